@@ -185,8 +185,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'key_t key = ftok(path, \'S\')',
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
-        en: "ipclab makes a file (open with O_CREAT) in a private folder (mode 0700); `ftok(path, 'S')` reads its device and inode numbers. The key is in hex, as ipcs shows keys.",
-        zh: "ipclab 在一个私有目录（权限 0700）里用带 O_CREAT 的 open 建一个文件，然后调用 `ftok(path, 'S')`，它读取文件的设备号和 inode 号。key 按 ipcs 的习惯用十六进制显示。",
+        en: "ipclab makes a rendezvous file (the file both programs agree on) with O_CREAT in a private folder (mode 0700); `ftok(path, 'S')` reads its device and inode numbers. Keys show in hex.",
+        zh: "ipclab 在一个私有目录（权限 0700）里用带 O_CREAT 的 open 建一个会合文件（两个程序约定好的文件），然后调用 `ftok(path, 'S')`，它读取文件的设备号和 inode 号。key 按 ipcs 的习惯用十六进制显示。",
       },
       notice: {
         en: 'A key is only a number, worked out from the file and the id: the trace shows the parts. The kernel holds nothing new.',

@@ -49,13 +49,29 @@ export function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
 }
 
+/** The words a question says of its own, which point at no choice: not the outcomes it
+ *  lists when it names one of each choice's own words ("stored, refused with EACCES, or
+ *  killed by SIGSEGV?"). Such a question tells nothing by naming them all, so a sentence that
+ *  says which of them comes answers it (SHM_RDONLY's "a write there kills the writer with
+ *  SIGSEGV" above shmat's rdonly question). */
+function askedWords(question: string, choices: readonly Choice[]): Set<string> {
+  const asked = wordsOf(question);
+  const own = choices.map((c, i) => {
+    const others = new Set(choices.flatMap((o, j) => (j === i ? [] : [...wordsOf(o.en)])));
+    return [...wordsOf(c.en)].filter((w) => !others.has(w));
+  });
+  const listed = own.map((words) => words.filter((w) => asked.has(w)));
+  if (listed.some((words) => words.length === 0)) return asked;
+  return new Set([...asked].filter((w) => !listed.some((words) => words.includes(w))));
+}
+
 /** What in `sentence` names choice `index` of a question and not every choice: an errno only
  *  it names, or all of its own words (those no other choice and not the question has).
  *  Undefined when it names none of it. */
 export function namesChoice(sentence: string, question: string, choices: readonly Choice[], index: number): string | undefined {
   const choice = choices[index]?.en;
   if (choice === undefined) return undefined;
-  const asked = wordsOf(question);
+  const asked = askedWords(question, choices);
   const has = wordsOf(sentence);
   // choices that differ in a number only ("nattch 0 / nattch 1"): how the counted word moves
   const counted = choices.map((c) => c.en.replace(/\d+/g, '#'));
@@ -137,7 +153,6 @@ const NOT_ANSWERS: Record<string, string> = {
   "IPC_PRIVATE lesson 'shmget' checkpoint 'size-huge'": 'that programs use a segment by its shmid says nothing of whether 2^62 bytes can be made',
   "SHM_EXEC lesson 'shmat' checkpoint 'bad-id'": "execute permission is SHM_EXEC's EACCES, which shmat(-1, …) never reaches",
   "SHM_REMAP lesson 'shmat' checkpoint 'bad-id'": "SHM_REMAP's EINVAL is for a NULL address with that flag, not for the id -1",
-  "IPC_STAT lesson 'overview' check question 3": 'the command ipcrm runs, which step 7 (ipcrm) showed: the entry names what every lesson after uses',
   "shmid lesson 'shmdt' check question 1": 'it says shmat takes a shmid; shmdt, asked about, it does not name',
   "uid lesson 'shmctl' check question 2": 'it says what owner and creator are, not who may use IPC_SET',
   "dest lesson 'serv-clnt' checkpoint 'last'": 'the definition of dest, a word of one choice: it says nothing of what two exits leave',

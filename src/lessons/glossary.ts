@@ -90,16 +90,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'The key 0, which C names IPC_PRIVATE; shmget treats it unlike any other key.',
-      zh: '值为 0 的 key，C 里叫 IPC_PRIVATE；shmget 对它的处理和别的 key 都不一样。',
+      en: 'The key 0, which C names IPC_PRIVATE: a program passes it to shmget in place of a key agreed with other programs, and shmget treats it unlike any other key.',
+      zh: '值为 0 的 key，C 里叫 IPC_PRIVATE：程序把它传给 shmget，代替与别的程序约定的 key；shmget 对它的处理和别的 key 都不一样。',
     },
     shows: [
       {
         lesson: 'shmget',
         step: 'second',
         text: {
-          en: 'shmget always creates a new segment with it, which no key leads to. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
-          zh: '用它调用 shmget，每次都新建一个共享内存段，任何 key 都找不到它，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
+          en: 'shmget always creates a new segment with it, and no other process can find that segment by key. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
+          zh: '用它调用 shmget，每次都新建一个共享内存段，别的进程无法凭 key 找到这个段，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
         },
       },
     ],
@@ -157,8 +157,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_STAT, IPC_SET, IPC_RMID', zh: 'IPC_STAT、IPC_SET、IPC_RMID' },
     terms: ['IPC_STAT', 'IPC_SET', 'IPC_RMID'],
     text: {
-      en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET changes its uid, gid and mode from buf, IPC_RMID asks for its removal.',
-      zh: 'shmctl(shmid, cmd, buf) 的三种命令：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 请求删除它。',
+      en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET sets its uid, gid and mode (the low 9 bits) from buf, IPC_RMID asks for its removal.',
+      zh: 'shmctl(shmid, cmd, buf) 的三种命令：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 设置它的 uid、gid 和权限（低 9 位），IPC_RMID 请求删除它。',
     },
     shows: [{ lesson: 'shmctl', step: 'rmid', text: { en: 'IPC_RMID frees a segment at once, or at the last detach while it is still attached.', zh: 'IPC_RMID 立即释放共享内存段；段还被映射着时，等最后一次解除映射才释放。' } }],
   },
@@ -448,9 +448,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'rendezvous file', zh: '会合文件' },
     terms: ['rendezvous file', '会合文件'],
     text: {
-      en: 'The file two unrelated programs agree on in advance so that ftok gives both the same key. It holds nothing they read; only its inode and device numbers count, so it must stay put: a file made anew may give another key.',
-      zh: '两个无亲缘关系的程序事先约定的文件，让 ftok 给双方算出同一个 key。文件内容没人读，只用它的 inode 号和设备号，所以它必须一直在：重新创建的文件可能得到另一个 key。',
+      en: 'The file two unrelated programs agree on in advance, so that ftok gives both one key from it. It holds nothing they read; only its inode and device numbers count.',
+      zh: '两个无亲缘关系的程序事先约定的文件，让 ftok 从它给双方算出同一个 key。文件内容没人读，只用它的 inode 号和设备号。',
     },
+    shows: [{ lesson: 'ftok', step: 'new-file', text: { en: 'So it must stay put: a file made anew may give another key.', zh: '所以它必须一直在：重新创建的文件可能得到另一个 key。' } }],
   },
   {
     id: 'ipclab_rv',
@@ -757,12 +758,21 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'state-folder',
+    name: { en: 'state folder', zh: '状态文件夹' },
+    terms: ['state folder', '状态文件夹'],
+    text: {
+      en: 'The folder where ipclab keeps what it must remember between runs: your progress, and a journal of the ids of the objects each run made. By it the Kernel pane tells ipclab\'s objects from other programs\', and `ipclab clean` finds what a killed run left. By default ~/.local/state/ipclab; `ipclab doctor` names the one in use.',
+      zh: 'ipclab 存放跨运行要记住的东西的文件夹：你的进度，以及每次运行所建对象的 id 记录。“内核”窗格凭它分辨哪些对象是 ipclab 建的，`ipclab clean` 也凭它找到被杀死的运行留下的对象。默认是 ~/.local/state/ipclab；`ipclab doctor` 会列出实际使用的那个。',
+    },
+  },
+  {
     id: 'ipclab-clean',
     name: { en: 'ipclab clean', zh: 'ipclab clean' },
     terms: ['ipclab clean'],
     text: {
-      en: 'Before it makes a segment, queue or semaphore set, ipclab notes its id in a file of its own (its journal, in ipclab\'s state folder: by default ~/.local/state/ipclab, and `ipclab doctor` names the one in use). If ipclab is killed (kill -9) before it can remove them, `ipclab clean` reads those files and removes what the dead run left, and nothing else.',
-      zh: 'ipclab 在创建共享内存段、消息队列或信号量集之前，先把它的 id 记在自己的一个文件里（运行记录，在 ipclab 的状态文件夹里：默认为 ~/.local/state/ipclab，`ipclab doctor` 会列出实际使用的那个）。如果 ipclab 来不及删除就被杀死（kill -9），`ipclab clean` 读这些文件，只删除那次运行留下的东西。',
+      en: 'Before it makes a segment, queue or semaphore set, ipclab notes its id in a file of its own (its journal, in ipclab\'s state folder). If ipclab is killed (kill -9) before it can remove them, `ipclab clean` reads those files and removes what the dead run left, and nothing else.',
+      zh: 'ipclab 在创建共享内存段、消息队列或信号量集之前，先把它的 id 记在自己的一个文件里（运行记录，在 ipclab 的状态文件夹里）。如果 ipclab 来不及删除就被杀死（kill -9），`ipclab clean` 读这些文件，只删除那次运行留下的东西。',
     },
   },
   {

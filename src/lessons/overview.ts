@@ -81,8 +81,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'sh("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. Press g for each column, owner too.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。每个对象一行；按 g 看每一列的解释，包括 owner。',
+        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab reads /proc/sysvipc, and its state folder for its own. g: each column, owner too.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象，每个一行（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 读 /proc/sysvipc，并凭状态文件夹认出自己建的。按 g 看每列的解释，包括 owner。',
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
@@ -170,8 +170,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *a = shmat(shmid',
       title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
       say: {
-        en: 'To use the segment a program maps it into its own memory with `shmat`, then writes with ordinary stores. Program A writes "hello".',
-        zh: '要使用这个共享内存段，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入“hello”。',
+        en: 'Two programs, A and B, share it; ipclab plays both in one process (one pid in the trace). A maps it into its memory with `shmat`, then writes "hello" with ordinary stores.',
+        zh: '两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演（跟踪里只有一个 pid）。A 先用 `shmat` 把它映射进自己的内存，再像写普通变量一样写入“hello”。',
       },
       notice: {
         en: 'nattch 1: one mapping; lpid and atime (the Kernel pane\'s IPC_STAT lines) changed too. No write(): the bytes are in the shared pages.',
@@ -193,12 +193,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *b = shmat(shmid',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
-        en: 'ipclab plays program B: it attaches the segment again and reads through it. One process plays both programs, hence one pid in the trace; lesson 7 (parent and child) uses two.',
-        zh: '程序 B 由 ipclab 自己扮演：再映射一次这个共享内存段，通过新的映射读取。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；第 7 课（父子进程）用两个进程。',
+        en: 'B attaches the segment too, a second mapping, and reads through it.',
+        zh: 'B 也映射这个共享内存段，这是第二个映射，然后通过它读取。',
       },
       notice: {
-        en: 'B reads what A wrote, and nattch is 2: it counts mappings, not processes. Both use one object in the kernel.',
-        zh: 'B 读到了 A 写的内容，nattch 变成 2：它数的是映射，不是进程。A 和 B 用的是内核里的同一个对象。',
+        en: 'B reads what A wrote: one object in the kernel. nattch is 2 from one process: it counts mappings, not processes.',
+        zh: 'B 读到了 A 写的内容：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
       },
       diagram: LIFECYCLE,
       highlight: ['pb', 'IPC对象->pb', 'IPC对象'],
@@ -301,18 +301,18 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   },
   check: [
     {
-      // nattch 0 and no IPC_RMID: the attached processes cannot be the answer then (shmctl 6 shows
-      // them keeping a removed segment, so "who keeps it alive" had two defensible answers)
-      question: { en: 'No process has the segment mapped any more, and nobody asked for its removal. Who holds it now?', zh: '已经没有进程映射这个共享内存段，也没人要求删除它。现在由谁持有它？' },
+      // a case no step showed: the creator gone, the segment not removed (the Kernel pane
+      // says what the lesson's segment became, so a question about it answers itself)
+      question: { en: 'A program writes to a new segment and exits, not removing it. Later another program attaches it by its shmid. What does it find?', zh: '一个程序往新建的共享内存段里写了数据，没删除就退出了。后来另一个程序凭 shmid 映射它。会看到什么？' },
       choices: [
-        { en: 'its creator', zh: '创建它的进程', whyNot: { en: 'the creator may be gone and the segment stays; cpid only records who made it.', zh: '创建者退出后共享内存段依然存在；cpid 只记录是谁建的。' } },
-        { en: 'the kernel', zh: '内核' },
-        { en: 'nobody: it is freed', zh: '没有谁：它已被释放', whyNot: { en: 'at nattch 0 the segment stays, as step 6 showed; only removal frees it.', zh: 'nattch 为 0 时共享内存段仍然存在，第 6 步已经看到；只有删除才会释放它。' } },
+        { en: 'nothing: it went with its creator', zh: '什么也没有：它随创建者一起消失了', whyNot: { en: 'the segment is the kernel\'s, not the program\'s; cpid only records who made it.', zh: '共享内存段属于内核，不属于那个程序；cpid 只记录是谁建的。' } },
+        { en: 'the segment, bytes and all', zh: '那个共享内存段，连同其中的字节' },
+        { en: 'the segment, its bytes zeroed', zh: '那个共享内存段，但字节已清零', whyNot: { en: 'nothing clears it; the bytes stay as written, as "hello" stayed with no mapping.', zh: '没有谁去清空它，字节保持写入时的样子，就像没人映射时“hello”也还在。' } },
       ],
       answer: 1,
       explain: {
-        en: 'The kernel holds it; it outlives the program that made it. ipcs\'s owner column is another thing: the user (uid) it belongs to, whom perms 600 lets read and write it.',
-        zh: '它由内核持有，创建它的程序退出后它依然存在。ipcs 的 owner 列是另一回事：它表示所属的用户（uid，属主），perms 600 只让这个用户读写。',
+        en: 'The kernel holds it until someone removes it (or the machine restarts), whoever made it. ipcs\'s owner column is the user it belongs to, not a process.',
+        zh: '不管是谁建的，内核都一直保存它，直到有人删除（或机器重启）。ipcs 的 owner 列是它所属的用户，不是某个进程。',
       },
     },
     {
@@ -326,14 +326,15 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       explain: { en: 'ipcs and ipclab read the same kernel table, so they agree.', zh: 'ipcs 和 ipclab 读的是内核的同一张表，所以两边一致。' },
     },
     {
-      question: { en: 'ipcrm neither made nor mapped the segment, yet removed it. Which processes may remove a segment?', zh: 'ipcrm 既没有创建也没有映射这个共享内存段，却删除了它。哪些进程可以删除共享内存段？' },
+      // step 7 said who may remove; this asks it of someone who may not
+      question: { en: 'Another user (not root) sees your segment\'s shmid in ipcs -m and runs ipcrm -m with it. What happens?', zh: '另一个用户（不是 root）在 ipcs -m 里看到你的共享内存段的 shmid，用它运行 ipcrm -m。结果如何？' },
       choices: [
-        { en: 'its creator only', zh: '只有创建它的进程', whyNot: { en: 'ipcrm did not create it and removed it; the kernel checks the user, not the process.', zh: 'ipcrm 没有创建它，却删除了它；内核看的是用户，不是进程。' } },
-        { en: 'a process that maps it', zh: '正映射着它的进程', whyNot: { en: 'ipcrm never mapped it; removing takes only the shmid.', zh: 'ipcrm 从没映射过它；删除只需要 shmid。' } },
-        { en: 'any process of its owner, creator or root', zh: '属主、创建者或 root 运行的任何进程' },
+        { en: 'the segment is removed', zh: '共享内存段被删除', whyNot: { en: 'the shmid is no key to it; the kernel checks who asks.', zh: 'shmid 不是钥匙，内核要看是谁在要求删除。' } },
+        { en: 'it is removed once nobody maps it', zh: '等没人映射时再删除', whyNot: { en: 'only an allowed removal waits for the last detach; this one the kernel refuses at once.', zh: '只有内核准许的删除才会等到最后一次解除映射；这一次内核当场就拒绝了。' } },
+        { en: 'ipcrm fails: that user may not', zh: 'ipcrm 失败：这个用户无权删除' },
       ],
       answer: 2,
-      explain: { en: 'ipcrm makes the IPC_RMID call any program may make: the kernel checks which user runs it, and needs nothing but the shmid.', zh: 'ipcrm 做的 IPC_RMID 调用，任何程序都能做：内核只检查运行它的是哪个用户，除此之外只要 shmid。' },
+      explain: { en: 'Only a process of the owner, the creator or root may remove a segment; knowing its shmid is not enough.', zh: '只有属主、创建者或 root 的进程才能删除共享内存段；光知道 shmid 不够。' },
     },
   ],
 });

@@ -255,8 +255,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        en: 'Attach once more with SHM_RDONLY, read, and detach that mapping again: nattch stays 2. Then a throw-away child process attaches it read-only too and writes through it.',
-        zh: '再用 SHM_RDONLY 映射一次，读取，然后解除这个映射：nattch 仍是 2。接着一个临时子进程也以只读方式映射它，并通过这个映射写入。',
+        en: 'Attach once more with SHM_RDONLY, read, and detach that mapping again: nattch stays 2. Then a throw-away child process (in C, made by fork) attaches it read-only too and writes through it.',
+        zh: '再用 SHM_RDONLY 映射一次，读取，然后解除这个映射：nattch 仍是 2。接着一个临时子进程（C 里由 fork 创建）也以只读方式映射它，并通过这个映射写入。',
       },
       aside: {
         en: 'a write through a read-only page would end ipclab itself, so its own check refuses that write, shmdt removes the mapping, and a child does the real write.',

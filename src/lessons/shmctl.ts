@@ -23,7 +23,7 @@ const SET_PERMS = [
   ),
   choice(
     { en: 'still 600, as shmget made it', zh: '仍是 600，和 shmget 创建时一样' },
-    { en: 'IPC_SET changes the mode as well as the owner, so perms show the mode buf held, whatever shmget made.', zh: 'IPC_SET 既改属主也改权限，所以 perms 显示 buf 里的权限，不管 shmget 当初建的是什么。' },
+    { en: 'IPC_SET sets uid, gid and mode (the low 9 bits) from buf, so perms show the mode buf held, whatever shmget made.', zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位），所以 perms 显示 buf 里的权限，不管 shmget 当初建的是什么。' },
   ),
   choice(
     { en: 'an error (EPERM); perms stay 600', zh: '出错（EPERM），perms 仍是 600' },
@@ -175,12 +175,12 @@ export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
-    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID asks for its removal (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',
-    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 请求删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
+    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET sets its uid, gid and mode (the low 9 bits) from buf, IPC_RMID asks for its removal (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 设置它的 uid、gid 和权限（低 9 位），IPC_RMID 请求删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
   },
   outro: {
-    en: 'shmget creates a segment and shmat and shmdt map it; shmctl does the rest: IPC_STAT reads its attributes, IPC_SET changes its owner and mode, IPC_RMID removes it (at once, or at the last detach, by shmdt, exit or exec, if it is still attached).',
-    zh: 'shmget 创建共享内存段，shmat 和 shmdt 映射和解除映射；其余的事归 shmctl：IPC_STAT 读取它的属性，IPC_SET 修改属主和权限，IPC_RMID 删除它（无人映射时立刻删除，否则等到最后一次解除映射：shmdt、exit 或 exec）。',
+    en: 'shmget creates a segment and shmat and shmdt map it; shmctl does the rest: IPC_STAT reads its attributes, IPC_SET sets its uid, gid and mode (the low 9 bits), IPC_RMID removes it (at once, or at the last detach, by shmdt, exit or exec, if it is still attached).',
+    zh: 'shmget 创建共享内存段，shmat 和 shmdt 映射和解除映射；其余的事归 shmctl：IPC_STAT 读取它的属性，IPC_SET 设置它的 uid、gid 和权限（低 9 位），IPC_RMID 删除它（无人映射时立刻删除，否则等到最后一次解除映射：shmdt、exit 或 exec）。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
@@ -249,8 +249,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'shmctl(shmid, IPC_SET, &ds)',
       title: { en: 'IPC_SET with a mode in buf', zh: 'IPC_SET：把权限放进 buf' },
       say: {
-        en: 'IPC_SET takes uid, gid and mode from buf; only the owner, the creator or root may do it. Let the group read: 0640.',
-        zh: 'IPC_SET 从 buf 中取出 uid、gid 和权限来设置，只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
+        en: 'IPC_SET sets uid, gid and mode (the low 9 bits) from buf; only the owner, the creator or root may do it. Let the group read: 0640.',
+        zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位），只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
       },
       notice: {
         en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now: scroll the Kernel pane to see it. Sizes and pids stay.',
@@ -294,7 +294,7 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'Segment 2: IPC_PRIVATE, mode 0400 (r--------). Under root, IPC_SET first makes uid 65534 (nobody) its owner. A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
+        en: 'A second segment: IPC_PRIVATE, mode 0400 (r--------). Under root, IPC_SET first makes uid 65534 (nobody) its owner. A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
         zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。root 运行时先用 IPC_SET 让 uid 65534（nobody）当属主。以属主身份运行的子进程试：读写 shmat、SHM_RDONLY、IPC_RMID。',
       },
       aside: {
@@ -334,8 +334,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: 'Another user maps it', zh: '别的用户来映射它' },
       say: {
-        en: "Segment 1 is your user's; if step 3 gave it your mode, this step first sets 0640 (rw-r-----). uid 65534 (nobody), step 4's owner, is another user here and tries to attach it.",
-        zh: '第一个共享内存段属于你的用户。第 3 步若用了你的权限，这一步先改回 0640（rw-r-----）。uid 65534（nobody）是第 4 步的属主，对这个段却是别的用户：它尝试映射它。',
+        en: "Step 1's segment is your user's; if step 3 gave it your mode, this step first sets 0640 (rw-r-----). uid 65534 (nobody), step 4's owner, is another user here and tries to attach it.",
+        zh: '第 1 步建的共享内存段属于你的用户。第 3 步若用了你的权限，这一步先改回 0640（rw-r-----）。uid 65534（nobody）是第 4 步的属主，对这个段却是别的用户：它尝试映射它。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
@@ -539,20 +539,22 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'Which command reads every field of struct shmid_ds?', zh: '哪个命令读取 struct shmid_ds 的所有字段？' },
       choices: [
         word('IPC_STAT'),
-        choice('IPC_SET', { en: 'IPC_SET writes uid, gid and mode from buf into the kernel; it reads nothing back.', zh: 'IPC_SET 把 buf 里的 uid、gid 和权限位写进内核；它不读回任何东西。' }),
+        choice('IPC_SET', { en: 'IPC_SET sets uid, gid and mode (the low 9 bits) from buf; it reads nothing back.', zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位）；它不读回任何东西。' }),
         choice('IPC_RMID', { en: 'IPC_RMID removes (or marks) the segment and ignores buf.', zh: 'IPC_RMID 删除（或标记）共享内存段，不理会 buf。' }),
       ],
       answer: 0,
       explain: { en: 'IPC_STAT copies the kernel\'s record into buf.', zh: 'IPC_STAT 把内核的记录复制到 buf 里。' },
     },
     {
-      question: { en: 'Who may use IPC_SET on a segment?', zh: '谁可以对一个共享内存段使用 IPC_SET？' },
+      // step 3 said who may IPC_SET; this asks it of a creator who gave the segment away
+      question: { en: 'Your process made a segment, then IPC_SET gave it to another user (uid 1001). May your process IPC_SET it back?', zh: '你的进程建了一个共享内存段，随后用 IPC_SET 把它交给另一个用户（uid 1001）。你的进程还能用 IPC_SET 把它改回来吗？' },
       choices: [
-        { en: 'anyone who may read it', zh: '任何能读它的人', whyNot: { en: 'read permission lets you attach with SHM_RDONLY and IPC_STAT; anyone else\'s IPC_SET fails with EPERM.', zh: '有读权限，你只能以 SHM_RDONLY 方式映射和用 IPC_STAT；其他人的 IPC_SET 会以 EPERM 失败。' } },
-        { en: 'its owner, its creator or root', zh: '属主、创建者或 root' },
+        { en: 'no, it is that user\'s now', zh: '不能，它已经归那个用户了', whyNot: { en: 'IPC_SET set the owner (uid), not the creator (cuid), and the creator may still IPC_SET.', zh: 'IPC_SET 改的是属主（uid），不是创建者（cuid），而创建者仍可做 IPC_SET。' } },
+        { en: 'yes, as its creator', zh: '能，因为你是创建者' },
+        { en: 'only if its mode lets you write', zh: '只有权限位允许你写时才能', whyNot: { en: 'the mode rules attaching, not IPC_SET, which needs the owner, the creator or root.', zh: '权限位管的是映射，不管 IPC_SET；IPC_SET 要求属主、创建者或 root。' } },
       ],
       answer: 1,
-      explain: { en: 'Changing uid, gid or mode needs ownership, not just access.', zh: '修改 uid、gid 或权限需要所有权，而不只是访问权。' },
+      explain: { en: 'IPC_SET sets uid, gid and mode (the low 9 bits), never cuid: the creator keeps the right to IPC_SET and IPC_RMID.', zh: 'IPC_SET 设置 uid、gid 和权限（低 9 位），从不改 cuid：创建者始终可以做 IPC_SET 和 IPC_RMID。' },
     },
     {
       // "marked while attached": one nobody maps goes at once (overview's ipcrm), which is no mark

@@ -197,6 +197,13 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
           `Same arguments, two segments: ${a} and ${b}. Key 0 names no segment, so shmget never returns either again; their shmids are no secret (ipcs -m lists them to anyone), their mode guards them.`,
           `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。key 0 不指向任何一个段，shmget 不会再返回它们；它们的 shmid 并不保密（ipcs -m 对谁都列出），守住它们的是权限位。`,
         );
+        // shmids jump between steps and lessons: say once why (Linux ipc/util.c ipc_idr_alloc:
+        // idr_alloc_cyclic over the slots, seq++ when it wraps, id = seq * 32768 + slot)
+        explain(
+          ctx,
+          'Why such numbers: a shmid is a slot of the kernel\'s table, which Linux takes in turn, plus 32768 times the rounds it has gone through the slots. So ids grow with every segment made, anyone\'s, and jump by about 32768 at each new round.',
+          '为什么是这样的数：shmid 等于内核表里的槽位号（Linux 轮流使用这些槽位），加上 32768 乘以已经轮过的圈数。所以每建一个共享内存段（不论是谁建的），id 就往上长；每开始新的一圈，id 跳大约 32768。',
+        );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
       },
@@ -226,8 +233,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
             help: {
-              en: "at most 2^52 (4 PiB, more than any machine has); step 4 asks for 2^62. A size this large may answer step 4's question before it is asked.",
-              zh: '最大 2^52（4 PiB，已超过任何机器的内存）；第 4 步申请 2^62。这么大的 size 可能提前答出第 4 步的问题。',
+              en: 'the most, 2^52, is 4 PiB',
+              zh: '上限 2^52 即 4 PiB',
             },
           },
           {

@@ -30,6 +30,14 @@ describe('glossaryEntries', () => {
     });
   }
 
+  it('shows a held part in a later lesson to a learner who skipped its step, and holds it again back there', () => {
+    const part = entry('IPC_PRIVATE').shows![0]!;
+    const open = (id: string) => partsShown({ lessons: LESSONS, ran: {}, completed: [], lessonIndex: LESSONS.findIndex((l) => l.id === id), done: 0 })(part);
+    expect(open('shmat')).toBe(true);
+    expect(open('shmget')).toBe(false);
+    expect(open('overview')).toBe(false);
+  });
+
   it('the search finds a held part only once its step ran', () => {
     expect(glossaryMatches('always creates', GLOSSARY, at({}))).toEqual([]);
     expect(glossaryMatches('always creates', GLOSSARY, at({ shmget: 2 }))).toContain(entry('IPC_PRIVATE'));

@@ -8,11 +8,12 @@ import { entryText, GLOSSARY, type GlossaryEntry } from '../../src/lessons/gloss
 import { glossaryGiveaways } from '../../src/lessons/glossary-giveaway.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
-// (SHM_RDONLY's held "a write there kills the writer with SIGSEGV" is not found since shmat's
-// question names all three outcomes, SIGSEGV among them: the rule reads a word the question
-// says as no pointer to one choice. It stays held back until shmat's rdonly step.)
+// SHM_RDONLY's "a write there kills the writer with SIGSEGV" answers shmat's rdonly question
+// although that question names all three outcomes, SIGSEGV among them: a question that lists
+// every outcome points at none, so the entry saying which one comes is the giveaway.
 const ANSWERED: [entry: string, lesson: string, checkpoint: string][] = [
   ['SIGSEGV', 'shmat', 'rdonly'],
+  ['SHM_RDONLY', 'shmat', 'rdonly'],
   ['old-pointer', 'shmdt', 'use-after'],
   ['IPC_PRIVATE', 'shmget', 'second'],
   ['IPC_EXCL', 'ftok', 'excl'],

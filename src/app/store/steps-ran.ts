@@ -12,11 +12,14 @@ export function stepsRan(st: Progress): (lesson: string, step: number) => boolea
   return (lesson, step) => st.completed.includes(lesson) || (st.ran[lesson] ?? 0) > step || (lesson === here && st.done > step);
 }
 
-/** Whether a glossary entry's held part is shown: its step ran. */
+/** Whether a glossary entry's held part is shown: its step ran, or the lesson open now comes
+ *  after that step's (a learner who skipped ahead meets IPC_PRIVATE in every later lesson, and
+ *  no question of an earlier lesson waits there). */
 export function partsShown(st: Progress): (part: Shown) => boolean {
   const ran = stepsRan(st);
   return (part) => {
-    const step = st.lessons.find((l) => l.id === part.lesson)?.steps.findIndex((s) => s.id === part.step) ?? -1;
-    return step >= 0 && ran(part.lesson, step);
+    const lesson = st.lessons.findIndex((l) => l.id === part.lesson);
+    const step = st.lessons[lesson]?.steps.findIndex((s) => s.id === part.step) ?? -1;
+    return step >= 0 && (ran(part.lesson, step) || st.lessonIndex > lesson);
   };
 }
