@@ -387,7 +387,7 @@ export const shmdt = defineLesson<ShmdtState>({
       explain: { en: 'shmdt(addr) unmaps what shmat mapped at addr.', zh: 'shmdt(addr) 解除 shmat 在 addr 处建立的映射。' },
     },
     {
-      question: { en: 'Right after shmdt, before any new shmat, using the old address…', zh: 'shmdt 之后、还没有新的 shmat 时，继续用旧地址……' },
+      question: { en: 'After shmdt, the program reads through the old address (no new shmat yet). It…', zh: 'shmdt 之后、还没有新的 shmat 时，继续用旧地址……' },
       choices: [
         { en: 'still reads the data', zh: '仍能读到数据', whyNot: { en: 'the data is still in the segment, but this process no longer has it mapped at that address.', zh: '数据还在共享内存段里，但本进程在那个地址上已经没有映射了。' } },
         { en: 'usually dies of SIGSEGV', zh: '通常被 SIGSEGV 杀死' },
