@@ -15,8 +15,6 @@ import { appDrawer, KEYS, paneRows, questionShown, ran, type Rendered } from '..
  *  when ("after N": step N just ran; "asked N": with step N+1's question shown). Only the
  *  pane's legend row or a shorter label would make room; this list can only shrink. */
 const TOO_TALL: Record<string, string[]> = {
-  'shmat en': ['after 6', 'asked 6'],
-  'shmat zh': ['after 6', 'asked 6'],
 };
 
 // asks: false: a key does only what the screen says (no helper presses Space behind it)
@@ -35,9 +33,12 @@ function litBoxMissing(r: Rendered, lang: Lang): string {
   const newest = boxRows(choice, rendered.geometry?.boxes).at(-1);
   if (!newest) return '';
   const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked }).map((l) => l.map((run) => run.text).join('').trimEnd());
-  // the pane's rows below its legend, without the side borders: a window onto `drawn`
-  const shown = paneRows(r.lines(), lang === 'en' ? 'Flow' : '流程').slice(1).map((l) => l.slice(1, -1).trimEnd());
-  const top = drawn.findIndex((_, i) => shown.every((row, k) => row === (drawn[i + k] ?? '')));
+  // the pane's rows below its legend (or all of them, where the legend gave way to a tall
+  // box), without the side borders: a window onto `drawn`
+  const rows = paneRows(r.lines(), lang === 'en' ? 'Flow' : '流程').map((l) => l.slice(1, -1).trimEnd());
+  const topOf = (shown: string[]) => drawn.findIndex((_, i) => shown.every((row, k) => row === (drawn[i + k] ?? '')));
+  const shown = topOf(rows) >= 0 ? rows : rows.slice(1);
+  const top = topOf(shown);
   const [first, last] = newest;
   if (top >= 0 && first >= top && last < top + shown.length) return '';
   return `${choice.diagram}: box rows ${first}-${last}, the pane shows ${top < 0 ? 'no window of the drawing' : `rows ${top}-${top + shown.length - 1}`}:\n${drawn.slice(first, last + 1).join('\n')}`;

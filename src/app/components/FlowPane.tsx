@@ -40,8 +40,11 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       : drawing instanceof Error
         ? { lines: [line(`${choice?.diagram}: ${drawing.message}`, 'error')], litRows: [], newest: [], hidden: [], framesDone: () => [], drawn: false }
         : { ...drawing, drawn: true };
-  // the legend takes the first row of the pane; the drawing scrolls below it
-  const bodyHeight = height - (drawn ? LEGEND_ROWS : 0);
+  // the legend takes the first row of the pane; the drawing scrolls below it. It gives way
+  // where the box the step lit would fit whole only in its room (shmat 6 at 80x24)
+  const tallest = Math.max(0, ...newest.map(([a, b]) => b - a + 1));
+  const legendRows = drawn && !(tallest > height - LEGEND_ROWS - 2 && tallest <= height - 2) ? LEGEND_ROWS : 0;
+  const bodyHeight = height - legendRows;
   const rows = Math.max(0, bodyHeight - 2);
   const max = maxOffset(lines.length, bodyHeight);
   const first = litRows[0] ?? 0;
@@ -52,7 +55,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const win = windowOf(lines, rows, top);
   // the legend names a "?" or a dotted frame only while one is in view (fix19b#2)
   const view = [win.offset, win.offset + rows] as const;
-  const legend = drawn && flow ? flow.legend(lang, ascii, hidden.some((r) => r >= view[0] && r < view[1]), framesDone(view), textRoom(width)) : null;
+  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some((r) => r >= view[0] && r < view[1]), framesDone(view), textRoom(width)) : null;
   // a lit part out of view is named beside the "more" sign, so nobody misses it
   // ("goes on" when part of it is in view: a lit path taller than the pane)
   const inView = litRows.some((r) => r >= win.offset && r < win.offset + rows);
