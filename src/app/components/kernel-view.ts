@@ -517,11 +517,21 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
   const sections = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
   if (legend.length > 0) {
-    const first = (k.notes ?? []).length > 0 ? 1 : 0;
-    sections[Math.min(first, sections.length - 1)] = [...sections[Math.min(first, sections.length - 1)], ...legend];
+    const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
+    sections[at] = legendUnder(sections[at], legend);
   }
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+}
+
+/** A section with the legend right under its last table row: before the note of columns
+ *  left out and a sentence under the rows (race's segment table, its objects named, left
+ *  a column out: the legend came after that note, then the sets' table, mid-pane, apart
+ *  from the rows it explains); after the section where it has no row (nothing in the kernel). */
+function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] {
+  const last = section.reduce((e, l, i) => (UNDER.get(l)?.sticky ? i : e), -1);
+  const at = last < 0 ? section.length : last + 1;
+  return [...section.slice(0, at), ...legend, ...section.slice(at)];
 }
 
 /** Where the pane's window starts after a step, showing `rows` lines: at the top while the
