@@ -470,12 +470,8 @@ const EN = {
   ended: ' (ended)',
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
-  /** the running processes the tab bar leaves out: the Kernel tab lists every process */
+  /** the processes after the lesson's own on the tab bar, running or ended: the Kernel tab lists each with its state */
   morePids: (n: number, tab: string) => `${n} more in ${tab}`,
-  /** the same, short, where that leaves no room for a pid */
-  moreRunning: (n: number) => `${n} more running`,
-  /** the ended processes the tab bar leaves out: said as ended, never as more to see */
-  moreEnded: (n: number) => `${n} ended`,
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -792,8 +788,6 @@ const ZH: Strings = {
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   morePids: (n: number, tab: string) => `另 ${n} 个在“${tab}”页`,
-  moreRunning: (n: number) => `另 ${n} 个运行中`,
-  moreEnded: (n: number) => `另 ${n} 个已结束`,
   listSep: '、',
   problemSep: '；',
   yes: '是',

@@ -493,11 +493,13 @@ describe('kernel pane columns', () => {
     }
   });
 
-  it('the owner column goes first when the pane is narrow; all columns when wide', () => {
+  it('the bytes column goes first when the pane is narrow (a plain word no New terms name), then owner; all columns when wide', () => {
     const at = (inner: number) => lineText(kernelLines({ segments: [seg], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') }, inner, 20)[0]);
-    expect(at(78)).toMatch(/owner/); // 80x24: every column, even for an 8-letter user and 7-digit pids
-    expect(at(70)).not.toMatch(/owner/);
-    expect(at(70)).toMatch(/perms/);
+    expect(at(78)).toMatch(/owner.*bytes/); // 80x24: every column, even for an 8-letter user and 7-digit pids
+    expect(at(70)).not.toMatch(/bytes/);
+    expect(at(70)).toMatch(/owner/);
+    expect(at(62)).not.toMatch(/owner/);
+    expect(at(62)).toMatch(/perms/);
   });
 });
 

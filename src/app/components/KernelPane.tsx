@@ -11,6 +11,9 @@ import { Panel, textRoom } from './Panel.js';
 import { kernelFollow, kernelLegend, kernelLegendLines, kernelLegendTypical, kernelLines, kernelMax, stickyLines, type TableMarks } from './kernel-view.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
+import { lessonAt } from '../store/progress.js';
+import { paneNewTerms } from './lesson-view.js';
+import { namedColumns } from './kernel-named.js';
 import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Before } from '../store/kernel.js';
 
@@ -68,6 +71,17 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   const labelList = useAppState((st) => (st.screen === 'play' ? NO_LABELS : st.labels));
   const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);
   const vanished = useAppState((st) => st.vanished);
+  // the columns the lesson pane's words name now (its text, question, notice, New terms):
+  // shown before those it does not name (kernel-named.ts); none in the playground
+  const lessonShown = useAppState((st) => (st.screen === 'play' ? undefined : st.lessons[st.lessonIndex]));
+  const view = useAppState((st) => st.view);
+  const done = useAppState((st) => st.done);
+  const termWords = useAppState((st) => {
+    if (st.screen === 'play') return '';
+    const t = paneNewTerms(st.lessons, st.lang, lessonAt(st), st.view, st.done, st, '', st.quiz);
+    return [...t.names, ...(t.justRun ?? [])].join('\n');
+  });
+  const named = useMemo(() => namedColumns(lessonShown, view, done, termWords ? termWords.split('\n') : []), [lessonShown, view, done, termWords]);
   // a lesson's step running: the pane says so rather than "changed nothing" (kernel-view.ts)
   const running = useAppState((st) => st.busy === 'running' && st.screen !== 'play');
   const stepStarts = useAppState((st) => st.stepStarts);
@@ -82,8 +96,8 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     const ipclab = new Set([...segments, ...(before?.segments ?? [])].filter((seg) => seg.ours).map((seg) => seg.shmid));
     const labels: NonNullable<TableMarks['labels']> = {};
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running };
-  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running]);
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named };
+  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named]);
   // the playground's own words: its marks, statements not steps, no s key
   const words = useMemo(
     () =>
@@ -94,8 +108,6 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   );
   // in review (after ←) the pane still shows the kernel now; the lesson's objects that
   // someone outside ipclab removed are said, not silently dropped
-  const view = useAppState((st) => st.view);
-  const done = useAppState((st) => st.done);
   const notes = useMemo(() => {
     const out: { text: string; tone: 'label' | 'error' }[] = [];
     // the step reviewed left the kernel as it is only when it is the last one run

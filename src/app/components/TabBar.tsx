@@ -1,8 +1,8 @@
 // At 80x24 the right-hand panes share one place: Flow | Kernel | Trace | C, Tab switches.
-// Then how to switch tabs (Tab ⇥), always; on the right, the lesson's processes (parent
-// and child, server and client) with their pids and whether they ended, so they stay in
-// sight whatever tab is shown: after a label that says what they are ("this lesson's
-// processes:", short "processes:") and without the tabs' frames, since Tab does not reach them.
+// Then how to switch tabs (Tab ⇥), always; on the right, the lesson's processes: its own
+// with its pid and how many more the Kernel tab lists, so they stay in sight whatever tab is
+// shown: after a label that says what they are ("this lesson's processes:", short
+// "processes:") and without the tabs' frames, since Tab does not reach them.
 import React from 'react';
 import type { Lang } from '../../lang.js';
 import type { ProcessInfo } from '../../lessons/types.js';
@@ -30,50 +30,33 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   left.push(run(`   Tab ${p.ascii ? '>' : '⇥'}`, 'dim'));
   if (p.processes.length === 0) return fit(left, p.width);
   const room = p.width - lineWidth(left) - 1 - 2;
-  // without the "pids:" label the first entry says its number is a pid ("lesson pid 23930, child 23931")
-  const entries = (shown: readonly ProcessInfo[], short = false, labelled = false): Line => {
-    const out: Line = [];
-    shown.forEach((proc, i) => {
-      if (i > 0) out.push(run(s.listSep, 'dim'));
-      const tone = proc.alive ? 'plain' : 'dim';
-      // a role that ends in a number ("worker 1") says "pid" before its pid: "worker 1 31812" read as one number (nc194)
-      if ((labelled || i > 0) && !/\d$/.test(proc.role[p.lang])) out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, tone));
-      else out.push(run(`${s.pidOf(proc.role[p.lang], String(proc.pid))}${proc.alive ? '' : s.ended}`, tone));
-    });
-    // what is left out, said as what it is: the running ones ("1 more: Kernel", short
-    // "1 more running" where that leaves no room for a pid), the ended ones as ended ("2 ended",
-    // never "2 more" that reads as processes still there)
-    const left = p.processes.filter((x) => !shown.includes(x));
-    const running = left.filter((x) => x.alive).length;
-    const ended = left.length - running;
-    const counts = [...(running > 0 ? [short ? s.moreRunning(running) : s.morePids(running, tabName('kernel', s))] : []), ...(ended > 0 ? [s.moreEnded(ended)] : [])];
-    return counts.length > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${counts.join(s.listSep)}`, 'dim')] : out;
+  // one shape through the lesson (fix21f#3): the first process (the lesson's own: whose the
+  // list is) and how many more the Kernel tab lists, whatever ran or ended -- "server 7977
+  // client 7978" turned into "server 7977 (ended), 1 ended" as processes ended, and the label
+  // came and went with the width of "(ended)"
+  const [first, ...rest] = p.processes;
+  const more = (n: number) => (n > 0 ? [run(`${s.listSep}${s.morePids(n, tabName('kernel', s))}`, 'dim')] : []);
+  // the first entry says its number is a pid where no label says so ("lesson pid 23930")
+  const entry = (proc: ProcessInfo, labelled: boolean, ended: boolean): Line => {
+    const mark = ended ? s.ended : '';
+    const tone = ended ? 'dim' : 'plain';
+    // a role that ends in a number ("worker 1") says "pid" before its pid: "worker 1 31812" read as one number (nc194)
+    if (labelled && !/\d$/.test(proc.role[p.lang])) return [run(`${proc.role[p.lang]} `, ended ? 'dim' : 'label'), run(`${proc.pid}${mark}`, tone)];
+    return [run(`${s.pidOf(proc.role[p.lang], String(proc.pid))}${mark}`, tone)];
   };
-  // the label says what the list is (fix18f#3): the long one, else the short one; all the
-  // pids without it where the first one's "pid" says what they are; else the short label
-  // kept while pids give way, and left out only where not even one pid fits beside it
-  const labelled = (label: string, line: Line): Line => [run(`${label}${s.colon}`, 'dim'), ...line];
-  // whose a process is stays said: one named by the one before it ("its child") is never shown
-  // without it (fix20a#4: "Tab ⇥  its child pid 7490 (ended), 1 ended" at the end of shmat)
-  const says = (shown: readonly ProcessInfo[]) => shown.every((x) => !x.ofBefore || shown.includes(p.processes[p.processes.indexOf(x) - 1]));
-  const fewer = dropOrder(p.processes).filter((shown) => shown.length > 0 && says(shown));
-  // never "N more" alone while one pid fits: any one of them (the dropping order's
-  // last, an ended one's "(ended)" may be what makes it too long), then the count shorter,
-  // then without the label, then without the word pid (the Kernel tab's list says what the numbers are)
-  const ones = [...p.processes.filter((x) => x.alive), ...p.processes.filter((x) => !x.alive)].map((x) => [x]).filter(says);
-  const short = [...fewer.map((x) => entries(x, false, true)), ...ones.map((x) => entries(x, false, true)), ...ones.map((x) => entries(x, true, true))].map((l) => labelled(s.pidsShort, l));
-  const all = entries(p.processes, false, true);
-  const candidates = [labelled(s.pids, all), labelled(s.pidsShort, all), entries(p.processes), ...short, ...fewer.map((x) => entries(x)), ...ones.map((x) => entries(x)), ...ones.map((x) => entries(x, true)), ...ones.map((x) => entries(x, true, true)), entries([])];
-  const right = candidates.find((line) => lineWidth(line) <= room) ?? [];
+  const forms: ((ended: boolean, n: number) => Line)[] = [
+    (ended, n) => [run(`${s.pids}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(n)],
+    (ended, n) => [run(`${s.pidsShort}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(n)],
+    (ended, n) => [...entry(first, false, ended), ...more(n)],
+    (ended) => entry(first, false, ended),
+  ];
+  // chosen for the widest it can be at any step (a count of 9: no lesson starts more), drawn
+  // as it is now: the words never change shape as processes start and end (the first is
+  // ipclab's own process, which ends only with the lesson)
+  const form = forms.find((f) => lineWidth(f(!first.alive, Math.max(9, rest.length))) <= room);
+  const right = form ? form(!first.alive, rest.length) : [];
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth(right) - 1);
   return fit([...left, run(' '.repeat(gap)), ...right], p.width);
-}
-
-/** The processes a bar too narrow for all of them names, fewer each time: the ended ones
- *  leave first, then the last; in the order the lesson gave them. */
-function dropOrder(processes: readonly ProcessInfo[]): ProcessInfo[][] {
-  const leaving = [...processes.filter((x) => !x.alive).reverse(), ...processes.filter((x) => x.alive).reverse()];
-  return leaving.map((_, n) => processes.filter((x) => !leaving.slice(0, n + 1).includes(x)));
 }
 
 export function TabBar({ width }: { width: number }) {

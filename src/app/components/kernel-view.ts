@@ -16,6 +16,7 @@ import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 import { dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
+import { type NamedColumns, NOTHING_NAMED, rankDrop } from './kernel-named.js';
 
 /** A table's columns: heading and the field each shows, and which go first when the pane
  *  is narrow -- every column but the one naming the row (shmid, msqid, semid, semnum), the
@@ -99,6 +100,8 @@ export interface TableMarks {
   never?: ReadonlySet<string>;
   /** where each table adds the headings of the columns it leaves out */
   seen?: Set<string>;
+  /** the columns the lesson's words name (kernel-named.ts): left out after every other */
+  named?: NamedColumns;
 }
 
 /** The heading each line of a table (a dump, a packed block) stands under: the pane
@@ -197,6 +200,7 @@ function table<T>(
   width: number,
   hidden?: Set<string>,
   never: ReadonlySet<string> = new Set(),
+  named: NamedColumns = NOTHING_NAMED,
 ): Line[] {
   // a removed row: its identity only, the rest blank (the figures before the step are not the kernel's now)
   const all = rows.map((r) => cols.map(([, field]) => (r.gone && !identity.includes(field) ? '' : cell(r.item[field], String(field)))));
@@ -218,7 +222,9 @@ function table<T>(
   const widest = fitWidths(cols.map(([head]) => head), sized, marked.map((m) => m && mark !== null)).map((w, i) =>
     Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
   );
-  const order = drop.map((f) => cols.findIndex(([, field]) => field === f));
+  // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
+  const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
+  const order = rankDrop(drop, headOf, named).map((f) => cols.findIndex(([, field]) => field === f));
   const kept = keptColumns(widest, width, cells(indent), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
@@ -261,7 +267,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>(m, 'msg', q.msqid, 'msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -280,7 +286,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const row = removed
       ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>(m, 'sem', set.semid, 'semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
-    const setRow = table(SET, [row], m.mark, l.indent, width, hidden, m.never);
+    const setRow = table(SET, [row], m.mark, l.indent, width, hidden, m.never, m.named);
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
@@ -295,7 +301,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
       const changed = changedSem(set.semid, v, m.before);
       return { item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed, back: fresh ? undefined : backFields(v, `sem:${set.semid}:${v.semnum}`, m.before, changed), fresh };
     });
-    out.push(...table(SEM, rows, m.mark, '    ', width, hidden, m.never));
+    out.push(...table(SEM, rows, m.mark, '    ', width, hidden, m.never, m.named));
   });
   return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
@@ -318,7 +324,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   // no row at all: no column names over nothing, and no note of columns left out of no table
   if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
-  const out = [...head, ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden, m.never)];
+  const out = [...head, ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden, m.never, m.named)];
   const at = segments.findIndex((seg) => seg.shmid === focus);
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(...said(s.noSegments, width));
@@ -511,11 +517,21 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
   const sections = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
   if (legend.length > 0) {
-    const first = (k.notes ?? []).length > 0 ? 1 : 0;
-    sections[Math.min(first, sections.length - 1)] = [...sections[Math.min(first, sections.length - 1)], ...legend];
+    const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
+    sections[at] = legendUnder(sections[at], legend);
   }
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+}
+
+/** A section with the legend right under its last table row: before the note of columns
+ *  left out and a sentence under the rows (race's segment table, its objects named, left
+ *  a column out: the legend came after that note, then the sets' table, mid-pane, apart
+ *  from the rows it explains); after the section where it has no row (nothing in the kernel). */
+function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] {
+  const last = section.reduce((e, l, i) => (UNDER.get(l)?.sticky ? i : e), -1);
+  const at = last < 0 ? section.length : last + 1;
+  return [...section.slice(0, at), ...legend, ...section.slice(at)];
 }
 
 /** Where the pane's window starts after a step, showing `rows` lines: at the top while the

@@ -1,0 +1,88 @@
+// The Kernel pane's columns that the lesson's words name: a column a step talks about
+// (shmctl's IPC_SET changes uid: the owner column) is left out after every other while that
+// step is shown; then those the lesson's texts name anywhere, so they stay from step to step
+// where the pane has room; then those the glossary explains, which "New terms" names where
+// the pane first shows them (owner, atime at parent-child 1); last the plain words (bytes).
+// Both languages' texts count, so the columns are the same in en and zh.
+import { entriesUsed, entryFor, GLOSSARY, type GlossaryEntry } from '../../lessons/glossary.js';
+import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS } from '../../lessons/pane-words.js';
+import type { Lesson } from '../../lessons/types.js';
+
+/** The headings a lesson's words name: the step's (shown now) first, then the lesson's. */
+export interface NamedColumns {
+  step: ReadonlySet<string>;
+  lesson: ReadonlySet<string>;
+}
+
+export const NOTHING_NAMED: NamedColumns = { step: new Set(), lesson: new Set() };
+
+/** The term a heading is explained by where it is not one itself: status shows dest, messages msg_qnum. */
+const EXPLAINED_BY: Readonly<Record<string, string>> = { status: 'dest', messages: 'msg_qnum' };
+
+/** Every table heading with the glossary entry that explains it (a heading no entry holds,
+ *  bytes, is a common word in prose and is never taken as named). */
+const HEADINGS: readonly { head: string; entry: GlossaryEntry }[] = [...new Set([...SHM_COLUMNS, ...QUEUE_COLUMNS, ...SET_COLUMNS, ...SEM_COLUMNS].map(([h]) => h))].flatMap((head) => {
+  const entry = entryFor(EXPLAINED_BY[head] ?? head);
+  return entry ? [{ head, entry }] : [];
+});
+const EXPLAINED = new Set(HEADINGS.map((h) => h.head));
+
+/** The headings whose entries `text` or `words` (New terms, each a glossary term) use. */
+export function headingsNamed(text: string, words: readonly string[] = []): Set<string> {
+  const used = new Set([...entriesUsed(text, GLOSSARY).keys(), ...words.flatMap((w) => entryFor(w) ?? [])]);
+  return new Set(HEADINGS.filter((h) => used.has(h.entry)).map((h) => h.head));
+}
+
+/** What a step says, en and zh: before its run (title, text, question and choices) and after (notice, aside). */
+function stepTexts(lesson: Lesson, i: number): { before: string; after: string } {
+  const step = lesson.steps[i]!;
+  const q = lesson.checkpoints?.[step.id];
+  const both = (parts: (lang: 'en' | 'zh') => string[]) => (['en', 'zh'] as const).flatMap(parts).join('\n');
+  return {
+    before: both((lang) => [step.title[lang], step.say[lang], ...(q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])]),
+    after: both((lang) => [step.notice[lang], step.aside?.[lang] ?? '']),
+  };
+}
+
+type Parts = { before: ReadonlySet<string>; after: ReadonlySet<string> };
+const byStep = new WeakMap<Lesson, Parts[]>();
+const byLesson = new WeakMap<Lesson, Set<string>>();
+
+/** The headings each step of `lesson` names, before and after its run. */
+function stepHeadings(lesson: Lesson): Parts[] {
+  let all = byStep.get(lesson);
+  if (!all) {
+    all = lesson.steps.map((_, k) => {
+      const t = stepTexts(lesson, k);
+      return { before: headingsNamed(t.before), after: headingsNamed(t.after) };
+    });
+    byStep.set(lesson, all);
+  }
+  return all;
+}
+
+/** The headings any step of `lesson` names. */
+export function lessonHeadings(lesson: Lesson): ReadonlySet<string> {
+  let all = byLesson.get(lesson);
+  if (!all) byLesson.set(lesson, (all = new Set(stepHeadings(lesson).flatMap((p) => [...p.before, ...p.after]))));
+  return all;
+}
+
+/** The columns named while the learner looks at step `view` with `done` run: the lesson
+ *  pane's words then -- the step's text and question, its notice once it ran (else the
+ *  notice of the step just run, shown above it), and the New terms on screen. */
+export function namedColumns(lesson: Lesson | undefined, view: number, done: number, newTerms: readonly string[]): NamedColumns {
+  if (!lesson) return NOTHING_NAMED;
+  const parts = stepHeadings(lesson);
+  const notice = view < done ? parts[view]?.after : view > 0 ? parts[view - 1]?.after : undefined;
+  const step = new Set([...(parts[view]?.before ?? []), ...(notice ?? []), ...headingsNamed('', newTerms)]);
+  return { step, lesson: lessonHeadings(lesson) };
+}
+
+/** `drop` (least important first) reordered: a plain word's column first, then one the
+ *  glossary explains, one the lesson names, one the shown step names last of all (each
+ *  group in `drop`'s order). A fixed order for a lesson but for the step's own words. */
+export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns): F[] {
+  const rank = (f: F) => (named.step.has(head(f)) ? 3 : named.lesson.has(head(f)) ? 2 : EXPLAINED.has(head(f)) ? 1 : 0);
+  return [0, 1, 2, 3].flatMap((r) => drop.filter((f) => rank(f) === r));
+}

@@ -1,0 +1,81 @@
+// A legend the Kernel pane's title has no room for sits right under the rows of the pane's
+// first table, which it explains: race's segment table (its objects named, a column left
+// out) had the note of left-out columns under its rows, and the legend came after it and
+// then the sets' table -- mid-pane, apart from the rows. Every step of every lesson, run
+// for real, the pane drawn from the kernel after it, at 80x24 and 120x34, en and zh.
+import { afterEach, describe, expect, it } from 'vitest';
+import { lessonShmids } from '../../src/app/components/marks.js';
+import { kernelLegendLines, kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { textRoom } from '../../src/app/components/Panel.js';
+import { layoutFor } from '../../src/app/layout.js';
+import { lineText } from '../../src/app/styled.js';
+import { strings } from '../../src/app/strings.js';
+import type { Before } from '../../src/app/store/kernel.js';
+import { startLesson } from '../../src/lessons/engine.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import type { LessonRun } from '../../src/lessons/types.js';
+import { readQueues, readSegments, readSemaphores } from '../../src/native/tables.js';
+
+const runs: LessonRun[] = [];
+afterEach(async () => {
+  for (const run of runs.splice(0)) await run.close().catch(() => undefined);
+});
+
+/** The pane's inner width at a size (tabbed at 80x24, side by side at 120x34). */
+function inner(width: number, height: number): number {
+  const l = layoutFor(width, height, 8);
+  if (l.mode === 'tabs') return textRoom(l.tabs.w);
+  if (l.mode === 'wide') return textRoom(l.kernel.w);
+  throw new Error(`no pane at ${width}x${height}`);
+}
+
+/** A table row: after its owner mark (● ○), or a semaphore's under its set. */
+const ROW = /^(?:[●○]|\s{4}\d)/;
+
+describe('Kernel pane: the legend under the first table', () => {
+  for (const lesson of LESSONS) {
+    it(`${lesson.id}: after every step, the legend right under the first table's last row`, async () => {
+      const run = startLesson(lesson);
+      runs.push(run);
+      const kernel = () => {
+        const shm = lessonShmids(run.trace);
+        const msg = lessonShmids(run.trace, 'msgget');
+        const sem = lessonShmids(run.trace, 'semget');
+        return { segments: readSegments().filter((x) => shm.has(x.shmid)), queues: readQueues().filter((q) => msg.has(q.msqid)), semaphores: readSemaphores().filter((x) => sem.has(x.semid)) };
+      };
+      let was = kernel();
+      let checked = 0;
+      while (run.done < lesson.steps.length) {
+        const step = run.done;
+        await run.runNext();
+        const now = kernel();
+        const before: Before = { step, ...was, focus: run.focus, stat: null, decoded: null };
+        for (const lang of ['en', 'zh'] as const) {
+          const labels = { shm: new Map<number, string>(), msg: new Map<number, string>(), sem: new Map<number, string>() };
+          for (const l of run.labels ?? []) labels[l.kind].set(l.id, l.label[lang]);
+          const marks: TableMarks = {
+            owners: { lesson: lessonShmids(run.trace), ipclab: new Set() }, lessonQueues: lessonShmids(run.trace, 'msgget'), lessonSets: lessonShmids(run.trace, 'semget'), before, mark: '*', ascii: false, labels,
+          };
+          const k: KernelInput = { ...now, focus: run.focus, stat: null, dump: null, decoded: null, processes: run.processes, marks, lang, s: strings(lang) };
+          for (const [w, h] of [[80, 24], [120, 34]]) {
+            const width = inner(w, h);
+            const legend = kernelLegendLines(k, width);
+            if (legend.length === 0) continue;
+            const texts = kernelLines(k, width, 60, legend).map(lineText);
+            const at = texts.indexOf(lineText(legend[0]!));
+            const where = `${lesson.id} step ${step + 1} ${lang} ${w}x${h}\n${texts.join('\n')}`;
+            expect(at, where).toBeGreaterThan(0);
+            // a pane with no row (nothing of the lesson's in the kernel) has it under its sentence
+            if (!texts.slice(0, at).some((t) => ROW.test(t))) continue;
+            checked++;
+            expect(texts[at - 1], where).toMatch(ROW);
+            // within the first section: no blank line (between sections) above it
+            expect(texts.slice(0, at).every((t) => t.trim() !== ''), where).toBe(true);
+          }
+        }
+        was = now;
+      }
+      expect(checked, lesson.id).toBeGreaterThan(0);
+    }, 120_000);
+  }
+});

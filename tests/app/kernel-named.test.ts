@@ -1,0 +1,107 @@
+// A column the lesson pane's words name is one the Kernel pane shows: shmctl 4-5 talk about
+// the owner (IPC_SET gives the segment to uid 65534), and at 120x34 the table showed no
+// owner column; parent-child 1's New terms name owner, which its table at 80x24 left out
+// where pids have 7 digits. Every step of every lesson, at 120x34 and 80x24, en and zh.
+import { describe, expect, it } from 'vitest';
+import { kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { namedColumns, type NamedColumns } from '../../src/app/components/kernel-named.js';
+import { textRoom } from '../../src/app/components/Panel.js';
+import { layoutFor } from '../../src/app/layout.js';
+import { lineText, lineWidth } from '../../src/app/styled.js';
+import { strings } from '../../src/app/strings.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import type { Lang } from '../../src/lang.js';
+import type { QueueRecord, SegmentRecord, SemaphoreRecord } from '../../src/native/types.js';
+
+const time = { atime: 0, dtime: 0, ctime: 0 };
+const ids = { uid: 0, gid: 0, cuid: 0, cgid: 0 };
+const seg = (shmid: number, owner: string, pid: number): SegmentRecord => ({ key: '0x4300e233', shmid, owner, perms: '640', size: 4096, nattch: 1, cpid: pid, lpid: pid, status: [], ...time, ours: true });
+
+/** The pane's inner width at a size (tabbed at 80x24, side by side at 120x34). */
+function inner(width: number, height: number): number {
+  const l = layoutFor(width, height, 8);
+  if (l.mode === 'tabs') return textRoom(l.tabs.w);
+  if (l.mode === 'wide') return textRoom(l.kernel.w);
+  throw new Error(`no pane at ${width}x${height}`);
+}
+
+/** The headings over the table whose row names are `id` (shmid, msqid, semid, semnum). */
+function heads(k: KernelInput, width: number): { lines: string[]; of: (id: string) => string[] } {
+  const lines = kernelLines(k, width, 60);
+  for (const l of lines) expect(lineWidth(l), lineText(l)).toBeLessThanOrEqual(width);
+  const texts = lines.map(lineText);
+  return { lines: texts, of: (id) => texts.find((t) => t.split(/\s+/).includes(id))?.split(/\s+/) ?? [] };
+}
+
+/** shmctl after step 4: segment 1 the lesson's, segment 2 made, given to nobody and removed within the step. */
+function shmctlAfter4(lang: Lang, named: NamedColumns): KernelInput {
+  const one = seg(64290827, 'root', 14243);
+  const two = seg(64290832, 'nobody', 14243);
+  const before = { step: 3, segments: [one], queues: [], semaphores: [], focus: one.shmid, stat: null, decoded: null };
+  const marks: TableMarks = {
+    owners: { lesson: new Set([one.shmid, two.shmid]), ipclab: new Set([one.shmid]) }, before, mark: '*', ascii: false,
+    fleeting: { shm: [two], msg: [], sem: [], ownerSet: new Set([`shm:${two.shmid}`]) }, named,
+  };
+  return { segments: [one], focus: one.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
+}
+
+describe('Kernel pane: the columns the lesson names', () => {
+  const shmctl = LESSONS.find((l) => l.id === 'shmctl')!;
+
+  it('shmctl 4 and 5 (IPC_SET gives the segment to nobody) show owner at 120x34 and 80x24, en and zh', () => {
+    // step 4 shown (step 3 run), step 5 shown (step 4 run, its notice above), step 4 in review
+    for (const [view, done] of [[3, 3], [4, 4], [3, 5]]) {
+      const named = namedColumns(shmctl, view, done, []);
+      expect([...named.step], `step ${view + 1}`).toContain('owner');
+      for (const lang of ['en', 'zh'] as const) {
+        for (const [w, h] of [[120, 34], [80, 24]]) expect(heads(shmctlAfter4(lang, named), inner(w, h)).of('shmid'), `${lang} ${w}x${h} step ${view + 1}`).toContain('owner');
+      }
+    }
+  });
+
+  it('parent-child 1: the columns its New terms name are shown at 80x24, 7-digit pids and all; another goes', () => {
+    const pc = LESSONS.find((l) => l.id === 'parent-child')!;
+    const terms = ['key', 'shmid', 'owner', 'perms', 'nattch', 'cpid', 'lpid', 'IPC_STAT', 'atime'];
+    const named = namedColumns(pc, 1, 1, terms);
+    const segments = [seg(22544428, 'learner1', 4194301), seg(22544429, 'learner1', 4194301)];
+    for (const lang of ['en', 'zh'] as const) {
+      const marks: TableMarks = { owners: { lesson: new Set(segments.map((x) => x.shmid)), ipclab: new Set() }, before: null, mark: '*', ascii: false, labels: { shm: new Map([[22544428, 'down'], [22544429, 'up']]) }, named };
+      const k: KernelInput = { segments, focus: 22544428, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
+      const shown = heads(k, inner(80, 24));
+      for (const col of ['key', 'shmid', 'owner', 'perms', 'nattch', 'cpid', 'lpid']) expect(shown.of('shmid'), `${lang}: ${col}`).toContain(col);
+      // IPC_STAT's atime is in the pane too, under the table
+      expect(shown.lines.some((t) => t.includes('IPC_STAT'))).toBe(true);
+    }
+  });
+
+  it('every step of every lesson: each column its words name is in its table at 120x34, en and zh', () => {
+    const s = strings('en');
+    const one = seg(64290827, 'root', 31337);
+    const queue: QueueRecord = { key: '0x00000000', msqid: 98305, owner: 'root', perms: '600', usedBytes: 8192, messages: 12, lspid: 31337, lrpid: 31338, ...ids, stime: 0, rtime: 0, ctime: 0, ours: true };
+    const set: SemaphoreRecord = {
+      key: '0x1d00beef', semid: 32769, owner: 'root', perms: '600', nsems: 2, ...ids, otime: 0, ctime: 0, ours: true, semsError: null,
+      sems: [{ semnum: 0, semval: 0, sempid: 31337, semncnt: 1, semzcnt: 0 }],
+    };
+    const kinds = { shmid: ['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid'], msqid: ['key', 'msqid', 'owner', 'perms', 'used-bytes', 'messages', 'lspid', 'lrpid'], semid: ['key', 'semid', 'owner', 'perms', 'nsems'] };
+    let checked = 0;
+    const missing: string[] = [];
+    for (const lesson of LESSONS) {
+      lesson.steps.forEach((_, i) => {
+        const named = namedColumns(lesson, i, i, []);
+        for (const lang of ['en', 'zh'] as const) {
+          const marks: TableMarks = { owners: { lesson: new Set([one.shmid]), ipclab: new Set() }, lessonQueues: new Set([queue.msqid]), lessonSets: new Set([set.semid]), before: null, mark: '*', ascii: false, named, labels: { shm: new Map([[one.shmid, lang === 'en' ? 'counter' : '计数器']]) } };
+          const k: KernelInput = { segments: [one], queues: [queue], semaphores: [set], focus: one.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: lang === 'en' ? s : strings('zh') };
+          const shown = heads(k, inner(120, 34));
+          for (const [id, cols] of Object.entries(kinds)) {
+            for (const col of cols.filter((c) => named.step.has(c))) {
+              checked++;
+              if (!shown.of(id).includes(col)) missing.push(`${lesson.id} ${i + 1} ${lang}: ${col} (${id} table)`);
+            }
+          }
+        }
+      });
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  });
+});
