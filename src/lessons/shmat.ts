@@ -94,7 +94,7 @@ function showProcesses(ctx: StepContext, state: ShmatState): void {
   if (!c) return;
   ctx.setProcesses([
     { pid: c.pid, role: C_PROGRAM, attached: c.attached(), alive: c.alive() },
-    ...(kid ? [{ pid: kid, role: ITS_CHILD, ofBefore: true as const, attached: !state.execd && c.alive(), alive: c.alive() && commandOf(kid) !== null }] : []),
+    ...(kid ? [{ pid: kid, role: ITS_CHILD, attached: !state.execd && c.alive(), alive: c.alive() && commandOf(kid) !== null }] : []),
   ]);
 }
 

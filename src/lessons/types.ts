@@ -33,9 +33,6 @@ export interface ProcessInfo {
   role: Text;
   attached: boolean;
   alive: boolean;
-  /** its role names it by the process listed before it ("its child"): where entries give way,
-   *  the tab bar never shows it without that one */
-  ofBefore?: true;
 }
 
 /** A short name a lesson gives one of its objects ("down", "counter"), shown beside its
