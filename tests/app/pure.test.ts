@@ -1197,7 +1197,7 @@ describe('tab bar', () => {
   it('keeps the Tab hint beside long pids (issue 16) and never cuts a pid (nc81), 60 to 120 columns, en and zh', () => {
     const processes = [
       { pid: 9302, role: { en: 'inherit.c', zh: 'inherit.c' }, attached: true, alive: true },
-      { pid: 9562, role: { en: 'its child', zh: '它的子进程' }, ofBefore: true as const, attached: true, alive: false },
+      { pid: 9562, role: { en: 'its child', zh: '它的子进程' }, attached: true, alive: false },
     ];
     for (const lang of ['en', 'zh'] as const)
       for (let width = 60; width <= 120; width++) {
