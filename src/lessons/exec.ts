@@ -15,7 +15,9 @@ export interface ExecResult {
   notInstalled: boolean;
 }
 
-export const EXEC_TIMEOUT_MS = 5000;
+// as long as a lesson waits for a peer (blocked.ts): cc takes ~0.2 s on a quiet machine but
+// over 5 s on two CPUs at a load of 40, where a 5 s limit failed shmat's inherit.c
+export const EXEC_TIMEOUT_MS = 30_000;
 
 /** Without the blank lines around the output and the spaces ipcs pads its lines with. */
 function tidy(text: string): string {
