@@ -360,8 +360,8 @@ const EN = {
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
-  /** the C pane's last row while a checkpoint is open: the lines after the step's are held back */
-  codeRestHeld: '(the rest shows once you answer)',
+  /** the C pane's last row while a question is unanswered: the lines from its step's on are held back */
+  codeRestHeld: (step: number) => `(the rest shows after step ${step}'s question)`,
   /** the C pane's title, one form everywhere: which file, which of the lesson's files (f goes
    *  on), whose line is lit (null: none, the step has no line in this file) */
   /** the C pane's title after its label, longest first: what is dropped first goes first, so
@@ -717,7 +717,7 @@ const ZH: Strings = {
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
-  codeRestHeld: '（其余的行在你回答后显示）',
+  codeRestHeld: (step: number) => `（其余的行在第 ${step} 步的问题之后显示）`,
   codeTitles: (file: string, n: number, of: number, lit: number | null) => {
     const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行`;
     const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
