@@ -873,10 +873,10 @@ describe('flow choice', () => {
 
   it('the legend names the "?" of a result hidden until its step runs, only while the picture shows one (nc91), en and zh', () => {
     const said = (lang: 'en' | 'zh', masked: boolean) => legend(lang, false, masked).map((r) => r.text).join('');
-    expect(said('en', true)).toBe('━━ just run  ══ done  ── not yet  ? answer to come');
-    expect(said('zh', true)).toBe('━━ 刚运行  ══ 已做  ── 未做  ? 答案待揭晓');
+    expect(said('en', true)).toBe('━━ just run  ══ done  ── not yet  ? shown later');
+    expect(said('zh', true)).toBe('━━ 刚运行  ══ 已做  ── 未做  ? 后面的步骤揭晓');
     for (const lang of ['en', 'zh'] as const) expect(said(lang, false)).not.toContain('?');
-    expect(legend('en', true, true).map((r) => r.text).join('')).toBe('** just run  ## done  -- not yet  ? answer to come');
+    expect(legend('en', true, true).map((r) => r.text).join('')).toBe('** just run  ## done  -- not yet  ? shown later');
     const shmat = LESSONS.find((l) => l.id === 'shmat')!;
     const hides = (view: number, done: number) => {
       const choice = flowChoice(shmat, view, done);
