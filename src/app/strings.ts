@@ -248,7 +248,9 @@ const EN = {
   flowReview: (shown: number) => `reviewing step ${shown}: lit as it ran`,
   /** the Flow pane's title: which of the lesson's diagrams it draws, and that the step just run moved to
    *  it; by number, not by file name (an id is no word of the lesson's, and cut the title at 80x24) */
-  flowOf: (title: string, at: number, of: number, switched: boolean) => (of > 1 ? `${title} ${at}/${of}${switched ? ' (new diagram)' : ''}` : title),
+  /** `next`: the step about to run lights another of the diagrams (its number) */
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }) =>
+    of > 1 ? `${title} ${at}/${of}${next ? ` (step ${next.step} lights ${next.at}/${of})` : switched ? ' (new diagram)' : ''}` : title,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en }[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
   statGone: 'IPC_STAT failed',
@@ -360,8 +362,8 @@ const EN = {
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
-  /** the C pane's last row while a checkpoint is open: the lines after the step's are held back */
-  codeRestHeld: '(the rest shows once you answer)',
+  /** the C pane's last row while a question is unanswered: the lines from its step's on are held back */
+  codeRestHeld: (step: number) => `(the rest shows after step ${step}'s question)`,
   /** the C pane's title, one form everywhere: which file, which of the lesson's files (f goes
    *  on), whose line is lit (null: none, the step has no line in this file) */
   /** the C pane's title after its label, longest first: what is dropped first goes first, so
@@ -645,7 +647,8 @@ const ZH: Strings = {
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   flowReview: (shown: number) => `正在回看第 ${shown} 步：按它运行时高亮`,
-  flowOf: (title: string, at: number, of: number, switched: boolean) => (of > 1 ? `${title} ${at}/${of}${switched ? '（换了一张图）' : ''}` : title),
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }) =>
+    of > 1 ? `${title} ${at}/${of}${next ? `（第 ${next.step} 步点亮 ${next.at}/${of}）` : switched ? '（换了一张图）' : ''}` : title,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh }[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,
   statGone: 'IPC_STAT 失败',
@@ -717,7 +720,7 @@ const ZH: Strings = {
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
-  codeRestHeld: '（其余的行在你回答后显示）',
+  codeRestHeld: (step: number) => `（其余的行在第 ${step} 步的问题之后显示）`,
   codeTitles: (file: string, n: number, of: number, lit: number | null) => {
     const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行`;
     const short = lit === null ? '无高亮行' : `步骤 ${lit}`;

@@ -6,11 +6,13 @@ import type { StyledLine, Tone } from './types.js';
 
 // "now" is the step just run: the step list's ▶ already points at the next one
 // a frame (the kernel, the processes) an earlier step lit is no step done: drawn dotted (grid.ts)
-// "?" is an answer a later step gives ("shown once run" left newcomers asking what it was);
+// "?" is what a later step shows ("shown once run" left newcomers asking what it was; "answer
+// to come" was untrue where no question waits: parent-child 1, sem 2; "shown by a later step"
+// leaves no room for the frame's name at 70 columns)
 // a dotted frame was lit by an earlier step ("kernel: used before" read as unclear)
 const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: string; frameDone: string }> = {
-  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'answer to come', frameDone: 'lit earlier' },
-  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '答案待揭晓', frameDone: '之前点亮' },
+  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown later', frameDone: 'lit earlier' },
+  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '后面的步骤揭晓', frameDone: '之前点亮' },
 };
 
 /** One line: a sample of each stroke in its tone, and what it means; with `masked` (the

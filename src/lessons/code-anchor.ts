@@ -88,6 +88,38 @@ export function heldFrom(source: string, anchors: readonly (string | readonly st
   return later.length > 0 ? Math.min(...later.map((s) => s.first)) : null;
 }
 
+/** The first source line the C pane holds back while the questions of steps `waiting` are
+ *  unanswered, and the step whose question holds it, or null for none: the least of their
+ *  `heldFrom`, so no line of a later step asked about (sem's "SEM_UNDO gave the count back"
+ *  under step 6) is read before its question. `next`, the step about to run, holds as an open
+ *  question does; a later one only where this file holds its own lines (serv.c holds none of
+ *  serv-clnt's step 4, and its lines from step 6's on are no answer to it), and below the lines
+ *  of the step `lit` (a function above main, race.c's add, never hides main's step 1). */
+export function heldForQuestions(
+  source: string,
+  anchors: readonly (string | readonly string[] | null | undefined)[],
+  waiting: readonly number[],
+  next: number,
+  lit: number,
+): { from: number; step: number } | null {
+  const shown = stepAnchor(source, anchors, lit);
+  const floor = shown?.own ? Math.max(...shown.spans.map((sp) => sp.last)) + 1 : 0;
+  let held: { from: number; step: number } | null = null;
+  for (const step of waiting) {
+    if (step !== next && !stepAnchor(source, anchors, step)?.own) continue;
+    const from = heldFrom(source, anchors, step);
+    if (from === null || (step !== next && from < floor)) continue;
+    if (held === null || from < held.from) held = { from, step };
+  }
+  return held;
+}
+
+/** The steps whose question is unanswered once `done` steps have run: each with a checkpoint,
+ *  not yet run (a question is answered, or skipped, as its step runs). */
+export function questionsWaiting(steps: readonly { id: string }[], checkpoints: Readonly<Record<string, unknown>> | undefined, done: number): number[] {
+  return steps.flatMap((st, i) => (i >= done && checkpoints?.[st.id] ? [i] : []));
+}
+
 /** Where the C pane stands at step `step` (anchors: each step's Step.code as texts of
  *  this file, null or [] where they are all in another file, undefined where the step has none):
  *  its own anchors, marked, when this file holds them (`span` the first, the one kept in view;

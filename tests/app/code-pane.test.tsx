@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { anchorTexts, anchorsOf, codeStep } from '../../src/lessons/code-anchor.js';
-import { anchorSpan, codeLines, followRow, heldFrom, hiddenLines, lineStart, snapRow } from '../../src/app/components/code-view.js';
+import { anchorSpan, codeLines, followRow, heldForQuestions, heldFrom, hiddenLines, lineStart, questionsWaiting, snapRow } from '../../src/app/components/code-view.js';
 import { commentTableProblems, commentWords, parseCommentTable } from '../../src/text/comment-spans.js';
 import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
 import { strings } from '../../src/app/strings.js';
@@ -330,7 +330,7 @@ describe('the C pane, pure', () => {
           const anchors = lesson.steps.map((st) => anchorTexts(st.code, path, paths));
           const lit = codeStep(i, lesson.steps.length);
           const from = heldFrom(text, anchors, i);
-          const rows = codeLines(text, 76, null, 4, undefined, from === null ? undefined : { from, row: strings('en').codeRestHeld }).lines.map(plain);
+          const rows = codeLines(text, 76, null, 4, undefined, from === null ? undefined : { from, row: strings('en').codeRestHeld(i + 1) }).lines.map(plain);
           const shown = rows.join('\n');
           const where = `${lesson.id} step ${i + 1} ${path}`;
           // the lines of the open step and the later ones, past the lit lines: none on screen
@@ -344,7 +344,7 @@ describe('the C pane, pure', () => {
           }
           // an expect( shown is one of a step that ran (or the call itself, the lit line)
           if (from !== null) {
-            expect(rows.at(-1)!.trim(), where).toBe(strings('en').codeRestHeld);
+            expect(rows.at(-1)!.trim(), where).toBe(strings('en').codeRestHeld(i + 1));
             for (const [n, l] of lines.entries()) if (n >= from && /\bexpect\(/.test(l)) expect(shown.includes(l.trim()), `${where}: line ${n + 1}`).toBe(false);
             asked++;
           }
@@ -366,6 +366,55 @@ describe('the C pane, pure', () => {
     expect(at('sem', 6, 'sem.c')).not.toContain('count stays taken');
     // answered (the next step shown), the line is there
     expect(at('msg', 4, 'msg.c')).toContain('lowest type');
+  });
+  it('at every step, no line of a step whose question waits is shown, nor an `expect(` past it, and the line of the step about to run is (sem 2 showed "SEM_UNDO gave the count back", step 6\'s answer)', () => {
+    const plain = (l: { text: string }[]) => l.map((r) => r.text).join('');
+    let held = 0;
+    for (const lesson of LESSONS) {
+      const paths = lesson.code.map((f) => f.path);
+      for (let done = 0; done <= lesson.steps.length; done++) {
+        const waiting = questionsWaiting(lesson.steps, lesson.checkpoints, done);
+        for (const path of paths) {
+          const text = readFileSync(new URL(`../../examples/c/${path}`, import.meta.url), 'utf8');
+          const lines = text.split('\n');
+          const anchors = lesson.steps.map((st) => anchorTexts(st.code, path, paths));
+          const spansOf = (i: number) => (anchors[i] ?? []).flatMap((t) => anchorSpan(text, t) ?? []);
+          const cut = heldForQuestions(text, anchors, waiting, done, codeStep(done, lesson.steps.length));
+          // (wide: no line wrapped, each found whole)
+          const shown = codeLines(text, 1000, null, 4, undefined, cut === null ? undefined : { from: cut.from, row: '…' }).lines.map(plain).join('\n');
+          const where = `${lesson.id} after ${done} steps ${path}`;
+          // a line of a step run already (the same call anchored twice) may be shown
+          const ran = new Set(lesson.steps.slice(0, done).flatMap((_, i) => spansOf(i).map((sp) => lines[sp.first]!.trim())));
+          // a later step's lines above the lit ones (race.c's add, above main) stay: a function, no answer
+          const lit = codeStep(done, lesson.steps.length);
+          const floor = Math.max(-1, ...spansOf(lit).map((sp) => sp.last));
+          for (const i of waiting) {
+            for (const sp of spansOf(i)) {
+              const l = lines[sp.first]!.trim();
+              if (i !== done && sp.last < floor) expect(/\bexpect\(/.test(l), `${where}: line ${sp.first + 1}`).toBe(false);
+              else if (!ran.has(l)) expect(shown.includes(l), `${where}: line ${sp.first + 1} of step ${i + 1}, its question unanswered`).toBe(false);
+            }
+          }
+          if (cut !== null) {
+            held++;
+            for (const [n, l] of lines.entries()) if (n >= cut.from && /\bexpect\(/.test(l)) expect(shown.includes(l.trim()), `${where}: line ${n + 1}`).toBe(false);
+          }
+          // the step about to run, its question answered or none: its lines are on screen
+          if (done < lesson.steps.length && !waiting.includes(done)) {
+            for (const sp of spansOf(done)) expect(shown.includes(lines[sp.last]!.trim()), `${where}: line ${sp.last + 1} of the step about to run`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(held).toBeGreaterThan(50);
+    // the lines newcomers met at sem 2 (zh 120x34), held back until steps 6 and 7 are asked
+    const sem = LESSONS.find((l) => l.id === 'sem')!;
+    const text = readFileSync(new URL('../../examples/c/sem.c', import.meta.url), 'utf8');
+    const cut = heldForQuestions(text, sem.steps.map((st) => anchorTexts(st.code, 'sem.c', ['sem.c'])), questionsWaiting(sem.steps, sem.checkpoints, 1), 1, 1)!;
+    const shown = text.split('\n').slice(0, cut.from).join('\n');
+    expect(shown).not.toContain('SEM_UNDO gave');
+    expect(shown).not.toContain('count stays taken');
+    expect(cut.step + 1).toBe(4);
   });
   it('follows a line from its first row: the line above only when it is short, never past the end, never a continuation', () => {
     // lines 0 (one row), 1 (three rows: 1..3), 2 (row 4), 3 (row 5)

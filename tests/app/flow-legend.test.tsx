@@ -1,5 +1,5 @@
 // The Flow's legend names a "?" (a result hidden until its step runs) and a dotted frame (lit
-// by an earlier step) only while one is in the pane's view: "? answer to come" under a
+// by an earlier step) only while one is in the pane's view: "? shown later" under a
 // drawing scrolled past its last "?" read as a question pending that was not (fix19b#2).
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -28,7 +28,7 @@ describe('the Flow legend names only what is in view', () => {
         // the frame drawn after the run: the pane follows the lit part, then stays
         await r.waitFor((f) => f.includes('┌─ Flow') && flowPane(r).legend.includes('━━'), 'the flow drawn');
         const pane = flowPane(r);
-        if (pane.legend.includes('answer to come') !== pane.question) wrong.push(`after step ${k}: "?" ${pane.question ? 'in view, not named' : 'named, none in view'}: ${pane.legend}`);
+        if (pane.legend.includes('shown later') !== pane.question) wrong.push(`after step ${k}: "?" ${pane.question ? 'in view, not named' : 'named, none in view'}: ${pane.legend}`);
         if (pane.legend.includes('lit earlier') !== pane.dotted) wrong.push(`after step ${k}: dotted frame ${pane.dotted ? 'in view, not named' : 'named, none in view'}: ${pane.legend}`);
         if (pane.question) seen.question++;
         if (pane.dotted) seen.dotted++;

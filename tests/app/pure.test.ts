@@ -871,12 +871,37 @@ describe('flow choice', () => {
     expect(announced).toBeGreaterThanOrEqual(8);
   });
 
+  it('before a step runs, the Flow draws the diagram its run lights, or its title says which it lights (ftok 9: 1/2 shown, the run flipped to 2/2), en and zh', () => {
+    let told = 0;
+    for (const lesson of LESSONS) {
+      for (let i = 0; i < lesson.steps.length; i++) {
+        const choice = flowChoice(lesson, i, i);
+        const where = `${lesson.id} step ${i + 1}`;
+        if (choice.diagram === lesson.steps[i].diagram) {
+          expect(choice.place?.next, where).toBeUndefined();
+          continue;
+        }
+        expect(choice.place?.next, where).toEqual({ step: i + 1, at: lesson.diagrams.indexOf(lesson.steps[i].diagram) + 1 });
+        told++;
+      }
+    }
+    expect(told).toBeGreaterThan(3);
+    const ftok = LESSONS.find((l) => l.id === 'ftok')!;
+    const place = flowChoice(ftok, 8, 8).place!;
+    expect(strings('en').flowOf('Flow', place.at, place.of, place.switched, place.next)).toBe('Flow 1/2 (step 9 lights 2/2)');
+    expect(strings('zh').flowOf('流程图', place.at, place.of, place.switched, place.next)).toBe('流程图 1/2（第 9 步点亮 2/2）');
+    // once run, the title says the diagram changed
+    const after = flowChoice(ftok, 9, 9).place!;
+    expect(after.next).toBeUndefined();
+    expect(after.switched).toBe(true);
+  });
+
   it('the legend names the "?" of a result hidden until its step runs, only while the picture shows one (nc91), en and zh', () => {
     const said = (lang: 'en' | 'zh', masked: boolean) => legend(lang, false, masked).map((r) => r.text).join('');
-    expect(said('en', true)).toBe('━━ just run  ══ done  ── not yet  ? answer to come');
-    expect(said('zh', true)).toBe('━━ 刚运行  ══ 已做  ── 未做  ? 答案待揭晓');
+    expect(said('en', true)).toBe('━━ just run  ══ done  ── not yet  ? shown later');
+    expect(said('zh', true)).toBe('━━ 刚运行  ══ 已做  ── 未做  ? 后面的步骤揭晓');
     for (const lang of ['en', 'zh'] as const) expect(said(lang, false)).not.toContain('?');
-    expect(legend('en', true, true).map((r) => r.text).join('')).toBe('** just run  ## done  -- not yet  ? answer to come');
+    expect(legend('en', true, true).map((r) => r.text).join('')).toBe('** just run  ## done  -- not yet  ? shown later');
     const shmat = LESSONS.find((l) => l.id === 'shmat')!;
     const hides = (view: number, done: number) => {
       const choice = flowChoice(shmat, view, done);

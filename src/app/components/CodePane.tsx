@@ -13,8 +13,7 @@ import { line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { codeLines, followRow, heldFrom, hiddenLines, snapRow, stepAnchor } from './code-view.js';
-import { quizPlace } from '../store/quiz.js';
+import { codeLines, followRow, heldForQuestions, hiddenLines, questionsWaiting, snapRow, stepAnchor } from './code-view.js';
 import { parseCommentTable } from '../../text/comment-spans.js';
 import { heldAnswerLines } from '../../text/answer-comments.js';
 
@@ -41,18 +40,21 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // in Chinese, each comment line's words from the file's table (examples/c/zh/FILE.txt), the code as it is
   const lang = useAppState((st) => st.lang);
   const zh = useMemo(() => (lang === 'zh' && code?.zh ? parseCommentTable(code.zh).table : undefined), [lang, code?.zh]);
-  // while the step's checkpoint is open, the lines after the lit ones are held back (an
-  // `expect(` under the call says what it gives: msg's "type -3: the lowest type <= 3")
-  const open = useAppState((st) => (quizPlace(st)?.kind === 'checkpoint' ? st.view : null));
-  const from = open === null || steps === 0 ? null : heldFrom(source, anchors, open);
+  // while a step's question is unanswered (the open one, and every later step's), its lines,
+  // the comment above them and all after them are held back (an `expect(` under the call says
+  // what it gives: msg's "type -3: the lowest type <= 3", sem's "SEM_UNDO gave the count back")
+  const quiz = useAppState((st) => st.quiz);
+  const waiting = useMemo(() => (quiz && lesson ? questionsWaiting(lesson.steps, lesson.checkpoints, done) : []), [quiz, lesson, done]);
+  const held = steps === 0 ? null : heldForQuestions(source, anchors, waiting, done, lit);
+  const from = held?.from ?? null;
   const shown = useMemo(
     () =>
       !code
         ? { lines: [], rowOf: [] }
         : code.text === null
           ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] }
-          : codeLines(source, textRoom(width), marked, 4, zh, from === null ? undefined : { from, row: s.codeRestHeld }),
-    [code, s, width, markedKey, zh, from],
+          : codeLines(source, textRoom(width), marked, 4, zh, from === null ? undefined : { from, row: s.codeRestHeld(held!.step + 1) }),
+    [code, s, width, markedKey, zh, from, held?.step],
   );
   const rows = Math.max(0, height - 2);
   const max = maxOffset(shown.lines.length, height);

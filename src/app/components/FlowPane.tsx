@@ -66,7 +66,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const place = choice?.place;
   return (
     <Panel
-      title={place && choice?.diagram ? s.flowOf(title, place.at, place.of, place.switched) : title}
+      title={place && choice?.diagram ? s.flowOf(title, place.at, place.of, place.switched, place.next) : title}
       width={width}
       height={height}
       lines={legend ? [legend, ...win.shown] : win.shown}

@@ -9,7 +9,7 @@ import { commentSpans, commentTextStart, translatedSpans } from '../../text/comm
 import type { LineSpan } from '../../lessons/code-anchor.js';
 
 // where a step's lines are, which the validator reads too (what the pane shows before a question)
-export { anchorSpan, heldFrom, stepAnchor, type LineSpan } from '../../lessons/code-anchor.js';
+export { anchorSpan, heldForQuestions, heldFrom, questionsWaiting, stepAnchor, type LineSpan } from '../../lessons/code-anchor.js';
 
 export interface CodeView {
   lines: Line[];

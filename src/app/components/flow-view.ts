@@ -32,7 +32,8 @@ export interface FlowChoice {
   /** which of the lesson's diagrams it is (1-based), and whether the step lit is the first on
    *  it after a step on another: the pane's title says so, or the picture changes without a
    *  word (ftok's step 8 went back to the key's flow; fix18c) */
-  place?: { at: number; of: number; switched: boolean };
+  /** `next`: before step `step` runs (its ▶ shown), the number of the other diagram its run lights */
+  place?: { at: number; of: number; switched: boolean; next?: { step: number; at: number } };
 }
 
 /** The calls step `i` made (none for a step not run): what its lit path is read from. */
@@ -52,7 +53,12 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
   const lit = view < done ? view : done - 1;
   const switched = lit > 0 && lesson.steps[lit]?.diagram !== lesson.steps[lit - 1].diagram;
   const at = chosen.diagram ? lesson.diagrams.indexOf(chosen.diagram) + 1 : 0;
-  return { ...chosen, family: lesson.diagrams, ...(at > 0 && { place: { at, of: lesson.diagrams.length, switched } }) };
+  // the step about to run lights another diagram: the title says which, so the flip its run
+  // makes is expected (ftok 9: the preview drew 1/2, the run 2/2)
+  const coming = view === done ? lesson.steps[view]?.diagram : undefined;
+  const nextAt = coming && coming !== chosen.diagram ? lesson.diagrams.indexOf(coming) + 1 : 0;
+  const next = nextAt > 0 ? { next: { step: view + 1, at: nextAt } } : {};
+  return { ...chosen, family: lesson.diagrams, ...(at > 0 && { place: { at, of: lesson.diagrams.length, switched, ...next } }) };
 }
 
 function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, edgeLabel: EdgeLabel | undefined): FlowChoice {
