@@ -225,7 +225,11 @@ const EN = {
   noFocus: 'no segment in focus (s picks one)',
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
-  /** the change mark (*): the step said once, beside the last of the step's marks shown (null: not said) */
+  /** leads the legend when it is lines of the Kernel pane (no room in the title) */
+  legendKey: 'key: ',
+  /** in the Kernel pane's title where the legend would be, when it is lines under the first table; the short one where the long does not fit */
+  legendMoved: (short: boolean) => (short ? 'key below' : 'key under the table: too long for this line'),
+  /** the change mark (*): every step mark names the step (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
@@ -633,6 +637,8 @@ const ZH: Strings = {
   noFocus: '没有选中的段（按 s 选择）',
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
+  legendKey: '图例：',
+  legendMoved: (short: boolean) => (short ? '图例在下方' : '图例在表格下方：这一行放不下'),
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),

@@ -353,7 +353,8 @@ describe('kernel view', () => {
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
     expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
     expect(kernelLegend(k, 34)).toBe('');
-    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['@ this lesson  * changed by step 3']);
+    // as lines (under the first table) it is set apart from the rows: a dotted rule, "key:" first
+    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['┄'.repeat(79), 'key: @ this lesson  * changed by step 3']);
     // the focus mark stays beside the owners' marks, in its one wording at any room
     const focused = { ...k, focus: 7, lang: 'en' as const };
     expect(kernelLegend(focused)).toBe('  @ this lesson  > details below  * changed by step 3');
@@ -395,8 +396,9 @@ describe('kernel view', () => {
     const fresh = statLines(8, { ...ds, nattch: 0 }, 78, s, changedStat(8, { ...ds, nattch: 0 }, before, [seg, other]), '*');
     expect(lineText(fresh[0]).startsWith(`${s.stat}(8)+  key`)).toBe(true);
     expect(fresh.map(lineText).join(' ').split(/[*+]/).length - 1).toBe(1);
-    // a new row and a changed figure: both marks, the step said once; a new row alone: with its step
-    expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new  * changed by step 3');
+    // a new row and a changed figure: both marks, each with its step (fix22e#1: "* changed" beside
+    // "~ changed and back in step 6" read as two kinds of change); a new row alone: with its step
+    expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new in step 3  * changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('  @ this lesson  o ipclab  + new in step 3');
   });
   it('shows a row the last step removed once more, dimmed, marked - after its id (ASCII, as + and * are), and the legend names every mark in sight', () => {

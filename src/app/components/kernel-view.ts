@@ -685,7 +685,7 @@ export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
 const FOCUS_WORDS = { en: 'details below', zh: '详见下方' } as const;
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
- *  mark, the step named once, by the last of the step's marks. */
+ *  mark, each of the step's marks naming the step. */
 function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }): string[] {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
@@ -700,19 +700,18 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
   for (const set of fleetingOf(m, 'sem')) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
   const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false, fleeting: false, back: false };
   const step = m.before ? m.before.step + 1 : 0;
-  // the step is said once, by the last of the step's marks: "+ new  * changed  - removed by step 4"
-  const last = sight.fleeting ? 'fleeting' : sight.gone ? 'gone' : sight.back ? 'back' : sight.changed ? 'changed' : 'fresh';
-  const n = (which: string) => (last === which ? step : null);
+  // every mark of the step names it, so they read alike ("* changed" beside "~ changed and
+  // back in step 6" read as two kinds of change, one of no step: fix22e#1)
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
   const parts = [
     owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
     owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
     shown ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null,
-    sight.fresh ? `${NEW_MARK} ${s.markNew(n('fresh'))}` : null,
-    sight.changed ? `${m.mark} ${s.markChanged(n('changed'))}` : null,
-    sight.back ? `${BACK_MARK} ${s.markBack(n('back'))}` : null,
-    sight.gone ? `${GONE_MARK} ${s.markGone(n('gone'))}` : null,
-    sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(n('fleeting'))}` : null,
+    sight.fresh ? `${NEW_MARK} ${s.markNew(step)}` : null,
+    sight.changed ? `${m.mark} ${s.markChanged(step)}` : null,
+    sight.back ? `${BACK_MARK} ${s.markBack(step)}` : null,
+    sight.gone ? `${GONE_MARK} ${s.markGone(step)}` : null,
+    sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(step)}` : null,
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
     // (a change out of view, bytes of a segment not in focus or a page not shown, a figure
@@ -780,9 +779,15 @@ export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: Kerne
 }
 
 /** The legend as lines of the pane (under its first table: kernelLines), when the title has
- *  no room for it whole (kernelLegend gave ''): every mark, its full words, wrapped at `width`. */
+ *  no room for it whole (kernelLegend gave ''): every mark, its full words, wrapped at `width`,
+ *  set apart from the rows above by a dotted rule and led by "key:" (right under the table,
+ *  dim alone, "● this lesson  ▸ details below" read as one more row: fix22e#1). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
   const parts = legendParts(k);
   if (parts.length === 0) return [];
-  return wrap(parts.join('  '), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  const room = Math.max(10, proseWidth(width));
+  return [line(LEGEND_RULE.repeat(room), 'dim'), ...wrap(`${k.s.legendKey}${parts.join('  ')}`, room).map((piece) => line(piece, 'dim'))];
 }
+
+/** The rule above the legend's lines: dotted, so it reads as neither a border nor a table's row. */
+export const LEGEND_RULE = '┄';
