@@ -205,6 +205,8 @@ const EN = {
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of ${shmid}, ${size} bytes`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
+  /** under the dump's rows when their text shows · (a character's further bytes) or ↪ (a character begun on the row above) */
+  dumpKey: (fill: boolean, carry: boolean) => `key: ${[fill ? '· more bytes of a character' : null, carry ? '↪ bytes of one begun above' : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
@@ -475,7 +477,7 @@ const EN = {
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** the processes after the lesson's own on the tab bar, running or ended: the Kernel tab lists each with its state */
-  morePids: (n: number, tab: string) => `${n} more in ${tab}`,
+  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n} (${running} running)` : `+ ${n} more (${running} running) in ${tab}`),
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -623,6 +625,7 @@ const ZH: Strings = {
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, from: string, to: string, size: number) => `${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
+  dumpKey: (fill: boolean, carry: boolean) => `图例：${[fill ? '· 字符的其余字节' : null, carry ? '↪ 上一行起头的字符的字节' : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
@@ -793,7 +796,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
-  morePids: (n: number, tab: string) => `另 ${n} 个在“${tab}”页`,
+  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ 另 ${n} 个（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”页`),
   listSep: '、',
   problemSep: '；',
   yes: '是',

@@ -619,6 +619,12 @@ describe('kernel view', () => {
     // "··" at a row's start read as broken)
     expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
     expect(lineText(narrow[2]).endsWith('  ↪↪......')).toBe(true);
+    // a one-line key names the marks the rows show, and only those (fix22e#3): under the rows
+    // where the heading has no room for it, else beside the heading
+    expect(lineText(narrow.at(-1)!)).toBe('key: ↪ bytes of one begun above');
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/ of 7, 14 bytes {2}key: · more bytes of a character$/);
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toMatch(/ {2}图例：· 字符的其余字节$/);
+    expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('key:');
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -634,7 +640,7 @@ describe('kernel view', () => {
       for (let at = 0; at < 2 * perRow; at++) {
         const bytes = new Uint8Array(3 * perRow).fill(0x41);
         bytes.set(utf8, at);
-        const rows = dumpLines(7, piece(bytes), width, s).slice(1).map(lineText);
+        const rows = dumpLines(7, piece(bytes), width, s).slice(1).map(lineText).filter((r) => /^[0-9a-f]{4} /.test(r));
         // the text column: after the offset, the hex pairs and two blanks, in every row
         const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
         for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
@@ -654,7 +660,9 @@ describe('kernel view', () => {
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 40, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
-    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
+    expect(rows.slice(0, 2).map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
+    // the key under them, wrapped within the pane
+    expect(rows.slice(2).join(' ')).toBe('key: ↪ bytes of one begun above');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
@@ -1188,12 +1196,13 @@ describe('tab bar', () => {
     const lesson = { pid: 21082, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true };
     const processes = [lesson, { pid: 7977, role: { en: 'server', zh: '服务端' }, attached: true, alive: true }, { pid: 7978, role: { en: 'client', zh: '客户端' }, attached: false, alive: false }];
     const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
-    // at 80 the first one's "pid" says what the number is (the label takes the count's room)
-    expect(text).toMatch(/ C +Tab ⇥ +lesson pid 21082, 2 more in Kernel $/);
+    // at 80 the first one's "pid" says what the number is (the label takes the count's room),
+    // and how many of the rest run ("2 more in Kernel" read as two still running: fix22e#2)
+    expect(text).toMatch(/ C +Tab ⇥ +lesson pid 21082 \+ 2 \(1 running\) $/);
     expect(cells(text)).toBe(80);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: lesson 21082, 2 more in Kernel $/);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：本课 21082、另 2 个在“内核”页 $/);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +进程：本课 21082、另 2 个在“内核”页 $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: lesson 21082 \+ 2 more \(1 running\) in Kernel $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：本课 21082 \+ 另 2 个（1 个在运行），见“内核”页 $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +本课 pid 21082 \+ 另 2 个（1 个在运行） $/);
   });
 
   it('keeps the Tab hint beside long pids (issue 16) and never cuts a pid (nc81), 60 to 120 columns, en and zh', () => {
@@ -1221,7 +1230,7 @@ describe('tab bar', () => {
     ];
     for (const lang of ['en', 'zh'] as const)
       for (const width of [80, 100, 120]) {
-        const shapes = new Set(steps.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim().replace(/\d+/g, 'N').replace(/, N more in Kernel$|、另 N 个在“内核”页$/, '')));
+        const shapes = new Set(steps.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim().replace(/\d+/g, 'N').replace(/ \+ N( more)? \(N running\)( in Kernel)?$| \+ 另 N 个（N 个在运行）(，见“内核”页)?$/, '')));
         expect([...shapes], `${lang} ${width}`).toEqual([[...shapes][0]]);
         expect([...shapes][0], `${lang} ${width}`).toMatch(lang === 'en' ? /lesson (pid )?N$/ : /本课 (pid )?N$/);
       }

@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
-import { type Line, type Run, type UiTone, line, run } from '../styled.js';
+import { type Line, type Run, type UiTone, line, lineText, run } from '../styled.js';
 import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
 import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
-import { dumpTexts } from '../../text/dump.js';
+import { DUMP_CARRY, DUMP_FILL, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
 import { type NamedColumns, NOTHING_NAMED, rankDrop } from './kernel-named.js';
 
@@ -457,6 +457,14 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
     const pairs = Array.from(bytes.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
     out.push([offset(hex(at + i), [i]), run(pad(pairs, perRow * 3 - 1)), run('  '), run(texts[i / perRow], 'label')]);
   }
+  // a key to the text column's own marks where its rows carry them (explained only in the
+  // glossary, · and ↪ read as bytes: fix22e#3; a row of zeros folded away carries none):
+  // beside the heading where it fits (a row more hid the last dump row at 80x24), else under the rows
+  const fill = texts.some((t) => t.includes(DUMP_FILL));
+  const carry = texts.some((t) => t.includes(DUMP_CARRY));
+  const key = fill || carry ? s.dumpKey(fill, carry) : '';
+  if (key && cells(lineText(out[0])) + 2 + cells(key) <= proseWidth(width)) out[0] = [...out[0], run(`  ${key}`, 'dim')];
+  else if (key) out.push(...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
   under(out, out[0], true);
   return out;
 }
