@@ -206,7 +206,7 @@ const EN = {
   dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of ${shmid}, ${size} bytes`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
   /** under the dump's rows when their text shows · (a character's further bytes) or ↪ (a character begun on the row above) */
-  dumpKey: (fill: boolean, carry: boolean) => `key: ${[fill ? '· more bytes of a character' : null, carry ? '↪ bytes of one begun above' : null].filter(Boolean).join('  ')}`,
+  dumpKey: (fill: boolean, carry: boolean) => `key: ${[fill ? '· rest of a character' : null, carry ? '↪ rest of one begun above' : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
@@ -796,7 +796,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
-  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ 另 ${n} 个（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”页`),
+  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n}（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”页`),
   listSep: '、',
   problemSep: '；',
   yes: '是',

@@ -203,7 +203,7 @@ describe('processes at 80x24', () => {
     expect(bar()).toMatch(new RegExp(`${parent.pid} \\+ 1 (more )?\\([01] running\\)`));
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：父进程 |父进程 pid )${parent.pid} \\+ 另 1 个（[01] 个在运行）`));
+    expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：父进程 |父进程 pid )${parent.pid} \\+ (另 )?1( 个)?（[01] 个在运行）`));
     // how to change tab is said once, on the tab bar: the status line names the scroll keys (nc71#5)
     expect(r.lines()[22]).toMatch(/ ↑↓ 跟踪 ?$/);
     expect(r.lines()[22]).not.toContain('Tab ⇥');

@@ -431,7 +431,7 @@ describe('kernel view', () => {
       expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +6${mark} +root$`));
       // nothing removed: no such row; shown once: the step after, `before` is the kernel it found
       expect(segmentTableLines([seg], 7, s, { ...marks, before: { ...before, segments: [seg] } })).toHaveLength(2);
-      // every mark in sight in the legend, the step said once by the last of the step's marks
+      // every mark in sight in the legend, each of the step's marks with its step
       const k = { segments: [seg], queues: [], semaphores: [], marks, s, focus: 7, stat: null, decoded: null, lang: 'en' as const };
       const legend = kernelLegend(k);
       expect(legend).toBe(`  ${ascii ? '@' : '●'} this lesson  ${ascii ? '>' : '▸'} details below  ${mark} removed by step 4`);
@@ -621,8 +621,8 @@ describe('kernel view', () => {
     expect(lineText(narrow[2]).endsWith('  ↪↪......')).toBe(true);
     // a one-line key names the marks the rows show, and only those (fix22e#3): under the rows
     // where the heading has no room for it, else beside the heading
-    expect(lineText(narrow.at(-1)!)).toBe('key: ↪ bytes of one begun above');
-    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/ of 7, 14 bytes {2}key: · more bytes of a character$/);
+    expect(lineText(narrow.at(-1)!)).toBe('key: ↪ rest of one begun above');
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/ of 7, 14 bytes {2}key: · rest of a character$/);
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toMatch(/ {2}图例：· 字符的其余字节$/);
     expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('key:');
     // without an attachment: the reason, wrapped to the pane rather than cut
@@ -662,7 +662,7 @@ describe('kernel view', () => {
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
     expect(rows.slice(0, 2).map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
     // the key under them, wrapped within the pane
-    expect(rows.slice(2).join(' ')).toBe('key: ↪ bytes of one begun above');
+    expect(rows.slice(2).join(' ')).toBe('key: ↪ rest of one begun above');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
@@ -1202,7 +1202,7 @@ describe('tab bar', () => {
     expect(cells(text)).toBe(80);
     expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: lesson 21082 \+ 2 more \(1 running\) in Kernel $/);
     expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：本课 21082 \+ 另 2 个（1 个在运行），见“内核”页 $/);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +本课 pid 21082 \+ 另 2 个（1 个在运行） $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +本课 pid 21082 \+ 2（1 个在运行） $/);
   });
 
   it('keeps the Tab hint beside long pids (issue 16) and never cuts a pid (nc81), 60 to 120 columns, en and zh', () => {
@@ -1230,7 +1230,7 @@ describe('tab bar', () => {
     ];
     for (const lang of ['en', 'zh'] as const)
       for (const width of [80, 100, 120]) {
-        const shapes = new Set(steps.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim().replace(/\d+/g, 'N').replace(/ \+ N( more)? \(N running\)( in Kernel)?$| \+ 另 N 个（N 个在运行）(，见“内核”页)?$/, '')));
+        const shapes = new Set(steps.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim().replace(/\d+/g, 'N').replace(/ \+ N( more)? \(N running\)( in Kernel)?$| \+ (另 )?N( 个)?（N 个在运行）(，见“内核”页)?$/, '')));
         expect([...shapes], `${lang} ${width}`).toEqual([[...shapes][0]]);
         expect([...shapes][0], `${lang} ${width}`).toMatch(lang === 'en' ? /lesson (pid )?N$/ : /本课 (pid )?N$/);
       }
