@@ -617,11 +617,11 @@ describe('kernel view', () => {
     // shown once, on the row where it starts, hanging a cell past it (fix18f#1: drawn on the next
     // row, its row ended in a filler, read as split), ↪ under its other bytes on the next (fix19e#4:
     // "··" at a row's start read as broken)
-    expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  ↪↪......')).toBe(true);
-    // a one-line key names the marks the rows show, and only those (fix22e#3): under the rows
-    // where the heading has no room for it, else beside the heading
-    expect(lineText(narrow.at(-1)!)).toBe('key: ↪ rest of one begun above');
+    expect(lineText(narrow[2]).endsWith('  abcdefg你')).toBe(true);
+    expect(lineText(narrow[3]).endsWith('  ↪↪......')).toBe(true);
+    // a one-line key names the marks the rows show, and only those (fix22e#3): under the heading
+    // where it has no room for it, else beside it
+    expect(lineText(narrow[1]!)).toBe('key: ↪ rest of one begun above');
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/ of 7, 14 bytes {2}key: · rest of a character$/);
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toMatch(/ {2}图例：· 字符的其余字节$/);
     expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('key:');
@@ -660,9 +660,9 @@ describe('kernel view', () => {
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 40, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
-    expect(rows.slice(0, 2).map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
-    // the key under them, wrapped within the pane
-    expect(rows.slice(2).join(' ')).toBe('key: ↪ rest of one begun above');
+    expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
+    // the key above them, wrapped within the pane
+    expect(rows.slice(0, -2).join(' ')).toBe('key: ↪ rest of one begun above');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));

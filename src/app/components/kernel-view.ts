@@ -459,12 +459,13 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   }
   // a key to the text column's own marks where its rows carry them (explained only in the
   // glossary, · and ↪ read as bytes: fix22e#3; a row of zeros folded away carries none):
-  // beside the heading where it fits (a row more hid the last dump row at 80x24), else under the rows
+  // beside the heading where it fits (a row more hid the last dump row at 80x24), else right
+  // under it (under the rows it was out of view at 120x34, below the zeros)
   const fill = texts.some((t) => t.includes(DUMP_FILL));
   const carry = texts.some((t) => t.includes(DUMP_CARRY));
   const key = fill || carry ? s.dumpKey(fill, carry) : '';
   if (key && cells(lineText(out[0])) + 2 + cells(key) <= proseWidth(width)) out[0] = [...out[0], run(`  ${key}`, 'dim')];
-  else if (key) out.push(...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
+  else if (key) out.splice(1, 0, ...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
   under(out, out[0], true);
   return out;
 }
