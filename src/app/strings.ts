@@ -205,6 +205,8 @@ const EN = {
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of ${shmid}, ${size} bytes`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
+  /** under the dump's rows when their text shows · (a character's further bytes) or ↪ (a character begun on the row above) */
+  dumpKey: (fill: boolean, carry: boolean) => `key: ${[fill ? '· rest of a character' : null, carry ? '↪ rest of one begun above' : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
@@ -225,7 +227,11 @@ const EN = {
   noFocus: 'no segment in focus (s picks one)',
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
-  /** the change mark (*): the step said once, beside the last of the step's marks shown (null: not said) */
+  /** leads the legend when it is lines of the Kernel pane (no room in the title) */
+  legendKey: 'key: ',
+  /** in the Kernel pane's title where the legend would be, when it is lines under the first table; the short one where the long does not fit */
+  legendMoved: (short: boolean) => (short ? 'key below' : 'key under the table: too long for this line'),
+  /** the change mark (*): every step mark names the step (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
@@ -473,7 +479,7 @@ const EN = {
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** the processes after the lesson's own on the tab bar, running or ended: the Kernel tab lists each with its state */
-  morePids: (n: number, tab: string) => `${n} more in ${tab}`,
+  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n} (${running} running)` : `+ ${n} more (${running} running) in ${tab}`),
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -621,6 +627,7 @@ const ZH: Strings = {
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, from: string, to: string, size: number) => `${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
+  dumpKey: (fill: boolean, carry: boolean) => `图例：${[fill ? '· 字符的其余字节' : null, carry ? '↪ 上一行起头的字符的字节' : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
@@ -635,6 +642,8 @@ const ZH: Strings = {
   noFocus: '没有选中的段（按 s 选择）',
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
+  legendKey: '图例：',
+  legendMoved: (short: boolean) => (short ? '图例在下方' : '图例在表格下方：这一行放不下'),
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
@@ -790,7 +799,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
-  morePids: (n: number, tab: string) => `另 ${n} 个在“${tab}”页`,
+  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n}（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”页`),
   listSep: '、',
   problemSep: '；',
   yes: '是',

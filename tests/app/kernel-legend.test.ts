@@ -2,7 +2,8 @@
 // first table, which it explains: race's segment table (its objects named, a column left
 // out) had the note of left-out columns under its rows, and the legend came after it and
 // then the sets' table -- mid-pane, apart from the rows. Every step of every lesson, run
-// for real, the pane drawn from the kernel after it, at 80x24 and 120x34, en and zh.
+// for real, the pane drawn from the kernel after it, at 80x24 and 120x34, en and zh. Under
+// the table, dim alone, it read as one more row: a rule sets it apart and "key:" leads it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { lessonShmids } from '../../src/app/components/marks.js';
 import { kernelLegendLines, kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -69,6 +70,9 @@ describe('Kernel pane: the legend under the first table', () => {
             if (!texts.slice(0, at).some((t) => ROW.test(t))) continue;
             checked++;
             expect(texts[at - 1], where).toMatch(ROW);
+            // set apart from the row above: a dotted rule, then the lines led by "key:" (fix22e#1)
+            expect(texts[at], where).toMatch(/^┄+$/);
+            expect(texts[at + 1], where).toMatch(lang === 'en' ? /^key: / : /^图例：/);
             // within the first section: no blank line (between sections) above it
             expect(texts.slice(0, at).every((t) => t.trim() !== ''), where).toBe(true);
           }

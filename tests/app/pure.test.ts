@@ -353,7 +353,8 @@ describe('kernel view', () => {
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
     expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
     expect(kernelLegend(k, 34)).toBe('');
-    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['@ this lesson  * changed by step 3']);
+    // as lines (under the first table) it is set apart from the rows: a dotted rule, "key:" first
+    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['┄'.repeat(79), 'key: @ this lesson  * changed by step 3']);
     // the focus mark stays beside the owners' marks, in its one wording at any room
     const focused = { ...k, focus: 7, lang: 'en' as const };
     expect(kernelLegend(focused)).toBe('  @ this lesson  > details below  * changed by step 3');
@@ -395,8 +396,9 @@ describe('kernel view', () => {
     const fresh = statLines(8, { ...ds, nattch: 0 }, 78, s, changedStat(8, { ...ds, nattch: 0 }, before, [seg, other]), '*');
     expect(lineText(fresh[0]).startsWith(`${s.stat}(8)+  key`)).toBe(true);
     expect(fresh.map(lineText).join(' ').split(/[*+]/).length - 1).toBe(1);
-    // a new row and a changed figure: both marks, the step said once; a new row alone: with its step
-    expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new  * changed by step 3');
+    // a new row and a changed figure: both marks, each with its step (fix22e#1: "* changed" beside
+    // "~ changed and back in step 6" read as two kinds of change); a new row alone: with its step
+    expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new in step 3  * changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('  @ this lesson  o ipclab  + new in step 3');
   });
   it('shows a row the last step removed once more, dimmed, marked - after its id (ASCII, as + and * are), and the legend names every mark in sight', () => {
@@ -429,7 +431,7 @@ describe('kernel view', () => {
       expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +6${mark} +root$`));
       // nothing removed: no such row; shown once: the step after, `before` is the kernel it found
       expect(segmentTableLines([seg], 7, s, { ...marks, before: { ...before, segments: [seg] } })).toHaveLength(2);
-      // every mark in sight in the legend, the step said once by the last of the step's marks
+      // every mark in sight in the legend, each of the step's marks with its step
       const k = { segments: [seg], queues: [], semaphores: [], marks, s, focus: 7, stat: null, decoded: null, lang: 'en' as const };
       const legend = kernelLegend(k);
       expect(legend).toBe(`  ${ascii ? '@' : '●'} this lesson  ${ascii ? '>' : '▸'} details below  ${mark} removed by step 4`);
@@ -615,8 +617,14 @@ describe('kernel view', () => {
     // shown once, on the row where it starts, hanging a cell past it (fix18f#1: drawn on the next
     // row, its row ended in a filler, read as split), ↪ under its other bytes on the next (fix19e#4:
     // "··" at a row's start read as broken)
-    expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  ↪↪......')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('  abcdefg你')).toBe(true);
+    expect(lineText(narrow[3]).endsWith('  ↪↪......')).toBe(true);
+    // a one-line key names the marks the rows show, and only those (fix22e#3): under the heading
+    // where it has no room for it, else beside it
+    expect(lineText(narrow[1]!)).toBe('key: ↪ rest of one begun above');
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/ of 7, 14 bytes {2}key: · rest of a character$/);
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toMatch(/ {2}图例：· 字符的其余字节$/);
+    expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('key:');
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -632,7 +640,7 @@ describe('kernel view', () => {
       for (let at = 0; at < 2 * perRow; at++) {
         const bytes = new Uint8Array(3 * perRow).fill(0x41);
         bytes.set(utf8, at);
-        const rows = dumpLines(7, piece(bytes), width, s).slice(1).map(lineText);
+        const rows = dumpLines(7, piece(bytes), width, s).slice(1).map(lineText).filter((r) => /^[0-9a-f]{4} /.test(r));
         // the text column: after the offset, the hex pairs and two blanks, in every row
         const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
         for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
@@ -652,7 +660,9 @@ describe('kernel view', () => {
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 40, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
-    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
+    expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
+    // the key above them, wrapped within the pane
+    expect(rows.slice(0, -2).join(' ')).toBe('key: ↪ rest of one begun above');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
@@ -1211,12 +1221,13 @@ describe('tab bar', () => {
     const lesson = { pid: 21082, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true };
     const processes = [lesson, { pid: 7977, role: { en: 'server', zh: '服务端' }, attached: true, alive: true }, { pid: 7978, role: { en: 'client', zh: '客户端' }, attached: false, alive: false }];
     const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
-    // at 80 the first one's "pid" says what the number is (the label takes the count's room)
-    expect(text).toMatch(/ C +Tab ⇥ +lesson pid 21082, 2 more in Kernel $/);
+    // at 80 the first one's "pid" says what the number is (the label takes the count's room),
+    // and how many of the rest run ("2 more in Kernel" read as two still running: fix22e#2)
+    expect(text).toMatch(/ C +Tab ⇥ +lesson pid 21082 \+ 2 \(1 running\) $/);
     expect(cells(text)).toBe(80);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: lesson 21082, 2 more in Kernel $/);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：本课 21082、另 2 个在“内核”页 $/);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +进程：本课 21082、另 2 个在“内核”页 $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: lesson 21082 \+ 2 more \(1 running\) in Kernel $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：本课 21082 \+ 另 2 个（1 个在运行），见“内核”页 $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +本课 pid 21082 \+ 2（1 个在运行） $/);
   });
 
   it('keeps the Tab hint beside long pids (issue 16) and never cuts a pid (nc81), 60 to 120 columns, en and zh', () => {
@@ -1244,7 +1255,7 @@ describe('tab bar', () => {
     ];
     for (const lang of ['en', 'zh'] as const)
       for (const width of [80, 100, 120]) {
-        const shapes = new Set(steps.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim().replace(/\d+/g, 'N').replace(/, N more in Kernel$|、另 N 个在“内核”页$/, '')));
+        const shapes = new Set(steps.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim().replace(/\d+/g, 'N').replace(/ \+ N( more)? \(N running\)( in Kernel)?$| \+ (另 )?N( 个)?（N 个在运行）(，见“内核”页)?$/, '')));
         expect([...shapes], `${lang} ${width}`).toEqual([[...shapes][0]]);
         expect([...shapes][0], `${lang} ${width}`).toMatch(lang === 'en' ? /lesson (pid )?N$/ : /本课 (pid )?N$/);
       }

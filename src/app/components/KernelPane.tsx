@@ -146,8 +146,12 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
       return legend === '' ? null : `${t}${legend}`;
     };
     const beside = titled(title);
-    return beside === null ? { head: title, legendBelow: below } : { head: beside, legendBelow: [] as Line[] };
-  }, [input, width, rows, name, s, ascii]);
+    if (beside !== null) return { head: beside, legendBelow: [] as Line[] };
+    // where the legend would be, the title says where it went and why (a title that had it
+    // and then had not, with a line under the table, left the learner to guess: fix22e#1)
+    const moved = [false, true].map((short) => `${title} · ${words.legendMoved(short)}`).find((t) => cells(t) <= roomBeside('') - sign);
+    return { head: moved ?? title, legendBelow: below };
+  }, [input, width, rows, name, s, words, ascii]);
   const lines: Line[] = useMemo(() => kernelLines(input, textRoom(width), rows, legendBelow), [input, width, rows, legendBelow]);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view

@@ -1,6 +1,6 @@
 // At 80x24 the right-hand panes share one place: Flow | Kernel | Trace | C, Tab switches.
 // Then how to switch tabs (Tab ⇥), always; on the right, the lesson's processes: its own
-// with its pid and how many more the Kernel tab lists, so they stay in sight whatever tab is
+// with its pid and how many more the Kernel tab lists and how many of those run, so they stay in sight whatever tab is
 // shown: after a label that says what they are ("this lesson's processes:", short
 // "processes:") and without the tabs' frames, since Tab does not reach them.
 import React from 'react';
@@ -35,7 +35,9 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   // client 7978" turned into "server 7977 (ended), 1 ended" as processes ended, and the label
   // came and went with the width of "(ended)"
   const [first, ...rest] = p.processes;
-  const more = (n: number) => (n > 0 ? [run(`${s.listSep}${s.morePids(n, tabName('kernel', s))}`, 'dim')] : []);
+  // the rest counted with how many of them run ("2 more in Kernel" read as two processes
+  // still running after both had ended: fix22e#2), and where they are listed where there is room
+  const more = (n: number, running: number, where: boolean) => (n > 0 ? [run(` ${s.morePids(n, running, where ? tabName('kernel', s) : null)}`, 'dim')] : []);
   // the first entry says its number is a pid where no label says so ("lesson pid 23930")
   const entry = (proc: ProcessInfo, labelled: boolean, ended: boolean): Line => {
     const mark = ended ? s.ended : '';
@@ -44,17 +46,19 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
     if (labelled && !/\d$/.test(proc.role[p.lang])) return [run(`${proc.role[p.lang]} `, ended ? 'dim' : 'label'), run(`${proc.pid}${mark}`, tone)];
     return [run(`${s.pidOf(proc.role[p.lang], String(proc.pid))}${mark}`, tone)];
   };
-  const forms: ((ended: boolean, n: number) => Line)[] = [
-    (ended, n) => [run(`${s.pids}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(n)],
-    (ended, n) => [run(`${s.pidsShort}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(n)],
-    (ended, n) => [...entry(first, false, ended), ...more(n)],
+  const forms: ((ended: boolean, n: number, running: number) => Line)[] = [
+    (ended, n, r) => [run(`${s.pids}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(n, r, true)],
+    (ended, n, r) => [run(`${s.pidsShort}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(n, r, true)],
+    (ended, n, r) => [...entry(first, false, ended), ...more(n, r, true)],
+    (ended, n, r) => [...entry(first, false, ended), ...more(n, r, false)],
     (ended) => entry(first, false, ended),
   ];
-  // chosen for the widest it can be at any step (a count of 9: no lesson starts more), drawn
-  // as it is now: the words never change shape as processes start and end (the first is
-  // ipclab's own process, which ends only with the lesson)
-  const form = forms.find((f) => lineWidth(f(!first.alive, Math.max(9, rest.length))) <= room);
-  const right = form ? form(!first.alive, rest.length) : [];
+  // chosen for the widest it can be at any step (a count of 9, all running: no lesson starts
+  // more), drawn as it is now: the words never change shape as processes start and end (the
+  // first is ipclab's own process, which ends only with the lesson)
+  const most = Math.max(9, rest.length);
+  const form = forms.find((f) => lineWidth(f(!first.alive, most, most)) <= room);
+  const right = form ? form(!first.alive, rest.length, rest.filter((proc) => proc.alive).length) : [];
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth(right) - 1);
   return fit([...left, run(' '.repeat(gap)), ...right], p.width);
 }

@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
-import { type Line, type Run, type UiTone, line, run } from '../styled.js';
+import { type Line, type Run, type UiTone, line, lineText, run } from '../styled.js';
 import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
 import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
-import { dumpTexts } from '../../text/dump.js';
+import { DUMP_CARRY, DUMP_FILL, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
 import { type NamedColumns, NOTHING_NAMED, rankDrop } from './kernel-named.js';
 
@@ -457,6 +457,15 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
     const pairs = Array.from(bytes.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
     out.push([offset(hex(at + i), [i]), run(pad(pairs, perRow * 3 - 1)), run('  '), run(texts[i / perRow], 'label')]);
   }
+  // a key to the text column's own marks where its rows carry them (explained only in the
+  // glossary, · and ↪ read as bytes: fix22e#3; a row of zeros folded away carries none):
+  // beside the heading where it fits (a row more hid the last dump row at 80x24), else right
+  // under it (under the rows it was out of view at 120x34, below the zeros)
+  const fill = texts.some((t) => t.includes(DUMP_FILL));
+  const carry = texts.some((t) => t.includes(DUMP_CARRY));
+  const key = fill || carry ? s.dumpKey(fill, carry) : '';
+  if (key && cells(lineText(out[0])) + 2 + cells(key) <= proseWidth(width)) out[0] = [...out[0], run(`  ${key}`, 'dim')];
+  else if (key) out.splice(1, 0, ...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
   under(out, out[0], true);
   return out;
 }
@@ -685,7 +694,7 @@ export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
 const FOCUS_WORDS = { en: 'details below', zh: '详见下方' } as const;
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
- *  mark, the step named once, by the last of the step's marks. */
+ *  mark, each of the step's marks naming the step. */
 function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }): string[] {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
@@ -700,19 +709,18 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
   for (const set of fleetingOf(m, 'sem')) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
   const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false, fleeting: false, back: false };
   const step = m.before ? m.before.step + 1 : 0;
-  // the step is said once, by the last of the step's marks: "+ new  * changed  - removed by step 4"
-  const last = sight.fleeting ? 'fleeting' : sight.gone ? 'gone' : sight.back ? 'back' : sight.changed ? 'changed' : 'fresh';
-  const n = (which: string) => (last === which ? step : null);
+  // every mark of the step names it, so they read alike ("* changed" beside "~ changed and
+  // back in step 6" read as two kinds of change, one of no step: fix22e#1)
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
   const parts = [
     owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
     owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
     shown ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null,
-    sight.fresh ? `${NEW_MARK} ${s.markNew(n('fresh'))}` : null,
-    sight.changed ? `${m.mark} ${s.markChanged(n('changed'))}` : null,
-    sight.back ? `${BACK_MARK} ${s.markBack(n('back'))}` : null,
-    sight.gone ? `${GONE_MARK} ${s.markGone(n('gone'))}` : null,
-    sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(n('fleeting'))}` : null,
+    sight.fresh ? `${NEW_MARK} ${s.markNew(step)}` : null,
+    sight.changed ? `${m.mark} ${s.markChanged(step)}` : null,
+    sight.back ? `${BACK_MARK} ${s.markBack(step)}` : null,
+    sight.gone ? `${GONE_MARK} ${s.markGone(step)}` : null,
+    sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(step)}` : null,
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
     // (a change out of view, bytes of a segment not in focus or a page not shown, a figure
@@ -780,9 +788,15 @@ export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: Kerne
 }
 
 /** The legend as lines of the pane (under its first table: kernelLines), when the title has
- *  no room for it whole (kernelLegend gave ''): every mark, its full words, wrapped at `width`. */
+ *  no room for it whole (kernelLegend gave ''): every mark, its full words, wrapped at `width`,
+ *  set apart from the rows above by a dotted rule and led by "key:" (right under the table,
+ *  dim alone, "● this lesson  ▸ details below" read as one more row: fix22e#1). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
   const parts = legendParts(k);
   if (parts.length === 0) return [];
-  return wrap(parts.join('  '), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  const room = Math.max(10, proseWidth(width));
+  return [line(LEGEND_RULE.repeat(room), 'dim'), ...wrap(`${k.s.legendKey}${parts.join('  ')}`, room).map((piece) => line(piece, 'dim'))];
 }
+
+/** The rule above the legend's lines: dotted, so it reads as neither a border nor a table's row. */
+export const LEGEND_RULE = '┄';
