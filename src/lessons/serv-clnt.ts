@@ -54,8 +54,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'The C client printed it: the struct fixes each byte, so C can take a side too. How to run both heads this step\'s Trace (Tab, PgUp).',
-  zh: 'C 客户端打印出了消息：结构体规定了每一个字节，所以任何语言都能担任一方。怎样自己运行两边，见“跟踪”里这一步的开头（Tab，PgUp）。',
+  en: 'The C client printed it: the struct fixes each byte, so C can take a side too. How to run both: ← back here, Trace (Tab), its top.',
+  zh: 'C 客户端打印出了消息：结构体规定了每一个字节，任何语言都能担任一方。怎样自己运行两边：按 ← 回到这一步，Tab 到“跟踪”，见开头。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
@@ -161,8 +161,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '这次 key 由 ftok 算出，不是 0：知道这个文件的进程都能找到它。magic 是约定的固定数，最后才写：看到它，就知道 server_pid 已经写好。',
       },
       aside: {
-        en: 'steps 1-4 run Node code doing what serv.c and clnt.c do (Node has files open, so open(…, O_WRONLY|O_CREAT|O_EXCL) gives more than C\'s 3); steps 5-6 run C.',
-        zh: '第 1-4 步用 Node 代码做 serv.c、clnt.c 做的事（Node 已打开了别的文件，所以 open(…, O_WRONLY|O_CREAT|O_EXCL) 返回的数比 C 的 3 大）；第 5、6 步运行 C 程序。',
+        en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open\'s file number: 3 in C, more in Node, which has files open); steps 5-6 run the C programs.',
+        zh: '第 1-4 步运行 ipclab 的 Node 代码，做 serv.c、clnt.c 做的事（open 返回最小的空闲文件号：C 里是 3，Node 里更大，因为它已打开了别的文件）；第 5、6 步运行 C 程序本身。',
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
@@ -327,8 +327,8 @@ export const servClnt = defineLesson<ServClntState>({
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 1 : 0),
       hint: { en: 'What does ftok\'s key depend on? And what did the server just make under it?', zh: 'ftok 算出的 key 取决于什么？服务端刚才在这个 key 下建了什么？' },
       explain: (live) => ({
-        en: `key ${liveRow(live, need(live.state, 'shmid'))?.key}: ftok's of the rendezvous file and 'S', which the client computes too, so shmget(key, 0, 0) finds shmid ${need(live.state, 'shmid')}.`,
-        zh: `key 为 ${liveRow(live, need(live.state, 'shmid'))?.key}：由 ftok 从会合文件和 'S' 算出，客户端也算得出来，所以 shmget(key, 0, 0) 找到 shmid ${need(live.state, 'shmid')}。`,
+        en: `key ${liveRow(live, need(live.state, 'shmid'))?.key}, ftok's of 'S' and the file open(…, O_WRONLY|O_CREAT|O_EXCL) made. The client computes it too: shmget(key, 0, 0) finds shmid ${need(live.state, 'shmid')}.`,
+        zh: `key 为 ${liveRow(live, need(live.state, 'shmid'))?.key}，由 ftok 从 'S' 和 open(…, O_WRONLY|O_CREAT|O_EXCL) 建的文件算出。客户端也算得出来：shmget(key, 0, 0) 找到 shmid ${need(live.state, 'shmid')}。`,
       }),
     },
     client: {
