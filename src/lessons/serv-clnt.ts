@@ -315,13 +315,13 @@ export const servClnt = defineLesson<ServClntState>({
   checkpoints: {
     server: {
       question: {
-        en: 'After this step a client computes ftok(the same file, \'S\') and calls shmget(key, 0, 0). It gets…',
-        zh: '这一步之后，客户端用同一个文件算 ftok(文件, \'S\')，再调用 shmget(key, 0, 0)。它得到……',
+        en: 'Then a client calls shmget(ftok(file, \'S\'), 0, 0). It gets…',
+        zh: '接着客户端调用 shmget(ftok(文件, \'S\'), 0, 0)，得到……',
       },
       choices: [
-        { en: 'the segment just made', zh: '刚建好的那个共享内存段', whyNot: { en: 'this run\'s segment shows key 0, which no key finds, so shmget would fail.', zh: '这次的共享内存段显示 key 0，凭 key 找不到它，shmget 会失败。' } },
-        { en: 'a failure, no segment under its key', zh: '失败，它的 key 下没有共享内存段', whyNot: { en: 'that is before a server made the segment; ftok gives every process the same key for the same file and id.', zh: '那是服务端建共享内存段之前的情形；同一个文件和 id，ftok 给每个进程的 key 都一样。' } },
-        { en: 'a new segment, all its own', zh: '一个新的、只属于它的共享内存段', whyNot: { en: 'without IPC_CREAT, shmget never makes a segment; it finds one or fails.', zh: '没有 IPC_CREAT，shmget 从不新建共享内存段，要么找到，要么失败。' } },
+        { en: 'that segment', zh: '那个共享内存段', whyNot: { en: 'this run\'s segment shows key 0, which no key finds, so shmget would fail.', zh: '这次的共享内存段显示 key 0，凭 key 找不到它，shmget 会失败。' } },
+        { en: 'a failure', zh: '失败', whyNot: { en: 'that is before a server made the segment; ftok gives every process the same key for the same file and id.', zh: '那是服务端建共享内存段之前的情形；同一个文件和 id，ftok 给每个进程的 key 都一样。' } },
+        { en: 'a new segment', zh: '一个新的共享内存段', whyNot: { en: 'without IPC_CREAT, shmget never makes a segment; it finds one or fails.', zh: '没有 IPC_CREAT，shmget 从不新建共享内存段，要么找到，要么失败。' } },
       ],
       // the key the server's row shows: non-zero, ftok's, which any process with the file computes
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 1 : 0),
