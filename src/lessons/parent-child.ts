@@ -110,8 +110,8 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '父进程和子进程通过 System V 共享内存段互相传文字，每个方向一个段；有东西可读时，用信号通知对方。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
   },
   outro: {
-    en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in lesson 8 (server and client). C pane (c): a real fork().',
-    zh: '数据走共享内存段，信号只说“现在去看”。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来。所以这里双方严格轮流，第 8 课（服务端与客户端）则给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
+    en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): a real fork().',
+    zh: '数据走共享内存段，信号只说“现在去看”，所以双方严格轮流。第 8 课（服务端与客户端）则给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK, FINISH],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',
@@ -130,8 +130,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000 for both: no key finds them; the child will need their shmids. The Kernel pane lists both, IPC_STAT\'s fields below.',
-        zh: '两个共享内存段的 key 都是 0x00000000：凭 key 找不到它们，子进程要的是它们的 shmid。“内核”窗格列出了这两个段，IPC_STAT 的字段在下面。',
+        en: 'Key 0x00000000 for both: no key finds them; the child will need their shmids. Kernel pane (Tab): both, ↓ for IPC_STAT\'s fields.',
+        zh: '两个共享内存段的 key 都是 0x00000000：凭 key 找不到它们，子进程要的是 shmid。按 Tab 到“内核”窗格看它们，按 ↓ 看 IPC_STAT 的字段。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -221,16 +221,16 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       id: 'write',
       code: ['strcpy(down, text)', 'int k = kill(child, SIGUSR1)'],
-      title: { en: 'Parent: strcpy, then kill(…, SIGUSR1)', zh: '父进程：strcpy，再 kill(…, SIGUSR1)' },
-      short: { en: 'Parent: strcpy, kill', zh: '父进程：strcpy、kill' },
-      // the two calls only: where the text goes and what the signal does is the checkpoint's question
+      title: { en: 'Parent: text for the child, SIGUSR1', zh: '父进程：给子进程的文字，SIGUSR1' },
+      short: { en: 'Parent: text, SIGUSR1', zh: '父进程：文字、SIGUSR1' },
+      // neither the calls nor their order: where the text goes is the checkpoint's question
       say: {
-        en: `The parent has "${MESSAGE}" for the child. This step makes two calls: strcpy, then kill(child, SIGUSR1).`,
-        zh: `父进程要把文字 "${MESSAGE}" 交给子进程。这一步做两次调用：先 strcpy，再 kill(child, SIGUSR1)。`,
+        en: `The parent has "${MESSAGE}" for the child, and sends it SIGUSR1 by kill(child, SIGUSR1).`,
+        zh: `父进程有文字 "${MESSAGE}" 要交给子进程，并用 kill(child, SIGUSR1) 给它发 SIGUSR1。`,
       },
       notice: {
-        en: 'SIGUSR1 only woke the child; the text is in the segment. The Kernel pane\'s dump shows 你 as 你·: 3 bytes in 3 cells, · for the third.',
-        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。“内核”窗格的转储里，“你”显示为“你·”：3 个字节占 3 格，“·”代表第三个字节。',
+        en: 'SIGUSR1 only woke the child; the text is in the segment. In the dump 你·: 你 is 3 bytes of UTF-8 in 2 cells, · fills the third.',
+        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”占 3 个字节，画出来 2 格宽，“·”补上第三个字节那一列。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->down', 'down', 'parent->child', 'child'],
@@ -294,8 +294,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
       },
       notice: {
-        en: 'Both ways: SIGUSR1 "there is text", SIGUSR2 "read it". They take strict turns, so each knows which segment a signal is about.',
-        zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪个共享内存段。',
+        en: 'SIGUSR1 "there is text", SIGUSR2 "read it". Strict turns: two pending signals of one kind merge, and a turn says which segment.',
+        zh: 'SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”，严格轮流：同一种信号挂起时两个会合并，轮流才分得清说的是哪个共享内存段。',
       },
       diagram: ACK,
       highlight: ['up', 'up->parent', 'parent', 'parent->child', 'child'],
@@ -394,7 +394,7 @@ export const parentChild = defineLesson<ParentChildState>({
         { en: 'a segment is one-way, like a pipe', zh: '共享内存段像管道一样只能单向传', whyNot: { en: 'both processes map each segment read-write; one could carry both ways, the reply then overwriting the message.', zh: '两个进程都以可读写方式映射每个共享内存段；一个段也能双向传，只是回复会覆盖消息。' } },
       ],
       answer: 0,
-      explain: { en: 'With turns one segment works, each reply overwriting the message already read. Two keep a message and its reply in different bytes, both there to read.', zh: '靠轮流，一个共享内存段也能用，回复覆盖已读过的消息。两个段让消息和回复在不同的字节里，两者都留着可读。' },
+      explain: { en: 'With turns one segment works, each reply overwriting the message already read. Two keep a message and its reply in different bytes, both there to read.', zh: '轮流使用的话，一个共享内存段也够用：回复写进去时，消息已经读过，被覆盖也无妨。两个段让消息和回复在不同的字节里，两者都留着可读。' },
     },
     {
       question: { en: 'Had the parent skipped IPC_RMID, once both processes had exited ipcs -m would list…', zh: '假如父进程没有调用 IPC_RMID，等两个进程都退出后，ipcs -m 会列出……' },

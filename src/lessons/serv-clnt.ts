@@ -54,8 +54,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'The C client printed the message: the struct fixes each byte, so any language can take a side. Its trace opens with how to run both.',
-  zh: 'C 客户端打印出了消息。结构体规定了每一个字节，所以任何语言都能担任一方。这一步的跟踪开头写了怎样自己运行两边。',
+  en: 'The C client printed it: the struct fixes each byte, so C can take a side too. How to run both: ← back here, Trace (Tab), its top.',
+  zh: 'C 客户端打印出了消息：结构体规定了每一个字节，任何语言都能担任一方。怎样自己运行两边：按 ← 回到这一步，Tab 到“跟踪”，见开头。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
@@ -153,8 +153,8 @@ export const servClnt = defineLesson<ServClntState>({
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       // "rendezvous" said in place: a learner who met the word in ftok's trace path gets no New term for it here
       say: {
-        en: 'The server makes the rendezvous file (rendezvous: meeting place), then a 4096-byte segment mapped as a struct ipclab_rv. It writes server_pid first, magic ("ready") last.',
-        zh: '服务端建会合文件（双方事先约定的会合地点），再建一个 4096 字节的共享内存段，映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
+        en: 'The server makes the rendezvous file (meeting place), then under ftok(file, \'S\')\'s key a 4096-byte segment, a struct ipclab_rv. It writes server_pid first, magic ("ready") last.',
+        zh: '服务端建会合文件（双方事先约定的会合地点），用 ftok(文件, \'S\') 算出 key，在这个 key 下建 4096 字节的共享内存段，映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
       },
       notice: {
         en: 'A real key from ftok, not 0: anyone with the file finds it. magic, a fixed number, went in last: who sees it knows server_pid is set.',
@@ -177,7 +177,8 @@ export const servClnt = defineLesson<ServClntState>({
         ctx.focus(shmid);
         showProcesses(ctx, state);
         const key = ctx.sys.ftok(path, 'S'.charCodeAt(0));
-        explain(ctx, `this lesson computes the same key from the same file: ${key.retText}`, `本课用同一个文件算出同样的 key：${key.retText}`);
+        // the lesson's own process is neither side: it computes the key only to show it
+        explain(ctx, `the lesson's own process (neither side) computes it too, to show you the key both sides get from the file: ${key.retText}`, `本课自己的进程（不是任何一方）也算一次，让你看到双方从这个文件得到的 key：${key.retText}`);
         explain(ctx, LAYOUT.en, LAYOUT.zh);
         return expectRow(ctx, shmid, { nattch: 1, lpid: server.pid, perms: '600', size: 4096, key: formatKey(key.ret as number) });
       },
@@ -197,8 +198,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'SIGUSR2 在本课表示“现在去看”；在第 7 课（父子进程）里它表示“已读”。信号的含义由程序自己约定。',
       },
       notice: {
-        en: 'Started apart, the client found it by key: the notes had it backwards, a key is the named pipe (FIFO). Both also poll every 100 ms.',
-        zh: '单独启动的客户端凭 key 找到了共享内存段：笔记说反了，像有名管道（FIFO）的是 key。双方还每 100 ms 轮询一次。',
+        en: 'Found by key: an object with a key is like a named pipe (FIFO). Both poll every 100 ms too: signals merge, and a dead peer sends none.',
+        zh: '客户端凭 key 找到了它：有 key 的对象才像有名管道（FIFO）。双方还每 100 ms 轮询一次：同种信号会合并，对方死了也不会发。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
@@ -221,8 +222,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       notice: {
-        en: 'Why poll too: pending signals of one kind merge, and a dead peer sends none. data is written again only after `ack = seq`.',
-        zh: '为什么还要轮询：同一种信号挂起时会合并，也不带任何内容，而对方死了就不会再发信号。客户端令 ack = seq 之后，服务端才再写 data。',
+        en: 'seq and ack count the messages, not the signals: the server writes data again only after the client\'s `ack = seq`.',
+        zh: '数消息的是 seq 和 ack，不是信号：客户端令 ack = seq 之后，服务端才再写 data。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -237,8 +238,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits; on that ack the server ends its side and exits too.',
-        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出；服务端一收到这个确认，也收尾退出。',
+        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits. On that ack the server detaches, calls IPC_RMID, exits. A segment removed while mapped is listed as dest.',
+        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出。服务端收到确认就解除映射、调用 IPC_RMID、退出。删除了却仍被映射的共享内存段标为 dest。',
       },
       notice: LAST_NOTICE,
       noticeBy: lastNotice,
@@ -268,8 +269,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'rv.h: struct ipclab_rv {',
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       say: {
-        en: 'The C client, clnt.c (C pane: c, then f), built by cc, starts before ipclab\'s server (either may go first): shmget(key, 0, 0) fails with ENOENT, no segment yet; it retries every 100 ms.',
-        zh: 'cc 编译的 C 客户端 clnt.c（C 窗格：c 打开，f 换文件）先于 ipclab 的服务端启动（谁先都行）：shmget(key, 0, 0) 得到 ENOENT，还没有共享内存段，于是每 100 ms 再试。',
+        en: 'The C client clnt.c (C pane: c, then f), built by cc (the compiler, its own process), starts before ipclab\'s server: shmget(key, 0, 0) gives ENOENT, no segment yet; it retries every 100 ms.',
+        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc（它自己的进程）编译，先于 ipclab 的服务端启动：shmget(key, 0, 0) 得到 ENOENT，还没有共享内存段，于是每 100 ms 再试。',
       },
       notice: C_CLIENT_NOTICE,
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
@@ -313,16 +314,21 @@ export const servClnt = defineLesson<ServClntState>({
   ],
   checkpoints: {
     server: {
-      question: { en: 'Which key will the server\'s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
+      question: {
+        en: 'Then a client calls shmget(ftok(file, \'S\'), 0, 0). It gets…',
+        zh: '接着客户端调用 shmget(ftok(文件, \'S\'), 0, 0)，得到……',
+      },
       choices: [
-        choice('0x00000000', { en: 'key 0 is IPC_PRIVATE, which no client could find; the server makes its segment under a key.', zh: 'key 0 就是 IPC_PRIVATE，客户端找不到它；服务端在一个 key 下建共享内存段。' }),
-        { en: 'a non-zero key', zh: '非零的 key', whyNot: { en: 'this segment shows key 0, as it was removed while attached, though made under an ftok key.', zh: '这个共享内存段显示 key 0，因为它在被映射时就删除了，虽然建它用的是 ftok 的 key。' } },
+        { en: 'that segment', zh: '那个共享内存段', whyNot: { en: 'this run\'s segment shows key 0, which no key finds, so shmget would fail.', zh: '这次的共享内存段显示 key 0，凭 key 找不到它，shmget 会失败。' } },
+        { en: 'a failure', zh: '失败', whyNot: { en: 'that is before a server made the segment; ftok gives every process the same key for the same file and id.', zh: '那是服务端建共享内存段之前的情形；同一个文件和 id，ftok 给每个进程的 key 都一样。' } },
+        { en: 'a new segment', zh: '一个新的共享内存段', whyNot: { en: 'without IPC_CREAT, shmget never makes a segment; it finds one or fails.', zh: '没有 IPC_CREAT，shmget 从不新建共享内存段，要么找到，要么失败。' } },
       ],
-      answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
-      hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
+      // the key the server's row shows: non-zero, ftok's, which any process with the file computes
+      answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 1 : 0),
+      hint: { en: 'What does ftok\'s key depend on? And what did the server just make under it?', zh: 'ftok 算出的 key 取决于什么？服务端刚才在这个 key 下建了什么？' },
       explain: (live) => ({
-        en: `key ${liveRow(live, need(live.state, 'shmid'))?.key}: made by ftok from the rendezvous file, so the client can compute it.`,
-        zh: `key 为 ${liveRow(live, need(live.state, 'shmid'))?.key}：由 ftok 从会合文件算出，客户端也能算出来。`,
+        en: `key ${liveRow(live, need(live.state, 'shmid'))?.key}, ftok's of 'S' and the file open(…, O_WRONLY|O_CREAT|O_EXCL) made. The client computes it too: shmget(key, 0, 0) finds shmid ${need(live.state, 'shmid')}.`,
+        zh: `key 为 ${liveRow(live, need(live.state, 'shmid'))?.key}，由 ftok 从 'S' 和 open(…, O_WRONLY|O_CREAT|O_EXCL) 建的文件算出。客户端也算得出来：shmget(key, 0, 0) 找到 shmid ${need(live.state, 'shmid')}。`,
       }),
     },
     client: {
@@ -336,10 +342,10 @@ export const servClnt = defineLesson<ServClntState>({
       }),
     },
     last: {
-      question: { en: 'Once both have exited, ipcs -m shows…', zh: '双方都退出之后，ipcs -m 显示……' },
+      question: { en: 'The server calls IPC_RMID, the client may still map it. Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它。双方都退出之后，ipcs -m 显示……' },
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
-        { en: 'its row, dest (to be freed, still mapped)', zh: '它那一行，dest（已删除、仍被映射）', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
+        { en: 'its row, dest (removed, still mapped)', zh: '它那一行，dest（已删除、仍被映射）', whyNot: { en: 'that is while some process still maps it; an exit detaches, so at the last exit the kernel freed it.', zh: '那是还有进程映射着它的时候；进程退出会解除映射，所以最后一个进程退出时内核释放了它。' } },
         { en: 'its row, unchanged', zh: '它那一行，状态不变', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
       ],
       answer: (live) => {
@@ -376,13 +382,13 @@ export const servClnt = defineLesson<ServClntState>({
       explain: { en: 'The fields are the truth; the signal only says "look now".', zh: '字段才是依据，信号只是说“现在去看”。' },
     },
     {
-      question: { en: 'The client is rebuilt with an rv.h that swaps the offsets of seq and ack; the server keeps the old one. The client then…', zh: '客户端换了一个 rv.h 重新编译，seq 和 ack 的偏移对调了；服务端还用原来的。这时客户端……' },
+      question: { en: 'The client is rebuilt with seq and ack swapped in its struct ipclab_rv; the server keeps the old one. The client then…', zh: '客户端重新编译时，struct ipclab_rv 里 seq 和 ack 的偏移对调了；服务端还用原来的结构体。这时客户端……' },
       choices: [
         { en: 'reads seq as ack and ack as seq', zh: '把 seq 读成 ack，把 ack 读成 seq' },
         { en: 'works: the fields are found by name', zh: '照常工作：字段是按名字找的', whyNot: { en: 'names live only in each program\'s source; in the segment a field is 4 bytes at an offset.', zh: '名字只在各自的源代码里；在共享内存段里，字段就是某个偏移处的 4 个字节。' } },
       ],
       answer: 0,
-      explain: { en: 'The segment holds bytes, not names: each side finds a field at the offset its own rv.h gives, so both must use one layout.', zh: '共享内存段里只有字节，没有名字：每一方按自己的 rv.h 给的偏移找字段，所以双方必须用同一个布局。' },
+      explain: { en: 'The segment holds bytes, not names: each side finds a field at the offset its own copy of the struct gives, so both must use one layout.', zh: '共享内存段里只有字节，没有名字：每一方按自己那份结构体给的偏移找字段，所以双方必须用同一个布局。' },
     },
   ],
 });
