@@ -37,7 +37,7 @@ interface Held {
 }
 
 // the rows may have scrolled out of the Trace by the time it is opened: ↑ brings them back
-const OWNER: Text = { en: 'ipcs\'s rows are in the Trace tab (Tab, then ↑ if they scrolled by); owner is the user a row belongs to.', zh: 'ipcs 列出的行在“跟踪”窗格（按 Tab；若已滚走，按 ↑）；owner 是这一行所属的用户。' };
+const OWNER: Text = { en: 'ipcs\'s rows are in the Trace tab (Tab; ↑ if they scrolled by); owner is the user a row belongs to.', zh: 'ipcs 列出的行在“跟踪”窗格（按 Tab；滚走了就按 ↑）；owner 是这一行所属的用户。' };
 
 /** Step 1's notice for what this machine holds: only headers on an empty one, else the
  *  others' rows counted (the machine is not the learner's alone). */
@@ -89,8 +89,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: 'ipcs printed only headers (Trace tab: Tab, then ↑ if they scrolled by): no objects here. A row would name its owner; ipclab marks its own (step 3).',
-        zh: 'ipcs 只打印了表头（见“跟踪”窗格：按 Tab；若已滚走，按 ↑）：内核里没有这类对象。每行会写明 owner；ipclab 给自己建的行加标记（第 3 步细说）。',
+        en: 'ipcs printed only headers (Trace: Tab; ↑ if scrolled by): no objects. A row would name its owner; ipclab marks its own (step 3).',
+        zh: 'ipcs 只打印了表头（“跟踪”窗格：按 Tab；滚走了就按 ↑）：没有这类对象。每行会写明 owner；ipclab 给自己建的行加标记（见第 3 步）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
       diagram: 'overview-objects',
@@ -140,8 +140,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: not mapped. Below it, IPC_STAT: cpid, the creator\'s pid; lpid (who last attached or detached), atime, dtime (when) still 0; ctime, now.',
-        zh: '多了一行，nattch 为 0：还没人映射。下面的 IPC_STAT 里：cpid 是创建者的 pid；lpid（最近映射或解除映射的进程）、atime 和 dtime（最近映射、解除映射的时间）都还是 0；ctime 是此刻。',
+        en: 'A new row, nattch 0: not mapped. IPC_STAT: cpid, the creator; lpid, atime, dtime (of the last attach or detach) 0; ctime, now.',
+        zh: '新的一行，nattch 为 0：没人映射。IPC_STAT：cpid 是创建者；lpid、atime、dtime（最近映射、解除映射）为 0；ctime 为此刻。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -173,8 +173,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *a = shmat(shmid',
       title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
       say: {
-        en: 'Two programs, A and B, share it; ipclab plays both in one process, so A\'s and B\'s trace lines start with one pid (ipcs runs as its own). A maps it into its memory with `shmat`, then writes "hello" with ordinary stores.',
-        zh: '两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演，所以跟踪里 A 和 B 的行开头是同一个 pid（ipcs 则各有各的 pid）。A 先用 `shmat` 把它映射进自己的内存，再像写普通变量一样写入“hello”。',
+        en: 'Two programs, A and B, share it; ipclab plays both in one process: one pid for A and B in the trace. A maps it into its memory with `shmat`, then writes "hello" with ordinary stores.',
+        zh: '两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演：跟踪里 A 和 B 是同一个 pid。A 先用 `shmat` 把它映射进自己的内存，再像写普通变量一样写入“hello”。',
       },
       notice: {
         en: 'nattch 1: one mapping; lpid and atime (the Kernel pane\'s IPC_STAT lines) changed too. No write(): the bytes are in the shared pages.',
