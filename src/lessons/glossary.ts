@@ -888,6 +888,15 @@ export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[
   return [0, 1].flatMap((r) => ranked.filter((x) => x.r === r).map(({ e }) => e));
 }
 
+/** Where among `found` (glossaryMatches) a search lands first: on the entry whose heading
+ *  starts with the query, in either language ("/owner": owner's entry, not "root:
+ *  CAP_IPC_OWNER" above it), else on the first. The matches keep the list's order, so
+ *  Enter goes on down the list from there, round them. */
+export function firstHit(query: string, found: readonly GlossaryEntry[]): number {
+  const q = query.toLowerCase();
+  return Math.max(0, found.findIndex((e) => [e.name.en, e.name.zh].some((t) => t.toLowerCase().startsWith(q))));
+}
+
 /** The entry that holds a term, if any. */
 export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry | undefined {
   return glossary.find((e) => e.terms.includes(term));
