@@ -373,18 +373,18 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       explain: (live) => HUGE_WHY[lastCall(live, 'shmget').errno ?? 'none'] ?? outcomeOf(lastCall(live, 'shmget')),
     },
   },
-  // cases no step showed (steps 2 and 3 asked the two calls themselves): a child's way to an
-  // IPC_PRIVATE segment, and the least size
+  // cases no step showed (steps 2 and 3 asked the two calls themselves): another program
+  // with the shmid of an IPC_PRIVATE segment, and the least size
   check: [
     {
-      question: { en: 'A process makes a segment with IPC_PRIVATE, then starts a child process. How does the child reach that segment?', zh: '一个进程用 IPC_PRIVATE 建了共享内存段，然后创建一个子进程。子进程怎样用上这个共享内存段？' },
+      question: { en: 'A program makes a segment with IPC_PRIVATE and prints its shmid. Can a program started later attach it by that shmid?', zh: '一个程序用 IPC_PRIVATE 建了共享内存段并打印出 shmid。后来启动的另一个程序能凭这个 shmid 映射它吗？' },
       choices: [
-        { en: 'shmget(IPC_PRIVATE, …) again', zh: '再调用一次 shmget(IPC_PRIVATE, …)', whyNot: { en: 'that makes another segment; IPC_PRIVATE finds none.', zh: '那会再建一个共享内存段；IPC_PRIVATE 找不到任何段。' } },
-        { en: 'by the shmid the parent had', zh: '凭父进程拿到的 shmid' },
-        { en: 'it cannot: private means one process', zh: '不能：私有就是只给一个进程用', whyNot: { en: 'private means no key; any process the mode lets in may attach it by its shmid.', zh: '私有指没有 key；权限位允许的任何进程都能凭 shmid 映射它。' } },
+        { en: 'no: only its creator may', zh: '不能：只有创建者能用', whyNot: { en: 'private means no key finds it; the shmid works in every process.', zh: '私有指任何 key 都找不到它；shmid 在每个进程里都有效。' } },
+        { en: 'yes, if the mode lets it in', zh: '能，只要权限位允许' },
+        { en: 'only after its own shmget(IPC_PRIVATE, …)', zh: '要先自己调用一次 shmget(IPC_PRIVATE, …)', whyNot: { en: 'that call would make another segment, not open this one.', zh: '那次调用会另建一个共享内存段，而不是打开这个。' } },
       ],
       answer: 1,
-      explain: { en: 'The child has a copy of the parent\'s variables, the shmid among them, and a shmid is valid in every process.', zh: '子进程有父进程变量的副本，其中就有 shmid，而 shmid 在每个进程里都有效。' },
+      explain: { en: 'A shmid is valid in every process of the machine; IPC_PRIVATE only means no key leads to it, and the mode decides who may attach.', zh: 'shmid 在本机每个进程里都有效；IPC_PRIVATE 只表示没有 key 能找到它，谁能映射由权限位决定。' },
     },
     {
       question: { en: 'On Linux, shmget(IPC_PRIVATE, 1, 0600): what comes back?', zh: '在 Linux 上，shmget(IPC_PRIVATE, 1, 0600) 会得到什么？' },
@@ -394,7 +394,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         { en: 'EINVAL: less than a page', zh: 'EINVAL：不足一页', whyNot: { en: 'the least is SHMMIN, 1 byte on Linux; rounding up to a page is the kernel\'s own business.', zh: '下限是 SHMMIN，Linux 上是 1 字节；向上取整到一页是内核自己的事。' } },
       ],
       answer: 0,
-      explain: { en: 'SHMMIN is 1 on Linux, so 1 byte makes a segment; its memory is a whole page, its size stays 1.', zh: 'Linux 上 SHMMIN 是 1，所以 1 字节就能建出共享内存段；它占一整页内存，大小仍记作 1。' },
+      explain: { en: 'One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.', zh: '1 字节就够（Linux 上 SHMMIN 是 1）。它占一整页内存，大小仍记作 1。' },
     },
     {
       question: { en: 'What do the low nine bits of shmflg hold?', zh: 'shmflg 的低 9 位是什么？' },
