@@ -33,9 +33,11 @@ function stem(word: string): string {
 }
 
 /** The words of an English text that may tell a choice apart: no plain words, no bare
- *  numbers (a key in hex is a word). */
+ *  numbers but a key's (a key in hex is a word, as its value: IPC_PRIVATE's "the key 0"
+ *  names the choice "0x00000000"). */
 function wordsOf(text: string): Set<string> {
-  return new Set((text.match(/0x[0-9a-fA-F]+|[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => w.length > 1 && !PLAIN.has(w.toLowerCase())).map(stem));
+  const words = (text.match(/(?<![A-Za-z0-9_])(?:0x[0-9a-fA-F]+|(?<=\bkey )\d+)(?![A-Za-z0-9_])|[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => /^\d/.test(w) || (w.length > 1 && !PLAIN.has(w.toLowerCase())));
+  return new Set(words.map((w) => (/^\d/.test(w) ? `#${BigInt(w)}` : stem(w))));
 }
 
 /** Words that say how a count moves: with the counted word, the answer to "what will
@@ -160,8 +162,6 @@ const NOT_ANSWERS: Record<string, string> = {
   "errno lesson 'shmctl' checkpoint 'perms-other'": 'what EACCES and EPERM mean, the names of choices: which of them a mode of 0640 gives uid 65534 is what the question asks',
   "ipc lesson 'ftok' checkpoint 'id-bits'": "POSIX IPC does 'the same jobs': of ftok's key it says nothing",
   "ipc lesson 'ftok' checkpoint 'open-sizes'": "POSIX IPC does 'the same jobs': of a shmid it says nothing",
-  "inode lesson 'ftok' checkpoint 'id-bits'": "a hard link's 'same inode' is what step 2 showed; of the id's bits it says nothing",
-  "inode lesson 'ftok' checkpoint 'open-sizes'": "a hard link's 'same inode' says nothing of shmget with another size",
   "address-space lesson 'shmat' checkpoint 'second-attach'": 'it says a segment may sit at different addresses in two processes; the question asks of one process attaching twice',
   "address-space lesson 'shmat' checkpoint 'exit'": "'attached with shmat' says what the space holds, not what exit leaves",
 };

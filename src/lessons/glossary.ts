@@ -72,7 +72,7 @@ export const GLOSSARY: GlossaryEntry[] = [
       {
         lesson: 'overview',
         step: 'create',
-        text: { en: '0x00000000 is IPC_PRIVATE, an object no key finds.', zh: '0x00000000 就是 IPC_PRIVATE，表示任何 key 都找不到这个对象。' },
+        text: { en: '0x00000000 is IPC_PRIVATE.', zh: '0x00000000 就是 IPC_PRIVATE。' },
       },
     ],
   },
@@ -90,10 +90,11 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'The key 0, which C names IPC_PRIVATE: a program passes it to shmget in place of a key agreed with other programs, and shmget treats it unlike any other key.',
-      zh: '值为 0 的 key，C 里叫 IPC_PRIVATE：程序把它传给 shmget，代替与别的程序约定的 key；shmget 对它的处理和别的 key 都不一样。',
+      en: 'A key C names IPC_PRIVATE: a program passes it to shmget in place of a key agreed with other programs, and shmget treats it unlike any other key.',
+      zh: 'C 里叫 IPC_PRIVATE 的一个 key：程序把它传给 shmget，代替与别的程序约定的 key；shmget 对它的处理和别的 key 都不一样。',
     },
     shows: [
+      { lesson: 'overview', step: 'create', text: { en: 'Its value is 0: ipcs shows it as 0x00000000.', zh: '它的值是 0，ipcs 显示为 0x00000000。' } },
       {
         lesson: 'shmget',
         step: 'second',
@@ -118,10 +119,13 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'inode, device', zh: 'inode、设备号（device）' },
     terms: ['inode', 'inodes', 'device', '设备号', 'st_dev', 'st_ino'],
     text: {
-      en: 'A file system keeps each file as an inode, numbered within it (st_ino); a name in a folder only points to one, so a hard link is a second name for the same inode. The device number (st_dev) says which file system holds it.',
-      zh: '文件系统把每个文件存成一个 inode，并在本文件系统内给它编号（st_ino）；目录里的文件名只是指向某个 inode，所以硬链接就是同一个 inode 的第二个名字。设备号（st_dev）说明文件在哪个文件系统上。',
+      en: 'A file system keeps each file as an inode, numbered within it (st_ino); a name in a folder points to an inode. The device number (st_dev) says which file system holds it.',
+      zh: '文件系统把每个文件存成一个 inode，并在本文件系统内给它编号（st_ino）；目录里的文件名指向某个 inode。设备号（st_dev）说明文件在哪个文件系统上。',
     },
-    shows: [{ lesson: 'ftok', step: 'new-file', text: { en: 'A file deleted and made again may get another inode.', zh: '删掉再重建的文件可能换一个 inode。' } }],
+    shows: [
+      { lesson: 'ftok', step: 'same-key', text: { en: 'A hard link is a second name for the same inode.', zh: '硬链接就是同一个 inode 的第二个名字。' } },
+      { lesson: 'ftok', step: 'new-file', text: { en: 'A file deleted and made again may get another inode.', zh: '删掉再重建的文件可能换一个 inode。' } },
+    ],
   },
   {
     id: 'IPC_CREAT',
@@ -882,6 +886,15 @@ export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[
   };
   const ranked = glossary.map((e) => ({ e, r: rank(e) })).filter(({ r }) => r >= 0);
   return [0, 1].flatMap((r) => ranked.filter((x) => x.r === r).map(({ e }) => e));
+}
+
+/** Where among `found` (glossaryMatches) a search lands first: on the entry whose heading
+ *  starts with the query, in either language ("/owner": owner's entry, not "root:
+ *  CAP_IPC_OWNER" above it), else on the first. The matches keep the list's order, so
+ *  Enter goes on down the list from there, round them. */
+export function firstHit(query: string, found: readonly GlossaryEntry[]): number {
+  const q = query.toLowerCase();
+  return Math.max(0, found.findIndex((e) => [e.name.en, e.name.zh].some((t) => t.toLowerCase().startsWith(q))));
 }
 
 /** The entry that holds a term, if any. */

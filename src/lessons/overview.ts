@@ -36,7 +36,8 @@ interface Held {
   sem: { all: number; ours: number };
 }
 
-const OWNER: Text = { en: 'ipcs\'s rows are in the Trace tab (Tab); owner is the user a row belongs to.', zh: 'ipcs 列出的行在“跟踪”窗格（按 Tab）；owner 是这一行所属的用户。' };
+// the rows may have scrolled out of the Trace by the time it is opened: ↑ brings them back
+const OWNER: Text = { en: 'ipcs\'s rows are in the Trace tab (Tab; ↑ if they scrolled by); owner is the user a row belongs to.', zh: 'ipcs 列出的行在“跟踪”窗格（按 Tab；滚走了就按 ↑）；owner 是这一行所属的用户。' };
 
 /** Step 1's notice for what this machine holds: only headers on an empty one, else the
  *  others' rows counted (the machine is not the learner's alone). */
@@ -53,7 +54,9 @@ function heldNotice(held: Held): Text | undefined {
     mine === 0
       ? { en: ', none made by this ipclab, which leaves them alone', zh: '，都不是这个 ipclab 建的，它不碰它们' }
       : { en: ` (${mine} made by this ipclab, ○); it touches only those`, zh: `，其中 ${mine} 个是这个 ipclab 建的（○），它只碰这些` };
-  return { en: `${OWNER.en} Already here: ${list.en}${whose.en}.`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。` };
+  // others' rows (key 0, owner root) look like the lesson's: the Kernel pane tells them apart
+  const ours: Text = { en: 'The Kernel pane lists only ipclab\'s rows; this lesson\'s carry ●.', zh: '“内核”窗格只列 ipclab 建的行，本课的带 ●。' };
+  return { en: `${OWNER.en} Already here: ${list.en}${whose.en}. ${ours.en}`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。${ours.zh}` };
 }
 
 export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
@@ -65,8 +68,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看笔记错在哪里，按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
-    en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close, and why no key finds an IPC_PRIVATE segment.',
-    zh: '创建、使用、删除。共享内存段像文件一样把字节留给每个读者；消息队列却不是这样：读者会把消息取走。下一课细看 shmget，以及为什么任何 key 都找不到 IPC_PRIVATE 的共享内存段。',
+    en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close: the key IPC_PRIVATE, and the sizes it refuses.',
+    zh: '创建、使用、删除。共享内存段像文件一样把字节留给每个读者；消息队列却不是这样：读者会把消息取走。下一课细看 shmget：key 为 IPC_PRIVATE 时会怎样，以及它拒绝哪些大小。',
   },
   diagrams: ['overview-objects', LIFECYCLE],
   summary: 'list the kernel\'s IPC objects with the real `ipcs`; create a segment, use it, remove it with `ipcrm`',
@@ -86,8 +89,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: 'ipcs printed only headers (Trace tab, Tab): no objects here. A row would name its owner; ipclab marks its own (step 3).',
-        zh: 'ipcs 只打印了表头（见“跟踪”窗格，按 Tab）：内核里没有这类对象。每行会写明 owner；ipclab 给自己建的行加标记（第 3 步细说）。',
+        en: 'ipcs printed only headers (Trace: Tab; ↑ if scrolled by): no objects. A row would name its owner; ipclab marks its own (step 3).',
+        zh: 'ipcs 只打印了表头（“跟踪”窗格：按 Tab；滚走了就按 ↑）：没有这类对象。每行会写明 owner；ipclab 给自己建的行加标记（见第 3 步）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
       diagram: 'overview-objects',
@@ -137,8 +140,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: not mapped. Below it, IPC_STAT: cpid, the creator\'s pid; lpid, atime, dtime (last use) still 0; ctime, now.',
-        zh: '多了一行，nattch 为 0：还没人映射。下面的 IPC_STAT 里：cpid 是创建者的 pid；lpid、atime、dtime（最近使用）还是 0；ctime 是此刻。',
+        en: 'A new row, nattch 0: not mapped. IPC_STAT: cpid, the creator; lpid, atime, dtime (of the last attach or detach) 0; ctime, now.',
+        zh: '新的一行，nattch 为 0：没人映射。IPC_STAT：cpid 是创建者；lpid、atime、dtime（最近映射、解除映射）为 0；ctime 为此刻。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -170,8 +173,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *a = shmat(shmid',
       title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
       say: {
-        en: 'Two programs, A and B, share it; ipclab plays both in one process (one pid in the trace). A maps it into its memory with `shmat`, then writes "hello" with ordinary stores.',
-        zh: '两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演（跟踪里只有一个 pid）。A 先用 `shmat` 把它映射进自己的内存，再像写普通变量一样写入“hello”。',
+        en: 'Two programs, A and B, share it; ipclab plays both in one process: one pid for A and B in the trace. A maps it into its memory with `shmat`, then writes "hello" with ordinary stores.',
+        zh: '两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演：跟踪里 A 和 B 是同一个 pid。A 先用 `shmat` 把它映射进自己的内存，再像写普通变量一样写入“hello”。',
       },
       notice: {
         en: 'nattch 1: one mapping; lpid and atime (the Kernel pane\'s IPC_STAT lines) changed too. No write(): the bytes are in the shared pages.',

@@ -19,7 +19,7 @@ const HUGE_CHOICES = [
 const HUGE_WHY: Record<string, Text> = {
   EINVAL: { en: '2^62 is above this machine\'s SHMMAX, the first check.', zh: '2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
   ENOSPC: { en: 'Under SHMMAX but above SHMALL, the pages of all segments together.', zh: '没超过 SHMMAX，却超过了 SHMALL（所有共享内存段合计的页数）。' },
-  ENOMEM: { en: 'Both limits allow it here, so the kernel goes on to reserve the memory, and 4 EiB is not there.', zh: '这里两个上限都允许，于是内核接着预留内存，而 4 EiB 根本不存在。' },
+  ENOMEM: { en: 'Both limits allow it here, so the kernel goes on to reserve the memory, and 4 EiB is not there (vm.overcommit_memory 1 would grant it unreserved).', zh: '这里两个上限都允许，于是内核接着预留内存，而 4 EiB 根本不存在（若 vm.overcommit_memory 为 1，则不预留就批准）。' },
   none: { en: 'vm.overcommit_memory is 1 here, so nothing is reserved; ipclab removed it at once.', zh: '这里 vm.overcommit_memory 为 1，不预留内存；ipclab 随即删除了它。' },
 };
 
@@ -76,10 +76,13 @@ function predictHuge(shmmax: bigint, shmall: bigint): { errno: string | null; en
       zh: '两个上限都允许，而且 vm.overcommit_memory 为 1（总是批准）：内核直接建出这个共享内存段，不预留任何东西，页面要等到被访问时才分配。',
     };
   }
+  // whether the memory is reserved, and so whether 4 EiB fails, is vm.overcommit_memory's choice
+  const mode = overcommitMode();
+  const set = mode === null ? { en: 'not 1', zh: '不是 1' } : { en: `${mode}`, zh: `${mode}` };
   return {
     errno: 'ENOMEM',
-    en: 'Both limits allow it (they are practically unlimited here), so the size passes. The kernel then reserves the memory up front (no SHM_NORESERVE), and 4 EiB is not there: ENOMEM.',
-    zh: '两个上限都允许（在这里几乎等于不设限），大小检查通过了。接着内核要先为它预留这么多内存（没有 SHM_NORESERVE），而 4 EiB 根本不存在，于是返回 ENOMEM。',
+    en: `Both limits allow it (they are practically unlimited here), so the size passes. vm.overcommit_memory is ${set.en} (0 guesses, 2 is strict; 1 grants anything), so the kernel reserves the memory up front (no SHM_NORESERVE), and 4 EiB is not there: ENOMEM.`,
+    zh: `两个上限都允许（在这里几乎等于不设限），大小检查通过了。vm.overcommit_memory 为 ${set.zh}（0 按估算，2 严格；1 才什么都批准），所以内核要先为它预留这么多内存（没有 SHM_NORESERVE），而 4 EiB 根本不存在，于是返回 ENOMEM。`,
   };
 }
 
@@ -213,8 +216,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, still IPC_PRIVATE, while two key-0 segments exist (steps 1, 2). Your turn also offers IPC_CREAT and IPC_EXCL: no effect with IPC_PRIVATE.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。内核里已有两个 key 为 0 的共享内存段。动手试时还可加 IPC_CREAT 和 IPC_EXCL，配 IPC_PRIVATE 时它们不起作用。',
+        en: 'Now 0 bytes, still IPC_PRIVATE, while two key-0 segments exist. Your turn (y, with the question open) adds flags IPC_CREAT (create if absent) and IPC_EXCL (only create).',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，内核里已有两个 key 为 0 的共享内存段。动手试（问题出现后按 y）可加标志 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）。',
       },
       notice: {
         en: '-1, errno EINVAL: IPC_PRIVATE never opens, it creates, and a new segment needs at least SHMMIN bytes, 1 on Linux.',
@@ -224,7 +227,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       highlight: BY_RESULT.paths.zero!,
       litBy: BY_RESULT,
       turn: {
-        say: { en: 'Any size and flags (IPC_PRIVATE stays the key).', zh: '任选大小和标志（key 仍是 IPC_PRIVATE）。' },
+        // the flags are lesson 3's: a word each of what they do, and that IPC_PRIVATE ignores them
+        say: {
+          en: 'Any size and flags; IPC_PRIVATE stays the key. IPC_CREAT (create if the key has no segment) and IPC_EXCL (with it: fail if one has) do nothing with IPC_PRIVATE.',
+          zh: '任选大小和标志；key 仍是 IPC_PRIVATE。IPC_CREAT（key 下没有共享内存段就新建）和 IPC_EXCL（与它同用：已有就失败）配 IPC_PRIVATE 时都不起作用。',
+        },
         yours: { en: "a shmget with your size and shmflg first, then the lesson's", zh: '先用你的大小和 shmflg 调用一次 shmget，再用本课的' },
         fields: [
           {
@@ -233,8 +240,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
             help: {
-              en: 'the most, 2^52, is 4 PiB',
-              zh: '上限 2^52 即 4 PiB',
+              en: 'the most, 2^52 (4 PiB), is ipclab\'s, kept under step 4\'s 2^62; the kernel\'s is SHMMAX',
+              zh: '上限 2^52（4 PiB）是 ipclab 定的，低于第 4 步的 2^62；内核的上限是 SHMMAX',
             },
           },
           {
@@ -275,7 +282,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       },
       notice: {
         en: 'rw-------: the owner or the creator may attach; root skips the check (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：属主和创建者（uid、cuid）能映射；root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 藏不住它：0666 人人可读写。',
+        zh: 'rw-------：属主和创建者（uid、cuid）能映射；root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 不等于保密：若用 0666，谁都能读写。',
       },
       diagram: CREATE,
       highlight: ['seg', 'seg->me', 'me'],
@@ -366,25 +373,28 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       explain: (live) => HUGE_WHY[lastCall(live, 'shmget').errno ?? 'none'] ?? outcomeOf(lastCall(live, 'shmget')),
     },
   },
+  // cases no step showed (steps 2 and 3 asked the two calls themselves): another program
+  // with the shmid of an IPC_PRIVATE segment, and the least size
   check: [
     {
-      question: { en: 'Two processes each call shmget(IPC_PRIVATE, …). Do the two calls return one segment?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，两次调用得到的是同一个共享内存段吗？' },
+      question: { en: 'A program makes a segment with IPC_PRIVATE and prints its shmid. Can a program started later attach it by that shmid?', zh: '一个程序用 IPC_PRIVATE 建了共享内存段并打印出 shmid。后来启动的另一个程序能凭这个 shmid 映射它吗？' },
       choices: [
-        { en: 'yes, key 0 names one', zh: '是，key 0 指向同一个共享内存段', whyNot: { en: 'key 0 is IPC_PRIVATE, which names no segment; each call makes a new one.', zh: 'key 0 就是 IPC_PRIVATE，它不指向任何共享内存段；每次调用都新建一个。' } },
-        { en: 'no, each gets its own', zh: '不是，各得一个共享内存段' },
+        { en: 'no: only its creator may', zh: '不能：只有创建者能用', whyNot: { en: 'private means no key finds it; the shmid works in every process.', zh: '私有指任何 key 都找不到它；shmid 在每个进程里都有效。' } },
+        { en: 'yes, if the mode lets it in', zh: '能，只要权限位允许' },
+        { en: 'only after its own shmget(IPC_PRIVATE, …)', zh: '要先自己调用一次 shmget(IPC_PRIVATE, …)', whyNot: { en: 'that call would make another segment, not open this one.', zh: '那次调用会另建一个共享内存段，而不是打开这个。' } },
       ],
       answer: 1,
-      explain: { en: 'IPC_PRIVATE always creates; no key leads to the segment, only its shmid.', zh: 'IPC_PRIVATE 总是新建；任何 key 都找不到那个共享内存段，只能凭它的 shmid。' },
+      explain: { en: 'A shmid is valid in every process of the machine; IPC_PRIVATE only means no key leads to it, and the mode decides who may attach.', zh: 'shmid 在本机每个进程里都有效；IPC_PRIVATE 只表示没有 key 能找到它，谁能映射由权限位决定。' },
     },
     {
-      question: { en: 'shmget with size 0 for a new segment fails with…', zh: '新建时 size 为 0，shmget 失败的 errno 是……' },
+      question: { en: 'On Linux, shmget(IPC_PRIVATE, 1, 0600): what comes back?', zh: '在 Linux 上，shmget(IPC_PRIVATE, 1, 0600) 会得到什么？' },
       choices: [
-        word('EINVAL'),
-        choice('ENOMEM', { en: 'ENOMEM is for memory that cannot be reserved; size 0 is refused before that, by the size check.', zh: 'ENOMEM 是内存预留不出来；size 为 0 在那之前就被大小检查拒绝了。' }),
-        choice('ENOENT', { en: 'ENOENT is for a key with no segment that the call may not create; IPC_PRIVATE always creates.', zh: 'ENOENT 是 key 下没有共享内存段、调用又不许新建；IPC_PRIVATE 总是新建。' }),
+        { en: 'a shmid; ipcs shows 1 byte', zh: '一个 shmid；ipcs 显示 1 字节' },
+        { en: 'a shmid; ipcs shows 4096 bytes', zh: '一个 shmid；ipcs 显示 4096 字节', whyNot: { en: 'the kernel gives it a whole page of memory, but keeps the size asked, and ipcs shows that.', zh: '内核给它整整一页内存，但记下的是所要的大小，ipcs 显示的就是它。' } },
+        { en: 'EINVAL: less than a page', zh: 'EINVAL：不足一页', whyNot: { en: 'the least is SHMMIN, 1 byte on Linux; rounding up to a page is the kernel\'s own business.', zh: '下限是 SHMMIN，Linux 上是 1 字节；向上取整到一页是内核自己的事。' } },
       ],
       answer: 0,
-      explain: { en: 'A new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.', zh: '新建的共享内存段至少要 SHMMIN 字节（Linux 上是 1），0 不够。' },
+      explain: { en: 'One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.', zh: '1 字节就够（Linux 上 SHMMIN 是 1）。它占一整页内存，大小仍记作 1。' },
     },
     {
       question: { en: 'What do the low nine bits of shmflg hold?', zh: 'shmflg 的低 9 位是什么？' },

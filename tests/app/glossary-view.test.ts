@@ -14,13 +14,15 @@ import { cli } from '../lessons/helpers.js';
 const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('\n');
 const at = (ran: Record<string, number>) => partsShown({ lessons: LESSONS, ran, completed: [], lessonIndex: 0, done: 0 });
 const entry = (id: string) => GLOSSARY.find((e) => e.id === id)!;
+/** IPC_PRIVATE's part held until shmget step 2 ("always creates") */
+const always = () => entry('IPC_PRIVATE').shows!.find((p) => p.lesson === 'shmget')!;
 
 describe('glossaryEntries', () => {
   for (const lang of ['en', 'zh'] as const) {
     const s = strings(lang);
     it(`${lang}: before shmget step 2 ran, IPC_PRIVATE names the step, not what it shows; after, all of it`, () => {
       const i = GLOSSARY.indexOf(entry('IPC_PRIVATE'));
-      const held = entry('IPC_PRIVATE').shows![0]!.text[lang];
+      const held = always().text[lang];
       const before = text(glossaryEntries(LESSONS, lang, s, at({ shmget: 1 }))[i]!.parts);
       expect(before).not.toContain(held);
       expect(before).toContain(lang === 'en' ? 'Lesson 2 (shmget), step 2 shows what happens.' : '第 2 课（shmget）第 2 步会演示结果。');
@@ -31,7 +33,7 @@ describe('glossaryEntries', () => {
   }
 
   it('shows a held part in a later lesson to a learner who skipped its step, and holds it again back there', () => {
-    const part = entry('IPC_PRIVATE').shows![0]!;
+    const part = always();
     const open = (id: string) => partsShown({ lessons: LESSONS, ran: {}, completed: [], lessonIndex: LESSONS.findIndex((l) => l.id === id), done: 0 })(part);
     expect(open('shmat')).toBe(true);
     expect(open('shmget')).toBe(false);
@@ -63,6 +65,10 @@ describe('ipclab check: a glossary sentence or a your-turn help that answers a q
     // a signal only the right choice names, as an errno (nc201: the old address entry's SIGSEGV above shmdt 3's question)
     const old = GLOSSARY.map((e): GlossaryEntry => (e.id === 'old-pointer' ? { ...e, text: { en: `${e.text.en} ${e.shows![0]!.text.en}`, zh: e.text.zh }, shows: undefined } : e));
     expect(glossaryGiveaways(LESSONS, old).join('\n')).toMatch(/glossary 'old-pointer': .*names SIGSEGV .*lesson 'shmdt' checkpoint 'use-after'/);
+    // a key in hex is named by its value: "the key 0" answers "which key will ipcs show?" (0x00000000); a bare 0 elsewhere ("a long > 0") does not
+    const zero = GLOSSARY.map((e): GlossaryEntry => (e.id === 'IPC_PRIVATE' ? { ...e, text: { en: `The key 0. ${e.text.en}`, zh: e.text.zh } } : e));
+    expect(glossaryGiveaways(LESSONS, zero).join('\n')).toMatch(/glossary 'IPC_PRIVATE': "The key 0\." names #0 of '0x00000000', an answer of lesson 'overview' checkpoint 'create'/);
+    expect(entry('msg-queue').text.en).toMatch(/> 0\b/);
     const lost = GLOSSARY.map((e): GlossaryEntry => (e.id === 'SHM_RDONLY' ? { ...e, shows: [{ ...e.shows![0]!, step: 'nowhere' }] } : e));
     expect(glossaryGiveaways(LESSONS, lost)).toContain("glossary 'SHM_RDONLY': shows names lesson 'shmat' step 'nowhere', which does not exist");
   });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { entryText, GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
+import { entryText, firstHit, GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
 import { entryLines } from '../../src/app/components/entry-list.js';
 import { cli } from '../lessons/helpers.js';
 
@@ -47,6 +47,24 @@ describe('ipclab glossary QUERY', () => {
         const at = found.filter((e) => rank(e, q) === r).map((e) => GLOSSARY.indexOf(e));
         expect(at, `${q}, ${r === 0 ? 'headings' : 'texts'}`).toEqual([...at].sort((a, b) => a - b));
       }
+    }
+  });
+
+  it('fix22d1#7: a search lands first on the entry whose heading starts with the query ("/owner": owner, not root：CAP_IPC_OWNER above it)', () => {
+    const owner = glossaryMatches('owner');
+    const at = firstHit('owner', owner);
+    expect(at).toBeGreaterThan(0);
+    expect(owner[at]!.name.en).toMatch(/^owner\b/);
+    expect(owner[firstHit('OWNER', owner)]).toBe(owner[at]);
+    // no heading starts with the query: the first match
+    const text = glossaryMatches('always');
+    expect(firstHit('always', text)).toBe(0);
+    // every heading's first word lands on an entry that heading starts with
+    for (const e of GLOSSARY) {
+      const q = e.name.en.toLowerCase().split(/[\s:,(]/)[0]!;
+      if (q.length < 2) continue;
+      const found = glossaryMatches(q);
+      expect(found[firstHit(q, found)]!.name.en.toLowerCase().startsWith(q), q).toBe(true);
     }
   });
 

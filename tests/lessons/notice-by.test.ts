@@ -159,12 +159,16 @@ describe('notices by the run', () => {
       ({ calls: [], entries: [], segments: [], state: { held }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof ipcs.noticeBy>>[0];
     const none = { all: 0, ours: 0 };
     expect(ipcs.noticeBy!(live({ shm: none, msg: none, sem: none }))).toBeUndefined();
-    // ipcs's rows (or its headers alone) are in the Trace tab, out of view at step 1 (fix18d#5)
-    expect(ipcs.notice.en).toContain('only headers (Trace tab, Tab)');
-    expect(ipcs.notice.zh).toContain('只打印了表头（见“跟踪”窗格，按 Tab）');
+    // ipcs's rows (or its headers alone) are in the Trace tab, out of view at step 1 (fix18d#5),
+    // and may have scrolled by when it is opened (fix22d1#8)
+    expect(ipcs.notice.en).toContain('only headers (Trace: Tab; ↑ if scrolled by)');
+    expect(ipcs.notice.zh).toContain('只打印了表头（“跟踪”窗格：按 Tab；滚走了就按 ↑）');
     const another = ipcs.noticeBy!(live({ shm: { all: 1, ours: 0 }, msg: none, sem: none }))!;
     expect(another.en).toContain('Already here: 1 segment, 0 queues, 0 sets, none made by this ipclab, which leaves them alone.');
-    expect(another.en).toContain("ipcs's rows are in the Trace tab (Tab)");
+    expect(another.en).toContain("ipcs's rows are in the Trace tab (Tab; ↑ if they scrolled by)");
+    // others' rows look like the lesson's (key 0, owner root): how to tell ours
+    expect(another.en).toContain("The Kernel pane lists only ipclab's rows; this lesson's carry ●.");
+    expect(another.zh).toContain('本课的带 ●');
     expect(another.en).not.toContain('only headers');
     expect(another.zh).toContain('内核里已有 1 个共享内存段、0 个消息队列、0 个信号量集，都不是这个 ipclab 建的');
     expect(another.zh).not.toContain('表头');

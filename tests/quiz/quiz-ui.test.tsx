@@ -233,17 +233,17 @@ describe('the end-of-lesson check, the menu and progress', () => {
     await runTo(r, 2);
     await r.press('3'); // right: EINVAL
     for (let n = 3; n <= 6; n++) await runTo(r, n);
-    await r.waitFor(() => paneText(r).includes('Check 1/3: Two processes each call shmget(IPC_PRIVATE, …). Do the two calls return one segment?'), 'check question 1');
-    await r.press('2'); // right
-    await r.waitFor(() => paneText(r).includes('Check 2/3: shmget with size 0'), 'check question 2');
+    await r.waitFor(() => paneText(r).includes('Check 1/3: A program makes a segment with IPC_PRIVATE and prints its shmid.'), 'check question 1');
+    await r.press('2'); // right: yes, if the mode lets it in
+    await r.waitFor(() => paneText(r).includes('Check 2/3: On Linux, shmget(IPC_PRIVATE, 1, 0600)'), 'check question 2');
     // a check question is answered once it has been on screen a moment (store/quiz.ts CHECK_READ_MS)
     await checkReadable(r, 1);
-    await r.press('2'); // wrong: EINVAL is 1
+    await r.press('2'); // wrong: 1 byte is 1
     await r.waitFor(() => paneText(r).includes('Check 3/3: What do the low nine bits'), 'check question 3');
     await checkReadable(r, 2);
     await r.press('x');
     await r.waitFor(() => paneText(r).includes('Check: 1 right of 2 answered, 1 skipped.'), 'the check’s score');
-    expect(paneText(r)).toContain('Answer: 1) EINVAL. A new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.');
+    expect(paneText(r)).toContain('Answer: 1) a shmid; ipcs shows 1 byte. One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.');
     // a right answer names the choice too, as a checkpoint's verdict does (fix20a#3)
     expect(paneText(r)).toMatch(/✓ Check 1\/3: [^]*You chose 2\) [^]*\. Right\. /);
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));

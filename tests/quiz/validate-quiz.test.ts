@@ -125,10 +125,12 @@ describe('why a choice is not the answer (Choice.whyNot)', () => {
       "lesson 'shmget' checkpoint 'second' choice 2 whyNot: the zh text repeats its question's explanation or hint (\"IPC_PRIVATE 不是一个可供查找的名字。\"): say why this choice is not the answer",
       "lesson 'shmget' checkpoint 'second' choice 3 ('an error: EEXIST'): has no whyNot: say in one sentence, en and zh, when it would be the answer",
       "lesson 'shmget' check question 1 choice 2: is the answer, so its whyNot would never be shown: remove it",
+      "lesson 'shmget' check question 1 choice 3 whyNot: the en text is choice 1's again: each choice its own reason",
+      "lesson 'shmget' check question 1 choice 3 whyNot: the zh text is choice 1's again: each choice its own reason",
       // shown after "Why not: ", a whyNot follows the style of prose after a colon
-      "lesson 'shmget' check question 2 choice 2 whyNot: the en text goes on after a colon with a capital (\"Why not: A new \"): lower case unless a name",
-      "lesson 'shmget' check question 2 choice 2 whyNot: the en text repeats its question's explanation or hint (\"A new segment needs at least SHMMIN byte\"): say why this choice is not the answer",
-      "lesson 'shmget' check question 2 choice 2 whyNot: the zh text repeats its question's explanation or hint (\"新建的共享内存段至少要 SHMMIN 字节（Linux 上是 1），0 不够。\"): say why this choice is not the answer",
+      "lesson 'shmget' check question 2 choice 2 whyNot: the en text goes on after a colon with a capital (\"Why not: One by\"): lower case unless a name",
+      "lesson 'shmget' check question 2 choice 2 whyNot: the en text repeats its question's explanation or hint (\"One byte is enough (SHMMIN is 1 on Linux\"): say why this choice is not the answer",
+      "lesson 'shmget' check question 2 choice 2 whyNot: the zh text repeats its question's explanation or hint (\"1 字节就够（Linux 上 SHMMIN 是 1）。它占一整页内存，大小仍记作\"): say why this choice is not the answer",
       "lesson 'shmget' check question 2 choice 3 whyNot: the en text takes 131 cells, more than 125: one short sentence",
     ]);
   });

@@ -1,10 +1,10 @@
 // The glossary's / search (keymap scope 'find'): every key typed goes into the query, and
-// the cursor goes to the first entry that holds it (those named by it first, as
-// `ipclab glossary QUERY` lists them: glossaryMatches). The first Enter after typing keeps
+// the cursor goes to the entry whose heading starts with it, else the first entry that holds
+// it (those named by it first, as `ipclab glossary QUERY` lists them: glossaryMatches, firstHit). The first Enter after typing keeps
 // that first match, as less and vim land on it; each Enter after it goes on to the next one,
 // round the matches; Esc ends the search where the cursor is (docs/ARCHITECTURE.md "Keys").
 import type { StateCreator } from 'zustand/vanilla';
-import { GLOSSARY, glossaryMatches } from '../../lessons/glossary.js';
+import { firstHit, GLOSSARY, glossaryMatches } from '../../lessons/glossary.js';
 import type { AppState } from '../store.js';
 import { partsShown } from './steps-ran.js';
 
@@ -27,17 +27,18 @@ export interface FindSlice {
 }
 
 export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) => {
-  /** the cursor on the first match (from the top), or `on`: on the one after the match it is
+  /** the cursor on the first hit (firstHit), or `on`: on the one after the match it is
    *  on; `typed`: by a key typed into the query (the next Enter lands on that first match) */
   const goTo = (query: string, on: boolean, typed: boolean) => {
     // only what the screen shows: a part held back until its step ran is not found (glossary-view.ts)
-    const found = glossaryMatches(query, GLOSSARY, partsShown(get())).map((e) => GLOSSARY.indexOf(e));
+    const matches = glossaryMatches(query, GLOSSARY, partsShown(get()));
+    const found = matches.map((e) => GLOSSARY.indexOf(e));
     if (found.length === 0) {
       set({ find: query, findTyped: typed, status: (s) => s.findNone });
       return;
     }
     const at = found.indexOf(get().menuCursor);
-    const k = on ? (at + 1) % found.length : 0;
+    const k = on ? (at + 1) % found.length : firstHit(query, matches);
     set({ find: query, findTyped: typed, menuCursor: found[k], status: (s) => s.findCount(k + 1, found.length) });
   };
   return {
