@@ -257,13 +257,18 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
   const said = asking ? (cut ? s.restBelow(input.view + 1) : null) : place?.kind === 'check' ? s.checkBehind(place.question + 1, input.lesson.check?.length ?? 0) : s.questionBehind(input.view + 1, cut);
   const behind = (width: number): Line[] => (said === null ? [] : wrap(layoutText(input.ascii).text(said), width).map((l) => [run(l, 'key')]));
   // the text, and the lines pinned under it: the step's new terms (`apart`), the key to its question
-  const textAndPinned = (textInner: number, textRows: number): { text: Line[]; pinned: Line[] } => {
+  // `rest`: the last pinned lines say "PgDn: the rest of step n" (the question is asked: `asking`)
+  const textAndPinned = (textInner: number, textRows: number): { text: Line[]; pinned: Line[]; rest: number } => {
     const key = behind(proseWidth(textInner));
+    const rest = asking ? key.length : 0;
     const text = lessonTextLines(input, textInner, textRows - key.length, asking);
     const terms = apart ? termsRows(input, text) : null;
-    if (!terms) return { text, pinned: key };
-    return { text: [...text.slice(0, terms[0]), ...text.slice(terms[1])], pinned: [...text.slice(terms[0], terms[1]), ...key] };
+    if (!terms) return { text, pinned: key, rest };
+    return { text: [...text.slice(0, terms[0]), ...text.slice(terms[1])], pinned: [...text.slice(terms[0], terms[1]), ...key], rest };
   };
+  // the rest line points at text below the window: scrolled to the text's end, it goes (fix22a#1:
+  // serv-clnt 5 at 80x24 kept it under the whole text, and PgDn again scrolled another pane)
+  const pinnedAt = ({ pinned, rest }: { pinned: Line[]; rest: number }, win: Pick<LessonPaneContent, 'window'>, top: number) => (rest && win.window(top).below === 0 ? pinned.slice(0, pinned.length - rest) : pinned);
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
@@ -272,7 +277,8 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     // the list's room is the text's: the pane keeps a column blank before its border
     // (textRoom), so a title too long is cut with its … by stepRows, never by the pane
     const listRoom = proseWidth(inner);
-    const { text, pinned } = textAndPinned(inner, rows);
+    const stacked = textAndPinned(inner, rows);
+    const { text, pinned } = stacked;
     const spaced = stepListLines(input, listRoom);
     const whole = text.length + pinned.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, listRoom);
     // the list gives way to a text that needs the rows (a step with its question, nc92 at
@@ -286,12 +292,13 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
-    return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinned, ...heading, ...list] };
+    return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
-  const { text, pinned } = textAndPinned(inner - listWidth - 3, rows);
+  const beside = textAndPinned(inner - listWidth - 3, rows);
+  const { text, pinned } = beside;
   const textRows = rows - pinned.length;
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
@@ -305,7 +312,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     lines: (top) => {
       // the pinned lines right under the text's last row in view, as stacked: at the pane's bottom,
       // under empty rows, the key line read as if the question would have fit there (fix20a#2)
-      const shown = [...cutShown(text, top, textRows, pinned, proseWidth(inner - listWidth - 3), input.ascii), ...pinned];
+      const shown = [...cutShown(text, top, textRows, pinned, proseWidth(inner - listWidth - 3), input.ascii), ...pinnedAt(beside, win, top)];
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };
