@@ -287,12 +287,12 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const room = rows - text.length - pinned.length - 1;
     const listRows = Math.min(whole.length, room >= MIN_WINDOW_ROWS ? room : 0);
     const windowed = whole === spaced ? spaced : listRows === 0 ? [] : listWindow({ ...input, present: false }, listRoom, listRows);
-    // the row between the text and the list names it. With no room for a window, the rows left
-    // empty say where the learner is (fix22a#3: msg 1 and sem 1 at 120x34 zh had two and no list):
-    // two, the heading over the shown step's row; one, "Step 1/7"
+    // the row between the text and the list names it. With no room for a window, a row left
+    // empty says where the learner is, "Step 1/7" (fix22a#3: msg 1 and sem 1 at 120x34 zh had
+    // two and no list); no part of the list, which would hide the rest unsaid
     const n = input.lesson.steps.length;
     const free = input.view < n && !windowed.length ? rows - text.length - pinned.length : 0;
-    const list = free >= 2 ? (stepRows({ ...input, present: false }, listRoom)[input.view]?.lines ?? []).slice(0, 1) : windowed;
+    const list = windowed;
     const heading = list.length ? [listHeading(input, listRoom)] : free >= 1 ? [[run(truncate(` ${s.stepsHeading} ${input.view + 1}/${n}`, listRoom), 'dim')]] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
