@@ -412,6 +412,7 @@ const EN = {
   resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
   restarted: (lesson: number) => `progress forgotten: starting over at lesson ${lesson}`,
   running: 'running…',
+  opening: 'opening the lesson: reading the kernel…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed; your answers and score stand',
   /** the first r: a second resets (fix14f#5); Esc or any other key keeps the lesson */
@@ -759,6 +760,7 @@ const ZH: Strings = {
   resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止（按 r 重置本课）：${why}`,
   restarted: (lesson: number) => `进度已清除：从第 ${lesson} 课重新开始`,
   running: '运行中…',
+  opening: '正在打开本课：读取内核…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',
   resetAsk: '再按 r 重置：删除本课创建的对象，已答的题保留；按其他键取消',

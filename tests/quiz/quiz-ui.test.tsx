@@ -124,7 +124,8 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
 
   it('a right answer, then r: the question says a run without a choice keeps it, and the verdict says it was an earlier run', async () => {
     const r = await answeredThenReset('2', 'right');
-    await r.waitFor((f) => f.includes('Space/Enter runs (no choice:') && f.includes('earlier answer, right, stands'), 'the question naming the earlier answer');
+    // (the keys line wraps between its entries: this one starts a row, and goes on under it)
+    await r.waitFor(() => paneText(r).includes('Space/Enter runs (no choice: your earlier answer, right, stands)'), 'the question naming the earlier answer');
     await runTo(r, 2);
     await r.waitFor((f) => /✓ Your answer on an earlier run was right\. Answer: \d\) /.test(paneText(r)), 'the earlier right answer shown as such');
     expect(verdicts(r)).toEqual({ second: 'right' });

@@ -5,7 +5,7 @@ import React, { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isOwnKey, keyFor, scopeFor } from '../keymap.js';
-import { layoutFor, MIN, playLayoutFor, playRightWidth } from '../layout.js';
+import { layoutFor, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
 import { quizPlace } from '../store/quiz.js';
 import { takesKeys } from '../store/run.js';
@@ -76,8 +76,11 @@ export function App() {
   const lessonInput = useLessonInput();
   const lessonRows = useMemo(() => {
     if (layoutFor(columns, rows, 0).mode !== 'tabs' || !lessonInput) return Math.max(stepCount * (present ? 2 : 1), 8);
+    // at the lesson's end c gives the C view the room it has during the steps: the closing text
+    // gives way (it scrolls) rather than leave the code 8 rows (fix22a#5)
+    if (tab === 'code' && lessonInput.view >= lessonInput.lesson.steps.length) return lessonRowsShare(rows);
     return lessonRowsNeeded(lessonInput, columns - 2, rows);
-  }, [columns, rows, lessonInput, stepCount, present]);
+  }, [columns, rows, lessonInput, stepCount, present, tab]);
   // the flow pane's width does not depend on the flow's height: measure the lesson's
   // diagrams at that width (drawings are cached), then lay out with their height
   const flowWidth = useMemo(() => {

@@ -257,13 +257,18 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
   const said = asking ? (cut ? s.restBelow(input.view + 1) : null) : place?.kind === 'check' ? s.checkBehind(place.question + 1, input.lesson.check?.length ?? 0) : s.questionBehind(input.view + 1, cut);
   const behind = (width: number): Line[] => (said === null ? [] : wrap(layoutText(input.ascii).text(said), width).map((l) => [run(l, 'key')]));
   // the text, and the lines pinned under it: the step's new terms (`apart`), the key to its question
-  const textAndPinned = (textInner: number, textRows: number): { text: Line[]; pinned: Line[] } => {
+  // `rest`: the last pinned lines say "PgDn: the rest of step n" (the question is asked: `asking`)
+  const textAndPinned = (textInner: number, textRows: number): { text: Line[]; pinned: Line[]; rest: number } => {
     const key = behind(proseWidth(textInner));
+    const rest = asking ? key.length : 0;
     const text = lessonTextLines(input, textInner, textRows - key.length, asking);
     const terms = apart ? termsRows(input, text) : null;
-    if (!terms) return { text, pinned: key };
-    return { text: [...text.slice(0, terms[0]), ...text.slice(terms[1])], pinned: [...text.slice(terms[0], terms[1]), ...key] };
+    if (!terms) return { text, pinned: key, rest };
+    return { text: [...text.slice(0, terms[0]), ...text.slice(terms[1])], pinned: [...text.slice(terms[0], terms[1]), ...key], rest };
   };
+  // the rest line points at text below the window: scrolled to the text's end, it goes (fix22a#1:
+  // serv-clnt 5 at 80x24 kept it under the whole text, and PgDn again scrolled another pane)
+  const pinnedAt = ({ pinned, rest }: { pinned: Line[]; rest: number }, win: Pick<LessonPaneContent, 'window'>, top: number) => (rest && win.window(top).below === 0 ? pinned.slice(0, pinned.length - rest) : pinned);
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
@@ -272,7 +277,8 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     // the list's room is the text's: the pane keeps a column blank before its border
     // (textRoom), so a title too long is cut with its … by stepRows, never by the pane
     const listRoom = proseWidth(inner);
-    const { text, pinned } = textAndPinned(inner, rows);
+    const stacked = textAndPinned(inner, rows);
+    const { text, pinned } = stacked;
     const spaced = stepListLines(input, listRoom);
     const whole = text.length + pinned.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, listRoom);
     // the list gives way to a text that needs the rows (a step with its question, nc92 at
@@ -280,18 +286,24 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     // own "▶ step n/m" heading saying where the learner is
     const room = rows - text.length - pinned.length - 1;
     const listRows = Math.min(whole.length, room >= MIN_WINDOW_ROWS ? room : 0);
-    const list = whole === spaced ? spaced : listRows === 0 ? [] : listWindow({ ...input, present: false }, listRoom, listRows);
-    // the row between the text and the list names it (no list, no row)
-    const heading = list.length ? [listHeading(input, listRoom)] : [];
+    const windowed = whole === spaced ? spaced : listRows === 0 ? [] : listWindow({ ...input, present: false }, listRoom, listRows);
+    // the row between the text and the list names it. With no room for a window, a row left
+    // empty says where the learner is, "Step 1/7" (fix22a#3: msg 1 and sem 1 at 120x34 zh had
+    // two and no list); no part of the list, which would hide the rest unsaid
+    const n = input.lesson.steps.length;
+    const free = input.view < n && !windowed.length ? rows - text.length - pinned.length : 0;
+    const list = windowed;
+    const heading = list.length ? [listHeading(input, listRoom)] : free >= 1 ? [[run(truncate(` ${s.stepsHeading} ${input.view + 1}/${n}`, listRoom), 'dim')]] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
-    return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinned, ...heading, ...list] };
+    return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
-  const { text, pinned } = textAndPinned(inner - listWidth - 3, rows);
+  const beside = textAndPinned(inner - listWidth - 3, rows);
+  const { text, pinned } = beside;
   const textRows = rows - pinned.length;
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
@@ -305,7 +317,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     lines: (top) => {
       // the pinned lines right under the text's last row in view, as stacked: at the pane's bottom,
       // under empty rows, the key line read as if the question would have fit there (fix20a#2)
-      const shown = [...cutShown(text, top, textRows, pinned, proseWidth(inner - listWidth - 3), input.ascii), ...pinned];
+      const shown = [...cutShown(text, top, textRows, pinned, proseWidth(inner - listWidth - 3), input.ascii), ...pinnedAt(beside, win, top)];
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };

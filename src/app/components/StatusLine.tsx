@@ -15,7 +15,7 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   // the lesson pane's border holds part of the shown step's title: the whole of it here, when nothing else is said
   const heading = useLessonHeadingNote();
   const jumping = useAppState((st) => st.jumping);
-  const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : status?.(s) ?? (note || heading || '');
+  const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : busy === 'opening' ? (status?.(s) ?? s.opening) : status?.(s) ?? (note || heading || '');
   // the message comes first: when it does not fit beside the hint (two spaces apart), the hint gives way
   const right: Line = hint && cells(text) + cells(hint) + 4 <= width ? [run(hint, 'dim'), run(' ')] : [];
   const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 3)), busy ? 'label' : 'plain')];

@@ -50,6 +50,28 @@ function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): L
   return wrap(layoutText(look.ascii).text(text), look.width, { code: true }).map((l) => line(l, tone));
 }
 
+/** A keys line ("1-3 answer  x skip  h hint  Space/Enter runs"), dim, wrapped only between its
+ *  entries (two spaces apart): a key and its words stay on one line (fix22a#2: zh 120x34 had
+ *  "空格/Enter" at a line's end, "运行；你的答案：2" under it). An entry wider than the line
+ *  starts a line and wraps within itself. */
+export function keysLines(text: string, look: Look): Line[] {
+  const out: string[] = [];
+  let row = '';
+  for (const entry of layoutText(look.ascii).text(text).split('  ')) {
+    const joined = row ? `${row}  ${entry}` : entry;
+    if (cells(joined) <= look.width) {
+      row = joined;
+      continue;
+    }
+    if (row) out.push(row);
+    const parts = wrap(entry, look.width);
+    out.push(...parts.slice(0, -1));
+    row = parts[parts.length - 1] ?? '';
+  }
+  if (row) out.push(row);
+  return out.map((l) => line(l, 'dim'));
+}
+
 
 /** Numbered choices on one line when they fit it (the lesson text keeps its rows at
  *  80x24), else in a column; the chosen one marked (▶, > under --ascii), or in review the
@@ -99,7 +121,7 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
     // h: a hint to think with before answering (a choice can still change after it), never after the run
     ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, firstTry(quiz, step), quiz.yours), look, 'dim')),
+    ...(!keys ? [] : guess === 'skip' ? para(s.quizSkipped, look, 'dim') : keysLines(s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, firstTry(quiz, step), quiz.yours), look)),
   ];
 }
 
@@ -204,7 +226,7 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look, asking = 
     const k = quiz.place.question;
     const q = check[k];
     out.push(...para(`${s.checkTitle(k + 1, check.length)}${s.colon}${q.question[lang]}`, look, 'label'), ...choiceLines(q.choices, undefined, look));
-    out.push(...para(s.checkKeys(q.choices.length, quiz.keys.skip), look, 'dim'));
+    out.push(...keysLines(s.checkKeys(q.choices.length, quiz.keys.skip), look));
   }
   return out;
 }

@@ -52,7 +52,9 @@ export const progressSlice =
         }
       }
       set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], ran: saved?.ran ?? {}, shown: saved?.shown ?? {}, answers: saved?.answers ?? {}, lessonIndex: index, status: restart ? (s) => s.restarted(index + 1) : null });
-      await get().enqueue('running', () => get().openLesson(index, replay));
+      // with no step to run again nothing runs: the screen is the ready one from its first frame
+      // (fix22a#4: "running…" and "working" flashed before any key, as if step 1 ran by itself)
+      await get().enqueue(replay > 0 ? 'running' : 'opening', () => get().openLesson(index, replay));
     },
 
     saveProgress() {

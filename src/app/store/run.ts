@@ -16,7 +16,9 @@ import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 
 /** A status message as a function of the UI strings, so a language switch translates it. */
 export type Status = (s: Strings) => string;
-export type Busy = 'running' | 'resetting' | 'quitting' | null;
+/** 'opening': the first lesson opening at start, no step to run again (its run set up, the
+ *  kernel read): the screen is the ready one, a Space pressed meanwhile runs step 1 once it is open */
+export type Busy = 'running' | 'opening' | 'resetting' | 'quitting' | null;
 
 /** How many of ipclab's objects of each kind the kernel holds. */
 export interface Held {
@@ -85,6 +87,11 @@ export interface RunSlice extends RunCopy {
 const QUIT_WAIT_MS = 3000;
 
 /** Keys act until quitting begins. */
+/** While a step runs or the first lesson opens, Space is kept for after it (runStep). */
+function queuesSpace(busy: Busy): boolean {
+  return busy === 'running' || busy === 'opening';
+}
+
 export function takesKeys(state: Pick<RunSlice, 'busy' | 'finished'>): boolean {
   return !state.finished && state.busy !== 'quitting';
 }
@@ -247,7 +254,7 @@ export const runSlice =
 
       enqueue(busy, work) {
         if (get().busy !== null) return chain;
-        if (busy !== 'running') spacesWaiting = 0;
+        if (!queuesSpace(busy)) spacesWaiting = 0;
         if (inRead) readStarted = true;
         set({ busy });
         chain = chain
@@ -267,7 +274,7 @@ export const runSlice =
               if (get().status === null && takesKeys(get())) set({ status: said });
             }
             // a queued Space is a Space: it asks first at a question with no answer picked (runShown)
-            if (busy === 'running' && spacesWaiting > 0 && takesKeys(get())) {
+            if (queuesSpace(busy) && spacesWaiting > 0 && takesKeys(get())) {
               spacesWaiting--;
               get().runShown();
             }
@@ -304,7 +311,7 @@ export const runSlice =
       },
 
       runStep(values) {
-        if (get().busy === 'running') {
+        if (queuesSpace(get().busy)) {
           // the learner's values are for the step shown, not one after it: a busy Enter runs nothing
           if (!values) spacesWaiting++;
           return;
