@@ -584,16 +584,16 @@ export const msg = defineLesson<MsgState>({
       ],
       answer: 2,
       explain: {
-        en: 'Of the types up to 2, each call takes the lowest one queued, type 1, and within it the message sent first. Both type 2 messages stay queued.',
-        zh: '每次调用都在不超过 2 的类型里取最小的那个，即类型 1，同类型内取最先发送的。两条类型 2 的消息都留在队列里。',
+        en: 'Type 1 is the lowest queued up to 2, and within it the oldest goes first. Both type 2 messages stay.',
+        zh: '不超过 2 的类型里最小的是类型 1，同类型内最早的先出。两条类型 2 的消息都留着。',
       },
     },
     {
       question: { en: 'msg_qbytes is 16384, and the queue holds four messages of 4000 bytes. msgsnd with IPC_NOWAIT of a 300-byte text…', zh: 'msg_qbytes 为 16384，队列里已有四条 4000 字节的消息。带 IPC_NOWAIT 用 msgsnd 发一条 300 字节的正文，结果……' },
       choices: [
-        { en: 'returns 0: the message is queued', zh: '返回 0：消息进了队列' },
+        { en: 'returns 0', zh: '返回 0' },
         { en: 'fails with EAGAIN', zh: '以 EAGAIN 失败', whyNot: { en: 'the queue turns a text away only if it would take the queue past msg_qbytes, and these 300 bytes do not.', zh: '只有正文的字节会让总数超过 msg_qbytes 时，队列才拒收，而这 300 字节不会。' } },
-        { en: 'sleeps until a reader makes room', zh: '睡眠，直到读者腾出空间', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
+        { en: 'sleeps', zh: '睡眠', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
       ],
       answer: 0,
       explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes: full means no room for this text, not a count of messages, so a short one still fits.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes：“满”是放不下这条正文，而不是按消息条数算，所以短的仍放得下。' },

@@ -450,11 +450,11 @@ export const sem = defineLesson<SemState>({
       explain: { en: 'SETVAL sets one semaphore. Linux starts every other one at 0, as step 1\'s first GETVAL read, and a P on 0 waits. POSIX leaves the start open: SETVAL every semaphore the program uses.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0，第 1 步第一次 GETVAL 读到的就是它；计数为 0 时 P 要等待。POSIX 没有规定初值，所以用到的每一个都要 SETVAL。' },
     },
     {
-      question: { en: 'semval is 0 and eight processes sleep in P (semop -1): semncnt 8. The holder makes one V (semop +1). Then…', zh: 'semval 为 0，8 个进程睡在 P（semop -1）里：semncnt 为 8。持有者做一次 V（semop +1）。之后……' },
+      question: { en: 'semval 0, eight processes asleep in P: semncnt 8. The holder makes one V. Then…', zh: 'semval 为 0，8 个进程睡在 P 里：semncnt 为 8。持有者做一次 V。之后……' },
       choices: [
-        { en: 'all eight get through', zh: '8 个都通过', whyNot: { en: 'each P takes 1 and the V added only 1; after the first, semval is 0 again.', zh: '每次 P 取走 1，而 V 只加了 1；第一个通过后，semval 又是 0。' } },
-        { en: 'one gets through; semncnt 7', zh: '一个通过；semncnt 为 7' },
-        { en: 'semval becomes -7', zh: 'semval 变成 -7', whyNot: { en: 'semval never goes below 0; a P that cannot take 1 sleeps on, counted in semncnt.', zh: 'semval 从不低于 0；取不到 1 的 P 继续睡眠，计入 semncnt。' } },
+        { en: 'all eight pass', zh: '8 个都通过', whyNot: { en: 'each P takes 1 and the V added only 1; after the first, semval is 0 again.', zh: '每次 P 取走 1，而 V 只加了 1；第一个通过后，semval 又是 0。' } },
+        { en: 'one passes; semncnt 7', zh: '一个通过；semncnt 为 7' },
+        { en: 'semval -7', zh: 'semval 为 -7', whyNot: { en: 'semval never goes below 0; a P that cannot take 1 sleeps on, counted in semncnt.', zh: 'semval 从不低于 0；取不到 1 的 P 继续睡眠，计入 semncnt。' } },
       ],
       answer: 1,
       explain: { en: 'The V makes semval 1; one sleeper\'s P takes it back to 0 and returns, and the other seven sleep on until more V come.', zh: 'V 让 semval 变为 1；一个睡眠者的 P 把它减回 0 并返回，其余 7 个继续睡，直到再有 V。' },
