@@ -620,6 +620,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // its own entry: sem's first step names it in its title (nc: not on its New terms line)
+    id: 'SETVAL',
+    name: { en: 'SETVAL, GETVAL', zh: 'SETVAL、GETVAL' },
+    terms: ['SETVAL', 'GETVAL'],
+    text: {
+      en: 'Commands of semctl for one semaphore of a set: semctl(semid, n, SETVAL, v) sets semaphore n\'s semval to v (0 to SEMVMX); semctl(semid, n, GETVAL) returns its semval. Linux starts every new semaphore at 0 (POSIX leaves it open), so a lock is set to 1 with SETVAL before anyone takes it.',
+      zh: 'semctl 针对集里某一个信号量的命令：semctl(semid, n, SETVAL, v) 把 n 号信号量的 semval 设为 v（0 到 SEMVMX）；semctl(semid, n, GETVAL) 返回它的 semval。Linux 把每个新信号量都初始化为 0（POSIX 没有规定），所以作锁用时，要先用 SETVAL 设为 1，别人才能取得。',
+    },
+  },
+  {
     id: 'P-V',
     name: { en: 'P and V', zh: 'P 和 V' },
     // the whole name first: a text that says "P and V" lists the entry as such, not as "P"

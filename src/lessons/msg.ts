@@ -13,7 +13,7 @@ import type { CallRecord } from '../native/types.js';
 import { NO_BREAK } from '../text/cells.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
-import { choice, choiceOf, counts, lastCall, outcomeOf, word } from './checkpoint-kit.js';
+import { choice, choiceOf, counts, lastCall, outcomeOf } from './checkpoint-kit.js';
 import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue, type Turn } from './turn/fields.js';
 
@@ -575,27 +575,28 @@ export const msg = defineLesson<MsgState>({
   },
   check: [
     {
-      question: { en: 'A program sends "a" (type 1), "b" (type 2), "c" (type 1). Two msgrcv calls with type 1 then get…', zh: '一个程序依次发送 "a"（类型 1）、"b"（类型 2）、"c"（类型 1）。接着两次类型为 1 的 msgrcv 依次得到……' },
+      question: { en: 'A queue holds, in the order sent, "a" (type 2), "b" (type 1), "c" (type 2), "d" (type 1). Two msgrcv calls with type -2 get…', zh: '队列里按发送顺序有 "a"（类型 2）、"b"（类型 1）、"c"（类型 2）、"d"（类型 1）。两次类型为 -2 的 msgrcv 依次得到……' },
       choices: [
-        { en: '"a", then "c"', zh: '"a"，然后 "c"' },
-        { en: '"c", then "a"', zh: '"c"，然后 "a"', whyNot: { en: 'that would be a stack; within a type, a queue hands out the oldest message first.', zh: '那是栈；同一类型内，队列先交出最早的消息。' } },
-        { en: '"a", then "b"', zh: '"a"，然后 "b"', whyNot: { en: 'type 1 asks for type 1 alone; "b", of type 2, waits for a call that takes it.', zh: '类型 1 只要类型 1 的消息；类型 2 的 "b" 等着能取它的调用。' } },
+        { en: '"a", then "b"', zh: '"a"，然后 "b"', whyNot: { en: 'that is the order sent, what type 0 would take; -2 looks at the lowest type first.', zh: '那是发送顺序，类型 0 才这样取；-2 先看最小的类型。' } },
+        { en: '"b", then "a"', zh: '"b"，然后 "a"', whyNot: { en: 'after "b", type 1 still holds "d", and type 2 waits until no type 1 is left.', zh: '取走 "b" 后类型 1 还有 "d"，类型 2 要等类型 1 的都取完。' } },
+        { en: '"b", then "d"', zh: '"b"，然后 "d"' },
+        { en: '"d", then "b"', zh: '"d"，然后 "b"', whyNot: { en: 'within a type the oldest goes first, and "b" was sent before "d".', zh: '同一类型内最早的先出，而 "b" 比 "d" 先发。' } },
       ],
-      answer: 0,
+      answer: 2,
       explain: {
-        en: 'Within each type a queue is first in, first out: each msgrcv(type 1) takes the earliest type 1 message still queued, passing over "b".',
-        zh: '每种类型内部都是先进先出：每次类型为 1 的 msgrcv 取走队列里还在的最早一条类型 1 的消息，跳过 "b"。',
+        en: 'Type 1 is the lowest queued up to 2, and within it the oldest goes first. Both type 2 messages stay.',
+        zh: '不超过 2 的类型里最小的是类型 1，同类型内最早的先出。两条类型 2 的消息都留着。',
       },
     },
     {
-      question: { en: 'msgsnd with IPC_NOWAIT, of a text that would take the bytes in the queue past msg_qbytes, returns…', zh: '带 IPC_NOWAIT 调用 msgsnd，正文放进去后队列里的字节总数会超过 msg_qbytes，结果是……' },
+      question: { en: 'msg_qbytes is 16384, and the queue holds four messages of 4000 bytes. msgsnd with IPC_NOWAIT of a 300-byte text…', zh: 'msg_qbytes 为 16384，队列里已有四条 4000 字节的消息。带 IPC_NOWAIT 用 msgsnd 发一条 300 字节的正文，结果……' },
       choices: [
-        word('EAGAIN'),
-        choice('ENOMSG', { en: 'ENOMSG is msgrcv\'s, when no message of the asked type is there; msgsnd never gives it.', zh: 'ENOMSG 是 msgrcv 的，表示没有所要类型的消息；msgsnd 从不给出它。' }),
-        choice('EIDRM', { en: 'EIDRM wakes any call asleep on a removed queue, msgsnd or msgrcv (the reader of step 7); IPC_NOWAIT never sleeps.', zh: 'EIDRM 是队列被删时，睡在它上面的调用（msgsnd 或 msgrcv，如第 7 步的读者）醒来得到的；带 IPC_NOWAIT 根本不睡眠。' }),
+        { en: 'returns 0', zh: '返回 0' },
+        { en: 'fails with EAGAIN', zh: '以 EAGAIN 失败', whyNot: { en: 'the queue turns a text away only if it would take the queue past msg_qbytes, and these 300 bytes do not.', zh: '只有正文的字节会让总数超过 msg_qbytes 时，队列才拒收，而这 300 字节不会。' } },
+        { en: 'sleeps', zh: '睡眠', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
       ],
       answer: 0,
-      explain: { en: 'The sender would have to wait for a reader to make room; IPC_NOWAIT turns that wait into EAGAIN.', zh: '发送者本该等读者腾出空间；IPC_NOWAIT 把这次等待变成 EAGAIN。' },
+      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes: full means no room for this text, not a count of messages, so a short one still fits.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes：“满”是放不下这条正文，而不是按消息条数算，所以短的仍放得下。' },
     },
     {
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },

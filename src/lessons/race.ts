@@ -82,8 +82,8 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const n = N[lock];
   explain(
     ctx,
-    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
-    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程给 started 加 1 并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
+    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started with an atomic add and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
+    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用一次原子加给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
   );
   const workers: PeerProcess[] = [];
   state.workers = workers;
@@ -207,6 +207,21 @@ const SEM_COST: Text = {
   zh: '这些时间花在哪里，第 3 步说过',
 };
 
+/** Step 5's advice in Chinese, its static notice and the one this run's figures give (nc: "选代价最小的正确做法。" read as abrupt). */
+const CHEAPEST_ZH = '两种都正确，就选代价更小的那种。';
+
+/** Step 3's notice with this run's figure (nc: "Far slower" gave no number where step 5 did). */
+function semNotice(live: LiveResult<RaceState>): Text | undefined {
+  const sem = nsOf(live.state, 'semaphore');
+  if (sem === undefined) return undefined;
+  const none = nsOf(live.state, 'none');
+  const against = none === undefined ? { en: '', zh: '' } : { en: `, against ${unit(none, 'ns')} without a lock`, zh: `，不加锁时是 ${unit(none, 'ns')}` };
+  return {
+    en: `Nothing lost: one worker at a time between load and store. Far slower: ${unit(sem, 'ns')} per increment${against.en}. Two semops an add, and mostly one worker sleeps till the other wakes it.`,
+    zh: `一个不丢：读和写之间一次只有一个工作进程。但慢得多：每次加法 ${unit(sem, 'ns')}${against.zh}。每次加法两次 semop，而大部分时间是一个进程睡着，等另一个唤醒它。`,
+  };
+}
+
 /** Per-increment nanoseconds of a round this run measured, if it ran. */
 function nsOf(state: RaceState, lock: Lock): number | undefined {
   const ms = state.ms?.[lock];
@@ -243,17 +258,17 @@ function figuresShow(state: RaceState): Text {
   const ms = state.ms?.none;
   const shorter = loops.length === WORKERS ? Math.min(...loops) : undefined;
   let overlap: Text = { en: '', zh: '' };
-  // zh: a sentence of its own (a clause joined as in English read as one long sentence)
-  if (state.oneCpu) overlap = { en: ', and on one CPU the workers took turns', zh: '只有一个 CPU，两个工作进程是轮流运行的。' };
+  // a sentence of its own in both languages (nc: one English sentence of four clauses did not parse)
+  if (state.oneCpu) overlap = { en: ' On one CPU the two workers took turns.', zh: '只有一个 CPU，两个工作进程是轮流运行的。' };
   else if (shorter !== undefined && ms !== undefined) {
     const [at, of] = [unit(shorter.toFixed(1), 'ms'), unit(ms, 'ms')];
     // under half the round side by side: most of its time was one worker adding alone
     overlap = 2 * shorter < ms
-      ? { en: `, and step 2's loops ran side by side for only ${at} of its ${of}, mostly one worker alone`, zh: `第 2 步那一轮共 ${of}，两个循环同时运行的只有 ${at}，其余时间只有一个工作进程在加。` }
-      : { en: `, and step 2's loops ran side by side for at most ${at} of its ${of}`, zh: `第 2 步那一轮共 ${of}，两个循环同时运行的最多 ${at}。` };
+      ? { en: ` Step 2's round took ${of}; its two loops ran side by side for only ${at}, and for the rest one worker added alone.`, zh: `第 2 步那一轮共 ${of}，两个循环同时运行的只有 ${at}，其余时间只有一个工作进程在加。` }
+      : { en: ` Step 2's round took ${of}; its two loops ran side by side for at most ${at}.`, zh: `第 2 步那一轮共 ${of}，两个循环同时运行的最多 ${at}。` };
   }
   return {
-    en: `Each figure is a round's time over its adds, ipclab's bounds checks included${overlap.en}: they show that neither add enters the kernel, not what either costs in C.`,
+    en: `Each figure is a round's total time divided by its adds. That includes ipclab's own bounds checks.${overlap.en} So the figures show that neither add enters the kernel; they do not show what either costs in C.`,
     zh: `这些数是一轮的总用时除以加法次数，含 ipclab 自己的边界检查。${overlap.zh}所以这些数只能说明两种加法都不进内核，看不出各自在 C 里的代价。`,
   };
 }
@@ -285,7 +300,7 @@ function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || sem === undefined) return undefined;
   return atomic < sem
-    ? { en: `Of the two exact rounds, the semaphore took ${unit(sem, 'ns')} per increment, ${times(sem, atomic).en} the atomic add's ${unit(atomic, 'ns')}: ${SEM_COST.en}. Take the cheapest correct one.`, zh: `两种精确的做法里，信号量每次加法用了 ${unit(sem, 'ns')}，是原子加（${unit(atomic, 'ns')}）的${times(sem, atomic).zh}：${SEM_COST.zh}。选代价最小的正确做法。` }
+    ? { en: `Of the two exact rounds, the semaphore took ${unit(sem, 'ns')} per increment, ${times(sem, atomic).en} the atomic add's ${unit(atomic, 'ns')}: ${SEM_COST.en}. Take the cheapest correct one.`, zh: `两种精确的做法里，信号量每次加法用了 ${unit(sem, 'ns')}，是原子加（${unit(atomic, 'ns')}）的${times(sem, atomic).zh}：${SEM_COST.zh}。${CHEAPEST_ZH}` }
     : { en: `Of the two exact rounds, this run the atomic add was not the cheaper (${unit(atomic, 'ns')} against the semaphore's ${unit(sem, 'ns')}): a busy machine. Times vary; run again to compare.`, zh: `两种精确的做法里，这次原子加并不更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：机器很忙。用时每次不同，再跑一次比较。` };
 }
 
@@ -313,8 +328,8 @@ export const race = defineLesson<RaceState>({
     zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次，先不用任何办法把它们隔开。总数会分毫不差吗？`,
   },
   aside: {
-    en: 'the workers are two Node processes that ipclab starts, as Node runs threads and a fork of it could crash. race.c, in the C pane, forks its two.',
-    zh: '工作进程是 ipclab 另外启动的两个 Node 进程。Node 程序有多个线程，fork 出的副本可能崩溃。C 窗格里的 race.c 则 fork 出两个子进程。',
+    en: 'the workers are two Node processes that ipclab starts; race.c, in the C pane, forks its two.',
+    zh: '工作进程是 ipclab 另外启动的两个 Node 进程；C 窗格里的 race.c 则 fork 出两个子进程。',
   },
   outro: {
     en: 'Without a lock, loops running at once lose updates. A semaphore puts two semop calls around each add, P to lock and V to unlock, and makes the workers wait for each other; an atomic add is one CPU operation, no system call.',
@@ -381,8 +396,12 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'To start together, each worker adds 1 to `started` (the int after the counter) and waits for 2. Then each loops `x = *counter; *counter = x + 1` (volatile in race.c).',
-        zh: '每个工作进程先给 `started`（计数器后面的那个 int）加 1，再等它变成 2，好让两者同时开始。然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。',
+        en: 'Both workers start together. Then each loops `x = *counter; *counter = x + 1` (volatile in race.c): a load, then a store, with no lock.',
+        zh: '两个工作进程同时开始，然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）：先读，再写，不加锁。',
+      },
+      aside: {
+        en: 'the workers meet at `started` (the int after the counter). Each adds 1 to it with an atomic add, step 4\'s kind, and spins until it reads 2. race.c has none.',
+        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用一次原子加（第 4 步那种）给它加 1，再空转到它为 2。race.c 没有这一步。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost updates; it varies.',
@@ -398,11 +417,11 @@ export const race = defineLesson<RaceState>({
         zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1）。每个工作进程加 ${N.semaphore} 次，因为一百万次得花好几分钟。`,
       },
       notice: {
-        en: 'Nothing lost: one worker at a time between load and store. Far slower: two semops an add, mostly sleeping till the other wakes it.',
-        zh: '一个不丢：读和写之间一次只有一个工作进程。但慢得多：每次加法两次 semop，而大部分时间是一个进程睡着，等另一个唤醒它。',
+        en: 'Nothing lost: one worker at a time between load and store. The trace gives the time per increment: far slower, mostly asleep in P.',
+        zh: '一个不丢：读和写之间一次只有一个工作进程。跟踪里有每次加法的用时：慢得多，大部分时间睡在 P 里。',
       },
       highlight: ['a', 'b', 'a->sem', 'b->sem', 'sem', 'a->counter', 'b->counter', 'counter'],
-    }),
+    }, semNotice),
     roundStep('atomic', {
       code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
@@ -430,7 +449,7 @@ export const race = defineLesson<RaceState>({
       },
       notice: {
         en: 'Two rounds were exact, the semaphore and the atomic add; the times (they vary) say which was cheaper: take the cheapest correct one.',
-        zh: '有两轮精确：信号量和原子加；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
+        zh: `有两轮精确：信号量和原子加；哪个更便宜要看用时（每次运行都不同）。${CHEAPEST_ZH}`,
       },
       diagram: FLOW,
       highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
@@ -520,14 +539,14 @@ export const race = defineLesson<RaceState>({
       explain: { en: 'Alone, its P always finds semval 1 and never sleeps. With two, a worker mostly waits in P until the other\'s V wakes it.', zh: '只有一个进程时，它的 P 总是遇到 semval 为 1，从不睡眠。有两个进程时，一个进程大多在 P 里等，直到另一个的 V 唤醒它。' },
     },
     {
-      question: { en: 'With no lock, why did the atomic round lose nothing?', zh: '原子加那一轮没有加锁，为什么一次也没丢？' },
+      question: { en: 'counter is 0. No lock: each worker tests counter < 1 and, if so, adds 1 with an atomic add, both at once. counter can then be…', zh: 'counter 为 0。不加锁，两个工作进程同时检查 counter < 1，成立就用原子加给它加 1。之后 counter 可能是……' },
       choices: [
-        { en: 'load, add and store were one step', zh: '读、加、写合成了一步' },
-        { en: 'the kernel ran the workers in turn', zh: '内核让两个工作进程轮流运行', whyNot: { en: 'the kernel took no part in the adds, as the atomic round made no system call.', zh: '内核没有参与这些加法，原子加那一轮一次系统调用也没做。' } },
-        { en: 'luck: another run may lose some', zh: '运气好：再跑一次也许会丢', whyNot: { en: 'unlocked plain adds lose by luck of timing; an atomic add leaves no timing that could lose one.', zh: '不加锁的普通加法丢不丢看时机；原子加则没有哪种时机会丢。' } },
+        { en: '1, and nothing else', zh: '只能是 1', whyNot: { en: 'both may read 0 in the test before either adds, and then both add.', zh: '两者可能都在对方加之前检查，读到 0，于是都加。' } },
+        { en: '2, and nothing else', zh: '只能是 2', whyNot: { en: 'if one adds before the other tests, the other reads 1 and adds nothing.', zh: '如果一个加完另一个才检查，后者读到 1，就不加了。' } },
+        { en: '1 or 2', zh: '1 或 2' },
       ],
-      answer: 0,
-      explain: { en: 'Nothing can fall between the parts of an atomic add: the CPU holds the int from its load to its store, so the other worker\'s store waits, with no lock and no call into the kernel.', zh: '原子加的各部分之间插不进任何操作：从读到写，CPU 一直独占这个 int，另一个进程的写只能等着；不用锁，也不进内核。' },
+      answer: 2,
+      explain: { en: 'The atomic add is one step, but the test before it is a load of its own: both may read 0 and then add. A lock around the test and the add keeps it at 1.', zh: '原子加只让加法成为一步，它前面的检查是另一次读：两者可能都读到 0，然后都加 1。把检查和加法一起放进锁里，结果才总是 1。' },
     },
   ],
 });

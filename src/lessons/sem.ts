@@ -9,7 +9,7 @@ import { expectErrno, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { LiveResult, StepContext, Text } from './types.js';
-import { choice, choiceOf, counts, word } from './checkpoint-kit.js';
+import { choiceOf, counts } from './checkpoint-kit.js';
 import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue, type Turn } from './turn/fields.js';
 import { NO_BREAK } from '../text/cells.js';
@@ -229,8 +229,8 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while one is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder.',
-    zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在计数为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。',
+    en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder.',
+    zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。',
   },
   aside: {
     en: 'the waiter and the killed holders are Node processes of their own, as ipclab draws the screen and may not sleep.',
@@ -253,8 +253,8 @@ export const sem = defineLesson<SemState>({
       code: 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)',
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
-        en: 'semget(IPC_PRIVATE, 1, …) makes one semaphore; SETVAL sets it to 1.',
-        zh: 'semget(IPC_PRIVATE, 1, …) 建一个信号量；SETVAL 把它设为 1。',
+        en: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1.',
+        zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
       },
       notice: {
         en: 'nsems 1; semval was 0, SETVAL made it 1. sempid, the last to operate on it, is already this process: Linux counts SETVAL (man semctl).',
@@ -432,9 +432,9 @@ export const sem = defineLesson<SemState>({
     {
       question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. The three calls…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。这三次调用……' },
       choices: [
-        { en: 'returns 0, 0, then fails with EAGAIN', zh: '返回 0、0，然后以 EAGAIN 失败' },
-        { en: 'returns 0, then fails twice with EAGAIN', zh: '返回 0，然后两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
-        { en: 'returns 0 all three times', zh: '三次都返回 0', whyNot: { en: 'the third -1 would take semval below 0, which semop never allows.', zh: '第三次减 1 会让 semval 成为负数，semop 绝不允许。' } },
+        { en: 'return 0, 0, then -1 with EAGAIN', zh: '前两次返回 0，第三次以 EAGAIN 失败' },
+        { en: 'return 0, then -1 twice with EAGAIN', zh: '第一次返回 0，后两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
+        { en: 'all return 0', zh: '三次都返回 0', whyNot: { en: 'the third -1 would take semval below 0, which semop never allows.', zh: '第三次减 1 会让 semval 成为负数，semop 绝不允许。' } },
       ],
       answer: 0,
       explain: { en: 'Two P take 2 down to 0. The third would have to sleep; IPC_NOWAIT turns that into EAGAIN, and semval stays 0.', zh: '两次 P 把 2 减到 0。第三次本该睡眠；IPC_NOWAIT 把它变成 EAGAIN，semval 仍为 0。' },
@@ -450,13 +450,14 @@ export const sem = defineLesson<SemState>({
       explain: { en: 'SETVAL sets one semaphore. Linux starts every other one at 0, as step 1\'s first GETVAL read, and a P on 0 waits. POSIX leaves the start open: SETVAL every semaphore the program uses.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0，第 1 步第一次 GETVAL 读到的就是它；计数为 0 时 P 要等待。POSIX 没有规定初值，所以用到的每一个都要 SETVAL。' },
     },
     {
-      question: { en: 'Eight processes wait in P on a 4-CPU machine while the holder keeps the lock for an hour. For that hour the CPUs are…', zh: '一台 4 个 CPU 的机器上，8 个进程在 P 里等，持有者占着锁一小时。这一小时里，CPU……' },
+      question: { en: 'semval 0, eight processes asleep in P: semncnt 8. The holder makes one V. Then…', zh: 'semval 为 0，8 个进程睡在 P 里：semncnt 为 8。持有者做一次 V。之后……' },
       choices: [
-        { en: 'left to other work', zh: '可以去做别的事' },
-        { en: 'all busy with the waiters', zh: '全被这些等待者占满', whyNot: { en: 'a lock that retries in a loop would keep a CPU busy; semop takes each waiter off the CPUs until it is woken.', zh: '循环重试的锁才会一直占着 CPU；semop 让每个等待者离开 CPU，直到被唤醒。' } },
+        { en: 'all eight pass', zh: '8 个都通过', whyNot: { en: 'each P takes 1 and the V added only 1; after the first, semval is 0 again.', zh: '每次 P 取走 1，而 V 只加了 1；第一个通过后，semval 又是 0。' } },
+        { en: 'one passes; semncnt 7', zh: '一个通过；semncnt 为 7' },
+        { en: 'semval -7', zh: 'semval 为 -7', whyNot: { en: 'semval never goes below 0; a P that cannot take 1 sleeps on, counted in semncnt.', zh: 'semval 从不低于 0；取不到 1 的 P 继续睡眠，计入 semncnt。' } },
       ],
-      answer: 0,
-      explain: { en: 'Each waiter sleeps in the kernel, counted in semncnt, until a V wakes one; none runs in between.', zh: '每个等待者都在内核里睡眠，计入 semncnt，直到某次 V 唤醒其中一个；在那之前，这些等待者都不运行。' },
+      answer: 1,
+      explain: { en: 'The V makes semval 1; one sleeper\'s P takes it back to 0 and returns, and the other seven sleep on until more V come.', zh: 'V 让 semval 变为 1；一个睡眠者的 P 把它减回 0 并返回，其余 7 个继续睡，直到再有 V。' },
     },
   ],
 });

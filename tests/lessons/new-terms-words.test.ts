@@ -82,6 +82,13 @@ describe('an entry is new once, by any of its words', () => {
     }
   });
 
+  it("sem step 1 names SETVAL on its New terms line, an entry of its own, where its title and text first show it (fix22c#4)", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(newTermWords(LESSONS, lang, at('sem'))[stepOf('sem', 'create')]).toContain('SETVAL');
+      expect(listed(lang).filter((w) => w.endsWith(' SETVAL') || w.endsWith(' GETVAL'))).toEqual(['sem create SETVAL']);
+    }
+  });
+
   it("a notice's term an earlier step's trace showed is not new again there (ipcs's nattch column, then overview step 2's notice)", () => {
     const index = at('overview');
     const create = stepOf('overview', 'create');

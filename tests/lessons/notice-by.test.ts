@@ -117,12 +117,20 @@ describe('notices by the run', () => {
     expect(remove.noticeBy!(faster)?.en).not.toMatch(/sleep|wak/);
     for (const n of [said, remove.noticeBy!(faster)!]) expect(n.en).not.toMatch(/no system call against two|times slower/);
     expect(remove.noticeBy!(faster)?.en).not.toContain('this run');
+    // the advice in zh reads as a sentence, not a slogan (fix22c#5)
+    expect(remove.noticeBy!(faster)?.zh).toContain('两种都正确，就选代价更小的那种。');
+    expect(remove.notice.zh).not.toContain('选代价最小的正确做法');
+    // step 3 gives its figure where it says "far slower", not only step 5 (fix22c#2)
+    const semaphore = race.steps.find((s) => s.id === 'semaphore')!;
+    expect(semaphore.noticeBy!(faster)?.en).toMatch(/Far slower: 21450\sns per increment, against 58\sns without a lock\./);
+    expect(semaphore.noticeBy!(faster)?.zh).toMatch(/慢得多：每次加法 21450\sns，不加锁时是 58\sns。/);
     // what the figures can show and what not, with step 2's overlap where the workers timed it (fix20c#3)
     const withLoops = (loops: number[], oneCpu = false) => atomic.noticeBy!({ ...live({}), state: { ms: { none: 80, semaphore: 858, atomic: 78 }, loops: { none: loops }, oneCpu } } as never)!;
-    expect(withLoops([15.24, 79.8]).en).toMatch(/step 2's loops ran side by side for only 15\.2\sms of its 80\sms, mostly one worker alone: they show that neither add enters the kernel, not what either costs in C\.$/);
+    // short sentences, as the zh reads (nc: one English sentence of four clauses did not parse)
+    expect(withLoops([15.24, 79.8]).en).toMatch(/Each figure is a round's total time divided by its adds\. That includes ipclab's own bounds checks\. Step 2's round took 80\sms; its two loops ran side by side for only 15\.2\sms, and for the rest one worker added alone\. So the figures show that neither add enters the kernel; they do not show what either costs in C\.$/);
     expect(withLoops([15.24, 79.8]).zh).toMatch(/含 ipclab 自己的边界检查。第 2 步那一轮共 80\sms，两个循环同时运行的只有 15\.2\sms，其余时间只有一个工作进程在加。所以这些数只能说明两种加法都不进内核/);
-    expect(withLoops([70.1, 79.8]).en).toMatch(/side by side for at most 70\.1\sms of its 80\sms: they show/);
-    expect(withLoops([15.24, 79.8], true).en).toContain('on one CPU the workers took turns');
+    expect(withLoops([70.1, 79.8]).en).toMatch(/Step 2's round took 80\sms; its two loops ran side by side for at most 70\.1\sms\. So the figures show/);
+    expect(withLoops([15.24, 79.8], true).en).toContain('checks. On one CPU the two workers took turns. So the figures');
     const busy = live({ none: 116, semaphore: 1, atomic: 78 });
     expect(remove.noticeBy!(busy)?.en).toContain('not the cheaper');
     expect(atomic.noticeBy!(live({ none: 116 }))).toBeUndefined();

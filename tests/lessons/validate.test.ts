@@ -52,7 +52,7 @@ describe('validateLessons', () => {
       l.steps = l.steps.map((s) => (s.id === step ? { ...s, title } : s));
     };
     const problems = broken((ls) => {
-      // msg 5 naming EAGAIN, which msg 4's checkpoint (ENOMSG or EAGAIN) and the check ask for
+      // msg 5 naming EAGAIN, which msg 4's checkpoint (ENOMSG or EAGAIN) asks for (the check's question 2 answers "returns 0" since fix22c)
       retitle(ls, 'msg', 'full', { en: 'Fill to msg_qbytes: EAGAIN', zh: '填满 msg_qbytes：EAGAIN' });
       // shmat 6 saying the check's "kills the writer with SIGSEGV", shmat 7 its "(void *) -1"
       retitle(ls, 'shmat', 'rdonly', { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY 映射，再写入' });
@@ -67,8 +67,6 @@ describe('validateLessons', () => {
       "lesson 'shmctl' step 'perms-other': its title (zh) names '还在，key 变为 0x00000000', the answer of checkpoint 'rmid': say what the step does, not what comes of it",
       "lesson 'msg' step 'full': its title (en) names EAGAIN, the answer 'EAGAIN' of checkpoint 'taken': say what the step does, not what comes of it",
       "lesson 'msg' step 'full': its title (zh) names EAGAIN, the answer 'EAGAIN' of checkpoint 'taken': say what the step does, not what comes of it",
-      "lesson 'msg' step 'full': its title (en) names EAGAIN, the answer 'EAGAIN' of check question 2: say what the step does, not what comes of it",
-      "lesson 'msg' step 'full': its title (zh) names EAGAIN, the answer 'EAGAIN' of check question 2: say what the step does, not what comes of it",
     ].sort());
     // the errno every choice names, or the question does, points at none; nor does the step's call
     expect(broken((ls) => retitle(ls, 'msg', 'full', { en: 'Fill the queue to msg_qbytes with msgsnd', zh: '用 msgsnd 把队列填到 msg_qbytes 为止' })).filter((p) => p.includes('say what the step does'))).toEqual([]);
