@@ -478,8 +478,8 @@ export const shmctl = defineLesson<ShmctlState>({
         return rw.errno === null
           ? { en: `${rw.c} by uid ${uid} returned ${rw.ret}: this process skipped the mode check (it has a capability such as CAP_IPC_OWNER).`, zh: `uid ${uid} 的 ${rw.c} 返回 ${rw.ret}：这个进程跳过了权限检查（它有 CAP_IPC_OWNER 这样的能力）。` }
           : {
-              en: `${rw.c} by uid ${uid}: ${rw.errno}. The owner's bits are r--: no write, so no read-write attach; SHM_RDONLY asks only for r. Root would pass: its CAP_IPC_OWNER skips the mode check.`,
-              zh: `uid ${uid} 的 ${rw.c}：${rw.errno}。属主的权限位是 r--：不能写，所以不能以读写方式映射；SHM_RDONLY 只要求 r。root 则会成功：它的 CAP_IPC_OWNER 跳过权限检查。`,
+              en: `${rw.c} by uid ${uid}: ${rw.errno}. The owner's bits are r--, no w: no read-write attach (SHM_RDONLY needs only r). Root's CAP_IPC_OWNER would skip the check.`,
+              zh: `uid ${uid} 的 ${rw.c}：${rw.errno}。属主的权限位是 r--，没有 w：不能以读写方式映射（SHM_RDONLY 只要 r）。root 的 CAP_IPC_OWNER 会跳过这项检查。`,
             };
       },
     },
