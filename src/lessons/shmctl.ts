@@ -215,7 +215,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch. lpid is still ours: ipcs, another program, maps nothing.',
+        en: 'ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
         zh: 'ipcs -m -i 和 IPC_STAT 给出的 uid、权限、大小、cpid、lpid、nattch 都一样。lpid 仍是本进程：ipcs 是另一个程序，什么也不映射。',
       },
       diagram: FUNCS,
