@@ -156,13 +156,11 @@ const NOT_ANSWERS: Record<string, string> = {
   "SHM_EXEC lesson 'shmat' checkpoint 'bad-id'": "execute permission is SHM_EXEC's EACCES, which shmat(-1, …) never reaches",
   "SHM_REMAP lesson 'shmat' checkpoint 'bad-id'": "SHM_REMAP's EINVAL is for a NULL address with that flag, not for the id -1",
   "shmid lesson 'shmdt' check question 1": 'it says shmat takes a shmid; shmdt, asked about, it does not name',
-  "uid lesson 'shmctl' check question 2": 'it says what owner and creator are, not who may use IPC_SET',
+  "uid lesson 'shmctl' check question 2": 'it says what owner and creator are, not which of them IPC_SET sets',
   "dest lesson 'serv-clnt' checkpoint 'last'": 'the definition of dest, a word of one choice: it says nothing of what two exits leave',
   "errno lesson 'shmctl' checkpoint 'set'": 'what EPERM means, the name of a choice: whether the owner may IPC_SET is what the question asks',
-  "errno lesson 'shmctl' checkpoint 'perms-other'": 'what EACCES and EPERM mean, the names of choices: which of them a mode of 0640 gives uid 65534 is what the question asks',
   "ipc lesson 'ftok' checkpoint 'id-bits'": "POSIX IPC does 'the same jobs': of ftok's key it says nothing",
   "ipc lesson 'ftok' checkpoint 'open-sizes'": "POSIX IPC does 'the same jobs': of a shmid it says nothing",
-  "address-space lesson 'shmat' checkpoint 'second-attach'": 'it says a segment may sit at different addresses in two processes; the question asks of one process attaching twice',
   "address-space lesson 'shmat' checkpoint 'exit'": "'attached with shmat' says what the space holds, not what exit leaves",
 };
 

@@ -11,23 +11,12 @@ import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import { accessAnswer, choice, choiceOf, counts, type ChildEnd, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
+// no EIDRM among them: no step before the question says what it means (shmctl 7 asks about it)
 const BAD_ID = [
   choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
   choice({ en: 'ENOENT (no such entry)', zh: 'ENOENT（没有这一项）', value: 'ENOENT' }, { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes an id and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 id，从不给出它。' }),
   choice({ en: 'EACCES (access denied)', zh: 'EACCES（无权访问）', value: 'EACCES' }, { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
-  // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
-  // says EIDRM only when shm_destroy is tearing the segment down during the call
-  // each choice says what its errno's name means, none why it would come (newcomers: a reason
-  // beside one choice points at it); no lesson before this one explained EIDRM, whose words the
-  // glossary's entry may not repeat (glossary-giveaway.ts)
-  choice({ en: 'EIDRM (the id was removed)', zh: 'EIDRM（标识符已被删除）', value: 'EIDRM' }, { en: 'EIDRM, "identifier removed", is for a call under way when its object goes (g: EIDRM); -1 named nothing to remove.', zh: 'EIDRM 意为“标识符已删除”，只在调用进行中、对象恰好被删掉时返回（见术语表 EIDRM）；-1 本来就不指向任何对象。' }),
 ];
-/** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
-const ATTACHED = counts('nattch', [0, 1, 2], [
-  { en: 'nattch 0 is no mapping; a successful shmat adds one, so only a failed shmat leaves it at 0.', zh: 'nattch 为 0 表示没有映射；成功的 shmat 会加一，只有失败的 shmat 才让它停在 0。' },
-  { en: 'nattch 1 needs this shmat to succeed with no other mapping; this time that was not so.', zh: 'nattch 为 1 要这次 shmat 成功且没有别的映射；这次并非如此。' },
-  { en: 'two needs a second mapping; before this shmat nobody had the segment mapped.', zh: '2 需要第二个映射；在这次 shmat 之前没有谁映射这个共享内存段。' },
-]);
 const FORKED = counts('nattch', [0, 1, 2, 3], [
   { en: 'it stays 0 only when no C program ran (no cc); it ran, and parent and child both map the segment.', zh: '没有 cc、C 程序没运行时才停在 0；这次它运行了，父子进程都映射着共享内存段。' },
   { en: 'one would mean the child did not inherit the mapping; fork copies it to the child, and each mapping counts.', zh: '1 意味着子进程没有继承映射；而 fork 会把映射复制给子进程，每个映射都计数。' },
@@ -289,8 +278,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
-        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn adds SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
-        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。动手试时可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
+        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn (y, once the question is open) adds SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
+        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。动手试时（问题出现后按 y）可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes say. In C, test `p == (void *) -1`; a NULL test lets the error through.',
@@ -347,8 +336,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'Once it runs, the Flow draws fork, exec and exit. This process detaches its mappings (shmdt: next lesson); then inherit.c (C pane: press c), built now, maps the segment.',
-        zh: '按空格后，流程图换成 fork、exec 和 exit。本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 inherit.c（在 C 窗格里，按 c 查看），由它来映射这个共享内存段。',
+        en: 'Once it runs, the Flow draws fork, exec (run another program) and exit. This process detaches (shmdt: next lesson); inherit.c (C pane: c), built now, maps the segment.',
+        zh: '按空格后，流程图换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 inherit.c（在 C 窗格里，按 c 查看），由它来映射这个共享内存段。',
       },
       notice: {
         en: 'nattch 1: only the C program maps the segment now; its pid and calls are in the trace.',
@@ -407,7 +396,7 @@ export const shmat = defineLesson<ShmatState>({
         zh: '子进程调用 `execlp("sleep", …)`：同一个进程换成了另一个程序，并继续运行。',
       },
       notice: {
-        en: 'nattch 1: exec replaced the child\'s memory, mapping too. That detach set lpid (the child) and dtime; the parent keeps its own.',
+        en: 'nattch 1: exec replaced the child\'s memory, mapping too; the parent\'s stays. That detach set lpid (the child) and dtime.',
         zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。这次解除映射让 lpid 成了子进程，dtime 也更新了；父进程的映射还在。',
       },
       diagram: INHERIT,
@@ -474,34 +463,6 @@ export const shmat = defineLesson<ShmatState>({
     },
   ],
   checkpoints: {
-    attach: {
-      question: { en: 'After this shmat, what will nattch be?', zh: '这次 shmat 之后，nattch 是多少？' },
-      choices: ATTACHED,
-      answer: (live) => choiceOf(ATTACHED, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
-      hint: { en: 'Before it, nobody had the segment mapped.', zh: '在此之前，没有谁映射这个共享内存段。' },
-      explain: (live) => ({
-        en: `nattch is ${liveRow(live, need(live.state, 'shmid'))?.nattch}: each successful shmat adds one mapping.`,
-        zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：每次成功的 shmat 增加一个映射。`,
-      }),
-    },
-    'second-attach': {
-      question: { en: 'shmat on the same shmid again: which address?', zh: '对同一个 shmid 再调用 shmat，得到哪个地址？' },
-      choices: [
-        { en: 'the same address', zh: '同一个地址', whyNot: { en: 'the first mapping still holds that address, so a second one cannot land there.', zh: '第一个映射还占着那个地址，第二个映射不可能落在那里。' } },
-        { en: 'another address', zh: '另一个地址', whyNot: { en: 'a second shmat maps again at a new address when it succeeds; this time it failed.', zh: '第二次 shmat 成功时会在新地址再映射一次；这次它失败了。' } },
-        { en: 'an error', zh: '出错', whyNot: { en: 'an error needs a bad id, a mode that refuses you or no room for addresses; one segment maps many times.', zh: '出错要 id 无效、权限位拒绝你或地址空间不够；同一个共享内存段可以映射多次。' } },
-      ],
-      answer: (live) => {
-        const call = lastCall(live, 'shmat');
-        if (call.errno !== null) return 2;
-        return call.ret === need(live.state, 'seg').address ? 0 : 1;
-      },
-      hint: { en: 'A process may map one segment many times.', zh: '一个进程可以把同一个共享内存段映射多次。' },
-      explain: (live) => ({
-        en: `${outcomeOf(lastCall(live, 'shmat')).en}; the first is ${need(live.state, 'seg').address}. Each mapping gets its own address.`,
-        zh: `${outcomeOf(lastCall(live, 'shmat')).zh}；第一个是 ${need(live.state, 'seg').address}。每个映射有自己的地址。`,
-      }),
-    },
     rdonly: {
       // names every choice's outcome, so SIGSEGV, new here, is new at the question (its New
       // terms line), pointing at no one choice (giveaway.ts pointsAtChoice)

@@ -40,19 +40,10 @@ const OWNER_RW = [
   choice({ en: 'it works', zh: '成功' }, { en: 'the owner\'s bits are r--, and a read-write shmat needs w too; only CAP_IPC_OWNER skips that.', zh: '属主的权限位是 r--，读写方式的 shmat 还要 w；只有 CAP_IPC_OWNER 能跳过这项检查。' }),
   choice('EPERM', { en: 'shmat has no EPERM; that is shmctl\'s, when someone not the owner tries IPC_SET or IPC_RMID.', zh: 'shmat 没有 EPERM；那是 shmctl 的，非属主试图 IPC_SET 或 IPC_RMID 时才有。' }),
 ];
-/** uid 65534's read-write shmat of the 0640 segment. A non-root ipclab cannot start it; its
- *  grade is then what a root run gets, EACCES, and its explanation says nothing was tried (no
- *  "not tried" choice: step 4's trace, which shows who ipclab runs as, ruled it out). */
-const OTHER_RW = [
-  choice('EACCES', { en: 'EACCES is the mode refusing; this run\'s call got another answer.', zh: 'EACCES 是权限位拒绝；这次调用得到的是别的结果。' }),
-  choice({ en: 'it works', zh: '成功' }, { en: 'others get ---, and uid 65534 is neither the owner nor in the group.', zh: '其他人的权限位是 ---，而 uid 65534 既不是属主，也不在同组。' }),
-  choice('EPERM', { en: 'shmat has no EPERM; that is shmctl\'s, when someone not the owner tries IPC_SET or IPC_RMID.', zh: 'shmat 没有 EPERM；那是 shmctl 的，非属主试图 IPC_SET 或 IPC_RMID 时才有。' }),
-  choice('ENOENT', { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes a shmid and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 shmid，从不给出它。' }),
-];
 // Linux attaches a dest segment by its shmid (do_shmat checks only that it is not being
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
-  choice({ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
+  choice({ en: 'it works (nattch 2)', zh: '成功（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
   choice({ en: 'EIDRM (id removed)', zh: 'EIDRM（标识符已删除）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
   choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
 ];
@@ -74,8 +65,8 @@ function lessonMode(ctx: StepContext, shmid: number): string[] {
   const own = LESSON_MODE.toString(8);
   if (perms === undefined || perms === own) return [];
   explainBack(ctx, {
-    en: `The segment had your mode ${perms} (${rwx(parseInt(perms, 8))}) from step 3; the lesson first gave it its own 0${own}: perms are ${own} (${rwx(LESSON_MODE)}) from here on.`,
-    zh: `第 3 步之后，这个共享内存段是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；本课先给它设上自己的 0${own}：从这里起 perms 是 ${own}（${rwx(LESSON_MODE)}）。`,
+    en: `Step 1's segment had your mode ${perms} (${rwx(parseInt(perms, 8))}) from step 3; this step shows what the lesson's 0${own} does, so it set that first: perms are ${own} (${rwx(LESSON_MODE)}) from here on.`,
+    zh: `第 3 步之后，第 1 步的共享内存段是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；这一步要演示本课的 0${own} 的效果，所以先设上它：从这里起 perms 是 ${own}（${rwx(LESSON_MODE)}）。`,
   });
   return expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
 }
@@ -162,7 +153,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
 }
 
 /** The lesson's state; `owner`: what the owner's child got on the 0400 segment, `ownerUid`: the uid it ran as. */
-type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number; other?: AttemptResult | null };
+type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number };
 
 /** The owner's read-write shmat of the 0400 segment, as its child reported it. */
 function ownerRw(state: ShmctlState): AttemptResult {
@@ -224,8 +215,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'Both agree; lpid is still this process. ipcs is a separate program with no mapping of the segment: it cannot change nattch or lpid.',
-        zh: '两边一致；lpid 仍是本进程。ipcs 是另一个程序，没有映射这个共享内存段，所以改变不了 nattch 和 lpid。',
+        en: 'ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
+        zh: 'ipcs -m -i 和 IPC_STAT 给出的 uid、权限、大小、cpid、lpid、nattch 都一样。lpid 仍是本进程：ipcs 是另一个程序，什么也不映射。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'],
@@ -253,8 +244,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位），只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
       },
       notice: {
-        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now: scroll the Kernel pane to see it. Sizes and pids stay.',
-        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻：把“内核”窗格往下滚就能看到。大小和 pid 不变。',
+        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (Tab to the Kernel pane, then ↓). Sizes and pids stay.',
+        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻（按 Tab 到“内核”窗格，再按 ↓）。大小和 pid 不变。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
@@ -262,10 +253,11 @@ export const shmctl = defineLesson<ShmctlState>({
         say: { en: 'Pick the mode IPC_SET gives this segment.', zh: '选一个权限，让 IPC_SET 设到这个共享内存段上。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
-        // step 5 gives the segment the lesson's 0640 (it never had it before): say how long the learner's mode stays
+        // step 4 works on a second segment; step 5 gives this one the lesson's 0640 (it never had
+        // it before) to show that mode at work: say which segment and how long the learner's mode stays
         yours: {
-          en: 'yours instead (mode); the segment keeps it until step 5 gives it the lesson\'s 0640',
-          zh: '改用你的权限；共享内存段一直保持它，直到第 5 步把它改成本课的 0640',
+          en: 'yours instead (mode) on step 1\'s segment; step 4 works on a second one, and step 5 sets 0640 to show that mode at work',
+          zh: '改用你的权限，设在第 1 步的共享内存段上；第 4 步用的是另一个段，第 5 步再设成 0640，演示这个权限的效果',
         },
       },
       run(ctx, state) {
@@ -278,8 +270,8 @@ export const shmctl = defineLesson<ShmctlState>({
           // (Turn.yoursStay); what 0640 would give is the notice's. One line says how long the mode stays.
           const own = `0${LESSON_MODE.toString(8)}`;
           explainTurnCall(ctx, call, {
-            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now, until step 5 gives it the lesson's ${own}. Whatever the mode, the owner and root may still change or remove the segment.`,
-            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}），一直保持到第 5 步把它改成本课的 ${own}。无论权限如何，属主和 root 仍可修改或删除这个共享内存段。`,
+            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now; step 4 makes a second segment, and step 5 gives this one the lesson's ${own} to show that mode at work. Whatever the mode, the owner and root may still change or remove the segment.`,
+            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}）；第 4 步另建一个段，第 5 步再把这个段改成本课的 ${own}，演示这个权限的效果。无论权限如何，属主和 root 仍可修改或删除这个共享内存段。`,
           });
         }
         const problems = expectOk(call);
@@ -292,10 +284,10 @@ export const shmctl = defineLesson<ShmctlState>({
     {
       id: 'perms-owner',
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
-      title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
+      title: { en: 'Mode 0400 on a second segment', zh: '第二个共享内存段：权限 0400' },
       say: {
-        en: 'A second segment: IPC_PRIVATE, mode 0400 (r--------). Under root, IPC_SET first makes uid 65534 (nobody) its owner. A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
-        zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。root 运行时先用 IPC_SET 让 uid 65534（nobody）当属主。以属主身份运行的子进程试：读写 shmat、SHM_RDONLY、IPC_RMID。',
+        en: 'A new segment, IPC_PRIVATE, 0400 (r--------); step 1\'s waits. Under root, IPC_SET makes uid 65534 (nobody) its owner. A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
+        zh: '另建一个：IPC_PRIVATE，权限 0400（r--------），第 1 步的留着不动。root 运行时先用 IPC_SET 让 uid 65534（nobody）当属主。属主身份的子进程试：读写 shmat、SHM_RDONLY、IPC_RMID。',
       },
       aside: {
         en: "why nobody under root? root's CAP_IPC_OWNER skips mode checks, and uid 65534 has no such capability.",
@@ -334,8 +326,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: 'Another user maps it', zh: '别的用户来映射它' },
       say: {
-        en: "Step 1's segment is your user's; if step 3 gave it your mode, this step first sets 0640 (rw-r-----). uid 65534 (nobody), step 4's owner, is another user here and tries to attach it.",
-        zh: '第 1 步建的共享内存段属于你的用户。第 3 步若用了你的权限，这一步先改回 0640（rw-r-----）。uid 65534（nobody）是第 4 步的属主，对这个段却是别的用户：它尝试映射它。',
+        en: "Back to step 1's segment, your user's. If step 3 gave it your mode, this step first sets the lesson's 0640 (rw-r-----) to test it. uid 65534 (nobody), not its owner, tries to attach it.",
+        zh: '回到第 1 步的共享内存段，它属于你的用户。第 3 步若设了你的权限，这一步先设成本课的 0640（rw-r-----），要检验的正是这个权限。uid 65534（nobody）不是这个段的属主：它尝试映射这个段。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
@@ -347,14 +339,12 @@ export const shmctl = defineLesson<ShmctlState>({
         const shmid = need(state, 'shmid');
         const restored = lessonMode(ctx, shmid);
         if (restored.length) return restored;
-        state.other = null;
         if (!asRoot()) {
           explain(ctx, `ipclab runs as uid ${process.getuid?.()}, not root, so it cannot start a process of another user. Run it as root (sudo) to see the kernel answer EACCES.`, `ipclab 以 uid ${process.getuid?.()} 运行，不是 root，无法启动别的用户的进程。以 root（sudo）运行即可看到内核回答 EACCES。`);
           return [];
         }
         const tried = await attempt(ctx, shmid, ['rw']);
         if (typeof tried === 'string') return [tried];
-        state.other = tried[0] ?? null;
         return tried[0]?.errno === 'EACCES' ? expectRow(ctx, shmid, { nattch: 1 }) : [`uid ${NOBODY}'s shmat of a 0640 segment of another user gave ${tried[0]?.errno ?? tried[0]?.ret}, not EACCES`];
       },
     },
@@ -389,8 +379,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'char *again = shmat(shmid, NULL, 0)',
       title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
-        en: 'The segment is dest and its key is gone, but this program still knows the shmid: attach the segment once more and write through the new mapping.',
-        zh: '这个共享内存段已是 dest，key 也没了，但本程序还记得 shmid：对它再 shmat 一次，并通过新映射写入。',
+        en: 'The segment is dest and its key is gone, but this program still knows the shmid: it calls shmat with it. If a new mapping comes back, it writes through it.',
+        zh: '这个共享内存段已是 dest，key 也没了，但本程序还记得 shmid：用它调用 shmat。若得到新映射，就通过新映射写入。',
       },
       notice: {
         en: 'nattch 2: a write through the new mapping reads back through the old. With no key, only a process that kept the shmid gets here.',
@@ -457,23 +447,6 @@ export const shmctl = defineLesson<ShmctlState>({
         };
       },
     },
-    'perms-other': {
-      question: { en: 'Mode 0640. uid 65534, not the owner and not in the group, attaches it read-write: shmat gives…', zh: '权限 0640。uid 65534 不是属主，也不在同组，它以读写方式 shmat，得到……' },
-      choices: OTHER_RW,
-      answer: (live) => {
-        const other = need(live.state, 'other');
-        return other ? choiceOf(OTHER_RW, other.errno, 1) : choiceOf(OTHER_RW, 'EACCES');
-      },
-      hint: { en: 'Which of the three groups of bits in 0640 applies to this user?', zh: '0640 的三组权限位里，哪一组管这个用户？' },
-      explain: (live) => {
-        const other = need(live.state, 'other');
-        if (!other) return { en: 'A non-root ipclab cannot start a process of another user. Run as root, the kernel answers EACCES: others get ---.', zh: '不是 root 的 ipclab 无法启动别的用户的进程。以 root 运行时，内核回答 EACCES：其他人的权限位是 ---。' };
-        return {
-          en: `${other.c} by uid ${NOBODY}: ${other.errno ?? other.ret}. That user is not the owner and not in the group, so the last three bits apply: ---.`,
-          zh: `uid ${NOBODY} 的 ${other.c}：${other.errno ?? other.ret}。这个用户不是属主，也不在同组，所以看最后三位：---。`,
-        };
-      },
-    },
     rmid: {
       question: { en: 'IPC_RMID while still attached: the row in ipcs…', zh: '映射还在时调用 IPC_RMID，ipcs 里的那一行……' },
       choices: [
@@ -505,8 +478,8 @@ export const shmctl = defineLesson<ShmctlState>({
         return rw.errno === null
           ? { en: `${rw.c} by uid ${uid} returned ${rw.ret}: this process skipped the mode check (it has a capability such as CAP_IPC_OWNER).`, zh: `uid ${uid} 的 ${rw.c} 返回 ${rw.ret}：这个进程跳过了权限检查（它有 CAP_IPC_OWNER 这样的能力）。` }
           : {
-              en: `${rw.c} by uid ${uid}: ${rw.errno}. The owner's bits are r--: no write, so no read-write attach; SHM_RDONLY asks only for r. Root would pass.`,
-              zh: `uid ${uid} 的 ${rw.c}：${rw.errno}。属主的权限位是 r--：不能写，所以不能以读写方式映射；SHM_RDONLY 只要求 r。root 则会成功。`,
+              en: `${rw.c} by uid ${uid}: ${rw.errno}. The owner's bits are r--, no w: no read-write attach (SHM_RDONLY needs only r). Root's CAP_IPC_OWNER would skip the check.`,
+              zh: `uid ${uid} 的 ${rw.c}：${rw.errno}。属主的权限位是 r--，没有 w：不能以读写方式映射（SHM_RDONLY 只要 r）。root 的 CAP_IPC_OWNER 会跳过这项检查。`,
             };
       },
     },
@@ -546,15 +519,15 @@ export const shmctl = defineLesson<ShmctlState>({
       explain: { en: 'IPC_STAT copies the kernel\'s record into buf.', zh: 'IPC_STAT 把内核的记录复制到 buf 里。' },
     },
     {
-      // step 3 said who may IPC_SET; this asks it of a creator who gave the segment away
-      question: { en: 'Your process made a segment, then IPC_SET gave it to another user (uid 1001). May your process IPC_SET it back?', zh: '你的进程建了一个共享内存段，随后用 IPC_SET 把它交给另一个用户（uid 1001）。你的进程还能用 IPC_SET 把它改回来吗？' },
+      // step 3 said who may IPC_SET; this asks what IPC_SET leaves of the creator (step 2 showed cuid)
+      question: { en: 'Your process made a segment, then IPC_SET gave it to uid 1001. What will IPC_STAT show as uid and cuid?', zh: '你的进程建了一个共享内存段，随后用 IPC_SET 把它交给 uid 1001。IPC_STAT 会显示什么 uid 和 cuid？' },
       choices: [
-        { en: 'no, it is that user\'s now', zh: '不能，它已经归那个用户了', whyNot: { en: 'IPC_SET set the owner (uid), not the creator (cuid), and the creator may still IPC_SET.', zh: 'IPC_SET 改的是属主（uid），不是创建者（cuid），而创建者仍可做 IPC_SET。' } },
-        { en: 'yes, as its creator', zh: '能，因为你是创建者' },
-        { en: 'only if its mode lets you write', zh: '只有权限位允许你写时才能', whyNot: { en: 'the mode rules attaching, not IPC_SET, which needs the owner, the creator or root.', zh: '权限位管的是映射，不管 IPC_SET；IPC_SET 要求属主、创建者或 root。' } },
+        { en: 'uid 1001, cuid 1001', zh: 'uid 1001，cuid 1001', whyNot: { en: 'IPC_SET sets uid, gid and mode from buf; cuid, the creator, is not among them.', zh: 'IPC_SET 按 buf 设置的是 uid、gid 和权限；cuid（创建者）不在其中。' } },
+        { en: 'uid 1001, cuid still yours', zh: 'uid 1001，cuid 仍是你的' },
+        { en: 'uid still yours, cuid 1001', zh: 'uid 仍是你的，cuid 1001', whyNot: { en: 'IPC_SET gave the owner, uid, to 1001, and it never sets cuid.', zh: 'IPC_SET 把属主 uid 改成了 1001，而它从不设置 cuid。' } },
       ],
       answer: 1,
-      explain: { en: 'IPC_SET sets uid, gid and mode (the low 9 bits), never cuid: the creator keeps the right to IPC_SET and IPC_RMID.', zh: 'IPC_SET 设置 uid、gid 和权限（低 9 位），从不改 cuid：创建者始终可以做 IPC_SET 和 IPC_RMID。' },
+      explain: { en: 'IPC_SET sets uid, gid and mode (the low 9 bits), never cuid: the creator stays on record, and keeps the right to IPC_SET and IPC_RMID.', zh: 'IPC_SET 设置 uid、gid 和权限（低 9 位），从不改 cuid：创建者一直记录在案，也始终可以做 IPC_SET 和 IPC_RMID。' },
     },
     {
       // "marked while attached": one nobody maps goes at once (overview's ipcrm), which is no mark

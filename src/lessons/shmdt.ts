@@ -7,7 +7,7 @@ import { defineLesson } from './define.js';
 import { explainBack, explainOwnRun, explainTurn } from './turn/explain.js';
 import { numberValue, textValue, type TurnRule } from './turn/fields.js';
 import type { StepContext } from './types.js';
-import { accessAnswer, choice, choiceOf, type ChildEnd, lastCall, liveRow, outcomeOf } from './checkpoint-kit.js';
+import { accessAnswer, choice, choiceOf, type ChildEnd, lastCall, outcomeOf } from './checkpoint-kit.js';
 
 const AGAIN = [
   choice({ en: '0, success', zh: '0，成功' }, { en: 'only if something were attached there again; nothing is, so the address is refused.', zh: '只有那个地址上又有映射时才成功；现在没有，这个地址被拒绝。' }),
@@ -21,13 +21,6 @@ const LANDS = [
   choice({ en: 'always at the old address', zh: '总在旧地址' }, { en: 'it may land there, but nothing promises it; the kernel picks any free stretch (where it landed this time is said below).', zh: '它可能落在那里，但没有任何保证；内核挑任意一块空闲地址（这次落在哪里，下面有说明）。' }),
   choice({ en: 'at an address the kernel picks', zh: '在内核挑的地址' }, { en: 'so it lands when shmat succeeds; this time it failed, as its errno says.', zh: 'shmat 成功时才如此；这次它失败了，errno 说明了原因。' }),
   choice({ en: 'nowhere, shmat fails', zh: '哪儿也不，shmat 失败' }, { en: 'detaching does not harm the segment; the same shmid maps again as long as it exists.', zh: '解除映射不伤及共享内存段；只要它还在，同一个 shmid 就能再映射。' }),
-];
-
-/** what the row shows after shmdt: the segment stays (lesson 1 showed that), the row records the detach */
-const DETACHED = [
-  choice({ en: 'nattch 0, dtime now', zh: 'nattch 为 0，dtime 为此刻' }, { en: 'that is the row after the last mapping ends; this time another mapping was left, or the row went.', zh: '那是最后一个映射结束后的样子；这次还剩别的映射，或者那一行已不在。' }),
-  choice({ en: 'nattch 0, dtime still 0', zh: 'nattch 为 0，dtime 仍为 0' }, { en: 'dtime is 0 only until the first detach; shmdt sets it to now.', zh: 'dtime 只在第一次解除映射前为 0；shmdt 会把它设为此刻。' }),
-  choice({ en: 'nattch 1 until the process ends', zh: 'nattch 为 1，直到进程结束' }, { en: 'shmdt ends the mapping at once; nattch drops without waiting for the process to exit.', zh: 'shmdt 立刻结束映射；nattch 减少不必等进程退出。' }),
 ];
 
 /** what a child's read through its old address after shmdt does: a load is no call, so no errno */
@@ -320,24 +313,6 @@ export const shmdt = defineLesson<ShmdtState>({
     },
   ],
   checkpoints: {
-    detach: {
-      // lesson 1 asked whether the segment outlives the detach; this asks what its row records of it
-      question: { en: 'The segment stays, as in lesson 1 (overview). After shmdt, what do its row and its IPC_STAT lines (Kernel pane) show?', zh: '和第 1 课（概览）一样，共享内存段还在。shmdt 之后，它那一行和 IPC_STAT 几行（“内核”窗格）显示什么？' },
-      choices: DETACHED,
-      answer: (live) => {
-        const seg = liveRow(live, need(live.state, 'shmid'));
-        if (!seg) return -1;
-        if (seg.nattch > 0) return 2;
-        return seg.dtime ? 0 : 1;
-      },
-      hint: { en: 'dtime (an IPC_STAT line) is the time of the last detach; nattch counts the mappings left.', zh: 'dtime（在 IPC_STAT 几行里）是最近一次解除映射的时间；nattch 数的是剩下的映射。' },
-      explain: (live) => {
-        const seg = liveRow(live, need(live.state, 'shmid'));
-        return seg
-          ? { en: `nattch ${seg.nattch}, dtime ${seg.dtime ? 'set to now' : 'still 0'}: the kernel notes each detach in the segment's attributes.`, zh: `nattch 为 ${seg.nattch}，dtime ${seg.dtime ? '成了此刻' : '仍为 0'}：每次解除映射，内核都记在共享内存段的属性里。` }
-          : { en: 'Gone: it was marked for removal before, and this was the last detach.', zh: '不见了：它之前已被标记删除，而这是最后一次解除映射。' };
-      },
-    },
     'use-after': {
       question: { en: 'After its shmdt, the child reads through its old address. What happens?', zh: '子进程 shmdt 之后，通过旧地址读取，会怎样？' },
       choices: OLD_READ,
@@ -370,7 +345,7 @@ export const shmdt = defineLesson<ShmdtState>({
         const old = need(live.state, 'seg').address;
         if (call.errno !== null) return outcomeOf(call);
         return call.ret === old
-          ? { en: `${call.ret}: the kernel picked the old address this time, so the stale pointer is live again. Set it to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的正是旧地址，失效的旧指针又活了过来。shmdt 后要把它置为 NULL。` }
+          ? { en: `${call.ret}: the old address, this time; the kernel may pick another, so not "always". The stale pointer works again: set it to NULL after shmdt.`, zh: `${call.ret}：这次是旧地址；内核也可能挑别的地址，所以不是“总在旧地址”。失效的旧指针又能用了：shmdt 后要把它置为 NULL。` }
           : { en: `${call.ret}: the kernel picked another address than the old ${old} this time; it often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的不是旧的 ${old}；但它常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
       },
     },

@@ -29,7 +29,7 @@ describe('terms of choices and results (fix15f)', () => {
     expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (zh"))).toBe(true);
   });
 
-  it("for a learner in order a choice says its term's meaning in brackets only while every choice does: shmat's errnos are alike, and the check finds a lone self-explaining EIDRM (fix18h)", () => {
+  it("for a learner in order a choice says its term's meaning in brackets only while every choice does: shmctl 7's are alike, and the check finds a lone self-explaining EIDRM (fix18h)", () => {
     expect(choicesAlike(['EINVAL (invalid argument)', 'EIDRM (the id was removed)'])).toBe(true);
     expect(choicesAlike(['写入成功（照常存入）', '它被 SIGSEGV（非法内存访问）杀死'])).toBe(true);
     expect(choicesAlike(['EINVAL', 'EIDRM (the id was removed)'])).toBe(false);
@@ -42,13 +42,15 @@ describe('terms of choices and results (fix15f)', () => {
       expect(shmat.steps[0]!.notice[lang]).not.toContain('EIDRM');
       expect(shmat.steps[4]!.notice[lang]).not.toContain('SIGSEGV');
     }
-    // the other errnos bare: "EIDRM (the id was removed)" is the one choice that explains itself
-    const bad = shmat.checkpoints!['bad-id']!;
-    const bare = bad.choices.map((c) => (c.value === 'EIDRM' ? c : { ...c, en: String(c.value), zh: String(c.value) }));
-    const lessons = LESSONS.map((l) => (l.id === 'shmat' ? { ...l, checkpoints: { ...l.checkpoints, 'bad-id': { ...bad, choices: bare } } } : l));
+    // shmat 7 offers no EIDRM: its "New terms" line would name it only after the answer (newcomers, fix22d2)
+    expect(shmat.checkpoints!['bad-id']!.choices.map((c) => c.value)).not.toContain('EIDRM');
+    // shmctl 7 with the other choices bare: "EIDRM (id removed)" is the one choice that explains itself
+    const dest = LESSONS.find((l) => l.id === 'shmctl')!.checkpoints!['attach-dest']!;
+    const bare = dest.choices.map((c) => (c.value === 'EIDRM' ? c : { ...c, en: 'bare', zh: 'bare' }));
+    const lessons = LESSONS.map((l) => (l.id === 'shmctl' ? { ...l, checkpoints: { ...l.checkpoints, 'attach-dest': { ...dest, choices: bare } } } : l));
     const found = problems(lessons);
-    expect(found.some((p) => p.startsWith("lesson 'shmat' step 'bad-id' choice 4 (en, a learner in order): uses 'EIDRM'"))).toBe(true);
-    expect(found.some((p) => p.startsWith("lesson 'shmat' step 'bad-id' choice 4 (zh, a learner in order): uses 'EIDRM'"))).toBe(true);
+    expect(found.some((p) => p.startsWith("lesson 'shmctl' step 'attach-dest' choice 2 (en, a learner in order): uses 'EIDRM'"))).toBe(true);
+    expect(found.some((p) => p.startsWith("lesson 'shmctl' step 'attach-dest' choice 2 (zh, a learner in order): uses 'EIDRM'"))).toBe(true);
   });
 
   it("msg 7/7's choices are alike, each errno said by its name's meaning, and step 6's notice names neither (nc203/nc204: nothing was removed there, and its New terms pointed at choice 1)", () => {

@@ -148,11 +148,13 @@ describe('terms', () => {
 
   it('a step names before its run only the terms its title and text show; its notice and aside name theirs with the run', () => {
     const shmat = LESSONS.findIndex((l) => l.id === 'shmat');
+    const rdonly = LESSONS[shmat]!.steps.findIndex((s) => s.id === 'rdonly');
     const handOver = LESSONS[shmat]!.steps.findIndex((s) => s.id === 'hand-over');
     for (const lang of ['en', 'zh'] as const) {
-      // the text says the flow now shows fork: fork is pointed to above the step's text, and
-      // the aside, which says why a C program forks, does not point to it again after the run
-      expect(newTermWords(LESSONS, lang, shmat)[handOver]).toContain('fork');
+      // step 6's text says fork makes its child: fork is pointed to above that text; step 8's
+      // text and its aside (why a C program forks) do not point to it again, before or after the run
+      expect(newTermWords(LESSONS, lang, shmat)[rdonly]).toContain('fork');
+      expect(newTermWords(LESSONS, lang, shmat)[handOver]).not.toContain('fork');
       expect(noticeTermWords(LESSONS, lang, shmat)[handOver]?.words ?? []).not.toContain('fork');
     }
   });

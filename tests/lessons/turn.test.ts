@@ -235,11 +235,11 @@ describe('your turn on the real kernel', () => {
     const after = run.trace.slice(run.stepStarts[other], run.stepStarts[other + 1]);
     expect(said(after).some((t) => t.en.includes('your mode 666') && t.zh.includes('你设的权限 666'))).toBe(true);
     expect(calls(after, 'shmctl').map((c) => c.c)).toContainEqual(expect.stringContaining('IPC_SET'));
-    // the lesson pane shows it under step 5 (pane), and step 3 said the mode stays until then (a your-turn line)
+    // the lesson pane shows it under step 5 (pane), and step 3 said step 5 sets 0640 (a your-turn line)
     expect(after.some((e) => e.type === 'event' && e.pane && e.text.en.includes('your mode 666'))).toBe(true);
     const set = run.trace.slice(run.stepStarts[other - 2], run.stepStarts[other - 1]);
     // in one line with the call's result (fix16h#2: three near-identical lines before)
-    const stays = said(set).filter((t) => t.en.includes("until step 5 gives it the lesson's 0640"));
+    const stays = said(set).filter((t) => t.en.includes("step 5 gives this one the lesson's 0640"));
     expect(stays).toHaveLength(1);
     expect(stays[0].en).toMatch(/^Your values: shmctl\(.*IPC_SET.*\) succeeded\. perms are 666/);
     expect(said(set).filter((t) => t.en.includes('stay'))).toEqual([]);

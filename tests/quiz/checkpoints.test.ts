@@ -86,24 +86,16 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
     excl: (s, c) => errnoOf(c, named(s, 'shmget')[0], 0),
   },
   shmat: {
-    attach: (s, c) => choiceOf(c, nattch(s.focus)),
     rdonly: childEnd,
-    'second-attach': (s) => (named(s, 'shmat')[0].ret === s.all.find((c) => c.call === 'shmat')!.ret ? 0 : 1),
     'bad-id': (s, c) => errnoOf(c, named(s, 'shmat')[0], -1),
   },
   shmdt: {
-    detach: (s) => (exists(s.focus) ? 0 : 1),
     again: (s, c) => errnoOf(c, named(s, 'shmdt')[0], 0),
     'use-after': childEnd,
   },
   shmctl: {
     // run with the lesson's own 0640: the mode given (0), 600 unchanged (1), or IPC_SET failed (2)
     set: (s) => (named(s, 'shmctl')[0]?.errno ? 2 : ((shmctlStat(s.focus!).ds?.mode ?? 0) & 0o777) === 0o640 ? 0 : 1),
-    // the shmat of uid 65534's child; none when ipclab is not root (graded as a root run: EACCES)
-    'perms-other': (s, c) => {
-      const child = s.calls.find((e) => e.call === 'shmat' && e.pid !== process.pid);
-      return child ? errnoOf(c, child, 1) : 0;
-    },
     rmid: (s) => {
       const row = readSegments().find((seg) => seg.shmid === s.focus);
       return !row ? 0 : row.status.includes('dest') && row.key === '0x00000000' ? 1 : 2;

@@ -77,8 +77,8 @@ describe('ipclab check and the questions', () => {
     // rules on masks and on open screens say so as well
     expect(problems).toEqual(
       expect.arrayContaining([
-        "lesson 'shmat' checkpoint 'bad-id': its flow 'shmat-map' (en) always shows EINVAL (bad->fail), one of its choices, but not ENOENT, EACCES, EIDRM: light bad->fail in the step that gets it, so the flow shows \"?\" until it has run",
-        "lesson 'shmat' checkpoint 'bad-id': its flow 'shmat-map' (zh) always shows EINVAL (bad->fail), one of its choices, but not ENOENT, EACCES, EIDRM: light bad->fail in the step that gets it, so the flow shows \"?\" until it has run",
+        "lesson 'shmat' checkpoint 'bad-id': its flow 'shmat-map' (en) always shows EINVAL (bad->fail), one of its choices, but not ENOENT, EACCES: light bad->fail in the step that gets it, so the flow shows \"?\" until it has run",
+        "lesson 'shmat' checkpoint 'bad-id': its flow 'shmat-map' (zh) always shows EINVAL (bad->fail), one of its choices, but not ENOENT, EACCES: light bad->fail in the step that gets it, so the flow shows \"?\" until it has run",
         "lesson 'shmat': 'fail' of 'shmat-map' is marked '%% hide', but no step lights it, so it is always shown: light it in the step that answers it",
       ]),
     );
