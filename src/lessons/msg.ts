@@ -518,8 +518,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv failed. The reader\'s exit code 2 means EIDRM, as in msg.c (C pane); 0 a message, 1 another error.',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者的退出码 2 表示 EIDRM，与 C 窗格里 msg.c 的约定相同：0 表示收到消息，1 表示别的错误。',
+        en: 'Gone at once; the sleeping msgrcv failed. Exit code 2 is msg.c\'s sign for EIDRM (C pane).',
+        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。退出码 2 是 msg.c 表示 EIDRM 的约定（C 窗格）。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],

@@ -160,7 +160,7 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
 
 /** A measuring step, named for its lock: both workers run a round with it, and the trace
  *  measures what they lost. */
-function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'aside' | 'highlight' | 'code'>, noticeBy?: Step<RaceState>['noticeBy']): Step<RaceState> {
+function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'short' | 'say' | 'notice' | 'aside' | 'highlight' | 'code'>, noticeBy?: Step<RaceState>['noticeBy']): Step<RaceState> {
   return { id: lock, ...text, diagram: FLOW, noticeBy, run: (ctx, state) => round(ctx, state, lock) };
 }
 
@@ -347,6 +347,7 @@ export const race = defineLesson<RaceState>({
       id: 'setup',
       code: ['int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)', 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)', 'volatile int *counter = shmat(shmid, NULL, 0)'],
       title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，值为 1 的信号量' },
+      short: { en: 'Segment and semaphore', zh: '共享内存段和信号量' },
       say: {
         en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Last, the step counts the CPUs ipclab may use.',
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。最后，这一步数一数 ipclab 能用几个 CPU。',
@@ -425,6 +426,7 @@ export const race = defineLesson<RaceState>({
     roundStep('atomic', {
       code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
+      short: { en: 'An atomic add', zh: '用原子加法' },
       say: {
         en: 'Now each increment is one atomic add (`__atomic_fetch_add` in race.c), still with no lock around it.',
         zh: '现在每次加法是一次原子加（race.c 里的 `__atomic_fetch_add`），外面仍然不加锁。',
@@ -443,6 +445,7 @@ export const race = defineLesson<RaceState>({
       id: 'remove',
       code: ['shmdt((void *) counter)', 'semctl(set, 0, IPC_RMID)'],
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
+      short: { en: 'Compare; remove both', zh: '比较用时并删除' },
       say: {
         en: 'The three rounds side by side, in nanoseconds of wall time per counter increment. Then shmdt, and IPC_RMID of the segment and the set.',
         zh: '把三轮放在一起比较：每次给计数器加 1 的实际用时，以纳秒计。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',

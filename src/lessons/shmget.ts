@@ -217,7 +217,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
         en: 'Now 0 bytes, still IPC_PRIVATE, while two key-0 segments exist. Your turn (y, with the question open) adds flags IPC_CREAT (create if absent) and IPC_EXCL (only create).',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，内核里已有两个 key 为 0 的共享内存段。动手试（问题出现后按 y）可加标志 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）。',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，内核里已有两个 key 为 0 的共享内存段。动手试（问题出现后用 y）可加标志 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）。',
       },
       notice: {
         en: '-1, errno EINVAL: IPC_PRIVATE never opens, it creates, and a new segment needs at least SHMMIN bytes, 1 on Linux.',

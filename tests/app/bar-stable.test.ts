@@ -35,7 +35,7 @@ describe('the key bar is the same on every step', () => {
               expect(text, where).toMatch(lang === 'en' ? /\? keys *$/ : /\? 按键 *$/);
               const own = new Set(['Space', 'y', 'x']);
               const keys = bar.filter((r) => r.tone === 'key').map((r) => r.text).filter((k) => !own.has(k) && !/^\d-\d$/.test(k));
-              // a text naming ↑ (or ↓) brings the bar's one entry for both, ↑↓ (overview 1: "↑ if they scrolled by")
+              // a text naming ↑ (or ↓) brings the bar's one entry for both, ↑↓ (as a text once did: "Tab; ↑ if they scrolled by")
               const arrows = named.some((k) => k === '↑' || k === '↓') ? ['↑↓'] : [];
               screensSeen.push({ where, zoomed, first: at.view === 0, keys: new Set(keys), named: new Set([...named, ...arrows, ...(at.view >= n ? ['c'] : [])]) });
             }

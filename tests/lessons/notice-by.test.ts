@@ -169,11 +169,11 @@ describe('notices by the run', () => {
     expect(ipcs.noticeBy!(live({ shm: none, msg: none, sem: none }))).toBeUndefined();
     // ipcs's rows (or its headers alone) are in the Trace tab, out of view at step 1 (fix18d#5),
     // and may have scrolled by when it is opened (fix22d1#8)
-    expect(ipcs.notice.en).toContain('only headers (Trace: Tab; ↑ if scrolled by)');
-    expect(ipcs.notice.zh).toContain('只打印了表头（“跟踪”窗格：按 Tab；滚走了就按 ↑）');
+    expect(ipcs.notice.en).toContain('only headers (Trace: Tab, then scroll up)');
+    expect(ipcs.notice.zh).toContain('只打印了表头（“跟踪”窗格：按 Tab，再往上滚）');
     const another = ipcs.noticeBy!(live({ shm: { all: 1, ours: 0 }, msg: none, sem: none }))!;
     expect(another.en).toContain('Already here: 1 segment, 0 queues, 0 sets, none made by this ipclab, which leaves them alone.');
-    expect(another.en).toContain("ipcs's rows are in the Trace tab (Tab; ↑ if they scrolled by)");
+    expect(another.en).toContain("ipcs's rows are in the Trace tab (Tab, then scroll up if they went by)");
     // others' rows look like the lesson's (key 0, owner root): how to tell ours
     expect(another.en).toContain("The Kernel pane lists only ipclab's rows; this lesson's carry ●.");
     expect(another.zh).toContain('本课的带 ●');

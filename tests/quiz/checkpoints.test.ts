@@ -111,7 +111,8 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
     },
   },
   'serv-clnt': {
-    server: (s) => (shmctlStat(s.focus!).ds?.key === 0 ? 0 : 1),
+    // a client's shmget(ftok(file, 'S'), 0, 0) finds the segment by its key: none when it is 0
+    server: (s) => (shmctlStat(s.focus!).ds?.key === 0 ? 1 : 0),
     client: (s, c) => choiceOf(c, nattch(s.focus)),
     // no row / its row, dest / its row, unchanged: IPC_STAT's own mode bits say dest (SHM_DEST)
     last: (s) => {

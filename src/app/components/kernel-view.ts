@@ -789,14 +789,11 @@ export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: Kerne
 
 /** The legend as lines of the pane (under its first table: kernelLines), when the title has
  *  no room for it whole (kernelLegend gave ''): every mark, its full words, wrapped at `width`,
- *  set apart from the rows above by a dotted rule and led by "key:" (right under the table,
- *  dim alone, "● this lesson  ▸ details below" read as one more row: fix22e#1). */
+ *  led by "key:" and dim (right under the table, unled, "● this lesson  ▸ details below" read
+ *  as one more row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
   const parts = legendParts(k);
   if (parts.length === 0) return [];
   const room = Math.max(10, proseWidth(width));
-  return [line(LEGEND_RULE.repeat(room), 'dim'), ...wrap(`${k.s.legendKey}${parts.join('  ')}`, room).map((piece) => line(piece, 'dim'))];
+  return wrap(`${k.s.legendKey}${parts.join('  ')}`, room).map((piece) => line(piece, 'dim'));
 }
-
-/** The rule above the legend's lines: dotted, so it reads as neither a border nor a table's row. */
-export const LEGEND_RULE = '┄';
