@@ -575,12 +575,11 @@ export const msg = defineLesson<MsgState>({
   },
   check: [
     {
-      question: { en: 'A queue holds, in the order sent, "a" (type 2), "b" (type 1), "c" (type 2), "d" (type 1). Two msgrcv calls with type -2 get…', zh: '队列里按发送顺序有 "a"（类型 2）、"b"（类型 1）、"c"（类型 2）、"d"（类型 1）。两次类型为 -2 的 msgrcv 依次得到……' },
+      question: { en: 'Queued in order: "a" (type 2), "b" (1), "c" (2), "d" (1). Two msgrcv with type -2 get…', zh: '按发送顺序排队："a"（类型 2）、"b"（1）、"c"（2）、"d"（1）。两次类型 -2 的 msgrcv 依次得到……' },
       choices: [
         { en: '"a", then "b"', zh: '"a"，然后 "b"', whyNot: { en: 'that is the order sent, what type 0 would take; -2 looks at the lowest type first.', zh: '那是发送顺序，类型 0 才这样取；-2 先看最小的类型。' } },
         { en: '"b", then "a"', zh: '"b"，然后 "a"', whyNot: { en: 'after "b", type 1 still holds "d", and type 2 waits until no type 1 is left.', zh: '取走 "b" 后类型 1 还有 "d"，类型 2 要等类型 1 的都取完。' } },
         { en: '"b", then "d"', zh: '"b"，然后 "d"' },
-        { en: '"d", then "b"', zh: '"d"，然后 "b"', whyNot: { en: 'within a type the oldest goes first, and "b" was sent before "d".', zh: '同一类型内最早的先出，而 "b" 比 "d" 先发。' } },
       ],
       answer: 2,
       explain: {
