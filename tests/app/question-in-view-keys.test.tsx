@@ -9,7 +9,7 @@ import { strings } from '../../src/app/strings.js';
 import { questionBehind, questionHidden } from '../../src/app/store/turn.js';
 import { runLabel } from '../../src/app/keymap.js';
 import type { Lang } from '../../src/lang.js';
-import { lessonRows } from '../helpers/lesson-views.js';
+import { lessonRows, viewAs } from '../helpers/lesson-views.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 
 // asks: false, so that a key only does what the screen says (no helper answers behind it)
@@ -88,11 +88,7 @@ describe('a question hidden: its keys show it first, and the bar does not offer 
         const place = { view: k, done: k, steps, lastLesson: false, form: false };
         let runs = false;
         for (const [lang, width, height] of views) {
-          if (r.store.getState().lang !== lang) {
-            await r.press('l');
-            await r.waitFor(() => r.store.getState().lang === lang, `l: ${lang}`);
-          }
-          r.resize(width, height);
+          await viewAs(r, lang, width, height);
           await r.press('z');
           await r.waitFor((f) => r.store.getState().zoomed && !f.includes(lang === 'en' ? '┌─ Lesson' : '┌─ 课程') && f.split('\n').length === height, 'zoomed');
           const bar = r.lines().at(-1) ?? '';

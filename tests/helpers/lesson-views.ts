@@ -14,6 +14,15 @@ export const VIEWS: [Lang, number, number][] = [
   ['zh', 80, 24],
 ];
 
+/** The app in `lang` (switched with l, as a learner would) at `width` x `height`. */
+export async function viewAs(r: Rendered, lang: Lang, width: number, height: number): Promise<void> {
+  if (r.store.getState().lang !== lang) {
+    await r.press('l');
+    await r.waitFor(() => r.store.getState().lang === lang, `l: ${lang}`);
+  }
+  r.resize(width, height);
+}
+
 /** The lesson pane's rows as drawn, its own columns only: the first box under the title bar,
  *  whose title may be the step's alone (the heading scrolled up, fix16e); at 120 other panes
  *  stand beside it ("…││…"). */
@@ -67,11 +76,7 @@ export async function looks(r: Rendered, where: string, lacks: (r: Rendered, lan
 export async function questionBrought(r: Rendered): Promise<boolean> {
   let brought = false;
   for (const [lang, width, height] of VIEWS) {
-    if (r.store.getState().lang !== lang) {
-      await r.press('l');
-      await r.waitFor(() => r.store.getState().lang === lang, `l: ${lang}`);
-    }
-    r.resize(width, height);
+    await viewAs(r, lang, width, height);
     const st = r.store.getState();
     const step = st.done;
     const place = quizPlace(st);
