@@ -18,6 +18,8 @@ export interface ExecResult {
 // as long as a lesson waits for a peer (blocked.ts): cc takes ~0.2 s on a quiet machine but
 // over 5 s on two CPUs at a load of 40, where a 5 s limit failed shmat's inherit.c
 export const EXEC_TIMEOUT_MS = 30_000;
+/** how long a command that ran out of time has to end on SIGTERM */
+const KILL_GRACE_MS = 2000;
 
 /** Without the blank lines around the output and the spaces ipcs pads its lines with. */
 function tidy(text: string): string {
@@ -40,11 +42,16 @@ export function execCommand(command: string, args: string[], timeoutMs = EXEC_TI
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(killer);
       resolve(result);
     };
+    // SIGTERM first: cc removes its temporary files on it (SIGKILL left cc*.s and cc*.o in
+    // /tmp); SIGKILL only for a command that ignores it
+    let killer: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      child.kill('SIGTERM');
+      killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
     }, timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
