@@ -244,8 +244,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位），只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
       },
       notice: {
-        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (Tab to the Kernel pane, then ↓). Sizes and pids stay.',
-        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻（按 Tab 到“内核”窗格，再按 ↓）。大小和 pid 不变。',
+        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (Tab to the Kernel pane, then ↓); cpid and lpid stay.',
+        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻（按 Tab 到“内核”窗格，再按 ↓）；cpid 和 lpid 不变。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
