@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramModel, outcomeParts, RESULT_WORD } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
-import { anchorSpan, anchorTexts, codeStep, heldFrom } from './code-anchor.js';
+import { anchorSpan, anchorTexts, codeStep, heldForQuestions, questionsWaiting } from './code-anchor.js';
 import { heldAnswerLines } from '../text/answer-comments.js';
 import { commentSpans } from '../text/comment-spans.js';
 import { answerMatcher, asksSurvival, REMOVES } from './giveaway.js';
@@ -87,7 +87,8 @@ export function unmaskedOutcomes(lesson: Lesson): string[] {
 const STRING = /"(?:[^"\\\\]|\\\\.)*"/g;
 
 /** The lines of the lesson's C files the C pane shows once `ran` steps have run: while the
- *  checkpoint of step `ran` is open (`open`), down to the lit line (code-anchor.ts heldFrom);
+ *  checkpoint of step `ran` is open (`open`), above the lines of every question still unanswered
+ *  (code-anchor.ts heldForQuestions, as the pane holds them);
  *  a comment marked as the answer of a step not yet run held back (answer-comments.ts). The
  *  words of a file `shared` by several lessons (cleanup.h) are no prose: it says how every
  *  program cleans up, never one question's answer ("process" is not "until the process ends");
@@ -101,7 +102,8 @@ export function codeTexts(lesson: Lesson, ran: number, open: boolean, shared: Re
     const source = readFileSync(file, 'utf8');
     const anchors = lesson.steps.map((st) => anchorTexts(st.code, path, paths));
     const n = lesson.steps.length;
-    const from = open ? heldFrom(source, anchors, ran) : null;
+    // as the C pane holds them (CodePane): every unanswered question's lines, not the open one's alone
+    const from = open ? (heldForQuestions(source, anchors, questionsWaiting(lesson.steps, lesson.checkpoints, ran), ran, codeStep(ran, n))?.from ?? null) : null;
     const lines = heldAnswerLines(source.split('\n'), (step) => done.has(step));
     const spans = commentSpans(lines);
     // each line is the code of the step whose anchor starts nearest above it: a function
