@@ -898,12 +898,16 @@ describe('flow choice', () => {
     expect(told).toBeGreaterThan(3);
     const ftok = LESSONS.find((l) => l.id === 'ftok')!;
     const place = flowChoice(ftok, 8, 8).place!;
-    expect(strings('en').flowOf('Flow', place.at, place.of, place.switched, place.next)).toBe('Flow 1/2 (step 9 lights 2/2)');
-    expect(strings('zh').flowOf('流程图', place.at, place.of, place.switched, place.next)).toBe('流程图 1/2（第 9 步点亮 2/2）');
+    expect(strings('en').flowOf('Flow', place.at, place.of, place.switched, place.next)).toBe('Flow: diagram 1 of 2  Space runs step 9, on diagram 2');
+    expect(strings('zh').flowOf('流程图', place.at, place.of, place.switched, place.next)).toBe('流程图：第 1 张图（共 2 张）  空格运行第 9 步，在第 2 张图');
     // once run, the title says the diagram changed
     const after = flowChoice(ftok, 9, 9).place!;
     expect(after.next).toBeUndefined();
     expect(after.switched).toBe(true);
+    expect(strings('en').flowOf('Flow', after.at, after.of, after.switched, after.next)).toBe('Flow: now diagram 2 of 2');
+    expect(strings('zh').flowOf('流程', after.at, after.of, after.switched, after.next)).toBe('流程：换到第 2 张图（共 2 张）');
+    // one diagram: no number at all
+    expect(strings('en').flowOf('Flow', 1, 1, false)).toBe('Flow');
   });
 
   it('the legend names the "?" of a result hidden until its step runs, only while the picture shows one (nc91), en and zh', () => {
