@@ -15,7 +15,7 @@ import { entryFor, termsIn } from './glossary.js';
  *  variables (x) and names in quotes (the segment "up") are always kept. */
 const C_NAMES = new Set([
   'addr', 'data', 'exec', 'exit', 'fork', 'id', 'inode', 'int', 'ipcs', 'kill', 'magic', 'msgctl', 'msgrcv', 'msgsnd',
-  'semctl', 'semget', 'semop', 'semval', 'seq', 'shmat', 'shmctl', 'shmdt', 'shmflg', 'shmget', 'size', 'stat', 'void', 'waitpid',
+  'semctl', 'semop', 'semval', 'seq', 'shmat', 'shmctl', 'shmdt', 'shmflg', 'shmget', 'size', 'stat', 'void', 'waitpid',
 ]);
 const QUOTED = /“[^”]*”|"[^"]*"/g;
 

@@ -261,8 +261,7 @@ export const sem = defineLesson<SemState>({
         zh: 'nsems 为 1；新信号量为 0，SETVAL 设为 1。sempid 是最后操作它的进程，现在已是本进程，因为 Linux 把 SETVAL 也算在内（man semctl）。',
       },
       diagram: FLOW,
-      // semget and SETVAL are the lesson process's calls: its line to the set, lit with it
-      highlight: ['me', 'me->sem', 'sem'],
+      highlight: ['sem'],
       turn: SETVAL_TURN,
       async run(ctx, state) {
         const call = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, ctx.sys.IPC_CREAT | 0o600);
