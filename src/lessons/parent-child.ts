@@ -130,8 +130,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000 for both: no key finds them; the child will need their shmids. Kernel pane (Tab): both, ↓ for IPC_STAT\'s fields.',
-        zh: '两个共享内存段的 key 都是 0x00000000：凭 key 找不到它们，子进程要的是 shmid。按 Tab 到“内核”窗格看它们，按 ↓ 看 IPC_STAT 的字段。',
+        en: 'Key 0x00000000: no key finds them, so the child gets shmids. Kernel pane (Tab): a row each; below (↓), IPC_STAT\'s fields, atime too.',
+        zh: 'key 都是 0x00000000：凭 key 找不到它们，子进程拿的是 shmid。Tab 到“内核”窗格：各占一行；下面（按 ↓）是 IPC_STAT 的字段，含 atime。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
