@@ -106,15 +106,15 @@ export const parentChild = defineLesson<ParentChildState>({
   // each term where a step first needs it: the segments' (step 1), the child's start and
   // the signals (step 2), nattch and lpid (step 2's notice); not all in the introduction
   intro: {
-    en: 'A parent and its child pass text both ways through System V shared memory, one segment per direction, and signal each other when there is something to read. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C. If you skipped lessons 1-6, their terms show up here as new; g explains each.',
-    zh: '父进程和子进程通过 System V 共享内存段互相传文字，每个方向一个段；有东西可读时，用信号通知对方。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
+    en: 'A parent and its child pass text both ways, with two System V shared memory segments and two signals. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C. If you skipped lessons 1-6, their terms show up here as new; g explains each.',
+    zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
   },
   outro: {
     en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): a real fork().',
     zh: '数据走共享内存段，信号只说“现在去看”，所以双方严格轮流。第 8 课（服务端与客户端）则给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK, FINISH],
-  summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',
+  summary: 'a parent and its child exchange text with two segments and SIGUSR1/SIGUSR2',
   code: [{ path: 'communicate_with_child.c', kind: 'program' }],
   state: () => ({}),
   steps: [
@@ -125,13 +125,13 @@ export const parentChild = defineLesson<ParentChildState>({
       title: { en: 'Two IPC_PRIVATE segments', zh: '两个 IPC_PRIVATE 共享内存段' },
       short: { en: 'Two private segments', zh: '两个私有共享内存段' },
       say: {
-        en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: "down" carries the parent\'s text to the child, "up" carries the answer back.',
-        zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：“down”把父进程的文字送给子进程，“up”把回答送回来。',
+        en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: two segments, which this lesson calls "down" and "up".',
+        zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：得到两个共享内存段，本课称它们为“down”和“up”。',
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000 for both: no key finds them; the child will need their shmids. Kernel pane (Tab): both, ↓ for IPC_STAT\'s fields.',
-        zh: '两个共享内存段的 key 都是 0x00000000：凭 key 找不到它们，子进程要的是 shmid。按 Tab 到“内核”窗格看它们，按 ↓ 看 IPC_STAT 的字段。',
+        en: 'Key 0x00000000: no key finds them, so the child gets shmids. Kernel pane (Tab): a row each; below (↓), IPC_STAT\'s fields, atime too.',
+        zh: 'key 都是 0x00000000：凭 key 找不到它们，子进程拿的是 shmid。Tab 到“内核”窗格：各占一行；下面（按 ↓）是 IPC_STAT 的字段，含 atime。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -394,7 +394,7 @@ export const parentChild = defineLesson<ParentChildState>({
         { en: 'a segment is one-way, like a pipe', zh: '共享内存段像管道一样只能单向传', whyNot: { en: 'both processes map each segment read-write; one could carry both ways, the reply then overwriting the message.', zh: '两个进程都以可读写方式映射每个共享内存段；一个段也能双向传，只是回复会覆盖消息。' } },
       ],
       answer: 0,
-      explain: { en: 'With turns one segment works, each reply overwriting the message already read. Two keep a message and its reply in different bytes, both there to read.', zh: '轮流使用的话，一个共享内存段也够用：回复写进去时，消息已经读过，被覆盖也无妨。两个段让消息和回复在不同的字节里，两者都留着可读。' },
+      explain: { en: 'In one segment the reply would go into the bytes the message is in. Two keep a message and its reply in different bytes: writing the reply leaves the message there to read.', zh: '只用一个共享内存段，回复就要写进消息所在的字节。用两个段，消息和回复各在各的字节里：写回复不会动到消息，它一直留着可读。' },
     },
     {
       question: { en: 'Had the parent skipped IPC_RMID, once both processes had exited ipcs -m would list…', zh: '假如父进程没有调用 IPC_RMID，等两个进程都退出后，ipcs -m 会列出……' },

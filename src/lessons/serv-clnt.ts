@@ -54,8 +54,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'The C client printed it: the struct fixes each byte, so C can take a side too. How to run both: ← back here, Trace (Tab), its top.',
-  zh: 'C 客户端打印出了消息：结构体规定了每一个字节，任何语言都能担任一方。怎样自己运行两边：按 ← 回到这一步，Tab 到“跟踪”，见开头。',
+  en: 'clnt.c, in C, printed the message ipclab\'s server sent. To run the two yourself: the commands are under "step 5" in Trace (Tab).',
+  zh: '用 C 写的 clnt.c 打印出了 ipclab 服务端发来的消息。想自己运行两边：命令在“跟踪”（按 Tab）里“步骤 5”的下面。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
@@ -189,8 +189,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       short: { en: 'Client: server_pid, claim client_pid', zh: '客户端：读 server_pid，占用 client_pid' },
       say: {
-        en: 'The client: ftok; shmget(key, 0, 0), size 0 as it only opens; IPC_STAT; shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2 ("look now").',
-        zh: '客户端算出 key。shmget(key, 0, 0) 只打开，所以大小给 0。然后 IPC_STAT、映射、检查 magic、读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
+        en: 'The client opens it by the key, shmget(key, 0, 0) (size 0: it makes none), maps it, checks magic, reads server_pid, puts its pid in client_pid, sends SIGUSR2 ("look now").',
+        zh: '客户端凭 key 打开共享内存段：shmget(key, 0, 0) 只打开，所以大小给 0。它映射这个段，检查 magic，读 server_pid，把自己的 pid 写进 client_pid，发 SIGUSR2（表示“现在去看”）。',
       },
       // the first SIGUSR2 of this lesson: lesson 7's meant something else (nc: said only in the outro)
       aside: {
@@ -238,8 +238,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits. On that ack the server detaches, calls IPC_RMID, exits. A segment removed while mapped is listed as dest.',
-        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出。服务端收到确认就解除映射、调用 IPC_RMID、退出。删除了却仍被映射的共享内存段标为 dest。',
+        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits. On that ack the server detaches, calls IPC_RMID, exits.',
+        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出。服务端收到确认就解除映射、调用 IPC_RMID、退出。',
       },
       notice: LAST_NOTICE,
       noticeBy: lastNotice,

@@ -1,7 +1,8 @@
 // A column the lesson pane's words name is one the Kernel pane shows: shmctl 4-5 talk about
 // the owner (IPC_SET gives the segment to uid 65534), and at 120x34 the table showed no
 // owner column; parent-child 1's New terms name owner, which its table at 80x24 left out
-// where pids have 7 digits. Every step of every lesson, at 120x34 and 80x24, en and zh.
+// where pids have 7 digits. Every step of every lesson, at 120x34 and 80x24, en and zh;
+// parent-child's and serv-clnt's with a user's owner name, two named rows and the New terms.
 import { describe, expect, it } from 'vitest';
 import { kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { namedColumns, type NamedColumns } from '../../src/app/components/kernel-named.js';
@@ -72,6 +73,38 @@ describe('Kernel pane: the columns the lesson names', () => {
       // IPC_STAT's atime is in the pane too, under the table
       expect(shown.lines.some((t) => t.includes('IPC_STAT'))).toBe(true);
     }
+  });
+
+  it('parent-child and serv-clnt, every step in view and after its run: each column its words or the New terms name is shown at 80x24 and 120x34, en and zh, labels and 7-digit pids', () => {
+    // the New terms a learner gets where the pane first shows the table (after step 1 of
+    // both): every column's term and IPC_STAT's (owner, atime); those name the columns too
+    const terms = ['key', 'shmid', 'owner', 'perms', 'nattch', 'cpid', 'lpid', 'IPC_STAT', 'atime'];
+    const segments = [seg(22544428, 'learner1', 4194301), seg(22544429, 'learner1', 4194302)];
+    const missing: string[] = [];
+    let checked = 0;
+    for (const id of ['parent-child', 'serv-clnt']) {
+      const lesson = LESSONS.find((l) => l.id === id)!;
+      lesson.steps.forEach((_, i) => {
+        // the pane's terms are New terms once, under step 1's notice, with step 2 in view
+        for (const [view, done, words] of [[i, i, []], [i, i + 1, []], ...(i === 1 ? [[i, i, terms] as const] : [])] as const) {
+          const named = namedColumns(lesson, view, done, words);
+          for (const lang of ['en', 'zh'] as const) {
+            const labels = { shm: new Map([[22544428, lang === 'en' ? 'down' : '下行'], [22544429, 'up']]) };
+            const marks: TableMarks = { owners: { lesson: new Set(segments.map((x) => x.shmid)), ipclab: new Set() }, before: null, mark: '*', ascii: false, labels, named };
+            const k: KernelInput = { segments, focus: 22544428, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
+            for (const [w, h] of [[80, 24], [120, 34]]) {
+              const shown = heads(k, inner(w, h)).of('shmid');
+              for (const col of named.step) {
+                checked++;
+                if (!shown.includes(col)) missing.push(`${id} ${view + 1} (${done} run) ${lang} ${w}x${h}: ${col}`);
+              }
+            }
+          }
+        }
+      });
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('every step of every lesson: each column its words name is in its table at 120x34, en and zh', () => {

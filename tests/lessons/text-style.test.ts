@@ -172,6 +172,8 @@ describe('glossary entries are findable', () => {
     );
     // nor does a heading that holds the word only in brackets: the learner scans the headings' first words
     const bracketed = GLOSSARY.map((e) => (e.id === 'cas' ? { ...e, name: { en: e.name.en, zh: 'compare-and-swap（比较并交换）' } } : e));
-    expect(validateLessons(LESSONS, undefined, bracketed).join('\n')).toContain(`names '比较并交换', which the heading of glossary entry 'cas' ("compare-and-swap（比较并交换）") does not show before any bracket`);
+    // a text that says 比较并交换 (serv-clnt 2's said it until fix23a)
+    const casing = LESSONS.map((l) => (l.id === 'serv-clnt' ? { ...l, steps: l.steps.map((st, i) => (i === 1 ? { ...st, say: { en: st.say.en, zh: `${st.say.zh}用比较并交换。` } } : st)) } : l));
+    expect(validateLessons(casing, undefined, bracketed).join('\n')).toContain(`names '比较并交换', which the heading of glossary entry 'cas' ("compare-and-swap（比较并交换）") does not show before any bracket`);
   });
 });
