@@ -350,7 +350,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'rmid',
-      code: '/* while attached: only marked (E5) */\n    shmctl(shmid, IPC_RMID, NULL)',
+      code: '/* while attached: only marked, not removed */\n    shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
         en: 'Remove the segment while this process still has it mapped, then read and write through the mapping; the notes say IPC_RMID deletes it.',

@@ -275,6 +275,16 @@ describe('validateLessons', () => {
     }
   });
 
+  it('catches an erratum named by its code in a C file or its Chinese table (fix23c: shmctl.c\'s "only marked (E5)")', () => {
+    const file = 'int a; /* only marked (E5) */\n';
+    expect(cCommentProblems('x.c', file, 'en: only marked (E5)\nzh: 只做标记（E5）\n')).toEqual([
+      'examples/c/x.c: names erratum E5 by its code; say in words what the notes get wrong',
+      'examples/c/zh/x.c.txt: names erratum E5 by its code; say in words what the notes get wrong',
+    ]);
+    // errno names and hex are no codes
+    expect(cCommentProblems('x.c', 'int a; /* EINVAL, 0x1E5 */\n', 'en: EINVAL, 0x1E5\nzh: EINVAL，0x1E5\n')).toEqual([]);
+  });
+
   it('catches a step without an action', () => {
     expect(broken((ls) => ((ls[0].steps[0] as { run: unknown }).run = undefined))).toEqual(["lesson 'overview' step 'ipcs': has no action"]);
   });
