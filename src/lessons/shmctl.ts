@@ -251,7 +251,7 @@ export const shmctl = defineLesson<ShmctlState>({
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       turn: {
         // in the order the learner acts: the question comes first, whichever values run (fix23c)
-        say: { en: 'First answer the question below; then Space runs the step, or y lets you type a mode and Enter runs it.', zh: '先回答下面的问题；然后按空格运行这一步，或按 y 输入一个权限，再按回车运行。' },
+        say: { en: 'Answer the question below first, then press Space or y.', zh: '先回答下面的问题，再按空格或 y。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
         // step 4 works on a second segment; step 5 gives this one the lesson's 0640 (it never had
