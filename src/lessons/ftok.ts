@@ -231,8 +231,8 @@ export const ftok = defineLesson<FtokState>({
       litBy: { call: 'ftok', paths: { ok: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
-          en: "Pick the id, and whether the file is left, replaced or deleted just before your call. The lesson's calls then run as written, the link's with 'S'.",
-          zh: "选好 id，再选在你的调用之前，文件保持原样、被替换还是被删掉。本课的几次调用随后照写的运行，硬链接那次仍用 'S'。",
+          en: "Answer the question below first. y sets the id, and whether the file is left, replaced or deleted before your call; the lesson's calls run after it, as written.",
+          zh: '先回答下面的问题。按 y 可以设 id，以及在你的调用之前文件保持原样、被替换还是被删掉；本课的几次调用随后照写的运行。',
         },
         yours: { en: "first your own ftok(path, id), then the lesson's calls", zh: '先运行你自己的一次 ftok(path, id)，再运行本课的几次调用' },
         fields: [

@@ -291,7 +291,7 @@ export const shmat = defineLesson<ShmatState>({
       // shmid (SHM_REMAP without an address): then the -1 box is not the call made
       litBy: { call: 'shmat', paths: { ok: ['shm'], 'valid-shmid': ['fail'] }, result: (call) => (call.errno !== null && !call.c.startsWith('shmat(-1,') ? 'valid-shmid' : undefined) },
       turn: {
-        say: { en: 'Answer the question below first; with y you then pick the shmid (-1 or the lesson\'s segment) and flags.', zh: '先回答下面的问题；按 y 之后再选 shmid（-1 或本课的共享内存段）和标志。' },
+        say: { en: 'Answer the question below first, then press Space or y.', zh: '先回答下面的问题，再按空格或 y。' },
         fields: [
           {
             name: 'shmid',
