@@ -354,7 +354,7 @@ export const shmctl = defineLesson<ShmctlState>({
       code: '/* while attached: only marked, not removed */\n    shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
-        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes (the Chinese study notes ipclab follows) say IPC_RMID deletes it.',
+        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes (the study notes ipclab follows) say IPC_RMID deletes it.',
         zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。ipclab 沿用的那份学习笔记说 IPC_RMID 会删除它。',
       },
       notice: {
