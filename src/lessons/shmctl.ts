@@ -287,7 +287,7 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400 on a second segment', zh: '第二个共享内存段：权限 0400' },
       say: {
-        en: 'A new IPC_PRIVATE segment, 0400 (r--------); step 1\'s waits. Run as root, IPC_SET makes uid 65534 (nobody) its owner. A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
+        en: 'A new IPC_PRIVATE segment, 0400 (r--------); step 1\'s waits. If ipclab is root, IPC_SET gives it to uid 65534 (nobody). A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
         zh: '另建一个：IPC_PRIVATE，权限 0400（r--------），第 1 步的留着不动。root 运行时先用 IPC_SET 让 uid 65534（nobody）当属主。属主身份的子进程试：读写 shmat、SHM_RDONLY、IPC_RMID。',
       },
       aside: {
