@@ -257,7 +257,7 @@ export const shmctl = defineLesson<ShmctlState>({
         // step 4 works on a second segment; step 5 gives this one the lesson's 0640 (it never had
         // it before) to show that mode at work: say which segment and how long the learner's mode stays
         yours: {
-          en: 'your mode instead, on step 1\'s segment until step 5 sets 0640 to show that mode at work',
+          en: 'yours instead (mode), on step 1\'s segment until step 5 sets 0640 to show that mode at work',
           zh: '改用你的权限，设在第 1 步的共享内存段上，直到第 5 步设成 0640 演示这个权限的效果',
         },
       },
