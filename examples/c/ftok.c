@@ -61,9 +61,9 @@ int main(void)
     printf("ftok(path, 'A') = 0x%08x, ftok(path, 'A' + 256) = 0x%08x\n", (unsigned) a, (unsigned) wrapped);
     if (a == -1 || a != wrapped) ok = 0;
 
-    /* E6 */
+    /* no IPC_CREAT: ENOENT while no segment has the key */
     ok &= expect("shmget(key, 4096, 0600)", shmget(key, 4096, 0600), ENOENT);
-    /* IPC_CREAT, not IPC_CREATE (E1) */
+    /* IPC_CREAT, no final E: IPC_CREATE does not compile */
     shmid = shmget(key, 4096, IPC_CREAT | 0600);
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d\n", shmid);
     if (shmid == -1) { ok = 0; goto out; }
@@ -79,7 +79,7 @@ int main(void)
     ok &= expect("shmget(key, 8192, 0)", shmget(key, 8192, 0), EINVAL);
 
     /* replace the file as an editor does: the
-     * inode changes, and the key with it (E7) */
+     * inode changes, and the key with it */
     if (touch(fresh) == 0 && rename(fresh, path) == 0) {
         key_t now = ftok(path, 'S');
         printf("after replacing the file: ftok = 0x%08x (was 0x%08x)\n", (unsigned) now, (unsigned) key);

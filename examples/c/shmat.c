@@ -64,7 +64,7 @@ int main(void)
     printf("child writing through SHM_RDONLY: %s\n", segv ? "killed by SIGSEGV" : "survived?!");
     if (!segv) ok = 0;
 
-    void *bad = shmat(-1, NULL, 0);     /* E4: failure is (void *) -1 */
+    void *bad = shmat(-1, NULL, 0);     /* failure is (void *) -1 */
     printf("shmat(-1, NULL, 0) = %p (%s)\n", bad, strerror(errno));
     if (bad != (void *) -1 || errno != EINVAL) ok = 0;
 

@@ -94,7 +94,7 @@ int main(void)
         ok &= permissions(locked, shmid);
     }
 
-    /* while attached: only marked (E5) */
+    /* while attached: only marked, not removed */
     shmctl(shmid, IPC_RMID, NULL);
     /* freed at the last detach, an exit's too */
     removed(SHM_OBJECT, shmid);

@@ -35,7 +35,7 @@ int main(void)
     int b = shmget(IPC_PRIVATE, 4096, 0600);
     if (b != -1) remove_on_exit(SHM_OBJECT, b);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, then %d\n", a, b);
-    /* E2: IPC_PRIVATE always creates */
+    /* IPC_PRIVATE always creates a new segment */
     if (a == -1 || b == -1 || a == b) ok = 0;
 
     int bad = shmget(IPC_PRIVATE, 0, 0600);

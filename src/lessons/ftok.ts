@@ -231,8 +231,8 @@ export const ftok = defineLesson<FtokState>({
       litBy: { call: 'ftok', paths: { ok: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
-          en: "Pick the id, and whether the file is left, replaced or deleted just before your call. The lesson's calls then run as written, the link's with 'S'.",
-          zh: "选好 id，再选在你的调用之前，文件保持原样、被替换还是被删掉。本课的几次调用随后照写的运行，硬链接那次仍用 'S'。",
+          en: "Answer the question below first. y sets the id, and whether the file is left, replaced or deleted before your call; the lesson's calls run after it, as written.",
+          zh: '先回答下面的问题。按 y 可以设 id，以及在你的调用之前文件保持原样、被替换还是被删掉；本课的几次调用随后照写的运行。',
         },
         yours: { en: "first your own ftok(path, id), then the lesson's calls", zh: '先运行你自己的一次 ftok(path, id)，再运行本课的几次调用' },
         fields: [
@@ -336,8 +336,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: 'Once it runs, the Flow draws shmget with a key. The call has no IPC_CREAT. The notes misspell IPC_CREAT as IPC_CREATE: ipclab then compiles that line to show the compiler\'s error.',
-        zh: '按空格后，流程图换成 shmget 怎样处理 key。这次调用不带 IPC_CREAT。笔记把 IPC_CREAT 错写成 IPC_CREATE；随后 ipclab 编译这一行，让你看编译器报的错。',
+        en: 'Once it runs, the Flow draws shmget with a key. This call has no IPC_CREAT. The notes (the study notes ipclab follows) spell it IPC_CREATE; ipclab compiles that to show the error.',
+        zh: '按空格后，流程图换成 shmget 怎样处理 key。这次调用不带 IPC_CREAT。ipclab 沿用的那份学习笔记把 IPC_CREAT 错写成 IPC_CREATE；随后 ipclab 编译一行这样写的代码，让你看编译器报的错。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',

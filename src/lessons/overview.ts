@@ -85,7 +85,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'sh("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab reads /proc/sysvipc, and its state folder for its own. g: each column, owner too.',
+        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab reads /proc/sysvipc and knows its own by its state folder. g: each column, owner too.',
         zh: '`ipcs` 列出内核里的 System V IPC 对象，每个一行（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 读 /proc/sysvipc，并凭状态文件夹认出自己建的。按 g 看每列的解释，包括 owner。',
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said

@@ -282,8 +282,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。动手试时（问题出现后用 y）可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {
-        en: '(void *) -1 with EINVAL, not NULL as the notes say. In C, test `p == (void *) -1`; a NULL test lets the error through.',
-        zh: '返回 (void *) -1，errno 为 EINVAL，而不是笔记说的 NULL。C 里要判断 `p == (void *) -1`，判断 NULL 会把错误放过去。',
+        en: '(void *) -1 with EINVAL, not NULL as the notes (the study notes ipclab follows) say. Test `p == (void *) -1`: a NULL test misses it.',
+        zh: '返回 (void *) -1，errno 为 EINVAL，而不是 ipclab 沿用的学习笔记说的 NULL。C 里要判断 `p == (void *) -1`，判断 NULL 会把错误放过去。',
       },
       diagram: MAP,
       highlight: ['bad', 'bad->fail', 'fail'],
@@ -291,7 +291,7 @@ export const shmat = defineLesson<ShmatState>({
       // shmid (SHM_REMAP without an address): then the -1 box is not the call made
       litBy: { call: 'shmat', paths: { ok: ['shm'], 'valid-shmid': ['fail'] }, result: (call) => (call.errno !== null && !call.c.startsWith('shmat(-1,') ? 'valid-shmid' : undefined) },
       turn: {
-        say: { en: 'Pick the shmid (-1, which fails, or the lesson\'s segment) and the flags.', zh: '选 shmid（会失败的 -1，或本课的这个共享内存段）和标志。' },
+        say: { en: 'Answer the question below first, then press Space or y.', zh: '先回答下面的问题，再按空格或 y。' },
         fields: [
           {
             name: 'shmid',
@@ -336,7 +336,7 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'Once it runs, the Flow draws fork, exec (run another program) and exit. This process detaches (shmdt: next lesson); inherit.c (C pane: c), built now, maps the segment.',
+        en: 'Once it runs, the Flow draws fork, exec (run another program) and exit. This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps the segment.',
         zh: '按空格后，流程图换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 inherit.c（在 C 窗格里，按 c 查看），由它来映射这个共享内存段。',
       },
       notice: {

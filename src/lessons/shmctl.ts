@@ -186,8 +186,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'key_t key = ftok(path, \'C\')',
       title: { en: 'A segment with a key, attached', zh: '一个有 key 的共享内存段，已映射' },
       say: {
-        en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text: every field has something to show.",
-        zh: "对一个新文件调用 ftok(file, 'C') 得到 key。用它创建共享内存段：shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)；再 shmat 映射，写入一行文字：每个字段都有内容可看。",
+        en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text, so that every field IPC_STAT reads in step 2 holds something.",
+        zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
@@ -240,8 +240,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'shmctl(shmid, IPC_SET, &ds)',
       title: { en: 'IPC_SET with a mode in buf', zh: 'IPC_SET：把权限放进 buf' },
       say: {
-        en: 'IPC_SET sets uid, gid and mode (the low 9 bits) from buf; only the owner, the creator or root may do it. Let the group read: 0640.',
-        zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位），只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
+        en: 'Put a mode in buf and pass it to IPC_SET on step 1\'s segment. The lesson\'s mode is 0640, which lets the group read.',
+        zh: '把一个权限放进 buf，交给 IPC_SET，设到第 1 步的共享内存段上。本课用 0640：同组用户可读。',
       },
       notice: {
         en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (Tab to the Kernel pane, then ↓); cpid and lpid stay.',
@@ -250,14 +250,15 @@ export const shmctl = defineLesson<ShmctlState>({
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       turn: {
-        say: { en: 'Pick the mode IPC_SET gives this segment.', zh: '选一个权限，让 IPC_SET 设到这个共享内存段上。' },
+        // in the order the learner acts: the question comes first, whichever values run (fix23c)
+        say: { en: 'Answer the question below first, then press Space or y.', zh: '先回答下面的问题，再按空格或 y。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
         // step 4 works on a second segment; step 5 gives this one the lesson's 0640 (it never had
         // it before) to show that mode at work: say which segment and how long the learner's mode stays
         yours: {
-          en: 'yours instead (mode) on step 1\'s segment; step 4 works on a second one, and step 5 sets 0640 to show that mode at work',
-          zh: '改用你的权限，设在第 1 步的共享内存段上；第 4 步用的是另一个段，第 5 步再设成 0640，演示这个权限的效果',
+          en: 'yours instead (mode), on step 1\'s segment until step 5 sets 0640 to show that mode at work',
+          zh: '改用你的权限，设在第 1 步的共享内存段上，直到第 5 步设成 0640 演示这个权限的效果',
         },
       },
       run(ctx, state) {
@@ -286,7 +287,7 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400 on a second segment', zh: '第二个共享内存段：权限 0400' },
       say: {
-        en: 'A new segment, IPC_PRIVATE, 0400 (r--------); step 1\'s waits. Under root, IPC_SET makes uid 65534 (nobody) its owner. A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
+        en: 'A new IPC_PRIVATE segment, 0400 (r--------); step 1\'s waits. If ipclab is root, IPC_SET gives it to uid 65534 (nobody). A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
         zh: '另建一个：IPC_PRIVATE，权限 0400（r--------），第 1 步的留着不动。root 运行时先用 IPC_SET 让 uid 65534（nobody）当属主。属主身份的子进程试：读写 shmat、SHM_RDONLY、IPC_RMID。',
       },
       aside: {
@@ -350,11 +351,11 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'rmid',
-      code: '/* while attached: only marked (E5) */\n    shmctl(shmid, IPC_RMID, NULL)',
+      code: '/* while attached: only marked, not removed */\n    shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
-        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping; the notes say IPC_RMID deletes it.',
-        zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
+        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes (the study notes ipclab follows) say IPC_RMID deletes it.',
+        zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。ipclab 沿用的那份学习笔记说 IPC_RMID 会删除它。',
       },
       notice: {
         en: 'Not yet: marked for removal (status dest), key now 0x00000000. No key finds it, yet the mapping works. Last detach frees it.',
@@ -379,8 +380,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'char *again = shmat(shmid, NULL, 0)',
       title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
-        en: 'The segment is dest and its key is gone, but this program still knows the shmid: it calls shmat with it. If a new mapping comes back, it writes through it.',
-        zh: '这个共享内存段已是 dest，key 也没了，但本程序还记得 shmid：用它调用 shmat。若得到新映射，就通过新映射写入。',
+        en: 'The segment is dest and its key is gone, but this program still knows the shmid and calls shmat with it. The trace shows what shmat returns.',
+        zh: '这个共享内存段已是 dest，key 也没了，但本程序还记得 shmid，就用它调用 shmat。shmat 返回什么，跟踪里看得到。',
       },
       notice: {
         en: 'nattch 2: a write through the new mapping reads back through the old. With no key, only a process that kept the shmid gets here.',

@@ -179,11 +179,17 @@ export function zhOfConsts(source: string): Map<string, string[]> {
  *  its words (src/text/comment-spans.ts `commentEndProblems`); and the C pane shows each comment
  *  line in Chinese in zh mode, from the file's table (examples/c/zh/FILE.txt, `tableText`): every
  *  comment line has its Chinese, every entry its comment, and the Chinese keeps the line's
- *  columns, fits, and ends its comments on their words too. */
+ *  columns, fits, and ends its comments on their words too. Neither names an erratum by its
+ *  code: the C pane is read as the lessons are. */
 export function cCommentProblems(path: string, text: string, tableText: string | null): string[] {
+  const codes = ([[`examples/c/${path}`, text], [`examples/c/zh/${path}.txt`, tableText ?? '']] as const).flatMap(([file, t]) => {
+    const code = ERRATUM_CODE.exec(t)?.[0];
+    return code ? [`${file}: names erratum ${code} by its code; say in words what the notes get wrong`] : [];
+  });
   return [
     ...commentEndProblems(text.split('\n')).map((p) => `examples/c/${path}: ${p}`),
     ...commentTableProblems(text, tableText, cells).map((p) => `examples/c/zh/${path}.txt: ${p}`),
+    ...codes,
   ];
 }
 

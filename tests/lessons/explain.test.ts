@@ -5,7 +5,7 @@
 // runs of those commands, so this file runs side by side (tests/helpers/side-by-side.ts).
 import { describe, expect, it } from 'vitest';
 import { ERRATA } from '../../src/lessons/errata.js';
-import { firstUses, GLOSSARY, newTerms, outsideBrackets, newTermWords, noticeTermWords, termsIn, type GlossaryEntry } from '../../src/lessons/glossary.js';
+import { EVERY_LESSON, firstUses, GLOSSARY, newTerms, outsideBrackets, newTermWords, noticeTermWords, termsIn, textsByStep, type GlossaryEntry } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { stringTermProblems, validateLessons } from '../../src/lessons/validate.js';
@@ -78,6 +78,15 @@ describe('terms', () => {
     expect(validateLessons(lessons)).toEqual([
       `lesson 'msg' step '${lessons[at].steps[1].id}': its en text refers to the notes without one of the words glossary entry 'notes' answers to (the notes, The notes, 笔记): use one, so the "New terms" line points to it`,
     ]);
+  });
+
+  it('a lesson that names the notes says what they are where it first does, for a learner who starts there (fix23c#3)', () => {
+    const notes = EVERY_LESSON.get('notes')!;
+    const said = { en: /study notes|\be lists\b/, zh: /学习笔记|按 e / };
+    for (const lesson of LESSONS) for (const lang of ['en', 'zh'] as const) {
+      const first = textsByStep(lesson, lang).flatMap(({ before, after }) => [before, after]).find((t) => notes.test(t));
+      if (first) expect(first, `${lesson.id} (${lang})`).toMatch(said[lang]);
+    }
   });
 
   it('an unknown term fails the check, in any text of a lesson', () => {

@@ -36,7 +36,7 @@ function broken(change: (lessons: Lesson[]) => void): string[] {
 const overviewSayZh = (zh: string) =>
   broken((ls) => {
     const say = ls[0].steps[0].say;
-    ls[0].steps[0].say = { en: say.en.replace(', and its state folder for its own', ''), zh };
+    ls[0].steps[0].say = { en: say.en.replace(' and knows its own by its state folder', ''), zh };
   });
 
 const brokenOnly = (change: (lessons: Lesson[]) => void) => broken(change).filter((p) => !p.includes('which the learner can open before answering'));
@@ -273,6 +273,16 @@ describe('validateLessons', () => {
       const text = readFileSync(join(ROOT, 'examples', 'c', path), 'utf8');
       expect(cCommentProblems(path, text, readFileSync(join(ROOT, 'examples', 'c', 'zh', `${path}.txt`), 'utf8')), path).toEqual([]);
     }
+  });
+
+  it('catches an erratum named by its code in a C file or its Chinese table (fix23c: shmctl.c\'s "only marked (E5)")', () => {
+    const file = 'int a; /* only marked (E5) */\n';
+    expect(cCommentProblems('x.c', file, 'en: only marked (E5)\nzh: 只做标记（E5）\n')).toEqual([
+      'examples/c/x.c: names erratum E5 by its code; say in words what the notes get wrong',
+      'examples/c/zh/x.c.txt: names erratum E5 by its code; say in words what the notes get wrong',
+    ]);
+    // errno names and hex are no codes
+    expect(cCommentProblems('x.c', 'int a; /* EINVAL, 0x1E5 */\n', 'en: EINVAL, 0x1E5\nzh: EINVAL，0x1E5\n')).toEqual([]);
   });
 
   it('catches a step without an action', () => {
