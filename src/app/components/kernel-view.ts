@@ -14,7 +14,7 @@ import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows,
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
-import { DUMP_CARRY, DUMP_FILL, dumpTexts } from '../../text/dump.js';
+import { dumpMarks, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
 import { type NamedColumns, NOTHING_NAMED, rankDrop } from './kernel-named.js';
 
@@ -438,7 +438,7 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
  *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
-export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null): Line[] {
+export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null, ascii = false): Line[] {
   // `own`: ipclab's own process as the processes' table names it (its role, its pid), which
   // is the one whose mapping would show the bytes -- another process of the lesson (the
   // child) may well have mapped the segment
@@ -454,7 +454,7 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
   // the text column: as many cells as bytes on every row, one more where a character that
   // starts at a row's last byte hangs past it (text/dump.ts): 16 a row fit 72 columns with it
-  const texts = dumpTexts(bytes, perRow);
+  const texts = dumpTexts(bytes, perRow, ascii);
   for (let i = 0; i < bytes.length; i += perRow) {
     let stop = i;
     while (stop < bytes.length && zero(stop)) stop += perRow;
@@ -473,8 +473,10 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   // glossary, · and ↪ read as bytes: fix22e#3; a row of zeros folded away carries none):
   // beside the heading where it fits (a row more hid the last dump row at 80x24), else right
   // under it (under the rows it was out of view at 120x34, below the zeros)
-  const fill = texts.some((t) => t.includes(DUMP_FILL));
-  const carry = texts.some((t) => t.includes(DUMP_CARRY));
+  // (--ascii: its own marks, none of them '.', the mark of a byte no character starts)
+  const marks = dumpMarks(ascii);
+  const fill = texts.some((t) => t.includes(marks.fill)) ? marks.fill : null;
+  const carry = texts.some((t) => t.includes(marks.carry)) ? marks.carry : null;
   const key = fill || carry ? s.dumpKey(fill, carry) : '';
   if (key && cells(lineText(out[0])) + 2 + cells(key) <= proseWidth(width)) out[0] = [...out[0], run(`  ${key}`, 'dim')];
   else if (key) out.splice(1, 0, ...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
@@ -651,7 +653,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
       const own = me ? `${me.role[k.lang]}${k.lang === 'zh' ? '，' : ', '}pid ${me.pid}` : null;
-      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own));
+      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii));
       focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before, k.segments), k.marks.mark));
     }
     sections.push(focused);
