@@ -13,6 +13,7 @@ import type { Dump } from '../store/deps.js';
 import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
+import { NO_BREAK } from '../../text/cells.js';
 import { sanitize } from '../../text/sanitize.js';
 import { dumpMarks, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
@@ -485,16 +486,27 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
 }
 
 /** The lesson's processes; the attached column only where there are segments to attach
- *  (a queue or a set is never mapped). */
-export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true): Line[] {
+ *  (a queue or a set is never mapped). The first (the lesson's own) and those running are
+ *  rows; the ended ones follow on a line of their own, wrapped to `width` (`ended: server
+ *  24948, client 25100`): a row each, serv-clnt's four ended helpers pushed all but two out of
+ *  the 80x24 pane while the tab bar counted four (fix23f#2). */
+export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity): Line[] {
   if (processes.length === 0) return [];
   const attached = (text: string) => (attach ? `${pad(text, 8)} ` : '');
+  const rows = processes.filter((p, i) => i === 0 || p.alive);
+  const ended = processes.filter((p, i) => i > 0 && !p.alive);
   const out: Line[] = [line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${s.alive}`, 'label')];
-  for (const p of processes) {
+  for (const p of rows) {
     out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
   }
   under(out, out[0], true);
-  return out;
+  if (ended.length === 0) return out;
+  // a role that ends in a number says "pid" before its pid (nc194: "worker 1 31812")
+  // each kept whole on its line (a role and a pid on two lines read as two entries)
+  const named = ended.map((p) => (/\d$/.test(p.role[lang]) ? s.pidOf(p.role[lang], String(p.pid)) : `${p.role[lang]} ${p.pid}`).replaceAll(' ', NO_BREAK));
+  const tail = wrap(s.endedPids(named), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  for (const l of tail) TAIL.add(l);
+  return [...out, ...tail];
 }
 
 export interface KernelInput {
@@ -640,7 +652,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   else if (shm || removedShm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
-  if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm));
+  if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm, width));
   if (shm) {
     // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
     // whose first fields repeat the table: in a short pane the part below the fold
