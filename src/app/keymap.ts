@@ -17,7 +17,7 @@ export type Action =
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
   | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnCycle' | 'turnCycleBack'
   | 'choose' | 'skip' | 'reveal' | 'hint'
-  | 'find' | 'findNext' | 'findEnd' | 'findErase';
+  | 'find' | 'findNext' | 'findAgain' | 'findEnd' | 'findErase';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd';
@@ -173,7 +173,10 @@ export const BINDINGS: Binding[] = [
   { action: 'find', scopes: ['glossary'], keys: [char('/')], bar: ['glossary'],
     label: { en: 'find', zh: '查找' }, help: { en: 'find a word in the glossary', zh: '在术语表里查找' } },
   { action: 'findNext', scopes: ['find'], keys: [named('return', 'Enter')], bar: true,
-    label: { en: 'next match', zh: '下一个' }, help: { en: 'the next entry that holds the word', zh: '下一个含有这个词的条目' } },
+    label: { en: 'go there', zh: '停在这里' }, help: { en: 'end the search on the first entry that holds the word', zh: '结束查找，停在第一个含有这个词的条目' } },
+  // as in less and vim: the search over, n goes on to the next match (the status line says so)
+  { action: 'findAgain', scopes: ['glossary'], keys: [char('n')], bar: false,
+    label: { en: 'next match', zh: '下一个' }, help: { en: 'the next entry that holds the word found last', zh: '下一个含有上次查找的词的条目' } },
   { action: 'findEnd', scopes: ['find'], keys: [named('escape', 'Esc')], bar: true,
     label: { en: 'done', zh: '结束查找' }, help: { en: 'end the search; the entry found stays', zh: '结束查找，停在找到的条目' } },
   { action: 'findErase', scopes: ['find'], keys: [erase], bar: true,

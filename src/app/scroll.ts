@@ -42,9 +42,10 @@ export function followTop(own: OwnOffset | null, anchor: string, follow: number,
 }
 
 /** The own offset a scroll key leaves: one that reaches the end of a pane that follows its end
- *  (`follow` is `max`) is AT_END, so lines arriving later come into view (nc: the Trace stayed
- *  where it was after a zoom while a step's lines arrived below it). */
-export function ownAfter(top: number, lines: number, follow: number, max: number): number {
+ *  (`follow` is `max`, or `toEnd`: the Trace, which shows a step from its heading but whose
+ *  end, once reached, is followed) is AT_END, so lines arriving later come into view (nc: the
+ *  Trace stayed where it was after a zoom while a step's lines arrived below it). */
+export function ownAfter(top: number, lines: number, follow: number, max: number, toEnd = false): number {
   const next = offsetAfter(top, lines, max);
-  return next >= max && follow >= max ? AT_END : next;
+  return next >= max && (toEnd || follow >= max) ? AT_END : next;
 }

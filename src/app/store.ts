@@ -106,6 +106,7 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     turnCycle: () => s.turnCycle(1),
     find: s.findStart,
     findNext: s.findNext,
+    findAgain: s.findAgain,
     findEnd: s.findEnd,
     findErase: () => s.findType('', true),
   };

@@ -120,9 +120,12 @@ const EN = {
   glossaryTitle: 'Glossary',
   /** the glossary's title while / searches: the query typed so far */
   glossaryFind: (query: string) => `Glossary, find: ${query}_`,
-  findStart: '/: type a word to find; Enter: the next entry with it; Esc: done',
+  findStart: '/: type a word to find; Enter: go to it (then n: the next); Esc: done',
   /** the word is in the list's title (glossaryFind) */
-  findCount: (k: number, of: number) => `the word found: entry ${k} of the ${of} that hold it; Enter: the next`,
+  findCount: (k: number, of: number) => `the word found: entry ${k} of the ${of} that hold it; Enter, then n: the next`,
+  /** after Enter or n: the search is over, the word kept for n (a new / starts a new word) */
+  findKept: (k: number, of: number) => `entry ${k} of the ${of} that hold the word; n: the next, /: a new word`,
+  findNoLast: 'n goes to the next entry with the word found last: / finds one first',
   findNone: 'no entry holds the word; Backspace erases, Esc ends the search',
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
@@ -206,7 +209,8 @@ const EN = {
   dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of ${shmid}, ${size} bytes`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
   /** under the dump's rows when their text shows · (a character's further bytes) or ↪ (a character begun on the row above) */
-  dumpKey: (fill: boolean, carry: boolean) => `key: ${[fill ? '· rest of a character' : null, carry ? '↪ rest of one begun above' : null].filter(Boolean).join('  ')}`,
+  /** the dump's own marks in sight (· and ↪; --ascii _ and >), null for one not drawn */
+  dumpKey: (fill: string | null, carry: string | null) => `key: ${[fill ? `${fill} rest of a character` : null, carry ? `${carry} rest of one begun above` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
@@ -480,6 +484,8 @@ const EN = {
   ended: ' (ended)',
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
+  /** the Kernel pane's ended processes after its table, on one line (each as role and pid) */
+  endedPids: (named: readonly string[]) => `ended: ${named.join(', ')}`,
   /** the processes after the lesson's own on the tab bar, running or ended: the Kernel tab lists each with its state */
   morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n} (${running} running)` : `+ ${n} more (${running} running) in ${tab}`),
   /** between the items of a list in running text */
@@ -570,8 +576,10 @@ const ZH: Strings = {
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
   glossaryFind: (query: string) => `术语表，查找：${query}_`,
-  findStart: '/：输入要找的词；Enter 跳到下一个含有它的条目；Esc 结束查找',
-  findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 下一个`,
+  findStart: '/：输入要找的词；Enter 停在找到的条目（再按 n 下一个）；Esc 结束查找',
+  findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 后按 n 下一个`,
+  findKept: (k: number, of: number) => `含有这个词的条目第 ${k} 个，共 ${of} 个；n 下一个，/ 查新词`,
+  findNoLast: 'n 跳到含有上次查找的词的下一个条目：先按 / 查找',
   findNone: '没有条目含有这个词；Backspace 删除，Esc 结束查找',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
@@ -629,7 +637,7 @@ const ZH: Strings = {
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, from: string, to: string, size: number) => `${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
-  dumpKey: (fill: boolean, carry: boolean) => `图例：${[fill ? '· 字符的其余字节' : null, carry ? '↪ 上一行起头的字符的字节' : null].filter(Boolean).join('  ')}`,
+  dumpKey: (fill: string | null, carry: string | null) => `图例：${[fill ? `${fill} 字符的其余字节` : null, carry ? `${carry} 上一行起头的字符的字节` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
@@ -802,6 +810,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
+  endedPids: (named: readonly string[]) => `已结束：${named.join('、')}`,
   morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n}（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”页`),
   listSep: '、',
   problemSep: '；',

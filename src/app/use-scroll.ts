@@ -86,7 +86,7 @@ export function useStoredScroll(pane: StoredScroll, max: number, rows: number, q
  *  step's start, the C code the step's call): at `follow` whenever `anchor` (what it shows)
  *  changes, where the learner scrolled it in between; the store keeps that offset, so another
  *  tab or a full screen shown in between leaves it as it was (nc72#4); `rows`: the rows it shows. */
-export function useFollowScroll(max: number, follow: number, anchor: string, pane: FollowScroll, rows: number, snap?: (top: number, lines: number) => number): number {
+export function useFollowScroll(max: number, follow: number, anchor: string, pane: FollowScroll, rows: number, snap?: (top: number, lines: number) => number, toEnd = false): number {
   const store = useAppStore();
   const own = useAppState((s) => s.followed[pane] ?? null);
   useScrollMover(pane, (lines) => {
@@ -94,7 +94,7 @@ export function useFollowScroll(max: number, follow: number, anchor: string, pan
     const top = followTop(was, anchor, follow, max);
     // `snap`: where a key's `lines` take the top row (the C pane moves by source lines: a line and its ↪ rows together)
     const by = snap ? snap(top, lines) - top : lines;
-    store.getState().follow(pane, { anchor, offset: ownAfter(top, by, follow, max) });
+    store.getState().follow(pane, { anchor, offset: ownAfter(top, by, follow, max, toEnd) });
   }, rows);
   return followTop(own, anchor, follow, max);
 }

@@ -5,13 +5,23 @@ import { sanitize } from './sanitize.js';
 
 /** What the text column shows under a byte of a UTF-8 character its glyph does not stand
  *  over: not a space, which would read as a 0x20 byte between "你" and "好", and not '.',
- *  which reads as a byte no character starts (--ascii draws it '.' all the same). */
+ *  which reads as a byte no character starts. */
 export const DUMP_FILL = '·';
+/** DUMP_FILL under --ascii: '.' (the general symbol map's) was the mark of a byte that is no
+ *  printable character, so "你." read as 你 and a stray byte (fix23f#4). */
+export const DUMP_FILL_ASCII = '_';
 
 /** What the text column shows under a byte of a UTF-8 character begun on the row above, at
  *  the start of its row: the mark of a continued line (vim's showbreak), so the row reads as
- *  going on from the one above. "··" there read as broken text (fix19e#4). --ascii: '.'. */
+ *  going on from the one above. "··" there read as broken text (fix19e#4). */
 export const DUMP_CARRY = '↪';
+/** DUMP_CARRY under --ascii, distinct from '.' and DUMP_FILL_ASCII: it points on from the row above. */
+export const DUMP_CARRY_ASCII = '>';
+
+/** The text column's own marks as drawn (--ascii: ASCII marks none of which is '.'). */
+export function dumpMarks(ascii: boolean): { fill: string; carry: string } {
+  return ascii ? { fill: DUMP_FILL_ASCII, carry: DUMP_CARRY_ASCII } : { fill: DUMP_FILL, carry: DUMP_CARRY };
+}
 
 /** The UTF-8 character whose first byte is `bytes[i]`, and its length in bytes; null for a
  *  byte that starts none (ASCII is left to the caller), an invalid or cut-off sequence, or a
@@ -35,8 +45,10 @@ function charAt(bytes: Uint8Array, i: number): { ch: string; len: number } | nul
  *  a character split across rows, the first row ending in a filler (fix18f#1). So a row's text is as many cells
  *  as its bytes, or one more where a character hangs past its end: DUMP_HANG cells are kept
  *  for that after every row (the playground's closing |). Every other byte (a control, 0x00,
- *  an invalid sequence, a character cut off at the end) as '.'. The hex beside stays exact. */
-export function dumpTexts(bytes: Uint8Array, perRow: number): string[] {
+ *  an invalid sequence, a character cut off at the end) as '.'. The hex beside stays exact.
+ *  `ascii`: the marks as --ascii draws them (dumpMarks). */
+export function dumpTexts(bytes: Uint8Array, perRow: number, ascii = false): string[] {
+  const { fill, carry } = dumpMarks(ascii);
   const texts: string[] = Array.from({ length: Math.ceil(bytes.length / perRow) }, () => '');
   for (let i = 0; i < bytes.length; ) {
     const row = Math.floor(i / perRow);
@@ -54,8 +66,8 @@ export function dumpTexts(bytes: Uint8Array, perRow: number): string[] {
     // glyph's cell is past the row's bytes)
     const w = cells(c.ch);
     for (let k = 1; k < c.len; k++) {
-      if (i + k >= end) texts[row + 1] += DUMP_CARRY;
-      else if (k >= w) texts[row] += DUMP_FILL;
+      if (i + k >= end) texts[row + 1] += carry;
+      else if (k >= w) texts[row] += fill;
     }
     i += c.len;
   }

@@ -201,7 +201,7 @@ describe('the errata screen', () => {
     expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
   });
 
-  it('/ finds a word in the glossary: typed keys (q, e, g too) go into it, Enter lands on the first match then goes round them, Esc ends the search there (en 80x24, zh 120x34)', async () => {
+  it('/ finds a word in the glossary: typed keys (q, e, g too) go into it, Enter ends it on the first match, n goes round them, / starts a new word (fix23f#3), Esc ends the search there (en 80x24, zh 120x34)', async () => {
     for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
       const r = await draw(width, height, lang);
       const s = strings(lang);
@@ -209,7 +209,7 @@ describe('the errata screen', () => {
       await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
       await r.press('/');
       let f = await r.waitFor((f) => f.includes(s.glossaryFind('')), 'the search on');
-      expect(r.lines().at(-1)).toMatch(lang === 'en' ? /Enter next match +Esc done +Backspace erase/ : /Enter 下一个 +Esc 结束查找/);
+      expect(r.lines().at(-1)).toMatch(lang === 'en' ? /Enter go there +Esc done +Backspace erase/ : /Enter 停在这里 +Esc 结束查找/);
       // "sem" then "op": the entries named by the word first (semop's own entry), q and e typed, not acted on
       for (const key of ['s', 'e', 'm', 'o', 'p']) await r.press(key);
       f = await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'the word typed');
@@ -220,14 +220,21 @@ describe('the errata screen', () => {
       expect(f).toContain(`▶ ${GLOSSARY[semop[0]].name[lang]}`);
       expect(f).toContain(s.findCount(1, semop.length));
       fits(r, width, height);
-      // the first Enter after typing lands on the first match, as less and vim do (fix20d#1)
+      // Enter lands on the first match, as less and vim do, and ends the search (fix20d#1, fix23f#3)
       await r.press(KEYS.enter);
-      await r.waitFor(() => !r.store.getState().findTyped, 'Enter taken');
+      f = await r.waitFor(() => r.store.getState().find === null, 'Enter ended the search');
       expect(r.store.getState().menuCursor).toBe(semop[0]);
-      await r.press(KEYS.enter);
-      await r.waitFor(() => r.store.getState().menuCursor === semop[1], 'Enter again: the second match');
-      for (let i = 1; i < semop.length; i++) await r.press(KEYS.enter);
+      f = await r.waitFor((f) => f.includes(`─ ${s.glossaryTitle} ─`) && f.includes(s.findKept(1, semop.length)), 'the word kept, n and / named');
+      // n: the next match, round them
+      await r.press('n');
+      await r.waitFor(() => r.store.getState().menuCursor === semop[1], 'n: the second match');
+      for (let i = 1; i < semop.length; i++) await r.press('n');
       await r.waitFor(() => r.store.getState().menuCursor === semop[0], 'round to the first');
+      // the next / starts a new word, not the old one with more typed after it
+      await r.press('/');
+      f = await r.waitFor((f) => f.includes(s.glossaryFind('')), 'a new search, empty');
+      for (const key of ['s', 'e', 'm', 'o', 'p']) await r.press(key);
+      f = await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'the word typed again');
       // a word no entry holds: said, the cursor stays; Backspace takes it back
       for (const key of ['q', 'q']) await r.press(key);
       f = await r.waitFor((f) => f.includes(s.findNone), 'none holds it');

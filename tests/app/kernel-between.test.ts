@@ -79,7 +79,7 @@ describe('Kernel pane: what a read while the step ran saw', () => {
     store.setState({ busy: null });
     const st = store.getState();
     const fleeting = madeAndRemoved([made, set, rm], st.before, st, userName(process.geteuid!()));
-    const row = pane(store, 'en', fleeting).lines.find((l) => l.includes(`${id}${FLEETING_MARK}`));
-    expect(row?.trim().split(/\s+/)).toEqual(['0x00000000', `${id}${FLEETING_MARK}`, `${userName(65534)}${CHANGE_MARK}`]);
+    const row = pane(store, 'en', fleeting).lines.find((l) => l.startsWith(FLEETING_MARK) && l.includes(` ${id} `));
+    expect(row?.trim().split(/\s+/)).toEqual([FLEETING_MARK, '0x00000000', `${id}`, `${userName(65534)}${CHANGE_MARK}`]);
   });
 });

@@ -31,7 +31,8 @@ function inner(width: number, height: number): number {
 }
 
 /** A table row: after its owner mark (● ○), or a semaphore's under its set. */
-const ROW = /^(?:[●○]|\s{4}\d)/;
+// a row: its own mark's cells (+, -, +- or blank), then the owner mark, or a semaphore's number
+const ROW = /^[ +-]{1,3}(?:[●○]|\s{4}\d)/;
 
 describe('Kernel pane: the legend under the first table', () => {
   for (const lesson of LESSONS) {

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
+import { kernelLines, processLines } from '../../src/app/components/kernel-view.js';
+import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 
@@ -62,4 +64,33 @@ describe('the processes a lesson started and ended', () => {
     expect(reader).toContain('reader 31813');
     expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toContain('工作进程 1 pid 31812');
   });
+
+  for (const id of ['serv-clnt', 'parent-child'] as const) {
+    it(`${id}: after every step the Kernel pane at 80x24 shows every process the tab bar counts, the ended ones on a line of their own (fix23f#2)`, async () => {
+      const lesson = LESSONS.find((l) => l.id === id)!;
+      const run = await startLesson(lesson);
+      runs.push(run);
+      let ended = 0;
+      while (run.done < lesson.steps.length) {
+        await run.runNext();
+        for (const lang of ['en', 'zh'] as const) {
+          const s = strings(lang);
+          const [, ...rest] = run.processes;
+          const bar = lineText(tabBarLine({ tab: 'kernel', processes: run.processes, lang, ascii: false, width: 80 }));
+          if (rest.length > 0) expect(bar, bar).toContain(`+ ${rest.length}`);
+          // the pane's rows (78 inside, 9 rows at 80x24 tabbed): every process's pid in them
+          const shown = processLines(run.processes, lang, s, true, 78).map(lineText);
+          for (const p of run.processes) expect(shown.join('\n'), `${id} step ${run.done} ${lang}`).toMatch(new RegExp(`\\b${p.pid}\\b`));
+          // a table row for the lesson's own and each running one; the ended ones on the line(s) after
+          expect(shown.length).toBeLessThanOrEqual(1 + run.processes.filter((p, i) => i === 0 || p.alive).length + Math.ceil(rest.length / 3));
+          ended = Math.max(ended, rest.filter((p) => !p.alive).length);
+          // the whole pane at 80x24 holds the process list within its rows when nothing else crowds it
+          const pane = kernelLines({ segments: [], queues: [], semaphores: [], focus: null, stat: null, dump: null, decoded: null, processes: run.processes, marks: { owners: { lesson: new Set(), ipclab: new Set() }, before: null, mark: null, ascii: false }, lang, s }, 78, 9).map(lineText);
+          for (const p of run.processes) expect(pane.join('\n')).toContain(String(p.pid));
+        }
+      }
+      // the lesson ended processes: the line was drawn
+      expect(ended, id).toBeGreaterThan(0);
+    }, 120_000);
+  }
 });

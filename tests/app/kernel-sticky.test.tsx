@@ -65,8 +65,8 @@ describe('the Kernel pane scrolled line by line', () => {
       expect(frames.length).toBeGreaterThan(3);
       // each table: its heading and its rows
       const tables = [
-        { head: /^│ +key +shmid /, rows: [/^│● 0x0+ +11\b/, /^│○ 0x0+ +12\b/] },
-        { head: /^│ +key +semid /, rows: [/^│○ 0x0+ +5\b/] },
+        { head: /^│ +key +shmid /, rows: [/^│ ● 0x0+ +11\b/, /^│ ○ 0x0+ +12\b/] },
+        { head: /^│ +key +semid /, rows: [/^│ ○ 0x0+ +5\b/] },
         { head: /^│ +semnum /, rows: [/^│ +0 +0\* /, /^│ +1 +7 /] },
         { head: /^│pid /, rows: [/^│14020 /, /^│14021 /] },
       ];
@@ -104,7 +104,7 @@ describe('the Kernel pane scrolled line by line', () => {
     // the title has no room for it at 60 columns: it is in the pane's lines
     expect(rows[0]).not.toMatch(/changed by step 6/);
     const legend = rows.findIndex((l) => /\* changed by step 6/.test(l));
-    const lastRow = rows.findIndex((l) => /^│○ 0x0+ +12\b/.test(l));
+    const lastRow = rows.findIndex((l) => /^│ ○ 0x0+ +12\b/.test(l));
     expect(legend, rows.join('\n')).toBeGreaterThan(1);
     expect(rows[1], rows.join('\n')).toMatch(/Shared Memory Segments|key +shmid/);
     expect(legend, rows.join('\n')).toBeGreaterThan(lastRow);

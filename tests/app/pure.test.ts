@@ -299,10 +299,11 @@ describe('kernel view', () => {
     expect(lineText(lines[1]).trim().split(/\s+/)).toEqual(['▸0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
     expect(lines[1].every((r) => r.tone === 'active')).toBe(true);
     const two = segmentTableLines([seg, { ...seg, shmid: 32770 }], 32770, s, { owners: { lesson: new Set([32769, 32770]), ipclab: new Set() }, before: null, mark: '*', ascii: false });
-    expect(lineText(two[1]).startsWith('● 0x00000000')).toBe(true);
-    expect(lineText(two[2]).startsWith('●▸0x00000000')).toBe(true);
+    // (a cell before each for a row's own mark while changes are marked: blank, the row neither new nor removed)
+    expect(lineText(two[1]).startsWith(' ● 0x00000000')).toBe(true);
+    expect(lineText(two[2]).startsWith(' ●▸0x00000000')).toBe(true);
     expect(cells(lineText(two[1]))).toBe(cells(lineText(two[2])));
-    expect(lineText(segmentTableLines([seg], 32769, s, { owners: { lesson: new Set([32769]), ipclab: new Set() }, before: null, mark: '*', ascii: true })[1]).startsWith('@>')).toBe(true);
+    expect(lineText(segmentTableLines([seg], 32769, s, { owners: { lesson: new Set([32769]), ipclab: new Set() }, before: null, mark: '*', ascii: true })[1]).startsWith(' @>')).toBe(true);
     expect(lineText(segmentTableLines([seg], null, s)[1]).startsWith('  ')).toBe(true);
     // no rows: no column names over nothing, only that there is none
     expect(segmentTableLines([], null, s).map(lineText)).toEqual([s.noSegments]);
@@ -314,11 +315,12 @@ describe('kernel view', () => {
     const marks = { owners: { lesson: new Set([7]), ipclab: new Set([7, 8]) }, before, mark: '*', ascii: true };
     const lines = segmentTableLines([seg, other], null, s, marks);
     // the mark right after its figure, inside the column: a space still parts it from the next figure
-    expect(lineText(lines[1])).toMatch(/^@ 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
+    expect(lineText(lines[1])).toMatch(/^ @ 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
     // a segment that was not there before the step: new as a whole (every figure in the changed
-    // tone), one mark, + on the shmid naming the row, not a * that says one figure changed
-    expect(lineText(lines[2])).toMatch(/^o 0x00000000 +8\+ +root +600 +4096 +0 +42 +43$/);
-    expect(lines[2].slice(1).every((r) => r.tone === 'changed')).toBe(true);
+    // tone), one mark, + at the row's start (after the id, "8+" read as part of a figure: fix23f#1),
+    // not a * that says one figure changed
+    expect(lineText(lines[2])).toMatch(/^\+o 0x00000000 +8 +root +600 +4096 +0 +42 +43$/);
+    expect(lines[2].slice(2).every((r) => r.tone === 'changed')).toBe(true);
     expect(lineText(lines[2])).not.toContain('*');
     expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['1*', '43*']);
     // columns stay in line: every row's figures start where the heading's names do
@@ -327,7 +329,7 @@ describe('kernel view', () => {
     expect(start(lineText(lines[1]), '42')).toBe(start(head, 'cpid'));
     expect(start(lineText(lines[2]), '42')).toBe(start(head, 'cpid'));
     const coloured = segmentTableLines([seg], null, s, { ...marks, ascii: false });
-    expect(lineText(coloured[1])).toMatch(/^● 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
+    expect(lineText(coloured[1])).toMatch(/^ ● 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
     // the title names the mark only while a figure in sight carries it
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
@@ -401,7 +403,7 @@ describe('kernel view', () => {
     expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new in step 3  * changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('  @ this lesson  o ipclab  + new in step 3');
   });
-  it('shows a row the last step removed once more, dimmed, marked - after its id (ASCII, as + and * are), and the legend names every mark in sight', () => {
+  it('shows a row the last step removed once more, dimmed, marked - at its start (ASCII, as + and * are), and the legend names every mark in sight', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
     const gone = { ...seg, shmid: 9, nattch: 0 };
     const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 0, messages: 0, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };
@@ -417,18 +419,18 @@ describe('kernel view', () => {
       // figure from before the step (nattch 1 there would contradict the shmdt in the trace)
       expect(lines).toHaveLength(3);
       const row = shown(lines[2]);
-      expect(row.trimEnd(), row).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +9${mark} +root$`));
+      expect(row.trimEnd(), row).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +9 +root$`));
       expect(lines[2].every((r) => r.tone === 'dim'), row).toBe(true);
       expect(lineText(lines[1])).not.toContain(mark);
       // the columns stay in line with the heading
       expect(lineText(lines[2]).indexOf('root')).toBe(lineText(lines[0]).indexOf('owner'));
       // a queue and a set the step removed: their rows alike (the set without its semaphores)
       const queue = queueTableLines([], s, marks, false);
-      expect(shown(queue[1]).trimEnd()).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +5${mark} +root$`));
+      expect(shown(queue[1]).trimEnd()).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +5 +root$`));
       expect(queue[1].every((r) => r.tone === 'dim')).toBe(true);
       const sets = semaphoreTableLines([], s, marks, false);
       expect(sets.map(lineText)).toHaveLength(2);
-      expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +6${mark} +root$`));
+      expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +6 +root$`));
       // nothing removed: no such row; shown once: the step after, `before` is the kernel it found
       expect(segmentTableLines([seg], 7, s, { ...marks, before: { ...before, segments: [seg] } })).toHaveLength(2);
       // every mark in sight in the legend, each of the step's marks with its step
@@ -445,8 +447,8 @@ describe('kernel view', () => {
       expect(segmentTableLines([seg], 7, s, { ...marks, vanished: [{ kind: 'shm', id: 9 }] })).toHaveLength(2);
       // the whole pane: the removed segment's row shows even when no segment is left
       const pane = kernelLines({ segments: [], queues: [], semaphores: [], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s }, 78, 20).map(shown);
-      expect(pane.some((l) => new RegExp(`^. 0x00000000 +9${mark}`).test(l)), pane.join('\n')).toBe(true);
-      expect(pane.some((l) => new RegExp(`^. 0x00000000 +7${mark}`).test(l)), pane.join('\n')).toBe(true);
+      expect(pane.some((l) => new RegExp(`^${mark}. 0x00000000 +9 `).test(l)), pane.join('\n')).toBe(true);
+      expect(pane.some((l) => new RegExp(`^${mark}. 0x00000000 +7 `).test(l)), pane.join('\n')).toBe(true);
     }
     // and in Chinese: 第 4 步删除的
     const zh = strings('zh');
@@ -465,7 +467,7 @@ describe('kernel view', () => {
     };
     const marks = { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, lessonQueues: new Set([5]), lessonSets: new Set([6]), before, mark: '*', ascii: false };
     const queue = queueTableLines([q], s, marks, false).map(lineText);
-    expect(queue[1]).toMatch(/^● 0x00000000 +5 +root +600 +39\* +4\* +9 +0$/);
+    expect(queue[1]).toMatch(/^ ● 0x00000000 +5 +root +600 +39\* +4\* +9 +0$/);
     const sems = semaphoreTableLines([set], s, marks, false).map(lineText);
     expect(sems[3]).toMatch(/^ +0 +0\* +0 +0 +9$/);
     expect(sems[1]).not.toContain('*');
@@ -478,15 +480,15 @@ describe('kernel view', () => {
     expect(kernelLegend({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).toMatch(/step 2 changed nothing$/);
   });
   it('one rule for new and changed: a row new since the step is marked new as a whole, every changed figure and decoded value marked', () => {
-    // sem step 1: a new set, its semaphores new rows too: + after each id, no * on semnum
+    // sem step 1: a new set, its semaphores new rows too: + at each row's start, no * on semnum
     const set = { key: '0x00000000', semid: 6, owner: 'root', perms: '600', nsems: 1, uid: 0, gid: 0, cuid: 0, cgid: 0, otime: 0, ctime: 1, ours: true, semsError: null, sems: [{ semnum: 0, semval: 0, semncnt: 0, semzcnt: 0, sempid: 0 }] };
     const before = { step: 0, segments: [], queues: [], semaphores: [], focus: null, stat: null, decoded: null };
     const marks = { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, lessonQueues: new Set<number>(), lessonSets: new Set([6]), before, mark: '*', ascii: false };
     const sems = semaphoreTableLines([set], s, marks, false);
-    expect(lineText(sems[1])).toMatch(/^● 0x00000000 +6\+ +root/);
-    expect(lineText(sems[3])).toMatch(/^ +0\+ +0 +0 +0 +0$/);
+    expect(lineText(sems[1])).toMatch(/^\+● 0x00000000 +6 +root/);
+    expect(lineText(sems[3])).toMatch(/^\+ +0 +0 +0 +0 +0$/);
     expect(sems.map(lineText).join('\n')).not.toContain('*');
-    expect(sems[3].slice(1).every((r) => r.tone === 'changed')).toBe(true);
+    expect(sems[3].slice(2).every((r) => r.tone === 'changed')).toBe(true);
     expect(kernelLegend({ segments: [], semaphores: [set], marks, s, focus: null, stat: null, decoded: null })).toBe('  ● this lesson  + new in step 1');
     // race step 2: the ints decoded for the first time, from a segment that was there: each
     // field whose bytes the step changed is marked, as the dump's row is
@@ -625,6 +627,13 @@ describe('kernel view', () => {
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/ of 7, 14 bytes {2}key: · rest of a character$/);
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toMatch(/ {2}图例：· 字符的其余字节$/);
     expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('key:');
+    // --ascii: marks of their own, neither of them '.', the mark of a byte no character starts, and the key says them (fix23f#4)
+    const asciiWide = dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s, null, null, null, true).map(lineText);
+    expect(asciiWide[1].endsWith('  hello, 你_好_!')).toBe(true);
+    expect(asciiWide[0]).toMatch(/ {2}key: _ rest of a character$/);
+    const asciiNarrow = dumpLines(7, piece(split), 40, s, null, null, null, true).map(lineText);
+    expect(asciiNarrow[3].endsWith('  >>......')).toBe(true);
+    expect(asciiNarrow[1]).toBe('key: > rest of one begun above');
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));

@@ -79,6 +79,8 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   dumpLast: (s) => [s.dumpLast(']'), s.dumpLast('}')],
   findStart: (s) => [s.findStart],
   findCount: (s) => [s.findCount(999, 999)],
+  findKept: (s) => [s.findKept(999, 999)],
+  findNoLast: (s) => [s.findNoLast],
   findNone: (s) => [s.findNone],
   findLong: (s) => [s.findLong(FIND_MOST)],
   dumpAllZero: (s) => [s.dumpAllZero(offsetName(farthest))],

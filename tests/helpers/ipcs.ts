@@ -31,9 +31,9 @@ export function ipcsRow(shmid: number): IpcsRow | undefined {
 const escaped = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The Kernel pane's marks right after a figure: changed by the step (*), or changed while it
- *  ran and back by its end (~: nattch 2, 3 while a child mapped it, 2 again); and after a new
- *  row's id (+). A read mid-step sees such a passing value only when a poll falls in it. */
-const MARKS = new RegExp(`${escaped(CHANGE_MARK)}|${escaped(BACK_MARK)}|(?<=\\d)${escaped(NEW_MARK)}(?=\\s|$)`, 'gm');
+ *  ran and back by its end (~: nattch 2, 3 while a child mapped it, 2 again); and a new row's
+ *  own (+), at the line's start (after the pane's border). A read mid-step sees such a passing value only when a poll falls in it. */
+const MARKS = new RegExp(`${escaped(CHANGE_MARK)}|${escaped(BACK_MARK)}|(?<=^|│)${escaped(NEW_MARK)}`, 'gm');
 
 /** The frame without the Kernel pane's marks, each a space. */
 const unmarked = (frame: string) => frame.replace(MARKS, ' ');

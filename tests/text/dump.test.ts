@@ -3,7 +3,7 @@
 // characters once, no byte of it as '.', the columns in line (cells(), the one width function).
 import { afterEach, describe, expect, it } from 'vitest';
 import { cells } from '../../src/text/cells.js';
-import { DUMP_CARRY, DUMP_FILL, DUMP_HANG, dumpTexts } from '../../src/text/dump.js';
+import { DUMP_CARRY, DUMP_CARRY_ASCII, DUMP_FILL, DUMP_FILL_ASCII, DUMP_HANG, dumpTexts } from '../../src/text/dump.js';
 import { createSession } from '../../src/play/session.js';
 import type { PlaySession } from '../../src/play/types.js';
 
@@ -83,6 +83,11 @@ describe('dumpTexts', () => {
   });
   it('a byte no character starts, a 0x00 and a cut-off sequence stay dots; a space stays a space', () => {
     expect(dumpTexts(Uint8Array.from([0x41, 0x00, 0x20, 0xff, 0xe4, 0xbd, 0x42]), 16)).toEqual(['A. ...B']);
+  });
+  it('--ascii: the filler and the carry mark are ASCII marks of their own, neither the dot of a byte no character starts (fix23f#4)', () => {
+    expect(dumpTexts(Buffer.from('abc你de'), 4, true)).toEqual(['abc你', '>>de']);
+    expect(dumpTexts(Buffer.from('你.'), 16, true)).toEqual(['你_.']);
+    expect(new Set([DUMP_FILL_ASCII, DUMP_CARRY_ASCII, '.']).size).toBe(3);
   });
 });
 

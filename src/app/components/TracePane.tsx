@@ -1,7 +1,8 @@
-// The calls the lesson made, oldest first. After a run the pane shows the trace to its
-// end, until the learner scrolls: the step just run from its heading when it fits, else
-// its last lines -- its result, what the lesson's notice talks about (the border says how
-// much more is above). In review (← to a step that ran) it shows that step's part from
+// The calls the lesson made, oldest first. While a step runs the pane follows the trace's
+// end; after the run it shows the step just run from its heading, whole when it fits, else
+// its first lines with the border saying how much more is below -- the notice points at its
+// first lines (overview 1's ipcs -m rows, serv-clnt 5's): landed on its end, the learner
+// scrolled back to find them (fix23f#5). In review (← to a step that ran) it shows that step's part from
 // its heading, and the end again back at the step to run; the learner scrolls it as ever.
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
 // resize and a tab shown in between: at its end it follows the end, scrolled up it stays
@@ -40,13 +41,17 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
     () => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
     [trace, stepStarts, lesson, lang, width, s, ascii, owners],
   );
-  // the step reviewed (shown, and run already): its part from its heading; else the end
+  // the step reviewed (shown, and run already) or just run: its part from its heading (the
+  // end where it fits whole); while a step runs, the end, as its lines arrive
   const reviewed = useAppState((st) => (st.view < st.done ? st.view : null));
-  const at = reviewed === null ? undefined : tops[reviewed];
+  const last = useAppState((st) => (st.busy === 'running' || st.done === 0 ? null : st.done - 1));
+  const step = reviewed ?? last;
+  const at = step === null || tops[step] === undefined ? undefined : tops[step];
   const max = maxOffset(lines.length, height);
   // what the pane shows: this run's steps so far, the one reviewed; not its size (a zoom, a
   // resize) nor the lines that arrived since (nc: zoomed and back, the Trace stopped following)
   const run = useAppState((st) => st.run);
-  const top = useFollowScroll(max, at ?? max, `${runKey(run)} ${stepStarts.length} ${at ?? 'end'}`, 'trace', height - 2);
+  // keyed by the step, not its line (a resize rewraps the lines); the end once reached is followed
+  const top = useFollowScroll(max, Math.min(at ?? max, max), `${runKey(run)} ${stepStarts.length} ${step ?? 'end'}`, 'trace', height - 2, undefined, true);
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
 }

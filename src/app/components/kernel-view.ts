@@ -13,8 +13,9 @@ import type { Dump } from '../store/deps.js';
 import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
+import { NO_BREAK } from '../../text/cells.js';
 import { sanitize } from '../../text/sanitize.js';
-import { DUMP_CARRY, DUMP_FILL, dumpTexts } from '../../text/dump.js';
+import { dumpMarks, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
 import { type NamedColumns, NOTHING_NAMED, rankDrop } from './kernel-named.js';
 
@@ -120,19 +121,31 @@ const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() },
 
 /** The cells of a row, a space between each; a changed figure in the changed tone with
  *  the mark right after it, inside its column (`widths` leave it a cell); the last one
- *  unpadded. A `fresh` row (new since the step) is in the changed tone as a whole, NEW_MARK
- *  after its id (the one figure `changed` names for it); a `gone` row (the step removed
- *  it) is dimmed as a whole, GONE_MARK after its id. */
-function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false, fleeting = false, own: (i: number) => boolean = () => true, back: (i: number) => boolean = () => false): Run[] {
+ *  unpadded. A `fresh` row (new since the step) is in the changed tone as a whole, a `gone`
+ *  row (the step removed it) dimmed as a whole; their own mark is in the row's lead (`rowMark`). */
+function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false, back: (i: number) => boolean = () => false): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
-    // the row's own mark after the id naming it; another figure of it the step changed (a
-    // made-and-removed row's owner after IPC_SET) or changed and brought back, its own mark
-    const rowMark = own(i) ? (fleeting ? FLEETING_MARK : gone ? GONE_MARK : fresh ? NEW_MARK : null) : null;
-    const text = hit && mark ? `${v}${rowMark ?? (back(i) ? BACK_MARK : mark)}` : v;
+    // a figure the step changed (a made-and-removed row's owner after IPC_SET) or changed and brought back
+    const text = hit && mark ? `${v}${back(i) ? BACK_MARK : mark}` : v;
     const shown = gone ? 'dim' : fresh && mark ? 'changed' : tone;
     return [...(i === 0 ? [] : [run(' ', shown)]), run(i === values.length - 1 ? text : pad(text, widths[i]), gone ? 'dim' : hit ? 'changed' : shown)];
   });
+}
+
+/** The cells before every row of a table while changes are marked: a row's own mark, new
+ *  (NEW_MARK), removed (GONE_MARK) or made and removed (FLEETING_MARK), in a column of its
+ *  own at the line's start, as diff marks lines (after the id, "1998897-" read as a negative
+ *  number). One cell; while the pane shows a made-and-removed row its mark's cells and a
+ *  blank (no "+-●"), so every table of the pane keeps its columns and the one cell a mark took in the id's column
+ *  before is all a lesson's columns make room for. */
+export function rowMarkCells(m: TableMarks): number {
+  if (m.mark === null) return 0;
+  const fleeting = (['shm', 'msg', 'sem'] as const).some((kind) => fleetingOf(m, kind).length > 0);
+  return fleeting ? cells(FLEETING_MARK) + 1 : 1;
+}
+function rowMark(r: { fresh?: boolean; gone?: boolean; fleeting?: boolean }, slot: number): string {
+  return slot === 0 ? '' : pad(r.fleeting ? FLEETING_MARK : r.gone ? GONE_MARK : r.fresh ? NEW_MARK : '', slot);
 }
 
 /** Each column's width: its heading's, or the widest figure in it and a cell for the change
@@ -196,6 +209,7 @@ function table<T>(
   { cols, drop, still, identity, pids = [] }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; back?: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean; fleeting?: boolean }[],
   mark: string | null,
+  slot: number,
   indent: string,
   width: number,
   hidden?: Set<string>,
@@ -208,31 +222,30 @@ function table<T>(
   // a cell for the mark only in a column that carries one now: a worst-case cell in every
   // column left out a column (owner) that the figures had room for
   const hits = (r: (typeof rows)[number], field: keyof T) => r.changed.has(field) || !!r.back?.has(field);
-  const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => hits(r, field)));
-  // the column naming the row (the one never left out): where a new, removed or made-and-removed row's mark goes
+  // the column naming the row (the one never left out): its row's own mark is in the lead, not after it
   const id = cols.findIndex(([, field]) => !drop.includes(field));
-  // a made-and-removed row's mark is two cells (FLEETING_MARK): one more than the cell kept for a mark
-  const sized = all.map((values, n) => (rows[n].fleeting ? values.map((v, i) => (i === id && rows[n].changed.has(cols[i][1]) ? `${v}${' '.repeat(cells(FLEETING_MARK) - 1)}` : v)) : values));
-  const widths = fitWidths(cols.map(([head]) => head), sized, carrying);
+  const carrying = cols.map(([, field], i) => marked[i] && i !== id && mark !== null && rows.some((r) => hits(r, field)));
+  const widths = fitWidths(cols.map(([head]) => head), all, carrying);
   // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
   // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
   // status as wide as its heading -- so no column comes or goes between the steps of a
   // lesson (status left out once lpid grew a digit, back two steps later); drawn as wide as
   // this step's figures
-  const widest = fitWidths(cols.map(([head]) => head), sized, marked.map((m) => m && mark !== null)).map((w, i) =>
+  const widest = fitWidths(cols.map(([head]) => head), all, marked.map((m, i) => m && i !== id && mark !== null)).map((w, i) =>
     Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
   const order = rankDrop(drop, headOf, named).map((f) => cols.findIndex(([, field]) => field === f));
-  const kept = keptColumns(widest, width, cells(indent), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
+  const kept = keptColumns(widest, width, slot + cells(indent), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
-  const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
+  const out: Line[] = [heading(kept.map((i) => cols[i][0]), ' '.repeat(slot) + indent, w)];
   rows.forEach((r, n) => {
     const values = kept.map((i) => all[n][i]);
     const back = (i: number) => !!r.back?.has(cols[kept[i]][1]);
-    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && hits(r, cols[kept[i]][1]), mark, w, r.fresh, r.gone, r.fleeting, (i) => kept[i] === id, back)]);
+    const tone = r.gone ? 'dim' : r.fresh && mark ? 'changed' : r.tone;
+    out.push([run(rowMark(r, slot), tone), run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => kept[i] !== id && marked[kept[i]] && hits(r, cols[kept[i]][1]), mark, w, r.fresh, r.gone, back)]);
   });
   under(out, out[0], true);
   return out;
@@ -267,7 +280,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>(m, 'msg', q.msqid, 'msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -286,7 +299,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const row = removed
       ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>(m, 'sem', set.semid, 'semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
-    const setRow = table(SET, [row], m.mark, l.indent, width, hidden, m.never, m.named);
+    const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named);
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
@@ -301,13 +314,13 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
       const changed = changedSem(set.semid, v, m.before);
       return { item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed, back: fresh ? undefined : backFields(v, `sem:${set.semid}:${v.semnum}`, m.before, changed), fresh };
     });
-    out.push(...table(SEM, rows, m.mark, '    ', width, hidden, m.never, m.named));
+    out.push(...table(SEM, rows, m.mark, rowMarkCells(m), '    ', width, hidden, m.never, m.named));
   });
   return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
 
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
-  // the segments the step removed, once more after it (dimmed, GONE_MARK after the shmid)
+  // the segments the step removed, once more after it (dimmed, GONE_MARK before it)
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
   const l = leads('shm', all.map((seg) => seg.shmid), all.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
@@ -324,7 +337,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   // no row at all: no column names over nothing, and no note of columns left out of no table
   if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
-  const out = [...head, ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden, m.never, m.named)];
+  const out = [...head, ...table(SHM, [...rows, ...removed], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
   const at = segments.findIndex((seg) => seg.shmid === focus);
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(...said(s.noSegments, width));
@@ -426,7 +439,7 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
  *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
-export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null): Line[] {
+export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null, ascii = false): Line[] {
   // `own`: ipclab's own process as the processes' table names it (its role, its pid), which
   // is the one whose mapping would show the bytes -- another process of the lesson (the
   // child) may well have mapped the segment
@@ -442,7 +455,7 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
   // the text column: as many cells as bytes on every row, one more where a character that
   // starts at a row's last byte hangs past it (text/dump.ts): 16 a row fit 72 columns with it
-  const texts = dumpTexts(bytes, perRow);
+  const texts = dumpTexts(bytes, perRow, ascii);
   for (let i = 0; i < bytes.length; i += perRow) {
     let stop = i;
     while (stop < bytes.length && zero(stop)) stop += perRow;
@@ -461,8 +474,10 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   // glossary, · and ↪ read as bytes: fix22e#3; a row of zeros folded away carries none):
   // beside the heading where it fits (a row more hid the last dump row at 80x24), else right
   // under it (under the rows it was out of view at 120x34, below the zeros)
-  const fill = texts.some((t) => t.includes(DUMP_FILL));
-  const carry = texts.some((t) => t.includes(DUMP_CARRY));
+  // (--ascii: its own marks, none of them '.', the mark of a byte no character starts)
+  const marks = dumpMarks(ascii);
+  const fill = texts.some((t) => t.includes(marks.fill)) ? marks.fill : null;
+  const carry = texts.some((t) => t.includes(marks.carry)) ? marks.carry : null;
   const key = fill || carry ? s.dumpKey(fill, carry) : '';
   if (key && cells(lineText(out[0])) + 2 + cells(key) <= proseWidth(width)) out[0] = [...out[0], run(`  ${key}`, 'dim')];
   else if (key) out.splice(1, 0, ...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
@@ -471,16 +486,27 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
 }
 
 /** The lesson's processes; the attached column only where there are segments to attach
- *  (a queue or a set is never mapped). */
-export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true): Line[] {
+ *  (a queue or a set is never mapped). The first (the lesson's own) and those running are
+ *  rows; the ended ones follow on a line of their own, wrapped to `width` (`ended: server
+ *  24948, client 25100`): a row each, serv-clnt's four ended helpers pushed all but two out of
+ *  the 80x24 pane while the tab bar counted four (fix23f#2). */
+export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity): Line[] {
   if (processes.length === 0) return [];
   const attached = (text: string) => (attach ? `${pad(text, 8)} ` : '');
+  const rows = processes.filter((p, i) => i === 0 || p.alive);
+  const ended = processes.filter((p, i) => i > 0 && !p.alive);
   const out: Line[] = [line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${s.alive}`, 'label')];
-  for (const p of processes) {
+  for (const p of rows) {
     out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
   }
   under(out, out[0], true);
-  return out;
+  if (ended.length === 0) return out;
+  // a role that ends in a number says "pid" before its pid (nc194: "worker 1 31812")
+  // each kept whole on its line (a role and a pid on two lines read as two entries)
+  const named = ended.map((p) => (/\d$/.test(p.role[lang]) ? s.pidOf(p.role[lang], String(p.pid)) : `${p.role[lang]} ${p.pid}`).replaceAll(' ', NO_BREAK));
+  const tail = wrap(s.endedPids(named), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  for (const l of tail) TAIL.add(l);
+  return [...out, ...tail];
 }
 
 export interface KernelInput {
@@ -626,7 +652,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   else if (shm || removedShm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
-  if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm));
+  if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm, width));
   if (shm) {
     // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
     // whose first fields repeat the table: in a short pane the part below the fold
@@ -639,7 +665,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
       const own = me ? `${me.role[k.lang]}${k.lang === 'zh' ? '，' : ', '}pid ${me.pid}` : null;
-      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own));
+      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii));
       focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before, k.segments), k.marks.mark));
     }
     sections.push(focused);

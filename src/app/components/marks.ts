@@ -101,7 +101,7 @@ export function backFields<T extends object>(now: T, prefix: string, before: Bef
 }
 
 /** Whether the object `id` is new since the step: not among the `was` before it (a new row
- *  is marked as a whole, NEW_MARK after the id that names it, not as changed figures). */
+ *  is marked as a whole, NEW_MARK at its start, not as changed figures). */
 export function isNew<T>(before: Before | null, was: (b: Before) => readonly T[], same: (x: T) => boolean): boolean {
   return !!before && !was(before).some(same);
 }
@@ -168,14 +168,14 @@ export function changedDumpRows(dump: Dump, perRow: number, before: Before | nul
 /** The mark right after a changed figure, inside its column (the space before the next
  *  column stays), in every mode. */
 export const CHANGE_MARK = '*';
-/** The mark of an object new since the step, after the id naming its row (or after
- *  IPC_STAT(shmid), a decoded structure's label): its row is new as a whole, in the changed
+/** The mark of an object new since the step, in the column before its row's owner mark
+ *  (kernel-view's rowMark; or after IPC_STAT(shmid), a decoded structure's label): its row is new as a whole, in the changed
  *  tone; no figure of it carries CHANGE_MARK, which would say that figure alone changed. */
 export const NEW_MARK = '+';
 /** The mark right after a figure that the step changed and that came back to its value
  *  before it (a read while the step ran saw another), in place of CHANGE_MARK. */
 export const BACK_MARK = '~';
-/** The mark of a row the last step removed, after the id naming it: the row is shown once
+/** The mark of a row the last step removed, at its start as NEW_MARK is: the row is shown once
  *  more, dimmed, its identity only (key, id, owner: kernel-view's Columns.identity), the
  *  figures it had before the step left blank (--ascii and NO_COLOR: '-'). */
 export const GONE_MARK = '-';
@@ -190,7 +190,7 @@ export function goneSince<T>(before: Before | null, was: (b: Before) => readonly
 
 /** The mark of an object the last step made and removed within it (shmctl's 0400 segment):
  *  the kernel never listed it between two polls, so it is shown once after the step, dimmed
- *  as a removed row is, its identity only, this mark after its id. */
+ *  as a removed row is, its identity only, this mark at its start. */
 export const FLEETING_MARK = '+-';
 
 /** Objects the last step made and removed within it, each kind as its table's row holds it

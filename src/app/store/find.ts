@@ -1,8 +1,9 @@
 // The glossary's / search (keymap scope 'find'): every key typed goes into the query, and
-// the cursor goes to the entry whose heading starts with it, else the first entry that holds
-// it (those named by it first, as `ipclab glossary QUERY` lists them: glossaryMatches, firstHit). The first Enter after typing keeps
-// that first match, as less and vim land on it; each Enter after it goes on to the next one,
-// round the matches; Esc ends the search where the cursor is (docs/ARCHITECTURE.md "Keys").
+// the cursor goes to the first entry that holds it (those named by it first, as `ipclab
+// glossary QUERY` lists them: glossaryMatches, firstHit). Enter ends the search on that first
+// match, as less and vim do: the query is kept, n goes on to the next match, round them, and
+// the next / starts a new query (an open search took the next / into the old word: fix23f#3).
+// Esc ends the search where the cursor is (docs/ARCHITECTURE.md "Keys").
 import type { StateCreator } from 'zustand/vanilla';
 import { firstHit, GLOSSARY, glossaryMatches } from '../../lessons/glossary.js';
 import type { AppState } from '../store.js';
@@ -14,38 +15,41 @@ export const FIND_MOST = 24;
 export interface FindSlice {
   /** the glossary's search query while / is on; null otherwise */
   find: string | null;
-  /** a key was typed since the last Enter: the next Enter lands on the match the cursor is on */
-  findTyped: boolean;
+  /** the query the last Enter ended on: n goes to its next match; null before any */
+  findLast: string | null;
   /** /: start a search in the glossary */
   findStart(): void;
   /** a key typed into the query (its control characters dropped); `erase`: Backspace */
   findType(input: string, erase: boolean): void;
-  /** Enter: the match typing found, then the next entry that holds the query, round them */
+  /** Enter: the search ends on the first match typing found, the query kept for n */
   findNext(): void;
+  /** n (the search ended): the next entry that holds the query Enter kept, round them */
+  findAgain(): void;
   /** Esc: the search ends, the cursor stays */
   findEnd(): void;
 }
 
 export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) => {
-  /** the cursor on the first hit (firstHit), or `on`: on the one after the match it is
-   *  on; `typed`: by a key typed into the query (the next Enter lands on that first match) */
-  const goTo = (query: string, on: boolean, typed: boolean) => {
+  /** the cursor on the first hit (firstHit), or `on`: on the one after the match it is on;
+   *  `open`: the search goes on (typing), else it is over and `query` kept for n */
+  const goTo = (query: string, on: boolean, open: boolean) => {
+    const find = open ? query : null;
     // only what the screen shows: a part held back until its step ran is not found (glossary-view.ts)
     const matches = glossaryMatches(query, GLOSSARY, partsShown(get()));
     const found = matches.map((e) => GLOSSARY.indexOf(e));
     if (found.length === 0) {
-      set({ find: query, findTyped: typed, status: (s) => s.findNone });
+      set({ find, status: (s) => s.findNone });
       return;
     }
     const at = found.indexOf(get().menuCursor);
     const k = on ? (at + 1) % found.length : firstHit(query, matches);
-    set({ find: query, findTyped: typed, menuCursor: found[k], status: (s) => s.findCount(k + 1, found.length) });
+    set({ find, ...(open ? {} : { findLast: query }), menuCursor: found[k], status: (s) => (open ? s.findCount(k + 1, found.length) : s.findKept(k + 1, found.length)) });
   };
   return {
     find: null,
-    findTyped: false,
+    findLast: null,
     findStart() {
-      set({ find: '', findTyped: false, status: (s) => s.findStart });
+      set({ find: '', status: (s) => s.findStart });
     },
     findType(input, erase) {
       const query = get().find ?? '';
@@ -60,9 +64,15 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
     },
     findNext() {
       const query = get().find;
-      if (!query) set({ status: (s) => s.findStart });
-      // right after typing, Enter lands on the first match (less, vim), not past it
-      else goTo(query, !get().findTyped, false);
+      // Enter on no word ends the search as Esc does
+      if (!query) set({ find: null, status: null });
+      // on the first match, as less and vim land (not past it), the search over
+      else goTo(query, false, false);
+    },
+    findAgain() {
+      const query = get().findLast;
+      if (query === null) set({ status: (s) => s.findNoLast });
+      else goTo(query, true, false);
     },
     findEnd() {
       set({ find: null });
