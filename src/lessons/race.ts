@@ -28,8 +28,9 @@ interface RaceState {
   oneCpu?: boolean;
   /** the CPUs this process may use, as step 1 found them */
   cpus?: number;
-  /** the last round's workers, for the process list */
+  /** the last round's workers, for the process list, and that round's lock */
   workers?: PeerProcess[];
+  round?: Lock;
   /** each round's milliseconds, for the summary */
   ms?: Partial<Record<Lock, number>>;
   /** each round's two loops, in ms, as the workers timed them */
@@ -65,11 +66,20 @@ function lostChoice(live: LiveResult<RaceState>): number {
   return measureOf(live).value > 0 ? 1 : 0;
 }
 
-/** the workers as the trace and the process list name them */
-const WORKER: Text[] = [
-  { en: 'worker 1', zh: '工作进程 1' },
-  { en: 'worker 2', zh: '工作进程 2' },
-];
+/** each round as a worker's name says it: the process list keeps the last round's rows
+ *  after later steps, and a bare "worker 1" did not say which round it ran (nc) */
+const ROUND: Record<Lock, Text> = {
+  none: { en: 'no-lock', zh: '不加锁轮的' },
+  semaphore: { en: 'semaphore', zh: '信号量轮的' },
+  atomic: { en: 'atomic', zh: '原子加轮的' },
+};
+
+/** worker `i` (from 0) of the round with `lock`, as the trace and the process list name it:
+ *  the number last, as a role ending in one is followed by "pid" (kernel-processes) */
+const workerName = (i: number, lock: Lock): Text => ({
+  en: `${ROUND[lock].en} worker ${i + 1}`,
+  zh: `${ROUND[lock].zh}工作进程 ${i + 1}`,
+});
 
 
 /** Runs both workers with `lock` and measures what they lost; problems unless a lock gave the exact total. */
@@ -87,10 +97,11 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   );
   const workers: PeerProcess[] = [];
   state.workers = workers;
+  state.round = lock;
   for (let i = 0; i < WORKERS; i++) {
-    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, WORKER[i], () => showProcesses(ctx, seg, workers)));
+    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, workerName(i, lock), () => showProcesses(ctx, seg, workers, lock)));
   }
-  showProcesses(ctx, seg, workers);
+  showProcesses(ctx, seg, workers, lock);
   const problems: string[] = [];
   for (const w of workers) {
     const exit = await peerEnded(w);
@@ -151,10 +162,10 @@ function perIncrement(ms: number, increments: number): number {
   return Math.round((ms * 1e6) / increments);
 }
 
-function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: PeerProcess[]): void {
+function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: PeerProcess[], lock: Lock = 'none'): void {
   ctx.setProcesses([
     { pid: ctx.sys.getpid(), role: LESSON_PROCESS, attached: seg?.attached ?? false, alive: true },
-    ...workers.map((w, i) => ({ pid: w.pid, role: WORKER[i], attached: !w.exit, alive: !w.exit })),
+    ...workers.map((w, i) => ({ pid: w.pid, role: workerName(i, lock), attached: !w.exit, alive: !w.exit })),
   ]);
 }
 
@@ -466,7 +477,7 @@ export const race = defineLesson<RaceState>({
         explain(ctx, line('en'), line('zh'));
         const seg = need(state, 'seg');
         const detached = expectOk(ctx.sys.shmdt(seg));
-        showProcesses(ctx, seg, state.workers ?? []);
+        showProcesses(ctx, seg, state.workers ?? [], state.round);
         return [...detached, ...expectOk(ctx.sys.shmctlRmid(need(state, 'shmid'))), ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
       },
     },
