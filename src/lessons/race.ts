@@ -194,8 +194,8 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   // exactly one worker's count: one long pause, not many small losses (the trace says it too)
   if (2 * lost === of) {
     return {
-      en: `Lost updates: ${lost} of ${of} (${pct}), exactly half: *counter ended at one worker's count, as if the other never ran. One worker was paused between a load and its store while the other added; that late store erased all those adds.`,
-      zh: `丢失的更新：${of} 次中 ${lost} 次（${pct}），正好一半：*counter 最后只是一个工作进程的次数，好像另一个从没运行过。一个工作进程停在读和写之间，另一个却一直在加；它迟到的那次写回抹掉了这期间所有的加法。`,
+      en: `Lost updates: ${lost} of ${of} (${pct}), exactly half: *counter ended at one worker's count. One worker was paused between a load and its store while the other added; that late store erased all those adds.`,
+      zh: `丢失的更新：${of} 次中 ${lost} 次（${pct}），正好一半：*counter 最后只是一个工作进程的次数。一个进程停在读和写之间，另一个一直在加；它迟到的写回抹掉了这期间所有的加法。`,
     };
   }
   const side =
@@ -203,10 +203,10 @@ function lostNotice(live: LiveResult<RaceState>): Text {
       ? { en: '', zh: '' }
       : live.state.oneCpu
         ? { en: ` On one CPU the loops (${short}, ${long}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（${short}、${long}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
-        : { en: ` Both loops began together and took ${short} and ${long}: side by side for at most ${short}, when the losses came.`, zh: `两个循环同时开始，分别用了 ${short} 和 ${long}：同时运行最多 ${short}，丢失都发生在这段时间里。` };
+        : { en: ` Both loops began together and took ${short} and ${long}: side by side for at most ${short}, when the losses came.`, zh: `两个循环同时开始，分别用了 ${short} 和 ${long}，丢失都发生在同时运行的那 ${short} 里。` };
   return {
-    en: `Lost updates this run: ${lost} of ${of} (${pct}), adds erased by a worker's store of a value it had loaded before them.${side.en}`,
-    zh: `这次丢失的更新：${of} 次中 ${lost} 次（${pct}），也就是被抹掉的加法：一个进程写回的值，是在对方这些加法之前读到的。${side.zh}`,
+    en: `Lost updates (adds the other worker's stores erased) this run: ${lost} of ${of} (${pct}).${side.en}`,
+    zh: `这次丢失的更新（被对方的写抹掉的加法）：${of} 次中 ${lost} 次（${pct}）。${side.zh}`,
   };
 }
 
@@ -433,8 +433,8 @@ export const race = defineLesson<RaceState>({
       code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
-        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1). Each worker adds ${N.semaphore} times, as a million would take minutes.`,
-        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1）。每个工作进程加 ${N.semaphore} 次，因为一百万次得花好几分钟。`,
+        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1), ${N.semaphore} times: a million would take minutes.`,
+        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），共 ${N.semaphore} 次：一百万次得花好几分钟。`,
       },
       notice: {
         en: 'Nothing lost: one worker at a time between load and store. The trace gives the time per increment: far slower, mostly asleep in P.',
@@ -502,7 +502,8 @@ export const race = defineLesson<RaceState>({
       hint: { en: 'counter++ is load, add, store: what if both load the same value?', zh: 'counter++ 是读、加、写：两个进程读到同一个值会怎样？' },
       explain: (live) => {
         const { value, of } = measureOf(live);
-        if (value > 0) return { en: `${value} of ${of} lost: without a lock, the other worker can add between a load and its store.`, zh: `${of} 次中丢了 ${value} 次：不加锁时，另一个进程能在一次读和它的写之间加数。` };
+        // the count is the notice's, just above: this says how (a shorter result lets step 3's question show beside it)
+        if (value > 0) return { en: 'A worker stored a value it had loaded before the other\'s adds, and so erased them.', zh: '写回的值读在对方的加法之前，抹掉了它们。' };
         return need(live.state, 'oneCpu')
           ? { en: 'None lost this time: on one CPU the workers ran in turn and rarely switched between load and store.', zh: '这次一个没丢：只有一个 CPU，两个进程轮流运行，很少恰好在读和写之间切换。' }
           : { en: 'None lost this time: the two loops hardly ran at the same moment (a busy machine ran them in turn). Press ← then Space to run step 2 again.', zh: '这次一个没丢：两个循环几乎没有同时运行（机器忙，轮流运行了它们）。按 ← 再按空格，重新运行第 2 步再试。' };
