@@ -496,12 +496,22 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'msg_qnum',
-    name: { en: 'msg_qnum, msg_qbytes, lspid and lrpid', zh: 'msg_qnum、msg_qbytes、lspid、lrpid' },
+    name: { en: 'msg_qnum, lspid and lrpid', zh: 'msg_qnum、lspid、lrpid' },
     // the pair before each: a text that names both lists both as new, not lspid alone
-    terms: ['msg_qnum', 'msg_qbytes', 'lspid and lrpid', 'lspid、lrpid', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
+    terms: ['msg_qnum', 'lspid and lrpid', 'lspid、lrpid', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
     text: {
-      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold; lspid and lrpid, the last process that sent and that received.',
-      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数；lspid 和 lrpid 是最后一个发送和接收的进程。',
+      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold (g: msg_qbytes); lspid and lrpid, the last process that sent and that received.',
+      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数（见术语表 msg_qbytes）；lspid 和 lrpid 是最后一个发送和接收的进程。',
+    },
+  },
+  {
+    // its own entry: met where msg's step 5 uses it, not with msg_qnum at step 2 (nc: no "New terms" for it)
+    id: 'msg_qbytes',
+    name: { en: 'msg_qbytes, the most text a queue holds', zh: 'msg_qbytes：队列最多容纳的正文字节数' },
+    terms: ['msg_qbytes'],
+    text: {
+      en: 'A field of a queue\'s struct msqid_ds: the most text bytes (mtype not counted) the queue may hold at once, MSGMNB when it is made (/proc/sys/kernel/msgmnb, 16384 by default). A msgsnd that would take it past this waits, or fails with EAGAIN under IPC_NOWAIT. IPC_STAT reads it; /proc/sysvipc/msg and ipcs -q do not list it (so the Kernel pane has no column for it), ipcs -q -i MSQID does.',
+      zh: '队列的 struct msqid_ds 里的字段：队列同时最多能容纳的正文字节数（不算 mtype），创建时取 MSGMNB（/proc/sys/kernel/msgmnb，默认 16384）。会让队列超过它的 msgsnd 会等待，带 IPC_NOWAIT 则以 EAGAIN 失败。IPC_STAT 能读到它；/proc/sysvipc/msg 和 ipcs -q 不列出它（所以“内核”窗格没有这一列），ipcs -q -i MSQID 会列出。',
     },
   },
   {
