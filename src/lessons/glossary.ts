@@ -496,12 +496,22 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'msg_qnum',
-    name: { en: 'msg_qnum, msg_qbytes, lspid and lrpid', zh: 'msg_qnum、msg_qbytes、lspid、lrpid' },
+    name: { en: 'msg_qnum, lspid and lrpid', zh: 'msg_qnum、lspid、lrpid' },
     // the pair before each: a text that names both lists both as new, not lspid alone
-    terms: ['msg_qnum', 'msg_qbytes', 'lspid and lrpid', 'lspid、lrpid', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
+    terms: ['msg_qnum', 'lspid and lrpid', 'lspid、lrpid', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
     text: {
-      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold; lspid and lrpid, the last process that sent and that received.',
-      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数；lspid 和 lrpid 是最后一个发送和接收的进程。',
+      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold (g: msg_qbytes); lspid and lrpid, the last process that sent and that received.',
+      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数（见术语表 msg_qbytes）；lspid 和 lrpid 是最后一个发送和接收的进程。',
+    },
+  },
+  {
+    // its own entry: met where msg's step 5 uses it, not with msg_qnum at step 2 (nc: no "New terms" for it)
+    id: 'msg_qbytes',
+    name: { en: 'msg_qbytes, the most text a queue holds', zh: 'msg_qbytes：队列最多容纳的正文字节数' },
+    terms: ['msg_qbytes'],
+    text: {
+      en: 'A field of a queue\'s struct msqid_ds: the most text bytes (mtype not counted) the queue may hold at once, MSGMNB when it is made (/proc/sys/kernel/msgmnb, 16384 by default). A msgsnd that would take it past this waits, or fails with EAGAIN under IPC_NOWAIT. IPC_STAT reads it; /proc/sysvipc/msg and ipcs -q do not list it (so the Kernel pane has no column for it), ipcs -q -i MSQID does.',
+      zh: '队列的 struct msqid_ds 里的字段：队列同时最多能容纳的正文字节数（不算 mtype），创建时取 MSGMNB（/proc/sys/kernel/msgmnb，默认 16384）。会让队列超过它的 msgsnd 会等待，带 IPC_NOWAIT 则以 EAGAIN 失败。IPC_STAT 能读到它；/proc/sysvipc/msg 和 ipcs -q 不列出它（所以“内核”窗格没有这一列），ipcs -q -i MSQID 会列出。',
     },
   },
   {
@@ -721,8 +731,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
     terms: ['SEM_UNDO'],
     text: {
-      en: 'A flag of semop: the kernel remembers the change and reverses it when the process ends, however it ends. A lock taken with it is given back even by a process killed with SIGKILL.',
-      zh: 'semop 的标志：内核记下这次改动，并在进程结束时（无论怎样结束）把它撤销。带它加的锁，即使进程被 SIGKILL 杀死也会归还。',
+      en: 'A flag of semop: the kernel remembers the change (in the process\'s semadj) and reverses it when the process ends, however it ends. A lock taken with it is given back even by a process killed with SIGKILL.',
+      zh: 'semop 的标志：内核记下这次改动（记在进程的 semadj 里），并在进程结束时（无论怎样结束）把它撤销。带它加的锁，即使进程被 SIGKILL 杀死也会归还。',
+    },
+  },
+  {
+    id: 'semadj',
+    name: { en: 'semadj, the undo of SEM_UNDO', zh: 'semadj：SEM_UNDO 的撤销量' },
+    terms: ['semadj'],
+    text: {
+      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1). When the process ends, however it ends, the kernel adds semadj to semval, so a lock it held is given back. No tool shows it; man semop describes it.',
+      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1）。进程结束时（无论怎样结束），内核把 semadj 加回 semval，它持有的锁就归还了。没有工具能显示它；man semop 里有说明。',
     },
   },
   {

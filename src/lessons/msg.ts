@@ -450,8 +450,8 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'EAGAIN: that send would pass msg_qbytes; without IPC_NOWAIT it would wait. msg_qbytes is in the trace, used-bytes in the Kernel pane.',
-        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 见跟踪，队列已用字节见“内核”窗格的 used-bytes。',
+        en: 'EAGAIN: that send would pass msg_qbytes, which the trace gives (the Kernel pane has none). Without IPC_NOWAIT it would wait.',
+        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 的值见跟踪，“内核”窗格没有这一列。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue'],
@@ -459,6 +459,8 @@ export const msg = defineLesson<MsgState>({
         const msqid = need(state, 'msqid');
         const qbytes = ctx.sys.msgctlStat(msqid).ds?.qbytes;
         if (qbytes === undefined) return [`IPC_STAT of queue ${msqid} failed`];
+        // on screen where it is used: /proc/sysvipc/msg, which the Kernel pane reads, has no msg_qbytes (nc)
+        explain(ctx, `msg_qbytes = ${qbytes}: the most text bytes this queue may hold. The Kernel pane has no column for it, as /proc/sysvipc/msg does not list it.`, `msg_qbytes = ${qbytes}：这个队列最多能容纳的正文字节数。“内核”窗格没有这一列，因为它读的 /proc/sysvipc/msg 不列出它。`);
         const text = 'x'.repeat(FILL_BYTES);
         let sent = 0;
         let last = ctx.sys.msgsnd(msqid, 1, text, ctx.sys.IPC_NOWAIT);

@@ -28,8 +28,9 @@ interface RaceState {
   oneCpu?: boolean;
   /** the CPUs this process may use, as step 1 found them */
   cpus?: number;
-  /** the last round's workers, for the process list */
+  /** the last round's workers, for the process list, and that round's lock */
   workers?: PeerProcess[];
+  round?: Lock;
   /** each round's milliseconds, for the summary */
   ms?: Partial<Record<Lock, number>>;
   /** each round's two loops, in ms, as the workers timed them */
@@ -65,11 +66,20 @@ function lostChoice(live: LiveResult<RaceState>): number {
   return measureOf(live).value > 0 ? 1 : 0;
 }
 
-/** the workers as the trace and the process list name them */
-const WORKER: Text[] = [
-  { en: 'worker 1', zh: '工作进程 1' },
-  { en: 'worker 2', zh: '工作进程 2' },
-];
+/** each round as a worker's name says it: the process list keeps the last round's rows
+ *  after later steps, and a bare "worker 1" did not say which round it ran (nc) */
+const ROUND: Record<Lock, Text> = {
+  none: { en: 'no-lock', zh: '不加锁轮的' },
+  semaphore: { en: 'semaphore', zh: '信号量轮的' },
+  atomic: { en: 'atomic', zh: '原子加轮的' },
+};
+
+/** worker `i` (from 0) of the round with `lock`, as the trace and the process list name it:
+ *  the number last, as a role ending in one is followed by "pid" (kernel-processes) */
+const workerName = (i: number, lock: Lock): Text => ({
+  en: `${ROUND[lock].en} worker ${i + 1}`,
+  zh: `${ROUND[lock].zh}工作进程 ${i + 1}`,
+});
 
 
 /** Runs both workers with `lock` and measures what they lost; problems unless a lock gave the exact total. */
@@ -82,15 +92,16 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const n = N[lock];
   explain(
     ctx,
-    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started with an atomic add and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
-    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用一次原子加给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
+    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started with Atomics.add and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
+    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用 Atomics.add 给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
   );
   const workers: PeerProcess[] = [];
   state.workers = workers;
+  state.round = lock;
   for (let i = 0; i < WORKERS; i++) {
-    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, WORKER[i], () => showProcesses(ctx, seg, workers)));
+    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, workerName(i, lock), () => showProcesses(ctx, seg, workers, lock)));
   }
-  showProcesses(ctx, seg, workers);
+  showProcesses(ctx, seg, workers, lock);
   const problems: string[] = [];
   for (const w of workers) {
     const exit = await peerEnded(w);
@@ -151,10 +162,10 @@ function perIncrement(ms: number, increments: number): number {
   return Math.round((ms * 1e6) / increments);
 }
 
-function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: PeerProcess[]): void {
+function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: PeerProcess[], lock: Lock = 'none'): void {
   ctx.setProcesses([
     { pid: ctx.sys.getpid(), role: LESSON_PROCESS, attached: seg?.attached ?? false, alive: true },
-    ...workers.map((w, i) => ({ pid: w.pid, role: WORKER[i], attached: !w.exit, alive: !w.exit })),
+    ...workers.map((w, i) => ({ pid: w.pid, role: workerName(i, lock), attached: !w.exit, alive: !w.exit })),
   ]);
 }
 
@@ -183,8 +194,8 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   // exactly one worker's count: one long pause, not many small losses (the trace says it too)
   if (2 * lost === of) {
     return {
-      en: `Lost updates: ${lost} of ${of} (${pct}), exactly half: *counter ended at one worker's count, as if the other never ran. One worker was paused between a load and its store while the other added; that late store erased all those adds.`,
-      zh: `丢失的更新：${of} 次中 ${lost} 次（${pct}），正好一半：*counter 最后只是一个工作进程的次数，好像另一个从没运行过。一个工作进程停在读和写之间，另一个却一直在加；它迟到的那次写回抹掉了这期间所有的加法。`,
+      en: `Lost updates: ${lost} of ${of} (${pct}), exactly half: *counter ended at one worker's count. One worker was paused between a load and its store while the other added; that late store erased all those adds.`,
+      zh: `丢失的更新：${of} 次中 ${lost} 次（${pct}），正好一半：*counter 最后只是一个工作进程的次数。一个进程停在读和写之间，另一个一直在加；它迟到的写回抹掉了这期间所有的加法。`,
     };
   }
   const side =
@@ -192,10 +203,10 @@ function lostNotice(live: LiveResult<RaceState>): Text {
       ? { en: '', zh: '' }
       : live.state.oneCpu
         ? { en: ` On one CPU the loops (${short}, ${long}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（${short}、${long}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
-        : { en: ` Both loops began together and took ${short} and ${long}: side by side for at most ${short}, when the losses came.`, zh: `两个循环同时开始，分别用了 ${short} 和 ${long}：同时运行最多 ${short}，丢失都发生在这段时间里。` };
+        : { en: ` Both loops began together and took ${short} and ${long}: side by side for at most ${short}, when the losses came.`, zh: `两个循环同时开始，分别用了 ${short} 和 ${long}，丢失都发生在同时运行的那 ${short} 里。` };
   return {
-    en: `Lost updates this run: ${lost} of ${of} (${pct}).${side.en} A stale store erases every add the other worker made since its load.`,
-    zh: `这次丢失的更新：${of} 次中 ${lost} 次（${pct}）。${side.zh}写回过时的值，会抹掉对方在那次读之后的所有加法。`,
+    en: `Lost updates (adds the other worker's stores erased) this run: ${lost} of ${of} (${pct}).${side.en}`,
+    zh: `这次丢失的更新（被对方的写抹掉的加法）：${of} 次中 ${lost} 次（${pct}）。${side.zh}`,
   };
 }
 
@@ -274,17 +285,21 @@ function figuresShow(state: RaceState): Text {
 }
 
 /** The two adds side by side, as this one run's figures went (the notice before it has
- *  said neither makes a system call): within 15% of each other,
- *  about the same; further apart, which cost more and by how much, with what may explain it
- *  (the atomic add's locked instruction; the plain add's two checked accesses in the
- *  workers, a load and a store) and that one run's gap may be noise. */
+ *  said neither makes a system call): within 15% of each other, about the same; further
+ *  apart, which cost more and by how much, with what may explain it (the atomic add holds
+ *  the int's cache line through the add, x86's `lock add`, said once in words: nc read
+ *  "加锁的指令" as a lock; the plain add's two checked accesses in the workers, a load and a
+ *  store), and that a gap of a few times between two figures of tens of ns can turn round
+ *  in another run, where step 5's of hundreds of times cannot (nc: "noise" here, a confident
+ *  ratio there). */
 export function addsCompared(atomic: number, plain: number): Text {
   if (Math.max(atomic, plain) < 1.15 * Math.max(Math.min(atomic, plain), 1)) {
     return { en: 'This run the two adds cost about the same (within 15%); another run may put either ahead.', zh: '这次两种加法用时差不多，相差不到 15%。再跑一次，谁快都有可能。' };
   }
+  const turns = { en: 'A gap this small can turn round in another run.', zh: '差距这么小，再跑一次可能就反过来了。' };
   return atomic > plain
-    ? { en: `This run the atomic add cost ${times(atomic, plain).en} the plain one: a locked instruction (the CPU holds the int through the add), though one run's gap may be noise.`, zh: `这次原子加的用时是普通加法的${times(atomic, plain).zh}。原子加是一条加锁的指令，加的时候 CPU 独占这个 int。不过只跑一次，差距也可能是噪声。` }
-    : { en: `This run the plain add cost ${times(plain, atomic).en} the atomic one: in the workers it is two accesses, a load and a store, and one run's gap may be noise.`, zh: `这次普通加法的用时反而是原子加的${times(plain, atomic).zh}。在工作进程里，它要读一次、写一次。不过只跑一次，差距也可能是噪声。` };
+    ? { en: `This run the atomic add cost ${times(atomic, plain).en} the plain one: for the whole add the CPU keeps the int's cache line to itself (on x86 one instruction, lock add). ${turns.en}`, zh: `这次原子加的用时是普通加法的${times(atomic, plain).zh}：做原子加时，CPU 在整个读、加、写期间独占这个 int 所在的缓存行（x86 上是一条带 lock 前缀的 add 指令）。${turns.zh}` }
+    : { en: `This run the plain add cost ${times(plain, atomic).en} the atomic one: in the workers it is two accesses, a load and a store. ${turns.en}`, zh: `这次普通加法的用时反而是原子加的${times(plain, atomic).zh}：在工作进程里，它要读一次、写一次。${turns.zh}` };
 }
 
 /** "about 700 times" ("约 700 倍"): how many times `fast`'s time `slow` took, to two digits. */
@@ -294,13 +309,17 @@ function times(slow: number, fast: number): Text {
   return { en: `about${NO_BREAK}${n} times`, zh: `约${NO_BREAK}${n}${NO_BREAK}倍` };
 }
 
-/** The comparison as this run timed it: the cheaper of the two exact rounds. */
+/** The comparison as this run timed it: the cheaper of the two exact rounds. A gap of ten
+ *  times or more is one no run turns round, unlike step 4's two adds (addsCompared): said so. */
 function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || sem === undefined) return undefined;
+  const firm = sem >= 10 * Math.max(atomic, 1)
+    ? { en: ' A gap this wide holds in every run, unlike step 4\'s.', zh: '差距这么大，每次运行都一样，不像第 4 步那两种加法。' }
+    : { en: '', zh: '' };
   return atomic < sem
-    ? { en: `Of the two exact rounds, the semaphore took ${unit(sem, 'ns')} per increment, ${times(sem, atomic).en} the atomic add's ${unit(atomic, 'ns')}: ${SEM_COST.en}. Take the cheapest correct one.`, zh: `两种精确的做法里，信号量每次加法用了 ${unit(sem, 'ns')}，是原子加（${unit(atomic, 'ns')}）的${times(sem, atomic).zh}：${SEM_COST.zh}。${CHEAPEST_ZH}` }
+    ? { en: `Of the two exact rounds, the semaphore took ${unit(sem, 'ns')} per increment, ${times(sem, atomic).en} the atomic add's ${unit(atomic, 'ns')}: ${SEM_COST.en}.${firm.en} Take the cheapest correct one.`, zh: `两种精确的做法里，信号量每次加法用了 ${unit(sem, 'ns')}，是原子加（${unit(atomic, 'ns')}）的${times(sem, atomic).zh}：${SEM_COST.zh}。${firm.zh}${CHEAPEST_ZH}` }
     : { en: `Of the two exact rounds, this run the atomic add was not the cheaper (${unit(atomic, 'ns')} against the semaphore's ${unit(sem, 'ns')}): a busy machine. Times vary; run again to compare.`, zh: `两种精确的做法里，这次原子加并不更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：机器很忙。用时每次不同，再跑一次比较。` };
 }
 
@@ -401,8 +420,8 @@ export const race = defineLesson<RaceState>({
         zh: '两个工作进程同时开始，然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）：先读，再写，不加锁。',
       },
       aside: {
-        en: 'the workers meet at `started` (the int after the counter). Each adds 1 to it with an atomic add, step 4\'s kind, and spins until it reads 2. race.c has none.',
-        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用一次原子加（第 4 步那种）给它加 1，再空转到它为 2。race.c 没有这一步。',
+        en: 'the workers meet at `started` (the int after the counter). Each adds 1 to it with Atomics.add, the add step 4 is about, and spins until it reads 2. race.c has none.',
+        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用 Atomics.add（第 4 步讲的那种加法）给它加 1，再空转到它为 2。race.c 没有这一步。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost updates; it varies.',
@@ -414,8 +433,8 @@ export const race = defineLesson<RaceState>({
       code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
-        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1). Each worker adds ${N.semaphore} times, as a million would take minutes.`,
-        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1）。每个工作进程加 ${N.semaphore} 次，因为一百万次得花好几分钟。`,
+        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1), ${N.semaphore} times: a million would take minutes.`,
+        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），共 ${N.semaphore} 次：一百万次得花好几分钟。`,
       },
       notice: {
         en: 'Nothing lost: one worker at a time between load and store. The trace gives the time per increment: far slower, mostly asleep in P.',
@@ -428,8 +447,8 @@ export const race = defineLesson<RaceState>({
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       short: { en: 'An atomic add', zh: '用原子加法' },
       say: {
-        en: 'Now each increment is one atomic add (`__atomic_fetch_add` in race.c), still with no lock around it.',
-        zh: '现在每次加法是一次原子加（race.c 里的 `__atomic_fetch_add`），外面仍然不加锁。',
+        en: 'Now each increment is one atomic add (`__atomic_fetch_add` in race.c): the CPU does its load, add and store as one indivisible operation. Still no lock around it.',
+        zh: '现在每次加法是一次原子加（race.c 里的 `__atomic_fetch_add`）：CPU 把读、加、写作为一个不可分割的操作完成。外面仍然不加锁。',
       },
       aside: {
         en: 'the workers\' Atomics.add (JavaScript) becomes the same atomic add as race.c\'s __atomic_fetch_add (C).',
@@ -466,7 +485,7 @@ export const race = defineLesson<RaceState>({
         explain(ctx, line('en'), line('zh'));
         const seg = need(state, 'seg');
         const detached = expectOk(ctx.sys.shmdt(seg));
-        showProcesses(ctx, seg, state.workers ?? []);
+        showProcesses(ctx, seg, state.workers ?? [], state.round);
         return [...detached, ...expectOk(ctx.sys.shmctlRmid(need(state, 'shmid'))), ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
       },
     },
@@ -483,7 +502,8 @@ export const race = defineLesson<RaceState>({
       hint: { en: 'counter++ is load, add, store: what if both load the same value?', zh: 'counter++ 是读、加、写：两个进程读到同一个值会怎样？' },
       explain: (live) => {
         const { value, of } = measureOf(live);
-        if (value > 0) return { en: `${value} of ${of} lost: a worker stored a value it had loaded before the other's adds, and so erased them.`, zh: `${of} 次中丢了 ${value} 次：一个进程写回的值是在对方那些加法之前读到的，于是抹掉了它们。` };
+        // the count is the notice's, just above: this says how (a shorter result lets step 3's question show beside it)
+        if (value > 0) return { en: 'A worker stored a value it had loaded before the other\'s adds, and so erased them.', zh: '写回的值读在对方的加法之前，抹掉了它们。' };
         return need(live.state, 'oneCpu')
           ? { en: 'None lost this time: on one CPU the workers ran in turn and rarely switched between load and store.', zh: '这次一个没丢：只有一个 CPU，两个进程轮流运行，很少恰好在读和写之间切换。' }
           : { en: 'None lost this time: the two loops hardly ran at the same moment (a busy machine ran them in turn). Press ← then Space to run step 2 again.', zh: '这次一个没丢：两个循环几乎没有同时运行（机器忙，轮流运行了它们）。按 ← 再按空格，重新运行第 2 步再试。' };

@@ -42,7 +42,7 @@ const AFTER_KILL = (undo: boolean) =>
   counts('semval', [0, 1], undo
     ? [
         { en: 'with SEM_UNDO the kernel gave the count back when the holder died; without it the count would stay taken.', zh: '带了 SEM_UNDO，持有者死时内核就归还了计数；不带它，计数才会一直被占着。' },
-        { en: 'this time the undo record was not applied, though it gives the count back when the holder dies.', zh: '这次撤销记录没有被执行，虽然它本该在持有者死时归还计数。' },
+        { en: 'this time the kernel did not undo the P, though SEM_UNDO makes it do so when the holder dies.', zh: '这次内核没有撤销那次 P，虽然 SEM_UNDO 本该让它在持有者死时撤销。' },
       ]
     : [
         { en: 'this time something gave the count back; only that moves it from 0.', zh: '这次有谁归还了计数；否则它会停在 0。' },
@@ -70,8 +70,8 @@ function afterKill(undo: boolean) {
     explain: (live: LiveResult<SemState>) => {
       const v = lastRead(live, 'GETVAL');
       return v === 1
-        ? { en: "When the holder died, the kernel applied its undo record: +1.", zh: '持有者死时，内核执行了它的撤销记录，加 1。' }
-        : { en: 'There is no undo record, so the count the holder took is never given back.', zh: '没有撤销记录，持有者取走的计数永远不会归还。' };
+        ? { en: 'When the holder died, the kernel undid its P: +1.', zh: '持有者死时，内核撤销了它的 P：加 1。' }
+        : { en: 'Without SEM_UNDO the kernel keeps nothing to undo, so the count the holder took is never given back.', zh: '不带 SEM_UNDO，内核没有记下要撤销什么，持有者取走的计数永远不会归还。' };
     },
   };
 }
@@ -134,8 +134,8 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    en: 'On semval 0 a sem_op below 0 would wait, so it needs IPC_NOWAIT: ipclab draws the screen and may not sleep.',
-    zh: 'semval 为 0 时，负的 sem_op 会等待，所以必须带 IPC_NOWAIT。界面由 ipclab 绘制，它不能睡眠。',
+    en: 'On semval 0 a sem_op below 0 would wait, so it needs IPC_NOWAIT: this semop runs in ipclab\'s own process, which draws the screen, and a wait would freeze the screen until some V came.',
+    zh: 'semval 为 0 时，负的 sem_op 会等待，所以必须带 IPC_NOWAIT：这次 semop 在 ipclab 自己的进程里执行，界面也由它绘制，一等待，界面就会卡住，直到有人做 V。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -155,7 +155,7 @@ const NOWAIT_TURN: Turn = {
         maxMode: 0,
         call: 'semop',
         // steps 6 and 7 teach it, in processes that exit: here the undo would stay with ipclab
-        notOffered: [{ name: 'SEM_UNDO', why: { en: 'its undo would stay with ipclab until it exits (steps 6 and 7 show it)', zh: '它的撤销记录会留在 ipclab 里，直到 ipclab 退出（第 6、7 步演示它）' } }],
+        notOffered: [{ name: 'SEM_UNDO', why: { en: 'the kernel would undo it only when ipclab exits (steps 6 and 7 show it)', zh: '内核要等 ipclab 退出才会撤销它（第 6、7 步演示）' } }],
       },
       default: 'IPC_NOWAIT',
     },
@@ -166,8 +166,8 @@ const NOWAIT_TURN: Turn = {
       // semval is 0 here: only a sem_op below 0 waits (0 waits for semval 0 and returns at once)
       holds: (v) => Number(v.op) >= 0 || (Number(v.flg) & native.IPC_NOWAIT) !== 0,
       error: (v) => ({
-        en: `sem_flg: sem_op ${v.op} on semval 0 would wait, and ipclab may not sleep; type IPC_NOWAIT`,
-        zh: `sem_flg：semval 为 0 时 sem_op ${v.op} 会等待，而 ipclab 不能睡眠；请输入 IPC_NOWAIT`,
+        en: `sem_flg: sem_op ${v.op} on semval 0 would wait, and a wait in ipclab's process freezes the screen; type IPC_NOWAIT`,
+        zh: `sem_flg：semval 为 0 时 sem_op ${v.op} 会等待，而 ipclab 的进程一等待，界面就卡住；请输入 IPC_NOWAIT`,
       }),
     },
   ],
@@ -233,8 +233,8 @@ export const sem = defineLesson<SemState>({
     zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。',
   },
   aside: {
-    en: 'the waiter and the killed holders are Node processes of their own, as ipclab draws the screen and may not sleep.',
-    zh: '等待者和被杀的持有者是另起的 Node 进程，因为界面由 ipclab 绘制，它不能睡眠。',
+    en: 'the waiter and the killed holders are Node processes of their own, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
+    zh: '等待者和被杀的持有者是另起的 Node 进程，因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
   },
   outro: {
     en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
@@ -257,8 +257,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
       },
       notice: {
-        en: 'nsems 1; semval was 0, SETVAL made it 1. sempid, the last to operate on it, is already this process: Linux counts SETVAL (man semctl).',
-        zh: 'nsems 为 1；新信号量为 0，SETVAL 设为 1。sempid 是最后操作它的进程，现在已是本进程，因为 Linux 把 SETVAL 也算在内（man semctl）。',
+        en: 'The set has one semaphore; SETVAL put it from 0 to 1. Its sempid, the last process to change it, is this one: Linux counts SETVAL.',
+        zh: '集合里有一个信号量，SETVAL 把它的 semval 从 0 设成 1。它的 sempid 是最后改动它的进程，现在已是本进程：Linux 把 SETVAL 也算在内。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -384,8 +384,8 @@ export const sem = defineLesson<SemState>({
         zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
       },
       notice: {
-        en: 'semval is back to 1: as the holder died, the kernel applied its undo record in its name, so sempid is now the killed holder.',
-        zh: 'semval 回到了 1。持有者死时，内核替它执行了撤销记录，所以 sempid 现在是被杀的持有者。',
+        en: 'semval is 1 again. For its SEM_UNDO P the kernel kept the holder a semadj of +1, added as it died: sempid is the holder.',
+        zh: 'semval 回到了 1。对带 SEM_UNDO 的 P，内核记下 +1（持有者的 semadj），在它死时替它加回，所以 sempid 是被杀的持有者。',
       },
       diagram: FLOW,
       highlight: ['h1', 'h1->sem', 'sem', 'me', 'me->h1'],
