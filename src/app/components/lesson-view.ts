@@ -130,7 +130,8 @@ const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
 /** A "New terms" line: the words the lesson's text says, then, apart, those seen only in
  *  another pane, each group with its pane ("fork() in the Trace"), at most MOST_TERMS words. */
 function termsLine(names: readonly string[], { key, where }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
-  let room = MOST_TERMS;
+  // "1 more" takes the room of the word it stands for
+  let room = names.length > MOST_TERMS + 1 ? MOST_TERMS : names.length;
   const groups = PANES.flatMap((pane) => {
     const words = names.filter((word) => (where?.[word] ?? null) === pane);
     if (!words.length) return [];
