@@ -1120,6 +1120,19 @@ export interface StepTexts {
  *  the line as words of the text above it (fix23d#2: msg 6's fork() only the Trace shows). */
 export type TermPlace = 'text' | 'flow' | 'trace' | 'kernel';
 
+/** The entries a lesson's own words use anywhere (every step's text, question, notice; not the
+ *  Flow's labels): a "New terms" line may count a word seen only in another pane ("+ 5 more in
+ *  the Kernel pane") only when the lesson pane never shows it. Kept per lesson and language. */
+export function saidByLesson(lesson: Lesson, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): ReadonlySet<GlossaryEntry> {
+  const byLesson = saidKept.get(glossary) ?? new WeakMap();
+  saidKept.set(glossary, byLesson);
+  const byLang = byLesson.get(lesson) ?? {};
+  byLesson.set(lesson, byLang);
+  return (byLang[lang] ??= new Set(textsByStep(lesson, lang).flatMap((t) => [...entriesUsed(`${t.saidBefore}\n${t.saidAfter}`, glossary).keys()])));
+}
+
+const saidKept = new WeakMap<readonly GlossaryEntry[], WeakMap<Lesson, Partial<Record<'en' | 'zh', Set<GlossaryEntry>>>>>();
+
 /** The entries a learner meets first in one part of a step, each with the term it was met by. */
 interface Fresh {
   entries: GlossaryEntry[];

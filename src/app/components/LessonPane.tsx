@@ -175,7 +175,7 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
   const { lesson, lang, ascii, present, quiz, stepTerms } = input;
   // the "New terms" lines count as every other line (fix18a#6: sem 1-3 zh at 80x24 needed PgDn):
   // what the learner met before this lesson decides them, so they are part of the key
-  const terms = (stepTerms ?? []).map((t) => `${t.names.join(',')}/${t.justRun?.join(',') ?? ''}/${JSON.stringify(t.where ?? {})}`).join(';');
+  const terms = (stepTerms ?? []).map((t) => `${t.names.join(',')}/${t.justRun?.join(',') ?? ''}/${JSON.stringify([t.where ?? {}, t.spare ?? []])}`).join(';');
   const key = `${lang} ${ascii} ${present} ${quiz !== undefined} ${inner} ${most} ${terms}`;
   const known = narrowKnown.get(lesson) ?? new Map<string, boolean>();
   narrowKnown.set(lesson, known);
@@ -561,7 +561,7 @@ export function useLessonInput(): LessonViewInput | null {
   const names = useAppState(useShallow((st: AppState) => paneTerms(st).names));
   const justRun = useAppState(useShallow((st: AppState) => paneTerms(st).justRun));
   // the pane of each word seen outside the lesson's text (a string: the selector's value compares by ===)
-  const whereSaid = useAppState((st: AppState) => JSON.stringify(paneTerms(st).where));
+  const whereSaid = useAppState((st: AppState) => JSON.stringify([paneTerms(st).where, paneTerms(st).spare]));
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
@@ -570,7 +570,8 @@ export function useLessonInput(): LessonViewInput | null {
   const stepTerms = useMemo(() => textNewTerms(lessons, lang, JSON.parse(met) as LessonAt, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
   return useMemo(() => {
     if (!lesson) return null;
-    const terms = { names, key: keyFor('glossary', ascii), justRun, where: JSON.parse(whereSaid) as Record<string, TermPane> };
+    const [where, spare] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[]];
+    const terms = { names, key: keyFor('glossary', ascii), justRun, where, spare };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));

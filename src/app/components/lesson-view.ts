@@ -2,7 +2,7 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
-import { glossaryWord, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
+import { glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
@@ -32,8 +32,9 @@ export interface LessonViewInput {
    *  the glossary; `justRun`: those the run of the step before it is the first to show (its
    *  notice, its trace), under that step's notice while the shown step waits to run, or, for a
    *  step read again, those of its own run, under its notice; `where`: the pane of each name
-   *  seen only outside the lesson's text (paneNewTerms) */
-  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>> };
+   *  seen only outside the lesson's text (paneNewTerms); `spare`: those of them no text of the
+   *  lesson says, which a long line may count rather than name */
+  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; spare?: readonly string[] };
   /** per step, the "New terms" it shows when opened right after the step before ran, from
    *  the texts alone (what a trace shows first is not known before the run): LessonPane's
    *  narrowList counts their lines, as it counts every other line of the step's text */
@@ -81,6 +82,7 @@ export function paneNewTerms(
 ): NonNullable<LessonViewInput['newTerms']> {
   const lesson = lessons[typeof at === 'number' ? at : at.index];
   const where: Record<string, TermPane> = {};
+  const spare: string[] = [];
   // the words the line shows, each once, with the pane of those the lesson's text does not say
   const named = (terms: TraceTerms, keep: (word: string) => boolean = () => true) => {
     const out: string[] = [];
@@ -91,6 +93,7 @@ export function paneNewTerms(
       if (out.includes(shown)) return;
       out.push(shown);
       if (place !== 'text') where[shown] = place;
+      if (place !== 'text' && lesson && !saidByLesson(lesson, lang).has(entry)) spare.push(shown);
     });
     return out;
   };
@@ -99,7 +102,7 @@ export function paneNewTerms(
   const ran = (step: number) => [...named(text(step), (word) => held(step).includes(word)), ...named(traceTerms(lessons, lang, at, step, run))];
   const names = view < (lesson?.steps.length ?? 0) ? named(text(view), (word) => !held(view).includes(word)) : [];
   const justRun = view < done ? ran(view) : view === done && view > 0 ? ran(view - 1) : [];
-  return { names, key, justRun, where };
+  return { names, key, justRun, where, spare };
 }
 
 // a run whose every step ran and showed nothing: traceTerms gives what the notices name first
@@ -121,22 +124,27 @@ export function heldBack(names: readonly string[], lesson: Lesson, view: number,
 }
 
 /** The most words one "New terms" line names: serv-clnt 2 named 11, most of them the Kernel
- *  pane's headings (fix23d#2); past them each group says how many more it has, and where. */
+ *  pane's headings (fix23d#2). Every word the lesson pane shows is named (each is read there:
+ *  fix19a#1); those seen only in another pane (`spare`), as many as the others leave room for
+ *  and MOST_ELSEWHERE at least, the rest counted with their pane ("+ 5 more in the Kernel pane"). */
 const MOST_TERMS = 6;
+const MOST_ELSEWHERE = 3;
 
 // the groups of a line in order: the text's own words first, then each other pane's
 const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
 
 /** A "New terms" line: the words the lesson's text says, then, apart, those seen only in
- *  another pane, each group with its pane ("fork() in the Trace"), at most MOST_TERMS words. */
-function termsLine(names: readonly string[], { key, where }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
+ *  another pane, each group with its pane ("fork in the Trace"). */
+function termsLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
+  const countable = names.filter((word) => spare.includes(word)).length;
+  const most = Math.max(MOST_TERMS - (names.length - countable), MOST_ELSEWHERE);
   // "1 more" takes the room of the word it stands for
-  let room = names.length > MOST_TERMS + 1 ? MOST_TERMS : names.length;
+  let room = countable > most + 1 ? most : countable;
   const groups = PANES.flatMap((pane) => {
     const words = names.filter((word) => (where?.[word] ?? null) === pane);
     if (!words.length) return [];
-    const shown = words.slice(0, room);
-    room -= shown.length;
+    // the words the lesson pane shows stay; the spare ones fill the room left, in order
+    const shown = words.filter((word) => !spare.includes(word) || room-- > 0);
     const list = shown.join(s.listGap);
     const said = shown.length < words.length ? s.termsMore(list, words.length - shown.length) : list;
     return [pane ? s.termsIn(said, pane) : said];
