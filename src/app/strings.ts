@@ -7,6 +7,9 @@ import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
 import type { Held } from './store/run.js';
 
+/** A pane other than the lesson's text where a "New terms" word is seen (glossary.ts TermPlace). */
+export type TermPane = 'flow' | 'trace' | 'kernel';
+
 /** Why h shows no hint: the step shown runs later, ran already, asks nothing; the lesson's end (its check has none); --no-quiz. */
 export type HintWhyNot = 'later' | 'ran' | 'none' | 'end' | 'off';
 
@@ -129,6 +132,12 @@ const EN = {
   findNone: 'no entry holds the word; Backspace erases, Esc ends the search',
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
+  /** a "New terms" group of words seen only in another pane than the lesson's text, with its pane */
+  termsIn: (terms: string, pane: TermPane) => `${terms} in the ${{ flow: 'Flow', trace: TERMS.trace.en, kernel: 'Kernel pane' }[pane]}`,
+  /** the words of a group past the line's cap: how many more there are (the group's pane says where) */
+  termsMore: (terms: string, more: number) => (terms ? `${terms} + ${more} more` : `${more} more`),
+  /** between the groups of a "New terms" line */
+  termGroupGap: '; ',
   yourTurn: 'Your turn',
   /** the form's summary, one phrasing for every step with a turn: what Space runs, then what y does */
   turnSpaceOwn: (values: string) => `Space: the lesson's own (${values}). `,
@@ -583,6 +592,9 @@ const ZH: Strings = {
   findNone: '没有条目含有这个词；Backspace 删除，Esc 结束查找',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
+  termsIn: (terms: string, pane: TermPane) => `${{ flow: '流程', trace: TERMS.trace.zh, kernel: '内核' }[pane]}页里的 ${terms}`,
+  termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
+  termGroupGap: '；',
   yourTurn: '轮到你',
   turnSpaceOwn: (values: string) => `空格：本课自己的取值（${values}）。`,
   turnSpaceYours: (values: string, stay: boolean) => (stay ? `空格：你的取值（${values}）。` : `空格：先用你的取值（${values}），再用本课自己的。`),

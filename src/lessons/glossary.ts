@@ -931,6 +931,44 @@ export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOS
   return glossary.find((e) => e.terms.includes(term));
 }
 
+/** What the glossary screen's search (/) finds of `query` in any case: its entries' parts always
+ *  shown, not those held back until a step ran (`shows`). */
+const foundAlways = (query: string, glossary: readonly GlossaryEntry[]) => glossaryMatches(query, glossary, () => false);
+
+/** Whether a search for `query` in the glossary (g, /) lands on `entry` first (firstHit). */
+const landsOn = (query: string, entry: GlossaryEntry, glossary: readonly GlossaryEntry[]) => {
+  const found = foundAlways(query, glossary);
+  return found[firstHit(query, found)] === entry;
+};
+
+/** The word a "New terms" line names an entry by, so that a search for it in the glossary
+ *  (g, /) finds the entry: the word the text used where the search lands on the entry, else
+ *  the entry's own term that does and is akin to it (contains it or is contained), else the
+ *  word where the search finds the entry at all, else a term its heading shows. The
+ *  word as found may not be found there: "pids" (the pid entry's term, the plural of its
+ *  heading's "pid"), shm_nattch, CAS (fix23d#1). */
+export function glossaryWord(entry: GlossaryEntry, word: string, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string {
+  const key = `${lang} ${entry.id} ${word}`;
+  const known = glossaryWords.get(glossary)?.get(key);
+  if (known !== undefined) return known;
+  const heading = outsideBrackets(entry.name[lang]).toLowerCase();
+  const held = (w: string) => heading.includes(w.toLowerCase());
+  const akin = (w: string) => w.toLowerCase().includes(word.toLowerCase()) || word.toLowerCase().includes(w.toLowerCase());
+  const shown = entry.terms.filter(held);
+  const lands = shown.filter((t) => landsOn(t, entry, glossary));
+  // a word the search finds among others is found by Enter past the matches above it ("exec":
+  // SHM_EXEC first; semnum, the Kernel pane's heading, in sembuf's text): kept rather than
+  // another word the text or pane did not say (fork, struct sembuf)
+  const found = foundAlways(word, glossary).includes(entry);
+  const named = [landsOn(word, entry, glossary) ? word : undefined, lands.find(akin), found ? word : undefined, shown.find(akin), lands[0], shown[0]].find((w) => w !== undefined) ?? word;
+  const byKey = glossaryWords.get(glossary) ?? new Map<string, string>();
+  glossaryWords.set(glossary, byKey.set(key, named));
+  return named;
+}
+
+// glossaryWord by glossary: the pane names the same few words on every frame
+const glossaryWords = new WeakMap<readonly GlossaryEntry[], Map<string, string>>();
+
 const WORD_CHAR = /[A-Za-z0-9_]/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
@@ -1054,29 +1092,72 @@ function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): strin
  *  a term offered as an answer is named before the learner picks it; then the Flow's labels
  *  on screen meanwhile, unmasked: flow-words.ts) and what its run brings (its notice and
  *  aside, the outro with the last step, the Flow's labels once it ran). */
-export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { readonly before: string; readonly after: string }[] {
+export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): StepTexts[] {
   // each part made when read: the first frame reads its step's alone (metAt), and the
   // Flow's labels cost a diagram parse each
   return lesson.steps.map((step, i) => ({
-    get before() {
+    get saidBefore() {
       return [
         i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
         step.title[lang],
         step.say[lang],
         ...[lesson.checkpoints?.[step.id]].flatMap((q) => (q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])),
-        flowTextBefore(lesson, lang, i),
       ].join('\n');
     },
+    get flowBefore() {
+      return flowTextBefore(lesson, lang, i);
+    },
+    get saidAfter() {
+      return [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : ''].join('\n');
+    },
+    get flowAfter() {
+      return flowTextAfter(lesson, lang, i);
+    },
+    get before() {
+      return `${this.saidBefore}\n${this.flowBefore}`;
+    },
     get after() {
-      return [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : '', flowTextAfter(lesson, lang, i)].join('\n');
+      return `${this.saidAfter}\n${this.flowAfter}`;
     },
   }));
 }
+
+/** A step's texts (textsByStep): what the lesson pane says (`said…`) and the Flow's labels
+ *  (`flow…`), before its run and with it; `before` and `after` hold both. */
+export interface StepTexts {
+  readonly saidBefore: string;
+  readonly flowBefore: string;
+  readonly saidAfter: string;
+  readonly flowAfter: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** Where a learner sees a term a step is the first to show: the lesson pane's own text (its
+ *  step, question, notice), the Flow's labels, the Trace's lines, the Kernel pane's headings.
+ *  The "New terms" line names those outside the text apart, with their pane: a learner reads
+ *  the line as words of the text above it (fix23d#2: msg 6's fork() only the Trace shows). */
+export type TermPlace = 'text' | 'flow' | 'trace' | 'kernel';
+
+/** The entries a lesson's own words use anywhere (every step's text, question, notice; not the
+ *  Flow's labels): a "New terms" line may count a word seen only in another pane ("+ 5 more in
+ *  the Kernel pane") only when the lesson pane never shows it. Kept per lesson and language. */
+export function saidByLesson(lesson: Lesson, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): ReadonlySet<GlossaryEntry> {
+  const byLesson = saidKept.get(glossary) ?? new WeakMap();
+  saidKept.set(glossary, byLesson);
+  const byLang = byLesson.get(lesson) ?? {};
+  byLesson.set(lesson, byLang);
+  return (byLang[lang] ??= new Set(textsByStep(lesson, lang).flatMap((t) => [...entriesUsed(`${t.saidBefore}\n${t.saidAfter}`, glossary).keys()])));
+}
+
+const saidKept = new WeakMap<readonly GlossaryEntry[], WeakMap<Lesson, Partial<Record<'en' | 'zh', Set<GlossaryEntry>>>>>();
 
 /** The entries a learner meets first in one part of a step, each with the term it was met by. */
 interface Fresh {
   entries: GlossaryEntry[];
   words: string[];
+  /** where each is seen */
+  where: TermPlace[];
 }
 
 /** Which lesson, and what its learner met before it: `ran`, the ids of the lessons before it
@@ -1134,9 +1215,8 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   let inCourseKeys: Set<string> | undefined;
   const inCourse = () => (inCourseKeys ??= new Set(lessons.slice(0, Math.max(0, index)).flatMap((l) => [...keysUsed(l, lang, glossary)])));
   const met = new Set(prior);
-  const meet = (text: string): Fresh => {
+  const meet = (text: string, place: TermPlace, fresh: Fresh = { entries: [], words: [], where: [] }): Fresh => {
     const used = entriesUsed(text, glossary);
-    const fresh: Fresh = { entries: [], words: [] };
     for (const entry of glossary.filter((e) => used.has(e))) {
       const explained = entry.introduced && !met.has(entry.id) && !inCourse().has(entry.id);
       for (const word of used.get(entry)!) {
@@ -1149,12 +1229,14 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
           if (fresh.entries.includes(entry) && heading.includes(word.toLowerCase()) && !fresh.words.some(inOther)) {
             fresh.entries.push(entry);
             fresh.words.push(word);
+            fresh.where.push(place);
           }
           continue;
         }
         if (!explained) {
           fresh.entries.push(entry);
           fresh.words.push(word);
+          fresh.where.push(place);
         }
         keys.forEach((k) => met.add(k));
       }
@@ -1167,8 +1249,9 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   const after: Fresh[] = [];
   const upTo = (step: number) => {
     for (let i = before.length; i <= Math.min(step, texts.length - 1); i++) {
-      before.push(meet(texts[i]!.before));
-      after.push(meet(texts[i]!.after));
+      // what the pane's text says first, then what only the Flow's labels show
+      before.push(meet(texts[i]!.flowBefore, 'flow', meet(texts[i]!.saidBefore, 'text')));
+      after.push(meet(texts[i]!.flowAfter, 'flow', meet(texts[i]!.saidAfter, 'text')));
     }
     return { before, after };
   };
@@ -1202,7 +1285,7 @@ export function newTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', at: 
 
 /** For each step of lesson `index`, the entries its notice and aside are the first to name
  *  (shown once it ran), by the term they use. */
-export function noticeTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[] = GLOSSARY): { entries: GlossaryEntry[]; words: string[] }[] {
+export function noticeTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[] = GLOSSARY): TraceTerms[] {
   return metAt(lessons, lang, at, glossary).after;
 }
 
@@ -1226,10 +1309,23 @@ export function stepTermWords(
   run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): string[] {
+  return stepTerms(lessons, lang, at, view, run, glossary).words;
+}
+
+/** stepTermWords with their entries and where each is seen (the step's text, or only the Flow). */
+export function stepTerms(
+  lessons: readonly Lesson[],
+  lang: 'en' | 'zh',
+  at: LessonAt,
+  view: number,
+  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  glossary: readonly GlossaryEntry[] = GLOSSARY,
+): TraceTerms {
   const fresh = metAt(lessons, lang, at, glossary).upTo(view).before[view];
-  if (!fresh) return [];
+  if (!fresh) return { entries: [], words: [], where: [] };
   const shown = new Set(Array.from({ length: view }, (_, step) => traceTerms(lessons, lang, at, step, run, glossary).entries).flat());
-  return fresh.words.filter((_, i) => !shown.has(fresh.entries[i]!));
+  const kept = fresh.entries.flatMap((entry, i) => (shown.has(entry) ? [] : [i]));
+  return { entries: kept.map((i) => fresh.entries[i]!), words: kept.map((i) => fresh.words[i]!), where: kept.map((i) => fresh.where[i]!) };
 }
 
 /** The entries the run of the step `view` of lesson `index` is the first to show, each by
@@ -1263,21 +1359,24 @@ export function traceTerms(
   return found;
 }
 
-interface TraceTerms {
+export interface TraceTerms {
   entries: GlossaryEntry[];
   words: string[];
+  /** where each is seen: a notice's in the text (or the Flow once it ran), the trace's lines, the Kernel pane's headings */
+  where: TermPlace[];
 }
 
 /** The glossary words a stretch of the trace puts on screen: its lines' code-like words, the
  *  calls a note names as C would make them ("a C program would fork() here"), and the Kernel
  *  pane's headings over the objects its calls made (semncnt, nattch, IPC_STAT's dtime). */
-function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string }[] {
+function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string; where: TermPlace }[] {
   const text = trace.flatMap((e) => traceLines(e, lang)).join('\n');
+  const lines = new Set([...termsIn(text), ...(text.match(NAMED_CALL) ?? [])]);
   // the Kernel pane's headings over what a call made are on screen from that call on (pane-words.ts)
   const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []));
-  return [...new Set([...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...pane])].flatMap((word) => {
+  return [...new Set([...lines, ...pane])].flatMap((word) => {
     const entry = entryFor(word, glossary);
-    return entry ? [{ entry, word }] : [];
+    return entry ? [{ entry, word, where: lines.has(word) ? ('trace' as const) : ('kernel' as const) }] : [];
   });
 }
 
@@ -1297,11 +1396,11 @@ function findTraceTerms(
   run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
   glossary: readonly GlossaryEntry[],
 ): TraceTerms {
-  const none = { entries: [], words: [] };
+  const none = { entries: [], words: [], where: [] };
   if (view >= run.stepStarts.length) return none;
   const met = { prior: metAt(lessons, lang, at, glossary).prior, ...metAt(lessons, lang, at, glossary).upTo(view) };
   // what the notice names first is new by construction (metAt); seen: keys (metKeys) met before
-  const notice = met.after[view] ?? { entries: [], words: [] };
+  const notice = met.after[view] ?? none;
   const seen = new Set(met.prior);
   const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang).forEach((k) => seen.add(k));
   for (const f of [...met.before.slice(0, view + 1), ...met.after.slice(0, view + 1)]) f.entries.forEach((e, i) => see(e, f.words[i]!));
@@ -1313,17 +1412,19 @@ function findTraceTerms(
   }
   // what the notice names first is not new again when an earlier step's trace showed it
   // (overview: ipcs's nattch column at step 1, the notice's nattch at step 2)
-  const out: TraceTerms = { entries: [], words: [] };
+  const out: TraceTerms = { entries: [], words: [], where: [] };
   notice.entries.forEach((entry, i) => {
     if (earlier.has(entry)) return;
     out.entries.push(entry);
     out.words.push(notice.words[i]!);
+    out.where.push(notice.where[i]!);
   });
-  for (const { entry, word } of shown(view)) {
+  for (const { entry, word, where } of shown(view)) {
     if (metKeys(entry, word, lang).every((k) => seen.has(k))) continue;
     see(entry, word);
     out.entries.push(entry);
     out.words.push(word);
+    out.where.push(where);
   }
   return out;
 }

@@ -19,6 +19,7 @@ import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
 import type { LessonAt } from '../../lessons/glossary.js';
+import type { TermPane } from '../strings.js';
 import { useTurnForm, useTurnResults } from './TurnForm.js';
 
 /** Width of the step list beside the text: a third of the pane, at least 26 cells
@@ -174,7 +175,7 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
   const { lesson, lang, ascii, present, quiz, stepTerms } = input;
   // the "New terms" lines count as every other line (fix18a#6: sem 1-3 zh at 80x24 needed PgDn):
   // what the learner met before this lesson decides them, so they are part of the key
-  const terms = (stepTerms ?? []).map((t) => `${t.names.join(',')}/${t.justRun?.join(',') ?? ''}`).join(';');
+  const terms = (stepTerms ?? []).map((t) => `${t.names.join(',')}/${t.justRun?.join(',') ?? ''}/${JSON.stringify([t.where ?? {}, t.spare ?? []])}`).join(';');
   const key = `${lang} ${ascii} ${present} ${quiz !== undefined} ${inner} ${most} ${terms}`;
   const known = narrowKnown.get(lesson) ?? new Map<string, boolean>();
   narrowKnown.set(lesson, known);
@@ -230,7 +231,9 @@ function termsRows(input: LessonViewInput, text: readonly Line[]): [number, numb
   if (!heading) return null;
   const lead = input.s.newTerms('\u0000', '').split('\u0000')[0];
   const single = (l: Line | undefined) => l?.length === 1 && l[0].tone === 'dim';
-  const start = text.findIndex((l, i) => i >= heading[1] && single(l) && l[0].text.startsWith(lead));
+  // a step read again lists what its run showed first under its notice, below a blank line: not its own
+  const textEnd = input.view < input.done ? text.findIndex((l, i) => i >= heading[1] && l.length === 0) : -1;
+  const start = text.findIndex((l, i) => i >= heading[1] && (textEnd < 0 || i < textEnd) && single(l) && l[0].text.startsWith(lead));
   if (start < 0) return null;
   let end = start + 1;
   while (single(text[end]) && !text[end][0].text.startsWith(lead)) end++;
@@ -557,6 +560,8 @@ export function useLessonInput(): LessonViewInput | null {
   // and that must not keep a left lesson's trace alive.
   const names = useAppState(useShallow((st: AppState) => paneTerms(st).names));
   const justRun = useAppState(useShallow((st: AppState) => paneTerms(st).justRun));
+  // the pane of each word seen outside the lesson's text (a string: the selector's value compares by ===)
+  const whereSaid = useAppState((st: AppState) => JSON.stringify([paneTerms(st).where, paneTerms(st).spare]));
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
@@ -565,7 +570,8 @@ export function useLessonInput(): LessonViewInput | null {
   const stepTerms = useMemo(() => textNewTerms(lessons, lang, JSON.parse(met) as LessonAt, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
   return useMemo(() => {
     if (!lesson) return null;
-    const terms = { names, key: keyFor('glossary', ascii), justRun };
+    const [where, spare] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[]];
+    const terms = { names, key: keyFor('glossary', ascii), justRun, where, spare };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
@@ -575,7 +581,7 @@ export function useLessonInput(): LessonViewInput | null {
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
     return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms };
-  }, [stepTerms, first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+  }, [whereSaid, stepTerms, first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 /** The shown step's full title while the lesson pane's border could not hold it (its

@@ -2,13 +2,13 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
-import { stepTermWords, traceTerms, type LessonAt } from '../../lessons/glossary.js';
+import { glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
-import type { Strings } from '../strings.js';
+import type { Strings, TermPane } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { afterColon } from '../../lessons/text-style.js';
 import { pointsAtChoice } from '../../lessons/giveaway.js';
@@ -28,10 +28,13 @@ export interface LessonViewInput {
   revealed: number;
   ascii: boolean;
   s: Strings;
-  /** names of the glossary entries the shown step uses first (its texts', then its trace's once
-   *  it ran), and the key that opens the glossary; `justRun`: those the trace of the step
-   *  before it is the first to show, under that step's notice while the shown step waits to run */
-  newTerms?: { names: string[]; key: string; justRun?: string[] };
+  /** names of the glossary entries the shown step's text uses first, and the key that opens
+   *  the glossary; `justRun`: those the run of the step before it is the first to show (its
+   *  notice, its trace), under that step's notice while the shown step waits to run, or, for a
+   *  step read again, those of its own run, under its notice; `where`: the pane of each name
+   *  seen only outside the lesson's text (paneNewTerms); `spare`: those of them no text of the
+   *  lesson says, which a long line may count rather than name */
+  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; spare?: readonly string[] };
   /** per step, the "New terms" it shows when opened right after the step before ran, from
    *  the texts alone (what a trace shows first is not known before the run): LessonPane's
    *  narrowList counts their lines, as it counts every other line of the step's text */
@@ -59,11 +62,14 @@ export interface LessonViewInput {
  *  step is shown until it has run (its answer picked or changed, its run under way): the
  *  step's texts' terms, without those only some of its question's choices name while
  *  questions are asked (`quiz`: heldBack, msg's EIDRM above "EIDRM / EINVAL / it sleeps
- *  on"). Once it ran, what it held back and what its trace showed first (traceTerms) come
- *  with its result: `justRun`, under its notice, while the next step waits or at the
- *  lesson's end; and read again, all of them under its text. So a term shown when a step
- *  is read again was shown live too, one way or the other, on every path (a reset, an
- *  erratum's jump). */
+ *  on"). Once it ran, what it held back and what its run showed first (traceTerms: its
+ *  notice, its trace) come with its result: `justRun`, under its notice, while the next step
+ *  waits or at the lesson's end; and read again, under its notice too: a word its notice is
+ *  the first to say is never listed where that notice is not shown (fix23d#3: race 2's "lost
+ *  update" above the question in review). So a term shown when a step is read again was shown
+ *  live too, one way or the other, on every path (a reset, an erratum's jump). Each is named
+ *  by a word the glossary's search finds it by (glossaryWord: pid, not the text's "pids"), and
+ *  one seen only in another pane comes with that pane (`where`). */
 export function paneNewTerms(
   lessons: readonly Lesson[],
   lang: Lang,
@@ -75,13 +81,28 @@ export function paneNewTerms(
   quiz: boolean,
 ): NonNullable<LessonViewInput['newTerms']> {
   const lesson = lessons[typeof at === 'number' ? at : at.index];
-  const trace = (step: number) => traceTerms(lessons, lang, at, step, run).words;
-  const text = (step: number) => stepTermWords(lessons, lang, at, step, run);
-  const held = (step: number) => (quiz && lesson ? heldBack(text(step), lesson, step, lang) : []);
-  if (view < done) return { names: [...text(view), ...trace(view)], key, justRun: [] };
-  const names = text(view).filter((word) => !held(view).includes(word));
-  const justRun = view === done && view > 0 ? [...held(view - 1), ...trace(view - 1)] : [];
-  return { names, key, justRun };
+  const where: Record<string, TermPane> = {};
+  const spare: string[] = [];
+  // the words the line shows, each once, with the pane of those the lesson's text does not say
+  const named = (terms: TraceTerms, keep: (word: string) => boolean = () => true) => {
+    const out: string[] = [];
+    terms.entries.forEach((entry, i) => {
+      const [word, place] = [terms.words[i]!, terms.where[i]!];
+      if (!keep(word)) return;
+      const shown = glossaryWord(entry, word, lang);
+      if (out.includes(shown)) return;
+      out.push(shown);
+      if (place !== 'text') where[shown] = place;
+      if (place !== 'text' && lesson && !saidByLesson(lesson, lang).has(entry)) spare.push(shown);
+    });
+    return out;
+  };
+  const text = (step: number) => stepTerms(lessons, lang, at, step, run);
+  const held = (step: number) => (quiz && lesson ? heldBack(text(step).words, lesson, step, lang) : []);
+  const ran = (step: number) => [...named(text(step), (word) => held(step).includes(word)), ...named(traceTerms(lessons, lang, at, step, run))];
+  const names = view < (lesson?.steps.length ?? 0) ? named(text(view), (word) => !held(view).includes(word)) : [];
+  const justRun = view < done ? ran(view) : view === done && view > 0 ? ran(view - 1) : [];
+  return { names, key, justRun, where, spare };
 }
 
 // a run whose every step ran and showed nothing: traceTerms gives what the notices name first
@@ -100,6 +121,35 @@ export function textNewTerms(lessons: readonly Lesson[], lang: Lang, at: LessonA
 export function heldBack(names: readonly string[], lesson: Lesson, view: number, lang: Lang): string[] {
   const checkpoint = lesson.checkpoints?.[lesson.steps[view]?.id ?? ''];
   return checkpoint ? names.filter((word) => pointsAtChoice(word, checkpoint, lang)) : [];
+}
+
+/** The most words one "New terms" line names: serv-clnt 2 named 11, most of them the Kernel
+ *  pane's headings (fix23d#2). Every word the lesson pane shows is named (each is read there:
+ *  fix19a#1); those seen only in another pane (`spare`), as many as the others leave room for
+ *  and MOST_ELSEWHERE at least, the rest counted with their pane ("+ 5 more in the Kernel pane"). */
+const MOST_TERMS = 6;
+const MOST_ELSEWHERE = 3;
+
+// the groups of a line in order: the text's own words first, then each other pane's
+const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
+
+/** A "New terms" line: the words the lesson's text says, then, apart, those seen only in
+ *  another pane, each group with its pane ("fork in the Trace"). */
+function termsLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
+  const countable = names.filter((word) => spare.includes(word)).length;
+  const most = Math.max(MOST_TERMS - (names.length - countable), MOST_ELSEWHERE);
+  // "1 more" takes the room of the word it stands for
+  let room = countable > most + 1 ? most : countable;
+  const groups = PANES.flatMap((pane) => {
+    const words = names.filter((word) => (where?.[word] ?? null) === pane);
+    if (!words.length) return [];
+    // the words the lesson pane shows stay; the spare ones fill the room left, in order
+    const shown = words.filter((word) => !spare.includes(word) || room-- > 0);
+    const list = shown.join(s.listGap);
+    const said = shown.length < words.length ? s.termsMore(list, words.length - shown.length) : list;
+    return [pane ? s.termsIn(said, pane) : said];
+  });
+  return s.newTerms(groups.join(s.termGroupGap), key);
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -203,7 +253,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     if (review || asideJustRun) aside(step.aside);
   };
   const terms = (names = input.newTerms?.names) => {
-    if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));
+    if (names?.length) out.push(...para(termsLine(names, input.newTerms!, s), width, ascii, 'dim'));
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
@@ -237,6 +287,8 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     terms();
     out.push(...gap);
     noticeOf(view, false, true);
+    // what its run showed first, under its notice as when it ran
+    terms(input.newTerms?.justRun);
     return out;
   }
   if (view === done) {
