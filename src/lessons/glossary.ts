@@ -908,7 +908,7 @@ export function entryText(entry: GlossaryEntry, lang: 'en' | 'zh', shown: (part:
  *  search both find with it; the screen's searches only the parts it shows (`shown`), so
  *  a search does not find an answer held back. */
 export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[] = GLOSSARY, shown?: (part: Shown) => boolean): GlossaryEntry[] {
-  const q = query.toLowerCase();
+  const q = searched(query);
   const rank = (e: GlossaryEntry) => {
     if ([e.name.en, e.name.zh].some((t) => t.toLowerCase().includes(q))) return 0;
     return (['en', 'zh'] as const).some((lang) => entryText(e, lang, shown).toLowerCase().includes(q)) ? 1 : -1;
@@ -917,12 +917,18 @@ export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[
   return [0, 1].flatMap((r) => ranked.filter((x) => x.r === r).map(({ e }) => e));
 }
 
+/** What a search looks for: a call as the trace writes it ("fork()") is its name, as the
+ *  glossary's headings name calls. */
+function searched(query: string): string {
+  return query.replace(/\(\)$/, '').toLowerCase();
+}
+
 /** Where among `found` (glossaryMatches) a search lands first: on the entry whose heading
  *  starts with the query, in either language ("/owner": owner's entry, not "root:
  *  CAP_IPC_OWNER" above it), else on the first. The matches keep the list's order, so
  *  Enter goes on down the list from there, round them. */
 export function firstHit(query: string, found: readonly GlossaryEntry[]): number {
-  const q = query.toLowerCase();
+  const q = searched(query);
   return Math.max(0, found.findIndex((e) => [e.name.en, e.name.zh].some((t) => t.toLowerCase().startsWith(q))));
 }
 
