@@ -257,8 +257,8 @@ export const shmctl = defineLesson<ShmctlState>({
         // unlike other forms, y runs the learner's mode alone (no 0640 after it): said in the
         // order things happen, and that step 4's 0400 is another segment's, not the learner's
         yours: {
-          en: 'only your mode, no 0640 after it; it stays on step 1\'s segment while step 4 uses a new one; step 5 sets 0640 on it',
-          zh: '只设你的权限，之后不再设 0640；它留在第 1 步的共享内存段上，第 4 步用另一个段；第 5 步再把它设成 0640',
+          en: 'your mode alone, not followed by 0640; step 4 then uses a second segment, and step 5 sets 0640 on this one',
+          zh: '只设你的权限，之后不再设 0640；第 4 步改用另一个共享内存段，第 5 步再把这个段设成 0640',
         },
       },
       run(ctx, state) {
