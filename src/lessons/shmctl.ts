@@ -444,7 +444,7 @@ export const shmctl = defineLesson<ShmctlState>({
         const perms = liveRow(live, need(live.state, 'shmid'))?.perms ?? '?';
         return {
           en: `${outcomeOf(firstCall(live, 'shmctl')).en}; the Kernel pane shows perms ${perms} (the IPC_STAT after it in the trace reads them): the owner may change the mode.`,
-          zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；“内核”窗格显示 perms ${perms}（跟踪里随后的 IPC_STAT 读的就是它）：属主可以修改权限。`,
+          zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；内核窗格显示 perms ${perms}（跟踪里随后的 IPC_STAT 读的就是它）：属主可以修改权限。`,
         };
       },
     },

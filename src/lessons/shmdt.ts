@@ -322,8 +322,8 @@ export const shmdt = defineLesson<ShmdtState>({
         const { signal } = need(live.state, 'oldRead');
         return signal
           ? {
-              en: `Using an old address is undefined. Nothing is mapped there yet, so the CPU faulted on the load and the kernel sent the child ${signal}; no call returned an error. Once something is mapped there again, the same load silently reads that (step ${reattachStep()}).`,
-              zh: `使用旧地址的结果是未定义的。那里还没有新的映射，所以读取时 CPU 报了异常，内核给子进程发了 ${signal}；没有哪个调用返回错误。等那里又有了映射，同样的读取会悄悄读到那里的东西（第 ${reattachStep()} 步）。`,
+              en: `Using it is undefined. Nothing is mapped there yet, so the load faulted: ${signal}. Once something is mapped there again, the same load silently reads that (step ${reattachStep()}).`,
+              zh: `使用旧地址的结果是未定义的。那里还没有新的映射：读取出错，内核给子进程发了 ${signal}。等那里又有了映射，同样的读取会悄悄读到那里的东西（第 ${reattachStep()} 步）。`,
             }
           : { en: 'The child read and exited 0: something was mapped at that address again.', zh: '子进程读完以 0 退出：那个地址上又有了映射。' };
       },

@@ -265,7 +265,7 @@ describe('your turn on the real kernel', () => {
       // (no ipcs runs at this step, fix24c) says which
       expect(outcome.checkpoint?.answer, mode).toBe(0);
       expect(outcome.checkpoint?.explanation.en).toContain(`the Kernel pane shows perms ${perms}`);
-      expect(outcome.checkpoint?.explanation.zh).toContain(`“内核”窗格显示 perms ${perms}`);
+      expect(outcome.checkpoint?.explanation.zh).toContain(`内核窗格显示 perms ${perms}`);
       await run.close();
     }
   });
