@@ -388,10 +388,11 @@ const EN = {
    *  on), whose line is lit (null: none, the step has no line in this file) */
   /** the C pane's title after its label, longest first: what is dropped first goes first, so
    *  the one that fits is whole. Of several files, which of how many is kept to the last, as f
-   *  goes through them (fix18f#6: at 120x34 it went first, "clnt.c · step 5"); of one, it goes first */
-  codeTitles: (file: string, n: number, of: number, lit: number | null) => {
-    const line = lit === null ? 'no line lit' : `line of step ${lit}`;
-    const short = lit === null ? 'no line lit' : `step ${lit}`;
+   *  goes through them (fix18f#6: at 120x34 it went first, "clnt.c · step 5"); of one, it goes first.
+   *  `held`: the lit step's lines are held back for its question, so the lines in view are others' */
+  codeTitles: (file: string, n: number, of: number, lit: number | null, held = false) => {
+    const line = lit === null ? 'no line lit' : held ? `step ${lit}'s line after its question` : `line of step ${lit}`;
+    const short = lit === null ? 'no line lit' : held ? `step ${lit}'s after question` : `step ${lit}`;
     const which = `${file} (file ${n}/${of})`;
     return of > 1 ? [`${which} · ${line}`, `${which} · ${short}`, which, file] : [`${which} · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
   },
@@ -752,9 +753,9 @@ const ZH: Strings = {
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
   codeRestHeld: (step: number) => `（其余的行在第 ${step} 步的问题之后显示）`,
-  codeTitles: (file: string, n: number, of: number, lit: number | null) => {
-    const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行`;
-    const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
+  codeTitles: (file: string, n: number, of: number, lit: number | null, held = false) => {
+    const line = lit === null ? '无高亮行' : held ? `步骤 ${lit} 的行答题后显示` : `步骤 ${lit} 的行`;
+    const short = lit === null ? '无高亮行' : held ? `步骤 ${lit} 答题后` : `步骤 ${lit}`;
     const which = `${file}（文件 ${n}/${of}）`;
     return of > 1 ? [`${which}· ${line}`, `${which}· ${short}`, which, file] : [`${which}· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
   },

@@ -361,12 +361,12 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'old pointer, old address (stale)', zh: '旧指针、旧地址' },
     terms: ['old pointer', 'old address', '旧指针', '旧地址'],
     text: {
-      en: 'A pointer kept after shmdt, to where the segment was mapped. Set it to NULL after shmdt.',
-      zh: 'shmdt 之后仍留着的指针，指向共享内存段原来映射的地方。shmdt 之后应把它置为 NULL。',
+      en: 'A pointer kept after shmdt, to where the segment was mapped. Using it is undefined. Set it to NULL after shmdt.',
+      zh: 'shmdt 之后仍留着的指针，指向共享内存段原来映射的地方。使用它的结果是未定义的。shmdt 之后应把它置为 NULL。',
     },
     shows: [
-      { lesson: 'shmdt', step: 'use-after', text: { en: 'Nothing is mapped there, so using it kills with SIGSEGV.', zh: '那里已没有映射，用它会被 SIGSEGV 杀死。' } },
-      { lesson: 'shmdt', step: 'reattach', text: { en: 'But a later shmat often lands at the same address, and then the old pointer silently works again, on whatever is mapped there.', zh: '但之后的 shmat 常常落在同一地址，这时旧指针又悄悄能用了，读写的是那里现在映射的东西。' } },
+      { lesson: 'shmdt', step: 'use-after', text: { en: 'While nothing is mapped there, using it faults: SIGSEGV kills the process.', zh: '那里没有映射时，使用它会出错：进程被 SIGSEGV 杀死。' } },
+      { lesson: 'shmdt', step: 'reattach', text: { en: 'Once something is mapped there again (a later shmat often lands at the same address), it silently reads and writes that.', zh: '一旦那里又有了映射（之后的 shmat 常常落在同一地址），它就悄悄读写那个映射。' } },
     ],
   },
   {

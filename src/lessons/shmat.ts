@@ -244,8 +244,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        en: 'Attach once more with SHM_RDONLY, read, and detach that mapping again: nattch stays 2. Then a throw-away child process (in C, made by fork) attaches it read-only too and writes through it.',
-        zh: '再用 SHM_RDONLY 映射一次，读取，然后解除这个映射：nattch 仍是 2。接着一个临时子进程（C 里由 fork 创建）也以只读方式映射它，并通过这个映射写入。',
+        en: 'Attach once more with SHM_RDONLY, read, try a write, detach it: nattch stays 2. Then a throw-away child (in C, made by fork) attaches it read-only too and writes through it.',
+        zh: '再用 SHM_RDONLY 映射一次，读取，试着通过它写入，然后解除这个映射：nattch 仍是 2。接着一个临时子进程（C 里由 fork 创建）也以只读方式映射它，并通过这个映射写入。',
       },
       aside: {
         en: 'a write through a read-only page would end ipclab itself, so its own check refuses that write, shmdt removes the mapping, and a child does the real write.',
@@ -464,9 +464,9 @@ export const shmat = defineLesson<ShmatState>({
   ],
   checkpoints: {
     rdonly: {
-      // names every choice's outcome, so SIGSEGV, new here, is new at the question (its New
-      // terms line), pointing at no one choice (giveaway.ts pointsAtChoice)
-      question: { en: 'The child writes through its read-only mapping: stored, refused with EACCES, or killed by SIGSEGV?', zh: '子进程通过只读映射写入：照常存入、被 EACCES 拒绝，还是被 SIGSEGV 杀死？' },
+      // names no outcome: SIGSEGV, new here and named by one choice alone, is held back from the
+      // New terms line until the answer (giveaway.ts pointsAtChoice); its choice says what it means
+      question: { en: 'The child writes through its read-only mapping. What happens?', zh: '子进程通过只读映射写入，会怎样？' },
       choices: RDONLY_WRITE,
       answer: (live) => accessAnswer(need(live.state, 'rdonly')),
       hint: { en: 'A write to memory is an instruction, not a system call. Who checks it?', zh: '写内存是一条指令，不是系统调用。谁来检查它？' },
@@ -512,7 +512,7 @@ export const shmat = defineLesson<ShmatState>({
         const ran = live.state.c !== undefined;
         if (!seg) return { en: 'Gone: something removed it.', zh: '不见了：有进程把它删除了。' };
         return ran
-          ? { en: 'The kernel detached it at exit, and only IPC_RMID removes it.', zh: '进程退出时内核解除了映射，只有 IPC_RMID 才删除它。' }
+          ? { en: 'The kernel detached it at exit. It stays until IPC_RMID removes it (or the machine restarts).', zh: '进程退出时内核解除了映射。它一直留着，直到 IPC_RMID 删除它（或机器重启）。' }
           : { en: 'No C program ran here (no cc); with cc, its exit detaches and removes nothing.', zh: '这里没有 cc，C 程序没运行；有 cc 时，它退出只解除映射，不删除任何东西。' };
       },
     },
@@ -529,14 +529,15 @@ export const shmat = defineLesson<ShmatState>({
       explain: { en: 'shmat returns (void *) -1 and puts the reason in errno; NULL is never its error.', zh: 'shmat 返回 (void *) -1，原因放在 errno 里；NULL 从不表示它出错。' },
     },
     {
-      question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过以 SHM_RDONLY 方式建立的映射写入……' },
+      // step 6 asked what a write through the SHM_RDONLY mapping does: this asks whose protection it is
+      question: { en: 'One process maps a segment twice: with SHM_RDONLY, and with flags 0. A write through the second mapping…', zh: '一个进程把同一个共享内存段映射两次：一次用 SHM_RDONLY，一次 flags 为 0。通过第二个映射写入……' },
       choices: [
-        { en: 'fails with EACCES', zh: '以 EACCES 失败', whyNot: { en: 'EACCES is shmat\'s, when the mode refuses the mapping asked for; a store is no call and returns nothing.', zh: 'EACCES 是 shmat 的错误码，在权限位不允许所要的映射时返回；往内存里写不是系统调用，没有返回值。' } },
-        { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死' },
-        { en: 'is ignored', zh: '被忽略', whyNot: { en: 'a store the page protection refuses is never silently dropped; the CPU traps into the kernel.', zh: '页保护拒绝的写入不会被悄悄丢掉，CPU 会陷入内核。' } },
+        { en: 'is stored, and the first mapping reads it', zh: '照常存入，第一个映射读得到' },
+        { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死', whyNot: { en: 'SHM_RDONLY protects the pages of its own mapping only; the segment and its other mappings keep their access.', zh: 'SHM_RDONLY 只保护它自己那个映射的页；共享内存段本身和它的其他映射不受影响。' } },
+        { en: 'fails with EACCES', zh: '以 EACCES 失败', whyNot: { en: 'a store is no call and returns nothing; EACCES is shmat\'s, when the mode refuses the mapping asked for.', zh: '往内存里写不是系统调用，没有返回值；EACCES 是 shmat 的错误码，在权限位不允许所要的映射时返回。' } },
       ],
-      answer: 1,
-      explain: { en: 'There is no call to fail: the write is a plain store, and the read-only mapping\'s page protection refuses it.', zh: '这里没有会失败的调用：写入只是一条普通的存储指令，只读映射的页保护拒绝了这次写入。' },
+      answer: 0,
+      explain: { en: 'SHM_RDONLY is a property of one mapping, not of the segment: a read-write mapping of it writes, and every mapping sees the write.', zh: 'SHM_RDONLY 是某一个映射的属性，不是共享内存段的：它的读写映射照常写入，每个映射都看得到。' },
     },
     {
       question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一个共享内存段的两个映射共享……' },

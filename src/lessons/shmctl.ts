@@ -44,7 +44,7 @@ const OWNER_RW = [
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
   choice({ en: 'it works (nattch 2)', zh: '成功（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
-  choice({ en: 'EIDRM (id removed)', zh: 'EIDRM（标识符已删除）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
+  choice({ en: 'EIDRM (freed during this shmat)', zh: 'EIDRM（在这次 shmat 进行中被释放）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
   choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
 ];
 
@@ -254,11 +254,11 @@ export const shmctl = defineLesson<ShmctlState>({
         say: { en: 'Answer the question below first, then press Space or y.', zh: '先回答下面的问题，再按空格或 y。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
-        // step 4 works on a second segment; step 5 gives this one the lesson's 0640 (it never had
-        // it before) to show that mode at work: say which segment and how long the learner's mode stays
+        // unlike other forms, y runs the learner's mode alone (no 0640 after it): said in the
+        // order things happen, and that step 4's 0400 is another segment's, not the learner's
         yours: {
-          en: 'yours instead (mode), on step 1\'s segment until step 5 sets 0640 to show that mode at work',
-          zh: '改用你的权限，设在第 1 步的共享内存段上，直到第 5 步设成 0640 演示这个权限的效果',
+          en: 'your mode alone, not followed by 0640; step 4 then uses a second segment, and step 5 sets 0640 on this one',
+          zh: '只设你的权限，之后不再设 0640；第 4 步改用另一个共享内存段，第 5 步再把这个段设成 0640',
         },
       },
       run(ctx, state) {
@@ -380,12 +380,12 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'char *again = shmat(shmid, NULL, 0)',
       title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
-        en: 'The segment is dest and its key is gone, but this program still knows the shmid and calls shmat with it. The trace shows what shmat returns.',
-        zh: '这个共享内存段已是 dest，key 也没了，但本程序还记得 shmid，就用它调用 shmat。shmat 返回什么，跟踪里看得到。',
+        en: 'The segment is dest and its key is gone, but its shmid is not: this program calls shmat with it, then, if it maps, writes through the new mapping and reads through the old.',
+        zh: '这个共享内存段已是 dest，key 也没了，但 shmid 还在：本程序用它调用 shmat；若映射成功，就通过新映射写入，再通过旧映射读取。',
       },
       notice: {
-        en: 'nattch 2: a write through the new mapping reads back through the old. With no key, only a process that kept the shmid gets here.',
-        zh: 'nattch 为 2：通过新映射写入的，旧映射读得到。key 已经没了，只有记着 shmid 的进程才能走到这一步。',
+        en: 'nattch 2; the old mapping reads the new one\'s write. No key finds it, but ipcs -m lists its shmid: the mode says who may attach.',
+        zh: 'nattch 为 2：通过新映射写入的，旧映射读得到。现在没有 key 能找到它，但 shmid 并不保密（ipcs -m 人人可见）：权限允许的进程都能映射它。',
       },
       diagram: LIFE,
       highlight: ['dest', 'dest->again', 'again'],
@@ -431,7 +431,7 @@ export const shmctl = defineLesson<ShmctlState>({
   checkpoints: {
     set: {
       // about the mode in buf, whichever ran (the step runs only the learner's when they give one)
-      question: { en: 'IPC_SET with the mode in buf: what will ipcs show as perms?', zh: '用 buf 里的权限做 IPC_SET 之后，ipcs 的 perms 列显示什么？' },
+      question: { en: 'IPC_SET with the mode in buf: what perms will the Kernel pane show?', zh: '用 buf 里的权限做 IPC_SET 之后，“内核”窗格的 perms 显示什么？' },
       choices: SET_PERMS,
       answer: (live) => {
         if (firstCall(live, 'shmctl').errno !== null) return 2;
@@ -443,13 +443,13 @@ export const shmctl = defineLesson<ShmctlState>({
         // the step's first shmctl is the IPC_SET; an IPC_STAT after it reads ctime
         const perms = liveRow(live, need(live.state, 'shmid'))?.perms ?? '?';
         return {
-          en: `${outcomeOf(firstCall(live, 'shmctl')).en}; ipcs shows perms ${perms}: the owner may change the mode.`,
-          zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；ipcs 显示 perms ${perms}：属主可以修改权限。`,
+          en: `${outcomeOf(firstCall(live, 'shmctl')).en}; the Kernel pane shows perms ${perms} (the IPC_STAT after it in the trace reads them): the owner may change the mode.`,
+          zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；内核窗格显示 perms ${perms}（跟踪里随后的 IPC_STAT 读的就是它）：属主可以修改权限。`,
         };
       },
     },
     rmid: {
-      question: { en: 'IPC_RMID while still attached: the row in ipcs…', zh: '映射还在时调用 IPC_RMID，ipcs 里的那一行……' },
+      question: { en: 'IPC_RMID while still attached: its row in the Kernel pane…', zh: '映射还在时调用 IPC_RMID，“内核”窗格里它的那一行……' },
       choices: [
         { en: 'is gone at once', zh: '马上消失', whyNot: { en: 'only a segment nobody has mapped goes at once; this one is still attached.', zh: '只有没人映射的共享内存段才会马上消失；这个段还被映射着。' } },
         { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000', whyNot: { en: 'an attached segment stays, dest with key 0; this one was not attached, or IPC_RMID failed.', zh: '被映射着的共享内存段会留下，标为 dest、key 变为 0；这个段没有被映射，或者 IPC_RMID 失败了。' } },

@@ -208,16 +208,16 @@ export const shmdt = defineLesson<ShmdtState>({
       code: 'volatile char c = p[0]',
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
-        en: 'The program still holds the old address. A throw-away child attaches the segment, detaches it and reads through its old address.',
-        zh: '程序手里还留着旧地址。一个临时子进程映射这个共享内存段、解除映射，再通过它的旧地址去读。',
+        en: 'The program still holds the old address. ipclab tries a read through it first; then a throw-away child attaches the segment, detaches it and reads through its old address.',
+        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程映射这个共享内存段、解除映射，再通过它的旧地址去读。',
       },
       aside: {
         en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read, and a child does the real one.',
         zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次读取，由子进程来真正读取。',
       },
       notice: {
-        en: 'SIGSEGV kills the child: nothing is mapped there. Its attach and detach set lpid, atime, dtime. In C, set the old pointer to NULL.',
-        zh: '子进程被 SIGSEGV 杀死：那里已没有映射。它映射又解除映射，所以 lpid 成了它的 pid，atime、dtime 也更新了。C 里应把旧指针置为 NULL。',
+        en: 'SIGSEGV kills the child: nothing is mapped there yet. Its attach and detach set lpid, atime, dtime. Set the old pointer to NULL.',
+        zh: '子进程被 SIGSEGV 杀死：那里还没有新的映射。它映射又解除映射，所以 lpid 成了它的 pid，atime、dtime 也更新了。C 里应把旧指针置为 NULL。',
       },
       diagram: UNMAP,
       highlight: ['old', 'old->SIGSEGV', 'SIGSEGV'],
@@ -321,7 +321,10 @@ export const shmdt = defineLesson<ShmdtState>({
       explain: (live) => {
         const { signal } = need(live.state, 'oldRead');
         return signal
-          ? { en: `Nothing is mapped there now: the CPU faulted on the load, and the kernel sent the child ${signal}, which ended it. No call returned an error.`, zh: `那里已经没有映射：读取时 CPU 报了异常，内核给子进程发了 ${signal}，结束了它。没有哪个调用返回错误。` }
+          ? {
+              en: `Using it is undefined. Nothing is mapped there yet, so the load faulted: ${signal}. Once something is mapped there again, the same load silently reads that (step ${reattachStep()}).`,
+              zh: `使用旧地址的结果是未定义的。那里还没有新的映射：读取出错，内核给子进程发了 ${signal}。等那里又有了映射，同样的读取会悄悄读到那里的东西（第 ${reattachStep()} 步）。`,
+            }
           : { en: 'The child read and exited 0: something was mapped at that address again.', zh: '子进程读完以 0 退出：那个地址上又有了映射。' };
       },
     },
@@ -362,13 +365,15 @@ export const shmdt = defineLesson<ShmdtState>({
       explain: { en: 'shmdt(addr) unmaps what shmat mapped at addr.', zh: 'shmdt(addr) 解除 shmat 在 addr 处建立的映射。' },
     },
     {
-      question: { en: 'After shmdt, the program reads through the old address (no new shmat yet). It…', zh: 'shmdt 之后、还没有新的 shmat 时，继续用旧地址……' },
+      // step 3 showed the fault and step 5 the reuse: this asks for the rule that holds of both
+      question: { en: 'After shmdt, a program keeps using the old pointer. It…', zh: 'shmdt 之后，程序继续使用旧指针。它……' },
       choices: [
-        { en: 'still reads the data', zh: '仍能读到数据', whyNot: { en: 'the data is still in the segment, but this process no longer has it mapped at that address.', zh: '数据还在共享内存段里，但本进程在那个地址上已经没有映射了。' } },
-        { en: 'usually dies of SIGSEGV', zh: '通常被 SIGSEGV 杀死' },
+        { en: 'always dies of SIGSEGV', zh: '总会被 SIGSEGV 杀死', whyNot: { en: 'only while nothing is mapped there; once a later shmat (or mmap) lands there, the access silently works.', zh: '只在那里没有映射时才如此；之后的 shmat（或 mmap）落到那里，访问就悄悄成功了。' } },
+        { en: 'dies of SIGSEGV until something maps there', zh: '在那里又有映射之前，会被 SIGSEGV 杀死' },
+        { en: 'still reaches the detached segment', zh: '仍能访问已解除映射的共享内存段', whyNot: { en: 'the data is still in the segment, but the process no longer has it mapped at that address.', zh: '数据还在共享内存段里，但进程在那个地址上已经没有映射了。' } },
       ],
       answer: 1,
-      explain: { en: 'The pages are gone from the process: the access faults. Unless something else was mapped there since, Linux then sends SIGSEGV.', zh: '这些页已不在进程里，访问就会出错。只要那里没有映射别的东西，Linux 就会发 SIGSEGV。' },
+      explain: { en: 'Using it is undefined: with nothing mapped there the access faults (SIGSEGV); with something mapped there again it silently reads and writes that. Set it to NULL after shmdt.', zh: '使用它的结果是未定义的：那里没有映射时，访问出错（SIGSEGV）；那里又有了映射时，它悄悄读写那个映射。shmdt 之后应把它置为 NULL。' },
     },
     {
       question: { en: 'Detach, then attach again. The text written before…', zh: '解除映射后再映射，之前写的文字……' },

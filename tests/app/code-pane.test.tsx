@@ -183,6 +183,32 @@ describe('the C pane', () => {
     f = await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 1 /.test(f), 'in review: step 1 lit');
   });
 
+  it("80x24 en and 120x34 zh: while the lit step's lines are held for its question, the title says they come after it (fix24c#7: shmctl 3's title named step 3 over step 1's lines)", async () => {
+    for (const [width, height, lang, held, shown] of [
+      [80, 24, 'en', /┌─ C code: shmctl\.c \(file 1\/2\) · step 3's line after its question /, /┌─ C code: shmctl\.c \(file 1\/2\) · line of step 2 /],
+      [120, 34, 'zh', /┌─ C 代码：shmctl\.c（文件 1\/2）· 步骤 3 的行答题后显示 /, /┌─ C 代码：shmctl\.c（文件 1\/2）· 步骤 2 的行 /],
+    ] as const) {
+      const r = await draw({ width, height, lesson: 'shmctl', lang, quiz: true });
+      await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
+      // a tall lesson pane opens the question with the step; a short one on Space
+      if (r.store.getState().quiz === null) await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().quiz !== null, "step 3's question open");
+      await r.press('c');
+      const f = await r.waitFor((f) => held.test(f), `${lang}: the title says step 3's lines are held`);
+      // the lines in view are step 2's and before: none of step 3's IPC_SET
+      expect(f).not.toContain('IPC_SET, &ds');
+      // in review, a step whose lines are shown is named as before
+      await r.press(KEYS.left);
+      await r.waitFor((f) => shown.test(f), `${lang}: in review, step 2's line`);
+      await r.quit();
+      open.pop();
+    }
+  }, 60_000);
+
   it('80x24 en: a file picked with f holds until the next step runs; a step anchored in the main file (a bare anchor) brings the pane back to it', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
     await r.waitFor((f) => f.includes('step 1/'), 'the lesson');

@@ -113,7 +113,7 @@ describe('a Flow box a later step lights that removes the object (fix20b)', () =
     const shmctl = lesson('shmctl');
     const removes = (l: typeof shmctl) => openScreenGiveaways(l).filter((p) => p.includes('removes the object'));
     expect(removes(shmctl)).toEqual([]);
-    // the rmid question ("the row in ipcs… is gone at once / stays …") asked at step 2, and step 3 lighting the IPC_RMID box
+    // the rmid question ("its row in the Kernel pane… is gone at once / stays …") asked at step 2, and step 3 lighting the IPC_RMID box
     const steps = shmctl.steps.map((s) => (s.id === 'set' ? { ...s, highlight: [...s.highlight, '删除对象'] } : s));
     const early = { ...shmctl, steps, checkpoints: { ...shmctl.checkpoints, stat: shmctl.checkpoints!.rmid! } };
     expect(removes(early)).toEqual([expect.stringMatching(/^checkpoint 'stat' .*flow 'shmctl-functions' 删除对象 "IPC_RMID: remove"/)]);

@@ -261,15 +261,16 @@ describe('your turn on the real kernel', () => {
       const outcome = await run.runNext(turnOf('shmctl', { mode }, true).values);
       expect(outcome.problems, mode).toEqual([]);
       const perms = mode.padStart(4, '0').slice(1);
-      // the kernel took the mode given: choice 1, "the mode IPC_SET was given", and ipcs says which
+      // the kernel took the mode given: choice 1, "the mode IPC_SET was given", and the Kernel pane
+      // (no ipcs runs at this step, fix24c) says which
       expect(outcome.checkpoint?.answer, mode).toBe(0);
-      expect(outcome.checkpoint?.explanation.en).toContain(`ipcs shows perms ${perms}`);
-      expect(outcome.checkpoint?.explanation.zh).toContain(`ipcs 显示 perms ${perms}`);
+      expect(outcome.checkpoint?.explanation.en).toContain(`the Kernel pane shows perms ${perms}`);
+      expect(outcome.checkpoint?.explanation.zh).toContain(`内核窗格显示 perms ${perms}`);
       await run.close();
     }
   });
 
-  it('shmctl: IPC_SET with mode 0 and with 0604 both succeed for the owner, explained, and ipcs shows the mode', async () => {
+  it('shmctl: IPC_SET with mode 0 and with 0604 both succeed for the owner, explained, and the Kernel pane shows the mode', async () => {
     for (const mode of ['0', '0604']) {
       const { entries } = await runWith('shmctl', { mode });
       explainedSuccess(entries);

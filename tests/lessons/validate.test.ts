@@ -54,15 +54,15 @@ describe('validateLessons', () => {
     const problems = broken((ls) => {
       // msg 5 naming EAGAIN, which msg 4's checkpoint (ENOMSG or EAGAIN) asks for (the check's question 2 answers "returns 0" since fix22c)
       retitle(ls, 'msg', 'full', { en: 'Fill to msg_qbytes: EAGAIN', zh: '填满 msg_qbytes：EAGAIN' });
-      // shmat 6 saying the check's "kills the writer with SIGSEGV", shmat 7 its "(void *) -1"
-      retitle(ls, 'shmat', 'rdonly', { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY 映射，再写入' });
+      // shmat 6 saying the check's "is stored, and the first mapping reads it", shmat 7 its "(void *) -1"
+      retitle(ls, 'shmat', 'rdonly', { en: 'SHM_RDONLY: the first mapping reads it', zh: 'SHM_RDONLY 映射，再写入' });
       retitle(ls, 'shmat', 'bad-id', { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat 失败：(void *) -1' });
       // a Chinese title naming a choice of a later step's checkpoint (any choice: the run answers it)
       retitle(ls, 'shmctl', 'perms-other', { en: 'Another user maps it', zh: '还在，key 变为 0x00000000' });
     });
     const mine = problems.filter((p) => p.includes('say what the step does')).sort();
     expect(mine).toEqual([
-      "lesson 'shmat' step 'rdonly': its title (en) says 'kills the writer' of 'kills the writer with SIGSEGV', the answer of check question 2: say what the step does, not what comes of it",
+      "lesson 'shmat' step 'rdonly': its title (en) says 'the first mapping' of 'is stored, and the first mapping reads it', the answer of check question 2: say what the step does, not what comes of it",
       "lesson 'shmat' step 'bad-id': its title (zh) names '(void *) -1', the answer of check question 1: say what the step does, not what comes of it",
       "lesson 'shmctl' step 'perms-other': its title (zh) names '还在，key 变为 0x00000000', the answer of checkpoint 'rmid': say what the step does, not what comes of it",
       "lesson 'msg' step 'full': its title (en) names EAGAIN, the answer 'EAGAIN' of checkpoint 'taken': say what the step does, not what comes of it",

@@ -84,7 +84,8 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // (tests/app/code-pane); at 120x34 the pane is narrow: the longest title that fits whole beside
   // the sign, the label first to go, then the words, then the lit line; which of how many files
   // last (f goes on)
-  const titles = s.codeTitles(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null);
+  // while the lit step's lines are held for its question the title says so: the lines in view are earlier steps'
+  const titles = s.codeTitles(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null, from !== null && at !== null && at.span.first >= from);
   const room = codeTitleRoom(width, hidden.above, s.more);
   const title = pickCodeTitle(label, titles, room);
   return <Panel title={title} width={width} height={height} lines={shown.lines.slice(top, top + rows)} hidden={hidden} focused={focused} footer={footer} />;
