@@ -307,7 +307,7 @@ export interface SpacePlace {
    *  is over (the lesson closing after its last step); absent while no step of the lesson
    *  runs (a lesson opening, the steps before a re-run replayed) */
   runningStep?: number;
-  /** Space was pressed once at a question with no answer picked: a second runs the step without one (store/turn.ts runShown) */
+  /** Space was pressed once at a question with no answer picked: a second runs the step without one, or leaves the check (store/turn.ts runShown) */
   unanswered?: boolean;
   /** the step shown has its question behind Space and Enter, the result of the step just run shown first (store/turn.ts questionBehind) */
   opens?: boolean;
@@ -390,6 +390,7 @@ export function runLabel(p: SpacePlace): Text {
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
   // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
   if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
+  if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: 'again: skip check', zh: '再按：跳过小测' };
   if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };

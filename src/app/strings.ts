@@ -433,6 +433,8 @@ const EN = {
   resetAsk: 'r again resets: removes what it made, keeps your answers; other keys: no',
   /** the first Space at a question with no answer picked: a second runs the step (fix14f#1) */
   runUnanswered: 'no answer picked: Space again runs without one (not counted)',
+  /** the same at a question of the end-of-lesson check (fix24a#1): a second Space leaves the check, its open questions skipped */
+  checkUnanswered: (k: number, n: number) => `no answer picked: Space again skips ${k < n ? `checks ${k}-${n}` : `check ${k}`}`,
   /** a digit or x within CHECK_READ_MS of the check's question coming on screen: not taken (fix14f#2) */
   checkJustShown: (k: number) => `check question ${k} just came: read it, then answer (that key was not taken)`,
   /** Esc after a key that asked: nothing done */
@@ -786,6 +788,7 @@ const ZH: Strings = {
   resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',
   resetAsk: '再按 r 重置：删除本课创建的对象，已答的题保留；按其他键取消',
   runUnanswered: '还没选答案：再按一次空格就不作答运行（不计分）',
+  checkUnanswered: (k: number, n: number) => `还没选答案：再按一次空格就跳过${k < n ? `小测 ${k}-${n}` : `小测 ${k}`}`,
   checkJustShown: (k: number) => `小测第 ${k} 题刚出现：先读题再作答（刚才那一键没有算）`,
   confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? '没有重置：本课保持原样' : '没有运行：按数字键作答，或按 x 跳过'),
   rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课${step > 1 ? `，再运行第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}…`,

@@ -70,6 +70,15 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       expect(f).toContain(`1-${n}`);
       expect(bar).not.toContain(`1-${n}`);
       expect(bar).toContain(lang === 'en' ? 'Space skip check' : 'Space 跳过小测');
+      // fix24a#1: Space at an open question with no answer picked asks first, as at a step's
+      // question; the lesson stays until a second Space
+      const at = r.store.getState().lessonIndex;
+      await r.press(KEYS.space);
+      const asked = await r.waitFor((f) => f.includes(s.checkUnanswered(1, lesson.check!.length).slice(0, 16)), 'Space asks');
+      expect(asked.split('\n').at(-1)).toContain(lang === 'en' ? 'again: skip check' : '再按：跳过小测');
+      expect(r.store.getState().lessonIndex).toBe(at);
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().lessonIndex === at + 1, 'a second Space leaves the check');
     });
 });
 
