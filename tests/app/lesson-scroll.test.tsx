@@ -50,7 +50,7 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
 });
 
 describe('the end of a lesson with its check open (nc71#2)', () => {
-  for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const)
+  for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
     it(`${lang} ${width}x${height}: the hint and the key bar say the check is answered with 1-N or skipped with Space`, async () => {
       const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
       const n = lesson.check![0].choices.length;
@@ -70,8 +70,21 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       expect(f).toContain(`1-${n}`);
       expect(bar).not.toContain(`1-${n}`);
       expect(bar).toContain(lang === 'en' ? 'Space skip check' : 'Space 跳过小测');
-      // fix24a#1: Space at an open question with no answer picked asks first, as at a step's
-      // question; the lesson stays until a second Space
+    });
+    it(`${lang} ${width}x${height}: Space at a check question with no answer picked asks first (fix24a#1)`, async () => {
+      const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
+      const s = strings(lang);
+      const r = await drawQuiet({ width, height, lang, lesson: 'shmdt' });
+      for (let k = 0; k < lesson.steps.length; k++) {
+        if (lesson.checkpoints?.[lesson.steps[k].id]) {
+          await questionShown(r);
+          await r.press('1');
+        }
+        await r.press(KEYS.space);
+        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      }
+      await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
+      // the first Space only asks, as at a step's question; the lesson stays until a second
       const at = r.store.getState().lessonIndex;
       await r.press(KEYS.space);
       const asked = await r.waitFor((f) => f.includes(s.checkUnanswered(1, lesson.check!.length).slice(0, 16)), 'Space asks');
@@ -79,7 +92,8 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       expect(r.store.getState().lessonIndex).toBe(at);
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().lessonIndex === at + 1, 'a second Space leaves the check');
-    });
+    }, 60_000);
+  }
 });
 
 describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5), and each pane keeps its place (nc72#4)', () => {
