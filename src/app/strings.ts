@@ -429,8 +429,9 @@ const EN = {
   opening: 'opening the lesson: reading the kernel…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed; your answers and score stand',
-  /** the first r: a second resets (fix14f#5); Esc or any other key keeps the lesson */
-  resetAsk: 'r again resets: removes what it made, keeps your answers; other keys: no',
+  /** the first r: a second resets (fix14f#5); Esc or any other key keeps the lesson. The key
+   *  bar names those keys (keyBarLine's waiting): this says only what a reset does (fix24a#4) */
+  resetAsk: 'a reset removes what this lesson made; your answers and score stay',
   /** the first Space at a question with no answer picked: a second runs the step (fix14f#1) */
   runUnanswered: 'no answer picked: Space again runs without one (not counted)',
   /** the same at a question of the end-of-lesson check (fix24a#1): a second Space leaves the check, its open questions skipped */
@@ -786,7 +787,7 @@ const ZH: Strings = {
   opening: '正在打开本课：读取内核…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',
-  resetAsk: '再按 r 重置：删除本课创建的对象，已答的题保留；按其他键取消',
+  resetAsk: '重置会删除本课创建的对象；已答的题和得分保留',
   runUnanswered: '还没选答案：再按一次空格就不作答运行（不计分）',
   checkUnanswered: (k: number, n: number) => `还没选答案：再按一次空格就跳过${k < n ? `小测 ${k}-${n}` : `小测 ${k}`}`,
   checkJustShown: (k: number) => `小测第 ${k} 题刚出现：先读题再作答（刚才那一键没有算）`,
