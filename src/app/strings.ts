@@ -360,10 +360,11 @@ const EN = {
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
   /** `check`: a question of the end-of-lesson check is open, which Space would skip; its keys
    *  and their count are the question's own (checkKeys), never said here, far above it */
+  /** c alone shows the code in the small pane of a small screen: z, named, fills the screen with it (fix24a#5) */
   endHint: (last: boolean, check = false) =>
     check
-      ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
-      : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+      ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did, z full screen.`
+      : `c shows the C code of what you did, z full screen; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
   closingHead: (whole: number, of: number) =>
@@ -472,6 +473,8 @@ const EN = {
   nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
+  /** the same at a lesson's end when the answer of the check's question k is nearest above */
+  checkAbove: (k: number) => `PgUp: check ${k}`,
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
   /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
    *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
@@ -738,8 +741,8 @@ const ZH: Strings = {
   endOfLesson: '本课结束。',
   endHint: (last: boolean, check = false) =>
     check
-      ? `请回答下面的小测，或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
-      : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+      ? `请回答下面的小测，或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码，按 z 全屏。`
+      : `按 c 查看刚才所做操作的 C 代码，按 z 全屏；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>
     whole === of
@@ -813,6 +816,7 @@ const ZH: Strings = {
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
+  checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,
   questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：第 ${step} 步的其余部分和问题` : `▸ 按空格显示第 ${step} 步的问题`),
   restBelow: (step: number) => `▸ PgDn：第 ${step} 步的其余部分`,
   checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
