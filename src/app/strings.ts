@@ -363,8 +363,8 @@ const EN = {
   /** c alone shows the code in the small pane of a small screen: z, named, fills the screen with it (fix24a#5) */
   endHint: (last: boolean, check = false) =>
     check
-      ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did, z full screen.`
-      : `c shows the C code of what you did, z full screen; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+      ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did, z shows it full screen.`
+      : `c shows the C code of what you did, z shows it full screen; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
   closingHead: (whole: number, of: number) =>
