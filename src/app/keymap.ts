@@ -205,7 +205,7 @@ export const BINDINGS: Binding[] = [
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'end', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary', 'end'],
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, errata, glossary or end screen; C code: back', zh: '关闭菜单、勘误、术语表或结束画面；C 代码：回到原来的窗格' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
-    label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
+    label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type shared-memory calls (Esc: back)', zh: '练习场：自己输入共享内存调用（Esc 返回）' } },
   // the playground: the input line's keys
   { action: 'playEnter', scopes: ['play'], keys: [named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the line; pasted lines run one by one in order', zh: '运行这一行；粘贴的多行逐行依次运行' } },

@@ -512,6 +512,8 @@ const EN = {
   notInstalled: 'not installed',
   returnsOnlyOnFailure: 'returns only if it fails',
   playTitle: 'playground',
+  /** the playground's first line, opened from a lesson whose calls it lacks (msg, sem, race) */
+  playShmOnly: (calls: string, lesson: number, name: string) => `The playground has shared-memory calls only (${calls}), not those of lesson ${lesson} (${name}).`,
   markPlay: 'the playground',
   playNoFocus: 'no segment of the playground\'s own yet: shmget makes one',
   playDumpNone: 'not attached here: shmat shows its bytes (an attach changes nattch)',
@@ -839,6 +841,7 @@ const ZH: Strings = {
   notInstalled: '未安装',
   returnsOnlyOnFailure: '只在失败时返回',
   playTitle: '练习场',
+  playShmOnly: (calls: string, lesson: number, name: string) => `练习场只有共享内存的调用（${calls}），没有第 ${lesson} 课（${name}）的调用。`,
   markPlay: '练习场的',
   playNoFocus: '练习场还没有自己的共享内存段：用 shmget 创建一个',
   playDumpNone: '本进程没有映射它：shmat 之后显示其字节（映射会改变 nattch）',
