@@ -107,13 +107,15 @@ export const BINDINGS: Binding[] = [
   // in the menu m closes it (as Esc, which the bar names): the menu's bar offers no "m menu" (nc13k#2)
   { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 4,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
-  // at a small terminal C is a tab too (the tab bar names it): c gives way first
-  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 1,
+  // at a small terminal C is a tab too (the tab bar names it), yet c works there as ever: it gives
+  // way after e and g, so a key the step's text names takes their room first (fix24a#7: shmctl 3
+  // at 120x34 zh lost "c 代码" for "↓")
+  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 3,
     label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program (c, Esc: back); f its next file', zh: '在当前窗格显示本课的 C 程序（c 或 Esc 返回）；f 下一个文件' } },
   { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true,
     label: { en: 'zoom', zh: '放大' },
     help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
-  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: ['main'], spare: 3,
+  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: ['main'], spare: 1,
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step showing it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
   { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: ['main'], spare: 2,
     label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
@@ -143,8 +145,9 @@ export const BINDINGS: Binding[] = [
   // the closing screen scrolls with the keys of a pane; its bar names them
   { action: 'scrollUp', scopes: ['main', 'end'], keys: [named('upArrow', '↑')], bar: ['end'],
     label: { en: 'scroll', zh: '滚动' }, help: { en: 'scroll the pane shown (flow, kernel, trace, C code)', zh: '滚动当前窗格（流程、内核、跟踪、C 代码）' } },
+  // on the bar only where a text names ↓: then it says what it does, as ↑'s does (fix24a#7: "↓ 下")
   { action: 'scrollDown', scopes: ['main', 'end'], keys: [named('downArrow', '↓')], bar: false,
-    label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
+    label: { en: 'scroll', zh: '滚动' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
   { action: 'pageUp', scopes: ['main', 'end'], keys: [named('pageUp', 'PgUp')], bar: false,
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'the lesson text; at its end, the pane shown', zh: '滚动课程文字；文字到头时滚动当前窗格' } },
   { action: 'pageDown', scopes: ['main', 'end'], keys: [named('pageDown', 'PgDn')], bar: false,
@@ -202,7 +205,7 @@ export const BINDINGS: Binding[] = [
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'end', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary', 'end'],
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, errata, glossary or end screen; C code: back', zh: '关闭菜单、勘误、术语表或结束画面；C 代码：回到原来的窗格' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
-    label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
+    label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type shared-memory calls (Esc: back)', zh: '练习场：自己输入共享内存调用（Esc 返回）' } },
   // the playground: the input line's keys
   { action: 'playEnter', scopes: ['play'], keys: [named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the line; pasted lines run one by one in order', zh: '运行这一行；粘贴的多行逐行依次运行' } },
@@ -307,7 +310,7 @@ export interface SpacePlace {
    *  is over (the lesson closing after its last step); absent while no step of the lesson
    *  runs (a lesson opening, the steps before a re-run replayed) */
   runningStep?: number;
-  /** Space was pressed once at a question with no answer picked: a second runs the step without one (store/turn.ts runShown) */
+  /** Space was pressed once at a question with no answer picked: a second runs the step without one, or leaves the check (store/turn.ts runShown) */
   unanswered?: boolean;
   /** the step shown has its question behind Space and Enter, the result of the step just run shown first (store/turn.ts questionBehind) */
   opens?: boolean;
@@ -390,6 +393,7 @@ export function runLabel(p: SpacePlace): Text {
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
   // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
   if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
+  if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: 'again: skip check', zh: '再按：跳过小测' };
   if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };

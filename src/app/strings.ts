@@ -360,10 +360,11 @@ const EN = {
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
   /** `check`: a question of the end-of-lesson check is open, which Space would skip; its keys
    *  and their count are the question's own (checkKeys), never said here, far above it */
+  /** c alone shows the code in the small pane of a small screen: z, named, fills the screen with it (fix24a#5) */
   endHint: (last: boolean, check = false) =>
     check
-      ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
-      : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+      ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did, z shows it full screen.`
+      : `c shows the C code of what you did, z shows it full screen; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
   closingHead: (whole: number, of: number) =>
@@ -430,10 +431,13 @@ const EN = {
   opening: 'opening the lesson: reading the kernel…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed; your answers and score stand',
-  /** the first r: a second resets (fix14f#5); Esc or any other key keeps the lesson */
-  resetAsk: 'r again resets: removes what it made, keeps your answers; other keys: no',
+  /** the first r: a second resets (fix14f#5); Esc or any other key keeps the lesson. The key
+   *  bar names those keys (keyBarLine's waiting): this says only what a reset does (fix24a#4) */
+  resetAsk: 'a reset removes what this lesson made; your answers and score stay',
   /** the first Space at a question with no answer picked: a second runs the step (fix14f#1) */
   runUnanswered: 'no answer picked: Space again runs without one (not counted)',
+  /** the same at a question of the end-of-lesson check (fix24a#1): a second Space leaves the check, its open questions skipped */
+  checkUnanswered: (k: number, n: number) => `no answer picked: Space again skips ${k < n ? `checks ${k}-${n}` : `check ${k}`}`,
   /** a digit or x within CHECK_READ_MS of the check's question coming on screen: not taken (fix14f#2) */
   checkJustShown: (k: number) => `check question ${k} just came: read it, then answer (that key was not taken)`,
   /** Esc after a key that asked: nothing done */
@@ -470,6 +474,8 @@ const EN = {
   nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
+  /** the same at a lesson's end when the answer of the check's question k is nearest above */
+  checkAbove: (k: number) => `PgUp: check ${k}`,
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
   /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
    *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
@@ -507,6 +513,8 @@ const EN = {
   notInstalled: 'not installed',
   returnsOnlyOnFailure: 'returns only if it fails',
   playTitle: 'playground',
+  /** the playground's first line, opened from a lesson whose calls it lacks (msg, sem, race) */
+  playShmOnly: (calls: string, lesson: number, name: string) => `The playground has shared-memory calls only (${calls}), not those of lesson ${lesson} (${name}).`,
   markPlay: 'the playground',
   playNoFocus: 'no segment of the playground\'s own yet: shmget makes one',
   playDumpNone: 'not attached here: shmat shows its bytes (an attach changes nattch)',
@@ -736,8 +744,8 @@ const ZH: Strings = {
   endOfLesson: '本课结束。',
   endHint: (last: boolean, check = false) =>
     check
-      ? `请回答下面的小测，或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
-      : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+      ? `请回答下面的小测，或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码，按 z 全屏。`
+      : `按 c 查看刚才所做操作的 C 代码，按 z 全屏；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>
     whole === of
@@ -785,8 +793,9 @@ const ZH: Strings = {
   opening: '正在打开本课：读取内核…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',
-  resetAsk: '再按 r 重置：删除本课创建的对象，已答的题保留；按其他键取消',
+  resetAsk: '重置会删除本课创建的对象；已答的题和得分保留',
   runUnanswered: '还没选答案：再按一次空格就不作答运行（不计分）',
+  checkUnanswered: (k: number, n: number) => `还没选答案：再按一次空格就跳过${k < n ? `小测 ${k}-${n}` : `小测 ${k}`}`,
   checkJustShown: (k: number) => `小测第 ${k} 题刚出现：先读题再作答（刚才那一键没有算）`,
   confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? '没有重置：本课保持原样' : '没有运行：按数字键作答，或按 x 跳过'),
   rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课${step > 1 ? `，再运行第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}…`,
@@ -810,6 +819,7 @@ const ZH: Strings = {
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
+  checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,
   questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：第 ${step} 步的其余部分和问题` : `▸ 按空格显示第 ${step} 步的问题`),
   restBelow: (step: number) => `▸ PgDn：第 ${step} 步的其余部分`,
   checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
@@ -832,6 +842,7 @@ const ZH: Strings = {
   notInstalled: '未安装',
   returnsOnlyOnFailure: '只在失败时返回',
   playTitle: '练习场',
+  playShmOnly: (calls: string, lesson: number, name: string) => `练习场只有共享内存的调用（${calls}），没有第 ${lesson} 课（${name}）的调用。`,
   markPlay: '练习场的',
   playNoFocus: '练习场还没有自己的共享内存段：用 shmget 创建一个',
   playDumpNone: '本进程没有映射它：shmat 之后显示其字节（映射会改变 nattch）',

@@ -44,6 +44,11 @@ function wordsOf(text: string): Set<string> {
  *  nattch be?" ("nattch rises by one per mapping"). */
 const MOVES = /\b(?:rises|grows|falls|drops|goes (?:up|down)|increases|decreases|by one)\b/i;
 
+/** Words that say how a case ends for what is counted: with two of the question's own words,
+ *  the answer to "killed with SIGKILL, semval then is…" ("a lock taken with it is given back
+ *  even by a process killed with SIGKILL", fix24a#3: it names no count, yet says which). */
+const ENDS = /\b(?:given back|gives? back|returned|restored|released|undone|undoes|reverse[sd]?|freed|stays? (?:taken|held))\b/i;
+
 const ERRNO = /(?<![A-Za-z0-9_])(?:E[A-Z0-9]{2,}|SIG[A-Z0-9]{2,})(?![A-Za-z0-9_])/g;
 
 /** The sentences of a text (a sentence ends at . ! ? before a space or the end). */
@@ -79,7 +84,9 @@ export function namesChoice(sentence: string, question: string, choices: readonl
   const counted = choices.map((c) => c.en.replace(/\d+/g, '#'));
   if (counted.every((c) => c === counted[0]) && /#/.test(counted[0]!)) {
     const word = [...wordsOf(choice)].find((w) => has.has(w));
-    return word && MOVES.test(sentence) ? `how ${word} moves` : undefined;
+    if (word && MOVES.test(sentence)) return `how ${word} moves`;
+    const shared = [...asked].filter((w) => has.has(w));
+    return shared.length >= 2 && ENDS.test(sentence) ? `how the case ends (${shared.join(', ')})` : undefined;
   }
   const errnos = new Set(sentence.match(ERRNO) ?? []);
   for (const errno of choice.match(ERRNO) ?? []) {

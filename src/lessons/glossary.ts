@@ -731,18 +731,32 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
     terms: ['SEM_UNDO'],
     text: {
-      en: 'A flag of semop: the kernel remembers the change (in the process\'s semadj) and reverses it when the process ends, however it ends. A lock taken with it is given back even by a process killed with SIGKILL.',
-      zh: 'semop 的标志：内核记下这次改动（记在进程的 semadj 里），并在进程结束时（无论怎样结束）把它撤销。带它加的锁，即使进程被 SIGKILL 杀死也会归还。',
+      en: 'A flag of semop: the kernel remembers the change (in the process\'s semadj), to reverse it when the process exits.',
+      zh: 'semop 的标志：内核记下这次改动（记在进程的 semadj 里），以便进程退出时把它撤销。',
     },
+    shows: [
+      {
+        lesson: 'sem',
+        step: 'undo',
+        text: { en: 'It is reversed however the process ends: a lock taken with it is given back even by a process killed with SIGKILL.', zh: '无论进程怎样结束都会撤销：带它加的锁，即使进程被 SIGKILL 杀死也会归还。' },
+      },
+    ],
   },
   {
     id: 'semadj',
     name: { en: 'semadj, the undo of SEM_UNDO', zh: 'semadj：SEM_UNDO 的撤销量' },
     terms: ['semadj'],
     text: {
-      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1). When the process ends, however it ends, the kernel adds semadj to semval, so a lock it held is given back. No tool shows it; man semop describes it.',
-      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1）。进程结束时（无论怎样结束），内核把 semadj 加回 semval，它持有的锁就归还了。没有工具能显示它；man semop 里有说明。',
+      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1). When the process exits, the kernel adds semadj to semval. No tool shows it; man semop describes it.',
+      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1）。进程退出时，内核把 semadj 加回 semval。没有工具能显示它；man semop 里有说明。',
     },
+    shows: [
+      {
+        lesson: 'sem',
+        step: 'undo',
+        text: { en: 'It does so however the process ends: a lock it held is given back even after SIGKILL.', zh: '无论进程怎样结束都会这样：即使被 SIGKILL 杀死，它持有的锁也会归还。' },
+      },
+    ],
   },
   {
     id: 'SIGKILL',

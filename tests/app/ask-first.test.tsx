@@ -69,8 +69,10 @@ describe('r asks once before resetting', () => {
     await r.press(KEYS.space);
     await r.waitFor(() => idle(r, 1), 'step 1 run');
     await r.press('r');
-    const asked = await r.waitFor((f) => f.includes('r again resets: removes what it made, keeps your answers; other keys: no'), 'the ask, whole');
+    const asked = await r.waitFor((f) => f.includes('a reset removes what this lesson made; your answers and score stay'), 'the ask, whole');
     expect(asked.split('\n')[23]).toMatch(/^ r again resets the lesson +other keys cancel it /);
+    // said once (fix24a#4): the keys on the bar, what a reset does on the status line
+    expect(asked.match(/r again/g)).toHaveLength(1);
     await r.press(KEYS.escape);
     await r.waitFor((f) => f.includes('not reset: the lesson stays as it is'), 'cancelled');
     expect(r.store.getState().done).toBe(1);

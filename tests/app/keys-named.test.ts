@@ -13,7 +13,7 @@ import type { Lang } from '../../src/lang.js';
 
 describe('keys the text names', () => {
   it('finds them in both languages', () => {
-    expect(keysNamed('c shows the C code of what you did; Space opens the next lesson.')).toEqual(['c', 'Space']);
+    expect(keysNamed('c shows the C code of what you did, z shows it full screen; Space opens the next lesson.')).toEqual(['c', 'z', 'Space']);
     expect(keysNamed('按 c 查看 C 代码；按空格进入下一课')).toEqual(['c', 'Space']);
     // a key in brackets after what it opens, a key before what it does
     expect(keysNamed('as serv.c (c) does; live (e: errata, g: glossary).')).toEqual(['c', 'e', 'g']);

@@ -3,7 +3,7 @@
 // when the lesson text has nothing to scroll, each pane keeps its place across full
 // screens, Home and End in every pane. Real lessons, real store, real kernel.
 import { describe, expect, it } from 'vitest';
-import { KEYS, appDrawer, questionShown } from '../helpers/render.js';
+import { KEYS, appDrawer, checkReadable, questionShown } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
@@ -50,7 +50,7 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
 });
 
 describe('the end of a lesson with its check open (nc71#2)', () => {
-  for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const)
+  for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
     it(`${lang} ${width}x${height}: the hint and the key bar say the check is answered with 1-N or skipped with Space`, async () => {
       const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
       const n = lesson.check![0].choices.length;
@@ -71,6 +71,52 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       expect(bar).not.toContain(`1-${n}`);
       expect(bar).toContain(lang === 'en' ? 'Space skip check' : 'Space 跳过小测');
     });
+    it(`${lang} ${width}x${height}: Space at a check question with no answer picked asks first (fix24a#1)`, async () => {
+      const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
+      const s = strings(lang);
+      const r = await drawQuiet({ width, height, lang, lesson: 'shmdt' });
+      for (let k = 0; k < lesson.steps.length; k++) {
+        if (lesson.checkpoints?.[lesson.steps[k].id]) {
+          await questionShown(r);
+          await r.press('1');
+        }
+        await r.press(KEYS.space);
+        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      }
+      await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
+      // the first Space only asks, as at a step's question; the lesson stays until a second
+      const at = r.store.getState().lessonIndex;
+      await r.press(KEYS.space);
+      const asked = await r.waitFor((f) => f.includes(s.checkUnanswered(1, lesson.check!.length).slice(0, 16)), 'Space asks');
+      expect(asked.split('\n').at(-1)).toContain(lang === 'en' ? 'again: skip check' : '再按：跳过小测');
+      expect(r.store.getState().lessonIndex).toBe(at);
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().lessonIndex === at + 1, 'a second Space leaves the check');
+    }, 60_000);
+    it(`${lang} ${width}x${height}: after the check, the border names the check's answer above, not the step's result (fix24a#6)`, async () => {
+      const lesson = LESSONS.find((l) => l.id === 'parent-child')!;
+      const s = strings(lang);
+      const r = await drawQuiet({ width, height, lang, lesson: lesson.id });
+      for (let k = 0; k < lesson.steps.length; k++) {
+        if (lesson.checkpoints?.[lesson.steps[k].id]) {
+          await questionShown(r);
+          await r.press('1');
+        }
+        await r.press(KEYS.space);
+        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      }
+      const n = lesson.check!.length;
+      for (let q = 0; q < n; q++) {
+        await questionShown(r);
+        await checkReadable(r, q);
+        await r.press('1');
+        await r.waitFor(() => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} answered`);
+      }
+      const border = (await r.waitFor((f) => f.split('\n').some((l) => l.startsWith('┌─') && l.includes('PgUp')), 'scrolled to the end')).split('\n').find((l) => l.startsWith('┌─'))!;
+      expect(border).not.toContain(s.resultAbove(lesson.steps.length));
+      expect(border).toContain(s.checkAbove(n - 1));
+    }, 90_000);
+  }
 });
 
 describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5), and each pane keeps its place (nc72#4)', () => {

@@ -99,7 +99,7 @@ describe('keymap', () => {
       expect(lineText(l)).toMatch(/ q (quit|退出) +\? (keys|按键) *$/);
     }
   });
-  it('at 80 columns with the panes as tabs the bar names z (zoom, or lesson when zoomed) whole, both languages, --ascii too: c gives way first', () => {
+  it('at 80 columns with the panes as tabs the bar names z (zoom, or lesson when zoomed) whole, both languages, --ascii too: c gives way, after e and g', () => {
     const space = { view: 3, done: 3, steps: 12, lastLesson: false };
     for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
       for (const zoomed of [false, true]) {
@@ -109,6 +109,14 @@ describe('keymap', () => {
         expect(text).toMatch(/q (quit|退出) +\? (keys|按键) *$/);
         expect(text).toMatch(/l (中文|EN)/);
       }
+    }
+  });
+  it('120 columns, a step whose text names ↓ (shmctl 3, zh): c stays, e gives way, ↓ says what it does (fix24a#7)', () => {
+    const space = { view: 2, done: 2, steps: 8, lastLesson: false, form: true, named: ['↓'] };
+    for (const lang of ['en', 'zh'] as const) {
+      const text = lineText(keyBarLine(lang, false, 120, space, 'main', 0, { tabs: true, zoomed: false }));
+      expect(text, text).toMatch(lang === 'en' ? /c C code/ : /c 代码/);
+      expect(text, text).toMatch(lang === 'en' ? /↓ scroll/ : /↓ 滚动/);
     }
   });
   it('while a step runs the bar says so first, then what Space does then (queues the step after it), and leaves out r, which does nothing then; both languages, 80 columns', () => {

@@ -125,6 +125,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   // keys that ask before they act (fix14f): r, Space at a question with no answer, Esc after them
   resetAsk: (s) => [s.resetAsk],
   runUnanswered: (s) => [s.runUnanswered],
+  checkUnanswered: (s) => [s.checkUnanswered(1, Math.max(...LESSONS.map((l) => l.check?.length ?? 0)))],
   keysDropped: (s) => [s.keysDropped(1), s.keysDropped(12)],
   keysAfterForm: (s) => [s.keysAfterForm(1), s.keysAfterForm(12)],
   leaveAsk: (s) => [s.leaveAsk(1, longestName), s.leaveAsk(12, longestName)],

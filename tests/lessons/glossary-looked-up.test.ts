@@ -16,3 +16,16 @@ describe('glossary giveaways: entries found by the command a step is about', () 
     expect(glossaryGiveaways(LESSONS, unheld).join('\n')).toMatch(/glossary 'dest': .*names key .*0x00000000.*lesson 'shmctl' checkpoint 'rmid'/);
   });
 });
+
+describe('glossary giveaways: a sentence that says how a counted case ends (fix24a#3)', () => {
+  it("holds SEM_UNDO's \"given back even by a process killed with SIGKILL\" until sem's undo step ran, and finds it when it is not", () => {
+    for (const id of ['SEM_UNDO', 'semadj']) {
+      const entry = GLOSSARY.find((e) => e.id === id)!;
+      expect(entry.shows).toEqual([expect.objectContaining({ lesson: 'sem', step: 'undo' })]);
+      for (const lang of ['en', 'zh'] as const) expect(entry.text[lang]).not.toMatch(/SIGKILL|however|无论/);
+    }
+    // semval 0 or 1 names no count in the sentence: the case's own words and how it ends do
+    const unheld = GLOSSARY.map((e): GlossaryEntry => (e.id === 'SEM_UNDO' ? { ...e, text: { en: `${e.text.en} ${e.shows![0]!.text.en}`, zh: e.text.zh }, shows: undefined } : e));
+    expect(glossaryGiveaways(LESSONS, unheld).join('\n')).toMatch(/glossary 'SEM_UNDO': .*given back.*lesson 'sem' checkpoint 'undo'/);
+  });
+});

@@ -96,7 +96,7 @@ describe('r r keeps the answers given, and says so: the menu\'s score is what is
     await r.press('m');
     await r.waitFor((f) => score.test(f), 'the menu: one answered');
     await r.press(KEYS.escape, 'r');
-    await r.waitFor((f) => f.includes('keeps your answers'), 'the ask says the answers stay');
+    await r.waitFor((f) => f.includes('your answers and score stay'), 'the ask says the answers stay');
     await r.press('r');
     await r.waitFor((f) => r.store.getState().done === 0 && f.includes('your answers and score stand'), 'the reset says so');
     expect(r.store.getState().answers.overview).toEqual(before);

@@ -510,6 +510,18 @@ function stepResultRow(input: LessonViewInput, text: readonly Line[]): number {
   return text.findIndex((l) => starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
 }
 
+/** What the "↑ n more" sign names above the window's top: the step's result, or at the lesson's
+ *  end the check's question answered nearest above it, when that comes after the result
+ *  (fix24a#6: "PgUp: step 8's result" over three checks' answers). */
+function aboveSign(input: LessonViewInput, text: readonly Line[], result: number, top: number): string {
+  const { s } = input;
+  const n = input.lesson.check?.length ?? 0;
+  const title = (row: number) => (text[row] ?? []).map((r) => r.text).join('');
+  for (let row = top - 1; row > result; row--)
+    for (let k = 1; k <= n; k++) if (title(row).includes(s.checkTitle(k, n))) return s.checkAbove(k);
+  return s.resultAbove(input.done);
+}
+
 /** The row of the verdict on the guess of the step just run (quiz-view gradeLines: ✓ in 'ok',
  *  ✗ in 'error', skipped in 'done'); -1 when none. */
 function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
@@ -621,7 +633,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const below = pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   // the result of the step just run scrolled up to keep the question in view: the sign names it
   const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
-  const upKey = input && result >= 0 && result < top ? s.resultAbove(input.done) : 'PgUp';
+  const upKey = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top) : 'PgUp';
   // the room topBorder gives a title beside the "↑ n more PgUp" sign
   const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} ${upKey}` : '';
   const room = width - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;

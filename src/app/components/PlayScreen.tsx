@@ -16,17 +16,30 @@ import { Panel } from './Panel.js';
 import { challengeLines, inputLine, transcriptLines, transcriptTitle } from './play-view.js';
 import { StyledLineView } from './StyledLineView.js';
 import { cells, proseWidth, wrap } from '../text-fit.js';
+import { ELSEWHERE, FUNCTIONS } from '../../play/vocabulary.js';
+import { lessonName } from '../../lessons/lesson-name.js';
+import type { Lesson } from '../../lessons/types.js';
+
+/** Whether a lesson's steps make calls the playground lacks (msgget(…), semop(…)): opened from
+ *  it, the playground's first line says it has shared-memory calls only (fix24a#9: msgget failed). */
+function callsElsewhere(lesson: Lesson | undefined): boolean {
+  const call = new RegExp(`\\b(?:${Object.keys(ELSEWHERE).join('|')})\\(`);
+  return !!lesson && call.test(JSON.stringify(lesson.steps));
+}
 
 function TranscriptPane({ width, height }: { width: number; height: number }) {
   const { lang, s, ascii } = useLook();
   const entries = useAppState((st) => st.playEntries);
+  const from = useAppState((st) => (callsElsewhere(st.lessons[st.lessonIndex]) ? st.lessonIndex : -1));
+  const lesson = useAppState((st) => st.lessons[from]);
   const calls = useAppState((st) => st.playCalls);
   const segments = useAppState((st) => st.segments);
   const owners = useMemo(() => ({ lesson: lessonShmids(calls), ipclab: new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid)) }), [calls, segments]);
-  const lines = useMemo(
-    () => (entries.length === 0 ? wrap(s.playEmpty, Math.max(10, proseWidth(width - 2))).map((piece) => line(piece, 'dim')) : transcriptLines(entries, lang, width - 2, s, ascii, owners)),
-    [entries, lang, width, s, ascii, owners],
-  );
+  const lines = useMemo(() => {
+    const prose = (text: string) => wrap(text, Math.max(10, proseWidth(width - 2))).map((piece) => line(piece, 'dim'));
+    const only = lesson ? prose(s.playShmOnly(Object.keys(FUNCTIONS).join(lang === 'zh' ? '、' : ', '), from + 1, lessonName(lesson)[lang])) : [];
+    return [...only, ...(entries.length === 0 ? prose(s.playEmpty) : transcriptLines(entries, lang, width - 2, s, ascii, owners))];
+  }, [entries, lang, width, s, ascii, owners, lesson, from]);
   const max = maxOffset(lines.length, height);
   // the newest output stays in view until the learner scrolls (PgUp)
   const top = useFollowScroll(max, max, `${entries.length} ${width} ${height}`, 'trace', height - 2);

@@ -366,6 +366,15 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         set({ ask: ASK_RUN, status: (s) => s.runUnanswered });
         return;
       }
+      // the same at a question of the check (fix24a#1: Space had read "next check" a moment
+      // before, then skipped the question it brought, unseen): the first Space only says so
+      const place = quizPlace(get());
+      if (get().busy === null && place?.kind === 'check' && get().ask?.kind !== 'run') {
+        get().forgetQueued();
+        const n = get().lessons[get().lessonIndex].check?.length ?? 0;
+        set({ ask: ASK_RUN, status: (s) => s.checkUnanswered(place.question + 1, n) });
+        return;
+      }
       if (get().ask?.kind === 'run') set({ ask: null });
       const kept = keptTyped(get());
       const turn = shownTurn(get());

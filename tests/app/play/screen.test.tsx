@@ -9,6 +9,8 @@ import { cells } from '../../../src/app/text-fit.js';
 import { readSegments } from '../../../src/native/index.js';
 import { challengeById } from '../../../src/play/challenges.js';
 import { fixtureLesson } from '../fixture-lesson.js';
+import { LESSONS } from '../../../src/lessons/index.js';
+import { strings } from '../../../src/app/strings.js';
 
 const draw = appDrawer('play-ui', { lessons: [fixtureLesson()], play: {} });
 
@@ -167,4 +169,23 @@ describe('the playground from a lesson, and a challenge', () => {
     const progress = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8')) as { challenges?: string[] };
     expect(progress.challenges).toContain(challenge.id);
   });
+});
+
+describe('opened from a lesson whose calls it lacks (fix24a#9)', () => {
+  const fromLessons = appDrawer('play-from', { lessons: LESSONS });
+  for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const)
+    it(`${lang} ${width}x${height}: from msg its first line says shared memory only; from shmat it does not`, async () => {
+      const s = strings(lang);
+      const first = (r: Rendered) => r.lines()[2] ?? '';
+      const msg = await fromLessons({ width, height, lang, lesson: 'msg' });
+      await msg.press(':');
+      await msg.waitFor(() => msg.store.getState().screen === 'play', 'the playground');
+      const said = s.playShmOnly('\0', 9, '').split('\0')[0]!;
+      await msg.waitFor(() => first(msg).includes(said.slice(0, 12)), 'its first line');
+      const shm = await fromLessons({ width, height, lang, lesson: 'shmat' });
+      await shm.press(':');
+      await shm.waitFor(() => shm.store.getState().screen === 'play', 'the playground');
+      await shm.waitFor((f) => f.includes(s.playEmpty.slice(0, 12)), 'its first line');
+      expect(first(shm)).not.toContain(said.slice(0, 12));
+    }, 60_000);
 });
