@@ -383,7 +383,7 @@ export const race = defineLesson<RaceState>({
         zh: '两个工作进程同时开始，然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）：先读，再写，不加锁。',
       },
       aside: {
-        en: 'the workers meet at `started` (the int after the counter). Each adds 1 to it with an atomic add (g: atomic add), step 4's subject, and spins until it reads 2. race.c has none.',
+        en: 'the workers meet at `started` (the int after the counter). Each adds 1 to it with an atomic add (g: atomic add), step 4\'s subject, and spins until it reads 2. race.c has none.',
         zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用原子加（按 g 看“原子加”，第 4 步的主题）给它加 1，再空转到它为 2。race.c 没有这一步。',
       },
       notice: {
