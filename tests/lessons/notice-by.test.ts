@@ -32,7 +32,7 @@ describe('notices by the run', () => {
     expect(outcome.notice?.en).toContain(String(measure.of));
     expect(outcome.notice?.zh).toContain(String(measure.of));
     if (measure.value > 0) {
-      expect(outcome.notice?.zh).toContain(`中 ${measure.value} 次`);
+      expect(outcome.notice?.zh).toContain(`里丢了 ${measure.value} 次`);
       // the loops' overlap as the workers' own times give it: at most the shorter one's (fix16g#2)
       const loops = run.trace.flatMap((e) => (e.type === 'event' && / times without a lock in /.test(e.text.en) ? [/in ([\d.]+)\sms/.exec(e.text.en)![1]!] : [])).sort((a, b) => Number(a) - Number(b));
       expect(loops).toHaveLength(2);
