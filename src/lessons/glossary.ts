@@ -675,20 +675,9 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semzcnt, GETZCNT', zh: 'semzcnt、GETZCNT' },
     terms: ['semzcnt', 'GETZCNT'],
     text: {
-      en: 'Another count the kernel keeps per semaphore, of processes waiting in semop, beside semncnt. semctl GETZCNT reads it; ipcs -s -i shows it as zcount.',
-      zh: '内核给每个信号量记的另一个计数，与 semncnt 并列，数的也是在 semop 里等待的进程。用 semctl GETZCNT 读取；ipcs -s -i 显示为 zcount。',
+      en: 'Another count the kernel keeps per semaphore, beside semncnt: it counts processes waiting in semop for the value to become 0 (a semop with sem_op 0). semctl GETZCNT reads it; ipcs -s -i shows it as zcount.',
+      zh: '内核给每个信号量记的另一个计数，与 semncnt 并列：数的是在 semop 里等待其值变为 0 的进程（sem_op 为 0 的 semop）。用 semctl GETZCNT 读取；ipcs -s -i 显示为 zcount。',
     },
-    // what it counts tells what semncnt counts, which sem's waiter step asks
-    shows: [
-      {
-        lesson: 'sem',
-        step: 'waiter',
-        text: {
-          en: 'semzcnt counts the processes sleeping in semop until semval is 0 (a semop with sem_op 0).',
-          zh: 'semzcnt 是在 semop 里睡眠、等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。',
-        },
-      },
-    ],
   },
   {
     id: 'sempid',
