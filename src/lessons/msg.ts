@@ -350,8 +350,8 @@ export const msg = defineLesson<MsgState>({
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
       },
       notice: {
-        en: 'In ipcs -q, your queue\'s row (its msqid is the Kernel pane\'s ● row) has 0 used-bytes, 0 messages. Like ipcs -q -p, the Kernel pane adds lspid and lrpid: the last sender and reader, 0 so far.',
-        zh: 'ipcs -q 里你的队列那一行（msqid 与“内核”窗格带 ● 的行相同）：used-bytes 0、messages 0。“内核”窗格另列 lspid、lrpid（ipcs -q -p 才列出）：最后发送者、读者的 pid，现在为 0。',
+        en: 'Your queue\'s ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. lspid, lrpid (last sender, reader): 0.',
+        zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0。lspid、lrpid（最后的发送者、读者）为 0。',
       },
       diagram: FLOW,
       highlight: ['queue'],
@@ -520,8 +520,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv failed. The reader, ipclab\'s Node process, then exited with code 2: it keeps to msg.c\'s reader, whose exit code 2 means EIDRM (C pane).',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者（ipclab 另起的 Node 进程）随后以退出码 2 退出：它照 msg.c 的读者行事，那里退出码 2 表示 EIDRM（C 窗格）。',
+        en: 'Gone at once; the sleeping msgrcv failed. The reader, a Node process, exited with 2, as msg.c\'s reader does after EIDRM (C pane).',
+        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者（Node 进程）以退出码 2 退出，和 msg.c 的读者遇到 EIDRM 时一样（C 窗格）。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],

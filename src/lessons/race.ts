@@ -340,8 +340,8 @@ export const race = defineLesson<RaceState>({
       },
       noticeBy: cpuNotice,
       aside: {
-        en: 'race.c asks for sizeof(int), the counter alone, and removes the segment after shmat. The lesson keeps 4096 bytes to step 5, and after the counter puts a second int, started, at which each round\'s two workers wait for each other so that both start adding together.',
-        zh: 'race.c 只为计数器申请 sizeof(int) 字节，shmat 后立刻删除共享内存段。本课申请 4096 字节，到第 5 步才删除；计数器后另放一个 int：started，每一轮的两个工作进程在它那里互相等待，好同时开始加。',
+        en: 'race.c asks for one int and removes the segment after shmat. Here 4096 bytes stay to step 5; the next int, started, lets each round\'s workers start together.',
+        zh: 'race.c 只申请一个 int，shmat 后立刻删除共享内存段。本课申请 4096 字节，留到第 5 步；计数器后的 int（started）让每轮的两个工作进程同时开始。',
       },
       diagram: FLOW,
       highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
@@ -383,7 +383,7 @@ export const race = defineLesson<RaceState>({
         zh: '两个工作进程同时开始，然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）：先读，再写，不加锁。',
       },
       aside: {
-        en: 'the workers meet at `started` (the int after the counter). Each adds 1 to it with an atomic add (g: atomic add), step 4\'s subject, and spins until it reads 2. race.c has none.',
+        en: 'the workers meet at `started`, the int after the counter. Each adds 1 with an atomic add (g: atomic add) and spins till it reads 2. race.c has none.',
         zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用原子加（按 g 看“原子加”，第 4 步的主题）给它加 1，再空转到它为 2。race.c 没有这一步。',
       },
       notice: {
@@ -410,12 +410,12 @@ export const race = defineLesson<RaceState>({
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       short: { en: 'An atomic add', zh: '用原子加法' },
       say: {
-        en: 'Now each increment is one atomic add (g: atomic add): in C, `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`, a GCC and Clang builtin, as race.c has it. Still no lock around it.',
-        zh: '现在每次加法是一次原子加（按 g 看“原子加”）：C 里写作 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`，GCC 和 Clang 的内建函数，race.c 就这样写。外面仍然不加锁。',
+        en: 'Now each increment is one atomic add (g: atomic add), in C `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`, as in race.c. Still no lock around it.',
+        zh: '现在每次加法是一次原子加（按 g 看“原子加”），C 里写作 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`，race.c 就这样写。外面仍然不加锁。',
       },
       aside: {
-        en: 'ipclab\'s workers are Node processes: they call Atomics.add, JavaScript\'s atomic add, the same kind of CPU operation as race.c\'s __atomic_fetch_add.',
-        zh: 'ipclab 的工作进程是 Node 进程：它们调用 JavaScript 的原子加 Atomics.add，和 race.c 的 __atomic_fetch_add 是同一种 CPU 操作。',
+        en: 'its workers are Node processes and call Atomics.add, JavaScript\'s atomic add, the same CPU operation as race.c\'s __atomic_fetch_add.',
+        zh: '它的工作进程是 Node 进程，调用 JavaScript 的原子加 Atomics.add，与 race.c 的 __atomic_fetch_add 是同一种 CPU 操作。',
       },
       notice: {
         en: 'Nothing lost, and no system call. The trace gives the round\'s time over its adds, to set against step 2\'s.',

@@ -380,8 +380,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
-        en: 'A new holder, another process, takes the semaphore with SEM_UNDO: the flag has the kernel record, for that process, an adjustment that undoes its P when it exits. The holder keeps the semaphore; this process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量：这个标志让内核为该进程记下一笔调整，在它退出时撤销它的 P。持有者一直拿着信号量；本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
+        en: 'A new holder takes the semaphore with SEM_UNDO, so the kernel records a change to undo when it exits. This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核因此记下一笔在它退出时要撤销的改动。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         en: 'semval is 1 again. For its SEM_UNDO P the kernel kept the holder a semadj of +1, added as it died: sempid is the holder.',
@@ -403,7 +403,7 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'The trace\'s GETVAL read 0 after the kill. The Kernel pane no longer lists the set: IPC_RMID removed it right after. A P would wait for a manual V. Use SEM_UNDO.',
+        en: 'The trace\'s GETVAL read 0 after the kill; IPC_RMID then took the set off the Kernel pane. A P would wait for a V. Use SEM_UNDO.',
         zh: '跟踪里，杀死后 GETVAL 读到 0。“内核”窗格已不再列出这个信号量集：紧接着 IPC_RMID 删除了它。P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
       },
       diagram: FLOW,
