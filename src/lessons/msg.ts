@@ -520,8 +520,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv failed. The reader, a Node process, exited with 2, as msg.c\'s reader does after EIDRM (C pane).',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者（Node 进程）以退出码 2 退出，和 msg.c 的读者遇到 EIDRM 时一样（C 窗格）。',
+        en: 'Gone at once; the sleeping msgrcv failed. The reader then exited with code 2, as msg.c\'s reader does after EIDRM (C pane).',
+        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者随后以退出码 2 退出，和 msg.c 的读者遇到 EIDRM 时一样（C 窗格）。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],
