@@ -510,8 +510,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'msg_qbytes, the most text a queue holds', zh: 'msg_qbytes：队列最多容纳的正文字节数' },
     terms: ['msg_qbytes'],
     text: {
-      en: 'A field of a queue\'s struct msqid_ds: the most text bytes (mtype not counted) the queue may hold at once, MSGMNB when it is made (/proc/sys/kernel/msgmnb, 16384 by default). A msgsnd that would take it past this waits, or fails with EAGAIN under IPC_NOWAIT. IPC_STAT reads it; /proc/sysvipc/msg and ipcs -q do not list it (so the Kernel pane has no column for it), ipcs -q -i MSQID does.',
-      zh: '队列的 struct msqid_ds 里的字段：队列同时最多能容纳的正文字节数（不算 mtype），创建时取 MSGMNB（/proc/sys/kernel/msgmnb，默认 16384）。会让队列超过它的 msgsnd 会等待，带 IPC_NOWAIT 则以 EAGAIN 失败。IPC_STAT 能读到它；/proc/sysvipc/msg 和 ipcs -q 不列出它（所以“内核”窗格没有这一列），ipcs -q -i MSQID 会列出。',
+      en: 'A field of a queue\'s struct msqid_ds: the most text bytes (mtype not counted) the queue may hold at once, MSGMNB when it is made (/proc/sys/kernel/msgmnb, 16384 by default). A msgsnd that would take it past this waits, or fails with EAGAIN under IPC_NOWAIT; Linux also lets the queue hold at most msg_qbytes messages. IPC_STAT reads it; /proc/sysvipc/msg and ipcs -q do not list it (so the Kernel pane has no column for it), ipcs -q -i MSQID does.',
+      zh: '队列的 struct msqid_ds 里的字段：队列同时最多能容纳的正文字节数（不算 mtype），创建时取 MSGMNB（/proc/sys/kernel/msgmnb，默认 16384）。会让队列超过它的 msgsnd 会等待，带 IPC_NOWAIT 则以 EAGAIN 失败；Linux 还限定队列里的消息最多 msg_qbytes 条。IPC_STAT 能读到它；/proc/sysvipc/msg 和 ipcs -q 不列出它（所以“内核”窗格没有这一列），ipcs -q -i MSQID 会列出。',
     },
   },
   {
@@ -675,20 +675,9 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semzcnt, GETZCNT', zh: 'semzcnt、GETZCNT' },
     terms: ['semzcnt', 'GETZCNT'],
     text: {
-      en: 'Another count the kernel keeps per semaphore, of processes waiting in semop, beside semncnt. semctl GETZCNT reads it; ipcs -s -i shows it as zcount.',
-      zh: '内核给每个信号量记的另一个计数，与 semncnt 并列，数的也是在 semop 里等待的进程。用 semctl GETZCNT 读取；ipcs -s -i 显示为 zcount。',
+      en: 'Another count the kernel keeps per semaphore, beside semncnt: it counts processes waiting in semop for the value to become 0 (a semop with sem_op 0). semctl GETZCNT reads it; ipcs -s -i shows it as zcount.',
+      zh: '内核给每个信号量记的另一个计数，与 semncnt 并列：数的是在 semop 里等待其值变为 0 的进程（sem_op 为 0 的 semop）。用 semctl GETZCNT 读取；ipcs -s -i 显示为 zcount。',
     },
-    // what it counts tells what semncnt counts, which sem's waiter step asks
-    shows: [
-      {
-        lesson: 'sem',
-        step: 'waiter',
-        text: {
-          en: 'semzcnt counts the processes sleeping in semop until semval is 0 (a semop with sem_op 0).',
-          zh: 'semzcnt 是在 semop 里睡眠、等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。',
-        },
-      },
-    ],
   },
   {
     id: 'sempid',

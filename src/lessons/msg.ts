@@ -350,8 +350,8 @@ export const msg = defineLesson<MsgState>({
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
       },
       notice: {
-        en: 'ipcs -q lists 0 used-bytes, 0 messages. Like ipcs -q -p, the Kernel pane adds lspid and lrpid: the last sender and reader, 0 so far.',
-        zh: 'ipcs -q 列出 used-bytes 0、messages 0。“内核”窗格另列 lspid、lrpid（ipcs -q -p 才列出）：最后发送者、读者的 pid，现在为 0。',
+        en: 'Your queue\'s ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. lspid, lrpid (last sender, reader): 0.',
+        zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0。lspid、lrpid（最后的发送者、读者）为 0。',
       },
       diagram: FLOW,
       highlight: ['queue'],
@@ -427,8 +427,8 @@ export const msg = defineLesson<MsgState>({
       code: 'expect(take(q, 0, 0) == 3',
       title: { en: 'Read the last, then the empty queue', zh: '读出最后一条，再读空队列' },
       say: {
-        en: 'Read the last message, then once more with IPC_NOWAIT on the empty queue.',
-        zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次。',
+        en: 'Read the last message, then once more on the empty queue with IPC_NOWAIT: where a call would have to sleep, that flag makes it return -1 at once, with an errno that says why.',
+        zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次：调用本该睡眠等待时，这个标志让它立刻返回 -1，并用 errno 说明原因。',
       },
       notice: {
         en: 'messages (msg_qnum) 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
@@ -520,8 +520,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv failed. Exit code 2 is msg.c\'s sign for EIDRM (C pane).',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。退出码 2 是 msg.c 表示 EIDRM 的约定（C 窗格）。',
+        en: 'Gone at once; the sleeping msgrcv failed. The reader then exited with code 2, as msg.c\'s reader does after EIDRM (C pane).',
+        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者随后以退出码 2 退出，和 msg.c 的读者遇到 EIDRM 时一样（C 窗格）。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],
@@ -555,8 +555,8 @@ export const msg = defineLesson<MsgState>({
       answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno),
       hint: { en: 'IPC_NOWAIT forbids sleeping; msgrcv has its own errno for "no message".', zh: 'IPC_NOWAIT 不许睡眠；msgrcv 有专门表示“没有消息”的 errno。' },
       explain: (live) => ({
-        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: no message of the type, and IPC_NOWAIT said not to wait. A full queue gives msgsnd EAGAIN instead.`,
-        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}：没有该类型的消息，IPC_NOWAIT 又不许等待。队列满时 msgsnd 得到的才是 EAGAIN。`,
+        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: no message of the type, and IPC_NOWAIT said not to wait.`,
+        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}：没有该类型的消息，IPC_NOWAIT 又不许等待。`,
       }),
     },
     rmid: {
@@ -593,11 +593,11 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'msg_qbytes is 16384, and the queue holds four messages of 4000 bytes. msgsnd with IPC_NOWAIT of a 300-byte text…', zh: 'msg_qbytes 为 16384，队列里已有四条 4000 字节的消息。带 IPC_NOWAIT 用 msgsnd 发一条 300 字节的正文，结果……' },
       choices: [
         { en: 'returns 0', zh: '返回 0' },
-        { en: 'fails with EAGAIN', zh: '以 EAGAIN 失败', whyNot: { en: 'the queue turns a text away only if it would take the queue past msg_qbytes, and these 300 bytes do not.', zh: '只有正文的字节会让总数超过 msg_qbytes 时，队列才拒收，而这 300 字节不会。' } },
+        { en: 'fails with EAGAIN', zh: '以 EAGAIN 失败', whyNot: { en: 'these 300 bytes keep the queue under msg_qbytes, and five messages are far below Linux\'s limit on their count.', zh: '这 300 字节不会让总数超过 msg_qbytes，五条消息也远不到 Linux 对条数的上限。' } },
         { en: 'sleeps', zh: '睡眠', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
       ],
       answer: 0,
-      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes: full means no room for this text, not a count of messages, so a short one still fits.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes：“满”是放不下这条正文，而不是按消息条数算，所以短的仍放得下。' },
+      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux also caps the number of messages, at msg_qbytes too, far off with five.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 也限制条数，上限同样是 msg_qbytes，五条还差得远。' },
     },
     {
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },

@@ -328,8 +328,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'A waiter: P on the taken semaphore', zh: '等待者对已被占用的信号量做 P' },
       short: { en: 'A waiter does P', zh: '等待者做 P' },
       say: {
-        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT at semval 0. Then semctl GETNCNT reads semncnt: how many processes sleep in semop until this semval grows.',
-        zh: '另起的第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt：有几个进程睡在 semop 里，等这个信号量的 semval 增加。',
+        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT at semval 0. Then semctl GETNCNT reads semncnt, a count the kernel keeps per semaphore (g: semncnt).',
+        zh: '另起的第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt，内核给每个信号量记的一个计数（按 g 看 semncnt）。',
       },
       notice: {
         en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',
@@ -380,8 +380,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
-        en: 'A new holder, another process, takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
+        en: 'A new holder takes the semaphore with SEM_UNDO, so the kernel records a change to undo when it exits. This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核因此记下一笔在它退出时要撤销的改动。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         en: 'semval is 1 again. For its SEM_UNDO P the kernel kept the holder a semadj of +1, added as it died: sempid is the holder.',
@@ -403,8 +403,8 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'The trace\'s GETVAL read 0 after the kill (the Kernel pane has none: IPC_RMID followed). A P would wait for a manual V. Use SEM_UNDO.',
-        zh: '跟踪里，杀死后 GETVAL 读到 0（IPC_RMID 删了信号量集，“内核”窗格已没有 semval）：P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
+        en: 'The trace\'s GETVAL read 0 after the kill; IPC_RMID then took the set off the Kernel pane. A P would wait for a V. Use SEM_UNDO.',
+        zh: '跟踪里，杀死后 GETVAL 读到 0。“内核”窗格已不再列出这个信号量集：紧接着 IPC_RMID 删除了它。P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
       },
       diagram: FLOW,
       highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'sem->gone', 'gone'],

@@ -33,8 +33,8 @@ const PARTS: Part[] = [
     name: { en: 'Message queues', zh: '消息队列' },
     calls: ['msgget', 'msgsnd', 'msgrcv', 'msgctl(IPC_RMID)'],
     what: {
-      en: 'typed messages the kernel keeps in order; msgrcv picks by type, sleeps on an empty queue, and fails with EIDRM when the queue is removed under it',
-      zh: '内核按顺序保存带类型的消息；msgrcv 按类型取，队列空时睡眠，队列在它睡眠时被删除则以 EIDRM 失败',
+      en: 'typed messages the kernel keeps in order; msgrcv picks by type, sleeps while no message of that type is queued, and fails with EIDRM when the queue is removed under it',
+      zh: '内核按顺序保存带类型的消息；msgrcv 按类型取，没有该类型的消息时睡眠，队列在它睡眠时被删除则以 EIDRM 失败',
     },
     lessons: ['msg'],
   },
