@@ -406,6 +406,7 @@ export const sem = defineLesson<SemState>({
         en: 'The trace\'s GETVAL read 0 after the kill (the Kernel pane has none: IPC_RMID followed). A P would wait for a manual V. Use SEM_UNDO.',
         zh: '跟踪里，杀死后 GETVAL 读到 0（IPC_RMID 删了信号量集，“内核”窗格已没有 semval）：P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
       },
+      traceFocus: ['GETVAL'],
       diagram: FLOW,
       highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'sem->gone', 'gone'],
       async run(ctx, state) {
