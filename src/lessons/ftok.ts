@@ -192,6 +192,7 @@ export const ftok = defineLesson<FtokState>({
         en: 'A key is only a number, worked out from the file and the id: the trace shows the parts. The kernel holds nothing new.',
         zh: 'key 只是一个数，由文件和 id 算出来；跟踪里列出了它的几个部分。内核里没有多出任何东西。',
       },
+      traceFocus: ['st_dev'],
       diagram: KEY,
       // which bits of id go in is step 3's question: its edge is "?" until then (ftok-key.mmd)
       highlight: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'],
@@ -343,6 +344,7 @@ export const ftok = defineLesson<FtokState>({
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
         zh: 'ENOENT：这个 key 下没有共享内存段。要创建就得加 IPC_CREAT，结尾没有 E：笔记里的 IPC_CREATE 并不存在，也编译不过。',
       },
+      traceFocus: ['undeclared', '| IPC_CREAT'],
       diagram: OPEN,
       highlight: ['call', 'call->find', 'find', 'find->creat', 'creat', 'creat->ENOENT', 'ENOENT'],
       async run(ctx, state) {
@@ -450,6 +452,7 @@ export const ftok = defineLesson<FtokState>({
         en: 'New inode, new key (unless the inodes\' low 16 bits are equal): the path finds the segment no more. Missing path: -1, ENOENT.',
         zh: 'inode 变了，key 也跟着变（除非新旧 inode 的低 16 位恰好相同）：这个路径找不到原来的共享内存段了。路径不存在：返回 -1，ENOENT。',
       },
+      traceFocus: ['no-such-file'],
       diagram: KEY,
       highlight: ['id', 'id->key', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'],
       run(ctx, state) {

@@ -13,6 +13,7 @@ import type { CallRecord } from '../native/types.js';
 import { NO_BREAK } from '../text/cells.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
+import { OUR_ROW } from './types.js';
 import { choice, choiceOf, counts, lastCall, outcomeOf } from './checkpoint-kit.js';
 import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue, type Turn } from './turn/fields.js';
@@ -353,6 +354,7 @@ export const msg = defineLesson<MsgState>({
         en: 'Your queue\'s ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. lspid, lrpid (last sender, reader): 0.',
         zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0。lspid、lrpid（最后的发送者、读者）为 0。',
       },
+      traceFocus: [OUR_ROW],
       diagram: FLOW,
       highlight: ['queue'],
       async run(ctx, state) {
@@ -385,6 +387,7 @@ export const msg = defineLesson<MsgState>({
         en: 'texts go as UTF-8 (a Chinese character is 3 bytes), and the length given to msgsnd counts the text alone.',
         zh: 'ipclab 把正文按 UTF-8 发送（一个汉字 3 字节）；传给 msgsnd 的长度只算正文。',
       },
+      traceFocus: [OUR_ROW, 'IPC_STAT'],
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue'],
       turn: SEND_TURN,
@@ -453,6 +456,7 @@ export const msg = defineLesson<MsgState>({
         en: 'EAGAIN: that send would pass msg_qbytes, which the trace gives (the Kernel pane has none). Without IPC_NOWAIT it would wait.',
         zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 的值见跟踪，“内核”窗格没有这一列。',
       },
+      traceFocus: ['EAGAIN'],
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue'],
       run(ctx, state) {

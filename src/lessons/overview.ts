@@ -4,6 +4,7 @@ import type { Segment } from '../native/index.js';
 import { attach, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
+import { OUR_ROW } from './types.js';
 import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
@@ -94,6 +95,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'ipcs 只打印了表头（“跟踪”窗格：按 Tab，再往上滚）：没有这类对象。每行会写明 owner；ipclab 给自己建的行加标记（见第 3 步）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
+      traceFocus: ['------'],
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
       async run(ctx, state) {
@@ -165,6 +167,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         en: 'ipcs -m (Trace tab) and the Kernel pane agree: key, shmid, perms, bytes, nattch. ● this lesson\'s, ○ another run\'s; others only in ipcs.',
         zh: 'ipcs -m（见“跟踪”窗格）和“内核”窗格一致：key、shmid、权限、bytes、nattch。● 是本课的，○ 是 ipclab 别的运行的；别的程序的行只在 ipcs 里。',
       },
+      traceFocus: [OUR_ROW],
       diagram: LIFECYCLE,
       highlight: ['kernel', 'IPC对象'],
       run: (ctx, state) => ipcsAgrees(ctx, need(state, 'shmid'), true),

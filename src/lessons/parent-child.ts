@@ -319,6 +319,7 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'The trace gives lpid after each shmdt: the child\'s pid, then the parent\'s. The child exited with code 0; both segments are gone.',
         zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
+      traceFocus: ['lpid'],
       diagram: FINISH,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up', 'child->parent', 'parent', 'parent->kernel', 'kernel->gone', 'gone'],
       // the child's end and the segments' are this run's: where it went otherwise, say so

@@ -171,8 +171,11 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
 
 /** A measuring step, named for its lock: both workers run a round with it, and the trace
  *  measures what they lost. */
+/** Words of a round's summary line (round's `measure`), which the notices point at. */
+const WALL_TIME: Text = { en: 'of wall time', zh: '实际用时' };
+
 function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'short' | 'say' | 'notice' | 'aside' | 'highlight' | 'code'>, noticeBy?: Step<RaceState>['noticeBy']): Step<RaceState> {
-  return { id: lock, ...text, diagram: FLOW, noticeBy, run: (ctx, state) => round(ctx, state, lock) };
+  return { id: lock, ...text, traceFocus: [WALL_TIME], diagram: FLOW, noticeBy, run: (ctx, state) => round(ctx, state, lock) };
 }
 
 /** The round without a lock, as this run went: how many updates it lost, or that none was,
@@ -343,6 +346,7 @@ export const race = defineLesson<RaceState>({
         en: 'race.c asks for one int and removes the segment after shmat. Here 4096 bytes stay to step 5; the next int, started, lets each round\'s workers start together.',
         zh: 'race.c 只申请一个 int，shmat 后立刻删除共享内存段。本课申请 4096 字节，留到第 5 步；计数器后的 int（started）让每轮的两个工作进程同时开始。',
       },
+      traceFocus: ['CPU'],
       diagram: FLOW,
       highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
       run(ctx, state) {

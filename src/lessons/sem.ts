@@ -406,6 +406,7 @@ export const sem = defineLesson<SemState>({
         en: 'The trace\'s GETVAL read 0 after the kill; IPC_RMID then took the set off the Kernel pane. A P would wait for a V. Use SEM_UNDO.',
         zh: '跟踪里，杀死后 GETVAL 读到 0。“内核”窗格已不再列出这个信号量集：紧接着 IPC_RMID 删除了它。P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
       },
+      traceFocus: ['GETVAL'],
       diagram: FLOW,
       highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'sem->gone', 'gone'],
       async run(ctx, state) {

@@ -274,6 +274,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: C_CLIENT_NOTICE,
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
+      traceFocus: ['from ipclab to C'],
       diagram: 'serv-clnt-c1',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       noticeBy: destNotice(C_CLIENT_NOTICE),

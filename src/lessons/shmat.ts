@@ -255,6 +255,7 @@ export const shmat = defineLesson<ShmatState>({
         en: 'Reading works. The child dies of SIGSEGV: the page is read-only, so the CPU faults on the store.',
         zh: '读取没问题。子进程被 SIGSEGV 杀死：这一页是只读映射，写入触发 CPU 异常，内核随即杀掉了写入者。',
       },
+      traceFocus: ['waitpid'],
       diagram: MAP,
       highlight: ['a3', 'a3->shm', 'child', 'child->shm', 'shm'],
       async run(ctx, state) {
@@ -347,6 +348,7 @@ export const shmat = defineLesson<ShmatState>({
         en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',
         zh: 'Node（ipclab 的 JavaScript 运行时）是多线程的，在其中 fork() 不安全，所以由 C 程序来 fork。',
       },
+      traceFocus: ['attached at'],
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],
       async run(ctx, state) {

@@ -218,6 +218,7 @@ export const shmctl = defineLesson<ShmctlState>({
         en: 'ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
         zh: 'ipcs -m -i 和 IPC_STAT 给出的 uid、权限、大小、cpid、lpid、nattch 都一样。lpid 仍是本进程：ipcs 是另一个程序，什么也不映射。',
       },
+      traceFocus: ['IPC_STAT', 'shm_atime'],
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'],
       async run(ctx, state) {
@@ -411,6 +412,7 @@ export const shmctl = defineLesson<ShmctlState>({
         en: 'Gone at the last detach; the old id now gives EINVAL.',
         zh: '最后一次解除映射时它被释放了；对旧 id 再 IPC_RMID 得到 EINVAL。',
       },
+      traceFocus: ['EINVAL'],
       diagram: LIFE,
       highlight: ['dest', 'again', 'again->freed', 'dest->freed', 'freed'],
       async run(ctx, state) {

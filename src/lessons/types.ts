@@ -97,12 +97,24 @@ export interface Step<S = unknown> {
    *  when it succeeded, 'failed' for an errno not named; a result not named lights
    *  `highlight`, and so does a step not yet run (src/lessons/lit.ts) */
   litBy?: LitBy;
+  /** the trace lines the notice points at: after the run the Trace pane shows them, and as
+   *  much of the step's part before them as fits (src/app/components/trace-view.ts `stepTop`);
+   *  without it, the part's end. A notice that names the Trace declares it (the validator). */
+  traceFocus?: readonly TraceMark[];
   /** "your turn": inputs the learner may set before the step runs (ctx.turn has them) */
   turn?: Turn;
   /** the action: makes the calls through ctx, keeps what later steps need in `state`,
    *  and returns problems (empty when it behaved as expected) */
   run(ctx: StepContext, state: S): Promise<string[]> | string[];
 }
+
+/** A trace line a step's notice points at (Step.traceFocus): text the line holds as the
+ *  Trace draws it (a call, an errno, a command's output: the same in both languages), text
+ *  per language (an event's words), or OUR_ROW. A line wrapped on several rows is one line. */
+export type TraceMark = string | Text | typeof OUR_ROW;
+
+/** The `ipcs` rows listing this lesson's objects (marked ● in the Trace). */
+export const OUR_ROW = { ipcsRow: 'lesson' } as const;
 
 /** A step's lit path by its call's result (Step.litBy). */
 export interface LitBy {

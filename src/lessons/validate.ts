@@ -39,6 +39,11 @@ export const MIN_CHECKPOINTS = 2;
 export const CHECK_QUESTIONS = 3;
 /** a digit chooses: 1 to 9 */
 const MAX_CHOICES = 9;
+/** Whether a notice points into the Trace pane (names it), in either language. */
+export function namesTrace(notice: Text): boolean {
+  return /\btrace\b/i.test(notice.en) || /跟踪/.test(notice.zh);
+}
+
 /** The pane shows a notice and an aside behind their labels, so they are measured with them. */
 const label = (word: 'notice' | 'aside' | 'question'): Text => ({ en: `${SHARED.en[word]}${SHARED.en.colon}`, zh: `${SHARED.zh[word]}${SHARED.zh.colon}` });
 const NOTICE_LABEL = label('notice');
@@ -980,6 +985,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       checkText(`${where} notice`, step.notice, problems, MAX_LINES.notice, NOTICE_LABEL);
       if (step.aside) checkText(`${where} aside`, step.aside, problems, MAX_LINES.aside, ASIDE_LABEL);
       for (const part of ['title', 'short', 'say', 'notice', 'aside'] as const) checkWords(`${where} ${part}`, step[part], glossary, problems);
+      if (namesTrace(step.notice) && !step.traceFocus?.length) problems.push(`${where}: its notice points into the Trace, so it declares traceFocus (the lines the Trace shows after the run)`);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
       if (step.turn) checkTurn(where, step.turn, problems);
       if (step.turn) checkStayingQuestion(where, step.turn, lesson.checkpoints?.[step.id], problems);

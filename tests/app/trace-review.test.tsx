@@ -1,6 +1,7 @@
 // The Trace pane in review (newcomers: ← to an earlier step left the Trace at its end):
-// it shows the reviewed step's part from its heading, the end again back at the step to
-// run, and the learner can scroll it all the while. The real store, engine and kernel.
+// it shows the reviewed step as after its run (what its notice points at, its traceFocus,
+// else its part's end, the heading too where the part fits), the end again back at the step
+// to run, and the learner can scroll it all the while. The real store, engine and kernel.
 import { describe, expect, it } from 'vitest';
 import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -10,7 +11,7 @@ const draw = appDrawer('trace-review', { lessons: LESSONS, lesson: 'shmctl', qui
 
 describe('the Trace in review', () => {
   for (const [width, height, lang, title] of [[120, 34, 'zh', '跟踪'], [80, 24, 'en', 'Trace']] as const) {
-    it(`${width}x${height} ${lang}: ← shows the reviewed step's part from its heading, → back to the end; ↑ still scrolls it`, async () => {
+    it(`${width}x${height} ${lang}: ← shows the reviewed step's focus (its part whole where it fits), → back to the end; ↑ still scrolls it`, async () => {
       const r = await draw({ width, height, lang });
       for (let k = 1; k <= 3; k++) {
         await r.press(KEYS.space);
@@ -24,12 +25,16 @@ describe('the Trace in review', () => {
       const end = await r.waitFor(() => rows().length > 0 && !step(1).test(rows()[0]), 'the trace at its end');
       const last = paneRows(end.split('\n'), title).at(-1);
       await r.press(KEYS.left, KEYS.left);
-      await r.waitFor(() => r.store.getState().view === 1 && step(2).test(rows()[0]), 'step 2 reviewed: its heading at the top of the Trace');
+      // step 2's notice points at IPC_STAT's call and the fields it read, down to shm_atime
+      const shows = (text: string) => rows().some((row) => row.includes(text));
+      await r.waitFor(() => r.store.getState().view === 1 && shows('shmctl(') && shows('IPC_STAT, &ds') && shows('shm_atime'), 'step 2 reviewed: its IPC_STAT lines in the Trace');
+      // step 1 declares none: its part's end (strcpy into the segment), from its heading where it fits
       await r.press(KEYS.left);
-      await r.waitFor(() => r.store.getState().view === 0 && step(1).test(rows()[0]), 'step 1 reviewed: its heading at the top');
+      const first = await r.waitFor(() => r.store.getState().view === 0 && shows('strcpy('), "step 1 reviewed: its part's end");
+      if (width === 120) expect(rows()[0]).toMatch(step(1));
       // the learner can still scroll it
       await r.press(KEYS.down);
-      await r.waitFor(() => !step(1).test(rows()[0]), '↓ scrolls the reviewed trace');
+      await r.waitFor(() => paneRows(r.lines(), title)[0] !== paneRows(first.split('\n'), title)[0], '↓ scrolls the reviewed trace');
       await r.press(KEYS.right, KEYS.right, KEYS.right);
       await r.waitFor(() => r.store.getState().view === 3 && rows().at(-1) === last, 'back at the step to run: the trace at its end again');
     });

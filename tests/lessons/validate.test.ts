@@ -152,6 +152,19 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[0].steps[0].short = { en: 'now', zh: '' }))).toContain("lesson 'overview' step 'ipcs' short title: the zh text is missing or empty");
   });
 
+  it('catches a notice that points into the Trace with no traceFocus (the lines the Trace shows after the run)', () => {
+    const at = "lesson 'shmctl' step 'last-detach': its notice points into the Trace, so it declares traceFocus (the lines the Trace shows after the run)";
+    expect(broken((ls) => {
+      ls[5].steps[7].traceFocus = undefined;
+      ls[5].steps[7].notice.en = `${ls[5].steps[7].notice.en} See the trace.`;
+    })).toEqual([at]);
+    expect(broken((ls) => {
+      ls[5].steps[7].traceFocus = [];
+      ls[5].steps[7].notice.zh = `跟踪里：${ls[5].steps[7].notice.zh}`;
+    })).toEqual([at]);
+    // two whole validations: slow on a loaded machine
+  }, 90_000);
+
   it('catches a text too long for the lesson pane', () => {
     const problems = broken((ls) => (ls[5].steps[0].notice.en = 'word '.repeat(60)));
     expect(problems).toEqual(["lesson 'shmctl' step 'setup' notice: the en text takes 7 lines of 48 cells, more than 3"]);

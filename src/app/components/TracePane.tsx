@@ -1,9 +1,10 @@
 // The calls the lesson made, oldest first. While a step runs the pane follows the trace's
-// end; after the run it shows the step just run from its heading, whole when it fits, else
-// its first lines with the border saying how much more is below -- the notice points at its
-// first lines (overview 1's ipcs -m rows, serv-clnt 5's): landed on its end, the learner
-// scrolled back to find them (fix23f#5). In review (← to a step that ran) it shows that step's part from
-// its heading, and the end again back at the step to run; the learner scrolls it as ever.
+// end; after the run it shows what the step's notice points at (its traceFocus: cc's error at
+// ftok 4, the ● row of an ipcs listing), with as much of the step's part before it as fits, and
+// without one the part's end, its heading too where the part fits (trace-view.ts `stepTop`):
+// no one rule, the start (fix23f) or the end, showed every notice's lines (fix24t). In review
+// (← to a step that ran) it shows that step the same way, and the end again back at the step
+// to run; the learner scrolls it as ever, the border saying how much more is above and below.
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
 // resize and a tab shown in between: at its end it follows the end, scrolled up it stays
 // (the bottom border says how much more is below); a step run or reviewed shows that step.
@@ -14,7 +15,7 @@ import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { traceView } from './trace-view.js';
+import { stepTop, type TraceView, traceView } from './trace-view.js';
 
 const runKeys = new WeakMap<object, number>();
 let runs = 0;
@@ -37,16 +38,17 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // whose segment (queue, set) each `ipcs` row lists: this lesson's (its shmget, msgget, semget
   // calls returned it), ipclab's (its journals)
   const owners = useMemo(() => listingOwners(trace, { segments, queues, semaphores }), [trace, segments, queues, semaphores]);
-  const { lines, tops } = useMemo(
-    () => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
+  const view = useMemo(
+    (): TraceView => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [], ends: [], focus: [] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
     [trace, stepStarts, lesson, lang, width, s, ascii, owners],
   );
-  // the step reviewed (shown, and run already) or just run: its part from its heading (the
-  // end where it fits whole); while a step runs, the end, as its lines arrive
+  const { lines } = view;
+  // the step reviewed (shown, and run already) or just run: what its notice points at (stepTop);
+  // while a step runs, the end, as its lines arrive
   const reviewed = useAppState((st) => (st.view < st.done ? st.view : null));
   const last = useAppState((st) => (st.busy === 'running' || st.done === 0 ? null : st.done - 1));
   const step = reviewed ?? last;
-  const at = step === null || tops[step] === undefined ? undefined : tops[step];
+  const at = step === null ? undefined : stepTop(view, step, height - 2);
   const max = maxOffset(lines.length, height);
   // what the pane shows: this run's steps so far, the one reviewed; not its size (a zoom, a
   // resize) nor the lines that arrived since (nc: zoomed and back, the Trace stopped following)

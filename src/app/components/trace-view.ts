@@ -4,7 +4,7 @@
 // long text wraps under itself rather than being cut. Text from outside passes the
 // sanitizer (src/text/sanitize.ts) first, so no tab or escape reaches the terminal.
 import type { Lang } from '../../lang.js';
-import type { Lesson, TraceEntry } from '../../lessons/types.js';
+import type { Lesson, TraceEntry, TraceMark } from '../../lessons/types.js';
 import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, wrap } from '../text-fit.js';
@@ -132,6 +132,18 @@ function hasOthers(entry: TraceEntry, owners: ListingOwners, ascii: boolean): bo
 /** An entry's lines; `legend` false leaves out the marks' legend under an `ipcs` listing
  *  (the trace gives it once, traceView). */
 export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false, owners = NOBODY, self: number = process.pid, legend = true): Line[] {
+  return entryPieces(entry, lang, width, s, pidWidth, ascii, owners, self, legend).flatMap((p) => p.rows);
+}
+
+/** A line of the trace as the learner reads it: its rows (one line wrapped), and whether it is
+ *  an `ipcs` row listing this lesson's object; what a step's traceFocus points at. */
+interface Piece {
+  rows: Line[];
+  ours?: boolean;
+}
+
+/** An entry's lines, each (a call, an event, a line of a command's output) with its rows. */
+function entryPieces(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth: number, ascii: boolean, owners: ListingOwners, self: number, legend: boolean): Piece[] {
   const t = layoutText(ascii);
   // everything here may hold text from outside (command output, file names, peers' lines)
   const shown = (text: string) => t.text(sanitize(text, ascii));
@@ -147,7 +159,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       const result = entry.ret === ''
         ? [run(SHARED[lang].remark(s.returnsOnlyOnFailure), 'dim')]
         : [run(` ${value}`, errno ? 'error' : 'ok'), ...(errno ? [run(` ${errno}`, 'error')] : [])];
-      return flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width, more, [2]);
+      return [{ rows: flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width, more, [2]) }];
     }
     case 'output': {
       const head = hanging([run(pid, 'dim'), run('$ ', 'label')], shown(entry.command), 'label', width);
@@ -158,19 +170,20 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       // the note says what every mark means, where a listing first has others' rows (legend)
       const lessonMark = ownerMark('lesson', ascii);
       const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(lessonMark, ownerMark('ipclab', ascii)), 'dim', width) : [];
-      return [...head, ...body.flatMap((l, i) => outputLine(l, width, marks[i])), ...note];
+      const rows = body.map((l, i): Piece => ({ rows: outputLine(l, width, marks[i]), ours: IPCS_ROW.test(l) && marks[i] === lessonMark }));
+      return [{ rows: head }, ...rows, ...(note.length ? [{ rows: note }] : [])];
     }
     case 'event':
     case 'measure':
-      return hanging([run(pid, 'dim'), run('• ', 'label')], shown(entry.text[lang]), 'plain', width, more);
+      return [{ rows: hanging([run(pid, 'dim'), run('• ', 'label')], shown(entry.text[lang]), 'plain', width, more) }];
     case 'refused':
-      return hanging([run(pid, 'dim'), run('• ', 'label'), run(s.refused, 'error')], shown(entry.reason?.[lang] ?? entry.text), 'plain', width, more);
+      return [{ rows: hanging([run(pid, 'dim'), run('• ', 'label'), run(s.refused, 'error')], shown(entry.reason?.[lang] ?? entry.text), 'plain', width, more) }];
     case 'death': {
       // what happened to a child, as its waiter saw it: a • line like any other event
       const [who, how] = seenEndParts(s.throwAway(shown(entry.what), entry.pid), entry.death, lang);
       // naming two processes it may not fit a narrow pane: how it ended fills the row and goes on below
       const name = who.trimEnd();
-      return flowed([run(pid, 'dim'), run('• ', 'label')], [[run(name)], [run(`${who.slice(name.length)}${how}`, 'error')]], width, more, [1]);
+      return [{ rows: flowed([run(pid, 'dim'), run('• ', 'label')], [[run(name)], [run(`${who.slice(name.length)}${how}`, 'error')]], width, more, [1]) }];
     }
   }
 }
@@ -207,11 +220,29 @@ export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly nu
   return traceView(trace, stepStarts, lesson, lang, width, s, ascii, owners, self).lines;
 }
 
-/** The trace lines and, for each step that ran (stepStarts), the line its part begins at
- *  (its rule): in review the pane shows the step reviewed from there. */
-export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid): { lines: Line[]; tops: number[] } {
+/** What the Trace draws: its lines; for each step that ran (stepStarts) the line its part begins
+ *  at (its rule) and the line after it; and the first and last line of what its traceFocus points
+ *  at, where the run drew any: after a run, and in review, the pane shows the step by these (stepTop). */
+export interface TraceView {
+  lines: Line[];
+  tops: number[];
+  ends: number[];
+  focus: ({ first: number; last: number } | undefined)[];
+}
+
+/** Whether a piece is a line `mark` points at: its text (wrapped rows joined) holds the mark's. */
+function marked(piece: Piece, mark: TraceMark, lang: Lang): boolean {
+  if (typeof mark === 'object' && 'ipcsRow' in mark) return piece.ours === true;
+  const want = (typeof mark === 'string' ? mark : mark[lang]).replace(/\s+/g, ' ');
+  const rows = piece.rows.map((r) => lineText(r).trim());
+  return rows.join(' ').replace(/\s+/g, ' ').includes(want) || rows.join('').includes(want);
+}
+
+/** The trace lines, each step's part and what its notice points at (TraceView). */
+export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid): TraceView {
   const out: Line[] = [];
   const tops: number[] = [];
+  const focus: TraceView['focus'] = [];
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);
   const pidWidth = Math.max(0, ...trace.map((e) => String(shownPid(e, self)).length));
@@ -236,8 +267,30 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
     // the marks' legend once a lesson: under the first listing with others' rows, not every one
     const legend = !legendGiven && hasOthers(entry, owners, ascii);
     legendGiven ||= legend;
-    out.push(...entryLines(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend));
+    // the step whose part this entry is in: the last one begun by it
+    const own = stepStarts.filter((from) => from <= i).length - 1;
+    const marks = lesson.steps[own]?.traceFocus ?? [];
+    for (const piece of entryPieces(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend)) {
+      if (marks.some((m) => marked(piece, m, lang))) {
+        const last = out.length + piece.rows.length - 1;
+        focus[own] = { first: focus[own]?.first ?? out.length, last };
+      }
+      out.push(...piece.rows);
+    }
   });
   topAt(trace.length);
-  return { lines: out, tops };
+  const ends = tops.map((_, k) => tops[k + 1] ?? out.length);
+  return { lines: out, tops, ends, focus };
+}
+
+/** The first line the Trace shows of step `step`'s part in a window of `rows` rows: what its
+ *  notice points at (traceFocus), the last of it at the bottom and as much of the part before it
+ *  as fits (from its first line where it takes more than the window); without a focus the part's
+ *  end, its heading too where the part fits whole. undefined: the step has not run. */
+export function stepTop(view: TraceView, step: number, rows: number): number | undefined {
+  const top = view.tops[step];
+  if (top === undefined) return undefined;
+  const end = Math.max(top, view.ends[step] - 1);
+  const { first, last } = view.focus[step] ?? { first: end, last: end };
+  return Math.max(top, Math.min(first, last - Math.max(1, rows) + 1));
 }

@@ -1,0 +1,92 @@
+// After a run the Trace shows the lines the step's notice points at (Step.traceFocus: cc's
+// error at ftok 4, the ● row of ipcs -m at overview 3, IPC_RMID's EINVAL at shmctl 8), with
+// as much of the step's part before them as fits (fix24t: a rule from the part's start hid
+// the lines near its end). Every step that declares a focus (the validator makes each notice
+// that names the Trace declare one) runs for real; then, in each of the four views (80x24 and
+// 120x34, en and zh, the Trace shown), what the focus points at is in the pane.
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
+import { VIEWS, viewAs } from '../helpers/lesson-views.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { strings } from '../../src/app/strings.js';
+import { listingOwners } from '../../src/app/components/marks.js';
+import { stepTop, traceView, type TraceView } from '../../src/app/components/trace-view.js';
+import { lineText } from '../../src/app/styled.js';
+import { cells } from '../../src/text/cells.js';
+
+const draw = appDrawer('trace-focus', { lessons: LESSONS, quiz: false });
+
+/** The Trace pane's title in `lang`, as its top border starts. */
+const TITLE = { en: 'Trace', zh: '跟踪' } as const;
+
+/** The Trace's rows (a pane beside it too, at 120 columns), and its width (the pane's, borders included). */
+function tracePane(r: Rendered, title: string): { rows: string[]; width: number } {
+  const lines = r.lines();
+  const top = lines.find((l) => l.startsWith(`┌─ ${title}`)) ?? '';
+  const width = cells(top.slice(0, top.indexOf('┐') + 1));
+  return { rows: paneRows(lines, title), width };
+}
+
+/** What is missing: the focus lines of step `k` (0-based) as the pane would draw them at its
+ *  width, in order, on consecutive rows of the pane; the first in view where they take more rows than it has. */
+function focusMissing(r: Rendered, k: number, title: string): string[] {
+  const st = r.store.getState();
+  const lesson = st.lessons[st.lessonIndex];
+  const { rows, width } = tracePane(r, title);
+  if (rows.length === 0) return ['the Trace is not shown'];
+  const owners = listingOwners(st.trace, { segments: st.segments, queues: st.queues, semaphores: st.semaphores });
+  const view = traceView(st.trace, st.stepStarts, lesson, st.lang, width - 2, strings(st.lang), false, owners);
+  const focus = view.focus[k];
+  if (!focus) return [`step ${k + 1}: nothing in its trace matches its traceFocus (${st.lang})`];
+  const want = view.lines.slice(focus.first, focus.last + 1).map((l) => lineText(l).replace(/\u00a0/g, ' ').trim()).slice(0, rows.length);
+  // the frame draws a no-break space as a space
+  const at = rows.findIndex((_, i) => want.every((w, j) => rows[i + j]?.replace(/\u00a0/g, ' ').includes(w)));
+  return at < 0 ? [`step ${k + 1} (${st.lang}): its focus, from "${want[0]}" to "${want.at(-1)}", not all in the Trace:\n${rows.join('\n')}`] : [];
+}
+
+/** Shows the Trace (Tab, where at this size it is a tab not shown). */
+async function showTrace(r: Rendered, title: string): Promise<void> {
+  for (let i = 0; i < 6 && tracePane(r, title).rows.length === 0; i++) await r.press(KEYS.tab);
+  await r.waitFor(() => tracePane(r, title).rows.length > 0, 'the Trace shown');
+}
+
+describe("stepTop: the first line of a step's part in view", () => {
+  // step 0: lines 0-9, step 1: lines 10-39 (its focus 30-31), step 2: lines 40-44
+  const view: TraceView = { lines: [], tops: [0, 10, 40], ends: [10, 40, 45], focus: [undefined, { first: 30, last: 31 }, undefined] };
+  it('the focus at the bottom, the part before it above; the part from its heading where it reaches that far', () => {
+    expect(stepTop(view, 1, 8)).toBe(24);
+    expect(stepTop(view, 1, 30)).toBe(10);
+  });
+  it('a focus taller than the window: from its first line', () => {
+    expect(stepTop({ ...view, focus: [undefined, { first: 12, last: 38 }, undefined] }, 1, 8)).toBe(12);
+  });
+  it("no focus: the part's end, from its heading where it fits; a step not run: undefined", () => {
+    expect(stepTop(view, 0, 8)).toBe(2);
+    expect(stepTop(view, 0, 12)).toBe(0);
+    expect(stepTop(view, 2, 8)).toBe(40);
+    expect(stepTop(view, 3, 8)).toBeUndefined();
+  });
+});
+
+describe('the Trace after a run shows what the notice points at', () => {
+  for (const lesson of LESSONS.filter((l) => l.steps.some((s) => s.traceFocus))) {
+    it(`${lesson.id}: every step with a traceFocus, in the four views`, async () => {
+      const r = await draw({ width: 80, height: 24, lang: 'en', lesson: lesson.id });
+      await r.waitFor((f) => f.includes(`step 1/${lesson.steps.length}`), 'the lesson');
+      const last = Math.max(...lesson.steps.flatMap((s, k) => (s.traceFocus ? [k] : [])));
+      for (let k = 0; k <= last; k++) {
+        await r.press(KEYS.space);
+        await ran(r, k + 1);
+        if (!lesson.steps[k].traceFocus) continue;
+        for (const [lang, width, height] of VIEWS) {
+          await viewAs(r, lang, width, height);
+          await showTrace(r, TITLE[lang]);
+          let missing: string[] = [];
+          await r.waitFor(() => (missing = focusMissing(r, k, TITLE[lang])).length === 0, `${lesson.id} step ${k + 1} at ${width}x${height} ${lang}`, 5_000).catch(() => undefined);
+          expect(missing, `${lesson.id} step ${k + 1} at ${width}x${height} ${lang}`).toEqual([]);
+        }
+        await viewAs(r, 'en', 80, 24);
+      }
+    }, 180_000);
+  }
+});
