@@ -10,10 +10,9 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, Shmid
 import { type Line, type Run, type UiTone, line, lineText, run } from '../styled.js';
 import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
+import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
-import { NO_BREAK } from '../../text/cells.js';
 import { sanitize } from '../../text/sanitize.js';
 import { dumpMarks, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
@@ -264,9 +263,19 @@ function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: T
   return out;
 }
 
+/** A table's rows in the order the learner looks for them: this lesson's objects (●) first,
+ *  then other runs' of ipclab (○), then the rest, each group in the kernel's order (listed
+ *  as /proc has them, the lesson's own row stood below two of other runs, out of view at
+ *  120x34: fix24e#1). */
+function lessonFirst<T>(rows: readonly T[], owner: (row: T) => Owner): T[] {
+  const rank = (row: T) => (owner(row) === 'lesson' ? 0 : owner(row) === 'ipclab' ? 1 : 2);
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}
+
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
-export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
+export function queueTableLines(listed: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
+  const queues = lessonFirst(listed, (q) => (m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab'));
   // the queues the step removed, once more after it (dimmed, GONE_MARK)
   const gone = [...goneQueues(queues, m), ...fleetingOf(m, 'msg')];
   const all = [...queues, ...gone];
@@ -285,7 +294,8 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
-export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
+export function semaphoreTableLines(listed: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
+  const sets = lessonFirst(listed, (set) => (m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab'));
   // the sets the step removed, once more after it: their row dimmed, GONE_MARK, no semaphores
   const gone = [...goneSets(sets, m), ...fleetingOf(m, 'sem')];
   const all = [...sets, ...gone];
@@ -319,7 +329,8 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
   return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
 
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
+export function segmentTableLines(listed: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
+  const segments = lessonFirst(listed, (seg) => ownerOf(seg.shmid, m.owners));
   // the segments the step removed, once more after it (dimmed, GONE_MARK before it)
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
@@ -486,27 +497,54 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
 }
 
 /** The lesson's processes; the attached column only where there are segments to attach
- *  (a queue or a set is never mapped). The first (the lesson's own) and those running are
- *  rows; the ended ones follow on a line of their own, wrapped to `width` (`ended: server
- *  24948, client 25100`): a row each, serv-clnt's four ended helpers pushed all but two out of
- *  the 80x24 pane while the tab bar counted four (fix23f#2). */
+ *  (a queue or a set is never mapped). ipclab's own process and those running are rows;
+ *  every other ended one is on the `ended:` line after them, wrapped to `width` between
+ *  names, never inside one (`ended: server pid 24948, client pid 25100`): a row each, serv-clnt's
+ *  four ended helpers pushed all but two out of the 80x24 pane while the tab bar counted
+ *  four (fix23f#2). One rule: a process that is not ipclab's own and has ended is on that
+ *  line, whatever its place in the list (shmat's C program, listed first, was a row once
+ *  ended and its child on the line: fix24e#3). */
 export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity): Line[] {
   if (processes.length === 0) return [];
   const attached = (text: string) => (attach ? `${pad(text, 8)} ` : '');
-  const rows = processes.filter((p, i) => i === 0 || p.alive);
-  const ended = processes.filter((p, i) => i > 0 && !p.alive);
-  const out: Line[] = [line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${s.alive}`, 'label')];
-  for (const p of rows) {
-    out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
+  const rows = processes.filter((p) => p.alive || p.pid === process.pid);
+  const ended = processes.filter((p) => !p.alive && p.pid !== process.pid);
+  const out: Line[] = [];
+  if (rows.length > 0) {
+    out.push(line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${s.alive}`, 'label'));
+    for (const p of rows) {
+      out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
+    }
+    under(out, out[0], true);
   }
-  under(out, out[0], true);
   if (ended.length === 0) return out;
-  // a role that ends in a number says "pid" before its pid (nc194: "worker 1 31812")
-  // each kept whole on its line (a role and a pid on two lines read as two entries)
-  const named = ended.map((p) => (/\d$/.test(p.role[lang]) ? s.pidOf(p.role[lang], String(p.pid)) : `${p.role[lang]} ${p.pid}`).replaceAll(' ', NO_BREAK));
-  const tail = wrap(s.endedPids(named), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  // every name in one form, the one the tab bar uses ("worker 1 pid 31812": a role ending
+  // in a number and its pid read as one figure, nc194), and a name is never broken: a line
+  // ends between names (zh wrapped "服务端" as "服务" and "端": fix24e#3)
+  const named = ended.map((p) => s.pidOf(p.role[lang], String(p.pid)));
+  const tail = packNames(named, { lead: s.endedLead, sep: s.endedSep }, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
   for (const l of tail) TAIL.add(l);
   return [...out, ...tail];
+}
+
+/** `names` after `list.lead`, `list.sep` between them, in lines of at most `room` cells, a
+ *  line ending after a separator: a name is cut only where it alone is wider than a line. */
+export function packNames(names: readonly string[], list: { lead: string; sep: string }, room: number): string[] {
+  const out: string[] = [];
+  // the separator's blank (", ") is where a line may end; "、" has none
+  const mark = list.sep.trimEnd();
+  const blank = list.sep.slice(mark.length);
+  let cur = list.lead;
+  names.forEach((name, i) => {
+    const piece = i < names.length - 1 ? `${name}${mark}` : name;
+    const joined = cur === list.lead || cur === '' ? `${cur}${piece}` : `${cur}${blank}${piece}`;
+    if (cur !== '' && cells(joined) > room) {
+      out.push(cur);
+      cur = piece;
+    } else cur = joined;
+  });
+  out.push(cur);
+  return out.flatMap((l) => (cells(l) > room ? wrap(l, room) : [l]));
 }
 
 export interface KernelInput {
