@@ -608,35 +608,43 @@ function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] 
 }
 
 /** Where the pane's window starts after a step, showing `rows` lines: at the top while the
- *  first line carrying a mark of the step (changed, new) is in view from there; else at that
- *  line's heading (its table's column names, the dump's or IPC_STAT's label), or, when the
- *  line is further below it than the window holds, with the line last (the heading drawn
- *  in place of the first row in view by `stickyLines`). At the
- *  top when the step marked nothing. */
+ *  lines carrying a mark of the step (changed, new) are in view from there -- the first of
+ *  them and every later one the window can hold with it (race's semaphore row under its
+ *  segment's, shmdt's written bytes in the dump under the table: below the fold, fix24e#2,#6);
+ *  else at the first one's heading (its table's column names, the dump's or IPC_STAT's
+ *  label), or, when the line is further below it than the window holds, with the last line
+ *  kept last (the heading drawn in place of the first row in view by `stickyLines`). At
+ *  the top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
-  const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
-  if (at < rows) return 0;
+  const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
+  if (marked.length === 0) return 0;
+  const at = marked[0]!;
+  // the last marked line a window holding the first can hold too
+  const last = marked.filter((i) => i - at < rows).at(-1)!;
+  if (last < rows) return 0;
   // the row in focus (▸) too, when the window holds it and the change: from its table's
   // heading, or from the row itself (stickyLines draws the heading above it)
   const f = lines.findIndex((l) => FOCUSED.has(l));
   if (f >= 0 && f < at) {
     const fh = UNDER.get(lines[f])?.head;
     const top = fh ? lines.indexOf(fh) : -1;
-    if (top >= 0 && at - top < rows) return top;
+    if (top >= 0 && last - top < rows) return top;
     // a table the window holds whole is never shown cut (its heading drawn over rows left
     // above it): only a table too long for the window starts at its row in focus
     const end = fh ? lines.reduce((e, l, i) => (UNDER.get(l)?.head === fh || (TAIL.has(l) && i === e + 1) ? i : e), top) : -1;
     const whole = top >= 0 && end - top < rows;
-    if (!whole && at - (f - 1) < rows) return Math.max(0, f - 1);
+    if (!whole && last - (f - 1) < rows) return Math.max(0, f - 1);
   }
-  // scrolled only as far as needed: the least offset with the line last or above, that
+  // scrolled only as far as needed: the least offset with the last line last or above, that
   // starts at no table's row (nor the note under a table)
   const clean = (t: number) => lines[t].length > 0 && !UNDER.has(lines[t]) && !TAIL.has(lines[t]);
-  for (let t = Math.max(0, at - rows + 1); t <= at; t++) if (clean(t)) return t;
+  for (let t = Math.max(0, last - rows + 1); t <= at; t++) if (clean(t)) return t;
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
-  if (h >= 0 && at - h < rows) return h;
-  return at - rows + 1;
+  if (h >= 0 && last - h < rows) return h;
+  // a row first in view gives its place to its heading (stickyLines): the first marked line
+  // is kept below it, the later ones as many as fit
+  return Math.max(0, Math.min(at - 1, last - rows + 1));
 }
 
 /** The heading drawn in place of the line at `top` (the first in view), when that line is
