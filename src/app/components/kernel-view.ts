@@ -274,8 +274,7 @@ function lessonFirst<T>(rows: readonly T[], owner: (row: T) => Owner): T[] {
 
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
-export function queueTableLines(listed: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
-  const queues = lessonFirst(listed, (q) => (m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab'));
+export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   // the queues the step removed, once more after it (dimmed, GONE_MARK)
   const gone = [...goneQueues(queues, m), ...fleetingOf(m, 'msg')];
   const all = [...queues, ...gone];
@@ -289,22 +288,21 @@ export function queueTableLines(listed: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>(m, 'msg', q.msqid, 'msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
-export function semaphoreTableLines(listed: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
-  const sets = lessonFirst(listed, (set) => (m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab'));
+export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   // the sets the step removed, once more after it: their row dimmed, GONE_MARK, no semaphores
   const gone = [...goneSets(sets, m), ...fleetingOf(m, 'sem')];
-  const all = [...sets, ...gone];
+  const all = lessonFirst([...sets, ...gone], (set) => (m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab'));
   if (all.length === 0) return [];
   const hidden = new Set<string>();
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
   const l = leads('sem', all.map((set) => set.semid), all.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
   all.forEach((set, n) => {
-    const removed = n >= sets.length;
+    const removed = !sets.includes(set);
     const fresh = !removed && isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
     const row = removed
       ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>(m, 'sem', set.semid, 'semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
@@ -329,8 +327,7 @@ export function semaphoreTableLines(listed: readonly SemaphoreRecord[], s: Strin
   return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
 
-export function segmentTableLines(listed: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
-  const segments = lessonFirst(listed, (seg) => ownerOf(seg.shmid, m.owners));
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
   // the segments the step removed, once more after it (dimmed, GONE_MARK before it)
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
@@ -348,8 +345,9 @@ export function segmentTableLines(listed: readonly SegmentRecord[], focus: numbe
   // no row at all: no column names over nothing, and no note of columns left out of no table
   if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
-  const out = [...head, ...table(SHM, [...rows, ...removed], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
-  const at = segments.findIndex((seg) => seg.shmid === focus);
+  const sorted = lessonFirst([...rows, ...removed], (r) => ownerOf(r.item.shmid, m.owners));
+  const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
+  const at = sorted.findIndex((r) => r.item.shmid === focus && segments.includes(r.item));
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(...said(s.noSegments, width));
   return [...out, ...hiddenNote(hidden, s, width, m, segments.length > 0)];
