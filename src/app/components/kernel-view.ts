@@ -125,7 +125,7 @@ const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() },
 function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false, back: (i: number) => boolean = () => false): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
-    // a figure the step changed (a made-and-removed row's owner after IPC_SET) or changed and brought back
+    // a figure the step changed or changed and brought back
     const text = hit && mark ? `${v}${back(i) ? BACK_MARK : mark}` : v;
     const shown = gone ? 'dim' : fresh && mark ? 'changed' : tone;
     return [...(i === 0 ? [] : [run(' ', shown)]), run(i === values.length - 1 ? text : pad(text, widths[i]), gone ? 'dim' : hit ? 'changed' : shown)];
@@ -285,7 +285,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
       const changed = changedQueue(q, m.before);
       return { item: q, lead: l.leads[i], tone: 'plain' as const, changed, back: backFields(q, `msg:${q.msqid}`, m.before, changed), fresh: isNew(m.before, (b) => b.queues, (x) => x.msqid === q.msqid) };
     }),
-    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>(m, 'msg', q.msqid, 'msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
+    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>('msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
   return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
@@ -305,7 +305,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const removed = !sets.includes(set);
     const fresh = !removed && isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
     const row = removed
-      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>(m, 'sem', set.semid, 'semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
+      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>('semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
     const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named);
     // the sets' heading once, above the first (every set's row under it)
@@ -332,7 +332,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
   const l = leads('shm', all.map((seg) => seg.shmid), all.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
-  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: goneMarked<SegmentRecord>(m, 'shm', seg.shmid, 'shmid'), fresh: false, gone: true, fleeting: isFleeting(m, 'shm', seg.shmid) }));
+  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: goneMarked<SegmentRecord>('shmid'), fresh: false, gone: true, fleeting: isFleeting(m, 'shm', seg.shmid) }));
   const rows = segments.map((seg, i) => {
     const focused = seg.shmid === focus;
     const tone: UiTone = focused ? 'active' : 'plain';
@@ -373,10 +373,11 @@ type Kind = 'shm' | 'msg' | 'sem';
 function fleetingOf<K extends Kind>(m: TableMarks, kind: K): Fleeting[K] {
   return (m.mark ? m.fleeting?.[kind] : undefined) ?? ([] as unknown as Fleeting[K]);
 }
-/** The marked figures of a removed row: its id; a made-and-removed one's owner too, when the
- *  step's IPC_SET gave it another (shmctl step 4: nobody). */
-function goneMarked<T>(m: TableMarks, kind: Kind, id: number, idField: keyof T): Set<keyof T> {
-  return new Set<keyof T>(isFleeting(m, kind, id) && m.fleeting?.ownerSet?.has(`${kind}:${id}`) ? [idField, 'owner' as keyof T] : [idField]);
+/** The marked figures of a removed row: its id alone. A made-and-removed row's owner is the
+ *  one a read saw while the step ran (shmctl 4: nobody), not marked: "* changed by step 4" on
+ *  a row the kernel no longer holds read as a change it still shows (fix24e#4). */
+function goneMarked<T>(idField: keyof T): Set<keyof T> {
+  return new Set<keyof T>([idField]);
 }
 const isFleeting = (m: TableMarks, kind: Kind, id: number) =>
   fleetingOf(m, kind).some((x) => ('shmid' in x ? x.shmid : 'msqid' in x ? x.msqid : x.semid) === id);
@@ -743,8 +744,7 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
     (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b))))) ||
     (stat !== 'new' && stat.size > 0) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
-    (decoded !== 'new' && decoded.size > 0) ||
-    (k.marks.fleeting?.ownerSet?.size ?? 0) > 0;
+    (decoded !== 'new' && decoded.size > 0);
   // a figure changed and brought back (BACK_MARK) in a column shown
   const back =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, backFields(seg, `shm:${seg.shmid}`, b, changedColumns(seg, b)))) ||
