@@ -618,8 +618,8 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
   if (marked.length === 0) return 0;
   const at = marked[0]!;
-  // the last marked line a window holding the first can hold too
-  const last = marked.filter((i) => i - at < rows).at(-1)!;
+  // the last marked line a window holding the first, and a heading drawn above it, can hold too
+  const last = marked.filter((i) => i - at < rows - 1).at(-1)!;
   if (last < rows) return 0;
   // the row in focus (▸) too, when the window holds it and the change: from its table's
   // heading, or from the row itself (stickyLines draws the heading above it)
