@@ -500,8 +500,9 @@ const EN = {
   ended: ' (ended)',
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
-  /** the Kernel pane's ended processes after its table, on one line (each as role and pid) */
-  endedPids: (named: readonly string[]) => `ended: ${named.join(', ')}`,
+  /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
+  endedLead: 'ended: ',
+  endedSep: ', ',
   /** the processes after the lesson's own on the tab bar, running or ended: the Kernel tab lists each with its state */
   morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n} (${running} running)` : `+ ${n} more (${running} running) in ${tab}`),
   /** between the items of a list in running text */
@@ -833,7 +834,8 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
-  endedPids: (named: readonly string[]) => `已结束：${named.join('、')}`,
+  endedLead: '已结束：',
+  endedSep: '、',
   morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n}（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”页`),
   listSep: '、',
   problemSep: '；',

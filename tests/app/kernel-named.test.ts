@@ -41,7 +41,7 @@ function shmctlAfter4(lang: Lang, named: NamedColumns): KernelInput {
   const before = { step: 3, segments: [one], queues: [], semaphores: [], focus: one.shmid, stat: null, decoded: null };
   const marks: TableMarks = {
     owners: { lesson: new Set([one.shmid, two.shmid]), ipclab: new Set([one.shmid]) }, before, mark: '*', ascii: false,
-    fleeting: { shm: [two], msg: [], sem: [], ownerSet: new Set([`shm:${two.shmid}`]) }, named,
+    fleeting: { shm: [two], msg: [], sem: [] }, named,
   };
   return { segments: [one], focus: one.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
 }

@@ -10,10 +10,9 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, Shmid
 import { type Line, type Run, type UiTone, line, lineText, run } from '../styled.js';
 import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
+import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
-import { NO_BREAK } from '../../text/cells.js';
 import { sanitize } from '../../text/sanitize.js';
 import { dumpMarks, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
@@ -126,7 +125,7 @@ const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() },
 function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false, back: (i: number) => boolean = () => false): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
-    // a figure the step changed (a made-and-removed row's owner after IPC_SET) or changed and brought back
+    // a figure the step changed or changed and brought back
     const text = hit && mark ? `${v}${back(i) ? BACK_MARK : mark}` : v;
     const shown = gone ? 'dim' : fresh && mark ? 'changed' : tone;
     return [...(i === 0 ? [] : [run(' ', shown)]), run(i === values.length - 1 ? text : pad(text, widths[i]), gone ? 'dim' : hit ? 'changed' : shown)];
@@ -264,6 +263,15 @@ function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: T
   return out;
 }
 
+/** A table's rows in the order the learner looks for them: this lesson's objects (●) first,
+ *  then other runs' of ipclab (○), then the rest, each group in the kernel's order (listed
+ *  as /proc has them, the lesson's own row stood below two of other runs, out of view at
+ *  120x34: fix24e#1). */
+function lessonFirst<T>(rows: readonly T[], owner: (row: T) => Owner): T[] {
+  const rank = (row: T) => (owner(row) === 'lesson' ? 0 : owner(row) === 'ipclab' ? 1 : 2);
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}
+
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
 export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
@@ -277,10 +285,10 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
       const changed = changedQueue(q, m.before);
       return { item: q, lead: l.leads[i], tone: 'plain' as const, changed, back: backFields(q, `msg:${q.msqid}`, m.before, changed), fresh: isNew(m.before, (b) => b.queues, (x) => x.msqid === q.msqid) };
     }),
-    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>(m, 'msg', q.msqid, 'msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
+    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>('msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -288,16 +296,16 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
 export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   // the sets the step removed, once more after it: their row dimmed, GONE_MARK, no semaphores
   const gone = [...goneSets(sets, m), ...fleetingOf(m, 'sem')];
-  const all = [...sets, ...gone];
+  const all = lessonFirst([...sets, ...gone], (set) => (m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab'));
   if (all.length === 0) return [];
   const hidden = new Set<string>();
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
   const l = leads('sem', all.map((set) => set.semid), all.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
   all.forEach((set, n) => {
-    const removed = n >= sets.length;
+    const removed = !sets.includes(set);
     const fresh = !removed && isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
     const row = removed
-      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>(m, 'sem', set.semid, 'semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
+      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>('semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
     const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named);
     // the sets' heading once, above the first (every set's row under it)
@@ -324,7 +332,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
   const l = leads('shm', all.map((seg) => seg.shmid), all.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
-  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: goneMarked<SegmentRecord>(m, 'shm', seg.shmid, 'shmid'), fresh: false, gone: true, fleeting: isFleeting(m, 'shm', seg.shmid) }));
+  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: goneMarked<SegmentRecord>('shmid'), fresh: false, gone: true, fleeting: isFleeting(m, 'shm', seg.shmid) }));
   const rows = segments.map((seg, i) => {
     const focused = seg.shmid === focus;
     const tone: UiTone = focused ? 'active' : 'plain';
@@ -337,8 +345,9 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   // no row at all: no column names over nothing, and no note of columns left out of no table
   if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
-  const out = [...head, ...table(SHM, [...rows, ...removed], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
-  const at = segments.findIndex((seg) => seg.shmid === focus);
+  const sorted = lessonFirst([...rows, ...removed], (r) => ownerOf(r.item.shmid, m.owners));
+  const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
+  const at = sorted.findIndex((r) => r.item.shmid === focus && segments.includes(r.item));
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(...said(s.noSegments, width));
   return [...out, ...hiddenNote(hidden, s, width, m, segments.length > 0)];
@@ -364,10 +373,11 @@ type Kind = 'shm' | 'msg' | 'sem';
 function fleetingOf<K extends Kind>(m: TableMarks, kind: K): Fleeting[K] {
   return (m.mark ? m.fleeting?.[kind] : undefined) ?? ([] as unknown as Fleeting[K]);
 }
-/** The marked figures of a removed row: its id; a made-and-removed one's owner too, when the
- *  step's IPC_SET gave it another (shmctl step 4: nobody). */
-function goneMarked<T>(m: TableMarks, kind: Kind, id: number, idField: keyof T): Set<keyof T> {
-  return new Set<keyof T>(isFleeting(m, kind, id) && m.fleeting?.ownerSet?.has(`${kind}:${id}`) ? [idField, 'owner' as keyof T] : [idField]);
+/** The marked figures of a removed row: its id alone. A made-and-removed row's owner is the
+ *  one a read saw while the step ran (shmctl 4: nobody), not marked: "* changed by step 4" on
+ *  a row the kernel no longer holds read as a change it still shows (fix24e#4). */
+function goneMarked<T>(idField: keyof T): Set<keyof T> {
+  return new Set<keyof T>([idField]);
 }
 const isFleeting = (m: TableMarks, kind: Kind, id: number) =>
   fleetingOf(m, kind).some((x) => ('shmid' in x ? x.shmid : 'msqid' in x ? x.msqid : x.semid) === id);
@@ -486,27 +496,54 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
 }
 
 /** The lesson's processes; the attached column only where there are segments to attach
- *  (a queue or a set is never mapped). The first (the lesson's own) and those running are
- *  rows; the ended ones follow on a line of their own, wrapped to `width` (`ended: server
- *  24948, client 25100`): a row each, serv-clnt's four ended helpers pushed all but two out of
- *  the 80x24 pane while the tab bar counted four (fix23f#2). */
+ *  (a queue or a set is never mapped). ipclab's own process and those running are rows;
+ *  every other ended one is on the `ended:` line after them, wrapped to `width` between
+ *  names, never inside one (`ended: server pid 24948, client pid 25100`): a row each, serv-clnt's
+ *  four ended helpers pushed all but two out of the 80x24 pane while the tab bar counted
+ *  four (fix23f#2). One rule: a process that is not ipclab's own and has ended is on that
+ *  line, whatever its place in the list (shmat's C program, listed first, was a row once
+ *  ended and its child on the line: fix24e#3). */
 export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity): Line[] {
   if (processes.length === 0) return [];
   const attached = (text: string) => (attach ? `${pad(text, 8)} ` : '');
-  const rows = processes.filter((p, i) => i === 0 || p.alive);
-  const ended = processes.filter((p, i) => i > 0 && !p.alive);
-  const out: Line[] = [line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${s.alive}`, 'label')];
-  for (const p of rows) {
-    out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
+  const rows = processes.filter((p) => p.alive || p.pid === process.pid);
+  const ended = processes.filter((p) => !p.alive && p.pid !== process.pid);
+  const out: Line[] = [];
+  if (rows.length > 0) {
+    out.push(line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${s.alive}`, 'label'));
+    for (const p of rows) {
+      out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
+    }
+    under(out, out[0], true);
   }
-  under(out, out[0], true);
   if (ended.length === 0) return out;
-  // a role that ends in a number says "pid" before its pid (nc194: "worker 1 31812")
-  // each kept whole on its line (a role and a pid on two lines read as two entries)
-  const named = ended.map((p) => (/\d$/.test(p.role[lang]) ? s.pidOf(p.role[lang], String(p.pid)) : `${p.role[lang]} ${p.pid}`).replaceAll(' ', NO_BREAK));
-  const tail = wrap(s.endedPids(named), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  // every name in one form, the one the tab bar uses ("worker 1 pid 31812": a role ending
+  // in a number and its pid read as one figure, nc194), and a name is never broken: a line
+  // ends between names (zh wrapped "服务端" as "服务" and "端": fix24e#3)
+  const named = ended.map((p) => s.pidOf(p.role[lang], String(p.pid)));
+  const tail = packNames(named, { lead: s.endedLead, sep: s.endedSep }, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
   for (const l of tail) TAIL.add(l);
   return [...out, ...tail];
+}
+
+/** `names` after `list.lead`, `list.sep` between them, in lines of at most `room` cells, a
+ *  line ending after a separator: a name is cut only where it alone is wider than a line. */
+export function packNames(names: readonly string[], list: { lead: string; sep: string }, room: number): string[] {
+  const out: string[] = [];
+  // the separator's blank (", ") is where a line may end; "、" has none
+  const mark = list.sep.trimEnd();
+  const blank = list.sep.slice(mark.length);
+  let cur = list.lead;
+  names.forEach((name, i) => {
+    const piece = i < names.length - 1 ? `${name}${mark}` : name;
+    const joined = cur === list.lead || cur === '' ? `${cur}${piece}` : `${cur}${blank}${piece}`;
+    if (cur !== '' && cells(joined) > room) {
+      out.push(cur);
+      cur = piece;
+    } else cur = joined;
+  });
+  out.push(cur);
+  return out.flatMap((l) => (cells(l) > room ? wrap(l, room) : [l]));
 }
 
 export interface KernelInput {
@@ -570,35 +607,43 @@ function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] 
 }
 
 /** Where the pane's window starts after a step, showing `rows` lines: at the top while the
- *  first line carrying a mark of the step (changed, new) is in view from there; else at that
- *  line's heading (its table's column names, the dump's or IPC_STAT's label), or, when the
- *  line is further below it than the window holds, with the line last (the heading drawn
- *  in place of the first row in view by `stickyLines`). At the
- *  top when the step marked nothing. */
+ *  lines carrying a mark of the step (changed, new) are in view from there -- the first of
+ *  them and every later one the window can hold with it (race's semaphore row under its
+ *  segment's, shmdt's written bytes in the dump under the table: below the fold, fix24e#2,#6);
+ *  else at the first one's heading (its table's column names, the dump's or IPC_STAT's
+ *  label), or, when the line is further below it than the window holds, with the last line
+ *  kept last (the heading drawn in place of the first row in view by `stickyLines`). At
+ *  the top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
-  const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
-  if (at < rows) return 0;
+  const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
+  if (marked.length === 0) return 0;
+  const at = marked[0]!;
+  // the last marked line a window holding the first, and a heading drawn above it, can hold too
+  const last = marked.filter((i) => i - at < rows - 1).at(-1)!;
+  if (last < rows) return 0;
   // the row in focus (▸) too, when the window holds it and the change: from its table's
   // heading, or from the row itself (stickyLines draws the heading above it)
   const f = lines.findIndex((l) => FOCUSED.has(l));
   if (f >= 0 && f < at) {
     const fh = UNDER.get(lines[f])?.head;
     const top = fh ? lines.indexOf(fh) : -1;
-    if (top >= 0 && at - top < rows) return top;
+    if (top >= 0 && last - top < rows) return top;
     // a table the window holds whole is never shown cut (its heading drawn over rows left
     // above it): only a table too long for the window starts at its row in focus
     const end = fh ? lines.reduce((e, l, i) => (UNDER.get(l)?.head === fh || (TAIL.has(l) && i === e + 1) ? i : e), top) : -1;
     const whole = top >= 0 && end - top < rows;
-    if (!whole && at - (f - 1) < rows) return Math.max(0, f - 1);
+    if (!whole && last - (f - 1) < rows) return Math.max(0, f - 1);
   }
-  // scrolled only as far as needed: the least offset with the line last or above, that
+  // scrolled only as far as needed: the least offset with the last line last or above, that
   // starts at no table's row (nor the note under a table)
   const clean = (t: number) => lines[t].length > 0 && !UNDER.has(lines[t]) && !TAIL.has(lines[t]);
-  for (let t = Math.max(0, at - rows + 1); t <= at; t++) if (clean(t)) return t;
+  for (let t = Math.max(0, last - rows + 1); t <= at; t++) if (clean(t)) return t;
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
-  if (h >= 0 && at - h < rows) return h;
-  return at - rows + 1;
+  if (h >= 0 && last - h < rows) return h;
+  // a row first in view gives its place to its heading (stickyLines): the first marked line
+  // is kept below it, the later ones as many as fit
+  return Math.max(0, Math.min(at - 1, last - rows + 1));
 }
 
 /** The heading drawn in place of the line at `top` (the first in view), when that line is
@@ -699,8 +744,7 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
     (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b))))) ||
     (stat !== 'new' && stat.size > 0) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
-    (decoded !== 'new' && decoded.size > 0) ||
-    (k.marks.fleeting?.ownerSet?.size ?? 0) > 0;
+    (decoded !== 'new' && decoded.size > 0);
   // a figure changed and brought back (BACK_MARK) in a column shown
   const back =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, backFields(seg, `shm:${seg.shmid}`, b, changedColumns(seg, b)))) ||

@@ -199,8 +199,6 @@ export interface Fleeting {
   shm: SegmentRecord[];
   msg: QueueRecord[];
   sem: SemaphoreRecord[];
-  /** `kind:id` of those whose owner the step's IPC_SET changed: their owner is marked */
-  ownerSet?: ReadonlySet<string>;
 }
 export const NO_FLEETING: Fleeting = { shm: [], msg: [], sem: [] };
 
@@ -234,7 +232,6 @@ export function madeAndRemoved(calls: readonly TraceEntry[], before: Before | nu
     const seen: readonly { owner: string; shmid?: number; msqid?: number; semid?: number }[] = before.made?.[kind] ?? [];
     return seen.find((x) => (kind === 'shm' ? x.shmid : kind === 'msg' ? x.msqid : x.semid) === id)?.owner;
   };
-  const ownerSet = new Set<string>();
   const made = (kind: Kind) => {
     const out: { id: number; key: string; owner: string }[] = [];
     for (const e of ok) {
@@ -243,7 +240,6 @@ export function madeAndRemoved(calls: readonly TraceEntry[], before: Before | nu
       const ctl = (cmd: string) => ok.some((x) => x.call === CTL[kind] && new RegExp(`^\\w+\\(${id}, (\\d+, )?${cmd}\\b`).test(x.c));
       if (!ctl('IPC_RMID')) continue;
       const owner = (ctl('IPC_SET') ? seenOwner(kind, id) : me) ?? '';
-      if (owner !== '' && owner !== me) ownerSet.add(`${kind}:${id}`);
       out.push({ id, key: keyOf(e.c), owner });
     }
     return out;
@@ -253,6 +249,5 @@ export function madeAndRemoved(calls: readonly TraceEntry[], before: Before | nu
     shm: made('shm').map((o) => ({ key: o.key, shmid: o.id, owner: o.owner, perms: '', size: 0, nattch: 0, cpid: 0, lpid: 0, status: [], atime: 0, dtime: 0, ctime: 0, ours: true })),
     msg: made('msg').map((o) => ({ ...ipc(o), msqid: o.id, usedBytes: 0, messages: 0, lspid: 0, lrpid: 0, stime: 0, rtime: 0 })),
     sem: made('sem').map((o) => ({ ...ipc(o), semid: o.id, nsems: 0, otime: 0, sems: null, semsError: null })),
-    ownerSet,
   };
 }
