@@ -300,8 +300,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'dest', zh: 'dest' },
     terms: ['dest', 'SHM_DEST'],
     text: {
-      en: 'Status of a segment removed with IPC_RMID while still attached: marked for destruction.',
-      zh: '共享内存段在还有映射时被 IPC_RMID 删除后的状态：已标记待销毁。',
+      en: 'Status of a segment removed with IPC_RMID while still attached: marked for destruction. ipcs -m and the Kernel pane show it in the status column; an empty status means the segment is not marked.',
+      zh: '共享内存段在还有映射时被 IPC_RMID 删除后的状态：已标记待销毁。ipcs -m 和内核窗格在 status 列显示它；status 为空表示没有被标记。',
     },
     shows: [{ lesson: 'shmctl', step: 'rmid', text: { en: 'Its key turns to 0x00000000, so nobody finds it any more; the last detach frees it.', zh: '它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。' } }],
   },
