@@ -216,8 +216,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, still IPC_PRIVATE, while two key-0 segments exist. Your turn (y, with the question open) tries your own size and flags.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，内核里已有两个 key 为 0 的共享内存段。动手试（问题出现后按 y）可以换成你自己的大小和标志。',
+        en: 'Now 0 bytes, still IPC_PRIVATE, while two key-0 segments exist. Your turn (y, with the question open) adds flags IPC_CREAT (create if absent) and IPC_EXCL (only create).',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，内核里已有两个 key 为 0 的共享内存段。动手试（问题出现后用 y）可加标志 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）。',
       },
       notice: {
         en: '-1, errno EINVAL: IPC_PRIVATE never opens, it creates, and a new segment needs at least SHMMIN bytes, 1 on Linux.',
@@ -229,8 +229,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       turn: {
         // the flags are lesson 3's, offered so the learner sees IPC_PRIVATE ignore them: said once, here
         say: {
-          en: 'Any size and flags; the key stays IPC_PRIVATE. IPC_CREAT and IPC_EXCL are the next lesson\'s flags (create if absent; with it, fail if present): they are here so you can see that with IPC_PRIVATE they change nothing.',
-          zh: '任选大小和标志；key 仍是 IPC_PRIVATE。IPC_CREAT 和 IPC_EXCL 是下一课的标志（没有就新建；与它同用时，已有就失败）：放在这里，是让你亲眼看到配 IPC_PRIVATE 时它们什么也不改变。',
+          en: 'Any size and flags; the key stays IPC_PRIVATE. The two flags are the next lesson\'s, here so you see for yourself that they change nothing with IPC_PRIVATE.',
+          zh: '任选大小和标志；key 仍是 IPC_PRIVATE。这两个标志属于下一课，放在这里，是让你亲眼看到配 IPC_PRIVATE 时它们什么也不改变。',
         },
         yours: { en: "a shmget with your size and shmflg first, then the lesson's", zh: '先用你的大小和 shmflg 调用一次 shmget，再用本课的' },
         fields: [
@@ -397,11 +397,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       explain: { en: 'One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.', zh: '1 字节就够（Linux 上 SHMMIN 是 1）。它占一整页内存，大小仍记作 1。' },
     },
     {
-      question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): who besides its owner may read the segment?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：除了属主，还有谁能读这个共享内存段？' },
+      question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },
       choices: [
-        { en: 'no one', zh: '没有别人', whyNot: { en: 'the middle digit, 4, is the group\'s: read.', zh: '中间一位 4 属于同组用户：可读。' } },
-        { en: 'the users of its group', zh: '它所属组的用户' },
-        { en: 'everyone', zh: '所有人', whyNot: { en: 'the last digit, 0, is everyone else\'s: nothing.', zh: '最后一位 0 属于其他人：什么都不许。' } },
+        { en: 'nothing', zh: '什么都不能', whyNot: { en: 'the middle digit, 4 (r--), is the group\'s.', zh: '中间一位 4（r--）属于同组用户。' } },
+        { en: 'only look at its bytes', zh: '只能查看其中的字节' },
+        { en: 'change its bytes too', zh: '还能改动其中的字节', whyNot: { en: 'that needs a 6 (rw-) in the middle digit, the group\'s; 4 is r--.', zh: '那要中间一位（同组用户的）是 6（rw-）；4 是 r--。' } },
       ],
       answer: 1,
       explain: { en: '0640 is rw- for the owner, r-- for the group, --- for others: the group may read, not write.', zh: '0640 即属主 rw-、同组 r--、其他人 ---：同组用户能读，不能写。' },
