@@ -81,8 +81,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shmid', zh: 'shmid' },
     terms: ['shmid'],
     text: {
-      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine.',
-      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效。',
+      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys).',
+      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。',
     },
   },
   {

@@ -138,8 +138,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   id: 'shmget',
   title: { en: 'shmget — create a private segment', zh: 'shmget——创建私有的共享内存段' },
   intro: {
-    en: '`int shmget(key_t key, size_t size, int shmflg)` creates a System V shared memory segment or opens an existing one and returns its shmid. A shmid is a bit like a file descriptor, but it is valid in every process on the machine (strictly, in its IPC namespace: a container has its own), not just yours. On failure shmget returns -1 and sets errno. This lesson creates, with the key IPC_PRIVATE; opening an existing segment by a key made by ftok is the next lesson.',
-    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一个 System V 共享内存段或打开已有的一个段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效（严格说是同一个 IPC 命名空间里；容器有自己的一个），而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的段，是下一课的内容。',
+    en: '`int shmget(key_t key, size_t size, int shmflg)` creates a System V shared memory segment or opens an existing one and returns its shmid. A shmid is a bit like a file descriptor, but it is valid in every process on the machine, not just yours. On failure shmget returns -1 and sets errno. This lesson creates, with the key IPC_PRIVATE; opening an existing segment by a key made by ftok is the next lesson.',
+    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一个 System V 共享内存段或打开已有的一个段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的段，是下一课的内容。',
   },
   outro: {
     en: 'IPC_PRIVATE always makes a new segment, which no key finds: programs reach it by its shmid. Unrelated programs need a key both compute: ftok, next.',
@@ -216,8 +216,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, still IPC_PRIVATE, while two key-0 segments exist. Your turn (y, with the question open) adds flags IPC_CREAT (create if absent) and IPC_EXCL (only create).',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，内核里已有两个 key 为 0 的共享内存段。动手试（问题出现后用 y）可加标志 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）。',
+        en: 'Now 0 bytes, two key-0 segments there. Your turn (y) adds IPC_CREAT (create if absent) and IPC_EXCL (only create), the next lesson\'s flags: IPC_PRIVATE ignores them.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，已有两个 key 为 0 的共享内存段。动手试（y）还可加下一课的 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）：试试看，IPC_PRIVATE 不理会它们。',
       },
       notice: {
         en: '-1, errno EINVAL: IPC_PRIVATE never opens, it creates, and a new segment needs at least SHMMIN bytes, 1 on Linux.',
@@ -227,10 +227,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       highlight: BY_RESULT.paths.zero!,
       litBy: BY_RESULT,
       turn: {
-        // the flags are lesson 3's, offered so the learner sees IPC_PRIVATE ignore them: said once, here
+        // the flags are lesson 3's, offered so the learner sees IPC_PRIVATE ignore them: the step's say says so, once
         say: {
-          en: 'Any size and flags; the key stays IPC_PRIVATE. The two flags are the next lesson\'s, here so you see for yourself that they change nothing with IPC_PRIVATE.',
-          zh: '任选大小和标志；key 仍是 IPC_PRIVATE。这两个标志属于下一课，放在这里，是让你亲眼看到配 IPC_PRIVATE 时它们什么也不改变。',
+          en: 'Any size and flags; the key stays IPC_PRIVATE.',
+          zh: '任选大小和标志；key 仍是 IPC_PRIVATE。',
         },
         yours: { en: "a shmget with your size and shmflg first, then the lesson's", zh: '先用你的大小和 shmflg 调用一次 shmget，再用本课的' },
         fields: [
