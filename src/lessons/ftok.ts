@@ -231,8 +231,8 @@ export const ftok = defineLesson<FtokState>({
       litBy: { call: 'ftok', paths: { ok: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
-          en: "Answer the question below first. y sets the id, and what is done to the file before your call; the lesson's calls then run as the C pane shows them.",
-          zh: '先回答下面的问题。按 y 可以设 id，并选在你的调用之前怎样处理文件；之后本课的几次调用按 C 窗格里写的运行。',
+          en: 'The form sets the id, and what is done to the file before your call.',
+          zh: '表单可设 id，以及在你的调用之前怎样处理文件。',
         },
         ownSaid: { en: "'S', 'T', then 'S' on a hard link", zh: "'S'、'T'，再对硬链接用 'S'" },
         yours: { en: "first your own ftok(path, id), then the lesson's calls", zh: '先运行你自己的一次 ftok(path, id)，再运行本课的几次调用' },
