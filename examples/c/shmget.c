@@ -1,6 +1,6 @@
-/* shmget.c — the shmget lesson in C: two IPC_PRIVATE
- * calls make two segments (both with key 0), bad sizes
- * fail with a real errno, and 0600 keeps others out.
+/* shmget.c — the shmget lesson in C: the same
+ * IPC_PRIVATE call twice, the sizes 0 and 2^62, and
+ * the mode 0600 read back.
  *
  *   cc -Wall -Wextra -o shmget shmget.c && ./shmget
  */

@@ -165,8 +165,8 @@ export const ftok = defineLesson<FtokState>({
   id: 'ftok',
   title: { en: 'ftok — a key from a file', zh: 'ftok——从文件得到 key' },
   intro: {
-    en: 'Two programs started separately share no variables, so one cannot hand the other a shmid. They can agree on a file name instead: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
-    zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
+    en: 'Two programs started separately share no variables. One can pass the other a shmid by any channel (a file, argv, a printed line), but to meet with none they need a name both know in advance: a key. A file name gives one: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
+    zh: '两个各自启动的程序没有共享的变量。一方可以经任何渠道（文件、argv、打印出来）把 shmid 交给另一方；但若没有这样的渠道，要会合就需要一个双方事先都知道的名字，也就是 key。约定一个文件名就能得到它：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
     en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key. Next, shmat maps a new segment and reads and writes it through an address.',
@@ -232,9 +232,10 @@ export const ftok = defineLesson<FtokState>({
       litBy: { call: 'ftok', paths: { ok: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
-          en: "Answer the question below first. y sets the id, and whether the file is left, replaced or deleted before your call; the lesson's calls run after it, as written.",
-          zh: '先回答下面的问题。按 y 可以设 id，以及在你的调用之前文件保持原样、被替换还是被删掉；本课的几次调用随后照写的运行。',
+          en: 'The form sets the id, and what is done to the file before your call.',
+          zh: '表单可设 id，以及在你的调用之前怎样处理文件。',
         },
+        ownSaid: { en: "'S', 'T', then 'S' on a hard link", zh: "'S'、'T'，再对硬链接用 'S'" },
         yours: { en: "first your own ftok(path, id), then the lesson's calls", zh: '先运行你自己的一次 ftok(path, id)，再运行本课的几次调用' },
         fields: [
           {
@@ -253,7 +254,7 @@ export const ftok = defineLesson<FtokState>({
             kind: {
               kind: 'choice',
               choices: [
-                { value: 'keep', label: { en: 'left as it is', zh: '保持原样' } },
+                { value: 'keep', label: { en: 'unchanged', zh: '不变' } },
                 { value: 'recreate', label: { en: 'replaced by a new file', zh: '换成新文件' } },
                 { value: 'delete', label: { en: 'deleted before ftok', zh: 'ftok 前删掉' } },
               ],
@@ -372,8 +373,8 @@ export const ftok = defineLesson<FtokState>({
         zh: '现在调用 `shmget(key, 4096, IPC_CREAT|0600)`：有就打开，没有就创建。',
       },
       notice: {
-        en: 'Created. ipcs lists it under the ftok key, not 0x00000000: any program that computes this key can find it.',
-        zh: '创建成功。ipcs 里它的 key 就是 ftok 算出的值，而不是 0x00000000：凡是能算出这个 key 的程序都能找到它。',
+        en: 'Created. The Kernel pane lists it under the ftok key, not 0x00000000: any program that computes this key can find it.',
+        zh: '创建成功。“内核”窗格里它的 key 就是 ftok 算出的值，而不是 0x00000000：凡是能算出这个 key 的程序都能找到它。',
       },
       diagram: OPEN,
       highlight: ['call', 'call->find', 'find', 'find->creat', 'creat', 'creat->seg', 'seg'],
@@ -563,7 +564,7 @@ export const ftok = defineLesson<FtokState>({
         const call = sizeCall(live, 100);
         return call.errno === null ? (call.ret === need(live.state, 'shmid') ? 0 : 1) : choiceOf(SMALLER, call.errno);
       },
-      hint: { en: 'Without IPC_CREAT, shmget only opens; the size asked must not be more than the segment has.', zh: '不带 IPC_CREAT，shmget 只打开；要求的 size 不能超过这个共享内存段已有的大小。' },
+      hint: { en: 'Without IPC_CREAT, shmget only opens. When the segment is already there, what can size still mean?', zh: '不带 IPC_CREAT，shmget 只打开。共享内存段已经存在时，size 还能表示什么？' },
       explain: (live) => ({
         en: `${outcomeOf(sizeCall(live, 100)).en}, and size 8192: ${sizeCall(live, 8192).errno ?? 'no error'}. When opening, size is the least the caller needs: the segment's 4096 bytes are enough for 100, not for 8192.`,
         zh: `${outcomeOf(sizeCall(live, 100)).zh}；size 8192：${sizeCall(live, 8192).errno ?? '没有出错'}。打开时 size 是调用者至少需要的字节数：这个段的 4096 字节够 100，不够 8192。`,

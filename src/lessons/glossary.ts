@@ -81,8 +81,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shmid', zh: 'shmid' },
     terms: ['shmid'],
     text: {
-      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine.',
-      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效。',
+      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys).',
+      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。',
     },
   },
   {
@@ -330,8 +330,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: 'owner（属主）：uid、gid、cuid、cgid、nobody' },
     terms: ['uid', 'gid', 'cuid', 'cgid', 'owner', '属主'],
     text: {
-      en: 'uid is a user\'s number, gid a group\'s. A segment belongs to an owner (uid, gid: ipcs\'s owner column) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
-      zh: 'uid 是用户的编号，gid 是组的编号。共享内存段属于一个属主（uid、gid，即 ipcs 的 owner 列），还记着创建者（cuid、cgid）；它的权限位规定属主、同组用户和其他人各能做什么。属主是一个用户，而不是保管这个段的一方：保管它的是内核。nobody（uid 65534）是没有任何特权的用户。',
+      en: 'uid is a user\'s number, gid a group\'s. A segment belongs to an owner, a user and a group (uid, gid; ipcs\'s owner column names the user, ipcs -m -c shows all four) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
+      zh: 'uid 是用户的编号，gid 是组的编号。共享内存段属于一个属主，即一个用户和一个组（uid、gid；ipcs 的 owner 列只写用户，ipcs -m -c 四个都列出），还记着创建者（cuid、cgid）；它的权限位规定属主、同组用户和其他人各能做什么。属主是一个用户，而不是保管这个段的一方：保管它的是内核。nobody（uid 65534）是没有任何特权的用户。',
     },
   },
   {

@@ -13,6 +13,13 @@ const NATTCH = counts('nattch', [1, 2, 3], [
   { en: 'a third mapping needs a third shmat; A and B made one each, and ipcs attaches nothing.', zh: '第三个映射需要第三次 shmat；A 和 B 各映射一次，ipcs 本身不映射。' },
 ]);
 
+/** nattch right after shmget: what no screen shows before the call (others' rows say nothing of a new one) */
+const MADE_NATTCH = counts('nattch', [0, 1, 2], [
+  { en: 'shmget maps nothing; a mapping here would be another process\'s shmat.', zh: 'shmget 不做映射；这里若有映射，只能来自别的进程的 shmat。' },
+  { en: 'shmget only makes the segment; mapping it is shmat\'s, a later call (step 4).', zh: 'shmget 只建共享内存段；映射是 shmat 的事，是之后的调用（第 4 步）。' },
+  { en: 'the kernel keeps the segment but maps it nowhere; nattch counts shmat\'s mappings only.', zh: '内核保管这个共享内存段，但不映射它；nattch 只数 shmat 建的映射。' },
+]);
+
 const LIFECYCLE = 'overview-lifecycle';
 
 /** Runs `ipcs -m` and checks what it says about the segment against the kernel's row. */
@@ -143,8 +150,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: not mapped. IPC_STAT: cpid, the creator; lpid, atime, dtime (of the last attach or detach) 0; ctime, now.',
-        zh: '新的一行，nattch 为 0：没人映射。IPC_STAT：cpid 是创建者；lpid、atime、dtime（最近映射、解除映射）为 0；ctime 为此刻。',
+        en: 'nattch 0: not mapped. IPC_STAT: owner uid gid; creator cuid cgid cpid; lpid, atime, dtime (last attach, detach) 0; ctime now.',
+        zh: 'nattch 为 0：没人映射。IPC_STAT：属主 uid、gid；创建者 cuid、cgid、cpid；lpid、atime、dtime（最近映射、解除映射）为 0；ctime 为此刻。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -269,24 +276,20 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   ],
   checkpoints: {
     create: {
-      question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这个新的共享内存段显示哪个 key？' },
-      choices: [
-        choice('0x00000000', { en: 'ipcs shows 0x00000000 for IPC_PRIVATE (and removed but attached) segments; this one has a key.', zh: 'ipcs 只对 IPC_PRIVATE 建的（以及已删除但仍被映射的）共享内存段显示 0x00000000；这个段有 key。' }),
-        { en: 'a random non-zero key', zh: '一个随机的非零 key', whyNot: { en: 'the kernel never makes up a key.', zh: '内核从不自己编造 key。' } },
-        { en: 'this process\'s pid', zh: '本进程的 pid', whyNot: { en: 'a pid goes in the cpid column, never in the key column.', zh: 'pid 出现在 cpid 列，从不出现在 key 列。' } },
-      ],
-      answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
-      hint: { en: 'Look at the first argument of the shmget call above: what does IPC_PRIVATE stand for?', zh: '看上面 shmget 调用的第一个参数：IPC_PRIVATE 代表什么？' },
+      question: { en: 'Right after shmget, how many mappings will the new segment have (its nattch)?', zh: 'shmget 刚返回时，这个新的共享内存段有几个映射（nattch）？' },
+      choices: MADE_NATTCH,
+      answer: (live) => choiceOf(MADE_NATTCH, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
+      hint: { en: 'Making a segment and mapping it into a process: one call, or two?', zh: '建共享内存段，和把它映射进进程：是一个调用，还是两个？' },
       explain: (live) => ({
-        en: `The key is ${liveRow(live, need(live.state, 'shmid'))?.key}: IPC_PRIVATE is 0, and ipcs shows the key the segment was made with.`,
-        zh: `key 是 ${liveRow(live, need(live.state, 'shmid'))?.key}：IPC_PRIVATE 就是 0，ipcs 显示的是创建时用的 key。`,
+        en: `nattch is ${liveRow(live, need(live.state, 'shmid'))?.nattch}: shmget makes the segment and maps it nowhere; shmat, at step 4, maps it.`,
+        zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：shmget 只建共享内存段，不映射到任何地方；第 4 步的 shmat 才映射它。`,
       }),
     },
     read: {
       question: { en: 'B attaches while A is still attached. What will nattch be?', zh: 'A 还映射着，B 也来映射。nattch 会是多少？' },
       choices: NATTCH,
       answer: (live) => choiceOf(NATTCH, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
-      hint: { en: 'nattch counts mappings. How many are there now?', zh: 'nattch 数的是映射。现在有几个映射？' },
+      hint: { en: 'A and B are one process here (step 4 said so). Does nattch count processes, or each shmat still in force?', zh: '这里 A 和 B 是同一个进程（第 4 步说过）。nattch 数的是进程，还是每个还没解除的 shmat？' },
       explain: (live) => {
         const n = liveRow(live, need(live.state, 'shmid'))?.nattch;
         return { en: `nattch is ${n}: one mapping each, A's and B's.`, zh: `nattch 为 ${n}：A 和 B 各有一个映射。` };

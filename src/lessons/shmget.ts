@@ -216,8 +216,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, still IPC_PRIVATE, while two key-0 segments exist. Your turn (y, with the question open) adds flags IPC_CREAT (create if absent) and IPC_EXCL (only create).',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，内核里已有两个 key 为 0 的共享内存段。动手试（问题出现后用 y）可加标志 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）。',
+        en: 'Now 0 bytes, two key-0 segments there. Your turn (y) adds IPC_CREAT (create if absent) and IPC_EXCL (only create), the next lesson\'s flags: IPC_PRIVATE ignores them.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，已有两个 key 为 0 的共享内存段。动手试（y）还可加下一课的 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）：试试看，IPC_PRIVATE 不理会它们。',
       },
       notice: {
         en: '-1, errno EINVAL: IPC_PRIVATE never opens, it creates, and a new segment needs at least SHMMIN bytes, 1 on Linux.',
@@ -227,10 +227,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       highlight: BY_RESULT.paths.zero!,
       litBy: BY_RESULT,
       turn: {
-        // the flags are lesson 3's: a word each of what they do, and that IPC_PRIVATE ignores them
+        // the flags are lesson 3's, offered so the learner sees IPC_PRIVATE ignore them: the step's say says so, once
         say: {
-          en: 'Any size and flags; IPC_PRIVATE stays the key. IPC_CREAT (create if the key has no segment) and IPC_EXCL (with it: fail if one has) do nothing with IPC_PRIVATE.',
-          zh: '任选大小和标志；key 仍是 IPC_PRIVATE。IPC_CREAT（key 下没有共享内存段就新建）和 IPC_EXCL（与它同用：已有就失败）配 IPC_PRIVATE 时都不起作用。',
+          en: 'Any size and flags; the key stays IPC_PRIVATE.',
+          zh: '任选大小和标志；key 仍是 IPC_PRIVATE。',
         },
         yours: { en: "a shmget with your size and shmflg first, then the lesson's", zh: '先用你的大小和 shmflg 调用一次 shmget，再用本课的' },
         fields: [
@@ -240,8 +240,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
             help: {
-              en: 'the most, 2^52 (4 PiB), is ipclab\'s, kept under step 4\'s 2^62; the kernel\'s is SHMMAX',
-              zh: '上限 2^52（4 PiB）是 ipclab 定的，低于第 4 步的 2^62；内核的上限是 SHMMAX',
+              en: 'at most 2^52 (4 PiB), ipclab\'s own bound; the kernel\'s is SHMMAX',
+              zh: '最多 2^52（4 PiB），这是 ipclab 自己的限制；内核的上限是 SHMMAX',
             },
           },
           {
@@ -259,8 +259,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). The kernel checks SHMMAX (per segment), then SHMALL (all), then reserves the memory (unless SHM_NORESERVE). Both limits default near 2^64.',
-        zh: '申请 2^62 字节（4 EiB）。内核先查 SHMMAX（单个共享内存段的上限），再查 SHMALL（所有段合计），最后预留内存（带 SHM_NORESERVE 则不预留）。Linux 默认把这两个上限设得接近 2^64。',
+        en: 'Ask for 2^62 bytes (4 EiB). The kernel checks SHMMAX, then SHMALL, then reserves the memory (unless SHM_NORESERVE). Both limits default near 2^64.',
+        zh: '申请 2^62 字节（4 EiB）。内核依次查 SHMMAX、SHMALL，再预留内存（SHM_NORESERVE 则不预留）。两个上限默认都接近 2^64。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -397,14 +397,14 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       explain: { en: 'One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.', zh: '1 字节就够（Linux 上 SHMMIN 是 1）。它占一整页内存，大小仍记作 1。' },
     },
     {
-      question: { en: 'What do the low nine bits of shmflg hold?', zh: 'shmflg 的低 9 位是什么？' },
+      question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },
       choices: [
-        { en: 'the size in pages', zh: '以页计的大小', whyNot: { en: 'the size is shmget\'s own second argument, in bytes.', zh: '大小是 shmget 自己的第二个参数，以字节计。' } },
-        { en: 'permissions, as for files', zh: '权限位，和文件一样' },
-        { en: 'the key', zh: 'key', whyNot: { en: 'the key is shmget\'s first argument; shmflg holds flags and the mode.', zh: 'key 是 shmget 的第一个参数；shmflg 里是标志和权限位。' } },
+        { en: 'nothing', zh: '什么都不能', whyNot: { en: 'the middle digit, 4 (r--), is the group\'s.', zh: '中间一位 4（r--）属于同组用户。' } },
+        { en: 'only look at its bytes', zh: '只能查看其中的字节' },
+        { en: 'change its bytes too', zh: '还能改动其中的字节', whyNot: { en: 'that needs a 6 (rw-) in the middle digit, the group\'s; 4 is r--.', zh: '那要中间一位（同组用户的）是 6（rw-）；4 是 r--。' } },
       ],
       answer: 1,
-      explain: { en: 'Owner, group, others: 0600 lets only your user read and write.', zh: '属主、同组、其他人三组：0600 只让你的用户读写。' },
+      explain: { en: '0640 is rw- for the owner, r-- for the group, --- for others: the group may read, not write.', zh: '0640 即属主 rw-、同组 r--、其他人 ---：同组用户能读，不能写。' },
     },
   ],
 });

@@ -187,7 +187,7 @@ describe('your turn in the lesson pane', () => {
     expect(r.frame()).not.toContain('graded on');
     const typed = () => r.store.getState().turnTyped?.typed.file;
     await r.press(KEYS.tab);
-    await r.waitFor((f) => r.store.getState().turnFocus === 1 && f.includes('← left as it is →'), 'the file field, its value between arrows');
+    await r.waitFor((f) => r.store.getState().turnFocus === 1 && f.includes('← unchanged →'), 'the file field, its value between arrows');
     const rows = r.frame().split('\n').length;
     await r.press('x', ' ');
     expect(typed()).toBe('keep');

@@ -240,7 +240,7 @@ describe('the end-of-lesson check, the menu and progress', () => {
     // a check question is answered once it has been on screen a moment (store/quiz.ts CHECK_READ_MS)
     await checkReadable(r, 1);
     await r.press('2'); // wrong: 1 byte is 1
-    await r.waitFor(() => paneText(r).includes('Check 3/3: What do the low nine bits'), 'check question 3');
+    await r.waitFor(() => paneText(r).includes('Check 3/3: shmget(IPC_PRIVATE, 4096, 0640)'), 'check question 3');
     await checkReadable(r, 2);
     await r.press('x');
     await r.waitFor(() => paneText(r).includes('Check: 1 right of 2 answered, 1 skipped.'), 'the check’s score');
