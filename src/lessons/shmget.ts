@@ -181,8 +181,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int b = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'The very same call again', zh: '原样再调用一次' },
       say: {
-        en: 'The notes (the study notes ipclab follows) claim any process can open an IPC_PRIVATE segment by calling shmget with that key. Test it: make exactly the same call again.',
-        zh: 'ipclab 沿用的那份学习笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存段。来验证一下：原样再调用一次。',
+        en: 'The notes (the study notes ipclab follows) claim any process can open an IPC_PRIVATE segment with that key. Test it: the same call again.',
+        zh: 'ipclab 沿用的学习笔记说，任何进程用这个 key 调用 shmget 都能打开 IPC_PRIVATE 的共享内存段。验证一下：原样再调用一次。',
       },
       notice: {
         en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. No key leads to either: a program uses the shmid.',
