@@ -93,7 +93,7 @@ describe('lesson pane side by side', () => {
     const r = await draw({ width: 80, height: 18, lessons: LESSONS, lesson: 'overview', quiz: false });
     await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the intro');
     const bottom = lessonBottom(r.lines());
-    expect(r.lines()[bottom]).toMatch(/↓ \d+ more PgDn: what step 1 does ┘$/);
+    expect(r.lines()[bottom]).toMatch(/↓ \d+ more Space: what step 1 does ┘$/);
     await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
     await r.waitFor((f) => /▶ step 1\/\d+/.test(f), 'the step heading in view');
     expect(r.lines()[bottom]).not.toContain('what step');
