@@ -119,7 +119,7 @@ describe('lesson pane side by side', () => {
     const listed = [...f.matchAll(/│ [ ▶] +(\d+) /g)].map((m) => Number(m[1]));
     expect(listed.length).toBeGreaterThanOrEqual(3);
     expect(listed).toEqual(listed.map((_, i) => i + 1));
-    expect(f).toMatch(new RegExp(`│ {3}↓ ${12 - listed.length} more +│`));
+    expect(f).toMatch(new RegExp(`│ ↓ ${12 - listed.length} more +│`));
     expect(f).toContain('▶ step 1/12: A segment to work with');
   });
 

@@ -47,10 +47,11 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
   const first = Math.min(Math.max(0, at - Math.floor((rows - own) / 2)), lines.length - rows);
   const start = first > 0 ? Math.min(first + 1, at) : 0;
   const end = first + rows < lines.length ? Math.max(first + rows - 1, at + own) : lines.length;
-  // the narrow list has room for the arrow and the count only
+  // the arrow in the marks' column, as " ✓ 12 …": " ↑ 2 more", in the narrow list " ↑2" (the
+  // glossary's step-list entry); "  ↓4" sat a column right of the marks (fix24l#2)
   const sign = (arrow: string, n: number): Line => {
-    const said = `   ${arrow} ${input.s.more(n)}`;
-    return [run(cells(said) <= width ? said : `  ${arrow}${n}`, 'dim')];
+    const said = ` ${arrow} ${input.s.more(n)}`;
+    return [run(cells(said) <= width ? said : ` ${arrow}${n}`, 'dim')];
   };
   return [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
 }
