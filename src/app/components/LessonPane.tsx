@@ -637,11 +637,14 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest !== null ? s.stepRestBelow(view + 1) : 'PgDn';
   // the result of the step just run scrolled up to keep the question in view: the sign names it
   const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
-  const upKey = input && result >= 0 && result < top ? s.resultAbove(input.done) : 'PgUp';
   // the room topBorder gives a title beside the "↑ n more PgUp" sign
-  const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} ${upKey}` : '';
-  const room = width - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;
-  const border = input ? lessonBorderTitle(input, content.headingOut(top), room) : { title: s.lessonTitle, full: null };
+  const titleRoom = (key: string) => width - 2 - 3 - (pane.above > 0 ? cells(`${ascii ? '^' : '↑'} ${s.more(pane.above)} ${key}`) + 2 : 0) - 1;
+  const out = content.headingOut(top);
+  // the sign names the result above where the title keeps the step's number beside it ("▶ step 3/7"):
+  // a narrow pane cut the title to "▶ 步骤 …" (fix24l#3, shmget 3 at 120x34 zh)
+  const named = input && out ? cells(lessonBorderTitle(input, true, 0).title) : 0;
+  const upKey = input && result >= 0 && result < top && titleRoom(s.resultAbove(input.done)) >= named ? s.resultAbove(input.done) : 'PgUp';
+  const border = input ? lessonBorderTitle(input, out, titleRoom(upKey)) : { title: s.lessonTitle, full: null };
   useLayoutEffect(() => {
     const note = noteOf(store);
     if (note.value === border.full) return;
