@@ -331,8 +331,8 @@ export const servClnt = defineLesson<ServClntState>({
         const key = liveRow(live, need(live.state, 'shmid'))?.key;
         const shmid = need(live.state, 'shmid');
         return {
-          en: `The server's row shows key ${key}, and the lesson's own ftok on the same file and 'S' gave ${key} too (trace): the key depends only on the file and the id. So a client's shmget(${key}, 0, 0) finds shmid ${shmid}; step 2 runs one.`,
-          zh: `服务端那一行显示 key ${key}，本课自己的进程对同一个文件和 'S' 调用 ftok，也得到 ${key}（见跟踪）：key 只取决于文件和 id。所以客户端调用 shmget(${key}, 0, 0) 会找到 shmid ${shmid}；第 2 步就运行一个客户端。`,
+          en: `Key ${key}: ftok gives it to any process for this file and 'S' (trace: the lesson's own ftok). A client's shmget(${key}, 0, 0) finds shmid ${shmid}; step 2 runs one.`,
+          zh: `key ${key}：任何进程对这个文件和 'S' 调用 ftok 都得到它（跟踪里有本课自己的一次）。客户端的 shmget(${key}, 0, 0) 会找到 shmid ${shmid}；第 2 步就运行一个客户端。`,
         };
       },
     },
