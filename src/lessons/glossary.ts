@@ -434,8 +434,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'magic', zh: 'magic（魔数）' },
     terms: ['magic', 'RV_MAGIC'],
     text: {
-      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (named RV_MAGIC in rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the other fields are set.',
-      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（在 rv.h 里叫 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道其他字段都已写好。',
+      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (the constant RV_MAGIC of rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the other fields are set. The Kernel pane shows it as 0x4C425631 (== RV_MAGIC).',
+      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（即 rv.h 里的常量 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道其他字段都已写好。“内核”窗格把它显示为 0x4C425631 (== RV_MAGIC)。',
+    },
+  },
+  {
+    id: 'poll',
+    name: { en: 'poll', zh: '轮询（poll）' },
+    terms: ['poll', '轮询'],
+    text: {
+      en: 'Looking again and again, on a timer, whether something changed, instead of waiting to be told. The two sides of lesson 8 (server and client) re-read the struct\'s fields when SIGUSR2 comes (the doorbell) or every 100 ms (the poll), whichever comes first. The doorbell alone would not do: a SIGUSR2 sent while another is still pending merges with it, and a peer that died rings nothing; the poll catches both. The trace says which woke a side: "(woken by SIGUSR2)" or "(seen at its 100 ms poll)".',
+      zh: '按固定的时间间隔一遍遍查看某样东西变了没有，而不是等别人通知。第 8 课（服务端与客户端）的双方在收到 SIGUSR2（门铃）时，或每隔 100 ms（轮询）时重读结构体的字段，哪个先到就按哪个。只靠门铃不够：上一个 SIGUSR2 还挂起时再发的一个会与它合并，死了的对方也不会再按门铃；轮询两种情况都兜得住。跟踪里写明是哪个叫醒的：“（被 SIGUSR2 唤醒）”或“（在每 100 ms 一次的轮询中看到）”。',
     },
   },
   {

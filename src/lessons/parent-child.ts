@@ -130,8 +130,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000: no key finds them, so the child gets shmids. Kernel pane (Tab): a row each; below (↓), IPC_STAT\'s fields, atime too.',
-        zh: 'key 都是 0x00000000：凭 key 找不到它们，子进程拿的是 shmid。Tab 到“内核”窗格：各占一行；下面（按 ↓）是 IPC_STAT 的字段，含 atime。',
+        en: 'Key 0x00000000: no key finds them; the child is handed shmids. Kernel pane (Tab): a row each; below (↓), IPC_STAT\'s fields, atime too.',
+        zh: 'key 都是 0x00000000：凭 key 找不到，只能由父进程交给子进程 shmid。Tab 到“内核”窗格：各占一行；下面（按 ↓）是 IPC_STAT 的字段，含 atime。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -294,8 +294,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
       },
       notice: {
-        en: 'SIGUSR1 "there is text", SIGUSR2 "read it". Strict turns: two pending signals of one kind merge, and a turn says which segment.',
-        zh: 'SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”，严格轮流：同一种信号挂起时两个会合并，轮流才分得清说的是哪个共享内存段。',
+        en: 'SIGUSR1 "there is text", SIGUSR2 "read it". Strict turns: no one writes before "read it", so no SIGUSR1 merges with a pending one.',
+        zh: 'SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。严格轮流：收到“已读”前谁也不再写，所以不会有 SIGUSR1 与挂起的那个合并、漏掉一条消息。',
       },
       diagram: ACK,
       highlight: ['up', 'up->parent', 'parent', 'parent->child', 'child'],
@@ -316,8 +316,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',
       },
       notice: {
-        en: 'The trace gives lpid after each shmdt: the child\'s pid, then the parent\'s. The child exited with code 0; both segments are gone.',
-        zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两个共享内存段都已删除。',
+        en: 'Trace: "lpid … (the child)" after the child\'s shmdt, then "lpid … (the parent)". The child exited, code 0; both segments are gone.',
+        zh: '跟踪里先是子进程 shmdt 后的“lpid 为 …（子进程）”，再是“lpid 为 …（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
       traceFocus: ['lpid'],
       diagram: FINISH,

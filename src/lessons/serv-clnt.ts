@@ -157,8 +157,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端建会合文件（双方事先约定的会合地点），用 ftok(文件, \'S\') 算出 key，在这个 key 下建 4096 字节的共享内存段，映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
       },
       notice: {
-        en: 'A real key from ftok, not 0: anyone with the file finds it. magic, a fixed number, went in last: who sees it knows server_pid is set.',
-        zh: '这次 key 由 ftok 算出，不是 0：知道这个文件的进程都能找到它。magic 是约定的固定数，最后才写：看到它，就知道 server_pid 已经写好。',
+        en: 'A key from ftok, not 0: anyone with the file finds it. magic was set last, to RV_MAGIC (rv.h\'s "ready"): see it, and server_pid is set.',
+        zh: 'key 由 ftok 算出，不是 0：有这个文件的进程都能找到它。magic 最后写入 RV_MAGIC（rv.h 的“就绪”）：看到它，server_pid 就已写好。',
       },
       aside: {
         en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open\'s file number: 3 in C, more in Node, which has files open); steps 5-6 run the C programs.',
@@ -198,8 +198,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'SIGUSR2 在本课表示“现在去看”；在第 7 课（父子进程）里它表示“已读”。信号的含义由程序自己约定。',
       },
       notice: {
-        en: 'Found by key: an object with a key is like a named pipe (FIFO). Both poll every 100 ms too: signals merge, and a dead peer sends none.',
-        zh: '客户端凭 key 找到了它：有 key 的对象才像有名管道（FIFO）。双方还每 100 ms 轮询一次：同种信号会合并，对方死了也不会发。',
+        en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads the fields at SIGUSR2 or at its 100 ms poll, whichever comes first.',
+        zh: '客户端凭 key 找到了它：有 key 的对象才像有名管道（FIFO）。每一方在收到 SIGUSR2 时或每 100 ms 轮询时读字段，哪个先到按哪个。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
@@ -222,8 +222,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       notice: {
-        en: 'seq and ack count the messages, not the signals: the server writes data again only after the client\'s `ack = seq`.',
-        zh: '数消息的是 seq 和 ack，不是信号：客户端令 ack = seq 之后，服务端才再写 data。',
+        en: 'Why a poll too: a SIGUSR2 sent while one is pending merges with it; a dead peer sends none. seq and ack, not signals, count messages.',
+        zh: '为什么还要轮询：上一个 SIGUSR2 还挂起时再发的会与它合并，死了的对方也不会再发。所以数消息的是 seq 和 ack，不是信号。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -316,8 +316,8 @@ export const servClnt = defineLesson<ServClntState>({
   checkpoints: {
     server: {
       question: {
-        en: 'Then a client calls shmget(ftok(file, \'S\'), 0, 0). It gets…',
-        zh: '接着客户端调用 shmget(ftok(文件, \'S\'), 0, 0)，得到……',
+        en: 'The server makes its segment under ftok(file, \'S\')\'s key. A client that then calls shmget(ftok(file, \'S\'), 0, 0) gets…',
+        zh: '服务端在 ftok(文件, \'S\') 给出的 key 下建共享内存段。之后客户端调用 shmget(ftok(文件, \'S\'), 0, 0)，得到……',
       },
       choices: [
         { en: 'that segment', zh: '那个共享内存段', whyNot: { en: 'this run\'s segment shows key 0, which no key finds, so shmget would fail.', zh: '这次的共享内存段显示 key 0，凭 key 找不到它，shmget 会失败。' } },
@@ -326,11 +326,16 @@ export const servClnt = defineLesson<ServClntState>({
       ],
       // the key the server's row shows: non-zero, ftok's, which any process with the file computes
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 1 : 0),
-      hint: { en: 'What does ftok\'s key depend on? And what did the server just make under it?', zh: 'ftok 算出的 key 取决于什么？服务端刚才在这个 key 下建了什么？' },
-      explain: (live) => ({
-        en: `key ${liveRow(live, need(live.state, 'shmid'))?.key}, ftok's of 'S' and the file open(…, O_WRONLY|O_CREAT|O_EXCL) made. The client computes it too: shmget(key, 0, 0) finds shmid ${need(live.state, 'shmid')}.`,
-        zh: `key 为 ${liveRow(live, need(live.state, 'shmid'))?.key}，由 ftok 从 'S' 和 open(…, O_WRONLY|O_CREAT|O_EXCL) 建的文件算出。客户端也算得出来：shmget(key, 0, 0) 找到 shmid ${need(live.state, 'shmid')}。`,
-      }),
+      hint: { en: 'What does ftok\'s key depend on? Would a client\'s ftok, on the same file and \'S\', give the server\'s key?', zh: 'ftok 算出的 key 取决于什么？客户端对同一个文件和 \'S\' 调用 ftok，得到的会是服务端用的那个 key 吗？' },
+      // what step 1 shows (the server's row, the lesson's own ftok in the trace); no client has run yet
+      explain: (live) => {
+        const key = liveRow(live, need(live.state, 'shmid'))?.key;
+        const shmid = need(live.state, 'shmid');
+        return {
+          en: `Key ${key}: ftok gives it to any process for this file and 'S' (trace: the lesson's own ftok). A client's shmget(${key}, 0, 0) finds shmid ${shmid}; step 2 runs one.`,
+          zh: `key ${key}：任何进程对这个文件和 'S' 调用 ftok 都得到它（跟踪里有本课自己的一次）。客户端的 shmget(${key}, 0, 0) 会找到 shmid ${shmid}；第 2 步就运行一个客户端。`,
+        };
+      },
     },
     client: {
       question: { en: 'The client attaches. What will nattch be?', zh: '客户端映射之后，nattch 是多少？' },
@@ -356,7 +361,7 @@ export const servClnt = defineLesson<ServClntState>({
       hint: { en: 'IPC_RMID frees a segment nobody maps at once, else at its last detach; an exit detaches.', zh: 'IPC_RMID：没有进程映射的共享内存段立即释放，否则在最后一次解除映射时释放；进程退出也会解除映射。' },
       explain: (live) => {
         const row = liveRow(live, need(live.state, 'shmid'));
-        if (!row) return { en: 'Gone: IPC_RMID frees a segment no process maps, at once or at the last shmdt, and both had exited.', zh: '不见了：IPC_RMID 删除的共享内存段在没有进程映射时释放（当即，或在最后一次 shmdt 时），而双方都已退出。' };
+        if (!row) return { en: 'Gone: after IPC_RMID the kernel frees the segment as soon as no process maps it. Both sides exited, and an exit detaches, so nothing maps it now.', zh: '不见了：调用 IPC_RMID 之后，一旦没有进程映射这个共享内存段，内核就释放它。双方都已退出，退出会解除映射，所以现在没有进程映射它。' };
         return row.status.includes('dest')
           ? { en: `Still there, status dest: nattch ${row.nattch}, some process still maps it.`, zh: `还在，状态 dest：nattch 为 ${row.nattch}，还有进程映射着它。` }
           : { en: 'Still there: this run the server did not remove it.', zh: '还在：这次服务端没有删除它。' };
@@ -371,7 +376,13 @@ export const servClnt = defineLesson<ServClntState>({
         { en: 'waits, seeing no magic yet', zh: '看不到 magic，于是等待', whyNot: { en: 'in this order magic is already there; the client believes it and reads a server_pid not yet written.', zh: '按这个顺序，magic 已经写好了；客户端信了它，去读还没写的 server_pid。' } },
       ],
       answer: 0,
-      explain: { en: 'magic means "ready": written before server_pid, it says "ready" while server_pid is still 0. Written last, whoever sees it finds every other field in place.', zh: 'magic 表示“就绪”：如果先于 server_pid 写，它宣布“就绪”时 server_pid 还是 0。最后写它，看到它的一方就能确定其余字段都已写好。' },
+      explain: {
+        // plain stores may be reordered (by the compiler, by CPUs such as aarch64): magic vouches
+        // for the fields before it as serv.c's STORE (__atomic_store_n, seq-cst: at least a
+        // release) read by LOAD (an acquire); ipclab's side uses Atomics (src/proto/shared.ts)
+        en: 'Written first, it says "ready" while server_pid is 0. Last, it covers the rest only as an atomic store (serv.c: __atomic_store_n) read by an atomic load; plain ones may be reordered.',
+        zh: 'magic 先写，server_pid 还是 0 时就宣布了“就绪”。最后写，也要用原子写（serv.c 用 __atomic_store_n）、对方用原子读才靠得住：普通读写可能被重排。',
+      },
     },
     {
       question: { en: 'What does the client wait for before reading a message?', zh: '客户端读消息前等的是什么？' },

@@ -8,6 +8,7 @@ import { lessonById } from '../../src/lessons/index.js';
 import { lostPercent } from '../../src/lessons/race.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 import { getpid } from '../../src/native/index.js';
+import { traceLines } from '../../src/lessons/format.js';
 import { segmentsCreatedBy } from './helpers.js';
 
 const runs: LessonRun[] = [];
@@ -144,6 +145,32 @@ describe('notices by the run', () => {
     expect(finish.noticeBy!(live({ code: null, signal: 'SIGKILL' }))?.zh).toContain('被 SIGKILL 杀死');
     expect(finish.noticeBy!(live({ code: 0, signal: null }, [{ shmid: 8 }]))?.en).toContain('a segment is still listed');
   });
+
+  it("parent-child's last notice quotes lines its step's trace shows, in that order (fix24d#7)", async () => {
+    const lesson = lessonById('parent-child')!;
+    const run = startLesson(lesson);
+    runs.push(run);
+    for (let i = 0; i < lesson.steps.length - 1; i++) {
+      const outcome = await run.runNext();
+      expect(outcome.ok, outcome.problems.join('; ')).toBe(true);
+    }
+    const from = run.trace.length;
+    const last = await run.runNext();
+    expect(last.ok, last.problems.join('; ')).toBe(true);
+    for (const lang of ['en', 'zh'] as const) {
+      const lines = run.trace.slice(from).flatMap((e) => traceLines(e, lang));
+      // a quoted line with … where the run puts a pid: "lpid … (the child)"
+      const quoted = [...(last.notice ?? last.step.notice)[lang].matchAll(/["“]([^"”]*…[^"”]*)["”]/g)].map((m) => m[1]!);
+      expect(quoted).toHaveLength(2);
+      let at = 0;
+      for (const q of quoted) {
+        const re = new RegExp(q.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\d+'));
+        const found = lines.findIndex((line, k) => k >= at && re.test(line));
+        expect(found, `${lang}: "${q}" after line ${at} of\n${lines.join('\n')}`).toBeGreaterThanOrEqual(at);
+        at = found + 1;
+      }
+    }
+  }, 120_000);
 
   it("overview's first notice says what this machine holds, others' objects counted, and keeps 'only headers' for an empty one (nc91)", async () => {
     const ipcs = lessonById('overview')!.steps[0];
