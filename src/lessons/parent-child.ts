@@ -317,7 +317,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'Trace: "lpid … (the child)" after the child\'s shmdt, then "lpid … (the parent)". The child exited, code 0; both segments are gone.',
-        zh: '跟踪里先是子进程 shmdt 后的“lpid 为 …（子进程）”，再是“lpid 为 …（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
+        zh: '跟踪里先是子进程 shmdt 后的“lpid 为\u00a0…（子进程）”，再是“lpid 为\u00a0…（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
       traceFocus: ['lpid'],
       diagram: FINISH,

@@ -387,8 +387,8 @@ export const race = defineLesson<RaceState>({
         zh: '两个工作进程同时开始，然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）：先读，再写，不加锁。',
       },
       aside: {
-        en: 'the workers meet at `started`, the int after the counter. Each adds 1 with an atomic add (g: atomic add) and spins till it reads 2. race.c has none.',
-        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用原子加（按 g 看“原子加”，第 4 步的主题）给它加 1，再空转到它为 2。race.c 没有这一步。',
+        en: 'the workers meet at `started`, the int after the counter. Each adds 1 with an atomic add (see the glossary) and spins till it reads 2. race.c has none.',
+        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用原子加（见术语表，第 4 步的主题）给它加 1，再空转到它为 2。race.c 没有这一步。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost updates; it varies.',
@@ -414,8 +414,8 @@ export const race = defineLesson<RaceState>({
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       short: { en: 'An atomic add', zh: '用原子加法' },
       say: {
-        en: 'Now each increment is one atomic add (g: atomic add), in C `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`, as in race.c. Still no lock around it.',
-        zh: '现在每次加法是一次原子加（按 g 看“原子加”），C 里写作 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`，race.c 就这样写。外面仍然不加锁。',
+        en: 'Now each increment is one atomic add (see the glossary), in C `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`, as in race.c. Still no lock around it.',
+        zh: '现在每次加法是一次原子加（见术语表），C 里写作 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`，race.c 就这样写。外面仍然不加锁。',
       },
       aside: {
         en: 'its workers are Node processes and call Atomics.add, JavaScript\'s atomic add, the same CPU operation as race.c\'s __atomic_fetch_add.',

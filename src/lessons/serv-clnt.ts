@@ -316,8 +316,8 @@ export const servClnt = defineLesson<ServClntState>({
   checkpoints: {
     server: {
       question: {
-        en: 'The server makes its segment under ftok(file, \'S\')\'s key. A client that then calls shmget(ftok(file, \'S\'), 0, 0) gets…',
-        zh: '服务端在 ftok(文件, \'S\') 给出的 key 下建共享内存段。之后客户端调用 shmget(ftok(文件, \'S\'), 0, 0)，得到……',
+        en: 'Then a client calls shmget(ftok(file, \'S\'), 0, 0). It gets…',
+        zh: '之后客户端调用 shmget(ftok(文件, \'S\'), 0, 0)，得到……',
       },
       choices: [
         { en: 'that segment', zh: '那个共享内存段', whyNot: { en: 'this run\'s segment shows key 0, which no key finds, so shmget would fail.', zh: '这次的共享内存段显示 key 0，凭 key 找不到它，shmget 会失败。' } },

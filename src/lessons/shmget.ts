@@ -216,8 +216,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, two key-0 segments there. Your turn (y) adds IPC_CREAT (create if absent) and IPC_EXCL (only create), the next lesson\'s flags: IPC_PRIVATE ignores them.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，已有两个 key 为 0 的共享内存段。动手试（y）还可加下一课的 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）：试试看，IPC_PRIVATE 不理会它们。',
+        en: 'Now 0 bytes, two key-0 segments there. Your turn adds IPC_CREAT (create if absent) and IPC_EXCL (only create), the next lesson\'s flags: IPC_PRIVATE ignores them.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，已有两个 key 为 0 的共享内存段。动手试时还可加下一课的 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）：试试看，IPC_PRIVATE 不理会它们。',
       },
       notice: {
         en: '-1, errno EINVAL: IPC_PRIVATE never opens, it creates, and a new segment needs at least SHMMIN bytes, 1 on Linux.',

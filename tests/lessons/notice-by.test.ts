@@ -160,7 +160,7 @@ describe('notices by the run', () => {
     for (const lang of ['en', 'zh'] as const) {
       const lines = run.trace.slice(from).flatMap((e) => traceLines(e, lang));
       // a quoted line with … where the run puts a pid: "lpid … (the child)"
-      const quoted = [...(last.notice ?? last.step.notice)[lang].matchAll(/["“]([^"”]*…[^"”]*)["”]/g)].map((m) => m[1]!);
+      const quoted = [...(last.notice ?? last.step.notice)[lang].matchAll(/["“]([^"”]*…[^"”]*)["”]/g)].map((m) => m[1]!.replaceAll('\u00a0', ' '));
       expect(quoted).toHaveLength(2);
       let at = 0;
       for (const q of quoted) {
