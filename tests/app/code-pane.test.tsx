@@ -4,7 +4,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { KEYS, ran, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { anchorTexts, anchorsOf, codeStep } from '../../src/lessons/code-anchor.js';
 import { anchorSpan, codeLines, followRow, heldForQuestions, heldFrom, hiddenLines, lineStart, questionsWaiting, snapRow } from '../../src/app/components/code-view.js';
@@ -174,7 +174,7 @@ describe('the C pane', () => {
     const r = await draw({ width: 80, height: 24, lesson: 'shmget' });
     await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await ran(r, 1);
     await r.waitFor((f) => f.includes('step 2/'), 'step 2 shown');
     await r.press('c');
     let f = await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 2 /.test(f), 'step 2 lit, named in the title');
@@ -191,9 +191,9 @@ describe('the C pane', () => {
       const r = await draw({ width, height, lesson: 'shmctl', lang, quiz: true });
       await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+      await ran(r, 1);
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
+      await ran(r, 2);
       // a tall lesson pane opens the question with the step; a short one on Space
       if (r.store.getState().quiz === null) await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().quiz !== null, "step 3's question open");
@@ -227,7 +227,7 @@ describe('the C pane', () => {
     await r.press('c');
     await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'serv.c');
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await ran(r, 1);
     // step 2, shown now, is the client's: clnt.c, without f
     await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'clnt.c followed');
   }, 60_000);
@@ -250,7 +250,7 @@ describe('the C pane', () => {
     await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
     for (let k = 0; k < 2; k++) {
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      await ran(r, k + 1);
     }
     await r.press(KEYS.left, KEYS.left);
     await r.waitFor(() => r.store.getState().view === 0, 'step 1 in review');
