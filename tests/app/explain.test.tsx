@@ -58,7 +58,7 @@ describe('the errata screen', () => {
     for (let k = 0; k < here.steps.length; k++) {
       await questionShown(r);
       await r.press('x', KEYS.space);
-      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`, 20_000);
+      await ran(r, k + 1);
     }
     await r.press('e', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
     const f = await r.waitFor(() => r.store.getState().ask?.kind === 'erratum', 'the question');
@@ -115,7 +115,7 @@ describe('the errata screen', () => {
     const shmid = r.store.getState().focus!;
     expect(readSegments().find((s) => s.shmid === shmid)?.key).not.toBe('0x00000000');
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 6 && r.store.getState().busy === null, 'step 6 run');
+    await ran(r, 6);
     const row = readSegments().find((s) => s.shmid === shmid);
     expect(row?.key).toBe('0x00000000');
     expect(row?.status).toContain('dest');
@@ -263,7 +263,7 @@ describe('the errata screen', () => {
   it('after a run, g opens at the new terms of the step now shown, not at those under the notice of the step run (zh)', async () => {
     const r = await draw(120, 34, 'zh');
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await ran(r, 1);
     // with step 1's result first, step 2's New terms come with its question (fix18a#4)
     await questionShown(r);
     await r.waitFor((f) => /新术语：key、shmid、IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, '')), 'step 2 pointing to its new terms');

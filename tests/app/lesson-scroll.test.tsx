@@ -3,7 +3,7 @@
 // when the lesson text has nothing to scroll, each pane keeps its place across full
 // screens, Home and End in every pane. Real lessons, real store, real kernel.
 import { describe, expect, it } from 'vitest';
-import { KEYS, appDrawer, checkReadable, questionShown } from '../helpers/render.js';
+import { KEYS, appDrawer, checkReadable, questionShown, ran } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
@@ -37,7 +37,7 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
           }
           if (checkpoint) await r.press(String(checkpoint.choices.length));
           await r.press(KEYS.space);
-          await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+          await ran(r, k + 1);
           if (!checkpoint) continue;
           const f = r.frame();
           // unless the next question's choices need the room (fix13h#1): then every one of them
@@ -58,7 +58,7 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       const r = await draw({ width, height, lang, lesson: 'shmdt' });
       for (let k = 0; k < lesson.steps.length; k++) {
         await r.press(KEYS.space);
-        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+        await ran(r, k + 1);
       }
       const f = await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
       const lines = f.split('\n');
@@ -81,7 +81,7 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
           await r.press('1');
         }
         await r.press(KEYS.space);
-        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+        await ran(r, k + 1);
       }
       await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
       // the first Space only asks, as at a step's question; the lesson stays until a second
@@ -103,7 +103,7 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
           await r.press('1');
         }
         await r.press(KEYS.space);
-        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+        await ran(r, k + 1);
       }
       const n = lesson.check!.length;
       for (let q = 0; q < n; q++) {
@@ -206,7 +206,7 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
     const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
     for (let k = 0; k < 3; k++) {
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      await ran(r, k + 1);
     }
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
@@ -232,7 +232,7 @@ describe('small keys (nc71#5, nc72#5)', () => {
     await r.waitFor(() => status().includes("h: step 2's question and hint come when it is next"), 'h explained in preview');
     // a step already run, in review
     await r.press(KEYS.left, KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await ran(r, 1);
     await r.press(KEYS.left);
     await r.waitFor(() => r.store.getState().view === 0, 'step 1 in review');
     await r.press('h');
@@ -252,7 +252,7 @@ describe('small keys (nc71#5, nc72#5)', () => {
       expect(lesson.checkpoints?.[lesson.steps[asked].id]?.hint).toBeDefined();
       for (let k = 0; k < asked; k++) {
         await r.press(KEYS.space);
-        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+        await ran(r, k + 1);
       }
       // scrolled away from the question (PgUp at a size where the text is taller than the pane)
       r.store.getState().scrollTo('lesson', 0);
@@ -275,7 +275,7 @@ describe('small keys (nc71#5, nc72#5)', () => {
     const asked = lesson.steps.findIndex((st) => lesson.checkpoints?.[st.id]);
     for (let k = 0; k < asked; k++) {
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      await ran(r, k + 1);
     }
     const n = lesson.checkpoints![lesson.steps[asked].id]!.choices.length;
     await questionShown(r);
@@ -284,7 +284,7 @@ describe('small keys (nc71#5, nc72#5)', () => {
     await r.press('w');
     await r.waitFor(() => status().includes('w does nothing here; ? lists the keys'), 'a key that is no key');
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === asked + 1 && r.store.getState().busy === null, 'the question\'s step run');
+    await ran(r, asked + 1);
     if (!lesson.checkpoints?.[lesson.steps[asked + 1]?.id]) {
       await r.press('x');
       await r.waitFor(() => status().includes('x: no question is open'), 'x with no question');

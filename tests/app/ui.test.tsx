@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appDrawer, inverseSpans, KEYS, type Rendered } from '../helpers/render.js';
+import { appDrawer, inverseSpans, KEYS, type Rendered, ran } from '../helpers/render.js';
 import { ipcsRow, screenRow } from '../helpers/ipcs.js';
 import { cells } from '../../src/app/text-fit.js';
 import { readSegments, shmctlRmid, shmctlStat } from '../../src/native/index.js';
@@ -107,7 +107,7 @@ describe('running steps', () => {
     r.store.getState().refreshKernel(true);
     await r.waitFor((f) => f.includes(`segment ${shmid} is gone, and no step`), 'the pane to say it was removed from outside');
     await r.press(KEYS.space, KEYS.space, KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 4 && r.store.getState().busy === null, 'the last step');
+    await ran(r, 4);
     expect(Object.keys(r.store.getState().problems).length).toBeGreaterThan(0);
     expect(r.store.getState().completed).not.toContain('fixture');
   });
@@ -178,14 +178,14 @@ describe('running steps', () => {
     f = await r.waitFor((f) => f.includes('step 1/4'), 'back at step 1');
     // Space on step 2's text runs step 1: running is always in order
     await r.press(KEYS.right, KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await ran(r, 1);
     expect(r.store.getState().trace.filter((t) => t.type === 'call').map((t) => (t as { call: string }).call)).toEqual(['shmget']);
   });
 
   it('r resets the lesson and removes its segment', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press(KEYS.space, KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'two steps');
+    await ran(r, 2);
     const shmid = focusOf(r)!;
     expect(ipcsRow(shmid)?.nattch).toBe(1);
     await r.press('r', 'r'); // r asks once, a second resets
@@ -338,7 +338,7 @@ describe('quitting and progress', () => {
   it('q removes every segment of the lesson and saves where the learner was', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press(KEYS.space, KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'two steps');
+    await ran(r, 2);
     const shmid = focusOf(r)!;
     expect(readSegments().some((s) => s.shmid === shmid)).toBe(true);
     await r.quit();
@@ -368,7 +368,7 @@ describe('quitting and progress', () => {
   it('resumes by re-running the steps done, so the kernel holds what they made; --restart starts over', async () => {
     const a = await draw({ width: 80, height: 24 });
     await a.press(KEYS.space, KEYS.space);
-    await a.waitFor(() => a.store.getState().done === 2 && a.store.getState().busy === null, 'two steps');
+    await ran(a, 2);
     await a.quit();
 
     const b = await draw({ lessons: again(), state: a.state, width: 80, height: 24 });
@@ -408,7 +408,7 @@ describe('quitting and progress', () => {
     f = await r.waitFor((f) => f.includes('It has no attachments yet.'), 'the second sentence');
     expect(r.store.getState().done).toBe(0);
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await ran(r, 1);
     f = await r.waitFor((f) => f.includes('Attach it.'), 'step 2, first sentence');
     expect(f).not.toContain('Then write a greeting.');
     // larger spacing: a blank line between the steps of the list

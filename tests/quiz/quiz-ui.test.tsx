@@ -267,7 +267,7 @@ describe('--present and --no-quiz', () => {
     const r = await draw({ width: 160, height: 48, present: true });
     // presenter mode reveals the step's text sentence by sentence before Space runs it
     while (r.store.getState().done < 1) await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1');
+    await ran(r, 1);
     while (!r.frame().includes('Predict: The very same call again')) await r.press(KEYS.space);
     await r.press('2');
     while (r.store.getState().done < 2) await r.press(KEYS.space);

@@ -10,7 +10,7 @@ import { keepsVerdict } from '../../src/app/store/quiz.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
 import { LESSONS, lessonById } from '../../src/lessons/index.js';
-import { appDrawer, KEYS, questionShown } from '../helpers/render.js';
+import { appDrawer, KEYS, questionShown, ran } from '../helpers/render.js';
 
 const shmctl = lessonById('shmctl')!;
 /** one right, one wrong, one skipped, one not graded */
@@ -56,7 +56,7 @@ describe('a run with values that stay is graded on that run, as every step with 
     const r = await draw({ width: 160, height: 48, lessons: [shmctl] });
     for (const n of [1, 2]) {
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === n && r.store.getState().busy === null, `step ${n}`);
+      await ran(r, n);
     }
     await r.press('y');
     await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
@@ -85,11 +85,11 @@ describe('r r keeps the answers given, and says so: the menu\'s score is what is
   it('overview: step 2 answered, r r: the ask and the status line say the answers stand, and the menu shows the same score', async () => {
     const r = await draw({ width: 120, height: 34, lessons: [overview] });
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1');
+    await ran(r, 1);
     // step 1's result may hold the question behind Enter (how long it is depends on what the kernel holds)
     await questionShown(r);
     await r.press('1', KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 answered');
+    await ran(r, 2);
     const before = r.store.getState().answers.overview;
     expect(Object.keys(before?.checkpoints ?? {})).toEqual(['create']);
     const score = new RegExp(`overview\\s+${before?.checkpoints.create === 'right' ? 1 : 0}/1\\s`);

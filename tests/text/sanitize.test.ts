@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KEYS, renderApp } from '../helpers/render.js';
+import { KEYS, renderApp, ran } from '../helpers/render.js';
 import { shmctl } from '../../src/lessons/shmctl.js';
 import { cells } from '../../src/text/cells.js';
 import { sanitize } from '../../src/text/sanitize.js';
@@ -68,7 +68,7 @@ describe('a command printing control characters', () => {
     const r = await renderApp({ width: 80, height: 24, lessons: [shmctl] });
     try {
       await r.press(KEYS.space, KEYS.space);
-      await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'two steps run');
+      await ran(r, 2);
       await r.press(KEYS.tab, KEYS.tab);
       await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
       // scroll a line at a time until `seen` is in view
