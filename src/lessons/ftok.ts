@@ -165,8 +165,8 @@ export const ftok = defineLesson<FtokState>({
   id: 'ftok',
   title: { en: 'ftok — a key from a file', zh: 'ftok——从文件得到 key' },
   intro: {
-    en: 'Two programs started separately share no variables. One can pass the other a shmid by any channel (a file, argv, a printed line), but to meet with none they need a name both know in advance: a key. A file name gives one: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
-    zh: '两个各自启动的程序没有共享的变量。一方可以经任何渠道（文件、argv、打印出来）把 shmid 交给另一方；但若没有这样的渠道，要会合就需要一个双方事先都知道的名字，也就是 key。约定一个文件名就能得到它：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
+    en: 'Two programs started separately can pass a shmid only by some channel (a file, argv). To meet without one they need a name both know: a key. `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
+    zh: '两个各自启动的程序只能经某个渠道（文件、argv）传递 shmid；没有渠道时，要会合就需要一个双方都知道的名字：key。`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
     en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key. Next, shmat maps a new segment and reads and writes it through an address.',
