@@ -67,7 +67,7 @@ describe("the lesson's own values after the learner's", () => {
           .map(lineText)
           .join(' ')
           .replace(/\s+/g, ' ');
-        expect(text, `${lesson.id}/${step.id}`).toMatch(lang === 'en' ? /^Space: the lesson's own \(.+\)\. y: (first|yours|a \w+ with your)/ : /^空格：本课自己的取值（.+）。y：/);
+        expect(text, `${lesson.id}/${step.id}`).toMatch(lang === 'en' ? /^Space: the lesson's own \(.+\)\. y: (first|your|a \w+ with your)/ : /^空格：本课自己的取值（.+）。y：/);
         expect(text).not.toMatch(/gives yours|改用你的：/);
         // kept values: Space runs them, y changes them
         const kept = { ...defaultTyped(turn), [turn.fields[0].name]: `${turn.fields[0].default}x` };
