@@ -366,7 +366,7 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       // step 3 showed the fault and step 5 the reuse: this asks for the rule that holds of both
-      question: { en: 'After shmdt, a program keeps using the old pointer. It…', zh: 'shmdt 之后，程序继续使用旧指针。它……' },
+      question: { en: 'After shmdt, a program keeps using the old\u00a0pointer. It…', zh: 'shmdt 之后，程序继续使用旧指针。它……' },
       choices: [
         { en: 'always dies of SIGSEGV', zh: '总会被 SIGSEGV 杀死', whyNot: { en: 'only while nothing is mapped there; once a later shmat (or mmap) lands there, the access silently works.', zh: '只在那里没有映射时才如此；之后的 shmat（或 mmap）落到那里，访问就悄悄成功了。' } },
         { en: 'dies of SIGSEGV until something maps there', zh: '在那里又有映射之前，会被 SIGSEGV 杀死' },

@@ -89,18 +89,18 @@ describe('an entry is new once, by any of its words', () => {
     }
   });
 
-  it("a notice's term an earlier step's trace showed is not new again there (ipcs's nattch column, then overview step 2's notice)", () => {
+  it("a notice's term an earlier step's trace showed is not new again there (a cpid column, then overview step 2's notice, which names cpid first)", () => {
     const index = at('overview');
     const create = stepOf('overview', 'create');
     expect(create).toBe(1);
-    const col: TraceEntry = { type: 'event', pid: 1, text: { en: 'key shmid owner perms bytes nattch status', zh: 'key shmid owner perms bytes nattch status' }, at: 0 };
+    const col: TraceEntry = { type: 'event', pid: 1, text: { en: 'key shmid owner perms bytes nattch status cpid', zh: 'key shmid owner perms bytes nattch status cpid' }, at: 0 };
     const run = { trace: [col], stepStarts: [0, 1] };
     for (const lang of ['en', 'zh'] as const) {
-      expect(noticeTermWords(LESSONS, lang, index)[create]!.words).toContain('nattch');
-      expect(traceTerms(LESSONS, lang, index, 0, run).words).toContain('nattch');
-      expect(traceTerms(LESSONS, lang, index, create, run).words).not.toContain('nattch');
+      expect(noticeTermWords(LESSONS, lang, index)[create]!.words).toContain('cpid');
+      expect(traceTerms(LESSONS, lang, index, 0, run).words).toContain('cpid');
+      expect(traceTerms(LESSONS, lang, index, create, run).words).not.toContain('cpid');
       // without that trace, the notice is where it is new
-      expect(traceTerms(LESSONS, lang, index, create, { trace: [], stepStarts: [0, 0] }).words).toContain('nattch');
+      expect(traceTerms(LESSONS, lang, index, create, { trace: [], stepStarts: [0, 0] }).words).toContain('cpid');
     }
   });
 });
