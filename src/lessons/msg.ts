@@ -430,8 +430,8 @@ export const msg = defineLesson<MsgState>({
       code: 'expect(take(q, 0, 0) == 3',
       title: { en: 'Read the last, then the empty queue', zh: '读出最后一条，再读空队列' },
       say: {
-        en: 'Read the last message, then once more on the empty queue with IPC_NOWAIT: where a call would have to sleep, that flag makes it return -1 at once, with an errno that says why.',
-        zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次：调用本该睡眠等待时，这个标志让它立刻返回 -1，并用 errno 说明原因。',
+        en: 'Read the last message, then once more on the empty queue with IPC_NOWAIT: where a call would have to sleep, that flag makes it return -1 at once, with an error code that says why.',
+        zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次：调用本该睡眠等待时，这个标志让它立刻返回 -1，并用错误码说明原因。',
       },
       notice: {
         en: 'messages (msg_qnum) 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',

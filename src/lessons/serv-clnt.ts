@@ -332,8 +332,8 @@ export const servClnt = defineLesson<ServClntState>({
         const key = liveRow(live, need(live.state, 'shmid'))?.key;
         const shmid = need(live.state, 'shmid');
         return {
-          en: `Key ${key}: ftok gives it to any process for this file and 'S' (trace: the lesson's own ftok). A client's shmget(${key}, 0, 0) finds shmid ${shmid}; step 2 runs one.`,
-          zh: `key ${key}：任何进程对这个文件和 'S' 调用 ftok 都得到它（跟踪里有本课自己的一次）。客户端的 shmget(${key}, 0, 0) 会找到 shmid ${shmid}；第 2 步就运行一个客户端。`,
+          en: `Key ${key}: ftok gives it to any process for this file and 'S'. A client's shmget(${key}, 0, 0) finds shmid ${shmid} (step 2).`,
+          zh: `key ${key}：任何进程对这个文件和 'S' 调用 ftok 都得到它。客户端的 shmget(${key}, 0, 0) 会找到 shmid ${shmid}（第 2 步）。`,
         };
       },
     },

@@ -71,7 +71,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     const zoomedPane = (title: string) => (f: string) => f.includes(`┌─ ${title}`) && f.includes('└─ z: back to the lesson');
     await r.waitFor(zoomedPane('C code: shmctl.c '), 'the C pane zoomed');
     await r.press(KEYS.tab);
-    await r.waitFor(zoomedPane('Flow '), 'the flow zoomed');
+    await r.waitFor(zoomedPane('Flow'), 'the flow zoomed');
     await r.press(KEYS.tab);
     // (the title's own words give way to the legend's marks at 80 columns: 'Kernel  ● this lesson …')
     await r.waitFor(zoomedPane('Kernel '), 'the kernel zoomed');
