@@ -98,6 +98,11 @@ describe('keys that arrive together', () => {
     expect(tmux.capture(session)).not.toContain('no answer picked');
     // three Spaces at step 2's question, no answer picked: the first asks, the second runs it
     // unanswered, the third is not used (it would have run or asked at step 3 unseen)
+    // (step 1's result may hold the question behind Enter at 80x24: shown first)
+    if (/Space shows the question of step 2/.test(tmux.capture(session))) {
+      tmux.send(session, 'Enter');
+      await tmux.waitFor(session, (s) => s.includes('Predict:'), "step 2's question shown");
+    }
     sendTogether(session, '   ');
     await tmux.waitFor(session, (s) => s.includes('✓ 2 ') && s.includes('1 key sent with the one that ran it not used') && !s.includes('running…'), 'step 2 run unanswered, the third Space not used');
     expect(tmux.capture(session)).not.toMatch(/✓ 3 |no answer picked/);
