@@ -433,7 +433,7 @@ export const race = defineLesson<RaceState>({
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       short: { en: 'Compare; remove both', zh: '比较用时并删除' },
       say: {
-        en: 'The three rounds side by side, in nanoseconds per add: each round\'s wall time over its adds. Then shmdt, and IPC_RMID of the segment and the set.',
+        en: 'The three rounds side by side, in nanoseconds per add (wall time over adds); then shmdt, and IPC_RMID of both objects.',
         zh: '把三轮放在一起比较：每次加法的纳秒数，即每一轮的实际用时除以它的加法次数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {

@@ -142,8 +142,14 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
     }
   }
   // after the last lesson, Space opens the closing screen: the life cycle and what the learner did
+  // (at the check's unanswered question the first Space asks, a second skips: fix24a#1)
+  const closing = (s: string) => /─ (The end|结束) ─/.test(s);
   tmux.send(session, 'Space');
-  screen = await tmux.waitFor(session, (s) => /─ (The end|结束) ─/.test(s), `${size}: the closing screen`);
+  screen = await tmux.waitFor(session, (s) => closing(s) || /Space again skips|再按一次空格就跳过/.test(s), `${size}: the closing screen or the check's ask`);
+  if (!closing(screen)) {
+    tmux.send(session, 'Space');
+    screen = await tmux.waitFor(session, closing, `${size}: the closing screen`);
+  }
   // taller than the screen it scrolls: every page whole, every lesson marked done on one of them
   const done = new Set<number>();
   for (let page = 0; page < 10; page++) {
