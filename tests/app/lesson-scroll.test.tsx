@@ -3,10 +3,11 @@
 // when the lesson text has nothing to scroll, each pane keeps its place across full
 // screens, Home and End in every pane. Real lessons, real store, real kernel.
 import { describe, expect, it } from 'vitest';
-import { KEYS, appDrawer, checkReadable, questionShown, ran } from '../helpers/render.js';
+import { KEYS, appDrawer, checkReadable, questionShown, ran, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
+import type { Lesson } from '../../src/lessons/types.js';
 
 import { AT_QUESTION } from '../../src/app/store/panes.js';
 import { questionHidden } from '../../src/app/store/turn.js';
@@ -49,6 +50,19 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
       }, 60_000);
 });
 
+
+/** Runs every step of `lesson`, answering 1 at each step's question (shown first where it waits behind Enter). */
+async function runAnswering(r: Rendered, lesson: Lesson): Promise<void> {
+  for (let k = 0; k < lesson.steps.length; k++) {
+    if (lesson.checkpoints?.[lesson.steps[k].id]) {
+      await questionShown(r);
+      await r.press('1');
+    }
+    await r.press(KEYS.space);
+    await ran(r, k + 1);
+  }
+}
+
 describe('the end of a lesson with its check open (nc71#2)', () => {
   for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
     it(`${lang} ${width}x${height}: the hint and the key bar say the check is answered with 1-N or skipped with Space`, async () => {
@@ -75,14 +89,7 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
       const s = strings(lang);
       const r = await drawQuiet({ width, height, lang, lesson: 'shmdt' });
-      for (let k = 0; k < lesson.steps.length; k++) {
-        if (lesson.checkpoints?.[lesson.steps[k].id]) {
-          await questionShown(r);
-          await r.press('1');
-        }
-        await r.press(KEYS.space);
-        await ran(r, k + 1);
-      }
+      await runAnswering(r, lesson);
       await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
       // the first Space only asks, as at a step's question; the lesson stays until a second
       const at = r.store.getState().lessonIndex;
@@ -97,14 +104,7 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       const lesson = LESSONS.find((l) => l.id === 'parent-child')!;
       const s = strings(lang);
       const r = await drawQuiet({ width, height, lang, lesson: lesson.id });
-      for (let k = 0; k < lesson.steps.length; k++) {
-        if (lesson.checkpoints?.[lesson.steps[k].id]) {
-          await questionShown(r);
-          await r.press('1');
-        }
-        await r.press(KEYS.space);
-        await ran(r, k + 1);
-      }
+      await runAnswering(r, lesson);
       const n = lesson.check!.length;
       for (let q = 0; q < n; q++) {
         await questionShown(r);
