@@ -48,7 +48,7 @@ export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => Les
     loadFlow: () => import('../flow/index.js'),
     play: {
       // loaded on first use: the lessons' start-up does not pay for the interpreter
-      start: async (lang) => (await import('../play/session.js')).createSession({ lang, ...play }),
+      start: async (lang, ascii) => (await import('../play/session.js')).createSession({ lang, ascii, ...play }),
       loadHistory: () => loadHistory(history),
       saveHistory: (lines) => saveHistory(lines, history),
       solved: (id) => saveSolvedChallenge(id, path),

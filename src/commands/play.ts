@@ -164,7 +164,7 @@ export async function run(options: Options): Promise<number> {
   }
   installCleanup();
   if (options.allowForeign) err(say.foreign);
-  const session = createSession({ lang, allowForeign: options.allowForeign, challenge: options.challenge });
+  const session = createSession({ lang, allowForeign: options.allowForeign, challenge: options.challenge, ascii: options.ascii });
   let failed = firstBad >= 0;
   for (let i = 0; i < lines.length; i++) {
     const statement = parsed[i];

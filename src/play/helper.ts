@@ -43,8 +43,8 @@ export class HelperProcess {
   #seq = 0;
   readonly #waiting = new Map<number, (body: HelperReply) => void>();
 
-  constructor(lang: Lang, allowForeign: boolean) {
-    this.#peer = new PeerProcess({ role: 'play', lang, allowForeign }, (e) => {
+  constructor(lang: Lang, allowForeign: boolean, ascii: boolean) {
+    this.#peer = new PeerProcess({ role: 'play', lang, allowForeign, ascii }, (e) => {
       if (e.type === 'reply') this.#waiting.get(e.seq)?.(e.body as HelperReply);
     });
   }
@@ -82,7 +82,7 @@ export class HelperProcess {
 }
 
 /** The helper's side (`ipclab _peer '{"role":"play",…}'`): answers requests until stdin ends. */
-export async function runHelper(spec: { lang: Lang; allowForeign: boolean }): Promise<number> {
+export async function runHelper(spec: { lang: Lang; allowForeign: boolean; ascii: boolean }): Promise<number> {
   installCleanup();
   let ours = new Set<number>();
   let elsewhere = new Set<string>();
@@ -90,6 +90,7 @@ export async function runHelper(spec: { lang: Lang; allowForeign: boolean }): Pr
   const interpreter = new Interpreter({
     lang: spec.lang,
     allowForeign: spec.allowForeign,
+    ascii: spec.ascii,
     ours: () => ours,
     onCreated: (shmid) => {
       made.push(shmid);

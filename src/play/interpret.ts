@@ -44,6 +44,8 @@ export interface StatementResult {
 export interface InterpreterOptions {
   lang: Lang;
   allowForeign: boolean;
+  /** `dump`'s marks as --ascii draws them (SessionOptions.ascii) */
+  ascii: boolean;
   /** the segments the playground made (in either process) */
   ours: () => ReadonlySet<number>;
   /** a segment this process just made */
@@ -463,7 +465,7 @@ export class Interpreter {
     // UTF-8 text as the Kernel pane shows it (text/dump.ts): a character on the row where it
     // starts, once; every row's text padded to its bytes and the hang cell, so every full row's
     // closing | is in line
-    const texts = dumpTexts(bytes, 16);
+    const texts = dumpTexts(bytes, 16, this.opts.ascii);
     for (let i = 0; i < bytes.length; i += 16) {
       const row = bytes.subarray(i, i + 16);
       const hex = [...row].map((b) => b.toString(16).padStart(2, '0')).join(' ');

@@ -17,6 +17,7 @@ import { knownWords } from './vocabulary.js';
 class Session implements PlaySession {
   readonly #lang: Lang;
   readonly #allowForeign: boolean;
+  readonly #ascii: boolean;
   /** shmid -> creator pid, for every segment a or b made (kept after removal: the
    *  kernel's rows say what still exists, and leftovers() checks them after close) */
   readonly #made = new Map<number, number>();
@@ -30,6 +31,7 @@ class Session implements PlaySession {
   constructor(opts: SessionOptions) {
     this.#lang = opts.lang;
     this.#allowForeign = opts.allowForeign;
+    this.#ascii = opts.ascii ?? false;
     this.#a = this.#interpreter();
     if (opts.challenge !== undefined) {
       const challenge = challengeById(opts.challenge);
@@ -42,6 +44,7 @@ class Session implements PlaySession {
     return new Interpreter({
       lang: this.#lang,
       allowForeign: this.#allowForeign,
+      ascii: this.#ascii,
       ours: () => new Set(this.#made.keys()),
       onCreated: (shmid) => this.#made.set(shmid, process.pid),
       elsewhere: () => new Set([...this.#a.vars].filter(([, v]) => v.k === 'remote').map(([name]) => name)),
@@ -101,7 +104,7 @@ class Session implements PlaySession {
     }
     const lines: OutputLine[] = [];
     if (!this.#helper || this.#helper.ended) {
-      this.#helper = new HelperProcess(this.#lang, this.#allowForeign);
+      this.#helper = new HelperProcess(this.#lang, this.#allowForeign, this.#ascii);
       lines.push({ kind: 'info', text: this.#t({ en: `helper process b started: pid ${this.#helper.pid}`, zh: `辅助进程 b 已启动：pid ${this.#helper.pid}` }) });
     }
     const vars: Record<string, PortableValue> = {};

@@ -108,6 +108,10 @@ export interface SessionOptions {
   allowForeign: boolean;
   /** open this challenge (an id of `ipclab challenges`) */
   challenge?: string;
+  /** --ascii: `dump`'s text column with the ASCII marks the Kernel pane's dump uses
+   *  (text/dump.ts dumpMarks); the screen's general ASCII map would turn its own into '.',
+   *  the mark of a byte no character starts */
+  ascii?: boolean;
 }
 
 export interface PlaySession {

@@ -21,7 +21,7 @@ export const PEER_ROLES: readonly PeerSpec['role'][] = ['serv', 'clnt', 'child',
 
 /** What `ipclab _peer` can be started as: a side of the protocol, or the playground's
  *  helper process (src/play/helper.ts), which answers one request line at a time. */
-export type SpawnSpec = PeerSpec | { role: 'play'; lang: Lang; allowForeign: boolean };
+export type SpawnSpec = PeerSpec | { role: 'play'; lang: Lang; allowForeign: boolean; ascii: boolean };
 
 /** The side a spec describes; `gate` lets a gated side take its next action. */
 export function makeSide(spec: PeerSpec, emit: Emit, gate: () => Promise<void>): Side {

@@ -112,4 +112,20 @@ describe('the playground\'s dump', () => {
       expect(ends[1], rows.join('\n')).toBe(ends[0]);
     }
   });
+  it('--ascii: the session draws the Kernel pane\'s ASCII marks in either process (a, and the helper b) (fix25f#1)', async () => {
+    session = createSession({ lang: 'en', allowForeign: false, ascii: true });
+    await session.run('id = shmget(IPC_PRIVATE, 64, 0600)');
+    await session.run('p = shmat(id, NULL, 0)');
+    const text = `${'A'.repeat(15)}你好`;
+    await session.run(`strcpy(p, "${text}")`);
+    await session.run('@b q = shmat(id, NULL, SHM_RDONLY)');
+    const bytes = new Uint8Array(32);
+    bytes.set(Buffer.from(text));
+    const marked = dumpTexts(bytes, 16, true).map((t) => `|${t}${' '.repeat(16 + DUMP_HANG - cells(t))}|`);
+    expect(marked[1]).toContain(`${DUMP_CARRY_ASCII}${DUMP_CARRY_ASCII}好${DUMP_FILL_ASCII}`);
+    for (const line of ['dump(p, 32)', '@b dump(q, 32)']) {
+      const rows = (await session.run(line)).lines.filter((l) => l.kind === 'view').map((l) => l.text.slice(l.text.indexOf('|')));
+      expect(rows, line).toEqual(marked);
+    }
+  });
 });

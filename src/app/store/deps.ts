@@ -51,7 +51,7 @@ export interface AppDeps {
   readCode(file: string): string | null;
   progress: { load(): Progress; save(p: Progress): void; clear(): void };
   loadFlow(): Promise<DiagramRenderer>;
-  /** the playground: a session in the learner's language (src/play, loaded when first opened),
+  /** the playground: a session in the learner's language and look (--ascii: its dump's marks; src/play, loaded when first opened),
    *  its history file, and the progress file's list of solved challenges */
-  play: { start(lang: Lang): Promise<PlaySession>; loadHistory(): string[]; saveHistory(lines: readonly string[]): void; solved(id: string): void };
+  play: { start(lang: Lang, ascii: boolean): Promise<PlaySession>; loadHistory(): string[]; saveHistory(lines: readonly string[]): void; solved(id: string): void };
 }

@@ -65,7 +65,7 @@ export const playSlice =
 
     const theSession = () => {
       if (!session) {
-        session = deps.play.start(get().lang);
+        session = deps.play.start(get().lang, get().ascii);
         session.then(
           (s) => (ready = s),
           // a session that cannot start says so on the status line; the next line tries again
