@@ -7,18 +7,20 @@
  *     sees 130, 143, 129);
  *   - Ctrl-C while a command runs: system() ignores SIGINT in the
  *     caller while it waits, so the signal would be lost;
- *     run_command() runs the command without that;
+ *     run_shell() runs the command without that;
  *   - a closed output (`./msg | head`): SIGPIPE would end the program
  *     before it removes anything, so it is ignored; a write then
  *     fails with EPIPE and the program runs on to its own removal.
  * Only the process that made an object removes it: a forked child
  * that exits or is killed leaves its parent's.
+ * cleanup_on_exit, cleanup_forget and run_shell are ours
+ * (this header's), not libc calls.
  *
  *   int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
- *   remove_on_exit(MSG_OBJECT, q);  (its first call sets the handlers)
+ *   cleanup_on_exit(MSG_OBJECT, q);  (its first call sets the handlers)
  *   ...
  *   msgctl(q, IPC_RMID, NULL);
- *   removed(MSG_OBJECT, q);         (its id may be reused from now on)
+ *   cleanup_forget(MSG_OBJECT, q);   (its id may be reused from now on)
  */
 #ifndef IPCLAB_CLEANUP_H
 #define IPCLAB_CLEANUP_H
@@ -60,9 +62,10 @@ static void cleanup_on_signal(int sig)
     raise(sig);
 }
 
-/* `id` is removed on every way out;
+/* ours (cleanup.h), not a libc call:
+ * `id` is removed on every way out;
  * -1 (a failed get) is not an object */
-static void remove_on_exit(enum object_kind kind, int id)
+static void cleanup_on_exit(enum object_kind kind, int id)
 {
     if (cleanup_maker == 0) {
         cleanup_maker = getpid();
@@ -83,9 +86,10 @@ static void remove_on_exit(enum object_kind kind, int id)
     cleanup_count++;
 }
 
-/* The program removed `id` itself (or another
+/* ours (cleanup.h), not a libc call:
+ * The program removed `id` itself (or another
  * process did): no longer its to remove. */
-static void removed(enum object_kind kind, int id)
+static void cleanup_forget(enum object_kind kind, int id)
 {
     for (int i = 0; i < cleanup_count; i++)
         if (cleanup_ids[i].kind == kind && cleanup_ids[i].id == id) {
@@ -95,10 +99,11 @@ static void removed(enum object_kind kind, int id)
         }
 }
 
-/* system(cmd), but Ctrl-C while it runs reaches
+/* ours (cleanup.h), not a libc call:
+ * system(cmd), but Ctrl-C while it runs reaches
  * the program's handler too: the wait status of
  * `sh -c cmd`, or -1 when it could not be started */
-static inline int run_command(const char *cmd)
+static inline int run_shell(const char *cmd)
 {
     pid_t pid = fork();
     if (pid == 0) {

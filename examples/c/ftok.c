@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
@@ -67,7 +67,7 @@ int main(void)
     shmid = shmget(key, 4096, IPC_CREAT | 0600);
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d\n", shmid);
     if (shmid == -1) { ok = 0; goto out; }
-    remove_on_exit(SHM_OBJECT, shmid);
+    cleanup_on_exit(SHM_OBJECT, shmid);
     ok &= expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)", shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600), EEXIST);
     /* IPC_CREAT alone opens what exists */
     int same = shmget(key, 4096, IPC_CREAT | 0600);
@@ -89,7 +89,7 @@ int main(void)
 
 out:
     if (shmid != -1) shmctl(shmid, IPC_RMID, NULL);
-    removed(SHM_OBJECT, shmid);
+    cleanup_forget(SHM_OBJECT, shmid);
     unlink(path);
     unlink(linked);
     unlink(fresh);

@@ -29,7 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 /* stamp(): each line's "@MS#N " when ipclab runs it */
@@ -150,7 +150,7 @@ int main(int argc, char **argv)
      * through a pipe, nattch checked after each */
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
-    remove_on_exit(SHM_OBJECT, shmid);
+    cleanup_on_exit(SHM_OBJECT, shmid);
     int to[2], from[2];
     if (pipe(to) == -1 || pipe(from) == -1) { perror("pipe"); return 1; }
     fflush(NULL);
@@ -183,6 +183,6 @@ int main(int argc, char **argv)
     printf("after the exit: nattch %d, the segment %s\n", left, left == -1 ? "is gone" : "stays");
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || left != 0) ok = 0;
     shmctl(shmid, IPC_RMID, NULL);
-    removed(SHM_OBJECT, shmid);
+    cleanup_forget(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

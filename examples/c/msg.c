@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
@@ -93,7 +93,7 @@ int main(void)
 {
     int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
     if (q == -1) { perror("msgget"); return 1; }
-    remove_on_exit(MSG_OBJECT, q);
+    cleanup_on_exit(MSG_OBJECT, q);
     printf("msgget(IPC_PRIVATE, IPC_CREAT|0600) = %d\n", q);
 
     /* every message carries a type (a long > 0);
@@ -141,7 +141,7 @@ int main(void)
     until_asleep(reader);
     printf("msgctl(%d, IPC_RMID, NULL) = %d\n", q, msgctl(q, IPC_RMID, NULL));
     /* this tutorial's cleanup.h: gone, skip it at exit */
-    removed(MSG_OBJECT, q);
+    cleanup_forget(MSG_OBJECT, q);
     expect(exit_status(reader) == 2, "the blocked reader got EIDRM");
     return ok ? 0 : 1;
 }

@@ -13,18 +13,19 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
-/* sh(): prints a shell command, then runs it
- * (run_command, cleanup.h: system() that lets
- * Ctrl-C through); 0 when it ran and succeeded. */
-static int sh(const char *cmd)
+/* show_and_run(): ours, not a libc call: prints a
+ * shell command, then runs it (run_shell, cleanup.h's
+ * system() that lets Ctrl-C through); 0 when it ran
+ * and succeeded. */
+static int show_and_run(const char *cmd)
 {
     printf("$ %s\n", cmd);
     fflush(stdout); /* our output before the command's */
-    int status = run_command(cmd);
+    int status = run_shell(cmd);
     if (status != 0) printf("(%s failed or is not installed)\n", cmd);
     return status;
 }
@@ -32,13 +33,13 @@ static int sh(const char *cmd)
 int main(void)
 {
     int ok = 0;
-    sh("ipcs -m; ipcs -q; ipcs -s");
+    show_and_run("ipcs -m; ipcs -q; ipcs -s");
 
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
-    remove_on_exit(SHM_OBJECT, shmid);
+    cleanup_on_exit(SHM_OBJECT, shmid);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d\n", shmid);
-    sh("ipcs -m");
+    show_and_run("ipcs -m");
 
     char *a = shmat(shmid, NULL, 0);              /* program A */
     if (a == (void *) -1) { perror("shmat"); goto out; }
@@ -57,18 +58,18 @@ int main(void)
 
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid);
-    if (sh(cmd) == 0) {                           /* ipcrm removed it */
-        /* removed(): tells cleanup.h it is gone,
+    if (show_and_run(cmd) == 0) {                 /* ipcrm removed it */
+        /* cleanup_forget(): tells cleanup.h it is gone,
          * so no exit path removes it again */
-        removed(SHM_OBJECT, shmid);
+        cleanup_forget(SHM_OBJECT, shmid);
         shmid = -1;
     }
-    sh("ipcs -m");                                /* its row is gone */
+    show_and_run("ipcs -m");                      /* its row is gone */
 
 out:
     /* without ipcrm, remove it ourselves:
      * nothing is left behind either way */
     if (shmid != -1 && shmctl(shmid, IPC_RMID, NULL) == 0) printf("shmctl(%d, IPC_RMID, NULL) = 0\n", shmid);
-    removed(SHM_OBJECT, shmid);
+    cleanup_forget(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
@@ -76,11 +76,11 @@ int main(int argc, char **argv)
 
     int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
-    remove_on_exit(SHM_OBJECT, shmid);
+    cleanup_on_exit(SHM_OBJECT, shmid);
     int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
     /* the segment is removed on this way out too */
     if (set == -1) { perror("semget"); return 1; }
-    remove_on_exit(SEM_OBJECT, set);
+    cleanup_on_exit(SEM_OBJECT, set);
     printf("shmget(IPC_PRIVATE, %zu, IPC_CREAT|0600) = %d, semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", sizeof(int), shmid, set);
     /* before the workers: a long run shows it at once */
     fflush(stdout);
@@ -89,7 +89,7 @@ int main(int argc, char **argv)
     /* freed when the last of us detaches */
     shmctl(shmid, IPC_RMID, NULL);
     /* this tutorial's cleanup.h: gone, skip it at exit */
-    removed(SHM_OBJECT, shmid);
+    cleanup_forget(SHM_OBJECT, shmid);
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });
 
     int ok = 1;
@@ -111,6 +111,6 @@ int main(int argc, char **argv)
     shmdt((void *) counter);
     semctl(set, 0, IPC_RMID);
     /* this tutorial's cleanup.h: gone, skip it at exit */
-    removed(SEM_OBJECT, set);
+    cleanup_forget(SEM_OBJECT, set);
     return ok ? 0 : 1;
 }

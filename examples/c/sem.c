@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
@@ -77,7 +77,7 @@ int main(void)
 {
     int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
     if (set == -1) { perror("semget"); return 1; }
-    remove_on_exit(SEM_OBJECT, set);
+    cleanup_on_exit(SEM_OBJECT, set);
     printf("semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", set);
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });
     printf("semctl(%d, 0, SETVAL, 1): semval %d\n", set, value(set));
@@ -106,6 +106,6 @@ int main(void)
 
     printf("semctl(%d, 0, IPC_RMID) = %d\n", set, semctl(set, 0, IPC_RMID));
     /* this tutorial's cleanup.h: gone, skip it at exit */
-    removed(SEM_OBJECT, set);
+    cleanup_forget(SEM_OBJECT, set);
     return ok ? 0 : 1;
 }

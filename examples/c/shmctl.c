@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
@@ -67,7 +67,7 @@ int main(void)
      * under the same key is not ours to remove */
     int shmid = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
-    remove_on_exit(SHM_OBJECT, shmid);
+    cleanup_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
     if (p == (void *) -1) { perror("shmat"); return 1; }
     strcpy(p, "shmctl 示例");
@@ -75,7 +75,7 @@ int main(void)
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid);
     fflush(stdout);
-    if (run_command(cmd) != 0) printf("(ipcs is not installed)\n");
+    if (run_shell(cmd) != 0) printf("(ipcs is not installed)\n");
     show(shmid);                            /* IPC_STAT: the ftok key */
 
     struct shmid_ds ds;
@@ -90,14 +90,14 @@ int main(void)
     int locked = shmget(IPC_PRIVATE, 4096, 0400);
     if (locked == -1) { perror("shmget(0400)"); ok = 0; }
     else {
-        remove_on_exit(SHM_OBJECT, locked);
+        cleanup_on_exit(SHM_OBJECT, locked);
         ok &= permissions(locked, shmid);
     }
 
     /* while attached: only marked, not removed */
     shmctl(shmid, IPC_RMID, NULL);
     /* freed at the last detach, an exit's too */
-    removed(SHM_OBJECT, shmid);
+    cleanup_forget(SHM_OBJECT, shmid);
     show(shmid);                          /* dest, and key 0x00000000 */
     if (shmctl(shmid, IPC_STAT, &ds) == -1 || !(ds.shm_perm.mode & SHM_DEST) || ds.shm_perm.__key != 0) ok = 0;
     strcpy(p, "after IPC_RMID 删除之后");
@@ -119,7 +119,7 @@ int main(void)
 
     shmdt(p);                             /* the last detach frees it */
     fflush(stdout);
-    run_command("ipcs -m");                        /* its row is gone */
+    run_shell("ipcs -m");                          /* its row is gone */
     int gone = shmctl(shmid, IPC_RMID, NULL);
     printf("shmctl(%d, IPC_RMID, NULL) after the last detach = %d (%s)\n", shmid, gone, strerror(errno));
     if (gone != -1 || errno != EINVAL) ok = 0;
@@ -163,6 +163,6 @@ static int permissions(int locked, int theirs)
     waitpid(child, &status, 0);
     /* in case the child did not get there */
     shmctl(locked, IPC_RMID, NULL);
-    removed(SHM_OBJECT, locked);
+    cleanup_forget(SHM_OBJECT, locked);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }

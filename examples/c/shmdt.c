@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
@@ -24,7 +24,7 @@ int main(void)
     int ok = 1;
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
-    remove_on_exit(SHM_OBJECT, shmid);
+    cleanup_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
     if (p == (void *) -1) { perror("shmat"); return 1; }
     strcpy(p, "still here 还在");
@@ -67,6 +67,6 @@ int main(void)
         shmdt(q);
     }
     shmctl(shmid, IPC_RMID, NULL);
-    removed(SHM_OBJECT, shmid);
+    cleanup_forget(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

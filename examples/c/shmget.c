@@ -10,7 +10,7 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
-/* remove_on_exit(): removed on every
+/* cleanup_on_exit(): removed on every
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
@@ -31,9 +31,9 @@ int main(void)
 {
     int ok = 1;
     int a = shmget(IPC_PRIVATE, 4096, 0600);
-    if (a != -1) remove_on_exit(SHM_OBJECT, a);
+    if (a != -1) cleanup_on_exit(SHM_OBJECT, a);
     int b = shmget(IPC_PRIVATE, 4096, 0600);
-    if (b != -1) remove_on_exit(SHM_OBJECT, b);
+    if (b != -1) cleanup_on_exit(SHM_OBJECT, b);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, then %d\n", a, b);
     /* IPC_PRIVATE always creates a new segment */
     if (a == -1 || b == -1 || a == b) ok = 0;
@@ -48,10 +48,10 @@ int main(void)
     /* ENOMEM, EINVAL or ENOSPC: see the lesson */
     if (huge == -1) printf("size 2^62: -1, %s\n", strerror(errno));
     else {
-        remove_on_exit(SHM_OBJECT, huge);
+        cleanup_on_exit(SHM_OBJECT, huge);
         printf("size 2^62: %d (overcommit allowed it)\n", huge);
         shmctl(huge, IPC_RMID, NULL);
-        removed(SHM_OBJECT, huge);
+        cleanup_forget(SHM_OBJECT, huge);
     }
 
     struct shmid_ds ds;
@@ -62,7 +62,7 @@ int main(void)
 
     if (a != -1) shmctl(a, IPC_RMID, NULL);
     if (b != -1) shmctl(b, IPC_RMID, NULL);
-    removed(SHM_OBJECT, a);
-    removed(SHM_OBJECT, b);
+    cleanup_forget(SHM_OBJECT, a);
+    cleanup_forget(SHM_OBJECT, b);
     return ok ? 0 : 1;
 }

@@ -90,7 +90,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   steps: [
     {
       id: 'ipcs',
-      code: 'sh("ipcs -m; ipcs -q; ipcs -s")',
+      code: 'show_and_run("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
         en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab reads /proc/sysvipc and knows its own by its state folder. g: each column, owner too.',
@@ -164,7 +164,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     },
     {
       id: 'ipcs-m',
-      code: 'sh("ipcs -m");',
+      code: 'show_and_run("ipcs -m");',
       title: { en: 'The same row in ipcs -m', zh: 'ipcs -m 里的同一行' },
       say: {
         en: 'Run the real `ipcs -m` again. It reads the kernel table that ipclab\'s Kernel pane shows.',
@@ -248,7 +248,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     },
     {
       id: 'ipcrm',
-      code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'sh("ipcs -m");                                /* its row is gone'],
+      code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
       title: { en: 'Clean up, then ipcs -m again', zh: '清理，再看一次 ipcs -m' },
       say: {
         en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. ipcrm neither made nor mapped it: any process of the owner, creator or root may. ipclab runs it, then `ipcs -m`.',

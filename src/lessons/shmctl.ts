@@ -402,7 +402,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'last-detach',
-      code: ['shmdt(again)', 'shmdt(p);', 'run_command("ipcs -m")', 'int gone = shmctl(shmid, IPC_RMID, NULL)'],
+      code: ['shmdt(again)', 'shmdt(p);', 'run_shell("ipcs -m")', 'int gone = shmctl(shmid, IPC_RMID, NULL)'],
       title: { en: 'The last shmdt', zh: '最后一次 shmdt' },
       say: {
         en: 'Detach the new mapping, then the first; the lesson removes its key file; then look with `ipcs -m` and try IPC_RMID on the old shmid.',
