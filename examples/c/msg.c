@@ -30,7 +30,7 @@ static void expect(int cond, const char *what)
     if (!cond) { printf("NOT AS EXPECTED: %s\n", what); ok = 0; }
 }
 
-static int send(int q, long type, const char *text, int flags, int quiet)
+static int send_note(int q, long type, const char *text, int flags, int quiet)
 {
     struct note m = { .mtype = type };
     snprintf(m.mtext, sizeof m.mtext, "%s", text);
@@ -98,10 +98,10 @@ int main(void)
 
     /* every message carries a type (a long > 0);
      * the texts are UTF-8, as ipclab sends them */
-    send(q, 1, "one 一", 0, 0);
-    send(q, 2, "two 二", 0, 0);
-    send(q, 1, "one again 又一", 0, 0);
-    send(q, 3, "three 三", 0, 0);
+    send_note(q, 1, "one 一", 0, 0);
+    send_note(q, 2, "two 二", 0, 0);
+    send_note(q, 1, "one again 又一", 0, 0);
+    send_note(q, 3, "three 三", 0, 0);
     expect(qnum(q) == 4, "four messages queued");
 
     expect(take(q, 0, 0) == 1, "type 0: the first message, whatever its type");
@@ -132,7 +132,7 @@ int main(void)
     /* a reader blocked in msgrcv wakes when a message comes */
     pid_t reader = blocked_reader(q);
     until_asleep(reader);
-    send(q, 5, "wake up 醒醒", 0, 0);
+    send_note(q, 5, "wake up 醒醒", 0, 0);
     expect(exit_status(reader) == 0, "the blocked reader got the message");
     fflush(stdout);
 

@@ -373,7 +373,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'send',
-      code: ['send(q, 1, "one 一"', 'send(q, 2, "two 二"', 'send(q, 1, "one again 又一"', 'send(q, 3, "three 三"'],
+      code: ['send_note(q, 1, "one 一"', 'send_note(q, 2, "two 二"', 'send_note(q, 1, "one again 又一"', 'send_note(q, 3, "three 三"'],
       title: { en: 'msgsnd: four messages, three types', zh: 'msgsnd：四条消息，三种类型' },
       say: {
         en: `msgsnd four messages: ${SENT_LIST.en}.`,

@@ -88,7 +88,7 @@ function codeOnly(text: string): string {
 export const countCalls = (text: string, name: string): number => (codeOnly(text).match(new RegExp(`\\b${name}\\s*\\(`, 'g')) ?? []).length;
 
 /** The file's own functions by name, each with its body: a lit line calling one (msg.c's
- *  `send(q, 1, …)`) makes the calls its body makes. */
+ *  `send_note(q, 1, …)`) makes the calls its body makes. */
 export function functionBodies(text: string): Map<string, string> {
   const at = functionAt(text);
   const out = new Map<string, string>();
@@ -222,7 +222,7 @@ describe.concurrent.each(LESSONS.map((l) => [l.id, l] as const))('%s: its C foll
       if (anchored.length === 0) continue;
       const files = [...new Set(anchored.map((l) => l.file))];
       // the code of the lines the pane lights for the step (the statement of each anchor): a
-      // call of the file's own function counts the calls its body makes (msg.c's four send()
+      // call of the file's own function counts the calls its body makes (msg.c's four send_note()
       // lines are four msgsnd: msg step 2 once lit only the first)
       const lit = anchored.map((l) => {
         const span = anchorSpan(texts[l.file]!, l.text)!;
