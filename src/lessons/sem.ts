@@ -380,8 +380,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
-        en: 'A new holder takes the semaphore with SEM_UNDO, so the kernel records a change to undo when it exits. This process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核因此记下一笔在它退出时要撤销的改动。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
+        en: 'A new holder takes the semaphore with SEM_UNDO, a flag for locks whose holder may end while it holds one. This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量：这个标志是为持有锁时可能中途结束的进程准备的。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         en: 'semval is 1 again. For its SEM_UNDO P the kernel kept the holder a semadj of +1, added as it died: sempid is the holder.',
