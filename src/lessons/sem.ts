@@ -237,8 +237,8 @@ export const sem = defineLesson<SemState>({
     zh: '等待者和被杀的持有者是另起的 Node 进程，因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
   },
   outro: {
-    en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
-    zh: 'P 和 V 都是原子的 semop；SEM_UNDO 让持有者死后锁自动释放。',
+    en: 'P and V are semops the kernel does whole: no other semop comes between the test and the change. SEM_UNDO frees a lock whose holder dies.',
+    zh: 'P 和 V 都是内核一次做完的 semop：检查和修改之间插不进别的 semop。SEM_UNDO 让持有者死后锁自动释放。',
   },
   diagrams: [FLOW],
   summary: 'a set of one semaphore: SETVAL, P and V, EAGAIN with IPC_NOWAIT, a second process asleep in semop (semncnt 1), SEM_UNDO giving back a killed holder\'s count',
