@@ -182,8 +182,9 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
 /** msgrcv's form: one call with the learner's msgtyp and msgsz on the four messages of step 2. */
 const BY_TYPE_TURN: Turn = {
   say: {
-    en: 'Yours has IPC_NOWAIT: asleep, it would freeze ipclab.',
-    zh: '你的调用带 IPC_NOWAIT：睡眠会卡住 ipclab。',
+    // not why: what IPC_NOWAIT does is step 4's question
+    en: 'Yours has IPC_NOWAIT in msgflg, as the lesson\'s own msgrcv calls here do.',
+    zh: '你的调用和本课这里的 msgrcv 一样，msgflg 里带 IPC_NOWAIT。',
   },
   yours: { en: "first your own msgrcv (msgtyp, msgsz) on the four messages of step 2, then the lesson's", zh: '先用你自己的 msgrcv（msgtyp、msgsz）读第 2 步的四条消息，再用本课的' },
   ownSaid: { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` },
