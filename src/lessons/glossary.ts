@@ -480,8 +480,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'compare-and-swap', zh: '比较并交换（compare-and-swap）' },
     terms: ['compare-and-swap', 'Compare-and-swap', 'CAS', '比较并交换'],
     text: {
-      en: 'One indivisible CPU operation: "if this word still holds A, make it B", which reports whether it did. Two processes racing to claim a slot cannot both win.',
-      zh: '一个不可分割的 CPU 操作：“如果这个字还是 A，就把它改成 B”，并报告是否改成了。两个进程抢同一个位置时不可能都成功。',
+      en: 'One indivisible CPU operation: "if this word still holds A, make it B", which reports whether it did. Two processes racing to claim a slot cannot both win. In C, the builtin __atomic_compare_exchange_n: clnt.c claims client_pid with it (A is 0, B its pid).',
+      zh: '一个不可分割的 CPU 操作：“如果这个字还是 A，就把它改成 B”，并报告是否改成了。两个进程抢同一个位置时不可能都成功。C 里用内建函数 __atomic_compare_exchange_n：clnt.c 就用它占用 client_pid（A 是 0，B 是自己的 pid）。',
     },
   },
   {
