@@ -47,8 +47,9 @@ struct ipclab_rv {        /* offset */
 _Static_assert(sizeof(struct ipclab_rv) == RV_SIZE, "struct ipclab_rv must be 4096 bytes");
 
 /* Another process writes these fields: read and write them with
- * atomics so the compiler re-reads them on every turn and the stores
- * become visible in order (data before seq, ack after reading data). */
+ * LOAD and STORE, so the compiler re-reads them on every turn and
+ * the stores become visible in order (data before seq, ack after
+ * reading data). */
 #define LOAD(field) __atomic_load_n(&(field), __ATOMIC_SEQ_CST)
 #define STORE(field, v) __atomic_store_n(&(field), (v), __ATOMIC_SEQ_CST)
 

@@ -183,8 +183,8 @@ export const ERRATA: Erratum[] = [
       zh: '进程死掉后，内核会释放它持有的信号量。',
     },
     truth: {
-      en: 'Only what it took with SEM_UNDO. Without that flag the count stays taken after a kill -9, and every later P sleeps for ever.',
-      zh: '只有带 SEM_UNDO 取得的才会归还。不带这个标志，kill -9 之后计数一直被占着，之后每个 P 都会永远睡下去。',
+      en: 'Only what it took with SEM_UNDO. Without that flag the count stays taken after a kill -9: semval stays 0, and a later P waits until some other process makes a V.',
+      zh: '只有带 SEM_UNDO 取得的才会归还。不带这个标志，kill -9 之后计数一直被占着：semval 停在 0，之后的 P 要一直等到别的进程做 V。',
     },
     lesson: 'sem',
     step: 'no-undo',

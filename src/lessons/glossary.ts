@@ -480,8 +480,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'compare-and-swap', zh: '比较并交换（compare-and-swap）' },
     terms: ['compare-and-swap', 'Compare-and-swap', 'CAS', '比较并交换'],
     text: {
-      en: 'One indivisible CPU operation: "if this word still holds A, make it B", which reports whether it did. Two processes racing to claim a slot cannot both win.',
-      zh: '一个不可分割的 CPU 操作：“如果这个字还是 A，就把它改成 B”，并报告是否改成了。两个进程抢同一个位置时不可能都成功。',
+      en: 'One indivisible CPU operation: "if this word still holds A, make it B", which reports whether it did. Two processes racing to claim a slot cannot both win. In C, the builtin __atomic_compare_exchange_n: clnt.c claims client_pid with it (A is 0, B its pid).',
+      zh: '一个不可分割的 CPU 操作：“如果这个字还是 A，就把它改成 B”，并报告是否改成了。两个进程抢同一个位置时不可能都成功。C 里用内建函数 __atomic_compare_exchange_n：clnt.c 就用它占用 client_pid（A 是 0，B 是自己的 pid）。',
     },
   },
   {
@@ -564,14 +564,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_NOWAIT', zh: 'IPC_NOWAIT' },
     terms: ['IPC_NOWAIT', 'ENOMSG', 'EAGAIN'],
     text: {
-      en: 'A flag of msgsnd, msgrcv and semop: where the call would sleep, it fails at once instead, with an errno of its own (ENOMSG or EAGAIN). semop that cannot do its operation now (sem_op -N while the value is below N, or sem_op 0 while it is not 0) fails with EAGAIN.',
-      zh: 'msgsnd、msgrcv 和 semop 的标志：调用本该睡眠等待时，改为立刻失败返回，带着各自的 errno（ENOMSG 或 EAGAIN）。semop 的操作此刻做不了时（sem_op 为 -N 而值小于 N，或 sem_op 为 0 而值不为 0），以 EAGAIN 失败。',
+      en: 'A flag of msgsnd, msgrcv and semop for a call that cannot go ahead now: a full queue, no message of the type asked for, a semaphore whose operation cannot be done now (sem_op -N while the value is below N, or sem_op 0 while it is not 0).',
+      zh: 'msgsnd、msgrcv 和 semop 的标志，管的是此刻做不了的调用：队列已满，没有所要类型的消息，信号量的操作此刻做不了（sem_op 为 -N 而值小于 N，或 sem_op 为 0 而值不为 0）。',
     },
+    // what the call then does is what msg 4 asks ("the queue is empty. msgrcv with IPC_NOWAIT then…")
     shows: [
       {
         lesson: 'msg',
         step: 'taken',
-        text: { en: 'msgsnd to a full queue fails with EAGAIN; msgrcv with no message of the type asked for fails with ENOMSG.', zh: 'msgsnd 遇到队列已满，以 EAGAIN 失败；msgrcv 找不到所要类型的消息，以 ENOMSG 失败。' },
+        text: { en: 'Where the call would sleep, it fails at once instead, with an errno of its own: msgsnd to a full queue and semop with EAGAIN, msgrcv with no message of the type asked for with ENOMSG.', zh: '调用本该睡眠等待时，改为立刻失败返回，带着各自的 errno：msgsnd 遇到队列已满、semop 做不了操作，都是 EAGAIN；msgrcv 找不到所要类型的消息，是 ENOMSG。' },
       },
     ],
   },
@@ -729,14 +730,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
     terms: ['SEM_UNDO'],
     text: {
-      en: 'A flag of semop: the kernel remembers the change (in the process\'s semadj), to reverse it when the process exits.',
-      zh: 'semop 的标志：内核记下这次改动（记在进程的 semadj 里），以便进程退出时把它撤销。',
+      en: 'A flag of semop, for a process that may end while it holds a semaphore: the kernel records the change in the process\'s semadj.',
+      zh: 'semop 的标志，为持有信号量时可能中途结束的进程准备：内核把这次改动记在进程的 semadj 里。',
     },
+    // when and whether the record is used is what sem 6 asks ("killed with SIGKILL: semval then?")
     shows: [
       {
         lesson: 'sem',
         step: 'undo',
-        text: { en: 'It is reversed however the process ends: a lock taken with it is given back even by a process killed with SIGKILL.', zh: '无论进程怎样结束都会撤销：带它加的锁，即使进程被 SIGKILL 杀死也会归还。' },
+        text: { en: 'When the process ends, the kernel reverses the change, however it ends: a lock taken with it is given back even by a process killed with SIGKILL.', zh: '进程结束时，内核撤销这次改动，无论进程怎样结束：带它加的锁，即使进程被 SIGKILL 杀死也会归还。' },
       },
     ],
   },
@@ -745,14 +747,14 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semadj, the undo of SEM_UNDO', zh: 'semadj：SEM_UNDO 的撤销量' },
     terms: ['semadj'],
     text: {
-      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1). When the process exits, the kernel adds semadj to semval. No tool shows it; man semop describes it.',
-      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1）。进程退出时，内核把 semadj 加回 semval。没有工具能显示它；man semop 里有说明。',
+      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1). No tool shows it; man semop describes it.',
+      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1）。没有工具能显示它；man semop 里有说明。',
     },
     shows: [
       {
         lesson: 'sem',
         step: 'undo',
-        text: { en: 'It does so however the process ends: a lock it held is given back even after SIGKILL.', zh: '无论进程怎样结束都会这样：即使被 SIGKILL 杀死，它持有的锁也会归还。' },
+        text: { en: 'When the process ends, however it ends, the kernel adds semadj to semval: a lock it held is given back even after SIGKILL.', zh: '进程结束时，无论怎样结束，内核都把 semadj 加回 semval：即使被 SIGKILL 杀死，它持有的锁也会归还。' },
       },
     ],
   },
@@ -762,9 +764,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SIGKILL, kill -9', zh: 'SIGKILL、kill -9' },
     terms: ['SIGKILL', 'kill -9'],
     text: {
-      en: 'Signal 9: it ends a process at once. It cannot be caught, so the process cleans up nothing; only what the kernel does for it (closing files, SEM_UNDO, detaching segments) happens.',
-      zh: '9 号信号：立即结束进程。它无法被捕获，所以进程自己什么也清理不了；只有内核替它做的事（关闭文件、SEM_UNDO、解除映射）会发生。',
+      en: 'Signal 9: it ends a process at once. It cannot be caught, so the process cleans up nothing; only what the kernel does for it (closing files, detaching segments) happens.',
+      zh: '9 号信号：立即结束进程。它无法被捕获，所以进程自己什么也清理不了；只有内核替它做的事（关闭文件、解除映射）会发生。',
     },
+    // whether SEM_UNDO is among them is what sem 6 asks
+    shows: [
+      {
+        lesson: 'sem',
+        step: 'undo',
+        text: { en: 'The kernel also gives back what the process took with SEM_UNDO.', zh: '内核还会归还进程带 SEM_UNDO 取走的计数。' },
+      },
+    ],
   },
   {
     id: 'race',
@@ -799,7 +809,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['pid', 'pids'],
     text: {
       en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A • line saying a process ended (exited, or was killed) is under the pid of the process that saw it end, its parent (ipclab, through waitpid): the ended process\'s own pid is in the line, "(pid 4243)". At 80 columns the tab bar (Flow | Kernel | Trace | C) names the lesson\'s own process on its right with its pid and counts the others with how many of them still run, the same words at every step. "lesson pid 4242 + 1 (0 running)" says one more process, ended; where there is room it starts with "processes:" and ends "+ 1 more (0 running) in Kernel". Lesson 7 (parent and child) names its own process "parent" there. The Kernel tab lists every process, running or ended.',
-      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的进程的 pid，也就是它的父进程（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏（流程 │ 内核 │ 跟踪 │ C）右边写出本课自己的进程和它的 pid，其余的只给个数和其中还在运行的个数，每一步都是同样的说法。“本课 pid 4242 + 1（0 个在运行）”是说还有 1 个进程，已经结束；放得下时，开头是“进程：本课 4242”，结尾是 + 另 1 个（0 个在运行），见“内核”页。第 7 课（父子进程）在那里把自己的进程称为“父进程”。内核标签页列出所有进程，不论还在运行还是已经结束。',
+      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的进程的 pid，也就是它的父进程（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏（流程 │ 内核 │ 跟踪 │ C）右边写出本课自己的进程和它的 pid，其余的只给个数和其中还在运行的个数，每一步都是同样的说法。“本课 pid 4242 + 1（0 个在运行）”是说还有 1 个进程，已经结束；放得下时，开头是“进程：本课 4242”，结尾是 + 另 1 个（0 个在运行），见“内核”窗格。第 7 课（父子进程）在那里把自己的进程称为“父进程”。“内核”窗格列出所有进程，不论还在运行还是已经结束。',
     },
   },
   {

@@ -182,8 +182,9 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
 /** msgrcv's form: one call with the learner's msgtyp and msgsz on the four messages of step 2. */
 const BY_TYPE_TURN: Turn = {
   say: {
-    en: 'Yours has IPC_NOWAIT: asleep, it would freeze ipclab.',
-    zh: '你的调用带 IPC_NOWAIT：睡眠会卡住 ipclab。',
+    // not why: what IPC_NOWAIT does is step 4's question
+    en: 'Yours has IPC_NOWAIT in msgflg, as the lesson\'s own msgrcv calls here do.',
+    zh: '你的调用和本课这里的 msgrcv 一样，msgflg 里带 IPC_NOWAIT。',
   },
   yours: { en: "first your own msgrcv (msgtyp, msgsz) on the four messages of step 2, then the lesson's", zh: '先用你自己的 msgrcv（msgtyp、msgsz）读第 2 步的四条消息，再用本课的' },
   ownSaid: { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` },
@@ -323,8 +324,8 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. With nothing to read, msgrcv sleeps, or with IPC_NOWAIT fails at once.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时读者会睡眠；带 IPC_NOWAIT 则不睡眠，立刻以错误返回。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. With nothing to read, msgrcv sleeps until a message comes (step 6); its flag IPC_NOWAIT is for that case (step 4).',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时，msgrcv 睡眠，直到有消息来（第 6 步）；它的标志 IPC_NOWAIT 就是为这种情况准备的（第 4 步）。',
   },
   aside: {
     en: 'the readers of steps 6 and 7 are a second Node process, as a msgrcv asleep in ipclab would freeze the screen.',
@@ -430,8 +431,8 @@ export const msg = defineLesson<MsgState>({
       code: 'expect(take(q, 0, 0) == 3',
       title: { en: 'Read the last, then the empty queue', zh: '读出最后一条，再读空队列' },
       say: {
-        en: 'Read the last message, then once more on the empty queue with IPC_NOWAIT: where a call would have to sleep, that flag makes it return -1 at once, with an error code that says why.',
-        zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次：调用本该睡眠等待时，这个标志让它立刻返回 -1，并用错误码说明原因。',
+        en: 'Read the last message, then once more from the empty queue with IPC_NOWAIT in msgflg: a flag that tells msgrcv what to do when no message is there to take.',
+        zh: '读出最后一条，再在 msgflg 里带上 IPC_NOWAIT，对空队列读一次：这个标志告诉 msgrcv，没有消息可取时该怎么做。',
       },
       notice: {
         en: 'messages (msg_qnum) 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',

@@ -23,8 +23,8 @@ const NATTCH = counts('nattch', [1, 2, 3], [
 ]);
 
 const CARRIED = [
-  { en: 'in "down"; the signal only wakes the child', zh: '文字在“down”里，信号只叫醒子进程', whyNot: { en: 'this kill named the text, so the call itself carried it; else the text stays in the segment.', zh: '这次的 kill 带了文字，是调用本身把它带过去的；否则文字留在共享内存段里。' } },
-  { en: 'the signal carries it', zh: '信号把它带过去', whyNot: { en: 'kill takes a pid and a signal number only; there is no room in it for text.', zh: 'kill 只接受 pid 和信号编号，没有放文字的地方。' } },
+  { en: 'the segment "down" holds it', zh: '文字在共享内存段“down”里', whyNot: { en: 'this kill named the text, so the call itself carried it; else the text stays in the segment.', zh: '这次的 kill 带了文字，是调用本身把它带过去的；否则文字留在共享内存段里。' } },
+  { en: 'the signal carries it to the child', zh: '信号把文字带给子进程', whyNot: { en: 'kill takes a pid and a signal number only; there is no room in it for text.', zh: 'kill 只接受 pid 和信号编号，没有放文字的地方。' } },
 ];
 
 const WRITE = 'parent-child-write';

@@ -33,7 +33,7 @@ interface RaceState {
   round?: Lock;
   /** each round's milliseconds, for the summary */
   ms?: Partial<Record<Lock, number>>;
-  /** each round's two loops, in ms, as the workers timed them */
+  /** each round's two loops, in ms, as the workers timed them: worker 1's, then worker 2's */
   loops?: Partial<Record<Lock, number[]>>;
 }
 
@@ -99,7 +99,7 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   state.workers = workers;
   state.round = lock;
   for (let i = 0; i < WORKERS; i++) {
-    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, workerName(i, lock), () => showProcesses(ctx, seg, workers, lock)));
+    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, worker: i + 1, forcePreempt: need(state, 'oneCpu') }, workerName(i, lock), () => showProcesses(ctx, seg, workers, lock)));
   }
   showProcesses(ctx, seg, workers, lock);
   const problems: string[] = [];
@@ -180,13 +180,15 @@ function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'short' | '
 
 /** The round without a lock, as this run went: how many updates it lost, or that none was,
  *  and how long the two loops ran side by side, from the workers' own times: the lines
- *  "added 1 1000000 times … in 17.9 ms" and "… in 53.1 ms" overlap for at most 17.9 ms
- *  (both start at the `started` barrier), and the losses came then. */
+ *  "worker 1 added 1 1000000 times … in 53.1 ms" and "worker 2 … in 17.9 ms" overlap for at
+ *  most 17.9 ms (both start at the `started` barrier), and the losses came then. The times go
+ *  in the workers' order, named, as the process list has them (nc: sorted, they read reversed). */
 function lostNotice(live: LiveResult<RaceState>): Text {
   const { value: lost, of } = measureOf(live);
-  const loops = [...(live.state.loops?.none ?? [])].sort((x, y) => x - y);
+  const loops = live.state.loops?.none ?? [];
   // to a tenth, as the workers' own lines give them
-  const [short, long] = loops.map((ms) => unit(ms.toFixed(1), 'ms'));
+  const [first, second] = loops.map((ms) => unit(ms.toFixed(1), 'ms'));
+  const overlap = unit(Math.min(...loops).toFixed(1), 'ms');
   if (lost === 0) {
     return {
       en: `This run lost none of its ${of} updates: the two loops hardly ran at the same moment. A stale store is what loses them; press ← then Space to run step 2 again and see some.`,
@@ -207,11 +209,11 @@ function lostNotice(live: LiveResult<RaceState>): Text {
     };
   }
   const side =
-    short === undefined || long === undefined
+    first === undefined || second === undefined
       ? { en: '', zh: '' }
       : live.state.oneCpu
-        ? { en: ` On one CPU the loops (${short}, ${long}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（${short}、${long}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
-        : { en: ` Both loops of ${N.none} adds began together and took ${short} and ${long}: side by side for at most ${short}, when the losses came.`, zh: `两个各加 ${N.none} 次的循环同时开始，分别用了 ${short} 和 ${long}，丢失都发生在同时运行的那 ${short} 里。` };
+        ? { en: ` On one CPU the loops (worker 1 ${first}, worker 2 ${second}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（工作进程 1 ${first}，工作进程 2 ${second}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
+        : { en: ` Both loops of ${N.none} adds began together; worker 1's took ${first}, worker 2's ${second}: side by side for at most ${overlap}, when the losses came.`, zh: `两个各加 ${N.none} 次的循环同时开始，工作进程 1 用了 ${first}，工作进程 2 用了 ${second}，丢失都发生在同时运行的那至多 ${overlap} 里。` };
   return { en: `${lostSaid.en}${side.en}`, zh: `${lostSaid.zh}${side.zh}` };
 }
 
@@ -265,8 +267,8 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   if (atomic === undefined || none === undefined) return undefined;
   const [a, n] = [roundSum(live.state, 'atomic'), roundSum(live.state, 'none')];
   return {
-    en: `Nothing lost, and no system call. Per add, a round's time over its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 without a lock ${n.en}, ${unit(none, 'ns')} each. Neither enters the kernel; step 5 sets them against the semaphore.`,
-    zh: `一个不丢，也没有系统调用。每次加法的用时是一轮的总用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步不加锁 ${n.zh}，每次 ${unit(none, 'ns')}。两者都不进内核；第 5 步拿它们和信号量比。`,
+    en: `Nothing lost: no store fell inside an add, and no system call. Per add, a round's time over its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 without a lock ${n.en}, ${unit(none, 'ns')} each. Neither enters the kernel; step 5 sets them against the semaphore.`,
+    zh: `一个不丢：没有哪次写落在一次加法的读和写之间，也没有系统调用。每次加法的用时是一轮的总用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步不加锁 ${n.zh}，每次 ${unit(none, 'ns')}。两者都不进内核；第 5 步拿它们和信号量比。`,
   };
 }
 
@@ -400,8 +402,8 @@ export const race = defineLesson<RaceState>({
       code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
-        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1), ${N.semaphore} times: a million would take minutes.`,
-        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），共 ${N.semaphore} 次：一百万次得花好几分钟。`,
+        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1), ${N.semaphore} times: ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} adds in all. A million each would take minutes.`,
+        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），各 ${N.semaphore} 次：一共 ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} 次加法。各一百万次得花好几分钟。`,
       },
       notice: {
         en: 'Nothing lost: one worker at a time between load and store. The trace gives the time per increment: far slower, mostly asleep in P.',
@@ -414,16 +416,16 @@ export const race = defineLesson<RaceState>({
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       short: { en: 'An atomic add', zh: '用原子加法' },
       say: {
-        en: 'Now each increment is one atomic add (see the glossary), in C `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`, as in race.c. Still no lock around it.',
-        zh: '现在每次加法是一次原子加（见术语表），C 里写作 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`，race.c 就这样写。外面仍然不加锁。',
+        en: 'Now each increment is an atomic add, `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)` in race.c: load, add and store as one CPU operation (see the glossary). Still no lock.',
+        zh: '现在每次加法是一次原子加，race.c 里是 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`：读、加、写合成一个 CPU 操作（见术语表）。仍然不加锁。',
       },
       aside: {
         en: 'its workers are Node processes and call Atomics.add, JavaScript\'s atomic add, the same CPU operation as race.c\'s __atomic_fetch_add.',
         zh: '它的工作进程是 Node 进程，调用 JavaScript 的原子加 Atomics.add，与 race.c 的 __atomic_fetch_add 是同一种 CPU 操作。',
       },
       notice: {
-        en: 'Nothing lost, and no system call. The trace gives the round\'s time over its adds, to set against step 2\'s.',
-        zh: '一个不丢，也没有系统调用。跟踪里有这一轮的用时除以加法次数，可以和第 2 步比。',
+        en: 'Nothing lost: no store fell inside an add. No system call. The trace has the round\'s time over its adds, to set against step 2\'s.',
+        zh: '一个不丢：没有哪次写落在一次加法的读和写之间。也没有系统调用。跟踪里有这一轮的用时除以加法次数，可以和第 2 步比。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, atomicNotice),

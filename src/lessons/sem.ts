@@ -237,8 +237,8 @@ export const sem = defineLesson<SemState>({
     zh: '等待者和被杀的持有者是另起的 Node 进程，因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
   },
   outro: {
-    en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
-    zh: 'P 和 V 都是原子的 semop；SEM_UNDO 让持有者死后锁自动释放。',
+    en: 'P and V are semops the kernel does whole: no other semop comes between the test and the change. SEM_UNDO frees a lock whose holder dies.',
+    zh: 'P 和 V 都是内核一次做完的 semop：检查和修改之间插不进别的 semop。SEM_UNDO 让持有者死后锁自动释放。',
   },
   diagrams: [FLOW],
   summary: 'a set of one semaphore: SETVAL, P and V, EAGAIN with IPC_NOWAIT, a second process asleep in semop (semncnt 1), SEM_UNDO giving back a killed holder\'s count',
@@ -380,8 +380,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
-        en: 'A new holder takes the semaphore with SEM_UNDO, so the kernel records a change to undo when it exits. This process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核因此记下一笔在它退出时要撤销的改动。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
+        en: 'A new holder takes the semaphore with SEM_UNDO, a flag for locks whose holder may end while it holds one. This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量：这个标志是为持有锁时可能中途结束的进程准备的。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         en: 'semval is 1 again. For its SEM_UNDO P the kernel kept the holder a semadj of +1, added as it died: sempid is the holder.',

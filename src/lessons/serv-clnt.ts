@@ -189,8 +189,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       short: { en: 'Client: server_pid, claim client_pid', zh: '客户端：读 server_pid，占用 client_pid' },
       say: {
-        en: 'The client opens it by the key, shmget(key, 0, 0) (size 0: it makes none), maps it, checks magic, reads server_pid, puts its pid in client_pid, sends SIGUSR2 ("look now").',
-        zh: '客户端凭 key 打开共享内存段：shmget(key, 0, 0) 只打开，所以大小给 0。它映射这个段，检查 magic，读 server_pid，把自己的 pid 写进 client_pid，发 SIGUSR2（表示“现在去看”）。',
+        en: 'The client opens it with shmget(key, 0, 0) (size 0: it makes none), maps it, checks magic, reads server_pid, claims client_pid if 0 (compare-and-swap), sends SIGUSR2 ("look now").',
+        zh: '客户端凭 key 打开共享内存段：shmget(key, 0, 0) 只打开，所以大小给 0。它映射这个段，检查 magic，读 server_pid，用比较并交换占用 client_pid（仍为 0 才写入），发 SIGUSR2（“现在去看”）。',
       },
       // the first SIGUSR2 of this lesson: lesson 7's meant something else (nc: said only in the outro)
       aside: {
@@ -380,8 +380,8 @@ export const servClnt = defineLesson<ServClntState>({
         // plain stores may be reordered (by the compiler, by CPUs such as aarch64): magic vouches
         // for the fields before it as serv.c's STORE (__atomic_store_n, seq-cst: at least a
         // release) read by LOAD (an acquire); ipclab's side uses Atomics (src/proto/shared.ts)
-        en: 'Written first, it says "ready" while server_pid is 0. Last, it covers the rest only as an atomic store (serv.c: __atomic_store_n) read by an atomic load; plain ones may be reordered.',
-        zh: 'magic 先写，server_pid 还是 0 时就宣布了“就绪”。最后写，也要用原子写（serv.c 用 __atomic_store_n）、对方用原子读才靠得住：普通读写可能被重排。',
+        en: 'Written first, it says "ready" while server_pid is 0. Written last, it vouches for the rest only through rv.h\'s STORE and LOAD: the compiler and the CPU may move plain writes past one another.',
+        zh: 'magic 先写，server_pid 还是 0 时就宣布了“就绪”。最后写，也要用 rv.h 的 STORE 写、LOAD 读才靠得住：普通的写，编译器和 CPU 可能调换它们的先后。',
       },
     },
     {
@@ -397,7 +397,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'The client is rebuilt with seq and ack swapped in its struct ipclab_rv; the server keeps the old one. The client then…', zh: '客户端重新编译时，struct ipclab_rv 里 seq 和 ack 的偏移对调了；服务端还用原来的结构体。这时客户端……' },
       choices: [
         { en: 'reads seq as ack and ack as seq', zh: '把 seq 读成 ack，把 ack 读成 seq' },
-        { en: 'works: the fields are found by name', zh: '照常工作：字段是按名字找的', whyNot: { en: 'names live only in each program\'s source; in the segment a field is 4 bytes at an offset.', zh: '名字只在各自的源代码里；在共享内存段里，字段就是某个偏移处的 4 个字节。' } },
+        { en: 'reads each field as before', zh: '照常读到每个字段', whyNot: { en: 'names live only in each program\'s source; in the segment a field is 4 bytes at an offset.', zh: '名字只在各自的源代码里；在共享内存段里，字段就是某个偏移处的 4 个字节。' } },
       ],
       answer: 0,
       explain: { en: 'The segment holds bytes, not names: each side finds a field at the offset its own copy of the struct gives, so both must use one layout.', zh: '共享内存段里只有字节，没有名字：每一方按自己那份结构体给的偏移找字段，所以双方必须用同一个布局。' },

@@ -15,7 +15,7 @@ export type PeerSpec =
   | { role: 'clnt'; path: string; timeout: number }
   | { role: 'child'; down: number; up: number; parent: number; rounds: number; answer: boolean; gated: boolean; quiet?: boolean }
   | { role: 'blocker'; call: BlockerOptions['call']; parent: number }
-  | { role: 'racer'; shmid: number; semid: number; lock: Lock; n: number; forcePreempt: boolean };
+  | { role: 'racer'; shmid: number; semid: number; lock: Lock; n: number; worker: number; forcePreempt: boolean };
 
 export const PEER_ROLES: readonly PeerSpec['role'][] = ['serv', 'clnt', 'child', 'blocker', 'racer'];
 

@@ -21,6 +21,9 @@ export interface RacerOptions {
   semid: number;
   lock: Lock;
   n: number;
+  /** which of the round's workers this is, from 1: its trace line says it, as the process
+   *  list does, so the lesson can give the loop times in the workers' order */
+  worker: number;
   /** one CPU: sleep between load and store now and then, so the other worker runs in
    *  between (on two CPUs they run at the same moment and need no help) */
   forcePreempt: boolean;
@@ -47,7 +50,7 @@ export class Racer {
   constructor(private readonly opts: RacerOptions) {}
 
   async run(): Promise<void> {
-    const { emit, lock, n } = this.opts;
+    const { emit, lock, n, worker } = this.opts;
     const at = sys.shmat(this.opts.shmid);
     emit(at.call);
     if (!at.segment) throw new ProtoError({ en: `cannot attach segment ${this.opts.shmid}: ${at.call.message}`, zh: `无法映射段 ${this.opts.shmid}：${at.call.message}` });
@@ -61,7 +64,7 @@ export class Racer {
     const end = now();
     emit({ type: 'timing', pid: process.pid, start, end, at: end });
     const ms = (end - start).toFixed(1);
-    emit(event({ en: `added 1 ${n} times ${LOCK_TEXT[lock].en} in ${ms}${NO_BREAK}ms`, zh: `加 1 共 ${n} 次（${LOCK_TEXT[lock].zh}），用时 ${ms}${NO_BREAK}ms` }));
+    emit(event({ en: `worker ${worker} added 1 ${n} times ${LOCK_TEXT[lock].en} in ${ms}${NO_BREAK}ms`, zh: `工作进程 ${worker} 加 1 共 ${n} 次（${LOCK_TEXT[lock].zh}），用时 ${ms}${NO_BREAK}ms` }));
     this.cleanup();
     emit(phase('done'));
   }

@@ -22,8 +22,8 @@ export const TERMS = {
   reader: { en: 'reader', zh: '读者', rejected: /接收进程|接收者|接收方/ },
   // the pane of calls and events: 调用 alone means one call
   trace: { en: 'Trace', zh: '跟踪', rejected: /调用(窗格|面板)/ },
-  // a part of the screen, as the help names it: 窗格, never 面板
-  pane: { en: 'pane', zh: '窗格', rejected: /面板/ },
+  // a part of the screen, as the help names it: 窗格, never 面板, nor 页 (“内核”页, 跟踪页, 标签页)
+  pane: { en: 'pane', zh: '窗格', rejected: /面板|(?:”|内核|跟踪|流程|标签)页(?![面表])/ },
 } as const satisfies Record<string, Term>;
 
 // "segment": 共享内存段 where a text first names one, 段 alone after it ("这个段"); not

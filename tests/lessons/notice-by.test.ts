@@ -34,13 +34,16 @@ describe('notices by the run', () => {
     expect(outcome.notice?.zh).toContain(String(measure.of));
     if (measure.value > 0) {
       expect(outcome.notice?.zh).toContain(`里丢了 ${measure.value} 次`);
-      // the loops' overlap as the workers' own times give it: at most the shorter one's (fix16g#2)
-      const loops = run.trace.flatMap((e) => (e.type === 'event' && / times without a lock in /.test(e.text.en) ? [/in ([\d.]+)\sms/.exec(e.text.en)![1]!] : [])).sort((a, b) => Number(a) - Number(b));
+      // the loops' overlap as the workers' own times give it: at most the shorter one's (fix16g#2),
+      // each time named for its worker, in the workers' order, whichever ended first (fix25c#6)
+      const loop = (w: number) => run.trace.flatMap((e) => (e.type === 'event' && e.text.en.startsWith(`worker ${w} added 1 1000000 times without a lock in `) ? [/in ([\d.]+)\sms/.exec(e.text.en)![1]!] : []));
+      const loops = [...loop(1), ...loop(2)];
       expect(loops).toHaveLength(2);
+      const overlap = [...loops].sort((a, b) => Number(a) - Number(b))[0];
       // exactly half lost is said as such, in place of the overlap (fix20c#2)
       if (2 * measure.value === measure.of) expect(outcome.notice?.en).toContain("exactly half: *counter ended at one worker's count");
       else if (setup.notice?.en.startsWith('One CPU')) expect(outcome.notice?.en).toContain('took turns');
-      else expect(outcome.notice?.en).toMatch(new RegExp(`of 1000000 adds began together and took ${loops[0]}\\sms and ${loops[1]}\\sms: side by side for at most ${loops[0]}\\sms`));
+      else expect(outcome.notice?.en).toMatch(new RegExp(`of 1000000 adds began together; worker 1's took ${loops[0]}\\sms, worker 2's ${loops[1]}\\sms: side by side for at most ${overlap}\\sms`));
     }
   }, 60_000);
 
@@ -51,15 +54,16 @@ describe('notices by the run', () => {
     expect(lostPercent(0, 40_000)).toBe('0.0%');
     const race = lessonById('race')!;
     const none = race.steps.find((s) => s.id === 'none')!;
-    const live = { calls: [], entries: [{ type: 'measure', value: 896, of: 2000000 }], segments: [], state: { oneCpu: false, loops: { none: [17.9, 53.1] } }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
+    // worker 1's loop the longer: the notice keeps the workers' order (fix25c#6)
+    const live = { calls: [], entries: [{ type: 'measure', value: 896, of: 2000000 }], segments: [], state: { oneCpu: false, loops: { none: [53.1, 17.9] } }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
     const notice = none.noticeBy!(live)!;
     // what a lost update is, said in words where the term is first used (fix23b#1)
     // a plain sentence (nc: "Lost updates (adds the other worker's stores erased) this run" did not parse)
     expect(notice.en).toContain("This run lost 896 of its 2000000 adds (0.045%): the other worker's stores erased them.");
     expect(notice.zh).toContain('这次 2000000 次加法里丢了 896 次（0.045%）：被另一个工作进程的写抹掉了。');
     // the loops' times with what they timed (nc: "29.2 ms and 53.1 ms" for what?)
-    expect(notice.en).toMatch(/Both loops of 1000000 adds began together and took 17\.9\sms and 53\.1\sms: side by side for at most 17\.9\sms/);
-    expect(notice.zh).toContain('两个各加 1000000 次的循环同时开始');
+    expect(notice.en).toMatch(/Both loops of 1000000 adds began together; worker 1's took 53\.1\sms, worker 2's 17\.9\sms: side by side for at most 17\.9\sms/);
+    expect(notice.zh).toMatch(/两个各加 1000000 次的循环同时开始，工作进程 1 用了 53\.1\sms，工作进程 2 用了 17\.9\sms/);
     // exactly one worker's count lost: the notice says why, not only the trace (fix20c#2)
     const half = none.noticeBy!({ ...live, entries: [{ type: 'measure', value: 1_000_000, of: 2_000_000 }] } as never)!;
     expect(half.en).toContain("This run lost 1000000 of its 2000000 adds (50.0%), exactly half: *counter ended at one worker's count.");
@@ -98,7 +102,7 @@ describe('notices by the run', () => {
     // "no system call" said once, at the notice's start, not again at its end
     expect(said.en.match(/system call/g)).toHaveLength(1);
     expect(said.zh.match(/系统调用/g)).toHaveLength(1);
-    expect(said.en).toContain('Nothing lost, and no system call.');
+    expect(said.en).toContain('Nothing lost: no store fell inside an add, and no system call.');
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
     // against the atomic add; where the time goes is step 3's notice, not said again above
     // the check that asks it (fix18e#1)

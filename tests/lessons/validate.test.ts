@@ -177,6 +177,10 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '挂接之前 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 挂接 (use 映射)"]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '见 `信号灯` 一词：lpid、atime'))).toEqual([]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '内核面板里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 面板 (use 窗格)"]);
+    // a pane is no page either (nc: "内核页" beside 窗格); a page of memory (页面) is
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '见“内核”页：lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says ”页 (use 窗格)"]);
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '流程页里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 流程页 (use 窗格)"]);
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '内核页面里 lpid 和 atime 为 0'))).toEqual([]);
   });
 
   it('catches a Chinese word for a segment other than 共享内存段 (段 alone after it), outside code', () => {
