@@ -836,7 +836,7 @@ const ZH: Strings = {
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   endedLead: '已结束：',
   endedSep: '、',
-  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n}（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”页`),
+  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n}（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”窗格`),
   listSep: '、',
   problemSep: '；',
   yes: '是',

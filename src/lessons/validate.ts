@@ -12,7 +12,7 @@ import { untagged } from '../text/answer-comments.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
-import { rejectedTerms, segmentProblems } from '../text/terms.js';
+import { rejectedTerms, segmentProblems, TERMS } from '../text/terms.js';
 import { anchorText, anchorsOf } from './code-anchor.js';
 import { unrevealed } from './lit.js';
 import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } from './text-style.js';
@@ -271,7 +271,12 @@ export function stringTermProblems(where: string, table: Readonly<Record<string,
 /** A table of the screen's own strings, in its language: the rules of style (text-style.ts)
  *  over each string and the literal parts of each function that builds one. */
 export function stringStyleProblems(where: string, table: Readonly<Record<string, unknown>>, lang: 'en' | 'zh'): string[] {
-  return Object.entries(table).flatMap(([key, value]) => styleProblems(shownText(value), lang).map((p) => `${where} '${key}' ${p}`));
+  return Object.entries(table).flatMap(([key, value]) => {
+    const text = shownText(value);
+    // the screen names its panes as lesson text does; its 键 is a key of the keyboard
+    const words = lang === 'zh' ? rejectedTerms(text, [TERMS.pane, TERMS.trace]).map((w) => `says ${w}`) : [];
+    return [...styleProblems(text, lang), ...words].map((p) => `${where} '${key}' ${p}`);
+  });
 }
 
 /** The glossary: ids and terms once each, both languages. */
