@@ -264,9 +264,11 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'nattch', zh: 'nattch' },
     terms: ['nattch', 'shm_nattch'],
     text: {
-      en: 'The number of attachments: how many mappings of the segment exist now, in all processes. shmat adds one, shmdt (or the process\'s end) takes one away.',
-      zh: '映射计数：此刻所有进程里这个共享内存段共有多少个映射。shmat 加一，shmdt（或进程结束）减一。',
+      en: 'The number of attachments: how many mappings of the segment exist now, in all processes. shmat adds one, shmdt takes one away; so do exec and the process\'s end (exit, or a kill), one per mapping the process had.',
+      zh: '映射计数：此刻所有进程里这个共享内存段共有多少个映射。shmat 加一，shmdt 减一；exec 和进程结束（exit 或被杀死）也一样，进程有几个映射就减几。',
     },
+    // what fork does to it is shmat 9's question
+    shows: [{ lesson: 'shmat', step: 'fork', text: { en: 'fork gives the child a copy of each of the parent\'s mappings: nattch +1 for each.', zh: 'fork 让子进程得到父进程每个映射的一份副本：每个映射使 nattch 加 1。' } }],
   },
   {
     id: 'cpid',
