@@ -602,7 +602,7 @@ const ZH: Strings = {
   findNone: '没有条目含有这个词；Backspace 删除，Esc 结束查找',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
-  termsIn: (terms: string, pane: TermPane) => `${{ flow: '流程', trace: TERMS.trace.zh, kernel: '内核' }[pane]}页里的 ${terms}`,
+  termsIn: (terms: string, pane: TermPane) => `${{ flow: '流程', trace: TERMS.trace.zh, kernel: '内核' }[pane]}窗格里的 ${terms}`,
   termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
   termGroupGap: '；',
   yourTurn: '轮到你',

@@ -250,11 +250,14 @@ function checkWords(where: string, text: Text | undefined, glossary: readonly Gl
 }
 
 /** The text a table of screen strings shows: each string, and the literal parts of each
- *  function that builds one (its quoted and template text, without what it fills in). */
+ *  function that builds one (its quoted and template text, without what it fills in). The
+ *  build (esbuild) writes a function's Chinese as \u escapes: read back as the characters,
+ *  or no rule on Chinese would see them ("${pane}页里的" passed as "\u9875\u91CC\u7684"). */
 function shownText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'function') return '';
-  const literals = String(value).match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? [];
+  const source = String(value).replace(/\\u\{([0-9A-Fa-f]+)\}|\\u([0-9A-Fa-f]{4})/g, (_, long: string | undefined, short: string | undefined) => String.fromCodePoint(parseInt(long ?? short!, 16)));
+  const literals = source.match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? [];
   return literals.map((l) => l.slice(1, -1).replace(/\$\{[^}]*\}/g, ' ')).join('\n');
 }
 
