@@ -1,7 +1,7 @@
 /* shmdt.c — the shmdt lesson in C: detaches and looks at the row,
  * has a child read the old address, calls shmdt on it once more,
  * attaches again to look for the data and where it lands, and
- * tries the stale pointer there.
+ * compares that with the stale pointer.
  *
  *   cc -Wall -Wextra -o shmdt shmdt.c && ./shmdt
  */

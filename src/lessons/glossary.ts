@@ -264,9 +264,11 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'nattch', zh: 'nattch' },
     terms: ['nattch', 'shm_nattch'],
     text: {
-      en: 'The number of attachments: how many mappings of the segment exist now, in all processes. shmat adds one, shmdt (or the process\'s end) takes one away.',
-      zh: '映射计数：此刻所有进程里这个共享内存段共有多少个映射。shmat 加一，shmdt（或进程结束）减一。',
+      en: 'The number of attachments: how many mappings of the segment exist now, in all processes. shmat adds one, shmdt takes one away; so do exec and the process\'s end (exit, or a kill), one per mapping the process had.',
+      zh: '映射计数：此刻所有进程里这个共享内存段共有多少个映射。shmat 加一，shmdt 减一；exec 和进程结束（exit 或被杀死）也一样，进程有几个映射就减几。',
     },
+    // what fork does to it is shmat 9's question
+    shows: [{ lesson: 'shmat', step: 'fork', text: { en: 'fork gives the child a copy of each of the parent\'s mappings: nattch +1 for each.', zh: 'fork 让子进程得到父进程每个映射的一份副本：每个映射使 nattch 加 1。' } }],
   },
   {
     id: 'cpid',
@@ -366,7 +368,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
     shows: [
       { lesson: 'shmdt', step: 'use-after', text: { en: 'While nothing is mapped there, using it faults: SIGSEGV kills the process.', zh: '那里没有映射时，使用它会出错：进程被 SIGSEGV 杀死。' } },
-      { lesson: 'shmdt', step: 'reattach', text: { en: 'Once something is mapped there again (a later shmat often lands at the same address), it silently reads and writes that.', zh: '一旦那里又有了映射（之后的 shmat 常常落在同一地址），它就悄悄读写那个映射。' } },
+      { lesson: 'shmdt', step: 'reattach', text: { en: 'Once something is mapped there again, it silently reads and writes that.', zh: '一旦那里又有了映射，它就悄悄读写那个映射。' } },
     ],
   },
   {
@@ -897,12 +899,13 @@ export const GLOSSARY: GlossaryEntry[] = [
 ];
 
 /** Code-like words a newcomer cannot guess, which must be glossary terms: ALL_CAPS
- *  identifiers (with an underscore, or an errno, signal or SHM limit name), the fields
+ *  identifiers (with an underscore, or an errno, signal or SHM limit name, or NUL, which the
+ *  trace's strcpy lines name: overview 4's "New terms" line missed it), the fields
  *  of struct shmid_ds, short (as ipcs shows them) or long, C and kernel names written
  *  with an underscore (sem_op, do_msgrcv, ipcs's att_time; not a file name such as
  *  communicate_with_child.c), and the file of a process in /proc (/proc/PID/wchan). */
 const CODE_WORD =
-  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
+  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
 
 /** A call named with empty parentheses, as a trace note names one: "fork()". */
 const NAMED_CALL = /\b[a-z][a-z0-9_]*\(\)/g;

@@ -28,7 +28,7 @@ const FORKED = counts('nattch', [0, 1, 2, 3], [
 const RDONLY_WRITE = [
   choice({ en: 'the write goes through (stored)', zh: '写入成功（照常存入）' }, { en: 'SHM_RDONLY maps the pages read-only, and the CPU checks every store.', zh: 'SHM_RDONLY 把页映射成只读，CPU 会检查每一次写入。' }),
   choice({ en: 'its write fails with EACCES (denied)', zh: '写入失败，得到 EACCES（被拒绝）' }, { en: 'a store is no call, so nothing returns an errno. EACCES is shmat\'s, when the mode refuses.', zh: '写内存不是调用，没有东西返回 errno。EACCES 是 shmat 的，权限位拒绝时才有。' }),
-  choice({ en: 'it dies of SIGSEGV (bad memory access)', zh: '它被 SIGSEGV（非法内存访问）杀死' }, { en: 'SIGSEGV is what Linux sends for a store the page refuses; this child ended otherwise.', zh: '页拒绝写入时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
+  choice({ en: 'it dies of SIGSEGV (segmentation fault)', zh: '它被 SIGSEGV（段错误）杀死' }, { en: 'SIGSEGV is what Linux sends for a store the page refuses; this child ended otherwise.', zh: '页拒绝写入时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
 ];
 const AFTER_EXIT = [
   { en: 'nattch 0, still listed', zh: 'nattch 为 0，还在列表里', whyNot: { en: 'it stays listed at nattch 0 unless removed or still mapped by another process; this run differs.', zh: '除非被删除或还有别的进程映射它，否则它会以 nattch 0 留在列表里；这次不是这样。' } },

@@ -44,7 +44,7 @@ const OWNER_RW = [
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
   choice({ en: 'it works (nattch 2)', zh: '成功（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
-  choice({ en: 'EIDRM (freed during this shmat)', zh: 'EIDRM（在这次 shmat 进行中被释放）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
+  choice({ en: 'EIDRM (id removed during this shmat)', zh: 'EIDRM（这次 shmat 途中 id 被删除）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
   choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
 ];
 
@@ -241,8 +241,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'shmctl(shmid, IPC_SET, &ds)',
       title: { en: 'IPC_SET with a mode in buf', zh: 'IPC_SET：把权限放进 buf' },
       say: {
-        en: 'Put a mode in buf and pass it to IPC_SET on step 1\'s segment. The lesson\'s mode is 0640, which lets the group read.',
-        zh: '把一个权限放进 buf，交给 IPC_SET，设到第 1 步的共享内存段上。本课用 0640：同组用户可读。',
+        en: 'Put a mode in buf and pass it to IPC_SET on step 1\'s segment. The lesson\'s 0640 lets the group read. IPC_SET may also change the owner (uid, gid); the creator (cuid) stays.',
+        zh: '把一个权限放进 buf，交给 IPC_SET，设到第 1 步的共享内存段上。本课用 0640：同组用户可读。IPC_SET 也能换属主（uid、gid），创建者（cuid）则不变。',
       },
       notice: {
         en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (Tab to the Kernel pane, then ↓); cpid and lpid stay.',
@@ -381,11 +381,11 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'char *again = shmat(shmid, NULL, 0)',
       title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
-        en: 'The segment is dest and its key is gone, but its shmid is not: this program calls shmat with it, then, if it maps, writes through the new mapping and reads through the old.',
-        zh: '这个共享内存段已是 dest，key 也没了，但 shmid 还在：本程序用它调用 shmat；若映射成功，就通过新映射写入，再通过旧映射读取。',
+        en: 'The segment is dest and its key is gone, but its shmid is not: this program calls shmat with that shmid, and shows what comes back.',
+        zh: '这个共享内存段已是 dest，key 也没了，但 shmid 还在：本程序用这个 shmid 调用 shmat，看看得到什么。',
       },
       notice: {
-        en: 'nattch 2; the old mapping reads the new one\'s write. No key finds it, but ipcs -m lists its shmid: the mode says who may attach.',
+        en: 'nattch 2; the old mapping reads a write through the new. No key finds it, but ipcs -m lists its shmid: the mode says who may attach.',
         zh: 'nattch 为 2：通过新映射写入的，旧映射读得到。现在没有 key 能找到它，但 shmid 并不保密（ipcs -m 人人可见）：权限允许的进程都能映射它。',
       },
       diagram: LIFE,

@@ -27,7 +27,7 @@ const LANDS = [
 const OLD_READ = [
   choice({ en: 'it reads the text', zh: '它读到那行文字' }, { en: 'the text is still in the segment, but nothing is mapped at that address now.', zh: '文字还在共享内存段里，但那个地址上已经没有映射了。' }),
   choice({ en: 'its read fails (EFAULT), it runs on', zh: '读取失败（EFAULT），它接着运行' }, { en: 'a load is no call, so nothing returns an errno. EFAULT is for a bad pointer handed to a call.', zh: '读内存不是调用，没有东西返回 errno。EFAULT 是把坏指针交给调用时的错误。' }),
-  choice({ en: 'it dies of SIGSEGV (bad memory access)', zh: '它被 SIGSEGV（非法内存访问）杀死' }, { en: 'SIGSEGV is what Linux sends for a load where nothing is mapped; this child ended otherwise.', zh: '读取没有映射的地址时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
+  choice({ en: 'it dies of SIGSEGV (segmentation fault)', zh: '它被 SIGSEGV（段错误）杀死' }, { en: 'SIGSEGV is what Linux sends for a load where nothing is mapped; this child ended otherwise.', zh: '读取没有映射的地址时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
 ];
 
 const UNMAP = 'shmdt-unmap';
@@ -216,8 +216,8 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次读取，由子进程来真正读取。',
       },
       notice: {
-        en: 'SIGSEGV kills the child: nothing is mapped there yet. Its attach and detach set lpid, atime, dtime. Set the old pointer to NULL.',
-        zh: '子进程被 SIGSEGV 杀死：那里还没有新的映射。它映射又解除映射，所以 lpid 成了它的 pid，atime、dtime 也更新了。C 里应把旧指针置为 NULL。',
+        en: 'SIGSEGV kills the child: nothing is mapped there now. Its attach and detach set lpid, atime, dtime. Set the old pointer to NULL.',
+        zh: '子进程被 SIGSEGV 杀死：那里现在没有映射。它映射又解除映射，所以 lpid 成了它的 pid，atime、dtime 也更新了。C 里应把旧指针置为 NULL。',
       },
       diagram: UNMAP,
       highlight: ['old', 'old->SIGSEGV', 'SIGSEGV'],
@@ -322,8 +322,9 @@ export const shmdt = defineLesson<ShmdtState>({
         const { signal } = need(live.state, 'oldRead');
         return signal
           ? {
-              en: `Using it is undefined. Nothing is mapped there yet, so the load faulted: ${signal}. Once something is mapped there again, the same load silently reads that (step ${reattachStep()}).`,
-              zh: `使用旧地址的结果是未定义的。那里还没有新的映射：读取出错，内核给子进程发了 ${signal}。等那里又有了映射，同样的读取会悄悄读到那里的东西（第 ${reattachStep()} 步）。`,
+              // what a later mapping there does is step 5's question: not said here
+              en: `Using it is undefined. Nothing is mapped there now, so the load faulted: ${signal}.`,
+              zh: `使用旧地址的结果是未定义的。那里现在没有映射：读取出错，内核给子进程发了 ${signal}。`,
             }
           : { en: 'The child read and exited 0: something was mapped at that address again.', zh: '子进程读完以 0 退出：那个地址上又有了映射。' };
       },

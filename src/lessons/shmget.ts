@@ -201,11 +201,14 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
           `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。key 0 不指向任何一个段，shmget 不会再返回它们；它们的 shmid 并不保密（ipcs -m 对谁都列出），守住它们的是权限位。`,
         );
         // shmids jump between steps and lessons: say once why (Linux ipc/util.c ipc_idr_alloc:
-        // idr_alloc_cyclic over the slots, seq++ when it wraps, id = seq * 32768 + slot)
+        // idr_alloc_cyclic over slots below max(in_use * 3/2, ipc_min_cycle = 64), seq++ when it
+        // wraps, id = seq << 15 + slot; seen on 6.18: +1 per segment, +32705 at each wrap)
+        const round = Math.floor(b / 32768);
+        const slot = b % 32768;
         explain(
           ctx,
-          'Why such numbers: a shmid is a slot of the kernel\'s table, which Linux takes in turn, plus 32768 times the rounds it has gone through the slots. So ids grow with every segment made, anyone\'s, and jump by about 32768 at each new round.',
-          '为什么是这样的数：shmid 等于内核表里的槽位号（Linux 轮流使用这些槽位），加上 32768 乘以已经轮过的圈数。所以每建一个共享内存段（不论是谁建的），id 就往上长；每开始新的一圈，id 跳大约 32768。',
+          `Why such numbers: Linux builds a shmid as 32768 × a round + a slot (${b} = 32768 × ${round} + ${slot}). It hands out slots in turn, among the first 64 while few segments exist, skipping those in use: each new segment, anyone's, gets the next id. After the last slot it starts a new round at slot 0, and ids jump by about 32768.`,
+          `为什么是这样的数：Linux 把 shmid 算成 32768 × 圈数 + 槽位号（${b} = 32768 × ${round} + ${slot}）。它轮流发放槽位，共享内存段不多时只在前 64 个里轮，跳过占用着的：每新建一个段（不论是谁建的），id 就是下一个。用过最后一个槽位，就从 0 号槽位开始新的一圈，id 跳大约 32768。`,
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
@@ -220,8 +223,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，已有两个 key 为 0 的共享内存段。动手试时还可加下一课的 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）：试试看，IPC_PRIVATE 不理会它们。',
       },
       notice: {
-        en: '-1, errno EINVAL: IPC_PRIVATE never opens, it creates, and a new segment needs at least SHMMIN bytes, 1 on Linux.',
-        zh: '返回 -1，errno 为 EINVAL。IPC_PRIVATE 不打开，只新建；新的共享内存段至少要 SHMMIN 字节（Linux 上是 1）。什么也没建。',
+        en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs SHMMIN bytes, 1 on Linux. Memory comes in pages; the size stays as asked.',
+        zh: '返回 -1，EINVAL：IPC_PRIVATE 只新建，而新共享内存段至少要 SHMMIN 字节（Linux 上是 1；内存按整页给，大小仍记所要的字节数）。什么也没建。',
       },
       diagram: CREATE,
       highlight: BY_RESULT.paths.zero!,

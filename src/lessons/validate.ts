@@ -12,7 +12,7 @@ import { untagged } from '../text/answer-comments.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
-import { rejectedTerms, segmentProblems } from '../text/terms.js';
+import { rejectedTerms, segmentProblems, TERMS } from '../text/terms.js';
 import { anchorText, anchorsOf } from './code-anchor.js';
 import { unrevealed } from './lit.js';
 import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } from './text-style.js';
@@ -250,11 +250,14 @@ function checkWords(where: string, text: Text | undefined, glossary: readonly Gl
 }
 
 /** The text a table of screen strings shows: each string, and the literal parts of each
- *  function that builds one (its quoted and template text, without what it fills in). */
+ *  function that builds one (its quoted and template text, without what it fills in). The
+ *  build (esbuild) writes a function's Chinese as \u escapes: read back as the characters,
+ *  or no rule on Chinese would see them ("${pane}页里的" passed as "\u9875\u91CC\u7684"). */
 function shownText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'function') return '';
-  const literals = String(value).match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? [];
+  const source = String(value).replace(/\\u\{([0-9A-Fa-f]+)\}|\\u([0-9A-Fa-f]{4})/g, (_, long: string | undefined, short: string | undefined) => String.fromCodePoint(parseInt(long ?? short!, 16)));
+  const literals = source.match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? [];
   return literals.map((l) => l.slice(1, -1).replace(/\$\{[^}]*\}/g, ' ')).join('\n');
 }
 
@@ -271,7 +274,12 @@ export function stringTermProblems(where: string, table: Readonly<Record<string,
 /** A table of the screen's own strings, in its language: the rules of style (text-style.ts)
  *  over each string and the literal parts of each function that builds one. */
 export function stringStyleProblems(where: string, table: Readonly<Record<string, unknown>>, lang: 'en' | 'zh'): string[] {
-  return Object.entries(table).flatMap(([key, value]) => styleProblems(shownText(value), lang).map((p) => `${where} '${key}' ${p}`));
+  return Object.entries(table).flatMap(([key, value]) => {
+    const text = shownText(value);
+    // the screen names its panes as lesson text does; its 键 is a key of the keyboard
+    const words = lang === 'zh' ? rejectedTerms(text, [TERMS.pane, TERMS.trace]).map((w) => `says ${w}`) : [];
+    return [...styleProblems(text, lang), ...words].map((p) => `${where} '${key}' ${p}`);
+  });
 }
 
 /** The glossary: ids and terms once each, both languages. */

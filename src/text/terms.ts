@@ -22,8 +22,11 @@ export const TERMS = {
   reader: { en: 'reader', zh: '读者', rejected: /接收进程|接收者|接收方/ },
   // the pane of calls and events: 调用 alone means one call
   trace: { en: 'Trace', zh: '跟踪', rejected: /调用(窗格|面板)/ },
-  // a part of the screen, as the help names it: 窗格, never 面板, nor 页 (“内核”页, 跟踪页, 标签页)
-  pane: { en: 'pane', zh: '窗格', rejected: /面板|(?:”|内核|跟踪|流程|标签)页(?![面表])/ },
+  // a part of the screen, as the help names it: 窗格, never 面板, nor 页 after a pane's name
+  // ("内核页", "见“内核”页", "内核标签页", and "${name}页里的", a pane named by a string
+  // built around it, whose literal has 页 after no Chinese word): the tab bar names panes,
+  // each 窗格 in text
+  pane: { en: 'pane', zh: '窗格', rejected: /面板|(?:内核|跟踪|流程图?|C)”?(?:标签)?页(?![面表])|(?<![\u4e00-\u9fff])页[里上中]/ },
 } as const satisfies Record<string, Term>;
 
 // "segment": 共享内存段 where a text first names one, 段 alone after it ("这个段"); not
@@ -52,10 +55,10 @@ export function segmentProblems(text: { en: string; zh: string }): string[] {
 }
 
 /** The terms whose rejected variant a Chinese text uses, as "信号灯 (use 信号量集)";
- *  code in backticks is left out. */
-export function rejectedTerms(zh: string): string[] {
+ *  code in backticks is left out. `terms`: those to look for, all unless told. */
+export function rejectedTerms(zh: string, terms: readonly Term[] = Object.values(TERMS)): string[] {
   const prose = zh.replace(/`[^`]*`/g, '');
-  return Object.values(TERMS).flatMap((t: Term) => {
+  return terms.flatMap((t: Term) => {
     const found = t.rejected.exec(prose);
     return found ? [`${found[0]} (use ${t.zh})`] : [];
   });

@@ -31,7 +31,7 @@ describe('terms of choices and results (fix15f)', () => {
 
   it("for a learner in order a choice says its term's meaning in brackets only while every choice does: shmctl 7's are alike, and the check finds a lone self-explaining EIDRM (fix18h)", () => {
     expect(choicesAlike(['EINVAL (invalid argument)', 'EIDRM (the id was removed)'])).toBe(true);
-    expect(choicesAlike(['写入成功（照常存入）', '它被 SIGSEGV（非法内存访问）杀死'])).toBe(true);
+    expect(choicesAlike(['写入成功（照常存入）', '它被 SIGSEGV（段错误）杀死'])).toBe(true);
     expect(choicesAlike(['EINVAL', 'EIDRM (the id was removed)'])).toBe(false);
     expect(choicesAlike(['EINVAL (invalid argument)', 'EIDRM (because the id was removed)'])).toBe(false);
     const problems = (lessons: typeof LESSONS) => validateLessons(lessons).filter((p) => p.includes('a learner in order') && p.includes('shows only after the answer'));
@@ -44,7 +44,7 @@ describe('terms of choices and results (fix15f)', () => {
     }
     // shmat 7 offers no EIDRM: its "New terms" line would name it only after the answer (newcomers, fix22d2)
     expect(shmat.checkpoints!['bad-id']!.choices.map((c) => c.value)).not.toContain('EIDRM');
-    // shmctl 7 with the other choices bare: "EIDRM (freed during this shmat)" is the one choice that explains itself
+    // shmctl 7 with the other choices bare: "EIDRM (id removed during this shmat)" is the one choice that explains itself
     const dest = LESSONS.find((l) => l.id === 'shmctl')!.checkpoints!['attach-dest']!;
     const bare = dest.choices.map((c) => (c.value === 'EIDRM' ? c : { ...c, en: 'bare', zh: 'bare' }));
     const lessons = LESSONS.map((l) => (l.id === 'shmctl' ? { ...l, checkpoints: { ...l.checkpoints, 'attach-dest': { ...dest, choices: bare } } } : l));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { orphanFiles } from '../../src/lessons/orphans.js';
 import type { Lesson } from '../../src/lessons/types.js';
-import { cCommentProblems, validateLessons } from '../../src/lessons/validate.js';
+import { cCommentProblems, stringStyleProblems, validateLessons } from '../../src/lessons/validate.js';
 import { ROOT } from './helpers.js';
 import { testTempDir } from '../helpers/temp-dir.js';
 
@@ -177,10 +177,19 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '挂接之前 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 挂接 (use 映射)"]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '见 `信号灯` 一词：lpid、atime'))).toEqual([]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '内核面板里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 面板 (use 窗格)"]);
-    // a pane is no page either (nc: "内核页" beside 窗格); a page of memory (页面) is
-    expect(broken((ls) => (ls[3].steps[0].notice.zh = '见“内核”页：lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says ”页 (use 窗格)"]);
+    // 页 after a pane's name (newcomers, fix25b#9), but not a page of memory
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '见“内核”页：lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 内核”页 (use 窗格)"]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '流程页里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 流程页 (use 窗格)"]);
-    expect(broken((ls) => (ls[3].steps[0].notice.zh = '内核页面里 lpid 和 atime 为 0'))).toEqual([]);
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '映射的是内核的页：lpid 和 atime 为 0'))).toEqual([]);
+  });
+
+  it("holds the screen's own strings to the pane's word, in a function's literals too (built with \\u escapes)", () => {
+    const zh = (value: unknown) => stringStyleProblems('screen string (zh)', { s: value }, 'zh');
+    expect(zh('见“内核”页')).toEqual(["screen string (zh) 's' says 内核”页 (use 窗格)"]);
+    // as esbuild writes `${name}页里的 ${terms}`: the pane's name filled in, the Chinese escaped
+    const built = new Function('pane', 'terms', 'return `${pane}\\u9875\\u91CC\\u7684 ${terms}`');
+    expect(zh(built)).toEqual(["screen string (zh) 's' says 页里 (use 窗格)"]);
+    expect(zh((pane: string) => `${pane}窗格里的`)).toEqual([]);
   });
 
   it('catches a Chinese word for a segment other than 共享内存段 (段 alone after it), outside code', () => {
