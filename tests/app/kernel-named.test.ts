@@ -137,4 +137,28 @@ describe('Kernel pane: the columns the lesson names', () => {
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(20);
   });
+
+  it('every step of every lesson at 120x34: the shm table holds ipcs -m\'s columns (bytes among them), the lesson\'s row names and 5-digit pids, en and zh', () => {
+    // bytes, a plain word no text names, went first: race's and parent-child's named rows
+    // pushed it out at 120x34 (fix25d#2); the pids, which ipcs -m does not list, go first
+    const core = ['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status'];
+    const one = seg(64290827, 'root', 31337);
+    // the names the lessons give their segments (ctx.label), the longest of each
+    const names: Record<string, Record<Lang, string>> = { 'parent-child': { en: 'down', zh: 'down' }, race: { en: 'counter', zh: '计数器' } };
+    const missing: string[] = [];
+    for (const lesson of LESSONS) {
+      lesson.steps.forEach((_, i) => {
+        for (const [view, done] of [[i, i], [i, i + 1]]) {
+          const named = namedColumns(lesson, view, done, []);
+          for (const lang of ['en', 'zh'] as const) {
+            const marks: TableMarks = { owners: { lesson: new Set([one.shmid]), ipclab: new Set() }, before: null, mark: '*', ascii: false, named, labels: { shm: new Map(names[lesson.id] ? [[one.shmid, names[lesson.id]![lang]]] : []) } };
+            const k: KernelInput = { segments: [one], focus: one.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
+            const shown = heads(k, inner(120, 34)).of('shmid');
+            for (const col of core) if (!shown.includes(col)) missing.push(`${lesson.id} ${view + 1} (${done} run) ${lang}: ${col}`);
+          }
+        }
+      });
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -1,8 +1,7 @@
 // The Kernel pane's columns that the lesson's words name: a column a step talks about
 // (shmctl's IPC_SET changes uid: the owner column) is left out after every other while that
 // step is shown; then those the lesson's texts name anywhere, so they stay from step to step
-// where the pane has room; then those the glossary explains, which "New terms" names where
-// the pane first shows them (owner, atime at parent-child 1); last the plain words (bytes).
+// where the pane has room; the pids (ipcs -p's columns) before the columns ipcs -m shows.
 // Both languages' texts count, so the columns are the same in en and zh.
 import { entriesUsed, entryFor, GLOSSARY, type GlossaryEntry } from '../../lessons/glossary.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS } from '../../lessons/pane-words.js';
@@ -25,7 +24,6 @@ const HEADINGS: readonly { head: string; entry: GlossaryEntry }[] = [...new Set(
   const entry = entryFor(EXPLAINED_BY[head] ?? head);
   return entry ? [{ head, entry }] : [];
 });
-const EXPLAINED = new Set(HEADINGS.map((h) => h.head));
 
 /** The headings whose entries `text` or `words` (New terms, each a glossary term) use. */
 export function headingsNamed(text: string, words: readonly string[] = []): Set<string> {
@@ -79,10 +77,14 @@ export function namedColumns(lesson: Lesson | undefined, view: number, done: num
   return { step, lesson: lessonHeadings(lesson) };
 }
 
-/** `drop` (least important first) reordered: a plain word's column first, then one the
- *  glossary explains, one the lesson names, one the shown step names last of all (each
- *  group in `drop`'s order). A fixed order for a lesson but for the step's own words. */
-export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns): F[] {
-  const rank = (f: F) => (named.step.has(head(f)) ? 3 : named.lesson.has(head(f)) ? 2 : EXPLAINED.has(head(f)) ? 1 : 0);
+/** `drop` (least important first) reordered: a column `extra` names first (the pids, which
+ *  ipcs lists only with -p: at 120x34 they left out bytes, which the shm lessons read), then a
+ *  column no text names, one the lesson names, one the shown step names last of all (each
+ *  group in `drop`'s order; an extra column the step names is in the last group). A column
+ *  needing no glossary entry (bytes) is ranked as any other: ranked first for being a
+ *  plain word, it was the first to go wherever a lesson named a row (fix25d#2). A fixed
+ *  order for a lesson but for the step's own words. */
+export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns, extra: readonly F[] = []): F[] {
+  const rank = (f: F) => (named.step.has(head(f)) ? 3 : extra.includes(f) ? 0 : named.lesson.has(head(f)) ? 2 : 1);
   return [0, 1, 2, 3].flatMap((r) => drop.filter((f) => rank(f) === r));
 }

@@ -33,6 +33,9 @@ interface Columns<T> {
    *  digits, so a pid that grows a digit mid-lesson never makes a column leave */
   pids?: readonly (keyof T)[];
   drop: readonly (keyof T)[];
+  /** the columns ipcs lists only with -p (its own listing, ipcs -m, has the rest): left out
+   *  before the others unless the shown step names them (rankDrop) */
+  extra?: readonly (keyof T)[];
   /** figures that never change while the object lives (a new row's mark is on the column
    *  naming it): no cell for the change mark, so more columns fit beside a "use" column */
   still: readonly (keyof T)[];
@@ -52,10 +55,11 @@ export const PID_DIGITS = (() => {
 /** ipcs -m's columns and lsipc -m's pids. */
 const SHM: Columns<SegmentRecord> = {
   cols: SHM_COLUMNS,
-  drop: ['owner', 'perms', 'size', 'status', 'cpid', 'lpid', 'key', 'nattch'],
+  drop: ['cpid', 'lpid', 'owner', 'perms', 'size', 'status', 'key', 'nattch'],
   still: ['size', 'cpid'],
   identity: ['key', 'shmid', 'owner'],
   pids: ['cpid', 'lpid'],
+  extra: ['cpid', 'lpid'],
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
@@ -161,6 +165,7 @@ const QUEUE: Columns<QueueRecord> = {
   still: ['key'],
   identity: ['key', 'msqid', 'owner'],
   pids: ['lspid', 'lrpid'],
+  extra: ['lspid', 'lrpid'],
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
@@ -205,7 +210,7 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
-  { cols, drop, still, identity, pids = [] }: Columns<T>,
+  { cols, drop, still, identity, pids = [], extra = [] }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; back?: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean; fleeting?: boolean }[],
   mark: string | null,
   slot: number,
@@ -235,7 +240,7 @@ function table<T>(
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
-  const order = rankDrop(drop, headOf, named).map((f) => cols.findIndex(([, field]) => field === f));
+  const order = rankDrop(drop, headOf, named, extra).map((f) => cols.findIndex(([, field]) => field === f));
   const kept = keptColumns(widest, width, slot + cells(indent), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
