@@ -354,7 +354,9 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
   const at = sorted.findIndex((r) => r.item.shmid === focus && segments.includes(r.item));
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
-  if (segments.length === 0) out.push(...said(s.noSegments, width));
+  // only removed rows (-): the sentence says what they are (a "no segment" under them read
+  // as the pane contradicting its own rows: fix25d#1)
+  if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null), width));
   return [...out, ...hiddenNote(hidden, s, width, m, segments.length > 0)];
 }
 
