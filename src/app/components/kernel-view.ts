@@ -625,8 +625,12 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
   if (marked.length === 0) return 0;
   const at = marked[0]!;
+  // the first a table's last row: a window may start at it, no heading drawn over it
+  // (stickyLines), so it holds a line more (race 3 at 120x34 zh: the counter's one row
+  // marked, the semaphore's row the step is about a line below the window: fix25d#3)
+  const alone = stuckHead(lines, at) === null && UNDER.get(lines[at])?.sticky === true;
   // the last marked line a window holding the first, and a heading drawn above it, can hold too
-  const last = marked.filter((i) => i - at < rows - 1).at(-1)!;
+  const last = marked.filter((i) => i - at < rows - (alone ? 0 : 1)).at(-1)!;
   if (last < rows) return 0;
   // the row in focus (▸) too, when the window holds it and the change: from its table's
   // heading, or from the row itself (stickyLines draws the heading above it)
@@ -649,8 +653,8 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const h = head ? lines.indexOf(head) : -1;
   if (h >= 0 && last - h < rows) return h;
   // a row first in view gives its place to its heading (stickyLines): the first marked line
-  // is kept below it, the later ones as many as fit
-  return Math.max(0, Math.min(at - 1, last - rows + 1));
+  // is kept below it, the later ones as many as fit; a table's last row stands alone
+  return Math.max(0, Math.min(alone ? at : at - 1, last - rows + 1));
 }
 
 /** The heading drawn in place of the line at `top` (the first in view), when that line is
