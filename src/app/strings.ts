@@ -206,6 +206,8 @@ const EN = {
   menuLessonTitle: 'Lesson',
   menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of answered (skipped and not graded left out)  –: not yet`,
   noSegments: 'The kernel holds no segment made by this lesson or by another ipclab run with your state folder right now.',
+  /** under a segment table whose rows are all removed ones (-): says what they are, not "no segment" over them */
+  segmentsAllGone: (step: number | null) => `The rows above (-) were removed${step === null ? '' : ` by step ${step}`} and are shown here once more: no segment of ipclab's is left in the kernel.`,
   noObjects: 'The kernel holds no segment, queue or semaphore set made by this lesson or by another ipclab run with your state folder right now (other objects ipcs lists are not shown here).',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
   /** the column of the names a lesson gave its objects ("down", "up") */
@@ -649,6 +651,7 @@ const ZH: Strings = {
   menuLessonTitle: '课程',
   menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
   noSegments: '内核里眼下没有 ipclab 建的共享内存段（本课建的，或你的其他 ipclab 运行建的）。',
+  segmentsAllGone: (step: number | null) => `上面标 - 的行${step === null ? '已被删除' : `已被第 ${step} 步删除`}，这里再显示一次：内核里已没有 ipclab 的共享内存段。`,
   noObjects: '内核里眼下没有 ipclab 建的共享内存段、消息队列或信号量集（本课建的，或你的其他 ipclab 运行建的）。ipcs 列出的其他对象这里不显示。',
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',

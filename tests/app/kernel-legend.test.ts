@@ -4,6 +4,9 @@
 // then the sets' table -- mid-pane, apart from the rows. Every step of every lesson, run
 // for real, the pane drawn from the kernel after it, at 80x24 and 120x34, en and zh. Under
 // the table, dim alone, it read as one more row: a rule sets it apart and "key:" leads it.
+// And the pane says one truth: no sentence "the kernel holds no segment" over or under rows
+// (parent-child 8 said it under its two removed rows, "-●": fix25d#1); rows all removed
+// have the sentence saying so, and only they.
 import { afterEach, describe, expect, it } from 'vitest';
 import { lessonShmids } from '../../src/app/components/marks.js';
 import { kernelLegendLines, kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -11,6 +14,7 @@ import { textRoom } from '../../src/app/components/Panel.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
+import { proseWidth, wrap } from '../../src/app/text-fit.js';
 import type { Before } from '../../src/app/store/kernel.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -47,6 +51,7 @@ describe('Kernel pane: the legend under the first table', () => {
       };
       let was = kernel();
       let checked = 0;
+      let said = 0;
       while (run.done < lesson.steps.length) {
         const step = run.done;
         await run.runNext();
@@ -62,10 +67,22 @@ describe('Kernel pane: the legend under the first table', () => {
           for (const [w, h] of [[80, 24], [120, 34]]) {
             const width = inner(w, h);
             const legend = kernelLegendLines(k, width);
-            if (legend.length === 0) continue;
             const texts = kernelLines(k, width, 60, legend).map(lineText);
-            const at = texts.indexOf(lineText(legend[0]!));
             const where = `${lesson.id} step ${step + 1} ${lang} ${w}x${h}\n${texts.join('\n')}`;
+            // one truth: "no segment" (nothing at all) never beside a row; the sentence under
+            // rows all removed only under such rows
+            const first = (text: string) => wrap(text, Math.max(10, proseWidth(width)))[0]!;
+            const rows = texts.filter((t) => ROW.test(t));
+            if (rows.length > 0) for (const none of [k.s.noSegments, k.s.noObjects]) expect(texts, where).not.toContain(first(none));
+            const allGone = texts.indexOf(first(k.s.segmentsAllGone(step + 1)));
+            if (allGone >= 0) {
+              said++;
+              const above = texts.slice(0, allGone).filter((t) => ROW.test(t));
+              expect(above.length, where).toBeGreaterThan(0);
+              for (const r of above) expect(r, where).toMatch(/^\+?-/);
+            }
+            if (legend.length === 0) continue;
+            const at = texts.indexOf(lineText(legend[0]!));
             expect(at, where).toBeGreaterThan(0);
             // a pane with no row (nothing of the lesson's in the kernel) has it under its sentence
             if (!texts.slice(0, at).some((t) => ROW.test(t))) continue;
@@ -80,6 +97,8 @@ describe('Kernel pane: the legend under the first table', () => {
         was = now;
       }
       expect(checked, lesson.id).toBeGreaterThan(0);
+      // parent-child's last step removes both segments: the sentence under them is seen
+      if (lesson.id === 'parent-child') expect(said, lesson.id).toBeGreaterThan(0);
     }, 120_000);
   }
 });

@@ -1,7 +1,8 @@
 // A column the lesson pane's words name is one the Kernel pane shows: shmctl 4-5 talk about
 // the owner (IPC_SET gives the segment to uid 65534), and at 120x34 the table showed no
 // owner column; parent-child 1's New terms name owner, which its table at 80x24 left out
-// where pids have 7 digits. Every step of every lesson, at 120x34 and 80x24, en and zh;
+// where pids have 7 digits (New terms rank a column as the lesson's words do: naming the pids
+// they put bytes out, fix25d#2). Every step of every lesson, at 120x34 and 80x24, en and zh;
 // parent-child's and serv-clnt's with a user's owner name, two named rows and the New terms.
 import { describe, expect, it } from 'vitest';
 import { kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -60,7 +61,7 @@ describe('Kernel pane: the columns the lesson names', () => {
     }
   });
 
-  it('parent-child 1: the columns its New terms name are shown at 80x24, 7-digit pids and all; another goes', () => {
+  it('parent-child 1: the columns its New terms name are shown at 80x24, 7-digit pids and all, but a pid column, which goes before bytes and is named under the table', () => {
     const pc = LESSONS.find((l) => l.id === 'parent-child')!;
     const terms = ['key', 'shmid', 'owner', 'perms', 'nattch', 'cpid', 'lpid', 'IPC_STAT', 'atime'];
     const named = namedColumns(pc, 1, 1, terms);
@@ -69,13 +70,16 @@ describe('Kernel pane: the columns the lesson names', () => {
       const marks: TableMarks = { owners: { lesson: new Set(segments.map((x) => x.shmid)), ipclab: new Set() }, before: null, mark: '*', ascii: false, labels: { shm: new Map([[22544428, 'down'], [22544429, 'up']]) }, named };
       const k: KernelInput = { segments, focus: 22544428, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
       const shown = heads(k, inner(80, 24));
-      for (const col of ['key', 'shmid', 'owner', 'perms', 'nattch', 'cpid', 'lpid']) expect(shown.of('shmid'), `${lang}: ${col}`).toContain(col);
+      for (const col of ['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'lpid']) expect(shown.of('shmid'), `${lang}: ${col}`).toContain(col);
+      // cpid, a pid ipcs -m does not list, goes first; bytes stays (fix25d#2); the note names it
+      expect(shown.of('shmid'), lang).not.toContain('cpid');
+      expect(shown.lines.some((t) => t.includes('cpid') && t.includes('ipclab ipcs')), lang).toBe(true);
       // IPC_STAT's atime is in the pane too, under the table
       expect(shown.lines.some((t) => t.includes('IPC_STAT'))).toBe(true);
     }
   });
 
-  it('parent-child and serv-clnt, every step in view and after its run: each column its words or the New terms name is shown at 80x24 and 120x34, en and zh, labels and 7-digit pids', () => {
+  it('parent-child and serv-clnt, every step in view and after its run: each column its words name is shown at 80x24 and 120x34, en and zh, labels and 7-digit pids', () => {
     // the New terms a learner gets where the pane first shows the table (after step 1 of
     // both): every column's term and IPC_STAT's (owner, atime); those name the columns too
     const terms = ['key', 'shmid', 'owner', 'perms', 'nattch', 'cpid', 'lpid', 'IPC_STAT', 'atime'];
@@ -136,5 +140,29 @@ describe('Kernel pane: the columns the lesson names', () => {
     }
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('every step of every lesson at 120x34: the shm table holds ipcs -m\'s columns (bytes among them), the lesson\'s row names and 5-digit pids, en and zh', () => {
+    // bytes, a plain word no text names, went first: race's and parent-child's named rows
+    // pushed it out at 120x34 (fix25d#2); the pids, which ipcs -m does not list, go first
+    const core = ['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status'];
+    const one = seg(64290827, 'root', 31337);
+    // the names the lessons give their segments (ctx.label), the longest of each
+    const names: Record<string, Record<Lang, string>> = { 'parent-child': { en: 'down', zh: 'down' }, race: { en: 'counter', zh: '计数器' } };
+    const missing: string[] = [];
+    for (const lesson of LESSONS) {
+      lesson.steps.forEach((_, i) => {
+        for (const [view, done] of [[i, i], [i, i + 1]]) {
+          const named = namedColumns(lesson, view, done, []);
+          for (const lang of ['en', 'zh'] as const) {
+            const marks: TableMarks = { owners: { lesson: new Set([one.shmid]), ipclab: new Set() }, before: null, mark: '*', ascii: false, named, labels: { shm: new Map(names[lesson.id] ? [[one.shmid, names[lesson.id]![lang]]] : []) } };
+            const k: KernelInput = { segments: [one], focus: one.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
+            const shown = heads(k, inner(120, 34)).of('shmid');
+            for (const col of core) if (!shown.includes(col)) missing.push(`${lesson.id} ${view + 1} (${done} run) ${lang}: ${col}`);
+          }
+        }
+      });
+    }
+    expect(missing).toEqual([]);
   });
 });

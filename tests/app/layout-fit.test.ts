@@ -494,13 +494,16 @@ describe('kernel pane columns', () => {
     }
   });
 
-  it('the bytes column goes first when the pane is narrow (a plain word no New terms name), then owner; all columns when wide', () => {
+  it('the pids (ipcs -p\'s columns) go first when the pane is narrow, then owner; bytes stays; all columns when wide', () => {
     const at = (inner: number) => lineText(kernelLines({ segments: [seg], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') }, inner, 20)[0]);
     expect(at(78)).toMatch(/owner.*bytes/); // 80x24: every column, even for an 8-letter user and 7-digit pids
-    expect(at(70)).not.toMatch(/bytes/);
-    expect(at(70)).toMatch(/owner/);
-    expect(at(62)).not.toMatch(/owner/);
-    expect(at(62)).toMatch(/perms/);
+    // bytes, a plain word no New terms name, went first (fix25d#2)
+    expect(at(70)).not.toMatch(/cpid/);
+    expect(at(70)).toMatch(/owner.*bytes/);
+    expect(at(56)).not.toMatch(/pid/);
+    expect(at(56)).toMatch(/owner.*bytes/);
+    expect(at(50)).not.toMatch(/owner/);
+    expect(at(50)).toMatch(/perms.*bytes/);
   });
 });
 

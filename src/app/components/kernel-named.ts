@@ -1,8 +1,7 @@
 // The Kernel pane's columns that the lesson's words name: a column a step talks about
 // (shmctl's IPC_SET changes uid: the owner column) is left out after every other while that
 // step is shown; then those the lesson's texts name anywhere, so they stay from step to step
-// where the pane has room; then those the glossary explains, which "New terms" names where
-// the pane first shows them (owner, atime at parent-child 1); last the plain words (bytes).
+// where the pane has room; the pids (ipcs -p's columns) before the columns ipcs -m shows.
 // Both languages' texts count, so the columns are the same in en and zh.
 import { entriesUsed, entryFor, GLOSSARY, type GlossaryEntry } from '../../lessons/glossary.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS } from '../../lessons/pane-words.js';
@@ -12,9 +11,13 @@ import type { Lesson } from '../../lessons/types.js';
 export interface NamedColumns {
   step: ReadonlySet<string>;
   lesson: ReadonlySet<string>;
+  /** those the New terms on screen name: the pane's headings where it first shows a table
+   *  (every one a glossary entry explains, so all but bytes) -- ranked as the lesson's, not the
+   *  step's, so they never put bytes out for a pid column (fix25d#2) */
+  terms: ReadonlySet<string>;
 }
 
-export const NOTHING_NAMED: NamedColumns = { step: new Set(), lesson: new Set() };
+export const NOTHING_NAMED: NamedColumns = { step: new Set(), lesson: new Set(), terms: new Set() };
 
 /** The term a heading is explained by where it is not one itself: status shows dest, messages msg_qnum. */
 const EXPLAINED_BY: Readonly<Record<string, string>> = { status: 'dest', messages: 'msg_qnum' };
@@ -25,7 +28,6 @@ const HEADINGS: readonly { head: string; entry: GlossaryEntry }[] = [...new Set(
   const entry = entryFor(EXPLAINED_BY[head] ?? head);
   return entry ? [{ head, entry }] : [];
 });
-const EXPLAINED = new Set(HEADINGS.map((h) => h.head));
 
 /** The headings whose entries `text` or `words` (New terms, each a glossary term) use. */
 export function headingsNamed(text: string, words: readonly string[] = []): Set<string> {
@@ -75,14 +77,19 @@ export function namedColumns(lesson: Lesson | undefined, view: number, done: num
   if (!lesson) return NOTHING_NAMED;
   const parts = stepHeadings(lesson);
   const notice = view < done ? parts[view]?.after : view > 0 ? parts[view - 1]?.after : undefined;
-  const step = new Set([...(parts[view]?.before ?? []), ...(notice ?? []), ...headingsNamed('', newTerms)]);
-  return { step, lesson: lessonHeadings(lesson) };
+  const step = new Set([...(parts[view]?.before ?? []), ...(notice ?? [])]);
+  return { step, lesson: lessonHeadings(lesson), terms: headingsNamed('', newTerms) };
 }
 
-/** `drop` (least important first) reordered: a plain word's column first, then one the
- *  glossary explains, one the lesson names, one the shown step names last of all (each
- *  group in `drop`'s order). A fixed order for a lesson but for the step's own words. */
-export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns): F[] {
-  const rank = (f: F) => (named.step.has(head(f)) ? 3 : named.lesson.has(head(f)) ? 2 : EXPLAINED.has(head(f)) ? 1 : 0);
+/** `drop` (least important first) reordered: a column `extra` names first (the pids, which
+ *  ipcs lists only with -p: at 120x34 they left out bytes, which the shm lessons read), then a
+ *  column no text names, one the lesson or the New terms name, one the shown step's text
+ *  names last of all (each group in `drop`'s order; an extra column the step's text names is
+ *  in the last group). A column needing no glossary entry (bytes) is ranked as any other:
+ *  ranked first for being a plain word, it was the first to go wherever a lesson named a row
+ *  or the New terms named the pids (race 2 at 120x34 zh: fix25d#2). A fixed order for a
+ *  lesson but for the step's own words. */
+export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns, extra: readonly F[] = []): F[] {
+  const rank = (f: F) => (named.step.has(head(f)) ? 3 : extra.includes(f) ? 0 : named.lesson.has(head(f)) || named.terms.has(head(f)) ? 2 : 1);
   return [0, 1, 2, 3].flatMap((r) => drop.filter((f) => rank(f) === r));
 }

@@ -33,6 +33,9 @@ interface Columns<T> {
    *  digits, so a pid that grows a digit mid-lesson never makes a column leave */
   pids?: readonly (keyof T)[];
   drop: readonly (keyof T)[];
+  /** the columns ipcs lists only with -p (its own listing, ipcs -m, has the rest): left out
+   *  before the others unless the shown step names them (rankDrop) */
+  extra?: readonly (keyof T)[];
   /** figures that never change while the object lives (a new row's mark is on the column
    *  naming it): no cell for the change mark, so more columns fit beside a "use" column */
   still: readonly (keyof T)[];
@@ -52,10 +55,11 @@ export const PID_DIGITS = (() => {
 /** ipcs -m's columns and lsipc -m's pids. */
 const SHM: Columns<SegmentRecord> = {
   cols: SHM_COLUMNS,
-  drop: ['owner', 'perms', 'size', 'status', 'cpid', 'lpid', 'key', 'nattch'],
+  drop: ['cpid', 'lpid', 'owner', 'perms', 'size', 'status', 'key', 'nattch'],
   still: ['size', 'cpid'],
   identity: ['key', 'shmid', 'owner'],
   pids: ['cpid', 'lpid'],
+  extra: ['cpid', 'lpid'],
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
@@ -161,6 +165,7 @@ const QUEUE: Columns<QueueRecord> = {
   still: ['key'],
   identity: ['key', 'msqid', 'owner'],
   pids: ['lspid', 'lrpid'],
+  extra: ['lspid', 'lrpid'],
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
@@ -205,7 +210,7 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
-  { cols, drop, still, identity, pids = [] }: Columns<T>,
+  { cols, drop, still, identity, pids = [], extra = [] }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; back?: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean; fleeting?: boolean }[],
   mark: string | null,
   slot: number,
@@ -235,7 +240,7 @@ function table<T>(
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
-  const order = rankDrop(drop, headOf, named).map((f) => cols.findIndex(([, field]) => field === f));
+  const order = rankDrop(drop, headOf, named, extra).map((f) => cols.findIndex(([, field]) => field === f));
   const kept = keptColumns(widest, width, slot + cells(indent), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
@@ -349,7 +354,9 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
   const at = sorted.findIndex((r) => r.item.shmid === focus && segments.includes(r.item));
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
-  if (segments.length === 0) out.push(...said(s.noSegments, width));
+  // only removed rows (-): the sentence says what they are (a "no segment" under them read
+  // as the pane contradicting its own rows: fix25d#1)
+  if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null), width));
   return [...out, ...hiddenNote(hidden, s, width, m, segments.length > 0)];
 }
 
@@ -618,8 +625,12 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
   if (marked.length === 0) return 0;
   const at = marked[0]!;
+  // the first a table's last row: a window may start at it, no heading drawn over it
+  // (stickyLines), so it holds a line more (race 3 at 120x34 zh: the counter's one row
+  // marked, the semaphore's row the step is about a line below the window: fix25d#3)
+  const alone = stuckHead(lines, at) === null && UNDER.get(lines[at])?.sticky === true;
   // the last marked line a window holding the first, and a heading drawn above it, can hold too
-  const last = marked.filter((i) => i - at < rows - 1).at(-1)!;
+  const last = marked.filter((i) => i - at < rows - (alone ? 0 : 1)).at(-1)!;
   if (last < rows) return 0;
   // the row in focus (▸) too, when the window holds it and the change: from its table's
   // heading, or from the row itself (stickyLines draws the heading above it)
@@ -642,8 +653,8 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const h = head ? lines.indexOf(head) : -1;
   if (h >= 0 && last - h < rows) return h;
   // a row first in view gives its place to its heading (stickyLines): the first marked line
-  // is kept below it, the later ones as many as fit
-  return Math.max(0, Math.min(at - 1, last - rows + 1));
+  // is kept below it, the later ones as many as fit; a table's last row stands alone
+  return Math.max(0, Math.min(alone ? at : at - 1, last - rows + 1));
 }
 
 /** The heading drawn in place of the line at `top` (the first in view), when that line is
