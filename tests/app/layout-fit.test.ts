@@ -356,8 +356,8 @@ describe('step list', () => {
     for (const lang of LANGS) {
       const more = strings(lang).more;
       const mid = lessonPaneContent({ ...inputAt(lesson, lang, 6, 6), quiz: undefined }, 198, 8, true).lines(0).map(lineText);
-      expect(mid.some((l) => /^ {3}↑ /.test(l)), mid.join('\n')).toBe(true);
-      expect(mid.some((l) => /^ {3}↓ /.test(l)), mid.join('\n')).toBe(true);
+      expect(mid.some((l) => /^ ↑ /.test(l)), mid.join('\n')).toBe(true);
+      expect(mid.some((l) => /^ ↓ /.test(l)), mid.join('\n')).toBe(true);
       // the shown step stays in view
       expect(mid.some((l) => /▶ +7 /.test(l))).toBe(true);
       const first = lessonPaneContent({ ...inputAt(lesson, lang, 1, 0), quiz: undefined }, 198, 8, true).lines(0).map(lineText);

@@ -80,6 +80,13 @@ export class Tmux {
   async runStep(session: string, ran: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
     const asks = (s: string) => /no answer picked: Space again|还没选答案：再按一次空格/.test(s);
     await this.questionShown(session, what, timeoutMs);
+    // the rest of the step below the lesson pane's window: Space brings it first (store/turn.ts spaceShowsRest)
+    const rest = (s: string) => /Space the rest of \d+|Space 第 \d+ 步其余部分/.test(s);
+    for (let i = 0; i < 10 && rest(this.capture(session)); i++) {
+      const before = this.capture(session);
+      this.send(session, 'Space');
+      await this.waitFor(session, (s) => s !== before, `${what}: Space brings the rest of the step`, timeoutMs);
+    }
     this.send(session, 'Space');
     const screen = await this.waitFor(session, (s) => ran(s) || asks(s), what, timeoutMs);
     if (!asks(screen) || ran(screen)) return screen;
