@@ -53,6 +53,10 @@ const ELSEWHERE: Record<Lang, Record<Elsewhere, string>> = {
   zh: { bytes: '不在视图中：按 s 和 [ ] 查看', column: '没有显示它的列' },
 };
 
+// the panes a "New terms" group names (termsIn, termsCountIn)
+const TERM_PANE_EN: Record<TermPane, string> = { flow: 'Flow', trace: TERMS.trace.en, kernel: 'Kernel pane' };
+const TERM_PANE_ZH: Record<TermPane, string> = { flow: '流程', trace: TERMS.trace.zh, kernel: '内核' };
+
 const EN = {
   ...SHARED.en,
   lessonTitle: 'Lesson',
@@ -133,7 +137,9 @@ const EN = {
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   /** a "New terms" group of words seen only in another pane than the lesson's text, with its pane */
-  termsIn: (terms: string, pane: TermPane) => `${terms} in the ${{ flow: 'Flow', trace: TERMS.trace.en, kernel: 'Kernel pane' }[pane]}`,
+  termsIn: (terms: string, pane: TermPane) => `${terms} in the ${TERM_PANE_EN[pane]}`,
+  /** the same group counted, where its words would take the line past one row (lesson-view termsLine) */
+  termsCountIn: (count: number, pane: TermPane) => `+${count} in the ${TERM_PANE_EN[pane]}`,
   /** the words of a group past the line's cap: how many more there are (the group's pane says where) */
   termsMore: (terms: string, more: number) => (terms ? `${terms} + ${more} more` : `${more} more`),
   /** between the groups of a "New terms" line */
@@ -605,7 +611,8 @@ const ZH: Strings = {
   findNone: '没有条目含有这个词；Backspace 删除，Esc 结束查找',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
-  termsIn: (terms: string, pane: TermPane) => `${{ flow: '流程', trace: TERMS.trace.zh, kernel: '内核' }[pane]}页里的 ${terms}`,
+  termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}页里的 ${terms}`,
+  termsCountIn: (count: number, pane: TermPane) => `${TERM_PANE_ZH[pane]}页里另有 ${count} 个`,
   termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
   termGroupGap: '；',
   yourTurn: '轮到你',

@@ -134,8 +134,22 @@ const MOST_ELSEWHERE = 3;
 const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
 
 /** A "New terms" line: the words the lesson's text says, then, apart, those seen only in
- *  another pane, each group with its pane ("fork in the Trace"). */
-function termsLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
+ *  another pane, each group with its pane ("fork in the Trace"). Where that takes more than one
+ *  row of `width`, the other panes' groups are counted, from the last ("+3 in the Kernel pane"):
+ *  the step's text and its question fit the pane rather than wait behind a key (fix25a#2; the
+ *  line took 2-3 rows at 80x24 with words no line of the lesson pane says). */
+function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean): string {
+  const panes = PANES.filter((pane) => pane !== null && names.some((word) => terms.where?.[word] === pane));
+  let line = '';
+  for (let k = panes.length; k >= 0; k--) {
+    line = namedLine(names, terms, s, new Set(panes.slice(k)));
+    if (wrap(layoutText(ascii).text(line), width, { code: true }).length <= 1) break;
+  }
+  return line;
+}
+
+/** termsLine with the groups of the panes in `counted` as a count with their pane. */
+function namedLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings, counted: ReadonlySet<TermPane | null>): string {
   const countable = names.filter((word) => spare.includes(word)).length;
   const most = Math.max(MOST_TERMS - (names.length - countable), MOST_ELSEWHERE);
   // "1 more" takes the room of the word it stands for
@@ -143,6 +157,7 @@ function termsLine(names: readonly string[], { key, where, spare = [] }: NonNull
   const groups = PANES.flatMap((pane) => {
     const words = names.filter((word) => (where?.[word] ?? null) === pane);
     if (!words.length) return [];
+    if (pane && counted.has(pane)) return [s.termsCountIn(words.length, pane)];
     // the words the lesson pane shows stay; the spare ones fill the room left, in order
     const shown = words.filter((word) => !spare.includes(word) || room-- > 0);
     const list = shown.join(s.listGap);
@@ -253,7 +268,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     if (review || asideJustRun) aside(step.aside);
   };
   const terms = (names = input.newTerms?.names) => {
-    if (names?.length) out.push(...para(termsLine(names, input.newTerms!, s), width, ascii, 'dim'));
+    if (names?.length) out.push(...para(termsLine(names, input.newTerms!, s, width, ascii), width, ascii, 'dim'));
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
