@@ -32,8 +32,8 @@ export function stepColumnWidth(input: LessonViewInput, inner: number): number {
 /** Stacked, the text keeps at least this many rows above the step list, and the list
  *  at least this many (a sign, the shown step and its neighbours, a sign). */
 const MIN_TEXT_ROWS = 4;
-/** the fewest rows of a windowed list: the shown step between its two signs */
-const MIN_WINDOW_ROWS = 3;
+/** the fewest rows of a windowed list: the shown step between its two signs, or above one sign for both (listWindow) */
+const MIN_WINDOW_ROWS = 2;
 
 /** `rows` lines of the step list with the shown step's lines in view, near the middle;
  *  where steps are out of view, a sign in their place says how many ("↑ 2 more"), as a
@@ -53,7 +53,12 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
     const said = ` ${arrow} ${input.s.more(n)}`;
     return [run(cells(said) <= width ? said : ` ${arrow}${n}`, 'dim')];
   };
-  return [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
+  const window = [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
+  if (window.length <= rows) return window;
+  // two rows: the shown step and one sign for both sides, " ↑ 2 more ↓ 3 more" (fix25a#3: at
+  // 120x34 zh the rows under the list's heading were left blank where a window needed three)
+  const both = ` ↑ ${input.s.more(at)} ↓ ${input.s.more(lines.length - at - own)}`;
+  return [...lines.slice(at, at + own), [run(cells(both) <= width ? both : ` ↑${at} ↓${lines.length - at - own}`, 'dim')]].slice(0, rows);
 }
 
 /** The step list beside the text as narrow as it goes (" ▶ 12"): when the text needs the
@@ -286,7 +291,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const spaced = stepListLines(input, listRoom);
     const whole = text.length + pinned.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, listRoom);
     // the list gives way to a text that needs the rows (a step with its question, nc92 at
-    // 120x34): a window of 3 rows at least (↑ n, the shown step, ↓ n), else none, the text's
+    // 120x34): a window of 2 rows at least (the shown step, ↑ n ↓ n), else none, the text's
     // own "▶ step n/m" heading saying where the learner is
     const room = rows - text.length - pinned.length - 1;
     const listRows = Math.min(whole.length, room >= MIN_WINDOW_ROWS ? room : 0);
