@@ -364,7 +364,7 @@ describe('step list', () => {
       expect(first.some((l) => /↑/.test(l))).toBe(false);
       // the narrow list (a long text beside it) says it with the arrow and the count
       const narrow = lessonPaneContent(inputAt(lesson, lang, 6, 6), 78, 8, true).lines(0).map(lineText);
-      expect(narrow.some((l) => /^ {2}↑\d+ +│/.test(l)), narrow.join('\n')).toBe(true);
+      expect(narrow.some((l) => /^ ↑\d+ +│/.test(l)), narrow.join('\n')).toBe(true);
       // the heading names the list on its first row; six steps and the sign below it
       expect(first[0]).toMatch(new RegExp(`^ ${strings(lang).stepsHeading} `));
       expect(first.some((l) => l.includes(`↓ ${more(lesson.steps.length - 6)}`)), first.join('\n')).toBe(true);
