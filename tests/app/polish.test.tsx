@@ -76,7 +76,7 @@ describe('lesson pane side by side', () => {
     // every introduction fits 80x24 whole (tests/app/walkthrough.test.ts): at 80x20 one needs scrolling
     const r = await draw({ width: 80, height: 20, lessons: LESSONS, lesson: 'parent-child' });
     // the introduction needs the width: the step list beside it is its numbers
-    await r.waitFor((f) => /│ ▶ 1 +│/.test(f) && f.includes('PgDn'), 'the intro with more below');
+    await r.waitFor((f) => /│ ▶ 1 +│/.test(f) && /↓ \d+ more/.test(f), 'the intro with more below');
     await r.press(KEYS.pageDown);
     const f = await r.waitFor((f) => /↑ \d+ more PgUp/.test(f), 'the text scrolled');
     expect(f).toMatch(/│Step │/);
