@@ -314,6 +314,8 @@ export interface SpacePlace {
   unanswered?: boolean;
   /** the step shown has its question behind Space and Enter, the result of the step just run shown first (store/turn.ts questionBehind) */
   opens?: boolean;
+  /** part of the step Space runs next is below the lesson pane's window: Space brings it first (store/turn.ts spaceShowsRest) */
+  rest?: boolean;
   /** r was pressed once: a second resets the lesson (store/run.ts resetLesson) */
   resetAsked?: boolean;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
@@ -397,6 +399,7 @@ export function runLabel(p: SpacePlace): Text {
   if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };
+  if (p.rest) return { en: `the rest of ${p.done + 1}`, zh: `第 ${p.done + 1} 步其余部分` };
   if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }

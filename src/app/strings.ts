@@ -53,6 +53,10 @@ const ELSEWHERE: Record<Lang, Record<Elsewhere, string>> = {
   zh: { bytes: '不在视图中：按 s 和 [ ] 查看', column: '没有显示它的列' },
 };
 
+// the panes a "New terms" group names (termsIn, termsCountIn)
+const TERM_PANE_EN: Record<TermPane, string> = { flow: 'Flow', trace: TERMS.trace.en, kernel: 'Kernel pane' };
+const TERM_PANE_ZH: Record<TermPane, string> = { flow: '流程', trace: TERMS.trace.zh, kernel: '内核' };
+
 const EN = {
   ...SHARED.en,
   lessonTitle: 'Lesson',
@@ -133,7 +137,9 @@ const EN = {
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   /** a "New terms" group of words seen only in another pane than the lesson's text, with its pane */
-  termsIn: (terms: string, pane: TermPane) => `${terms} in the ${{ flow: 'Flow', trace: TERMS.trace.en, kernel: 'Kernel pane' }[pane]}`,
+  termsIn: (terms: string, pane: TermPane) => `${terms} in the ${TERM_PANE_EN[pane]}`,
+  /** the same group counted, where its words would take the line past one row (lesson-view termsLine) */
+  termsCountIn: (count: number, pane: TermPane) => `+${count} in the ${TERM_PANE_EN[pane]}`,
   /** the words of a group past the line's cap: how many more there are (the group's pane says where) */
   termsMore: (terms: string, more: number) => (terms ? `${terms} + ${more} more` : `${more} more`),
   /** between the groups of a "New terms" line */
@@ -472,8 +478,10 @@ const EN = {
   /** part of the lit path is in view and it goes on past the pane's edge */
   litGoesOnAbove: '(the lit part goes on above)',
   litGoesOnBelow: '(the lit part goes on below)',
-  /** on the lesson pane's border when the text of the step to run is below */
-  nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
+  /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest) */
+  nextStepBelow: (step: number) => `Space: what step ${step} does`,
+  /** the same when the step's heading is in view and the rest of its words below */
+  stepRestBelow: (step: number) => `Space: the rest of step ${step}`,
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
   /** the same at a lesson's end when the answer of the check's question k is nearest above */
@@ -483,8 +491,9 @@ const EN = {
    *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
    *  question: said where the cut is, so a cut sentence never reads as finished (fix20a#1) */
   questionBehind: (step: number, rest = false) => (rest ? `▸ Space: the rest of step ${step} and its question` : `▸ Space shows the question of step ${step}`),
-  /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1) */
-  restBelow: (step: number) => `▸ PgDn: the rest of step ${step}`,
+  /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1);
+   *  Space brings the rest before it runs the step (fix24l#1) */
+  restBelow: (step: number) => `▸ Space: the rest of step ${step}`,
   /** the same under the verdict of a check's question, the next one behind Space */
   checkBehind: (k: number, n: number) => `▸ Space shows check ${k}/${n}`,
   pid: 'pid',
@@ -604,7 +613,8 @@ const ZH: Strings = {
   findNone: '没有条目含有这个词；Backspace 删除，Esc 结束查找',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
-  termsIn: (terms: string, pane: TermPane) => `${{ flow: '流程', trace: TERMS.trace.zh, kernel: '内核' }[pane]}窗格里的 ${terms}`,
+  termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里的 ${terms}`,
+  termsCountIn: (count: number, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里另有 ${count} 个`,
   termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
   termGroupGap: '；',
   yourTurn: '轮到你',
@@ -821,11 +831,12 @@ const ZH: Strings = {
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
-  nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
+  nextStepBelow: (step: number) => `空格：第 ${step} 步做什么`,
+  stepRestBelow: (step: number) => `空格：第 ${step} 步的其余部分`,
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,
   questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：第 ${step} 步的其余部分和问题` : `▸ 按空格显示第 ${step} 步的问题`),
-  restBelow: (step: number) => `▸ PgDn：第 ${step} 步的其余部分`,
+  restBelow: (step: number) => `▸ 空格：第 ${step} 步的其余部分`,
   checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
   pid: 'pid',
   pids: '本课的进程',

@@ -356,15 +356,15 @@ describe('step list', () => {
     for (const lang of LANGS) {
       const more = strings(lang).more;
       const mid = lessonPaneContent({ ...inputAt(lesson, lang, 6, 6), quiz: undefined }, 198, 8, true).lines(0).map(lineText);
-      expect(mid.some((l) => /^ {3}↑ /.test(l)), mid.join('\n')).toBe(true);
-      expect(mid.some((l) => /^ {3}↓ /.test(l)), mid.join('\n')).toBe(true);
+      expect(mid.some((l) => /^ ↑ /.test(l)), mid.join('\n')).toBe(true);
+      expect(mid.some((l) => /^ ↓ /.test(l)), mid.join('\n')).toBe(true);
       // the shown step stays in view
       expect(mid.some((l) => /▶ +7 /.test(l))).toBe(true);
       const first = lessonPaneContent({ ...inputAt(lesson, lang, 1, 0), quiz: undefined }, 198, 8, true).lines(0).map(lineText);
       expect(first.some((l) => /↑/.test(l))).toBe(false);
       // the narrow list (a long text beside it) says it with the arrow and the count
       const narrow = lessonPaneContent(inputAt(lesson, lang, 6, 6), 78, 8, true).lines(0).map(lineText);
-      expect(narrow.some((l) => /^ {2}↑\d+ +│/.test(l)), narrow.join('\n')).toBe(true);
+      expect(narrow.some((l) => /^ ↑\d+ +│/.test(l)), narrow.join('\n')).toBe(true);
       // the heading names the list on its first row; six steps and the sign below it
       expect(first[0]).toMatch(new RegExp(`^ ${strings(lang).stepsHeading} `));
       expect(first.some((l) => l.includes(`↓ ${more(lesson.steps.length - 6)}`)), first.join('\n')).toBe(true);

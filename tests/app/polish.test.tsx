@@ -76,7 +76,7 @@ describe('lesson pane side by side', () => {
     // every introduction fits 80x24 whole (tests/app/walkthrough.test.ts): at 80x20 one needs scrolling
     const r = await draw({ width: 80, height: 20, lessons: LESSONS, lesson: 'parent-child' });
     // the introduction needs the width: the step list beside it is its numbers
-    await r.waitFor((f) => /│ ▶ 1 +│/.test(f) && f.includes('PgDn'), 'the intro with more below');
+    await r.waitFor((f) => /│ ▶ 1 +│/.test(f) && /↓ \d+ more/.test(f), 'the intro with more below');
     await r.press(KEYS.pageDown);
     const f = await r.waitFor((f) => /↑ \d+ more PgUp/.test(f), 'the text scrolled');
     expect(f).toMatch(/│Step │/);
@@ -93,7 +93,7 @@ describe('lesson pane side by side', () => {
     const r = await draw({ width: 80, height: 18, lessons: LESSONS, lesson: 'overview', quiz: false });
     await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the intro');
     const bottom = lessonBottom(r.lines());
-    expect(r.lines()[bottom]).toMatch(/↓ \d+ more PgDn: what step 1 does ┘$/);
+    expect(r.lines()[bottom]).toMatch(/↓ \d+ more Space: what step 1 does ┘$/);
     await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
     await r.waitFor((f) => /▶ step 1\/\d+/.test(f), 'the step heading in view');
     expect(r.lines()[bottom]).not.toContain('what step');
@@ -119,7 +119,7 @@ describe('lesson pane side by side', () => {
     const listed = [...f.matchAll(/│ [ ▶] +(\d+) /g)].map((m) => Number(m[1]));
     expect(listed.length).toBeGreaterThanOrEqual(3);
     expect(listed).toEqual(listed.map((_, i) => i + 1));
-    expect(f).toMatch(new RegExp(`│ {3}↓ ${12 - listed.length} more +│`));
+    expect(f).toMatch(new RegExp(`│ ↓ ${12 - listed.length} more +│`));
     expect(f).toContain('▶ step 1/12: A segment to work with');
   });
 

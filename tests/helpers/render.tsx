@@ -5,6 +5,7 @@
 // parsing; frames come back with and without their colour codes.
 import { checkJustShown } from '../../src/app/store/quiz.js';
 import { questionHidden } from '../../src/app/store/turn.js';
+import { AT_QUESTION } from '../../src/app/store/panes.js';
 import React from 'react';
 import { rmSync } from 'node:fs';
 import { render } from 'ink-testing-library';
@@ -261,6 +262,11 @@ export async function ran(r: Rendered, steps: number): Promise<void> {
     const st = r.store.getState();
     // a Space that brought the question into view, the result shown first (store/turn.ts questionBehind): one more asks
     if (st.busy === null && st.done < steps && st.ask === null && !asked && st.opened[st.done] && st.guesses[st.done] === undefined) st.runShown();
+    // a Space that brought the rest of the step into view (store/turn.ts spaceShowsRest; the pane
+    // drew this state, scrolled from where the run left it): one more runs it, as a learner's would
+    const shown = st.resultShown;
+    const drawn = shown?.lesson === st.lessonIndex && shown.done === st.done && shown.view === st.view;
+    if (st.busy === null && st.done < steps && st.ask === null && !asked && st.view === st.done && drawn && (shown.rest !== null || st.scroll.lesson !== AT_QUESTION) && !questionHidden(st)) st.runShown();
     if (st.busy === null && st.done < steps && (st.ask?.kind === 'run' || asked)) {
       asked = true;
       if (st.ask?.kind !== 'run') st.runShown();

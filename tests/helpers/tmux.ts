@@ -74,12 +74,24 @@ export class Tmux {
     await this.waitFor(session, (s) => !behind(s), `${what}: the question`, timeoutMs);
   }
 
+  /** The rest of the step below the lesson pane's window: Space brings it, as the key bar's
+   *  "Space the rest of N" says, until none is below (store/turn.ts spaceShowsRest). */
+  async restShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
+    const rest = (s: string) => /Space the rest of \d+|Space 第 \d+ 步其余部分/.test(s);
+    for (let i = 0; i < 10 && rest(this.capture(session)); i++) {
+      const before = this.capture(session);
+      this.send(session, 'Space');
+      await this.waitFor(session, (s) => s !== before, `${what}: Space brings the rest of the step`, timeoutMs);
+    }
+  }
+
   /** Space that runs the next step: where its question has no answer picked the first Space
    *  only asks ("no answer picked: Space again…", store/turn.ts runShown), and a second runs it.
    *  Waits for `ran` (or the question asking, then presses Space again and waits for `ran`). */
   async runStep(session: string, ran: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
     const asks = (s: string) => /no answer picked: Space again|还没选答案：再按一次空格/.test(s);
     await this.questionShown(session, what, timeoutMs);
+    await this.restShown(session, what, timeoutMs);
     this.send(session, 'Space');
     const screen = await this.waitFor(session, (s) => ran(s) || asks(s), what, timeoutMs);
     if (!asks(screen) || ran(screen)) return screen;

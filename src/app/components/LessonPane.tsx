@@ -32,8 +32,8 @@ export function stepColumnWidth(input: LessonViewInput, inner: number): number {
 /** Stacked, the text keeps at least this many rows above the step list, and the list
  *  at least this many (a sign, the shown step and its neighbours, a sign). */
 const MIN_TEXT_ROWS = 4;
-/** the fewest rows of a windowed list: the shown step between its two signs */
-const MIN_WINDOW_ROWS = 3;
+/** the fewest rows of a windowed list: the shown step between its two signs, or above one sign for both (listWindow) */
+const MIN_WINDOW_ROWS = 2;
 
 /** `rows` lines of the step list with the shown step's lines in view, near the middle;
  *  where steps are out of view, a sign in their place says how many ("↑ 2 more"), as a
@@ -47,12 +47,18 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
   const first = Math.min(Math.max(0, at - Math.floor((rows - own) / 2)), lines.length - rows);
   const start = first > 0 ? Math.min(first + 1, at) : 0;
   const end = first + rows < lines.length ? Math.max(first + rows - 1, at + own) : lines.length;
-  // the narrow list has room for the arrow and the count only
+  // the arrow in the marks' column, as " ✓ 12 …": " ↑ 2 more", in the narrow list " ↑2" (the
+  // glossary's step-list entry); "  ↓4" sat a column right of the marks (fix24l#2)
   const sign = (arrow: string, n: number): Line => {
-    const said = `   ${arrow} ${input.s.more(n)}`;
-    return [run(cells(said) <= width ? said : `  ${arrow}${n}`, 'dim')];
+    const said = ` ${arrow} ${input.s.more(n)}`;
+    return [run(cells(said) <= width ? said : ` ${arrow}${n}`, 'dim')];
   };
-  return [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
+  const window = [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
+  if (window.length <= rows) return window;
+  // two rows: the shown step and one sign for both sides, " ↑ 2 more ↓ 3 more" (fix25a#3: at
+  // 120x34 zh the rows under the list's heading were left blank where a window needed three)
+  const both = ` ↑ ${input.s.more(at)} ↓ ${input.s.more(lines.length - at - own)}`;
+  return [...lines.slice(at, at + own), [run(cells(both) <= width ? both : ` ↑${at} ↓${lines.length - at - own}`, 'dim')]].slice(0, rows);
 }
 
 /** The step list beside the text as narrow as it goes (" ▶ 12"): when the text needs the
@@ -285,7 +291,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const spaced = stepListLines(input, listRoom);
     const whole = text.length + pinned.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, listRoom);
     // the list gives way to a text that needs the rows (a step with its question, nc92 at
-    // 120x34): a window of 3 rows at least (↑ n, the shown step, ↓ n), else none, the text's
+    // 120x34): a window of 2 rows at least (the shown step, ↑ n ↓ n), else none, the text's
     // own "▶ step n/m" heading saying where the learner is
     const room = rows - text.length - pinned.length - 1;
     const listRows = Math.min(whole.length, room >= MIN_WINDOW_ROWS ? room : 0);
@@ -381,6 +387,20 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
     // that step's own words (the text ends there: lesson-view textLines), and the sign says so
     nextBelow: (content.pinned && below > 0) || lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
   };
+}
+
+/** Where Space scrolls the text with it at `top` (fix24l#1; store/turn.ts spaceShowsRest): the
+ *  step it runs next is shown and part of its own words or question is below the window (the
+ *  text ends with that step: lesson-view textLines). Its end comes to the window's last row, or
+ *  where the step is taller than the window, its heading to the first, then a window at a time;
+ *  null when none of it is below (a question behind a key has its own line: `pinned`). */
+export function restTop(input: LessonViewInput, content: LessonPaneContent, top: number): number | null {
+  if (input.view !== input.done || input.view >= input.lesson.steps.length || content.pinned || content.form) return null;
+  if (content.window(top).below === 0) return null;
+  const from = input.view === 0 ? 0 : (headingRows(input, content.text)?.[0] ?? 0);
+  const want = content.max;
+  if (want <= from || top < from) return Math.min(want, Math.max(from, top + 1));
+  return Math.min(want, top + Math.max(1, content.textRows - 1));
 }
 
 /** Where the text opens (AT_QUESTION, store/panes.ts). Two rules, the first over the second:
@@ -630,14 +650,19 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const view = input?.view ?? 0;
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
-  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
+  const rest = input ? restTop(input, content, top) : null;
+  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest !== null ? s.stepRestBelow(view + 1) : 'PgDn';
   // the result of the step just run scrolled up to keep the question in view: the sign names it
   const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
-  const upKey = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top) : 'PgUp';
   // the room topBorder gives a title beside the "↑ n more PgUp" sign
-  const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} ${upKey}` : '';
-  const room = width - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;
-  const border = input ? lessonBorderTitle(input, content.headingOut(top), room) : { title: s.lessonTitle, full: null };
+  const titleRoom = (key: string) => width - 2 - 3 - (pane.above > 0 ? cells(`${ascii ? '^' : '↑'} ${s.more(pane.above)} ${key}`) + 2 : 0) - 1;
+  const out = content.headingOut(top);
+  // the sign names the result above where the title keeps the step's number beside it ("▶ step 3/7"):
+  // a narrow pane cut the title to "▶ 步骤 …" (fix24l#3, shmget 3 at 120x34 zh)
+  const named = input && out ? cells(lessonBorderTitle(input, true, 0).title) : 0;
+  const above = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top) : null;
+  const upKey = above !== null && titleRoom(above) >= named ? above : 'PgUp';
+  const border = input ? lessonBorderTitle(input, out, titleRoom(upKey)) : { title: s.lessonTitle, full: null };
   useLayoutEffect(() => {
     const note = noteOf(store);
     if (note.value === border.full) return;
@@ -647,8 +672,8 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {
-    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned });
-  }, [store, input, lessonIndex, content.pinned]);
+    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, view: input.view, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned, rest });
+  }, [store, input, lessonIndex, content.pinned, rest]);
   useLayoutEffect(() => () => {
     const note = noteOf(store);
     note.value = null;

@@ -7,7 +7,7 @@ import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import { revealText, revealUnits } from '../reveal.js';
-import { type Line, line, run } from '../styled.js';
+import { type Line, line, lineText, run } from '../styled.js';
 import type { Strings, TermPane } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { afterColon } from '../../lessons/text-style.js';
@@ -134,8 +134,23 @@ const MOST_ELSEWHERE = 3;
 const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
 
 /** A "New terms" line: the words the lesson's text says, then, apart, those seen only in
- *  another pane, each group with its pane ("fork in the Trace"). */
-function termsLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
+ *  another pane, each group with its pane ("fork in the Trace"). Where that takes more than one
+ *  row of `width`, the other panes' groups are counted, from the last ("+3 in the Kernel pane"):
+ *  the step's text and its question fit the pane rather than wait behind a key (fix25a#2; the
+ *  line took 2-3 rows at 80x24 with words no line of the lesson pane says). */
+function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean, said: string): string {
+  const panes = PANES.filter((pane) => pane !== null && names.some((word) => terms.where?.[word] === pane));
+  const unsaid = (word: string) => !said.includes(bare(word));
+  let line = '';
+  for (let k = panes.length; k >= 0; k--) {
+    line = namedLine(names, terms, s, new Set(panes.slice(k)), unsaid);
+    if (wrap(layoutText(ascii).text(line), width, { code: true }).length <= 1) break;
+  }
+  return line;
+}
+
+/** termsLine with the `unsaid` words of the panes in `counted` as a count with their pane. */
+function namedLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings, counted: ReadonlySet<TermPane | null>, unsaid: (word: string) => boolean): string {
   const countable = names.filter((word) => spare.includes(word)).length;
   const most = Math.max(MOST_TERMS - (names.length - countable), MOST_ELSEWHERE);
   // "1 more" takes the room of the word it stands for
@@ -143,6 +158,12 @@ function termsLine(names: readonly string[], { key, where, spare = [] }: NonNull
   const groups = PANES.flatMap((pane) => {
     const words = names.filter((word) => (where?.[word] ?? null) === pane);
     if (!words.length) return [];
+    if (pane && counted.has(pane)) {
+      const named = words.filter((word) => !unsaid(word));
+      const more = words.length - named.length;
+      if (!named.length) return [s.termsCountIn(more, pane)];
+      return [s.termsIn(more ? s.termsMore(named.join(s.listGap), more) : named.join(s.listGap), pane)];
+    }
     // the words the lesson pane shows stay; the spare ones fill the room left, in order
     const shown = words.filter((word) => !spare.includes(word) || room-- > 0);
     const list = shown.join(s.listGap);
@@ -200,14 +221,28 @@ function para(text: string, width: number, ascii: boolean, tone: Line[number]['t
  *  with its question need more, that notice's aside ("how ipclab does this") gives way
  *  first: ← shows it with its step (docs/ARCHITECTURE.md, the lesson pane). */
 export function lessonTextLines(input: LessonViewInput, inner: number, rows = Infinity, asking = true): Line[] {
-  const full = textLines(input, inner, true, asking);
+  const full = withTerms(input, inner, true, asking);
   if (full.length <= rows || input.view !== input.done || input.view === 0) return full;
-  return textLines(input, inner, false, asking);
+  return withTerms(input, inner, false, asking);
 }
 
+/** textLines with its "New terms" lines counting only the other panes' words the text does not
+ *  say: a word read anywhere in the lesson pane is named on its line (fix19a#1), one said by a
+ *  run's result, the next step's words or a step's title too (serv-clnt 2's shmid in its result). */
+function withTerms(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean): Line[] {
+  // the step list's titles are read in the pane too
+  const titles = input.lesson.steps.map((step) => `${step.title[input.lang]}${step.short?.[input.lang] ?? ''}`);
+  const said = bare([...textLines(input, inner, asideJustRun, asking, null).map(lineText), ...titles].join(''));
+  return textLines(input, inner, asideJustRun, asking, said);
+}
+
+// a text as its words are looked for in it: wrapped anywhere, code without its backticks
+const bare = (text: string) => text.replace(/[\s`]/g, '');
+
 /** `asking`: false while the shown step's question waits behind a key (LessonPane's result first):
- *  the text ends with the step's own words and its new terms, before its form's summary and question. */
-function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean): Line[] {
+ *  the text ends with the step's own words and its new terms, before its form's summary and question.
+ *  `said`: the text without its "New terms" lines (bare), null to leave them out. */
+function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean, said: string | null): Line[] {
   const width = proseWidth(inner);
   const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
   const n = lesson.steps.length;
@@ -253,7 +288,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     if (review || asideJustRun) aside(step.aside);
   };
   const terms = (names = input.newTerms?.names) => {
-    if (names?.length) out.push(...para(termsLine(names, input.newTerms!, s), width, ascii, 'dim'));
+    if (names?.length && said !== null) out.push(...para(termsLine(names, input.newTerms!, s, width, ascii, said), width, ascii, 'dim'));
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling

@@ -61,8 +61,10 @@ export interface QuizSlice extends QuizChoices {
   checkShown: { question: number; at: number } | null;
   /** what the lesson pane last drew of lesson `lesson` with `done` steps run and `checked` questions
    *  of the check answered: `pinned`, the result of the step just run (or the verdict of the check's
-   *  question answered last) with the next question behind a key (store/turn.ts questionBehind) */
-  resultShown: { lesson: number; done: number; checked: number; pinned: boolean } | null;
+   *  question answered last) with the next question behind a key (store/turn.ts questionBehind);
+   *  `rest`, at step `view`, where the text scrolls to bring the rest of the step Space runs next
+   *  into view while part of it is below, else null (store/turn.ts spaceShowsRest) */
+  resultShown: { lesson: number; done: number; view: number; checked: number; pinned: boolean; rest: number | null } | null;
   /** the lesson pane tells what it drew (a layout effect, as App tells the store it draws tabs) */
   noteResultShown(shown: QuizSlice['resultShown']): void;
   /** Enter or Space while the question waits behind them (store/turn.ts questionBehind): it comes into view */
@@ -135,7 +137,7 @@ export const quizSlice =
 
       noteResultShown(shown) {
         const was = get().resultShown;
-        if (was?.lesson !== shown?.lesson || was?.done !== shown?.done || was?.checked !== shown?.checked || was?.pinned !== shown?.pinned) set({ resultShown: shown });
+        if (was?.lesson !== shown?.lesson || was?.done !== shown?.done || was?.view !== shown?.view || was?.checked !== shown?.checked || was?.pinned !== shown?.pinned || was?.rest !== shown?.rest) set({ resultShown: shown });
       },
 
       openQuestion() {

@@ -155,6 +155,18 @@ export function questionBehind(st: AppState): boolean {
   return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.checked !== checkedCount(st) || shown.pinned;
 }
 
+/** Where Space scrolls the lesson text rather than run the step shown (fix24l#1): part of that
+ *  step's own words (or its question) is below the window as the pane last drew it, so Space
+ *  brings it into view first, as it brings a question behind it; null when all of it is in view.
+ *  One rule for every step: Space never runs a step whose text the learner has not had in view.
+ *  A note not of this state (the pane not drawn since, zoomed) says nothing. */
+export function spaceShowsRest(st: AppState): number | null {
+  const shown = st.resultShown;
+  if (!shown || shown.rest === null || st.zoomed || st.turnFocus !== null) return null;
+  if (shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.view !== st.view || st.view !== st.done) return null;
+  return shown.rest;
+}
+
 /** How many questions of the check are answered (or skipped): what the lesson pane drew is told apart by it. */
 export function checkedCount(st: Pick<AppState, 'checkPicks'>): number {
   return Object.keys(st.checkPicks).length;
@@ -356,6 +368,12 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       }
       // zoomed over an unanswered question: the zoom ends with it in view, as a digit does
       if (spaceShowsQuestion(get()) && get().showHiddenQuestion('run', keyFor('run', get().ascii))) return;
+      // the step's own words go on below the window: Space brings them before it runs the step
+      const rest = spaceShowsRest(get());
+      if (rest !== null) {
+        set({ scroll: { ...get().scroll, lesson: rest } });
+        return;
+      }
       // no answer picked for the question shown: the first Space (or Enter) only says so, a
       // second runs the step without one (fix14f#1: a double press after the form's "keep
       // these", or a quick Space, recorded the question skipped unseen); Spaces queued meanwhile are dropped
