@@ -27,8 +27,9 @@ function tracePane(r: Rendered, title: string): { rows: string[]; width: number 
   return { rows: paneRows(lines, title), width };
 }
 
-/** What is missing: the focus lines of step `k` (0-based) as the pane would draw them at its
- *  width, in order, on consecutive rows of the pane; the first in view where they take more rows than it has. */
+/** What is missing: the focus lines of step `k` (0-based) and its part's lines after them, as the
+ *  pane would draw them at its width, in order, on consecutive rows of the pane; the first in
+ *  view where they take more rows than it has. */
 function focusMissing(r: Rendered, k: number, title: string): string[] {
   const st = r.store.getState();
   const lesson = st.lessons[st.lessonIndex];
@@ -38,7 +39,8 @@ function focusMissing(r: Rendered, k: number, title: string): string[] {
   const view = traceView(st.trace, st.stepStarts, lesson, st.lang, width - 2, strings(st.lang), false, owners);
   const focus = view.focus[k];
   if (!focus) return [`step ${k + 1}: nothing in its trace matches its traceFocus (${st.lang})`];
-  const want = view.lines.slice(focus.first, focus.last + 1).map((l) => lineText(l).replace(/\u00a0/g, ' ').trim()).slice(0, rows.length);
+  // the focus and the part's lines after it (its conclusion: shmat 6's "↓ 2 more" hid what the child's death means)
+  const want = view.lines.slice(focus.first, Math.max(focus.last + 1, view.ends[k])).map((l) => lineText(l).replace(/\u00a0/g, ' ').trim()).slice(0, rows.length);
   // the frame draws a no-break space as a space
   const at = rows.findIndex((_, i) => want.every((w, j) => rows[i + j]?.replace(/\u00a0/g, ' ').includes(w)));
   return at < 0 ? [`step ${k + 1} (${st.lang}): its focus, from "${want[0]}" to "${want.at(-1)}", not all in the Trace:\n${rows.join('\n')}`] : [];
@@ -53,8 +55,9 @@ async function showTrace(r: Rendered, title: string): Promise<void> {
 describe("stepTop: the first line of a step's part in view", () => {
   // step 0: lines 0-9, step 1: lines 10-39 (its focus 30-31), step 2: lines 40-44
   const view: TraceView = { lines: [], tops: [0, 10, 40], ends: [10, 40, 45], focus: [undefined, { first: 30, last: 31 }, undefined] };
-  it('the focus at the bottom, the part before it above; the part from its heading where it reaches that far', () => {
-    expect(stepTop(view, 1, 8)).toBe(24);
+  it("the focus and the part's end after it, the part before it above; from its heading where it reaches that far", () => {
+    expect(stepTop(view, 1, 8)).toBe(30);
+    expect(stepTop(view, 1, 12)).toBe(28);
     expect(stepTop(view, 1, 30)).toBe(10);
   });
   it('a focus taller than the window: from its first line', () => {

@@ -1,7 +1,8 @@
 // The calls the lesson made, oldest first. While a step runs the pane follows the trace's
 // end; after the run it shows what the step's notice points at (its traceFocus: cc's error at
-// ftok 4, the ● row of an ipcs listing), with as much of the step's part before it as fits, and
-// without one the part's end, its heading too where the part fits (trace-view.ts `stepTop`):
+// ftok 4, the ● row of an ipcs listing) and the part's lines after it, its conclusion, with as
+// much of the step's part before it as fits, and without one the part's end, its heading too
+// where the part fits (trace-view.ts `stepTop`):
 // no one rule, the start (fix23f) or the end, showed every notice's lines (fix24t). In review
 // (← to a step that ran) it shows that step the same way, and the end again back at the step
 // to run; the learner scrolls it as ever, the border saying how much more is above and below.

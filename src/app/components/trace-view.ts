@@ -284,13 +284,17 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
 }
 
 /** The first line the Trace shows of step `step`'s part in a window of `rows` rows: what its
- *  notice points at (traceFocus), the last of it at the bottom and as much of the part before it
- *  as fits (from its first line where it takes more than the window); without a focus the part's
- *  end, its heading too where the part fits whole. undefined: the step has not run. */
+ *  notice points at (traceFocus) and the part's lines after it to its end, then as much of the
+ *  part before it as fits (from the focus's first line where that is more than the window);
+ *  without a focus the part's end, its heading too where the part fits whole. undefined: the
+ *  step has not run. */
 export function stepTop(view: TraceView, step: number, rows: number): number | undefined {
   const top = view.tops[step];
   if (top === undefined) return undefined;
   const end = Math.max(top, view.ends[step] - 1);
-  const { first, last } = view.focus[step] ?? { first: end, last: end };
-  return Math.max(top, Math.min(first, last - Math.max(1, rows) + 1));
+  // the focus and the part's lines after it, its conclusion (shmat 6: what the child's death
+  // means came under "↓ 2 more"), then as much before it as fits; a focus taller than the
+  // window from its first line
+  const first = view.focus[step]?.first ?? end;
+  return Math.max(top, Math.min(first, end - Math.max(1, rows) + 1));
 }
