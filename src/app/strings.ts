@@ -223,6 +223,8 @@ const EN = {
   setsHead: 'Semaphore Arrays (ipcs -s; each semaphore as ipcs -s -i)',
   semsUnread: (errno: string) => `semaphores not readable: semctl GETALL failed with ${errno} (reading needs read permission on the set)`,
   stat: 'IPC_STAT',
+  /** the heading of the segment's record as IPC_STAT reads it (overview shows it before shmctl teaches IPC_STAT) */
+  statHead: (shmid: number) => `segment ${shmid}'s record (shmctl IPC_STAT):`,
   dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of ${shmid}, ${size} bytes`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
   /** under the dump's rows when their text shows · (a character's further bytes) or ↪ (a character begun on the row above) */
@@ -251,7 +253,8 @@ const EN = {
   /** leads the legend when it is lines of the Kernel pane (no room in the title) */
   legendKey: 'key: ',
   /** in the Kernel pane's title where the legend would be, when it is lines under the first table; the short one where the long does not fit */
-  legendMoved: (short: boolean) => (short ? 'key below' : 'key under the table: too long for this line'),
+  /** after the pane's title where the legend is lines under the first table: "Kernel (key below)" */
+  legendMoved: (short: boolean) => (short ? ' (key below)' : ' (key below the table)'),
   /** the change mark (*): every step mark names the step (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
@@ -670,6 +673,7 @@ const ZH: Strings = {
   setsHead: `${TERMS.semaphoreSet.zh}（ipcs -s；每个信号量如 ipcs -s -i 所示）`,
   semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,
   stat: 'IPC_STAT',
+  statHead: (shmid: number) => `共享内存段 ${shmid} 的内核记录（shmctl IPC_STAT）：`,
   dumpHead: (shmid: number, from: string, to: string, size: number) => `${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpKey: (fill: string | null, carry: string | null) => `图例：${[fill ? `${fill} 字符的其余字节` : null, carry ? `${carry} 上一行起头的字符的字节` : null].filter(Boolean).join('  ')}`,
@@ -688,7 +692,7 @@ const ZH: Strings = {
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
   legendKey: '图例：',
-  legendMoved: (short: boolean) => (short ? '图例在下方' : '图例在表格下方：这一行放不下'),
+  legendMoved: (short: boolean) => (short ? '（图例在下方）' : '（图例在表格下方）'),
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),

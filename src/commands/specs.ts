@@ -67,7 +67,7 @@ export const OPTIONS = {
   },
   restart: {
     type: 'boolean',
-    help: { en: 'forget the progress and start at the first lesson', zh: '清除学习进度，从第一课开始' },
+    help: { en: "forget the progress and start at the first lesson (or at --lesson's)", zh: '清除学习进度，从第一课开始（给了 --lesson 就从那一课开始）' },
     default: OFF,
   },
   json: {

@@ -146,7 +146,7 @@ describe('kernel pane says what the lessons say', () => {
   it('a time never set is 0, as in "nattch 0, lpid 0 and atime 0"', async () => {
     const r = await draw({ width: 160, height: 48 });
     await r.press(KEYS.space);
-    const f = await r.waitFor((f) => f.includes('IPC_STAT(') && idle(r), 'IPC_STAT');
+    const f = await r.waitFor((f) => f.includes('(shmctl IPC_STAT)') && idle(r), 'IPC_STAT');
     expect(f).toMatch(/lpid 0 +atime 0 +dtime 0 +ctime \d\d:\d\d:\d\d/);
   });
 });

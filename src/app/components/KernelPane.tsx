@@ -74,7 +74,7 @@ export function kernelHead(input: KernelInput, width: number, rows: number, titl
   if (beside !== null) return { head: beside, legendBelow: [] };
   // where the legend would be, the title says where it went and why (a title that had it
   // and then had not, with a line under the table, left the learner to guess: fix22e#1)
-  const moved = [false, true].map((short) => `${name} · ${words.legendMoved(short)}`).find((t) => cells(t) <= roomBeside('') - scrolled);
+  const moved = [false, true].map((short) => `${name}${words.legendMoved(short)}`).find((t) => cells(t) <= roomBeside('') - scrolled);
   return { head: moved ?? name, legendBelow: below };
 }
 

@@ -441,7 +441,7 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
     return String(ds[k]);
   };
   const fresh = changed === 'new';
-  return packed(`${s.stat}(${focus})`, STAT_FIELDS.map((k) => [k, shown(k), !fresh && changed.has(k)]), width, mark, fresh);
+  return packed(s.statHead(focus), STAT_FIELDS.map((k) => [k, shown(k), !fresh && changed.has(k)]), width, mark, fresh);
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */

@@ -169,7 +169,7 @@ export function changedDumpRows(dump: Dump, perRow: number, before: Before | nul
  *  column stays), in every mode. */
 export const CHANGE_MARK = '*';
 /** The mark of an object new since the step, in the column before its row's owner mark
- *  (kernel-view's rowMark; or after IPC_STAT(shmid), a decoded structure's label): its row is new as a whole, in the changed
+ *  (kernel-view's rowMark; or after the record's heading (shmctl IPC_STAT), a decoded structure's label): its row is new as a whole, in the changed
  *  tone; no figure of it carries CHANGE_MARK, which would say that figure alone changed. */
 export const NEW_MARK = '+';
 /** The mark right after a figure that the step changed and that came back to its value
