@@ -243,8 +243,9 @@ const EN = {
   dumpLast: (key: string) => `${key}: these are its last bytes`,
   /** ] showed bytes all zero: } skips to the next that are not */
   dumpAllZero: (at: string) => `]: all zero from ${at} on; } skips to non-zero bytes`,
-  /** } found non-zero bytes after `skipped` zero bytes */
-  dumpSought: (skipped: number, at: string) => `}: ${skipped} zero bytes skipped; the dump shows ${at} on`,
+  /** } found a non-zero byte at `found`, and the dump pages to it (its page's first rows may
+   *  well be zero: "0 zero bytes skipped" beside "0040–005f all 00" read as a contradiction) */
+  dumpSought: (found: string) => `}: the next non-zero byte is at ${found}, in the dump now`,
   /** } found nothing but zeros to the end (or in the `most` bytes it reads) */
   dumpNoMore: (from: string, end: boolean, most: string) => (end ? `}: every byte from ${from} to the end is zero` : `}: the ${most} from ${from} are all zero; } again reads on`),
   noFocus: 'no segment in focus (s picks one)',
@@ -686,7 +687,7 @@ const ZH: Strings = {
   dumpFirst: '[：这已是它最前面的字节',
   dumpLast: (key: string) => `${key}：这已是它最后面的字节`,
   dumpAllZero: (at: string) => `]：从 ${at} 起的这些字节全是 0；按 } 跳到下一处非零字节`,
-  dumpSought: (skipped: number, at: string) => `}：跳过了 ${skipped} 个全零字节；转储从 ${at} 开始显示`,
+  dumpSought: (found: string) => `}：下一个非零字节在 ${found}，转储已翻到那里`,
   dumpNoMore: (from: string, end: boolean, most: string) => (end ? `}：从 ${from} 到末尾的字节全是 0` : `}：从 ${from} 起的 ${most} 全是 0；再按 } 接着往后找`),
   noFocus: '没有选中的段（按 s 选择）',
   markLesson: '本课的',

@@ -22,7 +22,7 @@ describe('} jumps the dump to the next non-zero bytes', () => {
       await r.waitFor((f) => f.includes(lang === 'en' ? 'all zero from +64 (0040) on; } skips to non-zero' : '从 +64 (0040) 起的这些字节全是 0；按 }'), '] onto zeros: } named');
       await r.press('}');
       const f = await r.waitFor(() => r.store.getState().dumpAt === 4032, '} at the text');
-      expect(f).toContain(lang === 'en' ? '}: 3904 zero bytes skipped; the dump shows +4032 (0fc0) on' : '}：跳过了 3904 个全零字节；转储从 +4032 (0fc0) 开始显示');
+      expect(f).toContain(lang === 'en' ? '}: the next non-zero byte is at +4070 (0fe6), in the dump now' : '}：下一个非零字节在 +4070 (0fe6)，转储已翻到那里');
       // the text's rows in view (at 80x24 the Kernel pane zoomed: z)
       if (width === 80) await r.press('z');
       await r.waitFor((f) => /│0fe0  00 00 00 00 00 00 73 74 .*(\.\.\.\.\.\.st|still here)/.test(f) && /ill here/.test(f), 'the text at 0fe6 in the dump');

@@ -84,7 +84,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   findNone: (s) => [s.findNone],
   findLong: (s) => [s.findLong(FIND_MOST)],
   dumpAllZero: (s) => [s.dumpAllZero(offsetName(farthest))],
-  dumpSought: (s) => [s.dumpSought(1024 * 1024, offsetName(farthest))],
+  dumpSought: (s) => [s.dumpSought(offsetName(farthest + 15))],
   dumpNoMore: (s) => [true, false].map((end) => s.dumpNoMore(offsetName(farthest), end, '1 MiB')),
   codeOneFile: (s) => [s.codeOneFile],
   playNoSession: (s) => [s.playNoSession(why)],

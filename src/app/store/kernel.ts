@@ -287,7 +287,7 @@ export const kernelSlice =
           const hit = piece.bytes.findIndex((b, i) => i >= start && chunk + i < until && b !== 0);
           if (hit >= 0) {
             const at = Math.floor((chunk + hit) / DUMP_BYTES) * DUMP_BYTES;
-            set({ dumpAt: at, status: (s) => s.dumpSought(at - from, offsetName(at)) });
+            set({ dumpAt: at, status: (s) => s.dumpSought(offsetName(chunk + hit)) });
             get().refreshKernel(true);
             return;
           }
