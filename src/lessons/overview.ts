@@ -102,7 +102,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'ipcs 只打印了表头（“跟踪”窗格：按 Tab，再往上滚）：没有这类对象。每行会写明 owner；ipclab 给自己建的行加标记（见第 3 步）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
-      traceFocus: ['------'],
+      traceFocus: ['$ ipcs -m'],
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
       async run(ctx, state) {
