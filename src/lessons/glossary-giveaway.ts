@@ -49,6 +49,24 @@ const MOVES = /\b(?:rises|grows|falls|drops|goes (?:up|down)|increases|decreases
  *  even by a process killed with SIGKILL", fix24a#3: it names no count, yet says which). */
 const ENDS = /\b(?:given back|gives? back|returned|restored|released|undone|undoes|reverse[sd]?|freed|stays? (?:taken|held))\b/i;
 
+/** A yes-or-no question's last sentence, its predicate the last two words ("Does this run
+ *  lose updates?": lose updates). */
+const YES_NO = /^(?:Does|Do|Did|Will|Would|Can|Could|Is|Are)\b.*\b([A-Za-z_]+) ([A-Za-z_]+)\?$/;
+/** A choice that answers no ("none: the total is exact"). */
+const SAYS_NO = /^(?:none|no|not|never|nothing)\b/i;
+
+/** Whether `sentence` says the predicate of a yes-or-no `question` as a fact: in the
+ *  question's own words, not negated just before ("two CPUs still lose updates" above race's
+ *  "Does this run lose updates?", fix26b#7: it names no choice's own word, yet says yes). */
+function saysYes(sentence: string, question: string): boolean {
+  const asked = sentences(question).at(-1)?.match(YES_NO);
+  if (!asked) return false;
+  const [, verb, noun] = asked;
+  // "Will the segment still be in the kernel?" ends in no predicate
+  if (PLAIN.has(verb!.toLowerCase())) return false;
+  return new RegExp(`(?<!\\b(?:not|never|no|cannot|n't)\\s+(?:\\w+\\s+)?)\\b${verb} ${noun}\\b`, 'i').test(sentence);
+}
+
 const ERRNO = /(?<![A-Za-z0-9_])(?:E[A-Z0-9]{2,}|SIG[A-Z0-9]{2,})(?![A-Za-z0-9_])/g;
 
 /** The sentences of a text (a sentence ends at . ! ? before a space or the end). */
@@ -88,6 +106,7 @@ export function namesChoice(sentence: string, question: string, choices: readonl
     const shared = [...asked].filter((w) => has.has(w));
     return shared.length >= 2 && ENDS.test(sentence) ? `how the case ends (${shared.join(', ')})` : undefined;
   }
+  if (!SAYS_NO.test(choice) && choices.some((c) => SAYS_NO.test(c.en)) && saysYes(sentence, question)) return `yes to "${sentences(question).at(-1)}"`;
   const errnos = new Set(sentence.match(ERRNO) ?? []);
   for (const errno of choice.match(ERRNO) ?? []) {
     const unique = choices.every((c, i) => i === index || !(c.en.match(ERRNO) ?? ([] as string[])).includes(errno));

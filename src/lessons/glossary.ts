@@ -376,9 +376,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'volatile', zh: 'volatile' },
     terms: ['volatile'],
     text: {
-      en: 'A C qualifier: the compiler must load and store the variable in memory at every access, never keep it in a register. It makes no access atomic: counter++ on a volatile int is still a load, an add and a store, and two CPUs still lose updates (race.c).',
-      zh: 'C 的类型限定符：编译器每次访问都必须真的读写内存，不能把变量留在寄存器里。它不让任何访问变成原子的：对 volatile int 做 counter++ 仍是读、加、写三步，两个 CPU 照样丢更新（race.c）。',
+      en: 'A C qualifier: the compiler must load and store the variable in memory at every access, never keep it in a register. It makes no access atomic: counter++ on a volatile int is still a load, an add and a store.',
+      zh: 'C 的类型限定符：编译器每次访问都必须真的读写内存，不能把变量留在寄存器里。它不让任何访问变成原子的：对 volatile int 做 counter++ 仍是读、加、写三步。',
     },
+    // whether updates are lost is what race 2 asks ("Does this run lose updates?")
+    shows: [
+      {
+        lesson: 'race',
+        step: 'none',
+        text: { en: 'Two CPUs running such loops at once still lose updates (race.c).', zh: '两个 CPU 同时运行这样的循环，照样丢更新（race.c）。' },
+      },
+    ],
   },
   {
     id: 'sigprocmask',

@@ -182,9 +182,10 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
 /** msgrcv's form: one call with the learner's msgtyp and msgsz on the four messages of step 2. */
 const BY_TYPE_TURN: Turn = {
   say: {
-    // not why: what IPC_NOWAIT does is step 4's question
-    en: 'Yours has IPC_NOWAIT in msgflg, as the lesson\'s own msgrcv calls here do.',
-    zh: '你的调用和本课这里的 msgrcv 一样，msgflg 里带 IPC_NOWAIT。',
+    // not why: what IPC_NOWAIT does is step 4's question. The lesson's own three pass 0
+    // (each finds its message), and the trace shows both (nc: the text said all had it)
+    en: 'Yours has IPC_NOWAIT in msgflg (step 4 shows what it does); the lesson\'s own three msgrcv pass 0.',
+    zh: '你的调用在 msgflg 里带 IPC_NOWAIT（它的作用见第 4 步）；本课自己的三次 msgrcv 传的是 0。',
   },
   yours: { en: "first your own msgrcv (msgtyp, msgsz) on the four messages of step 2, then the lesson's", zh: '先用你自己的 msgrcv（msgtyp、msgsz）读第 2 步的四条消息，再用本课的' },
   ownSaid: { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` },
@@ -352,8 +353,9 @@ export const msg = defineLesson<MsgState>({
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
       },
       notice: {
-        en: 'Your queue\'s ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. lspid, lrpid (last sender, reader): 0.',
-        zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0。lspid、lrpid（最后的发送者、读者）为 0。',
+        // lspid, lrpid: not ipcs -q's columns (nc)
+        en: 'Its ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. ipcs -q -p\'s lspid, lrpid (last sender, reader): 0.',
+        zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0；ipcs -q -p 里 lspid、lrpid（最后的发送者、读者）为 0。',
       },
       traceFocus: [OUR_ROW],
       diagram: FLOW,

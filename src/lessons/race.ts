@@ -17,7 +17,7 @@ const FLOW = 'race-counter';
 /** increments per worker: a million keeps the unlocked loops running side by side for
  *  a good part of a second even on a busy machine (at 100 000 one loop could end before the
  *  other was scheduled, and nothing was lost); the semaphore's two system calls per
- *  increment would take minutes for that, so its round does fewer and the times compare per increment */
+ *  increment would take about a minute for that here, so its round does fewer and the times compare per increment */
 export const N: Record<Lock, number> = { none: 1_000_000, semaphore: 20_000, atomic: 1_000_000 };
 
 interface RaceState {
@@ -92,8 +92,10 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const n = N[lock];
   explain(
     ctx,
-    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started with an atomic add and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
-    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用原子加给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
+    // the add to started is atomic, but the term is step 4's: said here, step 2 announced it
+    // as new where only the trace and the aside named it (nc)
+    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started in one indivisible step and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
+    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用一步不可分割的加法给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
   );
   const workers: PeerProcess[] = [];
   state.workers = workers;
@@ -237,9 +239,11 @@ function semNotice(live: LiveResult<RaceState>): Text | undefined {
   const none = nsOf(live.state, 'none');
   const against = none === undefined ? { en: '', zh: '' } : { en: `, against ${unit(none, 'ns')} without a lock`, zh: `，不加锁时每次 ${unit(none, 'ns')}` };
   const sum = roundSum(live.state, 'semaphore');
+  // step 2's count at this run's rate, which the say points to (nc: "minutes" was a guess, ~1 min at 30 µs)
+  const million = unit(Math.round((sem * WORKERS * N.none) / 1e9), 's');
   return {
-    en: `Nothing lost: one worker at a time between load and store. Far slower: ${sum.en}, ${unit(sem, 'ns')} per add${against.en}. Two semops an add, and mostly one worker sleeps till the other wakes it.`,
-    zh: `一个不丢：读和写之间一次只有一个工作进程。但慢得多：${sum.zh}，每次加法 ${unit(sem, 'ns')}${against.zh}。每次加法两次 semop，而大部分时间是一个进程睡着，等另一个唤醒它。`,
+    en: `Nothing lost: one worker at a time between load and store. Far slower: ${sum.en}, ${unit(sem, 'ns')} per add${against.en}; a million each would take ${million}. Two semops an add, and mostly one worker sleeps till the other wakes it.`,
+    zh: `一个不丢：读和写之间一次只有一个工作进程。但慢得多：${sum.zh}，每次加法 ${unit(sem, 'ns')}${against.zh}；各加一百万次要 ${million}。每次加法两次 semop，而大部分时间是一个进程睡着，等另一个唤醒它。`,
   };
 }
 
@@ -389,8 +393,8 @@ export const race = defineLesson<RaceState>({
         zh: '两个工作进程同时开始，然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）：先读，再写，不加锁。',
       },
       aside: {
-        en: 'the workers meet at `started`, the int after the counter. Each adds 1 with an atomic add (see the glossary) and spins till it reads 2. race.c has none.',
-        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用原子加（见术语表，第 4 步的主题）给它加 1，再空转到它为 2。race.c 没有这一步。',
+        en: 'the workers meet at `started`, the int after the counter. Each adds 1 in one indivisible step (step 4\'s subject) and spins till it reads 2. race.c has none.',
+        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用一步不可分割的加法（第 4 步的主题）给它加 1，再空转到它为 2。race.c 没有这一步。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost updates; it varies.',
@@ -402,8 +406,8 @@ export const race = defineLesson<RaceState>({
       code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
-        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1), ${N.semaphore} times: ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} adds in all. A million each would take minutes.`,
-        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），各 ${N.semaphore} 次：一共 ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} 次加法。各一百万次得花好几分钟。`,
+        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1), ${N.semaphore} times: ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} adds in all, not step 2's million each. The notice says how long that takes.`,
+        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），各 ${N.semaphore} 次：一共 ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} 次加法，不是第 2 步的各一百万次。那要多久，注意里会说。`,
       },
       notice: {
         en: 'Nothing lost: one worker at a time between load and store. The trace gives the time per increment: far slower, mostly asleep in P.',
@@ -472,7 +476,7 @@ export const race = defineLesson<RaceState>({
       explain: (live) => {
         const { value, of } = measureOf(live);
         // the count is the notice's, just above: this says how (a shorter result lets step 3's question show beside it)
-        if (value > 0) return { en: 'A worker stored a value it had loaded before the other\'s adds, and so erased them.', zh: '写回的值读在对方的加法之前，抹掉了它们。' };
+        if (value > 0) return { en: 'A worker stored a value it had loaded before the other\'s adds, and so erased them.', zh: '一个进程读到旧值后，对方又加了几次；它写回旧值加 1，把那几次加法覆盖了。' };
         return need(live.state, 'oneCpu')
           ? { en: 'None lost this time: on one CPU the workers ran in turn and rarely switched between load and store.', zh: '这次一个没丢：只有一个 CPU，两个进程轮流运行，很少恰好在读和写之间切换。' }
           : { en: 'None lost this time: the two loops hardly ran at the same moment (a busy machine ran them in turn). Press ← then Space to run step 2 again.', zh: '这次一个没丢：两个循环几乎没有同时运行（机器忙，轮流运行了它们）。按 ← 再按空格，重新运行第 2 步再试。' };

@@ -158,6 +158,11 @@ const NOWAIT_TURN: Turn = {
         notOffered: [{ name: 'SEM_UNDO', why: { en: 'the kernel would undo it only when ipclab exits (steps 6 and 7 show it)', zh: '内核要等 ipclab 退出才会撤销它（第 6、7 步演示）' } }],
       },
       default: 'IPC_NOWAIT',
+      // the limits say "0 or IPC_NOWAIT"; 0 is taken only where it cannot wait (nc: offered, then refused)
+      help: {
+        en: `IPC_NOWAIT with a sem_op ${nb('< 0')}, as a wait here would freeze ipclab's screen; 0 only with sem_op 0 or more, which never wait on semval 0`,
+        zh: 'sem_op 小于 0 时必须是 IPC_NOWAIT，因为在这里等待会卡住 ipclab 的界面；sem_op 为 0 或更大时才可以是 0，它们在 semval 为 0 时不会等待',
+      },
     },
   ],
   rules: [
@@ -309,8 +314,8 @@ export const sem = defineLesson<SemState>({
         zh: '再做一次 P，这次带 IPC_NOWAIT：计数为 0，而这个调用不许睡眠。',
       },
       notice: {
-        en: 'EAGAIN: it would have to wait. semval is still 0.',
-        zh: 'EAGAIN：它本该等待。semval 仍是 0。',
+        en: 'EAGAIN: without IPC_NOWAIT it would have waited. semval is still 0.',
+        zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。semval 仍是 0。',
       },
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem'],
@@ -384,8 +389,9 @@ export const sem = defineLesson<SemState>({
         zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量：这个标志是为持有锁时可能中途结束的进程准备的。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
-        en: 'semval is 1 again. For its SEM_UNDO P the kernel kept the holder a semadj of +1, added as it died: sempid is the holder.',
-        zh: 'semval 回到了 1。对带 SEM_UNDO 的 P，内核记下 +1（持有者的 semadj），在它死时替它加回，所以 sempid 是被杀的持有者。',
+        // sempid: Linux's exit_sem sets it to the dying process as it undoes (nc: "so" did not follow)
+        en: 'semval 1 again: the holder\'s SEM_UNDO P left a semadj of +1, added as it died. sempid: Linux counts that undo as the holder\'s change.',
+        zh: 'semval 回到 1：持有者带 SEM_UNDO 的 P 留下 semadj +1，它死时内核加回。sempid 是持有者：Linux 把这次撤销算作它的改动。',
       },
       diagram: FLOW,
       highlight: ['h1', 'h1->sem', 'sem', 'me', 'me->h1'],
@@ -403,8 +409,8 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'The trace\'s GETVAL read 0 after the kill; IPC_RMID then took the set off the Kernel pane. A P would wait for a V. Use SEM_UNDO.',
-        zh: '跟踪里，杀死后 GETVAL 读到 0。“内核”窗格已不再列出这个信号量集：紧接着 IPC_RMID 删除了它。P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
+        en: 'GETVAL read 0 after the kill (trace); IPC_RMID then took the set off the Kernel pane. A later P would wait for a V. Use SEM_UNDO.',
+        zh: '跟踪里，杀死后 GETVAL 读到 0；随后 IPC_RMID 删除了集合，“内核”窗格不再列出它。之后的 P 得等到有人做 V。加锁要带 SEM_UNDO。',
       },
       traceFocus: ['GETVAL'],
       diagram: FLOW,

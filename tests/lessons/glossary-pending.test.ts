@@ -21,6 +21,8 @@ const ANSWERED: [entry: string, lesson: string, checkpoint: string][] = [
   ['IPC_NOWAIT', 'msg', 'taken'],
   ['EIDRM', 'shmctl', 'attach-dest'],
   ['EIDRM', 'msg', 'rmid'],
+  // says yes to "Does this run lose updates?" in the question's own words (fix26b#7)
+  ['volatile', 'race', 'none'],
 ];
 
 describe('glossary giveaways: every entry a learner can open while a question waits', () => {
