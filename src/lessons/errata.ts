@@ -138,8 +138,8 @@ export const ERRATA: Erratum[] = [
       zh: '服务端写入数据后发一次信号表示“有数据了”，客户端随后读取。',
     },
     truth: {
-      en: 'With several messages that races: a second write can overwrite a message not yet read, and two signals of one kind can merge. The protocol of lesson 8 (server and client) numbers each message (seq) and waits for the client\'s ack.',
-      zh: '消息一多就会出现竞争：第二次写入可能覆盖还没读的消息，同一种信号连发两次也可能合并成一次。第 8 课（服务端与客户端）的协议给每条消息编号（seq），并等待客户端确认（ack）。',
+      en: 'With several messages that races: a second write can overwrite a message not yet read, and two signals of one kind can merge. The protocol of lesson 8 (server and client) numbers each message (seq) and waits for the client\'s ack; that step shows the numbering, not a merge, which takes two sends within microseconds: so both sides also poll every 100 ms.',
+      zh: '消息一多就会出现竞争：第二次写入可能覆盖还没读的消息，同一种信号连发两次也可能合并成一次。第 8 课（服务端与客户端）的协议给每条消息编号（seq），并等待客户端确认（ack）；那一步演示的是编号，不是合并（合并要两次发送相隔几微秒以内），所以双方还每 100 ms 轮询一次。',
     },
     lesson: 'serv-clnt',
     step: 'message',

@@ -402,8 +402,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SIGUSR1, SIGUSR2', zh: 'SIGUSR1、SIGUSR2' },
     terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
     text: {
-      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. An unhandled SIGUSR1 or SIGUSR2 terminates a C process. Two of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing; count messages in shared data, not signals.',
-      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来；所以要在共享数据里给消息计数，而不是数信号。',
+      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. An unhandled SIGUSR1 or SIGUSR2 terminates a C process. Two of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing; count messages in shared data, not signals. No lesson shows a merge live (it takes two sends within microseconds); the programs of lesson 8 (server and client) number their messages in the segment and also poll every 100 ms.',
+      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来；所以要在共享数据里给消息计数，而不是数信号。没有哪一课能现场演示合并（两次发送要相隔几微秒以内）；第 8 课（服务端与客户端）的程序在共享内存段里给消息编号，另外每 100 ms 轮询一次。',
     },
     shows: [{ lesson: 'parent-child', step: 'write', text: { en: 'A signal carries no data.', zh: '信号不携带数据。' } }],
   },
@@ -444,8 +444,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'magic', zh: 'magic（魔数）' },
     terms: ['magic', 'RV_MAGIC'],
     text: {
-      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (the constant RV_MAGIC of rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the other fields are set. The Kernel pane shows it as 0x4C425631 (== RV_MAGIC).',
-      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（即 rv.h 里的常量 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道其他字段都已写好。“内核”窗格把它显示为 0x4C425631 (== RV_MAGIC)。',
+      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (the constant RV_MAGIC of rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the other fields are set. The Kernel pane shows it as 0x4C425631 (== RV_MAGIC). Last must stay last: the compiler and the CPU may reorder plain writes, so serv.c writes magic with rv.h\'s STORE (an atomic store, kept after the writes before it) and clnt.c reads it with LOAD.',
+      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（即 rv.h 里的常量 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道其他字段都已写好。“内核”窗格把它显示为 0x4C425631 (== RV_MAGIC)。“最后写”必须真的在最后：编译器和 CPU 可能调换普通写入的先后，所以 serv.c 用 rv.h 的 STORE 写 magic（原子写入，不会被挪到它前面的写入之前），clnt.c 用 LOAD 读它。',
     },
   },
   {

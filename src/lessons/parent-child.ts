@@ -110,8 +110,8 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
   },
   outro: {
-    en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): a real fork().',
-    zh: '数据走共享内存段，信号只说“现在去看”，所以双方严格轮流。第 8 课（服务端与客户端）则给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
+    en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): the same in C; its real fork() is further up (↑).',
+    zh: '数据走共享内存段，信号只说“现在去看”，所以双方严格轮流。第 8 课（服务端与客户端）则给消息编号。C 窗格（按 c）里是 C 版本，真正的 fork() 在上面（按 ↑）。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK, FINISH],
   summary: 'a parent and its child exchange text with two segments and SIGUSR1/SIGUSR2',
@@ -125,8 +125,8 @@ export const parentChild = defineLesson<ParentChildState>({
       title: { en: 'Two IPC_PRIVATE segments', zh: '两个 IPC_PRIVATE 共享内存段' },
       short: { en: 'Two private segments', zh: '两个私有共享内存段' },
       say: {
-        en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: two segments, which this lesson calls "down" and "up".',
-        zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：得到两个共享内存段，本课称它们为“down”和“up”。',
+        en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: two segments, which this lesson calls "down" (parent to child) and "up" (child to parent).',
+        zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：得到两个共享内存段，本课称它们为“down”（父进程到子进程）和“up”（子进程到父进程）。',
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
@@ -160,8 +160,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再启动子进程，交给它两个 shmid（C 里用 fork）。子进程也装上处理函数，映射两个共享内存段，报告“就绪”。',
       },
       notice: {
-        en: 'A second pid; nattch 1, lpid the child. No signal before "ready": with no handler yet, SIGUSR1 would end the child.',
-        zh: '出现了第二个 pid；nattch 为 1，lpid 是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
+        en: 'A second pid; nattch 1; lpid (last to attach) is the child. No signal before "ready": unhandled, SIGUSR1 would end the child.',
+        zh: '出现了第二个 pid；nattch 为 1，lpid（最近映射它的进程）是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
       },
       aside: {
         en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',

@@ -153,12 +153,12 @@ export const servClnt = defineLesson<ServClntState>({
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       // "rendezvous" said in place: a learner who met the word in ftok's trace path gets no New term for it here
       say: {
-        en: 'The server makes the rendezvous file (meeting place), then under ftok(file, \'S\')\'s key a 4096-byte segment, a struct ipclab_rv. It writes server_pid first, magic ("ready") last.',
-        zh: '服务端建会合文件（双方事先约定的会合地点），用 ftok(文件, \'S\') 算出 key，在这个 key 下建 4096 字节的共享内存段，映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
+        en: 'The server makes the rendezvous file (meeting place) and under ftok(file, \'S\')\'s key a 4096-byte segment, a struct ipclab_rv. It sets server_pid, magic last: a number for "ready".',
+        zh: '服务端建会合文件（双方约定的会合地点），在 ftok(文件, \'S\') 的 key 下建 4096 字节的共享内存段，即 struct ipclab_rv。它先写 server_pid，最后写 magic（表示“就绪”的数字）。',
       },
       notice: {
-        en: 'A key from ftok, not 0: anyone with the file finds it. magic was set last, to RV_MAGIC (rv.h\'s "ready"): see it, and server_pid is set.',
-        zh: 'key 由 ftok 算出，不是 0：有这个文件的进程都能找到它。magic 最后写入 RV_MAGIC（rv.h 的“就绪”）：看到它，server_pid 就已写好。',
+        en: 'A key from ftok, not 0: anyone with the file finds it. magic was set last, to RV_MAGIC (0x4C425631): see it, and server_pid is set.',
+        zh: 'key 由 ftok 算出，不是 0：有这个文件的进程都能找到它。magic 最后写入 RV_MAGIC（0x4C425631）：看到它，server_pid 就已写好。',
       },
       aside: {
         en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open\'s file number: 3 in C, more in Node, which has files open); steps 5-6 run the C programs.',
@@ -348,10 +348,11 @@ export const servClnt = defineLesson<ServClntState>({
       }),
     },
     last: {
-      question: { en: 'The server calls IPC_RMID, the client may still map it. Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它。双方都退出之后，ipcs -m 显示……' },
+      // dest said in the question, so the "New terms" line shows it before the answer (newcomers, fix26a#2)
+      question: { en: 'The server calls IPC_RMID; the client may still map it (a segment removed while mapped is dest). Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它（已删除、仍被映射的共享内存段为 dest 状态）。双方都退出之后，ipcs -m 显示……' },
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
-        { en: 'its row, dest (removed, still mapped)', zh: '它那一行，dest（已删除、仍被映射）', whyNot: { en: 'that is while some process still maps it; an exit detaches, so at the last exit the kernel freed it.', zh: '那是还有进程映射着它的时候；进程退出会解除映射，所以最后一个进程退出时内核释放了它。' } },
+        { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'that is while some process still maps it; an exit detaches, so at the last exit the kernel freed it.', zh: '那是还有进程映射着它的时候；进程退出会解除映射，所以最后一个进程退出时内核释放了它。' } },
         { en: 'its row, unchanged', zh: '它那一行，状态不变', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
       ],
       answer: (live) => {
@@ -377,11 +378,10 @@ export const servClnt = defineLesson<ServClntState>({
       ],
       answer: 0,
       explain: {
-        // plain stores may be reordered (by the compiler, by CPUs such as aarch64): magic vouches
-        // for the fields before it as serv.c's STORE (__atomic_store_n, seq-cst: at least a
-        // release) read by LOAD (an acquire); ipclab's side uses Atomics (src/proto/shared.ts)
-        en: 'Written first, it says "ready" while server_pid is 0. Written last, it vouches for the rest only through rv.h\'s STORE and LOAD: the compiler and the CPU may move plain writes past one another.',
-        zh: 'magic 先写，server_pid 还是 0 时就宣布了“就绪”。最后写，也要用 rv.h 的 STORE 写、LOAD 读才靠得住：普通的写，编译器和 CPU 可能调换它们的先后。',
+        // STORE and LOAD (plain stores may be reordered) are said in the glossary's magic entry,
+        // not here: the lesson's texts before this answer never show them (newcomers, fix26a#1)
+        en: 'Written first, it says "ready" while server_pid is still 0. So the server writes it last, after every field it vouches for.',
+        zh: 'magic 先写，server_pid 还是 0 时就宣布了“就绪”。所以服务端最后才写它，在它担保的每个字段都写好之后。',
       },
     },
     {

@@ -766,14 +766,23 @@ export function explainedInChoice(word: string, choice: string): boolean {
   return new RegExp(`(?<![A-Za-z0-9_])${w}(?:: |：| \\(|（)`).test(choice);
 }
 
+/** A meaning said in brackets after a word, in either language's brackets. */
+const BRACKETED = / \(([^)]+)\)|（([^）]+)）/;
+
 /** Whether a question's choices are alike in form: each carries a bracketed meaning of its
  *  own ("EINVAL (invalid argument)", "the write goes through (stored)"), none of them a
  *  reason ("(because …)"), so no choice stands out by explaining itself. */
 export function choicesAlike(choices: readonly string[]): boolean {
   return choices.every((c) => {
-    const said = c.match(/ \(([^)]+)\)|（([^）]+)）/);
+    const said = c.match(BRACKETED);
     return !!said && !/^(?:because|since|as|so)\b|^(?:因为|由于|所以)/i.test(said[1] ?? said[2]!);
   });
+}
+
+/** Whether a single choice of a question says a meaning in brackets: it points at itself
+ *  (serv-clnt 4's "its row, dest (removed, still mapped)" beside two bare ones, fix26a#2). */
+export function loneBracket(choices: readonly string[]): boolean {
+  return choices.filter((c) => BRACKETED.test(c)).length === 1;
 }
 
 /** An errno name or an IPC flag (IPC_*, SHM_*, MSG_*, SEM_*), as a learner reads it in a
@@ -801,8 +810,10 @@ function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]
  *  (choicesAlike): a lone self-explaining choice points at itself, and a sentence put in an
  *  earlier step only to meet the term misled (shmat 1's EIDRM, 5's SIGSEGV: fix18h). A
  *  learner who starts at the lesson met nothing before it: there a choice that is the first
- *  to use the term may still say in place what it means (explainedInChoice: serv-clnt's
- *  "its row, dest", fix15f#3). */
+ *  to use the term may say in place what it means (explainedInChoice), unless it is the one
+ *  choice that says a meaning in brackets (loneBracket): serv-clnt 4's "its row, dest
+ *  (removed, still mapped)" beside two bare choices read as a term met only after the answer
+ *  (newcomers, fix26a#2); its question now names dest. */
 function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     // for a learner going through the course in order, and for one who starts at this lesson
@@ -817,9 +828,10 @@ function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry
           const word = freshWords[i]![j]!;
           if (!pointsAtChoice(word, checkpoint, lang)) return;
           for (const [c, choice] of checkpoint.choices.entries()) {
-            const explained = explainedInChoice(word, choice[lang]) && (typeof at !== 'number' || choicesAlike(checkpoint.choices.map((ch) => ch[lang])));
+            const all = checkpoint.choices.map((ch) => ch[lang]);
+            const explained = explainedInChoice(word, choice[lang]) && (typeof at === 'number' ? choicesAlike(all) : !loneBracket(all));
             if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explained) continue;
-            const how = typeof at === 'number' ? `introduce it at an earlier step or lesson, neutrally, or say in brackets what it means ('${word} (…)') with every choice alike, each with its own bracketed meaning` : `introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`;
+            const how = typeof at === 'number' ? `introduce it at an earlier step or lesson, neutrally, or say in brackets what it means ('${word} (…)') with every choice alike, each with its own bracketed meaning` : `introduce it at an earlier step or in the question, or say in the choice what it means ('${word}: …' or '${word} (…)'), not in the one choice with a bracketed meaning`;
             problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: ${how}`);
           }
         });

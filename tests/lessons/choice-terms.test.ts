@@ -1,5 +1,5 @@
-// A glossary term a checkpoint's choice is the first to use is said in the choice, since the
-// "New terms" line holds it back until the answer (serv-clnt's "its row, dest"); every errno
+// A glossary term a checkpoint's choice is the first to use is met before the answer, since the
+// "New terms" line holds it back until then (serv-clnt's "its row, dest"); every errno
 // and IPC flag a result text names has a glossary entry (msg's "E2BIG … no MSG_NOERROR").
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
@@ -15,18 +15,23 @@ describe('terms of choices and results (fix15f)', () => {
     expect(explainedInChoice('EIDRM', 'fails with EIDRM')).toBe(false);
   });
 
-  it("the check finds serv-clnt's bare 'its row, dest' for a learner who starts there, and passes the lessons as they are", () => {
+  it("the check finds serv-clnt 4's dest, for a learner who starts there, when only a lone choice says what it means, and passes the lessons as they are (fix26a#2)", () => {
     const problems = (lessons: typeof LESSONS) => validateLessons(lessons).filter((p) => p.includes('shows only after the answer'));
     expect(problems(LESSONS)).toEqual([]);
+    const servClnt = LESSONS.find((l) => l.id === 'serv-clnt')!;
+    // the question names dest, so the "New terms" line shows it above the question
+    for (const lang of ['en', 'zh'] as const) expect(servClnt.checkpoints!.last!.question[lang]).toContain('dest');
+    // as main had it: a question without dest, one choice saying in brackets what dest is
     const lessons = LESSONS.map((l) => {
       if (l.id !== 'serv-clnt') return l;
       const last = l.checkpoints!.last!;
-      const choices = last.choices.map((c, i) => (i === 1 ? { ...c, en: 'its row, dest', zh: '它那一行，dest' } : c));
-      return { ...l, checkpoints: { ...l.checkpoints, last: { ...last, choices } } };
+      const question = { en: 'The server calls IPC_RMID, the client may still map it. Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它。双方都退出之后，ipcs -m 显示……' };
+      const choices = last.choices.map((c, i) => (i === 1 ? { ...c, en: 'its row, dest (removed, still mapped)', zh: '它那一行，dest（已删除、仍被映射）' } : c));
+      return { ...l, checkpoints: { ...l.checkpoints, last: { ...last, question, choices } } };
     });
     const found = problems(lessons);
     expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (en, a learner starting here): uses 'dest'"))).toBe(true);
-    expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (zh"))).toBe(true);
+    expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (zh, a learner starting here): uses 'dest'"))).toBe(true);
   });
 
   it("for a learner in order a choice says its term's meaning in brackets only while every choice does: shmctl 7's are alike, and the check finds a lone self-explaining EIDRM (fix18h)", () => {
