@@ -264,11 +264,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'nattch', zh: 'nattch' },
     terms: ['nattch', 'shm_nattch'],
     text: {
-      en: 'The number of attachments: how many mappings of the segment exist now, in all processes. shmat adds one, shmdt takes one away; so do exec and the process\'s end (exit, or a kill), one per mapping the process had.',
-      zh: '映射计数：此刻所有进程里这个共享内存段共有多少个映射。shmat 加一，shmdt 减一；exec 和进程结束（exit 或被杀死）也一样，进程有几个映射就减几。',
+      en: 'The number of attachments: how many mappings of the segment exist now, in all processes. shmat adds one, shmdt takes one away.',
+      zh: '映射计数：此刻所有进程里这个共享内存段共有多少个映射。shmat 加一，shmdt 减一。',
     },
-    // what fork does to it is shmat 9's question
-    shows: [{ lesson: 'shmat', step: 'fork', text: { en: 'fork gives the child a copy of each of the parent\'s mappings: nattch +1 for each.', zh: 'fork 让子进程得到父进程每个映射的一份副本：每个映射使 nattch 加 1。' } }],
+    // what fork, exec and exit do to it are shmat 9's, 10's and 11's questions
+    shows: [
+      { lesson: 'shmat', step: 'fork', text: { en: 'fork gives the child a copy of each of the parent\'s mappings: nattch +1 for each.', zh: 'fork 让子进程得到父进程每个映射的一份副本：每个映射使 nattch 加 1。' } },
+      { lesson: 'shmat', step: 'exec', text: { en: 'exec takes away every mapping of the process: nattch -1 for each.', zh: 'exec 去掉进程的所有映射：每个映射使 nattch 减 1。' } },
+      { lesson: 'shmat', step: 'exit', text: { en: 'The process\'s end (exit, or a kill) takes away its mappings too: nattch -1 for each.', zh: '进程结束（exit 或被杀死）也去掉它的映射：每个映射使 nattch 减 1。' } },
+    ],
   },
   {
     id: 'cpid',

@@ -130,8 +130,8 @@ export function refusalText(err: SegmentError): Text {
   switch (err.code) {
     case 'READ_ONLY':
       return {
-        en: `a write to segment ${shmid}, attached read-only (SHM_RDONLY) at ${address}; a real write there dies of SIGSEGV`,
-        zh: `写入共享内存段 ${shmid}：它在 ${address} 是只读映射（SHM_RDONLY），真的写下去会被 SIGSEGV 杀死`,
+        en: `a write to segment ${shmid}, attached read-only (SHM_RDONLY) at ${address}, so nothing was written; a real write there dies of SIGSEGV`,
+        zh: `写入共享内存段 ${shmid}：它在 ${address} 是只读映射（SHM_RDONLY），所以什么也没写；真的写下去会被 SIGSEGV 杀死`,
       };
     case 'DETACHED':
       return {

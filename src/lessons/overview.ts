@@ -73,8 +73,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
   short: { en: 'System V IPC', zh: 'System V IPC 对象' },
   intro: {
-    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists where the notes are wrong (g: glossary). A trace line starts with a pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看笔记错在哪里，按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
+    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e (errata) shows each claim of the notes beside the correction (g: glossary). A trace line starts with a pid.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看勘误，笔记的每条说法旁边就是更正；按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
     en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close: the key IPC_PRIVATE, and the sizes it refuses.',
@@ -93,8 +93,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'show_and_run("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab reads /proc/sysvipc and knows its own by its state folder. g: each column, owner too.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象，每个一行（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 读 /proc/sysvipc，并凭状态文件夹认出自己建的。按 g 看每列的解释，包括 owner。',
+        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets): key is its name, the id its number. g: each column, owner too.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象，每个一行（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）：key 是它的名字，id 是它的编号。按 g 看每列的解释，包括 owner。',
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
@@ -146,8 +146,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        en: 'Once it runs, the Flow draws a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
-        zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
+        en: 'When this step runs, the Flow draws a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '这一步运行时，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
         en: 'nattch 0: not mapped. IPC_STAT: owner uid gid; creator cuid cgid cpid; lpid, atime, dtime (last attach, detach) 0; ctime now.',
@@ -207,8 +207,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *b = shmat(shmid',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
-        en: 'B attaches the segment too, a second mapping, and reads through it.',
-        zh: 'B 也映射这个共享内存段，这是第二个映射，然后通过它读取。',
+        en: 'B attaches the segment too, while A\'s mapping is still there, and reads through its own.',
+        zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。',
       },
       notice: {
         en: 'B reads what A wrote: one object in the kernel. nattch is 2 from one process: it counts mappings, not processes.',

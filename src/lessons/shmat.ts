@@ -244,12 +244,12 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        en: 'Attach once more with SHM_RDONLY, read, try a write, detach it: nattch stays 2. Then a throw-away child (in C, made by fork) attaches it read-only too and writes through it.',
-        zh: '再用 SHM_RDONLY 映射一次，读取，试着通过它写入，然后解除这个映射：nattch 仍是 2。接着一个临时子进程（C 里由 fork 创建）也以只读方式映射它，并通过这个映射写入。',
+        en: 'Attach again with SHM_RDONLY and read. ipclab itself does not write through it, as it could crash: it detaches, and a child (by fork, in C) attaches read-only and writes.',
+        zh: '再用 SHM_RDONLY 映射一次并读取。ipclab 自己不通过它写入（那样它自己可能崩溃）：它解除这个映射，由一个临时子进程（C 里由 fork 创建）以只读方式映射，真正地写入。',
       },
       aside: {
-        en: 'a write through a read-only page would end ipclab itself, so its own check refuses that write, shmdt removes the mapping, and a child does the real write.',
-        zh: '通过只读页写入会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次写入，再用 shmdt 去掉这个映射，由子进程来真正写入。',
+        en: 'the trace\'s "ipclab refused" line is ipclab\'s own check, which stops its write before the page, so nothing was written there.',
+        zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。',
       },
       notice: {
         en: 'Reading works. The child dies of SIGSEGV: the page is read-only, so the CPU faults on the store.',
@@ -337,8 +337,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'Once it runs, the Flow draws fork, exec (run another program) and exit. This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps the segment.',
-        zh: '按空格后，流程图换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 inherit.c（在 C 窗格里，按 c 查看），由它来映射这个共享内存段。',
+        en: 'When this step runs, the Flow draws fork, exec (run another program) and exit. This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps the segment.',
+        zh: '这一步运行时，流程图换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲），再用 cc 现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
       },
       notice: {
         en: 'nattch 1: only the C program maps the segment now; its pid and calls are in the trace.',

@@ -99,7 +99,9 @@ async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promi
 }
 
 /** shmget(ftok(file, 'C'), 4096, IPC_CREAT|IPC_EXCL|0600) on a new file in `dir`: a segment
- *  with a real key, so that IPC_RMID has a key to drop. Returns the shmid, or the problems. */
+ *  with a real key, so that IPC_RMID has a key to drop. The file and `dir` go right after
+ *  ftok, as shmctl.c unlinks its file: the key is a number, it needs the file no longer.
+ *  Returns the shmid, or the problems. */
 function createKeyed(ctx: StepContext, dir: string): number | Problems {
   const path = join(dir, 'key');
   // made as a C program makes it, so the trace shows the file ftok reads
@@ -107,6 +109,8 @@ function createKeyed(ctx: StepContext, dir: string): number | Problems {
   if (made.length) return made;
   const key = ctx.sys.ftok(path, C);
   if (key.errno !== null) return expectOk(key);
+  const removed = removeFolder(ctx, dir);
+  if (removed.length) return removed;
   const call = ctx.sys.shmget(key.ret as number, 4096, ctx.sys.IPC_CREAT | ctx.sys.IPC_EXCL | 0o600);
   // two files can give one key: another segment has it, and it is not ours to use
   if (call.errno === 'EEXIST') return [`key ${ctx.sys.formatKey(key.ret as number)} already names another segment (ftok keys can collide); r resets the lesson with a new file`];
@@ -153,7 +157,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
 }
 
 /** The lesson's state; `owner`: what the owner's child got on the 0400 segment, `ownerUid`: the uid it ran as. */
-type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number };
+type ShmctlState = { shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number };
 
 /** The owner's read-write shmat of the 0400 segment, as its child reported it. */
 function ownerRw(state: ShmctlState): AttemptResult {
@@ -189,6 +193,10 @@ export const shmctl = defineLesson<ShmctlState>({
         en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text, so that every field IPC_STAT reads in step 2 holds something.",
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
+      aside: {
+        en: 'it removes the key file right after ftok, as shmctl.c does. ftok read the file\'s inode into the key, a number, and nothing needs the file after that.',
+        zh: 'ftok 之后它马上删掉 key 文件，和 shmctl.c 一样。ftok 已把文件的 inode 算进 key，key 只是一个数，之后谁也用不着这个文件了。',
+      },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
         zh: '这次 key 来自 ftok，不是 IPC_PRIVATE 的 0x00000000；nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存段本身。',
@@ -197,7 +205,6 @@ export const shmctl = defineLesson<ShmctlState>({
       highlight: ['created', 'created->attached', 'attached'],
       run(ctx, state) {
         const dir = privateFolder(ctx, 'ipclab-shmctl-');
-        state.dir = dir;
         const shmid = createWithText(ctx, state, 'shmctl 示例', () => createKeyed(ctx, dir));
         if (Array.isArray(shmid)) return shmid;
         state.key = row(ctx, shmid)?.key;
@@ -211,8 +218,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid)',
       title: { en: 'IPC_STAT into buf', zh: 'IPC_STAT 读入 buf' },
       say: {
-        en: 'Once it runs, the Flow draws shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
-        zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
+        en: 'When this step runs, the Flow draws shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
+        zh: '这一步运行时，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
         en: 'ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
@@ -255,11 +262,11 @@ export const shmctl = defineLesson<ShmctlState>({
         say: { en: 'Answer the question below first, then press Space or y.', zh: '先回答下面的问题，再按空格或 y。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
-        // unlike other forms, y runs the learner's mode alone (no 0640 after it): said in the
-        // order things happen, and that step 4's 0400 is another segment's, not the learner's
+        // unlike other forms, y runs the learner's mode alone (no 0640 after it): one sentence
+        // on how long it stays (step 5 is the next to use this segment)
         yours: {
-          en: 'your mode alone, not followed by 0640; step 4 then uses a second segment, and step 5 sets 0640 on this one',
-          zh: '只设你的权限，之后不再设 0640；第 4 步改用另一个共享内存段，第 5 步再把这个段设成 0640',
+          en: 'only your mode is set; it stays until step 5 sets the lesson\'s 0640',
+          zh: '只设你的权限；它一直保留，到第 5 步才换成本课的 0640',
         },
       },
       run(ctx, state) {
@@ -328,8 +335,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: 'Another user maps it', zh: '别的用户来映射它' },
       say: {
-        en: "Back to step 1's segment, your user's. If step 3 gave it your mode, this step first sets the lesson's 0640 (rw-r-----) to test it. uid 65534 (nobody), not its owner, tries to attach it.",
-        zh: '回到第 1 步的共享内存段，它属于你的用户。第 3 步若设了你的权限，这一步先设成本课的 0640（rw-r-----），要检验的正是这个权限。uid 65534（nobody）不是这个段的属主：它尝试映射这个段。',
+        en: "Back to step 1's segment, your user's, with the lesson's 0640 (rw-r-----): set now if you gave your own mode in step 3. uid 65534 (nobody), not its owner, tries to attach it.",
+        zh: '回到第 1 步的共享内存段，它属于你的用户，权限是本课的 0640（rw-r-----）：第 3 步若设了你自己的权限，这里先改回 0640。uid 65534（nobody）不是这个段的属主：它尝试映射这个段。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
@@ -405,8 +412,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: ['shmdt(again)', 'shmdt(p);', 'run_shell("ipcs -m")', 'int gone = shmctl(shmid, IPC_RMID, NULL)'],
       title: { en: 'The last shmdt', zh: '最后一次 shmdt' },
       say: {
-        en: 'Detach the new mapping, then the first; the lesson removes its key file; then look with `ipcs -m` and try IPC_RMID on the old shmid.',
-        zh: '先解除新映射，再解除第一个；本课删掉自己的 key 文件；然后用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',
+        en: 'Detach the new mapping, then the first; then look with `ipcs -m` and try IPC_RMID on the old shmid.',
+        zh: '先解除新映射，再解除第一个；然后用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',
       },
       notice: {
         en: 'Gone at the last detach; the old id now gives EINVAL.',
@@ -423,7 +430,6 @@ export const shmctl = defineLesson<ShmctlState>({
         problems.push(...expectOk(ctx.sys.shmdt(need(state, 'seg'))));
         if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel after the last detach`);
         ctx.focus(null);
-        problems.push(...removeFolder(ctx, need(state, 'dir')));
         const { text, exitCode } = await ctx.exec('ipcs', ['-m']);
         if (exitCode === 0 && text.split('\n').some((line) => line.trim().split(/\s+/)[1] === String(shmid))) problems.push(`ipcs -m still lists ${shmid}`);
         return [...problems, ...expectErrno(ctx.sys.shmctlRmid(shmid), 'EINVAL')];

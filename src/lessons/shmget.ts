@@ -200,15 +200,13 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
           `Same arguments, two segments: ${a} and ${b}. Key 0 names no segment, so shmget never returns either again; their shmids are no secret (ipcs -m lists them to anyone), their mode guards them.`,
           `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。key 0 不指向任何一个段，shmget 不会再返回它们；它们的 shmid 并不保密（ipcs -m 对谁都列出），守住它们的是权限位。`,
         );
-        // shmids jump between steps and lessons: say once why (Linux ipc/util.c ipc_idr_alloc:
-        // idr_alloc_cyclic over slots below max(in_use * 3/2, ipc_min_cycle = 64), seq++ when it
-        // wraps, id = seq << 15 + slot; seen on 6.18: +1 per segment, +32705 at each wrap)
-        const round = Math.floor(b / 32768);
-        const slot = b % 32768;
+        // shmids grow and now and then jump: say once what a learner can rely on (Linux
+        // ipc/util.c builds an id from a slot of its table and a count that grows each time
+        // the slots wrap, so a reused slot comes back under another id)
         explain(
           ctx,
-          `Why such numbers: Linux builds a shmid as 32768 × a round + a slot (${b} = 32768 × ${round} + ${slot}). It hands out slots in turn, among the first 64 while few segments exist, skipping those in use: each new segment, anyone's, gets the next id. After the last slot it starts a new round at slot 0, and ids jump by about 32768.`,
-          `为什么是这样的数：Linux 把 shmid 算成 32768 × 圈数 + 槽位号（${b} = 32768 × ${round} + ${slot}）。它轮流发放槽位，共享内存段不多时只在前 64 个里轮，跳过占用着的：每新建一个段（不论是谁建的），id 就是下一个。用过最后一个槽位，就从 0 号槽位开始新的一圈，id 跳大约 32768。`,
+          'Why such numbers: each new segment, anyone\'s, gets a larger shmid than the last, most often by 1, now and then by a jump. A removed segment\'s number is not given again soon, so an old shmid does not reach a newer segment.',
+          '为什么是这样的数：每新建一个共享内存段（不论是谁建的），shmid 都比上一个大，多数时候大 1，偶尔跳一大截。删掉的段的编号不会很快再发出去，所以旧的 shmid 不会找到新建的段。',
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
@@ -219,8 +217,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, two key-0 segments there. Your turn adds IPC_CREAT (create if absent) and IPC_EXCL (only create), the next lesson\'s flags: IPC_PRIVATE ignores them.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE，已有两个 key 为 0 的共享内存段。动手试时还可加下一课的 IPC_CREAT（没有就新建）和 IPC_EXCL（只许新建）：试试看，IPC_PRIVATE 不理会它们。',
+        en: 'Now 0 bytes, with the same IPC_PRIVATE. In your turn (y) you may add the next lesson\'s flags, IPC_CREAT (create if absent) and IPC_EXCL (fail if it exists): IPC_PRIVATE ignores both.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。动手试时（按 y）还可加下一课的两个标志 IPC_CREAT（没有就新建）和 IPC_EXCL（已存在就失败）：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
         en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs SHMMIN bytes, 1 on Linux. Memory comes in pages; the size stays as asked.',

@@ -869,8 +869,10 @@ describe('flow choice', () => {
     expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
   });
 
-  it('the step just run stays lit on its diagram until the next runs; a text announcing another diagram says the Flow changes once it runs (nc83), once per lesson at most', () => {
-    const SWITCH = { en: /Once it runs, the Flow (draws|is back to)/, zh: /按空格后，流程图(换成|回到)/ };
+  it('the step just run stays lit on its diagram until the next runs; a text announcing another diagram says the Flow changes when the step runs (nc83), once per lesson at most', () => {
+    const SWITCH = { en: /When this step runs, the Flow (draws|is back to)/, zh: /这一步运行时，流程图(换成|回到)/ };
+    // the first Space of a step with a question shows the question, not the run (fix26c#7)
+    const AFTER_SPACE = { en: /after (pressing )?Space|once it runs/i, zh: /按空格后/ };
     const PRESENT = { en: /The flow (now shows|now follows|is back)/, zh: /(^|。)流程图(换成|回到)/ };
     let announced = 0;
     for (const lesson of LESSONS) {
@@ -885,6 +887,7 @@ describe('flow choice', () => {
         expect(after.active.length, where).toBeGreaterThan(0);
         for (const lang of ['en', 'zh'] as const) {
           expect(step.say[lang], where).not.toMatch(PRESENT[lang]);
+          expect(step.say[lang], where).not.toMatch(AFTER_SPACE[lang]);
           if (!SWITCH[lang].test(step.say[lang])) continue;
           announced++;
           said[lang]++;

@@ -74,7 +74,7 @@ describe('ipclab errata --all', () => {
     expect(zh.stdout).toContain('    现场演示：第 6 课（shmctl）第 6 步：映射还在时 IPC_RMID');
     expect(zh.stdout).toContain('    笔记没讲；常见的说法：进程死掉后，内核会释放它持有的信号量。');
     // a lesson is named by number and name, as the errata's own texts name lesson 8, never by its id
-    expect(zh.stdout).toContain('现场演示：第 8 课（服务端与客户端）第 2 步');
+    expect(zh.stdout).toContain('现场演示：第 8 课（服务端与客户端）第 3 步');
     expect(zh.stdout).not.toMatch(/现场演示：[a-z-]+ 第/);
     expect(en.stdout).not.toMatch(/Seen live in [a-z-]+, step/);
     const json = JSON.parse((await cli(['errata', '--json'])).stdout) as { id: string; lesson: string; step: string; stepNumber: number }[];
