@@ -36,7 +36,10 @@ function pathOf(by: NonNullable<Step<never>['litBy']>, call: CallRecord): string
 export function unrevealed(lesson: Pick<Lesson, 'steps'>, diagram: string, ran: number, litOf: (i: number) => readonly string[] = (i) => lesson.steps[i].highlight): string[] {
   const lights = (s: Step) => [...s.highlight, ...Object.values(s.litBy?.paths ?? {}).flatMap((p) => p ?? [])];
   const seen = new Set(lesson.steps.slice(0, ran).flatMap((s, i) => (s.diagram === diagram ? litOf(i) : [])));
+  const later = lesson.steps.slice(ran).filter((s) => s.diagram === diagram);
+  // what a step still to run reveals (Step.reveals) stays "?" though an earlier step lit it
+  const held = new Set(later.flatMap((s) => s.reveals ?? []));
   // only a step still to run can answer a question with it: a result no step left can get (the
   // branch a run of step 4 did not take on this machine, above SHMMAX) is shown, not "?" for good
-  return [...new Set(lesson.steps.slice(ran).flatMap((s) => (s.diagram === diagram ? lights(s) : [])))].filter((id) => !seen.has(id));
+  return [...new Set([...later.flatMap(lights), ...held])].filter((id) => held.has(id) || !seen.has(id));
 }

@@ -227,7 +227,7 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       traceFocus: ['IPC_STAT', 'shm_atime'],
       diagram: FUNCS,
-      highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'],
+      highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->共享内存', 'kernel', '共享内存', 'shmctl->功能', '获取属性'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const ipcs = await ctx.exec('ipcs', ['-m', '-i', String(shmid)]);
@@ -256,7 +256,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻（按 Tab 到“内核”窗格）；cpid 和 lpid 不变。',
       },
       diagram: FUNCS,
-      highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
+      highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->共享内存', 'kernel', '共享内存', 'shmctl->功能', '设置属性'],
       turn: {
         // in the order the learner acts: the question comes first, whichever values run (fix23c)
         say: { en: 'Answer the question below first, then press Space or y.', zh: '先回答下面的问题，再按空格或 y。' },

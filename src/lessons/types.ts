@@ -84,6 +84,10 @@ export interface Step<S = unknown> {
    *  child inherited: shmat's 'kid->shm'): from this step on the flow no longer draws it as
    *  done, so what it shows lit is what holds now (src/app/components/flow-view.ts) */
   ends?: string[];
+  /** `%% hide`n parts an earlier step's path passes whose label this step's question asks
+   *  about: drawn "?" until this step has run (shmget's "size 0?": step 1's path goes through
+   *  it, the branch it stands for is step 3's question; src/lessons/lit.ts unrevealed) */
+  reveals?: string[];
   /** where the step is in the lesson's C files: a string one of them holds (`'shmctl(id,
    *  IPC_STAT'`; `'inherit.c: fork()'` names the file where the lesson has several); the
    *  C pane opens there and marks the statement (src/lessons/code-anchor.ts). A step that

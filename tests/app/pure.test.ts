@@ -926,6 +926,15 @@ describe('flow choice', () => {
     expect(after.switched).toBe(true);
     expect(strings('en').flowOf('Flow', after.at, after.of, after.switched, after.next)).toBe('Flow: now diagram 2 of 2');
     expect(strings('zh').flowOf('流程', after.at, after.of, after.switched, after.next)).toBe('流程：换到第 2 张图（共 2 张）');
+    // only right after that run: once a question of the check is answered, and for a step
+    // shown in review (ftok 8, on diagram 1 after step 7 on 2), it says which, not "now" (fix26f#1)
+    const answered = flowChoice(ftok, 9, 9, undefined, undefined, true).place!;
+    expect(strings('en').flowOf('Flow', answered.at, answered.of, answered.switched, answered.next)).toBe('Flow: diagram 2 of 2');
+    const review = flowChoice(ftok, 7, 9).place!;
+    expect([review.at, review.switched]).toEqual([1, false]);
+    expect(strings('zh').flowOf('流程', review.at, review.of, review.switched, review.next)).toBe('流程：第 1 张图（共 2 张）');
+    // a step just run on another diagram than the one before, its next step's ▶ shown: "now"
+    expect(flowChoice(ftok, 8, 8).place?.switched).toBe(true);
     // one diagram: no number at all
     expect(strings('en').flowOf('Flow', 1, 1, false)).toBe('Flow');
   });

@@ -195,11 +195,31 @@ describe('what a step made untrue is no longer lit (Step.ends, fix19b#4)', () =>
     for (const r of inherited) expect(['active', 'done']).not.toContain(r.tone);
   });
 
+  it("shmget: the diamond \"size 0?\", on steps 1-2's path, is \"?\" until step 3, whose question it would answer, has run (Step.reveals, fix26f#3)", () => {
+    const shmget = lessonById('shmget')!;
+    const zero = shmget.steps.findIndex((s) => s.id === 'size-zero');
+    for (let done = 1; done <= zero; done++) expect(flowChoice(shmget, done, done).masked, `after step ${done}`).toContain('size');
+    expect(flowChoice(shmget, zero + 1, zero + 1).masked).not.toContain('size');
+    // the path through it stays lit: only its label waits
+    expect(flowChoice(shmget, 1, 1).active).toContain('size');
+  });
+
+  it('sem: the waiter exits in step 5 and holder 1 dies in step 6: step 7, whose notice speaks of a P that would wait, draws neither as done (fix26f#4)', () => {
+    const sem = lessonById('sem')!;
+    const last = flowChoice(sem, sem.steps.length - 1, sem.steps.length);
+    for (const id of ['waiter', 'sem->waiter', 'h1', 'h1->sem']) expect([...last.active, ...last.done]).not.toContain(id);
+    // lit as it happens, and in review
+    expect(flowChoice(sem, 4, 5).active).toContain('waiter');
+    expect(flowChoice(sem, 4, sem.steps.length).active).toContain('waiter');
+  });
+
   it('every lesson: a part a step ends is lit again only by a later step that lights it', () => {
     for (const lesson of LESSONS)
       lesson.steps.forEach((step, k) => {
+        // a part the step lights itself and ends (sem's waiter, woken, exits) is lit as it
+        // happens, and not after
         for (const id of step.ends ?? [])
-          for (let j = k; j < lesson.steps.length; j++) {
+          for (let j = step.highlight.includes(id) ? k + 1 : k; j < lesson.steps.length; j++) {
             if (lesson.steps.slice(k + 1, j + 1).some((s) => s.highlight.includes(id))) break;
             const c = flowChoice(lesson, j, j + 1);
             expect([...c.active, ...c.done], `${lesson.id} step ${j + 1}: '${id}' ended by step ${k + 1}`).not.toContain(id);

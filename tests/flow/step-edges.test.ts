@@ -2,7 +2,8 @@
 // something the steps before it on its diagram did not (or an edge), so running it changes
 // the picture; the call its C line makes (`code`), where its diagram draws that call, is lit
 // as an edge; and an edge named for a call starts at the process that makes it, outside the
-// kernel (a queue does not call msgctl), but for a receive (msgrcv, IPC_STAT), drawn to the reader.
+// kernel (a queue does not call msgctl), but for a receive (msgrcv, IPC_STAT), drawn to the reader;
+// a lit call box whose diagram draws its way into the kernel lights that way too.
 import { describe, expect, it } from 'vitest';
 import { diagramModel, parseFlowchart } from '../../src/flow/index.js';
 import type { FlowModel } from '../../src/flow/types.js';
@@ -75,6 +76,12 @@ export function stepEdgeProblems(lessons = LESSONS, model: (name: string) => Flo
           if (inKernel.has(caller)) problems.push(`${at}: lights ${e.id} (${call}) from ${caller}, in the kernel: draw it from the process that calls it`);
         }
       }
+      // a lit call box goes on into the kernel where its diagram draws that: IPC_STAT reads the
+      // kernel's record, so shmctl lit with its way to the kernel dark said it stopped short
+      for (const n of m.nodes) {
+        if (!lit.has(n.id) || inKernel.has(n.id) || named(n.label).length === 0) continue;
+        for (const e of m.edges) if (e.from === n.id && inKernel.has(e.to) && !lit.has(e.id)) problems.push(`${at}: lights the call ${n.id} but not its way into the kernel, ${e.id}`);
+      }
       // the call of its C line, where its diagram draws that call, is lit
       for (const call of codeCalls(step.code)) {
         // an edge so named, or a box the call's path starts at ("shmat(-1, …)" --EINVAL-->)
@@ -104,6 +111,9 @@ describe('what a step lights', () => {
     expect(stepEdgeProblems([with_(race, 'remove', ['counter'])] as never).nothingNew).toEqual(['race remove']);
     // parent-child's attach lit the mapping's line, not a shmat
     expect(stepEdgeProblems([with_(pc, 'attach', ['parent', 'down', 'up'])] as never).problems).toEqual([expect.stringMatching(/^parent-child attach: its C line calls shmat/)]);
+    // shmctl's IPC_STAT lit the call and its command, its way to the kernel's record dark (fix26f#2)
+    const shmctl = LESSONS.find((l) => l.id === 'shmctl')!;
+    expect(stepEdgeProblems([with_(shmctl, 'stat', ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'])] as never).problems).toContain('shmctl stat: lights the call shmctl but not its way into the kernel, shmctl->共享内存');
     // an IPC_RMID drawn out of the queue
     const fake = { ...msg, steps: [{ ...msg.steps[0], id: 'x', diagram: 'fake', code: 'semctl(set, 0, IPC_RMID)', highlight: ['sem', 'sem->gone', 'gone'] }] };
     const drawn = parseFlowchart('flowchart TD\nholder --> sem\nsubgraph kernel\n  sem\nend\nsem --IPC_RMID--> gone\n');

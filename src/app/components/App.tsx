@@ -48,6 +48,7 @@ export function App() {
   // each step lights the path its calls took (flow-view.ts)
   const trace = useAppState((st) => st.trace);
   const stepStarts = useAppState((st) => st.stepStarts);
+  const answered = useAppState((st) => Object.keys(st.checkPicks).length > 0);
   const screen = useAppState((st) => st.screen);
   const waiting = useAppState((st) => st.playWaiting);
   // a your-turn form is in the lesson pane: while it is edited the lesson is shown, and the
@@ -181,7 +182,7 @@ export function App() {
   // ("step 3/9: title"), while it says nothing else (fix14f#6)
   const stepNote = !lesson ? '' : view >= stepCount ? s.endOfLesson : `${s.step} ${view + 1}/${stepCount}${s.colon}${lesson.steps[view].title[lang]}`;
   const note = zoomNote ? (ranZoomed ? s.zoomedRan(keyFor('zoom', ascii), done, question) : stepNote) : '';
-  const choice = lesson ? flowChoice(lesson, view, done, callsByStep(trace, stepStarts), flow?.edgeLabel) : null;
+  const choice = lesson ? flowChoice(lesson, view, done, callsByStep(trace, stepStarts), flow?.edgeLabel, answered) : null;
   // in review the Flow draws the step shown as it ran, and says so, as the Kernel pane says it shows the kernel now
   const flowFoot = lesson && view + 1 < done ? s.flowReview(view + 1) : undefined;
   let main: React.ReactNode;

@@ -30,8 +30,8 @@ export interface FlowChoice {
   /** the diagrams drawn together with this one (the lesson's): each box in one place in all of them */
   family?: readonly string[];
   /** which of the lesson's diagrams it is (1-based), and whether the step lit is the first on
-   *  it after a step on another: the pane's title says so, or the picture changes without a
-   *  word (ftok's step 8 went back to the key's flow; fix18c) */
+   *  it after a step on another and was run just now: the pane's title says so, or the picture
+   *  changes without a word (ftok's step 8 went back to the key's flow; fix18c) */
   /** `next`: before step `step` runs (its ▶ shown), the number of the other diagram its run lights */
   place?: { at: number; of: number; switched: boolean; next?: { step: number; at: number } };
 }
@@ -48,10 +48,16 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
  *  what tells one act drawn in two diagrams from two acts between the same boxes. */
 export type EdgeLabel = (diagram: string, id: string) => string | null | undefined;
 
-export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => [], edgeLabel?: EdgeLabel): FlowChoice {
+/** `answered`: a question of the lesson's check has been answered since (or before) its last
+ *  step ran, so that run is no longer what just happened. */
+export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => [], edgeLabel?: EdgeLabel, answered = false): FlowChoice {
   const chosen = choose(lesson, view, done, callsOf, edgeLabel);
   const lit = view < done ? view : done - 1;
-  const switched = lit > 0 && lesson.steps[lit]?.diagram !== lesson.steps[lit - 1].diagram;
+  // "now diagram 2" only right after the run that switched: not for a step shown in review
+  // (ftok 8 said "now diagram 1", already on it), nor through the check after the last step
+  // once its first question is answered (fix26f#1)
+  const fresh = view >= done && !(view >= lesson.steps.length && answered);
+  const switched = fresh && lit > 0 && lesson.steps[lit]?.diagram !== lesson.steps[lit - 1].diagram;
   const at = chosen.diagram ? lesson.diagrams.indexOf(chosen.diagram) + 1 : 0;
   // the step about to run lights another diagram: the title says which, so the flip its run
   // makes is expected (ftok 9: the preview drew 1/2, the run 2/2)
