@@ -99,8 +99,8 @@ async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promi
 }
 
 /** shmget(ftok(file, 'C'), 4096, IPC_CREAT|IPC_EXCL|0600) on a new file in `dir`: a segment
- *  with a real key, so that IPC_RMID has a key to drop. The file and `dir` go right after
- *  ftok, as shmctl.c unlinks its file: the key is a number, it needs the file no longer.
+ *  with a real key, so that IPC_RMID has a key to drop. The file stays until step 8: a file
+ *  made after it is gone can take its inode, and so its key (concurrent runs collided).
  *  Returns the shmid, or the problems. */
 function createKeyed(ctx: StepContext, dir: string): number | Problems {
   const path = join(dir, 'key');
@@ -109,8 +109,6 @@ function createKeyed(ctx: StepContext, dir: string): number | Problems {
   if (made.length) return made;
   const key = ctx.sys.ftok(path, C);
   if (key.errno !== null) return expectOk(key);
-  const removed = removeFolder(ctx, dir);
-  if (removed.length) return removed;
   const call = ctx.sys.shmget(key.ret as number, 4096, ctx.sys.IPC_CREAT | ctx.sys.IPC_EXCL | 0o600);
   // two files can give one key: another segment has it, and it is not ours to use
   if (call.errno === 'EEXIST') return [`key ${ctx.sys.formatKey(key.ret as number)} already names another segment (ftok keys can collide); r resets the lesson with a new file`];
@@ -157,7 +155,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
 }
 
 /** The lesson's state; `owner`: what the owner's child got on the 0400 segment, `ownerUid`: the uid it ran as. */
-type ShmctlState = { shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number };
+type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number };
 
 /** The owner's read-write shmat of the 0400 segment, as its child reported it. */
 function ownerRw(state: ShmctlState): AttemptResult {
@@ -194,8 +192,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
       aside: {
-        en: 'it removes the key file right after ftok, as shmctl.c does. ftok read the file\'s inode into the key, a number, and nothing needs the file after that.',
-        zh: 'ftok 之后它马上删掉 key 文件，和 shmctl.c 一样。ftok 已把文件的 inode 算进 key，key 只是一个数，之后谁也用不着这个文件了。',
+        en: 'shmctl.c unlinks its key file right after ftok (a Ctrl-C then leaves none); the lesson keeps its file until step 8, so that no new file takes its inode, and with it this key, while the lesson runs.',
+        zh: 'shmctl.c 在 ftok 之后马上删掉 key 文件（这样 Ctrl-C 也不留文件）；本课把文件留到第 8 步，免得课程进行时有新文件占用它的 inode，从而得到同一个 key。',
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
@@ -205,6 +203,7 @@ export const shmctl = defineLesson<ShmctlState>({
       highlight: ['created', 'created->attached', 'attached'],
       run(ctx, state) {
         const dir = privateFolder(ctx, 'ipclab-shmctl-');
+        state.dir = dir;
         const shmid = createWithText(ctx, state, 'shmctl 示例', () => createKeyed(ctx, dir));
         if (Array.isArray(shmid)) return shmid;
         state.key = row(ctx, shmid)?.key;
@@ -412,8 +411,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: ['shmdt(again)', 'shmdt(p);', 'run_shell("ipcs -m")', 'int gone = shmctl(shmid, IPC_RMID, NULL)'],
       title: { en: 'The last shmdt', zh: '最后一次 shmdt' },
       say: {
-        en: 'Detach the new mapping, then the first; then look with `ipcs -m` and try IPC_RMID on the old shmid.',
-        zh: '先解除新映射，再解除第一个；然后用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',
+        en: 'Detach the new mapping, then the first; the lesson removes its key file; then look with `ipcs -m` and try IPC_RMID on the old shmid.',
+        zh: '先解除新映射，再解除第一个；本课删掉自己的 key 文件；然后用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',
       },
       notice: {
         en: 'Gone at the last detach; the old id now gives EINVAL.',
@@ -430,6 +429,7 @@ export const shmctl = defineLesson<ShmctlState>({
         problems.push(...expectOk(ctx.sys.shmdt(need(state, 'seg'))));
         if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel after the last detach`);
         ctx.focus(null);
+        problems.push(...removeFolder(ctx, need(state, 'dir')));
         const { text, exitCode } = await ctx.exec('ipcs', ['-m']);
         if (exitCode === 0 && text.split('\n').some((line) => line.trim().split(/\s+/)[1] === String(shmid))) problems.push(`ipcs -m still lists ${shmid}`);
         return [...problems, ...expectErrno(ctx.sys.shmctlRmid(shmid), 'EINVAL')];
