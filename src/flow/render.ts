@@ -131,6 +131,9 @@ const LABEL_AWAY = 40;
 /** Cells beyond an edge label's free cell another line keeps off (if it can): two more
  *  than the label's own line is from it, so it is plainly that line's. */
 const LABEL_ROOM = 3;
+/** What a label pays for standing where a line not drawn yet would go (Painter.inTheWay):
+ *  more than the columns a label beside the picture widens it by. */
+const IN_THE_WAY = 60;
 /** cells round its box a loop's route may use */
 const LOOP_ROOM = 6;
 /** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
@@ -273,7 +276,15 @@ function fitted(model: FlowModel, ascii: boolean, limit: number, budget: { steps
   let first: Drawn | null = null;
   if (placement.width - 2 * MARGIN > limit) refuseTooLarge(model, placement);
   else first = draw(model, ascii, NATURAL, budget, Infinity, limit);
-  return first !== null && first.grid.w <= limit ? first : fit(model, ascii, limit, first, budget, notes, said);
+  if (first === null || first.grid.w > limit) return fit(model, ascii, limit, first, budget, notes, said);
+  if (!first.crossings.length || budget.steps <= 0) return first;
+  // it fits, with lines crossing: a tighter attempt may fit without (sem's holder 2 label,
+  // kept out of holder 1's way, stands beside the picture, too wide unless wrapped)
+  const fitNotes: string[] = [];
+  const other = fit(model, ascii, limit, first, budget, fitNotes, said);
+  if (other.cutNote || flaws(other) > flaws(first) || other.crossings.length >= first.crossings.length) return first;
+  notes.push(...fitNotes);
+  return other;
 }
 
 /** The widths labels are wrapped at to fit a narrow pane, widest first: tests/flow holds
@@ -431,6 +442,16 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   const best = drawn.order.join('\n') === firstOrder ? [] : drawn.order;
   if (!dearTried) dear([]);
   if (best.length) dear(best);
+  // still crossing: labels kept out of the ways lines not drawn yet would take (sem's holder 2
+  // label walled holder 1's way down), in the order drawn first and in the best order found
+  const clear = (order: string[]) => {
+    if (!drawn.crossings.length || budget.steps <= 0) return;
+    const again = drawOnce(model, ascii, attempt, spacing, budget, weight(drawn), order, CROSS_EDGE, CROSSING, true);
+    if (process.env.DBG) console.error('clear', order.length, 'drawn', weight(drawn), drawn.crossings, flaws(drawn), drawn.strays, drawn.grid.w, 'again', weight(again), again.crossings, flaws(again), again.strays, again.grid.w, room);
+    if (uncrossed(again, drawn, room)) drawn = again;
+  };
+  clear([]);
+  if (best.length) clear(best);
   const out = weight(tight) <= weight(drawn) && tight.grid.w <= room ? tight : drawn;
   // a label with another edge's line as near it as its own and no spot along its edge
   // without one (relabel): those lines drawn first, so the label is placed seeing them
@@ -452,7 +473,7 @@ function linesFirst(model: FlowModel, ascii: boolean, attempt: Attempt, spacing:
  *  dropped by the caller (the work of the edges left). Flaws and crossings only grow as
  *  edges are drawn, so a drawing stopped could not have been kept: of it only its flaws,
  *  crossings and order are read, and it is not cropped (finish()). */
-function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0): Drawn {
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0, keepWay = false): Drawn {
   drawings++;
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
   const spare = spareOf(model);
@@ -468,7 +489,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   const bases = basesOf.get(model);
   const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing, ascii]);
   const base = bases?.get(key);
-  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, base);
+  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, keepWay, base);
   if (!base) {
     for (const s of model.subgraphs) painter.frame(s.id, s.title);
     for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
@@ -612,6 +633,8 @@ class Painter {
   private readonly routes = new Map<string, Route>();
   private readonly labelMarks = new Map<string, { blocked: number[]; crowded: number }>();
   private readonly ancestors = new Map<string, string[]>();
+  /** the edges not drawn yet: a label keeps out of the way each would take (corridor) */
+  private readonly pending = new Set<FlowEdge>();
 
   constructor(
     private readonly model: FlowModel,
@@ -624,6 +647,8 @@ class Painter {
     private readonly flow: number,
     budget: { steps: number },
     crossEdge: number,
+    /** labels keep out of the ways of lines not drawn yet (inTheWay) */
+    private readonly keepWay: boolean,
     /** the frames and boxes already drawn, on a grid of this size (base()) */
     from?: PainterBase,
   ) {
@@ -754,9 +779,12 @@ class Painter {
     const neighbours = (e: FlowEdge) => (this.model.layoutOf && !this.frameIndex.has(e.from) && !this.frameIndex.has(e.to) && this.ancestors.get(e.from)![0] !== undefined && this.ancestors.get(e.from)![0] === this.ancestors.get(e.to)![0] ? 0 : 1);
     const rank = (e: FlowEdge) => (e.from === e.to ? 0 : neighbours(e) + (e.label ? 1 : 2));
     const early = (e: FlowEdge) => (first.includes(e.id) ? first.indexOf(e.id) : first.length);
+    const pending = this.pending;
     order.sort((a, b) => (a.e.from === a.e.to ? 0 : 1) - (b.e.from === b.e.to ? 0 : 1) || early(a.e) - early(b.e) || rank(a.e) - rank(b.e) || a.d - b.d || a.i - b.i);
+    for (const { e } of order) pending.add(e);
     for (const { e } of order) {
       this.order.push(e.id);
+      this.pending.delete(e);
       this.edge(e);
       if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return false;
     }
@@ -921,7 +949,7 @@ class Painter {
           if (!beats(20 + penalty + along) || !blockFree(sx, sy)) continue;
           let crowded = 0;
           for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
-          consider(20 + penalty + crowded + this.outside(sx, lw) + along, sx, sy);
+          consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh) + along, sx, sy);
         }
       }
     }
@@ -1002,6 +1030,35 @@ class Painter {
     for (let tx = x - 1; tx <= x + w; tx++) if (at(tx, y - 1) || at(tx, y + h)) return true;
     for (let ty = y; ty < y + h; ty++) if (at(x - 1, ty) || at(x + w, ty)) return true;
     return false;
+  }
+
+  /** What a label at x, y, w by h cells costs for standing where an edge not drawn yet would
+   *  go: between its two boxes, from one's middle across to the other's, on the rows
+   *  between them (sem's holder 2 label, left of its line, walled holder 1's way down:
+   *  holder 1's line went round and crossed holder 2's). */
+  private inTheWay(x: number, y: number, w: number, h: number): number {
+    let cost = 0;
+    if (!this.keepWay) return cost;
+    const along = this.flow % 2 === 0;
+    for (const e of this.pending) {
+      if (e.from === e.to) continue;
+      const a = this.rectOf(e.from);
+      const b = this.rectOf(e.to);
+      // [across, along] extents of each box
+      const span = (r: CellRect) => (along ? [r.x, r.x + r.w, r.y, r.y + r.h] : [r.y, r.y + r.h, r.x, r.x + r.w]);
+      const [a0, a1, a2, a3] = span(a);
+      const [b0, b1, b2, b3] = span(b);
+      const gap0 = a3 <= b2 ? a3 : b3 <= a2 ? b3 : null;
+      if (gap0 === null) continue;
+      const gap1 = a3 <= b2 ? b2 : a2;
+      const mid0 = Math.floor((a0 + a1) / 2);
+      const mid1 = Math.floor((b0 + b1) / 2);
+      const lo = Math.min(mid0, mid1);
+      const hi = Math.max(mid0, mid1);
+      const [l0, l1, l2, l3] = along ? [x, x + w, y, y + h] : [y, y + h, x, x + w];
+      if (l0 <= hi && l1 > lo && l2 < gap1 && l3 > gap0) cost += IN_THE_WAY;
+    }
+    return cost;
   }
 
   /** Columns of a label at x, w cells wide, left or right of every box and frame: each
