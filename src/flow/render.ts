@@ -6,7 +6,7 @@ import { wrapLabel } from './wrap-label.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
 import { maxOf, minOf } from './numbers.js';
 import { layout, MARGIN, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
-import { CROSS_EDGE, CROSS_EDGE_DEAR, DX, DY, opposite, portsOf, Router, type Route } from './route.js';
+import { CROSS_EDGE, CROSS_EDGE_DEAR, DX, DY, opposite, portsOf, Router, type Port, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
 
 const BIT = [UP, RIGHT, DOWN, LEFT];
@@ -22,7 +22,25 @@ interface Attempt {
   switched: boolean;
   /** wrap ranks wider than this (a top-down picture's rows) */
   wrapAt?: number;
+  /** the tidier rules, for a fitting made again because lines crossed (fitted()) */
+  tidy?: Tidy;
 }
+
+/** Rules a drawing is tried with again where lines still cross: each undoes some crossings
+ *  and makes others, so a drawing with them is kept only when it crosses less. */
+interface Tidy {
+  /** ports in the order of the lines' other ends (Painter.inOrder) */
+  ports?: boolean;
+  /** labels out of the ways of lines not drawn yet (Painter.inTheWay) */
+  labels?: boolean;
+  /** a line passing a rank between the boxes there that share its source (layout.ts passBetween) */
+  middle?: boolean;
+}
+/** Work a fitting may have taken for it to be made again under the tidier rules, and the
+ *  most those fittings may take: the shipped diagrams take up to 1.18 M (race-counter), a
+ *  random 12-node one in the fuzz test 1.27 M. */
+const TIDY_STEPS = 1_200_000;
+const TIDY: Tidy[] = [{ ports: true, labels: true }, { ports: true, labels: true, middle: true }];
 
 interface Drawn {
   grid: Grid;
@@ -39,8 +57,9 @@ interface Drawn {
   /** [labelled edge, other edge]: another edge's line as near one of the label's ends as its
    *  own line (a cell between), so which line the label names cannot be told */
   strays: [string, string][];
-  /** what a cut to a width left out, in one line */
+  /** what a cut to a width left out, in one line, and the width it was cut from */
   cutNote?: string;
+  cutFrom?: number;
   /** the attempt that fitted it to a width (fit()), when not the natural one */
   how?: Attempt;
   /** a family's member (FlowModel.layoutOf): the cell where its family's placement begins */
@@ -56,7 +75,7 @@ function cut(drawn: Drawn, limit: number): Drawn {
   const shown = grid.crop(0, 0, limit, grid.h);
   // a wide character whose second cell is cut off goes too
   for (let y = 0; y < shown.h; y++) if (cellWidth(shown.ch[y * limit + limit - 1]) > 1) shown.ch[y * limit + limit - 1] = ' ';
-  return { ...drawn, grid: shown, cutNote };
+  return { ...drawn, grid: shown, cutNote, cutFrom: grid.w };
 }
 
 /** Columns left blank left of a drawing given a width it does not fill: a box or label at
@@ -133,7 +152,10 @@ const LABEL_AWAY = 40;
 const LABEL_ROOM = 3;
 /** What a label pays for standing where a line not drawn yet would go (Painter.inTheWay):
  *  more than the columns a label beside the picture widens it by. */
-const IN_THE_WAY = 60;
+const IN_THE_WAY = 100;
+/** What a port out of order with the lines already meeting its side costs (Painter.inOrder):
+ *  more than the crossing it would mostly lead to. */
+const OUT_OF_ORDER = 20;
 /** cells round its box a loop's route may use */
 const LOOP_ROOM = 6;
 /** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
@@ -267,21 +289,43 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
   };
 }
 
-/** The drawing that fits `limit` columns, or the one cut to them; `said`: the width its notes name. */
+/** The drawing that fits `limit` columns, or the one cut to them; `said`: the width its notes
+ *  name. One whose lines still cross is fitted again under the tidier rules (Tidy), and that
+ *  one kept if it crosses less, with no more flaws and not cut more (or at all, where the first is not). */
 function fitted(model: FlowModel, ascii: boolean, limit: number, budget: { steps: number }, notes: string[], said = limit): Drawn {
+  const before = budget.steps;
+  let chosen = fittedAs(model, ascii, limit, budget, notes, said, NATURAL);
+  // only for a small diagram, and with work of its own that is bounded: a big one would take
+  // twice as long or more
+  if (before - budget.steps > TIDY_STEPS) return chosen;
+  const tidyBudget = { steps: TIDY_STEPS };
+  for (const tidy of TIDY) {
+    if (!chosen.crossings.length || tidyBudget.steps <= 0) break;
+    const tidyNotes: string[] = [];
+    const again = fittedAs(model, ascii, limit, tidyBudget, tidyNotes, said, { ...NATURAL, tidy });
+    // (cut, it may not lose more of the picture)
+    if ((again.cutFrom ?? 0) > (chosen.cutFrom ?? 0) || flaws(again) > flaws(chosen) || again.crossings.length >= chosen.crossings.length) continue;
+    notes.splice(0, notes.length, ...tidyNotes);
+    chosen = again;
+  }
+  return chosen;
+}
+
+/** fitted(), starting from the `natural` attempt (whose tidy rules every attempt keeps). */
+function fittedAs(model: FlowModel, ascii: boolean, limit: number, budget: { steps: number }, notes: string[], said: number, natural: Attempt): Drawn {
   // boxes alone wider than the limit: the natural drawing cannot fit, and is drawn (a
   // third of the work) only if nothing else fits either, as the picture to cut; one
   // too large to draw is refused at once all the same
-  const { placement } = place(model, NATURAL, NORMAL);
+  const { placement } = place(model, natural, NORMAL);
   let first: Drawn | null = null;
   if (placement.width - 2 * MARGIN > limit) refuseTooLarge(model, placement);
-  else first = draw(model, ascii, NATURAL, budget, Infinity, limit);
-  if (first === null || first.grid.w > limit) return fit(model, ascii, limit, first, budget, notes, said);
-  if (!first.crossings.length || budget.steps <= 0) return first;
-  // it fits, with lines crossing: a tighter attempt may fit without (sem's holder 2 label,
-  // kept out of holder 1's way, stands beside the picture, too wide unless wrapped)
+  else first = draw(model, ascii, natural, budget, Infinity, limit);
+  if (first === null || first.grid.w > limit) return fit(model, ascii, limit, first, budget, notes, said, natural.tidy);
+  if (!first.crossings.length || !natural.tidy || budget.steps <= 0) return first;
+  // tidier, it fits with lines crossing: a tighter attempt may fit without (sem's holder 2
+  // label, kept out of holder 1's way, stands beside the picture, too wide unless wrapped)
   const fitNotes: string[] = [];
-  const other = fit(model, ascii, limit, first, budget, fitNotes, said);
+  const other = fit(model, ascii, limit, first, budget, fitNotes, said, natural.tidy);
   if (other.cutNote || flaws(other) > flaws(first) || other.crossings.length >= first.crossings.length) return first;
   notes.push(...fitNotes);
   return other;
@@ -293,7 +337,7 @@ export const LABEL_WRAPS = [24, 16, 12, 8, 6] as const;
 
 /** Tries tighter spacing, wrapped labels, TD for LR, wrapped rows, in turn, until a drawing
  *  fits `limit` columns; else cuts the narrowest one. Says in `notes` what it did. */
-function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[], said = limit): Drawn {
+function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[], said = limit, tidy?: Tidy): Drawn {
   const longest = maxOf([...model.nodes.flatMap((n) => n.label.split('\n')), ...model.edges.map((e) => e.label ?? '')].map(cellWidth), 0);
   const wraps = LABEL_WRAPS.filter((w) => w < longest);
   const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
@@ -302,6 +346,7 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
   // last, rows too wide wrap onto the next ranks (the margins are cropped, labels may stick out)
   const wrapAt = Math.max(8, limit - 4);
   attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: turnable, wrapAt })));
+  if (tidy) for (const attempt of attempts) attempt.tidy = tidy;
   // the narrowest flawless attempt, if narrower than the natural drawing
   let narrowest: Drawn | null = null;
   let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
@@ -342,7 +387,7 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
     return { ...fitted.drawn, how: fitted.attempt };
   }
   // nothing fits: the narrowest flawless drawing, the natural one on a tie, is cut
-  const first = natural ?? draw(model, ascii, NATURAL, budget);
+  const first = natural ?? draw(model, ascii, tidy ? { ...NATURAL, tidy } : NATURAL, budget);
   if (narrowest === null || narrowest.grid.w >= first.grid.w) narrowest = first;
   if (closest && closest.width < narrowest.grid.w && budget.steps > 0) {
     // wider than the limit, so drawn once (no retry), and of use only without a flaw
@@ -442,16 +487,6 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   const best = drawn.order.join('\n') === firstOrder ? [] : drawn.order;
   if (!dearTried) dear([]);
   if (best.length) dear(best);
-  // still crossing: labels kept out of the ways lines not drawn yet would take (sem's holder 2
-  // label walled holder 1's way down), in the order drawn first and in the best order found
-  const clear = (order: string[]) => {
-    if (!drawn.crossings.length || budget.steps <= 0) return;
-    const again = drawOnce(model, ascii, attempt, spacing, budget, weight(drawn), order, CROSS_EDGE, CROSSING, true);
-    if (process.env.DBG) console.error('clear', order.length, 'drawn', weight(drawn), drawn.crossings, flaws(drawn), drawn.strays, drawn.grid.w, 'again', weight(again), again.crossings, flaws(again), again.strays, again.grid.w, room);
-    if (uncrossed(again, drawn, room)) drawn = again;
-  };
-  clear([]);
-  if (best.length) clear(best);
   const out = weight(tight) <= weight(drawn) && tight.grid.w <= room ? tight : drawn;
   // a label with another edge's line as near it as its own and no spot along its edge
   // without one (relabel): those lines drawn first, so the label is placed seeing them
@@ -473,7 +508,7 @@ function linesFirst(model: FlowModel, ascii: boolean, attempt: Attempt, spacing:
  *  dropped by the caller (the work of the edges left). Flaws and crossings only grow as
  *  edges are drawn, so a drawing stopped could not have been kept: of it only its flaws,
  *  crossings and order are read, and it is not cropped (finish()). */
-function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0, keepWay = false): Drawn {
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0): Drawn {
   drawings++;
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
   const spare = spareOf(model);
@@ -487,9 +522,9 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   refuseTooLarge(model, placement);
   budget.steps -= shifted.width * shifted.height * CELL_COST;
   const bases = basesOf.get(model);
-  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing, ascii]);
+  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, attempt.tidy?.middle ?? false, spacing, ascii]);
   const base = bases?.get(key);
-  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, keepWay, base);
+  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, attempt.tidy ?? {}, base);
   if (!base) {
     for (const s of model.subgraphs) painter.frame(s.id, s.title);
     for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
@@ -549,7 +584,7 @@ const placedOf = new WeakMap<FlowModel, Map<string, Placed>>();
 function place(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
   let kept = placedOf.get(model);
   if (!kept) placedOf.set(model, (kept = new Map()));
-  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing]);
+  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, attempt.tidy?.middle ?? false, spacing]);
   let placed = kept.get(key);
   if (!placed) kept.set(key, (placed = placeAnew(model, attempt, spacing)));
   return placed;
@@ -609,6 +644,7 @@ function placeAnew(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed
     spacing,
     directionOf,
     wrapAt: attempt.wrapAt,
+    passMiddle: attempt.tidy?.middle,
   });
   return { labels, edgeLabels, placement, flow: FLOW[directionOf(null)] };
 }
@@ -647,8 +683,8 @@ class Painter {
     private readonly flow: number,
     budget: { steps: number },
     crossEdge: number,
-    /** labels keep out of the ways of lines not drawn yet (inTheWay) */
-    private readonly keepWay: boolean,
+    /** the tidier rules of a drawing tried again because lines crossed */
+    private readonly tidy: Tidy,
     /** the frames and boxes already drawn, on a grid of this size (base()) */
     from?: PainterBase,
   ) {
@@ -792,6 +828,28 @@ class Painter {
     return true;
   }
 
+  /** `ports` of e's `end` box, those out of order priced dearer: lines meeting one side of a
+   *  box meet it in the order of where their other ends are, so they need not cross (a line
+   *  to the left of another's far end leaves or arrives left of it: sem's lesson process,
+   *  whose kill -9 to holder 1 left right of its line to the set and crossed it). */
+  private inOrder(e: FlowEdge, end: 'from' | 'to', ports: Port[]): Port[] {
+    const far = end === 'from' ? 'to' : 'from';
+    const drawn: { port: Port; other: CellRect }[] = [];
+    for (const f of this.model.edges) {
+      const r = this.routes.get(f.id);
+      if (r && f[end] === e[end] && f.from !== f.to && f[far] !== e[far]) drawn.push({ port: end === 'from' ? r.start : r.end, other: this.rectOf(f[far]) });
+    }
+    if (!drawn.length) return ports;
+    const mine = this.rectOf(e[far]);
+    return ports.map((p) => {
+      // along a top or bottom side lines are in order by x, along a left or right one by y
+      const byX = p.away % 2 === 0;
+      const centre = (r: CellRect) => (byX ? 2 * r.x + r.w : 2 * r.y + r.h);
+      const wrong = drawn.some(({ port, other }) => port.away === p.away && (centre(mine) - centre(other)) * (byX ? p.x - port.x : p.y - port.y) < 0);
+      return wrong ? { ...p, offset: p.offset + OUT_OF_ORDER } : p;
+    });
+  }
+
   /** Moves each label a later line came as near as its own (Drawn.strays) to a spot along
    *  its edge where no other line is, if there is one: only now are all lines known. */
   private relabel(): void {
@@ -818,8 +876,8 @@ class Painter {
     const skipTop = (r: CellRect, id: string) => (x: number) => this.frameIndex.has(id) && this.titleCells.has(r.y * grid.w + x);
     const a = this.rectOf(e.from);
     const b = this.rectOf(e.to);
-    const starts = portsOf(a, fromInside, skipTop(a, e.from));
-    const ends = portsOf(b, toInside, skipTop(b, e.to));
+    const starts = e.from === e.to || !this.tidy.ports ? portsOf(a, fromInside, skipTop(a, e.from)) : this.inOrder(e, 'from', portsOf(a, fromInside, skipTop(a, e.from)));
+    const ends = e.from === e.to || !this.tidy.ports ? portsOf(b, toInside, skipTop(b, e.to)) : this.inOrder(e, 'to', portsOf(b, toInside, skipTop(b, e.to)));
     let route: Route | null = null;
     if (e.from === e.to) {
       // a loop leaves by the side the layout kept free (right of TD, below LR) and comes back
@@ -1038,7 +1096,7 @@ class Painter {
    *  holder 1's line went round and crossed holder 2's). */
   private inTheWay(x: number, y: number, w: number, h: number): number {
     let cost = 0;
-    if (!this.keepWay) return cost;
+    if (!this.tidy.labels) return cost;
     const along = this.flow % 2 === 0;
     for (const e of this.pending) {
       if (e.from === e.to) continue;
