@@ -42,6 +42,8 @@ export interface LayoutInput {
   directionOf(subgraph: string | null): Direction;
   /** when set, a rank of a top-down container wider than this many cells wraps onto the next ranks */
   wrapAt?: number;
+  /** a line passing a rank goes between the boxes there that share its source, not after them (passBetween) */
+  passMiddle?: boolean;
 }
 
 export interface Placement {
@@ -141,6 +143,7 @@ export function layout(input: LayoutInput): Placement {
       }
       pairs.push([prev, b]);
     }
+    if (input.passMiddle) passBetween(layers, pairs, n);
     const crossPos = placeParts(layers, pairs, crossSize, input.spacing.crossGap);
 
     // along the flow: each rank as thick as its thickest item, gaps sized for labels
@@ -390,6 +393,27 @@ function placeParts(layers: number[][], pairs: [number, number][], sizes: number
     for (let r = spans[0]; r <= spans[spans.length - 1]; r++) end[r] = offset + extent + gap;
   }
   return pos;
+}
+
+/** Each dummy (index `n` and up: a line passing the rank) moved to the middle of the boxes
+ *  in its rank that share its one source: those boxes' lines then run either side of it
+ *  and their labels stand outside them (sem's holders, either side of the lesson process's
+ *  line to the set), where after them the nearer holder's label walled the other's way. */
+function passBetween(layers: number[][], pairs: [number, number][], n: number): void {
+  const up = new Map<number, number[]>();
+  for (const [a, b] of pairs) up.set(b, [...(up.get(b) ?? []), a]);
+  const source = (v: number) => (up.get(v)?.length === 1 ? up.get(v)![0] : null);
+  for (const layer of layers) {
+    for (const d of layer.filter((v) => v >= n)) {
+      const from = source(d);
+      if (from === null) continue;
+      const siblings = layer.filter((v) => v < n && source(v) === from);
+      if (siblings.length < 2) continue;
+      layer.splice(layer.indexOf(d), 1);
+      const mid = siblings[Math.floor(siblings.length / 2)];
+      layer.splice(layer.indexOf(mid), 0, d);
+    }
+  }
 }
 
 /** Barycentre sweeps down and up; keeps the order with the fewest crossings. */

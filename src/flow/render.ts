@@ -6,7 +6,7 @@ import { wrapLabel } from './wrap-label.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
 import { maxOf, minOf } from './numbers.js';
 import { layout, MARGIN, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
-import { CROSS_EDGE, CROSS_EDGE_DEAR, DX, DY, opposite, portsOf, Router, type Route } from './route.js';
+import { CROSS_EDGE, CROSS_EDGE_DEAR, DX, DY, opposite, portsOf, Router, type Port, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
 
 const BIT = [UP, RIGHT, DOWN, LEFT];
@@ -22,7 +22,25 @@ interface Attempt {
   switched: boolean;
   /** wrap ranks wider than this (a top-down picture's rows) */
   wrapAt?: number;
+  /** the tidier rules, for a fitting made again because lines crossed (fitted()) */
+  tidy?: Tidy;
 }
+
+/** Rules a drawing is tried with again where lines still cross: each undoes some crossings
+ *  and makes others, so a drawing with them is kept only when it crosses less. */
+interface Tidy {
+  /** ports in the order of the lines' other ends (Painter.inOrder) */
+  ports?: boolean;
+  /** labels out of the ways of lines not drawn yet (Painter.inTheWay) */
+  labels?: boolean;
+  /** a line passing a rank between the boxes there that share its source (layout.ts passBetween) */
+  middle?: boolean;
+}
+/** Work a fitting may have taken for it to be made again under the tidier rules, and the
+ *  most those fittings may take: the shipped diagrams take up to 1.18 M (race-counter), a
+ *  random 12-node one in the fuzz test 1.27 M. */
+const TIDY_STEPS = 1_200_000;
+const TIDY: Tidy[] = [{ ports: true, labels: true }, { ports: true, labels: true, middle: true }];
 
 interface Drawn {
   grid: Grid;
@@ -39,8 +57,9 @@ interface Drawn {
   /** [labelled edge, other edge]: another edge's line as near one of the label's ends as its
    *  own line (a cell between), so which line the label names cannot be told */
   strays: [string, string][];
-  /** what a cut to a width left out, in one line */
+  /** what a cut to a width left out, in one line, and the width it was cut from */
   cutNote?: string;
+  cutFrom?: number;
   /** the attempt that fitted it to a width (fit()), when not the natural one */
   how?: Attempt;
   /** a family's member (FlowModel.layoutOf): the cell where its family's placement begins */
@@ -56,7 +75,7 @@ function cut(drawn: Drawn, limit: number): Drawn {
   const shown = grid.crop(0, 0, limit, grid.h);
   // a wide character whose second cell is cut off goes too
   for (let y = 0; y < shown.h; y++) if (cellWidth(shown.ch[y * limit + limit - 1]) > 1) shown.ch[y * limit + limit - 1] = ' ';
-  return { ...drawn, grid: shown, cutNote };
+  return { ...drawn, grid: shown, cutNote, cutFrom: grid.w };
 }
 
 /** Columns left blank left of a drawing given a width it does not fill: a box or label at
@@ -131,6 +150,12 @@ const LABEL_AWAY = 40;
 /** Cells beyond an edge label's free cell another line keeps off (if it can): two more
  *  than the label's own line is from it, so it is plainly that line's. */
 const LABEL_ROOM = 3;
+/** What a label pays for standing where a line not drawn yet would go (Painter.inTheWay):
+ *  more than the columns a label beside the picture widens it by. */
+const IN_THE_WAY = 100;
+/** What a port out of order with the lines already meeting its side costs (Painter.inOrder):
+ *  more than the crossing it would mostly lead to. */
+const OUT_OF_ORDER = 20;
 /** cells round its box a loop's route may use */
 const LOOP_ROOM = 6;
 /** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
@@ -264,16 +289,46 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
   };
 }
 
-/** The drawing that fits `limit` columns, or the one cut to them; `said`: the width its notes name. */
+/** The drawing that fits `limit` columns, or the one cut to them; `said`: the width its notes
+ *  name. One whose lines still cross is fitted again under the tidier rules (Tidy), and that
+ *  one kept if it crosses less, with no more flaws and not cut more (or at all, where the first is not). */
 function fitted(model: FlowModel, ascii: boolean, limit: number, budget: { steps: number }, notes: string[], said = limit): Drawn {
+  const before = budget.steps;
+  let chosen = fittedAs(model, ascii, limit, budget, notes, said, NATURAL);
+  // only for a small diagram, and with work of its own that is bounded: a big one would take
+  // twice as long or more
+  if (before - budget.steps > TIDY_STEPS) return chosen;
+  const tidyBudget = { steps: TIDY_STEPS };
+  for (const tidy of TIDY) {
+    if (!chosen.crossings.length || tidyBudget.steps <= 0) break;
+    const tidyNotes: string[] = [];
+    const again = fittedAs(model, ascii, limit, tidyBudget, tidyNotes, said, { ...NATURAL, tidy });
+    // (cut, it may not lose more of the picture)
+    if ((again.cutFrom ?? 0) > (chosen.cutFrom ?? 0) || flaws(again) > flaws(chosen) || again.crossings.length >= chosen.crossings.length) continue;
+    notes.splice(0, notes.length, ...tidyNotes);
+    chosen = again;
+  }
+  return chosen;
+}
+
+/** fitted(), starting from the `natural` attempt (whose tidy rules every attempt keeps). */
+function fittedAs(model: FlowModel, ascii: boolean, limit: number, budget: { steps: number }, notes: string[], said: number, natural: Attempt): Drawn {
   // boxes alone wider than the limit: the natural drawing cannot fit, and is drawn (a
   // third of the work) only if nothing else fits either, as the picture to cut; one
   // too large to draw is refused at once all the same
-  const { placement } = place(model, NATURAL, NORMAL);
+  const { placement } = place(model, natural, NORMAL);
   let first: Drawn | null = null;
   if (placement.width - 2 * MARGIN > limit) refuseTooLarge(model, placement);
-  else first = draw(model, ascii, NATURAL, budget, Infinity, limit);
-  return first !== null && first.grid.w <= limit ? first : fit(model, ascii, limit, first, budget, notes, said);
+  else first = draw(model, ascii, natural, budget, Infinity, limit);
+  if (first === null || first.grid.w > limit) return fit(model, ascii, limit, first, budget, notes, said, natural.tidy);
+  if (!first.crossings.length || !natural.tidy || budget.steps <= 0) return first;
+  // tidier, it fits with lines crossing: a tighter attempt may fit without (sem's holder 2
+  // label, kept out of holder 1's way, stands beside the picture, too wide unless wrapped)
+  const fitNotes: string[] = [];
+  const other = fit(model, ascii, limit, first, budget, fitNotes, said, natural.tidy);
+  if (other.cutNote || flaws(other) > flaws(first) || other.crossings.length >= first.crossings.length) return first;
+  notes.push(...fitNotes);
+  return other;
 }
 
 /** The widths labels are wrapped at to fit a narrow pane, widest first: tests/flow holds
@@ -282,7 +337,7 @@ export const LABEL_WRAPS = [24, 16, 12, 8, 6] as const;
 
 /** Tries tighter spacing, wrapped labels, TD for LR, wrapped rows, in turn, until a drawing
  *  fits `limit` columns; else cuts the narrowest one. Says in `notes` what it did. */
-function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[], said = limit): Drawn {
+function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[], said = limit, tidy?: Tidy): Drawn {
   const longest = maxOf([...model.nodes.flatMap((n) => n.label.split('\n')), ...model.edges.map((e) => e.label ?? '')].map(cellWidth), 0);
   const wraps = LABEL_WRAPS.filter((w) => w < longest);
   const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
@@ -291,6 +346,7 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
   // last, rows too wide wrap onto the next ranks (the margins are cropped, labels may stick out)
   const wrapAt = Math.max(8, limit - 4);
   attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: turnable, wrapAt })));
+  if (tidy) for (const attempt of attempts) attempt.tidy = tidy;
   // the narrowest flawless attempt, if narrower than the natural drawing
   let narrowest: Drawn | null = null;
   let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
@@ -331,7 +387,7 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
     return { ...fitted.drawn, how: fitted.attempt };
   }
   // nothing fits: the narrowest flawless drawing, the natural one on a tie, is cut
-  const first = natural ?? draw(model, ascii, NATURAL, budget);
+  const first = natural ?? draw(model, ascii, tidy ? { ...NATURAL, tidy } : NATURAL, budget);
   if (narrowest === null || narrowest.grid.w >= first.grid.w) narrowest = first;
   if (closest && closest.width < narrowest.grid.w && budget.steps > 0) {
     // wider than the limit, so drawn once (no retry), and of use only without a flaw
@@ -466,9 +522,9 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   refuseTooLarge(model, placement);
   budget.steps -= shifted.width * shifted.height * CELL_COST;
   const bases = basesOf.get(model);
-  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing, ascii]);
+  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, attempt.tidy?.middle ?? false, spacing, ascii]);
   const base = bases?.get(key);
-  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, base);
+  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, attempt.tidy ?? {}, base);
   if (!base) {
     for (const s of model.subgraphs) painter.frame(s.id, s.title);
     for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
@@ -528,7 +584,7 @@ const placedOf = new WeakMap<FlowModel, Map<string, Placed>>();
 function place(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
   let kept = placedOf.get(model);
   if (!kept) placedOf.set(model, (kept = new Map()));
-  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing]);
+  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, attempt.tidy?.middle ?? false, spacing]);
   let placed = kept.get(key);
   if (!placed) kept.set(key, (placed = placeAnew(model, attempt, spacing)));
   return placed;
@@ -588,6 +644,7 @@ function placeAnew(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed
     spacing,
     directionOf,
     wrapAt: attempt.wrapAt,
+    passMiddle: attempt.tidy?.middle,
   });
   return { labels, edgeLabels, placement, flow: FLOW[directionOf(null)] };
 }
@@ -612,6 +669,8 @@ class Painter {
   private readonly routes = new Map<string, Route>();
   private readonly labelMarks = new Map<string, { blocked: number[]; crowded: number }>();
   private readonly ancestors = new Map<string, string[]>();
+  /** the edges not drawn yet: a label keeps out of the way each would take (corridor) */
+  private readonly pending = new Set<FlowEdge>();
 
   constructor(
     private readonly model: FlowModel,
@@ -624,6 +683,8 @@ class Painter {
     private readonly flow: number,
     budget: { steps: number },
     crossEdge: number,
+    /** the tidier rules of a drawing tried again because lines crossed */
+    private readonly tidy: Tidy,
     /** the frames and boxes already drawn, on a grid of this size (base()) */
     from?: PainterBase,
   ) {
@@ -754,14 +815,39 @@ class Painter {
     const neighbours = (e: FlowEdge) => (this.model.layoutOf && !this.frameIndex.has(e.from) && !this.frameIndex.has(e.to) && this.ancestors.get(e.from)![0] !== undefined && this.ancestors.get(e.from)![0] === this.ancestors.get(e.to)![0] ? 0 : 1);
     const rank = (e: FlowEdge) => (e.from === e.to ? 0 : neighbours(e) + (e.label ? 1 : 2));
     const early = (e: FlowEdge) => (first.includes(e.id) ? first.indexOf(e.id) : first.length);
+    const pending = this.pending;
     order.sort((a, b) => (a.e.from === a.e.to ? 0 : 1) - (b.e.from === b.e.to ? 0 : 1) || early(a.e) - early(b.e) || rank(a.e) - rank(b.e) || a.d - b.d || a.i - b.i);
+    for (const { e } of order) pending.add(e);
     for (const { e } of order) {
       this.order.push(e.id);
+      this.pending.delete(e);
       this.edge(e);
       if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return false;
     }
     this.relabel();
     return true;
+  }
+
+  /** `ports` of e's `end` box, those out of order priced dearer: lines meeting one side of a
+   *  box meet it in the order of where their other ends are, so they need not cross (a line
+   *  to the left of another's far end leaves or arrives left of it: sem's lesson process,
+   *  whose kill -9 to holder 1 left right of its line to the set and crossed it). */
+  private inOrder(e: FlowEdge, end: 'from' | 'to', ports: Port[]): Port[] {
+    const far = end === 'from' ? 'to' : 'from';
+    const drawn: { port: Port; other: CellRect }[] = [];
+    for (const f of this.model.edges) {
+      const r = this.routes.get(f.id);
+      if (r && f[end] === e[end] && f.from !== f.to && f[far] !== e[far]) drawn.push({ port: end === 'from' ? r.start : r.end, other: this.rectOf(f[far]) });
+    }
+    if (!drawn.length) return ports;
+    const mine = this.rectOf(e[far]);
+    return ports.map((p) => {
+      // along a top or bottom side lines are in order by x, along a left or right one by y
+      const byX = p.away % 2 === 0;
+      const centre = (r: CellRect) => (byX ? 2 * r.x + r.w : 2 * r.y + r.h);
+      const wrong = drawn.some(({ port, other }) => port.away === p.away && (centre(mine) - centre(other)) * (byX ? p.x - port.x : p.y - port.y) < 0);
+      return wrong ? { ...p, offset: p.offset + OUT_OF_ORDER } : p;
+    });
   }
 
   /** Moves each label a later line came as near as its own (Drawn.strays) to a spot along
@@ -790,8 +876,8 @@ class Painter {
     const skipTop = (r: CellRect, id: string) => (x: number) => this.frameIndex.has(id) && this.titleCells.has(r.y * grid.w + x);
     const a = this.rectOf(e.from);
     const b = this.rectOf(e.to);
-    const starts = portsOf(a, fromInside, skipTop(a, e.from));
-    const ends = portsOf(b, toInside, skipTop(b, e.to));
+    const starts = e.from === e.to || !this.tidy.ports ? portsOf(a, fromInside, skipTop(a, e.from)) : this.inOrder(e, 'from', portsOf(a, fromInside, skipTop(a, e.from)));
+    const ends = e.from === e.to || !this.tidy.ports ? portsOf(b, toInside, skipTop(b, e.to)) : this.inOrder(e, 'to', portsOf(b, toInside, skipTop(b, e.to)));
     let route: Route | null = null;
     if (e.from === e.to) {
       // a loop leaves by the side the layout kept free (right of TD, below LR) and comes back
@@ -921,7 +1007,7 @@ class Painter {
           if (!beats(20 + penalty + along) || !blockFree(sx, sy)) continue;
           let crowded = 0;
           for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
-          consider(20 + penalty + crowded + this.outside(sx, lw) + along, sx, sy);
+          consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh) + along, sx, sy);
         }
       }
     }
@@ -1002,6 +1088,35 @@ class Painter {
     for (let tx = x - 1; tx <= x + w; tx++) if (at(tx, y - 1) || at(tx, y + h)) return true;
     for (let ty = y; ty < y + h; ty++) if (at(x - 1, ty) || at(x + w, ty)) return true;
     return false;
+  }
+
+  /** What a label at x, y, w by h cells costs for standing where an edge not drawn yet would
+   *  go: between its two boxes, from one's middle across to the other's, on the rows
+   *  between them (sem's holder 2 label, left of its line, walled holder 1's way down:
+   *  holder 1's line went round and crossed holder 2's). */
+  private inTheWay(x: number, y: number, w: number, h: number): number {
+    let cost = 0;
+    if (!this.tidy.labels) return cost;
+    const along = this.flow % 2 === 0;
+    for (const e of this.pending) {
+      if (e.from === e.to) continue;
+      const a = this.rectOf(e.from);
+      const b = this.rectOf(e.to);
+      // [across, along] extents of each box
+      const span = (r: CellRect) => (along ? [r.x, r.x + r.w, r.y, r.y + r.h] : [r.y, r.y + r.h, r.x, r.x + r.w]);
+      const [a0, a1, a2, a3] = span(a);
+      const [b0, b1, b2, b3] = span(b);
+      const gap0 = a3 <= b2 ? a3 : b3 <= a2 ? b3 : null;
+      if (gap0 === null) continue;
+      const gap1 = a3 <= b2 ? b2 : a2;
+      const mid0 = Math.floor((a0 + a1) / 2);
+      const mid1 = Math.floor((b0 + b1) / 2);
+      const lo = Math.min(mid0, mid1);
+      const hi = Math.max(mid0, mid1);
+      const [l0, l1, l2, l3] = along ? [x, x + w, y, y + h] : [y, y + h, x, x + w];
+      if (l0 <= hi && l1 > lo && l2 < gap1 && l3 > gap0) cost += IN_THE_WAY;
+    }
+    return cost;
   }
 
   /** Columns of a label at x, w cells wide, left or right of every box and frame: each
