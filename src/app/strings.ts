@@ -482,6 +482,8 @@ const EN = {
   nextStepBelow: (step: number) => `Space: what step ${step} does`,
   /** the same when the step's heading is in view and the rest of its words below */
   stepRestBelow: (step: number) => `Space: the rest of step ${step}`,
+  /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
+  endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
   /** the same at a lesson's end when the answer of the check's question k is nearest above */
@@ -833,6 +835,7 @@ const ZH: Strings = {
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `空格：第 ${step} 步做什么`,
   stepRestBelow: (step: number) => `空格：第 ${step} 步的其余部分`,
+  endRestBelow: '空格：其余部分',
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,
   questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：第 ${step} 步的其余部分和问题` : `▸ 按空格显示第 ${step} 步的问题`),

@@ -80,6 +80,8 @@ describe('Space brings the rest of the step before it runs it', () => {
     const at = { view: 7, done: 7, steps: 12, lastLesson: false };
     expect(runLabel({ ...at, rest: true })).toEqual({ en: 'the rest of 8', zh: '第 8 步其余部分' });
     expect(runLabel(at).en).toBe('run 8');
+    // at the lesson's end, its closing words cut: Space brings them before the next lesson (fix26d#2)
+    expect(runLabel({ view: 12, done: 12, steps: 12, lastLesson: false, rest: true })).toEqual({ en: 'the rest', zh: '其余部分' });
   });
 });
 
