@@ -173,12 +173,13 @@ export function checkedCount(st: Pick<AppState, 'checkPicks'>): number {
 }
 
 /** Whether Space (or Enter) now brings the shown step's question into view rather than acting
- *  on it: behind the key with the result first (questionBehind), or hidden by a zoom while no
- *  answer is picked (fix21a#2: zoomed, the bar said "Space run 3" and Space only asked again,
- *  the question unseen). What the key bar's Space says (runLabel: "question N"). */
+ *  on it: behind the key with the result first (questionBehind), zoomed or not (fix26d#3: zoomed,
+ *  the bar said "Space run 3" and Space ran the step the lesson pane held the question of), or
+ *  hidden by a zoom while no answer is picked (fix21a#2: the question unseen). What the key
+ *  bar's Space says (runLabel: "question N"); runShown ends the zoom with it in view. */
 export function spaceShowsQuestion(st: AppState): boolean {
   const { zoomed } = st;
-  return questionBehind(st) || (zoomed && unansweredRun(st));
+  return questionBehind(zoomed ? { ...st, zoomed: false } : st) || (zoomed && unansweredRun(st));
 }
 
 /** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
