@@ -397,6 +397,8 @@ export function runLabel(p: SpacePlace): Text {
   if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
   if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: 'again: skip check', zh: '再按：跳过小测' };
   if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
+  // the lesson's closing words go on below the window: Space brings them before the next lesson (fix26d#2)
+  if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };
   if (p.rest) return { en: `the rest of ${p.done + 1}`, zh: `第 ${p.done + 1} 步其余部分` };

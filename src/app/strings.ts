@@ -132,6 +132,8 @@ const EN = {
   findCount: (k: number, of: number) => `the word found: entry ${k} of the ${of} that hold it; Enter, then n: the next`,
   /** after Enter or n: the search is over, the word kept for n (a new / starts a new word) */
   findKept: (k: number, of: number) => `entry ${k} of the ${of} that hold the word; n: the next, /: a new word`,
+  /** Esc after a search Enter ended: the word is forgotten, a second Esc closes the glossary */
+  findOver: 'search over; Esc again closes the glossary',
   findNoLast: 'n goes to the next entry with the word found last: / finds one first',
   findNone: 'no entry holds the word; Backspace erases, Esc ends the search',
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
@@ -486,6 +488,8 @@ const EN = {
   nextStepBelow: (step: number) => `Space: what step ${step} does`,
   /** the same when the step's heading is in view and the rest of its words below */
   stepRestBelow: (step: number) => `Space: the rest of step ${step}`,
+  /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
+  endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
   /** the same at a lesson's end when the answer of the check's question k is nearest above */
@@ -613,6 +617,7 @@ const ZH: Strings = {
   findStart: '/：输入要找的词；Enter 停在找到的条目（再按 n 下一个）；Esc 结束查找',
   findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 后按 n 下一个`,
   findKept: (k: number, of: number) => `含有这个词的条目第 ${k} 个，共 ${of} 个；n 下一个，/ 查新词`,
+  findOver: '查找已结束；再按 Esc 关闭术语表',
   findNoLast: 'n 跳到含有上次查找的词的下一个条目：先按 / 查找',
   findNone: '没有条目含有这个词；Backspace 删除，Esc 结束查找',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
@@ -838,6 +843,7 @@ const ZH: Strings = {
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `空格：第 ${step} 步做什么`,
   stepRestBelow: (step: number) => `空格：第 ${step} 步的其余部分`,
+  endRestBelow: '空格：其余部分',
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,
   questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：第 ${step} 步的其余部分和问题` : `▸ 按空格显示第 ${step} 步的问题`),

@@ -229,6 +229,11 @@ describe('the errata screen', () => {
       await r.waitFor(() => r.store.getState().menuCursor === semop[1], 'n: the second match');
       for (let i = 1; i < semop.length; i++) await r.press('n');
       await r.waitFor(() => r.store.getState().menuCursor === semop[0], 'round to the first');
+      // Esc after Enter ends the search, the glossary open; the next letters are not the lesson's (fix26d#4)
+      await r.press(KEYS.escape);
+      f = await r.waitFor((f) => f.includes(s.findOver), 'Esc: the search over');
+      expect(r.store.getState().overlay).toBe('glossary');
+      expect(r.store.getState().findLast).toBeNull();
       // the next / starts a new word, not the old one with more typed after it
       await r.press('/');
       f = await r.waitFor((f) => f.includes(s.glossaryFind('')), 'a new search, empty');

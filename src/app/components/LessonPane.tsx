@@ -203,15 +203,18 @@ const narrowKnown = new WeakMap<LessonViewInput['lesson'], Map<string, boolean>>
 
 /** `most`: the most rows of text the pane gets at this terminal size (layout.ts
  *  lessonRowsMost); side by side it decides the step list's layout for the lesson.
- *  Right after a run, where the result of the step just run and the whole question of the
- *  next do not both fit (the question's rule would scroll the result up), the result comes
- *  first, top-aligned, and one line pinned under the text says the question is behind Enter
- *  (`pinned`; store/turn.ts questionBehind): the learner reads what the run showed before
- *  predicting the next, and no PgUp is needed for either. */
+ *  Right after a run, where the whole question of the next step (its label to its keys line)
+ *  cannot be in view at once, the result comes first, top-aligned, and one line pinned under
+ *  the text says the question is behind Space (`pinned`; store/turn.ts questionBehind); where
+ *  it fits it is asked at once, the result above it as far as room allows. */
 export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most = rows): LessonPaneContent {
   const whole = paneContent(input, inner, rows, columns, most, true, false, false);
   const result = input.resultFirst ? resultRow(input, whole.text) : -1;
-  const asking = result < 0 || !openQuestion(input, whole.text) || questionTop(input, whole) <= result;
+  // the question waits behind Space only where it cannot be in view whole (fix26d#1: held with
+  // rows to spare, the learner never knew whether a step had one): where it fits it is asked,
+  // the result above giving way from its top ("↑ n more" names it)
+  const block = openQuestion(input, whole.text);
+  const asking = result < 0 || !block || block.end - block.start < whole.textRows;
   const first = asking ? whole : paneContent(input, inner, rows, columns, most, false, false, false);
   // the shown step's "New terms" line is in view whenever its text is (fix19a#1): where the pane
   // opens with its words in view and the line cut or below, the line is pinned under the text
@@ -391,13 +394,17 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
 
 /** Where Space scrolls the text with it at `top` (fix24l#1; store/turn.ts spaceShowsRest): the
  *  step it runs next is shown and part of its own words or question is below the window (the
- *  text ends with that step: lesson-view textLines). Its end comes to the window's last row, or
- *  where the step is taller than the window, its heading to the first, then a window at a time;
- *  null when none of it is below (a question behind a key has its own line: `pinned`). */
+ *  text ends with that step: lesson-view textLines), or at the lesson's end, no question of the
+ *  check open, part of its closing words is (fix26d#2: shmat at 80x24 cut them, Space went on to
+ *  the next lesson). Its end comes to the window's last row, or where the step is taller than
+ *  the window, its heading to the first, then a window at a time; null when none of it is below
+ *  (a question behind a key has its own line: `pinned`). */
 export function restTop(input: LessonViewInput, content: LessonPaneContent, top: number): number | null {
-  if (input.view !== input.done || input.view >= input.lesson.steps.length || content.pinned || content.form) return null;
+  if (input.view !== input.done || content.pinned || content.form) return null;
+  const end = input.view >= input.lesson.steps.length;
+  if (end && input.quiz?.place) return null;
   if (content.window(top).below === 0) return null;
-  const from = input.view === 0 ? 0 : (headingRows(input, content.text)?.[0] ?? 0);
+  const from = input.view === 0 || end ? 0 : (headingRows(input, content.text)?.[0] ?? 0);
   const want = content.max;
   if (want <= from || top < from) return Math.min(want, Math.max(from, top + 1));
   return Math.min(want, top + Math.max(1, content.textRows - 1));
@@ -651,7 +658,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   const rest = input ? restTop(input, content, top) : null;
-  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest !== null ? s.stepRestBelow(view + 1) : 'PgDn';
+  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1);
   // the result of the step just run scrolled up to keep the question in view: the sign names it
   const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
   // the room topBorder gives a title beside the "↑ n more PgUp" sign

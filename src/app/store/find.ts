@@ -3,7 +3,8 @@
 // glossary QUERY` lists them: glossaryMatches, firstHit). Enter ends the search on that first
 // match, as less and vim do: the query is kept, n goes on to the next match, round them, and
 // the next / starts a new query (an open search took the next / into the old word: fix23f#3).
-// Esc ends the search where the cursor is (docs/ARCHITECTURE.md "Keys").
+// Esc ends the search where the cursor is, and after Enter forgets the word kept for n: a second
+// Esc closes the glossary (fix26d#4; docs/ARCHITECTURE.md "Keys").
 import type { StateCreator } from 'zustand/vanilla';
 import { firstHit, GLOSSARY, glossaryMatches } from '../../lessons/glossary.js';
 import type { AppState } from '../store.js';
@@ -25,7 +26,7 @@ export interface FindSlice {
   findNext(): void;
   /** n (the search ended): the next entry that holds the query Enter kept, round them */
   findAgain(): void;
-  /** Esc: the search ends, the cursor stays */
+  /** Esc: the search ends, the cursor stays, no word kept for n */
   findEnd(): void;
 }
 
@@ -75,7 +76,8 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
       else goTo(query, true, false);
     },
     findEnd() {
-      set({ find: null });
+      // Esc is done with the word: the next Esc closes the glossary (store/navigation.ts close)
+      set({ find: null, findLast: null });
     },
   };
 };

@@ -228,7 +228,10 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
 
     close() {
       // (Esc on a pending ask, an erratum's jump, only forgets it: store.ts dispatch)
-      if (get().overlay !== 'none') set({ overlay: 'none' });
+      // a glossary search Enter ended (its word kept for n) ends first: the second Esc closes
+      // (fix26d#4: the first closed the glossary, the next letters went to the lesson)
+      if (get().overlay === 'glossary' && get().findLast !== null) set({ findLast: null, status: (s) => s.findOver });
+      else if (get().overlay !== 'none') set({ overlay: 'none' });
       else if (get().tab === 'code') get().toggleCode();
     },
   };

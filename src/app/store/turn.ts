@@ -125,7 +125,7 @@ export function unansweredRun(st: AppState): boolean {
 }
 
 /** Whether the shown step's question may wait behind a key while the result of the step just
- *  run is read first (LessonPane: where the result and the whole question do not both fit):
+ *  run is read first (LessonPane: where the whole question cannot be in view at once):
  *  right after a run, on the lesson screen, the learner not yet acting on the question (a
  *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence.
  *  The same for a question of the check after the one before was answered: its verdict first (fix18a#5). */
@@ -173,12 +173,13 @@ export function checkedCount(st: Pick<AppState, 'checkPicks'>): number {
 }
 
 /** Whether Space (or Enter) now brings the shown step's question into view rather than acting
- *  on it: behind the key with the result first (questionBehind), or hidden by a zoom while no
- *  answer is picked (fix21a#2: zoomed, the bar said "Space run 3" and Space only asked again,
- *  the question unseen). What the key bar's Space says (runLabel: "question N"). */
+ *  on it: behind the key with the result first (questionBehind), zoomed or not (fix26d#3: zoomed,
+ *  the bar said "Space run 3" and Space ran the step the lesson pane held the question of), or
+ *  hidden by a zoom while no answer is picked (fix21a#2: the question unseen). What the key
+ *  bar's Space says (runLabel: "question N"); runShown ends the zoom with it in view. */
 export function spaceShowsQuestion(st: AppState): boolean {
   const { zoomed } = st;
-  return questionBehind(st) || (zoomed && unansweredRun(st));
+  return questionBehind(zoomed ? { ...st, zoomed: false } : st) || (zoomed && unansweredRun(st));
 }
 
 /** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
