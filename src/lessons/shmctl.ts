@@ -192,8 +192,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
       aside: {
-        en: 'shmctl.c unlinks its key file right after ftok (a Ctrl-C then leaves none); the lesson keeps its file until step 8, so that no new file takes its inode, and with it this key, while the lesson runs.',
-        zh: 'shmctl.c 在 ftok 之后马上删掉 key 文件（这样 Ctrl-C 也不留文件）；本课把文件留到第 8 步，免得课程进行时有新文件占用它的 inode，从而得到同一个 key。',
+        en: 'shmctl.c unlinks its key file at once; the lesson keeps it until step 8, so that no new file takes its inode, and so this key, meanwhile.',
+        zh: 'shmctl.c 马上删掉 key 文件；本课把它留到第 8 步，免得其间有新文件占用它的 inode，从而得到同一个 key。',
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
