@@ -73,7 +73,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
   short: { en: 'System V IPC', zh: 'System V IPC 对象' },
   intro: {
-    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e (errata) shows each claim of the notes beside the correction (g: glossary). A trace line starts with a pid.',
+    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e shows the notes\' claims beside their corrections (g: glossary). A trace line starts with a pid.',
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看勘误，笔记的每条说法旁边就是更正；按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
@@ -93,7 +93,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'show_and_run("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets): key is its name, the id its number. g: each column, owner too.',
+        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets): key names it, id numbers it. g: every column.',
         zh: '`ipcs` 列出内核里的 System V IPC 对象，每个一行（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）：key 是它的名字，id 是它的编号。按 g 看每列的解释，包括 owner。',
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
