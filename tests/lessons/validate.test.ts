@@ -36,7 +36,7 @@ function broken(change: (lessons: Lesson[]) => void): string[] {
 const overviewSayZh = (zh: string) =>
   broken((ls) => {
     const say = ls[0].steps[0].say;
-    ls[0].steps[0].say = { en: say.en.replace(': key is its name, the id its number', ''), zh };
+    ls[0].steps[0].say = { en: say.en.replace(': key names it, id numbers it', ''), zh };
   });
 
 const brokenOnly = (change: (lessons: Lesson[]) => void) => broken(change).filter((p) => !p.includes('which the learner can open before answering'));
