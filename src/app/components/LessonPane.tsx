@@ -203,18 +203,15 @@ const narrowKnown = new WeakMap<LessonViewInput['lesson'], Map<string, boolean>>
 
 /** `most`: the most rows of text the pane gets at this terminal size (layout.ts
  *  lessonRowsMost); side by side it decides the step list's layout for the lesson.
- *  Right after a run, where the whole question of the next step (its label to its keys line)
- *  cannot be in view at once, the result comes first, top-aligned, and one line pinned under
- *  the text says the question is behind Space (`pinned`; store/turn.ts questionBehind); where
- *  it fits it is asked at once, the result above it as far as room allows. */
+ *  Right after a run, where the result of the step just run and the whole question of the
+ *  next do not both fit (the question's rule would scroll the result up), the result comes
+ *  first, top-aligned, and one line pinned under the text says the question is behind Enter
+ *  (`pinned`; store/turn.ts questionBehind): the learner reads what the run showed before
+ *  predicting the next, and no PgUp is needed for either. */
 export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most = rows): LessonPaneContent {
   const whole = paneContent(input, inner, rows, columns, most, true, false, false);
   const result = input.resultFirst ? resultRow(input, whole.text) : -1;
-  // the question waits behind Space only where it cannot be in view whole (fix26d#1: held with
-  // rows to spare, the learner never knew whether a step had one): where it fits it is asked,
-  // the result above giving way from its top ("↑ n more" names it)
-  const block = openQuestion(input, whole.text);
-  const asking = result < 0 || !block || block.end - block.start < whole.textRows;
+  const asking = result < 0 || !openQuestion(input, whole.text) || questionTop(input, whole) <= result;
   const first = asking ? whole : paneContent(input, inner, rows, columns, most, false, false, false);
   // the shown step's "New terms" line is in view whenever its text is (fix19a#1): where the pane
   // opens with its words in view and the line cut or below, the line is pinned under the text

@@ -54,7 +54,7 @@ export interface LessonViewInput {
   /** a re-run in review is running this step again: the steps before it run first */
   rerunning?: boolean;
   /** the step just run's result may be shown first, the shown step's question behind Enter
-   *  (store/turn.ts resultFirst): LessonPane does so where the whole question cannot be in view */
+   *  (store/turn.ts resultFirst): LessonPane does so where the two do not both fit */
   resultFirst?: boolean;
 }
 

@@ -125,7 +125,7 @@ export function unansweredRun(st: AppState): boolean {
 }
 
 /** Whether the shown step's question may wait behind a key while the result of the step just
- *  run is read first (LessonPane: where the whole question cannot be in view at once):
+ *  run is read first (LessonPane: where the result and the whole question do not both fit):
  *  right after a run, on the lesson screen, the learner not yet acting on the question (a
  *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence.
  *  The same for a question of the check after the one before was answered: its verdict first (fix18a#5). */
