@@ -93,7 +93,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'show_and_run("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets): key names it, id numbers it. g: every column.',
+        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets): key names it, id numbers it. g: each column, owner too.',
         zh: '`ipcs` 列出内核里的 System V IPC 对象，每个一行（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）：key 是它的名字，id 是它的编号。按 g 看每列的解释，包括 owner。',
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
