@@ -679,7 +679,7 @@ const ZH: Strings = {
   setsHead: `${TERMS.semaphoreSet.zh}（ipcs -s；每个信号量如 ipcs -s -i 所示）`,
   semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,
   stat: 'IPC_STAT',
-  statHead: (shmid: number) => `共享内存段 ${shmid} 的内核记录（shmctl IPC_STAT）：`,
+  statHead: (shmid: number) => `共享内存段 ${shmid} 的记录（IPC_STAT）：`,
   dumpHead: (shmid: number, from: string, to: string, size: number) => `${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpKey: (fill: string | null, carry: string | null) => `图例：${[fill ? `${fill} 字符的其余字节` : null, carry ? `${carry} 上一行起头的字符的字节` : null].filter(Boolean).join('  ')}`,

@@ -110,8 +110,8 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
   },
   outro: {
-    en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): the same in C; its real fork() is further up (↑).',
-    zh: '数据走共享内存段，信号只说“现在去看”，所以双方严格轮流。第 8 课（服务端与客户端）则给消息编号。C 窗格（按 c）里是 C 版本，真正的 fork() 在上面（按 ↑）。',
+    en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): the same in C; its real fork() is higher up in the file.',
+    zh: '数据走共享内存段，信号只说“现在去看”，所以双方严格轮流。第 8 课（服务端与客户端）则给消息编号。C 窗格（按 c）里是 C 版本，真正的 fork() 在文件靠前的地方。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK, FINISH],
   summary: 'a parent and its child exchange text with two segments and SIGUSR1/SIGUSR2',

@@ -264,7 +264,7 @@ export const shmctl = defineLesson<ShmctlState>({
         // unlike other forms, y runs the learner's mode alone (no 0640 after it): one sentence
         // on how long it stays (step 5 is the next to use this segment)
         yours: {
-          en: 'only your mode is set; it stays until step 5 sets the lesson\'s 0640',
+          en: 'your mode alone, kept until step 5 sets the lesson\'s 0640',
           zh: '只设你的权限；它一直保留，到第 5 步才换成本课的 0640',
         },
       },

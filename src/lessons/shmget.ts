@@ -217,8 +217,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, with the same IPC_PRIVATE. In your turn (y) you may add the next lesson\'s flags, IPC_CREAT (create if absent) and IPC_EXCL (fail if it exists): IPC_PRIVATE ignores both.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。动手试时（按 y）还可加下一课的两个标志 IPC_CREAT（没有就新建）和 IPC_EXCL（已存在就失败）：IPC_PRIVATE 对两者都不理会。',
+        en: 'Now 0 bytes, with the same IPC_PRIVATE. Your own turn may add the next lesson\'s flags, IPC_CREAT (create if absent) and IPC_EXCL (fail if it exists): IPC_PRIVATE ignores both.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。自己动手时还可加下一课的两个标志 IPC_CREAT（没有就新建）和 IPC_EXCL（已存在就失败）：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
         en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs SHMMIN bytes, 1 on Linux. Memory comes in pages; the size stays as asked.',
