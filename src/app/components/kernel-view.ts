@@ -619,9 +619,8 @@ function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] 
  *  segment's, shmdt's written bytes in the dump under the table: below the fold, fix24e#2,#6);
  *  else at the first one's heading (its table's column names, the dump's or IPC_STAT's
  *  label), or, when the line is further below it than the window holds, with the last line
- *  kept last (the heading drawn in place of the first row in view by `stickyLines`). The
- *  row in focus gives way to its record where the record repeats its marks and the window
- *  cannot hold both. At the top when the step marked nothing. */
+ *  kept last (the heading drawn in place of the first row in view by `stickyLines`). At
+ *  the top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
   const every = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
   // the row in focus says again in its record below (IPC_STAT's fields) every figure the step
