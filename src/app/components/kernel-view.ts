@@ -622,15 +622,7 @@ function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] 
  *  kept last (the heading drawn in place of the first row in view by `stickyLines`). At
  *  the top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
-  const every = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
-  // the row in focus says again in its record below (IPC_STAT's fields) every figure the step
-  // changed: where the window cannot hold both, the record's lines are the ones followed
-  // (shmdt 2's notice names nattch, lpid, dtime: dtime was under "↓ 1 more", fix26e#1)
-  // (a figure as both say it: perms 640 is mode 0640)
-  const figures = (l: Line) => l.filter((r) => r.tone === 'changed').map((r) => r.text.trim().replace(/^0+(?=\d)/, '')).filter(Boolean);
-  const repeated = (i: number) =>
-    FOCUSED.has(lines[i]) && every.at(-1)! - i >= rows - 1 && figures(lines[i]).every((f) => every.some((j) => j > i && figures(lines[j]).includes(f)));
-  const marked = every.filter((i) => !repeated(i));
+  const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
   if (marked.length === 0) return 0;
   const at = marked[0]!;
   // the first a table's last row: a window may start at it, no heading drawn over it
