@@ -67,15 +67,11 @@ describe.each([
 
     // a block pasted at once: both lines run, in order; process b attaches read-only
     tmux.send(session, 'p = shmat(id, NULL, 0)\n@b q = shmat(id, NULL, SHM_RDONLY)\n');
-    // the row, or the segment's record under it where the pane follows that (every figure the
-    // step marked is in it, and the two do not fit: kernelFollow, fix26e)
-    const recordNattch = (s: string) => Number(/record \(shmctl IPC_STAT\)[\s\S]*?nattch (\d+)|记录（IPC_STAT）[\s\S]*?nattch (\d+)/.exec(s)?.slice(1).find(Boolean) ?? NaN);
-    screen = await tmux.waitFor(session, (s) => (screenRow(s, shmid)?.nattch ?? recordNattch(s)) === 2, 'nattch 2 in the kernel pane');
+    screen = await tmux.waitFor(session, (s) => screenRow(s, shmid)?.nattch === 2, 'nattch 2 in the kernel pane');
     assertFits(screen, width, height);
-    const row = screenRow(screen, shmid);
+    const row = screenRow(screen, shmid)!;
     const real = ipcsRow(shmid)!;
-    if (row) expect(row).toEqual({ key: real.key, perms: real.perms, bytes: real.bytes, nattch: real.nattch, status: real.status });
-    else expect(recordNattch(screen)).toBe(real.nattch);
+    expect(row).toEqual({ key: real.key, perms: real.perms, bytes: real.bytes, nattch: real.nattch, status: real.status });
     expect(helpersOf(pid).length).toBeGreaterThan(0);
 
     // removed while attached: dest, as ipcs says
