@@ -372,7 +372,9 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // the step's own words go on below the window: Space brings them before it runs the step
       const rest = spaceShowsRest(get());
       if (rest !== null) {
-        set({ scroll: { ...get().scroll, lesson: rest } });
+        // the rest counts as shown from this press: a second Space in the same read (pasted, or a
+        // quick double press) runs the step, before the pane has redrawn and said so itself
+        set({ scroll: { ...get().scroll, lesson: rest }, resultShown: { ...get().resultShown!, rest: null } });
         return;
       }
       // no answer picked for the question shown: the first Space (or Enter) only says so, a
