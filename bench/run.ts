@@ -101,6 +101,13 @@ function keyRows(presses: number): Row[] {
       let t = performance.now();
       pane.keys('l');
       lang.push(pane.waitFor((s) => top(s) !== before, t, 5000));
+      // where step 1's words run past the pane, Space brings their rest first (docs/ARCHITECTURE.md):
+      // that press is not the one timed, the one that runs the step is
+      const bar = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
+      if (/the rest|其余/.test(bar(pane.settle()))) {
+        pane.keys('Space');
+        pane.settle();
+      }
       t = performance.now();
       pane.keys('Space');
       step.push(pane.waitFor(stepIs(2), t, 5000));
