@@ -178,7 +178,7 @@ static const char *pause_once(double remaining)
 {
     int sig = wait_signal(&rv_waitset, remaining < RV_POLL_MS ? remaining : RV_POLL_MS);
     if (sig && sig != SIGUSR2) {
-        say("got %s: cleaning up", strsignal(sig));
+        say("got SIG%s: cleaning up", sigabbrev_np(sig));
         cleanup();
         exit(128 + sig);
     }

@@ -3,7 +3,8 @@
 // machine's cc; their stderr lines (one call each) go into the trace under their own pid,
 // a call as a call, and each line at the time the program stamped on it.
 import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { C_PROGRAMS, cProgramChinese, type CProgram } from './c-output.js';
 import { createInterface } from 'node:readline';
 import { ftok, noteChildKey, trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
@@ -11,7 +12,6 @@ import { fromMonotonic, now } from '../native/clock.js';
 import { said } from './peer-process.js';
 import type { PeerExit } from '../proto/spawn.js';
 import { seenEndText } from '../text/results.js';
-import { AT_ONCE, wokenText, type WakeSignal } from '../proto/wakeups.js';
 import { SHARED } from '../text/strings.js';
 import type { StepContext, Text, TraceEntry } from './types.js';
 
@@ -19,8 +19,14 @@ export function hasCc(): boolean {
   return spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** The examples/c programs a lesson compiles and runs. */
-export type CProgram = 'serv' | 'clnt' | 'inherit';
+export type { CProgram };
+
+/** The program `bin` was compiled from (compileC names it so). */
+function programOf(bin: string): CProgram {
+  const name = basename(bin);
+  if (!(C_PROGRAMS as readonly string[]).includes(name)) throw new Error(`${bin}: not one of the C programs ipclab runs (${C_PROGRAMS.join(', ')})`);
+  return name as CProgram;
+}
 
 export function cSource(name: CProgram): string {
   return join(packageRoot(), 'examples', 'c', `${name}.c`);
@@ -47,43 +53,6 @@ export interface CRun {
   printed(n: number, ms: number): Promise<boolean>;
 }
 
-/** " (claimed: client_pid held …)" after a call: one of the shared remarks, in English as the
- *  C programs write it (matched whole, whatever it holds), in Chinese as ipclab's side says it */
-function remark(key: 'readyWaiting' | 'clientJoined' | 'claimed' | 'taken'): [RegExp, () => string] {
-  const en = SHARED.en[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // (before how the line's wait ended, already in Chinese: "(a client joined)（被 SIGUSR2 唤醒）")
-  return [new RegExp(` \\(${en}\\)(?=$|（)`), () => `（${SHARED.zh[key]}）`];
-}
-
-/** The English parts of the C programs' lines (serv.c, clnt.c: say()) and their Chinese,
- *  in the words ipclab's own server and client use; the C in them stays as it is. */
-const ZH_PARTS: [RegExp, (...m: string[]) => string][] = [
-  [/; retrying every (\d+) ms$/, (_, ms) => `；${SHARED.zh.retrying(Number(ms))}`],
-  // how a wait ended (rv.h's pause_once, RV_SEEN_AT_ONCE), as ipclab's side says it (wokenText):
-  // first, so the remark or the read before it is matched at the line's end
-  [/ \(woken by (SIG\w+)\)$/, (_, sig) => wokenText(sig as WakeSignal).zh],
-  [/ \(seen at its \d+ ms poll\)$/, () => wokenText('poll').zh],
-  [new RegExp(` \\(${AT_ONCE.en}\\)$`), () => wokenText('ready').zh],
-  remark('readyWaiting'),
-  remark('clientJoined'),
-  remark('claimed'),
-  remark('taken'),
-  [/^rv->seq == (\d+): read (\d+) bytes from rv->data \(flags (\d+)\)/, (_, seq, len, flags) => SHARED.zh.readData(Number(seq), Number(len), Number(flags))],
-  [/^write (\d+) bytes to rv->data; /, (_, len) => `${SHARED.zh.wroteData(Number(len))}；`],
-  [/^rv->magic == 0: waiting for the server to get ready$/, () => 'rv->magic == 0：等待服务端就绪'],
-  [/^rv->server_pid (\d+) is gone: waiting for a new server$/, (_, pid) => `rv->server_pid ${pid} 已不在：等待新的服务端`],
-  [/^segment (\d+): /, (_, id) => `段 ${id}：`],
-  [/ \(the rendezvous file\)$/, () => '（会合文件）'],
-  [/ \(the child was killed by (SIG\w+)\)$/, (_, sig) => `（子进程${SHARED.zh.killedBy(sig)}）`],
-  [/ \(the child exited with code (\d+)\)$/, (_, code) => `（子进程${SHARED.zh.exitedWith(Number(code))}）`],
-  [/ \(taking over: stale segment of server pid (\d+), which is gone\)$/, (_, pid) => `（接管：服务端进程 ${pid} 已不在，这一段已过期）`],
-];
-
-/** A C program's line in both languages. */
-function cLine(text: string): Text {
-  return { en: text, zh: ZH_PARTS.reduce((zh, [en, to]) => zh.replace(en, to), text) };
-}
-
 /** "@MS#N ": CLOCK_MONOTONIC and the line's number in both streams, which the programs put
  *  first when IPCLAB_STAMP is set (examples/c/stamp.h) */
 const STAMP = /^@(\d+(?:\.\d+)?)#(\d+) /;
@@ -101,22 +70,27 @@ function unstamp(line: string): { text: string; at: number; n: number | null } {
 const CALL = /^(\w+)\((.*)\) = (\(void \*\) -1|\S+)(?: (E[A-Z0-9]+) \(([^)]*)\))?(.*)$/;
 
 /** A C program's line as the trace shows it: a call like ipclab's own (what the program says
- *  of its result after it, as an event), anything else as an event. */
-function cEntries(pid: number, text: string, at: number): TraceEntry[] {
+ *  of its result after it, as an event), anything else as an event. In Chinese the line is
+ *  given through its program's table (examples/c/zh/FILE.out.txt, src/lessons/c-output.ts);
+ *  the call itself stays as C wrote it. */
+function cEntries(program: CProgram, pid: number, text: string, at: number): TraceEntry[] {
+  const zh = cProgramChinese(program, text);
   const m = CALL.exec(text);
   // an exec said as it is made, with no result: it returns only if it fails (inherit.c's execlp)
   const exec = m ? null : /^(exec\w*)\(.*\)$/.exec(text);
   if (exec) return [{ type: 'call', pid, call: exec[1], c: text, ret: '', errno: null, message: null, at }];
-  if (!m) return [{ type: 'event', pid, text: cLine(text), at }];
+  if (!m) return [{ type: 'event', pid, text: { en: text, zh: zh ?? text }, at }];
   const [, call, args, ret, errno, message, rest] = m;
   const value = /^-?\d+$/.test(ret) ? Number(ret) : ret;
   const entry: TraceEntry = { type: 'call', pid, call, c: `${call}(${args})`, ret: value, errno: errno ?? null, message: message ?? null, at };
   const note = rest.replace(/^;? */, '');
   if (!note) return [entry];
-  const said = cLine(rest);
+  // the Chinese keeps the call as it is (`ipclab check`): what follows it is its note
+  const call_ = text.slice(0, text.length - rest.length);
+  const zhRest = zh !== null && zh.startsWith(call_) ? zh.slice(call_.length) : rest;
   // "(claimed)" or "; retrying every 100 ms" on its own line: without the brackets or the separator
   const bare = (t: string) => t.replace(/^[;；]\s*/, '').replace(/^\s*[(（](.*)[)）]$/, '$1').trim();
-  return [entry, { type: 'event', pid, text: { en: bare(said.en), zh: bare(said.zh) }, at }];
+  return [entry, { type: 'event', pid, text: { en: bare(rest), zh: bare(zhRest) }, at }];
 }
 
 // the C programs' own trace lines: "shmat(32769, NULL, 0) = 0x7f..." and "shmdt(0x7f...) = 0"
@@ -136,6 +110,7 @@ export function runC(ctx: StepContext, bin: string, args: string[], role: Text, 
   // the C server creates its segment under ftok(rendezvous, 'S'): recorded before it can, so `ipclab clean` finds it after a kill
   const key = args.includes('--path') ? ftok(args[args.indexOf('--path') + 1], 'S'.charCodeAt(0)) : null;
   if (key && key.errno === null) noteChildKey(key.ret as number);
+  const program = programOf(bin);
   const started = now();
   const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, IPCLAB_STAMP: '1' } });
   trackChild(child);
@@ -159,7 +134,7 @@ export function runC(ctx: StepContext, bin: string, args: string[], role: Text, 
     if (from === pid && n !== null) arrived.add(n);
     if (from === pid && ATTACHED.test(text)) attached = true;
     else if (from === pid && DETACHED.test(text)) attached = false;
-    for (const entry of cEntries(from, text, at)) ctx.trace(entry);
+    for (const entry of cEntries(program, from, text, at)) ctx.trace(entry);
     onChange();
     wake();
   });
@@ -168,7 +143,10 @@ export function runC(ctx: StepContext, bin: string, args: string[], role: Text, 
     if (n !== null) arrived.add(n);
     lines.push(line);
     numbers.push(n);
-    said(ctx, pid, { en: `printed ${JSON.stringify(line)}`, zh: `打印出 ${JSON.stringify(line)}` }, at);
+    // a line of its own words in Chinese (inherit.c's "attached at 0x7f…: nattch 1"); a message
+    // it passes on (clnt.c's rv->data) as it is, quoted
+    const zh = cProgramChinese(program, line);
+    said(ctx, pid, { en: `printed ${JSON.stringify(line)}`, zh: zh !== null && zh !== line ? `打印出：${zh}` : `打印出 ${JSON.stringify(line)}` }, at);
     wake();
   });
   /** the first `k` stdout lines are in, and every line the program wrote before them */
