@@ -279,16 +279,20 @@ const cache = new Map<CProgram, OutputEntry[]>();
 export function chineseOf(line: string, entries: readonly OutputEntry[]): string | null {
   const whole = translate(line, entries);
   if (whole !== null) return whole;
-  const colon = /^(.+?): (.*)$/s.exec(line);
-  if (!colon) return null;
-  const [head, rest] = [translate(colon[1], entries), translate(colon[2], entries)];
-  if (rest !== null && /^\w+$/.test(colon[1])) return `${colon[1]}：${rest}`;
-  if (head !== null) return `${head}：${colon[2]}`;
+  for (let at = line.indexOf(': '); at > 0; at = line.indexOf(': ', at + 1)) {
+    const [head, rest] = [line.slice(0, at), line.slice(at + 2)];
+    const zhRest = /^\w+$/.test(head) ? translate(rest, entries) : null;
+    if (zhRest !== null) return `${head}：${zhRest}`;
+    const zhHead = translate(head, entries);
+    if (zhHead !== null) return `${zhHead}：${rest}`;
+  }
   return null;
 }
 
 function translate(line: string, entries: readonly OutputEntry[]): string | null {
   for (const e of entries) {
+    // a format of conversions alone ("%s") has no words of its own to give in Chinese
+    if (e.weight === 0) continue;
     const m = e.match.exec(line);
     if (!m) continue;
     // each value by the argument it prints: the Chinese may put them in another order (%2$s)
