@@ -13,10 +13,10 @@ import { formatProjId } from '../native/format.js';
 import { choice, choiceOf, firstCall, lastCall, outcomeOf } from './checkpoint-kit.js';
 
 const NO_CREAT = [
-  choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only a segment already under the key (one you may use) or IPC_CREAT gives a shmid.', zh: '只有 key 下已有（你能用的）共享内存段，或者带了 IPC_CREAT，才会得到 shmid。' }),
-  choice({ en: 'ENOENT (no such entry)', zh: 'ENOENT（没有这一项）', value: 'ENOENT' }, { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
-  choice({ en: 'EEXIST (already exists)', zh: 'EEXIST（已经存在）', value: 'EEXIST' }, { en: 'EEXIST needs IPC_CREAT plus the flag step 6 adds, and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加第 6 步讲的标志，且 key 下已有共享内存段；这次一个标志都没带。' }),
-  choice({ en: 'EACCES (access denied)', zh: 'EACCES（无权访问）', value: 'EACCES' }, { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
+  choice({ en: 'a shmid (a new segment\'s id)', zh: '一个 shmid（新共享内存段的标识符）' }, { en: 'only a segment already under the key (one you may use) or IPC_CREAT gives a shmid.', zh: '只有 key 下已有（你能用的）共享内存段，或者带了 IPC_CREAT，才会得到 shmid。' }),
+  choice({ en: 'fails with ENOENT (no such entry)', zh: '失败，得到 ENOENT（没有这一项）', value: 'ENOENT' }, { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
+  choice({ en: 'fails with EEXIST (already exists)', zh: '失败，得到 EEXIST（已经存在）', value: 'EEXIST' }, { en: 'EEXIST needs IPC_CREAT plus the flag step 6 adds, and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加第 6 步讲的标志，且 key 下已有共享内存段；这次一个标志都没带。' }),
+  choice({ en: 'fails with EACCES (access denied)', zh: '失败，得到 EACCES（无权访问）', value: 'EACCES' }, { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
 ];
 const EXCL = [
   choice({ en: 'the shmid of that segment', zh: '那个共享内存段的 shmid' }, { en: 'IPC_EXCL never opens an existing segment; the call creates one or fails.', zh: 'IPC_EXCL 从不打开已有的共享内存段，这次调用要么新建，要么失败。' }),
@@ -338,7 +338,7 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: 'When this step runs, the Flow draws shmget with a key. This call has no IPC_CREAT. The notes (the study notes ipclab follows) spell it IPC_CREATE; ipclab compiles that: see the error.',
+        en: 'When this step runs, the Flow draws shmget with a key. This call has no IPC_CREAT. The notes (the study notes ipclab follows) spell it IPC_CREATE; ipclab compiles a line with it.',
         zh: '这一步运行时，流程图换成 shmget 怎样处理 key。这次调用不带 IPC_CREAT。ipclab 沿用的那份学习笔记把 IPC_CREAT 错写成 IPC_CREATE；随后 ipclab 编译一行这样写的代码，让你看编译器报的错。',
       },
       notice: {

@@ -55,16 +55,21 @@ const YES_NO = /^(?:Does|Do|Did|Will|Would|Can|Could|Is|Are)\b.*\b([A-Za-z_]+) (
 /** A choice that answers no ("none: the total is exact"). */
 const SAYS_NO = /^(?:none|no|not|never|nothing)\b/i;
 
+/** Quantities that stand for the predicate's object and say yes ("lose some"). */
+const SOME = 'some|many|most|several|a few';
+
 /** Whether `sentence` says the predicate of a yes-or-no `question` as a fact: in the
  *  question's own words, not negated just before ("two CPUs still lose updates" above race's
- *  "Does this run lose updates?", fix26b#7: it names no choice's own word, yet says yes). */
+ *  "Does this run lose updates?", fix26b#7: it names no choice's own word, yet says yes), its
+ *  verb in either person and its object also said as a quantity ("a million increments lose
+ *  some almost every time", race's own entry: fix27a#2). */
 function saysYes(sentence: string, question: string): boolean {
   const asked = sentences(question).at(-1)?.match(YES_NO);
   if (!asked) return false;
   const [, verb, noun] = asked;
   // "Will the segment still be in the kernel?" ends in no predicate
   if (PLAIN.has(verb!.toLowerCase())) return false;
-  return new RegExp(`(?<!\\b(?:not|never|no|cannot|n't)\\s+(?:\\w+\\s+)?)\\b${verb} ${noun}\\b`, 'i').test(sentence);
+  return new RegExp(`(?<!\\b(?:not|never|no|cannot|n't)\\s+(?:\\w+\\s+)?)\\b${verb}(?:s|es)? (?:${noun}|${SOME})\\b`, 'i').test(sentence);
 }
 
 const ERRNO = /(?<![A-Za-z0-9_])(?:E[A-Z0-9]{2,}|SIG[A-Z0-9]{2,})(?![A-Za-z0-9_])/g;
@@ -134,6 +139,8 @@ interface Asked {
   question: string;
   /** the step's title, what its question is about (none for a check, asked after every step ran) */
   title: string;
+  /** the lesson's title, its subject */
+  subject: string;
   choices: readonly Choice[];
   answers: readonly number[];
   read: string;
@@ -152,9 +159,9 @@ function questionsOf(lessons: readonly Lesson[]): Asked[] {
       const st = lesson.steps[step];
       if (!cp || !st) return [];
       const read = withChoices([st.title.en, st.say.en, cp.question.en].join('\n'), cp.choices);
-      return [{ where: `lesson '${lesson.id}' checkpoint '${id}'`, lesson: l, step, question: cp.question.en, title: st.title.en, choices: cp.choices, answers: cp.choices.map((_, i) => i), read, before: before(lesson, step) }];
+      return [{ where: `lesson '${lesson.id}' checkpoint '${id}'`, lesson: l, step, question: cp.question.en, title: st.title.en, subject: lesson.title.en, choices: cp.choices, answers: cp.choices.map((_, i) => i), read, before: before(lesson, step) }];
     }),
-    ...(lesson.check ?? []).map((q, i) => ({ where: `lesson '${lesson.id}' check question ${i + 1}`, lesson: l, step: lesson.steps.length, question: q.question.en, title: '', choices: q.choices, answers: [q.answer], read: withChoices(q.question.en, q.choices), before: '' })),
+    ...(lesson.check ?? []).map((q, i) => ({ where: `lesson '${lesson.id}' check question ${i + 1}`, lesson: l, step: lesson.steps.length, question: q.question.en, title: '', subject: lesson.title.en, choices: q.choices, answers: [q.answer], read: withChoices(q.question.en, q.choices), before: '' })),
   ]);
 }
 
@@ -188,6 +195,8 @@ const NOT_ANSWERS: Record<string, string> = {
   "ipc lesson 'ftok' checkpoint 'id-bits'": "POSIX IPC does 'the same jobs': of ftok's key it says nothing",
   "ipc lesson 'ftok' checkpoint 'open-sizes'": "POSIX IPC does 'the same jobs': of a shmid it says nothing",
   "address-space lesson 'shmat' checkpoint 'exit'": "'attached with shmat' says what the space holds, not what exit leaves",
+  "ftok lesson 'ftok' check question 1": 'the definition of ftok, the lesson\'s subject, which every step of it showed before this review question',
+  "msg-queue lesson 'msg' check question 2": "'msgget returns its msqid' says what msgget returns, not whether a msgsnd that fits returns 0",
 };
 
 /** The entries a learner reads while a question waits: those its text and every text
@@ -195,9 +204,14 @@ const NOT_ANSWERS: Record<string, string> = {
  *  command or flag both the step's title and its question name, what the step is about,
  *  whose definition (first sentence) says what they are in that term: shmctl's "IPC_RMID
  *  while attached" and dest, "Status of a segment removed with IPC_RMID while still
- *  attached … the last detach frees it", which no text of that step names (fix18h). */
+ *  attached … the last detach frees it", which no text of that step names (fix18h); and the
+ *  entries named for the lesson's subject, a word of its title (race's "race, lost updates",
+ *  which said race 2's answer: fix27a#2). */
 function lookedUp(q: Asked, glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
   const used = new Set([...entriesUsed(q.read, glossary).keys(), ...entriesUsed(q.before, glossary).keys()]);
+  // the entry named for the lesson's subject, which its title names ("a race — …": "race, lost updates")
+  const subject = wordsOf(q.subject);
+  for (const entry of glossary) if ([...wordsOf(entry.name.en.split(',')[0]!)].some((w) => subject.has(w) && !w.startsWith('#'))) used.add(entry);
   // a command or flag (IPC_RMID), not a word every step says (key)
   const titled = [...entriesUsed(q.title, glossary)].filter(([, words]) => words.some((w) => /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(w)));
   const about = titled.map(([e]) => e).filter((e) => entriesUsed(q.question, glossary).has(e));

@@ -795,9 +795,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'race, lost updates', zh: '竞争、丢失的更新' },
     terms: ['lost update', 'lost updates', 'updates lost', '丢失更新', '更新丢失', '丢失的更新'],
     text: {
-      en: 'counter++ is load, add, store. When two processes load the same value, both store value + 1 and one increment is lost. Whether it happens depends on timing: rare per increment, yet with two CPUs running both loops at once a million increments lose some almost every time; on one CPU only a switch between a load and its store loses one.',
-      zh: 'counter++ 是读、加、写三步。两个进程读到同一个值时，都写回值 + 1，一次加法就丢了。会不会发生取决于时机：单次很少见；但两个 CPU 同时运行两个循环时，加上百万次几乎每次都会丢一些；只有一个 CPU 时，只有恰好在读和写之间切换进程才会丢。',
+      en: 'counter++ is load, add, store. When two processes load the same value, both store value + 1 and one increment is lost. Whether it happens depends on timing: on one CPU only a switch between a load and its store loses one.',
+      zh: 'counter++ 是读、加、写三步。两个进程读到同一个值时，都写回值 + 1，一次加法就丢了。会不会发生取决于时机：只有一个 CPU 时，只有恰好在读和写之间切换进程才会丢。',
     },
+    // how often it happens with two CPUs is what race 2 asks ("Does this run lose updates?")
+    shows: [
+      {
+        lesson: 'race',
+        step: 'none',
+        text: { en: 'Rare per increment, yet with two CPUs running both loops at once a million increments lose some almost every time.', zh: '单次很少见；但两个 CPU 同时运行两个循环时，加上百万次几乎每次都会丢一些。' },
+      },
+    ],
   },
   {
     id: 'atomic',

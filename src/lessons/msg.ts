@@ -58,7 +58,7 @@ const REMOVED = [
   // them, with nothing removed yet, and its New terms pointed at choice 1)
   choice({ en: 'fails with EIDRM (identifier removed)', zh: '失败，得到 EIDRM（标识符已删除）', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
   choice({ en: 'fails with EINVAL (invalid argument)', zh: '失败，得到 EINVAL（参数无效）', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
-  choice({ en: 'sleeps on', zh: '继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
+  choice({ en: 'sleeps on (nothing wakes it)', zh: '继续睡眠（没有什么唤醒它）' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
 ];
 
 /** The reader's msgrcv as it returned in this step; undefined while it has not returned. */

@@ -11,7 +11,7 @@ import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { attach, createPrivate, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
 import { defineLesson } from './define.js';
 import { peerEnded, startPeer } from './peer-process.js';
-import type { Choice, LiveResult, Step, StepContext, Text, TraceEntry } from './types.js';
+import type { Choice, Decoded, LiveResult, Step, StepContext, Text, TraceEntry } from './types.js';
 
 const FLOW = 'race-counter';
 /** increments per worker: a million keeps the unlocked loops running side by side for
@@ -89,6 +89,9 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const semid = need(state, 'semid');
   seg.writeInt32(COUNTER, 0);
   seg.writeInt32(BARRIER, 0);
+  // the workers change these bytes as the dump is read: no decoded line beside it until
+  // they ended (step 3 read step 2's total beside a dump of 00s, nc)
+  ctx.setDecoded?.(null);
   const n = N[lock];
   explain(
     ctx,
@@ -112,18 +115,9 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   if (problems.length) return problems;
   const times = workers.flatMap((w) => w.events.flatMap((e) => (e.type === 'timing' ? [e] : [])));
   const ms = Math.round(Math.max(...times.map((t) => t.end)) - Math.min(...times.map((t) => t.start)));
-  const total = seg.readInt32(COUNTER);
-  // the two ints the bytes hold, named: the dump's 02 at offset 4 is the start line
-  ctx.setDecoded?.({
-    title: '{ int counter; int started; }',
-    shmid,
-    pid: ctx.sys.getpid(),
-    fields: [
-      { name: 'counter', offset: COUNTER, value: String(total) },
-      { name: 'started', offset: BARRIER, value: String(seg.readInt32(BARRIER)) },
-    ],
-    note: { en: `started: the workers that have begun; each waits for ${WORKERS}, so both start together`, zh: `started：已开始的工作进程数；每个都等它到 ${WORKERS}，好让两者同时开始` },
-  });
+  const decoded = decodeInts(seg, ctx.sys.getpid());
+  const total = Number(decoded.fields[0]!.value);
+  ctx.setDecoded?.(decoded);
   const of = WORKERS * n;
   const lost = of - total;
   (state.ms ??= {})[lock] = ms;
@@ -156,6 +150,25 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     );
   }
   return problems;
+}
+
+/** The two ints the segment's first bytes hold, named (the dump's 02 at offset 4 is the
+ *  start line), decoded from one read of those bytes (one snapshot), once both workers
+ *  ended: nothing writes them until the next round, so the Kernel pane's dump, read after
+ *  them, shows the same bytes, and the measure counts the same counter. */
+export function decodeInts(seg: Segment, pid: number): Decoded {
+  const bytes = seg.read(0, BARRIER + 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  return {
+    title: '{ int counter; int started; }',
+    shmid: seg.shmid,
+    pid,
+    fields: [
+      { name: 'counter', offset: COUNTER, value: String(view.getInt32(COUNTER, true)) },
+      { name: 'started', offset: BARRIER, value: String(view.getInt32(BARRIER, true)) },
+    ],
+    note: { en: `started: the workers that have begun; each waits for ${WORKERS}, so both start together`, zh: `started：已开始的工作进程数；每个都等它到 ${WORKERS}，好让两者同时开始` },
+  };
 }
 
 /** Nanoseconds of wall time per counter increment, the round's time over both workers'

@@ -780,12 +780,6 @@ export function choicesAlike(choices: readonly string[]): boolean {
   });
 }
 
-/** Whether a single choice of a question says a meaning in brackets: it points at itself
- *  (serv-clnt 4's "its row, dest (removed, still mapped)" beside two bare ones, fix26a#2). */
-export function loneBracket(choices: readonly string[]): boolean {
-  return choices.filter((c) => BRACKETED.test(c)).length === 1;
-}
-
 /** An errno name or an IPC flag (IPC_*, SHM_*, MSG_*, SEM_*), as a learner reads it in a
  *  lesson's text or a call's result. */
 const ERRNO_OR_FLAG = /(?<![A-Za-z0-9_])(?:E[A-Z]{3,}|E2BIG|(?:IPC|SHM|MSG|SEM)_[A-Z0-9_]*[A-Z0-9])(?![A-Za-z0-9_])/g;
@@ -810,11 +804,13 @@ function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]
  *  says in brackets what it means while every choice of the question is alike in form
  *  (choicesAlike): a lone self-explaining choice points at itself, and a sentence put in an
  *  earlier step only to meet the term misled (shmat 1's EIDRM, 5's SIGSEGV: fix18h). A
- *  learner who starts at the lesson met nothing before it: there a choice that is the first
- *  to use the term may say in place what it means (explainedInChoice), unless it is the one
- *  choice that says a meaning in brackets (loneBracket): serv-clnt 4's "its row, dest
- *  (removed, still mapped)" beside two bare choices read as a term met only after the answer
- *  (newcomers, fix26a#2); its question now names dest. */
+ *  learner who starts at the lesson (`--lesson ID`, from the menu) met nothing before it,
+ *  and the same holds for them: a choice that is the first to use the term says in place
+ *  what it means (explainedInChoice) only where every choice is alike. Only some choices
+ *  explaining themselves read as terms met after the answer: serv-clnt 4's "its row, dest
+ *  (removed, still mapped)" beside two bare choices (fix26a#2; its question now names dest),
+ *  ftok no-creat's three errnos beside a bare "a shmid", shmdt use-after's SIGSEGV beside
+ *  "it reads the text", msg rmid's two beside "sleeps on" (newcomers, fix27a#1). */
 function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     // for a learner going through the course in order, and for one who starts at this lesson
@@ -830,9 +826,9 @@ function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry
           if (!pointsAtChoice(word, checkpoint, lang)) return;
           for (const [c, choice] of checkpoint.choices.entries()) {
             const all = checkpoint.choices.map((ch) => ch[lang]);
-            const explained = explainedInChoice(word, choice[lang]) && (typeof at === 'number' ? choicesAlike(all) : !loneBracket(all));
+            const explained = explainedInChoice(word, choice[lang]) && choicesAlike(all);
             if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explained) continue;
-            const how = typeof at === 'number' ? `introduce it at an earlier step or lesson, neutrally, or say in brackets what it means ('${word} (…)') with every choice alike, each with its own bracketed meaning` : `introduce it at an earlier step or in the question, or say in the choice what it means ('${word}: …' or '${word} (…)'), not in the one choice with a bracketed meaning`;
+            const how = `introduce it at an earlier step${typeof at === 'number' ? ' or lesson, neutrally' : ' or in the question'}, or say in brackets what it means ('${word} (…)') with every choice alike, each with its own bracketed meaning`;
             problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: ${how}`);
           }
         });

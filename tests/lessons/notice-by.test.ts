@@ -7,7 +7,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { lessonById } from '../../src/lessons/index.js';
 import { lostPercent } from '../../src/lessons/race.js';
 import type { LessonRun } from '../../src/lessons/types.js';
-import { getpid } from '../../src/native/index.js';
+import { getpid, peekAttached } from '../../src/native/index.js';
 import { traceLines } from '../../src/lessons/format.js';
 import { segmentsCreatedBy } from './helpers.js';
 
@@ -46,6 +46,34 @@ describe('notices by the run', () => {
       else expect(outcome.notice?.en).toMatch(new RegExp(`of 1000000 adds began together; worker 1's took ${loops[0]}\\sms, worker 2's ${loops[1]}\\sms: side by side for at most ${overlap}\\sms`));
     }
   }, 60_000);
+
+  it("race's decoded ints and the dump are one read: no decoded line while a round's workers run, and after it the bytes the Kernel pane dumps decode to it (fix27a#3)", async () => {
+    const run = startLesson(lessonById('race')!);
+    runs.push(run);
+    // what the pane would show at each change while a worker runs: the decoded line of step 2's total beside a dump of the next round's bytes
+    const whileRunning: string[] = [];
+    const unsubscribe = run.subscribe(() => {
+      if (run.processes.some((p) => p.alive && p.pid !== getpid()) && run.decoded) whileRunning.push(run.decoded.fields.map((f) => `${f.name} ${f.value}`).join(', '));
+    });
+    try {
+      expect((await run.runNext()).ok).toBe(true);
+      for (const round of ['none', 'semaphore', 'atomic']) {
+        const outcome = await run.runNext();
+        expect(outcome.ok, `${round}: ${outcome.problems.join('; ')}`).toBe(true);
+        const decoded = run.decoded!;
+        const page = peekAttached(decoded.shmid, 64, 0)!;
+        const view = new DataView(page.bytes.buffer, page.bytes.byteOffset, page.bytes.length);
+        expect(decoded.fields.map((f) => [f.name, f.value]), round).toEqual(decoded.fields.map((f) => [f.name, String(view.getInt32(f.offset, true))]));
+        // the measure counts the counter decoded
+        const measure = run.trace.filter((e) => e.type === 'measure').at(-1);
+        if (measure?.type !== 'measure') throw new Error('the round measured nothing');
+        expect(decoded.fields[0]!.value, round).toBe(String(measure.of - measure.value));
+      }
+    } finally {
+      unsubscribe();
+    }
+    expect(whileRunning).toEqual([]);
+  }, 120_000);
 
   it('race shows a small loss with the figures it needs, never as the exact rounds\' 0.0% (fix16g#2)', () => {
     expect(lostPercent(896, 2_000_000)).toBe('0.045%');
