@@ -143,9 +143,22 @@ export function drawKept(bundleFile: string, argv: string[]): FirstFrame | undef
   }
   stdout.write(ALT_SCREEN_ON + frame);
   state.shown = frame;
-  process.once('exit', () => {
-    if (!state.taken) stdout.write(ALT_SCREEN_OFF);
-  });
+  // a start that ends before the TUI takes over (a message on stderr, an exit) gives the
+  // screen back first, so that what it says stays on the learner's terminal
+  let left = false;
+  const leave = () => {
+    if (left || state.taken) return;
+    left = true;
+    stdout.write(ALT_SCREEN_OFF);
+  };
+  const { stderr } = process;
+  const say = stderr.write;
+  stderr.write = function (this: typeof stderr, ...args: Parameters<typeof say>) {
+    stderr.write = say;
+    leave();
+    return say.apply(this, args);
+  } as typeof say;
+  process.once('exit', leave);
   return state;
 }
 
