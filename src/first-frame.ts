@@ -20,7 +20,7 @@ const MAX_PROGRESS = 64 * 1024;
 export const ALT_SCREEN_ON = '\x1b[?1049h';
 export const ALT_SCREEN_OFF = '\x1b[?1049l';
 /** what of the environment a first frame may follow: its language, its colour, the terminal */
-const ENV = ['LANG', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'LANGUAGE', 'TERM', 'COLORTERM', 'NO_COLOR', 'FORCE_COLOR', 'IPCLAB_LANG', 'IPCLAB_ASCII'];
+const ENV = ['LANG', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'LANGUAGE', 'TERM', 'COLORTERM', 'NO_COLOR', 'FORCE_COLOR'];
 
 /** Shared by bin and the bundle (passed in main's launch context): the key of this start,
  *  the frame bin wrote (if any), and whether the TUI has taken the screen over. */
