@@ -71,6 +71,19 @@ const buildCheck = checkout
     }
   : undefined;
 
+// The tutorial's first frame as the last start with this key drew it (src/first-frame.ts):
+// written now, before the bundle loads, and taken over by the TUI once it has drawn its own
+// (the same bytes: nothing more is written). Only on a terminal; no kept frame, none drawn.
+let firstFrame;
+if (process.stdout.isTTY) {
+  try {
+    const { drawKept } = await import(pathToFileURL(join(root, 'dist', 'first-frame.js')).href);
+    firstFrame = drawKept(join(root, 'dist', 'cli.cjs'), process.argv.slice(2));
+  } catch {
+    firstFrame = undefined;
+  }
+}
+
 // yoga's WebAssembly (Ink's layout): compiled on V8's threads while the bundle loads, not
 // after it (src/app/layout-wasm.ts); a build without the file compiles the bundle's own copy
 let layout;
@@ -86,7 +99,7 @@ if (buildCheck && !bundle.checksBuild && buildCheck()) {
   await rebuild('stale');
   await restart();
 }
-process.exitCode = await bundle.main(process.argv.slice(2), { parent, bundle: bundle.key, layout, buildCheck });
+process.exitCode = await bundle.main(process.argv.slice(2), { parent, bundle: bundle.key, layout, buildCheck, firstFrame });
 if (stale) {
   await rebuild('stale');
   process.stderr.write('ipclab: src/ changed after dist/ was built: rebuilt it, and started again\n');

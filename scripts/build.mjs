@@ -249,7 +249,7 @@ async function lean(code) {
 
 // what a build writes into dist/, in the order it lands there: BUILT, the stamp a start
 // reads first, last
-const BUILD_FILES = ['cli.cjs', 'code-cache.js', 'yoga.wasm', 'BUILT'];
+const BUILD_FILES = ['cli.cjs', 'code-cache.js', 'first-frame.js', 'yoga.wasm', 'BUILT'];
 
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
@@ -271,6 +271,7 @@ export async function buildDist({ quiet = false } = {}) {
     const bundle = join(tmp, 'cli.cjs');
     writeFileSync(bundle, await lean(asciiBundle(toESMOnce(readFileSync(bundle, 'utf8')))));
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
+    await build({ ...common, entryPoints: [join(root, 'src/first-frame.ts')], outfile: join(tmp, 'first-frame.js'), format: 'esm' });
     writeFileSync(join(tmp, 'yoga.wasm'), yogaWasm());
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
     // mkdtemp made the folder 0700 and the umask may narrow what esbuild wrote

@@ -10,6 +10,7 @@ import { setLaunchParent } from './launch-parent.js';
 import { buildIsStale, setBuildCheck } from './build-check.js';
 import { setBundleKey } from './app/kept-layout.js';
 import { setLayoutWasm } from './app/layout-wasm.js';
+import { type FirstFrame, setFirstFrame } from './first-frame.js';
 import { detectLang, utf8Locale, type Lang } from './lang.js';
 import type { Options } from './options.js';
 import { closest } from './text/closest.js';
@@ -160,7 +161,7 @@ export const checksBuild = true;
 
 export async function main(
   argv: string[],
-  launch: { parent?: number; bundle?: string; layout?: Promise<WebAssembly.Module | undefined>; buildCheck?: () => boolean } = {},
+  launch: { parent?: number; bundle?: string; layout?: Promise<WebAssembly.Module | undefined>; buildCheck?: () => boolean; firstFrame?: FirstFrame } = {},
 ): Promise<number> {
   if (launch.parent !== undefined) setLaunchParent(launch.parent);
   // a stale build stops here, having done nothing (bin rebuilds and starts again); the
@@ -168,6 +169,7 @@ export async function main(
   if (launch.buildCheck !== undefined) setBuildCheck(launch.buildCheck);
   if (launch.bundle !== undefined) setBundleKey(launch.bundle);
   if (launch.layout !== undefined) setLayoutWasm(launch.layout);
+  if (launch.firstFrame !== undefined) setFirstFrame(launch.firstFrame);
   let parsed;
   try {
     parsed = parse(argv);

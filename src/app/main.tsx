@@ -11,6 +11,7 @@ import { type PlayOptions, realDeps } from './deps.js';
 import { createAppStore } from './store.js';
 import { strings } from './strings.js';
 import { asciiText } from './text-fit.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, firstFrame, frameShows, overdraw, saveFrame } from '../first-frame.js';
 
 export interface TuiOptions {
   lang: Lang;
@@ -24,9 +25,6 @@ export interface TuiOptions {
   play?: PlayOptions & { open: boolean };
 }
 
-const ALT_SCREEN_ON = '\x1b[?1049h';
-const ALT_SCREEN_OFF = '\x1b[?1049l';
-
 /** Runs the tutorial until the learner quits; what the cleanup removed, as one line in the
  *  language shown last, in ASCII under --ascii as the screen was (null when the app ended another way). */
 export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun): Promise<string | null> {
@@ -35,16 +33,41 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
   // the playground opens no lesson until Esc asks for one
   if (options.play?.open) store.getState().openPlay();
   else void store.getState().start({ lesson: options.lesson, restart: options.restart });
-  // a screen of its own, given back on any exit (q, Ctrl-C, a signal's cleanup)
-  process.stdout.write(ALT_SCREEN_ON);
+  // a screen of its own, given back on any exit (q, Ctrl-C, a signal's cleanup); bin may
+  // have switched to it already, to draw the first frame kept from the last start
+  // (src/first-frame.ts), which this one now takes over
+  const kept = firstFrame();
+  if (kept) kept.taken = true;
+  if (kept?.shown === undefined) process.stdout.write(ALT_SCREEN_ON);
   const leave = () => process.stdout.write(ALT_SCREEN_OFF);
-  const ink = render(
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>,
-    // a key press must redraw at once: Ink's default 30 fps throttle could hold a frame back 33 ms
-    { exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
-  );
+  // Ink writes its first frame as it renders: held back here, to be written as it is, or
+  // over the kept frame only where it differs (nothing, when the kept frame was this one)
+  const write = process.stdout.write;
+  let first = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    first += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof write;
+  let ink;
+  try {
+    ink = render(
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>,
+      // a key press must redraw at once: Ink's default 30 fps throttle could hold a frame back 33 ms
+      { exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
+    );
+  } finally {
+    process.stdout.write = write;
+  }
+  if (kept?.shown === undefined) process.stdout.write(first);
+  // nothing written (not expected): Ink's next frame is drawn from the top left of a clear screen
+  else process.stdout.write(first ? overdraw(kept.shown, first) : '\x1b[H\x1b[2J');
+  // kept for the next start when it shows nothing of the kernel's; at once: a start killed
+  // right after its first frame (the measure) still keeps it
+  if (kept && first && first !== kept.shown && !frameShows.kernel) {
+    saveFrame(kept.key, first);
+  }
   // On an exit by signal, Ink's own exit hook would draw its last frame after ours
   // ran, onto the learner's screen: unmount it first, then give the screen back.
   const onExit = () => {

@@ -30,6 +30,7 @@ import { TabBar, tabName } from './TabBar.js';
 import { TitleBar } from './TitleBar.js';
 import { TracePane } from './TracePane.js';
 import { pollKernel } from '../kernel-poll.js';
+import { frameShows } from '../../first-frame.js';
 
 export function App() {
   const store = useAppStore();
@@ -97,6 +98,8 @@ export function App() {
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed);
+  // a frame with the kernel's objects on it is not kept for the next start (src/first-frame.ts)
+  if (screen !== 'lesson' || layout.mode !== 'tabs' || (tab !== 'flow' && tab !== 'code')) frameShows.kernel = true;
   // the store learns whether the panes are tabs as the terminal's size changes (z acts only
   // then), in the commit that draws them: a key right after the frame finds it told
   // (zoomed at a large size the pane is drawn as a tab, but the panes are side by side there)

@@ -1,0 +1,154 @@
+// The tutorial's first frame kept for the next start (src/first-frame.ts): bin draws it
+// before the bundle loads, only for the same key, and the TUI writes nothing over it when
+// its own first frame is the same bytes; a frame of another size, language or version, a
+// damaged or foreign file, falls back to the normal start; keys typed meanwhile all count.
+import { afterAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { frameFile, frameKey, overdraw, readFrame, saveFrame } from '../../src/first-frame.js';
+import { Tmux } from '../helpers/tmux.js';
+import { ROOT } from '../lessons/helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
+
+const top = testTempDir('ipclab-frame-');
+const tmux = new Tmux();
+afterAll(() => {
+  tmux.killServer();
+  rmSync(top, { recursive: true, force: true });
+});
+
+let fresh = 0;
+const stateHome = () => join(top, String(fresh++));
+const BUNDLE = join(ROOT, 'dist', 'cli.cjs');
+const ARGV = ['--lang', 'en', '--lesson', 'shmget'];
+
+describe('the kept first frame, its file', () => {
+  it('is read back only for the key it was kept with, 0600 in the 0700 state folder', () => {
+    const home = stateHome();
+    const env = { ...process.env, XDG_STATE_HOME: home, LANG: 'en_US.UTF-8' };
+    const key = frameKey(BUNDLE, ARGV, 100, 30, env)!;
+    expect(key).toBeTruthy();
+    saveFrame(key, 'frame\nbytes', env);
+    expect(statSync(frameFile(env)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home, 'ipclab')).mode & 0o777).toBe(0o700);
+    expect(readFrame(key, env)).toBe('frame\nbytes');
+    // another size, language, command line or environment: another key, no frame
+    for (const other of [
+      frameKey(BUNDLE, ARGV, 80, 24, env),
+      frameKey(BUNDLE, ['--lang', 'zh', '--lesson', 'shmget'], 100, 30, env),
+      frameKey(BUNDLE, ARGV, 100, 30, { ...env, LANG: 'zh_CN.UTF-8' }),
+      frameKey(BUNDLE, ARGV, 100, 30, { ...env, NO_COLOR: '1' }),
+    ]) {
+      expect(other).not.toBe(key);
+      expect(readFrame(other!, env)).toBeUndefined();
+    }
+    // progress made since: another key
+    mkdirSync(join(home, 'ipclab'), { recursive: true });
+    writeFileSync(join(home, 'ipclab', 'progress.json'), '{"lesson":"shmget","step":2}');
+    expect(frameKey(BUNDLE, ARGV, 100, 30, env)).not.toBe(key);
+  });
+
+  it('the key names node and the bundle: another version or build keeps no frame', () => {
+    const env = { ...process.env, XDG_STATE_HOME: stateHome() };
+    const key = JSON.parse(frameKey(BUNDLE, ARGV, 100, 30, env)!);
+    const { size, mtimeMs } = statSync(BUNDLE);
+    expect(key.slice(0, 4)).toEqual([process.version, process.arch, size, mtimeMs]);
+  });
+
+  it('a damaged, foreign, loose or oversized file is not drawn', () => {
+    const env = { ...process.env, XDG_STATE_HOME: stateHome() };
+    const key = frameKey(BUNDLE, ARGV, 100, 30, env)!;
+    saveFrame(key, 'the frame', env);
+    const file = frameFile(env);
+    const good = readFileSync(file);
+    const bad = Buffer.from(good);
+    bad[bad.length - 2] ^= 0x20;
+    writeFileSync(file, bad);
+    expect(readFrame(key, env)).toBeUndefined();
+    writeFileSync(file, Buffer.concat([Buffer.from('some other format 1\n'), good.subarray(21)]));
+    expect(readFrame(key, env)).toBeUndefined();
+    writeFileSync(file, good);
+    expect(readFrame(key, env)).toBe('the frame');
+    chmodSync(file, 0o644);
+    expect(readFrame(key, env)).toBeUndefined();
+    chmodSync(file, 0o600);
+    writeFileSync(file, Buffer.concat([good, Buffer.alloc(300 * 1024, 0x20)]));
+    expect(readFrame(key, env)).toBeUndefined();
+  });
+
+  it('the TUI writes nothing over a kept frame that is its own first frame, and clears and redraws in one update otherwise', () => {
+    expect(overdraw('\x1b[?2026habc\ndef\x1b[?2026l', '\x1b[?2026habc\ndef\x1b[?2026l')).toBe('');
+    expect(overdraw('abc\nxyz', 'abc\ndef')).toBe('\x1b[?2026h\x1b[H\x1b[2Jabc\ndef\x1b[?2026l');
+  });
+});
+
+describe('the kept first frame, in a terminal', () => {
+  const start = (home: string, width = 100, height = 30, lang = 'en') =>
+    tmux.start([process.execPath, join(ROOT, 'bin', 'ipclab.mjs'), '--lang', lang, '--lesson', 'shmget'], { width, height, env: { XDG_STATE_HOME: home }, unset: ['CI'] });
+  /** a run until its first frame is out and kept, then q */
+  async function keep(home: string, width = 100, height = 30, lang = 'en') {
+    const session = start(home, width, height, lang);
+    await tmux.waitFor(session, (screen) => screen.includes('Space'), 'the first frame');
+    tmux.send(session, 'q');
+    expect(await tmux.waitForExit(session)).toBe(0);
+  }
+
+  it('is drawn by the next start, and what the TUI draws after is the same screen', async () => {
+    const home = stateHome();
+    // the first start keeps its frame for the progress it found (none), the second for its own
+    await keep(home);
+    await keep(home);
+    const kept = readFileSync(join(home, 'ipclab', 'first-frame.bin'));
+    const session = start(home);
+    const shell = await tmux.waitFor(session, (screen) => screen.includes('shmget'), 'the kept frame');
+    // the TUI's own frames come after (the Flow's diagram); the lesson pane is as the kept frame drew it
+    const full = await tmux.waitFor(session, (screen) => screen.includes('just run'), 'the Flow drawn');
+    expect(full.split('\n').slice(0, 16)).toEqual(shell.split('\n').slice(0, 16));
+    expect(readFileSync(join(home, 'ipclab', 'first-frame.bin')).equals(kept)).toBe(true);
+    tmux.send(session, 'q');
+    expect(await tmux.waitForExit(session)).toBe(0);
+  });
+
+  it('keys typed right after the start all count, none echoed', async () => {
+    const home = stateHome();
+    await keep(home);
+    await keep(home);
+    const session = start(home);
+    // at once: before the kept frame, before the TUI reads the terminal
+    tmux.send(session, 'l');
+    tmux.send(session, 'l');
+    tmux.send(session, 'l');
+    const screen = await tmux.waitFor(session, (s) => s.includes('步骤 1/6'), 'three l: Chinese');
+    expect(screen).not.toMatch(/lll|\^\[/);
+    // no fourth switch pending
+    tmux.send(session, 'l');
+    await tmux.waitFor(session, (s) => s.includes('step 1/6'), 'a fourth l: English');
+    tmux.send(session, 'q');
+    expect(await tmux.waitForExit(session)).toBe(0);
+  });
+
+  it('another terminal size, or a damaged file, starts as without one', async () => {
+    const home = stateHome();
+    await keep(home);
+    await keep(home);
+    const file = join(home, 'ipclab', 'first-frame.bin');
+    const kept = readFileSync(file);
+    const small = start(home, 80, 24);
+    const screen = await tmux.waitFor(small, (s) => s.includes('shmget') && s.includes('Space'), 'the 80x24 frame');
+    expect(Math.max(...screen.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(screen).toContain('└──────');
+    tmux.send(small, 'q');
+    expect(await tmux.waitForExit(small)).toBe(0);
+    // the 80x24 start kept its own frame in place of the 100x30 one
+    expect(readFileSync(file).equals(kept)).toBe(false);
+    const bad = Buffer.from(readFileSync(file));
+    bad.fill(0x41, 40, 60);
+    writeFileSync(file, bad);
+    const again = start(home, 80, 24);
+    await tmux.waitFor(again, (s) => s.includes('shmget') && s.includes('Space'), 'the frame after a damaged file');
+    tmux.send(again, 'q');
+    expect(await tmux.waitForExit(again)).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file).equals(bad)).toBe(false);
+  });
+});
