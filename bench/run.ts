@@ -55,8 +55,9 @@ const tui = (extra = '') => `exec ${process.execPath} ${bin} --restart --lesson 
 /** Issue 12's method (scripts/startup-ratio.mjs): a fresh tmux server of 100x30 per run,
  *  `CMD; sleep 3`, timed until capture-pane (polled every ~5 ms) shows the text; the
  *  lean reference `node -e 'console.log("READY")'` and ipclab interleaved, medians; a
- *  warm code cache. On this Node, and on Node 24 when one is at hand or can be unpacked
- *  from the npm registry. */
+ *  warm code cache. With the first frame kept by the run before (a lesson reopened as it
+ *  was left) and without (the start after a session that ran a step), on this Node; kept,
+ *  on Node 24 when one is at hand or can be unpacked from the npm registry. */
 function startupRows(runs: number): Row[] {
   const row = (r: StartupResult, on: string): Row => ({
     measure: `(a) start-up to first frame, fresh tmux 100x30${on}`,
@@ -65,13 +66,13 @@ function startupRows(runs: number): Row[] {
     ratio: ratio(r.ipclabMs, r.referenceMs),
     target: '< 2x',
   });
-  const rows = [row(measureStartup({ runs }), '')];
+  const rows = [row(measureStartup({ runs }), ', first frame kept'), row(measureStartup({ runs, unkept: true }), ', none kept')];
   if (!process.version.startsWith('v24.')) {
     const node24 = findNode24();
     try {
       if (node24) {
         const r = measureStartup({ node: node24.node, runs });
-        rows.push(row(r, `, Node ${r.version}`));
+        rows.push(row(r, `, first frame kept, Node ${r.version}`));
       } else rows.push({ measure: '(a) start-up, Node 24', value: 'not measured', reference: 'no Node 24 here, nor from the npm registry', ratio: '-', target: '-' });
     } finally {
       node24?.cleanup();

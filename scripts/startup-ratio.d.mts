@@ -6,6 +6,8 @@ export interface StartupResult {
   version: string;
   runs: number;
   cold: boolean;
+  /** the kept first frame removed before each timed run */
+  unkept: boolean;
   /** the 1-minute load average before and after */
   load: number[];
   reference: number[];
@@ -18,6 +20,6 @@ export const REFERENCE: { label: string; cmd: string; text: string };
 export const IPCLAB: { label: string; cmd: string; text: string };
 export function median(xs: number[]): number;
 export function leanEnv(node: string, state: string, base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
-export function measureStartup(options?: { node?: string; runs?: number; cold?: boolean; dir?: string }): StartupResult;
+export function measureStartup(options?: { node?: string; runs?: number; cold?: boolean; unkept?: boolean; dir?: string }): StartupResult;
 export function findNode24(options?: { fetch?: boolean }): { node: string; cleanup(): void } | undefined;
 export function describe(result: StartupResult): string;

