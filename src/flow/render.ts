@@ -291,7 +291,8 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
 
 /** The drawing that fits `limit` columns, or the one cut to them; `said`: the width its notes
  *  name. One whose lines still cross is fitted again under the tidier rules (Tidy), and that
- *  one kept if it crosses less, with no more flaws and not cut more (or at all, where the first is not). */
+ *  one kept if it crosses less, weighs less (weight(): a crossing as CROSSING flaws), leaves
+ *  no more lines or labels out and is not cut more (or at all, where the first is not). */
 function fitted(model: FlowModel, ascii: boolean, limit: number, budget: { steps: number }, notes: string[], said = limit): Drawn {
   const before = budget.steps;
   let chosen = fittedAs(model, ascii, limit, budget, notes, said, NATURAL);
@@ -304,7 +305,12 @@ function fitted(model: FlowModel, ascii: boolean, limit: number, budget: { steps
     const tidyNotes: string[] = [];
     const again = fittedAs(model, ascii, limit, tidyBudget, tidyNotes, said, { ...NATURAL, tidy });
     // (cut, it may not lose more of the picture)
-    if ((again.cutFrom ?? 0) > (chosen.cutFrom ?? 0) || flaws(again) > flaws(chosen) || again.crossings.length >= chosen.crossings.length) continue;
+    // (a crossing undone may cost a label beside a line, up to CROSSING such flaws less one:
+    // race-counter's worker 2 to the segment, round the outside at 40 to 52 columns across
+    // the lesson process's way to the set, left it for "P 和 V" written on its own line; but
+    // no line or label may be left out that was drawn)
+    const lost = (d: Drawn) => d.unrouted.length + d.unlabelled.length;
+    if ((again.cutFrom ?? 0) > (chosen.cutFrom ?? 0) || lost(again) > lost(chosen) || weight(again) >= weight(chosen) || again.crossings.length >= chosen.crossings.length) continue;
     notes.splice(0, notes.length, ...tidyNotes);
     chosen = again;
   }

@@ -12,6 +12,19 @@ const STILL_CROSSING = new Set([
   'shmat-map zh 70',
 ]);
 
+/** widths (36..118) still drawn with a crossing, by diagram and language: 54 (65 before
+ *  render.ts fitted() weighed a tidier fitting's crossings against its flaws) */
+const SWEPT: Record<string, string> = {
+  'race-counter en': '36-42 49',
+  'race-counter zh': '36-39',
+  'serv-clnt-c2 zh': '41',
+  'shmat-map zh': '68-73',
+  'shmdt-unmap en': '36-40',
+  'shmdt-unmap zh': '36-46',
+  'shmget-key en': '36 41-44',
+  'shmget-key zh': '38 40-52',
+};
+
 function crossings(name: string, lang: 'en' | 'zh', width: number): string[] {
   const { geometry } = renderDiagram(name, { width, lang });
   const owner = new Map<string, string>();
@@ -40,13 +53,32 @@ describe('edge crossings', () => {
     });
   }
 
-  // sem's Flow at every width its pane takes, not only the three above (newcomers saw its holders'
-  // P lines cross at 80 and 120 columns: holder 2's label, left of its line, walled holder 1's
-  // way down; a drawing still crossing is fitted again with labels out of the ways of lines not
-  // drawn yet and lines meeting a side in order, render.ts Tidy)
-  it('sem-pv: none at any width from 36 to 118 columns', () => {
-    for (const lang of ['en', 'zh'] as const) {
-      for (let width = 36; width <= 118; width++) expect.soft(crossings('sem-pv', lang, width), `sem-pv ${lang} ${width}`).toEqual([]);
+  // every diagram at every width its pane takes, 36 to 118 columns, not only the three above
+  // (newcomers saw sem's holders' P lines cross at 80 and 120 columns, and race-counter's
+  // worker 2 line to the segment cross the lesson process's to the set at 40 and 46-52 in
+  // Chinese). SWEPT lists the widths still drawn with a crossing: a list that can only
+  // shrink (a width listed that crosses no more fails, to be taken off; one not listed that
+  // crosses fails). sem-pv draws none at any width (render.ts Tidy); race-counter's, and the
+  // 11 others gone from 65, went with a tidier fitting kept for weighing less (a crossing as
+  // three flaws) though it writes a label on its own line (render.ts fitted())
+  it('every diagram: crossings at 36 to 118 columns only where SWEPT lists them', () => {
+    const listed = new Set(
+      Object.entries(SWEPT).flatMap(([key, widths]) =>
+        widths.split(' ').flatMap((w) => {
+          const [a, b = a] = w.split('-').map(Number);
+          return Array.from({ length: b - a + 1 }, (_, i) => `${key} ${a + i}`);
+        }),
+      ),
+    );
+    for (const name of diagramNames()) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (let width = 36; width <= 118; width++) {
+          const key = `${name} ${lang} ${width}`;
+          const found = crossings(name, lang, width);
+          if (listed.has(key)) expect.soft(found.length, `${key} crosses no more: take it off SWEPT`).toBeGreaterThan(0);
+          else expect.soft(found, key).toEqual([]);
+        }
+      }
     }
-  }, 120_000);
+  }, 600_000);
 });
