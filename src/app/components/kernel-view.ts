@@ -616,7 +616,10 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // beside a set table with it read as two different listings)
   const seen = new Set<string>();
   kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
-  const sections = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
+  const full = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
+  // the spare lines give way where the pane cannot hold every other line (the blank lines
+  // between sections went first)
+  const sections = rows(full) + legend.length <= height ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
   if (legend.length > 0) {
     const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
     sections[at] = legendUnder(sections[at], legend);
@@ -709,6 +712,8 @@ export function kernelMax(lines: readonly Line[], rows: number): number {
   return Math.max(0, lines.length - rows);
 }
 
+/** Lines said only where the pane holds all its lines (the empty status column's note). */
+const SPARE = new WeakSet<Line>();
 /** The processes' section of the pane (kernelSections). */
 const PROCESSES = new WeakSet<Line[]>();
 /** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
@@ -730,7 +735,21 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push(said(k.s.noObjects, width));
-  else if (shm || removedShm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
+  else if (shm || removedShm) {
+    const table = segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles);
+    // a status column shown empty in every row says what it would hold (fix27b#4: nothing
+    // said it); a line that gives way where the pane has no room for all its lines (kernelLines)
+    const head = table.map((l) => UNDER.get(l)).find((u) => u?.sticky)?.head;
+    if (head && /(^|\s)status(\s|$)/.test(lineText(head)) && k.segments.length > 0 && k.segments.every((seg) => seg.status.length === 0)) {
+      const note = said(k.s.statusEmpty, width);
+      for (const l of note) {
+        TAIL.add(l);
+        SPARE.add(l);
+      }
+      table.push(...note);
+    }
+    sections.push(table);
+  }
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) {
