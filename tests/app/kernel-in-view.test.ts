@@ -8,7 +8,7 @@
 // in this test and a line below the window on screen, fix25d#3).
 import { afterEach, describe, expect, it } from 'vitest';
 import { lessonShmids } from '../../src/app/components/marks.js';
-import { kernelFollow, kernelLines, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { kernelFollow, kernelLines, rowHeading, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { kernelHead } from '../../src/app/components/KernelPane.js';
 import { layoutFor } from '../../src/app/layout.js';
@@ -88,15 +88,20 @@ describe('Kernel pane: what a step changed is in view after it', () => {
             for (const i of hits.filter((i) => i - hits[0]! < rows - 1)) expect(shown, `line ${i} at offset ${top}: ${where}`).toContain(lines[i]);
             checked++;
             // race 3 (the lock) as a learner sees it, no other run's segments: the semaphore's
-            // row the step marked is in view, below the counter's one row (fix25d#3)
+            // row the step marked is in view, below the counter's one row (fix25d#3), in a pane
+            // that holds them with the counter's column names (a row never stands without them,
+            // fix27b#3: at 120x34's least 8 rows the counter's row, its heading, the legend, the
+            // note of columns left out and the set's table leave the semaphore's row a line below)
             if (lesson.id === 'race' && step === 2) {
               const mine = (list: readonly SegmentRecord[]) => list.filter((x) => !OTHERS.includes(x));
               const own = laid({ ...k, segments: mine(now.segments), marks: { ...marks, before: { ...before, segments: mine(before.segments) } } });
-              const at = kernelFollow(own, rows);
-              const view = stickyLines(own, at, rows).slice(at, at + rows);
               const sems = own.filter((l) => marked(l) && /^.\s{4}0\s/.test(lineText(l)));
               expect(sems.length, where).toBe(1);
-              expect(view, `${lang} ${w}x${h} at ${at}\n${own.map(lineText).join('\n')}`).toContain(sems[0]);
+              const head = own.findIndex((l) => own.some((r) => rowHeading(r) === l && marked(r)));
+              const room = Math.max(rows, own.indexOf(sems[0]!) - head + 1);
+              const at = kernelFollow(own, room);
+              const view = stickyLines(own, at, room).slice(at, at + room);
+              expect(view, `${lang} ${w}x${h} at ${at}, ${room} rows\n${own.map(lineText).join('\n')}`).toContain(sems[0]);
               raceChecked++;
             }
           }

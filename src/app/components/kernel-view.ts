@@ -10,7 +10,7 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, Shmid
 import { type Line, type Run, type UiTone, line, lineText, run } from '../styled.js';
 import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
+import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, STAT_OF_COLUMN, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -116,6 +116,18 @@ const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
 const FOCUSED = new WeakSet<Line>();
 /** The note under a table naming the columns it leaves out: part of its table, no window starts at it. */
 const TAIL = new WeakSet<Line>();
+/** The column names a table row stands under (null for a line that is no table's row): a row
+ *  is never in view without them (tests/app/kernel-record-in-view.test.ts). */
+export function rowHeading(l: Line): Line | null {
+  const u = UNDER.get(l);
+  return u?.sticky ? u.head : null;
+}
+/** Whether `l` is the row of the segment in focus (▸). */
+export const isFocusedRow = (l: Line): boolean => FOCUSED.has(l);
+/** The IPC_STAT fields whose figures the row in focus shows (its columns kept). */
+const ROW_SHOWS = new WeakMap<Line, ReadonlySet<keyof ShmidDs>>();
+/** The IPC_STAT fields the row `l` shows (none for a line that is not the row in focus). */
+export const rowShows = (l: Line): ReadonlySet<keyof ShmidDs> => ROW_SHOWS.get(l) ?? new Set();
 function under(rows: readonly Line[], head: Line, sticky: boolean): void {
   for (const r of rows) if (r !== head) UNDER.set(r, { head, sticky });
 }
@@ -353,7 +365,11 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const sorted = lessonFirst([...rows, ...removed], (r) => ownerOf(r.item.shmid, m.owners));
   const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
   const at = sorted.findIndex((r) => r.item.shmid === focus && segments.includes(r.item));
-  if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
+  if (at >= 0) {
+    const row = out[(title ? 2 : 1) + at];
+    FOCUSED.add(row);
+    ROW_SHOWS.set(row, new Set(SHM.cols.flatMap(([head, field]) => (hidden.has(head) || !STAT_OF_COLUMN[field] ? [] : [STAT_OF_COLUMN[field]!]))));
+  }
   // only removed rows (-): the sentence says what they are (a "no segment" under them read
   // as the pane contradicting its own rows: fix25d#1)
   if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null), width));
@@ -431,7 +447,7 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
 
 /** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells; those
  *  in `changed` marked (what the last step changed), or its label, for a segment the step made. */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null): Line[] {
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set()): Line[] {
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
   const shown = (k: keyof ShmidDs): string => {
@@ -441,7 +457,13 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
     return String(ds[k]);
   };
   const fresh = changed === 'new';
-  return packed(s.statHead(focus), STAT_FIELDS.map((k) => [k, shown(k), !fresh && changed.has(k)]), width, mark, fresh);
+  const fields = STAT_FIELDS.map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
+  // the fields the step changed first, right after the label (those the row in focus does not
+  // show before those it does), the others after them in their order: in a short pane the
+  // record's first line is in view under the row (shmdt's dtime, shmctl 3's ctime stood
+  // below the pane at 80x24, fix27b#1)
+  const rank = ([k, , c]: [keyof ShmidDs, string, boolean]) => (!c ? 2 : row.has(k) ? 1 : 0);
+  return packed(s.statHead(focus), [...fields].sort((a, b) => rank(a) - rank(b)), width, mark, fresh);
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
@@ -594,7 +616,10 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // beside a set table with it read as two different listings)
   const seen = new Set<string>();
   kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
-  const sections = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
+  const full = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
+  // the spare lines give way where the pane cannot hold every other line (the blank lines
+  // between sections went first)
+  const sections = rows(full) + legend.length <= height ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
   if (legend.length > 0) {
     const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
     sections[at] = legendUnder(sections[at], legend);
@@ -625,12 +650,10 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
   if (marked.length === 0) return 0;
   const at = marked[0]!;
-  // the first a table's last row: a window may start at it, no heading drawn over it
-  // (stickyLines), so it holds a line more (race 3 at 120x34 zh: the counter's one row
-  // marked, the semaphore's row the step is about a line below the window: fix25d#3)
-  const alone = stuckHead(lines, at) === null && UNDER.get(lines[at])?.sticky === true;
-  // the last marked line a window holding the first, and a heading drawn above it, can hold too
-  const last = marked.filter((i) => i - at < rows - (alone ? 0 : 1)).at(-1)!;
+  // the last marked line a window holding the first, and a heading drawn above it, can hold
+  // too: a row is never in view without its table's column names (a table's last row stood
+  // alone at the window's top, serv-clnt 2 at 120x34 zh: fix27b#3)
+  const last = marked.filter((i) => i - at < rows - 1).at(-1)!;
   if (last < rows) return 0;
   // the row in focus (▸) too, when the window holds it and the change: from its table's
   // heading, or from the row itself (stickyLines draws the heading above it)
@@ -653,8 +676,8 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const h = head ? lines.indexOf(head) : -1;
   if (h >= 0 && last - h < rows) return h;
   // a row first in view gives its place to its heading (stickyLines): the first marked line
-  // is kept below it, the later ones as many as fit; a table's last row stands alone
-  return Math.max(0, Math.min(alone ? at : at - 1, last - rows + 1));
+  // is kept below it, the later ones as many as fit
+  return Math.max(0, Math.min(at - 1, last - rows + 1));
 }
 
 /** The heading drawn in place of the line at `top` (the first in view), when that line is
@@ -689,6 +712,13 @@ export function kernelMax(lines: readonly Line[], rows: number): number {
   return Math.max(0, lines.length - rows);
 }
 
+/** Lines said only where the pane holds all its lines (the empty status column's note). */
+const SPARE = new WeakSet<Line>();
+/** The processes' section of the pane (kernelSections). */
+const PROCESSES = new WeakSet<Line[]>();
+/** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
+const hasMark = (l: Line): boolean => l.some((r) => r.tone === 'changed');
+
 function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
   // every table takes the room really there: a column the pane could hold is never left out
   const tables = width;
@@ -705,12 +735,30 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push(said(k.s.noObjects, width));
-  else if (shm || removedShm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
+  else if (shm || removedShm) {
+    const table = segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles);
+    // a status column shown empty in every row says what it would hold (fix27b#4: nothing
+    // said it); a line that gives way where the pane has no room for all its lines (kernelLines)
+    const head = table.map((l) => UNDER.get(l)).find((u) => u?.sticky)?.head;
+    if (head && /(^|\s)status(\s|$)/.test(lineText(head)) && k.segments.length > 0 && k.segments.every((seg) => seg.status.length === 0)) {
+      const note = said(k.s.statusEmpty, width);
+      for (const l of note) {
+        TAIL.add(l);
+        SPARE.add(l);
+      }
+      table.push(...note);
+    }
+    sections.push(table);
+  }
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
-  if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm, width));
+  if (k.processes.length > 0) {
+    const procs = processLines(k.processes, k.lang, k.s, shm, width);
+    PROCESSES.add(procs);
+    sections.push(procs);
+  }
   if (shm) {
-    // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
+    // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT (first where the step changed a field of it the row does not show, below),
     // whose first fields repeat the table: in a short pane the part below the fold
     const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
     const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before, k.dump), k.marks.mark, k.lang) : [];
@@ -722,7 +770,21 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
       const me = k.processes.find((p) => p.pid === process.pid);
       const own = me ? `${me.role[k.lang]}${k.lang === 'zh' ? '，' : ', '}pid ${me.pid}` : null;
       if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii));
-      focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before, k.segments), k.marks.mark));
+      // the record comes first (before the bytes, and the processes' table) where the step
+      // changed a field of it that the row in focus does not show (a time, a column left
+      // out): under the row, in view in a short pane (shmdt's dtime, shmctl 3's ctime stood
+      // below the pane at 80x24, and a pane scrolled to them hid the row: fix27b#1)
+      const row = sections.flat().find((l) => FOCUSED.has(l));
+      const shows = row ? rowShows(row) : new Set<keyof ShmidDs>();
+      const changed = changedStat(k.focus, k.stat, k.marks.before, k.segments);
+      const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows);
+      const news = changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null;
+      if (news) {
+        const procs = sections.findIndex((sec) => PROCESSES.has(sec));
+        sections.splice(procs < 0 ? sections.length : procs, 0, [...stat, ...focused]);
+        return sections;
+      }
+      focused.push(...stat);
     }
     sections.push(focused);
   }

@@ -147,7 +147,7 @@ export function changedStat(focus: number | null, stat: ShmidDs | null, before: 
 }
 
 /** The IPC_STAT field that holds each figure of an ipcs -m row. */
-const STAT_OF_COLUMN: Partial<Record<keyof SegmentRecord, keyof ShmidDs>> = {
+export const STAT_OF_COLUMN: Partial<Record<keyof SegmentRecord, keyof ShmidDs>> = {
   key: 'key', owner: 'uid', perms: 'mode', status: 'mode', size: 'size', nattch: 'nattch', cpid: 'cpid', lpid: 'lpid', atime: 'atime', dtime: 'dtime', ctime: 'ctime',
 };
 
