@@ -21,7 +21,7 @@ export function traceLines(entry: TraceEntry, lang: Lang, ascii = false, self: n
   const shown = (text: string) => sanitize(text, ascii);
   switch (entry.type) {
     case 'call':
-      return [`${entry.pid} ${shown(callText(entry))}`];
+      return [`${entry.pid} ${shown(callText(entry, lang))}`];
     case 'output': {
       const head = `${entry.pid} $ ${shown(entry.command)}${entry.exitCode !== null && entry.exitCode !== 0 ? `   (${s.exitCode(entry.exitCode)})` : ''}`;
       return [head, ...outputLines(shown(entry.text)).map((line) => `    ${line}`)];
