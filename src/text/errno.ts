@@ -185,3 +185,10 @@ export function errnoMeaning(errno: string, message: string, lang: Lang): string
   }
   return message;
 }
+
+/** The C library's words for an errno, as perror prints them after a colon with no errno name
+ *  ("serv: reading stdin: Broken pipe"), in Chinese; other words stay as they are. */
+export function libcWordsChinese(words: string): string {
+  for (const row of Object.values(ERRNO_MEANINGS)) if (row.en === words) return row.zh;
+  return words;
+}
