@@ -212,7 +212,7 @@ export async function run(options: Options): Promise<number> {
   }
   installCleanup();
   const printer = options.json ? jsonPrinter() : textPrinter(options.lang, options.ascii);
-  const lessonRun = startLesson(lesson);
+  const lessonRun = startLesson(lesson, () => options.lang);
   let printed = 0;
   const flush = (step: string | null) => {
     printer.entries(lessonRun.trace.slice(printed), step);
