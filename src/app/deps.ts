@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as native from '../native/index.js';
 import type { Lesson, LessonRun } from '../lessons/types.js';
+import type { Lang } from '../lang.js';
 import { packageRoot } from '../paths.js';
 import { historyPath, loadHistory, saveHistory } from './play/history.js';
 import { clearProgress, loadProgress, progressPath, saveProgress, saveSolvedChallenge } from './progress.js';
@@ -16,7 +17,7 @@ export interface PlayOptions {
   challenge?: string;
 }
 
-export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun, env: NodeJS.ProcessEnv = process.env, play: PlayOptions = { allowForeign: false }): AppDeps {
+export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson, lang?: () => Lang) => LessonRun, env: NodeJS.ProcessEnv = process.env, play: PlayOptions = { allowForeign: false }): AppDeps {
   const path = progressPath(env);
   const history = historyPath(env);
   return {

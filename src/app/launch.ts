@@ -2,6 +2,7 @@
 // cleanup and signal handlers first, then Ink loaded (without fetch, with ipclab's
 // colour decision) and the app run until it quits. Nothing here loads Ink statically.
 import type { Lesson, LessonRun } from '../lessons/types.js';
+import type { Lang } from '../lang.js';
 import { EXIT, signalStatus } from '../exit-codes.js';
 import { USAGE_ERRORS } from '../usage-errors.js';
 import type { TuiOptions } from './main.js';
@@ -39,9 +40,9 @@ async function withColor<T>(color: boolean, load: () => Promise<T>): Promise<T> 
 /** q (or a lesson switch) while a step waits on a stopped helper: the quit waits for
  *  that step, then closes the run. Closing ends every helper first (SIGCONT with the
  *  SIGTERM), so the step's wait fails at once instead of running to its own timeout. */
-function helpersEndFirst(start: (lesson: Lesson) => LessonRun, endChildren: () => unknown): (lesson: Lesson) => LessonRun {
-  return (lesson) => {
-    const run = start(lesson);
+function helpersEndFirst(start: (lesson: Lesson, lang?: () => Lang) => LessonRun, endChildren: () => unknown): (lesson: Lesson, lang?: () => Lang) => LessonRun {
+  return (lesson, lang) => {
+    const run = start(lesson, lang);
     const close = run.close.bind(run);
     run.close = () => {
       endChildren();

@@ -27,7 +27,7 @@ export interface TuiOptions {
 
 /** Runs the tutorial until the learner quits; what the cleanup removed, as one line in the
  *  language shown last, in ASCII under --ascii as the screen was (null when the app ended another way). */
-export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun): Promise<string | null> {
+export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson, lang?: () => Lang) => LessonRun): Promise<string | null> {
   const store = createAppStore(realDeps(lessons, startLesson, process.env, options.play), options);
   // choose the lesson (its synchronous part) before the first frame, so that frame already shows it;
   // the playground opens no lesson until Esc asks for one

@@ -101,7 +101,7 @@ function textPrinter(name: string, lang: Lang): Printer {
       c.missing.forEach((m) => out(`  - ${m}`));
     },
     end(_ok, leaked) {
-      leaked.forEach((s) => out(`${say.left}: ${segmentLine(s)}`));
+      leaked.forEach((s) => out(`${say.left}: ${segmentLine(s, lang)}`));
       if (!leaked.length) out(`# ${say.clean}`);
     },
   };

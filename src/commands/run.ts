@@ -134,7 +134,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       }
     },
     stepEnd(outcome, segments) {
-      for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s)}`);
+      for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s, lang)}`);
       if (pending) {
         const { checkpoint, answer, explanation } = pending;
         indent(`${listedChoice(checkpoint.choices, answer, lang)}${SHARED[lang].stop}${explanation[lang]}`, `  ${answerLabel(checkpoint, lang)}${SHARED[lang].colon}`);
@@ -152,8 +152,8 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       const source = join(packageRoot(), 'examples', 'c', current.cFile);
       write(`  ${lang === 'zh' ? 'C 语言版本：' : 'the same in C: '}${source}`);
       write('');
-      const lines = [...left.segments.map(segmentLine), ...left.queues.map(queueLine), ...left.semaphores.map(semaphoreSetLine)];
-      lines.forEach((line) => write(`${lang === 'zh' ? '遗留' : 'left behind'}: ${line}`));
+      const lines = [...left.segments.map((s) => segmentLine(s, lang)), ...left.queues.map(queueLine), ...left.semaphores.map(semaphoreSetLine)];
+      lines.forEach((line) => write(`${lang === 'zh' ? '遗留' : 'left behind'}${SHARED[lang].colon}${line}`));
       const counts = leftCounts(left, lang);
       write(
         lang === 'zh'
@@ -212,7 +212,7 @@ export async function run(options: Options): Promise<number> {
   }
   installCleanup();
   const printer = options.json ? jsonPrinter() : textPrinter(options.lang, options.ascii);
-  const lessonRun = startLesson(lesson);
+  const lessonRun = startLesson(lesson, () => options.lang);
   let printed = 0;
   const flush = (step: string | null) => {
     printer.entries(lessonRun.trace.slice(printed), step);

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { commentSpans } from '../text/comment-spans.js';
+import { libcWordsChinese } from '../text/errno.js';
 
 /** The examples/c programs a lesson compiles and runs, without `.c`. */
 export const C_PROGRAMS = ['serv', 'clnt', 'inherit'] as const;
@@ -274,8 +275,9 @@ const cache = new Map<CProgram, OutputEntry[]>();
 /** A line the program printed (without its stamp and "[clnt 4242] " tag), in Chinese; null when
  *  no text of its table prints it. A value a format put in with %s is given in Chinese too where
  *  it is one of the table's plain texts (rv.h's " (woken by SIGUSR2)"). Two-part lines: perror's
- *  "serv: reading stdin: Broken pipe" (the C library's words after the colon stay theirs, as an
- *  errno's do) and fail()'s "clnt: no server on /tmp/x within the timeout" (its role, then a format). */
+ *  "serv: reading stdin: Broken pipe" (the C library's words after the colon in Chinese as an
+ *  errno's meaning is, src/text/errno.ts: "断开的管道") and fail()'s "clnt: no server on
+ *  /tmp/x within the timeout" (its role, then a format). */
 export function chineseOf(line: string, entries: readonly OutputEntry[]): string | null {
   const whole = translate(line, entries);
   if (whole !== null) return whole;
@@ -284,7 +286,7 @@ export function chineseOf(line: string, entries: readonly OutputEntry[]): string
     const zhRest = /^\w+$/.test(head) ? translate(rest, entries) : null;
     if (zhRest !== null) return `${head}：${zhRest}`;
     const zhHead = translate(head, entries);
-    if (zhHead !== null) return `${zhHead}：${rest}`;
+    if (zhHead !== null) return `${zhHead}：${libcWordsChinese(rest)}`;
   }
   return null;
 }
@@ -300,7 +302,8 @@ function translate(line: string, entries: readonly OutputEntry[]): string | null
     e.convs.forEach((c, i) => {
       const v = m[i + 1];
       const plain = c.kind === 's' ? entries.find((p) => p.convs.length === 0 && p.en === v && p !== e) : undefined;
-      values[c.arg] = plain ? plain.zh : v;
+      // strerror(errno) put in with %s ("cannot create %s: %s") reads as an errno's meaning does
+      values[c.arg] = plain ? plain.zh : c.kind === 's' && v !== undefined ? libcWordsChinese(v) : v;
     });
     let next = 0;
     return e.zh.replace(CONVERSION, (all: string, n: string | undefined, ...rest: string[]) => (rest[4] === '%' ? '%' : (values[n ? Number(n) - 1 : next++] ?? all))).replace(/\n$/, '');

@@ -10,6 +10,7 @@ import { now } from '../native/clock.js';
 import { tracedNative, type Native } from './traced.js';
 import { defaultValues, describeValues, isCustom, type TurnValues } from './turn/fields.js';
 import type { Decoded, Lesson, ObjectLabel, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
+import type { Lang } from '../lang.js';
 
 /** ctx.turn of a step without a form */
 const NO_TURN: StepContext['turn'] = { values: {}, custom: false, shown: { en: '', zh: '' }, own: { en: '', zh: '' } };
@@ -49,7 +50,7 @@ class Run implements LessonRun {
   /** the running step's turn values (StepContext.turn) */
   private turn: StepContext['turn'] = NO_TURN;
 
-  constructor(readonly lesson: Lesson) {
+  constructor(readonly lesson: Lesson, private readonly lang: () => Lang = () => 'en') {
     this.sys = tracedNative({ record: (entry) => this.add(entry), afterCall: (name, _args, result) => this.track(name, result) });
     this.state = lesson.state();
     this.ctx = this.context();
@@ -194,6 +195,7 @@ class Run implements LessonRun {
       get turn() {
         return turnNow();
       },
+      lang: () => this.lang(),
       sys: this.sys,
       trace: (entry) => this.add(entry),
       focus: (shmid) => {
@@ -252,7 +254,8 @@ class Run implements LessonRun {
   }
 }
 
-/** Starts a lesson: nothing runs until runNext(). */
-export function startLesson(lesson: Lesson): LessonRun {
-  return new Run(lesson);
+/** Starts a lesson: nothing runs until runNext(). `lang`: the language the learner reads
+ *  when a step runs (StepContext.lang), English unless told. */
+export function startLesson(lesson: Lesson, lang?: () => Lang): LessonRun {
+  return new Run(lesson, lang);
 }

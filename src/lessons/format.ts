@@ -21,7 +21,7 @@ export function traceLines(entry: TraceEntry, lang: Lang, ascii = false, self: n
   const shown = (text: string) => sanitize(text, ascii);
   switch (entry.type) {
     case 'call':
-      return [`${entry.pid} ${shown(callText(entry))}`];
+      return [`${entry.pid} ${shown(callText(entry, lang))}`];
     case 'output': {
       const head = `${entry.pid} $ ${shown(entry.command)}${entry.exitCode !== null && entry.exitCode !== 0 ? `   (${s.exitCode(entry.exitCode)})` : ''}`;
       return [head, ...outputLines(shown(entry.text)).map((line) => `    ${line}`)];
@@ -36,10 +36,11 @@ export function traceLines(entry: TraceEntry, lang: Lang, ascii = false, self: n
   }
 }
 
-/** A segment as one ipcs-like line. */
-export function segmentLine(s: SegmentRecord): string {
+/** A segment as one ipcs-like line; its size in the learner's language ("4096 字节"), the
+ *  fields by their C and ipcs names. */
+export function segmentLine(s: SegmentRecord, lang: Lang): string {
   const status = s.status.length ? `  ${s.status.join(',')}` : '';
-  return `${s.key} shmid ${s.shmid}  perms ${s.perms}  ${s.size} bytes  nattch ${s.nattch}  cpid ${s.cpid}  lpid ${s.lpid}${status}`;
+  return `${s.key} shmid ${s.shmid}  perms ${s.perms}  ${SHARED[lang].bytes(s.size)}  nattch ${s.nattch}  cpid ${s.cpid}  lpid ${s.lpid}${status}`;
 }
 
 /** A queue on one line, as `ipcs -q` names its columns. */

@@ -11,6 +11,7 @@ import type { LiveResult, StepContext, Text } from './types.js';
 import type { CallRecord } from '../native/types.js';
 import { formatProjId } from '../native/format.js';
 import { choice, choiceOf, firstCall, lastCall, outcomeOf } from './checkpoint-kit.js';
+import { ERRNO_MEANINGS } from '../text/errno.js';
 
 const NO_CREAT = [
   choice({ en: 'a shmid (a new segment\'s id)', zh: '一个 shmid（新共享内存段的标识符）' }, { en: 'only a segment already under the key (one you may use) or IPC_CREAT gives a shmid.', zh: '只有 key 下已有（你能用的）共享内存段，或者带了 IPC_CREAT，才会得到 shmid。' }),
@@ -351,7 +352,7 @@ export const ftok = defineLesson<FtokState>({
       async run(ctx, state) {
         const key = need(state, 'key');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
-        explain(ctx, '"No such file or directory" is only the generic text of errno ENOENT; no file is involved here, only the key.', '“No such file or directory”只是 errno ENOENT 的通用说明；这里不涉及任何文件，只涉及 key。');
+        explain(ctx, '"No such file or directory" is only the generic text of errno ENOENT; no file is involved here, only the key.', `“${ERRNO_MEANINGS.ENOENT.zh}”只是 errno ENOENT 的通用说明；这里不涉及任何文件，只涉及 key。`);
         const source = join(need(state, 'dir'), 'typo.c');
         problems.push(...makeFile(ctx, source, '#include <sys/ipc.h>\nint flags = IPC_CREATE | 0600;\n'));
         const { text, exitCode } = await ctx.exec('cc', ['-fsyntax-only', source]);

@@ -12,6 +12,7 @@ import { compileC, hasCc, runC } from './serv-clnt-c.js';
 import { expectGone, explain, expectRow, need, privateFolder } from './kit.js';
 import { defineLesson } from './define.js';
 import type { LiveResult, ProcessInfo, StepContext, Text } from './types.js';
+import type { Lang } from '../lang.js';
 import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
@@ -20,7 +21,15 @@ const NATTCH = counts('nattch', [1, 2, 3], [
   { en: 'three needs a third mapping; only the server and one client have the segment mapped.', zh: '3 需要第三个映射；只有服务端和一个客户端映射着这个共享内存段。' },
 ]);
 
-const MESSAGES = ['hello, client', '你好，客户端'];
+/** What the server sends in steps 1-4 and the C programs in steps 5-6, in the learner's
+ *  language as the step runs (ctx.lang): data is bytes (docs/PROTOCOL.md), so an English run
+ *  shows no Chinese and a Chinese run no English in the client's printed lines. */
+const MESSAGES: Record<Lang, readonly [string, string]> = { en: ['hello, client', 'goodbye, client'], zh: ['你好，客户端', '再见，客户端'] };
+const CROSS: Record<Lang, Record<'serv' | 'clnt', string>> = {
+  en: { clnt: 'from ipclab to C', serv: 'from C to ipclab' },
+  zh: { clnt: '从 ipclab 到 C', serv: '从 C 到 ipclab' },
+};
+const langOf = (ctx: StepContext): Lang => ctx.lang?.() ?? 'en';
 
 /** struct ipclab_rv as rv.h lays it out, said where step 1's trace first shows
  *  it: its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
@@ -44,6 +53,8 @@ interface ServClntState {
   server?: PeerProcess;
   client?: PeerProcess;
   shmid?: number;
+  /** what step 1's server was given to send (MESSAGES in the language then) */
+  messages?: readonly string[];
 }
 
 /** step 4's notice, kept whole before what lastNotice adds */
@@ -106,7 +117,7 @@ function commands(cc: boolean): Text {
   const src = (name: string) => shellPath(join(root, 'examples', 'c', `${name}.c`));
   const en = [
     'Run it yourself in two terminals, in any folder (either may start first):',
-    `  terminal 1: ${ipc} serv --message hello --message 你好`,
+    `  terminal 1: ${ipc} serv --message hello --message goodbye`,
     `  terminal 2: ${ipc} clnt`,
     cc ? `With C, against ipclab serv: cc -O2 -o /tmp/clnt ${src('clnt')} && /tmp/clnt` : `With a C compiler (cc) you could build clnt.c and serv.c, the C pane's files, in ${shellPath(join(root, 'examples', 'c'))}, and run them against these.`,
     cc ? `        against ipclab clnt: cc -O2 -o /tmp/serv ${src('serv')} && /tmp/serv --message hi` : '',
@@ -115,10 +126,10 @@ function commands(cc: boolean): Text {
   ].filter(Boolean);
   const zh = [
     '在两个终端里自己试试，在哪个目录下运行都行（先启动哪一个都行）：',
-    `  终端 1：${ipc} serv --message hello --message 你好`,
+    `  终端 1：${ipc} serv --message 你好 --message 再见`,
     `  终端 2：${ipc} clnt`,
     cc ? `C 版本对接 ipclab serv：cc -O2 -o /tmp/clnt ${src('clnt')} && /tmp/clnt` : `装有 C 编译器（cc）时，可以编译 C 窗格里的 clnt.c 和 serv.c（在 ${shellPath(join(root, 'examples', 'c'))} 下），让它们与这两个程序对接。`,
-    cc ? `C 版本对接 ipclab clnt：cc -O2 -o /tmp/serv ${src('serv')} && /tmp/serv --message hi` : '',
+    cc ? `C 版本对接 ipclab clnt：cc -O2 -o /tmp/serv ${src('serv')} && /tmp/serv --message 你好` : '',
     '客户端每收到一条消息就打印出来；然后双方退出，服务端删除共享内存段。',
     '用 npm 安装后，`ipclab serv` 和 `ipclab clnt` 的作用相同。',
   ].filter(Boolean);
@@ -168,7 +179,8 @@ export const servClnt = defineLesson<ServClntState>({
       highlight: ['server', 'server->shm', 'shm'],
       async run(ctx, state) {
         const path = rendezvous(ctx, state);
-        const server = startPeer(ctx, { role: 'serv', path, messages: MESSAGES, timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
+        state.messages = MESSAGES[langOf(ctx)];
+        const server = startPeer(ctx, { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
         state.server = server;
         const problems = await peerReached(server, 'ready', undefined, WAIT_MS);
         const shmid = serverShmid(server);
@@ -256,10 +268,11 @@ export const servClnt = defineLesson<ServClntState>({
         showProcesses(ctx, state);
         const problems = [...exitedOk(sExit, 'server'), ...exitedOk(cExit, 'client')];
         const got = received(client);
-        if (JSON.stringify(got) !== JSON.stringify(MESSAGES)) problems.push(`the client received ${JSON.stringify(got)}, not ${JSON.stringify(MESSAGES)}`);
+        const sent = need(state, 'messages');
+        if (JSON.stringify(got) !== JSON.stringify(sent)) problems.push(`the client received ${JSON.stringify(got)}, not ${JSON.stringify(sent)}`);
         else {
-          const bytes = Buffer.byteLength(MESSAGES[1]);
-          explain(ctx, `"${MESSAGES[1]}" is "hello, client" in Chinese: ${bytes} bytes of UTF-8, passed through the segment unchanged`, `"${MESSAGES[1]}"：${bytes} 字节 UTF-8，原样穿过了共享内存`);
+          const bytes = Buffer.byteLength(sent[1]);
+          explain(ctx, `"${sent[1]}": ${bytes} bytes of UTF-8, passed through the segment unchanged`, `"${sent[1]}"：${bytes} 字节 UTF-8，原样穿过了共享内存`);
         }
         return [...problems, ...expectGone(ctx, shmid)];
       },
@@ -274,7 +287,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: C_CLIENT_NOTICE,
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
-      traceFocus: ['from ipclab to C'],
+      traceFocus: [{ en: CROSS.en.clnt, zh: CROSS.zh.clnt }],
       diagram: 'serv-clnt-c1',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       noticeBy: destNotice(C_CLIENT_NOTICE),
@@ -463,7 +476,7 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
   );
   const built = await compileC(ctx, cSide, dir);
   if (built.problems.length) return built.problems;
-  const message = cSide === 'clnt' ? 'from ipclab to C 你好' : 'from C to ipclab 你好';
+  const message = CROSS[langOf(ctx)][cSide];
   const args = ['--path', path, '--timeout', '10'];
   // the process list shows this exchange's pair, the C program and ipclab's side
   let peer: PeerProcess | null = null;

@@ -229,6 +229,10 @@ export interface Lesson<S = unknown> {
 /** What a step's action gets, the same object for every step until the lesson is reset.
  *  Every call it makes goes into the trace through here. */
 export interface StepContext {
+  /** the language the learner reads as the step runs: what a lesson sends as data (serv-clnt's
+   *  messages) is chosen in it, so a Chinese run shows no English words and an English run no
+   *  Chinese; absent in a context made by hand (English then) */
+  lang?(): Lang;
   /** the native layer with every call traced (same functions as src/native/index.ts) */
   sys: typeof import('../native/index.js');
   /** add an entry that is not a native call (output, event, refused, death) */

@@ -142,7 +142,7 @@ export class Interpreter {
     this.#out.calls.push(rec);
     this.#out.facts.push({ k: 'call', rec, ...fact });
     if (rec.errno) this.errno = errnoNumber(rec.errno);
-    this.#line('result', sanitize(callText(rec)));
+    this.#line('result', sanitize(callText(rec, this.opts.lang)));
     const said = this.#t(meaning(rec, context));
     if (said) this.#line('meaning', said);
   }

@@ -141,7 +141,7 @@ class Session implements PlaySession {
     const calls = await this.#removeAll();
     this.#a = this.#interpreter();
     this.#challenge?.restart();
-    const lines: OutputLine[] = calls.map((c) => ({ kind: 'result', text: callText(c) }));
+    const lines: OutputLine[] = calls.map((c) => ({ kind: 'result', text: callText(c, this.#lang) }));
     lines.push({ kind: 'info', text: this.#t({ en: 'reset: everything the playground made is removed, the variables are forgotten', zh: '已重置：练习场创建的一切都已删除，变量已清空' }) });
     return { calls, lines };
   }

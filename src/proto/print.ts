@@ -9,7 +9,7 @@ import type { ProtoEvent } from './events.js';
 export function formatEvent(e: ProtoEvent, role: string, lang: Lang): string | null {
   const who = `[${role} ${e.pid}]`;
   // file names and the peer's values are outside text: no control character reaches the terminal
-  if (e.type === 'call') return `${who} ${sanitize(callText(e))}`;
+  if (e.type === 'call') return `${who} ${sanitize(callText(e, lang))}`;
   if (e.type === 'event') return `${who} ${sanitize(e.text[lang])}`;
   return null;
 }

@@ -5,22 +5,24 @@
 import type { Lang } from '../lang.js';
 import type { CallRecord, ChildDeath } from '../native/types.js';
 import { SHARED } from './strings.js';
+import { errnoMeaning } from './errno.js';
 
 type Result = Pick<CallRecord, 'ret' | 'retText' | 'errno' | 'message'>;
 
 /** A result in parts, each to be shown in its own tone: `= -1`, `ENOENT`,
- *  `(No such file or directory)`. errno is null after a success; message is null then
- *  and whenever there is none to show. */
-export function resultParts(call: Result): { value: string; errno: string | null; message: string | null } {
+ *  `(No such file or directory)`, in zh `(没有那个文件或目录)` (the errno's name stays C's,
+ *  its meaning is in the learner's language: src/text/errno.ts). errno is null after a
+ *  success; message is null then and whenever there is none to show. */
+export function resultParts(call: Result, lang: Lang): { value: string; errno: string | null; message: string | null } {
   const errno = call.errno || null;
-  return { value: `= ${call.retText ?? String(call.ret)}`, errno, message: errno && call.message ? `(${call.message})` : null };
+  return { value: `= ${call.retText ?? String(call.ret)}`, errno, message: errno && call.message ? `(${errnoMeaning(errno, call.message, lang)})` : null };
 }
 
 /** `shmget(IPC_PRIVATE, 4096, 0600) = 7`, `shmdt(0x7f..) = -1 EINVAL (Invalid argument)` */
-export function callText(call: Result & Pick<CallRecord, 'c'>): string {
+export function callText(call: Result & Pick<CallRecord, 'c'>, lang: Lang): string {
   // a call shown as it is made, returning only if it fails (an exec): no result to give
   if (call.ret === '') return call.c;
-  const { value, errno, message } = resultParts(call);
+  const { value, errno, message } = resultParts(call, lang);
   return [call.c, value, errno, message].filter((part) => part !== null).join(' ');
 }
 

@@ -74,6 +74,8 @@ const EN = {
   clientJoined: 'a client joined',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}: read ${len} bytes from rv->data (flags ${flags})`,
   wroteData: (len: number) => `write ${len} bytes to rv->data`,
+  /** a size in a segment's one-line form (src/lessons/format.ts's segmentLine) */
+  bytes: (n: number) => `${n} bytes`,
   /** after clnt.c's __atomic_compare_exchange_n: what `expected` (0 before the call) says */
   claimed: 'claimed: client_pid held expected, 0, and now holds this pid',
   taken: 'taken: client_pid was not 0; expected now holds it',
@@ -122,6 +124,7 @@ const ZH: SharedStrings = {
   clientJoined: '客户端已加入',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
+  bytes: (n: number) => `${n} 字节`,
   claimed: '占用成功：client_pid 原为 0（即 expected），现为本进程的 pid',
   taken: '已被占用：client_pid 不是 0，expected 现为它的值',
 };

@@ -90,14 +90,17 @@ describe('the tables of what the C programs print', () => {
     expect(cProgramChinese(program, 'shmctl(7, IPC_RMID, NULL) = 0')).toBe('shmctl(7, IPC_RMID, NULL) = 0');
     // fail()'s "role: " before a format, perror's prefix before the C library's words
     expect(cProgramChinese('clnt', 'clnt: no server on /tmp/x within the timeout')).toBe('clnt：到时限为止 /tmp/x 上没有服务端');
-    expect(cProgramChinese('serv', 'serv: reading stdin: Bad address')).toBe('serv：读取 stdin：Bad address');
+    // the C library's words after perror's colon in Chinese, as an errno's meaning in a call's result
+    expect(cProgramChinese('serv', 'serv: reading stdin: Bad address')).toBe('serv：读取 stdin：错误的地址');
+    // words that are no errno's meaning stay as they came
+    expect(cProgramChinese('serv', 'serv: reading stdin: Bad addresses')).toBe('serv：读取 stdin：Bad addresses');
     // a message a program passes on is no text of its own
     expect(cProgramChinese('clnt', 'hello, client')).toBeNull();
   });
 
   it('the Chinese of a line goes through the one sanitizer as the English does: an escape in a value is a mark, not a sequence', () => {
     const zh = cProgramChinese('serv', 'cannot create /tmp/\x1b[2Jx: Permission denied')!;
-    expect(zh).toBe('无法创建 /tmp/\x1b[2Jx：Permission denied');
+    expect(zh).toBe('无法创建 /tmp/\x1b[2Jx：权限不够');
     const shown = traceLines({ type: 'event', pid: 1, text: { en: 'x', zh }, at: 0 }, 'zh', false, 2).join('\n');
     expect(shown).not.toContain('\x1b');
     expect(shown).toContain('␛[2J');

@@ -1,14 +1,15 @@
 // How trace entries and lesson text read as plain lines (ipclab run's text form).
 import { cells } from '../../src/text/cells.js';
 import { describe, expect, it } from 'vitest';
-import { traceLines, wrap } from '../../src/lessons/format.js';
+import { segmentLine, traceLines, wrap } from '../../src/lessons/format.js';
+import type { SegmentRecord } from '../../src/native/types.js';
 
 describe('traceLines', () => {
   it('shows calls as C with strace-style results and errno names', () => {
     const base = { type: 'call' as const, pid: 42, call: 'shmget', message: null, at: 0 };
     expect(traceLines({ ...base, c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 7, errno: null }, 'en')).toEqual(['42 shmget(IPC_PRIVATE, 4096, 0600) = 7']);
     expect(traceLines({ ...base, c: 'shmget(0x53000642, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory' }, 'zh')).toEqual([
-      '42 shmget(0x53000642, 4096, 0600) = -1 ENOENT (No such file or directory)',
+      '42 shmget(0x53000642, 4096, 0600) = -1 ENOENT (没有那个文件或目录)',
     ]);
     expect(traceLines({ ...base, call: 'ftok', c: 'ftok("/p", \'S\')', ret: 1392510530, retText: '0x53000642', errno: null }, 'en')).toEqual(['42 ftok("/p", \'S\') = 0x53000642']);
   });
@@ -49,5 +50,13 @@ describe('wrap and opening punctuation', () => {
       for (const line of lines) expect(line).not.toMatch(/[（“]$/);
       expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
     }
+  });
+});
+
+describe('segmentLine', () => {
+  const seg = { key: '0x7300f7e8', shmid: 7, owner: 'me', perms: '600', size: 4096, nattch: 1, cpid: 40, lpid: 41, status: ['dest'], atime: 0, dtime: 0 } as unknown as SegmentRecord;
+  it("gives the size in the learner's language, the fields by their C and ipcs names", () => {
+    expect(segmentLine(seg, 'en')).toBe('0x7300f7e8 shmid 7  perms 600  4096 bytes  nattch 1  cpid 40  lpid 41  dest');
+    expect(segmentLine(seg, 'zh')).toBe('0x7300f7e8 shmid 7  perms 600  4096 字节  nattch 1  cpid 40  lpid 41  dest');
   });
 });

@@ -28,11 +28,12 @@ function traceLines(stdout: string): string[] {
 const FUNCTION_WORDS = /\b(?:the|a|an|and|or|of|to|in|is|was|now|not|no|this|that|it|its|has|held|holds|for|with|by|from|on|at|as|be|are|will|still)\b/i;
 
 /** The English phrases of a Chinese line once its code is taken out: quoted text (what a
- *  program sent or holds, in ASCII or Chinese quotes), calls, an errno with the C library's words for it (strerror's, as C prints
- *  them), and every word with a digit, a dot, a slash, a dash, an underscore,
- *  an arrow or in capitals (identifiers, paths, options, constants, numbers). */
+ *  program sent or holds, in ASCII or Chinese quotes), calls, and every word with a digit, a
+ *  dot, a slash, a dash, an underscore, an arrow or in capitals (identifiers, paths, options,
+ *  constants, numbers). An errno's meaning after its name is not code: it is in Chinese
+ *  (errnoWords). */
 function englishPhrases(line: string): string[] {
-  let text = line.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`|'[^']*'|“[^”]*”/g, ' ').replace(/\bE[A-Z0-9]+ \([^)]*\)/g, ' ');
+  let text = line.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`|'[^']*'|“[^”]*”/g, ' ');
   for (let before = ''; before !== text; ) {
     before = text;
     text = text.replace(/[\w.]+\([^()]*\)/g, ' ');
@@ -44,7 +45,29 @@ function englishPhrases(line: string): string[] {
   return (text.match(/[A-Za-z]+(?:[ ,]+[A-Za-z]+)+/g) ?? []).filter((p) => FUNCTION_WORDS.test(p));
 }
 
+/** The meanings after an errno's name in a line ("EINVAL (Invalid argument)") with no Chinese:
+ *  the C library's words left in English (a call's result, a C program's perror) */
+function errnoWords(line: string): string[] {
+  return [...line.matchAll(/\bE[A-Z0-9]{2,} \(([^)]*)\)/g)].map((m) => m[1]).filter((words) => !/[\u4e00-\u9fff]/.test(words));
+}
+
+/** The Kernel lines of `ipclab run`'s text ("  内核：0x… shmid 7  perms 600  4096 字节 …"). */
+function kernelLines(stdout: string): string[] {
+  return stdout.split('\n').filter((line) => /^ {2}内核：/.test(line)).map((line) => line.trim());
+}
+
+/** A Kernel line's Latin words that are not the C and ipcs names of a segment's fields */
+const SEGMENT_FIELDS = new Set(['shmid', 'perms', 'nattch', 'cpid', 'lpid', 'dest', 'locked']);
+const kernelEnglish = (line: string): string[] => line.split(/\s+/).filter((w) => /^[A-Za-z][A-Za-z-]+$/.test(w) && !SEGMENT_FIELDS.has(w));
+
 describe('the trace of every lesson', () => {
+  it('errnoWords and kernelEnglish find the English a Chinese line kept', () => {
+    expect(errnoWords('42 shmget(0x53000642, 4096, 0600) = -1 ENOENT (No such file or directory)')).toEqual(['No such file or directory']);
+    expect(errnoWords('42 shmat(-1, NULL, 0) = (void *) -1 EINVAL (无效的参数)')).toEqual([]);
+    expect(kernelEnglish('内核：0x5300e24e shmid 458753  perms 600  4096 bytes  nattch 0  cpid 26984  lpid 0')).toEqual(['bytes']);
+    expect(kernelEnglish('内核：0x5300ecb1 shmid 458753  perms 600  4096 字节  nattch 0  cpid 26984  lpid 0  dest')).toEqual([]);
+  });
+
   it('englishPhrases finds English prose and leaves code alone', () => {
     expect(englishPhrases('__atomic_compare_exchange_n(&rv->client_pid, &expected, 42, 0) = 1 claimed: client_pid held expected, 0, and now holds this pid')).toHaveLength(1);
     expect(englishPhrases('rv->seq == 1：从 rv->data 读出 13 字节（flags 0）')).toEqual([]);
@@ -71,5 +94,8 @@ describe('the trace of every lesson', () => {
     }
     // a command's line ("$ cc …") holds what the command printed, in its own words
     expect(traceLines(runs[1].stdout).filter((line) => !/^\d+ \$ /.test(line) && englishPhrases(line).length)).toEqual([]);
+    // an errno's meaning is Chinese too, the errno's name C's; and a Kernel line's words
+    expect(traceLines(runs[1].stdout).filter((line) => errnoWords(line).length)).toEqual([]);
+    expect(kernelLines(runs[1].stdout).filter((line) => kernelEnglish(line).length)).toEqual([]);
   }, 90_000);
 });

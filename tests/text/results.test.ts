@@ -13,23 +13,32 @@ import { callText, endText, seenEndText } from '../../src/text/results.js';
 const text = (line: Line) => line.map((r) => r.text).join('');
 const call = (fields: Partial<CallRecord>): CallRecord => ({ type: 'call', pid: 42, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 7, errno: null, message: null, at: 0, ...fields });
 
-const CALLS: [CallRecord, string][] = [
-  [call({}), 'shmget(IPC_PRIVATE, 4096, 0600) = 7'],
-  [call({ ret: -1, errno: 'ENOENT', message: 'No such file or directory' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 ENOENT (No such file or directory)'],
-  [call({ call: 'ftok', c: 'ftok("/p", \'S\')', ret: 1392510530, retText: '0x53000642' }), 'ftok("/p", \'S\') = 0x53000642'],
-  [call({ call: 'shmat', c: 'shmat(9, NULL, 0)', ret: '(void *) -1', errno: 'EINVAL', message: 'Invalid argument' }), 'shmat(9, NULL, 0) = (void *) -1 EINVAL (Invalid argument)'],
+// each call as it reads in English and in Chinese: the errno's name stays C's, its meaning
+// (the C library's words) is in the learner's language
+const CALLS: [CallRecord, string, string][] = [
+  [call({}), 'shmget(IPC_PRIVATE, 4096, 0600) = 7', 'shmget(IPC_PRIVATE, 4096, 0600) = 7'],
+  [call({ ret: -1, errno: 'ENOENT', message: 'No such file or directory' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 ENOENT (No such file or directory)', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 ENOENT (没有那个文件或目录)'],
+  [call({ call: 'ftok', c: 'ftok("/p", \'S\')', ret: 1392510530, retText: '0x53000642' }), 'ftok("/p", \'S\') = 0x53000642', 'ftok("/p", \'S\') = 0x53000642'],
+  [call({ call: 'shmat', c: 'shmat(9, NULL, 0)', ret: '(void *) -1', errno: 'EINVAL', message: 'Invalid argument' }), 'shmat(9, NULL, 0) = (void *) -1 EINVAL (Invalid argument)', 'shmat(9, NULL, 0) = (void *) -1 EINVAL (无效的参数)'],
   // an errno without a message: no "(null)"
-  [call({ ret: -1, errno: 'EIDRM', message: null }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EIDRM'],
+  [call({ ret: -1, errno: 'EIDRM', message: null }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EIDRM', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EIDRM'],
+  // words the table does not hold (another C library's, an errno with no row) stay as they came
+  [call({ ret: -1, errno: 'EINVAL', message: 'Invalid argument value' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EINVAL (Invalid argument value)', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EINVAL (Invalid argument value)'],
+  [call({ ret: -1, errno: 'E200', message: 'Unknown error 200' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 E200 (Unknown error 200)', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 E200 (Unknown error 200)'],
 ];
 
 describe('a call result', () => {
-  it('reads as strace shows it', () => {
-    for (const [record, expected] of CALLS) expect(callText(record)).toBe(expected);
+  it('reads as strace shows it, its errno explained in the learner\'s language', () => {
+    for (const [record, en, zh] of CALLS) {
+      expect(callText(record, 'en')).toBe(en);
+      expect(callText(record, 'zh')).toBe(zh);
+    }
   });
 
   it('reads the same in run, in the Trace pane and on serv/clnt stderr, in both languages', () => {
     for (const lang of ['en', 'zh'] as Lang[]) {
-      for (const [record, expected] of CALLS) {
+      for (const [record, en, zh] of CALLS) {
+        const expected = lang === 'en' ? en : zh;
         expect(traceLines(record, lang)).toEqual([`42 ${expected}`]);
         expect(formatEvent(record, 'serv', lang)).toBe(`[serv 42] ${expected}`);
         expect(entryLines(record, lang, 200, strings(lang)).map(text)).toEqual([`42 ${expected}`]);

@@ -28,8 +28,8 @@ interface Row {
   at?: number;
 }
 
-async function runJson(id: string): Promise<{ rows: Row[]; code: number; stderr: string }> {
-  const p = ipclab(['run', id, '--json']);
+async function runJson(id: string, lang: 'en' | 'zh' = 'en'): Promise<{ rows: Row[]; code: number; stderr: string }> {
+  const p = ipclab(['run', id, '--json', '--lang', lang]);
   const code = await p.done;
   const rows = p.stdout().toString().trim().split('\n').map((l) => JSON.parse(l) as Row);
   return { rows, code, stderr: p.stderr() };
@@ -172,8 +172,11 @@ describe('lessons with two processes', () => {
     expect(texts(rows, client)).toEqual(expect.arrayContaining([
       '__atomic_compare_exchange_n(&rv->client_pid, &expected, ' + client + ', 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = 1 (claimed: client_pid held expected, 0, and now holds this pid)',
       'printf("%s\\n", rv->data) prints "hello, client"',
-      'printf("%s\\n", rv->data) prints "你好，客户端"',
+      'printf("%s\\n", rv->data) prints "goodbye, client"',
     ]));
+    // the messages are the learner's language's: an English run sends no Chinese (its texts
+    // quote what was sent, so none of them holds a Chinese character)
+    expect(rows.filter((r) => r.type === 'event' && /[\u4e00-\u9fff]/.test(r.text!.en)).map((r) => r.text!.en)).toEqual([]);
     expect(texts(rows, server)).toContain(`rv->server_pid = ${server}`);
     // their ends are ipclab's lines, which started both and saw them end (waitpid)
     expect(texts(rows, spawned[0].pid!)).toEqual(expect.arrayContaining([`server (pid ${server}) exited with code 0 (waitpid)`, `client (pid ${client}) exited with code 0 (waitpid)`]));
@@ -188,13 +191,27 @@ describe('lessons with two processes', () => {
       expect(r.text!.zh).toMatch(/（(被 SIGUSR2 唤醒|在每 100 ms 一次的轮询中看到|查看时已经写好，无需等待)）$/);
     }
     if (HAS_CC) {
-      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printed "from ipclab to C 你好"')).toBe(true);
-      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printf("%s\\n", rv->data) prints "from C to ipclab 你好"')).toBe(true);
+      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printed "from ipclab to C"')).toBe(true);
+      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printf("%s\\n", rv->data) prints "from C to ipclab"')).toBe(true);
     }
     const pids = spawned.map((r) => Number(/: pid (\d+)/.exec(r.text!.en)![1]));
     for (const pid of pids) expect(peerGone(pid)).toBe(true);
     const shmids = calls(rows).filter((r) => r.call === 'shmget' && r.errno === null).map((r) => r.ret);
     expect(native.readSegments().filter((s) => shmids.includes(s.shmid))).toEqual([]);
+  });
+
+  it('serv-clnt in Chinese: the messages sent are Chinese, the byte counts their own', async () => {
+    const { rows, code, stderr } = await runJson('serv-clnt', 'zh');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const zh = rows.filter((r) => r.type === 'event').map((r) => r.text!.zh);
+    expect(zh).toEqual(expect.arrayContaining(['printf("%s\\n", rv->data) 打印出 "你好，客户端"', 'printf("%s\\n", rv->data) 打印出 "再见，客户端"', '"再见，客户端"：18 字节 UTF-8，原样穿过了共享内存']));
+    // the length the server wrote is the text's own: 18 bytes of UTF-8 and its NUL
+    expect(zh.some((t) => t.startsWith('memcpy(rv->data, "你好，客户端", 19); rv->len = 18;'))).toBe(true);
+    if (HAS_CC) expect(zh.some((t) => t.includes('"从 ipclab 到 C"'))).toBe(true);
+    // no English message left: the quoted data holds no Latin word but the names ipclab and C
+    const quoted = zh.flatMap((t) => t.match(/"[^"]*"/g) ?? []).filter((q) => !/[%\\/]/.test(q));
+    expect(quoted.filter((q) => /[A-Za-z]{2,}/.test(q.replace(/\bipclab\b/g, '')))).toEqual([]);
   });
 
   it.skipIf(!HAS_CC)('serv-clnt steps 5 and 6: the process list shows the C program and its partner, not the earlier pair', async () => {
@@ -208,7 +225,7 @@ describe('lessons with two processes', () => {
     const seen: { pid: number; role: string; attached: boolean; alive: boolean }[][] = [];
     const off = run.subscribe(() => seen.push(run.processes.map((p) => ({ pid: p.pid, role: `${p.role.en}/${p.role.zh}`, attached: p.attached, alive: p.alive }))));
     for (const [step, cRole, partner, printed] of [
-      [4, 'C client/C 客户端', 'server/服务端', 'printed "from ipclab to C 你好"'],
+      [4, 'C client/C 客户端', 'server/服务端', 'printed "from ipclab to C"'],
       [5, 'C server/C 服务端', 'client/客户端', null],
     ] as const) {
       seen.length = 0;

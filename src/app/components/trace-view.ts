@@ -153,7 +153,7 @@ function entryPieces(entry: TraceEntry, lang: Lang, width: number, s: Strings, p
   const more = cells(pid) + 2;
   switch (entry.type) {
     case 'call': {
-      const { value, errno, message } = resultParts(entry);
+      const { value, errno, message } = resultParts(entry, lang);
       // the result and its errno stay together; the message goes on below when it does not fit
       // a call made that returns only if it fails (an exec) has no result yet: the note says so
       const result = entry.ret === ''

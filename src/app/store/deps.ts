@@ -44,7 +44,7 @@ export interface Dump {
 
 export interface AppDeps {
   lessons: Lesson[];
-  startLesson(lesson: Lesson): LessonRun;
+  startLesson(lesson: Lesson, lang?: () => Lang): LessonRun;
   kernel: KernelView;
   /** `length` bytes of a segment from `offset`, through an attachment already held (native peekAttached); null when none is */
   peek(shmid: number, length: number, offset: number): Dump | null;

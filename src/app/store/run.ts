@@ -289,7 +289,7 @@ export const runSlice =
           await old.close();
         }
         const lesson = get().lessons[index];
-        const run = deps.startLesson(lesson);
+        const run = deps.startLesson(lesson, () => get().lang);
         unsubscribeRun = run.subscribe(onRunChange);
         set({ ...NO_CHOICES, rerunStep: null, ask: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();

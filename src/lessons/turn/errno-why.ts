@@ -2,6 +2,7 @@
 // values in a your-turn step can provoke (and what the lessons show anyway). One table;
 // an errno it does not hold gets a line that says so and where to read more.
 import type { Text } from '../types.js';
+import { ERRNO_MEANINGS } from '../../text/errno.js';
 
 export type ExplainedCall = 'shmget' | 'ftok' | 'shmat' | 'shmdt' | 'shmctl' | 'msgsnd' | 'msgrcv' | 'semop' | 'semctl';
 
@@ -12,7 +13,7 @@ export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
       zh: '大小小于 SHMMIN（1）或大于 SHMMAX，或者这个 key 的段已存在而比所要的大小小',
     },
     EEXIST: { en: 'IPC_CREAT|IPC_EXCL was given and a segment with this key already exists', zh: '给了 IPC_CREAT|IPC_EXCL，而这个 key 的段已经存在' },
-    ENOENT: { en: 'no segment has this key and IPC_CREAT was not given, so there was nothing to open ("No such file or directory" is only errno\'s generic text, and no file is involved)', zh: '没有段用这个 key，又没有给 IPC_CREAT，所以无从打开（“No such file or directory”只是 errno 的通用说明，这里不涉及任何文件）' },
+    ENOENT: { en: 'no segment has this key and IPC_CREAT was not given, so there was nothing to open ("No such file or directory" is only errno\'s generic text, and no file is involved)', zh: `没有段用这个 key，又没有给 IPC_CREAT，所以无从打开（“${ERRNO_MEANINGS.ENOENT.zh}”只是 errno 的通用说明，这里不涉及任何文件）` },
     EACCES: { en: 'the segment exists but its mode does not let this user have the access asked', zh: '段存在，但它的权限不允许这个用户做所要的访问' },
     ENOMEM: { en: 'the limits allow the size, but the kernel could not reserve that much memory for it', zh: '上限允许这个大小，但内核预留不出这么多内存' },
     ENOSPC: { en: 'the size would take the segments above SHMALL pages in all, or SHMMNI segments exist already', zh: '加上这段，所有段的页数会超过 SHMALL，或者段数已达 SHMMNI' },

@@ -1,0 +1,194 @@
+// What an errno means, in both languages, for the trace's results: `= -1 EINVAL (无效的参数)`.
+// The errno's name stays as C spells it; its meaning, the C library's words after it, is
+// shown in Chinese in zh. One row for every errno name the native layer knows (koffi's
+// os.errno, which src/native/errno.ts names from): `en` is glibc's strerror text, which a
+// call's message must equal to be put in Chinese (another C library's words, or an errno
+// with no row, stay as the C library gave them); `zh` is glibc's own zh_CN translation
+// (libc.mo), corrected where it was wrong or left English words (ENOMSG "符合需求格式",
+// ENOLINK "已有服务", EBADSLT "slot"). tests/text/errno.test.ts holds the table to this
+// machine's libc and to koffi's list.
+import type { Lang } from '../lang.js';
+
+export const ERRNO_MEANINGS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  E2BIG: { en: "Argument list too long", zh: "参数列表过长" },
+  EACCES: { en: "Permission denied", zh: "权限不够" },
+  EADDRINUSE: { en: "Address already in use", zh: "地址已在使用" },
+  EADDRNOTAVAIL: { en: "Cannot assign requested address", zh: "无法指定被请求的地址" },
+  EADV: { en: "Advertise error", zh: "通知错误" },
+  EAFNOSUPPORT: { en: "Address family not supported by protocol", zh: "协议不支持的地址族" },
+  EAGAIN: { en: "Resource temporarily unavailable", zh: "资源暂时不可用" },
+  EALREADY: { en: "Operation already in progress", zh: "操作已经在进行" },
+  EBADE: { en: "Invalid exchange", zh: "无效的交换" },
+  EBADF: { en: "Bad file descriptor", zh: "错误的文件描述符" },
+  EBADFD: { en: "File descriptor in bad state", zh: "文件描述符处于错误状态" },
+  EBADMSG: { en: "Bad message", zh: "错误的消息" },
+  EBADR: { en: "Invalid request descriptor", zh: "无效的请求描述符" },
+  EBADRQC: { en: "Invalid request code", zh: "无效的请求码" },
+  EBADSLT: { en: "Invalid slot", zh: "无效的槽" },
+  EBFONT: { en: "Bad font file format", zh: "错误的字体文件格式" },
+  EBUSY: { en: "Device or resource busy", zh: "设备或资源忙" },
+  ECANCELED: { en: "Operation canceled", zh: "操作已取消" },
+  ECHILD: { en: "No child processes", zh: "没有子进程" },
+  ECHRNG: { en: "Channel number out of range", zh: "通道编号超出范围" },
+  ECOMM: { en: "Communication error on send", zh: "发送时出现通讯错误" },
+  ECONNABORTED: { en: "Software caused connection abort", zh: "由软件导致的连接断开" },
+  ECONNREFUSED: { en: "Connection refused", zh: "拒绝连接" },
+  ECONNRESET: { en: "Connection reset by peer", zh: "连接被对方重设" },
+  EDEADLK: { en: "Resource deadlock avoided", zh: "已避免资源死锁" },
+  EDEADLOCK: { en: "Resource deadlock avoided", zh: "已避免资源死锁" },
+  EDESTADDRREQ: { en: "Destination address required", zh: "需要目标地址" },
+  EDOM: { en: "Numerical argument out of domain", zh: "数值参数超出域" },
+  EDOTDOT: { en: "RFS specific error", zh: "RFS 特定错误" },
+  EDQUOT: { en: "Disk quota exceeded", zh: "超出磁盘限额" },
+  EEXIST: { en: "File exists", zh: "文件已存在" },
+  EFAULT: { en: "Bad address", zh: "错误的地址" },
+  EFBIG: { en: "File too large", zh: "文件过大" },
+  EHOSTDOWN: { en: "Host is down", zh: "主机关闭" },
+  EHOSTUNREACH: { en: "No route to host", zh: "没有到主机的路由" },
+  EHWPOISON: { en: "Memory page has hardware error", zh: "内存分页有硬件错误" },
+  EIDRM: { en: "Identifier removed", zh: "标识符已删除" },
+  EILSEQ: { en: "Invalid or incomplete multibyte or wide character", zh: "无效或不完整的多字节字符或宽字符" },
+  EINPROGRESS: { en: "Operation now in progress", zh: "操作现在正在进行" },
+  EINTR: { en: "Interrupted system call", zh: "被中断的系统调用" },
+  EINVAL: { en: "Invalid argument", zh: "无效的参数" },
+  EIO: { en: "Input/output error", zh: "输入/输出错误" },
+  EISCONN: { en: "Transport endpoint is already connected", zh: "传输端点已连接" },
+  EISDIR: { en: "Is a directory", zh: "是一个目录" },
+  EISNAM: { en: "Is a named type file", zh: "是一个有名类型文件" },
+  EKEYEXPIRED: { en: "Key has expired", zh: "密钥已过期" },
+  EKEYREJECTED: { en: "Key was rejected by service", zh: "密钥被服务拒绝" },
+  EKEYREVOKED: { en: "Key has been revoked", zh: "密钥已被吊销" },
+  EL2HLT: { en: "Level 2 halted", zh: "级别 2 已停止" },
+  EL2NSYNC: { en: "Level 2 not synchronized", zh: "级别 2 尚未同步" },
+  EL3HLT: { en: "Level 3 halted", zh: "级别 3 已停止" },
+  EL3RST: { en: "Level 3 reset", zh: "级别 3 已重置" },
+  ELIBACC: { en: "Can not access a needed shared library", zh: "无法访问必须的共享库" },
+  ELIBBAD: { en: "Accessing a corrupted shared library", zh: "正在访问一个已毁坏的共享库" },
+  ELIBEXEC: { en: "Cannot exec a shared library directly", zh: "无法直接执行共享库" },
+  ELIBMAX: { en: "Attempting to link in too many shared libraries", zh: "试图与过多的共享库相链接" },
+  ELIBSCN: { en: ".lib section in a.out corrupted", zh: "a.out 中的 .lib 节已毁坏" },
+  ELNRNG: { en: "Link number out of range", zh: "链接数超出范围" },
+  ELOOP: { en: "Too many levels of symbolic links", zh: "符号连接的层数过多" },
+  EMEDIUMTYPE: { en: "Wrong medium type", zh: "错误的介质类型" },
+  EMFILE: { en: "Too many open files", zh: "打开的文件过多" },
+  EMLINK: { en: "Too many links", zh: "过多的链接" },
+  EMSGSIZE: { en: "Message too long", zh: "消息过长" },
+  EMULTIHOP: { en: "Multihop attempted", zh: "尝试了多跳" },
+  ENAMETOOLONG: { en: "File name too long", zh: "文件名过长" },
+  ENAVAIL: { en: "No XENIX semaphores available", zh: "没有可用的 XENIX 信号量" },
+  ENETDOWN: { en: "Network is down", zh: "网络已关闭" },
+  ENETRESET: { en: "Network dropped connection on reset", zh: "重置时断开网络连接" },
+  ENETUNREACH: { en: "Network is unreachable", zh: "网络不可达" },
+  ENFILE: { en: "Too many open files in system", zh: "系统中打开的文件过多" },
+  ENOANO: { en: "No anode", zh: "没有 anode" },
+  ENOBUFS: { en: "No buffer space available", zh: "没有可用的缓冲区空间" },
+  ENOCSI: { en: "No CSI structure available", zh: "没有可用的 CSI 结构" },
+  ENODATA: { en: "No data available", zh: "没有可用的数据" },
+  ENODEV: { en: "No such device", zh: "没有那个设备" },
+  ENOENT: { en: "No such file or directory", zh: "没有那个文件或目录" },
+  ENOEXEC: { en: "Exec format error", zh: "可执行文件格式错误" },
+  ENOKEY: { en: "Required key not available", zh: "所需的密钥不存在" },
+  ENOLCK: { en: "No locks available", zh: "没有可用的锁" },
+  ENOLINK: { en: "Link has been severed", zh: "链接已断开" },
+  ENOMEDIUM: { en: "No medium found", zh: "找不到介质" },
+  ENOMEM: { en: "Cannot allocate memory", zh: "无法分配内存" },
+  ENOMSG: { en: "No message of desired type", zh: "没有所需类型的消息" },
+  ENONET: { en: "Machine is not on the network", zh: "机器不在网络中" },
+  ENOPKG: { en: "Package not installed", zh: "包未安装" },
+  ENOPROTOOPT: { en: "Protocol not available", zh: "不可用的协议" },
+  ENOSPC: { en: "No space left on device", zh: "设备上没有空间" },
+  ENOSR: { en: "Out of streams resources", zh: "流资源不足" },
+  ENOSTR: { en: "Device not a stream", zh: "设备不是流" },
+  ENOSYS: { en: "Function not implemented", zh: "函数未实现" },
+  ENOTBLK: { en: "Block device required", zh: "需要块设备" },
+  ENOTCONN: { en: "Transport endpoint is not connected", zh: "传输端点尚未连接" },
+  ENOTDIR: { en: "Not a directory", zh: "不是目录" },
+  ENOTEMPTY: { en: "Directory not empty", zh: "目录非空" },
+  ENOTNAM: { en: "Not a XENIX named type file", zh: "不是 XENIX 命名的类型文件" },
+  ENOTRECOVERABLE: { en: "State not recoverable", zh: "状态无法恢复" },
+  ENOTSOCK: { en: "Socket operation on non-socket", zh: "对非套接字进行套接字操作" },
+  ENOTSUP: { en: "Operation not supported", zh: "不支持的操作" },
+  ENOTTY: { en: "Inappropriate ioctl for device", zh: "对设备不适当的 ioctl 操作" },
+  ENOTUNIQ: { en: "Name not unique on network", zh: "网络上的名称不是唯一的" },
+  ENXIO: { en: "No such device or address", zh: "没有那个设备或地址" },
+  EOPNOTSUPP: { en: "Operation not supported", zh: "不支持的操作" },
+  EOVERFLOW: { en: "Value too large for defined data type", zh: "对已定义的数据类型来说值过大" },
+  EOWNERDEAD: { en: "Owner died", zh: "拥有者已终止" },
+  EPERM: { en: "Operation not permitted", zh: "不允许的操作" },
+  EPFNOSUPPORT: { en: "Protocol family not supported", zh: "不支持的协议族" },
+  EPIPE: { en: "Broken pipe", zh: "断开的管道" },
+  EPROTO: { en: "Protocol error", zh: "协议错误" },
+  EPROTONOSUPPORT: { en: "Protocol not supported", zh: "不支持的协议" },
+  EPROTOTYPE: { en: "Protocol wrong type for socket", zh: "套接字的协议类型错误" },
+  ERANGE: { en: "Numerical result out of range", zh: "数值结果超出范围" },
+  EREMCHG: { en: "Remote address changed", zh: "远程地址已改变" },
+  EREMOTE: { en: "Object is remote", zh: "对象是远程的" },
+  EREMOTEIO: { en: "Remote I/O error", zh: "远程 I/O 错误" },
+  ERESTART: { en: "Interrupted system call should be restarted", zh: "被中断的系统调用应该重新启动" },
+  ERFKILL: { en: "Operation not possible due to RF-kill", zh: "由于 RF-kill 而无法操作" },
+  EROFS: { en: "Read-only file system", zh: "只读文件系统" },
+  ESHUTDOWN: { en: "Cannot send after transport endpoint shutdown", zh: "无法在传输端点关闭以后发送" },
+  ESOCKTNOSUPPORT: { en: "Socket type not supported", zh: "不支持的套接字类型" },
+  ESPIPE: { en: "Illegal seek", zh: "非法的定位操作" },
+  ESRCH: { en: "No such process", zh: "没有那个进程" },
+  ESRMNT: { en: "Srmount error", zh: "Srmount 错误" },
+  ESTALE: { en: "Stale file handle", zh: "过期的文件句柄" },
+  ESTRPIPE: { en: "Streams pipe error", zh: "流管道错误" },
+  ETIME: { en: "Timer expired", zh: "计时器超时" },
+  ETIMEDOUT: { en: "Connection timed out", zh: "连接超时" },
+  ETOOMANYREFS: { en: "Too many references: cannot splice", zh: "过多的引用：无法接合" },
+  ETXTBSY: { en: "Text file busy", zh: "文本文件忙" },
+  EUCLEAN: { en: "Structure needs cleaning", zh: "结构需要清理" },
+  EUNATCH: { en: "Protocol driver not attached", zh: "未加载协议驱动程序" },
+  EUSERS: { en: "Too many users", zh: "用户过多" },
+  EWOULDBLOCK: { en: "Resource temporarily unavailable", zh: "资源暂时不可用" },
+  EXDEV: { en: "Invalid cross-device link", zh: "无效的跨设备链接" },
+  EXFULL: { en: "Exchange full", zh: "交换满" },
+};
+
+/** ipclab's own words in a call's message, where it answers for the kernel
+ *  (src/native/calls.ts): each as its English pattern and the Chinese it reads as. */
+const OWN_MESSAGES: readonly { en: RegExp; zh: (m: RegExpMatchArray) => string }[] = [
+  // shmdt on an address a later shmat reuses
+  {
+    en: /^segment (\d+) was already detached; (\S+) now maps segment (\d+), so ipclab did not call shmdt$/,
+    zh: (m) => `共享内存段 ${m[1]} 早已解除映射；${m[2]} 现在映射的是段 ${m[3]}，所以 ipclab 没有调用 shmdt`,
+  },
+  // kill with a pid <= 0
+  {
+    en: /^ipclab never signals pid (-?\d+) \(a pid <= 0 names a process group or every process\)$/,
+    zh: (m) => `ipclab 从不向 pid ${m[1]} 发信号（pid <= 0 指的是一个进程组或所有进程）`,
+  },
+];
+
+function ownMessage(text: string): string | null {
+  for (const own of OWN_MESSAGES) {
+    const m = own.en.exec(text);
+    if (m) return own.zh(m);
+  }
+  return null;
+}
+
+/** A failed call's message in `lang`: in English as it came; in Chinese the C library's
+ *  words for `errno` in Chinese, with ipclab's own words after them ("Invalid argument
+ *  (segment 5 was …)") in Chinese too; words it does not know stay as they are. */
+export function errnoMeaning(errno: string, message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  const own = ownMessage(message);
+  if (own !== null) return own;
+  const row = ERRNO_MEANINGS[errno];
+  if (!row) return message;
+  if (message === row.en) return row.zh;
+  if (message.startsWith(`${row.en} (`) && message.endsWith(')')) {
+    const rest = message.slice(row.en.length + 2, -1);
+    return `${row.zh}（${ownMessage(rest) ?? rest}）`;
+  }
+  return message;
+}
+
+/** The C library's words for an errno, as perror prints them after a colon with no errno name
+ *  ("serv: reading stdin: Broken pipe"), in Chinese; other words stay as they are. */
+export function libcWordsChinese(words: string): string {
+  for (const row of Object.values(ERRNO_MEANINGS)) if (row.en === words) return row.zh;
+  return words;
+}
