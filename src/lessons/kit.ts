@@ -113,13 +113,14 @@ export function createWithText(ctx: StepContext, state: { shmid?: number; seg?: 
  *  its attach and detach (its own shmdt when its calls show one, else the kernel's as it died)
  *  change lpid, atime and dtime: the trace says so, naming the detach that happened, or the
  *  Kernel pane would change with no cause in sight. */
-export function childAttached(ctx: StepContext, shmid: number, child: { pid: number; address: string | null; calls?: readonly { call: string }[] }): void {
-  const at = child.address ? ` at ${child.address}` : '';
+export function childAttached(ctx: StepContext, shmid: number, child: { pid: number; calls?: readonly { call: string }[] }): void {
   const own = child.calls?.some((c) => c.call === 'shmdt') ?? false;
+  // two rows at 80x24 under the child's end: with it, the step's last lines fit the Trace
+  // pane after the run (tests/app/trace-result-in-view.test.ts)
   explain(
     ctx,
-    `Before its fatal access the child (pid ${child.pid}) had attached segment ${shmid}${at}; then ${own ? 'it detached with shmdt' : 'the kernel detached it as it died'}. So lpid is now the child's pid, and atime and dtime are set; nattch is back as it was.`,
-    `子进程（pid ${child.pid}）在那次致命的访问之前映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；随后${own ? '它自己调用 shmdt 解除了映射' : '它死时内核替它解除了映射'}。所以 lpid 现在是子进程的 pid，atime 和 dtime 也更新了；nattch 恢复原样。`,
+    `Its attach of ${shmid} before the fault and ${own ? 'its own shmdt' : "the kernel's detach as it died"} set lpid (its pid ${child.pid}), atime and dtime; nattch is as before.`,
+    `它在出错前映射了 ${shmid}，${own ? '又自己调用 shmdt 解除' : '死时内核替它解除了映射'}：lpid（它的 pid ${child.pid}）、atime 和 dtime 因此更新；nattch 不变。`,
   );
 }
 
