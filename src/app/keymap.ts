@@ -316,6 +316,8 @@ export interface SpacePlace {
   opens?: boolean;
   /** part of the step Space runs next is below the lesson pane's window: Space brings it first (store/turn.ts spaceShowsRest) */
   rest?: boolean;
+  /** that part holds the step's question, not yet in view (store/turn.ts restAsks): Space says so */
+  restAsks?: boolean;
   /** r was pressed once: a second resets the lesson (store/run.ts resetLesson) */
   resetAsked?: boolean;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
@@ -401,6 +403,9 @@ export function runLabel(p: SpacePlace): Text {
   if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };
+  // the rest holds the step's question, not yet in view: said, so that a step's question is
+  // never a surprise (fix27c#3)
+  if (p.rest && p.restAsks) return { en: `rest, question ${p.done + 1}`, zh: `第 ${p.done + 1} 步其余部分和问题` };
   if (p.rest) return { en: `the rest of ${p.done + 1}`, zh: `第 ${p.done + 1} 步其余部分` };
   if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };

@@ -486,8 +486,9 @@ const EN = {
   litGoesOnBelow: '(the lit part goes on below)',
   /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest) */
   nextStepBelow: (step: number) => `Space: what step ${step} does`,
-  /** the same when the step's heading is in view and the rest of its words below */
-  stepRestBelow: (step: number) => `Space: the rest of step ${step}`,
+  /** the same when the step's heading is in view and the rest of its words below (`asks`: its
+   *  question too, not yet in view: fix27c#3) */
+  stepRestBelow: (step: number, asks = false) => (asks ? `Space: step ${step}'s rest and question` : `Space: the rest of step ${step}`),
   /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
   endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
@@ -842,7 +843,7 @@ const ZH: Strings = {
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `空格：第 ${step} 步做什么`,
-  stepRestBelow: (step: number) => `空格：第 ${step} 步的其余部分`,
+  stepRestBelow: (step: number, asks = false) => (asks ? `空格：第 ${step} 步的其余部分和问题` : `空格：第 ${step} 步的其余部分`),
   endRestBelow: '空格：其余部分',
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,

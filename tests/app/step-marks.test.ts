@@ -65,3 +65,28 @@ describe('the step list marks a wrong prediction', () => {
     expect(entry.text[lang]).toMatch(/≠[^✗]*!/);
   });
 });
+
+// newcomers "never know whether a step has a question until Space brings it" (fix27c#3): a
+// step to come that asks has ? in the list (quiz on), until it runs
+describe('the step list marks the steps that ask', () => {
+  it.each(['en', 'zh'] as const)('%s: ? on every step not run yet with a question, in every lesson; none with --no-quiz', (lang) => {
+    const quiz = { guesses: {}, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: -1, keys: { skip: 'x', reveal: 'v' } };
+    let asked = 0;
+    for (const lesson of LESSONS) {
+      const input = { lesson, lang, view: 0, done: 0, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang) };
+      const on = stepListLines({ ...input, quiz: quiz as never }, 30).map((l) => l[0]!.text.trim());
+      const off = stepListLines(input, 30).map((l) => l[0]!.text.trim());
+      lesson.steps.forEach((st, i) => {
+        if (i === 0) return expect(on[0]).toBe('▶');
+        const asks = !!lesson.checkpoints?.[st.id];
+        if (asks) asked++;
+        expect(on[i], `${lesson.id} step ${i + 1}`).toBe(asks ? '?' : '');
+        expect(off[i]).toBe('');
+      });
+      // once run: ✓ (the list says what happened, no longer that it asks)
+      const ran = stepListLines({ ...input, view: lesson.steps.length - 1, done: lesson.steps.length - 1, quiz: quiz as never }, 30).map((l) => l[0]!.text.trim());
+      expect(ran.slice(0, -1).every((m) => m === '✓'), lesson.id).toBe(true);
+    }
+    expect(asked).toBeGreaterThan(10);
+  });
+});

@@ -175,7 +175,9 @@ function namedLine(names: readonly string[], { key, where, spare = [] }: NonNull
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine); ≠ (a step that
 // ran, its prediction wrong: ✓ said it was right, fix27c#2) as ! (ASCII_FOR's != is two cells)
-const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠' };
+// ? a step not run yet that asks a question before it runs (fix27c#3: newcomers never knew
+// which steps asked until Space brought the question)
+const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '?' };
 
 /** The step list: a line per step, each title whole where it fits, else the step's short
  *  title, cut at a space only when even that does not fit; the shown one too (the text's
@@ -202,7 +204,9 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
     // none (a dimmed ✓ looked the same as ✓ without colour, and claimed a run that is gone)
     // a step that ran as it should but whose prediction was wrong: ≠, not the ✓ of a right one
     const missed = ran && !problems[i] && !!input.quiz && predictionVerdict(input.quiz, i) === 'wrong';
-    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? (input.ascii ? '!' : m.missed) : ran ? m.done : ' ';
+    // a step to come whose question is asked (quiz on): ? until it runs
+    const asks = !ran && !!input.quiz && !!lesson.checkpoints?.[step.id];
+    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? (input.ascii ? '!' : m.missed) : ran ? m.done : asks ? m.asks : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
     const whole = t.text(`${no(i)} ${step.title[lang]}`);
     const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${no(i)} ${step.short[lang]}`);
