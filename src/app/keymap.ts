@@ -481,6 +481,8 @@ export interface BarItem {
 export interface PanesPlace {
   tabs: boolean;
   zoomed: boolean;
+  /** the closing screen shows all it holds: its bar offers no scroll keys (fix27c#1) */
+  still?: boolean;
 }
 
 /** z's word in the key bar while the pane is zoomed: what z brings back. */
@@ -547,7 +549,9 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
   // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
   const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
-  const items = BINDINGS.filter((b) => wanted(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
+  // a scroll key where nothing scrolls is not offered (the closing screen all in view: fix27c#1)
+  const still = (b: Binding) => !!panes.still && isScroll(b.action);
+  const items = BINDINGS.filter((b) => wanted(b) && !still(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
     .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [item(b), ...turn] : [...running, item(b), ...turn]));
   // a key that asked: its second press and "other keys cancel" (fix15a#3)
