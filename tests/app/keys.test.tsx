@@ -107,12 +107,13 @@ describe('keys that arrive together', () => {
     }
     sendTogether(session, '   ');
     await tmux.waitFor(session, (s) => s.includes('✓ 2 ') && s.includes('1 key sent with the one that ran it not used') && !s.includes('running…'), 'step 2 run unanswered, the third Space not used');
-    expect(tmux.capture(session)).not.toMatch(/✓ 3 |no answer picked/);
+    expect(tmux.capture(session)).not.toMatch(/[✓≠] 3 |no answer picked/);
     // a question waiting behind Enter is shown first: a digit then would only show it (fix18a#3)
     await tmux.questionShown(session, 'step 3');
     // a digit and Space at once: the answer picked, then the step run with it
     sendTogether(session, '1 ');
-    await tmux.waitFor(session, (s) => s.includes('✓ 3 ') && !s.includes('running…'), 'step 3 run after 1 Space');
+    // (✓, or ≠ where choice 1 is not the answer: the step list marks a wrong prediction, fix27c#2)
+    await tmux.waitFor(session, (s) => /[✓≠] 3 /.test(s) && !s.includes('running…'), 'step 3 run after 1 Space');
     sendTogether(session, '\t\t');
     await tmux.waitFor(session, (s) => s.includes('┌─ Trace'), 'the trace tab after Tab Tab');
     tmux.send(session, 'q');
