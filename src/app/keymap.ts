@@ -316,6 +316,8 @@ export interface SpacePlace {
   opens?: boolean;
   /** part of the step Space runs next is below the lesson pane's window: Space brings it first (store/turn.ts spaceShowsRest) */
   rest?: boolean;
+  /** that part holds the step's question, not yet in view (store/turn.ts restAsks): Space says so */
+  restAsks?: boolean;
   /** r was pressed once: a second resets the lesson (store/run.ts resetLesson) */
   resetAsked?: boolean;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
@@ -401,6 +403,9 @@ export function runLabel(p: SpacePlace): Text {
   if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };
+  // the rest holds the step's question, not yet in view: said, so that a step's question is
+  // never a surprise (fix27c#3)
+  if (p.rest && p.restAsks) return { en: `rest, question ${p.done + 1}`, zh: `第 ${p.done + 1} 步其余部分和问题` };
   if (p.rest) return { en: `the rest of ${p.done + 1}`, zh: `第 ${p.done + 1} 步其余部分` };
   if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
@@ -476,6 +481,8 @@ export interface BarItem {
 export interface PanesPlace {
   tabs: boolean;
   zoomed: boolean;
+  /** the closing screen shows all it holds: its bar offers no scroll keys (fix27c#1) */
+  still?: boolean;
 }
 
 /** z's word in the key bar while the pane is zoomed: what z brings back. */
@@ -542,7 +549,9 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
   // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
   const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
-  const items = BINDINGS.filter((b) => wanted(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
+  // a scroll key where nothing scrolls is not offered (the closing screen all in view: fix27c#1)
+  const still = (b: Binding) => !!panes.still && isScroll(b.action);
+  const items = BINDINGS.filter((b) => wanted(b) && !still(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
     .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [item(b), ...turn] : [...running, item(b), ...turn]));
   // a key that asked: its second press and "other keys cancel" (fix15a#3)

@@ -125,6 +125,8 @@ const EN = {
   /** while an erratum's jump runs the steps before its own: no question is open */
   jumpRunning: (lesson: Text, steps: number, to: number) => `running ${steps === 1 ? 'step 1' : `steps 1-${steps}`} of ${lesson.en} on the way to step ${to}`,
   glossaryTitle: 'Glossary',
+  /** after the heading of an entry g lists first: a new term of the step shown (or just run) */
+  glossaryNewAt: (step: number) => `  ◂ new at step ${step}`,
   /** the glossary's title while / searches: the query typed so far */
   glossaryFind: (query: string) => `Glossary, find: ${query}_`,
   findStart: '/: type a word to find; Enter: go to it (then n: the next); Esc: done',
@@ -488,8 +490,9 @@ const EN = {
   litGoesOnBelow: '(the lit part goes on below)',
   /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest) */
   nextStepBelow: (step: number) => `Space: what step ${step} does`,
-  /** the same when the step's heading is in view and the rest of its words below */
-  stepRestBelow: (step: number) => `Space: the rest of step ${step}`,
+  /** the same when the step's heading is in view and the rest of its words below (`asks`: its
+   *  question too, not yet in view: fix27c#3) */
+  stepRestBelow: (step: number, asks = false) => (asks ? `Space: step ${step}'s rest and question` : `Space: the rest of step ${step}`),
   /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
   endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
@@ -615,6 +618,7 @@ const ZH: Strings = {
   erratumCancelled: (id: string) => `${id}：没有跳转，你还在原处；再按 Esc 关闭勘误`,
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
+  glossaryNewAt: (step: number) => `  ◂ 第 ${step} 步的新术语`,
   glossaryFind: (query: string) => `术语表，查找：${query}_`,
   findStart: '/：输入要找的词；Enter 停在找到的条目（再按 n 下一个）；Esc 结束查找',
   findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 后按 n 下一个`,
@@ -845,7 +849,7 @@ const ZH: Strings = {
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `空格：第 ${step} 步做什么`,
-  stepRestBelow: (step: number) => `空格：第 ${step} 步的其余部分`,
+  stepRestBelow: (step: number, asks = false) => (asks ? `空格：第 ${step} 步的其余部分和问题` : `空格：第 ${step} 步的其余部分`),
   endRestBelow: '空格：其余部分',
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,

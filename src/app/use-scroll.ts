@@ -2,7 +2,7 @@
 // so it knows how far it scrolls: the one pane a key moves (↑ ↓ the pane shown, PgUp PgDn
 // Home End the lesson text, the pane shown where the text cannot move that way) moves
 // itself and gives the store an offset already inside its content.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useAppState, useAppStore } from './context.js';
 import { actionFor, isScroll, scrollBy, scrollOf, scrollWay } from './keymap.js';
 import type { ScrollPane } from './layout.js';
@@ -61,6 +61,17 @@ export function useScrollKeys(): void {
   });
 }
 
+/** The store told what `pane` has out of view from `top` (of `max`), in the commit that draws
+ *  it: the key bar and the line under the panes offer a scroll key only where it moves (fix27c#1). */
+export function useNoteRoom(pane: ScrollPane | 'end', top: number, max: number): void {
+  const store = useAppStore();
+  const up = top > 0;
+  const down = top < max;
+  useLayoutEffect(() => {
+    store.getState().noteRoom(pane, { up, down });
+  }, [store, pane, up, down]);
+}
+
 /** A pane whose offset the store keeps (it outlives the pane): the first line in view;
  *  `question` is the row of its open question, where AT_QUESTION puts the window; `rows`: the rows it shows. */
 export function useStoredScroll(pane: StoredScroll, max: number, rows: number, question = 0): number {
@@ -79,6 +90,7 @@ export function useStoredScroll(pane: StoredScroll, max: number, rows: number, q
     const { scroll, scrollTo } = store.getState();
     scrollTo(pane, offsetAfter(top(scroll[pane]), lines, max));
   }, rows);
+  useNoteRoom(pane, top(offset), max);
   return top(offset);
 }
 
@@ -96,5 +108,7 @@ export function useFollowScroll(max: number, follow: number, anchor: string, pan
     const by = snap ? snap(top, lines) - top : lines;
     store.getState().follow(pane, { anchor, offset: ownAfter(top, by, follow, max, toEnd) });
   }, rows);
-  return followTop(own, anchor, follow, max);
+  const top = followTop(own, anchor, follow, max);
+  useNoteRoom(pane, top, max);
+  return top;
 }

@@ -378,7 +378,7 @@ const TABLE = {
     summary: { en: 'the terms the lessons use, explained', zh: '各课用到的术语及其解释' },
     about: { en: 'In the tutorial, g shows the same.', zh: '在教程中按 g 显示同样的内容。' },
     options: ['json'],
-    args: [{ name: 'QUERY', optional: true, help: { en: 'only the entries whose name or text holds it (either language, any case)', zh: '只列出名称或解释里含有它的条目（中英文都查，不分大小写）' } }],
+    args: [{ name: 'QUERY', optional: true, help: { en: 'only the entries whose name or text holds it (either language, any case), the best match first', zh: '只列出名称或解释里含有它的条目（中英文都查，不分大小写），最贴切的排在最前' } }],
     files: [],
     exits: { ok: { en: 'listed', zh: '已列出' }, failed: { en: 'no entry matches QUERY', zh: '没有条目含有 QUERY' } },
     load: () => import('./glossary.js'),

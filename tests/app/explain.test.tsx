@@ -11,6 +11,7 @@ import { strings } from '../../src/app/strings.js';
 import { ERRATA } from '../../src/lessons/errata.js';
 import { GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
 import { FIND_MOST } from '../../src/app/store/find.js';
+import { glossaryList } from '../../src/app/store/navigation.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { readSegments } from '../../src/native/index.js';
 import type { Lang } from '../../src/lang.js';
@@ -152,7 +153,8 @@ describe('the errata screen', () => {
     fits(r, 120, 34);
     // step 1 of the overview points to System V IPC first (the notes its introduction explains in place): the glossary opens there
     expect(f).toContain('▶ System V IPC');
-    const nattch = GLOSSARY.findIndex((e) => e.id === 'nattch');
+    // the list as shown: the step's new terms first (fix27c#4)
+    const nattch = glossaryList(r.store.getState()).findIndex((e) => e.id === 'nattch');
     const from = r.store.getState().menuCursor;
     for (let i = from; i < nattch; i++) await r.press(KEYS.down);
     f = await r.waitFor((f) => f.includes('▶ nattch'), 'the cursor on nattch');
@@ -168,28 +170,36 @@ describe('the errata screen', () => {
     await r.waitFor((f) => !f.includes('勘误：各课沿用的学习笔记写错的地方'), 'e again closes it');
   });
 
-  it('g opens the glossary at the first new term the step shown points to, from the list\'s start when that entry fits under it, and scrolls from there', async () => {
+  it('g lists the new terms of the step shown first, each marked as the step\'s, then the rest in the list\'s order, and opens on the first at the top (fix27c#4: it opened at the top of the whole list)', async () => {
     const r = await draw(80, 24);
-    // overview step 1's first new term (System V IPC) is the list's second entry: the list opens
-    // at its start, the first entry not hidden above it (fix20d#8)
+    const s = strings('en');
+    // overview step 1's first new term (System V IPC): first, on the top row, marked
     await r.press('g');
     let f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary at step 1');
-    const ipc = GLOSSARY.findIndex((e) => e.id === 'ipc');
-    expect(r.store.getState().menuCursor).toBe(ipc);
-    expect(f).toContain(`▶ ${GLOSSARY[ipc].name.en}`);
+    let list = glossaryList(r.store.getState());
+    const first = r.store.getState().glossaryFirst;
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.every((x) => x.step === 1)).toBe(true);
+    expect(list[0]!.id).toBe('ipc');
+    expect(r.store.getState().menuCursor).toBe(0);
     expect(r.lines()[1]).not.toContain('↑');
-    expect(r.lines()[2]).toContain(GLOSSARY[0].name.en);
+    expect(r.lines()[2]).toContain(`▶ ${GLOSSARY.find((e) => e.id === 'ipc')!.name.en}${s.glossaryNewAt(1)}`);
+    // every entry once; after the step's own, the others in the list's order, unmarked
+    expect(new Set(list)).toEqual(new Set(GLOSSARY));
+    expect(list.slice(first.length)).toEqual(GLOSSARY.filter((e) => !list.slice(0, first.length).includes(e)));
     await r.press(KEYS.escape);
     // the overview's step 2 is the first to use shmid and IPC_PRIVATE (key: step 1 says what ipcs's key column is, fix26c#10)
     await r.press(KEYS.right);
     f = await r.waitFor((f) => /New terms: shmid, IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, ' ')), 'step 2 pointing to its new terms');
     await r.press('g');
     f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary');
-    const key = GLOSSARY.findIndex((e) => e.id === 'shmid');
-    expect(f).toContain(`▶ ${GLOSSARY[key].name.en}`);
-    expect(r.store.getState().menuCursor).toBe(key);
+    list = glossaryList(r.store.getState());
+    expect(list.slice(0, 2).map((e) => e.id)).toEqual(['shmid', 'IPC_PRIVATE']);
+    expect(f).toContain(`▶ ${list[0]!.name.en}${s.glossaryNewAt(2)}`);
+    expect(f).toContain(`${list[1]!.name.en}${s.glossaryNewAt(2)}`);
+    expect(r.store.getState().menuCursor).toBe(0);
     await r.press(KEYS.down);
-    f = await r.waitFor((f) => f.includes(`▶ ${GLOSSARY[key + 1].name.en}`), 'the next entry');
+    f = await r.waitFor((f) => f.includes(`▶ ${list[1]!.name.en}`), 'the next entry');
     await r.press(KEYS.escape);
     // a step with no new term: the glossary opens at the top
     await r.press(KEYS.right, KEYS.right, KEYS.right);
@@ -197,7 +207,9 @@ describe('the errata screen', () => {
     await r.press('g');
     f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary again');
     expect(r.store.getState().menuCursor).toBe(0);
+    expect(glossaryList(r.store.getState())).toEqual(GLOSSARY);
     expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
+    expect(f).not.toContain(s.glossaryNewAt(5).trim());
   });
 
   it('/ finds a word in the glossary: typed keys (q, e, g too) go into it, Enter ends it on the first match, n goes round them, / starts a new word (fix23f#3), Esc ends the search there (en 80x24, zh 120x34)', async () => {
@@ -213,10 +225,11 @@ describe('the errata screen', () => {
       for (const key of ['s', 'e', 'm', 'o', 'p']) await r.press(key);
       f = await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'the word typed');
       // a fresh run: the entries' parts held back until their steps are not searched (fix20b)
-      const semop = glossaryMatches('semop', GLOSSARY, () => false).map((e) => GLOSSARY.indexOf(e));
+      const list = glossaryList(r.store.getState());
+      const semop = glossaryMatches('semop', list, () => false).map((e) => list.indexOf(e));
       expect(semop.length).toBeGreaterThan(1);
       expect(r.store.getState().menuCursor).toBe(semop[0]);
-      expect(f).toContain(`▶ ${GLOSSARY[semop[0]].name[lang]}`);
+      expect(f).toContain(`▶ ${list[semop[0]]!.name[lang]}`);
       expect(f).toContain(s.findCount(1, semop.length));
       fits(r, width, height);
       // Enter lands on the first match, as less and vim do, and ends the search (fix20d#1, fix23f#3)
@@ -245,11 +258,11 @@ describe('the errata screen', () => {
       expect(r.store.getState().menuCursor).toBe(semop[0]);
       // no entry pointed at while the status line says none holds the word (fix15g#4)
       expect(f).not.toContain('▶');
-      expect(f).toContain(GLOSSARY[semop[0]].name[lang]);
+      expect(f).toContain(list[semop[0]]!.name[lang]);
       expect(r.store.getState().overlay).toBe('glossary');
       await r.press(KEYS.backspace, KEYS.backspace);
       f = await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'Backspace erased');
-      expect(f).toContain(`▶ ${GLOSSARY[semop[0]].name[lang]}`);
+      expect(f).toContain(`▶ ${list[semop[0]]!.name[lang]}`);
       // the word's length is limited, out loud
       for (let i = 0; i < FIND_MOST; i++) await r.press('x');
       await r.waitFor((f) => f.includes(s.findLong(FIND_MOST)), 'the limit said');
@@ -273,11 +286,13 @@ describe('the errata screen', () => {
     await r.waitFor((f) => /新术语：shmid、IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, '')), 'step 2 pointing to its new terms');
     await r.press('g');
     const f = await r.waitFor((f) => f.includes('术语表'), 'the glossary');
-    const key = GLOSSARY.findIndex((e) => e.id === 'shmid');
-    expect(r.store.getState().menuCursor).toBe(key);
-    expect(f).toContain(`▶ ${GLOSSARY[key].name.zh}`);
-    // the entry fits under the list's start: the list opens there, its first entry in view (fix20d#8)
-    expect(r.lines()[2]).toContain(GLOSSARY[0].name.zh);
+    const list = glossaryList(r.store.getState());
+    expect(list[0]!.id).toBe('shmid');
+    expect(r.store.getState().glossaryFirst[0]).toEqual({ entry: GLOSSARY.indexOf(list[0]!), step: 2 });
+    expect(r.store.getState().menuCursor).toBe(0);
+    expect(f).toContain(`▶ ${list[0]!.name.zh}`);
+    // on the list's first row (fix20d#8)
+    expect(r.lines()[2]).toContain(list[0]!.name.zh);
   });
 
   it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {
@@ -297,11 +312,14 @@ describe('the errata screen', () => {
           const was = r.store.getState().menuCursor;
           await r.press(dir);
           await r.waitFor(() => r.store.getState().menuCursor !== was, 'the page to move');
-          await r.waitFor((f) => f.includes(`▶ ${GLOSSARY[r.store.getState().menuCursor].name[lang]}`), 'the page drawn');
+          await r.waitFor((f) => f.includes(`▶ ${glossaryList(r.store.getState())[r.store.getState().menuCursor]!.name[lang]}`), 'the page drawn');
           look();
         }
       }
-      const { lines } = entryLines(GLOSSARY.map((e) => ({ heading: e.name[lang], parts: [{ text: e.text[lang] }] })), 0, width - 2, height - 6, false);
+      // the list as shown: the step's new terms first, their headings marked (fix27c#4)
+      const first = r.store.getState().glossaryFirst;
+      const mark = (e: (typeof GLOSSARY)[number]) => { const at = first.find((x) => GLOSSARY[x.entry] === e); return at ? strings(lang).glossaryNewAt(at.step) : ''; };
+      const { lines } = entryLines(glossaryList(r.store.getState()).map((e) => ({ heading: `${e.name[lang]}${mark(e)}`, parts: [{ text: e.text[lang] }] })), 0, width - 2, height - 6, false);
       for (const l of lines.map((x) => lineText(x).replace(/[▶│]/g, "").trim()).filter(Boolean)) expect(seen, `${lang}: ${l}`).toContain(l);
       await r.quit();
     }

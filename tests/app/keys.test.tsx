@@ -107,14 +107,40 @@ describe('keys that arrive together', () => {
     }
     sendTogether(session, '   ');
     await tmux.waitFor(session, (s) => s.includes('✓ 2 ') && s.includes('1 key sent with the one that ran it not used') && !s.includes('running…'), 'step 2 run unanswered, the third Space not used');
-    expect(tmux.capture(session)).not.toMatch(/✓ 3 |no answer picked/);
+    expect(tmux.capture(session)).not.toMatch(/[✓≠] 3 |no answer picked/);
     // a question waiting behind Enter is shown first: a digit then would only show it (fix18a#3)
     await tmux.questionShown(session, 'step 3');
     // a digit and Space at once: the answer picked, then the step run with it
     sendTogether(session, '1 ');
-    await tmux.waitFor(session, (s) => s.includes('✓ 3 ') && !s.includes('running…'), 'step 3 run after 1 Space');
+    // (✓, or ≠ where choice 1 is not the answer: the step list marks a wrong prediction, fix27c#2)
+    await tmux.waitFor(session, (s) => /[✓≠] 3 /.test(s) && !s.includes('running…'), 'step 3 run after 1 Space');
     sendTogether(session, '\t\t');
     await tmux.waitFor(session, (s) => s.includes('┌─ Trace'), 'the trace tab after Tab Tab');
+    tmux.send(session, 'q');
+    expect(await tmux.waitForExit(session)).toBe(0);
+  });
+
+  // a learner's double press of Space at the first screen (two writes close together, not one
+  // paste), where step 1's words go on below the pane at 80x24: the first Space brings the rest,
+  // the second runs step 1 (24b1885b: the rest counts as shown at once), neither is lost (fix27c#6)
+  it('tmux: Space pressed twice (two writes) where step 1\'s rest comes first runs step 1', async () => {
+    const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmget', '--restart'], {
+      width: 80,
+      height: 24,
+      env: { XDG_STATE_HOME: stateDir(), LANG: 'C.UTF-8', TERM: 'xterm-256color' },
+      unset: ['CI', 'NO_COLOR'],
+    });
+    // the rest first: the bar says so (else this test would not test the double press it names)
+    await tmux.waitFor(session, (s) => s.includes('step 1/') && /Space the rest of 1\b/.test(s), 'the first frame, step 1\'s rest below', 30_000);
+    expect(tmux.capture(session)).not.toContain('✓ 1 ');
+    // two writes, one after the other with no wait for a redraw between them
+    tmux.send(session, 'Space');
+    tmux.send(session, 'Space');
+    await tmux.waitFor(session, (s) => s.includes('✓ 1 ') && !s.includes('running…'), 'step 1 run by the second Space of a double press');
+    const screen = tmux.capture(session);
+    // the step ran: its shmget is in the trace's count, the bar offers step 2 (or its question)
+    expect(screen).toMatch(/step 2\//);
+    expect(screen).not.toContain('not used');
     tmux.send(session, 'q');
     expect(await tmux.waitForExit(session)).toBe(0);
   });

@@ -5,7 +5,7 @@
 // behind Space (the result first), or Space's first press (restTop) brings the rest into view.
 import { describe, expect, it } from 'vitest';
 import { layoutFor, lessonRowsMost } from '../../src/app/layout.js';
-import { headingRows, lessonPaneContent, lessonRowsNeeded, questionTop, restTop } from '../../src/app/components/LessonPane.js';
+import { headingRows, lessonPaneContent, lessonRowsNeeded, questionBelow, questionTop, restTop } from '../../src/app/components/LessonPane.js';
 import { paneNewTerms, textNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { runLabel } from '../../src/app/keymap.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -24,7 +24,7 @@ const SIZES = [
 function inputAt(lesson: (typeof LESSONS)[number], lang: Lang, done: number, quizOn: boolean): LessonViewInput {
   const checkpoint = done < lesson.steps.length ? lesson.checkpoints?.[lesson.steps[done].id] : undefined;
   const place = checkpoint ? { kind: 'checkpoint' as const, step: done, choices: checkpoint.choices.length } : null;
-  const before = lesson.checkpoints?.[lesson.steps[done - 1].id];
+  const before = done > 0 ? lesson.checkpoints?.[lesson.steps[done - 1].id] : undefined;
   // as long as the kernel's answers run (shmat 7's: "shmat(-1, NULL, 0) failed with EINVAL, …")
   const why = {
     en: 'Why, in two sentences of the length a checkpoint gives it, with the values of this run: the call, what it returned, and errno. Check against that, not what the notes say.',
@@ -76,9 +76,49 @@ describe('Space brings the rest of the step before it runs it', () => {
     expect(cut).toBeGreaterThan(0);
   });
 
+  // newcomers "never know whether a step has a question until Space brings it" (fix27c#3): where
+  // the shown step's question is not in view after the run, what Space brings says it is there
+  it('a step\'s question out of view is named by Space: on the bar and the pane\'s border', () => {
+    const out: string[] = [];
+    let named = 0;
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of SIZES)
+          for (let k = 0; k < lesson.steps.length; k++) {
+            const input = inputAt(lesson, lang, k, true);
+            if (input.quiz?.place?.kind !== 'checkpoint') continue;
+            const content = contentAt(input, w, h);
+            const top = Math.min(questionTop(input, content), content.max);
+            const where = `${lang} ${w}x${h} ${lesson.id} step ${k + 1}`;
+            const label = `${input.s.question}${input.s.colon}`;
+            const row = content.text.findIndex((l) => l[0]?.tone === 'label' && (l[0]?.text ?? '').startsWith(label));
+            // behind Space with the result first: the bar says "question N" (questionBehind)
+            if (content.pinned) continue;
+            if (row < 0) {
+              out.push(`${where}: no question in the text`);
+              continue;
+            }
+            const { start, end } = content.window(top);
+            if (row >= start && row < end) {
+              expect(questionBelow(input, content, top), where).toBe(false);
+              continue;
+            }
+            named++;
+            if (restTop(input, content, top) === null || !questionBelow(input, content, top)) out.push(`${where}: question at row ${row}, window ${start}-${end}, and Space does not say it`);
+          }
+    expect(out).toEqual([]);
+    // (none at these sizes today: questionTop keeps a question in view, or the result is shown
+    // first with the question pinned behind Space; the rule holds should one come)
+    expect(named).toBeGreaterThanOrEqual(0);
+  });
+
   it('the bar names what Space does then', () => {
     const at = { view: 7, done: 7, steps: 12, lastLesson: false };
     expect(runLabel({ ...at, rest: true })).toEqual({ en: 'the rest of 8', zh: '第 8 步其余部分' });
+    // the rest holds the step's question, not yet in view (fix27c#3)
+    expect(runLabel({ ...at, rest: true, restAsks: true })).toEqual({ en: 'rest, question 8', zh: '第 8 步其余部分和问题' });
+    expect(strings('en').stepRestBelow(8, true)).toContain('question');
+    expect(strings('zh').stepRestBelow(8, true)).toContain('问题');
     expect(runLabel(at).en).toBe('run 8');
     // at the lesson's end, its closing words cut: Space brings them before the next lesson (fix26d#2)
     expect(runLabel({ view: 12, done: 12, steps: 12, lastLesson: false, rest: true })).toEqual({ en: 'the rest', zh: '其余部分' });

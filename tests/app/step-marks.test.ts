@@ -28,3 +28,65 @@ describe('the step list is explained', () => {
     expect(entry!.text[lang]).not.toMatch(/dimmed ✓|暗色的 ✓/);
   });
 });
+
+// ✓ said a step whose prediction was wrong was like one predicted right, and ✗ already
+// means a step that misbehaved: a wrong prediction has its own mark, ≠ (! under --ascii) (fix27c#2)
+describe('the step list marks a wrong prediction', () => {
+  const lesson = LESSONS.find((l) => l.steps.filter((st) => l.checkpoints?.[st.id]).length >= 2)!;
+  const asked = lesson.steps.flatMap((st, i) => (lesson.checkpoints?.[st.id] ? [i] : []));
+  const [a, b] = asked as [number, number];
+  const graded = Object.fromEntries(asked.map((i) => [i, { answer: 0, explanation: { en: 'why', zh: '为什么' } }]));
+  const quiz = (guesses: Record<number, number | 'skip'>, extra = {}) => ({ guesses, revealedGrades: {}, checkPicks: {}, graded, place: null, present: false, lastRun: lesson.steps.length - 1, keys: { skip: 'x', reveal: 'v' }, ...extra });
+  const marks = (lang: 'en' | 'zh', q: ReturnType<typeof quiz> | undefined, problems: Record<number, string[]> = {}, ascii = false) =>
+    stepListLines({ lesson, lang, view: lesson.steps.length - 1, done: lesson.steps.length - 1, problems, present: false, revealed: 0, ascii, s: strings(lang), quiz: q as never }, 30).map((l) => l[0]!.text.trim());
+
+  it.each(['en', 'zh'] as const)('%s: ≠ on a step predicted wrongly, ✓ on one predicted right, skipped or without a question, ✗ on one that misbehaved', (lang) => {
+    expect(b).toBeLessThan(lesson.steps.length - 1);
+    const m = marks(lang, quiz({ [a]: 1, [b]: 0 }));
+    expect(m[a]).toBe('≠');
+    expect(m[b]).toBe('✓');
+    expect(m.filter((x) => x === '≠')).toHaveLength(1);
+    // skipped: no verdict, ✓ as ever; a misbehaving step keeps its ✗ whatever was predicted
+    expect(marks(lang, quiz({ [a]: 'skip', [b]: 0 }))[a]).toBe('✓');
+    expect(marks(lang, quiz({ [a]: 1, [b]: 0 }), { [a]: ['wrong'] })[a]).toBe('✗');
+    // the verdict kept from an earlier run (a replay, a resume) counts as the grade says it
+    expect(marks(lang, quiz({}, { recorded: { [a]: 'wrong', [b]: 'right' } }))[a]).toBe('≠');
+    // under --present the step just run waits for the teacher's v: no verdict before it
+    expect(marks(lang, quiz({ [a]: 1 }, { present: true, lastRun: a }))[a]).toBe('✓');
+    // --ascii: one cell, as every mark of the list (≠ would be != there)
+    expect(marks(lang, quiz({ [a]: 1, [b]: 0 }), {}, true)[a]).toBe('!');
+    // without the quiz (--no-quiz) nothing is predicted
+    expect(marks(lang, undefined)[a]).toBe('✓');
+  });
+
+  it.each(['en', 'zh'] as const)('%s: the glossary\'s step-list entry says ≠ and its --ascii form', (lang) => {
+    const entry = GLOSSARY.find((e) => e.id === 'step-list')!;
+    expect(entry.name[lang]).toContain('≠');
+    expect(entry.text[lang]).toMatch(/≠[^✗]*!/);
+  });
+});
+
+// newcomers "never know whether a step has a question until Space brings it" (fix27c#3): a
+// step to come that asks has ? in the list (quiz on), until it runs
+describe('the step list marks the steps that ask', () => {
+  it.each(['en', 'zh'] as const)('%s: ? on every step not run yet with a question, in every lesson; none with --no-quiz', (lang) => {
+    const quiz = { guesses: {}, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: -1, keys: { skip: 'x', reveal: 'v' } };
+    let asked = 0;
+    for (const lesson of LESSONS) {
+      const input = { lesson, lang, view: 0, done: 0, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang) };
+      const on = stepListLines({ ...input, quiz: quiz as never }, 30).map((l) => l[0]!.text.trim());
+      const off = stepListLines(input, 30).map((l) => l[0]!.text.trim());
+      lesson.steps.forEach((st, i) => {
+        if (i === 0) return expect(on[0]).toBe('▶');
+        const asks = !!lesson.checkpoints?.[st.id];
+        if (asks) asked++;
+        expect(on[i], `${lesson.id} step ${i + 1}`).toBe(asks ? '?' : '');
+        expect(off[i]).toBe('');
+      });
+      // once run: ✓ (the list says what happened, no longer that it asks)
+      const ran = stepListLines({ ...input, view: lesson.steps.length - 1, done: lesson.steps.length - 1, quiz: quiz as never }, 30).map((l) => l[0]!.text.trim());
+      expect(ran.slice(0, -1).every((m) => m === '✓'), lesson.id).toBe(true);
+    }
+    expect(asked).toBeGreaterThan(10);
+  });
+});

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { entryText, firstHit, GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
 import { entryLines } from '../../src/app/components/entry-list.js';
 import { cli } from '../lessons/helpers.js';
+import { bestFirst } from '../../src/commands/glossary.js';
 
 const bin = join(__dirname, '../../bin/ipclab.mjs');
 const ipclab = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -92,6 +93,37 @@ describe('ipclab glossary QUERY', () => {
       expect(entryLines(entries, 1, width, rows, false, 'open').offset).toBe(0);
       expect(entryLines(entries, owner, width, rows, false, 'open').offset).toBe(heads[owner]);
     }
+  });
+
+  it('fix27c#5: `ipclab glossary WORD` prints the best match first: an exact term, then a term starting with it, then the rest as the screen\'s search has them', () => {
+    // the headings printed, in order (an entry's heading is the line before its indented text)
+    const headings = (q: string) => ipclab('glossary', q, '--lang', 'en').stdout.split('\n').filter((l) => l.length > 0 && !l.startsWith(' '));
+    const owner = headings('owner');
+    // owner's own entry, not "root: CAP_IPC_OWNER" (above it in the list, and in the screen's search)
+    expect(owner[0]).toMatch(/^owner:/);
+    expect(owner).toContain('root: CAP_IPC_OWNER, CAP_SYS_ADMIN');
+    expect(headings('OWNER')).toEqual(owner);
+    expect(headings('属主')[0]).toMatch(/^owner:/);
+    // the screen's search keeps the list's order (its Enter goes on down the list): root first there
+    expect(glossaryMatches('owner')[0]!.name.en).toMatch(/^root/);
+    // every term of every entry: an entry with that term is printed first, and the ranks never go back
+    const lower = (e: (typeof GLOSSARY)[number]) => [...e.terms, ...[e.name.en, e.name.zh].flatMap((n) => n.split(/[\s:：,，、()（）]+/))].map((t) => t.toLowerCase());
+    const rank = (e: (typeof GLOSSARY)[number], q: string) => (lower(e).includes(q) ? 0 : lower(e).some((t) => t.startsWith(q)) ? 1 : 2);
+    const terms = [...new Set(GLOSSARY.flatMap((e) => e.terms))].filter((t) => t.length > 1);
+    expect(terms.length).toBeGreaterThan(50);
+    for (const t of terms) {
+      const q = t.toLowerCase();
+      const found = bestFirst(t);
+      expect(rank(found[0]!, q), t).toBe(0);
+      const ranks = found.map((e) => rank(e, q));
+      expect(ranks, t).toEqual([...ranks].sort((a, b) => a - b));
+      // those the screen's search finds, none lost; besides them only entries with such a term
+      // (shm_nattch: nattch's term, which its heading and text do not spell)
+      expect(found).toEqual(expect.arrayContaining(glossaryMatches(t)));
+      expect(found.filter((e) => !glossaryMatches(t).includes(e)).every((e) => rank(e, q) < 2), t).toBe(true);
+    }
+    // a word no term starts with: the screen's order (headings, then texts)
+    expect(bestFirst('always')).toEqual(glossaryMatches('always'));
   });
 
   it('prints only the matching entries; none matching: status 1 and a line on stderr', () => {

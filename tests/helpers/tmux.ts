@@ -77,7 +77,8 @@ export class Tmux {
   /** The rest of the step below the lesson pane's window: Space brings it, as the key bar's
    *  "Space the rest of N" says, until none is below (store/turn.ts spaceShowsRest). */
   async restShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
-    const rest = (s: string) => /Space the rest of \d+|Space 第 \d+ 步其余部分/.test(s);
+    // (the rest holding the step's question: "Space rest, question N", fix27c#3)
+    const rest = (s: string) => /Space the rest of \d+|Space rest, question \d+|Space 第 \d+ 步其余部分/.test(s);
     for (let i = 0; i < 10 && rest(this.capture(session)); i++) {
       const before = this.capture(session);
       this.send(session, 'Space');

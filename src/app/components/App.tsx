@@ -65,7 +65,11 @@ export function App() {
   const picking = useAppState((st) => st.segments.length > 1);
   const kernelKeys = [picking ? s.pickHint : '', paging ? s.dumpHint : ''].filter(Boolean).map((k) => `  ${k}`).join('');
   const paneKey = tab === 'kernel' ? kernelKeys : tab === 'code' && files > 1 ? `  ${s.fileHint}` : '';
-  const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}${paneKey}`;
+  // ↑ ↓ named only the ways the pane shown can move (fix27c#1: "↑↓ Flow" under a Flow that
+  // had nothing out of view): both, one, or none, then the pane's own keys
+  const room = { up: useAppState((st) => !!st.room[tab]?.up), down: useAppState((st) => !!st.room[tab]?.down) };
+  const arrows = `${room.up ? (ascii ? '^' : '↑') : ''}${room.down ? (ascii ? 'v' : '↓') : ''}`;
+  const scrollKeys = `${arrows ? `${arrows} ${tabName(tab, s)}` : ''}${arrows ? paneKey : paneKey.trimStart()}`;
 
   useEffect(() => {
     if (finished) exit();
@@ -177,7 +181,7 @@ export function App() {
     screen === 'play' ? (waiting > 1 ? s.playWaiting(waiting - 1) : '')
     : overlay !== 'none' ? ''
     : layout.mode === 'tabs' ? scrollKeys
-    : `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}`;
+    : `Tab ${ascii ? '>' : '⇥'}${scrollKeys ? `  ${scrollKeys}` : ''}`;
   // a step run since z has a notice hidden with the lesson: the status line says so while
   // it says nothing else (a new notice is easy to miss on the border)
   const zoomNote = layout.mode === 'tabs' && zoomed && overlay === 'none' && screen === 'lesson';

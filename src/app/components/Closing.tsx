@@ -5,6 +5,7 @@ import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scrollBy } from '../keymap.js';
 import { maxOffset, offsetAfter, pageLines, windowTop } from '../scroll.js';
 import { useKeys } from '../use-keys.js';
+import { useNoteRoom } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { closingLines } from './closing-view.js';
 
@@ -28,5 +29,6 @@ export function Closing({ width, height }: { width: number; height: number }) {
     const by = scrollBy(action);
     setOffset((was) => offsetAfter(windowTop(was, max), 'pages' in by ? by.pages * pageLines(rows) : by.lines, max));
   });
+  useNoteRoom('end', windowTop(offset, max), max);
   return <Panel title={s.closingTitle} width={width} height={height} lines={lines} offset={windowTop(offset, max)} keys={{ up: 'PgUp', down: 'PgDn' }} focused />;
 }

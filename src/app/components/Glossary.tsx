@@ -4,6 +4,7 @@ import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { glossaryMatches } from '../../lessons/glossary.js';
 import { partsShown } from '../store/steps-ran.js';
+import { glossaryList } from '../store/navigation.js';
 import { EntryList } from './EntryList.js';
 import { glossaryEntries } from './glossary-view.js';
 
@@ -16,7 +17,8 @@ export function Glossary({ width, height }: { width: number; height: number }) {
   const lessonIndex = useAppState((st) => st.lessonIndex);
   const done = useAppState((st) => st.done);
   const shown = partsShown({ lessons, ran, completed, lessonIndex, done });
-  const entries = glossaryEntries(lessons, lang, s, shown);
+  const first = useAppState((st) => st.glossaryFirst);
+  const entries = glossaryEntries(lessons, lang, s, shown, glossaryList({ glossaryFirst: first }), first);
   // a query no entry holds: no entry is pointed at (▶), as the status line says none holds it;
   // the window stays where it was, and ▶ comes back on the entry of the last hit (fix15g#4)
   const none = !!find && glossaryMatches(find, undefined, shown).length === 0;

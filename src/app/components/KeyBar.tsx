@@ -6,7 +6,7 @@ import { barItems, barScope, namedKeys, widestPlaces, type BarItem, type BarScop
 import type { AppState } from '../store.js';
 import { keptChoice, keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
-import { formWaitsForAnswer, questionHidden, shownTurn, spaceShowsQuestion, spaceShowsRest } from '../store/turn.js';
+import { formWaitsForAnswer, questionHidden, restAsks, shownTurn, spaceShowsQuestion, spaceShowsRest } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import { LANGS, type Lang } from '../../lang.js';
@@ -149,11 +149,19 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const resetAsked = useAppState((st) => st.ask?.kind === 'reset');
   const opens = useAppState((st) => spaceShowsQuestion(beneath(st)));
   const rest = useAppState((st) => spaceShowsRest(beneath(st)) !== null);
-  // the keys the lesson's text names at the step shown (a string: the selector's value compares by ===)
+  const asks = useAppState((st) => restAsks(beneath(st)));
+  // the keys the lesson's text names at the step shown (a string: the selector's value compares by ===);
+  // a scroll key (↑ ↓) only where the pane it moves, the one shown, can move that way: "(↓)" in a
+  // text whose pane shows all it holds offered a key that did nothing (fix27c#1)
   const named = useAppState((st) => {
     const lesson = st.lessons[st.lessonIndex];
-    return lesson ? namedKeys(lesson, st.view).join(' ') : '';
+    const room = st.room[st.tab];
+    const moves = (k: string) => (k === '↓' ? !!room?.down : k === '↑' ? !!room?.up : true);
+    return lesson ? namedKeys(lesson, st.view).filter(moves).join(' ') : '';
   });
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running && checkNext ? { checkNext } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...(resetAsked ? { resetAsked } : {}), ...(named ? { named: named.split(' ') } : {}) };
-  return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
+  // the closing screen names ↑↓ only while it is taller than the screen
+  const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running && checkNext ? { checkNext } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...(rest && asks ? { restAsks: asks } : {}), ...(resetAsked ? { resetAsked } : {}), ...(named ? { named: named.split(' ') } : {}) };
+  const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}) });
+  return <StyledLineView line={line} color={color} ascii={ascii} />;
 }

@@ -407,6 +407,16 @@ export function restTop(input: LessonViewInput, content: LessonPaneContent, top:
   return Math.min(want, top + Math.max(1, content.textRows - 1));
 }
 
+/** Whether the shown step's question (its label's row: quiz-view questionLines) is below the
+ *  window from `top`: Space's rest brings it, and says so (fix27c#3). */
+export function questionBelow(input: LessonViewInput, content: LessonPaneContent, top: number): boolean {
+  const place = input.quiz?.place;
+  if (place?.kind !== 'checkpoint' || place.step !== input.view) return false;
+  const label = `${input.s.question}${input.s.colon}`;
+  const at = content.text.map((l) => l[0]?.tone === 'label' && (l[0]?.text ?? '').startsWith(label)).lastIndexOf(true);
+  return at >= 0 && at >= content.window(top).end;
+}
+
 /** Where the text opens (AT_QUESTION, store/panes.ts). Two rules, the first over the second:
  *  1. while a question is asked (the key bar offers its digits), its label and every one of its
  *     choices are in view (fix13h#1): what is above gives way, never a choice;
@@ -655,7 +665,8 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   const rest = input ? restTop(input, content, top) : null;
-  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1);
+  const asks = rest !== null && !!input && questionBelow(input, content, top);
+  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
   // the result of the step just run scrolled up to keep the question in view: the sign names it
   const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
   // the room topBorder gives a title beside the "↑ n more PgUp" sign
@@ -676,8 +687,8 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {
-    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, view: input.view, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned, rest });
-  }, [store, input, lessonIndex, content.pinned, rest]);
+    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, view: input.view, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned, rest, asks });
+  }, [store, input, lessonIndex, content.pinned, rest, asks]);
   useLayoutEffect(() => () => {
     const note = noteOf(store);
     note.value = null;

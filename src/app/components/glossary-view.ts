@@ -3,21 +3,24 @@
 // (IPC_PRIVATE's "always creates" above shmget's "the same call again: what comes back?"),
 // so the entry names the step instead; `ipclab glossary` prints all of it.
 import type { Lang } from '../../lang.js';
-import { entryText, GLOSSARY, type Shown } from '../../lessons/glossary.js';
+import { entryText, GLOSSARY, type GlossaryEntry, type Shown } from '../../lessons/glossary.js';
 import { lessonName } from '../../lessons/lesson-name.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Strings } from '../strings.js';
 import type { ListEntry } from './entry-list.js';
 
-export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strings, shown: (part: Shown) => boolean): ListEntry[] {
+/** `list`: the entries in the order shown (store/navigation.ts glossaryList: the step's new terms
+ *  first); `first`: those g put first, each with its step: their headings say so ("new at step 3"). */
+export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strings, shown: (part: Shown) => boolean, list: readonly GlossaryEntry[] = GLOSSARY, first: readonly { entry: number; step: number }[] = []): ListEntry[] {
   const ahead = (part: Shown) => {
     const n = lessons.findIndex((l) => l.id === part.lesson);
     const lesson = lessons[n];
     return lesson ? s.showsAhead(n + 1, lessonName(lesson)[lang], lesson.steps.findIndex((st) => st.id === part.step) + 1) : '';
   };
-  return GLOSSARY.map((e) => {
+  return list.map((e) => {
     // the parts shown join the text, as `ipclab glossary` prints them; each step still ahead is named once
     const notes = [...new Set((e.shows ?? []).filter((p) => !shown(p)).map(ahead))].filter((t) => t !== '');
-    return { heading: e.name[lang], parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))] };
+    const step = first.find((x) => GLOSSARY[x.entry] === e)?.step;
+    return { heading: step === undefined ? e.name[lang] : `${e.name[lang]}${s.glossaryNewAt(step)}`, parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))] };
   });
 }

@@ -12,7 +12,7 @@ import type { Strings, TermPane } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { afterColon } from '../../lessons/text-style.js';
 import { pointsAtChoice } from '../../lessons/giveaway.js';
-import { checkLines, gradeLines, questionLines, turnGradingLines, type QuizView } from './quiz-view.js';
+import { checkLines, gradeLines, predictionVerdict, questionLines, turnGradingLines, type QuizView } from './quiz-view.js';
 import { ownTyped } from '../../lessons/turn/fields.js';
 import { turnValuesText } from './turn-view.js';
 
@@ -173,8 +173,11 @@ function namedLine(names: readonly string[], { key, where, spare = [] }: NonNull
   return s.newTerms(groups.join(s.termGroupGap), key);
 }
 
-// --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
-const MARKS = { done: '✓', here: '▶', bad: '✗' };
+// --ascii draws them as * > x: the panel turns every line to ASCII (screenLine); ≠ (a step that
+// ran, its prediction wrong: ✓ said it was right, fix27c#2) as ! (ASCII_FOR's != is two cells)
+// ? a step not run yet that asks a question before it runs (fix27c#3: newcomers never knew
+// which steps asked until Space brought the question)
+const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '?' };
 
 /** The step list: a line per step, each title whole where it fits, else the step's short
  *  title, cut at a space only when even that does not fit; the shown one too (the text's
@@ -199,7 +202,11 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
     const ran = i < done;
     // ✓ only for a step this run ran: one run before an erratum's jump back and not since has
     // none (a dimmed ✓ looked the same as ✓ without colour, and claimed a run that is gone)
-    const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
+    // a step that ran as it should but whose prediction was wrong: ≠, not the ✓ of a right one
+    const missed = ran && !problems[i] && !!input.quiz && predictionVerdict(input.quiz, i) === 'wrong';
+    // a step to come whose question is asked (quiz on): ? until it runs
+    const asks = !ran && !!input.quiz && !!lesson.checkpoints?.[step.id];
+    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? (input.ascii ? '!' : m.missed) : ran ? m.done : asks ? m.asks : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
     const whole = t.text(`${no(i)} ${step.title[lang]}`);
     const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${no(i)} ${step.short[lang]}`);

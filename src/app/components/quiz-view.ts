@@ -107,6 +107,20 @@ function pickBefore(quiz: QuizView, step: number): number | undefined {
   return pick === undefined ? undefined : pick + 1;
 }
 
+/** The verdict on step `step`'s prediction as its grade says it (gradeLines): 'right' or 'wrong'
+ *  once it ran with a choice (or the verdict kept from before an erratum's jump, from an earlier
+ *  run), undefined when skipped, not asked, not run, or its grading waits for the teacher (--present). */
+export function predictionVerdict(quiz: QuizView, step: number): 'right' | 'wrong' | undefined {
+  const graded = quiz.graded[step];
+  if (!graded) return undefined;
+  if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return undefined;
+  const earlier = quiz.guesses[step] === undefined ? quiz.recorded?.[step] : undefined;
+  const before = earlier === 'right' || earlier === 'wrong' ? pickBefore(quiz, step) : undefined;
+  if (before === undefined && (earlier === 'right' || earlier === 'wrong')) return earlier;
+  const guess = before !== undefined ? before - 1 : quiz.guesses[step];
+  return typeof guess === 'number' ? (guess === graded.answer ? 'right' : 'wrong') : undefined;
+}
+
 /** The shown step's checkpoint, before it runs. */
 /** `keys`: false under a form being edited, which has the keys (the question stays in sight). */
 export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, keys = true): Line[] {

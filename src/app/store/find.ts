@@ -6,7 +6,8 @@
 // Esc ends the search where the cursor is, and after Enter forgets the word kept for n: a second
 // Esc closes the glossary (fix26d#4; docs/ARCHITECTURE.md "Keys").
 import type { StateCreator } from 'zustand/vanilla';
-import { firstHit, GLOSSARY, glossaryMatches } from '../../lessons/glossary.js';
+import { firstHit, glossaryMatches } from '../../lessons/glossary.js';
+import { glossaryList } from './navigation.js';
 import type { AppState } from '../store.js';
 import { partsShown } from './steps-ran.js';
 
@@ -36,8 +37,10 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
   const goTo = (query: string, on: boolean, open: boolean) => {
     const find = open ? query : null;
     // only what the screen shows: a part held back until its step ran is not found (glossary-view.ts)
-    const matches = glossaryMatches(query, GLOSSARY, partsShown(get()));
-    const found = matches.map((e) => GLOSSARY.indexOf(e));
+    // in the list as shown (the step's new terms first: store/navigation.ts glossaryList)
+    const list = glossaryList(get());
+    const matches = glossaryMatches(query, list, partsShown(get()));
+    const found = matches.map((e) => list.indexOf(e));
     if (found.length === 0) {
       set({ find, status: (s) => s.findNone });
       return;

@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
 import { lessonName } from '../../lessons/lesson-name.js';
-import { GLOSSARY, entryFor, type LessonAt } from '../../lessons/glossary.js';
+import { GLOSSARY, entryFor, type GlossaryEntry, type LessonAt } from '../../lessons/glossary.js';
 import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
@@ -25,8 +25,13 @@ export interface NavigationSlice {
   /** presenter mode: lines of the next step's text revealed beyond the first */
   revealed: number;
   overlay: Overlay;
-  /** the cursor of the list shown: the menu, the errata or the glossary */
+  /** the cursor of the list shown: the menu, the errata or the glossary (in the glossary, an
+   *  index of glossaryList: the step's new terms first) */
   menuCursor: number;
+  /** the glossary as g opened it: the new terms of the step shown (and of the step just run)
+   *  first, each with its step (1-based), then every other entry in the list's order (fix27c#4:
+   *  g opened at the top, and "+3 in the Kernel pane" left the three to be found) */
+  glossaryFirst: readonly { entry: number; step: number }[];
   /** an erratum's jump is running the steps before its own (`steps` of them, to step `to`,
    *  1-based): the screen takes no answer meanwhile and the status line says so */
   jumping: { lesson: Text; steps: number; to: number } | null;
@@ -48,15 +53,32 @@ export interface NavigationSlice {
   close(): void;
 }
 
-/** Where the glossary opens: at the first term of the step's own "New terms: … (g:
- *  glossary)" line (the one beside its text, the learner is reading it), else at the first
- *  of the step just run's (under its notice); else at the top. The same words the pane lists
- *  (paneNewTerms), so g never opens on a term the screen did not name first. */
-function glossaryCursor(lessons: readonly Lesson[], lang: Lang, at: LessonAt, view: number, done: number, run: Parameters<typeof paneNewTerms>[5], quiz: boolean): number {
-  // not on a term the pane holds back until the step ran
+/** The entries g lists first: those of the step's own "New terms: … (g: glossary)" line (the
+ *  one beside its text, the learner is reading it; the words it counts in another pane too,
+ *  "+3 in the Kernel pane"), then those of the step just run's (under its notice), each once,
+ *  with its step; the glossary opens on the first, at the top. The same words the pane lists
+ *  (paneNewTerms), so g never puts first a term the screen did not name (or count) first. */
+function glossaryFirstOf(lessons: readonly Lesson[], lang: Lang, at: LessonAt, view: number, done: number, run: Parameters<typeof paneNewTerms>[5], quiz: boolean): { entry: number; step: number }[] {
+  // not a term the pane holds back until the step ran
   const { names, justRun } = paneNewTerms(lessons, lang, at, view, done, run, '', quiz);
-  const term = [...names, ...(justRun ?? [])].map((word) => entryFor(word)).find((e) => e !== undefined);
-  return term ? GLOSSARY.indexOf(term) : 0;
+  const out: { entry: number; step: number }[] = [];
+  const add = (words: readonly string[], step: number) => {
+    for (const word of words) {
+      const e = entryFor(word);
+      const entry = e ? GLOSSARY.indexOf(e) : -1;
+      if (entry >= 0 && !out.some((x) => x.entry === entry)) out.push({ entry, step });
+    }
+  };
+  add(names, view + 1);
+  add(justRun ?? [], done);
+  return out;
+}
+
+/** The glossary as listed: the entries g put first (glossaryFirst), then the others in the
+ *  list's order; menuCursor is an index of it. */
+export function glossaryList(st: Pick<NavigationSlice, 'glossaryFirst'>): GlossaryEntry[] {
+  const first = st.glossaryFirst.map((x) => GLOSSARY[x.entry]!);
+  return [...first, ...GLOSSARY.filter((e) => !first.includes(e))];
 }
 
 /** The choices made on the steps run, by step index, whose right or wrong is the verdict
@@ -151,6 +173,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     revealed: 0,
     overlay: 'none',
     menuCursor: 0,
+    glossaryFirst: [],
     jumping: null,
 
     showNext() {
@@ -171,7 +194,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
 
     menuMove(by, jump = false) {
       const { overlay } = get();
-      const entries = overlay === 'errata' ? ERRATA.length : overlay === 'glossary' ? GLOSSARY.length : get().lessons.length + 1;
+      const entries = overlay === 'errata' ? ERRATA.length : overlay === 'glossary' ? glossaryList(get()).length : get().lessons.length + 1;
       const last = overlay === 'menu' ? entries - 2 : entries - 1;
       const from = get().menuCursor;
       const to = Math.min(jump ? last : entries - 1, Math.max(0, from + by));
@@ -183,7 +206,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     toggleList(list) {
       const { overlay, lessons, lang, view, done, trace, stepStarts } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, find: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }, get().quiz) : 0 });
+      else set({ overlay: list, find: null, menuCursor: 0, ...(list === 'glossary' ? { glossaryFirst: glossaryFirstOf(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }, get().quiz) } : {}) });
     },
 
     menuOpen() {

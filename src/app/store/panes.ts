@@ -23,6 +23,12 @@ export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: AT_QUESTION }
 /** The panes that follow part of their content (scroll.ts followTop); the playground's transcript is the trace's. */
 export type FollowScroll = Exclude<ScrollPane, StoredScroll>;
 
+/** What a pane has out of view: above its window, below it. */
+export interface PaneRoom {
+  up: boolean;
+  down: boolean;
+}
+
 export interface PanesSlice {
   tab: TabId;
   /** scroll offsets: lines from the top, or AT_QUESTION */
@@ -61,6 +67,11 @@ export interface PanesSlice {
   /** the C pane shown follows the step it is about: the file the step names (Step.code), once
    *  a step runs or another is shown (nc81: serv-clnt's C server ran, clnt.c stayed) */
   followStepFile(): void;
+  /** whether each pane drawn (and the closing screen, 'end') has more to show above and below
+   *  its window, as it last drew it: a scroll key is offered only where its pane can move that
+   *  way (fix27c#1: "↓ scroll" on the bar where nothing scrolled) */
+  room: Partial<Record<ScrollPane | 'end', PaneRoom>>;
+  noteRoom(pane: ScrollPane | 'end', room: PaneRoom): void;
   scrollTo(pane: StoredScroll, offset: number): void;
   follow(pane: FollowScroll, own: OwnOffset): void;
   loadFlow(): void;
@@ -124,6 +135,7 @@ export const panesSlice =
       tab: 'flow',
       tabBeforeCode: 'flow',
       scroll: SCROLL_HOME,
+      room: {},
       followed: {},
       code: null,
       flow: null,
@@ -181,6 +193,11 @@ export const panesSlice =
       followStepFile() {
         const file = stepFile();
         if (get().tab === 'code' && file !== undefined) loadCode(file);
+      },
+
+      noteRoom(pane, room) {
+        const was = get().room[pane];
+        if (was?.up !== room.up || was?.down !== room.down) set({ room: { ...get().room, [pane]: room } });
       },
 
       scrollTo(pane, offset) {
