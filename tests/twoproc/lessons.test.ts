@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as native from '../../src/native/index.js';
 import { peerGone } from '../../src/proto/liveness.js';
+import { answerFor } from '../../src/proto/child.js';
 import { HAS_CC, ipclab, reap, waitFor } from './helpers.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { parentChild } from '../../src/lessons/parent-child.js';
@@ -135,6 +136,12 @@ describe('lessons with two processes', () => {
     expect(peerGone(child)).toBe(true);
     const ids = calls(rows).filter((r) => r.call === 'shmget').map((r) => r.ret);
     expect(native.readSegments().filter((s) => ids.includes(s.shmid))).toEqual([]);
+  });
+
+  it("parent-child's child answers in its text's language, counting the text's own bytes (a Chinese run shows no English)", () => {
+    expect(answerFor('hello, child')).toBe('got 12 bytes: hello, child');
+    // 你好，子进程: six characters of 3 bytes each in UTF-8
+    expect(answerFor('你好，子进程')).toBe('收到 18 字节：你好，子进程');
   });
 
   it('parent-child names its segments "down" and "up" (the Kernel pane shows the names)', async () => {
