@@ -5,7 +5,7 @@
  *   cc -Wall -Wextra -O2 -o communicate_with_child \
  *       communicate_with_child.c
  *   ./communicate_with_child [MESSAGE]...
- *       (by default one MESSAGE: "hello, child 你好")
+ *       (by default one MESSAGE: "hello, child")
  *
  * Down: the parent writes into `down`, kill(child, SIGUSR1);
  * the child reads, kill(parent, SIGUSR2). Up: the child writes
@@ -106,7 +106,7 @@ static int child_main(int down_id, int up_id, pid_t parent, int rounds, int read
 
 int main(int argc, char **argv)
 {
-    static char *defaults[] = { "hello, child 你好" };
+    static char *defaults[] = { "hello, child" };
     char **messages = defaults;
     int rounds = 1;
     if (argc > 1) {

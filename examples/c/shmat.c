@@ -30,16 +30,16 @@ int main(void)
     if (p == (void *) -1) { perror("shmat"); ok = 0; goto out; }
     printf("shmat(%d, NULL, 0) = %p\n", shmid, (void *) p);
 
-    strcpy(p, "hello, 你好");
+    strcpy(p, "hello, world");
     /* still there: memory is not a pipe */
     printf("read: %s\nread again: %s\n", p, p);
 
     q = shmat(shmid, NULL, 0);
     if (q == (void *) -1) { perror("shmat"); ok = 0; goto out; }
     printf("shmat(%d, NULL, 0) again = %p\n", shmid, (void *) q);
-    strcpy(q, "two views 两个映射");
+    strcpy(q, "two views");
     printf("written through %p, read through %p: %s\n", (void *) q, (void *) p, p);
-    if (strcmp(p, "two views 两个映射") != 0) ok = 0;
+    if (strcmp(p, "two views") != 0) ok = 0;
 
     char *ro = shmat(shmid, NULL, SHM_RDONLY);
     if (ro == (void *) -1) { perror("shmat"); ok = 0; goto out; }

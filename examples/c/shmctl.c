@@ -70,7 +70,7 @@ int main(void)
     cleanup_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
     if (p == (void *) -1) { perror("shmat"); return 1; }
-    strcpy(p, "shmctl 示例");
+    strcpy(p, "an example");
 
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid);
@@ -100,7 +100,7 @@ int main(void)
     cleanup_forget(SHM_OBJECT, shmid);
     show(shmid);                          /* dest, and key 0x00000000 */
     if (shmctl(shmid, IPC_STAT, &ds) == -1 || !(ds.shm_perm.mode & SHM_DEST) || ds.shm_perm.__key != 0) ok = 0;
-    strcpy(p, "after IPC_RMID 删除之后");
+    strcpy(p, "after IPC_RMID");
     printf("the mapping still works: %s\n", p);
 
     /* Linux only: whoever knows the shmid may still attach a
@@ -108,9 +108,9 @@ int main(void)
     char *again = shmat(shmid, NULL, 0);
     if (again == (void *) -1) { perror("shmat of a dest segment"); ok = 0; }
     else {
-        strcpy(again, "dest, yet mapped 仍可映射");
+        strcpy(again, "dest, yet mapped");
         printf("written through %p, read through %p: %s\n", (void *) again, (void *) p, p);
-        if (strcmp(p, "dest, yet mapped 仍可映射") != 0) ok = 0;
+        if (strcmp(p, "dest, yet mapped") != 0) ok = 0;
         show(shmid);                          /* nattch 2, still dest */
         if (shmctl(shmid, IPC_STAT, &ds) == -1 || ds.shm_nattch != 2 || !(ds.shm_perm.mode & SHM_DEST)) ok = 0;
         shmdt(again);              /* not the last: the segment stays */

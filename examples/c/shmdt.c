@@ -27,7 +27,7 @@ int main(void)
     cleanup_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
     if (p == (void *) -1) { perror("shmat"); return 1; }
-    strcpy(p, "still here 还在");
+    strcpy(p, "still stored");
 
     printf("shmdt(%p) = %d\n", (void *) p, shmdt(p));
     struct shmid_ds ds;
@@ -58,7 +58,7 @@ int main(void)
     if (q == (void *) -1) ok = 0;
     else {
         printf("attached again at %p: %s\n", (void *) q, q);
-        if (strcmp(q, "still here 还在") != 0) ok = 0;
+        if (strcmp(q, "still stored") != 0) ok = 0;
         /* the kernel often picks the old address again: the
          * "dead" pointer then works, on whatever is mapped there
          * now (here the same segment; it could be another) */

@@ -4,6 +4,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
 import type { StepContext, Text } from './types.js';
+import type { Lang } from '../lang.js';
 import { both } from '../text/strings.js';
 import { now } from '../native/clock.js';
 
@@ -32,6 +33,13 @@ export function expectOk(call: CallRecord): string[] {
 export function expectErrno(call: CallRecord, errno: string): string[] {
   if (call.errno === errno) return [];
   return [call.errno === null ? `${call.c} returned ${call.ret}; it should fail with ${errno}` : `${call.c} failed with ${call.errno}; ${errno} was expected`];
+}
+
+/** The text of `data` in the language the learner reads as the step runs (ctx.lang; English
+ *  in a context made by hand): what a step writes or sends as data (a segment's text, a
+ *  message), so an English run shows no Chinese and a Chinese run no English. */
+export function inLang<T>(ctx: StepContext, data: Record<Lang, T>): T {
+  return data[ctx.lang?.() ?? 'en'];
 }
 
 /** Adds a line of explanation to the trace, in both languages. */

@@ -5,7 +5,8 @@
 // call here would freeze the screen): a send wakes it, IPC_RMID wakes it with EIDRM.
 import { untilInMsgrcv } from './blocked.js';
 import { defineLesson } from './define.js';
-import { expectErrno, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
+import { expectErrno, expectOk, explain, inLang, LESSON_PROCESS, need } from './kit.js';
+import type { Lang } from '../lang.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { BLOCKER_EXIT, MSG_MAX } from '../proto/blocker.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
@@ -21,23 +22,28 @@ import { numberValue, textValue, type Turn } from './turn/fields.js';
 const FLOW = 'msg-queue';
 const READER: Text = TERMS.reader;
 /** the lesson's own process sends and reads (steps 2-6): no "sender" alone, as sem and race call theirs */
-/** the messages of the first step: [type, text]; each text in both languages, so the
- *  byte counts show UTF-8 (a Chinese character is 3 bytes) */
-const SENT: [number, string][] = [
-  [1, 'one 一'],
-  [2, 'two 二'],
-  [1, 'one again 又一'],
-  [3, 'three 三'],
-];
-const quoted = (i: number) => JSON.stringify(SENT[i][1]);
-/** "type 1 "one 一", type 2 …" in each language */
+/** the messages of the first step: [type, text], the text in the learner's language as the
+ *  step runs (inLang): an English run shows no Chinese and a Chinese run no English. The byte
+ *  counts the texts name are each language's own (UTF-8: a Chinese character is 3 bytes). */
+const SENT_IN: Record<Lang, [number, string][]> = {
+  en: [[1, 'one'], [2, 'two'], [1, 'one again'], [3, 'three']],
+  zh: [[1, '一'], [2, '二'], [1, '又是一'], [3, '三']],
+};
+/** the types sent, the same in both languages (what is said of types alone reads it) */
+const SENT = SENT_IN.en;
+const quoted = (lang: Lang, i: number) => JSON.stringify(SENT_IN[lang][i][1]);
+/** "type 1 "one", type 2 …" in each language */
 const SENT_LIST: Text = {
-  en: SENT.map(([type], i) => `type ${type} ${quoted(i)}`).join(', '),
-  zh: SENT.map(([type], i) => `类型 ${type} ${quoted(i)}`).join('、'),
+  en: SENT.map(([type], i) => `type ${type} ${quoted('en', i)}`).join(', '),
+  zh: SENT.map(([type], i) => `类型 ${type} ${quoted('zh', i)}`).join('、'),
 };
 /** each text's bytes as msgsnd is given them: UTF-8, no terminating NUL */
-const SENT_BYTES = SENT.map(([, text]) => Buffer.byteLength(text));
-const SENT_SUM = `${SENT_BYTES.join(' + ')} = ${SENT_BYTES.reduce((a, b) => a + b, 0)}`;
+const sentBytes = (lang: Lang): number[] => SENT_IN[lang].map(([, text]) => Buffer.byteLength(text));
+const sentSum = (lang: Lang): string => `${sentBytes(lang).join(' + ')} = ${sentBytes(lang).reduce((a, b) => a + b, 0)}`;
+/** what step 6 sends to wake the reader */
+const WAKE: Record<Lang, string> = { en: 'wake up', zh: '醒醒' };
+/** the form's mtext to start from: the program's name, the same word in both languages */
+const YOUR_TEXT = 'ipclab';
 /** how big the messages that fill the queue are */
 const FILL_BYTES = 4000;
 const FILL_MAX = 64;
@@ -146,7 +152,7 @@ const SEND_TURN: Turn = {
       name: 'text',
       label: { en: 'mtext', zh: 'mtext' },
       kind: { kind: 'text', maxBytes: MSG_MAX },
-      default: SENT[0][1],
+      default: YOUR_TEXT,
       help: { en: "what the buffer of the lesson's msgrcv holds; empty is a message too", zh: '即本课 msgrcv 的缓冲区大小；空文字也是一条消息' },
     },
   ],
@@ -235,7 +241,8 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
   const msqid = need(state, 'msqid');
   const msgtyp = numberValue(ctx.turn.values, 'msgtyp');
   const msgsz = numberValue(ctx.turn.values, 'msgsz');
-  const want = pickByType(SENT, msgtyp);
+  const sent = inLang(ctx, SENT_IN);
+  const want = pickByType(sent, msgtyp);
   const { call, message } = ctx.sys.msgrcv(msqid, msgsz, msgtyp, ctx.sys.IPC_NOWAIT);
   const rule = typeRule(msgtyp);
   const problems: string[] = [];
@@ -245,11 +252,11 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
       en: `It took type ${message.mtype} ${JSON.stringify(text)}: ${rule.en}.`,
       zh: `取到类型 ${message.mtype} 的 ${JSON.stringify(text)}：${rule.zh}。`,
     });
-    if (want < 0 || SENT[want][0] !== message.mtype || SENT[want][1] !== text) problems.push(`msgrcv(type ${msgtyp}) took type ${message.mtype} ${JSON.stringify(text)}, not what the rule picks`);
+    if (want < 0 || sent[want][0] !== message.mtype || sent[want][1] !== text) problems.push(`msgrcv(type ${msgtyp}) took type ${message.mtype} ${JSON.stringify(text)}, not what the rule picks`);
   } else {
     explainTurnCall(ctx, call, { en: '', zh: '' });
     if (call.errno === 'E2BIG' && want >= 0) {
-      const [type, text] = SENT[want];
+      const [type, text] = sent[want];
       explainTurn(ctx, {
         en: `The kernel picks type ${type} ${JSON.stringify(text)}: ${rule.en}. Its ${Buffer.byteLength(text)} bytes are more than msgsz ${msgsz}, so it is still queued.`,
         zh: `内核选中的是类型 ${type} 的 ${JSON.stringify(text)}：${rule.zh}。它有 ${Buffer.byteLength(text)} 字节，比 msgsz ${msgsz} 长，所以仍在队列里。`,
@@ -263,7 +270,7 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
       });
       // the kernel picks a message first and checks its size only then (do_msgrcv): a msgsz
       // too small for the messages never got to fail
-      const largest = Math.max(...SENT_BYTES);
+      const largest = Math.max(...sent.map(([, text]) => Buffer.byteLength(text)));
       if (msgsz < largest) {
         explainTurn(ctx, {
           en: `Your msgsz ${msgsz} is smaller than some messages here (up to ${largest} bytes), but that case did not run: the kernel checks the size only once it has picked a message, and ENOMSG came first. A type that matches shows E2BIG.`,
@@ -280,8 +287,8 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
       zh: 'ipclab 把剩下的三条读出，再重发那四条，让本课自己的调用面对第 2 步的队列。',
     });
     for (let i = 1; i < SENT.length; i++) if (ctx.sys.msgrcv(msqid, MSG_MAX, 0, ctx.sys.IPC_NOWAIT).call.errno !== null) problems.push('emptying the queue failed');
-    for (const [type, text] of SENT) problems.push(...expectOk(ctx.sys.msgsnd(msqid, type, text, 0)));
-    state.queued = SENT.map(([, text]) => text);
+    for (const [type, text] of sent) problems.push(...expectOk(ctx.sys.msgsnd(msqid, type, text, 0)));
+    state.queued = sent.map(([, text]) => text);
   }
   explainOwnRun(ctx, 'question');
   return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
@@ -376,18 +383,18 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'send',
-      code: ['send_note(q, 1, "one 一"', 'send_note(q, 2, "two 二"', 'send_note(q, 1, "one again 又一"', 'send_note(q, 3, "three 三"'],
+      code: ['send_note(q, 1, "one"', 'send_note(q, 2, "two"', 'send_note(q, 1, "one again"', 'send_note(q, 3, "three"'],
       title: { en: 'msgsnd: four messages, three types', zh: 'msgsnd：四条消息，三种类型' },
       say: {
         en: `msgsnd four messages: ${SENT_LIST.en}.`,
         zh: `用 msgsnd 发四条消息：${SENT_LIST.zh}。`,
       },
       notice: {
-        en: `messages 4 (the field msg_qnum); used-bytes ${SENT_SUM}: the texts' bytes only, with no NUL; the types are not counted.`,
-        zh: `messages 为 4（即字段 msg_qnum）；used-bytes 为 ${SENT_SUM}：只算正文的字节，没有 NUL，类型也不计。`,
+        en: `messages 4 (the field msg_qnum); used-bytes ${sentSum('en')}: the texts' bytes only, with no NUL; the types are not counted.`,
+        zh: `messages 为 4（即字段 msg_qnum）；used-bytes 为 ${sentSum('zh')}：只算正文的字节，没有 NUL，类型也不计。`,
       },
       aside: {
-        en: 'texts go as UTF-8 (a Chinese character is 3 bytes), and the length given to msgsnd counts the text alone.',
+        en: 'texts go as UTF-8 (one byte for each of these letters), and the length given to msgsnd counts the text alone.',
         zh: 'ipclab 把正文按 UTF-8 发送（一个汉字 3 字节）；传给 msgsnd 的长度只算正文。',
       },
       traceFocus: [OUR_ROW, 'IPC_STAT'],
@@ -397,7 +404,7 @@ export const msg = defineLesson<MsgState>({
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         const yours = ctx.turn.custom ? sendTurn(ctx, state) : [];
-        const problems = [...yours, ...SENT.flatMap(([type, text]) => send(ctx, state, type, text))];
+        const problems = [...yours, ...inLang(ctx, SENT_IN).flatMap(([type, text]) => send(ctx, state, type, text))];
         return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
       },
     },
@@ -410,8 +417,8 @@ export const msg = defineLesson<MsgState>({
         zh: '类型 0 取队首的消息；类型 2 取第一条类型为 2 的消息。然后是类型 -3。类型为负数 -N 时，只看类型不超过 N 的消息，在其中取类型最小的第一条。',
       },
       notice: {
-        en: `Type 0 gave ${quoted(0)}, 2 gave ${quoted(1)}, -3 gave ${quoted(2)}: the lowest type up to 3; within a type, the order sent.`,
-        zh: `类型 0 取到 ${quoted(0)}，类型 2 取到 ${quoted(1)}，-3 取到 ${quoted(2)}：不超过 3 的最小类型，同一类型内按发送顺序。`,
+        en: `Type 0 gave ${quoted('en', 0)}, 2 gave ${quoted('en', 1)}, -3 gave ${quoted('en', 2)}: the lowest type up to 3; within a type, the order sent.`,
+        zh: `类型 0 取到 ${quoted('zh', 0)}，类型 2 取到 ${quoted('zh', 1)}，-3 取到 ${quoted('zh', 2)}：不超过 3 的最小类型，同一类型内按发送顺序。`,
       },
       diagram: FLOW,
       highlight: ['queue', 'queue->lesson', 'lesson'],
@@ -421,9 +428,9 @@ export const msg = defineLesson<MsgState>({
         const yours = ctx.turn.custom ? byTypeTurn(ctx, state) : [];
         return [
           ...yours,
-          ...receive(ctx, state, 0, { text: SENT[0][1] }),
-          ...receive(ctx, state, 2, { text: SENT[1][1] }),
-          ...receive(ctx, state, -3, { text: SENT[2][1] }),
+          ...receive(ctx, state, 0, { text: inLang(ctx, SENT_IN)[0][1] }),
+          ...receive(ctx, state, 2, { text: inLang(ctx, SENT_IN)[1][1] }),
+          ...receive(ctx, state, -3, { text: inLang(ctx, SENT_IN)[2][1] }),
           ...expectQnum(ctx, msqid, 1),
         ];
       },
@@ -444,7 +451,7 @@ export const msg = defineLesson<MsgState>({
       highlight: ['queue', 'queue->lesson', 'lesson'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
-        return [...receive(ctx, state, 0, { text: SENT[3][1] }), ...expectQnum(ctx, msqid, 0), ...receive(ctx, state, 0, { errno: 'ENOMSG' }, ctx.sys.IPC_NOWAIT)];
+        return [...receive(ctx, state, 0, { text: inLang(ctx, SENT_IN)[3][1] }), ...expectQnum(ctx, msqid, 0), ...receive(ctx, state, 0, { errno: 'ENOMSG' }, ctx.sys.IPC_NOWAIT)];
       },
     },
     {
@@ -511,7 +518,7 @@ export const msg = defineLesson<MsgState>({
         if (emptied.length) return emptied;
         const { reader, problems } = await blockedReader(ctx, state);
         if (problems.length) return problems;
-        const sent = send(ctx, state, 5, 'wake up 醒醒');
+        const sent = send(ctx, state, 5, inLang(ctx, WAKE));
         const returned = await readerReturned(reader, null);
         // the reader took it: the queue is empty again
         if (!returned.length) state.queued = [];

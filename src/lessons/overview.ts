@@ -1,10 +1,11 @@
 // Lesson 1: IPC objects live in the kernel. Create a segment, see it with the real
 // ipcs beside ipclab's own view, use it from two mappings, remove it with the real ipcrm.
 import type { Segment } from '../native/index.js';
-import { attach, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
+import { attach, createPrivate, expectOk, expectRow, explain, inLang, ipcsLine, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
 import { OUR_ROW } from './types.js';
+import type { Lang } from '../lang.js';
 import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
@@ -21,6 +22,9 @@ const MADE_NATTCH = counts('nattch', [0, 1, 2], [
 ]);
 
 const LIFECYCLE = 'overview-lifecycle';
+/** what A writes, in the learner's language as the step runs (inLang): an English run shows
+ *  no Chinese and a Chinese run no English */
+const HELLO: Record<Lang, string> = { en: 'hello', zh: '你好' };
 
 /** Runs `ipcs -m` and checks what it says about the segment against the kernel's row. */
 async function ipcsAgrees(ctx: StepContext, shmid: number, listed: boolean): Promise<string[]> {
@@ -185,7 +189,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
       say: {
         en: 'Two programs, A and B, share it; ipclab plays both in one process: one pid for A and B in the trace. A maps it into its memory with `shmat`, then writes "hello" with ordinary stores.',
-        zh: '两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演：跟踪里 A 和 B 是同一个 pid。A 先用 `shmat` 把它映射进自己的内存，再像写普通变量一样写入“hello”。',
+        zh: `两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演：跟踪里 A 和 B 是同一个 pid。A 先用 \`shmat\` 把它映射进自己的内存，再像写普通变量一样写入“${HELLO.zh}”。`,
       },
       notice: {
         en: 'nattch 1: one mapping; lpid and atime (the Kernel pane\'s IPC_STAT lines) changed too. No write(): the bytes are in the shared pages.',
@@ -198,7 +202,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
         state.a = segment;
-        writeText(ctx, segment, 0, 'hello');
+        writeText(ctx, segment, 0, inLang(ctx, HELLO));
         return expectRow(ctx, shmid, { nattch: 1 });
       },
     },
@@ -223,7 +227,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         state.b = segment;
         const text = readText(ctx, segment, 0);
         const problems = expectRow(ctx, shmid, { nattch: 2 });
-        if (text !== 'hello') problems.push(`B read ${JSON.stringify(text)}, not "hello"`);
+        const hello = inLang(ctx, HELLO);
+        if (text !== hello) problems.push(`B read ${JSON.stringify(text)}, not ${JSON.stringify(hello)}`);
         return problems;
       },
     },
@@ -237,7 +242,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       notice: {
         en: 'nattch is 0 and dtime (last detach time) changed. The segment stays, "hello" in it, until removed; with no mapping, no bytes show.',
-        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留在内核里，“hello”还在其中，直到被删除；没人映射，所以不显示字节。',
+        zh: `nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留在内核里，“${HELLO.zh}”还在其中，直到被删除；没人映射，所以不显示字节。`,
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->闲置', 'pb', 'pb->闲置', 'IPC对象', 'IPC对象->闲置', '闲置'],
@@ -317,7 +322,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       choices: [
         { en: 'nothing: it went with its creator', zh: '什么也没有：它随创建者一起消失了', whyNot: { en: 'the segment is the kernel\'s, not the program\'s; cpid only records who made it.', zh: '共享内存段属于内核，不属于那个程序；cpid 只记录是谁建的。' } },
         { en: 'the segment, bytes and all', zh: '那个共享内存段，连同其中的字节' },
-        { en: 'the segment, its bytes zeroed', zh: '那个共享内存段，但字节已清零', whyNot: { en: 'nothing clears it; the bytes stay as written, as "hello" stayed with no mapping.', zh: '没有谁去清空它，字节保持写入时的样子，就像没人映射时“hello”也还在。' } },
+        { en: 'the segment, its bytes zeroed', zh: '那个共享内存段，但字节已清零', whyNot: { en: 'nothing clears it; the bytes stay as written, as "hello" stayed with no mapping.', zh: `没有谁去清空它，字节保持写入时的样子，就像没人映射时“${HELLO.zh}”也还在。` } },
       ],
       answer: 1,
       explain: {

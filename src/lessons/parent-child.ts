@@ -11,9 +11,10 @@ import { peerGone } from '../proto/liveness.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { Wakeups, type WakeSignal } from '../proto/wakeups.js';
 import { answerFor } from '../proto/child.js';
-import { attach, expectOk, expectRow, explain, need, readText, writeText } from './kit.js';
+import { attach, expectOk, expectRow, explain, inLang, need, readText, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
+import type { Lang } from '../lang.js';
 import { choiceOf, counts, lastCall, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
@@ -32,7 +33,10 @@ const REPLY = 'parent-child-reply';
 const ANSWER = 'parent-child-answer';
 const ACK = 'parent-child-ack';
 const FINISH = 'parent-child-finish';
-const MESSAGE = 'hello, child 你好';
+/** the parent's text, in the learner's language as the step runs (inLang): an English run
+ *  shows no Chinese and a Chinese run no English; the child's answer counts its bytes
+ *  (answerFor, in the text's own language) */
+const MESSAGE: Record<Lang, string> = { en: 'hello, child', zh: '你好，子进程' };
 /** how long a step waits for the other process before it reports a problem */
 const WAIT_MS = 10_000;
 /** how long step 2 waits for the child's "ready": a Node process's start, which on a loaded
@@ -225,11 +229,11 @@ export const parentChild = defineLesson<ParentChildState>({
       short: { en: 'Parent: text, SIGUSR1', zh: '父进程：文字、SIGUSR1' },
       // neither the calls nor their order: where the text goes is the checkpoint's question
       say: {
-        en: `The parent has "${MESSAGE}" for the child, and sends it SIGUSR1 by kill(child, SIGUSR1).`,
-        zh: `父进程有文字 "${MESSAGE}" 要交给子进程，并用 kill(child, SIGUSR1) 给它发 SIGUSR1。`,
+        en: `The parent has "${MESSAGE.en}" for the child, and sends it SIGUSR1 by kill(child, SIGUSR1).`,
+        zh: `父进程有文字“${MESSAGE.zh}”要交给子进程，并用 kill(child, SIGUSR1) 给它发 SIGUSR1。`,
       },
       notice: {
-        en: 'SIGUSR1 only woke the child; the text is in the segment. In the dump 你·: 你 is 3 bytes of UTF-8 in 2 cells, · fills the third.',
+        en: `SIGUSR1 only woke the child; the text is in the segment: in the dump, its ${Buffer.byteLength(MESSAGE.en)} bytes and a NUL.`,
         zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”占 3 个字节，画出来 2 格宽，“·”补上第三个字节那一列。',
       },
       diagram: WRITE,
@@ -237,7 +241,7 @@ export const parentChild = defineLesson<ParentChildState>({
       async run(ctx, state) {
         const child = need(state, 'child');
         ctx.focus(need(state, 'down'));
-        writeText(ctx, need(state, 'downSeg'), 0, MESSAGE);
+        writeText(ctx, need(state, 'downSeg'), 0, inLang(ctx, MESSAGE));
         return signalChild(ctx, child, 'SIGUSR1', 'woken');
       },
     },
@@ -258,7 +262,8 @@ export const parentChild = defineLesson<ParentChildState>({
       highlight: ['down', 'down->child', 'child', 'child->parent', 'parent'],
       async run(ctx, state) {
         const { problems, text } = await childDoes(state, 'read', 1);
-        if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
+        const message = inLang(ctx, MESSAGE);
+        if (!problems.length && text !== message) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(message)}`);
         return [...problems, ...(await awaitSignal(ctx, state, 'SIGUSR2', 1, { en: 'the child has read the text', zh: '子进程已读完' }))];
       },
     },
@@ -302,7 +307,7 @@ export const parentChild = defineLesson<ParentChildState>({
       async run(ctx, state) {
         const child = need(state, 'child');
         const got = readText(ctx, need(state, 'upSeg'), 0);
-        const problems = got === answerFor(MESSAGE) ? [] : [`the parent read ${JSON.stringify(got)}, not the child's answer`];
+        const problems = got === answerFor(inLang(ctx, MESSAGE)) ? [] : [`the parent read ${JSON.stringify(got)}, not the child's answer`];
         return [...problems, ...(await signalChild(ctx, child, 'SIGUSR2', 'acked'))];
       },
     },
@@ -370,7 +375,7 @@ export const parentChild = defineLesson<ParentChildState>({
       question: { en: 'The parent calls kill(child, SIGUSR1). How does the text reach the child?', zh: '父进程调用 kill(child, SIGUSR1)。文字怎样到达子进程？' },
       choices: CARRIED,
       // the kill made carries no text (its arguments are a pid and a signal): the text is where the parent wrote it
-      answer: (live) => (lastCall(live, 'kill').c.includes(MESSAGE) ? 1 : 0),
+      answer: (live) => (Object.values(MESSAGE).some((m) => lastCall(live, 'kill').c.includes(m)) ? 1 : 0),
       hint: { en: 'Look at what kill() is given: is there room for text?', zh: '看看 kill() 的参数：有放文字的地方吗？' },
       explain: (live) => ({
         en: `${lastCall(live, 'kill').c} passes a pid and a signal number only; the text waits in the segment the parent wrote, and the child, woken, reads it there.`,

@@ -4,7 +4,7 @@
 // is inherited by fork, dropped by exec and by exit (examples/c/inherit.c, run live).
 import { readFileSync } from 'node:fs';
 import type { Segment } from '../native/index.js';
-import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, privateFolder, readText, row, writeText } from './kit.js';
+import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, inLang, need, privateFolder, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import { SHM_EXEC, SHM_RDONLY, SHM_REMAP, SHM_RND } from '../native/index.js';
 import { explainOwnRun, explainTurnCall } from './turn/explain.js';
@@ -38,10 +38,15 @@ const AFTER_EXIT = [
 import { peerEnded, settleTrace } from './peer-process.js';
 import { compileC, type CRun, hasCc, runC } from './serv-clnt-c.js';
 import type { StepContext, Text } from './types.js';
+import type { Lang } from '../lang.js';
 
 const MAP = 'shmat-map';
 const INHERIT = 'shmat-inherit';
-const GREETING = 'hello, 你好';
+/** what the steps write, in the learner's language as the step runs (inLang): an English run
+ *  shows no Chinese and a Chinese run no English; the notices count each one's own bytes */
+const GREETING: Record<Lang, string> = { en: 'hello, world', zh: '你好，世界' };
+const VIEWS: Record<Lang, string> = { en: 'two views', zh: '两个映射' };
+const bytesOf = (text: string): number => Buffer.byteLength(text);
 
 interface ShmatState {
   shmid?: number;
@@ -172,22 +177,23 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'write',
-      code: 'shmat.c: strcpy(p, "hello, 你好")',
+      code: 'shmat.c: strcpy(p, "hello, world")',
       title: { en: 'Write a line of text', zh: '写入一行文字' },
       say: {
-        en: `Write "${GREETING}" at the start, as a C string: UTF-8 bytes and a NUL at the end.`,
-        zh: `在开头写入“${GREETING}”，按 C 字符串的方式：UTF-8 字节，末尾一个 NUL。`,
+        en: `Write "${GREETING.en}" at the start, as a C string: UTF-8 bytes and a NUL at the end.`,
+        zh: `在开头写入“${GREETING.zh}”，按 C 字符串的方式：UTF-8 字节，末尾一个 NUL。`,
       },
       notice: {
-        en: 'In the dump, 68 65 6c 6c 6f is "hello" and each Chinese character takes three bytes (e4 bd a0 is 你): 13 bytes and the NUL.',
-        zh: '转储里 68 65 6c 6c 6f 是“hello”，每个汉字占 3 个字节（e4 bd a0 就是“你”）：共 13 字节，再加一个 NUL。',
+        en: `In the dump, 68 65 6c 6c 6f is "hello": each of these characters is one byte of UTF-8, ${bytesOf(GREETING.en)} bytes and the NUL.`,
+        zh: `转储里每个汉字占 3 个字节（e4 bd a0 就是“你”），全角的“，”也是：共 ${bytesOf(GREETING.zh)} 字节，再加一个 NUL。`,
       },
       diagram: MAP,
       highlight: ['a1', 'shm'],
       run(ctx, state) {
         const seg = need(state, 'seg');
-        writeText(ctx, seg, 0, GREETING);
-        const want = Buffer.from(`${GREETING}\0`, 'utf8');
+        const greeting = inLang(ctx, GREETING);
+        writeText(ctx, seg, 0, greeting);
+        const want = Buffer.from(`${greeting}\0`, 'utf8');
         const got = seg.read(0, want.length);
         explain(ctx, `bytes at +0: ${got.toString('hex').replace(/(..)(?!$)/g, '$1 ')}`, `+0 处的字节：${got.toString('hex').replace(/(..)(?!$)/g, '$1 ')}`);
         return got.equals(want) ? [] : [`the segment holds ${got.toString('hex')}, not ${want.toString('hex')}`];
@@ -210,7 +216,7 @@ export const shmat = defineLesson<ShmatState>({
       run(ctx, state) {
         const seg = need(state, 'seg');
         const reads = [readText(ctx, seg, 0), readText(ctx, seg, 0)];
-        return reads.every((r) => r === GREETING) ? [] : [`the reads gave ${JSON.stringify(reads)}`];
+        return reads.every((r) => r === inLang(ctx, GREETING)) ? [] : [`the reads gave ${JSON.stringify(reads)}`];
       },
     },
     {
@@ -234,8 +240,8 @@ export const shmat = defineLesson<ShmatState>({
         if (Array.isArray(segment)) return segment;
         state.seg2 = segment;
         const problems = segment.address === first.address ? [`both mappings are at ${first.address}`] : [];
-        writeText(ctx, segment, 0, 'two views 两个映射');
-        if (readText(ctx, first, 0) !== 'two views 两个映射') problems.push('the first mapping does not see the write through the second');
+        writeText(ctx, segment, 0, inLang(ctx, VIEWS));
+        if (readText(ctx, first, 0) !== inLang(ctx, VIEWS)) problems.push('the first mapping does not see the write through the second');
         return [...problems, ...expectRow(ctx, shmid, { nattch: 2 })];
       },
     },
@@ -263,7 +269,7 @@ export const shmat = defineLesson<ShmatState>({
         const { call, segment } = ctx.sys.shmat(shmid, ctx.sys.SHM_RDONLY);
         if (!segment) return expectOk(call);
         const problems: string[] = [];
-        if (readText(ctx, segment, 0) !== 'two views 两个映射') problems.push('the read-only mapping does not read the text');
+        if (readText(ctx, segment, 0) !== inLang(ctx, VIEWS)) problems.push('the read-only mapping does not read the text');
         const refusal = guarded(ctx, () => writeText(ctx, segment, 0, 'no'));
         if (refusal?.code !== 'READ_ONLY') problems.push('ipclab did not refuse the write through a SHM_RDONLY mapping');
         expectOk(ctx.sys.shmdt(segment)).forEach((p) => problems.push(p));

@@ -7,8 +7,16 @@ import { SHARED } from '../text/strings.js';
 import type { Lang } from '../lang.js';
 import { said } from './peer-process.js';
 import { now } from '../native/clock.js';
-import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
+import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, inLang, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
+
+/** What the steps write in the segment, in the learner's language as the step runs (inLang):
+ *  an English run shows no Chinese and a Chinese run no English. */
+const TEXTS: Record<'first' | 'afterRmid' | 'destMapped', Record<Lang, string>> = {
+  first: { en: 'an example', zh: '示例文字' },
+  afterRmid: { en: 'after IPC_RMID', zh: '删除之后' },
+  destMapped: { en: 'dest, yet mapped', zh: '已标记删除，仍可映射' },
+};
 import type { StepContext } from './types.js';
 import { explainBack, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
@@ -204,7 +212,7 @@ export const shmctl = defineLesson<ShmctlState>({
       run(ctx, state) {
         const dir = privateFolder(ctx, 'ipclab-shmctl-');
         state.dir = dir;
-        const shmid = createWithText(ctx, state, 'shmctl 示例', () => createKeyed(ctx, dir));
+        const shmid = createWithText(ctx, state, inLang(ctx, TEXTS.first), () => createKeyed(ctx, dir));
         if (Array.isArray(shmid)) return shmid;
         state.key = row(ctx, shmid)?.key;
         const problems = expectRow(ctx, shmid, { nattch: 1 });
@@ -377,8 +385,8 @@ export const shmctl = defineLesson<ShmctlState>({
         problems.push(...expectRow(ctx, shmid, { dest: true, key: '0x00000000', nattch: 1 }));
         const key = need(state, 'key');
         explain(ctx, `key ${key} → 0x00000000, status dest: marked for removal, not removed`, `key ${key} → 0x00000000，状态 dest：只是标记待删，并未删除`);
-        writeText(ctx, seg, 0, 'after IPC_RMID 删除之后');
-        if (readText(ctx, seg, 0) !== 'after IPC_RMID 删除之后') problems.push('the mapping does not read back what was written after IPC_RMID');
+        writeText(ctx, seg, 0, inLang(ctx, TEXTS.afterRmid));
+        if (readText(ctx, seg, 0) !== inLang(ctx, TEXTS.afterRmid)) problems.push('the mapping does not read back what was written after IPC_RMID');
         return problems;
       },
     },
@@ -401,8 +409,8 @@ export const shmctl = defineLesson<ShmctlState>({
         const again = attach(ctx, shmid);
         if (Array.isArray(again)) return again;
         state.again = again;
-        writeText(ctx, again, 0, 'dest, yet mapped 仍可映射');
-        const problems = readText(ctx, need(state, 'seg'), 0) === 'dest, yet mapped 仍可映射' ? [] : ['the first mapping does not see the write through the second'];
+        writeText(ctx, again, 0, inLang(ctx, TEXTS.destMapped));
+        const problems = readText(ctx, need(state, 'seg'), 0) === inLang(ctx, TEXTS.destMapped) ? [] : ['the first mapping does not see the write through the second'];
         return [...problems, ...expectRow(ctx, shmid, { dest: true, nattch: 2 })];
       },
     },

@@ -2,11 +2,12 @@
 // dead (ipclab refuses, a child dies of SIGSEGV); a second shmdt gives EINVAL; the
 // data waits in the kernel for the next attach.
 import type { Segment } from '../native/index.js';
-import { attach, childAttached, createPrivate, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
+import { attach, childAttached, createPrivate, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, guarded, inLang, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import { explainBack, explainOwnRun, explainTurn } from './turn/explain.js';
 import { numberValue, textValue, type TurnRule } from './turn/fields.js';
 import type { StepContext } from './types.js';
+import type { Lang } from '../lang.js';
 import { accessAnswer, choice, choiceOf, type ChildEnd, lastCall, outcomeOf } from './checkpoint-kit.js';
 
 const AGAIN = [
@@ -31,12 +32,17 @@ const OLD_READ = [
 ];
 
 const UNMAP = 'shmdt-unmap';
-const NOTE = 'still here 还在';
+/** the lesson's text, in the learner's language as the step runs (inLang): an English run
+ *  shows no Chinese and a Chinese run no English. Both are 12 bytes of UTF-8 (a Chinese
+ *  character is 3), so the room the form leaves it (CLEAR) is the same in both. */
+const NOTE: Record<Lang, string> = { en: 'still stored', zh: '还在这里' };
+/** the form's text to start from: the program's name, the same word in both languages */
+const YOUR_TEXT = 'ipclab';
 /** the size createPrivate gives the segment */
 const PAGE = 4096;
 /** the first byte after the lesson's own text and its NUL, which step 1 writes at +0 after
  *  the learner's: text the learner puts before it would be covered */
-const CLEAR = Buffer.byteLength(NOTE) + 1;
+const CLEAR = Math.max(Buffer.byteLength(NOTE.en), Buffer.byteLength(NOTE.zh)) + 1;
 
 /** `yours`: the learner's text and where it was written in step 1, when it was */
 /** the title of the step that reattaches: named by reference where another step's text points to it */
@@ -87,7 +93,7 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
     }
     explainOwnRun(ctx, 'later');
   }
-  writeText(ctx, seg, 0, NOTE);
+  writeText(ctx, seg, 0, inLang(ctx, NOTE));
   const problems = expectRow(ctx, shmid, { nattch: 1 });
   if (row(ctx, shmid)?.dtime !== 0) problems.push('dtime is set before any detach');
   return problems;
@@ -147,8 +153,8 @@ export const shmdt = defineLesson<ShmdtState>({
       code: 'char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Create, attach, write', zh: '创建、映射、写入' },
       say: {
-        en: `Make a segment, attach it and write "${NOTE}" into it, as in the shmat lesson.`,
-        zh: `和 shmat 一课一样：建一个共享内存段，映射它，写入“${NOTE}”。`,
+        en: `Make a segment, attach it and write "${NOTE.en}" into it, as in the shmat lesson.`,
+        zh: `和 shmat 一课一样：建一个共享内存段，映射它，写入“${NOTE.zh}”。`,
       },
       notice: {
         en: 'nattch 1; dtime is 0 because nobody has detached yet.',
@@ -163,7 +169,7 @@ export const shmdt = defineLesson<ShmdtState>({
         },
         yours: { en: `first your own text, at +${CLEAR} or later; then the lesson's, at +0`, zh: `先写你自己的文字，从 +${CLEAR} 或更后处起；再写本课的，在 +0` },
         fields: [
-          { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
+          { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: YOUR_TEXT },
           {
             name: 'offset',
             label: { en: 'offset', zh: '偏移' },
@@ -177,7 +183,9 @@ export const shmdt = defineLesson<ShmdtState>({
           },
         ],
         rules: [fitsInSegment],
-        own: { text: NOTE, offset: 0 },
+        own: { text: NOTE.en, offset: 0 },
+        // the lesson's text as the learner reads it, in their language (own holds one language's)
+        ownSaid: { en: `text "${NOTE.en}", offset 0`, zh: `文字“${NOTE.zh}”，偏移 0` },
       },
       run: attachAndWrite,
     },
@@ -288,7 +296,8 @@ export const shmdt = defineLesson<ShmdtState>({
           );
         }
         const yours = state.yours ? readYours(ctx, segment, state.yours) : [];
-        return [...yours, ...(text === NOTE ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(NOTE)}`])];
+        const note = inLang(ctx, NOTE);
+        return [...yours, ...(text === note ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(note)}`])];
       },
     },
     {

@@ -22,9 +22,12 @@ export interface ChildOptions {
   gate?: () => Promise<void>;
 }
 
-/** The answer the child writes for a text it read. */
+/** The answer the child writes for a text it read, in the text's own language (a text with a
+ *  Chinese character gets a Chinese answer): the parent-child lesson writes in the learner's,
+ *  so an English run shows no Chinese and a Chinese run no English. */
 export function answerFor(text: string): string {
-  return `got ${Buffer.byteLength(text)} bytes: ${text}`.slice(0, 1000);
+  const bytes = Buffer.byteLength(text);
+  return (/\p{Script=Han}/u.test(text) ? `收到 ${bytes} 字节：${text}` : `got ${bytes} bytes: ${text}`).slice(0, 1000);
 }
 
 export class Child {

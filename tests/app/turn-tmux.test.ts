@@ -42,8 +42,8 @@ describe('your turn in a real terminal', () => {
     await tmux.waitFor(session, (s) => s.includes("Space: the lesson's own ("), 'the form summary under step 1', 30_000);
     tmux.send(session, 'y');
     await tmux.waitFor(session, (s) => s.includes('▸ text:'), 'the text field focused');
-    // one key at a time: erase the lesson's text ("still here 还在", 13 characters)
-    for (let i = 0; i < 13; i++) tmux.send(session, 'BSpace');
+    // one key at a time: erase the form's default text ("ipclab", 6 characters)
+    for (let i = 0; i < 6; i++) tmux.send(session, 'BSpace');
     // several at once: one write of letters that are also keys (q m r l n)
     tmux.send(session, 'qmrln', 'Tab', 'BSpace', 'BSpace', '5000', 'Enter');
     await tmux.waitFor(session, (s) => s.includes('offset: 5000 is out of range'), 'the error for 5000');

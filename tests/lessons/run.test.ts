@@ -241,7 +241,7 @@ describe.concurrent('ipclab run ID --json', () => {
     expect(read).toBeGreaterThan(childDetach);
     expect(read).toBeLessThan(lines.indexOf(death));
     const reread = lines.find((l) => l.step === 'reattach' && l.type === 'event')!;
-    expect(reread.text.en).toContain('still here 还在');
+    expect(reread.text.en).toContain('still stored');
     // the new mapping's address set beside the stale pointer's
     const oldAddress = /^shmdt\((0x[0-9a-f]+)\)$/.exec(detaches[0].c)![1];
     const newAddress = calls.filter((c) => c.call === 'shmat').at(-1)!.ret;

@@ -3,7 +3,9 @@
 // pane shows them) names no code-like term (termsIn) that the glossary lacks. The lesson
 // texts are checked as data by `ipclab check`; the trace exists only once the steps ran.
 // And a Chinese run's trace says nothing in English: every note of ipclab's side, of its
-// other processes and of the C programs has its Chinese (src/text/strings.ts).
+// other processes and of the C programs has its Chinese (src/text/strings.ts), and what the
+// lessons write and send is chosen in the learner's language (ctx.lang()), so a quoted text
+// is prose too; an English run's trace has no Chinese.
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,20 +26,28 @@ function traceLines(stdout: string): string[] {
   return out;
 }
 
-/** Words no English sentence goes without: a phrase of them left in a Chinese line is English prose */
-const FUNCTION_WORDS = /\b(?:the|a|an|and|or|of|to|in|is|was|now|not|no|this|that|it|its|has|held|holds|for|with|by|from|on|at|as|be|are|will|still)\b/i;
+const HAN = /\p{Script=Han}/u;
 
-/** The English phrases of a Chinese line once its code is taken out: quoted text (what a
- *  program sent or holds, in ASCII or Chinese quotes), calls, and every word with a digit, a
- *  dot, a slash, a dash, an underscore, an arrow or in capitals (identifiers, paths, options,
- *  constants, numbers). An errno's meaning after its name is not code: it is in Chinese
- *  (errnoWords). */
+/** Words no English sentence goes without: a phrase of them left in a Chinese line is English prose */
+const FUNCTION_WORDS = /\b(?:the|a|an|and|or|of|to|in|is|was|now|not|no|this|that|it|its|has|held|holds|for|with|by|from|on|at|as|be|are|will|still|yet|again|here|up)\b/i;
+
+/** The English phrases of a Chinese line once its code is taken out: code spans and C's
+ *  character constants ('S'), calls, and every word with a digit, a dot, a slash, a dash, an
+ *  underscore, an arrow or in capitals (identifiers, paths, options, constants, numbers).
+ *  Quoted text (what a program wrote, sent or printed, in ASCII or Chinese quotes) is not
+ *  code: the lessons write it in the learner's language, so a quoted "from C to ipclab 你好"
+ *  is English in a Chinese line. An errno's meaning after its name is not code either: it is
+ *  in Chinese (errnoWords). */
 function englishPhrases(line: string): string[] {
-  let text = line.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`|'[^']*'|“[^”]*”/g, ' ');
+  // quoted texts taken out whole (a call's argument too: strcpy(p, "…")) and scanned as prose after the code goes
+  const quoted: string[] = [];
+  let text = line.replace(/"((?:[^"\\]|\\.)*)"|“([^”]*)”/g, (_, ascii?: string, zh?: string) => (quoted.push(ascii ?? zh ?? ''), ' '));
+  text = text.replace(/`[^`]*`|'[^']*'/g, ' ');
   for (let before = ''; before !== text; ) {
     before = text;
     text = text.replace(/[\w.]+\([^()]*\)/g, ' ');
   }
+  text = [text, ...quoted].join('；');
   text = text
     .split(/(\s+|[，。：；、（）“”])/)
     .map((w) => (/[_/.\->=&|$#@\d*]|^[A-Z]+$/.test(w) ? ' ' : w))
@@ -71,7 +81,12 @@ describe('the trace of every lesson', () => {
   it('englishPhrases finds English prose and leaves code alone', () => {
     expect(englishPhrases('__atomic_compare_exchange_n(&rv->client_pid, &expected, 42, 0) = 1 claimed: client_pid held expected, 0, and now holds this pid')).toHaveLength(1);
     expect(englishPhrases('rv->seq == 1：从 rv->data 读出 13 字节（flags 0）')).toEqual([]);
-    expect(englishPhrases('打印出 "from C to ipclab 你好"')).toEqual([]);
+    // quoted text is the learner's language too: a mixed one (as lessons once wrote) is found
+    expect(englishPhrases('打印出 "from C to ipclab 你好"')).toHaveLength(1);
+    expect(englishPhrases('strcpy(0x7f0000001000, "still here 还在")：18 字节 UTF-8')).toHaveLength(1);
+    expect(englishPhrases('从 0x7f0000001000 读出：“dest, yet mapped 仍可映射”')).toHaveLength(1);
+    expect(englishPhrases('打印出 "从 C 到 ipclab"')).toEqual([]);
+    expect(englishPhrases('strcpy(0x7f0000001000, "还在这里")：12 字节 UTF-8')).toEqual([]);
     expect(englishPhrases('终端 1：node bin/ipclab.mjs serv --message hello --message 你好')).toEqual([]);
   });
 
@@ -97,5 +112,7 @@ describe('the trace of every lesson', () => {
     // an errno's meaning is Chinese too, the errno's name C's; and a Kernel line's words
     expect(traceLines(runs[1].stdout).filter((line) => errnoWords(line).length)).toEqual([]);
     expect(kernelLines(runs[1].stdout).filter((line) => kernelEnglish(line).length)).toEqual([]);
+    // and an English run's trace no Chinese: what a lesson wrote or sent is English there
+    expect(traceLines(runs[0].stdout).filter((line) => HAN.test(line))).toEqual([]);
   }, 90_000);
 });

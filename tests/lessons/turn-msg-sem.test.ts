@@ -9,6 +9,7 @@ import { lessonById } from '../../src/lessons/index.js';
 import { defaultTyped, parseTurn, type TurnValues } from '../../src/lessons/turn/fields.js';
 import type { LessonRun, StepOutcome, TraceEntry } from '../../src/lessons/types.js';
 import type { CallRecord } from '../../src/native/types.js';
+import type { Lang } from '../../src/lang.js';
 import { readQueues, readSemaphores } from '../../src/native/index.js';
 
 const runs: LessonRun[] = [];
@@ -24,8 +25,8 @@ function values(id: string, stepId: string, typed: Record<string, string>, form 
 }
 
 /** Runs the whole lesson with `typed` in step `stepId`'s form; that step's entries and outcome. */
-async function runWith(id: string, stepId: string, typed: Record<string, string>, form = true): Promise<{ entries: TraceEntry[]; outcome: StepOutcome }> {
-  const run = startLesson(lessonById(id)!);
+async function runWith(id: string, stepId: string, typed: Record<string, string>, form = true, lang: Lang = 'en'): Promise<{ entries: TraceEntry[]; outcome: StepOutcome }> {
+  const run = startLesson(lessonById(id)!, () => lang);
   runs.push(run);
   const index = run.lesson.steps.findIndex((s) => s.id === stepId);
   const yours = values(id, stepId, typed, form);
@@ -94,8 +95,8 @@ describe('your turn in msg and sem, on the real kernel', () => {
   it('msg: your message is sent, counted in used-bytes by its text alone, taken back; the four follow', async () => {
     const { entries } = await runWith('msg', 'send', { mtype: '7', text: 'hi 你好' });
     const sends = calls(entries, 'msgsnd');
-    // 'hi 你好' is 9 bytes: the call names them; then the lesson's four
-    expect(sends.map((c) => c.c.replace(/^msgsnd\(\d+, /, ''))).toEqual(['&msg, 9, 0)', '&msg, 7, 0)', '&msg, 7, 0)', '&msg, 16, 0)', '&msg, 9, 0)']);
+    // 'hi 你好' is 9 bytes: the call names them; then the lesson's four, in English: "one", "two", "one again", "three"
+    expect(sends.map((c) => c.c.replace(/^msgsnd\(\d+, /, ''))).toEqual(['&msg, 9, 0)', '&msg, 3, 0)', '&msg, 3, 0)', '&msg, 9, 0)', '&msg, 5, 0)']);
     expect(entries.some((e) => e.type === 'event' && e.text.en === 'msg.mtype = 7; msg.mtext = "hi 你好"')).toBe(true);
     const line = yourLine(entries);
     expect(line.en).toContain('msg_qnum 1, used-bytes 9');
@@ -106,11 +107,11 @@ describe('your turn in msg and sem, on the real kernel', () => {
     expect(ownIndex(entries)).toBeGreaterThan(entries.indexOf(back[0]));
   });
 
-  // the four queued: type 1 "one 一", 2 "two 二", 1 "one again 又一", 3 "three 三"
+  // the four queued (an English run): type 1 "one", 2 "two", 1 "one again", 3 "three"
   const picks: [string, number, string][] = [
-    ['0', 1, 'one 一'],
-    ['3', 3, 'three 三'],
-    ['-2', 1, 'one 一'],
+    ['0', 1, 'one'],
+    ['3', 3, 'three'],
+    ['-2', 1, 'one'],
   ];
   for (const [msgtyp, type, text] of picks) {
     it(`msg: msgtyp ${msgtyp} takes type ${type} ${text}, by its rule; the lesson's own 0, 2, -3 then meet the queue of step 2 and grade the question`, async () => {
@@ -129,11 +130,24 @@ describe('your turn in msg and sem, on the real kernel', () => {
     });
   }
 
+  it('msg in Chinese: the lesson sends its four texts in Chinese, each counted in its own bytes, and says so', async () => {
+    const { entries } = await runWith('msg', 'send', { mtype: '7', text: 'hi' }, true, 'zh');
+    // "一", "二", "又是一", "三": 3 bytes a character (UTF-8), no English in them
+    const sends = calls(entries, 'msgsnd').slice(1);
+    expect(sends.map((c) => c.c.replace(/^msgsnd\(\d+, /, ''))).toEqual(['&msg, 3, 0)', '&msg, 3, 0)', '&msg, 9, 0)', '&msg, 3, 0)']);
+    const written = entries.filter((e) => e.type === 'event' && e.text.zh.startsWith('msg.mtype = ')).map((e) => (e.type === 'event' ? e.text.zh : ''));
+    expect(written.slice(1)).toEqual(['msg.mtype = 1；msg.mtext = "一"', 'msg.mtype = 2；msg.mtext = "二"', 'msg.mtype = 1；msg.mtext = "又是一"', 'msg.mtype = 3；msg.mtext = "三"']);
+    const notice = lessonById('msg')!.steps.find((st) => st.id === 'send')!.notice;
+    expect(notice.zh).toContain('3 + 3 + 9 + 3 = 18');
+    expect(notice.en).toContain('3 + 3 + 9 + 5 = 20');
+    expect(notice.en).not.toMatch(/\p{Script=Han}/u);
+  });
+
   it('msg: msgtyp -5 with msgsz 0 gives E2BIG and names the message it picked, still queued; type 4 gives ENOMSG', async () => {
     const big = await runWith('msg', 'by-type', { msgtyp: '-5', msgsz: '0' });
     expect(calls(big.entries, 'msgrcv')[0].errno).toBe('E2BIG');
     expect(yourLine(big.entries).en).toMatch(/failed with E2BIG: .{20,}/);
-    expect(big.entries.some((e) => e.type === 'event' && e.turn && e.text.en.startsWith('The kernel picks type 1 "one 一": msgtyp -5 takes') && e.text.en.endsWith('Its 7 bytes are more than msgsz 0, so it is still queued.') && e.text.zh.includes('仍在队列里'))).toBe(true);
+    expect(big.entries.some((e) => e.type === 'event' && e.turn && e.text.en.startsWith('The kernel picks type 1 "one": msgtyp -5 takes') && e.text.en.endsWith('Its 3 bytes are more than msgsz 0, so it is still queued.') && e.text.zh.includes('仍在队列里'))).toBe(true);
     // nothing was taken: no refill before the lesson's own calls
     expect(calls(big.entries, 'msgsnd')).toEqual([]);
     const none = await runWith('msg', 'by-type', { msgtyp: '4' });

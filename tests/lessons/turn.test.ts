@@ -175,7 +175,7 @@ describe('your turn on the real kernel', () => {
     // then the lesson's own values, as every step with a form does after the learner's
     const own = bad.entries.findIndex((e) => e.type === 'event' && e.text.en.startsWith("Now the lesson's own values"));
     expect(own).toBeGreaterThan(-1);
-    expect(bad.entries.slice(own).some((e) => e.type === 'event' && e.text.en.startsWith('strcpy(') && e.text.en.includes('"still here 还在"'))).toBe(true);
+    expect(bad.entries.slice(own).some((e) => e.type === 'event' && e.text.en.startsWith('strcpy(') && e.text.en.includes('"still stored"'))).toBe(true);
     const refused = bad.entries.find((e) => e.type === 'refused');
     expect(refused?.type === 'refused' && refused.reason?.zh).toContain('越过了共享内存段');
     const good = await runWith('shmdt', { text: 'mine 我的', offset: '100' });
@@ -190,7 +190,7 @@ describe('your turn on the real kernel', () => {
     const run = startLesson(lessonById('shmdt')!);
     runs.push(run);
     const { values } = turnOf('shmdt', { text: 'mine 我的', offset: '100' }, true);
-    const note = Buffer.from('still here 还在\0');
+    const note = Buffer.from('still stored\0');
     const mine = Buffer.from('mine 我的\0');
     const bytes = (at: number) => peekAttached(run.focus!, 64, at)!.bytes;
     expect((await run.runNext(values)).problems).toEqual([]);
@@ -200,32 +200,33 @@ describe('your turn on the real kernel', () => {
     for (let i = 1; i < 5; i++) expect((await run.runNext()).problems, `step ${i + 1}`).toEqual([]);
     // step 5 ("the text is back") read the lesson's text at +0, and says what +100 holds
     const reattach = run.trace.slice(run.stepStarts[4]);
-    expect(said(reattach).some((t) => t.en.startsWith('read at') && t.en.endsWith(': "still here 还在"'))).toBe(true);
+    expect(said(reattach).some((t) => t.en.startsWith('read at') && t.en.endsWith(': "still stored"'))).toBe(true);
     expect(bytes(0).subarray(0, note.length)).toEqual(note);
     expect(said(reattach).some((t) => t.en.includes('at +100 it holds "mine 我的"') && t.zh.includes('+100 处现在是“mine 我的”'))).toBe(true);
     await run.close();
-    // 'still here 还在' and its NUL take +0 to +17, written after the learner's text: the form
-    // refuses an offset under 18 (the report that found it: "overflow" at +16, then covered),
-    // and its default and its stated range are valid: 18 to 4095 (a newcomer met 0 pre-filled, then refused)
+    // 'still stored' (or '还在这里', 12 bytes too) and its NUL take +0 to +12, written after the
+    // learner's text: the form refuses an offset under 13 (the report that found it: "overflow"
+    // at +16, then covered, when the text was longer), and its default and its stated range are
+    // valid: 13 to 4095 (a newcomer met 0 pre-filled, then refused)
     const turn = lessonById('shmdt')!.steps[0].turn!;
-    for (const offset of ['0', '5', '16', '17']) {
+    for (const offset of ['0', '5', '11', '12']) {
       const form = parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset });
       expect(form.ok, `offset ${offset}`).toBe(false);
       if (!form.ok) {
         expect(turn.fields[form.field].name).toBe('offset');
-        expect(form.error.en).toContain('from 18 to 4095');
-        expect(form.error.zh).toContain('18 到 4095');
+        expect(form.error.en).toContain('from 13 to 4095');
+        expect(form.error.zh).toContain('13 到 4095');
       }
     }
-    expect(defaultTyped(turn).offset).toBe('18');
+    expect(defaultTyped(turn).offset).toBe('13');
     expect(parseTurn(turn, { ...defaultTyped(turn), text: 'x' }).ok).toBe(true);
-    expect(parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset: '18' }).ok).toBe(true);
+    expect(parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset: '13' }).ok).toBe(true);
     // the lesson's own values pass, and the form says where the learner's text may go
     expect(parseTurn(turn, defaultTyped(turn)).ok).toBe(true);
-    expect(turn.say.en).toContain('+0 to +17');
-    expect(turn.say.zh).toContain('+0 到 +17');
-    const clear = await runWith('shmdt', { text: 'overflow', offset: '18' });
-    expect(said([...clear.run.trace]).some((t) => t.en.includes('at +18 it holds "overflow", as you wrote it'))).toBe(true);
+    expect(turn.say.en).toContain('+0 to +12');
+    expect(turn.say.zh).toContain('+0 到 +12');
+    const clear = await runWith('shmdt', { text: 'overflow', offset: '13' });
+    expect(said([...clear.run.trace]).some((t) => t.en.includes('at +13 it holds "overflow", as you wrote it'))).toBe(true);
   });
 
   it("shmctl: after the learner's 0666 the lesson gives the segment its own 0640, so the later steps show what their notices say", async () => {

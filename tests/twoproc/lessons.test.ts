@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as native from '../../src/native/index.js';
 import { peerGone } from '../../src/proto/liveness.js';
+import { answerFor } from '../../src/proto/child.js';
 import { HAS_CC, ipclab, reap, waitFor } from './helpers.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { parentChild } from '../../src/lessons/parent-child.js';
@@ -104,7 +105,7 @@ describe('lessons with two processes', () => {
     expect(kills).toEqual([`kill(${child}, SIGUSR1)`, `kill(${parent}, SIGUSR2)`, `kill(${parent}, SIGUSR1)`, `kill(${child}, SIGUSR2)`]);
     // the text arrived intact each way, and each signal was seen by the other side
     expect(texts(rows, child)).toContain('SIGUSR1 arrived');
-    expect(texts(rows, child)).toContain('read at ' + calls(rows).filter((r) => r.pid === child && r.call === 'shmat')[0].ret + ': "hello, child 你好"');
+    expect(texts(rows, child)).toContain('read at ' + calls(rows).filter((r) => r.pid === child && r.call === 'shmat')[0].ret + ': "hello, child"');
     // what step 2 says happens is in the trace: both handle the signals before the child says "ready"
     expect(texts(rows, parent)).toContain('handles SIGUSR1 and SIGUSR2 from now on');
     expect(texts(rows, child).slice(0, 2)).toEqual(['handles SIGUSR1 and SIGUSR2 from now on', 'tells the parent "ready" (a line on its standard output, a pipe)']);
@@ -113,7 +114,7 @@ describe('lessons with two processes', () => {
       `lpid ${child} (the child), nattch 1 on both: the child's shmdt came last`,
       `lpid ${parent} (the parent), nattch 0 on both: nobody maps them now`,
     ]);
-    expect(texts(rows, parent)).toContain('read at ' + calls(rows).filter((r) => r.pid === parent && r.call === 'shmat')[1].ret + ': "got 19 bytes: hello, child 你好"');
+    expect(texts(rows, parent)).toContain('read at ' + calls(rows).filter((r) => r.pid === parent && r.call === 'shmat')[1].ret + ': "got 12 bytes: hello, child"');
     expect(texts(rows, parent)).toContain('SIGUSR2 arrived: the child has read the text');
     // the child's end is the parent's line: it saw it (waitpid)
     expect(texts(rows, parent)).toContain(`child (pid ${child}) exited with code 0 (waitpid)`);
@@ -135,6 +136,12 @@ describe('lessons with two processes', () => {
     expect(peerGone(child)).toBe(true);
     const ids = calls(rows).filter((r) => r.call === 'shmget').map((r) => r.ret);
     expect(native.readSegments().filter((s) => ids.includes(s.shmid))).toEqual([]);
+  });
+
+  it("parent-child's child answers in its text's language, counting the text's own bytes (a Chinese run shows no English)", () => {
+    expect(answerFor('hello, child')).toBe('got 12 bytes: hello, child');
+    // 你好，子进程: six characters of 3 bytes each in UTF-8
+    expect(answerFor('你好，子进程')).toBe('收到 18 字节：你好，子进程');
   });
 
   it('parent-child names its segments "down" and "up" (the Kernel pane shows the names)', async () => {
