@@ -744,8 +744,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
     terms: ['SEM_UNDO'],
     text: {
-      en: 'A flag of semop, for a process that may end while it holds a semaphore: the kernel records the change in the process\'s semadj.',
-      zh: 'semop 的标志，为持有信号量时可能中途结束的进程准备：内核把这次改动记在进程的 semadj 里。',
+      en: 'A flag of semop: the kernel records the change in the process\'s semadj, an adjustment it keeps per process and semaphore.',
+      zh: 'semop 的标志：内核把这次改动记在进程的 semadj 里，那是它按进程、按信号量保存的调整量。',
     },
     // when and whether the record is used is what sem 6 asks ("killed with SIGKILL: semval then?")
     shows: [
