@@ -263,12 +263,12 @@ export function lessonTextGiveaways(lessons: readonly Lesson[]): string[] {
     if (!cp || q.title === '') return [];
     const st = lesson.steps[q.step]!;
     const texts = [
-      { where: 'the introduction', text: lesson.intro.en },
+      { where: 'the introduction', text: lesson.intro?.en ?? '' },
       ...lesson.steps.slice(0, q.step).flatMap((s, i) => [
-        { where: `step ${i + 1}'s say`, text: s.say.en },
-        { where: `step ${i + 1}'s notice`, text: s.notice.en },
+        { where: `step ${i + 1}'s say`, text: s.say?.en ?? '' },
+        { where: `step ${i + 1}'s notice`, text: s.notice?.en ?? '' },
       ]),
-      { where: 'its own say', text: st.say.en },
+      { where: 'its own say', text: st.say?.en ?? '' },
     ];
     return texts.flatMap(({ where, text }) =>
       sentences(text).flatMap((sentence) => {

@@ -115,7 +115,7 @@ function send(ctx: StepContext, state: MsgState, type: number, text: string): st
   return expectOk(call);
 }
 
-/** The range of a type field of the forms: mtype and msgtyp are C longs, 64 bits on
+/** The range of msgrcv's type field (mtype's starts at 1): mtype and msgtyp are C longs, 64 bits on
  *  Linux x86-64 and arm64 (up to 2^63 - 1), but the kernel treats every type above 0 alike,
  *  and a field's error line must name its limits in one line; the helps say the form's
  *  limit is narrower than the type's. An int's range, as sem's val field has: two forms
@@ -136,12 +136,13 @@ const SEND_TURN: Turn = {
     {
       name: 'mtype',
       label: { en: 'mtype', zh: 'mtype' },
-      // below 1 the kernel answers EINVAL, explained
-      kind: { kind: 'number', ...TYPE_RANGE },
+      // the range msgsnd takes (fix28a#10: the form offered -2^31.. and its help said only > 0;
+      // a type below 1 is EINVAL, and msgrcv's form takes those as its rules of choice)
+      kind: { kind: 'number', min: 1, max: TYPE_RANGE.max },
       default: '1',
       help: {
-        en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. The kernel takes types above 0 only (EINVAL): msgrcv reads 0 and negatives as rules of choice (step 3)`,
-        zh: `long 类型，Linux 上为 64 位；本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用。内核只收大于 0 的类型（否则 EINVAL）：msgrcv 把 0 和负数当作挑选规则（第 3 步）`,
+        en: `a long, 64 bits on Linux; types start at 1 (below is EINVAL: msgrcv reads 0 and negatives as rules of choice, step 3). This form stops at ${nb('2^31 - 1')}, more types than a program needs`,
+        zh: `long 类型，Linux 上为 64 位；类型从 1 起（更小的是 EINVAL：msgrcv 把 0 和负数当作挑选规则，第 3 步）。本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用`,
       },
     },
     {
@@ -198,8 +199,8 @@ const BY_TYPE_TURN: Turn = {
       kind: { kind: 'number', ...TYPE_RANGE },
       default: '-3',
       help: {
-        en: `a long, limited as mtype. 0: the first message; ${nb('N > 0')}: the first of type N; -N: the first of the lowest type up to N`,
-        zh: `long 类型，范围同 mtype。0：队首那条；${nb('N > 0')}：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条`,
+        en: `a long, ${nb('-2^31')} to ${nb('2^31 - 1')} here. 0: the first message; ${nb('N > 0')}: the first of type N; -N: the first of the lowest type up to N`,
+        zh: `long 类型，这里为 ${nb('-2^31')} 到 ${nb('2^31 - 1')}。0：队首那条；${nb('N > 0')}：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条`,
       },
     },
     {
