@@ -141,8 +141,8 @@ const SEND_TURN: Turn = {
       kind: { kind: 'number', min: 1, max: TYPE_RANGE.max },
       default: '1',
       help: {
-        en: `a long, 64 bits on Linux; types start at 1 (below is EINVAL: msgrcv reads 0 and negatives as rules of choice, step 3). This form stops at ${nb('2^31 - 1')}, more types than a program needs`,
-        zh: `long 类型，Linux 上为 64 位；类型从 1 起（更小的是 EINVAL：msgrcv 把 0 和负数当作挑选规则，第 3 步）。本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用`,
+        en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. A type starts at 1: msgrcv reads 0 and negatives as rules of choice (step 3)`,
+        zh: `long 类型，Linux 上为 64 位；本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用。类型从 1 起：msgrcv 把 0 和负数当作挑选规则（第 3 步）`,
       },
     },
     {
