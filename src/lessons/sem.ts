@@ -65,7 +65,7 @@ function afterKill(undo: boolean) {
     choices: AFTER_KILL(undo),
     answer: (live: LiveResult<SemState>) => choiceOf(AFTER_KILL(undo), lastRead(live, 'GETVAL')),
     hint: undo
-      ? { en: 'SEM_UNDO asks the kernel to keep a record of what to give back.', zh: 'SEM_UNDO 让内核记下要归还多少。' }
+      ? { en: 'SEM_UNDO has the kernel keep a per-process adjustment (semadj). When could the kernel use it?', zh: 'SEM_UNDO 让内核按进程记下调整量（semadj）。内核什么时候会用到它？' }
       : { en: 'SIGKILL leaves the holder no time to run its own V.', zh: 'SIGKILL 不给持有者执行自己 V 的机会。' },
     explain: (live: LiveResult<SemState>) => {
       const v = lastRead(live, 'GETVAL');
