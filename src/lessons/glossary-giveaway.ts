@@ -47,7 +47,9 @@ const MOVES = /\b(?:rises|grows|falls|drops|goes (?:up|down)|increases|decreases
 /** Words that say how a case ends for what is counted: with two of the question's own words,
  *  the answer to "killed with SIGKILL, semval then is…" ("a lock taken with it is given back
  *  even by a process killed with SIGKILL", fix24a#3: it names no count, yet says which). */
-const ENDS = /\b(?:given back|gives? back|returned|restored|released|undone|undoes|reverse[sd]?|freed|stays? (?:taken|held))\b/i;
+const ENDS = /\b(?:given back|gives? back|returned|restored|released|undone|undoes|reverse[sd]?|freed|stays? (?:taken|held))\b|\bfor\b[^.;:]*\b(?:may|might|could|can) (?:end|die|exit|be killed)\b/i;
+// ("…for locks whose holder may end while it holds one" says what the flag is for, the case
+// the question asks about: its outcome with it, fix28a#2)
 
 /** A yes-or-no question's last sentence, its predicate the last two words ("Does this run
  *  lose updates?": lose updates). */
@@ -98,7 +100,7 @@ function askedWords(question: string, choices: readonly Choice[]): Set<string> {
 /** What in `sentence` names choice `index` of a question and not every choice: an errno only
  *  it names, or all of its own words (those no other choice and not the question has).
  *  Undefined when it names none of it. */
-export function namesChoice(sentence: string, question: string, choices: readonly Choice[], index: number): string | undefined {
+export function namesChoice(sentence: string, question: string, choices: readonly Choice[], index: number, outcomeOnly = false): string | undefined {
   const choice = choices[index]?.en;
   if (choice === undefined) return undefined;
   const asked = askedWords(question, choices);
@@ -112,6 +114,8 @@ export function namesChoice(sentence: string, question: string, choices: readonl
     return shared.length >= 2 && ENDS.test(sentence) ? `how the case ends (${shared.join(', ')})` : undefined;
   }
   if (!SAYS_NO.test(choice) && choices.some((c) => SAYS_NO.test(c.en)) && saysYes(sentence, question)) return `yes to "${sentences(question).at(-1)}"`;
+  // a lesson's own text names its choices' words all along: there only how the case ends counts
+  if (outcomeOnly) return undefined;
   const errnos = new Set(sentence.match(ERRNO) ?? []);
   for (const errno of choice.match(ERRNO) ?? []) {
     const unique = choices.every((c, i) => i === index || !(c.en.match(ERRNO) ?? ([] as string[])).includes(errno));
@@ -243,6 +247,37 @@ export function glossaryGiveaways(lessons: readonly Lesson[], glossary: readonly
     }
   }
   return problems;
+}
+
+/** A checkpoint is asked under what its lesson said before it: the introduction, the titles,
+ *  says and notices of the steps before, its own step's title and say. A sentence of them
+ *  that says how the asked case ends (a count's move, a yes) answers it as a glossary sentence
+ *  would (the words of the choices it names all along, so those alone tell nothing) (sem 6's "SEM_UNDO, a flag for locks whose holder may end while it holds one" above
+ *  "the holder … is killed with SIGKILL. semval then is…", fix28a#2). A check (the review,
+ *  asked after every step showed its answer) is not read against them. English; the Chinese
+ *  says the same. */
+export function lessonTextGiveaways(lessons: readonly Lesson[]): string[] {
+  return questionsOf(lessons).flatMap((q) => {
+    const lesson = lessons[q.lesson]!;
+    const cp = lesson.checkpoints?.[lesson.steps[q.step]?.id ?? ''];
+    if (!cp || q.title === '') return [];
+    const st = lesson.steps[q.step]!;
+    const texts = [
+      { where: 'the introduction', text: lesson.intro?.en ?? '' },
+      ...lesson.steps.slice(0, q.step).flatMap((s, i) => [
+        { where: `step ${i + 1}'s say`, text: s.say?.en ?? '' },
+        { where: `step ${i + 1}'s notice`, text: s.notice?.en ?? '' },
+      ]),
+      { where: 'its own say', text: st.say?.en ?? '' },
+    ];
+    return texts.flatMap(({ where, text }) =>
+      sentences(text).flatMap((sentence) => {
+        // once a sentence: what it says of the case answers whichever choice the run makes right
+        const named = q.answers.map((a) => namesChoice(sentence, q.question, q.choices, a, true)).find((n) => n !== undefined);
+        return named ? [`${q.where}: ${where} "${sentence}" says ${named} before the question: say what the step does, not what comes of it`] : [];
+      }),
+    );
+  });
 }
 
 /** A your-turn form is read while its step's question waits: its say and its fields' help

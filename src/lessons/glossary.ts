@@ -288,8 +288,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'lpid', zh: 'lpid' },
     terms: ['lpid', 'shm_lpid'],
     text: {
-      en: 'The pid of the last process that attached or detached the segment (0 before anyone did). A process that ends while attached is detached by the kernel, so it becomes lpid too.',
-      zh: '最近一次映射或解除映射这个共享内存段的进程的 pid（还没人做过时为 0）。进程带着映射结束时由内核替它解除映射，所以它也会成为 lpid。',
+      en: 'The pid of the last process to attach or detach the segment (0 before any did). A process that ends while attached is detached by the kernel, so it becomes lpid too.',
+      zh: '最近一次映射或解除映射这个共享内存段的进程的 pid（还没有进程这样做过时为 0）。进程带着映射结束时由内核替它解除映射，所以它也会成为 lpid。',
     },
   },
   {
@@ -523,8 +523,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     // the pair before each: a text that names both lists both as new, not lspid alone
     terms: ['msg_qnum', 'lspid and lrpid', 'lspid、lrpid', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
     text: {
-      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold (g: msg_qbytes); lspid and lrpid, the last process that sent and that received.',
-      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数（见术语表 msg_qbytes）；lspid 和 lrpid 是最后一个发送和接收的进程。',
+      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold (g: msg_qbytes); lspid and lrpid, the last process to send (msgsnd) and the last process to receive (msgrcv).',
+      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数（见术语表 msg_qbytes）；lspid 和 lrpid 是最后一个发送（msgsnd）、接收（msgrcv）的进程。',
     },
   },
   {
@@ -569,8 +569,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'ipcs -s -i: value, ncount, zcount, pid', zh: 'ipcs -s -i：value、ncount、zcount、pid' },
     terms: ['ncount', 'zcount'],
     text: {
-      en: 'The columns ipcs -s -i prints for each semaphore of a set: semnum, which one (from 0); value, its semval; ncount, its semncnt (processes waiting for it to grow); zcount, its semzcnt (processes waiting for it to be 0); pid, its sempid (the last process to change it: a semop, or on Linux a SETVAL or an exit\'s undo).',
-      zh: 'ipcs -s -i 为集里每个信号量打印的列：semnum 是第几个（从 0 数起）；value 是它的 semval；ncount 是它的 semncnt（等它增加的进程数）；zcount 是它的 semzcnt（等它变为 0 的进程数）；pid 是它的 sempid（最后改动它的进程：semop，Linux 上还有 SETVAL 和进程退出时的撤销）。',
+      en: 'The columns ipcs -s -i prints for each semaphore of a set: semnum, which one (from 0); value, its semval; ncount, its semncnt (processes waiting for it to grow); zcount, its semzcnt (processes waiting for it to be 0); pid, its sempid (the last process to operate on it: semop; on Linux also SETVAL, and the undo at a process\'s exit).',
+      zh: 'ipcs -s -i 为集里每个信号量打印的列：semnum 是第几个（从 0 数起）；value 是它的 semval；ncount 是它的 semncnt（等它增加的进程数）；zcount 是它的 semzcnt（等它变为 0 的进程数）；pid 是它的 sempid（最后操作它的进程：semop；Linux 上还有 SETVAL 和进程退出时的撤销）。',
     },
   },
   {
@@ -708,8 +708,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'sempid, GETPID', zh: 'sempid、GETPID' },
     terms: ['sempid', 'GETPID'],
     text: {
-      en: "Per semaphore: the pid of the last process that operated on it (semop; on Linux SETVAL too; an undo the kernel applies at a process's exit counts as that process's). semctl GETPID reads it; ipcs -s -i shows it.",
-      zh: '每个信号量都有：最后一个操作它的进程的 pid（semop；Linux 上 SETVAL 也算；进程退出时内核执行的撤销也算作该进程的操作）。用 semctl GETPID 读取；ipcs -s -i 也会显示。',
+      en: "Per semaphore: the pid of the last process to operate on it (semop; on Linux also SETVAL, and the undo at a process's exit, counted as that process's). semctl GETPID reads it; ipcs -s -i shows it.",
+      zh: '每个信号量都有：最后操作它的进程的 pid（semop；Linux 上还有 SETVAL 和进程退出时的撤销，算作该进程的操作）。用 semctl GETPID 读取；ipcs -s -i 也会显示。',
     },
   },
   {
@@ -744,8 +744,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
     terms: ['SEM_UNDO'],
     text: {
-      en: 'A flag of semop, for a process that may end while it holds a semaphore: the kernel records the change in the process\'s semadj.',
-      zh: 'semop 的标志，为持有信号量时可能中途结束的进程准备：内核把这次改动记在进程的 semadj 里。',
+      en: 'A flag of semop: the kernel records the change in the process\'s semadj, an adjustment it keeps per process and semaphore.',
+      zh: 'semop 的标志：内核把这次改动记在进程的 semadj 里，那是它按进程、按信号量保存的调整量。',
     },
     // when and whether the record is used is what sem 6 asks ("killed with SIGKILL: semval then?")
     shows: [

@@ -54,8 +54,10 @@ const TYPES = counts({ en: 'type', zh: '类型' }, [1, 2, 3], [
   { en: '-3 does not ask for type 3; it takes the lowest type up to 3, and a type 1 message still waits.', zh: '-3 不是要类型 3，而是取不超过 3 的最小类型，而类型 1 的消息还在。' },
 ]);
 const EMPTY_NOWAIT = [
-  choice('ENOMSG', { en: 'this kernel said otherwise, though Linux\'s msgrcv answers ENOMSG to an empty queue with IPC_NOWAIT.', zh: '这个内核的回答不同，虽然队列空且带 IPC_NOWAIT 时 Linux 的 msgrcv 回答 ENOMSG。' }),
-  choice('EAGAIN', { en: 'EAGAIN is msgsnd\'s, when a full queue would make it wait; an empty queue gives msgrcv ENOMSG.', zh: 'EAGAIN 是 msgsnd 的，在队列满、本该等待时；队列空时 msgrcv 得到 ENOMSG。' }),
+  // each errno with its meaning, as strerror gives it, as REMOVED's: no New terms line
+  // introduced them before this question (fix28a#1)
+  choice({ en: 'ENOMSG (no message of desired type)', zh: 'ENOMSG（没有所需类型的消息）', value: 'ENOMSG' }, { en: 'this kernel said otherwise, though Linux\'s msgrcv answers ENOMSG to an empty queue with IPC_NOWAIT.', zh: '这个内核的回答不同，虽然队列空且带 IPC_NOWAIT 时 Linux 的 msgrcv 回答 ENOMSG。' }),
+  choice({ en: 'EAGAIN (resource temporarily unavailable)', zh: 'EAGAIN（资源暂时不可用）', value: 'EAGAIN' }, { en: 'EAGAIN is msgsnd\'s, when a full queue would make it wait; an empty queue gives msgrcv ENOMSG.', zh: 'EAGAIN 是 msgsnd 的，在队列满、本该等待时；队列空时 msgrcv 得到 ENOMSG。' }),
   choice({ en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
 ];
 const REMOVED = [
@@ -119,7 +121,7 @@ function send(ctx: StepContext, state: MsgState, type: number, text: string): st
   return expectOk(call);
 }
 
-/** The range of a type field of the forms: mtype and msgtyp are C longs, 64 bits on
+/** The range of msgrcv's type field (mtype's starts at 1): mtype and msgtyp are C longs, 64 bits on
  *  Linux x86-64 and arm64 (up to 2^63 - 1), but the kernel treats every type above 0 alike,
  *  and a field's error line must name its limits in one line; the helps say the form's
  *  limit is narrower than the type's. An int's range, as sem's val field has: two forms
@@ -140,12 +142,13 @@ const SEND_TURN: Turn = {
     {
       name: 'mtype',
       label: { en: 'mtype', zh: 'mtype' },
-      // below 1 the kernel answers EINVAL, explained
-      kind: { kind: 'number', ...TYPE_RANGE },
+      // the range msgsnd takes (fix28a#10: the form offered -2^31.. and its help said only > 0;
+      // a type below 1 is EINVAL, and msgrcv's form takes those as its rules of choice)
+      kind: { kind: 'number', min: 1, max: TYPE_RANGE.max },
       default: '1',
       help: {
-        en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. The kernel takes types above 0 only (EINVAL): msgrcv reads 0 and negatives as rules of choice (step 3)`,
-        zh: `long 类型，Linux 上为 64 位；本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用。内核只收大于 0 的类型（否则 EINVAL）：msgrcv 把 0 和负数当作挑选规则（第 3 步）`,
+        en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. A type starts at 1: msgrcv reads 0 and negatives as rules of choice (step 3)`,
+        zh: `long 类型，Linux 上为 64 位；本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用。类型从 1 起：msgrcv 把 0 和负数当作挑选规则（第 3 步）`,
       },
     },
     {
@@ -202,8 +205,8 @@ const BY_TYPE_TURN: Turn = {
       kind: { kind: 'number', ...TYPE_RANGE },
       default: '-3',
       help: {
-        en: `a long, limited as mtype. 0: the first message; ${nb('N > 0')}: the first of type N; -N: the first of the lowest type up to N`,
-        zh: `long 类型，范围同 mtype。0：队首那条；${nb('N > 0')}：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条`,
+        en: `a long, ${nb('-2^31')} to ${nb('2^31 - 1')} here. 0: the first message; ${nb('N > 0')}: the first of type N; -N: the first of the lowest type up to N`,
+        zh: `long 类型，这里为 ${nb('-2^31')} 到 ${nb('2^31 - 1')}。0：队首那条；${nb('N > 0')}：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条`,
       },
     },
     {
@@ -332,8 +335,8 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. With nothing to read, msgrcv sleeps until a message comes (step 6); its flag IPC_NOWAIT is for that case (step 4).',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时，msgrcv 睡眠，直到有消息来（第 6 步）；它的标志 IPC_NOWAIT 就是为这种情况准备的（第 4 步）。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. With nothing to read, msgrcv waits for a message (step 6); step 4 tries its flag IPC_NOWAIT.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时，msgrcv 等待消息到来（第 6 步）；第 4 步试它的标志 IPC_NOWAIT。',
   },
   aside: {
     en: 'the readers of steps 6 and 7 are a second Node process, as a msgrcv asleep in ipclab would freeze the screen.',
@@ -361,8 +364,8 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         // lspid, lrpid: not ipcs -q's columns (nc)
-        en: 'Its ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. ipcs -q -p\'s lspid, lrpid (last sender, reader): 0.',
-        zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0；ipcs -q -p 里 lspid、lrpid（最后的发送者、读者）为 0。',
+        en: 'Its ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. ipcs -q -p\'s lspid, lrpid (last to send, to receive): 0.',
+        zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0；ipcs -q -p 里 lspid、lrpid（最后发送、接收它的进程）为 0。',
       },
       traceFocus: [OUR_ROW],
       diagram: FLOW,
@@ -567,7 +570,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'Once the last message is read, the queue is empty. msgrcv with IPC_NOWAIT then…', zh: '读出最后一条后队列就空了。这时带 IPC_NOWAIT 的 msgrcv……' },
       choices: EMPTY_NOWAIT,
       answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno),
-      hint: { en: 'IPC_NOWAIT forbids sleeping; msgrcv has its own errno for "no message".', zh: 'IPC_NOWAIT 不许睡眠；msgrcv 有专门表示“没有消息”的 errno。' },
+      hint: { en: 'What does the name IPC_NOWAIT tell the call not to do? Then read what each errno in brackets means.', zh: 'IPC_NOWAIT 这个名字叫调用不要做什么？再看括号里每个 errno 的意思。' },
       explain: (live) => ({
         en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: no message of the type, and IPC_NOWAIT said not to wait.`,
         zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}：没有该类型的消息，IPC_NOWAIT 又不许等待。`,

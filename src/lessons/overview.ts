@@ -154,8 +154,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '这一步运行时，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'nattch 0: not mapped. IPC_STAT: owner uid gid; creator cuid cgid cpid; lpid, atime, dtime (last attach, detach) 0; ctime now.',
-        zh: 'nattch 为 0：没人映射。IPC_STAT：属主 uid、gid；创建者 cuid、cgid、cpid；lpid、atime、dtime（最近映射、解除映射）为 0；ctime 为此刻。',
+        en: 'nattch 0: not mapped. IPC_STAT: owner uid gid; creator cuid cgid cpid; lpid (last to attach or detach), atime, dtime 0; ctime now.',
+        zh: 'nattch 为 0。IPC_STAT：属主 uid、gid；创建者 cuid、cgid、cpid；lpid（最近映射或解除映射它的进程）、atime、dtime 为 0；ctime 为此刻。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

@@ -11,7 +11,7 @@ import { peerGone } from '../proto/liveness.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { Wakeups, type WakeSignal } from '../proto/wakeups.js';
 import { answerFor } from '../proto/child.js';
-import { attach, expectOk, expectRow, explain, inLang, need, readText, writeText } from './kit.js';
+import { attach, expectOk, expectRow, explain, inLang, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
 import type { Lang } from '../lang.js';
@@ -23,9 +23,13 @@ const NATTCH = counts('nattch', [1, 2, 3], [
   { en: 'a third mapping needs a third shmat of that segment; the child and the parent made one each.', zh: '第三个映射需要对那个共享内存段第三次 shmat；子进程和父进程各映射一次。' },
 ]);
 
-const CARRIED = [
-  { en: 'the segment "down" holds it', zh: '文字在共享内存段“down”里', whyNot: { en: 'this kill named the text, so the call itself carried it; else the text stays in the segment.', zh: '这次的 kill 带了文字，是调用本身把它带过去的；否则文字留在共享内存段里。' } },
-  { en: 'the signal carries it to the child', zh: '信号把文字带给子进程', whyNot: { en: 'kill takes a pid and a signal number only; there is no room in it for text.', zh: 'kill 只接受 pid 和信号编号，没有放文字的地方。' } },
+/** What the parent's write and kill do to down's row (fix28a#4: "how does the text reach the
+ *  child?" was answered by step 1's "down (parent to child)" and the intro): the row read
+ *  before and after the step, by the column that moved. */
+const ROW = [
+  { en: 'no column changes', zh: '哪一列都不变', value: 'same', whyNot: { en: 'this run\'s row changed, as the Kernel pane shows; a write through a mapping alone changes none of it.', zh: '这次那一行变了，见“内核”窗格；单是通过映射写入，哪一列也不会变。' } },
+  { en: 'its size grows by the text\'s length', zh: '大小增加文字的长度', value: 'size', whyNot: { en: 'the size (the bytes column) is fixed by shmget; the text fills bytes that were already there.', zh: '共享内存段的大小（bytes 一列）由 shmget 定下；文字只是填进本来就有的字节。' } },
+  { en: 'nattch rises by one', zh: 'nattch 加 1', value: 'nattch', whyNot: { en: 'nattch counts mappings; the parent writes through the one it made in step 3.', zh: 'nattch 数的是映射；父进程用的是第 3 步做好的那个映射。' } },
 ];
 
 const WRITE = 'parent-child-write';
@@ -55,6 +59,8 @@ interface ParentChildState {
   upSeg?: Segment;
   wake?: Wakeups;
   child?: PeerProcess;
+  /** down's row before step 4 wrote to it, for its question */
+  downBefore?: { size: number; nattch: number; lpid: number };
 }
 
 /** Both processes as the state panel lists them. */
@@ -164,8 +170,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再启动子进程，交给它两个 shmid（C 里用 fork）。子进程也装上处理函数，映射两个共享内存段，报告“就绪”。',
       },
       notice: {
-        en: 'A second pid; nattch 1; lpid (last to attach) is the child. No signal before "ready": unhandled, SIGUSR1 would end the child.',
-        zh: '出现了第二个 pid；nattch 为 1，lpid（最近映射它的进程）是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
+        en: 'A second pid; nattch 1; lpid (last to attach or detach) is the child. No signal before "ready": unhandled, SIGUSR1 would end the child.',
+        zh: '出现了第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
       },
       aside: {
         en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',
@@ -205,8 +211,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程也像子进程那样映射这两个共享内存段。',
       },
       notice: {
-        en: 'nattch 2 on both; lpid is now the parent: it names the last process that attached or detached.',
-        zh: '两个共享内存段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
+        en: 'nattch 2 on both; lpid (last to attach or detach) is now the parent.',
+        zh: '两个共享内存段的 nattch 都是 2；lpid（最近映射或解除映射它的进程）变成了父进程。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->kernel', 'kernel', 'down', 'up'],
@@ -241,6 +247,8 @@ export const parentChild = defineLesson<ParentChildState>({
       async run(ctx, state) {
         const child = need(state, 'child');
         ctx.focus(need(state, 'down'));
+        const before = row(ctx, need(state, 'down'));
+        if (before) state.downBefore = { size: before.size, nattch: before.nattch, lpid: before.lpid };
         writeText(ctx, need(state, 'downSeg'), 0, inLang(ctx, MESSAGE));
         return signalChild(ctx, child, 'SIGUSR1', 'woken');
       },
@@ -372,15 +380,25 @@ export const parentChild = defineLesson<ParentChildState>({
       }),
     },
     write: {
-      question: { en: 'The parent calls kill(child, SIGUSR1). How does the text reach the child?', zh: '父进程调用 kill(child, SIGUSR1)。文字怎样到达子进程？' },
-      choices: CARRIED,
-      // the kill made carries no text (its arguments are a pid and a signal): the text is where the parent wrote it
-      answer: (live) => (Object.values(MESSAGE).some((m) => lastCall(live, 'kill').c.includes(m)) ? 1 : 0),
-      hint: { en: 'Look at what kill() is given: is there room for text?', zh: '看看 kill() 的参数：有放文字的地方吗？' },
-      explain: (live) => ({
-        en: `${lastCall(live, 'kill').c} passes a pid and a signal number only; the text waits in the segment the parent wrote, and the child, woken, reads it there.`,
-        zh: `${lastCall(live, 'kill').c} 只传了 pid 和信号编号；文字留在父进程写入的共享内存段里，子进程被叫醒后去那里读。`,
-      }),
+      question: { en: 'The parent puts its text in "down" and calls kill(child, SIGUSR1). down\'s row in the Kernel pane then…', zh: '父进程把文字放进“down”，再调用 kill(child, SIGUSR1)。“内核”窗格里 down 那一行随后……' },
+      choices: ROW,
+      answer: (live) => {
+        const before = need(live.state, 'downBefore');
+        const after = liveRow(live, need(live.state, 'down'));
+        if (after && after.size !== before.size) return 1;
+        if (after && after.nattch !== before.nattch) return 2;
+        return after && after.lpid === before.lpid ? 0 : -1;
+      },
+      hint: { en: 'Which of the row\'s columns does a system call change? Is a write to mapped memory one?', zh: '那一行的哪些列由系统调用改变？往映射的内存里写，算系统调用吗？' },
+      explain: (live) => {
+        const after = liveRow(live, need(live.state, 'down'));
+        const before = need(live.state, 'downBefore');
+        if (!after || after.size !== before.size || after.nattch !== before.nattch || after.lpid !== before.lpid) return { en: 'This run\'s row changed, as the Kernel pane shows: something other than the write and the kill acted on down.', zh: '这次那一行变了，见“内核”窗格：除了写入和 kill，还有别的操作作用在 down 上。' };
+        return {
+          en: `nattch ${after.nattch}, lpid ${after.lpid}, as before: the text went in through the parent's mapping, no system call, and ${lastCall(live, 'kill').c} passes a pid and a signal number only.`,
+          zh: `nattch ${after.nattch}、lpid ${after.lpid}，和之前一样：文字是通过父进程的映射写进去的，不是系统调用；${lastCall(live, 'kill').c} 也只传了 pid 和信号编号。`,
+        };
+      },
     },
   },
   check: [

@@ -250,7 +250,7 @@ function semNotice(live: LiveResult<RaceState>): Text | undefined {
   const sem = nsOf(live.state, 'semaphore');
   if (sem === undefined) return undefined;
   const none = nsOf(live.state, 'none');
-  const against = none === undefined ? { en: '', zh: '' } : { en: `, against ${unit(none, 'ns')} without a lock`, zh: `，不加锁时每次 ${unit(none, 'ns')}` };
+  const against = none === undefined ? { en: '', zh: '' } : { en: `, against ${unit(none, 'ns')} without a lock (step 2's ${roundSum(live.state, 'none').en})`, zh: `，不加锁时每次 ${unit(none, 'ns')}（第 2 步 ${roundSum(live.state, 'none').zh}）` };
   const sum = roundSum(live.state, 'semaphore');
   // step 2's count at this run's rate, which the say points to (nc: "minutes" was a guess, ~1 min at 30 µs)
   const million = unit(Math.round((sem * WORKERS * N.none) / 1e9), 's');
@@ -284,8 +284,8 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   if (atomic === undefined || none === undefined) return undefined;
   const [a, n] = [roundSum(live.state, 'atomic'), roundSum(live.state, 'none')];
   return {
-    en: `Nothing lost: no store fell inside an add, and no system call. Per add, a round's time over its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 without a lock ${n.en}, ${unit(none, 'ns')} each. Neither enters the kernel; step 5 sets them against the semaphore.`,
-    zh: `一个不丢：没有哪次写落在一次加法的读和写之间，也没有系统调用。每次加法的用时是一轮的总用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步不加锁 ${n.zh}，每次 ${unit(none, 'ns')}。两者都不进内核；第 5 步拿它们和信号量比。`,
+    en: `Nothing lost, and no system call: no store came between the other's load and store. Per add, a round's time over its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 without a lock ${n.en}, ${unit(none, 'ns')} each. Neither enters the kernel; step 5 sets them against the semaphore.`,
+    zh: `一个不丢，也没有系统调用：没有哪次写落在另一个进程的读和写之间。每次加法的用时是一轮的总用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步不加锁 ${n.zh}，每次 ${unit(none, 'ns')}。两者都不进内核；第 5 步拿它们和信号量比。`,
   };
 }
 
@@ -406,8 +406,8 @@ export const race = defineLesson<RaceState>({
         zh: '两个工作进程同时开始，然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）：先读，再写，不加锁。',
       },
       aside: {
-        en: 'the workers meet at `started`, the int after the counter. Each adds 1 in one indivisible step (step 4\'s subject) and spins till it reads 2. race.c has none.',
-        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用一步不可分割的加法（第 4 步的主题）给它加 1，再空转到它为 2。race.c 没有这一步。',
+        en: 'the workers meet at `started`, the int after the counter. Each adds 1 to it with step 4\'s atomic add and spins till it reads 2. race.c has none.',
+        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用第 4 步的原子加给它加 1，再空转到它为 2。race.c 没有这一步。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost updates; it varies.',
@@ -433,16 +433,16 @@ export const race = defineLesson<RaceState>({
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       short: { en: 'An atomic add', zh: '用原子加法' },
       say: {
-        en: 'Now each increment is an atomic add, `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)` in race.c: load, add and store as one CPU operation (see the glossary). Still no lock.',
-        zh: '现在每次加法是一次原子加，race.c 里是 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`：读、加、写合成一个 CPU 操作（见术语表）。仍然不加锁。',
+        en: 'Now each increment is an atomic add, `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)` in race.c: one CPU instruction, not step 2\'s load then store. Still no lock.',
+        zh: '现在每次加法是一次原子加，race.c 里是 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`：一条 CPU 指令，不再是第 2 步的先读后写。仍然不加锁。',
       },
       aside: {
         en: 'its workers are Node processes and call Atomics.add, JavaScript\'s atomic add, the same CPU operation as race.c\'s __atomic_fetch_add.',
         zh: '它的工作进程是 Node 进程，调用 JavaScript 的原子加 Atomics.add，与 race.c 的 __atomic_fetch_add 是同一种 CPU 操作。',
       },
       notice: {
-        en: 'Nothing lost: no store fell inside an add. No system call. The trace has the round\'s time over its adds, to set against step 2\'s.',
-        zh: '一个不丢：没有哪次写落在一次加法的读和写之间。也没有系统调用。跟踪里有这一轮的用时除以加法次数，可以和第 2 步比。',
+        en: 'Nothing lost, no system call: no store came between the other\'s load and store. Trace: the time per add, against step 2\'s.',
+        zh: '一个不丢，也没有系统调用：没有哪次写落在另一个进程的读和写之间。跟踪里有这一轮的用时除以加法次数，可以和第 2 步比。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, atomicNotice),

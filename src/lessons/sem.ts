@@ -65,7 +65,7 @@ function afterKill(undo: boolean) {
     choices: AFTER_KILL(undo),
     answer: (live: LiveResult<SemState>) => choiceOf(AFTER_KILL(undo), lastRead(live, 'GETVAL')),
     hint: undo
-      ? { en: 'SEM_UNDO asks the kernel to keep a record of what to give back.', zh: 'SEM_UNDO 让内核记下要归还多少。' }
+      ? { en: 'SEM_UNDO has the kernel keep a per-process adjustment (semadj). When could the kernel use it?', zh: 'SEM_UNDO 让内核按进程记下调整量（semadj）。内核什么时候会用到它？' }
       : { en: 'SIGKILL leaves the holder no time to run its own V.', zh: 'SIGKILL 不给持有者执行自己 V 的机会。' },
     explain: (live: LiveResult<SemState>) => {
       const v = lastRead(live, 'GETVAL');
@@ -262,8 +262,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
       },
       notice: {
-        en: 'The set has one semaphore; SETVAL put it from 0 to 1. Its sempid, the last process to change it, is this one: Linux counts SETVAL.',
-        zh: '集合里有一个信号量，SETVAL 把它的 semval 从 0 设成 1。它的 sempid 是最后改动它的进程，现在已是本进程：Linux 把 SETVAL 也算在内。',
+        en: 'The set has one semaphore; SETVAL put it from 0 to 1. Its sempid (the last process to operate on it) is this one: Linux counts SETVAL.',
+        zh: '集合里有一个信号量，SETVAL 把它的 semval 从 0 设成 1。它的 sempid（最后操作它的进程）现在是本进程：Linux 把 SETVAL 也算在内。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -387,8 +387,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
-        en: 'A new holder takes the semaphore with SEM_UNDO, a flag for locks whose holder may end while it holds one. This process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量：这个标志是为持有锁时可能中途结束的进程准备的。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
+        en: 'A new holder takes the semaphore with SEM_UNDO: the kernel keeps a per-process adjustment for that change (g: semadj). This process kills it with SIGKILL: no handler, no cleanup.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量：内核按进程记下这次改动的调整量（见术语表 semadj）。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         // sempid: Linux's exit_sem sets it to the dying process as it undoes (nc: "so" did not follow)
@@ -413,8 +413,8 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'GETVAL read 0 after the kill (trace); IPC_RMID then took the set off the Kernel pane. A later P would wait for a V. Use SEM_UNDO.',
-        zh: '跟踪里，杀死后 GETVAL 读到 0；随后 IPC_RMID 删除了集合，“内核”窗格不再列出它。之后的 P 得等到有人做 V。加锁要带 SEM_UNDO。',
+        en: 'GETVAL read 0 after the kill. Had the set stayed, a later P would wait forever; IPC_RMID removed it. Use SEM_UNDO.',
+        zh: '杀死后 GETVAL 读到 0：假如集合还在，之后的 P 会永远等下去。IPC_RMID 已把它从“内核”窗格删去。加锁要带 SEM_UNDO。',
       },
       traceFocus: ['GETVAL'],
       diagram: FLOW,

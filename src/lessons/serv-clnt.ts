@@ -211,7 +211,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: {
         en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads the fields at SIGUSR2 or at its 100 ms poll, whichever comes first.',
-        zh: '客户端凭 key 找到了它：有 key 的对象才像有名管道（FIFO）。每一方在收到 SIGUSR2 时或每 100 ms 轮询时读字段，哪个先到按哪个。',
+        zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到一样。每一方在收到 SIGUSR2 时或每 100 ms 轮询时读字段，哪个先到按哪个。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
@@ -234,8 +234,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       notice: {
-        en: 'Why a poll too: a SIGUSR2 sent while one is pending merges with it; a dead peer sends none. seq and ack, not signals, count messages.',
-        zh: '为什么还要轮询：上一个 SIGUSR2 还挂起时再发的会与它合并，死了的对方也不会再发。所以数消息的是 seq 和 ack，不是信号。',
+        en: 'Why a poll too: a SIGUSR2 sent while one is pending merges with it; a dead peer sends none.',
+        zh: '为什么还要轮询：上一个 SIGUSR2 还挂起时再发的会与它合并，死了的对方也不会再发。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -282,8 +282,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'rv.h: struct ipclab_rv {',
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       say: {
-        en: 'The C client clnt.c (C pane: c, then f), built by cc (the compiler, its own process), starts before ipclab\'s server: shmget(key, 0, 0) gives ENOENT, no segment yet; it retries every 100 ms.',
-        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc（它自己的进程）编译，先于 ipclab 的服务端启动：shmget(key, 0, 0) 得到 ENOENT，还没有共享内存段，于是每 100 ms 再试。',
+        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts first: its shmget(key, 0, 0) gets ENOENT (no segment has the key yet) and retries every 100 ms.',
+        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 的服务端启动。它的 shmget(key, 0, 0) 得到 ENOENT，因为还没有共享内存段用这个 key；于是每 100 ms 再试。',
       },
       notice: C_CLIENT_NOTICE,
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
@@ -398,10 +398,11 @@ export const servClnt = defineLesson<ServClntState>({
       },
     },
     {
-      question: { en: 'What does the client wait for before reading a message?', zh: '客户端读消息前等的是什么？' },
+      // not "what does the client wait for", which step 3's say answers (nc, fix28a#5): what follows from it
+      question: { en: 'The server writes a message, but its SIGUSR2 merges with one still pending and the client gets no new signal. That message…', zh: '服务端写了一条消息，但它的 SIGUSR2 与一个还挂起的合并了，客户端没有收到新的信号。这条消息……' },
       choices: [
-        { en: 'a SIGUSR2, nothing else', zh: '只等 SIGUSR2', whyNot: { en: 'signals of one kind merge while pending, so two messages may bring one; the counters do not merge.', zh: '同一种信号在挂起时会合并，两条消息可能只来一个信号；计数字段不会合并。' } },
-        { en: 'seq to move past ack', zh: '等 seq 超过 ack' },
+        { en: 'waits unread until another SIGUSR2 comes', zh: '一直没人读，直到再来一个 SIGUSR2', whyNot: { en: 'the client also looks every 100 ms; it reads when it sees seq past ack, signal or not.', zh: '客户端还每 100 ms 看一次；只要看到 seq 超过 ack 就读，不管有没有信号。' } },
+        { en: 'is read when the client next looks anyway', zh: '客户端下次照常去看时读到' },
       ],
       answer: 1,
       explain: { en: 'The fields are the truth; the signal only says "look now".', zh: '字段才是依据，信号只是说“现在去看”。' },

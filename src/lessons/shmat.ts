@@ -161,7 +161,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
-        zh: '得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid（最近一次映射或解除映射的进程）是本进程；atime 是此刻。',
+        zh: '得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid（最近映射或解除映射它的进程）是本进程；atime 是此刻。',
       },
       diagram: MAP,
       highlight: ['a1', 'a1->shm', 'shm'],

@@ -22,7 +22,7 @@ import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { asksSurvival, pointsAtChoice, REMOVES } from './giveaway.js';
 import { paneWords } from './pane-words.js';
-import { glossaryGiveaways, turnGiveaways } from './glossary-giveaway.js';
+import { glossaryGiveaways, lessonTextGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
 import { ERRNO_WHY } from './turn/errno-why.js';
@@ -922,7 +922,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkErrata(errata, lessons, glossary, problems);
   checkNewTerms(lessons, glossary, problems);
   checkTermsGiveaway(lessons, glossary, problems);
-  problems.push(...glossaryGiveaways(lessons, glossary), ...turnGiveaways(lessons));
+  problems.push(...glossaryGiveaways(lessons, glossary), ...turnGiveaways(lessons), ...lessonTextGiveaways(lessons));
   checkChoiceTermsMet(lessons, glossary, problems);
   checkResultTerms(glossary, problems);
   checkTermsFindable(lessons, glossary, problems);

@@ -207,7 +207,7 @@ describe('terms', () => {
     // copy: what was met is kept per list of lessons)
     const again = copy();
     const m = again.find((l) => l.id === 'msg')!;
-    m.intro = { en: m.intro.en.replace(/; its flag IPC_NOWAIT.*$/, '.'), zh: m.intro.zh.replace(/；它的标志 IPC_NOWAIT.*$/, '。') };
+    m.intro = { en: m.intro.en.replace(/; step 4 tries its flag IPC_NOWAIT.*$/, '.'), zh: m.intro.zh.replace(/；第 4 步试它的标志 IPC_NOWAIT.*$/, '。') };
     expect(m.intro.en).not.toContain('IPC_NOWAIT');
     expect(m.intro.zh).not.toContain('IPC_NOWAIT');
     const found = validateLessons(again).filter((p) => p.includes('a choice of its checkpoint'));

@@ -4,7 +4,7 @@
 // though no text of that step names dest (fix18h#2).
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY, type GlossaryEntry } from '../../src/lessons/glossary.js';
-import { glossaryGiveaways } from '../../src/lessons/glossary-giveaway.js';
+import { glossaryGiveaways, lessonTextGiveaways } from '../../src/lessons/glossary-giveaway.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 describe('glossary giveaways: entries found by the command a step is about', () => {
@@ -44,5 +44,21 @@ describe("glossary giveaways: the entry named for the lesson's subject (fix27a#2
     const was = 'counter++ is load, add, store. When two processes load the same value, both store value + 1 and one increment is lost. Whether it happens depends on timing: rare per increment, yet with two CPUs running both loops at once a million increments lose some almost every time; on one CPU only a switch between a load and its store loses one.';
     const unheld = GLOSSARY.map((e): GlossaryEntry => (e.id === 'race' ? { ...e, text: { en: was, zh: e.text.zh }, shows: undefined } : e));
     expect(glossaryGiveaways(LESSONS, unheld).join('\n')).toMatch(/glossary 'race': .*lose some almost every time.*names yes to "Does this run lose updates\?".*lesson 'race' checkpoint 'none'/);
+  });
+});
+
+describe('lesson text giveaways: a sentence before the question that says how its case ends (fix28a#2)', () => {
+  const sem = LESSONS.find((l) => l.id === 'sem')!;
+  const undo = sem.steps.findIndex((s) => s.id === 'undo');
+  const withSay = (en: string) => LESSONS.map((l) => (l === sem ? { ...sem, steps: sem.steps.map((s, i) => (i === undo ? { ...s, say: { ...s.say, en } } : s)) } : l));
+  it('finds what SEM_UNDO is "for" (a holder that may end) above "killed with SIGKILL: semval then is…", as a newcomer read it', () => {
+    const old = 'A new holder takes the semaphore with SEM_UNDO, a flag for locks whose holder may end while it holds one. This process kills it with SIGKILL: no handler, no cleanup of its own.';
+    expect(lessonTextGiveaways(withSay(old)).join('\n')).toMatch(/lesson 'sem' checkpoint 'undo': its own say ".*may end while it holds one\." says how the case ends/);
+    // and "a lock taken with it is given back" there, as the glossary's held part says it
+    expect(lessonTextGiveaways(withSay('The holder takes it with SEM_UNDO: a lock taken with it is given back even by a holder killed with SIGKILL.')).join('\n')).toMatch(/checkpoint 'undo'/);
+  });
+  it('says nothing of the lessons as they are, nor of a say that tells what SEM_UNDO records', () => {
+    expect(lessonTextGiveaways(LESSONS)).toEqual([]);
+    expect(sem.steps[undo]!.say.en).toMatch(/per-process adjustment/);
   });
 });

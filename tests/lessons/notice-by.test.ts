@@ -130,7 +130,7 @@ describe('notices by the run', () => {
     // "no system call" said once, at the notice's start, not again at its end
     expect(said.en.match(/system call/g)).toHaveLength(1);
     expect(said.zh.match(/系统调用/g)).toHaveLength(1);
-    expect(said.en).toContain('Nothing lost: no store fell inside an add, and no system call.');
+    expect(said.en).toContain("Nothing lost, and no system call: no store came between the other's load and store.");
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
     // against the atomic add; where the time goes is step 3's notice, not said again above
     // the check that asks it (fix18e#1)
@@ -144,10 +144,11 @@ describe('notices by the run', () => {
     // the advice in zh reads as a sentence, not a slogan (fix22c#5)
     expect(remove.noticeBy!(faster)?.zh).toContain('两种都正确，就选代价更小的那种。');
     expect(remove.notice.zh).not.toContain('选代价最小的正确做法');
-    // step 3 gives its figure where it says "far slower", not only step 5 (fix22c#2)
+    // step 3 gives its figure where it says "far slower", not only step 5 (fix22c#2), and
+    // the sum of step 2's figure beside it, which no text said before (fix28a#9)
     const semaphore = race.steps.find((s) => s.id === 'semaphore')!;
-    expect(semaphore.noticeBy!(faster)?.en).toMatch(/Far slower: 858\sms for 40000 adds, 21450\sns per add, against 58\sns without a lock; a million each would take 43\ss\./);
-    expect(semaphore.noticeBy!(faster)?.zh).toMatch(/慢得多：40000 次加法用时 858\sms，每次加法 21450\sns，不加锁时每次 58\sns；各加一百万次要 43\ss。/);
+    expect(semaphore.noticeBy!(faster)?.en).toMatch(/Far slower: 858\sms for 40000 adds, 21450\sns per add, against 58\sns without a lock \(step 2's 116\sms for 2000000 adds\); a million each would take 43\ss\./);
+    expect(semaphore.noticeBy!(faster)?.zh).toMatch(/慢得多：40000 次加法用时 858\sms，每次加法 21450\sns，不加锁时每次 58\sns（第 2 步 2000000 次加法用时 116\sms）；各加一百万次要 43\ss。/);
     // step 2's count at the run's own rate, not a guess ("minutes", nc)
     expect(race.steps.find((s) => s.id === 'semaphore')!.say.en).not.toMatch(/minutes/);
     const busy = live({ none: 116, semaphore: 1, atomic: 78 });

@@ -65,8 +65,8 @@ describe('validateLessons', () => {
       "lesson 'shmat' step 'rdonly': its title (en) says 'the first mapping' of 'is stored, and the first mapping reads it', the answer of check question 2: say what the step does, not what comes of it",
       "lesson 'shmat' step 'bad-id': its title (zh) names '(void *) -1', the answer of check question 1: say what the step does, not what comes of it",
       "lesson 'shmctl' step 'perms-other': its title (zh) names '还在，key 变为 0x00000000', the answer of checkpoint 'rmid': say what the step does, not what comes of it",
-      "lesson 'msg' step 'full': its title (en) names EAGAIN, the answer 'EAGAIN' of checkpoint 'taken': say what the step does, not what comes of it",
-      "lesson 'msg' step 'full': its title (zh) names EAGAIN, the answer 'EAGAIN' of checkpoint 'taken': say what the step does, not what comes of it",
+      "lesson 'msg' step 'full': its title (en) names EAGAIN, the answer 'EAGAIN (resource temporarily unavailable)' of checkpoint 'taken': say what the step does, not what comes of it",
+      "lesson 'msg' step 'full': its title (zh) names EAGAIN, the answer 'EAGAIN（资源暂时不可用）' of checkpoint 'taken': say what the step does, not what comes of it",
     ].sort());
     // the errno every choice names, or the question does, points at none; nor does the step's call
     expect(broken((ls) => retitle(ls, 'msg', 'full', { en: 'Fill the queue to msg_qbytes with msgsnd', zh: '用 msgsnd 把队列填到 msg_qbytes 为止' })).filter((p) => p.includes('say what the step does'))).toEqual([]);
