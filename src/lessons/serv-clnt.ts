@@ -287,7 +287,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: C_CLIENT_NOTICE,
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
-      traceFocus: [{ en: CROSS.en.clnt, zh: CROSS.zh.clnt }],
+      traceFocus: [CROSS.en.clnt, CROSS.zh.clnt], // sent in the language of the run: either, whatever the screen's now
       diagram: 'serv-clnt-c1',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       noticeBy: destNotice(C_CLIENT_NOTICE),

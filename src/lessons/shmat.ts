@@ -354,7 +354,7 @@ export const shmat = defineLesson<ShmatState>({
         en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',
         zh: 'Node（ipclab 的 JavaScript 运行时）是多线程的，在其中 fork() 不安全，所以由 C 程序来 fork。',
       },
-      traceFocus: ['attached at'],
+      traceFocus: ['attached at', '已映射到'], // inherit.c's line, shown in zh from its table (examples/c/zh/inherit.c.out.txt)
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],
       async run(ctx, state) {
