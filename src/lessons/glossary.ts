@@ -303,13 +303,25 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'dest',
-    name: { en: 'dest', zh: 'dest' },
+    // the status column's entry, which the Kernel pane's note under an all-empty status column
+    // points to (strings.ts statusEmpty) from lesson 1 on: what dest means, a removed segment
+    // still listed, answers shmctl 6 ("IPC_RMID while attached"), so it waits for that step (fix28d#4)
+    name: { en: 'status: dest, locked', zh: 'status：dest、locked' },
     terms: ['dest', 'SHM_DEST'],
     text: {
-      en: 'Status of a segment removed with IPC_RMID while still attached: marked for destruction. ipcs -m and the Kernel pane show it in the status column; an empty status means the segment is not marked.',
-      zh: '共享内存段在还有映射时被 IPC_RMID 删除后的状态：已标记待销毁。ipcs -m 和内核窗格在 status 列显示它；status 为空表示没有被标记。',
+      en: 'The status column of ipcs -m and the Kernel pane: empty for most segments. locked: the segment\'s pages are kept in memory, never swapped out.',
+      zh: 'ipcs -m 和内核窗格的 status 列：大多数共享内存段这里为空。locked：这个段的内存页锁在内存里，不会被换出。',
     },
-    shows: [{ lesson: 'shmctl', step: 'rmid', text: { en: 'Its key turns to 0x00000000, so nobody finds it any more; the last detach frees it.', zh: '它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。' } }],
+    shows: [
+      {
+        lesson: 'shmctl',
+        step: 'rmid',
+        text: {
+          en: 'dest: removed with IPC_RMID while still attached, marked for destruction. Its key turns to 0x00000000, so nobody finds it any more; the last detach frees it.',
+          zh: 'dest：还有映射时被 IPC_RMID 删除，已标记待销毁。它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。',
+        },
+      },
+    ],
   },
   {
     id: 'errno',

@@ -254,7 +254,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       id: 'ipcrm',
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
-      title: { en: 'Clean up, then ipcs -m again', zh: '清理，再看一次 ipcs -m' },
+      title: { en: 'One last command, then ipcs -m again', zh: '最后一条命令，再看一次 ipcs -m' },
       say: {
         en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. ipcrm neither made nor mapped it: any process of the owner, creator or root may. ipclab runs it, then `ipcs -m`.',
         zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除共享内存段。ipcrm 既没创建也没映射这个段：属主、创建者或 root 的任何进程都可以删。ipclab 运行它，再运行 `ipcs -m`。',
