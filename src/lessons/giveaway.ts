@@ -137,11 +137,14 @@ function akinOf(question: string, choices: readonly Choice[], answer: number): s
  *  gives away, in English (the Chinese says the same): the words of the right choice that
  *  no other choice and not the question has ("removed" of "no, removed"), or a run of
  *  SHARED_RUN words of the answer's explanation, all but one not common words (the
- *  explanation says why; the text that says it first has answered). Undefined when
- *  nothing is given away. */
-export function answerGiveaway(before: string, question: string, choices: readonly Choice[], answer: number, explanation: string): string | undefined {
+ *  explanation says why; the text that says it first has answered). A word of `subject`,
+ *  the lesson's title, is no pointer. Undefined when nothing is given away. */
+export function answerGiveaway(before: string, question: string, choices: readonly Choice[], answer: number, explanation: string, subject = ''): string | undefined {
   const text = wordsOf(before);
-  const has = new Set(text);
+  // the lesson's title names its subject, which no step's title then points at (parent-child's
+  // "segments" in its titles and its choice "the segment "down" holds it")
+  const known = new Set(wordsOf(subject));
+  const has = new Set(text.filter((w) => !known.has(w)));
   const named = ownMarks(question, choices, answer).words.filter((w) => has.has(w));
   if (named.length) return `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"`;
   const akin = akinOf(question, choices, answer).filter((w) => has.has(w));

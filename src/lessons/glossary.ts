@@ -47,8 +47,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['the notes', 'The notes', '笔记'],
     introduced: true,
     text: {
-      en: 'Study notes on System V shared memory, in Chinese, that the lessons follow: their calls, diagrams and C programs. Where the notes are wrong, the lesson shows what is true, live; e lists those corrections (the errata).',
-      zh: '一份讲 System V 共享内存的中文学习笔记，各课沿用了其中的调用、流程图和 C 程序。笔记写错的地方，课程会现场演示正确的行为；按 e 列出这些更正（勘误）。',
+      en: 'Study notes on System V shared memory, in Chinese, that the lessons follow: their calls, diagrams and C programs. Where the notes are wrong, the lesson shows what is true, live; e lists those claims (the errata), each with the step that shows it, and its correction once that step ran.',
+      zh: '一份讲 System V 共享内存的中文学习笔记，各课沿用了其中的调用、流程图和 C 程序。笔记写错的地方，课程会现场演示正确的行为；按 e 列出这些说法（勘误），各自注明演示它的那一步，那一步运行后再显示更正。',
     },
   },
   {

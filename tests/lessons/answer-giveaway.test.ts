@@ -43,6 +43,12 @@ describe('answerGiveaway', () => {
     const now = 'Attach again with SHM_RDONLY and read. For the write, ipclab detaches, and a child (by fork, in C) attaches read-only and writes through it.';
     expect(answerGiveaway(now, q, rdonly, 2, 'The page is read-only.')).toBeUndefined();
   });
+  it('a word of the lesson\'s title is no pointer, in the step titles read with the text', () => {
+    const carried = [{ en: 'the segment "down" holds it', zh: '段' }, { en: 'the signal carries it', zh: '信号' }];
+    const titles = 'Two IPC_PRIVATE segments\nBoth detach; the segments are removed';
+    expect(answerGiveaway(titles, 'Where is the text?', carried, 0, 'In down.')).toMatch(/"segment"/);
+    expect(answerGiveaway(titles, 'Where is the text?', carried, 0, 'In down.', 'parent, child — segments, signals')).toBeUndefined();
+  });
   it('a call the step makes is no giveaway: its text names it', () => {
     const keys = [{ en: '0x00000000', zh: '0x00000000' }, { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }];
     expect(answerGiveaway("ftok(file, 'S'); shmget(key, 4096, IPC_CREAT)", 'Which key?', keys, 1, 'key 0x53: made by ftok.')).toBeUndefined();
@@ -82,7 +88,7 @@ describe.concurrent('no step says its checkpoint\'s answer before it is asked', 
         // later ones too (fix28d#3: overview 7's "Clean up" under overview 6's question)
         const titles = lesson.steps.filter((s) => s !== step).flatMap((s) => [s.title.en, s.short?.en ?? '']);
         const before = [step.title.en, step.short?.en ?? '', step.say.en, ...titles].join('\n');
-        const said = answerGiveaway(before, cp.question.en, cp.choices, g.answer, g.explanation.en);
+        const said = answerGiveaway(before, cp.question.en, cp.choices, g.answer, g.explanation.en, lesson.title.en);
         return said && !TEACHES[`${lesson.id} ${g.step}`] ? [`step '${g.step}': its title or text ${said}`] : [];
       });
       expect(found).toEqual([]);
