@@ -842,9 +842,21 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
     terms: ['pid', 'pids'],
     text: {
-      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A • line saying a process ended (exited, or was killed) is under the pid of the process that saw it end, its parent (ipclab, through waitpid): the ended process\'s own pid is in the line, "(pid 4243)". At 80 columns the tab bar (Flow | Kernel | Trace | C) names the lesson\'s own process on its right with its pid and counts the others with how many of them still run, the same words at every step. "lesson pid 4242 + 1 (0 running)" says one more process, ended; where there is room it starts with "processes:" and ends "+ 1 more (0 running) in Kernel". Lesson 7 (parent and child) names its own process "parent" there. The Kernel tab lists every process, running or ended.',
-      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的进程的 pid，也就是它的父进程（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏（流程 │ 内核 │ 跟踪 │ C）右边写出本课自己的进程和它的 pid，其余的只给个数和其中还在运行的个数，每一步都是同样的说法。“本课 pid 4242 + 1（0 个在运行）”是说还有 1 个进程，已经结束；放得下时，开头是“进程：本课 4242”，结尾是 + 另 1 个（0 个在运行），见“内核”窗格。第 7 课（父子进程）在那里把自己的进程称为“父进程”。“内核”窗格列出所有进程，不论还在运行还是已经结束。',
+      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. The Kernel tab lists every process, running or ended.',
+      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。“内核”窗格列出所有进程，不论还在运行还是已经结束。',
     },
+    // what a lesson with a second process shows (shmat's write through a read-only mapping is the
+    // first in the course): held until then, too much at overview 1, where a learner meets pid (fix28d#9)
+    shows: [
+      {
+        lesson: 'shmat',
+        step: 'rdonly',
+        text: {
+          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". At 80 columns the tab bar names the lesson\'s own process with its pid and counts the others: "lesson pid 4242 + 1 (0 running)" says one more process, ended.',
+          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏写出本课自己的进程和它的 pid，其余的只给个数：“本课 pid 4242 + 1（0 个在运行）”是说还有 1 个进程，已经结束。',
+        },
+      },
+    ],
   },
   {
     id: 'state-folder',
