@@ -348,7 +348,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: 'owner（属主）：uid、gid、cuid、cgid、nobody' },
     terms: ['uid', 'gid', 'cuid', 'cgid', 'owner', '属主'],
     text: {
-      en: 'uid is a user\'s number, gid a group\'s. A segment belongs to an owner, a user and a group (uid, gid; ipcs\'s owner column names the user, ipcs -m -c shows all four) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
+      en: 'uid is a user\'s number, gid a group\'s. A segment\'s owner is one user and one group (uid, gid; ipcs\'s owner column names the user, ipcs -m -c shows all four) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
       zh: 'uid 是用户的编号，gid 是组的编号。共享内存段属于一个属主，即一个用户和一个组（uid、gid；ipcs 的 owner 列只写用户，ipcs -m -c 四个都列出），还记着创建者（cuid、cgid）；它的权限位规定属主、同组用户和其他人各能做什么。属主是一个用户，而不是保管这个段的一方：保管它的是内核。nobody（uid 65534）是没有任何特权的用户。',
     },
   },
@@ -379,8 +379,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'old pointer, old address (stale)', zh: '旧指针、旧地址' },
     terms: ['old pointer', 'old address', '旧指针', '旧地址'],
     text: {
-      en: 'A pointer kept after shmdt, to where the segment was mapped. Using it is undefined. Set it to NULL after shmdt.',
-      zh: 'shmdt 之后仍留着的指针，指向共享内存段原来映射的地方。使用它的结果是未定义的。shmdt 之后应把它置为 NULL。',
+      en: 'A pointer kept after shmdt, to where the segment was mapped. C\'s standard calls using it undefined; what Linux does is the shmdt lesson\'s. Set it to NULL after shmdt.',
+      zh: 'shmdt 之后仍留着的指针，指向共享内存段原来映射的地方。C 标准说使用它的结果未定义；Linux 上会怎样，见 shmdt 一课。shmdt 之后应把它置为 NULL。',
     },
     shows: [
       { lesson: 'shmdt', step: 'use-after', text: { en: 'While nothing is mapped there, using it faults: SIGSEGV kills the process.', zh: '那里没有映射时，使用它会出错：进程被 SIGSEGV 杀死。' } },
