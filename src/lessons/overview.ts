@@ -256,8 +256,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
       title: { en: 'One last command, then ipcs -m again', zh: '最后一条命令，再看一次 ipcs -m' },
       say: {
-        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. Any process of the owner or creator may, or root (CAP_SYS_ADMIN); ipcrm never mapped it. ipclab runs it, then `ipcs -m`.',
-        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。属主或创建者的任何进程都可以删，root（有 CAP_SYS_ADMIN）也可以；ipcrm 从没映射过它。ipclab 运行它，再运行 `ipcs -m`。',
+        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. Any process of the owner or creator may, or of root (g: root); ipcrm never mapped it. ipclab runs it, then `ipcs -m`.',
+        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。属主或创建者的任何进程都可以删，root 的进程也可以（按 g 查 root）；ipcrm 从没映射过它。ipclab 运行它，再运行 `ipcs -m`。',
       },
       notice: {
         en: 'The ● row is gone from both views: IPC_RMID freed the segment, its bytes with it. More in lesson 6 (shmctl).',
@@ -349,7 +349,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         { en: 'ipcrm fails: that user may not', zh: 'ipcrm 失败：这个用户无权删除' },
       ],
       answer: 2,
-      explain: { en: 'Only a process of the owner or the creator, or root (a process with CAP_SYS_ADMIN), may remove a segment; knowing its shmid is not enough.', zh: '只有属主或创建者的进程，或 root（即有 CAP_SYS_ADMIN 的进程），才能删除共享内存段；光知道 shmid 不够。' },
+      explain: { en: 'Only a process of the owner or the creator, or of root, may remove a segment; knowing its shmid is not enough.', zh: '只有属主、创建者或 root 的进程才能删除共享内存段；光知道 shmid 不够。' },
     },
   ],
 });
