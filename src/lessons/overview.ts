@@ -77,8 +77,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
   short: { en: 'System V IPC', zh: 'System V IPC 对象' },
   intro: {
-    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists the notes\' claims, each with the step that shows what is true; its correction shows once that step ran (g: glossary). A trace line starts with a pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看勘误，列出笔记的每条说法和演示正确行为的那一步；那一步运行后，更正才显示出来。按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
+    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists the notes\' claims, corrected once their step ran (g: glossary). A trace line starts with a pid.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它。按 e 看勘误，笔记的每条说法在相应步骤运行后显示更正；按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
     en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close: the key IPC_PRIVATE, and the sizes it refuses.',
