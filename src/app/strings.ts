@@ -224,7 +224,7 @@ const EN = {
   labelHead: 'use',
   columnsHidden: (cols: string[]) => `not shown, too narrow: ${cols.join(', ')}; run ipclab ipcs to see all`,
   /** under a segment table whose status column is empty in every row: what it would hold */
-  statusEmpty: 'status: blank, or dest (removed but attached) or locked (kept in memory)',
+  statusEmpty: 'status: empty here; g: status',
   queuesHead: 'Message Queues (ipcs -q)',
   setsHead: 'Semaphore Arrays (ipcs -s; each semaphore as ipcs -s -i)',
   semsUnread: (errno: string) => `semaphores not readable: semctl GETALL failed with ${errno} (reading needs read permission on the set)`,
@@ -681,7 +681,7 @@ const ZH: Strings = {
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',
   columnsHidden: (cols: string[]) => `太窄未显示：${cols.join('、')}；运行 ipclab ipcs 查看所有列`,
-  statusEmpty: 'status 为空；否则为 dest（已删除但仍有映射）或 locked（锁在内存中）',
+  statusEmpty: 'status：这里为空；按 g 查 status',
   queuesHead: '消息队列（ipcs -q）',
   setsHead: `${TERMS.semaphoreSet.zh}（ipcs -s；每个信号量如 ipcs -s -i 所示）`,
   semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,

@@ -94,7 +94,7 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
   const cause = idDiffers && inodeDiffers
     ? { en: 'both the id and the inode differ (a new file)', zh: 'id 和 inode 都不同了（文件是新的）' }
     : idDiffers
-      ? { en: `the id differs: ${formatProjId(id)} is not 'S' in its low 8 bits`, zh: `id 不同：${formatProjId(id)} 的低 8 位和 'S' 不同` }
+      ? { en: `the id differs: ${formatProjId(id)} is not 'S'`, zh: `id 不同：${formatProjId(id)} 不是 'S'` }
       : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
   return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为 ${cause.zh}。` };
 }
@@ -245,8 +245,8 @@ export const ftok = defineLesson<FtokState>({
             kind: { kind: 'char' },
             default: 'T',
             help: {
-              en: "C's ftok takes an int: a character (T, C's 'T') or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55. A number past 1..255 may answer step 3 early",
-              zh: "C 的 ftok 接受一个 int：字符（T，C 里写作 'T'）或数（84、0x54、-1）都行。单独一个数字是字符：7 就是 '7'，即 55。超出 1..255 的数可能提前答出第 3 步",
+              en: "C's ftok takes an int: a character (T, C's 'T') or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55",
+              zh: "C 的 ftok 接受一个 int：字符（T，C 里写作 'T'）或数（84、0x54、-1）都行。单独一个数字是字符：7 就是 '7'，即 55",
             },
           },
           {
@@ -404,8 +404,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)"',
       title: { en: 'IPC_CREAT|IPC_EXCL, then no IPC_EXCL', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
-        en: 'A program that must be the one to create the segment adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600`. One that just wants it leaves IPC_EXCL out: `IPC_CREAT|0600`.',
-        zh: '必须亲自创建共享内存段的程序（如服务端）用 `IPC_CREAT|IPC_EXCL|0600`：加上 IPC_EXCL。只想用这个段、不管谁建的程序则去掉 IPC_EXCL，只用 `IPC_CREAT|0600`。',
+        en: 'The key names step 5\'s segment. Call shmget on it with `IPC_CREAT|IPC_EXCL|0600`, then with IPC_EXCL left out: `IPC_CREAT|0600`.',
+        zh: '这个 key 指向第 5 步的共享内存段。先用 `IPC_CREAT|IPC_EXCL|0600` 对它调用 shmget，再去掉 IPC_EXCL，只用 `IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
@@ -451,8 +451,8 @@ export const ftok = defineLesson<FtokState>({
         zh: '用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
-        en: 'New inode, new key (unless the inodes\' low 16 bits are equal): the path finds the segment no more. Missing path: -1, ENOENT.',
-        zh: 'inode 变了，key 也跟着变（除非新旧 inode 的低 16 位恰好相同）：这个路径找不到原来的共享内存段了。路径不存在：返回 -1，ENOENT。',
+        en: 'New inode, new key (unless the low 16 bits match). shmget\'s ENOENT: no segment has that key. ftok, missing path: ENOENT, no file.',
+        zh: 'inode 变了，key 也变（除非两者低 16 位相同）。shmget 的 ENOENT：没有共享内存段用这个新 key。对不存在的路径 ftok：ENOENT，没有这个文件。',
       },
       traceFocus: ['no-such-file'],
       diagram: KEY,

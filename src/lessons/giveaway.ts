@@ -114,17 +114,41 @@ export function answerMatcher(question: string, choices: readonly Choice[], answ
   };
 }
 
+/** Words that say one outcome in other words: a text that says the writer "could crash"
+ *  has said the right choice "it dies of SIGSEGV" (shmat 6, fix28d#1). Stemmed. */
+const AKIN: readonly (readonly string[])[] = [
+  ['crash', 'dies', 'die', 'died', 'kill', 'segfault', 'sigsegv', 'fault', 'segmentation'],
+];
+
+/** The words akin to one the right choice alone says (and the question does not): the
+ *  other words of its group. */
+function akinOf(question: string, choices: readonly Choice[], answer: number): string[] {
+  const asked = new Set(wordsOf(question));
+  const others = new Set(choices.flatMap((c, i) => (i === answer ? [] : wordsOf(c.en))));
+  const right = new Set(wordsOf(choices[answer]?.en ?? ''));
+  return AKIN.flatMap((group) => {
+    const own = group.filter((w) => right.has(w) && !others.has(w));
+    if (own.length === 0 || group.some((w) => asked.has(w) || others.has(w))) return [];
+    return group.filter((w) => !right.has(w));
+  });
+}
+
 /** What of the answer a step's text before its question (its title, short title and say)
  *  gives away, in English (the Chinese says the same): the words of the right choice that
  *  no other choice and not the question has ("removed" of "no, removed"), or a run of
  *  SHARED_RUN words of the answer's explanation, all but one not common words (the
- *  explanation says why; the text that says it first has answered). Undefined when
- *  nothing is given away. */
-export function answerGiveaway(before: string, question: string, choices: readonly Choice[], answer: number, explanation: string): string | undefined {
+ *  explanation says why; the text that says it first has answered). A word of `subject`,
+ *  the lesson's title, is no pointer. Undefined when nothing is given away. */
+export function answerGiveaway(before: string, question: string, choices: readonly Choice[], answer: number, explanation: string, subject = ''): string | undefined {
   const text = wordsOf(before);
-  const has = new Set(text);
+  // the lesson's title names its subject, which no step's title then points at (parent-child's
+  // "segments" in its titles and its choice "the segment "down" holds it")
+  const known = new Set(wordsOf(subject));
+  const has = new Set(text.filter((w) => !known.has(w)));
   const named = ownMarks(question, choices, answer).words.filter((w) => has.has(w));
   if (named.length) return `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"`;
+  const akin = akinOf(question, choices, answer).filter((w) => has.has(w));
+  if (akin.length) return `says "${akin.join('", "')}", another word for the right choice "${choices[answer]!.en}"`;
   const why = wordsOf(explanation);
   const runs = new Set<string>();
   for (let i = 0; i + SHARED_RUN <= text.length; i++) runs.add(text.slice(i, i + SHARED_RUN).join(' '));
@@ -140,6 +164,10 @@ export function answerGiveaway(before: string, question: string, choices: readon
  *  question whether the object outlived what an earlier step did (fix20b: overview 6 under
  *  "7 Remove it with ipcrm -m"). English; the Chinese says the same. */
 export const REMOVES = /\b(?:[Rr]emov(?:e|es|ed|ing)|ipcrm)\b/;
+/** A step title says the same when it cleans up: only what is still there is cleaned up
+ *  (fix28d#3: overview 7 "Clean up, then ipcs -m again" under overview 6's "is the segment
+ *  still in the kernel?"; shmat 12 "Clean up" under shmat 11's "still listed?"). */
+export const CLEANS = /\b(?:[Cc]lean(?:s|ed|ing)?\s+up|[Cc]leanup)\b/;
 const KEPT = /\b(?:yes|still|stays?)\b/;
 const GONE = /\b(?:no|freed|gone)\b/;
 

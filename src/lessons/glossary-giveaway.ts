@@ -203,6 +203,12 @@ const NOT_ANSWERS: Record<string, string> = {
   "msg-queue lesson 'msg' check question 2": "'msgget returns its msqid' says what msgget returns, not whether a msgsnd that fits returns 0",
 };
 
+/** Entries the screen points to from the first lesson on, by id, each with where: a learner
+ *  may read them under any question. */
+const SCREEN_POINTS: ReadonlyMap<string, string> = new Map([
+  ['dest', "the Kernel pane's note under an all-empty status column, 'status: empty here; g: status' (strings.ts statusEmpty; fix28d#4)"],
+]);
+
 /** The entries a learner reads while a question waits: those its text and every text
  *  before it in the course use (the "New terms" lines so far), and those `/` finds by the
  *  command or flag both the step's title and its question name, what the step is about,
@@ -213,6 +219,8 @@ const NOT_ANSWERS: Record<string, string> = {
  *  which said race 2's answer: fix27a#2). */
 function lookedUp(q: Asked, glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
   const used = new Set([...entriesUsed(q.read, glossary).keys(), ...entriesUsed(q.before, glossary).keys()]);
+  // the entries the screen itself points to, whatever the lesson
+  for (const entry of glossary) if (SCREEN_POINTS.has(entry.id)) used.add(entry);
   // the entry named for the lesson's subject, which its title names ("a race — …": "race, lost updates")
   const subject = wordsOf(q.subject);
   for (const entry of glossary) if ([...wordsOf(entry.name.en.split(',')[0]!)].some((w) => subject.has(w) && !w.startsWith('#'))) used.add(entry);

@@ -47,8 +47,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['the notes', 'The notes', '笔记'],
     introduced: true,
     text: {
-      en: 'Study notes on System V shared memory, in Chinese, that the lessons follow: their calls, diagrams and C programs. Where the notes are wrong, the lesson shows what is true, live; e lists those corrections (the errata).',
-      zh: '一份讲 System V 共享内存的中文学习笔记，各课沿用了其中的调用、流程图和 C 程序。笔记写错的地方，课程会现场演示正确的行为；按 e 列出这些更正（勘误）。',
+      en: 'Study notes on System V shared memory, in Chinese, that the lessons follow: their calls, diagrams and C programs. Where the notes are wrong, the lesson shows what is true, live; e lists those claims (the errata), each with the step that shows it, and its correction once that step ran.',
+      zh: '一份讲 System V 共享内存的中文学习笔记，各课沿用了其中的调用、流程图和 C 程序。笔记写错的地方，课程会现场演示正确的行为；按 e 列出这些说法（勘误），各自注明演示它的那一步，那一步运行后再显示更正。',
     },
   },
   {
@@ -303,13 +303,25 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'dest',
-    name: { en: 'dest', zh: 'dest' },
+    // the status column's entry, which the Kernel pane's note under an all-empty status column
+    // points to (strings.ts statusEmpty) from lesson 1 on: what dest means, a removed segment
+    // still listed, answers shmctl 6 ("IPC_RMID while attached"), so it waits for that step (fix28d#4)
+    name: { en: 'status: dest, locked', zh: 'status：dest、locked' },
     terms: ['dest', 'SHM_DEST'],
     text: {
-      en: 'Status of a segment removed with IPC_RMID while still attached: marked for destruction. ipcs -m and the Kernel pane show it in the status column; an empty status means the segment is not marked.',
-      zh: '共享内存段在还有映射时被 IPC_RMID 删除后的状态：已标记待销毁。ipcs -m 和内核窗格在 status 列显示它；status 为空表示没有被标记。',
+      en: 'The status column of ipcs -m and the Kernel pane: empty for most segments. locked: the segment\'s pages are kept in memory, never swapped out.',
+      zh: 'ipcs -m 和内核窗格的 status 列：大多数共享内存段这里为空。locked：这个段的内存页锁在内存里，不会被换出。',
     },
-    shows: [{ lesson: 'shmctl', step: 'rmid', text: { en: 'Its key turns to 0x00000000, so nobody finds it any more; the last detach frees it.', zh: '它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。' } }],
+    shows: [
+      {
+        lesson: 'shmctl',
+        step: 'rmid',
+        text: {
+          en: 'dest: removed with IPC_RMID while still attached, marked for destruction. Its key turns to 0x00000000, so nobody finds it any more; the last detach frees it.',
+          zh: 'dest：还有映射时被 IPC_RMID 删除，已标记待销毁。它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。',
+        },
+      },
+    ],
   },
   {
     id: 'errno',
@@ -336,7 +348,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: 'owner（属主）：uid、gid、cuid、cgid、nobody' },
     terms: ['uid', 'gid', 'cuid', 'cgid', 'owner', '属主'],
     text: {
-      en: 'uid is a user\'s number, gid a group\'s. A segment belongs to an owner, a user and a group (uid, gid; ipcs\'s owner column names the user, ipcs -m -c shows all four) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
+      en: 'uid is a user\'s number, gid a group\'s. A segment\'s owner is one user and one group (uid, gid; ipcs\'s owner column names the user, ipcs -m -c shows all four) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
       zh: 'uid 是用户的编号，gid 是组的编号。共享内存段属于一个属主，即一个用户和一个组（uid、gid；ipcs 的 owner 列只写用户，ipcs -m -c 四个都列出），还记着创建者（cuid、cgid）；它的权限位规定属主、同组用户和其他人各能做什么。属主是一个用户，而不是保管这个段的一方：保管它的是内核。nobody（uid 65534）是没有任何特权的用户。',
     },
   },
@@ -367,8 +379,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'old pointer, old address (stale)', zh: '旧指针、旧地址' },
     terms: ['old pointer', 'old address', '旧指针', '旧地址'],
     text: {
-      en: 'A pointer kept after shmdt, to where the segment was mapped. Using it is undefined. Set it to NULL after shmdt.',
-      zh: 'shmdt 之后仍留着的指针，指向共享内存段原来映射的地方。使用它的结果是未定义的。shmdt 之后应把它置为 NULL。',
+      en: 'A pointer kept after shmdt, to where the segment was mapped. C\'s standard calls using it undefined; what Linux does is the shmdt lesson\'s. Set it to NULL after shmdt.',
+      zh: 'shmdt 之后仍留着的指针，指向共享内存段原来映射的地方。C 标准说使用它的结果未定义；Linux 上会怎样，见 shmdt 一课。shmdt 之后应把它置为 NULL。',
     },
     shows: [
       { lesson: 'shmdt', step: 'use-after', text: { en: 'While nothing is mapped there, using it faults: SIGSEGV kills the process.', zh: '那里没有映射时，使用它会出错：进程被 SIGSEGV 杀死。' } },
@@ -830,9 +842,21 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
     terms: ['pid', 'pids'],
     text: {
-      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A • line saying a process ended (exited, or was killed) is under the pid of the process that saw it end, its parent (ipclab, through waitpid): the ended process\'s own pid is in the line, "(pid 4243)". At 80 columns the tab bar (Flow | Kernel | Trace | C) names the lesson\'s own process on its right with its pid and counts the others with how many of them still run, the same words at every step. "lesson pid 4242 + 1 (0 running)" says one more process, ended; where there is room it starts with "processes:" and ends "+ 1 more (0 running) in Kernel". Lesson 7 (parent and child) names its own process "parent" there. The Kernel tab lists every process, running or ended.',
-      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的进程的 pid，也就是它的父进程（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏（流程 │ 内核 │ 跟踪 │ C）右边写出本课自己的进程和它的 pid，其余的只给个数和其中还在运行的个数，每一步都是同样的说法。“本课 pid 4242 + 1（0 个在运行）”是说还有 1 个进程，已经结束；放得下时，开头是“进程：本课 4242”，结尾是 + 另 1 个（0 个在运行），见“内核”窗格。第 7 课（父子进程）在那里把自己的进程称为“父进程”。“内核”窗格列出所有进程，不论还在运行还是已经结束。',
+      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. The Kernel tab lists every process, running or ended.',
+      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。“内核”窗格列出所有进程，不论还在运行还是已经结束。',
     },
+    // what a lesson with a second process shows (shmat's write through a read-only mapping is the
+    // first in the course): held until then, too much at overview 1, where a learner meets pid (fix28d#9)
+    shows: [
+      {
+        lesson: 'shmat',
+        step: 'rdonly',
+        text: {
+          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". At 80 columns the tab bar names the lesson\'s own process with its pid and counts the others: "lesson pid 4242 + 1 (0 running)" says one more process, ended.',
+          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏写出本课自己的进程和它的 pid，其余的只给个数：“本课 pid 4242 + 1（0 个在运行）”是说还有 1 个进程，已经结束。',
+        },
+      },
+    ],
   },
   {
     id: 'state-folder',

@@ -119,16 +119,17 @@ export function createWithText(ctx: StepContext, state: { shmid?: number; seg?: 
 
 /** A throw-away child (crashInChild) attaches the segment before its forbidden access, and
  *  its attach and detach (its own shmdt when its calls show one, else the kernel's as it died)
- *  change lpid, atime and dtime: the trace says so, naming the detach that happened, or the
- *  Kernel pane would change with no cause in sight. */
+ *  change lpid, atime and dtime: the trace says so, naming the detach that happened and which
+ *  set which (the attach atime, the detach dtime: fix28d#11), or the Kernel pane would change
+ *  with no cause in sight. */
 export function childAttached(ctx: StepContext, shmid: number, child: { pid: number; calls?: readonly { call: string }[] }): void {
   const own = child.calls?.some((c) => c.call === 'shmdt') ?? false;
   // two rows at 80x24 under the child's end: with it, the step's last lines fit the Trace
   // pane after the run (tests/app/trace-result-in-view.test.ts)
   explain(
     ctx,
-    `Its attach of ${shmid} before the fault and ${own ? 'its own shmdt' : "the kernel's detach as it died"} set lpid (its pid ${child.pid}), atime and dtime; nattch is as before.`,
-    `它在出错前映射了 ${shmid}，${own ? '又自己调用 shmdt 解除' : '死时内核替它解除了映射'}：lpid（它的 pid ${child.pid}）、atime 和 dtime 因此更新；nattch 不变。`,
+    `Its attach of ${shmid} before the fault set atime, ${own ? 'its own shmdt' : "the kernel's detach as it died"} dtime, both lpid (its pid ${child.pid}); nattch is as before.`,
+    `它在出错前映射 ${shmid}，更新了 atime；${own ? '它自己调用 shmdt 解除映射' : '它死时内核替它解除映射'}，更新了 dtime；两次都把 lpid 设为它的 pid ${child.pid}。nattch 不变。`,
   );
 }
 

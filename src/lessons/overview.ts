@@ -77,8 +77,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
   short: { en: 'System V IPC', zh: 'System V IPC 对象' },
   intro: {
-    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e shows the notes\' claims beside their corrections (g: glossary). A trace line starts with a pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看勘误，笔记的每条说法旁边就是更正；按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
+    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists the notes\' claims, corrected once their step ran (g: glossary). A trace line starts with a pid.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它。按 e 看勘误，笔记的每条说法在相应步骤运行后显示更正；按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
     en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close: the key IPC_PRIVATE, and the sizes it refuses.',
@@ -154,8 +154,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '这一步运行时，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'nattch 0: not mapped. IPC_STAT: owner uid gid; creator cuid cgid cpid; lpid (last to attach or detach), atime, dtime 0; ctime now.',
-        zh: 'nattch 为 0。IPC_STAT：属主 uid、gid；创建者 cuid、cgid、cpid；lpid（最近映射或解除映射它的进程）、atime、dtime 为 0；ctime 为此刻。',
+        en: 'nattch 0. IPC_STAT: owner uid gid; creator cuid cgid cpid; 0 atime (last attach), dtime (last detach), lpid (by whom); ctime now.',
+        zh: 'nattch 为 0。IPC_STAT：属主 uid、gid；创建者 cuid、cgid、cpid；atime（最近映射）、dtime（最近解除）、lpid（其 pid）为 0；ctime 为此刻。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -192,8 +192,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: `两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演：跟踪里 A 和 B 是同一个 pid。A 先用 \`shmat\` 把它映射进自己的内存，再像写普通变量一样写入“${HELLO.zh}”。`,
       },
       notice: {
-        en: 'nattch 1: one mapping; lpid and atime (the Kernel pane\'s IPC_STAT lines) changed too. No write(): the bytes are in the shared pages.',
-        zh: 'nattch 变成 1：一个映射；lpid 和 atime（见“内核”窗格的 IPC_STAT 几行）也变了。没有调用 write()，字节直接落进共享的内存页。',
+        en: 'nattch 1; lpid, atime changed too. The Flow\'s "write" is plain stores, not write(): the bytes land in the shared pages.',
+        zh: 'nattch 变成 1；lpid 和 atime（“内核”窗格）也变了。流程图的“写”是 A 的普通内存写入，不是 write()：字节直接落进共享内存页。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->IPC对象', 'IPC对象'],
@@ -254,14 +254,14 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       id: 'ipcrm',
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
-      title: { en: 'Clean up, then ipcs -m again', zh: '清理，再看一次 ipcs -m' },
+      title: { en: 'One last command, then ipcs -m again', zh: '最后一条命令，再看一次 ipcs -m' },
       say: {
-        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. ipcrm neither made nor mapped it: any process of the owner, creator or root may. ipclab runs it, then `ipcs -m`.',
-        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除共享内存段。ipcrm 既没创建也没映射这个段：属主、创建者或 root 的任何进程都可以删。ipclab 运行它，再运行 `ipcs -m`。',
+        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. Any process of the owner or creator may, or of root (g: root); ipcrm never mapped it. ipclab runs it, then `ipcs -m`.',
+        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。属主或创建者的任何进程都可以删，root 的进程也可以（按 g 查 root）；ipcrm 从没映射过它。ipclab 运行它，再运行 `ipcs -m`。',
       },
       notice: {
-        en: 'The ● row is gone from both views: nothing had it attached, so IPC_RMID freed it at once. More in lesson 6 (shmctl).',
-        zh: '带 ● 的行在两边都不见了：没有进程映射这个共享内存段，IPC_RMID 就立刻释放了它。第 6 课（shmctl）细讲。',
+        en: 'The ● row is gone from both views: IPC_RMID freed the segment, its bytes with it. More in lesson 6 (shmctl).',
+        zh: '带 ● 的行在两边都不见了：IPC_RMID 释放了这个共享内存段，连同其中的字节。第 6 课（shmctl）细讲。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象', 'IPC对象->删除', '删除'],
@@ -349,7 +349,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         { en: 'ipcrm fails: that user may not', zh: 'ipcrm 失败：这个用户无权删除' },
       ],
       answer: 2,
-      explain: { en: 'Only a process of the owner, the creator or root may remove a segment; knowing its shmid is not enough.', zh: '只有属主、创建者或 root 的进程才能删除共享内存段；光知道 shmid 不够。' },
+      explain: { en: 'Only a process of the owner or the creator, or of root, may remove a segment; knowing its shmid is not enough.', zh: '只有属主、创建者或 root 的进程才能删除共享内存段；光知道 shmid 不够。' },
     },
   ],
 });

@@ -250,8 +250,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        en: 'Attach again with SHM_RDONLY and read. ipclab itself does not write through it, as it could crash: it detaches, and a child (by fork, in C) attaches read-only and writes.',
-        zh: '再用 SHM_RDONLY 映射一次并读取。ipclab 自己不通过它写入（那样它自己可能崩溃）：它解除这个映射，由一个临时子进程（C 里由 fork 创建）以只读方式映射，真正地写入。',
+        en: 'Attach again with SHM_RDONLY and read. For the write, ipclab detaches, and a child (by fork, in C) attaches read-only and writes through it.',
+        zh: '再用 SHM_RDONLY 映射一次并读取。写入交给别人：ipclab 解除这个映射，由一个临时子进程（C 里由 fork 创建）以只读方式映射，并通过它写入。',
       },
       aside: {
         en: 'the trace\'s "ipclab refused" line is ipclab\'s own check, which stops its write before the page, so nothing was written there.',
@@ -451,7 +451,7 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'cleanup',
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
-      title: { en: 'Clean up', zh: '清理' },
+      title: { en: 'Last call: shmctl', zh: '最后一个调用：shmctl' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
         zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',

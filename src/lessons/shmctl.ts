@@ -52,7 +52,7 @@ const OWNER_RW = [
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
   choice({ en: 'it works (nattch 2)', zh: '成功（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
-  choice({ en: 'EIDRM (id removed during this shmat)', zh: 'EIDRM（这次 shmat 途中 id 被删除）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
+  choice({ en: 'EIDRM (id removed)', zh: 'EIDRM（id 已删除）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
   choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
 ];
 
@@ -200,8 +200,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
       aside: {
-        en: 'shmctl.c unlinks its key file at once; the lesson keeps it until step 8, so that no new file takes its inode, and so this key, meanwhile.',
-        zh: 'shmctl.c 马上删掉 key 文件；本课把它留到第 8 步，免得其间有新文件占用它的 inode，从而得到同一个 key。',
+        en: 'the C version (C pane) unlinks its key file at once; the lesson keeps it until step 8, so that no new file takes its inode, and so this key, meanwhile.',
+        zh: 'C 版本（C 窗格）马上删掉 key 文件；本课把它留到第 8 步，免得其间有新文件占用它的 inode，从而得到同一个 key。',
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
@@ -272,8 +272,8 @@ export const shmctl = defineLesson<ShmctlState>({
         // unlike other forms, y runs the learner's mode alone (no 0640 after it): one sentence
         // on how long it stays (step 5 is the next to use this segment)
         yours: {
-          en: 'your mode alone, kept until step 5 sets the lesson\'s 0640',
-          zh: '只设你的权限；它一直保留，到第 5 步才换成本课的 0640',
+          en: 'IPC_SET with your mode instead; it stays until step 5 sets 0640',
+          zh: '改用你的权限做 IPC_SET；它保留到第 5 步改设 0640',
         },
       },
       run(ctx, state) {

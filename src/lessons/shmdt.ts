@@ -323,7 +323,7 @@ export const shmdt = defineLesson<ShmdtState>({
   ],
   checkpoints: {
     'use-after': {
-      question: { en: 'After its shmdt, the child reads through its old address. What happens?', zh: '子进程 shmdt 之后，通过旧地址读取，会怎样？' },
+      question: { en: 'On Linux: after its shmdt, the child reads through its old address. What happens?', zh: '在 Linux 上，子进程 shmdt 之后通过旧地址读取，会怎样？' },
       choices: OLD_READ,
       answer: (live) => accessAnswer(need(live.state, 'oldRead')),
       hint: { en: 'A read from memory is an instruction, not a system call. What is at that address now?', zh: '读内存是一条指令，不是系统调用。那个地址上现在有什么？' },
@@ -332,8 +332,8 @@ export const shmdt = defineLesson<ShmdtState>({
         return signal
           ? {
               // what a later mapping there does is step 5's question: not said here
-              en: `Using it is undefined. Nothing is mapped there now, so the load faulted: ${signal}.`,
-              zh: `使用旧地址的结果是未定义的。那里现在没有映射：读取出错，内核给子进程发了 ${signal}。`,
+              en: `C's standard leaves this undefined; Linux unmapped the page at shmdt, so the load faulted: ${signal}.`,
+              zh: `C 标准说这样做的结果未定义；Linux 在 shmdt 时已解除那一页的映射：读取出错，内核给子进程发了 ${signal}。`,
             }
           : { en: 'The child read and exited 0: something was mapped at that address again.', zh: '子进程读完以 0 退出：那个地址上又有了映射。' };
       },
@@ -376,14 +376,14 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       // step 3 showed the fault and step 5 the reuse: this asks for the rule that holds of both
-      question: { en: 'After shmdt, a program keeps using the old\u00a0pointer. It…', zh: 'shmdt 之后，程序继续使用旧指针。它……' },
+      question: { en: 'On Linux, after shmdt, a program keeps using the old\u00a0pointer. It…', zh: '在 Linux 上，shmdt 之后程序继续使用旧指针。它……' },
       choices: [
         { en: 'always dies of SIGSEGV', zh: '总会被 SIGSEGV 杀死', whyNot: { en: 'only while nothing is mapped there; once a later shmat (or mmap) lands there, the access silently works.', zh: '只在那里没有映射时才如此；之后的 shmat（或 mmap）落到那里，访问就悄悄成功了。' } },
         { en: 'dies of SIGSEGV until something maps there', zh: '在那里又有映射之前，会被 SIGSEGV 杀死' },
         { en: 'still reaches the detached segment', zh: '仍能访问已解除映射的共享内存段', whyNot: { en: 'the data is still in the segment, but the process no longer has it mapped at that address.', zh: '数据还在共享内存段里，但进程在那个地址上已经没有映射了。' } },
       ],
       answer: 1,
-      explain: { en: 'Using it is undefined: with nothing mapped there the access faults (SIGSEGV); with something mapped there again it silently reads and writes that. Set it to NULL after shmdt.', zh: '使用它的结果是未定义的：那里没有映射时，访问出错（SIGSEGV）；那里又有了映射时，它悄悄读写那个映射。shmdt 之后应把它置为 NULL。' },
+      explain: { en: 'C calls it undefined. On Linux, with nothing mapped there it faults (SIGSEGV); with something mapped there again it silently uses that. Set it to NULL after shmdt.', zh: 'C 标准说使用它的结果未定义。在 Linux 上，那里没有映射时访问出错（SIGSEGV）；那里又有了映射时，它悄悄读写那个映射。shmdt 之后应把它置为 NULL。' },
     },
     {
       question: { en: 'Detach, then attach again. The text written before…', zh: '解除映射后再映射，之前写的文字……' },

@@ -217,12 +217,12 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, with the same IPC_PRIVATE. Your own turn may add the next lesson\'s flags, IPC_CREAT (create if absent) and IPC_EXCL (fail if it exists): IPC_PRIVATE ignores both.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。自己动手时还可加下一课的两个标志 IPC_CREAT（没有就新建）和 IPC_EXCL（已存在就失败）：IPC_PRIVATE 对两者都不理会。',
+        en: 'Now 0 bytes, same IPC_PRIVATE. Your turn (y, once the question is open) also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。动手试时（问题出现后用 y）还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
-        en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs SHMMIN bytes, 1 on Linux. Memory comes in pages; the size stays as asked.',
-        zh: '返回 -1，EINVAL：IPC_PRIVATE 只新建，而新共享内存段至少要 SHMMIN 字节（Linux 上是 1；内存按整页给，大小仍记所要的字节数）。什么也没建。',
+        en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs at least SHMMIN bytes, 1 on Linux. Nothing was made.',
+        zh: '返回 -1，EINVAL：IPC_PRIVATE 只新建，而新共享内存段至少要 SHMMIN 字节（Linux 上是 1）。什么也没建。',
       },
       diagram: CREATE,
       highlight: BY_RESULT.paths.zero!,
@@ -262,8 +262,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). The kernel checks SHMMAX, then SHMALL, then reserves the memory (unless SHM_NORESERVE). Both limits default near 2^64.',
-        zh: '申请 2^62 字节（4 EiB）。内核依次查 SHMMAX、SHMALL，再预留内存（SHM_NORESERVE 则不预留）。两个上限默认都接近 2^64。',
+        en: 'Ask for 2^62 bytes (4 EiB). A new segment must pass SHMMAX (bytes per segment) and SHMALL (pages of all segments), and the kernel must reserve its memory (unless SHM_NORESERVE).',
+        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过两道上限：SHMMAX（单个段的字节数）和 SHMALL（所有段合计的页数），内核还得为它预留内存（SHM_NORESERVE 则不预留）。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -372,7 +372,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       question: { en: 'shmget(IPC_PRIVATE, 2^62, 0600): what will it answer?', zh: 'shmget(IPC_PRIVATE, 2^62, 0600) 会得到什么？' },
       choices: HUGE_CHOICES,
       answer: (live) => choiceOf(HUGE_CHOICES, lastCall(live, 'shmget').errno, 3),
-      hint: { en: 'Is 2^62 under limits near 2^64? Then: does any machine have 4 EiB to reserve?', zh: '2^62 比接近 2^64 的上限小吗？那么，有哪台机器拿得出 4 EiB 来预留？' },
+      hint: { en: 'Both limits default near 2^64: is 2^62 under them? Then: does any machine have 4 EiB to reserve?', zh: '两个上限默认都接近 2^64：2^62 比它们小吗？那么，有哪台机器拿得出 4 EiB 来预留？' },
       explain: (live) => HUGE_WHY[lastCall(live, 'shmget').errno ?? 'none'] ?? outcomeOf(lastCall(live, 'shmget')),
     },
   },

@@ -20,7 +20,7 @@ import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } 
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { asksSurvival, pointsAtChoice, REMOVES } from './giveaway.js';
+import { asksSurvival, CLEANS, pointsAtChoice, REMOVES } from './giveaway.js';
 import { paneWords } from './pane-words.js';
 import { glossaryGiveaways, lessonTextGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
@@ -545,8 +545,8 @@ function checkTitlesAnswerNothing(at: string, lesson: Lesson, problems: string[]
   for (const { where, own, q, choices, answers } of questions) {
     const asked = lesson.steps.findIndex((st) => st.id === own);
     lesson.steps.forEach((step, i) => {
-      if (own !== null && i > asked && asksSurvival(q.en ?? '', choices) && REMOVES.test([step.title.en, step.short?.en ?? ''].join('\n')))
-        problems.push(`${at} step '${step.id}': its title (en) removes the object, which says it outlived step '${own}', the question of ${where}: name what the step does without removing (clean up)`);
+      if (own !== null && i > asked && asksSurvival(q.en ?? '', choices) && [REMOVES, CLEANS].some((r) => r.test([step.title.en, step.short?.en ?? ''].join('\n'))))
+        problems.push(`${at} step '${step.id}': its title (en) removes the object, which says it outlived step '${own}', the question of ${where}: name what the step does without removing or cleaning up (its call: "Last call: shmctl")`);
     });
     for (const step of lesson.steps) {
       if (step.id === own) continue;

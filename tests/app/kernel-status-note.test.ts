@@ -1,10 +1,11 @@
 // The segment table's status column is empty for most rows (ipcs -m's too): a line under the
-// table says what it would hold (dest, locked) wherever the column is shown empty in every row
+// table points to the glossary's status entry (what it would hold: locked, and dest once shmctl 6 ran) wherever the column is shown empty in every row
 // and the pane has room for all its lines; in a short pane it gives way, after the blank lines
 // between sections (fix27b#4).
 import { describe, expect, it } from 'vitest';
 import { kernelLines, type KernelInput } from '../../src/app/components/kernel-view.js';
 import { strings } from '../../src/app/strings.js';
+import { GLOSSARY } from '../../src/lessons/glossary.js';
 import { lineText } from '../../src/app/styled.js';
 import type { SegmentRecord } from '../../src/native/types.js';
 
@@ -21,8 +22,13 @@ describe('the status column, empty, says what it would hold', () => {
       const lines = kernelLines(input(lang, []), 76, 40).map(lineText);
       expect(lines[0]).toMatch(/\sstatus\s/);
       expect(lines.join('\n'), lines.join('\n')).toContain(note.slice(0, 20));
-      expect(note).toMatch(/dest/);
-      expect(note).toMatch(/locked/);
+      // it points to the glossary's status entry and says nothing of dest itself: that a removed,
+      // attached segment stays listed is shmctl 6's question, shown from lesson 1 on (fix28d#4)
+      expect(note).not.toMatch(/dest|removed|删除/);
+      const entry = GLOSSARY.find((e) => e.name[lang].includes('status'))!;
+      expect(entry.name[lang]).toMatch(/^status/);
+      expect(entry.text[lang]).not.toMatch(/dest|IPC_RMID/);
+      expect(entry.shows).toEqual([expect.objectContaining({ lesson: 'shmctl', step: 'rmid', text: expect.objectContaining({ [lang]: expect.stringMatching(/^dest/) }) })]);
     });
     it(`${lang}: not where a row says dest, nor in a pane too short for all its lines`, () => {
       expect(kernelLines(input(lang, ['dest']), 76, 40).map(lineText).join('\n')).not.toContain(note.slice(0, 20));

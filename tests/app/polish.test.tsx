@@ -115,7 +115,7 @@ describe('lesson pane side by side', () => {
     const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => f.includes('▶  1 A segment'), 'the lesson');
     // the steps under the text one a row from 1 (at least 3 of the 12), then how many are below
-    // the numbers right-aligned (fix15g#3): " ▶  1 A segment…" over "   12 Clean up"
+    // the numbers right-aligned (fix15g#3): " ▶  1 A segment…" over "   12 Last call: shmctl"
     const listed = [...f.matchAll(/│ [ ▶?] +(\d+) /g)].map((m) => Number(m[1]));
     expect(listed.length).toBeGreaterThanOrEqual(3);
     expect(listed).toEqual(listed.map((_, i) => i + 1));

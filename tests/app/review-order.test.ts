@@ -46,7 +46,7 @@ describe('step list: numbers right-aligned (fix15g#3)', () => {
     for (const lesson of long)
       for (const width of [8, 30, 40]) {
         const rows = stepListLines({ ...reviewAt(lesson, 'en', 0), done: 0 }, width).map(lineText);
-        // "   1 A segment…" and "  12 Clean up": the number ends in one column
+        // "   1 A segment…" and "  12 Last call: shmctl": the number ends in one column
         const ends = rows.map((r) => /^ . +(\d+)/.exec(r)!).map((m) => m.index + m[0].length);
         expect(new Set(ends).size, `${lesson.id} ${width}: ${JSON.stringify(rows)}`).toBe(1);
       }

@@ -31,6 +31,24 @@ describe('answerGiveaway', () => {
     const said = 'A second process, the waiter, calls semop -1 without IPC_NOWAIT. The count is 0, so it sleeps in the kernel. semncnt counts the processes asleep like this.';
     expect(answerGiveaway(said, 'The waiter sleeps in semop -1. semncnt is…', counts, 1, 'semncnt counts the processes asleep in P until semval grows (1 here, GETNCNT read it).')).toMatch(/semncnt count/);
   });
+  it('finds another word for the right choice\'s outcome (shmat 6: "could crash" above "dies of SIGSEGV")', () => {
+    const rdonly = [
+      { en: 'the write goes through (stored)', zh: '写入成功' },
+      { en: 'its write fails with EACCES (denied)', zh: 'EACCES' },
+      { en: 'it dies of SIGSEGV (segmentation fault)', zh: 'SIGSEGV' },
+    ];
+    const q = 'The child writes through its read-only mapping. What happens?';
+    const old = 'Attach again with SHM_RDONLY and read. ipclab itself does not write through it, as it could crash: it detaches, and a child (by fork, in C) attaches read-only and writes.';
+    expect(answerGiveaway(old, q, rdonly, 2, 'The page is read-only.')).toMatch(/"crash"/);
+    const now = 'Attach again with SHM_RDONLY and read. For the write, ipclab detaches, and a child (by fork, in C) attaches read-only and writes through it.';
+    expect(answerGiveaway(now, q, rdonly, 2, 'The page is read-only.')).toBeUndefined();
+  });
+  it('a word of the lesson\'s title is no pointer, in the step titles read with the text', () => {
+    const carried = [{ en: 'the segment "down" holds it', zh: '段' }, { en: 'the signal carries it', zh: '信号' }];
+    const titles = 'Two IPC_PRIVATE segments\nBoth detach; the segments are removed';
+    expect(answerGiveaway(titles, 'Where is the text?', carried, 0, 'In down.')).toMatch(/"segment"/);
+    expect(answerGiveaway(titles, 'Where is the text?', carried, 0, 'In down.', 'parent, child — segments, signals')).toBeUndefined();
+  });
   it('a call the step makes is no giveaway: its text names it', () => {
     const keys = [{ en: '0x00000000', zh: '0x00000000' }, { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }];
     expect(answerGiveaway("ftok(file, 'S'); shmget(key, 4096, IPC_CREAT)", 'Which key?', keys, 1, 'key 0x53: made by ftok.')).toBeUndefined();
@@ -66,8 +84,11 @@ describe.concurrent('no step says its checkpoint\'s answer before it is asked', 
       const found = graded.flatMap((g) => {
         const step = lesson.steps.find((s) => s.id === g.step)!;
         const cp = lesson.checkpoints![g.step]!;
-        const before = [step.title.en, step.short?.en ?? '', step.say.en].join('\n');
-        const said = answerGiveaway(before, cp.question.en, cp.choices, g.answer, g.explanation.en);
+        // the step list is on screen while the question is asked: every step's title, the
+        // later ones too (fix28d#3: overview 7's "Clean up" under overview 6's question)
+        const titles = lesson.steps.filter((s) => s !== step).flatMap((s) => [s.title.en, s.short?.en ?? '']);
+        const before = [step.title.en, step.short?.en ?? '', step.say.en, ...titles].join('\n');
+        const said = answerGiveaway(before, cp.question.en, cp.choices, g.answer, g.explanation.en, lesson.title.en);
         return said && !TEACHES[`${lesson.id} ${g.step}`] ? [`step '${g.step}': its title or text ${said}`] : [];
       });
       expect(found).toEqual([]);

@@ -49,7 +49,7 @@ describe('terms of choices and results (fix15f)', () => {
     }
     // shmat 7 offers no EIDRM: its "New terms" line would name it only after the answer (newcomers, fix22d2)
     expect(shmat.checkpoints!['bad-id']!.choices.map((c) => c.value)).not.toContain('EIDRM');
-    // shmctl 7 with the other choices bare: "EIDRM (id removed during this shmat)" is the one choice that explains itself
+    // shmctl 7 with the other choices bare: "EIDRM (id removed)" is the one choice that explains itself
     const dest = LESSONS.find((l) => l.id === 'shmctl')!.checkpoints!['attach-dest']!;
     const bare = dest.choices.map((c) => (c.value === 'EIDRM' ? c : { ...c, en: 'bare', zh: 'bare' }));
     const lessons = LESSONS.map((l) => (l.id === 'shmctl' ? { ...l, checkpoints: { ...l.checkpoints, 'attach-dest': { ...dest, choices: bare } } } : l));

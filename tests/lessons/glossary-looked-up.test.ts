@@ -1,7 +1,8 @@
 // The glossary sentences a question's rule reads are those of the entries its step's texts
 // name and those `/` finds by the command the step is about: dest's "key turns to
 // 0x00000000 … the last detach frees it" answered shmctl 6 ("IPC_RMID while attached")
-// though no text of that step names dest (fix18h#2).
+// though no text of that step names dest (fix18h#2); it is the status entry the Kernel pane's
+// note points to from lesson 1 on, so it is read under every question (fix28d#4).
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY, type GlossaryEntry } from '../../src/lessons/glossary.js';
 import { glossaryGiveaways, lessonTextGiveaways } from '../../src/lessons/glossary-giveaway.js';

@@ -82,9 +82,19 @@ describe('validateLessons', () => {
       retitle(ls, 'overview', 'ipcrm', 'Remove it with ipcrm -m');
       retitle(ls, 'shmat', 'cleanup', 'Remove the segment');
     }).filter((p) => p.includes('removes the object'));
+    const fix = 'name what the step does without removing or cleaning up (its call: "Last call: shmctl")';
     expect(problems).toEqual([
-      "lesson 'overview' step 'ipcrm': its title (en) removes the object, which says it outlived step 'detach', the question of checkpoint 'detach': name what the step does without removing (clean up)",
-      "lesson 'shmat' step 'cleanup': its title (en) removes the object, which says it outlived step 'exit', the question of checkpoint 'exit': name what the step does without removing (clean up)",
+      `lesson 'overview' step 'ipcrm': its title (en) removes the object, which says it outlived step 'detach', the question of checkpoint 'detach': ${fix}`,
+      `lesson 'shmat' step 'cleanup': its title (en) removes the object, which says it outlived step 'exit', the question of checkpoint 'exit': ${fix}`,
+    ]);
+    // nor a title that cleans up: only what is still there is cleaned up (fix28d#3, the titles before it)
+    const cleaned = broken((ls) => {
+      retitle(ls, 'overview', 'ipcrm', 'Clean up, then ipcs -m again');
+      retitle(ls, 'shmat', 'cleanup', 'Clean up');
+    }).filter((p) => p.includes('removes the object'));
+    expect(cleaned).toEqual([
+      `lesson 'overview' step 'ipcrm': its title (en) removes the object, which says it outlived step 'detach', the question of checkpoint 'detach': ${fix}`,
+      `lesson 'shmat' step 'cleanup': its title (en) removes the object, which says it outlived step 'exit', the question of checkpoint 'exit': ${fix}`,
     ]);
     // before the question's step it says nothing of what that step leaves
     expect(broken((ls) => retitle(ls, 'shmat', 'create', 'Remove any old one, make a segment')).filter((p) => p.includes('removes the object'))).toEqual([]);
