@@ -88,7 +88,7 @@ export const BINDINGS: Binding[] = [
   // the line says what v is for in words a newcomer knows (--present: a class votes before the
   // grade shows), not "projector" alone; help has no row to spare for v's own line at 80x24
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer; x skips, h hints; v reveals after a class votes', zh: '回答问题；x 跳过，h 提示；课堂上全班投票后按 v 揭晓' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v for teachers: after a class vote', zh: '回答问题；x 跳过，h 提示；v 供老师用：全班投票后揭晓' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,
