@@ -88,7 +88,7 @@ export const BINDINGS: Binding[] = [
   // the line says what v is for in words a newcomer knows (--present: a class votes before the
   // grade shows), not "projector" alone; help has no row to spare for v's own line at 80x24
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer; x skips, h hints; v reveals after a class votes', zh: '回答问题；x 跳过，h 提示；课堂上全班投票后按 v 揭晓' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v for teachers: after a class vote', zh: '回答问题；x 跳过，h 提示；v 供老师用：全班投票后揭晓' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,
@@ -181,7 +181,7 @@ export const BINDINGS: Binding[] = [
   { action: 'findAgain', scopes: ['glossary'], keys: [char('n')], bar: false,
     label: { en: 'next match', zh: '下一个' }, help: { en: 'the next entry that holds the word found last', zh: '下一个含有上次查找的词的条目' } },
   { action: 'findEnd', scopes: ['find'], keys: [named('escape', 'Esc')], bar: true,
-    label: { en: 'done', zh: '结束查找' }, help: { en: 'end the search; the entry found stays', zh: '结束查找，停在找到的条目' } },
+    label: { en: 'end find', zh: '结束查找' }, help: { en: 'end the search; the entry found stays', zh: '结束查找，停在找到的条目' } },
   { action: 'findErase', scopes: ['find'], keys: [erase], bar: true,
     label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the word', zh: '删除最后一个字符；其他键都输入到要找的词里' } },
   // the key bar names these beside ↑↓ (helpWith), the one key line of a list; the help has
@@ -302,9 +302,7 @@ export interface SpacePlace {
   formWaits?: boolean;
   /** a question of the end-of-lesson check is open: Space skips the rest of the check */
   checkOpen?: boolean;
-  /** the lesson's end-of-lesson check has a question left: after the last step it comes next, not the next lesson */
-  checkNext?: boolean;
-  /** step done + 1 is running: Space queues the one after it (store/run.ts runStep), r waits for nothing (it does nothing) */
+  /** step done + 1 is running: Space runs nothing then (store/run.ts runStep), nor does r: the bar offers neither */
   running?: boolean;
   /** the step (index) running, while `running`: `done` may already count it before its run
    *  is over (the lesson closing after its last step); absent while no step of the lesson
@@ -385,14 +383,8 @@ export function runningLabel(p: SpacePlace): Text {
 /** What Space does, as the key bar says it: run the next step, run the shown one
  *  again (review), open the next lesson or the closing screen. */
 export function runLabel(p: SpacePlace): Text {
-  if (p.running) {
-    // Space pressed now waits for the run and then does what it does after it
-    if (p.runningStep === undefined) return { en: 'queue next', zh: '排队下一步' };
-    if (p.runningStep + 1 < p.steps) return { en: `queue ${p.runningStep + 2}`, zh: `排队运行第 ${p.runningStep + 2} 步` };
-    // after the last step the check asks first: a Space queued then comes to it (fix20d#3)
-    if (p.checkNext) return { en: 'queue check', zh: '排队小测' };
-    return p.lastLesson ? { en: 'queue finish', zh: '排队结束' } : { en: 'queue next lesson', zh: '排队下一课' };
-  }
+  // (while a step runs the bar offers no Space: one pressed then runs nothing, as the step after
+  // it is not on screen yet; store/run.ts runStep says so after the run)
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
   // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
@@ -544,7 +536,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen;
   // a key the text names that is no entry of the bar before q; help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 3 : b.action === 'quit' ? 2 : inBar(b, scope) ? 1 : 1.5);
-  // while a step runs the bar says so first (no key: nothing stops it), then what Space queues
+  // while a step runs the bar says so first (no key: nothing stops it), and offers no Space
   const running: BarItem[] = (space?.running || space?.jumping) && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
   // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
@@ -553,7 +545,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const still = (b: Binding) => !!panes.still && isScroll(b.action);
   const items = BINDINGS.filter((b) => wanted(b) && !still(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
-    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [item(b), ...turn] : [...running, item(b), ...turn]));
+    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [item(b), ...turn] : space?.running ? [...running, ...turn] : [item(b), ...turn]));
   // a key that asked: its second press and "other keys cancel" (fix15a#3)
   const waiting = scope !== 'main' || !space || space.running || space.jumping ? null : space.unanswered ? 'run' : space.resetAsked ? 'reset' : null;
   return waiting ? askedBar(items, waiting, space!, lang, ascii, answerKeys) : items;

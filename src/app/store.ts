@@ -136,7 +136,7 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
         if (!takesKeys(get())) return;
         // a key about the steps after one that ran a step, in the same read: not used (keymap.ts
         // STEP_ACTIONS); after one that closed a form, no key of the read but Ctrl-C is (store/run.ts formClosed)
-        if (!(action === 'quit' && input !== 'q') && get().keyDropped(STEP_ACTIONS.has(action))) return;
+        if (!(action === 'quit' && input !== 'q') && get().keyDropped(STEP_ACTIONS.has(action), action === 'run')) return;
         // what the status line said was about the last key: the next one that acts clears it
         // (a key with news of its own says it again); a step or reset under way says so itself
         // (only when there is one: an update that changes nothing still wakes every subscriber)

@@ -13,6 +13,10 @@ export type TermPane = 'flow' | 'trace' | 'kernel';
 /** Why h shows no hint: the step shown runs later, ran already, asks nothing; the lesson's end (its check has none); --no-quiz. */
 export type HintWhyNot = 'later' | 'ran' | 'none' | 'end' | 'off';
 
+/** what is on screen after keys not used: the step shown (Space runs it), or the lesson's end */
+const onScreenEn = (shown: number | null) => (shown === null ? "the lesson's end is on screen" : `step ${shown} is on screen; Space runs it`);
+const onScreenZh = (shown: number | null) => (shown === null ? '现在屏幕上是本课的结尾' : `现在屏幕上是第 ${shown} 步，按空格运行它`);
+
 /** "2 segments, 1 queue" (the kinds held, in English), empty when none is */
 function heldEn(h: Held): string {
   const n = (count: number, one: string, many: string) => (count === 0 ? [] : [`${count} ${count === 1 ? one : many}`]);
@@ -434,8 +438,12 @@ const EN = {
   noQuestion: (key: string) => `${key}: no question is open (a step asks before Space runs it)`,
   noReveal: (key: string) => `${key}: nothing to reveal (only in projector mode, --present, after the vote)`,
   noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
-  /** keys in one read after the one that ran a step, not used (store/run.ts keysBegin) */
-  keysDropped: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} sent with the one that ran it not used: ${n === 1 ? 'it' : 'they'} came before this screen`,
+  /** keys in one read after the one that ran a step (or brought its question, its rest), not used
+   *  (store/run.ts keysBegin): `spaces` all of them Spaces, `shown` the step on screen now (null: past the last) */
+  keysDropped: (n: number, spaces: boolean, shown: number | null) =>
+    `${n === 1 ? (spaces ? 'a second Space' : '1 more key') : `${n} more ${spaces ? 'Spaces' : 'keys'}`} pressed at once not used; ${onScreenEn(shown)}`,
+  /** Spaces pressed while step `ran` ran: not used (store/run.ts runStep) */
+  spacesWhileRunning: (n: number, ran: number, shown: number | null) => `${n === 1 ? 'Space' : `${n} Spaces`} during step ${ran}'s run not used; ${onScreenEn(shown)}`,
   /** keys in one read after the one that closed a your-turn form: typed for the form, not used (store/run.ts formClosed) */
   keysAfterForm: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} typed after the form closed not used (meant for the form)`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
@@ -813,7 +821,9 @@ const ZH: Strings = {
   noQuestion: (key: string) => `${key}：现在没有要回答的问题（问题在 Space 运行那一步之前提出）`,
   noReveal: (key: string) => `${key}：没有要揭晓的答案（只在投影模式 --present 下、全班投票后才有）`,
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
-  keysDropped: (n: number) => `与运行它的键一起到达的 ${n} 个键没有使用：在这一屏显示之前就到了`,
+  keysDropped: (n: number, spaces: boolean, shown: number | null) =>
+    `${spaces ? `同时多按的${n === 1 ? '一次空格' : ` ${n} 次空格`}没有使用` : `同时到达的另外 ${n} 个键没有使用`}；${onScreenZh(shown)}`,
+  spacesWhileRunning: (n: number, ran: number, shown: number | null) => `第 ${ran} 步运行时按的${n === 1 ? '空格' : ` ${n} 次空格`}没有使用；${onScreenZh(shown)}`,
   keysAfterForm: (n: number) => `表单关闭后紧接着输入的 ${n} 个键没有使用（是输入给表单的）`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,

@@ -220,7 +220,7 @@ describe('the errata screen', () => {
       await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
       await r.press('/');
       let f = await r.waitFor((f) => f.includes(s.glossaryFind('')), 'the search on');
-      expect(r.lines().at(-1)).toMatch(lang === 'en' ? /Enter go there +Esc done +Backspace erase/ : /Enter 停在这里 +Esc 结束查找/);
+      expect(r.lines().at(-1)).toMatch(lang === 'en' ? /Enter go there +Esc end find +Backspace erase/ : /Enter 停在这里 +Esc 结束查找/);
       // "sem" then "op": the entries named by the word first (semop's own entry), q and e typed, not acted on
       for (const key of ['s', 'e', 'm', 'o', 'p']) await r.press(key);
       f = await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'the word typed');

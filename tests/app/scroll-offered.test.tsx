@@ -78,4 +78,34 @@ describe('a scroll key only where its pane has more to show', () => {
     // the rule is exercised: panes with more below are met, and offer ↓
     expect(offered).toBeGreaterThan(0);
   }, 600_000);
+
+// fix28b#2: the line above the key bar names the pane shown always (its arrows only when it can move)
+describe('the pane shown is named under the panes', () => {
+  it.each([['en', 80, 24], ['zh', 120, 34]] as const)('%s %ix%i: Flow, Kernel, Trace, C named on the first screen and after step 1, scrollable or not', async (lang, width, height) => {
+    const r = await draw({ width, height, lang, lesson: 'shmget', restart: true, quiz: false });
+    await r.waitFor((f) => f.includes('┌─'), 'the first frame');
+    const out: string[] = [];
+    let still = 0;
+    for (const when of ['first screen', 'after step 1']) {
+      if (when === 'after step 1') {
+        await r.press(KEYS.space);
+        await ran(r, 1);
+      }
+      for (const tab of ['flow', 'kernel', 'trace', 'code'] as TabId[]) {
+        r.store.getState().showTab(tab);
+        await r.waitFor(() => r.store.getState().tab === tab && r.store.getState().room[tab] !== undefined, `${when}: the ${tab} pane drawn`);
+        const room = r.store.getState().room[tab];
+        if (!room?.up && !room?.down) still++;
+        const lines = r.lines();
+        const status = lines[lines.length - 2] ?? '';
+        const name = tabName(tab, strings(lang));
+        if (!new RegExp(`(^|[ ↑↓])${name}(?=\\s|$)`).test(status)) out.push(`${when} ${tab}: "${status.trim()}" names no ${name}`);
+      }
+    }
+    await r.quit();
+    expect(out).toEqual([]);
+    // the rule is exercised where a pane cannot move (the case "Tab ⇥" alone was said)
+    expect(still).toBeGreaterThan(0);
+  }, 120_000);
+});
 });

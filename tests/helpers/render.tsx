@@ -256,7 +256,7 @@ export async function questionShown(r: Rendered): Promise<void> {
 }
 
 export async function ran(r: Rendered, steps: number): Promise<void> {
-  // the Spaces pressed ahead are dropped at such a question: once one asked, the steps left are run here
+  // the Spaces pressed ahead are dropped at such a question, and while a step runs: the steps left are run here
   let asked = false;
   await r.waitFor(() => {
     const st = r.store.getState();
@@ -272,6 +272,12 @@ export async function ran(r: Rendered, steps: number): Promise<void> {
       if (st.ask?.kind !== 'run') st.runShown();
       if (r.store.getState().ask?.kind === 'run') r.store.getState().runShown();
     }
+    // a Space pressed while a step ran runs nothing (the next step was not on screen: fix28b#1):
+    // once the pane drew the step shown (or no pane draws), one more Space, as a learner's
+    const now = r.store.getState();
+    const nowShown = now.resultShown;
+    const nowDrawn = !nowShown || (nowShown.lesson === now.lessonIndex && nowShown.done === now.done && nowShown.view === now.view);
+    if (now.busy === null && now.done < steps && now.ask === null && !asked && now.view === now.done && nowDrawn) now.runShown();
     return st.done === steps && st.busy === null;
   }, `step ${steps} run`, 30_000);
 }

@@ -69,7 +69,9 @@ export function App() {
   // had nothing out of view): both, one, or none, then the pane's own keys
   const room = { up: useAppState((st) => !!st.room[tab]?.up), down: useAppState((st) => !!st.room[tab]?.down) };
   const arrows = `${room.up ? (ascii ? '^' : '↑') : ''}${room.down ? (ascii ? 'v' : '↓') : ''}`;
-  const scrollKeys = `${arrows ? `${arrows} ${tabName(tab, s)}` : ''}${arrows ? paneKey : paneKey.trimStart()}`;
+  // the pane shown below is always named (fix28b#2: "Tab ⇥" alone left a newcomer asking which
+  // pane the keys act on), with its arrows only when it can move
+  const scrollKeys = `${arrows ? `${arrows} ` : ''}${tabName(tab, s)}${paneKey}`;
 
   useEffect(() => {
     if (finished) exit();

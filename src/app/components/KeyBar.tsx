@@ -141,7 +141,6 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const formWaits = useAppState((st) => formWaitsForAnswer(beneath(st)));
   const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
   // what the last step's run leads to: the check while it has a question left (quiz on)
-  const checkNext = useAppState((st) => st.quiz && (st.lessons[st.lessonIndex]?.check ?? []).some((_, i) => st.checkPicks[i] === undefined));
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
   const jumping = useAppState((st) => st.jumping !== null);
@@ -161,7 +160,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   });
   // the closing screen names ↑↓ only while it is taller than the screen
   const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running && checkNext ? { checkNext } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...(rest && asks ? { restAsks: asks } : {}), ...(resetAsked ? { resetAsked } : {}), ...(named ? { named: named.split(' ') } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...(rest && asks ? { restAsks: asks } : {}), ...(resetAsked ? { resetAsked } : {}), ...(named ? { named: named.split(' ') } : {}) };
   const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}) });
   return <StyledLineView line={line} color={color} ascii={ascii} />;
 }

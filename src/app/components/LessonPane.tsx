@@ -669,14 +669,15 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
   // the result of the step just run scrolled up to keep the question in view: the sign names it
   const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
-  // the room topBorder gives a title beside the "↑ n more PgUp" sign
+  // the room topBorder gives a title beside the "↑ n more" sign (and what PgUp brings)
   const titleRoom = (key: string) => width - 2 - 3 - (pane.above > 0 ? cells(`${ascii ? '^' : '↑'} ${s.more(pane.above)} ${key}`) + 2 : 0) - 1;
   const out = content.headingOut(top);
   // the sign names the result above where the title keeps the step's number beside it ("▶ step 3/7"):
   // a narrow pane cut the title to "▶ 步骤 …" (fix24l#3, shmget 3 at 120x34 zh)
   const named = input && out ? cells(lessonBorderTitle(input, true, 0).title) : 0;
   const above = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top) : null;
-  const upKey = above !== null && titleRoom(above) >= named ? above : 'PgUp';
+  // the sign names what PgUp brings, or nothing beside its count (fix28b#3: a bare "↑ 1 more PgUp" named nothing)
+  const upKey = above !== null && titleRoom(above) >= named ? above : '';
   const border = input ? lessonBorderTitle(input, out, titleRoom(upKey)) : { title: s.lessonTitle, full: null };
   useLayoutEffect(() => {
     const note = noteOf(store);

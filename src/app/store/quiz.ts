@@ -142,6 +142,8 @@ export const quizSlice =
 
       openQuestion() {
         const place = quizPlace(get());
+        // what it brings is not on screen before the next frame: the read's later step keys wait (store/run.ts screenChanged)
+        if (place !== null) get().screenChanged();
         if (place?.kind === 'checkpoint') set({ opened: { ...get().opened, [place.step]: true }, ...inView() });
         // a check's question is on screen from now: the read time starts here (checkJustShown)
         else if (place?.kind === 'check') set({ checkOpened: { ...get().checkOpened, [place.question]: true }, checkShown: { question: place.question, at: Date.now() }, ...inView() });

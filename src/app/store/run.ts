@@ -60,8 +60,8 @@ export interface RunSlice extends RunCopy {
   runStep(values?: TurnValues): void;
   /** r: the lesson from its start, what it made removed; the first r only asks (ask) */
   resetLesson(): void;
-  /** the Spaces pressed while a step ran are forgotten (a question that asks before its step
-   *  runs): how many were */
+  /** the Spaces pressed while a step ran (not used) or while the first lesson opened (kept for
+   *  step 1) are forgotten (a question that asks before its step runs): how many were */
   forgetQueued(): number;
   /** Keys that came in one read of the terminal (use-keys.ts) begin: after a key among them
    *  that runs a step (or opens a lesson, resets one) the read's keys about the steps
@@ -74,7 +74,12 @@ export interface RunSlice extends RunCopy {
   /** whether a key of the read shown now is one not used (keysBegin); counts it. `step`: a key
    *  about the steps (keymap.ts STEP_ACTIONS), the only ones not used after a key that ran a
    *  step; after a key that closed a your-turn form none of the read's keys is (formClosed) */
-  keyDropped(step: boolean): boolean;
+  keyDropped(step: boolean, space?: boolean): boolean;
+  /** a key of this read changed what the shown step's screen holds without running it (brought
+   *  its question or the rest of its text into view): as after a key that ran a step, the read's
+   *  later keys about the steps are not used, as no frame showed what it brought before them
+   *  (Space Space in one read at msg 3 brought the question, then ran the step unseen) */
+  screenChanged(): void;
   /** a key of this read closed a your-turn form (Enter, Esc): the read's keys after it were
    *  being typed into the form, not meant for the lesson (`h` showed the hint, `3` answered the
    *  question: fix15a2#3); none of them is used, and the status line says how many */
@@ -87,7 +92,8 @@ export interface RunSlice extends RunCopy {
 const QUIT_WAIT_MS = 3000;
 
 /** Keys act until quitting begins. */
-/** While a step runs or the first lesson opens, Space is kept for after it (runStep). */
+/** While a step runs or the first lesson opens, Space runs nothing now (runStep): while the
+ *  first lesson opens it is kept for step 1, shown; while a step runs it is not used (said after). */
 function queuesSpace(busy: Busy): boolean {
   return busy === 'running' || busy === 'opening';
 }
@@ -101,9 +107,8 @@ export const runSlice =
   (set, get) => {
     let unsubscribeRun: (() => void) | null = null;
     let chain: Promise<void> = Promise.resolve();
-    // Spaces pressed while a step (or the lesson's opening) ran: each runs the next
-    // step once the one before has finished, one at a time; a reset, a lesson change
-    // or quitting forgets them
+    // Spaces pressed while the first lesson opened (its step 1 on screen): each runs the next
+    // step once the opening has finished; a reset, a lesson change or quitting forgets them
     let spacesWaiting = 0;
     // a read of the terminal's keys is under way (keysBegin), and one of its keys started work
     // (a step, a lesson, a reset): the keys after it in the read are counted, not used
@@ -114,7 +119,23 @@ export const runSlice =
     let dropped = 0;
     // the keys not used came after a form closed (said as such), not after a run
     let droppedForm = false;
-    const droppedSaid = (n: number): Status => (droppedForm ? (s) => s.keysAfterForm(n) : (s) => s.keysDropped(n));
+    // every key not used was a Space (said as "Space pressed twice")
+    let droppedSpaces = true;
+    // what is on screen once the keys not used are said: the step shown (1-based), null past the last
+    const onScreen = (): number | null => {
+      const { run, view } = get();
+      return run && view < run.lesson.steps.length ? view + 1 : null;
+    };
+    const droppedSaid = (n: number): Status => {
+      if (droppedForm) return (s) => s.keysAfterForm(n);
+      const spaces = droppedSpaces;
+      const shown = onScreen();
+      return (s) => s.keysDropped(n, spaces, shown);
+    };
+    // Spaces pressed while a step ran: not kept for after it (a Space never runs a step whose
+    // screen the learner has not seen); said once the step is over: the step ran and the one on screen now
+    let spacesWhileRunning = 0;
+    let ranStep: number | null = null;
 
     const snapshot = () => {
       const { run } = get();
@@ -254,7 +275,7 @@ export const runSlice =
 
       enqueue(busy, work) {
         if (get().busy !== null) return chain;
-        if (!queuesSpace(busy)) spacesWaiting = 0;
+        if (!queuesSpace(busy)) spacesWaiting = spacesWhileRunning = 0;
         if (inRead) readStarted = true;
         set({ busy });
         chain = chain
@@ -271,10 +292,20 @@ export const runSlice =
               dropped = 0;
               const said = droppedSaid(n);
               droppedForm = false;
+              droppedSpaces = true;
               if (get().status === null && takesKeys(get())) set({ status: said });
             }
-            // a queued Space is a Space: it asks first at a question with no answer picked (runShown)
-            if (queuesSpace(busy) && spacesWaiting > 0 && takesKeys(get())) {
+            // the Spaces pressed while the step ran ran nothing: said so, with what is on screen now
+            if (busy === 'running' && spacesWhileRunning > 0) {
+              const n = spacesWhileRunning;
+              const ran = ranStep;
+              spacesWhileRunning = 0;
+              const shown = onScreen();
+              if (get().status === null && takesKeys(get()) && ran !== null) set({ status: (s) => s.spacesWhileRunning(n, ran, shown) });
+            }
+            // a Space pressed while the first lesson opened runs step 1 (its screen was there): it asks
+            // first at a question with no answer picked (runShown)
+            if (busy === 'opening' && spacesWaiting > 0 && takesKeys(get())) {
               spacesWaiting--;
               get().runShown();
             }
@@ -312,8 +343,13 @@ export const runSlice =
 
       runStep(values) {
         if (queuesSpace(get().busy)) {
-          // the learner's values are for the step shown, not one after it: a busy Enter runs nothing
-          if (!values) spacesWaiting++;
+          // the learner's values are for the step shown, not one after it: a busy Enter runs nothing.
+          // A Space while a step runs is not kept: the step after it is not on screen yet (said once it is)
+          if (!values && get().busy === 'opening') spacesWaiting++;
+          else if (!values) {
+            spacesWhileRunning++;
+            ranStep = (get().runningStep ?? get().done) + 1;
+          }
           return;
         }
         void get().enqueue('running', () => nextStep(values));
@@ -338,11 +374,16 @@ export const runSlice =
         }
       },
 
-      keyDropped(step) {
+      keyDropped(step, space = false) {
         if (!inRead || !(readClosedForm || (readStarted && step))) return false;
         if (readClosedForm) droppedForm = true;
+        if (!space) droppedSpaces = false;
         dropped++;
         return true;
+      },
+
+      screenChanged() {
+        if (inRead) readStarted = true;
       },
 
       formClosed() {
@@ -350,8 +391,9 @@ export const runSlice =
       },
 
       forgetQueued() {
-        const forgotten = spacesWaiting;
+        const forgotten = spacesWaiting + spacesWhileRunning;
         spacesWaiting = 0;
+        spacesWhileRunning = 0;
         return forgotten;
       },
 
@@ -379,7 +421,7 @@ export const runSlice =
         // a step may be waiting on a helper that someone stopped: end the helpers first,
         // so that wait fails now and q never takes longer than QUIT_WAIT_MS
         const stepRunning = get().busy === 'running';
-        spacesWaiting = 0;
+        spacesWaiting = spacesWhileRunning = 0;
         if (stepRunning) deps.kernel.endHelpers();
         set({ busy: 'quitting', status: (s) => (stepRunning ? s.quittingHelpers : s.quitting), overlay: 'none' });
         let timer: NodeJS.Timeout | undefined;

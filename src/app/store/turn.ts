@@ -379,9 +379,12 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // the step's own words go on below the window: Space brings them before it runs the step
       const rest = spaceShowsRest(get());
       if (rest !== null) {
-        // the rest counts as shown from this press: a second Space in the same read (pasted, or a
-        // quick double press) runs the step, before the pane has redrawn and said so itself
+        // the rest counts as shown from this press (the next Space in a read of its own runs the
+        // step, the pane's next frame showing it)
         set({ scroll: { ...get().scroll, lesson: rest }, resultShown: { ...get().resultShown!, rest: null } });
+        // not on screen before the next frame: a second Space in the same read (pasted, or two
+        // quick presses the terminal gave in one read) is not used (store/run.ts screenChanged)
+        get().screenChanged();
         return;
       }
       // no answer picked for the question shown: the first Space (or Enter) only says so, a
@@ -423,6 +426,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       if (get().zoomed) get().toggleZoom();
       // the lesson pane back, the result may come first again: the question is what the key was for
       if (resultFirst(get())) get().openQuestion();
+      get().screenChanged();
       set({ scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.questionShownFirst(what, key) });
       return true;
     },
