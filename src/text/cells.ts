@@ -406,7 +406,7 @@ function tokenize(pieces: readonly Piece[], width: number): string[] {
   let word = '';
   let alone = false;
   // in Chinese text, a wide character breaks from its neighbours only where a word starts
-  const starts = wordStarts(pieces.map((p) => p.g).join(''));
+  const starts = wordStarts(pieces.map((p) => p.g).join(''), true);
   let at = 0;
   for (const { g, held } of pieces) {
     const here = at;
@@ -464,7 +464,7 @@ export function wrap(text: string, width: number, options: WrapOptions = {}): st
 /** Where the last word of a line of Chinese text starts (after its last space, or a
  *  wordStarts offset), when it is not the whole line: it may go down to the next line; -1 otherwise. */
 function lastWord(text: string): number {
-  const starts = wordStarts(text);
+  const starts = wordStarts(text, true);
   if (!starts) return -1;
   // a start at punctuation is no place to break: a line never begins with a closing mark
   const at = Math.max(text.lastIndexOf(' ') + 1, ...[...starts].filter((k) => k < text.length && !/\p{P}/u.test(text[k]!)));

@@ -3,7 +3,7 @@
 // value cut at its space ("“测试 / abc”").
 import { describe, expect, it, vi } from 'vitest';
 import { cells, wrap } from '../../src/text/cells.js';
-import { ENDS as PHRASE_ENDS, HAN, wordStarts } from '../../src/text/zh-words.js';
+import { HAN, wordStarts } from '../../src/text/zh-words.js';
 import { TERMS, SEGMENT } from '../../src/text/terms.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
@@ -60,8 +60,7 @@ describe('Chinese line breaking', () => {
 
   it('still cuts a word wider than the line, and breaks a run of ASCII wider than the line at its spaces', () => {
     expect(wrap('共享内存段', 6)).toEqual(['共享内', '存段']);
-    // 再映射 is one word now (zh-words.ts ENDS: 再 is no phrase's end): it goes down whole
-    expect(wrap('先调用 shmget(key, 4096, IPC_CREAT|0600) 再映射', 20)).toEqual(['先调用 shmget(key,', '4096,', 'IPC_CREAT|0600)', '再映射']);
+    expect(wrap('先调用 shmget(key, 4096, IPC_CREAT|0600) 再映射', 20)).toEqual(['先调用 shmget(key,', '4096,', 'IPC_CREAT|0600) 再', '映射']);
     expect(wrap('路径是 /tmp/ipclab-ftok-35-0LLLE/another-name 了', 24)).toEqual(['路径是', '/tmp/', 'ipclab-ftok-35-0LLLE/', 'another-name 了']);
     // a command that fits the line but not with the colon after it breaks at its spaces: no line starts with "："
     expect(wrap('现在调用 `shmget(key, 4096, IPC_CREAT|0600)`：有就打开', 33, { code: true })).toEqual(['现在调用 shmget(key, 4096,', 'IPC_CREAT|0600)：有就打开']);
@@ -137,8 +136,8 @@ describe('a one-character word before code', () => {
 
 // A newcomer at 120x34 in Chinese read 下|一课, 无|亲缘关系, 编译|器报的错, 可能算出同|一个 key
 // and 这个 C|程序 across two rows: ICU's dictionary lacks these words and gives their first
-// character as a word of its own (zh-words.ts ENDS, SUFFIX), and a one-letter name or a
-// number was cut from the Chinese word it belongs with (cells.ts holdUnits).
+// character as a word of its own (zh-words.ts KEPT, SUFFIX, TRAIL), and a one-letter name or
+// a number was cut from the Chinese word it belongs with (cells.ts holdUnits).
 describe('no break inside a word, at the widths of the lesson pane (80x24 and 120x34)', () => {
   // the lesson pane's text at 120 columns (47 wide, its frame and indents) and at 80
   const WIDTHS = [39, 41, 43, 45, 72, 74, 76, 78];
@@ -146,7 +145,7 @@ describe('no break inside a word, at the widths of the lesson pane (80x24 and 12
   const MEASURE = /^(?:个|字节|次|位|行|秒|条|种|项|倍|页|段|列)/;
   const seg = new Intl.Segmenter('zh', { granularity: 'word' });
 
-  it('every Chinese text: no word of the list cut, no break ICU would not make, none after a stray first character, none between a number or a one-letter name and its word, none inside a quoted path that fits', () => {
+  it('every Chinese text: no word of the list cut, no break ICU would not make, none between a number or a one-letter name and its word, none inside a quoted path that fits', () => {
     const bad: string[] = [];
     let breaks = 0;
     for (const text of zhTexts()) {
@@ -167,10 +166,6 @@ describe('no break inside a word, at the widths of the lesson pane (80x24 and 12
               const joined = a + b;
               const starts = new Set([...seg.segment(joined)].map((s) => s.index));
               if (!starts.has(a.length)) bad.push(`@${width} inside an ICU word: ${a} / ${b}`);
-              // a stray first character: a one-character segment ending the row, not a phrase's end
-              const last = [...seg.segment(a)].pop()!.segment;
-              const first = [...seg.segment(b)][0]!.segment;
-              if (last.length === 1 && !PHRASE_ENDS.has(last) && HAN.test(first) && fits(first) && !/[\p{P}]/u.test(a.slice(-2, -1))) bad.push(`@${width} stray ${last}|${first}: ${a} / ${b}`);
             }
             const unit = b.match(MEASURE);
             if (/(?:^|[^\w.])\d+$/.test(a) && unit && fits(' ' + unit[0])) bad.push(`@${width} number|${unit[0]}: ${a} / ${b}`);
