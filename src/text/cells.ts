@@ -249,6 +249,7 @@ function piecesOf(para: string, width: number, code: boolean): Piece[] {
   }
   add(para.slice(last), () => false);
   if (han) holdAsciiRuns(out, width);
+  if (han) holdUnits(out);
   holdPhrases(out, width, han);
   return out;
 }
@@ -372,6 +373,30 @@ function holdAsciiRuns(pieces: Piece[], width: number): void {
   }
 }
 
+/** Chinese measure words and units that a number or a name before them belongs with. */
+const MEASURE = /^(?:个|字节|次|位|行|秒|毫秒|微秒|条|种|项|组|份|倍|页|块|段|列|号|步|课|字|处|对|把|张)/;
+
+/** In Chinese text, a number and the measure word after it ("3 个", "8 位"), and a
+ *  one-capital-letter name and the Chinese word after it ("C 程序", "C 库"; not a key: "按 g 看"): no line breaks
+ *  between them (a newcomer read "这个 C" at a line's end and "程序" below it). */
+function holdUnits(pieces: Piece[]): void {
+  const text = pieces.map((p) => p.g).join('');
+  const offsets: number[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    offsets.push(at);
+    at += p.g.length;
+  }
+  for (const m of text.matchAll(/(?<=^|[\s\p{Script=Han}（，。；：、])(?:(\d+(?:\.\d+)?)|[A-Z]) (?=\p{Script=Han})/gu)) {
+    const space = m.index + m[0].length - 1;
+    if (m[1] !== undefined && !MEASURE.test(text.slice(space + 1))) continue;
+    const k = offsets.indexOf(space);
+    if (k < 0 || k + 1 >= pieces.length) continue;
+    pieces[k]!.held = true;
+    pieces[k + 1]!.held = true;
+  }
+}
+
 /** Words (runs of narrow non-space characters), Chinese words (wordStarts; single wide
  *  characters in text without Chinese), and runs of spaces; punctuation glued to the word it belongs with, the two sides of a NO_BREAK
  *  space (a number and its unit, a choice's number and its text), and a held code span
@@ -381,7 +406,7 @@ function tokenize(pieces: readonly Piece[], width: number): string[] {
   let word = '';
   let alone = false;
   // in Chinese text, a wide character breaks from its neighbours only where a word starts
-  const starts = wordStarts(pieces.map((p) => p.g).join(''));
+  const starts = wordStarts(pieces.map((p) => p.g).join(''), true);
   let at = 0;
   for (const { g, held } of pieces) {
     const here = at;
@@ -439,7 +464,7 @@ export function wrap(text: string, width: number, options: WrapOptions = {}): st
 /** Where the last word of a line of Chinese text starts (after its last space, or a
  *  wordStarts offset), when it is not the whole line: it may go down to the next line; -1 otherwise. */
 function lastWord(text: string): number {
-  const starts = wordStarts(text);
+  const starts = wordStarts(text, true);
   if (!starts) return -1;
   // a start at punctuation is no place to break: a line never begins with a closing mark
   const at = Math.max(text.lastIndexOf(' ') + 1, ...[...starts].filter((k) => k < text.length && !/\p{P}/u.test(text[k]!)));
@@ -489,6 +514,17 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
         // character can go down with it (a held span glued to its comma keeps the span whole)
         const gs = graphemes(token);
         let cut = -1;
+        // a quoted path or text that fits a line is not cut at its '/': the cut goes before
+        // its opening quote instead, after a call's '(' (ftok( / "/tmp/…/another-name", …)
+        const quoted = new Set<number>();
+        for (let k = 0, open = -1; k < gs.length; k++) {
+          if (gs[k] !== '"') continue;
+          if (open < 0) open = k;
+          else {
+            if (cells(gs.slice(open, k + 1).join('')) + 2 <= width) for (let j = open; j <= k; j++) quoted.add(j);
+            open = -1;
+          }
+        }
         gs.forEach((g, k) => {
           const gw = cells(g);
           if (lineWidth + gw > width) {
@@ -507,7 +543,7 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
           }
           line += g;
           lineWidth += gw;
-          if (g === '/' && k < gs.length - 1) cut = line.length;
+          if (((g === '/' && !quoted.has(k)) || (g === '(' && gs[k + 1] === '"')) && k < gs.length - 1) cut = line.length;
         });
         continue;
       }
@@ -535,6 +571,13 @@ function keepLastWordCompany(out: string[], para: string, width: number): void {
   if (space <= 0) return;
   let word = prev.slice(space + 1);
   let head = prev.slice(0, space).trimEnd();
+  // in Chinese text the word before the space is its last Chinese word, not all after the
+  // space: "两次 P 通过，然后才到 / 0。" gives "然后才到 0。", not "通过，然后才到 0。"
+  const han = HAN.test(word) ? lastWord(word) : -1;
+  if (han > 0) {
+    head = prev.slice(0, space + 1 + han).trimEnd();
+    word = word.slice(han);
+  }
   // a flag goes down with its command (holdFlags): "ipcrm -m 5", not "ipcrm" above "-m 5"
   const command = head.lastIndexOf(' ');
   if (FLAG.test(word) && COMMAND_WORD.test(head.slice(command + 1))) {

@@ -16,6 +16,8 @@ const KEPT = [
   '设备号', '有名管道', '无名管道', '解除映射', '地址空间', '处理函数', '计数器', '丢失的更新', '状态文件夹',
   // ICU cuts 十六|进制 and 八|进制 (a newcomer read "十六" at a line's end)
   '十六进制', '八进制', '十进制', '二进制',
+  // ICU cuts 亲缘|关系 and 编译|器 (a newcomer read 无|亲缘关系, 编译|器报的错)
+  '亲缘关系', '无亲缘关系', '编译器', '下一课', '同一个',
 ];
 
 /** The most characters of single-character words kept together (字|节|转|储). */
@@ -24,23 +26,44 @@ const RUN = 4;
 let kept: RegExp | undefined;
 let words: Intl.Segmenter | undefined;
 
+/** One-character words that end the word before them (编译|器, 读|者, 发送|方): no break
+ *  before them after a word of two or more characters. */
+const SUFFIX = new Set([...'器者性化们号值量表段区符名码位型体件层方端式法域']);
+
+
+/** Particles that belong to the word before them (映射|着, 算出|的): no break before them. */
+const TRAIL = new Set([...'的了着过吗呢吧得它']);
+
 /** The offsets in `text` (UTF-16) where a word starts, by which a line of Chinese may
  *  break; undefined for a text without Chinese, which breaks as before (at spaces, and
- *  around wide characters). Offsets inside a KEPT word are left out. */
-export function wordStarts(text: string): Set<number> | undefined {
+ *  around wide characters). Offsets inside a KEPT word are left out; with `phrases` (the
+ *  prose wrap, cells.ts), also those before a suffix (SUFFIX) or particle (TRAIL). (A rule
+ *  keeping every one-character word with the word after it, 下|一课, pushed seven lesson
+ *  texts over their line limits: such words are in KEPT instead.) The C files' comments, laid out
+ *  by hand and checked by `ipclab check`, and the diagrams' labels break at ICU's words. */
+export function wordStarts(text: string, phrases = false): Set<number> | undefined {
   if (!HAN.test(text)) return undefined;
   words ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const starts = new Set<number>();
   // ICU gives a character it finds in no word of its dictionary as a word of its own
   // (内|核, 读|取, 一|列): a run of such characters stays together, up to RUN of them
   let run = 0;
+  // the Chinese segment before
+  let prev: string | undefined;
   for (const { segment, index } of words.segment(text)) {
-    const single = segment.length === 1 && HAN.test(segment);
-    if (single && run > 0 && run < RUN) run++;
-    else {
+    const han = HAN.test(segment[0] ?? '');
+    const single = segment.length === 1 && han;
+    const stick = phrases && han && prev !== undefined &&
+      ((single && prev.length > 1 && SUFFIX.has(segment)) || (single && TRAIL.has(segment)));
+    if (single && run > 0 && run < RUN) {
+      run++;
+    } else if (stick) {
+      run = single ? 1 : 0;
+    } else {
       starts.add(index);
       run = single ? 1 : 0;
     }
+    prev = han ? segment : undefined;
   }
   kept ??= new RegExp([...KEPT].sort((a, b) => b.length - a.length).join('|'), 'g');
   for (const m of text.matchAll(kept)) for (let k = 1; k < m[0].length; k++) starts.delete(m.index + k);

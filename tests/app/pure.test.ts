@@ -402,8 +402,9 @@ describe('kernel view', () => {
     const moved = changedStat(7, ds, { ...before, focus: 8, stat: ds }, [seg]);
     expect(moved).toEqual(new Set(['nattch', 'lpid']));
     const fresh = statLines(8, { ...ds, nattch: 0 }, 78, s, changedStat(8, { ...ds, nattch: 0 }, before, [seg, other]), '*');
-    expect(lineText(fresh[0]).startsWith(s.statHead(8).replace(/:$/, '+:'))).toBe(true);
-    expect(fresh.map(lineText).join(' ').split(/[*+]/).length - 1).toBe(1);
+    // a new record says "new" in words where it is, not a "+" explained only in the legend (fix28c#5)
+    expect(lineText(fresh[0]).startsWith(s.statHead(8).replace(/:$/, ', new:'))).toBe(true);
+    expect(fresh.map(lineText).join(' ').split(/[*+]/).length - 1).toBe(0);
     // a new row and a changed figure: both marks, each with its step (fix22e#1: "* changed" beside
     // "~ changed and back in step 6" read as two kinds of change); a new row alone: with its step
     expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new in step 3  * changed by step 3');
@@ -514,7 +515,7 @@ describe('kernel view', () => {
     expect(text).toContain('started 2*');
     // the structure of a segment the step made: its name marked new, no field alone
     const made = decodedLines(decoded, 78, s, changedDecoded(decoded, { ...was, segments: [] }, page(1, 2)), '*').map(lineText).join(' ');
-    expect(made).toContain('+');
+    expect(made).toContain(', new:');
     expect(made).not.toContain('*');
   });
   it('after a step the pane shows the first line it marked under its heading; a table\'s heading stays in view over its rows', () => {
@@ -1314,13 +1315,13 @@ describe('counts in the closing screen', () => {
 });
 
 describe('a new decoded structure', () => {
-  it('carries the new mark after its name, before the closing colon, as a row carries it after its id', async () => {
+  it('says "new" in words after its name, before the closing colon: no "+" explained only in the legend (fix28c#5)', async () => {
     const { decodedLines } = await import('../../src/app/components/kernel-view.js');
     for (const lang of ['en', 'zh'] as const) {
       const d = { shmid: 5, title: 'struct ipclab_rv', pid: 3829, fields: [{ name: 'seq', value: '1', offset: 0 }] } as unknown as Parameters<typeof decodedLines>[0];
       const first = lineText(decodedLines(d, 78, strings(lang), 'new', '*', lang)[0]);
-      expect(first, first).toMatch(/\+[:：]/);
-      expect(first).not.toMatch(/[:：]\+/);
+      expect(first, first).toMatch(lang === 'en' ? /, new:/ : /，新的：/);
+      expect(first).not.toMatch(/\+/);
     }
   });
 });

@@ -133,3 +133,55 @@ describe('a one-character word before code', () => {
     }
   });
 });
+
+// A newcomer at 120x34 in Chinese read 下|一课, 无|亲缘关系, 编译|器报的错, 可能算出同|一个 key
+// and 这个 C|程序 across two rows: ICU's dictionary lacks these words and gives their first
+// character as a word of its own (zh-words.ts KEPT, SUFFIX, TRAIL), and a one-letter name or
+// a number was cut from the Chinese word it belongs with (cells.ts holdUnits).
+describe('no break inside a word, at the widths of the lesson pane (80x24 and 120x34)', () => {
+  // the lesson pane's text at 120 columns (47 wide, its frame and indents) and at 80
+  const WIDTHS = [39, 41, 43, 45, 72, 74, 76, 78];
+  const WORDS = ['下一课', '亲缘关系', '编译器', '同一个', ...GLOSSARY.flatMap((e) => e.terms).filter((t) => HAN.test(t) && !/\s/.test(t))];
+  const MEASURE = /^(?:个|字节|次|位|行|秒|条|种|项|倍|页|段|列)/;
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+
+  it('every Chinese text: no word of the list cut, no break ICU would not make, none between a number or a one-letter name and its word, none inside a quoted path that fits', () => {
+    const bad: string[] = [];
+    let breaks = 0;
+    for (const text of zhTexts()) {
+      for (const para of text.split('\n')) {
+        if (!HAN.test(para)) continue;
+        const plain = para.replace(/`/g, '');
+        const words = WORDS.filter((w) => plain.includes(w));
+        for (const width of WIDTHS) {
+          const lines = wrap(para, width, { code: true });
+          for (const w of words) if (cells(w) + 4 <= width && lines.reduce((n, l) => n + l.split(w).length - 1, 0) < plain.split(w).length - 1) bad.push(`@${width} ${w}: ${lines.join(' / ')}`);
+          for (let k = 0; k + 1 < lines.length; k++) {
+            const a = lines[k]!;
+            const b = lines[k + 1]!;
+            breaks++;
+            const fits = (s: string) => cells(a) + cells(s) <= width;
+            if (HAN.test(a.slice(-1)) && HAN.test(b[0] ?? '')) {
+              // ICU's own words: the two sides' joint is a boundary of the segmenter
+              const joined = a + b;
+              const starts = new Set([...seg.segment(joined)].map((s) => s.index));
+              if (!starts.has(a.length)) bad.push(`@${width} inside an ICU word: ${a} / ${b}`);
+            }
+            const unit = b.match(MEASURE);
+            if (/(?:^|[^\w.])\d+$/.test(a) && unit && fits(' ' + unit[0])) bad.push(`@${width} number|${unit[0]}: ${a} / ${b}`);
+            const word = b.match(/^\p{Script=Han}+/u);
+            if (/(?:^|[\s\p{Script=Han}])[A-Z]$/u.test(a) && word && fits(' ' + word[0].slice(0, 2))) bad.push(`@${width} letter|${word[0]}: ${a} / ${b}`);
+            // a quoted path or C expression that fits the line whole
+            const open = a.match(/"[\x21\x23-\x7e]+$/);
+            if (open && /^[\x21\x23-\x7e]*"/.test(b)) {
+              const whole = open[0] + b.match(/^[\x21\x23-\x7e]*"/)![0];
+              if (cells(whole) + 2 <= width) bad.push(`@${width} quoted ${whole}: ${a} / ${b}`);
+            }
+          }
+        }
+      }
+    }
+    expect(breaks).toBeGreaterThan(1000);
+    expect([...new Set(bad)].slice(0, 30)).toEqual([]);
+  });
+});

@@ -421,11 +421,12 @@ function modeText(mode: number): string {
  *  before the border: proseWidth); a changed
  *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
  *  marked instead (what it describes is new, as a new table row is marked once). */
-function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false): Line[] {
+function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
   const out: Line[] = [];
-  // the mark right after the name, before a closing colon ("...read it+:"), where a row's is
+  // a new record says so in words before its closing colon ("…(shmctl IPC_STAT), new:"):
+  // a "+" there was explained only in the pane's legend, far from it (fix28c#5)
   const colon = /[:：]$/.exec(label)?.[0] ?? '';
-  const head = fresh && mark ? `${label.slice(0, label.length - colon.length)}${NEW_MARK}${colon}` : label;
+  const head = fresh && mark && newWord ? `${label.slice(0, label.length - colon.length)}${/[：]$/.test(colon) ? '，' : ', '}${newWord}${colon}` : label;
   let cur: Line = [run(head, fresh ? 'changed' : 'label')];
   let used = cells(head);
   for (const [name, value, changed] of fields) {
@@ -463,14 +464,14 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // record's first line is in view under the row (shmdt's dtime, shmctl 3's ctime stood
   // below the pane at 80x24, fix27b#1)
   const rank = ([k, , c]: [keyof ShmidDs, string, boolean]) => (!c ? 2 : row.has(k) ? 1 : 0);
-  return packed(s.statHead(focus), [...fields].sort((a, b) => rank(a) - rank(b)), width, mark, fresh);
+  return packed(s.statHead(focus), [...fields].sort((a, b) => rank(a) - rank(b)), width, mark, fresh, s.markNew(null));
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
 export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> | 'new' = new Set(), mark: string | null = null, lang: Lang = 'en'): Line[] {
   // the values are read from the segment (rv->data is any process's text)
   const fresh = changed === 'new';
-  const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), !fresh && changed.has(f.name)]), width, mark, fresh);
+  const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), !fresh && changed.has(f.name)]), width, mark, fresh, s.markNew(null));
   return [...fields, ...(d.note ? wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
 }
 
@@ -796,8 +797,8 @@ const inSight = <T>({ cols, still }: Columns<T>, changed: ReadonlySet<keyof T>) 
 
 type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null };
 
-/** Which marks are in sight: NEW_MARK (an object new since the step: a table row, the
- *  focus's IPC_STAT, a decoded structure), CHANGE_MARK (a figure of an object that was
+/** Which marks are in sight: NEW_MARK (an object new since the step: a table row; a new
+ *  IPC_STAT record or decoded structure says "new" in words), CHANGE_MARK (a figure of an object that was
  *  there: a table's cell, IPC_STAT, a decoded field, a row of bytes). */
 function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: boolean; fleeting: boolean; back: boolean } {
   const b = k.marks.before;
@@ -810,7 +811,7 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
   const stat = changedStat(k.focus, k.stat, b, k.segments);
   const decoded = k.decoded !== null && k.decoded.shmid === k.focus ? changedDecoded(k.decoded, b, k.dump ?? null) : new Set<string>();
   const fresh =
-    k.segments.some((seg) => newSeg(seg.shmid)) || (k.queues ?? []).some((q) => newQueue(q.msqid)) || (k.semaphores ?? []).some((set) => newSet(set.semid)) || stat === 'new' || decoded === 'new';
+    k.segments.some((seg) => newSeg(seg.shmid)) || (k.queues ?? []).some((q) => newQueue(q.msqid)) || (k.semaphores ?? []).some((set) => newSet(set.semid));
   const changed =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, changedColumns(seg, b))) ||
     (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, changedQueue(q, b))) ||
