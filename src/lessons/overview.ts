@@ -155,7 +155,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       notice: {
         en: 'nattch 0. IPC_STAT: owner uid gid; creator cuid cgid cpid; 0 atime (last attach), dtime (last detach), lpid (by whom); ctime now.',
-        zh: 'nattch 为 0。IPC_STAT：属主 uid、gid；创建者 cuid、cgid、cpid；atime（最近映射）、dtime（最近解除）、lpid（其 pid）为 0；ctime 为此刻。',
+        zh: 'nattch 为 0。IPC_STAT：属主 uid、gid，创建者 cuid、cgid、cpid；atime（映射）、dtime（解除）、lpid（谁）为 0；ctime 为此刻。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
