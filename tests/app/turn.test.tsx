@@ -181,8 +181,9 @@ describe('your turn in the lesson pane', () => {
 
   it('a rule between fields: shmdt\'s offset 4090 with the lesson\'s text gives one line, the offset focused, nothing run', async () => {
     const r = await start(80, 24, 'en', 'shmdt');
+    // the text field's default is "ipclab" (6 bytes and a NUL): 4089 is the last offset it fits at
     await r.press('y', KEYS.tab, '4090', KEYS.enter);
-    await r.waitFor((f) => f.includes('type an offset up to 4078'), 'the rule\'s line');
+    await r.waitFor((f) => f.includes('type an offset up to 4089'), 'the rule\'s line');
     expect(r.store.getState().turnFocus).toBe(1);
     expect(r.store.getState().done).toBe(0);
     expect(r.store.getState().trace.some((e) => e.type === 'call')).toBe(false);
