@@ -131,8 +131,16 @@ describe('ipclab run msg|sem|race --json', () => {
     expect(ids('sem')).not.toContain(semid);
   });
 
-  it(`race: lost updates without a lock${availableParallelism() >= 2 ? ' (two CPUs)' : ''}, exactly none with the semaphore and with the atomic add`, { timeout: 180_000 }, async () => {
-    const { lines, calls, pid } = await runLesson('race');
+  it(`race: lost updates without a lock${availableParallelism() >= 2 ? ' (two CPUs)' : ''}, exactly none with the semaphore and with the atomic add`, { timeout: 360_000 }, async () => {
+    // on a loaded machine the two unlocked loops may hardly overlap and lose nothing: the
+    // lesson says so and offers a rerun; so does this test, once
+    let run = await runLesson('race');
+    const lostNone = (r: typeof run) => r.lines.find((l) => l.type === 'measure' && l.lock === 'none')?.value === 0;
+    if (lostNone(run)) {
+      expect(run.lines.some((l) => /No update was lost this time/.test(JSON.stringify(l)))).toBe(true);
+      run = await runLesson('race');
+    }
+    const { lines, calls, pid } = run;
     const measures = lines.filter((l) => l.type === 'measure');
     expect(measures.map((m) => Object.keys(m))).toEqual(Array(3).fill(['type', 'what', 'lock', 'value', 'of', 'ms']));
     const [none, sem, atomic] = measures;
