@@ -272,7 +272,7 @@ export const shmctl = defineLesson<ShmctlState>({
         // unlike other forms, y runs the learner's mode alone (no 0640 after it): one sentence
         // on how long it stays (step 5 is the next to use this segment)
         yours: {
-          en: 'IPC_SET with your mode instead; it stays until step 5 sets 0640',
+          en: 'your mode for IPC_SET instead; it stays until step 5 sets 0640',
           zh: '改用你的权限做 IPC_SET；它保留到第 5 步改设 0640',
         },
       },

@@ -185,7 +185,7 @@ export const shmdt = defineLesson<ShmdtState>({
         rules: [fitsInSegment],
         own: { text: NOTE.en, offset: 0 },
         // the lesson's text as the learner reads it, in their language (own holds one language's)
-        ownSaid: { en: `text "${NOTE.en}", offset 0`, zh: `文字“${NOTE.zh}”，偏移 0` },
+        ownSaid: { en: `text = "${NOTE.en}", offset = 0`, zh: `文字 = “${NOTE.zh}”、偏移 = 0` },
       },
       run: attachAndWrite,
     },

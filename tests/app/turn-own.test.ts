@@ -24,15 +24,15 @@ describe("the lesson's own values after the learner's", () => {
     const text = noticeText(lang);
     expect(shmdt.steps[0].turn?.own?.offset).toBe(0);
     expect(text).toMatch(lang === 'en' ? /offset = 0\b/ : /偏移 = 0\b/);
-    expect(text).not.toMatch(/(offset|偏移) = 18/);
+    expect(text).not.toMatch(/(offset|偏移) = 13/);
   });
 
-  it.each(['en', 'zh'] as const)("%s: shmdt step 1's summary names offset 0 as what Space runs, not as the form's, which y opens at +18", (lang) => {
+  it.each(['en', 'zh'] as const)("%s: shmdt step 1's summary names offset 0 as what Space runs, not as the form's, which y opens past the lesson's text", (lang) => {
     const s = strings(lang);
     const turn = shmdt.steps[0].turn!;
     const lines = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 200);
     const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
-    expect(text).toMatch(lang === 'en' ? /^Space: the lesson's own \(text = ".*", offset = 0\)\. y: first your own text, at \+18 or later; then the lesson's, at \+0\. / : /^空格：本课自己的取值（文字 = “.*”、偏移 = 0）。y：先写你自己的文字，从 \+18 或更后处起；再写本课的，在 \+0。/);
+    expect(text).toMatch(lang === 'en' ? /^Space: the lesson's own \(text = ".*", offset = 0\)\. y: first your own text, at \+13 or later; then the lesson's, at \+0\. / : /^空格：本课自己的取值（文字 = “.*”、偏移 = 0）。y：先写你自己的文字，从 \+13 或更后处起；再写本课的，在 \+0。/);
   });
 
   // msg's step 3 runs msgtyp 0, 2 and -3 where the form has one msgtyp (-3): Turn.ownSaid names them

@@ -30,7 +30,8 @@ describe('ipclab check and the questions', () => {
 
   it('both languages, texts that fit, choices on one line and none twice, an answer among the choices', () => {
     const second = shmget.checkpoints!.second!;
-    const long = 'a choice far too long to fit on one line of the lesson pane at 80 columns';
+    // no word of a glossary entry a question points to (pane, column: the status entry's), or the giveaway rule flags it too
+    const long = 'a choice far too long to fit on one line of the lesson text at eighty cells wide';
     const broken = {
       ...shmget,
       checkpoints: { ...shmget.checkpoints, second: { ...second, question: { en: 'Same?', zh: '' }, choices: [{ en: long, zh: '太长' }, word('nattch 3'), word('nattch 3')] } },
