@@ -1,5 +1,5 @@
 // A terminal closed under the TUI: a real pty (python3's pty module) whose master is
-// closed after a step made a segment (two Spaces: at 80x24 the first brings step 1's rest into view). The TUI must end by SIGHUP (a shell shows 129),
+// closed after a step made a segment (Space pressed as the screen settles until it has: at 80x24 the first brings step 1's rest into view, the next runs it). The TUI must end by SIGHUP (a shell shows 129),
 // never SIGSEGV, with nothing left: no segment, no journal, no process of it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ describe('closing the terminal under the TUI', () => {
     for (let i = 0; i < 5; i++) {
       const state = tempDir('ipclab-state-');
       const token = `${process.pid}-${i}-${Date.now()}`;
-      const r = spawnSync('python3', [SCRIPT, '  ', process.execPath, join(ROOT, 'bin', 'ipclab.mjs'), '--lesson', 'shmget', '--restart'], {
+      const r = spawnSync('python3', [SCRIPT, ' ', process.execPath, join(ROOT, 'bin', 'ipclab.mjs'), '--lesson', 'shmget', '--restart'], {
         cwd: ROOT,
         env: { ...process.env, XDG_STATE_HOME: state, PTY_TEST: token, CI: '' },
         encoding: 'utf8',

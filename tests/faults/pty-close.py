@@ -1,5 +1,6 @@
-# Runs a command on a real pty, presses keys, waits until the command's process has
-# created a shared memory segment, then closes the pty's master (a terminal window
+# Runs a command on a real pty, presses keys one at a time as its screen settles (a key
+# sent before the screen it acts on is drawn is not used: docs/ARCHITECTURE.md), again
+# and again until the command's process has created a shared memory segment, then closes the pty's master (a terminal window
 # closed under the program). Prints one JSON line: the pid, how it ended, the
 # segments it had made.  usage: python3 pty-close.py KEYS COMMAND ARGS...
 import json, os, sys, time
@@ -16,13 +17,12 @@ def segments():
 
 drain(fd, 0)
 deadline = time.time() + 20
-sent = False
+pressed = 0
 made = []
 while time.time() < deadline and not made:
     drain(fd, 0.2)
-    if not sent:
-        os.write(fd, keys)
-        sent = True
+    os.write(fd, keys[pressed % len(keys):][:1])
+    pressed += 1
     made = segments()
 drain(fd, 0.3)
 os.close(fd)
