@@ -340,12 +340,8 @@ function chinese(para: string): boolean {
 
 const ASCII_CHAR = /^[\x20-\x7e…]$/;
 
-/** In Chinese text, a run of ASCII between Chinese characters is one thing: a command
- *  (ipcs -s -i), an option with its value (ps -o pid,wchan), a call, a quoted value. One
- *  no wider than the line is held together, spaces and all, as a code span is; a longer
- *  one breaks at its spaces, like prose. */
-function holdAsciiRuns(pieces: Piece[], width: number): void {
-  const text = pieces.map((p) => p.g).join('');
+/** The pieces' text as one string, and where each piece starts in it (one more: the end). */
+function joined(pieces: Piece[]): { text: string; offsets: number[] } {
   const offsets: number[] = [];
   let at = 0;
   for (const p of pieces) {
@@ -353,6 +349,15 @@ function holdAsciiRuns(pieces: Piece[], width: number): void {
     at += p.g.length;
   }
   offsets.push(at);
+  return { text: pieces.map((p) => p.g).join(''), offsets };
+}
+
+/** In Chinese text, a run of ASCII between Chinese characters is one thing: a command
+ *  (ipcs -s -i), an option with its value (ps -o pid,wchan), a call, a quoted value. One
+ *  no wider than the line is held together, spaces and all, as a code span is; a longer
+ *  one breaks at its spaces, like prose. */
+function holdAsciiRuns(pieces: Piece[], width: number): void {
+  const { text, offsets } = joined(pieces);
   for (let k = 0; k < pieces.length; ) {
     if (!ASCII_CHAR.test(pieces[k]!.g)) {
       k++;
@@ -380,13 +385,7 @@ const MEASURE = /^(?:个|字节|次|位|行|秒|毫秒|微秒|条|种|项|组|�
  *  one-capital-letter name and the Chinese word after it ("C 程序", "C 库"; not a key: "按 g 看"): no line breaks
  *  between them (a newcomer read "这个 C" at a line's end and "程序" below it). */
 function holdUnits(pieces: Piece[]): void {
-  const text = pieces.map((p) => p.g).join('');
-  const offsets: number[] = [];
-  let at = 0;
-  for (const p of pieces) {
-    offsets.push(at);
-    at += p.g.length;
-  }
+  const { text, offsets } = joined(pieces);
   for (const m of text.matchAll(/(?<=^|[\s\p{Script=Han}（，。；：、])(?:(\d+(?:\.\d+)?)|[A-Z]) (?=\p{Script=Han})/gu)) {
     const space = m.index + m[0].length - 1;
     if (m[1] !== undefined && !MEASURE.test(text.slice(space + 1))) continue;
