@@ -19,7 +19,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 import type { SegmentRecord } from '../../src/native/types.js';
-import { readQueues, readSegments, readSemaphores } from '../../src/native/tables.js';
+import { lessonObjects } from '../helpers/lesson-objects.js';
 
 const runs: LessonRun[] = [];
 afterEach(async () => {
@@ -45,10 +45,8 @@ describe('Kernel pane: what a step changed is in view after it', () => {
       const run = startLesson(lesson);
       runs.push(run);
       const kernel = () => {
-        const shm = lessonShmids(run.trace);
-        const msg = lessonShmids(run.trace, 'msgget');
-        const sem = lessonShmids(run.trace, 'semget');
-        return { segments: [...OTHERS, ...readSegments().filter((x) => shm.has(x.shmid))], queues: readQueues().filter((q) => msg.has(q.msqid)), semaphores: readSemaphores().filter((x) => sem.has(x.semid)) };
+        const made = lessonObjects(run.trace);
+        return { ...made, segments: [...OTHERS, ...made.segments] };
       };
       let was = kernel();
       let checked = 0;

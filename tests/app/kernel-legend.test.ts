@@ -19,7 +19,7 @@ import type { Before } from '../../src/app/store/kernel.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun } from '../../src/lessons/types.js';
-import { readQueues, readSegments, readSemaphores } from '../../src/native/tables.js';
+import { lessonObjects } from '../helpers/lesson-objects.js';
 
 const runs: LessonRun[] = [];
 afterEach(async () => {
@@ -43,12 +43,7 @@ describe('Kernel pane: the legend under the first table', () => {
     it(`${lesson.id}: after every step, the legend right under the first table's last row`, async () => {
       const run = startLesson(lesson);
       runs.push(run);
-      const kernel = () => {
-        const shm = lessonShmids(run.trace);
-        const msg = lessonShmids(run.trace, 'msgget');
-        const sem = lessonShmids(run.trace, 'semget');
-        return { segments: readSegments().filter((x) => shm.has(x.shmid)), queues: readQueues().filter((q) => msg.has(q.msqid)), semaphores: readSemaphores().filter((x) => sem.has(x.semid)) };
-      };
+      const kernel = () => lessonObjects(run.trace);
       let was = kernel();
       let checked = 0;
       let said = 0;

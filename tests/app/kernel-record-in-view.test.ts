@@ -24,7 +24,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 import { peekAttached, shmctlStat } from '../../src/native/index.js';
-import { readQueues, readSegments, readSemaphores } from '../../src/native/tables.js';
+import { lessonObjects } from '../helpers/lesson-objects.js';
 
 const runs: LessonRun[] = [];
 afterEach(async () => {
@@ -64,10 +64,7 @@ describe("Kernel pane: the record's changed fields and the row, in view after ev
       const run = startLesson(lesson);
       runs.push(run);
       const kernel = () => {
-        const shm = lessonShmids(run.trace);
-        const msg = lessonShmids(run.trace, 'msgget');
-        const sem = lessonShmids(run.trace, 'semget');
-        const segments = readSegments().filter((x) => shm.has(x.shmid));
+        const { segments, queues, semaphores } = lessonObjects(run.trace);
         // the store's focus: the run's, else the one segment there is (shownFocus)
         const focus = run.focus ?? (segments.length === 1 ? segments[0]!.shmid : null);
         const stat = focus !== null ? shmctlStat(focus).ds : null;
@@ -76,7 +73,7 @@ describe("Kernel pane: the record's changed fields and the row, in view after ev
           const page = peekAttached(seg.shmid, DUMP_BYTES, 0);
           return page ? [page] : [];
         });
-        return { segments, queues: readQueues().filter((q) => msg.has(q.msqid)), semaphores: readSemaphores().filter((x) => sem.has(x.semid)), focus, stat, dump, pages, decoded: run.decoded ?? null };
+        return { segments, queues, semaphores, focus, stat, dump, pages, decoded: run.decoded ?? null };
       };
       let was = kernel();
       const wrong: string[] = [];
