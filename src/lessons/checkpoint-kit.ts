@@ -73,10 +73,18 @@ export function outcomeOf(call: CallRecord): Text {
     : { en: `${c} failed with ${call.errno}`, zh: `${c} 失败，errno 为 ${call.errno}` };
 }
 
-/** Choice `i` as the screen and `run` list it, "2) nattch 1": its number held to its text
- *  by a NO_BREAK space, so no line ends on a lone "2)" (a wrapped answer line). */
+/** The mark of choice `i` (0-based), the key that picks it in brackets: "[2]". Closed on
+ *  both sides, so its digit never runs into a value after it ("1) nattch 0" read as one
+ *  thing to newcomers; "[1] 0x00000000" cannot). */
+export function choiceMark(i: number): string {
+  return `[${i + 1}]`;
+}
+
+/** Choice `i` as the screen and `run` list it, "[2] nattch 1": its mark, then always one
+ *  separator, a NO_BREAK space that holds the mark to its text, so no line ends on a lone
+ *  "[2]" (a wrapped answer line). */
 export function listedChoice(choices: readonly Choice[], i: number, lang: Lang): string {
-  return `${i + 1})${NO_BREAK}${choices[i][lang]}`;
+  return `${choiceMark(i)}${NO_BREAK}${choices[i][lang]}`;
 }
 
 /** How a throw-away child ended after a plain load or store (no call, so no errno). */

@@ -141,7 +141,7 @@ export interface CFile {
 }
 
 /** A choice of a checkpoint or a check question, in words: never a bare number ("nattch 2",
- *  not "2", which reads as the option's own number "2)"; `ipclab check` says so). `value`:
+ *  not "2", which reads as the option's own number "[2]"; `ipclab check` says so). `value`:
  *  what the kernel reports for it, when the answer is a number or a field (nattch, perms)
  *  rather than an errno (checkpoint-kit `counts`, `choiceOf`). */
 export interface Choice extends Text {

@@ -51,7 +51,7 @@ const NOTICE_LABEL = label('notice');
 const ASIDE_LABEL = label('aside');
 const QUESTION_LABEL = label('question');
 /** a choice is drawn as "▶ 9) text"; the check's question as "Check 3/3: text" */
-const CHOICE_LABEL: Text = { en: '▶ 9) ', zh: '▶ 9) ' };
+const CHOICE_LABEL: Text = { en: '▶ [9] ', zh: '▶ [9] ' };
 const CHECK_LABEL: Text = { en: 'Check 3/3: ', zh: '小测 3/3：' };
 const HINT_LABEL: Text = { en: 'Hint: ', zh: '提示：' };
 /** Latin letters and digits stand a space apart from Chinese characters ("带 SEM_UNDO 取得"),
@@ -404,7 +404,7 @@ function checkStayingQuestion(where: string, turn: Turn, checkpoint: Checkpoint 
   }
 }
 
-/** A choice that is a bare number reads as the option number beside it ("2) 1": press 2
+/** A choice that is a bare number reads as the option number beside it ("[2] 1": press 2
  *  for nattch 2?): it is worded with what it counts ("nattch 1", checkpoint-kit `counts`). */
 const BARE_NUMBER = /^[-+]?\d+$/;
 

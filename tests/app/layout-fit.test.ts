@@ -147,7 +147,7 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
     const top = Math.min(questionTop(input, content), content.max);
     const text = content.text.map(lineText);
     const question = text.findIndex((l) => l.startsWith(label));
-    const keys = text.findIndex((l, i) => i > question && /(1-\d)/.test(l) && !/^\s*\d\)/.test(l));
+    const keys = text.findIndex((l, i) => i > question && /(1-\d)/.test(l) && !/^\s*\[\d\]/.test(l));
     return { top, rows: content.textRows, question, keys, text };
   }
   const SIZES = [

@@ -43,7 +43,7 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
           const f = r.frame();
           // unless the next question's choices need the room (fix13h#1): then every one of them
           const next = lesson.checkpoints?.[lesson.steps[k + 1]?.id ?? ''];
-          const choices = next ? next.choices.every((c, i) => f.replace(/\u00a0/g, ' ').includes(`${i + 1}) ${c[lang].replace(/`/g, '').slice(0, 4)}`)) : false;
+          const choices = next ? next.choices.every((c, i) => f.replace(/\u00a0/g, ' ').includes(`[${i + 1}] ${c[lang].replace(/`/g, '').slice(0, 4)}`)) : false;
           if (!f.includes(`✗ ${chose}`) && !f.includes(`✓ ${chose}`) && !choices) missing.push(`step ${k + 1}->${k + 2}:\n${f}`);
         }
         expect(missing).toEqual([]);

@@ -41,7 +41,7 @@ function missing(r: Rendered, lang: Lang): string[] {
   if (at < 0) return [`the label ${label}`];
   const after = rows.slice(at).join('\n');
   return q.choices.flatMap((c, i) => {
-    const start = `${i + 1}) ${c[lang].replace(/`/g, '').slice(0, 4)}`;
+    const start = `[${i + 1}] ${c[lang].replace(/`/g, '').slice(0, 4)}`;
     return after.includes(start) ? [] : [start];
   });
 }

@@ -58,7 +58,7 @@ function questionCut(r: Rendered, lang: Lang): string[] {
   if (at < 0) return [`the label ${s.question}`];
   const after = rows.slice(at).join('\n');
   const choices = q.choices.flatMap((c, i) => {
-    const start = `${i + 1}) ${c[lang].replace(/`/g, '').slice(0, 4)}`;
+    const start = `[${i + 1}] ${c[lang].replace(/`/g, '').slice(0, 4)}`;
     return after.includes(start) ? [] : [start];
   });
   const keys = s.quizKeys(q.choices.length, 'x', undefined, 'h').slice(0, 8);

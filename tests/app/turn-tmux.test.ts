@@ -73,7 +73,7 @@ describe('your turn in a real terminal', () => {
     await tmux.waitFor(session, (s) => s.includes('0999 不是八进制数'), 'the error for 0999');
     tmux.send(session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', '0604', 'Enter');
     // the question fits any mode and waits for an answer before the learner's values run
-    await tmux.waitFor(session, (s) => s.includes('空格：你的取值（权限 = 0604）') && s.includes('1) IPC_SET 收到的那个权限'), 'the question, with the values kept');
+    await tmux.waitFor(session, (s) => s.includes('空格：你的取值（权限 = 0604）') && s.includes('[1] IPC_SET 收到的那个权限'), 'the question, with the values kept');
     tmux.send(session, '1', 'Space');
     await tmux.waitFor(session, (s) => s.includes('权限现在是 604'), 'the result of IPC_SET with 0604');
     await quitClean(session, pid);

@@ -83,7 +83,7 @@ function questionCut(screen: string, l: number, step: number, lang: Lang, where:
   const pane = lines.slice(top + 1, bottom).join('\n');
   const n = q.choices.length;
   const keys = lang === 'zh' ? `按 1-${n} 作答` : `1-${n} answer`;
-  return pane.includes(`${n}) `) && pane.includes(keys) ? null : `${where}: the question is not whole in the lesson pane (choice ${n}) or "${keys}" needs PgDn)`;
+  return pane.includes(`[${n}] `) && pane.includes(keys) ? null : `${where}: the question is not whole in the lesson pane (choice ${n}) or "${keys}" needs PgDn)`;
 }
 
 /** The problems of the screen once it settled: a capture can fall in the middle of a

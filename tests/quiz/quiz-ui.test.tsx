@@ -44,12 +44,12 @@ describe('a checkpoint, 160x48', () => {
   it('en: the question and numbered choices before the step, the choice marked; right after the run, with the kernel’s answer', async () => {
     const r = await draw({ width: 160, height: 48 });
     await runTo(r, 1);
-    await r.waitFor((f) => f.includes('Predict: The very same call again: what comes back?') && f.includes('1) the same shmid') && f.includes('3) an error: EEXIST'), 'the question of step 2');
+    await r.waitFor((f) => f.includes('Predict: The very same call again: what comes back?') && f.includes('[1] the same shmid') && f.includes('[3] an error: EEXIST'), 'the question of step 2');
     await r.press('2');
-    await r.waitFor((f) => f.includes('▶ 2) a new shmid'), 'choice 2 marked');
+    await r.waitFor((f) => f.includes('▶ [2] a new shmid'), 'choice 2 marked');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded right');
-    expect(paneText(r)).toMatch(/✓ You chose 2\) a new shmid\. Right\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
+    await r.waitFor((f) => f.includes('✓ You chose [2] a new shmid. Right.'), 'graded right');
+    expect(paneText(r)).toMatch(/✓ You chose \[2\] a new shmid\. Right\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
     // a right pick is not told why it would not be the answer
     expect(paneText(r)).not.toContain('Why not');
     expect(paneText(r)).not.toContain(shmgetLesson.checkpoints!.second!.choices[1].whyNot!.en.slice(0, 30));
@@ -73,7 +73,7 @@ describe('a checkpoint, 160x48', () => {
     const f = await r.waitFor(() => paneText(r).replace(/ /g, '').includes('✗你选的是1)同一个shmid。不对：只有key指向已有的共享内存段时shmget才返回它；IPC_PRIVATE不指向任何段。'), 'graded wrong, with why not');
     expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r).replace(/ /g, '')).toMatch(/✗你选的是1\)同一个shmid。不对：只有key.*IPC_PRIVATE不指向任何段。答案：2\)一个新的shmid。.*IPC_PRIVATE总是新建/);
+    expect(paneText(r).replace(/ /g, '')).toMatch(/✗你选的是\[1\]同一个shmid。不对：只有key.*IPC_PRIVATE不指向任何段。答案：\[2\]一个新的shmid。.*IPC_PRIVATE总是新建/);
     // only the pick's own: not the other wrong choice's, not the answer's
     for (const c of shmgetLesson.checkpoints!.second!.choices.slice(1)) expect(paneText(r)).not.toContain(c.whyNot!.zh.slice(0, 12));
     expect(verdicts(r)).toEqual({ second: 'wrong' });
@@ -91,7 +91,7 @@ describe('a checkpoint, 160x48', () => {
     await r.press('x');
     await r.waitFor((f) => f.includes('Skipped.'), 'skipped under the question');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('Skipped. Answer: 2) a new shmid.'), 'the answer after a skip');
+    await r.waitFor((f) => f.includes('Skipped. Answer: [2] a new shmid.'), 'the answer after a skip');
     await runTo(r, 3);
     await runTo(r, 4);
     await r.waitFor((f) => f.includes('Answer: '), 'size-huge graded');
@@ -117,7 +117,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     const r = await answeredThenReset('1', 'wrong');
     await runTo(r, 2);
     // the same shape as a right one: the verdict, then the answer as listed (nc84)
-    await r.waitFor((f) => /✗ Your answer on an earlier run was wrong\. Answer: \d\) /.test(paneText(r)), 'the earlier answer shown');
+    await r.waitFor((f) => /✗ Your answer on an earlier run was wrong\. Answer: \[\d\] /.test(paneText(r)), 'the earlier answer shown');
     expect(paneText(r)).not.toContain('Skipped.');
     expect(verdicts(r)).toEqual({ second: 'wrong' });
   });
@@ -127,7 +127,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     // (the keys line wraps between its entries: this one starts a row, and goes on under it)
     await r.waitFor(() => paneText(r).includes('Space/Enter runs (no choice: your earlier answer, right, stands)'), 'the question naming the earlier answer');
     await runTo(r, 2);
-    await r.waitFor((f) => /✓ Your answer on an earlier run was right\. Answer: \d\) /.test(paneText(r)), 'the earlier right answer shown as such');
+    await r.waitFor((f) => /✓ Your answer on an earlier run was right\. Answer: \[\d\] /.test(paneText(r)), 'the earlier right answer shown as such');
     expect(verdicts(r)).toEqual({ second: 'right' });
   });
 });
@@ -153,10 +153,10 @@ describe('80x24', () => {
     await runTo(short, 1);
     // where the two do not both fit, the result first, the question behind Enter (fix17a)
     const first = await short.waitFor((f) => f.includes('Notice (step 1)') && /Space(?: shows the question|: the rest) of step 2/.test(f), 'the result first');
-    expect(first).not.toContain('3) an error: EEXIST');
+    expect(first).not.toContain('[3] an error: EEXIST');
     fits(short, 80, 18);
     await short.press(KEYS.enter);
-    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST') && f.includes("PgUp: step 1's result"), 'the question whole, the result named above');
+    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('[3] an error: EEXIST') && f.includes("PgUp: step 1's result"), 'the question whole, the result named above');
     expect(opened).not.toContain('Notice (step 1)');
     fits(short, 80, 18);
     // the pane's 6 rows page by 5: the notice's first line is a page or two up, each PgUp moving
@@ -174,13 +174,13 @@ describe('80x24', () => {
     // step 1's notice and its New terms (the Kernel pane's words too) leave step 2's question
     // behind Space at 80x24: Enter brings it, whole, with no PgDn
     await questionShown(r);
-    await r.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST'), 'the question in view');
+    await r.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('[3] an error: EEXIST'), 'the question in view');
     expect(r.frame()).not.toContain('PgDn: predict');
     fits(r, 80, 24);
     await r.press('2');
     await runTo(r, 2);
     // step 3's question opens whole below it: the verdict is a PgUp up, as the border says
-    await upTo(r, (f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded at 80x24');
+    await upTo(r, (f) => f.includes('✓ You chose [2] a new shmid. Right.'), 'graded at 80x24');
     fits(r, 80, 24);
   });
 
@@ -194,8 +194,8 @@ describe('80x24', () => {
       await runTo(r, 2);
       const eexist = shmgetLesson.checkpoints!.second!.choices[2];
       const flat = (f: string) => f.replace(/[│┃|\s]+/g, ' ');
-      const chose = lang === 'en' ? `✗ You chose 3) an error: EEXIST. Why not: ${eexist.whyNot!.en}` : `✗ 你选的是 3) 错误：EEXIST。不对：${eexist.whyNot!.zh}`;
-      const answer = lang === 'en' ? 'Answer: 2) a new shmid.' : '答案：2) 一个新的 shmid。';
+      const chose = lang === 'en' ? `✗ You chose [3] an error: EEXIST. Why not: ${eexist.whyNot!.en}` : `✗ 你选的是 [3] 错误：EEXIST。不对：${eexist.whyNot!.zh}`;
+      const answer = lang === 'en' ? 'Answer: [2] a new shmid.' : '答案：[2] 一个新的 shmid。';
       // step 3's question opens whole below it: the verdict is PgUp up, as the border says
       const f = await upTo(r, (f) => flat(f).includes(flat(chose).slice(0, 12)) && flat(f).includes(flat(answer).slice(0, 8)), 'the verdict');
       // the text wraps beside the step list (or a pane beside it): compared without blanks and
@@ -249,9 +249,9 @@ describe('the end-of-lesson check, the menu and progress', () => {
     await checkReadable(r, 2);
     await r.press('x');
     await r.waitFor(() => paneText(r).includes('Check: 1 right of 2 answered, 1 skipped.'), 'the check’s score');
-    expect(paneText(r)).toContain('Answer: 1) a shmid; ipcs shows 1 byte. One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.');
+    expect(paneText(r)).toContain('Answer: [1] a shmid; ipcs shows 1 byte. One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.');
     // a right answer names the choice too, as a checkpoint's verdict does (fix20a#3)
-    expect(paneText(r)).toMatch(/✓ Check 1\/3: [^]*You chose 2\) [^]*\. Right\. /);
+    expect(paneText(r)).toMatch(/✓ Check 1\/3: [^]*You chose \[2\] [^]*\. Right\. /);
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
     expect(saved.answers.shmget).toEqual({ checkpoints: { second: 'wrong', 'size-zero': 'right', 'size-huge': 'skipped' }, check: { 0: 'right', 1: 'wrong', 2: 'skipped' } });
     await r.press('m');
@@ -272,9 +272,9 @@ describe('--present and --no-quiz', () => {
     await r.press('2');
     while (r.store.getState().done < 2) await r.press(KEYS.space);
     await r.waitFor((f) => f.includes('v reveals what the run gave'), 'waiting for the teacher');
-    expect(r.frame()).not.toContain('✓ You chose 2) a new shmid. Right.');
+    expect(r.frame()).not.toContain('✓ You chose [2] a new shmid. Right.');
     await r.press('v');
-    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'revealed');
+    await r.waitFor((f) => f.includes('✓ You chose [2] a new shmid. Right.'), 'revealed');
   });
 
   it('--no-quiz: no question, no check, digits do nothing', async () => {

@@ -91,15 +91,15 @@ describe('the answer line after a run', () => {
   };
 
   it('right: the choice as listed (number and text), the verdict, then why', () => {
-    expect(gradeText('en', 0)).toBe('✓ You chose 1) type 1. Right. It took type 1: -3 takes the lowest type.');
-    expect(gradeText('zh', 0)).toBe('✓ 你选的是 1) 类型 1。答对了。取到的是类型 1：-3 取类型最小的。');
+    expect(gradeText('en', 0)).toBe('✓ You chose [1] type 1. Right. It took type 1: -3 takes the lowest type.');
+    expect(gradeText('zh', 0)).toBe('✓ 你选的是 [1] 类型 1。答对了。取到的是类型 1：-3 取类型最小的。');
   });
 
   it('wrong: the choice as listed, why not it (its whyNot); then the answer as listed, then why', () => {
     expect(gradeText('en', 2)).toBe(
-      '✗ You chose 3) type 3. Why not: -3 does not ask for type 3; it takes the lowest type up to 3, and a type 1 message still waits. Answer: 1) type 1. It took type 1: -3 takes the lowest type.',
+      '✗ You chose [3] type 3. Why not: -3 does not ask for type 3; it takes the lowest type up to 3, and a type 1 message still waits. Answer: [1] type 1. It took type 1: -3 takes the lowest type.',
     );
-    expect(gradeText('zh', 2)).toBe('✗ 你选的是 3) 类型 3。不对：-3 不是要类型 3，而是取不超过 3 的最小类型，而类型 1 的消息还在。 答案：1) 类型 1。取到的是类型 1：-3 取类型最小的。');
+    expect(gradeText('zh', 2)).toBe('✗ 你选的是 [3] 类型 3。不对：-3 不是要类型 3，而是取不超过 3 的最小类型，而类型 1 的消息还在。 答案：[1] 类型 1。取到的是类型 1：-3 取类型最小的。');
   });
 
   it('a right pick shows no whyNot, not even its own; a wrong one only its own', () => {
@@ -134,7 +134,7 @@ describe('the answer line after a run', () => {
       }
   });
 
-  // nc62 at 120x34 zh: "✓ 答对了：2)" ended a row, its text on the next. Every choice of
+  // nc62 at 120x34 zh: "✓ 答对了：2)" (the mark then) ended a row, its text on the next. Every choice of
   // every checkpoint, right and wrong, in the widths the lesson pane has at 80 and 120
   // columns (side by side or stacked): no row ends on a choice's number.
   it('never breaks between a choice\'s number and its text, at any pane width up to 120 columns', () => {
@@ -151,7 +151,7 @@ describe('the answer line after a run', () => {
             for (const guess of checkpoint!.choices.keys()) {
               const quiz: QuizView = { guesses: { [at]: guess }, revealedGrades: {}, checkPicks: {}, graded: { [at]: { answer: 0, explanation } }, place: null, present: false, lastRun: at, keys: { skip: 'x', reveal: 'v' } };
               const rows = gradeLines(lesson, at, quiz, { lang, s: strings(lang), ascii: false, width }).map(lineText);
-              for (const row of rows) if (/(^|[\s：:])\d\)$/.test(row.trimEnd())) lone.push(`${lesson.id} ${id} ${lang} ${width}: ${row}`);
+              for (const row of rows) if (/(^|[\s：:])\[\d\]$/.test(row.trimEnd())) lone.push(`${lesson.id} ${id} ${lang} ${width}: ${row}`);
             }
           }
         }
@@ -238,7 +238,7 @@ describe('a re-run of a step answered before', () => {
     expect(after).toContain('Right.');
     expect(after).toContain('Your first answer, wrong, is the one the menu counts.');
     expect(text('en', base(0, 'right'), step + 1)).not.toContain('the menu counts');
-    const chosen = text('en', base(1, 'right'), step).split('\n').find((l) => l.includes('1)') && l.includes('▶'));
-    expect(chosen).toMatch(/\S {2}▶ 2\)/);
+    const chosen = text('en', base(1, 'right'), step).split('\n').find((l) => l.includes('[1]') && l.includes('▶'));
+    expect(chosen).toMatch(/\S {2}▶ \[2\]/);
   });
 });
