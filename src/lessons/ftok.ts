@@ -99,12 +99,15 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
   return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为 ${cause.zh}。` };
 }
 
-/** What ftok made of an id outside 0..255 (typed as an int: -1, 340): the low 8 bits it keeps. */
+/** What ftok made of an id outside 0..255 (typed as an int: -1, 340): the key's top byte it
+ *  gave, and that step 3 shows where it comes from. Not why: which bits of the id go in is
+ *  step 3's question, asked after this line (issue 16: "ftok kept the id's low 8 bits" here
+ *  answered it). */
 function lowByte(id: number): Text | null {
   const low = id & 0xff;
   if (low === id) return null;
   const kept = `${hex(low, 2)} (${formatProjId(low) === String(low) ? low : `${low}, ${formatProjId(low)}`})`;
-  return { en: `ftok kept the id's low 8 bits: ${id} became ${kept}.`, zh: `ftok 只留 id 的低 8 位：${id} 变成了 ${kept}。` };
+  return { en: `With the id ${id}, the key's top byte is ${kept}; where it comes from, step 3 shows.`, zh: `id 为 ${id} 时，key 的最高字节是 ${kept}；它从哪里来，第 3 步会讲。` };
 }
 
 /** The learner's ftok: their id, on the file kept, replaced or deleted first. A file

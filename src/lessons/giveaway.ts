@@ -114,6 +114,18 @@ export function answerMatcher(question: string, choices: readonly Choice[], answ
   };
 }
 
+/** A call in C, or code in backticks: what a step does, named in its text, in a trace line
+ *  and in the explanation alike ("`msgrcv(30, &msg, 256, 0, IPC_NOWAIT)` failed with …" and
+ *  the learner's "msgrcv(30, &msg, 0, -3, IPC_NOWAIT) failed with E2BIG"): its words are no
+ *  run of the explanation's (issue 16). */
+const CODE = /`[^`]*`|(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*\((?:[^()]|\([^()]*\))*\)/g;
+/** A pane's name: its word is no word of the prose ("the Kernel pane's dump" says nothing of
+ *  "an address the kernel picks"). */
+const PANE_NAME = /\b(?:Kernel|Trace|Flow|Lesson|C code) pane\b|\bthe Flow\b/g;
+/** The text as prose for answerGiveaway: code and pane names out, each as a word that
+ *  matches no other (`mark`), so a run never spans them. */
+const prose = (text: string, mark: string) => text.replace(CODE, ` ${mark} `).replace(PANE_NAME, ` ${mark} `);
+
 /** Words that say one outcome in other words: a text that says the writer "could crash"
  *  has said the right choice "it dies of SIGSEGV" (shmat 6, fix28d#1). Stemmed. */
 const AKIN: readonly (readonly string[])[] = [
@@ -140,7 +152,7 @@ function akinOf(question: string, choices: readonly Choice[], answer: number): s
  *  explanation says why; the text that says it first has answered). A word of `subject`,
  *  the lesson's title, is no pointer. Undefined when nothing is given away. */
 export function answerGiveaway(before: string, question: string, choices: readonly Choice[], answer: number, explanation: string, subject = ''): string | undefined {
-  const text = wordsOf(before);
+  const text = wordsOf(prose(before, 'code_before'));
   // the lesson's title names its subject, which no step's title then points at (parent-child's
   // "segments" in its titles and its choice "the segment "down" holds it")
   const known = new Set(wordsOf(subject));
@@ -149,7 +161,7 @@ export function answerGiveaway(before: string, question: string, choices: readon
   if (named.length) return `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"`;
   const akin = akinOf(question, choices, answer).filter((w) => has.has(w));
   if (akin.length) return `says "${akin.join('", "')}", another word for the right choice "${choices[answer]!.en}"`;
-  const why = wordsOf(explanation);
+  const why = wordsOf(prose(explanation, 'code_why'));
   const runs = new Set<string>();
   for (let i = 0; i + SHARED_RUN <= text.length; i++) runs.add(text.slice(i, i + SHARED_RUN).join(' '));
   for (let i = 0; i + SHARED_RUN <= why.length; i++) {

@@ -286,7 +286,7 @@ export const shmctl = defineLesson<ShmctlState>({
           // (Turn.yoursStay); what 0640 would give is the notice's. One line says how long the mode stays.
           const own = `0${LESSON_MODE.toString(8)}`;
           explainTurnCall(ctx, call, {
-            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now; step 4 makes a second segment, and step 5 gives this one the lesson's ${own} to show that mode at work. Whatever the mode, the owner and root may still change or remove the segment.`,
+            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now; step 4 makes a second segment, and step 5 gives this one the lesson's ${own} to show what that mode does. Whatever the mode, the owner and root may still change or remove the segment.`,
             zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}）；第 4 步另建一个段，第 5 步再把这个段改成本课的 ${own}，演示这个权限的效果。无论权限如何，属主和 root 仍可修改或删除这个共享内存段。`,
           });
         }

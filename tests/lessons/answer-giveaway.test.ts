@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { answerGiveaway, pointsAtChoice } from '../../src/lessons/giveaway.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { cli } from './helpers.js';
+import { turnFormLines } from '../../src/app/components/turn-view.js';
+import { strings } from '../../src/app/strings.js';
+import { lineText, type Line } from '../../src/app/styled.js';
+import { startLesson } from '../../src/lessons/engine.js';
+import { defaultTyped, parseTurn, type Turn, type TurnField } from '../../src/lessons/turn/fields.js';
+import type { Lesson, Text } from '../../src/lessons/types.js';
+import { getpid } from '../../src/native/index.js';
+import { cli, segmentsCreatedBy } from './helpers.js';
 
 interface Graded {
   type: 'checkpoint';
@@ -53,6 +60,17 @@ describe('answerGiveaway', () => {
     const keys = [{ en: '0x00000000', zh: '0x00000000' }, { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }];
     expect(answerGiveaway("ftok(file, 'S'); shmget(key, 4096, IPC_CREAT)", 'Which key?', keys, 1, 'key 0x53: made by ftok.')).toBeUndefined();
   });
+  it('a call in C and a pane\'s name are no words of the answer (issue 16: msg 3\'s E2BIG line under msg 4, shmdt 1\'s "Kernel pane" under "an address the kernel picks")', () => {
+    const empty = [{ en: 'it sleeps until a message comes', zh: '睡眠' }, { en: 'ENOMSG (no message of desired type)', zh: 'ENOMSG' }, { en: 'EAGAIN (resource temporarily unavailable)', zh: 'EAGAIN' }];
+    const why = '`msgrcv(30, &msg, 256, 0, IPC_NOWAIT)` failed with ENOMSG: no message of the type, and IPC_NOWAIT said not to wait.';
+    const e2big = 'Your values: msgrcv(32, &msg, 0, -3, IPC_NOWAIT) failed with E2BIG: the message msgtyp picks has more text than msgsz.';
+    expect(answerGiveaway(e2big, 'The queue is empty. msgrcv with IPC_NOWAIT then…', empty, 1, why)).toBeUndefined();
+    // the same words as prose still say it
+    expect(answerGiveaway('Then msgrcv finds the queue empty.', 'The queue is empty. Then…', empty, 1, 'ENOMSG: msgrcv finds the queue empty.')).toMatch(/msgrcv find the queu/);
+    const where = [{ en: 'at the address it had before', zh: '原地址' }, { en: 'at an address the kernel picks', zh: '内核选的地址' }];
+    expect(answerGiveaway('"x" written at +13, in the Kernel pane\'s dump.', 'Attached again, where?', where, 1, 'Another address.')).toBeUndefined();
+    expect(answerGiveaway('The kernel chooses it.', 'Attached again, where?', where, 1, 'Another address.')).toMatch(/"kernel"/);
+  });
   it('a New terms word points at choices when only some name it and the question does not', () => {
     const cp = { question: { en: 'The reader…', zh: '读者……' }, choices: [{ en: 'EIDRM', zh: 'EIDRM' }, { en: 'EINVAL', zh: 'EINVAL' }] };
     expect(pointsAtChoice('EIDRM', cp, 'en')).toBe(true);
@@ -93,5 +111,135 @@ describe.concurrent('no step says its checkpoint\'s answer before it is asked', 
       });
       expect(found).toEqual([]);
     }, 150_000);
+  }
+});
+
+// Everything on screen before a question is read with it (issue 16: ftok 3's answer was in
+// the learner's own turn of step 2): besides the step's title and text, the your-turn forms of
+// its step and the steps before it (their summary and say, each field's limits and help as the
+// form shows them, the error lines the parsers and rules give for wrong values) and what the
+// learner's own values in an earlier step's form brought back (its turn lines under that step,
+// the errno explanations among them). The learner's values are a few of each field's kind
+// (samplesOf), one field at a time; each such run is graded as it ran.
+
+/** Values a learner may type in a field, other than the lesson's own, one field at a time. */
+function samplesOf(field: TurnField): string[] {
+  const k = field.kind;
+  switch (k.kind) {
+    case 'number':
+      return [k.min, k.max, Math.trunc((k.min + k.max) / 2)].map(String);
+    case 'char':
+      return ['A', '7', '340', '-1', '0x141'];
+    case 'flags': {
+      const parts = field.default.split('|').map((p) => p.trim()).filter(Boolean);
+      const bits = k.bits.map((b) => (parts.includes(b.name) ? parts.filter((p) => p !== b.name) : [b.name, ...parts]));
+      const modes = k.maxMode > 0 ? ['0', '0400', `0${k.maxMode.toString(8)}`].map((m) => [...parts.filter((p) => !/^\d/.test(p)), m]) : [];
+      return [...bits, ...modes].map((p) => p.join('|') || '0');
+    }
+    case 'text':
+      return ['x', 'a'.repeat(k.maxBytes), '醒'.repeat(Math.floor(k.maxBytes / 3))];
+    case 'choice':
+      return k.choices.map((c) => c.value);
+  }
+}
+
+/** Wrong values a learner may type: each gets the field's error line. */
+function wrongOf(field: TurnField): string[] {
+  const k = field.kind;
+  switch (k.kind) {
+    case 'number':
+      return ['', 'x', String(k.min - 1), String(k.max + 1), '1.5'];
+    case 'char':
+      return ['', 'ab', '256', '0', '€', '4294967296'];
+    case 'flags':
+      return ['', 'x', 'IPC_CREATX', '600', '7777', ...(k.notOffered ?? []).map((n) => n.name), 'SHM_RDONLY', 'IPC_NOWAIT', 'MSG_NOERROR', 'SEM_UNDO', 'IPC_EXCL'];
+    case 'text':
+      return ['', 'a'.repeat(k.maxBytes + 1)];
+    case 'choice':
+      return [];
+  }
+}
+
+const flatLines = (lines: Line[]) => lines.map(lineText).join('\n');
+
+/** What the form of `turn` shows, in English: its summary, each field focused (its limits and
+ *  help), and every error line a wrong value or a broken rule gives. */
+function formTexts(turn: Turn, at: string): { where: string; text: string }[] {
+  const s = strings('en');
+  const typed = defaultTyped(turn);
+  const view = { turn, typed, fresh: false, cursor: 0, error: null, lang: 'en' as const, ascii: false, s, keys: { edit: 'y', next: 'Tab' } };
+  const out = [
+    { where: `${at}'s form`, text: flatLines(turnFormLines({ ...view, focus: null }, 200)) },
+    ...turn.fields.map((f, i) => ({ where: `${at}'s form, field '${f.name}' focused (its limits and help)`, text: flatLines(turnFormLines({ ...view, focus: i }, 200)) })),
+  ];
+  for (const f of turn.fields) {
+    for (const wrong of [...wrongOf(f), ...samplesOf(f)]) {
+      const parsed = parseTurn(turn, { ...typed, [f.name]: wrong });
+      if (!parsed.ok) out.push({ where: `${at}'s form, the error for ${f.name} '${wrong}'`, text: parsed.error.en });
+    }
+  }
+  return out;
+}
+
+/** The learner's values for each sample: the turn's step index and the typed form. */
+function learnerRuns(lesson: Lesson): { step: number; typed: Record<string, string>; what: string }[] {
+  return lesson.steps.flatMap((st, step) => {
+    const turn = st.turn;
+    if (!turn) return [];
+    return turn.fields.flatMap((f) =>
+      samplesOf(f)
+        .filter((v) => v !== f.default)
+        .map((v) => ({ step, typed: { ...defaultTyped(turn), [f.name]: v }, what: `step ${step + 1} with ${f.name} '${v}'` }))
+        .filter((r) => parseTurn(turn, r.typed).ok),
+    );
+  });
+}
+
+/** Runs `lesson` in this process, with `yours` at its step; per step, what it graded and the turn lines shown under it. */
+async function runWith(lesson: Lesson, yours?: { step: number; typed: Record<string, string> }): Promise<{ graded?: { answer: number; explanation: Text }; turnLines: string[] }[]> {
+  const run = startLesson(lesson, () => 'en');
+  const out: { graded?: { answer: number; explanation: Text }; turnLines: string[] }[] = [];
+  try {
+    for (let i = 0; i < lesson.steps.length; i++) {
+      const form = lesson.steps[i].turn;
+      const parsed = yours && i === yours.step && form ? parseTurn(form, yours.typed) : undefined;
+      const outcome = await run.runNext(parsed?.ok ? parsed.values : undefined);
+      const entries = run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1]);
+      out.push({ graded: outcome.checkpoint, turnLines: entries.flatMap((e) => (e.type === 'event' && (e.turn || e.pane) ? [e.text.en] : [])) });
+    }
+  } finally {
+    await run.close();
+  }
+  return out;
+}
+
+/** What gives away checkpoint `k`'s answer, graded `g`, of what a learner has on screen before it is asked. */
+function givenAway(lesson: Lesson, k: number, g: { answer: number; explanation: Text }, shown: readonly { turnLines: string[] }[]): string[] {
+  const step = lesson.steps[k]!;
+  const cp = lesson.checkpoints![step.id]!;
+  if (TEACHES[`${lesson.id} ${step.id}`]) return [];
+  const texts = [
+    ...lesson.steps.slice(0, k + 1).flatMap((st, j) => (st.turn ? formTexts(st.turn, `step ${j + 1}`) : [])),
+    ...shown.slice(0, k).flatMap((s, j) => s.turnLines.map((text) => ({ where: `step ${j + 1}'s result with your values`, text }))),
+  ];
+  return texts.flatMap(({ where, text }) => {
+    const said = answerGiveaway(text, cp.question.en, cp.choices, g.answer, g.explanation.en, lesson.title.en);
+    return said ? [`step '${step.id}' (${k + 1}): ${where} ${said}: "${text}"`] : [];
+  });
+}
+
+describe('nothing on screen before a question gives its answer: the forms and what your own values brought back', () => {
+  for (const lesson of LESSONS.filter((l) => Object.keys(l.checkpoints ?? {}).length > 0 && l.steps.some((s) => s.turn))) {
+    it(lesson.id, async () => {
+      const found = new Set<string>();
+      const ask = (shown: Awaited<ReturnType<typeof runWith>>, what: string) =>
+        shown.forEach((s, k) => {
+          if (s.graded && lesson.checkpoints?.[lesson.steps[k].id]) for (const p of givenAway(lesson, k, s.graded, shown)) found.add(`${p} (run: ${what})`);
+        });
+      ask(await runWith(lesson), "the lesson's own values");
+      for (const yours of learnerRuns(lesson)) ask(await runWith(lesson, yours), yours.what);
+      expect(segmentsCreatedBy(getpid())).toEqual([]);
+      expect([...found]).toEqual([]);
+    }, 300_000);
   }
 });

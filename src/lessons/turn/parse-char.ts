@@ -1,8 +1,9 @@
 // A character field: ftok's id, an int of which only the low 8 bits count. Typed as C
 // writes it: one printable ASCII character ('S'), or any int, as C reads it: decimal of two
 // or more digits, negative, 0x hex or 0-led octal (65, 321, -1, 0x41, 0101), kept as C would
-// pass it: ftok keeps its low 8 bits (321 is 0x41, -1 is 0xff), and the lesson says so where
-// it explains the result. A lone digit is the character, as in C's '7': 55.
+// pass it: ftok keeps its low 8 bits (321 is 0x41, -1 is 0xff); the lesson's line on the
+// result names the key's top byte it gave and leaves why to step 3, whose question it is
+// (ftok.ts lowByte). A lone digit is the character, as in C's '7': 55.
 // Refused: what is no int, and a low byte of 0 (man 3 ftok asks for a nonzero id).
 import type { Text } from '../types.js';
 import type { Parsed } from './fields.js';
