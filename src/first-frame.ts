@@ -28,6 +28,10 @@ export interface FirstFrame {
   key: string;
   shown?: string;
   taken: boolean;
+  /** what the key was made of that the bundle does not know: the next start's key is made
+   *  of them too (the TUI keeps at quit the frame the next start will draw) */
+  bundle: string;
+  argv: string[];
 }
 
 export const frameFile = (env: NodeJS.ProcessEnv = process.env) => join(stateDir(env), 'first-frame.bin');
@@ -132,7 +136,7 @@ export function drawKept(bundleFile: string, argv: string[]): FirstFrame | undef
   if (!stdout.isTTY || !stdin.isTTY || !stdout.columns || !stdout.rows) return undefined;
   const key = frameKey(bundleFile, argv, stdout.columns, stdout.rows);
   if (key === undefined) return undefined;
-  const state: FirstFrame = { key, taken: false };
+  const state: FirstFrame = { key, taken: false, bundle: bundleFile, argv };
   const frame = readFrame(key);
   if (frame === undefined) return state;
   try {
