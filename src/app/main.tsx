@@ -68,6 +68,9 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
   // right after its first frame (the issue's measure) still keeps it
   // the key whose frame the file now holds (none: it holds another's, or none was kept)
   let keptFor: string | undefined;
+  // a first frame with the kernel's objects on it (the panes side by side) says the next
+  // start's will have them too at this size: none is made at quit then
+  const kernelAt = frameShows.kernel ? `${process.stdout.columns}x${process.stdout.rows}` : undefined;
   if (kept && first && first === kept.shown) keptFor = kept.key;
   else if (kept && first && !frameShows.kernel) {
     saveFrame(kept.key, first);
@@ -102,7 +105,7 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
   // a quit: the frame the next start will draw is kept now for its key (progress as saved
   // at quit), at exit, once the screen is given back, the report said and this run's
   // journal removed (the next start's key does not name it)
-  if (kept && !options.play?.open) process.once('exit', () => keepNext(kept, keptFor, options, lessons, startLesson));
+  if (kept && !options.play?.open) process.once('exit', () => keepNext(kept, keptFor, kernelAt, options, lessons, startLesson));
 
   const line = strings(lang).quitReport(quitReport.removed, quitReport.left);
   return options.ascii ? asciiText(line) : line;
@@ -112,11 +115,11 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
  *  terminal size and environment will draw, kept for its key, so that that start finds it
  *  (a session that ran steps changed progress.json, which is in the key). Nothing when the
  *  file already holds that key's frame (progress unchanged), when that frame would show the
- *  kernel's objects, or when anything fails: the next start is then as without one. */
-function keepNext(kept: FirstFrame, keptFor: string | undefined, options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson, lang?: () => Lang) => LessonRun): void {
+ *  kernel's objects (as this start's did at this size), or when anything fails: the next start is then as without one. */
+function keepNext(kept: FirstFrame, keptFor: string | undefined, kernelAt: string | undefined, options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson, lang?: () => Lang) => LessonRun): void {
   try {
     const { columns, rows } = process.stdout;
-    if (!columns || !rows) return;
+    if (!columns || !rows || kernelAt === `${columns}x${rows}`) return;
     const key = frameKey(kept.bundle, kept.argv, columns, rows);
     if (key === undefined || key === keptFor) return;
     const frame = nextFirstFrame(options, lessons, startLesson, columns, rows);
