@@ -3,7 +3,8 @@
 // terminal's size, the environment's language and colour, and the progress and run
 // journals in the state folder; when the kernel's objects are not on it (the Kernel and
 // Trace panes are other tabs), it follows from those alone. The TUI saves the bytes Ink
-// wrote for its first frame with all of that as the key; bin/ipclab.mjs, before it loads the
+// wrote for its first frame with all of that as the key, and at a quit the next start's
+// first frame, rendered off screen, for that start's key (src/app/main.tsx keepNext); bin/ipclab.mjs, before it loads the
 // bundle, writes them at once when the key still matches (the alternate screen, raw mode so
 // that keys typed meanwhile wait unechoed for the TUI), and the TUI, once loaded, writes only
 // what differs from it (nothing, when the key said all). Small and self-contained: bin

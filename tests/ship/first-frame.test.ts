@@ -1,7 +1,8 @@
 // The tutorial's first frame kept for the next start (src/first-frame.ts): bin draws it
 // before the bundle loads, only for the same key, and the TUI writes nothing over it when
 // its own first frame is the same bytes; a frame of another size, language or version, a
-// damaged or foreign file, falls back to the normal start; keys typed meanwhile all count.
+// damaged or foreign file, falls back to the normal start; keys typed meanwhile all count;
+// a quit after a step keeps the frame the next start draws.
 import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
