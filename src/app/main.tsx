@@ -1,5 +1,6 @@
 // Mounts the tutorial in the terminal: the first frame is drawn before the first
 // lesson starts (and before the flow library loads), then the store takes over.
+import { EventEmitter } from 'node:events';
 import React from 'react';
 import { render } from 'ink';
 import type { Lang } from '../lang.js';
@@ -8,10 +9,10 @@ import { buildIsStale } from '../build-check.js';
 import { App } from './components/App.js';
 import { StoreContext } from './context.js';
 import { type PlayOptions, realDeps } from './deps.js';
-import { createAppStore } from './store.js';
+import { type AppDeps, createAppStore } from './store.js';
 import { strings } from './strings.js';
 import { asciiText } from './text-fit.js';
-import { ALT_SCREEN_OFF, ALT_SCREEN_ON, firstFrame, frameShows, overdraw, saveFrame } from '../first-frame.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, type FirstFrame, firstFrame, frameKey, frameShows, overdraw, saveFrame } from '../first-frame.js';
 
 export interface TuiOptions {
   lang: Lang;
@@ -65,8 +66,15 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
   else process.stdout.write(first ? overdraw(kept.shown, first) : '\x1b[H\x1b[2J');
   // kept for the next start when it shows nothing of the kernel's; at once: a start killed
   // right after its first frame (the issue's measure) still keeps it
-  if (kept && first && first !== kept.shown && !frameShows.kernel) {
+  // the key whose frame the file now holds (none: it holds another's, or none was kept)
+  let keptFor: string | undefined;
+  // a first frame with the kernel's objects on it (the panes side by side) says the next
+  // start's will have them too at this size: none is made at quit then
+  const kernelAt = frameShows.kernel ? `${process.stdout.columns}x${process.stdout.rows}` : undefined;
+  if (kept && first && first === kept.shown) keptFor = kept.key;
+  else if (kept && first && !frameShows.kernel) {
     saveFrame(kept.key, first);
+    keptFor = kept.key;
   }
   // On an exit by signal, Ink's own exit hook would draw its last frame after ours
   // ran, onto the learner's screen: unmount it first, then give the screen back.
@@ -94,6 +102,82 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
   }
   const { quitReport, lang } = store.getState();
   if (!quitReport) return null;
+  // a quit: the frame the next start will draw is kept now for its key (progress as saved
+  // at quit), at exit, once the screen is given back, the report said and this run's
+  // journal removed (the next start's key does not name it)
+  if (kept && !options.play?.open) process.once('exit', () => keepNext(kept, keptFor, kernelAt, options, lessons, startLesson));
+
   const line = strings(lang).quitReport(quitReport.removed, quitReport.left);
   return options.ascii ? asciiText(line) : line;
+}
+
+/** At the exit after a quit: the first frame the next start with the same command line,
+ *  terminal size and environment will draw, kept for its key, so that that start finds it
+ *  (a session that ran steps changed progress.json, which is in the key). Nothing when the
+ *  file already holds that key's frame (progress unchanged), when that frame would show the
+ *  kernel's objects (as this start's did at this size), or when anything fails: the next start is then as without one. */
+function keepNext(kept: FirstFrame, keptFor: string | undefined, kernelAt: string | undefined, options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson, lang?: () => Lang) => LessonRun): void {
+  try {
+    const { columns, rows } = process.stdout;
+    if (!columns || !rows || kernelAt === `${columns}x${rows}`) return;
+    const key = frameKey(kept.bundle, kept.argv, columns, rows);
+    if (key === undefined || key === keptFor) return;
+    const frame = nextFirstFrame(options, lessons, startLesson, columns, rows);
+    // progress.json changed while the frame was made (another ipclab): not this key's frame
+    if (frame === undefined || frameKey(kept.bundle, kept.argv, columns, rows) !== key) return;
+    saveFrame(key, frame);
+  } catch {
+    // nothing kept: the next start draws its own first frame
+  }
+}
+
+/** The bytes Ink writes as it first renders a new start of the tutorial (runTui's first
+ *  frame, as the next start will make it: a new store, the options of this start, the
+ *  progress as saved), rendered off the screen, to a stream of the terminal's size; undefined
+ *  when that frame shows the kernel's objects. The store's start runs only its synchronous
+ *  part for real (the lesson chosen, the progress read): what it would do after the frame
+ *  (open the lesson, run steps again, load the flow) does nothing here. */
+function nextFirstFrame(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson, lang?: () => Lang) => LessonRun, columns: number, rows: number): string | undefined {
+  const store = createAppStore(inert(realDeps(lessons, startLesson, process.env, options.play)), options);
+  void store.getState().start({ lesson: options.lesson, restart: options.restart });
+  let frame = '';
+  const stdout = Object.assign(new EventEmitter(), {
+    isTTY: true,
+    columns,
+    rows,
+    write(chunk: string | Uint8Array) {
+      frame += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      return true;
+    },
+  });
+  const stdin = Object.assign(new EventEmitter(), { isTTY: true, setRawMode: () => stdin, setEncoding: () => stdin, ref: () => stdin, unref: () => stdin, read: () => null });
+  const stderr = Object.assign(new EventEmitter(), { write: () => true });
+  frameShows.kernel = false;
+  const ink = render(
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>,
+    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, stderr: stderr as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
+  );
+  const first = frame;
+  const kernel = frameShows.kernel;
+  ink.unmount();
+  return kernel || !first ? undefined : first;
+}
+
+/** The real wiring, less everything that would act: no lesson started (its steps run
+ *  again), no kernel object removed or attached, no file written, the flow never loaded. */
+function inert(deps: AppDeps): AppDeps {
+  const never = () => new Promise<never>(() => undefined);
+  return {
+    ...deps,
+    startLesson: () => {
+      throw new Error('the next start\'s first frame: no lesson is opened');
+    },
+    kernel: { ...deps.kernel, cleanupNow: () => undefined, endHelpers: () => undefined },
+    peek: () => null,
+    progress: { load: deps.progress.load, save: () => undefined, clear: () => undefined },
+    loadFlow: never,
+    play: { start: never, loadHistory: () => [], saveHistory: () => undefined, solved: () => undefined },
+  };
 }

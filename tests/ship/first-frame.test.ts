@@ -1,7 +1,8 @@
 // The tutorial's first frame kept for the next start (src/first-frame.ts): bin draws it
 // before the bundle loads, only for the same key, and the TUI writes nothing over it when
 // its own first frame is the same bytes; a frame of another size, language or version, a
-// damaged or foreign file, falls back to the normal start; keys typed meanwhile all count.
+// damaged or foreign file, falls back to the normal start; keys typed meanwhile all count;
+// a quit after a step keeps the frame the next start draws.
 import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,6 +108,39 @@ describe('the kept first frame, in a terminal', () => {
     expect(readFileSync(join(home, 'ipclab', 'first-frame.bin')).equals(kept)).toBe(true);
     tmux.send(session, 'q');
     expect(await tmux.waitForExit(session)).toBe(0);
+  });
+
+  it('a session that runs a step keeps at quit the frame the next start draws: that start writes nothing over it', async () => {
+    const home = stateHome();
+    const file = join(home, 'ipclab', 'first-frame.bin');
+    const progress = join(home, 'ipclab', 'progress.json');
+    /** the progress.json bytes the kept frame's key names (its ninth part; the file: format line, checksum line, key line, frame) */
+    const keyedProgress = () => {
+      const body = readFileSync(file, 'utf8');
+      return JSON.parse(body.slice(30, body.indexOf('\n', 30)))[8];
+    };
+    const first = start(home);
+    await tmux.waitFor(first, (screen) => screen.includes('Space run 1'), 'the first frame');
+    // step 1 run: progress.json changed, and with it the next start's key
+    await tmux.runStep(first, (screen) => screen.includes('Space run 2') && !screen.includes('running…'), 'step 1');
+    tmux.send(first, 'q');
+    expect(await tmux.waitForExit(first)).toBe(0);
+    const saved = readFileSync(progress, 'utf8');
+    expect(JSON.parse(saved).step).toBe(1);
+    // the frame kept is for the progress as saved at quit
+    expect(keyedProgress()).toBe(saved);
+    const kept = readFileSync(file);
+    // the next start draws it before the bundle loads, and the TUI finds its own first
+    // frame in it: nothing written over it, nothing kept anew (a miss keeps its own frame)
+    const next = start(home);
+    const shell = await tmux.waitFor(next, (screen) => screen.includes('shmget'), 'the kept frame');
+    const full = await tmux.waitFor(next, (screen) => screen.includes('just run'), 'the Flow drawn');
+    expect(full.split('\n').slice(0, 16)).toEqual(shell.split('\n').slice(0, 16));
+    expect(readFileSync(file).equals(kept)).toBe(true);
+    tmux.send(next, 'q');
+    expect(await tmux.waitForExit(next)).toBe(0);
+    // that session opened the lesson anew (--lesson: step 0 saved): its quit kept the frame for that
+    expect(keyedProgress()).toBe(readFileSync(progress, 'utf8'));
   });
 
   it('keys typed right after the start all count, none echoed', async () => {
