@@ -16,7 +16,7 @@ import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { stepTop, type TraceView, traceView } from './trace-view.js';
+import { resultCut, stepTop, type TraceView, traceView } from './trace-view.js';
 
 const runKeys = new WeakMap<object, number>();
 let runs = 0;
@@ -40,7 +40,7 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // calls returned it), ipclab's (its journals)
   const owners = useMemo(() => listingOwners(trace, { segments, queues, semaphores }), [trace, segments, queues, semaphores]);
   const view = useMemo(
-    (): TraceView => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [], ends: [], focus: [] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
+    (): TraceView => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [], ends: [], focus: [], blocks: [0] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
     [trace, stepStarts, lesson, lang, width, s, ascii, owners],
   );
   const { lines } = view;
@@ -56,5 +56,8 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const run = useAppState((st) => st.run);
   // keyed by the step, not its line (a resize rewraps the lines); the end once reached is followed
   const top = useFollowScroll(max, Math.min(at ?? max, max), `${runKey(run)} ${stepStarts.length} ${step ?? 'end'}`, 'trace', height - 2, undefined, true);
-  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
+  // where the window cuts the step's result (a record taller than the pane, or scrolled), the border says on which side
+  const cut = step === null ? { above: false, below: false } : resultCut(view, step, top, height - 2);
+  const keys = { up: cut.above ? s.resultGoesOnAbove(step! + 1) : '', down: cut.below ? s.resultGoesOnBelow(step! + 1) : '' };
+  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} keys={keys} />;
 }
