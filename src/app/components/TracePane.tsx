@@ -3,7 +3,10 @@
 // ftok 4, the ● row of an ipcs listing) and the part's lines after it, its conclusion, with as
 // much of the step's part before it as fits, and without one the part's end, its heading too
 // where the part fits (trace-view.ts `stepTop`):
-// no one rule, the start (fix23f) or the end, showed every notice's lines (fix24t). In review
+// no one rule, the start (fix23f) or the end, showed every notice's lines (fix24t). What the
+// notice points at is shown with the blocks it is in (a command's output, an IPC_STAT dump) whole
+// where they fit; where the window cuts that result, the border says on which side it goes on
+// (issue 16: shmctl 2's shm_ctime stood over "↓ 1 more", its value below). In review
 // (← to a step that ran) it shows that step the same way, and the end again back at the step
 // to run; the learner scrolls it as ever, the border saying how much more is above and below.
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
