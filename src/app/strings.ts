@@ -496,6 +496,9 @@ const EN = {
   /** part of the lit path is in view and it goes on past the pane's edge */
   litGoesOnAbove: '(the lit part goes on above)',
   litGoesOnBelow: '(the lit part goes on below)',
+  /** beside the Trace's "more" sign when the result of the step shown is cut there (trace-view.ts resultCut) */
+  resultGoesOnAbove: (step: number) => `(step ${step}'s result goes on above)`,
+  resultGoesOnBelow: (step: number) => `(step ${step}'s result goes on below)`,
   /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest) */
   nextStepBelow: (step: number) => `Space: what step ${step} does`,
   /** the same when the step's heading is in view and the rest of its words below (`asks`: its
@@ -858,6 +861,8 @@ const ZH: Strings = {
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
+  resultGoesOnAbove: (step: number) => `（第 ${step} 步的结果向上延续）`,
+  resultGoesOnBelow: (step: number) => `（第 ${step} 步的结果向下延续）`,
   nextStepBelow: (step: number) => `空格：第 ${step} 步做什么`,
   stepRestBelow: (step: number, asks = false) => (asks ? `空格：第 ${step} 步的其余部分和问题` : `空格：第 ${step} 步的其余部分`),
   endRestBelow: '空格：其余部分',

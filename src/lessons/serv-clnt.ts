@@ -65,8 +65,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'clnt.c, in C, printed the message ipclab\'s server sent. To run the two yourself: the commands are under "step 5" in Trace (Tab).',
-  zh: '用 C 写的 clnt.c 打印出了 ipclab 服务端发来的消息。想自己运行两边：命令在“跟踪”（按 Tab）里“步骤 5”的下面。',
+  en: 'clnt.c, in C, printed the message ipclab\'s server sent. To run the two yourself: ipclab serv in one terminal, clnt.c in another.',
+  zh: '用 C 写的 clnt.c 打印出了 ipclab 服务端发来的消息。想自己运行两边：一个终端运行 ipclab serv，另一个运行用 cc 编译的 clnt.c。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',

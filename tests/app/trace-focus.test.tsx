@@ -10,7 +10,7 @@ import { VIEWS, viewAs } from '../helpers/lesson-views.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import { listingOwners } from '../../src/app/components/marks.js';
-import { stepTop, traceView, type TraceView } from '../../src/app/components/trace-view.js';
+import { resultCut, stepTop, traceView, type TraceView } from '../../src/app/components/trace-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { cells } from '../../src/text/cells.js';
 
@@ -39,8 +39,10 @@ function focusMissing(r: Rendered, k: number, title: string): string[] {
   const view = traceView(st.trace, st.stepStarts, lesson, st.lang, width - 2, strings(st.lang), false, owners);
   const focus = view.focus[k];
   if (!focus) return [`step ${k + 1}: nothing in its trace matches its traceFocus (${st.lang})`];
-  // the focus and the part's lines after it (its conclusion: shmat 6's "↓ 2 more" hid what the child's death means)
-  const want = view.lines.slice(focus.first, Math.max(focus.last + 1, view.ends[k])).map((l) => lineText(l).replace(/\u00a0/g, ' ').trim()).slice(0, rows.length);
+  // the focus whole, or where it is taller than the pane its last rows (the result's last line
+  // is always in view: issue 16); what comes after it, trace-result-in-view.test.ts
+  const all = view.lines.slice(focus.first, focus.last + 1).map((l) => lineText(l).replace(/\u00a0/g, ' ').trim());
+  const want = all.slice(Math.max(0, all.length - rows.length));
   // the frame draws a no-break space as a space
   const at = rows.findIndex((_, i) => want.every((w, j) => rows[i + j]?.replace(/\u00a0/g, ' ').includes(w)));
   return at < 0 ? [`step ${k + 1} (${st.lang}): its focus, from "${want[0]}" to "${want.at(-1)}", not all in the Trace:\n${rows.join('\n')}`] : [];
@@ -54,14 +56,35 @@ async function showTrace(r: Rendered, title: string): Promise<void> {
 
 describe("stepTop: the first line of a step's part in view", () => {
   // step 0: lines 0-9, step 1: lines 10-39 (its focus 30-31), step 2: lines 40-44
-  const view: TraceView = { lines: [], tops: [0, 10, 40], ends: [10, 40, 45], focus: [undefined, { first: 30, last: 31 }, undefined] };
+  const view: TraceView = { lines: [], tops: [0, 10, 40], ends: [10, 40, 45], focus: [undefined, { first: 30, last: 31 }, undefined], blocks: Array.from({ length: 45 }, (_, i) => i) };
   it("the focus and the part's end after it, the part before it above; from its heading where it reaches that far", () => {
     expect(stepTop(view, 1, 8)).toBe(30);
     expect(stepTop(view, 1, 12)).toBe(28);
     expect(stepTop(view, 1, 30)).toBe(10);
   });
-  it('a focus taller than the window: from its first line', () => {
-    expect(stepTop({ ...view, focus: [undefined, { first: 12, last: 38 }, undefined] }, 1, 8)).toBe(12);
+  it('a focus taller than the window: its last rows (its last line in view)', () => {
+    expect(stepTop({ ...view, focus: [undefined, { first: 12, last: 38 }, undefined] }, 1, 8)).toBe(31);
+  });
+  it('a block (a command and its output, a record) the focus is in: whole where it fits; the bottom on a block\'s end', () => {
+    // lines 26-33 one block (an ipcs listing), the focus its command line 26
+    const blocks = view.blocks.map((b, i) => (i >= 26 && i <= 33 ? 26 : b));
+    const listing = { ...view, blocks, focus: [undefined, { first: 26, last: 26 }, undefined] };
+    expect(stepTop(listing, 1, 8)).toBe(26);
+    // 5 rows: from the command line, the rest below (the border says so)
+    expect(stepTop(listing, 1, 5)).toBe(26);
+    expect(resultCut(listing, 1, 26, 5)).toEqual({ above: false, below: true });
+    // lines 30-32 one block (a call and its record), the focus its call: whole, and the window's
+    // bottom not one row into the block after it (lines 33-35 one)
+    const record = { ...view, blocks: view.blocks.map((b, i) => (i >= 30 && i <= 32 ? 30 : i >= 33 && i <= 35 ? 33 : b)), focus: [undefined, { first: 30, last: 30 }, undefined] };
+    expect(stepTop(record, 1, 4)).toBe(29);
+    expect(resultCut(record, 1, 29, 4)).toEqual({ above: false, below: false });
+    // 2 rows: the focus and what follows of its record, the border saying it goes on below
+    expect(stepTop(record, 1, 2)).toBe(30);
+    expect(resultCut(record, 1, 30, 2)).toEqual({ above: false, below: true });
+    // the focus the whole record: its last two rows, the border saying it goes on above
+    const whole = { ...record, focus: [undefined, { first: 30, last: 32 }, undefined] };
+    expect(stepTop(whole, 1, 2)).toBe(31);
+    expect(resultCut(whole, 1, 31, 2)).toEqual({ above: true, below: false });
   });
   it("no focus: the part's end, from its heading where it fits; a step not run: undefined", () => {
     expect(stepTop(view, 0, 8)).toBe(2);

@@ -213,13 +213,16 @@ describe('notices by the run', () => {
       ({ calls: [], entries: [], segments: [], state: { held }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof ipcs.noticeBy>>[0];
     const none = { all: 0, ours: 0 };
     expect(ipcs.noticeBy!(live({ shm: none, msg: none, sem: none }))).toBeUndefined();
-    // ipcs's rows (or its headers alone) are in the Trace tab, out of view at step 1 (fix18d#5),
-    // and may have scrolled by when it is opened (fix22d1#8)
-    expect(ipcs.notice.en).toContain('only headers (Trace: Tab, then scroll up)');
-    expect(ipcs.notice.zh).toContain('只打印了表头（“跟踪”窗格：按 Tab，再往上滚）');
+    // ipcs's rows (or its headers alone) are in the Trace tab, out of view at step 1 (fix18d#5); the
+    // Trace shows ipcs -m from its command line after the run, and -q's and -s's are said, not
+    // pointed to below it (issue 16: a notice names only what the Trace shows without a press)
+    expect(ipcs.notice.en).toContain('ipcs -m printed only headers (Trace: Tab)');
+    expect(ipcs.notice.zh).toContain('ipcs -m 只打印了表头（“跟踪”：按 Tab）');
+    for (const text of [ipcs.notice.en, ipcs.notice.zh]) expect(text).not.toMatch(/scroll|滚/);
     const another = ipcs.noticeBy!(live({ shm: { all: 1, ours: 0 }, msg: none, sem: none }))!;
     expect(another.en).toContain('Already here: 1 segment, 0 queues, 0 sets, none made by this ipclab, which leaves them alone.');
-    expect(another.en).toContain("ipcs's rows are in the Trace tab (Tab, then scroll up if they went by)");
+    expect(another.en).toContain("ipcs -m's rows are in the Trace tab (Tab)");
+    expect(another.zh).not.toContain('滚');
     // others' rows look like the lesson's (key 0, owner root): how to tell ours
     expect(another.en).toContain("The Kernel pane lists only ipclab's rows; this lesson's carry ●.");
     expect(another.zh).toContain('本课的带 ●');

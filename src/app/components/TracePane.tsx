@@ -3,7 +3,10 @@
 // ftok 4, the ● row of an ipcs listing) and the part's lines after it, its conclusion, with as
 // much of the step's part before it as fits, and without one the part's end, its heading too
 // where the part fits (trace-view.ts `stepTop`):
-// no one rule, the start (fix23f) or the end, showed every notice's lines (fix24t). In review
+// no one rule, the start (fix23f) or the end, showed every notice's lines (fix24t). What the
+// notice points at is shown with the blocks it is in (a command's output, an IPC_STAT dump) whole
+// where they fit; where the window cuts that result, the border says on which side it goes on
+// (issue 16: shmctl 2's shm_ctime stood over "↓ 1 more", its value below). In review
 // (← to a step that ran) it shows that step the same way, and the end again back at the step
 // to run; the learner scrolls it as ever, the border saying how much more is above and below.
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
@@ -16,7 +19,7 @@ import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { stepTop, type TraceView, traceView } from './trace-view.js';
+import { resultCut, stepTop, type TraceView, traceView } from './trace-view.js';
 
 const runKeys = new WeakMap<object, number>();
 let runs = 0;
@@ -40,7 +43,7 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // calls returned it), ipclab's (its journals)
   const owners = useMemo(() => listingOwners(trace, { segments, queues, semaphores }), [trace, segments, queues, semaphores]);
   const view = useMemo(
-    (): TraceView => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [], ends: [], focus: [] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
+    (): TraceView => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [], ends: [], focus: [], blocks: [0] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
     [trace, stepStarts, lesson, lang, width, s, ascii, owners],
   );
   const { lines } = view;
@@ -56,5 +59,8 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const run = useAppState((st) => st.run);
   // keyed by the step, not its line (a resize rewraps the lines); the end once reached is followed
   const top = useFollowScroll(max, Math.min(at ?? max, max), `${runKey(run)} ${stepStarts.length} ${step ?? 'end'}`, 'trace', height - 2, undefined, true);
-  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
+  // where the window cuts the step's result (a record taller than the pane, or scrolled), the border says on which side
+  const cut = step === null ? { above: false, below: false } : resultCut(view, step, top, height - 2);
+  const keys = { up: cut.above ? s.resultGoesOnAbove(step! + 1) : '', down: cut.below ? s.resultGoesOnBelow(step! + 1) : '' };
+  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} keys={keys} />;
 }

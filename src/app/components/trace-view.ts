@@ -228,7 +228,21 @@ export interface TraceView {
   tops: number[];
   ends: number[];
   focus: ({ first: number; last: number } | undefined)[];
+  /** for each line, the first line of its block: a trace line with its wrapped rows, a command
+   *  with its output, a call reading a kernel record (IPC_STAT) with the • lines its process
+   *  prints right after it (the record's fields). A block is kept whole where it fits (stepTop). */
+  blocks: number[];
 }
+
+/** A line range, first and last included. */
+export interface Span {
+  first: number;
+  last: number;
+}
+
+/** A call that reads a kernel record into a struct (IPC_STAT, GETALL): the • lines its process
+ *  writes right after it are that record's fields, one block with it. */
+const READS_RECORD = /\b(?:IPC|SHM|MSG|SEM)_(?:STAT|INFO)\b|\bGETALL\b/;
 
 /** Whether a piece is a line `mark` points at: its text (wrapped rows joined) holds the mark's. */
 function marked(piece: Piece, mark: TraceMark, lang: Lang): boolean {
@@ -247,6 +261,9 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
   const t = layoutText(ascii);
   const pidWidth = Math.max(0, ...trace.map((e) => String(shownPid(e, self)).length));
   let legendGiven = false;
+  const blocks: number[] = [];
+  // the process whose record the • lines now being drawn are (a call reading one came just before)
+  let recordOf: number | null = null;
   // a step run with the learner's values is headed by those values: its title names the lesson's
   const yours = new Map(trace.flatMap((e, i) => (e.type === 'event' && e.turn ? [[stepStarts.filter((from) => from <= i).length - 1, e.turn[lang]] as const] : [])));
   // a step with no entries of its own begins where the next one's do
@@ -261,7 +278,10 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       const values = yours.get(step);
       // the title, or the learner's values each whole (a value's ", " ends its piece), on as many rows as it takes
       const units = values === undefined ? [`${name}${s.colon}${lesson.steps[step].title[lang]}`] : [s.traceYourValues(name, ''), ...values.split(/(?<=, |，)/)];
-      out.push(...ruleLines(units.map((u) => t.text(u)), width, rule));
+      const rules = ruleLines(units.map((u) => t.text(u)), width, rule);
+      blocks.push(...rules.map(() => out.length));
+      out.push(...rules);
+      recordOf = null;
     }
     // the entries' text keeps a cell free before the border (proseWidth), as every pane's wrapped text
     // the marks' legend once a lesson: under the first listing with others' rows, not every one
@@ -270,31 +290,78 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
     // the step whose part this entry is in: the last one begun by it
     const own = stepStarts.filter((from) => from <= i).length - 1;
     const marks = lesson.steps[own]?.traceFocus ?? [];
+    // the entry's block: a command's output is one with its command line; a record's • line is
+    // one with the call that read it; anything else a block of its own per line
+    const inRecord = recordOf !== null && (entry.type === 'event' || entry.type === 'measure') && entry.pid === recordOf;
+    const entryStart = inRecord ? blocks[blocks.length - 1]! : out.length;
+    recordOf = inRecord ? recordOf : entry.type === 'call' && READS_RECORD.test(entry.c) ? entry.pid : null;
     for (const piece of entryPieces(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend)) {
       if (marks.some((m) => marked(piece, m, lang))) {
         const last = out.length + piece.rows.length - 1;
         focus[own] = { first: focus[own]?.first ?? out.length, last };
       }
+      const start = entry.type === 'output' || inRecord ? entryStart : out.length;
+      blocks.push(...piece.rows.map(() => start));
       out.push(...piece.rows);
     }
   });
   topAt(trace.length);
   const ends = tops.map((_, k) => tops[k + 1] ?? out.length);
-  return { lines: out, tops, ends, focus };
+  return { lines: out, tops, ends, focus, blocks };
 }
 
-/** The first line the Trace shows of step `step`'s part in a window of `rows` rows: what its
- *  notice points at (traceFocus) and the part's lines after it to its end, then as much of the
- *  part before it as fits (from the focus's first line where that is more than the window);
- *  without a focus the part's end, its heading too where the part fits whole. undefined: the
- *  step has not run. */
-export function stepTop(view: TraceView, step: number, rows: number): number | undefined {
+/** The lines of the block(s) holding lines `first` to `last` (TraceView.blocks). */
+function blockSpan(view: TraceView, first: number, last: number): Span {
+  let end = last;
+  while (end + 1 < view.blocks.length && view.blocks[end + 1] === view.blocks[last]) end++;
+  return { first: view.blocks[first] ?? first, last: end };
+}
+
+/** Step `step`'s result: the blocks holding what its notice points at (traceFocus), else its
+ *  part's last block; undefined: the step has not run. */
+export function stepResult(view: TraceView, step: number): Span | undefined {
   const top = view.tops[step];
   if (top === undefined) return undefined;
-  const end = Math.max(top, view.ends[step] - 1);
-  // the focus and the part's lines after it, its conclusion (shmat 6: what the child's death
-  // means came under "↓ 2 more"), then as much before it as fits; a focus taller than the
-  // window from its first line
-  const first = view.focus[step]?.first ?? end;
-  return Math.max(top, Math.min(first, end - Math.max(1, rows) + 1));
+  const focus = view.focus[step];
+  const last = Math.max(top, view.ends[step] - 1);
+  return focus ? blockSpan(view, focus.first, focus.last) : blockSpan(view, last, last);
+}
+
+/** The first line the Trace shows of step `step`'s part in a window of `rows` rows. The part
+ *  whole where it fits; else its result (stepResult: a command's whole output, an IPC_STAT
+ *  dump with its call) and the part's lines after it to its end, with as much of the part
+ *  before as fits; else the result whole and as many whole blocks after it as fit (a block is
+ *  not cut one row short at the bottom where a row of the part above can give way: issue 16,
+ *  shmctl 2's shm_ctime stood over "↓ 1 more", its value below); a result taller than the
+ *  window shows what the notice points at whole, as near the result's end as it can, and
+ *  where that too is taller, its last rows: the last line the notice points at (without a
+ *  focus the part's) is always in view, and the border says the result goes on (resultCut).
+ *  undefined: the step has not run. */
+export function stepTop(view: TraceView, step: number, rows: number): number | undefined {
+  const top = view.tops[step];
+  const result = stepResult(view, step);
+  if (top === undefined || !result) return undefined;
+  const n = Math.max(1, rows);
+  const end = Math.max(top + 1, view.ends[step]);
+  // the result and what follows it to the part's end fit: the end at the bottom, the part before above
+  if (end - result.first <= n) return Math.max(top, end - n);
+  // the result fits: from its first line down, the bottom on a block's end where one is in reach
+  if (result.last - result.first < n) {
+    const ends = (i: number) => i + 1 >= view.blocks.length || view.blocks[i + 1] === i + 1;
+    for (let t = result.first; t >= Math.max(top, result.last - n + 1); t--) if (ends(t + n - 1)) return t;
+    return result.first;
+  }
+  // taller than the window: what the notice points at whole where it fits, nearest the result's end
+  const focus = view.focus[step] ?? result;
+  if (focus.last - focus.first < n) return Math.min(focus.first, result.last - n + 1);
+  return focus.last - n + 1;
+}
+
+/** Whether the window from `top` of `rows` rows cuts step `step`'s result (stepResult): part of it
+ *  in view and part above (`above`) or below (`below`), which the pane's border then says. */
+export function resultCut(view: TraceView, step: number, top: number, rows: number): { above: boolean; below: boolean } {
+  const result = stepResult(view, step);
+  if (!result) return { above: false, below: false };
+  const bottom = top + Math.max(1, rows) - 1;
+  return { above: top > result.first && top <= result.last, below: bottom < result.last && bottom >= result.first };
 }
