@@ -114,11 +114,13 @@ function lessonFields(lesson: Lesson): ReadonlySet<string> {
  *  ipcs lists only with -p: at 120x34 they left out bytes, which the shm lessons read), then a
  *  column no text names, one the lesson or the New terms name, one the shown step's text
  *  names last of all (each group in `drop`'s order; an extra column the step's text names is
- *  in the last group). A column needing no glossary entry (bytes) is ranked as any other:
+ *  in the last group, unless it is `recorded`: a segment's pids, which a text naming them
+ *  finds first in the segment's record right under the table, in view: kernel-view.ts
+ *  statLines -- so the segment table's columns follow the width and not the step). A column needing no glossary entry (bytes) is ranked as any other:
  *  ranked first for being a plain word, it was the first to go wherever a lesson named a row
  *  or the New terms named the pids (race 2 at 120x34 zh: fix25d#2). A fixed order for a
  *  lesson but for the step's own words. */
-export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns, extra: readonly F[] = []): F[] {
-  const rank = (f: F) => (named.step.has(head(f)) ? 3 : extra.includes(f) ? 0 : named.lesson.has(head(f)) || named.terms.has(head(f)) ? 2 : 1);
+export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns, extra: readonly F[] = [], recorded: readonly F[] = []): F[] {
+  const rank = (f: F) => (extra.includes(f) && (recorded.includes(f) || !named.step.has(head(f))) ? 0 : named.step.has(head(f)) ? 3 : named.lesson.has(head(f)) || named.terms.has(head(f)) ? 2 : 1);
   return [0, 1, 2, 3].flatMap((r) => drop.filter((f) => rank(f) === r));
 }

@@ -39,7 +39,20 @@ interface Columns<T> {
   /** figures that never change while the object lives (a new row's mark is on the column
    *  naming it): no cell for the change mark, so more columns fit beside a "use" column */
   still: readonly (keyof T)[];
+  /** a table whose rows a lesson may name (ctx.label): its columns are chosen as if the
+   *  widest "use" column were there (LABEL_MOST), in every lesson and the playground alike */
+  labelled?: boolean;
+  /** extra columns whose figures the record under the table shows (a segment's cpid, lpid):
+   *  a text naming them finds them there, first, and leaves the table's columns as they are */
+  recorded?: readonly (keyof T)[];
 }
+
+/** The cells of the widest name a lesson gives an object (race's "counter"; 计数器 is 6):
+ *  a table's columns are chosen for the room left beside a "use" column this wide, so a
+ *  table shows the same columns at a width in every lesson, named rows or not (cpid stood
+ *  in serv-clnt's table at 120x34 and not in parent-child's or race's). tests/app/
+ *  kernel-named-in-view.test.ts holds every name a lesson gives, and the headings (use, 用途), to this. */
+export const LABEL_MOST = 7;
 
 /** The digits of the largest pid this kernel gives (pid_max: 32768 by default, 4194304 on
  *  many distributions); 7 where it cannot be read. */
@@ -60,6 +73,8 @@ const SHM: Columns<SegmentRecord> = {
   identity: ['key', 'shmid', 'owner'],
   pids: ['cpid', 'lpid'],
   extra: ['cpid', 'lpid'],
+  labelled: true,
+  recorded: ['cpid', 'lpid'],
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
@@ -178,6 +193,7 @@ const QUEUE: Columns<QueueRecord> = {
   identity: ['key', 'msqid', 'owner'],
   pids: ['lspid', 'lrpid'],
   extra: ['lspid', 'lrpid'],
+  labelled: true,
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
@@ -185,6 +201,7 @@ const SET: Columns<SemaphoreRecord> = {
   drop: ['owner', 'perms', 'key', 'nsems'],
   still: ['key', 'nsems'],
   identity: ['key', 'semid', 'owner'],
+  labelled: true,
 };
 const SEM: Columns<SemaphoreValue> = {
   cols: SEM_COLUMNS,
@@ -222,7 +239,7 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
-  { cols, drop, still, identity, pids = [], extra = [] }: Columns<T>,
+  { cols, drop, still, identity, pids = [], extra = [], labelled = false, recorded = [] }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; back?: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean; fleeting?: boolean }[],
   mark: string | null,
   slot: number,
@@ -252,8 +269,11 @@ function table<T>(
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
-  const order = rankDrop(drop, headOf, named, extra).map((f) => cols.findIndex(([, field]) => field === f));
-  const kept = keptColumns(widest, width, slot + cells(indent), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
+  const order = rankDrop(drop, headOf, named, extra, recorded).map((f) => cols.findIndex(([, field]) => field === f));
+  // the lead's room: the widest a lesson gives this table (a "use" column of LABEL_MOST cells
+  // after the owner mark), whatever this lesson gives it -- one column set at a width
+  const lead = labelled ? Math.max(cells(indent), 2 + LABEL_MOST + 1) : cells(indent);
+  const kept = keptColumns(widest, width, slot + lead, order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), ' '.repeat(slot) + indent, w)];
