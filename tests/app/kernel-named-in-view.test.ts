@@ -132,6 +132,8 @@ describe('Kernel pane: what the lesson pane names is in view after every step', 
       // every name the lesson gives an object fits the "use" column the tables choose their columns beside
       for (const l of run.labels ?? []) for (const lang of ['en', 'zh'] as const) expect(cells(l.label[lang]), l.label[lang]).toBeLessThanOrEqual(LABEL_MOST);
       for (const lang of ['en', 'zh'] as const) expect(cells(strings(lang).labelHead)).toBeLessThanOrEqual(LABEL_MOST);
+      // and no lesson names a queue: the queue table keeps no room for a "use" column
+      expect((run.labels ?? []).filter((l) => l.kind === 'msg')).toEqual([]);
       // the rule is exercised where the lesson's texts name a Kernel field
       if (['shmat', 'shmdt', 'parent-child', 'msg', 'sem'].includes(lesson.id)) expect(checked, lesson.id).toBeGreaterThan(0);
     }, 120_000);

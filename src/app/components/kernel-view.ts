@@ -193,7 +193,7 @@ const QUEUE: Columns<QueueRecord> = {
   identity: ['key', 'msqid', 'owner'],
   pids: ['lspid', 'lrpid'],
   extra: ['lspid', 'lrpid'],
-  labelled: true,
+  // no lesson names a queue (tests/app/kernel-named-in-view.test.ts): no room kept for a "use" column
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
