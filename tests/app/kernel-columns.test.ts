@@ -134,7 +134,8 @@ describe('Kernel pane columns by terminal size', () => {
     const side = pane(110, 30, false)!.inner;
     const plain = kernelLines(input(CONTENT.typical, 'en', false), side, 60).map(lineText);
     const named = kernelLines(input(CONTENT.typical, 'en', true), side, 60).map(lineText);
-    const left = (texts: string[]) => texts.filter((t) => t.startsWith('not shown, too narrow')).join(' ');
+    // (the segment table's note; no lesson names a queue, so its table keeps no room for one)
+    const left = (texts: string[]) => texts.filter((t) => t.startsWith('not shown, too narrow'))[0] ?? '';
     expect(left(plain).length).toBeGreaterThan(0);
     expect(left(named)).toBe(left(plain));
   });
