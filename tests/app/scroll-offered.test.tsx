@@ -22,8 +22,10 @@ function looked(r: Rendered, lang: Lang): { up: boolean; down: boolean; above: b
   const status = lines[lines.length - 2] ?? '';
   const bar = lines[lines.length - 1] ?? '';
   const scroll = lang === 'en' ? 'scroll' : '滚动';
-  const up = new RegExp(`↑↓? ${name}\\b`).test(status) || new RegExp(`↑↓? ${scroll}`).test(bar);
-  const down = new RegExp(`↓ ${name}\\b`).test(status) || new RegExp(`↓ ${scroll}`).test(bar);
+  // the name's end as a lookahead: \b after 内核 (no word character) never matched, so the zh
+  // line under the panes was never read and only a text naming ↓ (parent-child 1's, gone) offered one
+  const up = new RegExp(`↑↓? ${name}(?!\\w)`).test(status) || new RegExp(`↑↓? ${scroll}`).test(bar);
+  const down = new RegExp(`↓ ${name}(?!\\w)`).test(status) || new RegExp(`↓ ${scroll}`).test(bar);
   // the pane's own top border: at the screen's edge or against another pane's (a Flow diagram has a box "┌─ 内核" too)
   const at = (l: string) => { const m = new RegExp(`(^|[│┐┘])┌─ ${name}`).exec(l); return m ? m.index + m[1]!.length : -1; };
   const top = lines.findIndex((l) => at(l) >= 0);

@@ -116,7 +116,16 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     const t = paneNewTerms(st.lessons, st.lang, lessonAt(st), st.view, st.done, st, '', st.quiz);
     return [...t.names, ...(t.justRun ?? [])].join('\n');
   });
-  const named = useMemo(() => namedColumns(lessonShown, view, done, termWords ? termWords.split('\n') : []), [lessonShown, view, done, termWords]);
+  // the lessons before this one in course order: the fields the learner has met there
+  const lessons = useAppState((st) => st.lessons);
+  const lessonIndex = useAppState((st) => st.lessonIndex);
+  const named = useMemo(
+    () => namedColumns(lessonShown, view, done, termWords ? termWords.split('\n') : [], lessons.slice(0, lessonIndex)),
+    [lessonShown, view, done, termWords, lessons, lessonIndex],
+  );
+  // where each of the lesson's processes sleeps in the kernel (the store reads it at every look)
+  const wchanList = useAppState((st) => st.wchans);
+  const wchans = useMemo(() => new Map(wchanList), [wchanList]);
   // a lesson's step running: the pane says so rather than "changed nothing" (kernel-view.ts)
   const running = useAppState((st) => st.busy === 'running' && st.screen !== 'play');
   const stepStarts = useAppState((st) => st.stepStarts);
@@ -152,8 +161,8 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     return out;
   }, [play, view, done, vanished, lesson, s]);
   const input = useMemo(
-    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes }),
-    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes],
+    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans: play ? undefined : wchans, marks, lang, s: words, notes }),
+    [segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans, play, marks, lang, words, notes],
   );
   const rows = Math.max(0, height - 2);
   const { head, legendBelow } = useMemo(() => kernelHead(input, width, rows, title, s, words, ascii), [input, width, rows, title, s, words, ascii]);

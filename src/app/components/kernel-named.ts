@@ -4,7 +4,7 @@
 // where the pane has room; the pids (ipcs -p's columns) before the columns ipcs -m shows.
 // Both languages' texts count, so the columns are the same in en and zh.
 import { entriesUsed, entryFor, GLOSSARY, type GlossaryEntry } from '../../lessons/glossary.js';
-import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS } from '../../lessons/pane-words.js';
+import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
 import type { Lesson } from '../../lessons/types.js';
 
 /** The headings a lesson's words name: the step's (shown now) first, then the lesson's. */
@@ -15,9 +15,28 @@ export interface NamedColumns {
    *  (every one a glossary entry explains, so all but bytes) -- ranked as the lesson's, not the
    *  step's, so they never put bytes out for a pid column (fix25d#2) */
   terms: ReadonlySet<string>;
+  /** the fields of the pane that are no column (IPC_STAT's atime, cuid; a process's wchan) or
+   *  a column's figure, that the lesson pane's words on screen name by their name: the pane
+   *  shows each in its window as it opens (the record right under the table, its named fields
+   *  first; the processes' wchan column), without a key (newcomers pressed ↓ five times for
+   *  parent-child 1's atime and never found msg 6's wchan) */
+  fields?: ReadonlySet<string>;
+  /** the same fields the learner has met by now: named by a text of a lesson before this one
+   *  (in course order) or of this lesson up to the step shown (the processes' wchan column is
+   *  shown from there on, in every lesson alike) */
+  met?: ReadonlySet<string>;
 }
 
 export const NOTHING_NAMED: NamedColumns = { step: new Set(), lesson: new Set(), terms: new Set() };
+
+/** The names of the pane's fields a text may name: IPC_STAT's (but key, mode and size, words
+ *  of prose: "no key finds them") and the processes' wchan. */
+export const FIELD_NAMES: readonly string[] = [...STAT_FIELDS.filter((f) => !['key', 'mode', 'size'].includes(f)), 'wchan'];
+
+/** The fields (FIELD_NAMES) `text` names by their name, as a word of their own. */
+export function fieldsNamed(text: string): Set<string> {
+  return new Set(FIELD_NAMES.filter((f) => new RegExp(`(^|[^\\w-])${f}([^\\w-]|$)`).test(text)));
+}
 
 /** The term a heading is explained by where it is not one itself: status shows dest, messages msg_qnum. */
 const EXPLAINED_BY: Readonly<Record<string, string>> = { status: 'dest', messages: 'msg_qnum' };
@@ -46,7 +65,7 @@ function stepTexts(lesson: Lesson, i: number): { before: string; after: string }
   };
 }
 
-type Parts = { before: ReadonlySet<string>; after: ReadonlySet<string> };
+type Parts = { before: ReadonlySet<string>; after: ReadonlySet<string>; fieldsBefore: ReadonlySet<string>; fieldsAfter: ReadonlySet<string> };
 const byStep = new WeakMap<Lesson, Parts[]>();
 const byLesson = new WeakMap<Lesson, Set<string>>();
 
@@ -56,7 +75,7 @@ function stepHeadings(lesson: Lesson): Parts[] {
   if (!all) {
     all = lesson.steps.map((_, k) => {
       const t = stepTexts(lesson, k);
-      return { before: headingsNamed(t.before), after: headingsNamed(t.after) };
+      return { before: headingsNamed(t.before), after: headingsNamed(t.after), fieldsBefore: fieldsNamed(t.before), fieldsAfter: fieldsNamed(t.after) };
     });
     byStep.set(lesson, all);
   }
@@ -73,23 +92,35 @@ export function lessonHeadings(lesson: Lesson): ReadonlySet<string> {
 /** The columns named while the learner looks at step `view` with `done` run: the lesson
  *  pane's words then -- the step's text and question, its notice once it ran (else the
  *  notice of the step just run, shown above it), and the New terms on screen. */
-export function namedColumns(lesson: Lesson | undefined, view: number, done: number, newTerms: readonly string[]): NamedColumns {
+export function namedColumns(lesson: Lesson | undefined, view: number, done: number, newTerms: readonly string[], earlier: readonly Lesson[] = []): NamedColumns {
   if (!lesson) return NOTHING_NAMED;
   const parts = stepHeadings(lesson);
-  const notice = view < done ? parts[view]?.after : view > 0 ? parts[view - 1]?.after : undefined;
-  const step = new Set([...(parts[view]?.before ?? []), ...(notice ?? [])]);
-  return { step, lesson: lessonHeadings(lesson), terms: headingsNamed('', newTerms) };
+  const said = view < done ? parts[view] : view > 0 ? parts[view - 1] : undefined;
+  const step = new Set([...(parts[view]?.before ?? []), ...(said?.after ?? [])]);
+  const fields = new Set([...(parts[view]?.fieldsBefore ?? []), ...(said?.fieldsAfter ?? [])]);
+  const met = new Set([...earlier.flatMap((l) => [...lessonFields(l)]), ...parts.slice(0, view + 1).flatMap((p, i) => [...p.fieldsBefore, ...(i < done ? p.fieldsAfter : [])])]);
+  return { step, lesson: lessonHeadings(lesson), terms: headingsNamed('', newTerms), fields, met };
+}
+
+const fieldsOf = new WeakMap<Lesson, Set<string>>();
+/** The fields (FIELD_NAMES) any step of `lesson` names. */
+function lessonFields(lesson: Lesson): ReadonlySet<string> {
+  let all = fieldsOf.get(lesson);
+  if (!all) fieldsOf.set(lesson, (all = new Set(stepHeadings(lesson).flatMap((p) => [...p.fieldsBefore, ...p.fieldsAfter]))));
+  return all;
 }
 
 /** `drop` (least important first) reordered: a column `extra` names first (the pids, which
  *  ipcs lists only with -p: at 120x34 they left out bytes, which the shm lessons read), then a
  *  column no text names, one the lesson or the New terms name, one the shown step's text
  *  names last of all (each group in `drop`'s order; an extra column the step's text names is
- *  in the last group). A column needing no glossary entry (bytes) is ranked as any other:
+ *  in the last group, unless it is `recorded`: a segment's pids, which a text naming them
+ *  finds first in the segment's record right under the table, in view: kernel-view.ts
+ *  statLines -- so the segment table's columns follow the width and not the step). A column needing no glossary entry (bytes) is ranked as any other:
  *  ranked first for being a plain word, it was the first to go wherever a lesson named a row
  *  or the New terms named the pids (race 2 at 120x34 zh: fix25d#2). A fixed order for a
  *  lesson but for the step's own words. */
-export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns, extra: readonly F[] = []): F[] {
-  const rank = (f: F) => (named.step.has(head(f)) ? 3 : extra.includes(f) ? 0 : named.lesson.has(head(f)) || named.terms.has(head(f)) ? 2 : 1);
+export function rankDrop<F>(drop: readonly F[], head: (field: F) => string, named: NamedColumns, extra: readonly F[] = [], recorded: readonly F[] = []): F[] {
+  const rank = (f: F) => (extra.includes(f) && (recorded.includes(f) || !named.step.has(head(f))) ? 0 : named.step.has(head(f)) ? 3 : named.lesson.has(head(f)) || named.terms.has(head(f)) ? 2 : 1);
   return [0, 1, 2, 3].flatMap((r) => drop.filter((f) => rank(f) === r));
 }

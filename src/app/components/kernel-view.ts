@@ -39,7 +39,20 @@ interface Columns<T> {
   /** figures that never change while the object lives (a new row's mark is on the column
    *  naming it): no cell for the change mark, so more columns fit beside a "use" column */
   still: readonly (keyof T)[];
+  /** a table whose rows a lesson may name (ctx.label): its columns are chosen as if the
+   *  widest "use" column were there (LABEL_MOST), in every lesson and the playground alike */
+  labelled?: boolean;
+  /** extra columns whose figures the record under the table shows (a segment's cpid, lpid):
+   *  a text naming them finds them there, first, and leaves the table's columns as they are */
+  recorded?: readonly (keyof T)[];
 }
+
+/** The cells of the widest name a lesson gives an object (race's "counter"; 计数器 is 6):
+ *  a table's columns are chosen for the room left beside a "use" column this wide, so a
+ *  table shows the same columns at a width in every lesson, named rows or not (cpid stood
+ *  in serv-clnt's table at 120x34 and not in parent-child's or race's). tests/app/
+ *  kernel-named-in-view.test.ts holds every name a lesson gives, and the headings (use, 用途), to this. */
+export const LABEL_MOST = 7;
 
 /** The digits of the largest pid this kernel gives (pid_max: 32768 by default, 4194304 on
  *  many distributions); 7 where it cannot be read. */
@@ -60,6 +73,8 @@ const SHM: Columns<SegmentRecord> = {
   identity: ['key', 'shmid', 'owner'],
   pids: ['cpid', 'lpid'],
   extra: ['cpid', 'lpid'],
+  labelled: true,
+  recorded: ['cpid', 'lpid'],
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
@@ -178,6 +193,7 @@ const QUEUE: Columns<QueueRecord> = {
   identity: ['key', 'msqid', 'owner'],
   pids: ['lspid', 'lrpid'],
   extra: ['lspid', 'lrpid'],
+  // no lesson names a queue (tests/app/kernel-named-in-view.test.ts): no room kept for a "use" column
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
@@ -185,6 +201,7 @@ const SET: Columns<SemaphoreRecord> = {
   drop: ['owner', 'perms', 'key', 'nsems'],
   still: ['key', 'nsems'],
   identity: ['key', 'semid', 'owner'],
+  labelled: true,
 };
 const SEM: Columns<SemaphoreValue> = {
   cols: SEM_COLUMNS,
@@ -222,7 +239,7 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
-  { cols, drop, still, identity, pids = [], extra = [] }: Columns<T>,
+  { cols, drop, still, identity, pids = [], extra = [], labelled = false, recorded = [] }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; back?: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean; fleeting?: boolean }[],
   mark: string | null,
   slot: number,
@@ -252,8 +269,11 @@ function table<T>(
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
-  const order = rankDrop(drop, headOf, named, extra).map((f) => cols.findIndex(([, field]) => field === f));
-  const kept = keptColumns(widest, width, slot + cells(indent), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
+  const order = rankDrop(drop, headOf, named, extra, recorded).map((f) => cols.findIndex(([, field]) => field === f));
+  // the lead's room: the widest a lesson gives this table (a "use" column of LABEL_MOST cells
+  // after the owner mark), whatever this lesson gives it -- one column set at a width
+  const lead = labelled ? Math.max(cells(indent), 2 + LABEL_MOST + 1) : cells(indent);
+  const kept = keptColumns(widest, width, slot + lead, order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), ' '.repeat(slot) + indent, w)];
@@ -448,7 +468,7 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
 
 /** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells; those
  *  in `changed` marked (what the last step changed), or its label, for a segment the step made. */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set()): Line[] {
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set()): Line[] {
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
   const shown = (k: keyof ShmidDs): string => {
@@ -463,8 +483,14 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // show before those it does), the others after them in their order: in a short pane the
   // record's first line is in view under the row (shmdt's dtime, shmctl 3's ctime stood
   // below the pane at 80x24, fix27b#1)
-  const rank = ([k, , c]: [keyof ShmidDs, string, boolean]) => (!c ? 2 : row.has(k) ? 1 : 0);
-  return packed(s.statHead(focus), [...fields].sort((a, b) => rank(a) - rank(b)), width, mark, fresh, s.markNew(null));
+  // then those the lesson pane names that the row does not show (parent-child 1's atime stood
+  // five ↓ below the 80x24 pane): a line holding one is followed as a changed one is
+  const rank = ([k, , c]: [keyof ShmidDs, string, boolean]) => (c && !row.has(k) ? 0 : named.has(k) && !row.has(k) ? 1 : c ? 2 : 3);
+  const sorted = [...fields].sort((a, b) => rank(a) - rank(b));
+  const out = packed(s.statHead(focus), sorted, width, mark, fresh, s.markNew(null));
+  const wanted = sorted.filter(([k]) => named.has(k) && !row.has(k)).map(([k]) => `${k} `);
+  for (const l of out) if (l.some((r) => wanted.includes(r.text))) NAMED.add(l);
+  return out;
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
@@ -533,16 +559,22 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
  *  four (fix23f#2). One rule: a process that is not ipclab's own and has ended is on that
  *  line, whatever its place in the list (shmat's C program, listed first, was a row once
  *  ended and its child on the line: fix24e#3). */
-export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity): Line[] {
+export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity, wchans: ReadonlyMap<number, string> | null = null, sleepNamed = false): Line[] {
   if (processes.length === 0) return [];
   const attached = (text: string) => (attach ? `${pad(text, 8)} ` : '');
   const rows = processes.filter((p) => p.alive || p.pid === process.pid);
   const ended = processes.filter((p) => !p.alive && p.pid !== process.pid);
   const out: Line[] = [];
   if (rows.length > 0) {
-    out.push(line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${s.alive}`, 'label'));
+    // wchan (where each process sleeps in the kernel, /proc/PID/wchan; 0 while it runs, as
+    // ipclab's own process always is when it reads itself), once the learner has met the word
+    const aliveW = Math.max(cells(s.alive), cells(s.yes), cells(s.no));
+    const sleeps = (p: ProcessInfo) => (wchans ? ` ${sanitize(wchans.get(p.pid) ?? '')}` : '');
+    const alive = (text: string) => (wchans ? pad(text, aliveW) : text);
+    out.push(line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${alive(s.alive)}${wchans ? ' wchan' : ''}`, 'label'));
+    if (wchans && sleepNamed) NAMED.add(out[0]);
     for (const p of rows) {
-      out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
+      out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${alive(p.alive ? s.yes : s.no)}${p.alive ? sleeps(p) : ''}`.trimEnd(), p.alive ? 'plain' : 'dim'));
     }
     under(out, out[0], true);
   }
@@ -589,6 +621,9 @@ export interface KernelInput {
   processes: readonly ProcessInfo[];
   /** whose each row is and what the last step changed */
   marks: TableMarks;
+  /** where each listed process sleeps in the kernel (/proc/PID/wchan), read as the kernel is:
+   *  the processes' wchan column, once the learner has met the word */
+  wchans?: ReadonlyMap<number, string>;
   /** said first: what the pane shows in review, objects removed from outside */
   notes?: readonly { text: string; tone: UiTone }[];
   lang: Lang;
@@ -648,7 +683,7 @@ function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] 
  *  kept last (the heading drawn in place of the first row in view by `stickyLines`). At
  *  the top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
-  const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') ? [i] : []));
+  const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') || NAMED.has(l) ? [i] : []));
   if (marked.length === 0) return 0;
   const at = marked[0]!;
   // the last marked line a window holding the first, and a heading drawn above it, can hold
@@ -713,6 +748,9 @@ export function kernelMax(lines: readonly Line[], rows: number): number {
   return Math.max(0, lines.length - rows);
 }
 
+/** Lines holding a field the lesson pane names that the pane shows nowhere else (a record's
+ *  atime, the processes' wchan column): followed after a step as a changed line is. */
+const NAMED = new WeakSet<Line>();
 /** Lines said only where the pane holds all its lines (the empty status column's note). */
 const SPARE = new WeakSet<Line>();
 /** The processes' section of the pane (kernelSections). */
@@ -754,7 +792,8 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) {
-    const procs = processLines(k.processes, k.lang, k.s, shm, width);
+    const fields = k.marks.named?.fields;
+    const procs = processLines(k.processes, k.lang, k.s, shm, width, k.wchans && (fields?.has('wchan') || k.marks.named?.met?.has('wchan')) ? k.wchans : null, !!fields?.has('wchan'));
     PROCESSES.add(procs);
     sections.push(procs);
   }
@@ -778,8 +817,10 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
       const row = sections.flat().find((l) => FOCUSED.has(l));
       const shows = row ? rowShows(row) : new Set<keyof ShmidDs>();
       const changed = changedStat(k.focus, k.stat, k.marks.before, k.segments);
-      const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows);
-      const news = changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null;
+      const named = k.marks.named?.fields ?? new Set<string>();
+      const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows, named);
+      // so does the record of a segment the lesson pane names a field of (atime) that the row does not show
+      const news = (changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null) || (k.stat !== null && [...named].some((f) => (STAT_FIELDS as readonly string[]).includes(f) && !shows.has(f as keyof ShmidDs)));
       if (news) {
         const procs = sections.findIndex((sec) => PROCESSES.has(sec));
         sections.splice(procs < 0 ? sections.length : procs, 0, [...stat, ...focused]);

@@ -8,6 +8,17 @@ import type { Decoded } from '../../lessons/types.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, Dump } from './deps.js';
 import { sameBytes, sameJson } from './same.js';
+import { readFileSync } from 'node:fs';
+
+/** Where a process sleeps in the kernel (/proc/PID/wchan: do_msgrcv; 0 while it runs); null
+ *  for one that is gone. */
+function wchanOf(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/wchan`, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
 
 const sameDump = (a: Dump | null, b: Dump | null) =>
   a === null || b === null ? a === b : a.shmid === b.shmid && a.at === b.at && a.size === b.size && sameBytes(a.bytes, b.bytes);
@@ -91,6 +102,9 @@ export interface KernelSlice {
   picked: number | null;
   /** this lesson's objects that disappeared while no step ran: removed from outside ipclab */
   vanished: Vanished[];
+  /** where each of the lesson's running processes sleeps in the kernel, [pid, wchan], read at
+   *  every look (the Kernel pane's wchan column; /proc/sysvipc does not change with it) */
+  wchans: readonly (readonly [number, string])[];
   refreshKernel(force?: boolean): void;
   /** s: the next listed segment in focus */
   pickSegment(): void;
@@ -159,6 +173,11 @@ export const kernelSlice =
     /** One update for a read: what changed, with what a step running learns from it. */
     const settleRead = (next: Partial<KernelSlice>) => {
       const st = get();
+      const wchans = (st.processes ?? []).filter((p) => p.alive).flatMap((p) => {
+        const w = wchanOf(p.pid);
+        return w === null ? [] : [[p.pid, w] as const];
+      });
+      if (!sameJson(wchans, st.wchans)) next.wchans = wchans;
       const between = noteBetween({ segments: next.segments ?? st.segments, queues: next.queues ?? st.queues, semaphores: next.semaphores ?? st.semaphores, before: next.before ?? st.before });
       if (between) next.before = between;
       if (Object.keys(next).length > 0) set(next);
@@ -173,6 +192,7 @@ export const kernelSlice =
       before: null,
       picked: null,
       vanished: [],
+      wchans: [],
 
       refreshKernel(force = false) {
         const text = deps.kernel.procText();
