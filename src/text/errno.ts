@@ -199,7 +199,7 @@ export const ERRNO_FOR_CALL = {
   },
   msgsnd: {
     EINVAL: { en: 'mtype or size not valid, or no queue has this msqid', zh: 'mtype 或长度无效，或没有队列用这个 msqid' },
-    EAGAIN: { en: 'the queue is full, and IPC_NOWAIT forbids waiting', zh: '队列已满，而 IPC_NOWAIT 不许等待', perror: true },
+    EAGAIN: { en: 'the queue is full, and IPC_NOWAIT forbids waiting', zh: '队列已满，而 IPC_NOWAIT 不许等待' },
     EIDRM: { en: 'the queue was removed while waiting', zh: '等待时队列被删除了' },
   },
   msgrcv: {
@@ -220,7 +220,7 @@ export const ERRNO_FOR_CALL = {
     ENOSPC: { en: 'the limit on sets or semaphores is reached', zh: '信号量集或信号量数已达上限', perror: true },
   },
   semop: {
-    EAGAIN: { en: 'the call would wait, and IPC_NOWAIT forbids it', zh: '调用本该等待，而 IPC_NOWAIT 不许等待', perror: true },
+    EAGAIN: { en: 'the call would wait, and IPC_NOWAIT forbids it', zh: '调用本该等待，而 IPC_NOWAIT 不许等待' },
     ERANGE: { en: 'the value would pass SEMVMX (32767)', zh: '值会超过 SEMVMX（32767）' },
     EFBIG: { en: 'sem_num is not a semaphore of the set', zh: 'sem_num 不是集里的信号量', perror: true },
     EINVAL: { en: 'no set has this semid', zh: '没有信号量集用这个 semid' },

@@ -10,7 +10,7 @@ import type { CallRecord } from '../../src/native/types.js';
 import { formatEvent } from '../../src/proto/print.js';
 import { callText, endText, seenEndText } from '../../src/text/results.js';
 import { cells } from '../../src/text/cells.js';
-import { callErrno, ERRNO_FOR_CALL } from '../../src/text/errno.js';
+import { callErrno, ERRNO_FOR_CALL, ERRNO_MEANINGS } from '../../src/text/errno.js';
 import { ERRNO_WHY } from '../../src/lessons/turn/errno-why.js';
 import { entryFor, termsIn } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -108,6 +108,15 @@ describe("what a failed call's errno means for that call", () => {
       expect(row.en, `${c} ${errno}`).not.toMatch(/[\u4e00-\u9fff]/);
       expect(row.zh, `${c} ${errno}`).toMatch(/[\u4e00-\u9fff]/);
       for (const term of termsIn(`${row.en} ${row.zh}`)) expect(entryFor(term), `${c} ${errno}: ${term}`).toBeDefined();
+    }
+  });
+
+  it("quotes the C library's words where they name what the call does not involve (a file, a device, an argument list), and only there", () => {
+    const misleads = /file|directory|device|argument list/i;
+    for (const { c, errno, row } of rows) {
+      // ftok takes a path: a file is what it is about
+      const expected = c !== 'ftok' && misleads.test(ERRNO_MEANINGS[errno].en);
+      expect(row.perror === true, `${c} ${errno}: "${ERRNO_MEANINGS[errno].en}"`).toBe(expected);
     }
   });
 
