@@ -146,6 +146,99 @@ export const ERRNO_MEANINGS: Readonly<Record<string, { readonly en: string; read
   EXFULL: { en: "Exchange full", zh: "交换满" },
 };
 
+/** What an errno means for the call that got it, in each language: what the trace shows after
+ *  the errno's name in place of the C library's generic words ("ENOENT (no segment has this
+ *  key)", not "No such file or directory": no file is involved). Short enough for a trace line;
+ *  why it happened, at length, is src/lessons/turn/errno-why.ts (ERRNO_WHY), whose every call
+ *  and errno has a row here (its type says so). `perror`: the C library's words mislead for
+ *  this call (they name a file, a device, an argument list), and the learner meets them in
+ *  real life (perror, strace), so the trace shows them too, quoted after the meaning.
+ *  tests/text/results.test.ts runs every lesson and fails on a failed call with no row here. */
+export interface CallErrno {
+  readonly en: string;
+  readonly zh: string;
+  readonly perror?: true;
+}
+
+export const ERRNO_FOR_CALL = {
+  shmget: {
+    EINVAL: { en: 'the size is outside what this segment may have', zh: '大小超出这个段允许的范围' },
+    EEXIST: { en: 'a segment with this key exists', zh: '这个 key 的共享内存段已存在', perror: true },
+    ENOENT: { en: 'no segment has this key', zh: '这个 key 下没有共享内存段', perror: true },
+    EACCES: { en: "the segment's mode denies this access", zh: '段的权限不允许这种访问' },
+    ENOMEM: { en: 'no memory for a segment of this size', zh: '内存不够建这么大的段' },
+    ENOSPC: { en: 'the limit on all segments is reached', zh: '所有段合计已达上限', perror: true },
+    EPERM: { en: 'no right to lock memory for huge pages', zh: '没有为大页锁定内存的权限' },
+  },
+  ftok: {
+    ENOENT: { en: 'the file does not exist', zh: '文件不存在' },
+    EACCES: { en: 'a folder on the path may not be searched', zh: '路径上有目录不允许进入' },
+    ENOTDIR: { en: 'a part of the path is not a folder', zh: '路径中有一段不是目录' },
+  },
+  shmat: {
+    EINVAL: { en: 'no segment has this shmid, or the address is wrong', zh: '没有段用这个 shmid，或地址不对' },
+    EACCES: { en: "the segment's mode denies this access", zh: '段的权限不允许这种访问' },
+    EIDRM: { en: 'the segment was removed during the call', zh: '调用进行中段被删除了' },
+    ENOMEM: { en: 'no room for the mapping in the address space', zh: '地址空间里放不下这个映射' },
+  },
+  shmdt: {
+    EINVAL: { en: 'no segment is attached at this address', zh: '这个地址上没有映射共享内存段' },
+  },
+  shmctl: {
+    EINVAL: { en: 'no segment has this shmid, or cmd is not valid', zh: '没有段用这个 shmid，或 cmd 无效' },
+    EPERM: { en: 'only the owner, the creator or root may do this', zh: '只有属主、创建者或 root 能这样做' },
+    EACCES: { en: 'IPC_STAT needs read permission', zh: 'IPC_STAT 需要读权限' },
+    EFAULT: { en: "buf points outside the process's memory", zh: 'buf 指向本进程内存之外' },
+    EIDRM: { en: 'the segment was removed during the call', zh: '调用进行中段被删除了' },
+  },
+  msgget: {
+    EEXIST: { en: 'a queue with this key exists', zh: '这个 key 的消息队列已存在', perror: true },
+    ENOENT: { en: 'no queue has this key', zh: '这个 key 下没有消息队列', perror: true },
+    EACCES: { en: "the queue's mode denies this access", zh: '队列的权限不允许这种访问' },
+    ENOSPC: { en: 'the limit on queues is reached', zh: '队列数已达上限', perror: true },
+  },
+  msgsnd: {
+    EINVAL: { en: 'mtype or size not valid, or no queue has this msqid', zh: 'mtype 或长度无效，或没有队列用这个 msqid' },
+    EAGAIN: { en: 'the queue is full, and IPC_NOWAIT forbids waiting', zh: '队列已满，而 IPC_NOWAIT 不许等待' },
+    EIDRM: { en: 'the queue was removed while waiting', zh: '等待时队列被删除了' },
+  },
+  msgrcv: {
+    ENOMSG: { en: 'no message of the type asked', zh: '没有所要类型的消息' },
+    E2BIG: { en: 'the message is longer than msgsz', zh: '消息比 msgsz 长', perror: true },
+    EINVAL: { en: 'no queue has this msqid, or msgsz is negative', zh: '没有队列用这个 msqid，或 msgsz 是负数' },
+    EIDRM: { en: 'the queue was removed while waiting', zh: '等待时队列被删除了' },
+  },
+  msgctl: {
+    EINVAL: { en: 'no queue has this msqid, or cmd is not valid', zh: '没有队列用这个 msqid，或 cmd 无效' },
+    EPERM: { en: 'only the owner, the creator or root may do this', zh: '只有属主、创建者或 root 能这样做' },
+  },
+  semget: {
+    EEXIST: { en: 'a set with this key exists', zh: '这个 key 的信号量集已存在', perror: true },
+    ENOENT: { en: 'no set has this key', zh: '这个 key 下没有信号量集', perror: true },
+    EINVAL: { en: 'nsems is not valid for this set', zh: 'nsems 对这个信号量集无效' },
+    EACCES: { en: "the set's mode denies this access", zh: '信号量集的权限不允许这种访问' },
+    ENOSPC: { en: 'the limit on sets or semaphores is reached', zh: '信号量集或信号量数已达上限', perror: true },
+  },
+  semop: {
+    EAGAIN: { en: 'the call would wait, and IPC_NOWAIT forbids it', zh: '调用本该等待，而 IPC_NOWAIT 不许等待' },
+    ERANGE: { en: 'the value would pass SEMVMX (32767)', zh: '值会超过 SEMVMX（32767）' },
+    EFBIG: { en: 'sem_num is not a semaphore of the set', zh: 'sem_num 不是集里的信号量', perror: true },
+    EINVAL: { en: 'no set has this semid', zh: '没有信号量集用这个 semid' },
+    EIDRM: { en: 'the set was removed while waiting', zh: '等待时信号量集被删除了' },
+  },
+  semctl: {
+    ERANGE: { en: 'SETVAL takes 0 to SEMVMX (32767)', zh: 'SETVAL 只接受 0 到 SEMVMX（32767）' },
+    EINVAL: { en: 'no set has this semid, or semnum is not in it', zh: '没有信号量集用这个 semid，或 semnum 不在集里' },
+    EPERM: { en: 'only the owner, the creator or root may do this', zh: '只有属主、创建者或 root 能这样做' },
+  },
+} as const satisfies Readonly<Record<string, Readonly<Record<string, CallErrno>>>>;
+
+/** The meaning of `errno` for `call`, if the table holds it. */
+export function callErrno(call: string, errno: string): CallErrno | undefined {
+  const table: Readonly<Record<string, Readonly<Record<string, CallErrno>>>> = ERRNO_FOR_CALL;
+  return Object.hasOwn(table, call) && Object.hasOwn(table[call], errno) ? table[call][errno] : undefined;
+}
+
 /** ipclab's own words in a call's message, where it answers for the kernel
  *  (src/native/calls.ts): each as its English pattern and the Chinese it reads as. */
 const OWN_MESSAGES: readonly { en: RegExp; zh: (m: RegExpMatchArray) => string }[] = [

@@ -9,7 +9,7 @@ describe('traceLines', () => {
     const base = { type: 'call' as const, pid: 42, call: 'shmget', message: null, at: 0 };
     expect(traceLines({ ...base, c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 7, errno: null }, 'en')).toEqual(['42 shmget(IPC_PRIVATE, 4096, 0600) = 7']);
     expect(traceLines({ ...base, c: 'shmget(0x53000642, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory' }, 'zh')).toEqual([
-      '42 shmget(0x53000642, 4096, 0600) = -1 ENOENT (没有那个文件或目录)',
+      '42 shmget(0x53000642, 4096, 0600) = -1 ENOENT（这个 key 下没有共享内存段；perror：“没有那个文件或目录”）',
     ]);
     expect(traceLines({ ...base, call: 'ftok', c: 'ftok("/p", \'S\')', ret: 1392510530, retText: '0x53000642', errno: null }, 'en')).toEqual(['42 ftok("/p", \'S\') = 0x53000642']);
   });

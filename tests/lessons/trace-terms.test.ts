@@ -58,7 +58,7 @@ function englishPhrases(line: string): string[] {
 /** The meanings after an errno's name in a line ("EINVAL (Invalid argument)") with no Chinese:
  *  the C library's words left in English (a call's result, a C program's perror) */
 function errnoWords(line: string): string[] {
-  return [...line.matchAll(/\bE[A-Z0-9]{2,} \(([^)]*)\)/g)].map((m) => m[1]).filter((words) => !/[\u4e00-\u9fff]/.test(words));
+  return [...line.matchAll(/\bE[A-Z0-9]{2,}(?: \(([^)]*)\)|（([^）]*)）)/g)].map((m) => m[1] ?? m[2]).filter((words) => !/[\u4e00-\u9fff]/.test(words));
 }
 
 /** The Kernel lines of `ipclab run`'s text ("  内核：0x… shmid 7  perms 600  4096 字节 …"). */
@@ -74,6 +74,8 @@ describe('the trace of every lesson', () => {
   it('errnoWords and kernelEnglish find the English a Chinese line kept', () => {
     expect(errnoWords('42 shmget(0x53000642, 4096, 0600) = -1 ENOENT (No such file or directory)')).toEqual(['No such file or directory']);
     expect(errnoWords('42 shmat(-1, NULL, 0) = (void *) -1 EINVAL (无效的参数)')).toEqual([]);
+    expect(errnoWords('42 shmat(-1, NULL, 0) = (void *) -1 EINVAL（没有段用这个 shmid，或地址不对）')).toEqual([]);
+    expect(errnoWords('42 kill(7, 0) = -1 ESRCH（No such process）')).toEqual(['No such process']);
     expect(kernelEnglish('内核：0x5300e24e shmid 458753  perms 600  4096 bytes  nattch 0  cpid 26984  lpid 0')).toEqual(['bytes']);
     expect(kernelEnglish('内核：0x5300ecb1 shmid 458753  perms 600  4096 字节  nattch 0  cpid 26984  lpid 0  dest')).toEqual([]);
   });

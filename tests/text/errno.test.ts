@@ -1,5 +1,6 @@
 // An errno's meaning in the learner's language (src/text/errno.ts): in zh the trace shows
-// `EINVAL (无效的参数)`, the C name kept, the C library's words in Chinese. Real libc: the
+// `EINVAL（无效的参数）`, the C name kept, the C library's words in Chinese, or what the errno
+// means for the call (`ENOENT（这个 key 下没有共享内存段；…）`: tests/text/results.test.ts). Real libc: the
 // table's English is what this machine's strerror says, for every errno the native layer names.
 import { describe, expect, it } from 'vitest';
 import koffi from 'koffi';
@@ -27,12 +28,17 @@ describe("an errno's meaning", () => {
     }
   });
 
-  it("shows a real failed call's errno in Chinese in zh, in English in en", () => {
-    // a key nobody made, without IPC_CREAT: ENOENT
+  it("shows what a real failed call's errno means for it, the C library's words quoted, in Chinese in zh", () => {
+    // a key nobody made, without IPC_CREAT: ENOENT, which no file is involved in
     const missing = shmget(0x7f1dd2e0, 4096, 0o600);
     expect(missing.errno).toBe('ENOENT');
-    expect(callText(missing, 'en')).toMatch(/= -1 ENOENT \(No such file or directory\)$/);
-    expect(callText(missing, 'zh')).toMatch(/= -1 ENOENT \(没有那个文件或目录\)$/);
+    expect(callText(missing, 'en')).toMatch(/= -1 ENOENT \(no segment has this key; perror: "No such file or directory"\)$/);
+    expect(callText(missing, 'zh')).toMatch(/= -1 ENOENT（这个 key 下没有共享内存段；perror：“没有那个文件或目录”）$/);
+    // a call the table has no row for: the C library's words, in Chinese in full-width brackets
+    const refused = kill(0x7ffffff0, 0);
+    expect(refused.errno).toBe('ESRCH');
+    expect(callText(refused, 'en')).toMatch(/= -1 ESRCH \(No such process\)$/);
+    expect(callText(refused, 'zh')).toMatch(/= -1 ESRCH（没有那个进程）$/);
   });
 
   it("puts ipclab's own words where it answers for the kernel in Chinese too", () => {

@@ -9,26 +9,47 @@ import { traceLines } from '../../src/lessons/format.js';
 import type { CallRecord } from '../../src/native/types.js';
 import { formatEvent } from '../../src/proto/print.js';
 import { callText, endText, seenEndText } from '../../src/text/results.js';
+import { cells } from '../../src/text/cells.js';
+import { callErrno, ERRNO_FOR_CALL, ERRNO_MEANINGS } from '../../src/text/errno.js';
+import { ERRNO_WHY } from '../../src/lessons/turn/errno-why.js';
+import { entryFor, termsIn } from '../../src/lessons/glossary.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { cli } from '../lessons/helpers.js';
 
 const text = (line: Line) => line.map((r) => r.text).join('');
 const call = (fields: Partial<CallRecord>): CallRecord => ({ type: 'call', pid: 42, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 7, errno: null, message: null, at: 0, ...fields });
 
-// each call as it reads in English and in Chinese: the errno's name stays C's, its meaning
-// (the C library's words) is in the learner's language
+// each call as it reads in English and in Chinese: the errno's name stays C's, what it means
+// for that call follows it (src/text/errno.ts ERRNO_FOR_CALL), the C library's words quoted where
+// they mislead; a call or errno the table lacks gets the C library's words, in the learner's
+// language. Chinese text takes full-width brackets, with no space before them.
 const CALLS: [CallRecord, string, string][] = [
   [call({}), 'shmget(IPC_PRIVATE, 4096, 0600) = 7', 'shmget(IPC_PRIVATE, 4096, 0600) = 7'],
-  [call({ ret: -1, errno: 'ENOENT', message: 'No such file or directory' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 ENOENT (No such file or directory)', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 ENOENT (没有那个文件或目录)'],
+  [
+    call({ c: 'shmget(0x5300c207, 0, 0)', ret: -1, errno: 'ENOENT', message: 'No such file or directory' }),
+    'shmget(0x5300c207, 0, 0) = -1 ENOENT (no segment has this key; perror: "No such file or directory")',
+    'shmget(0x5300c207, 0, 0) = -1 ENOENT（这个 key 下没有共享内存段；perror：“没有那个文件或目录”）',
+  ],
+  [
+    call({ c: 'shmget(0x5300c207, 4096, IPC_CREAT|IPC_EXCL|0600)', ret: -1, errno: 'EEXIST', message: 'File exists' }),
+    'shmget(0x5300c207, 4096, IPC_CREAT|IPC_EXCL|0600) = -1 EEXIST (a segment with this key exists; perror: "File exists")',
+    'shmget(0x5300c207, 4096, IPC_CREAT|IPC_EXCL|0600) = -1 EEXIST（这个 key 的共享内存段已存在；perror：“文件已存在”）',
+  ],
   [call({ call: 'ftok', c: 'ftok("/p", \'S\')', ret: 1392510530, retText: '0x53000642' }), 'ftok("/p", \'S\') = 0x53000642', 'ftok("/p", \'S\') = 0x53000642'],
-  [call({ call: 'shmat', c: 'shmat(9, NULL, 0)', ret: '(void *) -1', errno: 'EINVAL', message: 'Invalid argument' }), 'shmat(9, NULL, 0) = (void *) -1 EINVAL (Invalid argument)', 'shmat(9, NULL, 0) = (void *) -1 EINVAL (无效的参数)'],
+  [call({ call: 'shmat', c: 'shmat(9, NULL, 0)', ret: '(void *) -1', errno: 'EINVAL', message: 'Invalid argument' }), 'shmat(9, NULL, 0) = (void *) -1 EINVAL (no segment has this shmid, or the address is wrong)', 'shmat(9, NULL, 0) = (void *) -1 EINVAL（没有段用这个 shmid，或地址不对）'],
+  [call({ call: 'msgrcv', c: 'msgrcv(3, &m, 64, 2, IPC_NOWAIT)', ret: -1, errno: 'ENOMSG', message: 'No message of desired type' }), 'msgrcv(3, &m, 64, 2, IPC_NOWAIT) = -1 ENOMSG (no message of the type asked)', 'msgrcv(3, &m, 64, 2, IPC_NOWAIT) = -1 ENOMSG（没有所要类型的消息）'],
+  [call({ call: 'msgrcv', c: 'msgrcv(3, &m, 64, 0, 0)', ret: -1, errno: 'EIDRM', message: 'Identifier removed' }), 'msgrcv(3, &m, 64, 0, 0) = -1 EIDRM (the queue was removed while waiting)', 'msgrcv(3, &m, 64, 0, 0) = -1 EIDRM（等待时队列被删除了）'],
   // an errno without a message: no "(null)"
   [call({ ret: -1, errno: 'EIDRM', message: null }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EIDRM', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EIDRM'],
+  // a call and errno the table lacks (the playground may make any): the C library's words
+  [call({ call: 'kill', c: 'kill(77, SIGUSR1)', ret: -1, errno: 'ESRCH', message: 'No such process' }), 'kill(77, SIGUSR1) = -1 ESRCH (No such process)', 'kill(77, SIGUSR1) = -1 ESRCH（没有那个进程）'],
   // words the table does not hold (another C library's, an errno with no row) stay as they came
   [call({ ret: -1, errno: 'EINVAL', message: 'Invalid argument value' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EINVAL (Invalid argument value)', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EINVAL (Invalid argument value)'],
   [call({ ret: -1, errno: 'E200', message: 'Unknown error 200' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 E200 (Unknown error 200)', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 E200 (Unknown error 200)'],
 ];
 
 describe('a call result', () => {
-  it('reads as strace shows it, its errno explained in the learner\'s language', () => {
+  it('reads as strace shows it, its errno said as what it means for that call, in the learner\'s language', () => {
     for (const [record, en, zh] of CALLS) {
       expect(callText(record, 'en')).toBe(en);
       expect(callText(record, 'zh')).toBe(zh);
@@ -71,4 +92,59 @@ describe("a process's end", () => {
       expect(entryLines(death, lang, 200, strings(lang), 0, false, undefined, 4242).map(text)).toEqual([expected.replace('4242 ', '4242 • ')]);
     }
   });
+});
+
+describe("what a failed call's errno means for that call", () => {
+  const rows = Object.entries(ERRNO_FOR_CALL).flatMap(([c, byErrno]) => Object.entries(byErrno).map(([errno, row]) => ({ c, errno, row: row as { en: string; zh: string; perror?: true } })));
+
+  it('has a short meaning for every call and errno whose long why the your-turn steps give (ERRNO_WHY)', () => {
+    for (const [c, byErrno] of Object.entries(ERRNO_WHY)) for (const errno of Object.keys(byErrno)) expect(callErrno(c, errno), `${c} ${errno}`).toBeDefined();
+  });
+
+  it('is short enough for a trace line, English in en and Chinese in zh, each term in the glossary', () => {
+    for (const { c, errno, row } of rows) {
+      expect(cells(row.en), `${c} ${errno}`).toBeLessThanOrEqual(56);
+      expect(cells(row.zh), `${c} ${errno}`).toBeLessThanOrEqual(56);
+      expect(row.en, `${c} ${errno}`).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(row.zh, `${c} ${errno}`).toMatch(/[\u4e00-\u9fff]/);
+      for (const term of termsIn(`${row.en} ${row.zh}`)) expect(entryFor(term), `${c} ${errno}: ${term}`).toBeDefined();
+    }
+  });
+
+  it("quotes the C library's words where they name what the call does not involve (a file, a device, an argument list), and only there", () => {
+    const misleads = /file|directory|device|argument list/i;
+    for (const { c, errno, row } of rows) {
+      // ftok takes a path: a file is what it is about
+      const expected = c !== 'ftok' && misleads.test(ERRNO_MEANINGS[errno].en);
+      expect(row.perror === true, `${c} ${errno}: "${ERRNO_MEANINGS[errno].en}"`).toBe(expected);
+    }
+  });
+
+  it('is given for every failed call the lessons make, and reads in zh in full-width brackets', async () => {
+    const seen = new Set<string>();
+    for (const lesson of LESSONS) {
+      const { stdout, code } = await cli(['run', lesson.id, '--json'], 60_000);
+      expect(code, lesson.id).toBe(0);
+      const calls: CallRecord[] = [];
+      const walk = (x: unknown): void => {
+        if (!x || typeof x !== 'object') return;
+        if ((x as CallRecord).type === 'call' && (x as CallRecord).errno) calls.push(x as CallRecord);
+        for (const v of Object.values(x)) walk(v);
+      };
+      for (const line of stdout.split('\n').filter((l) => l.trim())) walk(JSON.parse(line));
+      for (const failed of calls) {
+        const pair = `${lesson.id}: ${failed.call} ${failed.errno}`;
+        seen.add(`${failed.call} ${failed.errno}`);
+        const row = callErrno(failed.call, failed.errno!);
+        expect(row, `${pair} has no short meaning in src/text/errno.ts ERRNO_FOR_CALL`).toBeDefined();
+        expect(callText(failed, 'en'), pair).toContain(`${failed.errno} (${row!.en}`);
+        const zh = callText(failed, 'zh');
+        expect(zh, pair).toContain(`${failed.errno}（${row!.zh}`);
+        // no ASCII bracket around Chinese text
+        expect(zh, pair).not.toMatch(/\([^()]*[\u4e00-\u9fff][^()]*\)/);
+      }
+    }
+    // the lessons provoke these at least (ftok's ENOENT and EEXIST, msg's ENOMSG and EIDRM)
+    expect([...seen]).toEqual(expect.arrayContaining(['shmget ENOENT', 'shmget EEXIST', 'msgrcv ENOMSG', 'msgrcv EIDRM']));
+  }, 300_000);
 });

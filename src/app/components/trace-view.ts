@@ -153,13 +153,13 @@ function entryPieces(entry: TraceEntry, lang: Lang, width: number, s: Strings, p
   const more = cells(pid) + 2;
   switch (entry.type) {
     case 'call': {
-      const { value, errno, message } = resultParts(entry, lang);
+      const { value, errno, message, gap } = resultParts(entry, lang);
       // the result and its errno stay together; the message goes on below when it does not fit
       // a call made that returns only if it fails (an exec) has no result yet: the note says so
       const result = entry.ret === ''
         ? [run(SHARED[lang].remark(s.returnsOnlyOnFailure), 'dim')]
         : [run(` ${value}`, errno ? 'error' : 'ok'), ...(errno ? [run(` ${errno}`, 'error')] : [])];
-      return [{ rows: flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width, more, [2]) }];
+      return [{ rows: flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(`${gap}${shown(message)}`, 'dim')]] : [])], width, more, [2]) }];
     }
     case 'output': {
       const head = hanging([run(pid, 'dim'), run('$ ', 'label')], shown(entry.command), 'label', width);

@@ -1,12 +1,18 @@
 // Why a call failed, per call and errno, in the context of that call: what the learner's
 // values in a your-turn step can provoke (and what the lessons show anyway). One table;
-// an errno it does not hold gets a line that says so and where to read more.
+// an errno it does not hold gets a line that says so and where to read more. What each errno
+// means for its call in a few words, as the trace shows it after the errno's name, is the table
+// beside this one, ERRNO_FOR_CALL (src/text/errno.ts): its keys are these, and the type below
+// lets no call and errno here go without a row there.
 import type { Text } from '../types.js';
-import { ERRNO_MEANINGS } from '../../text/errno.js';
+import { ERRNO_FOR_CALL, ERRNO_MEANINGS } from '../../text/errno.js';
 
 export type ExplainedCall = 'shmget' | 'ftok' | 'shmat' | 'shmdt' | 'shmctl' | 'msgsnd' | 'msgrcv' | 'semop' | 'semctl';
 
-export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
+/** Per call, a why for some of the errnos ERRNO_FOR_CALL holds for it, and for no other. */
+type WhyTable = { readonly [C in ExplainedCall]: { readonly [E in keyof (typeof ERRNO_FOR_CALL)[C]]?: Text } };
+
+export const ERRNO_WHY: WhyTable = {
   shmget: {
     EINVAL: {
       en: 'the size is below SHMMIN (1) or above SHMMAX, or a segment with this key exists and is smaller than the size asked',
@@ -172,7 +178,7 @@ export function errnoWhy(call: ExplainedCall, errno: string, c = '', values: Val
   const byArgs = BY_ARGS.find((b) => b.call === call && b.errno === errno && b.when(c, values))?.why;
   if (byArgs) return typeof byArgs === 'function' ? byArgs(values) : byArgs;
   return (
-    ERRNO_WHY[call]?.[errno] ?? {
+    (ERRNO_WHY[call] as Readonly<Record<string, Text | undefined>> | undefined)?.[errno] ?? {
       en: `${errno} is not one a learner usually meets here; man 2 ${call} lists when it happens`,
       zh: `${errno} 在这里不常见；man 2 ${call} 列出了它出现的情形`,
     }
