@@ -369,7 +369,11 @@ describe('the C pane in Chinese: what a line prints', () => {
       // each text that differs is glossed somewhere, and once for each line that holds it
       const all = [...glosses.values()].flat();
       for (const [, zh] of want) expect(all, `${file}: ${zh}`).toContain(PRINTS_ZH(unescapeC(zh).replace(/\n$/, '').replace(/\n/g, '⏎')));
-      for (const [i, list] of glosses) for (const g of list) expect(text.split('\n')[i], `${file}:${i + 1} ${g}`).toMatch(/"/);
+      // each under the line that holds its literal: none under another text's line
+      for (const [en, zh] of want) {
+        const g = PRINTS_ZH(unescapeC(zh).replace(/\n$/, '').replace(/\n/g, '⏎'));
+        for (const [i, list] of glosses) if (list.includes(g) && text.split('\n')[i]!.includes('"') && text.includes(`"${en}"`)) expect(text.split('\n')[i], `${file}:${i + 1} ${g}`).toContain(`"${en}"`);
+      }
       for (let width = 60; width <= 118; width += 7) {
         const view = codeLines(text, width, null, 4, undefined, undefined, glosses);
         const rows = view.lines.map((l) => l.map((r) => r.text).join(''));

@@ -287,13 +287,15 @@ export function printedGlosses(source: string, table: string | null, label: (tex
   for (const [en, zh] of parseOutputTable(table).table) {
     const [e, z] = [unescapeC(en), unescapeC(zh)];
     if (e === z) continue;
-    // the literal as the file writes it, its closing quote's line (a text of several literals: its last one's)
-    const tail = en.slice(-Math.min(en.length, 16));
-    code.forEach((l, i) => {
-      if (!l.includes(`"${en}"`) && !(en.length > 16 && l.includes(`${tail}"`))) return;
-      const shown = z.replace(/\n$/, '').replace(/\n/g, '⏎');
-      out.set(i, [...(out.get(i) ?? []), label(shown)]);
-    });
+    // the lines holding the literal as the file writes it; a text of several literals ("a" "b"),
+    // the line of its last one: the longest end of the text that is a literal of its own
+    let lines = code.flatMap((l, i) => (l.includes(`"${en}"`) ? [i] : []));
+    for (let k = 1; lines.length === 0 && en.length - k >= 6; k++) {
+      const piece = `"${en.slice(k)}"`;
+      if (/[A-Za-z]/.test(piece)) lines = code.flatMap((l, i) => (l.includes(piece) ? [i] : []));
+    }
+    const shown = z.replace(/\n$/, '').replace(/\n/g, '⏎');
+    for (const i of lines) out.set(i, [...(out.get(i) ?? []), label(shown)]);
   }
   return out;
 }
