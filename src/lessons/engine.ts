@@ -163,7 +163,7 @@ class Run implements LessonRun {
   }
 
   /** The lesson's processes (what the tab bar and the Kernel pane name), one rule in every
-   *  lesson: once the lesson started one, its own process first (by the role the lesson gave
+   *  lesson: once the lesson lists one or a step started one, its own process first (by the role the lesson gave
    *  it, else "lesson"), running, then those the lesson lists, then every one it listed before
    *  or that died in a step (a throw-away child), ended: the counts say every process the
    *  steps started and ended. A process listed before and listed no more (msg's second reader
@@ -176,7 +176,8 @@ class Run implements LessonRun {
     const mine = list.find((p) => p.pid === me) ?? { pid: me, role: this.processes.find((p) => p.pid === me)?.role ?? LESSON_PROCESS, attached, alive: true };
     const others = list.filter((p) => p.pid !== me);
     const dropped = this.processes.filter((p) => p.pid !== me && !others.some((q) => q.pid === p.pid)).map((p) => ({ ...p, attached: false, alive: false }));
-    this.processes = others.length + dropped.length === 0 ? [] : [{ ...mine, alive: true }, ...others, ...dropped];
+    // none before the lesson lists one (its own alone, race's step 1: nc81) or a step starts one
+    this.processes = list.length + dropped.length === 0 ? [] : [{ ...mine, alive: true }, ...others, ...dropped];
     this.emit();
   }
 
