@@ -55,36 +55,32 @@ function context(): { ctx: StepContext; lines: () => string[] } {
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("peers' ends in the trace: in the order they happened", () => {
-  it('two workers read out in the other order: worker 1, whose last line came first, is listed first', async () => {
+  /** Two workers whose last lines come in `order` (worker numbers), worker 2's pipes read out
+   *  first: the trace's lines. */
+  async function ends(order: [1, 2] | [2, 1]): Promise<{ lines: string[]; ends: string[] }> {
     const { ctx, lines } = context();
-    const one = startPeer(ctx, { role: 'racer' } as never, { en: 'worker 1', zh: '工作进程 1' }) as unknown as FakePeer;
-    const two = startPeer(ctx, { role: 'racer' } as never, { en: 'worker 2', zh: '工作进程 2' }) as unknown as FakePeer;
-    one.line('worker 1 shmdt', now());
-    two.line('worker 2 shmdt', now() + 0.01);
+    const workers = {} as Record<1 | 2, FakePeer>;
+    for (const n of [1, 2] as const) workers[n] = startPeer(ctx, { role: 'racer' } as never, { en: `worker ${n}`, zh: `工作进程 ${n}` }) as unknown as FakePeer;
+    const t = now();
+    order.forEach((n, k) => workers[n].line(`worker ${n} shmdt`, t + k * 0.01));
     // ipclab reads worker 2's pipes out first
-    two.end({ code: 0, signal: null });
-    await tick();
-    one.end({ code: 0, signal: null });
-    await tick();
-    const ends = lines().filter((l) => / exited /.test(l));
-    expect(ends, lines().join('\n')).toEqual([expect.stringContaining('worker 1 (pid'), expect.stringContaining('worker 2 (pid')]);
+    for (const n of [2, 1] as const) {
+      workers[n].end({ code: 0, signal: null });
+      await tick();
+    }
+    return { lines: lines(), ends: lines().filter((l) => / exited /.test(l)) };
+  }
+
+  it('two workers read out in the other order: worker 1, whose last line came first, is listed first', async () => {
+    const { lines, ends: listed } = await ends([1, 2]);
+    expect(listed, lines.join('\n')).toEqual([expect.stringContaining('worker 1 (pid'), expect.stringContaining('worker 2 (pid')]);
     // each end after its own last line
-    const all = lines();
-    expect(all.indexOf(ends[0]!)).toBeGreaterThan(all.indexOf('worker 1 shmdt'));
-    expect(all.indexOf(ends[1]!)).toBeGreaterThan(all.indexOf('worker 2 shmdt'));
+    expect(lines.indexOf(listed[0]!)).toBeGreaterThan(lines.indexOf('worker 1 shmdt'));
+    expect(lines.indexOf(listed[1]!)).toBeGreaterThan(lines.indexOf('worker 2 shmdt'));
   });
 
   it('read out in their own order, they stay in it', async () => {
-    const { ctx, lines } = context();
-    const one = startPeer(ctx, { role: 'racer' } as never, { en: 'worker 1', zh: '工作进程 1' }) as unknown as FakePeer;
-    const two = startPeer(ctx, { role: 'racer' } as never, { en: 'worker 2', zh: '工作进程 2' }) as unknown as FakePeer;
-    two.line('worker 2 shmdt', now());
-    one.line('worker 1 shmdt', now() + 0.01);
-    two.end({ code: 0, signal: null });
-    await tick();
-    one.end({ code: 0, signal: null });
-    await tick();
-    expect(lines().filter((l) => / exited /.test(l))).toEqual([expect.stringContaining('worker 2 (pid'), expect.stringContaining('worker 1 (pid')]);
+    expect((await ends([2, 1])).ends).toEqual([expect.stringContaining('worker 2 (pid'), expect.stringContaining('worker 1 (pid')]);
   });
 
   it('a peer killed ends when it is seen; an end long after another is not moved before it', () => {
