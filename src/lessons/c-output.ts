@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import { commentSpans } from '../text/comment-spans.js';
+import { commentSpans, parsePairTable, type PairForm } from '../text/comment-spans.js';
 import { libcWordsChinese } from '../text/errno.js';
 
 /** The examples/c programs a lesson compiles and runs, without `.c`. */
@@ -185,29 +185,18 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\n/g, '\\n');
 }
 
+/** An output table's values: a C string in double quotes, as the file writes it. */
+const C_STRING: PairForm = {
+  read: (rest) => /^ "((?:[^"\\]|\\.)*)"$/.exec(rest)?.[1] ?? null,
+  form: `neither 'en: "…"' nor 'zh: "…"' (a C string in double quotes)`,
+  quote: (text) => `"${text}"`,
+};
+
 /** A table examples/c/zh/FILE.out.txt: pairs `en: "…"` and `zh: "…"` (C strings as the file
- *  writes them); `#` lines and blank lines are notes. Keys are the literals as written. */
+ *  writes them); `#` lines and blank lines are notes. Keys are the literals as written. Read
+ *  by the comment tables' reader (parsePairTable). */
 export function parseOutputTable(text: string): { table: Map<string, string>; problems: string[] } {
-  const table = new Map<string, string>();
-  const problems: string[] = [];
-  let en: { text: string; line: number } | null = null;
-  text.split('\n').forEach((raw, i) => {
-    const l = raw.trimEnd();
-    if (l === '' || l.startsWith('#')) return;
-    const m = /^(en|zh): "((?:[^"\\]|\\.)*)"$/.exec(l);
-    if (!m) problems.push(`line ${i + 1}: neither 'en: "…"' nor 'zh: "…"' (a C string in double quotes)`);
-    else if (m[1] === 'en') {
-      if (en) problems.push(`line ${en.line}: 'en: "${en.text}"' has no 'zh: ' line after it`);
-      en = { text: m[2], line: i + 1 };
-    } else if (!en) problems.push(`line ${i + 1}: 'zh: ' with no 'en: ' line before it`);
-    else {
-      if (table.has(en.text)) problems.push(`line ${en.line}: "${en.text}" is given twice`);
-      table.set(en.text, m[2]);
-      en = null;
-    }
-  });
-  if (en) problems.push(`line ${(en as { line: number }).line}: an 'en: ' line with no 'zh: ' line after it`);
-  return { table, problems };
+  return parsePairTable(text, C_STRING);
 }
 
 /** The local headers a C file includes (`#include "rv.h"`), theirs too, the file first. */

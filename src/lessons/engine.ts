@@ -12,6 +12,9 @@ import { defaultValues, describeValues, isCustom, type TurnValues } from './turn
 import type { Decoded, Lesson, ObjectLabel, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
 import type { Lang } from '../lang.js';
 
+/** A throw-away child's role in the lesson's processes: the trace's "forked the child: pid N" */
+const THROWAWAY_CHILD = { en: 'child', zh: '子进程' };
+
 /** ctx.turn of a step without a form */
 const NO_TURN: StepContext['turn'] = { values: {}, custom: false, shown: { en: '', zh: '' }, own: { en: '', zh: '' } };
 
@@ -147,9 +150,34 @@ class Run implements LessonRun {
    *  happened: each goes where its time puts it among the entries since `floor`. What
    *  came before (earlier steps, already shown and printed by `run`) is never reordered. */
   private add(entry: TraceEntry): void {
+    // a process the trace shows under its own pid that the lesson did not list is a throw-away
+    // child (shmat 6's and shmdt 3's crashInChild, shmctl's attemptAs), whose lines come once it
+    // ended: one of the lesson's processes too, ended (a command's output is not one)
+    if (entry.type !== 'output' && entry.pid !== native.getpid() && !this.processes.some((p) => p.pid === entry.pid)) {
+      this.listProcesses([...this.processes, { pid: entry.pid, role: THROWAWAY_CHILD, attached: false, alive: false }]);
+    }
     let i = this.trace.length;
     while (i > this.floor && this.trace[i - 1].at > entry.at) i--;
     this.trace = [...this.trace.slice(0, i), entry, ...this.trace.slice(i)];
+    this.emit();
+  }
+
+  /** The lesson's processes (what the tab bar and the Kernel pane name), one rule in every
+   *  lesson: once the lesson lists one or a step started one, its own process first (by the role the lesson gave
+   *  it, else "lesson"), running, then those the lesson lists, then every one it listed before
+   *  or that died in a step (a throw-away child), ended: the counts say every process the
+   *  steps started and ended. A process listed before and listed no more (msg's second reader
+   *  in the first one's place, race's workers of the next round, shmat's C program after its
+   *  last step's empty list) ended; never the lesson's own, which runs on (nc191, issue 16:
+   *  shmat's end said "inherit (C) pid … (ended)" first). */
+  private listProcesses(list: readonly ProcessInfo[]): void {
+    const me = native.getpid();
+    const attached = this.segments.some((s) => s.attached);
+    const mine = list.find((p) => p.pid === me) ?? { pid: me, role: this.processes.find((p) => p.pid === me)?.role ?? LESSON_PROCESS, attached, alive: true };
+    const others = list.filter((p) => p.pid !== me);
+    const dropped = this.processes.filter((p) => p.pid !== me && !others.some((q) => q.pid === p.pid)).map((p) => ({ ...p, attached: false, alive: false }));
+    // none before the lesson lists one (its own alone, race's step 1: nc81) or a step starts one
+    this.processes = list.length + dropped.length === 0 ? [] : [{ ...mine, alive: true }, ...others, ...dropped];
     this.emit();
   }
 
@@ -205,17 +233,7 @@ class Run implements LessonRun {
       setProcesses: (list) => {
         // the lesson's own process makes calls in the trace: a table of its processes names it
         // too, whether or not the lesson listed it (parent-child lists it as the parent)
-        const me = native.getpid();
-        const own = { pid: me, role: LESSON_PROCESS, attached: this.segments.some((s) => s.attached), alive: true };
-        const listed = list.length === 0 || list.some((p) => p.pid === me) ? [...list] : [own, ...list];
-        // a process the lesson listed before in this run and lists no more (msg's second
-        // reader in the first one's place, race's workers of the next round) ended: it stays,
-        // ended, so the counts say every process the steps started and ended; never this one,
-        // which a lesson's empty list leaves out while it runs on (nc191: shmat's end said
-        // "lesson pid … (ended)")
-        const dropped = this.processes.filter((p) => p.pid !== me && !listed.some((q) => q.pid === p.pid)).map((p) => ({ ...p, attached: false, alive: false }));
-        this.processes = [...listed, ...dropped];
-        this.emit();
+        this.listProcesses(list);
       },
       label: (kind, id, label) => {
         this.labels = [...this.labels.filter((l) => l.kind !== kind || l.id !== id), { kind, id, label }];

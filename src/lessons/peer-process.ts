@@ -14,6 +14,42 @@ import type { StepContext, Text, TraceEntry } from './types.js';
  *  engine puts each in time order however late it comes, as long as the step runs. */
 const IN_FLIGHT_MS = 20;
 
+/** An end listed in a lesson's trace: when (its stamp) and the peer's own last line's stamp. */
+export interface ListedEnd {
+  at: number;
+  last: number;
+}
+
+/** The peers' ends each lesson run (its context) listed so far. */
+const listedEnds = new WeakMap<StepContext, ListedEnd[]>();
+
+function endsOf(ctx: StepContext): ListedEnd[] {
+  // only those seen together with one seen now count (END_TOGETHER_MS): the list stays short
+  const since = now() - END_TOGETHER_MS;
+  const ends = (listedEnds.get(ctx) ?? []).filter((e) => e.at >= since);
+  listedEnds.set(ctx, ends);
+  return ends;
+}
+
+/** How close two ends are seen for the order of seeing them to say nothing of the order
+ *  they happened in: 'close' comes once a peer's pipes are read out, in no set order. */
+const END_TOGETHER_MS = IN_FLIGHT_MS;
+
+/** The stamp of a peer's end line, the trace being in stamp order: when ipclab saw the end
+ *  (`seen`), but for a peer that exited on its own (`last`: the stamp of its own last line,
+ *  right before its exit; null for one killed, which ended when it was seen) before the ends
+ *  listed within END_TOGETHER_MS of peers whose own last line came after its own: they
+ *  finished later. Race's workers end within a millisecond of each other, and "worker 2
+ *  exited" was listed above "worker 1 exited" though worker 1's shmdt came first (issue 16).
+ *  Never before its own last line. */
+export function endStamp(seen: number, last: number | null, listed: readonly ListedEnd[]): number {
+  if (last === null) return seen;
+  const later = listed.filter((e) => e.last > last && e.at > last && seen - e.at <= END_TOGETHER_MS).map((e) => e.at);
+  if (later.length === 0) return seen;
+  // just before the first of them, and after its own last line
+  return Math.max((last + Math.min(...later)) / 2, Math.min(...later) - 0.001);
+}
+
 /** Adds a line about a process to the trace, in time order with the peers' own (the engine sorts). */
 export function said(ctx: StepContext, pid: number, text: Text, at = now()): void {
   ctx.trace({ type: 'event', pid, text, at });
@@ -64,8 +100,13 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
   const started = spec.role === 'serv' || spec.role === 'clnt' ? 'startedApart' : 'forked';
   said(ctx, process.pid, made?.(peer.pid) ?? { en: SHARED.en[started](peer.pid, /\d$/.test(role.en) ? role.en : `the ${role.en}`), zh: SHARED.zh[started](peer.pid, role.zh) }, startedAt);
   void peer.exited.then(({ code, signal }) => {
-    // seen by ipclab, which waited for it: under ipclab's pid, naming the peer's (the glossary's pid)
-    said(ctx, process.pid, { en: seenEndText(role.en, peer.pid, { code, signal }, 'en'), zh: seenEndText(role.zh, peer.pid, { code, signal }, 'zh') });
+    // seen by ipclab, which waited for it: under ipclab's pid, naming the peer's (the glossary's pid),
+    // in the order the peers ended (endStamp)
+    const lastAt = Math.max(-Infinity, ...peer.events.map((e) => e.at));
+    const listed = endsOf(ctx);
+    const at = endStamp(now(), signal === null ? lastAt : null, listed);
+    listed.push({ at, last: lastAt });
+    said(ctx, process.pid, { en: seenEndText(role.en, peer.pid, { code, signal }, 'en'), zh: seenEndText(role.zh, peer.pid, { code, signal }, 'zh') }, at);
     const last = peer.stderr.trim().split('\n').pop();
     if (code !== 0 && last) said(ctx, peer.pid, { en: last, zh: last });
     onChange();

@@ -108,30 +108,54 @@ export function commentWords(lines: readonly string[]): { line: number; words: s
   return out;
 }
 
-/** A C file's table of Chinese comments (examples/c/zh/FILE.txt): pairs of lines, `en: ` the
- *  words of a comment line as the file has them, `zh: ` its Chinese; `#` lines and blank
- *  lines are notes. `problems`: what is not such a pair. */
-export function parseCommentTable(text: string): { table: Map<string, string>; problems: string[] } {
+/** How a table of pairs writes its values: `read` takes what follows a line's `en:` or `zh:`
+ *  (null: not a value of this table), `form` names the line's form in a problem, `quote`
+ *  gives a value back as the table writes it. */
+export interface PairForm {
+  read(rest: string): string | null;
+  form: string;
+  quote(value: string): string;
+}
+
+/** The one reader of ipclab's tables of pairs (examples/c/zh/FILE.txt, the Chinese of a C
+ *  file's comments, and FILE.out.txt, of what it prints): pairs of lines, `en: ` then `zh: `;
+ *  `#` lines and blank lines are notes. `problems`: what is not such a pair. */
+export function parsePairTable(text: string, form: PairForm): { table: Map<string, string>; problems: string[] } {
   const table = new Map<string, string>();
   const problems: string[] = [];
-  let en: { words: string; line: number } | null = null;
+  let en: { value: string; line: number } | null = null;
   text.split('\n').forEach((raw, i) => {
     const l = raw.trimEnd();
     if (l === '' || l.startsWith('#')) return;
-    const m = /^(en|zh):(?: (.*))?$/.exec(l);
-    if (!m) problems.push(`line ${i + 1}: neither 'en: ' nor 'zh: '`);
+    const m = /^(en|zh):(.*)$/.exec(l);
+    const value = m ? form.read(m[2]) : null;
+    if (!m || value === null) problems.push(`line ${i + 1}: ${form.form}`);
     else if (m[1] === 'en') {
-      if (en) problems.push(`line ${en.line}: 'en: ${en.words}' has no 'zh: ' line after it`);
-      en = { words: (m[2] ?? '').trim(), line: i + 1 };
+      if (en) problems.push(`line ${en.line}: 'en: ${form.quote(en.value)}' has no 'zh: ' line after it`);
+      en = { value, line: i + 1 };
     } else if (!en) problems.push(`line ${i + 1}: 'zh: ' with no 'en: ' line before it`);
     else {
-      if (table.has(en.words)) problems.push(`line ${en.line}: '${en.words}' is given twice`);
-      table.set(en.words, (m[2] ?? '').trim());
+      if (table.has(en.value)) problems.push(`line ${en.line}: ${form.quote(en.value)} is given twice`);
+      table.set(en.value, value);
       en = null;
     }
   });
   if (en) problems.push(`line ${(en as { line: number }).line}: an 'en: ' line with no 'zh: ' line after it`);
   return { table, problems };
+}
+
+/** A comment table's values: the words after `en: `, trimmed. */
+const COMMENT_WORDS: PairForm = {
+  read: (rest) => (rest === '' || rest.startsWith(' ') ? rest.trim() : null),
+  form: "neither 'en: ' nor 'zh: '",
+  quote: (words) => `'${words}'`,
+};
+
+/** A C file's table of Chinese comments (examples/c/zh/FILE.txt): pairs of lines, `en: ` the
+ *  words of a comment line as the file has them, `zh: ` its Chinese; `#` lines and blank
+ *  lines are notes. `problems`: what is not such a pair. */
+export function parseCommentTable(text: string): { table: Map<string, string>; problems: string[] } {
+  return parsePairTable(text, COMMENT_WORDS);
 }
 
 /** The lines of a file's spans with each comment's words given in Chinese where `table` has

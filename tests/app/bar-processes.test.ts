@@ -1,8 +1,12 @@
-// The tab bar's processes keep one shape through a lesson (fix21f#3): parent-child's and
-// serv-clnt's went from "server 7977, client 7978" to "server 7977 (ended), 1 ended" as
-// processes ended. The lessons run for real; after every step the bar at 80 and 120
-// columns, en and zh: the same words but for the figures, the first entry the lesson's own
-// process by its role (whose the list is).
+// The tab bar's processes: one rule in every lesson (issue 16). shmat's end showed
+// "inherit (C) pid N (ended)" first, while the throw-away children of shmat 6 and shmdt 3
+// never showed at all. The rule: once a step started a process, the bar names the lesson's own
+// (ipclab's, by the role the lesson gives it), running, first, and counts every other process
+// the steps started, the throw-away ones too, with how many of them run; the same words
+// through the lesson but for the figures (fix21f#3: parent-child's and serv-clnt's went from
+// "server 7977, client 7978" to "server 7977 (ended), 1 ended" as processes ended). Every
+// lesson runs for real; after every step, the list and the bar at 80 and 120 columns, en
+// and zh.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
 import { lineText } from '../../src/app/styled.js';
@@ -16,37 +20,63 @@ afterEach(async () => {
   for (const run of runs.splice(0)) await run.close().catch(() => undefined);
 });
 
-describe('tab bar: one shape through a two-process lesson', () => {
-  for (const id of ['parent-child', 'serv-clnt']) {
-    it(`${id}: every step, 80 and 120 columns, en and zh`, async () => {
-      const lesson = LESSONS.find((l) => l.id === id)!;
+/** The pids of the processes other than this one that a trace shows doing something: calls,
+ *  events and deaths under their own pid (a command's output, ipcs or cc, is not one of the
+ *  lesson's processes). */
+function tracePids(run: LessonRun): Set<number> {
+  return new Set(run.trace.filter((e) => e.type !== 'output' && e.pid !== process.pid).map((e) => e.pid));
+}
+
+describe("tab bar: the lesson's processes by one rule, every step of every lesson", () => {
+  for (const lesson of LESSONS) {
+    it(`${lesson.id}: every step, 80 and 120 columns, en and zh`, async () => {
       const run = startLesson(lesson);
       runs.push(run);
-      const lists: (readonly ProcessInfo[])[] = [];
+      const lists: { step: number; list: readonly ProcessInfo[] }[] = [];
+      const wrong: string[] = [];
+      let started = false;
       while (run.done < lesson.steps.length) {
         await run.runNext();
-        if (run.processes.length > 0) lists.push(run.processes);
+        const step = run.done;
+        const list = run.processes;
+        const seen = tracePids(run);
+        started ||= seen.size > 0 || list.length > 0;
+        if (!started) continue;
+        // once a process started, the list stays, the lesson's own first and running
+        if (list.length === 0) {
+          wrong.push(`step ${step}: no processes after ${[...seen].join(', ')} ran`);
+          continue;
+        }
+        if (list[0]!.pid !== process.pid || !list[0]!.alive) wrong.push(`step ${step}: first ${JSON.stringify(list[0])}, not the lesson's own, running`);
+        // every process the trace shows is named, the throw-away ones too
+        for (const pid of seen) if (!list.some((p) => p.pid === pid)) wrong.push(`step ${step}: pid ${pid} in the trace, not in the list ${JSON.stringify(list)}`);
+        lists.push({ step, list });
       }
-      // processes ended on the way, and some were added
-      expect(lists.at(-1)!.some((p) => !p.alive)).toBe(true);
-      expect(lists.at(-1)!.length).toBeGreaterThan(lists[0]!.length);
+      expect(wrong).toEqual([]);
+      if (lists.length === 0) return;
       for (const lang of ['en', 'zh'] as const) {
         const s = strings(lang);
         for (const width of [80, 120]) {
-          const rights = lists.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim());
+          const rights = lists.map(({ list }) => lineText(tabBarLine({ tab: 'kernel', processes: list, lang, ascii: false, width })).split('⇥')[1]!.trim());
           // the count and how many of them run, with or without where they are listed
           const count = new RegExp(`( ${[s.morePids(0, 0, s.kernel), s.morePids(0, 0, null)].map((t) => t.replace(/[+()“”]/g, '\\$&').replace(/0/g, '\\d+')).join('| ')})$`);
           const shapes = new Set(rights.map((r) => r.replace(count, '').replace(/\d+/g, 'N')));
           expect([...shapes], `${lang} ${width}:\n${rights.join('\n')}`).toHaveLength(1);
           // the first entry says whose: the lesson's own process by its role, never "(ended)"
-          const own = lists[0]![0]!;
-          for (const r of rights) {
-            expect(r, `${lang} ${width}`).toContain(own.role[lang]);
-            expect(r, `${lang} ${width}`).toContain(String(own.pid));
-            expect(r, `${lang} ${width}`).not.toContain(s.ended.trim());
-          }
+          const own = lists[0]!.list[0]!;
+          lists.forEach(({ step, list }, k) => {
+            const r = rights[k]!;
+            const at = `${lang} ${width} step ${step}: ${r}`;
+            expect(r, at).toContain(own.role[lang]);
+            expect(r, at).toContain(String(own.pid));
+            expect(r, at).not.toContain(s.ended.trim());
+            // the others counted, and how many of them run, where the bar has room for the count
+            const others = list.length - 1;
+            const running = list.slice(1).filter((p) => p.alive).length;
+            if (others > 0 && width >= 120) expect(r, at).toContain(s.morePids(others, running, s.kernel));
+          });
         }
       }
-    }, 120_000);
+    }, 180_000);
   }
 });

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { KEYS, ran, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { anchorTexts, anchorsOf, codeStep } from '../../src/lessons/code-anchor.js';
-import { anchorSpan, codeLines, followRow, heldForQuestions, heldFrom, hiddenLines, lineStart, questionsWaiting, snapRow } from '../../src/app/components/code-view.js';
+import { anchorSpan, codeLines, followRow, heldForQuestions, heldFrom, hiddenLines, lineStart, printedGlosses, questionsWaiting, snapRow } from '../../src/app/components/code-view.js';
+import { parseOutputTable, unescapeC } from '../../src/lessons/c-output.js';
 import { commentTableProblems, commentWords, parseCommentTable } from '../../src/text/comment-spans.js';
-import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
+import { codeTitleRoom, pickCodeTitle, PRINTS_ZH } from '../../src/app/components/CodePane.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
 import { testTempDir } from '../helpers/temp-dir.js';
@@ -316,11 +317,81 @@ describe('the C pane in Chinese', () => {
       const code = source(file)[line - 1].split('/*')[0].trim();
       if (code) expect(f).toContain(code);
       await r.press('l');
+      // the Chinese has rows the English has not (what a line prints): the line brought into view again
+      await r.waitFor((f) => f.includes('C code:'), 'English');
+      for (let i = 0; i < 200 && !codePane(r.lines()).numbers.includes(line); i++) await r.press(codePane(r.lines()).numbers[0] > line ? KEYS.up : KEYS.down);
       await r.waitFor((f) => f.includes(en), `${file}: in English again`);
       await r.quit();
       open.pop();
     }
   }, 60_000);
+});
+
+// A newcomer reading in Chinese met printf("attached at %p: nattch %d") in the C pane with
+// no Chinese for it, while the Trace showed the program's line in Chinese (issue 16). The C
+// stays as written; under each line that prints, a dim row with no number says what it prints,
+// from the same table (examples/c/zh/FILE.out.txt).
+describe('the C pane in Chinese: what a line prints', () => {
+  it('120x34 zh, shmat at inherit.c: under tell("attached at %p: nattch %d"), its Chinese; l to English shows none', async () => {
+    const r = await draw({ width: 120, height: 34, lesson: 'shmat', lang: 'zh' });
+    await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
+    await r.press('c');
+    await r.waitFor((f) => f.includes('┌─ C 代码：shmat.c'), 'the C pane');
+    await r.press('f');
+    await r.waitFor((f) => f.includes('inherit.c'), 'inherit.c');
+    await r.press('z');
+    await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+    const line = lineOf('inherit.c', 'attached at %p');
+    for (let i = 0; i < 200 && !codePane(r.lines()).numbers.includes(line); i++) await r.press(codePane(r.lines()).numbers[0] > line ? KEYS.up : KEYS.down);
+    const gloss = PRINTS_ZH('已映射到 %p：nattch %d');
+    // the line and the row under it in view
+    for (let i = 0; i < 3; i++) await r.press(KEYS.down);
+    await r.waitFor((f) => f.includes(gloss), 'the Chinese of what the line prints');
+    const rows = r.lines();
+    const at = rows.findIndex((l) => l.includes('"attached at %p: nattch %d"'));
+    expect(at, rows.join('\n')).toBeGreaterThan(0);
+    // right under the line, the code as written above it
+    expect(rows[at + 1], rows.join('\n')).toContain(gloss);
+    await r.press('l');
+    await r.waitFor((f) => !f.includes('已映射到'), 'English: no gloss');
+  }, 60_000);
+
+  it('every text of every output table that reads otherwise in Chinese is under the line that holds it, numbered by none, at every width; a file without a table gets none', () => {
+    const dir = new URL('../../examples/c/', import.meta.url);
+    const tables = readdirSync(new URL('zh/', dir)).filter((f) => f.endsWith('.out.txt'));
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const t of tables) {
+      const file = t.slice(0, -'.out.txt'.length);
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const table = readFileSync(new URL(`zh/${t}`, dir), 'utf8');
+      const glosses = printedGlosses(text, table, PRINTS_ZH);
+      const want = [...parseOutputTable(table).table].filter(([en, zh]) => unescapeC(en) !== unescapeC(zh));
+      // each text that differs is glossed somewhere, and once for each line that holds it
+      const all = [...glosses.values()].flat();
+      for (const [, zh] of want) expect(all, `${file}: ${zh}`).toContain(PRINTS_ZH(unescapeC(zh).replace(/\n$/, '').replace(/\n/g, '⏎')));
+      // each under the line that holds its literal: none under another text's line
+      for (const [en, zh] of want) {
+        const g = PRINTS_ZH(unescapeC(zh).replace(/\n$/, '').replace(/\n/g, '⏎'));
+        for (const [i, list] of glosses) if (list.includes(g) && text.split('\n')[i]!.includes('"') && text.includes(`"${en}"`)) expect(text.split('\n')[i], `${file}:${i + 1} ${g}`).toContain(`"${en}"`);
+      }
+      for (let width = 60; width <= 118; width += 7) {
+        const view = codeLines(text, width, null, 4, undefined, undefined, glosses);
+        const rows = view.lines.map((l) => l.map((r) => r.text).join(''));
+        for (const row of rows) expect(cells(row), `${file} ${width}: ${row}`).toBeLessThanOrEqual(width);
+        // a gloss row has no number: the source's numbers are untouched
+        const numbered = view.lines.filter((l) => /^\s*\d+$/.test(l[0]!.text)).length;
+        expect(numbered, `${file} ${width}`).toBe(text.replace(/\n$/, '').split('\n').length);
+        for (const [i] of glosses) {
+          // the rows under line i up to the next line: its own, then the gloss, dim
+          const next = view.rowOf[i + 1] ?? view.lines.length;
+          const under = view.lines.slice(view.rowOf[i]!, next).filter((l) => l.some((r) => r.text.includes('↳')));
+          expect(under.length, `${file}:${i + 1} ${width}`).toBeGreaterThan(0);
+          for (const l of under) expect(l.find((r) => r.text.includes('↳'))!.tone).toBe('dim');
+        }
+      }
+    }
+    expect(printedGlosses(readFileSync(new URL('shmat.c', dir), 'utf8'), null, PRINTS_ZH).size).toBe(0);
+  });
 });
 
 describe('the C pane, pure', () => {

@@ -7,7 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { C_PROGRAMS, cOutputProblems, filesOf, cProgramChinese, type CProgram, printedTexts, printersOf, runProgramsOutputProblems, unescapeC } from '../../src/lessons/c-output.js';
+import { C_PROGRAMS, cOutputProblems, filesOf, cProgramChinese, type CProgram, parseOutputTable, printedTexts, printersOf, runProgramsOutputProblems, unescapeC } from '../../src/lessons/c-output.js';
+import { parseCommentTable } from '../../src/text/comment-spans.js';
 import { traceLines } from '../../src/lessons/format.js';
 import { cli, ROOT } from './helpers.js';
 import { testTempDir } from '../helpers/temp-dir.js';
@@ -35,6 +36,23 @@ function englishProse(line: string): string[] {
 }
 
 describe('the tables of what the C programs print', () => {
+  it('are read as the comment tables are, by one reader of pairs (en: then zh:, # notes): the same problems in the same words but for how a value is written', () => {
+    const shape = (q: (v: string) => string) => ['# a note', '', `en: ${q('one')}`, `zh: ${q('一')}`, `zh: ${q('二')}`, `en: ${q('one')}`, `zh: ${q('一')}`, `en: ${q('three')}`, `en: ${q('four')}`, 'what?'].join('\n');
+    const out = parseOutputTable(shape((v) => `"${v}"`));
+    const comments = parseCommentTable(shape((v) => v));
+    expect([...out.table]).toEqual([['one', '一']]);
+    expect([...comments.table]).toEqual([['one', '一']]);
+    // the same lines wrong, said alike: the value quoted as each table writes it
+    expect(out.problems.map((p) => p.replace(/"/g, "'"))).toEqual(comments.problems.map((p) => p.replace(/neither 'en: ' nor 'zh: '/, `neither 'en: '…'' nor 'zh: '…'' (a C string in double quotes)`)));
+    expect(comments.problems).toEqual([
+      "line 5: 'zh: ' with no 'en: ' line before it",
+      "line 6: 'one' is given twice",
+      "line 8: 'en: 'three'' has no 'zh: ' line after it",
+      "line 10: neither 'en: ' nor 'zh: '",
+      "line 9: an 'en: ' line with no 'zh: ' line after it",
+    ]);
+  });
+
   it('finds every text a file can print: a print call\'s format (its own printf-like functions too), a ternary\'s both, perror\'s prefix, a returned text, a #define\'d one; not a comment\'s, not a nested call\'s', () => {
     const source = [
       '/* printf("in a comment") */',

@@ -13,9 +13,12 @@ import { line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { codeLines, followRow, heldForQuestions, hiddenLines, questionsWaiting, snapRow, stepAnchor } from './code-view.js';
+import { codeLines, followRow, heldForQuestions, hiddenLines, printedGlosses, questionsWaiting, snapRow, stepAnchor } from './code-view.js';
 import { parseCommentTable } from '../../text/comment-spans.js';
 import { heldAnswerLines } from '../../text/answer-comments.js';
+
+/** The C pane's row under a line that prints: what it prints, in Chinese (the C stays English). */
+export const PRINTS_ZH = (text: string) => `↳ 打印“${text}”`;
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
   const { s } = useLook();
@@ -40,6 +43,9 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // in Chinese, each comment line's words from the file's table (examples/c/zh/FILE.txt), the code as it is
   const lang = useAppState((st) => st.lang);
   const zh = useMemo(() => (lang === 'zh' && code?.zh ? parseCommentTable(code.zh).table : undefined), [lang, code?.zh]);
+  // and under a line that prints, what it prints in Chinese, from the table the Trace shows the
+  // program's lines through (examples/c/zh/FILE.out.txt): the C's own strings stay English
+  const glosses = useMemo(() => (lang === 'zh' && code?.text && code.out ? printedGlosses(code.text, code.out, PRINTS_ZH) : undefined), [lang, code?.text, code?.out]);
   // while a step's question is unanswered (the open one, and every later step's), its lines,
   // the comment above them and all after them are held back (an `expect(` under the call says
   // what it gives: msg's "type -3: the lowest type <= 3", sem's "SEM_UNDO gave the count back")
@@ -53,8 +59,8 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
         ? { lines: [], rowOf: [] }
         : code.text === null
           ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] }
-          : codeLines(source, textRoom(width), marked, 4, zh, from === null ? undefined : { from, row: s.codeRestHeld(held!.step + 1) }),
-    [code, s, width, markedKey, zh, from, held?.step],
+          : codeLines(source, textRoom(width), marked, 4, zh, from === null ? undefined : { from, row: s.codeRestHeld(held!.step + 1) }, glosses),
+    [code, s, width, markedKey, zh, from, held?.step, glosses],
   );
   const rows = Math.max(0, height - 2);
   const max = maxOffset(shown.lines.length, height);

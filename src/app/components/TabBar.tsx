@@ -2,7 +2,9 @@
 // Then how to switch tabs (Tab ⇥), always; on the right, the lesson's processes: its own
 // with its pid and how many more the Kernel tab lists and how many of those run, so they stay in sight whatever tab is
 // shown: after a label that says what they are ("this lesson's processes:", short
-// "processes:") and without the tabs' frames, since Tab does not reach them.
+// "processes:") and without the tabs' frames, since Tab does not reach them. Which processes
+// is the engine's one rule (listProcesses): the lesson's own first, running, then every other
+// the steps started, throw-away children too, running or ended.
 import React from 'react';
 import type { Lang } from '../../lang.js';
 import type { ProcessInfo } from '../../lessons/types.js';

@@ -7,6 +7,8 @@ import { cells, graphemes } from '../text-fit.js';
 import { wordStarts } from '../../text/zh-words.js';
 import { commentSpans, commentTextStart, translatedSpans } from '../../text/comment-spans.js';
 import type { LineSpan } from '../../lessons/code-anchor.js';
+import { parseOutputTable, unescapeC } from '../../lessons/c-output.js';
+import { wrap } from '../../text/cells.js';
 
 // where a step's lines are, which the validator reads too (what the pane shows before a question)
 export { anchorSpan, heldForQuestions, heldFrom, questionsWaiting, stepAnchor, type LineSpan } from '../../lessons/code-anchor.js';
@@ -229,6 +231,7 @@ export function codeLines(
   tabWidth = 4,
   comments?: ReadonlyMap<string, string>,
   held?: { from: number; row: string },
+  glosses?: ReadonlyMap<number, readonly string[]>,
 ): CodeView {
   const spans: readonly LineSpan[] = marked === null ? [] : 'first' in marked ? [marked] : marked;
   const isMarked = (n: number) => spans.some((m) => n >= m.first && n <= m.last);
@@ -252,6 +255,15 @@ export function codeLines(
       const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
       lines.push([...number, ...indent, ...toned(row, lit)]);
     });
+    // what the line prints, in the learner's language: dim rows with no number, under its code
+    // (not the file's: the C stays as written), at its indent, wrapped between words
+    const lead = cells(/^ */.exec(source[i] ?? '')?.[0] ?? '');
+    for (const gloss of glosses?.get(i) ?? []) {
+      const at = Math.min(lead, Math.floor(room / 2));
+      wrap(gloss, Math.max(8, room - at - 2)).forEach((part, k) => {
+        lines.push([run(' '.repeat(digits + 1)), run(' '.repeat(at + (k === 0 ? 0 : 2))), run(part, 'dim')]);
+      });
+    }
   });
   // the lines held back while a checkpoint is open: one row says so, under the last line shown
   if (cut < whole.length) {
@@ -259,6 +271,33 @@ export function codeLines(
     return { lines, rowOf, held: true };
   }
   return { lines, rowOf };
+}
+
+/** What the C file `source` prints, in Chinese, by the line of its code (0-based) that the
+ *  text ends on, from the file's output table (examples/c/zh/FILE.out.txt, `table`: the one
+ *  the Trace pane shows the program's lines through, src/lessons/c-output.ts), each `label`
+ *  then the text in quotes, its conversions (%d, %p) as the format has them: a learner reading
+ *  in Chinese sees what `printf("attached at %p: nattch %d")` says (issue 16). A text the table
+ *  gives the same in both (a call's line, `shmat(%d, NULL, 0) = %p`) says nothing new: none. */
+export function printedGlosses(source: string, table: string | null, label: (text: string) => string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (table === null) return out;
+  // the code with its comments blanked: a literal in a comment prints nothing
+  const code = commentSpans(source.split('\n')).map((spans) => spans.map((sp) => (sp.comment ? ' '.repeat(sp.text.length) : sp.text)).join(''));
+  for (const [en, zh] of parseOutputTable(table).table) {
+    const [e, z] = [unescapeC(en), unescapeC(zh)];
+    if (e === z) continue;
+    // the lines holding the literal as the file writes it; a text of several literals ("a" "b"),
+    // the line of its last one: the longest end of the text that is a literal of its own
+    let lines = code.flatMap((l, i) => (l.includes(`"${en}"`) ? [i] : []));
+    for (let k = 1; lines.length === 0 && en.length - k >= 6; k++) {
+      const piece = `"${en.slice(k)}"`;
+      if (/[A-Za-z]/.test(piece)) lines = code.flatMap((l, i) => (l.includes(piece) ? [i] : []));
+    }
+    const shown = z.replace(/\n$/, '').replace(/\n/g, '⏎');
+    for (const i of lines) out.set(i, [...(out.get(i) ?? []), label(shown)]);
+  }
+  return out;
 }
 
 /** The source lines (1-based, first and last) of the rows top..top+height-1. */

@@ -38,7 +38,7 @@ export interface PanesSlice {
   followed: Partial<Record<FollowScroll, OwnOffset>>;
   /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing),
    *  and its table of Chinese comments (examples/c/zh/FILE.txt; null when missing) */
-  code: { index: number; file: string; text: string | null; zh: string | null } | null;
+  code: { index: number; file: string; text: string | null; zh: string | null; out?: string | null } | null;
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
@@ -96,7 +96,8 @@ export const panesSlice =
       const was = get().code;
       if (!file || (was?.file === file && was.index === index)) return;
       const same = was?.file === file ? was : null;
-      set({ code: { index, file, text: same ? same.text : deps.readCode(file), zh: same ? same.zh : deps.readCode(`zh/${file}.txt`) } });
+      // out: what the file prints, in Chinese (the C pane's glosses under a line that prints)
+      set({ code: { index, file, text: same ? same.text : deps.readCode(file), zh: same ? same.zh : deps.readCode(`zh/${file}.txt`), out: same ? same.out : deps.readCode(`zh/${file}.out.txt`) } });
     };
     /** the file the lesson text shown points to with "(f)": the step's texts, at the end the outro */
     const namedForF = () => {
