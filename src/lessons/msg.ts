@@ -64,7 +64,7 @@ const EMPTY_NOWAIT = [
   choice({ en: 'returns at once with an empty message', zh: '立刻返回一条空消息' }, { en: 'an empty message is one somebody sent (step 2\'s form can); with none queued there is nothing to return.', zh: '空消息也得有人发过（第 2 步的表单就能发）；队列里一条都没有，就没有可返回的。' }),
 ];
 const REMOVED = [
-  choice({ en: 'wakes at once, and its msgrcv fails', zh: '立刻醒来，它的 msgrcv 失败', value: 'failed' }, { en: 'this reader had not returned, or got a message, though a sleeper wakes with an error (EIDRM) when its queue goes.', zh: '这次读者还没返回，或收到了消息，虽然队列被删时睡眠的读者会带着错误（EIDRM）醒来。' }),
+  choice({ en: 'wakes at once with an error', zh: '立刻醒来，带着一个错误', value: 'failed' }, { en: 'this reader had not returned, or got a message, though a sleeper wakes with an error (EIDRM) when its queue goes.', zh: '这次读者还没返回，或收到了消息，虽然队列被删时睡眠的读者会带着错误（EIDRM）醒来。' }),
   choice({ en: 'sleeps on (nothing wakes it)', zh: '继续睡眠（没有什么唤醒它）' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
   choice({ en: 'is killed with the queue', zh: '随队列一起被杀死' }, { en: 'IPC_RMID sends no signal. The kernel wakes the sleeper, its msgrcv returns -1, and the reader goes on.', zh: 'IPC_RMID 不发信号。内核唤醒睡眠者，它的 msgrcv 返回 -1，读者接着运行。' }),
 ];

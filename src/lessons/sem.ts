@@ -52,7 +52,7 @@ const AFTER_UNDO = counts('semval', [0, 1], [
  *  is step 6's question the other way round (issue 16: trivial once step 6 was answered),
  *  but what it means for the next process that wants the lock. */
 const AFTER_PLAIN: Choice[] = [
-  { en: 'waits until some process does V', zh: '一直等，直到有进程做 V', value: 0, whyNot: { en: 'this time something gave the count back; only that lets a P through.', zh: '这次有谁归还了计数；只有这样 P 才能通过。' } },
+  { en: 'is stuck until some process does V', zh: '卡住，直到有进程做 V', value: 0, whyNot: { en: 'this time something gave the count back; only that lets a P through.', zh: '这次有谁归还了计数；只有这样 P 才能通过。' } },
   { en: 'proceeds at once', zh: '立刻继续执行', value: 1, whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so the next P waits.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 只能等。' } },
 ];
 

@@ -61,7 +61,7 @@ describe('terms of choices and results (fix15f)', () => {
   it("msg 7/7's choices say what the reader does, no errno (issue 16: an errno's meaning answered), and step 6's notice names neither (nc203/nc204: nothing was removed there, and its New terms pointed at choice 1)", () => {
     const msg = LESSONS.find((l) => l.id === 'msg')!;
     const rmid = msg.checkpoints!.rmid!;
-    expect(rmid.choices.map((c) => c.en)).toEqual(['wakes at once, and its msgrcv fails', 'sleeps on (nothing wakes it)', 'is killed with the queue']);
+    expect(rmid.choices.map((c) => c.en)).toEqual(['wakes at once with an error', 'sleeps on (nothing wakes it)', 'is killed with the queue']);
     const blocked = msg.steps.find((s) => s.id === 'blocked')!;
     for (const lang of ['en', 'zh'] as const) for (const errno of ['EIDRM', 'EINVAL']) expect(blocked.notice[lang]).not.toContain(errno);
   });
