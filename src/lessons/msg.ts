@@ -347,8 +347,8 @@ export const msg = defineLesson<MsgState>({
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时，msgrcv 等待消息到来（第 6 步）；第 4 步试它的标志 IPC_NOWAIT。',
   },
   aside: {
-    en: 'the readers of steps 6 and 7 are a second Node process, as a msgrcv asleep in ipclab would freeze the screen.',
-    zh: '第 6、7 步的读者是另起的 Node 进程，因为 msgrcv 在 ipclab 里睡眠会卡住界面。',
+    en: 'the readers of steps 6 and 7 are a second process, ipclab\'s own program started again, as a msgrcv asleep in ipclab would freeze the screen.',
+    zh: '第 6、7 步的读者是另起的一个进程（ipclab 自己的程序再启动一次），因为 msgrcv 在 ipclab 里睡眠会卡住界面。',
   },
   outro: {
     en: 'A queue delivers each message once, in order within a type, and does the waiting.',
@@ -372,8 +372,8 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         // lspid, lrpid: not ipcs -q's columns (nc)
-        en: 'Its ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. ipcs -q -p\'s lspid, lrpid (last to send, to receive): 0.',
-        zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0；ipcs -q -p 里 lspid、lrpid（最后发送、接收它的进程）为 0。',
+        en: 'ipcs -q, row of the Kernel pane\'s ● msqid: 0 used-bytes, 0 messages. ipcs -q -p: lspid, lrpid (last to send, to receive) 0.',
+        zh: 'ipcs -q（msqid 同“内核”窗格 ● 行）：used-bytes、messages 为 0。ipcs -q -p：lspid、lrpid（最后收发者）为 0。',
       },
       traceFocus: [OUR_ROW],
       diagram: FLOW,
@@ -389,6 +389,8 @@ export const msg = defineLesson<MsgState>({
         });
         showProcesses(ctx, state);
         await ctx.exec('ipcs', ['-q']);
+        // the notice reads lspid and lrpid, which only -p prints (issue 16: only ipcs -q was shown)
+        await ctx.exec('ipcs', ['-q', '-p']);
         return expectQnum(ctx, msqid, 0);
       },
     },
@@ -474,7 +476,7 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'EAGAIN: that send would pass msg_qbytes, which the trace gives (the Kernel pane has none). Without IPC_NOWAIT it would wait.',
+        en: 'EAGAIN: that send would pass msg_qbytes, whose value is in the Trace pane, not the Kernel pane. Without IPC_NOWAIT it waits.',
         zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 的值见跟踪，“内核”窗格没有这一列。',
       },
       traceFocus: ['EAGAIN'],
@@ -515,7 +517,7 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。',
       },
       aside: {
-        en: `it empties the full queue with one msgrcv of size ${FILL_BYTES} per message (each holds ${FILL_BYTES} bytes of text).`,
+        en: `first this process empties the full queue, one msgrcv for each message, each asking for up to ${FILL_BYTES} bytes (the size of every message there).`,
         zh: `为了把满的队列读空，ipclab 对每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
       },
       diagram: FLOW,
@@ -624,7 +626,7 @@ export const msg = defineLesson<MsgState>({
         { en: 'sleeps', zh: '睡眠', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
       ],
       answer: 0,
-      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux also caps the number of messages, at msg_qbytes too, far off with five.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 也限制条数，上限同样是 msg_qbytes，五条还差得远。' },
+      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux also limits how many messages a queue holds, to msg_qbytes (16384 here): five is far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 也限制队列里的消息条数，上限也是 msg_qbytes（这里为 16384）：五条远远不到。' },
     },
     {
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },

@@ -248,8 +248,8 @@ export const sem = defineLesson<SemState>({
     zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。',
   },
   aside: {
-    en: 'the waiter and the killed holders are Node processes of their own, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
-    zh: '等待者和被杀的持有者是另起的 Node 进程，因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
+    en: 'the waiter and the killed holders are processes of their own, ipclab\'s program started again, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
+    zh: '等待者和被杀的持有者是另起的进程（ipclab 自己的程序再启动一次），因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
   },
   outro: {
     en: 'P and V are semops the kernel does whole: no other semop comes between the test and the change. SEM_UNDO frees a lock whose holder dies.',
