@@ -355,8 +355,8 @@ export const race = defineLesson<RaceState>({
     zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次，先不用任何办法把它们隔开。总数会分毫不差吗？`,
   },
   aside: {
-    en: 'the workers are two Node processes that ipclab starts; race.c, in the C pane, forks its two.',
-    zh: '工作进程是 ipclab 另外启动的两个 Node 进程；C 窗格里的 race.c 则 fork 出两个子进程。',
+    en: 'the workers are two processes ipclab starts, its own program again; race.c, in the C pane, forks its two.',
+    zh: '工作进程是 ipclab 另外启动的两个进程（ipclab 自己的程序再启动一次）；C 窗格里的 race.c 则 fork 出两个子进程。',
   },
   outro: {
     en: 'Without a lock, loops running at once lose updates. A semaphore puts two semop calls around each add, P to lock and V to unlock, and makes the workers wait for each other; an atomic add is one CPU operation, no system call.',
