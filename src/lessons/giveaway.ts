@@ -6,6 +6,7 @@
 // until the question is answered (lesson-view.ts); the second is found by answerGiveaway,
 // which a test runs on every checkpoint with the answer and explanation of a real run
 // (tests/lessons/answer-giveaway.test.ts).
+import { ERRNO_MEANINGS } from '../text/errno.js';
 import type { Checkpoint, Choice, Text } from './types.js';
 
 type Lang = keyof Text;
@@ -189,4 +190,42 @@ const GONE = /\b(?:no|freed|gone)\b/;
 export function asksSurvival(question: string, choices: readonly Choice[]): boolean {
   const about = /\b(?:still|stays?|freed|gone)\b/.test([question, ...choices.map((c) => c.en)].join('\n'));
   return about && choices.some((c) => KEPT.test(c.en)) && choices.some((c) => GONE.test(c.en) && !KEPT.test(c.en));
+}
+
+/** A choice that names an errno with its meaning, strerror's words ("ENOMSG (no message of
+ *  desired type)", "EIDRM (identifier removed)"): the meaning answers the question it stands
+ *  under (issue 16: msg 4 "the queue is empty…" above "no message of desired type", msg 7
+ *  "the queue is removed" above "identifier removed"). A choice says what the call does
+ *  ("returns at once with an error"); the errno comes with the result. The errno named, or
+ *  undefined. */
+export function errnoGlossed(choice: string): string | undefined {
+  const text = choice.toLowerCase();
+  for (const name of choice.match(NAME) ?? []) {
+    const meaning = ERRNO_MEANINGS[name]?.en.toLowerCase();
+    if (meaning && text.includes(meaning)) return name;
+  }
+  return undefined;
+}
+
+/** A word of prose as its doing: "waiter", "waiting" and "waits" are "wait". */
+function doing(word: string): string {
+  const w = word.toLowerCase();
+  return w.length < 5 ? w : w.replace(/(?:ing|ers|er|ed|es|s)$/, '');
+}
+/** The prose words of a text as doings: code out (a call, SEM_UNDO, a term `isTerm` knows: semop). */
+const proseWords = (text: string, isTerm: (word: string) => boolean = () => false) =>
+  new Set((text.replace(CODE, ' ').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => /^[A-Za-z]{4,}$/.test(w) && !COMMON.has(w.toLowerCase()) && !isTerm(w)).map(doing));
+
+/** Whether a glossary entry the learner is sent to before a question ("(g: semncnt)") says
+ *  the question's own situation: a word of its prose (as a doing: "waiting" of the question's
+ *  "waiter") that the question uses, beside the term it defines. The question "After the
+ *  waiter's semop -1, semncnt is…" under "semncnt: processes waiting in semop" has its
+ *  answer in the definition (issue 16: sem 4). `own`: the entry's terms, no word of the
+ *  situation; `isTerm`: a word that is another entry's term (semop), code rather than prose.
+ *  The words shared, or undefined. */
+export function glossRestates(question: string, entry: string, own: readonly string[], isTerm?: (word: string) => boolean): string | undefined {
+  const mine = new Set(own.flatMap((t) => [...proseWords(t)]));
+  const asked = proseWords(question, isTerm);
+  const shared = [...proseWords(entry, isTerm)].filter((w) => asked.has(w) && !mine.has(w));
+  return shared.length ? shared.join('", "') : undefined;
 }

@@ -423,6 +423,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
     shows: [{ lesson: 'parent-child', step: 'write', text: { en: 'A signal carries no data.', zh: '信号不携带数据。' } }],
   },
+  // issue 16: parent-child 7 and serv-clnt say a signal "merges with a pending one", a word
+  // newcomers could not look up
+  {
+    id: 'pending',
+    name: { en: 'pending signal, merging', zh: '挂起的信号、合并' },
+    terms: ['pending', '挂起'],
+    text: {
+      en: 'A signal sent but not yet handled is pending: the kernel has marked it on the process, and the handler has not run yet. The kernel keeps one such mark per kind of signal, so a second SIGUSR1 sent while one is pending merges with it, and the handler runs once for both.',
+      zh: '已经发出、还没被处理的信号是挂起的：内核在进程上做了标记，处理函数还没运行。每种信号内核只记一个这样的标记，所以一个 SIGUSR1 还挂起时再发一个，两者就合并了，处理函数只为它们运行一次。',
+    },
+  },
   {
     id: 'SIGTERM',
     name: { en: 'SIGTERM, SIGCONT', zh: 'SIGTERM、SIGCONT' },

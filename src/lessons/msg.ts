@@ -12,6 +12,7 @@ import { BLOCKER_EXIT, MSG_MAX } from '../proto/blocker.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { CallRecord } from '../native/types.js';
 import { NO_BREAK } from '../text/cells.js';
+import { ERRNO_MEANINGS } from '../text/errno.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { OUR_ROW } from './types.js';
@@ -53,21 +54,28 @@ const TYPES = counts({ en: 'type', zh: '类型' }, [1, 2, 3], [
   { en: 'the one type 2 message was taken by the type 2 call before; none is left.', zh: '唯一一条类型 2 的消息已被前面类型 2 的调用取走，没有剩下。' },
   { en: '-3 does not ask for type 3; it takes the lowest type up to 3, and a type 1 message still waits.', zh: '-3 不是要类型 3，而是取不超过 3 的最小类型，而类型 1 的消息还在。' },
 ]);
+// What the call does, which a learner can reason out from the flag's name; the errno comes
+// with the result, named and explained there. A choice naming an errno with its meaning
+// answered the question (issue 16: "ENOMSG (no message of desired type)" under "the queue is
+// empty", "EIDRM (identifier removed)" under "the queue is removed"; tests/lessons/choice-gloss).
 const EMPTY_NOWAIT = [
-  // each errno with its meaning, as strerror gives it, as REMOVED's: no New terms line
-  // introduced them before this question (fix28a#1)
-  choice({ en: 'ENOMSG (no message of desired type)', zh: 'ENOMSG（没有所需类型的消息）', value: 'ENOMSG' }, { en: 'this kernel said otherwise, though Linux\'s msgrcv answers ENOMSG to an empty queue with IPC_NOWAIT.', zh: '这个内核的回答不同，虽然队列空且带 IPC_NOWAIT 时 Linux 的 msgrcv 回答 ENOMSG。' }),
-  choice({ en: 'EAGAIN (resource temporarily unavailable)', zh: 'EAGAIN（资源暂时不可用）', value: 'EAGAIN' }, { en: 'EAGAIN is msgsnd\'s, when a full queue would make it wait; an empty queue gives msgrcv ENOMSG.', zh: 'EAGAIN 是 msgsnd 的，在队列满、本该等待时；队列空时 msgrcv 得到 ENOMSG。' }),
-  choice({ en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
+  choice({ en: 'returns at once with an error', zh: '立刻返回一个错误', value: 'error' }, { en: 'this kernel said otherwise, though Linux\'s msgrcv fails at once (ENOMSG) on an empty queue with IPC_NOWAIT.', zh: '这个内核的回答不同，虽然队列空且带 IPC_NOWAIT 时 Linux 的 msgrcv 会立刻失败（ENOMSG）。' }),
+  choice({ en: 'sleeps until a message comes', zh: '睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
+  choice({ en: 'returns at once with an empty message', zh: '立刻返回一条空消息' }, { en: 'an empty message is one somebody sent (step 2\'s form can); with none queued there is nothing to return.', zh: '空消息也得有人发过（第 2 步的表单就能发）；队列里一条都没有，就没有可返回的。' }),
 ];
 const REMOVED = [
-  // all three alike, none carrying its reason (fix17h#6); each errno said by its name's own
-  // meaning, as strerror gives it, where it is first met (nc203/nc204: step 6's notice named
-  // them, with nothing removed yet, and its New terms pointed at choice 1)
-  choice({ en: 'fails with EIDRM (identifier removed)', zh: '失败，得到 EIDRM（标识符已删除）', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
-  choice({ en: 'fails with EINVAL (invalid argument)', zh: '失败，得到 EINVAL（参数无效）', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
+  choice({ en: 'wakes at once with an error', zh: '立刻醒来，带着一个错误', value: 'failed' }, { en: 'this reader had not returned, or got a message, though a sleeper wakes with an error (EIDRM) when its queue goes.', zh: '这次读者还没返回，或收到了消息，虽然队列被删时睡眠的读者会带着错误（EIDRM）醒来。' }),
   choice({ en: 'sleeps on (nothing wakes it)', zh: '继续睡眠（没有什么唤醒它）' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
+  choice({ en: 'is killed with the queue', zh: '随队列一起被杀死' }, { en: 'IPC_RMID sends no signal. The kernel wakes the sleeper, its msgrcv returns -1, and the reader goes on.', zh: 'IPC_RMID 不发信号。内核唤醒睡眠者，它的 msgrcv 返回 -1，读者接着运行。' }),
 ];
+
+/** ' ("No message of desired type")': the errno's meaning, said with the result where the
+ *  choices said only what the call did; empty for a call that succeeded. */
+function meaningOf(call: CallRecord, lang: Lang): string {
+  const words = call.errno === null ? undefined : ERRNO_MEANINGS[call.errno]?.[lang];
+  if (!words) return '';
+  return lang === 'en' ? ` ("${words}")` : `（${words}）`;
+}
 
 /** The reader's msgrcv as it returned in this step; undefined while it has not returned. */
 function readerCall(live: LiveResult<MsgState>): CallRecord | undefined {
@@ -339,8 +347,8 @@ export const msg = defineLesson<MsgState>({
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时，msgrcv 等待消息到来（第 6 步）；第 4 步试它的标志 IPC_NOWAIT。',
   },
   aside: {
-    en: 'the readers of steps 6 and 7 are a second Node process, as a msgrcv asleep in ipclab would freeze the screen.',
-    zh: '第 6、7 步的读者是另起的 Node 进程，因为 msgrcv 在 ipclab 里睡眠会卡住界面。',
+    en: 'the readers of steps 6 and 7 are a second process, ipclab\'s own program started again, as a msgrcv asleep in ipclab would freeze the screen.',
+    zh: '第 6、7 步的读者是另起的一个进程（ipclab 自己的程序再启动一次），因为 msgrcv 在 ipclab 里睡眠会卡住界面。',
   },
   outro: {
     en: 'A queue delivers each message once, in order within a type, and does the waiting.',
@@ -364,8 +372,8 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         // lspid, lrpid: not ipcs -q's columns (nc)
-        en: 'Its ipcs -q row (msqid as in the Kernel pane\'s ● row): 0 used-bytes, 0 messages. ipcs -q -p\'s lspid, lrpid (last to send, to receive): 0.',
-        zh: 'ipcs -q 里你的队列那行（msqid 同“内核”窗格 ● 行）：used-bytes 0，messages 0；ipcs -q -p 里 lspid、lrpid（最后发送、接收它的进程）为 0。',
+        en: 'ipcs -q, row of the Kernel pane\'s ● msqid: 0 used-bytes, 0 messages. ipcs -q -p: lspid, lrpid (last to send, to receive) 0.',
+        zh: 'ipcs -q（msqid 同“内核”窗格 ● 行）：used-bytes、messages 为 0。ipcs -q -p：lspid、lrpid（最后收发者）为 0。',
       },
       traceFocus: [OUR_ROW],
       diagram: FLOW,
@@ -381,6 +389,8 @@ export const msg = defineLesson<MsgState>({
         });
         showProcesses(ctx, state);
         await ctx.exec('ipcs', ['-q']);
+        // the notice reads lspid and lrpid, which only -p prints (issue 16: only ipcs -q was shown)
+        await ctx.exec('ipcs', ['-q', '-p']);
         return expectQnum(ctx, msqid, 0);
       },
     },
@@ -466,7 +476,7 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'EAGAIN: that send would pass msg_qbytes, which the trace gives (the Kernel pane has none). Without IPC_NOWAIT it would wait.',
+        en: 'EAGAIN: that send would pass msg_qbytes, whose value is in the Trace pane, not the Kernel pane. Without IPC_NOWAIT it waits.',
         zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 的值见跟踪，“内核”窗格没有这一列。',
       },
       traceFocus: ['EAGAIN'],
@@ -507,7 +517,7 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。',
       },
       aside: {
-        en: `it empties the full queue with one msgrcv of size ${FILL_BYTES} per message (each holds ${FILL_BYTES} bytes of text).`,
+        en: `first this process empties the full queue, one msgrcv for each message, each asking for up to ${FILL_BYTES} bytes (the size of every message there).`,
         zh: `为了把满的队列读空，ipclab 对每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
       },
       diagram: FLOW,
@@ -569,11 +579,12 @@ export const msg = defineLesson<MsgState>({
     taken: {
       question: { en: 'Once the last message is read, the queue is empty. msgrcv with IPC_NOWAIT then…', zh: '读出最后一条后队列就空了。这时带 IPC_NOWAIT 的 msgrcv……' },
       choices: EMPTY_NOWAIT,
-      answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno),
-      hint: { en: 'What does the name IPC_NOWAIT tell the call not to do? Then read what each errno in brackets means.', zh: 'IPC_NOWAIT 这个名字叫调用不要做什么？再看括号里每个 errno 的意思。' },
+      // succeeded: it returned a message (none is queued, so an empty one, were it so)
+      answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno === null ? null : 'error', 2),
+      hint: { en: 'What does the name IPC_NOWAIT tell the call not to do? And is "no message" a message?', zh: 'IPC_NOWAIT 这个名字叫调用不要做什么？“没有消息”算一条消息吗？' },
       explain: (live) => ({
-        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: no message of the type, and IPC_NOWAIT said not to wait.`,
-        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}：没有该类型的消息，IPC_NOWAIT 又不许等待。`,
+        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}${meaningOf(lastCall(live, 'msgrcv'), 'en')}: none of the type asked for, and IPC_NOWAIT said not to wait.`,
+        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}${meaningOf(lastCall(live, 'msgrcv'), 'zh')}：没有所要类型的消息，IPC_NOWAIT 又不许等待。`,
       }),
     },
     rmid: {
@@ -581,13 +592,14 @@ export const msg = defineLesson<MsgState>({
       choices: REMOVED,
       answer: (live) => {
         const call = readerCall(live);
-        return call ? choiceOf(REMOVED, call.errno) : 2;
+        // still asleep when the step ended: it slept on
+        return call ? choiceOf(REMOVED, call.errno === null ? null : 'failed') : 1;
       },
       hint: { en: 'IPC_RMID removes a queue at once, whoever waits on it.', zh: '不管谁在等，IPC_RMID 都立即删除队列。' },
       explain: (live) => {
         const call = readerCall(live);
         return call
-          ? { en: `The reader's ${outcomeOf(call).en}: removing a queue wakes its waiters.`, zh: `读者的 ${outcomeOf(call).zh}：队列被删时，内核唤醒所有在等它的进程。` }
+          ? { en: `The reader's ${outcomeOf(call).en}${meaningOf(call, 'en')}: removing a queue wakes its waiters, and their msgrcv fails.`, zh: `读者的 ${outcomeOf(call).zh}${meaningOf(call, 'zh')}：队列被删时，内核唤醒所有在等它的进程，它们的 msgrcv 失败。` }
           : { en: 'The reader had not returned when the step ended.', zh: '这一步结束时读者还没有返回。' };
       },
     },
@@ -614,7 +626,7 @@ export const msg = defineLesson<MsgState>({
         { en: 'sleeps', zh: '睡眠', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
       ],
       answer: 0,
-      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux also caps the number of messages, at msg_qbytes too, far off with five.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 也限制条数，上限同样是 msg_qbytes，五条还差得远。' },
+      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux also limits how many messages a queue holds, to msg_qbytes (16384 here): five is far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 也限制队列里的消息条数，上限也是 msg_qbytes（这里为 16384）：五条远远不到。' },
     },
     {
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },

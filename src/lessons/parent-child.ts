@@ -116,8 +116,8 @@ export const parentChild = defineLesson<ParentChildState>({
   // each term where a step first needs it: the segments' (step 1), the child's start and
   // the signals (step 2), nattch and lpid (step 2's notice); not all in the introduction
   intro: {
-    en: 'A parent and its child pass text both ways, with two System V shared memory segments and two signals. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C. If you skipped lessons 1-6, their terms show up here as new; g explains each.',
-    zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
+    en: 'A parent and its child pass text both ways, with two System V shared memory segments and two signals. The parent is ipclab itself, the lesson\'s process (the other lessons call it "lesson"). communicate_with_child.c of the notes (the study notes ipclab follows) does it in C. If you skipped lessons 1-6, their terms show up here as new; g explains each.',
+    zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。父进程就是 ipclab 自己，即本课的进程（其他课叫它“本课”）。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
   },
   outro: {
     en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): the same in C; its real fork() is higher up in the file.',
@@ -263,9 +263,11 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程通过自己的映射读出文字，然后回一个 SIGUSR2，意思是“已读”。父进程等着这个信号。',
       },
       notice: {
-        en: 'Same bytes, another process and address: one memory. Only now may the parent write again; earlier, it could overwrite unread text.',
-        zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
+        // which pane shows it (issue 16: "another address" named no place): the child's "read at" line
+        en: 'The Trace pane\'s "read at" line has the parent\'s bytes at another address, in another process: one memory. The parent may write again.',
+        zh: '“跟踪”窗格的 read at 行里，是父进程写的字节，却在另一个进程、另一个地址：同一块内存。父进程现在才可以再写。',
       },
+      traceFocus: ['read at'],
       diagram: REPLY,
       highlight: ['down', 'down->child', 'child', 'child->parent', 'parent'],
       async run(ctx, state) {

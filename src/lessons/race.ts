@@ -228,7 +228,7 @@ function lostNotice(live: LiveResult<RaceState>): Text {
       ? { en: '', zh: '' }
       : live.state.oneCpu
         ? { en: ` On one CPU the loops (worker 1 ${first}, worker 2 ${second}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（工作进程 1 ${first}，工作进程 2 ${second}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
-        : { en: ` Both loops of ${N.none} adds began together; worker 1's took ${first}, worker 2's ${second}: side by side for at most ${overlap}, when the losses came.`, zh: `两个各加 ${N.none} 次的循环同时开始，工作进程 1 用了 ${first}，工作进程 2 用了 ${second}，丢失都发生在同时运行的那至多 ${overlap} 里。` };
+        : { en: ` Both loops of ${N.none} adds began together; worker 1's took ${first}, worker 2's ${second}: side by side for at most ${overlap}, when the losses came. The round, first start to last end: ${wallOf(live.state, 'none')}.`, zh: `两个各加 ${N.none} 次的循环同时开始，工作进程 1 用了 ${first}，工作进程 2 用了 ${second}，丢失都发生在同时运行的那至多 ${overlap} 里。整轮从第一个开始到最后一个结束：${wallOf(live.state, 'none')}。` };
   return { en: `${lostSaid.en}${side.en}`, zh: `${lostSaid.zh}${side.zh}` };
 }
 
@@ -240,8 +240,18 @@ const SEM_COST: Text = {
   zh: '这些时间大多花在哪里，第 3 步说过',
 };
 
-/** Step 5's advice in Chinese, its static notice and the one this run's figures give (nc: "选代价最小的正确做法。" read as abrupt). */
-const CHEAPEST_ZH = '两种都正确，就选代价更小的那种。';
+/** Step 5's advice, its static notice and the one this run's figures give: what to weigh, not
+ *  "take the cheapest" (issue 16: an atomic add guards one int, a semaphore any stretch of code;
+ *  nc: "选代价最小的正确做法。" read as abrupt). */
+const WEIGH: Text = {
+  en: 'Weigh too what each covers: an atomic add, one int; a semaphore, any code between its P and V, at two system calls a pass.',
+  zh: '还要看各自能保护什么：原子加只管一个 int；信号量能保护 P 和 V 之间的任意代码，代价是每次两个系统调用。',
+};
+
+/** "no lock 29 ns, semaphore 21450 ns, atomic 60 ns": the three rounds per add, as step 5's trace line has them. */
+function threeRounds(state: RaceState, lang: 'en' | 'zh'): string {
+  return (['none', 'semaphore', 'atomic'] as const).map((l) => `${LOCK_TEXT[l][lang]} ${unit(nsOf(state, l) ?? '?', 'ns')}`).join(lang === 'en' ? ', ' : '，');
+}
 
 /** Step 3's notice with this run's figure (nc: "Far slower" gave no number where step 5
  *  did), and how the figure is made: the round's milliseconds over its adds (nc: "27 ns"
@@ -260,11 +270,17 @@ function semNotice(live: LiveResult<RaceState>): Text | undefined {
   };
 }
 
-/** "858 ms for 40000 adds": a round's time and its adds, the sum its per-add figure is. */
+/** "858 ms": a round's wall time, from the first worker's start to the last one's end (the
+ *  trace's measure line), not one worker's loop. */
+const wallOf = (state: RaceState, lock: Lock) => unit(state.ms?.[lock] ?? '?', 'ms');
+
+/** "858 ms of wall time for 40000 adds": a round's time and its adds, the sum its per-add
+ *  figure is, in the words of the round's trace line (issue 16: step 3's "29 ms" was read
+ *  against step 2's notice, which gave only the two loops' own times). */
 function roundSum(state: RaceState, lock: Lock): Text {
-  const ms = unit(state.ms?.[lock] ?? '?', 'ms');
+  const ms = wallOf(state, lock);
   const adds = WORKERS * N[lock];
-  return { en: `${ms} for ${adds} adds`, zh: `${adds} 次加法用时 ${ms}` };
+  return { en: `${ms} of wall time for ${adds} adds`, zh: `${adds} 次加法实际用时 ${ms}` };
 }
 
 /** Per-increment nanoseconds of a round this run measured, if it ran. */
@@ -283,9 +299,15 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const none = nsOf(live.state, 'none');
   if (atomic === undefined || none === undefined) return undefined;
   const [a, n] = [roundSum(live.state, 'atomic'), roundSum(live.state, 'none')];
+  // the loops' own times, which can differ severalfold (issue 16: 34.7 and 122.7 ms, unexplained)
+  const [first, second] = (live.state.loops?.atomic ?? []).map((ms) => unit(ms.toFixed(1), 'ms'));
+  const loops =
+    first === undefined || second === undefined
+      ? { en: '', zh: '' }
+      : { en: ` The loops took ${first} and ${second}: a loop's time counts its worker's waits for the counter, which one CPU at a time may hold, and its pauses for other programs.`, zh: `两个循环各用了 ${first} 和 ${second}：循环的用时包括它等计数器（同一时刻只有一个 CPU 能占用它）和被别的程序暂停的时间。` };
   return {
-    en: `Nothing lost, and no system call: no store came between the other's load and store. Per add, a round's time over its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 without a lock ${n.en}, ${unit(none, 'ns')} each. Neither enters the kernel; step 5 sets them against the semaphore.`,
-    zh: `一个不丢，也没有系统调用：没有哪次写落在另一个进程的读和写之间。每次加法的用时是一轮的总用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步不加锁 ${n.zh}，每次 ${unit(none, 'ns')}。两者都不进内核；第 5 步拿它们和信号量比。`,
+    en: `Nothing lost, no system call: each add reads and writes the counter in one step. The round's time divided by its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 ${n.en}, ${unit(none, 'ns')} each.${loops.en}`,
+    zh: `一个不丢，也没有系统调用：每次加法一步读写计数器。一轮的用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步 ${n.zh}，每次 ${unit(none, 'ns')}。${loops.zh}`,
   };
 }
 
@@ -303,9 +325,10 @@ function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || sem === undefined) return undefined;
+  const all = { en: `Per add: ${threeRounds(live.state, 'en')}. `, zh: `每次加法：${threeRounds(live.state, 'zh')}。` };
   return atomic < sem
-    ? { en: `Of the two exact rounds, the semaphore took ${unit(sem, 'ns')} per add, ${times(sem, atomic).en} the atomic add's ${unit(atomic, 'ns')}: two system calls an add, P and V, against none; ${SEM_COST.en}. Take the cheapest correct one.`, zh: `两种精确的做法里，信号量每次加法用了 ${unit(sem, 'ns')}，是原子加（${unit(atomic, 'ns')}）的${times(sem, atomic).zh}：每次加法两次系统调用（P 和 V），原子加一次也没有；${SEM_COST.zh}。${CHEAPEST_ZH}` }
-    : { en: `Of the two exact rounds, this run the atomic add was not the cheaper (${unit(atomic, 'ns')} against the semaphore's ${unit(sem, 'ns')}): a busy machine. Times vary; run again to compare.`, zh: `两种精确的做法里，这次原子加并不更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：机器很忙。用时每次不同，再跑一次比较。` };
+    ? { en: `${all.en}Of the two exact rounds, the semaphore took ${times(sem, atomic).en} the atomic add's time: two system calls an add, P and V, against none; ${SEM_COST.en}. ${WEIGH.en}`, zh: `${all.zh}两种精确的做法里，信号量的用时是原子加的${times(sem, atomic).zh}：每次加法两次系统调用（P 和 V），原子加一次也没有；${SEM_COST.zh}。${WEIGH.zh}` }
+    : { en: `${all.en}Of the two exact rounds, this run the atomic add was not the cheaper: a busy machine. Times vary; run again to compare.`, zh: `${all.zh}两种精确的做法里，这次原子加并不更便宜：机器很忙。用时每次不同，再跑一次比较。` };
 }
 
 /** Step 1's notice as this machine is: what its CPU count means for the rounds. */
@@ -314,12 +337,12 @@ function cpuNotice(live: LiveResult<RaceState>): Text | undefined {
   if (cpus === undefined) return undefined;
   return cpus < 2
     ? {
-        en: 'One CPU here: the workers run in turn. For the race to show, each sleeps 1 ms between a load and its store every 1000 adds.',
-        zh: '这里只有一个 CPU：两个工作进程轮流运行。为了看到竞争，每个进程每加 1000 次，就在读和写之间睡 1 ms。',
+        en: 'One CPU here: the workers take turns. Each sleeps 1 ms between a load and its store every 1000 adds, as if paused there.',
+        zh: '这里只有一个 CPU：两个工作进程轮流运行。每个进程每加 1000 次，就在读和写之间睡 1 ms，好比在那里被暂停。',
       }
     : {
-        en: `${cpus} CPUs here: the two workers can run at the same moment, one on each CPU; nothing makes them take turns.`,
-        zh: `这里有 ${cpus} 个 CPU：两个工作进程可以同时运行，各占一个 CPU，没有什么让它们轮流。`,
+        en: `${cpus} CPUs here, which the two workers of each round share with the rest of the machine.`,
+        zh: `这里有 ${cpus} 个 CPU，每一轮的两个工作进程和机器上的其他程序一起使用它们。`,
       };
 }
 
@@ -332,8 +355,8 @@ export const race = defineLesson<RaceState>({
     zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次，先不用任何办法把它们隔开。总数会分毫不差吗？`,
   },
   aside: {
-    en: 'the workers are two Node processes that ipclab starts; race.c, in the C pane, forks its two.',
-    zh: '工作进程是 ipclab 另外启动的两个 Node 进程；C 窗格里的 race.c 则 fork 出两个子进程。',
+    en: 'the workers are two processes ipclab starts, its own program again; race.c, in the C pane, forks its two.',
+    zh: '工作进程是 ipclab 另外启动的两个进程（ipclab 自己的程序再启动一次）；C 窗格里的 race.c 则 fork 出两个子进程。',
   },
   outro: {
     en: 'Without a lock, loops running at once lose updates. A semaphore puts two semop calls around each add, P to lock and V to unlock, and makes the workers wait for each other; an atomic add is one CPU operation, no system call.',
@@ -357,8 +380,8 @@ export const race = defineLesson<RaceState>({
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。最后，这一步数一数 ipclab 能用几个 CPU。',
       },
       notice: {
-        en: 'The trace gives the CPUs. Two or more: both workers run at once. One: each now and then sleeps between load and store.',
-        zh: '跟踪里写着能用几个 CPU。两个或更多：两个工作进程能同时运行。只有一个：每个进程时不时在读和写之间睡一下。',
+        en: 'The trace gives the CPUs ipclab may use; the workers of steps 2 to 4 run on them.',
+        zh: '跟踪里写着 ipclab 能用几个 CPU；第 2 到 4 步的工作进程就在上面运行。',
       },
       noticeBy: cpuNotice,
       aside: {
@@ -393,8 +416,10 @@ export const race = defineLesson<RaceState>({
         state.cpus = cpus;
         state.oneCpu = cpus < 2;
         if (state.oneCpu) {
-          explain(ctx, 'One CPU: the two workers never run at the same moment, so the race needs two CPUs to show. Each worker sleeps 1 ms between load and store every 1000 increments: a forced preemption.', '只有一个 CPU：两个工作进程从不同时运行，竞争要两个 CPU 才能自然出现。所以每个工作进程每加 1000 次，就在读和写之间睡 1 ms：强制让出 CPU。');
-        } else explain(ctx, `${cpus} CPUs: both workers can run at once (the scheduler may still pause either, to run another program)`, `${cpus} 个 CPU：两个工作进程可以同时运行（调度器仍可能暂停其中一个，去运行别的程序）`);
+          explain(ctx, 'One CPU that ipclab may use: the two workers take turns on it. Each sleeps 1 ms between load and store every 1000 increments, as if the scheduler paused it there.', 'ipclab 只能用一个 CPU：两个工作进程轮流使用它。每个工作进程每加 1000 次，就在读和写之间睡 1 ms，好比调度器恰好在那里暂停了它。');
+          // the CPUs as a fact: what two of them do to the count is step 2's question (issue 16:
+          // "both workers can run at once" above "does this run lose updates?")
+        } else explain(ctx, `${cpus} CPUs that ipclab may use`, `ipclab 可用的 CPU：${cpus} 个`);
         return [];
       },
     },
@@ -433,16 +458,16 @@ export const race = defineLesson<RaceState>({
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       short: { en: 'An atomic add', zh: '用原子加法' },
       say: {
-        en: 'Now each increment is an atomic add, `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)` in race.c: one CPU instruction, not step 2\'s load then store. Still no lock.',
-        zh: '现在每次加法是一次原子加，race.c 里是 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`：一条 CPU 指令，不再是第 2 步的先读后写。仍然不加锁。',
+        en: 'Now each increment is an atomic add, `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)` in race.c. Still no lock.',
+        zh: '现在每次加法是一次原子加，race.c 里是 `__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)`。仍然不加锁。',
       },
       aside: {
         en: 'its workers are Node processes and call Atomics.add, JavaScript\'s atomic add, the same CPU operation as race.c\'s __atomic_fetch_add.',
         zh: '它的工作进程是 Node 进程，调用 JavaScript 的原子加 Atomics.add，与 race.c 的 __atomic_fetch_add 是同一种 CPU 操作。',
       },
       notice: {
-        en: 'Nothing lost, no system call: no store came between the other\'s load and store. Trace: the time per add, against step 2\'s.',
-        zh: '一个不丢，也没有系统调用：没有哪次写落在另一个进程的读和写之间。跟踪里有这一轮的用时除以加法次数，可以和第 2 步比。',
+        en: 'Nothing lost, no system call: each add reads and writes the counter in one step. The trace gives the time per add.',
+        zh: '一个不丢，也没有系统调用：每次加法一步读写计数器。跟踪里有每次加法的用时。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, atomicNotice),
@@ -452,12 +477,12 @@ export const race = defineLesson<RaceState>({
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       short: { en: 'Compare; remove both', zh: '比较用时并删除' },
       say: {
-        en: 'The three rounds side by side, in nanoseconds per add (wall time over adds); then shmdt, and IPC_RMID of both objects.',
-        zh: '把三轮放在一起比较：每次加法的纳秒数，即每一轮的实际用时除以它的加法次数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
+        en: 'The three rounds compared in the notice, in nanoseconds per add (a round\'s wall time divided by its adds); then shmdt, and IPC_RMID of both objects.',
+        zh: '在注意里比较三轮：每次加法的纳秒数，即每一轮的实际用时除以它的加法次数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'Two rounds were exact, the semaphore and the atomic add; the times (they vary) say which was cheaper: take the cheapest correct one.',
-        zh: `有两轮精确：信号量和原子加；哪个更便宜要看用时（每次运行都不同）。${CHEAPEST_ZH}`,
+        en: 'Exact: the semaphore and the atomic add; the cheaper varies. Weigh too what each covers: one int, or any code.',
+        zh: '精确的是信号量和原子加；哪个更便宜每次不同。还要看各自能保护什么：一个 int，还是任意代码。',
       },
       diagram: FLOW,
       highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],

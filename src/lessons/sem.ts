@@ -8,7 +8,7 @@ import { defineLesson } from './define.js';
 import { expectErrno, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
-import type { LiveResult, StepContext, Text } from './types.js';
+import type { Choice, LiveResult, StepContext, Text } from './types.js';
 import { choiceOf, counts } from './checkpoint-kit.js';
 import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue, type Turn } from './turn/fields.js';
@@ -32,22 +32,29 @@ interface SemState {
   others?: { peer: PeerProcess; role: Text }[];
 }
 
-const NCNT = counts('semncnt', [0, 1, 2], [
-  { en: 'the waiter asleep in P is counted; 0 would mean nobody waits for semval to grow.', zh: '睡在 P 里的等待者会被计入；0 表示没人在等 semval 增加。' },
-  { en: 'this time the waiter was not asleep yet, or more were; one would count it alone.', zh: '这次等待者还没睡下，或者睡了不止一个；1 只算它一个。' },
-  { en: 'two needs a second sleeper; only one process waits in P.', zh: '2 需要第二个睡眠者；只有一个进程在 P 里等。' },
+/** Which count the waiter's semop -1 at semval 0 is in: semncnt (processes waiting for semval
+ *  to grow) or semzcnt (waiting for it to be 0, a sem_op of 0). Both definitions say
+ *  "waiting"; which fits a -1 at 0 is the learner's to work out (issue 16: the question was
+ *  "semncnt is…" under "(g: semncnt)", whose definition, processes waiting in semop, was
+ *  the answer). */
+const COUNTED: Choice[] = [
+  { en: 'semncnt 1, semzcnt 0', zh: 'semncnt 为 1，semzcnt 为 0', value: 'n', whyNot: { en: 'this time the kernel read otherwise, though a P at 0 waits for semval to grow, which semncnt counts.', zh: '这次内核读到的不同，虽然在 0 上做 P 是在等 semval 增加，这由 semncnt 计数。' } },
+  { en: 'semncnt 0, semzcnt 1', zh: 'semncnt 为 0，semzcnt 为 1', value: 'z', whyNot: { en: 'semzcnt counts a semop with sem_op 0, which waits for semval to be 0; a -1 needs semval to grow to 1 first.', zh: 'semzcnt 计的是 sem_op 为 0 的 semop，它等 semval 变成 0；-1 要等 semval 先增加到 1。' } },
+  { en: 'semncnt 0, semzcnt 0', zh: 'semncnt 为 0，semzcnt 为 0', value: 'none', whyNot: { en: 'a process asleep in semop is counted in one of the two; the waiter sleeps there.', zh: '在 semop 里睡眠的进程会计入两者之一；等待者正睡在那里。' } },
+];
+
+/** semval after the holder's death with SEM_UNDO. */
+const AFTER_UNDO = counts('semval', [0, 1], [
+  { en: 'with SEM_UNDO the kernel gave the count back when the holder died; without it the count would stay taken.', zh: '带了 SEM_UNDO，持有者死时内核就归还了计数；不带它，计数才会一直被占着。' },
+  { en: 'this time the kernel did not undo the P, though SEM_UNDO makes it do so when the holder dies.', zh: '这次内核没有撤销那次 P，虽然 SEM_UNDO 本该让它在持有者死时撤销。' },
 ]);
-/** semval after the holder's death, with SEM_UNDO or without: each question its own reasons */
-const AFTER_KILL = (undo: boolean) =>
-  counts('semval', [0, 1], undo
-    ? [
-        { en: 'with SEM_UNDO the kernel gave the count back when the holder died; without it the count would stay taken.', zh: '带了 SEM_UNDO，持有者死时内核就归还了计数；不带它，计数才会一直被占着。' },
-        { en: 'this time the kernel did not undo the P, though SEM_UNDO makes it do so when the holder dies.', zh: '这次内核没有撤销那次 P，虽然 SEM_UNDO 本该让它在持有者死时撤销。' },
-      ]
-    : [
-        { en: 'this time something gave the count back; only that moves it from 0.', zh: '这次有谁归还了计数；否则它会停在 0。' },
-        { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着。' },
-      ]);
+/** Without SEM_UNDO, what a later P meets, by semval after the kill: not semval again, which
+ *  is step 6's question the other way round (issue 16: trivial once step 6 was answered),
+ *  but what it means for the next process that wants the lock. */
+const AFTER_PLAIN: Choice[] = [
+  { en: 'is stuck until some process does V', zh: '卡住，直到有进程做 V', value: 0, whyNot: { en: 'this time something gave the count back; only that lets a P through.', zh: '这次有谁归还了计数；只有这样 P 才能通过。' } },
+  { en: 'proceeds at once', zh: '立刻继续执行', value: 1, whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so the next P waits.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 只能等。' } },
+];
 
 /** What the step's last semctl `cmd` (GETVAL, GETNCNT) returned: this run's reading. */
 function lastRead(live: LiveResult<SemState>, cmd: string): number {
@@ -56,22 +63,25 @@ function lastRead(live: LiveResult<SemState>, cmd: string): number {
   return call.ret;
 }
 
-/** The two kill checkpoints: the same question with and without SEM_UNDO, answered by semval after the kill. */
+/** The two kill checkpoints, answered by semval after the kill: with SEM_UNDO, semval; without,
+ *  what a later P would meet. */
 function afterKill(undo: boolean) {
-  const flag = undo ? 'with SEM_UNDO' : 'without SEM_UNDO';
-  const flagZh = undo ? '带 SEM_UNDO' : '不带 SEM_UNDO';
+  const choices = undo ? AFTER_UNDO : AFTER_PLAIN;
   return {
-    question: { en: `The holder took it ${flag} and is killed with SIGKILL. semval then is…`, zh: `持有者${flagZh} 取得信号量，被 SIGKILL 杀死。之后 semval 是……` },
-    choices: AFTER_KILL(undo),
-    answer: (live: LiveResult<SemState>) => choiceOf(AFTER_KILL(undo), lastRead(live, 'GETVAL')),
+    question: undo
+      ? { en: 'The holder took it with SEM_UNDO and is killed with SIGKILL. semval then is…', zh: '持有者带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。之后 semval 是……' }
+      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. A P by another process after that…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。之后另一个进程做 P……' },
+    choices,
+    answer: (live: LiveResult<SemState>) => choiceOf(choices, lastRead(live, 'GETVAL')),
     hint: undo
       ? { en: 'SEM_UNDO has the kernel keep a per-process adjustment (semadj). When could the kernel use it?', zh: 'SEM_UNDO 让内核按进程记下调整量（semadj）。内核什么时候会用到它？' }
-      : { en: 'SIGKILL leaves the holder no time to run its own V.', zh: 'SIGKILL 不给持有者执行自己 V 的机会。' },
+      : { en: 'SIGKILL leaves the holder no time to run its own V, and without SEM_UNDO the kernel has nothing to undo.', zh: 'SIGKILL 不给持有者执行自己 V 的机会；不带 SEM_UNDO，内核也没有可撤销的。' },
     explain: (live: LiveResult<SemState>) => {
       const v = lastRead(live, 'GETVAL');
-      return v === 1
-        ? { en: 'When the holder died, the kernel undid its P: +1.', zh: '持有者死时，内核撤销了它的 P：加 1。' }
-        : { en: 'Without SEM_UNDO the kernel keeps nothing to undo, so the count the holder took is never given back.', zh: '不带 SEM_UNDO，内核没有记下要撤销什么，持有者取走的计数永远不会归还。' };
+      if (undo) return v === 1 ? { en: 'When the holder died, the kernel undid its P: +1.', zh: '持有者死时，内核撤销了它的 P：加 1。' } : { en: `GETVAL read ${v}: the kernel did not undo the P.`, zh: `GETVAL 读到 ${v}：内核没有撤销那次 P。` };
+      return v === 0
+        ? { en: 'GETVAL read 0: without SEM_UNDO the kernel keeps nothing to undo, the count the dead holder took is never given back, and every later P waits.', zh: 'GETVAL 读到 0：不带 SEM_UNDO，内核没有记下要撤销什么，死去的持有者取走的计数永远不会归还，之后的每个 P 都要等。' }
+        : { en: `GETVAL read ${v}: something gave the count back.`, zh: `GETVAL 读到 ${v}：有谁归还了计数。` };
     },
   };
 }
@@ -238,8 +248,8 @@ export const sem = defineLesson<SemState>({
     zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。',
   },
   aside: {
-    en: 'the waiter and the killed holders are Node processes of their own, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
-    zh: '等待者和被杀的持有者是另起的 Node 进程，因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
+    en: 'the waiter and the killed holders are processes of their own, ipclab\'s program started again, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
+    zh: '等待者和被杀的持有者是另起的进程（ipclab 自己的程序再启动一次），因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
   },
   outro: {
     en: 'P and V are semops the kernel does whole: no other semop comes between the test and the change. SEM_UNDO frees a lock whose holder dies.',
@@ -333,12 +343,12 @@ export const sem = defineLesson<SemState>({
       title: { en: 'A waiter: P on the taken semaphore', zh: '等待者对已被占用的信号量做 P' },
       short: { en: 'A waiter does P', zh: '等待者做 P' },
       say: {
-        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT at semval 0. Then semctl GETNCNT reads semncnt, a count the kernel keeps per semaphore (g: semncnt).',
-        zh: '另起的第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt，内核给每个信号量记的一个计数（按 g 看 semncnt）。',
+        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT at semval 0. semctl GETNCNT and GETZCNT then read two counts the kernel keeps (see the glossary).',
+        zh: '第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后 semctl GETNCNT 和 GETZCNT 读出内核记的两个计数（见术语表）。',
       },
       notice: {
-        en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',
-        zh: 'semncnt 为 1：内核记着有一个进程在等 semval 增加。它等待时不占用 CPU。',
+        en: 'semncnt 1, semzcnt 0: the waiter waits for semval to grow, not for it to be 0. It uses no CPU while it waits.',
+        zh: 'semncnt 为 1，semzcnt 为 0：等待者等的是 semval 增加，不是变为 0。它等待时不占用 CPU。',
       },
       diagram: FLOW,
       highlight: ['sem', 'sem->waiter', 'waiter'],
@@ -350,8 +360,9 @@ export const sem = defineLesson<SemState>({
         // polled untraced: one traced GETNCNT below shows the figure
         const asleep = await until(() => native.semctlGetncnt(semid, 0).ret === 1, waiter.pid, 'asleep in semop');
         const ncnt = ctx.sys.semctlGetncnt(semid, 0);
-        if (!asleep.length) explain(ctx, `semncnt ${ncnt.ret}: process ${waiter.pid} sleeps in semop`, `semncnt 为 ${ncnt.ret}：进程 ${waiter.pid} 在 semop 里睡眠`);
-        return asleep;
+        const zcnt = ctx.sys.semctlGetzcnt(semid, 0);
+        if (!asleep.length) explain(ctx, `semncnt ${ncnt.ret}, semzcnt ${zcnt.ret}: process ${waiter.pid} sleeps in semop`, `semncnt 为 ${ncnt.ret}，semzcnt 为 ${zcnt.ret}：进程 ${waiter.pid} 在 semop 里睡眠`);
+        return [...asleep, ...(zcnt.ret === 0 ? [] : [`semzcnt is ${zcnt.ret}, expected 0`])];
       },
     },
     {
@@ -427,13 +438,16 @@ export const sem = defineLesson<SemState>({
   ],
   checkpoints: {
     waiter: {
-      question: { en: 'After the waiter\'s semop -1, semncnt is…', zh: '等待者调用 semop -1 之后，semncnt 是……' },
-      choices: NCNT,
-      answer: (live) => choiceOf(NCNT, lastRead(live, 'GETNCNT')),
-      hint: { en: 'Can semop -1 take 1 from a semval of 0? Step 3 said what it would do without IPC_NOWAIT.', zh: 'semval 为 0 时，semop -1 能减去 1 吗？第 3 步说过不带 IPC_NOWAIT 时它会怎样。' },
+      question: { en: 'The waiter\'s semop -1 found semval 0. GETNCNT and GETZCNT then read…', zh: '等待者的 semop -1 遇到 semval 为 0。随后 GETNCNT 和 GETZCNT 读到……' },
+      choices: COUNTED,
+      answer: (live) => {
+        const [n, z] = [lastRead(live, 'GETNCNT'), lastRead(live, 'GETZCNT')];
+        return choiceOf(COUNTED, n === 1 && z === 0 ? 'n' : n === 0 && z === 1 ? 'z' : n === 0 && z === 0 ? 'none' : 'other');
+      },
+      hint: { en: 'Its sem_op is -1: what must happen to semval before it can go on? Each count\'s entry (see the glossary) says what it waits for.', zh: '它的 sem_op 是 -1：semval 要怎样变，它才能继续？每个计数在术语表里都写着它等的是什么。' },
       explain: (live) => ({
-        en: `semncnt counts the processes asleep in P until semval grows (${lastRead(live, 'GETNCNT')} here, GETNCNT read it); a wait for 0 would count in semzcnt.`,
-        zh: `semncnt 数的是在 P 里睡眠、等 semval 增加的进程（这里 GETNCNT 读到 ${lastRead(live, 'GETNCNT')}）；等它变为 0 的进程计入 semzcnt。`,
+        en: `semncnt ${lastRead(live, 'GETNCNT')}, semzcnt ${lastRead(live, 'GETZCNT')}: a P at 0 waits for semval to grow, which semncnt counts; semzcnt counts a semop with sem_op 0, waiting for semval to be 0.`,
+        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}，semzcnt 为 ${lastRead(live, 'GETZCNT')}：在 0 上做 P 是等 semval 增加，由 semncnt 计数；semzcnt 计的是 sem_op 为 0、等 semval 变为 0 的 semop。`,
       }),
     },
     undo: afterKill(true),
@@ -458,7 +472,7 @@ export const sem = defineLesson<SemState>({
         { en: 'fails with EINVAL', zh: '以 EINVAL 失败', whyNot: { en: 'semaphore 2 is in the set (numbers 0 to 2); its value is there, and it is 0.', zh: '2 号在集合里（编号 0 到 2）；它的值一直都在，就是 0。' } },
       ],
       answer: 0,
-      explain: { en: 'SETVAL sets one semaphore. Linux starts every other one at 0, as step 1\'s first GETVAL read, and a P on 0 waits. POSIX leaves the start open: SETVAL every semaphore the program uses.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0，第 1 步第一次 GETVAL 读到的就是它；计数为 0 时 P 要等待。POSIX 没有规定初值，所以用到的每一个都要 SETVAL。' },
+      explain: { en: 'SETVAL sets one semaphore. Linux starts the others at 0 (step 1\'s SETVAL took its one from 0 to 1), and a P on 0 waits. POSIX leaves it open: SETVAL each one used.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0（第 1 步的 SETVAL 把它的那个从 0 设成 1）；计数为 0 时 P 要等待。POSIX 没有规定初值，用到的每一个都要 SETVAL。' },
     },
     {
       question: { en: 'semval 0, eight processes asleep in P: semncnt 8. The holder makes one V. Then…', zh: 'semval 为 0，8 个进程睡在 P 里：semncnt 为 8。持有者做一次 V。之后……' },

@@ -168,13 +168,15 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端建会合文件（双方约定的会合地点），在 ftok(文件, \'S\') 的 key 下建 4096 字节的共享内存段，即 struct ipclab_rv。它先写 server_pid，最后写 magic（表示“就绪”的数字）。',
       },
       notice: {
-        en: 'A key from ftok, not 0: anyone with the file finds it. magic was set last, to RV_MAGIC (0x4C425631): see it, and server_pid is set.',
-        zh: 'key 由 ftok 算出，不是 0：有这个文件的进程都能找到它。magic 最后写入 RV_MAGIC（0x4C425631）：看到它，server_pid 就已写好。',
+        // where to look, and who "sees" it (issue 16: "see it" read as "go and look")
+        en: 'A key from ftok, not 0: anyone with the file finds it. magic, set last (Trace pane), tells a client server_pid is set.',
+        zh: 'key 由 ftok 算出，不是 0：有文件就能找到它。magic 最后写入（见“跟踪”窗格）：客户端见到它，就知道 server_pid 已写好。',
       },
       aside: {
-        en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open\'s file number: 3 in C, more in Node, which has files open); steps 5-6 run the C programs.',
-        zh: '第 1-4 步运行 ipclab 的 Node 代码，做 serv.c、clnt.c 做的事（open 返回最小的空闲文件号：C 里是 3，Node 里更大，因为它已打开了别的文件）；第 5、6 步运行 C 程序本身。',
+        en: 'in steps 1-4 both sides are ipclab\'s program started again, doing what serv.c and clnt.c do (open gives 3 in C, more here); steps 5-6 run the C programs.',
+        zh: '第 1-4 步的双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 做的事（open 在 C 里返回 3，这里更大：已有打开的文件）；第 5、6 步运行 C 程序。',
       },
+      traceFocus: ['rv->magic'],
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
       async run(ctx, state) {
@@ -286,6 +288,11 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 的服务端启动。它的 shmget(key, 0, 0) 得到 ENOENT，因为还没有共享内存段用这个 key；于是每 100 ms 再试。',
       },
       notice: C_CLIENT_NOTICE,
+      // why a "server" process appears where ipclab plays the server (issue 16)
+      aside: {
+        en: 'ipclab\'s server is a process of its own, ipclab\'s program started again as in steps 1-4; the lesson\'s process only watches.',
+        zh: 'ipclab 的服务端是单独的进程，和第 1-4 步一样是 ipclab 的程序再启动一次；本课的进程只在旁观察。',
+      },
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
       traceFocus: [CROSS.en.clnt, CROSS.zh.clnt], // sent in the language of the run: either, whatever the screen's now
       diagram: 'serv-clnt-c1',

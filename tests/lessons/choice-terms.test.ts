@@ -58,10 +58,10 @@ describe('terms of choices and results (fix15f)', () => {
     expect(found.some((p) => p.startsWith("lesson 'shmctl' step 'attach-dest' choice 2 (zh, a learner in order): uses 'EIDRM'"))).toBe(true);
   });
 
-  it("msg 7/7's choices are alike, each errno said by its name's meaning, and step 6's notice names neither (nc203/nc204: nothing was removed there, and its New terms pointed at choice 1)", () => {
+  it("msg 7/7's choices say what the reader does, no errno (issue 16: an errno's meaning answered), and step 6's notice names neither (nc203/nc204: nothing was removed there, and its New terms pointed at choice 1)", () => {
     const msg = LESSONS.find((l) => l.id === 'msg')!;
     const rmid = msg.checkpoints!.rmid!;
-    expect(rmid.choices.map((c) => c.en)).toEqual(['fails with EIDRM (identifier removed)', 'fails with EINVAL (invalid argument)', 'sleeps on (nothing wakes it)']);
+    expect(rmid.choices.map((c) => c.en)).toEqual(['wakes at once with an error', 'sleeps on (nothing wakes it)', 'is killed with the queue']);
     const blocked = msg.steps.find((s) => s.id === 'blocked')!;
     for (const lang of ['en', 'zh'] as const) for (const errno of ['EIDRM', 'EINVAL']) expect(blocked.notice[lang]).not.toContain(errno);
   });
@@ -74,11 +74,11 @@ describe('terms of choices and results (fix15f)', () => {
     expect(found).toContain('turn/errno-why.ts msgrcv E2BIG: names E2BIG, MSG_NOERROR, which the glossary (src/lessons/glossary.ts) does not explain');
   });
 
-  it("for a learner who starts at the lesson too, a choice explains its term only while every choice is alike: ftok no-creat's, shmdt use-after's and msg rmid's bare choices as main had them are found (fix27a#1)", () => {
+  it("for a learner who starts at the lesson too, a choice explains its term only while every choice is alike: ftok no-creat's and shmdt use-after's bare choices as main had them are found (fix27a#1; msg rmid's choices name no errno since issue 16)", () => {
     const problems = (lessons: typeof LESSONS) => validateLessons(lessons).filter((p) => p.includes('a learner starting here') && p.includes('shows only after the answer'));
     expect(problems(LESSONS)).toEqual([]);
     // every choice of those questions carries its own bracketed meaning now
-    const asked = [['ftok', 'no-creat'], ['shmdt', 'use-after'], ['msg', 'rmid']] as const;
+    const asked = [['ftok', 'no-creat'], ['shmdt', 'use-after']] as const;
     for (const [id, step] of asked) {
       const checkpoint = LESSONS.find((l) => l.id === id)!.checkpoints![step]!;
       for (const lang of ['en', 'zh'] as const) expect(choicesAlike(checkpoint.choices.map((c) => c[lang]))).toBe(true);
@@ -87,7 +87,6 @@ describe('terms of choices and results (fix15f)', () => {
     const bare: Record<string, { step: string; index: number; en: string; zh: string }> = {
       ftok: { step: 'no-creat', index: 0, en: 'a shmid', zh: '一个 shmid' },
       shmdt: { step: 'use-after', index: 0, en: 'it reads the text', zh: '它读到那行文字' },
-      msg: { step: 'rmid', index: 2, en: 'sleeps on', zh: '继续睡眠' },
     };
     const lessons = LESSONS.map((l) => {
       const b = bare[l.id];
@@ -97,9 +96,9 @@ describe('terms of choices and results (fix15f)', () => {
       return { ...l, checkpoints: { ...l.checkpoints, [b.step]: { ...checkpoint, choices } } };
     });
     const found = problems(lessons);
-    expect(found).toHaveLength(12);
+    expect(found).toHaveLength(8);
     for (const lang of ['en', 'zh'] as const) {
-      for (const [id, step, c, word] of [['ftok', 'no-creat', 2, 'ENOENT'], ['ftok', 'no-creat', 3, 'EEXIST'], ['ftok', 'no-creat', 4, 'EACCES'], ['shmdt', 'use-after', 3, 'SIGSEGV'], ['msg', 'rmid', 1, 'EIDRM'], ['msg', 'rmid', 2, 'EINVAL']] as const) {
+      for (const [id, step, c, word] of [['ftok', 'no-creat', 2, 'ENOENT'], ['ftok', 'no-creat', 3, 'EEXIST'], ['ftok', 'no-creat', 4, 'EACCES'], ['shmdt', 'use-after', 3, 'SIGSEGV']] as const) {
         expect(found.some((p) => p.startsWith(`lesson '${id}' step '${step}' choice ${c} (${lang}, a learner starting here): uses '${word}'`))).toBe(true);
       }
     }
