@@ -207,6 +207,12 @@ export function wrapLabel(label: string, max: number): string[] {
         bestScore = s;
       }
     }
+    // a word wider than `max` (server_pid，) makes the box that wide: the other lines may
+    // fill it too, never one word per line beside it (写 / server_pid， / 再写 / magic)
+    if (best.width > max + 1) {
+      const wider = breakAt(units, costs, best.width);
+      if (wider.lines.length < best.lines.length) best = wider;
+    }
     out.push(...best.lines);
   }
   if (kept.size >= 4096) kept.clear();
