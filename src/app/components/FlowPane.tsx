@@ -17,7 +17,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts leaves the drawing as it is
   const choiceKey = choice ? JSON.stringify(choice) : '';
-  const drawing = useMemo((): { lines: Line[]; litRows: number[]; newest: [number, number][]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
+  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
       const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang, family: choice.family });
@@ -28,7 +28,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       const newest = boxRows(choice, rendered.geometry?.boxes);
       // the frames drawn dotted, lit by an earlier step, with a row in `view`
       const framesDone = (view: readonly [number, number]) => framesDoneNames(choice, rendered.geometry?.frames, drawn, view);
-      return { lines: drawn, newest, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
+      return { title: rendered.title, lines: drawn, newest, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -66,7 +66,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const place = choice?.place;
   return (
     <Panel
-      title={place && choice?.diagram ? s.flowOf(title, place.at, place.of, place.switched, place.next) : title}
+      title={place && choice?.diagram ? s.flowOf(title, place.at, place.of, place.switched, place.next, drawing && !(drawing instanceof Error) ? drawing.title : undefined) : title}
       width={width}
       height={height}
       lines={legend ? [legend, ...win.shown] : win.shown}
