@@ -290,9 +290,10 @@ const EN = {
   /** the Flow pane's title: which of the lesson's diagrams it draws, and that the step just run moved to
    *  it; by number, not by file name (an id is no word of the lesson's, and cut the title at 80x24).
    *  In words, not "1/5" (newcomers could not read two fractions). `next`: the step about to run
-   *  lights another diagram, and Space goes there; after two blanks, so a narrow border drops it (fitTitle) */
-  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }) =>
-    of > 1 ? `${title}: ${switched && !next ? 'now ' : ''}diagram ${at} of ${of}${next ? `  Space runs step ${next.step}, on diagram ${next.at}` : ''}` : title,
+   *  lights another diagram, and Space goes there; after two blanks, so a narrow border drops it (fitTitle).
+   *  `name`: what the diagram shows (its `%% title`, src/flow/diagrams.ts), so "diagram 1 of 5" says what the five are */
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) =>
+    of > 1 ? `${title}: ${switched && !next ? 'now ' : ''}diagram ${at} of ${of}${name ? `, ${name}` : ''}${next ? `  Space runs step ${next.step}, on diagram ${next.at}` : ''}` : title,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en }[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
   statGone: 'IPC_STAT failed',
@@ -729,8 +730,8 @@ const ZH: Strings = {
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   flowReview: (shown: number) => `正在回看第 ${shown} 步：按它运行时高亮`,
-  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }) =>
-    of > 1 ? `${title}：${switched && !next ? '换到' : ''}第 ${at} 张图（共 ${of} 张）${next ? `  空格运行第 ${next.step} 步，在第 ${next.at} 张图` : ''}` : title,
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) =>
+    of > 1 ? `${title}：${switched && !next ? '换到' : ''}第 ${at} 张图（共 ${of} 张）${name ? `：${name}` : ''}${next ? `  空格运行第 ${next.step} 步，在第 ${next.at} 张图` : ''}` : title,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh }[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,
   statGone: 'IPC_STAT 失败',

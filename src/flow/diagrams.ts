@@ -35,6 +35,16 @@ export function diagramSource(name: string): string {
   return readFileSync(path, 'utf8');
 }
 
+const TITLE = /^[ \t]*%%[ \t]*title[ \t]+(en|zh)[ \t]*=(.*)$/gm;
+
+/** A shipped diagram's name among its lesson's, in `lang` (`%% title en = ...`, `%% title zh = ...`):
+ *  the Flow pane's title says it beside "diagram 1 of 5" (newcomers could not tell what the five
+ *  were); undefined where the file gives none. */
+export function diagramTitle(name: string, lang: Lang = 'zh'): string | undefined {
+  for (const m of diagramSource(name).matchAll(TITLE)) if (m[1] === lang && m[2].trim()) return m[2].trim();
+  return undefined;
+}
+
 /** How to draw a shipped diagram: the render options and the language of its labels. */
 export interface DiagramOptions extends RenderOptions {
   /** Chinese (the Mermaid text's own labels) unless told */
@@ -88,6 +98,8 @@ export function renderDiagram(name: string, options: DiagramOptions = {}): Rende
   let r = renders.get(key);
   if (!r) {
     r = withKeptLines(family ? member(name, family, options) : renderFlow(diagramModel(name, options.lang), options));
+    const title = diagramTitle(name, options.lang);
+    if (title !== undefined) r.title = title;
     keep(key, r);
   }
   return r;

@@ -576,7 +576,7 @@ function refuseTooLarge(model: FlowModel, placement: Placement): void {
 function wrappedLabels(model: FlowModel, wrap: number): { labels: Map<string, string[]>; edgeLabels: Map<string, string[]> } {
   return {
     labels: new Map(model.nodes.map((n) => [n.id, wrapLabel(n.label, wrap)])),
-    edgeLabels: new Map(model.edges.flatMap((e) => (e.label ? [[e.id, Number.isFinite(wrap) ? wrapLabel(e.label.replace(/\n/g, ' '), wrap) : [e.label]] as const] : []))),
+    edgeLabels: new Map(model.edges.flatMap((e) => (e.label ? [[e.id, Number.isFinite(wrap) ? wrapLabel(e.label.replace(/\n/g, ' '), wrap, true) : [e.label]] as const] : []))),
   };
 }
 

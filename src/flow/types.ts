@@ -107,4 +107,6 @@ export interface Rendered {
   /** how many times its edges were drawn, over every attempt and order tried: most of what
    *  it cost (tests/flow/render.test.ts holds race-counter's down) */
   drawings: number;
+  /** a shipped diagram's name among its lesson's (diagrams.ts diagramTitle), in the language drawn */
+  title?: string;
 }

@@ -180,8 +180,8 @@ const kept = new Map<string, string[]>();
  *  or between wide characters where Chinese may break; a word up to twice `max` stays
  *  whole, a longer one is cut. A line one cell wider than `max` is taken when it saves a
  *  break inside a word. */
-export function wrapLabel(label: string, max: number): string[] {
-  const key = `${max}\0${label}`;
+export function wrapLabel(label: string, max: number, fill = false): string[] {
+  const key = `${max}\0${fill}\0${label}`;
   const known = kept.get(key);
   if (known) return known;
   const out: string[] = [];
@@ -206,6 +206,14 @@ export function wrapLabel(label: string, max: number): string[] {
         best = tried;
         bestScore = s;
       }
+    }
+    // `fill` (an edge label): a word wider than `max` (server_pid，) makes the label that
+    // wide, and the other lines fill it too, never one word per line beside it (写 /
+    // server_pid， / 再写 / magic). A box's label keeps its rows: fewer of them lays the
+    // picture out anew (race-counter at 40 columns then no longer fitted)
+    if (fill && best.width > max + 1) {
+      const wider = breakAt(units, costs, best.width);
+      if (wider.lines.length < best.lines.length) best = wider;
     }
     out.push(...best.lines);
   }

@@ -18,7 +18,7 @@ export const SIDE_BY_SIDE = [
   ]),
   ...inFolder('tests/app', [
     'ascii.test.tsx', 'ask-first.test.tsx', 'bar-scopes.test.ts', 'bar-stable.test.ts', 'bar-tab.test.tsx',
-    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'flow-legend.test.tsx', 'flow-lit-in-view.test.tsx',
+    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'flow-legend.test.tsx', 'flow-lit-in-view.test.tsx', 'flow-title.test.tsx',
     'help-says.test.tsx',
     'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
     'kernel-labels.test.ts', 'kernel-poll.test.ts', 'kernel-processes.test.ts',
@@ -33,10 +33,10 @@ export const SIDE_BY_SIDE = [
     'pure.test.ts',
   ]),
   ...inFolder('tests/flow', [
-    'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'labels.test.ts', 'legend.test.ts',
+    'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'label-room.test.ts', 'labels.test.ts', 'legend.test.ts',
     'lit.test.ts', 'masked-lines.test.ts', 'masked.test.ts', 'mermaid-compat.test.ts',
     'pane-look.test.ts', 'parse.test.ts', 'read-edges.test.ts', 'render.test.ts',
-    'step-edges.test.ts', 'wrap-label.test.ts',
+    'step-edges.test.ts', 'titles.test.ts', 'wrap-label.test.ts',
   ]),
   ...inFolder('tests/lessons', [
     'choice-terms.test.ts', 'diagram-words.test.ts', 'engine.test.ts', 'explain.test.ts', 'flow-new-terms.test.ts',

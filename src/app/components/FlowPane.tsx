@@ -5,10 +5,13 @@ import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { type Line, line } from '../styled.js';
-import { windowOf } from '../text-fit.js';
+import { cells, windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
 import { type FlowChoice, LEGEND_ROWS, boxRows, framesDoneNames, hiddenRows, litTop } from './flow-view.js';
+
+/** The cells a "↑ 24 more" note beside the title may take, with its blanks. */
+const TITLE_NOTE = 16;
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -17,7 +20,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts leaves the drawing as it is
   const choiceKey = choice ? JSON.stringify(choice) : '';
-  const drawing = useMemo((): { lines: Line[]; litRows: number[]; newest: [number, number][]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
+  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
       const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang, family: choice.family });
@@ -28,7 +31,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       const newest = boxRows(choice, rendered.geometry?.boxes);
       // the frames drawn dotted, lit by an earlier step, with a row in `view`
       const framesDone = (view: readonly [number, number]) => framesDoneNames(choice, rendered.geometry?.frames, drawn, view);
-      return { lines: drawn, newest, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
+      return { title: rendered.title, lines: drawn, newest, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -64,9 +67,15 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
     down: litRows.some((r) => r >= win.offset + rows) ? (inView ? s.litGoesOnBelow : s.litBelow) : '',
   };
   const place = choice?.place;
+  // the diagram's name ("diagram 1 of 5, the server gets ready"), but not where it would push
+  // out the step about to go to another diagram ("Space runs step 2, on diagram 2", which the
+  // border drops first): that is what the learner needs next (room: frame.ts, less a "↑ N more")
+  const name = drawing && !(drawing instanceof Error) ? drawing.title : undefined;
+  const named = place && choice?.diagram ? s.flowOf(title, place.at, place.of, place.switched, place.next, name) : title;
+  const paneTitle = place && choice?.diagram && place.next && cells(named) > width - 6 - TITLE_NOTE ? s.flowOf(title, place.at, place.of, place.switched, place.next) : named;
   return (
     <Panel
-      title={place && choice?.diagram ? s.flowOf(title, place.at, place.of, place.switched, place.next) : title}
+      title={paneTitle}
       width={width}
       height={height}
       lines={legend ? [legend, ...win.shown] : win.shown}
