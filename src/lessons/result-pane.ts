@@ -16,8 +16,10 @@
 //     Kernel;
 //  3. the notice names what only the Trace shows: `ipcs`'s output, an errno, a signal -> the Trace;
 //  4. the notice names the Flow ("Flow", 流程图) -> the Flow;
-//  5. the step changed the kernel (a row new or gone, a figure or a byte changed) -> the Kernel;
-//  6. else the Trace: every step's calls and their results are there.
+//  5. the notice quotes text in ASCII double quotes, data a call read or sent (msg 3's 'Type 0
+//     gave "one"'), which the Trace quotes -> the Trace;
+//  6. the step changed the kernel (a row new or gone, a figure or a byte changed) -> the Kernel;
+//  7. else the Trace: every step's calls and their results are there.
 // The C pane is never a step's result (a notice naming it points at the source, as msg 7's
 // "as msg.c's reader does"), so a notice naming it decides nothing.
 import { ERRNO_MEANINGS } from '../text/errno.js';
@@ -29,7 +31,7 @@ import type { Text, TraceMark } from './types.js';
 export type ResultPane = 'flow' | 'kernel' | 'trace';
 
 /** Which rule decided (the list above): for the tests and the docs. */
-export type ResultWhy = 'trace-focus' | 'kernel-words' | 'trace-words' | 'flow-words' | 'kernel-changed' | 'calls';
+export type ResultWhy = 'trace-focus' | 'kernel-words' | 'trace-words' | 'flow-words' | 'quoted' | 'kernel-changed' | 'calls';
 
 /** What the Kernel pane shows changed by the step: the column and field words of the figures
  *  that changed (ipcs's headings, IPC_STAT's field names), and whether anything did at all (a
@@ -80,12 +82,12 @@ const ERRNOS = Object.keys(ERRNO_MEANINGS);
 
 /** The words of a notice that point at a pane, before any run: what `ipclab check` and the
  *  tests can read from the lesson alone. */
-export function noticePoints(notice: Text, kernelWords: readonly string[] = []): { kernel: boolean; trace: boolean; flow: boolean } {
+export function noticePoints(notice: Text, kernelWords: readonly string[] = []): { kernel: boolean; trace: boolean; flow: boolean; quoted: boolean } {
   const both = `${notice.en}\n${notice.zh}`;
   const named = (pane: keyof typeof PANE_NAMES) => PANE_NAMES[pane].some((re) => re.test(both));
   const kernel = named('kernel') || DUMP.some((re) => re.test(both)) || [...KERNEL_WORDS, ...kernelWords].some((w) => hasWord(both, w));
   const trace = named('trace') || hasWord(both, 'ipcs') || ERRNOS.some((e) => hasWord(both, e)) || /\bSIG[A-Z0-9]{2,}\b/.test(both);
-  return { kernel, trace, flow: named('flow') };
+  return { kernel, trace, flow: named('flow'), quoted: /"[^"\n]+"/.test(both) };
 }
 
 /** The pane that holds the step's result, and the rule that chose it (see the list above). */
@@ -97,6 +99,7 @@ export function resultPane(input: ResultInput): { pane: ResultPane; why: ResultW
   if (points.kernel || [...changed.words].some((w) => hasWord(both, w, true))) return { pane: 'kernel', why: 'kernel-words' };
   if (points.trace) return { pane: 'trace', why: 'trace-words' };
   if (points.flow) return { pane: 'flow', why: 'flow-words' };
+  if (points.quoted) return { pane: 'trace', why: 'quoted' };
   if (changed.any || changed.words.size > 0) return { pane: 'kernel', why: 'kernel-changed' };
   return { pane: 'trace', why: 'calls' };
 }

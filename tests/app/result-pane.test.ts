@@ -53,7 +53,10 @@ describe('resultPane: the rules, in order', () => {
     expect(resultPane({ notice: notice('', '流程图画出了它走的路。') }).pane).toBe('flow');
     expect(resultPane({ notice: notice('Gone at once, as msg.c does (C pane).'), changed: { words: new Set(), any: true } })).toEqual({ pane: 'kernel', why: 'kernel-changed' });
   });
-  it('5. nothing named, the kernel changed: the Kernel; 6. else the Trace', () => {
+  it('5. text quoted, data a call read or sent: the Trace, though the kernel changed', () => {
+    expect(resultPane({ notice: notice('Type 0 gave "one", 2 gave "two".'), changed: changed('messages') })).toEqual({ pane: 'trace', why: 'quoted' });
+  });
+  it('6. nothing named, the kernel changed: the Kernel; 7. else the Trace', () => {
     expect(resultPane({ notice: notice('The segment is gone.'), changed: { words: new Set(), any: true } })).toEqual({ pane: 'kernel', why: 'kernel-changed' });
     expect(resultPane({ notice: notice('Both reads find the text.'), changed: NO_CHANGE })).toEqual({ pane: 'trace', why: 'calls' });
   });
