@@ -93,11 +93,11 @@ export interface RunSlice extends RunCopy {
 /** The pane step `step` (index) of the lesson shown holds its result in, as the store has it
  *  right after that step ran (its `before` is the kernel before it): the notice shown for the
  *  run, the step's trace focus, what it changed in the Kernel pane (src/lessons/result-pane.ts). */
-export function resultOf(st: AppState, step: number): { pane: ResultPane; why: ResultWhy } | null {
-  const lesson = st.lessons[st.lessonIndex];
-  const s = lesson?.steps[step];
-  if (!s) return null;
-  const b = st.before?.step === step ? st.before : null;
+export function resultOf(state: AppState, step: number): { pane: ResultPane; why: ResultWhy } | null {
+  const lesson = state.lessons[state.lessonIndex];
+  const ran = lesson?.steps[step];
+  if (!ran) return null;
+  const b = state.before?.step === step ? state.before : null;
   const bytes = !!b?.after?.some((now) => {
     const was = b.pages?.find((p) => p.shmid === now.shmid && p.at === now.at);
     return !!was && now.bytes.some((x, i) => x !== was.bytes[i]);
@@ -106,12 +106,13 @@ export function resultOf(st: AppState, step: number): { pane: ResultPane; why: R
   const changed = b
     ? kernelChange(
         { segments: b.segments, queues: b.queues, semaphores: b.semaphores, focus: b.focus, stat: b.stat },
-        { segments: st.segments, queues: st.queues, semaphores: st.semaphores, focus: shownFocus(st), stat: st.stat },
+        { segments: state.segments, queues: state.queues, semaphores: state.semaphores, focus: shownFocus(state), stat: state.stat },
         b.between,
         bytes || made,
       )
     : NO_CHANGE;
-  return resultPane({ notice: st.notices[step] ?? s.notice, traceFocus: s.traceFocus, changed, kernelWords: st.decoded?.fields.map((f) => f.name) ?? [] });
+  const decoded = state.decoded?.fields.map((f) => f.name) ?? [];
+  return resultPane({ notice: state.notices[step] ?? ran.notice, traceFocus: ran.traceFocus, changed, kernelWords: decoded });
 }
 
 /** A lesson opens on its first pane, the Flow of its first step, not on the pane the last
@@ -308,7 +309,7 @@ export const runSlice =
       if (!result) return { result: null };
       const moved = get().showResult(result.pane);
       const said = moved && get().status === null && !get().zoomed;
-      if (said) resultSaid = (s) => s.resultShown(step + 1, { flow: s.flow, kernel: s.kernel, trace: s.trace }[result.pane]);
+      if (said) resultSaid = (s) => s.resultShown(step + 1, s[result.pane]);
       return { result: { step, ...result, moved }, ...(said ? { status: resultSaid } : {}) };
     };
 
