@@ -115,6 +115,8 @@ describe('Trace: following its end, or staying where the learner scrolled it', (
     // how much of it is below where it does not fit (fix23f#5: the notice points at its first lines)
     await r.press(KEYS.space);
     await ran(r, 3);
+    // (the run showed the Kernel, its result: the Trace by Tab)
+    await tabTo(r, 'trace');
     await r.waitFor(() => /IPC_SET/.test(traceRows(r).join('\n')) && traceRows(r).some((l) => /step 3/i.test(l)), 'step 3 run, from its heading');
     await r.quit();
   });
