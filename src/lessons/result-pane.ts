@@ -1,6 +1,6 @@
-// Which pane holds a step's result, the one place that says so: after a run, where only one
-// of the right-hand panes shows (the tabs at 80x24, a zoom) and it is not this one, the store
-// shows this one (src/app/store/run.ts). Newcomers ran a step whose notice spoke of "nattch 2,
+// Which pane holds a step's result, the one place that says so: after a run, where this pane is
+// not on screen (the tabs at 80x24 and a zoom show one; side by side the C code takes the place of
+// the Flow and the Kernel), the store shows it (src/app/store/run.ts). Newcomers ran a step whose notice spoke of "nattch 2,
 // lpid 3128" or "ipcs printed only headers" with the pane of an earlier step or lesson on
 // screen, and had to find the result with Tab (issue 16, fixH).
 //

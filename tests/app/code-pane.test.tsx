@@ -221,14 +221,14 @@ describe('the C pane', () => {
     await r.waitFor((f) => /┌─ C code: ftok\.c \(file 1\/2\) · line of step 2/.test(f), 'back at ftok.c, step 2 lit');
   });
 
-  // side by side, where the C pane in place of the Flow stays through a run (at 80x24 a run shows
-  // the pane its result is in: src/lessons/result-pane.ts)
-  it('120x34 en: the C pane shown follows the file of the step that ran (nc81: the C server ran, clnt.c stayed)', async () => {
-    const r = await draw({ width: 120, height: 34, lesson: 'serv-clnt' });
+  // a run shows the pane its result is in (src/lessons/result-pane.ts) unless the learner chose
+  // one as it ran: c c (away and back) right after Space keeps the C pane through the run
+  it('80x24 en: the C pane shown follows the file of the step that ran (nc81: the C server ran, clnt.c stayed)', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     await r.press('c');
     await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'serv.c');
-    await r.press(KEYS.space);
+    await r.press(`${KEYS.space}cc`);
     await ran(r, 1);
     // step 2, shown now, is the client's: clnt.c, without f
     await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'clnt.c followed');
@@ -247,8 +247,8 @@ describe('the C pane', () => {
     await r.waitFor((f) => /┌─ C 代码：cleanup\.h（文件 2\/2）· 无高亮行 /.test(f), 'f to cleanup.h in Chinese');
   });
 
-  it('120x34 en: a step run again in review (Space after ←) brings the pane back to its line after the learner scrolled it', async () => {
-    const r = await draw({ width: 120, height: 34, lesson: 'shmget' });
+  it('80x24 en: a step run again in review (Space after ←) brings the pane back to its line after the learner scrolled it', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'shmget' });
     await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
     for (let k = 0; k < 2; k++) {
       await r.press(KEYS.space);
@@ -261,7 +261,8 @@ describe('the C pane', () => {
     await r.waitFor((f) => codePane(f.split('\n')).numbers.includes(line), 'step 1 line');
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     await r.waitFor((f) => !codePane(f.split('\n')).numbers.includes(line), 'scrolled past it');
-    await r.press(KEYS.space);
+    // (c c as the step runs again: the C pane kept through the run, as chosen then)
+    await r.press(`${KEYS.space}cc`);
     // at the line of the step shown after the run, or the line above for context (the pane has 8 rows with the notice's shorter text)
     await r.waitFor((f) => {
       const st = r.store.getState();

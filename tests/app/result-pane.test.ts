@@ -158,4 +158,15 @@ describe('the learner keeps a pane chosen while the step ran; a lesson opens on 
     await ran(r, 2);
     expect(r.store.getState().tab).toBe(resultOf(r.store.getState(), 1)?.pane);
   });
+
+  it('side by side, the C code in place of the Flow and the Kernel: a result in the Kernel shows it', async () => {
+    const r = await drawFixture({ width: 120, height: 34, lang: 'en' });
+    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
+    await r.press(KEYS.space);
+    await ran(r, 1);
+    expect(resultOf(r.store.getState(), 0)?.pane).toBe('kernel');
+    await r.waitFor((f) => r.store.getState().tab === 'kernel' && f.includes('┌─ Kernel'), 'the Kernel pane shown again');
+  });
 });

@@ -70,7 +70,7 @@ export interface PanesSlice {
   /** `tab` shown (the Kernel pane, before s [ ] } act on it: a key acts on what is in sight, nc13k#3) */
   showTab(tab: TabId): void;
   /** a step's result is in `tab`: shown where only one pane shows and it is another (the tabs,
-   *  a zoom; side by side, the Flow the C code took the place of), unless the learner chose a
+   *  a zoom; side by side, the Flow and Kernel the C code takes the place of), unless the learner chose a
    *  pane by hand while the step ran; whether it moved */
   showResult(tab: TabId): boolean;
   /** f: the lesson's next C file (clnt.c, rv.h...) */
@@ -180,8 +180,8 @@ export const panesSlice =
 
       showResult(tab) {
         const { tabs, zoomed, tabByHand } = get();
-        // side by side every pane shows but the one the C code is in place of (the Flow)
-        const hidden = tabs || zoomed ? get().tab !== tab : get().tab === 'code' && tab === 'flow';
+        // side by side every pane shows but those the C code is in place of (the Flow and the Kernel)
+        const hidden = tabs || zoomed ? get().tab !== tab : get().tab === 'code' && tab !== 'trace';
         if (!hidden || tabByHand) return false;
         show(tab);
         return true;
