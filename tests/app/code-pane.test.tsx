@@ -222,12 +222,14 @@ describe('the C pane', () => {
     await r.waitFor((f) => /┌─ C code: ftok\.c \(file 1\/2\) · line of step 2/.test(f), 'back at ftok.c, step 2 lit');
   });
 
+  // a run shows the pane its result is in (src/lessons/result-pane.ts) unless the learner chose
+  // one as it ran: c c (away and back) right after Space keeps the C pane through the run
   it('80x24 en: the C pane shown follows the file of the step that ran (nc81: the C server ran, clnt.c stayed)', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     await r.press('c');
     await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'serv.c');
-    await r.press(KEYS.space);
+    await r.press(`${KEYS.space}cc`);
     await ran(r, 1);
     // step 2, shown now, is the client's: clnt.c, without f
     await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'clnt.c followed');
@@ -260,7 +262,8 @@ describe('the C pane', () => {
     await r.waitFor((f) => codePane(f.split('\n')).numbers.includes(line), 'step 1 line');
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     await r.waitFor((f) => !codePane(f.split('\n')).numbers.includes(line), 'scrolled past it');
-    await r.press(KEYS.space);
+    // (c c as the step runs again: the C pane kept through the run, as chosen then)
+    await r.press(`${KEYS.space}cc`);
     // at the line of the step shown after the run, or the line above for context (the pane has 8 rows with the notice's shorter text)
     await r.waitFor((f) => {
       const st = r.store.getState();

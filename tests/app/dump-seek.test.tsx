@@ -2,7 +2,7 @@
 // reach): the dump jumps to the next bytes that are not all zero; ] onto zeros says so.
 // The real store, engine and kernel.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, ran } from '../helpers/render.js';
+import { appDrawer, KEYS, ran, tabTo } from '../helpers/render.js';
 import { lessonById } from '../../src/lessons/index.js';
 
 const draw = appDrawer('dump-seek', { lessons: [lessonById('shmdt')!], quiz: false });
@@ -13,9 +13,8 @@ describe('} jumps the dump to the next non-zero bytes', () => {
       const r = await draw({ width, height, lang });
       await r.press('y', KEYS.tab, '4070', KEYS.enter);
       await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run with the offset 4070', 30_000);
-      // the Kernel pane shown (a tab at 80x24) or in focus
-      await r.press(KEYS.tab);
-      await r.waitFor(() => r.store.getState().tab === 'kernel', 'the kernel pane');
+      // the Kernel pane shown (a tab at 80x24, where the run showed it) or in focus
+      await tabTo(r, 'kernel');
       // the hint below names } with [ ]
       await r.waitFor((f) => f.includes(lang === 'en' ? '[ ] bytes  } non-zero' : '[ ] 翻字节  } 非零'), 'the hint names }');
       await r.press(']');

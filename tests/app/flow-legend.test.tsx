@@ -3,7 +3,7 @@
 // drawing scrolled past its last "?" read as a question pending that was not (fix19b#2).
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
-import { appDrawer, KEYS, paneRows, type Rendered, ran } from '../helpers/render.js';
+import { appDrawer, KEYS, paneRows, type Rendered, ran, tabTo } from '../helpers/render.js';
 
 const draw = appDrawer('flow-legend', { lessons: LESSONS, quiz: false });
 
@@ -24,6 +24,8 @@ describe('the Flow legend names only what is in view', () => {
         if (k > 0) {
           await r.press(KEYS.space);
           await ran(r, k);
+          // the run showed the pane its result is in: the learner goes back to the Flow
+          await tabTo(r, 'flow');
         }
         // the frame drawn after the run: the pane follows the lit part, then stays
         await r.waitFor((f) => f.includes('┌─ Flow') && flowPane(r).legend.includes('━━'), 'the flow drawn');

@@ -67,6 +67,9 @@ describe('the Flow keeps the lit box in view at 80x24', () => {
           }
           await r.press(KEYS.space);
           await ran(r, k);
+          // the run shows the pane its result is in (src/lessons/result-pane.ts): the learner goes
+          // back to the Flow (Tab), which shows the lit part anew
+          r.store.getState().showTab('flow');
           // the pane follows the lit part once the run is drawn
           await r.waitFor((f) => f.includes('┌─ ') && litBoxMissing(r, lang) === '', `step ${k}'s lit box in view`, 3_000).catch(() => undefined);
           const after = litBoxMissing(r, lang);

@@ -3,7 +3,7 @@
 // when the lesson text has nothing to scroll, each pane keeps its place across full
 // screens, Home and End in every pane. Real lessons, real store, real kernel.
 import { describe, expect, it } from 'vitest';
-import { KEYS, appDrawer, checkReadable, questionShown, ran, type Rendered } from '../helpers/render.js';
+import { KEYS, appDrawer, checkReadable, questionShown, ran, type Rendered, tabTo } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
@@ -208,7 +208,7 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
       await r.press(KEYS.space);
       await ran(r, k + 1);
     }
-    await r.press(KEYS.tab, KEYS.tab);
+    await tabTo(r, 'trace');
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     const followed = paneRows(r.frame(), 'Trace').rows.join('\n');
     await r.press(KEYS.up, KEYS.up);

@@ -3,7 +3,7 @@
 // help, each tab, zoomed, side by side -- at 80x24 en and 120x34 zh. Only a rule drawn in
 // the frame's tone (the Trace's step rule) may run to the border.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, type Rendered, ran } from '../helpers/render.js';
+import { appDrawer, KEYS, type Rendered, ran, tabTo } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 const draw = appDrawer('panel-margin', { lessons: LESSONS, lesson: 'shmdt', quiz: false });
@@ -30,6 +30,8 @@ function touching(frame: string): string[] {
 async function screens(r: Rendered, say: (name: string, f: string) => void): Promise<void> {
   await r.press(KEYS.space);
   await ran(r, 1);
+  // the run showed the pane its result is in: the Flow again, then every pane by Tab
+  await tabTo(r, 'flow');
   await r.waitFor((f) => !f.includes('drawing') && !f.includes('正在绘制'), 'the flow drawn');
   say('lesson', r.frame());
   for (const tab of ['kernel', 'trace', 'code', 'flow']) {

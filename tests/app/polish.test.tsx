@@ -1,7 +1,7 @@
 // What a newcomer and a teacher see, checked on the real screen: text laid out as
 // written, Chinese broken where Chinese breaks, the status line in the language shown.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, type Rendered, tabTo } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { flowRowsFor } from '../../src/app/components/flow-view.js';
 import * as flowLib from '../../src/flow/index.js';
@@ -188,6 +188,8 @@ describe('processes at 80x24', () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'race' });
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1');
+    // the run showed the Trace, its result: the Flow by Tab
+    await tabTo(r, 'flow');
     const bar = await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
     expect(bar).toMatch(new RegExp(`Tab ⇥ +(processes: lesson |lesson pid )${process.pid} ?\n`));
   });
@@ -200,6 +202,8 @@ describe('processes at 80x24', () => {
     }
     const [parent] = r.store.getState().processes;
     const bar = () => r.lines().find((l) => /^ [ [](Flow|流程)[ \]] │/.test(l)) ?? '';
+    // the run showed the Kernel, its result: the Flow by Tab
+    await tabTo(r, 'flow');
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
     expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(processes: parent |parent pid )${parent.pid} \\+ 1 (more )?\\([01] running\\)( in Kernel)? ?$`));
     await r.press(KEYS.tab, KEYS.tab);
@@ -220,6 +224,7 @@ describe('flow at 80x24', () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'serv-clnt' });
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1');
+    await tabTo(r, 'flow');
     // step 1 lit the server's write into the segment, an arrow whose label wraps over more rows
     // than the pane has beside the lesson at 80x24: the boxes it lit anew are in view (fix15k#1),
     // the rest of the lit part named on the border
@@ -574,6 +579,8 @@ describe('redraw work', () => {
     expect(draws).toBe(2);
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1 run');
+    // the run showed the Kernel, its result: the Flow by Tab
+    await tabTo(r, 'flow');
     await r.waitFor(() => draws === 3, 'the flow drawn with step 1 lit');
   });
 });

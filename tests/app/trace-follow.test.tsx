@@ -4,7 +4,7 @@
 // back, the step's lines arrived below the view and the pane stayed). Real store and engine;
 // a line arriving is put in the store's trace as a peer's line arrives (run-copy.ts).
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, paneRows, ran, type Rendered, tabTo } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { TraceEntry } from '../../src/lessons/types.js';
 
@@ -34,7 +34,7 @@ async function traceAfterTwoSteps(width: number, height: number): Promise<Render
   await ran(r, 1);
   await r.press(KEYS.space);
   await ran(r, 2);
-  await r.press(KEYS.tab, KEYS.tab);
+  await tabTo(r, 'trace');
   await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
   // after a run the pane shows the step from its heading (fix23f#5): the learner reads down to its end
   for (let i = 0; i < 60 && /↓ \d+ more/.test(traceBottom(r)); i++) {
@@ -115,6 +115,8 @@ describe('Trace: following its end, or staying where the learner scrolled it', (
     // how much of it is below where it does not fit (fix23f#5: the notice points at its first lines)
     await r.press(KEYS.space);
     await ran(r, 3);
+    // (the run showed the Kernel, its result: the Trace by Tab)
+    await tabTo(r, 'trace');
     await r.waitFor(() => /IPC_SET/.test(traceRows(r).join('\n')) && traceRows(r).some((l) => /step 3/i.test(l)), 'step 3 run, from its heading');
     await r.quit();
   });

@@ -3,7 +3,7 @@
 // else its part's end, the heading too where the part fits), the end again back at the step
 // to run, and the learner can scroll it all the while. The real store, engine and kernel.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, paneRows, ran, type Rendered, tabTo } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 const draw = appDrawer('trace-review', { lessons: LESSONS, lesson: 'shmctl', quiz: false });
@@ -18,8 +18,7 @@ describe('the Trace in review', () => {
         await ran(r, k);
       }
       // Tab Tab: the Trace shown (a tab at 80x24) or in focus (side by side), so ↑↓ move it
-      await r.press(KEYS.tab, KEYS.tab);
-      await r.waitFor(() => r.store.getState().tab === 'trace', 'the trace in focus');
+      await tabTo(r, 'trace');
       const rows = () => paneRows(r.lines(), title);
       const step = (n: number) => new RegExp(lang === 'en' ? `^│?── step ${n}: ` : `^│?── 步骤 ${n}：`);
       const end = await r.waitFor(() => rows().length > 0 && !step(1).test(rows()[0]), 'the trace at its end');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appDrawer, inverseSpans, KEYS, type Rendered, ran } from '../helpers/render.js';
+import { appDrawer, inverseSpans, KEYS, type Rendered, ran, tabTo } from '../helpers/render.js';
 import { ipcsRow, screenRow } from '../helpers/ipcs.js';
 import { cells } from '../../src/app/text-fit.js';
 import { readSegments, shmctlRmid, shmctlStat } from '../../src/native/index.js';
@@ -207,7 +207,8 @@ describe('menu, language, help, C code', () => {
     expect(f).toContain('2. second');
     expect(f).toContain('Start over');
     await r.press(KEYS.escape);
-    await r.waitFor((f) => f.includes('[Flow] │  Kernel'), 'menu closed');
+    // (step 1's result is in the Kernel pane, which the run showed)
+    await r.waitFor((f) => f.includes('Flow  │ [Kernel]'), 'menu closed');
     await r.press('m', KEYS.down, KEYS.enter);
     f = await r.waitFor((f) => /^ ipclab {3}2\/2 second/.test(f), 'lesson 2 open');
     expect(f).toContain(' ▶ 1 shmget');

@@ -1,7 +1,7 @@
 // z at a small terminal: the tabbed pane takes the lesson's rows and gives them back
 // (issue 16 items 10, 11, 19), with the real store, lesson engine and kernel.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, paneRows, ran, type Rendered, tabTo } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
 
@@ -16,7 +16,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     await ran(r, 1);
     await r.press(KEYS.space);
     await ran(r, 2);
-    await r.press(KEYS.tab, KEYS.tab);
+    await tabTo(r, 'trace');
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     const before = r.lines();
     const trace = paneRows(before, 'Trace');
@@ -62,8 +62,11 @@ describe('z: the pane below takes the lesson’s rows', () => {
     const after = await r.waitFor((f) => f.includes('└─ z: back to the lesson (a notice waits there)') && r.store.getState().done === 3, 'the zoom kept after a run');
     // the new notice is hidden with the lesson: the status line says so
     expect(r.lines()[22]).toMatch(/^ step 3 ran: its notice is in the lesson; z shows it/);
-    expect(after).toMatch(/── step 3: IPC_SET/);
     expect(after).not.toContain('┌─ Lesson');
+    // zoomed, the run showed the pane its result is in (step 3's perms and ctime: the Kernel)
+    expect(r.store.getState().tab).toBe('kernel');
+    await tabTo(r, 'trace');
+    await r.waitFor((f) => /── step 3: IPC_SET/.test(f) && f.includes('└─ z: back to the lesson'), 'the zoomed Trace at step 3');
 
     // Tab moves between the panes as before, zoomed
     await r.press(KEYS.tab);
@@ -175,6 +178,8 @@ describe('PgUp PgDn: every pane pages by its rows in view but one, zoomed or not
       await r.press(KEYS.space);
       await ran(r, step);
     }
+    // the run showed the pane its result is in: the Flow first, as the Tabs below count from it
+    await tabTo(r, 'flow');
     await r.press('z');
     // the borders say how many rows are out of view: "↑ n more" on the top one, "↓ n more" on the bottom one
     const border = (f: string, title: string, edge: 'top' | 'bottom') => {

@@ -237,6 +237,18 @@ export function paneRows(lines: string[], title: string): string[] {
   return lines.slice(top + 1, bottom);
 }
 
+/** Tab until `tab` is the pane shown (side by side: in focus), as a learner does: a run shows the
+ *  pane its result is in (src/lessons/result-pane.ts), so how many Tabs that takes depends on the
+ *  step run last. */
+export async function tabTo(r: Rendered, tab: 'flow' | 'kernel' | 'trace' | 'code'): Promise<void> {
+  for (let i = 0; i < 4 && r.store.getState().tab !== tab; i++) {
+    const was = r.store.getState().tab;
+    await r.press(KEYS.tab);
+    await r.waitFor(() => r.store.getState().tab !== was, 'Tab: the next pane');
+  }
+  await r.waitFor(() => r.store.getState().tab === tab, `the ${tab} pane shown`);
+}
+
 /** Waits until the check's question `question` has been on screen long enough for a digit to
  *  answer it (store/quiz.ts CHECK_READ_MS: a key sooner is not taken). */
 export async function checkReadable(r: Rendered, question: number): Promise<void> {

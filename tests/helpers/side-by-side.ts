@@ -25,7 +25,7 @@ export const SIDE_BY_SIDE = [
     'kernel-scroll.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts',
     'lesson-scroll.test.tsx', 'menu-view.test.ts', 'new-terms-shown.test.ts', 'pane-margin.test.ts',
     'panel-margin.test.tsx', 'question-in-view.test.tsx', 'quiz-ui-fold-result.test.tsx',
-    'quiz-ui-fold.test.tsx', 'resumed-text.test.ts', 'review-order.test.ts', 'scroll-offered.test.tsx', 'status-fit.test.ts',
+    'quiz-ui-fold.test.tsx', 'result-pane.test.ts', 'resumed-text.test.ts', 'review-order.test.ts', 'scroll-offered.test.tsx', 'status-fit.test.ts',
     'step-marks.test.ts', 'trace-follow.test.tsx', 'trace-review.test.tsx', 'trace-rule.test.tsx',
     'turn-enter-label.test.tsx', 'turn-own.test.ts', 'turn.test.tsx',
   ]),

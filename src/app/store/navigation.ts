@@ -12,7 +12,7 @@ import { ASK_START_OVER, askErratum, askLeave } from './ask.js';
 import { NO_RUN } from './run-copy.js';
 import { AT_QUESTION } from './panes.js';
 import { lessonAt } from './progress.js';
-import type { Status } from './run.js';
+import { LESSON_PANE, type Status } from './run.js';
 
 export type Overlay = 'none' | 'menu' | 'help' | 'errata' | 'glossary' | 'end';
 /** The overlays that are lists with a cursor, besides the menu. */
@@ -156,7 +156,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     // back within the lesson: a verdict kept from then names the choice made (when it is the
     // choice that verdict was given on); the step list marks only the steps run since
     const jumpedFrom = same ? { picks: picksKept(get(), here) } : null;
-    set({ ...NO_RUN, overlay: 'none', status: null, ask: null, lessonIndex, view: 0, revealed: 0, jumping: { lesson: lessonName(target), steps: step, to: step + 1 } });
+    set({ ...NO_RUN, ...LESSON_PANE, overlay: 'none', status: null, ask: null, lessonIndex, view: 0, revealed: 0, jumping: { lesson: lessonName(target), steps: step, to: step + 1 } });
     void get()
       .enqueue('resetting', async () => {
         await get().openLesson(lessonIndex, step, old, true);
@@ -241,7 +241,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       set({ ask: null });
       // one update closes the menu and shows the new lesson, not yet run: the next
       // frame is already the new lesson while the old one is cleaned up behind it
-      set({ ...NO_RUN, overlay: 'none', status: null, lessonIndex: cursor, view: 0, revealed: 0 });
+      set({ ...NO_RUN, ...LESSON_PANE, overlay: 'none', status: null, lessonIndex: cursor, view: 0, revealed: 0 });
       void get().enqueue('resetting', () => get().openLesson(cursor, 0, old));
     },
 

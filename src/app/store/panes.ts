@@ -10,6 +10,7 @@ import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
 import type { OwnOffset } from '../scroll.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
+import type { ResultPane, ResultWhy } from '../../lessons/result-pane.js';
 
 /** The panes whose offset outlives them; the others follow part of their content (the
  *  flow its lit part, the trace the last step, the C code the step's call, the Kernel pane
@@ -41,6 +42,12 @@ export interface PanesSlice {
   code: { index: number; file: string; text: string | null; zh: string | null; out?: string | null } | null;
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
+  /** the learner chose the pane shown by hand (Tab, c, f, s [ ] }) while the step now running
+   *  ran: its result is shown where they chose (store/run.ts showResultPane), not moved away */
+  tabByHand: boolean;
+  /** the pane the last step's result is in (src/lessons/result-pane.ts), with the step (index),
+   *  and whether the run showed it in place of the pane shown (the status line says so) */
+  result: { step: number; pane: ResultPane; why: ResultWhy; moved: boolean } | null;
   flow: DiagramRenderer | null;
   /** the panes are tabs below the lesson (a terminal below layout.ts WIDE): the App says so
    *  whenever the terminal's size changes it (a resize is input like a key) */
@@ -62,6 +69,10 @@ export interface PanesSlice {
   toggleCode(): void;
   /** `tab` shown (the Kernel pane, before s [ ] } act on it: a key acts on what is in sight, nc13k#3) */
   showTab(tab: TabId): void;
+  /** a step's result is in `tab`: shown where only one pane shows and it is another (the tabs,
+   *  a zoom; side by side, the Flow and Kernel the C code takes the place of), unless the learner chose a
+   *  pane by hand while the step ran; whether it moved */
+  showResult(tab: TabId): boolean;
   /** f: the lesson's next C file (clnt.c, rv.h...) */
   nextFile(): void;
   /** the C pane shown follows the step it is about: the file the step names (Step.code), once
@@ -135,6 +146,8 @@ export const panesSlice =
     return {
       tab: 'flow',
       tabBeforeCode: 'flow',
+      tabByHand: false,
+      result: null,
       scroll: SCROLL_HOME,
       room: {},
       followed: {},
@@ -153,6 +166,7 @@ export const panesSlice =
       },
 
       nextTab(by = 1) {
+        set({ tabByHand: true });
         const next = TABS[(TABS.indexOf(get().tab) + by + TABS.length) % TABS.length];
         // C reached by Tab too: c and Esc go back to the pane it came from
         if (next === 'code') {
@@ -162,10 +176,20 @@ export const panesSlice =
       },
 
       showTab(tab) {
-        if (get().tab !== tab) show(tab);
+        if (get().tab !== tab) show(tab, { tabByHand: true });
+      },
+
+      showResult(tab) {
+        const { tabs, zoomed, tabByHand } = get();
+        // side by side every pane shows but those the C code is in place of (the Flow and the Kernel)
+        const hidden = tabs || zoomed ? get().tab !== tab : get().tab === 'code' && tab !== 'trace';
+        if (!hidden || tabByHand) return false;
+        show(tab);
+        return true;
       },
 
       toggleCode() {
+        set({ tabByHand: true });
         if (get().tab === 'code') show(get().tabBeforeCode);
         else {
           loadCode(stepFile());
@@ -184,6 +208,7 @@ export const panesSlice =
         // file, as c does: "the file after the step's" skipped that one (fix18f#6: at serv-clnt
         // step 5, rv.h's, f opened stamp.h, and rv.h came only after three more presses).
         const { code, tab } = get();
+        set({ tabByHand: true });
         if (tab === 'code') loadCode(((code?.index ?? 0) + 1) % lesson.code.length);
         else {
           loadCode(namedForF() ?? stepFile() ?? code?.index ?? 0);

@@ -11,8 +11,10 @@ import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
 import { ASK_RESET, type Ask } from './ask.js';
 import { AT_QUESTION, SCROLL_HOME } from './panes.js';
+import { shownFocus } from './kernel.js';
 import { NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
+import { kernelChange, NO_CHANGE, resultPane, type ResultPane, type ResultWhy } from '../../lessons/result-pane.js';
 
 /** A status message as a function of the UI strings, so a language switch translates it. */
 export type Status = (s: Strings) => string;
@@ -88,6 +90,35 @@ export interface RunSlice extends RunCopy {
   quit(): Promise<void>;
 }
 
+/** The pane step `step` (index) of the lesson shown holds its result in, as the store has it
+ *  right after that step ran (its `before` is the kernel before it): the notice shown for the
+ *  run, the step's trace focus, what it changed in the Kernel pane (src/lessons/result-pane.ts). */
+export function resultOf(state: AppState, step: number): { pane: ResultPane; why: ResultWhy } | null {
+  const lesson = state.lessons[state.lessonIndex];
+  const ran = lesson?.steps[step];
+  if (!ran) return null;
+  const b = state.before?.step === step ? state.before : null;
+  const bytes = !!b?.after?.some((now) => {
+    const was = b.pages?.find((p) => p.shmid === now.shmid && p.at === now.at);
+    return !!was && now.bytes.some((x, i) => x !== was.bytes[i]);
+  });
+  const made = !!b?.made && b.made.shm.length + b.made.msg.length + b.made.sem.length > 0;
+  const changed = b
+    ? kernelChange(
+        { segments: b.segments, queues: b.queues, semaphores: b.semaphores, focus: b.focus, stat: b.stat },
+        { segments: state.segments, queues: state.queues, semaphores: state.semaphores, focus: shownFocus(state), stat: state.stat },
+        b.between,
+        bytes || made,
+      )
+    : NO_CHANGE;
+  const decoded = state.decoded?.fields.map((f) => f.name) ?? [];
+  return resultPane({ notice: state.notices[step] ?? ran.notice, traceFocus: ran.traceFocus, changed, kernelWords: decoded });
+}
+
+/** A lesson opens on its first pane, the Flow of its first step, not on the pane the last
+ *  lesson was left on (issue 16: a new lesson opened with the Trace of the old one in focus). */
+export const LESSON_PANE = { tab: 'flow', tabBeforeCode: 'flow', tabByHand: false, result: null } as const satisfies Partial<AppState>;
+
 /** how long quit waits for a running step before cleaning up anyway */
 const QUIT_WAIT_MS = 3000;
 
@@ -136,6 +167,9 @@ export const runSlice =
     // screen the learner has not seen); said once the step is over: the step ran and the one on screen now
     let spacesWhileRunning = 0;
     let ranStep: number | null = null;
+    // the status naming the pane a run showed: a note, which what the keys not used say replaces
+    let resultSaid: Status | null = null;
+    const saysNothingElse = () => get().status === null || get().status === resultSaid;
 
     const snapshot = () => {
       const { run } = get();
@@ -160,12 +194,13 @@ export const runSlice =
 
     /** after a step or a reset: what it left is shown, its frame written (a key's would
      *  wait for the end of this code: src/app/frame-throttle.ts), then saved and read */
-    const settle = (after: Partial<AppState>) => {
+    const settle = (after: Partial<AppState> | (() => Partial<AppState>)) => {
       snapshot();
       // the kernel read before the step is over (busy still: its removals are its own, not
       // vanished), so the frame that says the next step is the one that shows what it left
       get().refreshKernel(true);
-      set({ ...after, runningStep: null, ...(get().busy === 'running' ? { busy: null } : {}) });
+      const then = typeof after === 'function' ? after() : after;
+      set({ ...then, runningStep: null, ...(get().busy === 'running' ? { busy: null } : {}) });
       drawPending();
       get().saveProgress();
     };
@@ -260,7 +295,22 @@ export const runSlice =
       // the C pane follows the step's line again, after a run in review too (its lit line is
       // the same step's then: the learner's scroll of it is forgotten here, not by its anchor)
       const { code: _scrolled, ...followed } = get().followed;
-      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION }, followed });
+      set({ followed });
+      const step = run.done - 1;
+      // the pane that holds the step's result shown, as the kernel is read once the step is over
+      settle(() => ({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION }, ...showResultPane(step) }));
+    };
+
+    /** The pane step `step`'s result is in (src/lessons/result-pane.ts), shown where only another
+     *  shows (panes.ts showResult); the status line names it, unless it says something else
+     *  (a re-run) or the zoom's note has the line (its notice waits in the lesson) */
+    const showResultPane = (step: number): Partial<AppState> => {
+      const result = resultOf(get(), step);
+      if (!result) return { result: null };
+      const moved = get().showResult(result.pane);
+      const said = moved && get().status === null && !get().zoomed;
+      if (said) resultSaid = (s) => s.resultShown(step + 1, s[result.pane]);
+      return { result: { step, ...result, moved }, ...(said ? { status: resultSaid } : {}) };
     };
 
     return {
@@ -293,7 +343,7 @@ export const runSlice =
               const said = droppedSaid(n);
               droppedForm = false;
               droppedSpaces = true;
-              if (get().status === null && takesKeys(get())) set({ status: said });
+              if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
             // the Spaces pressed while the step ran ran nothing: said so, with what is on screen now
             if (busy === 'running' && spacesWhileRunning > 0) {
@@ -301,7 +351,7 @@ export const runSlice =
               const ran = ranStep;
               spacesWhileRunning = 0;
               const shown = onScreen();
-              if (get().status === null && takesKeys(get()) && ran !== null) set({ status: (s) => s.spacesWhileRunning(n, ran, shown) });
+              if (saysNothingElse() && takesKeys(get()) && ran !== null) set({ status: (s) => s.spacesWhileRunning(n, ran, shown) });
             }
             // a Space pressed while the first lesson opened runs step 1 (its screen was there): it asks
             // first at a question with no answer picked (runShown)
@@ -322,7 +372,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson, () => get().lang);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ ...NO_CHOICES, rerunStep: null, ask: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
+        set({ ...NO_CHOICES, rerunStep: null, ask: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, ...LESSON_PANE });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
@@ -352,6 +402,9 @@ export const runSlice =
           }
           return;
         }
+        // a pane chosen by hand from this key on (a Tab in the same read, or while the step runs)
+        // is the learner's for the step's result (showResultPane)
+        set({ tabByHand: false });
         void get().enqueue('running', () => nextStep(values));
       },
 

@@ -1,0 +1,172 @@
+// After a step runs, the pane with its result is the one on screen (issue 16, fixH): newcomers
+// at 80x24 ran a step whose notice spoke of "nattch 2, lpid 3128" or "ipcs printed only headers"
+// with the pane of an earlier step, or of the last lesson, on screen. The pane is derived in one
+// place (src/lessons/result-pane.ts) from the notice's words, what the step changed in the Kernel
+// pane and its trace focus; the store shows it after the run where only one pane shows, unless
+// the learner chose a pane by hand while the step ran; a lesson opens on the Flow.
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS, ran, type Rendered } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { kernelChange, NO_CHANGE, resultPane, type KernelChange } from '../../src/lessons/result-pane.js';
+import { OUR_ROW } from '../../src/lessons/types.js';
+import { resultOf } from '../../src/app/store/run.js';
+import { strings } from '../../src/app/strings.js';
+import type { Lang } from '../../src/lang.js';
+import { fixtureLesson } from './fixture-lesson.js';
+
+const draw = appDrawer('result-pane', { lessons: LESSONS, quiz: false });
+const drawFixture = appDrawer('result-pane-fixture', { lessons: [fixtureLesson('one', 'fixture one'), fixtureLesson('two', 'fixture two')], quiz: false });
+
+const changed = (...words: string[]): KernelChange => ({ words: new Set(words), any: words.length > 0 });
+const notice = (en: string, zh = ''): { en: string; zh: string } => ({ en, zh });
+
+describe('resultPane: the rules, in order', () => {
+  it('1. a trace focus: the Trace, though the notice names Kernel fields too (ipcs and IPC_STAT agree)', () => {
+    expect(resultPane({ notice: notice('ipcs -m -i and IPC_STAT agree on uid, mode, nattch.'), traceFocus: ['IPC_STAT'], changed: changed('nattch') })).toEqual({ pane: 'trace', why: 'trace-focus' });
+    expect(resultPane({ notice: notice('Its ipcs -q row.'), traceFocus: [OUR_ROW] }).pane).toBe('trace');
+  });
+  it('2. the Kernel pane named, a figure only it shows, the dump, a decoded field: the Kernel', () => {
+    expect(resultPane({ notice: notice('Created. The Kernel pane lists it.') }).pane).toBe('kernel');
+    expect(resultPane({ notice: notice('', '创建成功。“内核”窗格里它的 key 就是 ftok 算出的值。') }).pane).toBe('kernel');
+    expect(resultPane({ notice: notice('nattch 2, lpid 3128.') }).pane).toBe('kernel');
+    expect(resultPane({ notice: notice('In the dump, 68 65 6c 6c 6f is "hello".') }).pane).toBe('kernel');
+    expect(resultPane({ notice: notice('magic was set last.'), kernelWords: ['magic'] }).pane).toBe('kernel');
+    // Kernel fields with an errno: the figures decide
+    expect(resultPane({ notice: notice('EAGAIN: it would have waited. semval is still 0.') }).pane).toBe('kernel');
+  });
+  it('2. an ordinary word counts only where its figure changed (messages, key, status)', () => {
+    const text = notice('messages 0: a message read is gone. IPC_NOWAIT gave ENOMSG.');
+    expect(resultPane({ notice: text, changed: changed('messages') }).pane).toBe('kernel');
+    expect(resultPane({ notice: text, changed: NO_CHANGE }).pane).toBe('trace');
+    expect(resultPane({ notice: notice('Same arguments, same key.'), changed: NO_CHANGE }).pane).toBe('trace');
+  });
+  it('lower-case "kernel" and 内核 alone are the kernel, not the pane', () => {
+    expect(resultPane({ notice: notice('A key is only a number. The kernel holds nothing new.', '内核里没有多出任何东西。') })).toEqual({ pane: 'trace', why: 'calls' });
+  });
+  it('3. ipcs, an errno, a signal: the Trace', () => {
+    expect(resultPane({ notice: notice('ipcs printed only headers.') }).pane).toBe('trace');
+    expect(resultPane({ notice: notice('(void *) -1 with EINVAL, not NULL.') }).pane).toBe('trace');
+    expect(resultPane({ notice: notice('SIGUSR1 "there is text", SIGUSR2 "read it".'), changed: changed() }).pane).toBe('trace');
+  });
+  it('4. the Flow named: the Flow; the C pane named decides nothing', () => {
+    expect(resultPane({ notice: notice('The Flow shows the way it took.') }).pane).toBe('flow');
+    expect(resultPane({ notice: notice('', '流程图画出了它走的路。') }).pane).toBe('flow');
+    expect(resultPane({ notice: notice('Gone at once, as msg.c does (C pane).'), changed: { words: new Set(), any: true } })).toEqual({ pane: 'kernel', why: 'kernel-changed' });
+  });
+  it('5. text quoted, data a call read or sent: the Trace, though the kernel changed', () => {
+    expect(resultPane({ notice: notice('Type 0 gave "one", 2 gave "two".'), changed: changed('messages') })).toEqual({ pane: 'trace', why: 'quoted' });
+  });
+  it('6. nothing named, the kernel changed: the Kernel; 7. else the Trace', () => {
+    expect(resultPane({ notice: notice('The segment is gone.'), changed: { words: new Set(), any: true } })).toEqual({ pane: 'kernel', why: 'kernel-changed' });
+    expect(resultPane({ notice: notice('Both reads find the text.'), changed: NO_CHANGE })).toEqual({ pane: 'trace', why: 'calls' });
+  });
+});
+
+describe('kernelChange: the words of the figures a step changed', () => {
+  const seg = { key: 0, shmid: 7, owner: 'me', perms: '600', size: 4096, nattch: 0, status: '', cpid: 1, lpid: 0 } as never;
+  const side = (segments: object[]) => ({ segments, queues: [], semaphores: [], focus: null, stat: null }) as never;
+  it('a figure changed by its heading (size is bytes), a row new or gone as a change', () => {
+    expect([...kernelChange(side([seg]), side([{ ...(seg as object), nattch: 1, size: 8192 }])).words].sort()).toEqual(['bytes', 'nattch']);
+    expect(kernelChange(side([]), side([seg]))).toEqual({ words: new Set(), any: true });
+    expect(kernelChange(side([seg]), side([]))).toEqual({ words: new Set(), any: true });
+    expect(kernelChange(side([seg]), side([seg]))).toEqual({ words: new Set(), any: false });
+    // changed and back while the step ran
+    expect([...kernelChange(side([seg]), side([seg]), new Set(['shm:7:size'])).words]).toEqual(['bytes']);
+  });
+});
+
+const TAB_NAME = (lang: Lang, tab: 'flow' | 'kernel' | 'trace' | 'code') => ({ flow: strings(lang).flow, kernel: strings(lang).kernel, trace: strings(lang).trace, code: strings(lang).code })[tab];
+
+/** What is wrong after step `k` ran: the pane shown is not the one its result is in, or the tab
+ *  bar does not show it (in brackets: `[Kernel]`). */
+function wrongPane(r: Rendered, k: number): string | null {
+  const st = r.store.getState();
+  const want = resultOf(st, k);
+  if (!want) return `step ${k + 1}: no pane derived`;
+  if (st.tab !== want.pane) return `step ${k + 1}: the ${st.tab} pane shown, its result is in the ${want.pane} pane (${want.why})`;
+  const bar = `[${TAB_NAME(st.lang, want.pane)}]`;
+  return r.frame().includes(bar) ? null : `step ${k + 1}: the tab bar does not show ${bar}:\n${r.frame()}`;
+}
+
+describe('after a run at 80x24 the pane shown holds its result', () => {
+  for (const lesson of LESSONS) {
+    for (const lang of ['en', 'zh'] as const) {
+      it(`${lesson.id} (${lang}): every step, whichever pane was shown before it`, async () => {
+        const r = await draw({ width: 80, height: 24, lang, lesson: lesson.id });
+        await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
+        expect(r.store.getState().tab, 'a lesson opens on the Flow').toBe('flow');
+        for (let k = 0; k < lesson.steps.length; k++) {
+          // every other step from the C pane, never a step's result; the others from the pane the last run left
+          if (k % 2 === 1 && r.store.getState().tab !== 'code') {
+            await r.press('c');
+            await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
+          }
+          await r.press(KEYS.space);
+          await ran(r, k + 1);
+          let wrong: string | null = null;
+          await r.waitFor(() => (wrong = wrongPane(r, k)) === null, `${lesson.id} step ${k + 1}`, 3_000).catch(() => undefined);
+          expect(wrong, `${lesson.id} step ${k + 1} (${lang})`).toBeNull();
+        }
+      }, 240_000);
+    }
+  }
+});
+
+describe('the learner keeps a pane chosen while the step ran; a lesson opens on the Flow', () => {
+  it('Tab while the step runs: its result stays where the learner went', async () => {
+    const r = await drawFixture({ width: 80, height: 24, lang: 'en' });
+    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
+    // the C pane shown before the step: not the learner's choice for this step's result
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
+    await r.press(KEYS.space);
+    await ran(r, 1);
+    expect(r.store.getState().tab).toBe(resultOf(r.store.getState(), 0)?.pane);
+    expect(r.frame()).toContain(strings('en').resultShown(1, strings('en').kernel));
+    // Space and Tab in one read: the Tab is pressed as the step runs
+    const before = r.store.getState().tab;
+    await r.press(`${KEYS.space}${KEYS.tab}`);
+    await ran(r, 2);
+    expect(r.store.getState().tab).not.toBe(before);
+    expect(r.store.getState().result?.moved).toBe(false);
+  });
+
+  it("the next lesson opens on the Flow, not on the pane the last one was left on", async () => {
+    const r = await drawFixture({ width: 80, height: 24, lang: 'en' });
+    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
+    const steps = r.store.getState().lessons[0].steps.length;
+    for (let k = 0; k < steps; k++) {
+      await r.press(KEYS.space);
+      await ran(r, k + 1);
+    }
+    r.store.getState().showTab('trace');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().lessonIndex === 1 && r.store.getState().busy === null, 'the next lesson');
+    expect(r.store.getState().tab).toBe('flow');
+    await r.waitFor((f) => f.includes(`[${strings('en').flow}]`), 'the Flow in the tab bar');
+  });
+
+  it('side by side every pane shows: the pane in focus stays; zoomed, the one shown moves', async () => {
+    const r = await drawFixture({ width: 120, height: 34, lang: 'en' });
+    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
+    await r.press(KEYS.space);
+    await ran(r, 1);
+    expect(r.store.getState().tab).toBe('flow');
+    await r.press('z');
+    await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+    await r.press(KEYS.space);
+    await ran(r, 2);
+    expect(r.store.getState().tab).toBe(resultOf(r.store.getState(), 1)?.pane);
+  });
+
+  it('side by side, the C code in place of the Flow and the Kernel: a result in the Kernel shows it', async () => {
+    const r = await drawFixture({ width: 120, height: 34, lang: 'en' });
+    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
+    await r.press(KEYS.space);
+    await ran(r, 1);
+    expect(resultOf(r.store.getState(), 0)?.pane).toBe('kernel');
+    await r.waitFor((f) => r.store.getState().tab === 'kernel' && f.includes('┌─ Kernel'), 'the Kernel pane shown again');
+  });
+});
