@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, need, row, rwx } from './kit.js';
 import { defineLesson } from './define.js';
 import { IPC_CREAT, IPC_EXCL } from '../native/index.js';
-import { explainBack, explainOwnRun, explainTurnCall } from './turn/explain.js';
+import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
 import type { LitBy, StepContext, Text } from './types.js';
 import { choice, choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
@@ -132,12 +132,14 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
     explainOwnRun(ctx, 'question');
   }
   const problems = expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
-  // the limits step 4's question is about, under this step in the lesson pane: read before it is asked
+  // the limits step 4's question is about, the last line of this step's trace, which the
+  // Trace shows until step 4 runs: read before its question is answered (issue 16)
   const limits = ctx.sys.readShmLimits();
-  explainBack(ctx, {
-    en: `This system's limits, from /proc/sys/kernel: SHMMIN = 1 byte, SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together.`,
-    zh: `本系统的上限（来自 /proc/sys/kernel）：SHMMIN = 1 字节，SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计）。`,
-  });
+  explain(
+    ctx,
+    `This system's limits, from /proc/sys/kernel: SHMMIN = 1 byte, SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together.`,
+    `本系统的上限（来自 /proc/sys/kernel）：SHMMIN = 1 字节，SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计）。`,
+  );
   return problems;
 }
 
@@ -269,8 +271,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: 'Size 2^62', zh: '大小为 2^62' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), shown under step 3; then the kernel reserves room for it (unless SHM_NORESERVE).',
-        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数），数值见第 3 步下方；然后内核为它预留空间（SHM_NORESERVE 则不预留）。',
+        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), which step 3\'s trace lists; then the kernel reserves room for it (unless SHM_NORESERVE).',
+        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数），数值见第 3 步的跟踪；然后内核为它预留空间（SHM_NORESERVE 则不预留）。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
