@@ -14,12 +14,12 @@ import { LESSONS } from '../../src/lessons/index.js';
 const ANSWERED: [entry: string, lesson: string, checkpoint: string][] = [
   ['SIGSEGV', 'shmat', 'rdonly'],
   ['SHM_RDONLY', 'shmat', 'rdonly'],
-  ['old-pointer', 'shmdt', 'use-after'],
+  // ('old-pointer' and shmdt's use-after: "old address" is a plain phrase now, no term that points there, issue 16)
   ['IPC_PRIVATE', 'shmget', 'second'],
   ['IPC_EXCL', 'ftok', 'excl'],
   ['open-flags', 'ftok', 'excl'],
   ['IPC_NOWAIT', 'msg', 'taken'],
-  ['EIDRM', 'shmctl', 'attach-dest'],
+  // (EIDRM and shmctl's attach-dest: its choices say what happens, and name no errno now, issue 16)
   ['EIDRM', 'msg', 'rmid'],
   // says yes to "Does this run lose updates?" in the question's own words (fix26b#7)
   ['volatile', 'race', 'none'],
