@@ -349,7 +349,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       choices: [
         { en: 'the same shmid', zh: '同一个 shmid', whyNot: { en: 'shmget returns an existing segment only for a key that names one; IPC_PRIVATE names none.', zh: '只有 key 指向已有的共享内存段时 shmget 才返回它；IPC_PRIVATE 不指向任何段。' } },
         { en: 'a new shmid', zh: '一个新的 shmid', whyNot: { en: 'IPC_PRIVATE gives one whenever the kernel can make a segment; this time the call failed.', zh: '只要内核建得出共享内存段，IPC_PRIVATE 就得到新的 shmid；这次调用却失败了。' } },
-        { en: 'an error: -1 and an errno', zh: '出错：返回 -1 并设置 errno', whyNot: { en: 'shmget refuses a key only when a segment has it and the next lesson\'s flags ask for a new one; not IPC_PRIVATE.', zh: '只有 key 下已有共享内存段、又用下一课的标志要求新建时，shmget 才拒绝；IPC_PRIVATE 不是这样的 key。' } },
+        { en: 'an error: -1', zh: '错误：返回 -1', whyNot: { en: 'shmget refuses a key only when a segment has it and the next lesson\'s flags ask for a new one; not IPC_PRIVATE.', zh: '只有 key 下已有共享内存段、又用下一课的标志要求新建时，shmget 才拒绝；IPC_PRIVATE 不是这样的 key。' } },
       ],
       answer: (live) => {
         const call = lastCall(live, 'shmget');
