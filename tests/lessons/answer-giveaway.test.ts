@@ -105,7 +105,7 @@ describe('no errno choice\'s meaning echoes its step while another\'s does not',
     it(lesson.id, () => {
       const found = Object.entries(lesson.checkpoints ?? {}).flatMap(([id, cp]) => {
         const step = lesson.steps.find((s) => s.id === id)!;
-        const echo = glossEcho([step.title.en, step.short?.en ?? '', step.say.en].join('\n'), cp.question.en, cp.choices);
+        const echo = glossEcho([step.title.en, step.short?.en ?? '', step.say.en].join('\n'), cp!.question.en, cp!.choices);
         return echo ? [`step '${id}': ${echo}`] : [];
       });
       expect(found).toEqual([]);
