@@ -72,6 +72,8 @@ out:
     if (p != (void *) -1) shmdt(p);
     if (q != (void *) -1) shmdt(q);
     shmctl(shmid, IPC_RMID, NULL);
+    /* ipclab's bookkeeping (cleanup.h), not System V:
+     * it is gone, so no exit path removes it again */
     cleanup_forget(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

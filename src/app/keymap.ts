@@ -331,9 +331,11 @@ export function keysNamed(text: string): string[] {
   const end = '(?=[\\s，,。.;；:：)）]|$)';
   const found = [
     ...text.matchAll(new RegExp(`(?:\\bpress|按) ?(空格|\\S+?${end})`, 'g')),
-    ...text.matchAll(new RegExp(`(?:^|[\\s(（；;。.])(\\S{1,5}) (?:shows|opens|runs|skips|hints|brings)\\b`, 'g')),
+    ...text.matchAll(new RegExp(`(?:^|[\\s(（；;。.])([^\\s(（]{1,5}) (?:shows|opens|runs|skips|hints|brings)\\b`, 'g')),
     // "serv.c (c)", "rv.h (f)": a key alone in brackets after what it opens
     ...text.matchAll(/(?:^|\s)[(（]([a-z?])[)）]/g),
+    // "(y, once the question is open)": a key in brackets before what it waits for (shmget 3, issue 16)
+    ...text.matchAll(/(?:^|\s)[(（]([a-z?])[,，] /g),
     // "(e: errata, g: glossary)"
     ...text.matchAll(/(?:[(（]|, )([a-z?]): \S/g),
   ].sort((x, y) => x.index! - y.index!);
@@ -348,7 +350,7 @@ export function keysNamed(text: string): string[] {
 const KEYLIKE = /^([a-z?[\]{}/]|Space|Enter|Tab|Esc|PgUp|PgDn|Home|End|[←→↑↓]|\d-\d)$/;
 
 /** The keys the lesson pane's text may tell the learner to press at step `view` (its
- *  introduction, what the step says, the notices read with it; at the end its last notice
+ *  introduction, what the step says, the notices and asides read with it; at the end its last notice
  *  and summary), in either language: the key bar keeps them in sight (nc12k#4, nc13#1), the
  *  same in both languages so that l changes no key. */
 export function namedKeys(lesson: Lesson<never> | Lesson, view: number): readonly string[] {
@@ -364,7 +366,7 @@ function findNamed(lesson: Lesson<never> | Lesson, view: number): string[] {
   const n = lesson.steps.length;
   const texts: (Text | undefined)[] = view >= n
     ? [lesson.steps[n - 1]?.notice, lesson.outro]
-    : [view === 0 ? lesson.intro : undefined, lesson.steps[view].say, lesson.steps[view].notice, lesson.steps[view - 1]?.notice];
+    : [view === 0 ? lesson.intro : undefined, lesson.steps[view].say, lesson.steps[view].notice, lesson.steps[view].aside, lesson.steps[view - 1]?.notice, lesson.steps[view - 1]?.aside];
   const out: string[] = [];
   for (const t of texts) for (const lang of LANGS) if (t) for (const k of keysNamed(t[lang])) if (!out.includes(k)) out.push(k);
   return out;

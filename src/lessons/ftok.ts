@@ -428,12 +428,12 @@ export const ftok = defineLesson<FtokState>({
       code: 'int again = shmget(key, 0, 0)',
       title: { en: 'Open by key with other sizes', zh: '按 key 打开，换几种 size' },
       say: {
-        en: 'A process that knows the key opens the segment, as one opens a named pipe (a FIFO) by its path. Open by key, no IPC_CREAT, with size 0, then 100, then 8192, more than the segment has.',
-        zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 打开，不带 IPC_CREAT，size 分别用 0、100、8192（比这个段大）。',
+        en: 'Any process that knows the key opens the segment: shmget finds it by the key alone. Open by key, no IPC_CREAT, with size 0, then 100, then 8192, more than it has.',
+        zh: '知道 key 的进程都能打开这个共享内存段：shmget 单凭 key 就找到它，不管它是谁建的。按 key 打开，不带 IPC_CREAT，size 分别用 0、100、8192（比这个段大）。',
       },
       notice: {
-        en: 'Size is only a check: 0 to 4096 opens the same shmid, more is EINVAL. A key is like a FIFO\'s path, not an unnamed pipe (g: pipe).',
-        zh: '打开时 size 只是检查：0 到 4096 都返回同一个 shmid，超过就是 EINVAL。key 像 FIFO 的路径，不像无名管道（按 g 看区别）。',
+        en: 'Size is only a check: 0 to 4096 opens the same shmid, more is EINVAL. The key alone found it; nobody handed over a shmid.',
+        zh: '打开时 size 只是检查：0 到 4096 都返回同一个 shmid，超过就是 EINVAL。单凭 key 就找到了它，没有谁把 shmid 交过来。',
       },
       diagram: OPEN,
       highlight: ['call', 'call->find', 'find', 'find->excl', 'excl', 'excl->fits', 'fits', 'fits->seg', 'seg', 'fits->EINVAL', 'EINVAL'],

@@ -128,9 +128,11 @@ const PANE_NAME = /\b(?:Kernel|Trace|Flow|Lesson|C code) pane\b|\bthe Flow\b/g;
 const prose = (text: string, mark: string) => text.replace(CODE, ` ${mark} `).replace(PANE_NAME, ` ${mark} `);
 
 /** Words that say one outcome in other words: a text that says the writer "could crash"
- *  has said the right choice "it dies of SIGSEGV" (shmat 6, fix28d#1). Stemmed. */
+ *  has said the right choice "it dies of SIGSEGV" (shmat 6, fix28d#1). Stemmed as read. */
 const AKIN: readonly (readonly string[])[] = [
   ['crash', 'dies', 'die', 'died', 'kill', 'segfault', 'sigsegv', 'fault', 'segmentation'],
+  // a size "more than any machine has" is one no memory holds: ENOMEM (shmget 4's title, issue 16)
+  ['enomem', 'machine'],
 ];
 
 /** The words akin to one the right choice alone says (and the question does not): the
@@ -139,7 +141,7 @@ function akinOf(question: string, choices: readonly Choice[], answer: number): s
   const asked = new Set(wordsOf(question));
   const others = new Set(choices.flatMap((c, i) => (i === answer ? [] : wordsOf(c.en))));
   const right = new Set(wordsOf(choices[answer]?.en ?? ''));
-  return AKIN.flatMap((group) => {
+  return AKIN.map((words) => words.map(stem)).flatMap((group) => {
     const own = group.filter((w) => right.has(w) && !others.has(w));
     if (own.length === 0 || group.some((w) => asked.has(w) || others.has(w))) return [];
     return group.filter((w) => !right.has(w));
@@ -170,6 +172,25 @@ export function answerGiveaway(before: string, question: string, choices: readon
     if (run.filter((w) => !COMMON.has(w)).length >= SHARED_RUN - 1 && runs.has(run.join(' '))) return `says "${run.join(' ')}" as the answer's explanation does ("${explanation}")`;
   }
   return undefined;
+}
+
+/** An errno choice whose bracketed meaning says what the step's text or question says
+ *  ("EIDRM (id removed)" under "shmat after IPC_RMID") while another errno choice's says
+ *  nothing of it ("EINVAL (invalid argument)"): the learner picks by the echo, not by what
+ *  the kernel does (shmctl 7, issue 16). Choices whose meanings echo alike, or none, are
+ *  even. The echoing choice and its words, or undefined. English. */
+export function glossEcho(before: string, question: string, choices: readonly Choice[]): string | undefined {
+  const said = wordsOf(prose(`${before}\n${question}`, 'code_before'));
+  const known = new Set(said.flatMap((w) => [w, ...(SAYS.get(w) ?? [])]));
+  const glossed = choices.flatMap((c) => {
+    const m = /^\s*(E[A-Z0-9]+)\s*[(（]([^)）]*)[)）]/.exec(c.en);
+    if (!m) return [];
+    const echoed = (m[2]!.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => PROSE_WORD.test(w.toLowerCase())).map(stem).filter((w) => !COMMON.has(w) && known.has(w));
+    return [{ choice: c.en, echoed }];
+  });
+  const echoing = glossed.filter((g) => g.echoed.length > 0);
+  if (echoing.length === 0 || echoing.length === glossed.length) return undefined;
+  return echoing.map((g) => `"${g.choice}" says "${g.echoed.join('", "')}" of the step's text, and another errno choice's meaning nothing of it`).join('; ');
 }
 
 /** A step that removes the object ("Remove it with ipcrm -m", a Flow box "remove"; not

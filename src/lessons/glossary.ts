@@ -81,8 +81,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shmid', zh: 'shmid' },
     terms: ['shmid'],
     text: {
-      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys).',
-      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。',
+      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds: the slots are handed out in turn, and each time the kernel comes round to a lower slot the count grows by one, so shmids jump by about 32768 now and then (5, 34, then 32821), and an old shmid does not soon name a newer one.',
+      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数：槽位依次发放，每当内核转回一个更小的槽位，轮数加一，所以 shmid 时不时跳大约 32768（5、34，然后 32821），旧的 shmid 也不会很快指向新建的共享内存段。',
     },
   },
   {
@@ -90,8 +90,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'A key C names IPC_PRIVATE: a program passes it to shmget in place of a key agreed with other programs, and shmget treats it unlike any other key.',
-      zh: 'C 里叫 IPC_PRIVATE 的一个 key：程序把它传给 shmget，代替与别的程序约定的 key；shmget 对它的处理和别的 key 都不一样。',
+      en: 'A key C names IPC_PRIVATE, passed to shmget in place of a key agreed with other programs: it asks for a segment that no key will lead to, one that programs reach only by its shmid.',
+      zh: 'C 里叫 IPC_PRIVATE 的一个 key，程序把它传给 shmget，代替与别的程序约定的 key：它要的是一个任何 key 都找不到的共享内存段，程序只能凭 shmid 使用它。',
     },
     shows: [
       { lesson: 'overview', step: 'create', text: { en: 'Its value is 0: ipcs shows it as 0x00000000.', zh: '它的值是 0，ipcs 显示为 0x00000000。' } },
@@ -376,8 +376,8 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'old-pointer',
-    name: { en: 'old pointer, old address (stale)', zh: '旧指针、旧地址' },
-    terms: ['old pointer', 'old address', '旧指针', '旧地址'],
+    name: { en: 'old pointer (stale)', zh: '旧指针' },
+    terms: ['old pointer', '旧指针'],
     text: {
       en: 'A pointer kept after shmdt, to where the segment was mapped. C\'s standard calls using it undefined; what Linux does is the shmdt lesson\'s. Set it to NULL after shmdt.',
       zh: 'shmdt 之后仍留着的指针，指向共享内存段原来映射的地方。C 标准说使用它的结果未定义；Linux 上会怎样，见 shmdt 一课。shmdt 之后应把它置为 NULL。',

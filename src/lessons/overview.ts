@@ -154,8 +154,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '这一步运行时，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'nattch 0. IPC_STAT: owner uid gid; creator cuid cgid cpid; 0 atime (last attach), dtime (last detach), lpid (by whom); ctime now.',
-        zh: 'nattch 为 0。IPC_STAT：属主 uid、gid，创建者 cuid、cgid、cpid；atime（映射）、dtime（解除）、lpid（谁）为 0；ctime 为此刻。',
+        en: 'nattch 0. IPC_STAT: you are its owner (uid) and creator (cuid, cpid); no attach or detach yet, so atime and dtime are 0.',
+        zh: 'nattch 为 0。IPC_STAT：属主（uid）和创建者（cuid、cpid）都是你；还没有映射和解除映射，所以 atime 和 dtime 是 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -241,8 +241,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch is 0 and dtime (last detach time) changed. The segment stays, "hello" in it, until removed; with no mapping, no bytes show.',
-        zh: `nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留在内核里，“${HELLO.zh}”还在其中，直到被删除；没人映射，所以不显示字节。`,
+        en: 'nattch 0; dtime (last detach) changed. The segment keeps "hello" until removed; the Kernel pane shows bytes only through a mapping.',
+        zh: `nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留着“${HELLO.zh}”，直到被删除；内核窗格只通过映射显示字节。`,
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->闲置', 'pb', 'pb->闲置', 'IPC对象', 'IPC对象->闲置', '闲置'],
@@ -254,10 +254,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       id: 'ipcrm',
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
-      title: { en: 'One last command, then ipcs -m again', zh: '最后一条命令，再看一次 ipcs -m' },
+      title: { en: 'One last command, by its shmid', zh: '最后一条命令：用它的 shmid' },
       say: {
-        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. Any process of the owner or creator may, or of root (g: root); ipcrm never mapped it. ipclab runs it, then `ipcs -m`.',
-        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。属主或创建者的任何进程都可以删，root 的进程也可以（按 g 查 root）；ipcrm 从没映射过它。ipclab 运行它，再运行 `ipcs -m`。',
+        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. Any process of the owner or creator may, or of root (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
+        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。属主或创建者的任何进程都可以删，root 的进程也可以（按 g 查 root）；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',
       },
       notice: {
         en: 'The ● row is gone from both views: IPC_RMID freed the segment, its bytes with it. More in lesson 6 (shmctl).',
@@ -281,7 +281,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   ],
   checkpoints: {
     create: {
-      question: { en: 'Right after shmget, how many mappings will the new segment have (its nattch)?', zh: 'shmget 刚返回时，这个新的共享内存段有几个映射（nattch）？' },
+      question: { en: 'Right after shmget, how many mappings (the segment placed in a process\'s memory) will it have, its nattch?', zh: 'shmget 刚返回时，这个新的共享内存段有几个映射（段被放进某个进程的内存），即 nattch？' },
       choices: MADE_NATTCH,
       answer: (live) => choiceOf(MADE_NATTCH, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
       hint: { en: 'Making a segment and mapping it into a process: one call, or two?', zh: '建共享内存段，和把它映射进进程：是一个调用，还是两个？' },

@@ -228,8 +228,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '对同一个 shmid 再映射一次。通过新地址写入，再通过第一个地址读取。',
       },
       notice: {
-        en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2.',
-        zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。',
+        en: 'Two addresses, one memory: a write shows in both at once; nattch 2. Past the NUL, the old text\'s tail: a C string ends at its NUL.',
+        zh: '两个地址，同一块内存：一边写入，另一个映射立刻看到；nattch 为 2。转储里 NUL 之后是旧文字的尾巴，C 字符串到 NUL 为止。',
       },
       diagram: MAP,
       highlight: ['a2', 'a2->shm', 'a1', 'shm'],
@@ -285,8 +285,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
-        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn (y, once the question is open) adds SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
-        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。动手试时（问题出现后用 y）可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
+        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn, under the question, adds SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
+        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。题目下方的动手试可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes (the study notes ipclab follows) say. Test `p == (void *) -1`: a NULL test misses it.',
@@ -347,8 +347,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '这一步运行时，流程图换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲），再用 cc 现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
       },
       notice: {
-        en: 'nattch 1: only the C program maps the segment now; its pid and calls are in the trace.',
-        zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
+        en: 'nattch 1: this process detached its two mappings (steps 2, 5); only the C program maps it now. Its pid and calls are in the trace.',
+        zh: 'nattch 为 1：本进程解除了自己的两个映射（第 2、5 步的），现在只有这个 C 程序映射着这个共享内存段，它的进程号和调用都在跟踪里。',
       },
       aside: {
         en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',

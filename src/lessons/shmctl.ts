@@ -41,7 +41,7 @@ const SET_PERMS = [
 const RMID_AGAIN = [
   choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已释放的段不在了。' }),
   choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已释放的 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
-  choice('EIDRM', { en: 'a freed id is unknown, so EINVAL; EIDRM is for a call under way when its object goes (g: EIDRM).', zh: '已释放的 id 内核根本不认识，所以是 EINVAL；EIDRM 只给进行中恰遇对象被删的调用（见术语表 EIDRM）。' }),
+  choice('EPERM', { en: 'EPERM is for a caller neither owner, creator nor root; this process made the segment.', zh: 'EPERM 是给既非属主、创建者也非 root 的调用者的；这个共享内存段正是本进程建的。' }),
 ];
 const OWNER_RW = [
   choice('EACCES', { en: 'EACCES is for a process without a capability such as CAP_IPC_OWNER; this one has it.', zh: 'EACCES 是给没有 CAP_IPC_OWNER 这类能力的进程的；这个进程有。' }),
@@ -51,9 +51,9 @@ const OWNER_RW = [
 // Linux attaches a dest segment by its shmid (do_shmat checks only that it is not being
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
-  choice({ en: 'it works (nattch 2)', zh: '成功（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
-  choice({ en: 'EIDRM (id removed)', zh: 'EIDRM（id 已删除）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
-  choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
+  choice({ en: 'a mapping (nattch 2)', zh: '一个映射（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
+  choice({ en: '-1: a dest segment is refused', zh: '-1：dest 状态的共享内存段一律拒绝', value: 'EIDRM' }, { en: 'Linux attaches a dest segment still mapped; it refuses only one freed while the call is under way.', zh: 'Linux 允许映射仍被映射着的 dest 状态共享内存段；只有调用进行中它恰被释放才拒绝。' }),
+  choice({ en: '-1: the shmid is no longer valid', zh: '-1：这个 shmid 已经失效', value: 'EINVAL' }, { en: 'the shmid stays valid until the last detach frees the segment; only then is it refused (EINVAL).', zh: 'shmid 一直有效，直到最后一次解除映射释放了共享内存段；那之后才被拒绝（EINVAL）。' }),
 ];
 
 const LIFE = 'shmctl-life';
@@ -200,8 +200,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
       aside: {
-        en: 'the C version (C pane) unlinks its key file at once; the lesson keeps it until step 8, so that no new file takes its inode, and so this key, meanwhile.',
-        zh: 'C 版本（C 窗格）马上删掉 key 文件；本课把它留到第 8 步，免得其间有新文件占用它的 inode，从而得到同一个 key。',
+        en: 'the C version (c shows it) unlinks its key file at once; the lesson keeps it until step 8, so that no new file takes its inode, and so this key, meanwhile.',
+        zh: 'C 版本（按 c 查看）马上删掉 key 文件；本课把它留到第 8 步，免得其间有新文件占用它的 inode，从而得到同一个 key。',
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
@@ -395,8 +395,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'char *again = shmat(shmid, NULL, 0)',
       title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
-        en: 'The segment is dest and its key is gone, but its shmid is not: this program calls shmat with that shmid, and shows what comes back.',
-        zh: '这个共享内存段已是 dest，key 也没了，但 shmid 还在：本程序用这个 shmid 调用 shmat，看看得到什么。',
+        en: 'The segment is dest, its key 0x00000000. This program calls shmat with the shmid it has kept, and shows what comes back.',
+        zh: '这个共享内存段已是 dest，key 为 0x00000000。本程序用它一直留着的 shmid 调用 shmat，看看得到什么。',
       },
       notice: {
         en: 'nattch 2; the old mapping reads a write through the new. No key finds it, but ipcs -m lists its shmid: the mode says who may attach.',

@@ -131,7 +131,16 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
     }
     explainOwnRun(ctx, 'question');
   }
-  return expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
+  const problems = expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
+  // the limits step 4's question is about, the last line of this step's trace, which the
+  // Trace shows until step 4 runs: read before its question is answered (issue 16)
+  const limits = ctx.sys.readShmLimits();
+  explain(
+    ctx,
+    `This system's limits, from /proc/sys/kernel: SHMMIN = 1 byte, SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together.`,
+    `本系统的上限（来自 /proc/sys/kernel）：SHMMIN = 1 字节，SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计）。`,
+  );
+  return problems;
 }
 
 export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
@@ -185,8 +194,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'ipclab 沿用的学习笔记说，任何进程用这个 key 调用 shmget 都能打开 IPC_PRIVATE 的共享内存段。验证一下：原样再调用一次。',
       },
       notice: {
-        en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. No key leads to either: a program uses the shmid.',
-        zh: '两次调用得到两个共享内存段，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。没有哪个 key 能找到它们：程序要用 shmid。',
+        en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. No key finds either: programs use their shmids.',
+        zh: '两次调用得到两个共享内存段，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。没有哪个 key 能找到它们；程序凭各自的 shmid 使用它们。',
       },
       diagram: CREATE,
       highlight: MADE,
@@ -200,13 +209,13 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
           `Same arguments, two segments: ${a} and ${b}. Key 0 names no segment, so shmget never returns either again; their shmids are no secret (ipcs -m lists them to anyone), their mode guards them.`,
           `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。key 0 不指向任何一个段，shmget 不会再返回它们；它们的 shmid 并不保密（ipcs -m 对谁都列出），守住它们的是权限位。`,
         );
-        // shmids grow and now and then jump: say once what a learner can rely on (Linux
-        // ipc/util.c builds an id from a slot of its table and a count that grows each time
-        // the slots wrap, so a reused slot comes back under another id)
+        // shmids grow and now and then jump by ~32768: Linux ipc/util.c ipc_idr_alloc takes
+        // slots with idr_alloc_cyclic below max(in_use * 3 / 2, 64) and bumps ids->seq each
+        // time the slot it gets is not above the last one; id = seq << 15 | slot
         explain(
           ctx,
-          'Why such numbers: each new segment, anyone\'s, gets a larger shmid than the last, most often by 1, now and then by a jump. A removed segment\'s number is not given again soon, so an old shmid does not reach a newer segment.',
-          '为什么是这样的数：每新建一个共享内存段（不论是谁建的），shmid 都比上一个大，多数时候大 1，偶尔跳一大截。删掉的段的编号不会很快再发出去，所以旧的 shmid 不会找到新建的段。',
+          'Why such numbers: on Linux a shmid is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel hands out the slots in turn (0, 1, 2… up to 63 while few segments exist); each time it comes round to a lower slot again, the count grows by one, so the next shmid is about 32768 higher (5, then 32821). An old shmid so does not soon reach a newer segment.',
+          '为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数。内核依次发放槽位（0、1、2……，段不多时到 63 为止）；每当它转回一个更小的槽位，轮数加一，下一个 shmid 就大约大 32768（比如 5 之后是 32821）。所以旧的 shmid 不会很快找到新建的段。',
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
@@ -217,8 +226,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, same IPC_PRIVATE. Your turn (y, once the question is open) also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。动手试时（问题出现后用 y）还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
+        en: 'Now 0 bytes, same IPC_PRIVATE. Your turn, under the question, also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。题目下方的动手试还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
         en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs at least SHMMIN bytes, 1 on Linux. Nothing was made.',
@@ -260,10 +269,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     {
       id: 'size-huge',
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
-      title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
+      title: { en: 'Size 2^62', zh: '大小为 2^62' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). A new segment must pass SHMMAX (bytes per segment) and SHMALL (pages of all segments), and the kernel must reserve its memory (unless SHM_NORESERVE).',
-        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过两道上限：SHMMAX（单个段的字节数）和 SHMALL（所有段合计的页数），内核还得为它预留内存（SHM_NORESERVE 则不预留）。',
+        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), which step 3\'s trace lists; then the kernel reserves room for it (unless SHM_NORESERVE).',
+        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数），数值见第 3 步的跟踪；然后内核为它预留空间（SHM_NORESERVE 则不预留）。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -340,11 +349,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       choices: [
         { en: 'the same shmid', zh: '同一个 shmid', whyNot: { en: 'shmget returns an existing segment only for a key that names one; IPC_PRIVATE names none.', zh: '只有 key 指向已有的共享内存段时 shmget 才返回它；IPC_PRIVATE 不指向任何段。' } },
         { en: 'a new shmid', zh: '一个新的 shmid', whyNot: { en: 'IPC_PRIVATE gives one whenever the kernel can make a segment; this time the call failed.', zh: '只要内核建得出共享内存段，IPC_PRIVATE 就得到新的 shmid；这次调用却失败了。' } },
-        { en: 'an error: EEXIST', zh: '错误：EEXIST', whyNot: { en: 'EEXIST needs a key that already has a segment (and flags of the next lesson); IPC_PRIVATE never has one.', zh: '要 key 下已有共享内存段（再加下一课讲的标志）才会 EEXIST；IPC_PRIVATE 下永远没有。' } },
+        { en: 'an error: -1', zh: '错误：返回 -1', whyNot: { en: 'shmget refuses a key only when a segment has it and the next lesson\'s flags ask for a new one; not IPC_PRIVATE.', zh: '只有 key 下已有共享内存段、又用下一课的标志要求新建时，shmget 才拒绝；IPC_PRIVATE 不是这样的 key。' } },
       ],
       answer: (live) => {
         const call = lastCall(live, 'shmget');
-        if (call.errno !== null) return call.errno === 'EEXIST' ? 2 : -1;
+        if (call.errno !== null) return 2;
         return call.ret === need(live.state, 'a') ? 0 : 1;
       },
       hint: { en: 'IPC_PRIVATE is not a name to look up.', zh: 'IPC_PRIVATE 不是一个可供查找的名字。' },

@@ -17,6 +17,9 @@ describe('keys the text names', () => {
     expect(keysNamed('按 c 查看 C 代码；按空格进入下一课')).toEqual(['c', 'Space']);
     // a key in brackets after what it opens, a key before what it does
     expect(keysNamed('as serv.c (c) does; live (e: errata, g: glossary).')).toEqual(['c', 'e', 'g']);
+    // a key in brackets before when it works (shmget 3, issue 16)
+    expect(keysNamed('Your turn (y, once the question is open) also offers IPC_CREAT.')).toEqual(['y']);
+    expect(keysNamed('the C version (c shows it) unlinks its key file')).toEqual(['c']);
     // neither a plural's (s) nor a colon in a sentence
     expect(keysNamed('the segment(s) it made; one rule: a key')).toEqual([]);
   });

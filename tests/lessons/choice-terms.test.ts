@@ -34,7 +34,7 @@ describe('terms of choices and results (fix15f)', () => {
     expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (zh, a learner starting here): uses 'dest'"))).toBe(true);
   });
 
-  it("for a learner in order a choice says its term's meaning in brackets only while every choice does: shmctl 7's are alike, and the check finds a lone self-explaining EIDRM (fix18h)", () => {
+  it("for a learner in order a choice says its term's meaning in brackets only while every choice does: shmctl 7 asks by behaviour, and the check finds a lone self-explaining EIDRM (fix18h)", () => {
     expect(choicesAlike(['EINVAL (invalid argument)', 'EIDRM (the id was removed)'])).toBe(true);
     expect(choicesAlike(['写入成功（照常存入）', '它被 SIGSEGV（段错误）杀死'])).toBe(true);
     expect(choicesAlike(['EINVAL', 'EIDRM (the id was removed)'])).toBe(false);
@@ -49,9 +49,12 @@ describe('terms of choices and results (fix15f)', () => {
     }
     // shmat 7 offers no EIDRM: its "New terms" line would name it only after the answer (newcomers, fix22d2)
     expect(shmat.checkpoints!['bad-id']!.choices.map((c) => c.value)).not.toContain('EIDRM');
-    // shmctl 7 with the other choices bare: "EIDRM (id removed)" is the one choice that explains itself
+    // shmctl 7 asks by what happens (issue 16: "EIDRM (id removed)" under "shmat after IPC_RMID"
+    // pointed at itself); as it once was, with the other choices bare, "EIDRM (id removed)" is the
+    // one choice that explains itself
     const dest = LESSONS.find((l) => l.id === 'shmctl')!.checkpoints!['attach-dest']!;
-    const bare = dest.choices.map((c) => (c.value === 'EIDRM' ? c : { ...c, en: 'bare', zh: 'bare' }));
+    for (const lang of ['en', 'zh'] as const) expect(dest.choices.map((c) => c[lang]).join(' ')).not.toContain('EIDRM');
+    const bare = dest.choices.map((c) => (c.value === 'EIDRM' ? { ...c, en: 'EIDRM (id removed)', zh: 'EIDRM（id 已删除）' } : { ...c, en: 'bare', zh: 'bare' }));
     const lessons = LESSONS.map((l) => (l.id === 'shmctl' ? { ...l, checkpoints: { ...l.checkpoints, 'attach-dest': { ...dest, choices: bare } } } : l));
     const found = problems(lessons);
     expect(found.some((p) => p.startsWith("lesson 'shmctl' step 'attach-dest' choice 2 (en, a learner in order): uses 'EIDRM'"))).toBe(true);

@@ -14,13 +14,13 @@ import { LESSONS } from '../../src/lessons/index.js';
 const ANSWERED: [entry: string, lesson: string, checkpoint: string][] = [
   ['SIGSEGV', 'shmat', 'rdonly'],
   ['SHM_RDONLY', 'shmat', 'rdonly'],
-  ['old-pointer', 'shmdt', 'use-after'],
+  // ('old-pointer' and shmdt's use-after: "old address" is a plain phrase now, no term that points there, issue 16)
   ['IPC_PRIVATE', 'shmget', 'second'],
   ['IPC_EXCL', 'ftok', 'excl'],
   ['open-flags', 'ftok', 'excl'],
-  // (IPC_NOWAIT and EIDRM answered msg's taken and rmid while their choices named the errnos;
-  // since issue 16 the choices say what the call does, and the parts stay held all the same)
-  ['EIDRM', 'shmctl', 'attach-dest'],
+  // (IPC_NOWAIT and EIDRM answered msg's taken and rmid, and EIDRM shmctl's attach-dest, while
+  // their choices named the errnos; since issue 16 the choices say what the call does, and the
+  // parts stay held all the same)
   // says yes to "Does this run lose updates?" in the question's own words (fix26b#7)
   ['volatile', 'race', 'none'],
   // the entry named for race's subject: "a million increments lose some almost every time" (fix27a#2)

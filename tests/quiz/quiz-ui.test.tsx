@@ -44,7 +44,7 @@ describe('a checkpoint, 160x48', () => {
   it('en: the question and numbered choices before the step, the choice marked; right after the run, with the kernel’s answer', async () => {
     const r = await draw({ width: 160, height: 48 });
     await runTo(r, 1);
-    await r.waitFor((f) => f.includes('Predict: The very same call again: what comes back?') && f.includes('[1] the same shmid') && f.includes('[3] an error: EEXIST'), 'the question of step 2');
+    await r.waitFor((f) => f.includes('Predict: The very same call again: what comes back?') && f.includes('[1] the same shmid') && f.includes('[3] an error: -1'), 'the question of step 2');
     await r.press('2');
     await r.waitFor((f) => f.includes('▶ [2] a new shmid'), 'choice 2 marked');
     await runTo(r, 2);
@@ -153,10 +153,10 @@ describe('80x24', () => {
     await runTo(short, 1);
     // where the two do not both fit, the result first, the question behind Enter (fix17a)
     const first = await short.waitFor((f) => f.includes('Notice (step 1)') && /Space(?: shows the question|: the rest) of step 2/.test(f), 'the result first');
-    expect(first).not.toContain('[3] an error: EEXIST');
+    expect(first).not.toContain('[3] an error: -1');
     fits(short, 80, 18);
     await short.press(KEYS.enter);
-    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('[3] an error: EEXIST') && f.includes("PgUp: step 1's result"), 'the question whole, the result named above');
+    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('[3] an error: -1') && f.includes("PgUp: step 1's result"), 'the question whole, the result named above');
     expect(opened).not.toContain('Notice (step 1)');
     fits(short, 80, 18);
     // the pane's 6 rows page by 5: the notice's first line is a page or two up, each PgUp moving
@@ -174,7 +174,7 @@ describe('80x24', () => {
     // step 1's notice and its New terms (the Kernel pane's words too) leave step 2's question
     // behind Space at 80x24: Enter brings it, whole, with no PgDn
     await questionShown(r);
-    await r.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('[3] an error: EEXIST'), 'the question in view');
+    await r.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('[3] an error: -1'), 'the question in view');
     expect(r.frame()).not.toContain('PgDn: predict');
     fits(r, 80, 24);
     await r.press('2');
@@ -194,7 +194,7 @@ describe('80x24', () => {
       await runTo(r, 2);
       const eexist = shmgetLesson.checkpoints!.second!.choices[2];
       const flat = (f: string) => f.replace(/[│┃|\s]+/g, ' ');
-      const chose = lang === 'en' ? `✗ You chose [3] an error: EEXIST. Why not: ${eexist.whyNot!.en}` : `✗ 你选的是 [3] 错误：EEXIST。不对：${eexist.whyNot!.zh}`;
+      const chose = lang === 'en' ? `✗ You chose [3] an error: -1. Why not: ${eexist.whyNot!.en}` : `✗ 你选的是 [3] 错误：返回 -1。不对：${eexist.whyNot!.zh}`;
       const answer = lang === 'en' ? 'Answer: [2] a new shmid.' : '答案：[2] 一个新的 shmid。';
       // step 3's question opens whole below it: the verdict is PgUp up, as the border says
       const f = await upTo(r, (f) => flat(f).includes(flat(chose).slice(0, 12)) && flat(f).includes(flat(answer).slice(0, 8)), 'the verdict');
@@ -214,9 +214,9 @@ describe('80x24', () => {
       };
       expect(inView(chose), f).toBe(true);
       // and pieces of it whole: the verdict's turn to the whyNot, the whyNot's end
-      expect(inView(lang === 'en' ? 'EEXIST. Why not: EEXIST' : 'EEXIST。不对：要 key'), f).toBe(true);
+      expect(inView(lang === 'en' ? '-1. Why not: shmget' : '-1。不对：只有 key'), f).toBe(true);
       // side by side (120x34) the Kernel pane's row runs between two of its rows: the whole text is checked above
-      if (width === 80) expect(tight(f)).toContain(tight(lang === 'en' ? 'never has one.' : '下永远没有。'));
+      if (width === 80) expect(tight(f)).toContain(tight(lang === 'en' ? 'new one; not' : 'shmget 才拒绝；IPC_PRIVATE 不是这样的'));
       expect(flat(f)).not.toContain(lang === 'en' ? 'Not quite' : '不对。');
       expect(inView(answer), f).toBe(true);
       fits(r, width, height);

@@ -63,10 +63,11 @@ describe('ipclab check and the questions', () => {
   });
 
   it('a checkpoint step whose title or text names an errno of its choices gives the answer away', () => {
-    const steps = shmget.steps.map((s) => (s.id === 'second' ? { ...s, title: { en: 'Again: EEXIST', zh: '再来一次：EEXIST' }, say: { ...s.say, en: `${s.say.en} EINVAL?` } } : s));
+    // step 3 (size 0), whose choices name EINVAL and ENOENT: step 2's name none since issue 16
+    const steps = shmget.steps.map((s) => (s.id === 'size-zero' ? { ...s, title: { en: 'Size 0: ENOENT', zh: '大小为 0：ENOENT' }, say: { ...s.say, en: `${s.say.en} EEXIST?` } } : s));
     expect(quizProblems({ ...shmget, steps })).toEqual([
-      "lesson 'shmget' checkpoint 'second': the step's title (en) names EEXIST, one of its choices: say it in the notice, after the run",
-      "lesson 'shmget' checkpoint 'second': the step's title (zh) names EEXIST, one of its choices: say it in the notice, after the run",
+      "lesson 'shmget' checkpoint 'size-zero': the step's title (en) names ENOENT, one of its choices: say it in the notice, after the run",
+      "lesson 'shmget' checkpoint 'size-zero': the step's title (zh) names ENOENT, one of its choices: say it in the notice, after the run",
     ]);
   });
 
@@ -124,7 +125,7 @@ describe('why a choice is not the answer (Choice.whyNot)', () => {
       "lesson 'shmget' checkpoint 'second' choice 1 whyNot: the zh text is missing or empty",
       "lesson 'shmget' checkpoint 'second' choice 2 whyNot: the en text repeats its question's explanation or hint (\"IPC_PRIVATE is not a name to look up.\"): say why this choice is not the answer",
       "lesson 'shmget' checkpoint 'second' choice 2 whyNot: the zh text repeats its question's explanation or hint (\"IPC_PRIVATE 不是一个可供查找的名字。\"): say why this choice is not the answer",
-      "lesson 'shmget' checkpoint 'second' choice 3 ('an error: EEXIST'): has no whyNot: say in one sentence, en and zh, when it would be the answer",
+      "lesson 'shmget' checkpoint 'second' choice 3 ('an error: -1'): has no whyNot: say in one sentence, en and zh, when it would be the answer",
       "lesson 'shmget' check question 1 choice 2: is the answer, so its whyNot would never be shown: remove it",
       "lesson 'shmget' check question 1 choice 3 whyNot: the en text is choice 1's again: each choice its own reason",
       "lesson 'shmget' check question 1 choice 3 whyNot: the zh text is choice 1's again: each choice its own reason",
