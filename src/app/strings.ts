@@ -490,6 +490,9 @@ const EN = {
   quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
   more: (n: number) => `${n} more`,
+  /** the step list's sign for the steps out of its window (`arrow` ↑ above, ↓ below): a count
+   *  of steps, worded so that it never reads as a step's number (issue 16: "↑3" did) */
+  stepsHidden: (n: number, arrow: string) => `${n} more ${arrow}`,
   /** beside a flow's "more" sign when lit lines are there */
   litAbove: '(the lit part is above)',
   litBelow: '(the lit part is below)',
@@ -854,6 +857,7 @@ const ZH: Strings = {
   quittingHelpers: '正在清理：结束辅助进程（SIGCONT、SIGTERM，然后 SIGKILL）…',
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,
+  stepsHidden: (n: number, arrow: string) => `${arrow} 还有 ${n} 步`,
   litAbove: '（高亮部分在上面）',
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',

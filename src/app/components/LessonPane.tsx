@@ -36,7 +36,7 @@ const MIN_TEXT_ROWS = 4;
 const MIN_WINDOW_ROWS = 2;
 
 /** `rows` lines of the step list with the shown step's lines in view, near the middle;
- *  where steps are out of view, a sign in their place says how many ("↑ 2 more"), as a
+ *  where steps are out of view, a sign in their place says how many ("2 more ↑"), as a
  *  pane's border does. */
 function listWindow(input: LessonViewInput, width: number, rows: number): Line[] {
   const all = stepRows(input, width);
@@ -47,18 +47,30 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
   const first = Math.min(Math.max(0, at - Math.floor((rows - own) / 2)), lines.length - rows);
   const start = first > 0 ? Math.min(first + 1, at) : 0;
   const end = first + rows < lines.length ? Math.max(first + rows - 1, at + own) : lines.length;
-  // the arrow in the marks' column, as " ✓ 12 …": " ↑ 2 more", in the narrow list " ↑2" (the
-  // glossary's step-list entry); "  ↓4" sat a column right of the marks (fix24l#2)
-  const sign = (arrow: string, n: number): Line => {
-    const said = ` ${arrow} ${input.s.more(n)}`;
-    return [run(cells(said) <= width ? said : ` ${arrow}${n}`, 'dim')];
+  // the steps out of view, counted as steps (a presenter's list has two lines a step)
+  const stepsIn = (from: number, to: number) => {
+    let line = 0;
+    return all.filter((r) => {
+      const at = line;
+      line += r.lines.length;
+      return at >= from && at < to;
+    }).length;
   };
-  const window = [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
+  // a sign in the marks' column, "3 more ↑" (zh "↑ 还有 3 步"); in the narrow list " +3↑": a
+  // count with its + and arrow, never a bare number beside an arrow, which read as a step's
+  // number (issue 16: "↑3"); the glossary's step-list entry says both
+  const narrowSign = (arrow: string, n: number) => ` +${n}${arrow}`;
+  const sign = (arrow: string, n: number): Line => {
+    const said = ` ${input.s.stepsHidden(n, arrow)}`;
+    return [run(cells(said) <= width ? said : narrowSign(arrow, n), 'dim')];
+  };
+  const window = [...(start > 0 ? [sign('↑', stepsIn(0, start))] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', stepsIn(end, lines.length))] : [])];
   if (window.length <= rows) return window;
-  // two rows: the shown step and one sign for both sides, " ↑ 2 more ↓ 3 more" (fix25a#3: at
+  // two rows: the shown step and one sign for both sides, "2 more ↑ 3 more ↓" (fix25a#3: at
   // 120x34 zh the rows under the list's heading were left blank where a window needed three)
-  const both = ` ↑ ${input.s.more(at)} ↓ ${input.s.more(lines.length - at - own)}`;
-  return [...lines.slice(at, at + own), [run(cells(both) <= width ? both : ` ↑${at} ↓${lines.length - at - own}`, 'dim')]].slice(0, rows);
+  const [up, down] = [stepsIn(0, at), stepsIn(at + own, lines.length)];
+  const both = ` ${input.s.stepsHidden(up, '↑')} ${input.s.stepsHidden(down, '↓')}`;
+  return [...lines.slice(at, at + own), [run(cells(both) <= width ? both : `${narrowSign('↑', up)}${narrowSign('↓', down)}`, 'dim')]].slice(0, rows);
 }
 
 /** The step list beside the text as narrow as it goes (" ▶ 12"): when the text needs the

@@ -175,9 +175,12 @@ function namedLine(names: readonly string[], { key, where, spare = [] }: NonNull
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine); ≠ (a step that
 // ran, its prediction wrong: ✓ said it was right, fix27c#2) as ! (ASCII_FOR's != is two cells)
-// ? a step not run yet that asks a question before it runs (fix27c#3: newcomers never knew
-// which steps asked until Space brought the question)
-const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '?' };
+// ✎ a step not run yet that asks for a prediction before it runs (fix27c#3: newcomers never knew
+// which steps asked until Space brought the question); not ?, which the Flow pane's legend says
+// of a label shown later (issue 16); --ascii draws it as Q (ASKS_ASCII)
+const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '✎' };
+/** the step-that-asks mark under --ascii: one cell, no other mark of the list or the Flow's */
+export const ASKS_ASCII = 'Q';
 
 /** The step list: a line per step, each title whole where it fits, else the step's short
  *  title, cut at a space only when even that does not fit; the shown one too (the text's
@@ -206,7 +209,7 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
     const missed = ran && !problems[i] && !!input.quiz && predictionVerdict(input.quiz, i) === 'wrong';
     // a step to come whose question is asked (quiz on): ? until it runs
     const asks = !ran && !!input.quiz && !!lesson.checkpoints?.[step.id];
-    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? (input.ascii ? '!' : m.missed) : ran ? m.done : asks ? m.asks : ' ';
+    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? (input.ascii ? '!' : m.missed) : ran ? m.done : asks ? (input.ascii ? ASKS_ASCII : m.asks) : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
     const whole = t.text(`${no(i)} ${step.title[lang]}`);
     const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${no(i)} ${step.short[lang]}`);
