@@ -499,25 +499,32 @@ const EN = {
   /** part of the lit path is in view and it goes on past the pane's edge */
   litGoesOnAbove: '(the lit part goes on above)',
   litGoesOnBelow: '(the lit part goes on below)',
-  /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest) */
-  nextStepBelow: (step: number) => `Space: what step ${step} does`,
+  /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest).
+   *  Each part of the pane has one name, on its border and in its lines alike (issue 16: zh named a
+   *  step's text 做什么 on the border, 其余部分 in the line under it): a step's text ("step N's text",
+   *  the question ("its question"), a result (its notice's heading, noticeOfStep), a check's question ("check k") */
+  nextStepBelow: (step: number) => `Space: step ${step}'s text`,
   /** the same when the step's heading is in view and the rest of its words below (`asks`: its
    *  question too, not yet in view: fix27c#3) */
-  stepRestBelow: (step: number, asks = false) => (asks ? `Space: step ${step}'s rest and question` : `Space: the rest of step ${step}`),
+  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step}'s text and its question` : `Space: more of step ${step}'s text`),
   /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
   endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
-  resultAbove: (step: number) => `PgUp: step ${step}'s result`,
-  /** the same at a lesson's end when the answer of the check's question k is nearest above */
+  resultAbove: (step: number) => `PgUp: notice (step ${step})`,
+  /** the same where PgUp lands on the check's question k (LessonPane aboveSign) */
   checkAbove: (k: number) => `PgUp: check ${k}`,
+  /** the same where PgUp lands in the text of step `step` */
+  textAbove: (step: number) => `PgUp: step ${step}'s text`,
+  /** the same where PgUp lands on the lesson's end (endOfLesson, the text's first row there) */
+  endAbove: 'PgUp: end of the lesson',
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
   /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
    *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
    *  question: said where the cut is, so a cut sentence never reads as finished (fix20a#1) */
-  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: the rest of step ${step} and its question` : `▸ Space shows the question of step ${step}`),
+  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step}'s text and its question` : `▸ Space shows the question of step ${step}`),
   /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1);
    *  Space brings the rest before it runs the step (fix24l#1) */
-  restBelow: (step: number) => `▸ Space: the rest of step ${step}`,
+  restBelow: (step: number) => `▸ Space: more of step ${step}'s text`,
   /** the same under the verdict of a check's question, the next one behind Space */
   checkBehind: (k: number, n: number) => `▸ Space shows check ${k}/${n}`,
   pid: 'pid',
@@ -862,13 +869,15 @@ const ZH: Strings = {
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
-  nextStepBelow: (step: number) => `空格：第 ${step} 步做什么`,
-  stepRestBelow: (step: number, asks = false) => (asks ? `空格：第 ${step} 步的其余部分和问题` : `空格：第 ${step} 步的其余部分`),
+  nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,
+  stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步的说明和问题` : `空格：接着看第 ${step} 步的说明`),
   endRestBelow: '空格：其余部分',
-  resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
-  checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,
-  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：第 ${step} 步的其余部分和问题` : `▸ 按空格显示第 ${step} 步的问题`),
-  restBelow: (step: number) => `▸ 空格：第 ${step} 步的其余部分`,
+  resultAbove: (step: number) => `PgUp：注意（第 ${step} 步）`,
+  checkAbove: (k: number) => `PgUp：小测 ${k}`,
+  textAbove: (step: number) => `PgUp：第 ${step} 步的说明`,
+  endAbove: 'PgUp：本课结束',
+  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 按空格显示第 ${step} 步的问题`),
+  restBelow: (step: number) => `▸ 空格：接着看第 ${step} 步的说明`,
   checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
   pid: 'pid',
   pids: '本课的进程',

@@ -95,10 +95,10 @@ describe('lesson pane side by side', () => {
     const r = await draw({ width: 80, height: 18, lessons: LESSONS, lesson: 'overview', quiz: false });
     await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the intro');
     const bottom = lessonBottom(r.lines());
-    expect(r.lines()[bottom]).toMatch(/↓ \d+ more Space: what step 1 does ┘$/);
+    expect(r.lines()[bottom]).toMatch(/↓ \d+ more Space: step 1's text ┘$/);
     await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
     await r.waitFor((f) => /▶ step 1\/\d+/.test(f), 'the step heading in view');
-    expect(r.lines()[bottom]).not.toContain('what step');
+    expect(r.lines()[bottom]).not.toContain("Space: step 1's text");
   });
 
   it('presenter mode at 80x24 lists the steps with no blank lines between them beside the text, and says how many are below', async () => {

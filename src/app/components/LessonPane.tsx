@@ -15,6 +15,7 @@ import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
+import { pageLines } from '../scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
@@ -556,16 +557,26 @@ function stepResultRow(input: LessonViewInput, text: readonly Line[]): number {
   return text.findIndex((l) => starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
 }
 
-/** What the "↑ n more" sign names above the window's top: the step's result, or at the lesson's
- *  end the check's question answered nearest above it, when that comes after the result
- *  (fix24a#6: "PgUp: step 8's result" over three checks' answers). */
-function aboveSign(input: LessonViewInput, text: readonly Line[], result: number, top: number): string {
+/** What the "↑ n more" sign names above the window's top: where PgUp lands, the part of the
+ *  text at the window's top after a page up (`rows` the text's rows, a page one fewer:
+ *  scroll.ts pageLines), named as the pane names it: the check's question there, the step's
+ *  result, the text of the step there or the lesson's end (issue 16: "PgUp: check 2" named the check's question
+ *  nearest above while PgUp went up a page, past it); null where it lands above all of them. */
+function aboveSign(input: LessonViewInput, text: readonly Line[], result: number, top: number, rows: number): string | null {
   const { s } = input;
   const n = input.lesson.check?.length ?? 0;
+  const steps = input.lesson.steps.length;
   const title = (row: number) => (text[row] ?? []).map((r) => r.text).join('');
-  for (let row = top - 1; row > result; row--)
+  const heading = new RegExp(`${s.step} (\\d+)/${steps}\\b`);
+  const lands = Math.max(0, top - pageLines(rows));
+  for (let row = lands; row >= 0; row--) {
+    if (row === result) return s.resultAbove(input.done);
     for (let k = 1; k <= n; k++) if (title(row).includes(s.checkTitle(k, n))) return s.checkAbove(k);
-  return s.resultAbove(input.done);
+    const step = text[row]?.[0]?.tone === 'title' ? heading.exec(title(row)) : null;
+    if (step) return s.textAbove(Number(step[1]));
+    if (title(row).startsWith(s.endOfLesson)) return s.endAbove;
+  }
+  return null;
 }
 
 /** The row of the verdict on the guess of the step just run (quiz-view gradeLines: ✓ in 'ok',
@@ -687,7 +698,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // the sign names the result above where the title keeps the step's number beside it ("▶ step 3/7"):
   // a narrow pane cut the title to "▶ 步骤 …" (fix24l#3, shmget 3 at 120x34 zh)
   const named = input && out ? cells(lessonBorderTitle(input, true, 0).title) : 0;
-  const above = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top) : null;
+  const above = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top, content.textRows) : null;
   // the sign names what PgUp brings, or nothing beside its count (fix28b#3: a bare "↑ 1 more PgUp" named nothing)
   const upKey = above !== null && titleRoom(above) >= named ? above : '';
   const border = input ? lessonBorderTitle(input, out, titleRoom(upKey)) : { title: s.lessonTitle, full: null };
