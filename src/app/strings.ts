@@ -146,8 +146,8 @@ const EN = {
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   /** a "New terms" group of words seen only in another pane than the lesson's text, with its pane */
   termsIn: (terms: string, pane: TermPane) => `${terms} in the ${TERM_PANE_EN[pane]}`,
-  /** the same group counted, where its words would take the line past one row (lesson-view termsLine) */
-  termsCountIn: (count: number, pane: TermPane) => `+${count} in the ${TERM_PANE_EN[pane]}`,
+  /** the line short of room for newTerms: the words, then the key alone (lesson-view termsLine) */
+  newTermsShort: (terms: string, key: string) => `New terms: ${terms} (${key})`,
   /** the words of a group past the line's cap: how many more there are (the group's pane says where) */
   termsMore: (terms: string, more: number) => (terms ? `${terms} + ${more} more` : `${more} more`),
   /** between the groups of a "New terms" line */
@@ -647,7 +647,7 @@ const ZH: Strings = {
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里的 ${terms}`,
-  termsCountIn: (count: number, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里另有 ${count} 个`,
+  newTermsShort: (terms: string, key: string) => `新术语：${terms}（${key}）`,
   termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
   termGroupGap: '；',
   yourTurn: '轮到你',

@@ -664,6 +664,28 @@ function noteOf(store: AppStore) {
   return note;
 }
 
+/** Whether the lesson pane's text holds a "New terms" line, which names the glossary's key
+ *  ("(g: glossary)"): the key bar names g while it does, whatever its width leaves out
+ *  elsewhere (issue 16: the line said g and the bar at 80x24 had no g). Published as the heading. */
+const termsNotes = new WeakMap<AppStore, { value: boolean; listeners: Set<() => void> }>();
+
+function termsNoteOf(store: AppStore) {
+  let note = termsNotes.get(store);
+  if (!note) termsNotes.set(store, (note = { value: false, listeners: new Set() }));
+  return note;
+}
+
+export function useLessonNamesGlossary(): boolean {
+  const note = termsNoteOf(useAppStore());
+  return useSyncExternalStore(
+    (listener) => {
+      note.listeners.add(listener);
+      return () => note.listeners.delete(listener);
+    },
+    () => note.value,
+  );
+}
+
 /** What the status line says of the lesson pane when nothing else: the shown step's full
  *  title while only part of it is on the pane's border. */
 export function useLessonHeadingNote(): string | null {
@@ -708,6 +730,19 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
     note.value = border.full;
     for (const l of note.listeners) l();
   }, [store, border.full]);
+  const lead = s.newTerms('\u0000', '').split('\u0000')[0]!;
+  const termsShown = content.text.some((l) => (l[0]?.text ?? '').startsWith(lead)) || (pane.lines ?? []).some((l) => l.some((r) => r.text.includes(lead)));
+  useLayoutEffect(() => {
+    const note = termsNoteOf(store);
+    if (note.value === termsShown) return;
+    note.value = termsShown;
+    for (const l of note.listeners) l();
+  }, [store, termsShown]);
+  useLayoutEffect(() => () => {
+    const note = termsNoteOf(store);
+    note.value = false;
+    for (const l of note.listeners) l();
+  }, [store]);
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {
