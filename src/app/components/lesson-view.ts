@@ -143,11 +143,15 @@ function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput[
   const fits = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length <= 1;
   const full = namedLine(names, terms, s);
   if (fits(full)) return full;
-  // the words in the line's order: the text's own first, then each other pane's
-  const words = PANES.flatMap((pane) => names.filter((word) => (terms.where?.[word] ?? null) === pane));
+  // the words in the line's order: the text's own first, then each other pane's; a word the lesson
+  // pane shows is always named (fix19a#1), those only another pane shows (`spare`) may be counted
+  const ordered = PANES.flatMap((pane) => names.filter((word) => (terms.where?.[word] ?? null) === pane));
+  const spare = terms.spare ?? [];
+  const words = [...ordered.filter((word) => !spare.includes(word)), ...ordered.filter((word) => spare.includes(word))];
+  const kept = Math.max(1, words.filter((word) => !spare.includes(word)).length);
   const list = (shown: readonly string[]) => (shown.length < words.length ? s.termsMore(shown.join(s.listGap), words.length - shown.length) : shown.join(s.listGap));
   const tries = [s.newTerms(list(words), terms.key), s.newTermsShort(list(words), terms.key)];
-  for (let k = words.length - 1; k >= 1; k--) tries.push(s.newTermsShort(list(words.slice(0, k)), terms.key));
+  for (let k = words.length - 1; k >= kept; k--) tries.push(s.newTermsShort(list(words.slice(0, k)), terms.key));
   return tries.find(fits) ?? tries[tries.length - 1]!;
 }
 
