@@ -139,14 +139,15 @@ const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
  *  fix25a#2), the words stay and what is said of them gives way: their panes, then the key's
  *  word ("(g)"), then the last words, counted ("+ 2 more"). A group is never a bare count with its
  *  pane (issue 16: "+2 in the Trace pane" named none of its terms). */
-function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean, _said: string): string {
+function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean, said: string): string {
   const fits = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length <= 1;
   const full = namedLine(names, terms, s);
   if (fits(full)) return full;
   // the words in the line's order: the text's own first, then each other pane's; a word the lesson
   // pane shows is always named (fix19a#1), those only another pane shows (`spare`) may be counted
   const ordered = PANES.flatMap((pane) => names.filter((word) => (terms.where?.[word] ?? null) === pane));
-  const spare = terms.spare ?? [];
+  // a word the pane's text says is named too (serv-clnt 2's result says shmid)
+  const spare = (terms.spare ?? []).filter((word) => !said.includes(bare(word)));
   const words = [...ordered.filter((word) => !spare.includes(word)), ...ordered.filter((word) => spare.includes(word))];
   const kept = Math.max(1, words.filter((word) => !spare.includes(word)).length);
   const list = (shown: readonly string[]) => (shown.length < words.length ? s.termsMore(shown.join(s.listGap), words.length - shown.length) : shown.join(s.listGap));
