@@ -146,8 +146,8 @@ const EN = {
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   /** a "New terms" group of words seen only in another pane than the lesson's text, with its pane */
   termsIn: (terms: string, pane: TermPane) => `${terms} in the ${TERM_PANE_EN[pane]}`,
-  /** the same group counted, where its words would take the line past one row (lesson-view termsLine) */
-  termsCountIn: (count: number, pane: TermPane) => `+${count} in the ${TERM_PANE_EN[pane]}`,
+  /** the line short of room for newTerms: the words, then the key alone (lesson-view termsLine) */
+  newTermsShort: (terms: string, key: string) => `New terms: ${terms} (${key})`,
   /** the words of a group past the line's cap: how many more there are (the group's pane says where) */
   termsMore: (terms: string, more: number) => (terms ? `${terms} + ${more} more` : `${more} more`),
   /** between the groups of a "New terms" line */
@@ -493,6 +493,9 @@ const EN = {
   quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
   more: (n: number) => `${n} more`,
+  /** the step list's sign for the steps out of its window (`arrow` ↑ above, ↓ below): a count
+   *  of steps, worded so that it never reads as a step's number (issue 16: "↑3" did) */
+  stepsHidden: (n: number, arrow: string) => `${n} more ${arrow}`,
   /** beside a flow's "more" sign when lit lines are there */
   litAbove: '(the lit part is above)',
   litBelow: '(the lit part is below)',
@@ -502,25 +505,32 @@ const EN = {
   /** beside the Trace's "more" sign when the result of the step shown is cut there (trace-view.ts resultCut) */
   resultGoesOnAbove: (step: number) => `(step ${step}'s result goes on above)`,
   resultGoesOnBelow: (step: number) => `(step ${step}'s result goes on below)`,
-  /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest) */
-  nextStepBelow: (step: number) => `Space: what step ${step} does`,
+  /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest).
+   *  Each part of the pane has one name, on its border and in its lines alike (issue 16: zh named a
+   *  step's text 做什么 on the border, 其余部分 in the line under it): a step's text ("step N's text",
+   *  the question ("its question"), a result (its notice's heading, noticeOfStep), a check's question ("check k") */
+  nextStepBelow: (step: number) => `Space: step ${step}'s text`,
   /** the same when the step's heading is in view and the rest of its words below (`asks`: its
    *  question too, not yet in view: fix27c#3) */
-  stepRestBelow: (step: number, asks = false) => (asks ? `Space: step ${step}'s rest and question` : `Space: the rest of step ${step}`),
+  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step}'s text and its question` : `Space: more of step ${step}'s text`),
   /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
   endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
-  resultAbove: (step: number) => `PgUp: step ${step}'s result`,
-  /** the same at a lesson's end when the answer of the check's question k is nearest above */
+  resultAbove: (step: number) => `PgUp: notice (step ${step})`,
+  /** the same where PgUp lands on the check's question k (LessonPane aboveSign) */
   checkAbove: (k: number) => `PgUp: check ${k}`,
+  /** the same where PgUp lands in the text of step `step` */
+  textAbove: (step: number) => `PgUp: step ${step}'s text`,
+  /** the same where PgUp lands on the lesson's end (endOfLesson, the text's first row there) */
+  endAbove: 'PgUp: end of the lesson',
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
   /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
    *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
    *  question: said where the cut is, so a cut sentence never reads as finished (fix20a#1) */
-  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: the rest of step ${step} and its question` : `▸ Space shows the question of step ${step}`),
+  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step}'s text and its question` : `▸ Space shows the question of step ${step}`),
   /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1);
    *  Space brings the rest before it runs the step (fix24l#1) */
-  restBelow: (step: number) => `▸ Space: the rest of step ${step}`,
+  restBelow: (step: number) => `▸ Space: more of step ${step}'s text`,
   /** the same under the verdict of a check's question, the next one behind Space */
   checkBehind: (k: number, n: number) => `▸ Space shows check ${k}/${n}`,
   pid: 'pid',
@@ -643,7 +653,7 @@ const ZH: Strings = {
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里的 ${terms}`,
-  termsCountIn: (count: number, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里另有 ${count} 个`,
+  newTermsShort: (terms: string, key: string) => `新术语：${terms}（${key}）`,
   termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
   termGroupGap: '；',
   yourTurn: '轮到你',
@@ -861,19 +871,22 @@ const ZH: Strings = {
   quittingHelpers: '正在清理：结束辅助进程（SIGCONT、SIGTERM，然后 SIGKILL）…',
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,
+  stepsHidden: (n: number, arrow: string) => `${arrow} 还有 ${n} 步`,
   litAbove: '（高亮部分在上面）',
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
   resultGoesOnAbove: (step: number) => `（第 ${step} 步的结果向上延续）`,
   resultGoesOnBelow: (step: number) => `（第 ${step} 步的结果向下延续）`,
-  nextStepBelow: (step: number) => `空格：第 ${step} 步做什么`,
-  stepRestBelow: (step: number, asks = false) => (asks ? `空格：第 ${step} 步的其余部分和问题` : `空格：第 ${step} 步的其余部分`),
+  nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,
+  stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步的说明和问题` : `空格：接着看第 ${step} 步的说明`),
   endRestBelow: '空格：其余部分',
-  resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
-  checkAbove: (k: number) => `PgUp：小测第 ${k} 题`,
-  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：第 ${step} 步的其余部分和问题` : `▸ 按空格显示第 ${step} 步的问题`),
-  restBelow: (step: number) => `▸ 空格：第 ${step} 步的其余部分`,
+  resultAbove: (step: number) => `PgUp：注意（第 ${step} 步）`,
+  checkAbove: (k: number) => `PgUp：小测 ${k}`,
+  textAbove: (step: number) => `PgUp：第 ${step} 步的说明`,
+  endAbove: 'PgUp：本课结束',
+  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 按空格显示第 ${step} 步的问题`),
+  restBelow: (step: number) => `▸ 空格：接着看第 ${step} 步的说明`,
   checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
   pid: 'pid',
   pids: '本课的进程',

@@ -917,11 +917,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'step-list',
-    name: { en: 'the step list: ▶ ✓ ≠ ✗ ?, ↑2 ↓5', zh: '步骤列表：▶ ✓ ≠ ✗ ?、↑2 ↓5' },
+    name: { en: 'the step list: ▶ ✓ ≠ ✗ ✎, +2↑ +5↓', zh: '步骤列表：▶ ✓ ≠ ✗ ✎、+2↑ +5↓' },
     terms: [],
     text: {
-      en: 'The column headed Step beside the lesson text lists the lesson\'s steps: ▶ the step shown, ✓ a step that ran, ≠ one that ran where your prediction was wrong (! with --ascii), ✗ one that did not behave as expected, ? a step not run yet that asks you to predict its result first, no mark a step not run yet in this run. After the errata (e) open an earlier step of this lesson (running the steps before it again), a step you had run before that has no ✓ until it runs again. When the steps do not all fit, a sign takes the place of those hidden: ↑2 at the top, two steps above; ↓5 at the bottom, five steps below (a wider list says ↑ 2 more). ← and → (or p and n) move to them.',
-      zh: '课程文字旁边标着“步骤”的一列列出本课的各个步骤：▶ 是正在显示的步骤，✓ 是已经运行的，≠ 是已经运行、但你的预测答错了的（--ascii 下写作 !），✗ 是运行结果不符合预期的，? 是还没运行、运行前会先请你预测结果的，没有标记的是这一轮还没运行的。从勘误（按 e）打开本课更前面的一步时，那一步之前的步骤会重新运行，之后的步骤即使你以前运行过，也要再运行一次才有 ✓。步骤放不下时，被藏起来的步骤由一个记号代替：顶部的 ↑2 表示上面还有两步，底部的 ↓5 表示下面还有五步（宽一些的列表写成“↑ 还有 2 行”）。按 ← 和 →（或 p 和 n）就能移到它们。',
+      en: 'The column headed Step beside the lesson text lists the lesson\'s steps: ▶ the step shown, ✓ a step that ran, ≠ one that ran where your prediction was wrong (! with --ascii), ✗ one that did not behave as expected, ✎ (Q with --ascii) a step not run yet that asks you to predict its result first (the Flow pane\'s ? is another thing: a label shown later), no mark a step not run yet in this run. After the errata (e) open an earlier step of this lesson (running the steps before it again), a step you had run before that has no ✓ until it runs again. When the steps do not all fit, a sign takes the place of those hidden: 2 more ↑ at the top, two more steps above; 5 more ↓ at the bottom, five more below (a narrow list writes +2↑ and +5↓, never a step\'s number). ← and → (or p and n) move to them.',
+      zh: '课程文字旁边标着“步骤”的一列列出本课的各个步骤：▶ 是正在显示的步骤，✓ 是已经运行的，≠ 是已经运行、但你的预测答错了的（--ascii 下写作 !），✗ 是运行结果不符合预期的，✎（--ascii 下写作 Q）是还没运行、运行前会先请你预测结果的（流程窗格里的 ? 是另一回事：稍后才显示的标签），没有标记的是这一轮还没运行的。从勘误（按 e）打开本课更前面的一步时，那一步之前的步骤会重新运行，之后的步骤即使你以前运行过，也要再运行一次才有 ✓。步骤放不下时，被藏起来的步骤由一个记号代替：顶部的“↑ 还有 2 步”表示上面还有两步，底部的“↓ 还有 5 步”表示下面还有五步（窄的列表写成 +2↑ 和 +5↓，不会被看成步骤编号）。按 ← 和 →（或 p 和 n）就能移到它们。',
     },
   },
   {

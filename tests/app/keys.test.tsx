@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { appDrawer, KEYS } from '../helpers/render.js';
+import { appDrawer, KEYS, questionShown, ran } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { strings } from '../../src/app/strings.js';
 import { Tmux } from '../helpers/tmux.js';
 import { splitKeys } from '../../src/app/use-keys.js';
 import { fixtureLesson } from './fixture-lesson.js';
@@ -167,4 +169,43 @@ describe('keys that arrive together', () => {
     await r.press(' ');
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run by a Space once it is on screen');
   });
+});
+
+// A key the lesson pane names is on the key bar: the "New terms" line's "(g: glossary)" too
+// (issue 16: at 80x24 the bar had left g out where that line named it). Every step of a lesson,
+// at 80x24, both languages, the real lesson and kernel.
+const drawLesson = appDrawer('keys-named', { lessons: LESSONS, asks: false });
+describe('the key bar names the keys the lesson pane names', () => {
+  for (const lang of ['en', 'zh'] as const)
+    for (const id of ['shmat', 'msg'])
+      it(`${id} 80x24 ${lang}: at every step, where the New terms line names g the bar does`, async () => {
+        const lesson = LESSONS.find((l) => l.id === id)!;
+        const s = strings(lang);
+        const lead = s.newTerms('\u0000', '').split('\u0000')[0]!;
+        const r = await drawLesson({ width: 80, height: 24, lang, lesson: id });
+        await r.waitFor((f) => f.includes(`${s.step} 1/`), 'the lesson');
+        const wrong: string[] = [];
+        let seen = 0;
+        const look = (where: string) => {
+          const lines = r.lines();
+          const bar = lines.at(-1)!;
+          if (!lines.some((l) => l.includes(lead))) return;
+          seen++;
+          if (!/(^| )g /.test(bar)) wrong.push(`${where}: ${bar}`);
+        };
+        for (let k = 0; k < lesson.steps.length; k++) {
+          look(`step ${k + 1}`);
+          if (lesson.checkpoints?.[lesson.steps[k]!.id]) {
+            await questionShown(r);
+            look(`step ${k + 1}, its question`);
+            await r.press('1');
+          }
+          await r.press(KEYS.space);
+          await ran(r, k + 1);
+          await r.waitFor(() => r.store.getState().busy === null, `step ${k + 1} settled`);
+        }
+        look('the end');
+        expect(wrong).toEqual([]);
+        expect(seen).toBeGreaterThan(0);
+      }, 120_000);
 });

@@ -303,8 +303,8 @@ describe('step list', () => {
           kinds.add(/▶ +\d+\s*$/.test(list[here]) ? 'numbers' : 'titled');
           // the shown step's row is followed by the next step's (or a sign), not a wrapped title
           const next = list[here + 1];
-          // (its mark, ? on a step to come that asks: fix27c#3, and the numbers' padding before the number)
-          if (next !== undefined && next.trim() !== '' && !/^\s+(\S\s+)?\d+|^\s+[↑↓]/.test(next)) out.push(`${lang} ${lesson.id} step ${k + 1}: "${next}" under the shown step`);
+          // (its mark, ✎ on a step to come that asks: fix27c#3, a sign "+3↓", and the numbers' padding before the number)
+          if (next !== undefined && next.trim() !== '' && !/^\s+(\S\s+)?\d+|^\s+([↑↓]|\+\d)/.test(next)) out.push(`${lang} ${lesson.id} step ${k + 1}: "${next}" under the shown step`);
           for (const l of list) if (/[,，、:：]…/.test(l)) out.push(`${lang} ${lesson.id}: "${l.trim()}"`);
         }
         if (kinds.size !== 1) out.push(`${lang} ${lesson.id}: ${[...kinds].join(' and ')}`);
@@ -355,20 +355,22 @@ describe('step list', () => {
   it('a 12-step lesson in a short pane says how many steps are above and below', () => {
     const lesson = LESSONS.find((l) => l.steps.length >= 12)!;
     for (const lang of LANGS) {
-      const more = strings(lang).more;
+      const hidden = strings(lang).stepsHidden;
+      // a count of steps worded as one ("3 more ↑"), never "↑3", which read as step 3 (issue 16)
+      const sign = (arrow: string) => new RegExp(`^ ${hidden(99, arrow).replace('99', '\\d+').replace(/[↑↓]/, (a) => a)}`);
       const mid = lessonPaneContent({ ...inputAt(lesson, lang, 6, 6), quiz: undefined }, 198, 8, true).lines(0).map(lineText);
-      expect(mid.some((l) => /^ ↑ /.test(l)), mid.join('\n')).toBe(true);
-      expect(mid.some((l) => /^ ↓ /.test(l)), mid.join('\n')).toBe(true);
+      expect(mid.some((l) => sign('↑').test(l)), mid.join('\n')).toBe(true);
+      expect(mid.some((l) => sign('↓').test(l)), mid.join('\n')).toBe(true);
       // the shown step stays in view
       expect(mid.some((l) => /▶ +7 /.test(l))).toBe(true);
       const first = lessonPaneContent({ ...inputAt(lesson, lang, 1, 0), quiz: undefined }, 198, 8, true).lines(0).map(lineText);
       expect(first.some((l) => /↑/.test(l))).toBe(false);
       // the narrow list (a long text beside it) says it with the arrow and the count
       const narrow = lessonPaneContent(inputAt(lesson, lang, 6, 6), 78, 8, true).lines(0).map(lineText);
-      expect(narrow.some((l) => /^ ↑\d+ +│/.test(l)), narrow.join('\n')).toBe(true);
+      expect(narrow.some((l) => /^ \+\d+↑ *│/.test(l)), narrow.join('\n')).toBe(true);
       // the heading names the list on its first row; six steps and the sign below it
       expect(first[0]).toMatch(new RegExp(`^ ${strings(lang).stepsHeading} `));
-      expect(first.some((l) => l.includes(`↓ ${more(lesson.steps.length - 6)}`)), first.join('\n')).toBe(true);
+      expect(first.some((l) => l.includes(hidden(lesson.steps.length - 6, '↓'))), first.join('\n')).toBe(true);
     }
   });
 
@@ -385,7 +387,7 @@ describe('step list', () => {
         expect(content.text.length + 1 + 3, lesson.id).toBeGreaterThan(layout.lesson.h - 2);
         continue;
       }
-      for (let i = 0; i < lesson.steps.length; i++) if (!shown.includes(`${i + 1} `)) expect(shown, lesson.id).toMatch(/[↑↓] 还有 \d+ 行/);
+      for (let i = 0; i < lesson.steps.length; i++) if (!shown.includes(`${i + 1} `)) expect(shown, lesson.id).toMatch(/[↑↓] 还有 \d+ 步/);
     }
   });
 });

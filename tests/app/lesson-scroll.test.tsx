@@ -51,6 +51,19 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
 });
 
 
+/** The lesson pane's top border (the first pane's, at the screen's left). */
+function topBorder(f: string): string {
+  return f.split('\n').find((l) => l.startsWith('┌─')) ?? '';
+}
+
+/** The lesson pane's text rows, without its step list: what the window shows, top first. */
+function lessonText(f: string): string[] {
+  const lines = f.split('\n');
+  const top = lines.findIndex((l) => l.startsWith('┌─'));
+  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
+  return lines.slice(top + 1, bottom).map((l) => l.split('│')[2] ?? '');
+}
+
 /** Runs every step of `lesson`, answering 1 at each step's question (shown first where it waits behind Enter). */
 async function runAnswering(r: Rendered, lesson: Lesson): Promise<void> {
   for (let k = 0; k < lesson.steps.length; k++) {
@@ -100,7 +113,7 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().lessonIndex === at + 1, 'a second Space leaves the check');
     }, 60_000);
-    it(`${lang} ${width}x${height}: after the check, the border names the check's answer above, not the step's result (fix24a#6)`, async () => {
+    it(`${lang} ${width}x${height}: after the check, the border's PgUp names where PgUp lands, the part at the top after it (fix24a#6, issue 16)`, async () => {
       const lesson = LESSONS.find((l) => l.id === 'parent-child')!;
       const s = strings(lang);
       const r = await drawQuiet({ width, height, lang, lesson: lesson.id });
@@ -112,9 +125,28 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
         await r.press('1');
         await r.waitFor(() => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} answered`);
       }
-      const border = (await r.waitFor((f) => f.split('\n').some((l) => l.startsWith('┌─') && l.includes('PgUp')), 'scrolled to the end')).split('\n').find((l) => l.startsWith('┌─'))!;
-      expect(border).not.toContain(s.resultAbove(lesson.steps.length));
-      expect(border).toContain(s.checkAbove(n - 1));
+      await r.waitFor((f) => topBorder(f).includes('PgUp'), 'scrolled to the end');
+      // every PgUp the border offers, up to the first that names none: each lands where its label said
+      let named = 0;
+      for (let press = 0; press < 10; press++) {
+        const border = topBorder(r.frame());
+        const parts = [
+          ...Array.from({ length: n }, (_, k) => [s.checkAbove(k + 1), s.checkTitle(k + 1, n)] as const),
+          ...lesson.steps.flatMap((_, i) => [[s.resultAbove(i + 1), s.noticeOfStep(i + 1)], [s.textAbove(i + 1), `${s.step} ${i + 1}/${lesson.steps.length}`]] as const),
+          [s.endAbove, s.endOfLesson] as const,
+        ].filter(([label]) => border.includes(label));
+        if (!parts.length) break;
+        const [label, heading] = parts.sort((a, b) => b[0].length - a[0].length)[0]!;
+        named++;
+        const was = r.store.getState().scroll.lesson;
+        await r.press(KEYS.pageUp);
+        await r.waitFor(() => r.store.getState().scroll.lesson !== was, `PgUp ${press + 1} moved the text`);
+        const rows = lessonText(r.frame());
+        // the part named is the one at the top: its heading on the top row, or above it (out of view), never lower down
+        const at = rows.findIndex((row) => row.includes(heading));
+        expect(at <= 0, `"${label}": after PgUp "${heading}" is row ${at} of\n${rows.join('\n')}`).toBe(true);
+      }
+      expect(named).toBeGreaterThan(0);
     }, 90_000);
   }
 });

@@ -54,7 +54,10 @@ function noticeMissing(r: Rendered, lang: Lang, step: number): string[] {
   const lines = r.lines();
   // the lesson pane is the first box under the title bar (its title may be the step's alone)
   const top = lines.find((l) => l.startsWith('┌─')) ?? '';
-  return lessonRows(r).some((l) => l.includes(said)) || top.includes(s.resultAbove(step)) ? [] : [`"${said}" or "${s.resultAbove(step)}"`];
+  // the border's PgUp names where PgUp lands (issue 16): at a lesson's end a page up may land on its
+  // first line ("PgUp: end of the lesson"), the notice under it
+  const up = top.includes(s.resultAbove(step)) || (step === r.store.getState().lessons[r.store.getState().lessonIndex]!.steps.length && top.includes(s.endAbove));
+  return lessonRows(r).some((l) => l.includes(said)) || up ? [] : [`"${said}" or "${s.resultAbove(step)}"`];
 }
 
 // After a run the result of the step just run is read first: its notice's start is in view

@@ -77,7 +77,9 @@ function termsBeforeLine(r: Rendered, lang: Lang, seen: Set<string>): string[] {
   const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const text = paneText(r);
   // a line cut at the pane's edge has no end: what of it shows counts as text
-  const lines = [...text.matchAll(new RegExp(`${esc(lead)}.*?${esc(tail)}`, 'g'))].map((m) => m[0]);
+  // the line short of room ends with the key alone (newTermsShort: "(g)")
+  const short = strings(lang).newTermsShort('\u0000', 'g').replace(/[\s`]/g, '').split('\u0000')[1]!;
+  const lines = [...text.matchAll(new RegExp(`${esc(lead)}.*?(?:${esc(tail)}|${esc(short)})`, 'g'))].map((m) => m[0]);
   const rest = lines.reduce((t, l) => t.replace(l, ''), text);
   const bare = (w: string) => w.replace(/[\s`]/g, '');
   const terms = [...names, ...(justRun ?? [])].map(bare);
@@ -120,7 +122,8 @@ function cutUnmarked(r: Rendered, lang: Lang, k: number): string[] {
   // the step's "New terms" line pinned above the key line (apart): the words end above it
   const [lead, tail] = s.newTerms('\u0000', 'g').split('\u0000');
   let last = key - 1;
-  if (rows[last]?.endsWith(tail.trim())) {
+  const short = s.newTermsShort('\u0000', 'g').split('\u0000')[1]!;
+  if (rows[last]?.endsWith(tail.trim()) || rows[last]?.endsWith(short.trim())) {
     while (last >= 0 && !rows[last].trimStart().startsWith(lead)) last--;
     last--;
   }

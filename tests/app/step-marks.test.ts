@@ -1,10 +1,14 @@
-// The step list's marks and its hidden-steps signs (↑2, ↓5 in the narrow list) are
-// explained in the glossary, in both languages, with the marks the list really draws.
+// The step list's marks and its hidden-steps signs ("2 more ↑", in the narrow list +2↑) are
+// explained in the glossary, in both languages, with the marks the list really draws; no mark
+// is one the Flow pane's legend gives another meaning, and no sign reads as a step's number (issue 16).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
-import { stepListLines } from '../../src/app/components/lesson-view.js';
+import { ASKS_ASCII, stepListLines } from '../../src/app/components/lesson-view.js';
+import { lessonPaneContent } from '../../src/app/components/LessonPane.js';
+import { legend } from '../../src/flow/legend.js';
+import { asciiText } from '../../src/app/text-fit.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 
@@ -14,7 +18,37 @@ describe('the step list is explained', () => {
   const marks = Object.values(JSON.parse(source.match(/const MARKS = (\{[^}]*\})/)![1].replace(/(\w+):/g, '"$1":').replace(/'/g, '"')) as Record<string, string>);
   it.each(['en', 'zh'] as const)('%s: every mark of the list and both signs', (lang) => {
     expect(entry).toBeDefined();
-    for (const mark of [...marks, '↑2', '↓5']) expect(entry!.text[lang]).toContain(mark);
+    const s = strings(lang);
+    for (const mark of [...marks, ASKS_ASCII, '+2↑', '+5↓', s.stepsHidden(2, '↑'), s.stepsHidden(5, '↓')]) expect(entry!.text[lang]).toContain(mark);
+    expect(entry!.name[lang]).toContain(marks.find((m) => m === '✎'));
+  });
+
+  // "?" said a step asks while the Flow's legend says "? shown later" (issue 16)
+  it.each(['en', 'zh'] as const)('%s: no mark of the list is a one-cell mark of the Flow\'s legend', (lang) => {
+    for (const ascii of [false, true]) {
+      const samples = legend(lang, ascii, true, true).filter((r) => r.tone !== 'plain' || !r.text.startsWith(' ')).map((r) => r.text.trim()).filter((t) => t && [...t].length === 1);
+      expect(samples.length, 'the legend\'s "?"').toBeGreaterThan(0);
+      const drawn = [...marks, ASKS_ASCII].map((m) => (ascii ? asciiText(m) : m));
+      for (const m of drawn) expect(samples, `${ascii ? '--ascii ' : ''}${m}`).not.toContain(m);
+    }
+  });
+
+  // "↑3" at the top of the narrow list read as step 3 (issue 16): every sign of a windowed list,
+  // wide or narrow, says a count with more than an arrow beside it, in the marks' column
+  it.each(['en', 'zh'] as const)('%s: the signs for steps out of view never read as a step number', (lang) => {
+    const lesson = LESSONS.find((l) => l.steps.length >= 12)!;
+    const input = { lesson, lang, view: 6, done: 6, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang) };
+    const signs: string[] = [];
+    for (const inner of [78, 198])
+      for (const rows of [4, 6, 8]) {
+        const lines = lessonPaneContent(input, inner, rows, true).lines(0).map((l) => l.map((r) => r.text).join('').split('│')[0]!);
+        signs.push(...lines.filter((l) => /[↑↓]/.test(l)));
+      }
+    expect(signs.length).toBeGreaterThan(3);
+    for (const sign of signs) {
+      expect(sign, sign).not.toMatch(/[↑↓] ?\d/);
+      expect(sign, sign).toMatch(/\+\d+[↑↓]|\d+ more [↑↓]|[↑↓] 还有 \d+ 步/);
+    }
   });
 
   // after an erratum's jump back to step 2 of 4, steps 2-4 ran before it and not since: no ✓,
@@ -67,9 +101,9 @@ describe('the step list marks a wrong prediction', () => {
 });
 
 // newcomers "never know whether a step has a question until Space brings it" (fix27c#3): a
-// step to come that asks has ? in the list (quiz on), until it runs
+// step to come that asks has ✎ in the list (quiz on), until it runs
 describe('the step list marks the steps that ask', () => {
-  it.each(['en', 'zh'] as const)('%s: ? on every step not run yet with a question, in every lesson; none with --no-quiz', (lang) => {
+  it.each(['en', 'zh'] as const)('%s: ✎ on every step not run yet with a question, in every lesson; none with --no-quiz', (lang) => {
     const quiz = { guesses: {}, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: -1, keys: { skip: 'x', reveal: 'v' } };
     let asked = 0;
     for (const lesson of LESSONS) {
@@ -80,7 +114,7 @@ describe('the step list marks the steps that ask', () => {
         if (i === 0) return expect(on[0]).toBe('▶');
         const asks = !!lesson.checkpoints?.[st.id];
         if (asks) asked++;
-        expect(on[i], `${lesson.id} step ${i + 1}`).toBe(asks ? '?' : '');
+        expect(on[i], `${lesson.id} step ${i + 1}`).toBe(asks ? '✎' : '');
         expect(off[i]).toBe('');
       });
       // once run: ✓ (the list says what happened, no longer that it asks)

@@ -68,7 +68,7 @@ export class Tmux {
   /** The result of the step before shown first, the question behind Enter (LessonPane): Enter
    *  brings it, as the pinned line says; a digit would only show it (store/turn.ts questionHidden). */
   async questionShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
-    const behind = (s: string) => /Space shows the question of step|Space: the rest of step \d+ and its question|按空格显示第 \d+ 步的问题|空格：第 \d+ 步的其余部分和问题/.test(s);
+    const behind = (s: string) => /Space shows the question of step|Space: more of step \d+'s text and its question|按空格显示第 \d+ 步的问题|空格：接着看第 \d+ 步的说明和问题/.test(s);
     if (!behind(this.capture(session))) return;
     this.send(session, 'Enter');
     await this.waitFor(session, (s) => !behind(s), `${what}: the question`, timeoutMs);

@@ -2,13 +2,14 @@
 // edited, the open list's: menu, errata, glossary), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { barItems, barScope, namedKeys, widestPlaces, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
+import { barItems, barScope, keyFor, namedKeys, widestPlaces, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
 import { keptChoice, keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
 import { formWaitsForAnswer, questionHidden, restAsks, shownTurn, spaceShowsQuestion, spaceShowsRest } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
+import { useLessonNamesGlossary } from './LessonPane.js';
 import { LANGS, type Lang } from '../../lang.js';
 
 /** The separator between items: two spaces when the widest bar of the lesson fits the
@@ -158,9 +159,13 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
     const moves = (k: string) => (k === '↓' ? !!room?.down : k === '↑' ? !!room?.up : true);
     return lesson ? namedKeys(lesson, st.view).filter(moves).join(' ') : '';
   });
+  // the lesson pane's "New terms" line names g ("(g: glossary)"): the bar does too (issue 16)
+  const glossaryNamed = useLessonNamesGlossary();
+  const glossaryKey = keyFor('glossary', ascii);
+  const allNamed = glossaryNamed && !named.split(' ').includes(glossaryKey) ? [named, glossaryKey].filter(Boolean).join(' ') : named;
   // the closing screen names ↑↓ only while it is taller than the screen
   const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...(rest && asks ? { restAsks: asks } : {}), ...(resetAsked ? { resetAsked } : {}), ...(named ? { named: named.split(' ') } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...(rest && asks ? { restAsks: asks } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' ') } : {}) };
   const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}) });
   return <StyledLineView line={line} color={color} ascii={ascii} />;
 }

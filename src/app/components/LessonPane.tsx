@@ -15,6 +15,7 @@ import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
+import { pageLines } from '../scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
@@ -36,7 +37,7 @@ const MIN_TEXT_ROWS = 4;
 const MIN_WINDOW_ROWS = 2;
 
 /** `rows` lines of the step list with the shown step's lines in view, near the middle;
- *  where steps are out of view, a sign in their place says how many ("↑ 2 more"), as a
+ *  where steps are out of view, a sign in their place says how many ("2 more ↑"), as a
  *  pane's border does. */
 function listWindow(input: LessonViewInput, width: number, rows: number): Line[] {
   const all = stepRows(input, width);
@@ -47,18 +48,30 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
   const first = Math.min(Math.max(0, at - Math.floor((rows - own) / 2)), lines.length - rows);
   const start = first > 0 ? Math.min(first + 1, at) : 0;
   const end = first + rows < lines.length ? Math.max(first + rows - 1, at + own) : lines.length;
-  // the arrow in the marks' column, as " ✓ 12 …": " ↑ 2 more", in the narrow list " ↑2" (the
-  // glossary's step-list entry); "  ↓4" sat a column right of the marks (fix24l#2)
-  const sign = (arrow: string, n: number): Line => {
-    const said = ` ${arrow} ${input.s.more(n)}`;
-    return [run(cells(said) <= width ? said : ` ${arrow}${n}`, 'dim')];
+  // the steps out of view, counted as steps (a presenter's list has two lines a step)
+  const stepsIn = (from: number, to: number) => {
+    let line = 0;
+    return all.filter((r) => {
+      const at = line;
+      line += r.lines.length;
+      return at >= from && at < to;
+    }).length;
   };
-  const window = [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
+  // a sign in the marks' column, "3 more ↑" (zh "↑ 还有 3 步"); in the narrow list " +3↑": a
+  // count with its + and arrow, never a bare number beside an arrow, which read as a step's
+  // number (issue 16: "↑3"); the glossary's step-list entry says both
+  const narrowSign = (arrow: string, n: number) => ` +${n}${arrow}`;
+  const sign = (arrow: string, n: number): Line => {
+    const said = ` ${input.s.stepsHidden(n, arrow)}`;
+    return [run(cells(said) <= width ? said : narrowSign(arrow, n), 'dim')];
+  };
+  const window = [...(start > 0 ? [sign('↑', stepsIn(0, start))] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', stepsIn(end, lines.length))] : [])];
   if (window.length <= rows) return window;
-  // two rows: the shown step and one sign for both sides, " ↑ 2 more ↓ 3 more" (fix25a#3: at
+  // two rows: the shown step and one sign for both sides, "2 more ↑ 3 more ↓" (fix25a#3: at
   // 120x34 zh the rows under the list's heading were left blank where a window needed three)
-  const both = ` ↑ ${input.s.more(at)} ↓ ${input.s.more(lines.length - at - own)}`;
-  return [...lines.slice(at, at + own), [run(cells(both) <= width ? both : ` ↑${at} ↓${lines.length - at - own}`, 'dim')]].slice(0, rows);
+  const [up, down] = [stepsIn(0, at), stepsIn(at + own, lines.length)];
+  const both = ` ${input.s.stepsHidden(up, '↑')} ${input.s.stepsHidden(down, '↓')}`;
+  return [...lines.slice(at, at + own), [run(cells(both) <= width ? both : `${narrowSign('↑', up)}${narrowSign('↓', down)}`, 'dim')]].slice(0, rows);
 }
 
 /** The step list beside the text as narrow as it goes (" ▶ 12"): when the text needs the
@@ -544,16 +557,26 @@ function stepResultRow(input: LessonViewInput, text: readonly Line[]): number {
   return text.findIndex((l) => starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
 }
 
-/** What the "↑ n more" sign names above the window's top: the step's result, or at the lesson's
- *  end the check's question answered nearest above it, when that comes after the result
- *  (fix24a#6: "PgUp: step 8's result" over three checks' answers). */
-function aboveSign(input: LessonViewInput, text: readonly Line[], result: number, top: number): string {
+/** What the "↑ n more" sign names above the window's top: where PgUp lands, the part of the
+ *  text at the window's top after a page up (`rows` the text's rows, a page one fewer:
+ *  scroll.ts pageLines), named as the pane names it: the check's question there, the step's
+ *  result, the text of the step there or the lesson's end (issue 16: "PgUp: check 2" named the check's question
+ *  nearest above while PgUp went up a page, past it); null where it lands above all of them. */
+function aboveSign(input: LessonViewInput, text: readonly Line[], result: number, top: number, rows: number): string | null {
   const { s } = input;
   const n = input.lesson.check?.length ?? 0;
+  const steps = input.lesson.steps.length;
   const title = (row: number) => (text[row] ?? []).map((r) => r.text).join('');
-  for (let row = top - 1; row > result; row--)
+  const heading = new RegExp(`${s.step} (\\d+)/${steps}\\b`);
+  const lands = Math.max(0, top - pageLines(rows));
+  for (let row = lands; row >= 0; row--) {
+    if (row === result) return s.resultAbove(input.done);
     for (let k = 1; k <= n; k++) if (title(row).includes(s.checkTitle(k, n))) return s.checkAbove(k);
-  return s.resultAbove(input.done);
+    const step = text[row]?.[0]?.tone === 'title' ? heading.exec(title(row)) : null;
+    if (step) return s.textAbove(Number(step[1]));
+    if (title(row).startsWith(s.endOfLesson)) return s.endAbove;
+  }
+  return null;
 }
 
 /** The row of the verdict on the guess of the step just run (quiz-view gradeLines: ✓ in 'ok',
@@ -641,6 +664,28 @@ function noteOf(store: AppStore) {
   return note;
 }
 
+/** Whether the lesson pane's text holds a "New terms" line, which names the glossary's key
+ *  ("(g: glossary)"): the key bar names g while it does, whatever its width leaves out
+ *  elsewhere (issue 16: the line said g and the bar at 80x24 had no g). Published as the heading. */
+const termsNotes = new WeakMap<AppStore, { value: boolean; listeners: Set<() => void> }>();
+
+function termsNoteOf(store: AppStore) {
+  let note = termsNotes.get(store);
+  if (!note) termsNotes.set(store, (note = { value: false, listeners: new Set() }));
+  return note;
+}
+
+export function useLessonNamesGlossary(): boolean {
+  const note = termsNoteOf(useAppStore());
+  return useSyncExternalStore(
+    (listener) => {
+      note.listeners.add(listener);
+      return () => note.listeners.delete(listener);
+    },
+    () => note.value,
+  );
+}
+
 /** What the status line says of the lesson pane when nothing else: the shown step's full
  *  title while only part of it is on the pane's border. */
 export function useLessonHeadingNote(): string | null {
@@ -675,7 +720,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // the sign names the result above where the title keeps the step's number beside it ("▶ step 3/7"):
   // a narrow pane cut the title to "▶ 步骤 …" (fix24l#3, shmget 3 at 120x34 zh)
   const named = input && out ? cells(lessonBorderTitle(input, true, 0).title) : 0;
-  const above = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top) : null;
+  const above = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top, content.textRows) : null;
   // the sign names what PgUp brings, or nothing beside its count (fix28b#3: a bare "↑ 1 more PgUp" named nothing)
   const upKey = above !== null && titleRoom(above) >= named ? above : '';
   const border = input ? lessonBorderTitle(input, out, titleRoom(upKey)) : { title: s.lessonTitle, full: null };
@@ -685,6 +730,19 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
     note.value = border.full;
     for (const l of note.listeners) l();
   }, [store, border.full]);
+  const lead = s.newTerms('\u0000', '').split('\u0000')[0]!;
+  const termsShown = content.text.some((l) => (l[0]?.text ?? '').startsWith(lead)) || (pane.lines ?? []).some((l) => l.some((r) => r.text.includes(lead)));
+  useLayoutEffect(() => {
+    const note = termsNoteOf(store);
+    if (note.value === termsShown) return;
+    note.value = termsShown;
+    for (const l of note.listeners) l();
+  }, [store, termsShown]);
+  useLayoutEffect(() => () => {
+    const note = termsNoteOf(store);
+    note.value = false;
+    for (const l of note.listeners) l();
+  }, [store]);
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {

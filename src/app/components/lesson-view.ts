@@ -135,22 +135,29 @@ const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
 
 /** A "New terms" line: the words the lesson's text says, then, apart, those seen only in
  *  another pane, each group with its pane ("fork in the Trace"). Where that takes more than one
- *  row of `width`, the other panes' groups are counted, from the last ("+3 in the Kernel pane"):
- *  the step's text and its question fit the pane rather than wait behind a key (fix25a#2; the
- *  line took 2-3 rows at 80x24 with words no line of the lesson pane says). */
+ *  row of `width` (the step's text and its question fit the pane rather than wait behind a key:
+ *  fix25a#2), the words stay and what is said of them gives way: their panes, then the key's
+ *  word ("(g)"), then the last words, counted ("+ 2 more"). A group is never a bare count with its
+ *  pane (issue 16: "+2 in the Trace pane" named none of its terms). */
 function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean, said: string): string {
-  const panes = PANES.filter((pane) => pane !== null && names.some((word) => terms.where?.[word] === pane));
-  const unsaid = (word: string) => !said.includes(bare(word));
-  let line = '';
-  for (let k = panes.length; k >= 0; k--) {
-    line = namedLine(names, terms, s, new Set(panes.slice(k)), unsaid);
-    if (wrap(layoutText(ascii).text(line), width, { code: true }).length <= 1) break;
-  }
-  return line;
+  const fits = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length <= 1;
+  const full = namedLine(names, terms, s);
+  if (fits(full)) return full;
+  // the words in the line's order: the text's own first, then each other pane's; a word the lesson
+  // pane shows is always named (fix19a#1), those only another pane shows (`spare`) may be counted
+  const ordered = PANES.flatMap((pane) => names.filter((word) => (terms.where?.[word] ?? null) === pane));
+  // a word the pane's text says is named too (serv-clnt 2's result says shmid)
+  const spare = (terms.spare ?? []).filter((word) => !said.includes(bare(word)));
+  const words = [...ordered.filter((word) => !spare.includes(word)), ...ordered.filter((word) => spare.includes(word))];
+  const kept = Math.max(1, words.filter((word) => !spare.includes(word)).length);
+  const list = (shown: readonly string[]) => (shown.length < words.length ? s.termsMore(shown.join(s.listGap), words.length - shown.length) : shown.join(s.listGap));
+  const tries = [s.newTerms(list(words), terms.key), s.newTermsShort(list(words), terms.key)];
+  for (let k = words.length - 1; k >= kept; k--) tries.push(s.newTermsShort(list(words.slice(0, k)), terms.key));
+  return tries.find(fits) ?? tries[tries.length - 1]!;
 }
 
-/** termsLine with the `unsaid` words of the panes in `counted` as a count with their pane. */
-function namedLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings, counted: ReadonlySet<TermPane | null>, unsaid: (word: string) => boolean): string {
+/** termsLine's line with every group and its pane, the other panes' words past the cap counted within their group. */
+function namedLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
   const countable = names.filter((word) => spare.includes(word)).length;
   const most = Math.max(MOST_TERMS - (names.length - countable), MOST_ELSEWHERE);
   // "1 more" takes the room of the word it stands for
@@ -158,12 +165,6 @@ function namedLine(names: readonly string[], { key, where, spare = [] }: NonNull
   const groups = PANES.flatMap((pane) => {
     const words = names.filter((word) => (where?.[word] ?? null) === pane);
     if (!words.length) return [];
-    if (pane && counted.has(pane)) {
-      const named = words.filter((word) => !unsaid(word));
-      const more = words.length - named.length;
-      if (!named.length) return [s.termsCountIn(more, pane)];
-      return [s.termsIn(more ? s.termsMore(named.join(s.listGap), more) : named.join(s.listGap), pane)];
-    }
     // the words the lesson pane shows stay; the spare ones fill the room left, in order
     const shown = words.filter((word) => !spare.includes(word) || room-- > 0);
     const list = shown.join(s.listGap);
@@ -175,9 +176,12 @@ function namedLine(names: readonly string[], { key, where, spare = [] }: NonNull
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine); ≠ (a step that
 // ran, its prediction wrong: ✓ said it was right, fix27c#2) as ! (ASCII_FOR's != is two cells)
-// ? a step not run yet that asks a question before it runs (fix27c#3: newcomers never knew
-// which steps asked until Space brought the question)
-const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '?' };
+// ✎ a step not run yet that asks for a prediction before it runs (fix27c#3: newcomers never knew
+// which steps asked until Space brought the question); not ?, which the Flow pane's legend says
+// of a label shown later (issue 16); --ascii draws it as Q (ASKS_ASCII)
+const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '✎' };
+/** the step-that-asks mark under --ascii: one cell, no other mark of the list or the Flow's */
+export const ASKS_ASCII = 'Q';
 
 /** The step list: a line per step, each title whole where it fits, else the step's short
  *  title, cut at a space only when even that does not fit; the shown one too (the text's
@@ -206,7 +210,7 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
     const missed = ran && !problems[i] && !!input.quiz && predictionVerdict(input.quiz, i) === 'wrong';
     // a step to come whose question is asked (quiz on): ? until it runs
     const asks = !ran && !!input.quiz && !!lesson.checkpoints?.[step.id];
-    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? (input.ascii ? '!' : m.missed) : ran ? m.done : asks ? m.asks : ' ';
+    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? (input.ascii ? '!' : m.missed) : ran ? m.done : asks ? (input.ascii ? ASKS_ASCII : m.asks) : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
     const whole = t.text(`${no(i)} ${step.title[lang]}`);
     const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${no(i)} ${step.short[lang]}`);
