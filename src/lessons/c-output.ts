@@ -96,8 +96,9 @@ function callArgs(code: string, open: number): { args: string[]; end: number } {
 }
 
 /** Every text C file `source` can print, as its literals are written (escapes kept), each once,
- *  with the line it is first on: the literals of a print call's arguments (the C library's, and
- *  the file's own printf-like functions, `format(printf, N, M)`), of a `return` and of a `#define`. */
+ *  with the line it is first on: the literals of a print call's arguments (the C library's, the
+ *  file's own printf-like functions, `format(printf, N, M)`, and a function that hands one of its
+ *  parameters to a printer, msg.c's expect()), of a `return` and of a `#define`. */
 export function printedTexts(source: string, printers: Readonly<Record<string, number>> = printersOf([source])): { text: string; line: number }[] {
   const code = codeOnly(source);
   const lineAt = (i: number) => code.slice(0, i).split('\n').length;
@@ -115,15 +116,61 @@ export function printedTexts(source: string, printers: Readonly<Record<string, n
 }
 
 /** The printing functions of a program's files and which argument is the text: the C
- *  library's, and the files' own printf-like ones (`__attribute__((format(printf, N, M)))`,
- *  before or after the name: rv.h's say() and fail(), which serv.c and clnt.c call). */
+ *  library's, the files' own printf-like ones (`__attribute__((format(printf, N, M)))`,
+ *  before or after the name: rv.h's say() and fail(), which serv.c and clnt.c call), and
+ *  a function that hands a parameter to one of these (msg.c's expect(cond, what)). */
 export function printersOf(sources: readonly string[]): Record<string, number> {
   const printers = { ...PRINTERS };
   for (const code of sources.map(codeOnly)) {
     for (const m of code.matchAll(/\b(\w+)\s*\([^;{]*?\)\s*__attribute__\s*\(\(\s*format\s*\(\s*printf\s*,\s*(\d+)/g)) printers[m[1]] = Number(m[2]) - 1;
     for (const m of code.matchAll(/__attribute__\s*\(\(\s*format\s*\(\s*printf\s*,\s*(\d+)[^;{]*?\b(\w+)\s*\(/g)) printers[m[2]] = Number(m[1]) - 1;
   }
+  // a function that hands one of its parameters to a printer prints what it is given: msg.c's
+  // expect(cond, "type 2: the first message of type 2") through printf("NOT AS EXPECTED: %s\n", what)
+  const defs = sources.map(codeOnly).flatMap((code) =>
+    [...code.matchAll(/^[ \t]*(?:static[ \t]+)?(?:const[ \t]+)?\w+[\w \t*]*?\b(\w+)[ \t]*\(([^;{()]*)\)\s*\{/gm)].map((m) => {
+      const params = m[2].split(',').map((p) => /(\w+)\s*(?:\[\s*\])?\s*$/.exec(p.trim())?.[1] ?? '');
+      const open = m.index + m[0].length - 1;
+      return { name: m[1], params, body: code.slice(open, bodyEnd(code, open)) };
+    }),
+  );
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const d of defs) {
+      if (d.name in printers) continue;
+      const at = printedParam(d.body, d.params, printers);
+      if (at >= 0) {
+        printers[d.name] = at;
+        grew = true;
+      }
+    }
+  }
   return printers;
+}
+
+/** Where the block opening at `open` ends (after its closing brace). */
+function bodyEnd(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '"' || ch === "'") i = skipQuoted(code, i);
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i + 1;
+  }
+  return code.length;
+}
+
+/** The first of `params` that `body` hands whole to a printer, or -1. */
+function printedParam(body: string, params: readonly string[], printers: Readonly<Record<string, number>>): number {
+  for (const m of body.matchAll(/(?<![\w.>])(\w+)\s*\(/g)) {
+    if (!(m[1] in printers)) continue;
+    const { args } = callArgs(body, m.index + m[0].length - 1);
+    for (const a of args) {
+      const i = params.indexOf(a.trim());
+      if (i >= 0 && a.trim() !== '') return i;
+    }
+  }
+  return -1;
 }
 
 /** A conversion of a format: %d, %08x, %zu, %.3f, %s, %p; %2$s names its argument. */

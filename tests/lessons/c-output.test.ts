@@ -77,6 +77,25 @@ describe('the tables of what the C programs print', () => {
     );
   });
 
+  // msg.c's expect(cond, "type 2: the first message of type 2") prints its text through
+  // printf("NOT AS EXPECTED: %s\n", what): the C pane showed it in English to a Chinese reader
+  it('a function that hands a parameter to a printer prints the literals it is called with (msg.c\'s expect, overview.c\'s show_and_run), through a chain of them too; one that prints none of its parameters prints nothing', () => {
+    const source = [
+      'static void expect(int cond, const char *what)',
+      '{',
+      '    if (!cond) { printf("NOT AS EXPECTED: %s\\n", what); }',
+      '}',
+      'static int show(const char *cmd) { expect(cmd != 0, cmd); return system(cmd); }',
+      'static int quiet(const char *cmd) { printf("running\\n"); return system(cmd); }',
+      'int main(void) {',
+      '    expect(1, "type 2: the first message of type 2");',
+      '    show("ipcs -m");',
+      '    quiet("not printed");',
+      '}',
+    ].join('\n');
+    expect(printedTexts(source).map((t) => t.text).sort()).toEqual(['NOT AS EXPECTED: %s\\n', 'type 2: the first message of type 2', 'ipcs -m', 'running\\n'].sort());
+  });
+
   it('every C file has its tables, whole: `ipclab check` finds nothing', () => {
     expect(outputTablesProblems()).toEqual([]);
   });
