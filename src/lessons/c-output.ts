@@ -1,11 +1,13 @@
-// What the C programs ipclab compiles and runs (serv.c, clnt.c, inherit.c) print, in Chinese.
-// The programs stay English: they are what a learner compiles. Each file that prints has a
-// table, examples/c/zh/FILE.out.txt, of every text it can print (a print call's format, a text
-// a function hands back to be printed, a macro's text) as a C string, `en: "…"` exactly as the
-// file has it and `zh: "…"` its Chinese with the same conversions (%d, %s …) in the same order
-// (or numbered, %2$s). In Chinese the trace shows a line the program printed through the format
-// it matches, its values put back where the Chinese has them. `ipclab check` fails when a text
-// of the file has no entry, or an entry matches no text of the file (cOutputProblems).
+// What the C files ipclab shows print, in Chinese. The programs stay English: they are what a
+// learner compiles. Each file that prints has a table, examples/c/zh/FILE.out.txt, of every text
+// it can print (a print call's format, a text a function hands back to be printed, a macro's
+// text) as a C string, `en: "…"` exactly as the file has it and `zh: "…"` its Chinese with the
+// same conversions (%d, %s …) in the same order (or numbered, %2$s). In Chinese the C pane shows
+// each text under the line that prints it (printedGlosses in src/app/components/code-view.ts),
+// for every file a lesson shows; the trace shows a line one of the programs ipclab runs
+// (C_PROGRAMS) printed through the format it matches, its values put back where the Chinese has
+// them. `ipclab check` fails when a text of any C file has no entry, or an entry matches no text
+// of the file (cOutputProblems, outputTablesProblems).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
@@ -94,8 +96,9 @@ function callArgs(code: string, open: number): { args: string[]; end: number } {
 }
 
 /** Every text C file `source` can print, as its literals are written (escapes kept), each once,
- *  with the line it is first on: the literals of a print call's arguments (the C library's, and
- *  the file's own printf-like functions, `format(printf, N, M)`), of a `return` and of a `#define`. */
+ *  with the line it is first on: the literals of a print call's arguments (the C library's, the
+ *  file's own printf-like functions, `format(printf, N, M)`, and a function that hands one of its
+ *  parameters to a printer, msg.c's expect()), of a `return` and of a `#define`. */
 export function printedTexts(source: string, printers: Readonly<Record<string, number>> = printersOf([source])): { text: string; line: number }[] {
   const code = codeOnly(source);
   const lineAt = (i: number) => code.slice(0, i).split('\n').length;
@@ -113,15 +116,61 @@ export function printedTexts(source: string, printers: Readonly<Record<string, n
 }
 
 /** The printing functions of a program's files and which argument is the text: the C
- *  library's, and the files' own printf-like ones (`__attribute__((format(printf, N, M)))`,
- *  before or after the name: rv.h's say() and fail(), which serv.c and clnt.c call). */
+ *  library's, the files' own printf-like ones (`__attribute__((format(printf, N, M)))`,
+ *  before or after the name: rv.h's say() and fail(), which serv.c and clnt.c call), and
+ *  a function that hands a parameter to one of these (msg.c's expect(cond, what)). */
 export function printersOf(sources: readonly string[]): Record<string, number> {
   const printers = { ...PRINTERS };
   for (const code of sources.map(codeOnly)) {
     for (const m of code.matchAll(/\b(\w+)\s*\([^;{]*?\)\s*__attribute__\s*\(\(\s*format\s*\(\s*printf\s*,\s*(\d+)/g)) printers[m[1]] = Number(m[2]) - 1;
     for (const m of code.matchAll(/__attribute__\s*\(\(\s*format\s*\(\s*printf\s*,\s*(\d+)[^;{]*?\b(\w+)\s*\(/g)) printers[m[2]] = Number(m[1]) - 1;
   }
+  // a function that hands one of its parameters to a printer prints what it is given: msg.c's
+  // expect(cond, "type 2: the first message of type 2") through printf("NOT AS EXPECTED: %s\n", what)
+  const defs = sources.map(codeOnly).flatMap((code) =>
+    [...code.matchAll(/^[ \t]*(?:static[ \t]+)?(?:const[ \t]+)?\w+[\w \t*]*?\b(\w+)[ \t]*\(([^;{()]*)\)\s*\{/gm)].map((m) => {
+      const params = m[2].split(',').map((p) => /(\w+)\s*(?:\[\s*\])?\s*$/.exec(p.trim())?.[1] ?? '');
+      const open = m.index + m[0].length - 1;
+      return { name: m[1], params, body: code.slice(open, bodyEnd(code, open)) };
+    }),
+  );
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const d of defs) {
+      if (d.name in printers) continue;
+      const at = printedParam(d.body, d.params, printers);
+      if (at >= 0) {
+        printers[d.name] = at;
+        grew = true;
+      }
+    }
+  }
   return printers;
+}
+
+/** Where the block opening at `open` ends (after its closing brace). */
+function bodyEnd(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '"' || ch === "'") i = skipQuoted(code, i);
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i + 1;
+  }
+  return code.length;
+}
+
+/** The first of `params` that `body` hands whole to a printer, or -1. */
+function printedParam(body: string, params: readonly string[], printers: Readonly<Record<string, number>>): number {
+  for (const m of body.matchAll(/(?<![\w.>])(\w+)\s*\(/g)) {
+    if (!(m[1] in printers)) continue;
+    const { args } = callArgs(body, m.index + m[0].length - 1);
+    for (const a of args) {
+      const i = params.indexOf(a.trim());
+      if (i >= 0 && a.trim() !== '') return i;
+    }
+  }
+  return -1;
 }
 
 /** A conversion of a format: %d, %08x, %zu, %.3f, %s, %p; %2$s names its argument. */
@@ -227,7 +276,7 @@ function kindsByArg(format: string): string {
 export function cOutputProblems(path: string, source: string, tableText: string | null, printers?: Readonly<Record<string, number>>): string[] {
   const texts = printedTexts(source, printers);
   const where = `examples/c/zh/${path}.out.txt`;
-  if (tableText === null) return texts.length ? [`${where}: missing; examples/c/${path} prints ${texts.length} texts (first "${texts[0].text}", line ${texts[0].line}) that the Chinese trace shows through it`] : [];
+  if (tableText === null) return texts.length ? [`${where}: missing; examples/c/${path} prints ${texts.length} texts (first "${texts[0].text}", line ${texts[0].line}) that the Chinese C pane shows through it`] : [];
   const { table, problems } = parseOutputTable(tableText);
   const out = problems.map((p) => `${where}: ${p}`);
   for (const t of texts) if (!table.has(t.text)) out.push(`${where}: no entry for "${t.text}" (examples/c/${path}:${t.line})`);
@@ -246,12 +295,12 @@ export function cOutputProblems(path: string, source: string, tableText: string 
   return out;
 }
 
-/** The entries of a program's files (the .c and the headers it includes), most literal first. */
-export function outputEntries(program: CProgram): OutputEntry[] {
+/** The entries of a C file's tables (its own and the headers' it includes), most literal first. */
+export function outputEntries(path: string): OutputEntry[] {
   const dir = join(packageRoot(), 'examples', 'c');
   const read = (p: string) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), 'utf8') : null);
   const entries: OutputEntry[] = [];
-  for (const file of filesOf(`${program}.c`, read)) {
+  for (const file of filesOf(path, read)) {
     const table = join(dir, 'zh', `${file}.out.txt`);
     if (!existsSync(table)) continue;
     for (const [en, zh] of parseOutputTable(readFileSync(table, 'utf8')).table) entries.push(entryOf(unescapeC(en), unescapeC(zh)));
@@ -259,7 +308,7 @@ export function outputEntries(program: CProgram): OutputEntry[] {
   return entries.sort((a, b) => b.weight - a.weight);
 }
 
-const cache = new Map<CProgram, OutputEntry[]>();
+const cache = new Map<string, OutputEntry[]>();
 
 /** A line the program printed (without its stamp and "[clnt 4242] " tag), in Chinese; null when
  *  no text of its table prints it. A value a format put in with %s is given in Chinese too where
@@ -302,28 +351,31 @@ function translate(line: string, entries: readonly OutputEntry[]): string | null
 
 /** A line program `program` printed, in Chinese (null: no entry prints it). */
 export function cProgramChinese(program: CProgram, line: string): string | null {
-  if (!cache.has(program)) cache.set(program, outputEntries(program));
-  return chineseOf(line, cache.get(program)!);
+  return cFileChinese(`${program}.c`, line);
 }
 
-/** What is wrong with the output tables of the programs ipclab runs (C_PROGRAMS), each of their
- *  files (the .c and its local headers) checked once; and a table no such file has. */
-export function runProgramsOutputProblems(): string[] {
-  const dir = join(packageRoot(), 'examples', 'c');
+/** A line C file `path` (ftok.c) or the headers it includes could print, in Chinese (null: no
+ *  entry prints it). */
+export function cFileChinese(path: string, line: string): string | null {
+  if (!cache.has(path)) cache.set(path, outputEntries(path));
+  return chineseOf(line, cache.get(path)!);
+}
+
+/** What is wrong with the output tables of every C file in `dir` (examples/c: each file the C
+ *  pane can show, the programs ipclab runs among them), each file checked once with the
+ *  printf-like functions of every file it goes with (rv.h's say() in serv.c); a program ipclab
+ *  runs that is missing; and a table no C file has. */
+export function outputTablesProblems(dir = join(packageRoot(), 'examples', 'c')): string[] {
   const read = (p: string) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), 'utf8') : null);
-  const seen = new Set<string>();
   const problems: string[] = [];
-  for (const program of C_PROGRAMS) {
-    const files = filesOf(`${program}.c`, read);
-    if (files.length === 0) problems.push(`examples/c/${program}.c: missing, yet ipclab runs it (C_PROGRAMS in src/lessons/c-output.ts)`);
-    const printers = printersOf(files.map((f) => read(f)!));
-    for (const file of files) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      problems.push(...cOutputProblems(file, read(file)!, read(`zh/${file}.out.txt`), printers));
-    }
+  for (const program of C_PROGRAMS) if (read(`${program}.c`) === null) problems.push(`examples/c/${program}.c: missing, yet ipclab runs it (C_PROGRAMS in src/lessons/c-output.ts)`);
+  const files = readdirSync(dir).filter((f) => /\.[ch]$/.test(f)).sort();
+  const closures = files.map((f) => filesOf(f, read));
+  for (const file of files) {
+    const printers = printersOf([...new Set(closures.filter((c) => c.includes(file)).flat())].map((f) => read(f)!));
+    problems.push(...cOutputProblems(file, read(file)!, read(`zh/${file}.out.txt`), printers));
   }
   const tables = existsSync(join(dir, 'zh')) ? readdirSync(join(dir, 'zh')).filter((f) => f.endsWith('.out.txt')) : [];
-  for (const t of tables) if (!seen.has(t.slice(0, -'.out.txt'.length))) problems.push(`examples/c/zh/${t}: no program ipclab runs prints through ${t.slice(0, -'.out.txt'.length)} (C_PROGRAMS in src/lessons/c-output.ts)`);
+  for (const t of tables) if (!files.includes(t.slice(0, -'.out.txt'.length))) problems.push(`examples/c/zh/${t}: no C file examples/c/${t.slice(0, -'.out.txt'.length)} prints through it`);
   return problems;
 }

@@ -14,7 +14,7 @@ import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems, TERMS } from '../text/terms.js';
 import { anchorText, anchorsOf } from './code-anchor.js';
-import { runProgramsOutputProblems } from './c-output.js';
+import { outputTablesProblems } from './c-output.js';
 import { unrevealed } from './lit.js';
 import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
@@ -931,9 +931,10 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkEarlyTerms(lessons, glossary, problems);
   lessons.forEach((_, index) => problems.push(...newTermsUnsaid(lessons, index, undefined, glossary)));
   checkSourceSpacing(problems);
-  // in Chinese the trace shows what the C programs ipclab runs print through their tables
-  // (examples/c/zh/FILE.out.txt): every text a file can print has its Chinese, every entry its text
-  problems.push(...runProgramsOutputProblems());
+  // in Chinese the C pane (and the trace, for the programs ipclab runs) shows what a C file prints
+  // through its table (examples/c/zh/FILE.out.txt): every text a file can print has its Chinese,
+  // every entry its text
+  problems.push(...outputTablesProblems());
   // the rules of style over every text a lesson, the glossary and the errata hold
   const style = { lessons: lessons.map((l) => l.id), numbers: true, prose: true };
   for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));

@@ -397,6 +397,41 @@ describe('the C pane in Chinese: what a line prints', () => {
   });
 });
 
+// A newcomer at 120x34 zh read shmctl.c's "after the last detach" in English: only the programs
+// ipclab runs had output tables, while the C pane shows every lesson's files (issue 16). Each
+// lesson's own C file now glosses what it prints, as inherit.c's did.
+describe('the C pane in Chinese: what every lesson\'s file prints', () => {
+  const cases: [lesson: string, file: string, literal: string, gloss: string][] = [
+    ['shmctl', 'shmctl.c', '"shmctl(%d, IPC_RMID, NULL) after the last detach', '最后一次解除映射之后 shmctl(%d, IPC_RMID, NULL) = %d（%s）'],
+    ['shmat', 'shmat.c', '"child writing through SHM_RDONLY: %s', '子进程经 SHM_RDONLY 的映射写入：%s'],
+    ['msg', 'msg.c', '"%d messages of 4000 bytes fit', '%d 条 4000 字节的消息放得进 msg_qbytes = %lu 字节'],
+    ['sem', 'sem.c', '"after the kill, with SEM_UNDO', 'kill 之后，有 SEM_UNDO：semval %d'],
+    ['race', 'race.c', '"lock %-9s total', '锁 %-9s 总数 %d / %ld：丢失 %ld 次'],
+  ];
+  it.each(cases)('120x34 zh, %s: under %s\'s %s, a dim row says it in Chinese; no row wider than the terminal', async (lesson, file, literal, gloss) => {
+    const r = await draw({ width: 120, height: 34, lesson, lang: 'zh' });
+    await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
+    await r.press('c');
+    await r.waitFor((f) => f.includes(`┌─ C 代码：${file}`), 'the C pane');
+    await r.press('z');
+    await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+    const line = lineOf(file, literal);
+    expect(line, literal).toBeGreaterThan(0);
+    for (let i = 0; i < 300 && !codePane(r.lines()).numbers.includes(line); i++) await r.press(codePane(r.lines()).numbers[0]! > line ? KEYS.up : KEYS.down);
+    // the line and the rows under it in view
+    for (let i = 0; i < 3; i++) await r.press(KEYS.down);
+    await r.waitFor((f) => f.includes(PRINTS_ZH(gloss).slice(0, 12)), `the Chinese of ${literal}`);
+    const rows = r.lines();
+    const at = rows.findIndex((l) => l.includes(literal));
+    expect(at, rows.join('\n')).toBeGreaterThan(0);
+    // under the line (its own wrapped rows first), before the next numbered line
+    const next = rows.findIndex((l, i) => i > at && /^│ *\d+ /.test(l));
+    const under = rows.slice(at + 1, next < 0 ? rows.length : next).join('');
+    expect(under.replace(/[│\s]/g, ''), rows.join('\n')).toContain(PRINTS_ZH(gloss).replace(/\s/g, '').slice(0, 20));
+    for (const row of rows) expect(cells(row), row).toBeLessThanOrEqual(120);
+  }, 60_000);
+});
+
 describe('the C pane, pure', () => {
   it('scrolls by source lines, a wrapped line\'s ↪ rows with it, and its signs count lines hidden in part (a ↪ row at the top: its line counts above)', () => {
     // lines 0 (one row), 1 (three rows: 1..3), 2 (row 4), 3 (row 5); 6 rows, max 3 for a 3-row pane

@@ -4,12 +4,13 @@
 // and `serv-clnt`, which compile and run inherit.c, clnt.c and serv.c), and the lines of their
 // ways out (fail(), a signal, a wrong argument). `ipclab check` holds each table to its file.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { C_PROGRAMS, cOutputProblems, filesOf, cProgramChinese, type CProgram, parseOutputTable, printedTexts, printersOf, runProgramsOutputProblems, unescapeC } from '../../src/lessons/c-output.js';
+import { C_PROGRAMS, cOutputProblems, filesOf, cProgramChinese, type CProgram, parseOutputTable, printedTexts, printersOf, outputTablesProblems, cFileChinese, unescapeC } from '../../src/lessons/c-output.js';
 import { parseCommentTable } from '../../src/text/comment-spans.js';
 import { traceLines } from '../../src/lessons/format.js';
+import { LESSONS } from '../../src/lessons/index.js';
 import { cli, ROOT } from './helpers.js';
 import { testTempDir } from '../helpers/temp-dir.js';
 
@@ -76,8 +77,57 @@ describe('the tables of what the C programs print', () => {
     );
   });
 
-  it('every program ipclab runs has its tables, whole: `ipclab check` finds nothing', () => {
-    expect(runProgramsOutputProblems()).toEqual([]);
+  // msg.c's expect(cond, "type 2: the first message of type 2") prints its text through
+  // printf("NOT AS EXPECTED: %s\n", what): the C pane showed it in English to a Chinese reader
+  it('a function that hands a parameter to a printer prints the literals it is called with (msg.c\'s expect, overview.c\'s show_and_run), through a chain of them too; one that prints none of its parameters prints nothing', () => {
+    const source = [
+      'static void expect(int cond, const char *what)',
+      '{',
+      '    if (!cond) { printf("NOT AS EXPECTED: %s\\n", what); }',
+      '}',
+      'static int show(const char *cmd) { expect(cmd != 0, cmd); return system(cmd); }',
+      'static int quiet(const char *cmd) { printf("running\\n"); return system(cmd); }',
+      'int main(void) {',
+      '    expect(1, "type 2: the first message of type 2");',
+      '    show("ipcs -m");',
+      '    quiet("not printed");',
+      '}',
+    ].join('\n');
+    expect(printedTexts(source).map((t) => t.text).sort()).toEqual(['NOT AS EXPECTED: %s\\n', 'type 2: the first message of type 2', 'ipcs -m', 'running\\n'].sort());
+  });
+
+  it('every C file has its tables, whole: `ipclab check` finds nothing', () => {
+    expect(outputTablesProblems()).toEqual([]);
+  });
+
+  it('`ipclab check` covers every C file the C pane can show, not only the programs ipclab runs: a new file that prints with no table, a text with no entry, a table with no file', () => {
+    const dir = testTempDir('ipclab-c-tables-');
+    try {
+      mkdirSync(join(dir, 'zh'));
+      for (const program of C_PROGRAMS) writeFileSync(join(dir, `${program}.c`), 'int main(void) { return 0; }\n');
+      writeFileSync(join(dir, 'new.c'), '#include "new.h"\nint main(void) { printf("after the last detach = %d\\n", 1); say("woke"); }\n');
+      writeFileSync(join(dir, 'new.h'), 'static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));\n');
+      writeFileSync(join(dir, 'old.c'), 'int main(void) { puts("stays"); puts("gone"); }\n');
+      writeFileSync(join(dir, 'zh', 'old.c.out.txt'), 'en: "stays"\nzh: "还在"\n');
+      writeFileSync(join(dir, 'zh', 'none.c.out.txt'), '');
+      expect(outputTablesProblems(dir)).toEqual([
+        'examples/c/zh/new.c.out.txt: missing; examples/c/new.c prints 2 texts (first "after the last detach = %d\\n", line 2) that the Chinese C pane shows through it',
+        'examples/c/zh/old.c.out.txt: no entry for "gone" (examples/c/old.c:1)',
+        'examples/c/zh/none.c.out.txt: no C file examples/c/none.c prints through it',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // A newcomer at 120x34 zh read shmctl.c's "after the last detach" in English: only the
+  // programs ipclab runs had tables, while the C pane shows every lesson's files (issue 16)
+  it('every C file a lesson shows in the C pane (f goes through them) has its table, whole: each text it prints has its Chinese', () => {
+    const read = (p: string) => (existsSync(join(ROOT, 'examples', 'c', p)) ? readFileSync(join(ROOT, 'examples', 'c', p), 'utf8') : null);
+    const shown = [...new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path)))].sort();
+    expect(shown.length).toBeGreaterThanOrEqual(12);
+    const problems = shown.flatMap((file) => cOutputProblems(file, read(file)!, read(`zh/${file}.out.txt`), printersOf(filesOf(file, read).map((f) => read(f)!))));
+    expect(problems).toEqual([]);
   });
 
   it('a text with no entry, an entry with no text, other values, a call not kept as it is: each a problem', () => {
@@ -124,18 +174,20 @@ describe('the tables of what the C programs print', () => {
     expect(shown).toContain('␛[2J');
   });
 
-  it('every entry of every table, its values filled in, reads as Chinese', () => {
+  it('every entry of every table of every C file, its values filled in, reads as Chinese', () => {
     const read = (p: string) => (existsSync(join(ROOT, 'examples', 'c', p)) ? readFileSync(join(ROOT, 'examples', 'c', p), 'utf8') : null);
-    for (const program of C_PROGRAMS) {
-      const files = filesOf(`${program}.c`, read);
+    const programs = readdirSync(join(ROOT, 'examples', 'c')).filter((f) => f.endsWith('.c'));
+    expect(programs.length).toBeGreaterThanOrEqual(13);
+    for (const program of programs) {
+      const files = filesOf(program, read);
       const printers = printersOf(files.map((f) => read(f)!));
       for (const t of files.flatMap((f) => printedTexts(read(f)!, printers))) {
         if (/^(%\w+)*$/.test(t.text)) continue; // "%s" alone: no words
         // each conversion given a plain value: the line as the program could print it
-        const line = unescapeC(t.text).replace(/%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z)?([dsupxXgf])/g, (_, k: string) => (k === 's' ? '/tmp/x' : k === 'p' ? '0x7f00' : '7')).replace(/\n$/, '');
-        const zh = cProgramChinese(program, line);
-        expect(zh, `${program}.c: "${t.text}"`).not.toBeNull();
-        expect(englishProse(zh!), `${program}.c: "${t.text}" → "${zh}"`).toEqual([]);
+        const line = unescapeC(t.text).replace(/%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z)?([dsupxXgfoi])/g, (_, k: string) => (k === 's' ? '/tmp/x' : k === 'p' ? '0x7f00' : '7')).replace(/\n$/, '');
+        const zh = cFileChinese(program, line);
+        expect(zh, `${program}: "${t.text}"`).not.toBeNull();
+        expect(englishProse(zh!), `${program}: "${t.text}" → "${zh}"`).toEqual([]);
       }
     }
   });
