@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IPC_CREAT, IPC_PRIVATE } from '../src/native/constants.js';
 import { msgctlRmid, msgget, semctlRmid, semget } from '../src/native/index.js';
-import { kernelNow, leftByRun } from './global-setup.js';
+import { kernelNow, leftByRun, settleLeft } from './global-setup.js';
 
 const made: Array<() => void> = [];
 afterEach(() => {
@@ -42,5 +42,22 @@ describe('the leak check after the suite', () => {
     expect(kernelNow().sem.has(semid)).toBe(true);
     expect(reported(before)).not.toContain(`msg ${msqid}`);
     expect(reported(before)).not.toContain(`sem ${semid}`);
+  });
+
+  it('waits for a segment whose creator is gone and which no journal names (another run may be about to remove it), and reports it if it stays', async () => {
+    const before = kernelNow();
+    // ipcmk creates and exits: a creator gone, recorded nowhere, as another run's killed owner
+    const make = () => Number(/id:\s*(\d+)/.exec(execFileSync('ipcmk', ['-M', '4096'], { encoding: 'utf8' }))![1]);
+    const gone = make();
+    const stays = make();
+    made.push(() => execFileSync('ipcrm', ['-m', String(stays)]));
+    const left = leftByRun(before, stateHome()).filter((l) => l.id === gone || l.id === stays);
+    expect(left.map((l) => [l.id, l.unsure])).toEqual([
+      [gone, true],
+      [stays, true],
+    ]);
+    setTimeout(() => execFileSync('ipcrm', ['-m', String(gone)]), 300);
+    const judged = await settleLeft(left, 2_000);
+    expect(judged.map((l) => l.id)).toEqual([stays]);
   });
 });

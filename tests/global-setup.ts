@@ -3,7 +3,9 @@
 // judged: another developer's test run or a learner's ipclab on the same machine is
 // never counted nor removed.
 // - Segments: present now, not before the run, and made by a creator that is gone or one
-//   of this run's processes (the kernel keeps shm_cpid).
+//   of this run's processes (the kernel keeps shm_cpid). One whose creator is gone and which
+//   no journal of the run names may be another run's (a test there killed its creator on
+//   purpose): judged only if it is still there after a wait (settleLeft).
 // - Queues and sets: the kernel keeps no creator pid, so they are this run's only when a
 //   journal in this run's state folders records them (the XDG_STATE_HOME vitest.config.ts
 //   gives every test process, and the side-by-side workers' own in it, src/native/registry.ts): the object itself, still the same
@@ -81,14 +83,27 @@ export function kernelNow(): Before {
   return { shm: new Set(segments().keys()), msg: new Set(readIpcRows('msg').map((r) => r.id)), sem: new Set(readIpcRows('sem').map((r) => r.id)) };
 }
 
+/** An object the run left: `unsure` for a segment whose creator is gone and which no journal
+ *  of the run names. It may be another run's on the same machine: a test there killed its
+ *  creator on purpose and removes it in a moment (tests/faults/state.test.ts), so it is
+ *  judged only if it outlives settleLeft's wait. */
+export interface Left {
+  kind: Kind;
+  id: number;
+  text: string;
+  unsure?: boolean;
+}
+
 /** The objects this run made and left (`kind id (why it is the run's)`), given what was
  *  there before and the run's state folder. Removes nothing. */
-export function leftByRun(before: Before, stateHome: string): Array<{ kind: Kind; id: number; text: string }> {
-  const left: Array<{ kind: Kind; id: number; text: string }> = [];
-  for (const [shmid, cpid] of segments()) {
-    if (!before.shm.has(shmid) && !outsider(cpid)) left.push({ kind: 'shm', id: shmid, text: `shm ${shmid} (creator pid ${cpid})` });
-  }
+export function leftByRun(before: Before, stateHome: string): Left[] {
+  const left: Left[] = [];
   const journals = journalsIn(stateHome);
+  for (const [shmid, cpid] of segments()) {
+    if (before.shm.has(shmid) || outsider(cpid)) continue;
+    const named = parentOf(cpid) !== null || journals.some((j) => j.pid === cpid || j.segments.some((s) => s.shmid === shmid) || j.children.some((c) => c.pid === cpid));
+    left.push({ kind: 'shm', id: shmid, text: `shm ${shmid} (creator pid ${cpid})`, ...(named ? {} : { unsure: true }) });
+  }
   const uid = process.geteuid?.();
   for (const kind of ['msg', 'sem'] as IpcKind[]) {
     for (const row of readIpcRows(kind)) {
@@ -250,6 +265,19 @@ export function sweepLine(s: Swept): string | null {
   return `ipclab tests: ${parts.join('; ')}`;
 }
 
+/** `left` without the unsure segments that go within `waitMs` (polled): what is left then is
+ *  the run's to report. */
+export async function settleLeft(left: readonly Left[], waitMs = 10_000): Promise<Left[]> {
+  const deadline = Date.now() + waitMs;
+  let unsure = left.filter((l) => l.unsure);
+  while (unsure.length && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = segments();
+    unsure = unsure.filter((l) => now.has(l.id));
+  }
+  return left.filter((l) => !l.unsure || unsure.includes(l));
+}
+
 export default function setup(project: TestProject) {
   const stateHome = project.config.env.XDG_STATE_HOME;
   if (!stateHome) throw new Error('vitest.config.ts sets no XDG_STATE_HOME: the run has no state folder of its own');
@@ -258,8 +286,8 @@ export default function setup(project: TestProject) {
   if (line) console.log(line);
   sweepTmuxServers();
   const before = kernelNow();
-  return () => {
-    const left = leftByRun(before, stateHome);
+  return async () => {
+    const left = await settleLeft(leftByRun(before, stateHome));
     for (const { kind, id } of left) {
       try {
         execFileSync('ipcrm', [FLAG[kind], String(id)]);
