@@ -21,13 +21,13 @@ export const SIDE_BY_SIDE = [
     'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'first-screen.test.tsx', 'flow-legend.test.tsx', 'flow-lit-in-view.test.tsx',
     'help-says.test.tsx',
     'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
-    'kernel-labels.test.ts', 'kernel-poll.test.ts', 'kernel-processes.test.ts',
-    'kernel-scroll.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts',
+    'kernel-labels.test.ts', 'kernel-named.test.ts', 'kernel-poll.test.ts', 'kernel-processes.test.ts',
+    'kernel-scroll.test.ts', 'kernel-status-note.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts',
     'lesson-scroll.test.tsx', 'menu-view.test.ts', 'new-terms-found.test.ts', 'new-terms-shown.test.ts', 'pane-margin.test.ts',
     'panel-margin.test.tsx', 'question-in-view.test.tsx', 'question-in-view-keys.test.tsx', 'quiz-ui-fold-result.test.tsx',
     'quiz-ui-fold.test.tsx', 'rest-line.test.tsx', 'resumed-text.test.ts', 'review-order.test.ts', 'scroll-offered.test.tsx', 'space-rest.test.ts', 'status-fit.test.ts',
-    'step-marks.test.ts', 'step-one-where.test.tsx', 'trace-follow.test.tsx', 'trace-notice-words.test.ts', 'trace-review.test.tsx', 'trace-rule.test.tsx',
-    'turn-enter-label.test.tsx', 'turn-own.test.ts', 'turn.test.tsx',
+    'step-marks.test.ts', 'step-one-where.test.tsx', 'trace-focus.test.tsx', 'trace-follow.test.tsx', 'trace-notice-words.test.ts', 'trace-result-in-view.test.ts', 'trace-review.test.tsx', 'trace-rule.test.tsx',
+    'turn-enter-label.test.tsx', 'turn-own.test.ts', 'turn.test.tsx', 'zoom.test.tsx',
   ]),
   ...inFolder('tests/app/play', [
     'pure.test.ts',
@@ -39,15 +39,15 @@ export const SIDE_BY_SIDE = [
     'step-edges.test.ts', 'wrap-label.test.ts',
   ]),
   ...inFolder('tests/lessons', [
-    'choice-terms.test.ts', 'diagram-words.test.ts', 'engine.test.ts', 'explain.test.ts', 'flow-new-terms.test.ts',
-    'glossary-pending.test.ts', 'glossary-phrases.test.ts', 'new-terms-said.test.ts', 'open-screens.test.ts',
-    'problem-text.test.ts', 'readme.test.ts', 'trace-new-terms.test.ts', 'traced-flags.test.ts', 'turn-msg-sem.test.ts', 'validate.test.ts',
+    'choice-terms.test.ts', 'diagram-words.test.ts', 'engine.test.ts', 'explain.test.ts', 'flow-new-terms.test.ts', 'format.test.ts',
+    'glossary-looked-up.test.ts', 'glossary-pending.test.ts', 'glossary-phrases.test.ts', 'new-terms-said.test.ts', 'new-terms-words.test.ts', 'open-screens.test.ts',
+    'problem-text.test.ts', 'readme.test.ts', 'text-style.test.ts', 'trace-new-terms.test.ts', 'traced-flags.test.ts', 'turn-fields.test.ts', 'turn-msg-sem.test.ts', 'validate.test.ts',
   ]),
   ...inFolder('tests/quiz', [
     'choice-mark.test.ts', 'keys-line.test.ts', 'quiz-ui.test.tsx', 'quiz-view.test.ts', 'score-rule.test.tsx', 'validate-quiz.test.ts',
   ]),
   ...inFolder('tests/text', [
-    'dump.test.ts', 'graphemes.test.ts', 'lookalikes.test.ts', 'results.test.ts',
-    'screen-output.test.ts', 'string-width.test.ts', 'wrap-terms.test.ts', 'zh-words.test.ts',
+    'cells.test.ts', 'dump.test.ts', 'graphemes.test.ts', 'lookalikes.test.ts', 'results.test.ts',
+    'screen-output.test.ts', 'string-width.test.ts', 'styled-chars.test.ts', 'wrap-terms.test.ts', 'zh-words.test.ts',
   ]),
 ];
