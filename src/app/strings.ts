@@ -261,11 +261,9 @@ const EN = {
   noFocus: 'no segment in focus (s picks one)',
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
-  /** leads the legend when it is lines of the Kernel pane (no room in the title) */
-  legendKey: 'key: ',
-  /** in the Kernel pane's title where the legend would be, when it is lines under the first table; the short one where the long does not fit */
-  /** after the pane's title where the legend is lines under the first table: "Kernel (key below)" */
-  legendMoved: (short: boolean) => (short ? ' (key below)' : ' (key below the table)'),
+  /** leads the Kernel pane's legend, its lines under the first table ("legend", never "key":
+   *  the table's first column is the IPC key) */
+  legendKey: 'legend: ',
   /** the change mark (*): every step mark names the step (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
@@ -716,7 +714,6 @@ const ZH: Strings = {
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
   legendKey: '图例：',
-  legendMoved: (short: boolean) => (short ? '（图例在下方）' : '（图例在表格下方）'),
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),

@@ -361,8 +361,9 @@ describe('kernel view', () => {
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
     expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
     expect(kernelLegend(k, 34)).toBe('');
-    // as lines (under the first table) it is set apart from the rows: "key:" first
-    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['key: @ this lesson  * changed by step 3']);
+    // as lines (under the first table) it is set apart from the rows: "legend:" first (never
+    // "key:", the name of the table's first column, the IPC key)
+    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['legend: @ this lesson  * changed by step 3']);
     // the focus mark stays beside the owners' marks, in its one wording at any room
     const focused = { ...k, focus: 7, lang: 'en' as const };
     expect(kernelLegend(focused)).toBe('  @ this lesson  > details below  * changed by step 3');

@@ -636,7 +636,7 @@ export interface KernelInput {
  *  none when of one kind (its column names say what the rows are). Under a table that
  *  leaves out columns, always, a line naming them. Only the blank lines between sections
  *  give way to a short pane. */
-/** `legend`: the legend's lines where the title had no room for it (kernelLegendLines), put
+/** `legend`: the legend's lines (kernelLegendLines; never in the title), put
  *  under the first table (after the notes): the pane's first row stays a heading, and the
  *  legend is in view beside the rows whose marks it explains (fix19b#3: above the table it
  *  read as the pane's heading, and the sticky heading could not take its place). */
@@ -952,30 +952,23 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
   return null;
 }
 
-/** A common legend (this lesson's mark, a change by a two-digit step): the pane's title is
- *  chosen by whether this fits beside it, by the pane's width alone, so the title never
- *  changes with the content (a longer legend than this goes in the pane's first lines). */
-export function kernelLegendTypical(s: Strings, ascii: boolean): string {
-  return `  ${ownerMark('lesson', ascii)} ${s.markLesson}  * ${s.markChanged(99)}`;
-}
-
-/** What the marks of the rows shown mean, for the pane's title: every mark in sight (the
+/** What the marks of the rows shown mean, on one line (the pane draws them as lines under its
+ *  first table, kernelLegendLines; this is their words as one text): every mark in sight (the
  *  change mark only when a figure in sight carries it, the new mark only when a new object
  *  is, the removed mark only when a removed row is), never one left out, each in its one
  *  wording, in at most `room` cells (two blanks between parts, else one); '' when that does
- *  not fit (the pane then says the legend in its first lines: kernelLegendLines). The pane
- *  chooses where it goes for its content, never for its offset: the words stay as it
- *  scrolls. Every mark is in the glossary's "marks" entry too. */
+ *  not fit. Every mark is in the glossary's "marks" entry too. */
 export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
   const parts = legendParts(k);
   if (parts.length === 0) return '';
   return [`  ${parts.join('  ')}`, `  ${parts.join(' ')}`].find((c) => cells(c) <= room) ?? '';
 }
 
-/** The legend as lines of the pane (under its first table: kernelLines), when the title has
- *  no room for it whole (kernelLegend gave ''): every mark, its full words, wrapped at `width`,
- *  led by "key:" and dim (right under the table, unled, "● this lesson  ▸ details below" read
- *  as one more row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
+/** The legend as lines of the pane, always (under its first table: kernelLines; never in the
+ *  title, so its place never changes from step to step): every mark, its full words, wrapped
+ *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
+ *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
+ *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
   const parts = legendParts(k);
   if (parts.length === 0) return [];
