@@ -8,7 +8,7 @@ import type { Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { kernelFollow, kernelLegendLines, kernelLines, kernelMax, stickyLines, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, kernelFollow, kernelLegendLines, kernelLines, kernelMax, stickyLines, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
@@ -28,6 +28,10 @@ function runOf(before: Before | null): string {
   if (n === undefined) runs.set(before, (n = ++lastRun));
   return `run ${n}`;
 }
+
+/** The dump's offset when each step's kernel was first drawn: another offset since is the
+ *  learner's paging ([ ] } s), and the pane follows the dump then, not the step's marks. */
+const dumpAtRun = new WeakMap<Before, number>();
 
 const NO_LABELS: readonly ObjectLabel[] = [];
 /** The user ipclab runs as: the owner of an object it made (a made-and-removed row's owner). */
@@ -152,7 +156,13 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view
   // (never over one: every row is in view at some offset)
-  const top = useFollowScroll(kernelMax(lines, rows), useMemo(() => kernelFollow(lines, rows), [lines, rows]), runOf(before), 'kernel', rows);
+  // paging the dump ([ ] }) brings its rows into view: the legend under the table took a
+  // row of short panes, and the page shown was below the fold
+  const dumpAt = useAppState((st) => st.dumpAt);
+  if (before && !dumpAtRun.has(before)) dumpAtRun.set(before, dumpAt);
+  const paged = before !== null && dumpAtRun.get(before) !== dumpAt;
+  const follow = useMemo(() => (paged ? dumpFollow(lines, rows) : null) ?? kernelFollow(lines, rows), [paged, lines, rows]);
+  const top = useFollowScroll(kernelMax(lines, rows), follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows);
   const shown = useMemo(() => stickyLines(lines, top, rows), [lines, top, rows]);
   return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }
