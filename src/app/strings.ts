@@ -249,7 +249,7 @@ const EN = {
   /** an object of the Kernel pane named by its kind and id, never a bare number ("of 4, 4096
    *  bytes" read as "four", not as segment 4) */
   objectName: (kind: 'shm' | 'msg' | 'sem', id: number) => `${OBJECT_KIND.en[kind]} ${id}`,
-  dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of segment ${shmid} (${size} bytes)`,
+  dumpHead: (shmid: number, from: string, to: string, size: number) => `segment ${shmid} (${size} bytes): ${from}–${to} (hex)`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
   /** the dump's legend where its text shows · (a character's further bytes) or ↪ (a character
    *  begun on the row above; --ascii _ and >), each said with a character of the dump itself
@@ -714,7 +714,7 @@ const ZH: Strings = {
   stat: 'IPC_STAT',
   statHead: (shmid: number) => `共享内存段 ${shmid} 的记录（IPC_STAT）：`,
   objectName: (kind: 'shm' | 'msg' | 'sem', id: number) => `${OBJECT_KIND.zh[kind]} ${id}`,
-  dumpHead: (shmid: number, from: string, to: string, size: number) => `共享内存段 ${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
+  dumpHead: (shmid: number, from: string, to: string, size: number) => `共享内存段 ${shmid}（${size} 字节）：${from}–${to}（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpKey: (fill: DumpFill | null, carry: DumpCarry | null) =>
     `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark} = 上一行 ${carry.ch} 的其余字节` : null].filter(Boolean).join('  ')}`,
