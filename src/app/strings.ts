@@ -61,6 +61,17 @@ const ELSEWHERE: Record<Lang, Record<Elsewhere, string>> = {
 const TERM_PANE_EN: Record<TermPane, string> = { flow: 'Flow', trace: TERMS.trace.en, kernel: 'Kernel pane' };
 const TERM_PANE_ZH: Record<TermPane, string> = { flow: '流程', trace: TERMS.trace.zh, kernel: '内核' };
 
+/** A character of the dump's text column and its fill marks as drawn ("你·"), for its legend. */
+export type DumpFill = { shown: string; ch: string; bytes: number };
+/** The mark of a character's bytes carried to the next row (↪) and that character. */
+export type DumpCarry = { mark: string; ch: string };
+
+/** The Kernel pane's word for each kind of object, before its id (objectName, vanished). */
+const OBJECT_KIND = {
+  en: { shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en },
+  zh: { shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh },
+} as const;
+
 const EN = {
   ...SHARED.en,
   lessonTitle: 'Lesson',
@@ -235,11 +246,17 @@ const EN = {
   stat: 'IPC_STAT',
   /** the heading of the segment's record as IPC_STAT reads it (overview shows it before shmctl teaches IPC_STAT) */
   statHead: (shmid: number) => `segment ${shmid}'s record (shmctl IPC_STAT):`,
-  dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of ${shmid}, ${size} bytes`,
+  /** an object of the Kernel pane named by its kind and id, never a bare number ("of 4, 4096
+   *  bytes" read as "four", not as segment 4) */
+  objectName: (kind: 'shm' | 'msg' | 'sem', id: number) => `${OBJECT_KIND.en[kind]} ${id}`,
+  dumpHead: (shmid: number, from: string, to: string, size: number) => `segment ${shmid} (${size} bytes): ${from}–${to} (hex)`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
-  /** under the dump's rows when their text shows · (a character's further bytes) or ↪ (a character begun on the row above) */
-  /** the dump's own marks in sight (· and ↪; --ascii _ and >), null for one not drawn */
-  dumpKey: (fill: string | null, carry: string | null) => `key: ${[fill ? `${fill} rest of a character` : null, carry ? `${carry} rest of one begun above` : null].filter(Boolean).join('  ')}`,
+  /** the dump's legend where its text shows · (a character's further bytes) or ↪ (a character
+   *  begun on the row above; --ascii _ and >), each said with a character of the dump itself
+   *  ("你· = 你 (3 bytes)": "· rest of a character's bytes" left newcomers guessing); null for a
+   *  mark not drawn */
+  dumpKey: (fill: DumpFill | null, carry: DumpCarry | null) =>
+    `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark} = rest of ${carry.ch} (row above)` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
@@ -261,11 +278,9 @@ const EN = {
   noFocus: 'no segment in focus (s picks one)',
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
-  /** leads the legend when it is lines of the Kernel pane (no room in the title) */
-  legendKey: 'key: ',
-  /** in the Kernel pane's title where the legend would be, when it is lines under the first table; the short one where the long does not fit */
-  /** after the pane's title where the legend is lines under the first table: "Kernel (key below)" */
-  legendMoved: (short: boolean) => (short ? ' (key below)' : ' (key below the table)'),
+  /** leads the Kernel pane's legend, its lines under the first table ("legend", never "key":
+   *  the table's first column is the IPC key) */
+  legendKey: 'legend: ',
   /** the change mark (*): every step mark names the step (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
@@ -295,7 +310,7 @@ const EN = {
   flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) =>
     of > 1 ? `${title}: ${switched && !next ? 'now ' : ''}diagram ${at} of ${of}${name ? `, ${name}` : ''}${next ? `  Space runs step ${next.step}, on diagram ${next.at}` : ''}` : title,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
-    `${{ shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en }[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
+    `${OBJECT_KIND.en[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
   statGone: 'IPC_STAT failed',
   focusGone: (shmid: number) => `segment ${shmid} is gone: the kernel freed it (at its last detach after IPC_RMID, or at IPC_RMID with nothing attached)`,
   traceEmpty: 'no calls yet: Space runs the first step',
@@ -711,9 +726,11 @@ const ZH: Strings = {
   semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,
   stat: 'IPC_STAT',
   statHead: (shmid: number) => `共享内存段 ${shmid} 的记录（IPC_STAT）：`,
-  dumpHead: (shmid: number, from: string, to: string, size: number) => `${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
+  objectName: (kind: 'shm' | 'msg' | 'sem', id: number) => `${OBJECT_KIND.zh[kind]} ${id}`,
+  dumpHead: (shmid: number, from: string, to: string, size: number) => `共享内存段 ${shmid}（${size} 字节）：${from}–${to}（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
-  dumpKey: (fill: string | null, carry: string | null) => `图例：${[fill ? `${fill} 字符的其余字节` : null, carry ? `${carry} 上一行起头的字符的字节` : null].filter(Boolean).join('  ')}`,
+  dumpKey: (fill: DumpFill | null, carry: DumpCarry | null) =>
+    `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark} = 上一行 ${carry.ch} 的其余字节` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
@@ -729,7 +746,6 @@ const ZH: Strings = {
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
   legendKey: '图例：',
-  legendMoved: (short: boolean) => (short ? '（图例在下方）' : '（图例在表格下方）'),
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
@@ -745,7 +761,7 @@ const ZH: Strings = {
   flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) =>
     of > 1 ? `${title}：${switched && !next ? '换到' : ''}第 ${at} 张图（共 ${of} 张）${name ? `：${name}` : ''}${next ? `  空格运行第 ${next.step} 步，在第 ${next.at} 张图` : ''}` : title,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
-    `${{ shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh }[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,
+    `${OBJECT_KIND.zh[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,
   statGone: 'IPC_STAT 失败',
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已释放它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',

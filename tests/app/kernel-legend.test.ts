@@ -3,7 +3,7 @@
 // out) had the note of left-out columns under its rows, and the legend came after it and
 // then the sets' table -- mid-pane, apart from the rows. Every step of every lesson, run
 // for real, the pane drawn from the kernel after it, at 80x24 and 120x34, en and zh. Under
-// the table, dim alone, it read as one more row: a rule sets it apart and "key:" leads it.
+// the table, dim alone, it read as one more row: "legend:" leads it (never "key:", the IPC key column's name).
 // And the pane says one truth: no sentence "the kernel holds no segment" over or under rows
 // (parent-child 8 said it under its two removed rows, "-●": fix25d#1); rows all removed
 // have the sentence saying so, and only they.
@@ -83,8 +83,8 @@ describe('Kernel pane: the legend under the first table', () => {
             if (!texts.slice(0, at).some((t) => ROW.test(t))) continue;
             checked++;
             expect(texts[at - 1], where).toMatch(ROW);
-            // set apart from the row above: led by "key:" (fix22e#1)
-            expect(texts[at], where).toMatch(lang === 'en' ? /^key: / : /^图例：/);
+            // set apart from the row above: led by "legend:" (fix22e#1; "key" read as the IPC key column)
+            expect(texts[at], where).toMatch(lang === 'en' ? /^legend: / : /^图例：/);
             // within the first section: no blank line (between sections) above it
             expect(texts.slice(0, at).every((t) => t.trim() !== ''), where).toBe(true);
           }

@@ -361,8 +361,9 @@ describe('kernel view', () => {
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
     expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
     expect(kernelLegend(k, 34)).toBe('');
-    // as lines (under the first table) it is set apart from the rows: "key:" first
-    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['key: @ this lesson  * changed by step 3']);
+    // as lines (under the first table) it is set apart from the rows: "legend:" first (never
+    // "key:", the name of the table's first column, the IPC key)
+    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['legend: @ this lesson  * changed by step 3']);
     // the focus mark stays beside the owners' marks, in its one wording at any room
     const focused = { ...k, focus: 7, lang: 'en' as const };
     expect(kernelLegend(focused)).toBe('  @ this lesson  > details below  * changed by step 3');
@@ -613,7 +614,7 @@ describe('kernel view', () => {
     bytes.set(Buffer.from('hello, 你好'), 0);
     bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: past this 16-byte piece
     const wide = dumpLines(7, piece(bytes.subarray(0, 16)), 78, s);
-    expect(lineText(wide[0])).toBe('bytes 0000–000f (hex) of 7, 16 bytes');
+    expect(lineText(wide[0])).toBe('segment 7 (16 bytes): 0000–000f (hex)');
     // a sequence cut short (abc... overwrote 你's last byte) is a dot per byte
     expect(lineText(wide[1])).toMatch(/^0000 {2}68 65 6c 6c 6f 2c 20 e4 bd 61 62 63 64 65 66 67 {2}hello, \.\.abcdefg$/);
     // a whole 你: three cells for its three bytes (its two and a filler, never a blank: no 0x20 byte is there)
@@ -628,19 +629,19 @@ describe('kernel view', () => {
     // "··" at a row's start read as broken)
     expect(lineText(narrow[2]).endsWith('  abcdefg你')).toBe(true);
     expect(lineText(narrow[3]).endsWith('  ↪↪......')).toBe(true);
-    // a one-line key names the marks the rows show, and only those (fix22e#3): under the heading
-    // where it has no room for it, else beside it
-    expect(lineText(narrow[1]!)).toBe('key: ↪ rest of one begun above');
-    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/ of 7, 14 bytes {2}key: · rest of a character$/);
-    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toMatch(/ {2}图例：· 字符的其余字节$/);
-    expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('key:');
+    // a one-line legend names the marks the rows show, and only those (fix22e#3), each with a
+    // character of the dump: under the heading where it has no room for it, else beside it
+    expect(lineText(narrow[1]!)).toBe('legend: ↪ = rest of 你 (row above)');
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/^segment 7 \(14 bytes\): 0000–000d \(hex\) {2}legend: 你· = 你 \(3 bytes\)$/);
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toBe('共享内存段 7（14 字节）：0000–000d（十六进制）  图例：你· = 你（3 字节）');
+    expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('legend:');
     // --ascii: marks of their own, neither of them '.', the mark of a byte no character starts, and the key says them (fix23f#4)
     const asciiWide = dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s, null, null, null, true).map(lineText);
     expect(asciiWide[1].endsWith('  hello, 你_好_!')).toBe(true);
-    expect(asciiWide[0]).toMatch(/ {2}key: _ rest of a character$/);
+    expect(asciiWide[0]).toMatch(/ {2}legend: 你_ = 你 \(3 bytes\)$/);
     const asciiNarrow = dumpLines(7, piece(split), 40, s, null, null, null, true).map(lineText);
     expect(asciiNarrow[3].endsWith('  >>......')).toBe(true);
-    expect(asciiNarrow[1]).toBe('key: > rest of one begun above');
+    expect(asciiNarrow[1]).toBe('legend: > = rest of 你 (row above)');
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -678,7 +679,7 @@ describe('kernel view', () => {
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
     expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
     // the key above them, wrapped within the pane
-    expect(rows.slice(0, -2).join(' ')).toBe('key: ↪ rest of one begun above');
+    expect(rows.slice(0, -2).join(' ')).toBe('legend: ↪ = rest of 你 (row above)');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
@@ -694,20 +695,20 @@ describe('kernel view', () => {
     const bytes = new Uint8Array(64);
     bytes.set(Buffer.from('hi'), 0);
     expect(dumpLines(9, piece(bytes), 78, s).map(lineText)).toEqual([
-      'bytes 0000–003f (hex) of 9, 64 bytes', expect.stringMatching(/^0000 {2}68 69 00/), '0010–003f  all 00 (48 bytes)']);
+      'segment 9 (64 bytes): 0000–003f (hex)', expect.stringMatching(/^0000 {2}68 69 00/), '0010–003f  all 00 (48 bytes)']);
     // zeros between bytes: only whole rows are folded, a single row of zeros is shown as it is
     bytes.set([1], 40);
     bytes.set([2], 63);
     expect(dumpLines(9, piece(bytes), 78, s).map(lineText).map((t) => t.slice(0, 30))).toEqual([
-      'bytes 0000–003f (hex) of 9, 64', '0000  68 69 00 00 00 00 00 00 ', '0010  00 00 00 00 00 00 00 00 ', '0020  00 00 00 00 00 00 00 00 ', '0030  00 00 00 00 00 00 00 00 ']);
+      'segment 9 (64 bytes): 0000–003', '0000  68 69 00 00 00 00 00 00 ', '0010  00 00 00 00 00 00 00 00 ', '0020  00 00 00 00 00 00 00 00 ', '0030  00 00 00 00 00 00 00 00 ']);
     expect(dumpLines(9, piece(bytes), 40, s).map(lineText).slice(1)).toEqual([
       '0000  68 69 00 00 00 00 00 00  hi......', '0008–0027  all 00 (32 bytes)', '0028  01 00 00 00 00 00 00 00  ........',
       '0030  00 00 00 00 00 00 00 00  ........', '0038  00 00 00 00 00 00 00 02  ........']);
     // a page further into a larger segment: offsets as wide as the segment's last one, the heading says where
     const far = dumpLines(9, piece(new Uint8Array(64), 0x10040, 0x20000), 78, s).map(lineText);
-    expect(far).toEqual(['bytes 10040–1007f (hex) of 9, 131072 bytes', '10040–1007f  all 00 (64 bytes)']);
+    expect(far).toEqual(['segment 9 (131072 bytes): 10040–1007f (hex)', '10040–1007f  all 00 (64 bytes)']);
     // a short last piece
-    expect(dumpLines(9, piece(new Uint8Array(4), 96, 100), 78, s).map(lineText)).toEqual(['bytes 0060–0063 (hex) of 9, 100 bytes', '0060  00 00 00 00' + ' '.repeat(36) + '  ....']);
+    expect(dumpLines(9, piece(new Uint8Array(4), 96, 100), 78, s).map(lineText)).toEqual(['segment 9 (100 bytes): 0060–0063 (hex)', '0060  00 00 00 00' + ' '.repeat(36) + '  ....']);
   });
 });
 

@@ -8,7 +8,7 @@ import type { Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { kernelFollow, kernelLegend, kernelLegendLines, kernelLegendTypical, kernelLines, kernelMax, stickyLines, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, kernelFollow, kernelLegendLines, kernelLines, kernelMax, stickyLines, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
@@ -29,6 +29,10 @@ function runOf(before: Before | null): string {
   return `run ${n}`;
 }
 
+/** The dump's offset when each step's kernel was first drawn: another offset since is the
+ *  learner's paging ([ ] } s), and the pane follows the dump then, not the step's marks. */
+const dumpAtRun = new WeakMap<Before, number>();
+
 const NO_LABELS: readonly ObjectLabel[] = [];
 /** The user ipclab runs as: the owner of an object it made (a made-and-removed row's owner). */
 const ME = (() => {
@@ -44,38 +48,20 @@ const PLAY_ROLES = { a: { en: 'this process', zh: '本进程' }, b: { en: 'helpe
  *  the lesson's "no" (this process's row names the playground as well) */
 const PLAY_ROLES_BESIDE = { a: { en: 'playground (:)', zh: '练习场（:）' }, b: { en: 'playground @b', zh: '练习场 @b' } };
 
-/** The pane's title and the legend's place, for a pane `width` wide with `rows` rows: the
- *  legend beside the title where it fits, else lines under the first table (`legendBelow`,
- *  for kernelLines) and the title saying where it went. A function of its own so the tests
- *  lay the pane out as it is drawn (without the legend's line, race 3's semaphore row was in
- *  view in the test and a line below it on screen: fix25d#3). */
-export function kernelHead(input: KernelInput, width: number, rows: number, title: string, s: Strings, words: Strings, ascii: boolean): { head: string; legendBelow: Line[] } {
-  // the title's room for the legend (frame.ts draws "─ title " and a cell of the border,
-  // and " ↑ n more " when scrolled)
-  const roomBeside = (t: string) => width - 2 - (cells(t) + 3) - 1;
-  // where the legend goes and in what words is chosen for the content, never for the offset:
-  // scrolling (the sign "↑ n more" coming, its number growing) or s never changes it. The
-  // room kept for the sign is that of the largest offset the pane could have (the legend
-  // below, a heading drawn over the rows); a legend no title fits beside is lines of the pane
-  // instead, under its first table (kernelLines): no mark unexplained
-  // one title at a width, whatever the pane shows: the long one (naming ipcs) only where a
-  // common legend fits beside it, else the short one -- never one screen's and then the other's
+/** The pane's title and the legend's lines, for a pane `width` wide with `rows` rows. The
+ *  legend is always lines right under the first table (`legendBelow`, for kernelLines), at
+ *  every size and every step: beside the title where it fit and under the table where it did
+ *  not, the title and the pane's rows jumped from step to step (race 3-5: "内核  ● 本课的 …"
+ *  then "内核（图例在表格下方）"), so one place, and the title never says where it went. A
+ *  function of its own so the tests lay the pane out as it is drawn (without the legend's
+ *  line, race 3's semaphore row was in view in the test and a line below it on screen:
+ *  fix25d#3). The title is chosen by the pane's width alone: the long one (naming ipcs) where
+ *  it fits with the sign "↑ n more", else the short one -- never one step's and then the other's. */
+export function kernelHead(input: KernelInput, width: number, _rows: number, title: string, s: Strings, _words: Strings, ascii: boolean): { head: string; legendBelow: Line[] } {
+  // frame.ts draws "─ title " and a cell of the border, and " ↑ n more " when scrolled
+  const room = width - 2 - (cells(title) + 3) - 1;
   const sign = cells(` ${ascii ? '^' : '↑'} ${s.more(99)} `);
-  const name = roomBeside(title) - sign >= cells(kernelLegendTypical(words, ascii)) ? title : s.kernel;
-  if (kernelLegend(input) === '') return { head: name, legendBelow: [] };
-  const below = kernelLegendLines(input, textRoom(width));
-  const most = kernelLines(input, textRoom(width), Infinity).length + below.length + 1 - rows;
-  const scrolled = most > 0 ? cells(` ${ascii ? '^' : '↑'} ${s.more(most)} `) : 0;
-  const titled = (t: string) => {
-    const legend = kernelLegend(input, roomBeside(t) - scrolled);
-    return legend === '' ? null : `${t}${legend}`;
-  };
-  const beside = titled(name);
-  if (beside !== null) return { head: beside, legendBelow: [] };
-  // where the legend would be, the title says where it went and why (a title that had it
-  // and then had not, with a line under the table, left the learner to guess: fix22e#1)
-  const moved = [false, true].map((short) => `${name}${words.legendMoved(short)}`).find((t) => cells(t) <= roomBeside('') - scrolled);
-  return { head: moved ?? name, legendBelow: below };
+  return { head: room >= sign ? title : s.kernel, legendBelow: kernelLegendLines(input, textRoom(width)) };
 }
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
@@ -170,7 +156,13 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view
   // (never over one: every row is in view at some offset)
-  const top = useFollowScroll(kernelMax(lines, rows), useMemo(() => kernelFollow(lines, rows), [lines, rows]), runOf(before), 'kernel', rows);
+  // paging the dump ([ ] }) brings its rows into view: the legend under the table took a
+  // row of short panes, and the page shown was below the fold
+  const dumpAt = useAppState((st) => st.dumpAt);
+  if (before && !dumpAtRun.has(before)) dumpAtRun.set(before, dumpAt);
+  const paged = before !== null && dumpAtRun.get(before) !== dumpAt;
+  const follow = useMemo(() => (paged ? dumpFollow(lines, rows) : null) ?? kernelFollow(lines, rows), [paged, lines, rows]);
+  const top = useFollowScroll(kernelMax(lines, rows), follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows);
   const shown = useMemo(() => stickyLines(lines, top, rows), [lines, top, rows]);
   return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }

@@ -11,7 +11,7 @@ import { type Line, type Run, type UiTone, line, lineText, run } from '../styled
 import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
 import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, STAT_OF_COLUMN, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
-import type { Strings } from '../strings.js';
+import type { DumpCarry, DumpFill, Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 import { dumpMarks, dumpTexts } from '../../text/dump.js';
@@ -501,6 +501,17 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
   return [...fields, ...(d.note ? wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
 }
 
+/** The dump's headings: where the pane goes when the learner pages the dump (dumpFollow). */
+const DUMP_HEADS = new WeakSet<Line>();
+
+/** Where the pane's window starts after the learner paged the dump ([ ] } s): at the dump's
+ *  heading, its rows under it (a short pane left them below the fold: zh 120x34, its 9 rows
+ *  taken by the table, the legend under it and the record); null where no dump is shown. */
+export function dumpFollow(lines: readonly Line[], rows: number): number | null {
+  const at = lines.findIndex((l) => DUMP_HEADS.has(l));
+  return at < 0 ? null : Math.max(0, Math.min(at, lines.length - rows));
+}
+
 /** The dump's heading and rows: bytes `at` to `at + length - 1` of the segment (the
  *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
@@ -541,14 +552,40 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   // beside the heading where it fits (a row more hid the last dump row at 80x24), else right
   // under it (under the rows it was out of view at 120x34, below the zeros)
   // (--ascii: its own marks, none of them '.', the mark of a byte no character starts)
-  const marks = dumpMarks(ascii);
-  const fill = texts.some((t) => t.includes(marks.fill)) ? marks.fill : null;
-  const carry = texts.some((t) => t.includes(marks.carry)) ? marks.carry : null;
+  const { fill, carry } = dumpMarksShown(texts, dumpMarks(ascii));
   const key = fill || carry ? s.dumpKey(fill, carry) : '';
   if (key && cells(lineText(out[0])) + 2 + cells(key) <= proseWidth(width)) out[0] = [...out[0], run(`  ${key}`, 'dim')];
   else if (key) out.splice(1, 0, ...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
   under(out, out[0], true);
+  DUMP_HEADS.add(out[0]);
   return out;
+}
+
+/** The dump's marks drawn in `texts`, each with a character of the dump that shows it (its
+ *  legend says "你· = 你 (3 bytes)", "↪ = rest of 好 (row above)"): for the fill, the first
+ *  character whose fills all stand beside it on its row, else the first with one; for the
+ *  carry, the character that ends the row above the first row it starts. */
+export function dumpMarksShown(texts: readonly string[], marks: { fill: string; carry: string }): { fill: DumpFill | null; carry: DumpCarry | null } {
+  let fill: DumpFill | null = null;
+  let whole = false;
+  let carry: DumpCarry | null = null;
+  for (const [r, text] of texts.entries()) {
+    const cs = Array.from(text);
+    if (!carry && cs[0] === marks.carry && r > 0) {
+      const ch = Array.from(texts[r - 1]!).at(-1);
+      if (ch && ch.charCodeAt(0) >= 0x80) carry = { mark: marks.carry, ch };
+    }
+    for (let i = 1; i < cs.length; i++) {
+      if (cs[i] !== marks.fill || cs[i - 1] === marks.fill) continue;
+      const ch = cs[i - 1]!;
+      let n = 0;
+      while (cs[i + n] === marks.fill) n++;
+      const bytes = Buffer.byteLength(ch);
+      const all = n === bytes - cells(ch);
+      if (!fill || (!whole && all)) [fill, whole] = [{ shown: ch + marks.fill.repeat(n), ch, bytes }, all];
+    }
+  }
+  return { fill, carry };
 }
 
 /** The lesson's processes; the attached column only where there are segments to attach
@@ -636,7 +673,7 @@ export interface KernelInput {
  *  none when of one kind (its column names say what the rows are). Under a table that
  *  leaves out columns, always, a line naming them. Only the blank lines between sections
  *  give way to a short pane. */
-/** `legend`: the legend's lines where the title had no room for it (kernelLegendLines), put
+/** `legend`: the legend's lines (kernelLegendLines; never in the title), put
  *  under the first table (after the notes): the pane's first row stays a heading, and the
  *  legend is in view beside the rows whose marks it explains (fix19b#3: above the table it
  *  read as the pane's heading, and the sticky heading could not take its place). */
@@ -926,7 +963,9 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
   const b = k.marks.before;
   if (!b) return null;
   const step = b.step + 1;
-  const name = (kind: 'shm' | 'msg' | 'sem', id: number) => sanitize(k.marks.labels?.[kind]?.get(id) ?? '') || String(id);
+  // the lesson's name for it, else its kind and id: a bare id read as a count ("step 4 changed
+  // 4 bytes 0000–0013")
+  const name = (kind: 'shm' | 'msg' | 'sem', id: number) => sanitize(k.marks.labels?.[kind]?.get(id) ?? '') || k.s.objectName(kind, id);
   for (const now of b.after ?? []) {
     const was = (b.pages ?? []).find((p) => p.shmid === now.shmid && p.at === now.at);
     if (!was) continue;
@@ -952,30 +991,23 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
   return null;
 }
 
-/** A common legend (this lesson's mark, a change by a two-digit step): the pane's title is
- *  chosen by whether this fits beside it, by the pane's width alone, so the title never
- *  changes with the content (a longer legend than this goes in the pane's first lines). */
-export function kernelLegendTypical(s: Strings, ascii: boolean): string {
-  return `  ${ownerMark('lesson', ascii)} ${s.markLesson}  * ${s.markChanged(99)}`;
-}
-
-/** What the marks of the rows shown mean, for the pane's title: every mark in sight (the
+/** What the marks of the rows shown mean, on one line (the pane draws them as lines under its
+ *  first table, kernelLegendLines; this is their words as one text): every mark in sight (the
  *  change mark only when a figure in sight carries it, the new mark only when a new object
  *  is, the removed mark only when a removed row is), never one left out, each in its one
  *  wording, in at most `room` cells (two blanks between parts, else one); '' when that does
- *  not fit (the pane then says the legend in its first lines: kernelLegendLines). The pane
- *  chooses where it goes for its content, never for its offset: the words stay as it
- *  scrolls. Every mark is in the glossary's "marks" entry too. */
+ *  not fit. Every mark is in the glossary's "marks" entry too. */
 export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
   const parts = legendParts(k);
   if (parts.length === 0) return '';
   return [`  ${parts.join('  ')}`, `  ${parts.join(' ')}`].find((c) => cells(c) <= room) ?? '';
 }
 
-/** The legend as lines of the pane (under its first table: kernelLines), when the title has
- *  no room for it whole (kernelLegend gave ''): every mark, its full words, wrapped at `width`,
- *  led by "key:" and dim (right under the table, unled, "● this lesson  ▸ details below" read
- *  as one more row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
+/** The legend as lines of the pane, always (under its first table: kernelLines; never in the
+ *  title, so its place never changes from step to step): every mark, its full words, wrapped
+ *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
+ *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
+ *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
   const parts = legendParts(k);
   if (parts.length === 0) return [];
