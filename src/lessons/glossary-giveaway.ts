@@ -65,13 +65,35 @@ const SOME = 'some|many|most|several|a few';
  *  "Does this run lose updates?", fix26b#7: it names no choice's own word, yet says yes), its
  *  verb in either person and its object also said as a quantity ("a million increments lose
  *  some almost every time", race's own entry: fix27a#2). */
-function saysYes(sentence: string, question: string): boolean {
+function saysYes(sentence: string, question: string, passive = true): boolean {
   const asked = sentences(question).at(-1)?.match(YES_NO);
   if (!asked) return false;
   const [, verb, noun] = asked;
   // "Will the segment still be in the kernel?" ends in no predicate
   if (PLAIN.has(verb!.toLowerCase())) return false;
-  return new RegExp(`(?<!\\b(?:not|never|no|cannot|n't)\\s+(?:\\w+\\s+)?)\\b${verb}(?:s|es)? (?:${noun}|${SOME})\\b`, 'i').test(sentence);
+  return new RegExp(`(?<!\\b(?:not|never|no|cannot|n't)\\s+(?:\\w+\\s+)?)\\b${verb}(?:s|es)? (?:${noun}|${SOME})\\b`, 'i').test(sentence) || (passive && saysPassive(sentence, verb!));
+}
+
+/** Past participles the course's yes-or-no questions' verbs take that are not verb + "ed". */
+const PARTICIPLE: Record<string, string> = { lose: 'lost' };
+const participle = (verb: string) => PARTICIPLE[verb.toLowerCase()] ?? verb.toLowerCase().replace(/e?$/, 'ed');
+
+/** Whether `sentence` says the predicate in the passive, of a counted thing: "then one add is
+ *  lost" (the atomic add's entry above race 2's "Does this run lose updates?", issue 16), not
+ *  "nothing is lost" nor "none is lost", which name no count. */
+function saysPassive(sentence: string, verb: string): boolean {
+  return new RegExp(`(?<!\\b(?:not|never)\\s+)\\b(?:one|an?|some|many|several|\\d+)\\s+(?:[A-Za-z_]+\\s+){0,2}(?:is|are|was|were|gets?|got)\\s+${participle(verb)}\\b`, 'i').test(sentence);
+}
+
+/** Whether `entry` is the one for the predicate a yes-or-no `question` asks ("lost updates"
+ *  for "Does this run lose updates?"): its text says what the words mean, a loss in the
+ *  passive ("one increment is lost") is that meaning, not this run's answer; its yes in the
+ *  question's own words ("lose some almost every time") still answers. */
+function definesPredicate(entry: GlossaryEntry, question: string): boolean {
+  const asked = sentences(question).at(-1)?.match(YES_NO);
+  if (!asked) return false;
+  const words = [stem(participle(asked[1]!)), stem(asked[2]!)];
+  return entry.terms.some((t) => words.every((w) => wordsOf(t).has(w)));
 }
 
 const ERRNO = /(?<![A-Za-z0-9_])(?:E[A-Z0-9]{2,}|SIG[A-Z0-9]{2,})(?![A-Za-z0-9_])/g;
@@ -242,11 +264,21 @@ export function glossaryGiveaways(lessons: readonly Lesson[], glossary: readonly
     }
   }
   for (const q of questionsOf(lessons)) {
-    for (const entry of lookedUp(q, glossary)) {
+    const read = lookedUp(q, glossary);
+    // a yes to a yes-or-no question in its own predicate answers it in any entry: g lists them
+    // all and / searches them all (the atomic add's "then one add is lost", met only once race 2
+    // ran, stood in the glossary above its "Does this run lose updates?": issue 16)
+    const yesNo = YES_NO.test(sentences(q.question).at(-1) ?? '') && q.choices.some((c) => SAYS_NO.test(c.en));
+    for (const entry of yesNo ? glossary : read) {
       if (NOT_ANSWERS[`${entry.id} ${q.where}`]) continue;
+      const onlyYes = !read.includes(entry);
       for (const sentence of sentences(entry.text.en)) {
         for (const a of q.answers) {
           const named = namesChoice(sentence, q.question, q.choices, a);
+          const yes = named?.startsWith('yes to ') === true;
+          if (onlyYes && !yes) continue;
+          // the entry for the asked words says what they mean: its passive loss is that meaning
+          if (yes && definesPredicate(entry, q.question) && !saysYes(sentence, q.question, false)) continue;
           // an entry that defines the word (the errno entry's "EEXIST: it exists already") answers nothing
           const said = named && !entry.terms.includes(named) ? named : q.before && namesCase(sentence, entry, q.question, q.choices, a);
           if (said) problems.push(`glossary '${entry.id}': "${sentence}" names ${said} of '${q.choices[a]!.en}', an answer of ${q.where}: say what the term is, and move this to the entry's shows, with the step that shows it`);

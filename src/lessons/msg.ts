@@ -371,9 +371,9 @@ export const msg = defineLesson<MsgState>({
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
       },
       notice: {
-        // lspid, lrpid: not ipcs -q's columns (nc)
-        en: 'ipcs -q, row of the Kernel pane\'s ● msqid: 0 used-bytes, 0 messages. ipcs -q -p: lspid, lrpid (last to send, to receive) 0.',
-        zh: 'ipcs -q（msqid 同“内核”窗格 ● 行）：used-bytes、messages 为 0。ipcs -q -p：lspid、lrpid（最后收发者）为 0。',
+        // lspid, lrpid: not ipcs -q's columns (nc); which pane shows ipcs's output: the Trace (issue 16)
+        en: 'In the Trace pane, ipcs -q\'s ● row: 0 used-bytes, 0 messages; ipcs -q -p: lspid, lrpid (last to send, to receive) 0.',
+        zh: '“跟踪”窗格里，ipcs -q 的 ● 行：used-bytes、messages 为 0；ipcs -q -p：lspid、lrpid（最后收发者）为 0。',
       },
       traceFocus: [OUR_ROW],
       diagram: FLOW,

@@ -258,7 +258,10 @@ export const servClnt = defineLesson<ServClntState>({
       notice: LAST_NOTICE,
       noticeBy: lastNotice,
       diagram: 'serv-clnt-3',
-      highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client'],
+      // message 2 goes as message 1 did (ack and SIGUSR2 back too); then the end the trace shows,
+      // each side's shmdt and exit, the server's IPC_RMID and the segment freed: lit here, so the
+      // Flow changes from step 3's (issue 16: it lit a part of step 3's, nothing new)
+      highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server', 'server->freed', 'client->freed', 'freed'],
       async run(ctx, state) {
         const server = need(state, 'server');
         const client = need(state, 'client');

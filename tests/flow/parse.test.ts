@@ -268,7 +268,11 @@ describe("the notes' diagrams", () => {
       ['server->client', 'SIGUSR2', 'solid', true],
       ['client->shm', '写确认号，等于 seq', 'solid', true],
       ['client->server', 'SIGUSR2', 'solid', true],
+      // ipclab's: the end of step 4, each side's detach and the server's IPC_RMID (issue 16)
+      ['server->freed', 'shmdt，IPC_RMID', 'solid', true],
+      ['client->freed', 'shmdt，exit', 'solid', true],
     ]);
-    for (const m of [one, two, three]) expect(members(m)).toEqual({ kernel: ['shm'] });
+    for (const m of [one, two]) expect(members(m)).toEqual({ kernel: ['shm'] });
+    expect(members(three)).toEqual({ kernel: ['freed', 'shm'] });
   });
 });
