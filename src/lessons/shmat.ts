@@ -347,8 +347,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '这一步运行时，流程图换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲），再用 cc 现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
       },
       notice: {
-        en: 'nattch 1: this process detached its two mappings (steps 2, 5); only the C program maps it now. Its pid and calls are in the trace.',
-        zh: 'nattch 为 1：本进程解除了自己的两个映射（第 2、5 步的），现在只有这个 C 程序映射着这个共享内存段，它的进程号和调用都在跟踪里。',
+        en: 'nattch 1: this process detached both of its own mappings; only the C program maps it now. Its pid and calls are in the trace.',
+        zh: 'nattch 为 1：本进程解除了自己的两个映射，现在只有这个 C 程序映射着这个共享内存段，它的进程号和调用都在跟踪里。',
       },
       aside: {
         en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',

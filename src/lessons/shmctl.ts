@@ -229,8 +229,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '这一步运行时，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
-        zh: 'ipcs -m -i 和 IPC_STAT 给出的 uid、权限、大小、cpid、lpid、nattch 都一样。lpid 仍是本进程：ipcs 是另一个程序，什么也不映射。',
+        en: 'In the Trace, ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
+        zh: '“跟踪”窗格里，ipcs -m -i 和 IPC_STAT 的 uid、权限、大小、cpid、lpid、nattch 一致；lpid 仍是本进程（ipcs 什么也不映射）。',
       },
       traceFocus: ['IPC_STAT', 'shm_atime'],
       diagram: FUNCS,
