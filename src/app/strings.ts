@@ -558,6 +558,8 @@ const EN = {
   fileHint: 'f file',
   role: 'role',
   attached: 'attached',
+  /** a process's wchan when it sleeps nowhere: /proc/PID/wchan reads 0 while it runs */
+  wchanRunning: '0 (running)',
   alive: 'alive',
   /** after the pid of a process that is gone */
   ended: ' (ended)',
@@ -911,6 +913,7 @@ const ZH: Strings = {
   fileHint: 'f 文件',
   role: '角色',
   attached: `已${TERMS.attach.zh}`,
+  wchanRunning: '0（正在运行）',
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,

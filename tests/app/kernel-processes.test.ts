@@ -74,6 +74,20 @@ describe('the processes a lesson started and ended', () => {
     }
   });
 
+  it("a wchan of 0 is said as what it means: the process was running (newcomers: the lesson's own row read 'wchan 0', unexplained)", () => {
+    const procs = [
+      { pid: process.pid, role: { en: 'this lesson', zh: '本课' }, attached: false, alive: true },
+      { pid: 31813, role: { en: 'reader', zh: '读者' }, attached: false, alive: true },
+    ];
+    const wchans = new Map([[process.pid, '0'], [31813, 'do_msgrcv']]);
+    for (const lang of ['en', 'zh'] as const) {
+      const s = strings(lang);
+      const text = processLines(procs, lang, s, false, 78, wchans).map(lineText);
+      expect(text.find((l) => l.startsWith(String(process.pid)))).toMatch(new RegExp(`${s.wchanRunning.replace(/[()（）]/g, '.')}$`));
+      expect(text.find((l) => l.startsWith('31813'))).toMatch(/ do_msgrcv$/);
+    }
+  });
+
   for (const id of ['serv-clnt', 'parent-child', 'shmat', 'sem'] as const) {
     it(`${id}: after every step the Kernel pane at 80x24 shows every process the tab bar counts, the ended ones on a line of their own (fix23f#2)`, async () => {
       const lesson = LESSONS.find((l) => l.id === id)!;

@@ -606,7 +606,9 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
     // wchan (where each process sleeps in the kernel, /proc/PID/wchan; 0 while it runs, as
     // ipclab's own process always is when it reads itself), once the learner has met the word
     const aliveW = Math.max(cells(s.alive), cells(s.yes), cells(s.no));
-    const sleeps = (p: ProcessInfo) => (wchans ? ` ${sanitize(wchans.get(p.pid) ?? '')}` : '');
+    // a 0 said as what it means: the process was running, sleeping nowhere (newcomers: "wchan 0" unexplained)
+    const where = (w: string) => (w === '0' ? s.wchanRunning : sanitize(w));
+    const sleeps = (p: ProcessInfo) => (wchans ? ` ${where(wchans.get(p.pid) ?? '')}` : '');
     const alive = (text: string) => (wchans ? pad(text, aliveW) : text);
     out.push(line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${alive(s.alive)}${wchans ? ' wchan' : ''}`, 'label'));
     if (wchans && sleepNamed) NAMED.add(out[0]);
