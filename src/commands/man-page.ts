@@ -77,7 +77,7 @@ export function manPage(): string {
     '.SH SEE ALSO',
     'ipcs(1), ipcrm(1), lsipc(1), shmget(2), shmat(2), shmctl(2), ftok(3), sysvipc(7)',
     '.PP',
-    roff('docs/PROTOCOL.md in the source of ipclab: the JSON lines, the rendezvous segment and the command line, as stable interfaces.'),
+    roff('docs/PROTOCOL.md, installed with ipclab (in its package folder, beside bin/): the JSON lines, the rendezvous segment and the command line, as stable interfaces.'),
     '',
   ].join('\n');
 }

@@ -59,6 +59,8 @@ describe('the packed tarball, installed globally', () => {
     const names = readdirSync(pkg).sort();
     expect(names).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'assets', 'bin', 'dist', 'examples', 'package.json']));
     expect(names).not.toContain('src');
+    // the help and the man page send a reader of --json to docs/PROTOCOL.md: it comes with the package
+    expect(readdirSync(join(pkg, 'docs'))).toEqual(['PROTOCOL.md']);
     expect(names).not.toContain('tests');
     // koffi (and what it brings itself) is all that is installed; the rest is inside the bundle
     const modules = join(pkg, 'node_modules');
