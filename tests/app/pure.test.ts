@@ -624,14 +624,14 @@ describe('kernel view', () => {
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    // shown once, on the row where it starts, hanging a cell past it (fix18f#1: drawn on the next
-    // row, its row ended in a filler, read as split), ↪ under its other bytes on the next (fix19e#4:
-    // "··" at a row's start read as broken)
-    expect(lineText(narrow[2]).endsWith('  abcdefg你')).toBe(true);
-    expect(lineText(narrow[3]).endsWith('  ↪↪......')).toBe(true);
+    // shown once: its first byte alone on its row has a cell, not the two it needs, so → marks
+    // that byte and 你 is drawn on the next row, a cell per byte on both (issue 16: drawn whole
+    // there it hung a cell past the row, and the rows no longer lined up)
+    expect(lineText(narrow[2]).endsWith('  abcdefg→')).toBe(true);
+    expect(lineText(narrow[3]).endsWith('  你......')).toBe(true);
     // a one-line legend names the marks the rows show, and only those (fix22e#3), each with a
     // character of the dump: under the heading where it has no room for it, else beside it
-    expect(lineText(narrow[1]!)).toBe('legend: ↪ = rest of 你 (row above)');
+    expect(lineText(narrow[1]!)).toBe('legend: → = start of 你 (next row)');
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/^segment 7 \(14 bytes\): 0000–000d \(hex\) {2}legend: 你· = 你 \(3 bytes\)$/);
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toBe('共享内存段 7（14 字节）：0000–000d（十六进制）  图例：你· = 你（3 字节）');
     expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('legend:');
@@ -640,8 +640,8 @@ describe('kernel view', () => {
     expect(asciiWide[1].endsWith('  hello, 你_好_!')).toBe(true);
     expect(asciiWide[0]).toMatch(/ {2}legend: 你_ = 你 \(3 bytes\)$/);
     const asciiNarrow = dumpLines(7, piece(split), 40, s, null, null, null, true).map(lineText);
-    expect(asciiNarrow[3].endsWith('  >>......')).toBe(true);
-    expect(asciiNarrow[1]).toBe('legend: > = rest of 你 (row above)');
+    expect(asciiNarrow[2].endsWith('  abcdefg+')).toBe(true);
+    expect(asciiNarrow[1]).toBe('legend: + = start of 你 (next row)');
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -651,7 +651,7 @@ describe('kernel view', () => {
     for (const lang of ['en', 'zh'] as const) expect(strings(lang).dumpNone(null)).not.toMatch(/\byet\b|还没/);
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
   });
-  it('shows a character split across rows at every offset once, at its first byte, the text column in line and within the pane', () => {
+  it('shows a character split across rows at every offset once, the text column a cell per byte on every row and within the pane', () => {
     for (const [ch, width, perRow] of [['é', 78, 16], ['你', 78, 16], ['😀', 78, 16], ['你', 40, 8], ['😀', 40, 8]] as const) {
       const utf8 = Buffer.from(ch);
       for (let at = 0; at < 2 * perRow; at++) {
@@ -662,24 +662,24 @@ describe('kernel view', () => {
         const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
         for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
         expect(texts.join('').split(ch).length - 1, `${ch} at ${at}`).toBe(1);
-        // at its first byte's row, always (fix18f#1); hanging a cell past it where its cells do not fit over its bytes there
+        // at its first byte's row where its bytes there have cells enough for it, else on the next
         const here = Math.min(utf8.length, perRow - (at % perRow));
-        const row = Math.floor(at / perRow);
+        const row = Math.floor(at / perRow) + (cells(ch) > here ? 1 : 0);
         expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(row);
-        // as many cells as bytes on every row, one more on the row it hangs from (nc13k#5: never more)
-        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow + (n === row && cells(ch) > here ? 1 : 0));
+        // exactly as many cells as bytes on every row (issue 16: a hanging character made 9 of 8)
+        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow);
         for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
       }
     }
-    // a wide character at a row's last byte hangs one cell past it, within the narrowest pane that
-    // dumps 8 a row (40 columns; a Kernel pane is never narrower: layout.ts)
+    // a wide character at a row's last byte: → there, the character on the next row, within the
+    // narrowest pane that dumps 8 a row (40 columns; a Kernel pane is never narrower: layout.ts)
     const tight = new Uint8Array(16).fill(0x41);
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 40, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
-    expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
+    expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA→', '你AAAAAA']);
     // the key above them, wrapped within the pane
-    expect(rows.slice(0, -2).join(' ')).toBe('legend: ↪ = rest of 你 (row above)');
+    expect(rows.slice(0, -2).join(' ')).toBe('legend: → = start of 你 (next row)');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
