@@ -1001,20 +1001,11 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
   return null;
 }
 
-/** What the marks of the rows shown mean, on one line (the pane draws them as lines under its
- *  first table, kernelLegendLines; this is their words as one text): every mark in sight (the
- *  change mark only when a figure in sight carries it, the new mark only when a new object
- *  is, the removed mark only when a removed row is), never one left out, each in its one
- *  wording, in at most `room` cells (two blanks between parts, else one); '' when that does
- *  not fit. Every mark is in the glossary's "marks" entry too. */
-export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
-  const parts = legendParts(k);
-  if (parts.length === 0) return '';
-  return [`  ${parts.join('  ')}`, `  ${parts.join(' ')}`].find((c) => cells(c) <= room) ?? '';
-}
-
-/** The legend as lines of the pane, always (under its first table: kernelLines; never in the
- *  title, so its place never changes from step to step): every mark, its full words, wrapped
+/** What the marks of the rows shown mean, as lines of the pane, always (under its first table:
+ *  kernelLines; never in the title, so its place never changes from step to step): every mark
+ *  in sight (the change mark only when a figure in sight carries it, the new mark only when a
+ *  new object is, the removed mark only when a removed row is), never one left out, each in its
+ *  one wording (every mark is in the glossary's "marks" entry too), its full words, wrapped
  *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
