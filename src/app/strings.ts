@@ -63,7 +63,8 @@ const TERM_PANE_ZH: Record<TermPane, string> = { flow: '流程', trace: TERMS.tr
 
 /** A character of the dump's text column and its fill marks as drawn ("你·"), for its legend. */
 export type DumpFill = { shown: string; ch: string; bytes: number };
-/** The mark of a character's bytes carried to the next row (↪) and that character. */
+/** The mark of a character's bytes on the row after the one it is drawn on (↪), or on the
+ *  row before (→), and that character. */
 export type DumpCarry = { mark: string; ch: string };
 
 /** The Kernel pane's word for each kind of object, before its id (objectName, vanished). */
@@ -251,12 +252,12 @@ const EN = {
   objectName: (kind: 'shm' | 'msg' | 'sem', id: number) => `${OBJECT_KIND.en[kind]} ${id}`,
   dumpHead: (shmid: number, from: string, to: string, size: number) => `segment ${shmid} (${size} bytes): ${from}–${to} (hex)`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
-  /** the dump's legend where its text shows · (a character's further bytes) or ↪ (a character
-   *  begun on the row above; --ascii _ and >), each said with a character of the dump itself
-   *  ("你· = 你 (3 bytes)": "· rest of a character's bytes" left newcomers guessing); null for a
-   *  mark not drawn */
-  dumpKey: (fill: DumpFill | null, carry: DumpCarry | null) =>
-    `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark} = rest of ${carry.ch} (row above)` : null].filter(Boolean).join('  ')}`,
+  /** the dump's legend where its text shows · (a character's further bytes), ↪ (bytes of a
+   *  character drawn on the row above) or → (bytes of one drawn on the next row; --ascii _ > +),
+   *  each said with a character of the dump itself ("你· = 你 (3 bytes)": "· rest of a
+   *  character's bytes" left newcomers guessing); null for a mark not drawn */
+  dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
+    `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark} = rest of ${carry.ch} (row above)` : null, ahead ? `${ahead.mark} = start of ${ahead.ch} (next row)` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
@@ -731,8 +732,8 @@ const ZH: Strings = {
   objectName: (kind: 'shm' | 'msg' | 'sem', id: number) => `${OBJECT_KIND.zh[kind]} ${id}`,
   dumpHead: (shmid: number, from: string, to: string, size: number) => `共享内存段 ${shmid}（${size} 字节）：${from}–${to}（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
-  dumpKey: (fill: DumpFill | null, carry: DumpCarry | null) =>
-    `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark} = 上一行 ${carry.ch} 的其余字节` : null].filter(Boolean).join('  ')}`,
+  dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
+    `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark} = 上一行 ${carry.ch} 的其余字节` : null, ahead ? `${ahead.mark} = 下一行 ${ahead.ch} 的开头字节` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,

@@ -935,11 +935,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'dump-text',
-    name: { en: 'the bytes dump: ., · and ↪', zh: '字节转储（dump）里的 .、· 和 ↪' },
+    name: { en: 'the bytes dump: ., ·, ↪ and →', zh: '字节转储（dump）里的 .、·、↪ 和 →' },
     terms: ['dump', '转储'],
     text: {
-      en: 'A dump shows memory byte by byte, as it is. The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 0x20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes, 2 cells wide: it covers two of its three columns, · the third: 你·); a character whose bytes go on past a row\'s end is drawn on the row it starts on (whole, one cell past the row\'s bytes where it starts at the row\'s last byte), and ↪ at the start of the next row marks each of its bytes there: that row goes on from the one above, nothing is broken; and . for any other byte (00, a control, a broken sequence). With --ascii, · and ↪ are drawn as . too; the hex says which.',
-      zh: '转储（dump）就是把内存里的字节原样一个个列出来。“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 0x20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽，盖住三列中的两列，第三列是 ·：你·）；字符的字节跨过行尾时，字符画在它开始的那一行（第一个字节正好是行尾最后一个字节时，整个画在行末，多占一格），下一行开头用 ↪ 标出它落到这一行的每个字节：表示这一行接着上一行，内容并没有坏；其他字节（00、控制字符、不完整的序列）都是 .。加 --ascii 时 · 和 ↪ 也画成 .，要看十六进制才分得清。',
+      en: 'A dump shows memory byte by byte, as it is. The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 0x20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes, 2 cells wide: it covers two of its three columns, · the third: 你·); a character whose bytes go on past a row\'s end is drawn on the row it starts on, and ↪ at the start of the next row marks each of its bytes there: that row goes on from the one above, nothing is broken; where only its first byte is on its row (too few columns for a wide character), → there marks that byte and the character is drawn at the start of the next row; and . for any other byte (00, a control, a broken sequence). Every row has exactly one column per byte. With --ascii, ·, ↪ and → are drawn as _, > and +.',
+      zh: '转储（dump）就是把内存里的字节原样一个个列出来。“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 0x20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽，盖住三列中的两列，第三列是 ·：你·）；字符的字节跨过行尾时，字符画在它开始的那一行，下一行开头用 ↪ 标出它落到这一行的每个字节：表示这一行接着上一行，内容并没有坏；如果那一行只有它的第一个字节（宽字符放不下），那里用 → 标出这个字节，字符画在下一行开头；其他字节（00、控制字符、不完整的序列）都是 .。每一行都正好是一个字节一列。加 --ascii 时 ·、↪ 和 → 画成 _、> 和 +。',
     },
   },
   {

@@ -13,7 +13,7 @@ import { SHARED } from '../text/strings.js';
 import { sanitize } from '../text/sanitize.js';
 import { table } from '../text/table.js';
 import { cells } from '../text/cells.js';
-import { DUMP_HANG, dumpTexts } from '../text/dump.js';
+import { dumpTexts } from '../text/dump.js';
 import { refusalText } from '../lessons/kit.js';
 import { COUNTING_RULE } from './count.js';
 import { meaning, type CallContext } from './meaning.js';
@@ -462,15 +462,14 @@ export class Interpreter {
     if (n < 0 || n > DUMP_MAX) throw new PlayError({ en: `dump shows 0 to ${DUMP_MAX} bytes, not ${n}`, zh: `dump 显示 0 到 ${DUMP_MAX} 字节，而不是 ${n}` });
     const bytes = p.seg.read(p.off, n);
     this.#access(`dump(${pointerText(p)}, ${n})`);
-    // UTF-8 text as the Kernel pane shows it (text/dump.ts): a character on the row where it
-    // starts, once; every row's text padded to its bytes and the hang cell, so every full row's
-    // closing | is in line
+    // UTF-8 text as the Kernel pane shows it (text/dump.ts): each character once, every row's
+    // text exactly a cell per byte, so every full row's closing | is in line
     const texts = dumpTexts(bytes, 16, this.opts.ascii);
     for (let i = 0; i < bytes.length; i += 16) {
       const row = bytes.subarray(i, i + 16);
       const hex = [...row].map((b) => b.toString(16).padStart(2, '0')).join(' ');
       const text = texts[i / 16];
-      this.#line('view', `${(p.off + i).toString(16).padStart(6, '0')}  ${hex.padEnd(47)}  |${text}${' '.repeat(Math.max(0, row.length + DUMP_HANG - cells(text)))}|`);
+      this.#line('view', `${(p.off + i).toString(16).padStart(6, '0')}  ${hex.padEnd(47)}  |${text}|`);
     }
     return { k: 'num', v: n };
   }

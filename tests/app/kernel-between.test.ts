@@ -5,7 +5,7 @@
 // the real kernel between the step's calls, as it does while a lesson's step awaits.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { kernelLegend, kernelLines, type KernelInput } from '../../src/app/components/kernel-view.js';
+import { kernelLegendLines, kernelLines, type KernelInput } from '../../src/app/components/kernel-view.js';
 import { BACK_MARK, CHANGE_MARK, FLEETING_MARK, madeAndRemoved } from '../../src/app/components/marks.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
@@ -16,6 +16,10 @@ import { IPC_PRIVATE, cleanupNow, semctlSetval, semget, semop, shmctlRmid, shmct
 import { userName } from '../../src/native/users.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { testTempDir } from '../helpers/temp-dir.js';
+
+/** The Kernel pane's legend (kernelLegendLines, as the pane draws it) as one text: a width
+ *  that holds it on one line. */
+const legendText = (k: Parameters<typeof kernelLegendLines>[0]) => kernelLegendLines(k, 1000).map(lineText).join(' ');
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -38,7 +42,7 @@ function pane(store: ReturnType<typeof appStore>, lang: 'en' | 'zh', fleeting?: 
     segments: st.segments, queues: st.queues, semaphores: st.semaphores, focus: null, stat: null, dump: null, decoded: null, processes: [], lang, s: strings(lang),
     marks: { owners: { lesson: new Set(), ipclab: new Set() }, lessonSets: new Set(), before: st.before, mark: CHANGE_MARK, ascii: false, fleeting },
   };
-  return { lines: kernelLines(k, 118, 40).map(lineText), legend: kernelLegend(k) };
+  return { lines: kernelLines(k, 118, 40).map(lineText), legend: legendText(k) };
 }
 
 describe('Kernel pane: what a read while the step ran saw', () => {

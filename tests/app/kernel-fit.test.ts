@@ -3,7 +3,7 @@
 // removed: the rows the last step removed once more, the processes ended; or nothing at all,
 // and in review the note on what the pane shows), at 80x24 and 120x34, zoomed or not, en and zh.
 import { describe, expect, it } from 'vitest';
-import { kernelLegend, kernelLegendLines, kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { kernelLegendLines, kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { lineText, lineWidth } from '../../src/app/styled.js';
@@ -11,6 +11,7 @@ import { strings } from '../../src/app/strings.js';
 import type { Before } from '../../src/app/store/kernel.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord } from '../../src/native/types.js';
 import type { Lang } from '../../src/lang.js';
+
 
 const seg: SegmentRecord = { key: '0x00000000', shmid: 93552664, owner: 'root', perms: '600', size: 4096, nattch: 0, cpid: 3674, lpid: 4173, status: [], atime: 1, dtime: 1, ctime: 1, ours: true };
 const queue: QueueRecord = { key: '0x1d00beef', msqid: 98304, owner: 'root', perms: '600', usedBytes: 0, messages: 0, lspid: 4242, lrpid: 4243, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 1, ctime: 1, ours: true };
@@ -52,7 +53,7 @@ describe('Kernel pane: its sentences whole', () => {
     for (const [w, h] of [[80, 24], [120, 34]] as const)
       for (const pane of panes(w, h))
         for (const { name, input } of screens(lang)) {
-          const legend = kernelLegend(input) === '' ? [] : kernelLegendLines(input, pane.w);
+          const legend = kernelLegendLines(input, pane.w);
           const lines = kernelLines(input, pane.w, pane.rows, legend);
           for (const l of lines) if (lineWidth(l) > pane.w || lineText(l).endsWith('…')) cut.push(`${pane.name} ${name}: ${lineText(l)}`);
           // the empty pane's sentence is there, every word of it

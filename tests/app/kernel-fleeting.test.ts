@@ -3,7 +3,7 @@
 // legend; its one-line messages wrapped at every pane width, never cut inside a term; the
 // note of left-out columns only under a table that left them out.
 import { describe, expect, it } from 'vitest';
-import { kernelLegend, kernelLines, type KernelInput } from '../../src/app/components/kernel-view.js';
+import { kernelLegendLines, kernelLines, type KernelInput } from '../../src/app/components/kernel-view.js';
 import { FLEETING_MARK, madeAndRemoved } from '../../src/app/components/marks.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { textRoom } from '../../src/app/components/Panel.js';
@@ -11,6 +11,10 @@ import { lineText, lineWidth } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import type { TraceEntry } from '../../src/lessons/types.js';
 import type { SegmentRecord } from '../../src/native/types.js';
+
+/** The Kernel pane's legend (kernelLegendLines, as the pane draws it) as one text: a width
+ *  that holds it on one line. */
+const legendText = (k: Parameters<typeof kernelLegendLines>[0]) => kernelLegendLines(k, 1000).map(lineText).join(' ');
 
 const call = (pid: number, name: string, c: string, ret: number | string, errno: string | null = null): TraceEntry => ({ type: 'call', pid, call: name, c, ret, errno, message: null, at: 0 });
 const seg: SegmentRecord = { key: '0x4300e046', shmid: 83623953, owner: 'root', perms: '640', size: 4096, nattch: 1, cpid: 6108, lpid: 6108, status: [], atime: 0, dtime: 0, ctime: 0, ours: true };
@@ -60,7 +64,7 @@ describe('Kernel pane: made and removed by the step', () => {
       expect(row).toBeDefined();
       expect(row!.every((r) => r.tone === 'dim')).toBe(true);
       expect(lineText(row!).trim().split(/\s+/)).toEqual([FLEETING_MARK, '●', '0x00000000', '83623959', 'learner']);
-      expect(kernelLegend(k)).toContain(`${FLEETING_MARK} ${k.s.markFleeting(4)}`);
+      expect(legendText(k)).toContain(`${FLEETING_MARK} ${k.s.markFleeting(4)}`);
       // the columns stay aligned: the mark's two cells fit the shmid column
       const texts = kernelLines(k, 120, 60).map(lineText);
       const head = texts.find((t) => t.includes('shmid'))!;
@@ -68,7 +72,7 @@ describe('Kernel pane: made and removed by the step', () => {
       // without it in the step, no such row, no such legend part
       const plain = input(lang, {}, []);
       expect(kernelLines(plain, 120, 60).some((l) => lineText(l).includes(FLEETING_MARK))).toBe(false);
-      expect(kernelLegend(plain)).not.toContain(FLEETING_MARK);
+      expect(legendText(plain)).not.toContain(FLEETING_MARK);
     });
 
     it(`wraps its one-line messages at the pane's widths, never cut inside a term (${lang})`, () => {

@@ -5,10 +5,14 @@
 // no name. Every caption and legend text of the pane that carries an id, en and zh: the id
 // follows its kind's word (segment, 共享内存段, …) or the lesson's own name for the object.
 import { describe, expect, it } from 'vitest';
-import { changedOutOfView, dumpLines, kernelLegend } from '../../src/app/components/kernel-view.js';
+import { changedOutOfView, dumpLines, kernelLegendLines } from '../../src/app/components/kernel-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import type { SegmentRecord } from '../../src/native/index.js';
+
+/** The Kernel pane's legend (kernelLegendLines, as the pane draws it) as one text: a width
+ *  that holds it on one line. */
+const legendText = (k: Parameters<typeof kernelLegendLines>[0]) => kernelLegendLines(k, 1000).map(lineText).join(' ');
 
 const KIND = /(?:segment|message queue|semaphore set|shmid|共享内存段|段|消息队列|信号量集) $/;
 
@@ -41,7 +45,7 @@ describe('Kernel pane: an id is said with its kind', () => {
       const said = changedOutOfView(k)!;
       expect(said).not.toBeNull();
       expect(bare(said, 8), said).toEqual([]);
-      expect(kernelLegend(k)).toContain(s.objectName('shm', 8));
+      expect(legendText(k)).toContain(s.objectName('shm', 8));
       // the lesson's own name for it, where it gave one, stays
       expect(changedOutOfView({ ...k, marks: { ...k.marks, labels: { shm: new Map([[8, 'down']]) } } })).toContain(lang === 'en' ? 'changed down bytes' : '改变了 down 第');
     });

@@ -8,7 +8,7 @@
 // only with the pane's size; the title and the legend's lead never say "key" (键).
 import { afterEach, describe, expect, it } from 'vitest';
 import { lessonShmids } from '../../src/app/components/marks.js';
-import { kernelLegend, kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { kernelLegendLines, kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { kernelHead } from '../../src/app/components/KernelPane.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { layoutFor } from '../../src/app/layout.js';
@@ -19,6 +19,10 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 import { lessonObjects } from '../helpers/lesson-objects.js';
+
+/** The Kernel pane's legend (kernelLegendLines, as the pane draws it) as one text: a width
+ *  that holds it on one line. */
+const legendText = (k: Parameters<typeof kernelLegendLines>[0]) => kernelLegendLines(k, 1000).map(lineText).join(' ');
 
 const runs: LessonRun[] = [];
 afterEach(async () => {
@@ -54,7 +58,7 @@ describe('Kernel pane: the legend in one place, named "legend"', () => {
           };
           const s = strings(lang);
           const k: KernelInput = { ...now, focus: run.focus, stat: null, dump: null, decoded: null, processes: run.processes, marks, lang, s };
-          if (kernelLegend(k) === '') continue;
+          if (legendText(k) === '') continue;
           for (const [w, h] of [[80, 24], [120, 34]] as const) {
             const { outer, width, rows } = pane(w, h);
             const { head, legendBelow } = kernelHead(k, outer, rows, s.kernelWide, s, s, false);

@@ -12,7 +12,7 @@ import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { bottomBorder, fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
-import { decodedLines, dumpLines, kernelFollow, kernelLegend, kernelLegendLines, kernelLines, kernelMax, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { decodedLines, dumpLines, kernelFollow, kernelLegendLines, kernelLines, kernelMax, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
@@ -28,6 +28,10 @@ import type { TraceEntry } from '../../src/lessons/types.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { testTempDir } from '../helpers/temp-dir.js';
+
+/** The Kernel pane's legend (kernelLegendLines, as the pane draws it) as one text: a width
+ *  that holds it on one line. */
+const legendText = (k: Parameters<typeof kernelLegendLines>[0]) => kernelLegendLines(k, 1000).map(lineText).join(' ');
 
 const NO_KEY: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -338,41 +342,41 @@ describe('kernel view', () => {
     expect(lineText(coloured[1])).toMatch(/^ ● 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
     // the title names the mark only while a figure in sight carries it
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
-    expect(kernelLegend(k)).toContain('* changed by step 3');
-    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('* changed');
+    expect(legendText(k)).toContain('* changed by step 3');
+    expect(legendText({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('* changed');
     // a step that changed nothing says so where its marks would be explained (the last marks never vanish unsaid)
-    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).toContain('step 3 changed nothing');
+    expect(legendText({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).toContain('step 3 changed nothing');
     // while the step runs it has not "changed nothing": said running (serv-clnt 6 during its run, fix20d#2), en and zh
     const running = { ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }], marks: { ...k.marks, running: true } };
-    expect(kernelLegend(running)).toContain('step 3 running');
-    expect(kernelLegend(running)).not.toContain('changed nothing');
-    expect(kernelLegend({ ...running, s: strings('zh'), lang: 'zh' as const })).toContain('第 3 步运行中');
-    expect(kernelLegend(k)).not.toContain('changed nothing');
+    expect(legendText(running)).toContain('step 3 running');
+    expect(legendText(running)).not.toContain('changed nothing');
+    expect(legendText({ ...running, s: strings('zh'), lang: 'zh' as const })).toContain('第 3 步运行中');
+    expect(legendText(k)).not.toContain('changed nothing');
     // a step whose change is out of view (another segment's bytes after s, another page after ]) is
     // named, never "changed nothing" (parent-child 5/8: step 4 wrote "down", s showed "up")
     const page = (shmid: number, text: string) => ({ shmid, at: 0, size: 4096, bytes: Uint8Array.from([...Buffer.from(text), ...new Array<number>(64 - Buffer.byteLength(text)).fill(0)]) });
     const wrote = { ...before, segments: [seg], pages: [page(7, ''), page(8, '')], after: [page(7, ''), page(8, 'hello, child 你好')] };
     const elsewhere = { ...k, segments: [seg, other], marks: { ...marks, before: { ...wrote, segments: [seg, other] }, labels: { shm: new Map([[8, 'down']]) } }, focus: 7 };
-    expect(kernelLegend(elsewhere)).toContain('step 3 changed down bytes 0000–0012 (out of view: s and [ ] show them)');
-    expect(kernelLegend(elsewhere)).not.toContain('changed nothing');
-    expect(kernelLegend({ ...elsewhere, marks: { ...elsewhere.marks, before: { ...wrote, segments: [seg, other], after: wrote.pages } } })).toContain('step 3 changed nothing');
-    // too little room: a blank between parts goes, never a word: one wording per mark (the
-    // step's number stays), no mark in sight ever left out; none fits: '' (the pane's first lines say it)
-    expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
-    expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
-    expect(kernelLegend(k, 34)).toBe('');
+    expect(legendText(elsewhere)).toContain('step 3 changed down bytes 0000–0012 (out of view: s and [ ] show them)');
+    expect(legendText(elsewhere)).not.toContain('changed nothing');
+    expect(legendText({ ...elsewhere, marks: { ...elsewhere.marks, before: { ...wrote, segments: [seg, other], after: wrote.pages } } })).toContain('step 3 changed nothing');
+    // too little room: the lines wrap within the pane between words, one wording per mark (the
+    // step's number stays), no mark in sight ever left out
+    for (const width of [44, 36, 30]) {
+      const lines = kernelLegendLines(k, width);
+      for (const l of lines) expect(lineWidth(l), `${width}: ${lineText(l)}`).toBeLessThanOrEqual(width);
+      expect(lines.map(lineText).join(' ').replace(/\s+/g, ' '), `${width}`).toBe('legend: @ this lesson * changed by step 3');
+    }
     // as lines (under the first table) it is set apart from the rows: "legend:" first (never
     // "key:", the name of the table's first column, the IPC key)
     expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['legend: @ this lesson  * changed by step 3']);
     // the focus mark stays beside the owners' marks, in its one wording at any room
     const focused = { ...k, focus: 7, lang: 'en' as const };
-    expect(kernelLegend(focused)).toBe('  @ this lesson  > details below  * changed by step 3');
-    const forms = ['  @ this lesson  > details below  * changed by step 3', '  @ this lesson > details below * changed by step 3'];
-    for (const form of forms) expect(kernelLegend(focused, cells(form))).toBe(form);
-    expect(kernelLegend(focused, cells(forms[1]) - 1)).toBe('');
+    expect(legendText(focused)).toBe('legend: @ this lesson  > details below  * changed by step 3');
+    for (const width of [60, 40, 30]) expect(kernelLegendLines(focused, width).map(lineText).join(' ').replace(/\s+/g, ' '), `${width}`).toBe('legend: @ this lesson > details below * changed by step 3');
     // the focus's words say what ▸ points at (never a bare "焦点"), the same at any room
-    expect(kernelLegend({ ...focused, lang: 'zh' as const }, 50)).toContain('> 详见下方');
-    expect(kernelLegend({ ...focused, lang: 'zh' as const })).toContain('> 详见下方');
+    expect(kernelLegendLines({ ...focused, lang: 'zh' as const }, 50).map(lineText).join(' ')).toContain('> 详见下方');
+    expect(legendText({ ...focused, lang: 'zh' as const })).toContain('> 详见下方');
     // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
     const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
     expect(fitTitle(title, 80)).toBe(title);
@@ -408,8 +412,8 @@ describe('kernel view', () => {
     expect(fresh.map(lineText).join(' ').split(/[*+]/).length - 1).toBe(0);
     // a new row and a changed figure: both marks, each with its step (fix22e#1: "* changed" beside
     // "~ changed and back in step 6" read as two kinds of change); a new row alone: with its step
-    expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new in step 3  * changed by step 3');
-    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('  @ this lesson  o ipclab  + new in step 3');
+    expect(legendText({ ...k, segments: [seg, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3  * changed by step 3');
+    expect(legendText({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3');
   });
   it('shows a row the last step removed once more, dimmed, marked - at its start (ASCII, as + and * are), and the legend names every mark in sight', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
@@ -443,13 +447,13 @@ describe('kernel view', () => {
       expect(segmentTableLines([seg], 7, s, { ...marks, before: { ...before, segments: [seg] } })).toHaveLength(2);
       // every mark in sight in the legend, each of the step's marks with its step
       const k = { segments: [seg], queues: [], semaphores: [], marks, s, focus: 7, stat: null, decoded: null, lang: 'en' as const };
-      const legend = kernelLegend(k);
-      expect(legend).toBe(`  ${ascii ? '@' : '●'} this lesson  ${ascii ? '>' : '▸'} details below  ${mark} removed by step 4`);
-      for (const room of [60, 45, 40, 34, 30]) {
-        const said = kernelLegend(k, room);
-        if (said === '') continue;
-        expect(cells(said)).toBeLessThanOrEqual(room);
-        for (const m of [ascii ? '@' : '●', ascii ? '>' : '▸', mark]) expect(said, `${room}: ${said}`).toContain(`${m} `);
+      const legend = legendText(k);
+      expect(legend).toBe(`legend: ${ascii ? '@' : '●'} this lesson  ${ascii ? '>' : '▸'} details below  ${mark} removed by step 4`);
+      for (const width of [60, 45, 40, 34, 30]) {
+        const lines = kernelLegendLines(k, width);
+        for (const l of lines) expect(lineWidth(l), `${width}: ${lineText(l)}`).toBeLessThanOrEqual(width);
+        const said = lines.map(lineText).join(' ');
+        for (const m of [ascii ? '@' : '●', ascii ? '>' : '▸', mark]) expect(said, `${width}: ${said}`).toContain(`${m} `);
       }
       // a segment removed from outside after the step is said apart (vanished), not as the step's
       expect(segmentTableLines([seg], 7, s, { ...marks, vanished: [{ kind: 'shm', id: 9 }] })).toHaveLength(2);
@@ -461,7 +465,7 @@ describe('kernel view', () => {
     // and in Chinese: 第 4 步删除的
     const zh = strings('zh');
     const marks = { owners: { lesson: new Set([7, 9]), ipclab: new Set<number>() }, before: { ...before, queues: [], semaphores: [] }, mark: '*', ascii: false };
-    expect(kernelLegend({ segments: [seg], marks, s: zh, focus: null, stat: null, decoded: null, lang: 'zh' })).toBe('  ● 本课的  - 第 4 步删除的');
+    expect(legendText({ segments: [seg], marks, s: zh, focus: null, stat: null, decoded: null, lang: 'zh' })).toBe('图例：● 本课的  - 第 4 步删除的');
   });
   it('marks what a step changed in queues, semaphore sets and a decoded structure too', () => {
     const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 39, messages: 4, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };
@@ -484,8 +488,8 @@ describe('kernel view', () => {
     expect(fields).toMatch(/ack 1$/);
     // the legend names the mark for them as for segments
     const k = { segments: [], queues: [q], semaphores: [set], marks, s, focus: 7, stat: null, decoded };
-    expect(kernelLegend(k)).toContain('* changed by step 2');
-    expect(kernelLegend({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).toMatch(/step 2 changed nothing$/);
+    expect(legendText(k)).toContain('* changed by step 2');
+    expect(legendText({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).toMatch(/step 2 changed nothing$/);
   });
   it('one rule for new and changed: a row new since the step is marked new as a whole, every changed figure and decoded value marked', () => {
     // sem step 1: a new set, its semaphores new rows too: + at each row's start, no * on semnum
@@ -497,7 +501,7 @@ describe('kernel view', () => {
     expect(lineText(sems[3])).toMatch(/^\+ +0 +0 +0 +0 +0$/);
     expect(sems.map(lineText).join('\n')).not.toContain('*');
     expect(sems[3].slice(2).every((r) => r.tone === 'changed')).toBe(true);
-    expect(kernelLegend({ segments: [], semaphores: [set], marks, s, focus: null, stat: null, decoded: null })).toBe('  ● this lesson  + new in step 1');
+    expect(legendText({ segments: [], semaphores: [set], marks, s, focus: null, stat: null, decoded: null })).toBe('legend: ● this lesson  + new in step 1');
     // race step 2: the ints decoded for the first time, from a segment that was there: each
     // field whose bytes the step changed is marked, as the dump's row is
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
@@ -624,14 +628,14 @@ describe('kernel view', () => {
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    // shown once, on the row where it starts, hanging a cell past it (fix18f#1: drawn on the next
-    // row, its row ended in a filler, read as split), ↪ under its other bytes on the next (fix19e#4:
-    // "··" at a row's start read as broken)
-    expect(lineText(narrow[2]).endsWith('  abcdefg你')).toBe(true);
-    expect(lineText(narrow[3]).endsWith('  ↪↪......')).toBe(true);
+    // shown once: its first byte alone on its row has a cell, not the two it needs, so → marks
+    // that byte and 你 is drawn on the next row, a cell per byte on both (issue 16: drawn whole
+    // there it hung a cell past the row, and the rows no longer lined up)
+    expect(lineText(narrow[2]).endsWith('  abcdefg→')).toBe(true);
+    expect(lineText(narrow[3]).endsWith('  你......')).toBe(true);
     // a one-line legend names the marks the rows show, and only those (fix22e#3), each with a
     // character of the dump: under the heading where it has no room for it, else beside it
-    expect(lineText(narrow[1]!)).toBe('legend: ↪ = rest of 你 (row above)');
+    expect(lineText(narrow[1]!)).toBe('legend: → = start of 你 (next row)');
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/^segment 7 \(14 bytes\): 0000–000d \(hex\) {2}legend: 你· = 你 \(3 bytes\)$/);
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toBe('共享内存段 7（14 字节）：0000–000d（十六进制）  图例：你· = 你（3 字节）');
     expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('legend:');
@@ -640,8 +644,8 @@ describe('kernel view', () => {
     expect(asciiWide[1].endsWith('  hello, 你_好_!')).toBe(true);
     expect(asciiWide[0]).toMatch(/ {2}legend: 你_ = 你 \(3 bytes\)$/);
     const asciiNarrow = dumpLines(7, piece(split), 40, s, null, null, null, true).map(lineText);
-    expect(asciiNarrow[3].endsWith('  >>......')).toBe(true);
-    expect(asciiNarrow[1]).toBe('legend: > = rest of 你 (row above)');
+    expect(asciiNarrow[2].endsWith('  abcdefg+')).toBe(true);
+    expect(asciiNarrow[1]).toBe('legend: + = start of 你 (next row)');
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -651,7 +655,7 @@ describe('kernel view', () => {
     for (const lang of ['en', 'zh'] as const) expect(strings(lang).dumpNone(null)).not.toMatch(/\byet\b|还没/);
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
   });
-  it('shows a character split across rows at every offset once, at its first byte, the text column in line and within the pane', () => {
+  it('shows a character split across rows at every offset once, the text column a cell per byte on every row and within the pane', () => {
     for (const [ch, width, perRow] of [['é', 78, 16], ['你', 78, 16], ['😀', 78, 16], ['你', 40, 8], ['😀', 40, 8]] as const) {
       const utf8 = Buffer.from(ch);
       for (let at = 0; at < 2 * perRow; at++) {
@@ -662,24 +666,24 @@ describe('kernel view', () => {
         const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
         for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
         expect(texts.join('').split(ch).length - 1, `${ch} at ${at}`).toBe(1);
-        // at its first byte's row, always (fix18f#1); hanging a cell past it where its cells do not fit over its bytes there
+        // at its first byte's row where its bytes there have cells enough for it, else on the next
         const here = Math.min(utf8.length, perRow - (at % perRow));
-        const row = Math.floor(at / perRow);
+        const row = Math.floor(at / perRow) + (cells(ch) > here ? 1 : 0);
         expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(row);
-        // as many cells as bytes on every row, one more on the row it hangs from (nc13k#5: never more)
-        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow + (n === row && cells(ch) > here ? 1 : 0));
+        // exactly as many cells as bytes on every row (issue 16: a hanging character made 9 of 8)
+        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow);
         for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
       }
     }
-    // a wide character at a row's last byte hangs one cell past it, within the narrowest pane that
-    // dumps 8 a row (40 columns; a Kernel pane is never narrower: layout.ts)
+    // a wide character at a row's last byte: → there, the character on the next row, within the
+    // narrowest pane that dumps 8 a row (40 columns; a Kernel pane is never narrower: layout.ts)
     const tight = new Uint8Array(16).fill(0x41);
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 40, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
-    expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
+    expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA→', '你AAAAAA']);
     // the key above them, wrapped within the pane
-    expect(rows.slice(0, -2).join(' ')).toBe('legend: ↪ = rest of 你 (row above)');
+    expect(rows.slice(0, -2).join(' ')).toBe('legend: → = start of 你 (next row)');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));

@@ -30,10 +30,13 @@ describe('a glossary entry of several words is met by its words as a phrase', ()
 });
 
 describe('the dump entry says where a character cut by a row\'s end is drawn', () => {
-  it('on the row it starts on, whole at its end where it starts at its last byte, ↪ for its bytes on the next, as dumpTexts draws it', () => {
-    expect(dumpTexts(Buffer.from('abc你de'), 4)).toEqual(['abc你', '↪↪de']);
+  it('on the row it starts on with ↪ for its bytes on the next, or on the next with → for its first byte where only that is on its row, as dumpTexts draws it', () => {
+    expect(dumpTexts(Buffer.from('ab你de'), 4)).toEqual(['ab你', '↪de']);
+    expect(dumpTexts(Buffer.from('abc你de'), 4)).toEqual(['abc→', '你de']);
     const entry = GLOSSARY.find((e) => e.id === 'dump-text')!;
-    expect(entry.text.en).toMatch(/drawn on the row it starts on \(whole, one cell past the row's bytes where it starts at the row's last byte\), and ↪ at the start of the next row marks each of its bytes there/);
-    expect(entry.text.zh).toMatch(/字符画在它开始的那一行（第一个字节正好是行尾最后一个字节时，整个画在行末，多占一格），下一行开头用 ↪ 标出它落到这一行的每个字节/);
+    expect(entry.text.en).toMatch(/drawn on the row it starts on, and ↪ at the start of the next row marks each of its bytes there/);
+    expect(entry.text.en).toMatch(/where only its first byte is on its row \(too few columns for a wide character\), → there marks that byte and the character is drawn at the start of the next row/);
+    expect(entry.text.zh).toMatch(/字符画在它开始的那一行，下一行开头用 ↪ 标出它落到这一行的每个字节/);
+    expect(entry.text.zh).toMatch(/那里用 → 标出这个字节，字符画在下一行开头/);
   });
 });

@@ -14,7 +14,7 @@ import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows,
 import type { DumpCarry, DumpFill, Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
-import { dumpMarks, dumpTexts } from '../../text/dump.js';
+import { DUMP_BASE, dumpMarks, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
 import { type NamedColumns, NOTHING_NAMED, rankDrop } from './kernel-named.js';
 
@@ -530,8 +530,7 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   const hex = (n: number) => n.toString(16).padStart(digits, '0');
   const out: Line[] = [line(s.dumpHead(focus, hex(at), hex(at + bytes.length - 1), size), 'label')];
   const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
-  // the text column: as many cells as bytes on every row, one more where a character that
-  // starts at a row's last byte hangs past it (text/dump.ts): 16 a row fit 72 columns with it
+  // the text column: as many cells as bytes on every row (text/dump.ts): 16 a row fit 72 columns
   const texts = dumpTexts(bytes, perRow, ascii);
   for (let i = 0; i < bytes.length; i += perRow) {
     let stop = i;
@@ -552,8 +551,8 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   // beside the heading where it fits (a row more hid the last dump row at 80x24), else right
   // under it (under the rows it was out of view at 120x34, below the zeros)
   // (--ascii: its own marks, none of them '.', the mark of a byte no character starts)
-  const { fill, carry } = dumpMarksShown(texts, dumpMarks(ascii));
-  const key = fill || carry ? s.dumpKey(fill, carry) : '';
+  const { fill, carry, ahead } = dumpMarksShown(texts, dumpMarks(ascii));
+  const key = fill || carry || ahead ? s.dumpKey(fill, carry, ahead) : '';
   if (key && cells(lineText(out[0])) + 2 + cells(key) <= proseWidth(width)) out[0] = [...out[0], run(`  ${key}`, 'dim')];
   else if (key) out.splice(1, 0, ...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
   under(out, out[0], true);
@@ -562,22 +561,33 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
 }
 
 /** The dump's marks drawn in `texts`, each with a character of the dump that shows it (its
- *  legend says "你· = 你 (3 bytes)", "↪ = rest of 好 (row above)"): for the fill, the first
- *  character whose fills all stand beside it on its row, else the first with one; for the
- *  carry, the character that ends the row above the first row it starts. */
-export function dumpMarksShown(texts: readonly string[], marks: { fill: string; carry: string }): { fill: DumpFill | null; carry: DumpCarry | null } {
+ *  legend says "你· = 你 (3 bytes)", "↪ = rest of 好 (row above)", "→ = start of 进 (next
+ *  row)"): for the fill, the first character whose fills all stand beside it on its row, else
+ *  the first with one; for the carry, the character that ends the row above the first row it
+ *  starts; for the ahead mark, the character that starts the row after the first row it ends. */
+export function dumpMarksShown(texts: readonly string[], marks: { fill: string; carry: string; ahead: string }): { fill: DumpFill | null; carry: DumpCarry | null; ahead: DumpCarry | null } {
   let fill: DumpFill | null = null;
   let whole = false;
   let carry: DumpCarry | null = null;
+  let ahead: DumpCarry | null = null;
+  // a character of the text column: one of at least a cell, not one of the marks (a combining
+  // mark stands on its base, ◌, which no legend needs)
+  const drawn = (ch: string | undefined): ch is string => !!ch && ch.charCodeAt(0) >= 0x80 && cells(ch) >= 1 && ch !== DUMP_BASE && ![marks.fill, marks.carry, marks.ahead].includes(ch);
   for (const [r, text] of texts.entries()) {
     const cs = Array.from(text);
     if (!carry && cs[0] === marks.carry && r > 0) {
-      const ch = Array.from(texts[r - 1]!).at(-1);
-      if (ch && ch.charCodeAt(0) >= 0x80) carry = { mark: marks.carry, ch };
+      // the row above ends with the character, maybe its fills after it
+      const ch = Array.from(texts[r - 1]!).filter((c) => c !== marks.fill).at(-1);
+      if (drawn(ch)) carry = { mark: marks.carry, ch };
+    }
+    if (!ahead && cs.at(-1) === marks.ahead && r + 1 < texts.length) {
+      const ch = Array.from(texts[r + 1]!)[0];
+      if (drawn(ch)) ahead = { mark: marks.ahead, ch };
     }
     for (let i = 1; i < cs.length; i++) {
       if (cs[i] !== marks.fill || cs[i - 1] === marks.fill) continue;
       const ch = cs[i - 1]!;
+      if (!drawn(ch)) continue;
       let n = 0;
       while (cs[i + n] === marks.fill) n++;
       const bytes = Buffer.byteLength(ch);
@@ -585,7 +595,7 @@ export function dumpMarksShown(texts: readonly string[], marks: { fill: string; 
       if (!fill || (!whole && all)) [fill, whole] = [{ shown: ch + marks.fill.repeat(n), ch, bytes }, all];
     }
   }
-  return { fill, carry };
+  return { fill, carry, ahead };
 }
 
 /** The lesson's processes; the attached column only where there are segments to attach
@@ -993,20 +1003,11 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
   return null;
 }
 
-/** What the marks of the rows shown mean, on one line (the pane draws them as lines under its
- *  first table, kernelLegendLines; this is their words as one text): every mark in sight (the
- *  change mark only when a figure in sight carries it, the new mark only when a new object
- *  is, the removed mark only when a removed row is), never one left out, each in its one
- *  wording, in at most `room` cells (two blanks between parts, else one); '' when that does
- *  not fit. Every mark is in the glossary's "marks" entry too. */
-export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
-  const parts = legendParts(k);
-  if (parts.length === 0) return '';
-  return [`  ${parts.join('  ')}`, `  ${parts.join(' ')}`].find((c) => cells(c) <= room) ?? '';
-}
-
-/** The legend as lines of the pane, always (under its first table: kernelLines; never in the
- *  title, so its place never changes from step to step): every mark, its full words, wrapped
+/** What the marks of the rows shown mean, as lines of the pane, always (under its first table:
+ *  kernelLines; never in the title, so its place never changes from step to step): every mark
+ *  in sight (the change mark only when a figure in sight carries it, the new mark only when a
+ *  new object is, the removed mark only when a removed row is), never one left out, each in its
+ *  one wording (every mark is in the glossary's "marks" entry too), its full words, wrapped
  *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
