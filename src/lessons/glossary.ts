@@ -81,8 +81,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shmid', zh: 'shmid' },
     terms: ['shmid'],
     text: {
-      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds: the slots are handed out in turn, and each time the kernel comes round to a lower slot the count grows by one, so shmids jump by about 32768 now and then (5, 34, then 32821), and an old shmid does not soon name a newer one.',
-      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数：槽位依次发放，每当内核转回一个更小的槽位，轮数加一，所以 shmid 时不时跳大约 32768（5、34，然后 32821），旧的 shmid 也不会很快指向新建的共享内存段。',
+      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too), and when it wraps round to a slot not above the last one, the count grows by one: shmids go …, 62, 63, then 32768 (slot 0 again, round 1), so an old shmid does not soon name a newer segment.',
+      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位），绕回到不大于上一个的槽位时，轮数加一：shmid 依次是……、62、63，然后 32768（又是槽位 0，第 1 轮），所以旧的 shmid 不会很快指向新建的共享内存段。',
     },
   },
   {

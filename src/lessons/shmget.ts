@@ -214,8 +214,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         // time the slot it gets is not above the last one; id = seq << 15 | slot
         explain(
           ctx,
-          'Why such numbers: on Linux a shmid is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel hands out the slots in turn (0, 1, 2… up to 63 while few segments exist); each time it comes round to a lower slot again, the count grows by one, so the next shmid is about 32768 higher (5, then 32821). An old shmid so does not soon reach a newer segment.',
-          '为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数。内核依次发放槽位（0、1、2……，段不多时到 63 为止）；每当它转回一个更小的槽位，轮数加一，下一个 shmid 就大约大 32768（比如 5 之后是 32821）。所以旧的 shmid 不会很快找到新建的段。',
+          'Why such numbers: on Linux a shmid is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too); when it wraps round to a slot not above the last one, the count grows by one: …, 62, 63, then 32768 (slot 0 again, round 1). An old shmid so does not soon reach a newer segment.',
+          '为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位）；绕回到不大于上一个的槽位时，轮数加一：……、62、63，然后 32768（又是槽位 0，第 1 轮）。所以旧的 shmid 不会很快找到新建的段。',
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
