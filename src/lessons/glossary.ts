@@ -20,6 +20,9 @@ export interface GlossaryEntry {
    *  lesson's introduction does the notes: the "New terms" line does not point to it there
    *  (a learner who starts at a later lesson is pointed to it where that lesson names it) */
   introduced?: true;
+  /** a wrong spelling a text quotes (the notes' IPC_CREATE), in the glossary for a learner
+   *  who looks it up: never offered as a term to learn on the "New terms" line */
+  misspelling?: true;
   /** sentences that say what a lesson's question asks (IPC_PRIVATE "always creates"), each
    *  with the step that shows it: the glossary screen holds each back until that step ran and
    *  says the step instead; `ipclab glossary` prints them after `text`
@@ -151,6 +154,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'IPC_CREATE',
     name: { en: 'IPC_CREATE', zh: 'IPC_CREATE' },
     terms: ['IPC_CREATE'],
+    misspelling: true,
     text: {
       en: 'Does not exist: the notes\' misspelling of IPC_CREAT. A C compiler rejects it.',
       zh: '并不存在：这是笔记对 IPC_CREAT 的误写，C 编译器不认。',
@@ -1328,7 +1332,7 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
           }
           continue;
         }
-        if (!explained) {
+        if (!explained && !entry.misspelling) {
           fresh.entries.push(entry);
           fresh.words.push(word);
           fresh.where.push(place);
@@ -1581,7 +1585,7 @@ export function earlyTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', glossa
       const afterRun = new Set(met.after[i]?.entries.map((e) => e.id) ?? []);
       for (const [part, text, early] of parts) {
         for (const [entry, words] of entriesUsed(text, glossary)) {
-          if (entry.introduced || known.has(entry.id) || (!early && afterRun.has(entry.id))) continue;
+          if (entry.introduced || entry.misspelling || known.has(entry.id) || (!early && afterRun.has(entry.id))) continue;
           out.push({ lesson: lesson.id, step, part, word: words[0]!, entry: entry.id });
         }
       }
