@@ -87,14 +87,10 @@ function predictHuge(shmmax: bigint, shmall: bigint): { errno: string | null; en
 }
 
 function hugeStep(ctx: StepContext): string[] {
+  // the limits are step 3's last trace line (its question's); said once (issue 16)
   const limits = ctx.sys.readShmLimits();
   const shmmax = BigInt(limits.shmmax);
   const shmall = BigInt(limits.shmall);
-  explain(
-    ctx,
-    `/proc/sys/kernel: SHMMAX = ${shmmax} bytes per segment, SHMALL = ${shmall} pages (${PAGE} bytes each) for all segments, SHMMNI = ${limits.shmmni} segments.`,
-    `/proc/sys/kernel：SHMMAX = ${shmmax}（单段最大字节数），SHMALL = ${shmall}（所有段合计的页数，每页 ${PAGE} 字节），SHMMNI = ${limits.shmmni}（段数上限）。`,
-  );
   const want = predictHuge(shmmax, shmall);
   const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, HUGE, 0o600);
   explain(ctx, want.en, want.zh);
@@ -137,8 +133,8 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const limits = ctx.sys.readShmLimits();
   explain(
     ctx,
-    `This system's limits, from /proc/sys/kernel: SHMMIN = 1 byte, SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together.`,
-    `本系统的上限（来自 /proc/sys/kernel）：SHMMIN = 1 字节，SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计）。`,
+    `This system's limits, from /proc/sys/kernel: SHMMIN = 1 byte, SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together, SHMMNI = ${limits.shmmni} segments.`,
+    `本系统的上限（来自 /proc/sys/kernel）：SHMMIN = 1 字节，SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计），SHMMNI = ${limits.shmmni}（段数上限）。`,
   );
   return problems;
 }
@@ -173,6 +169,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       notice: {
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
         zh: 'key 为 0x00000000，就是 IPC_PRIVATE。大小 4096 字节，权限 600，nattch 为 0，cpid（创建者）就是本进程。',
+      },
+      // shmget's last check (1 byte or 4096?) recalls this (issue 16)
+      aside: {
+        en: 'ipcs\'s bytes is the size asked, whatever it is; the kernel still reserves whole pages (4096 bytes each here) for the segment\'s memory.',
+        zh: 'ipcs 的 bytes 一栏是所要的大小，不论多少；内核仍按整页（这里每页 4096 字节）为共享内存段预留内存。',
       },
       diagram: CREATE,
       highlight: MADE,
