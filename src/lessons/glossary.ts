@@ -839,8 +839,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'atomic add', zh: '原子加' },
     terms: ['atomic add', '原子加', 'atomic_fetch_add'],
     text: {
-      en: 'An add done as one indivisible step: no other CPU can store to the variable between its load and its store. In C: atomic_fetch_add of <stdatomic.h> (C11), or the builtin __atomic_fetch_add; in JavaScript, Atomics.add.',
-      zh: '作为一个不可分割的步骤完成的加法：在它的读和写之间，别的 CPU 无法写这个变量。C 里用 <stdatomic.h> 的 atomic_fetch_add（C11），或内建函数 __atomic_fetch_add；JavaScript 里是 Atomics.add。',
+      en: 'An add the CPU does as one indivisible operation. In C: atomic_fetch_add of <stdatomic.h> (C11), or the builtin __atomic_fetch_add; in JavaScript, Atomics.add.',
+      zh: 'CPU 作为一次不可分割的操作完成的加法。C 里用 <stdatomic.h> 的 atomic_fetch_add（C11），或内建函数 __atomic_fetch_add；JavaScript 里是 Atomics.add。',
     },
     // what two CPUs do to a plain counter++ is what race 2 asks ("Does this run lose updates?"),
     // and race 2's run lists this entry: held until it ran (issue 16)
@@ -849,6 +849,12 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'race',
         step: 'none',
         text: { en: 'A plain counter++ is three steps (load, add, store), which two CPUs can interleave, and then one add is lost.', zh: '普通的 counter++ 是读、加、写三步，两个 CPU 的这三步可能交错，于是丢掉一次加法。' },
+      },
+      // race 4 asks whether the atomic add loses updates: its answer, held until it ran (issue 16)
+      {
+        lesson: 'race',
+        step: 'atomic',
+        text: { en: 'No other CPU can store to the variable between its load and its store, so no add is lost.', zh: '在它的读和写之间，别的 CPU 无法写这个变量，所以一次加法也不会丢。' },
       },
     ],
   },
