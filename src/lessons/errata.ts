@@ -62,13 +62,13 @@ export const ERRATA: Erratum[] = [
       zh: 'IPC_PRIVATE 像有名管道，用 ftok 的 key 建的对象像无名管道。',
     },
     truth: {
-      en: 'The other way round. An IPC_PRIVATE segment is found only by its shmid, which another process must be handed: later, lesson 7 (parent and child) has a parent hand its child two. A key is found by anyone who knows the file: in lesson 8 (server and client), to come, the client, a program started on its own, computes it and opens the server\'s segment. Any process with permission that learns a shmid (from ipcs, say) can attach that segment too, related or not: IPC_PRIVATE is nearer the unnamed pipe, which no name leads to, and a key is the named one (a FIFO).',
-      zh: '正好反过来。IPC_PRIVATE 的共享内存段只能凭 shmid 找到，得有人把 shmid 交给另一个进程：后面的第 7 课（父子进程）里，父进程会把两个 shmid 交给子进程。key 则是知道那个文件的进程都能算出来：在后面的第 8 课（服务端与客户端）里，客户端是单独启动的程序，它算出 key，打开服务端的共享内存段。不过，任何有权限的进程只要得知 shmid（比如从 ipcs 看到），不论是否有亲缘关系，也都能映射那个共享内存段：IPC_PRIVATE 更接近无名管道，没有名字能通向它；key 则对应有名管道（FIFO）。',
+      en: 'The other way round. An IPC_PRIVATE segment is found only by its shmid, which another process must be handed: in lesson 7 (parent and child) a parent hands its child two. A key is found by anyone who knows the file: in lesson 8 (server and client) the client, a program started on its own, computes it and opens the server\'s segment. Any process with permission that learns a shmid (from ipcs, say) can attach that segment too, related or not: IPC_PRIVATE is nearer the unnamed pipe, which no name leads to, and a key is the named one (a FIFO).',
+      zh: '正好反过来。IPC_PRIVATE 的共享内存段只能凭 shmid 找到，得有人把 shmid 交给另一个进程：第 7 课（父子进程）里，父进程把两个 shmid 交给子进程。key 则是知道那个文件的进程都能算出来：在第 8 课（服务端与客户端）里，客户端是单独启动的程序，它算出 key，打开服务端的共享内存段。不过，任何有权限的进程只要得知 shmid（比如从 ipcs 看到），不论是否有亲缘关系，也都能映射那个共享内存段：IPC_PRIVATE 更接近无名管道，没有名字能通向它；key 则对应有名管道（FIFO）。',
     },
-    // the first step that opens a segment by its key and names the FIFO beside it
-    lesson: 'ftok',
-    step: 'open-sizes',
-    words: ['key'],
+    // the client finds the server's segment by key, "as a named pipe (FIFO) is by path"
+    lesson: 'serv-clnt',
+    step: 'client',
+    words: ['FIFO'],
   },
   {
     id: 'E4',

@@ -20,6 +20,9 @@ export interface GlossaryEntry {
    *  lesson's introduction does the notes: the "New terms" line does not point to it there
    *  (a learner who starts at a later lesson is pointed to it where that lesson names it) */
   introduced?: true;
+  /** a wrong spelling a text quotes (the notes' IPC_CREATE), in the glossary for a learner
+   *  who looks it up: never offered as a term to learn on the "New terms" line */
+  misspelling?: true;
   /** sentences that say what a lesson's question asks (IPC_PRIVATE "always creates"), each
    *  with the step that shows it: the glossary screen holds each back until that step ran and
    *  says the step instead; `ipclab glossary` prints them after `text`
@@ -81,8 +84,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shmid', zh: 'shmid' },
     terms: ['shmid'],
     text: {
-      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds: the slots are handed out in turn, and each time the kernel comes round to a lower slot the count grows by one, so shmids jump by about 32768 now and then (5, 34, then 32821), and an old shmid does not soon name a newer one.',
-      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数：槽位依次发放，每当内核转回一个更小的槽位，轮数加一，所以 shmid 时不时跳大约 32768（5、34，然后 32821），旧的 shmid 也不会很快指向新建的共享内存段。',
+      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too), and when it wraps round to a slot not above the last one, the count grows by one: shmids go …, 62, 63, then 32768 (slot 0 again, round 1), so an old shmid does not soon name a newer segment.',
+      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位），绕回到不大于上一个的槽位时，轮数加一：shmid 依次是……、62、63，然后 32768（又是槽位 0，第 1 轮），所以旧的 shmid 不会很快指向新建的共享内存段。',
     },
   },
   {
@@ -151,6 +154,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'IPC_CREATE',
     name: { en: 'IPC_CREATE', zh: 'IPC_CREATE' },
     terms: ['IPC_CREATE'],
+    misspelling: true,
     text: {
       en: 'Does not exist: the notes\' misspelling of IPC_CREAT. A C compiler rejects it.',
       zh: '并不存在：这是笔记对 IPC_CREAT 的误写，C 编译器不认。',
@@ -835,8 +839,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'atomic add', zh: '原子加' },
     terms: ['atomic add', '原子加', 'atomic_fetch_add'],
     text: {
-      en: 'An add done as one indivisible step: no other CPU can store to the variable between its load and its store. In C: atomic_fetch_add of <stdatomic.h> (C11), or the builtin __atomic_fetch_add; in JavaScript, Atomics.add.',
-      zh: '作为一个不可分割的步骤完成的加法：在它的读和写之间，别的 CPU 无法写这个变量。C 里用 <stdatomic.h> 的 atomic_fetch_add（C11），或内建函数 __atomic_fetch_add；JavaScript 里是 Atomics.add。',
+      en: 'An add the CPU does as one indivisible operation. In C: atomic_fetch_add of <stdatomic.h> (C11), or the builtin __atomic_fetch_add; in JavaScript, Atomics.add.',
+      zh: 'CPU 作为一次不可分割的操作完成的加法。C 里用 <stdatomic.h> 的 atomic_fetch_add（C11），或内建函数 __atomic_fetch_add；JavaScript 里是 Atomics.add。',
     },
     // what two CPUs do to a plain counter++ is what race 2 asks ("Does this run lose updates?"),
     // and race 2's run lists this entry: held until it ran (issue 16)
@@ -845,6 +849,12 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'race',
         step: 'none',
         text: { en: 'A plain counter++ is three steps (load, add, store), which two CPUs can interleave, and then one add is lost.', zh: '普通的 counter++ 是读、加、写三步，两个 CPU 的这三步可能交错，于是丢掉一次加法。' },
+      },
+      // race 4 asks whether the atomic add loses updates: its answer, held until it ran (issue 16)
+      {
+        lesson: 'race',
+        step: 'atomic',
+        text: { en: 'No other CPU can store to the variable between its load and its store, so no add is lost.', zh: '在它的读和写之间，别的 CPU 无法写这个变量，所以一次加法也不会丢。' },
       },
     ],
   },
@@ -920,8 +930,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'marks ● ○ ▸ * ~ + - in the Kernel pane and the trace', zh: '“内核”窗格和跟踪里的标记 ● ○ ▸ * ~ + -' },
     terms: [],
     text: {
-      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). ▸ right after ● or ○: the segment in focus, whose bytes and IPC_STAT the pane shows below (s picks another). * right after a figure of the Kernel pane: changed by the last step, as the pane\'s title says ("* changed by step 5"), coloured too. That is its net effect, the figure after the step against the one before it. ~ in its place: the step changed the figure and put it back (semval 1, 0, 1), as the pane saw it while the step ran. + at the start of a row, in a column of its own before ● or ○ (as diff marks lines), or after the heading of a segment\'s record (shmctl IPC_STAT) or of a decoded structure: the last step made that object, the whole row is new (coloured as a whole). - at the start of a row: the last step removed that object; its row is shown once more, dimmed, with only what named it (key, id, owner), the other figures blank, until the next step. +- at the start of a row: the last step made that object and removed it again; it is shown once, the same way. None of them is ever next to a figure, so no id reads as a negative number. The pane\'s title names that step. With --ascii, ● is @, ○ is o and ▸ is >.',
-      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。紧跟在 ● 或 ○ 后面的 ▸：焦点所在的共享内存段，窗格下方显示的就是它的字节和 IPC_STAT（按 s 换一个）。“内核”窗格里某个数值紧跟的 *：表示它是上一步改变的，即窗格标题说的“* 第 5 步改变的”（还会变色）。比较的是这一步前后的值，即它的净效果。换成 ~：窗格在这一步运行中看到这个值变了，最后又变回原值（如 semval 1、0、1）。一行最前面单独一列里（在 ● 或 ○ 之前，像 diff 标记行那样）的 +，或共享内存段内核记录的标题（shmctl IPC_STAT）、解码出的结构名后面的 +：这个对象是上一步新建的，整行都是新的（整行变色）。一行最前面的 -：上一步删除了这个对象；它的行以暗色再显示一次，只留下标识它的 key、编号和属主，其他数值空着，直到下一步运行。一行最前面的 +-：上一步新建了这个对象又把它删了；它也这样显示一次。这些标记都不紧挨着数值，编号不会被看成负数。窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o，▸ 画成 >。',
+      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). ▸ right after ● or ○: the segment in focus, whose bytes and IPC_STAT the pane shows below (s picks another). * right after a figure of the Kernel pane: changed by the last step, as the pane\'s legend says ("* changed by step 5"), coloured too. That is its net effect, the figure after the step against the one before it. ~ in its place: the step changed the figure and put it back (semval 1, 0, 1), as the pane saw it while the step ran. + at the start of a row, in a column of its own before ● or ○ (as diff marks lines), or after the heading of a segment\'s record (shmctl IPC_STAT) or of a decoded structure: the last step made that object, the whole row is new (coloured as a whole). - at the start of a row: the last step removed that object; its row is shown once more, dimmed, with only what named it (key, id, owner), the other figures blank, until the next step. +- at the start of a row: the last step made that object and removed it again; it is shown once, the same way. None of them is ever next to a figure, so no id reads as a negative number. The legend names that step. With --ascii, ● is @, ○ is o and ▸ is >.',
+      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。紧跟在 ● 或 ○ 后面的 ▸：焦点所在的共享内存段，窗格下方显示的就是它的字节和 IPC_STAT（按 s 换一个）。“内核”窗格里某个数值紧跟的 *：表示它是上一步改变的，即窗格图例说的“* 第 5 步改变的”（还会变色）。比较的是这一步前后的值，即它的净效果。换成 ~：窗格在这一步运行中看到这个值变了，最后又变回原值（如 semval 1、0、1）。一行最前面单独一列里（在 ● 或 ○ 之前，像 diff 标记行那样）的 +，或共享内存段内核记录的标题（shmctl IPC_STAT）、解码出的结构名后面的 +：这个对象是上一步新建的，整行都是新的（整行变色）。一行最前面的 -：上一步删除了这个对象；它的行以暗色再显示一次，只留下标识它的 key、编号和属主，其他数值空着，直到下一步运行。一行最前面的 +-：上一步新建了这个对象又把它删了；它也这样显示一次。这些标记都不紧挨着数值，编号不会被看成负数。图例写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o，▸ 画成 >。',
     },
   },
   {
@@ -929,8 +939,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'the step list: ▶ ✓ ≠ ✗ ✎, +2↑ +5↓', zh: '步骤列表：▶ ✓ ≠ ✗ ✎、+2↑ +5↓' },
     terms: [],
     text: {
-      en: 'The column headed Step beside the lesson text lists the lesson\'s steps: ▶ the step shown, ✓ a step that ran, ≠ one that ran where your prediction was wrong (! with --ascii), ✗ one that did not behave as expected, ✎ (Q with --ascii) a step not run yet that asks you to predict its result first (the Flow pane\'s ? is another thing: a label shown later), no mark a step not run yet in this run. After the errata (e) open an earlier step of this lesson (running the steps before it again), a step you had run before that has no ✓ until it runs again. When the steps do not all fit, a sign takes the place of those hidden: 2 more ↑ at the top, two more steps above; 5 more ↓ at the bottom, five more below (a narrow list writes +2↑ and +5↓, never a step\'s number). ← and → (or p and n) move to them.',
-      zh: '课程文字旁边标着“步骤”的一列列出本课的各个步骤：▶ 是正在显示的步骤，✓ 是已经运行的，≠ 是已经运行、但你的预测答错了的（--ascii 下写作 !），✗ 是运行结果不符合预期的，✎（--ascii 下写作 Q）是还没运行、运行前会先请你预测结果的（流程窗格里的 ? 是另一回事：稍后才显示的标签），没有标记的是这一轮还没运行的。从勘误（按 e）打开本课更前面的一步时，那一步之前的步骤会重新运行，之后的步骤即使你以前运行过，也要再运行一次才有 ✓。步骤放不下时，被藏起来的步骤由一个记号代替：顶部的“↑ 还有 2 步”表示上面还有两步，底部的“↓ 还有 5 步”表示下面还有五步（窄的列表写成 +2↑ 和 +5↓，不会被看成步骤编号）。按 ← 和 →（或 p 和 n）就能移到它们。',
+      en: 'The column headed Step beside the lesson text lists the lesson\'s steps: ▶ the step shown, ✓ a step that ran, ≠ one that ran where your prediction was wrong (! with --ascii), ✗ one that did not behave as expected, ✎ (Q with --ascii) a step not run yet that asks you to predict its result first (the Flow pane\'s ? is another thing: a label shown later), no mark a step not run yet in this run. Opening an earlier step of this lesson from the errata (e) runs the steps before it again; that step and the ones after it lose their ✓ until you run them again. When the steps do not all fit, a sign takes the place of those hidden: 2 more ↑ at the top, two more steps above; 5 more ↓ at the bottom, five more below (a narrow list writes +2↑ and +5↓, never a step\'s number). ← and → (or p and n) move to them.',
+      zh: '课程文字旁边标着“步骤”的一列列出本课的各个步骤：▶ 是正在显示的步骤，✓ 是已经运行的，≠ 是已经运行、但你的预测答错了的（--ascii 下写作 !），✗ 是运行结果不符合预期的，✎（--ascii 下写作 Q）是还没运行、运行前会先请你预测结果的（流程窗格里的 ? 是另一回事：稍后才显示的标签），没有标记的是这一轮还没运行的。从勘误（按 e）打开本课更前面的一步时，它之前的步骤会重新运行；它和它之后的步骤失去 ✓，要你再运行一次才有。步骤放不下时，被藏起来的步骤由一个记号代替：顶部的“↑ 还有 2 步”表示上面还有两步，底部的“↓ 还有 5 步”表示下面还有五步（窄的列表写成 +2↑ 和 +5↓，不会被看成步骤编号）。按 ← 和 →（或 p 和 n）就能移到它们。',
     },
   },
   {
@@ -1328,7 +1338,7 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
           }
           continue;
         }
-        if (!explained) {
+        if (!explained && !entry.misspelling) {
           fresh.entries.push(entry);
           fresh.words.push(word);
           fresh.where.push(place);
@@ -1581,7 +1591,7 @@ export function earlyTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', glossa
       const afterRun = new Set(met.after[i]?.entries.map((e) => e.id) ?? []);
       for (const [part, text, early] of parts) {
         for (const [entry, words] of entriesUsed(text, glossary)) {
-          if (entry.introduced || known.has(entry.id) || (!early && afterRun.has(entry.id))) continue;
+          if (entry.introduced || entry.misspelling || known.has(entry.id) || (!early && afterRun.has(entry.id))) continue;
           out.push({ lesson: lesson.id, step, part, word: words[0]!, entry: entry.id });
         }
       }

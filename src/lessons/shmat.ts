@@ -285,8 +285,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
-        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn, under the question, adds SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
-        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。题目下方的动手试可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
+        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn also offers SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
+        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。动手试还可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes (the study notes ipclab follows) say. Test `p == (void *) -1`: a NULL test misses it.',

@@ -200,8 +200,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
       aside: {
-        en: 'the C version (c shows it) unlinks its key file at once; the lesson keeps it until step 8, so that no new file takes its inode, and so this key, meanwhile.',
-        zh: 'C 版本（按 c 查看）马上删掉 key 文件；本课把它留到第 8 步，免得其间有新文件占用它的 inode，从而得到同一个 key。',
+        en: 'the C version (c shows it) deletes its key file at once. The lesson keeps it until step 8: while it exists, no new file can get its inode, and with it this key.',
+        zh: 'C 版本（按 c 查看）马上删掉 key 文件。本课把它留到第 8 步：文件还在，新文件就拿不到它的 inode，也就得不到同一个 key。',
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
@@ -272,8 +272,8 @@ export const shmctl = defineLesson<ShmctlState>({
         // unlike other forms, y runs the learner's mode alone (no 0640 after it): one sentence
         // on how long it stays (step 5 is the next to use this segment)
         yours: {
-          en: 'your mode for IPC_SET instead; it stays until step 5 sets 0640',
-          zh: '改用你的权限做 IPC_SET；它保留到第 5 步改设 0640',
+          en: 'your mode, set by IPC_SET in place of the lesson\'s; step 5 sets 0640 later',
+          zh: '用 IPC_SET 设你的权限，代替本课的；第 5 步再设成 0640',
         },
       },
       run(ctx, state) {

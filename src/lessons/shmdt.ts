@@ -358,7 +358,7 @@ export const shmdt = defineLesson<ShmdtState>({
         const old = need(live.state, 'seg').address;
         if (call.errno !== null) return outcomeOf(call);
         return call.ret === old
-          ? { en: `${call.ret}: the old address, this time; the kernel may pick another, so not "always". The stale pointer works again: set it to NULL after shmdt.`, zh: `${call.ret}：这次是旧地址；内核也可能挑别的地址，所以不是“总在旧地址”。失效的旧指针又能用了：shmdt 后要把它置为 NULL。` }
+          ? { en: `${call.ret}: the old address, this time; the kernel may pick another, so not "always". The old pointer works again: set it to NULL after shmdt.`, zh: `${call.ret}：这次是旧地址；内核也可能挑别的地址，所以不是“总在旧地址”。旧指针又能用了：shmdt 后要把它置为 NULL。` }
           : { en: `${call.ret}: the kernel picked another address than the old ${old} this time; it often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的不是旧的 ${old}；但它常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
       },
     },

@@ -87,14 +87,10 @@ function predictHuge(shmmax: bigint, shmall: bigint): { errno: string | null; en
 }
 
 function hugeStep(ctx: StepContext): string[] {
+  // the limits are step 3's last trace line (its question's); said once (issue 16)
   const limits = ctx.sys.readShmLimits();
   const shmmax = BigInt(limits.shmmax);
   const shmall = BigInt(limits.shmall);
-  explain(
-    ctx,
-    `/proc/sys/kernel: SHMMAX = ${shmmax} bytes per segment, SHMALL = ${shmall} pages (${PAGE} bytes each) for all segments, SHMMNI = ${limits.shmmni} segments.`,
-    `/proc/sys/kernel：SHMMAX = ${shmmax}（单段最大字节数），SHMALL = ${shmall}（所有段合计的页数，每页 ${PAGE} 字节），SHMMNI = ${limits.shmmni}（段数上限）。`,
-  );
   const want = predictHuge(shmmax, shmall);
   const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, HUGE, 0o600);
   explain(ctx, want.en, want.zh);
@@ -137,8 +133,8 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const limits = ctx.sys.readShmLimits();
   explain(
     ctx,
-    `This system's limits, from /proc/sys/kernel: SHMMIN = 1 byte, SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together.`,
-    `本系统的上限（来自 /proc/sys/kernel）：SHMMIN = 1 字节，SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计）。`,
+    `This system's limits, from /proc/sys/kernel: SHMMIN = 1 byte, SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together, SHMMNI = ${limits.shmmni} segments.`,
+    `本系统的上限（来自 /proc/sys/kernel）：SHMMIN = 1 字节，SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计），SHMMNI = ${limits.shmmni}（段数上限）。`,
   );
   return problems;
 }
@@ -173,6 +169,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       notice: {
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
         zh: 'key 为 0x00000000，就是 IPC_PRIVATE。大小 4096 字节，权限 600，nattch 为 0，cpid（创建者）就是本进程。',
+      },
+      // shmget's last check (1 byte or 4096?) recalls this (issue 16)
+      aside: {
+        en: 'ipcs\'s bytes is the size asked, whatever it is; the kernel still reserves whole pages (4096 bytes each here) for the segment\'s memory.',
+        zh: 'ipcs 的 bytes 一栏是所要的大小，不论多少；内核仍按整页（这里每页 4096 字节）为共享内存段预留内存。',
       },
       diagram: CREATE,
       highlight: MADE,
@@ -214,8 +215,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         // time the slot it gets is not above the last one; id = seq << 15 | slot
         explain(
           ctx,
-          'Why such numbers: on Linux a shmid is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel hands out the slots in turn (0, 1, 2… up to 63 while few segments exist); each time it comes round to a lower slot again, the count grows by one, so the next shmid is about 32768 higher (5, then 32821). An old shmid so does not soon reach a newer segment.',
-          '为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数。内核依次发放槽位（0、1、2……，段不多时到 63 为止）；每当它转回一个更小的槽位，轮数加一，下一个 shmid 就大约大 32768（比如 5 之后是 32821）。所以旧的 shmid 不会很快找到新建的段。',
+          'Why such numbers: on Linux a shmid is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too); when it wraps round to a slot not above the last one, the count grows by one: …, 62, 63, then 32768 (slot 0 again, round 1). An old shmid so does not soon reach a newer segment.',
+          '为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位）；绕回到不大于上一个的槽位时，轮数加一：……、62、63，然后 32768（又是槽位 0，第 1 轮）。所以旧的 shmid 不会很快找到新建的段。',
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
@@ -226,8 +227,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, same IPC_PRIVATE. Your turn, under the question, also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。题目下方的动手试还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
+        en: 'Now 0 bytes, same IPC_PRIVATE. Your turn also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。动手试还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
         en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs at least SHMMIN bytes, 1 on Linux. Nothing was made.',

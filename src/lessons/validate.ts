@@ -312,8 +312,27 @@ function checkErrata(errata: readonly Erratum[], lessons: Lesson[], glossary: re
     if (!lesson) problems.push(`${at}: lesson '${erratum.lesson}' does not exist`);
     else if (!lesson.steps.some((s) => s.id === erratum.step)) problems.push(`${at}: lesson '${erratum.lesson}' has no step '${erratum.step}'`);
     else seenThere(erratum, lesson, problems);
+    subjectWords(erratum, lessons, problems);
   }
 }
+
+/** An erratum's words name its subject: they are in its own text (what the notes say or what
+ *  is true) in both languages, and few steps say them: a word most lessons say ('key') is
+ *  found in a step that shows nothing of the erratum (E3 pointed at ftok 7, whose FIFO
+ *  analogy had gone, by 'key'). */
+export function subjectWords(erratum: Erratum, lessons: readonly Lesson[], problems: string[]): void {
+  const steps = lessons.flatMap((l) => l.steps.map((s) => [s.title, s.say, s.notice, s.aside].map((t) => t?.en ?? '').join(' ')));
+  for (const word of erratum.words) {
+    for (const lang of LANGS) {
+      if (!`${erratum.notes[lang]} ${erratum.truth[lang]}`.includes(word)) problems.push(`erratum ${erratum.id}: its word '${word}' is not in its own text (${lang}): name its subject`);
+    }
+    const saying = steps.filter((t) => t.includes(word)).length;
+    if (saying * SUBJECT_SHARE > steps.length) problems.push(`erratum ${erratum.id}: its word '${word}' is said by ${saying} of ${steps.length} steps: too common to show that its step is about it; pick the erratum's own subject`);
+  }
+}
+
+/** An erratum's word is said by at most one step in this many. */
+const SUBJECT_SHARE = 5;
 
 /** The step an erratum opens at shows or says what the erratum is about: its words are in
  *  the step's own text, in both languages (E12 named volatile, its step never did). */
