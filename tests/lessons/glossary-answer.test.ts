@@ -24,6 +24,7 @@ describe('glossary entries do not answer the questions that name them', () => {
     const found: string[] = [];
     for (const lesson of LESSONS) {
       for (const [step, cp] of Object.entries(lesson.checkpoints ?? {})) {
+        if (!cp) continue;
         const question = cp.question.en;
         const said = [textOf(cp.explain), ...(cp.choices ?? []).map((c) => textOf(c.whyNot))].join(' \n ');
         const answerRuns = new Set(said.split('\n').flatMap((t) => [...runs(t)]));
