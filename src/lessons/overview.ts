@@ -102,7 +102,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: 'ipcs -m printed only headers (see the Trace): no segments (-q, -s: none). A row names its owner; ipclab marks its own (step 3).',
+        en: 'ipcs -m printed only headers (Trace): no segments (-q, -s: none). A row names its owner; ipclab marks its own (step 3).',
         zh: 'ipcs -m 只打印了表头（见“跟踪”窗格）：没有共享内存段；-q、-s 也是。每行会写明 owner；ipclab 给自己建的行加标记（见第 3 步）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),

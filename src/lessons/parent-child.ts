@@ -140,7 +140,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000: no key finds them; the child is handed shmids. In the Kernel pane: a row each; under them, IPC_STAT\'s fields, atime too.',
+        en: 'Key 0x00000000: no key finds them; the child is handed shmids. Kernel pane: a row each; under them, IPC_STAT\'s fields, atime too.',
         zh: 'key 都是 0x00000000：凭 key 找不到，只能由父进程交给子进程 shmid。“内核”窗格里：各占一行；行下是 IPC_STAT 的字段，含 atime。',
       },
       diagram: WRITE,
