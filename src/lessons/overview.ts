@@ -215,10 +215,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。',
       },
       notice: {
-        en: 'B reads what A wrote: one object in the kernel. nattch is 2 from one process: it counts mappings, not processes.',
-        zh: 'B 读到了 A 写的内容：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
+        en: 'B reads what A wrote (Trace): one object in the kernel. nattch is 2 from one process: it counts mappings, not processes.',
+        zh: 'B 读到了 A 写的内容（见“跟踪”窗格）：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
       },
       diagram: LIFECYCLE,
+      // the question is nattch (the Kernel pane); B's read is a line of the Trace, named in the notice (issue 16, fixS)
+      resultPane: 'kernel',
+      traceFocus: ['read at'],
       highlight: ['pb', 'IPC对象->pb', 'IPC对象'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
