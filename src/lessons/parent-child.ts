@@ -291,6 +291,9 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
       },
       diagram: ANSWER,
+      // the child's "up" in its segment, the dump's: whether the Kernel pane saw its bytes change
+      // while the step ran decided it by timing (issue 16, fixS)
+      resultPane: 'kernel',
       highlight: ['child', 'child->up', 'up', 'child->parent', 'parent'],
       async run(ctx, state) {
         ctx.focus(need(state, 'up'));
