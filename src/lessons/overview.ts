@@ -221,7 +221,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       diagram: LIFECYCLE,
       // the question is nattch (the Kernel pane); B's read is a line of the Trace, named in the notice (issue 16, fixS)
       resultPane: 'kernel',
-      traceFocus: ['read at'],
+      traceFocus: [{ en: 'read at', zh: '读出：' }],
       highlight: ['pb', 'IPC对象->pb', 'IPC对象'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
