@@ -267,7 +267,7 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'The Trace pane\'s "read at" line has the parent\'s bytes at another address, in another process: one memory. The parent may write again.',
         zh: '“跟踪”窗格的 read at 行里，是父进程写的字节，却在另一个进程、另一个地址：同一块内存。父进程现在才可以再写。',
       },
-      traceFocus: ['read at'],
+      traceFocus: [{ en: 'read at', zh: '读出：' }],
       diagram: REPLY,
       highlight: ['down', 'down->child', 'child', 'child->parent', 'parent'],
       async run(ctx, state) {
