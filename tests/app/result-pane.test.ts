@@ -111,12 +111,12 @@ function wrongPane(r: Rendered, k: number): string | null {
  *  pane fails here, to be judged against what that notice speaks of. */
 const PANES: Record<string, string> = {
   overview: 'tktkkkk', // 5: the question is nattch; the notice names the Trace for B's read
-  shmget: 'kkttkt', // 5: rw------- is IPC_STAT's line in the Trace (the Kernel's perms read 600)
+  shmget: 'kktttk', // 5: rw------- is IPC_STAT's line in the Trace (the Kernel's perms read 600)
   ftok: 'ttttktttk',
-  shmat: 'ktktkttkkkkk', // 2: the address shmat returned, the step's title, is only in the Trace
+  shmat: 'ktktktttkkkk', // 2: the address shmat returned, the step's title, is only in the Trace
   shmdt: 'kktttk', // 3: the child's SIGSEGV, 5: where shmat lands, both the Trace's
   shmctl: 'ktkttkkt',
-  'parent-child': 'kkkktttt',
+  'parent-child': 'kkkktktt', // 6: the child's "up" in the dump
   'serv-clnt': 'tktttt', // 2: the question is nattch, the fields read are decoded in the Kernel
   msg: 'tttktkt',
   sem: 'kkkkkkt',

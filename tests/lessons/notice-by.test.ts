@@ -227,7 +227,7 @@ describe('notices by the run', () => {
     // ipcs's rows (or its headers alone) are in the Trace tab, out of view at step 1 (fix18d#5); the
     // Trace shows ipcs -m from its command line after the run, and -q's and -s's are said, not
     // pointed to below it (issue 16: a notice names only what the Trace shows without a press)
-    expect(ipcs.notice.en).toContain('ipcs -m printed only headers (Trace: Tab)');
+    expect(ipcs.notice.en).toContain('ipcs -m printed only headers (Trace)');
     expect(ipcs.notice.zh).toContain('ipcs -m 只打印了表头（“跟踪”：按 Tab）');
     for (const text of [ipcs.notice.en, ipcs.notice.zh]) expect(text).not.toMatch(/scroll|滚/);
     const another = ipcs.noticeBy!(live({ shm: { all: 1, ours: 0 }, msg: none, sem: none }))!;
