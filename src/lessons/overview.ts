@@ -50,7 +50,7 @@ interface Held {
 
 // after the run the Trace shows `ipcs -m` from its command line (traceFocus); -q's and -s's rows
 // are below it, so the notice says what they hold rather than send the learner scrolling (issue 16)
-const OWNER: Text = { en: 'ipcs -m\'s rows are in the Trace tab (Tab); owner is the user a row belongs to.', zh: 'ipcs -m 列出的行在“跟踪”窗格（按 Tab）；owner 是这一行所属的用户。' };
+const OWNER: Text = { en: 'ipcs -m\'s rows are in the Trace; owner is the user a row belongs to.', zh: 'ipcs -m 列出的行在“跟踪”窗格里；owner 是这一行所属的用户。' };
 
 /** Step 1's notice for what this machine holds: only headers on an empty one, else the
  *  others' rows counted (the machine is not the learner's alone). */
@@ -102,8 +102,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: 'ipcs -m printed only headers (Trace: Tab): no segments (-q, -s: none). A row names its owner; ipclab marks its own (step 3).',
-        zh: 'ipcs -m 只打印了表头（“跟踪”：按 Tab）：没有共享内存段；-q、-s 也是。每行会写明 owner；ipclab 给自己建的行加标记（见第 3 步）。',
+        en: 'ipcs -m printed only headers (Trace): no segments (-q, -s: none). A row names its owner; ipclab marks its own (step 3).',
+        zh: 'ipcs -m 只打印了表头（见“跟踪”窗格）：没有共享内存段；-q、-s 也是。每行会写明 owner；ipclab 给自己建的行加标记（见第 3 步）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
       traceFocus: ['$ ipcs -m'],
@@ -215,10 +215,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。',
       },
       notice: {
-        en: 'B reads what A wrote: one object in the kernel. nattch is 2 from one process: it counts mappings, not processes.',
-        zh: 'B 读到了 A 写的内容：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
+        en: 'B reads what A wrote (Trace): one object in the kernel. nattch is 2 from one process: it counts mappings, not processes.',
+        zh: 'B 读到了 A 写的内容（见“跟踪”窗格）：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
       },
       diagram: LIFECYCLE,
+      // the question is nattch (the Kernel pane); B's read is a line of the Trace, named in the notice (issue 16, fixS)
+      resultPane: 'kernel',
+      traceFocus: [{ en: 'read at', zh: '读出：' }],
       highlight: ['pb', 'IPC对象->pb', 'IPC对象'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');

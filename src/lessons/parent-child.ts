@@ -140,8 +140,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000: no key finds them; the child is handed shmids. Kernel pane (Tab): a row each; under them, IPC_STAT\'s fields, atime too.',
-        zh: 'key 都是 0x00000000：凭 key 找不到，只能由父进程交给子进程 shmid。Tab 到“内核”窗格：各占一行；行下是 IPC_STAT 的字段，含 atime。',
+        en: 'Key 0x00000000: no key finds them; the child is handed shmids. Kernel pane: a row each; under them, IPC_STAT\'s fields, atime too.',
+        zh: 'key 都是 0x00000000：凭 key 找不到，只能由父进程交给子进程 shmid。“内核”窗格里：各占一行；行下是 IPC_STAT 的字段，含 atime。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -267,7 +267,7 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'The Trace pane\'s "read at" line has the parent\'s bytes at another address, in another process: one memory. The parent may write again.',
         zh: '“跟踪”窗格的 read at 行里，是父进程写的字节，却在另一个进程、另一个地址：同一块内存。父进程现在才可以再写。',
       },
-      traceFocus: ['read at'],
+      traceFocus: [{ en: 'read at', zh: '读出：' }],
       diagram: REPLY,
       highlight: ['down', 'down->child', 'child', 'child->parent', 'parent'],
       async run(ctx, state) {
@@ -291,6 +291,9 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
       },
       diagram: ANSWER,
+      // the child's "up" in its segment, the dump's: whether the Kernel pane saw its bytes change
+      // while the step ran decided it by timing (issue 16, fixS)
+      resultPane: 'kernel',
       highlight: ['child', 'child->up', 'up', 'child->parent', 'parent'],
       async run(ctx, state) {
         ctx.focus(need(state, 'up'));

@@ -485,6 +485,8 @@ export const race = defineLesson<RaceState>({
         zh: '精确的是信号量和原子加；哪个更便宜每次不同。还要看各自能保护什么：一个 int，还是任意代码。',
       },
       diagram: FLOW,
+      // the times compared are the Trace's line; the objects' going is not the result (issue 16, fixS)
+      resultPane: 'trace',
       highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
       noticeBy: removeNotice,
       run(ctx, state) {

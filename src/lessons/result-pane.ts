@@ -6,6 +6,8 @@
 //
 // Derived from what the step did, in this order (docs/ARCHITECTURE.md "The pane of a step's
 // result"); the first rule that names a pane decides:
+//  0. the step declares its result pane (Step.resultPane), where the rules below would choose
+//     another than the one its notice is about -> that pane;
 //  1. the step declares trace lines its notice points at (Step.traceFocus) -> the Trace: a
 //     notice that names both the Trace and Kernel fields (ipcs and IPC_STAT agree) points at
 //     the lines it declared;
@@ -31,7 +33,7 @@ import type { Text, TraceMark } from './types.js';
 export type ResultPane = 'flow' | 'kernel' | 'trace';
 
 /** Which rule decided (the list above): for the tests and the docs. */
-export type ResultWhy = 'trace-focus' | 'kernel-words' | 'trace-words' | 'flow-words' | 'quoted' | 'kernel-changed' | 'calls';
+export type ResultWhy = 'declared' | 'trace-focus' | 'kernel-words' | 'trace-words' | 'flow-words' | 'quoted' | 'kernel-changed' | 'calls';
 
 /** What the Kernel pane shows changed by the step: the column and field words of the figures
  *  that changed (ipcs's headings, IPC_STAT's field names), and whether anything did at all (a
@@ -44,6 +46,8 @@ export interface KernelChange {
 export const NO_CHANGE: KernelChange = { words: new Set(), any: false };
 
 export interface ResultInput {
+  /** the step's own word on it (Step.resultPane) */
+  declared?: ResultPane;
   /** the notice shown for this run (Step.noticeBy's, else the step's), both languages: the
    *  pane is the same whichever the learner reads */
   notice: Text;
@@ -92,6 +96,7 @@ export function noticePoints(notice: Text, kernelWords: readonly string[] = []):
 
 /** The pane that holds the step's result, and the rule that chose it (see the list above). */
 export function resultPane(input: ResultInput): { pane: ResultPane; why: ResultWhy } {
+  if (input.declared) return { pane: input.declared, why: 'declared' };
   if (input.traceFocus && input.traceFocus.length > 0) return { pane: 'trace', why: 'trace-focus' };
   const changed = input.changed ?? NO_CHANGE;
   const points = noticePoints(input.notice, input.kernelWords);
@@ -148,4 +153,37 @@ export function kernelChange(was: KernelSide, now: KernelSide, between: Readonly
     words.add(heads.get(field) ?? field);
   }
   return { words, any: any || words.size > 0 };
+}
+
+/** The key words that send the learner to a pane: Tab, BTab (Shift-Tab), zh 跳到 ("jump to"). */
+const TAB_WORDS = [/\bB?Tab\b/g, /跳到/g];
+
+/** The panes a notice tells the learner to press a key to reach ("Tab to the Kernel pane", "in
+ *  the Trace tab (Tab)", "Tab 到“内核”窗格"): for each Tab word, the pane named nearest it. */
+export function tabPointers(notice: Text): ResultPane[] {
+  const found = new Set<ResultPane>();
+  for (const text of [notice.en, notice.zh]) {
+    for (const tab of TAB_WORDS) {
+      for (const m of text.matchAll(tab)) {
+        let best: { pane: ResultPane; far: number } | null = null;
+        for (const pane of ['kernel', 'trace', 'flow'] as const) {
+          for (const re of PANE_NAMES[pane]) {
+            for (const n of text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) {
+              const far = n.index < m.index ? m.index - (n.index + n[0].length) : n.index - (m.index + m[0].length);
+              if (!best || far < best.far) best = { pane, far };
+            }
+          }
+        }
+        if (best) found.add(best.pane);
+      }
+    }
+  }
+  return [...found];
+}
+
+/** The panes `resultPane` may derive for a step before it runs, whatever it changes: what
+ *  `ipclab check` holds a notice's Tab pointers to. */
+export function possibleResultPanes(step: { notice: Text; traceFocus?: readonly TraceMark[]; resultPane?: ResultPane }): Set<ResultPane> {
+  const all: KernelChange = { words: new Set(ORDINARY), any: true };
+  return new Set([NO_CHANGE, { words: new Set<string>(), any: true }, all].map((changed) => resultPane({ declared: step.resultPane, notice: step.notice, traceFocus: step.traceFocus, changed }).pane));
 }

@@ -216,6 +216,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到一样。每一方在收到 SIGUSR2 时或每 100 ms 轮询时读字段，哪个先到按哪个。',
       },
       diagram: 'serv-clnt-2',
+      // the question is nattch, the fields the sides read are decoded under it: the Kernel pane, though the notice names SIGUSR2 (issue 16, fixS)
+      resultPane: 'kernel',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const server = need(state, 'server');

@@ -164,6 +164,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid（最近映射或解除映射它的进程）是本进程；atime 是此刻。',
       },
       diagram: MAP,
+      // the address shmat returned, the step's title, is only in the Trace (issue 16, fixS)
+      traceFocus: ['shmat('],
       highlight: ['a1', 'a1->shm', 'shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');

@@ -259,8 +259,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '把一个权限放进 buf，交给 IPC_SET，设到第 1 步的共享内存段上。本课用 0640：同组用户可读。IPC_SET 也能换属主（uid、gid），创建者（cuid）则不变。',
       },
       notice: {
-        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (Tab to the Kernel pane); cpid and lpid stay.',
-        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻（按 Tab 到“内核”窗格）；cpid 和 lpid 不变。',
+        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (see the Kernel pane); cpid and lpid stay.',
+        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻（见“内核”窗格）；cpid 和 lpid 不变。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->共享内存', 'kernel', '共享内存', 'shmctl->功能', '设置属性'],

@@ -228,6 +228,8 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '子进程被 SIGSEGV 杀死：那里现在没有映射。它映射又解除映射，所以 lpid 成了它的 pid，atime、dtime 也更新了。C 里应把旧指针置为 NULL。',
       },
       diagram: UNMAP,
+      // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS)
+      traceFocus: ['SIGSEGV'],
       highlight: ['old', 'old->SIGSEGV', 'SIGSEGV'],
       async run(ctx, state) {
         const seg = need(state, 'seg');
@@ -274,6 +276,8 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '文字又出现了：数据在共享内存段里，不在映射里。新地址若和旧地址相同，旧指针就悄悄“复活”了，读写的是那里现在映射的东西。',
       },
       diagram: UNMAP,
+      // the question is where shmat lands: its address, in the Trace (issue 16, fixS)
+      traceFocus: ['shmat('],
       highlight: ['map2', 'map2->shm', 'shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');

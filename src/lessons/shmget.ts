@@ -298,6 +298,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'rw-------：属主和创建者（uid、cuid）能映射；root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 不等于保密：若用 0666，谁都能读写。',
       },
       diagram: CREATE,
+      // IPC_STAT's mode as rw------- is a line of the Trace; the Kernel pane's perms read 600 (issue 16, fixS)
+      traceFocus: ['rw-------'],
       highlight: ['seg', 'seg->me', 'me'],
       run(ctx, state) {
         const a = need(state, 'a');

@@ -105,6 +105,10 @@ export interface Step<S = unknown> {
    *  much of the step's part before them as fits (src/app/components/trace-view.ts `stepTop`);
    *  without it, the part's end. A notice that names the Trace declares it (the validator). */
   traceFocus?: readonly TraceMark[];
+  /** the pane that holds this step's result, where the rules of src/lessons/result-pane.ts
+   *  cannot tell it from the notice and what the step changed (issue 16: shmget 5's "rw-------"
+   *  is only in the Trace though the notice names no pane); after the run that pane is shown */
+  resultPane?: 'flow' | 'kernel' | 'trace';
   /** "your turn": inputs the learner may set before the step runs (ctx.turn has them) */
   turn?: Turn;
   /** the action: makes the calls through ctx, keeps what later steps need in `state`,

@@ -22,6 +22,7 @@ import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { asksSurvival, CLEANS, pointsAtChoice, REMOVES } from './giveaway.js';
 import { paneWords } from './pane-words.js';
+import { possibleResultPanes, tabPointers } from './result-pane.js';
 import { glossaryGiveaways, lessonTextGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
@@ -1026,6 +1027,9 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       if (step.aside) checkText(`${where} aside`, step.aside, problems, MAX_LINES.aside, ASIDE_LABEL);
       for (const part of ['title', 'short', 'say', 'notice', 'aside'] as const) checkWords(`${where} ${part}`, step[part], glossary, problems);
       if (namesTrace(step.notice) && !step.traceFocus?.length) problems.push(`${where}: its notice points into the Trace, so it declares traceFocus (the lines the Trace shows after the run)`);
+      // after the run the pane of the step's result is shown (result-pane.ts): no key to reach it
+      const shown = possibleResultPanes(step);
+      for (const pane of tabPointers(step.notice)) if (shown.has(pane)) problems.push(`${where}: its notice tells the learner to press Tab (跳到) for the ${pane} pane, which ipclab shows after the run: name the pane without the key`);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
       if (step.turn) checkTurn(where, step.turn, problems);
       if (step.turn) checkStayingQuestion(where, step.turn, lesson.checkpoints?.[step.id], problems);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { appDrawer, KEYS, ran, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { kernelChange, NO_CHANGE, resultPane, type KernelChange } from '../../src/lessons/result-pane.js';
+import { kernelChange, NO_CHANGE, possibleResultPanes, resultPane, tabPointers, type KernelChange } from '../../src/lessons/result-pane.js';
 import { OUR_ROW } from '../../src/lessons/types.js';
 import { resultOf } from '../../src/app/store/run.js';
 import { strings } from '../../src/app/strings.js';
@@ -62,6 +62,24 @@ describe('resultPane: the rules, in order', () => {
   });
 });
 
+describe('0. a step that declares its result pane; a notice naming Tab for it', () => {
+  it('Step.resultPane decides before every rule, a trace focus too', () => {
+    expect(resultPane({ declared: 'kernel', notice: notice('B reads what A wrote (Trace).'), traceFocus: ['read at'] })).toEqual({ pane: 'kernel', why: 'declared' });
+    expect(resultPane({ declared: 'trace', notice: notice('nattch 1.'), changed: changed('nattch') })).toEqual({ pane: 'trace', why: 'declared' });
+  });
+  it('tabPointers: the pane named nearest each Tab, BTab or 跳到', () => {
+    expect(tabPointers(notice('IPC_SET also sets ctime to now (Tab to the Kernel pane).'))).toEqual(['kernel']);
+    expect(tabPointers(notice("ipcs -m's rows are in the Trace tab (Tab).", 'ipcs -m 列出的行在“跟踪”窗格（按 Tab）。'))).toEqual(['trace']);
+    expect(tabPointers(notice('', 'key 都是 0。Tab 到“内核”窗格：各占一行。'))).toEqual(['kernel']);
+    expect(tabPointers(notice('', '跳到流程图看它走的路。'))).toEqual(['flow']);
+    expect(tabPointers(notice('In the Kernel pane: a row each.', '“内核”窗格里：各占一行。'))).toEqual([]);
+  });
+  it("possibleResultPanes: what ipclab check holds a notice's Tab to, whatever the step changes", () => {
+    expect([...possibleResultPanes({ notice: notice('Same key: how programs meet.') })].sort()).toEqual(['kernel', 'trace']);
+    expect([...possibleResultPanes({ notice: notice('nattch 1.'), resultPane: 'trace' })]).toEqual(['trace']);
+  });
+});
+
 describe('kernelChange: the words of the figures a step changed', () => {
   const seg = { key: 0, shmid: 7, owner: 'me', perms: '600', size: 4096, nattch: 0, status: '', cpid: 1, lpid: 0 } as never;
   const side = (segments: object[]) => ({ segments, queues: [], semaphores: [], focus: null, stat: null }) as never;
@@ -88,10 +106,29 @@ function wrongPane(r: Rendered, k: number): string | null {
   return r.frame().includes(bar) ? null : `step ${k + 1}: the tab bar does not show ${bar}:\n${r.frame()}`;
 }
 
+/** The pane each step's result is shown in, step by step (k Kernel, t Trace, f Flow), read from
+ *  each notice by hand (issue 16, fixS): a change of the rules or of a notice that moves a step's
+ *  pane fails here, to be judged against what that notice speaks of. */
+const PANES: Record<string, string> = {
+  overview: 'tktkkkk', // 5: the question is nattch; the notice names the Trace for B's read
+  shmget: 'kktttk', // 5: rw------- is IPC_STAT's line in the Trace (the Kernel's perms read 600)
+  ftok: 'ttttktttk',
+  shmat: 'ktktktttkkkk', // 2: the address shmat returned, the step's title, is only in the Trace
+  shmdt: 'kktttk', // 3: the child's SIGSEGV, 5: where shmat lands, both the Trace's
+  shmctl: 'ktkttkkt',
+  'parent-child': 'kkkktktt', // 6: the child's "up" in the dump
+  'serv-clnt': 'tktttt', // 2: the question is nattch, the fields read are decoded in the Kernel
+  msg: 'tttktkt',
+  sem: 'kkkkkkt',
+  race: 'ttttt', // 5: the times compared, in the Trace
+};
+const LETTER = { kernel: 'k', trace: 't', flow: 'f' } as const;
+
 describe('after a run at 80x24 the pane shown holds its result', () => {
   for (const lesson of LESSONS) {
     for (const lang of ['en', 'zh'] as const) {
-      it(`${lesson.id} (${lang}): every step, whichever pane was shown before it`, async () => {
+      it(`${lesson.id} (${lang}): every step, whichever pane was shown before it, the pane of the table`, async () => {
+        const shown: string[] = [];
         const r = await draw({ width: 80, height: 24, lang, lesson: lesson.id });
         await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
         expect(r.store.getState().tab, 'a lesson opens on the Flow').toBe('flow');
@@ -106,7 +143,13 @@ describe('after a run at 80x24 the pane shown holds its result', () => {
           let wrong: string | null = null;
           await r.waitFor(() => (wrong = wrongPane(r, k)) === null, `${lesson.id} step ${k + 1}`, 3_000).catch(() => undefined);
           expect(wrong, `${lesson.id} step ${k + 1} (${lang})`).toBeNull();
+          const got = resultOf(r.store.getState(), k);
+          shown.push(got ? LETTER[got.pane] : '?');
+          // the notice shown (a noticeBy's too) never sends the learner with Tab to the pane shown
+          const said = r.store.getState().notices[k] ?? lesson.steps[k].notice;
+          expect(got && tabPointers(said).includes(got.pane) ? said : null, `${lesson.id} step ${k + 1}: its notice says Tab for the ${got?.pane} pane, shown after the run`).toBeNull();
         }
+        expect(shown.join(''), `${lesson.id}: the pane of each step (k Kernel, t Trace, f Flow)`).toBe(PANES[lesson.id]);
       }, 240_000);
     }
   }

@@ -112,7 +112,7 @@ export function resultOf(state: AppState, step: number): { pane: ResultPane; why
       )
     : NO_CHANGE;
   const decoded = state.decoded?.fields.map((f) => f.name) ?? [];
-  return resultPane({ notice: state.notices[step] ?? ran.notice, traceFocus: ran.traceFocus, changed, kernelWords: decoded });
+  return resultPane({ declared: ran.resultPane, notice: state.notices[step] ?? ran.notice, traceFocus: ran.traceFocus, changed, kernelWords: decoded });
 }
 
 /** A lesson opens on its first pane, the Flow of its first step, not on the pane the last
