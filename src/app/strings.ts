@@ -219,6 +219,9 @@ const EN = {
   turnHelp: (limits: string, help: string) => `${limits}; ${help}`,
   /** the help's title: at 80x24 every row inside it is a key's */
   helpTitle: 'Keys (any key closes this help)',
+  /** the step list's marks, said under the help's keys (issue 16: only the glossary said them) */
+  helpMarks: (m: { asks: string; done: string; missed: string; bad: string; here: string }) =>
+    `steps: ${m.asks} predict first  ${m.done} ran  ${m.missed} mispredicted  ${m.bad} unexpected  ${m.here} shown`,
   /** before the keys that move in the menu, the errata and the glossary */
   inLists: 'menu, errata, glossary',
   /** a list key's help and its other keys */
@@ -709,6 +712,8 @@ const ZH: Strings = {
     of === 1 ? `${label}：“${one}”没有输入进去；这一栏${limit}` : `${label}：${of} 个字符只收下了 ${taken} 个；这一栏${limit}`,
   turnHelp: (limits: string, help: string) => `${limits}；${help}`,
   helpTitle: '按键（按任意键关闭帮助）',
+  helpMarks: (m: { asks: string; done: string; missed: string; bad: string; here: string }) =>
+    `步骤：${m.asks} 先请你预测  ${m.done} 已运行  ${m.missed} 预测错了  ${m.bad} 不符合预期  ${m.here} 正在显示`,
   inLists: '菜单、勘误、术语表中',
   alsoKeys: (help: string, keys: string) => `${help}（或 ${keys}）`,
   startOver: '从头开始（清除进度，回到第 1 课）',

@@ -5,9 +5,15 @@
 // named had it come alone.
 // Ink also names Backspace (DEL, 0x7f, what most terminals send for it) 'delete', as it names
 // the Delete key (ESC [3~): the read's bytes tell them apart, so a line can take both as a shell does.
-import { useEffect, useRef } from 'react';
+// A key that changes the screen (closes the glossary, ends a search, brings a question into
+// view) makes the read's later keys wait until that screen is drawn; then they are handled,
+// on what is now on screen: never dropped, never acting on a screen not drawn (issue 16:
+// Esc Space in one read at the glossary lost both; after a search's Esc, 1 and Space were lost).
+// Ink reads ESC and a character in one read as that character with meta (Alt): a meta
+// character no key binds is the two keys typed, Esc then the character.
+import { useEffect, useRef, useState } from 'react';
 import { type Key, useInput, useStdin } from 'ink';
-import { keyRead } from './frame-throttle.js';
+import { drawPending, keyRead } from './frame-throttle.js';
 
 const NO_KEY: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -40,6 +46,17 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
 export interface ReadBounds {
   begin(): void;
   end(): void;
+  /** whether the key just handled changed what is on screen: the read's later keys wait for its frame */
+  changed?(): boolean;
+}
+
+/** The keys Ink reports as one: ESC and one character read together (meta, not an escape
+ *  sequence: `raw` is exactly ESC and `input`) are Esc and that character. */
+export function keysOfRead(input: string, key: Key, raw: string): [string, Key][] {
+  if (key.meta && !key.ctrl && !key.escape && input.length > 0 && raw === `\x1b${input}` && Array.from(input).length === 1) {
+    return [keyOf('\x1b'), ...splitKeys(input, { ...key, meta: false })];
+  }
+  return splitKeys(input, key);
 }
 
 /** useInput, called once per key even when several keys came in one read; `whole`, when
@@ -58,16 +75,47 @@ export function useKeys(handler: (input: string, key: Key) => void, options?: { 
     emitter.on('input', heard);
     return () => void emitter.removeListener('input', heard);
   }, [emitter]);
+  // the keys of a read that wait for the frame of a screen change, the render that draws it
+  const waiting = useRef<[string, Key][]>([]);
+  const [drawn, setDrawn] = useState(0);
+  const latest = useRef({ handler, options });
+  latest.current = { handler, options };
+  const handle = (keys: [string, Key][], whole?: () => boolean) => {
+    const { handler: h, options: o } = latest.current;
+    o?.read?.begin();
+    try {
+      if (whole?.()) return;
+      for (let i = 0; i < keys.length; i++) {
+        h(...keys[i]);
+        if (i + 1 < keys.length && o?.read?.changed?.()) {
+          // the rest after the frame this change draws: this render's effect, after Ink wrote it
+          waiting.current.push(...keys.slice(i + 1));
+          setDrawn((n) => n + 1);
+          return;
+        }
+      }
+    } finally {
+      o?.read?.end();
+    }
+  };
+  useEffect(() => {
+    if (waiting.current.length === 0) return;
+    // the frame of this render written first, where it waits for the code running to end
+    drawPending();
+    const keys = waiting.current.splice(0);
+    keyRead();
+    handle(keys);
+  }, [drawn]);
   useInput((input, rawKey) => {
     const key = rawKey.delete && (raw.current === '\x7f' || raw.current === '\x1b\x7f') ? { ...rawKey, delete: false, backspace: true } : rawKey;
     // the frames this key causes are written at once, not after Ink's frame interval
     keyRead();
-    options?.read?.begin();
-    try {
-      if (options?.whole?.(input, key)) return;
-      for (const [i, k] of splitKeys(input, key)) handler(i, k);
-    } finally {
-      options?.read?.end();
+    const keys = keysOfRead(input, key, raw.current);
+    // keys waiting for a frame go first: these came after them
+    if (waiting.current.length > 0) {
+      waiting.current.push(...keys);
+      return;
     }
+    handle(keys, () => !!options?.whole?.(input, key));
   }, options);
 }

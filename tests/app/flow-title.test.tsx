@@ -5,6 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { appDrawer, KEYS, ran } from '../helpers/render.js';
+import { strings } from '../../src/app/strings.js';
+import { lineText } from '../../src/app/styled.js';
+import { cells } from '../../src/app/text-fit.js';
+import { flowChoice, flowTitle } from '../../src/app/components/flow-view.js';
+import { frameChars, titleRoom, topBorder } from '../../src/app/components/frame.js';
+import { diagramTitle } from '../../src/flow/diagrams.js';
 
 const draw = appDrawer('flow-title', { lessons: LESSONS, quiz: false });
 
@@ -24,4 +30,35 @@ describe('the Flow pane title', () => {
     const r = await draw({ width: 120, height: 34, lesson: 'serv-clnt', restart: true, lang: 'zh' });
     await r.waitFor((f) => titleRow(f).includes('第 1 张图（共 5 张）：服务端就绪'), 'the name');
   }, 60_000);
+});
+
+// issue 16: the title was cut mid-word and glued to the border ("由文件…─ ↑ 还有 6 行",
+// "fork、…─"): its parts give way whole, the diagram's name first, at every width, in both
+// languages, for every step of every lesson with several diagrams, with and without a "↑ N more" note
+describe('the Flow title never cut mid-word nor glued to the border', () => {
+  it('every lesson, every step (and its end), widths 60..160, en and zh, every note', () => {
+    const bad: string[] = [];
+    for (const lesson of LESSONS.filter((l) => l.diagrams.length > 1)) {
+      for (const lang of ['en', 'zh'] as const) {
+        const s = strings(lang);
+        for (let view = 0; view <= lesson.steps.length; view++) {
+          for (const done of new Set([view, Math.min(view + 1, lesson.steps.length)])) {
+            const choice = flowChoice(lesson, view, done);
+            if (!choice.diagram || !choice.place) continue;
+            const name = diagramTitle(choice.diagram, lang);
+            for (let width = 60; width <= 160; width++) {
+              for (const [above, key] of [[0, ''], [6, s.litGoesOnAbove], [24, s.litAbove]] as const) {
+                const c = frameChars(false);
+                const title = flowTitle(s.flowOf, s.flow, choice.place, name, titleRoom(above, width, c, s.more, key), cells);
+                const row = lineText(topBorder(title, false, above, width, c, s.more, key));
+                if (row.includes('…') || !row.includes(` ${title} `) || cells(row) !== width)
+                  bad.push(`${lesson.id} ${lang} step ${view + 1}/${done} width ${width} ↑${above}: ${row}`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
 });

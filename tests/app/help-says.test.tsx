@@ -43,3 +43,27 @@ describe('c and Esc on the main screen', () => {
     expect(tab()).toBe('kernel');
   });
 });
+
+// issue 16: the step list's marks were said only deep in the glossary; the help (?) says
+// them under the keys, in both languages, at 80x24 (its bottom border: the keys fill it) and 120x34
+describe('the step marks in the help', () => {
+  const draw = appDrawer('help-marks', { lessons: [overview] });
+  const words = {
+    en: ['✎ predict first', '✓ ran', '≠ mispredicted', '✗ unexpected', '▶ shown'],
+    zh: ['✎ 先请你预测', '✓ 已运行', '≠ 预测错了', '✗ 不符合预期', '▶ 正在显示'],
+  };
+  it.each([
+    [80, 24, 'en'],
+    [80, 24, 'zh'],
+    [120, 34, 'en'],
+    [120, 34, 'zh'],
+  ] as const)('at %dx%d, %s: ? says every mark of the step list', async (width, height, lang) => {
+    const r = await draw({ width, height, lang, lessons: [overview] });
+    await r.press('?');
+    await r.waitFor((f) => f.includes(strings(lang).helpTitle), 'the help');
+    const frame = r.frame();
+    for (const w of words[lang]) expect(frame).toContain(w);
+    // every key row is still there
+    for (const row of helpLines(lang, false, false, strings(lang)).map(lineText)) expect(frame).toContain(row.trim().slice(0, 12));
+  });
+});

@@ -120,4 +120,29 @@ describe('Trace: following its end, or staying where the learner scrolled it', (
     await r.waitFor(() => /IPC_SET/.test(traceRows(r).join('\n')) && traceRows(r).some((l) => /step 3/i.test(l)), 'step 3 run, from its heading');
     await r.quit();
   });
+
+  // issue 16: zoomed, PgUp, back: the Trace stayed scrolled up, and after shmctl 3 ran it still
+  // showed step 1's lines. A new run's result is followed: after a step runs, the Trace shows it
+  it.each([[80, 24]])('%dx%d en: zoomed, PgUp and back, then steps run: the Trace shows the last step\'s result', async (width, height) => {
+    const r = await draw({ width, height });
+    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
+    await r.press(KEYS.space);
+    await ran(r, 1);
+    await r.press(KEYS.space);
+    await ran(r, 2);
+    await tabTo(r, 'trace');
+    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace');
+    await r.press('z');
+    await r.waitFor((f) => f.includes('z: back to the lesson'), 'the zoomed trace');
+    const before = traceRows(r).join('\n');
+    await r.press(KEYS.pageUp);
+    await r.waitFor(() => traceRows(r).join('\n') !== before, 'PgUp scrolled the zoomed trace');
+    await r.press('z');
+    await r.waitFor((f) => f.includes('┌─ Lesson'), 'the zoom undone');
+    await r.press(KEYS.space);
+    await ran(r, 3);
+    await tabTo(r, 'trace');
+    await r.waitFor(() => /IPC_SET/.test(traceRows(r).join('\n')), "step 3's result (IPC_SET) in the Trace");
+    await r.quit();
+  });
 });

@@ -129,6 +129,7 @@ export function App() {
     const state = store.getState();
     return scopeFor(state.overlay, small.current, state.screen, state.turnFocus !== null, state.find !== null);
   };
+  const readScope = useRef<string>('');
   const onKey = (input: string, key: Key) => {
     const state = store.getState();
     const scope = scopeNow();
@@ -142,7 +143,20 @@ export function App() {
   };
   useKeys(onKey, {
     // the keys of a read after one that ran a step are not used: they came before its screen (store/run.ts keysBegin)
-    read: { begin: () => store.getState().keysBegin(), end: () => store.getState().keysEnd() },
+    // a key that changed the screen (another scope: an overlay closed, a search ended; or
+    // screenChanged) makes the read's later keys wait for its frame (use-keys.ts)
+    read: {
+      begin: () => {
+        readScope.current = scopeNow();
+        store.getState().keysBegin();
+      },
+      end: () => store.getState().keysEnd(),
+      changed: () => {
+        const was = readScope.current;
+        readScope.current = scopeNow();
+        return store.getState().keysWait() || readScope.current !== was;
+      },
+    },
     // a paste (or fast typing) reaches the playground as one read: its text goes into the
     // line in runs, a megabyte at once rather than a key at a time; its control
     // characters (Enter between lines, Ctrl-C) are keys like any other

@@ -8,10 +8,8 @@ import { type Line, line } from '../styled.js';
 import { cells, windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { type FlowChoice, LEGEND_ROWS, boxRows, framesDoneNames, hiddenRows, litTop } from './flow-view.js';
-
-/** The cells a "↑ 24 more" note beside the title may take, with its blanks. */
-const TITLE_NOTE = 16;
+import { frameChars, titleRoom } from './frame.js';
+import { type FlowChoice, LEGEND_ROWS, flowTitle, boxRows, framesDoneNames, hiddenRows, litTop } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -71,8 +69,11 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // out the step about to go to another diagram ("Space runs step 2, on diagram 2", which the
   // border drops first): that is what the learner needs next (room: frame.ts, less a "↑ N more")
   const name = drawing && !(drawing instanceof Error) ? drawing.title : undefined;
-  const named = place && choice?.diagram ? s.flowOf(title, place.at, place.of, place.switched, place.next, name) : title;
-  const paneTitle = place && choice?.diagram && place.next && cells(named) > width - 6 - TITLE_NOTE ? s.flowOf(title, place.at, place.of, place.switched, place.next) : named;
+  // The title's parts give way whole, in a fixed order, to the room the border leaves beside its
+  // "↑ N more" (issue 16: "由文件…─", cut mid-word and glued to the border): the diagram's
+  // name first, then the step about to go elsewhere, then which diagram; never a cut word
+  const room = titleRoom(win.above, width, frameChars(ascii), s.more, keys.up);
+  const paneTitle = flowTitle(s.flowOf, title, choice?.diagram ? place : null, name, room, cells);
   return (
     <Panel
       title={paneTitle}

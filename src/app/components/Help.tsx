@@ -1,11 +1,14 @@
 // The "?" overlay: every key of the main screen and of the lists, from the keymap;
-// over the playground (Ctrl-G), the playground's keys.
+// over the playground (Ctrl-G), the playground's keys. Under the keys, what the step
+// list's marks mean (issue 16: newcomers found them only deep in the glossary): a row
+// where the panel has one to spare, else its bottom border (80x24 is full of keys).
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { helpItems } from '../keymap.js';
 import { type Line, run } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { Panel } from './Panel.js';
+import { ASKS_ASCII, MARKS } from './lesson-view.js';
 import type { Strings } from '../strings.js';
 import type { Lang } from '../../lang.js';
 
@@ -23,8 +26,23 @@ export function helpLines(lang: Lang, ascii: boolean, play: boolean, s: Strings)
   return rows.map((i) => [run(` ${i.keys}`, 'key'), run(' '.repeat(keyWidth - cells(i.keys))), run(i.help)]);
 }
 
+/** What the step list's marks mean, as the list draws them (--ascii: its own marks). */
+export function marksLegend(ascii: boolean, s: Strings): string {
+  return s.helpMarks(ascii ? { ...MARKS, missed: '!', asks: ASKS_ASCII } : MARKS);
+}
+
+/** The help's rows and footer in a panel of `height` rows: the marks' legend a row under the
+ *  keys when one is spare, else the bottom border (none over the playground: no step list). */
+export function helpPanel(lang: Lang, ascii: boolean, play: boolean, s: Strings, height: number): { lines: Line[]; footer?: string } {
+  const lines = helpLines(lang, ascii, play, s);
+  if (play) return { lines };
+  const legend = marksLegend(ascii, s);
+  return lines.length + 2 <= height - 2 ? { lines: [...lines, [], [run(` ${legend}`)]] } : { lines, footer: legend };
+}
+
 export function Help({ width, height }: { width: number; height: number }) {
   const { lang, s, ascii } = useLook();
   const play = useAppState((st) => st.screen === 'play');
-  return <Panel title={s.helpTitle} width={width} height={height} lines={helpLines(lang, ascii, play, s)} focused />;
+  const { lines, footer } = helpPanel(lang, ascii, play, s, height);
+  return <Panel title={s.helpTitle} width={width} height={height} lines={lines} footer={footer} focused />;
 }

@@ -206,3 +206,22 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
   const done = [...(edge ? [edge] : []), ...(from && from !== state ? [from] : [])];
   return { diagram: PLAY_DIAGRAM, active: state ? [state] : edge ? [edge] : [], done: state ? done : [], masked: [] };
 }
+
+/** The Flow pane's title in `room` cells (the border's, frame.ts titleRoom): its parts give way
+ *  whole, in a fixed order, never a word cut (issue 16: "由文件…─" was cut and glued to the
+ *  border): the diagram's name (`name`) first, then the step about to go to another diagram,
+ *  then which diagram it is; `title` ("Flow") is left. */
+export function flowTitle(
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) => string,
+  title: string,
+  place: FlowChoice['place'] | null,
+  name: string | undefined,
+  room: number,
+  width: (text: string) => number,
+): string {
+  const d = place ?? null;
+  const candidates = d
+    ? [flowOf(title, d.at, d.of, d.switched, d.next, name), flowOf(title, d.at, d.of, d.switched, d.next), flowOf(title, d.at, d.of, d.switched), title]
+    : [title];
+  return candidates.find((t) => width(t) <= room) ?? title;
+}

@@ -38,10 +38,21 @@ function beside(sign: string, note: string): string {
 }
 
 /** `keys`: how to scroll this pane, named beside the sign (e.g. PgUp / PgDn) */
-export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
-  const note = above > 0 ? (key ? beside(`${c.up} ${more(above)}`, key) : `${c.up} ${more(above)}`) : '';
+function topNote(above: number, c: FrameChars, more: (n: number) => string, key: string): string {
+  return above > 0 ? (key ? beside(`${c.up} ${more(above)}`, key) : `${c.up} ${more(above)}`) : '';
+}
+
+/** The cells the top border leaves its title beside its "↑ N more" note (for a pane that
+ *  chooses among titles of its own: FlowPane). */
+export function titleRoom(above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): number {
+  const note = topNote(above, c, more, key);
   // "─ title " beside " note " and a cell of the border
-  const shown = fitTitle(title, width - 2 - 3 - (note ? cells(note) + 2 : 0) - 1);
+  return width - 2 - 3 - (note ? cells(note) + 2 : 0) - 1;
+}
+
+export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
+  const note = topNote(above, c, more, key);
+  const shown = fitTitle(title, titleRoom(above, width, c, more, key));
   const label: Line = title ? [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title')] : [];
   return border(c.tl, c.tr, label, note, width, c);
 }

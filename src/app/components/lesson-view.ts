@@ -179,7 +179,7 @@ function namedLine(names: readonly string[], { key, where, spare = [] }: NonNull
 // ✎ a step not run yet that asks for a prediction before it runs (fix27c#3: newcomers never knew
 // which steps asked until Space brought the question); not ?, which the Flow pane's legend says
 // of a label shown later (issue 16); --ascii draws it as Q (ASKS_ASCII)
-const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '✎' };
+export const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '✎' };
 /** the step-that-asks mark under --ascii: one cell, no other mark of the list or the Flow's */
 export const ASKS_ASCII = 'Q';
 

@@ -82,6 +82,9 @@ export interface RunSlice extends RunCopy {
    *  later keys about the steps are not used, as no frame showed what it brought before them
    *  (Space Space in one read at msg 3 brought the question, then ran the step unseen) */
   screenChanged(): void;
+  /** whether a key of this read changed the screen since last asked (screenChanged): the read's
+   *  later keys wait for its frame (use-keys.ts) */
+  keysWait(): boolean;
   /** a key of this read closed a your-turn form (Enter, Esc): the read's keys after it were
    *  being typed into the form, not meant for the lesson (`h` showed the hint, `3` answered the
    *  question: fix15a2#3); none of them is used, and the status line says how many */
@@ -145,6 +148,8 @@ export const runSlice =
     // (a step, a lesson, a reset): the keys after it in the read are counted, not used
     let inRead = false;
     let readStarted = false;
+    // a key of the read changed the screen without running anything (screenChanged)
+    let readChanged = false;
     // a key of the read closed a your-turn form: every key after it in the read is not used
     let readClosedForm = false;
     let dropped = 0;
@@ -436,7 +441,13 @@ export const runSlice =
       },
 
       screenChanged() {
-        if (inRead) readStarted = true;
+        if (inRead) readChanged = true;
+      },
+
+      keysWait() {
+        const was = readChanged;
+        readChanged = false;
+        return was;
       },
 
       formClosed() {
