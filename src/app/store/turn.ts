@@ -189,6 +189,13 @@ export function spaceShowsQuestion(st: AppState): boolean {
   return questionBehind(zoomed ? { ...st, zoomed: false } : st) || (zoomed && unansweredRun(st));
 }
 
+/** Whether a question waits in the lesson pane in view when a zoom ends: not one behind
+ *  "▸ Space shows the question" there (questionBehind; issue 16 fixR#5: the zoomed footer said
+ *  "a question waits there" while the lesson would show the result and that line). */
+export function questionWaitsShown(st: AppState): boolean {
+  return quizPlace(st) !== null && !questionBehind({ ...st, zoomed: false });
+}
+
 /** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
  *  lesson text, or the result of the step just run shown first with the question behind Enter.
  *  One rule for its keys (fix18a#3): a key acts only on what is on screen, so while it is hidden
