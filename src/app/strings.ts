@@ -512,7 +512,7 @@ const EN = {
   nextStepBelow: (step: number) => `Space: step ${step}'s text`,
   /** the same when the step's heading is in view and the rest of its words below (`asks`: its
    *  question too, not yet in view: fix27c#3) */
-  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step}'s text and its question` : `Space: more of step ${step}'s text`),
+  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step}'s text, question` : `Space: more of step ${step}'s text`),
   /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
   endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
@@ -527,7 +527,7 @@ const EN = {
   /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
    *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
    *  question: said where the cut is, so a cut sentence never reads as finished (fix20a#1) */
-  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step}'s text and its question` : `▸ Space shows the question of step ${step}`),
+  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step}'s text, question` : `▸ Space: step ${step}'s question`),
   /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1);
    *  Space brings the rest before it runs the step (fix24l#1) */
   restBelow: (step: number) => `▸ Space: more of step ${step}'s text`,
@@ -885,7 +885,7 @@ const ZH: Strings = {
   checkAbove: (k: number) => `PgUp：小测 ${k}`,
   textAbove: (step: number) => `PgUp：第 ${step} 步的说明`,
   endAbove: 'PgUp：本课结束',
-  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 按空格显示第 ${step} 步的问题`),
+  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 空格：第 ${step} 步的问题`),
   restBelow: (step: number) => `▸ 空格：接着看第 ${step} 步的说明`,
   checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
   pid: 'pid',
