@@ -88,6 +88,20 @@ function listHeading(input: LessonViewInput, width: number): Line {
   return [run(cells(said) <= width ? said : input.s.stepsHeading, 'dim')];
 }
 
+/** The one row left for the step list under the text: where the learner is and the steps out
+ *  of view either side, "Step 2/7  1 more ↑ 5 more ↓" (narrow: "Step 2/7 +1↑ +5↓"), never a
+ *  heading alone (issue 16 fixR#1: a bare "步骤 1/6" read as an empty list at 120x34 zh). */
+function whereLine(input: LessonViewInput, width: number): string {
+  const { s, view } = input;
+  const n = input.lesson.steps.length;
+  const [up, down] = [Math.min(view, n), Math.max(0, n - view - 1)];
+  const at = ` ${s.stepsHeading} ${Math.min(view + 1, n)}/${n}`;
+  const said = [up > 0 ? s.stepsHidden(up, '↑') : '', down > 0 ? s.stepsHidden(down, '↓') : ''].filter(Boolean).join(' ');
+  const whole = `${at}  ${said}`;
+  if (cells(whole) <= width) return whole;
+  return `${at}${up > 0 ? ` +${up}↑` : ''}${down > 0 ? ` +${down}↓` : ''}`;
+}
+
 /** The pane's content for its size, before a scroll offset picks what is in view. */
 export interface LessonPaneContent {
   /** the text of the shown step, wrapped */
@@ -315,7 +329,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const n = input.lesson.steps.length;
     const free = input.view < n && !windowed.length ? rows - text.length - pinned.length : 0;
     const list = windowed;
-    const heading = list.length ? [listHeading(input, listRoom)] : free >= 1 ? [[run(truncate(` ${s.stepsHeading} ${input.view + 1}/${n}`, listRoom), 'dim')]] : [];
+    const heading = list.length ? [listHeading(input, listRoom)] : free >= 1 ? [[run(truncate(whereLine(input, listRoom), listRoom), 'dim')]] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
