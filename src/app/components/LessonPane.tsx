@@ -410,9 +410,10 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
     lines: content.lines(top),
     above: top,
     below,
-    // the "▶ step n/m" heading of the step to run next; with the result first, what is below is
-    // that step's own words (the text ends there: lesson-view textLines), and the sign says so
-    nextBelow: (content.pinned && below > 0) || lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
+    // the "▶ step n/m" heading of the step to run next below the window. With the result first and
+    // that heading in view, what is below is the rest of its words, behind the pinned line that says
+    // so: the sign is not "Space: step n's text" then (issue 16 fixR#9: it named a step in view)
+    nextBelow: below > 0 && lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
   };
 }
 
@@ -713,6 +714,14 @@ export function useLessonHeadingNote(): string | null {
   );
 }
 
+/** The bottom border's words under a result shown first with the next step's heading in view: the
+ *  pinned line's ("Space: more of step 4's text, question"), or where the border cannot hold them
+ *  beside its sign, the part they name ("Space: more of step 4's text"; 120x34's narrow pane). */
+function restSign(s: LessonViewInput['s'], step: number, below: number, width: number, ascii: boolean): string {
+  const long = s.stepRestBelow(step, true);
+  return cells(`${ascii ? 'v' : '↓'} ${s.more(below)}  ${long} `) + 2 <= width - 2 ? long : s.stepRestBelow(step);
+}
+
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
   const { s, ascii } = useLook();
   const store = useAppStore();
@@ -725,7 +734,9 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   const rest = input ? restTop(input, content, top) : null;
   const asks = rest !== null && !!input && questionBelow(input, content, top);
-  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
+  // the result first with the step's heading in view: what is below is the rest of its words and the
+  // question behind the pinned line, said in that line's words (fix18a#4: never a bare "more"; fixR#9)
+  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : content.pinned && pane.below > 0 && view < (input?.lesson.steps.length ?? 0) ? restSign(s, view + 1, pane.below, width, ascii) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
   // the result of the step just run scrolled up to keep the question in view: the sign names it
   const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
   // the room topBorder gives a title beside the "↑ n more" sign (and what PgUp brings)
