@@ -396,7 +396,9 @@ export function runLabel(p: SpacePlace): Text {
   // the lesson's closing words go on below the window: Space brings them before the next lesson (fix26d#2)
   if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
-  if (p.opens) return { en: `step ${p.done + 1}'s question`, zh: `第 ${p.done + 1} 步的问题` };
+  // (with the step's words cut above the pinned line, it brings them too: restAsks, as that line says)
+  if (p.opens && !p.restAsks) return { en: `step ${p.done + 1}'s question`, zh: `第 ${p.done + 1} 步的问题` };
+  if (p.opens) return { en: `more of step ${p.done + 1}'s text, question`, zh: `接着看第 ${p.done + 1} 步的说明和问题` };
   // the rest holds the step's question, not yet in view: said, so that a step's question is
   // never a surprise (fix27c#3). The lesson pane's pinned line and border say Space in these
   // words (strings questionBehind, restBelow, stepRestBelow; issue 16 fixR#9)

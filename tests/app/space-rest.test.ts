@@ -134,6 +134,8 @@ describe('Space brings the rest of the step before it runs it', () => {
       const key = lang === 'en' ? 'Space: ' : '空格：';
       expect(s.questionBehind(8), lang).toContain(`${key}${bar({ opens: true })}`);
       expect(s.questionBehind(8, true), lang).toContain(`${key}${bar({ rest: true, restAsks: true })}`);
+      // the question behind Space with the step's words cut above the pinned line: the bar says both too
+      expect(s.questionBehind(8, true), lang).toContain(`${key}${bar({ opens: true, restAsks: true })}`);
       expect(s.restBelow(8), lang).toContain(`${key}${bar({ rest: true })}`);
       expect(s.stepRestBelow(8), lang).toBe(`${key}${bar({ rest: true })}`);
       expect(s.stepRestBelow(8, true), lang).toBe(`${key}${bar({ rest: true, restAsks: true })}`);

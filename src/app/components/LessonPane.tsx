@@ -120,6 +120,8 @@ export interface LessonPaneContent {
   lines(top: number): Line[];
   /** the result of the step just run comes first, the shown step's question behind Enter (lessonPaneContent) */
   pinned: boolean;
+  /** the question behind the pinned line with the step's words cut above it ("▸ Space: more of step 4's text, question") */
+  cut?: boolean;
   /** the rows of the your-turn form being edited ([start, end)): questionTop keeps them all in view */
   form: { start: number; end: number } | null;
 }
@@ -333,7 +335,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
-    return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list] };
+    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -348,6 +350,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     text,
     textRows,
     pinned: !asking,
+    cut: !asking && cut,
     form: formRows(input, text, inner - listWidth - 3),
     ...win,
     lines: (top) => {
@@ -771,8 +774,8 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {
-    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, view: input.view, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned, rest, asks });
-  }, [store, input, lessonIndex, content.pinned, rest, asks]);
+    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, view: input.view, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned, rest, asks, cut: !!content.cut });
+  }, [store, input, lessonIndex, content.pinned, content.cut, rest, asks]);
   useLayoutEffect(() => () => {
     const note = noteOf(store);
     note.value = null;
