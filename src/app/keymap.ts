@@ -398,12 +398,12 @@ export function runLabel(p: SpacePlace): Text {
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   // (with the step's words cut above the pinned line, it brings them too: restAsks, as that line says)
   if (p.opens && !p.restAsks) return { en: `step ${p.done + 1}'s question`, zh: `第 ${p.done + 1} 步的问题` };
-  if (p.opens) return { en: `more of step ${p.done + 1}'s text, question`, zh: `接着看第 ${p.done + 1} 步的说明和问题` };
+  if (p.opens) return { en: `step ${p.done + 1}'s text, question`, zh: `第 ${p.done + 1} 步的说明和问题` };
   // the rest holds the step's question, not yet in view: said, so that a step's question is
   // never a surprise (fix27c#3). The lesson pane's pinned line and border say Space in these
   // words (strings questionBehind, restBelow, stepRestBelow; issue 16 fixR#9)
-  if (p.rest && p.restAsks) return { en: `more of step ${p.done + 1}'s text, question`, zh: `接着看第 ${p.done + 1} 步的说明和问题` };
-  if (p.rest) return { en: `more of step ${p.done + 1}'s text`, zh: `接着看第 ${p.done + 1} 步的说明` };
+  if (p.rest && p.restAsks) return { en: `step ${p.done + 1}'s text, question`, zh: `第 ${p.done + 1} 步的说明和问题` };
+  if (p.rest) return { en: `step ${p.done + 1}'s text`, zh: `第 ${p.done + 1} 步的说明` };
   if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }

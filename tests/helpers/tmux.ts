@@ -75,10 +75,10 @@ export class Tmux {
   }
 
   /** The rest of the step below the lesson pane's window: Space brings it, as the key bar's
-   *  "Space more of step N's text" says, until none is below (store/turn.ts spaceShowsRest). */
+   *  "Space step N's text" says, until none is below (store/turn.ts spaceShowsRest). */
   async restShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
-    // (the rest holding the step's question: "Space more of step N's text, question", fix27c#3; fixR#9 one wording)
-    const rest = (s: string) => /Space more of step \d+'s text|Space 接着看第 \d+ 步的说明/.test(s);
+    // (the rest holding the step's question: "Space step N's text, question", fix27c#3; fixR#9 one wording)
+    const rest = (s: string) => /Space step \d+'s text|Space 第 \d+ 步的说明/.test(s);
     for (let i = 0; i < 10 && rest(this.capture(session)); i++) {
       const before = this.capture(session);
       this.send(session, 'Space');
