@@ -396,11 +396,14 @@ export function runLabel(p: SpacePlace): Text {
   // the lesson's closing words go on below the window: Space brings them before the next lesson (fix26d#2)
   if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
-  if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };
+  // (with the step's words cut above the pinned line, it brings them too: restAsks, as that line says)
+  if (p.opens && !p.restAsks) return { en: `step ${p.done + 1}'s question`, zh: `第 ${p.done + 1} 步的问题` };
+  if (p.opens) return { en: `step ${p.done + 1}'s text, question`, zh: `第 ${p.done + 1} 步的说明和问题` };
   // the rest holds the step's question, not yet in view: said, so that a step's question is
-  // never a surprise (fix27c#3)
-  if (p.rest && p.restAsks) return { en: `rest, question ${p.done + 1}`, zh: `第 ${p.done + 1} 步其余部分和问题` };
-  if (p.rest) return { en: `the rest of ${p.done + 1}`, zh: `第 ${p.done + 1} 步其余部分` };
+  // never a surprise (fix27c#3). The lesson pane's pinned line and border say Space in these
+  // words (strings questionBehind, restBelow, stepRestBelow; issue 16 fixR#9)
+  if (p.rest && p.restAsks) return { en: `step ${p.done + 1}'s text, question`, zh: `第 ${p.done + 1} 步的说明和问题` };
+  if (p.rest) return { en: `step ${p.done + 1}'s text`, zh: `第 ${p.done + 1} 步的说明` };
   if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
@@ -532,7 +535,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // the lesson's text names a question's keys under its choices (quiz-view.ts): the bar does not,
   // and so keeps room for ← → r m (nc17); while that text is hidden (zoomed) the keys show it first
   // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3). Nor y while the
-  // question and the form's line under it wait behind Enter: "Space question N" is longer than
+  // question and the form's line under it wait behind Enter: "Space step N's question" is longer than
   // "run N", and with y beside it the bar left out c, its lowest spare (fix20d#7)
   const turn = space?.form && !space.opens && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen;

@@ -178,7 +178,7 @@ const EN = {
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
   /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
-  turnEditing: (next: string, waits = false) => `${next}/↑↓ field · Enter ${waits ? 'keep these' : 'run with these'} · Esc leaves the form (the lesson's values)`,
+  turnEditing: (next: string, waits = false) => `${next}/↑↓ field · Enter ${waits ? 'keep these' : 'run with these'} · Esc cancel (nothing runs; back to the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
   turnReplace: 'typing replaces the value; ← → Home End Del edit it, Ctrl-U clears',
   /** the same place, when the focused field is a choice: it takes no typing */
@@ -374,6 +374,8 @@ const EN = {
   /** `beforeJump`: the choice made before an erratum's jump back within the lesson, whose
    *  verdict is the one kept (one verdict form on both paths) */
   quizRight: (choice: string, beforeJump = false) => `${beforeJump ? 'Before the jump you chose' : 'You chose'} ${choice}. Right.`,
+  /** the verdict where the notice above names the choice already (quiz-view gradeLines: no word said twice) */
+  quizRightShort: 'Right.',
   /** with the choice's whyNot when it has one (Choice.whyNot): why it is not the answer here */
   quizWrong: (choice: string, whyNot?: string, beforeJump = false) =>
     `${beforeJump ? 'Before the jump you chose' : 'You chose'} ${choice}. ${whyNot ? `${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : 'Not quite.'}`,
@@ -531,7 +533,7 @@ const EN = {
   nextStepBelow: (step: number) => `Space: step ${step}'s text`,
   /** the same when the step's heading is in view and the rest of its words below (`asks`: its
    *  question too, not yet in view: fix27c#3) */
-  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step}'s text and its question` : `Space: more of step ${step}'s text`),
+  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step}'s text, question` : `Space: more of step ${step}'s text`),
   /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
   endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
@@ -546,7 +548,7 @@ const EN = {
   /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
    *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
    *  question: said where the cut is, so a cut sentence never reads as finished (fix20a#1) */
-  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step}'s text and its question` : `▸ Space shows the question of step ${step}`),
+  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step}'s text, question` : `▸ Space: step ${step}'s question`),
   /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1);
    *  Space brings the rest before it runs the step (fix24l#1) */
   restBelow: (step: number) => `▸ Space: more of step ${step}'s text`,
@@ -686,7 +688,7 @@ const ZH: Strings = {
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string, waits = false) =>
-    `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值（先回答问题，再按空格用它们运行）' : '用这些值运行'} · Esc 离开表单（恢复课程的值）`,
+    `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值（先回答问题，再按空格用它们运行）' : '用这些值运行'} · Esc 取消（不运行，恢复课程的取值）`,
   turnReplace: '直接输入会替换整个取值；← → Home End Del 用来修改，Ctrl-U 清空',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
@@ -805,6 +807,7 @@ const ZH: Strings = {
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',
   quizRight: (choice: string, beforeJump = false) => `${beforeJump ? '跳转之前你选的是' : '你选的是'} ${choice}。答对了。`,
+  quizRightShort: '答对了。',
   quizWrong: (choice: string, whyNot?: string, beforeJump = false) =>
     `${beforeJump ? '跳转之前你选的是' : '你选的是'} ${choice}。${whyNot ? `${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : '不对。'}`,
   quizEarlier: (right: boolean) => `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,
@@ -909,7 +912,7 @@ const ZH: Strings = {
   checkAbove: (k: number) => `PgUp：小测 ${k}`,
   textAbove: (step: number) => `PgUp：第 ${step} 步的说明`,
   endAbove: 'PgUp：本课结束',
-  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 按空格显示第 ${step} 步的问题`),
+  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 空格：第 ${step} 步的问题`),
   restBelow: (step: number) => `▸ 空格：接着看第 ${step} 步的说明`,
   checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
   pid: 'pid',

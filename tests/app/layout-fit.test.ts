@@ -382,8 +382,8 @@ describe('step list', () => {
       expect(content.textRows, lesson.id).toBeGreaterThanOrEqual(Math.min(content.text.length, layout.lesson.h - 2 - 6));
       const shown = content.lines(0).map(lineText).join('\n');
       // a text that needs every row gets them: the list gives way whole (the text's "▶ step n/m" says where)
-      // (with a row to spare, "步骤 4/n" in the list's place: fix22a#3)
-      if (content.textRows === layout.lesson.h - 2 || content.lines(0).some((l) => lineText(l).trim() === `步骤 4/${lesson.steps.length}`)) {
+      // (with a row to spare, "步骤 4/n  ↑ 还有 3 步 …" in the list's place: fix22a#3, fixR#1)
+      if (content.textRows === layout.lesson.h - 2 || content.lines(0).some((l) => lineText(l).trim().startsWith(`步骤 4/${lesson.steps.length} `))) {
         expect(content.text.length + 1 + 3, lesson.id).toBeGreaterThan(layout.lesson.h - 2);
         continue;
       }

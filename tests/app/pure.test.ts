@@ -168,7 +168,7 @@ describe('keymap', () => {
       expect(shown).toContain(lang === 'en' ? 'y your turn' : 'y 轮到你');
       expect(shown).toContain(c);
       const behind = lineText(keyBarLine(lang, false, 120, { ...form, opens: true }, 'main', 0));
-      expect(behind).toMatch(lang === 'en' ? /Space question 3/ : /Space 第 3 步的问题/);
+      expect(behind).toMatch(lang === 'en' ? /Space step 3's question/ : /Space 第 3 步的问题/);
       expect(behind).toContain(c);
       expect(behind).not.toMatch(/\by (your turn|轮到你)/);
     }

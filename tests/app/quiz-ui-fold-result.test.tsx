@@ -245,7 +245,9 @@ describe('the result of the step just run is in view, the next question one name
           pinned++;
           // the result first, the whole result is in view: a "more" sign only for the step's own
           // words below, and then it says so (fix18a#4: "↓ 1 more PgDn" under a result all in view)
-          const bare = () => (/↓/.test(bottomBorder(r)) && !bottomBorder(r).includes(strings(lang).nextStepBelow(k + 1)) ? [bottomBorder(r)] : []);
+          // (with its heading in view, "the rest of its words and its question", as the pinned line says: fixR#9)
+          const names = [strings(lang).nextStepBelow(k + 1), strings(lang).stepRestBelow(k + 1, true), strings(lang).stepRestBelow(k + 1)];
+          const bare = () => (/↓/.test(bottomBorder(r)) && !names.some((n) => bottomBorder(r).includes(n)) ? [bottomBorder(r)] : []);
           const more = await settle(r, bare);
           if (more.length) wrong.push(`${where}: the result first, the border says only "more": ${more[0]}\n${r.frame()}`);
           await r.press(KEYS.enter);

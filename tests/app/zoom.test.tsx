@@ -1,9 +1,11 @@
 // z at a small terminal: the tabbed pane takes the lesson's rows and gives them back
 // (issue 16 items 10, 11, 19), with the real store, lesson engine and kernel.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, paneRows, ran, type Rendered, tabTo } from '../helpers/render.js';
+import { appDrawer, KEYS, paneRows, questionShown, ran, type Rendered, tabTo } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
+import { questionHidden } from '../../src/app/store/turn.js';
+import { quizPlace } from '../../src/app/store/quiz.js';
 
 const draw = appDrawer('zoom', { lessons: LESSONS, lesson: 'shmctl', quiz: false });
 
@@ -94,6 +96,9 @@ describe('z: the pane below takes the lesson’s rows', () => {
     await ran(r, 1);
     await r.press(KEYS.space);
     await ran(r, 2);
+    // step 3's question is behind Space after the run (the result first): brought into view, it waits
+    // there (fixR#5: one behind Space is not said to wait)
+    await questionShown(r);
     await r.press('z');
     // step 3 asks what IPC_SET will show before it runs
     const f = await r.waitFor((f) => f.includes('└─ z: back to the lesson (a question waits there) '), 'the question named on the border');
@@ -207,4 +212,35 @@ describe('PgUp PgDn: every pane pages by its rows in view but one, zoomed or not
     // a whole page was there to turn in the trace at least
     expect(paged).toContain('Trace');
   });
+});
+
+describe('z: the zoomed pane’s footer says what waits in the lesson as it will be shown (issue 16, fixR#5)', () => {
+  const drawQuiz = appDrawer('zoom-waits', { lessons: LESSONS, lesson: 'shmdt', quiz: true });
+  for (const [lesson, lang] of [['shmdt', 'en'], ['overview', 'en'], ['shmdt', 'zh']] as const) {
+    it(`80x24 ${lang} ${lesson}: a question behind "Space shows the question" is not said to wait; one in view is`, async () => {
+      const r = await drawQuiz({ width: 80, height: 24, lesson, lang });
+      const n = LESSONS.find((l) => l.id === lesson)!.steps.length;
+      const says = lang === 'en' ? 'a question wait' : '一道题';
+      const back = lang === 'en' ? '└─ z: back to the lesson' : '└─ z：回到课程';
+      let behind = 0;
+      for (let step = 1; step < n; step++) {
+        await r.press(KEYS.space);
+        await ran(r, step);
+        await r.waitFor(() => r.store.getState().resultShown?.done === step, `step ${step} drawn`);
+        const hidden = questionHidden(r.store.getState());
+        await r.press('z');
+        const f = await r.waitFor((f) => f.includes(back), `step ${step + 1} zoomed`);
+        const footer = f.split('\n').find((l) => l.startsWith(back))!;
+        if (hidden) {
+          behind++;
+          expect(footer, `step ${step + 1}: its question is behind Space`).not.toContain(says);
+        } else if (quizPlace(r.store.getState()) !== null) {
+          expect(footer, `step ${step + 1}: its question is in view`).toContain(says);
+        }
+        await r.press('z');
+        await r.waitFor((f) => !f.includes(back), 'the lesson back');
+      }
+      if (lang === 'en') expect(behind, 'some step has its question behind Space').toBeGreaterThan(0);
+    });
+  }
 });

@@ -68,17 +68,17 @@ export class Tmux {
   /** The result of the step before shown first, the question behind Enter (LessonPane): Enter
    *  brings it, as the pinned line says; a digit would only show it (store/turn.ts questionHidden). */
   async questionShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
-    const behind = (s: string) => /Space shows the question of step|Space: more of step \d+'s text and its question|按空格显示第 \d+ 步的问题|空格：接着看第 \d+ 步的说明和问题/.test(s);
+    const behind = (s: string) => /Space: step \d+'s question|Space: more of step \d+'s text, question|空格：第 \d+ 步的问题|空格：接着看第 \d+ 步的说明和问题/.test(s);
     if (!behind(this.capture(session))) return;
     this.send(session, 'Enter');
     await this.waitFor(session, (s) => !behind(s), `${what}: the question`, timeoutMs);
   }
 
   /** The rest of the step below the lesson pane's window: Space brings it, as the key bar's
-   *  "Space the rest of N" says, until none is below (store/turn.ts spaceShowsRest). */
+   *  "Space step N's text" says, until none is below (store/turn.ts spaceShowsRest). */
   async restShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
-    // (the rest holding the step's question: "Space rest, question N", fix27c#3)
-    const rest = (s: string) => /Space the rest of \d+|Space rest, question \d+|Space 第 \d+ 步其余部分/.test(s);
+    // (the rest holding the step's question: "Space step N's text, question", fix27c#3; fixR#9 one wording)
+    const rest = (s: string) => /Space step \d+'s text|Space 第 \d+ 步的说明/.test(s);
     for (let i = 0; i < 10 && rest(this.capture(session)); i++) {
       const before = this.capture(session);
       this.send(session, 'Space');

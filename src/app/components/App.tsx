@@ -7,7 +7,7 @@ import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isOwnKey, keyFor, scopeFor } from '../keymap.js';
 import { layoutFor, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
-import { quizPlace } from '../store/quiz.js';
+import { questionWaitsShown } from '../store/turn.js';
 import { takesKeys } from '../store/run.js';
 import { keyOf, useKeys } from '../use-keys.js';
 import { useScrollKeys } from '../use-scroll.js';
@@ -55,7 +55,7 @@ export function App() {
   // a your-turn form is in the lesson pane: while it is edited the lesson is shown, and the
   // zoom comes back with the run (Enter)
   const zoomed = useAppState((st) => st.zoomed && st.turnFocus === null);
-  const question = useAppState((st) => quizPlace(st) !== null);
+  const question = useAppState(questionWaitsShown);
   // a step run since z: in the run zoomed, or in a new one (another lesson, a reset)
   const ranZoomed = useAppState((st) => st.done > 0 && (st.run !== st.zoomedAt.run || st.done > st.zoomedAt.done));
   const files = lesson?.code.length ?? 0;

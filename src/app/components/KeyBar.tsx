@@ -150,6 +150,8 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const opens = useAppState((st) => spaceShowsQuestion(beneath(st)));
   const rest = useAppState((st) => spaceShowsRest(beneath(st)) !== null);
   const asks = useAppState((st) => restAsks(beneath(st)));
+  // the question behind Space with the step's words cut above it: the pinned line says both, so does Space (fixR#9)
+  const cut = useAppState((st) => !!st.resultShown?.cut);
   // the keys the lesson's text names at the step shown (a string: the selector's value compares by ===);
   // a scroll key (↑ ↓) only where the pane it moves, the one shown, can move that way: "(↓)" in a
   // text whose pane shows all it holds offered a key that did nothing (fix27c#1)
@@ -165,7 +167,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const allNamed = glossaryNamed && !named.split(' ').includes(glossaryKey) ? [named, glossaryKey].filter(Boolean).join(' ') : named;
   // the closing screen names ↑↓ only while it is taller than the screen
   const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...(rest && asks ? { restAsks: asks } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' ') } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' ') } : {}) };
   const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}) });
   return <StyledLineView line={line} color={color} ascii={ascii} />;
 }

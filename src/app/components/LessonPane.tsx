@@ -88,6 +88,20 @@ function listHeading(input: LessonViewInput, width: number): Line {
   return [run(cells(said) <= width ? said : input.s.stepsHeading, 'dim')];
 }
 
+/** The one row left for the step list under the text: where the learner is and the steps out
+ *  of view either side, "Step 2/7  1 more ↑ 5 more ↓" (narrow: "Step 2/7 +1↑ +5↓"), never a
+ *  heading alone (issue 16 fixR#1: a bare "步骤 1/6" read as an empty list at 120x34 zh). */
+function whereLine(input: LessonViewInput, width: number): string {
+  const { s, view } = input;
+  const n = input.lesson.steps.length;
+  const [up, down] = [Math.min(view, n), Math.max(0, n - view - 1)];
+  const at = ` ${s.stepsHeading} ${Math.min(view + 1, n)}/${n}`;
+  const said = [up > 0 ? s.stepsHidden(up, '↑') : '', down > 0 ? s.stepsHidden(down, '↓') : ''].filter(Boolean).join(' ');
+  const whole = `${at}  ${said}`;
+  if (cells(whole) <= width) return whole;
+  return `${at}${up > 0 ? ` +${up}↑` : ''}${down > 0 ? ` +${down}↓` : ''}`;
+}
+
 /** The pane's content for its size, before a scroll offset picks what is in view. */
 export interface LessonPaneContent {
   /** the text of the shown step, wrapped */
@@ -106,6 +120,8 @@ export interface LessonPaneContent {
   lines(top: number): Line[];
   /** the result of the step just run comes first, the shown step's question behind Enter (lessonPaneContent) */
   pinned: boolean;
+  /** the question behind the pinned line with the step's words cut above it ("▸ Space: more of step 4's text, question") */
+  cut?: boolean;
   /** the rows of the your-turn form being edited ([start, end)): questionTop keeps them all in view */
   form: { start: number; end: number } | null;
 }
@@ -315,11 +331,11 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const n = input.lesson.steps.length;
     const free = input.view < n && !windowed.length ? rows - text.length - pinned.length : 0;
     const list = windowed;
-    const heading = list.length ? [listHeading(input, listRoom)] : free >= 1 ? [[run(truncate(` ${s.stepsHeading} ${input.view + 1}/${n}`, listRoom), 'dim')]] : [];
+    const heading = list.length ? [listHeading(input, listRoom)] : free >= 1 ? [[run(truncate(whereLine(input, listRoom), listRoom), 'dim')]] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
-    return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list] };
+    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -334,6 +350,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     text,
     textRows,
     pinned: !asking,
+    cut: !asking && cut,
     form: formRows(input, text, inner - listWidth - 3),
     ...win,
     lines: (top) => {
@@ -396,9 +413,10 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
     lines: content.lines(top),
     above: top,
     below,
-    // the "▶ step n/m" heading of the step to run next; with the result first, what is below is
-    // that step's own words (the text ends there: lesson-view textLines), and the sign says so
-    nextBelow: (content.pinned && below > 0) || lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
+    // the "▶ step n/m" heading of the step to run next below the window. With the result first and
+    // that heading in view, what is below is the rest of its words, behind the pinned line that says
+    // so: the sign is not "Space: step n's text" then (issue 16 fixR#9: it named a step in view)
+    nextBelow: below > 0 && lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
   };
 }
 
@@ -699,6 +717,14 @@ export function useLessonHeadingNote(): string | null {
   );
 }
 
+/** The bottom border's words under a result shown first with the next step's heading in view: the
+ *  pinned line's ("Space: more of step 4's text, question"), or where the border cannot hold them
+ *  beside its sign, the part they name ("Space: more of step 4's text"; 120x34's narrow pane). */
+function restSign(s: LessonViewInput['s'], step: number, below: number, width: number, ascii: boolean): string {
+  const long = s.stepRestBelow(step, true);
+  return cells(`${ascii ? 'v' : '↓'} ${s.more(below)}  ${long} `) + 2 <= width - 2 ? long : s.stepRestBelow(step);
+}
+
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
   const { s, ascii } = useLook();
   const store = useAppStore();
@@ -711,7 +737,9 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   const rest = input ? restTop(input, content, top) : null;
   const asks = rest !== null && !!input && questionBelow(input, content, top);
-  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
+  // the result first with the step's heading in view: what is below is the rest of its words and the
+  // question behind the pinned line, said in that line's words (fix18a#4: never a bare "more"; fixR#9)
+  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : content.pinned && pane.below > 0 && view < (input?.lesson.steps.length ?? 0) ? restSign(s, view + 1, pane.below, width, ascii) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
   // the result of the step just run scrolled up to keep the question in view: the sign names it
   const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
   // the room topBorder gives a title beside the "↑ n more" sign (and what PgUp brings)
@@ -746,8 +774,8 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {
-    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, view: input.view, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned, rest, asks });
-  }, [store, input, lessonIndex, content.pinned, rest, asks]);
+    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, view: input.view, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned, rest, asks, cut: !!content.cut });
+  }, [store, input, lessonIndex, content.pinned, content.cut, rest, asks]);
   useLayoutEffect(() => () => {
     const note = noteOf(store);
     note.value = null;

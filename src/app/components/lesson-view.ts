@@ -275,7 +275,9 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // stays in the kernel says what the lesson's would show (Turn.yoursStay)
     const mine = lines ? step.turn : undefined;
     // which run a verdict after the learner's values is on was said under the form (turnGradingLines)
-    const graded = () => (quiz ? gradeLines(lesson, i, quiz, look, review) : []);
+    // the notice as shown: the verdict says only what it does not (fixR#3)
+    const noticeText = (input.notices?.[i] ?? step.notice)[lang];
+    const graded = () => (quiz ? gradeLines(lesson, i, quiz, look, review, noticeText) : []);
     // in review (←) the question is out of sight: it comes first, its choices, the answer
     // given and its verdict, then what the run showed (fix13q#3, fix15g#2: the notice above
     // the question read as its answer before it was asked)
@@ -289,7 +291,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     const own = mine ? (mine.ownSaid?.[lang] ?? turnValuesText(mine, ownTyped(mine), lang, s)) : '';
     const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own, i + 1) : s.noticeLessonValues(own, i + 1)) : named ? s.noticeOfStep(i + 1) : s.notice;
     // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
-    const notice = (input.notices?.[i] ?? step.notice)[lang];
+    const notice = noticeText;
     out.push(...para(`${label}${s.colon}${mine ? afterColon(notice, lang) : notice}`, width, ascii, mine ? 'dim' : 'done'));
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));

@@ -144,7 +144,51 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
  *  answer is always written as its choice, never in the explanation's words. `review`:
  *  the step is looked back at (←), where the question is no longer in sight: it comes
  *  first, its label and choices, the answer marked (fix13q#3). */
-export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, review = false): Line[] {
+/** The words of `text` that carry its meaning: names and numbers (EINVAL, IPC_PRIVATE, 0600, -1),
+ *  English words but the small ones, and Chinese two characters at a time. */
+function meaningWords(text: string): string[] {
+  // Chinese in pairs of characters: a run of them is a phrase, not a word
+  const words = (text.match(/[A-Za-z0-9_+-]+|\p{Script=Han}+/gu) ?? []).flatMap((w) => (/^\p{Script=Han}/u.test(w) ? (w.match(/\p{Script=Han}{1,2}/gu) ?? []) : [w.toLowerCase()]));
+  return words.filter((w) => !SMALL_WORDS.has(w));
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'is', 'are', 'it', 'its', 'and', 'or', 'in', 'on', 'at', 'by', 'as', 'be', 'with', 'for', 'error', 'so', 'that', 'this', 'was', 'were', 'not', '错误']);
+
+/** Whether `hay` (lower case) holds the word `w`: a name or number whole ("shmid" is not in "shmids"). */
+function holds(hay: string, w: string): boolean {
+  if (/^\p{Script=Han}/u.test(w)) return hay.includes(w);
+  const at = (from: number): boolean => {
+    const i = hay.indexOf(w, from);
+    if (i < 0) return false;
+    const edge = (c: string | undefined) => c === undefined || !/[a-z0-9_]/.test(c);
+    return (edge(hay[i - 1]) && edge(hay[i + w.length])) || at(i + 1);
+  };
+  return at(0);
+}
+
+/** Whether `said` (the notice above a verdict) already says `text`: every word of its meaning is there. */
+export function noticeSays(said: string, text: string): boolean {
+  const words = meaningWords(text);
+  const hay = said.toLowerCase();
+  return words.length > 0 && words.every((w) => holds(hay, w));
+}
+
+/** `why` without the sentences the notice above says already (all but a fifth of their words in
+ *  it, three words at least): the verdict adds only what the notice does not say (issue 16 fixR#3). */
+export function unsaidSentences(why: string, said: string | undefined, lang: Lang): string {
+  if (!said) return why;
+  const hay = said.toLowerCase();
+  const sentences = lang === 'zh' ? why.split(/(?<=[。！？])/u) : why.split(/(?<=[.!?])\s+/);
+  const kept = sentences.filter((t) => {
+    const words = meaningWords(t);
+    return words.length < 3 || words.filter((w) => holds(hay, w)).length < words.length * 0.8;
+  });
+  return kept.join(lang === 'zh' ? '' : ' ');
+}
+
+/** `notice`: the notice of the step shown with the verdict; a right verdict says only what it does not
+ *  (the choice when it names it, the explanation's sentences it says: issue 16 fixR#3). */
+export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, review = false, notice?: string): Line[] {
   const checkpoint = lesson.checkpoints?.[lesson.steps[step].id];
   const graded = quiz.graded[step];
   if (!checkpoint || !graded) return [];
@@ -167,7 +211,7 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
     return [
       ...para(`${s.question}${s.colon}${checkpoint.question[lang]}`, look, 'label'),
       ...choiceLines(checkpoint.choices, graded.answer, look, { mark, tone: 'ok' }),
-      ...gradeLines(lesson, step, quiz, look),
+      ...gradeLines(lesson, step, quiz, look, false, notice),
     ];
   }
   const why = graded.explanation[lang];
@@ -189,7 +233,15 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const first = before === undefined ? firstTry(quiz, step) : undefined;
   const counts = first && first !== (guess === graded.answer ? 'right' : 'wrong') ? para(s.quizFirstCounts(first), look, 'dim') : [];
   const jumped = before !== undefined;
-  if (guess === graded.answer) return [...para(`${mark(true)} ${s.quizRight(listed(guess), jumped)}${s.sentenceGap}${why}`, look, 'ok'), ...counts];
+  if (guess === graded.answer) {
+    // the notice above says it already: "✓ Right." and only what it does not say (fixR#3)
+    // (and names no other choice: where it names several, which one was right is the verdict's to say)
+    const says = (c: Choice) => !!notice && noticeSays(notice, c[lang]);
+    const short = !jumped && says(checkpoint.choices[guess]) && checkpoint.choices.filter(says).length === 1;
+    const rest = unsaidSentences(why, notice, lang);
+    const verdict = short ? s.quizRightShort : s.quizRight(listed(guess), jumped);
+    return [...para(`${mark(true)} ${verdict}${rest ? `${s.sentenceGap}${rest}` : ''}`, look, 'ok'), ...counts];
+  }
   return [
     // why the pick is not the answer here, when the choice says (Choice.whyNot)
     ...para(`${mark(false)} ${s.quizWrong(listed(guess), whyNotOf(checkpoint.choices, guess, graded.answer, lang), jumped)}`, look, 'error'),

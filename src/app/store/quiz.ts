@@ -64,7 +64,7 @@ export interface QuizSlice extends QuizChoices {
    *  question answered last) with the next question behind a key (store/turn.ts questionBehind);
    *  `rest`, at step `view`, where the text scrolls to bring the rest of the step Space runs next
    *  into view while part of it is below, else null (store/turn.ts spaceShowsRest) */
-  resultShown: { lesson: number; done: number; view: number; checked: number; pinned: boolean; rest: number | null; asks?: boolean } | null;
+  resultShown: { lesson: number; done: number; view: number; checked: number; pinned: boolean; rest: number | null; asks?: boolean; cut?: boolean } | null;
   /** the lesson pane tells what it drew (a layout effect, as App tells the store it draws tabs) */
   noteResultShown(shown: QuizSlice['resultShown']): void;
   /** Enter or Space while the question waits behind them (store/turn.ts questionBehind): it comes into view */
@@ -137,7 +137,7 @@ export const quizSlice =
 
       noteResultShown(shown) {
         const was = get().resultShown;
-        if (was?.lesson !== shown?.lesson || was?.done !== shown?.done || was?.view !== shown?.view || was?.checked !== shown?.checked || was?.pinned !== shown?.pinned || was?.rest !== shown?.rest || !!was?.asks !== !!shown?.asks) set({ resultShown: shown });
+        if (was?.lesson !== shown?.lesson || was?.done !== shown?.done || was?.view !== shown?.view || was?.checked !== shown?.checked || was?.pinned !== shown?.pinned || was?.rest !== shown?.rest || !!was?.asks !== !!shown?.asks || !!was?.cut !== !!shown?.cut) set({ resultShown: shown });
       },
 
       openQuestion() {

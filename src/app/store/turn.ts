@@ -169,7 +169,7 @@ export function spaceShowsRest(st: AppState): number | null {
 
 /** How many questions of the check are answered (or skipped): what the lesson pane drew is told apart by it. */
 /** Whether the rest Space brings (spaceShowsRest) holds the shown step's question, not yet in
- *  view: the key bar's Space says so ("the rest, question N"), as the pane's border does (fix27c#3:
+ *  view: the key bar's Space says so ("step N's text, question"), as the pane's border does (fix27c#3:
  *  newcomers never knew a step asked until Space brought its question). */
 export function restAsks(st: AppState): boolean {
   return spaceShowsRest(st) !== null && !!st.resultShown?.asks;
@@ -187,6 +187,13 @@ export function checkedCount(st: Pick<AppState, 'checkPicks'>): number {
 export function spaceShowsQuestion(st: AppState): boolean {
   const { zoomed } = st;
   return questionBehind(zoomed ? { ...st, zoomed: false } : st) || (zoomed && unansweredRun(st));
+}
+
+/** Whether a question waits in the lesson pane in view when a zoom ends: not one behind
+ *  "▸ Space shows the question" there (questionBehind; issue 16 fixR#5: the zoomed footer said
+ *  "a question waits there" while the lesson would show the result and that line). */
+export function questionWaitsShown(st: AppState): boolean {
+  return quizPlace(st) !== null && !questionBehind({ ...st, zoomed: false });
 }
 
 /** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
