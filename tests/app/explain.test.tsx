@@ -401,7 +401,7 @@ describe('the lesson pane', () => {
 
   it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label', () => {
     const intro = lessonTextLines(input('race', 0, 0), 60);
-    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: the workers are two Node processes that ipclab starts');
+    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: the workers are two processes ipclab starts, its own program again');
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
