@@ -343,8 +343,8 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. With nothing to read, msgrcv waits for a message (step 6); step 4 tries its flag IPC_NOWAIT.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时，msgrcv 等待消息到来（第 6 步）；第 4 步试它的标志 IPC_NOWAIT。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. msgrcv on a queue with nothing to read is tried twice: with the flag IPC_NOWAIT (step 4), then without it (step 6).',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时的 msgrcv 试两次：第 4 步带标志 IPC_NOWAIT，第 6 步不带。',
   },
   aside: {
     en: 'the readers of steps 6 and 7 are a second process, ipclab\'s own program started again, as a msgrcv asleep in ipclab would freeze the screen.',
@@ -583,8 +583,9 @@ export const msg = defineLesson<MsgState>({
       answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno === null ? null : 'error', 2),
       hint: { en: 'What does the name IPC_NOWAIT tell the call not to do? And is "no message" a message?', zh: 'IPC_NOWAIT 这个名字叫调用不要做什么？“没有消息”算一条消息吗？' },
       explain: (live) => ({
-        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}${meaningOf(lastCall(live, 'msgrcv'), 'en')}: none of the type asked for, and IPC_NOWAIT said not to wait.`,
-        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}${meaningOf(lastCall(live, 'msgrcv'), 'zh')}：没有所要类型的消息，IPC_NOWAIT 又不许等待。`,
+        // the errno's meaning once (meaningOf), then why: not the meaning again in other words
+        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}${meaningOf(lastCall(live, 'msgrcv'), 'en')}: the queue was empty, and IPC_NOWAIT said not to wait.`,
+        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}${meaningOf(lastCall(live, 'msgrcv'), 'zh')}：队列是空的，IPC_NOWAIT 又不许等待。`,
       }),
     },
     rmid: {

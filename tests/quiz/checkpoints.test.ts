@@ -138,10 +138,11 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
   sem: {
     waiter: (s, c) => choiceOf(c, semctlGetncnt(made(s, 'semget'), 0).ret),
     undo: (s, c) => choiceOf(c, semctlGetval(made(s, 'semget'), 0).ret),
-    // the set is removed by this step: its GETVAL right after the kill is the record left
+    // the set is removed by this step: the lesson's own P after the kill is the record left
     'no-undo': (s, c) => {
       const kill = s.calls.findIndex((e) => e.call === 'kill');
-      return choiceOf(c, s.calls.slice(kill).find((e) => e.c.endsWith(', GETVAL)'))!.ret);
+      const p = s.calls.slice(kill).find((e) => e.call === 'semop' && e.pid === process.pid);
+      return choiceOf(c, p ? (p.errno ?? 'ok') : null);
     },
   },
   race: {
