@@ -46,6 +46,10 @@ const SERVER: Text = { en: 'server', zh: '服务端' };
 const CLIENT: Text = { en: 'client', zh: '客户端' };
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
 const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
+/** ipclab's side against a C program (steps 5, 6): not plain "server", which steps 1-4's
+ *  server is, both on the Kernel pane's ended line (issue 16: "server pid 12400, server pid 11678") */
+const IPCLAB_SERVER: Text = { en: "ipclab's server", zh: 'ipclab 服务端' };
+const IPCLAB_CLIENT: Text = { en: "ipclab's client", zh: 'ipclab 客户端' };
 
 /** What the steps carry: the rendezvous folder, the two peers and the server's segment. */
 interface ServClntState {
@@ -493,14 +497,14 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
   let peer: PeerProcess | null = null;
   const show = () => {
     const list: ProcessInfo[] = [{ pid: c.pid, role: cSide === 'serv' ? C_SERVER : C_CLIENT, attached: c.attached(), alive: c.alive() }];
-    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? CLIENT : SERVER, attached: isAttached(peer), alive: !peer.exit });
+    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? IPCLAB_CLIENT : IPCLAB_SERVER, attached: isAttached(peer), alive: !peer.exit });
     ctx.setProcesses(list);
   };
   const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args, cSide === 'serv' ? C_SERVER : C_CLIENT, show);
   peer = startPeer(
     ctx,
     cSide === 'serv' ? { role: 'clnt', path, timeout: 10 } : { role: 'serv', path, messages: [message], timeout: 10, gated: false },
-    cSide === 'serv' ? CLIENT : SERVER,
+    cSide === 'serv' ? IPCLAB_CLIENT : IPCLAB_SERVER,
     show,
   );
   show();

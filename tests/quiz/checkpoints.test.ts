@@ -16,7 +16,7 @@ import { LESSONS, lessonById } from '../../src/lessons/index.js';
 import type { Choice, LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import { wrap } from '../../src/lessons/format.js';
 import { MAX_LINES, PANE_WIDTH } from '../../src/lessons/validate.js';
-import { IPC_CREAT, IPC_NOWAIT, msgrcv, readQueues, readSegments, semctlGetncnt, semctlGetval, shmat, shmctlRmid, shmctlStat, shmdt, shmget } from '../../src/native/index.js';
+import { IPC_CREAT, IPC_NOWAIT, msgrcv, readQueues, readSegments, semctlGetncnt, semctlGetval, semctlGetzcnt, shmat, shmctlRmid, shmctlStat, shmdt, shmget } from '../../src/native/index.js';
 import { COUNTER, WORKERS } from '../../src/proto/racer.js';
 import { N } from '../../src/lessons/race.js';
 import type { CallRecord } from '../../src/native/types.js';
@@ -127,7 +127,8 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
       expect(left.messages).toBe(1);
       return choiceOf(c, left.usedBytes === Buffer.byteLength('three') ? 1 : 3);
     },
-    taken: (s, c) => errnoOf(c, msgrcv(made(s, 'msgget'), 64, 0, IPC_NOWAIT).call, -1),
+    // the choices say what the call does (an error at once), not which errno
+    taken: (s, c) => choiceOf(c, msgrcv(made(s, 'msgget'), 64, 0, IPC_NOWAIT).call.errno === null ? null : 'error', 2),
     rmid: (s, c) => {
       expect(readQueues().some((q) => q.msqid === made(s, 'msgget'))).toBe(false);
       const reader = s.run.processes.find((p) => p.role.en === 'reader')!.pid;
@@ -136,7 +137,11 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
     },
   },
   sem: {
-    waiter: (s, c) => choiceOf(c, semctlGetncnt(made(s, 'semget'), 0).ret),
+    // the choices name both counts: semncnt 1 and semzcnt 0 is 'n'
+    waiter: (s, c) => {
+      const [n, z] = [semctlGetncnt(made(s, 'semget'), 0).ret, semctlGetzcnt(made(s, 'semget'), 0).ret];
+      return choiceOf(c, n === 1 && z === 0 ? 'n' : n === 0 && z === 1 ? 'z' : n === 0 && z === 0 ? 'none' : 'other');
+    },
     undo: (s, c) => choiceOf(c, semctlGetval(made(s, 'semget'), 0).ret),
     // the set is removed by this step: the lesson's own P after the kill is the record left
     'no-undo': (s, c) => {
