@@ -12,7 +12,6 @@ import { BLOCKER_EXIT, MSG_MAX } from '../proto/blocker.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { CallRecord } from '../native/types.js';
 import { NO_BREAK } from '../text/cells.js';
-import { ERRNO_MEANINGS } from '../text/errno.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { OUR_ROW } from './types.js';
@@ -68,14 +67,6 @@ const REMOVED = [
   choice({ en: 'sleeps on (nothing wakes it)', zh: '继续睡眠（没有什么唤醒它）' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
   choice({ en: 'is killed with the queue', zh: '随队列一起被杀死' }, { en: 'IPC_RMID sends no signal. The kernel wakes the sleeper, its msgrcv returns -1, and the reader goes on.', zh: 'IPC_RMID 不发信号。内核唤醒睡眠者，它的 msgrcv 返回 -1，读者接着运行。' }),
 ];
-
-/** ' ("No message of desired type")': the errno's meaning, said with the result where the
- *  choices said only what the call did; empty for a call that succeeded. */
-function meaningOf(call: CallRecord, lang: Lang): string {
-  const words = call.errno === null ? undefined : ERRNO_MEANINGS[call.errno]?.[lang];
-  if (!words) return '';
-  return lang === 'en' ? ` ("${words}")` : `（${words}）`;
-}
 
 /** The reader's msgrcv as it returned in this step; undefined while it has not returned. */
 function readerCall(live: LiveResult<MsgState>): CallRecord | undefined {
@@ -583,9 +574,10 @@ export const msg = defineLesson<MsgState>({
       answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno === null ? null : 'error', 2),
       hint: { en: 'What does the name IPC_NOWAIT tell the call not to do? And is "no message" a message?', zh: 'IPC_NOWAIT 这个名字叫调用不要做什么？“没有消息”算一条消息吗？' },
       explain: (live) => ({
-        // the errno's meaning once (meaningOf), then why: not the meaning again in other words
-        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}${meaningOf(lastCall(live, 'msgrcv'), 'en')}: the queue was empty, and IPC_NOWAIT said not to wait.`,
-        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}${meaningOf(lastCall(live, 'msgrcv'), 'zh')}：队列是空的，IPC_NOWAIT 又不许等待。`,
+        // the errno's meaning is the trace line's, right above (ERRNO_FOR_CALL): not said again in
+        // other words, nor in strerror's, which the trace does not show (issue 16)
+        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: the queue was empty, and IPC_NOWAIT said not to wait.`,
+        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}：队列是空的，IPC_NOWAIT 又不许等待。`,
       }),
     },
     rmid: {
@@ -600,7 +592,7 @@ export const msg = defineLesson<MsgState>({
       explain: (live) => {
         const call = readerCall(live);
         return call
-          ? { en: `The reader's ${outcomeOf(call).en}${meaningOf(call, 'en')}: removing a queue wakes its waiters, and their msgrcv fails.`, zh: `读者的 ${outcomeOf(call).zh}${meaningOf(call, 'zh')}：队列被删时，内核唤醒所有在等它的进程，它们的 msgrcv 失败。` }
+          ? { en: `The reader's ${outcomeOf(call).en}: removing a queue wakes its waiters, and their msgrcv fails.`, zh: `读者的 ${outcomeOf(call).zh}：队列被删时，内核唤醒所有在等它的进程，它们的 msgrcv 失败。` }
           : { en: 'The reader had not returned when the step ended.', zh: '这一步结束时读者还没有返回。' };
       },
     },

@@ -89,7 +89,7 @@ function afterKill(undo: boolean) {
       if (undo) return v === 1 ? { en: 'When the holder died, the kernel undid its P: +1.', zh: '持有者死时，内核撤销了它的 P：加 1。' } : { en: `GETVAL read ${v}: the kernel did not undo the P.`, zh: `GETVAL 读到 ${v}：内核没有撤销那次 P。` };
       const p = laterP(live);
       return p === 'EAGAIN'
-        ? { en: `GETVAL read ${v}, and the P with IPC_NOWAIT got EAGAIN: without IPC_NOWAIT it would be stuck until some process does V. Without SEM_UNDO the kernel keeps nothing to undo, so the dead holder's count is never given back.`, zh: `GETVAL 读到 ${v}，带 IPC_NOWAIT 的 P 得到 EAGAIN：不带 IPC_NOWAIT 它就会卡住，直到有进程做 V。不带 SEM_UNDO，内核没有记下要撤销什么，死去的持有者取走的计数永远不会归还。` }
+        ? { en: `GETVAL read ${v}; the P got EAGAIN: without IPC_NOWAIT it is stuck until some process does V. Without SEM_UNDO the kernel has nothing to undo for the dead holder.`, zh: `GETVAL 读到 ${v}；P 得到 EAGAIN：不带 IPC_NOWAIT 它就会卡住，直到有进程做 V。不带 SEM_UNDO，内核对死去的持有者没有可撤销的。` }
         : { en: `GETVAL read ${v}, and the P ${p === 'ok' ? 'went on at once' : `failed with ${p}`}: something gave the count back.`, zh: `GETVAL 读到 ${v}，这次 P ${p === 'ok' ? '取得了信号量' : `以 ${p} 失败`}：有谁归还了计数。` };
     },
   };
@@ -458,8 +458,8 @@ export const sem = defineLesson<SemState>({
       },
       hint: { en: 'Its sem_op is -1: what must happen to semval before it can go on? The step\'s text says what each count waits for.', zh: '它的 sem_op 是 -1：semval 要怎样变，它才能继续？本步的说明写着每个计数等的是什么。' },
       explain: (live) => ({
-        en: `semncnt ${lastRead(live, 'GETNCNT')}, semzcnt ${lastRead(live, 'GETZCNT')}: a P at 0 waits for semval to grow, which semncnt counts; semzcnt counts a semop with sem_op 0, waiting for semval to be 0.`,
-        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}，semzcnt 为 ${lastRead(live, 'GETZCNT')}：在 0 上做 P 是等 semval 增加，由 semncnt 计数；semzcnt 计的是 sem_op 为 0、等 semval 变为 0 的 semop。`,
+        en: `A P at 0 waits for semval to grow, which semncnt counts: GETNCNT read ${lastRead(live, 'GETNCNT')}, GETZCNT ${lastRead(live, 'GETZCNT')}. semzcnt counts a semop with sem_op 0, waiting for semval to be 0.`,
+        zh: `在 0 上做 P 是等 semval 增加，由 semncnt 计数：GETNCNT 读到 ${lastRead(live, 'GETNCNT')}，GETZCNT 读到 ${lastRead(live, 'GETZCNT')}。semzcnt 计的是 sem_op 为 0、等 semval 变为 0 的 semop。`,
       }),
     },
     undo: afterKill(true),

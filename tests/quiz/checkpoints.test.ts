@@ -133,7 +133,8 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
       expect(readQueues().some((q) => q.msqid === made(s, 'msgget'))).toBe(false);
       const reader = s.run.processes.find((p) => p.role.en === 'reader')!.pid;
       const call = s.calls.filter((e) => e.call === 'msgrcv' && e.pid === reader).at(-1);
-      return call ? errnoOf(c, call, -1) : 2;
+      // the choices say what the reader did (woke with an error), not which errno
+      return call ? choiceOf(c, call.errno === null ? null : 'failed') : 1;
     },
   },
   sem: {
