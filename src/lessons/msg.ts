@@ -12,7 +12,6 @@ import { BLOCKER_EXIT, MSG_MAX } from '../proto/blocker.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { CallRecord } from '../native/types.js';
 import { NO_BREAK } from '../text/cells.js';
-import { ERRNO_MEANINGS } from '../text/errno.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { OUR_ROW } from './types.js';
@@ -68,14 +67,6 @@ const REMOVED = [
   choice({ en: 'sleeps on (nothing wakes it)', zh: '继续睡眠（没有什么唤醒它）' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
   choice({ en: 'is killed with the queue', zh: '随队列一起被杀死' }, { en: 'IPC_RMID sends no signal. The kernel wakes the sleeper, its msgrcv returns -1, and the reader goes on.', zh: 'IPC_RMID 不发信号。内核唤醒睡眠者，它的 msgrcv 返回 -1，读者接着运行。' }),
 ];
-
-/** ' ("No message of desired type")': the errno's meaning, said with the result where the
- *  choices said only what the call did; empty for a call that succeeded. */
-function meaningOf(call: CallRecord, lang: Lang): string {
-  const words = call.errno === null ? undefined : ERRNO_MEANINGS[call.errno]?.[lang];
-  if (!words) return '';
-  return lang === 'en' ? ` ("${words}")` : `（${words}）`;
-}
 
 /** The reader's msgrcv as it returned in this step; undefined while it has not returned. */
 function readerCall(live: LiveResult<MsgState>): CallRecord | undefined {
@@ -343,8 +334,8 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. With nothing to read, msgrcv waits for a message (step 6); step 4 tries its flag IPC_NOWAIT.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时，msgrcv 等待消息到来（第 6 步）；第 4 步试它的标志 IPC_NOWAIT。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. msgrcv on a queue with nothing to read is tried twice: with the flag IPC_NOWAIT (step 4), then without it (step 6).',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时的 msgrcv 试两次：第 4 步带标志 IPC_NOWAIT，第 6 步不带。',
   },
   aside: {
     en: 'the readers of steps 6 and 7 are a second process, ipclab\'s own program started again, as a msgrcv asleep in ipclab would freeze the screen.',
@@ -583,8 +574,10 @@ export const msg = defineLesson<MsgState>({
       answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno === null ? null : 'error', 2),
       hint: { en: 'What does the name IPC_NOWAIT tell the call not to do? And is "no message" a message?', zh: 'IPC_NOWAIT 这个名字叫调用不要做什么？“没有消息”算一条消息吗？' },
       explain: (live) => ({
-        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}${meaningOf(lastCall(live, 'msgrcv'), 'en')}: none of the type asked for, and IPC_NOWAIT said not to wait.`,
-        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}${meaningOf(lastCall(live, 'msgrcv'), 'zh')}：没有所要类型的消息，IPC_NOWAIT 又不许等待。`,
+        // the errno's meaning is the trace line's, right above (ERRNO_FOR_CALL): not said again in
+        // other words, nor in strerror's, which the trace does not show (issue 16)
+        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: the queue was empty, and IPC_NOWAIT said not to wait.`,
+        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}：队列是空的，IPC_NOWAIT 又不许等待。`,
       }),
     },
     rmid: {
@@ -599,7 +592,7 @@ export const msg = defineLesson<MsgState>({
       explain: (live) => {
         const call = readerCall(live);
         return call
-          ? { en: `The reader's ${outcomeOf(call).en}${meaningOf(call, 'en')}: removing a queue wakes its waiters, and their msgrcv fails.`, zh: `读者的 ${outcomeOf(call).zh}${meaningOf(call, 'zh')}：队列被删时，内核唤醒所有在等它的进程，它们的 msgrcv 失败。` }
+          ? { en: `The reader's ${outcomeOf(call).en}: removing a queue wakes its waiters, and their msgrcv fails.`, zh: `读者的 ${outcomeOf(call).zh}：队列被删时，内核唤醒所有在等它的进程，它们的 msgrcv 失败。` }
           : { en: 'The reader had not returned when the step ended.', zh: '这一步结束时读者还没有返回。' };
       },
     },

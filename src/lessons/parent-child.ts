@@ -116,8 +116,8 @@ export const parentChild = defineLesson<ParentChildState>({
   // each term where a step first needs it: the segments' (step 1), the child's start and
   // the signals (step 2), nattch and lpid (step 2's notice); not all in the introduction
   intro: {
-    en: 'A parent and its child pass text both ways, with two System V shared memory segments and two signals. The parent is ipclab itself, the lesson\'s process (the other lessons call it "lesson"). communicate_with_child.c of the notes (the study notes ipclab follows) does it in C. If you skipped lessons 1-6, their terms show up here as new; g explains each.',
-    zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。父进程就是 ipclab 自己，即本课的进程（其他课叫它“本课”）。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
+    en: 'A parent and its child pass text both ways, with two System V shared memory segments and two signals. The parent is ipclab\'s own process, the one drawing this screen; the child is a second process it starts. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C. If you skipped lessons 1-6, their terms show up here as new; g explains each.',
+    zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。父进程就是 ipclab 自己的进程，也就是绘制这个界面的进程；子进程是它另起的第二个进程。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
   },
   outro: {
     en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): the same in C; its real fork() is higher up in the file.',
@@ -265,9 +265,10 @@ export const parentChild = defineLesson<ParentChildState>({
       notice: {
         // which pane shows it (issue 16: "another address" named no place): the child's "read at" line
         en: 'The Trace pane\'s "read at" line has the parent\'s bytes at another address, in another process: one memory. The parent may write again.',
-        zh: '“跟踪”窗格的 read at 行里，是父进程写的字节，却在另一个进程、另一个地址：同一块内存。父进程现在才可以再写。',
+        zh: '“跟踪”窗格里“从 0x… 读出”那一行，是父进程写的字节，却在另一个进程、另一个地址：同一块内存。父进程现在才可以再写。',
       },
-      traceFocus: [{ en: 'read at', zh: '读出：' }],
+      // the line as each language writes it (src/proto/child.ts): "read at 0x…", "从 0x… 读出"
+      traceFocus: [{ en: 'read at', zh: '读出' }],
       diagram: REPLY,
       highlight: ['down', 'down->child', 'child', 'child->parent', 'parent'],
       async run(ctx, state) {
@@ -312,8 +313,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
       },
       notice: {
-        en: 'SIGUSR1 "there is text", SIGUSR2 "read it". Strict turns: no one writes before "read it", so no SIGUSR1 merges with a pending one.',
-        zh: 'SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。严格轮流：收到“已读”前谁也不再写，所以不会有 SIGUSR1 与挂起的那个合并、漏掉一条消息。',
+        en: 'SIGUSR1 "there is text", SIGUSR2 "read it": strict turns, as a SIGUSR1 sent while one is pending merges into it (one signal).',
+        zh: 'SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。必须严格轮流：一个 SIGUSR1 还挂起时再发一个，两个会合并成一个信号。',
       },
       diagram: ACK,
       highlight: ['up', 'up->parent', 'parent', 'parent->child', 'child'],

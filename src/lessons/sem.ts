@@ -48,13 +48,21 @@ const AFTER_UNDO = counts('semval', [0, 1], [
   { en: 'with SEM_UNDO the kernel gave the count back when the holder died; without it the count would stay taken.', zh: '带了 SEM_UNDO，持有者死时内核就归还了计数；不带它，计数才会一直被占着。' },
   { en: 'this time the kernel did not undo the P, though SEM_UNDO makes it do so when the holder dies.', zh: '这次内核没有撤销那次 P，虽然 SEM_UNDO 本该让它在持有者死时撤销。' },
 ]);
-/** Without SEM_UNDO, what a later P meets, by semval after the kill: not semval again, which
- *  is step 6's question the other way round (issue 16: trivial once step 6 was answered),
- *  but what it means for the next process that wants the lock. */
+/** Without SEM_UNDO, what a later P meets: the step makes that P itself, in this process, with
+ *  IPC_NOWAIT (a wait here would freeze the screen), and the choice is graded on its result
+ *  (issue 16: the question asked about a P the step never ran). EAGAIN is the P that would wait. */
 const AFTER_PLAIN: Choice[] = [
-  { en: 'is stuck until some process does V', zh: '卡住，直到有进程做 V', value: 0, whyNot: { en: 'this time something gave the count back; only that lets a P through.', zh: '这次有谁归还了计数；只有这样 P 才能通过。' } },
-  { en: 'proceeds at once', zh: '立刻继续执行', value: 1, whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so the next P waits.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 只能等。' } },
+  { en: 'is stuck until some process does V', zh: '卡住，直到有进程做 V', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
+  { en: 'proceeds at once', zh: '立刻继续执行', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so the next P must wait.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 只能等。' } },
 ];
+
+/** The lesson's own P after the kill (semop by this process with IPC_NOWAIT, the step's last):
+ *  'ok' when it took the semaphore, else its errno. */
+function laterP(live: LiveResult<SemState>): string {
+  const call = live.calls.filter((c) => c.call === 'semop' && c.pid === live.pid).at(-1);
+  if (!call) throw new Error('the step made no semop of its own');
+  return call.errno ?? 'ok';
+}
 
 /** What the step's last semctl `cmd` (GETVAL, GETNCNT) returned: this run's reading. */
 function lastRead(live: LiveResult<SemState>, cmd: string): number {
@@ -70,18 +78,19 @@ function afterKill(undo: boolean) {
   return {
     question: undo
       ? { en: 'The holder took it with SEM_UNDO and is killed with SIGKILL. semval then is…', zh: '持有者带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。之后 semval 是……' }
-      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. A P by another process after that…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。之后另一个进程做 P……' },
+      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then this process makes a P. That P…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。然后本进程做一次 P。这次 P……' },
     choices,
-    answer: (live: LiveResult<SemState>) => choiceOf(choices, lastRead(live, 'GETVAL')),
+    answer: (live: LiveResult<SemState>) => (undo ? choiceOf(choices, lastRead(live, 'GETVAL')) : choiceOf(choices, laterP(live))),
     hint: undo
       ? { en: 'SEM_UNDO has the kernel keep a per-process adjustment (semadj). When could the kernel use it?', zh: 'SEM_UNDO 让内核按进程记下调整量（semadj）。内核什么时候会用到它？' }
       : { en: 'SIGKILL leaves the holder no time to run its own V, and without SEM_UNDO the kernel has nothing to undo.', zh: 'SIGKILL 不给持有者执行自己 V 的机会；不带 SEM_UNDO，内核也没有可撤销的。' },
     explain: (live: LiveResult<SemState>) => {
       const v = lastRead(live, 'GETVAL');
       if (undo) return v === 1 ? { en: 'When the holder died, the kernel undid its P: +1.', zh: '持有者死时，内核撤销了它的 P：加 1。' } : { en: `GETVAL read ${v}: the kernel did not undo the P.`, zh: `GETVAL 读到 ${v}：内核没有撤销那次 P。` };
-      return v === 0
-        ? { en: 'GETVAL read 0: without SEM_UNDO the kernel keeps nothing to undo, the count the dead holder took is never given back, and every later P waits.', zh: 'GETVAL 读到 0：不带 SEM_UNDO，内核没有记下要撤销什么，死去的持有者取走的计数永远不会归还，之后的每个 P 都要等。' }
-        : { en: `GETVAL read ${v}: something gave the count back.`, zh: `GETVAL 读到 ${v}：有谁归还了计数。` };
+      const p = laterP(live);
+      return p === 'EAGAIN'
+        ? { en: `GETVAL read ${v}; the P got EAGAIN: without IPC_NOWAIT it is stuck until some process does V. Without SEM_UNDO the kernel has nothing to undo for the dead holder.`, zh: `GETVAL 读到 ${v}；P 得到 EAGAIN：不带 IPC_NOWAIT 它就会卡住，直到有进程做 V。不带 SEM_UNDO，内核对死去的持有者没有可撤销的。` }
+        : { en: `GETVAL read ${v}, and the P ${p === 'ok' ? 'went on at once' : `failed with ${p}`}: something gave the count back.`, zh: `GETVAL 读到 ${v}，这次 P ${p === 'ok' ? '取得了信号量' : `以 ${p} 失败`}：有谁归还了计数。` };
     },
   };
 }
@@ -343,8 +352,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'A waiter: P on the taken semaphore', zh: '等待者对已被占用的信号量做 P' },
       short: { en: 'A waiter does P', zh: '等待者做 P' },
       say: {
-        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT at semval 0. semctl GETNCNT and GETZCNT then read two counts the kernel keeps (see the glossary).',
-        zh: '第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后 semctl GETNCNT 和 GETZCNT 读出内核记的两个计数（见术语表）。',
+        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. GETNCNT reads semncnt, the processes waiting for semval to grow; GETZCNT semzcnt, those waiting for 0.',
+        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。GETNCNT 读 semncnt：等 semval 增加的进程数；GETZCNT 读 semzcnt：等它变为 0 的进程数。',
       },
       notice: {
         en: 'semncnt 1, semzcnt 0: the waiter waits for semval to grow, not for it to be 0. It uses no CPU while it waits.',
@@ -398,8 +407,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
-        en: 'A new holder takes the semaphore with SEM_UNDO: the kernel keeps a per-process adjustment for that change (g: semadj). This process kills it with SIGKILL: no handler, no cleanup.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量：内核按进程记下这次改动的调整量（见术语表 semadj）。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
+        en: 'A new holder, another process, takes the semaphore with the flag SEM_UNDO (g: semadj). This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 标志取得信号量（见术语表 semadj）。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         // sempid: Linux's exit_sem sets it to the dying process as it undoes (nc: "so" did not follow)
@@ -420,19 +429,22 @@ export const sem = defineLesson<SemState>({
       title: { en: 'Without SEM_UNDO: kill -9 the holder', zh: '不带 SEM_UNDO：kill -9 持有者' },
       short: { en: 'No SEM_UNDO: kill -9', zh: '无 SEM_UNDO：kill -9' },
       say: {
-        en: 'The same without SEM_UNDO, then the set is removed with semctl(IPC_RMID).',
-        zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
+        en: 'The same without SEM_UNDO. Then this process makes a P with IPC_NOWAIT (a wait in it would freeze the screen) and removes the set with semctl(IPC_RMID).',
+        zh: '不带 SEM_UNDO 再做一遍。然后本进程做一次带 IPC_NOWAIT 的 P（它一等待，界面就卡住），再用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'GETVAL read 0 after the kill. Had the set stayed, a later P would wait forever; IPC_RMID removed it. Use SEM_UNDO.',
-        zh: '杀死后 GETVAL 读到 0：假如集合还在，之后的 P 会永远等下去。IPC_RMID 已把它从“内核”窗格删去。加锁要带 SEM_UNDO。',
+        en: 'The P got EAGAIN: without IPC_NOWAIT it is stuck until some process does V, which the dead holder never will.',
+        zh: 'P 得到 EAGAIN：不带 IPC_NOWAIT 它就会卡住，直到有进程做 V，而死去的持有者再也不会做。',
       },
-      traceFocus: ['GETVAL'],
+      traceFocus: ['EAGAIN'],
       diagram: FLOW,
-      highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'sem->gone', 'gone'],
+      highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'me->sem', 'sem->gone', 'gone'],
       async run(ctx, state) {
+        const semid = need(state, 'semid');
         const problems = await killHolder(ctx, state, false, 0);
-        return [...problems, ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
+        // the P the checkpoint asks about, made here and graded on (IPC_NOWAIT: a wait would freeze the screen)
+        problems.push(...expectErrno(op(ctx, semid, -1, ctx.sys.IPC_NOWAIT), 'EAGAIN'));
+        return [...problems, ...expectOk(ctx.sys.semctlRmid(semid))];
       },
     },
   ],
@@ -444,10 +456,10 @@ export const sem = defineLesson<SemState>({
         const [n, z] = [lastRead(live, 'GETNCNT'), lastRead(live, 'GETZCNT')];
         return choiceOf(COUNTED, n === 1 && z === 0 ? 'n' : n === 0 && z === 1 ? 'z' : n === 0 && z === 0 ? 'none' : 'other');
       },
-      hint: { en: 'Its sem_op is -1: what must happen to semval before it can go on? Each count\'s entry (see the glossary) says what it waits for.', zh: '它的 sem_op 是 -1：semval 要怎样变，它才能继续？每个计数在术语表里都写着它等的是什么。' },
+      hint: { en: 'Its sem_op is -1: what must happen to semval before it can go on? The step\'s text says what each count waits for.', zh: '它的 sem_op 是 -1：semval 要怎样变，它才能继续？本步的说明写着每个计数等的是什么。' },
       explain: (live) => ({
-        en: `semncnt ${lastRead(live, 'GETNCNT')}, semzcnt ${lastRead(live, 'GETZCNT')}: a P at 0 waits for semval to grow, which semncnt counts; semzcnt counts a semop with sem_op 0, waiting for semval to be 0.`,
-        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}，semzcnt 为 ${lastRead(live, 'GETZCNT')}：在 0 上做 P 是等 semval 增加，由 semncnt 计数；semzcnt 计的是 sem_op 为 0、等 semval 变为 0 的 semop。`,
+        en: `A P at 0 waits for semval to grow, which semncnt counts: GETNCNT read ${lastRead(live, 'GETNCNT')}, GETZCNT ${lastRead(live, 'GETZCNT')}. semzcnt counts a semop with sem_op 0, waiting for semval to be 0.`,
+        zh: `在 0 上做 P 是等 semval 增加，由 semncnt 计数：GETNCNT 读到 ${lastRead(live, 'GETNCNT')}，GETZCNT 读到 ${lastRead(live, 'GETZCNT')}。semzcnt 计的是 sem_op 为 0、等 semval 变为 0 的 semop。`,
       }),
     },
     undo: afterKill(true),
@@ -472,7 +484,7 @@ export const sem = defineLesson<SemState>({
         { en: 'fails with EINVAL', zh: '以 EINVAL 失败', whyNot: { en: 'semaphore 2 is in the set (numbers 0 to 2); its value is there, and it is 0.', zh: '2 号在集合里（编号 0 到 2）；它的值一直都在，就是 0。' } },
       ],
       answer: 0,
-      explain: { en: 'SETVAL sets one semaphore. Linux starts the others at 0 (step 1\'s SETVAL took its one from 0 to 1), and a P on 0 waits. POSIX leaves it open: SETVAL each one used.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0（第 1 步的 SETVAL 把它的那个从 0 设成 1）；计数为 0 时 P 要等待。POSIX 没有规定初值，用到的每一个都要 SETVAL。' },
+      explain: { en: 'SETVAL sets one semaphore. Linux starts the others at 0 (step 1\'s SETVAL took its one from 0 to 1), and a P on 0 waits. POSIX fixes no start value: SETVAL every one you use.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0（第 1 步的 SETVAL 把它的那个从 0 设成 1）；计数为 0 时 P 要等待。POSIX 没有规定初值，用到的每一个都要 SETVAL。' },
     },
     {
       question: { en: 'semval 0, eight processes asleep in P: semncnt 8. The holder makes one V. Then…', zh: 'semval 为 0，8 个进程睡在 P 里：semncnt 为 8。持有者做一次 V。之后……' },

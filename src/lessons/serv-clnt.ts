@@ -46,6 +46,10 @@ const SERVER: Text = { en: 'server', zh: '服务端' };
 const CLIENT: Text = { en: 'client', zh: '客户端' };
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
 const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
+/** ipclab's side against a C program (steps 5, 6): not plain "server", which steps 1-4's
+ *  server is, both on the Kernel pane's ended line (issue 16: "server pid 12400, server pid 11678") */
+const IPCLAB_SERVER: Text = { en: "ipclab's server", zh: 'ipclab 服务端' };
+const IPCLAB_CLIENT: Text = { en: "ipclab's client", zh: 'ipclab 客户端' };
 
 /** What the steps carry: the rendezvous folder, the two peers and the server's segment. */
 interface ServClntState {
@@ -288,6 +292,8 @@ export const servClnt = defineLesson<ServClntState>({
       id: 'c-client',
       code: 'rv.h: struct ipclab_rv {',
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
+      // the step list at 80x24 cut the title ("ipclab's server against the C client …", issue 16)
+      short: { en: 'ipclab server, C client', zh: 'ipclab 服务端对 C 客户端' },
       say: {
         en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts first: its shmget(key, 0, 0) gets ENOENT (no segment has the key yet) and retries every 100 ms.',
         zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 的服务端启动。它的 shmget(key, 0, 0) 得到 ENOENT，因为还没有共享内存段用这个 key；于是每 100 ms 再试。',
@@ -316,6 +322,7 @@ export const servClnt = defineLesson<ServClntState>({
       id: 'c-server',
       code: 'serv.c: STORE(rv->magic, RV_MAGIC)',
       title: { en: 'The C server against ipclab\'s client', zh: 'C 服务端对接 ipclab 客户端' },
+      short: { en: 'C server, ipclab client', zh: 'C 服务端对 ipclab 客户端' },
       say: {
         en: 'And the reverse: the C server serv.c (the C pane\'s first file, c) creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
         zh: '反过来：C 服务端 serv.c（C 窗格的第一个文件，按 c）创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
@@ -495,14 +502,14 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
   let peer: PeerProcess | null = null;
   const show = () => {
     const list: ProcessInfo[] = [{ pid: c.pid, role: cSide === 'serv' ? C_SERVER : C_CLIENT, attached: c.attached(), alive: c.alive() }];
-    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? CLIENT : SERVER, attached: isAttached(peer), alive: !peer.exit });
+    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? IPCLAB_CLIENT : IPCLAB_SERVER, attached: isAttached(peer), alive: !peer.exit });
     ctx.setProcesses(list);
   };
   const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args, cSide === 'serv' ? C_SERVER : C_CLIENT, show);
   peer = startPeer(
     ctx,
     cSide === 'serv' ? { role: 'clnt', path, timeout: 10 } : { role: 'serv', path, messages: [message], timeout: 10, gated: false },
-    cSide === 'serv' ? CLIENT : SERVER,
+    cSide === 'serv' ? IPCLAB_CLIENT : IPCLAB_SERVER,
     show,
   );
   show();

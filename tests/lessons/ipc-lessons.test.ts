@@ -128,6 +128,12 @@ describe('ipclab run msg|sem|race --json', () => {
       // killed with SIGKILL, it could not remove its run journal: the lesson did, it made nothing
       expect(existsSync(runsDir()) ? readdirSync(runsDir()).filter((n) => n.startsWith(`${holder.pid}-`)) : []).toEqual([]);
     }
+    // the P step 7's checkpoint asks about is made there, by this process, after the kill and before IPC_RMID
+    const seven = inStep('no-undo').filter((l) => l.type === 'call');
+    const laterP = seven.findIndex((l) => l.call === 'semop' && l.pid === pid);
+    expect(laterP).toBeGreaterThan(seven.findIndex((l) => l.call === 'kill'));
+    expect(seven[laterP]).toMatchObject({ errno: 'EAGAIN', c: `semop(${semid}, &(struct sembuf){0, -1, IPC_NOWAIT}, 1)` });
+    expect(laterP).toBeLessThan(seven.findIndex((l) => /IPC_RMID/.test(l.c)));
     expect(ids('sem')).not.toContain(semid);
   });
 

@@ -127,27 +127,28 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
       expect(left.messages).toBe(1);
       return choiceOf(c, left.usedBytes === Buffer.byteLength('three') ? 1 : 3);
     },
-    // the choices say what the call does (issue 16): an error, whichever errno, or a message
+    // the choices say what the call does (an error at once), not which errno
     taken: (s, c) => choiceOf(c, msgrcv(made(s, 'msgget'), 64, 0, IPC_NOWAIT).call.errno === null ? null : 'error', 2),
     rmid: (s, c) => {
       expect(readQueues().some((q) => q.msqid === made(s, 'msgget'))).toBe(false);
       const reader = s.run.processes.find((p) => p.role.en === 'reader')!.pid;
       const call = s.calls.filter((e) => e.call === 'msgrcv' && e.pid === reader).at(-1);
-      return call ? choiceOf(c, call.errno === null ? null : 'failed', -1) : 2;
+      // the choices say what the reader did (woke with an error), not which errno
+      return call ? choiceOf(c, call.errno === null ? null : 'failed') : 1;
     },
   },
   sem: {
-    // which count holds the waiter: semncnt (waiting for semval to grow), semzcnt (for 0), or neither
+    // the choices name both counts: semncnt 1 and semzcnt 0 is 'n'
     waiter: (s, c) => {
-      const n = Number(semctlGetncnt(made(s, 'semget'), 0).ret);
-      const z = Number(semctlGetzcnt(made(s, 'semget'), 0).ret);
-      return choiceOf(c, n > 0 && z === 0 ? 'n' : z > 0 && n === 0 ? 'z' : n === 0 && z === 0 ? 'none' : 'both');
+      const [n, z] = [semctlGetncnt(made(s, 'semget'), 0).ret, semctlGetzcnt(made(s, 'semget'), 0).ret];
+      return choiceOf(c, n === 1 && z === 0 ? 'n' : n === 0 && z === 1 ? 'z' : n === 0 && z === 0 ? 'none' : 'other');
     },
     undo: (s, c) => choiceOf(c, semctlGetval(made(s, 'semget'), 0).ret),
-    // the set is removed by this step: its GETVAL right after the kill is the record left
+    // the set is removed by this step: the lesson's own P after the kill is the record left
     'no-undo': (s, c) => {
       const kill = s.calls.findIndex((e) => e.call === 'kill');
-      return choiceOf(c, s.calls.slice(kill).find((e) => e.c.endsWith(', GETVAL)'))!.ret);
+      const p = s.calls.slice(kill).find((e) => e.call === 'semop' && e.pid === process.pid);
+      return choiceOf(c, p ? (p.errno ?? 'ok') : null);
     },
   },
   race: {

@@ -232,8 +232,8 @@ describe('lessons with two processes', () => {
     const seen: { pid: number; role: string; attached: boolean; alive: boolean }[][] = [];
     const off = run.subscribe(() => seen.push(run.processes.map((p) => ({ pid: p.pid, role: `${p.role.en}/${p.role.zh}`, attached: p.attached, alive: p.alive }))));
     for (const [step, cRole, partner, printed] of [
-      [4, 'C client/C 客户端', 'server/服务端', 'printed "from ipclab to C"'],
-      [5, 'C server/C 服务端', 'client/客户端', null],
+      [4, 'C client/C 客户端', "ipclab's server/ipclab 服务端", 'printed "from ipclab to C"'],
+      [5, 'C server/C 服务端', "ipclab's client/ipclab 客户端", null],
     ] as const) {
       seen.length = 0;
       const from = run.trace.length;
