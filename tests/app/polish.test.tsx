@@ -283,12 +283,13 @@ describe('large terminal', () => {
 describe('trace', () => {
   it('shmat in Chinese: the refusal in Chinese and whole (wrapped, not cut), the child named as throw-away', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', lang: 'zh' });
-    await r.press(KEYS.tab, KEYS.tab);
-    await r.waitFor((f) => f.includes('─ 跟踪 ─'), 'the trace tab');
     for (let i = 0; i < 6; i++) {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
+    // each run showed its result's pane (src/lessons/result-pane.ts): Tab on to the Trace
+    await tabTo(r, 'trace');
+    await r.waitFor((f) => f.includes('─ 跟踪 ─'), 'the trace tab');
     // the trace shows its end: the death is above the note on the child's attach
     const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程（pid \d+）被 SIGSEGV 杀死（waitpid）/.test(f), 'the child\'s death', KEYS.up);
     expect(f).toMatch(/\d+ • 向只读映射写入的子进程（pid \d+）被 SIGSEGV 杀死（waitpid）/);
@@ -377,6 +378,8 @@ describe('what looks selectable is', () => {
     expect(r.lines()[22]).not.toContain('s focus');
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r) && r.store.getState().segments.length > 1, 'step 1 run');
+    // the run showed its result's pane (src/lessons/result-pane.ts): the Kernel by Tab where it is not that
+    await tabTo(r, 'kernel');
     await r.waitFor(() => r.lines()[22].includes('s focus'), 'the s key named');
     await r.press('c');
     await r.waitFor((f) => f.includes('┌─ C code: '), 'the C code');
@@ -512,7 +515,10 @@ describe('closing screen', () => {
 describe('kernel pane', () => {
   it('80x24: the written bytes stay in view (rows of zeros left out, blank lines dropped when short)', async () => {
     const r = await draw({ width: 80, height: 24 });
-    await r.press(KEYS.tab, KEYS.space, KEYS.space);
+    await r.press(KEYS.space, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 2 && idle(r), 'step 2 run');
+    // the run showed its result's pane (src/lessons/result-pane.ts): the Kernel by Tab where it is not that
+    await tabTo(r, 'kernel');
     const f = await r.waitFor((f) => f.includes('hello, 你·好·') && idle(r), 'the bytes in the dump');
     // the ranges said are the bytes' own: 0x10-0x3f are zeros, in the rows' hex offsets
     expect(f).toMatch(/segment \d+ \(4096 bytes\): 0000–003f \(hex\)/);
