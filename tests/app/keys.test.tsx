@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { appDrawer, KEYS, questionShown, ran } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
-import { Tmux } from '../helpers/tmux.js';
+import { Tmux, tabShown } from '../helpers/tmux.js';
 import { keysOfRead, splitKeys } from '../../src/app/use-keys.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { testTempDir } from '../helpers/temp-dir.js';
@@ -116,8 +116,14 @@ describe('keys that arrive together', () => {
     sendTogether(session, '1 ');
     // (✓, or ≠ where choice 1 is not the answer: the step list marks a wrong prediction, fix27c#2)
     await tmux.waitFor(session, (s) => /[✓≠] 3 /.test(s) && !s.includes('running…'), 'step 3 run after 1 Space');
+    // Tab Tab in one write: two panes on from the one the run showed (its result's,
+    // src/lessons/result-pane.ts), read from the tab bar, not assumed
+    const tabs = ['Flow', 'Kernel', 'Trace', 'C'];
+    const from = tabShown(tmux.capture(session));
+    expect(tabs).toContain(from);
+    const to = tabs[(tabs.indexOf(from as string) + 2) % tabs.length];
     sendTogether(session, '\t\t');
-    await tmux.waitFor(session, (s) => s.includes('┌─ Trace'), 'the trace tab after Tab Tab');
+    await tmux.waitFor(session, (s) => tabShown(s) === to && s.includes(`┌─ ${to}`), `the ${to} tab two on from ${from} after Tab Tab`);
     tmux.send(session, 'q');
     expect(await tmux.waitForExit(session)).toBe(0);
   });

@@ -24,13 +24,20 @@ async function idle(store: AppStore): Promise<void> {
   } while (store.getState().busy !== null);
 }
 
-/** The fixture lesson's store with a state folder of its own, started and idle. */
+/** The fixture lesson's store with a state folder of its own, started, idle and its flow library
+ *  loaded (the start loads it, progress.ts: its one update is the opening's, not a step's, and
+ *  landed among a step's when the load took longer than the start) */
 async function startedStore() {
   const state = testTempDir('ipclab-store-');
   stateDirs.push(state);
   const store = createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
   await store.getState().start({ restart: true });
   await idle(store);
+  const deadline = Date.now() + 10_000;
+  while (store.getState().flow === null) {
+    if (Date.now() > deadline) throw new Error('the flow library did not load within 10 s');
+    await new Promise((r) => setTimeout(r, 5));
+  }
   return store;
 }
 
@@ -58,8 +65,13 @@ describe('store updates while a lesson runs', () => {
       // per step: busy on, the step shown, the kernel as it was before it (the marks of
       // what it changed), its result, the kernel, busy off, and the run's own reports
       // once per turn (not once per call and per busy flag: 21 before); 16 on a quiet machine, and
-      // on a loaded one a report of the run may arrive in a turn of its own (17 seen at load 12)
-      expect(updates).toBeLessThanOrEqual(18);
+      // on a loaded one a report of the run may arrive in a turn of its own (17 seen at load 12).
+      // The result's pane shown (store/run.ts showResultPane) costs 2 more: step 1's result is in
+      // the Kernel, not the Flow the lesson opened on, so its tab is set (panes.ts show), and the
+      // status line's "step 1's result: Kernel pane shown" is cleared by step 2's key (step 2's
+      // result is in the Kernel too: no set). 18 + 2; 18 seen on a quiet machine (23 when the
+      // switch came in: a tabByHand set and a followed set per step that changed nothing, fixed)
+      expect(updates).toBeLessThanOrEqual(20);
       // no step failed: the very same objects, so nothing that selects them drew again
       expect(after.problems).toBe(before.problems);
       expect(after.processes).toBe(before.processes);

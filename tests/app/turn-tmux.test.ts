@@ -49,8 +49,8 @@ describe('your turn in a real terminal', () => {
     await tmux.waitFor(session, (s) => s.includes('offset: 5000 is out of range'), 'the error for 5000');
     tmux.send(session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', '100', 'Enter');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1 run with the values');
-    tmux.send(session, 'Tab', 'Tab');
-    await tmux.waitFor(session, (s) => s.includes('[Trace]'), 'the Trace tab');
+    // the run showed its result's pane (src/lessons/result-pane.ts): Tab on to the Trace
+    await tmux.tabTo(session, 'Trace', 'the Trace tab');
     // the trace ends on the lesson's own write after the learner's: ↑ scrolls up to the learner's
     const deadline = Date.now() + 15_000;
     while (!tmux.capture(session).includes('+100, "qmrln")')) {

@@ -100,6 +100,23 @@ export class Tmux {
     return this.waitFor(session, ran, what, timeoutMs);
   }
 
+  /** Tab until the tab bar (80x24: the panes as tabs) shows `pane` in brackets, `[Trace]`, as a
+   *  learner does: a run shows the pane its result is in (src/lessons/result-pane.ts), so how many
+   *  Tabs that takes depends on the step run last. `pane` as the tab bar names it in the language
+   *  shown (Trace, 跟踪). Each Tab waits for the tab bar to move on before the next; returns the screen. */
+  async tabTo(session: string, pane: string, what: string, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    const left = () => Math.max(1, deadline - Date.now());
+    for (;;) {
+      const screen = await this.waitFor(session, (s) => tabShown(s) !== null, `${what}: the tab bar`, left());
+      const shown = tabShown(screen);
+      if (shown === pane) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms pressing Tab for ${what}: [${pane}]; the pane shows:\n${screen}`);
+      this.send(session, 'Tab');
+      await this.waitFor(session, (s) => tabShown(s) !== shown, `${what}: Tab from [${shown}] to the next pane`, left());
+    }
+  }
+
   /** A digit (or x) at the end-of-lesson check: a key within 500 ms of its question coming on
    *  screen is not taken ("check question N just came", store/quiz.ts CHECK_READ_MS), so the key
    *  is pressed again, polling until `answered` shows, within the deadline. */
@@ -135,6 +152,17 @@ export class Tmux {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
     rmSync(tmuxSocketPath(this.socket), { force: true });
   }
+}
+
+/** The pane the tab bar shows in brackets (" Flow  │  Kernel  │ [Trace] │  C    Tab ⇥"), or null
+ *  where no tab bar is on screen (side by side, a zoom). */
+export function tabShown(screen: string): string | null {
+  for (const line of screen.split('\n')) {
+    const bar = /^ (.*?) {3}Tab [⇥>]/.exec(line);
+    const tab = bar && /\[([^\]]+)\]/.exec(bar[1]);
+    if (tab) return tab[1];
+  }
+  return null;
 }
 
 /** The exit status of a process that ended but was not reaped yet (/proc/PID/stat:

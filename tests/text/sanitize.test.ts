@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KEYS, renderApp, ran } from '../helpers/render.js';
+import { KEYS, renderApp, ran, tabTo } from '../helpers/render.js';
 import { shmctl } from '../../src/lessons/shmctl.js';
 import { cells } from '../../src/text/cells.js';
 import { sanitize } from '../../src/text/sanitize.js';
@@ -71,7 +71,8 @@ describe('a command printing control characters', () => {
         await r.press(KEYS.space);
         await ran(r, k);
       }
-      await r.press(KEYS.tab, KEYS.tab);
+      // the run showed its result's pane (src/lessons/result-pane.ts): Tab on to the Trace
+      await tabTo(r, 'trace');
       await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
       // scroll a line at a time until `seen` is in view
       const scrollUntil = async (seen: string, key: string) => {

@@ -299,8 +299,10 @@ export const runSlice =
       const completed = finished && clean && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
       // the C pane follows the step's line again, after a run in review too (its lit line is
       // the same step's then: the learner's scroll of it is forgotten here, not by its anchor)
-      const { code: _scrolled, ...followed } = get().followed;
-      set({ followed });
+      // (set before the result's pane is shown, which reads it; only when the C code was
+      // followed: a set that changes nothing still wakes every subscriber)
+      const { code: scrolled, ...followed } = get().followed;
+      if (scrolled) set({ followed });
       const step = run.done - 1;
       // the pane that holds the step's result shown, as the kernel is read once the step is over
       settle(() => ({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION }, ...showResultPane(step) }));
@@ -408,8 +410,9 @@ export const runSlice =
           return;
         }
         // a pane chosen by hand from this key on (a Tab in the same read, or while the step runs)
-        // is the learner's for the step's result (showResultPane)
-        set({ tabByHand: false });
+        // is the learner's for the step's result (showResultPane); set only when it changes: a
+        // set that changes nothing still wakes every subscriber (tests/app/store-updates.test.ts)
+        if (get().tabByHand) set({ tabByHand: false });
         void get().enqueue('running', () => nextStep(values));
       },
 
