@@ -358,7 +358,7 @@ export const msg = defineLesson<MsgState>({
       code: 'int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600)',
       title: { en: 'msgget: a new queue', zh: 'msgget：新建一个消息队列' },
       say: {
-        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue and returns its id, the msqid (like a shmid). IPC_CREAT is harmless but not needed: IPC_PRIVATE always makes a new one.',
+        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) returns a new queue\'s msqid (like a shmid). IPC_PRIVATE always creates: IPC_CREAT is not needed.',
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
       },
       notice: {

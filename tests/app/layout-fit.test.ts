@@ -6,7 +6,7 @@ import { layoutFor, lessonRowsMost, lessonRowsShare, TABS_FLOW } from '../../src
 import { headingRows, lessonPaneContent, lessonPaneView, lessonRowsNeeded, openQuestion, questionTop } from '../../src/app/components/LessonPane.js';
 import { paneNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
-import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { kernelLines, LABEL_MOST, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { helpLines } from '../../src/app/components/Help.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -477,37 +477,67 @@ describe('kernel pane columns', () => {
   const marks: TableMarks = { owners: { lesson: new Set([seg.shmid]), ipclab: new Set() }, before: null, mark: null, ascii: false };
   const queue = { key: '0x00000000', msqid: 98305, owner: 'learner1', perms: '600', usedBytes: 8192, messages: 12, lspid: 4194301, lrpid: 4194302 };
 
+  // the pane as the layout makes it at a terminal size, its lines for `segment`
+  const paneLines = (width: number, height: number, segment: SegmentRecord) => {
+    const layout = layoutFor(width, height, 8);
+    const pane = layout.mode === 'wide' ? layout.kernel : layout.mode === 'tabs' ? layout.tabs : null;
+    if (!pane) return null;
+    const inner = pane.w - 2;
+    const lines = kernelLines(
+      { segments: [segment], queues: [queue as never], focus: segment.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') },
+      inner,
+      40,
+    );
+    return { inner, lines };
+  };
+
   it('every column whole (lpid to its last digit) in the Kernel pane at every width from 80 to 200', () => {
+    // status with no figure (every segment before IPC_RMID): it gives way first, and lpid is
+    // in view at every width, 110x34's side-by-side pane too beside the "use" column's room
+    const fresh = { ...seg, status: [] };
     for (let width = 80; width <= 200; width++) {
       for (const height of [24, 34, 48]) {
-        const layout = layoutFor(width, height, 8);
-        const pane = layout.mode === 'wide' ? layout.kernel : layout.mode === 'tabs' ? layout.tabs : null;
-        if (!pane) continue;
-        const inner = pane.w - 2;
-        const lines = kernelLines(
-          { segments: [seg], queues: [queue as never], focus: seg.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') },
-          inner,
-          40,
-        );
-        for (const l of lines) expect(lineWidth(l), `${width}x${height}: ${lineText(l)}`).toBeLessThanOrEqual(inner);
-        const text = lines.map(lineText).join('\n');
-        expect(text, `${width}x${height}`).toMatch(/ lpid *\n/);
-        expect(text, `${width}x${height}`).toContain(' 4194302');
-        expect(text, `${width}x${height}`).toMatch(/lrpid *\n/);
+        for (const segment of [fresh, seg]) {
+          const p = paneLines(width, height, segment);
+          if (!p) continue;
+          for (const l of p.lines) expect(lineWidth(l), `${width}x${height}: ${lineText(l)}`).toBeLessThanOrEqual(p.inner);
+          const text = p.lines.map(lineText).join('\n');
+          const at = `${width}x${height} status [${segment.status}]\n${text}`;
+          expect(text, at).toMatch(/lrpid *\n/);
+          if (segment === fresh) {
+            expect(text, at).toMatch(/ lpid *\n/);
+            expect(text, at).toContain(' 4194302');
+          }
+          // with a figure in status (dest), lpid is whole where it fits, else named under the table
+          const head = text.split('\n').find((t) => t.includes('shmid'))!;
+          const hidden = text.split('\n').find((t) => t.startsWith('not shown, too narrow')) ?? '';
+          if (head.includes('lpid')) expect(text, at).toMatch(/ 4194302 *\n/);
+          else expect(hidden, at).toMatch(/\blpid\b/);
+          if (segment === seg) expect(head, at).toContain('status');
+        }
       }
     }
   });
 
   it('the pids (ipcs -p\'s columns) go first when the pane is narrow, then owner; bytes stays; all columns when wide', () => {
+    // the segment table's lead keeps room for the widest "use" column a lesson gives (one column
+    // set at a width in every lesson): `use` cells more than the plain lead ('  ')
+    const use = LABEL_MOST + 1;
     const at = (inner: number) => lineText(kernelLines({ segments: [seg], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') }, inner, 20)[0]);
     expect(at(78)).toMatch(/owner.*bytes/); // 80x24: every column, even for an 8-letter user and 7-digit pids
     // bytes, a plain word no New terms name, went first (fix25d#2)
     expect(at(70)).not.toMatch(/cpid/);
     expect(at(70)).toMatch(/owner.*bytes/);
-    expect(at(56)).not.toMatch(/pid/);
-    expect(at(56)).toMatch(/owner.*bytes/);
-    expect(at(50)).not.toMatch(/owner/);
-    expect(at(50)).toMatch(/perms.*bytes/);
+    expect(at(56 + use)).not.toMatch(/pid/);
+    expect(at(56 + use)).toMatch(/owner.*bytes/);
+    expect(at(50 + use)).not.toMatch(/owner/);
+    expect(at(50 + use)).toMatch(/perms.*bytes/);
+    // an empty status gives way before them all, and is named under the table
+    const empty = (inner: number) => kernelLines({ segments: [{ ...seg, status: [] }], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') }, inner, 20).map(lineText);
+    expect(empty(72)[0]).toMatch(/owner.*bytes.*nattch +lpid/);
+    expect(empty(72)[0]).not.toMatch(/status/);
+    expect(empty(72).find((t) => t.startsWith('not shown, too narrow'))).toMatch(/status, cpid/);
+    expect(empty(200)[0]).toMatch(/nattch status cpid +lpid/);
   });
 });
 

@@ -262,14 +262,25 @@ function table<T>(
   // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
   // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
   // status as wide as its heading -- so no column comes or goes between the steps of a
-  // lesson (status left out once lpid grew a digit, back two steps later); drawn as wide as
-  // this step's figures
+  // lesson for a figure's width (status left out once lpid grew a digit, back two steps
+  // later; an empty column gives way by the rule below, and comes back with a figure);
+  // drawn as wide as this step's figures
   const widest = fitWidths(cols.map(([head]) => head), all, marked.map((m, i) => m && i !== id && mark !== null)).map((w, i) =>
     Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
-  const order = rankDrop(drop, headOf, named, extra, recorded).map((f) => cols.findIndex(([, field]) => field === f));
+  // a column with no figure in any row (status before anything is removed) gives way before
+  // any with figures, unless the shown step names it: it shows nothing the row lacks, and its
+  // room keeps a pid (lpid at 110x34 beside the "use" column's room) -- said in the note under
+  // the table like every column left out
+  const live = rows.flatMap((r, n) => (r.gone ? [] : [all[n]]));
+  const empty = (f: keyof T) => {
+    const i = cols.findIndex(([, field]) => field === f);
+    return live.length > 0 && live.every((v) => v[i] === '') && !named.step.has(headOf(f));
+  };
+  const ranked = rankDrop(drop, headOf, named, extra, recorded);
+  const order = [...ranked.filter(empty), ...ranked.filter((f) => !empty(f))].map((f) => cols.findIndex(([, field]) => field === f));
   // the lead's room: the widest a lesson gives this table (a "use" column of LABEL_MOST cells
   // after the owner mark), whatever this lesson gives it -- one column set at a width
   const lead = labelled ? Math.max(cells(indent), 2 + LABEL_MOST + 1) : cells(indent);
