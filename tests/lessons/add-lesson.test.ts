@@ -116,6 +116,8 @@ beforeAll(() => {
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
   writeFileSync(join(copy, 'src', 'lessons', 'extra.ts'), LESSON);
   writeFileSync(join(copy, 'examples', 'c', 'extra.c'), PROGRAM);
+  // what it prints, in Chinese for the zh Trace and C pane (src/lessons/c-output.ts: check fails without it)
+  writeFileSync(join(copy, 'examples', 'c', 'zh', 'extra.c.out.txt'), 'en: "extra"\nzh: "extra"\n\nen: "made and removed segment %d\\n"\nzh: "创建并删除了共享内存段 %d\\n"\n');
 });
 
 afterAll(() => {

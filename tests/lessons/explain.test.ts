@@ -237,6 +237,9 @@ describe('errata', () => {
     expect(validateLessons(LESSONS, errata)).toEqual([
       "erratum E12: race step 'none', where it is seen live, never says 'register' (en): say it there, or point the erratum at the step that does",
       "erratum E12: race step 'none', where it is seen live, never says 'register' (zh): say it there, or point the erratum at the step that does",
+      // and the erratum's own text does not name it either (validate.ts subjectWords)
+      "erratum E12: its word 'register' is not in its own text (en): name its subject",
+      "erratum E12: its word 'register' is not in its own text (zh): name its subject",
     ]);
   });
 
