@@ -162,7 +162,7 @@ export interface CallErrno {
 
 export const ERRNO_FOR_CALL = {
   shmget: {
-    EINVAL: { en: "size below SHMMIN or above SHMMAX, or above the existing segment's", zh: '大小小于 SHMMIN 或大于 SHMMAX，或大于已有段的大小' },
+    EINVAL: { en: 'size below SHMMIN, above SHMMAX or an existing segment', zh: '大小小于 SHMMIN、大于 SHMMAX 或已有段的大小' },
     EEXIST: { en: 'a segment with this key exists', zh: '这个 key 的共享内存段已存在', perror: true },
     ENOENT: { en: 'no segment has this key', zh: '这个 key 下没有共享内存段', perror: true },
     EACCES: { en: "the segment's mode denies this access", zh: '段的权限不允许这种访问' },

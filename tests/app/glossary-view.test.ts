@@ -63,8 +63,9 @@ describe('ipclab check: a glossary sentence or a your-turn help that answers a q
     const unheld = GLOSSARY.map((e): GlossaryEntry => (e.id === 'IPC_EXCL' ? { ...e, text: { en: `${e.text.en} ${e.shows![0]!.text.en}`, zh: e.text.zh }, shows: undefined } : e));
     expect(glossaryGiveaways(LESSONS, unheld).join('\n')).toMatch(/glossary 'IPC_EXCL': .*names EEXIST .*lesson 'ftok' checkpoint 'excl'/);
     // a signal only the right choice names, as an errno (nc201: the old address entry's SIGSEGV above shmdt 3's question)
-    const old = GLOSSARY.map((e): GlossaryEntry => (e.id === 'old-pointer' ? { ...e, text: { en: `${e.text.en} ${e.shows![0]!.text.en}`, zh: e.text.zh }, shows: undefined } : e));
-    expect(glossaryGiveaways(LESSONS, old).join('\n')).toMatch(/glossary 'old-pointer': .*names SIGSEGV .*lesson 'shmdt' checkpoint 'use-after'/);
+    // (the old pointer's entry is no longer met before shmdt 3's question, which says "old address": SHM_RDONLY's is, before shmat 6's)
+    const old = GLOSSARY.map((e): GlossaryEntry => (e.id === 'SHM_RDONLY' ? { ...e, text: { en: `${e.text.en} ${e.shows![0]!.text.en}`, zh: e.text.zh }, shows: undefined } : e));
+    expect(glossaryGiveaways(LESSONS, old).join('\n')).toMatch(/glossary 'SHM_RDONLY': .*names SIGSEGV .*lesson 'shmat' checkpoint 'rdonly'/);
     // a key in hex is named by its value: "the key 0" answers "IPC_RMID while attached: the row…" ("stays, key now 0x00000000"); a bare 0 elsewhere ("a long > 0") does not
     const zero = GLOSSARY.map((e): GlossaryEntry => (e.id === 'IPC_PRIVATE' ? { ...e, text: { en: `The key 0. ${e.text.en}`, zh: e.text.zh } } : e));
     expect(glossaryGiveaways(LESSONS, zero).join('\n')).toMatch(/glossary 'IPC_PRIVATE': "The key 0\." names key #0 of 'stays, key now 0x00000000', an answer of lesson 'shmctl' checkpoint 'rmid'/);

@@ -37,9 +37,10 @@ describe('the screen at 80x24 and 160x48', () => {
     expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — four real steps +EN \| 中文 {2}step 1\/4 ?$/);
     expect(f).toMatch(/▶ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toContain('[Flow] │  Kernel  │  Trace  │  C ');
-    // Tab, how the learner moves between the tabs, is never left out: ← gives way for it (fix19a#2)
-    expect(lines[23]).toMatch(/Space run 1 +→ next +z zoom +l 中文 +Tab pane +q quit +\? keys/);
-    // c gives way (after e and g), as in the Chinese bar, whose "Space 运行第 1 步" is wider: the C code is a tab here
+    // Tab, how the learner moves between the tabs, is never left out: ← gives way for it (fix19a#2);
+    // g stays while the New terms line names it (g: glossary), issue 16
+    expect(lines[23]).toMatch(/Space run 1 +→ next +z zoom +g glossary +l 中文 +Tab pane +q quit +\? keys/);
+    // c gives way (after e), as in the Chinese bar, whose "Space 运行第 1 步" is wider: the C code is a tab here
     expect(lines[23]).not.toContain('c C code');
     // the diagram is taller than the tab: the border says how much more there is
     expect(f).toMatch(/↓ \d+ more/);

@@ -127,7 +127,7 @@ describe('ipclab glossary QUERY', () => {
   });
 
   it('prints only the matching entries; none matching: status 1 and a line on stderr', () => {
-    const out = ipclab('glossary', '↓5', '--lang', 'en');
+    const out = ipclab('glossary', '+5↓', '--lang', 'en');
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('the step list');
     expect(out.stdout).not.toContain('struct shmid_ds');
