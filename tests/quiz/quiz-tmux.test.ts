@@ -41,11 +41,11 @@ describe('a lesson answered by keys in tmux', () => {
       // runStep's first Spaces bring the step's unread rest (store/turn.ts spaceShowsRest)
       const next = i + 1 < n ? `step ${i + 2}/${n}` : `done ${n}/${n}`;
       const screen = await tmux.runStep(session, (s) => s.includes(next) && !s.includes('running…'), `step ${i + 1} to finish`);
-      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgUp: step 3's result|✓ You chose \[\d\] .+\. Right\./);
+      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgUp: notice \(step 3\)|✓ (You chose \[\d\] .+\. )?Right\./);
     }
     // the last step's wrong answer: no second try; the key bar names the check's keys
-    // with why EIDRM is not it (its whyNot), the lines wrapped in the lesson pane
-    await tmux.waitFor(session, (s) => s.replace(/[│\s]+/g, ' ').includes('✗ You chose [3] EIDRM. Why not: a freed id is unknown, so EINVAL'), 'the wrong answer');
+    // with why EPERM is not it (its whyNot), the lines wrapped in the lesson pane
+    await tmux.waitFor(session, (s) => s.replace(/[│\s]+/g, ' ').includes('✗ You chose [3] EPERM. Why not: EPERM is for a caller neither owner'), 'the wrong answer');
     await tmux.waitFor(session, (s) => /1-\d answer {1,2}x skip/.test(s), 'the key bar with the check keys');
     // the check: 1 and 2 right, then 1 where 2 is right; each answer brings the next question into view
     // (a key within 500 ms of a question coming is not taken: answerCheck presses it again)
