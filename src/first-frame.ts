@@ -20,6 +20,8 @@ const MAX_FILE = 256 * 1024;
 const MAX_PROGRESS = 64 * 1024;
 export const ALT_SCREEN_ON = '\x1b[?1049h';
 export const ALT_SCREEN_OFF = '\x1b[?1049l';
+const SYNC_BEGIN = '\x1b[?2026h';
+const SYNC_END = '\x1b[?2026l';
 /** what of the environment a first frame may follow: its language, its colour, the terminal */
 const ENV = ['LANG', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'LANGUAGE', 'TERM', 'COLORTERM', 'NO_COLOR', 'FORCE_COLOR'];
 
@@ -176,6 +178,19 @@ export function drawKept(bundleFile: string, argv: string[]): FirstFrame | undef
 export function overdraw(shown: string, actual: string): string {
   if (shown === actual) return '';
   return `\x1b[?2026h\x1b[H\x1b[2J${actual}\x1b[?2026l`;
+}
+
+/** Ink's first frame in what it wrote as it rendered: up to the end of its first
+ *  synchronized update. A commit made while mounting (a layout effect's, e.g. the App
+ *  telling the store whether the panes are tabs) renders a second frame, which Ink's frame
+ *  throttle writes either at once (when the first took longer than its interval, as under
+ *  load) or a few ms later: the frame kept and compared is the first alone, the same
+ *  bytes either way; the rest is written after it. Without synchronized updates (Ink makes
+ *  none in CI) all of it. */
+export function firstOf(written: string): [first: string, rest: string] {
+  const end = written.indexOf(SYNC_END);
+  if (written.indexOf(SYNC_BEGIN) !== 0 || end < 0) return [written, ''];
+  return [written.slice(0, end + SYNC_END.length), written.slice(end + SYNC_END.length)];
 }
 
 let launched: FirstFrame | undefined;

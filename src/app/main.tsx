@@ -12,7 +12,7 @@ import { type PlayOptions, realDeps } from './deps.js';
 import { type AppDeps, createAppStore } from './store.js';
 import { strings } from './strings.js';
 import { asciiText } from './text-fit.js';
-import { ALT_SCREEN_OFF, ALT_SCREEN_ON, type FirstFrame, firstFrame, frameKey, frameShows, overdraw, saveFrame } from '../first-frame.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, type FirstFrame, firstFrame, firstOf, frameKey, frameShows, overdraw, saveFrame } from '../first-frame.js';
 
 export interface TuiOptions {
   lang: Lang;
@@ -44,9 +44,9 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
   // Ink writes its first frame as it renders: held back here, to be written as it is, or
   // over the kept frame only where it differs (nothing, when the kept frame was this one)
   const write = process.stdout.write;
-  let first = '';
+  let written = '';
   process.stdout.write = ((chunk: string | Uint8Array) => {
-    first += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    written += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
   }) as typeof write;
   let ink;
@@ -61,9 +61,12 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
   } finally {
     process.stdout.write = write;
   }
-  if (kept?.shown === undefined) process.stdout.write(first);
+  // the first frame alone is kept and compared; what Ink wrote after it while mounting (a
+  // second frame, written now or a few ms later as the load has it) follows it as written
+  const [first, after] = firstOf(written);
+  if (kept?.shown === undefined) process.stdout.write(written);
   // nothing written (not expected): Ink's next frame is drawn from the top left of a clear screen
-  else process.stdout.write(first ? overdraw(kept.shown, first) : '\x1b[H\x1b[2J');
+  else process.stdout.write(first ? overdraw(kept.shown, first) + after : '\x1b[H\x1b[2J');
   // kept for the next start when it shows nothing of the kernel's; at once: a start killed
   // right after its first frame (the measure) still keeps it
   // the key whose frame the file now holds (none: it holds another's, or none was kept)
@@ -159,7 +162,8 @@ function nextFirstFrame(options: TuiOptions, lessons: Lesson[], startLesson: (le
     </StoreContext.Provider>,
     { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, stderr: stderr as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
   );
-  const first = frame;
+  // its first frame alone, as runTui keeps and compares it (firstOf)
+  const [first] = firstOf(frame);
   const kernel = frameShows.kernel;
   ink.unmount();
   return kernel || !first ? undefined : first;

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { frameFile, frameKey, overdraw, readFrame, saveFrame } from '../../src/first-frame.js';
+import { firstOf, frameFile, frameKey, overdraw, readFrame, saveFrame } from '../../src/first-frame.js';
 import { Tmux } from '../helpers/tmux.js';
 import { ROOT } from '../lessons/helpers.js';
 import { testTempDir } from '../helpers/temp-dir.js';
@@ -80,6 +80,16 @@ describe('the kept first frame, its file', () => {
   it('the TUI writes nothing over a kept frame that is its own first frame, and clears and redraws in one update otherwise', () => {
     expect(overdraw('\x1b[?2026habc\ndef\x1b[?2026l', '\x1b[?2026habc\ndef\x1b[?2026l')).toBe('');
     expect(overdraw('abc\nxyz', 'abc\ndef')).toBe('\x1b[?2026h\x1b[H\x1b[2Jabc\ndef\x1b[?2026l');
+  });
+
+  it('the frame kept and compared is Ink\'s first alone: a second frame of the mount, written at once under load or later, is not part of it', () => {
+    const one = '\x1b[?2026h\x1b[?25lframe one\x1b[?2026l';
+    const two = '\x1b[?2026h\x1b[2J\x1b[3J\x1b[Hframe two\x1b[?2026l';
+    // the same first frame whether Ink's throttle let the second out during the render or not
+    expect(firstOf(one + two)).toEqual([one, two]);
+    expect(firstOf(one)).toEqual([one, '']);
+    // no synchronized updates (CI): all of it
+    expect(firstOf('frame one\nframe two')).toEqual(['frame one\nframe two', '']);
   });
 });
 
