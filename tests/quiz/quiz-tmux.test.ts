@@ -41,7 +41,7 @@ describe('a lesson answered by keys in tmux', () => {
       // runStep's first Spaces bring the step's unread rest (store/turn.ts spaceShowsRest)
       const next = i + 1 < n ? `step ${i + 2}/${n}` : `done ${n}/${n}`;
       const screen = await tmux.runStep(session, (s) => s.includes(next) && !s.includes('running…'), `step ${i + 1} to finish`);
-      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgUp: step 3's result|✓ You chose \[\d\] .+\. Right\./);
+      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgUp: notice \(step 3\)|✓ You chose \[\d\] .+\. Right\./);
     }
     // the last step's wrong answer: no second try; the key bar names the check's keys
     // with why EIDRM is not it (its whyNot), the lines wrapped in the lesson pane
