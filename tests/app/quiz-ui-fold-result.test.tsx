@@ -1,5 +1,5 @@
 // The result of the step just run never scrolls away unseen (fix17a: at 80x24 the next step's
-// question took the room and pushed the notice above "↑ 5 more PgUp: step 6's result", 1-7 PgUp
+// question took the room and pushed the notice above "↑ 5 more PgUp: notice (step 6)", 1-7 PgUp
 // a lesson). Every step of every lesson, right after the step before ran (its question skipped,
 // as the walkthrough does), at 80x24 and 120x34, in English and Chinese (the same run, resized
 // and switched with l): the whole notice of the step just run is in the lesson pane with no key

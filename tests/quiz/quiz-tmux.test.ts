@@ -44,8 +44,12 @@ describe('a lesson answered by keys in tmux', () => {
       if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgUp: notice \(step 3\)|✓ (You chose \[\d\] .+\. )?Right\./);
     }
     // the last step's wrong answer: no second try; the key bar names the check's keys
-    // with why EPERM is not it (its whyNot), the lines wrapped in the lesson pane
-    await tmux.waitFor(session, (s) => s.replace(/[│\s]+/g, ' ').includes('✗ You chose [3] EPERM. Why not: EPERM is for a caller neither owner'), 'the wrong answer');
+    // with why the pick is not it (its whyNot), the lines wrapped in the lesson pane; the choice
+    // and its words read from the lesson (its third choice was EIDRM, now EPERM: 2f67024a)
+    const picked = shmctl.checkpoints!['last-detach']!.choices[2];
+    // (its first words: the verdict's row ends there, the step list beside the next)
+    const wrong = `✗ You chose [3] ${picked.en}. Why not: ${picked.whyNot!.en.split(' ').slice(0, 4).join(' ')}`;
+    await tmux.waitFor(session, (s) => s.replace(/[│\s]+/g, ' ').includes(wrong), 'the wrong answer');
     await tmux.waitFor(session, (s) => /1-\d answer {1,2}x skip/.test(s), 'the key bar with the check keys');
     // the check: 1 and 2 right, then 1 where 2 is right; each answer brings the next question into view
     // (a key within 500 ms of a question coming is not taken: answerCheck presses it again)

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { appDrawer, checkReadable, KEYS, questionShown, ran, type Rendered } from '../helpers/render.js';
@@ -156,7 +157,9 @@ describe('80x24', () => {
     expect(first).not.toContain('[3] an error: -1');
     fits(short, 80, 18);
     await short.press(KEYS.enter);
-    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('[3] an error: -1') && f.includes("PgUp: step 1's result"), 'the question whole, the result named above');
+    // the border names the notice above by the string table's words (never pinned to old ones:
+    // 'PgUp: notice (step 1)' since the pane gave each part one name)
+    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('[3] an error: -1') && f.includes(strings('en').resultAbove(1)), 'the question whole, the result named above');
     expect(opened).not.toContain('Notice (step 1)');
     fits(short, 80, 18);
     // the pane's 6 rows page by 5: the notice's first line is a page or two up, each PgUp moving
