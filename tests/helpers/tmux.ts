@@ -5,6 +5,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmuxSocketPath } from '../../scripts/tmux-socket.mjs';
+import { strings } from '../../src/app/strings.js';
+
+/** the status line while a lesson opens */
+const OPENING = { en: strings('en').opening, zh: strings('zh').opening };
 
 export interface PaneInfo {
   /** the program's pid */
@@ -91,6 +95,9 @@ export class Tmux {
    *  Waits for `ran` (or the question asking, then presses Space again and waits for `ran`). */
   async runStep(session: string, ran: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
     const asks = (s: string) => /no answer picked: Space again|还没选答案：再按一次空格/.test(s);
+    // the lesson open first: while it opens the bar may say "Space run 1" and, once it is open and
+    // laid out, "Space step 1's text" (its rest below), which the Space would bring instead
+    await this.waitFor(session, (s) => !s.includes(OPENING.en) && !s.includes(OPENING.zh), `${what}: the lesson open`, timeoutMs);
     await this.questionShown(session, what, timeoutMs);
     await this.restShown(session, what, timeoutMs);
     this.send(session, 'Space');
