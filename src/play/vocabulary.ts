@@ -1,7 +1,9 @@
 // Every name the playground knows, with its help in both languages: the calls, the
 // constants and the words. Help, completion, "did you mean" and the argument checks
-// all read this one table.
+// all read this one table; a call's errnos are the `play` words of its rows in the one
+// errno table (ERRNO_FOR_CALL, src/text/errno.ts).
 import { IPC_CREAT, IPC_EXCL, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, SHM_RDONLY, SHM_RND } from '../native/constants.js';
+import { errnoColumn } from '../text/errno.js';
 import type { CommandName, Text } from './types.js';
 
 export type ParamType = 'number' | 'pointer' | 'string' | 'path';
@@ -16,9 +18,13 @@ export interface FunctionSpec {
   params: Param[][];
   signature: string;
   help: Text;
-  /** errno name to when it happens */
+  /** errno name to when it happens, from the errno table */
   errors: Record<string, Text>;
 }
+
+const PLAY_ERRORS = errnoColumn('play');
+/** The playground's words for `call`'s errnos (ERRNO_FOR_CALL's `play`), in the table's order. */
+const errorsOf = (call: string): Record<string, Text> => PLAY_ERRORS[call] ?? {};
 
 const num = (name: string): Param => ({ name, type: 'number' });
 const ptr = (name: string): Param => ({ name, type: 'pointer' });
@@ -33,7 +39,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
       en: "a key from an existing file's inode and device and the low 8 bits of id: ftok(\"/tmp\", 'K')",
       zh: "由一个已存在文件的 inode、设备号和 id 的低 8 位算出 key：ftok(\"/tmp\", 'K')",
     },
-    errors: { ENOENT: { en: 'the file does not exist', zh: '文件不存在' }, EACCES: { en: 'a folder on the path cannot be searched', zh: '路径上的某个目录无权进入' } },
+    errors: errorsOf('ftok'),
   },
   shmget: {
     params: [[num('key'), num('size'), num('flags')]],
@@ -42,14 +48,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
       en: 'the id of the segment under key, made when IPC_PRIVATE or IPC_CREAT says so; flags: IPC_CREAT, IPC_EXCL and the mode (0600)',
       zh: '返回 key 对应的段的 id；IPC_PRIVATE 或 IPC_CREAT 时新建；flags：IPC_CREAT、IPC_EXCL 和权限（0600）',
     },
-    errors: {
-      EEXIST: { en: 'IPC_CREAT|IPC_EXCL and a segment with this key exists', zh: 'IPC_CREAT|IPC_EXCL 而该 key 的段已存在' },
-      ENOENT: { en: 'no segment has this key and IPC_CREAT is not given', zh: '该 key 没有段，又没给 IPC_CREAT' },
-      EINVAL: { en: 'size below SHMMIN or above SHMMAX, or larger than the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段的大小' },
-      EACCES: { en: "the segment's mode does not allow the access asked for", zh: '段的权限不允许所要的访问' },
-      ENOSPC: { en: 'the limit of segments (SHMMNI) or of shared memory (SHMALL) is reached', zh: '段的数量（SHMMNI）或共享内存总量（SHMALL）已到上限' },
-      ENOMEM: { en: 'no memory for a segment of this size', zh: '没有足够的内存创建这么大的段' },
-    },
+    errors: errorsOf('shmget'),
   },
   shmat: {
     params: [[num('shmid'), num('addr'), num('flags')]],
@@ -58,17 +57,13 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
       en: 'maps the segment into this process and returns its address; addr NULL lets the kernel choose; flags 0 or SHM_RDONLY',
       zh: '把段映射进本进程并返回地址；addr 为 NULL 时由内核选择；flags 为 0 或 SHM_RDONLY',
     },
-    errors: {
-      EINVAL: { en: 'no segment has this id (or it was removed)', zh: '没有这个 id 的段（或已被删除）' },
-      EACCES: { en: 'the mode does not allow this attach', zh: '权限不允许这样映射' },
-      EIDRM: { en: 'the segment was removed', zh: '段已被删除' },
-    },
+    errors: errorsOf('shmat'),
   },
   shmdt: {
     params: [[ptr('addr')]],
     signature: 'int shmdt(const void *addr)',
     help: { en: 'unmaps the segment attached at addr (the address shmat returned)', zh: '解除 addr（shmat 返回的地址）处的映射' },
-    errors: { EINVAL: { en: 'nothing is attached at addr', zh: 'addr 处没有映射任何段' } },
+    errors: errorsOf('shmdt'),
   },
   shmctl: {
     params: [[num('shmid'), num('cmd')], [num('shmid'), num('cmd'), num('arg')]],
@@ -79,29 +74,25 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
       en: 'shmctl(id, IPC_STAT) shows the kernel record; shmctl(id, IPC_SET, 0640) changes the mode; shmctl(id, IPC_RMID) removes (or, while attached, marks). C passes a struct shmid_ds *buf as the third argument; here the playground keeps it (&ds is accepted)',
       zh: 'shmctl(id, IPC_STAT) 显示内核的记录；shmctl(id, IPC_SET, 0640) 修改权限；shmctl(id, IPC_RMID) 删除（仍有映射时只标记）。C 的第三个参数是 struct shmid_ds *buf；这里由练习场保管（也接受 &ds）',
     },
-    errors: {
-      EINVAL: { en: 'no segment has this id, or cmd is unknown', zh: '没有这个 id 的段，或 cmd 未知' },
-      EPERM: { en: 'IPC_SET and IPC_RMID need the owner, the creator or root', zh: 'IPC_SET 和 IPC_RMID 需要所有者、创建者或 root' },
-      EACCES: { en: 'IPC_STAT needs read permission', zh: 'IPC_STAT 需要读权限' },
-    },
+    errors: errorsOf('shmctl'),
   },
   strcpy: {
     params: [[ptr('dest'), { name: 'text', type: 'string' }]],
     signature: 'char *strcpy(char *dest, const char *text)',
     help: { en: 'writes text and a NUL at dest, through the bounds-checked guard: strcpy(p + 16, "hi")', zh: '经越界检查把 text 和结尾的 NUL 写到 dest：strcpy(p + 16, "hi")' },
-    errors: {},
+    errors: errorsOf('strcpy'),
   },
   puts: {
     params: [[ptr('text')]],
     signature: 'int puts(const char *text)',
     help: { en: 'prints the text at the address, up to the first NUL', zh: '打印该地址处的文字，直到第一个 NUL' },
-    errors: {},
+    errors: errorsOf('puts'),
   },
   dump: {
     params: [[ptr('addr'), num('n')]],
     signature: 'dump(const void *addr, size_t n)',
     help: { en: 'shows n bytes at addr in hex and as text (not C: a playground helper)', zh: '以十六进制和文字显示 addr 处的 n 个字节（不是 C 函数，是练习场的工具）' },
-    errors: {},
+    errors: errorsOf('dump'),
   },
 };
 

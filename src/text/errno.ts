@@ -146,50 +146,138 @@ export const ERRNO_MEANINGS: Readonly<Record<string, { readonly en: string; read
   EXFULL: { en: "Exchange full", zh: "交换满" },
 };
 
-/** What an errno means for the call that got it, in each language: what the trace shows after
- *  the errno's name in place of the C library's generic words ("ENOENT (no segment has this
- *  key)", not "No such file or directory": no file is involved). Short enough for a trace line;
- *  why it happened, at length, is src/lessons/turn/errno-why.ts (ERRNO_WHY), whose every call
- *  and errno has a row here (its type says so). `perror`: the C library's words mislead for
- *  this call (they name a file, a device, an argument list), and the learner meets them in
- *  real life (perror, strace), so the trace shows them too, quoted after the meaning.
- *  tests/text/results.test.ts runs every lesson and fails on a failed call with no row here. */
+/** The one table of what an errno means for the call that got it, by call and errno name, as
+ *  man 2 CALL's ERRORS lists them; every use reads it (an errno's number is this machine's,
+ *  from koffi: src/native/errno.ts). A row holds, in each language:
+ *  - `en`, `zh`: what the trace shows after the errno's name in place of the C library's
+ *    generic words ("ENOENT (no segment has this key)", not "No such file or directory": no
+ *    file is involved). Short enough for a trace line; tests/text/results.test.ts runs every
+ *    lesson and fails on a failed call with no row here.
+ *  - `perror`: the C library's words mislead for this call (they name a file, a device, an
+ *    argument list), and the learner meets them in real life (perror, strace), so the trace
+ *    shows them too, quoted after the meaning.
+ *  - `why`: why it happened, at length, for a your-turn step's failed call
+ *    (src/lessons/turn/errno-why.ts, ERRNO_WHY; lines for the learner's own values are there).
+ *  - `play`: the playground's help words for the call (`help shmget`, and after a failed
+ *    call: src/play/vocabulary.ts), listed in the row's order. */
 export interface CallErrno {
   readonly en: string;
   readonly zh: string;
   readonly perror?: true;
+  readonly why?: Words;
+  readonly play?: Words;
 }
+
+/** Words in each language. */
+export type Words = Readonly<Record<Lang, string>>;
+
+type CallTable = Readonly<Record<string, Readonly<Record<string, CallErrno>>>>;
 
 export const ERRNO_FOR_CALL = {
   shmget: {
-    EINVAL: { en: 'size below SHMMIN, above SHMMAX or an existing segment', zh: '大小小于 SHMMIN、大于 SHMMAX 或已有段的大小' },
-    EEXIST: { en: 'a segment with this key exists', zh: '这个 key 的共享内存段已存在', perror: true },
-    ENOENT: { en: 'no segment has this key', zh: '这个 key 下没有共享内存段', perror: true },
-    EACCES: { en: "the segment's mode denies this access", zh: '段的权限不允许这种访问' },
-    ENOMEM: { en: 'no memory for a segment of this size', zh: '内存不够建这么大的段' },
-    ENOSPC: { en: 'the limit on all segments is reached', zh: '所有段合计已达上限', perror: true },
-    EPERM: { en: 'no right to lock memory for huge pages', zh: '没有为大页锁定内存的权限' },
+    EEXIST: {
+      en: 'a segment with this key exists', zh: '这个 key 的共享内存段已存在', perror: true,
+      why: { en: 'IPC_CREAT|IPC_EXCL was given and a segment with this key already exists', zh: '给了 IPC_CREAT|IPC_EXCL，而这个 key 的段已经存在' },
+      play: { en: 'IPC_CREAT|IPC_EXCL and a segment with this key exists', zh: 'IPC_CREAT|IPC_EXCL 而该 key 的段已存在' },
+    },
+    ENOENT: {
+      en: 'no segment has this key', zh: '这个 key 下没有共享内存段', perror: true,
+      why: { en: 'no segment has this key and IPC_CREAT was not given, so there was nothing to open ("No such file or directory" is only errno\'s generic text, and no file is involved)', zh: `没有段用这个 key，又没有给 IPC_CREAT，所以无从打开（“${ERRNO_MEANINGS.ENOENT.zh}”只是 errno 的通用说明，这里不涉及任何文件）` },
+      play: { en: 'no segment has this key and IPC_CREAT is not given', zh: '该 key 没有段，又没给 IPC_CREAT' },
+    },
+    EINVAL: {
+      en: 'size below SHMMIN, above SHMMAX or an existing segment', zh: '大小小于 SHMMIN、大于 SHMMAX 或已有段的大小',
+      why: { en: 'the size is below SHMMIN (1) or above SHMMAX, or a segment with this key exists and is smaller than the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX，或者这个 key 的段已存在而比所要的大小小' },
+      play: { en: 'size below SHMMIN or above SHMMAX, or larger than the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段的大小' },
+    },
+    EACCES: {
+      en: "the segment's mode denies this access", zh: '段的权限不允许这种访问',
+      why: { en: 'the segment exists but its mode does not let this user have the access asked', zh: '段存在，但它的权限不允许这个用户做所要的访问' },
+      play: { en: "the segment's mode does not allow the access asked for", zh: '段的权限不允许所要的访问' },
+    },
+    ENOSPC: {
+      en: 'the limit on all segments is reached', zh: '所有段合计已达上限', perror: true,
+      why: { en: 'the size would take the segments above SHMALL pages in all, or SHMMNI segments exist already', zh: '加上这段，所有段的页数会超过 SHMALL，或者段数已达 SHMMNI' },
+      play: { en: 'the limit of segments (SHMMNI) or of shared memory (SHMALL) is reached', zh: '段的数量（SHMMNI）或共享内存总量（SHMALL）已到上限' },
+    },
+    ENOMEM: {
+      en: 'no memory for a segment of this size', zh: '内存不够建这么大的段',
+      why: { en: 'the limits allow the size, but the kernel could not reserve that much memory for it', zh: '上限允许这个大小，但内核预留不出这么多内存' },
+      play: { en: 'no memory for a segment of this size', zh: '没有足够的内存创建这么大的段' },
+    },
+    EPERM: {
+      en: 'no right to lock memory for huge pages', zh: '没有为大页锁定内存的权限',
+      why: { en: 'SHM_HUGETLB was asked without the right to lock memory', zh: '要求 SHM_HUGETLB，但没有锁定内存的权限' },
+    },
   },
   ftok: {
-    ENOENT: { en: 'the file does not exist', zh: '文件不存在' },
-    EACCES: { en: 'a folder on the path may not be searched', zh: '路径上有目录不允许进入' },
-    ENOTDIR: { en: 'a part of the path is not a folder', zh: '路径中有一段不是目录' },
+    ENOENT: {
+      en: 'the file does not exist', zh: '文件不存在',
+      why: { en: 'the file does not exist, and ftok needs an existing file, since the key is made from its inode', zh: '文件不存在，而 key 要由文件的 inode 算出，所以 ftok 需要一个存在的文件' },
+      play: { en: 'the file does not exist', zh: '文件不存在' },
+    },
+    EACCES: {
+      en: 'a folder on the path may not be searched', zh: '路径上有目录不允许进入',
+      why: { en: 'a folder on the path may not be searched by this user, so stat() cannot reach the file', zh: '路径上某个目录不允许这个用户进入，stat() 找不到这个文件' },
+      play: { en: 'a folder on the path cannot be searched', zh: '路径上的某个目录无权进入' },
+    },
+    ENOTDIR: {
+      en: 'a part of the path is not a folder', zh: '路径中有一段不是目录',
+      why: { en: 'a part of the path that should be a folder is a file', zh: '路径中应是目录的一段其实是文件' },
+    },
   },
   shmat: {
-    EINVAL: { en: 'no segment has this shmid, or the address is wrong', zh: '没有段用这个 shmid，或地址不对' },
-    EACCES: { en: "the segment's mode denies this access", zh: '段的权限不允许这种访问' },
-    EIDRM: { en: 'the segment was removed during the call', zh: '调用进行中段被删除了' },
-    ENOMEM: { en: 'no room for the mapping in the address space', zh: '地址空间里放不下这个映射' },
+    EINVAL: {
+      en: 'no segment has this shmid, or the address is wrong', zh: '没有段用这个 shmid，或地址不对',
+      why: { en: 'the shmid names no segment (-1 is what a failed shmget returns), or the flags need an address (SHM_REMAP) and NULL was given', zh: 'shmid 不指向任何段（-1 是 shmget 失败时的返回值），或者标志需要一个地址（SHM_REMAP）而传的是 NULL' },
+      play: { en: 'no segment has this id (or it was removed)', zh: '没有这个 id 的段（或已被删除）' },
+    },
+    EACCES: {
+      en: "the segment's mode denies this access", zh: '段的权限不允许这种访问',
+      why: { en: 'the mode does not allow the access asked (read, and write unless SHM_RDONLY, or execute with SHM_EXEC)', zh: '权限不允许所要的访问（读；不带 SHM_RDONLY 时还要写；带 SHM_EXEC 时还要执行）' },
+      play: { en: 'the mode does not allow this attach', zh: '权限不允许这样映射' },
+    },
+    EIDRM: {
+      en: 'the segment was removed during the call', zh: '调用进行中段被删除了',
+      why: { en: 'the segment was removed (IPC_RMID) while the call looked it up', zh: '查找时这段已被删除（IPC_RMID）' },
+      play: { en: 'the segment was removed', zh: '段已被删除' },
+    },
+    ENOMEM: {
+      en: 'no room for the mapping in the address space', zh: '地址空间里放不下这个映射',
+      why: { en: 'the process has no room left in its address space for the mapping', zh: '进程的地址空间里已放不下这个映射' },
+    },
   },
   shmdt: {
-    EINVAL: { en: 'no segment is attached at this address', zh: '这个地址上没有映射共享内存段' },
+    EINVAL: {
+      en: 'no segment is attached at this address', zh: '这个地址上没有映射共享内存段',
+      why: { en: 'no segment is attached at that exact address; shmdt takes the address shmat returned, not one inside the mapping', zh: '这个地址上没有映射任何段；shmdt 要的是 shmat 返回的那个地址，而不是映射中间的地址' },
+      play: { en: 'nothing is attached at addr', zh: 'addr 处没有映射任何段' },
+    },
   },
   shmctl: {
-    EINVAL: { en: 'no segment has this shmid, or cmd is not valid', zh: '没有段用这个 shmid，或 cmd 无效' },
-    EPERM: { en: 'only the owner, the creator or root may do this', zh: '只有属主、创建者或 root 能这样做' },
-    EACCES: { en: 'IPC_STAT needs read permission', zh: 'IPC_STAT 需要读权限' },
-    EFAULT: { en: "buf points outside the process's memory", zh: 'buf 指向本进程内存之外' },
-    EIDRM: { en: 'the segment was removed during the call', zh: '调用进行中段被删除了' },
+    EINVAL: {
+      en: 'no segment has this shmid, or cmd is not valid', zh: '没有段用这个 shmid，或 cmd 无效',
+      why: { en: 'the shmid names no segment (any more), or cmd is not a valid command', zh: 'shmid 不（再）指向任何段，或 cmd 不是有效的命令' },
+      play: { en: 'no segment has this id, or cmd is unknown', zh: '没有这个 id 的段，或 cmd 未知' },
+    },
+    EPERM: {
+      en: 'only the owner, the creator or root may do this', zh: '只有属主、创建者或 root 能这样做',
+      why: { en: 'IPC_SET and IPC_RMID need the owner, the creator or root, and this process is none of them', zh: 'IPC_SET 和 IPC_RMID 只能由属主、创建者或 root 执行，本进程都不是' },
+      play: { en: 'IPC_SET and IPC_RMID need the owner, the creator or root', zh: 'IPC_SET 和 IPC_RMID 需要所有者、创建者或 root' },
+    },
+    EACCES: {
+      en: 'IPC_STAT needs read permission', zh: 'IPC_STAT 需要读权限',
+      why: { en: 'IPC_STAT needs read permission on the segment', zh: 'IPC_STAT 需要对这段有读权限' },
+      play: { en: 'IPC_STAT needs read permission', zh: 'IPC_STAT 需要读权限' },
+    },
+    EFAULT: {
+      en: "buf points outside the process's memory", zh: 'buf 指向本进程内存之外',
+      why: { en: 'buf points outside the address space', zh: 'buf 指向地址空间之外' },
+    },
+    EIDRM: {
+      en: 'the segment was removed during the call', zh: '调用进行中段被删除了',
+      why: { en: 'the segment was removed while the call looked it up', zh: '查找时这段已被删除' },
+    },
   },
   msgget: {
     EEXIST: { en: 'a queue with this key exists', zh: '这个 key 的消息队列已存在', perror: true },
@@ -198,14 +286,29 @@ export const ERRNO_FOR_CALL = {
     ENOSPC: { en: 'the limit on queues is reached', zh: '队列数已达上限', perror: true },
   },
   msgsnd: {
-    EINVAL: { en: 'mtype or size not valid, or no queue has this msqid', zh: 'mtype 或长度无效，或没有队列用这个 msqid' },
-    EAGAIN: { en: 'the queue is full, and IPC_NOWAIT forbids waiting', zh: '队列已满，而 IPC_NOWAIT 不许等待' },
+    EINVAL: {
+      en: 'mtype or size not valid, or no queue has this msqid', zh: 'mtype 或长度无效，或没有队列用这个 msqid',
+      why: { en: 'mtype is below 1, or the text is longer than msgmax (8192 bytes by default), or the msqid names no queue', zh: 'mtype 小于 1，或正文超过 msgmax（默认 8192 字节），或 msqid 不指向任何队列' },
+    },
+    EAGAIN: {
+      en: 'the queue is full, and IPC_NOWAIT forbids waiting', zh: '队列已满，而 IPC_NOWAIT 不许等待',
+      why: { en: 'the text would take the queue past msg_qbytes, and IPC_NOWAIT forbids waiting for room', zh: '放进这段正文，队列就会超过 msg_qbytes，而 IPC_NOWAIT 不许等待腾出空间' },
+    },
     EIDRM: { en: 'the queue was removed while waiting', zh: '等待时队列被删除了' },
   },
   msgrcv: {
-    ENOMSG: { en: 'no message of the type asked', zh: '没有所要类型的消息' },
-    E2BIG: { en: 'the message is longer than msgsz', zh: '消息比 msgsz 长', perror: true },
-    EINVAL: { en: 'no queue has this msqid, or msgsz is negative', zh: '没有队列用这个 msqid，或 msgsz 是负数' },
+    ENOMSG: {
+      en: 'no message of the type asked', zh: '没有所要类型的消息',
+      why: { en: 'no queued message fits msgtyp (none of that type for a positive one, none of a type up to its absolute value for a negative one, none at all for 0), and IPC_NOWAIT forbids waiting', zh: '队列里没有符合 msgtyp 的消息（正数要这个类型的，负数要类型不超过其绝对值的，0 要任意一条），而 IPC_NOWAIT 不许等待' },
+    },
+    E2BIG: {
+      en: 'the message is longer than msgsz', zh: '消息比 msgsz 长', perror: true,
+      why: { en: 'the message msgtyp picks has more text than msgsz and MSG_NOERROR was not given, so msgrcv refuses it and it stays in the queue', zh: 'msgtyp 选中的那条消息正文比 msgsz 长，又没有给 MSG_NOERROR，所以 msgrcv 拒收，这条消息留在队列里' },
+    },
+    EINVAL: {
+      en: 'no queue has this msqid, or msgsz is negative', zh: '没有队列用这个 msqid，或 msgsz 是负数',
+      why: { en: 'the msqid names no queue, or msgsz is negative', zh: 'msqid 不指向任何队列，或 msgsz 是负数' },
+    },
     EIDRM: { en: 'the queue was removed while waiting', zh: '等待时队列被删除了' },
   },
   msgctl: {
@@ -220,23 +323,50 @@ export const ERRNO_FOR_CALL = {
     ENOSPC: { en: 'the limit on sets or semaphores is reached', zh: '信号量集或信号量数已达上限', perror: true },
   },
   semop: {
-    EAGAIN: { en: 'the call would wait, and IPC_NOWAIT forbids it', zh: '调用本该等待，而 IPC_NOWAIT 不许等待' },
-    ERANGE: { en: 'the value would pass SEMVMX (32767)', zh: '值会超过 SEMVMX（32767）' },
-    EFBIG: { en: 'sem_num is not a semaphore of the set', zh: 'sem_num 不是集里的信号量', perror: true },
+    EAGAIN: {
+      en: 'the call would wait, and IPC_NOWAIT forbids it', zh: '调用本该等待，而 IPC_NOWAIT 不许等待',
+      why: { en: 'semval is below what sem_op takes away (or not 0 for a sem_op of 0), so the call would wait, and IPC_NOWAIT forbids waiting', zh: 'semval 小于 sem_op 要减去的量（sem_op 为 0 时则是 semval 不为 0），调用本该等待，而 IPC_NOWAIT 不许等待' },
+    },
+    ERANGE: {
+      en: 'the value would pass SEMVMX (32767)', zh: '值会超过 SEMVMX（32767）',
+      why: { en: 'semval plus sem_op would pass SEMVMX (32767), the most a semaphore holds', zh: 'semval 加上 sem_op 会超过 SEMVMX（32767），即一个信号量能容纳的最大值' },
+    },
+    EFBIG: {
+      en: 'sem_num is not a semaphore of the set', zh: 'sem_num 不是集里的信号量', perror: true,
+      why: { en: 'sem_num is not a semaphore of the set', zh: 'sem_num 不是这个信号量集里的信号量' },
+    },
     EINVAL: { en: 'no set has this semid', zh: '没有信号量集用这个 semid' },
     EIDRM: { en: 'the set was removed while waiting', zh: '等待时信号量集被删除了' },
   },
   semctl: {
-    ERANGE: { en: 'SETVAL takes 0 to SEMVMX (32767)', zh: 'SETVAL 只接受 0 到 SEMVMX（32767）' },
-    EINVAL: { en: 'no set has this semid, or semnum is not in it', zh: '没有信号量集用这个 semid，或 semnum 不在集里' },
+    ERANGE: {
+      en: 'SETVAL takes 0 to SEMVMX (32767)', zh: 'SETVAL 只接受 0 到 SEMVMX（32767）',
+      why: { en: 'SETVAL takes 0 to SEMVMX (32767), as a semaphore is never negative nor above that', zh: 'SETVAL 只接受 0 到 SEMVMX（32767），因为信号量不会是负数，也不会超过它' },
+    },
+    EINVAL: {
+      en: 'no set has this semid, or semnum is not in it', zh: '没有信号量集用这个 semid，或 semnum 不在集里',
+      why: { en: 'the semid names no set, or semnum is not one of its semaphores', zh: 'semid 不指向任何信号量集，或 semnum 不是集里的信号量' },
+    },
     EPERM: { en: 'only the owner, the creator or root may do this', zh: '只有属主、创建者或 root 能这样做' },
   },
-} as const satisfies Readonly<Record<string, Readonly<Record<string, CallErrno>>>>;
+} as const satisfies CallTable;
 
 /** The meaning of `errno` for `call`, if the table holds it. */
 export function callErrno(call: string, errno: string): CallErrno | undefined {
-  const table: Readonly<Record<string, Readonly<Record<string, CallErrno>>>> = ERRNO_FOR_CALL;
+  const table: CallTable = ERRNO_FOR_CALL;
   return Object.hasOwn(table, call) && Object.hasOwn(table[call], errno) ? table[call][errno] : undefined;
+}
+
+/** One column of the table: per call, the errnos whose row has `field`, with its words, in the
+ *  table's order; a call with none is left out. */
+export function errnoColumn(field: 'why' | 'play'): Record<string, Record<string, Words>> {
+  const table: CallTable = ERRNO_FOR_CALL;
+  const column: Record<string, Record<string, Words>> = {};
+  for (const [call, rows] of Object.entries(table)) {
+    const words = Object.entries(rows).flatMap(([errno, row]) => (row[field] ? [[errno, row[field]] as const] : []));
+    if (words.length) column[call] = Object.fromEntries(words);
+  }
+  return column;
 }
 
 /** ipclab's own words in a call's message, where it answers for the kernel

@@ -1,82 +1,22 @@
 // Why a call failed, per call and errno, in the context of that call: what the learner's
-// values in a your-turn step can provoke (and what the lessons show anyway). One table;
-// an errno it does not hold gets a line that says so and where to read more. What each errno
-// means for its call in a few words, as the trace shows it after the errno's name, is the table
-// beside this one, ERRNO_FOR_CALL (src/text/errno.ts): its keys are these, and the type below
-// lets no call and errno here go without a row there.
+// values in a your-turn step can provoke (and what the lessons show anyway). The general line
+// for a call and errno is the `why` of its row in the one errno table, ERRNO_FOR_CALL
+// (src/text/errno.ts), beside the few words the trace shows; the lines here narrow it by the
+// learner's values. An errno with no why gets a line that says so and where to read more.
 import type { Text } from '../types.js';
-import { ERRNO_FOR_CALL, ERRNO_MEANINGS } from '../../text/errno.js';
+import { ERRNO_FOR_CALL, errnoColumn } from '../../text/errno.js';
 
-export type ExplainedCall = 'shmget' | 'ftok' | 'shmat' | 'shmdt' | 'shmctl' | 'msgsnd' | 'msgrcv' | 'semop' | 'semctl';
+type Table = typeof ERRNO_FOR_CALL;
+/** The errnos of `C` whose row has a why. */
+type WhyErrno<C extends keyof Table> = { [E in keyof Table[C]]: Table[C][E] extends { readonly why: object } ? E : never }[keyof Table[C]];
 
-/** Per call, a why for some of the errnos ERRNO_FOR_CALL holds for it, and for no other. */
-type WhyTable = { readonly [C in ExplainedCall]: { readonly [E in keyof (typeof ERRNO_FOR_CALL)[C]]?: Text } };
+/** The calls with a why for some errno: those a your-turn step makes. */
+export type ExplainedCall = { [C in keyof Table]: [WhyErrno<C>] extends [never] ? never : C }[keyof Table];
 
-export const ERRNO_WHY: WhyTable = {
-  shmget: {
-    EINVAL: {
-      en: 'the size is below SHMMIN (1) or above SHMMAX, or a segment with this key exists and is smaller than the size asked',
-      zh: '大小小于 SHMMIN（1）或大于 SHMMAX，或者这个 key 的段已存在而比所要的大小小',
-    },
-    EEXIST: { en: 'IPC_CREAT|IPC_EXCL was given and a segment with this key already exists', zh: '给了 IPC_CREAT|IPC_EXCL，而这个 key 的段已经存在' },
-    ENOENT: { en: 'no segment has this key and IPC_CREAT was not given, so there was nothing to open ("No such file or directory" is only errno\'s generic text, and no file is involved)', zh: `没有段用这个 key，又没有给 IPC_CREAT，所以无从打开（“${ERRNO_MEANINGS.ENOENT.zh}”只是 errno 的通用说明，这里不涉及任何文件）` },
-    EACCES: { en: 'the segment exists but its mode does not let this user have the access asked', zh: '段存在，但它的权限不允许这个用户做所要的访问' },
-    ENOMEM: { en: 'the limits allow the size, but the kernel could not reserve that much memory for it', zh: '上限允许这个大小，但内核预留不出这么多内存' },
-    ENOSPC: { en: 'the size would take the segments above SHMALL pages in all, or SHMMNI segments exist already', zh: '加上这段，所有段的页数会超过 SHMALL，或者段数已达 SHMMNI' },
-    EPERM: { en: 'SHM_HUGETLB was asked without the right to lock memory', zh: '要求 SHM_HUGETLB，但没有锁定内存的权限' },
-  },
-  ftok: {
-    ENOENT: { en: 'the file does not exist, and ftok needs an existing file, since the key is made from its inode', zh: '文件不存在，而 key 要由文件的 inode 算出，所以 ftok 需要一个存在的文件' },
-    EACCES: { en: 'a folder on the path may not be searched by this user, so stat() cannot reach the file', zh: '路径上某个目录不允许这个用户进入，stat() 找不到这个文件' },
-    ENOTDIR: { en: 'a part of the path that should be a folder is a file', zh: '路径中应是目录的一段其实是文件' },
-  },
-  shmat: {
-    EINVAL: {
-      en: 'the shmid names no segment (-1 is what a failed shmget returns), or the flags need an address (SHM_REMAP) and NULL was given',
-      zh: 'shmid 不指向任何段（-1 是 shmget 失败时的返回值），或者标志需要一个地址（SHM_REMAP）而传的是 NULL',
-    },
-    EACCES: {
-      en: 'the mode does not allow the access asked (read, and write unless SHM_RDONLY, or execute with SHM_EXEC)',
-      zh: '权限不允许所要的访问（读；不带 SHM_RDONLY 时还要写；带 SHM_EXEC 时还要执行）',
-    },
-    EIDRM: { en: 'the segment was removed (IPC_RMID) while the call looked it up', zh: '查找时这段已被删除（IPC_RMID）' },
-    ENOMEM: { en: 'the process has no room left in its address space for the mapping', zh: '进程的地址空间里已放不下这个映射' },
-  },
-  shmdt: {
-    EINVAL: { en: 'no segment is attached at that exact address; shmdt takes the address shmat returned, not one inside the mapping', zh: '这个地址上没有映射任何段；shmdt 要的是 shmat 返回的那个地址，而不是映射中间的地址' },
-  },
-  shmctl: {
-    EINVAL: { en: 'the shmid names no segment (any more), or cmd is not a valid command', zh: 'shmid 不（再）指向任何段，或 cmd 不是有效的命令' },
-    EPERM: { en: 'IPC_SET and IPC_RMID need the owner, the creator or root, and this process is none of them', zh: 'IPC_SET 和 IPC_RMID 只能由属主、创建者或 root 执行，本进程都不是' },
-    EACCES: { en: 'IPC_STAT needs read permission on the segment', zh: 'IPC_STAT 需要对这段有读权限' },
-    EFAULT: { en: 'buf points outside the address space', zh: 'buf 指向地址空间之外' },
-    EIDRM: { en: 'the segment was removed while the call looked it up', zh: '查找时这段已被删除' },
-  },
-  msgsnd: {
-    EINVAL: { en: 'mtype is below 1, or the text is longer than msgmax (8192 bytes by default), or the msqid names no queue', zh: 'mtype 小于 1，或正文超过 msgmax（默认 8192 字节），或 msqid 不指向任何队列' },
-    EAGAIN: { en: 'the text would take the queue past msg_qbytes, and IPC_NOWAIT forbids waiting for room', zh: '放进这段正文，队列就会超过 msg_qbytes，而 IPC_NOWAIT 不许等待腾出空间' },
-  },
-  msgrcv: {
-    ENOMSG: {
-      en: 'no queued message fits msgtyp (none of that type for a positive one, none of a type up to its absolute value for a negative one, none at all for 0), and IPC_NOWAIT forbids waiting',
-      zh: '队列里没有符合 msgtyp 的消息（正数要这个类型的，负数要类型不超过其绝对值的，0 要任意一条），而 IPC_NOWAIT 不许等待',
-    },
-    E2BIG: {
-      en: 'the message msgtyp picks has more text than msgsz and MSG_NOERROR was not given, so msgrcv refuses it and it stays in the queue',
-      zh: 'msgtyp 选中的那条消息正文比 msgsz 长，又没有给 MSG_NOERROR，所以 msgrcv 拒收，这条消息留在队列里',
-    },
-    EINVAL: { en: 'the msqid names no queue, or msgsz is negative', zh: 'msqid 不指向任何队列，或 msgsz 是负数' },
-  },
-  semop: {
-    EAGAIN: { en: 'semval is below what sem_op takes away (or not 0 for a sem_op of 0), so the call would wait, and IPC_NOWAIT forbids waiting', zh: 'semval 小于 sem_op 要减去的量（sem_op 为 0 时则是 semval 不为 0），调用本该等待，而 IPC_NOWAIT 不许等待' },
-    ERANGE: { en: 'semval plus sem_op would pass SEMVMX (32767), the most a semaphore holds', zh: 'semval 加上 sem_op 会超过 SEMVMX（32767），即一个信号量能容纳的最大值' },
-    EFBIG: { en: 'sem_num is not a semaphore of the set', zh: 'sem_num 不是这个信号量集里的信号量' },
-  },
-  semctl: {
-    ERANGE: { en: 'SETVAL takes 0 to SEMVMX (32767), as a semaphore is never negative nor above that', zh: 'SETVAL 只接受 0 到 SEMVMX（32767），因为信号量不会是负数，也不会超过它' },
-    EINVAL: { en: 'the semid names no set, or semnum is not one of its semaphores', zh: 'semid 不指向任何信号量集，或 semnum 不是集里的信号量' },
-  },
-};
+type WhyTable = { readonly [C in ExplainedCall]: { readonly [E in WhyErrno<C>]?: Text } };
+
+/** Per call, the why of each errno whose row in ERRNO_FOR_CALL has one. */
+export const ERRNO_WHY = errnoColumn('why') as WhyTable;
 
 /** The learner's values of the form, by field name (TurnValues); a number where the field is one. */
 type Values = Readonly<Record<string, unknown>>;
