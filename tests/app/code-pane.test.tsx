@@ -14,6 +14,7 @@ import { codeTitleRoom, pickCodeTitle, PRINTS_ZH } from '../../src/app/component
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
 import { testTempDir } from '../helpers/temp-dir.js';
+import { codeLineInView, codePane, stepsRun, zoomedCode } from '../helpers/pane-setups.js';
 
 const open: Rendered[] = [];
 const stateDirs: string[] = [];
@@ -41,21 +42,6 @@ const anchorLine = (lesson: string, step: number) => {
   // a step anchoring several lines: its first
   return lineOf(l.code[0].path, anchorsOf(l.steps[step].code)[0]!.split('\n')[0]);
 };
-
-/** The C pane's title line, the line numbers in its gutter (top to bottom) and its bottom
- *  border; beside the lesson pane (a wide terminal) its part of each line. */
-function codePane(lines: string[]): { title: string; numbers: number[]; bottom: string; firstNumbered: boolean } {
-  const top = lines.findIndex((l) => l.includes('┌─ C'));
-  const own = (l: string, edge: string) => (l.includes(edge) ? l.slice(l.lastIndexOf(edge) + 1) : l);
-  const end = lines.findIndex((l, i) => i > top && own(l, '┘└').startsWith('└'));
-  const numbers = lines.slice(top + 1, end).flatMap((l) => {
-    const n = /^│ *(\d+) /.exec(l.includes('││') ? l.slice(l.lastIndexOf('││') + 1) : l);
-    return n ? [Number(n[1])] : [];
-  });
-  const first = lines[top + 1] ?? '';
-  const firstNumbered = /^│ *\d+ /.test(first.includes('││') ? first.slice(first.lastIndexOf('││') + 1) : first);
-  return { title: top < 0 ? '' : lines[top].slice(lines[top].indexOf('┌─ C')), numbers, bottom: end < 0 ? '' : own(lines[end], '┘└'), firstNumbered };
-}
 
 describe('the C pane', () => {
   it('80x24 en, one file: numbered rows, the title names the lines in view, it opens at the step’s line and follows the step; f says there is one file', async () => {
@@ -173,9 +159,7 @@ describe('the C pane', () => {
 
   it('80x24 en: the title says whose line is lit, the step the lesson pane shows (its ▶), not the step just run above it; in review the step shown (fix20d#5)', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'shmget' });
-    await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
-    await r.press(KEYS.space);
-    await ran(r, 1);
+    await stepsRun(r, 1);
     await r.waitFor((f) => f.includes('step 2/'), 'step 2 shown');
     await r.press('c');
     let f = await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 2 /.test(f), 'step 2 lit, named in the title');
@@ -190,11 +174,7 @@ describe('the C pane', () => {
       [120, 34, 'zh', /┌─ C 代码：shmctl\.c（文件 1\/2）· 步骤 3 的行答题后显示 /, /┌─ C 代码：shmctl\.c（文件 1\/2）· 步骤 2 的行 /],
     ] as const) {
       const r = await draw({ width, height, lesson: 'shmctl', lang, quiz: true });
-      await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
-      await r.press(KEYS.space);
-      await ran(r, 1);
-      await r.press(KEYS.space);
-      await ran(r, 2);
+      await stepsRun(r, 2);
       // a tall lesson pane opens the question with the step; a short one on Space
       if (r.store.getState().quiz === null) await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().quiz !== null, "step 3's question open");
@@ -250,11 +230,7 @@ describe('the C pane', () => {
 
   it('80x24 en: a step run again in review (Space after ←) brings the pane back to its line after the learner scrolled it', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'shmget' });
-    await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
-    for (let k = 0; k < 2; k++) {
-      await r.press(KEYS.space);
-      await ran(r, k + 1);
-    }
+    await stepsRun(r, 2);
     await r.press(KEYS.left, KEYS.left);
     await r.waitFor(() => r.store.getState().view === 0, 'step 1 in review');
     await r.press('c');
@@ -306,14 +282,10 @@ describe('the C pane in Chinese', () => {
       ['sem', 'sem.c', '内核撤销它的 -1', 'the kernel undoes its -1'],
     ] as const) {
       const r = await draw({ width: 120, height: 34, lesson, lang: 'zh' });
-      await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
-      await r.press('c');
-      await r.waitFor((f) => f.includes(`┌─ C 代码：${file}`), 'the C pane');
-      await r.press('z');
-      await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+      await zoomedCode(r, file);
       // the line with the comment brought into view: scrolled toward it until it shows
       const line = lineOf(file, en);
-      for (let i = 0; i < 200 && !codePane(r.lines()).numbers.includes(line); i++) await r.press(codePane(r.lines()).numbers[0] > line ? KEYS.up : KEYS.down);
+      await codeLineInView(r, line);
       const f = await r.waitFor((f) => f.includes(zh), `${file}: the comment in Chinese`);
       expect(f).not.toContain(en);
       // the code before it as the file has it
@@ -322,7 +294,7 @@ describe('the C pane in Chinese', () => {
       await r.press('l');
       // the Chinese has rows the English has not (what a line prints): the line brought into view again
       await r.waitFor((f) => f.includes('C code:'), 'English');
-      for (let i = 0; i < 200 && !codePane(r.lines()).numbers.includes(line); i++) await r.press(codePane(r.lines()).numbers[0] > line ? KEYS.up : KEYS.down);
+      await codeLineInView(r, line);
       await r.waitFor((f) => f.includes(en), `${file}: in English again`);
       await r.quit();
       open.pop();
@@ -337,15 +309,8 @@ describe('the C pane in Chinese', () => {
 describe('the C pane in Chinese: what a line prints', () => {
   it('120x34 zh, shmat at inherit.c: under tell("attached at %p: nattch %d"), its Chinese; l to English shows none', async () => {
     const r = await draw({ width: 120, height: 34, lesson: 'shmat', lang: 'zh' });
-    await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
-    await r.press('c');
-    await r.waitFor((f) => f.includes('┌─ C 代码：shmat.c'), 'the C pane');
-    await r.press('f');
-    await r.waitFor((f) => f.includes('inherit.c'), 'inherit.c');
-    await r.press('z');
-    await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
-    const line = lineOf('inherit.c', 'attached at %p');
-    for (let i = 0; i < 200 && !codePane(r.lines()).numbers.includes(line); i++) await r.press(codePane(r.lines()).numbers[0] > line ? KEYS.up : KEYS.down);
+    await zoomedCode(r, 'inherit.c');
+    await codeLineInView(r, lineOf('inherit.c', 'attached at %p'));
     const gloss = PRINTS_ZH('已映射到 %p：nattch %d');
     // the line and the row under it in view
     for (let i = 0; i < 3; i++) await r.press(KEYS.down);
@@ -410,14 +375,10 @@ describe('the C pane in Chinese: what every lesson\'s file prints', () => {
   ];
   it.each(cases)('120x34 zh, %s: under %s\'s %s, a dim row says it in Chinese; no row wider than the terminal', async (lesson, file, literal, gloss) => {
     const r = await draw({ width: 120, height: 34, lesson, lang: 'zh' });
-    await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
-    await r.press('c');
-    await r.waitFor((f) => f.includes(`┌─ C 代码：${file}`), 'the C pane');
-    await r.press('z');
-    await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+    await zoomedCode(r, file);
     const line = lineOf(file, literal);
     expect(line, literal).toBeGreaterThan(0);
-    for (let i = 0; i < 300 && !codePane(r.lines()).numbers.includes(line); i++) await r.press(codePane(r.lines()).numbers[0]! > line ? KEYS.up : KEYS.down);
+    await codeLineInView(r, line);
     // the line and the rows under it in view
     for (let i = 0; i < 3; i++) await r.press(KEYS.down);
     await r.waitFor((f) => f.includes(PRINTS_ZH(gloss).slice(0, 12)), `the Chinese of ${literal}`);

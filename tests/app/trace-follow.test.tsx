@@ -5,6 +5,7 @@
 // a line arriving is put in the store's trace as a peer's line arrives (run-copy.ts).
 import { describe, expect, it } from 'vitest';
 import { appDrawer, KEYS, paneRows, ran, type Rendered, tabTo } from '../helpers/render.js';
+import { traceAfter } from '../helpers/pane-setups.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { TraceEntry } from '../../src/lessons/types.js';
 
@@ -29,13 +30,7 @@ const traceBottom = (r: Rendered) => {
 
 async function traceAfterTwoSteps(width: number, height: number): Promise<Rendered> {
   const r = await draw({ width, height });
-  await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
-  await r.press(KEYS.space);
-  await ran(r, 1);
-  await r.press(KEYS.space);
-  await ran(r, 2);
-  await tabTo(r, 'trace');
-  await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+  await traceAfter(r, 2);
   // after a run the pane shows the step from its heading (fix23f#5): the learner reads down to its end
   for (let i = 0; i < 60 && /↓ \d+ more/.test(traceBottom(r)); i++) {
     const below = traceBottom(r);
@@ -125,13 +120,7 @@ describe('Trace: following its end, or staying where the learner scrolled it', (
   // showed step 1's lines. A new run's result is followed: after a step runs, the Trace shows it
   it.each([[80, 24]])('%dx%d en: zoomed, PgUp and back, then steps run: the Trace shows the last step\'s result', async (width, height) => {
     const r = await draw({ width, height });
-    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
-    await r.press(KEYS.space);
-    await ran(r, 1);
-    await r.press(KEYS.space);
-    await ran(r, 2);
-    await tabTo(r, 'trace');
-    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace');
+    await traceAfter(r, 2);
     await r.press('z');
     await r.waitFor((f) => f.includes('z: back to the lesson'), 'the zoomed trace');
     const before = traceRows(r).join('\n');

@@ -2,6 +2,7 @@
 // (issue 16 items 10, 11, 19), with the real store, lesson engine and kernel.
 import { describe, expect, it } from 'vitest';
 import { appDrawer, KEYS, paneRows, questionShown, ran, type Rendered, tabTo } from '../helpers/render.js';
+import { stepsRun, traceAfter } from '../helpers/pane-setups.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
 import { questionHidden } from '../../src/app/store/turn.js';
@@ -13,13 +14,7 @@ const draw = appDrawer('zoom', { lessons: LESSONS, lesson: 'shmctl', quiz: false
 describe('z: the pane below takes the lesson’s rows', () => {
   it('80x24 en: the Trace zoomed shows the lesson pane’s rows more, with step 2’s whole ipcs output; Space keeps the zoom; z brings the lesson and its notice back', async () => {
     const r = await draw({ width: 80, height: 24 });
-    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
-    await r.press(KEYS.space);
-    await ran(r, 1);
-    await r.press(KEYS.space);
-    await ran(r, 2);
-    await tabTo(r, 'trace');
-    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+    await traceAfter(r, 2);
     const before = r.lines();
     const trace = paneRows(before, 'Trace');
     const lesson = paneRows(before, 'Lesson');
@@ -91,11 +86,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
 
   it('80x24 en, quiz on: the border says a question waits in the lesson; a your-turn form (y) shows the lesson while it is edited', async () => {
     const r = await draw({ width: 80, height: 24, quiz: true });
-    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
-    await r.press(KEYS.space);
-    await ran(r, 1);
-    await r.press(KEYS.space);
-    await ran(r, 2);
+    await stepsRun(r, 2);
     // step 3's question is behind Space after the run (the result first): brought into view, it waits
     // there (fixR#5: one behind Space is not said to wait)
     await questionShown(r);
@@ -178,11 +169,7 @@ describe('PgUp PgDn: every pane pages by its rows in view but one, zoomed or not
   it('80x18 en: the zoomed Trace, Flow and Kernel', async () => {
     // the smallest terminal: pages shorter than what the panes hold
     const r = await draw({ width: 80, height: 18 });
-    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
-    for (let step = 1; step <= 4; step++) {
-      await r.press(KEYS.space);
-      await ran(r, step);
-    }
+    await stepsRun(r, 4);
     // the run showed the pane its result is in: the Flow first, as the Tabs below count from it
     await tabTo(r, 'flow');
     await r.press('z');
