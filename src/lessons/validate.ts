@@ -812,7 +812,7 @@ function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]
     for (const [errno, why] of Object.entries(byErrno)) {
       const words = new Set([errno, ...[why.en, why.zh].flatMap((t) => t.match(ERRNO_OR_FLAG) ?? [])]);
       const unknown = [...words].filter((w) => !entryFor(w, glossary));
-      if (unknown.length) problems.push(`turn/errno-why.ts ${call} ${errno}: names ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`);
+      if (unknown.length) problems.push(`text/errno.ts (ERRNO_FOR_CALL) ${call} ${errno}: its why names ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`);
     }
   }
 }

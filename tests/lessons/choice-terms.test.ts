@@ -73,8 +73,8 @@ describe('terms of choices and results (fix15f)', () => {
     const terms = GLOSSARY.flatMap((e) => e.terms);
     for (const t of ['E2BIG', 'MSG_NOERROR', 'ERANGE', 'EFBIG', 'ENOTDIR', 'SHM_HUGETLB']) expect(terms).toContain(t);
     const without = GLOSSARY.filter((e) => e.id !== 'E2BIG');
-    const found = validateLessons(LESSONS, undefined, without).filter((p) => p.startsWith('turn/errno-why.ts'));
-    expect(found).toContain('turn/errno-why.ts msgrcv E2BIG: names E2BIG, MSG_NOERROR, which the glossary (src/lessons/glossary.ts) does not explain');
+    const found = validateLessons(LESSONS, undefined, without).filter((p) => p.startsWith('text/errno.ts'));
+    expect(found).toContain('text/errno.ts (ERRNO_FOR_CALL) msgrcv E2BIG: its why names E2BIG, MSG_NOERROR, which the glossary (src/lessons/glossary.ts) does not explain');
   });
 
   it("for a learner who starts at the lesson too, a choice explains its term only while every choice is alike: ftok no-creat's and shmdt use-after's bare choices as main had them are found (fix27a#1; msg rmid's choices name no errno since issue 16)", () => {
