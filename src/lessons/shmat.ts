@@ -542,12 +542,13 @@ export const shmat = defineLesson<ShmatState>({
       // step 6 asked what a write through the SHM_RDONLY mapping does: this asks whose protection it is
       question: { en: 'One process maps a segment twice: with SHM_RDONLY, and with flags 0. A write through the second mapping…', zh: '一个进程把同一个共享内存段映射两次：一次用 SHM_RDONLY，一次 flags 为 0。通过第二个映射写入……' },
       choices: [
-        { en: 'is stored, and the first mapping reads it', zh: '照常存入，第一个映射读得到' },
+        { en: 'is stored', zh: '照常存入' },
         { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死', whyNot: { en: 'SHM_RDONLY protects the pages of its own mapping only; the segment and its other mappings keep their access.', zh: 'SHM_RDONLY 只保护它自己那个映射的页；共享内存段本身和它的其他映射不受影响。' } },
         { en: 'fails with EACCES', zh: '以 EACCES 失败', whyNot: { en: 'a store is no call and returns nothing; EACCES is shmat\'s, when the mode refuses the mapping asked for.', zh: '往内存里写不是系统调用，没有返回值；EACCES 是 shmat 的错误码，在权限位不允许所要的映射时返回。' } },
       ],
       answer: 0,
-      explain: { en: 'SHM_RDONLY is a property of one mapping, not of the segment: a read-write mapping of it writes, and every mapping sees the write.', zh: 'SHM_RDONLY 是某一个映射的属性，不是共享内存段的：它的读写映射照常写入，每个映射都看得到。' },
+      // what the other mappings then see is check 3's question: not said here (issue 16)
+      explain: { en: 'SHM_RDONLY is a property of one mapping, not of the segment: a mapping made without it writes as usual.', zh: 'SHM_RDONLY 是某一个映射的属性，不是共享内存段的：不带它建的映射照常写入。' },
     },
     {
       question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一个共享内存段的两个映射共享……' },

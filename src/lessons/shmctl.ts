@@ -529,7 +529,7 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'Which command reads every field of struct shmid_ds?', zh: '哪个命令读取 struct shmid_ds 的所有字段？' },
       choices: [
         word('IPC_STAT'),
-        choice('IPC_SET', { en: 'IPC_SET sets uid, gid and mode (the low 9 bits) from buf; it reads nothing back.', zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位）；它不读回任何东西。' }),
+        choice('IPC_SET', { en: 'IPC_SET writes fields of buf into the kernel\'s record; it reads nothing back.', zh: 'IPC_SET 把 buf 里的字段写进内核的记录；它不读回任何东西。' }),
         choice('IPC_RMID', { en: 'IPC_RMID removes (or marks) the segment and ignores buf.', zh: 'IPC_RMID 删除（或标记）共享内存段，不理会 buf。' }),
       ],
       answer: 0,

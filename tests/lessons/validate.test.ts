@@ -55,15 +55,17 @@ describe('validateLessons', () => {
       // (msg 5 naming EAGAIN was found here while msg 4's choices were ENOMSG and EAGAIN; since
       // issue 16 they say what the call does, and no choice names an errno with its meaning:
       // tests/lessons/choice-gloss.test.ts)
-      // shmat 6 saying the check's "is stored, and the first mapping reads it", shmat 7 its "(void *) -1"
-      retitle(ls, 'shmat', 'rdonly', { en: 'SHM_RDONLY: the first mapping reads it', zh: 'SHM_RDONLY 映射，再写入' });
+      // shmat 6 saying the check's "the same memory" (check 2's "is stored, and the first mapping
+      // reads it" was, until it answered check 3: issue 16), shmat 7 its "(void *) -1"
+      retitle(ls, 'shmat', 'rdonly', { en: 'SHM_RDONLY: the same memory', zh: 'SHM_RDONLY 映射，再写入' });
       retitle(ls, 'shmat', 'bad-id', { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat 失败：(void *) -1' });
       // a Chinese title naming a choice of a later step's checkpoint (any choice: the run answers it)
       retitle(ls, 'shmctl', 'perms-other', { en: 'Another user maps it', zh: '还在，key 变为 0x00000000' });
     });
     const mine = problems.filter((p) => p.includes('say what the step does')).sort();
     expect(mine).toEqual([
-      "lesson 'shmat' step 'rdonly': its title (en) says 'the first mapping' of 'is stored, and the first mapping reads it', the answer of check question 2: say what the step does, not what comes of it",
+      "lesson 'shmat' step 'rdonly': its title (en) names 'the same memory', the answer of check question 3: say what the step does, not what comes of it",
+      "lesson 'shmat' step 'rdonly': its title (en) says 'the same memory' of 'the same memory', the answer of check question 3: say what the step does, not what comes of it",
       "lesson 'shmat' step 'bad-id': its title (zh) names '(void *) -1', the answer of check question 1: say what the step does, not what comes of it",
       "lesson 'shmctl' step 'perms-other': its title (zh) names '还在，key 变为 0x00000000', the answer of checkpoint 'rmid': say what the step does, not what comes of it",
     ].sort());
