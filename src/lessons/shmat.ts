@@ -252,16 +252,17 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        en: 'Attach again with SHM_RDONLY and read. For the write, ipclab detaches, and a child (by fork, in C) attaches read-only and writes through it.',
-        zh: '再用 SHM_RDONLY 映射一次并读取。写入交给别人：ipclab 解除这个映射，由一个临时子进程（C 里由 fork 创建）以只读方式映射，并通过它写入。',
+        // the child's end is the question: said to be no failure of ipclab, not how it ends (issue 16)
+        en: 'Attach again with SHM_RDONLY and read. For the write, ipclab detaches, and a throw-away child (by fork, in C) attaches read-only and writes: however it ends, ipclab goes on.',
+        zh: '再用 SHM_RDONLY 映射并读取。写入交给临时子进程（C 里由 fork 创建）：ipclab 解除映射，子进程以只读方式映射并写入；它怎样结束都不影响 ipclab。',
       },
       aside: {
         en: 'the trace\'s "ipclab refused" line is ipclab\'s own check, which stops its write before the page, so nothing was written there.',
         zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。',
       },
       notice: {
-        en: 'Reading works. The child dies of SIGSEGV: the page is read-only, so the CPU faults on the store.',
-        zh: '读取没问题。子进程被 SIGSEGV 杀死：这一页是只读映射，写入触发 CPU 异常，内核随即杀掉了写入者。',
+        en: 'Reading works. As planned, the child dies of SIGSEGV: its page is read-only. Tab bar "+ 1 (0 running)": that child, ended.',
+        zh: '读取没问题。子进程如预期被 SIGSEGV 杀死：它的页是只读的。标签栏“+ 1（0 个在运行）”：就是它，已结束。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,

@@ -310,8 +310,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '以 root 运行时为什么用 nobody？root 有 CAP_IPC_OWNER，不受权限位限制，而 uid 65534 没有这种能力。',
       },
       notice: {
-        en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
-        zh: 'shmat 会检查权限：以读写方式映射得到 EACCES，以 SHM_RDONLY 方式映射则可以。IPC_RMID 不看权限：属主或创建者总能删除。',
+        en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not. Tab bar "+ 1 (0 running)": that child, done.',
+        zh: 'shmat 检查权限：读写映射得到 EACCES，SHM_RDONLY 映射可以；IPC_RMID 不看权限。标签栏“+ 1（0 个在运行）”：那个子进程，已做完。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
