@@ -310,8 +310,9 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '以 root 运行时为什么用 nobody？root 有 CAP_IPC_OWNER，不受权限位限制，而 uid 65534 没有这种能力。',
       },
       notice: {
-        en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not. Tab bar "+ 1 (0 running)": that child, done.',
-        zh: 'shmat 检查权限：读写映射得到 EACCES，SHM_RDONLY 映射可以；IPC_RMID 不看权限。标签栏“+ 1（0 个在运行）”：那个子进程，已做完。',
+        // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
+        en: 'shmat checks the mode; IPC_RMID does not. 80-column tab bar: "+ 1 (0 running)", the child, done.',
+        zh: 'shmat 检查权限，IPC_RMID 不看权限。80 列时标签栏的“+ 1（0 个在运行）”是那个子进程，已做完。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
