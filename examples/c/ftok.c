@@ -67,6 +67,7 @@ int main(void)
     shmid = shmget(key, 4096, IPC_CREAT | 0600);
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d\n", shmid);
     if (shmid == -1) { ok = 0; goto out; }
+    /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SHM_OBJECT, shmid);
     ok &= expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)", shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600), EEXIST);
     /* IPC_CREAT alone opens what exists */
@@ -89,6 +90,7 @@ int main(void)
 
 out:
     if (shmid != -1) shmctl(shmid, IPC_RMID, NULL);
+    /* ours, cleanup.h: gone, so no exit removes it again */
     cleanup_forget(SHM_OBJECT, shmid);
     unlink(path);
     unlink(linked);

@@ -41,6 +41,7 @@ static void say(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    /* ours, stamp.h: a time for ipclab's trace */
     stamp(stderr);
     fprintf(stderr, "[inherit %d] ", (int) getpid());
     vfprintf(stderr, fmt, ap);
@@ -54,6 +55,7 @@ static void tell(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    /* ours, stamp.h: a time for ipclab's trace */
     stamp(stdout);
     vprintf(fmt, ap);
     putchar('\n');
@@ -150,6 +152,7 @@ int main(int argc, char **argv)
      * through a pipe, nattch checked after each */
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
+    /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SHM_OBJECT, shmid);
     int to[2], from[2];
     if (pipe(to) == -1 || pipe(from) == -1) { perror("pipe"); return 1; }
@@ -183,6 +186,7 @@ int main(int argc, char **argv)
     printf("after the exit: nattch %d, the segment %s\n", left, left == -1 ? "is gone" : "stays");
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || left != 0) ok = 0;
     shmctl(shmid, IPC_RMID, NULL);
+    /* ours, cleanup.h: gone, so no exit removes it again */
     cleanup_forget(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

@@ -37,6 +37,7 @@ int main(void)
 
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
+    /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SHM_OBJECT, shmid);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d\n", shmid);
     show_and_run("ipcs -m");
@@ -70,6 +71,7 @@ out:
     /* without ipcrm, remove it ourselves:
      * nothing is left behind either way */
     if (shmid != -1 && shmctl(shmid, IPC_RMID, NULL) == 0) printf("shmctl(%d, IPC_RMID, NULL) = 0\n", shmid);
+    /* ours, cleanup.h: gone, so no exit removes it again */
     cleanup_forget(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

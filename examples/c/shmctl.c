@@ -67,6 +67,7 @@ int main(void)
      * under the same key is not ours to remove */
     int shmid = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
+    /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
     if (p == (void *) -1) { perror("shmat"); return 1; }
@@ -75,6 +76,7 @@ int main(void)
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid);
     fflush(stdout);
+    /* ours, cleanup.h: system() that keeps Ctrl-C */
     if (run_shell(cmd) != 0) printf("(ipcs is not installed)\n");
     show(shmid);                            /* IPC_STAT: the ftok key */
 
@@ -90,6 +92,7 @@ int main(void)
     int locked = shmget(IPC_PRIVATE, 4096, 0400);
     if (locked == -1) { perror("shmget(0400)"); ok = 0; }
     else {
+        /* ours, cleanup.h: so any way out removes it */
         cleanup_on_exit(SHM_OBJECT, locked);
         ok &= permissions(locked, shmid);
     }
@@ -163,6 +166,7 @@ static int permissions(int locked, int theirs)
     waitpid(child, &status, 0);
     /* in case the child did not get there */
     shmctl(locked, IPC_RMID, NULL);
+    /* ours, cleanup.h: gone, so no exit removes it again */
     cleanup_forget(SHM_OBJECT, locked);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }

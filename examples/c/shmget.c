@@ -31,8 +31,10 @@ int main(void)
 {
     int ok = 1;
     int a = shmget(IPC_PRIVATE, 4096, 0600);
+    /* ours, cleanup.h: so any way out removes it */
     if (a != -1) cleanup_on_exit(SHM_OBJECT, a);
     int b = shmget(IPC_PRIVATE, 4096, 0600);
+    /* ours, cleanup.h: so any way out removes it */
     if (b != -1) cleanup_on_exit(SHM_OBJECT, b);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, then %d\n", a, b);
     /* IPC_PRIVATE always creates a new segment */
@@ -48,9 +50,11 @@ int main(void)
     /* ENOMEM, EINVAL or ENOSPC: see the lesson */
     if (huge == -1) printf("size 2^62: -1, %s\n", strerror(errno));
     else {
+        /* ours, cleanup.h: so any way out removes it */
         cleanup_on_exit(SHM_OBJECT, huge);
         printf("size 2^62: %d (overcommit allowed it)\n", huge);
         shmctl(huge, IPC_RMID, NULL);
+        /* ours, cleanup.h: gone, so no exit removes it again */
         cleanup_forget(SHM_OBJECT, huge);
     }
 
@@ -62,7 +66,9 @@ int main(void)
 
     if (a != -1) shmctl(a, IPC_RMID, NULL);
     if (b != -1) shmctl(b, IPC_RMID, NULL);
+    /* ours, cleanup.h: gone, so no exit removes it again */
     cleanup_forget(SHM_OBJECT, a);
+    /* ours, cleanup.h: gone, so no exit removes it again */
     cleanup_forget(SHM_OBJECT, b);
     return ok ? 0 : 1;
 }

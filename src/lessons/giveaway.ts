@@ -133,6 +133,8 @@ const AKIN: readonly (readonly string[])[] = [
   ['crash', 'dies', 'die', 'died', 'kill', 'segfault', 'sigsegv', 'fault', 'segmentation'],
   // a size "more than any machine has" is one no memory holds: ENOMEM (shmget 4's title, issue 16)
   ['enomem', 'machine'],
+  // a write one mapping sees through another is one memory (shmat check 2's feedback above check 3, issue 16)
+  ['memory', 'sees', 'seen'],
 ];
 
 /** The words akin to one the right choice alone says (and the question does not): the

@@ -171,8 +171,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'show_and_run("ipcs -m");',
       title: { en: 'The same row in ipcs -m', zh: 'ipcs -m 里的同一行' },
       say: {
-        en: 'Run the real `ipcs -m` again. It reads the kernel table that ipclab\'s Kernel pane shows.',
-        zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 的“内核”窗格显示的那张内核表。',
+        // check 2 asks what ipcs -m reads: the file is named here first, not in the check (issue 16)
+        en: 'Run the real `ipcs -m` again. It reads the kernel\'s table of segments, the file /proc/sysvipc/shm, which ipclab\'s Kernel pane shows too.',
+        zh: '再运行一次真正的 `ipcs -m`。它读的是内核的共享内存段表，即文件 /proc/sysvipc/shm；ipclab 的“内核”窗格显示的也是这张表。',
       },
       notice: {
         en: 'ipcs -m (Trace tab) and the Kernel pane agree: key, shmid, perms, bytes, nattch. ● this lesson\'s, ○ another run\'s; others only in ipcs.',

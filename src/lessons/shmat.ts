@@ -252,16 +252,17 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        en: 'Attach again with SHM_RDONLY and read. For the write, ipclab detaches, and a child (by fork, in C) attaches read-only and writes through it.',
-        zh: '再用 SHM_RDONLY 映射一次并读取。写入交给别人：ipclab 解除这个映射，由一个临时子进程（C 里由 fork 创建）以只读方式映射，并通过它写入。',
+        // the child's end is the question: said to be no failure of ipclab, not how it ends (issue 16)
+        en: 'Attach again with SHM_RDONLY and read. For the write, ipclab detaches, and a throw-away child (by fork, in C) attaches read-only and writes: however it ends, ipclab goes on.',
+        zh: '再用 SHM_RDONLY 映射并读取。写入交给临时子进程（C 里由 fork 创建）：ipclab 解除映射，子进程以只读方式映射并写入；它怎样结束都不影响 ipclab。',
       },
       aside: {
         en: 'the trace\'s "ipclab refused" line is ipclab\'s own check, which stops its write before the page, so nothing was written there.',
         zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。',
       },
       notice: {
-        en: 'Reading works. The child dies of SIGSEGV: the page is read-only, so the CPU faults on the store.',
-        zh: '读取没问题。子进程被 SIGSEGV 杀死：这一页是只读映射，写入触发 CPU 异常，内核随即杀掉了写入者。',
+        en: 'Reading works. As planned, the child dies of SIGSEGV (read-only page). 80-column tab bar: "+ 1 (0 running)", that child, ended.',
+        zh: '读取没问题。子进程如预期被 SIGSEGV 杀死：它的页是只读的。80 列时标签栏的“+ 1（0 个在运行）”就是它，已结束。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,
@@ -542,12 +543,13 @@ export const shmat = defineLesson<ShmatState>({
       // step 6 asked what a write through the SHM_RDONLY mapping does: this asks whose protection it is
       question: { en: 'One process maps a segment twice: with SHM_RDONLY, and with flags 0. A write through the second mapping…', zh: '一个进程把同一个共享内存段映射两次：一次用 SHM_RDONLY，一次 flags 为 0。通过第二个映射写入……' },
       choices: [
-        { en: 'is stored, and the first mapping reads it', zh: '照常存入，第一个映射读得到' },
+        { en: 'is stored', zh: '照常存入' },
         { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死', whyNot: { en: 'SHM_RDONLY protects the pages of its own mapping only; the segment and its other mappings keep their access.', zh: 'SHM_RDONLY 只保护它自己那个映射的页；共享内存段本身和它的其他映射不受影响。' } },
         { en: 'fails with EACCES', zh: '以 EACCES 失败', whyNot: { en: 'a store is no call and returns nothing; EACCES is shmat\'s, when the mode refuses the mapping asked for.', zh: '往内存里写不是系统调用，没有返回值；EACCES 是 shmat 的错误码，在权限位不允许所要的映射时返回。' } },
       ],
       answer: 0,
-      explain: { en: 'SHM_RDONLY is a property of one mapping, not of the segment: a read-write mapping of it writes, and every mapping sees the write.', zh: 'SHM_RDONLY 是某一个映射的属性，不是共享内存段的：它的读写映射照常写入，每个映射都看得到。' },
+      // what the other mappings then see is check 3's question: not said here (issue 16)
+      explain: { en: 'SHM_RDONLY is a property of one mapping, not of the segment: a mapping made without it writes as usual.', zh: 'SHM_RDONLY 是某一个映射的属性，不是共享内存段的：不带它建的映射照常写入。' },
     },
     {
       question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一个共享内存段的两个映射共享……' },

@@ -310,8 +310,9 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '以 root 运行时为什么用 nobody？root 有 CAP_IPC_OWNER，不受权限位限制，而 uid 65534 没有这种能力。',
       },
       notice: {
-        en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
-        zh: 'shmat 会检查权限：以读写方式映射得到 EACCES，以 SHM_RDONLY 方式映射则可以。IPC_RMID 不看权限：属主或创建者总能删除。',
+        // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
+        en: 'shmat checks the mode; IPC_RMID does not. 80-column tab bar: "+ 1 (0 running)", the child, done.',
+        zh: 'shmat 检查权限，IPC_RMID 不看权限。80 列时标签栏的“+ 1（0 个在运行）”是那个子进程，已做完。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
@@ -529,7 +530,7 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'Which command reads every field of struct shmid_ds?', zh: '哪个命令读取 struct shmid_ds 的所有字段？' },
       choices: [
         word('IPC_STAT'),
-        choice('IPC_SET', { en: 'IPC_SET sets uid, gid and mode (the low 9 bits) from buf; it reads nothing back.', zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位）；它不读回任何东西。' }),
+        choice('IPC_SET', { en: 'IPC_SET writes fields of buf into the kernel\'s record; it reads nothing back.', zh: 'IPC_SET 把 buf 里的字段写进内核的记录；它不读回任何东西。' }),
         choice('IPC_RMID', { en: 'IPC_RMID removes (or marks) the segment and ignores buf.', zh: 'IPC_RMID 删除（或标记）共享内存段，不理会 buf。' }),
       ],
       answer: 0,

@@ -216,16 +216,18 @@ export const shmdt = defineLesson<ShmdtState>({
       code: 'volatile char c = p[0]',
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
-        en: 'The program still holds the old address. ipclab tries a read through it first; then a throw-away child attaches the segment, detaches it and reads through its old address.',
-        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程映射这个共享内存段、解除映射，再通过它的旧地址去读。',
+        // the child's end is the question: said to be no failure of ipclab, not how it ends (issue 16)
+        en: 'The program still holds the old address. ipclab tries a read through it; then a throw-away child attaches, detaches and reads through its old address: however it ends, ipclab goes on.',
+        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程映射、解除映射，再通过旧地址去读：它怎样结束都不影响 ipclab。',
       },
       aside: {
         en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read, and a child does the real one.',
         zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次读取，由子进程来真正读取。',
       },
       notice: {
-        en: 'SIGSEGV kills the child: nothing is mapped there now. Its attach and detach set lpid, atime, dtime. Set the old pointer to NULL.',
-        zh: '子进程被 SIGSEGV 杀死：那里现在没有映射。它映射又解除映射，所以 lpid 成了它的 pid，atime、dtime 也更新了。C 里应把旧指针置为 NULL。',
+        // (set the old pointer to NULL: the outro and check 2 say it)
+        en: 'As planned, SIGSEGV kills the child: nothing is mapped there now. 80-column tab bar: "+ 1 (0 running)", that child, ended.',
+        zh: '子进程如预期被 SIGSEGV 杀死：那里现在没有映射。80 列时标签栏的“+ 1（0 个在运行）”就是它，已结束。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS)
