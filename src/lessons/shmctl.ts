@@ -311,7 +311,7 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
-        en: 'shmat checks the mode; IPC_RMID does not. 80-column tab bar: "+ 1 (0 running)", the child, done.',
+        en: 'shmat checks the mode; IPC_RMID does not. "+ 1 (0 running)" on the tab bar: that child, done.',
         zh: 'shmat 检查权限，IPC_RMID 不看权限。80 列时标签栏的“+ 1（0 个在运行）”是那个子进程，已做完。',
       },
       diagram: LIFE,

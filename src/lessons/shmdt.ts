@@ -226,7 +226,7 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'As planned, SIGSEGV kills the child: nothing is mapped there now. 80-column tab bar: "+ 1 (0 running)", that child, ended.',
+        en: 'As planned, SIGSEGV kills the child: nothing is mapped there now. "+ 1 (0 running)" on the tab bar: that child, ended.',
         zh: '子进程如预期被 SIGSEGV 杀死：那里现在没有映射。80 列时标签栏的“+ 1（0 个在运行）”就是它，已结束。',
       },
       diagram: UNMAP,
