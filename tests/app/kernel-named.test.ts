@@ -165,8 +165,8 @@ describe('Kernel pane: the columns the lesson names', () => {
             const k: KernelInput = { segments: [one], focus: one.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
             const shown = heads(k, inner(120, 34)).of('shmid');
             for (const col of core) if (!shown.includes(col)) missing.push(`${lesson.id} ${view + 1} (${done} run) ${lang}: ${col}`);
-            // status with no figure in any row gives way first unless the shown step names it (dest):
-            // then it is said under the table
+            // status, with no figure in any row here, keeps its place (issue 16); where the pane has no
+            // room for it, it is said under the table
             const status = shown.includes('status') || (!named.step.has('status') && heads(k, inner(120, 34)).lines.some((t) => t.includes('status') && t.includes('ipclab ipcs')));
             if (!status) missing.push(`${lesson.id} ${view + 1} (${done} run) ${lang}: status`);
           }

@@ -582,8 +582,8 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
 }
 
 /** The dump's marks drawn in `texts`, each with a character of the dump that shows it (its
- *  legend says "你· = 你 (3 bytes)", "↪ = rest of 好 (row above)", "→ = start of 进 (next
- *  row)"): for the fill, the first character whose fills all stand beside it on its row, else
+ *  legend says "你· = 你 (3 bytes)", "↪ = byte of 好 (row above)", "→ = byte of 进 (row
+ *  below)"): for the fill, the first character whose fills all stand beside it on its row, else
  *  the first with one; for the carry, the character that ends the row above the first row it
  *  starts; for the ahead mark, the character that starts the row after the first row it ends. */
 export function dumpMarksShown(texts: readonly string[], marks: { fill: string; carry: string; ahead: string }): { fill: DumpFill | null; carry: DumpCarry | null; ahead: DumpCarry | null } {
