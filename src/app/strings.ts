@@ -256,11 +256,14 @@ const EN = {
   dumpHead: (shmid: number, from: string, to: string, size: number) => `segment ${shmid} (${size} bytes): ${from}–${to} (hex)`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
   /** the dump's legend where its text shows · (a character's further bytes), ↪ (bytes of a
-   *  character drawn on the row above) or → (bytes of one drawn on the next row; --ascii _ > +),
+   *  character drawn on the row above) or → (bytes of one drawn on the row below; --ascii _ > +),
    *  each said with a character of the dump itself ("你· = 你 (3 bytes)": "· rest of a
-   *  character's bytes" left newcomers guessing); null for a mark not drawn */
+   *  character's bytes" left newcomers guessing); ↪ and → in one phrasing, a byte of the
+   *  character and the row it is drawn on ("rest of … (row above)" beside "start of … (next
+   *  row)" read as two kinds of mark: issue 16), the mark kept with its character on a line
+   *  (\u00a0: "→ =" ended a line, 你 on the next); null for a mark not drawn */
   dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
-    `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark} = rest of ${carry.ch} (row above)` : null, ahead ? `${ahead.mark} = start of ${ahead.ch} (next row)` : null].filter(Boolean).join('  ')}`,
+    `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark}\u00a0=\u00a0byte of ${carry.ch} (row above)` : null, ahead ? `${ahead.mark}\u00a0=\u00a0byte of ${ahead.ch} (row below)` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
@@ -740,7 +743,7 @@ const ZH: Strings = {
   dumpHead: (shmid: number, from: string, to: string, size: number) => `共享内存段 ${shmid}（${size} 字节）：${from}–${to}（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
-    `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark} = 上一行 ${carry.ch} 的其余字节` : null, ahead ? `${ahead.mark} = 下一行 ${ahead.ch} 的开头字节` : null].filter(Boolean).join('  ')}`,
+    `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark}\u00a0=\u00a0${carry.ch}\u00a0的字节（该字在上一行）` : null, ahead ? `${ahead.mark}\u00a0=\u00a0${ahead.ch}\u00a0的字节（该字在下一行）` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,

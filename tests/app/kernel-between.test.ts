@@ -84,7 +84,8 @@ describe('Kernel pane: what a read while the step ran saw', () => {
     const st = store.getState();
     const fleeting = madeAndRemoved([made, set, rm], st.before, st, userName(process.geteuid!()));
     const row = pane(store, 'en', fleeting).lines.find((l) => l.startsWith(FLEETING_MARK) && l.includes(` ${id} `));
-    // the row's +- says it came and went: no * on its owner, as on a row that is gone (fix24e#4)
-    expect(row?.trim().split(/\s+/)).toEqual([FLEETING_MARK, '0x00000000', `${id}`, userName(65534)]);
+    // the row's +- says it came and went: no * on its owner, as on a row that is gone (fix24e#4);
+    // the owner whole (wider than the listed rows' column, never "nobo…") and the word after it
+    expect(row?.trim().split(/\s+/)).toEqual([FLEETING_MARK, '0x00000000', `${id}`, userName(65534), 'removed']);
   });
 });

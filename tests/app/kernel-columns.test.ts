@@ -186,10 +186,10 @@ describe('Kernel pane columns by terminal size', () => {
     // rows or not: at 120x34 the pids, which ipcs -m does not list, go in every lesson (they
     // stood in serv-clnt's table and not in parent-child's), before bytes, which the shm
     // lessons read (fix25d#2: bytes, a plain word no "New terms" names, went first; kernel-named.ts)
-    // (a status with no figure in any row, the typical segment's, gives way before them all:
-    // the pids are back beside the other columns at 120x34)
+    // (a status with no figure in any row, the typical segment's, keeps its place as one with
+    // dest: it gave way first, and came in for cpid at IPC_RMID, issue 16)
     const k = input(CONTENT.typical, 'en', false);
-    expect(shown(120, 34, false, k).shm).toEqual(KINDS.shm[1].filter((c) => c !== 'status'));
+    expect(shown(120, 34, false, k).shm).toEqual(KINDS.shm[1].filter((c) => c !== 'cpid' && c !== 'lpid'));
     expect(shown(160, 48, false, input(CONTENT.long, 'en', true)).shm).toEqual([...KINDS.shm[1]]);
     const alone = { ...input(CONTENT.long, 'en', false), queues: [], semaphores: [] };
     expect(shown(120, 34, false, alone).shm).toEqual(KINDS.shm[1].filter((c) => c !== 'cpid' && c !== 'lpid'));
@@ -252,9 +252,12 @@ describe('Kernel pane columns by terminal size', () => {
     }
   });
 
-  it('a column with no figure in any row gives way first, and is named under the table like any other left out', () => {
+  it('a column with no figure in any row keeps its place: the same columns before and after IPC_RMID', () => {
     // status with no figure (every segment before IPC_RMID) and with dest, side by side at 130x34
-    // (8-letter owner, 7-digit pids, every column with room for a change mark)
+    // (8-letter owner, 7-digit pids, every column with room for a change mark): status gave
+    // way first while empty and came in for cpid at IPC_RMID, a column replacing another as a
+    // step ran (issue 16); it keeps its place now, shown empty with the note saying where to
+    // read what it would hold, and the pids give way before it in both
     const p = pane(130, 34, false)!;
     for (const labelled of [false, true]) {
       for (const lang of ['en', 'zh'] as const) {
@@ -263,19 +266,19 @@ describe('Kernel pane columns by terminal size', () => {
         const texts = kernelLines(empty, p.inner, 60).map(lineText);
         const head = texts.find((t) => t.split(/\s+/).includes('shmid'))!.split(/\s+/);
         const at = `${lang}${labelled ? ' use' : ''}\n${texts.join('\n')}`;
-        expect(head, at).not.toContain('status');
-        expect(head, at).toContain('lpid');
+        expect(head, at).toContain('status');
+        expect(head, at).not.toContain('lpid');
         const note = texts.findIndex((t) => t.startsWith(empty.s.columnsHidden([]).slice(0, 5)));
-        expect(texts.slice(note, note + 3).join(' '), at).toContain('status');
-        // with a figure in it, status stays and the pids give way
+        expect(texts.slice(note, note + 3).join(' '), at).toContain('lpid');
+        expect(texts.join(' '), at).toContain(empty.s.statusEmpty);
+        // with a figure in it, the same columns
         const dest = shown(130, 34, false, input(CONTENT.long, lang, labelled)).shm;
-        expect(dest, at).toContain('status');
-        expect(dest, at).not.toContain('lpid');
+        expect(dest, at).toEqual(head.filter((c) => (KINDS.shm[1] as readonly string[]).includes(c)));
       }
     }
   });
 
-  it('parent-child keeps lpid and owner (in its New terms) at 80x24 and 120x34, and status or says it is left out (empty in every row, it gives way first), whatever the step marked and however many digits lpid has', () => {
+  it('parent-child keeps owner and bytes at 80x24 and 120x34, and status (empty in every row, in its place), lpid or says it is left out, whatever the step marked and however many digits lpid has', () => {
     // parent-child after step 3: two named segments, nattch and lpid changed, no status
     const seg = (shmid: number, lpid: number): SegmentRecord => ({ key: '0x00000000', shmid, owner: 'root', perms: '600', size: 4096, nattch: 2, cpid: 5651, lpid, status: [], ...time, ours: true });
     for (const lpid of [5651, 10783]) {
@@ -288,9 +291,10 @@ describe('Kernel pane columns by terminal size', () => {
             const texts = kernelLines(k, pane(w, h, false)!.inner, 60).map(lineText);
             const head = texts.find((t) => t.includes('shmid'))!.split(/\s+/);
             const at = `${lang} ${w}x${h} lpid ${lpid} ${before ? 'marked' : ''}`;
-            // status, no figure in any row here, gives way before the rest: named under the table
-            if (!head.includes('status')) expect(texts.filter((t) => t.startsWith(k.s.columnsHidden([]).slice(0, 5))).join(' '), at).toContain('status');
-            expect(head, at).toContain('lpid');
+            // status, no figure in any row here, keeps its place (issue 16); lpid, in the record
+            // under the table, is named under it where it gives way
+            expect(head, at).toContain('status');
+            if (!head.includes('lpid')) expect(texts.filter((t) => t.startsWith(k.s.columnsHidden([]).slice(0, 5))).join(' '), at).toContain('lpid');
             // owner and bytes stay: cpid, a pid ipcs -m does not list, goes first (fix25d#2)
             expect(head, at).toContain('owner');
             expect(head, at).toContain('bytes');

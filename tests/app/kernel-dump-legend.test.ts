@@ -1,12 +1,14 @@
 // The dump's legend says its marks with a character of the dump itself: "· rest of a
 // character's bytes" / "· 字符的其余字节" left newcomers guessing what · stood for. Now
 // "你· = 你 (3 bytes)": the glyph and its fill read together as one character of so many
-// bytes, and "↪ = rest of 你 (row above)". For text of 2-, 3- and 4-byte characters, one
+// bytes, and "↪ = byte of 你 (row above)". For text of 2-, 3- and 4-byte characters, one
 // ending a row, en and zh, plain and --ascii: the legend shows a character of the rows with
 // its marks as the rows draw it, and its byte count is its UTF-8 length. A character whose
 // first byte is a row's last is drawn on the next row, → under that byte (issue 16: drawn
-// whole there it hung a cell past the row): "→ = start of 你 (next row)", said only when the
-// rows show →.
+// whole there it hung a cell past the row): "→ = byte of 你 (row below)", said
+// only when the rows show →. ↪ and → are said in one phrasing (issue 16: "rest of 你 (row
+// above)" beside "start of 你 (next row)" read as two kinds of mark), and the zh legend, wrapped
+// at any width, keeps "你 的字节" on one line (it wrapped as "开头|字节").
 import { describe, expect, it } from 'vitest';
 import { dumpLines } from '../../src/app/components/kernel-view.js';
 import { lineText } from '../../src/app/styled.js';
@@ -45,12 +47,44 @@ describe('the dump legend: a character of the dump says what its marks are', () 
               expect(Number(n), where).toBe(Buffer.byteLength(c!));
               expect(rows, where).toContain(c! + marks);
             }
-            if (rows.includes(`  ${carry}`)) expect(flat(legend), where).toContain(flat(lang === 'en' ? `${carry} = rest of ${ch} (row above)` : `${carry} = 上一行 ${ch} 的其余字节`));
-            const aheadSaid = flat(lang === 'en' ? `${ahead} = start of ${ch} (next row)` : `${ahead} = 下一行 ${ch} 的开头字节`);
-            if (rows.includes(ahead)) expect(flat(legend), where).toContain(aheadSaid);
-            else expect(all, where).not.toMatch(/start of|开头字节/);
+            // one phrasing for both: a byte of the character, and the row the character is on
+            const said = (mark: string, row: 'above' | 'below') => flat(lang === 'en' ? `${mark} = byte of ${ch} (row ${row})` : `${mark} = ${ch} 的字节（该字在${row === 'above' ? '上' : '下'}一行）`);
+            if (rows.includes(`  ${carry}`)) expect(flat(legend), where).toContain(said(carry, 'above'));
+            if (rows.includes(ahead)) expect(flat(legend), where).toContain(said(ahead, 'below'));
+            else expect(all, where).not.toMatch(/row below|下一行/);
             if (rows.includes(fill) || rows.includes(`  ${carry}`) || rows.includes(ahead)) expect(all, where).toContain(lead);
           }
         });
       }
 });
+
+describe('the dump legend wrapped: ↪ and → said alike, a character and its bytes on one line', () => {
+  // both marks on screen: a 4-byte emoji cut 2+2 across the first rows (↪), 你 at a row's last byte (→)
+  const bytes = new Uint8Array(32);
+  bytes.set(Buffer.from('abcdef😀'), 0);
+  bytes.set(Buffer.from('你'), 15);
+  const dump = { shmid: 4, at: 0, size: 4096, bytes };
+  for (const lang of ['en', 'zh'] as const)
+    it(lang, () => {
+      const s = strings(lang);
+      const lead = lang === 'en' ? 'legend: ' : '图例：';
+      let both = 0;
+      for (let width = 20; width <= 78; width++) {
+        const lines = dumpLines(4, dump, width, s).map(lineText);
+        const at = lines.findIndex((l) => l.includes(lead));
+        // the legend's lines: from its lead (beside the heading or under it) to the first row of bytes
+        const legendLines: string[] = [];
+        for (let i = at; i >= 0 && i < lines.length && (i === at || !/^[0-9a-f]{4}/.test(lines[i]!)); i++) legendLines.push(i === at ? lines[i]!.slice(lines[i]!.indexOf(lead)) : lines[i]!);
+        const text = legendLines.join(lang === 'en' ? ' ' : '').replace(/\u00a0/g, ' ');
+        const where = `${lang} at ${width}:\n${lines.join('\n')}`;
+        const marks = [...text.matchAll(lang === 'en' ? /([↪→]) = byte of (\S+) \(row (above|below)\)/gu : /([↪→]) = (\S+) 的字节（该字在(上|下)一行）/gu)];
+        if (marks.length === 2) both++;
+        // every mark of the legend said in that phrasing
+        expect(text.match(/[↪→] =/gu)?.length ?? 0, where).toBe(marks.length);
+        // a line of the zh legend never starts or ends inside "你 的字节" (开头|字节 was cut)
+        if (lang === 'zh') for (const l of legendLines) expect(l, where).not.toMatch(/^(的|字节|节)|(的|字)$/u);
+      }
+      expect(both, lang).toBeGreaterThan(0);
+    });
+});
+

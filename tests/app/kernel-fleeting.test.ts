@@ -58,12 +58,12 @@ describe('Kernel pane: made and removed by the step', () => {
   });
 
   for (const lang of ['en', 'zh'] as const) {
-    it(`shows it once, dimmed, ${FLEETING_MARK} at the row's start (not after its id: "83623959+-" read as a figure), its identity only, the legend naming the mark (${lang})`, () => {
+    it(`shows it once, dimmed, ${FLEETING_MARK} at the row's start (not after its id: "83623959+-" read as a figure), its identity only and the word removed, the legend naming the mark (${lang})`, () => {
       const k = input(lang);
       const row = kernelLines(k, 120, 60).find((l) => lineText(l).startsWith(`${FLEETING_MARK}`) && lineText(l).includes('83623959'));
       expect(row).toBeDefined();
       expect(row!.every((r) => r.tone === 'dim')).toBe(true);
-      expect(lineText(row!).trim().split(/\s+/)).toEqual([FLEETING_MARK, '●', '0x00000000', '83623959', 'learner']);
+      expect(lineText(row!).trim().split(/\s+/)).toEqual([FLEETING_MARK, '●', '0x00000000', '83623959', 'learner', k.s.markGone(null)]);
       expect(legendText(k)).toContain(`${FLEETING_MARK} ${k.s.markFleeting(4)}`);
       // the columns stay aligned: the mark's two cells fit the shmid column
       const texts = kernelLines(k, 120, 60).map(lineText);

@@ -6,33 +6,12 @@
 // lesson's, at 80x24 and 120x34, en and zh, the lesson's names for its objects, the legend where the pane puts it (under the
 // first table when the title has no room: left out here, race 3's semaphore row was in view
 // in this test and a line below the window on screen, fix25d#3).
-import { afterEach, describe, expect, it } from 'vitest';
-import { lessonShmids } from '../../src/app/components/marks.js';
-import { kernelFollow, kernelLines, rowHeading, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
-import { textRoom } from '../../src/app/components/Panel.js';
-import { kernelHead } from '../../src/app/components/KernelPane.js';
-import { layoutFor } from '../../src/app/layout.js';
+import { describe, expect, it } from 'vitest';
+import { kernelFollow, rowHeading, stickyLines, type KernelInput } from '../../src/app/components/kernel-view.js';
 import { lineText, type Line } from '../../src/app/styled.js';
-import { strings } from '../../src/app/strings.js';
-import type { Before } from '../../src/app/store/kernel.js';
-import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import type { LessonRun } from '../../src/lessons/types.js';
 import type { SegmentRecord } from '../../src/native/types.js';
-import { lessonObjects } from '../helpers/lesson-objects.js';
-
-const runs: LessonRun[] = [];
-afterEach(async () => {
-  for (const run of runs.splice(0)) await run.close().catch(() => undefined);
-});
-
-/** The pane's inner width and rows at a size (tabbed at 80x24, side by side at 120x34). */
-function pane(width: number, height: number): { outer: number; width: number; rows: number } {
-  const l = layoutFor(width, height, 8);
-  if (l.mode === 'tabs') return { outer: l.tabs.w, width: textRoom(l.tabs.w), rows: l.tabs.h - 2 };
-  if (l.mode === 'wide') return { outer: l.kernel.w, width: textRoom(l.kernel.w), rows: l.kernel.h - 2 };
-  throw new Error(`no pane at ${width}x${height}`);
-}
+import { kernelInput, LANGS, laidOut, paneAt, SIZES, walkLesson } from '../helpers/kernel-walk.js';
 
 /** Segments of another ipclab run (○), listed by the kernel before the lesson's. */
 const OTHERS: SegmentRecord[] = [1, 2, 3].map((n) => ({ key: '0x00000000', shmid: 2_000_000_000 + n, owner: 'root', perms: '600', size: 4096, nattch: 0, cpid: 1, lpid: 1, status: [], atime: 0, dtime: 0, ctime: 0, ours: true }));
@@ -42,70 +21,56 @@ const marked = (l: Line) => l.some((r) => r.tone === 'changed');
 describe('Kernel pane: what a step changed is in view after it', () => {
   for (const lesson of LESSONS) {
     it(`${lesson.id}: after every step, the lesson's rows first and the step's marked lines in view`, async () => {
-      const run = startLesson(lesson);
-      runs.push(run);
-      const kernel = () => {
-        const made = lessonObjects(run.trace);
-        return { ...made, segments: [...OTHERS, ...made.segments] };
-      };
-      let was = kernel();
       let checked = 0;
       let raceChecked = 0;
-      while (run.done < lesson.steps.length) {
-        const step = run.done;
-        await run.runNext();
-        const now = kernel();
-        const before: Before = { step, ...was, focus: run.focus, stat: null, decoded: null };
-        for (const lang of ['en', 'zh'] as const) {
-          // the names the lesson gave its objects: their "use" column is on screen too
-          const labels = { shm: new Map<number, string>(), msg: new Map<number, string>(), sem: new Map<number, string>() };
-          for (const l of run.labels ?? []) labels[l.kind].set(l.id, l.label[lang]);
-          const marks: TableMarks = {
-            owners: { lesson: lessonShmids(run.trace), ipclab: new Set(OTHERS.map((x) => x.shmid)) }, lessonQueues: lessonShmids(run.trace, 'msgget'), lessonSets: lessonShmids(run.trace, 'semget'), before, mark: '*', ascii: false, labels,
-          };
-          const k: KernelInput = { ...now, focus: run.focus, stat: null, dump: null, decoded: null, processes: run.processes, marks, lang, s: strings(lang) };
-          for (const [w, h] of [[80, 24], [120, 34]] as const) {
-            const { outer, width, rows } = pane(w, h);
-            // the pane as drawn: its legend's lines where the title has no room for it
-            const laid = (input: KernelInput) => kernelLines(input, width, rows, kernelHead(input, outer, rows, input.s.kernelWide, input.s, input.s, false).legendBelow);
-            const lines = laid(k);
-            const texts = lines.map(lineText);
-            const where = `${lesson.id} step ${step + 1} ${lang} ${w}x${h}\n${texts.join('\n')}`;
-            // in each table (from its column names on) the lesson's rows (●) before other runs' (○)
-            let other = false;
-            for (const text of texts) {
-              if (/^\s+(?:use\s+|用途\s+)?key\s/.test(text)) other = false;
-              if (/^[ +-]{1,3}○/.test(text)) other = true;
-              if (/^[ +-]{1,3}●/.test(text)) expect(other, `${text}: ${where}`).toBe(false);
-            }
-            const hits = lines.flatMap((l, i) => (marked(l) ? [i] : []));
-            if (hits.length === 0) continue;
-            const top = kernelFollow(lines, rows);
-            const shown = stickyLines(lines, top, rows).slice(top, top + rows);
-            // every marked line that a window holding the first can hold too
-            for (const i of hits.filter((i) => i - hits[0]! < rows - 1)) expect(shown, `line ${i} at offset ${top}: ${where}`).toContain(lines[i]);
-            checked++;
-            // race 3 (the lock) as a learner sees it, no other run's segments: the semaphore's
-            // row the step marked is in view, below the counter's one row (fix25d#3), in a pane
-            // that holds them with the counter's column names (a row never stands without them,
-            // fix27b#3: at 120x34's least 8 rows the counter's row, its heading, the legend, the
-            // note of columns left out and the set's table leave the semaphore's row a line below)
-            if (lesson.id === 'race' && step === 2) {
-              const mine = (list: readonly SegmentRecord[]) => list.filter((x) => !OTHERS.includes(x));
-              const own = laid({ ...k, segments: mine(now.segments), marks: { ...marks, before: { ...before, segments: mine(before.segments) } } });
-              const sems = own.filter((l) => marked(l) && /^.\s{4}0\s/.test(lineText(l)));
-              expect(sems.length, where).toBe(1);
-              const head = own.findIndex((l) => own.some((r) => rowHeading(r) === l && marked(r)));
-              const room = Math.max(rows, own.indexOf(sems[0]!) - head + 1);
-              const at = kernelFollow(own, room);
-              const view = stickyLines(own, at, room).slice(at, at + room);
-              expect(view, `${lang} ${w}x${h} at ${at}, ${room} rows\n${own.map(lineText).join('\n')}`).toContain(sems[0]);
-              raceChecked++;
+      await walkLesson(
+        lesson,
+        (at) => {
+          const step = at.step;
+          for (const lang of LANGS) {
+            // the names the lesson gave its objects: their "use" column is on screen too
+            const k = kernelInput(at, lang, { ipclab: new Set(OTHERS.map((x) => x.shmid)) });
+            for (const [w, h] of SIZES) {
+              const { outer, width, rows: [rows] } = paneAt(w, h);
+              // the pane as drawn: its legend's lines under the first table
+              const laid = (input: KernelInput) => laidOut(input, outer, width, rows!).lines;
+              const { lines, top, shown } = laidOut(k, outer, width, rows!);
+              const texts = lines.map(lineText);
+              const where = `${lesson.id} step ${step + 1} ${lang} ${w}x${h}\n${texts.join('\n')}`;
+              // in each table (from its column names on) the lesson's rows (●) before other runs' (○)
+              let other = false;
+              for (const text of texts) {
+                if (/^\s+(?:use\s+|用途\s+)?key\s/.test(text)) other = false;
+                if (/^[ +-]{1,3}○/.test(text)) other = true;
+                if (/^[ +-]{1,3}●/.test(text)) expect(other, `${text}: ${where}`).toBe(false);
+              }
+              const hits = lines.flatMap((l, i) => (marked(l) ? [i] : []));
+              if (hits.length === 0) continue;
+              // every marked line that a window holding the first can hold too
+              for (const i of hits.filter((i) => i - hits[0]! < rows! - 1)) expect(shown, `line ${i} at offset ${top}: ${where}`).toContain(lines[i]);
+              checked++;
+              // race 3 (the lock) as a learner sees it, no other run's segments: the semaphore's
+              // row the step marked is in view, below the counter's one row (fix25d#3), in a pane
+              // that holds them with the counter's column names (a row never stands without them,
+              // fix27b#3: at 120x34's least 8 rows the counter's row, its heading, the legend, the
+              // note of columns left out and the set's table leave the semaphore's row a line below)
+              if (lesson.id === 'race' && step === 2) {
+                const mine = (list: readonly SegmentRecord[]) => list.filter((x) => !OTHERS.includes(x));
+                const own = laid({ ...k, segments: mine(k.segments), marks: { ...k.marks, before: { ...at.before, segments: mine(at.before.segments) } } });
+                const sems = own.filter((l) => marked(l) && /^.\s{4}0\s/.test(lineText(l)));
+                expect(sems.length, where).toBe(1);
+                const head = own.findIndex((l) => own.some((r) => rowHeading(r) === l && marked(r)));
+                const room = Math.max(rows!, own.indexOf(sems[0]!) - head + 1);
+                const at2 = kernelFollow(own, room);
+                const view = stickyLines(own, at2, room).slice(at2, at2 + room);
+                expect(view, `${lang} ${w}x${h} at ${at2}, ${room} rows\n${own.map(lineText).join('\n')}`).toContain(sems[0]);
+                raceChecked++;
+              }
             }
           }
-        }
-        was = now;
-      }
+        },
+        OTHERS,
+      );
       expect(checked, lesson.id).toBeGreaterThan(0);
       if (lesson.id === 'race') expect(raceChecked).toBe(4);
     }, 120_000);

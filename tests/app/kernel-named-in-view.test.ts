@@ -10,43 +10,18 @@
 // height the tab gets while the lesson pane holds the notice and the next step) and 120x34,
 // en and zh. A field of an object the pane does not hold then (a segment's lpid after the
 // segments are removed, named for the Trace) is not checked.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { lessonShmids } from '../../src/app/components/marks.js';
-import { kernelFollow, kernelLines, LABEL_MOST, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { kernelLines, LABEL_MOST, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { cells } from '../../src/app/text-fit.js';
 import { namedColumns } from '../../src/app/components/kernel-named.js';
 import { textRoom } from '../../src/app/components/Panel.js';
-import { kernelHead } from '../../src/app/components/KernelPane.js';
-import { layoutFor, lessonRowsBeside, lessonRowsShare } from '../../src/app/layout.js';
+import { layoutFor } from '../../src/app/layout.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
-import type { Before } from '../../src/app/store/kernel.js';
-import { DUMP_BYTES } from '../../src/app/store/kernel.js';
-import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import type { LessonRun } from '../../src/lessons/types.js';
-import { peekAttached, shmctlStat } from '../../src/native/index.js';
-import { lessonObjects } from '../helpers/lesson-objects.js';
-
-const runs: LessonRun[] = [];
-afterEach(async () => {
-  for (const run of runs.splice(0)) await run.close().catch(() => undefined);
-});
-
-/** The pane's outer and inner width at a size and the heights it has there after a run: at
- *  80x24 from the tabs' usual rows (the notice giving way) to the lesson pane's share; at
- *  120x34 the one the layout gives it. */
-function pane(width: number, height: number): { outer: number; width: number; rows: number[] } {
-  const l = layoutFor(width, height, 8);
-  if (l.mode === 'tabs') {
-    const at = (lessonRows: number) => (layoutFor(width, height, lessonRows) as { tabs: { h: number } }).tabs.h - 2;
-    const [least, most] = [at(lessonRowsBeside(height)), at(lessonRowsShare(height))].sort((a, b) => a - b);
-    return { outer: l.tabs.w, width: textRoom(l.tabs.w), rows: Array.from({ length: most - least + 1 }, (_, i) => least + i) };
-  }
-  if (l.mode === 'wide') return { outer: l.kernel.w, width: textRoom(l.kernel.w), rows: [l.kernel.h - 2] };
-  throw new Error(`no pane at ${width}x${height}`);
-}
+import type { ObjectLabel } from '../../src/lessons/types.js';
+import { kernelInput, LANGS, laidOut, paneAt, SIZES, walkLesson } from '../helpers/kernel-walk.js';
 
 /** Each name a text may give a Kernel field, the word the pane shows it by, and the object the pane must hold for it. */
 const FIELDS: readonly { name: string; shows: string; of: 'shm' | 'msg' | 'sem' | 'proc' }[] = [
@@ -74,49 +49,28 @@ function wchans(pids: readonly number[]): Map<number, string> {
 describe('Kernel pane: what the lesson pane names is in view after every step', () => {
   for (const lesson of LESSONS) {
     it(`${lesson.id}: after every step at 80x24 and 120x34, en and zh`, async () => {
-      const run = startLesson(lesson);
-      runs.push(run);
-      const kernel = () => {
-        const { segments, queues, semaphores } = lessonObjects(run.trace);
-        const focus = run.focus ?? (segments.length === 1 ? segments[0]!.shmid : null);
-        const stat = focus !== null ? shmctlStat(focus).ds : null;
-        const dump = focus !== null ? peekAttached(focus, DUMP_BYTES, 0) : null;
-        const pages = segments.flatMap((seg) => {
-          const page = peekAttached(seg.shmid, DUMP_BYTES, 0);
-          return page ? [page] : [];
-        });
-        return { segments, queues, semaphores, focus, stat, dump, pages, decoded: run.decoded ?? null };
-      };
-      let was = kernel();
       const wrong: string[] = [];
       let checked = 0;
-      while (run.done < lesson.steps.length) {
-        const step = run.done;
-        await run.runNext();
-        const now = kernel();
-        const before: Before = { step, segments: was.segments, queues: was.queues, semaphores: was.semaphores, focus: was.focus, stat: was.stat, decoded: was.decoded, dump: was.dump, pages: was.pages };
+      let labels: readonly ObjectLabel[] = [];
+      await walkLesson(lesson, (at) => {
+        const { run, step, now } = at;
+        labels = run.labels ?? [];
         // the lesson pane after the run: the step's notice, the next step under it
         const view = Math.min(run.done, lesson.steps.length - 1);
         const named = namedColumns(lesson, view, run.done, []);
         const sleeping = wchans(run.processes.filter((p) => p.alive).map((p) => p.pid));
-        for (const lang of ['en', 'zh'] as const) {
+        for (const lang of LANGS) {
           const next = lesson.steps[step + 1];
           const text = [lesson.steps[step]!.notice[lang], ...(next ? [next.title[lang], next.say[lang]] : [])].join('\n');
           const holds = { shm: now.focus !== null && now.stat !== null, msg: now.queues.length > 0, sem: now.semaphores.some((x) => (x.sems ?? []).length > 0), proc: run.processes.length > 0 };
           const asked = FIELDS.filter((f) => word(f.name).test(text) && holds[f.of]);
           if (asked.length === 0) continue;
-          const labels = { shm: new Map<number, string>(), msg: new Map<number, string>(), sem: new Map<number, string>() };
-          for (const l of run.labels ?? []) labels[l.kind].set(l.id, l.label[lang]);
-          const marks: TableMarks = {
-            owners: { lesson: lessonShmids(run.trace), ipclab: new Set() }, lessonQueues: lessonShmids(run.trace, 'msgget'), lessonSets: lessonShmids(run.trace, 'semget'), before, mark: '*', ascii: false, labels, named,
-          };
-          const k: KernelInput = { segments: now.segments, queues: now.queues, semaphores: now.semaphores, focus: now.focus, stat: now.stat, dump: now.dump, decoded: now.decoded, processes: run.processes, wchans: sleeping, marks, lang, s: strings(lang) };
-          for (const [w, h] of [[80, 24], [120, 34]] as const) {
-            const { outer, width, rows: heights } = pane(w, h);
+          const k = kernelInput(at, lang, { named, wchans: sleeping });
+          for (const [w, h] of SIZES) {
+            // every height the tab has while the lesson pane holds the notice and the next step
+            const { outer, width, rows: heights } = paneAt(w, h, 'afterRun');
             for (const rows of heights) {
-              const lines = kernelLines(k, width, rows, kernelHead(k, outer, rows, k.s.kernelWide, k.s, k.s, false).legendBelow);
-              const top = kernelFollow(lines, rows);
-              const shown = stickyLines(lines, top, rows).slice(top, top + rows);
+              const { lines, top, shown } = laidOut(k, outer, width, rows);
               const texts = shown.map(lineText);
               for (const f of asked) {
                 checked++;
@@ -126,14 +80,13 @@ describe('Kernel pane: what the lesson pane names is in view after every step', 
             }
           }
         }
-        was = now;
-      }
+      });
       expect(wrong).toEqual([]);
       // every name the lesson gives an object fits the "use" column the tables choose their columns beside
-      for (const l of run.labels ?? []) for (const lang of ['en', 'zh'] as const) expect(cells(l.label[lang]), l.label[lang]).toBeLessThanOrEqual(LABEL_MOST);
-      for (const lang of ['en', 'zh'] as const) expect(cells(strings(lang).labelHead)).toBeLessThanOrEqual(LABEL_MOST);
+      for (const l of labels) for (const lang of LANGS) expect(cells(l.label[lang]), l.label[lang]).toBeLessThanOrEqual(LABEL_MOST);
+      for (const lang of LANGS) expect(cells(strings(lang).labelHead)).toBeLessThanOrEqual(LABEL_MOST);
       // and no lesson names a queue: the queue table keeps no room for a "use" column
-      expect((run.labels ?? []).filter((l) => l.kind === 'msg')).toEqual([]);
+      expect(labels.filter((l) => l.kind === 'msg')).toEqual([]);
       // the rule is exercised where the lesson's texts name a Kernel field
       if (['shmat', 'shmdt', 'parent-child', 'msg', 'sem'].includes(lesson.id)) expect(checked, lesson.id).toBeGreaterThan(0);
     }, 120_000);

@@ -492,8 +492,8 @@ describe('kernel pane columns', () => {
   };
 
   it('every column whole (lpid to its last digit) in the Kernel pane at every width from 80 to 200', () => {
-    // status with no figure (every segment before IPC_RMID): it gives way first, and lpid is
-    // in view at every width, 110x34's side-by-side pane too beside the "use" column's room
+    // status with no figure (every segment before IPC_RMID) or with dest: the same columns
+    // (a column never gives way for having no figure yet, issue 16), lpid whole where it fits
     const fresh = { ...seg, status: [] };
     for (let width = 80; width <= 200; width++) {
       for (const height of [24, 34, 48]) {
@@ -504,16 +504,13 @@ describe('kernel pane columns', () => {
           const text = p.lines.map(lineText).join('\n');
           const at = `${width}x${height} status [${segment.status}]\n${text}`;
           expect(text, at).toMatch(/lrpid *\n/);
-          if (segment === fresh) {
-            expect(text, at).toMatch(/ lpid *\n/);
-            expect(text, at).toContain(' 4194302');
-          }
-          // with a figure in status (dest), lpid is whole where it fits, else named under the table
+          // lpid is whole where it fits, else named under the table
           const head = text.split('\n').find((t) => t.includes('shmid'))!;
           const hidden = text.split('\n').find((t) => t.startsWith('not shown, too narrow')) ?? '';
           if (head.includes('lpid')) expect(text, at).toMatch(/ 4194302 *\n/);
           else expect(hidden, at).toMatch(/\blpid\b/);
-          if (segment === seg) expect(head, at).toContain('status');
+          expect(head, at).toContain('status');
+          if (segment === fresh) expect(head, at).toEqual(paneLines(width, height, seg)!.lines.map(lineText).find((t) => t.includes('shmid')));
         }
       }
     }
@@ -532,11 +529,12 @@ describe('kernel pane columns', () => {
     expect(at(56 + use)).toMatch(/owner.*bytes/);
     expect(at(50 + use)).not.toMatch(/owner/);
     expect(at(50 + use)).toMatch(/perms.*bytes/);
-    // an empty status gives way before them all, and is named under the table
+    // an empty status keeps its place as a status with dest does (issue 16: it gave way first,
+    // and came in for cpid at IPC_RMID); the pids go before it, named under the table
     const empty = (inner: number) => kernelLines({ segments: [{ ...seg, status: [] }], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') }, inner, 20).map(lineText);
-    expect(empty(72)[0]).toMatch(/owner.*bytes.*nattch +lpid/);
-    expect(empty(72)[0]).not.toMatch(/status/);
-    expect(empty(72).find((t) => t.startsWith('not shown, too narrow'))).toMatch(/status, cpid/);
+    expect(empty(72)[0]).toMatch(/owner.*bytes.*nattch +status/);
+    expect(empty(72)[0]).toEqual(at(72));
+    expect(empty(72).find((t) => t.startsWith('not shown, too narrow'))).toMatch(/cpid/);
     expect(empty(200)[0]).toMatch(/nattch status cpid +lpid/);
   });
 });

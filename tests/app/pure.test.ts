@@ -427,22 +427,23 @@ describe('kernel view', () => {
       // (the screen writes each line through asciiText under --ascii)
       const shown = (l: Parameters<typeof lineText>[0]) => (ascii ? asciiText(lineText(l)) : lineText(l));
       const lines = segmentTableLines([seg], 7, s, marks);
-      // the live row, then the removed one: its identity only (key, shmid marked, owner), no
-      // figure from before the step (nattch 1 there would contradict the shmdt in the trace)
+      // the live row, then the removed one: its identity (key, shmid marked, owner) and the word
+      // "removed", no figure from before the step (nattch 1 there would contradict the shmdt in
+      // the trace) and no blank columns (issue 16: they read as a broken row)
       expect(lines).toHaveLength(3);
       const row = shown(lines[2]);
-      expect(row.trimEnd(), row).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +9 +root$`));
+      expect(row.trimEnd(), row).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +9 +root +removed$`));
       expect(lines[2].every((r) => r.tone === 'dim'), row).toBe(true);
       expect(lineText(lines[1])).not.toContain(mark);
       // the columns stay in line with the heading
       expect(lineText(lines[2]).indexOf('root')).toBe(lineText(lines[0]).indexOf('owner'));
       // a queue and a set the step removed: their rows alike (the set without its semaphores)
       const queue = queueTableLines([], s, marks, false);
-      expect(shown(queue[1]).trimEnd()).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +5 +root$`));
+      expect(shown(queue[1]).trimEnd()).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +5 +root +removed$`));
       expect(queue[1].every((r) => r.tone === 'dim')).toBe(true);
       const sets = semaphoreTableLines([], s, marks, false);
       expect(sets.map(lineText)).toHaveLength(2);
-      expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +6 +root$`));
+      expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +6 +root +removed$`));
       // nothing removed: no such row; shown once: the step after, `before` is the kernel it found
       expect(segmentTableLines([seg], 7, s, { ...marks, before: { ...before, segments: [seg] } })).toHaveLength(2);
       // every mark in sight in the legend, each of the step's marks with its step
@@ -635,7 +636,7 @@ describe('kernel view', () => {
     expect(lineText(narrow[3]).endsWith('  你......')).toBe(true);
     // a one-line legend names the marks the rows show, and only those (fix22e#3), each with a
     // character of the dump: under the heading where it has no room for it, else beside it
-    expect(lineText(narrow[1]!)).toBe('legend: → = start of 你 (next row)');
+    expect(lineText(narrow[1]!)).toBe('legend: →\u00a0=\u00a0byte of 你 (row below)');
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/^segment 7 \(14 bytes\): 0000–000d \(hex\) {2}legend: 你· = 你 \(3 bytes\)$/);
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toBe('共享内存段 7（14 字节）：0000–000d（十六进制）  图例：你· = 你（3 字节）');
     expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('legend:');
@@ -645,7 +646,7 @@ describe('kernel view', () => {
     expect(asciiWide[0]).toMatch(/ {2}legend: 你_ = 你 \(3 bytes\)$/);
     const asciiNarrow = dumpLines(7, piece(split), 40, s, null, null, null, true).map(lineText);
     expect(asciiNarrow[2].endsWith('  abcdefg+')).toBe(true);
-    expect(asciiNarrow[1]).toBe('legend: + = start of 你 (next row)');
+    expect(asciiNarrow[1]).toBe('legend: +\u00a0=\u00a0byte of 你 (row below)');
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -683,7 +684,7 @@ describe('kernel view', () => {
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
     expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA→', '你AAAAAA']);
     // the key above them, wrapped within the pane
-    expect(rows.slice(0, -2).join(' ')).toBe('legend: → = start of 你 (next row)');
+    expect(rows.slice(0, -2).join(' ')).toBe('legend: →\u00a0=\u00a0byte of 你 (row below)');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));

@@ -248,8 +248,11 @@ function table<T>(
   hidden?: Set<string>,
   never: ReadonlySet<string> = new Set(),
   named: NamedColumns = NOTHING_NAMED,
+  goneWord = '',
 ): Line[] {
-  // a removed row: its identity only, the rest blank (the figures before the step are not the kernel's now)
+  // a removed row: its identity, then `goneWord` ("removed") in words, never blank columns
+  // (the figures before the step are not the kernel's now; blank, "-● down 0x00000000 15925289
+  // root" and nothing after read as a broken row: issue 16)
   const all = rows.map((r) => cols.map(([, field]) => (r.gone && !identity.includes(field) ? '' : cell(r.item[field], String(field)))));
   const marked = cols.map(([, field]) => !still.includes(field));
   // a cell for the mark only in a column that carries one now: a worst-case cell in every
@@ -258,38 +261,45 @@ function table<T>(
   // the column naming the row (the one never left out): its row's own mark is in the lead, not after it
   const id = cols.findIndex(([, field]) => !drop.includes(field));
   const carrying = cols.map(([, field], i) => marked[i] && i !== id && mark !== null && rows.some((r) => hits(r, field)));
-  const widths = fitWidths(cols.map(([head]) => head), all, carrying);
+  // the columns are measured by the rows the kernel lists: a removed row shows its identity and
+  // the word, and its owner ("nobody" after shmctl 4's IPC_SET) left out lpid for the one step it
+  // stood there; where every row is removed, by those
+  const listed = rows.some((r) => !r.gone) ? all.filter((_, n) => !rows[n].gone) : all;
+  const widths = fitWidths(cols.map(([head]) => head), listed, carrying);
   // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
   // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
   // status as wide as its heading -- so no column comes or goes between the steps of a
   // lesson for a figure's width (status left out once lpid grew a digit, back two steps
   // later; an empty column gives way by the rule below, and comes back with a figure);
   // drawn as wide as this step's figures
-  const widest = fitWidths(cols.map(([head]) => head), all, marked.map((m, i) => m && i !== id && mark !== null)).map((w, i) =>
+  const widest = fitWidths(cols.map(([head]) => head), listed, marked.map((m, i) => m && i !== id && mark !== null)).map((w, i) =>
     Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
-  // a column with no figure in any row (status before anything is removed) gives way before
-  // any with figures, unless the shown step names it: it shows nothing the row lacks, and its
-  // room keeps a pid (lpid at 110x34 beside the "use" column's room) -- said in the note under
-  // the table like every column left out
-  const live = rows.flatMap((r, n) => (r.gone ? [] : [all[n]]));
-  const empty = (f: keyof T) => {
-    const i = cols.findIndex(([, field]) => field === f);
-    return live.length > 0 && live.every((v) => v[i] === '') && !named.step.has(headOf(f));
-  };
-  const ranked = rankDrop(drop, headOf, named, extra, recorded);
-  const order = [...ranked.filter(empty), ...ranked.filter((f) => !empty(f))].map((f) => cols.findIndex(([, field]) => field === f));
+  // by rank alone, never by what the rows hold now: a column with no figure yet (status before
+  // IPC_RMID) keeps its place, so no column comes in for another when a step fills it (status
+  // pushed cpid out at IPC_RMID: issue 16); shown empty, the note under the table says where
+  // to read what it would hold (statusEmpty)
+  const order = rankDrop(drop, headOf, named, extra, recorded).map((f) => cols.findIndex(([, field]) => field === f));
   // the lead's room: the widest a lesson gives this table (a "use" column of LABEL_MOST cells
-  // after the owner mark), whatever this lesson gives it -- one column set at a width
+  // after the owner mark), whatever this lesson gives it -- one column set at a width; and the
+  // widest row mark (a made-and-removed row's "+-" and a blank) before this lead, so the step
+  // that shows one keeps the columns (shmctl 4 left out lpid for it, back at step 5): a lesson
+  // naming no row has that room in the "use" column's
   const lead = labelled ? Math.max(cells(indent), 2 + LABEL_MOST + 1) : cells(indent);
-  const kept = keptColumns(widest, width, slot + lead, order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
+  const most = mark === null ? slot : Math.max(slot, cells(FLEETING_MARK) + 1);
+  const kept = keptColumns(widest, width, Math.max(Math.min(slot, 1) + lead, most + cells(indent)), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), ' '.repeat(slot) + indent, w)];
+  // a removed row's figures end after its identity's last column kept, with the word
+  const last = Math.max(-1, ...kept.flatMap((i, at) => (identity.includes(cols[i][1]) ? [at] : [])));
   rows.forEach((r, n) => {
-    const values = kept.map((i) => all[n][i]);
+    // (its last figure and the word one cell: an owner wider than the column the listed rows
+    // give it, "nobody", pushes the word on, never cut to "nobo…")
+    const ends = (i: number) => (cells(all[n][i]) > w[last] ? all[n][i] : pad(all[n][i], w[last]));
+    const values = r.gone && goneWord && last >= 0 ? [...kept.slice(0, last).map((i) => all[n][i]), `${ends(kept[last])} ${goneWord}`] : kept.map((i) => all[n][i]);
     const back = (i: number) => !!r.back?.has(cols[kept[i]][1]);
     const tone = r.gone ? 'dim' : r.fresh && mark ? 'changed' : r.tone;
     out.push([run(rowMark(r, slot), tone), run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => kept[i] !== id && marked[kept[i]] && hits(r, cols[kept[i]][1]), mark, w, r.fresh, r.gone, back)]);
@@ -336,7 +346,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>('msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null)), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -355,7 +365,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const row = removed
       ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>('semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
-    const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named);
+    const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null));
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
@@ -394,7 +404,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
   const sorted = lessonFirst([...rows, ...removed], (r) => ownerOf(r.item.shmid, m.owners));
-  const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named)];
+  const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null))];
   const at = sorted.findIndex((r) => r.item.shmid === focus && segments.includes(r.item));
   if (at >= 0) {
     const row = out[(title ? 2 : 1) + at];
@@ -572,8 +582,8 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
 }
 
 /** The dump's marks drawn in `texts`, each with a character of the dump that shows it (its
- *  legend says "你· = 你 (3 bytes)", "↪ = rest of 好 (row above)", "→ = start of 进 (next
- *  row)"): for the fill, the first character whose fills all stand beside it on its row, else
+ *  legend says "你· = 你 (3 bytes)", "↪ = byte of 好 (row above)", "→ = byte of 进 (row
+ *  below)"): for the fill, the first character whose fills all stand beside it on its row, else
  *  the first with one; for the carry, the character that ends the row above the first row it
  *  starts; for the ahead mark, the character that starts the row after the first row it ends. */
 export function dumpMarksShown(texts: readonly string[], marks: { fill: string; carry: string; ahead: string }): { fill: DumpFill | null; carry: DumpCarry | null; ahead: DumpCarry | null } {

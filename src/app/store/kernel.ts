@@ -78,6 +78,13 @@ function madeHere(trace: AppState['trace'], call: string): Set<number> {
   return out;
 }
 
+/** The ids the lesson's get calls returned, any process's (a peer's calls are in its trace). */
+function madeBy(trace: AppState['trace'], call: string): Set<number> {
+  const out = new Set<number>();
+  for (const e of trace) if (e.type === 'call' && e.call === call && typeof e.ret === 'number' && e.ret >= 0) out.add(e.ret);
+  return out;
+}
+
 /** The segment the kernel pane details: the learner's pick (s) while it is listed, else
  *  the lesson's focus, else the only segment listed (one segment is in focus: s has
  *  nothing to pick between, so the pane never says "s picks one" then); in the
@@ -203,9 +210,12 @@ export const kernelSlice =
         }
         lastProcText = text;
         const focus = shownFocus(get());
-        // ipclab's segments: recorded ones, and ours or in focus even after IPC_RMID took
-        // them out of the record while still attached (status dest, key 0: still in ipcs)
-        const segments = deps.kernel.segments().filter((s) => s.ours || s.cpid === process.pid || s.shmid === focus);
+        // ipclab's segments: recorded ones, and ours, the lesson's (a get call of its trace
+        // returned it: a peer's too, the server's) or in focus even after IPC_RMID took them
+        // out of the record while still attached (status dest, key 0: still in ipcs; dropped,
+        // a dest segment of the server's read as removed, "-", its columns blank: issue 16)
+        const lessons = get().screen === 'play' ? new Set<number>() : madeBy(get().trace, 'shmget');
+        const segments = deps.kernel.segments().filter((s) => s.ours || s.cpid === process.pid || s.shmid === focus || lessons.has(s.shmid));
         const stat = focus !== null ? deps.kernel.stat(focus) : null;
         // another segment in focus is dumped from its start
         const at = focus !== null && focus === get().dump?.shmid ? get().dumpAt : 0;
