@@ -96,7 +96,9 @@ export const BINDINGS: Binding[] = [
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
     label: { en: 'reveal', zh: '揭晓' }, help: { en: 'projector mode (a class): reveal the kernel\'s answer once the class has voted', zh: '投影模式（全班一起看）：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   // the last to give way, for z and a key the text names (c at a lesson's end), which never do
-  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 7,
+  // (after l too: the title bar names the languages; → is how a learner reads on while a question
+  // waits behind Space, and the bar lost it there for the keys the step's text names: issue 16)
+  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
@@ -133,7 +135,7 @@ export const BINDINGS: Binding[] = [
   { action: 'bytesSeek', scopes: ['main'], keys: [char('}')], bar: false, helpWith: 'pick',
     label: { en: 'non-zero bytes', zh: '非零字节' }, help: { en: 'the Kernel pane dumps the next bytes that are not all zero', zh: '内核窗格跳到下一处不全为零的字节' } },
   // the languages named as the title bar names them (EN | 中文), in the bar and in help alike
-  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: 8,
+  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: 7,
     label: { en: '中文', zh: 'EN' }, help: { en: 'switch language (中文)', zh: '切换语言（EN）' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'tabBack', scopes: ['main'], keys: [shiftTab], bar: false,
@@ -368,9 +370,14 @@ function findNamed(lesson: Lesson<never> | Lesson, view: number): string[] {
     ? [lesson.steps[n - 1]?.notice, lesson.outro]
     : [view === 0 ? lesson.intro : undefined, lesson.steps[view].say, lesson.steps[view].notice, lesson.steps[view].aside, lesson.steps[view - 1]?.notice, lesson.steps[view - 1]?.aside];
   const out: string[] = [];
-  for (const t of texts) for (const lang of LANGS) if (t) for (const k of keysNamed(t[lang])) if (!out.includes(k)) out.push(k);
+  for (const t of texts) for (const lang of LANGS) if (t) for (const k of [...keysNamed(t[lang]), ...(NAMES_ERRATA.test(t[lang]) ? ['e'] : [])]) if (!out.includes(k)) out.push(k);
   return out;
 }
+
+/** A text that names the errata, or the study notes whose claims they correct ("the notes'
+ *  IPC_CREATE"): e lists them, so the bar names e beside it (issue 16: "e errata" was on overview
+ *  step 1 alone, whose text says "e lists the notes' claims", while later lessons named the notes). */
+export const NAMES_ERRATA = /errat(?:a|um)|勘误|(?:[Tt]he|[Ss]tudy|[Tt]heir) notes|笔记/;
 
 /** Enter's label in a form whose step's question waits for its answer: Enter keeps the values, the run waits */
 const KEEP_VALUES: Text = { en: 'keep these', zh: '保留这些值' };

@@ -12,6 +12,7 @@ import { type PlayOptions, realDeps } from './deps.js';
 import { type AppDeps, createAppStore } from './store.js';
 import { strings } from './strings.js';
 import { asciiText } from './text-fit.js';
+import { drawPending } from './frame-throttle.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, type FirstFrame, firstFrame, firstOf, frameKey, frameShows, overdraw, saveFrame } from '../first-frame.js';
 
 export interface TuiOptions {
@@ -58,6 +59,9 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
       // a key press must redraw at once: Ink's default 30 fps throttle could hold a frame back 33 ms
       { exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
     );
+    // Ink's first frame, written as the mount's code ends (src/app/frame-throttle.ts): now, with
+    // what the mount's layout effects told the store (the key bar's Space as the lesson pane laid out)
+    drawPending();
   } finally {
     process.stdout.write = write;
   }
@@ -162,6 +166,7 @@ function nextFirstFrame(options: TuiOptions, lessons: Lesson[], startLesson: (le
     </StoreContext.Provider>,
     { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, stderr: stderr as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
   );
+  drawPending();
   // its first frame alone, as runTui keeps and compares it (firstOf)
   const [first] = firstOf(frame);
   const kernel = frameShows.kernel;

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstOf, frameFile, frameKey, overdraw, readFrame, saveFrame } from '../../src/first-frame.js';
+import { strings } from '../../src/app/strings.js';
 import { Tmux } from '../helpers/tmux.js';
 import { ROOT } from '../lessons/helpers.js';
 import { testTempDir } from '../helpers/temp-dir.js';
@@ -194,5 +195,40 @@ describe('the kept first frame, in a terminal', () => {
     expect(await tmux.waitForExit(again)).toBe(0);
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file).equals(bad)).toBe(false);
+  });
+
+  /** The key bar of the frame kept in `home` (its last line, as the terminal shows it). */
+  const keptBar = (home: string) => {
+    const body = readFileSync(join(home, 'ipclab', 'first-frame.bin'), 'utf8');
+    const frame = body.slice(body.indexOf('\n', 30) + 1);
+    return frame.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\n').filter((l) => l.trim()).at(-1)!.trimEnd();
+  };
+  const lastLine = (screen: string) => screen.split('\n').at(-1)!.trimEnd();
+
+  // issue 16 (fixZ3#1): the first frame's bar said "Space run 1" and the next one, a few ms later,
+  // "Space step 1's text" (the lesson pane noted its rest below in a layout effect, after Ink had
+  // written the frame): a Space pressed on the first frame brought the text it did not name
+  it.each(['en', 'zh'])('the first frame\'s key bar is the laid-out lesson\'s, and a Space pressed on it does what it says (shmctl at 80x24, %s)', async (lang) => {
+    const home = stateHome();
+    const s = strings(lang as 'en' | 'zh');
+    const argv = [process.execPath, join(ROOT, 'bin', 'ipclab.mjs'), '--lang', lang, '--lesson', 'shmctl'];
+    const opts = { width: 80, height: 24, env: { XDG_STATE_HOME: home }, unset: ['CI'] };
+    // shmctl's step 1 does not fit the 80x24 lesson pane: its rest is below, and Space brings it first
+    const rest = lang === 'en' ? "Space step 1's text" : 'Space 第 1 步的说明';
+    const first = tmux.start(argv, opts);
+    const laid = await tmux.waitFor(first, (screen) => !screen.includes(s.opening) && screen.includes(rest), 'the lesson open and laid out');
+    tmux.send(first, 'q');
+    expect(await tmux.waitForExit(first)).toBe(0);
+    // the frame this start wrote first (kept for the next start, as it is the same key): the same bar
+    expect(keptBar(home)).toBe(lastLine(laid));
+    // the next start draws it before the bundle loads; a Space pressed at once brings the rest of
+    // step 1's text, as the bar said, and runs nothing
+    const next = tmux.start(argv, opts);
+    tmux.send(next, 'Space');
+    const after = await tmux.waitFor(next, (screen) => !screen.includes(s.opening) && !screen.includes(rest) && lastLine(screen).startsWith(' Space'), 'the rest of step 1 shown');
+    expect(after).not.toMatch(/step 1 running|第 1 步运行中|Space run 2|运行第 2 步/);
+    expect(lastLine(after)).toMatch(lang === 'en' ? /^ Space (run 1|step 1's question)/ : /^ Space (运行第 1 步|第 1 步的问题)/);
+    tmux.send(next, 'q');
+    expect(await tmux.waitForExit(next)).toBe(0);
   });
 });

@@ -87,7 +87,7 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
     // the bundle's keys and the place alone, and measuring the widest bars was the most of the
     // first frame's bar, run cold: kept across runs (kept-layout.ts; bench/startup.md, "Twelfth round")
     const place = `${ascii} ${width} ${panes.tabs} ${panes.zoomed}`;
-    const sep = keptChoice(`bar-two-spaces ${place}`, () => dropsAt('  ') <= dropsAt(' ')) ? '  ' : ' ';
+    let sep = keptChoice(`bar-two-spaces ${place}`, () => dropsAt('  ') <= dropsAt(' ')) ? '  ' : ' ';
     let k = keptCount(`bar-drops ${place} ${sep.length}`, () => dropsAt(sep));
     // while the end-of-lesson check asks, its question hides the summary: the keys only the summary
     // names (f) give way first, before a key of the bar (serv-clnt's end dropped l for f: fix15a2#2)
@@ -103,6 +103,20 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
     // a screen whose named keys take more room: the next spares give way on it (both languages alike)
     while (k < all.length && LANGS.some((l) => lineWidth(itemsLine(withoutSpares(bars.get(l)!, k), sep)) > width) && withoutSpares(all, k + 1).length < withoutSpares(all, k).length) k++;
     let items = withoutSpares(all, k);
+    // a screen whose named keys leave no room for them, or for → (the way on beside Space, the last
+    // spare: issue 16, it went missing while a question waited behind Space), with two spaces: one
+    // space between its entries, where that keeps them (both languages alike)
+    const next = keyFor('next', ascii);
+    const hasNext = (its: readonly BarItem[]) => its.some((it) => it.key === next);
+    const fits = (its: readonly BarItem[], sp: string) => lineWidth(itemsLine(its, sp)) <= width;
+    if (sep === '  ' && (!fits(items, sep) || (hasNext(all) && !hasNext(items)))) {
+      const k1 = Math.max(...LANGS.map((l) => dropsFor(bars.get(l)!, ' ', width)));
+      const tight = withoutSpares(all, k1);
+      if (LANGS.every((l) => fits(withoutSpares(bars.get(l)!, k1), ' ')) && (hasNext(tight) || !hasNext(items))) {
+        items = tight;
+        sep = ' ';
+      }
+    }
     // a screen whose named keys leave no room even so (the lesson's end with its check open, the
     // summary that names f hidden under it): the named keys give way, the last first
     while (lineWidth(itemsLine(items, sep)) > width && items.some((it) => it.named)) {
