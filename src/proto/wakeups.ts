@@ -27,6 +27,9 @@ export function wokenText(by: WakeBy): { en: string; zh: string } {
   return { en: ` (woken by ${by})`, zh: `（被 ${by} 唤醒）` };
 }
 
+/** ms until `deadline` (Infinity for none, without reading the clock) */
+const left = (deadline: number): number => (deadline === Infinity ? Infinity : deadline - now());
+
 const ignoring = new Set<WakeSignal>();
 
 /** A listener kept until the process exits: a peer's late signal, after every Wakeups
@@ -42,8 +45,12 @@ export class Wakeups {
   readonly #counts = new Map<WakeSignal, number>();
   readonly #lastAt = new Map<WakeSignal, number>();
   readonly #handlers = new Map<WakeSignal, () => void>();
-  #wake: ((by?: WakeSignal) => void) | null = null;
-  readonly #ticker = setInterval(() => this.#wake?.(), POLL_MS).unref();
+  /** the pending wait's continuation (one at a time), called with how it woke: null for a timer */
+  #waiter: ((by: WakeSignal | null) => void) | null = null;
+  /** the pending wait's short timer (a wait of less than POLL_MS), if any */
+  #short: NodeJS.Timeout | null = null;
+  readonly #onTimer = () => this.#wake(null);
+  readonly #ticker = setInterval(this.#onTimer, POLL_MS).unref();
 
   /** Listens at once: create it before anyone could signal this process (a Node
    *  process without a listener dies of SIGUSR2 and opens its inspector on SIGUSR1). */
@@ -54,7 +61,7 @@ export class Wakeups {
       const handler = () => {
         this.#counts.set(sig, (this.#counts.get(sig) ?? 0) + 1);
         this.#lastAt.set(sig, now());
-        this.#wake?.(sig);
+        this.#wake(sig);
       };
       this.#handlers.set(sig, handler);
       process.on(sig, handler);
@@ -72,46 +79,76 @@ export class Wakeups {
     return this.#lastAt.get(sig) ?? null;
   }
 
-  /** Resolves when a signal arrives (to it) or after at most min(ms, POLL_MS) (to null).
-   *  One timer ticks every POLL_MS for the object's life, referenced only while someone
-   *  waits: a wait ended by a signal (the common case, at every round trip) then costs no timer. */
+  /** Ends the pending wait, if any: its timers go, then its continuation runs. */
+  #wake(by: WakeSignal | null): void {
+    const waiter = this.#waiter;
+    if (!waiter) return;
+    this.#waiter = null;
+    if (this.#short) {
+      clearTimeout(this.#short);
+      this.#short = null;
+    }
+    this.#ticker.unref();
+    waiter(by);
+  }
+
+  /** Arms one wait: `waiter` runs when a signal arrives (with it) or after at most
+   *  min(ms, POLL_MS) (with null). One timer ticks every POLL_MS for the object's life,
+   *  referenced only while someone waits: a wait ended by a signal (the common case, at
+   *  every round trip) then costs no timer. */
+  #arm(ms: number, waiter: (by: WakeSignal | null) => void): void {
+    if (this.#short) clearTimeout(this.#short);
+    this.#short = ms < POLL_MS ? setTimeout(this.#onTimer, Math.max(0, ms)) : null;
+    this.#ticker.ref();
+    this.#waiter = waiter;
+  }
+
+  /** Resolves when a signal arrives (to it) or after at most min(ms, POLL_MS) (to null). */
   wait(ms: number): Promise<WakeSignal | null> {
-    return new Promise((resolve) => {
-      const short = ms < POLL_MS ? setTimeout(() => this.#wake?.(), Math.max(0, ms)) : null;
-      this.#ticker.ref();
-      this.#wake = (by) => {
-        if (short) clearTimeout(short);
-        this.#ticker.unref();
-        this.#wake = null;
-        resolve(by ?? null);
-      };
-    });
+    return new Promise((resolve) => this.#arm(ms, resolve));
   }
 
   /** Waits until `done()` holds, re-reading it at every wake-up; resolves to how the wait
    *  ended (WakeBy). After a wake-up that left it false, `check()` runs and may throw (the
    *  peer is gone, time is up): a signal that satisfies the wait costs no liveness check.
    *  A peer may store and exit between the read and the check (the last ack, then exit 0):
-   *  what `check()` throws counts only if `done()` still fails after it. */
-  async until(done: () => boolean, check: () => void, deadline = Infinity): Promise<WakeBy> {
-    let by: WakeBy = 'ready';
-    while (!done()) {
-      by = (await this.wait(deadline - now())) ?? 'poll';
-      if (done()) break;
+   *  what `check()` throws counts only if `done()` still fails after it.
+   *  One promise per call, however many wake-ups: each wake-up re-reads `done()` as it
+   *  comes (in the signal's own callback), not a promise later (the round trip's cost,
+   *  bench (e)). */
+  until(done: () => boolean, check: () => void, deadline = Infinity): Promise<WakeBy> {
+    return new Promise((resolve, reject) => {
+      // runs in a signal's or a timer's callback: whatever done() or check() throws rejects
+      const woke = (signal: WakeSignal | null) => {
+        const by: WakeBy = signal ?? 'poll';
+        try {
+          if (done()) return resolve(by);
+          try {
+            check();
+          } catch (err) {
+            if (!done()) throw err;
+          }
+          if (done()) return resolve(by);
+          this.#arm(left(deadline), woke);
+        } catch (err) {
+          reject(err);
+        }
+      };
       try {
-        check();
+        if (done()) return resolve('ready');
+        this.#arm(left(deadline), woke);
       } catch (err) {
-        if (!done()) throw err;
+        reject(err);
       }
-    }
-    return by;
+    });
   }
 
-  /** Stops listening (a late signal then meets ignoreLate's listener). */
+  /** Stops listening (a late signal then meets ignoreLate's listener); a pending wait
+   *  ends as at its timer. */
   close(): void {
     for (const [sig, handler] of this.#handlers) process.off(sig, handler);
     this.#handlers.clear();
-    this.#wake?.();
+    this.#wake(null);
     clearInterval(this.#ticker);
   }
 }

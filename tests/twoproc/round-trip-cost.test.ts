@@ -1,0 +1,84 @@
+// What each round of the parent-child exchange pays for beside its signals (bench (e),
+// `npm run bench`: the round trip against C's). Work that does not change from round to
+// round is done once: a wait ended by a signal costs one promise, however many wake-ups
+// it took, and the trace's record of a kill() adds little to the call (no table walked).
+import { spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import * as sys from '../../src/native/index.js';
+import { formatSignal } from '../../src/native/format.js';
+import { packageRoot } from '../../src/paths.js';
+
+const ROOT = packageRoot();
+
+// Counted in a Node process of its own: in the test's worker, vitest's own promises fall
+// into any window that spans an event-loop turn.
+const COUNT = `
+import { createHook } from 'node:async_hooks';
+import { Wakeups } from './src/proto/wakeups.ts';
+let made = 0;
+const hook = createHook({ init(_id, type) { if (type === 'PROMISE') made += 1; } });
+/** promises made from start() until what it returns settles (with this await's own) */
+async function count(start) {
+  made = 0;
+  hook.enable();
+  await start();
+  hook.disable();
+  return made;
+}
+// the yardstick: one promise, resolved from a callback
+const one = await count(() => new Promise((resolve) => setImmediate(resolve)));
+const wake = new Wakeups(['SIGUSR2']);
+const rounds = [];
+for (let n = 1; n <= 3; n++) {
+  rounds.push(await count(() => {
+    const p = wake.until(() => wake.count('SIGUSR2') >= n, () => {});
+    process.kill(process.pid, 'SIGUSR2');
+    return p;
+  }));
+}
+// woken twice at its 100 ms poll with the condition still false, then by the signal
+const polled = await count(() => {
+  const p = wake.until(() => wake.count('SIGUSR2') >= 4, () => {});
+  setTimeout(() => process.kill(process.pid, 'SIGUSR2'), 250);
+  return p;
+});
+const signals = wake.count('SIGUSR2');
+wake.close();
+console.log(JSON.stringify({ one, rounds, polled, signals }));
+`;
+
+describe('the round trip\'s own work per round', () => {
+  it('a wait ended by a signal costs no more promises than one promise does, however many wake-ups it took', () => {
+    const ran = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', COUNT], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(ran.status, ran.stderr).toBe(0);
+    const { one, rounds, polled, signals } = JSON.parse(ran.stdout) as { one: number; rounds: number[]; polled: number; signals: number };
+    expect(signals).toBe(4);
+    for (const made of [...rounds, polled]) expect(made, `promises made by an until() (3 woken by a signal, then one woken at two polls first): ${[...rounds, polled]}; one promise's: ${one}`).toBeLessThanOrEqual(one);
+  });
+
+  it('the trace\'s record of a kill() walks no table to name its signal (it cost ~6 µs a call, each round two)', () => {
+    const pid = process.pid;
+    // a scan of Node's table, first name first, as signalName did at every call
+    const scan = (sig: number) => Object.entries(constants.signals).find(([, v]) => v === sig)?.[0] ?? String(sig);
+    const asked = [sys.SIGUSR1, sys.SIGUSR2, sys.SIGCONT, constants.signals.SIGABRT, constants.signals.SIGIO, 99];
+    const expected = asked.map(scan);
+    expect(expected.slice(3)).toEqual(['SIGABRT', 'SIGIO', '99']); // not SIGIOT, not SIGPOLL
+    // the spies watch only our calls: vitest's own (expect's deep equality) come after
+    const walks = [vi.spyOn(Object, 'entries'), vi.spyOn(Object, 'keys'), vi.spyOn(Object, 'values')];
+    const named: string[][] = [];
+    const traced: string[] = [];
+    let calls: number[];
+    try {
+      for (let round = 0; round < 100; round++) named.push(asked.map(formatSignal));
+      // SIGCONT to ourselves: delivered, and no one's business (a running process goes on)
+      for (let round = 0; round < 100; round++) traced.push(sys.kill(pid, sys.SIGCONT).c);
+    } finally {
+      calls = walks.map((walk) => walk.mock.calls.length);
+      for (const walk of walks) walk.mockRestore();
+    }
+    expect(calls, 'Object.entries, keys and values called while naming 700 signals').toEqual([0, 0, 0]);
+    expect(new Set(named.map((n) => n.join()))).toEqual(new Set([expected.join()]));
+    expect(new Set(traced)).toEqual(new Set([`kill(${pid}, SIGCONT)`]));
+  });
+});
