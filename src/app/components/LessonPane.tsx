@@ -363,7 +363,13 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
-    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list] };
+    // the last window opens at a paragraph (textWindow), rows left under the text's end: with no
+    // list drawn, the pane's last row says where the learner is, as a free row does
+    const where = (top: number) => {
+      const spare = textRows - Math.max(0, text.length - top);
+      return heading.length || input.view >= n || spare < 1 ? [] : [...Array.from({ length: spare - 1 }, (): Line => []), [run(truncate(whereLine(input, listRoom), listRoom), 'dim')]];
+    };
+    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list, ...where(top)] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
