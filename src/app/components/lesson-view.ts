@@ -305,9 +305,10 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
   };
   if (view >= n) {
     // while a question of the check is open, Space would skip it: what to do comes first, the
-    // hint says so; once none is open, the lesson's closing text (closingRows) is its end
+    // hint says so; once none is open, it ends the lesson's closing text (LessonPane closingRow)
     const open = quiz?.place?.kind === 'check';
-    out.push(...para(open ? `${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, open)}` : s.endOfLesson, width, ascii, 'title'), ...gap);
+    const ending = para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, open)}`, width, ascii, 'title');
+    if (open) out.push(...ending, ...gap);
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
     // what the last step's run showed first, as under any notice just after its run
@@ -319,7 +320,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // the lesson's summary answers its check: it comes once no question is open, and what comes
     // next right under it, the two the closing text the pane opens on (LessonPane questionTop:
     // issue 16, with the C pane below, serv-clnt's and shmat's stood below the fold)
-    if (!open) out.push(...gap, ...para(lesson.outro[lang], width, ascii), ...gap, ...para(s.endHint(input.last === true), width, ascii, 'title'));
+    if (!open) out.push(...gap, ...para(lesson.outro[lang], width, ascii), ...gap, ...ending);
     return out;
   }
   const step = lesson.steps[view];
