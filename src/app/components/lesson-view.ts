@@ -320,7 +320,8 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // the lesson's summary answers its check: it comes once no question is open, and what comes
     // next right under it, the two the closing text the pane opens on (LessonPane questionTop:
     // issue 16, with the C pane below, serv-clnt's and shmat's stood below the fold)
-    if (!open) out.push(...gap, ...para(lesson.outro[lang], width, ascii), ...gap, ...ending);
+    // (no blank between them: the title tone sets it apart, and shmdt's fits the 8 rows c leaves at 80x24)
+    if (!open) out.push(...gap, ...para(lesson.outro[lang], width, ascii), ...ending);
     return out;
   }
   const step = lesson.steps[view];
