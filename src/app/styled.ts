@@ -16,6 +16,22 @@ export type Line = Run[];
 export const run = (text: string, tone: UiTone = 'plain'): Run => ({ text, tone });
 export const line = (text: string, tone: UiTone = 'plain'): Line => [run(text, tone)];
 
+/** The rows of a paragraph wrapped onto several that go on from the row above (a flag kept on
+ *  the row itself): a pane that scrolls itself opens at a row that starts a paragraph, never
+ *  mid-sentence (issue 16: the lesson pane opened at "│ it full screen."). */
+const continued = new WeakSet<Line>();
+
+/** `rows`, one paragraph wrapped: every row after the first marked as going on from the one above. */
+export function paragraph(rows: Line[]): Line[] {
+  for (const l of rows.slice(1)) continued.add(l);
+  return rows;
+}
+
+/** Whether `l` goes on from the row above: a wrapped paragraph's second row or later. */
+export function continues(l: Line | undefined): boolean {
+  return l !== undefined && continued.has(l);
+}
+
 export function lineWidth(l: Line): number {
   return l.reduce((n, r) => n + cells(r.text), 0);
 }

@@ -3,7 +3,7 @@
 // the help's columns, the Kernel pane's columns from 80 to 200 columns (issue 16).
 import { describe, expect, it } from 'vitest';
 import { layoutFor, lessonRowsMost, lessonRowsShare, TABS_FLOW } from '../../src/app/layout.js';
-import { headingRows, lessonPaneContent, lessonPaneView, lessonRowsNeeded, openQuestion, questionTop } from '../../src/app/components/LessonPane.js';
+import { headingRows, lessonPaneContent, lessonPaneView, lessonRowsNeeded, closingRow, openQuestion, paragraphTop, questionTop } from '../../src/app/components/LessonPane.js';
 import { paneNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { kernelLines, LABEL_MOST, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -247,7 +247,8 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
             // the result's start first, the next question below it (fix15g#1), unless the question
             // needs the rows: then the result gives way from its top, never the question (fix16e#1)
             const block = openQuestion(input, content.text);
-            const room = block ? Math.max(0, block.end + 1 - content.textRows) : 0;
+            // at a paragraph's start: the first at or below that row (issue 16, LessonPane paragraphTop)
+            const room = paragraphTop(content.text, block ? Math.max(0, block.end + 1 - content.textRows) : 0, Infinity, block?.start ?? 0);
             if (top !== room) out.push(`${where}: opens at row ${top}, not at ${room} (the result's start, or as little below it as keeps the question whole)`);
             if (block && (block.start < top || block.end >= top + content.textRows)) out.push(`${where}: the question ${block.start}-${block.end} not whole in rows ${top}-${top + content.textRows - 1}`);
           });
@@ -281,7 +282,11 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
             const first = k + 1 < lesson.steps.length ? 0 : notice;
             // the open question (the next step's, or the check's) whole: the notice gives way from its top
             const block = openQuestion(input, content.text);
-            const room = block ? Math.max(first, block.end + 1 - content.textRows) : first;
+            // at a paragraph's start: the first at or below that row (issue 16, LessonPane paragraphTop)
+            const room = paragraphTop(content.text, block ? Math.max(first, block.end + 1 - content.textRows) : first, Infinity, block?.start ?? first);
+            // at the lesson's end with no question open, its closing text is in view first (issue 16): the notice gives way
+            const closing = closingRow(input, content.text);
+            if (closing >= 0 && top === Math.min(content.max, closing) && notice >= 0) return;
             if (notice < 0 || top > room || (top <= first && notice >= top + content.textRows)) out.push(`${where}: opens at row ${top}, the notice at ${notice}, not at ${room}`);
             if (block && (block.start < top || block.end >= top + content.textRows)) out.push(`${where}: the question ${block.start}-${block.end} not whole in rows ${top}-${top + content.textRows - 1}`);
           });

@@ -10,7 +10,7 @@ import { quizPlace } from '../store/quiz.js';
 import { resultFirst } from '../store/turn.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
-import { type Line, fit, lineWidth, run, trimEnd } from '../styled.js';
+import { type Line, continues, fit, lineText, lineWidth, run, trimEnd } from '../styled.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
@@ -147,12 +147,40 @@ function formRows(input: LessonViewInput, text: readonly Line[], inner: number):
   return { start: heading[1], end: heading[1] + input.form.lines(proseWidth(inner)).length };
 }
 
+/** Whether row `row` of the text starts a paragraph or a part (a heading, a notice, a choice, a
+ *  sentence): it has words and does not go on from the row above (styled.ts `continues`). */
+function startsPart(text: readonly Line[], row: number): boolean {
+  const l = text[row];
+  return row === 0 || (l !== undefined && !continues(l) && lineText(l).trim() !== '');
+}
+
+/** Where the pane that scrolls itself to `top` opens instead: the row nearest it in [lo, hi] that
+ *  starts a paragraph (issue 16: "│ it full screen." under "↑ 2 more"), never a wrapped one's
+ *  later row. From a wrapped row, its paragraph's start above first (the sentence read whole),
+ *  else the next start below; from a blank row, the start under it first. `top` where none does. */
+export function paragraphTop(text: readonly Line[], top: number, lo = 0, hi = top): number {
+  if (startsPart(text, top)) return top;
+  const up = () => {
+    for (let row = top - 1; row >= Math.max(0, lo); row--) if (startsPart(text, row)) return row;
+    return null;
+  };
+  const down = () => {
+    for (let row = top + 1; row <= hi; row++) if (startsPart(text, row)) return row;
+    return null;
+  };
+  const blank = lineText(text[top] ?? []).trim() === '';
+  return (blank ? (down() ?? up()) : (up() ?? down())) ?? top;
+}
+
 /** The text's window of `rows` rows from `top`, and whether the shown step's heading is out
- *  of it (then the border names the step: lessonBorderTitle). */
+ *  of it (then the border names the step: lessonBorderTitle). Its last window starts a
+ *  paragraph too, with blank rows under the text's end where it must: a window scrolled to the
+ *  end (Space's rest, End) never opens mid-sentence either. */
 function textWindow(input: LessonViewInput, text: readonly Line[], rows: number): Pick<LessonPaneContent, 'max' | 'window' | 'headingOut'> {
   const heading = headingRows(input, text);
+  const end = Math.max(0, text.length - rows);
   return {
-    max: Math.max(0, text.length - rows),
+    max: end === 0 ? 0 : paragraphTop(text, end, end, text.length - 1),
     window: (top) => ({ start: top, end: top + rows, below: Math.max(0, text.length - top - rows) }),
     headingOut: (top) => !!heading && !(heading[0] >= top && heading[1] <= top + rows),
   };
@@ -335,7 +363,13 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
-    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list] };
+    // the last window opens at a paragraph (textWindow), rows left under the text's end: with no
+    // list drawn, the pane's last row says where the learner is, as a free row does
+    const where = (top: number) => {
+      const spare = textRows - Math.max(0, text.length - top);
+      return heading.length || input.view >= n || spare < 1 ? [] : [...Array.from({ length: spare - 1 }, (): Line => []), [run(truncate(whereLine(input, listRoom), listRoom), 'dim')]];
+    };
+    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list, ...where(top)] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -434,8 +468,9 @@ export function restTop(input: LessonViewInput, content: LessonPaneContent, top:
   if (content.window(top).below === 0) return null;
   const from = input.view === 0 || end ? 0 : (headingRows(input, content.text)?.[0] ?? 0);
   const want = content.max;
-  if (want <= from || top < from) return Math.min(want, Math.max(from, top + 1));
-  return Math.min(want, top + Math.max(1, content.textRows - 1));
+  const to = want <= from || top < from ? Math.min(want, Math.max(from, top + 1)) : Math.min(want, top + Math.max(1, content.textRows - 1));
+  // at the start of a paragraph, a row further at least (content.max is one)
+  return paragraphTop(content.text, to, top + 1, want);
 }
 
 /** Whether the shown step's question (its label's row: quiz-view questionLines) is below the
@@ -458,6 +493,28 @@ export function questionBelow(input: LessonViewInput, content: LessonPaneContent
  *  introduction at its top until the learner acts on step 1's question; once the learner acted
  *  on the open question (a digit, x or h), what that added (the question's end) in view. */
 export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
+  const top = rawQuestionTop(input, content);
+  if (content.form || content.pinned) return top;
+  // at the start of a paragraph (issue 16), the open question's block still whole in view
+  const block = openQuestion(input, content.text);
+  const at = Math.min(top, content.max);
+  return block ? paragraphTop(content.text, at, block.end + 1 - content.textRows, Math.min(block.start, content.max)) : paragraphTop(content.text, at, 0, content.max);
+}
+
+/** The row the lesson's closing text starts at (its summary, then what comes next: lesson-view
+ *  textLines, the text's last two paragraphs) at its end with no question of the check open; -1 else. */
+export function closingRow(input: LessonViewInput, text: readonly Line[]): number {
+  if (input.view < input.lesson.steps.length || input.quiz?.place) return -1;
+  let parts = 0;
+  for (let row = text.length - 1; row > 0; row--) if (startsPart(text, row) && ++parts === 2) return row;
+  return 0;
+}
+
+function rawQuestionTop(input: LessonViewInput, content: LessonPaneContent): number {
+  // at the lesson's end, no question open: its closing text in view whichever pane is below
+  // (issue 16: the C pane's rows left serv-clnt's below the fold), what is above as far as room allows
+  const closing = closingRow(input, content.text);
+  if (closing >= 0) return Math.min(content.max, closing);
   // rule -1, over all (fix15i#2, fix18a#1): the your-turn form being edited is in view whole, its
   // keys line, every field, the error that stopped Enter; keys go to the form, so no PgUp could
   // bring a cut part of it into view. The question under it as far as room allows, the step's

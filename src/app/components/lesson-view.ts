@@ -7,7 +7,7 @@ import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import { revealText, revealUnits } from '../reveal.js';
-import { type Line, line, lineText, run } from '../styled.js';
+import { type Line, line, lineText, paragraph, run } from '../styled.js';
 import type { Strings, TermPane } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { afterColon } from '../../lessons/text-style.js';
@@ -224,7 +224,7 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
 // under --ascii the text is turned to ASCII before it is wrapped: "->" is wider than "→";
 // its inline code in backticks is drawn without them, on one line when it fits (wrap)
 function para(text: string, width: number, ascii: boolean, tone: Line[number]['tone'] = 'plain'): Line[] {
-  return wrap(layoutText(ascii).text(text), width, { code: true }).map((l) => line(l, tone));
+  return paragraph(wrap(layoutText(ascii).text(text), width, { code: true }).map((l) => line(l, tone)));
 }
 
 /** The text of the shown step: what to do, what to notice once it ran, how it went.
@@ -304,10 +304,11 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     if (names?.length && said !== null) out.push(...para(termsLine(names, input.newTerms!, s, width, ascii, said), width, ascii, 'dim'));
   };
   if (view >= n) {
-    // what to do next comes first: at 80x24 the rest may need scrolling
-    // while a question of the check is open, Space would skip it: the hint says so
+    // while a question of the check is open, Space would skip it: what to do comes first, the
+    // hint says so; once none is open, it ends the lesson's closing text (LessonPane closingRow)
     const open = quiz?.place?.kind === 'check';
-    out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, open)}`, width, ascii, 'title'), ...gap);
+    const ending = para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, open)}`, width, ascii, 'title');
+    if (open) out.push(...ending, ...gap);
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
     // what the last step's run showed first, as under any notice just after its run
@@ -316,8 +317,11 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
       const check = checkLines(lesson, quiz, look, asking);
       if (check.length) out.push(...gap, ...check);
     }
-    // the lesson's summary answers its check: it comes once no question is open
-    if (quiz?.place?.kind !== 'check') out.push(...gap, ...para(lesson.outro[lang], width, ascii));
+    // the lesson's summary answers its check: it comes once no question is open, and what comes
+    // next right under it, the two the closing text the pane opens on (LessonPane questionTop:
+    // issue 16, with the C pane below, serv-clnt's and shmat's stood below the fold)
+    // (no blank between them: the title tone sets it apart, and shmdt's fits the 8 rows c leaves at 80x24)
+    if (!open) out.push(...gap, ...para(lesson.outro[lang], width, ascii), ...ending);
     return out;
   }
   const step = lesson.steps[view];

@@ -9,7 +9,7 @@ import type { Choice, Lesson } from '../../lessons/types.js';
 import type { Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
-import { type Line, line, run } from '../styled.js';
+import { type Line, line, paragraph, run } from '../styled.js';
 import { keyFor } from '../keymap.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, wrap } from '../text-fit.js';
@@ -47,7 +47,7 @@ interface Look {
 }
 
 function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): Line[] {
-  return wrap(layoutText(look.ascii).text(text), look.width, { code: true }).map((l) => line(l, tone));
+  return paragraph(wrap(layoutText(look.ascii).text(text), look.width, { code: true }).map((l) => line(l, tone)));
 }
 
 /** A keys line ("1-3 answer  x skip  h hint  Space/Enter runs"), dim, wrapped only between its
@@ -69,7 +69,7 @@ export function keysLines(text: string, look: Look): Line[] {
     row = parts[parts.length - 1] ?? '';
   }
   if (row) out.push(row);
-  return out.map((l) => line(l, 'dim'));
+  return paragraph(out.map((l) => line(l, 'dim')));
 }
 
 
@@ -91,7 +91,7 @@ function choiceLines(choices: readonly Choice[], chosen: number | undefined, loo
     const tone = i === chosen ? marked.tone : 'plain';
     // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
     const text = wrap(layoutText(look.ascii).text(listed(i)), Math.max(4, look.width - 2));
-    return text.map((l, k): Line => [run(k === 0 && i === chosen ? marked.mark : '  ', marked.tone), run(l, tone)]);
+    return paragraph(text.map((l, k): Line => [run(k === 0 && i === chosen ? marked.mark : '  ', marked.tone), run(l, tone)]));
   });
 }
 

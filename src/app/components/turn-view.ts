@@ -5,7 +5,7 @@ import type { Lang } from '../../lang.js';
 import { defaultTyped, ownTyped, type FieldKind, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
 import { visibleWindow } from '../play/line-editor.js';
-import { type Line, line, run } from '../styled.js';
+import { type Line, line, paragraph, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, wrap } from '../text-fit.js';
 
@@ -70,14 +70,14 @@ function summaryLines(input: TurnViewInput, width: number): Line[] {
     ? s.turnSpaceYours(turnValuesText(turn, input.typed, lang, s), stay)
     : s.turnSpaceOwn(turn.ownSaid ? turn.ownSaid[lang] : turnValuesText(turn, ownTyped(turn), lang, s));
   const y = s.turnY(input.keys.edit, kept ? s.turnYChange(turn.fields.length) : (turn.yours?.[lang] ?? s.turnYours(turn.fields.map((f) => f.label[lang]), stay)));
-  return wrap(layoutText(ascii).text(`${space}${y}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
+  return paragraph(wrap(layoutText(ascii).text(`${space}${y}${turn.say[lang]}`), width).map((l) => line(l, 'key')));
 }
 
 export function turnFormLines(input: TurnViewInput, width: number): Line[] {
   const { turn, typed, focus, fresh, error, lang, ascii, s } = input;
   if (focus === null && !error) return summaryLines(input, width);
   const t = layoutText(ascii);
-  const para = (text: string, tone: Line[number]['tone']) => wrap(t.text(text), width).map((l) => line(l, tone));
+  const para = (text: string, tone: Line[number]['tone']) => paragraph(wrap(t.text(text), width).map((l) => line(l, tone)));
   // the keys first, then the error that stopped Enter: at 80x24 the pane has room for them
   // and the fields, not for the say line too, and the error stays in sight whatever has focus
   // what the focused field takes is said with the keys: typing replaces a selected value, a choice is picked with ← →
