@@ -1476,7 +1476,15 @@ export interface TraceTerms {
  *  pane's headings over the objects its calls made (semncnt, nattch, IPC_STAT's dtime). */
 function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string; where: TermPlace }[] {
   const text = trace.flatMap((e) => traceLines(e, lang)).join('\n');
-  const lines = new Set([...termsIn(text), ...(text.match(NAMED_CALL) ?? [])]);
+  // every line begins with the pid of its process: the pid column (the glossary's "pid, and
+  // the pid column of the trace") is on screen with the first line a step puts there, as the
+  // tab bar's "parent pid 4242" is (issue 16: parent-child 2's notice named pid, which step
+  // 1's Trace showed); then the lines' code-like words and calls named as C makes them
+  const column = trace.length > 0 && entryFor(PID_COLUMN, glossary) ? [PID_COLUMN] : [];
+  // a command's output (ipcs's headings: shmid, perms) is read as it is, every term in it
+  const output = trace.flatMap((e) => (e.type === 'output' ? traceLines(e, lang) : [])).join('\n');
+  const said = [...entriesUsed(output, glossary).values()].flat();
+  const lines = new Set([...column, ...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...said]);
   // the Kernel pane's headings over what a call made are on screen from that call on (pane-words.ts)
   const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []));
   return [...new Set([...lines, ...pane])].flatMap((word) => {
@@ -1490,6 +1498,9 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
 export function traceShown(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
   return [...new Set(traceWords(trace, lang, glossary).flatMap(({ entry, word }) => metKeys(entry, word, lang)))];
 }
+
+/** The word the trace's pid column is named by in the glossary. */
+const PID_COLUMN = 'pid';
 
 const traceTermsKept = new WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>();
 
