@@ -771,10 +771,11 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
     terms: ['SEM_UNDO'],
     text: {
-      en: 'A flag of semop: the kernel records the change in the process\'s semadj, an adjustment it keeps per process and semaphore.',
-      zh: 'semop 的标志：内核把这次改动记在进程的 semadj 里，那是它按进程、按信号量保存的调整量。',
+      en: 'A flag of semop: the kernel records the change in the process\'s semadj, an adjustment it keeps per process and semaphore and adds to semval when the process exits.',
+      zh: 'semop 的标志：内核把这次改动记在进程的 semadj 里，那是它按进程、按信号量保存的调整量，进程退出时加到 semval 上。',
     },
-    // when and whether the record is used is what sem 6 asks ("killed with SIGKILL: semval then?")
+    // when the record is used (at exit) is said, as every newcomer asked; whether a kill with
+    // SIGKILL is such an exit is what sem 6 asks ("killed with SIGKILL: semval then?"), held back
     shows: [
       {
         lesson: 'sem',
@@ -788,14 +789,14 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semadj, the undo of SEM_UNDO', zh: 'semadj：SEM_UNDO 的撤销量' },
     terms: ['semadj'],
     text: {
-      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1). No tool shows it; man semop describes it.',
-      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1）。没有工具能显示它；man semop 里有说明。',
+      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1), and the kernel adds it to semval when the process exits. No tool shows it; man semop describes it.',
+      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1），进程退出时内核把它加到 semval 上。没有工具能显示它；man semop 里有说明。',
     },
     shows: [
       {
         lesson: 'sem',
         step: 'undo',
-        text: { en: 'When the process ends, however it ends, the kernel adds semadj to semval: a lock it held is given back even after SIGKILL.', zh: '进程结束时，无论怎样结束，内核都把 semadj 加回 semval：即使被 SIGKILL 杀死，它持有的锁也会归还。' },
+        text: { en: 'That holds however the process ends: a lock it held is given back even after SIGKILL.', zh: '无论进程怎样结束都是如此：即使被 SIGKILL 杀死，它持有的锁也会归还。' },
       },
     ],
   },
