@@ -50,10 +50,12 @@ const AFTER_UNDO = counts('semval', [0, 1], [
 ]);
 /** Without SEM_UNDO, what a later P meets: the step makes that P itself, in this process, with
  *  IPC_NOWAIT (a wait here would freeze the screen), and the choice is graded on its result
- *  (issue 16: the question asked about a P the step never ran). EAGAIN is the P that would wait. */
+ *  (issue 16: the question asked about a P the step never ran). EAGAIN is the P that would wait; the
+ *  question and the choices say IPC_NOWAIT's P as the step's text does, which never waits (issue 16:
+ *  "is stuck until some process does V" offered for a P the text said could not wait). */
 const AFTER_PLAIN: Choice[] = [
-  { en: 'is stuck until some process does V', zh: '卡住，直到有进程做 V', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
-  { en: 'proceeds at once', zh: '立刻继续执行', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so the next P must wait.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 只能等。' } },
+  { en: 'bounces at once', zh: '立刻碰壁返回', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
+  { en: 'proceeds at once', zh: '立刻继续执行', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so no next P gets it.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 取不到。' } },
 ];
 
 /** The lesson's own P after the kill (semop by this process with IPC_NOWAIT, the step's last):
@@ -78,7 +80,7 @@ function afterKill(undo: boolean) {
   return {
     question: undo
       ? { en: 'The holder took it with SEM_UNDO and is killed with SIGKILL. semval then is…', zh: '持有者带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。之后 semval 是……' }
-      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then this process makes a P. That P…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。然后本进程做一次 P。这次 P……' },
+      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then this process makes a P with IPC_NOWAIT. That P…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。然后本进程做一次带 IPC_NOWAIT 的 P。这次 P……' },
     choices,
     answer: (live: LiveResult<SemState>) => (undo ? choiceOf(choices, lastRead(live, 'GETVAL')) : choiceOf(choices, laterP(live))),
     hint: undo
@@ -89,7 +91,7 @@ function afterKill(undo: boolean) {
       if (undo) return v === 1 ? { en: 'When the holder died, the kernel undid its P: +1.', zh: '持有者死时，内核撤销了它的 P：加 1。' } : { en: `GETVAL read ${v}: the kernel did not undo the P.`, zh: `GETVAL 读到 ${v}：内核没有撤销那次 P。` };
       const p = laterP(live);
       return p === 'EAGAIN'
-        ? { en: `GETVAL read ${v}: without SEM_UNDO nothing gave the dead holder's count back, so a P without IPC_NOWAIT is stuck until some process does V.`, zh: `GETVAL 读到 ${v}：不带 SEM_UNDO，死去的持有者取走的计数没有谁归还，所以不带 IPC_NOWAIT 的 P 会卡住，直到有进程做 V。` }
+        ? { en: `GETVAL read ${v}: without SEM_UNDO nothing gave the dead holder's count back, so this P failed at once; without IPC_NOWAIT it would be stuck until some process does V.`, zh: `GETVAL 读到 ${v}：不带 SEM_UNDO，死去的持有者取走的计数没有谁归还，所以这次 P 立刻失败；不带 IPC_NOWAIT 的 P 会卡住，直到有进程做 V。` }
         : { en: `GETVAL read ${v}, and the P ${p === 'ok' ? 'went on at once' : `failed with ${p}`}: something gave the count back.`, zh: `GETVAL 读到 ${v}，这次 P ${p === 'ok' ? '取得了信号量' : `以 ${p} 失败`}：有谁归还了计数。` };
     },
   };
