@@ -308,9 +308,10 @@ export const sem = defineLesson<SemState>({
       id: 'p',
       code: 'op(set, -1, 0);',
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
+      // struct sembuf's fields each said where first used (issue 16: named, never explained)
       say: {
-        en: 'struct sembuf op = {0, -1, 0}; semop(semid, &op, 1): one operation, sem_num 0, sem_op -1, sem_flg 0, so semval 1 becomes 0. This process is now the holder.',
-        zh: 'struct sembuf op = {0, -1, 0}; semop(semid, &op, 1)：一个操作，sem_num 0、sem_op -1、sem_flg 0，于是 semval 从 1 变为 0。本进程成了持有者。',
+        en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval 1 becomes 0; this process holds it.',
+        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。semval 由 1 变 0，本进程成了持有者。',
       },
       notice: {
         en: 'semval 0. sempid is still this process, now set by its semop.',
