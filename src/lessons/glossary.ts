@@ -1477,12 +1477,13 @@ export interface TraceTerms {
  *  pane's headings over the objects its calls made (semncnt, nattch, IPC_STAT's dtime). */
 function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string; where: TermPlace }[] {
   const text = trace.flatMap((e) => traceLines(e, lang)).join('\n');
-  // every line begins with the pid of its process: the pid column (the glossary's "pid, and
-  // the pid column of the trace") is on screen with the first line a step puts there, as the
-  // tab bar's "parent pid 4242" is (issue 16: parent-child 2's notice named pid, which step
-  // 1's Trace showed); then the lines' code-like words and calls named as C makes them
+  // every line begins with the pid of its process: the pid column (the entry of pid and the
+  // pid column of the trace) is on screen with the first line a step puts there, as the tab
+  // bar with parent pid 4242 is (issue 16: in lesson 7 (parent-child) the notice of step 2
+  // named pid, which the Trace of step 1 showed); then the code-like words of the lines and
+  // the calls named as C makes them
   const column = trace.length > 0 && entryFor(PID_COLUMN, glossary) ? [PID_COLUMN] : [];
-  // a command's output (ipcs's headings: shmid, perms) is read as it is, every term in it
+  // the output of a command (the headings of ipcs: shmid, perms) is read as it is, every term in it
   const output = trace.flatMap((e) => (e.type === 'output' ? traceLines(e, lang) : [])).join('\n');
   const said = [...entriesUsed(output, glossary).values()].flat();
   const lines = new Set([...column, ...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...said]);
