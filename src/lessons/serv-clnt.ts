@@ -144,8 +144,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables. Both know a rendezvous file and the id \'S\'; a struct in a System V segment carries the rest. "lesson" on the tab bar is ipclab\'s own process, neither side.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。标签栏上的“本课”是 ipclab 自己的进程，不是任何一方。',
+    en: 'Programs started apart share no variables. Both know a rendezvous file and the id \'S\'; a struct in a System V segment carries the rest. "lesson" in the list of processes is ipclab\'s own process, neither side.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。进程列表里的“本课”是 ipclab 自己的进程，不是任何一方。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
