@@ -377,8 +377,6 @@ const EN = {
   /** `beforeJump`: the choice made before an erratum's jump back within the lesson, whose
    *  verdict is the one kept (one verdict form on both paths) */
   quizRight: (choice: string, beforeJump = false) => `${beforeJump ? 'Before the jump you chose' : 'You chose'} ${choice}. Right.`,
-  /** the verdict where the notice above names the choice already (quiz-view gradeLines: no word said twice) */
-  quizRightShort: 'Right.',
   /** with the choice's whyNot when it has one (Choice.whyNot): why it is not the answer here */
   quizWrong: (choice: string, whyNot?: string, beforeJump = false) =>
     `${beforeJump ? 'Before the jump you chose' : 'You chose'} ${choice}. ${whyNot ? `${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : 'Not quite.'}`,
@@ -810,7 +808,6 @@ const ZH: Strings = {
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',
   quizRight: (choice: string, beforeJump = false) => `${beforeJump ? '跳转之前你选的是' : '你选的是'} ${choice}。答对了。`,
-  quizRightShort: '答对了。',
   quizWrong: (choice: string, whyNot?: string, beforeJump = false) =>
     `${beforeJump ? '跳转之前你选的是' : '你选的是'} ${choice}。${whyNot ? `${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : '不对。'}`,
   quizEarlier: (right: boolean) => `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,

@@ -771,10 +771,11 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
     terms: ['SEM_UNDO'],
     text: {
-      en: 'A flag of semop: the kernel records the change in the process\'s semadj, an adjustment it keeps per process and semaphore.',
-      zh: 'semop 的标志：内核把这次改动记在进程的 semadj 里，那是它按进程、按信号量保存的调整量。',
+      en: 'A flag of semop: the kernel records the change in the process\'s semadj, an adjustment it keeps per process and semaphore and adds to semval when the process exits.',
+      zh: 'semop 的标志：内核把这次改动记在进程的 semadj 里，那是它按进程、按信号量保存的调整量，进程退出时加到 semval 上。',
     },
-    // when and whether the record is used is what sem 6 asks ("killed with SIGKILL: semval then?")
+    // when the record is used (at exit) is said, as every newcomer asked; whether a kill with
+    // SIGKILL is such an exit is what sem 6 asks ("killed with SIGKILL: semval then?"), held back
     shows: [
       {
         lesson: 'sem',
@@ -788,14 +789,14 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semadj, the undo of SEM_UNDO', zh: 'semadj：SEM_UNDO 的撤销量' },
     terms: ['semadj'],
     text: {
-      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1). No tool shows it; man semop describes it.',
-      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1）。没有工具能显示它；man semop 里有说明。',
+      en: 'What the kernel keeps per process and semaphore for SEM_UNDO: each semop with the flag subtracts its sem_op from it (a P, -1, makes it +1), and the kernel adds it to semval when the process exits. No tool shows it; man semop describes it.',
+      zh: '内核为 SEM_UNDO 按进程、按信号量记的数：每次带这个标志的 semop 都从中减去它的 sem_op（P 是 -1，于是它变成 +1），进程退出时内核把它加到 semval 上。没有工具能显示它；man semop 里有说明。',
     },
     shows: [
       {
         lesson: 'sem',
         step: 'undo',
-        text: { en: 'When the process ends, however it ends, the kernel adds semadj to semval: a lock it held is given back even after SIGKILL.', zh: '进程结束时，无论怎样结束，内核都把 semadj 加回 semval：即使被 SIGKILL 杀死，它持有的锁也会归还。' },
+        text: { en: 'That holds however the process ends: a lock it held is given back even after SIGKILL.', zh: '无论进程怎样结束都是如此：即使被 SIGKILL 杀死，它持有的锁也会归还。' },
       },
     ],
   },
@@ -1476,7 +1477,16 @@ export interface TraceTerms {
  *  pane's headings over the objects its calls made (semncnt, nattch, IPC_STAT's dtime). */
 function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string; where: TermPlace }[] {
   const text = trace.flatMap((e) => traceLines(e, lang)).join('\n');
-  const lines = new Set([...termsIn(text), ...(text.match(NAMED_CALL) ?? [])]);
+  // every line begins with the pid of its process: the pid column (the entry of pid and the
+  // pid column of the trace) is on screen with the first line a step puts there, as the tab
+  // bar with parent pid 4242 is (issue 16: in lesson 7 (parent-child) the notice of step 2
+  // named pid, which the Trace of step 1 showed); then the code-like words of the lines and
+  // the calls named as C makes them
+  const column = trace.length > 0 && entryFor(PID_COLUMN, glossary) ? [PID_COLUMN] : [];
+  // the output of a command (the headings of ipcs: shmid, perms) is read as it is, every term in it
+  const output = trace.flatMap((e) => (e.type === 'output' ? traceLines(e, lang) : [])).join('\n');
+  const said = [...entriesUsed(output, glossary).values()].flat();
+  const lines = new Set([...column, ...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...said]);
   // the Kernel pane's headings over what a call made are on screen from that call on (pane-words.ts)
   const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []));
   return [...new Set([...lines, ...pane])].flatMap((word) => {
@@ -1490,6 +1500,9 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
 export function traceShown(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
   return [...new Set(traceWords(trace, lang, glossary).flatMap(({ entry, word }) => metKeys(entry, word, lang)))];
 }
+
+/** The word the trace's pid column is named by in the glossary. */
+const PID_COLUMN = 'pid';
 
 const traceTermsKept = new WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>();
 

@@ -333,13 +333,16 @@ async function readerReturned(reader: PeerProcess, errno: string | null): Promis
 export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
+  // names no step that asks a question (issue 16: "tried twice: with IPC_NOWAIT (step 4), then
+  // without it (step 6)" beside step 6's title "A reader sleeps in msgrcv" answered msg 4); the
+  // flag is met here, neutrally, as step 3's form offers it
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. msgrcv on a queue with nothing to read is tried twice: with the flag IPC_NOWAIT (step 4), then without it (step 6).',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时的 msgrcv 试两次：第 4 步带标志 IPC_NOWAIT，第 6 步不带。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. Both take flags, IPC_NOWAIT among them. "lesson" in the list of processes is ipclab\'s own process.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。两者都可以带标志，IPC_NOWAIT 是其中之一。进程列表里的“本课”是 ipclab 自己的进程。',
   },
   aside: {
-    en: 'the readers of steps 6 and 7 are a second process, ipclab\'s own program started again, as a msgrcv asleep in ipclab would freeze the screen.',
-    zh: '第 6、7 步的读者是另起的一个进程（ipclab 自己的程序再启动一次），因为 msgrcv 在 ipclab 里睡眠会卡住界面。',
+    en: 'a reader that sleeps in msgrcv is a second process, ipclab\'s program started again (asleep in ipclab, it would freeze the screen).',
+    zh: '在 msgrcv 里睡眠的读者是另起的进程（ipclab 的程序再启动一次），因为在 ipclab 里睡眠会卡住界面。',
   },
   outro: {
     en: 'A queue delivers each message once, in order within a type, and does the waiting.',

@@ -354,8 +354,8 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — two processes, one int', zh: '竞争——两个进程，一个 int' },
   short: { en: 'a race — two processes', zh: '竞争——两个进程' },
   intro: {
-    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all, first with nothing to keep them apart. Will the total be exact?`,
-    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次，先不用任何办法把它们隔开。总数会分毫不差吗？`,
+    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all, first with nothing to keep them apart ("lesson" in the list of processes is ipclab\'s own process). Will the total be exact?`,
+    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次，先不用任何办法把它们隔开（进程列表里的“本课”是 ipclab 自己的进程）。总数会分毫不差吗？`,
   },
   aside: {
     en: 'the workers are two processes ipclab starts, its own program again; race.c, in the C pane, forks its two.',

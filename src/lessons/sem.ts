@@ -50,10 +50,12 @@ const AFTER_UNDO = counts('semval', [0, 1], [
 ]);
 /** Without SEM_UNDO, what a later P meets: the step makes that P itself, in this process, with
  *  IPC_NOWAIT (a wait here would freeze the screen), and the choice is graded on its result
- *  (issue 16: the question asked about a P the step never ran). EAGAIN is the P that would wait. */
+ *  (issue 16: the question asked about a P the step never ran). EAGAIN is the P that would wait; the
+ *  question and the choices say IPC_NOWAIT's P as the step's text does, which never waits (issue 16:
+ *  "is stuck until some process does V" offered for a P the text said could not wait). */
 const AFTER_PLAIN: Choice[] = [
-  { en: 'is stuck until some process does V', zh: '卡住，直到有进程做 V', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
-  { en: 'proceeds at once', zh: '立刻继续执行', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so the next P must wait.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 只能等。' } },
+  { en: 'bounces at once', zh: '立刻碰壁返回', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
+  { en: 'proceeds at once', zh: '立刻继续执行', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so no next P gets it.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 取不到。' } },
 ];
 
 /** The lesson's own P after the kill (semop by this process with IPC_NOWAIT, the step's last):
@@ -78,7 +80,7 @@ function afterKill(undo: boolean) {
   return {
     question: undo
       ? { en: 'The holder took it with SEM_UNDO and is killed with SIGKILL. semval then is…', zh: '持有者带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。之后 semval 是……' }
-      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then this process makes a P. That P…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。然后本进程做一次 P。这次 P……' },
+      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then this process makes a P with IPC_NOWAIT. That P…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。然后本进程做一次带 IPC_NOWAIT 的 P。这次 P……' },
     choices,
     answer: (live: LiveResult<SemState>) => (undo ? choiceOf(choices, lastRead(live, 'GETVAL')) : choiceOf(choices, laterP(live))),
     hint: undo
@@ -89,7 +91,7 @@ function afterKill(undo: boolean) {
       if (undo) return v === 1 ? { en: 'When the holder died, the kernel undid its P: +1.', zh: '持有者死时，内核撤销了它的 P：加 1。' } : { en: `GETVAL read ${v}: the kernel did not undo the P.`, zh: `GETVAL 读到 ${v}：内核没有撤销那次 P。` };
       const p = laterP(live);
       return p === 'EAGAIN'
-        ? { en: `GETVAL read ${v}: without SEM_UNDO nothing gave the dead holder's count back, so a P without IPC_NOWAIT is stuck until some process does V.`, zh: `GETVAL 读到 ${v}：不带 SEM_UNDO，死去的持有者取走的计数没有谁归还，所以不带 IPC_NOWAIT 的 P 会卡住，直到有进程做 V。` }
+        ? { en: `GETVAL read ${v}: without SEM_UNDO nothing gave the dead holder's count back, so this P failed at once; without IPC_NOWAIT it would be stuck until some process does V.`, zh: `GETVAL 读到 ${v}：不带 SEM_UNDO，死去的持有者取走的计数没有谁归还，所以这次 P 立刻失败；不带 IPC_NOWAIT 的 P 会卡住，直到有进程做 V。` }
         : { en: `GETVAL read ${v}, and the P ${p === 'ok' ? 'went on at once' : `failed with ${p}`}: something gave the count back.`, zh: `GETVAL 读到 ${v}，这次 P ${p === 'ok' ? '取得了信号量' : `以 ${p} 失败`}：有谁归还了计数。` };
     },
   };
@@ -253,8 +255,8 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder.',
-    zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。',
+    en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder. "lesson" in the list of processes is ipclab\'s own process.',
+    zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。进程列表里的“本课”是 ipclab 自己的进程。',
   },
   aside: {
     en: 'the waiter and the killed holders are processes of their own, ipclab\'s program started again, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
@@ -306,9 +308,10 @@ export const sem = defineLesson<SemState>({
       id: 'p',
       code: 'op(set, -1, 0);',
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
+      // struct sembuf's fields each said where first used (issue 16: named, never explained)
       say: {
-        en: 'struct sembuf op = {0, -1, 0}; semop(semid, &op, 1): one operation, sem_num 0, sem_op -1, sem_flg 0, so semval 1 becomes 0. This process is now the holder.',
-        zh: 'struct sembuf op = {0, -1, 0}; semop(semid, &op, 1)：一个操作，sem_num 0、sem_op -1、sem_flg 0，于是 semval 从 1 变为 0。本进程成了持有者。',
+        en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval 1 becomes 0; this process holds it.',
+        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。semval 由 1 变 0，本进程成了持有者。',
       },
       notice: {
         en: 'semval 0. sempid is still this process, now set by its semop.',

@@ -144,8 +144,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables. Both know a rendezvous file and the id \'S\'; a struct in a System V segment carries the rest.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
+    en: 'Programs started apart share no variables. Both know a rendezvous file and the id \'S\'; a struct in a System V segment carries the rest. "lesson" in the list of processes is ipclab\'s own process, neither side.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。进程列表里的“本课”是 ipclab 自己的进程，不是任何一方。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
@@ -172,9 +172,11 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端建会合文件（双方约定的会合地点），在 ftok(文件, \'S\') 的 key 下建 4096 字节的共享内存段，即 struct ipclab_rv。它先写 server_pid，最后写 magic（表示“就绪”的数字）。',
       },
       notice: {
-        // where to look, and who "sees" it (issue 16: "see it" read as "go and look")
-        en: 'A key from ftok, not 0: anyone with the file finds it. magic, set last (Trace pane), tells a client server_pid is set.',
-        zh: 'key 由 ftok 算出，不是 0：有文件就能找到它。magic 最后写入（见“跟踪”窗格）：客户端见到它，就知道 server_pid 已写好。',
+        // where to look, and who "sees" it (issue 16: "see it" read as "go and look"); where the
+        // trace's flags are (issue 16: its "New terms" named O_WRONLY, IPC_CREAT, IPC_EXCL "in the
+        // Trace", whose lines the pane had scrolled past, to magic's)
+        en: 'A key from ftok, not 0: anyone with the file finds it. Trace pane: open\'s and shmget\'s flags on top, magic (set last) below.',
+        zh: 'key 由 ftok 算出，不是 0：有文件就能找到它。“跟踪”窗格：open 和 shmget 的标志在这一步开头几行，最后写入的 magic 在下面。',
       },
       aside: {
         en: 'in steps 1-4 both sides are ipclab\'s program started again, doing what serv.c and clnt.c do (open gives 3 in C, more here); steps 5-6 run the C programs.',

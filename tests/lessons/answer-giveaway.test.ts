@@ -95,6 +95,23 @@ describe('answerGiveaway', () => {
   });
 });
 
+// The lesson's introduction is on screen with every question, beside the step list: one that
+// names a question's step ties it to the other steps' titles (msg's "msgrcv on an empty queue is
+// tried twice: with IPC_NOWAIT (step 4), then without it (step 6)" above step 6's "A reader
+// sleeps in msgrcv": not sleeping is msg 4's answer, issue 16). It names no step that asks one.
+describe('the introduction names no step that asks a question', () => {
+  for (const lesson of LESSONS.filter((l) => Object.keys(l.checkpoints ?? {}).length > 0)) {
+    it(lesson.id, () => {
+      const asks = Object.keys(lesson.checkpoints ?? {}).map((id) => lesson.steps.findIndex((s) => s.id === id) + 1);
+      for (const lang of ['en', 'zh'] as const) {
+        const intro = `${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}`;
+        const named = [...intro.matchAll(/\bsteps? (\d+)(?:\s*(?:-|to|and)\s*(\d+))?|第 (\d+)(?:\s*[-、到]\s*(\d+))? 步/g)].flatMap((m) => [m[1] ?? m[3], m[2] ?? m[4]].filter(Boolean).map(Number));
+        expect(named.filter((n) => asks.includes(n)), `${lesson.id} ${lang}: ${intro}`).toEqual([]);
+      }
+    });
+  }
+});
+
 // An errno choice's bracketed meaning is read with the step's title and text and the question:
 // one that echoes them while another's does not is picked by the echo (issue 16). The shared
 // memory lessons for now; the others' texts are being reworded by another helper.

@@ -17,13 +17,15 @@ describe('sem no-undo checkpoint', () => {
   const cp = sem.checkpoints!['no-undo']!;
   const answer = cp.answer as (l: LiveResult<object>) => number;
   it('is graded on the P the step made, not on GETVAL', () => {
-    expect(cp.choices[answer(live('EAGAIN'))]!.en).toBe('is stuck until some process does V');
+    // the P is made with IPC_NOWAIT, as the question says: it bounces rather than wait (issue 16)
+    expect(cp.choices[answer(live('EAGAIN'))]!.en).toBe('bounces at once');
     // semval read 0 but the P went through: the grade follows the P
     expect(cp.choices[answer(live(null))]!.en).toBe('proceeds at once');
   });
-  it('its explanation and the step notice say the same as the choice', () => {
+  it('its explanation and the step notice say the same as the choice, and what a P without IPC_NOWAIT would do', () => {
     const step = sem.steps.find((s) => s.id === 'no-undo')!;
     const text = (cp.explain as (l: LiveResult<object>) => { en: string })(live('EAGAIN')).en;
+    expect(text).toContain('this P failed at once');
     expect(text).toContain('stuck until some process does V');
     expect((step.notice as { en: string }).en).toContain('stuck until some process does V');
   });

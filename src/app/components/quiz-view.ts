@@ -166,12 +166,6 @@ function holds(hay: string, w: string): boolean {
   return at(0);
 }
 
-/** Whether `said` (the notice above a verdict) already says `text`: every word of its meaning is there. */
-export function noticeSays(said: string, text: string): boolean {
-  const words = meaningWords(text);
-  const hay = said.toLowerCase();
-  return words.length > 0 && words.every((w) => holds(hay, w));
-}
 
 /** `why` without the sentences the notice above says already (all but a fifth of their words in
  *  it, three words at least): the verdict adds only what the notice does not say (issue 16 fixR#3). */
@@ -234,12 +228,10 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const counts = first && first !== (guess === graded.answer ? 'right' : 'wrong') ? para(s.quizFirstCounts(first), look, 'dim') : [];
   const jumped = before !== undefined;
   if (guess === graded.answer) {
-    // the notice above says it already: "✓ Right." and only what it does not say (fixR#3)
-    // (and names no other choice: where it names several, which one was right is the verdict's to say)
-    const says = (c: Choice) => !!notice && noticeSays(notice, c[lang]);
-    const short = !jumped && says(checkpoint.choices[guess]) && checkpoint.choices.filter(says).length === 1;
+    // what was chosen, always (issue 16: sem 6's "✓ Right." alone, under a notice naming the
+    // choice, did not say which the learner had picked), then only what the notice does not say (fixR#3)
     const rest = unsaidSentences(why, notice, lang);
-    const verdict = short ? s.quizRightShort : s.quizRight(listed(guess), jumped);
+    const verdict = s.quizRight(listed(guess), jumped);
     return [...para(`${mark(true)} ${verdict}${rest ? `${s.sentenceGap}${rest}` : ''}`, look, 'ok'), ...counts];
   }
   return [
