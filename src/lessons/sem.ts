@@ -54,8 +54,8 @@ const AFTER_UNDO = counts('semval', [0, 1], [
  *  question and the choices say IPC_NOWAIT's P as the step's text does, which never waits (issue 16:
  *  "is stuck until some process does V" offered for a P the text said could not wait). */
 const AFTER_PLAIN: Choice[] = [
-  { en: 'bounces at once', zh: '立刻碰壁返回', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
-  { en: 'proceeds at once', zh: '立刻继续执行', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so no next P gets it.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 取不到。' } },
+  { en: 'finds semval still 0: no entry', zh: '发现 semval 仍是 0：进不去', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
+  { en: 'finds semval back at 1: it enters', zh: '发现 semval 回到 1：进得去', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so no next P gets it.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 取不到。' } },
 ];
 
 /** The lesson's own P after the kill (semop by this process with IPC_NOWAIT, the step's last):

@@ -126,7 +126,7 @@ describe('the lesson pane opens at the start of a paragraph', () => {
     });
 });
 
-describe('at the lesson\'s end its closing text is in view', () => {
+describe('at the lesson\'s end its closing text is in view, after the check the last verdict', () => {
   for (const lang of LANGS)
     it(`${lang}: what the lesson taught and what comes next, whichever pane is below, at 80x24 and 120x34`, () => {
       const out: string[] = [];
@@ -142,6 +142,12 @@ describe('at the lesson\'s end its closing text is in view', () => {
               const { start, end: stop } = content.window(top);
               const shown = bare(content.text.slice(start, stop).map(lineText).join(''));
               const where = `${lesson.id} ${what} ${w}x${h}${code ? ' (c)' : ''}`;
+              // the check just answered: its last verdict first, the closing text below as room allows
+              const checks = lesson.check?.length ?? 0;
+              if (what.includes('check answered')) {
+                if (!shown.includes(bare(s.checkTitle(checks, checks)))) out.push(`${where}: the last check's verdict not in view`);
+                continue;
+              }
               if (!shown.includes(bare(lesson.outro[lang]))) out.push(`${where}: the lesson's closing words not wholly in view`);
               if (!shown.includes(bare(s.endHint(last)))) out.push(`${where}: what comes next not in view`);
             }

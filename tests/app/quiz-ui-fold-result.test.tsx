@@ -160,12 +160,7 @@ function verdictCut(r: Rendered, lang: Lang, i: number): string[] {
   const title = `${s.checkTitle(i + 1, check.length)}${s.colon}${check[i].question[lang]}`.replace(/[\s`]/g, '');
   const why = check[i].explain[lang].replace(/[\s`]/g, '');
   const text = paneText(r);
-  const cut = [...(text.includes(title) ? [] : [`the verdict line of check ${i + 1}`]), ...(text.includes(why) ? [] : [`the explanation of check ${i + 1}`])];
-  // the last answered ends the check: the lesson's closing text is in view over it (issue 16), the
-  // score just above where the rows leave room, the verdict up a PgUp where they do not
-  if (!cut.length || i < check.length - 1) return cut;
-  const closing = `${st.lessons[st.lessonIndex].outro[lang]}`.replace(/[\s`\u00a0]/g, '');
-  return text.replace(/\u00a0/g, '').includes(closing) ? [] : [...cut, 'the closing text'];
+  return [...(text.includes(title) ? [] : [`the verdict line of check ${i + 1}`]), ...(text.includes(why) ? [] : [`the explanation of check ${i + 1}`])];
 }
 
 /** The open question's choices drawn one a row where, as drawn on one row (two blanks between

@@ -18,9 +18,9 @@ describe('sem no-undo checkpoint', () => {
   const answer = cp.answer as (l: LiveResult<object>) => number;
   it('is graded on the P the step made, not on GETVAL', () => {
     // the P is made with IPC_NOWAIT, as the question says: it bounces rather than wait (issue 16)
-    expect(cp.choices[answer(live('EAGAIN'))]!.en).toBe('bounces at once');
+    expect(cp.choices[answer(live('EAGAIN'))]!.en).toBe('finds semval still 0: no entry');
     // semval read 0 but the P went through: the grade follows the P
-    expect(cp.choices[answer(live(null))]!.en).toBe('proceeds at once');
+    expect(cp.choices[answer(live(null))]!.en).toBe('finds semval back at 1: it enters');
   });
   it('its explanation and the step notice say the same as the choice, and what a P without IPC_NOWAIT would do', () => {
     const step = sem.steps.find((s) => s.id === 'no-undo')!;

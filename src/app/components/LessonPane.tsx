@@ -513,8 +513,13 @@ export function closingRow(input: LessonViewInput, text: readonly Line[]): numbe
 function rawQuestionTop(input: LessonViewInput, content: LessonPaneContent): number {
   // at the lesson's end, no question open: its closing text in view whichever pane is below
   // (issue 16: the C pane's rows left serv-clnt's below the fold), what is above as far as room allows
+  // once the check is answered, its last verdict first: the learner's answer is judged before the
+  // lesson sums up (the closing words' Space is also on the key bar)
   const closing = closingRow(input, content.text);
-  if (closing >= 0) return Math.min(content.max, closing);
+  if (closing >= 0) {
+    const verdict = checkVerdictRow(input, content.text);
+    return Math.min(content.max, verdict >= 0 ? verdict : closing);
+  }
   // rule -1, over all (fix15i#2, fix18a#1): the your-turn form being edited is in view whole, its
   // keys line, every field, the error that stopped Enter; keys go to the form, so no PgUp could
   // bring a cut part of it into view. The question under it as far as room allows, the step's
