@@ -19,7 +19,10 @@ import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { resultCut, stepTop, type TraceView, traceView } from './trace-view.js';
+import { resultCut, stepTop, type TraceView, traceView, zoomShows } from './trace-view.js';
+import { keyFor } from '../keymap.js';
+import { zoomedRows } from '../layout.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 
 const runKeys = new WeakMap<object, number>();
 let runs = 0;
@@ -61,6 +64,17 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const top = useFollowScroll(max, Math.min(at ?? max, max), `${runKey(run)} ${stepStarts.length} ${step ?? 'end'}`, 'trace', height - 2, undefined, true);
   // where the window cuts the step's result (a record taller than the pane, or scrolled), the border says on which side
   const cut = step === null ? { above: false, below: false } : resultCut(view, step, top, height - 2);
-  const keys = { up: cut.above ? s.resultGoesOnAbove(step! + 1) : '', down: cut.below ? s.resultGoesOnBelow(step! + 1) : '' };
+  // where the window cuts the step's part (its result or lines before it), the border names z and
+  // what it shows, while z zooms this pane (the one shown; no your-turn form or key's ask has the keys)
+  const zoomable = useAppState((st) => st.tab === 'trace' && !st.zoomed && st.turnFocus === null && st.ask === null && st.overlay === 'none');
+  const terminal = useTerminalSize();
+  const zoom = step === null || !zoomable ? null : zoomShows(view, step, top, height - 2, zoomedRows(terminal.columns, terminal.rows));
+  const z = keyFor('zoom', ascii);
+  const said = !zoom ? '' : zoom.shows === 'more' ? s.zoomMore(z, step! + 1) : cut.above || cut.below ? s.zoomWhole(z) : s.zoomStepWhole(z, step! + 1);
+  const on = (side: 'above' | 'below') => (zoom?.side === side ? said : '');
+  const keys = {
+    up: cut.above ? s.resultGoesOnAbove(step! + 1, on('above')) : on('above') ? s.signNote(on('above')) : '',
+    down: cut.below ? s.resultGoesOnBelow(step! + 1, on('below')) : on('below') ? s.signNote(on('below')) : '',
+  };
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} keys={keys} />;
 }
