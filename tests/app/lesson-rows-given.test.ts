@@ -76,14 +76,19 @@ function zoomWrong(r: Rendered, lang: Lang, cuts: string[]): string | null {
   const [first, last] = [view.tops[step]!, view.ends[step]! - 1];
   const borders = `${p.top}\n${p.bottom}`;
   const z = keyFor('zoom', false);
-  const says = [s.zoomWhole(z), s.zoomStepWhole(z, step + 1), s.zoomMore(z, step + 1)].some((w) => borders.includes(w));
+  const all = [s.zoomWhole(z), s.zoomStepWhole(z, step + 1), s.zoomMore(z, step + 1)];
   // a step that drew no line (its part empty) has nothing to cut
-  if (first === undefined || last < first || (first >= top && last <= bottom)) return says ? 'the step\'s part is whole in view, yet the border names z' : null;
+  if (first === undefined || last < first || (first >= top && last <= bottom)) return all.some((w) => borders.includes(w)) ? 'the step\'s part is whole in view, yet the border names z' : null;
   cuts.push(`step ${step + 1}`);
   const cut = resultCut(view, step, top, p.rows.length);
-  if (!says) return `the window (${top}-${bottom}) cuts step ${step + 1}'s part (${first}-${last}${cut.above || cut.below ? ', its result' : ''}) and the border names no z`;
-  if (cut.above && !p.top.includes(s.resultGoesOnAbove(step + 1, s.zoomWhole(z)))) return 'the result cut above, the top border does not say it goes on with z: whole';
-  if (cut.below && !p.bottom.includes(s.resultGoesOnBelow(step + 1, s.zoomWhole(z)))) return 'the result cut below, the bottom border does not say it goes on with z: whole';
+  // what z shows, zoomed: the result cut here whole (z: whole), else the part whole, else more of it
+  const zoomed = zoomedRows(W, H);
+  const result = stepResult(view, step)!;
+  const whole = last - first < zoomed;
+  const want = (cut.above || cut.below) && (whole || result.last - result.first < zoomed) ? all[0]! : whole ? all[1]! : all[2]!;
+  if (!borders.includes(want)) return `the window (${top}-${bottom}) cuts step ${step + 1}'s part (${first}-${last}${cut.above || cut.below ? ', its result' : ''}) and its border does not say "${want}"`;
+  if (cut.above && !p.top.includes(s.resultGoesOnAbove(step + 1, want))) return `the result cut above, the top border does not say it goes on, with "${want}"`;
+  if (cut.below && !p.bottom.includes(s.resultGoesOnBelow(step + 1, want))) return `the result cut below, the bottom border does not say it goes on, with "${want}"`;
   const bar = r.lines().at(-1) ?? '';
   if (!bar.includes(`${z} ${lang === 'en' ? 'zoom' : '放大'}`)) return `the border names z, the key bar does not: ${bar}`;
   return null;
@@ -119,6 +124,9 @@ async function zoomShowsIt(r: Rendered): Promise<string | null> {
   await r.waitFor(() => !r.store.getState().zoomed, 'z: back');
   return wrong === null ? null : `${wrong}\n${r.frame()}`;
 }
+
+/** A step of each lesson whose part the Trace cuts after its run at 80x24 (issue 16's newcomers). */
+const CUT_AT: Record<string, string> = { ftok: 'step 4', shmdt: 'step 3', shmctl: 'step 2' };
 
 describe('lessonRowsGiven: the rows under the text\'s last go to the pane below', () => {
   const row = (text: string): Line => [{ text: ' 1 ', tone: 'plain' }, { text: ' │ ', tone: 'frame' }, { text, tone: 'plain' }];
@@ -166,6 +174,8 @@ describe('at 80x24 after every run: no blank row at the lesson pane\'s bottom ov
           }
         }
         expect(wrong).toEqual([]);
+        // the steps newcomers found cut at 80x24 are still cut there (a Trace taller would not need z): the test sees them
+        if (CUT_AT[lesson.id]) expect(cuts).toContain(CUT_AT[lesson.id]);
       }, 300_000);
     }
   }

@@ -6,12 +6,12 @@
 // shm_ctime's value under "↓ 1 more": issue 16; shmat 6's conclusion stood under "↓ 2 more":
 // fix26e#1, fix27b#2). Where the record is cut the pane's border says so, on the side cut.
 // Every step of every lesson, run for real, at 80x24 (every height the Trace tab can have
-// there: from TABS_MIN's to the lesson pane's share) and 120x34 (the Trace under the panes),
+// there: from TABS_MIN's to what a lesson pane of a few rows leaves) and 120x34 (the Trace under the panes),
 // in English and Chinese.
 import { afterEach, describe, expect, it } from 'vitest';
 import { resultCut, stepTop, traceView, type TraceView } from '../../src/app/components/trace-view.js';
 import { textRoom } from '../../src/app/components/Panel.js';
-import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
+import { layoutFor, lessonRowsMost } from '../../src/app/layout.js';
 import { type Line, lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { startLesson } from '../../src/lessons/engine.js';
@@ -23,11 +23,12 @@ afterEach(async () => {
   for (const run of runs.splice(0)) await run.close().catch(() => undefined);
 });
 
-/** The Trace's rows at 80x24 (a tab: least to most) and at 120x34 (under the panes), with its width. */
+/** The Trace's rows at 80x24 (a tab: least to most, the lesson pane giving the rows under its
+ *  text's last to it: layout.ts lessonRowsGiven) and at 120x34 (under the panes), with its width. */
 function sizes(): { width: number; rows: number }[] {
   const at = (lessonRows: number) => (layoutFor(80, 24, lessonRows) as { tabs: { h: number } }).tabs.h - 2;
   const out: { width: number; rows: number }[] = [];
-  for (let rows = at(lessonRowsMost(24)); rows <= at(lessonRowsShare(24)); rows++) out.push({ width: 80, rows });
+  for (let rows = at(lessonRowsMost(24)); rows <= at(0); rows++) out.push({ width: 80, rows });
   const wide = layoutFor(120, 34, 10) as { trace: { w: number; h: number } };
   out.push({ width: wide.trace.w, rows: wide.trace.h - 2 });
   return out;
