@@ -1,6 +1,7 @@
 // Where each pane goes for a terminal size. Pure: (columns, rows) -> boxes, so the
 // choice between tabs (small terminals) and side by side (large ones) is testable.
 // Heights and widths include each pane's frame.
+import { type Line, lineText } from './styled.js';
 
 export type TabId = 'flow' | 'kernel' | 'trace' | 'code';
 export const TABS: TabId[] = ['flow', 'kernel', 'trace', 'code'];
@@ -58,6 +59,36 @@ export function lessonRowsBeside(height: number): number {
   return height - CHROME - 1 - TABS_FLOW - 2;
 }
 
+/** A row of a pane with nothing to read: blanks, or the frame's tone alone (the lesson pane's
+ *  │ between an empty step list and no text). */
+export function blankRow(l: Line): boolean {
+  return l.every((r) => r.tone === 'frame' || r.text.trim() === '');
+}
+
+/** The rows of `lines` down to the last that is not blank. */
+export function usedRows(lines: readonly Line[]): number {
+  let used = lines.length;
+  while (used > 0 && blankRow(lines[used - 1]!)) used--;
+  return used;
+}
+
+/** With tabs below it, the rows of text the lesson pane is given: of the `rows` it gets for
+ *  what it needs (lessonRowsNeeded, within the layout's bounds), those down to its last row
+ *  that is not blank where it opens (`drawn(n)`: its lines at `n` rows); the rows under them go
+ *  to the pane below (issue 16: the Trace was 4 rows under 3 blank ones at shmctl 3). Only
+ *  where the pane drawn at that height is the same, row for row (a text that fits whole; the
+ *  step list beside it whole); else all `rows`. A function of what the pane holds: the split
+ *  changes when the lesson's text does (a run, a question brought, an answer, a form), never
+ *  on a key that only moves or shows another pane. */
+export function lessonRowsGiven(rows: number, drawn: (rows: number) => readonly Line[]): number {
+  const lines = drawn(rows);
+  const used = usedRows(lines);
+  if (used >= rows || used === 0) return rows;
+  const fewer = drawn(used);
+  const same = fewer.length === used && fewer.every((l, i) => lineText(l) === lineText(lines[i]!));
+  return same ? used : rows;
+}
+
 /** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large
  *  terminal the kernel pane gets the rows the flow does not need. `zoomed` (z), at any
  *  size: the pane shown (with tabs) or in focus (side by side) fills the screen below the
@@ -92,6 +123,12 @@ export function layoutFor(width: number, height: number, lessonRows: number, flo
     kernel: { w: rightW, h: topH - flowH },
     trace: { w: width, h: traceH },
   };
+}
+
+/** The rows of text a zoomed pane shows (z) in a terminal of `width` x `height`. */
+export function zoomedRows(width: number, height: number): number {
+  const l = layoutFor(width, height, 0, undefined, true);
+  return l.mode === 'tabs' ? l.tabs.h - 2 : 0;
 }
 
 /** The playground's right column on a large screen: as wide as the kernel table (78

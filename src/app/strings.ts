@@ -525,8 +525,15 @@ const EN = {
   litGoesOnAbove: '(the lit part goes on above)',
   litGoesOnBelow: '(the lit part goes on below)',
   /** beside the Trace's "more" sign when the result of the step shown is cut there (trace-view.ts resultCut) */
-  resultGoesOnAbove: (step: number) => `(step ${step}'s result goes on above)`,
-  resultGoesOnBelow: (step: number) => `(step ${step}'s result goes on below)`,
+  resultGoesOnAbove: (step: number, zoom = '') => `(step ${step}'s result goes on above${zoom ? `; ${zoom}` : ''})`,
+  resultGoesOnBelow: (step: number, zoom = '') => `(step ${step}'s result goes on below${zoom ? `; ${zoom}` : ''})`,
+  /** beside the Trace's "more" sign where the step's part is cut: what z shows of it (trace-view.ts zoomShows):
+   *  the result the sign says goes on, whole; the step's part whole; more of it */
+  zoomWhole: (key: string) => `${key}: whole`,
+  zoomStepWhole: (key: string, step: number) => `${key}: step ${step} whole`,
+  zoomMore: (key: string, step: number) => `${key}: more of step ${step}`,
+  /** a note beside a pane's "more" sign, in brackets */
+  signNote: (note: string) => `(${note})`,
   /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest).
    *  Each part of the pane has one name, on its border and in its lines alike (issue 16: zh named a
    *  step's text 做什么 on the border, 其余部分 in the line under it): a step's text ("step N's text",
@@ -903,8 +910,12 @@ const ZH: Strings = {
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
-  resultGoesOnAbove: (step: number) => `（第 ${step} 步的结果向上延续）`,
-  resultGoesOnBelow: (step: number) => `（第 ${step} 步的结果向下延续）`,
+  resultGoesOnAbove: (step: number, zoom = '') => `（第 ${step} 步的结果向上延续${zoom ? `；${zoom}` : ''}）`,
+  resultGoesOnBelow: (step: number, zoom = '') => `（第 ${step} 步的结果向下延续${zoom ? `；${zoom}` : ''}）`,
+  zoomWhole: (key: string) => `${key}：完整显示`,
+  zoomStepWhole: (key: string, step: number) => `${key}：完整显示第 ${step} 步`,
+  zoomMore: (key: string, step: number) => `${key}：显示第 ${step} 步更多内容`,
+  signNote: (note: string) => `（${note}）`,
   nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,
   stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步的说明和问题` : `空格：接着看第 ${step} 步的说明`),
   endRestBelow: '空格：其余部分',

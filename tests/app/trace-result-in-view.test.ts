@@ -6,12 +6,12 @@
 // shm_ctime's value under "↓ 1 more": issue 16; shmat 6's conclusion stood under "↓ 2 more":
 // fix26e#1, fix27b#2). Where the record is cut the pane's border says so, on the side cut.
 // Every step of every lesson, run for real, at 80x24 (every height the Trace tab can have
-// there: from TABS_MIN's to the lesson pane's share) and 120x34 (the Trace under the panes),
+// there: from TABS_MIN's to what a lesson pane of a few rows leaves) and 120x34 (the Trace under the panes),
 // in English and Chinese.
 import { afterEach, describe, expect, it } from 'vitest';
-import { resultCut, stepTop, traceView, type TraceView } from '../../src/app/components/trace-view.js';
+import { resultCut, stepTop, traceView, type TraceView, zoomShows } from '../../src/app/components/trace-view.js';
 import { textRoom } from '../../src/app/components/Panel.js';
-import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
+import { layoutFor, lessonRowsMost, zoomedRows } from '../../src/app/layout.js';
 import { type Line, lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { startLesson } from '../../src/lessons/engine.js';
@@ -23,11 +23,12 @@ afterEach(async () => {
   for (const run of runs.splice(0)) await run.close().catch(() => undefined);
 });
 
-/** The Trace's rows at 80x24 (a tab: least to most) and at 120x34 (under the panes), with its width. */
+/** The Trace's rows at 80x24 (a tab: least to most, the lesson pane giving the rows under its
+ *  text's last to it: layout.ts lessonRowsGiven) and at 120x34 (under the panes), with its width. */
 function sizes(): { width: number; rows: number }[] {
   const at = (lessonRows: number) => (layoutFor(80, 24, lessonRows) as { tabs: { h: number } }).tabs.h - 2;
   const out: { width: number; rows: number }[] = [];
-  for (let rows = at(lessonRowsMost(24)); rows <= at(lessonRowsShare(24)); rows++) out.push({ width: 80, rows });
+  for (let rows = at(lessonRowsMost(24)); rows <= at(0); rows++) out.push({ width: 80, rows });
   const wide = layoutFor(120, 34, 10) as { trace: { w: number; h: number } };
   out.push({ width: wide.trace.w, rows: wide.trace.h - 2 });
   return out;
@@ -103,6 +104,7 @@ describe('the Trace after a run: the step\'s result in view', () => {
             const where = `${lesson.id} step ${k + 1} ${lang}, ${width} wide, ${rows} rows, offset ${top} (part ${from}-${end - 1}, focus ${JSON.stringify(view.focus[k])}, result ${JSON.stringify(result)}):\n${view.lines.slice(from, end).map((l, i) => `${seen(from + i) ? '|' : ' '} ${lineText(l)}`).join('\n')}`;
             if (end - from <= rows) {
               if (!seen(from) || !seen(end - 1)) wrong.push(`the part fits and is not whole in view: ${where}`);
+              if (zoomShows(view, k, top, rows, zoomedRows(width, width === 80 ? 24 : 34))) wrong.push(`the part is whole in view, yet the border names z: ${where}`);
               continue;
             }
             cut++;
@@ -120,6 +122,16 @@ describe('the Trace after a run: the step\'s result in view', () => {
             const bottom = top + rows - 1;
             const want = { above: top > result.first && top <= result.last, below: bottom < result.last && bottom >= result.first };
             if (said.above !== want.above || said.below !== want.below) wrong.push(`the border says ${JSON.stringify(said)}, the window cuts ${JSON.stringify(want)}: ${where}`);
+            // the part cut, the border names z (zoomShows), on the side its result is cut on, and z shows what it says
+            const zoomRows = zoomedRows(width, width === 80 ? 24 : 34);
+            const z = zoomShows(view, k, top, rows, zoomRows);
+            if (!z) wrong.push(`the part is cut and the border names no z: ${where}`);
+            else {
+              if ((want.above && z.side !== 'above') || (!want.above && want.below && z.side !== 'below')) wrong.push(`the result is cut ${JSON.stringify(want)}, z is named ${z.side}: ${where}`);
+              const at = Math.min(stepTop(view, k, zoomRows)!, Math.max(0, view.lines.length - zoomRows));
+              const span = z.shows === 'part' ? { first: from, last: end - 1 } : result;
+              if (z.shows !== 'more' && (span.first < at || span.last > at + zoomRows - 1)) wrong.push(`z says it shows the ${z.shows} whole, zoomed it does not (from ${at} in ${zoomRows} rows): ${where}`);
+            }
           }
         }
       }

@@ -22,7 +22,7 @@ export const SIDE_BY_SIDE = [
     'help-says.test.tsx',
     'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
     'kernel-labels.test.ts', 'kernel-named.test.ts', 'kernel-poll.test.ts', 'kernel-processes.test.ts',
-    'kernel-scroll.test.ts', 'kernel-status-note.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts',
+    'kernel-scroll.test.ts', 'kernel-status-note.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts', 'lesson-rows-given.test.ts',
     'lesson-opens-whole.test.ts', 'lesson-scroll.test.tsx', 'menu-view.test.ts', 'new-terms-found.test.ts', 'new-terms-shown.test.ts', 'pane-margin.test.ts',
     'panel-margin.test.tsx', 'question-in-view.test.tsx', 'question-in-view-keys.test.tsx', 'quiz-ui-fold-result.test.tsx',
     'quiz-ui-fold.test.tsx', 'rest-line.test.tsx', 'result-pane.test.ts', 'resumed-text.test.ts', 'review-order.test.ts', 'scroll-offered.test.tsx', 'space-rest.test.ts', 'status-fit.test.ts',

@@ -5,7 +5,7 @@ import React, { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isOwnKey, keyFor, scopeFor } from '../keymap.js';
-import { layoutFor, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
+import { layoutFor, lessonRowsGiven, lessonRowsMost, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
 import { questionWaitsShown } from '../store/turn.js';
 import { takesKeys } from '../store/run.js';
@@ -21,7 +21,7 @@ import { Glossary } from './Glossary.js';
 import { Help } from './Help.js';
 import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
-import { LessonPane, lessonRowsNeeded, useLessonInput } from './LessonPane.js';
+import { LessonPane, lessonPaneContent, lessonRowsNeeded, useLessonInput } from './LessonPane.js';
 import { Menu } from './Menu.js';
 import { textRoom } from './Panel.js';
 import { PlayScreen, useChallengeRows } from './PlayScreen.js';
@@ -86,8 +86,12 @@ export function App() {
     if (layoutFor(columns, rows, 0).mode !== 'tabs' || !lessonInput) return Math.max(stepCount * (present ? 2 : 1), 8);
     // at the lesson's end c gives the C view the room it has during the steps: the closing text
     // gives way (it scrolls) rather than leave the code 8 rows (fix22a#5)
-    if (tab === 'code' && lessonInput.view >= lessonInput.lesson.steps.length) return lessonRowsShare(rows);
-    return lessonRowsNeeded(lessonInput, columns - 2, rows);
+    const needed = tab === 'code' && lessonInput.view >= lessonInput.lesson.steps.length ? lessonRowsShare(rows) : lessonRowsNeeded(lessonInput, columns - 2, rows);
+    // the rows under its text's last go to the pane below (layout.ts lessonRowsGiven)
+    const given = layoutFor(columns, rows, needed);
+    if (given.mode !== 'tabs') return needed;
+    const most = lessonRowsMost(rows);
+    return lessonRowsGiven(given.lesson.h - 2, (n) => lessonPaneContent(lessonInput, columns - 2, n, true, most).lines(0));
   }, [columns, rows, lessonInput, stepCount, present, tab]);
   // the flow pane's width does not depend on the flow's height: measure the lesson's
   // diagrams at that width (drawings are cached), then lay out with their height

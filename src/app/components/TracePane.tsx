@@ -6,7 +6,8 @@
 // no one rule, the start (fix23f) or the end, showed every notice's lines (fix24t). What the
 // notice points at is shown with the blocks it is in (a command's output, an IPC_STAT dump) whole
 // where they fit; where the window cuts that result, the border says on which side it goes on
-// (issue 16: shmctl 2's shm_ctime stood over "↓ 1 more", its value below). In review
+// (issue 16: shmctl 2's shm_ctime stood over "↓ 1 more", its value below), and where the window
+// cuts the step's part, that z shows it ("z: whole", "z: step 3 whole": trace-view.ts zoomShows). In review
 // (← to a step that ran) it shows that step the same way, and the end again back at the step
 // to run; the learner scrolls it as ever, the border saying how much more is above and below.
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
@@ -19,7 +20,10 @@ import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { resultCut, stepTop, type TraceView, traceView } from './trace-view.js';
+import { resultCut, stepTop, type TraceView, traceView, zoomShows } from './trace-view.js';
+import { keyFor } from '../keymap.js';
+import { zoomedRows } from '../layout.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 
 const runKeys = new WeakMap<object, number>();
 let runs = 0;
@@ -61,6 +65,19 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const top = useFollowScroll(max, Math.min(at ?? max, max), `${runKey(run)} ${stepStarts.length} ${step ?? 'end'}`, 'trace', height - 2, undefined, true);
   // where the window cuts the step's result (a record taller than the pane, or scrolled), the border says on which side
   const cut = step === null ? { above: false, below: false } : resultCut(view, step, top, height - 2);
-  const keys = { up: cut.above ? s.resultGoesOnAbove(step! + 1) : '', down: cut.below ? s.resultGoesOnBelow(step! + 1) : '' };
+  // where the window cuts the step's part (its result or lines before it), the border names z and
+  // what it shows, while z zooms this pane (the one shown; no your-turn form or key's ask has the keys)
+  const zoomable = useAppState((st) => st.tab === 'trace' && !st.zoomed && st.turnFocus === null && st.ask === null && st.overlay === 'none');
+  const terminal = useTerminalSize();
+  const zoom = step === null || !zoomable ? null : zoomShows(view, step, top, height - 2, zoomedRows(terminal.columns, terminal.rows));
+  const z = keyFor('zoom', ascii);
+  // what z shows: the result the sign says goes on, whole; else the step whole; else more of it
+  const resultWhole = zoom && zoom.shows !== 'more' && (cut.above || cut.below);
+  const said = !zoom ? '' : resultWhole ? s.zoomWhole(z) : zoom.shows === 'part' ? s.zoomStepWhole(z, step! + 1) : s.zoomMore(z, step! + 1);
+  const on = (side: 'above' | 'below') => (zoom?.side === side ? said : '');
+  const keys = {
+    up: cut.above ? s.resultGoesOnAbove(step! + 1, on('above')) : on('above') ? s.signNote(on('above')) : '',
+    down: cut.below ? s.resultGoesOnBelow(step! + 1, on('below')) : on('below') ? s.signNote(on('below')) : '',
+  };
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} keys={keys} />;
 }

@@ -365,3 +365,24 @@ export function resultCut(view: TraceView, step: number, top: number, rows: numb
   const bottom = top + Math.max(1, rows) - 1;
   return { above: top > result.first && top <= result.last, below: bottom < result.last && bottom >= result.first };
 }
+
+/** What z shows of step `step`'s part where the window from `top` of `rows` rows cuts it (its
+ *  lines above or below, its result among them or not) and the zoomed pane's `zoomRows` rows
+ *  show more of it (issue 16: ftok 4's cc error took 10 presses, shmdt 3's "ipclab refused" was
+ *  its part's 7th line under a 4-row Trace, and nothing said z): the part whole ('part'), its
+ *  result whole ('result'), else more of it ('more'); and the border that says so, the side its
+ *  result is cut on, else its part. null: nothing of the part is out of view (a part of no lines
+ *  too), or zoomed shows no more. */
+export function zoomShows(view: TraceView, step: number, top: number, rows: number, zoomRows: number): { shows: 'part' | 'result' | 'more'; side: 'above' | 'below' } | null {
+  const first = view.tops[step];
+  const result = stepResult(view, step);
+  // a step that drew no line (a peer that never answered) has nothing cut
+  if (first === undefined || !result || zoomRows <= rows || view.ends[step] <= first) return null;
+  const last = view.ends[step] - 1;
+  const bottom = top + Math.max(1, rows) - 1;
+  if (first >= top && last <= bottom) return null;
+  const cut = resultCut(view, step, top, rows);
+  const shows = last - first < zoomRows ? 'part' : result.last - result.first < zoomRows ? 'result' : 'more';
+  const side = cut.above ? 'above' : cut.below ? 'below' : first < top ? 'above' : 'below';
+  return { shows, side };
+}
