@@ -144,8 +144,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables. Both know a rendezvous file and the id \'S\'; a struct in a System V segment carries the rest. "lesson" in the list of processes is ipclab\'s own process, neither side.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。进程列表里的“本课”是 ipclab 自己的进程，不是任何一方。',
+    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a segment carries the rest. "lesson" in the process list is ipclab\'s own process.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。进程列表里的“本课”是 ipclab 自己的进程。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
@@ -168,7 +168,7 @@ export const servClnt = defineLesson<ServClntState>({
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       // "rendezvous" said in place: a learner who met the word in ftok's trace path gets no New term for it here
       say: {
-        en: 'The server makes the rendezvous file (meeting place) and under ftok(file, \'S\')\'s key a 4096-byte segment, a struct ipclab_rv. It sets server_pid, magic last: a number for "ready".',
+        en: 'The server makes the rendezvous file (meeting place) and under ftok(file, \'S\')\'s key a 4096-byte segment for struct ipclab_rv. It sets server_pid, then magic last ("ready").',
         zh: '服务端建会合文件（双方约定的会合地点），在 ftok(文件, \'S\') 的 key 下建 4096 字节的共享内存段，即 struct ipclab_rv。它先写 server_pid，最后写 magic（表示“就绪”的数字）。',
       },
       notice: {

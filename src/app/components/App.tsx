@@ -21,7 +21,7 @@ import { Glossary } from './Glossary.js';
 import { Help } from './Help.js';
 import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
-import { LessonPane, lessonPaneContent, lessonRowsNeeded, useLessonInput } from './LessonPane.js';
+import { LessonPane, lessonPaneContent, lessonRowsNeeded, questionTop, useLessonInput } from './LessonPane.js';
 import { Menu } from './Menu.js';
 import { textRoom } from './Panel.js';
 import { PlayScreen, useChallengeRows } from './PlayScreen.js';
@@ -91,7 +91,11 @@ export function App() {
     const given = layoutFor(columns, rows, needed);
     if (given.mode !== 'tabs') return needed;
     const most = lessonRowsMost(rows);
-    return lessonRowsGiven(given.lesson.h - 2, (n) => lessonPaneContent(lessonInput, columns - 2, n, true, most).lines(0));
+    // drawn where it opens (LessonPane's stored scroll starts there): a paragraph's start may leave rows under the text's end
+    return lessonRowsGiven(given.lesson.h - 2, (n) => {
+      const content = lessonPaneContent(lessonInput, columns - 2, n, true, most);
+      return content.lines(Math.min(questionTop(lessonInput, content), content.max));
+    });
   }, [columns, rows, lessonInput, stepCount, present, tab]);
   // the flow pane's width does not depend on the flow's height: measure the lesson's
   // diagrams at that width (drawings are cached), then lay out with their height
