@@ -144,7 +144,7 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a segment carries the rest. "lesson" in the process list is ipclab\'s own process.',
+    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. "lesson" in the process list is ipclab\'s own process.',
     zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。进程列表里的“本课”是 ipclab 自己的进程。',
   },
   outro: {
