@@ -330,6 +330,9 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '反过来：C 服务端 serv.c（C 窗格的第一个文件，按 c）创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: C_SERVER_NOTICE,
+      // the exchange is the result: the notice's "key" is no figure to look up, though the
+      // Kernel pane lists the C server's segment (result-pane.ts rule 0)
+      resultPane: 'trace',
       aside: {
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
