@@ -150,8 +150,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        en: 'When this step runs, the Flow draws a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
-        zh: '这一步运行时，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
+        en: 'Once run, the Flow (Tab) draws a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '运行后流程图（Tab）换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
         en: 'nattch 0. IPC_STAT: you are its owner (uid) and creator (cuid, cpid); no attach or detach yet, so atime and dtime are 0.',

@@ -252,9 +252,9 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        // the child's end is the question: said to be no failure of ipclab, not how it ends (issue 16)
-        en: 'Attach again with SHM_RDONLY and read. For the write, ipclab detaches, and a throw-away child (by fork, in C) attaches read-only and writes: however it ends, ipclab goes on.',
-        zh: '再用 SHM_RDONLY 映射并读取。写入交给临时子进程（C 里由 fork 创建）：ipclab 解除映射，子进程以只读方式映射并写入；它怎样结束都不影响 ipclab。',
+        // the child's end is the question: why a child writes, never how it ends (issue 16)
+        en: 'Attach with SHM_RDONLY, read, detach. The write is a throw-away child\'s (fork, in C), through its own read-only mapping: whatever it does cannot touch ipclab.',
+        zh: '再用 SHM_RDONLY 映射、读取，再解除这个映射。写入交给临时子进程（C 里由 fork 创建），通过它自己的只读映射：它做什么都碰不到 ipclab。',
       },
       aside: {
         en: 'the trace\'s "ipclab refused" line is ipclab\'s own check, which stops its write before the page, so nothing was written there.',
@@ -288,8 +288,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
-        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn also offers SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
-        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。动手试还可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
+        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y (your values) also offers SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
+        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。按 y 用你的取值时还可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes (the study notes ipclab follows) say. Test `p == (void *) -1`: a NULL test misses it.',
@@ -346,8 +346,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'When this step runs, the Flow draws fork, exec (run another program) and exit. This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps the segment.',
-        zh: '这一步运行时，流程图换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲），再用 cc 现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
+        en: 'Once run, the Flow (Tab) draws fork, exec (run another program) and exit. This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps the segment.',
+        zh: '运行后流程图（Tab）换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲），再用 cc 现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
       },
       notice: {
         en: 'nattch 1: this process detached both of its own mappings; only the C program maps it now. Its pid and calls are in the trace.',

@@ -216,9 +216,9 @@ export const shmdt = defineLesson<ShmdtState>({
       code: 'volatile char c = p[0]',
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
-        // the child's end is the question: said to be no failure of ipclab, not how it ends (issue 16)
-        en: 'The program still holds the old address. ipclab tries a read through it; then a throw-away child attaches, detaches and reads through its old address: however it ends, ipclab goes on.',
-        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程映射、解除映射，再通过旧地址去读：它怎样结束都不影响 ipclab。',
+        // the child's end is the question: why a child reads, never how it ends (issue 16)
+        en: 'The program still holds the old address. ipclab tries a read through it; then a throw-away child attaches, detaches and reads through its old address: whatever it does cannot touch ipclab.',
+        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程映射、解除映射，再通过旧地址去读：它做什么都碰不到 ipclab。',
       },
       aside: {
         en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read, and a child does the real one.',

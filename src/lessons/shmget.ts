@@ -170,11 +170,6 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
         zh: 'key 为 0x00000000，就是 IPC_PRIVATE。大小 4096 字节，权限 600，nattch 为 0，cpid（创建者）就是本进程。',
       },
-      // shmget's last check (1 byte or 4096?) recalls this (issue 16)
-      aside: {
-        en: 'ipcs\'s bytes is the size asked, whatever it is; the kernel still reserves whole pages (4096 bytes each here) for the segment\'s memory.',
-        zh: 'ipcs 的 bytes 一栏是所要的大小，不论多少；内核仍按整页（这里每页 4096 字节）为共享内存段预留内存。',
-      },
       diagram: CREATE,
       highlight: MADE,
       run(ctx, state) {
@@ -227,12 +222,13 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, same IPC_PRIVATE. Your turn also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。动手试还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
+        en: 'Now 0 bytes, same IPC_PRIVATE. y (your values) also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。按 y 用你的取值时，还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
-        en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs at least SHMMIN bytes, 1 on Linux. Nothing was made.',
-        zh: '返回 -1，EINVAL：IPC_PRIVATE 只新建，而新共享内存段至少要 SHMMIN 字节（Linux 上是 1）。什么也没建。',
+        // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
+        en: 'EINVAL: IPC_PRIVATE only creates; a new segment needs SHMMIN bytes (1 on Linux). A 1-byte one takes a page; ipcs lists 1 byte.',
+        zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN 字节（Linux 上是 1）。1 字节的段也占一整页，ipcs 却列为 1 字节。',
       },
       diagram: CREATE,
       highlight: BY_RESULT.paths.zero!,
@@ -272,8 +268,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: 'Size 2^62', zh: '大小为 2^62' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), which step 3\'s trace lists; then the kernel reserves room for it (unless SHM_NORESERVE).',
-        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数），数值见第 3 步的跟踪；然后内核为它预留空间（SHM_NORESERVE 则不预留）。',
+        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), the limits step 3\'s trace lists.',
+        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数）这两个上限，数值见第 3 步的跟踪。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',

@@ -74,13 +74,16 @@ describe('the shared memory lessons say what their extra processes are', () => {
           if (!step.notice[lang].includes(bar)) problems.push(`step ${first + 1} (${lang}): the tab bar first reads "${bar}", which its notice does not explain`);
         }
       }
-      // a throw-away child that dies: its step says beforehand that ipclab goes on whatever becomes
-      // of it (never how it ends: the question asks that), its notice that its end was planned
+      // a throw-away child that dies: its step says beforehand why a child does it (whatever it
+      // does cannot touch ipclab), never a word of how it ends ("however it ends, ipclab goes on"
+      // told a newcomer it dies: the question asks that, fixR4), its notice that its end was planned
       steps.forEach((s, i) => {
         if (!s.died) return;
         const step = lesson.steps[i]!;
-        if (!/throw-away child/.test(step.say.en) || !/however it ends, ipclab goes on/.test(step.say.en)) problems.push(`step ${i + 1} (en): its text does not say the child is a throw-away one that ipclab goes on without`);
-        if (!/临时子进程/.test(step.say.zh) || !/怎样结束都不影响 ipclab/.test(step.say.zh)) problems.push(`step ${i + 1} (zh): its text does not say the child is a throw-away one that ipclab goes on without`);
+        if (!/throw-away child/.test(step.say.en) || !/whatever it does cannot touch ipclab/.test(step.say.en)) problems.push(`step ${i + 1} (en): its text does not say why a throw-away child does it`);
+        if (!/临时子进程/.test(step.say.zh) || !/做什么都碰不到 ipclab/.test(step.say.zh)) problems.push(`step ${i + 1} (zh): its text does not say why a throw-away child does it`);
+        if (/\b(?:ends?|ending|crash\w*|dies|survives?)\b|goes on/.test(step.say.en)) problems.push(`step ${i + 1} (en): its text hints at how the child ends`);
+        if (/结束|崩溃|死|不影响/.test(step.say.zh)) problems.push(`step ${i + 1} (zh): its text hints at how the child ends`);
         if (!/As planned/.test(step.notice.en)) problems.push(`step ${i + 1} (en): its notice does not say the child's end was planned`);
         if (!/如预期/.test(step.notice.zh)) problems.push(`step ${i + 1} (zh): its notice does not say the child's end was planned`);
       });
