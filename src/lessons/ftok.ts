@@ -189,8 +189,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'key_t key = ftok(path, \'S\')',
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
-        en: "ipclab makes a rendezvous file (the file both programs agree on) with O_CREAT in a private folder (mode 0700); `ftok(path, 'S')` reads its device and inode numbers. Keys show in hex.",
-        zh: "ipclab 在一个私有目录（权限 0700）里用带 O_CREAT 的 open 建一个会合文件（两个程序约定好的文件），然后调用 `ftok(path, 'S')`，它读取文件的设备号和 inode 号。key 按 ipcs 的习惯用十六进制显示。",
+        en: "ipclab makes an empty rendezvous file (one both programs agree on; O_CREAT|O_TRUNC) in a private folder (0700). `ftok(path, 'S')` reads its device and inode numbers: st_dev, st_ino.",
+        zh: "ipclab 在私有目录（0700）里用 O_CREAT|O_TRUNC 建一个空的会合文件（两个程序约定好的文件）。`ftok(path, 'S')` 读取它的设备号和 inode 号：st_dev、st_ino。key 用十六进制显示。",
       },
       notice: {
         en: 'A key is only a number, worked out from the file and the id: the trace shows the parts. The kernel holds nothing new.',
@@ -428,8 +428,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'int again = shmget(key, 0, 0)',
       title: { en: 'Open by key with other sizes', zh: '按 key 打开，换几种 size' },
       say: {
-        en: 'Any process that knows the key opens the segment: shmget finds it by the key alone. Open by key, no IPC_CREAT, with size 0, then 100, then 8192, more than it has.',
-        zh: '知道 key 的进程都能打开这个共享内存段：shmget 单凭 key 就找到它，不管它是谁建的。按 key 打开，不带 IPC_CREAT，size 分别用 0、100、8192（比这个段大）。',
+        en: 'Any process that knows the key may call shmget with it. Open by key, no IPC_CREAT, with size 0, then 100, then 8192, more than it has.',
+        zh: '知道 key 的进程都可以拿它调用 shmget。按 key 打开，不带 IPC_CREAT，size 分别用 0、100、8192（比这个共享内存段大）。',
       },
       notice: {
         en: 'Size is only a check: 0 to 4096 opens the same shmid, more is EINVAL. The key alone found it; nobody handed over a shmid.',
@@ -450,8 +450,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
       title: { en: 'Replace the file, then ftok again', zh: '替换文件，再调用 ftok' },
       say: {
-        en: 'A new file of the same name replaces the file (renamed over it, as editors save); ftok on the path again, then on a missing path.',
-        zh: '用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
+        en: 'A new file of the same name replaces the file (renamed over it, as editors save); ftok on the path again and, with a new key, shmget(key, 0, 0); then ftok on a missing path.',
+        zh: '用同名新文件替换它（open 新文件再 rename 覆盖，编辑器保存时就是这样）。再对这个路径 ftok，key 变了就调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
       },
       notice: {
         en: 'New inode, new key (unless the low 16 bits match). shmget\'s ENOENT: no segment has that key. ftok, missing path: ENOENT, no file.',
