@@ -383,8 +383,10 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'C 程序仍映射着共享内存段，此时调用 fork()。子进程一开始是父进程的副本；那它对这个段的映射呢？',
       },
       notice: {
-        en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The fork counts as an attach, so atime is the fork\'s time.',
-        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调 shmat，也在与父进程相同的地址映射着它。fork 算作一次映射，atime 就是 fork 的时刻。',
+        // the kernel's attach at fork (shm_open, as dup_mmap copies the mapping) runs in the parent:
+        // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's)
+        en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The parent made that attach in fork: new atime, lpid still its own.',
+        zh: '一次 shmat，nattch 却是 2：子进程在父进程的地址映射着它。这次映射是父进程在 fork 中做的：atime 更新，lpid 仍是父进程。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],

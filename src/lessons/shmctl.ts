@@ -51,9 +51,9 @@ const OWNER_RW = [
 // Linux attaches a dest segment by its shmid (do_shmat checks only that it is not being
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
-  choice({ en: 'a mapping (nattch 2)', zh: '一个映射（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
+  choice({ en: 'a mapping (nattch 2)', zh: '一个映射（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid; this kernel refused.', zh: 'Linux 允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
   choice({ en: '-1: a dest segment is refused', zh: '-1：dest 状态的共享内存段一律拒绝', value: 'EIDRM' }, { en: 'Linux attaches a dest segment still mapped; it refuses only one freed while the call is under way.', zh: 'Linux 允许映射仍被映射着的 dest 状态共享内存段；只有调用进行中它恰被释放才拒绝。' }),
-  choice({ en: '-1: the shmid is no longer valid', zh: '-1：这个 shmid 已经失效', value: 'EINVAL' }, { en: 'the shmid stays valid until the last detach frees the segment; only then is it refused (EINVAL).', zh: 'shmid 一直有效，直到最后一次解除映射释放了共享内存段；那之后才被拒绝（EINVAL）。' }),
+  choice({ en: '-1: the shmid is no longer valid', zh: '-1：这个 shmid 已经失效', value: 'EINVAL' }, { en: 'the segment is still there, attached, so its shmid still names it.', zh: '共享内存段还在、还被映射着，它的 shmid 仍指向它。' }),
 ];
 
 const LIFE = 'shmctl-life';
@@ -200,8 +200,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
       aside: {
-        en: 'the C version (c shows it) deletes its key file at once. The lesson keeps it until step 8: while it exists, no new file can get its inode, and with it this key.',
-        zh: 'C 版本（按 c 查看）马上删掉 key 文件。本课把它留到第 8 步：文件还在，新文件就拿不到它的 inode，也就得不到同一个 key。',
+        en: 'the C version (c shows it) deletes its key file at once, as the segment holds the key, not the file. The lesson deletes its file in step 8, with its private folder.',
+        zh: 'C 版本（按 c 查看）马上删掉 key 文件，因为共享内存段记着的是 key，不是文件。本课在第 8 步连同私有目录一起删掉这个文件。',
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
@@ -460,8 +460,8 @@ export const shmctl = defineLesson<ShmctlState>({
         // the step's first shmctl is the IPC_SET; an IPC_STAT after it reads ctime
         const perms = liveRow(live, need(live.state, 'shmid'))?.perms ?? '?';
         return {
-          en: `${outcomeOf(firstCall(live, 'shmctl')).en}; the Kernel pane shows perms ${perms} (the IPC_STAT after it in the trace reads them): the owner may change the mode.`,
-          zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；内核窗格显示 perms ${perms}（跟踪里随后的 IPC_STAT 读的就是它）：属主可以修改权限。`,
+          en: `${outcomeOf(firstCall(live, 'shmctl')).en}; the Kernel pane shows perms ${perms}: the owner may change the mode.`,
+          zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；内核窗格显示 perms ${perms}：属主可以修改权限。`,
         };
       },
     },
@@ -509,8 +509,8 @@ export const shmctl = defineLesson<ShmctlState>({
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return {
-          en: `${outcomeOf(lastCall(live, 'shmat')).en}; nattch ${seg?.nattch ?? '-'}, ${seg?.status || '-'}. Linux lets a known shmid be attached until the last detach; other Unix systems refuse.`,
-          zh: `${outcomeOf(lastCall(live, 'shmat')).zh}；nattch 为 ${seg?.nattch ?? '-'}，状态 ${seg?.status || '-'}。Linux 允许按已知的 shmid 映射，直到最后一次解除映射；别的 Unix 系统会拒绝。`,
+          en: `${outcomeOf(lastCall(live, 'shmat')).en}; nattch ${seg?.nattch ?? '-'}, ${seg?.status || '-'}. Linux attaches a dest segment by a shmid the caller knows; other Unix systems refuse.`,
+          zh: `${outcomeOf(lastCall(live, 'shmat')).zh}；nattch 为 ${seg?.nattch ?? '-'}，状态 ${seg?.status || '-'}。Linux 允许按调用者知道的 shmid 映射 dest 状态的共享内存段；别的 Unix 系统会拒绝。`,
         };
       },
     },
