@@ -150,8 +150,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        en: 'Once run, the Flow (Tab) draws a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
-        zh: '运行后流程图（Tab）换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
+        en: 'When this step runs, the Flow (Tab) draws a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '这一步运行时，流程图（Tab）换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
       },
       notice: {
         en: 'nattch 0. IPC_STAT: you are its owner (uid) and creator (cuid, cpid); no attach or detach yet, so atime and dtime are 0.',
@@ -245,8 +245,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch 0; dtime (last detach) changed. The segment keeps "hello" until removed; the Kernel pane shows bytes only through a mapping.',
-        zh: `nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留着“${HELLO.zh}”，直到被删除；内核窗格只通过映射显示字节。`,
+        en: 'nattch 0; dtime (last detach) changed. The segment keeps "hello" until removed; with no mapping, the Kernel pane shows no bytes.',
+        zh: `nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留着“${HELLO.zh}”，直到被删除；没有映射了，内核窗格就没有字节可显示。`,
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->闲置', 'pb', 'pb->闲置', 'IPC对象', 'IPC对象->闲置', '闲置'],

@@ -346,8 +346,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'Once run, the Flow (Tab) draws fork, exec (run another program) and exit. This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps the segment.',
-        zh: '运行后流程图（Tab）换成 fork、exec（换成另一个程序运行）和 exit。本进程解除自己的两个映射（shmdt，下一课细讲），再用 cc 现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
+        en: 'When this step runs, the Flow (Tab) draws fork, exec (run another program) and exit. This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps it.',
+        zh: '这一步运行时，流程图（Tab）换成 fork、exec（换成另一个程序）和 exit。本进程解除自己的两个映射（shmdt，下一课讲），再现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
       },
       notice: {
         en: 'nattch 1: this process detached both of its own mappings; only the C program maps it now. Its pid and calls are in the trace.',

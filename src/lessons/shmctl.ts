@@ -225,8 +225,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid)',
       title: { en: 'IPC_STAT into buf', zh: 'IPC_STAT 读入 buf' },
       say: {
-        en: 'Once run, the Flow (Tab) draws shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
-        zh: '运行后流程图（Tab）换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
+        en: 'When this step runs, the Flow (Tab) draws shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
+        zh: '这一步运行时，流程图（Tab）换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
         en: 'In the Trace, ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',

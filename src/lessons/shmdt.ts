@@ -291,8 +291,8 @@ export const shmdt = defineLesson<ShmdtState>({
         if (segment.address === old.address) {
           explain(
             ctx,
-            `old pointer ${old.address}, new mapping ${segment.address}: the same. A C program that kept the old pointer reads ${JSON.stringify(text)} through it again, and would as well if another segment had landed there: after shmdt, set it to NULL.`,
-            `旧指针 ${old.address}，新映射 ${segment.address}：完全相同。C 程序若还留着旧指针，现在又能通过它读到“${text}”；要是落在这里的是另一个共享内存段，它也照样能读写。所以 shmdt 之后要把指针置为 NULL。`,
+            `old pointer ${old.address}, new mapping ${segment.address}: the same. A C program that kept the old pointer reads ${JSON.stringify(text)} through it again. Had another segment landed there, it would read that one's bytes. After shmdt, set it to NULL.`,
+            `旧指针 ${old.address}，新映射 ${segment.address}：完全相同。C 程序若还留着旧指针，现在又能通过它读到“${text}”。要是落在这里的是另一个共享内存段，它读到的就是那个段的字节。所以 shmdt 之后要把指针置为 NULL。`,
           );
         } else {
           explain(
@@ -338,8 +338,8 @@ export const shmdt = defineLesson<ShmdtState>({
         return signal
           ? {
               // what a later mapping there does is step 5's question: not said here
-              en: `C's standard leaves this undefined; Linux unmapped the page at shmdt, so the load faulted: ${signal}.`,
-              zh: `C 标准说这样做的结果未定义；Linux 在 shmdt 时已解除那一页的映射：读取出错，内核给子进程发了 ${signal}。`,
+              en: `Nothing promises what a read through a detached address does; here Linux unmapped the page at shmdt, so the load faulted: ${signal}.`,
+              zh: `通过已解除映射的地址读取会怎样，没有任何规定保证；这里 Linux 在 shmdt 时已解除那一页的映射：读取出错，内核给子进程发了 ${signal}。`,
             }
           : { en: 'The child read and exited 0: something was mapped at that address again.', zh: '子进程读完以 0 退出：那个地址上又有了映射。' };
       },
@@ -389,7 +389,7 @@ export const shmdt = defineLesson<ShmdtState>({
         { en: 'still reaches the detached segment', zh: '仍能访问已解除映射的共享内存段', whyNot: { en: 'the data is still in the segment, but the process no longer has it mapped at that address.', zh: '数据还在共享内存段里，但进程在那个地址上已经没有映射了。' } },
       ],
       answer: 1,
-      explain: { en: 'C calls it undefined. On Linux, with nothing mapped there it faults (SIGSEGV); with something mapped there again it silently uses that. Set it to NULL after shmdt.', zh: 'C 标准说使用它的结果未定义。在 Linux 上，那里没有映射时访问出错（SIGSEGV）；那里又有了映射时，它悄悄读写那个映射。shmdt 之后应把它置为 NULL。' },
+      explain: { en: 'Nothing promises what it does. On Linux, with nothing mapped there it faults (SIGSEGV); with something mapped there again it silently uses that. Set it to NULL after shmdt.', zh: '没有任何规定保证使用它会怎样。在 Linux 上，那里没有映射时访问出错（SIGSEGV）；那里又有了映射时，它悄悄读写那个映射。shmdt 之后应把它置为 NULL。' },
     },
     {
       question: { en: 'Detach, then attach again. The text written before…', zh: '解除映射后再映射，之前写的文字……' },

@@ -874,8 +874,9 @@ describe('flow choice', () => {
     expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
   });
 
-  it('the step just run stays lit on its diagram until the next runs; a text announcing another diagram says the Flow changes when the step runs (nc83), once per lesson at most', () => {
-    const SWITCH = { en: /When this step runs, the Flow (draws|is back to)/, zh: /这一步运行时，流程图(换成|回到)/ };
+  it('the step just run stays lit on its diagram until the next runs; a text announcing another diagram says the Flow changes when the step runs (nc83), and where it is (Tab: after a run ipclab shows the Kernel or Trace pane, fixR4), once per lesson at most', () => {
+    const SWITCH = { en: /When this step runs, the Flow (\(Tab\) )?(draws|is back to)/, zh: /这一步运行时，流程图(（Tab）)?(换成|回到)/ };
+    const WHERE = { en: /When this step runs, the Flow \(Tab\) (draws|is back to)/, zh: /这一步运行时，流程图（Tab）(换成|回到)/ };
     // the first Space of a step with a question shows the question, not the run (fix26c#7)
     const AFTER_SPACE = { en: /after (pressing )?Space|once it runs/i, zh: /按空格后/ };
     const PRESENT = { en: /The flow (now shows|now follows|is back)/, zh: /(^|。)流程图(换成|回到)/ };
@@ -894,6 +895,7 @@ describe('flow choice', () => {
           expect(step.say[lang], where).not.toMatch(PRESENT[lang]);
           expect(step.say[lang], where).not.toMatch(AFTER_SPACE[lang]);
           if (!SWITCH[lang].test(step.say[lang])) continue;
+          expect(step.say[lang], `${where}: the Flow it announces is not on screen after the run: say where (Tab)`).toMatch(WHERE[lang]);
           announced++;
           said[lang]++;
           expect(said[lang], `${where}: a second "the Flow changes" in one lesson`).toBe(1);

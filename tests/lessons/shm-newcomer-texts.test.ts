@@ -2,6 +2,9 @@
 // fixZ5), held so it stays fixed: a file a question names that no text named before (overview
 // check 2's /proc/sysvipc/shm), a throw-away child whose end read as ipclab crashing (shmat 6,
 // shmdt 3), and the tab bar's "lesson pid N + 1 (0 running)" left unexplained.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { strings } from '../../src/app/strings.js';
 import { startLesson } from '../../src/lessons/engine.js';
@@ -11,6 +14,7 @@ import { getpid } from '../../src/native/index.js';
 import { segmentsCreatedBy } from './helpers.js';
 
 const LANGS = ['en', 'zh'] as const;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** A path as a text names it: /proc/sysvipc/shm, /tmp/x. */
 const PATH = /(?<![\w.])\/(?:[\w.{},-]+\/)*[\w.{},-]+/g;
 
@@ -91,4 +95,49 @@ describe('the shared memory lessons say what their extra processes are', () => {
       expect(problems).toEqual([]);
     }, 120_000);
   }
+});
+
+// A newcomer's 80x24 pass (issue 16, fixR4) met words that name what is not on screen or not
+// yet explained, and claims a reader cannot check: held here per class, every text of the
+// shared memory lessons (the step texts, notices and asides, and the source of the feedback
+// and trace lines the steps write, read as the file holds them).
+const SOURCES = Object.fromEntries(SHM.map((id) => [id, readFileSync(join(ROOT, 'src', 'lessons', `${id}.ts`), 'utf8')]));
+/** Every text of a step as shown: title, text, notice, aside, both languages. */
+const stepTexts = (id: string) =>
+  lessonById(id)!.steps.flatMap((s, i) => LANGS.flatMap((lang) => [s.say[lang], s.notice[lang], s.aside?.[lang] ?? ''].map((text) => ({ where: `${id} step ${i + 1} (${lang})`, text }))));
+
+describe('the shared memory lessons\' texts', () => {
+  it('say the your-turn key as the form does ("y"), not "Your turn", which nothing on screen names', () => {
+    const found = SHM.flatMap((id) => stepTexts(id).filter(({ text }) => /\byour turn\b|动手试/i.test(text)).map(({ where, text }) => `${where}: ${text}`));
+    expect(found).toEqual([]);
+  });
+  it('claim no C standard rule for shmdt (the C standard does not cover it: nothing promises what a read through a detached address does)', () => {
+    const found = SHM.flatMap((id) => SOURCES[id]!.split('\n').flatMap((line, i) => (/C'?s standard|C standard|calls it undefined|C 标准/.test(line) ? [`${id}.ts:${i + 1}: ${line.trim()}`] : [])));
+    expect(found).toEqual([]);
+  });
+  it('ask for no "lets … until the last detach" rule in a feedback above the question it answers (shmctl 7 above 8), nor "by the key alone" above "shmget(key, 100, 0) gives…" (ftok 7)', () => {
+    expect(SOURCES.shmctl).not.toMatch(/attached until the last detach/);
+    expect(lessonById('ftok')!.steps.find((s) => s.id === 'open-sizes')!.say.en).not.toMatch(/by the key alone/);
+  });
+  it('say why lpid stays the parent\'s after fork (shmat 9): the parent makes that attach', () => {
+    const fork = lessonById('shmat')!.steps.find((s) => s.id === 'fork')!;
+    expect(fork.notice.en).toMatch(/lpid/);
+    expect(fork.notice.zh).toMatch(/lpid/);
+  });
+  it('keep asides for ipclab\'s own workings: no aside of a step says what ipcs shows', () => {
+    const found = SHM.flatMap((id) => lessonById(id)!.steps.flatMap((s, i) => LANGS.flatMap((lang) => (/\bipcs\b/.test(s.aside?.[lang] ?? '') ? [`${id} step ${i + 1} (${lang}): ${s.aside![lang]}`] : []))));
+    expect(found).toEqual([]);
+  });
+  it('say what ipcs lists for a 1-byte segment before shmget\'s check asks it', () => {
+    const said = lessonById('shmget')!.steps.map((s) => s.notice);
+    expect(said.some((n) => /1-byte[^.]*ipcs lists 1 byte/.test(n.en))).toBe(true);
+    expect(said.some((n) => /1 字节的段[^。]*ipcs 却列为 1 字节/.test(n.zh))).toBe(true);
+  });
+  it('announce every call a step\'s trace shows that its text does not (ftok 8\'s shmget with the new key; ftok 1\'s O_TRUNC, st_dev, st_ino)', () => {
+    const ftok = lessonById('ftok')!;
+    const one = ftok.steps[0]!;
+    for (const word of ['O_TRUNC', 'st_dev', 'st_ino']) for (const lang of LANGS) expect(`${one.say[lang]} ${one.notice[lang]}`, `ftok 1 (${lang}) names ${word}`).toContain(word);
+    const eight = ftok.steps.find((s) => s.id === 'new-file')!;
+    for (const lang of LANGS) expect(eight.say[lang], `ftok 8 (${lang})`).toMatch(/shmget\(key, 0, 0\)/);
+  });
 });
