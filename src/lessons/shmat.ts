@@ -253,8 +253,8 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
         // the child's end is the question: why a child writes, never how it ends (issue 16)
-        en: 'Attach with SHM_RDONLY, read, detach. The write is a throw-away child\'s (fork, in C), through its own read-only mapping: whatever it does cannot touch ipclab.',
-        zh: '再用 SHM_RDONLY 映射、读取，再解除这个映射。写入交给临时子进程（C 里由 fork 创建），通过它自己的只读映射：它做什么都碰不到 ipclab。',
+        en: 'Attach with SHM_RDONLY, read, detach. A throw-away child (fork, in C) writes through its own read-only mapping: whatever it does cannot touch ipclab.',
+        zh: '再用 SHM_RDONLY 映射、读取，再解除这个映射。由一个临时子进程（C 里由 fork 创建）通过它自己的只读映射写入：它做什么都碰不到 ipclab。',
       },
       aside: {
         en: 'the trace\'s "ipclab refused" line is ipclab\'s own check, which stops its write before the page, so nothing was written there.',
@@ -288,7 +288,7 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
-        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y (your values) also offers SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
+        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y\u00a0(your values) also offers SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
         zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。按 y 用你的取值时还可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {

@@ -186,7 +186,7 @@ export const ERRNO_FOR_CALL = {
       play: { en: 'no segment has this key and IPC_CREAT is not given', zh: '该 key 没有段，又没给 IPC_CREAT' },
     },
     EINVAL: {
-      en: 'size below SHMMIN, above SHMMAX, or larger than the existing segment', zh: '大小小于 SHMMIN、大于 SHMMAX，或大于已有段',
+      en: 'size < SHMMIN or > SHMMAX, or larger than the segment', zh: '大小小于 SHMMIN、大于 SHMMAX，或大于已有段',
       why: { en: 'the size is below SHMMIN (1) or above SHMMAX, or a segment with this key exists and is smaller than the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX，或者这个 key 的段已存在而比所要的大小小' },
       play: { en: 'size below SHMMIN or above SHMMAX, or larger than the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段的大小' },
     },
