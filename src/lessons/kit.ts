@@ -129,7 +129,7 @@ export function childAttached(ctx: StepContext, shmid: number, child: { pid: num
   explain(
     ctx,
     `The child's shmat set atime; ${own ? 'its own shmdt' : "the kernel's detach as it died"} set dtime. Both set lpid to its pid ${child.pid}; nattch is as before.`,
-    `子进程 shmat 时更新了 atime；${own ? '它自己调用 shmdt 时' : '它死时内核替它解除映射，'}更新了 dtime。两次都把 lpid 设为它的 pid ${child.pid}。nattch 回到原值。`,
+    `子进程 shmat 时更新了 atime；${own ? '它自己调用 shmdt 时' : '它死时内核替它解除映射，'}更新了 dtime。两次都把 lpid 设为它的 pid ${child.pid}。nattch 不变。`,
   );
 }
 
