@@ -93,6 +93,7 @@ int main(void)
 {
     int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
     if (q == -1) { perror("msgget"); return 1; }
+    /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(MSG_OBJECT, q);
     printf("msgget(IPC_PRIVATE, IPC_CREAT|0600) = %d\n", q);
 

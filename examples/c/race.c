@@ -76,10 +76,12 @@ int main(int argc, char **argv)
 
     int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
+    /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SHM_OBJECT, shmid);
     int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
     /* the segment is removed on this way out too */
     if (set == -1) { perror("semget"); return 1; }
+    /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SEM_OBJECT, set);
     printf("shmget(IPC_PRIVATE, %zu, IPC_CREAT|0600) = %d, semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", sizeof(int), shmid, set);
     /* before the workers: a long run shows it at once */

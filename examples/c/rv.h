@@ -66,6 +66,7 @@ static void say(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    /* ours, stamp.h: a time for ipclab's trace */
     stamp(stderr);
     fprintf(stderr, "[%s %d] ", rv_role, (int)getpid());
     vfprintf(stderr, fmt, ap);

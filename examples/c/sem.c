@@ -77,6 +77,7 @@ int main(void)
 {
     int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
     if (set == -1) { perror("semget"); return 1; }
+    /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SEM_OBJECT, set);
     printf("semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", set);
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });

@@ -408,7 +408,7 @@ export const servClnt = defineLesson<ServClntState>({
   },
   check: [
     {
-      question: { en: 'A server writes magic first, then server_pid. A client that looks between the two writes…', zh: '假如服务端先写 magic，再写 server_pid。客户端恰好在两次写之间来看，它会……' },
+      question: { en: 'A server writes magic first, then server_pid. A client that checks the segment between the two writes…', zh: '假如服务端先写 magic，再写 server_pid。客户端恰好在两次写之间检查共享内存段，它会……' },
       choices: [
         { en: 'takes server_pid 0 for the server\'s pid', zh: '把 0 当成服务端的 pid' },
         { en: 'waits, seeing no magic yet', zh: '看不到 magic，于是等待', whyNot: { en: 'in this order magic is already there; the client believes it and reads a server_pid not yet written.', zh: '按这个顺序，magic 已经写好了；客户端信了它，去读还没写的 server_pid。' } },

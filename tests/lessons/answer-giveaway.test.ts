@@ -136,12 +136,6 @@ describe('no errno choice\'s meaning echoes its step while another\'s does not',
 // mappings share… the same memory"; shmctl check 1's whyNot "IPC_SET sets uid, gid and mode"
 // above check 2's "uid and cuid after IPC_SET?").
 
-/** Lessons whose checks another helper is rewording, each with what still gives a later one
- *  away: the list only shrinks (a lesson in it that passes fails). */
-const LATER_CHECK_PENDING: Record<string, string> = {
-  'serv-clnt': 'check 1\'s feedback says "looks", check 2\'s answer "is read when the client next looks anyway"',
-};
-
 /** What of check `k`'s answer the question, choices and feedback of the checks before it say. */
 function laterCheckGiven(lesson: Lesson): string[] {
   const check = lesson.check ?? [];
@@ -164,9 +158,7 @@ describe('no check\'s question or feedback answers a later check', () => {
   });
   for (const lesson of LESSONS.filter((l) => (l.check ?? []).length > 1)) {
     it(lesson.id, () => {
-      const found = laterCheckGiven(lesson);
-      if (LATER_CHECK_PENDING[lesson.id]) expect(found.length, `${lesson.id} passes now: take it off LATER_CHECK_PENDING`).toBeGreaterThan(0);
-      else expect(found).toEqual([]);
+      expect(laterCheckGiven(lesson)).toEqual([]);
     });
   }
 });

@@ -242,8 +242,12 @@ describe('validateLessons', () => {
   });
 
   it('catches a step that lights nothing', () => {
-    // a step with no checkpoint: one with a question also loses its masked answer (the flow's SIGSEGV)
-    expect(brokenOnly((ls) => (ls[4].steps[5].highlight = []))).toEqual(["lesson 'shmdt' step 'cleanup': lights nothing in 'shmdt-unmap'"]);
+    // a step with no checkpoint: one with a question also loses its masked answer (the flow's SIGSEGV);
+    // this one is the only step lighting the "removed" box, "?" until it ran (issue 16)
+    expect(brokenOnly((ls) => (ls[4].steps[5].highlight = []))).toEqual([
+      "lesson 'shmdt': 'gone' of 'shmdt-unmap' is marked '%% hide', but no step lights it, so it is always shown: light it in the step that answers it",
+      "lesson 'shmdt' step 'cleanup': lights nothing in 'shmdt-unmap'",
+    ]);
   });
 
   it("catches a lit edge whose box is not lit with it (the box the step reached drawn as done)", () => {
