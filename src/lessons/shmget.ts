@@ -234,6 +234,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs at least SHMMIN bytes, 1 on Linux. Nothing was made.',
         zh: '返回 -1，EINVAL：IPC_PRIVATE 只新建，而新共享内存段至少要 SHMMIN 字节（Linux 上是 1）。什么也没建。',
       },
+      traceFocus: ['EINVAL'],
       diagram: CREATE,
       highlight: BY_RESULT.paths.zero!,
       litBy: BY_RESULT,

@@ -334,8 +334,9 @@ export function stepResult(view: TraceView, step: number): Span | undefined {
  *  not cut one row short at the bottom where a row of the part above can give way: issue 16,
  *  shmctl 2's shm_ctime stood over "↓ 1 more", its value below); a result taller than the
  *  window shows what the notice points at whole, as near the result's end as it can, and
- *  where that too is taller, its last rows: the last line the notice points at (without a
- *  focus the part's) is always in view, and the border says the result goes on (resultCut).
+ *  where that too is taller, from its first line (issue 16, fixR1: ftok 4's shmget ENOENT
+ *  stood far above the cc error it came before): the border says the result goes on
+ *  (resultCut) and names z (zoomShows); without a focus, the part's last block's last rows.
  *  undefined: the step has not run. */
 export function stepTop(view: TraceView, step: number, rows: number): number | undefined {
   const top = view.tops[step];
@@ -351,10 +352,13 @@ export function stepTop(view: TraceView, step: number, rows: number): number | u
     for (let t = result.first; t >= Math.max(top, result.last - n + 1); t--) if (ends(t + n - 1)) return t;
     return result.first;
   }
-  // taller than the window: what the notice points at whole where it fits, nearest the result's end
-  const focus = view.focus[step] ?? result;
+  // taller than the window: what the notice points at whole where it fits, nearest the result's end;
+  // taller still, from its first line (the border names z, which shows it whole: zoomShows).
+  // Without a focus, the part's last block: its last rows
+  const focus = view.focus[step];
+  if (!focus) return result.last - n + 1;
   if (focus.last - focus.first < n) return Math.min(focus.first, result.last - n + 1);
-  return focus.last - n + 1;
+  return focus.first;
 }
 
 /** Whether the window from `top` of `rows` rows cuts step `step`'s result (stepResult): part of it
