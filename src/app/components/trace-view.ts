@@ -295,15 +295,19 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
     const inRecord = recordOf !== null && (entry.type === 'event' || entry.type === 'measure') && entry.pid === recordOf;
     const entryStart = inRecord ? blocks[blocks.length - 1]! : out.length;
     recordOf = inRecord ? recordOf : entry.type === 'call' && READS_RECORD.test(entry.c) ? entry.pid : null;
-    for (const piece of entryPieces(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend)) {
+    const pieces = entryPieces(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend);
+    // a command's line marked stands for the command with its output (msg 1's "ipcs -q -p: lspid,
+    // lrpid 0" is its output's row): the focus runs to the output's end
+    const entryRows = pieces.reduce((sum, p) => sum + p.rows.length, 0);
+    pieces.forEach((piece, p) => {
       if (marks.some((m) => marked(piece, m, lang))) {
-        const last = out.length + piece.rows.length - 1;
-        focus[own] = { first: focus[own]?.first ?? out.length, last };
+        const last = entry.type === 'output' && p === 0 ? out.length + entryRows - 1 : out.length + piece.rows.length - 1;
+        focus[own] = { first: focus[own]?.first ?? out.length, last: Math.max(focus[own]?.last ?? 0, last) };
       }
       const start = entry.type === 'output' || inRecord ? entryStart : out.length;
       blocks.push(...piece.rows.map(() => start));
       out.push(...piece.rows);
-    }
+    });
   });
   topAt(trace.length);
   const ends = tops.map((_, k) => tops[k + 1] ?? out.length);
