@@ -349,7 +349,7 @@ export const ftok = defineLesson<FtokState>({
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
         zh: 'ENOENT：这个 key 下没有共享内存段。要创建就得加 IPC_CREAT，结尾没有 E：笔记里的 IPC_CREATE 并不存在，也编译不过。',
       },
-      traceFocus: ['undeclared', '| IPC_CREAT'],
+      traceFocus: ['ENOENT', 'undeclared', '| IPC_CREAT'],
       diagram: OPEN,
       highlight: ['call', 'call->find', 'find', 'find->creat', 'creat', 'creat->ENOENT', 'ENOENT'],
       async run(ctx, state) {

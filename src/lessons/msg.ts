@@ -369,7 +369,7 @@ export const msg = defineLesson<MsgState>({
         en: 'In the Trace pane, ipcs -q\'s ● row: 0 used-bytes, 0 messages; ipcs -q -p: lspid, lrpid (last to send, to receive) 0.',
         zh: '“跟踪”窗格里，ipcs -q 的 ● 行：used-bytes、messages 为 0；ipcs -q -p：lspid、lrpid（最后收发者）为 0。',
       },
-      traceFocus: [OUR_ROW],
+      traceFocus: [OUR_ROW, '$ ipcs -q -p'],
       diagram: FLOW,
       highlight: ['queue'],
       async run(ctx, state) {

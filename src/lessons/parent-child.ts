@@ -338,7 +338,7 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'Trace: "lpid … (the child)" after the child\'s shmdt, then "lpid … (the parent)". The child exited, code 0; both segments are gone.',
         zh: '跟踪里先是子进程 shmdt 后的“lpid 为\u00a0…（子进程）”，再是“lpid 为\u00a0…（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
-      traceFocus: ['lpid'],
+      traceFocus: ['lpid', 'IPC_RMID'],
       diagram: FINISH,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up', 'child->parent', 'parent', 'parent->kernel', 'kernel->gone', 'gone'],
       // the child's end and the segments' are this run's: where it went otherwise, say so

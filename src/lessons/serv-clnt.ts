@@ -73,8 +73,8 @@ const C_CLIENT_NOTICE: Text = {
   zh: '用 C 写的 clnt.c 打印出了 ipclab 服务端发来的消息。想自己运行两边：一个终端运行 ipclab serv，另一个运行用 cc 编译的 clnt.c。',
 };
 const C_SERVER_NOTICE: Text = {
-  en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
-  zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
+  en: 'ipclab\'s client printed the message. Either side may be C or any language: they share only the file, the key and the struct\'s layout.',
+  zh: 'ipclab 客户端打印出了消息。任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
 };
 
 function showProcesses(ctx: StepContext, state: ServClntState): void {
@@ -182,7 +182,7 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'in steps 1-4 both sides are ipclab\'s program started again, doing what serv.c and clnt.c do (open gives 3 in C, more here); steps 5-6 run the C programs.',
         zh: '第 1-4 步的双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 做的事（open 在 C 里返回 3，这里更大：已有打开的文件）；第 5、6 步运行 C 程序。',
       },
-      traceFocus: ['rv->magic'],
+      traceFocus: ['O_CREAT|O_EXCL', 'IPC_CREAT|IPC_EXCL', 'rv->magic'],
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
       async run(ctx, state) {
@@ -307,7 +307,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'ipclab 的服务端是单独的进程，和第 1-4 步一样是 ipclab 的程序再启动一次；本课的进程只在旁观察。',
       },
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
-      traceFocus: [CROSS.en.clnt, CROSS.zh.clnt], // sent in the language of the run: either, whatever the screen's now
+      traceFocus: [CROSS.en.clnt, CROSS.zh.clnt, 'IPC_RMID', { en: 'exited with code', zh: '退出码' }], // sent in the language of the run: either, whatever the screen's now
       diagram: 'serv-clnt-c1',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       noticeBy: destNotice(C_CLIENT_NOTICE),
@@ -333,6 +333,7 @@ export const servClnt = defineLesson<ServClntState>({
       // the exchange is the result: the notice's "key" is no figure to look up, though the
       // Kernel pane lists the C server's segment (result-pane.ts rule 0)
       resultPane: 'trace',
+      traceFocus: ['printf(', 'IPC_RMID', { en: 'exited with code', zh: '退出码' }],
       aside: {
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',

@@ -232,7 +232,7 @@ export const shmctl = defineLesson<ShmctlState>({
         en: 'In the Trace, ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
         zh: '“跟踪”窗格里，ipcs -m -i 和 IPC_STAT 的 uid、权限、大小、cpid、lpid、nattch 一致；lpid 仍是本进程（ipcs 什么也不映射）。',
       },
-      traceFocus: ['IPC_STAT', 'shm_atime'],
+      traceFocus: ['$ ipcs -m -i', 'IPC_STAT', 'shm_atime'],
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->共享内存', 'kernel', '共享内存', 'shmctl->功能', '获取属性'],
       async run(ctx, state) {

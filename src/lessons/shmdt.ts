@@ -226,12 +226,12 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'As planned, SIGSEGV kills the child: nothing is mapped there now. "+ 1 (0 running)" on the tab bar: that child, ended.',
-        zh: '子进程如预期被 SIGSEGV 杀死：那里现在没有映射。80 列时标签栏的“+ 1（0 个在运行）”就是它，已结束。',
+        en: 'ipclab refused its own read; SIGSEGV kills the child: nothing is mapped there. "+ 1 (0 running)" on the tab bar: that child, ended.',
+        zh: 'ipclab 拒绝了自己的读取；子进程如预期被 SIGSEGV 杀死：那里现在没有映射。80 列时标签栏的“+ 1（0 个在运行）”就是它，已结束。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS)
-      traceFocus: ['SIGSEGV'],
+      traceFocus: [{ en: 'ipclab refused', zh: 'ipclab 拒绝了' }, 'SIGSEGV'],
       highlight: ['old', 'old->SIGSEGV', 'SIGSEGV'],
       async run(ctx, state) {
         const seg = need(state, 'seg');

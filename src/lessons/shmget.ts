@@ -230,6 +230,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         en: 'EINVAL: IPC_PRIVATE only creates; a new segment needs SHMMIN bytes (1 on Linux). A 1-byte one takes a page; ipcs lists 1 byte.',
         zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN 字节（Linux 上是 1）。1 字节的段也占一整页，ipcs 却列为 1 字节。',
       },
+      traceFocus: ['EINVAL'],
       diagram: CREATE,
       highlight: BY_RESULT.paths.zero!,
       litBy: BY_RESULT,

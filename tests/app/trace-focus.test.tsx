@@ -3,7 +3,10 @@
 // as much of the step's part before them as fits (fix24t: a rule from the part's start hid
 // the lines near its end). Every step that declares a focus (the validator makes each notice
 // that names the Trace declare one) runs for real; then, in each of the four views (80x24 and
-// 120x34, en and zh, the Trace shown), what the focus points at is in the pane.
+// 120x34, en and zh, the Trace shown), every line the focus points at is in the pane, together;
+// where the pane cannot hold them all, it starts at the first of them and its border names z
+// (issue 16, fixR1: msg 1's ipcs -q -p, ftok 4's shmget ENOENT, parent-child 8's second
+// IPC_RMID, shmdt 3's "ipclab refused" stood out of view, presses away).
 import { describe, expect, it } from 'vitest';
 import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
 import { VIEWS, viewAs } from '../helpers/lesson-views.js';
@@ -19,33 +22,50 @@ const draw = appDrawer('trace-focus', { lessons: LESSONS, quiz: false });
 /** The Trace pane's title in `lang`, as its top border starts. */
 const TITLE = { en: 'Trace', zh: '跟踪' } as const;
 
-/** The Trace's rows (a pane beside it too, at 120 columns), and its width (the pane's, borders included). */
-function tracePane(r: Rendered, title: string): { rows: string[]; width: number } {
+/** The Trace's rows (a pane beside it too, at 120 columns), its borders and its width (the pane's, borders included). */
+function tracePane(r: Rendered, title: string): { rows: string[]; borders: string; width: number } {
   const lines = r.lines();
-  const top = lines.find((l) => l.startsWith(`┌─ ${title}`)) ?? '';
+  const at = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
+  const top = lines[at] ?? '';
   const width = cells(top.slice(0, top.indexOf('┐') + 1));
-  return { rows: paneRows(lines, title), width };
+  const bottom = lines.find((l, i) => i > at && l.startsWith('└')) ?? '';
+  // the pane's own part of a border row (a pane beside it at 120 columns)
+  const border = (l: string) => {
+    let out = '';
+    for (const c of l) {
+      if (cells(out + c) > width) break;
+      out += c;
+    }
+    return out;
+  };
+  return { rows: paneRows(lines, title), borders: `${border(top)}\n${border(bottom)}`, width };
 }
 
-/** What is missing: the focus lines of step `k` (0-based) and its part's lines after them, as the
- *  pane would draw them at its width, in order, on consecutive rows of the pane; the first in
- *  view where they take more rows than it has. */
+/** What is missing: every line the focus of step `k` (0-based) points at, from its first to its
+ *  last, as the pane would draw them at its width, in order, on consecutive rows of the pane;
+ *  where they take more rows than it has, the pane's first row the focus's first and z named on
+ *  its border. */
 function focusMissing(r: Rendered, k: number, title: string): string[] {
   const st = r.store.getState();
   const lesson = st.lessons[st.lessonIndex];
-  const { rows, width } = tracePane(r, title);
+  const { rows, borders, width } = tracePane(r, title);
   if (rows.length === 0) return ['the Trace is not shown'];
   const owners = listingOwners(st.trace, { segments: st.segments, queues: st.queues, semaphores: st.semaphores });
   const view = traceView(st.trace, st.stepStarts, lesson, st.lang, width - 2, strings(st.lang), false, owners);
   const focus = view.focus[k];
   if (!focus) return [`step ${k + 1}: nothing in its trace matches its traceFocus (${st.lang})`];
-  // the focus whole, or where it is taller than the pane its last rows (the result's last line
-  // is always in view: issue 16); what comes after it, trace-result-in-view.test.ts
   const all = view.lines.slice(focus.first, focus.last + 1).map((l) => lineText(l).replace(/\u00a0/g, ' ').trim());
-  const want = all.slice(Math.max(0, all.length - rows.length));
   // the frame draws a no-break space as a space
-  const at = rows.findIndex((_, i) => want.every((w, j) => rows[i + j]?.replace(/\u00a0/g, ' ').includes(w)));
-  return at < 0 ? [`step ${k + 1} (${st.lang}): its focus, from "${want[0]}" to "${want.at(-1)}", not all in the Trace:\n${rows.join('\n')}`] : [];
+  const row = (i: number) => rows[i]?.replace(/\u00a0/g, ' ') ?? '';
+  const where = `step ${k + 1} (${st.lang}): its focus, from "${all[0]}" to "${all.at(-1)}" (${all.length} rows, the pane ${rows.length})`;
+  if (all.length <= rows.length) {
+    const at = rows.findIndex((_, i) => all.every((w, j) => row(i + j).includes(w)));
+    return at < 0 ? [`${where}, not all in the Trace:\n${borders}\n${rows.join('\n')}`] : [];
+  }
+  const problems: string[] = [];
+  if (!all.every((w, j) => row(j).includes(w) || j >= rows.length)) problems.push(`${where}: the pane does not start at its first line:\n${rows.join('\n')}`);
+  if (!/(^|[^a-z])z[:：]/.test(borders)) problems.push(`${where}: taller than the pane, and its border names no z:\n${borders}`);
+  return problems;
 }
 
 /** Shows the Trace (Tab, where at this size it is a tab not shown). */
@@ -62,8 +82,8 @@ describe("stepTop: the first line of a step's part in view", () => {
     expect(stepTop(view, 1, 12)).toBe(28);
     expect(stepTop(view, 1, 30)).toBe(10);
   });
-  it('a focus taller than the window: its last rows (its last line in view)', () => {
-    expect(stepTop({ ...view, focus: [undefined, { first: 12, last: 38 }, undefined] }, 1, 8)).toBe(31);
+  it('a focus taller than the window: from its first line (the border names z)', () => {
+    expect(stepTop({ ...view, focus: [undefined, { first: 12, last: 38 }, undefined] }, 1, 8)).toBe(12);
   });
   it('a block (a command and its output, a record) the focus is in: whole where it fits; the bottom on a block\'s end', () => {
     // lines 26-33 one block (an ipcs listing), the focus its command line 26
@@ -81,10 +101,10 @@ describe("stepTop: the first line of a step's part in view", () => {
     // 2 rows: the focus and what follows of its record, the border saying it goes on below
     expect(stepTop(record, 1, 2)).toBe(30);
     expect(resultCut(record, 1, 30, 2)).toEqual({ above: false, below: true });
-    // the focus the whole record: its last two rows, the border saying it goes on above
+    // the focus the whole record: its first two rows, the border saying it goes on below
     const whole = { ...record, focus: [undefined, { first: 30, last: 32 }, undefined] };
-    expect(stepTop(whole, 1, 2)).toBe(31);
-    expect(resultCut(whole, 1, 31, 2)).toEqual({ above: true, below: false });
+    expect(stepTop(whole, 1, 2)).toBe(30);
+    expect(resultCut(whole, 1, 30, 2)).toEqual({ above: false, below: true });
   });
   it("no focus: the part's end, from its heading where it fits; a step not run: undefined", () => {
     expect(stepTop(view, 0, 8)).toBe(2);

@@ -24,9 +24,10 @@ describe('the Trace in review', () => {
       const end = await r.waitFor(() => rows().length > 0 && !step(1).test(rows()[0]), 'the trace at its end');
       const last = paneRows(end.split('\n'), title).at(-1);
       await r.press(KEYS.left, KEYS.left);
-      // step 2's notice points at IPC_STAT's call and the fields it read, down to shm_atime
+      // step 2's notice points at ipcs -m -i and IPC_STAT's call and the fields it read, down to
+      // shm_atime: all of them where the pane holds them, else from the ipcs command (fixR1)
       const shows = (text: string) => rows().some((row) => row.includes(text));
-      await r.waitFor(() => r.store.getState().view === 1 && shows('shmctl(') && shows('IPC_STAT, &ds') && shows('shm_atime'), 'step 2 reviewed: its IPC_STAT lines in the Trace');
+      await r.waitFor(() => r.store.getState().view === 1 && (rows()[0]?.includes('$ ipcs -m -i') || (shows('$ ipcs -m -i') && shows('IPC_STAT, &ds') && shows('shm_atime'))), 'step 2 reviewed: its ipcs and IPC_STAT lines in the Trace');
       // step 1 declares none: its part's end (strcpy into the segment), from its heading where it fits
       await r.press(KEYS.left);
       const first = await r.waitFor(() => r.store.getState().view === 0 && shows('strcpy('), "step 1 reviewed: its part's end");

@@ -295,15 +295,19 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
     const inRecord = recordOf !== null && (entry.type === 'event' || entry.type === 'measure') && entry.pid === recordOf;
     const entryStart = inRecord ? blocks[blocks.length - 1]! : out.length;
     recordOf = inRecord ? recordOf : entry.type === 'call' && READS_RECORD.test(entry.c) ? entry.pid : null;
-    for (const piece of entryPieces(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend)) {
+    const pieces = entryPieces(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend);
+    // a command's line marked stands for the command with its output (msg 1's "ipcs -q -p: lspid,
+    // lrpid 0" is its output's row): the focus runs to the output's end
+    const entryRows = pieces.reduce((sum, p) => sum + p.rows.length, 0);
+    pieces.forEach((piece, p) => {
       if (marks.some((m) => marked(piece, m, lang))) {
-        const last = out.length + piece.rows.length - 1;
-        focus[own] = { first: focus[own]?.first ?? out.length, last };
+        const last = entry.type === 'output' && p === 0 ? out.length + entryRows - 1 : out.length + piece.rows.length - 1;
+        focus[own] = { first: focus[own]?.first ?? out.length, last: Math.max(focus[own]?.last ?? 0, last) };
       }
       const start = entry.type === 'output' || inRecord ? entryStart : out.length;
       blocks.push(...piece.rows.map(() => start));
       out.push(...piece.rows);
-    }
+    });
   });
   topAt(trace.length);
   const ends = tops.map((_, k) => tops[k + 1] ?? out.length);
@@ -334,8 +338,9 @@ export function stepResult(view: TraceView, step: number): Span | undefined {
  *  not cut one row short at the bottom where a row of the part above can give way: issue 16,
  *  shmctl 2's shm_ctime stood over "↓ 1 more", its value below); a result taller than the
  *  window shows what the notice points at whole, as near the result's end as it can, and
- *  where that too is taller, its last rows: the last line the notice points at (without a
- *  focus the part's) is always in view, and the border says the result goes on (resultCut).
+ *  where that too is taller, from its first line (issue 16, fixR1: ftok 4's shmget ENOENT
+ *  stood far above the cc error it came before): the border says the result goes on
+ *  (resultCut) and names z (zoomShows); without a focus, the part's last block's last rows.
  *  undefined: the step has not run. */
 export function stepTop(view: TraceView, step: number, rows: number): number | undefined {
   const top = view.tops[step];
@@ -351,10 +356,13 @@ export function stepTop(view: TraceView, step: number, rows: number): number | u
     for (let t = result.first; t >= Math.max(top, result.last - n + 1); t--) if (ends(t + n - 1)) return t;
     return result.first;
   }
-  // taller than the window: what the notice points at whole where it fits, nearest the result's end
-  const focus = view.focus[step] ?? result;
+  // taller than the window: what the notice points at whole where it fits, nearest the result's end;
+  // taller still, from its first line (the border names z, which shows it whole: zoomShows).
+  // Without a focus, the part's last block: its last rows
+  const focus = view.focus[step];
+  if (!focus) return result.last - n + 1;
   if (focus.last - focus.first < n) return Math.min(focus.first, result.last - n + 1);
-  return focus.last - n + 1;
+  return focus.first;
 }
 
 /** Whether the window from `top` of `rows` rows cuts step `step`'s result (stepResult): part of it
