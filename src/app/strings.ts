@@ -532,6 +532,8 @@ const EN = {
   zoomWhole: (key: string) => `${key}: whole`,
   zoomStepWhole: (key: string, step: number) => `${key}: step ${step} whole`,
   zoomMore: (key: string, step: number) => `${key}: more of step ${step}`,
+  /** side by side, the Trace not in focus: z zooms the pane in focus, Tab moves it here */
+  focusThen: (key: string) => `Tab here, then ${key}`,
   /** a note beside a pane's "more" sign, in brackets */
   signNote: (note: string) => `(${note})`,
   /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest).
@@ -915,6 +917,7 @@ const ZH: Strings = {
   zoomWhole: (key: string) => `${key}：完整显示`,
   zoomStepWhole: (key: string, step: number) => `${key}：完整显示第 ${step} 步`,
   zoomMore: (key: string, step: number) => `${key}：显示第 ${step} 步更多内容`,
+  focusThen: (key: string) => `Tab 到这里再按 ${key}`,
   signNote: (note: string) => `（${note}）`,
   nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,
   stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步的说明和问题` : `空格：接着看第 ${step} 步的说明`),

@@ -67,10 +67,12 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const cut = step === null ? { above: false, below: false } : resultCut(view, step, top, height - 2);
   // where the window cuts the step's part (its result or lines before it), the border names z and
   // what it shows, while z zooms this pane (the one shown; no your-turn form or key's ask has the keys)
-  const zoomable = useAppState((st) => st.tab === 'trace' && !st.zoomed && st.turnFocus === null && st.ask === null && st.overlay === 'none');
+  // side by side with another pane in focus, Tab brings the focus here first (nc: serv-clnt 5 at 120x34, the exit lines cut, no z named)
+  const zoomable = useAppState((st) => (st.tab === 'trace' || !st.tabs) && !st.zoomed && st.turnFocus === null && st.ask === null && st.overlay === 'none');
+  const focusFirst = useAppState((st) => st.tab !== 'trace');
   const terminal = useTerminalSize();
   const zoom = step === null || !zoomable ? null : zoomShows(view, step, top, height - 2, zoomedRows(terminal.columns, terminal.rows));
-  const z = keyFor('zoom', ascii);
+  const z = focusFirst ? s.focusThen(keyFor('zoom', ascii)) : keyFor('zoom', ascii);
   // what z shows: the result the sign says goes on, whole; else the step whole; else more of it
   const resultWhole = zoom && zoom.shows !== 'more' && (cut.above || cut.below);
   const said = !zoom ? '' : resultWhole ? s.zoomWhole(z) : zoom.shows === 'part' ? s.zoomStepWhole(z, step! + 1) : s.zoomMore(z, step! + 1);
