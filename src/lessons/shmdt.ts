@@ -226,8 +226,8 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'As planned, SIGSEGV kills the child: nothing is mapped there now. "+ 1 (0 running)" on the tab bar: that child, ended.',
-        zh: '子进程如预期被 SIGSEGV 杀死：那里现在没有映射。80 列时标签栏的“+ 1（0 个在运行）”就是它，已结束。',
+        en: 'Nothing is mapped there now. As planned, SIGSEGV kills the child: "+ 1 (0 alive)" on the tab bar, ended in Kernel.',
+        zh: '子进程如预期被 SIGSEGV 杀死：那里现在没有映射。它是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS)

@@ -1,7 +1,7 @@
 // What newcomers to System V IPC stumbled on in the shared memory lessons' texts (issue 16,
 // fixZ5), held so it stays fixed: a file a question names that no text named before (overview
 // check 2's /proc/sysvipc/shm), a throw-away child whose end read as ipclab crashing (shmat 6,
-// shmdt 3), and the tab bar's "lesson pid N + 1 (0 running)" left unexplained.
+// shmdt 3), and the tab bar's "lesson pid N + 1 (0 alive)" left unexplained.
 import { describe, expect, it } from 'vitest';
 import { strings } from '../../src/app/strings.js';
 import { startLesson } from '../../src/lessons/engine.js';
