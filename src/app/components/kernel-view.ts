@@ -950,7 +950,7 @@ const FOCUS_WORDS = { en: 'details below', zh: '详见下方' } as const;
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
-function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }): string[] {
+function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -976,15 +976,18 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     sight.back ? `${BACK_MARK} ${s.markBack(step)}` : null,
     sight.gone ? `${GONE_MARK} ${s.markGone(step)}` : null,
     sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(step)}` : null,
+  ];
+  const status =
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
     // (a change out of view, bytes of a segment not in focus or a page not shown, a figure
     // of a column left out, is named: "changed nothing" was said after s or ])
     // While it runs, no such claim: what it makes and removes within it is seen only once it ended
     // (serv-clnt 6 said "changed nothing" beside a trace showing its shmget: fix20d#2)
-    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? (m.running ? s.markRunning(step) : s.markNothing(step))) : null,
-  ];
-  return parts.filter((p): p is string => p !== null);
+    // A sentence, not a mark's meaning: said on its own line, never after the legend's lead
+    // ("图例：第 1 步没有改变什么" read as a legend of no marks: issue 16, fixR2)
+    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? (m.running ? s.markRunning(step) : s.markNothing(step))) : null;
+  return { marks: parts.filter((p): p is string => p !== null), status };
 }
 
 /** What the last step changed that the pane does not show (its marks all out of view), in
@@ -1033,8 +1036,7 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
-  const parts = legendParts(k);
-  if (parts.length === 0) return [];
+  const { marks, status } = legendParts(k);
   const room = Math.max(10, proseWidth(width));
-  return wrap(`${k.s.legendKey}${parts.join('  ')}`, room).map((piece) => line(piece, 'dim'));
+  return [...(marks.length > 0 ? wrap(`${k.s.legendKey}${marks.join('  ')}`, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
 }
