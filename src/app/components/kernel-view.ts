@@ -385,7 +385,11 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
   return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
 
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
+/** The table's columns the segment's record (IPC_STAT, under the table) shows by the same name:
+ *  the note of columns left out names none of them ("太窄未显示：cpid" over the record's "cpid 26404": issue 16) */
+const IN_RECORD: ReadonlySet<string> = new Set(['cpid', 'lpid']);
+
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false, recorded = false): Line[] {
   // the segments the step removed, once more after it (dimmed, GONE_MARK before it)
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
@@ -414,7 +418,10 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   // only removed rows (-): the sentence says what they are (a "no segment" under them read
   // as the pane contradicting its own rows: fix25d#1)
   if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null), width));
-  return [...out, ...hiddenNote(hidden, s, width, m, segments.length > 0)];
+  // a column the record below shows is no column left out: the note leaves it out (it is seen, m.seen)
+  for (const head of hidden) m.seen?.add(head);
+  const unseen = recorded ? new Set([...hidden].filter((head) => !IN_RECORD.has(head))) : hidden;
+  return [...out, ...hiddenNote(unseen, s, width, m, segments.length > 0)];
 }
 
 /** A sentence of the pane's own, wrapped whole at the pane's width (never cut with "…"). */
@@ -845,7 +852,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push(said(k.s.noObjects, width));
   else if (shm || removedShm) {
-    const table = segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles);
+    const table = segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles, k.stat !== null && k.segments.some((seg) => seg.shmid === k.focus));
     // a status column shown empty in every row says what it would hold (fix27b#4: nothing
     // said it); a line that gives way where the pane has no room for all its lines (kernelLines)
     const head = table.map((l) => UNDER.get(l)).find((u) => u?.sticky)?.head;
