@@ -584,8 +584,9 @@ const EN = {
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
   endedLead: 'ended: ',
   endedSep: ', ',
-  /** the processes after the lesson's own on the tab bar, running or ended: the Kernel tab lists each with its state */
-  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n} (${running} running)` : `+ ${n} more (${running} running) in ${tab}`),
+  /** the processes after the lesson's own on the tab bar, alive or ended: the Kernel tab lists each with its state.
+   *  "alive", not "running": a process asleep in semop is not running by the kernel's word (issue 16) */
+  morePids: (n: number, alive: number, tab: string | null) => (tab === null ? `+ ${n} (${alive} alive)` : `+ ${n} more (${alive} alive) in ${tab}`),
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -942,7 +943,7 @@ const ZH: Strings = {
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   endedLead: '已结束：',
   endedSep: '、',
-  morePids: (n: number, running: number, tab: string | null) => (tab === null ? `+ ${n}（${running} 个在运行）` : `+ 另 ${n} 个（${running} 个在运行），见“${tab}”窗格`),
+  morePids: (n: number, alive: number, tab: string | null) => (tab === null ? `+ ${n}（${alive} 个未结束）` : `+ 另 ${n} 个（${alive} 个未结束），见“${tab}”窗格`),
   listSep: '、',
   problemSep: '；',
   yes: '是',

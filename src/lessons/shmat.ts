@@ -261,8 +261,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。',
       },
       notice: {
-        en: 'Reading works. As planned, the child dies of SIGSEGV (read-only page). "+ 1 (0 running)" on the tab bar: that child, ended.',
-        zh: '读取没问题。子进程如预期被 SIGSEGV 杀死：它的页是只读的。80 列时标签栏的“+ 1（0 个在运行）”就是它，已结束。',
+        en: 'Reading works. As planned, SIGSEGV (read-only page) kills the child: "+ 1 (0 alive)" on the tab bar, ended in Kernel.',
+        zh: '读取没问题。子进程如预期被 SIGSEGV 杀死：它的页是只读的。它是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,

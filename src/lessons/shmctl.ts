@@ -311,8 +311,8 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
-        en: 'shmat checks the mode; IPC_RMID does not. "+ 1 (0 running)" on the tab bar: that child, done.',
-        zh: 'shmat 检查权限，IPC_RMID 不看权限。80 列时标签栏的“+ 1（0 个在运行）”是那个子进程，已做完。',
+        en: 'shmat checks the mode; IPC_RMID does not. That child is "+ 1 (0 alive)" on the tab bar (80 columns), "ended" in the Kernel pane.',
+        zh: 'shmat 检查权限，IPC_RMID 不看权限。子进程是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],

@@ -226,8 +226,8 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'ipclab refused its own read; SIGSEGV kills the child: nothing is mapped there. "+ 1 (0 running)" on the tab bar: that child, ended.',
-        zh: 'ipclab 拒绝了自己的读取；子进程如预期被 SIGSEGV 杀死：那里现在没有映射。80 列时标签栏的“+ 1（0 个在运行）”就是它，已结束。',
+        en: 'ipclab refused its own read; as planned, SIGSEGV kills the child: nothing is mapped there. Tab bar "+ 1 (0 alive)": it, ended.',
+        zh: 'ipclab 拒绝了自己的读取；子进程如预期被 SIGSEGV 杀死：那里没有映射。它是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS)

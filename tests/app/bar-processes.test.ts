@@ -80,3 +80,23 @@ describe("tab bar: the lesson's processes by one rule, every step of every lesso
     }, 180_000);
   }
 });
+
+// "lesson pid 26429 + 1 (1 running)" while the Kernel pane showed that process asleep in semop
+// (wchan __do_semtimedop): the count means "not ended", and a sleeping process is not running
+// by the kernel's word (issue 16, fixR2). The bar counts the processes alive, in words that
+// say so, at every width its count shows, en and zh.
+describe("tab bar: the count says alive, not running (the kernel's word for a process on a CPU)", () => {
+  const sleeper: ProcessInfo[] = [
+    { pid: 4242, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true },
+    { pid: 4243, role: { en: 'waiter', zh: '等待者' }, attached: false, alive: true },
+  ];
+  for (const lang of ['en', 'zh'] as const) {
+    it(lang, () => {
+      for (const width of [80, 100, 120, 160]) {
+        const bar = lineText(tabBarLine({ tab: 'flow', processes: sleeper, lang, ascii: false, width }));
+        expect(bar, `${lang} ${width}`).toMatch(lang === 'en' ? /\(1 alive\)/ : /（1 个未结束）/);
+        expect(bar, `${lang} ${width}`).not.toMatch(/running|运行/);
+      }
+    });
+  }
+});

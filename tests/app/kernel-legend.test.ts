@@ -77,6 +77,13 @@ describe('Kernel pane: the legend under the first table', () => {
               for (const r of above) expect(r, where).toMatch(/^\+?-/);
             }
             if (legend.length === 0) continue;
+            // the legend explains marks; a sentence about the step ("step 1 changed nothing",
+            // "step 3 running") is no legend entry: it never stands after the lead ("图例：第 1 步没有改变什么"
+            // read as a legend of no marks: issue 16, fixR2)
+            const lead = k.s.legendKey;
+            const leadText = legend.map(lineText).filter((t) => t.startsWith(lead)).join(' ');
+            for (const sentence of [k.s.markNothing(step + 1), k.s.markRunning(step + 1)]) expect(leadText, where).not.toContain(sentence);
+            for (const l of legend.map(lineText).filter((t) => t.startsWith(lead))) expect(l.slice(lead.length), where).toMatch(/^[●○▸+*~-]/);
             const at = texts.indexOf(lineText(legend[0]!));
             expect(at, where).toBeGreaterThan(0);
             // a pane with no row (nothing of the lesson's in the kernel) has it under its sentence

@@ -35,7 +35,7 @@ describe('the processes a lesson started and ended', () => {
     // the tab bar at 80 columns counts them whole
     const bar = lineText(tabBarLine({ tab: 'flow', processes: run.processes, lang: 'en', ascii: false, width: 80 }));
     const shown = readers.filter((p) => bar.includes(String(p.pid))).length;
-    const counted = Number(/\+ (\d+) (more )?\(0 running\)/.exec(bar)?.[1] ?? 0);
+    const counted = Number(/\+ (\d+) (more )?\(0 alive\)/.exec(bar)?.[1] ?? 0);
     expect(shown + counted, bar).toBe(2);
   }, 60_000);
 

@@ -1,6 +1,7 @@
 // At 80x24 the right-hand panes share one place: Flow | Kernel | Trace | C, Tab switches.
 // Then how to switch tabs (Tab ⇥), always; on the right, the lesson's processes: its own
-// with its pid and how many more the Kernel tab lists and how many of those run, so they stay in sight whatever tab is
+// with its pid and how many more the Kernel tab lists and how many of those are alive (not "running": a process asleep in
+// semop is not running by the kernel's word, issue 16), so they stay in sight whatever tab is
 // shown: after a label that says what they are ("this lesson's processes:", short
 // "processes:") and without the tabs' frames, since Tab does not reach them. Which processes
 // is the engine's one rule (listProcesses): the lesson's own first, running, then every other

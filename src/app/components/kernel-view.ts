@@ -385,7 +385,11 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
   return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
 
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
+/** The table's columns the segment's record (IPC_STAT, under the table) shows by the same name:
+ *  the note of columns left out names none of them ("太窄未显示：cpid" over the record's "cpid 26404": issue 16) */
+const IN_RECORD: ReadonlySet<string> = new Set(['cpid', 'lpid']);
+
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false, recorded = false): Line[] {
   // the segments the step removed, once more after it (dimmed, GONE_MARK before it)
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
@@ -414,7 +418,10 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   // only removed rows (-): the sentence says what they are (a "no segment" under them read
   // as the pane contradicting its own rows: fix25d#1)
   if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null), width));
-  return [...out, ...hiddenNote(hidden, s, width, m, segments.length > 0)];
+  // a column the record below shows is no column left out: the note leaves it out (it is seen, m.seen)
+  for (const head of hidden) m.seen?.add(head);
+  const unseen = recorded ? new Set([...hidden].filter((head) => !IN_RECORD.has(head))) : hidden;
+  return [...out, ...hiddenNote(unseen, s, width, m, segments.length > 0)];
 }
 
 /** A sentence of the pane's own, wrapped whole at the pane's width (never cut with "…"). */
@@ -845,7 +852,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push(said(k.s.noObjects, width));
   else if (shm || removedShm) {
-    const table = segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles);
+    const table = segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles, k.stat !== null && k.segments.some((seg) => seg.shmid === k.focus));
     // a status column shown empty in every row says what it would hold (fix27b#4: nothing
     // said it); a line that gives way where the pane has no room for all its lines (kernelLines)
     const head = table.map((l) => UNDER.get(l)).find((u) => u?.sticky)?.head;
@@ -950,7 +957,7 @@ const FOCUS_WORDS = { en: 'details below', zh: '详见下方' } as const;
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
-function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }): string[] {
+function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -976,15 +983,18 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     sight.back ? `${BACK_MARK} ${s.markBack(step)}` : null,
     sight.gone ? `${GONE_MARK} ${s.markGone(step)}` : null,
     sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(step)}` : null,
+  ];
+  const status =
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
     // (a change out of view, bytes of a segment not in focus or a page not shown, a figure
     // of a column left out, is named: "changed nothing" was said after s or ])
     // While it runs, no such claim: what it makes and removes within it is seen only once it ended
     // (serv-clnt 6 said "changed nothing" beside a trace showing its shmget: fix20d#2)
-    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? (m.running ? s.markRunning(step) : s.markNothing(step))) : null,
-  ];
-  return parts.filter((p): p is string => p !== null);
+    // A sentence, not a mark's meaning: said on its own line, never after the legend's lead
+    // ("图例：第 1 步没有改变什么" read as a legend of no marks: issue 16, fixR2)
+    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? (m.running ? s.markRunning(step) : s.markNothing(step))) : null;
+  return { marks: parts.filter((p): p is string => p !== null), status };
 }
 
 /** What the last step changed that the pane does not show (its marks all out of view), in
@@ -1033,8 +1043,7 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
-  const parts = legendParts(k);
-  if (parts.length === 0) return [];
+  const { marks, status } = legendParts(k);
   const room = Math.max(10, proseWidth(width));
-  return wrap(`${k.s.legendKey}${parts.join('  ')}`, room).map((piece) => line(piece, 'dim'));
+  return [...(marks.length > 0 ? wrap(`${k.s.legendKey}${marks.join('  ')}`, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
 }
