@@ -62,6 +62,14 @@ export const GLOSSARY: GlossaryEntry[] = [
       en: 'Inter-process communication through objects the kernel keeps: shared memory segments, message queues and semaphore sets. They outlive the processes that made them; ipcs lists them, ipcrm removes them. POSIX IPC (shm_open, mq_open, sem_open) is a later API for the same jobs, with objects named like files (/name); ipcs does not list those, and ipclab teaches System V only.',
       zh: '进程间通信（IPC），借助内核保管的对象进行：共享内存段、消息队列和信号量集。它们比创建它们的进程活得久；ipcs 列出它们，ipcrm 删除它们。POSIX IPC（shm_open、mq_open、sem_open）是后来的另一套接口，做同样的事，对象用类似文件名的名字（/name）；ipcs 不列出它们，ipclab 只讲 System V。',
     },
+    // where ipcs reads is what overview's check asks: held until overview 1 ran ipcs and said so
+    shows: [
+      {
+        lesson: 'overview',
+        step: 'ipcs',
+        text: { en: 'ipcs reads the kernel\'s tables in /proc/sysvipc/shm, /proc/sysvipc/msg and /proc/sysvipc/sem, as the Kernel pane does.', zh: 'ipcs 读的是内核在 /proc/sysvipc/shm、/proc/sysvipc/msg 和 /proc/sysvipc/sem 里的表，“内核”窗格也读这些。' },
+      },
+    ],
   },
   {
     id: 'key',
@@ -102,8 +110,8 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'shmget',
         step: 'second',
         text: {
-          en: 'shmget always creates a new segment with it, and no other process can find that segment by key. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
-          zh: '用它调用 shmget，每次都新建一个共享内存段，别的进程无法凭 key 找到这个段，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
+          en: 'shmget always creates a new segment with it, and no other process can find that segment by key, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
+          zh: '用它调用 shmget，每次都新建一个共享内存段，别的进程无法凭 key 找到这个段，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
         },
       },
     ],
@@ -860,6 +868,33 @@ export const GLOSSARY: GlossaryEntry[] = [
     ],
   },
   {
+    id: 'throw-away-child',
+    name: { en: 'throw-away child', zh: '临时子进程' },
+    terms: ['throw-away child', '临时子进程'],
+    text: {
+      en: 'A child process ipclab forks only to make one access for real that ipclab itself will not make (its guard refused it: g, ipclab\'s guard). The child makes it as a C program would, so whatever the kernel does to it happens to the child, and ipclab, still running, reports in the trace how the child ended.',
+      zh: 'ipclab 专为真的去做一次它自己不做的访问（被它的访问检查拒绝了：见术语表“访问检查”）而 fork 出的子进程。子进程像 C 程序那样去做，内核对它做什么都落在子进程身上；ipclab 照常运行，在跟踪里写出子进程是怎样结束的。',
+    },
+  },
+  {
+    id: 'round',
+    name: { en: 'round (lesson race)', zh: '整轮、三轮（race 一课的轮）' },
+    terms: ['round', '整轮', '三轮'],
+    text: {
+      en: 'In the race lesson, one run of both workers through their loops of adds, from the first one\'s start to the last one\'s end: step 2 without a lock, step 3 with the semaphore, step 4 with the atomic add. A round\'s wall time is that span.',
+      zh: 'race 一课里，两个工作进程各把自己的加法循环跑完一遍，叫一轮（整轮），从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长。',
+    },
+  },
+  {
+    id: 'cache-line',
+    name: { en: 'cache line', zh: '缓存行（cache line）' },
+    terms: ['cache line', '缓存行'],
+    text: {
+      en: 'The unit, 64 bytes on x86-64, in which CPUs keep memory in their caches. To write a byte a CPU must hold its whole line alone, so two CPUs writing the same variable pass its line back and forth, and each pass costs far more than the add itself.',
+      zh: 'CPU 在缓存里存放内存的单位，x86-64 上是 64 字节。CPU 要写一个字节，必须独占它所在的整行，所以两个 CPU 写同一个变量时，这一行在它们之间来回传递，每传一次都比加法本身贵得多。',
+    },
+  },
+  {
     id: 'NUL',
     name: { en: 'NUL, the byte that ends a C string', zh: 'NUL：C 字符串结尾的字节' },
     terms: ['NUL'],
@@ -1187,7 +1222,8 @@ export const outsideBrackets = (heading: string) => heading.replace(/[（(][^）
  *  words. An entry is new once: a heading that lists several words ("atime, dtime, ctime",
  *  "旧指针、旧地址", "errno: EINVAL, …, EPERM") is found in the glossary by each, and a line
  *  that named it by one (atime) pointed there already; naming it again by another (dtime at a
- *  later step, EPERM offered as a choice lessons after errno) reads as a second new term. */
+ *  later step, EPERM offered as a choice lessons after errno) reads as a second new term.
+ *  Callers compare by these keys, never by entry (stepTerms, findTraceTerms). */
 function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): string[] {
   return [entry.id];
 }
@@ -1429,8 +1465,13 @@ export function stepTerms(
 ): TraceTerms {
   const fresh = metAt(lessons, lang, at, glossary).upTo(view).before[view];
   if (!fresh) return { entries: [], words: [], where: [] };
-  const shown = new Set(Array.from({ length: view }, (_, step) => traceTerms(lessons, lang, at, step, run, glossary).entries).flat());
-  const kept = fresh.entries.flatMap((entry, i) => (shown.has(entry) ? [] : [i]));
+  const shown = new Set(
+    Array.from({ length: view }, (_, step) => {
+      const t = traceTerms(lessons, lang, at, step, run, glossary);
+      return t.entries.flatMap((entry, i) => metKeys(entry, t.words[i]!, lang));
+    }).flat(),
+  );
+  const kept = fresh.entries.flatMap((entry, i) => (metKeys(entry, fresh.words[i]!, lang).every((k) => shown.has(k)) ? [] : [i]));
   return { entries: kept.map((i) => fresh.entries[i]!), words: kept.map((i) => fresh.words[i]!), where: kept.map((i) => fresh.where[i]!) };
 }
 
@@ -1491,7 +1532,9 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
   const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []));
   return [...new Set([...lines, ...pane])].flatMap((word) => {
     const entry = entryFor(word, glossary);
-    return entry ? [{ entry, word, where: lines.has(word) ? ('trace' as const) : ('kernel' as const) }] : [];
+    // a misspelling a note quotes (ftok 4's IPC_CREATE) is never a term to learn (issue 16: it came
+    // back as the trace's word after the texts' were filtered)
+    return entry && !entry.misspelling ? [{ entry, word, where: lines.has(word) ? ('trace' as const) : ('kernel' as const) }] : [];
   });
 }
 
@@ -1523,16 +1566,16 @@ function findTraceTerms(
   const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang).forEach((k) => seen.add(k));
   for (const f of [...met.before.slice(0, view + 1), ...met.after.slice(0, view + 1)]) f.entries.forEach((e, i) => see(e, f.words[i]!));
   const shown = (step: number) => traceWords(run.trace.slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length), lang, glossary);
-  const earlier = new Set<GlossaryEntry>();
+  const earlier = new Set<string>();
   for (let step = 0; step < view; step++) for (const { entry, word } of shown(step)) {
     see(entry, word);
-    earlier.add(entry);
+    metKeys(entry, word, lang).forEach((k) => earlier.add(k));
   }
   // what the notice names first is not new again when an earlier step's trace showed it
   // (overview: ipcs's nattch column at step 1, the notice's nattch at step 2)
   const out: TraceTerms = { entries: [], words: [], where: [] };
   notice.entries.forEach((entry, i) => {
-    if (earlier.has(entry)) return;
+    if (metKeys(entry, notice.words[i]!, lang).every((k) => earlier.has(k))) return;
     out.entries.push(entry);
     out.words.push(notice.words[i]!);
     out.where.push(notice.where[i]!);

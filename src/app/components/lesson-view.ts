@@ -2,7 +2,7 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
-import { glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
+import { entriesUsed, GLOSSARY, glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
@@ -34,7 +34,7 @@ export interface LessonViewInput {
    *  step read again, those of its own run, under its notice; `where`: the pane of each name
    *  seen only outside the lesson's text (paneNewTerms); `spare`: those of them no text of the
    *  lesson says, which a long line may count rather than name */
-  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; spare?: readonly string[] };
+  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; spare?: readonly string[]; only?: Readonly<Record<string, 'question' | 'aside'>> };
   /** per step, the "New terms" it shows when opened right after the step before ran, from
    *  the texts alone (what a trace shows first is not known before the run): LessonPane's
    *  narrowList counts their lines, as it counts every other line of the step's text */
@@ -83,8 +83,20 @@ export function paneNewTerms(
   const lesson = lessons[typeof at === 'number' ? at : at.index];
   const where: Record<string, TermPane> = {};
   const spare: string[] = [];
+  // words only the step's question, or only its aside, says: listed while that is on screen
+  // (issue 16: serv-clnt 4's "New terms: dest" with its question behind Space; race 2's
+  // "atomic add" from an aside left out at 80x24)
+  const only: Record<string, 'question' | 'aside'> = {};
+  const uses = (text: string) => entriesUsed(text, GLOSSARY);
+  const ownText = (step: number) => {
+    const st = lesson?.steps[step];
+    if (!lesson || !st) return new Map();
+    return uses([step === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '', st.title[lang], st.say[lang]].join('\n'));
+  };
+  const noticeText = (step: number) => uses(lesson?.steps[step]?.notice[lang] ?? '');
+  const asideText = (step: number) => uses(lesson?.steps[step]?.aside?.[lang] ?? '');
   // the words the line shows, each once, with the pane of those the lesson's text does not say
-  const named = (terms: TraceTerms, keep: (word: string) => boolean = () => true) => {
+  const named = (terms: TraceTerms, keep: (word: string) => boolean = () => true, step?: number, part?: 'question' | 'aside') => {
     const out: string[] = [];
     terms.entries.forEach((entry, i) => {
       const [word, place] = [terms.words[i]!, terms.where[i]!];
@@ -92,6 +104,10 @@ export function paneNewTerms(
       const shown = glossaryWord(entry, word, lang);
       if (out.includes(shown)) return;
       out.push(shown);
+      if (step !== undefined && place === 'text') {
+        if (part === 'question' && !ownText(step).has(entry)) only[shown] = 'question';
+        if (part === 'aside' && !noticeText(step).has(entry) && asideText(step).has(entry)) only[shown] = 'aside';
+      }
       if (place !== 'text') where[shown] = place;
       if (place !== 'text' && lesson && !saidByLesson(lesson, lang).has(entry)) spare.push(shown);
     });
@@ -99,10 +115,10 @@ export function paneNewTerms(
   };
   const text = (step: number) => stepTerms(lessons, lang, at, step, run);
   const held = (step: number) => (quiz && lesson ? heldBack(text(step).words, lesson, step, lang) : []);
-  const ran = (step: number) => [...named(text(step), (word) => held(step).includes(word)), ...named(traceTerms(lessons, lang, at, step, run))];
-  const names = view < (lesson?.steps.length ?? 0) ? named(text(view), (word) => !held(view).includes(word)) : [];
+  const ran = (step: number) => [...named(text(step), (word) => held(step).includes(word)), ...named(traceTerms(lessons, lang, at, step, run), undefined, step, 'aside')];
+  const names = view < (lesson?.steps.length ?? 0) ? named(text(view), (word) => !held(view).includes(word), view, 'question') : [];
   const justRun = view < done ? ran(view) : view === done && view > 0 ? ran(view - 1) : [];
-  return { names, key, justRun, where, spare };
+  return { names, key, justRun, where, spare, only };
 }
 
 // a run whose every step ran and showed nothing: traceTerms gives what the notices name first
@@ -300,8 +316,13 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // between a result and its explanation (fix19c#1)
     if (review || asideJustRun) aside(step.aside);
   };
-  const terms = (names = input.newTerms?.names) => {
-    if (names?.length && said !== null) out.push(...para(termsLine(names, input.newTerms!, s, width, ascii, said), width, ascii, 'dim'));
+  // a word only the question (or the aside) says is listed only where that is shown
+  const terms = (names = input.newTerms?.names, shown: { question?: boolean; aside?: boolean } = {}) => {
+    const listed = names?.filter((w) => {
+      const part = input.newTerms?.only?.[w];
+      return part === undefined || shown[part] === true;
+    });
+    if (listed?.length && said !== null) out.push(...para(termsLine(listed, input.newTerms!, s, width, ascii, said), width, ascii, 'dim'));
   };
   if (view >= n) {
     // while a question of the check is open, Space would skip it: what to do comes first, the
@@ -312,7 +333,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
     // what the last step's run showed first, as under any notice just after its run
-    terms(input.newTerms?.justRun);
+    terms(input.newTerms?.justRun, { aside: asideJustRun });
     if (quiz && done >= n) {
       const check = checkLines(lesson, quiz, look, asking);
       if (check.length) out.push(...gap, ...check);
@@ -336,11 +357,11 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
   if (view < done) {
     intro();
     out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
-    terms();
+    terms(undefined, { question: quiz !== undefined && quiz !== null });
     out.push(...gap);
     noticeOf(view, false, true);
     // what its run showed first, under its notice as when it ran
-    terms(input.newTerms?.justRun);
+    terms(input.newTerms?.justRun, { aside: true, question: true });
     return out;
   }
   if (view === done) {
@@ -357,7 +378,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
       if (input.introAbove) intro(true);
       noticeOf(view - 1);
       // what the trace of the step just run showed first is pointed to with its notice
-      terms(input.newTerms?.justRun);
+      terms(input.newTerms?.justRun, { aside: asideJustRun, question: true });
       out.push(...gap);
     }
     out.push(...para(`${MARKS.here} ${header}`, width, ascii, 'title'));
@@ -373,14 +394,14 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
       // the step says what it does first; the learner's way to change it comes after
       if (asking) out.push(...(form?.lines(width) ?? []));
       // without a term only some choices name (paneNewTerms): it comes with the step's result
-      terms();
+      terms(undefined, { question: asking && quiz !== undefined && quiz !== null });
       if (asking && quiz) out.push(...questionLines(lesson, view, quiz, look));
     }
     return out;
   }
   intro();
   out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
-  terms();
+  terms(undefined, {});
   // a re-run under way reset the lesson: the step shown is next once those before it ran again
   out.push(...gap, ...para(input.rerunning ? s.rerunText(view + 1, done) : s.notRunYet(done + 1), width, ascii, 'dim'));
   return out;
