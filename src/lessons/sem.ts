@@ -258,10 +258,6 @@ export const sem = defineLesson<SemState>({
     en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder. "lesson" in the list of processes is ipclab\'s own process.',
     zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。进程列表里的“本课”是 ipclab 自己的进程。',
   },
-  aside: {
-    en: 'the waiter and the killed holders are processes of their own, ipclab\'s program started again, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
-    zh: '等待者和被杀的持有者是另起的进程（ipclab 自己的程序再启动一次），因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
-  },
   outro: {
     en: 'P and V are semops the kernel does whole: no other semop comes between the test and the change. SEM_UNDO frees a lock whose holder dies.',
     zh: 'P 和 V 都是内核一次做完的 semop：检查和修改之间插不进别的 semop。SEM_UNDO 让持有者死后锁自动释放。',
@@ -361,6 +357,12 @@ export const sem = defineLesson<SemState>({
       notice: {
         en: 'semncnt 1, semzcnt 0: the waiter waits for semval to grow, not for it to be 0. It uses no CPU while it waits.',
         zh: 'semncnt 为 1，semzcnt 为 0：等待者等的是 semval 增加，不是变为 0。它等待时不占用 CPU。',
+      },
+      // how ipclab makes the waiter, under the notice once it ran: with the introduction it kept
+      // step 1 and its form from fitting the pane (issue 16: sem 1 at 120x34 zh needed Space)
+      aside: {
+        en: 'the waiter and the killed holders of steps 6 and 7 are processes of their own, ipclab\'s program started again, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
+        zh: '等待者和第 6、7 步被杀的持有者是另起的进程（ipclab 自己的程序再启动一次），因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
       },
       diagram: FLOW,
       highlight: ['sem', 'sem->waiter', 'waiter'],
