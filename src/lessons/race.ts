@@ -301,6 +301,11 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const none = nsOf(live.state, 'none');
   if (atomic === undefined || none === undefined) return undefined;
   const [a, n] = [roundSum(live.state, 'atomic'), roundSum(live.state, 'none')];
+  const slower = atomic > none;
+  // what this run's two figures show, whichever came out ahead; why, with the loops' times below
+  const which = slower
+    ? { en: ' Per add the atomic round was the slower.', zh: '按每次加法算，原子加这一轮更慢。' }
+    : { en: ' Per add the atomic round was no slower this time.', zh: '按每次加法算，这次原子加并不更慢。' };
   const [first, second] = (live.state.loops?.atomic ?? []).map((ms) => unit(ms.toFixed(1), 'ms'));
   const loops =
     first === undefined || second === undefined
@@ -308,14 +313,9 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
       : live.state.oneCpu
         ? { en: ` The loops took ${first} and ${second}: on one CPU they take turns, and a loop's time counts the other's turns.`, zh: `两个循环各用了 ${first} 和 ${second}：只有一个 CPU，它们轮流运行，循环的用时也算上了另一个的轮次。` }
         : {
-            en: ` The loops took ${first} and ${second}: each add waits for the counter's cache line (the block of memory, often 64 bytes, that CPU caches move as one), which one CPU holds at a time and hands to the other; one loop waited more.`,
-            zh: `两个循环各用了 ${first} 和 ${second}：每次加法都要等计数器所在的缓存行（CPU 缓存整块搬运的一段内存，常为 64 字节）；它同一时刻只归一个 CPU，要在两个 CPU 之间交接，其中一个循环等得更多。`,
+            en: ` The loops took ${first} and ${second}: each add waits for the counter's cache line (the block of memory, often 64 bytes, that CPU caches move as one), which one CPU holds at a time and hands to the other; one loop waited more.${slower ? " A locked instruction waits until the line is its CPU's alone; step 2's plain load and store wait less, and the other worker's store can fall between them." : ''}`,
+            zh: `两个循环各用了 ${first} 和 ${second}：每次加法都要等计数器所在的缓存行（CPU 缓存整块搬运的一段内存，常为 64 字节）；它同一时刻只归一个 CPU，要在两个 CPU 之间交接，其中一个循环等得更多。${slower ? '带锁的指令要等那一行只归自己的 CPU；第 2 步普通的一读一写等得少，但另一个进程的写能插进两者之间。' : ''}`,
           };
-  // what this run's two figures show, whichever came out ahead
-  const which =
-    atomic > none
-      ? { en: ` Per add the atomic round was the slower: its locked instruction waits until the line is its CPU's alone, where step 2's plain load and store wait less, and the other worker's store can fall between them.`, zh: `按每次加法算，原子加这一轮更慢：带锁的指令要等那一行只归自己的 CPU；第 2 步普通的一读一写等得少，但另一个进程的写能插进两者之间。` }
-      : { en: ` Per add the atomic round was no slower this time: both adds spent most of their time waiting for the line.`, zh: `按每次加法算，这次原子加并不更慢：两种加法大部分时间都在等那一行。` };
   return {
     en: `Nothing lost, no system call: each add is one locked instruction, its load and store together, where step 2's was a load, then a store. The round's time divided by its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 ${n.en}, ${unit(none, 'ns')} each.${which.en}${loops.en}`,
     zh: `一个不丢，也没有系统调用：每次加法是一条带锁的指令，读和写一起完成；第 2 步则是先读、再写。一轮的用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步 ${n.zh}，每次 ${unit(none, 'ns')}。${which.zh}${loops.zh}`,

@@ -76,7 +76,8 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(slower.en).toMatch(/one locked instruction/);
     expect(slower.en).toMatch(/step 2's was a load, then a store/);
     expect(slower.en).toMatch(/cache line \(the block of memory/);
-    expect(slower.en).toMatch(/Per add the atomic round was the slower/);
+    expect(slower.en).toMatch(/Per add the atomic round was the slower\./);
+    expect(slower.en).toMatch(/A locked instruction waits until the line is its CPU's alone/);
     expect(slower.zh).toMatch(/原子加这一轮更慢/);
     expect(notice(live(10, 20))!.en).toMatch(/Per add the atomic round was no slower this time/);
   });
