@@ -416,7 +416,7 @@ export const sem = defineLesson<SemState>({
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
         // what SEM_UNDO makes the kernel record, on screen; not when it is applied, the question (issue 16: "(g: semadj)" alone)
-        en: 'A new holder, another process, takes it with SEM_UNDO, so the kernel keeps a semadj for it: +1, the opposite of its P. This process kills it with SIGKILL: no handler, no cleanup.',
+        en: 'A new holder, another process, takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it: +1, the opposite of its P. This process kills it by SIGKILL: no handler runs.',
         zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核于是为它记下 semadj：+1，与它的 P 相反。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
