@@ -249,7 +249,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       // why a side may say "seen at its 100 ms poll" right after the other's SIGUSR2 (issue 16)
       aside: {
-        en: 'both sides are Node programs, which handle a signal only when free, so the 100 ms poll may see new fields first, "seen at its 100 ms poll" just after a SIGUSR2.',
+        en: 'both sides are Node programs, which handle a signal only when free, so a line right after a SIGUSR2 may say "seen at its 100 ms poll", the poll having read first.',
         zh: '双方是 Node 程序，空下来才处理信号，所以 100 ms 的轮询可能先看到新字段，紧接 SIGUSR2 的那行便写着“在每 100 ms 一次的轮询中看到”。',
       },
       diagram: 'serv-clnt-3',

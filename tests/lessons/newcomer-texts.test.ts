@@ -84,7 +84,7 @@ describe('newcomers\' passes (issue 16)', () => {
 
   it('serv-clnt 3 says why a side may see the store at its poll just after a SIGUSR2; wording of serv-clnt 5, its outro, msg check 2', () => {
     const three = step('serv-clnt', 'message').aside!;
-    expect(three.en).toMatch(/handle a signal only when free, so the 100 ms poll may see new fields first/);
+    expect(three.en).toMatch(/handle a signal only when free, so a line right after a SIGUSR2 may say "seen at its 100 ms poll", the poll having read first/);
     expect(three.zh).toMatch(/在每 100 ms 一次的轮询中看到/);
     expect(step('serv-clnt', 'c-client').aside!.en).not.toMatch(/a process of its own, ipclab's program started again/);
     const outro = lesson('serv-clnt').outro;
