@@ -146,8 +146,8 @@ const SEND_TURN: Turn = {
       kind: { kind: 'number', min: 1, max: TYPE_RANGE.max },
       default: '1',
       help: {
-        en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. A type starts at 1: msgrcv reads 0 and negatives as rules of choice (step 3)`,
-        zh: `long 类型，Linux 上为 64 位；本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用。类型从 1 起：msgrcv 把 0 和负数当作挑选规则（第 3 步）`,
+        en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. A type starts at 1: msgrcv reads 0 and negatives as rules for which message to take`,
+        zh: `long 类型，Linux 上为 64 位；本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用。类型从 1 起：msgrcv 把 0 和负数当作挑选消息的规则`,
       },
     },
     {
@@ -190,10 +190,11 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
 /** msgrcv's form: one call with the learner's msgtyp and msgsz on the four messages of step 2. */
 const BY_TYPE_TURN: Turn = {
   say: {
-    // not why: what IPC_NOWAIT does is step 4's question. The lesson's own three pass 0
-    // (each finds its message), and the trace shows both (nc: the text said all had it)
-    en: 'Yours has IPC_NOWAIT in msgflg (step 4 shows what it does); the lesson\'s own three msgrcv pass 0.',
-    zh: '你的调用在 msgflg 里带 IPC_NOWAIT（它的作用见第 4 步）；本课自己的三次 msgrcv 传的是 0。',
+    // what IPC_NOWAIT is for, in step 4's own neutral words, not what it makes msgrcv do: that
+    // is step 4's question (issue 16: "(step 4 shows what it does)" left it unsaid here). The
+    // lesson's own three pass 0 (each finds its message), and the trace shows both (nc: the text said all had it)
+    en: 'Yours has IPC_NOWAIT in msgflg, a flag for when no message of your type is there; the lesson\'s own three msgrcv pass 0.',
+    zh: '你的调用在 msgflg 里带 IPC_NOWAIT，这个标志决定没有你要的类型的消息时怎么办；本课自己的三次 msgrcv 传的是 0。',
   },
   yours: { en: "first your own msgrcv (msgtyp, msgsz) on the four messages of step 2, then the lesson's", zh: '先用你自己的 msgrcv（msgtyp、msgsz）读第 2 步的四条消息，再用本课的' },
   ownSaid: { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` },
@@ -622,7 +623,7 @@ export const msg = defineLesson<MsgState>({
         { en: 'sleeps', zh: '睡眠', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
       ],
       answer: 0,
-      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux also limits how many messages a queue holds, to msg_qbytes (16384 here): five is far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 也限制队列里的消息条数，上限也是 msg_qbytes（这里为 16384）：五条远远不到。' },
+      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux caps the count of messages at msg_qbytes too (as a number of messages, here 16384): five is far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 对消息条数也设上限，数值同样取 msg_qbytes（按条数算，这里是 16384 条）：五条远远不到。' },
     },
     {
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },

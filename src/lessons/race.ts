@@ -228,7 +228,7 @@ function lostNotice(live: LiveResult<RaceState>): Text {
       ? { en: '', zh: '' }
       : live.state.oneCpu
         ? { en: ` On one CPU the loops (worker 1 ${first}, worker 2 ${second}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（工作进程 1 ${first}，工作进程 2 ${second}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
-        : { en: ` Both loops of ${N.none} adds began together; worker 1's took ${first}, worker 2's ${second}: side by side for at most ${overlap}, when the losses came. The round, first start to last end: ${wallOf(live.state, 'none')}.`, zh: `两个各加 ${N.none} 次的循环同时开始，工作进程 1 用了 ${first}，工作进程 2 用了 ${second}，丢失都发生在同时运行的那至多 ${overlap} 里。整轮从第一个开始到最后一个结束：${wallOf(live.state, 'none')}。` };
+        : { en: ` Both loops of ${N.none} adds began together; worker 1's took ${first}, worker 2's ${second}: side by side for at most ${overlap}, when the losses came. The round, from the first worker's start to the last one's end: ${wallOf(live.state, 'none')}.`, zh: `两个各加 ${N.none} 次的循环同时开始，工作进程 1 用了 ${first}，工作进程 2 用了 ${second}，丢失都发生在同时运行的那至多 ${overlap} 里。这一轮从第一个工作进程开始到最后一个结束：${wallOf(live.state, 'none')}。` };
   return { en: `${lostSaid.en}${side.en}`, zh: `${lostSaid.zh}${side.zh}` };
 }
 
@@ -290,27 +290,35 @@ function nsOf(state: RaceState, lock: Lock): number | undefined {
 }
 
 /** The atomic round beside the round without a lock, as this run timed them: each
- *  figure with its sum, and what the two share, no system call. Which of the two comes out
- *  ahead varies from run to run (ipclab's bounds checks, one cache line fought over), so
- *  the notice reads nothing into their ratio (nc: a reason for it, then "the figures do not
- *  show what either costs"); the semaphore's, hundreds of times more, is step 5's. */
+ *  figure with its sum, and what they show. The two adds are not alike: step 2's is a plain
+ *  load and a store, the atomic one a single locked instruction; both wait mostly for the
+ *  counter's cache line, which one CPU holds at a time (issue 16: "Either add is about one
+ *  instruction" against step 2's "a load, then a store"; "cache line" unexplained; "which
+ *  round is faster is not certain" under an atomic add clearly slower per add, 20 vs 74 ns).
+ *  The loops' own times can differ severalfold (issue 16: 63.0 and 146.9 ms): said why. */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const none = nsOf(live.state, 'none');
   if (atomic === undefined || none === undefined) return undefined;
   const [a, n] = [roundSum(live.state, 'atomic'), roundSum(live.state, 'none')];
-  // the loops' own times, which can differ severalfold (issue 16: 34.7 and 122.7 ms, unexplained)
+  const slower = atomic > none;
+  // what this run's two figures show, whichever came out ahead; why, with the loops' times below
+  const which = slower
+    ? { en: ' Per add the atomic round was the slower.', zh: '按每次加法算，原子加这一轮更慢。' }
+    : { en: ' Per add the atomic round was no slower this time.', zh: '按每次加法算，这次原子加并不更慢。' };
   const [first, second] = (live.state.loops?.atomic ?? []).map((ms) => unit(ms.toFixed(1), 'ms'));
   const loops =
     first === undefined || second === undefined
       ? { en: '', zh: '' }
       : live.state.oneCpu
         ? { en: ` The loops took ${first} and ${second}: on one CPU they take turns, and a loop's time counts the other's turns.`, zh: `两个循环各用了 ${first} 和 ${second}：只有一个 CPU，它们轮流运行，循环的用时也算上了另一个的轮次。` }
-        : // why the atomic add can come out the faster (issue 16: 26 ns against 29, "paused by other programs" puzzled)
-          { en: ` The loops took ${first} and ${second}. Either add is about one instruction; the time goes to waiting for the counter's cache line, which one CPU holds at a time and which moves to the other CPU at each add. So neither round is reliably the faster.`, zh: `两个循环各用了 ${first} 和 ${second}。两种加法都差不多只是一条指令；时间花在等计数器所在的缓存行上：同一时刻只有一个 CPU 持有它，每次加法它都要搬到另一个 CPU。所以两轮谁快并不一定。` };
+        : {
+            en: ` The loops took ${first} and ${second}: each add waits for the counter's cache line (the block of memory, often 64 bytes, that CPU caches move as one), which one CPU holds at a time and hands to the other; one loop waited more.${slower ? " A locked instruction waits until the line is its CPU's alone; step 2's plain load and store wait less, and the other worker's store can fall between them." : ''}`,
+            zh: `两个循环各用了 ${first} 和 ${second}：每次加法都要等计数器所在的缓存行（CPU 缓存整块搬运的一段内存，常为 64 字节）；它同一时刻只归一个 CPU，要在两个 CPU 之间交接，其中一个循环等得更多。${slower ? '带锁的指令要等那一行只归自己的 CPU；第 2 步普通的一读一写等得少，但另一个进程的写能插进两者之间。' : ''}`,
+          };
   return {
-    en: `Nothing lost, no system call: each add reads and writes the counter in one step. The round's time divided by its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 ${n.en}, ${unit(none, 'ns')} each.${loops.en}`,
-    zh: `一个不丢，也没有系统调用：每次加法一步读写计数器。一轮的用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步 ${n.zh}，每次 ${unit(none, 'ns')}。${loops.zh}`,
+    en: `Nothing lost, no system call: each add is one locked instruction, its load and store together, where step 2's was a load, then a store. The round's time divided by its adds: atomic ${a.en}, ${unit(atomic, 'ns')} each; step 2 ${n.en}, ${unit(none, 'ns')} each.${which.en}${loops.en}`,
+    zh: `一个不丢，也没有系统调用：每次加法是一条带锁的指令，读和写一起完成；第 2 步则是先读、再写。一轮的用时除以加法次数：原子加 ${a.zh}，每次 ${unit(atomic, 'ns')}；第 2 步 ${n.zh}，每次 ${unit(none, 'ns')}。${which.zh}${loops.zh}`,
   };
 }
 
@@ -344,8 +352,8 @@ function cpuNotice(live: LiveResult<RaceState>): Text | undefined {
         zh: '这里只有一个 CPU：两个工作进程轮流运行。每个进程每加 1000 次，就在读和写之间睡 1 ms，好比在那里被暂停。',
       }
     : {
-        en: `${cpus} CPUs here, which the two workers of each round share with the rest of the machine.`,
-        zh: `这里有 ${cpus} 个 CPU，每一轮的两个工作进程和机器上的其他程序一起使用它们。`,
+        en: `${cpus} CPUs here. Steps 2 to 4 each run the two workers once, a round; they share the CPUs with the rest of the machine.`,
+        zh: `这里有 ${cpus} 个 CPU。第 2 到 4 步各让两个工作进程跑一次，称为一轮；它们和机器上的其他程序一起使用这些 CPU。`,
       };
 }
 
@@ -430,8 +438,9 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Both workers start together. Then each loops `x = *counter; *counter = x + 1` (volatile in race.c): a load, then a store, with no lock.',
-        zh: '两个工作进程同时开始，然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）：先读，再写，不加锁。',
+        // "round" said where first met (issue 16: step 2's notice gave "The round" its time, undefined)
+        en: 'Both workers start together: a round, timed from the first start to the last end. Each loops `x = *counter; *counter = x + 1` (volatile in race.c), a load then a store, no lock.',
+        zh: '两个工作进程同时开始，称为一轮，从第一个开始计时到最后一个结束。各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的），先读再写，不加锁。',
       },
       aside: {
         en: 'the workers meet at `started`, the int after the counter. Each adds 1 to it with step 4\'s atomic add and spins till it reads 2. race.c has none.',
@@ -469,8 +478,8 @@ export const race = defineLesson<RaceState>({
         zh: '它的工作进程是 Node 进程，调用 JavaScript 的原子加 Atomics.add，与 race.c 的 __atomic_fetch_add 是同一种 CPU 操作。',
       },
       notice: {
-        en: 'Nothing lost, no system call: each add reads and writes the counter in one step. The trace gives the time per add.',
-        zh: '一个不丢，也没有系统调用：每次加法一步读写计数器。跟踪里有每次加法的用时。',
+        en: 'Nothing lost, no system call: each add is one locked instruction, its load and store together. The trace gives the time per add.',
+        zh: '一个不丢，也没有系统调用：每次加法是一条带锁的指令，读和写一起完成。跟踪里有每次加法的用时。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, atomicNotice),

@@ -176,7 +176,8 @@ const NOWAIT_TURN: Turn = {
         maxMode: 0,
         call: 'semop',
         // steps 6 and 7 teach it, in processes that exit: here the undo would stay with ipclab
-        notOffered: [{ name: 'SEM_UNDO', why: { en: 'the kernel would undo it only when ipclab exits (steps 6 and 7 show it)', zh: '内核要等 ipclab 退出才会撤销它（第 6、7 步演示）' } }],
+        // not when the kernel undoes it: that is step 6's question (issue 16: "only when ipclab exits (steps 6 and 7 show it)")
+        notOffered: [{ name: 'SEM_UNDO', why: { en: 'it has the kernel record a change to undo (semadj) for ipclab\'s own process, which stays running; the lesson uses it later, in processes of their own', zh: '它让内核为 ipclab 自己的进程记下要撤销的改动（semadj），而这个进程一直在运行；本课稍后在另起的进程里用它' } }],
       },
       default: 'IPC_NOWAIT',
       // the limits say "0 or IPC_NOWAIT"; 0 is taken only where it cannot wait (nc: offered, then refused)
@@ -257,10 +258,6 @@ export const sem = defineLesson<SemState>({
   intro: {
     en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder. "lesson" in the list of processes is ipclab\'s own process.',
     zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。进程列表里的“本课”是 ipclab 自己的进程。',
-  },
-  aside: {
-    en: 'the waiter and the killed holders are processes of their own, ipclab\'s program started again, as ipclab\'s process draws the screen and a semop asleep in it would freeze the screen.',
-    zh: '等待者和被杀的持有者是另起的进程（ipclab 自己的程序再启动一次），因为界面由 ipclab 的进程绘制，semop 在它里面一睡，界面就卡住了。',
   },
   outro: {
     en: 'P and V are semops the kernel does whole: no other semop comes between the test and the change. SEM_UNDO frees a lock whose holder dies.',
@@ -355,12 +352,20 @@ export const sem = defineLesson<SemState>({
       title: { en: 'A waiter: P on the taken semaphore', zh: '等待者对已被占用的信号量做 P' },
       short: { en: 'A waiter does P', zh: '等待者做 P' },
       say: {
-        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. GETNCNT reads semncnt, the processes waiting for semval to grow; GETZCNT semzcnt, those waiting for 0.',
-        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。GETNCNT 读 semncnt：等 semval 增加的进程数；GETZCNT 读 semzcnt：等它变为 0 的进程数。',
+        // the two counts by name; what each counts is the notice's, after the run: said here, right
+        // above "GETNCNT and GETZCNT then read…", the definitions left the question a lookup (issue 16)
+        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. Then GETNCNT reads semncnt and GETZCNT semzcnt, two counts of waiting processes (g: semncnt).',
+        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。然后 GETNCNT 读 semncnt，GETZCNT 读 semzcnt，两个都是等待进程的计数（g：semncnt）。',
       },
       notice: {
-        en: 'semncnt 1, semzcnt 0: the waiter waits for semval to grow, not for it to be 0. It uses no CPU while it waits.',
-        zh: 'semncnt 为 1，semzcnt 为 0：等待者等的是 semval 增加，不是变为 0。它等待时不占用 CPU。',
+        en: 'semncnt 1, semzcnt 0: semncnt counts waits for semval to grow (a P at 0), semzcnt waits for 0. Asleep, the waiter uses no CPU.',
+        zh: 'semncnt 为 1，semzcnt 为 0：semncnt 数等 semval 增加的进程（0 上的 P），semzcnt 数等它变为 0 的。等待者等待时不占 CPU。',
+      },
+      // how ipclab makes the waiter, under the notice once it ran: with the introduction it kept
+      // step 1 and its form from fitting the pane (issue 16: sem 1 at 120x34 zh needed Space)
+      aside: {
+        en: 'the waiter and the holders killed later are ipclab\'s program started again, as a semop asleep in ipclab\'s own process would freeze the screen.',
+        zh: '等待者和后面被杀的持有者都是 ipclab 的程序再启动一次，因为 semop 若在 ipclab 自己的进程里睡眠，界面就卡住了。',
       },
       diagram: FLOW,
       highlight: ['sem', 'sem->waiter', 'waiter'],
@@ -410,8 +415,9 @@ export const sem = defineLesson<SemState>({
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
-        en: 'A new holder, another process, takes the semaphore with the flag SEM_UNDO (g: semadj). This process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 标志取得信号量（见术语表 semadj）。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
+        // what SEM_UNDO makes the kernel record, on screen; not when it is applied, the question (issue 16: "(g: semadj)" alone)
+        en: 'A new holder, another process, takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it: +1, the opposite of its P. This process kills it by SIGKILL: no handler runs.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核于是为它记下 semadj：+1，与它的 P 相反。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         // sempid: Linux's exit_sem sets it to the dying process as it undoes (nc: "so" did not follow)
@@ -459,7 +465,7 @@ export const sem = defineLesson<SemState>({
         const [n, z] = [lastRead(live, 'GETNCNT'), lastRead(live, 'GETZCNT')];
         return choiceOf(COUNTED, n === 1 && z === 0 ? 'n' : n === 0 && z === 1 ? 'z' : n === 0 && z === 0 ? 'none' : 'other');
       },
-      hint: { en: 'Its sem_op is -1: what must happen to semval before it can go on? The step\'s text says what each count waits for.', zh: '它的 sem_op 是 -1：semval 要怎样变，它才能继续？本步的说明写着每个计数等的是什么。' },
+      hint: { en: 'Its sem_op is -1: what must semval do before it can go on? In semncnt the n is for "increase", in semzcnt the z for "zero".', zh: '它的 sem_op 是 -1：semval 要怎样变，它才能继续？semncnt 的 n 指“增加”，semzcnt 的 z 指“零”。' },
       explain: (live) => ({
         en: `A P at 0 waits for semval to grow, which semncnt counts: GETNCNT read ${lastRead(live, 'GETNCNT')}, GETZCNT ${lastRead(live, 'GETZCNT')}. semzcnt counts a semop with sem_op 0, waiting for semval to be 0.`,
         zh: `在 0 上做 P 是等 semval 增加，由 semncnt 计数：GETNCNT 读到 ${lastRead(live, 'GETNCNT')}，GETZCNT 读到 ${lastRead(live, 'GETZCNT')}。semzcnt 计的是 sem_op 为 0、等 semval 变为 0 的 semop。`,

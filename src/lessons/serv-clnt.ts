@@ -148,8 +148,8 @@ export const servClnt = defineLesson<ServClntState>({
     zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。进程列表里的“本课”是 ipclab 自己的进程。',
   },
   outro: {
-    en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
-    zh: '遵守 rv.h（按 f）的任何程序都能担任任一方：它的结构体规定了每一个字节。信号的含义由程序自己约定，正如 SIGUSR2 在第 7、8 课里那样。',
+    en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means only what the programs agree: SIGUSR2 meant "read it" in lesson 7 (parent and child), "look now" here.',
+    zh: '遵守 rv.h（按 f）的任何程序都能担任任一方：它的结构体规定了每一个字节。信号的含义只由程序约定：SIGUSR2 在第 7 课（父子进程）表示“已读”，在本课表示“现在去看”。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3', 'serv-clnt-c1', 'serv-clnt-c2'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -247,6 +247,11 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'Why a poll too: a SIGUSR2 sent while one is pending merges with it; a dead peer sends none.',
         zh: '为什么还要轮询：上一个 SIGUSR2 还挂起时再发的会与它合并，死了的对方也不会再发。',
       },
+      // why a side may say "seen at its 100 ms poll" right after the other's SIGUSR2 (issue 16)
+      aside: {
+        en: 'both sides are Node programs, which handle a signal only when free, so a line right after a SIGUSR2 may say "seen at its 100 ms poll", the poll having read first.',
+        zh: '双方是 Node 程序，空下来才处理信号，所以 100 ms 的轮询可能先看到新字段，紧接 SIGUSR2 的那行便写着“在每 100 ms 一次的轮询中看到”。',
+      },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       async run(ctx, state) {
@@ -303,8 +308,8 @@ export const servClnt = defineLesson<ServClntState>({
       notice: C_CLIENT_NOTICE,
       // why a "server" process appears where ipclab plays the server (issue 16)
       aside: {
-        en: 'ipclab\'s server is a process of its own, ipclab\'s program started again as in steps 1-4; the lesson\'s process only watches.',
-        zh: 'ipclab 的服务端是单独的进程，和第 1-4 步一样是 ipclab 的程序再启动一次；本课的进程只在旁观察。',
+        en: 'the server here is a separate process that ipclab starts, as in steps 1-4; ipclab\'s own process ("lesson" in the list) only watches and shows.',
+        zh: '这里的服务端是 ipclab 另外启动的一个进程，和第 1-4 步一样；ipclab 自己的进程（列表里的“本课”）只旁观并显示。',
       },
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
       traceFocus: [CROSS.en.clnt, CROSS.zh.clnt, 'IPC_RMID', { en: 'exited with code', zh: '退出码' }], // sent in the language of the run: either, whatever the screen's now

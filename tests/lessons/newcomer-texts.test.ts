@@ -28,12 +28,16 @@ describe('newcomers\' passes (issue 16)', () => {
     }
   });
 
-  it('sem 4 says what each count counts; sem 6 does not say the answer above the question; check 2 reads', () => {
-    const four = step('sem', 'waiter').say;
-    expect(four.en).toMatch(/semncnt, the processes waiting for semval to grow/);
-    expect(four.en).toMatch(/semzcnt, those waiting for 0/);
-    expect(four.en).not.toMatch(/see the glossary/);
-    expect(four.zh).toMatch(/semncnt：等 semval 增加的进程数/);
+  it('sem 4 says what each count counts, in its notice after the run; sem 6 does not say the answer above the question; check 2 reads', () => {
+    // issue 16 (fixR5): the definitions right above "GETNCNT and GETZCNT then read…" made the
+    // question a lookup: the say names the counts (g: semncnt), the notice defines them
+    const four = step('sem', 'waiter');
+    expect(four.say.en).toMatch(/GETNCNT reads semncnt/);
+    expect(four.say.en).toMatch(/\(g: semncnt\)/);
+    expect(four.say.en).not.toMatch(/waiting for semval to grow|waiting for 0/);
+    expect(four.say.zh).not.toMatch(/等 semval 增加/);
+    expect(four.notice.en).toMatch(/semncnt counts waits for semval to grow \(a P at 0\), semzcnt waits for 0/);
+    expect(four.notice.zh).toMatch(/semncnt 数等 semval 增加的进程/);
     expect(step('sem', 'undo').say.en).not.toMatch(/adjustment/);
     expect(step('sem', 'undo').say.zh).not.toMatch(/调整量/);
     const check2 = lesson('sem').check![1]!.explain as { en: string };
@@ -44,6 +48,52 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(step('race', 'setup').aside!.en).toMatch(/`started`, is a start line where the workers wait for each other/);
     expect(lesson('parent-child').intro.en).not.toMatch(/call it "lesson"/);
     expect(lesson('parent-child').intro.en).toMatch(/The parent is ipclab's own process, the one drawing this screen/);
-    expect(step('parent-child', 'read-answer').notice.en).toMatch(/a SIGUSR1 sent while one is pending merges into it/);
+    // fixR5: "strict turns, as a SIGUSR1 sent while one is pending merges into it (one signal)" read as a riddle
+    expect(step('parent-child', 'read-answer').notice.en).toMatch(/signals are not counted, so two SIGUSR1 sent at once arrive as one/);
+  });
+
+  // the newcomer passes of fixR5 (80x24 en, 120x34 zh)
+  it('sem 6 says on screen what SEM_UNDO makes the kernel record, not when the kernel applies it', () => {
+    const six = step('sem', 'undo').say;
+    expect(six.en).toMatch(/the kernel keeps a semadj for it: \+1, the opposite of its P/);
+    expect(six.zh).toMatch(/内核于是为它记下 semadj/);
+    expect(six.en).not.toMatch(/\(g: semadj\)|dies|exit|undo(?:es|ne)?\b/);
+    // nor sem 3's form, on the flag it does not offer
+    const form = step('sem', 'nowait').turn!.fields.find((f) => f.name === 'flg')!;
+    const why = form.kind.kind === 'flags' ? form.kind.notOffered!.find((n) => n.name === 'SEM_UNDO')!.why : undefined;
+    expect(why?.en).not.toMatch(/exits|dies/);
+    expect(why?.zh).not.toMatch(/退出|死/);
+  });
+
+  it('race: step 2 says what a round is; step 4\'s notice tells the two adds apart, says what a cache line is and what its figures show', () => {
+    expect(step('race', 'none').say.en).toMatch(/a round, timed from the first start to the last end/);
+    expect(step('race', 'none').say.zh).toMatch(/称为一轮/);
+    const notice = step('race', 'atomic').noticeBy!;
+    const live = (atomicMs: number, noneMs: number) =>
+      ({ calls: [], entries: [], segments: [], pid: 1, state: { ms: { none: noneMs, atomic: atomicMs }, loops: { atomic: [63.0, 146.9] }, oneCpu: false } }) as never;
+    const slower = notice(live(148, 20))!;
+    expect(slower.en).not.toMatch(/Either add is about one instruction|not certain|neither round is reliably/);
+    expect(slower.en).toMatch(/one locked instruction/);
+    expect(slower.en).toMatch(/step 2's was a load, then a store/);
+    expect(slower.en).toMatch(/cache line \(the block of memory/);
+    expect(slower.en).toMatch(/Per add the atomic round was the slower\./);
+    expect(slower.en).toMatch(/A locked instruction waits until the line is its CPU's alone/);
+    expect(slower.zh).toMatch(/原子加这一轮更慢/);
+    expect(notice(live(10, 20))!.en).toMatch(/Per add the atomic round was no slower this time/);
+  });
+
+  it('serv-clnt 3 says why a side may see the store at its poll just after a SIGUSR2; wording of serv-clnt 5, its outro, msg check 2', () => {
+    const three = step('serv-clnt', 'message').aside!;
+    expect(three.en).toMatch(/handle a signal only when free, so a line right after a SIGUSR2 may say "seen at its 100 ms poll", the poll having read first/);
+    expect(three.zh).toMatch(/在每 100 ms 一次的轮询中看到/);
+    expect(step('serv-clnt', 'c-client').aside!.en).not.toMatch(/a process of its own, ipclab's program started again/);
+    const outro = lesson('serv-clnt').outro;
+    expect(outro.en).not.toMatch(/as SIGUSR2 did in lessons 7 and 8/);
+    expect(outro.en).toMatch(/SIGUSR2 meant "read it" in lesson 7 \(parent and child\), "look now" here/);
+    expect(outro.zh).toMatch(/SIGUSR2 在第 7 课（父子进程）表示“已读”，在本课表示“现在去看”/);
+    const check2 = lesson('msg').check![1]!.explain as { en: string; zh: string };
+    expect(check2.en).not.toMatch(/how many messages a queue holds, to msg_qbytes/);
+    expect(check2.en).toMatch(/caps the count of messages at msg_qbytes too \(as a number of messages/);
+    expect(check2.zh).toMatch(/按条数算/);
   });
 });
