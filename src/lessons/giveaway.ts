@@ -261,7 +261,7 @@ export function glossRestates(question: string, entry: string, own: readonly str
 const SHOWN: readonly { says: RegExp; asks: RegExp }[] = [
   // made by this later step: the one asked about made none
   { says: /\b(?:created|made)\b/i, asks: /\b(?:new|creates?|created|makes?|made)\b/i },
-  { says: /\b(?:sleeps?|asleep|wakes?|woken|blocks?)\b/i, asks: /\b(?:sleeps?|asleep|waits?|wakes?|blocks?)\b/i },
+  { says: /\b(?:sleeps?|sleeping|asleep|wakes?|woken|blocks?|blocked)\b/i, asks: /\b(?:sleeps?|asleep|waits?|wakes?|blocks?)\b/i },
   { says: /\b(?:fails?|failed|refused|denied)\b/i, asks: /\b(?:fails?|error|refused)\b|\bE[A-Z]{3,}\b/ },
 ];
 /** A title that acts on the object says it is still there: by its id, its ctl call, the
