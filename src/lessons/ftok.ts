@@ -371,7 +371,7 @@ export const ftok = defineLesson<FtokState>({
     {
       id: 'creat',
       code: 'shmid = shmget(key, 4096, IPC_CREAT | 0600)',
-      title: { en: 'With IPC_CREAT: created under the key', zh: '加上 IPC_CREAT：以这个 key 创建' },
+      title: { en: 'shmget(key, …) with IPC_CREAT', zh: '带 IPC_CREAT 的 shmget(key, …)' },
       say: {
         en: 'Now `shmget(key, 4096, IPC_CREAT|0600)`: open the segment if one exists, create it if not.',
         zh: '现在调用 `shmget(key, 4096, IPC_CREAT|0600)`：有就打开，没有就创建。',

@@ -252,3 +252,70 @@ export function glossRestates(question: string, entry: string, own: readonly str
   const shared = [...proseWords(entry, isTerm)].filter((w) => asked.has(w) && !mine.has(w));
   return shared.length ? shared.join('", "') : undefined;
 }
+
+/** A step title in the step list says what its step does, not what it shows: a later step's
+ *  title is on screen while an earlier question is asked (issue 16: ftok 5's "created under
+ *  the key" under ftok 4's "a shmid (a new segment's id)?", msg 6's "a reader sleeps" under
+ *  msg 4's "sleeps until a message comes?"). Each pair: a title's words of an outcome, and
+ *  the words of a question or choice that outcome answers. */
+const SHOWN: readonly { says: RegExp; asks: RegExp }[] = [
+  // made by this later step: the one asked about made none
+  { says: /\b(?:created|made)\b/i, asks: /\b(?:new|creates?|created|makes?|made)\b/i },
+  { says: /\b(?:sleeps?|sleeping|asleep|wakes?|woken|blocks?|blocked)\b/i, asks: /\b(?:sleeps?|asleep|waits?|wakes?|blocks?)\b/i },
+  { says: /\b(?:fails?|failed|refused|denied)\b/i, asks: /\b(?:fails?|error|refused)\b|\bE[A-Z]{3,}\b/ },
+];
+/** A title that acts on the object says it is still there: by its id, its ctl call, the
+ *  command that removes it (issue 16: overview 7 "One last command, by its shmid" and shmat
+ *  12 "Last call: shmctl" under "is the segment still there?"). */
+export const ACTS_ON = /\bby its (?:shmid|msqid|semid|id)\b|\b(?:shmctl|msgctl|semctl|ipcrm|IPC_RMID)\b/;
+
+/** What a later step's title (whole or short, English) says of the answer to an earlier
+ *  question: an outcome the question asks about, or, for a question whether the object
+ *  outlived its step (asksSurvival), that the step acts on the object, removes it or cleans
+ *  up, in words the question does not use itself. Undefined when it names what the step does only. */
+export function titleShows(title: string, question: string, choices: readonly Choice[]): string | undefined {
+  const asked = [question, ...choices.map((c) => c.en)].join('\n');
+  const shown = SHOWN.flatMap(({ says, asks }) => {
+    const m = says.exec(title);
+    return m && asks.test(asked) ? [m[0]] : [];
+  });
+  if (shown.length) return `says "${shown.join('", "')}", what its step shows, which the question asks about`;
+  if (asksSurvival(question, choices)) {
+    // what the question says itself is no news: "IPC_RMID while still attached: its row…"
+    // has said IPC_RMID and, by it, "remove" (SAYS)
+    const known = new Set(wordsOf(question).flatMap((w) => [w, ...(SAYS.get(w) ?? [])]));
+    const m = [ACTS_ON, REMOVES, CLEANS].map((r) => r.exec(title)).find((x) => x && !holds(question, x[0]) && !wordsOf(x[0]).every((w) => known.has(w)));
+    if (m) return `says "${m[0]}": it acts on the object, so the object outlived the step asked about`;
+  }
+  return undefined;
+}
+
+/** Words of a label or title that say what became of an object. */
+const FATE = /\b(?:still|stays?|kept|freed|gone|zeroed|cleared)\b/gi;
+
+/** What a text on screen at an end-of-lesson check (a step's title, a Flow label) says of the
+ *  right choice outright. The check is recall: what the lesson showed is the learner's to
+ *  know, and a title or a label that says what a step did is no giveaway. Only a text that
+ *  says the right choice itself counts: a word of what became of the object that the right
+ *  choice says and no other choice does ("the segment: data still there" above "is still
+ *  there / is zeroed", issue 16), or the call the question asks about written with the
+ *  argument only the right choice names ("shmdt(addr)" above "What does shmdt take?": "the
+ *  address shmat returned"). Undefined when it says neither. */
+export function statesOutright(text: string, question: string, choices: readonly Choice[], answer: number): string | undefined {
+  const right = choices[answer]?.en ?? '';
+  const others = choices.filter((_, i) => i !== answer).map((c) => c.en).join('\n');
+  const fate = (s: string) => new Set((s.match(FATE) ?? []).map((w) => w.toLowerCase()));
+  const own = [...fate(right)].filter((w) => !fate(others).has(w) && !fate(question).has(w));
+  const said = own.filter((w) => fate(text).has(w));
+  if (said.length) return `says "${said.join('", "')}" as the right choice "${right}" does`;
+  const rightWords = (right.match(/[A-Za-z]{3,}/g) ?? []).map((w) => w.toLowerCase());
+  const otherWords = (others.match(/[A-Za-z]{3,}/g) ?? []).map((w) => w.toLowerCase());
+  for (const m of text.matchAll(/(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\(([^()]*)\)/g)) {
+    if (!holds(question, m[1]!)) continue;
+    for (const arg of (m[2]!.match(/[A-Za-z]{3,}/g) ?? []).map((a) => a.toLowerCase())) {
+      const abbreviates = (w: string) => w.startsWith(arg);
+      if (rightWords.some(abbreviates) && !otherWords.some(abbreviates)) return `writes ${m[0]}: its argument "${arg}" is the right choice "${right}"`;
+    }
+  }
+  return undefined;
+}

@@ -501,8 +501,8 @@ export const msg = defineLesson<MsgState>({
     {
       id: 'blocked',
       code: 'pid_t reader = blocked_reader(q)',
-      title: { en: 'A reader sleeps in msgrcv; a send wakes it', zh: '读者在 msgrcv 里睡眠；一次发送唤醒它' },
-      short: { en: 'A reader sleeps; a send wakes it', zh: '读者睡眠；一次发送唤醒它' },
+      title: { en: 'A reader calls msgrcv; then a send', zh: '读者调用 msgrcv；再发送一条' },
+      short: { en: 'A reader; then a send', zh: '读者，再发送一条' },
       say: {
         en: 'This process reads the full queue empty. A second process calls msgrcv(type 0) on it and sleeps (its wchan, where it waits: do_msgrcv); this process sends one message.',
         zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
@@ -536,7 +536,7 @@ export const msg = defineLesson<MsgState>({
     {
       id: 'rmid',
       code: 'msgctl(q, IPC_RMID, NULL)',
-      title: { en: 'IPC_RMID under a sleeping reader', zh: '读者睡眠时 IPC_RMID' },
+      title: { en: 'IPC_RMID under a reader in msgrcv', zh: '读者在 msgrcv 里时 IPC_RMID' },
       say: {
         en: 'Another reader sleeps in msgrcv. This process removes the queue with msgctl(IPC_RMID).',
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',

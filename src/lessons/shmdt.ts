@@ -192,7 +192,7 @@ export const shmdt = defineLesson<ShmdtState>({
     {
       id: 'detach',
       code: 'shmdt(p)',
-      title: { en: 'shmdt(addr)', zh: 'shmdt(addr)' },
+      title: { en: 'Detach: shmdt', zh: '解除映射：shmdt' },
       say: {
         en: 'Detach the mapping by its address.',
         zh: '按地址解除这个映射。',

@@ -20,7 +20,6 @@ const SWEPT: Record<string, string> = {
   'serv-clnt-c2 zh': '41',
   'shmat-map zh': '68-73',
   'shmdt-unmap en': '36-40',
-  'shmdt-unmap zh': '36-46',
   'shmget-key en': '36 41-44',
   'shmget-key zh': '38 40-52',
 };

@@ -5,7 +5,9 @@
 // each lesson runs for real (`ipclab run ID --json`) and each checkpoint's answer and
 // explanation are held against the text shown before it (src/lessons/giveaway.ts).
 import { describe, expect, it } from 'vitest';
-import { answerGiveaway, glossEcho, pointsAtChoice } from '../../src/lessons/giveaway.js';
+import { answerGiveaway, glossEcho, pointsAtChoice, statesOutright, titleShows } from '../../src/lessons/giveaway.js';
+import { diagramModel } from '../../src/flow/index.js';
+import { unrevealed } from '../../src/lessons/lit.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { turnFormLines } from '../../src/app/components/turn-view.js';
 import { strings } from '../../src/app/strings.js';
@@ -108,6 +110,94 @@ describe('the introduction names no step that asks a question', () => {
         const named = [...intro.matchAll(/\bsteps? (\d+)(?:\s*(?:-|to|and)\s*(\d+))?|第 (\d+)(?:\s*[-、到]\s*(\d+))? 步/g)].flatMap((m) => [m[1] ?? m[3], m[2] ?? m[4]].filter(Boolean).map(Number));
         expect(named.filter((n) => asks.includes(n)), `${lesson.id} ${lang}: ${intro}`).toEqual([]);
       }
+    });
+  }
+});
+
+// The step list and the Flow are on screen beside every question (issue 16, a newcomer at 120x34
+// zh: overview 6's "is the segment still there?" beside "7 One last command, by its shmid"; ftok
+// 4's "shmget without IPC_CREAT gives…" beside "5 With IPC_CREAT: created under the key"; shmat
+// 11's "exit without shmdt: the segment…" beside "12 Last call: shmctl"; shmdt check 1's "What
+// does shmdt take?" beside "✓ 2 shmdt(addr)"; shmdt's box "the segment: data still there" beside
+// check 3's "is still there / is zeroed"). What is read, as the learner sees it when the question
+// is asked:
+// - a checkpoint at step k: the titles of the steps after it, whole and short (the list shows one
+//   of them); and the Flow's labels of every diagram of the lesson that no step before k lit (a
+//   part lit earlier is what the learner saw happen; a part `%% hide`n and not yet revealed is
+//   "?", not read). Each must name what its step does, not what it shows (titleShows: an outcome
+//   the question asks about, or, under a question whether the object outlived its step, acting
+//   on the object by its id, its ctl call, removing or cleaning up).
+// - an end-of-lesson check: every step's title, whole and short, and every Flow label shown after
+//   the last step. The check is recall: what the lesson showed is the learner's to know, and a
+//   title or label that says what a step did is no giveaway, even in the check's own words. One
+//   counts only where it states the right choice outright (statesOutright): a word of what became
+//   of the object that only the right choice says ("still"), or the call the question asks about
+//   written with the argument only the right choice names ("shmdt(addr)": the address).
+// Only English is read: the Chinese titles and labels say the same (ipclab check holds the pairs).
+
+/** The labels of `lesson`'s diagrams once `ran` steps have run, each with the step that lights it
+ *  first (-1 for none): a part `%% hide`n and not yet revealed is "?" and left out. */
+function flowLabels(lesson: Lesson, ran: number): { where: string; label: string; litBy: number }[] {
+  const diagrams = [...new Set([...lesson.diagrams, ...lesson.steps.map((s) => s.diagram)])];
+  return diagrams.flatMap((d) => {
+    const m = diagramModel(d, 'en');
+    const masked = new Set(unrevealed(lesson, d, ran));
+    const hidden = new Set(m.hidden ?? []);
+    const parts = [...m.nodes.map((n) => ({ id: n.id, label: n.label })), ...m.edges.filter((e) => e.label !== null).map((e) => ({ id: e.id, label: e.label! }))];
+    return parts.flatMap(({ id, label }) => (hidden.has(id) && masked.has(id) ? [] : [{ where: `flow '${d}' ${id}`, label: label.replace(/<br>|\n/g, ' '), litBy: lesson.steps.findIndex((s) => s.diagram === d && s.highlight.includes(id)) }]));
+  });
+}
+
+/** What the step list and the Flow give away of each question of `lesson`, as above. */
+function listAndFlowGiven(lesson: Lesson): string[] {
+  const titles = (s: Lesson['steps'][number]) => [s.title.en, ...(s.short ? [s.short.en] : [])];
+  const checkpoints = lesson.steps.flatMap((step, k) => {
+    const cp = lesson.checkpoints?.[step.id];
+    if (!cp) return [];
+    const later = lesson.steps.slice(k + 1).flatMap((s, j) => titles(s).map((t) => ({ where: `step ${k + j + 2}'s title`, text: t })));
+    const labels = flowLabels(lesson, k).filter((p) => p.litBy < 0 || p.litBy >= k).map((p) => ({ where: p.where, text: p.label }));
+    return [...later, ...labels].flatMap(({ where, text }) => {
+      const said = titleShows(text, cp.question.en, cp.choices);
+      return said ? [`step ${k + 1} '${step.id}' ("${cp.question.en}"): ${where} "${text}" ${said}`] : [];
+    });
+  });
+  const checks = (lesson.check ?? []).flatMap((q, i) => {
+    const shown = [
+      ...lesson.steps.flatMap((s, j) => titles(s).map((t) => ({ where: `step ${j + 1}'s title`, text: t }))),
+      ...flowLabels(lesson, lesson.steps.length).map((p) => ({ where: p.where, text: p.label })),
+    ];
+    return shown.flatMap(({ where, text }) => {
+      const said = statesOutright(text, q.question.en, q.choices, q.answer);
+      return said ? [`check ${i + 1} ("${q.question.en}"): ${where} "${text}" ${said}`] : [];
+    });
+  });
+  return [...checkpoints, ...checks];
+}
+
+describe('the step list and the Flow give no prediction away', () => {
+  it('finds a later title that says what its step shows, not one that says what it does', () => {
+    const none = [{ en: 'a shmid (a new segment\'s id)', zh: '' }, { en: 'fails with ENOENT (no such entry)', zh: '' }];
+    expect(titleShows('With IPC_CREAT: created under the key', 'With no segment under the key, shmget(key, 4096, 0600) gives…', none)).toMatch(/created/);
+    expect(titleShows('shmget with IPC_CREAT', 'With no segment under the key, shmget(key, 4096, 0600) gives…', none)).toBeUndefined();
+    const kept = [{ en: 'yes, with nattch 0', zh: '' }, { en: 'no, it is freed', zh: '' }];
+    expect(titleShows('One last command, by its shmid', 'Both detach. Will the segment still be in the kernel?', kept)).toMatch(/by its shmid/);
+    expect(titleShows('Last call: shmctl', 'Both detach. Will the segment still be in the kernel?', kept)).toMatch(/shmctl/);
+    expect(titleShows('One more command, then ipcs -m', 'Both detach. Will the segment still be in the kernel?', kept)).toBeUndefined();
+    // the call named is no outcome where the question asks none of staying or going
+    expect(titleShows('Last call: shmctl', 'shmat(-1, NULL, 0): which errno?', [{ en: 'EINVAL', zh: '' }, { en: 'ENOENT', zh: '' }])).toBeUndefined();
+  });
+  it('holds a check to what states its right choice outright, not to what a step did', () => {
+    const text = [{ en: 'is still there', zh: '' }, { en: 'is zeroed', zh: '' }];
+    expect(statesOutright('the segment: data still there', 'Detach, then attach again. The text written before…', text, 0)).toMatch(/still/);
+    expect(statesOutright('the segment', 'Detach, then attach again. The text written before…', text, 0)).toBeUndefined();
+    const takes = [{ en: 'the shmid', zh: '' }, { en: 'the address shmat returned', zh: '' }, { en: 'the key', zh: '' }];
+    expect(statesOutright('shmdt(addr)', 'What does shmdt take?', takes, 1)).toMatch(/addr/);
+    expect(statesOutright('Detach: shmdt', 'What does shmdt take?', takes, 1)).toBeUndefined();
+    expect(statesOutright('the last shmdt', 'IPC_RMID while mapped: when is it freed?', [{ en: 'at once', zh: '' }, { en: 'at the last detach (shmdt, exit or exec)', zh: '' }], 1)).toBeUndefined();
+  });
+  for (const lesson of LESSONS.filter((l) => Object.keys(l.checkpoints ?? {}).length > 0 || (l.check ?? []).length > 0)) {
+    it(lesson.id, () => {
+      expect(listAndFlowGiven(lesson)).toEqual([]);
     });
   }
 });
