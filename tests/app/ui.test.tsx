@@ -162,7 +162,7 @@ describe('running steps', () => {
     // ✓ finished, ▶ the cursor, • the lesson open
     expect(f).toMatch(/ ✓ ▶ • 1\. fixture/);
     expect(f).toMatch(/│ {7}2\. second/);
-    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, shown: { fixture: ['IPC_PRIVATE', ...PANE_SHM] }, answers: {} });
+    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, shown: { fixture: ['pid', 'IPC_PRIVATE', ...PANE_SHM] }, answers: {} });
   });
 
   it('browses with → and ← without running, and runs strictly in order', async () => {
@@ -354,7 +354,7 @@ describe('quitting and progress', () => {
     expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel, made by ipclab: 1 semaphore set (ipclab clean removes what ended runs left)');
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
     // with what the run's trace showed of the glossary, for a later lesson's "New terms"
-    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, shown: { fixture: ['IPC_PRIVATE', ...PANE_SHM] }, answers: {} });
+    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, shown: { fixture: ['pid', 'IPC_PRIVATE', ...PANE_SHM] }, answers: {} });
   });
 
   it('Ctrl-C takes the same way out', async () => {
