@@ -91,7 +91,7 @@ function afterKill(undo: boolean) {
       if (undo) return v === 1 ? { en: 'When the holder died, the kernel undid its P: +1.', zh: '持有者死时，内核撤销了它的 P：加 1。' } : { en: `GETVAL read ${v}: the kernel did not undo the P.`, zh: `GETVAL 读到 ${v}：内核没有撤销那次 P。` };
       const p = laterP(live);
       return p === 'EAGAIN'
-        ? { en: `GETVAL read ${v}: without SEM_UNDO nothing gave the dead holder's count back, so this P failed at once; without IPC_NOWAIT it would be stuck until some process does V.`, zh: `GETVAL 读到 ${v}：不带 SEM_UNDO，死去的持有者取走的计数没有谁归还，所以这次 P 立刻失败；不带 IPC_NOWAIT 的 P 会卡住，直到有进程做 V。` }
+        ? { en: `GETVAL read ${v}: without SEM_UNDO nothing gave the dead holder's count back, so this P failed at once.`, zh: `GETVAL 读到 ${v}：不带 SEM_UNDO，死去的持有者取走的计数没有谁归还，所以这次 P 立刻失败。` }
         : { en: `GETVAL read ${v}, and the P ${p === 'ok' ? 'went on at once' : `failed with ${p}`}: something gave the count back.`, zh: `GETVAL 读到 ${v}，这次 P ${p === 'ok' ? '取得了信号量' : `以 ${p} 失败`}：有谁归还了计数。` };
     },
   };
