@@ -100,26 +100,26 @@ export const BINDINGS: Binding[] = [
   // waits behind Space, and the bar lost it there for the keys the step's text names: issue 16)
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
-  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
+  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 3,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // "reset": r asks before it resets (a second r resets; the bar says so then: ASKED); a "?" or "…" on the label read as unsure
-  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 5,
+  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   // the last to give way (after l): a question's keys beside y take the room of a Chinese bar
   // in the menu m closes it (as Esc, which the bar names): the menu's bar offers no "m menu" (nc13k#2)
-  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 4,
+  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 1,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   // at a small terminal C is a tab too (the tab bar names it), yet c works there as ever: it gives
   // way after e and g, so a key the step's text names takes their room first (fix24a#7: shmctl 3
   // at 120x34 zh lost "c 代码" for "↓")
-  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 3,
+  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 6,
     label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program (c, Esc: back); f its next file', zh: '在当前窗格显示本课的 C 程序（c 或 Esc 返回）；f 下一个文件' } },
   { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true,
     label: { en: 'zoom', zh: '放大' },
     help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
-  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: ['main'], spare: 1,
+  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: ['main'], spare: 4,
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step showing it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
-  { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: ['main'], spare: 2,
+  { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: ['main'], spare: 5,
     label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
   // in help on c's line: the room goes to z (at 80x24 the help has no row to spare)
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
@@ -322,8 +322,12 @@ export interface SpacePlace {
   resetAsked?: boolean;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
   jumping?: boolean;
-  /** the keys the text shown tells the learner to press (namedKeys): the bar names them too */
+  /** the keys the lesson's texts tell the learner to press (lessonNamedKeys; ↑ ↓ where the step's
+   *  text names them and its pane can move): the bar names them at every step */
   named?: readonly string[];
+  /** of those, the ones the screen's own text names (namedKeys, the "New terms" line's g, c at the
+   *  end): a question's, a form's or the check's bar short of room keeps them first */
+  own?: readonly string[];
 }
 
 /** The keys a text tells the learner to press: "press X", "按 X", "X shows / opens / runs …",
@@ -374,6 +378,22 @@ function findNamed(lesson: Lesson<never> | Lesson, view: number): string[] {
   return out;
 }
 
+/** The keys the bar of lesson `lesson` names at every one of its steps, whatever the width leaves
+ *  out (issue 16, fixR3: "e errata" came and went between steps, as each step's text named it or
+ *  not): every key any of its texts names (namedKeys at every step and at its end), c (its end
+ *  says "c shows the C code") and g (the lesson pane's "New terms" line says "g: glossary" at any
+ *  step). Not ↑ ↓: a text names them only where the pane shown can move (KeyBar.tsx). */
+export function lessonNamedKeys(lesson: Lesson<never> | Lesson): readonly string[] {
+  const kept = lessonCache.get(lesson);
+  if (kept) return kept;
+  const out = ['c', 'g'];
+  for (let v = 0; v <= lesson.steps.length; v++) for (const k of namedKeys(lesson, v)) if (k !== '↑' && k !== '↓' && !out.includes(k)) out.push(k);
+  lessonCache.set(lesson, out);
+  return out;
+}
+
+const lessonCache = new WeakMap<object, readonly string[]>();
+
 /** A text that names the errata, or the study notes whose claims they correct ("the notes'
  *  IPC_CREATE"): e lists them, so the bar names e beside it (issue 16: "e errata" was on overview
  *  step 1 alone, whose text says "e lists the notes' claims", while later lessons named the notes). */
@@ -398,8 +418,10 @@ export function runLabel(p: SpacePlace): Text {
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
   // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
   if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
-  if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: 'again: skip check', zh: '再按：跳过小测' };
-  if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
+  // what the end's text says Space does with the check open (strings endHint): skip it and go on (fixR3)
+  const on: Text = p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
+  if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: `again: skip check, ${on.en}`, zh: `再按：跳过小测，${on.zh}` };
+  if (p.done >= p.steps && p.checkOpen) return { en: `skip check, ${on.en}`, zh: `跳过小测，${on.zh}` };
   // the lesson's closing words go on below the window: Space brings them before the next lesson (fix26d#2)
   if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
@@ -576,6 +598,17 @@ export function widestPlaces(): { space: SpacePlace; choices: number }[] {
     { space: { ...at, view: steps - 2, done: steps - 2, running: true, runningStep: steps - 2 }, choices: 0 },
     { space: { ...at, view: steps - 3, done: steps - 1 }, choices: 0 },
   ];
+}
+
+/** The short labels of the lesson screen's bar where its named keys leave no room for the
+ *  long ones (KeyBar.tsx): "c code", "g terms", Tab alone (fixR3). */
+// (Tab's word goes where the tab bar above the panes names the panes and Tab: at 80x24, "Tab ⇥")
+const SHORT: Partial<Record<Action, Text>> = { code: { en: 'code', zh: '代码' }, glossary: { en: 'terms', zh: '术语' }, tab: { en: '', zh: '窗格' } };
+
+/** The short label of the bar's entry for `key`, if it has one. */
+export function shortLabel(key: string, ascii: boolean): Text | undefined {
+  const b = BINDINGS.find((o) => o.scopes.includes('main') && keyName(o.keys[0], ascii) === key);
+  return b ? SHORT[b.action] : undefined;
 }
 
 /** While a key's ask waits (store/ask.ts): r's label, and the item that says any other key forgets it. */
