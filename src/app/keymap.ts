@@ -100,26 +100,26 @@ export const BINDINGS: Binding[] = [
   // waits behind Space, and the bar lost it there for the keys the step's text names: issue 16)
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
-  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 3,
+  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // "reset": r asks before it resets (a second r resets; the bar says so then: ASKED); a "?" or "…" on the label read as unsure
-  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
+  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 5,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   // the last to give way (after l): a question's keys beside y take the room of a Chinese bar
   // in the menu m closes it (as Esc, which the bar names): the menu's bar offers no "m menu" (nc13k#2)
-  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 1,
+  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 4,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   // at a small terminal C is a tab too (the tab bar names it), yet c works there as ever: it gives
   // way after e and g, so a key the step's text names takes their room first (fix24a#7: shmctl 3
   // at 120x34 zh lost "c 代码" for "↓")
-  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 6,
+  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 3,
     label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program (c, Esc: back); f its next file', zh: '在当前窗格显示本课的 C 程序（c 或 Esc 返回）；f 下一个文件' } },
   { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true,
     label: { en: 'zoom', zh: '放大' },
     help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
-  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: ['main'], spare: 4,
+  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: ['main'], spare: 1,
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step showing it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
-  { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: ['main'], spare: 5,
+  { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: ['main'], spare: 2,
     label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
   // in help on c's line: the room goes to z (at 80x24 the help has no row to spare)
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
