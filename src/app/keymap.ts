@@ -585,21 +585,6 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   return waiting ? askedBar(items, waiting, space!, lang, ascii, answerKeys) : items;
 }
 
-/** The places whose step-specific entries (a question's keys, y, a step running, Space's
- *  longest labels) are the widest a lesson's bar holds: the bar of every step leaves out
- *  the entries that their bar must (KeyBar.tsx drawBar), so that at one width every step
- *  names the same keys (fix15a2#2). The choices: at most 9 (one digit). */
-export function widestPlaces(): { space: SpacePlace; choices: number }[] {
-  const steps = 20;
-  const at = { steps, lastLesson: false };
-  return [
-    { space: { ...at, view: steps - 1, done: steps - 1, form: true }, choices: 9 },
-    { space: { ...at, view: steps, done: steps, checkOpen: true }, choices: 9 },
-    { space: { ...at, view: steps - 2, done: steps - 2, running: true, runningStep: steps - 2 }, choices: 0 },
-    { space: { ...at, view: steps - 3, done: steps - 1 }, choices: 0 },
-  ];
-}
-
 /** The short labels of the lesson screen's bar where its named keys leave no room for the
  *  long ones (KeyBar.tsx): "c code", "g terms", Tab alone (fixR3). */
 // (Tab's word goes where the tab bar above the panes names the panes and Tab: at 80x24, "Tab ⇥")

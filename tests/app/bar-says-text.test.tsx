@@ -6,7 +6,7 @@
 // visible text says Space does is what the bar says; and the Space pressed does that.
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { keysNamed, NAMES_ERRATA, namedKeys, runLabel, type SpacePlace } from '../../src/app/keymap.js';
+import { keysNamed, lessonNamedKeys, NAMES_ERRATA, namedKeys, runLabel, type SpacePlace } from '../../src/app/keymap.js';
 import { strings } from '../../src/app/strings.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Lang } from '../../src/lang.js';
@@ -56,7 +56,8 @@ function disagreements(r: Rendered, lang: Lang, where: string): string[] {
   // a key the text names too (it cancels the ask and does what the text says)
   const asking = st.ask !== null;
   // what the step's texts name, in view or not (namedKeys: the bar keeps them on the step's screens), and c at the end
-  const byText = [...namedKeys(st.lessons[st.lessonIndex], st.view), ...(st.view >= st.lessons[st.lessonIndex].steps.length ? ['c'] : [])];
+  // (the lesson's, at every step: the bar holds them still within a lesson, fixR3)
+  const byText = [...namedKeys(st.lessons[st.lessonIndex], st.view), ...lessonNamedKeys(st.lessons[st.lessonIndex])];
   const named = [...keysNamed(flat), ...(NAMES_ERRATA.test(flat) ? ['e'] : [])];
   if (!asking) for (const k of named) if (!questionKeys.test(k) && !onBar(k)) out.push(`${where}: the text names ${k}, the bar does not: ${bar.trim()}`);
   // the way on beside Space, whatever Space brings first (a question behind it, the step's rest): →,

@@ -136,6 +136,8 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
         items = items.filter((it) => it !== out);
       }
     };
+    // (the short words first, where the panes are tabs)
+    if (panes.tabs && lineWidth(itemsLine(items, SEP)) > width) items = shortened(items, lang, ascii, true);
     const later = (a: BarItem, b: BarItem) => items.indexOf(b) - items.indexOf(a);
     drop((it) => !!it.spare && !it.named, (a, b) => a.spare! - b.spare!);
     drop((it) => !!it.named && !own.includes(it.key), later);
