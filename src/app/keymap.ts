@@ -322,8 +322,12 @@ export interface SpacePlace {
   resetAsked?: boolean;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
   jumping?: boolean;
-  /** the keys the text shown tells the learner to press (namedKeys): the bar names them too */
+  /** the keys the lesson's texts tell the learner to press (lessonNamedKeys; ↑ ↓ where the step's
+   *  text names them and its pane can move): the bar names them at every step */
   named?: readonly string[];
+  /** of those, the ones the screen's own text names (namedKeys, the "New terms" line's g, c at the
+   *  end): a question's, a form's or the check's bar short of room keeps them first */
+  own?: readonly string[];
 }
 
 /** The keys a text tells the learner to press: "press X", "按 X", "X shows / opens / runs …",
@@ -374,6 +378,22 @@ function findNamed(lesson: Lesson<never> | Lesson, view: number): string[] {
   return out;
 }
 
+/** The keys the bar of lesson `lesson` names at every one of its steps, whatever the width leaves
+ *  out (issue 16, fixR3: "e errata" came and went between steps, as each step's text named it or
+ *  not): every key any of its texts names (namedKeys at every step and at its end), c (its end
+ *  says "c shows the C code") and g (the lesson pane's "New terms" line says "g: glossary" at any
+ *  step). Not ↑ ↓: a text names them only where the pane shown can move (KeyBar.tsx). */
+export function lessonNamedKeys(lesson: Lesson<never> | Lesson): readonly string[] {
+  const kept = lessonCache.get(lesson);
+  if (kept) return kept;
+  const out = ['c', 'g'];
+  for (let v = 0; v <= lesson.steps.length; v++) for (const k of namedKeys(lesson, v)) if (k !== '↑' && k !== '↓' && !out.includes(k)) out.push(k);
+  lessonCache.set(lesson, out);
+  return out;
+}
+
+const lessonCache = new WeakMap<object, readonly string[]>();
+
 /** A text that names the errata, or the study notes whose claims they correct ("the notes'
  *  IPC_CREATE"): e lists them, so the bar names e beside it (issue 16: "e errata" was on overview
  *  step 1 alone, whose text says "e lists the notes' claims", while later lessons named the notes). */
@@ -398,8 +418,10 @@ export function runLabel(p: SpacePlace): Text {
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
   // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
   if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
-  if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: 'again: skip check', zh: '再按：跳过小测' };
-  if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
+  // what the end's text says Space does with the check open (strings endHint): skip it and go on (fixR3)
+  const on: Text = p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
+  if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: `again: skip check, ${on.en}`, zh: `再按：跳过小测，${on.zh}` };
+  if (p.done >= p.steps && p.checkOpen) return { en: `skip check, ${on.en}`, zh: `跳过小测，${on.zh}` };
   // the lesson's closing words go on below the window: Space brings them before the next lesson (fix26d#2)
   if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
@@ -563,19 +585,15 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   return waiting ? askedBar(items, waiting, space!, lang, ascii, answerKeys) : items;
 }
 
-/** The places whose step-specific entries (a question's keys, y, a step running, Space's
- *  longest labels) are the widest a lesson's bar holds: the bar of every step leaves out
- *  the entries that their bar must (KeyBar.tsx drawBar), so that at one width every step
- *  names the same keys (fix15a2#2). The choices: at most 9 (one digit). */
-export function widestPlaces(): { space: SpacePlace; choices: number }[] {
-  const steps = 20;
-  const at = { steps, lastLesson: false };
-  return [
-    { space: { ...at, view: steps - 1, done: steps - 1, form: true }, choices: 9 },
-    { space: { ...at, view: steps, done: steps, checkOpen: true }, choices: 9 },
-    { space: { ...at, view: steps - 2, done: steps - 2, running: true, runningStep: steps - 2 }, choices: 0 },
-    { space: { ...at, view: steps - 3, done: steps - 1 }, choices: 0 },
-  ];
+/** The short labels of the lesson screen's bar where its named keys leave no room for the
+ *  long ones (KeyBar.tsx): "c code", "g terms", Tab alone (fixR3). */
+// (Tab's word goes where the tab bar above the panes names the panes and Tab: at 80x24, "Tab ⇥")
+const SHORT: Partial<Record<Action, Text>> = { code: { en: 'code', zh: '代码' }, glossary: { en: 'terms', zh: '术语' }, tab: { en: '', zh: '窗格' } };
+
+/** The short label of the bar's entry for `key`, if it has one. */
+export function shortLabel(key: string, ascii: boolean): Text | undefined {
+  const b = BINDINGS.find((o) => o.scopes.includes('main') && keyName(o.keys[0], ascii) === key);
+  return b ? SHORT[b.action] : undefined;
 }
 
 /** While a key's ask waits (store/ask.ts): r's label, and the item that says any other key forgets it. */

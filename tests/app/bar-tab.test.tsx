@@ -19,7 +19,8 @@ const HELP: Record<Lang, RegExp> = { en: /\? keys *$/, zh: /\? 按键 *$/ };
 
 /** What the key bar (the screen's last line) lacks: Tab, or help's key at its end. */
 function barLacks(bar: string, lang: Lang): string[] {
-  return [...(bar.includes(TAB[lang]) ? [] : [TAB[lang]]), ...(HELP[lang].test(bar) ? [] : ['? at the end'])];
+  // (alone where the lesson's named keys leave no room for its word: the tab bar above names "Tab ⇥", fixR3)
+  return [...(bar.includes(TAB[lang]) || / Tab {2}/.test(bar) ? [] : [TAB[lang]]), ...(HELP[lang].test(bar) ? [] : ['? at the end'])];
 }
 
 describe('the key bar names Tab wherever it moves between panes, at 80x24 (fix19a#2)', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonTextLines, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
-import { keysNamed, namedKeys } from '../../src/app/keymap.js';
+import { keysNamed, lessonNamedKeys, namedKeys } from '../../src/app/keymap.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
@@ -43,7 +43,7 @@ describe('keys the text names', () => {
           const quiz = { guesses: {}, revealedGrades: {}, checkPicks: {}, graded: {}, place, present: false, lastRun: at.done - 1, keys: { skip: 'x', reveal: 'v', hint: 'h' } };
           const input: LessonViewInput = { lesson, lang, view: at.view, done: at.done, problems: {}, present: false, revealed: 0, ascii: false, s, quiz };
           const text = lessonTextLines(input, 76).map(lineText).join(' ');
-          const space = { view: at.view, done: at.done, steps: n, lastLesson: lesson === LESSONS.at(-1), named: namedKeys(lesson, at.view), ...(at.checkOpen ? { checkOpen: true } : {}) };
+          const space = { view: at.view, done: at.done, steps: n, lastLesson: lesson === LESSONS.at(-1), named: lessonNamedKeys(lesson), own: [...namedKeys(lesson, at.view), ...(at.view >= n ? ['c'] : [])], ...(at.checkOpen ? { checkOpen: true } : {}) };
           for (const [width, zoomed] of [[80, false], [80, true], [120, false]] as const) {
             const bar = keyBarLine(lang, false, width, space, 'main', at.choices, { tabs: width < 120, zoomed });
             const keys = bar.filter((r) => r.tone === 'key').map((r) => r.text);

@@ -111,7 +111,8 @@ describe('keymap', () => {
         expect(text, text).toMatch(lang === 'en' ? (zoomed ? /z lesson/ : /z zoom/) : zoomed ? /z 课程/ : /z 放大/);
         expect(text).not.toContain('…');
         expect(text).toMatch(/q (quit|退出) +\? (keys|按键) *$/);
-        expect(text).toMatch(/l (中文|EN)/);
+        // (--ascii's longer words leave l out for the lesson's widest bar, "Space step 12's text": fixR3)
+        if (!ascii) expect(text).toMatch(/l (中文|EN)/);
       }
     }
   });

@@ -2,9 +2,9 @@
 // edited, the open list's: menu, errata, glossary), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { barItems, barScope, keyFor, namedKeys, widestPlaces, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
+import { barItems, barScope, keyFor, lessonNamedKeys, namedKeys, shortLabel, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
-import { keptChoice, keptCount } from '../kept-layout.js';
+import { keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
 import { formWaitsForAnswer, questionHidden, restAsks, shownTurn, spaceShowsQuestion, spaceShowsRest } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
@@ -28,7 +28,7 @@ function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace 
 function itemsLine(items: readonly BarItem[], sep: string): Line {
   const l: Line = [run(' ')];
   // an item without a key says what is going on (a step running): in the active tone
-  items.forEach((it, i) => l.push(...(it.key ? [run(it.key, 'key'), run(` ${it.label}`)] : [run(it.label, 'active')]), run(i < items.length - 1 ? sep : '')));
+  items.forEach((it, i) => l.push(...(it.key ? [run(it.key, 'key'), ...(it.label ? [run(` ${it.label}`)] : [])] : [run(it.label, 'active')]), run(i < items.length - 1 ? sep : '')));
   return l;
 }
 
@@ -44,6 +44,41 @@ function dropsFor(all: readonly BarItem[], sep: string, width: number): number {
   const spares = all.filter((it) => it.spare).length;
   for (let k = 0; k < spares; k++) if (lineWidth(itemsLine(withoutSpares(all, k), sep)) <= width) return k;
   return spares;
+}
+
+/** The lesson screen's separator: two spaces, always (one ran the entries together: issue 16). */
+const SEP = '  ';
+
+/** The items of the bar with the spares of rank `upTo` and lower left out (a key the text names stays). */
+function withoutRanks(all: readonly BarItem[], upTo: number): BarItem[] {
+  return all.filter((it) => !it.spare || it.spare > upTo || it.named);
+}
+
+/** The lowest rank up to which the spares of `all` give way for it to fit `width`, two spaces apart. */
+function rankFor(all: readonly BarItem[], width: number): number {
+  const ranks = [0, ...new Set(all.filter((it) => it.spare).map((it) => it.spare!))].sort((a, b) => a - b);
+  return ranks.find((r) => lineWidth(itemsLine(withoutRanks(all, r), SEP)) <= width) ?? ranks.at(-1)!;
+}
+
+/** The bar's items with c's and g's short labels where `short` ("c code", "g terms"). */
+function shortened(items: BarItem[], lang: Lang, ascii: boolean, short: boolean): BarItem[] {
+  return short ? items.map((it) => ({ ...it, label: shortLabel(it.key, ascii)?.[lang] ?? it.label })) : items;
+}
+
+/** The places of a lesson of `at.steps` steps whose bars are the widest it makes: Space's longest
+ *  words outside a question, a form or the check (its last step's text below, its end, review),
+ *  a step running; with the lesson's named keys. */
+function lessonPlaces(at: SpacePlace): SpacePlace[] {
+  const base = { steps: at.steps, lastLesson: at.lastLesson, ...(at.named ? { named: at.named } : {}) };
+  const last = Math.max(0, at.steps - 1);
+  return [
+    { ...base, view: last, done: last },
+    { ...base, view: last, done: last, rest: true },
+    { ...base, view: at.steps, done: at.steps, rest: true },
+    { ...base, view: at.steps, done: at.steps },
+    { ...base, view: last, done: at.steps },
+    { ...base, view: last, done: last, running: true, runningStep: last },
+  ];
 }
 
 /** keyBarLine's lines by everything they depend on: every redraw draws the bar, and a key
@@ -70,60 +105,44 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
   // each language's items found once (the first frame's bar asked barItems 33
   // times, 22 now, run cold: bench/startup.md, "Tenth round")
   const bars = new Map(LANGS.map((l) => [l, barItems(l, ascii, space, scope, choices, panes)]));
-  // without spare keys when the items do not fit (the lowest spare gives way first); as many
-  // left out as the language that needs most does, so that both languages name the same keys.
-  // On the lesson screen as many as the widest step's bar needs (a question's keys, y, a step
-  // running: keymap.ts widestPlaces), whatever the step shown, and the separator
-  // chosen by them too: at one width every step names the same keys, the step's own added
-  // (fix15a2#2); a key its text names stays whatever it takes
+  // On the lesson screen the bar names one set of keys at every step of a lesson at one width
+  // (issue 16, fixR3: "e errata", "l 中文", "→ next" came and went from step to step): the keys
+  // every bar of the lesson holds (the lesson's named keys, lessonNamedKeys, never left out) and
+  // the spares that fit beside the widest bar its steps make outside a question, a form or the
+  // check (lessonPlaces: Space's longest words, a step running, zoomed or not), in both languages
+  // alike, left out by one fixed order (their rank), two spaces between entries always; where the
+  // named keys leave no room even so, c's and g's labels are short ("c code", "g terms") at every step
   const asks = !!space && (space.unanswered || space.resetAsked);
   if (scope === 'main' && space && !asks) {
-    let widest: BarItem[][] | undefined;
-    const dropsAt = (sep: string) => {
-      widest ??= widestPlaces().flatMap((p) => LANGS.map((l) => barItems(l, ascii, p.space, scope, p.choices, panes)));
-      return Math.max(...widest.map((all) => dropsFor(all, sep, width)));
+    // (↑ ↓, named by a step where its pane can move, are that step's own: left out of the measure)
+    const named = (space.named ?? []).filter((k) => k !== '↑' && k !== '↓');
+    const place = `${ascii} ${width} ${panes.tabs} ${space.steps} ${space.lastLesson} ${named.join(',')}`;
+    const plain = (short: boolean) => lessonPlaces({ ...space, named }).flatMap((p) => LANGS.flatMap((l) => [false, true].map((zoomed) => shortened(barItems(l, ascii, p, scope, 0, { ...panes, zoomed }), l, ascii, short))));
+    const fitsAll = (bars: BarItem[][]) => bars.every((all) => lineWidth(itemsLine(withoutRanks(all, Infinity), SEP)) <= width);
+    // the labels and the rank up to which spares give way: kept across runs (kept-layout.ts; measuring
+    // the widest bars was the most of the first frame's bar, run cold: bench/startup.md, "Twelfth round")
+    // (short only where the panes are tabs, whose bar names Tab: "Tab ⇥")
+    const short = keptCount(`bar-short ${place}`, () => (fitsAll(plain(false)) || !panes.tabs ? 0 : 1)) === 1;
+    const upTo = keptCount(`bar-rank ${place} ${short}`, () => Math.max(...plain(short).map((all) => rankFor(all, width))));
+    let items = withoutRanks(shortened(bars.get(lang)!, lang, ascii, short), upTo);
+    // a question's, a form's or the check's bar (Space's longer words, y beside them) has its own
+    // room: what does not fit gives way there alone, the spares first (lowest rank first), then the
+    // named keys the screen's own text does not name, then the others, the last first
+    const own = space.own ?? named;
+    const drop = (pick: (it: BarItem) => boolean, order: (a: BarItem, b: BarItem) => number) => {
+      while (lineWidth(itemsLine(items, SEP)) > width) {
+        const out = items.filter(pick).sort(order)[0];
+        if (!out) return;
+        items = items.filter((it) => it !== out);
+      }
     };
-    // two spaces between entries where they leave out no more keys than one. Both follow from
-    // the bundle's keys and the place alone, and measuring the widest bars was the most of the
-    // first frame's bar, run cold: kept across runs (kept-layout.ts; bench/startup.md, "Twelfth round")
-    const place = `${ascii} ${width} ${panes.tabs} ${panes.zoomed}`;
-    let sep = keptChoice(`bar-two-spaces ${place}`, () => dropsAt('  ') <= dropsAt(' ')) ? '  ' : ' ';
-    let k = keptCount(`bar-drops ${place} ${sep.length}`, () => dropsAt(sep));
-    // while the end-of-lesson check asks, its question hides the summary: the keys only the summary
-    // names (f) give way first, before a key of the bar (serv-clnt's end dropped l for f: fix15a2#2)
-    const extra = (it: BarItem) => !!space.checkOpen && !!it.named && !it.spare;
-    for (const l of LANGS) {
-      while (lineWidth(itemsLine(withoutSpares(bars.get(l)!, k), sep)) > width && bars.get(l)!.some(extra)) {
-        const items = bars.get(l)!;
-        const last = items.map(extra).lastIndexOf(true);
-        bars.set(l, items.filter((_, i) => i !== last));
-      }
-    }
-    const all = bars.get(lang)!;
-    // a screen whose named keys take more room: the next spares give way on it (both languages alike)
-    while (k < all.length && LANGS.some((l) => lineWidth(itemsLine(withoutSpares(bars.get(l)!, k), sep)) > width) && withoutSpares(all, k + 1).length < withoutSpares(all, k).length) k++;
-    let items = withoutSpares(all, k);
-    // a screen whose named keys leave no room for them, or for → (the way on beside Space, the last
-    // spare: issue 16, it went missing while a question waited behind Space), with two spaces: one
-    // space between its entries, where that keeps them (both languages alike)
-    const next = keyFor('next', ascii);
-    const hasNext = (its: readonly BarItem[]) => its.some((it) => it.key === next);
-    const fits = (its: readonly BarItem[], sp: string) => lineWidth(itemsLine(its, sp)) <= width;
-    if (sep === '  ' && (!fits(items, sep) || (hasNext(all) && !hasNext(items)))) {
-      const k1 = Math.max(...LANGS.map((l) => dropsFor(bars.get(l)!, ' ', width)));
-      const tight = withoutSpares(all, k1);
-      if (LANGS.every((l) => fits(withoutSpares(bars.get(l)!, k1), ' ')) && (hasNext(tight) || !hasNext(items))) {
-        items = tight;
-        sep = ' ';
-      }
-    }
-    // a screen whose named keys leave no room even so (the lesson's end with its check open, the
-    // summary that names f hidden under it): the named keys give way, the last first
-    while (lineWidth(itemsLine(items, sep)) > width && items.some((it) => it.named)) {
-      const last = items.map((it) => !!it.named).lastIndexOf(true);
-      items = items.filter((_, i) => i !== last);
-    }
-    return fit(itemsLine(items, sep), width);
+    // (the short words first, where the panes are tabs)
+    if (panes.tabs && lineWidth(itemsLine(items, SEP)) > width) items = shortened(items, lang, ascii, true);
+    const later = (a: BarItem, b: BarItem) => items.indexOf(b) - items.indexOf(a);
+    drop((it) => !!it.spare && !it.named, (a, b) => a.spare! - b.spare!);
+    drop((it) => !!it.named && !own.includes(it.key), later);
+    drop((it) => !!it.named, later);
+    return fit(itemsLine(items, SEP), width);
   }
   // an ask's bar (r, Space at an open question) as the lesson's: two spaces between entries where
   // they leave out no more keys than one, both languages alike (fix18f#5: "resets the lesson other
@@ -173,15 +192,23 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
     const lesson = st.lessons[st.lessonIndex];
     const room = st.room[st.tab];
     const moves = (k: string) => (k === '↓' ? !!room?.down : k === '↑' ? !!room?.up : true);
-    return lesson ? namedKeys(lesson, st.view).filter(moves).join(' ') : '';
+    // every key any text of the lesson names, at every step (the bar holds still within a lesson:
+    // fixR3), g among them (the "New terms" line's "g: glossary"); ↑ ↓ only where the step's text names them
+    const arrows = lesson ? namedKeys(lesson, st.view).filter((k) => (k === '↑' || k === '↓') && moves(k)) : [];
+    return lesson ? [...lessonNamedKeys(lesson), ...arrows].join(' ') : '';
   });
-  // the lesson pane's "New terms" line names g ("(g: glossary)"): the bar does too (issue 16)
+  const allNamed = named;
+  // the keys the screen's own text names (a question's or the check's bar, short of room, keeps them
+  // before the lesson's others): the step's texts, the "New terms" line's g, c at the end
   const glossaryNamed = useLessonNamesGlossary();
-  const glossaryKey = keyFor('glossary', ascii);
-  const allNamed = glossaryNamed && !named.split(' ').includes(glossaryKey) ? [named, glossaryKey].filter(Boolean).join(' ') : named;
+  const own = useAppState((st) => {
+    const lesson = st.lessons[st.lessonIndex];
+    return lesson ? [...namedKeys(lesson, st.view), ...(st.view >= lesson.steps.length ? [keyFor('code', ascii)] : [])].join(' ') : '';
+  });
+  const ownKeys = [...own.split(' ').filter(Boolean), ...(glossaryNamed ? [keyFor('glossary', ascii)] : [])];
   // the closing screen names ↑↓ only while it is taller than the screen
   const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' ') } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' '), own: ownKeys } : {}) };
   const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}) });
   return <StyledLineView line={line} color={color} ascii={ascii} />;
 }

@@ -328,7 +328,10 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // while a question of the check is open, Space would skip it: what to do comes first, the
     // hint says so; once none is open, it ends the lesson's closing text (LessonPane closingRow)
     const open = quiz?.place?.kind === 'check';
-    const ending = para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, open)}`, width, ascii, 'title');
+    // "End of the lesson." and what c, z and Space do come once, under the summary after the
+    // check; before it, while a question is open, only what Space does to it (fixR3: the words
+    // came twice, before the check and again after it)
+    const ending = para(open ? s.endHint(input.last === true, true) : `${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, false)}`, width, ascii, 'title');
     if (open) out.push(...ending, ...gap);
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
