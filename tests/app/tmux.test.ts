@@ -78,14 +78,16 @@ describe('ipclab in tmux', () => {
       // the Kernel pane reads /proc/sysvipc after the step: under load that frame can come a
       // capture later than the step's end, so wait for it before comparing (a step's question
       // left unanswered: a second Space runs it); past the deadline the error shows the pane
-      screen = await tmux.runStep(session, (s) => s.includes(next) && !s.includes('running…'), `step ${i + 1} to finish`);
+      // at the end, with the check open, the lesson's end is its first line ("Answer the check below"; "End of the lesson" once, after it)
+      const ended = (s: string) => i + 1 === shmat.steps.length && s.includes('Answer the check below');
+      screen = await tmux.runStep(session, (s) => (s.includes(next) || ended(s)) && !s.includes('running…'), `step ${i + 1} to finish`);
       // the run shows the pane its result is in (src/lessons/result-pane.ts): Tab to the Kernel again
       for (let t = 0; t < 3 && !/\[Kernel\]/.test(screen); t++) {
         const shown = /\[(Flow|Kernel|Trace|C)\]/.exec(screen)?.[1];
         tmux.send(session, 'Tab');
         screen = await tmux.waitFor(session, (s) => /\[(Flow|Kernel|Trace|C)\]/.exec(s)?.[1] !== shown, 'Tab: the next pane');
       }
-      screen = await tmux.waitFor(session, (s) => /┌─ Kernel[ ─]/.test(s) && s.includes(next) && agrees(s, pid), `step ${i + 1}: the screen agreeing with ipcs`, 15_000);
+      screen = await tmux.waitFor(session, (s) => /┌─ Kernel[ ─]/.test(s) && (s.includes(next) || ended(s)) && agrees(s, pid), `step ${i + 1}: the screen agreeing with ipcs`, 15_000);
       assertWidth(screen, 80);
       // the highlighted step in the list is the next one to run
       // (its number right-aligned: " ▶  2" above "  12")
