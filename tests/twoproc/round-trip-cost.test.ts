@@ -29,8 +29,14 @@ async function count(start) {
 // the yardstick: one promise, resolved from a callback
 const one = await count(() => new Promise((resolve) => setImmediate(resolve)));
 const wake = new Wakeups(['SIGUSR2']);
+// one round uncounted first: Node 24 makes promises of its own at the first signal it delivers
+{
+  const p = wake.until(() => wake.count('SIGUSR2') >= 1, () => {});
+  process.kill(process.pid, 'SIGUSR2');
+  await p;
+}
 const rounds = [];
-for (let n = 1; n <= 3; n++) {
+for (let n = 2; n <= 4; n++) {
   rounds.push(await count(() => {
     const p = wake.until(() => wake.count('SIGUSR2') >= n, () => {});
     process.kill(process.pid, 'SIGUSR2');
@@ -39,7 +45,7 @@ for (let n = 1; n <= 3; n++) {
 }
 // woken twice at its 100 ms poll with the condition still false, then by the signal
 const polled = await count(() => {
-  const p = wake.until(() => wake.count('SIGUSR2') >= 4, () => {});
+  const p = wake.until(() => wake.count('SIGUSR2') >= 5, () => {});
   setTimeout(() => process.kill(process.pid, 'SIGUSR2'), 250);
   return p;
 });
@@ -53,7 +59,7 @@ describe('the round trip\'s own work per round', () => {
     const ran = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', COUNT], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(ran.status, ran.stderr).toBe(0);
     const { one, rounds, polled, signals } = JSON.parse(ran.stdout) as { one: number; rounds: number[]; polled: number; signals: number };
-    expect(signals).toBe(4);
+    expect(signals).toBe(5);
     for (const made of [...rounds, polled]) expect(made, `promises made by an until() (3 woken by a signal, then one woken at two polls first): ${[...rounds, polled]}; one promise's: ${one}`).toBeLessThanOrEqual(one);
   });
 
