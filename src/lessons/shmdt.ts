@@ -226,7 +226,7 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'ipclab refused its own read; as planned, SIGSEGV kills the child: nothing is mapped there. Tab bar "+ 1 (0 alive)": it, ended.',
+        en: 'ipclab refused its own read; as planned, SIGSEGV kills the child, as nothing is mapped there: the tab bar\'s "+ 1 (0 alive)".',
         zh: 'ipclab 拒绝了自己的读取；子进程如预期被 SIGSEGV 杀死：那里没有映射。它是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
       },
       diagram: UNMAP,
