@@ -314,6 +314,8 @@ export const shmctl = defineLesson<ShmctlState>({
         en: 'shmat checks the mode; IPC_RMID does not. That child is "+ 1 (0 alive)" on the tab bar (80 columns), "ended" in the Kernel pane.',
         zh: 'shmat 检查权限，IPC_RMID 不看权限。子进程是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
       },
+      // the child's three calls are the result (the Trace); the notice's Kernel pane only places the ended child
+      resultPane: 'trace',
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
       async run(ctx, state) {
