@@ -354,8 +354,8 @@ export const sem = defineLesson<SemState>({
       say: {
         // the two counts by name; what each counts is the notice's, after the run: said here, right
         // above "GETNCNT and GETZCNT then read…", the definitions left the question a lookup (issue 16)
-        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. Then GETNCNT reads semncnt and GETZCNT semzcnt, two counts of waiting processes (g: semncnt).',
-        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。然后 GETNCNT 读 semncnt，GETZCNT 读 semzcnt，两个都是等待进程的计数（g：semncnt）。',
+        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. Then GETNCNT reads semncnt and GETZCNT semzcnt, two counts of waiting processes.',
+        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。然后 GETNCNT 读 semncnt，GETZCNT 读 semzcnt，两个都是等待进程的计数。',
       },
       notice: {
         en: 'semncnt 1, semzcnt 0: semncnt counts waits for semval to grow (a P at 0), semzcnt waits for 0. Asleep, the waiter uses no CPU.',

@@ -288,7 +288,7 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
-        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y\u00a0(your values) also offers SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
+        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y\u00a0(your values) also offers SHM_EXEC, SHM_RND, SHM_REMAP.',
         zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。y（你的取值）还可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {
