@@ -124,24 +124,30 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
     // (short only where the panes are tabs, whose bar names Tab: "Tab ⇥")
     const short = keptCount(`bar-short ${place}`, () => (fitsAll(plain(false)) || !panes.tabs ? 0 : 1)) === 1;
     const upTo = keptCount(`bar-rank ${place} ${short}`, () => Math.max(...plain(short).map((all) => rankFor(all, width))));
-    let items = withoutRanks(shortened(bars.get(lang)!, lang, ascii, short), upTo);
     // a question's, a form's or the check's bar (Space's longer words, y beside them) has its own
     // room: what does not fit gives way there alone, the spares first (lowest rank first), then the
-    // named keys the screen's own text does not name, then the others, the last first
+    // named keys the screen's own text does not name, then the others, the last first; the keys
+    // left out in either language are left out in both (menu-view's test: en left out g, zh not)
     const own = space.own ?? named;
-    const drop = (pick: (it: BarItem) => boolean, order: (a: BarItem, b: BarItem) => number) => {
-      while (lineWidth(itemsLine(items, SEP)) > width) {
-        const out = items.filter(pick).sort(order)[0];
-        if (!out) return;
-        items = items.filter((it) => it !== out);
-      }
+    const keep = (l: Lang): BarItem[] => {
+      let items = withoutRanks(shortened(bars.get(l)!, l, ascii, short), upTo);
+      const drop = (pick: (it: BarItem) => boolean, order: (a: BarItem, b: BarItem) => number) => {
+        while (lineWidth(itemsLine(items, SEP)) > width) {
+          const out = items.filter(pick).sort(order)[0];
+          if (!out) return;
+          items = items.filter((it) => it !== out);
+        }
+      };
+      // (the short words first, where the panes are tabs)
+      if (panes.tabs && lineWidth(itemsLine(items, SEP)) > width) items = shortened(items, l, ascii, true);
+      const later = (a: BarItem, b: BarItem) => items.indexOf(b) - items.indexOf(a);
+      drop((it) => !!it.spare && !it.named, (a, b) => a.spare! - b.spare!);
+      drop((it) => !!it.named && !own.includes(it.key), later);
+      drop((it) => !!it.named, later);
+      return items;
     };
-    // (the short words first, where the panes are tabs)
-    if (panes.tabs && lineWidth(itemsLine(items, SEP)) > width) items = shortened(items, lang, ascii, true);
-    const later = (a: BarItem, b: BarItem) => items.indexOf(b) - items.indexOf(a);
-    drop((it) => !!it.spare && !it.named, (a, b) => a.spare! - b.spare!);
-    drop((it) => !!it.named && !own.includes(it.key), later);
-    drop((it) => !!it.named, later);
+    const kept = LANGS.map((l) => new Set(keep(l).map((it) => it.key)));
+    const items = keep(lang).filter((it) => kept.every((k) => k.has(it.key)));
     return fit(itemsLine(items, SEP), width);
   }
   // an ask's bar (r, Space at an open question) as the lesson's: two spaces between entries where
