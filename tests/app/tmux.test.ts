@@ -78,7 +78,7 @@ describe('ipclab in tmux', () => {
       // the Kernel pane reads /proc/sysvipc after the step: under load that frame can come a
       // capture later than the step's end, so wait for it before comparing (a step's question
       // left unanswered: a second Space runs it); past the deadline the error shows the pane
-      // at the end, with the check open, the lesson's end is its first line ("Answer the check below"; "End of the lesson" once, after it)
+      // at the end, with the check open, "Answer the check below" stands right above the check ("End of the lesson" once, after it)
       const ended = (s: string) => i + 1 === shmat.steps.length && s.includes('Answer the check below');
       screen = await tmux.runStep(session, (s) => (s.includes(next) || ended(s)) && !s.includes('running…'), `step ${i + 1} to finish`);
       // the run shows the pane its result is in (src/lessons/result-pane.ts): Tab to the Kernel again
