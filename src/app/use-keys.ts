@@ -51,8 +51,11 @@ export interface ReadBounds {
 }
 
 /** The keys Ink reports as one: ESC and one character read together (meta, not an escape
- *  sequence: `raw` is exactly ESC and `input`) are Esc and that character. */
+ *  sequence: `raw` is exactly ESC and `input`) are Esc and that character; ESC ESC is two Esc. */
 export function keysOfRead(input: string, key: Key, raw: string): [string, Key][] {
+  // Esc Esc in one read: Ink names it one Esc (with meta); it is two (issue 16: at the
+  // glossary's search the second, which closes the glossary, was lost)
+  if (key.escape && raw === '\x1b\x1b') return [keyOf('\x1b'), keyOf('\x1b')];
   if (key.meta && !key.ctrl && !key.escape && input.length > 0 && raw === `\x1b${input}` && Array.from(input).length === 1) {
     return [keyOf('\x1b'), ...splitKeys(input, { ...key, meta: false })];
   }

@@ -1656,3 +1656,21 @@ export function earlyTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', glossa
     return out;
   });
 }
+
+/** A text's pointer to one entry: "(g: semncnt)", "（按 g 查 root）"; a list ("(g: atime, dtime,
+ *  ctime)") points to its first word. "(g: glossary)" names the key, no entry. */
+const POINTER = /\(g: ([^),]+)[^)]*\)|（按 g 查 ?([^）、，,]+)[^）]*）/g;
+
+/** The entry `text`'s last pointer names (issue 16: "(g: semncnt)" on screen, g opened at the
+ *  step's first new term): the entry of which the word is a term, else the one whose heading
+ *  starts with it (root). Undefined when the text points to none. */
+export function pointedEntry(text: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry | undefined {
+  let found: GlossaryEntry | undefined;
+  for (const m of text.matchAll(POINTER)) {
+    const word = (m[1] ?? m[2] ?? '').trim();
+    const lower = word.toLowerCase();
+    const entry = entryFor(word, glossary) ?? glossary.find((e) => [e.name.en, e.name.zh].some((t) => t.toLowerCase().startsWith(lower)));
+    if (word && entry) found = entry;
+  }
+  return found;
+}

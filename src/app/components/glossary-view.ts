@@ -10,7 +10,8 @@ import type { Strings } from '../strings.js';
 import type { ListEntry } from './entry-list.js';
 
 /** `list`: the entries in the order shown (store/navigation.ts glossaryList: the step's new terms
- *  first); `first`: those g put first, each with its step: their headings say so ("new at step 3"). */
+ *  first); `first`: those g put first, each with its step: their headings say so ("new at step 3"),
+ *  but an entry the text points to that is no new term (step 0). */
 export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strings, shown: (part: Shown) => boolean, list: readonly GlossaryEntry[] = GLOSSARY, first: readonly { entry: number; step: number }[] = []): ListEntry[] {
   const ahead = (part: Shown) => {
     const n = lessons.findIndex((l) => l.id === part.lesson);
@@ -21,6 +22,6 @@ export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strin
     // the parts shown join the text, as `ipclab glossary` prints them; each step still ahead is named once
     const notes = [...new Set((e.shows ?? []).filter((p) => !shown(p)).map(ahead))].filter((t) => t !== '');
     const step = first.find((x) => GLOSSARY[x.entry] === e)?.step;
-    return { heading: step === undefined ? e.name[lang] : `${e.name[lang]}${s.glossaryNewAt(step)}`, parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))] };
+    return { heading: !step ? e.name[lang] : `${e.name[lang]}${s.glossaryNewAt(step)}`, parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))] };
   });
 }

@@ -79,8 +79,9 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
       else goTo(query, true, false);
     },
     findEnd() {
-      // Esc is done with the word: the next Esc closes the glossary (store/navigation.ts close)
-      set({ find: null, findLast: null });
+      // Esc is done with the word: the next Esc closes the glossary (store/navigation.ts close),
+      // as the status line says (issue 16: a learner took the first Esc for the glossary's close)
+      set({ find: null, findLast: null, status: (s) => s.findOver });
     },
   };
 };

@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
 import { lessonName } from '../../lessons/lesson-name.js';
-import { GLOSSARY, entryFor, type GlossaryEntry, type LessonAt } from '../../lessons/glossary.js';
+import { GLOSSARY, entryFor, pointedEntry, type GlossaryEntry, type LessonAt } from '../../lessons/glossary.js';
 import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
@@ -28,8 +28,9 @@ export interface NavigationSlice {
   /** the cursor of the list shown: the menu, the errata or the glossary (in the glossary, an
    *  index of glossaryList: the step's new terms first) */
   menuCursor: number;
-  /** the glossary as g opened it: the new terms of the step shown (and of the step just run)
-   *  first, each with its step (1-based), then every other entry in the list's order (fix27c#4:
+  /** the glossary as g opened it: the entry the text on screen points to ("(g: semncnt)"), then
+   *  the new terms of the step shown (and of the step just run), each with its step (1-based; 0:
+   *  pointed to, no new term), then every other entry in the list's order (fix27c#4:
    *  g opened at the top, and "+3 in the Kernel pane" left the three to be found) */
   glossaryFirst: readonly { entry: number; step: number }[];
   /** an erratum's jump is running the steps before its own (`steps` of them, to step `to`,
@@ -71,6 +72,18 @@ function glossaryFirstOf(lessons: readonly Lesson[], lang: Lang, at: LessonAt, v
   };
   add(names, view + 1);
   add(justRun ?? [], done);
+  // an entry the text on screen points to ("(g: semncnt)", the last one: nearest the question)
+  // comes first, where the learner was sent (issue 16); `step` 0 when it is no new term there
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const step = lesson?.steps[view];
+  const shown = [view === done && done > 0 ? lesson?.steps[done - 1]?.notice[lang] : '', step?.title[lang], step?.say[lang], step?.aside?.[lang], view < done ? step?.notice[lang] : ''];
+  const pointed = pointedEntry(shown.filter(Boolean).join('\n'));
+  const at0 = pointed ? GLOSSARY.indexOf(pointed) : -1;
+  if (at0 >= 0) {
+    const had = out.findIndex((x) => x.entry === at0);
+    const [item] = had >= 0 ? out.splice(had, 1) : [{ entry: at0, step: 0 }];
+    out.unshift(item!);
+  }
   return out;
 }
 

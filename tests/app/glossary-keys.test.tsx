@@ -1,0 +1,79 @@
+// The glossary does what a newcomer expects (issue 16, item 5): g opens at the entry the
+// text on screen points to ("(g: root)"), and after a search Esc says what it did and what
+// the next Esc does; Esc Esc in one read ends the search and closes the glossary, no key lost.
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS } from '../helpers/render.js';
+import { strings } from '../../src/app/strings.js';
+import { GLOSSARY } from '../../src/lessons/glossary.js';
+import { glossaryList } from '../../src/app/store/navigation.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { keysOfRead } from '../../src/app/use-keys.js';
+
+const draw = appDrawer('glossary-keys', { lessons: LESSONS, restart: true, quiz: false });
+
+describe('the glossary screen', () => {
+  it('g opens at the entry the step\'s text points to, "(g: root)" / "（按 g 查 root）", not at the step\'s first new term (en, zh)', async () => {
+    const overview = LESSONS.find((l) => l.id === 'overview')!;
+    const ipcrm = overview.steps.findIndex((st) => st.id === 'ipcrm');
+    const root = GLOSSARY.find((e) => e.id === 'CAP_IPC_OWNER')!;
+    for (const lang of ['en', 'zh'] as const) {
+      expect(overview.steps[ipcrm]!.say[lang]).toMatch(/\(g: root\)|（按 g 查 root）/);
+      const r = await draw({ width: 80, height: 24, lang, lesson: 'overview' });
+      await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson open');
+      for (let i = 0; i < ipcrm; i++) await r.press(KEYS.right);
+      await r.waitFor(() => r.store.getState().view === ipcrm, 'the ipcrm step shown');
+      await r.press('g');
+      const f = await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
+      expect(glossaryList(r.store.getState())[0]).toBe(root);
+      expect(r.store.getState().menuCursor).toBe(0);
+      await r.waitFor((f) => f.includes(`▶ ${root.name[lang]}`), `▶ on root's entry (${lang})`);
+      // no "new at step" mark: root is not a new term there
+      expect(f.split('\n').find((l) => l.includes(root.name[lang])) ?? '').not.toContain('◂');
+      await r.press(KEYS.escape);
+      await r.waitFor(() => r.store.getState().overlay === 'none', 'closed');
+      // the step before points to none: g opens at its new terms as before
+      await r.press(KEYS.left);
+      await r.waitFor(() => r.store.getState().view === ipcrm - 1, 'the step before');
+      await r.press('g');
+      await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary again');
+      expect(glossaryList(r.store.getState())[0]).not.toBe(root);
+      await r.quit();
+    }
+  });
+
+  it('keysOfRead: ESC ESC in one read is two Esc', () => {
+    const esc = { ctrl: false, meta: true, escape: true } as never;
+    expect(keysOfRead('', esc, '\x1b\x1b').map(([i, k]) => [i, k.escape])).toEqual([['', true], ['', true]]);
+  });
+
+  it('Esc in the search ends it and says the next Esc closes the glossary; Esc Esc in one write does both (en, zh)', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const s = strings(lang);
+      const r = await draw({ width: 80, height: 24, lang });
+      await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson open');
+      await r.press('g');
+      await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
+      await r.press('/', 's', 'e', 'm');
+      await r.waitFor((f) => f.includes(s.glossaryFind('sem')), 'the word typed');
+      await r.press(KEYS.escape);
+      let f = await r.waitFor(() => r.store.getState().find === null, 'Esc: the search ended');
+      f = await r.waitFor((f) => f.includes(s.findOver), 'the status line says the next Esc closes the glossary');
+      expect(r.store.getState().overlay).toBe('glossary');
+      expect(r.lines().at(-1)).toMatch(lang === 'en' ? /Esc close/ : /Esc 关闭/);
+      await r.press(KEYS.escape);
+      await r.waitFor(() => r.store.getState().overlay === 'none', 'the second Esc closed it');
+      // both at once, as a quick double press arrives: the search ends and the glossary closes
+      await r.press('g');
+      await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary again');
+      await r.press('/', 'i', 'p', 'c');
+      await r.waitFor((f) => f.includes(s.glossaryFind('ipc')), 'typed again');
+      await r.press(`${KEYS.escape}${KEYS.escape}`);
+      f = await r.waitFor(() => r.store.getState().overlay === 'none', 'Esc Esc in one write: the search ended and the glossary closed');
+      expect(r.store.getState().find).toBeNull();
+      // the next key goes to the lesson screen, not to the glossary
+      await r.press('g');
+      await r.waitFor(() => r.store.getState().overlay === 'glossary', 'g opens it, the lesson screen took the key');
+      await r.quit();
+    }
+  });
+});
