@@ -715,16 +715,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semncnt, GETNCNT', zh: 'semncnt、GETNCNT' },
     terms: ['semncnt', 'GETNCNT'],
     text: {
-      en: 'A count the kernel keeps per semaphore, of processes waiting in semop. semctl GETNCNT reads it; ipcs -s -i shows it as ncount.',
-      zh: '内核给每个信号量记的一个计数，数的是在 semop 里等待的进程。用 semctl GETNCNT 读取；ipcs -s -i 显示为 ncount。',
+      en: 'A count the kernel keeps per semaphore: how many processes are asleep in semop, waiting for its value to grow (semzcnt counts those waiting for it to become 0). semctl GETNCNT reads it; ipcs -s -i shows it as ncount.',
+      zh: '内核给每个信号量记的一个计数：有多少进程睡在 semop 里，等它的值增加（等它变为 0 的进程由 semzcnt 计数）。用 semctl GETNCNT 读取；ipcs -s -i 显示为 ncount。',
     },
     shows: [
       {
         lesson: 'sem',
         step: 'waiter',
         text: {
-          en: 'semncnt counts the processes sleeping in semop until semval grows (a P at 0).',
-          zh: 'semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）。',
+          en: 'A P at 0 (semop -1 on semval 0) is such a wait: it is counted in semncnt.',
+          zh: '计数为 0 时的 P（semval 为 0 时 semop -1）就是这样的等待：它计入 semncnt。',
         },
       },
     ],
@@ -734,8 +734,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semzcnt, GETZCNT', zh: 'semzcnt、GETZCNT' },
     terms: ['semzcnt', 'GETZCNT'],
     text: {
-      en: 'Another count the kernel keeps per semaphore, beside semncnt: it counts processes waiting in semop for the value to become 0 (a semop with sem_op 0). semctl GETZCNT reads it; ipcs -s -i shows it as zcount.',
-      zh: '内核给每个信号量记的另一个计数，与 semncnt 并列：数的是在 semop 里等待其值变为 0 的进程（sem_op 为 0 的 semop）。用 semctl GETZCNT 读取；ipcs -s -i 显示为 zcount。',
+      en: 'Another count the kernel keeps per semaphore, beside semncnt: how many processes are asleep in semop, waiting for its value to become 0 (a semop with sem_op 0). semctl GETZCNT reads it; ipcs -s -i shows it as zcount.',
+      zh: '内核给每个信号量记的另一个计数，与 semncnt 并列：有多少进程睡在 semop 里，等它的值变为 0（sem_op 为 0 的 semop）。用 semctl GETZCNT 读取；ipcs -s -i 显示为 zcount。',
     },
   },
   {
