@@ -239,8 +239,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SHMMAX, SHMALL, SHMMNI', zh: 'SHMMAX、SHMALL、SHMMNI' },
     terms: ['SHMMAX', 'SHMALL', 'SHMMNI'],
     text: {
-      en: 'The kernel\'s limits on shared memory: SHMMAX bytes per segment, SHMALL pages for all segments together, SHMMNI segments in all. They are files in /proc/sys/kernel (shmmax, shmall, shmmni). The least size is SHMMIN (g: SHMMIN).',
-      zh: '内核对共享内存的限制：SHMMAX 是单个共享内存段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数。它们就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。最小尺寸是 SHMMIN（见术语表 SHMMIN）。',
+      en: 'The kernel\'s limits on shared memory: SHMMAX bytes per segment, SHMALL pages for all segments together, SHMMNI segments in all. They are files in /proc/sys/kernel (shmmax, shmall, shmmni). The least size is SHMMIN (see the SHMMIN entry).',
+      zh: '内核对共享内存的限制：SHMMAX 是单个共享内存段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数。它们就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。最小尺寸是 SHMMIN（见 SHMMIN 条目）。',
     },
   },
   {
@@ -558,8 +558,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     // the pair before each: a text that names both lists both as new, not lspid alone
     terms: ['msg_qnum', 'lspid and lrpid', 'lspid、lrpid', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
     text: {
-      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold (g: msg_qbytes); lspid and lrpid, the last process to send (msgsnd) and the last process to receive (msgrcv).',
-      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数（见术语表 msg_qbytes）；lspid 和 lrpid 是最后一个发送（msgsnd）、接收（msgrcv）的进程。',
+      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold (see the msg_qbytes entry); lspid and lrpid, the last process to send (msgsnd) and the last process to receive (msgrcv).',
+      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数（见 msg_qbytes 条目）；lspid 和 lrpid 是最后一个发送（msgsnd）、接收（msgrcv）的进程。',
     },
   },
   {
@@ -586,8 +586,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'otime, stime, rtime', zh: 'otime、stime、rtime' },
     terms: ['otime', 'sem_otime', 'stime', 'rtime', 'msg_stime', 'msg_rtime'],
     text: {
-      en: 'Times the kernel keeps for a semaphore set and a queue, in seconds since 1970 (0: never): a set\'s otime is its last semop (sem_otime in IPC_STAT); a queue\'s stime is its last msgsnd and rtime its last msgrcv (msg_stime, msg_rtime). Both also have a ctime, the creation or last IPC_SET, as a segment has (g: atime, dtime, ctime). The Kernel pane names them when a step changes them; ipcs -s -i and ipcs -q -i print them as dates.',
-      zh: '内核为信号量集和消息队列记下的时间，单位是自 1970 年起的秒数（0 表示从未）：信号量集的 otime 是最近一次 semop 的时间（IPC_STAT 里的 sem_otime）；队列的 stime 是最近一次 msgsnd 的时间，rtime 是最近一次 msgrcv 的时间（msg_stime、msg_rtime）。两者也都有 ctime，即创建或最近一次 IPC_SET 的时间，和共享内存段一样（见术语表 atime、dtime、ctime）。某一步改了它们时，“内核”窗格会写出这些名字；ipcs -s -i 和 ipcs -q -i 以日期显示它们。',
+      en: 'Times the kernel keeps for a semaphore set and a queue, in seconds since 1970 (0: never): a set\'s otime is its last semop (sem_otime in IPC_STAT); a queue\'s stime is its last msgsnd and rtime its last msgrcv (msg_stime, msg_rtime). Both also have a ctime, the creation or last IPC_SET, as a segment has (see the atime, dtime, ctime entry). The Kernel pane names them when a step changes them; ipcs -s -i and ipcs -q -i print them as dates.',
+      zh: '内核为信号量集和消息队列记下的时间，单位是自 1970 年起的秒数（0 表示从未）：信号量集的 otime 是最近一次 semop 的时间（IPC_STAT 里的 sem_otime）；队列的 stime 是最近一次 msgsnd 的时间，rtime 是最近一次 msgrcv 的时间（msg_stime、msg_rtime）。两者也都有 ctime，即创建或最近一次 IPC_SET 的时间，和共享内存段一样（见 atime、dtime、ctime 条目）。某一步改了它们时，“内核”窗格会写出这些名字；ipcs -s -i 和 ipcs -q -i 以日期显示它们。',
     },
   },
   {
@@ -595,8 +595,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'used-bytes, qnum, qbytes', zh: 'used-bytes、qnum、qbytes' },
     terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes'],
     text: {
-      en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, msg_cbytes in IPC_STAT) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (g: msg_qnum).',
-      zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 里是 msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见术语表 msg_qnum）。',
+      en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, msg_cbytes in IPC_STAT) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
+      zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 里是 msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
     },
   },
   {
@@ -694,8 +694,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SETVAL, GETVAL', zh: 'SETVAL、GETVAL' },
     terms: ['SETVAL', 'GETVAL'],
     text: {
-      en: 'Commands of semctl for one semaphore of a set: semctl(semid, n, SETVAL, v) sets semaphore n\'s semval to v (0 to SEMVMX); semctl(semid, n, GETVAL) returns its semval. Linux starts every new semaphore at 0 (POSIX leaves it open), so a lock is set to 1 with SETVAL before anyone takes it.',
-      zh: 'semctl 针对集里某一个信号量的命令：semctl(semid, n, SETVAL, v) 把 n 号信号量的 semval 设为 v（0 到 SEMVMX）；semctl(semid, n, GETVAL) 返回它的 semval。Linux 把每个新信号量都初始化为 0（POSIX 没有规定），所以作锁用时，要先用 SETVAL 设为 1，别人才能取得。',
+      en: 'Commands of semctl for one semaphore of a set: semctl(semid, n, SETVAL, v) sets semaphore n\'s semval to v (0 to SEMVMX, 32767 on Linux); semctl(semid, n, GETVAL) returns its semval. Linux starts every new semaphore at 0 (POSIX leaves it open), so a lock is set to 1 with SETVAL before anyone takes it.',
+      zh: 'semctl 针对集里某一个信号量的命令：semctl(semid, n, SETVAL, v) 把 n 号信号量的 semval 设为 v（0 到 SEMVMX，Linux 上是 32767）；semctl(semid, n, GETVAL) 返回它的 semval。Linux 把每个新信号量都初始化为 0（POSIX 没有规定），所以作锁用时，要先用 SETVAL 设为 1，别人才能取得。',
     },
   },
   {
@@ -872,8 +872,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'throw-away child', zh: '临时子进程' },
     terms: ['throw-away child', '临时子进程'],
     text: {
-      en: 'A child process ipclab forks only to make one access for real that ipclab itself will not make (its guard refused it: g, ipclab\'s guard). The child makes it as a C program would, so whatever the kernel does to it happens to the child, and ipclab, still running, reports in the trace how the child ended.',
-      zh: 'ipclab 专为真的去做一次它自己不做的访问（被它的访问检查拒绝了：见术语表“访问检查”）而 fork 出的子进程。子进程像 C 程序那样去做，内核对它做什么都落在子进程身上；ipclab 照常运行，在跟踪里写出子进程是怎样结束的。',
+      en: 'A child process ipclab forks only to make one access for real that ipclab itself will not make (its guard refused it: see the entry ipclab\'s guard). The child makes it as a C program would, so whatever the kernel does to it happens to the child, and ipclab, still running, reports in the trace how the child ended.',
+      zh: 'ipclab 专为真的去做一次它自己不做的访问（被它的访问检查拒绝了：见“访问检查”条目）而 fork 出的子进程。子进程像 C 程序那样去做，内核对它做什么都落在子进程身上；ipclab 照常运行，在跟踪里写出子进程是怎样结束的。',
     },
   },
   {
