@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { appDrawer, KEYS } from '../helpers/render.js';
 import { strings } from '../../src/app/strings.js';
-import { GLOSSARY } from '../../src/lessons/glossary.js';
+import { entryFor, GLOSSARY, pointedEntry } from '../../src/lessons/glossary.js';
 import { glossaryList } from '../../src/app/store/navigation.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { keysOfRead } from '../../src/app/use-keys.js';
@@ -75,5 +75,32 @@ describe('the glossary screen', () => {
       await r.waitFor(() => r.store.getState().overlay === 'glossary', 'g opens it, the lesson screen took the key');
       await r.quit();
     }
+  });
+});
+
+describe('the entries as a newcomer reads them', () => {
+  const texts = GLOSSARY.flatMap((e) => (['en', 'zh'] as const).flatMap((lang) => [e.text[lang], ...(e.shows ?? []).map((p) => p.text[lang])].map((text) => ({ id: e.id, lang, text }))));
+
+  it('an entry points to another by its name ("see the SHMMIN entry"), never by g (which closes the glossary) or "see the glossary" (the reader is in it); each names an entry', () => {
+    const keyPointers = texts.filter(({ text }) => /\(g: |按 g|见术语表/.test(text)).map(({ id, lang }) => `${id} ${lang}`);
+    expect(keyPointers).toEqual([]);
+    const named = texts.flatMap(({ id, lang, text }) => [...text.matchAll(/see the (?:entry )?(.+?)(?: entry)?\)|见“?([^（）“”]+?)”?条目/g)].map((m) => ({ id, lang, word: (m[1] ?? m[2]!).split(/[,、]/)[0]!.trim() })));
+    expect(named.length).toBeGreaterThan(4);
+    const lost = named.filter(({ word }) => !entryFor(word) && !GLOSSARY.some((e) => [e.name.en, e.name.zh].some((t) => t.toLowerCase().startsWith(word.toLowerCase()))));
+    expect(lost).toEqual([]);
+  });
+
+  it('semncnt and semzcnt say what their processes wait for: the value to grow, to become 0 (en, zh)', () => {
+    const [n, z] = [entryFor('semncnt')!, entryFor('semzcnt')!];
+    expect(n.text.en).toMatch(/asleep in semop, waiting for its value to grow/);
+    expect(z.text.en).toMatch(/asleep in semop, waiting for its value to become 0/);
+    expect(n.text.zh).toMatch(/睡在 semop 里，等它的值增加/);
+    expect(z.text.zh).toMatch(/睡在 semop 里，等它的值变为 0/);
+  });
+
+  it('pointedEntry: the last pointer of a text, by term or heading; "(g: glossary)" is none', () => {
+    expect(pointedEntry('a (g: semadj) then (g: semncnt) here')?.id).toBe('semncnt');
+    expect(pointedEntry('root 的进程也可以（按 g 查 root）')?.id).toBe('CAP_IPC_OWNER');
+    expect(pointedEntry('New terms: shmid (g: glossary)')).toBeUndefined();
   });
 });
