@@ -630,6 +630,10 @@ const EN = {
   challengeHint: (n: number) => `Hint ${n}:`,
   challengeHints: (shown: number, all: number) => `hints ${shown}/${all}: type hint for one more, solution for the answer`,
   tooSmall: (need: string, have: string) => `ipclab needs a terminal of at least ${need}; this one is ${have}. Make it larger, or q quits.`,
+  // the status line after a run whose part the Trace cuts, until z was used once (TracePane's traceCut);
+  // `focusFirst`: side by side with another pane in focus (a wide terminal: room for the longer words)
+  traceCutHint: (step: number, shows: 'result' | 'part' | 'more', lines: number, rows: number, key: string, focusFirst: boolean) =>
+    `step ${step}${shows === 'result' ? "'s result" : ''} is ${lines} lines; the Trace shows ${rows}: ${focusFirst ? `Tab here, then ${key}` : key} shows ${shows === 'more' ? 'more of it' : 'it whole'}`,
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
@@ -981,6 +985,8 @@ const ZH: Strings = {
   challengeHint: (n: number) => `提示 ${n}：`,
   challengeHints: (shown: number, all: number) => `提示 ${shown}/${all}：输入 hint 再看一条，输入 solution 查看答案`,
   tooSmall: (need: string, have: string) => `ipclab 需要至少 ${need} 的终端；当前为 ${have}。请放大窗口，或按 q 退出。`,
+  traceCutHint: (step: number, shows: 'result' | 'part' | 'more', lines: number, rows: number, key: string, focusFirst: boolean) =>
+    `第 ${step} 步${shows === 'result' ? '的结果有' : '共'} ${lines} 行，“跟踪”窗格只显示 ${rows} 行：${focusFirst ? `Tab 到这里再按 ${key}` : `按 ${key}`} ${shows === 'more' ? '看更多' : '看全部'}`,
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

@@ -13,17 +13,18 @@
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
 // resize and a tab shown in between: at its end it follows the end, scrolled up it stays
 // (the bottom border says how much more is below); a step run or reviewed shows that step.
-import React, { useMemo } from 'react';
-import { useAppState, useLook } from '../context.js';
+import React, { useLayoutEffect, useMemo } from 'react';
+import { useAppState, useAppStore, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { resultCut, stepTop, type TraceView, traceView, zoomShows } from './trace-view.js';
+import { resultCut, stepResult, stepTop, type TraceView, traceView, zoomShows } from './trace-view.js';
 import { keyFor } from '../keymap.js';
 import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
+import type { TraceCut } from '../store/panes.js';
 
 const runKeys = new WeakMap<object, number>();
 let runs = 0;
@@ -33,6 +34,17 @@ function runKey(run: object | null): number {
   if (!run) return 0;
   if (!runKeys.has(run)) runKeys.set(run, ++runs);
   return runKeys.get(run)!;
+}
+
+/** What the status line says of step `step`'s part cut in a window of `rows` rows: what z shows
+ *  (zoomShows) and how long that is: the step's part whole, else its result whole (the border's
+ *  "z: whole"), else more of the part. */
+function traceCutOf(view: TraceView, step: number, shows: 'part' | 'result' | 'more', resultWhole: boolean, rows: number, focusFirst: boolean): TraceCut {
+  const result = stepResult(view, step)!;
+  const part = Math.max(1, view.ends[step] - view.tops[step]);
+  return shows !== 'part' && resultWhole
+    ? { step, shows: 'result', lines: result.last - result.first + 1, rows, focusFirst }
+    : { step, shows, lines: part, rows, focusFirst };
 }
 
 export function TracePane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
@@ -81,5 +93,14 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
     up: cut.above ? s.resultGoesOnAbove(step! + 1, on('above')) : on('above') ? s.signNote(on('above')) : '',
     down: cut.below ? s.resultGoesOnBelow(step! + 1, on('below')) : on('below') ? s.signNote(on('below')) : '',
   };
+  // the step just run cut where z shows it: the store hears what and how much, and the status line
+  // says it until z was used once (issue 16 item 11: the border's "z: whole" went unread)
+  const store = useAppStore();
+  const cutNow = zoom && step !== null && reviewed === null ? traceCutOf(view, step, zoom.shows, !!resultWhole, height - 2, focusFirst) : null;
+  const cutKey = cutNow && JSON.stringify(cutNow);
+  useLayoutEffect(() => {
+    store.getState().noteTraceCut(cutKey ? (JSON.parse(cutKey) as TraceCut) : null);
+  }, [store, cutKey]);
+  useLayoutEffect(() => () => store.getState().noteTraceCut(null), [store]);
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} keys={keys} />;
 }

@@ -83,9 +83,27 @@ export interface PanesSlice {
    *  way (fix27c#1: "↓ scroll" on the bar where nothing scrolled) */
   room: Partial<Record<ScrollPane | 'end', PaneRoom>>;
   noteRoom(pane: ScrollPane | 'end', room: PaneRoom): void;
+  /** the step just run whose part the Trace, as it last drew, cuts where z would show it (its
+   *  border names z): the status line says so until z was used once (issue 16 item 11: newcomers
+   *  pressed ↓ 13 times through overview 1's ipcs output, the border's "z: whole" unread) */
+  traceCut: TraceCut | null;
+  /** z zoomed once this session: the learner knows it, the status line no longer offers it */
+  zoomUsed: boolean;
+  noteTraceCut(cut: TraceCut | null): void;
   scrollTo(pane: StoredScroll, offset: number): void;
   follow(pane: FollowScroll, own: OwnOffset): void;
   loadFlow(): void;
+}
+
+/** What the Trace cuts of step `step` (0-based), the step just run: its result (`result`: lines
+ *  long) or its part (`part`) is shown whole by z, else more of it (`more`); `rows`, the rows
+ *  the Trace shows; `focusFirst`: side by side with another pane in focus, Tab comes first. */
+export interface TraceCut {
+  step: number;
+  shows: 'result' | 'part' | 'more';
+  lines: number;
+  rows: number;
+  focusFirst: boolean;
 }
 
 /** The following panes no longer drawn when the pane shown goes from `from` to `to`: the tab
@@ -156,9 +174,11 @@ export const panesSlice =
       tabs: true,
       zoomed: false,
       zoomedAt: { run: null, done: 0 },
+      traceCut: null,
+      zoomUsed: false,
 
       toggleZoom() {
-        set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
+        set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done }, ...(get().zoomed ? {} : { zoomUsed: true }) });
       },
 
       setTabs(tabs) {
@@ -224,6 +244,12 @@ export const panesSlice =
       noteRoom(pane, room) {
         const was = get().room[pane];
         if (was?.up !== room.up || was?.down !== room.down) set({ room: { ...get().room, [pane]: room } });
+      },
+
+      noteTraceCut(cut) {
+        const was = get().traceCut;
+        const same = was === cut || (was !== null && cut !== null && (Object.keys(cut) as (keyof TraceCut)[]).every((k) => was[k] === cut[k]));
+        if (!same) set({ traceCut: cut });
       },
 
       scrollTo(pane, offset) {
