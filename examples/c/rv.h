@@ -4,6 +4,20 @@
  * is 4096 bytes, mode 0600, native byte order. The fields are the
  * truth; SIGUSR2 only wakes the peer (pending signals of one kind
  * merge, and kill() sends no data), so every wait re-reads the fields.
+ *
+ * Its functions, ours and not libc's; serv.c and clnt.c call them
+ * with no comment at each call:
+ * say(): one line of the trace on stderr, "[role pid] ..."
+ * fail(): one line saying what went wrong, then clean up and exit 1
+ * err_text(): "-1 ENOENT (...)", the last failed call's error
+ * ret_text(): a call's result, its number or err_text()
+ * now_ms(): milliseconds on a clock that only goes forward
+ * peer_gone(): has the other process ended?
+ * wait_signal(): wait for a blocked signal, at most some ms
+ * rv_block_signals(): block SIGUSR2 and the signals that end us
+ * pause_once(): one wait, for SIGUSR2 or the 100 ms poll
+ * rv_default_path(): where the rendezvous file is
+ * parse_timeout(): the seconds of --timeout, in ms
  */
 #ifndef IPCLAB_RV_H
 #define IPCLAB_RV_H

@@ -6,6 +6,12 @@
  * ipclab through separate pipes, and the stamp lets its trace put
  * each line where it happened, and N tells it which lines are still
  * in the other pipe. Run by hand, lines are as shown without it.
+ *
+ * Its functions, ours and not libc's; serv.c and clnt.c call them
+ * with no comment at each call:
+ * stamp_ms(): milliseconds on a clock that only goes forward
+ * stamp_now(): note the time right before an action
+ * stamp(): write "@MS#N " before a line, when ipclab runs us
  */
 #ifndef IPCLAB_STAMP_H
 #define IPCLAB_STAMP_H

@@ -170,8 +170,9 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再启动子进程，交给它两个 shmid（C 里用 fork）。子进程也装上处理函数，映射两个共享内存段，报告“就绪”。',
       },
       notice: {
-        en: 'A second pid; nattch 1; lpid (last to attach or detach) is the child. No signal before "ready": unhandled, SIGUSR1 would end the child.',
-        zh: '出现了第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
+        // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
+        en: 'A second pid; nattch 1; lpid (last to attach or detach) is the child. Parent waits for "ready": unhandled, SIGUSR1 ends the child.',
+        zh: '出现了第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等“就绪”再发信号：没有处理函数时，SIGUSR1 会结束子进程。',
       },
       aside: {
         en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',
@@ -239,7 +240,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: `父进程有文字“${MESSAGE.zh}”要交给子进程，并用 kill(child, SIGUSR1) 给它发 SIGUSR1。`,
       },
       notice: {
-        en: `SIGUSR1 only woke the child; the text is in the segment: in the dump, its ${Buffer.byteLength(MESSAGE.en)} bytes and a NUL.`,
+        en: `SIGUSR1 only woke the child; the text is in the segment: in the Kernel pane's dump, its ${Buffer.byteLength(MESSAGE.en)} bytes and a NUL.`,
         zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”占 3 个字节，画出来 2 格宽，“·”补上第三个字节那一列。',
       },
       diagram: WRITE,
@@ -264,8 +265,9 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         // which pane shows it (issue 16: "another address" named no place): the child's "read at" line
-        en: 'The Trace pane\'s "read at" line has the parent\'s bytes at another address, in another process: one memory. The parent may write again.',
-        zh: '“跟踪”窗格里“从 0x… 读出”那一行，是父进程写的字节，却在另一个进程、另一个地址：同一块内存。父进程现在才可以再写。',
+        // nc: "another process: one memory" and "may write again" said neither whose address nor who tells the parent
+        en: 'Trace pane, "read at" line: the parent\'s bytes at the child\'s address. Two mappings, one memory. SIGUSR2: the parent may write again.',
+        zh: '“跟踪”窗格“从 0x… 读出”那行：子进程在自己映射的地址读到父进程写的字节。两个映射，同一块内存。SIGUSR2 让父进程可以再写。',
       },
       // the line as each language writes it (src/proto/child.ts): "read at 0x…", "从 0x… 读出"
       traceFocus: [{ en: 'read at', zh: '读出' }],

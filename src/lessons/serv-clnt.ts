@@ -156,8 +156,9 @@ export const servClnt = defineLesson<ServClntState>({
   code: [
     { path: 'serv.c', kind: 'program' },
     { path: 'clnt.c', kind: 'program' },
-    { path: 'rv.h', kind: 'header' },
-    { path: 'stamp.h', kind: 'header' },
+    // their opening comments say what each function is for; serv.c and clnt.c call them bare
+    { path: 'rv.h', kind: 'header', helpers: ['say', 'err_text', 'ret_text', 'now_ms', 'peer_gone', 'wait_signal', 'fail', 'rv_block_signals', 'pause_once', 'rv_default_path', 'parse_timeout'] },
+    { path: 'stamp.h', kind: 'header', helpers: ['stamp_ms', 'stamp_now', 'stamp'] },
   ],
   state: () => ({}),
   steps: [

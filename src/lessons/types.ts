@@ -142,6 +142,10 @@ export interface CFile {
    *  shows (`make check` and the C-example test run it); 'program': builds alone but runs
    *  with a peer or arguments (the two-process tests run it); 'header': included, not built */
   kind: 'check' | 'program' | 'header';
+  /** a header's functions that the lesson's other files call, each given its one-line purpose
+   *  in the header's opening comment ("say(): ..."), which the C pane shows once: a call of one
+   *  needs no comment of its own (`ipclab check`, validate.ts documentedHelperProblems) */
+  helpers?: readonly string[];
 }
 
 /** A choice of a checkpoint or a check question, in words: never a bare number ("nattch 2",

@@ -200,10 +200,24 @@ export function cCommentProblems(path: string, text: string, tableText: string |
   ];
 }
 
-/** The C files not yet held to `helperCallProblems`, whose lessons' texts other work is
- *  rewording: this list can only shrink (tests/lessons/validate.test.ts fails on a file in it
- *  that passes). */
-export const HELPER_COMMENTS_PENDING: ReadonlySet<string> = new Set(['serv.c', 'clnt.c']);
+/** The functions a lesson's header `path` (`text`) documents for the lesson's other files
+ *  (`CFile.helpers`): each function the header defines (a body, not a prototype such as rv.h's
+ *  `cleanup`, which serv.c and clnt.c define) is listed, each listed name is one it defines,
+ *  and the header's opening comment, which the C pane shows once at the top, gives each its
+ *  one-line purpose ("say(): one line of the trace on stderr"). Calls of these need no comment
+ *  of their own (`helperCallProblems`): rv.h's say() and fail() are called ~60 times in serv.c
+ *  and clnt.c, where a comment at each said the same thing again. */
+export function documentedHelperProblems(path: string, text: string, names: readonly string[]): string[] {
+  const bodies = [...text.matchAll(/^(?:static\s+)?(?:inline\s+)?(?:const\s+)?(?:unsigned\s+)?(?:struct\s+)?\w+[\s*]+(\w+)\(([^)]*)\)\s*$/gm)].map((m) => m[1]!).filter((n) => n !== 'main');
+  const opening = /^\s*\/\*[\s\S]*?\*\//.exec(text)?.[0] ?? '';
+  const out: string[] = [];
+  for (const n of bodies) if (!names.includes(n)) out.push(`examples/c/${path}: ${n}() is not among the helpers the lesson declares for it (CFile.helpers)`);
+  for (const n of names) {
+    if (!bodies.includes(n)) out.push(`examples/c/${path}: declared helper ${n}() is not a function it defines`);
+    else if (!new RegExp(`^\\s*\\*\\s*${n}\\(\\):\\s*\\S`, 'm').test(opening)) out.push(`examples/c/${path}: its opening comment has no line "${n}(): what it is for"`);
+  }
+  return out;
+}
 
 /** The functions C source `text` defines or declares at file scope (`static int name(`), main aside. */
 export function cDefined(text: string): string[] {
@@ -259,11 +273,15 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
     }
   });
   // the lesson's own helpers, defined in one of its files and called from another
-  const helpers = new Set(texts.flatMap(cDefined));
+  // but those a header documents (CFile.helpers), whose calls need no comment
+  const documented = new Set(lesson.code.flatMap((f) => f.helpers ?? []));
+  const helpers = new Set(texts.flatMap(cDefined).filter((n) => !documented.has(n)));
   paths.forEach((p, i) => {
     const table = join(packageRoot(), 'examples', 'c', 'zh', `${p}.txt`);
     problems.push(...cCommentProblems(p, untagged(texts[i]), existsSync(table) ? readFileSync(table, 'utf8') : null));
-    if (!HELPER_COMMENTS_PENDING.has(p)) problems.push(...helperCallProblems(p, texts[i]!, helpers).map((q) => `${at}: ${q}`));
+    problems.push(...helperCallProblems(p, texts[i]!, helpers).map((q) => `${at}: ${q}`));
+    const declared = lesson.code.find((f) => f.path === p)?.helpers;
+    if (declared) problems.push(...(p.endsWith('.h') ? documentedHelperProblems(p, texts[i]!, declared) : [`examples/c/${p}: only a header documents helpers`]).map((q) => `${at}: ${q}`));
   });
   for (const step of lesson.steps) for (const anchor of anchorsOf(step.code)) {
     const found = paths.some((p, i) => {

@@ -96,4 +96,17 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(check2.en).toMatch(/caps the count of messages at msg_qbytes too \(as a number of messages/);
     expect(check2.zh).toMatch(/按条数算/);
   });
+
+  // newcomer passes 4-5 (s25f): "No signal before "ready"" read as a rule of the kernel, not the
+  // parent's; "another process: one memory. The parent may write again." said neither whose
+  // address the "read at" line shows nor what lets the parent write
+  it('parent-child 2 says who waits for "ready"; 5 says whose address and that SIGUSR2 lets the parent write; 4 says which pane has the dump', () => {
+    const child = step('parent-child', 'child').notice;
+    expect(child.en).toMatch(/Parent waits for "ready"/);
+    expect(child.zh).toMatch(/父进程等“就绪”/);
+    const read = step('parent-child', 'read').notice;
+    expect(read.en).toMatch(/the child's address\. Two mappings, one memory\. SIGUSR2: the parent may write again/);
+    expect(read.zh).toMatch(/子进程在自己映射的地址.*两个映射，同一块内存。SIGUSR2 让父进程可以再写/);
+    expect(step('parent-child', 'write').notice.en).toMatch(/in the Kernel pane's dump/);
+  });
 });
