@@ -630,6 +630,15 @@ const EN = {
   challengeHint: (n: number) => `Hint ${n}:`,
   challengeHints: (shown: number, all: number) => `hints ${shown}/${all}: type hint for one more, solution for the answer`,
   tooSmall: (need: string, have: string) => `ipclab needs a terminal of at least ${need}; this one is ${have}. Make it larger, or q quits.`,
+  /** the Kernel pane says what its own keys do where the status line names them (issue 16:
+   *  "[ ] bytes  } non-zero" and "s focus" were explained only in the help): after the
+   *  legend's marks, s while it moves the focus, [ ] } while they page the bytes; '' where
+   *  the keys do nothing (the playground); each key kept on a line with its words (\u00a0) */
+  pickKeyWords: 's:\u00a0focus\u00a0the\u00a0next\u00a0segment',
+  dumpKeyWords: '[\u00a0]\u00a0page\u00a0the\u00a0bytes  }\u00a0skip\u00a0zero\u00a0bytes',
+  /** the legend's word for a row with no owner mark: another program's object (ipcs lists
+   *  every user's; overview 3 showed them unmarked, unexplained) */
+  markOthers: 'unmarked: not ipclab\'s',
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
@@ -981,6 +990,9 @@ const ZH: Strings = {
   challengeHint: (n: number) => `提示 ${n}：`,
   challengeHints: (shown: number, all: number) => `提示 ${shown}/${all}：输入 hint 再看一条，输入 solution 查看答案`,
   tooSmall: (need: string, have: string) => `ipclab 需要至少 ${need} 的终端；当前为 ${have}。请放大窗口，或按 q 退出。`,
+  pickKeyWords: '按\u00a0s\u00a0换下一个段',
+  dumpKeyWords: '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节',
+  markOthers: '无标记：不是 ipclab 的',
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

@@ -128,11 +128,11 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
     return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named };
   }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named]);
-  // the playground's own words: its marks, statements not steps, no s key
+  // the playground's own words: its marks, statements not steps, no s, [ ] or } key to explain
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone, pickKeyWords: '', dumpKeyWords: '' }
         : s,
     [play, s],
   );
