@@ -1044,13 +1044,13 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
-export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
+export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true): Line[] {
   const { marks, status } = legendParts(k);
   const room = Math.max(10, proseWidth(width));
   // the pane's keys the status line names, said after the marks ("s focus" and "[ ] bytes  }
   // non-zero" were explained only in the help: issue 16): the legend is always in view with
   // the rows it explains, and on its lines they cost a row only where the marks leave no room
-  const keys = [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].filter((x): x is string => x !== null);
+  const keys = withKeys ? [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].filter((x): x is string => x !== null) : [];
   const said = [...marks, ...keys];
   return [...(said.length > 0 ? wrap(`${k.s.legendKey}${said.join('  ')}`, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
 }
