@@ -291,7 +291,14 @@ function table<T>(
   const most = mark === null ? slot : Math.max(slot, cells(FLEETING_MARK) + 1);
   const kept = keptColumns(widest, width, Math.max(Math.min(slot, 1) + lead, most + cells(indent)), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
-  const w = kept.map((i) => widths[i]);
+  // a removed row's identity (its owner, "learner" or "nobody" under a column the listed rows
+  // make 5 wide) widens its column as drawn where the pane has the room: it ran into the next
+  // column's figures (fixR2); the columns kept are still chosen by the listed rows
+  const room = kept.map((i) => Math.max(widths[i], ...rows.flatMap((r, n) => (r.gone ? [cells(all[n][i])] : []))));
+  const drawn = draw(room);
+  return drawn.every((l) => cells(lineText(l)) <= width) ? drawn : draw(kept.map((i) => widths[i]));
+
+  function draw(w: number[]): Line[] {
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), ' '.repeat(slot) + indent, w)];
   // a removed row's figures end after its identity's last column kept, with the word
   const last = Math.max(-1, ...kept.flatMap((i, at) => (identity.includes(cols[i][1]) ? [at] : [])));
@@ -306,6 +313,7 @@ function table<T>(
   });
   under(out, out[0], true);
   return out;
+  }
 }
 
 /** Under a table, the columns it left out for width and the command that shows them, every
