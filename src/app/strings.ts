@@ -634,6 +634,15 @@ const EN = {
   // `focusFirst`: side by side with another pane in focus (a wide terminal: room for the longer words)
   traceCutHint: (step: number, shows: 'result' | 'part' | 'more', lines: number, rows: number, key: string, focusFirst: boolean) =>
     `step ${step}${shows === 'result' ? "'s result" : ''} is ${lines} lines; the Trace shows ${rows}: ${focusFirst ? `Tab here, then ${key}` : key} shows ${shows === 'more' ? 'more of it' : 'it whole'}`,
+  /** the Kernel pane says what its own keys do where the status line names them (issue 16:
+   *  "[ ] bytes  } non-zero" and "s focus" were explained only in the help): after the
+   *  legend's marks, s while it moves the focus, [ ] } while they page the bytes; '' where
+   *  the keys do nothing (the playground); each key kept on a line with its words (\u00a0) */
+  pickKeyWords: 's:\u00a0focus\u00a0the\u00a0next\u00a0segment',
+  dumpKeyWords: '[\u00a0]\u00a0page\u00a0the\u00a0bytes  }\u00a0skip\u00a0zero\u00a0bytes',
+  /** the legend's word for a row with no owner mark: another program's object (ipcs lists
+   *  every user's; overview 3 showed them unmarked, unexplained) */
+  markOthers: 'unmarked: not ipclab\'s',
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
@@ -987,6 +996,9 @@ const ZH: Strings = {
   tooSmall: (need: string, have: string) => `ipclab 需要至少 ${need} 的终端；当前为 ${have}。请放大窗口，或按 q 退出。`,
   traceCutHint: (step: number, shows: 'result' | 'part' | 'more', lines: number, rows: number, key: string, focusFirst: boolean) =>
     `第 ${step} 步${shows === 'result' ? '的结果有' : '共'} ${lines} 行，“跟踪”窗格只显示 ${rows} 行：${focusFirst ? `Tab 到这里再按 ${key}` : `按 ${key}`} ${shows === 'more' ? '看更多' : '看全部'}`,
+  pickKeyWords: '按\u00a0s\u00a0换下一个段',
+  dumpKeyWords: '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节',
+  markOthers: '无标记：不是 ipclab 的',
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

@@ -69,6 +69,15 @@ describe('Kernel pane: made and removed by the step', () => {
       const texts = kernelLines(k, 120, 60).map(lineText);
       const head = texts.find((t) => t.includes('shmid'))!;
       expect(lineText(row!).indexOf('learner')).toBe(head.indexOf('owner'));
+      // and its owner, wider than the listed rows' (root), stays in its column: "learner" ran
+      // into perms' (fixR2), at the pane's widths at 80x24 and 120x34 too
+      for (const room of [120, ...rooms]) {
+        const laid = kernelLines(k, room, 60).map(lineText);
+        const at = laid.find((t) => t.startsWith(FLEETING_MARK) && t.includes('83623959'))!;
+        const top = laid.find((t) => t.includes('shmid'))!;
+        const next = top.indexOf(' ', top.indexOf('owner') + 'owner'.length + 1) > 0 ? top.slice(top.indexOf('owner') + 'owner'.length).search(/\S/) + top.indexOf('owner') + 'owner'.length : top.length;
+        expect(at.indexOf('learner') + 'learner'.length, `${room}:\n${laid.join('\n')}`).toBeLessThan(next);
+      }
       // without it in the step, no such row, no such legend part
       const plain = input(lang, {}, []);
       expect(kernelLines(plain, 120, 60).some((l) => lineText(l).includes(FLEETING_MARK))).toBe(false);

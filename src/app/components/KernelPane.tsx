@@ -57,11 +57,26 @@ const PLAY_ROLES_BESIDE = { a: { en: 'playground (:)', zh: '练习场（:）' },
  *  line, race 3's semaphore row was in view in the test and a line below it on screen:
  *  fix25d#3). The title is chosen by the pane's width alone: the long one (naming ipcs) where
  *  it fits with the sign "↑ n more", else the short one -- never one step's and then the other's. */
-export function kernelHead(input: KernelInput, width: number, _rows: number, title: string, s: Strings, _words: Strings, ascii: boolean): { head: string; legendBelow: Line[] } {
+export function kernelHead(input: KernelInput, width: number, rows: number, title: string, s: Strings, _words: Strings, ascii: boolean): { head: string; legendBelow: Line[] } {
   // frame.ts draws "─ title " and a cell of the border, and " ↑ n more " when scrolled
   const room = width - 2 - (cells(title) + 3) - 1;
   const sign = cells(` ${ascii ? '^' : '↑'} ${s.more(99)} `);
-  return { head: room >= sign ? title : s.kernel, legendBelow: kernelLegendLines(input, textRoom(width)) };
+  return { head: room >= sign ? title : s.kernel, legendBelow: legendFits(input, textRoom(width), rows) };
+}
+
+/** The legend with the pane's keys in words, unless the row they take would push a line the
+ *  step marked out of the window the pane opens on (the record's nattch at 80x24: the rows the
+ *  step is about come first; the status line still names the keys, the help says them). */
+function legendFits(input: KernelInput, width: number, rows: number): Line[] {
+  const full = kernelLegendLines(input, width);
+  const bare = kernelLegendLines(input, width, false);
+  if (full.length === bare.length) return full;
+  const marked = (legend: Line[]) => {
+    const lines = kernelLines(input, width, rows, legend);
+    const top = kernelFollow(lines, rows);
+    return stickyLines(lines, top, rows).slice(top, top + rows).filter((l) => l.some((r) => r.tone === 'changed')).length;
+  };
+  return marked(full) >= marked(bare) ? full : bare;
 }
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
@@ -128,11 +143,11 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
     return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named };
   }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named]);
-  // the playground's own words: its marks, statements not steps, no s key
+  // the playground's own words: its marks, statements not steps, no s, [ ] or } key to explain
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone, pickKeyWords: '', dumpKeyWords: '' }
         : s,
     [play, s],
   );

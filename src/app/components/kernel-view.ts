@@ -8,7 +8,7 @@ import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, lineText, run } from '../styled.js';
-import type { Before, Vanished } from '../store/kernel.js';
+import { DUMP_BYTES, type Before, type Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
 import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, STAT_OF_COLUMN, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { DumpCarry, DumpFill, Strings } from '../strings.js';
@@ -291,7 +291,14 @@ function table<T>(
   const most = mark === null ? slot : Math.max(slot, cells(FLEETING_MARK) + 1);
   const kept = keptColumns(widest, width, Math.max(Math.min(slot, 1) + lead, most + cells(indent)), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
-  const w = kept.map((i) => widths[i]);
+  // a removed row's identity (its owner, "learner" or "nobody" under a column the listed rows
+  // make 5 wide) widens its column as drawn where the pane has the room: it ran into the next
+  // column's figures (fixR2); the columns kept are still chosen by the listed rows
+  const room = kept.map((i) => Math.max(widths[i], ...rows.flatMap((r, n) => (r.gone ? [cells(all[n][i])] : []))));
+  const drawn = draw(room);
+  return drawn.every((l) => cells(lineText(l)) <= width) ? drawn : draw(kept.map((i) => widths[i]));
+
+  function draw(w: number[]): Line[] {
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), ' '.repeat(slot) + indent, w)];
   // a removed row's figures end after its identity's last column kept, with the word
   const last = Math.max(-1, ...kept.flatMap((i, at) => (identity.includes(cols[i][1]) ? [at] : [])));
@@ -306,6 +313,7 @@ function table<T>(
   });
   under(out, out[0], true);
   return out;
+  }
 }
 
 /** Under a table, the columns it left out for width and the command that shows them, every
@@ -977,6 +985,8 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
   const parts = [
     owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
     owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
+    // a row with no owner mark is another program's (ipcs lists every user's: overview 3)
+    owners.has(null) ? s.markOthers : null,
     shown ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null,
     sight.fresh ? `${NEW_MARK} ${s.markNew(step)}` : null,
     sight.changed ? `${m.mark} ${s.markChanged(step)}` : null,
@@ -1042,8 +1052,24 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
-export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
+export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true): Line[] {
   const { marks, status } = legendParts(k);
   const room = Math.max(10, proseWidth(width));
-  return [...(marks.length > 0 ? wrap(`${k.s.legendKey}${marks.join('  ')}`, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
+  // the pane's keys the status line names, said after the marks ("s focus" and "[ ] bytes  }
+  // non-zero" were explained only in the help: issue 16): the legend is always in view with
+  // the rows it explains, and on its lines they cost a row only where the marks leave no room
+  const keys = withKeys ? [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].filter((x): x is string => x !== null) : [];
+  const said = [...marks, ...keys];
+  return [...(said.length > 0 ? wrap(`${k.s.legendKey}${said.join('  ')}`, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
+}
+
+/** Whether s moves the focus (more than one segment listed: App's status line names "s" then). */
+export function picks(k: Pick<KernelInput, 'segments' | 's'>): boolean {
+  return k.segments.length > 1 && k.s.pickKeyWords !== '';
+}
+
+/** Whether [ ] and } page the dump (a segment larger than a page of it: App's status line
+ *  names them then). */
+export function pages(k: { dump?: Dump | null } & Pick<KernelInput, 's'>): boolean {
+  return !!k.dump && k.dump.size > DUMP_BYTES && k.s.dumpKeyWords !== '';
 }
