@@ -55,8 +55,22 @@ function withoutRanks(all: readonly BarItem[], upTo: number): BarItem[] {
   return all.filter((it) => !it.spare || it.spare > upTo || it.named);
 }
 
-/** The ranks of the main screen's spare keys (Binding.spare), each a step of what gives way. */
-const BINDINGS_SPARES = BINDINGS.filter((b) => b.spare && b.scopes.includes('main')).map((b) => b.spare!);
+/** The ranks of the main screen's spare keys (Binding.spare), each a step of what gives way; 0: none. */
+const ranks = [0, ...new Set(BINDINGS.filter((b) => b.spare && b.scopes.includes('main')).map((b) => b.spare!))].sort((a, b) => a - b);
+
+/** The lesson screen's words and rank of spares left out, by what they follow from (ascii, width,
+ *  tabs, the course's most steps, its named keys): the same for every step of every lesson, so
+ *  found once per run (and kept across runs: kept-layout.ts). */
+const decisions = new Map<string, { level: number; upTo: number }>();
+function decided(place: string, decide: () => { level: number; upTo: number }): { level: number; upTo: number } {
+  let d = decisions.get(place);
+  if (!d) {
+    if (decisions.size >= 64) decisions.clear();
+    d = decide();
+    decisions.set(place, d);
+  }
+  return d;
+}
 
 /** The places of a course whose lessons have at most `at.steps` steps whose bars are the widest any
  *  lesson makes: Space's longest words outside a question, a form or the check (its last step's
@@ -117,28 +131,28 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
     const named = (space.named ?? []).filter((k) => k !== '↑' && k !== '↓');
     const steps = Math.max(space.steps, space.courseSteps ?? 0);
     const place = `${ascii} ${width} ${panes.tabs} ${steps} ${named.join(',')}`;
-    // the widest bars, each measured once: per level of words, the width of each bar with every
-    // spare, and with those up to each rank left out (a review found drawBar measuring them twice)
-    const ranks = [0, ...new Set(BINDINGS_SPARES)].sort((a, b) => a - b);
-    const measured = new Map<number, number[][]>();
-    const widths = (level: number): number[][] => {
-      let out = measured.get(level);
-      if (!out) {
-        out = lessonPlaces({ ...space, steps, named }).flatMap(({ place: p, zooms }) => LANGS.flatMap((l) => (zooms ? [false, true] : [false]).map((zoomed) => {
-          const all = labelled(barItems(l, ascii, p, scope, 0, { ...panes, zoomed }), l, ascii, level);
-          return ranks.map((r) => lineWidth(itemsLine(withoutRanks(all, r), SEP)));
-        })));
-        measured.set(level, out);
-      }
-      return out;
-    };
-    // the words and the rank up to which spares give way: kept across runs (kept-layout.ts; measuring
-    // the widest bars was the most of the first frame's bar, run cold: bench/startup.md, "Twelfth round")
-    // (shorter words only where the panes are tabs, whose bar names Tab: "Tab ⇥")
-    const level = keptCount(`bar-level ${place}`, () => (panes.tabs ? ([0, 1].find((lv) => widths(lv).every((w) => w.at(-1)! <= width)) ?? 2) : 0));
-    // (the lowest rank at which each widest bar fits, the last where none does; the highest of them)
-    const fits = (w: number[]) => { const i = w.findIndex((x) => x <= width); return i < 0 ? ranks.length - 1 : i; };
-    const upTo = keptCount(`bar-rank ${place} ${level}`, () => ranks[Math.max(...widths(level).map(fits))]!);
+    const { level, upTo } = decided(place, () => {
+      // the widest bars, each measured once (a review found drawBar measuring each twice): per level
+      // of words, each bar with every spare left out, then, at the level chosen, with those up to
+      // each rank left out until it fits
+      const bars = new Map<number, BarItem[][]>();
+      const barsAt = (level: number): BarItem[][] => {
+        let out = bars.get(level);
+        if (!out) {
+          out = lessonPlaces({ ...space, steps, named }).flatMap(({ place: p, zooms }) => LANGS.flatMap((l) => (zooms ? [false, true] : [false]).map((zoomed) => labelled(barItems(l, ascii, p, scope, 0, { ...panes, zoomed }), l, ascii, level))));
+          bars.set(level, out);
+        }
+        return out;
+      };
+      const top = ranks.at(-1)!;
+      // the words and the rank up to which spares give way: kept across runs (kept-layout.ts; measuring
+      // the widest bars was the most of the first frame's bar, run cold: bench/startup.md, "Twelfth round")
+      // (shorter words only where the panes are tabs, whose bar names Tab: "Tab ⇥")
+      const level = keptCount(`bar-level ${place}`, () => (panes.tabs ? ([0, 1].find((lv) => barsAt(lv).every((all) => lineWidth(itemsLine(withoutRanks(all, top), SEP)) <= width)) ?? 2) : 0));
+      // (the lowest rank at which each widest bar fits, the last where none does; the highest of them)
+      const upTo = keptCount(`bar-rank ${place} ${level}`, () => Math.max(...barsAt(level).map((all) => ranks.find((r) => lineWidth(itemsLine(withoutRanks(all, r), SEP)) <= width) ?? top)));
+      return { level, upTo };
+    });
     // a question's, a form's or the check's bar (Space's longer words, y beside them) has its own
     // room: what does not fit gives way there alone, the spares first (lowest rank first), then the
     // named keys the screen's own text does not name, then the others, the last first; the keys
