@@ -326,6 +326,9 @@ export interface SpacePlace {
    *  every lesson, courseNamedKeys; ↑ ↓ where the step's text names them and its pane can move):
    *  the bar names them at every step */
   named?: readonly string[];
+  /** of `named`, those this lesson's texts name (lessonNamedKeys): a question's, a form's or the
+   *  check's bar short of room leaves out the keys only other lessons name first */
+  lesson?: readonly string[];
   /** the most steps of any lesson of the course: the bar's keys and words are decided by the widest
    *  Space words of any lesson ("step 12's text"), so that they are the same in every lesson */
   courseSteps?: number;

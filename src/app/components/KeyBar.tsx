@@ -2,7 +2,7 @@
 // edited, the open list's: menu, errata, glossary), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { BINDINGS, barItems, barScope, courseNamedKeys, itemKeys, keyFor, labelled, namedKeys, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
+import { BINDINGS, barItems, barScope, courseNamedKeys, itemKeys, keyFor, labelled, lessonNamedKeys, namedKeys, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
 import { keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
@@ -173,6 +173,10 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
         }
       };
       const later = (a: BarItem, b: BarItem) => items.indexOf(b) - items.indexOf(a);
+      // (the keys only other lessons' texts name first: race 3's question bar at 120 columns lost the
+      // ← its run's words name for e and f, which only other lessons name)
+      const others = space.lesson ? (it: BarItem) => !!it.named && !itemKeys(it).some((k) => own.includes(k) || space.lesson!.includes(k)) : () => false;
+      drop(others, later);
       drop((it) => !!it.spare && !it.named, (a, b) => a.spare! - b.spare!);
       drop((it) => !!it.named && !itemKeys(it).some((k) => own.includes(k)), later);
       drop((it) => !!it.named, later);
@@ -239,6 +243,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   // the course's most steps: Space's widest words in any lesson (the bar's words are the same in all)
   const courseSteps = useAppState((st) => Math.max(0, ...st.lessons.map((l) => l.steps.length)));
   const allNamed = named;
+  const lessonKeys = useAppState((st) => (st.lessons[st.lessonIndex] ? lessonNamedKeys(st.lessons[st.lessonIndex]).join(' ') : ''));
   // the keys the screen's own text names (a question's or the check's bar, short of room, keeps them
   // before the lesson's others): the step's texts, the "New terms" line's g, c at the end
   const glossaryNamed = useLessonNamesGlossary();
@@ -249,7 +254,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const ownKeys = [...own.split(' ').filter(Boolean), ...(glossaryNamed ? [keyFor('glossary', ascii)] : [])];
   // the closing screen names ↑↓ only while it is taller than the screen
   const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' '), own: ownKeys } : {}), courseSteps };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' '), own: ownKeys, lesson: lessonKeys.split(' ') } : {}), courseSteps };
   const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}) });
   return <StyledLineView line={line} color={color} ascii={ascii} />;
 }
