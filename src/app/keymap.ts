@@ -322,9 +322,16 @@ export interface SpacePlace {
   resetAsked?: boolean;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
   jumping?: boolean;
-  /** the keys the lesson's texts tell the learner to press (lessonNamedKeys; ↑ ↓ where the step's
-   *  text names them and its pane can move): the bar names them at every step */
+  /** the keys the lesson's texts tell the learner to press (lessonNamedKeys; in the app those of
+   *  every lesson, courseNamedKeys; ↑ ↓ where the step's text names them and its pane can move):
+   *  the bar names them at every step */
   named?: readonly string[];
+  /** of `named`, those this lesson's texts name (lessonNamedKeys): a question's, a form's or the
+   *  check's bar short of room leaves out the keys only other lessons name first */
+  lesson?: readonly string[];
+  /** the most steps of any lesson of the course: the bar's keys and words are decided by the widest
+   *  Space words of any lesson ("step 12's text"), so that they are the same in every lesson */
+  courseSteps?: number;
   /** of those, the ones the screen's own text names (namedKeys, the "New terms" line's g, c at the
    *  end): a question's, a form's or the check's bar short of room keeps them first */
   own?: readonly string[];
@@ -393,6 +400,21 @@ export function lessonNamedKeys(lesson: Lesson<never> | Lesson): readonly string
 }
 
 const lessonCache = new WeakMap<object, readonly string[]>();
+
+/** The keys the bar names in every lesson of the course (issue 16 item 16/17: between lessons the
+ *  bar changed its words, "c code … g terms  Tab" where a lesson named e, "c C code … g glossary
+ *  Tab pane" where one did not, and newcomers read them as other keys): every key any lesson's
+ *  texts name (lessonNamedKeys of each), so that the bar holds still from lesson to lesson too. */
+export function courseNamedKeys(lessons: readonly (Lesson<never> | Lesson)[]): readonly string[] {
+  const kept = courseCache.get(lessons);
+  if (kept) return kept;
+  const out: string[] = [];
+  for (const lesson of lessons) for (const k of lessonNamedKeys(lesson)) if (!out.includes(k)) out.push(k);
+  courseCache.set(lessons, out);
+  return out;
+}
+
+const courseCache = new WeakMap<object, readonly string[]>();
 
 /** A text that names the errata, or the study notes whose claims they correct ("the notes'
  *  IPC_CREATE"): e lists them, so the bar names e beside it (issue 16: "e errata" was on overview
@@ -500,6 +522,8 @@ export interface BarItem {
   spare?: number;
   /** the text shown names the key: on this screen's bar whatever its width leaves out */
   named?: true;
+  /** a second key of the entry, written after a slash ("c/f code": labelled) */
+  also?: string;
 }
 
 /** The panes below the lesson: `tabs` while they are tabs under it (a small terminal),
@@ -586,14 +610,36 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
 }
 
 /** The short labels of the lesson screen's bar where its named keys leave no room for the
- *  long ones (KeyBar.tsx): "c code", "g terms", Tab alone (fixR3). */
+ *  long ones (KeyBar.tsx): "c code", "g terms", Tab alone (fixR3); shorter still (`level` 2), Tab
+ *  alone in Chinese too. */
 // (Tab's word goes where the tab bar above the panes names the panes and Tab: at 80x24, "Tab ⇥")
 const SHORT: Partial<Record<Action, Text>> = { code: { en: 'code', zh: '代码' }, glossary: { en: 'terms', zh: '术语' }, tab: { en: '', zh: '窗格' } };
+const SHORTER: Partial<Record<Action, Text>> = { tab: { en: '', zh: '' } };
 
-/** The short label of the bar's entry for `key`, if it has one. */
-export function shortLabel(key: string, ascii: boolean): Text | undefined {
+/** The short label of the bar's entry for `key` at `level` (1 short, 2 shorter), if it has one. */
+export function shortLabel(key: string, ascii: boolean, level: 1 | 2 = 1): Text | undefined {
   const b = BINDINGS.find((o) => o.scopes.includes('main') && keyName(o.keys[0], ascii) === key);
-  return b ? SHORT[b.action] : undefined;
+  return b ? ((level === 2 ? SHORTER[b.action] : undefined) ?? SHORT[b.action]) : undefined;
+}
+
+/** The bar's entries with the words of `level`: 0 as they are, 1 short ("c code", "g terms", Tab
+ *  alone), 2 shorter: Tab alone in Chinese too, and c and f one entry, "c/f code" (both open the C
+ *  pane; f its next file): at 80 columns the keys every lesson's texts name, z, Tab, q and ? leave no
+ *  room for the lesson with the longest Space words ("step 12's text") otherwise (issue 16 item 16/17). */
+export function labelled(items: readonly BarItem[], lang: Lang, ascii: boolean, level: number): BarItem[] {
+  if (level === 0) return [...items];
+  const short = items.map((it) => ({ ...it, label: shortLabel(it.key, ascii, level >= 2 ? 2 : 1)?.[lang] ?? it.label }));
+  if (level < 2) return short;
+  const c = keyFor('code', ascii);
+  const f = keyFor('file', ascii);
+  const file = short.find((it) => it.key === f);
+  if (!file || !short.some((it) => it.key === c)) return short;
+  return short.filter((it) => it !== file).map((it) => (it.key === c ? { ...it, also: f, ...(file.named ? { named: true as const } : {}) } : it));
+}
+
+/** The keys of a bar entry: its key, and the one it names beside it ("c/f"). */
+export function itemKeys(it: BarItem): string[] {
+  return it.also ? [it.key, it.also] : [it.key];
 }
 
 /** While a key's ask waits (store/ask.ts): r's label, and the item that says any other key forgets it. */

@@ -5,6 +5,9 @@
 // walked with Space, each screen seen at 80x24 and 120x34, en and zh: the bar's keys but Space are
 // the same at every screen outside a question, a your-turn form, the check and an ask (those have
 // bars of their own), and two spaces stand between its entries on every screen.
+// And from lesson to lesson (issue 16 item 16/17, newcomer passes 4-5: "c code … g terms  Tab" in a
+// lesson naming e, "c C code … g glossary  Tab pane" in one not, read as other keys): at one size
+// and language every lesson's bar names the same entries, keys and words, but Space's.
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -15,15 +18,20 @@ import { VIEWS } from '../helpers/lesson-views.js';
 import { testTempDir } from '../helpers/temp-dir.js';
 
 const dirs: string[] = [];
+/** Per size and language, each bar's entries but Space's seen in any lesson, and where first. */
+const course = new Map<string, Map<string, string>>();
+const lessonsWalked = new Set<string>();
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const KEY = /^(Space|[a-z?]|Tab|[←→↑↓]|↑↓|\d-\d)$/;
 
 /** The bar's entries (split at two spaces), and whether one holds a second key (one space between two entries). */
-function entries(bar: string): { keys: string[]; runTogether: string[] } {
+function entries(bar: string): { keys: string[]; runTogether: string[]; others: string } {
   const parts = bar.trim().split(/ {2,}/);
   const runTogether = parts.filter((p) => p.split(' ').slice(1).some((w) => KEY.test(w) && w !== 'C'));
-  return { keys: parts.map((p) => p.split(' ')[0]), runTogether };
+  // every entry but Space's, with its words: what the learner compares between lessons
+  const others = parts.filter((p) => p.split(' ')[0] !== 'Space').join('  ');
+  return { keys: parts.map((p) => p.split(' ')[0]), runTogether, others };
 }
 
 /** A screen with a bar of its own: a question open or behind Space, a your-turn form, the check, an ask, a run. */
@@ -51,7 +59,7 @@ describe('the key bar holds still within a lesson', () => {
           await r.waitFor((f) => f.split('\n').length === height && f.split('\n')[0].length <= width && (f.split('\n').at(-1) ?? '').startsWith(' '), `${lang} ${width}x${height}`);
           const bar = r.lines().at(-1) ?? '';
           const where = `${lesson.id} ${st.view + 1}/${st.done} press ${presses} ${lang} ${width}x${height}: ${bar.trim()}`;
-          const { keys, runTogether } = entries(bar);
+          const { keys, runTogether, others } = entries(bar);
           if (runTogether.length) out.push(`${where}: one space between entries (${runTogether.join(' | ')})`);
           if (ownBar(r)) continue;
           const size = `${lang} ${width}x${height}`;
@@ -59,6 +67,9 @@ describe('the key bar holds still within a lesson', () => {
           const bySet = seen.get(size) ?? new Map<string, string>();
           seen.set(size, bySet);
           if (!bySet.has(set)) bySet.set(set, where);
+          const byBar = course.get(size) ?? new Map<string, string>();
+          course.set(size, byBar);
+          if (!byBar.has(others)) byBar.set(others, where);
         }
         if (r.store.getState().lang !== 'en') r.store.setState({ lang: 'en' });
         r.resize(80, 24);
@@ -74,5 +85,15 @@ describe('the key bar holds still within a lesson', () => {
       for (const [size, sets] of seen) if (sets.size > 1) out.push(`${size}: ${sets.size} sets of keys:\n  ${[...sets.values()].join('\n  ')}`);
       expect(out.slice(0, 12)).toEqual([]);
       expect(seen.size).toBe(VIEWS.length);
+      lessonsWalked.add(lesson.id);
     }, 300_000);
+
+  // after every lesson above was walked (a lesson that failed above fails this one too: nothing to compare)
+  it('every lesson: the same entries, keys and words but Space\'s, at each size and language', () => {
+    expect([...lessonsWalked]).toEqual(LESSONS.map((l) => l.id));
+    const out: string[] = [];
+    for (const [size, bars] of course) if (bars.size > 1) out.push(`${size}: ${bars.size} bars:\n  ${[...bars.values()].join('\n  ')}`);
+    expect(out).toEqual([]);
+    expect(course.size).toBe(VIEWS.length);
+  });
 });

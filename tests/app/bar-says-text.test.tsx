@@ -6,7 +6,7 @@
 // visible text says Space does is what the bar says; and the Space pressed does that.
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { keysNamed, lessonNamedKeys, NAMES_ERRATA, namedKeys, runLabel, type SpacePlace } from '../../src/app/keymap.js';
+import { courseNamedKeys, keysNamed, NAMES_ERRATA, namedKeys, runLabel, type SpacePlace } from '../../src/app/keymap.js';
 import { strings } from '../../src/app/strings.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Lang } from '../../src/lang.js';
@@ -50,19 +50,21 @@ function disagreements(r: Rendered, lang: Lang, where: string): string[] {
   const text = lessonRows(r).join('\n');
   const bar = barOf(r);
   const flat = text.replace(/\n/g, ' ');
-  const onBar = (k: string) => bar.includes(` ${k} `) || (k === '↑' || k === '↓' ? bar.includes('↑↓') : false);
+  // (an entry of two keys, "c/f code", names both)
+  const barWords = bar.split(/\s+/).flatMap((w) => (/^[a-z]\/[a-z]$/.test(w) ? w.split('/') : [w]));
+  const onBar = (k: string) => barWords.includes(k) || (k === '↑' || k === '↓' ? bar.includes('↑↓') : false);
   const questionKeys = /^(\d-\d|x|h|Enter)$/;
   // while an ask waits the bar names its second press and that other keys cancel it, which holds for
   // a key the text names too (it cancels the ask and does what the text says)
   const asking = st.ask !== null;
   // what the step's texts name, in view or not (namedKeys: the bar keeps them on the step's screens), and c at the end
-  // (the lesson's, at every step: the bar holds them still within a lesson, fixR3)
-  const byText = [...namedKeys(st.lessons[st.lessonIndex], st.view), ...lessonNamedKeys(st.lessons[st.lessonIndex])];
+  // (every lesson's, at every step: the bar holds them still within a lesson, fixR3, and from lesson to lesson, issue 16 item 16/17)
+  const byText = [...namedKeys(st.lessons[st.lessonIndex], st.view), ...courseNamedKeys(st.lessons)];
   const named = [...keysNamed(flat), ...(NAMES_ERRATA.test(flat) ? ['e'] : [])];
   if (!asking) for (const k of named) if (!questionKeys.test(k) && !onBar(k)) out.push(`${where}: the text names ${k}, the bar does not: ${bar.trim()}`);
   // the way on beside Space, whatever Space brings first (a question behind it, the step's rest): →,
   // the last spare key to give way; at 80 columns the keys the text names may take its room (said so)
-  const others = bar.split(/\s+/).filter((w) => /^([a-z?←]|Tab)$/.test(w) && !['y', 'z', 'q', '?', 'Tab', 'x'].includes(w) && !named.includes(w) && !byText.includes(w));
+  const others = barWords.filter((w) => /^([a-z?←]|Tab)$/.test(w) && !['y', 'z', 'q', '?', 'Tab', 'x'].includes(w) && !named.includes(w) && !byText.includes(w));
   if (!asking && st.busy === null && st.view < st.lessons[st.lessonIndex].steps.length && !onBar('→') && (r.lines()[0].length > 80 || others.length > 0)) out.push(`${where}: no → on the bar: ${bar.trim()}`);
   for (const agree of spaceSaid(text, lang, last)) if (!agree.some((w) => bar.startsWith(` Space ${w}`))) out.push(`${where}: the text says Space ${agree.join(' / ')}, the bar: ${bar.trim()}`);
   return out;

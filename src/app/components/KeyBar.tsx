@@ -2,7 +2,7 @@
 // edited, the open list's: menu, errata, glossary), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { barItems, barScope, keyFor, lessonNamedKeys, namedKeys, shortLabel, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
+import { BINDINGS, barItems, barScope, courseNamedKeys, itemKeys, keyFor, labelled, lessonNamedKeys, namedKeys, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
 import { keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
@@ -28,7 +28,8 @@ function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace 
 function itemsLine(items: readonly BarItem[], sep: string): Line {
   const l: Line = [run(' ')];
   // an item without a key says what is going on (a step running): in the active tone
-  items.forEach((it, i) => l.push(...(it.key ? [run(it.key, 'key'), ...(it.label ? [run(` ${it.label}`)] : [])] : [run(it.label, 'active')]), run(i < items.length - 1 ? sep : '')));
+  // ("c/f code": two keys of one entry, a slash between them)
+  items.forEach((it, i) => l.push(...(it.key ? [run(it.key, 'key'), ...(it.also ? [run('/'), run(it.also, 'key')] : []), ...(it.label ? [run(` ${it.label}`)] : [])] : [run(it.label, 'active')]), run(i < items.length - 1 ? sep : '')));
   return l;
 }
 
@@ -54,31 +55,41 @@ function withoutRanks(all: readonly BarItem[], upTo: number): BarItem[] {
   return all.filter((it) => !it.spare || it.spare > upTo || it.named);
 }
 
-/** The lowest rank up to which the spares of `all` give way for it to fit `width`, two spaces apart. */
-function rankFor(all: readonly BarItem[], width: number): number {
-  const ranks = [0, ...new Set(all.filter((it) => it.spare).map((it) => it.spare!))].sort((a, b) => a - b);
-  return ranks.find((r) => lineWidth(itemsLine(withoutRanks(all, r), SEP)) <= width) ?? ranks.at(-1)!;
+/** The ranks of the main screen's spare keys (Binding.spare), each a step of what gives way; 0: none. */
+const ranks = [0, ...new Set(BINDINGS.filter((b) => b.spare && b.scopes.includes('main')).map((b) => b.spare!))].sort((a, b) => a - b);
+
+/** The lesson screen's words and rank of spares left out, by what they follow from (ascii, width,
+ *  tabs, the course's most steps, its named keys): the same for every step of every lesson, so
+ *  found once per run (and kept across runs: kept-layout.ts). */
+const decisions = new Map<string, { level: number; upTo: number }>();
+function decided(place: string, decide: () => { level: number; upTo: number }): { level: number; upTo: number } {
+  let d = decisions.get(place);
+  if (!d) {
+    if (decisions.size >= 64) decisions.clear();
+    d = decide();
+    decisions.set(place, d);
+  }
+  return d;
 }
 
-/** The bar's items with c's and g's short labels where `short` ("c code", "g terms"). */
-function shortened(items: BarItem[], lang: Lang, ascii: boolean, short: boolean): BarItem[] {
-  return short ? items.map((it) => ({ ...it, label: shortLabel(it.key, ascii)?.[lang] ?? it.label })) : items;
-}
-
-/** The places of a lesson of `at.steps` steps whose bars are the widest it makes: Space's longest
- *  words outside a question, a form or the check (its last step's text below, its end, review),
- *  a step running; with the lesson's named keys. */
-function lessonPlaces(at: SpacePlace): SpacePlace[] {
-  const base = { steps: at.steps, lastLesson: at.lastLesson, ...(at.named ? { named: at.named } : {}) };
+/** The places of a course whose lessons have at most `at.steps` steps whose bars are the widest any
+ *  lesson makes: Space's longest words outside a question, a form or the check (its last step's
+ *  text below, its end, review), a step running, before the course's last lesson and in it; with
+ *  the named keys. `zoomed`: whether the place can be zoomed (the rest below is not brought zoomed,
+ *  store/turn.ts spaceShowsRest). */
+function lessonPlaces(at: SpacePlace): { place: SpacePlace; zooms: boolean }[] {
   const last = Math.max(0, at.steps - 1);
-  return [
-    { ...base, view: last, done: last },
-    { ...base, view: last, done: last, rest: true },
-    { ...base, view: at.steps, done: at.steps, rest: true },
-    { ...base, view: at.steps, done: at.steps },
-    { ...base, view: last, done: at.steps },
-    { ...base, view: last, done: last, running: true, runningStep: last },
-  ];
+  return [false, true].flatMap((lastLesson) => {
+    const base = { steps: at.steps, lastLesson, ...(at.named ? { named: at.named } : {}) };
+    return [
+      { place: { ...base, view: last, done: last }, zooms: true },
+      { place: { ...base, view: last, done: last, rest: true }, zooms: false },
+      { place: { ...base, view: at.steps, done: at.steps, rest: true }, zooms: false },
+      { place: { ...base, view: at.steps, done: at.steps }, zooms: true },
+      { place: { ...base, view: last, done: at.steps }, zooms: true },
+      { place: { ...base, view: last, done: last, running: true, runningStep: last }, zooms: true },
+    ];
+  });
 }
 
 /** keyBarLine's lines by everything they depend on: every redraw draws the bar, and a key
@@ -105,49 +116,74 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
   // each language's items found once (the first frame's bar asked barItems 33
   // times, 22 now, run cold: bench/startup.md, "Tenth round")
   const bars = new Map(LANGS.map((l) => [l, barItems(l, ascii, space, scope, choices, panes)]));
-  // On the lesson screen the bar names one set of keys at every step of a lesson at one width
-  // (issue 16, fixR3: "e errata", "l 中文", "→ next" came and went from step to step): the keys
-  // every bar of the lesson holds (the lesson's named keys, lessonNamedKeys, never left out) and
-  // the spares that fit beside the widest bar its steps make outside a question, a form or the
-  // check (lessonPlaces: Space's longest words, a step running, zoomed or not), in both languages
-  // alike, left out by one fixed order (their rank), two spaces between entries always; where the
-  // named keys leave no room even so, c's and g's labels are short ("c code", "g terms") at every step
+  // On the lesson screen the bar names one set of keys, in one set of words, at every step of every
+  // lesson at one width and language (issue 16, fixR3: "e errata", "l 中文", "→ next" came and went
+  // from step to step; item 16/17: "c code … g terms  Tab" in a lesson naming e, "c C code … g
+  // glossary  Tab pane" in one not): the keys every bar holds (the named keys of every lesson,
+  // courseNamedKeys, never left out; z, Tab, q, ?) and the spares that fit beside the widest bar any
+  // lesson makes outside a question, a form or the check (lessonPlaces: Space's longest words, a step
+  // running, zoomed or not, with the course's most steps), in both languages alike, left out by one
+  // fixed order (their rank), two spaces between entries always; where the named keys leave no room
+  // even so, the words shorten at every step (labelled: "c code", "g terms", Tab; then "c/f code")
   const asks = !!space && (space.unanswered || space.resetAsked);
   if (scope === 'main' && space && !asks) {
     // (↑ ↓, named by a step where its pane can move, are that step's own: left out of the measure)
     const named = (space.named ?? []).filter((k) => k !== '↑' && k !== '↓');
-    const place = `${ascii} ${width} ${panes.tabs} ${space.steps} ${space.lastLesson} ${named.join(',')}`;
-    const plain = (short: boolean) => lessonPlaces({ ...space, named }).flatMap((p) => LANGS.flatMap((l) => [false, true].map((zoomed) => shortened(barItems(l, ascii, p, scope, 0, { ...panes, zoomed }), l, ascii, short))));
-    const fitsAll = (bars: BarItem[][]) => bars.every((all) => lineWidth(itemsLine(withoutRanks(all, Infinity), SEP)) <= width);
-    // the labels and the rank up to which spares give way: kept across runs (kept-layout.ts; measuring
-    // the widest bars was the most of the first frame's bar, run cold: bench/startup.md, "Twelfth round")
-    // (short only where the panes are tabs, whose bar names Tab: "Tab ⇥")
-    const short = keptCount(`bar-short ${place}`, () => (fitsAll(plain(false)) || !panes.tabs ? 0 : 1)) === 1;
-    const upTo = keptCount(`bar-rank ${place} ${short}`, () => Math.max(...plain(short).map((all) => rankFor(all, width))));
+    const steps = Math.max(space.steps, space.courseSteps ?? 0);
+    const place = `${ascii} ${width} ${panes.tabs} ${steps} ${named.join(',')}`;
+    const { level, upTo } = decided(place, () => {
+      // the widest bars, each measured once (a review found drawBar measuring each twice): per level
+      // of words, each bar with every spare left out, then, at the level chosen, with those up to
+      // each rank left out until it fits
+      const bars = new Map<number, BarItem[][]>();
+      const barsAt = (level: number): BarItem[][] => {
+        let out = bars.get(level);
+        if (!out) {
+          out = lessonPlaces({ ...space, steps, named }).flatMap(({ place: p, zooms }) => LANGS.flatMap((l) => (zooms ? [false, true] : [false]).map((zoomed) => labelled(barItems(l, ascii, p, scope, 0, { ...panes, zoomed }), l, ascii, level))));
+          bars.set(level, out);
+        }
+        return out;
+      };
+      const top = ranks.at(-1)!;
+      // the words and the rank up to which spares give way: kept across runs (kept-layout.ts; measuring
+      // the widest bars was the most of the first frame's bar, run cold: bench/startup.md, "Twelfth round")
+      // (shorter words only where the panes are tabs, whose bar names Tab: "Tab ⇥")
+      const level = keptCount(`bar-level ${place}`, () => (panes.tabs ? ([0, 1].find((lv) => barsAt(lv).every((all) => lineWidth(itemsLine(withoutRanks(all, top), SEP)) <= width)) ?? 2) : 0));
+      // (the lowest rank at which each widest bar fits, the last where none does; the highest of them)
+      const upTo = keptCount(`bar-rank ${place} ${level}`, () => Math.max(...barsAt(level).map((all) => ranks.find((r) => lineWidth(itemsLine(withoutRanks(all, r), SEP)) <= width) ?? top)));
+      return { level, upTo };
+    });
     // a question's, a form's or the check's bar (Space's longer words, y beside them) has its own
     // room: what does not fit gives way there alone, the spares first (lowest rank first), then the
     // named keys the screen's own text does not name, then the others, the last first; the keys
     // left out in either language are left out in both (menu-view's test: en left out g, zh not)
     const own = space.own ?? named;
     const keep = (l: Lang): BarItem[] => {
-      let items = withoutRanks(shortened(bars.get(l)!, l, ascii, short), upTo);
+      let lv = level;
+      let items = withoutRanks(labelled(bars.get(l)!, l, ascii, lv), upTo);
+      // (shorter words first, where the panes are tabs)
+      while (panes.tabs && lv < 2 && lineWidth(itemsLine(items, SEP)) > width) items = withoutRanks(labelled(bars.get(l)!, l, ascii, ++lv), upTo);
+      let wide = lineWidth(itemsLine(items, SEP));
       const drop = (pick: (it: BarItem) => boolean, order: (a: BarItem, b: BarItem) => number) => {
-        while (lineWidth(itemsLine(items, SEP)) > width) {
+        while (wide > width) {
           const out = items.filter(pick).sort(order)[0];
           if (!out) return;
           items = items.filter((it) => it !== out);
+          wide = lineWidth(itemsLine(items, SEP));
         }
       };
-      // (the short words first, where the panes are tabs)
-      if (panes.tabs && lineWidth(itemsLine(items, SEP)) > width) items = shortened(items, l, ascii, true);
       const later = (a: BarItem, b: BarItem) => items.indexOf(b) - items.indexOf(a);
+      // (the keys only other lessons' texts name first: race 3's question bar at 120 columns lost the
+      // ← its run's words name for e and f, which only other lessons name)
+      const others = space.lesson ? (it: BarItem) => !!it.named && !itemKeys(it).some((k) => own.includes(k) || space.lesson!.includes(k)) : () => false;
+      drop(others, later);
       drop((it) => !!it.spare && !it.named, (a, b) => a.spare! - b.spare!);
-      drop((it) => !!it.named && !own.includes(it.key), later);
+      drop((it) => !!it.named && !itemKeys(it).some((k) => own.includes(k)), later);
       drop((it) => !!it.named, later);
       return items;
     };
-    const kept = LANGS.map((l) => new Set(keep(l).map((it) => it.key)));
-    const items = keep(lang).filter((it) => kept.every((k) => k.has(it.key)));
+    const kept = LANGS.map((l) => new Set(keep(l).flatMap(itemKeys)));
+    const items = keep(lang).filter((it) => kept.every((k) => itemKeys(it).every((key) => k.has(key))));
     return fit(itemsLine(items, SEP), width);
   }
   // an ask's bar (r, Space at an open question) as the lesson's: two spaces between entries where
@@ -198,12 +234,16 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
     const lesson = st.lessons[st.lessonIndex];
     const room = st.room[st.tab];
     const moves = (k: string) => (k === '↓' ? !!room?.down : k === '↑' ? !!room?.up : true);
-    // every key any text of the lesson names, at every step (the bar holds still within a lesson:
-    // fixR3), g among them (the "New terms" line's "g: glossary"); ↑ ↓ only where the step's text names them
+    // every key any text of any lesson names, at every step (the bar holds still within a lesson,
+    // fixR3, and from lesson to lesson, issue 16 item 16/17), g among them (the "New terms" line's
+    // "g: glossary"); ↑ ↓ only where the step's text names them
     const arrows = lesson ? namedKeys(lesson, st.view).filter((k) => (k === '↑' || k === '↓') && moves(k)) : [];
-    return lesson ? [...lessonNamedKeys(lesson), ...arrows].join(' ') : '';
+    return lesson ? [...courseNamedKeys(st.lessons), ...arrows].join(' ') : '';
   });
+  // the course's most steps: Space's widest words in any lesson (the bar's words are the same in all)
+  const courseSteps = useAppState((st) => Math.max(0, ...st.lessons.map((l) => l.steps.length)));
   const allNamed = named;
+  const lessonKeys = useAppState((st) => (st.lessons[st.lessonIndex] ? lessonNamedKeys(st.lessons[st.lessonIndex]).join(' ') : ''));
   // the keys the screen's own text names (a question's or the check's bar, short of room, keeps them
   // before the lesson's others): the step's texts, the "New terms" line's g, c at the end
   const glossaryNamed = useLessonNamesGlossary();
@@ -214,7 +254,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const ownKeys = [...own.split(' ').filter(Boolean), ...(glossaryNamed ? [keyFor('glossary', ascii)] : [])];
   // the closing screen names ↑↓ only while it is taller than the screen
   const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' '), own: ownKeys } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' '), own: ownKeys, lesson: lessonKeys.split(' ') } : {}), courseSteps };
   const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}) });
   return <StyledLineView line={line} color={color} ascii={ascii} />;
 }
