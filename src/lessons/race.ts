@@ -140,7 +140,7 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     at: now(),
   });
   if (lock !== 'none' && lost !== 0) problems.push(`${lost} updates lost ${LOCK_TEXT[lock].en}; none should be`);
-  if (lock === 'none' && lost === 0) explain(ctx, 'No update was lost this time: the two loops hardly ran at the same moment. Press ← then Space to run step 2 again (r would reset the whole lesson).', '这次一个更新也没丢：两个循环几乎没有同时运行。按 ← 再按空格，重新运行第 2 步（r 会重置整课）。');
+  if (lock === 'none' && lost === 0) explain(ctx, 'No update was lost this time: the two loops hardly ran at the same moment. Go back to step 2 (? names the key) and press Space to run it again (r would reset the whole lesson).', '这次一个更新也没丢：两个循环几乎没有同时运行。回到第 2 步（按 ? 查看用哪个键）再按空格，重新运行它（r 会重置整课）。');
   // exactly one worker's count: not a coincidence of many small losses but one long one
   if (lock === 'none' && lost === n) {
     explain(
@@ -206,8 +206,8 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   const overlap = unit(Math.min(...loops).toFixed(1), 'ms');
   if (lost === 0) {
     return {
-      en: `This run lost none of its ${of} updates: the two loops hardly ran at the same moment. A stale store is what loses them; press ← then Space to run step 2 again and see some.`,
-      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有同时运行。一个进程把过时的值写回、盖掉对方加上的数时，更新就丢了；按 ← 再按空格重新运行第 2 步，就能看到。`,
+      en: `This run lost none of its ${of} updates: the two loops hardly ran at the same moment. A stale store is what loses them; go back to step 2 (? names the key) and press Space to run it again and see some.`,
+      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有同时运行。一个进程把过时的值写回、盖掉对方加上的数时，更新就丢了；回到第 2 步（按 ? 查看用哪个键）再按空格重新运行，就能看到。`,
     };
   }
   const pct = lostPercent(lost, of);
@@ -531,7 +531,7 @@ export const race = defineLesson<RaceState>({
         if (value > 0) return { en: 'A worker stored a value it had loaded before the other\'s adds, and so erased them.', zh: '一个进程读到旧值后，对方又加了几次；它写回旧值加 1，把那几次加法覆盖了。' };
         return need(live.state, 'oneCpu')
           ? { en: 'None lost this time: on one CPU the workers ran in turn and rarely switched between load and store.', zh: '这次一个没丢：只有一个 CPU，两个进程轮流运行，很少恰好在读和写之间切换。' }
-          : { en: 'None lost this time: the two loops hardly ran at the same moment (a busy machine ran them in turn). Press ← then Space to run step 2 again.', zh: '这次一个没丢：两个循环几乎没有同时运行（机器忙，轮流运行了它们）。按 ← 再按空格，重新运行第 2 步再试。' };
+          : { en: 'None lost this time: the two loops hardly ran at the same moment (a busy machine ran them in turn). Go back to step 2 (? names the key) and press Space to run it again.', zh: '这次一个没丢：两个循环几乎没有同时运行（机器忙，轮流运行了它们）。回到第 2 步（按 ? 查看用哪个键）再按空格，重新运行再试。' };
       },
     },
     semaphore: {

@@ -101,16 +101,16 @@ describe('notices by the run', () => {
     expect(half.zh).toContain('正好一半');
   });
 
-  it("race's round that lost none says the light way to run it again: ← then Space, not r (fix13p#2)", () => {
+  it("race's round that lost none says the light way to run it again: back to step 2, then Space, not r (fix13p#2); it names no key the bar lacks (? names it)", () => {
     const race = lessonById('race')!;
     const none = race.steps.find((s) => s.id === 'none')!;
     const live = { calls: [], entries: [{ type: 'measure', value: 0, of: 2000000 }], segments: [], state: { oneCpu: false }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
     const notice = none.noticeBy!(live)!;
-    expect(notice.en).toContain('press ← then Space to run step 2 again');
-    expect(notice.zh).toContain('按 ← 再按空格重新运行第 2 步');
+    expect(notice.en).toContain('go back to step 2 (? names the key) and press Space to run it again');
+    expect(notice.zh).toContain('回到第 2 步（按 ? 查看用哪个键）再按空格重新运行');
     const said = race.checkpoints!.none!.explain!(live as never);
-    expect(said.en).toContain('Press ← then Space to run step 2 again');
-    expect(said.zh).toContain('按 ← 再按空格');
+    expect(said.en).toContain('Go back to step 2 (? names the key) and press Space to run it again');
+    expect(said.zh).toContain('回到第 2 步（按 ? 查看用哪个键）再按空格');
     for (const t of [notice.en, notice.zh, said.en, said.zh]) expect(t).not.toMatch(/reset \(r\)|按 r|Reset and/);
   });
 
