@@ -1218,15 +1218,22 @@ export function splitPhrases(text: string, lang: 'en' | 'zh', glossary: readonly
 /** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */
 export const outsideBrackets = (heading: string) => heading.replace(/[（(][^）)]*[）)]/g, '');
 
-/** What a learner has met of an entry when the text uses `word`: the entry, by any of its
- *  words. An entry is new once: a heading that lists several words ("atime, dtime, ctime",
- *  "旧指针、旧地址", "errno: EINVAL, …, EPERM") is found in the glossary by each, and a line
- *  that named it by one (atime) pointed there already; naming it again by another (dtime at a
- *  later step, EPERM offered as a choice lessons after errno) reads as a second new term.
+/** What a learner has met of an entry when the text uses `word`: that word, as the "New
+ *  terms" line names it (glossaryWord: pid for "pids", fork for "fork()"), and every word of
+ *  the entry that name holds whole ("System V IPC" holds System V and IPC, "struct sembuf"
+ *  sembuf). A word is listed where the learner first sees it, whichever entry it belongs to:
+ *  an entry of several words (cuid, cgid, cpid; atime, dtime, ctime) named by one of them
+ *  has not shown the others (issue 16 item 5: overview 2's cuid, met only through "owner").
  *  Callers compare by these keys, never by entry (stepTerms, findTraceTerms). */
-function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): string[] {
-  return [entry.id];
+function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  const named = glossaryWord(entry, word, lang, glossary);
+  const key = (w: string) => `${entry.id} ${searched(w)}`;
+  const inside = entry.terms.filter((t) => t.toLowerCase() !== named.toLowerCase() && occurrences(named, t).length > 0);
+  return [...new Set([key(named), ...inside.map((t) => key(glossaryWord(entry, t, lang, glossary)))])];
 }
+
+/** Whether `keys` (metKeys) hold any word of `entry`. */
+const entryMet = (keys: ReadonlySet<string>, entry: GlossaryEntry) => [...keys].some((k) => k.startsWith(`${entry.id} `));
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
  *  in two parts: what is shown before the step runs (the title and intro with the first
@@ -1335,7 +1342,7 @@ function keysUsed(lesson: Lesson, lang: 'en' | 'zh', glossary: readonly Glossary
   const byLang = byLesson.get(lesson) ?? {};
   byLesson.set(lesson, byLang);
   return (byLang[lang] ??= new Set(
-    textsByStep(lesson, lang).flatMap(({ before, after }) => [...entriesUsed(`${before}\n${after}`, glossary)].flatMap(([entry, words]) => words.flatMap((w) => metKeys(entry, w, lang)))),
+    textsByStep(lesson, lang).flatMap(({ before, after }) => [...entriesUsed(`${before}\n${after}`, glossary)].flatMap(([entry, words]) => words.flatMap((w) => metKeys(entry, w, lang, glossary)))),
   ));
 }
 
@@ -1360,21 +1367,11 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   const meet = (text: string, place: TermPlace, fresh: Fresh = { entries: [], words: [], where: [] }): Fresh => {
     const used = entriesUsed(text, glossary);
     for (const entry of glossary.filter((e) => used.has(e))) {
-      const explained = entry.introduced && !met.has(entry.id) && !inCourse().has(entry.id);
+      const explained = entry.introduced && !entryMet(met, entry) && !entryMet(inCourse(), entry);
       for (const word of used.get(entry)!) {
-        const keys = metKeys(entry, word, lang);
-        if (keys.every((k) => met.has(k))) {
-          // a second word of an entry this same text is the first to use, and its heading
-          // shows it: named too ("SIGUSR1, SIGUSR2"), not left for the learner to guess
-          const heading = outsideBrackets(entry.name[lang]).toLowerCase();
-          const inOther = (w: string) => w.toLowerCase().includes(word.toLowerCase()) || word.toLowerCase().includes(w.toLowerCase());
-          if (fresh.entries.includes(entry) && heading.includes(word.toLowerCase()) && !fresh.words.some(inOther)) {
-            fresh.entries.push(entry);
-            fresh.words.push(word);
-            fresh.where.push(place);
-          }
-          continue;
-        }
+        // every word of an entry is new where first seen ("SIGUSR1, SIGUSR2"; cuid after owner)
+        const keys = metKeys(entry, word, lang, glossary);
+        if (keys.every((k) => met.has(k))) continue;
         if (!explained && !entry.misspelling) {
           fresh.entries.push(entry);
           fresh.words.push(word);
@@ -1468,10 +1465,10 @@ export function stepTerms(
   const shown = new Set(
     Array.from({ length: view }, (_, step) => {
       const t = traceTerms(lessons, lang, at, step, run, glossary);
-      return t.entries.flatMap((entry, i) => metKeys(entry, t.words[i]!, lang));
+      return t.entries.flatMap((entry, i) => metKeys(entry, t.words[i]!, lang, glossary));
     }).flat(),
   );
-  const kept = fresh.entries.flatMap((entry, i) => (metKeys(entry, fresh.words[i]!, lang).every((k) => shown.has(k)) ? [] : [i]));
+  const kept = fresh.entries.flatMap((entry, i) => (metKeys(entry, fresh.words[i]!, lang, glossary).every((k) => shown.has(k)) ? [] : [i]));
   return { entries: kept.map((i) => fresh.entries[i]!), words: kept.map((i) => fresh.words[i]!), where: kept.map((i) => fresh.where[i]!) };
 }
 
@@ -1541,7 +1538,7 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
 /** What a lesson's trace showed a learner, as LessonAt's `shown` takes it: kept in the
  *  progress, as a later lesson's "New terms" needs it and that run's trace is gone by then. */
 export function traceShown(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
-  return [...new Set(traceWords(trace, lang, glossary).flatMap(({ entry, word }) => metKeys(entry, word, lang)))];
+  return [...new Set(traceWords(trace, lang, glossary).flatMap(({ entry, word }) => metKeys(entry, word, lang, glossary)))];
 }
 
 /** The word the trace's pid column is named by in the glossary. */
@@ -1563,25 +1560,25 @@ function findTraceTerms(
   // what the notice names first is new by construction (metAt); seen: keys (metKeys) met before
   const notice = met.after[view] ?? none;
   const seen = new Set(met.prior);
-  const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang).forEach((k) => seen.add(k));
+  const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang, glossary).forEach((k) => seen.add(k));
   for (const f of [...met.before.slice(0, view + 1), ...met.after.slice(0, view + 1)]) f.entries.forEach((e, i) => see(e, f.words[i]!));
   const shown = (step: number) => traceWords(run.trace.slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length), lang, glossary);
   const earlier = new Set<string>();
   for (let step = 0; step < view; step++) for (const { entry, word } of shown(step)) {
     see(entry, word);
-    metKeys(entry, word, lang).forEach((k) => earlier.add(k));
+    metKeys(entry, word, lang, glossary).forEach((k) => earlier.add(k));
   }
   // what the notice names first is not new again when an earlier step's trace showed it
   // (overview: ipcs's nattch column at step 1, the notice's nattch at step 2)
   const out: TraceTerms = { entries: [], words: [], where: [] };
   notice.entries.forEach((entry, i) => {
-    if (metKeys(entry, notice.words[i]!, lang).every((k) => earlier.has(k))) return;
+    if (metKeys(entry, notice.words[i]!, lang, glossary).every((k) => earlier.has(k))) return;
     out.entries.push(entry);
     out.words.push(notice.words[i]!);
     out.where.push(notice.where[i]!);
   });
   for (const { entry, word, where } of shown(view)) {
-    if (metKeys(entry, word, lang).every((k) => seen.has(k))) continue;
+    if (metKeys(entry, word, lang, glossary).every((k) => seen.has(k))) continue;
     see(entry, word);
     out.entries.push(entry);
     out.words.push(word);
