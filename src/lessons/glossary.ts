@@ -1445,7 +1445,7 @@ export function stepTermWords(
   lang: 'en' | 'zh',
   at: LessonAt,
   view: number,
-  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): string[] {
   return stepTerms(lessons, lang, at, view, run, glossary).words;
@@ -1457,7 +1457,7 @@ export function stepTerms(
   lang: 'en' | 'zh',
   at: LessonAt,
   view: number,
-  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): TraceTerms {
   const fresh = metAt(lessons, lang, at, glossary).upTo(view).before[view];
@@ -1469,7 +1469,69 @@ export function stepTerms(
     }).flat(),
   );
   const kept = fresh.entries.flatMap((entry, i) => (metKeys(entry, fresh.words[i]!, lang, glossary).every((k) => shown.has(k)) ? [] : [i]));
-  return { entries: kept.map((i) => fresh.entries[i]!), words: kept.map((i) => fresh.words[i]!), where: kept.map((i) => fresh.where[i]!) };
+  const out: TraceTerms = { entries: kept.map((i) => fresh.entries[i]!), words: kept.map((i) => fresh.words[i]!), where: kept.map((i) => fresh.where[i]!) };
+  // a word only an earlier step's notice said, where the run showed its own notice instead
+  // (race 2's "atomic add"), was never on screen: new where this step's text says it
+  const index = typeof at === 'number' ? at : at.index;
+  const lesson = lessons[index];
+  if (!lesson || !Array.from({ length: view }, (_, j) => liveNotice(lesson, lang, run, j)).some(Boolean)) return out;
+  const known = new Set(metAt(lessons, lang, at, glossary).prior);
+  const know = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang, glossary).forEach((k) => known.add(k));
+  const texts = textsByStep(lesson, lang);
+  for (let j = 0; j < view; j++) {
+    for (const [entry, words] of entriesUsed(texts[j]!.before, glossary)) words.forEach((w) => know(entry, w));
+    afterShown(lessons, lang, at, j, run, glossary).forEach(({ entry, word }) => know(entry, word));
+    const t = traceTerms(lessons, lang, at, j, run, glossary);
+    t.entries.forEach((entry, i) => know(entry, t.words[i]!));
+  }
+  out.entries.forEach((entry, i) => know(entry, out.words[i]!));
+  for (const [part, place] of [[texts[view]!.saidBefore, 'text'], [texts[view]!.flowBefore, 'flow']] as const) {
+    for (const [entry, words] of entriesUsed(part, glossary)) {
+      if (entry.misspelling || entry.introduced) continue;
+      for (const word of words) {
+        if (metKeys(entry, word, lang, glossary).every((k) => known.has(k))) continue;
+        know(entry, word);
+        out.entries.push(entry);
+        out.words.push(word);
+        out.where.push(place);
+      }
+    }
+  }
+  return out;
+}
+
+/** A lesson run as the "New terms" read it: its trace, where each step's entries begin, and
+ *  the notices its results called for (Step.noticeBy), shown in place of a step's own: the
+ *  store's copy (`notices`, by step) or the engine's (`outcomes`). */
+export interface RunShown {
+  trace: readonly TraceEntry[];
+  stepStarts: readonly number[];
+  notices?: Readonly<Record<number, Text>>;
+  outcomes?: readonly { notice?: Text }[];
+}
+
+/** The notice the run of step `step` showed in place of the step's own, if any. */
+function liveNotice(lesson: Lesson, lang: 'en' | 'zh', run: RunShown, step: number): Text | undefined {
+  const notice = run.notices?.[step] ?? run.outcomes?.[step]?.notice;
+  return notice && notice[lang] !== lesson.steps[step]?.notice[lang] ? notice : undefined;
+}
+
+/** The words the run of step `step` put in the lesson pane and the Flow with its notice: the
+ *  step's own notice's first uses (metAt), or, where the run showed another notice, every word
+ *  of that one, its aside, the outro with the last step and the Flow once it ran. */
+function afterShown(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, step: number, run: RunShown, glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string; where: TermPlace }[] {
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const live = lesson && liveNotice(lesson, lang, run, step);
+  if (!lesson || !live) {
+    const f = metAt(lessons, lang, at, glossary).upTo(step).after[step];
+    return f ? f.entries.map((entry, i) => ({ entry, word: f.words[i]!, where: f.where[i]! })) : [];
+  }
+  const last = step === lesson.steps.length - 1;
+  const said = [live[lang], lesson.steps[step]!.aside?.[lang] ?? '', last ? lesson.outro[lang] : ''].join('\n');
+  const flow = textsByStep(lesson, lang)[step]!.flowAfter;
+  return ([[said, 'text'], [flow, 'flow']] as const).flatMap(([text, where]) =>
+    [...entriesUsed(text, glossary)].flatMap(([entry, words]) => (entry.misspelling || entry.introduced ? [] : words.map((word) => ({ entry, word, where })))),
+  );
 }
 
 /** The entries the run of the step `view` of lesson `index` is the first to show, each by
@@ -1485,7 +1547,7 @@ export function traceTerms(
   lang: 'en' | 'zh',
   at: LessonAt,
   view: number,
-  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): TraceTerms {
   // a trace is never changed, only replaced (LessonRun): its terms stay what they were
@@ -1494,7 +1556,9 @@ export function traceTerms(
     kept = { lessons, glossary, found: new Map() };
     traceTermsKept.set(run.trace, kept);
   }
-  const key = `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`} ${view} ${run.stepStarts.join(',')}`;
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const live = lesson ? Array.from({ length: view + 1 }, (_, j) => liveNotice(lesson, lang, run, j)?.[lang] ?? '').join('\u0000') : '';
+  const key = `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`} ${view} ${run.stepStarts.join(',')} ${live}`;
   let found = kept.found.get(key);
   if (!found) {
     found = findTraceTerms(lessons, lang, at, view, run, glossary);
@@ -1551,17 +1615,21 @@ function findTraceTerms(
   lang: 'en' | 'zh',
   at: LessonAt,
   view: number,
-  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  run: RunShown,
   glossary: readonly GlossaryEntry[],
 ): TraceTerms {
   const none = { entries: [], words: [], where: [] };
   if (view >= run.stepStarts.length) return none;
   const met = { prior: metAt(lessons, lang, at, glossary).prior, ...metAt(lessons, lang, at, glossary).upTo(view) };
   // what the notice names first is new by construction (metAt); seen: keys (metKeys) met before
-  const notice = met.after[view] ?? none;
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const live = lesson ? liveNotice(lesson, lang, run, view) : undefined;
+  const notice = live ? none : (met.after[view] ?? none);
   const seen = new Set(met.prior);
   const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang, glossary).forEach((k) => seen.add(k));
-  for (const f of [...met.before.slice(0, view + 1), ...met.after.slice(0, view + 1)]) f.entries.forEach((e, i) => see(e, f.words[i]!));
+  for (const f of met.before.slice(0, view + 1)) f.entries.forEach((e, i) => see(e, f.words[i]!));
+  // a notice the run replaced (race 2's, by what this run lost) was not on screen: its words are not met
+  for (let step = 0; step <= view; step++) if (step < view || !live) afterShown(lessons, lang, at, step, run, glossary).forEach(({ entry, word }) => see(entry, word));
   const shown = (step: number) => traceWords(run.trace.slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length), lang, glossary);
   const earlier = new Set<string>();
   for (let step = 0; step < view; step++) for (const { entry, word } of shown(step)) {
@@ -1577,7 +1645,9 @@ function findTraceTerms(
     out.words.push(notice.words[i]!);
     out.where.push(notice.where[i]!);
   });
-  for (const { entry, word, where } of shown(view)) {
+  // the run's own notice: every word of it not met before, then the trace's
+  const fromLive = live ? afterShown(lessons, lang, at, view, run, glossary) : [];
+  for (const { entry, word, where } of [...fromLive, ...shown(view)]) {
     if (metKeys(entry, word, lang, glossary).every((k) => seen.has(k))) continue;
     see(entry, word);
     out.entries.push(entry);
