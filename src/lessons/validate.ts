@@ -19,7 +19,7 @@ import { unrevealed } from './lit.js';
 import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
-import { wrap } from './format.js';
+import { traceLines, wrap } from './format.js';
 import { asksSurvival, CLEANS, pointsAtChoice, REMOVES } from './giveaway.js';
 import { paneWords } from './pane-words.js';
 import { possibleResultPanes, tabPointers } from './result-pane.js';
@@ -756,9 +756,10 @@ function checkNewTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], pr
 /** The words of a step's "New terms" line (what its texts name first and, once it ran, what
  *  its trace showed first: traceTerms) that neither the step's text (title, say, question and
  *  choices; the first step's with the lesson's intro, the last's with its outro) nor its
- *  notice or aside says, nor the Kernel pane's headings over what its calls made, per language: a term only the trace shows points
- *  the learner to the glossary for a word the lesson never uses with the step (serv-clnt's
- *  ENOENT, msg's wchan). `run` is a lesson's run, or none (the texts alone: `ipclab check`);
+ *  notice or aside says, nor the Kernel pane's headings over what its calls made, nor the
+ *  step's Trace lines (each listed with its pane, "O_WRONLY in the Trace"), per language: a
+ *  word nothing on screen shows points the learner to the glossary for a word the step never
+ *  uses (fix16g#4: serv-clnt's ENOENT, msg's wchan, before the line named the Trace). `run` is a lesson's run, or none (the texts alone: `ipclab check`);
  *  its `outcomes` give the notice each step showed (noticeBy). */
 export function newTermsUnsaid(
   lessons: readonly Lesson[],
@@ -775,9 +776,13 @@ export function newTermsUnsaid(
       const around = [...(i === 0 ? [lesson.title[lang], lesson.intro[lang], lesson.aside?.[lang] ?? ''] : []), i === lesson.steps.length - 1 ? lesson.outro[lang] : ''];
       const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? [])].join('\n').toLowerCase();
       // the Kernel pane says the headings over what the step's calls made (pane-words.ts)
-      const pane = new Set(run.trace.slice(run.stepStarts[i] ?? run.trace.length, run.stepStarts[i + 1] ?? run.trace.length).flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : [])));
+      const ran = run.trace.slice(run.stepStarts[i] ?? run.trace.length, run.stepStarts[i + 1] ?? run.trace.length);
+      const pane = new Set(ran.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : [])));
+      // the Trace shows its lines' words, which the line names with that pane ("O_WRONLY in the
+      // Trace"): every word on screen is listed where first seen (issue 16 item 5)
+      const traced = ran.flatMap((e) => traceLines(e, lang)).join('\n').toLowerCase();
       const words = [...stepTermWords(lessons, lang, index, i, run, glossary), ...traceTerms(lessons, lang, index, i, run, glossary).words];
-      return words.filter((w) => !said.includes(w.toLowerCase()) && !pane.has(w)).map((w) => `lesson '${lesson.id}' step '${step.id}': its New terms line names '${w}' (${lang}), which neither its text nor its notice says`);
+      return words.filter((w) => !said.includes(w.toLowerCase()) && !pane.has(w) && !traced.includes(w.toLowerCase())).map((w) => `lesson '${lesson.id}' step '${step.id}': its New terms line names '${w}' (${lang}), which neither its text nor its notice says`);
     }),
   );
 }
