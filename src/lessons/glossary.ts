@@ -1226,11 +1226,17 @@ export const outsideBrackets = (heading: string) => heading.replace(/[（(][^）
  *  has not shown the others (issue 16 item 5: overview 2's cuid, met only through "owner").
  *  Callers compare by these keys, never by entry (stepTerms, findTraceTerms). */
 function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  if (ONE_LISTING.has(entry.id)) return [`${entry.id} *`];
   const named = glossaryWord(entry, word, lang, glossary);
   const key = (w: string) => `${entry.id} ${searched(w)}`;
   const inside = entry.terms.filter((t) => t.toLowerCase() !== named.toLowerCase() && occurrences(named, t).length > 0);
   return [...new Set([key(named), ...inside.map((t) => key(glossaryWord(entry, t, lang, glossary)))])];
 }
+
+/** Entries listed once, by any of their words: errno, whose names a trace line explains where
+ *  it shows one (the one formatter: "ENOENT (no segment has this key)") and a question offers
+ *  as choices (shmget 3's EINVAL, ENOENT), where listing the name would point at the answer. */
+const ONE_LISTING: ReadonlySet<string> = new Set(['errno']);
 
 /** Whether `keys` (metKeys) hold any word of `entry`. */
 const entryMet = (keys: ReadonlySet<string>, entry: GlossaryEntry) => [...keys].some((k) => k.startsWith(`${entry.id} `));
@@ -1706,7 +1712,8 @@ function unannouncedTexts(lesson: Lesson, lang: 'en' | 'zh'): { step: string; pa
 export function earlyTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): EarlyTerm[] {
   return lessons.flatMap((lesson, index) => {
     const met = metAt(lessons, lang, index, glossary);
-    const known = new Set(met.prior);
+    // by entry, as before: met.prior holds the words met (metKeys), each after its entry's id
+    const known = new Set([...met.prior].map((k) => k.slice(0, k.indexOf(' '))));
     const out: EarlyTerm[] = [];
     unannouncedTexts(lesson, lang).forEach(({ step, parts }, i) => {
       met.before[i]?.entries.forEach((e) => known.add(e.id));
