@@ -1377,7 +1377,18 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
       for (const word of used.get(entry)!) {
         // every word of an entry is new where first seen ("SIGUSR1, SIGUSR2"; cuid after owner)
         const keys = metKeys(entry, word, lang, glossary);
-        if (keys.every((k) => met.has(k))) continue;
+        if (keys.every((k) => met.has(k))) {
+          // an entry listed once (errno): a second word of it this same text is the first to
+          // use, and its heading shows, is named too ("ENOENT, EEXIST"), not left to guess
+          const heading = outsideBrackets(entry.name[lang]).toLowerCase();
+          const inOther = (w: string) => w.toLowerCase().includes(word.toLowerCase()) || word.toLowerCase().includes(w.toLowerCase());
+          if (ONE_LISTING.has(entry.id) && fresh.entries.includes(entry) && heading.includes(word.toLowerCase()) && !fresh.words.some(inOther)) {
+            fresh.entries.push(entry);
+            fresh.words.push(word);
+            fresh.where.push(place);
+          }
+          continue;
+        }
         if (!explained && !entry.misspelling) {
           fresh.entries.push(entry);
           fresh.words.push(word);
