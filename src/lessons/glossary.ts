@@ -1074,7 +1074,18 @@ export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOS
 
 /** What the glossary screen's search (/) finds of `query` in any case: its entries' parts always
  *  shown, not those held back until a step ran (`shows`). */
-const foundAlways = (query: string, glossary: readonly GlossaryEntry[]) => glossaryMatches(query, glossary, () => false);
+const foundAlways = (query: string, glossary: readonly GlossaryEntry[]): GlossaryEntry[] => {
+  // glossaryMatches over texts made lower case once per glossary: the "New terms" ask for every
+  // word a lesson shows (metKeys), and lowering every entry's text per word cost ~90 ms of a cold start
+  let hay = alwaysText.get(glossary);
+  if (!hay) {
+    hay = glossary.map((e) => ({ e, name: [e.name.en, e.name.zh].map((t) => t.toLowerCase()), text: (['en', 'zh'] as const).map((lang) => entryText(e, lang, () => false).toLowerCase()) }));
+    alwaysText.set(glossary, hay);
+  }
+  const q = searched(query);
+  return [...hay.filter((h) => h.name.some((t) => t.includes(q))), ...hay.filter((h) => !h.name.some((t) => t.includes(q)) && h.text.some((t) => t.includes(q)))].map((h) => h.e);
+};
+const alwaysText = new WeakMap<readonly GlossaryEntry[], { e: GlossaryEntry; name: string[]; text: string[] }[]>();
 
 /** Whether a search for `query` in the glossary (g, /) lands on `entry` first (firstHit). */
 const landsOn = (query: string, entry: GlossaryEntry, glossary: readonly GlossaryEntry[]) => {
@@ -1218,15 +1229,28 @@ export function splitPhrases(text: string, lang: 'en' | 'zh', glossary: readonly
 /** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */
 export const outsideBrackets = (heading: string) => heading.replace(/[（(][^）)]*[）)]/g, '');
 
-/** What a learner has met of an entry when the text uses `word`: the entry, by any of its
- *  words. An entry is new once: a heading that lists several words ("atime, dtime, ctime",
- *  "旧指针、旧地址", "errno: EINVAL, …, EPERM") is found in the glossary by each, and a line
- *  that named it by one (atime) pointed there already; naming it again by another (dtime at a
- *  later step, EPERM offered as a choice lessons after errno) reads as a second new term.
+/** What a learner has met of an entry when the text uses `word`: that word, as the "New
+ *  terms" line names it (glossaryWord: pid for "pids", fork for "fork()"), and every word of
+ *  the entry that name holds whole ("System V IPC" holds System V and IPC, "struct sembuf"
+ *  sembuf). A word is listed where the learner first sees it, whichever entry it belongs to:
+ *  an entry of several words (cuid, cgid, cpid; atime, dtime, ctime) named by one of them
+ *  has not shown the others (issue 16 item 5: overview 2's cuid, met only through "owner").
  *  Callers compare by these keys, never by entry (stepTerms, findTraceTerms). */
-function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): string[] {
-  return [entry.id];
+function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  if (ONE_LISTING.has(entry.id)) return [`${entry.id} *`];
+  const named = glossaryWord(entry, word, lang, glossary);
+  const key = (w: string) => `${entry.id} ${searched(w)}`;
+  const inside = entry.terms.filter((t) => t.toLowerCase() !== named.toLowerCase() && occurrences(named, t).length > 0);
+  return [...new Set([key(named), ...inside.map((t) => key(glossaryWord(entry, t, lang, glossary)))])];
 }
+
+/** Entries listed once, by any of their words: errno, whose names a trace line explains where
+ *  it shows one (the one formatter: "ENOENT (no segment has this key)") and a question offers
+ *  as choices (shmget 3's EINVAL, ENOENT), where listing the name would point at the answer. */
+const ONE_LISTING: ReadonlySet<string> = new Set(['errno']);
+
+/** Whether `keys` (metKeys) hold any word of `entry`. */
+const entryMet = (keys: ReadonlySet<string>, entry: GlossaryEntry) => [...keys].some((k) => k.startsWith(`${entry.id} `));
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
  *  in two parts: what is shown before the step runs (the title and intro with the first
@@ -1335,7 +1359,7 @@ function keysUsed(lesson: Lesson, lang: 'en' | 'zh', glossary: readonly Glossary
   const byLang = byLesson.get(lesson) ?? {};
   byLesson.set(lesson, byLang);
   return (byLang[lang] ??= new Set(
-    textsByStep(lesson, lang).flatMap(({ before, after }) => [...entriesUsed(`${before}\n${after}`, glossary)].flatMap(([entry, words]) => words.flatMap((w) => metKeys(entry, w, lang)))),
+    textsByStep(lesson, lang).flatMap(({ before, after }) => [...entriesUsed(`${before}\n${after}`, glossary)].flatMap(([entry, words]) => words.flatMap((w) => metKeys(entry, w, lang, glossary)))),
   ));
 }
 
@@ -1360,15 +1384,16 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   const meet = (text: string, place: TermPlace, fresh: Fresh = { entries: [], words: [], where: [] }): Fresh => {
     const used = entriesUsed(text, glossary);
     for (const entry of glossary.filter((e) => used.has(e))) {
-      const explained = entry.introduced && !met.has(entry.id) && !inCourse().has(entry.id);
+      const explained = entry.introduced && !entryMet(met, entry) && !entryMet(inCourse(), entry);
       for (const word of used.get(entry)!) {
-        const keys = metKeys(entry, word, lang);
+        // every word of an entry is new where first seen ("SIGUSR1, SIGUSR2"; cuid after owner)
+        const keys = metKeys(entry, word, lang, glossary);
         if (keys.every((k) => met.has(k))) {
-          // a second word of an entry this same text is the first to use, and its heading
-          // shows it: named too ("SIGUSR1, SIGUSR2"), not left for the learner to guess
+          // an entry listed once (errno): a second word of it this same text is the first to
+          // use, and its heading shows, is named too ("ENOENT, EEXIST"), not left to guess
           const heading = outsideBrackets(entry.name[lang]).toLowerCase();
           const inOther = (w: string) => w.toLowerCase().includes(word.toLowerCase()) || word.toLowerCase().includes(w.toLowerCase());
-          if (fresh.entries.includes(entry) && heading.includes(word.toLowerCase()) && !fresh.words.some(inOther)) {
+          if (ONE_LISTING.has(entry.id) && fresh.entries.includes(entry) && heading.includes(word.toLowerCase()) && !fresh.words.some(inOther)) {
             fresh.entries.push(entry);
             fresh.words.push(word);
             fresh.where.push(place);
@@ -1448,7 +1473,7 @@ export function stepTermWords(
   lang: 'en' | 'zh',
   at: LessonAt,
   view: number,
-  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): string[] {
   return stepTerms(lessons, lang, at, view, run, glossary).words;
@@ -1460,7 +1485,7 @@ export function stepTerms(
   lang: 'en' | 'zh',
   at: LessonAt,
   view: number,
-  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): TraceTerms {
   const fresh = metAt(lessons, lang, at, glossary).upTo(view).before[view];
@@ -1468,11 +1493,73 @@ export function stepTerms(
   const shown = new Set(
     Array.from({ length: view }, (_, step) => {
       const t = traceTerms(lessons, lang, at, step, run, glossary);
-      return t.entries.flatMap((entry, i) => metKeys(entry, t.words[i]!, lang));
+      return t.entries.flatMap((entry, i) => metKeys(entry, t.words[i]!, lang, glossary));
     }).flat(),
   );
-  const kept = fresh.entries.flatMap((entry, i) => (metKeys(entry, fresh.words[i]!, lang).every((k) => shown.has(k)) ? [] : [i]));
-  return { entries: kept.map((i) => fresh.entries[i]!), words: kept.map((i) => fresh.words[i]!), where: kept.map((i) => fresh.where[i]!) };
+  const kept = fresh.entries.flatMap((entry, i) => (metKeys(entry, fresh.words[i]!, lang, glossary).every((k) => shown.has(k)) ? [] : [i]));
+  const out: TraceTerms = { entries: kept.map((i) => fresh.entries[i]!), words: kept.map((i) => fresh.words[i]!), where: kept.map((i) => fresh.where[i]!) };
+  // a word only an earlier step's notice said, where the run showed its own notice instead
+  // (race 2's "atomic add"), was never on screen: new where this step's text says it
+  const index = typeof at === 'number' ? at : at.index;
+  const lesson = lessons[index];
+  if (!lesson || !Array.from({ length: view }, (_, j) => liveNotice(lesson, lang, run, j)).some(Boolean)) return out;
+  const known = new Set(metAt(lessons, lang, at, glossary).prior);
+  const know = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang, glossary).forEach((k) => known.add(k));
+  const texts = textsByStep(lesson, lang);
+  for (let j = 0; j < view; j++) {
+    for (const [entry, words] of entriesUsed(texts[j]!.before, glossary)) words.forEach((w) => know(entry, w));
+    afterShown(lessons, lang, at, j, run, glossary).forEach(({ entry, word }) => know(entry, word));
+    const t = traceTerms(lessons, lang, at, j, run, glossary);
+    t.entries.forEach((entry, i) => know(entry, t.words[i]!));
+  }
+  out.entries.forEach((entry, i) => know(entry, out.words[i]!));
+  for (const [part, place] of [[texts[view]!.saidBefore, 'text'], [texts[view]!.flowBefore, 'flow']] as const) {
+    for (const [entry, words] of entriesUsed(part, glossary)) {
+      if (entry.misspelling || entry.introduced) continue;
+      for (const word of words) {
+        if (metKeys(entry, word, lang, glossary).every((k) => known.has(k))) continue;
+        know(entry, word);
+        out.entries.push(entry);
+        out.words.push(word);
+        out.where.push(place);
+      }
+    }
+  }
+  return out;
+}
+
+/** A lesson run as the "New terms" read it: its trace, where each step's entries begin, and
+ *  the notices its results called for (Step.noticeBy), shown in place of a step's own: the
+ *  store's copy (`notices`, by step) or the engine's (`outcomes`). */
+export interface RunShown {
+  trace: readonly TraceEntry[];
+  stepStarts: readonly number[];
+  notices?: Readonly<Record<number, Text>>;
+  outcomes?: readonly { notice?: Text }[];
+}
+
+/** The notice the run of step `step` showed in place of the step's own, if any. */
+function liveNotice(lesson: Lesson, lang: 'en' | 'zh', run: RunShown, step: number): Text | undefined {
+  const notice = run.notices?.[step] ?? run.outcomes?.[step]?.notice;
+  return notice && notice[lang] !== lesson.steps[step]?.notice[lang] ? notice : undefined;
+}
+
+/** The words the run of step `step` put in the lesson pane and the Flow with its notice: the
+ *  step's own notice's first uses (metAt), or, where the run showed another notice, every word
+ *  of that one, its aside, the outro with the last step and the Flow once it ran. */
+function afterShown(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, step: number, run: RunShown, glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string; where: TermPlace }[] {
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const live = lesson && liveNotice(lesson, lang, run, step);
+  if (!lesson || !live) {
+    const f = metAt(lessons, lang, at, glossary).upTo(step).after[step];
+    return f ? f.entries.map((entry, i) => ({ entry, word: f.words[i]!, where: f.where[i]! })) : [];
+  }
+  const last = step === lesson.steps.length - 1;
+  const said = [live[lang], lesson.steps[step]!.aside?.[lang] ?? '', last ? lesson.outro[lang] : ''].join('\n');
+  const flow = textsByStep(lesson, lang)[step]!.flowAfter;
+  return ([[said, 'text'], [flow, 'flow']] as const).flatMap(([text, where]) =>
+    [...entriesUsed(text, glossary)].flatMap(([entry, words]) => (entry.misspelling || entry.introduced ? [] : words.map((word) => ({ entry, word, where })))),
+  );
 }
 
 /** The entries the run of the step `view` of lesson `index` is the first to show, each by
@@ -1488,7 +1575,7 @@ export function traceTerms(
   lang: 'en' | 'zh',
   at: LessonAt,
   view: number,
-  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): TraceTerms {
   // a trace is never changed, only replaced (LessonRun): its terms stay what they were
@@ -1497,7 +1584,9 @@ export function traceTerms(
     kept = { lessons, glossary, found: new Map() };
     traceTermsKept.set(run.trace, kept);
   }
-  const key = `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`} ${view} ${run.stepStarts.join(',')}`;
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const live = lesson ? Array.from({ length: view + 1 }, (_, j) => liveNotice(lesson, lang, run, j)?.[lang] ?? '').join('\u0000') : '';
+  const key = `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`} ${view} ${run.stepStarts.join(',')} ${live}`;
   let found = kept.found.get(key);
   if (!found) {
     found = findTraceTerms(lessons, lang, at, view, run, glossary);
@@ -1541,7 +1630,7 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
 /** What a lesson's trace showed a learner, as LessonAt's `shown` takes it: kept in the
  *  progress, as a later lesson's "New terms" needs it and that run's trace is gone by then. */
 export function traceShown(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
-  return [...new Set(traceWords(trace, lang, glossary).flatMap(({ entry, word }) => metKeys(entry, word, lang)))];
+  return [...new Set(traceWords(trace, lang, glossary).flatMap(({ entry, word }) => metKeys(entry, word, lang, glossary)))];
 }
 
 /** The word the trace's pid column is named by in the glossary. */
@@ -1554,34 +1643,40 @@ function findTraceTerms(
   lang: 'en' | 'zh',
   at: LessonAt,
   view: number,
-  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  run: RunShown,
   glossary: readonly GlossaryEntry[],
 ): TraceTerms {
   const none = { entries: [], words: [], where: [] };
   if (view >= run.stepStarts.length) return none;
   const met = { prior: metAt(lessons, lang, at, glossary).prior, ...metAt(lessons, lang, at, glossary).upTo(view) };
   // what the notice names first is new by construction (metAt); seen: keys (metKeys) met before
-  const notice = met.after[view] ?? none;
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const live = lesson ? liveNotice(lesson, lang, run, view) : undefined;
+  const notice = live ? none : (met.after[view] ?? none);
   const seen = new Set(met.prior);
-  const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang).forEach((k) => seen.add(k));
-  for (const f of [...met.before.slice(0, view + 1), ...met.after.slice(0, view + 1)]) f.entries.forEach((e, i) => see(e, f.words[i]!));
+  const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang, glossary).forEach((k) => seen.add(k));
+  for (const f of met.before.slice(0, view + 1)) f.entries.forEach((e, i) => see(e, f.words[i]!));
+  // a notice the run replaced (race 2's, by what this run lost) was not on screen: its words are not met
+  for (let step = 0; step <= view; step++) if (step < view || !live) afterShown(lessons, lang, at, step, run, glossary).forEach(({ entry, word }) => see(entry, word));
   const shown = (step: number) => traceWords(run.trace.slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length), lang, glossary);
   const earlier = new Set<string>();
   for (let step = 0; step < view; step++) for (const { entry, word } of shown(step)) {
     see(entry, word);
-    metKeys(entry, word, lang).forEach((k) => earlier.add(k));
+    metKeys(entry, word, lang, glossary).forEach((k) => earlier.add(k));
   }
   // what the notice names first is not new again when an earlier step's trace showed it
   // (overview: ipcs's nattch column at step 1, the notice's nattch at step 2)
   const out: TraceTerms = { entries: [], words: [], where: [] };
   notice.entries.forEach((entry, i) => {
-    if (metKeys(entry, notice.words[i]!, lang).every((k) => earlier.has(k))) return;
+    if (metKeys(entry, notice.words[i]!, lang, glossary).every((k) => earlier.has(k))) return;
     out.entries.push(entry);
     out.words.push(notice.words[i]!);
     out.where.push(notice.where[i]!);
   });
-  for (const { entry, word, where } of shown(view)) {
-    if (metKeys(entry, word, lang).every((k) => seen.has(k))) continue;
+  // the run's own notice: every word of it not met before, then the trace's
+  const fromLive = live ? afterShown(lessons, lang, at, view, run, glossary) : [];
+  for (const { entry, word, where } of [...fromLive, ...shown(view)]) {
+    if (metKeys(entry, word, lang, glossary).every((k) => seen.has(k))) continue;
     see(entry, word);
     out.entries.push(entry);
     out.words.push(word);
@@ -1639,7 +1734,8 @@ function unannouncedTexts(lesson: Lesson, lang: 'en' | 'zh'): { step: string; pa
 export function earlyTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): EarlyTerm[] {
   return lessons.flatMap((lesson, index) => {
     const met = metAt(lessons, lang, index, glossary);
-    const known = new Set(met.prior);
+    // by entry, as before: met.prior holds the words met (metKeys), each after its entry's id
+    const known = new Set([...met.prior].map((k) => k.slice(0, k.indexOf(' '))));
     const out: EarlyTerm[] = [];
     unannouncedTexts(lesson, lang).forEach(({ step, parts }, i) => {
       met.before[i]?.entries.forEach((e) => known.add(e.id));

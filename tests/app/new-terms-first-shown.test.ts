@@ -1,4 +1,4 @@
-// A term is new at the first step whose visible text uses it: the lesson pane's text (the
+// A term (each word of an entry: cuid after owner, issue 16 item 5) is new at the first step whose visible text uses it: the lesson pane's text (the
 // step's title, text, question and choices), its notice, the lines its run put in the Trace
 // (each under the pid of its process: the glossary's "pid column of the trace") and the tab
 // bar's names of the lesson's processes ("parent pid 4242"). Never at a later step: issue 16,
@@ -11,7 +11,7 @@ import { lineText } from '../../src/app/styled.js';
 import { stepTop, traceView } from '../../src/app/components/trace-view.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { traceLines } from '../../src/lessons/format.js';
-import { entriesUsed, GLOSSARY, stepTermWords, textsByStep, traceTerms, type LessonAt } from '../../src/lessons/glossary.js';
+import { entriesUsed, GLOSSARY, glossaryWord, stepTermWords, textsByStep, traceTerms, type LessonAt } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun, ProcessInfo } from '../../src/lessons/types.js';
 import { TERMS } from '../../src/text/terms.js';
@@ -25,10 +25,12 @@ afterEach(async () => {
 const ROWS = 5;
 
 const entryOf = (word: string) => GLOSSARY.find((e) => e.terms.some((t) => t.toLowerCase() === word.toLowerCase()))?.id;
+/** A word of an entry as the "New terms" line names it (pid for pids, fork for fork()). */
+const wordKey = (id: string, word: string, lang: 'en' | 'zh') => `${id} ${glossaryWord(GLOSSARY.find((e) => e.id === id)!, word, lang).replace(/\(\)$/, '').toLowerCase()}`;
 
 describe('New terms: new where first shown, never later', () => {
   LESSONS.forEach((lesson, index) => {
-    it(`${lesson.id}: no step names a term an earlier step's text, notice, trace or tab bar showed`, async () => {
+    it(`${lesson.id}: no step names a word an earlier step's text, notice, trace or tab bar showed`, async () => {
       const run = startLesson(lesson);
       runs.push(run);
       const processes: (readonly ProcessInfo[])[] = [];
@@ -40,12 +42,14 @@ describe('New terms: new where first shown, never later', () => {
       for (const lang of ['en', 'zh'] as const) {
         const s = strings(lang);
         const texts = textsByStep(lesson, lang);
-        /** the ids of the entries step i put on screen */
+        /** the words step i put on screen, each as "entry word" (the word as the line names it:
+         *  glossaryWord), and those it holds whole: every word of an entry is new where first
+         *  seen, not once per entry (issue 16 item 5: cuid after owner) */
         const visible = lesson.steps.map((_, i) => {
           const lines = run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1] ?? run.trace.length).flatMap((e) => traceLines(e, lang));
           const tabBar = processes[i]!.map((p) => s.pidOf(p.role[lang], String(p.pid)));
           const text = [texts[i]!.saidBefore, texts[i]!.saidAfter, ...(lines.length > 0 ? [s.pid] : []), ...lines, ...tabBar].join('\n');
-          return new Set([...entriesUsed(text, GLOSSARY).keys()].map((e) => e.id));
+          return new Set([...entriesUsed(text, GLOSSARY)].flatMap(([e, words]) => words.map((w) => wordKey(e.id, w, lang))));
         });
         for (const at of [index, { index, ran: [] }] as LessonAt[]) {
           const who = typeof at === 'number' ? 'in order' : 'from the menu';
@@ -54,7 +58,7 @@ describe('New terms: new where first shown, never later', () => {
             for (const word of named) {
               const entry = entryOf(word);
               checked++;
-              const before = visible.slice(0, i).findIndex((v) => entry !== undefined && v.has(entry));
+              const before = visible.slice(0, i).findIndex((v) => entry !== undefined && v.has(wordKey(entry, word, lang)));
               expect(before, `${lesson.id} step ${i + 1} (${lang}, ${who}) names '${word}', which step ${before + 1} showed`).toBe(-1);
             }
           });

@@ -217,9 +217,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     toggleList(list) {
-      const { overlay, lessons, lang, view, done, trace, stepStarts } = get();
+      const { overlay, lessons, lang, view, done, trace, stepStarts, notices } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, find: null, menuCursor: 0, ...(list === 'glossary' ? { glossaryFirst: glossaryFirstOf(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }, get().quiz) } : {}) });
+      else set({ overlay: list, find: null, menuCursor: 0, ...(list === 'glossary' ? { glossaryFirst: glossaryFirstOf(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts, notices }, get().quiz) } : {}) });
     },
 
     menuOpen() {
