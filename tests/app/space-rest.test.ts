@@ -45,6 +45,18 @@ function contentAt(input: LessonViewInput, width: number, height: number) {
   throw new Error('too small');
 }
 
+/** The last row of the text with words on it. */
+function lastWords(content: ReturnType<typeof contentAt>): number {
+  let last = content.text.length - 1;
+  while (last > 0 && content.text[last]!.every((r) => r.text.trim() === '')) last--;
+  return last;
+}
+
+/** The rows with words below the window from `top` (blank rows under the text's end are none). */
+function wordsBelow(content: ReturnType<typeof contentAt>, top: number): number {
+  return Math.max(0, lastWords(content) + 1 - content.window(top).end);
+}
+
 describe('Space brings the rest of the step before it runs it', () => {
   it('every step of every lesson after a run, at 80x24 and 120x34, en and zh, quiz on and off', () => {
     const out: string[] = [];
@@ -68,8 +80,11 @@ describe('Space brings the rest of the step before it runs it', () => {
               }
               // one press: the step's end in view, or (a step taller than the pane) its heading on top
               const heading = headingRows(input, content.text)?.[0] ?? -1;
-              if (rest <= top || (content.window(rest).below > 0 && rest !== heading)) out.push(`${where}: Space scrolls from ${top} to ${rest}, the step's end not in view`);
-              if (content.window(rest).below === 0 && restTop(input, content, rest) !== null) out.push(`${where}: all in view at ${rest}, Space still scrolls`);
+              if (rest <= top || (wordsBelow(content, rest) > 0 && rest !== heading)) out.push(`${where}: Space scrolls from ${top} to ${rest}, the step's end not in view`);
+              if (wordsBelow(content, rest) === 0 && restTop(input, content, rest) !== null) out.push(`${where}: all in view at ${rest}, Space still scrolls`);
+              // never past the text's last row of words: no blank rows under it at the pane's bottom
+              // (issue 16: serv-clnt 5 at 80x24 ended in 2 blank rows after Space)
+              if (rest + content.textRows > lastWords(content) + 1) out.push(`${where}: Space scrolls to ${rest}, ${rest + content.textRows - lastWords(content) - 1} blank rows under the text's end`);
             }
     expect(out).toEqual([]);
     // steps whose text is cut after the run are met (shmat 8 at 80x24 en): the rule is exercised

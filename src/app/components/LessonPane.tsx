@@ -174,8 +174,8 @@ export function paragraphTop(text: readonly Line[], top: number, lo = 0, hi = to
 
 /** The text's window of `rows` rows from `top`, and whether the shown step's heading is out
  *  of it (then the border names the step: lessonBorderTitle). Its last window starts a
- *  paragraph too, with blank rows under the text's end where it must: a window scrolled to the
- *  end (Space's rest, End) never opens mid-sentence either. */
+ *  paragraph too, with blank rows under the text's end where it must: a window End scrolls to
+ *  never opens mid-sentence either (Space's rest stops at the text's last row: restTop). */
 function textWindow(input: LessonViewInput, text: readonly Line[], rows: number): Pick<LessonPaneContent, 'max' | 'window' | 'headingOut'> {
   const heading = headingRows(input, text);
   const end = Math.max(0, text.length - rows);
@@ -399,9 +399,12 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
 /** The text's rows in view from `top`; where lines are pinned under them and the text goes on
  *  below, the last ends in a mark: a sentence cut there read as finished over the pinned
  *  "New terms" line (fix21a#1: "… checks SHMMAX (per segment)," then "New terms: …"). */
-function cutShown(text: readonly Line[], top: number, rows: number, pinned: readonly Line[], width: number, ascii: boolean): Line[] {
+export function cutShown(text: readonly Line[], top: number, rows: number, pinned: readonly Line[], width: number, ascii: boolean): Line[] {
   const shown = text.slice(top, top + rows);
-  if (!pinned.length || top + rows >= text.length || !shown.length) return shown;
+  // only words below call for the mark: blank rows there are no rest (issue 16: race 4 zh ended
+  // "新术语：缓存行（按 g 查看术语表） …" with nothing after it)
+  const rest = text.slice(top + rows).some((l) => lineWidth(trimEnd(l)) > 0);
+  if (!pinned.length || !rest || !shown.length) return shown;
   return [...shown.slice(0, -1), markCut(shown[shown.length - 1], width, ascii)];
 }
 
@@ -467,7 +470,12 @@ export function restTop(input: LessonViewInput, content: LessonPaneContent, top:
   if (end && input.quiz?.place) return null;
   if (content.window(top).below === 0) return null;
   const from = input.view === 0 || end ? 0 : (headingRows(input, content.text)?.[0] ?? 0);
-  const want = content.max;
+  // never past the text's last row of words: the last window brings that row to the pane's
+  // last row, not under it (issue 16: serv-clnt 5 at 80x24 ended in 2 blank rows after Space)
+  let last = content.text.length - 1;
+  while (last > 0 && lineWidth(trimEnd(content.text[last])) === 0) last--;
+  const want = Math.min(content.max, Math.max(0, last + 1 - content.textRows));
+  if (want <= top) return null;
   const to = want <= from || top < from ? Math.min(want, Math.max(from, top + 1)) : Math.min(want, top + Math.max(1, content.textRows - 1));
   // at the start of a paragraph, a row further at least (content.max is one)
   return paragraphTop(content.text, to, top + 1, want);
