@@ -120,6 +120,13 @@ function glue(tokens: string[]): string[] {
   let open = '';
   for (const [i, t] of tokens.entries()) {
     const afterSpace = i === 0 || /\s$/.test(tokens[i - 1]);
+    // an opening bracket ends no line: a call's name and its '(' go with the argument after
+    // them ("ftok(" over "会合文件, 'S')")
+    const before = out[out.length - 1];
+    if (!open && before !== undefined && /[(\[]$/.test(before) && !/^\s/.test(t) && !/^\s/.test(before)) {
+      out[out.length - 1] = before + t;
+      continue;
+    }
     if (OPEN.has(t) || (afterSpace && ASCII_OPEN.test(t))) {
       open += t;
       continue;
@@ -460,6 +467,19 @@ export function wrap(text: string, width: number, options: WrapOptions = {}): st
   return [...lines];
 }
 
+/** The units wrap breaks `text` into at `width`, per paragraph: words with what is held to them
+ *  (a NO_BREAK group, a held code span or phrase, a short bracketed group), and runs of spaces. What
+ *  a line may break between, for tests that read a wrap as a reader does (tests/text/lesson-wrap.test.ts). */
+export function wrapUnits(text: string, width: number, options: WrapOptions = {}): string[][] {
+  return text.split('\n').map((para) => (para === '' ? [] : tokenize(piecesOf(para, width, options.code === true), width)));
+}
+
+/** A line that is only a label: a few words and a colon ("Check 2/3: ", "✓ 小测 3/3："). */
+function label(line: string): boolean {
+  const l = line.trimEnd();
+  return /[:：]$/.test(l) && cells(l) <= 16 && !/[:：]/.test(l.slice(0, -1));
+}
+
 /** Where the last word of a line of Chinese text starts (after its last space, or a
  *  wordStarts offset), when it is not the whole line: it may go down to the next line; -1 otherwise. */
 function lastWord(text: string): number {
@@ -481,8 +501,16 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
     let lineWidth = 0;
     const first = out.length;
     const tokens = tokenize(piecesOf(para, width, code), width);
-    for (const token of tokens) {
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t]!;
       const w = cells(token);
+      // a label alone on its line ("✓ 小测 3/3：" over the question): a held call after it that
+      // does not fit beside it breaks after a comma instead, its start on the label's line
+      if (lineWidth > 0 && lineWidth + w > width && w <= width && /, +\S/.test(token.trim()) && label(line)) {
+        tokens.splice(t, 1, ...token.split(/(?<=,)( +)/).filter((x) => x !== ''));
+        t--;
+        continue;
+      }
       if (/^\s+$/.test(token)) {
         if (lineWidth > 0 && lineWidth + w <= width) {
           line += token;
@@ -513,14 +541,16 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
         // character can go down with it (a held span glued to its comma keeps the span whole)
         const gs = graphemes(token);
         let cut = -1;
-        // a quoted path or text that fits a line is not cut at its '/': the cut goes before
-        // its opening quote instead, after a call's '(' (ftok( / "/tmp/…/another-name", …)
+        // a quoted path or text that fits a line is not cut at its '/' where the word starts with
+        // it; inside a call it is (ftok("/tmp/…/ / another-name", …): never after the '(')
         const quoted = new Set<number>();
         for (let k = 0, open = -1; k < gs.length; k++) {
           if (gs[k] !== '"') continue;
           if (open < 0) open = k;
           else {
-            if (cells(gs.slice(open, k + 1).join('')) + 2 <= width) for (let j = open; j <= k; j++) quoted.add(j);
+            // (only one the word starts with: cut after a call's '(' instead, the line ended in
+            // an opening bracket, "ftok(" over the path: issue 16)
+            if (gs.slice(0, open).every((x) => OPEN.has(x) || ASCII_OPEN.test(x)) && cells(gs.slice(open, k + 1).join('')) + 2 <= width) for (let j = open; j <= k; j++) quoted.add(j);
             open = -1;
           }
         }
@@ -542,7 +572,7 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
           }
           line += g;
           lineWidth += gw;
-          if (((g === '/' && !quoted.has(k)) || (g === '(' && gs[k + 1] === '"')) && k < gs.length - 1) cut = line.length;
+          if (g === '/' && !quoted.has(k) && k < gs.length - 1) cut = line.length;
         });
         continue;
       }
@@ -558,6 +588,10 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
 /** The most cells of a paragraph's last line that would read as a stray: a lone number
  *  or short word ("1" after "nattch is now") is not left on a line of its own. */
 const STRAY = 3;
+
+/** The fewest free cells at a line's end that read as a gap when the next line's first word
+ *  would have fit there. */
+const ROOM = 8;
 
 /** When a paragraph's last line is one short token, the word before it goes down with it
  *  (when both fit), so the token keeps the word it belongs to; only where the paragraph
@@ -579,7 +613,8 @@ function keepLastWordCompany(out: string[], para: string, width: number): void {
   }
   // a flag goes down with its command (holdFlags): "ipcrm -m 5", not "ipcrm" above "-m 5"
   const command = head.lastIndexOf(' ');
-  if (FLAG.test(word) && COMMAND_WORD.test(head.slice(command + 1))) {
+  const flagged = FLAG.test(word) && COMMAND_WORD.test(head.slice(command + 1));
+  if (flagged) {
     word = `${head.slice(command + 1)} ${word}`;
     head = command > 0 ? head.slice(0, command).trimEnd() : '';
   }
@@ -587,6 +622,11 @@ function keepLastWordCompany(out: string[], para: string, width: number): void {
   const before = tail.slice(0, tail.length - last.length);
   if (!tail.endsWith(last) || !/ $/.test(before) || !before.trimEnd().endsWith(word)) return;
   if (head === '' || cells(`${word} ${last}`) > width) return;
+  // never at the cost of a line left short: a long word (or NO_BREAK group) going down left
+  // ROOM cells or more free above it where it fit (issue 16: "…keeps using the" over
+  // "old pointer. It…"); a short token alone on the last line reads better than that. A command
+  // and its flags still go down whole (holdFlags: "ipcrm -m 5.", never "ipcrm -m" over "5.")
+  if (!flagged && width - cells(head) >= ROOM) return;
   // in Chinese text, ASCII on both sides of the space is one run (holdAsciiRuns)
   if (HAN.test(para) && /[\x21-\x7e]$/.test(head) && /^[\x21-\x7e]/.test(word)) return;
   out[out.length - 2] = head;

@@ -40,13 +40,19 @@ let words: Intl.Segmenter | undefined;
 const SUFFIX = new Set([...'器者性化们号值量表段区符名码位型体件层方端式法域']);
 
 
+/** One-character determiners that ICU leaves alone before 一 and a measure word (同|一张,
+ *  每|一段, 另|一个): no break between them and the 一 after them (a newcomer read "内核的同"
+ *  at a line's end and "一张表" below it). */
+const DETERMINER = new Set([...'同每这那哪另任']);
+
 /** Particles that belong to the word before them (映射|着, 算出|的): no break before them. */
 const TRAIL = new Set([...'的了着过吗呢吧得它']);
 
 /** The offsets in `text` (UTF-16) where a word starts, by which a line of Chinese may
  *  break; undefined for a text without Chinese, which breaks as before (at spaces, and
  *  around wide characters). Offsets inside a KEPT word are left out; with `phrases` (the
- *  prose wrap, cells.ts), also those before a suffix (SUFFIX) or particle (TRAIL). (A rule
+ *  prose wrap, cells.ts), also those before a suffix (SUFFIX) or particle (TRAIL), and
+ *  between a determiner and the 一 after it (DETERMINER: 同|一张). (A rule
  *  keeping every one-character word with the word after it, 下|一课, pushed seven lesson
  *  texts over their line limits: such words are in KEPT instead.) The C files' comments, laid out
  *  by hand and checked by `ipclab check`, and the diagrams' labels break at ICU's words. */
@@ -63,7 +69,7 @@ export function wordStarts(text: string, phrases = false): Set<number> | undefin
     const han = HAN.test(segment[0] ?? '');
     const single = segment.length === 1 && han;
     const stick = phrases && han && prev !== undefined &&
-      ((single && prev.length > 1 && SUFFIX.has(segment)) || (single && TRAIL.has(segment)));
+      ((single && prev.length > 1 && SUFFIX.has(segment)) || (single && TRAIL.has(segment)) || (DETERMINER.has(prev) && segment.startsWith('一')));
     if (single && run > 0 && run < RUN) {
       run++;
     } else if (stick) {
