@@ -1053,14 +1053,47 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true): Line[] {
-  const { marks, status } = legendParts(k);
+  const { said, status } = legendSaid(k, withKeys);
   const room = Math.max(10, proseWidth(width));
+  return [...(said.length > 0 ? legendWrap(k.s.legendKey, said, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
+}
+
+/** The legend's parts, each a mark with its words or a key with its words, and the sentence
+ *  said on its own line (a step that changed nothing). */
+export function legendSaid(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, withKeys = true): { said: string[]; status: string | null } {
+  const { marks, status } = legendParts(k);
   // the pane's keys the status line names, said after the marks ("s focus" and "[ ] bytes  }
   // non-zero" were explained only in the help: issue 16): the legend is always in view with
   // the rows it explains, and on its lines they cost a row only where the marks leave no room
   const keys = withKeys ? [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].filter((x): x is string => x !== null) : [];
-  const said = [...marks, ...keys];
-  return [...(said.length > 0 ? wrap(`${k.s.legendKey}${said.join('  ')}`, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
+  // each key with its words a part of its own ("[ ] page the bytes", "} skip zero bytes")
+  return { said: [...marks, ...keys.flatMap((key) => key.split('  '))], status };
+}
+
+/** The legend's parts after its lead, `room` cells a line: each part (a mark or a key with its
+ *  words) whole on one line, two blanks between parts on a line; only a part wider than a line
+ *  is wrapped within itself. A part cut at a line's end read as another sentence (zh "[ ]
+ *  翻页看字节  } 跳过" over "零字节", where ICU found a word break: issue 16, s25h#2). */
+export function legendWrap(lead: string, parts: readonly string[], room: number): string[] {
+  const out: string[] = [];
+  let cur = lead;
+  // whether `cur` holds a part yet (the lead alone takes the first part whatever its width)
+  let holds = false;
+  for (const part of parts) {
+    const joined = holds ? `${cur}  ${part}` : `${cur}${part}`;
+    if (cells(joined) <= room) {
+      cur = joined;
+      holds = true;
+      continue;
+    }
+    if (holds) out.push(cur);
+    const pieces = wrap(holds ? part : `${cur}${part}`, room);
+    out.push(...pieces.slice(0, -1));
+    cur = pieces.at(-1) ?? '';
+    holds = true;
+  }
+  if (holds || cur !== '') out.push(cur);
+  return out;
 }
 
 /** Whether s moves the focus (more than one segment listed: App's status line names "s" then). */
