@@ -906,9 +906,22 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
       const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows, named);
       // so does the record of a segment the lesson pane names a field of (atime) that the row does not show
       const news = (changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null) || (k.stat !== null && [...named].some((f) => (STAT_FIELDS as readonly string[]).includes(f) && !shows.has(f as keyof ShmidDs)));
-      if (news) {
+      // and what the step wrote (the bytes, a decoded field, a record new) comes before what it
+      // did not, right under the tables: overview 4's "hello" stood under the record, shmctl 6's
+      // bytes under the processes, below the 80x24 pane's fold (issue 16, s25h#1)
+      const wrote = focused.some(hasMark);
+      // (the record first still where the step changed a field of it the row does not show:
+      // the lesson pane names it, overview 4's atime)
+      const first = wrote || (!news && stat.some(hasMark)) ? (wrote && !news ? [...focused, ...stat] : [...stat, ...focused]) : null;
+      if (news || first) {
+        // what the step wrote right under the segments' table (race 2's counter stood under
+        // the lock's table, 13 ↓), the record alone before the processes
         const procs = sections.findIndex((sec) => PROCESSES.has(sec));
-        sections.splice(procs < 0 ? sections.length : procs, 0, [...stat, ...focused]);
+        const table = sections.findIndex((sec) => sec.some((l) => FOCUSED.has(l)));
+        // (after the tables the step marked too: race 3's lock row, its notice's point)
+        const marked = sections.reduce((e, sec, i) => (i > table && !PROCESSES.has(sec) && sec.some(hasMark) ? i : e), table);
+        const at = wrote && table >= 0 ? marked + 1 : procs < 0 ? sections.length : procs;
+        sections.splice(at, 0, first ?? [...stat, ...focused]);
         return sections;
       }
       focused.push(...stat);
