@@ -8,6 +8,13 @@ import { TERMS } from '../text/terms.js';
 import type { Held } from './store/run.js';
 
 /** A pane other than the lesson's text where a "New terms" word is seen (glossary.ts TermPlace). */
+/** A character of the dump named in its legend: a punctuation mark or symbol in quotes (zh
+ *  "↪ = ， 的字节" read as a bare comma of the sentence: issue 16, s25h#4), a letter as is. */
+export function quotedMark(ch: string, lang: 'en' | 'zh' = 'zh'): string {
+  if (!/^(?:\p{P}|[!-/:-@[-`{-~])$/u.test(ch)) return ch;
+  return lang === 'zh' ? `“${ch}”` : `"${ch}"`;
+}
+
 export type TermPane = 'flow' | 'trace' | 'kernel';
 
 /** Why h shows no hint: the step shown runs later, ran already, asks nothing; the lesson's end (its check has none); --no-quiz. */
@@ -263,7 +270,7 @@ const EN = {
    *  row)" read as two kinds of mark: issue 16), the mark kept with its character on a line
    *  (\u00a0: "→ =" ended a line, 你 on the next); null for a mark not drawn */
   dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
-    `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark}\u00a0=\u00a0byte of ${carry.ch} (row above)` : null, ahead ? `${ahead.mark}\u00a0=\u00a0byte of ${ahead.ch} (row below)` : null].filter(Boolean).join('  ')}`,
+    `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark}\u00a0=\u00a0byte of ${quotedMark(carry.ch, 'en')} (row above)` : null, ahead ? `${ahead.mark}\u00a0=\u00a0byte of ${quotedMark(ahead.ch, 'en')} (row below)` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
@@ -766,7 +773,7 @@ const ZH: Strings = {
   dumpHead: (shmid: number, from: string, to: string, size: number) => `共享内存段 ${shmid}（${size} 字节）：${from}–${to}（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
-    `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark}\u00a0=\u00a0${carry.ch}\u00a0的字节（该字在上一行）` : null, ahead ? `${ahead.mark}\u00a0=\u00a0${ahead.ch}\u00a0的字节（该字在下一行）` : null].filter(Boolean).join('  ')}`,
+    `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark}\u00a0=\u00a0${quotedMark(carry.ch)}\u00a0的字节（该字在上一行）` : null, ahead ? `${ahead.mark}\u00a0=\u00a0${quotedMark(ahead.ch)}\u00a0的字节（该字在下一行）` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,

@@ -88,3 +88,13 @@ describe('the dump legend wrapped: ↪ and → said alike, a character and its b
     });
 });
 
+
+// a punctuation mark or symbol the legend names is quoted: zh "↪ = ， 的字节" read as the
+// sentence's own comma (issue 16, s25h#4)
+describe('dump legend: a punctuation character named in quotes', () => {
+  it('quotes ， and , but not 你', () => {
+    expect(strings('zh').dumpKey(null, { mark: '↪', ch: '，' })).toContain('“，”\u00a0的字节');
+    expect(strings('en').dumpKey(null, { mark: '↪', ch: ',' })).toContain('byte of ","');
+    expect(strings('zh').dumpKey(null, { mark: '↪', ch: '你' })).toContain('=\u00a0你\u00a0的字节');
+  });
+});

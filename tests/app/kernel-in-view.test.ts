@@ -17,12 +17,15 @@ import { kernelInput, LANGS, laidOut, paneAt, SIZES, walkLesson } from '../helpe
 const OTHERS: SegmentRecord[] = [1, 2, 3].map((n) => ({ key: '0x00000000', shmid: 2_000_000_000 + n, owner: 'root', perms: '600', size: 4096, nattch: 0, cpid: 1, lpid: 1, status: [], atime: 0, dtime: 0, ctime: 0, ours: true }));
 
 const marked = (l: Line) => l.some((r) => r.tone === 'changed');
+/** A row of the dump the step wrote: its offset (or a range of zeros) with the change mark. */
+const DUMP_ROW = /^[0-9a-f]{4,}(?:–[0-9a-f]{4,})?\*/;
 
 describe('Kernel pane: what a step changed is in view after it', () => {
   for (const lesson of LESSONS) {
     it(`${lesson.id}: after every step, the lesson's rows first and the step's marked lines in view`, async () => {
       let checked = 0;
       let raceChecked = 0;
+      let firstViews = 0;
       await walkLesson(
         lesson,
         (at) => {
@@ -49,6 +52,37 @@ describe('Kernel pane: what a step changed is in view after it', () => {
               // every marked line that a window holding the first can hold too
               for (const i of hits.filter((i) => i - hits[0]! < rows! - 1)) expect(shown, `line ${i} at offset ${top}: ${where}`).toContain(lines[i]);
               checked++;
+              // the first view after a run, at every height the pane has then (the notice giving
+              // way): the first row the step marked, the first row of bytes it wrote and the
+              // record's first marked line together, where a window can hold them (overview 4's
+              // "hello" stood 4 ↓ under the record, shmctl 6's bytes under the processes: s25h#1);
+              // as a learner sees it, no other run's segments above (with them too where they fit)
+              const alone = (list: readonly SegmentRecord[]) => list.filter((x) => !OTHERS.includes(x));
+              const kOwn: KernelInput = { ...k, segments: alone(k.segments), marks: { ...k.marks, before: { ...at.before, segments: alone(at.before.segments) } } };
+              for (const [input, h2] of [...paneAt(w, h, 'afterRun').rows.map((r) => [kOwn, r] as const), ...paneAt(w, h, 'afterRun').rows.map((r) => [k, r] as const)]) {
+                const view = laidOut(input, outer, width, h2);
+                const all = view.lines;
+                // the bytes the step wrote, from the kernel: its page against the one before it,
+                // or against shmget's zeros where no process had mapped the segment (atime 0)
+                const page = at.now.dump;
+                const seg = at.before.segments.find((x) => x.shmid === page?.shmid);
+                const was = page && ([at.before.dump, ...(at.before.pages ?? [])].find((p) => p?.shmid === page.shmid && p.at === page.at)?.bytes ?? (!seg || seg.atime === 0 ? new Uint8Array(page.bytes.length) : null));
+                const wrote = !!page && !!was && page.bytes.some((b, i) => b !== was[i]);
+                const dumpRow = all.findIndex((l) => marked(l) && DUMP_ROW.test(lineText(l)));
+                if (wrote) expect(dumpRow, `the bytes step ${step + 1} wrote are marked: ${lesson.id} ${lang} ${w}x${h}\n${all.map(lineText).join('\n')}`).toBeGreaterThanOrEqual(0);
+                // the bytes where the step wrote some (its notice is about them), else the record
+                const record = all.findIndex((l) => marked(l) && lineText(l).startsWith(k.s.statHead(k.focus ?? -1).slice(0, -1)));
+                // (a structure the step's bytes decode to, new or changed, stands for the bytes:
+                // serv-clnt's rendezvous); the record where no other marked line comes between
+                // (race 1: the lock's table, which the lines above hold in view)
+                const decoded = k.decoded ? all.findIndex((l) => marked(l) && lineText(l).startsWith(k.s.decodedBy(k.decoded!.title, k.decoded!.pid).slice(0, -1))) : -1;
+                const first = all.findIndex(marked);
+                const between = (i: number) => all.slice(first + 1, i).some(marked);
+                const what = [first, decoded >= 0 ? decoded : wrote ? dumpRow : record >= 0 && !between(record) ? record : -1].filter((i) => i >= 0);
+                if (Math.max(...what) - Math.min(...what) + 2 > h2) continue;
+                for (const i of what) expect(view.shown, `${h2} rows, line ${i} at offset ${view.top}: ${lesson.id} step ${step + 1} ${lang} ${w}x${h}\n${all.map(lineText).join('\n')}`).toContain(all[i]);
+                firstViews++;
+              }
               // race 3 (the lock) as a learner sees it, no other run's segments: the semaphore's
               // row the step marked is in view, below the counter's one row (fix25d#3), in a pane
               // that holds them with the counter's column names (a row never stands without them,
@@ -72,6 +106,7 @@ describe('Kernel pane: what a step changed is in view after it', () => {
         OTHERS,
       );
       expect(checked, lesson.id).toBeGreaterThan(0);
+      if (['overview', 'shmat', 'shmdt', 'shmctl'].includes(lesson.id)) expect(firstViews, lesson.id).toBeGreaterThan(0);
       if (lesson.id === 'race') expect(raceChecked).toBe(4);
     }, 120_000);
   }

@@ -906,9 +906,22 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
       const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows, named);
       // so does the record of a segment the lesson pane names a field of (atime) that the row does not show
       const news = (changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null) || (k.stat !== null && [...named].some((f) => (STAT_FIELDS as readonly string[]).includes(f) && !shows.has(f as keyof ShmidDs)));
-      if (news) {
+      // and what the step wrote (the bytes, a decoded field, a record new) comes before what it
+      // did not, right under the tables: overview 4's "hello" stood under the record, shmctl 6's
+      // bytes under the processes, below the 80x24 pane's fold (issue 16, s25h#1)
+      const wrote = focused.some(hasMark);
+      // (the record first still where the step changed a field of it the row does not show:
+      // the lesson pane names it, overview 4's atime)
+      const first = wrote || (!news && stat.some(hasMark)) ? (wrote && !news ? [...focused, ...stat] : [...stat, ...focused]) : null;
+      if (news || first) {
+        // what the step wrote right under the segments' table (race 2's counter stood under
+        // the lock's table, 13 ↓), the record alone before the processes
         const procs = sections.findIndex((sec) => PROCESSES.has(sec));
-        sections.splice(procs < 0 ? sections.length : procs, 0, [...stat, ...focused]);
+        const table = sections.findIndex((sec) => sec.some((l) => FOCUSED.has(l)));
+        // (after the tables the step marked too: race 3's lock row, its notice's point)
+        const marked = sections.reduce((e, sec, i) => (i > table && !PROCESSES.has(sec) && sec.some(hasMark) ? i : e), table);
+        const at = wrote && table >= 0 ? marked + 1 : procs < 0 ? sections.length : procs;
+        sections.splice(at, 0, first ?? [...stat, ...focused]);
         return sections;
       }
       focused.push(...stat);
@@ -1053,14 +1066,47 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true): Line[] {
-  const { marks, status } = legendParts(k);
+  const { said, status } = legendSaid(k, withKeys);
   const room = Math.max(10, proseWidth(width));
+  return [...(said.length > 0 ? legendWrap(k.s.legendKey, said, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
+}
+
+/** The legend's parts, each a mark with its words or a key with its words, and the sentence
+ *  said on its own line (a step that changed nothing). */
+export function legendSaid(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, withKeys = true): { said: string[]; status: string | null } {
+  const { marks, status } = legendParts(k);
   // the pane's keys the status line names, said after the marks ("s focus" and "[ ] bytes  }
   // non-zero" were explained only in the help: issue 16): the legend is always in view with
   // the rows it explains, and on its lines they cost a row only where the marks leave no room
   const keys = withKeys ? [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].filter((x): x is string => x !== null) : [];
-  const said = [...marks, ...keys];
-  return [...(said.length > 0 ? wrap(`${k.s.legendKey}${said.join('  ')}`, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
+  // each key with its words a part of its own ("[ ] page the bytes", "} skip zero bytes")
+  return { said: [...marks, ...keys.flatMap((key) => key.split('  '))], status };
+}
+
+/** The legend's parts after its lead, `room` cells a line: each part (a mark or a key with its
+ *  words) whole on one line, two blanks between parts on a line; only a part wider than a line
+ *  is wrapped within itself. A part cut at a line's end read as another sentence (zh "[ ]
+ *  翻页看字节  } 跳过" over "零字节", where ICU found a word break: issue 16, s25h#2). */
+export function legendWrap(lead: string, parts: readonly string[], room: number): string[] {
+  const out: string[] = [];
+  let cur = lead;
+  // whether `cur` holds a part yet (the lead alone takes the first part whatever its width)
+  let holds = false;
+  for (const part of parts) {
+    const joined = holds ? `${cur}  ${part}` : `${cur}${part}`;
+    if (cells(joined) <= room) {
+      cur = joined;
+      holds = true;
+      continue;
+    }
+    if (holds) out.push(cur);
+    const pieces = wrap(holds ? part : `${cur}${part}`, room);
+    out.push(...pieces.slice(0, -1));
+    cur = pieces.at(-1) ?? '';
+    holds = true;
+  }
+  if (holds || cur !== '') out.push(cur);
+  return out;
 }
 
 /** Whether s moves the focus (more than one segment listed: App's status line names "s" then). */

@@ -154,7 +154,13 @@ export const STAT_OF_COLUMN: Partial<Record<keyof SegmentRecord, keyof ShmidDs>>
 /** The rows of the dump (their first offsets, `perRow` bytes each) whose bytes differ from
  *  that page before the step, whoever wrote them: none when the step found no such page. */
 export function changedDumpRows(dump: Dump, perRow: number, before: Before | null): Set<number> {
-  const was = [before?.dump, ...(before?.pages ?? [])].find((p) => p && p.shmid === dump.shmid && p.at === dump.at);
+  const read = [before?.dump, ...(before?.pages ?? [])].find((p) => p && p.shmid === dump.shmid && p.at === dump.at);
+  // a segment no process had mapped before the step (ipclab's own did not, so no page was
+  // read: overview 4 wrote "hello" into a segment of atime 0, and its row stood unmarked) or
+  // made by it holds the zeros shmget gave it: the bytes it wrote are marked
+  const seg = before?.segments.find((x) => x.shmid === dump.shmid);
+  const zeros = before && (!seg || seg.atime === 0) ? { bytes: new Uint8Array(dump.bytes.length) } : null;
+  const was = read ?? zeros;
   const out = new Set<number>();
   if (!was) return out;
   for (let i = 0; i < dump.bytes.length; i += perRow) {
