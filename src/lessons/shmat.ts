@@ -289,7 +289,7 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
         en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y\u00a0(run it with values you type) also offers SHM_EXEC, SHM_RND, SHM_REMAP.',
-        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。y（用你输入的值运行）还可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
+        zh: '把 shmget 失败时的 -1 传给 shmat，像不查错的程序那样。y（用你输入的值运行）还可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes (the study notes ipclab follows) say. Test `p == (void *) -1`: a NULL test misses it.',
@@ -346,8 +346,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps it.',
-        zh: '本进程解除自己的两个映射（shmdt，下一课讲），再现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
+        en: 'This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps it. Steps 9 to 11 follow it: fork, exec (run another program), exit.',
+        zh: '本进程解除自己的两个映射（shmdt，下一课讲），再现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。第 9 到 11 步跟着它：fork、exec（换成另一个程序）、exit。',
       },
       notice: {
         en: 'nattch 1: this process detached both of its own mappings; only the C program maps it now. Its pid and calls are in the trace.',
