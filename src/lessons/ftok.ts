@@ -342,8 +342,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: 'When this step runs, the Flow (Tab) draws shmget with a key. This call has no IPC_CREAT. The notes (the study notes ipclab follows) spell it IPC_CREATE; ipclab compiles a line with it.',
-        zh: '这一步运行时，流程图（Tab）换成 shmget 怎样处理 key。这次调用不带 IPC_CREAT。ipclab 沿用的那份学习笔记把 IPC_CREAT 错写成 IPC_CREATE；ipclab 随后编译一行这样写的代码，看编译器报错。',
+        en: 'This call has no IPC_CREAT. The notes (the study notes ipclab follows) spell it IPC_CREATE; ipclab then compiles a C line using that name, to see if C knows it.',
+        zh: '这次调用不带 IPC_CREAT。ipclab 沿用的那份学习笔记把 IPC_CREAT 错写成 IPC_CREATE；ipclab 随后编译一行用这个名字的 C 代码，看 C 认不认识它。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',

@@ -7,6 +7,7 @@ import type { StepContext, Text } from './types.js';
 import { OUR_ROW } from './types.js';
 import type { Lang } from '../lang.js';
 import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
+import { OTHERS_ROWS, withOthers } from './others-rows.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
   { en: 'one mapping would be A alone; A is still attached when B attaches, so both count.', zh: '只有 A 单独映射时才是 1；B 映射时 A 还没解除，所以两个都算。' },
@@ -41,6 +42,16 @@ async function ipcsAgrees(ctx: StepContext, shmid: number, listed: boolean): Pro
   return JSON.stringify(theirs) === JSON.stringify(ours) ? [] : [`ipcs -m says ${JSON.stringify(theirs)}, ipclab read ${JSON.stringify(ours)}`];
 }
 
+// the notices of the steps that run ipcs -m, which a shared machine's others' rows are added to
+const SAME_ROW: Text = {
+  en: 'ipcs -m (Trace tab) and the Kernel pane agree: key, shmid, perms, bytes, nattch. ● this lesson\'s, ○ another run\'s.',
+  zh: 'ipcs -m（见“跟踪”窗格）和“内核”窗格一致：key、shmid、权限、bytes、nattch。● 是本课的，○ 是 ipclab 别的运行的。',
+};
+const ROW_GONE: Text = {
+  en: 'The ● row is gone from both views: IPC_RMID freed the segment, its bytes with it. More in lesson 6 (shmctl).',
+  zh: '带 ● 的行在两边都不见了：IPC_RMID 释放了这个共享内存段，连同其中的字节。第 6 课（shmctl）细讲。',
+};
+
 /** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */
 interface Held {
   shm: { all: number; ours: number };
@@ -63,13 +74,11 @@ function heldNotice(held: Held): Text | undefined {
     en: `${en(held.shm.all, 'segment', 'segments')}, ${en(held.msg.all, 'queue', 'queues')}, ${en(held.sem.all, 'set', 'sets')}`,
     zh: `${held.shm.all} 个共享内存段、${held.msg.all} 个消息队列、${held.sem.all} 个信号量集`,
   };
-  const whose =
-    mine === 0
-      ? { en: ', none made by this ipclab, which leaves them alone', zh: '，都不是这个 ipclab 建的，它不碰它们' }
-      : { en: ` (${mine} made by this ipclab, ○); it touches only those`, zh: `，其中 ${mine} 个是这个 ipclab 建的（○），它只碰这些` };
-  // others' rows (key 0, owner root) look like the lesson's: the Kernel pane tells them apart
-  const ours: Text = { en: 'The Kernel pane lists only ipclab\'s rows; this lesson\'s carry ●.', zh: '“内核”窗格只列 ipclab 建的行，本课的带 ●。' };
-  return { en: `${OWNER.en} Already here: ${list.en}${whose.en}. ${ours.en}`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。${ours.zh}` };
+  const whose = mine === 0 ? { en: ', none ipclab\'s', zh: '，都不是 ipclab 建的' } : { en: ` (${mine} made by ipclab, ○)`, zh: `，其中 ${mine} 个是 ipclab 建的（○）` };
+  // others' rows (key 0, owner root) look like the lesson's: said whose they are, and that
+  // they come and go (issue 16: "Already here: 1 segment", then seven at step 3)
+  const others: Text = mine < all ? OTHERS_ROWS : { en: 'The Kernel pane lists only ipclab\'s rows.', zh: '“内核”窗格只列 ipclab 建的行。' };
+  return { en: `${OWNER.en} Already here: ${list.en}${whose.en}. ${others.en}`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。${others.zh}` };
 }
 
 export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
@@ -150,8 +159,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        en: 'When this step runs, the Flow (Tab) draws a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
-        zh: '这一步运行时，流程图（Tab）换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
       },
       notice: {
         en: 'nattch 0. IPC_STAT: you are its owner (uid) and creator (cuid, cpid); no attach or detach yet, so atime and dtime are 0.',
@@ -175,10 +184,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         en: 'Run the real `ipcs -m` again. It reads the kernel\'s table of segments, the file /proc/sysvipc/shm, which ipclab\'s Kernel pane shows too.',
         zh: '再运行一次真正的 `ipcs -m`。它读的是内核的共享内存段表，即文件 /proc/sysvipc/shm；ipclab 的“内核”窗格显示的也是这张表。',
       },
-      notice: {
-        en: 'ipcs -m (Trace tab) and the Kernel pane agree: key, shmid, perms, bytes, nattch. ● this lesson\'s, ○ another run\'s; others only in ipcs.',
-        zh: 'ipcs -m（见“跟踪”窗格）和“内核”窗格一致：key、shmid、权限、bytes、nattch。● 是本课的，○ 是 ipclab 别的运行的；别的程序的行只在 ipcs 里。',
-      },
+      notice: SAME_ROW,
+      noticeBy: (live) => withOthers(SAME_ROW, live),
       traceFocus: [OUR_ROW],
       diagram: LIFECYCLE,
       highlight: ['kernel', 'IPC对象'],
@@ -258,15 +265,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       id: 'ipcrm',
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
-      title: { en: 'One more command, then ipcs -m', zh: '再运行一条命令，然后 ipcs -m' },
+      title: { en: 'Another IPC shell tool, then ipcs -m', zh: '另一个 IPC 命令行工具，再运行 ipcs -m' },
       say: {
         en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. Any process of the owner or creator may, or of root (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
         zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。属主或创建者的任何进程都可以删，root 的进程也可以（按 g 查 root）；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',
       },
-      notice: {
-        en: 'The ● row is gone from both views: IPC_RMID freed the segment, its bytes with it. More in lesson 6 (shmctl).',
-        zh: '带 ● 的行在两边都不见了：IPC_RMID 释放了这个共享内存段，连同其中的字节。第 6 课（shmctl）细讲。',
-      },
+      notice: ROW_GONE,
+      noticeBy: (live) => withOthers(ROW_GONE, live),
       diagram: LIFECYCLE,
       highlight: ['IPC对象', 'IPC对象->删除', '删除'],
       async run(ctx, state) {

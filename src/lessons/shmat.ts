@@ -210,8 +210,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '把文字读出来，然后再读一次。',
       },
       notice: {
-        en: 'Both reads find the text. Reading memory consumes nothing, unlike read() on a pipe; it stays until overwritten or removed.',
-        zh: '两次都读到了同样的文字。读内存不会取走任何东西，这和管道不同：管道的 read() 会把字节取出来。数据会一直留着，直到被覆盖或被删除。',
+        en: 'Both reads find it: reading memory takes nothing away, unlike read() on a pipe (a byte stream). It stays until overwritten.',
+        zh: '两次都读到了同样的文字：读内存不取走任何东西。管道（进程间的字节流）不同，它的 read() 会把字节取走。数据一直留着，直到被覆盖或删除。',
       },
       diagram: MAP,
       highlight: ['a1', 'shm'],
@@ -253,16 +253,16 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
         // the child's end is the question: why a child writes, never how it ends (issue 16)
-        en: 'Attach with SHM_RDONLY, read, detach. A throw-away child (fork, in C) writes through its own read-only mapping: whatever it does cannot touch ipclab.',
-        zh: '再用 SHM_RDONLY 映射、读取，再解除这个映射。由一个临时子进程（C 里由 fork 创建）通过它自己的只读映射写入：它做什么都碰不到 ipclab。',
+        en: 'Attach with SHM_RDONLY, read, detach. Then a throw-away child (a C program would fork() here) writes through its own read-only mapping.',
+        zh: '再用 SHM_RDONLY 映射、读取，再解除这个映射。接着一个临时子进程（C 程序在这里会 fork()）通过它自己的只读映射写入。',
       },
       aside: {
         en: 'the trace\'s "ipclab refused" line is ipclab\'s own check, which stops its write before the page, so nothing was written there.',
         zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。',
       },
       notice: {
-        en: 'Reading works. As planned, SIGSEGV (read-only page) kills the child: "+ 1 (0 alive)" on the tab bar, ended in Kernel.',
-        zh: '读取没问题。子进程如预期被 SIGSEGV 杀死：它的页是只读的。它是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
+        en: 'Reading works. SIGSEGV (read-only page) killed the child, not ipclab: why a child wrote. The Kernel pane lists it after "ended:".',
+        zh: '读取没问题。SIGSEGV（页是只读的）杀死了子进程，而不是 ipclab：所以才让子进程来写。“内核”窗格在“已结束：”后列出它。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,
@@ -288,8 +288,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
-        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y\u00a0(your values) also offers SHM_EXEC, SHM_RND, SHM_REMAP.',
-        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。y（你的取值）还可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
+        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y\u00a0(run it with values you type) also offers SHM_EXEC, SHM_RND, SHM_REMAP.',
+        zh: '把 shmget 失败时的 -1 传给 shmat，像不查错的程序那样。y（用你输入的值运行）还可加 SHM_EXEC、SHM_RND、SHM_REMAP。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes (the study notes ipclab follows) say. Test `p == (void *) -1`: a NULL test misses it.',
@@ -346,8 +346,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'When this step runs, the Flow (Tab) draws fork, exec (run another program) and exit. This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps it.',
-        zh: '这一步运行时，流程图（Tab）换成 fork、exec（换成另一个程序）和 exit。本进程解除自己的两个映射（shmdt，下一课讲），再现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。',
+        en: 'This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps it. Steps 9 to 11 follow it: fork, exec (run another program), exit.',
+        zh: '本进程解除自己的两个映射（shmdt，下一课讲），再现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。第 9 到 11 步跟着它：fork、exec（换成另一个程序）、exit。',
       },
       notice: {
         en: 'nattch 1: this process detached both of its own mappings; only the C program maps it now. Its pid and calls are in the trace.',
@@ -386,7 +386,7 @@ export const shmat = defineLesson<ShmatState>({
         // the kernel's attach at fork (shm_open, as dup_mmap copies the mapping) runs in the parent:
         // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's)
         en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The parent made that attach in fork: new atime, lpid still its own.',
-        zh: '一次 shmat，nattch 却是 2：子进程在父进程的地址映射着它。这次映射是父进程在 fork 中做的：atime 更新，lpid 仍是父进程。',
+        zh: '一次 shmat，nattch 却是 2：子进程在和父进程相同的地址映射着它。这次映射是父进程在 fork 中做的：atime 更新，lpid 仍是父进程。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
@@ -456,7 +456,7 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'cleanup',
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
-      title: { en: 'One last call', zh: '最后一个调用' },
+      title: { en: 'End of the lesson: a control call', zh: '本课结束：一个控制调用' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
         zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',

@@ -17,10 +17,17 @@ const TEXTS: Record<'first' | 'afterRmid' | 'destMapped', Record<Lang, string>> 
   afterRmid: { en: 'after IPC_RMID', zh: '删除之后' },
   destMapped: { en: 'dest, yet mapped', zh: '已标记删除，仍可映射' },
 };
-import type { StepContext } from './types.js';
+import type { StepContext, Text } from './types.js';
+import { withOthers } from './others-rows.js';
 import { explainBack, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
 import { choice, choiceOf, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+
+/** step 8's notice, which its ipcs -m's others' rows, on a shared machine, are added to */
+const LAST_DETACH: Text = {
+  en: 'Gone at the last detach; the old id now gives EINVAL.',
+  zh: '最后一次解除映射时它被释放了；对旧 id 再 IPC_RMID 得到 EINVAL。',
+};
 
 /** IPC_SET's checkpoint fits any mode, the lesson's 0640 or the learner's (whose stays: Turn.yoursStay),
  *  so it is graded on the run that happened: the mode given, the old one, or an error. */
@@ -225,8 +232,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid)',
       title: { en: 'IPC_STAT into buf', zh: 'IPC_STAT 读入 buf' },
       say: {
-        en: 'When this step runs, the Flow (Tab) draws shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
-        zh: '这一步运行时，流程图（Tab）换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
+        en: 'ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
+        zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
         en: 'In the Trace, ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
@@ -311,8 +318,8 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
-        en: 'shmat checks the mode; IPC_RMID does not. That child is "+ 1 (0 alive)" on the tab bar (80 columns), "ended" in the Kernel pane.',
-        zh: 'shmat 检查权限，IPC_RMID 不看权限。子进程是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
+        en: 'shmat checks the mode; IPC_RMID does not. The Kernel pane lists that child after "ended:".',
+        zh: 'shmat 检查权限，IPC_RMID 不看权限。“内核”窗格在“已结束：”后列出这个子进程。',
       },
       // the child's three calls are the result (the Trace); the notice's Kernel pane only places the ended child
       resultPane: 'trace',
@@ -425,10 +432,8 @@ export const shmctl = defineLesson<ShmctlState>({
         en: 'Detach the new mapping, then the first; the lesson removes its key file; then look with `ipcs -m` and try IPC_RMID on the old shmid.',
         zh: '先解除新映射，再解除第一个；本课删掉自己的 key 文件；然后用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',
       },
-      notice: {
-        en: 'Gone at the last detach; the old id now gives EINVAL.',
-        zh: '最后一次解除映射时它被释放了；对旧 id 再 IPC_RMID 得到 EINVAL。',
-      },
+      notice: LAST_DETACH,
+      noticeBy: (live) => withOthers(LAST_DETACH, live),
       traceFocus: ['EINVAL'],
       diagram: LIFE,
       highlight: ['dest', 'again', 'again->freed', 'dest->freed', 'freed'],

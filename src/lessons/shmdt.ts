@@ -217,8 +217,8 @@ export const shmdt = defineLesson<ShmdtState>({
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
         // the child's end is the question: why a child reads, never how it ends (issue 16)
-        en: 'The program still holds the old address. ipclab tries a read through it; then a throw-away child attaches, detaches and reads through its old address: whatever it does cannot touch ipclab.',
-        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程映射、解除映射，再通过旧地址去读：它做什么都碰不到 ipclab。',
+        en: 'The program still holds the old address. ipclab tries a read through it; then a throw-away child (a C program would fork() here) attaches, detaches and reads through its old address.',
+        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程（C 程序在这里会 fork()）映射、解除映射，再通过旧地址去读。',
       },
       aside: {
         en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read, and a child does the real one.',
@@ -226,8 +226,8 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'ipclab refused its own read; as planned, SIGSEGV kills the child, as nothing is mapped there: the tab bar\'s "+ 1 (0 alive)".',
-        zh: 'ipclab 拒绝了自己的读取；子进程如预期被 SIGSEGV 杀死：那里没有映射。它是 80 列时标签栏的“+ 1（0 个未结束）”，在“内核”窗格里已结束。',
+        en: 'ipclab refused its read; SIGSEGV killed the child, as nothing is mapped there: why a child read. It is "ended:" in the Kernel pane.',
+        zh: 'ipclab 拒绝了自己的读取；SIGSEGV 杀死了子进程，因为那里没有映射：所以才让子进程来读。“内核”窗格在“已结束：”后列出它。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS)

@@ -222,12 +222,12 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, same IPC_PRIVATE. y\u00a0(your values) also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。y（你的取值）还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
+        en: 'Now 0 bytes, same IPC_PRIVATE. y\u00a0(run it with values you type) also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。y（用你输入的值运行）还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
         // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
-        en: 'EINVAL: IPC_PRIVATE only creates; a new segment needs SHMMIN bytes (1 on Linux). A 1-byte one takes a page; its bytes stays 1.',
+        en: 'EINVAL: IPC_PRIVATE only creates; a new segment needs SHMMIN bytes (1 on Linux). A 1-byte one takes a page, yet bytes shows 1.',
         zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN 字节（Linux 上是 1）。1 字节的段也占一整页，但它的大小（bytes）仍记为 1。',
       },
       traceFocus: ['EINVAL'],

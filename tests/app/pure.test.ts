@@ -875,16 +875,11 @@ describe('flow choice', () => {
     expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
   });
 
-  it('the step just run stays lit on its diagram until the next runs; a text announcing another diagram says the Flow changes when the step runs (nc83), and where it is (Tab: after a run ipclab shows the Kernel or Trace pane, fixR4), once per lesson at most', () => {
-    const SWITCH = { en: /When this step runs, the Flow (\(Tab\) )?(draws|is back to)/, zh: /这一步运行时，流程图(（Tab）)?(换成|回到)/ };
-    const WHERE = { en: /When this step runs, the Flow \(Tab\) (draws|is back to)/, zh: /这一步运行时，流程图（Tab）(换成|回到)/ };
+  it('the step just run stays lit on its diagram until the next runs; no text announces another diagram (after a run ipclab shows the Kernel or Trace pane, so "When this step runs, the Flow (Tab) draws…" told of a Flow never seen: issue 16, newcomer pass 6); the Flow\'s title names it (place.next)', () => {
+    const SWITCH = { en: /When this step runs, the Flow|the Flow (\(Tab\) )?(now )?(draws|is back to|shows|follows)/i, zh: /流程图(（Tab）)?(换成|回到)/ };
     // the first Space of a step with a question shows the question, not the run (fix26c#7)
     const AFTER_SPACE = { en: /after (pressing )?Space|once it runs/i, zh: /按空格后/ };
-    const PRESENT = { en: /The flow (now shows|now follows|is back)/, zh: /(^|。)流程图(换成|回到)/ };
-    let announced = 0;
     for (const lesson of LESSONS) {
-      // said once per lesson: a switch back to a diagram the learner has seen shows itself
-      const said = { en: 0, zh: 0 };
       for (let i = 0; i < lesson.steps.length; i++) {
         const step = lesson.steps[i];
         const where = `${lesson.id} step ${step.id}`;
@@ -893,20 +888,11 @@ describe('flow choice', () => {
         expect(after.diagram, where).toBe(step.diagram);
         expect(after.active.length, where).toBeGreaterThan(0);
         for (const lang of ['en', 'zh'] as const) {
-          expect(step.say[lang], where).not.toMatch(PRESENT[lang]);
+          expect(step.say[lang], where).not.toMatch(SWITCH[lang]);
           expect(step.say[lang], where).not.toMatch(AFTER_SPACE[lang]);
-          if (!SWITCH[lang].test(step.say[lang])) continue;
-          expect(step.say[lang], `${where}: the Flow it announces is not on screen after the run: say where (Tab)`).toMatch(WHERE[lang]);
-          announced++;
-          said[lang]++;
-          expect(said[lang], `${where}: a second "the Flow changes" in one lesson`).toBe(1);
-          // the switch it announces is real: the diagram before its run is another
-          expect(i > 0 && lesson.steps[i - 1].diagram !== step.diagram, where).toBe(true);
-          expect(flowChoice(lesson, i, i).diagram, where).toBe(lesson.steps[i - 1].diagram);
         }
       }
     }
-    expect(announced).toBeGreaterThanOrEqual(8);
   });
 
   it('before a step runs, the Flow draws the diagram its run lights, or its title says which it lights (ftok 9: 1/2 shown, the run flipped to 2/2), en and zh', () => {

@@ -1,0 +1,35 @@
+// A step that runs the real `ipcs -m` lists every segment of the machine, and on a shared one
+// (a server, a container host, another ipclab beside this one) the rows ipclab did not make
+// stand unmarked among its own (issue 16, newcomer pass 6: overview 3's ipcs -m listed seven
+// root segments and nothing was said of them). Such a step's notice of the run says, in one
+// phrase, whose they are: Step.noticeBy with `withOthers`.
+import type { LiveResult, Text } from './types.js';
+
+/** What a notice adds when its step's ipcs listed rows ipclab did not make. */
+export const OTHERS_ROWS: Text = {
+  en: 'Unmarked rows, in ipcs only, are other programs\': they appear and go on a shared machine.',
+  zh: '不带标记的行只在 ipcs 里，属于别的程序：在共享的机器上它们随时出现、消失。',
+};
+
+/** The shmids an `ipcs -m` of the step listed that ipclab did not make (no ● or ○): listed by
+ *  ipcs and either not ipclab's in the kernel's table after the step, or gone by then (another
+ *  program's that went; ipclab's own removals happen before its ipcs, which then lists none). */
+export function othersListed(live: Pick<LiveResult, 'entries' | 'segments'>): number[] {
+  const ours = new Set(live.segments.filter((s) => s.ours).map((s) => s.shmid));
+  const listed = live.entries.flatMap((e) =>
+    e.type === 'output' && /^ipcs -m(?: |$)/.test(e.command) && !/ -i /.test(` ${e.command} `)
+      ? e.text.split('\n').flatMap((line) => {
+          const m = /^0x[0-9a-f]+\s+(\d+)\s/i.exec(line);
+          return m ? [Number(m[1])] : [];
+        })
+      : [],
+  );
+  return [...new Set(listed)].filter((id) => !ours.has(id));
+}
+
+/** `notice` with OTHERS_ROWS after it when the step's ipcs -m listed others' rows, else
+ *  undefined (the step's own notice stands). */
+export function withOthers(notice: Text, live: Pick<LiveResult, 'entries' | 'segments'>): Text | undefined {
+  if (othersListed(live).length === 0) return undefined;
+  return { en: `${notice.en} ${OTHERS_ROWS.en}`, zh: `${notice.zh}${OTHERS_ROWS.zh}` };
+}
