@@ -418,7 +418,7 @@ const EN = {
   endHint: (last: boolean, check = false) =>
     check
       ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}.`
-      : `c shows the C code of what you did, z shows it full screen; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+      : `c shows the C code of what you did, z zooms it; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
   closingHead: (whole: number, of: number) =>
@@ -541,8 +541,10 @@ const EN = {
   zoomWhole: (key: string) => `${key}: whole`,
   zoomStepWhole: (key: string, step: number) => `${key}: step ${step} whole`,
   zoomMore: (key: string, step: number) => `${key}: more of step ${step}`,
-  /** side by side, the Trace not in focus: z zooms the pane in focus, Tab moves it here */
-  focusThen: (key: string) => `Tab here, then ${key}`,
+  /** side by side, the Trace not in focus: z zooms the pane in focus, so the Tabs that bring the
+   *  focus to the Trace come first, counted from the focus (trace-view.ts tabsToTrace: from the
+   *  Flow two; "Tab here" was one, and z zoomed the Kernel: issue 16 pass 6) */
+  focusThen: (key: string, tabs: number) => `${Array(Math.max(1, tabs)).fill('Tab').join(' ')}, then ${key}`,
   /** a note beside a pane's "more" sign, in brackets */
   signNote: (note: string) => `(${note})`,
   /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest).
@@ -638,9 +640,9 @@ const EN = {
   challengeHints: (shown: number, all: number) => `hints ${shown}/${all}: type hint for one more, solution for the answer`,
   tooSmall: (need: string, have: string) => `ipclab needs a terminal of at least ${need}; this one is ${have}. Make it larger, or q quits.`,
   // the status line after a run whose part the Trace cuts, until z was used once (TracePane's traceCut);
-  // `focusFirst`: side by side with another pane in focus (a wide terminal: room for the longer words)
-  traceCutHint: (step: number, shows: 'result' | 'part' | 'more', lines: number, rows: number, key: string, focusFirst: boolean) =>
-    `step ${step}${shows === 'result' ? "'s result" : ''} is ${lines} lines; the Trace shows ${rows}: ${focusFirst ? `Tab here, then ${key}` : key} shows ${shows === 'more' ? 'more of it' : 'it whole'}`,
+  // `key`: what to press, z or, side by side with another pane in focus, the Tabs first (focusThen)
+  traceCutHint: (step: number, shows: 'result' | 'part' | 'more', lines: number, rows: number, key: string) =>
+    `step ${step}${shows === 'result' ? "'s result" : ''} is ${lines} lines; the Trace shows ${rows}: ${key} shows ${shows === 'more' ? 'more of it' : 'it whole'}`,
   /** the Kernel pane says what its own keys do where the status line names them (issue 16:
    *  "[ ] bytes  } non-zero" and "s focus" were explained only in the help): after the
    *  legend's marks, s while it moves the focus, [ ] } while they page the bytes; '' where
@@ -650,6 +652,11 @@ const EN = {
   /** the legend's word for a row with no owner mark: another program's object (ipcs lists
    *  every user's; overview 3 showed them unmarked, unexplained) */
   markOthers: 'unmarked: not ipclab\'s',
+  /** after the title of the pane in focus, side by side (Panel): plain text, seen without colour */
+  focusMark: '[focus]',
+  /** the status line's right side by side: the pane in focus (the one ↑↓ and z act on) and what Tab does */
+  focusOn: (pane: string) => `focus: ${pane}`,
+  tabNext: 'next pane',
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
@@ -859,7 +866,7 @@ const ZH: Strings = {
   endHint: (last: boolean, check = false) =>
     check
       ? `请回答下面的小测，或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。`
-      : `按 c 查看刚才所做操作的 C 代码，按 z 全屏；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+      : `按 c 查看刚才所做操作的 C 代码，按 z 放大；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>
     whole === of
@@ -940,7 +947,7 @@ const ZH: Strings = {
   zoomWhole: (key: string) => `${key}：完整显示`,
   zoomStepWhole: (key: string, step: number) => `${key}：完整显示第 ${step} 步`,
   zoomMore: (key: string, step: number) => `${key}：显示第 ${step} 步更多内容`,
-  focusThen: (key: string) => `Tab 到这里再按 ${key}`,
+  focusThen: (key: string, tabs: number) => (tabs <= 1 ? `按 Tab 再按 ${key}` : `按${['两', '三'][tabs - 2] ?? ` ${tabs} `}次 Tab 再按 ${key}`),
   signNote: (note: string) => `（${note}）`,
   nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,
   stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步的说明和问题` : `空格：接着看第 ${step} 步的说明`),
@@ -1001,11 +1008,14 @@ const ZH: Strings = {
   challengeHint: (n: number) => `提示 ${n}：`,
   challengeHints: (shown: number, all: number) => `提示 ${shown}/${all}：输入 hint 再看一条，输入 solution 查看答案`,
   tooSmall: (need: string, have: string) => `ipclab 需要至少 ${need} 的终端；当前为 ${have}。请放大窗口，或按 q 退出。`,
-  traceCutHint: (step: number, shows: 'result' | 'part' | 'more', lines: number, rows: number, key: string, focusFirst: boolean) =>
-    `第 ${step} 步${shows === 'result' ? '的结果有' : '共'} ${lines} 行，“跟踪”窗格只显示 ${rows} 行：${focusFirst ? `Tab 到这里再按 ${key}` : `按 ${key}`} ${shows === 'more' ? '看更多' : '看全部'}`,
+  traceCutHint: (step: number, shows: 'result' | 'part' | 'more', lines: number, rows: number, key: string) =>
+    `第 ${step} 步${shows === 'result' ? '的结果有' : '共'} ${lines} 行，“跟踪”窗格只显示 ${rows} 行：${key.startsWith('按') ? key : `按 ${key}`} ${shows === 'more' ? '看更多' : '看全部'}`,
   pickKeyWords: '按\u00a0s\u00a0换下一个段',
   dumpKeyWords: '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节',
   markOthers: '无标记：不是 ipclab 的',
+  focusMark: '[焦点]',
+  focusOn: (pane: string) => `焦点：${pane}`,
+  tabNext: '下一个窗格',
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

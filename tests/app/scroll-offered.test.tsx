@@ -24,10 +24,12 @@ function looked(r: Rendered, lang: Lang): { up: boolean; down: boolean; above: b
   const scroll = lang === 'en' ? 'scroll' : '滚动';
   // the name's end as a lookahead: \b after 内核 (no word character) never matched, so the zh
   // line under the panes was never read and only a text naming ↓ (parent-child 1's, gone) offered one
-  const up = new RegExp(`↑↓? ${name}(?!\\w)`).test(status) || new RegExp(`↑↓? ${scroll}`).test(bar);
-  const down = new RegExp(`↓ ${name}(?!\\w)`).test(status) || new RegExp(`↓ ${scroll}`).test(bar);
+  // with tabs the arrows stand before the pane's name ("↓ Flow"), side by side after the focus it names ("focus: Flow ↓")
+  const focus = strings(lang).focusOn(name);
+  const up = new RegExp(`↑↓? ${name}(?!\\w)|${focus} ↑`).test(status) || new RegExp(`↑↓? ${scroll}`).test(bar);
+  const down = new RegExp(`↓ ${name}(?!\\w)|${focus} ↑?↓`).test(status) || new RegExp(`↓ ${scroll}`).test(bar);
   // the pane's own top border: at the screen's edge or against another pane's (a Flow diagram has a box "┌─ 内核" too)
-  const at = (l: string) => { const m = new RegExp(`(^|[│┐┘])┌─ ${name}`).exec(l); return m ? m.index + m[1]!.length : -1; };
+  const at = (l: string) => { const m = new RegExp(`(^|[│┐┘])┌─[ [](?=${name})`).exec(l); return m ? m.index + m[1]!.length : -1; };
   const top = lines.findIndex((l) => at(l) >= 0);
   if (top < 0) return { up, down, above: false, below: false, name };
   // the pane's column in cells (a Chinese lesson pane beside it makes a line's index no column)
@@ -101,7 +103,7 @@ describe('the pane shown is named under the panes', () => {
         const lines = r.lines();
         const status = lines[lines.length - 2] ?? '';
         const name = tabName(tab, strings(lang));
-        if (!new RegExp(`(^|[ ↑↓])${name}(?=\\s|$)`).test(status)) out.push(`${when} ${tab}: "${status.trim()}" names no ${name}`);
+        if (!new RegExp(`(^|[ ↑↓：])${name}(?=\\s|$)`).test(status)) out.push(`${when} ${tab}: "${status.trim()}" names no ${name}`);
       }
     }
     await r.quit();

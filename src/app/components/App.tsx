@@ -200,12 +200,14 @@ export function App() {
   }
   const body = rows - 3;
   // how to move between panes and scroll the one shown (nothing to say over a full screen:
-  // its keys are on the key bar); with tabs, Tab is named once, on the tab bar (nc71#5)
+  // its keys are on the key bar); with tabs, Tab is named once, on the tab bar (nc71#5); side by
+  // side the pane in focus is said as such, its arrows after it, and what Tab does ("focus: Flow ↓
+  // Tab ⇥ next pane": "Tab ⇥  ↓ 流程" read as naming the pane Tab goes to, issue 16 pass 6)
   const hint =
     screen === 'play' ? (waiting > 1 ? s.playWaiting(waiting - 1) : '')
     : overlay !== 'none' ? ''
     : layout.mode === 'tabs' ? scrollKeys
-    : `Tab ${ascii ? '>' : '⇥'}${scrollKeys ? `  ${scrollKeys}` : ''}`;
+    : `${s.focusOn(tabName(tab, s))}${arrows ? ` ${arrows}` : ''}${paneKey}  Tab ${ascii ? '>' : '⇥'} ${s.tabNext}`;
   // a step run since z has a notice hidden with the lesson: the status line says so while
   // it says nothing else (a new notice is easy to miss on the border)
   const zoomNote = layout.mode === 'tabs' && zoomed && overlay === 'none' && screen === 'lesson';

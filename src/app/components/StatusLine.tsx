@@ -9,6 +9,7 @@ import { cells, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 import { useLessonHeadingNote } from './LessonPane.js';
 import { keyFor } from '../keymap.js';
+import { zoomTraceKeys } from './trace-view.js';
 
 export function StatusLine({ width, hint, note = '' }: { width: number; hint: string; note?: string }) {
   const { s, ascii, color } = useLook();
@@ -21,7 +22,9 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   // once (issue 16 item 11: newcomers pressed ↓ 13 times, the border's "z: whole" unread), in
   // place of "step 1's result: Trace pane shown", which it says too
   const cut = useAppState((st) => (st.zoomUsed || st.busy !== null || st.traceCut?.step !== st.done - 1 ? null : st.traceCut));
-  const cutText = cut ? s.traceCutHint(cut.step + 1, cut.shows, cut.lines, cut.rows, keyFor('zoom', ascii), cut.focusFirst) : '';
+  // what to press, counted from the focus now: z, or the Tabs that bring the focus to the Trace first
+  const tab = useAppState((st) => st.tab);
+  const cutText = cut ? s.traceCutHint(cut.step + 1, cut.shows, cut.lines, cut.rows, cut.focusFirst ? zoomTraceKeys(s, tab, keyFor('zoom', ascii)) : keyFor('zoom', ascii)) : '';
   const said = status?.(s);
   const told = cut && said === s.resultShown(cut.step + 1, s.trace) ? undefined : said;
   const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : busy === 'opening' ? (said ?? s.opening) : told ?? (note || cutText || heading || '');

@@ -20,7 +20,7 @@ import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { resultCut, stepResult, stepTop, type TraceView, traceView, zoomShows } from './trace-view.js';
+import { resultCut, stepResult, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
 import { keyFor } from '../keymap.js';
 import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -81,10 +81,11 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // what it shows, while z zooms this pane (the one shown; no your-turn form or key's ask has the keys)
   // side by side with another pane in focus, Tab brings the focus here first (nc: serv-clnt 5 at 120x34, the exit lines cut, no z named)
   const zoomable = useAppState((st) => (st.tab === 'trace' || !st.tabs) && !st.zoomed && st.turnFocus === null && st.ask === null && st.overlay === 'none');
-  const focusFirst = useAppState((st) => st.tab !== 'trace');
+  const tab = useAppState((st) => st.tab);
+  const focusFirst = tab !== 'trace';
   const terminal = useTerminalSize();
   const zoom = step === null || !zoomable ? null : zoomShows(view, step, top, height - 2, zoomedRows(terminal.columns, terminal.rows));
-  const z = focusFirst ? s.focusThen(keyFor('zoom', ascii)) : keyFor('zoom', ascii);
+  const z = zoomTraceKeys(s, tab, keyFor('zoom', ascii));
   // what z shows: the result the sign says goes on, whole; else the step whole; else more of it
   const resultWhole = zoom && zoom.shows !== 'more' && (cut.above || cut.below);
   const said = !zoom ? '' : resultWhole ? s.zoomWhole(z) : zoom.shows === 'part' ? s.zoomStepWhole(z, step! + 1) : s.zoomMore(z, step! + 1);

@@ -50,10 +50,18 @@ export function titleRoom(above: number, width: number, c: FrameChars, more: (n:
   return width - 2 - 3 - (note ? cells(note) + 2 : 0) - 1;
 }
 
-export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
+/** `mark`: said after the title of the pane in focus where several share the screen ("[focus]",
+ *  plain text: seen under NO_COLOR and --ascii, where reverse video is not; issue 16 pass 6) */
+export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = '', mark = ''): Line {
   const note = topNote(above, c, more, key);
-  const shown = fitTitle(title, titleRoom(above, width, c, more, key));
-  const label: Line = title ? [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title')] : [];
+  const room = titleRoom(above, width, c, more, key);
+  const shown = fitTitle(title, room - (mark ? cells(mark) + 1 : 0));
+  // a title chosen to fill its room (FlowPane's) leaves none for the mark's words: the title is
+  // then put in brackets in place of the blanks around it, no wider, never cut for the mark
+  const bracketed = mark !== '' && cells(shown) > room - cells(mark) - 1;
+  const label: Line = !title ? []
+    : bracketed ? [run(c.h, 'frame'), run(`[${fitTitle(title, room)}]`, 'selected')]
+    : [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title'), ...(mark ? [run(`${mark} `, 'label')] : [])];
   return border(c.tl, c.tr, label, note, width, c);
 }
 

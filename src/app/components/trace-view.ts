@@ -13,6 +13,20 @@ import { shownPid } from '../../lessons/format.js';
 import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
 import { type ListingOwners, NO_OWNERS, ownerMark, ownerOf } from './marks.js';
+import { TABS, type TabId } from '../layout.js';
+
+/** How many Tabs bring the focus from `tab` to the Trace (side by side, where z zooms the pane in
+ *  focus): Tab goes Flow | Kernel | Trace | C, so from the Flow two, from C three (issue 16 pass 6:
+ *  "Tab here, then z" was said with the Flow in focus; one Tab focused the Kernel, z zoomed it). */
+export function tabsToTrace(tab: TabId): number {
+  return (TABS.indexOf('trace') - TABS.indexOf(tab) + TABS.length) % TABS.length;
+}
+
+/** What to press to zoom the Trace: z, or the Tabs to it first and then z (strings focusThen). */
+export function zoomTraceKeys(s: Strings, tab: TabId, zoomKey: string): string {
+  const tabs = tabsToTrace(tab);
+  return tabs === 0 ? zoomKey : s.focusThen(zoomKey, tabs);
+}
 
 const NOBODY: ListingOwners = { shm: NO_OWNERS, msg: NO_OWNERS, sem: NO_OWNERS };
 /** A row of `ipcs -m` (-q, -s): key, then the id. */
