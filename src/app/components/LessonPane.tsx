@@ -805,7 +805,9 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const view = input?.view ?? 0;
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
-  const rest = input ? restTop(input, content, top) : null;
+  // the lesson's end once drawn whole: no rest for Space to bring (store/quiz.ts endSeen)
+  const endSeen = useAppState((st) => st.endSeen !== null && st.endSeen === st.lessonIndex && st.view >= (st.lessons[st.lessonIndex]?.steps.length ?? 0));
+  const rest = input && !endSeen ? restTop(input, content, top) : null;
   const asks = rest !== null && !!input && questionBelow(input, content, top);
   // the result first with the step's heading in view: what is below is the rest of its words and the
   // question behind the pinned line, said in that line's words (fix18a#4: never a bare "more"; fixR#9)

@@ -65,6 +65,11 @@ export interface QuizSlice extends QuizChoices {
    *  `rest`, at step `view`, where the text scrolls to bring the rest of the step Space runs next
    *  into view while part of it is below, else null (store/turn.ts spaceShowsRest) */
   resultShown: { lesson: number; done: number; view: number; checked: number; pinned: boolean; rest: number | null; asks?: boolean; cut?: boolean } | null;
+  /** the lesson whose end (its closing words, the check done) the lesson pane drew whole, all in view:
+   *  Space there opens the next lesson as the bar said, though a key that only shows another pane (c,
+   *  whose C view takes rows from the closing words at 80x24: fix22a#5) leaves part of them below
+   *  (issue 16 pass 6: c turned "Space next lesson" into "Space the rest"). LessonPane reads no rest then. */
+  endSeen: number | null;
   /** the lesson pane tells what it drew (a layout effect, as App tells the store it draws tabs) */
   noteResultShown(shown: QuizSlice['resultShown']): void;
   /** Enter or Space while the question waits behind them (store/turn.ts questionBehind): it comes into view */
@@ -134,8 +139,13 @@ export const quizSlice =
       answers: {},
       checkShown: null,
       resultShown: null,
+      endSeen: null,
 
       noteResultShown(shown) {
+        const steps = shown ? (get().lessons[shown.lesson]?.steps.length ?? 0) : 0;
+        const end = !!shown && shown.view >= steps && shown.done >= steps;
+        if (shown && end && shown.rest === null && quizPlace(get()) === null && get().endSeen !== shown.lesson) set({ endSeen: shown.lesson });
+        else if (shown && shown.done < steps && get().endSeen === shown.lesson) set({ endSeen: null });
         const was = get().resultShown;
         if (was?.lesson !== shown?.lesson || was?.done !== shown?.done || was?.view !== shown?.view || was?.checked !== shown?.checked || was?.pinned !== shown?.pinned || was?.rest !== shown?.rest || !!was?.asks !== !!shown?.asks || !!was?.cut !== !!shown?.cut) set({ resultShown: shown });
       },
