@@ -28,16 +28,16 @@ describe('newcomers\' passes (issue 16)', () => {
     }
   });
 
-  it('sem 4 says what each count counts, in its notice after the run; sem 6 does not say the answer above the question; check 2 reads', () => {
-    // issue 16 (fixR5): the definitions right above "GETNCNT and GETZCNT then read…" made the
-    // question a lookup: the say names the counts (no glossary pointer: its entry says the question's words, choice-gloss), the notice defines them
+  it('sem 4 says what each count counts before its question; sem 6 does not say the answer above the question; check 2 reads', () => {
+    // issue 16 pass 6: "two counts of waiting processes" left the question a guess; each count's
+    // definition before it (no glossary pointer: its entry says the question's words, choice-gloss),
+    // which of the two the waiter is in the learner's to apply; the notice ties the P at 0 to it
     const four = step('sem', 'waiter');
-    expect(four.say.en).toMatch(/GETNCNT reads semncnt/);
-    expect(four.say.en).not.toMatch(/\(g: semncnt\)/);
-    expect(four.say.en).not.toMatch(/waiting for semval to grow|waiting for 0/);
-    expect(four.say.zh).not.toMatch(/等 semval 增加/);
-    expect(four.notice.en).toMatch(/semncnt counts waits for semval to grow \(a P at 0\), semzcnt waits for 0/);
-    expect(four.notice.zh).toMatch(/semncnt 数等 semval 增加的进程/);
+    expect(four.say.en).toMatch(/GETNCNT reads semncnt, the processes waiting for semval to grow, and GETZCNT semzcnt, those waiting for it to be 0/);
+    expect(four.say.en).not.toMatch(/\(g: semncnt\)|two counts of waiting/);
+    expect(four.say.zh).toMatch(/等 semval 增加的进程数.*等它变为 0 的进程数/);
+    expect(four.notice.en).toMatch(/a P at 0 waits for semval to grow/);
+    expect(four.notice.zh).toMatch(/0 上的 P 等 semval 增加/);
     expect(step('sem', 'undo').say.en).not.toMatch(/adjustment/);
     expect(step('sem', 'undo').say.zh).not.toMatch(/调整量/);
     const check2 = lesson('sem').check![1]!.explain as { en: string };
@@ -55,7 +55,9 @@ describe('newcomers\' passes (issue 16)', () => {
   // the newcomer passes of fixR5 (80x24 en, 120x34 zh)
   it('sem 6 says on screen what SEM_UNDO makes the kernel record, not when the kernel applies it', () => {
     const six = step('sem', 'undo').say;
-    expect(six.en).toMatch(/the kernel keeps a semadj for it: \+1, the opposite of its P/);
+    expect(six.en).toMatch(/the kernel keeps a semadj for it, a record of that P/);
+    // pass 6: "+1, the opposite of its P" said the undo's amount, the answer, above "semval then is…"
+    expect(six.en).not.toMatch(/\+1/);
     expect(six.zh).toMatch(/内核于是为它记下 semadj/);
     expect(six.en).not.toMatch(/\(g: semadj\)|dies|exit|undo(?:es|ne)?\b/);
     // nor sem 3's form, on the flag it does not offer
