@@ -333,9 +333,11 @@ export const sem = defineLesson<SemState>({
         zh: '再做一次 P，这次带 IPC_NOWAIT：计数为 0，而这个调用不许睡眠。',
       },
       notice: {
-        en: 'EAGAIN: without IPC_NOWAIT it would have waited. semval is still 0.',
-        zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。semval 仍是 0。',
+        en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0 in the Kernel pane.',
+        zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。这次调用什么也没改：“内核”窗格里 semval 仍是 0。',
       },
+      // the result is the call's EAGAIN, in the Trace (issue 16 pass 6: the Kernel pane was shown, "step 3 changed nothing")
+      traceFocus: ['EAGAIN'],
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem'],
       turn: NOWAIT_TURN,
@@ -354,7 +356,7 @@ export const sem = defineLesson<SemState>({
       say: {
         // what each count counts, before the question (issue 16, pass 6: "two counts of waiting
         // processes" left the question a guess); which of the two a P at 0 is, is the learner's to apply
-        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. Then GETNCNT reads semncnt, the processes waiting for semval to grow, and GETZCNT semzcnt, those waiting for it to be 0.',
+        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. GETNCNT reads semncnt (processes waiting for semval to grow), GETZCNT semzcnt (waiting for it to be 0).',
         zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。然后 GETNCNT 读 semncnt，即等 semval 增加的进程数；GETZCNT 读 semzcnt，即等它变为 0 的进程数。',
       },
       notice: {
