@@ -303,9 +303,12 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const [a, n] = [roundSum(live.state, 'atomic'), roundSum(live.state, 'none')];
   const slower = atomic > none;
   // what this run's two figures show, whichever came out ahead; why, with the loops' times below
+  // said as the figures shown are, faster, slower or the same (issue 16 pass 6: "no slower" under a faster one)
   const which = slower
     ? { en: ' Per add the atomic round was the slower.', zh: '按每次加法算，原子加这一轮更慢。' }
-    : { en: ' Per add the atomic round was no slower this time.', zh: '按每次加法算，这次原子加并不更慢。' };
+    : atomic < none
+      ? { en: ' Per add the atomic round was the faster this time.', zh: '按每次加法算，这次原子加这一轮更快。' }
+      : { en: ' Per add the two rounds were as fast this time.', zh: '按每次加法算，这次两轮一样快。' };
   const [first, second] = (live.state.loops?.atomic ?? []).map((ms) => unit(ms.toFixed(1), 'ms'));
   const loops =
     first === undefined || second === undefined

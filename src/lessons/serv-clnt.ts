@@ -144,8 +144,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. "lesson" in the process list is ipclab\'s own process.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。进程列表里的“本课”是 ipclab 自己的进程。',
+    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means only what the programs agree: SIGUSR2 meant "read it" in lesson 7 (parent and child), "look now" here.',
@@ -180,8 +180,9 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'key 由 ftok 算出，不是 0：有文件就能找到它。“跟踪”窗格：open 和 shmget 的标志在这一步开头几行，最后写入的 magic 在下面。',
       },
       aside: {
-        en: 'in steps 1-4 both sides are ipclab\'s program started again, doing what serv.c and clnt.c do (open gives 3 in C, more here); steps 5-6 run the C programs.',
-        zh: '第 1-4 步的双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 做的事（open 在 C 里返回 3，这里更大：已有打开的文件）；第 5、6 步运行 C 程序。',
+        // said where the process list first shows (issue 16 pass 6: the introduction named it before any list)
+        en: 'steps 1-4 run ipclab\'s program again on both sides, as serv.c and clnt.c (open gives 3 in C, more here); 5-6 run the C ones. Processes: "lesson" is ipclab.',
+        zh: '第 1-4 步双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 的事（open 在 C 里返回 3，这里更大）；第 5、6 步运行 C 程序。进程列表里的“本课”是 ipclab 自己。',
       },
       traceFocus: ['O_CREAT|O_EXCL', 'IPC_CREAT|IPC_EXCL', 'rv->magic'],
       diagram: 'serv-clnt-1',
