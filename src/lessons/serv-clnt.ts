@@ -394,7 +394,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     last: {
       // dest said in the question, so the "New terms" line shows it before the answer (newcomers, fix26a#2)
-      question: { en: 'The server calls IPC_RMID; the client may still map it (a segment removed while mapped is dest). Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它（已删除、仍被映射的共享内存段为 dest 状态）。双方都退出之后，ipcs -m 显示……' },
+      question: { en: 'The server calls IPC_RMID while the client may map it (ipcs\'s status: dest). Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它（已删除、仍被映射时，ipcs 的 status 列显示 dest）。双方都退出之后，ipcs -m 显示……' },
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
         { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'that is while some process still maps it; an exit detaches, so at the last exit the kernel freed it.', zh: '那是还有进程映射着它的时候；进程退出会解除映射，所以最后一个进程退出时内核释放了它。' } },
@@ -491,8 +491,8 @@ function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | u
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} This time the server's IPC_RMID came before the client's shmdt, so for that moment the segment was dest (removed, still mapped), the state step 4 asked about; that shmdt freed it. Which comes first is up to timing.`,
-      zh: `${notice.zh}这一次服务端的 IPC_RMID 在客户端的 shmdt 之前，所以那一刻共享内存段处于 dest 状态（已删除、仍被映射），即第 4 步问到的状态；那次 shmdt 释放了它。谁先谁后取决于时机。`,
+      en: `${notice.en} In the Trace, the server's IPC_RMID came before the client's shmdt: between the two lines the segment was dest (removed, still mapped), too briefly for the Kernel pane; that shmdt freed it. Which comes first is up to timing.`,
+      zh: `${notice.zh}跟踪窗格里，服务端的 IPC_RMID 在客户端的 shmdt 之前：这两行之间共享内存段处于 dest 状态（已删除、仍被映射），时间太短，“内核”窗格来不及显示；那次 shmdt 释放了它。谁先谁后取决于时机。`,
     };
   };
 }
