@@ -135,7 +135,18 @@ const AKIN: readonly (readonly string[])[] = [
   ['enomem', 'machine'],
   // a write one mapping sees through another is one memory (shmat check 2's feedback above check 3, issue 16)
   ['memory', 'sees', 'seen'],
+  // a P that "would wait" (freeze the screen, be stuck) finds the count still taken: "still 0"
+  // (sem 7's "a wait in it would freeze the screen" above "That P…", issue 16 pass 6)
+  ['still', 'wait', 'freez', 'stuck'],
 ];
+
+/** A count named with a value: "semval 0", "semval is now 0", "at 0". */
+const STATED = /\b(?:semval|count)\b.*?\d|\b(?:at|on)\s+\d+\b/;
+
+/** A signed amount standing alone in prose ("semadj for it: +1"), not an argument after a
+ *  call's name ("semop +1"): what a change adds or takes. */
+const AMOUNT = /(?<![A-Za-z0-9_]\s?)(?<![A-Za-z0-9_])[+-]\d+(?![A-Za-z0-9_]|\.\d)/g;
+const amountsOf = (text: string) => new Set(text.replace(CODE, ' ').match(AMOUNT) ?? []);
 
 /** The words akin to one the right choice alone says (and the question does not): the
  *  other words of its group. */
@@ -164,8 +175,16 @@ export function answerGiveaway(before: string, question: string, choices: readon
   const has = new Set(text.filter((w) => !known.has(w)));
   const named = ownMarks(question, choices, answer).words.filter((w) => has.has(w));
   if (named.length) return `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"`;
-  const akin = akinOf(question, choices, answer).filter((w) => has.has(w));
+  // a sentence that names the count it speaks of ("on semval 0 a sem_op below 0 would wait")
+  // states a rule under its own condition, not the question's outcome
+  const unconditioned = new Set(wordsOf(before.split(/(?<=[.!?])\s+/).filter((s) => !STATED.test(s)).join('\n')).filter((w) => !known.has(w)));
+  const akin = akinOf(question, choices, answer).filter((w) => unconditioned.has(w));
   if (akin.length) return `says "${akin.join('", "')}", another word for the right choice "${choices[answer]!.en}"`;
+  // the amount the explanation gives, said before (sem 6's "a semadj for it: +1" above "semval
+  // then is…", whose explanation is "the kernel undid its P: +1", issue 16 pass 6)
+  const saidAmounts = amountsOf(before);
+  const amount = [...amountsOf(explanation)].filter((a) => saidAmounts.has(a));
+  if (amount.length) return `says "${amount.join('", "')}" as the answer's explanation does ("${explanation}")`;
   const why = wordsOf(prose(explanation, 'code_why'));
   const runs = new Set<string>();
   for (let i = 0; i + SHARED_RUN <= text.length; i++) runs.add(text.slice(i, i + SHARED_RUN).join(' '));

@@ -171,8 +171,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'A second pid; nattch 1; lpid (last to attach or detach) is the child. Parent waits for "ready": unhandled, SIGUSR1 ends the child.',
-        zh: '出现了第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等“就绪”再发信号：没有处理函数时，SIGUSR1 会结束子进程。',
+        en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. It has no handler until "ready", so a SIGUSR1 now would end it.',
+        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等“就绪”：子进程还没有处理函数，SIGUSR1 会结束它。',
       },
       aside: {
         en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',
@@ -290,8 +290,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '换到第二个共享内存段，角色对调：子进程把回答写进“up”，给父进程发 SIGUSR1。',
       },
       notice: {
-        en: 'The same shape as before with the roles exchanged, as the notes suggest for two-way talk: one segment per direction.',
-        zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
+        en: 'The same exchange as step 4 with the roles swapped, as the notes suggest for two-way talk: one segment per direction.',
+        zh: '和第 4 步一样的交接（文字写进共享内存段，再发 SIGUSR1），角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
       },
       diagram: ANSWER,
       // the child's "up" in its segment, the dump's: whether the Kernel pane saw its bytes change

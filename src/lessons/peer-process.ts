@@ -3,6 +3,7 @@
 // state panel, its end is reported with its exit code or signal, and the lesson's
 // reset or close ends it. It lives with the lessons so that src/proto never imports them.
 import { now, type Phase, type ProtoEvent } from '../proto/events.js';
+import { blockerExitMeaning } from '../proto/blocker.js';
 import { decodedRows } from '../proto/layout.js';
 import type { PeerSpec } from '../proto/peer.js';
 import { PeerProcess, type PeerExit } from '../proto/spawn.js';
@@ -83,6 +84,24 @@ export function isAttached(peer: PeerProcess): boolean {
   return n > 0;
 }
 
+/** The trace's line for a peer's start, as the C program would start it ("the holder",
+ *  "worker 1": a numbered role needs no article, nor one that has its owner: "ipclab's server",
+ *  issue 16 pass 6: "started the ipclab's server"): a server or a client has no parent in C,
+ *  it is a program started on its own. */
+export function startedLine(spec: Pick<PeerSpec, 'role'>, role: Text, pid: number): Text {
+  const started = spec.role === 'serv' || spec.role === 'clnt' ? 'startedApart' : 'forked';
+  const who = /\d$|'s\b/.test(role.en) ? role.en : `the ${role.en}`;
+  return { en: SHARED.en[started](pid, who), zh: SHARED.zh[started](pid, role.zh) };
+}
+
+/** The trace's line for a peer's end, seen by waitpid, with what its exit status means where
+ *  its side gives one (a reader's 2: its msgrcv failed with EIDRM). */
+export function endLine(spec: PeerSpec, role: Text, pid: number, end: PeerExit): Text {
+  const meaning = spec.role === 'blocker' ? blockerExitMeaning(end.signal ? null : end.code, spec.call.kind) : undefined;
+  const line = (lang: keyof Text) => `${seenEndText(role[lang], pid, end, lang)}${meaning ? `${lang === 'en' ? ': ' : '：'}${meaning[lang]}` : ''}`;
+  return { en: line('en'), zh: line('zh') };
+}
+
 /** Starts `node bin/ipclab.mjs _peer SPEC`; `role` names it in the trace ("child", "server");
  *  `onChange` runs after each of its events and when it ends (to refresh the process list).
  *  `made` is the trace's line for its start where the C program makes it otherwise (a
@@ -95,10 +114,7 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
     forward(ctx, e);
     onChange();
   });
-  // as the C program would start it ("the holder", "worker 1": a numbered role needs no article):
-  // a server or a client has no parent in C, it is a program started on its own
-  const started = spec.role === 'serv' || spec.role === 'clnt' ? 'startedApart' : 'forked';
-  said(ctx, process.pid, made?.(peer.pid) ?? { en: SHARED.en[started](peer.pid, /\d$/.test(role.en) ? role.en : `the ${role.en}`), zh: SHARED.zh[started](peer.pid, role.zh) }, startedAt);
+  said(ctx, process.pid, made?.(peer.pid) ?? startedLine(spec, role, peer.pid), startedAt);
   void peer.exited.then(({ code, signal }) => {
     // seen by ipclab, which waited for it: under ipclab's pid, naming the peer's (the glossary's pid),
     // in the order the peers ended (endStamp)
@@ -106,7 +122,7 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
     const listed = endsOf(ctx);
     const at = endStamp(now(), signal === null ? lastAt : null, listed);
     listed.push({ at, last: lastAt });
-    said(ctx, process.pid, { en: seenEndText(role.en, peer.pid, { code, signal }, 'en'), zh: seenEndText(role.zh, peer.pid, { code, signal }, 'zh') }, at);
+    said(ctx, process.pid, endLine(spec, role, peer.pid, { code, signal }), at);
     const last = peer.stderr.trim().split('\n').pop();
     if (code !== 0 && last) said(ctx, peer.pid, { en: last, zh: last });
     onChange();

@@ -303,9 +303,12 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const [a, n] = [roundSum(live.state, 'atomic'), roundSum(live.state, 'none')];
   const slower = atomic > none;
   // what this run's two figures show, whichever came out ahead; why, with the loops' times below
+  // said as the figures shown are, faster, slower or the same (issue 16 pass 6: "no slower" under a faster one)
   const which = slower
     ? { en: ' Per add the atomic round was the slower.', zh: '按每次加法算，原子加这一轮更慢。' }
-    : { en: ' Per add the atomic round was no slower this time.', zh: '按每次加法算，这次原子加并不更慢。' };
+    : atomic < none
+      ? { en: ' Per add the atomic round was the faster this time.', zh: '按每次加法算，这次原子加这一轮更快。' }
+      : { en: ' Per add the two rounds were as fast this time.', zh: '按每次加法算，这次两轮一样快。' };
   const [first, second] = (live.state.loops?.atomic ?? []).map((ms) => unit(ms.toFixed(1), 'ms'));
   const loops =
     first === undefined || second === undefined
@@ -490,7 +493,7 @@ export const race = defineLesson<RaceState>({
       short: { en: 'Compare; remove both', zh: '比较用时并删除' },
       say: {
         en: 'The three rounds compared in the notice, in nanoseconds per add (a round\'s wall time divided by its adds); then shmdt, and IPC_RMID of both objects.',
-        zh: '在注意里比较三轮：每次加法的纳秒数，即每一轮的实际用时除以它的加法次数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
+        zh: '在注意里比较这几轮：每次加法的纳秒数，即每一轮的实际用时除以它的加法次数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
         en: 'Exact: the semaphore and the atomic add; the cheaper varies. Weigh too what each covers: one int, or any code.',

@@ -182,8 +182,8 @@ const NOWAIT_TURN: Turn = {
       default: 'IPC_NOWAIT',
       // the limits say "0 or IPC_NOWAIT"; 0 is taken only where it cannot wait (nc: offered, then refused)
       help: {
-        en: `IPC_NOWAIT with a sem_op ${nb('< 0')}, as a wait here would freeze ipclab's screen; 0 only with sem_op 0 or more, which never wait on semval 0`,
-        zh: 'sem_op 小于 0 时必须是 IPC_NOWAIT，因为在这里等待会卡住 ipclab 的界面；sem_op 为 0 或更大时才可以是 0，它们在 semval 为 0 时不会等待',
+        en: `on semval 0, IPC_NOWAIT with a sem_op ${nb('< 0')}, as a wait here would freeze ipclab's screen; 0 only with sem_op 0 or more, which never wait there`,
+        zh: 'semval 为 0 时，sem_op 小于 0 必须带 IPC_NOWAIT，因为在这里等待会卡住 ipclab 的界面；sem_op 为 0 或更大时才可以是 0，它们在这里不会等待',
       },
     },
   ],
@@ -333,9 +333,11 @@ export const sem = defineLesson<SemState>({
         zh: '再做一次 P，这次带 IPC_NOWAIT：计数为 0，而这个调用不许睡眠。',
       },
       notice: {
-        en: 'EAGAIN: without IPC_NOWAIT it would have waited. semval is still 0.',
-        zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。semval 仍是 0。',
+        en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0 in the Kernel pane.',
+        zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。这次调用什么也没改：“内核”窗格里 semval 仍是 0。',
       },
+      // the result is the call's EAGAIN, in the Trace (issue 16 pass 6: the Kernel pane was shown, "step 3 changed nothing")
+      traceFocus: ['EAGAIN'],
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem'],
       turn: NOWAIT_TURN,
@@ -352,14 +354,14 @@ export const sem = defineLesson<SemState>({
       title: { en: 'A waiter: P on the taken semaphore', zh: '等待者对已被占用的信号量做 P' },
       short: { en: 'A waiter does P', zh: '等待者做 P' },
       say: {
-        // the two counts by name; what each counts is the notice's, after the run: said here, right
-        // above "GETNCNT and GETZCNT then read…", the definitions left the question a lookup (issue 16)
-        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. Then GETNCNT reads semncnt and GETZCNT semzcnt, two counts of waiting processes.',
-        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。然后 GETNCNT 读 semncnt，GETZCNT 读 semzcnt，两个都是等待进程的计数。',
+        // what each count counts, before the question (issue 16, pass 6: "two counts of waiting
+        // processes" left the question a guess); which of the two a P at 0 is, is the learner's to apply
+        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. GETNCNT reads semncnt (processes waiting for semval to grow), GETZCNT semzcnt (waiting for it to be 0).',
+        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。然后 GETNCNT 读 semncnt，即等 semval 增加的进程数；GETZCNT 读 semzcnt，即等它变为 0 的进程数。',
       },
       notice: {
-        en: 'semncnt 1, semzcnt 0: semncnt counts waits for semval to grow (a P at 0), semzcnt waits for 0. Asleep, the waiter uses no CPU.',
-        zh: 'semncnt 为 1，semzcnt 为 0：semncnt 数等 semval 增加的进程（0 上的 P），semzcnt 数等它变为 0 的。等待者等待时不占 CPU。',
+        en: 'semncnt 1, semzcnt 0: a P at 0 waits for semval to grow, so semncnt counts it. Asleep, the waiter uses no CPU.',
+        zh: 'semncnt 为 1，semzcnt 为 0：0 上的 P 等 semval 增加，所以计入 semncnt。等待者等待时不占 CPU。',
       },
       // how ipclab makes the waiter, under the notice once it ran: with the introduction it kept
       // step 1 and its form from fitting the pane (issue 16: sem 1 at 120x34 zh needed Space)
@@ -416,8 +418,8 @@ export const sem = defineLesson<SemState>({
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
         // what SEM_UNDO makes the kernel record, on screen; not when it is applied, the question (issue 16: "(g: semadj)" alone)
-        en: 'A new holder, another process, takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it: +1, the opposite of its P. This process kills it by SIGKILL: no handler runs.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核于是为它记下 semadj：+1，与它的 P 相反。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
+        en: 'A new holder, another process, takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it, a record of that P. This process kills it by SIGKILL: no handler runs.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核于是为它记下 semadj，记录那次 P。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         // sempid: Linux's exit_sem sets it to the dying process as it undoes (nc: "so" did not follow)
@@ -438,8 +440,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'Without SEM_UNDO: kill -9 the holder', zh: '不带 SEM_UNDO：kill -9 持有者' },
       short: { en: 'No SEM_UNDO: kill -9', zh: '无 SEM_UNDO：kill -9' },
       say: {
-        en: 'The same without SEM_UNDO. Then this process makes a P with IPC_NOWAIT (a wait in it would freeze the screen) and removes the set with semctl(IPC_RMID).',
-        zh: '不带 SEM_UNDO 再做一遍。然后本进程做一次带 IPC_NOWAIT 的 P（它一等待，界面就卡住），再用 semctl(IPC_RMID) 删除信号量集。',
+        en: 'The same without SEM_UNDO. Then this process makes a P with IPC_NOWAIT, as in step 3, and removes the set with semctl(IPC_RMID).',
+        zh: '不带 SEM_UNDO 再做一遍。然后本进程像第 3 步那样做一次带 IPC_NOWAIT 的 P，再用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
         en: 'The P got EAGAIN: without IPC_NOWAIT it is stuck until some process does V, which the dead holder never will.',

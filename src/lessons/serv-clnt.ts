@@ -144,8 +144,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. "lesson" in the process list is ipclab\'s own process.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。进程列表里的“本课”是 ipclab 自己的进程。',
+    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means only what the programs agree: SIGUSR2 meant "read it" in lesson 7 (parent and child), "look now" here.',
@@ -180,8 +180,9 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'key 由 ftok 算出，不是 0：有文件就能找到它。“跟踪”窗格：open 和 shmget 的标志在这一步开头几行，最后写入的 magic 在下面。',
       },
       aside: {
-        en: 'in steps 1-4 both sides are ipclab\'s program started again, doing what serv.c and clnt.c do (open gives 3 in C, more here); steps 5-6 run the C programs.',
-        zh: '第 1-4 步的双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 做的事（open 在 C 里返回 3，这里更大：已有打开的文件）；第 5、6 步运行 C 程序。',
+        // said where the process list first shows (issue 16 pass 6: the introduction named it before any list)
+        en: 'steps 1-4 run ipclab\'s program again on both sides, as serv.c and clnt.c (open gives 3 in C, more here); 5-6 run the C ones. Processes: "lesson" is ipclab.',
+        zh: '第 1-4 步双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 的事（open 在 C 里返回 3，这里更大）；第 5、6 步运行 C 程序。进程列表里的“本课”是 ipclab 自己。',
       },
       traceFocus: ['O_CREAT|O_EXCL', 'IPC_CREAT|IPC_EXCL', 'rv->magic'],
       diagram: 'serv-clnt-1',
@@ -393,7 +394,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     last: {
       // dest said in the question, so the "New terms" line shows it before the answer (newcomers, fix26a#2)
-      question: { en: 'The server calls IPC_RMID; the client may still map it (a segment removed while mapped is dest). Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它（已删除、仍被映射的共享内存段为 dest 状态）。双方都退出之后，ipcs -m 显示……' },
+      question: { en: 'The server calls IPC_RMID while the client may map it (ipcs\'s status: dest). Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它（已删除、仍被映射时，ipcs 的 status 列显示 dest）。双方都退出之后，ipcs -m 显示……' },
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
         { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'that is while some process still maps it; an exit detaches, so at the last exit the kernel freed it.', zh: '那是还有进程映射着它的时候；进程退出会解除映射，所以最后一个进程退出时内核释放了它。' } },
@@ -490,8 +491,8 @@ function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | u
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} This time the server's IPC_RMID came before the client's shmdt, so for that moment the segment was dest (removed, still mapped), the state step 4 asked about; that shmdt freed it. Which comes first is up to timing.`,
-      zh: `${notice.zh}这一次服务端的 IPC_RMID 在客户端的 shmdt 之前，所以那一刻共享内存段处于 dest 状态（已删除、仍被映射），即第 4 步问到的状态；那次 shmdt 释放了它。谁先谁后取决于时机。`,
+      en: `${notice.en} In the Trace, the server's IPC_RMID came before the client's shmdt: between the two lines the segment was dest (removed, still mapped), too briefly for the Kernel pane; that shmdt freed it. Which comes first is up to timing.`,
+      zh: `${notice.zh}跟踪窗格里，服务端的 IPC_RMID 在客户端的 shmdt 之前：这两行之间共享内存段处于 dest 状态（已删除、仍被映射），时间太短，“内核”窗格来不及显示；那次 shmdt 释放了它。谁先谁后取决于时机。`,
     };
   };
 }

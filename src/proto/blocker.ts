@@ -25,6 +25,14 @@ const HOLD_CHECK_MS = 100;
  *  queue removed under it), 1 on any other failure. The lessons check them. */
 export const BLOCKER_EXIT = { ok: 0, failed: 1, removed: 2 } as const;
 
+/** What a reader's or waiter's exit status says, for the trace's line of its end: a code
+ *  alone ("exited with code 2") left newcomers guessing (issue 16 pass 6, msg 7). None for 0. */
+export function blockerExitMeaning(code: number | null, call: BlockerOptions['call']['kind']): { en: string; zh: string } | undefined {
+  if (code === BLOCKER_EXIT.removed) return { en: `its ${call} failed with EIDRM (removed)`, zh: `它的 ${call} 以 EIDRM 失败（已被删除）` };
+  if (code === BLOCKER_EXIT.failed) return { en: `its ${call} failed`, zh: `它的 ${call} 失败了` };
+  return undefined;
+}
+
 /** A call that may have slept, stamped when it returned: the trace then shows its result
  *  after its cause (the send or V that woke it, the IPC_RMID), and its entry is the line
  *  `entering` wrote before it (docs/ARCHITECTURE.md, "Second processes"). */

@@ -67,6 +67,19 @@ describe('answerGiveaway', () => {
     expect(glossEcho('shmat after IPC_RMID', q, [old[0]!, { en: '-1: a dest segment is refused', zh: '' }, { en: '-1: the shmid is no longer valid', zh: '' }])).toBeUndefined();
     expect(glossEcho('shmat after IPC_RMID', q, [old[1]!, { en: 'EINVAL (id removed long ago)', zh: '' }])).toBeUndefined();
   });
+  it('finds the amount the explanation gives, and a wait that says the count is still taken (sem 6 and 7, issue 16 pass 6)', () => {
+    const semval = [{ en: 'semval 0', zh: '' }, { en: 'semval 1', zh: '' }];
+    const q6 = 'The holder took it with SEM_UNDO and is killed with SIGKILL. semval then is…';
+    const why6 = 'When the holder died, the kernel undid its P: +1.';
+    expect(answerGiveaway('A new holder takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it: +1, the opposite of its P.\nV: semop +1 wakes it', q6, semval, 1, why6)).toMatch(/"\+1"/);
+    // an argument after a call's name is what the step does
+    expect(answerGiveaway('A new holder takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it, a record of that P.\nV: semop +1 wakes it', q6, semval, 1, why6)).toBeUndefined();
+    const later = [{ en: 'finds semval still 0: no entry', zh: '' }, { en: 'finds semval back at 1: it enters', zh: '' }];
+    const q7 = 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then this process makes a P with IPC_NOWAIT. That P…';
+    const why7 = 'GETVAL read 0: without SEM_UNDO nothing gave the dead holder\'s count back, so this P failed at once.';
+    expect(answerGiveaway('Then this process makes a P with IPC_NOWAIT (a wait in it would freeze the screen).', q7, later, 0, why7)).toMatch(/another word/);
+    expect(answerGiveaway('Then this process makes a P with IPC_NOWAIT, as in step 3.', q7, later, 0, why7)).toBeUndefined();
+  });
   it('a word of the lesson\'s title is no pointer, in the step titles read with the text', () => {
     const carried = [{ en: 'the segment "down" holds it', zh: '段' }, { en: 'the signal carries it', zh: '信号' }];
     const titles = 'Two IPC_PRIVATE segments\nBoth detach; the segments are removed';

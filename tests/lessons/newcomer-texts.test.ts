@@ -28,16 +28,16 @@ describe('newcomers\' passes (issue 16)', () => {
     }
   });
 
-  it('sem 4 says what each count counts, in its notice after the run; sem 6 does not say the answer above the question; check 2 reads', () => {
-    // issue 16 (fixR5): the definitions right above "GETNCNT and GETZCNT then read…" made the
-    // question a lookup: the say names the counts (no glossary pointer: its entry says the question's words, choice-gloss), the notice defines them
+  it('sem 4 says what each count counts before its question; sem 6 does not say the answer above the question; check 2 reads', () => {
+    // issue 16 pass 6: "two counts of waiting processes" left the question a guess; each count's
+    // definition before it (no glossary pointer: its entry says the question's words, choice-gloss),
+    // which of the two the waiter is in the learner's to apply; the notice ties the P at 0 to it
     const four = step('sem', 'waiter');
-    expect(four.say.en).toMatch(/GETNCNT reads semncnt/);
-    expect(four.say.en).not.toMatch(/\(g: semncnt\)/);
-    expect(four.say.en).not.toMatch(/waiting for semval to grow|waiting for 0/);
-    expect(four.say.zh).not.toMatch(/等 semval 增加/);
-    expect(four.notice.en).toMatch(/semncnt counts waits for semval to grow \(a P at 0\), semzcnt waits for 0/);
-    expect(four.notice.zh).toMatch(/semncnt 数等 semval 增加的进程/);
+    expect(four.say.en).toMatch(/GETNCNT reads semncnt \(processes waiting for semval to grow\), GETZCNT semzcnt \(waiting for it to be 0\)/);
+    expect(four.say.en).not.toMatch(/\(g: semncnt\)|two counts of waiting/);
+    expect(four.say.zh).toMatch(/等 semval 增加的进程数.*等它变为 0 的进程数/);
+    expect(four.notice.en).toMatch(/a P at 0 waits for semval to grow/);
+    expect(four.notice.zh).toMatch(/0 上的 P 等 semval 增加/);
     expect(step('sem', 'undo').say.en).not.toMatch(/adjustment/);
     expect(step('sem', 'undo').say.zh).not.toMatch(/调整量/);
     const check2 = lesson('sem').check![1]!.explain as { en: string };
@@ -55,7 +55,9 @@ describe('newcomers\' passes (issue 16)', () => {
   // the newcomer passes of fixR5 (80x24 en, 120x34 zh)
   it('sem 6 says on screen what SEM_UNDO makes the kernel record, not when the kernel applies it', () => {
     const six = step('sem', 'undo').say;
-    expect(six.en).toMatch(/the kernel keeps a semadj for it: \+1, the opposite of its P/);
+    expect(six.en).toMatch(/the kernel keeps a semadj for it, a record of that P/);
+    // pass 6: "+1, the opposite of its P" said the undo's amount, the answer, above "semval then is…"
+    expect(six.en).not.toMatch(/\+1/);
     expect(six.zh).toMatch(/内核于是为它记下 semadj/);
     expect(six.en).not.toMatch(/\(g: semadj\)|dies|exit|undo(?:es|ne)?\b/);
     // nor sem 3's form, on the flag it does not offer
@@ -71,6 +73,10 @@ describe('newcomers\' passes (issue 16)', () => {
     const notice = step('race', 'atomic').noticeBy!;
     const live = (atomicMs: number, noneMs: number) =>
       ({ calls: [], entries: [], segments: [], pid: 1, state: { ms: { none: noneMs, atomic: atomicMs }, loops: { atomic: [63.0, 146.9] }, oneCpu: false } }) as never;
+    // pass 6: "no slower this time" under an atomic round that was faster: said from the figures
+    expect(notice(live(10, 20))!.en).toMatch(/the atomic round was the faster/);
+    expect(notice(live(20, 20))!.en).toMatch(/the two rounds were as fast/);
+    expect(notice(live(10, 20))!.en).not.toMatch(/no slower/);
     const slower = notice(live(148, 20))!;
     expect(slower.en).not.toMatch(/Either add is about one instruction|not certain|neither round is reliably/);
     expect(slower.en).toMatch(/one locked instruction/);
@@ -79,7 +85,6 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(slower.en).toMatch(/Per add the atomic round was the slower\./);
     expect(slower.en).toMatch(/A locked instruction waits until the line is its CPU's alone/);
     expect(slower.zh).toMatch(/原子加这一轮更慢/);
-    expect(notice(live(10, 20))!.en).toMatch(/Per add the atomic round was no slower this time/);
   });
 
   it('serv-clnt 3 says why a side may see the store at its poll just after a SIGUSR2; wording of serv-clnt 5, its outro, msg check 2', () => {
@@ -102,11 +107,24 @@ describe('newcomers\' passes (issue 16)', () => {
   // address the "read at" line shows nor what lets the parent write
   it('parent-child 2 says who waits for "ready"; 5 says whose address and that SIGUSR2 lets the parent write; 4 says which pane has the dump', () => {
     const child = step('parent-child', 'child').notice;
-    expect(child.en).toMatch(/Parent waits for "ready"/);
-    expect(child.zh).toMatch(/父进程等“就绪”/);
+    expect(child.en).toMatch(/no handler until "ready"/);
+    expect(child.zh).toMatch(/父进程等“就绪”：子进程还没有处理函数/);
     const read = step('parent-child', 'read').notice;
     expect(read.en).toMatch(/the child's address\. Two mappings, one memory\. SIGUSR2: the parent may write again/);
     expect(read.zh).toMatch(/子进程在自己映射的地址.*两个映射，同一块内存。SIGUSR2 让父进程可以再写/);
     expect(step('parent-child', 'write').notice.en).toMatch(/in the Kernel pane's dump/);
+  });
+
+  // newcomer pass 6 (80x24 en, 120x34 zh)
+  it('pass 6: the unexplained said where it shows', () => {
+    // a Chinese character's bytes said before msg check 3 needs "你好" = 6 bytes
+    expect(step('msg', 'send').aside!.en).toMatch(/three for a Chinese character/);
+    expect(step('msg', 'send').aside!.zh).toMatch(/一个汉字 3 字节/);
+    // the process list's "lesson" said where the list first shows, not in the introduction
+    expect(lesson('serv-clnt').intro.en).not.toMatch(/process list/);
+    expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is ipclab/);
+    expect(step('parent-child', 'child').notice.en).toMatch(/It has no handler until "ready", so a SIGUSR1 now would end it/);
+    expect(step('parent-child', 'answer').notice.en).toMatch(/The same exchange as step 4/);
+    expect(step('parent-child', 'answer').notice.en).not.toMatch(/shape/);
   });
 });
