@@ -137,7 +137,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   // a check question that came on screen under 500 ms ago: the largest question number
   checkJustShown: (s) => [s.checkJustShown(Math.max(...LESSONS.map((l) => l.check?.length ?? 0)))],
   // said by StatusLine, not set by the store (the Trace's cut, TracePane); the Tabs before z only side by side (110 columns and more)
-  traceCutHint: (s) => (['result', 'part', 'more'] as const).map((shows) => s.traceCutHint(most, shows, 999, 28, keyFor('zoom', false))),
+  traceCutHint: (s) => (['result', 'part', 'more'] as const).map((shows) => s.traceCutHint(most, shows, 28, keyFor('zoom', false))),
 };
 
 /** the texts the store's status can hold with a reason after the instruction: the text without its reason fits */

@@ -17,8 +17,8 @@ afterAll(() => {
 });
 
 const HINT = {
-  en: /^ step 1(?:'s result)? is \d+ lines; the Trace shows \d+: z shows it whole/,
-  zh: /^ 第 1 步(?:的结果有|共) \d+ 行，“跟踪”窗格只显示 \d+ 行：按 z 看全部/,
+  en: /^ step 1(?:'s result)? goes on beyond the Trace's \d+ rows: z shows it whole/,
+  zh: /^ 第 1 步(?:的结果)?超出“跟踪”窗格的 \d+ 行：按 z 看全部/,
 } as const;
 const ZOOMED = { en: '└─ z: back to the lesson', zh: '└─ z：' } as const;
 

@@ -13,8 +13,8 @@ const draw = appDrawer('trace-tabs-to', { lessons: LESSONS, lesson: 'overview', 
 
 /** the keys the status line names before its "shows it whole" / "看全部", as a list of key presses */
 const SAYS = {
-  en: /^ step 1(?:'s result)? is \d+ lines; the Trace shows \d+: ((?:Tab )*)(?:Tab, then )?z shows/,
-  zh: /^ 第 1 步(?:的结果有|共) \d+ 行，“跟踪”窗格只显示 \d+ 行：按(?: Tab 再按|(两|三)次 Tab 再按)? z 看/,
+  en: /^ step 1(?:'s result)? goes on beyond the Trace's \d+ rows: ((?:Tab )*)(?:Tab, then )?z shows/,
+  zh: /^ 第 1 步(?:的结果)?超出“跟踪”窗格的 \d+ 行：按(?: Tab 再按|(两|三)次 Tab 再按)? z 看/,
 } as const;
 
 function tabsSaid(lang: 'en' | 'zh', status: string): number | null {

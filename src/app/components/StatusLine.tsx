@@ -24,7 +24,7 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   const cut = useAppState((st) => (st.zoomUsed || st.busy !== null || st.traceCut?.step !== st.done - 1 ? null : st.traceCut));
   // what to press, counted from the focus now: z, or the Tabs that bring the focus to the Trace first
   const tab = useAppState((st) => st.tab);
-  const cutText = cut ? s.traceCutHint(cut.step + 1, cut.shows, cut.lines, cut.rows, cut.focusFirst ? zoomTraceKeys(s, tab, keyFor('zoom', ascii)) : keyFor('zoom', ascii)) : '';
+  const cutText = cut ? s.traceCutHint(cut.step + 1, cut.shows, cut.rows, cut.focusFirst ? zoomTraceKeys(s, tab, keyFor('zoom', ascii)) : keyFor('zoom', ascii)) : '';
   const said = status?.(s);
   const told = cut && said === s.resultShown(cut.step + 1, s.trace) ? undefined : said;
   const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : busy === 'opening' ? (said ?? s.opening) : told ?? (note || cutText || heading || '');

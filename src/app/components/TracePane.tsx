@@ -37,14 +37,11 @@ function runKey(run: object | null): number {
 }
 
 /** What the status line says of step `step`'s part cut in a window of `rows` rows: what z shows
- *  (zoomShows) and how long that is: the step's part whole, else its result whole (the border's
- *  "z: whole"), else more of the part. */
-function traceCutOf(view: TraceView, step: number, shows: 'part' | 'result' | 'more', resultWhole: boolean, rows: number, focusFirst: boolean): TraceCut {
-  const result = stepResult(view, step)!;
-  const part = Math.max(1, view.ends[step] - view.tops[step]);
-  return shows !== 'part' && resultWhole
-    ? { step, shows: 'result', lines: result.last - result.first + 1, rows, focusFirst }
-    : { step, shows, lines: part, rows, focusFirst };
+ *  (zoomShows): the step's part whole, else its result whole (the border's "z: whole"), else
+ *  more of the part. No count of lines: the border counts the step's rows below ("↓ 16 more"),
+ *  and a second count, the result's, read as a contradiction beside it. */
+function traceCutOf(shows: 'part' | 'result' | 'more', resultWhole: boolean, step: number, rows: number, focusFirst: boolean): TraceCut {
+  return { step, shows: shows !== 'part' && resultWhole ? 'result' : shows, rows, focusFirst };
 }
 
 export function TracePane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
@@ -97,7 +94,7 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // the step just run cut where z shows it: the store hears what and how much, and the status line
   // says it until z was used once (issue 16 item 11: the border's "z: whole" went unread)
   const store = useAppStore();
-  const cutNow = zoom && step !== null && reviewed === null ? traceCutOf(view, step, zoom.shows, !!resultWhole, height - 2, focusFirst) : null;
+  const cutNow = zoom && step !== null && reviewed === null ? traceCutOf(zoom.shows, !!resultWhole, step, height - 2, focusFirst) : null;
   const cutKey = cutNow && JSON.stringify(cutNow);
   useLayoutEffect(() => {
     store.getState().noteTraceCut(cutKey ? (JSON.parse(cutKey) as TraceCut) : null);

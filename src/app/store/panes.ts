@@ -95,13 +95,12 @@ export interface PanesSlice {
   loadFlow(): void;
 }
 
-/** What the Trace cuts of step `step` (0-based), the step just run: its result (`result`: lines
- *  long) or its part (`part`) is shown whole by z, else more of it (`more`); `rows`, the rows
+/** What the Trace cuts of step `step` (0-based), the step just run: its result (`result`)
+ *  or its part (`part`) is shown whole by z, else more of it (`more`); `rows`, the rows
  *  the Trace shows; `focusFirst`: side by side with another pane in focus, Tab comes first. */
 export interface TraceCut {
   step: number;
   shows: 'result' | 'part' | 'more';
-  lines: number;
   rows: number;
   focusFirst: boolean;
 }
