@@ -309,7 +309,7 @@ describe.concurrent('ipclab run ID --json', () => {
     expect(result.code).toBe(0);
     const list = JSON.parse(result.stdout) as Array<{ id: string; title: { en: string; zh: string }; steps: Array<{ id: string }>; code: unknown }>;
     expect(list.map((l) => l.id)).toEqual(LESSONS.map((l) => l.id));
-    expect(list.map((l) => l.code)).toEqual(LESSONS.map((l) => l.code));
+    expect(list.map((l) => l.code)).toEqual(LESSONS.map((l) => l.code.map(({ path, kind }) => ({ path, kind }))));
     const n = list.findIndex((l) => l.id === 'shmctl');
     expect(list[n].title).toEqual({ en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' });
     expect(list[n].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'perms-owner', 'perms-other', 'rmid', 'attach-dest', 'last-detach']);

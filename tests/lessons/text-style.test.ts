@@ -165,15 +165,17 @@ describe('glossary entries are findable', () => {
     expect(validateLessons(LESSONS)).toEqual([]);
     const owner = GLOSSARY.find((e) => e.id === 'uid')!;
     expect(owner.name.zh).toContain('owner');
-    // a heading without the word fails the check
+    // a heading without the word passes only where g's search finds the entry by it (s25b: every
+    // word is listed, st_dev and kill among them, which no heading has room for): owner is one
     const broken = GLOSSARY.map((e) => (e.id === 'uid' ? { ...e, name: { en: e.name.en, zh: '属主：uid、gid' } } : e));
-    expect(validateLessons(LESSONS, undefined, broken)).toContain(
+    expect(validateLessons(LESSONS, undefined, broken)).not.toContain(
       `lesson 'overview' step 'ipcs': its "New terms" line (zh) names 'owner', which the heading of glossary entry 'uid' ("属主：uid、gid") does not show before any bracket: put the word the text uses first, the other name in brackets`,
     );
     // nor does a heading that holds the word only in brackets: the learner scans the headings' first words
     const bracketed = GLOSSARY.map((e) => (e.id === 'cas' ? { ...e, name: { en: e.name.en, zh: 'compare-and-swap（比较并交换）' } } : e));
     // a text that says 比较并交换 (serv-clnt 2's said it until fix23a)
     const casing = LESSONS.map((l) => (l.id === 'serv-clnt' ? { ...l, steps: l.steps.map((st, i) => (i === 1 ? { ...st, say: { en: st.say.en, zh: `${st.say.zh}用比较并交换。` } } : st)) } : l));
-    expect(validateLessons(casing, undefined, bracketed).join('\n')).toContain(`names '比较并交换', which the heading of glossary entry 'cas' ("compare-and-swap（比较并交换）") does not show before any bracket`);
+    // (likewise found by the search: accepted; the rule now holds only for a word the search misses)
+    expect(validateLessons(casing, undefined, bracketed).join('\n')).not.toContain(`names '比较并交换', which the heading of glossary entry 'cas' ("compare-and-swap（比较并交换）") does not show before any bracket`);
   });
 });

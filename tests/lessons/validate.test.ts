@@ -124,7 +124,7 @@ describe('validateLessons', () => {
     // and so is a flag the your-turn form offers (shmat's bad-id: SHM_EXEC, named in its text)
     const flag = broken((ls) => {
       const step = ls.find((x) => x.id === 'shmat')!.steps.find((s) => s.id === 'bad-id')!;
-      step.say = { en: step.say.en.replace('SHM_EXEC, ', ''), zh: step.say.zh.replace('SHM_EXEC（可执行其中的代码）、', '') };
+      step.say = { en: step.say.en.replace('SHM_EXEC, ', ''), zh: step.say.zh.replace('SHM_EXEC、', '') };
     }).filter((p) => p.includes("'bad-id' turn field 'flags' flag") && p.includes('SHM_EXEC'));
     expect(flag).toHaveLength(2);
     // the same word in the check, after the step that announces it, is fine; a word no step announces is not
