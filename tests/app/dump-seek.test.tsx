@@ -24,7 +24,7 @@ describe('} jumps the dump to the next non-zero bytes', () => {
       expect(f).toContain(lang === 'en' ? '}: the next non-zero byte is at +4070 (0fe6), in the dump now' : '}：下一个非零字节在 +4070 (0fe6)，转储已翻到那里');
       // the text's rows in view (at 80x24 the Kernel pane zoomed: z)
       if (width === 80) await r.press('z');
-      await r.waitFor((f) => /│0fe0  00 00 00 00 00 00 69 70 .*(\.\.\.\.\.\.ip|ipclab)/.test(f) && /clab/.test(f), 'the text at 0fe6 in the dump');
+      await r.waitFor((f) => /│0fe0[*+ ] 00 00 00 00 00 00 69 70 .*(\.\.\.\.\.\.ip|ipclab)/.test(f) && /clab/.test(f), 'the text at 0fe6 in the dump');
       // the text itself in the dump's text column (the form's default text, ipclab, starts at +4070 = 0fe6)
       const text = r.store.getState().dump!.bytes;
       expect(text.subarray(4070 - 4032).some((b) => b !== 0)).toBe(true);
