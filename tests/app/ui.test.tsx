@@ -13,8 +13,9 @@ import { strings } from '../../src/app/strings.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 /** What the progress keeps as shown by a step that made a segment: the Kernel pane's headings
- *  over it (pane-words.ts), by glossary entry, IPC_STAT's among them. */
-const PANE_SHM = ['key', 'shmid', 'uid', 'perms', 'nattch', 'cpid', 'lpid', 'IPC_STAT', 'times'];
+ *  over it (pane-words.ts), IPC_STAT's among them, each as "entry word" (a word is met where
+ *  first shown, an entry once per word: s25b). */
+const PANE_SHM = ['key key', 'shmid shmid', 'uid owner', 'perms perms', 'nattch nattch', 'cpid cpid', 'lpid lpid', 'IPC_STAT ipc_stat', 'uid uid', 'uid gid', 'uid cuid', 'uid cgid', 'times atime', 'times dtime', 'times ctime'];
 
 const draw = appDrawer('ui', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
 /** the lessons a second start is given (the second's title shorter) */
@@ -50,7 +51,7 @@ describe('the screen at 80x24 and 160x48', () => {
     await r.waitFor((f) => f.includes('parent'), 'the flow to be drawn');
     assertFits(r, 160, 48);
     const lines = r.lines();
-    expect(lines.some((l) => /┌─ Lesson ─+┐┌─ Flow ─+┐/.test(l))).toBe(true);
+    expect(lines.some((l) => /┌─ Lesson ─+┐┌─ Flow (\[focus\] )?─+┐/.test(l))).toBe(true);
     expect(lines.some((l) => /│┌─ Kernel \(ipcs:/.test(l))).toBe(true);
     expect(lines.some((l) => /^┌─ Trace ─+┐$/.test(l))).toBe(true);
     expect(r.frame()).not.toContain('[Flow] │  Kernel ');
@@ -161,7 +162,7 @@ describe('running steps', () => {
     // ✓ finished, ▶ the cursor, • the lesson open
     expect(f).toMatch(/ ✓ ▶ • 1\. fixture/);
     expect(f).toMatch(/│ {7}2\. second/);
-    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, shown: { fixture: ['pid', 'IPC_PRIVATE', ...PANE_SHM] }, answers: {} });
+    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, shown: { fixture: ['pid pid', 'IPC_PRIVATE ipc_private', ...PANE_SHM, 'IPC_STAT ipc_rmid'] }, answers: {} });
   });
 
   it('browses with → and ← without running, and runs strictly in order', async () => {
@@ -354,7 +355,7 @@ describe('quitting and progress', () => {
     expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel, made by ipclab: 1 semaphore set (ipclab clean removes what ended runs left)');
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
     // with what the run's trace showed of the glossary, for a later lesson's "New terms"
-    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, shown: { fixture: ['pid', 'IPC_PRIVATE', ...PANE_SHM] }, answers: {} });
+    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, shown: { fixture: ['pid pid', 'IPC_PRIVATE ipc_private', ...PANE_SHM] }, answers: {} });
   });
 
   it('Ctrl-C takes the same way out', async () => {
