@@ -228,7 +228,10 @@ describe('80x24', () => {
   it('zh at 80x24 fits too', async () => {
     const r = await draw({ width: 80, height: 24, lang: 'zh' });
     await runTo(r, 1);
-    await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+    // a question that does not fit under the notice waits behind Space ("▸ 空格：第 2 步的问题"):
+    // the longer New terms line of every word shown (s25b) put shmget 2's there
+    if (r.frame().includes('空格：第 2 步的问题')) await r.press(KEYS.space);
+    else await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
     await r.waitFor((f) => f.includes('先猜一猜'), 'the question in view');
     fits(r, 80, 24);
   });
