@@ -78,8 +78,9 @@ describe('ipclab in tmux', () => {
       // the Kernel pane reads /proc/sysvipc after the step: under load that frame can come a
       // capture later than the step's end, so wait for it before comparing (a step's question
       // left unanswered: a second Space runs it); past the deadline the error shows the pane
-      // at the end, with the check open, "Answer the check below" stands right above the check ("End of the lesson" once, after it)
-      const ended = (s: string) => i + 1 === shmat.steps.length && s.includes('Answer the check below');
+      // at the end, with the check open: its first question (what Space does to it, "Answer the
+      // check above", under it; "End of the lesson" once, after the check)
+      const ended = (s: string) => i + 1 === shmat.steps.length && s.includes('Check 1/');
       screen = await tmux.runStep(session, (s) => (s.includes(next) || ended(s)) && !s.includes('running…'), `step ${i + 1} to finish`);
       // the run shows the pane its result is in (src/lessons/result-pane.ts): Tab to the Kernel again
       for (let t = 0; t < 3 && !/\[Kernel\]/.test(screen); t++) {

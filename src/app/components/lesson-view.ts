@@ -332,18 +332,18 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // check; before it, while a question is open, only what Space does to it (fixR3: the words
     // came twice, before the check and again after it)
     const ending = para(open ? s.endHint(input.last === true, true) : `${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, false)}`, width, ascii, 'title');
-    // the check asks about the last step's notice: the notice comes first, what Space does to
-    // the open question right above the question (above the notice it pushed the notice out of
-    // view at 80x24, and PgUp named nothing above it)
+    // the check asks about the last step's notice: the notice comes first, the check under it,
+    // then what Space does to the open question (above the notice or between the two it pushed
+    // the notice out of view at 80x24: the walkthrough and question-in-view tests)
     if (n > 0) noticeOf(n - 1);
     // what the last step's run showed first, as under any notice just after its run
     terms(input.newTerms?.justRun, { aside: asideJustRun });
-    // (said at the first question only: after an answer Space may bring the next question instead)
-    if (open && quiz?.place?.kind === 'check' && quiz.place.question === 0) out.push(...gap, ...ending);
     if (quiz && done >= n) {
       const check = checkLines(lesson, quiz, look, asking);
       if (check.length) out.push(...gap, ...check);
     }
+    // (said at the first question only: after an answer Space may bring the next question instead)
+    if (open && quiz?.place?.kind === 'check' && quiz.place.question === 0) out.push(...gap, ...ending);
     // the lesson's summary answers its check: it comes once no question is open, and what comes
     // next right under it, the two the closing text the pane opens on (LessonPane questionTop:
     // issue 16, with the C pane below, serv-clnt's and shmat's stood below the fold)
