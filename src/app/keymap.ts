@@ -440,7 +440,7 @@ export function runLabel(p: SpacePlace): Text {
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
   // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
   if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
-  // what the end's text says Space does with the check open (strings endHint): skip it and go on (fixR3)
+  // with the check open Space skips it and goes on: the bar alone says so (lesson-view.ts)
   const on: Text = p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: `again: skip check, ${on.en}`, zh: `再按：跳过小测，${on.zh}` };
   if (p.done >= p.steps && p.checkOpen) return { en: `skip check, ${on.en}`, zh: `跳过小测，${on.zh}` };

@@ -410,15 +410,8 @@ const EN = {
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
-  /** `check`: a question of the end-of-lesson check is open, which Space would skip; its keys
-   *  and their count are the question's own (checkKeys), never said here. Said
-   *  alone, under the check's first question: "End of the lesson." and c's and z's words come
-   *  once, under the summary after the check (lesson-view.ts; fixR3: they came twice) */
   /** c alone shows the code in the small pane of a small screen: z, named, fills the screen with it (fix24a#5) */
-  endHint: (last: boolean, check = false) =>
-    check
-      ? `Answer the check above, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}.`
-      : `c shows the C code of what you did, z zooms it; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+  endHint: (last: boolean) => `c shows the C code of what you did, z zooms it; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
   closingHead: (whole: number, of: number) =>
@@ -863,10 +856,7 @@ const ZH: Strings = {
   checkScore: (right: number, answered: number, skipped: number) => `小测：答了 ${answered} 题，答对 ${right} 题${skipped ? `，跳过 ${skipped} 题` : ''}。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
-  endHint: (last: boolean, check = false) =>
-    check
-      ? `请回答上面的小测，或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。`
-      : `按 c 查看刚才所做操作的 C 代码，按 z 放大；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+  endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码，按 z 放大；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>
     whole === of

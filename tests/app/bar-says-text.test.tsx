@@ -31,8 +31,7 @@ function spaceSaid(text: string, lang: Lang, last: boolean): string[][] {
   for (const m of text.matchAll(said)) out.push([m[1]]);
   const words = (p: object) => runWords({ view: 9, done: 9, steps: 9, lastLesson: last, ...p }, lang);
   if (/▸ Space shows check|▸ 按空格显示小测/.test(text)) out.push([words({ checkOpen: true, opens: true })]);
-  if (text.includes(s.endHint(last, true))) out.push([words({ checkOpen: true }), words({ checkOpen: true, unanswered: true })]);
-  else if (text.includes(s.endHint(last, false))) out.push([words({}), words({ rest: true })]);
+  if (text.includes(s.endHint(last))) out.push([words({}), words({ rest: true })]);
   return out;
 }
 

@@ -29,7 +29,7 @@ describe("z's word", () => {
     const word = BINDINGS.find((b) => b.action === 'zoom')!.label[lang];
     const s = strings(lang);
     it(`${lang}: the end of a lesson names z with the key bar's word (${word})`, () => {
-      for (const last of [false, true]) expect(s.endHint(last, false)).toContain(lang === 'en' ? `z ${word}` : `按 z ${word}`);
+      for (const last of [false, true]) expect(s.endHint(last)).toContain(lang === 'en' ? `z ${word}` : `按 z ${word}`);
     });
     it(`${lang}: no text of the table says z shows a pane "full screen"`, () => {
       const bad = texts(strings(lang) as unknown as Record<string, unknown>).filter(([, t]) => /full[ -]screen|全屏/i.test(t));

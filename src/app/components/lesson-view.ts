@@ -325,16 +325,14 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     if (listed?.length && said !== null) out.push(...para(termsLine(listed, input.newTerms!, s, width, ascii, said), width, ascii, 'dim'));
   };
   if (view >= n) {
-    // while a question of the check is open, Space would skip it: what to do comes first, the
-    // hint says so; once none is open, it ends the lesson's closing text (LessonPane closingRow)
+    // while a question of the check is open, Space would skip it: the key bar says so ("Space
+    // skip check, next lesson"), the question's own line its keys; a line here saying it too
+    // pushed the notice or itself out of view at 80x24 (fixR3, this session: walkthrough,
+    // question-in-view). Once none is open, the closing text ends the pane (LessonPane closingRow)
     const open = quiz?.place?.kind === 'check';
-    // "End of the lesson." and what c, z and Space do come once, under the summary after the
-    // check; before it, while a question is open, only what Space does to it (fixR3: the words
-    // came twice, before the check and again after it)
-    const ending = para(open ? s.endHint(input.last === true, true) : `${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, false)}`, width, ascii, 'title');
-    // the check asks about the last step's notice: the notice comes first, the check under it,
-    // then what Space does to the open question (above the notice or between the two it pushed
-    // the notice out of view at 80x24: the walkthrough and question-in-view tests)
+    // "End of the lesson." and what c, z and Space do come once, under the summary after the check
+    const ending = para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true)}`, width, ascii, 'title');
+    // the check asks about the last step's notice: the notice comes first, the check under it
     if (n > 0) noticeOf(n - 1);
     // what the last step's run showed first, as under any notice just after its run
     terms(input.newTerms?.justRun, { aside: asideJustRun });
@@ -342,8 +340,6 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
       const check = checkLines(lesson, quiz, look, asking);
       if (check.length) out.push(...gap, ...check);
     }
-    // (said at the first question only: after an answer Space may bring the next question instead)
-    if (open && quiz?.place?.kind === 'check' && quiz.place.question === 0) out.push(...gap, ...ending);
     // the lesson's summary answers its check: it comes once no question is open, and what comes
     // next right under it, the two the closing text the pane opens on (LessonPane questionTop:
     // issue 16, with the C pane below, serv-clnt's and shmat's stood below the fold)
