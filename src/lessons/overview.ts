@@ -272,6 +272,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       notice: ROW_GONE,
       noticeBy: (live) => withOthers(ROW_GONE, live),
+      // the Trace's ipcs -m, which its text reads, whether or not the run's notice adds a word on
+      // others' ipcs rows (withOthers: that word made the pane depend on what else the kernel held)
+      resultPane: 'trace',
       diagram: LIFECYCLE,
       highlight: ['IPC对象', 'IPC对象->删除', '删除'],
       async run(ctx, state) {

@@ -110,7 +110,7 @@ function wrongPane(r: Rendered, k: number): string | null {
  *  each notice by hand (issue 16, fixS): a change of the rules or of a notice that moves a step's
  *  pane fails here, to be judged against what that notice speaks of. */
 const PANES: Record<string, string> = {
-  overview: 'tktkkkk', // 5: the question is nattch; the notice names the Trace for B's read
+  overview: 'tktkkkt', // 7: declared the Trace (its text reads ipcs -m there); 5: the question is nattch; the notice names the Trace for B's read
   shmget: 'kktttk', // 5: rw------- is IPC_STAT's line in the Trace (the Kernel's perms read 600)
   ftok: 'ttttktttk',
   shmat: 'ktktktttkkkk', // 2: the address shmat returned, the step's title, is only in the Trace
