@@ -264,7 +264,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'perms',
-    name: { en: 'perms', zh: '权限即 perms' },
+    name: { en: 'perms', zh: '权限 / perms' },
     terms: ['perms', '权限', 'access_perms'],
     text: {
       en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i calls them access_perms.',
@@ -357,7 +357,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'uid',
-    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: 'owner 即属主：uid、gid、cuid、cgid、nobody' },
+    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: 'owner / 属主：uid、gid、cuid、cgid、nobody' },
     terms: ['uid', 'gid', 'cuid', 'cgid', 'owner', '属主'],
     text: {
       en: 'uid is a user\'s number, gid a group\'s. A segment\'s owner is one user and one group (uid, gid; ipcs\'s owner column names the user, ipcs -m -c shows all four) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
@@ -498,7 +498,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'pipe',
-    name: { en: 'named pipe or FIFO, unnamed pipe', zh: '有名管道即 FIFO、无名管道' },
+    name: { en: 'named pipe or FIFO, unnamed pipe', zh: '有名管道 / FIFO、无名管道' },
     terms: ['FIFO', 'named pipe', 'unnamed pipe', '有名管道', '无名管道'],
     text: {
       en: 'Two kinds of Unix pipe, a one-way byte stream between processes. An unnamed pipe, made by pipe(2), has no name: only the process that made it and its children (which inherit it) can use it. A named pipe or FIFO, made by mkfifo, has a path in the file system: any process that knows the path and may open it can use it.',
