@@ -941,7 +941,7 @@ function checkEveryLessonMentions(lessons: Lesson[], glossary: readonly Glossary
 
 /** A "New terms" line names an entry by the word the text used ("owner"), and g opens the
  *  glossary there: the entry's heading shows that word first, not in brackets, so the learner
- *  scanning the headings finds it (an alias in brackets, such as owner（属主）, is how an entry
+ *  scanning the headings finds it (an alias in brackets, such as 设备号（device）, is how an entry
  *  answers to a second name). A word the search alone finds (st_dev under "inode, device")
  *  is not enough: the learner reads the headings, not the search (issue 16, s26d#1). Held for
  *  the course in order and for each lesson started from the menu, whose lines name more. */
