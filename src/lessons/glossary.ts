@@ -73,7 +73,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'key',
-    name: { en: 'key', zh: 'key' },
+    name: { en: 'key, key_t (its type in C)', zh: 'key、key_t（它在 C 里的类型）' },
     terms: ['key', 'key_t'],
     text: {
       en: 'The number (key_t) by which programs find a System V object, like a file name: a segment (shmget), a message queue (msgget) or a semaphore set (semget). ipcs shows it in hex. ftok makes one from a file.',
@@ -127,7 +127,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'inode',
-    name: { en: 'inode, device', zh: 'inode、设备号（device）' },
+    name: { en: 'inode, device: st_ino, st_dev', zh: 'inode、设备号（device）：st_ino、st_dev' },
     terms: ['inode', 'inodes', 'device', '设备号', 'st_dev', 'st_ino'],
     text: {
       en: 'A file system keeps each file as an inode, numbered within it (st_ino); a name in a folder points to an inode. The device number (st_dev) says which file system holds it.',
@@ -264,7 +264,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'perms',
-    name: { en: 'perms', zh: '权限（perms）' },
+    name: { en: 'perms', zh: '权限 / perms' },
     terms: ['perms', '权限', 'access_perms'],
     text: {
       en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i calls them access_perms.',
@@ -357,7 +357,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'uid',
-    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: 'owner（属主）：uid、gid、cuid、cgid、nobody' },
+    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: 'owner / 属主：uid、gid、cuid、cgid、nobody' },
     terms: ['uid', 'gid', 'cuid', 'cgid', 'owner', '属主'],
     text: {
       en: 'uid is a user\'s number, gid a group\'s. A segment\'s owner is one user and one group (uid, gid; ipcs\'s owner column names the user, ipcs -m -c shows all four) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
@@ -427,7 +427,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'SIGUSR',
-    name: { en: 'SIGUSR1, SIGUSR2', zh: 'SIGUSR1、SIGUSR2' },
+    name: { en: 'SIGUSR1, SIGUSR2: sent by kill', zh: 'SIGUSR1、SIGUSR2：由 kill 发送' },
     terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
     text: {
       en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. An unhandled SIGUSR1 or SIGUSR2 terminates a C process. Two of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing; count messages in shared data, not signals. No lesson shows a merge live (it takes two sends within microseconds); the programs of lesson 8 (server and client) number their messages in the segment and also poll every 100 ms.',
@@ -498,7 +498,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'pipe',
-    name: { en: 'named pipe (FIFO), unnamed pipe', zh: '有名管道（FIFO）、无名管道' },
+    name: { en: 'named pipe or FIFO, unnamed pipe', zh: '有名管道 / FIFO、无名管道' },
     terms: ['FIFO', 'named pipe', 'unnamed pipe', '有名管道', '无名管道'],
     text: {
       en: 'Two kinds of Unix pipe, a one-way byte stream between processes. An unnamed pipe, made by pipe(2), has no name: only the process that made it and its children (which inherit it) can use it. A named pipe or FIFO, made by mkfifo, has a path in the file system: any process that knows the path and may open it can use it.',
@@ -767,7 +767,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'wchan',
-    name: { en: 'wchan: where a process sleeps', zh: 'wchan：进程在哪里睡眠' },
+    name: { en: 'wchan: where a process sleeps, e.g. do_msgrcv', zh: 'wchan：进程在哪里睡眠，如 do_msgrcv' },
     terms: ['wchan', 'do_msgrcv'],
     text: {
       en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message.',

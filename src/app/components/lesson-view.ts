@@ -141,7 +141,7 @@ export function heldBack(names: readonly string[], lesson: Lesson, view: number,
 
 /** The most words one "New terms" line names: serv-clnt 2 named 11, most of them the Kernel
  *  pane's headings (fix23d#2). Every word the lesson pane shows is named (each is read there:
- *  fix19a#1); those seen only in another pane (`spare`), as many as the others leave room for
+ *  fix19a#1) where they fit two rows (termsLine); those seen only in another pane (`spare`), as many as the others leave room for
  *  and MOST_ELSEWHERE at least, the rest counted with their pane ("+ 5 more in the Kernel pane"). */
 const MOST_TERMS = 6;
 const MOST_ELSEWHERE = 3;
@@ -169,8 +169,22 @@ function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput[
   const list = (shown: readonly string[]) => (shown.length < words.length ? s.termsMore(shown.join(s.listGap), words.length - shown.length) : shown.join(s.listGap));
   const tries = [s.newTerms(list(words), terms.key), s.newTermsShort(list(words), terms.key)];
   for (let k = words.length - 1; k >= kept; k--) tries.push(s.newTermsShort(list(words.slice(0, k)), terms.key));
-  return tries.find(fits) ?? tries[tries.length - 1]!;
+  const one = tries.find(fits);
+  if (one) return one;
+  // the words the text says do not fit one row: at most MOST_TERM_ROWS, the first words named and
+  // the rest counted, which g lists first (issue 16, s26d#2: a lesson started from the menu named
+  // every word at its first showing, 16 of them over 3-4 rows, and pushed the step's text down)
+  const rows = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length;
+  for (let k = Math.min(kept, words.length); k >= 1; k--) {
+    const line = s.newTermsShort(list(words.slice(0, k)), terms.key);
+    if (rows(line) <= MOST_TERM_ROWS || k === 1) return line;
+  }
+  return tries[tries.length - 1]!;
 }
+
+/** The most rows a "New terms" line takes where its text's words do not fit one (at 80x24 the
+ *  step's text and question keep the rest of the pane). */
+export const MOST_TERM_ROWS = 2;
 
 /** termsLine's line with every group and its pane, the other panes' words past the cap counted within their group. */
 function namedLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
