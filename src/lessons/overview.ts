@@ -200,8 +200,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: `两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演：跟踪里 A 和 B 是同一个 pid。A 先用 \`shmat\` 把它映射进自己的内存，再像写普通变量一样写入“${HELLO.zh}”。`,
       },
       notice: {
-        en: 'nattch 1; lpid, atime changed too. The diagram\'s write step is plain stores, not write(): the bytes land in the shared pages.',
-        zh: 'nattch 变成 1；lpid 和 atime（“内核”窗格）也变了。流程图里写的那一步是 A 的普通内存写入，不是 write()：字节直接落进共享内存页。',
+        en: 'nattch 1; lpid, atime changed too. A\'s write is plain stores into memory, not a write() call: the bytes land in the shared pages.',
+        zh: 'nattch 变成 1；lpid 和 atime（“内核”窗格）也变了。A 的写入是普通的内存写入，不是调用 write()：字节直接落进共享内存页。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->IPC对象', 'IPC对象'],

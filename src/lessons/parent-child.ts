@@ -171,8 +171,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. It has no handler until "ready", so a SIGUSR1 now would end it.',
-        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等“就绪”：子进程还没有处理函数，SIGUSR1 会结束它。',
+        en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. A SIGUSR1 before its "ready" would end it: the parent waits.',
+        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等“就绪”：此前没有处理函数，SIGUSR1 会结束子进程。',
       },
       aside: {
         en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',

@@ -261,7 +261,7 @@ export const shmat = defineLesson<ShmatState>({
         zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。',
       },
       notice: {
-        en: 'Reading works. SIGSEGV (read-only page) killed the child, not ipclab: why a child wrote. The Kernel pane lists it after "ended:".',
+        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab. The Kernel pane lists it after "ended:".',
         zh: '读取没问题。SIGSEGV（页是只读的）杀死了子进程，而不是 ipclab：所以才让子进程来写。“内核”窗格在“已结束：”后列出它。',
       },
       traceFocus: ['waitpid'],
@@ -385,7 +385,7 @@ export const shmat = defineLesson<ShmatState>({
       notice: {
         // the kernel's attach at fork (shm_open, as dup_mmap copies the mapping) runs in the parent:
         // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's)
-        en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The parent made that attach in fork: new atime, lpid still its own.',
+        en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The parent attached it, in fork: new atime, lpid still its own.',
         zh: '一次 shmat，nattch 却是 2：子进程在和父进程相同的地址映射着它。这次映射是父进程在 fork 中做的：atime 更新，lpid 仍是父进程。',
       },
       diagram: INHERIT,

@@ -207,8 +207,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
       },
       aside: {
-        en: 'the C version (c shows it) deletes its key file at once, as the segment holds the key, not the file. The lesson deletes its file in step 8, with its private folder.',
-        zh: 'C 版本（按 c 查看）马上删掉 key 文件，因为共享内存段记着的是 key，不是文件。本课在第 8 步连同私有目录一起删掉这个文件。',
+        en: 'the C version (c shows it) deletes its key file right after ftok (the segment keeps the key, not the file). ipclab deletes its file in step 8.',
+        zh: 'C 版本（按 c 查看）在 ftok 之后马上删掉 key 文件（共享内存段记着的是 key，不是文件）。ipclab 在第 8 步删掉这个文件。',
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',

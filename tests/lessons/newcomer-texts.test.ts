@@ -107,8 +107,8 @@ describe('newcomers\' passes (issue 16)', () => {
   // address the "read at" line shows nor what lets the parent write
   it('parent-child 2 says who waits for "ready"; 5 says whose address and that SIGUSR2 lets the parent write; 4 says which pane has the dump', () => {
     const child = step('parent-child', 'child').notice;
-    expect(child.en).toMatch(/no handler until "ready"/);
-    expect(child.zh).toMatch(/父进程等“就绪”：子进程还没有处理函数/);
+    expect(child.en).toMatch(/before its "ready" would end it: the parent waits/);
+    expect(child.zh).toMatch(/父进程等“就绪”：此前没有处理函数/);
     const read = step('parent-child', 'read').notice;
     expect(read.en).toMatch(/the child's address\. Two mappings, one memory\. SIGUSR2: the parent may write again/);
     expect(read.zh).toMatch(/子进程在自己映射的地址.*两个映射，同一块内存。SIGUSR2 让父进程可以再写/);
@@ -123,7 +123,7 @@ describe('newcomers\' passes (issue 16)', () => {
     // the process list's "lesson" said where the list first shows, not in the introduction
     expect(lesson('serv-clnt').intro.en).not.toMatch(/process list/);
     expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is ipclab/);
-    expect(step('parent-child', 'child').notice.en).toMatch(/It has no handler until "ready", so a SIGUSR1 now would end it/);
+    expect(step('parent-child', 'child').notice.en).toMatch(/A SIGUSR1 before its "ready" would end it: the parent waits/);
     expect(step('parent-child', 'answer').notice.en).toMatch(/The same exchange as step 4/);
     expect(step('parent-child', 'answer').notice.en).not.toMatch(/shape/);
   });
