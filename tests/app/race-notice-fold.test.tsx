@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { appDrawer } from '../helpers/render.js';
 import { stepsRun } from '../helpers/pane-setups.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { lessonRows, VIEWS, viewAs } from '../helpers/lesson-views.js';
+import { paneText, VIEWS, viewAs } from '../helpers/lesson-views.js';
 import { strings } from '../../src/app/strings.js';
 import { AT_QUESTION } from '../../src/app/store/panes.js';
 import type { LiveResult, Text } from '../../src/lessons/types.js';
@@ -19,15 +19,6 @@ import type { Rendered } from '../helpers/render.js';
 const draw = appDrawer('race-notice-fold', { lessons: LESSONS, asks: false });
 const race = LESSONS.find((l) => l.id === 'race')!;
 const ATOMIC = race.steps.findIndex((s) => s.id === 'atomic');
-
-/** The lesson text as drawn, the step list beside it left out, without blanks or backticks. */
-function paneText(r: Rendered): string {
-  return lessonRows(r)
-    .map((row) => row.replace(/│$/, ''))
-    .map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row))
-    .join('')
-    .replace(/[\s`]/g, '');
-}
 
 const bare = (t: string) => t.replace(/[\s`]/g, '');
 
