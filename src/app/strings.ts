@@ -650,6 +650,12 @@ const EN = {
   /** the status line's right side by side: the pane in focus (the one ↑↓ and z act on) and what Tab does */
   focusOn: (pane: string) => `focus: ${pane}`,
   tabNext: 'next pane',
+  /** the status line on the screen where the step list first shows a mark that says nothing by
+   *  itself (StatusLine; issue 16: ✎ and "+3↑" were explained only in ? and the glossary) */
+  listMarkAsks: (mark: string) => `${mark} a step that asks you to predict first`,
+  listMarkMissed: (mark: string) => `${mark} ran, your prediction was wrong`,
+  listMarkBad: (mark: string) => `${mark} did not behave as expected`,
+  listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${n} more step${n === 1 ? '' : 's'} ${arrow === '↑' ? 'above' : 'below'}`,
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
@@ -1006,6 +1012,10 @@ const ZH: Strings = {
   focusMark: '[焦点]',
   focusOn: (pane: string) => `焦点：${pane}`,
   tabNext: '下一个窗格',
+  listMarkAsks: (mark: string) => `${mark} 运行前先请你预测结果的步骤`,
+  listMarkMissed: (mark: string) => `${mark} 已运行，你的预测错了`,
+  listMarkBad: (mark: string) => `${mark} 运行结果不符合预期`,
+  listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${arrow === '↑' ? '上面' : '下面'}还有 ${n} 步`,
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

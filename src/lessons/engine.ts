@@ -2,7 +2,7 @@
 // everything they did, and removes what the lesson made on reset or close.
 import * as native from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
-import { execCommand } from './exec.js';
+import { commandLine, execCommand } from './exec.js';
 import { LESSON_PROCESS } from './kit.js';
 import { gradeCheckpoint, liveResult, runNotice } from './grade.js';
 import { sanitize } from '../text/sanitize.js';
@@ -246,7 +246,7 @@ class Run implements LessonRun {
       exec: async (command, args) => {
         const result = await execCommand(command, args);
         const pid = result.pid ?? native.getpid();
-        this.add({ type: 'output', pid, command: [command, ...args].join(' '), text: result.text, exitCode: result.exitCode, at: now() });
+        this.add({ type: 'output', pid, command: commandLine(command, args), text: result.text, exitCode: result.exitCode, at: now() });
         if (result.notInstalled) {
           this.add({
             type: 'event',

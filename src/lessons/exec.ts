@@ -2,7 +2,21 @@
 // shell, and a missing program is an answer (exitCode null), not an error.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { sep } from 'node:path';
 import { trackChild } from '../native/index.js';
+import { packageRoot } from '../paths.js';
+
+/** A command as the trace shows it, the one place that writes one (the engine's `$ cc …`
+ *  line, a C program started by the lesson: serv-clnt-c.ts runC): ipclab's own files by their
+ *  path in the package, as the C pane names them (`examples/c/inherit.c`, not where this copy
+ *  of ipclab happens to be installed: issue 16, a learner's trace showed
+ *  `/home/…/node_modules/ipclab/examples/c/inherit.c`), other paths whole (a temp folder the
+ *  lesson made is where the program really is), an argument a shell would split quoted. */
+export function commandLine(command: string, args: readonly string[], root: string = packageRoot()): string {
+  const inRoot = `${root}${sep}`;
+  const shown = (a: string) => (a.startsWith(inRoot) ? a.slice(inRoot.length) : a);
+  return [command, ...args].map(shown).map((a) => (/^[\w./:=+-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
+}
 
 export interface ExecResult {
   /** stdout and stderr as the learner would see them in a terminal */

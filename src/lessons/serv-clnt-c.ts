@@ -10,6 +10,7 @@ import { ftok, noteChildKey, trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
 import { fromMonotonic, now } from '../native/clock.js';
 import { said } from './peer-process.js';
+import { commandLine } from './exec.js';
 import type { PeerExit } from '../proto/spawn.js';
 import { seenEndText } from '../text/results.js';
 import { SHARED } from '../text/strings.js';
@@ -97,13 +98,6 @@ function cEntries(program: CProgram, pid: number, text: string, at: number): Tra
 const ATTACHED = /^shmat\(\d+, NULL, 0\) = 0x/;
 const DETACHED = /^shmdt\(.*\) = 0$/;
 
-/** "/tmp/ipclab-serv-clnt-1a2b/clnt --path /tmp/x --timeout 10": the program by the path it
- *  ran from (a learner who built it elsewhere, as the C pane suggests, sees where this one is),
- *  an argument with spaces quoted */
-function command(bin: string, args: string[]): string {
-  return [bin, ...args.map((a) => (/^[\w./:=-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ');
-}
-
 /** Runs a compiled C program; ended on reset like every child of the lesson.
  *  `onChange` runs after each line it writes and when it ends (to refresh the process list). */
 export function runC(ctx: StepContext, bin: string, args: string[], role: Text, onChange: () => void = () => {}): CRun {
@@ -115,7 +109,10 @@ export function runC(ctx: StepContext, bin: string, args: string[], role: Text, 
   const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, IPCLAB_STAMP: '1' } });
   trackChild(child);
   const pid = child.pid ?? -1;
-  said(ctx, process.pid, { en: SHARED.en.forkedExec(pid, role.en, command(bin, args)), zh: SHARED.zh.forkedExec(pid, role.zh, command(bin, args)) }, started);
+  // "/tmp/ipclab-serv-clnt-1a2b/clnt --path /tmp/x --timeout 10": the program by the path it ran
+  // from (a learner who built it elsewhere, as the C pane suggests, sees where this one is)
+  const command = commandLine(bin, args);
+  said(ctx, process.pid, { en: SHARED.en.forkedExec(pid, role.en, command), zh: SHARED.zh.forkedExec(pid, role.zh, command) }, started);
   const lines: string[] = [];
   let attached = false;
   let alive = true;

@@ -16,23 +16,13 @@ import { questionBehind } from '../../src/app/store/turn.js';
 import { AT_QUESTION } from '../../src/app/store/panes.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
-import { lessonRows, VIEWS } from '../helpers/lesson-views.js';
+import { lessonRows, paneText, VIEWS } from '../helpers/lesson-views.js';
 import { cells } from '../../src/text/cells.js';
 import { paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { lessonAt } from '../../src/app/store/progress.js';
 
 // asks: false, so that Enter only does what the screen says (no helper answers behind it)
 const draw = appDrawer('quiz-ui-fold-result', { lessons: LESSONS, asks: false });
-
-/** The lesson text as drawn, the step list beside it (80 columns) left out, without blanks or
- *  backticks (the pane draws code without them), so a paragraph wrapped anyhow compares whole. */
-function paneText(r: Rendered): string {
-  return lessonRows(r)
-    .map((row) => row.replace(/│$/, ''))
-    .map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row))
-    .join('')
-    .replace(/[\s`]/g, '');
-}
 
 /** What is missing of step `step`'s (1-based) notice: none when the whole of it is in the pane. */
 function noticeCut(r: Rendered, lang: Lang, step: number): string[] {

@@ -1,35 +1,18 @@
 // The tutorial in a real terminal: tmux runs `node bin/ipclab.mjs` as a learner
 // would, keys go in as typed, and the captured pane is checked against `ipcs -m`
 // at every step. After q the process is gone and so is every segment it made.
-import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { ipcsCreators, ipcsRows, screenRows } from '../helpers/ipcs.js';
-import { processRuns, Tmux } from '../helpers/tmux.js';
+import { processRuns, tmuxForFile } from '../helpers/tmux.js';
 import { cells } from '../../src/app/text-fit.js';
-import { testTempDir } from '../helpers/temp-dir.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const tmux = new Tmux();
-const stateDirs: string[] = [];
-afterAll(() => {
-  tmux.killServer();
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
+const { tmux, ipclab } = tmuxForFile('ipclab-tmux-');
 
 const shmat = LESSONS.find((l) => l.id === 'shmat')!;
 
 async function launch(width: number, height: number): Promise<{ session: string; pid: number }> {
-  const state = testTempDir('ipclab-tmux-');
-  stateDirs.push(state);
-  const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmat'], {
-    width,
-    height,
-    // CI makes Ink print only the last frame; a learner's terminal has no CI
-    env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' },
-    unset: ['CI', 'NO_COLOR'],
-  });
+  const session = ipclab(['--lesson', 'shmat'], { width, height });
   return { session, pid: tmux.pane(session).pid };
 }
 

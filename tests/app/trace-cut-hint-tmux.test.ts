@@ -1,20 +1,11 @@
 // In a real terminal at 80x24: after overview step 1 the status line says the step's result goes
 // on beyond the Trace and that z shows it whole; z shows it, and once z was used the line is not
 // said again (issue 16 item 11: newcomers pressed ↓ 13 times, the border's "z: whole" unread).
-import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { Tmux } from '../helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import { tmuxForFile } from '../helpers/tmux.js';
 import { cells } from '../../src/app/text-fit.js';
-import { testTempDir } from '../helpers/temp-dir.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const tmux = new Tmux();
-const stateDirs: string[] = [];
-afterAll(() => {
-  tmux.killServer();
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
+const { tmux, ipclab } = tmuxForFile('ipclab-cut-hint-');
 
 const HINT = {
   en: /^ step 1(?:'s result)? goes on beyond the Trace's \d+ rows: z shows it whole/,
@@ -25,14 +16,7 @@ const ZOOMED = { en: '└─ z: back to the lesson', zh: '└─ z：' } as cons
 describe('the Trace cutting step 1’s result, in tmux', () => {
   for (const lang of ['en', 'zh'] as const) {
     it(`80x24 ${lang}: the status line names z after overview step 1; z shows the result whole and the line is gone`, async () => {
-      const state = testTempDir('ipclab-cut-hint-');
-      stateDirs.push(state);
-      const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'overview', '--lang', lang, '--no-quiz'], {
-        width: 80,
-        height: 24,
-        env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' },
-        unset: ['CI', 'NO_COLOR'],
-      });
+      const session = ipclab(['--lesson', 'overview', '--lang', lang, '--no-quiz'], { width: 80, height: 24 });
       const status = (s: string) => s.split('\n')[22] ?? '';
       const screen = await tmux.runStep(session, (s) => HINT[lang].test(status(s)), 'overview step 1 run, the hint on the status line', 30_000);
       const rows = screen.split('\n');

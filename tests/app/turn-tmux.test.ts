@@ -1,30 +1,14 @@
 // The your-turn form in a real terminal (tmux): keys one at a time and several in one
 // write, an invalid value then a valid one, at 80x24 in English and 120x34 in Chinese;
 // q quits once the form is left, and nothing the run made stays in the kernel.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSegments } from '../../src/native/index.js';
-import { Tmux } from '../helpers/tmux.js';
-import { testTempDir } from '../helpers/temp-dir.js';
+import { tmuxForFile } from '../helpers/tmux.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const tmux = new Tmux();
-const stateDirs: string[] = [];
-afterAll(() => {
-  tmux.killServer();
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
+const { tmux, ipclab } = tmuxForFile('ipclab-turn-tmux-');
 
 function launch(lesson: string, lang: 'en' | 'zh', width: number, height: number): { session: string; pid: number } {
-  const state = testTempDir('ipclab-turn-tmux-');
-  stateDirs.push(state);
-  const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', lesson, '--lang', lang], {
-    width,
-    height,
-    env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' },
-    unset: ['CI', 'NO_COLOR'],
-  });
+  const session = ipclab(['--lesson', lesson, '--lang', lang], { width, height });
   return { session, pid: tmux.pane(session).pid };
 }
 

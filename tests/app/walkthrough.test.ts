@@ -3,24 +3,15 @@
 // Every screen on the way has the title bar on its first line and the key bar on its
 // last, exactly the terminal's height, and no line wider than the terminal (CJK
 // measured as two cells). After q nothing of ipclab stays in the kernel.
-import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
 import { TABS_FLOW } from '../../src/app/layout.js';
 import type { Lang } from '../../src/lang.js';
 import { ipcsCreators } from '../helpers/ipcs.js';
-import { processRuns, Tmux } from '../helpers/tmux.js';
-import { testTempDir } from '../helpers/temp-dir.js';
+import { processRuns, tmuxForFile } from '../helpers/tmux.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const tmux = new Tmux();
-const stateDirs: string[] = [];
-afterAll(() => {
-  tmux.killServer();
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
+const { tmux, ipclab } = tmuxForFile('ipclab-walk-');
 
 /** Where the title bar says the learner is: lesson n, and step k (or done) of the lesson. */
 function place(screen: string): string | null {
@@ -101,10 +92,7 @@ async function settled(session: string, first: string, width: number, height: nu
 
 /** Walks every lesson from the first, Space by Space; returns the problems seen and the screens checked. */
 async function walk(width: number, height: number, lang: Lang): Promise<{ found: string[]; screens: number; pid: number; hidden: number }> {
-  const state = testTempDir('ipclab-walk-');
-  stateDirs.push(state);
-  const argv = [process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', LESSONS[0].id, '--restart', ...(lang === 'zh' ? ['--lang', 'zh'] : [])];
-  const session = tmux.start(argv, { width, height, env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' }, unset: ['CI', 'NO_COLOR'] });
+  const session = ipclab(['--lesson', LESSONS[0].id, '--restart', ...(lang === 'zh' ? ['--lang', 'zh'] : [])], { width, height });
   const pid = tmux.pane(session).pid;
   const found: string[] = [];
   let screens = 0;

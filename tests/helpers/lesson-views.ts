@@ -23,6 +23,16 @@ export async function viewAs(r: Rendered, lang: Lang, width: number, height: num
   r.resize(width, height);
 }
 
+/** The lesson text as drawn, the step list beside it (80 columns) left out, without blanks or
+ *  backticks (the pane draws code without them), so a paragraph wrapped anyhow compares whole. */
+export function paneText(r: Rendered): string {
+  return lessonRows(r)
+    .map((row) => row.replace(/│$/, ''))
+    .map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row))
+    .join('')
+    .replace(/[\s`]/g, '');
+}
+
 /** The lesson pane's rows as drawn, its own columns only: the first box under the title bar,
  *  whose title may be the step's alone (the heading scrolled up, fix16e); at 120 other panes
  *  stand beside it ("…││…"). */

@@ -4,8 +4,11 @@
 // Every wait polls with a deadline. killServer() in afterAll, whatever happened.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { tmuxSocketPath } from '../../scripts/tmux-socket.mjs';
 import { strings } from '../../src/app/strings.js';
+import { testTempDir } from './temp-dir.js';
 
 /** the status line while a lesson opens */
 const OPENING = { en: strings('en').opening, zh: strings('zh').opening };
@@ -159,6 +162,29 @@ export class Tmux {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
     rmSync(tmuxSocketPath(this.socket), { force: true });
   }
+}
+
+/** bin/ipclab.mjs of this checkout */
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'ipclab.mjs');
+
+/** A test file's tmux: a server of its own, killed after the file's tests (afterAll), with the
+ *  state folders its runs of ipclab used. `ipclab(args, size)` starts bin/ipclab.mjs with `args`
+ *  as a learner's terminal runs it: a state folder of its own (named `prefix`…), UTF-8,
+ *  xterm-256color, no CI (CI makes Ink print only the last frame; a learner's terminal has no
+ *  CI) and no NO_COLOR. Returns the session's name. Call it at a file's top level. */
+export function tmuxForFile(prefix: string): { tmux: Tmux; ipclab(args: readonly string[], size: { width: number; height: number }): string } {
+  const tmux = new Tmux();
+  const stateDirs: string[] = [];
+  afterAll(() => {
+    tmux.killServer();
+    for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const ipclab = (args: readonly string[], { width, height }: { width: number; height: number }) => {
+    const state = testTempDir(prefix);
+    stateDirs.push(state);
+    return tmux.start([process.execPath, BIN, ...args], { width, height, env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' }, unset: ['CI', 'NO_COLOR'] });
+  };
+  return { tmux, ipclab };
 }
 
 /** The pane the tab bar shows in brackets (" Flow  │  Kernel  │ [Trace] │  C    Tab ⇥"), or null

@@ -126,8 +126,9 @@ describe('notices by the run', () => {
     const said = atomic.noticeBy!(slower)!;
     // each figure with its sum, a round's ms over its adds (nc: "plain add 27 ns" came with no sum)
     // in the words of the rounds' trace lines, "of wall time" (issue 16: step 2's notice gave the loops' times only)
-    expect(said.en).toMatch(/The round's time divided by its adds: atomic 120\sms of wall time for 2000000 adds, 60\sns each; step 2 58\sms of wall time for 2000000 adds, 29\sns each\./);
-    expect(said.zh).toMatch(/原子加 2000000 次加法实际用时 120\sms，每次 60\sns；第 2 步 2000000 次加法实际用时 58\sms，每次 29\sns。/);
+    // (short, so that the step's New terms line and verdict stay in view at 80x24: tests/app/race-notice-fold)
+    expect(said.en).toMatch(/Per add: atomic 60\sns \(120\sms of wall time for 2000000 adds\), step 2 29\sns \(58\sms for 2000000\): /);
+    expect(said.zh).toMatch(/每次加法：原子加 60\sns（2000000 次加法实际用时 120\sms），第 2 步 29\sns（用时 58\sms）：/);
     // the semaphore is step 5's comparison, said once there (fix17h#1)
     expect(said.en).not.toContain('semaphore took');
     // no reason for the ratio, then no hedge that the figures show nothing (nc)
@@ -137,14 +138,15 @@ describe('notices by the run', () => {
     expect(said.zh.match(/系统调用/g)).toHaveLength(1);
     // an atomic add has no load and store of its own for another's to come between (issue 16);
     // step 2's add is a load and a store, not "about one instruction" too (fixR5)
-    expect(said.en).toContain("Nothing lost, no system call: each add is one locked instruction, its load and store together, where step 2's was a load, then a store.");
+    expect(said.en).toContain('Nothing lost, no system call: each add is one locked instruction, load and store together (step 2: load, then store).');
     // what the figures show, not "which round is faster is not certain" under 60 ns against 29 (fixR5)
-    expect(said.en).toMatch(/29\sns each\. Per add the atomic round was the slower\.$/);
-    expect(said.zh).toContain('按每次加法算，原子加这一轮更慢。');
+    expect(said.en).toMatch(/\(58\sms for 2000000\): the atomic round was the slower\.$/);
+    expect(said.zh).toMatch(/：原子加这一轮更慢。$/);
     // the loops' own times, which differ, with why (issue 16: 34.7 and 122.7 ms, unexplained)
     const loops = atomic.noticeBy!({ ...slower, state: { ms: { none: 58, semaphore: 858, atomic: 120 }, loops: { atomic: [34.7, 122.7] } } } as never)!;
     // why either round may come out ahead: the cache line, not "paused by other programs" (issue 16)
-    expect(loops.en).toMatch(/The loops took 34\.7\sms and 122\.7\sms: each add waits for the counter's cache line \(the block of memory, often 64 bytes, that CPU caches move as one\)/);
+    // (a cache line is glossed by the step's New terms line, right under the notice: tests/app/race-notice-fold)
+    expect(loops.en).toMatch(/The loops took 34\.7\sms and 122\.7\sms: each add waits for the counter's cache line, one CPU's at a time/);
     expect(loops.en).not.toMatch(/Either add is about one instruction|not certain|reliably the faster/);
     expect(loops.en).not.toMatch(/other programs/);
     expect(loops.zh).toMatch(/两个循环各用了 34\.7\sms 和 122\.7\sms/);

@@ -18,7 +18,7 @@ import { useStoredScroll } from '../use-scroll.js';
 import { pageLines } from '../scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
-import { lessonTextLines, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
+import { lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
 import type { LessonAt } from '../../lessons/glossary.js';
 import type { TermPane } from '../strings.js';
 import { useTurnForm, useTurnResults } from './TurnForm.js';
@@ -124,6 +124,8 @@ export interface LessonPaneContent {
   cut?: boolean;
   /** the rows of the your-turn form being edited ([start, end)): questionTop keeps them all in view */
   form: { start: number; end: number } | null;
+  /** the step list's rows drawn with the text from row `top` (its marks, explained on the status line: listMarks) */
+  listLines(top: number): Line[];
 }
 
 /** The rows of the shown step's heading ("▶ step 2/6: …", wrapped) in the text: the title
@@ -369,7 +371,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
       const spare = textRows - Math.max(0, text.length - top);
       return heading.length || input.view >= n || spare < 1 ? [] : [...Array.from({ length: spare - 1 }, (): Line => []), [run(truncate(whereLine(input, listRoom), listRoom), 'dim')]];
     };
-    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list, ...where(top)] };
+    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list, ...where(top)], listLines: (top) => [...heading, ...list, ...where(top)] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -387,6 +389,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     cut: !asking && cut,
     form: formRows(input, text, inner - listWidth - 3),
     ...win,
+    listLines: () => steps.slice(0, rows),
     lines: (top) => {
       // the pinned lines right under the text's last row in view, as stacked: at the pane's bottom,
       // under empty rows, the key line read as if the question would have fit there (fix20a#2)
@@ -677,7 +680,7 @@ function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
   });
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [], listLines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {
@@ -774,6 +777,27 @@ export function useLessonNamesGlossary(): boolean {
   );
 }
 
+/** The step list's marks on screen that say nothing by themselves (lesson-view listMarks), joined
+ *  by ",": the status line explains each the first time it shows. Published as the heading. */
+const marksNotes = new WeakMap<AppStore, { value: string; listeners: Set<() => void> }>();
+
+function marksNoteOf(store: AppStore) {
+  let note = marksNotes.get(store);
+  if (!note) marksNotes.set(store, (note = { value: '', listeners: new Set() }));
+  return note;
+}
+
+export function useLessonListMarks(): string {
+  const note = marksNoteOf(useAppStore());
+  return useSyncExternalStore(
+    (listener) => {
+      note.listeners.add(listener);
+      return () => note.listeners.delete(listener);
+    },
+    () => note.value,
+  );
+}
+
 /** What the status line says of the lesson pane when nothing else: the shown step's full
  *  title while only part of it is on the pane's border. */
 export function useLessonHeadingNote(): string | null {
@@ -841,6 +865,18 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   useLayoutEffect(() => () => {
     const note = termsNoteOf(store);
     note.value = false;
+    for (const l of note.listeners) l();
+  }, [store]);
+  const marks = useMemo(() => listMarks(content.listLines(top)).join(','), [content, top]);
+  useLayoutEffect(() => {
+    const note = marksNoteOf(store);
+    if (note.value === marks) return;
+    note.value = marks;
+    for (const l of note.listeners) l();
+  }, [store, marks]);
+  useLayoutEffect(() => () => {
+    const note = marksNoteOf(store);
+    note.value = '';
     for (const l of note.listeners) l();
   }, [store]);
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)

@@ -213,6 +213,23 @@ export const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks
 /** the step-that-asks mark under --ascii: one cell, no other mark of the list or the Flow's */
 export const ASKS_ASCII = 'Q';
 
+/** The marks of the step list in `lines` (as stepRows and LessonPane's signs draw them) that say
+ *  nothing by themselves, in the order the status line explains them: `asks` (✎), `missed` (≠),
+ *  `bad` (✗), and each narrow sign of steps out of view, `hidden:3↓` (" +3↓"; "3 more ↓" says
+ *  itself). Issue 16: newcomers saw ✎ and "+3↑" with no word; only ? and the glossary said them. */
+export function listMarks(lines: readonly Line[]): string[] {
+  const found = new Set<string>();
+  const hidden: string[] = [];
+  for (const l of lines) {
+    const mark = l[0]?.text.trim();
+    if (mark === MARKS.asks || mark === ASKS_ASCII) found.add('asks');
+    else if (mark === MARKS.missed || mark === '!') found.add('missed');
+    else if (mark === MARKS.bad) found.add('bad');
+    for (const m of l.map((r) => r.text).join('').matchAll(/\+(\d+)([↑↓])/g)) hidden.push(`hidden:${m[1]}${m[2]}`);
+  }
+  return [...['asks', 'missed', 'bad'].filter((k) => found.has(k)), ...new Set(hidden)];
+}
+
 /** The step list: a line per step, each title whole where it fits, else the step's short
  *  title, cut at a space only when even that does not fit; the shown one too (the text's
  *  heading names it whole): rows stay in line beside the text, and no word or code is
