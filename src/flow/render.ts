@@ -84,6 +84,9 @@ function cut(drawn: Drawn, limit: number): Drawn {
  *  the pane's left border would sit flush against it. */
 const LEFT_MARGIN = 1;
 
+/** The spots beside a line a label is tried at, for one cell of it (Painter.spot): at most ten. */
+const SPOTS = new Int32Array(30);
+
 /** Border cells kept plain after a frame's title: no line crosses or meets the border there
  *  (Painter.clearTitles). */
 const TITLE_ROOM = 2;
@@ -1066,6 +1069,14 @@ class Painter {
       for (let y = sy; y < sy + lh; y++) for (let x = sx - 1; x <= sx + lw; x++) if (!free(x, y)) return false;
       return !this.touchesLabel(sx, sy, lw, lh);
     };
+    let ways: Int32Array | undefined;
+    // (x, y, penalty) of each spot by a cell of the line, in order, in one array (SPOTS)
+    let n = 0;
+    const add = (x: number, y: number, penalty: number) => {
+      SPOTS[n++] = x;
+      SPOTS[n++] = y;
+      SPOTS[n++] = penalty;
+    };
     if (!best) {
       for (let i = 0; i <= last; i++) {
         // a spot's score is no less than this (its penalty, crowding and columns outside
@@ -1073,17 +1084,29 @@ class Painter {
         const along = Math.abs(i - middle) * 0.1;
         if (!beats(20 + along)) continue;
         const [cx, cy] = cells[i];
-        const spots: [number, number, number][] = [
-          ...(straight(i, false) ? [[cx + 2, cy, 0], [cx - 1 - lw, cy, 0]] as [number, number, number][] : []),
-          ...(straight(i, true) ? [[cx - Math.floor(lw / 2), cy - lh, 1], [cx - Math.floor(lw / 2), cy + 1, 1]] as [number, number, number][] : []),
-          [cx + 2, cy, 4], [cx - 1 - lw, cy, 4],
-          [cx + 1, cy - lh, 5], [cx + 1, cy + 1, 5], [cx - lw, cy - lh, 5], [cx - lw, cy + 1, 5],
-        ];
-        for (const [sx, sy, penalty] of spots) {
+        n = 0;
+        if (straight(i, false)) {
+          add(cx + 2, cy, 0);
+          add(cx - 1 - lw, cy, 0);
+        }
+        if (straight(i, true)) {
+          add(cx - Math.floor(lw / 2), cy - lh, 1);
+          add(cx - Math.floor(lw / 2), cy + 1, 1);
+        }
+        add(cx + 2, cy, 4);
+        add(cx - 1 - lw, cy, 4);
+        add(cx + 1, cy - lh, 5);
+        add(cx + 1, cy + 1, 5);
+        add(cx - lw, cy - lh, 5);
+        add(cx - lw, cy + 1, 5);
+        for (let j = 0; j < n; j += 3) {
+          const sx = SPOTS[j];
+          const sy = SPOTS[j + 1];
+          const penalty = SPOTS[j + 2];
           if (!beats(20 + penalty + along) || !blockFree(sx, sy)) continue;
           let crowded = 0;
           for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
-          consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh) + along, sx, sy);
+          consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh, ways ??= this.pendingWays()) + along, sx, sy);
         }
       }
     }
@@ -1170,9 +1193,20 @@ class Painter {
    *  go: between its two boxes, from one's middle across to the other's, on the rows
    *  between them (sem's holder 2 label, left of its line, walled holder 1's way down:
    *  holder 1's line went round and crossed holder 2's). */
-  private inTheWay(x: number, y: number, w: number, h: number): number {
+  private inTheWay(x: number, y: number, w: number, h: number, ways: Int32Array): number {
     let cost = 0;
-    if (!this.tidy.labels) return cost;
+    const along = this.flow % 2 === 0;
+    const [l0, l1, l2, l3] = along ? [x, x + w, y, y + h] : [y, y + h, x, x + w];
+    for (let i = 0; i < ways.length; i += 4) if (l0 <= ways[i + 1] && l1 > ways[i] && l2 < ways[i + 3] && l3 > ways[i + 2]) cost += IN_THE_WAY;
+    return cost;
+  }
+
+  /** The ways of the edges not drawn yet (inTheWay()), as [lo, hi, gap0, gap1] each: where a
+   *  label costs IN_THE_WAY for each it stands in; worked out once per label placed, not per
+   *  spot looked at. Empty without the tidy rule. */
+  private pendingWays(): Int32Array {
+    const out: number[] = [];
+    if (!this.tidy.labels) return new Int32Array(0);
     const along = this.flow % 2 === 0;
     for (const e of this.pending) {
       if (e.from === e.to) continue;
@@ -1187,12 +1221,9 @@ class Painter {
       const gap1 = a3 <= b2 ? b2 : a2;
       const mid0 = Math.floor((a0 + a1) / 2);
       const mid1 = Math.floor((b0 + b1) / 2);
-      const lo = Math.min(mid0, mid1);
-      const hi = Math.max(mid0, mid1);
-      const [l0, l1, l2, l3] = along ? [x, x + w, y, y + h] : [y, y + h, x, x + w];
-      if (l0 <= hi && l1 > lo && l2 < gap1 && l3 > gap0) cost += IN_THE_WAY;
+      out.push(Math.min(mid0, mid1), Math.max(mid0, mid1), gap0, gap1);
     }
-    return cost;
+    return Int32Array.from(out);
   }
 
   /** Columns of a label at x, w cells wide, left or right of every box and frame: each
