@@ -128,7 +128,7 @@ export class Grid {
     }
     if (first < 0) return;
     const path = edge ? this.pathOf(owner) : [];
-    const label = [...this.own.keys()].filter((k) => this.own[k] === owner && this.textCell[k]);
+    const label = this.ownedBy(owner, (k) => this.textCell[k] === 1);
     const row = label.filter((k) => Math.floor(k / this.w) === first);
     // a label on the line itself ("──SIGUSR1──►") keeps its middle
     const onPath = path.includes(row[0] - 1) || path.includes(row[row.length - 1] + 1);
@@ -143,7 +143,7 @@ export class Grid {
   /** An edge label's result words (an errno: "?" while masked) with their "?" at the end
    *  nearest the edge's line, not in the middle of the word, apart from everything ("│   ?"). */
   leanResults(owner: string): void {
-    const label = [...this.own.keys()].filter((k) => this.own[k] === owner && this.textCell[k] && this.result[k]);
+    const label = this.ownedBy(owner, (k) => this.textCell[k] === 1 && this.result[k] !== 0);
     if (label.length === 0) return;
     const path = this.pathOf(owner);
     let run: number[] = [];
@@ -159,9 +159,18 @@ export class Grid {
     flush();
   }
 
+  /** The cells `owner` has that `also` holds for, in order: a loop, not the keys of every
+   *  cell spread into an array and filtered (a rendering asks this of each result label). */
+  private ownedBy(owner: string, also: (k: number) => boolean): number[] {
+    const out: number[] = [];
+    const { own } = this;
+    for (let k = 0; k < own.length; k++) if (own[k] === owner && also(k)) out.push(k);
+    return out;
+  }
+
   /** The cells only edge `owner`'s line draws. */
   private pathOf(owner: string): number[] {
-    return [...this.own.keys()].filter((k) => this.own[k] === owner && this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]);
+    return this.ownedBy(owner, (k) => this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]);
   }
 
   /** The cell of `cells` (a label's, in order) nearest a cell of `path`: the first such

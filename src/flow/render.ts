@@ -64,6 +64,8 @@ interface Drawn {
   how?: Attempt;
   /** a family's member (FlowModel.layoutOf): the cell where its family's placement begins */
   origin?: { x: number; y: number };
+  /** frames whose title has a line just beside it on its border, with no room to move (Painter.clearTitles) */
+  stuckTitles?: string[];
 }
 
 /** The left `limit` columns of a drawing too wide for them, and a line on what is left out. */
@@ -81,6 +83,13 @@ function cut(drawn: Drawn, limit: number): Drawn {
 /** Columns left blank left of a drawing given a width it does not fill: a box or label at
  *  the pane's left border would sit flush against it. */
 const LEFT_MARGIN = 1;
+
+/** The spots beside a line a label is tried at, for one cell of it (Painter.spot): at most ten. */
+const SPOTS = new Int32Array(30);
+
+/** Border cells kept plain after a frame's title: no line crosses or meets the border there
+ *  (Painter.clearTitles). */
+const TITLE_ROOM = 2;
 
 /** Work a drawing that fills its width may have taken for one a column narrower to be tried
  *  (LEFT_MARGIN), and the most that one may take. */
@@ -514,7 +523,7 @@ function linesFirst(model: FlowModel, ascii: boolean, attempt: Attempt, spacing:
  *  dropped by the caller (the work of the edges left). Flaws and crossings only grow as
  *  edges are drawn, so a drawing stopped could not have been kept: of it only its flaws,
  *  crossings and order are read, and it is not cropped (finish()). */
-function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0): Drawn {
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0, walled: readonly string[] = []): Drawn {
   drawings++;
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
   const spare = spareOf(model);
@@ -529,18 +538,29 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   budget.steps -= shifted.width * shifted.height * CELL_COST;
   const bases = basesOf.get(model);
   const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, attempt.tidy?.middle ?? false, spacing, ascii]);
-  const base = bases?.get(key);
+  const base = walled.length ? undefined : bases?.get(key);
   const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, attempt.tidy ?? {}, base);
   if (!base) {
     for (const s of model.subgraphs) painter.frame(s.id, s.title);
+    for (const id of walled) painter.wallTitle(id);
     for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
     for (const [id, r] of shifted.frames) if (painter.draws(id)) painter.router.beside(r, true);
     for (const [id, r] of shifted.boxes) if (painter.draws(id)) painter.router.beside(r, false);
     painter.router.markNear();
-    bases?.set(key, painter.base());
+    if (!walled.length) bases?.set(key, painter.base());
   }
   const whole = painter.edges(flawBound, first, crossingWeight);
-  return painter.finish(!whole);
+  const drawn = painter.finish(!whole);
+  // a title with a line just beside it and no room along its border to move to: drawn again
+  // with the border beside it walled off, kept if no worse (msg-queue's kernel at 77 columns,
+  // `┌─ kernel ┼───┐`; a drawing with no such title is never drawn again)
+  const stuck = drawn.stuckTitles ?? [];
+  if (!whole || !stuck.length || walled.length || budget.steps <= 0) return drawn;
+  const again = drawOnce(model, ascii, attempt, spacing, budget, flawBound, first, crossEdge, crossingWeight, stuck);
+  const fewer = (again.stuckTitles ?? []).length < stuck.length;
+  const lost = (d: Drawn) => d.unrouted.length + d.unlabelled.length;
+  const noWorse = lost(again) <= lost(drawn) && weight(again) <= weight(drawn) && again.strays.length <= drawn.strays.length && again.crossings.length <= drawn.crossings.length;
+  return fewer && noWorse && again.grid.w <= drawn.grid.w && again.grid.h <= drawn.grid.h ? again : drawn;
 }
 
 /** Drawings made by the rendering under way (Rendered.drawings): renderFlow runs to its end
@@ -752,6 +772,59 @@ class Painter {
     for (let x = r.x + 2; x < r.x + 2 + tw; x++) {
       router.blocked[r.y * grid.w + x] = 1;
       this.titleCells.add(r.y * grid.w + x);
+    }
+  }
+
+  /** A frame's title with a line crossing or meeting its border just after it reads as part of
+   *  it (`┌─ kernel ┼───`, issue 16): once every line is drawn, such a title moves right along
+   *  its border to the first stretch with no line in it and TITLE_ROOM plain cells either side
+   *  (the lines stay where they are: nothing is routed again). Where there is no such
+   *  stretch it stays (tests/flow/frame-title.test.ts). */
+  private clearTitles(): string[] {
+    const { grid } = this;
+    const stuck: string[] = [];
+    for (const s of this.model.subgraphs) {
+      if (!s.title || !this.draws(s.id)) continue;
+      const r = this.placement.frames.get(s.id)!;
+      const y = r.y;
+      const tw = cellWidth(s.title) + 2;
+      const from = r.x + 2;
+      const right = r.x + r.w - 1;
+      // a cell of the top border with nothing but the border in it (or the title itself)
+      const plain = (x: number) => {
+        const k = y * grid.w + x;
+        return x > r.x && x < right && grid.own[k] === s.id && !grid.own2[k] && (grid.textCell[k] ? grid.base[k] === Base.Title : grid.mask[k] === (LEFT | RIGHT));
+      };
+      // the title at x with TITLE_ROOM plain cells either side (or the corner's one on its left)
+      const clear = (x: number) => {
+        for (let c = Math.max(r.x + 1, x - TITLE_ROOM); c < x + tw + TITLE_ROOM; c++) if (c >= right || !plain(c)) return false;
+        return true;
+      };
+      if (clear(from)) continue;
+      let to = -1;
+      for (let x = from + 1; x + tw + TITLE_ROOM <= right && to < 0; x++) if (clear(x)) to = x;
+      if (to < 0) {
+        stuck.push(s.id);
+        continue;
+      }
+      for (let x = from; x < from + tw; x++) grid.line(x, y, LEFT | RIGHT, Stroke.Light, s.id, Base.Frame);
+      grid.text(to, y, ' ', s.id, Base.Title);
+      grid.text(to + 1, y, s.title, s.id, Base.Title);
+      grid.text(to + tw - 1, y, ' ', s.id, Base.Title);
+    }
+    return stuck;
+  }
+
+  /** The border just after a frame's title walled off (TITLE_ROOM cells): no line crosses it
+   *  or meets the frame there (drawOnce: a title clearTitles could not move). */
+  wallTitle(id: string): void {
+    const r = this.placement.frames.get(id)!;
+    const title = this.model.subgraphs.find((s) => s.id === id)?.title ?? '';
+    const start = r.x + 2 + cellWidth(title) + 2;
+    for (let x = start; x < Math.min(start + TITLE_ROOM, r.x + r.w - 1); x++) {
+      const k = r.y * this.grid.w + x;
+      this.router.frameCrossAxis[k] = 0;
+      this.titleCells.add(k);
     }
   }
 
@@ -996,6 +1069,14 @@ class Painter {
       for (let y = sy; y < sy + lh; y++) for (let x = sx - 1; x <= sx + lw; x++) if (!free(x, y)) return false;
       return !this.touchesLabel(sx, sy, lw, lh);
     };
+    let ways: Int32Array | undefined;
+    // (x, y, penalty) of each spot by a cell of the line, in order, in one array (SPOTS)
+    let n = 0;
+    const add = (x: number, y: number, penalty: number) => {
+      SPOTS[n++] = x;
+      SPOTS[n++] = y;
+      SPOTS[n++] = penalty;
+    };
     if (!best) {
       for (let i = 0; i <= last; i++) {
         // a spot's score is no less than this (its penalty, crowding and columns outside
@@ -1003,17 +1084,29 @@ class Painter {
         const along = Math.abs(i - middle) * 0.1;
         if (!beats(20 + along)) continue;
         const [cx, cy] = cells[i];
-        const spots: [number, number, number][] = [
-          ...(straight(i, false) ? [[cx + 2, cy, 0], [cx - 1 - lw, cy, 0]] as [number, number, number][] : []),
-          ...(straight(i, true) ? [[cx - Math.floor(lw / 2), cy - lh, 1], [cx - Math.floor(lw / 2), cy + 1, 1]] as [number, number, number][] : []),
-          [cx + 2, cy, 4], [cx - 1 - lw, cy, 4],
-          [cx + 1, cy - lh, 5], [cx + 1, cy + 1, 5], [cx - lw, cy - lh, 5], [cx - lw, cy + 1, 5],
-        ];
-        for (const [sx, sy, penalty] of spots) {
+        n = 0;
+        if (straight(i, false)) {
+          add(cx + 2, cy, 0);
+          add(cx - 1 - lw, cy, 0);
+        }
+        if (straight(i, true)) {
+          add(cx - Math.floor(lw / 2), cy - lh, 1);
+          add(cx - Math.floor(lw / 2), cy + 1, 1);
+        }
+        add(cx + 2, cy, 4);
+        add(cx - 1 - lw, cy, 4);
+        add(cx + 1, cy - lh, 5);
+        add(cx + 1, cy + 1, 5);
+        add(cx - lw, cy - lh, 5);
+        add(cx - lw, cy + 1, 5);
+        for (let j = 0; j < n; j += 3) {
+          const sx = SPOTS[j];
+          const sy = SPOTS[j + 1];
+          const penalty = SPOTS[j + 2];
           if (!beats(20 + penalty + along) || !blockFree(sx, sy)) continue;
           let crowded = 0;
           for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
-          consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh) + along, sx, sy);
+          consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh, ways ??= this.pendingWays()) + along, sx, sy);
         }
       }
     }
@@ -1100,9 +1193,20 @@ class Painter {
    *  go: between its two boxes, from one's middle across to the other's, on the rows
    *  between them (sem's holder 2 label, left of its line, walled holder 1's way down:
    *  holder 1's line went round and crossed holder 2's). */
-  private inTheWay(x: number, y: number, w: number, h: number): number {
+  private inTheWay(x: number, y: number, w: number, h: number, ways: Int32Array): number {
     let cost = 0;
-    if (!this.tidy.labels) return cost;
+    const along = this.flow % 2 === 0;
+    const [l0, l1, l2, l3] = along ? [x, x + w, y, y + h] : [y, y + h, x, x + w];
+    for (let i = 0; i < ways.length; i += 4) if (l0 <= ways[i + 1] && l1 > ways[i] && l2 < ways[i + 3] && l3 > ways[i + 2]) cost += IN_THE_WAY;
+    return cost;
+  }
+
+  /** The ways of the edges not drawn yet (inTheWay()), as [lo, hi, gap0, gap1] each: where a
+   *  label costs IN_THE_WAY for each it stands in; worked out once per label placed, not per
+   *  spot looked at. Empty without the tidy rule. */
+  private pendingWays(): Int32Array {
+    const out: number[] = [];
+    if (!this.tidy.labels) return new Int32Array(0);
     const along = this.flow % 2 === 0;
     for (const e of this.pending) {
       if (e.from === e.to) continue;
@@ -1117,12 +1221,9 @@ class Painter {
       const gap1 = a3 <= b2 ? b2 : a2;
       const mid0 = Math.floor((a0 + a1) / 2);
       const mid1 = Math.floor((b0 + b1) / 2);
-      const lo = Math.min(mid0, mid1);
-      const hi = Math.max(mid0, mid1);
-      const [l0, l1, l2, l3] = along ? [x, x + w, y, y + h] : [y, y + h, x, x + w];
-      if (l0 <= hi && l1 > lo && l2 < gap1 && l3 > gap0) cost += IN_THE_WAY;
+      out.push(Math.min(mid0, mid1), Math.max(mid0, mid1), gap0, gap1);
     }
-    return cost;
+    return Int32Array.from(out);
   }
 
   /** Columns of a label at x, w cells wide, left or right of every box and frame: each
@@ -1147,7 +1248,8 @@ class Painter {
    *  (drawOnce: nothing reads its picture). */
   finish(stopped = false): Drawn {
     const { grid } = this;
-    const flawed = { unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+    const stuckTitles = this.clearTitles();
+    const flawed = { unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays(), stuckTitles };
     if (stopped) return { grid, geometry: { boxes: this.placement.boxes, frames: this.placement.frames, edges: this.edgeGeometry }, ...flawed };
     let x0 = grid.w, y0 = grid.h, x1 = -1, y1 = -1;
     for (let y = 0; y < grid.h; y++) {

@@ -84,6 +84,8 @@ interface Scratch {
   g: Int32Array;
   from: Int32Array;
   seen: Uint32Array;
+  /** the estimate a state was pushed with (a state popped at another priority is stale) */
+  est: Int32Array;
   endMark: Uint32Array;
   stamp: number;
 }
@@ -94,7 +96,7 @@ const SHARED_CELLS = 40_000;
 let shared: Scratch | null = null;
 
 function newScratch(cells: number): Scratch {
-  return { cells, g: new Int32Array(cells * 4), from: new Int32Array(cells * 4), seen: new Uint32Array(cells * 4), endMark: new Uint32Array(cells), stamp: 0 };
+  return { cells, g: new Int32Array(cells * 4), from: new Int32Array(cells * 4), seen: new Uint32Array(cells * 4), est: new Int32Array(cells * 4), endMark: new Uint32Array(cells), stamp: 0 };
 }
 
 function scratchFor(cells: number): Scratch {
@@ -128,6 +130,7 @@ export class Router {
   private readonly g: Int32Array;
   private readonly from: Int32Array;
   private readonly seen: Uint32Array;
+  private readonly est: Int32Array;
   /** cells that end the current search carry its stamp */
   private readonly endMark: Uint32Array;
   private readonly scratch: Scratch;
@@ -149,7 +152,7 @@ export class Router {
     this.besideH = new Uint8Array(n);
     this.besideV = new Uint8Array(n);
     this.scratch = scratchFor(n);
-    ({ g: this.g, from: this.from, seen: this.seen, endMark: this.endMark } = this.scratch);
+    ({ g: this.g, from: this.from, seen: this.seen, est: this.est, endMark: this.endMark } = this.scratch);
   }
 
   /** A router of the same walls, borders and occupied cells, for another drawing. */
@@ -231,7 +234,7 @@ export class Router {
 
   private search(starts: Port[], ends: Port[], needed: Set<number>, flow: number, relaxed: boolean, within?: CellRect): Route | null {
     // the arrays in locals: this loop runs some 100 000 times for a big diagram
-    const { w, h, blocked, occ, frame, frameCrossAxis, near, besideH, besideV, g, from, seen, budget, crossEdge } = this;
+    const { w, h, blocked, occ, frame, frameCrossAxis, near, besideH, besideV, g, from, seen, est, budget, crossEdge } = this;
     const x0 = within ? Math.max(0, within.x) : 0;
     const y0 = within ? Math.max(0, within.y) : 0;
     const x1 = within ? Math.min(w, within.x + within.w) : w;
@@ -269,7 +272,8 @@ export class Router {
       g[s] = cost;
       from[s] = -1;
       startOf.set(s, p);
-      heap.push(cost + heuristic(p.x, p.y, p.away), s);
+      est[s] = heuristic(p.x, p.y, p.away);
+      heap.push(cost + est[s], s);
     }
     let expansions = 0;
     while (heap.size) {
@@ -281,7 +285,7 @@ export class Router {
       const y = (k - x) / w;
       // pushed before a cheaper way to it was found, and expanded at that cost since: its
       // neighbours have their costs from then (nothing to do but count it, as before)
-      if (heap.popped !== cost + heuristic(x, y, d)) {
+      if (heap.popped !== cost + est[s]) {
         if (++expansions > MAX_EXPANSIONS || --budget.steps < 0) return null;
         continue;
       }
@@ -332,7 +336,8 @@ export class Router {
         seen[ns] = stamp;
         g[ns] = c;
         from[ns] = s;
-        heap.push(c + heuristic(nx, ny, nd), ns);
+        est[ns] = heuristic(nx, ny, nd);
+        heap.push(c + est[ns], ns);
       }
     }
     return null;

@@ -197,7 +197,7 @@ describe("the notes' diagrams", () => {
       ['pb', '程序 B'],
       ['创建', '创建'],
       ['IPC对象', 'IPC 对象'],
-      ['闲置', '仍在，直到删除'],
+      ['闲置', '已解除映射：nattch 0'],
       ['删除', '删除'],
     ]);
     expect(edges(m)).toEqual([

@@ -161,6 +161,48 @@ function flowLabels(lesson: Lesson, ran: number): { where: string; label: string
   });
 }
 
+// A Flow label says what becomes of an object in words of its own, and is read at every question
+// while it is on screen, lit earlier or not (issue 16: shmget 2's "The very same call again: what
+// comes back?" beside step 1's "yes → a new segment, key 0"; overview check 1, "exits, not
+// removing it: what does the next program find?", beside "still there until removed"): those
+// passed, a label lit by an earlier step being left out at a checkpoint and a check's label
+// counting only with the right choice's own words. An object's fate said by a label answers a
+// question whose choices differ on it: "new" (or "same") where some choices say it and others
+// not, the object staying ("still", "stays", "kept", "until removed") where a choice has it go.
+const NEW_OR_SAME = /\b(?:new|same)\b/i;
+const STAYS = /\b(?:still|stays?|kept)\b|\buntil (?:it is )?removed\b/i;
+const GOES = /\b(?:gone|went|freed|nothing)\b/i;
+
+/** What a Flow label says of an object's fate that the question's choices differ on, or undefined. */
+function labelFate(label: string, question: string, choices: readonly { en: string }[]): string | undefined {
+  const m = NEW_OR_SAME.exec(label);
+  if (m && !new RegExp(`\\b${m[0]}\\b`, 'i').test(question)) {
+    const named = choices.filter((c) => new RegExp(`\\b${m[0]}\\b`, 'i').test(c.en)).length;
+    if (named > 0 && named < choices.length) return `says "${m[0]}", which some choices say and others do not`;
+  }
+  const kept = STAYS.exec(label);
+  if (kept && choices.some((c) => GOES.test(c.en)) && !STAYS.test(question)) return `says "${kept[0]}" where a choice has the object gone`;
+  return undefined;
+}
+
+/** What the Flow's labels on screen say of each question's answer in an object's fate (labelFate):
+ *  at a checkpoint every label shown then, lit by an earlier step or not; at a check, every one. */
+function flowFateGiven(lesson: Lesson): string[] {
+  const asked = [
+    ...lesson.steps.flatMap((step, k) => {
+      const cp = lesson.checkpoints?.[step.id];
+      return cp ? [{ what: `step ${k + 1} '${step.id}'`, q: cp.question.en, choices: cp.choices, ran: k }] : [];
+    }),
+    ...(lesson.check ?? []).map((q, i) => ({ what: `check ${i + 1}`, q: q.question.en, choices: q.choices, ran: lesson.steps.length })),
+  ];
+  return asked.flatMap(({ what, q, choices, ran }) =>
+    flowLabels(lesson, ran).flatMap((p) => {
+      const said = labelFate(p.label, q, choices);
+      return said ? [`${what} ("${q}"): ${p.where} "${p.label}" ${said}`] : [];
+    }),
+  );
+}
+
 /** What the step list and the Flow give away of each question of `lesson`, as above. */
 function listAndFlowGiven(lesson: Lesson): string[] {
   const titles = (s: Lesson['steps'][number]) => [s.title.en, ...(s.short ? [s.short.en] : [])];
@@ -208,9 +250,19 @@ describe('the step list and the Flow give no prediction away', () => {
     expect(statesOutright('Detach: shmdt', 'What does shmdt take?', takes, 1)).toBeUndefined();
     expect(statesOutright('the last shmdt', 'IPC_RMID while mapped: when is it freed?', [{ en: 'at once', zh: '' }, { en: 'at the last detach (shmdt, exit or exec)', zh: '' }], 1)).toBeUndefined();
   });
+  it("finds a Flow label that says an object's fate the choices differ on (issue 16)", () => {
+    const same = [{ en: 'the same shmid' }, { en: 'a new shmid' }, { en: 'an error: -1' }];
+    expect(labelFate('a new segment, key 0 mode from shmflg', 'The very same call again: what comes back?', same)).toMatch(/"new"/);
+    expect(labelFate('the segment: key 0, mode from shmflg', 'The very same call again: what comes back?', same)).toBeUndefined();
+    const exits = [{ en: 'nothing: it went with its creator' }, { en: 'the segment, bytes and all' }, { en: 'the segment, its bytes zeroed' }];
+    const q = 'A program writes to a new segment and exits, not removing it. Later another program attaches it by its shmid. What does it find?';
+    expect(labelFate('still there until removed', q, exits)).toMatch(/still/);
+    expect(labelFate('no mapping: nattch 0', q, exits)).toBeUndefined();
+  });
   for (const lesson of LESSONS.filter((l) => Object.keys(l.checkpoints ?? {}).length > 0 || (l.check ?? []).length > 0)) {
     it(lesson.id, () => {
       expect(listAndFlowGiven(lesson)).toEqual([]);
+      expect(flowFateGiven(lesson)).toEqual([]);
     });
   }
 });
