@@ -302,6 +302,8 @@ export interface SpacePlace {
   form?: boolean;
   /** Enter in that form keeps its values and closes it, its step's question unanswered (store/turn.ts formWaitsForAnswer) */
   formWaits?: boolean;
+  /** that form has one field: Tab and ↑↓ move nowhere, and neither the bar nor the form offers them (nc: sem 1's form said "Tab/↑↓ field" beside val alone) */
+  oneField?: boolean;
   /** a question of the end-of-lesson check is open: Space skips the rest of the check */
   checkOpen?: boolean;
   /** step done + 1 is running: Space runs nothing then (store/run.ts runStep), nor does r: the bar offers neither */
@@ -601,7 +603,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
   // a scroll key where nothing scrolls is not offered (the closing screen all in view: fix27c#1)
   const still = (b: Binding) => !!panes.still && isScroll(b.action);
-  const items = BINDINGS.filter((b) => wanted(b) && !still(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
+  const items = BINDINGS.filter((b) => wanted(b) && !still(b) && !(b.action === 'reset' && (space?.running || space?.jumping)) && !(b.action === 'turnNext' && space?.oneField))
     .sort((a, b) => rank(a) - rank(b))
     .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [item(b), ...turn] : space?.running ? [...running, ...turn] : [item(b), ...turn]));
   // a key that asked: its second press and "other keys cancel" (fix15a#3)

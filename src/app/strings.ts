@@ -185,7 +185,7 @@ const EN = {
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
   /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
-  turnEditing: (next: string, waits = false) => `${next}/↑↓ field · Enter ${waits ? 'keep these' : 'run with these'} · Esc cancel (nothing runs; back to the lesson's values)`,
+  turnEditing: (next: string, waits = false, fields = 2) => `${fields > 1 ? `${next}/↑↓ field · ` : ''}Enter ${waits ? 'keep these' : 'run with these'} · Esc cancel (nothing runs; back to the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
   turnReplace: 'typing replaces the value; ← → Home End Del edit it, Ctrl-U clears',
   /** the same place, when the focused field is a choice: it takes no typing */
@@ -726,8 +726,8 @@ const ZH: Strings = {
   turnYChange: (fields: number) => (fields === 1 ? '修改它' : '修改它们'),
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
-  turnEditing: (next: string, waits = false) =>
-    `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值（先回答问题，再按空格用它们运行）' : '用这些值运行'} · Esc 取消（不运行，恢复课程的取值）`,
+  turnEditing: (next: string, waits = false, fields = 2) =>
+    `${fields > 1 ? `${next}/↑↓ 换字段 · ` : ''}Enter ${waits ? '保留这些值（先回答问题，再按空格用它们运行）' : '用这些值运行'} · Esc 取消（不运行，恢复课程的取值）`,
   turnReplace: '直接输入会替换整个取值；← → Home End Del 用来修改，Ctrl-U 清空',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,

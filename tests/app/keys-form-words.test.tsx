@@ -24,3 +24,16 @@ describe('the form’s keys line says Enter and Esc as the key bar does', () => 
     }
   }
 });
+
+// nc (session 26, sem 1 zh): a form of one field said "Tab/↑↓ 换字段" with no other field to go to
+describe('a form of one field offers no key to change field', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: neither the form's line nor the bar names Tab or ↑↓`, () => {
+      expect(strings(lang).turnEditing('Tab', false, 1)).not.toMatch(/Tab|↑↓/);
+      expect(strings(lang).turnEditing('Tab', false, 2)).toMatch(/^Tab\/↑↓ /);
+      const keys = (oneField: boolean) => barItems(lang, false, { formWaits: false, ...(oneField ? { oneField } : {}) } as unknown as SpacePlace, 'turn').map((it) => it.key);
+      expect(keys(false).some((k) => k.startsWith('Tab'))).toBe(true);
+      expect(keys(true).some((k) => k.startsWith('Tab'))).toBe(false);
+    });
+  }
+});

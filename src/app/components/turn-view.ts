@@ -83,7 +83,7 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
   // what the focused field takes is said with the keys: typing replaces a selected value, a choice is picked with ← →
   const focused = focus === null ? undefined : turn.fields[focus];
   const replace = !focused ? '' : ` · ${focused.kind.kind === 'choice' ? s.turnPick : s.turnReplace}`;
-  const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next, input.keys.waits === true)}${replace}`, 'dim')];
+  const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next, input.keys.waits === true, turn.fields.length)}${replace}`, 'dim')];
   if (error) out.push(...para(error[lang], 'error'));
   // the limits, then why they are so (the field's help): said here once, never in an error
   const limitLines = turn.fields.map((f) => wrap(t.text(f.help ? s.turnHelp(limits(f.kind, lang, s), f.help[lang]) : limits(f.kind, lang, s)), Math.max(8, width - 4)));
