@@ -3,7 +3,7 @@
 // (semncnt 1) until this one posts. Then a holder is killed with SIGKILL: with SEM_UNDO
 // the kernel gives its count back, without it the count stays taken.
 import * as native from '../native/index.js';
-import { until } from './blocked.js';
+import { until, wchan } from './blocked.js';
 import { defineLesson } from './define.js';
 import { expectErrno, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
@@ -380,7 +380,10 @@ export const sem = defineLesson<SemState>({
         const asleep = await until(() => native.semctlGetncnt(semid, 0).ret === 1, waiter.pid, 'asleep in semop');
         const ncnt = ctx.sys.semctlGetncnt(semid, 0);
         const zcnt = ctx.sys.semctlGetzcnt(semid, 0);
-        if (!asleep.length) explain(ctx, `semncnt ${ncnt.ret}, semzcnt ${zcnt.ret}: process ${waiter.pid} sleeps in semop`, `semncnt 为 ${ncnt.ret}，semzcnt 为 ${zcnt.ret}：进程 ${waiter.pid} 在 semop 里睡眠`);
+        // the kernel function it sleeps in, as the Kernel pane's wchan column shows it (nc: "__do_semtimedop" unexplained)
+        const where = asleep.length ? '' : wchan(waiter.pid);
+        const at = where ? { en: ` (/proc/${waiter.pid}/wchan: ${where})`, zh: `（/proc/${waiter.pid}/wchan：${where}）` } : { en: '', zh: '' };
+        if (!asleep.length) explain(ctx, `semncnt ${ncnt.ret}, semzcnt ${zcnt.ret}: process ${waiter.pid} sleeps in semop${at.en}`, `semncnt 为 ${ncnt.ret}，semzcnt 为 ${zcnt.ret}：进程 ${waiter.pid} 在 semop 里睡眠${at.zh}`);
         return [...asleep, ...(zcnt.ret === 0 ? [] : [`semzcnt is ${zcnt.ret}, expected 0`])];
       },
     },
