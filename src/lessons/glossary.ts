@@ -1195,8 +1195,27 @@ function usesIn(text: string, glossary: readonly GlossaryEntry[]): Occurrence[] 
 }
 
 /** The entries `text` uses (usesIn), each with the terms the text uses, as written there,
- *  in order, each once whatever its case. */
-export function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
+ *  in order, each once whatever its case. Kept by glossary and text (read-only: shared by
+ *  every caller): the lesson pane's "New terms" ask for the same few texts at every change
+ *  of the store, and searching every term of the glossary in each was most of what l and a
+ *  lesson switch cost (bench (b), 62 and 53 ms: tests/app/key-work.test.tsx). */
+export function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): ReadonlyMap<GlossaryEntry, readonly string[]> {
+  let byText = entriesKept.get(glossary);
+  if (!byText) entriesKept.set(glossary, (byText = new Map()));
+  const known = byText.get(text);
+  if (known) return known;
+  if (byText.size >= ENTRIES_KEPT) byText.clear();
+  const used = findEntriesUsed(text, glossary);
+  byText.set(text, used);
+  return used;
+}
+
+// entriesUsed by glossary and text: the texts of every lesson in both languages are ~600,
+// `ipclab check`'s whole run asks for ~1600
+const entriesKept = new WeakMap<readonly GlossaryEntry[], Map<string, ReadonlyMap<GlossaryEntry, readonly string[]>>>();
+const ENTRIES_KEPT = 8192;
+
+function findEntriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
   const used = new Map<GlossaryEntry, string[]>();
   for (const o of usesIn(text, glossary)) {
     const words = used.get(o.entry) ?? [];
@@ -1479,7 +1498,9 @@ export function stepTermWords(
   return stepTerms(lessons, lang, at, view, run, glossary).words;
 }
 
-/** stepTermWords with their entries and where each is seen (the step's text, or only the Flow). */
+/** stepTermWords with their entries and where each is seen (the step's text, or only the Flow).
+ *  Kept as traceTerms is, by trace and what else they follow from (read-only: shared by every
+ *  caller): the lesson pane asks on every change of the store, for each word of the line. */
 export function stepTerms(
   lessons: readonly Lesson[],
   lang: 'en' | 'zh',
@@ -1487,6 +1508,30 @@ export function stepTerms(
   view: number,
   run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
+): TraceTerms {
+  let kept = stepTermsKept.get(run.trace);
+  if (!kept || kept.lessons !== lessons || kept.glossary !== glossary) {
+    kept = { lessons, glossary, found: new Map() };
+    stepTermsKept.set(run.trace, kept);
+  }
+  const key = runKey(lessons, lang, at, view, run);
+  let found = kept.found.get(key);
+  if (!found) {
+    found = findStepTerms(lessons, lang, at, view, run, glossary);
+    kept.found.set(key, found);
+  }
+  return found;
+}
+
+const stepTermsKept = new WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>();
+
+function findStepTerms(
+  lessons: readonly Lesson[],
+  lang: 'en' | 'zh',
+  at: LessonAt,
+  view: number,
+  run: RunShown,
+  glossary: readonly GlossaryEntry[],
 ): TraceTerms {
   const fresh = metAt(lessons, lang, at, glossary).upTo(view).before[view];
   if (!fresh) return { entries: [], words: [], where: [] };
@@ -1584,15 +1629,22 @@ export function traceTerms(
     kept = { lessons, glossary, found: new Map() };
     traceTermsKept.set(run.trace, kept);
   }
-  const lesson = lessons[typeof at === 'number' ? at : at.index];
-  const live = lesson ? Array.from({ length: view + 1 }, (_, j) => liveNotice(lesson, lang, run, j)?.[lang] ?? '').join('\u0000') : '';
-  const key = `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`} ${view} ${run.stepStarts.join(',')} ${live}`;
+  const key = runKey(lessons, lang, at, view, run);
   let found = kept.found.get(key);
   if (!found) {
     found = findTraceTerms(lessons, lang, at, view, run, glossary);
     kept.found.set(key, found);
   }
   return found;
+}
+
+/** What a run's terms of step `view` follow from besides the trace, the lessons and the
+ *  glossary (traceTerms, stepTerms): the language, the learner's place, where each step's
+ *  entries begin and the notices the run showed up to that step. */
+function runKey(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, view: number, run: RunShown): string {
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const live = lesson ? Array.from({ length: view + 1 }, (_, j) => liveNotice(lesson, lang, run, j)?.[lang] ?? '').join('\u0000') : '';
+  return `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`} ${view} ${run.stepStarts.join(',')} ${live}`;
 }
 
 export interface TraceTerms {

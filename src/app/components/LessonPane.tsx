@@ -20,6 +20,8 @@ import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
 import type { LessonAt } from '../../lessons/glossary.js';
+import type { Lesson } from '../../lessons/types.js';
+import type { Lang } from '../../lang.js';
 import type { TermPane } from '../strings.js';
 import { useTurnForm, useTurnResults } from './TurnForm.js';
 
@@ -682,10 +684,40 @@ function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
 
 const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [], listLines: () => [] };
 
-/** The new terms of the step shown and of the step just run (the key is set by the pane). */
-function paneTerms(st: AppState) {
-  return paneNewTerms(st.lessons, st.lang, lessonAt(st), st.view, st.done, st, '', st.quiz);
+/** The new terms of the step shown and of the step just run (the key is set by the pane).
+ *  Kept by what they follow from (lessonAt's fields, the run as a RunShown, the place, the
+ *  language): three selectors ask at every change of the store, a key makes several, and l or
+ *  a lesson switch changes none of these more than once (tests/app/key-work.test.ts). */
+function paneTerms(st: AppState): ReturnType<typeof paneNewTerms> {
+  const by = [st.lessons, st.lessonIndex, st.completed, st.ran, st.shown, st.lang, st.view, st.done, st.trace, st.stepStarts, st.notices, st.quiz];
+  const known = termsKept.find((k) => k.by.every((x, i) => x === by[i]));
+  if (known) return known.terms;
+  const terms = paneNewTerms(st.lessons, st.lang, lessonAt(st), st.view, st.done, { trace: st.trace, stepStarts: st.stepStarts, notices: st.notices }, '', st.quiz);
+  termsKept.unshift({ by, terms });
+  termsKept.length = Math.min(termsKept.length, TERMS_KEPT);
+  return terms;
 }
+
+/** textNewTerms by what it follows from (`met`: lessonAt as JSON): l, which changes the language
+ *  back and forth, made every step's "New terms" of the lesson anew at each press. */
+function stepTermsOf(lessons: readonly Lesson[], lang: Lang, met: string, key: string, quiz: boolean): ReturnType<typeof textNewTerms> {
+  let byPlace = stepTermsKept.get(lessons);
+  if (!byPlace) stepTermsKept.set(lessons, (byPlace = new Map()));
+  const place = JSON.stringify([lang, met, key, quiz]);
+  let terms = byPlace.get(place);
+  if (!terms) {
+    if (byPlace.size >= 64) byPlace.clear();
+    terms = textNewTerms(lessons, lang, JSON.parse(met) as LessonAt, key, quiz);
+    byPlace.set(place, terms);
+  }
+  return terms;
+}
+
+const stepTermsKept = new WeakMap<readonly Lesson[], Map<string, ReturnType<typeof textNewTerms>>>();
+
+// paneTerms's last answers, newest first: both languages of a few places (l back and forth)
+const termsKept: { by: unknown[]; terms: ReturnType<typeof paneNewTerms> }[] = [];
+const TERMS_KEPT = 8;
 
 /** What the lesson pane shows, from the store: the lesson, where the learner is, the
  *  quiz and the your-turn form; null before a lesson is open. App sizes the pane by it. */
@@ -727,7 +759,7 @@ export function useLessonInput(): LessonViewInput | null {
   const first = useAppState(resultFirst);
   // what the learner met before this lesson (a string: the selector's value compares by ===)
   const met = useAppState((st: AppState) => JSON.stringify(lessonAt(st)));
-  const stepTerms = useMemo(() => textNewTerms(lessons, lang, JSON.parse(met) as LessonAt, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
+  const stepTerms = useMemo(() => stepTermsOf(lessons, lang, met, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
   return useMemo(() => {
     if (!lesson) return null;
     const [where, spare] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[]];
