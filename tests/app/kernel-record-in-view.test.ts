@@ -33,7 +33,8 @@ const marked = (l: Line) => l.some((r) => r.tone === 'changed');
  *  there; the walk is tests/helpers/kernel-walk.ts, shared with the other in-view tests.) */
 const KNOWN = (lesson: string, step: number, _lang: string, size: string, rows: number) =>
   (lesson === 'race' && step >= 2 && step <= 4) || (size === '80x24' && rows === 4 && lesson === 'parent-child' && (step === 2 || step === 3));
-const RECORD = /IPC_STAT/;
+/** The record's label, long or short (a pane that cannot hold all its lines), in either language. */
+const RECORD = /IPC_STAT|^record[:,]|^记录[：，]/;
 
 describe("Kernel pane: the record's changed fields and the row, in view after every step", () => {
   for (const lesson of LESSONS) {

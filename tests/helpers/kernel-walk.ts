@@ -6,7 +6,7 @@
 // the step, and the input, the pane's sizes and its laid-out window are made here once.
 import { userInfo } from 'node:os';
 import { lessonShmids, madeAndRemoved } from '../../src/app/components/marks.js';
-import { kernelFollow, kernelLines, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { keepWhole, kernelFollow, kernelLines, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import type { NamedColumns } from '../../src/app/components/kernel-named.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { kernelHead } from '../../src/app/components/KernelPane.js';
@@ -118,11 +118,13 @@ export function paneAt(width: number, height: number, heights: 'usual' | 'afterR
 }
 
 /** The pane laid out as drawn, `rows` high: its head (kernelHead), every line, the window it
- *  opens on after the step (kernelFollow, stickyLines) and that window's lines. */
+ *  opens on after the step (kernelFollow, keepWhole, stickyLines) and that window's lines. */
 export function laidOut(k: KernelInput, outer: number, width: number, rows: number): { head: string; legendBelow: Line[]; lines: Line[]; top: number; shown: Line[] } {
   const { head, legendBelow } = kernelHead(k, outer, rows, k.s.kernelWide, k.s, k.s, false);
-  const lines = kernelLines(k, width, rows, legendBelow);
-  const top = kernelFollow(lines, rows);
+  const laid = kernelLines(k, width, rows, legendBelow);
+  const top = kernelFollow(laid, rows);
+  // a sentence the window would end inside moves below it (keepWhole)
+  const lines = [...keepWhole(laid, top, rows)];
   const shown = stickyLines(lines, top, rows).slice(top, top + rows);
   return { head, legendBelow, lines, top, shown };
 }
