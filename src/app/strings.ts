@@ -660,7 +660,7 @@ const EN = {
   recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
   /** ▸ in the legend where the step moved the focus to a segment that was there before: the
    *  focus moved without s and nothing said why (shmget 5 to 6: issue 16, s26c#5) */
-  focusStep: (step: number) => `the segment step ${step} used, details below`,
+  focusStep: (step: number) => `step ${step} used it, details below`,
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
@@ -1019,7 +1019,7 @@ const ZH: Strings = {
   tabNext: '下一个窗格',
   statHeadShort: (_shmid: number) => '记录：',
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
-  focusStep: (step: number) => `第 ${step} 步用的共享内存段，详见下方`,
+  focusStep: (step: number) => `第 ${step} 步用的，详见下方`,
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

@@ -58,8 +58,9 @@ export interface StepSeen {
 
 /** Runs every step of `lesson` and calls `seen` after each; the run is closed at the end,
  *  whatever happens. */
-export async function walkLesson(lesson: Lesson, seen: (at: StepSeen) => void | Promise<void>, others: readonly SegmentRecord[] = []): Promise<void> {
-  const run = startLesson(lesson);
+export async function walkLesson(lesson: Lesson, seen: (at: StepSeen) => void | Promise<void>, others: readonly SegmentRecord[] = [], lang?: Lang): Promise<void> {
+  // `lang`: the language the steps run in (the text they write: zh bytes take the dump's legend line)
+  const run = startLesson(lesson, lang ? () => lang : undefined);
   try {
     let was = kernelNow(run, others);
     while (run.done < lesson.steps.length) {

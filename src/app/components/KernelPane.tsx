@@ -74,6 +74,7 @@ function legendFits(input: KernelInput, width: number, rows: number): Line[] {
   // names them all)
   // names them all); the marks are gathered over the rounds, so a legend that moves the window
   // (one line fewer) never takes back a mark an earlier window showed: it holds still
+  const text = (ls: readonly Line[]) => ls.map(lineText).join('\n');
   let legend = legendOf(input, width, rows, null);
   const seen = new Set<string>();
   for (let round = 0; round < 4; round++) {
@@ -83,7 +84,7 @@ function legendFits(input: KernelInput, width: number, rows: number): Line[] {
     if (round === 0 && !legend.some((l) => shown.includes(l))) return legend;
     for (const m of marksShown(shown.filter((l) => !legend.includes(l)))) seen.add(m);
     const next = legendOf(input, width, rows, seen);
-    if (next.map(lineText).join('\n') === legend.map(lineText).join('\n')) return legend;
+    if (text(next) === text(legend)) return legend;
     legend = next;
   }
   return legend;

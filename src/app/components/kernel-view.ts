@@ -511,8 +511,12 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   // a "+" there was explained only in the pane's legend, far from it (fix28c#5)
   const colon = /[:：]$/.exec(label)?.[0] ?? '';
   const head = fresh && mark && newWord ? `${label.slice(0, label.length - colon.length)}${/[：]$/.test(colon) ? '，' : ', '}${newWord}${colon}` : label;
-  let cur: Line = [run(head, fresh ? 'changed' : 'label')];
-  let used = cells(head);
+  // a label wider than the line (a narrow pane) wraps, the pairs after its last piece
+  const pieces = cells(head) > proseWidth(width) ? wrap(head, proseWidth(width)) : [head];
+  for (const piece of pieces.slice(0, -1)) out.push([run(piece, fresh ? 'changed' : 'label')]);
+  const last = pieces.at(-1) ?? head;
+  let cur: Line = [run(last, fresh ? 'changed' : 'label')];
+  let used = cells(last);
   for (const [name, value, changed] of fields) {
     const shown = changed && mark ? `${value}${mark}` : value;
     const w = 2 + cells(`${name} ${shown}`);
@@ -773,19 +777,34 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // beside a set table with it read as two different listings)
   const seen = new Set<string>();
   kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
-  const whole = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
-  // where the pane cannot hold every line, the record's label takes its short form (more of
-  // its fields on its first line, in their one order: s26c#4), and the spare lines give way
-  // (the blank lines between sections went first)
-  const fits = rows(whole) + legend.length <= height;
-  const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, true);
-  const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
-  if (legend.length > 0) {
-    const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
-    sections[at] = legendUnder(sections[at], legend);
-  }
-  const gap = rows(sections) + sections.length - 1 <= height;
-  return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+  const laid = (bytesFirst: boolean, choice: { open?: boolean }) => {
+    const whole = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, false, bytesFirst, choice);
+    // where the pane cannot hold every line, the record's label takes its short form (more of
+    // its fields on its first line, in their one order: s26c#4), and the spare lines give way
+    // (the blank lines between sections went first)
+    const fits = rows(whole) + legend.length <= height;
+    const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, true, bytesFirst, choice);
+    const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
+    if (legend.length > 0) {
+      const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
+      sections[at] = legendUnder(sections[at], legend);
+    }
+    const gap = rows(sections) + sections.length - 1 <= height;
+    return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+  };
+  // where the step wrote bytes and changed a field of the record the row does not show (and
+  // the lesson pane names none of it), the order whose first window holds more of the lines
+  // the step marked; the bytes on a tie (shmat 5's bytes past the NUL stood under the record
+  // at 120x34 zh: issue 16, s26c#4), the record where it alone fits (overview 4's atime at 80x24)
+  const choice: { open?: boolean } = {};
+  const record = laid(false, choice);
+  if (!choice.open) return record;
+  const bytes = laid(true, {});
+  const seenOf = (lines: readonly Line[]) => {
+    const top = kernelFollow(lines, height);
+    return stickyLines(lines, top, height).slice(top, top + height).filter(isFollowed).length;
+  };
+  return seenOf(bytes) >= seenOf(record) ? bytes : record;
 }
 
 /** A section with the legend right under its last table row: before the note of columns
@@ -885,7 +904,7 @@ export const isFollowed = (l: Line): boolean => l.some((r) => r.tone === 'change
 /** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
 const hasMark = (l: Line): boolean => l.some((r) => r.tone === 'changed');
 
-function kernelSections(k: KernelInput, width: number, titles: boolean, compact = false): Line[][] {
+function kernelSections(k: KernelInput, width: number, titles: boolean, compact = false, bytesFirst = false, choice: { open?: boolean } = {}): Line[][] {
   // every table takes the room really there: a column the pane could hold is never left out
   const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
@@ -947,14 +966,18 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact 
       const named = k.marks.named?.fields ?? new Set<string>();
       const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows, named, k.marks.before ? k.marks.before.step + 1 : null, compact);
       // so does the record of a segment the lesson pane names a field of (atime) that the row does not show
-      const news = (changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null) || (k.stat !== null && [...named].some((f) => (STAT_FIELDS as readonly string[]).includes(f) && !shows.has(f as keyof ShmidDs)));
+      const namedHere = k.stat !== null && [...named].some((f) => (STAT_FIELDS as readonly string[]).includes(f) && !shows.has(f as keyof ShmidDs));
+      const news = (changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null) || namedHere;
       // and what the step wrote (the bytes, a decoded field, a record new) comes before what it
       // did not, right under the tables: overview 4's "hello" stood under the record, shmctl 6's
       // bytes under the processes, below the 80x24 pane's fold (issue 16, s25h#1)
       const wrote = focused.some(hasMark);
       // (the record first still where the step changed a field of it the row does not show:
       // the lesson pane names it, overview 4's atime)
-      const first = wrote || (!news && stat.some(hasMark)) ? (wrote && !news ? [...focused, ...stat] : [...stat, ...focused]) : null;
+      // (or the bytes first where the step wrote them and the lesson pane names no field of the
+      // record, where kernelLines finds they show more: `bytesFirst`, `choice`)
+      if (wrote && news && !namedHere) choice.open = true;
+      const first = wrote || (!news && stat.some(hasMark)) ? (wrote && (!news || (bytesFirst && !namedHere)) ? [...focused, ...stat] : [...stat, ...focused]) : null;
       if (news || first) {
         // what the step wrote right under the segments' table (race 2's counter stood under
         // the lock's table, 13 ↓), the record alone before the processes
@@ -1034,7 +1057,7 @@ export function marksShown(lines: readonly Line[]): Set<string> {
   for (const l of lines) {
     if (rowHeading(l)) {
       const own = l[0]?.text.trim() ?? '';
-      if (own) out.add(own);
+      if ([NEW_MARK, GONE_MARK, FLEETING_MARK].includes(own)) out.add(own);
       const lead = [...(l[1]?.text ?? '')];
       for (const c of lead.slice(0, 2)) if (c.trim()) out.add(c);
     }
@@ -1089,7 +1112,8 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? (m.running ? s.markRunning(step) : s.markNothing(step))) : null;
   // only the marks the window shows, where it is known (`only`): "* changed by step 2" beside
   // no * in view, only "1~" (race 3: issue 16, s26c#3)
-  const marked = new Set([ownerMark('lesson', m.ascii), ownerMark('ipclab', m.ascii), focusMark(m.ascii), NEW_MARK, m.mark ?? CHANGE_MARK, BACK_MARK, GONE_MARK, FLEETING_MARK]);
+  // (the step's marks: the owner marks and ▸ explain the rows right above the legend, always)
+  const marked = new Set([NEW_MARK, m.mark ?? CHANGE_MARK, BACK_MARK, GONE_MARK, FLEETING_MARK]);
   const kept = parts.filter((p): p is string => p !== null && (only === null || !marked.has(p.split(' ')[0]!) || only.has(p.split(' ')[0]!)));
   return { marks: kept, status };
 }
