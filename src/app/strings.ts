@@ -243,7 +243,9 @@ const EN = {
   menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of answered (skipped and not graded left out)  –: not yet`,
   noSegments: 'The kernel holds no segment made by this lesson or by another ipclab run with your state folder right now.',
   /** under a segment table whose rows are all removed ones (-): says what they are, not "no segment" over them */
-  segmentsAllGone: (step: number | null) => `The rows above (-) were removed${step === null ? '' : ` by step ${step}`} and are shown here once more: no segment of ipclab's is left in the kernel.`,
+  /** (one line at the 80x24 and 120x34 panes: two, it stood cut by the pane's bottom, "…shown
+   *  here once more: no" over "↓ 1 more"; the legend says which step removed them: s26c#1) */
+  segmentsAllGone: (_step: number | null) => `No segment of ipclab's is left; rows marked - are shown this once.`,
   noObjects: 'The kernel holds no segment, queue or semaphore set made by this lesson or by another ipclab run with your state folder right now (other objects ipcs lists are not shown here).',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
   /** the column of the names a lesson gave its objects ("down", "up") */
@@ -256,7 +258,7 @@ const EN = {
   semsUnread: (errno: string) => `semaphores not readable: semctl GETALL failed with ${errno} (reading needs read permission on the set)`,
   stat: 'IPC_STAT',
   /** the heading of the segment's record as IPC_STAT reads it (overview shows it before shmctl teaches IPC_STAT) */
-  statHead: (shmid: number) => `segment ${shmid}'s record (shmctl IPC_STAT):`,
+  statHead: (shmid: number) => `the kernel's record of segment ${shmid} (IPC_STAT):`,
   /** an object of the Kernel pane named by its kind and id, never a bare number ("of 4, 4096
    *  bytes" read as "four", not as segment 4) */
   objectName: (kind: 'shm' | 'msg' | 'sem', id: number) => `${OBJECT_KIND.en[kind]} ${id}`,
@@ -656,6 +658,15 @@ const EN = {
   listMarkMissed: (mark: string) => `${mark} ran, your prediction was wrong`,
   listMarkBad: (mark: string) => `${mark} did not behave as expected`,
   listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${n} more step${n === 1 ? '' : 's'} ${arrow === '↑' ? 'above' : 'below'}`,
+  /** the segment's record's label where the Kernel pane cannot hold all its lines: short, so
+   *  its first line under the table holds more fields (their order is one at every step) */
+  statHeadShort: (_shmid: number) => 'record:',
+  /** after the record's label for a segment the step made: every field is new with it (", new:"
+   *  said nothing of since when: issue 16, s26c#2) */
+  recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
+  /** ▸ in the legend where the step moved the focus to a segment that was there before: the
+   *  focus moved without s and nothing said why (shmget 5 to 6: issue 16, s26c#5) */
+  focusStep: (step: number) => `step ${step} used it, details below`,
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
@@ -764,7 +775,7 @@ const ZH: Strings = {
   menuLessonTitle: '课程',
   menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
   noSegments: '内核里眼下没有 ipclab 建的共享内存段（本课建的，或你的其他 ipclab 运行建的）。',
-  segmentsAllGone: (step: number | null) => `上面标 - 的行${step === null ? '已被删除' : `已被第 ${step} 步删除`}，这里再显示一次：内核里已没有 ipclab 的共享内存段。`,
+  segmentsAllGone: (_step: number | null) => `内核里已没有 ipclab 的共享内存段；标 - 的行只再显示这一次。`,
   noObjects: '内核里眼下没有 ipclab 建的共享内存段、消息队列或信号量集（本课建的，或你的其他 ipclab 运行建的）。ipcs 列出的其他对象这里不显示。',
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',
@@ -774,7 +785,7 @@ const ZH: Strings = {
   setsHead: `${TERMS.semaphoreSet.zh}（ipcs -s；每个信号量如 ipcs -s -i 所示）`,
   semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,
   stat: 'IPC_STAT',
-  statHead: (shmid: number) => `共享内存段 ${shmid} 的记录（IPC_STAT）：`,
+  statHead: (shmid: number) => `内核对共享内存段 ${shmid} 的记录（IPC_STAT）：`,
   objectName: (kind: 'shm' | 'msg' | 'sem', id: number) => `${OBJECT_KIND.zh[kind]} ${id}`,
   dumpHead: (shmid: number, from: string, to: string, size: number) => `共享内存段 ${shmid}（${size} 字节）：${from}–${to}（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
@@ -1016,6 +1027,9 @@ const ZH: Strings = {
   listMarkMissed: (mark: string) => `${mark} 已运行，你的预测错了`,
   listMarkBad: (mark: string) => `${mark} 运行结果不符合预期`,
   listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${arrow === '↑' ? '上面' : '下面'}还有 ${n} 步`,
+  statHeadShort: (_shmid: number) => '记录：',
+  recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
+  focusStep: (step: number) => `第 ${step} 步用的，详见下方`,
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

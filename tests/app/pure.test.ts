@@ -409,7 +409,7 @@ describe('kernel view', () => {
     expect(moved).toEqual(new Set(['nattch', 'lpid']));
     const fresh = statLines(8, { ...ds, nattch: 0 }, 78, s, changedStat(8, { ...ds, nattch: 0 }, before, [seg, other]), '*');
     // a new record says "new" in words where it is, not a "+" explained only in the legend (fix28c#5)
-    expect(lineText(fresh[0]).startsWith(s.statHead(8).replace(/:$/, ', new:'))).toBe(true);
+    expect(lineText(fresh[0]).startsWith(s.statHead(8).replace(/:$/, `, ${s.recordNew(null)}:`))).toBe(true);
     expect(fresh.map(lineText).join(' ').split(/[*+]/).length - 1).toBe(0);
     // a new row and a changed figure: both marks, each with its step (fix22e#1: "* changed" beside
     // "~ changed and back in step 6" read as two kinds of change); a new row alone: with its step

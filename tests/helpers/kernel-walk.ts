@@ -6,7 +6,7 @@
 // the step, and the input, the pane's sizes and its laid-out window are made here once.
 import { userInfo } from 'node:os';
 import { lessonShmids, madeAndRemoved } from '../../src/app/components/marks.js';
-import { kernelFollow, kernelLines, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { keepWhole, kernelFollow, kernelLines, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import type { NamedColumns } from '../../src/app/components/kernel-named.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { kernelHead } from '../../src/app/components/KernelPane.js';
@@ -58,8 +58,9 @@ export interface StepSeen {
 
 /** Runs every step of `lesson` and calls `seen` after each; the run is closed at the end,
  *  whatever happens. */
-export async function walkLesson(lesson: Lesson, seen: (at: StepSeen) => void | Promise<void>, others: readonly SegmentRecord[] = []): Promise<void> {
-  const run = startLesson(lesson);
+export async function walkLesson(lesson: Lesson, seen: (at: StepSeen) => void | Promise<void>, others: readonly SegmentRecord[] = [], lang?: Lang): Promise<void> {
+  // `lang`: the language the steps run in (the text they write: zh bytes take the dump's legend line)
+  const run = startLesson(lesson, lang ? () => lang : undefined);
   try {
     let was = kernelNow(run, others);
     while (run.done < lesson.steps.length) {
@@ -118,11 +119,13 @@ export function paneAt(width: number, height: number, heights: 'usual' | 'afterR
 }
 
 /** The pane laid out as drawn, `rows` high: its head (kernelHead), every line, the window it
- *  opens on after the step (kernelFollow, stickyLines) and that window's lines. */
+ *  opens on after the step (kernelFollow, keepWhole, stickyLines) and that window's lines. */
 export function laidOut(k: KernelInput, outer: number, width: number, rows: number): { head: string; legendBelow: Line[]; lines: Line[]; top: number; shown: Line[] } {
   const { head, legendBelow } = kernelHead(k, outer, rows, k.s.kernelWide, k.s, k.s, false);
-  const lines = kernelLines(k, width, rows, legendBelow);
-  const top = kernelFollow(lines, rows);
+  const laid = kernelLines(k, width, rows, legendBelow);
+  const top = kernelFollow(laid, rows);
+  // a sentence the window would end inside moves below it (keepWhole)
+  const lines = [...keepWhole(laid, top, rows)];
   const shown = stickyLines(lines, top, rows).slice(top, top + rows);
   return { head, legendBelow, lines, top, shown };
 }

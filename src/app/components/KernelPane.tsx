@@ -4,11 +4,11 @@
 import React, { useMemo } from 'react';
 import { userInfo } from 'node:os';
 import { useAppState, useLook } from '../context.js';
-import type { Line } from '../styled.js';
+import { lineText, type Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { dumpFollow, kernelFollow, kernelLegendLines, kernelLines, kernelMax, stickyLines, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, keepWhole, kernelFollow, kernelLegendLines, kernelLines, kernelMax, marksShown, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
@@ -68,13 +68,38 @@ export function kernelHead(input: KernelInput, width: number, rows: number, titl
  *  step marked out of the window the pane opens on (the record's nattch at 80x24: the rows the
  *  step is about come first; the status line still names the keys, the help says them). */
 function legendFits(input: KernelInput, width: number, rows: number): Line[] {
-  const full = kernelLegendLines(input, width);
-  const bare = kernelLegendLines(input, width, false);
+  // a legend names only the marks the window it opens on shows ("* changed by step 2" beside no
+  // * in view, only race 3's "1~": issue 16, s26c#3): laid out, the marks of the window are
+  // read and the legend made again of them, until it holds still (a legend out of the window
+  // names them all)
+  // names them all); the marks are gathered over the rounds, so a legend that moves the window
+  // (one line fewer) never takes back a mark an earlier window showed: it holds still
+  const text = (ls: readonly Line[]) => ls.map(lineText).join('\n');
+  let legend = legendOf(input, width, rows, null);
+  const seen = new Set<string>();
+  for (let round = 0; round < 4; round++) {
+    const lines = kernelLines(input, width, rows, legend);
+    const top = kernelFollow(lines, rows);
+    const shown = stickyLines(lines, top, rows).slice(top, top + rows);
+    if (round === 0 && !legend.some((l) => shown.includes(l))) return legend;
+    for (const m of marksShown(shown.filter((l) => !legend.includes(l)))) seen.add(m);
+    const next = legendOf(input, width, rows, seen);
+    if (text(next) === text(legend)) return legend;
+    legend = next;
+  }
+  return legend;
+}
+
+function legendOf(input: KernelInput, width: number, rows: number, only: ReadonlySet<string> | null): Line[] {
+  const full = kernelLegendLines(input, width, true, only);
+  const bare = kernelLegendLines(input, width, false, only);
   if (full.length === bare.length) return full;
   const marked = (legend: Line[]) => {
     const lines = kernelLines(input, width, rows, legend);
     const top = kernelFollow(lines, rows);
-    return stickyLines(lines, top, rows).slice(top, top + rows).filter((l) => l.some((r) => r.tone === 'changed')).length;
+    // (the lines the pane follows, the step's marks and the fields the lesson pane names, and
+    // the row in focus they are about)
+    return stickyLines(lines, top, rows).slice(top, top + rows).filter((l) => isFollowed(l) || isFocusedRow(l)).length;
   };
   return marked(full) >= marked(bare) ? full : bare;
 }
@@ -130,6 +155,8 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // a lesson's step running: the pane says so rather than "changed nothing" (kernel-view.ts)
   const running = useAppState((st) => st.busy === 'running' && st.screen !== 'play');
   const stepStarts = useAppState((st) => st.stepStarts);
+  // the learner moved the focus with s since the step: ▸ is theirs, not the step's
+  const picked = useAppState((st) => st.picked !== null);
   // what the last step made and removed within it: never listed by a poll, shown once
   const fleeting = useMemo(() => {
     const from = before ? stepStarts[before.step] : undefined;
@@ -141,15 +168,15 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     const ipclab = new Set([...segments, ...(before?.segments ?? [])].filter((seg) => seg.ours).map((seg) => seg.shmid));
     const labels: NonNullable<TableMarks['labels']> = {};
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named };
-  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named]);
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named, picked };
+  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named, picked]);
   // the playground's own words: its marks, statements not steps, no s, [ ] or } key to explain
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone, pickKeyWords: '', dumpKeyWords: '' }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone, pickKeyWords: '', dumpKeyWords: '', focusStep: () => FOCUS_WORDS[lang] }
         : s,
-    [play, s],
+    [play, s, lang],
   );
   // in review (after ←) the pane still shows the kernel now; the lesson's objects that
   // someone outside ipclab removed are said, not silently dropped
@@ -167,7 +194,7 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   );
   const rows = Math.max(0, height - 2);
   const { head, legendBelow } = useMemo(() => kernelHead(input, width, rows, title, s, words, ascii), [input, width, rows, title, s, words, ascii]);
-  const lines: Line[] = useMemo(() => kernelLines(input, textRoom(width), rows, legendBelow), [input, width, rows, legendBelow]);
+  const laid: Line[] = useMemo(() => kernelLines(input, textRoom(width), rows, legendBelow), [input, width, rows, legendBelow]);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view
   // (never over one: every row is in view at some offset)
@@ -176,7 +203,10 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   const dumpAt = useAppState((st) => st.dumpAt);
   if (before && !dumpAtRun.has(before)) dumpAtRun.set(before, dumpAt);
   const paged = before !== null && dumpAtRun.get(before) !== dumpAt;
-  const follow = useMemo(() => (paged ? dumpFollow(lines, rows) : null) ?? kernelFollow(lines, rows), [paged, lines, rows]);
+  const follow = useMemo(() => (paged ? dumpFollow(laid, rows) : null) ?? kernelFollow(laid, rows), [paged, laid, rows]);
+  // the window it opens on ends inside no sentence of the pane's (a note, the "ended:" line):
+  // one cut there moves below it whole (s26c#1)
+  const lines = useMemo(() => keepWhole(laid, follow, rows), [laid, follow, rows]);
   const top = useFollowScroll(kernelMax(lines, rows), follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows);
   const shown = useMemo(() => stickyLines(lines, top, rows), [lines, top, rows]);
   return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;

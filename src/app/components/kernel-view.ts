@@ -10,7 +10,7 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, Shmid
 import { type Line, type Run, type UiTone, line, lineText, run } from '../styled.js';
 import { DUMP_BYTES, type Before, type Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, STAT_OF_COLUMN, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
+import { BACK_MARK, backFields, CHANGE_MARK, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, STAT_OF_COLUMN, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { DumpCarry, DumpFill, Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -114,6 +114,8 @@ export interface TableMarks {
   fleeting?: Fleeting;
   /** the step `before` is about is still running: what it changed is not known yet */
   running?: boolean;
+  /** the learner moved the focus with s since the step: the step did not (the legend's ▸ words) */
+  picked?: boolean;
   /** the columns (by heading) some table of the pane leaves out: left out of every table,
    *  so the pane's tables show one column set (owner in all or in none) */
   never?: ReadonlySet<string>;
@@ -324,7 +326,7 @@ function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: T
   // under a table of removed rows only (the kernel holds none now: parent-child 8/8, race 5/5)
   // the note spoke of an empty list: it goes with a table that shows objects
   if (hidden.size === 0 || !live) return [];
-  const out = wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  const out = sentence(wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
   for (const l of out) TAIL.add(l);
   return out;
 }
@@ -434,7 +436,33 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
 
 /** A sentence of the pane's own, wrapped whole at the pane's width (never cut with "…"). */
 function said(text: string, width: number, tone: UiTone = 'dim'): Line[] {
-  return wrap(text, Math.max(10, proseWidth(width))).map((piece) => line(piece, tone));
+  return sentence(wrap(text, Math.max(10, proseWidth(width))).map((piece) => line(piece, tone)));
+}
+
+/** The lines of one sentence of the pane's own wrapped over several (a note, the "ended:"
+ *  line, the dump's legend): the window the pane opens on never ends inside one (`keepWhole`). */
+const SENTENCE = new WeakMap<Line, readonly Line[]>();
+function sentence(lines: Line[]): Line[] {
+  if (lines.length > 1) for (const l of lines) SENTENCE.set(l, lines);
+  return lines;
+}
+/** The lines of the sentence `l` is a line of (null: a line that is no wrapped sentence's). */
+export const sentenceOf = (l: Line): readonly Line[] | null => SENTENCE.get(l) ?? null;
+
+/** The pane's lines with the window of `rows` lines from `top` (where it opens after a step)
+ *  ending at no line inside a sentence: a sentence that starts in the window and goes on
+ *  below it moves below the window whole, blank lines in its place ("…shown here once more:
+ *  no" over "↓ 1 more", "ended: C client pid 18103, ipclab's server pid 18104," at serv-clnt
+ *  5: issue 16, s26c#1); one that starts at the window's top, or is taller than it, stays. */
+export function keepWhole(lines: readonly Line[], top: number, rows: number): readonly Line[] {
+  const end = top + rows;
+  const last = lines[end - 1];
+  const next = lines[end];
+  const group = last ? SENTENCE.get(last) : undefined;
+  if (!group || !next || SENTENCE.get(next) !== group) return lines;
+  const first = lines.indexOf(group[0]!);
+  if (first <= top) return lines;
+  return [...lines.slice(0, first), ...Array.from({ length: end - first }, (): Line => []), ...lines.slice(first)];
 }
 
 /** The objects of a kind the last step removed (the pane's change marks on), not those
@@ -483,8 +511,12 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   // a "+" there was explained only in the pane's legend, far from it (fix28c#5)
   const colon = /[:：]$/.exec(label)?.[0] ?? '';
   const head = fresh && mark && newWord ? `${label.slice(0, label.length - colon.length)}${/[：]$/.test(colon) ? '，' : ', '}${newWord}${colon}` : label;
-  let cur: Line = [run(head, fresh ? 'changed' : 'label')];
-  let used = cells(head);
+  // a label wider than the line (a narrow pane) wraps, the pairs after its last piece
+  const pieces = cells(head) > proseWidth(width) ? wrap(head, proseWidth(width)) : [head];
+  for (const piece of pieces.slice(0, -1)) out.push([run(piece, fresh ? 'changed' : 'label')]);
+  const last = pieces.at(-1) ?? head;
+  let cur: Line = [run(last, fresh ? 'changed' : 'label')];
+  let used = cells(last);
   for (const [name, value, changed] of fields) {
     const shown = changed && mark ? `${value}${mark}` : value;
     const w = 2 + cells(`${name} ${shown}`);
@@ -502,9 +534,18 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   return out;
 }
 
-/** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells; those
- *  in `changed` marked (what the last step changed), or its label, for a segment the step made. */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set()): Line[] {
+/** The record's fields in the one order the pane lists them at every step (STAT_FIELDS is
+ *  the struct's): the times and the pids, which attach, detach and IPC_SET change and the row
+ *  shows least, the creator's ids, nattch, the owner and mode, then what never changes while
+ *  the segment lives. */
+export const RECORD_ORDER: readonly (keyof ShmidDs)[] = ['atime', 'dtime', 'ctime', 'lpid', 'cpid', 'cuid', 'cgid', 'nattch', 'uid', 'gid', 'mode', 'key', 'size'];
+
+/** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells, in RECORD_ORDER;
+ *  those in `changed` marked (what the last step changed), or its label, for a segment the step
+ *  made (`step`: which, said in words). `compact`: where the pane cannot hold all its lines, the
+ *  label's short form and none of the fields the row in focus shows (`row`), so the others stand
+ *  on the record's first line under it, in the same order. */
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set(), step: number | null = null, compact = false): Line[] {
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
   const shown = (k: keyof ShmidDs): string => {
@@ -514,17 +555,16 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
     return String(ds[k]);
   };
   const fresh = changed === 'new';
-  const fields = STAT_FIELDS.map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
-  // the fields the step changed first, right after the label (those the row in focus does not
-  // show before those it does), the others after them in their order: in a short pane the
-  // record's first line is in view under the row (shmdt's dtime, shmctl 3's ctime stood
-  // below the pane at 80x24, fix27b#1)
-  // then those the lesson pane names that the row does not show (parent-child 1's atime stood
-  // five ↓ below the 80x24 pane): a line holding one is followed as a changed one is
-  const rank = ([k, , c]: [keyof ShmidDs, string, boolean]) => (c && !row.has(k) ? 0 : named.has(k) && !row.has(k) ? 1 : c ? 2 : 3);
-  const sorted = [...fields].sort((a, b) => rank(a) - rank(b));
-  const out = packed(s.statHead(focus), sorted, width, mark, fresh, s.markNew(null));
-  const wanted = sorted.filter(([k]) => named.has(k) && !row.has(k)).map(([k]) => `${k} `);
+  // one order at every step, whatever changed: a learner compares the fields by place (shmctl
+  // 3's record began "gid 0 cuid 0 cpid …", the step before's "atime …": issue 16, s26c#4);
+  // what changed is marked, never moved. The times and pids first, the fields the steps
+  // change and the row does not show, so the record's first line under the row holds them
+  // compact (a pane that cannot hold all its lines): without the figures the row in focus
+  // shows above it (key, bytes, nattch, perms, owner, the pids of columns kept), so the
+  // fields it does not show stand on the record's first lines, under the row
+  const fields = RECORD_ORDER.filter((k) => !compact || !row.has(k)).map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
+  const out = packed(compact ? s.statHeadShort(focus) : s.statHead(focus), fields, width, mark, fresh, s.recordNew(step));
+  const wanted = fields.filter(([k]) => named.has(k) && !row.has(k)).map(([k]) => `${k} `);
   for (const l of out) if (l.some((r) => wanted.includes(r.text))) NAMED.add(l);
   return out;
 }
@@ -534,7 +574,7 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
   // the values are read from the segment (rv->data is any process's text)
   const fresh = changed === 'new';
   const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), !fresh && changed.has(f.name)]), width, mark, fresh, s.markNew(null));
-  return [...fields, ...(d.note ? wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
+  return [...fields, ...(d.note ? sentence(wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim'))) : [])];
 }
 
 /** The dump's headings: where the pane goes when the learner pages the dump (dumpFollow). */
@@ -556,7 +596,7 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   // `own`: ipclab's own process as the processes' table names it (its role, its pid), which
   // is the one whose mapping would show the bytes -- another process of the lesson (the
   // child) may well have mapped the segment
-  if (!dump) return wrap(s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim'));
+  if (!dump) return sentence(wrap(s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim')));
   const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
   // a row the step wrote: its offset in the changed tone, the mark right after it
@@ -590,7 +630,7 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   const { fill, carry, ahead } = dumpMarksShown(texts, dumpMarks(ascii));
   const key = fill || carry || ahead ? s.dumpKey(fill, carry, ahead) : '';
   if (key && cells(lineText(out[0])) + 2 + cells(key) <= proseWidth(width)) out[0] = [...out[0], run(`  ${key}`, 'dim')];
-  else if (key) out.splice(1, 0, ...wrap(key, proseWidth(width)).map((l) => line(l, 'dim')));
+  else if (key) out.splice(1, 0, ...sentence(wrap(key, proseWidth(width)).map((l) => line(l, 'dim'))));
   under(out, out[0], true);
   DUMP_HEADS.add(out[0]);
   return out;
@@ -668,7 +708,7 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
   // in a number and its pid read as one figure, nc194), and a name is never broken: a line
   // ends between names (zh wrapped "服务端" as "服务" and "端": fix24e#3)
   const named = ended.map((p) => s.pidOf(p.role[lang], String(p.pid)));
-  const tail = packNames(named, { lead: s.endedLead, sep: s.endedSep }, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  const tail = sentence(packNames(named, { lead: s.endedLead, sep: s.endedSep }, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
   for (const l of tail) TAIL.add(l);
   return [...out, ...tail];
 }
@@ -737,16 +777,34 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // beside a set table with it read as two different listings)
   const seen = new Set<string>();
   kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
-  const full = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
-  // the spare lines give way where the pane cannot hold every other line (the blank lines
-  // between sections went first)
-  const sections = rows(full) + legend.length <= height ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
-  if (legend.length > 0) {
-    const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
-    sections[at] = legendUnder(sections[at], legend);
-  }
-  const gap = rows(sections) + sections.length - 1 <= height;
-  return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+  const laid = (bytesFirst: boolean, choice: { open?: boolean }) => {
+    const whole = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, false, bytesFirst, choice);
+    // where the pane cannot hold every line, the record's label takes its short form (more of
+    // its fields on its first line, in their one order: s26c#4), and the spare lines give way
+    // (the blank lines between sections went first)
+    const fits = rows(whole) + legend.length <= height;
+    const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, true, bytesFirst, choice);
+    const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
+    if (legend.length > 0) {
+      const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
+      sections[at] = legendUnder(sections[at], legend);
+    }
+    const gap = rows(sections) + sections.length - 1 <= height;
+    return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+  };
+  // where the step wrote bytes and changed a field of the record the row does not show (and
+  // the lesson pane names none of it), the order whose first window holds more of the lines
+  // the step marked; the bytes on a tie (shmat 5's bytes past the NUL stood under the record
+  // at 120x34 zh: issue 16, s26c#4), the record where it alone fits (overview 4's atime at 80x24)
+  const choice: { open?: boolean } = {};
+  const record = laid(false, choice);
+  if (!choice.open) return record;
+  const bytes = laid(true, {});
+  const seenOf = (lines: readonly Line[]) => {
+    const top = kernelFollow(lines, height);
+    return stickyLines(lines, top, height).slice(top, top + height).filter(isFollowed).length;
+  };
+  return seenOf(bytes) >= seenOf(record) ? bytes : record;
 }
 
 /** A section with the legend right under its last table row: before the note of columns
@@ -840,10 +898,13 @@ const NAMED = new WeakSet<Line>();
 const SPARE = new WeakSet<Line>();
 /** The processes' section of the pane (kernelSections). */
 const PROCESSES = new WeakSet<Line[]>();
+/** Whether the pane follows `l` after a step (kernelFollow): it carries a mark of the step, or
+ *  holds a field the lesson pane names. */
+export const isFollowed = (l: Line): boolean => l.some((r) => r.tone === 'changed') || NAMED.has(l);
 /** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
 const hasMark = (l: Line): boolean => l.some((r) => r.tone === 'changed');
 
-function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
+function kernelSections(k: KernelInput, width: number, titles: boolean, compact = false, bytesFirst = false, choice: { open?: boolean } = {}): Line[][] {
   // every table takes the room really there: a column the pane could hold is never left out
   const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
@@ -856,7 +917,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   const removedShm = goneSegments(k.segments, k.marks).length > 0 || fleetingOf(k.marks, 'shm').length > 0;
   const none = k.segments.length === 0 && k.focus === null && !removedShm && queues.length === 0 && sets.length === 0;
   const shm = k.segments.length > 0 || k.focus !== null;
-  const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone)));
+  const notes = (k.notes ?? []).flatMap((note) => sentence(wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone))));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push(said(k.s.noObjects, width));
   else if (shm || removedShm) {
@@ -889,7 +950,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
     const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before, k.dump), k.marks.mark, k.lang) : [];
     // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
     const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
-    if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
+    if (gone) focused.push(...said(k.s.focusGone(k.focus!), width));
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
@@ -903,16 +964,20 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
       const shows = row ? rowShows(row) : new Set<keyof ShmidDs>();
       const changed = changedStat(k.focus, k.stat, k.marks.before, k.segments);
       const named = k.marks.named?.fields ?? new Set<string>();
-      const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows, named);
+      const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows, named, k.marks.before ? k.marks.before.step + 1 : null, compact);
       // so does the record of a segment the lesson pane names a field of (atime) that the row does not show
-      const news = (changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null) || (k.stat !== null && [...named].some((f) => (STAT_FIELDS as readonly string[]).includes(f) && !shows.has(f as keyof ShmidDs)));
+      const namedHere = k.stat !== null && [...named].some((f) => (STAT_FIELDS as readonly string[]).includes(f) && !shows.has(f as keyof ShmidDs));
+      const news = (changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null) || namedHere;
       // and what the step wrote (the bytes, a decoded field, a record new) comes before what it
       // did not, right under the tables: overview 4's "hello" stood under the record, shmctl 6's
       // bytes under the processes, below the 80x24 pane's fold (issue 16, s25h#1)
       const wrote = focused.some(hasMark);
       // (the record first still where the step changed a field of it the row does not show:
       // the lesson pane names it, overview 4's atime)
-      const first = wrote || (!news && stat.some(hasMark)) ? (wrote && !news ? [...focused, ...stat] : [...stat, ...focused]) : null;
+      // (or the bytes first where the step wrote them and the lesson pane names no field of the
+      // record, where kernelLines finds they show more: `bytesFirst`, `choice`)
+      if (wrote && news && !namedHere) choice.open = true;
+      const first = wrote || (!news && stat.some(hasMark)) ? (wrote && (!news || (bytesFirst && !namedHere)) ? [...focused, ...stat] : [...stat, ...focused]) : null;
       if (news || first) {
         // what the step wrote right under the segments' table (race 2's counter stood under
         // the lock's table, 13 ↓), the record alone before the processes
@@ -974,11 +1039,39 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
 export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
 /** What ▸ points at: one wording, wherever the legend is and however the pane is scrolled
  *  (a bare "焦点" said nothing the row did not) */
-const FOCUS_WORDS = { en: 'details below', zh: '详见下方' } as const;
+export const FOCUS_WORDS = { en: 'details below', zh: '详见下方' } as const;
+
+/** Whether the last step moved the focus (▸) to a segment that was listed before it, not by s:
+ *  the legend says so where ▸ stands ("▸ the segment step 6 used"; shmget 5 to 6 moved it
+ *  unsaid: issue 16, s26c#5). A segment the step made is new (+), said already. */
+function focusMoved(k: Marked): boolean {
+  const b = k.marks.before;
+  if (!b || k.marks.mark === null || k.marks.running || k.marks.picked || k.focus === null || b.focus === null || b.focus === k.focus) return false;
+  return b.segments.some((seg) => seg.shmid === k.focus);
+}
+
+/** The marks the lines show (a legend's line aside): a row's own (+, -, +-) in its first cell,
+ *  its owner mark and ▸ in its lead, a figure's change mark (*, ~) right after it. */
+export function marksShown(lines: readonly Line[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) {
+    if (rowHeading(l)) {
+      const own = l[0]?.text.trim() ?? '';
+      if ([NEW_MARK, GONE_MARK, FLEETING_MARK].includes(own)) out.add(own);
+      const lead = [...(l[1]?.text ?? '')];
+      for (const c of lead.slice(0, 2)) if (c.trim()) out.add(c);
+    }
+    for (const r of l) {
+      const t = r.text.trimEnd();
+      if (r.tone === 'changed' && (t.endsWith(CHANGE_MARK) || t.endsWith(BACK_MARK))) out.add(t.at(-1)!);
+    }
+  }
+  return out;
+}
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
-function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }): { marks: string[]; status: string | null } {
+function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -1000,7 +1093,7 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
     // a row with no owner mark is another program's (ipcs lists every user's: overview 3)
     owners.has(null) ? s.markOthers : null,
-    shown ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null,
+    shown ? `${focusMark(m.ascii)} ${focusMoved(k) ? s.focusStep(step) : FOCUS_WORDS[k.lang ?? 'en']}` : null,
     sight.fresh ? `${NEW_MARK} ${s.markNew(step)}` : null,
     sight.changed ? `${m.mark} ${s.markChanged(step)}` : null,
     sight.back ? `${BACK_MARK} ${s.markBack(step)}` : null,
@@ -1017,7 +1110,12 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     // A sentence, not a mark's meaning: said on its own line, never after the legend's lead
     // ("图例：第 1 步没有改变什么" read as a legend of no marks: issue 16, fixR2)
     m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? (m.running ? s.markRunning(step) : s.markNothing(step))) : null;
-  return { marks: parts.filter((p): p is string => p !== null), status };
+  // only the marks the window shows, where it is known (`only`): "* changed by step 2" beside
+  // no * in view, only "1~" (race 3: issue 16, s26c#3)
+  // (the step's marks: the owner marks and ▸ explain the rows right above the legend, always)
+  const marked = new Set([NEW_MARK, m.mark ?? CHANGE_MARK, BACK_MARK, GONE_MARK, FLEETING_MARK]);
+  const kept = parts.filter((p): p is string => p !== null && (only === null || !marked.has(p.split(' ')[0]!) || only.has(p.split(' ')[0]!)));
+  return { marks: kept, status };
 }
 
 /** What the last step changed that the pane does not show (its marks all out of view), in
@@ -1065,16 +1163,17 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
-export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true): Line[] {
-  const { said, status } = legendSaid(k, withKeys);
+export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true, only: ReadonlySet<string> | null = null): Line[] {
+  const { said, status } = legendSaid(k, withKeys, only);
   const room = Math.max(10, proseWidth(width));
-  return [...(said.length > 0 ? legendWrap(k.s.legendKey, said, room) : []), ...(status ? wrap(status, room) : [])].map((piece) => line(piece, 'dim'));
+  const parts = (said.length > 0 ? legendWrap(k.s.legendKey, said, room) : []).map((piece) => line(piece, 'dim'));
+  return [...parts, ...(status ? sentence(wrap(status, room).map((piece) => line(piece, 'dim'))) : [])];
 }
 
 /** The legend's parts, each a mark with its words or a key with its words, and the sentence
  *  said on its own line (a step that changed nothing). */
-export function legendSaid(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, withKeys = true): { said: string[]; status: string | null } {
-  const { marks, status } = legendParts(k);
+export function legendSaid(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, withKeys = true, only: ReadonlySet<string> | null = null): { said: string[]; status: string | null } {
+  const { marks, status } = legendParts(k, only);
   // the pane's keys the status line names, said after the marks ("s focus" and "[ ] bytes  }
   // non-zero" were explained only in the help: issue 16): the legend is always in view with
   // the rows it explains, and on its lines they cost a row only where the marks leave no room
