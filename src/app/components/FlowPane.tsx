@@ -84,10 +84,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // where the whole note does not fit (frame.ts bottomBorder drops a key that does not)
   const fitsBelow = (key: string) => !footer || cells(`─ ${footer} `) + cells(`  ${frameChars(ascii).down} ${s.more(win.below)} ${key} `) + 1 <= width - 2;
   const downKeys = z ? [s.litGoesOnZoom(true, z), s.signNote(z)] : [inView ? s.litGoesOnBelow : s.litBelow];
-  const keys = {
-    up: above ? (z && !below ? s.litGoesOnZoom(false, z) : inView ? s.litGoesOnAbove : s.litAbove) : '',
-    down: below ? (downKeys.find(fitsBelow) ?? downKeys[0]) : '',
-  };
+  const down = below ? (downKeys.find(fitsBelow) ?? downKeys[0]) : '';
   const place = choice?.place;
   // the diagram's name ("diagram 1 of 5, the server gets ready"), but not where it would push
   // out the step about to go to another diagram ("Space runs step 2, on diagram 2", which the
@@ -96,8 +93,18 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // The title's parts give way whole, in a fixed order, to the room the border leaves beside its
   // "↑ N more" (issue 16: "由文件…─", cut mid-word and glued to the border): the diagram's
   // name first, then the step about to go elsewhere, then which diagram; never a cut word
-  const room = titleRoom(win.above, width, frameChars(ascii), s.more, keys.up);
-  const paneTitle = flowTitle(s.flowOf, title, choice?.diagram ? place : null, name, room, cells);
+  const d = choice?.diagram ? place : null;
+  const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key), cells);
+  // z's words on the top border (the lit part goes on above only) take the room of the
+  // diagram's name at most, never of the step about to go elsewhere nor of which diagram
+  const upPlain = above ? (inView ? s.litGoesOnAbove : s.litAbove) : '';
+  const upZ = above && z && !below ? s.litGoesOnZoom(false, z) : '';
+  const plainTitle = titleBeside(upPlain);
+  const zTitle = upZ ? titleBeside(upZ) : '';
+  const nameless = d ? s.flowOf(title, d.at, d.of, d.switched, d.next) : title;
+  const useZ = upZ !== '' && (zTitle === plainTitle || zTitle === nameless);
+  const keys = { up: useZ ? upZ : upPlain, down };
+  const paneTitle = useZ ? zTitle : plainTitle;
   return (
     <Panel
       title={paneTitle}
