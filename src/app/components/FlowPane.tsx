@@ -84,7 +84,6 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // where the whole note does not fit (frame.ts bottomBorder drops a key that does not)
   const fitsBelow = (key: string) => !footer || cells(`─ ${footer} `) + cells(`  ${frameChars(ascii).down} ${s.more(win.below)} ${key} `) + 1 <= width - 2;
   const downKeys = z ? [s.litGoesOnZoom(true, z), s.signNote(z)] : [inView ? s.litGoesOnBelow : s.litBelow];
-  const down = below ? (downKeys.find(fitsBelow) ?? downKeys[0]) : '';
   const place = choice?.place;
   // the diagram's name ("diagram 1 of 5, the server gets ready"), but not where it would push
   // out the step about to go to another diagram ("Space runs step 2, on diagram 2", which the
@@ -96,13 +95,16 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const d = choice?.diagram ? place : null;
   const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key), cells);
   // z's words on the top border (the lit part goes on above only) take the room of the
-  // diagram's name at most, never of the step about to go elsewhere nor of which diagram
+  // diagram's name, and of which diagram it is unless it just changed or the step to run goes
+  // to another (what the learner needs next); else they go beside the "↓ N more" sign alone
   const upPlain = above ? (inView ? s.litGoesOnAbove : s.litAbove) : '';
   const upZ = above && z && !below ? s.litGoesOnZoom(false, z) : '';
   const plainTitle = titleBeside(upPlain);
   const zTitle = upZ ? titleBeside(upZ) : '';
   const nameless = d ? s.flowOf(title, d.at, d.of, d.switched, d.next) : title;
-  const useZ = upZ !== '' && (zTitle === plainTitle || zTitle === nameless);
+  const useZ = upZ !== '' && (zTitle === plainTitle || zTitle === nameless || !(d?.switched || d?.next));
+  const zBelow = upZ !== '' && !useZ && win.below > 0 ? [s.signNote(z)] : [];
+  const down = below ? (downKeys.find(fitsBelow) ?? downKeys[0]) : (zBelow.find(fitsBelow) ?? '');
   const keys = { up: useZ ? upZ : upPlain, down };
   const paneTitle = useZ ? zTitle : plainTitle;
   return (
