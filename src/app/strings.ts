@@ -528,6 +528,10 @@ const EN = {
   /** part of the lit path is in view and it goes on past the pane's edge */
   litGoesOnAbove: '(the lit part goes on above)',
   litGoesOnBelow: '(the lit part goes on below)',
+  /** the same where z shows the lit part whole (`zoom`: zoomWhole's words; FlowPane) */
+  litGoesOnZoom: (below: boolean, zoom: string) => `(the lit part goes on ${below ? 'below' : 'above'}; ${zoom})`,
+  /** what z shows of a lit part taller than even the zoomed pane (FlowPane) */
+  zoomMoreLit: (key: string) => `${key}: more of it`,
   /** beside the Trace's "more" sign when the result of the step shown is cut there (trace-view.ts resultCut) */
   resultGoesOnAbove: (step: number, zoom = '') => `(step ${step}'s result goes on above${zoom ? `; ${zoom}` : ''})`,
   resultGoesOnBelow: (step: number, zoom = '') => `(step ${step}'s result goes on below${zoom ? `; ${zoom}` : ''})`,
@@ -949,6 +953,8 @@ const ZH: Strings = {
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
+  litGoesOnZoom: (below: boolean, zoom: string) => `（高亮部分向${below ? '下' : '上'}延续；${zoom}）`,
+  zoomMoreLit: (key: string) => `${key}：显示更多`,
   resultGoesOnAbove: (step: number, zoom = '') => `（第 ${step} 步的结果向上延续${zoom ? `；${zoom}` : ''}）`,
   resultGoesOnBelow: (step: number, zoom = '') => `（第 ${step} 步的结果向下延续${zoom ? `；${zoom}` : ''}）`,
   zoomWhole: (key: string) => `${key}：完整显示`,

@@ -14,7 +14,8 @@ import { diagramTitle } from '../../src/flow/diagrams.js';
 
 const draw = appDrawer('flow-title', { lessons: LESSONS, quiz: false });
 
-const titleRow = (frame: string) => frame.split('\n').find((l) => l.includes('─ Flow') || l.includes('─ 流程')) ?? '';
+// in focus beside other panes, a title that fills its room is bracketed, "┌─[Flow: …]─" (frame.ts)
+const titleRow = (frame: string) => frame.split('\n').find((l) => /─[ [](Flow|流程)/.test(l)) ?? '';
 
 describe('the Flow pane title', () => {
   it('serv-clnt at 120x34, en: names the diagram; before step 2 says where its run goes', async () => {

@@ -242,7 +242,7 @@ describe('flow at 80x24', () => {
       const top = lines.findIndex((l) => l.startsWith('┌─ Flow'));
       return side === 'above' ? lines[top] : lines.find((l, i) => i > top && l.startsWith('└'))!;
     };
-    expect(border()).toMatch(new RegExp(`${side === 'above' ? '↑' : '↓'} \\d+ more \\(the lit part goes on ${side}\\)`));
+    expect(border()).toMatch(new RegExp(`${side === 'above' ? '↑' : '↓'} \\d+ more \\(the lit part goes on ${side}[;)]`));
     // a row at a time that way until no lit part is left there: the server that began it is then in view
     for (let i = 0; i < 40 && border().includes(`lit part goes on ${side}`); i++) {
       const before = r.store.getState();

@@ -1,15 +1,19 @@
 // A flow drawn by src/flow in the learner's language, with what the step (or the
 // playground's last call) did lit and the key to the line styles pinned on the first
-// row. Scrolls itself to the lit part when the diagram is taller than the pane.
+// row. Opens at what the step just took, whole (flow-view.ts flowWindow): where the lit part
+// does not fit, the border says it goes on and that z shows it whole.
 import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { type Line, line } from '../styled.js';
 import { cells, windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
+import { keyFor } from '../keymap.js';
+import { TABS, zoomedRows } from '../layout.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel, textRoom } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
-import { type FlowChoice, LEGEND_ROWS, flowTitle, boxRows, framesDoneNames, hiddenRows, litTop } from './flow-view.js';
+import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, framesDoneNames, hiddenRows } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -18,7 +22,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts leaves the drawing as it is
   const choiceKey = choice ? JSON.stringify(choice) : '';
-  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
+  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; parts: FlowParts; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
       const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang, family: choice.family });
@@ -29,17 +33,18 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       const newest = boxRows(choice, rendered.geometry?.boxes);
       // the frames drawn dotted, lit by an earlier step, with a row in `view`
       const framesDone = (view: readonly [number, number]) => framesDoneNames(choice, rendered.geometry?.frames, drawn, view);
-      return { title: rendered.title, lines: drawn, newest, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
+      return { title: rendered.title, lines: drawn, newest, parts: { boxes: rendered.geometry?.boxes, edges: rendered.geometry?.edges }, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
     // choiceKey stands for choice: equal choices are the same drawing
   }, [flow, choiceKey, width, ascii, lang]);
-  const { lines, litRows, newest, hidden, framesDone, drawn } =
+  const none = { litRows: [], newest: [], parts: {}, hidden: [], framesDone: () => [], drawn: false };
+  const { lines, litRows, newest, parts, hidden, framesDone, drawn } =
     drawing === null
-      ? { lines: [line(choice?.diagram ? s.loadingFlow : s.noDiagram, 'dim')], litRows: [], newest: [], hidden: [], framesDone: () => [], drawn: false }
+      ? { ...none, lines: [line(choice?.diagram ? s.loadingFlow : s.noDiagram, 'dim')] }
       : drawing instanceof Error
-        ? { lines: [line(`${choice?.diagram}: ${drawing.message}`, 'error')], litRows: [], newest: [], hidden: [], framesDone: () => [], drawn: false }
+        ? { ...none, lines: [line(`${choice?.diagram}: ${drawing.message}`, 'error')] }
         : { ...drawing, drawn: true };
   // the legend takes the first row of the pane; the drawing scrolls below it. It gives way
   // where the box the step lit would fit whole only in its room (shmat 6 at 80x24)
@@ -50,9 +55,12 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const max = maxOffset(lines.length, bodyHeight);
   const first = litRows[0] ?? 0;
   const last = litRows[litRows.length - 1] ?? 0;
-  // the lit part is brought into view whenever a step runs or is shown (what is lit changes),
-  // or the drawing's length or the pane's height changes
-  const top = useFollowScroll(max, litTop(first, last, rows, newest), `${choiceKey} ${max} ${first} ${last} ${height}`, 'flow', rows);
+  // the window opens at what the step just took whenever a step runs or is shown (what is lit
+  // changes), or the drawing's length or the pane's height changes (flowWindow: the lit part
+  // whole where it fits, else the box lit anew and a lit edge's label with a box of its edge
+  // whole, no box cut at its top border where a row or two avoids it)
+  const opens = choice ? flowWindow(lines.length, rows, litRows, choice, parts).top : 0;
+  const top = useFollowScroll(max, Math.min(max, opens), `${choiceKey} ${max} ${first} ${last} ${height}`, 'flow', rows);
   const win = windowOf(lines, rows, top);
   // the legend names a "?" or a dotted frame only while one is in view (fix19b#2)
   const view = [win.offset, win.offset + rows] as const;
@@ -60,10 +68,22 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // a lit part out of view is named beside the "more" sign, so nobody misses it
   // ("goes on" when part of it is in view: a lit path taller than the pane)
   const inView = litRows.some((r) => r >= win.offset && r < win.offset + rows);
-  const keys = {
-    up: litRows.some((r) => r < win.offset) ? (inView ? s.litGoesOnAbove : s.litAbove) : '',
-    down: litRows.some((r) => r >= win.offset + rows) ? (inView ? s.litGoesOnBelow : s.litBelow) : '',
-  };
+  // where the lit part goes on past the window and the zoomed pane holds it, the border says
+  // z shows it whole, as the Trace's does ("z: whole"; side by side the Tabs to the Flow first)
+  const zoomable = useAppState((st) => st.screen === 'lesson' && (st.tab === 'flow' || !st.tabs) && !st.zoomed && st.turnFocus === null && st.ask === null && st.overlay === 'none');
+  const tab = useAppState((st) => st.tab);
+  const terminal = useTerminalSize();
+  const above = litRows.some((r) => r < win.offset);
+  const below = litRows.some((r) => r >= win.offset + rows);
+  // (a lit part taller than even the zoomed pane: z shows more of it)
+  const zoomRows = zoomedRows(terminal.columns, terminal.rows) - LEGEND_ROWS;
+  const tabs = (TABS.length - TABS.indexOf(tab)) % TABS.length;
+  const zKeys = tabs === 0 ? keyFor('zoom', ascii) : s.focusThen(keyFor('zoom', ascii), tabs);
+  const z = !zoomable || !inView || !(above || below) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
+  // beside a footer (in review: "reviewing step 5…") the bottom border keeps z's words alone
+  // where the whole note does not fit (frame.ts bottomBorder drops a key that does not)
+  const fitsBelow = (key: string) => !footer || cells(`─ ${footer} `) + cells(`  ${frameChars(ascii).down} ${s.more(win.below)} ${key} `) + 1 <= width - 2;
+  const downKeys = z ? [s.litGoesOnZoom(true, z), s.signNote(z)] : [inView ? s.litGoesOnBelow : s.litBelow];
   const place = choice?.place;
   // the diagram's name ("diagram 1 of 5, the server gets ready"), but not where it would push
   // out the step about to go to another diagram ("Space runs step 2, on diagram 2", which the
@@ -72,8 +92,21 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // The title's parts give way whole, in a fixed order, to the room the border leaves beside its
   // "↑ N more" (issue 16: "由文件…─", cut mid-word and glued to the border): the diagram's
   // name first, then the step about to go elsewhere, then which diagram; never a cut word
-  const room = titleRoom(win.above, width, frameChars(ascii), s.more, keys.up);
-  const paneTitle = flowTitle(s.flowOf, title, choice?.diagram ? place : null, name, room, cells);
+  const d = choice?.diagram ? place : null;
+  const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key), cells);
+  // z's words on the top border (the lit part goes on above only) take the room of the
+  // diagram's name, and of which diagram it is unless it just changed or the step to run goes
+  // to another (what the learner needs next); else they go beside the "↓ N more" sign alone
+  const upPlain = above ? (inView ? s.litGoesOnAbove : s.litAbove) : '';
+  const upZ = above && z && !below ? s.litGoesOnZoom(false, z) : '';
+  const plainTitle = titleBeside(upPlain);
+  const zTitle = upZ ? titleBeside(upZ) : '';
+  const nameless = d ? s.flowOf(title, d.at, d.of, d.switched, d.next) : title;
+  const useZ = upZ !== '' && (zTitle === plainTitle || zTitle === nameless || !(d?.switched || d?.next));
+  const zBelow = upZ !== '' && !useZ && win.below > 0 ? [s.signNote(z)] : [];
+  const down = below ? (downKeys.find(fitsBelow) ?? downKeys[0]) : (zBelow.find(fitsBelow) ?? '');
+  const keys = { up: useZ ? upZ : upPlain, down };
+  const paneTitle = useZ ? zTitle : plainTitle;
   return (
     <Panel
       title={paneTitle}

@@ -128,6 +128,85 @@ export function litTop(first: number, last: number, rows: number, boxes: readonl
   return Math.max(0, Math.min(lo, hi - rows + 2));
 }
 
+/** The parts of a drawn flow the pane's window is chosen by (src/flow's FlowGeometry): each box's
+ *  rows, and each edge's label's (null: an edge without one). */
+export interface FlowParts {
+  boxes?: ReadonlyMap<string, { y: number; h: number }>;
+  edges?: ReadonlyMap<string, { label: { y: number; h: number } | null }>;
+}
+
+/** The two ends of edge `id` ("from->to", a repeat "from->to#2"). */
+function endsOf(id: string): [string, string] | null {
+  const at = id.indexOf('->');
+  return at < 0 ? null : [id.slice(0, at), id.slice(at + 2).replace(/#\d+$/, '')];
+}
+
+/** What the step just took, as spans of rows each to be seen whole: every lit edge's label with
+ *  a box of that edge, best first (`rank`): the box the step lit anew (`newest`), else the box the
+ *  edge goes to, else the one it comes from; an edge lit anew before one lit earlier (shown again). */
+export function edgeSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts, newest?: readonly [number, number]): { span: [number, number]; rank: number }[] {
+  const fresh = new Set(choice.fresh ?? choice.active);
+  const out: { span: [number, number]; rank: number }[] = [];
+  for (const id of choice.active) {
+    const label = parts.edges?.get(id)?.label;
+    const ends = endsOf(id);
+    if (!label || !ends) continue;
+    ends.forEach((end, i) => {
+      const box = parts.boxes?.get(end);
+      if (!box) return;
+      const rows: [number, number] = [box.y, box.y + box.h - 1];
+      const isNewest = newest !== undefined && rows[0] === newest[0] && rows[1] === newest[1];
+      // to: 2, from: 1; the newest box 3; an edge lit anew 4 above one lit before
+      const rank = (isNewest ? 3 : i === 1 ? 2 : 1) + (fresh.has(id) ? 4 : 0);
+      out.push({ span: [Math.min(label.y, rows[0]), Math.max(label.y + label.h - 1, rows[1])], rank });
+    });
+  }
+  return out.sort((a, b) => b.rank - a.rank);
+}
+
+/** Where the Flow's window of `rows` rows over a drawing of `lines` rows opens after a run or on
+ *  a step shown (issue 16, newcomer passes 5 and 6: boxes cut in half, arrows into blank space,
+ *  the lit part off screen), chosen among every top by, in order:
+ *  1. the lit part (`lit`, its rows) whole where it fits;
+ *  2. the box the step lit anew (`newest`, boxRows' last) whole (tests/app/flow-lit-in-view);
+ *  3. a lit edge's label whole with a box of that edge (edgeSpans: the newest box, else the one it goes to);
+ *  4. as few boxes as can be shown without their top border (a shift of a row or two shows it), then
+ *     without their bottom one; a row under a lit part shown whole;
+ *  5. where 3 holds, as much of the lit part as fits; where it does not, the kept box at the top
+ *     (the lit part starts there and goes on, which the border says: `whole` false);
+ *  6. nearest litTop's window.
+ *  `whole`: the lit part is all in view. */
+export function flowWindow(lines: number, rows: number, lit: readonly number[], choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts): { top: number; whole: boolean } {
+  const max = Math.max(0, lines - rows);
+  if (lit.length === 0 || rows <= 0) return { top: 0, whole: true };
+  const first = lit[0];
+  const last = lit[lit.length - 1];
+  const newest = boxRows(choice, parts.boxes);
+  const box = newest.at(-1);
+  const spans = edgeSpans(choice, parts, box);
+  const base = Math.min(max, litTop(first, last, rows, newest));
+  const boxes = [...(parts.boxes?.values() ?? [])];
+  const inView = (t: number, [a, b]: readonly [number, number]) => a >= t && b < t + rows;
+  const score = (t: number): number[] => {
+    const allLit = inView(t, [first, last]);
+    const kept = box !== undefined && inView(t, box);
+    const pair = spans.find((p) => inView(t, p.span))?.rank ?? 0;
+    const cutTop = boxes.filter((b) => b.y < t && b.y + b.h > t).length;
+    const cutBottom = boxes.filter((b) => b.y < t + rows && b.y + b.h > t + rows).length;
+    const under = allLit && last + 1 < t + rows ? 1 : 0;
+    const shown = lit.filter((r) => r >= t && r < t + rows).length;
+    return [allLit ? 1 : 0, kept ? 1 : 0, pair, -cutTop, under, -cutBottom, shown, -Math.abs(t - base)];
+  };
+  let best = base;
+  let bestScore = score(base);
+  for (let t = 0; t <= max; t++) {
+    const s = score(t);
+    const i = s.findIndex((v, k) => v !== bestScore[k]);
+    if (i >= 0 && s[i] > bestScore[i]) [best, bestScore] = [t, s];
+  }
+  return { top: best, whole: bestScore[0] === 1 };
+}
+
 /** The rows of the boxes `choice` lit anew (a frame or an edge is not a box), in the order
  *  of its path; else of all the boxes it lit, the first of its path (who acts: shmat's
  *  write lights address 1 and the segment) taken as the newest: what litTop keeps in view

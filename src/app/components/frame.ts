@@ -58,7 +58,8 @@ export function topBorder(title: string, focused: boolean, above: number, width:
   const shown = fitTitle(title, room - (mark ? cells(mark) + 1 : 0));
   // a title chosen to fill its room (FlowPane's) leaves none for the mark's words: the title is
   // then put in brackets in place of the blanks around it, no wider, never cut for the mark
-  const bracketed = mark !== '' && cells(shown) > room - cells(mark) - 1;
+  // (nor a part of it dropped: "Space runs step 2, on diagram 2" went for "[focus]")
+  const bracketed = mark !== '' && cells(fitTitle(title, room)) > room - cells(mark) - 1;
   const label: Line = !title ? []
     : bracketed ? [run(c.h, 'frame'), run(`[${fitTitle(title, room)}]`, 'selected')]
     : [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title'), ...(mark ? [run(`${mark} `, 'label')] : [])];

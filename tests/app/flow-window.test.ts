@@ -1,0 +1,191 @@
+// Where the Flow opens (issue 16, newcomer passes 5 and 6): at 80x24 its pane holds 3-6 rows of
+// drawings 20-48 tall, at 120x34 nine, and it showed boxes cut in half (overview 4: "│ ║ 创建 ║"
+// without its top border), arrows into blank space with the boxes they join out of view
+// (serv-clnt 2), and the step's part out of view with the border silent about z. Every step of
+// every lesson, at 80x24 and 120x34, English and Chinese: after the step ran (the Flow shown
+// again), with the next step's question shown, and shown again in review (←), the first view
+//   - has the box the step lit anew whole (boxRows' newest: tests/app/flow-lit-in-view's contract),
+//   - has a lit edge's label whole with a box of its edge, where the two fit in the pane's rows
+//     with that box; where the lit part goes on past the window the border says so, and that z
+//     shows it whole where the zoomed pane holds it (beside review's footer z's words alone),
+//   - shows no box without its top border where a shift of one or two rows would show it while
+//     keeping the rest (fewer boxes cut at their top).
+import { describe, expect, it } from 'vitest';
+import { flowChoice, callsByStep, boxRows, LEGEND_ROWS } from '../../src/app/components/flow-view.js';
+import { textRoom } from '../../src/app/components/Panel.js';
+import { zoomedRows } from '../../src/app/layout.js';
+import { strings } from '../../src/app/strings.js';
+import { cells, graphemes } from '../../src/app/text-fit.js';
+import { questionHidden } from '../../src/app/store/turn.js';
+import type { Lang } from '../../src/lang.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { appDrawer, KEYS, questionShown, ran, type Rendered } from '../helpers/render.js';
+
+const draw = appDrawer('flow-window', { lessons: LESSONS, asks: false });
+
+/** A screen row as cells: a wide character's second cell is ''. */
+function cellsOf(row: string): string[] {
+  const out: string[] = [];
+  for (const g of graphemes(row)) {
+    out.push(g);
+    for (let i = 1; i < cells(g); i++) out.push('');
+  }
+  return out;
+}
+
+/** The Flow pane on screen: its inner rows, its borders' text and its width. */
+function flowPane(lines: string[], lang: Lang): { rows: string[]; borders: string; width: number } | null {
+  const name = lang === 'en' ? 'Flow' : '流程';
+  const grid = lines.map(cellsOf);
+  for (let y = 0; y < grid.length; y++) {
+    const row = grid[y];
+    for (let x = 0; x + 3 < row.length; x++) {
+      if (row[x] !== '┌' || row[x + 1] !== '─' || !(row[x + 2] === ' ' || row[x + 2] === '[')) continue;
+      if (!row.slice(x + 3).join('').startsWith(name)) continue;
+      const right = row.indexOf('┐', x);
+      const bottom = grid.findIndex((r, i) => i > y && r[x] === '└');
+      if (right < 0 || bottom < 0) return null;
+      const rows = grid.slice(y + 1, bottom).map((r) => r.slice(x + 1, right).join('').trimEnd());
+      const borders = `${row.slice(x, right + 1).join('')}\n${grid[bottom].slice(x, right + 1).join('')}`;
+      return { rows, borders, width: right - x + 1 };
+    }
+  }
+  return null;
+}
+
+/** What is wrong with the Flow's window now ('' nothing; null: the pane shows no window of the drawing yet). */
+function windowWrong(r: Rendered, lang: Lang, columns: number, height: number): string | null {
+  const st = r.store.getState();
+  const lesson = LESSONS[st.lessonIndex]!;
+  const flow = st.flow;
+  if (!flow) return null;
+  const choice = flowChoice(lesson, st.view, st.done, callsByStep(st.trace, st.stepStarts), flow.edgeLabel);
+  if (!choice.diagram || choice.active.length === 0) return '';
+  const pane = flowPane(r.lines(), lang);
+  if (!pane) return null;
+  const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(pane.width), lang, family: choice.family });
+  const geometry = rendered.geometry as unknown as {
+    boxes: Map<string, { y: number; h: number }>;
+    edges: Map<string, { label: { y: number; h: number } | null }>;
+  };
+  const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
+  const text = drawn.map((l) => l.map((run) => run.text).join('').trimEnd());
+  const lit = drawn.flatMap((l, i) => (l.some((run) => run.tone === 'active') ? [i] : []));
+  // the pane's rows below its legend (or all of them, where the legend gave way to a tall box)
+  const topOf = (shown: string[]) => text.findIndex((_, i) => shown.every((row, k) => row === (text[i + k] ?? '')));
+  const shown = topOf(pane.rows) >= 0 ? pane.rows : pane.rows.slice(LEGEND_ROWS);
+  const top = topOf(shown);
+  if (top < 0) return null;
+  const rows = shown.length;
+  const max = Math.max(0, text.length - rows);
+  const inView = (t: number, [a, b]: readonly [number, number]) => a >= t && b < t + rows;
+  const newest = boxRows(choice, geometry.boxes).at(-1);
+  // every lit edge's label with either of its boxes, as rows to be seen whole
+  const spans: [number, number][] = [];
+  for (const id of choice.active) {
+    const label = geometry.edges.get(id)?.label;
+    if (!label || !id.includes('->')) continue;
+    const [from, to] = [id.slice(0, id.indexOf('->')), id.slice(id.indexOf('->') + 2).replace(/#\d+$/, '')];
+    for (const end of [from, to]) {
+      const b = geometry.boxes.get(end);
+      if (b) spans.push([Math.min(label.y, b.y), Math.max(label.y + label.h - 1, b.y + b.h - 1)]);
+    }
+  }
+  const keeps = (t: number) => ({
+    all: inView(t, [lit[0], lit.at(-1)!]),
+    box: newest === undefined || newest[1] - newest[0] >= rows || inView(t, newest),
+    pair: spans.some((s) => inView(t, s)),
+  });
+  const wrong: string[] = [];
+  const now = keeps(top);
+  if (!now.box) wrong.push(`the box lit anew (rows ${newest![0]}-${newest![1]}) not whole`);
+  const pairFits = spans.some((s) => Math.max(s[1], newest?.[1] ?? s[1]) - Math.min(s[0], newest?.[0] ?? s[0]) < rows);
+  if (pairFits && !now.pair) wrong.push(`no lit edge's label whole with a box of its edge (${spans.map(([a, b]) => `${a}-${b}`).join(' ')})`);
+  if (!now.all) {
+    const s = strings(lang);
+    const goesOn = [s.litAbove, s.litBelow, s.litGoesOnAbove, s.litGoesOnBelow].map((w) => w.replace(/^[(（]|[)）]$/g, ''));
+    const zoomed = zoomedRows(columns, height) - LEGEND_ROWS;
+    // z's words (": whole", "Tab, then z: whole"), which say there is more: alone beside a footer
+    const said = s.zoomWhole('z').replace(/^z/, '');
+    const more = s.zoomMoreLit('z').replace(/^z/, '');
+    if (![...goesOn, said, more].some((w) => pane.borders.includes(w))) wrong.push('the lit part goes on, the border does not say so');
+    if (lit.at(-1)! - lit[0] < zoomed && !st.zoomed && !pane.borders.includes(said)) wrong.push(`the lit part (${lit.at(-1)! - lit[0] + 1} rows) fits the zoomed pane (${zoomed}), the border names no z`);
+  }
+  const cutTop = (t: number) => [...geometry.boxes.values()].filter((b) => b.y < t && b.y + b.h > t).length;
+  if (cutTop(top) > 0) {
+    for (let t = Math.max(0, top - 2); t <= Math.min(max, top + 2); t++) {
+      const k = keeps(t);
+      if (cutTop(t) < cutTop(top) && (k.all || !now.all) && (k.box || !now.box) && (k.pair || !now.pair)) {
+        wrong.push(`${cutTop(top)} box(es) shown without their top border; from row ${t} ${cutTop(t)}`);
+        break;
+      }
+    }
+  }
+  return wrong.length === 0 ? "" : `${choice.diagram}, rows ${top}-${top + rows - 1} of ${text.length}: ${wrong.join("; ")}\n${pane.borders}\n${shown.join("\n")}`;
+}
+
+const SIZES = [[80, 24], [120, 34]] as const;
+
+/** Where z's words have no room on the border: the lit part goes on above only, the window is at
+ *  the drawing's end (no "↓ N more" to stand beside), and the title says the diagram just changed
+ *  ("now diagram 2 of 5"), which they do not push out; side by side they are "Tab Tab, then z:
+ *  whole". By lesson, size and language, when. A list that can only shrink. */
+const Z_NO_ROOM: Record<string, string[]> = {
+  'parent-child 120x34 en': ['after step 8'],
+  'parent-child 120x34 zh': ['after step 8'],
+  'serv-clnt 120x34 en': ['after step 2', "after step 2, step 3's question shown"],
+};
+
+describe('the Flow opens at the part just taken, whole', () => {
+  for (const [columns, height] of SIZES) {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const lesson of LESSONS) {
+        it(`${lesson.id} ${columns}x${height} (${lang}): after every step, under the next question, in review`, async () => {
+          const r = await draw({ width: columns, height, lesson: lesson.id, restart: true, lang });
+          await r.waitFor(() => r.store.getState().flow !== null, 'the flow library loaded');
+          const wrong: string[] = [];
+          const excused: string[] = [];
+          const noRoom = Z_NO_ROOM[`${lesson.id} ${columns}x${height} ${lang}`] ?? [];
+          const look = async (when: string) => {
+            r.store.getState().showTab('flow');
+            // the pane draws the step's flow (a window of its drawing), then the window is judged once
+            await r.waitFor(() => windowWrong(r, lang, columns, height) !== null, `${when}: the flow drawn`, 3_000).catch(() => undefined);
+            const got = windowWrong(r, lang, columns, height);
+            const onlyZ = got !== null && /^[^:]+, rows [\d-]+ of \d+: the lit part \(\d+ rows\) fits the zoomed pane \(\d+\), the border names no z\n/.test(got);
+            if (got && onlyZ && noRoom.includes(when)) excused.push(when);
+            else if (got) wrong.push(`${when}: ${got}`);
+            if (got === null) wrong.push(`${when}: the Flow pane shows no window of the step's drawing`);
+          };
+          for (let k = 1; k <= lesson.steps.length; k++) {
+            await r.waitFor(() => r.store.getState().view === k - 1 && r.store.getState().done === k - 1, `step ${k} shown`);
+            if (lesson.checkpoints?.[lesson.steps[k - 1].id]) {
+              const hidden = questionHidden(r.store.getState());
+              await r.press('1');
+              if (hidden) {
+                await r.waitFor(() => !questionHidden(r.store.getState()), `step ${k}'s question shown`);
+                await r.press('1');
+              }
+              await r.waitFor(() => r.store.getState().guesses[k - 1] !== undefined, `step ${k} answered`);
+            }
+            await r.press(KEYS.space);
+            await ran(r, k);
+            await look(`after step ${k}`);
+            if (k === lesson.steps.length) break;
+            await questionShown(r);
+            await look(`after step ${k}, step ${k + 1}'s question shown`);
+          }
+          // review: each step shown again (←) opens its flow anew
+          while (r.store.getState().view > 0) {
+            const was = r.store.getState().view;
+            r.store.getState().showPrev();
+            await r.waitFor(() => r.store.getState().view === was - 1, `step ${was} shown in review`);
+            await look(`step ${was} in review`);
+          }
+          expect(wrong).toEqual([]);
+          // a case listed that has z's words now leaves the list
+          expect(excused).toEqual(noRoom);
+        }, 180_000);
+      }
+    }
+  }
+});
