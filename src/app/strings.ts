@@ -7,14 +7,14 @@ import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
 import type { Held } from './store/run.js';
 
-/** A pane other than the lesson's text where a "New terms" word is seen (glossary.ts TermPlace). */
-/** A character of the dump named in its legend: a punctuation mark or symbol in quotes (zh
- *  "↪ = ， 的字节" read as a bare comma of the sentence: issue 16, s25h#4), a letter as is. */
+/** A character of the dump named in its legend, in quotes: a bare mark (zh "↪ = ， 的字节") read
+ *  as the sentence's own comma (issue 16, s25h#4), and a letter bare beside a mark quoted read as
+ *  another phrasing (nc, session 26: "↪ = 好 的字节" beside "↪ = “，” 的字节"). */
 export function quotedMark(ch: string, lang: 'en' | 'zh' = 'zh'): string {
-  if (!/^(?:\p{P}|[!-/:-@[-`{-~])$/u.test(ch)) return ch;
   return lang === 'zh' ? `“${ch}”` : `"${ch}"`;
 }
 
+/** A pane other than the lesson's text where a "New terms" word is seen (glossary.ts TermPlace). */
 export type TermPane = 'flow' | 'trace' | 'kernel';
 
 /** Why h shows no hint: the step shown runs later, ran already, asks nothing; the lesson's end (its check has none); --no-quiz. */

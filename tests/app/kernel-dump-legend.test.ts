@@ -48,7 +48,7 @@ describe('the dump legend: a character of the dump says what its marks are', () 
               expect(rows, where).toContain(c! + marks);
             }
             // one phrasing for both: a byte of the character, and the row the character is on
-            const said = (mark: string, row: 'above' | 'below') => flat(lang === 'en' ? `${mark} = byte of ${ch} (row ${row})` : `${mark} = ${ch} 的字节（该字在${row === 'above' ? '上' : '下'}一行）`);
+            const said = (mark: string, row: 'above' | 'below') => flat(lang === 'en' ? `${mark} = byte of "${ch}" (row ${row})` : `${mark} = “${ch}” 的字节（该字在${row === 'above' ? '上' : '下'}一行）`);
             if (rows.includes(`  ${carry}`)) expect(flat(legend), where).toContain(said(carry, 'above'));
             if (rows.includes(ahead)) expect(flat(legend), where).toContain(said(ahead, 'below'));
             else expect(all, where).not.toMatch(/row below|下一行/);
@@ -77,7 +77,7 @@ describe('the dump legend wrapped: ↪ and → said alike, a character and its b
         for (let i = at; i >= 0 && i < lines.length && (i === at || !/^[0-9a-f]{4}/.test(lines[i]!)); i++) legendLines.push(i === at ? lines[i]!.slice(lines[i]!.indexOf(lead)) : lines[i]!);
         const text = legendLines.join(lang === 'en' ? ' ' : '').replace(/\u00a0/g, ' ');
         const where = `${lang} at ${width}:\n${lines.join('\n')}`;
-        const marks = [...text.matchAll(lang === 'en' ? /([↪→]) = byte of (\S+) \(row (above|below)\)/gu : /([↪→]) = (\S+) 的字节（该字在(上|下)一行）/gu)];
+        const marks = [...text.matchAll(lang === 'en' ? /([↪→]) = byte of "(\S+)" \(row (above|below)\)/gu : /([↪→]) = “(\S+)” 的字节（该字在(上|下)一行）/gu)];
         if (marks.length === 2) both++;
         // every mark of the legend said in that phrasing
         expect(text.match(/[↪→] =/gu)?.length ?? 0, where).toBe(marks.length);
@@ -92,9 +92,9 @@ describe('the dump legend wrapped: ↪ and → said alike, a character and its b
 // a punctuation mark or symbol the legend names is quoted: zh "↪ = ， 的字节" read as the
 // sentence's own comma (issue 16, s25h#4)
 describe('dump legend: a punctuation character named in quotes', () => {
-  it('quotes ， and , but not 你', () => {
+  it('quotes ， and , and 你 alike (one phrasing)', () => {
     expect(strings('zh').dumpKey(null, { mark: '↪', ch: '，' })).toContain('“，”\u00a0的字节');
     expect(strings('en').dumpKey(null, { mark: '↪', ch: ',' })).toContain('byte of ","');
-    expect(strings('zh').dumpKey(null, { mark: '↪', ch: '你' })).toContain('=\u00a0你\u00a0的字节');
+    expect(strings('zh').dumpKey(null, { mark: '↪', ch: '你' })).toContain('=\u00a0“你”\u00a0的字节');
   });
 });

@@ -637,7 +637,7 @@ describe('kernel view', () => {
     expect(lineText(narrow[3]).endsWith('  你......')).toBe(true);
     // a one-line legend names the marks the rows show, and only those (fix22e#3), each with a
     // character of the dump: under the heading where it has no room for it, else beside it
-    expect(lineText(narrow[1]!)).toBe('legend: →\u00a0=\u00a0byte of 你 (row below)');
+    expect(lineText(narrow[1]!)).toBe('legend: →\u00a0=\u00a0byte of "你" (row below)');
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[0]!)).toMatch(/^segment 7 \(14 bytes\): 0000–000d \(hex\) {2}legend: 你· = 你 \(3 bytes\)$/);
     expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, strings('zh'))[0]!)).toBe('共享内存段 7（14 字节）：0000–000d（十六进制）  图例：你· = 你（3 字节）');
     expect(dumpLines(7, piece(Buffer.from('hello!')), 78, s).map(lineText).join('\n')).not.toContain('legend:');
@@ -647,7 +647,7 @@ describe('kernel view', () => {
     expect(asciiWide[0]).toMatch(/ {2}legend: 你_ = 你 \(3 bytes\)$/);
     const asciiNarrow = dumpLines(7, piece(split), 40, s, null, null, null, true).map(lineText);
     expect(asciiNarrow[2].endsWith('  abcdefg+')).toBe(true);
-    expect(asciiNarrow[1]).toBe('legend: +\u00a0=\u00a0byte of 你 (row below)');
+    expect(asciiNarrow[1]).toBe('legend: +\u00a0=\u00a0byte of "你" (row below)');
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -685,7 +685,7 @@ describe('kernel view', () => {
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
     expect(rows.slice(-2).map((r) => r.slice(31))).toEqual(['AAAAAAA→', '你AAAAAA']);
     // the key above them, wrapped within the pane
-    expect(rows.slice(0, -2).join(' ')).toBe('legend: →\u00a0=\u00a0byte of 你 (row below)');
+    expect(rows.slice(0, -2).join(' ')).toBe('legend: →\u00a0=\u00a0byte of "你" (row below)');
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
