@@ -245,7 +245,7 @@ const EN = {
   /** under a segment table whose rows are all removed ones (-): says what they are, not "no segment" over them */
   /** (one line at the 80x24 and 120x34 panes: two, it stood cut by the pane's bottom, "…shown
    *  here once more: no" over "↓ 1 more"; the legend says which step removed them: s26c#1) */
-  segmentsAllGone: (_step: number | null) => `No segment of ipclab's is left; rows marked - are shown this once.`,
+  segmentsAllGone: (_step: number | null) => `No segment of ipclab's is left; rows marked - or +- are shown this once.`,
   noObjects: 'The kernel holds no segment, queue or semaphore set made by this lesson or by another ipclab run with your state folder right now (other objects ipcs lists are not shown here).',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
   /** the column of the names a lesson gave its objects ("down", "up") */
@@ -779,7 +779,7 @@ const ZH: Strings = {
   menuLessonTitle: '课程',
   menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
   noSegments: '内核里眼下没有 ipclab 建的共享内存段（本课建的，或你的其他 ipclab 运行建的）。',
-  segmentsAllGone: (_step: number | null) => `内核里已没有 ipclab 的共享内存段；标 - 的行只再显示这一次。`,
+  segmentsAllGone: (_step: number | null) => `内核里已没有 ipclab 的共享内存段；标 - 或 +- 的行只再显示这一次。`,
   noObjects: '内核里眼下没有 ipclab 建的共享内存段、消息队列或信号量集（本课建的，或你的其他 ipclab 运行建的）。ipcs 列出的其他对象这里不显示。',
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',

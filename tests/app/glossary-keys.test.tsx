@@ -76,6 +76,28 @@ describe('the glossary screen', () => {
       await r.quit();
     }
   });
+
+  // nc (session 26): "/started" left the cursor on sigprocmask, a hit of "s", beside "no entry holds the word"
+  it('a query that matches nothing puts the cursor back where / found it, as vim does', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en' });
+    await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson open');
+    await r.press('g');
+    await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
+    await r.press(KEYS.down, KEYS.down);
+    await r.waitFor(() => r.store.getState().menuCursor === 2, 'the cursor on the third entry');
+    await r.press('/', 's');
+    await r.waitFor(() => r.store.getState().find === 's', 's typed');
+    expect(r.store.getState().menuCursor).not.toBe(2); // a hit of "s" elsewhere
+    await r.press('q', 'x', 'z');
+    await r.waitFor((f) => f.includes(strings('en').findNone), 'no entry holds "sqxz"');
+    expect(r.store.getState().menuCursor).toBe(2);
+    // (q would go into the query: the search ends, then the glossary closes)
+    await r.press(KEYS.escape);
+    await r.waitFor(() => r.store.getState().find === null, 'the search over');
+    await r.press(KEYS.escape);
+    await r.waitFor(() => r.store.getState().overlay === 'none', 'the glossary closed');
+    await r.quit();
+  });
 });
 
 describe('the entries as a newcomer reads them', () => {

@@ -19,6 +19,10 @@ export interface FindSlice {
   find: string | null;
   /** the query the last Enter ended on: n goes to its next match; null before any */
   findLast: string | null;
+  /** where the cursor was when / started: a query that matches nothing puts it back there, as
+   *  vim's incremental search does (nc, session 26: "/started" left the cursor on sigprocmask,
+   *  a hit of "s", beside "no entry holds the word") */
+  findFrom: number;
   /** /: start a search in the glossary */
   findStart(): void;
   /** a key typed into the query (its control characters dropped); `erase`: Backspace */
@@ -42,7 +46,7 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
     const matches = glossaryMatches(query, list, partsShown(get()));
     const found = matches.map((e) => list.indexOf(e));
     if (found.length === 0) {
-      set({ find, status: (s) => s.findNone });
+      set({ find, menuCursor: get().findFrom, status: (s) => s.findNone });
       return;
     }
     const at = found.indexOf(get().menuCursor);
@@ -52,8 +56,9 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
   return {
     find: null,
     findLast: null,
+    findFrom: 0,
     findStart() {
-      set({ find: '', status: (s) => s.findStart });
+      set({ find: '', findFrom: get().menuCursor, status: (s) => s.findStart });
     },
     findType(input, erase) {
       const query = get().find ?? '';
