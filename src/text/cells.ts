@@ -427,7 +427,10 @@ function tokenize(pieces: readonly Piece[], width: number): string[] {
     // a wide character is a word of its own (unless a held span follows it), but a
     // NO_BREAK space binds both its neighbours, wide or not ("2) 共享内存段")
     const bound = g === NO_BREAK || word.endsWith(NO_BREAK);
-    const apart = (wide || alone) && (starts === undefined || starts.has(here));
+    // (a closing mark after another stays with it, and no opening mark ends a word: “，” broke as
+    // “， / ” 的字节 and as “ / ，” 的字节, the dump legend's quote cut)
+    const last = word.at(-1) ?? '';
+    const apart = !(CLOSE.has(g) && CLOSE.has(last)) && !OPEN.has(last) && (wide || alone) && (starts === undefined || starts.has(here));
     if (word && !bound && (space || apart || /^\s/.test(word))) {
       if (!(space && /^\s/.test(word))) {
         tokens.push(word);

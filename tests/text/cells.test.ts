@@ -180,3 +180,14 @@ describe('wrap keeps a command with its flags', () => {
     expect(wrap('the range 1 - 9 here', 11)).toEqual(['the range 1', '- 9 here']);
   });
 });
+
+// nc (session 26, zh shmctl 8): the dump legend's quoted mark broke as “， / ” 的字节
+describe('a quoted mark stays whole', () => {
+  it('“，” is never cut, neither after its opening quote nor before its closing one, at any width', () => {
+    const legend = '图例：↪\u00a0=\u00a0“好”\u00a0的字节（该字在上一行）  →\u00a0=\u00a0“，”\u00a0的字节（该字在下一行）';
+    for (let width = 24; width <= 80; width++) {
+      const lines = wrap(legend, width);
+      for (const line of lines) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/“$|^[”，]/u);
+    }
+  });
+});
