@@ -174,9 +174,11 @@ function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput[
   // the words the text says do not fit one row: at most MOST_TERM_ROWS, the first words named and
   // the rest counted, which g lists first (issue 16, s26d#2: a lesson started from the menu named
   // every word at its first showing, 16 of them over 3-4 rows, and pushed the step's text down)
+  // a word the text on screen says stays named whatever the rows (fix19a#1: a word read there is
+  // listed; the 120x34 side-by-side pane, 45 cells wide, has rows to spare)
   const rows = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length;
   for (let k = Math.min(kept, words.length); k >= 1; k--) {
-    const line = s.newTermsShort(list(words.slice(0, k)), terms.key);
+    const line = s.newTermsShort(list(words.filter((word, i) => i < k || said.includes(bare(word)))), terms.key);
     if (rows(line) <= MOST_TERM_ROWS || k === 1) return line;
   }
   return tries[tries.length - 1]!;
