@@ -196,7 +196,7 @@ const BY_TYPE_TURN: Turn = {
     en: 'Yours has IPC_NOWAIT in msgflg, a flag for when no message of your type is there; the lesson\'s own three msgrcv pass 0.',
     zh: '你的调用在 msgflg 里带 IPC_NOWAIT，这个标志决定没有你要的类型的消息时怎么办；本课自己的三次 msgrcv 传的是 0。',
   },
-  yours: { en: "first your own msgrcv on the four messages of step 2 (msgtyp: the type it asks for; msgsz: the most text it copies), then the lesson's", zh: '先用你自己的 msgrcv 读第 2 步的四条消息（msgtyp：要的类型；msgsz：最多复制的正文字节数），再用本课的' },
+  yours: { en: "first your own msgrcv (msgtyp: type wanted; msgsz: most bytes copied), then the lesson's", zh: '先用你自己的 msgrcv（msgtyp：要的类型；msgsz：最多复制的字节数），再用本课的' },
   ownSaid: { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` },
   fields: [
     {
