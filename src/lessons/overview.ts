@@ -163,8 +163,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
       },
       notice: {
-        en: 'nattch 0. IPC_STAT: you are its owner (uid) and creator (cuid, cpid); no attach or detach yet, so atime and dtime are 0.',
-        zh: 'nattch 为 0。IPC_STAT：属主（uid）和创建者（cuid、cpid）都是你；还没有映射和解除映射，所以 atime 和 dtime 是 0。',
+        en: 'nattch 0. Its record (read by IPC_STAT): you own (uid) and made it (cuid, cpid); no attach or detach yet: atime, dtime 0.',
+        zh: 'nattch 为 0。它的记录（IPC_STAT 读出）：属主（uid）和创建者（cuid、cpid）都是你；还没有映射和解除映射，所以 atime 和 dtime 是 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

@@ -226,7 +226,7 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'ipclab refused its read; SIGSEGV killed the reader, a child, as nothing is mapped there. It is "ended:" in the Kernel pane.',
+        en: 'ipclab refused its read; SIGSEGV killed the reader, a child, not ipclab: nothing is mapped there. It is "ended:" in the Kernel pane.',
         zh: 'ipclab 拒绝了自己的读取；SIGSEGV 杀死了子进程，因为那里没有映射：所以才让子进程来读。“内核”窗格在“已结束：”后列出它。',
       },
       diagram: UNMAP,
