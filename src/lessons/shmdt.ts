@@ -198,8 +198,8 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '按地址解除这个映射。',
       },
       notice: {
-        en: 'shmdt returned 0. nattch is 0; lpid is this pid, dtime now (the Kernel pane\'s IPC_STAT lines). Still listed: detaching is not deleting.',
-        zh: 'shmdt 返回 0。nattch 为 0；lpid 是本进程，dtime 是此刻（见“内核”窗格的 IPC_STAT 几行）。这个共享内存段仍在列表里：解除映射不等于删除。',
+        en: 'shmdt returned 0. nattch is 0; lpid is this pid, dtime now (the Kernel pane\'s record lines). Still listed: detaching is not deleting.',
+        zh: 'shmdt 返回 0。nattch 为 0；lpid 是本进程，dtime 是此刻（见“内核”窗格的记录几行）。这个共享内存段仍在列表里：解除映射不等于删除。',
       },
       diagram: UNMAP,
       highlight: ['map', 'map->old', 'old', 'shm'],
