@@ -195,7 +195,7 @@ function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'short' | '
 
 /** The round without a lock, as this run went: how many updates it lost, or that none was,
  *  and how long the two loops ran side by side, from the workers' own times: the lines
- *  "worker 1 added 1 1000000 times … in 53.1 ms" and "worker 2 … in 17.9 ms" overlap for at
+ *  "worker 1 added 1 to the counter 1000000 times … in 53.1 ms" and "worker 2 … in 17.9 ms" overlap for at
  *  most 17.9 ms (both start at the `started` barrier), and the losses came then. The times go
  *  in the workers' order, named, as the process list has them (nc: sorted, they read reversed). */
 function lostNotice(live: LiveResult<RaceState>): Text {

@@ -64,7 +64,7 @@ export class Racer {
     const end = now();
     emit({ type: 'timing', pid: process.pid, start, end, at: end });
     const ms = (end - start).toFixed(1);
-    emit(event({ en: `worker ${worker} added 1 ${n} times ${LOCK_TEXT[lock].en} in ${ms}${NO_BREAK}ms`, zh: `工作进程 ${worker} 加 1 共 ${n} 次（${LOCK_TEXT[lock].zh}），用时 ${ms}${NO_BREAK}ms` }));
+    emit(event({ en: `worker ${worker} added 1 to the counter ${n} times ${LOCK_TEXT[lock].en} in ${ms}${NO_BREAK}ms`, zh: `工作进程 ${worker} 加 1 共 ${n} 次（${LOCK_TEXT[lock].zh}），用时 ${ms}${NO_BREAK}ms` }));
     this.cleanup();
     emit(phase('done'));
   }

@@ -40,7 +40,7 @@ describe('notices by the run', () => {
       expect(outcome.notice?.zh).toContain(`里丢了 ${measure.value} 次`);
       // the loops' overlap as the workers' own times give it: at most the shorter one's (fix16g#2),
       // each time named for its worker, in the workers' order, whichever ended first (fix25c#6)
-      const loop = (w: number) => run.trace.flatMap((e) => (e.type === 'event' && e.text.en.startsWith(`worker ${w} added 1 1000000 times without a lock in `) ? [/in ([\d.]+)\sms/.exec(e.text.en)![1]!] : []));
+      const loop = (w: number) => run.trace.flatMap((e) => (e.type === 'event' && e.text.en.startsWith(`worker ${w} added 1 to the counter 1000000 times without a lock in `) ? [/in ([\d.]+)\sms/.exec(e.text.en)![1]!] : []));
       const loops = [...loop(1), ...loop(2)];
       expect(loops).toHaveLength(2);
       const overlap = [...loops].sort((a, b) => Number(a) - Number(b))[0];
