@@ -267,8 +267,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
       title: { en: 'Another IPC shell tool, then ipcs -m', zh: '另一个 IPC 命令行工具，再运行 ipcs -m' },
       say: {
-        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. Any process of the owner or creator may, or of root (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
-        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。属主或创建者的任何进程都可以删，root 的进程也可以（按 g 查 root）；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',
+        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. A process of its owner, its creator or root may (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
+        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。以属主、创建者或 root（按 g 查 root）身份运行的进程都能删它；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',
       },
       notice: ROW_GONE,
       noticeBy: (live) => withOthers(ROW_GONE, live),
