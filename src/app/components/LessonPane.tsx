@@ -693,6 +693,9 @@ function paneTerms(st: AppState): ReturnType<typeof paneNewTerms> {
   const known = termsKept.find((k) => k.by.every((x, i) => x === by[i]));
   if (known) return known.terms;
   const terms = paneNewTerms(st.lessons, st.lang, lessonAt(st), st.view, st.done, { trace: st.trace, stepStarts: st.stepStarts, notices: st.notices }, '', st.quiz);
+  // only this trace's answers are kept: another's would hold a lesson left behind in memory
+  // (tests/app/memory.test.ts: a trace of a lesson left stayed reachable through this list)
+  for (let i = termsKept.length - 1; i >= 0; i--) if (termsKept[i]!.by[8] !== st.trace) termsKept.splice(i, 1);
   termsKept.unshift({ by, terms });
   termsKept.length = Math.min(termsKept.length, TERMS_KEPT);
   return terms;
