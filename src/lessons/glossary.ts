@@ -1509,21 +1509,10 @@ export function stepTerms(
   run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): TraceTerms {
-  let kept = stepTermsKept.get(run.trace);
-  if (!kept || kept.lessons !== lessons || kept.glossary !== glossary) {
-    kept = { lessons, glossary, found: new Map() };
-    stepTermsKept.set(run.trace, kept);
-  }
-  const key = runKey(lessons, lang, at, view, run);
-  let found = kept.found.get(key);
-  if (!found) {
-    found = findStepTerms(lessons, lang, at, view, run, glossary);
-    kept.found.set(key, found);
-  }
-  return found;
+  return keptPerTrace(stepTermsKept, findStepTerms, lessons, lang, at, view, run, glossary);
 }
 
-const stepTermsKept = new WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>();
+const stepTermsKept: TermsKept = new WeakMap();
 
 function findStepTerms(
   lessons: readonly Lesson[],
@@ -1623,16 +1612,28 @@ export function traceTerms(
   run: RunShown,
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): TraceTerms {
-  // a trace is never changed, only replaced (LessonRun): its terms stay what they were
-  let kept = traceTermsKept.get(run.trace);
+  return keptPerTrace(traceTermsKept, findTraceTerms, lessons, lang, at, view, run, glossary);
+}
+
+/** Terms of a run's step by trace (weakly: a trace left behind goes), then by what else they follow from. */
+type TermsKept = WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>;
+
+/** `find`'s answer, kept in `cache` by the run's trace and runKey: a trace is never changed, only
+ *  replaced (LessonRun), so its terms stay what they were (traceTerms, stepTerms). */
+function keptPerTrace(
+  cache: TermsKept,
+  find: (lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, view: number, run: RunShown, glossary: readonly GlossaryEntry[]) => TraceTerms,
+  lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, view: number, run: RunShown, glossary: readonly GlossaryEntry[],
+): TraceTerms {
+  let kept = cache.get(run.trace);
   if (!kept || kept.lessons !== lessons || kept.glossary !== glossary) {
     kept = { lessons, glossary, found: new Map() };
-    traceTermsKept.set(run.trace, kept);
+    cache.set(run.trace, kept);
   }
   const key = runKey(lessons, lang, at, view, run);
   let found = kept.found.get(key);
   if (!found) {
-    found = findTraceTerms(lessons, lang, at, view, run, glossary);
+    found = find(lessons, lang, at, view, run, glossary);
     kept.found.set(key, found);
   }
   return found;
@@ -1688,7 +1689,7 @@ export function traceShown(trace: readonly TraceEntry[], lang: 'en' | 'zh', glos
 /** The word the trace's pid column is named by in the glossary. */
 const PID_COLUMN = 'pid';
 
-const traceTermsKept = new WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>();
+const traceTermsKept: TermsKept = new WeakMap();
 
 function findTraceTerms(
   lessons: readonly Lesson[],
