@@ -8,8 +8,8 @@ import { textRoom } from '../../src/app/components/Panel.js';
 import { boxRows, callsByStep, flowChoice } from '../../src/app/components/flow-view.js';
 import type { Lang } from '../../src/lang.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { questionHidden } from '../../src/app/store/turn.js';
 import { appDrawer, KEYS, paneRows, questionShown, ran, type Rendered } from '../helpers/render.js';
+import { answer } from '../helpers/lesson-views.js';
 
 /** Where a box taller than the rows the pane has at 80x24 is cut: its lesson, language and
  *  when ("after N": step N just ran; "asked N": with step N+1's question shown). Only the
@@ -55,16 +55,7 @@ describe('the Flow keeps the lit box in view at 80x24', () => {
         for (let k = 1; k <= lesson.steps.length; k++) {
           await r.waitFor(() => r.store.getState().view === k - 1 && r.store.getState().done === k - 1, `step ${k} shown`);
           // a question waiting is answered (the first choice), as a learner would before the run
-          if (lesson.checkpoints?.[lesson.steps[k - 1].id]) {
-            // a digit where the question waits behind the result only shows it (fix18a#3): pressed again
-            const hidden = questionHidden(r.store.getState());
-            await r.press('1');
-            if (hidden) {
-              await r.waitFor(() => !questionHidden(r.store.getState()), `step ${k}'s question shown`);
-              await r.press('1');
-            }
-            await r.waitFor(() => r.store.getState().guesses[k - 1] !== undefined, `step ${k} answered`);
-          }
+          if (lesson.checkpoints?.[lesson.steps[k - 1].id]) await answer(r, 1, () => r.store.getState().guesses[k - 1] !== undefined, `step ${k} answered`);
           await r.press(KEYS.space);
           await ran(r, k);
           // the run shows the pane its result is in (src/lessons/result-pane.ts): the learner goes

@@ -16,10 +16,10 @@ import { textRoom } from '../../src/app/components/Panel.js';
 import { zoomedRows } from '../../src/app/layout.js';
 import { strings } from '../../src/app/strings.js';
 import { cells, graphemes } from '../../src/app/text-fit.js';
-import { questionHidden } from '../../src/app/store/turn.js';
 import type { Lang } from '../../src/lang.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { appDrawer, KEYS, questionShown, ran, type Rendered } from '../helpers/render.js';
+import { answer } from '../helpers/lesson-views.js';
 
 const draw = appDrawer('flow-window', { lessons: LESSONS, asks: false });
 
@@ -158,15 +158,7 @@ describe('the Flow opens at the part just taken, whole', () => {
           };
           for (let k = 1; k <= lesson.steps.length; k++) {
             await r.waitFor(() => r.store.getState().view === k - 1 && r.store.getState().done === k - 1, `step ${k} shown`);
-            if (lesson.checkpoints?.[lesson.steps[k - 1].id]) {
-              const hidden = questionHidden(r.store.getState());
-              await r.press('1');
-              if (hidden) {
-                await r.waitFor(() => !questionHidden(r.store.getState()), `step ${k}'s question shown`);
-                await r.press('1');
-              }
-              await r.waitFor(() => r.store.getState().guesses[k - 1] !== undefined, `step ${k} answered`);
-            }
+            if (lesson.checkpoints?.[lesson.steps[k - 1].id]) await answer(r, 1, () => r.store.getState().guesses[k - 1] !== undefined, `step ${k} answered`);
             await r.press(KEYS.space);
             await ran(r, k);
             await look(`after step ${k}`);

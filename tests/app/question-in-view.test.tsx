@@ -10,22 +10,10 @@ import { strings } from '../../src/app/strings.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
-import { lessonRows, looks, questionBrought } from '../helpers/lesson-views.js';
-import { questionHidden } from '../../src/app/store/turn.js';
+import { answer, lessonRows, looks, questionBrought } from '../helpers/lesson-views.js';
 
 // asks: false, so that a key only does what the screen says (no helper answers behind it)
 const draw = appDrawer('qview', { lessons: LESSONS, asks: false });
-
-/** A digit that answers: pressed again where the question was hidden and the first only showed it (fix18a#3). */
-async function answer(r: Rendered, digit: number, answered: () => boolean, what: string): Promise<void> {
-  const hidden = questionHidden(r.store.getState());
-  await r.press(String(digit));
-  if (hidden) {
-    await r.waitFor(() => !questionHidden(r.store.getState()), `${what}: the question shown`);
-    await r.press(String(digit));
-  }
-  await r.waitFor(answered, what);
-}
 
 /** What is missing of the open question in the lesson pane as drawn: its label, then each choice's start, below it. */
 function missing(r: Rendered, lang: Lang): string[] {

@@ -4,7 +4,7 @@ import type { Lang } from '../../src/lang.js';
 import type { Rendered } from './render.js';
 import { strings } from '../../src/app/strings.js';
 import { cells, graphemes } from '../../src/text/cells.js';
-import { questionBehind } from '../../src/app/store/turn.js';
+import { questionBehind, questionHidden } from '../../src/app/store/turn.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 
 export const VIEWS: [Lang, number, number][] = [
@@ -110,4 +110,15 @@ export async function questionBrought(r: Rendered): Promise<boolean> {
   }
   r.resize(80, 24);
   return brought;
+}
+
+/** A digit that answers: pressed again where the question was hidden and the first only showed it (fix18a#3). */
+export async function answer(r: Rendered, digit: number, answered: () => boolean, what: string): Promise<void> {
+  const hidden = questionHidden(r.store.getState());
+  await r.press(String(digit));
+  if (hidden) {
+    await r.waitFor(() => !questionHidden(r.store.getState()), `${what}: the question shown`);
+    await r.press(String(digit));
+  }
+  await r.waitFor(answered, what);
 }
