@@ -596,7 +596,7 @@ const EN = {
   endedSep: ', ',
   /** the processes after the lesson's own on the tab bar, alive or ended: the Kernel tab lists each with its state.
    *  "alive", not "running": a process asleep in semop is not running by the kernel's word (issue 16) */
-  morePids: (n: number, alive: number, tab: string | null) => (tab === null ? `+ ${n} (${alive} alive)` : `+ ${n} more (${alive} alive) in ${tab}`),
+  morePids: (n: number, alive: number, tab: string | null) => (tab === null ? `+ ${n} more (${alive} alive)` : `+ ${n} more (${alive} alive) in ${tab}`),
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
