@@ -349,6 +349,11 @@ export const ERRNO_FOR_CALL = {
     },
     EPERM: { en: 'only the owner, the creator or root may do this', zh: '只有属主、创建者或 root 能这样做' },
   },
+  // the client's last kill() may find the server gone already (src/proto/client.ts): no error then
+  kill: {
+    ESRCH: { en: 'the process has ended', zh: '这个进程已结束' },
+    EPERM: { en: 'this user may not signal that process', zh: '这个用户无权向那个进程发信号' },
+  },
 } as const satisfies CallTable;
 
 /** The meaning of `errno` for `call`, if the table holds it. */

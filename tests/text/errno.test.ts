@@ -35,10 +35,18 @@ describe("an errno's meaning", () => {
     expect(callText(missing, 'en')).toMatch(/= -1 ENOENT \(no segment has this key; perror: "No such file or directory"\)$/);
     expect(callText(missing, 'zh')).toMatch(/= -1 ENOENT（这个 key 下没有共享内存段；perror：“没有那个文件或目录”）$/);
     // a call the table has no row for: the C library's words, in Chinese in full-width brackets
-    const refused = kill(0x7ffffff0, 0);
-    expect(refused.errno).toBe('ESRCH');
-    expect(callText(refused, 'en')).toMatch(/= -1 ESRCH \(No such process\)$/);
-    expect(callText(refused, 'zh')).toMatch(/= -1 ESRCH（没有那个进程）$/);
+    // (a signal number no kernel has; kill's ESRCH has a row, the client's last kill may meet it)
+    const refused = kill(process.pid, 4096);
+    expect(refused.errno).toBe('EINVAL');
+    expect(callText(refused, 'en')).toMatch(/= -1 EINVAL \(Invalid argument\)$/);
+    expect(callText(refused, 'zh')).toMatch(/= -1 EINVAL（无效的参数）$/);
+  });
+
+  it('says what ESRCH means for kill: the process has ended', () => {
+    const gone = kill(0x7ffffff0, 0);
+    expect(gone.errno).toBe('ESRCH');
+    expect(callText(gone, 'en')).toMatch(/= -1 ESRCH \(the process has ended\)$/);
+    expect(callText(gone, 'zh')).toMatch(/= -1 ESRCH（这个进程已结束）$/);
   });
 
   it("puts ipclab's own words where it answers for the kernel in Chinese too", () => {

@@ -42,7 +42,8 @@ const CALLS: [CallRecord, string, string][] = [
   // an errno without a message: no "(null)"
   [call({ ret: -1, errno: 'EIDRM', message: null }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EIDRM', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EIDRM'],
   // a call and errno the table lacks (the playground may make any): the C library's words
-  [call({ call: 'kill', c: 'kill(77, SIGUSR1)', ret: -1, errno: 'ESRCH', message: 'No such process' }), 'kill(77, SIGUSR1) = -1 ESRCH (No such process)', 'kill(77, SIGUSR1) = -1 ESRCH（没有那个进程）'],
+  [call({ call: 'kill', c: 'kill(77, 4096)', ret: -1, errno: 'EINVAL', message: 'Invalid argument' }), 'kill(77, 4096) = -1 EINVAL (Invalid argument)', 'kill(77, 4096) = -1 EINVAL（无效的参数）'],
+  [call({ call: 'kill', c: 'kill(77, SIGUSR1)', ret: -1, errno: 'ESRCH', message: 'No such process' }), 'kill(77, SIGUSR1) = -1 ESRCH (the process has ended)', 'kill(77, SIGUSR1) = -1 ESRCH（这个进程已结束）'],
   // words the table does not hold (another C library's, an errno with no row) stay as they came
   [call({ ret: -1, errno: 'EINVAL', message: 'Invalid argument value' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EINVAL (Invalid argument value)', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 EINVAL (Invalid argument value)'],
   [call({ ret: -1, errno: 'E200', message: 'Unknown error 200' }), 'shmget(IPC_PRIVATE, 4096, 0600) = -1 E200 (Unknown error 200)', 'shmget(IPC_PRIVATE, 4096, 0600) = -1 E200 (Unknown error 200)'],
