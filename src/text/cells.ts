@@ -427,10 +427,12 @@ function tokenize(pieces: readonly Piece[], width: number): string[] {
     // a wide character is a word of its own (unless a held span follows it), but a
     // NO_BREAK space binds both its neighbours, wide or not ("2) 共享内存段")
     const bound = g === NO_BREAK || word.endsWith(NO_BREAK);
-    // (a closing mark after another stays with it, and no opening mark ends a word: “，” broke as
-    // “， / ” 的字节 and as “ / ，” 的字节, the dump legend's quote cut)
+    // (a closing mark stays with the wide character or mark it closes, and no opening mark ends a word: “，” broke as
+    // “， / ” 的字节 and as “ / ，” 的字节, and “程” as “程 / ” 的字节 where a NO_BREAK space after
+    // the mark had bound it to the words after: the dump legend's quote cut)
     const last = word.at(-1) ?? '';
-    const apart = !(CLOSE.has(g) && CLOSE.has(last)) && !OPEN.has(last) && (wide || alone) && (starts === undefined || starts.has(here));
+    const closes = CLOSE.has(g) && (CLOSE.has(last) || cells(last) > 1);
+    const apart = !closes && !OPEN.has(last) && (wide || alone) && (starts === undefined || starts.has(here));
     if (word && !bound && (space || apart || /^\s/.test(word))) {
       if (!(space && /^\s/.test(word))) {
         tokens.push(word);

@@ -190,4 +190,12 @@ describe('a quoted mark stays whole', () => {
       for (const line of lines) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/“$|^[”，]/u);
     }
   });
+
+  it('a quoted Chinese character keeps its closing quote where a no-break space follows it (“程” broke as “程 / ” 的字节)', () => {
+    const legend = '图例：↪ = “好” 的字节（该字在上一行）  → = “程” 的字节（该字在下一行）';
+    for (let width = 24; width <= 80; width++) {
+      const lines = wrap(legend, width);
+      for (const line of lines) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/“.?$|^”/u);
+    }
+  });
 });

@@ -95,7 +95,8 @@ describe('Chinese line breaking', () => {
       }
     }
     expect(bad.slice(0, 40)).toEqual([]);
-  });
+    // ~20 s alone (every text at 51 widths); twice that on a loaded machine
+  }, 120_000);
 
   it('makes the word segmenter only for text holding Chinese: English wraps without it', async () => {
     expect(wordStarts('Remove them with ipclab clean, then run it again.')).toBeUndefined();
