@@ -844,12 +844,21 @@ export const GLOSSARY: GlossaryEntry[] = [
     ],
   },
   {
+    id: 'seq-cst',
+    name: { en: '__ATOMIC_SEQ_CST', zh: '__ATOMIC_SEQ_CST' },
+    terms: ['__ATOMIC_SEQ_CST'],
+    text: {
+      en: 'The last argument of __atomic_fetch_add in race.c: the strictest memory order, "sequentially consistent". No other memory access of the process moves across the add, and every CPU sees all such operations in one order. Weaker orders (__ATOMIC_RELAXED) still add without losing updates, but promise less about the accesses around them.',
+      zh: 'race.c 里 __atomic_fetch_add 的最后一个参数：最严格的内存顺序，即“顺序一致”。进程的其他内存访问不会被挪到这次加法的另一侧，所有 CPU 看到的这类操作都是同一个先后次序。较弱的顺序（__ATOMIC_RELAXED）同样不会丢失加法，但对前后的访问保证得更少。',
+    },
+  },
+  {
     id: 'atomic',
     name: { en: 'atomic add', zh: '原子加' },
     terms: ['atomic add', '原子加', 'atomic_fetch_add'],
     text: {
-      en: 'An add the CPU does as one indivisible operation. In C: atomic_fetch_add of <stdatomic.h> (C11), or the builtin __atomic_fetch_add; in JavaScript, Atomics.add.',
-      zh: 'CPU 作为一次不可分割的操作完成的加法。C 里用 <stdatomic.h> 的 atomic_fetch_add（C11），或内建函数 __atomic_fetch_add；JavaScript 里是 Atomics.add。',
+      en: 'An add the CPU does as one indivisible operation. In C: atomic_fetch_add of <stdatomic.h> (C11), or the builtin __atomic_fetch_add (its last argument: see __ATOMIC_SEQ_CST); in JavaScript, Atomics.add.',
+      zh: 'CPU 作为一次不可分割的操作完成的加法。C 里用 <stdatomic.h> 的 atomic_fetch_add（C11），或内建函数 __atomic_fetch_add（最后一个参数见 __ATOMIC_SEQ_CST）；JavaScript 里是 Atomics.add。',
     },
     // what two CPUs do to a plain counter++ is what race 2 asks ("Does this run lose updates?"),
     // and race 2's run lists this entry: held until it ran (issue 16)

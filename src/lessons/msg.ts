@@ -625,11 +625,11 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'msg_qbytes is 16384, and the queue holds four messages of 4000 bytes. msgsnd with IPC_NOWAIT of a 300-byte text…', zh: 'msg_qbytes 为 16384，队列里已有四条 4000 字节的消息。带 IPC_NOWAIT 用 msgsnd 发一条 300 字节的正文，结果……' },
       choices: [
         { en: 'returns 0', zh: '返回 0' },
-        { en: 'fails with EAGAIN', zh: '以 EAGAIN 失败', whyNot: { en: 'these 300 bytes keep the queue under msg_qbytes, and five messages are far below Linux\'s limit on their count.', zh: '这 300 字节不会让总数超过 msg_qbytes，五条消息也远不到 Linux 对条数的上限。' } },
+        { en: 'fails with EAGAIN', zh: '以 EAGAIN 失败', whyNot: { en: 'these 300 bytes keep the queue under msg_qbytes, and five messages are far below Linux\'s limit on their count.', zh: '这 300 字节不会让总数超过 msg_qbytes，已有的四条加上这一条共五条，也远不到 Linux 对条数的上限。' } },
         { en: 'sleeps', zh: '睡眠', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
       ],
       answer: 0,
-      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux caps the count of messages at msg_qbytes too (as a number of messages, here 16384): five is far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 对消息条数也设上限，数值同样取 msg_qbytes（按条数算，这里是 16384 条）：五条远远不到。' },
+      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux caps the count at msg_qbytes too (16384 messages): four queued and this one are far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 对消息条数也设上限，数值同样取 msg_qbytes（按条数算，这里是 16384 条）：已有四条加这一条共五条，远远不到。' },
     },
     {
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },

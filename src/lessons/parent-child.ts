@@ -315,8 +315,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
       },
       notice: {
-        en: 'SIGUSR1 "there is text", SIGUSR2 "I read it", in turns: signals are not counted, so two SIGUSR1 sent at once arrive as one.',
-        zh: 'SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。必须严格轮流，因为信号不计数：接连发出的两个 SIGUSR1 只到达一个。',
+        en: 'SIGUSR1 "text", SIGUSR2 "read", in turns. Signals are not counted: a SIGUSR1 sent before the first is handled merges with it.',
+        zh: 'SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。必须严格轮流，因为信号不计数：第一个 SIGUSR1 还没处理完时再发一个，两个会合并成一个。',
       },
       diagram: ACK,
       highlight: ['up', 'up->parent', 'parent', 'parent->child', 'child'],

@@ -573,7 +573,7 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
 export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> | 'new' = new Set(), mark: string | null = null, lang: Lang = 'en'): Line[] {
   // the values are read from the segment (rv->data is any process's text)
   const fresh = changed === 'new';
-  const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), !fresh && changed.has(f.name)]), width, mark, fresh, s.markNew(null));
+  const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), !fresh && changed.has(f.name)]), width, mark, fresh, s.recordNew(null));
   return [...fields, ...(d.note ? sentence(wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim'))) : [])];
 }
 
