@@ -319,8 +319,8 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
       : live.state.oneCpu
         ? { en: ` The loops took ${first} and ${second}: on one CPU they take turns, and a loop's time counts the other's turns.`, zh: `两个循环各用了 ${first} 和 ${second}：只有一个 CPU，它们轮流运行，循环的用时也算上了另一个的轮次。` }
         : {
-            en: ` The loops took ${first} and ${second}: each add waits for the counter's cache line, one CPU's at a time; one loop waited more.${slower ? " A locked add waits to own the line; step 2's adds wait less, but lose some." : ''}`,
-            zh: `两个循环各用了 ${first} 和 ${second}：每次加法都要等计数器所在的缓存行，它同一时刻只归一个 CPU，其中一个循环等得更多。${slower ? '带锁的加法要等那一行只归自己；第 2 步的一读一写等得少，却会丢更新。' : ''}`,
+            en: ` Loops: ${first}, ${second}. Both adds wait mostly for the counter's cache line, held by one CPU at a time: which round wins varies by run.`,
+            zh: `两个循环：${first}、${second}。两种加法主要都在等计数器所在的缓存行（同一时刻只归一个 CPU），哪一轮更快每次都可能不同。`,
           };
   return {
     en: `Nothing lost, no system call: each add is one locked instruction, load and store together (step 2: load, then store). Per add: atomic ${unit(atomic, 'ns')} (${wallOf(live.state, 'atomic')} of wall time for ${adds('atomic')} adds), step 2 ${unit(none, 'ns')} (${wallOf(live.state, 'none')} for ${adds('none')}): ${which.en}${loops.en}`,
