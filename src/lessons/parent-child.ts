@@ -337,8 +337,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',
       },
       notice: {
-        en: 'Trace: "lpid … (the child)" after the child\'s shmdt, then "lpid … (the parent)". The child exited, code 0; both segments are gone.',
-        zh: '跟踪里先是子进程 shmdt 后的“lpid 为\u00a0…（子进程）”，再是“lpid 为\u00a0…（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
+        en: 'Trace: lpid read by the parent, "(the child)" after waitpid, "(the parent)" after its shmdt. Child exit code 0; the segments are gone.',
+        zh: '跟踪里父进程读 lpid：waitpid 之后是“（子进程）”，自己 shmdt 之后是“（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
       traceFocus: ['lpid', 'IPC_RMID'],
       diagram: FINISH,
