@@ -1008,7 +1008,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'race-ints',
-    name: { en: 'counter, started: the two ints of the race lesson', zh: 'counter、started：竞争那课的两个 int' },
+    name: { en: 'counter, started: the two ints of the race lesson', zh: 'counter、started：竞争的共享 int' },
     terms: [],
     text: {
       en: 'The two ints at the start of the segment of lesson 11 (a race), which the Kernel pane decodes beside the dump as { int counter; int started; }. counter (offset 0): the int each worker adds 1 to, again and again; the lesson reads it after each round. started (offset 4, the next int): the start line. Each worker adds 1 to it with an atomic add, then spins until it reads 2 (both workers there), so the two start counting together, not one after the other. Both are set to 0 before each round. race.c, the study notes\' program, has no started: ipclab adds it so that the two workers really run at once.',
