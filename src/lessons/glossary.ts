@@ -1015,6 +1015,15 @@ export const GLOSSARY: GlossaryEntry[] = [
       zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?；某一步走到它之后，它和别的高亮框一样画成方角，粗线（┏ EACCES ┓）或双线（╔ EINVAL ╗）。? 代表后面的步骤才会揭晓的结果（返回值、信号的方向），那一步运行后才画出来。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
     },
   },
+  {
+    id: 'race-ints',
+    name: { en: 'counter, started: the two ints of the race lesson', zh: 'counter、started：竞争的共享 int' },
+    terms: [],
+    text: {
+      en: 'The two ints at the start of the segment of lesson 11 (a race), which the Kernel pane decodes beside the dump as { int counter; int started; }. counter (offset 0): the int each worker adds 1 to, again and again; the lesson reads it after each round. started (offset 4, the next int): the start line. Each worker adds 1 to it with an atomic add, then spins until it reads 2 (both workers there), so the two start counting together, not one after the other. Both are set to 0 before each round. race.c, the study notes\' program, has no started: ipclab adds it so that the two workers really run at once.',
+      zh: '第 11 课（竞争）那个共享内存段开头的两个 int，“内核”窗格在转储旁把它们解读为 { int counter; int started; }。counter（偏移 0）：每个工作进程一次又一次给它加 1 的 int；每轮结束后课程读它。started（偏移 4，下一个 int）：起跑线。每个工作进程用原子加给它加 1，再空转到它为 2（两个工作进程都到了），好让两者一起开始计数，而不是一先一后。每轮开始前两者都设为 0。学习笔记里的 race.c 没有 started：ipclab 加上它，好让两个工作进程真的同时运行。',
+    },
+  },
 ];
 
 /** Code-like words a newcomer cannot guess, which must be glossary terms: ALL_CAPS

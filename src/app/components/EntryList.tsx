@@ -1,11 +1,11 @@
 // The frame of a list overlay (errata, glossary): the entries in view around the
 // cursor and "more" signs when some are out of view. Its keys are on the key bar, the
 // screen's one line of keys (keymap.ts barItems).
-import React, { useRef } from 'react';
+import React, { useRef, useState } from 'react';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor } from '../keymap.js';
 import { useKeys } from '../use-keys.js';
-import { entryLines, pageCursor, type ListEntry } from './entry-list.js';
+import { entryLines, pageWindow, type ListEntry } from './entry-list.js';
 import { Panel } from './Panel.js';
 
 /** `hit`: the cursor is on a search's hit, shown on the top row; it stays there after the
@@ -25,22 +25,31 @@ export function EntryList({ title, entries, width, height, hit = false, marked =
   if (hit || opened.current !== cursor) opened.current = null;
   // the frame takes two rows
   const rows = Math.max(1, height - 2);
-  const { lines, offset: wanted, tops, span } = entryLines(entries, cursor, width - 2, rows, ascii, opened.current === cursor ? 'open' : pinned.current === cursor, marked);
+  const { lines, offset: wanted, starts, span } = entryLines(entries, cursor, width - 2, rows, ascii, opened.current === cursor ? 'open' : pinned.current === cursor, marked);
+  // the window a page key put where it is, while the cursor stays on the entry it chose
+  const paged = useRef<{ cursor: number; top: number } | null>(null);
+  const [, drawn] = useState(0);
+  if (paged.current && paged.current.cursor !== cursor) paged.current = null;
   // a window that shows the whole entry already stays (↓ after a search's hit goes on down
   // from it, never back up to where ↓ from the top would have put it)
   const last = useRef<number | null>(null);
   const kept = last.current;
-  const offset = pinned.current !== cursor && kept !== null && kept <= Math.max(0, lines.length - rows) && span[0] >= kept && span[1] <= kept + rows ? kept : wanted;
+  const most = Math.max(0, lines.length - rows);
+  const offset = paged.current ? Math.min(paged.current.top, most) : pinned.current !== cursor && kept !== null && kept <= most && span[0] >= kept && span[1] <= kept + rows ? kept : wanted;
   last.current = offset;
-  // PgUp PgDn page by what is in view, which only the list knows (like a pane's scroll keys)
+  // PgUp PgDn move the window a page, as every scrolling pane's keys do (pageWindow)
   const store = useAppStore();
   useKeys((input, key) => {
     const state = store.getState();
     if (state.overlay !== 'errata' && state.overlay !== 'glossary') return;
     const action = actionFor(state.overlay, input, key);
     if (action !== 'listPageUp' && action !== 'listPageDown') return;
-    const to = pageCursor(tops, state.menuCursor, rows, action === 'listPageDown' ? 1 : -1);
-    state.menuMove(to - state.menuCursor, true);
+    const to = pageWindow(starts, last.current ?? offset, rows, lines.length, action === 'listPageDown' ? 1 : -1);
+    paged.current = { cursor: to.cursor, top: to.top };
+    pinned.current = null;
+    opened.current = null;
+    state.menuMove(to.cursor - state.menuCursor, true);
+    drawn((n) => n + 1);
   });
   return <Panel title={title} width={width} height={height} lines={lines.slice(offset, offset + rows)} hidden={{ above: offset, below: Math.max(0, lines.length - offset - rows) }} focused />;
 }

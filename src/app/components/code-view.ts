@@ -325,8 +325,11 @@ export function lineStart(rowOf: readonly number[], row: number): number {
 
 /** Where a scroll key takes the C pane's top row `top`: one line (↑ ↓, `lines` ±1) to the first
  *  row of the source line before or after the one at the top, a wrapped line's ↪ rows moving
- *  with it; a page to the first row of the line the page reaches; the end (`max`) as it is, so
- *  the last rows are always reachable. */
+ *  with it; a page (pageLines: the rows in view less one) to the first row of a line, never
+ *  further than the page: down, of the line the page reaches; up, where the page reaches a
+ *  line's ↪ rows, of the line after it (its start above the page took the window past the row
+ *  kept in view, and PgUp skipped a line); the end (`max`) as it is, so the last rows are
+ *  always reachable. */
 export function snapRow(rowOf: readonly number[], top: number, lines: number, max: number): number {
   const start = lineStart(rowOf, top);
   let at: number;
@@ -334,7 +337,13 @@ export function snapRow(rowOf: readonly number[], top: number, lines: number, ma
     const i = rowOf.indexOf(start);
     // up from a line shown from its middle: to its first row
     at = lines < 0 ? (start < top ? start : (rowOf[Math.max(0, i - 1)] ?? 0)) : (rowOf[i + 1] ?? max);
-  } else at = lineStart(rowOf, Math.max(0, top + lines));
+  } else {
+    const to = Math.max(0, top + lines);
+    const start = lineStart(rowOf, to);
+    const after = rowOf.find((r) => r > to) ?? top;
+    // (a line so tall that no other starts between the page and the top: to its start)
+    at = lines < 0 && start < to && after < top ? after : start;
+  }
   return Math.max(0, Math.min(at, max));
 }
 

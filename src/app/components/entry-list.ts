@@ -2,6 +2,7 @@
 // a heading and text wrapped under it, the one under the cursor marked, and the window
 // placed so that the whole of that entry is in view (a search's hit on its top row).
 import { type Line, run } from '../styled.js';
+import { pageLines } from '../scroll.js';
 import { layoutText, proseWidth, wrap } from '../text-fit.js';
 
 export interface ListEntry {
@@ -21,10 +22,12 @@ const INDENT = 3;
  *  window's top row, as far as the list goes (a search's hit, read from its heading down);
  *  'open': so too, unless the window from the list's start shows the whole entry (the entry
  *  a list opens at, with the entries before it in view when they fit). */
-export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean, onTop: boolean | 'open' = false, marked = true): { lines: Line[]; offset: number; tops: number[]; span: [number, number] } {
+export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean, onTop: boolean | 'open' = false, marked = true): { lines: Line[]; offset: number; tops: number[]; starts: number[]; span: [number, number] } {
   const t = layoutText(ascii);
   const lines: Line[] = [];
   const tops: number[] = [];
+  // the row of each entry's heading
+  const starts: number[] = [];
   let start = 0;
   let end = 0;
   entries.forEach((entry, i) => {
@@ -32,6 +35,7 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
     const here = marked && i === cursor;
     if (i === cursor) start = lines.length;
     const first = lines.length;
+    starts.push(first);
     lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);
     for (const part of entry.parts) {
       const label = part.label ? t.text(`${part.label}`) : '';
@@ -51,16 +55,22 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
   // 'open': the list opened at the entry, from its start when the whole entry fits under it
   const offset = onTop === 'open' && end <= rows ? 0 : onTop ? Math.max(0, Math.min(start, lines.length - rows)) : (tops[cursor] ?? 0);
   // `span`: the rows of the entry under the cursor, [start, end)
-  return { lines, offset, tops, span: [start, end] };
+  return { lines, offset, tops, starts, span: [start, end] };
 }
 
-/** PgDn (`dir` 1) or PgUp (-1): the entry to put the cursor on so that the window moves
- *  as far as it can while the new window still meets the old one -- no line is skipped
- *  (ten entries at once jumped past lines never shown). At least one entry on. */
-export function pageCursor(tops: readonly number[], cursor: number, rows: number, dir: 1 | -1): number {
-  const from = tops[cursor] ?? 0;
-  const last = tops.length - 1;
-  let to = Math.min(last, Math.max(0, cursor + dir));
-  for (let i = to + dir; i >= 0 && i <= last && Math.abs(tops[i] - from) <= rows - 1; i += dir) to = i;
-  return to;
+/** PgDn (`dir` 1) or PgUp (-1) over a list whose window starts at `top`, `rows` rows of its
+ *  `count` lines: the window moves by a page as every scrolling pane's does (pageLines: the rows
+ *  in view less one, the row kept as the overlap that keeps the reader's place; paging by
+ *  entries moved 11 of 19 rows, the Trace 4 of 5: issue 16), as far as the list goes; the cursor
+ *  goes to the first entry whose heading is in the new window, else to the entry the window's
+ *  top row is in (an entry taller than the window). Where the window cannot move, the cursor
+ *  goes to the last entry (PgDn) or the first (PgUp). `starts`: each entry's heading row. */
+export function pageWindow(starts: readonly number[], top: number, rows: number, count: number, dir: 1 | -1): { top: number; cursor: number } {
+  const last = Math.max(0, count - rows);
+  const from = Math.min(Math.max(0, top), last);
+  const to = Math.min(last, Math.max(0, from + dir * pageLines(rows)));
+  if (to === from) return { top: from, cursor: dir > 0 ? Math.max(0, starts.length - 1) : 0 };
+  const heading = starts.findIndex((row) => row >= to && row < to + rows);
+  const within = starts.filter((row) => row <= to).length - 1;
+  return { top: to, cursor: heading >= 0 ? heading : Math.max(0, within) };
 }

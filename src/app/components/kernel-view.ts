@@ -1182,26 +1182,49 @@ export function legendSaid(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelI
   return { said: [...marks, ...keys.flatMap((key) => key.split('  '))], status };
 }
 
+/** A part that opens with a closing bracket or brace, or with punctuation that closes or
+ *  follows ("} skip zero bytes"): alone at a line's start it reads as a stray piece of the
+ *  line above (issue 16: zh "} 跳过零字节" under "[ ] 翻页看字节" read like a stray brace). */
+export const CLOSES = /^[)\]}）】」』》〉，。、；：！？,.;:!?]/u;
+
 /** The legend's parts after its lead, `room` cells a line: each part (a mark or a key with its
  *  words) whole on one line, two blanks between parts on a line; only a part wider than a line
  *  is wrapped within itself. A part cut at a line's end read as another sentence (zh "[ ]
- *  翻页看字节  } 跳过" over "零字节", where ICU found a word break: issue 16, s25h#2). */
+ *  翻页看字节  } 跳过" over "零字节", where ICU found a word break: issue 16, s25h#2). A part
+ *  that opens with a closing mark (CLOSES: "} skip zero bytes") never starts a line: the part
+ *  before it comes down with it ("[ ] page the bytes  } skip zero bytes" together), where the
+ *  two fit a line and that part is not the first after the lead. */
 export function legendWrap(lead: string, parts: readonly string[], room: number): string[] {
   const out: string[] = [];
   let cur = lead;
   // whether `cur` holds a part yet (the lead alone takes the first part whatever its width)
   let holds = false;
+  // `cur` before its last part, where that part came after another on the line (it may come down)
+  let before: string | null = null;
+  let last = '';
   for (const part of parts) {
     const joined = holds ? `${cur}  ${part}` : `${cur}${part}`;
     if (cells(joined) <= room) {
+      before = holds ? cur : null;
       cur = joined;
+      last = part;
       holds = true;
+      continue;
+    }
+    const pair = `${last}  ${part}`;
+    if (holds && before !== null && CLOSES.test(part) && cells(pair) <= room) {
+      out.push(before);
+      before = null;
+      cur = pair;
+      last = part;
       continue;
     }
     if (holds) out.push(cur);
     const pieces = wrap(holds ? part : `${cur}${part}`, room);
     out.push(...pieces.slice(0, -1));
     cur = pieces.at(-1) ?? '';
+    before = null;
+    last = part;
     holds = true;
   }
   if (holds || cur !== '') out.push(cur);
