@@ -54,7 +54,57 @@ wake.close();
 console.log(JSON.stringify({ one, rounds, polled, signals }));
 `;
 
+// A parent-child child run in this one process (it signals itself: parent = its own pid),
+// 1 and 4 rounds, quiet (the bench's) and traced (a lesson's): what it hands emit.
+const EMITTED = `
+import * as sys from './src/native/index.ts';
+import { Child } from './src/proto/child.ts';
+import { Wakeups } from './src/proto/wakeups.ts';
+const ids = [sys.shmget(sys.IPC_PRIVATE, 4096, 0o600).ret, sys.shmget(sys.IPC_PRIVATE, 4096, 0o600).ret];
+const wake = new Wakeups(['SIGUSR2']);
+const at = sys.shmat(ids[0]);
+let sent = 0;
+async function emitted(rounds, quiet) {
+  const events = [];
+  const child = new Child({ down: ids[0], up: ids[1], parent: process.pid, rounds, answer: false, quiet, emit: (e) => events.push(e) });
+  const ran = child.run();
+  for (let i = 1; i <= rounds; i++) {
+    at.segment.writeText(0, 'ping');
+    const acked = wake.count('SIGUSR2') + 1;
+    process.kill(process.pid, 'SIGUSR1');
+    await wake.until(() => wake.count('SIGUSR2') >= acked, () => {});
+    sent += 1;
+  }
+  await ran;
+  return events.map((e) => (e.type === 'phase' ? e.phase : e.type));
+}
+try {
+  const out = {};
+  for (const quiet of [true, false]) for (const rounds of [1, 4]) out[(quiet ? 'quiet' : 'traced') + rounds] = await emitted(rounds, quiet);
+  console.log(JSON.stringify({ ...out, sent }));
+} finally {
+  sys.shmdt(at.segment);
+  for (const id of ids) sys.shmctlRmid(id);
+  wake.close();
+}
+`;
+
 describe('the round trip\'s own work per round', () => {
+  it('the bench\'s (quiet) child builds no trace line per round: it would drop them all but "ready" and "done"', () => {
+    const env = { ...process.env, TSX_DISABLE_CACHE: '1' };
+    const ran = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', EMITTED], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    expect(ran.status, ran.stderr).toBe(0);
+    const out = JSON.parse(ran.stdout) as Record<'quiet1' | 'quiet4' | 'traced1' | 'traced4', string[]> & { sent: number };
+    expect(out.sent).toBe(10);
+    // a lesson's child reports each round (the yardstick: the test can tell the two apart)
+    expect(out.traced4.length).toBeGreaterThan(out.traced1.length);
+    expect(out.traced1).toEqual(expect.arrayContaining(['woken', 'read']));
+    // the quiet child hands emit the same with 4 rounds as with 1: nothing per round
+    expect(out.quiet4, 'what a quiet child of 4 rounds emitted').toEqual(out.quiet1);
+    expect(out.quiet1).toEqual(expect.arrayContaining(['ready', 'done']));
+    expect(out.quiet1).not.toContain('woken');
+  });
+
   it('a wait ended by a signal costs no more promises than one promise does, however many wake-ups it took', () => {
     // no disk cache: tsx expires its cache directory's entries in the background, a promise
     // or more per file (thousands in a used /tmp), which fell into the counted windows in CI
