@@ -90,18 +90,21 @@ export class Child {
   }
 
   /** Waits for the n-th arrival of `sig`, for as long as the parent lives (a lesson
-   *  waits for the learner between steps). */
-  private async waitFor(sig: WakeSignal, n: number): Promise<void> {
+   *  waits for the learner between steps). Not an async function: the quiet child's wait
+   *  is the wait itself, with no promise and turn of its own around it each round. */
+  private waitFor(sig: WakeSignal, n: number): Promise<unknown> {
     const wake = this.#wake!;
-    await wake.until(
+    const woken = wake.until(
       () => wake.count(sig) >= n,
       () => {
         if (peerGone(this.opts.parent)) throw parentGone(this.opts.parent);
       },
     );
-    if (this.opts.quiet) return;
-    this.opts.emit(event({ en: `${sig} arrived`, zh: `收到 ${sig}` }));
-    this.opts.emit(phase(sig === 'SIGUSR1' ? 'woken' : 'acked', n));
+    if (this.opts.quiet) return woken;
+    return woken.then(() => {
+      this.opts.emit(event({ en: `${sig} arrived`, zh: `收到 ${sig}` }));
+      this.opts.emit(phase(sig === 'SIGUSR1' ? 'woken' : 'acked', n));
+    });
   }
 
   cleanup(): void {
