@@ -20,6 +20,11 @@ export interface ChildOptions {
   emit: Emit;
   /** a lesson's pace: awaited before each action after a wake-up; the bench does not wait */
   gate?: () => Promise<void>;
+  /** the bench's child: only 'ready' and 'done' are reported, so the lines of each round
+   *  (its wake-up, read and kill) are not built at all. Each round's trace cost ~2 µs of the
+   *  child's CPU (four clock reads, JSON.stringify, template strings), which C's round trip
+   *  (bench/pingpong.c, no trace) does not pay; a lesson's child is never quiet. */
+  quiet?: boolean;
 }
 
 /** The answer the child writes for a text it read, in the text's own language (a text with a
@@ -38,6 +43,7 @@ export class Child {
 
   async run(): Promise<void> {
     const { emit, parent } = this.opts;
+    const traced = !this.opts.quiet;
     // listen before the parent can learn we exist: SIGUSR1 unheard opens Node's inspector
     this.#wake = new Wakeups(['SIGUSR1', 'SIGUSR2']);
     emit(event({ en: 'handles SIGUSR1 and SIGUSR2 from now on', zh: '从现在起处理 SIGUSR1 和 SIGUSR2' }));
@@ -51,17 +57,17 @@ export class Child {
       if (gate) await gate();
       const text = down.readText(0);
       // the wording of the parent's own read (lessons/kit.ts readText), so both sides read alike
-      emit(event({ en: `read at ${down.address}: ${JSON.stringify(text)}`, zh: `从 ${down.address} 读出：${JSON.stringify(text)}` }));
+      if (traced) emit(event({ en: `read at ${down.address}: ${JSON.stringify(text)}`, zh: `从 ${down.address} 读出：${JSON.stringify(text)}` }));
       this.signal(parent, sys.SIGUSR2);
-      emit(phase('read', round, text));
+      if (traced) emit(phase('read', round, text));
       if (!this.opts.answer) continue;
       if (gate) await gate();
       const answer = answerFor(text);
       const bytes = up.writeText(0, answer);
       const copy = `strcpy(${up.address}, ${JSON.stringify(answer)})`;
-      emit(event(both((s) => s.copied(copy, bytes - 1, up.shmid))));
+      if (traced) emit(event(both((s) => s.copied(copy, bytes - 1, up.shmid))));
       this.signal(parent, sys.SIGUSR1);
-      emit(phase('wrote', round));
+      if (traced) emit(phase('wrote', round));
       await this.waitFor('SIGUSR2', round);
     }
     if (gate) await gate();
@@ -79,22 +85,26 @@ export class Child {
 
   private signal(pid: number, sig: number): void {
     const call = sys.kill(pid, sig);
-    this.opts.emit(call);
+    if (!this.opts.quiet) this.opts.emit(call);
     if (call.errno) throw parentGone(pid);
   }
 
   /** Waits for the n-th arrival of `sig`, for as long as the parent lives (a lesson
-   *  waits for the learner between steps). */
-  private async waitFor(sig: WakeSignal, n: number): Promise<void> {
+   *  waits for the learner between steps). Not an async function: the quiet child's wait
+   *  is the wait itself, with no promise and turn of its own around it each round. */
+  private waitFor(sig: WakeSignal, n: number): Promise<unknown> {
     const wake = this.#wake!;
-    await wake.until(
+    const woken = wake.until(
       () => wake.count(sig) >= n,
       () => {
         if (peerGone(this.opts.parent)) throw parentGone(this.opts.parent);
       },
     );
-    this.opts.emit(event({ en: `${sig} arrived`, zh: `收到 ${sig}` }));
-    this.opts.emit(phase(sig === 'SIGUSR1' ? 'woken' : 'acked', n));
+    if (this.opts.quiet) return woken;
+    return woken.then(() => {
+      this.opts.emit(event({ en: `${sig} arrived`, zh: `收到 ${sig}` }));
+      this.opts.emit(phase(sig === 'SIGUSR1' ? 'woken' : 'acked', n));
+    });
   }
 
   cleanup(): void {

@@ -42,8 +42,12 @@ function ignoreLate(sig: WakeSignal): void {
 }
 
 export class Wakeups {
-  readonly #counts = new Map<WakeSignal, number>();
-  readonly #lastAt = new Map<WakeSignal, number>();
+  /** per signal: how many arrived, and when the last did (plain fields: the handler runs
+   *  at every round trip, bench (e)) */
+  readonly #seen: Record<WakeSignal, { count: number; lastAt: number | null }> = {
+    SIGUSR1: { count: 0, lastAt: null },
+    SIGUSR2: { count: 0, lastAt: null },
+  };
   readonly #handlers = new Map<WakeSignal, () => void>();
   /** the pending wait's continuation (one at a time), called with how it woke: null for a timer */
   #waiter: ((by: WakeSignal | null) => void) | null = null;
@@ -57,10 +61,10 @@ export class Wakeups {
   constructor(signals: WakeSignal[]) {
     for (const sig of signals) {
       ignoreLate(sig);
-      this.#counts.set(sig, 0);
+      const seen = this.#seen[sig];
       const handler = () => {
-        this.#counts.set(sig, (this.#counts.get(sig) ?? 0) + 1);
-        this.#lastAt.set(sig, now());
+        seen.count += 1;
+        seen.lastAt = now();
         this.#wake(sig);
       };
       this.#handlers.set(sig, handler);
@@ -71,12 +75,12 @@ export class Wakeups {
   /** How many times `sig` has arrived so far (standard signals do not queue: two
    *  sent close together may count once). */
   count(sig: WakeSignal): number {
-    return this.#counts.get(sig) ?? 0;
+    return this.#seen[sig].count;
   }
 
   /** When `sig` last arrived (ms since the epoch, as CallRecord.at), or null. */
   lastAt(sig: WakeSignal): number | null {
-    return this.#lastAt.get(sig) ?? null;
+    return this.#seen[sig].lastAt;
   }
 
   /** Ends the pending wait, if any: its timers go, then its continuation runs. */

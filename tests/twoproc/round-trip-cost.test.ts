@@ -54,7 +54,91 @@ wake.close();
 console.log(JSON.stringify({ one, rounds, polled, signals }));
 `;
 
+// A parent-child child run in this one process (it signals itself: parent = its own pid),
+// 1 and 5 rounds, quiet (the bench's) and traced (a lesson's): what it hands emit, and the
+// promises made per round, against the same rounds answered by a bare listener (kill at once).
+const EMITTED = `
+import { createHook } from 'node:async_hooks';
+import * as sys from './src/native/index.ts';
+import { Child } from './src/proto/child.ts';
+import { Wakeups } from './src/proto/wakeups.ts';
+let made = 0;
+const hook = createHook({ init(_id, type) { if (type === 'PROMISE') made += 1; } });
+const ids = [sys.shmget(sys.IPC_PRIVATE, 4096, 0o600).ret, sys.shmget(sys.IPC_PRIVATE, 4096, 0o600).ret];
+const wake = new Wakeups(['SIGUSR2']);
+const at = sys.shmat(ids[0]);
+let sent = 0;
+/** the parent's side: n rounds of write, SIGUSR1, wait for SIGUSR2 */
+async function rounds(n) {
+  for (let i = 1; i <= n; i++) {
+    at.segment.writeText(0, 'ping');
+    const acked = wake.count('SIGUSR2') + 1;
+    process.kill(process.pid, 'SIGUSR1');
+    await wake.until(() => wake.count('SIGUSR2') >= acked, () => {});
+    sent += 1;
+  }
+}
+async function counted(run) {
+  made = 0;
+  hook.enable();
+  await run();
+  hook.disable();
+  return made;
+}
+async function child(n, quiet) {
+  const events = [];
+  const made = await counted(() => {
+    const ran = new Child({ down: ids[0], up: ids[1], parent: process.pid, rounds: n, answer: false, quiet, emit: (e) => events.push(e) }).run();
+    return rounds(n).then(() => ran);
+  });
+  return { made, emitted: events.map((e) => (e.type === 'phase' ? e.phase : e.type)) };
+}
+async function bare(n) {
+  const answer = () => process.kill(process.pid, 'SIGUSR2');
+  process.on('SIGUSR1', answer);
+  try {
+    return await counted(() => rounds(n));
+  } finally {
+    process.off('SIGUSR1', answer);
+  }
+}
+try {
+  await child(1, true); // one uncounted: first runs make promises of their own
+  const out = {};
+  for (const quiet of [true, false]) for (const n of [1, 5]) out[(quiet ? 'quiet' : 'traced') + n] = await child(n, quiet);
+  const bare1 = await bare(1);
+  const bare5 = await bare(5);
+  console.log(JSON.stringify({ ...out, bareRound: (bare5 - bare1) / 4, sent }));
+} finally {
+  sys.shmdt(at.segment);
+  for (const id of ids) sys.shmctlRmid(id);
+  wake.close();
+}
+`;
+
 describe('the round trip\'s own work per round', () => {
+  it('the bench\'s (quiet) child builds no trace line per round, and its wait costs no promise beyond the wait\'s own', () => {
+    const env = { ...process.env, TSX_DISABLE_CACHE: '1' };
+    const ran = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', EMITTED], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    expect(ran.status, ran.stderr).toBe(0);
+    type Run = { made: number; emitted: string[] };
+    const out = JSON.parse(ran.stdout) as Record<'quiet1' | 'quiet5' | 'traced1' | 'traced5', Run> & { bareRound: number; sent: number };
+    expect(out.sent).toBe(1 + 12 + 6);
+    // a lesson's child reports each round (the yardstick: the test can tell the two apart)
+    expect(out.traced5.emitted.length).toBeGreaterThan(out.traced1.emitted.length);
+    expect(out.traced1.emitted).toEqual(expect.arrayContaining(['woken', 'read']));
+    // the quiet child hands emit the same with 5 rounds as with 1: nothing per round
+    expect(out.quiet5.emitted, 'what a quiet child of 5 rounds emitted').toEqual(out.quiet1.emitted);
+    expect(out.quiet1.emitted).toEqual(expect.arrayContaining(['ready', 'done']));
+    expect(out.quiet1.emitted).not.toContain('woken');
+    // per round, the parent's side alone (a bare listener answers) makes bareRound promises: its
+    // until() and the await on it; the quiet child's wait is the same until() and await, no more
+    // (an async waitFor around it made two more a round)
+    const quietRound = (out.quiet5.made - out.quiet1.made) / 4;
+    expect(out.bareRound).toBeGreaterThan(0);
+    expect(quietRound - out.bareRound, `promises a round: ${quietRound} with the quiet child, ${out.bareRound} with a bare listener`).toBeLessThanOrEqual(out.bareRound);
+  });
+
   it('a wait ended by a signal costs no more promises than one promise does, however many wake-ups it took', () => {
     // no disk cache: tsx expires its cache directory's entries in the background, a promise
     // or more per file (thousands in a used /tmp), which fell into the counted windows in CI
