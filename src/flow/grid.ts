@@ -91,6 +91,9 @@ export class Grid {
   /** a shared cell's directions by owner (a box's border an edge leaves, a crossing, a
    *  frame an edge passes): a masked edge's are left out there, not drawn as a stub */
   private readonly bits = new Map<number, Map<string, number>>();
+  /** a frame's border cell an edge crosses: the edge's stroke, drawn there as its own line
+   *  going on through (`──│── kernel`), not a ┼ read as a box's joint (through()) */
+  private readonly crossed = new Map<number, Stroke>();
 
   constructor(
     readonly w: number,
@@ -112,6 +115,7 @@ export class Grid {
     if (from) {
       for (const id of from.blankLines) this.blankLines.add(id);
       for (const [k, per] of from.bits) this.bits.set(k, new Map(per));
+      for (const [k, stroke] of from.crossed) this.crossed.set(k, stroke);
     }
   }
 
@@ -205,6 +209,7 @@ export class Grid {
         this.bits.set(k, per);
       }
       per.set(owner, (per.get(owner) ?? 0) | mask);
+      if (this.base[k] === Base.Frame && base === Base.Plain && !this.crossed.has(k)) this.crossed.set(k, stroke);
     }
     if (this.mask[k] === 0) {
       this.stroke[k] = stroke;
@@ -223,6 +228,7 @@ export class Grid {
     const k = y * this.w + x;
     this.mask[k] = 0;
     this.bits.delete(k);
+    this.crossed.delete(k);
     this.ch[k] = ch;
     this.base[k] = base;
     this.own[k] = owner;
@@ -292,6 +298,11 @@ export class Grid {
       const cy = Math.floor(k / this.w) - y;
       if (cx >= 0 && cx < w && cy >= 0 && cy < h) out.bits.set(cy * w + cx, new Map(per));
     }
+    for (const [k, stroke] of this.crossed) {
+      const cx = (k % this.w) - x;
+      const cy = Math.floor(k / this.w) - y;
+      if (cx >= 0 && cx < w && cy >= 0 && cy < h) out.crossed.set(cy * w + cx, stroke);
+    }
     return out;
   }
 
@@ -320,6 +331,11 @@ export class Grid {
       const y = Math.floor(k / this.w);
       if (x !== c) out.bits.set(y * out.w + (x > c ? x - 1 : x), new Map(per));
     }
+    for (const [k, stroke] of this.crossed) {
+      const x = k % this.w;
+      const y = Math.floor(k / this.w);
+      if (x !== c) out.crossed.set(y * out.w + (x > c ? x - 1 : x), stroke);
+    }
     return out;
   }
 
@@ -338,6 +354,23 @@ export class Grid {
     return dirs;
   }
 
+  /** The edge that crosses frame border cell `k` straight through, drawn there as its own line
+   *  (its directions, its stroke): null where the cell is no such crossing, or that edge is
+   *  drawn blank while masked (the border is whole there). */
+  private through(k: number, masked: ReadonlySet<string>): { owner: string; dirs: number; stroke: Stroke } | null {
+    const stroke = this.crossed.get(k);
+    const o1 = this.own[k];
+    const o2 = this.own2[k];
+    if (stroke === undefined || o1 === null || o2 === null || this.base[k] !== Base.Frame) return null;
+    const per = this.bits.get(k);
+    if (!per || per.size !== 2) return null;
+    const border = per.get(o1) ?? 0;
+    const dirs = per.get(o2) ?? 0;
+    const straight = (dirs === (UP | DOWN) && (border & (UP | DOWN)) === 0) || (dirs === (LEFT | RIGHT) && (border & (LEFT | RIGHT)) === 0);
+    if (!straight || (this.blankLines.has(o2) && masked.has(o2))) return null;
+    return { owner: o2, dirs, stroke };
+  }
+
   /** Each row as runs of one tone; highlighted owners turn active or done and their lines heavier. */
   lines(highlight?: Highlight): StyledLine[] {
     const active = new Set(highlight?.active ?? []);
@@ -350,6 +383,18 @@ export class Grid {
         const k = y * this.w + x;
         const o1 = this.own[k];
         const o2 = this.own2[k];
+        const crossing = this.crossed.size > 0 && this.mask[k] ? this.through(k, masked) : null;
+        if (crossing) {
+          // an edge through a frame's border: its own line, lit as it is, the border broken there
+          const own: 0 | 1 | 2 = active.has(crossing.owner) ? 1 : done.has(crossing.owner) ? 2 : 0;
+          const stroke = marked(crossing.stroke, own);
+          const text = this.ascii ? asciiGlyph(crossing.dirs, stroke, false, own) : unicodeGlyph(crossing.dirs, stroke, false);
+          const tone: Tone = own === 1 ? 'active' : own === 2 ? 'done' : 'plain';
+          const last = row[row.length - 1];
+          if (last && last.tone === tone) last.text += text;
+          else row.push({ text, tone });
+          continue;
+        }
         const mark: 0 | 1 | 2 = (o1 !== null && active.has(o1)) || (o2 !== null && active.has(o2)) ? 1 : (o1 !== null && done.has(o1)) || (o2 !== null && done.has(o2)) ? 2 : 0;
         const tone: Tone = mark === 1 ? 'active' : mark === 2 ? 'done' : BASE_TONE[this.base[k]];
         let text = this.ch[k];

@@ -984,8 +984,9 @@ class Painter {
     const stroke = STROKE[e.style];
     const { cells, heading } = route;
     const last = cells.length - 1;
-    // in ASCII a junction or crossing on a border would be another '+', read as a corner:
-    // there the border keeps its own glyph and the edge stops beside it
+    // in ASCII a junction on a border would be another '+', read as a corner: there the border
+    // keeps its own glyph and the edge stops beside it; a crossing of a frame's border is
+    // drawn as the edge's own line going on through, in either mode (grid.ts through())
     const junction = (x: number, y: number, away: number) => {
       const bx = x - DX[away];
       const by = y - DY[away];
@@ -994,7 +995,6 @@ class Painter {
     };
     for (let i = 0; i <= last; i++) {
       const [x, y] = cells[i];
-      if (this.ascii && router.frame[y * grid.w + x]) continue;
       if (i === last && e.arrow) {
         grid.glyph(x, y, (this.ascii ? ARROW_ASCII : ARROW)[heading[i]], e.id);
         continue;

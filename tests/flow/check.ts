@@ -104,7 +104,7 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean, li
       if (mine.has(id) && !contains(f, rect)) problems.push(`frame ${s.id} does not enclose its member ${id}`);
       if (!mine.has(id) && overlaps(f, rect) && !contains(rect, f)) problems.push(`frame ${s.id} overlaps ${id}, which is not a member`);
     }
-    if (ascii) problems.push(...recoverCorners(`frame ${s.id}`, f, at, '++++', '|', '|', true));
+    if (ascii) problems.push(...recoverCorners(`frame ${s.id}`, f, at, '++++', '|-.=', '|-.=', true));
   }
   const boxes = [...g.boxes.entries()];
   for (let i = 0; i < boxes.length; i++) {
@@ -310,7 +310,9 @@ function recoverCorners(what: string, b: CellRect, at: (x: number, y: number) =>
   const x1 = b.x + b.w - 1;
   const y1 = b.y + b.h - 1;
   expect(walk(b.x, b.y, 0, 1, left, bl), b.x, y1, 'down its left side');
-  expect(walk(b.x, y1, 1, 0, '-', br), x1, y1, 'along its bottom');
+  // a frame's border is crossed by an edge drawn as its own line going on through (a '-' in
+  // its side, a '|' in its bottom): a reader walking the border steps over it
+  expect(walk(b.x, y1, 1, 0, titled ? '-|:H' : '-', br), x1, y1, 'along its bottom');
   expect(walk(x1, y1, 0, -1, right, tr), x1, b.y, 'up its right side');
   if (!titled) expect(walk(b.x, b.y, 1, 0, '-', tr), x1, b.y, 'along its top');
   return problems;

@@ -247,8 +247,9 @@ export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, fra
     const r = frames?.get(id);
     if (!r || choice.active.includes(id) || r.y >= view[1] || r.y + r.h <= view[0]) return [];
     const row = (drawn[r.y] ?? []).map((c) => c.text).join('');
-    // an edge crossing the frame's top, before or after its label, in any of its styles (┼ ╋ ╬ ╪ ╫)
-    const label = /^[┌+][┄.\-─┼╋╬╪╫]* ([^┄.┼╋╬╪╫+─]+?) [┄.\-─┼╋╬╪╫+]/.exec(sliceCells(row, r.x, r.w))?.[1];
+    // an edge crossing the frame's top, before or after its label, in any of its styles (┼ ╋ ╬ ╪ ╫),
+    // or drawn as its own line going on through (│ ┃ ║ ┆ ┇ |, src/flow/grid.ts through())
+    const label = /^[┌+][┄.\-─┼╋╬╪╫│┃║┆┇|]* ([^┄.┼╋╬╪╫│┃║┆┇|+─]+?) [┄.\-─┼╋╬╪╫│┃║┆┇|+]/.exec(sliceCells(row, r.x, r.w))?.[1];
     return label ? [label] : [];
   });
 }

@@ -1,0 +1,96 @@
+// An edge across a frame's border reads as two boxes overlapping (issue 16: msg-queue's
+// "msgctl IPC_RMID" line drawn `┌─ kernel ──┼───`, its ┼ a box's joint). An edge crosses a
+// border only to reach a box inside the frame, at most once for each end inside, and the
+// crossing is drawn with the edge's own line going on through (`──│── kernel`), not a ┼.
+// Every shipped diagram, both languages, at natural width, 80 columns and the flow pane's 77
+// (80x24), alone and with its lesson's family as the app draws it, unicode and ASCII.
+import { describe, expect, it } from 'vitest';
+import { diagramModel, diagramNames, renderDiagram, type CellRect, type FlowModel, type Rendered } from '../../src/flow/index.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { toCells } from './check.js';
+
+const THROUGH = { v: { unicode: '│┃║┆┇', ascii: '|H:*#' }, h: { unicode: '─━═┄┅', ascii: '-=.*#' } };
+
+/** The ids a frame holds, nested frames' members too. */
+function holds(model: FlowModel, id: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (f: string) => {
+    for (const m of model.subgraphs.find((s) => s.id === f)?.members ?? []) {
+      out.add(m);
+      walk(m);
+    }
+  };
+  walk(id);
+  return out;
+}
+
+/** 'h': the cell is on a frame's top or bottom border, 'v': on its left or right side. */
+function onBorder(f: CellRect, x: number, y: number): 'h' | 'v' | null {
+  const inX = x > f.x && x < f.x + f.w - 1;
+  const inY = y > f.y && y < f.y + f.h - 1;
+  if (inX && (y === f.y || y === f.y + f.h - 1)) return 'h';
+  if (inY && (x === f.x || x === f.x + f.w - 1)) return 'v';
+  return null;
+}
+
+/** Every way an edge crosses a frame's border that is not one crossing per end inside, drawn
+ *  with the edge's own line. */
+export function frameCrossings(model: FlowModel, r: Rendered, ascii: boolean, lit = false): string[] {
+  const rows = toCells(lit ? r.text({ active: [...r.geometry.edges.keys()] }) : r.text());
+  const out: string[] = [];
+  for (const e of model.edges) {
+    const cells = r.geometry.edges.get(e.id)?.cells ?? [];
+    for (const [fid, f] of r.geometry.frames) {
+      if (fid === e.from || fid === e.to) continue;
+      const mine = holds(model, fid);
+      const ends = Number(mine.has(e.from)) + Number(mine.has(e.to));
+      const allowed = ends === 1 ? 1 : 0;
+      const crossed: string[] = [];
+      cells.forEach(([x, y], i) => {
+        const side = onBorder(f, x, y);
+        if (!side) return;
+        crossed.push(`${x},${y}`);
+        const c = rows[y]?.[x] ?? ' ';
+        // the line goes on through the border: across a top/bottom border it is vertical
+        const want = THROUGH[side === 'h' ? 'v' : 'h'][ascii ? 'ascii' : 'unicode'];
+        if (!want.includes(c)) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} (cell ${i}) drawn '${c}', not its own line`);
+      });
+      if (crossed.length > allowed) out.push(`${e.id} crosses ${fid}'s border ${crossed.length} times (${crossed.join(' ')}), ${ends} of its ends inside`);
+    }
+  }
+  return out;
+}
+
+/** drawn crossing a frame twice still (the frame leaves no room inside for the line): can only
+ *  shrink. parent-child-reply's SIGUSR2, child to parent inside "processes", goes over the top
+ *  of the frame in the family's Chinese layout. */
+const STILL = new Set(['parent-child-reply zh natural family', 'parent-child-reply zh 80 family', 'parent-child-reply zh 77 family']);
+
+const familyOf = (name: string) => LESSONS.find((l) => l.diagrams.includes(name) && l.diagrams.length > 1)?.diagrams;
+
+describe("an edge across a frame's border", () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`crosses only to reach a box inside, once, drawn as its own line (${lang})`, () => {
+      const found: string[] = [];
+      for (const name of diagramNames()) {
+        const model = diagramModel(name, lang);
+        for (const width of [undefined, 80, 77]) {
+          for (const family of [undefined, familyOf(name)]) {
+            if (family === undefined && width !== undefined && familyOf(name)) continue;
+            for (const ascii of [false, true]) {
+              const r = renderDiagram(name, { lang, width, family, ascii });
+              const key = `${name} ${lang} ${width ?? 'natural'}${family ? ' family' : ''}`;
+              const twice = (p: string) => STILL.has(key) && / times \(/.test(p);
+              for (const lit of [false, true]) {
+                const problems = frameCrossings(model, r, ascii, lit);
+                if (STILL.has(key) && !ascii && !lit) expect.soft(problems.some(twice), `${key} crosses once now: take it off STILL`).toBe(true);
+                for (const p of problems) if (!twice(p)) found.push(`${key}${ascii ? ' ascii' : ''}${lit ? ' lit' : ''}: ${p}`);
+              }
+            }
+          }
+        }
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});
