@@ -206,7 +206,9 @@ function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput[
 export function buildsLine(builds: NonNullable<LessonViewInput['buildsOn']>, s: Strings, width: number, ascii: boolean): string {
   const rows = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length;
   const lessons = s.buildsOnLessons(builds.lessons);
-  const { words, key } = builds;
+  // a word of several ("P and V", "semaphore set") is kept on one row
+  const words = builds.words.map((w) => w.replace(/ /g, '\u00a0'));
+  const { key } = builds;
   const list = (k: number) => (k < words.length ? s.termsMore(words.slice(0, k).join(s.listGap), words.length - k) : words.join(s.listGap));
   for (let k = words.length; k >= 1; k--) {
     for (const line of k === words.length ? [s.buildsOn(lessons, list(k), key), s.buildsOnShort(lessons, list(k), key)] : [s.buildsOnShort(lessons, list(k), key)]) {
