@@ -44,8 +44,8 @@ async function ipcsAgrees(ctx: StepContext, shmid: number, listed: boolean): Pro
 
 // the notices of the steps that run ipcs -m, which a shared machine's others' rows are added to
 const SAME_ROW: Text = {
-  en: 'ipcs -m\'s ● row is the segment ipclab read: the same key, shmid, perms, bytes, nattch 0. ● this lesson\'s, ○ another run\'s.',
-  zh: 'ipcs -m 里带 ● 的行就是 ipclab 读到的共享内存段：key、shmid、权限、bytes 相同，nattch 为 0。● 是本课的，○ 是别的运行的。',
+  en: 'ipcs -m\'s ● row (Trace) is the segment ipclab read: the same key, shmid, perms, bytes, nattch 0. ● this lesson\'s, ○ another run\'s.',
+  zh: '“跟踪”窗格里 ipcs -m 带 ● 的行就是 ipclab 读到的共享内存段：key、shmid、权限、bytes 相同，nattch 为 0。● 是本课的，○ 是别的运行的。',
 };
 const ROW_GONE: Text = {
   en: 'The ● row is gone from both views: IPC_RMID freed the segment, its bytes with it. More in lesson 6 (shmctl).',
@@ -223,12 +223,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。',
       },
       notice: {
-        en: `B reads A's "${HELLO.en}" through its own mapping: one kernel object. nattch 2 from one process: it counts mappings, not processes.`,
-        zh: `B 通过自己的映射读到了 A 写的“${HELLO.zh}”：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。`,
+        en: 'B reads A\'s text through its own mapping: one kernel object. nattch 2 from one process: it counts mappings, not processes.',
+        zh: 'B 通过自己的映射读到了 A 写的内容：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
       },
       diagram: LIFECYCLE,
-      // the question is nattch (the Kernel pane), whose dump shows what B read: the notice quotes it
-      // rather than send the learner to the Trace's line too (issue 16, fixS, s27a)
+      // the question is nattch (the Kernel pane); B's read, a line of the Trace, the notice says
+      // without sending the learner there too (issue 16, fixS, s27a)
       resultPane: 'kernel',
       traceFocus: [{ en: 'read at', zh: '读出：' }],
       highlight: ['pb', 'IPC对象->pb', 'IPC对象'],

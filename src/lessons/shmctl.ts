@@ -318,8 +318,8 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
-        en: 'shmat checks the mode; IPC_RMID does not, only who calls it.',
-        zh: 'shmat 检查权限，IPC_RMID 不看权限，只看调用者是谁。',
+        en: 'shmat checks the mode; IPC_RMID does not, only who calls it (the child, as owner).',
+        zh: 'shmat 检查权限，IPC_RMID 不看权限，只看调用者是谁（这里是作为属主的子进程）。',
       },
       // the child's three calls are the result (the Trace)
       resultPane: 'trace',

@@ -21,7 +21,8 @@ import { ERRNO_MEANINGS } from '../../src/text/errno.js';
 import type { Lang } from '../../src/lang.js';
 import type { Text } from '../../src/lessons/types.js';
 
-const draw = appDrawer('notice-says', { lessons: LESSONS, quiz: false });
+// with the questions, as a learner meets them: the verdict above the next step takes rows from the pane
+const draw = appDrawer('notice-says', { lessons: LESSONS });
 
 const ERRNOS = Object.keys(ERRNO_MEANINGS);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
