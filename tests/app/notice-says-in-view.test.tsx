@@ -53,7 +53,9 @@ export function noticeAsks(notice: Text, lang: Lang, errnos: readonly string[] =
     const re = new RegExp(word(f).source, 'g');
     for (const m of text.matchAll(re)) {
       const after = text.slice(m.index + m[0].length - (m[2]?.length ?? 0));
-      if (!VALUE_AFTER.test(after)) {
+      // the value before it counts too: "0 used-bytes, 0 messages"
+      const before = text.slice(0, m.index + (m[1]?.length ?? 0));
+      if (!VALUE_AFTER.test(after) && !/\d\s*$/.test(before)) {
         words.push(f);
         break;
       }
@@ -110,6 +112,7 @@ describe('notice words: what it asks the learner to look at', () => {
   it('a field with its value said asks for nothing; one without, a pane, a quote, an errno do', () => {
     const ask = (en: string) => noticeAsks({ en, zh: '' }, 'en');
     expect(ask('nattch 0. atime, dtime 0; nattch is 2.')).toEqual({ panes: [], words: [] });
+    expect(ask('ipcs -q: 0 used-bytes, 0 messages.').words).toEqual(['ipcs']);
     expect(ask('nattch 1; lpid, atime changed too.').words).toEqual(['lpid', 'atime']);
     expect(ask('B reads what A wrote (Trace): nattch is 2.')).toEqual({ panes: ['trace'], words: [] });
     expect(ask('B read "hello"; shmget failed with ENOENT, ipcs printed no row.').words).toEqual(['hello', 'ipcs', 'ENOENT']);
