@@ -474,8 +474,8 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'EAGAIN: that send would pass msg_qbytes, whose value is in the Trace pane, not the Kernel pane. Without IPC_NOWAIT it waits.',
-        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 的值见跟踪，“内核”窗格没有这一列。',
+        en: 'EAGAIN: that send would pass msg_qbytes, whose value is in the Trace (no queue table shows it). Without IPC_NOWAIT it waits.',
+        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 的值见跟踪，队列的表里没有这一列。',
       },
       traceFocus: ['EAGAIN'],
       diagram: FLOW,

@@ -44,8 +44,8 @@ async function ipcsAgrees(ctx: StepContext, shmid: number, listed: boolean): Pro
 
 // the notices of the steps that run ipcs -m, which a shared machine's others' rows are added to
 const SAME_ROW: Text = {
-  en: 'ipcs -m (Trace tab) and the Kernel pane agree: key, shmid, perms, bytes, nattch. ● this lesson\'s, ○ another run\'s.',
-  zh: 'ipcs -m（见“跟踪”窗格）和“内核”窗格一致：key、shmid、权限、bytes、nattch。● 是本课的，○ 是 ipclab 别的运行的。',
+  en: 'ipcs -m\'s ● row (Trace) is the segment ipclab read: the same key, shmid, perms, bytes, nattch 0. ● this lesson\'s, ○ another run\'s.',
+  zh: '“跟踪”窗格里 ipcs -m 带 ● 的行就是 ipclab 读到的共享内存段：key、shmid、权限、bytes 相同，nattch 为 0。● 是本课的，○ 是别的运行的。',
 };
 const ROW_GONE: Text = {
   en: 'The ● row is gone from both views: IPC_RMID freed the segment, its bytes with it. More in lesson 6 (shmctl).',
@@ -163,8 +163,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
       },
       notice: {
-        en: 'nattch 0. Its record (read by IPC_STAT): you own (uid) and made it (cuid, cpid); no attach or detach yet: atime, dtime 0.',
-        zh: 'nattch 为 0。它的记录（IPC_STAT 读出）：属主（uid）和创建者（cuid、cpid）都是你；还没有映射和解除映射，所以 atime 和 dtime 是 0。',
+        en: 'nattch 0. Its record (read by IPC_STAT): you own it (owner) and made it (cuid, cpid); no attach or detach yet: atime, dtime 0.',
+        zh: 'nattch 为 0。它的记录（IPC_STAT 读出）：属主（owner）和创建者（cuid、cpid）都是你；还没有映射和解除映射，所以 atime 和 dtime 是 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -223,11 +223,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。',
       },
       notice: {
-        en: 'B reads what A wrote (Trace): one object in the kernel. nattch is 2 from one process: it counts mappings, not processes.',
-        zh: 'B 读到了 A 写的内容（见“跟踪”窗格）：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
+        en: 'B reads A\'s text through its own mapping: one kernel object. nattch 2 from one process: it counts mappings, not processes.',
+        zh: 'B 通过自己的映射读到了 A 写的内容：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
       },
       diagram: LIFECYCLE,
-      // the question is nattch (the Kernel pane); B's read is a line of the Trace, named in the notice (issue 16, fixS)
+      // the question is nattch (the Kernel pane); B's read, a line of the Trace, the notice says
+      // without sending the learner there too (issue 16, fixS, s27a)
       resultPane: 'kernel',
       traceFocus: [{ en: 'read at', zh: '读出：' }],
       highlight: ['pb', 'IPC对象->pb', 'IPC对象'],
@@ -252,8 +253,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch 0; dtime (last detach) changed. The segment keeps "hello" until removed; with no mapping, the Kernel pane shows no bytes.',
-        zh: `nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留着“${HELLO.zh}”，直到被删除；没有映射了，内核窗格就没有字节可显示。`,
+        en: 'nattch 0; dtime (last detach) changed. The segment keeps A\'s bytes until removed; with no mapping, the Kernel pane shows none.',
+        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留着 A 写的字节，直到被删除；没有映射了，内核窗格就没有字节可显示。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->闲置', 'pb', 'pb->闲置', 'IPC对象', 'IPC对象->闲置', '闲置'],

@@ -69,7 +69,7 @@ export const KERNEL_WORDS: readonly string[] = ALL_WORDS.filter((w) => !ORDINARY
 
 /** The notice names the pane itself, by its title (the tab bar's word), in either language.
  *  A lower-case "kernel", and 内核 alone, is the kernel, not the pane. */
-const PANE_NAMES: Record<'kernel' | 'trace' | 'flow', RegExp[]> = {
+export const PANE_NAMES: Record<'kernel' | 'trace' | 'flow', RegExp[]> = {
   kernel: [/\bKernel\b/, /“内核”|内核窗格/],
   trace: [/\btrace\b/i, /跟踪/],
   flow: [/\bFlow\b/, /流程图|“流程”/],

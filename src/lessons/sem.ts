@@ -333,8 +333,8 @@ export const sem = defineLesson<SemState>({
         zh: '再做一次 P，这次带 IPC_NOWAIT：计数为 0，而这个调用不许睡眠。',
       },
       notice: {
-        en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0 in the Kernel pane.',
-        zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。这次调用什么也没改：“内核”窗格里 semval 仍是 0。',
+        en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0.',
+        zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。这次调用什么也没改：semval 仍是 0。',
       },
       // the result is the call's EAGAIN, in the Trace (issue 16 pass 6: the Kernel pane was shown, "step 3 changed nothing")
       traceFocus: ['EAGAIN'],

@@ -163,6 +163,17 @@ export const shmat = defineLesson<ShmatState>({
         en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
         zh: '得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid（最近映射或解除映射它的进程）是本进程；atime 是此刻。',
       },
+      // the Trace is shown (the address); lpid and atime, the Kernel pane's, said with their values (s27a)
+      noticeBy: (live) => {
+        const seg = liveRow(live, need(live.state, 'shmid'));
+        if (!seg) return undefined;
+        const d = new Date(seg.atime * 1000);
+        const at = [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+        return {
+          en: `An address like 0x7f…: the segment is part of this process now. nattch 1; lpid = ${seg.lpid}, ours (last to attach or detach); atime = ${at}.`,
+          zh: `得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid = ${seg.lpid}，即本进程（最近映射或解除映射它的）；atime = ${at}。`,
+        };
+      },
       diagram: MAP,
       // the address shmat returned, the step's title, is only in the Trace (issue 16, fixS)
       traceFocus: ['shmat('],
@@ -261,8 +272,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。',
       },
       notice: {
-        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab. The Kernel pane lists it after "ended:".',
-        zh: '读取没问题。SIGSEGV（页是只读的）杀死了子进程，而不是 ipclab：所以才让子进程来写。“内核”窗格在“已结束：”后列出它。',
+        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab.',
+        zh: '读取没问题。SIGSEGV（页是只读的）杀死了子进程，而不是 ipclab：所以才让子进程来写。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,

@@ -236,8 +236,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'In the Trace, ipcs -m -i and IPC_STAT agree on uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
-        zh: '“跟踪”窗格里，ipcs -m -i 和 IPC_STAT 的 uid、权限、大小、cpid、lpid、nattch 一致；lpid 仍是本进程（ipcs 什么也不映射）。',
+        en: 'ipcs -m -i (Trace) prints IPC_STAT\'s record: uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
+        zh: 'ipcs -m -i（见“跟踪”窗格）打印 IPC_STAT 的记录：uid、权限、大小、cpid、lpid、nattch；lpid 仍是本进程（ipcs 什么也不映射）。',
       },
       traceFocus: ['$ ipcs -m -i', 'IPC_STAT', 'shm_atime'],
       diagram: FUNCS,
@@ -318,10 +318,10 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
-        en: 'shmat checks the mode; IPC_RMID does not. The Kernel pane lists that child after "ended:".',
-        zh: 'shmat 检查权限，IPC_RMID 不看权限。“内核”窗格在“已结束：”后列出这个子进程。',
+        en: 'shmat checks the mode; IPC_RMID does not, only who calls it (the child, as owner).',
+        zh: 'shmat 检查权限，IPC_RMID 不看权限，只看调用者是谁（这里是作为属主的子进程）。',
       },
-      // the child's three calls are the result (the Trace); the notice's Kernel pane only places the ended child
+      // the child's three calls are the result (the Trace)
       resultPane: 'trace',
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
@@ -409,8 +409,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '这个共享内存段已是 dest，key 为 0x00000000。本程序用它一直留着的 shmid 调用 shmat，看看得到什么。',
       },
       notice: {
-        en: 'nattch 2; the old mapping reads a write through the new. No key finds it, but ipcs -m lists its shmid: the mode says who may attach.',
-        zh: 'nattch 为 2：通过新映射写入的，旧映射读得到。现在没有 key 能找到它，但 shmid 并不保密（ipcs -m 人人可见）：权限允许的进程都能映射它。',
+        en: 'nattch 2; the old mapping reads a write through the new. No key finds it, but its shmid is no secret: the mode says who may attach.',
+        zh: 'nattch 为 2：通过新映射写入的，旧映射读得到。现在没有 key 能找到它，但 shmid 并不保密（谁都能列出）：权限允许的进程都能映射它。',
       },
       diagram: LIFE,
       highlight: ['dest', 'dest->again', 'again'],

@@ -226,12 +226,13 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'ipclab refused its read; SIGSEGV killed the reader, a child, not ipclab: nothing is mapped there. It is "ended:" in the Kernel pane.',
-        zh: 'ipclab 拒绝了自己的读取；SIGSEGV 杀死了子进程，因为那里没有映射：所以才让子进程来读。“内核”窗格在“已结束：”后列出它。',
+        en: 'ipclab refused its read; SIGSEGV killed the reader, a child, not ipclab: nothing is mapped there.',
+        zh: 'ipclab 拒绝了自己的读取；SIGSEGV 杀死了子进程，因为那里没有映射：所以才让子进程来读。',
       },
       diagram: UNMAP,
-      // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS)
-      traceFocus: [{ en: 'ipclab refused', zh: 'ipclab 拒绝了' }, 'SIGSEGV'],
+      // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS);
+      // ipclab's refusal, 8 rows above it at 80x24, the notice says itself (s27a)
+      traceFocus: ['SIGSEGV'],
       highlight: ['old', 'old->SIGSEGV', 'SIGSEGV'],
       async run(ctx, state) {
         const seg = need(state, 'seg');

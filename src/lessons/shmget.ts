@@ -292,7 +292,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       },
       notice: {
         en: 'rw-------: the owner or the creator may attach; root skips the check (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：属主和创建者（uid、cuid）能映射；root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 不等于保密：若用 0666，谁都能读写。',
+        zh: 'rw-------：属主和创建者能映射；root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 不等于保密：若用 0666，谁都能读写。',
       },
       diagram: CREATE,
       // IPC_STAT's mode as rw------- is a line of the Trace; the Kernel pane's perms read 600 (issue 16, fixS)
