@@ -90,8 +90,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它。按 e 看勘误，笔记的每条说法在相应步骤运行后显示更正；按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
-    en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close: the key IPC_PRIVATE, and the sizes it refuses.',
-    zh: '创建、使用、删除。共享内存段像文件一样把字节留给每个读者；消息队列却不是这样：读者会把消息取走。下一课细看 shmget：key 为 IPC_PRIVATE 时会怎样，以及它拒绝哪些大小。',
+    en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close: the key IPC_PRIVATE, and its size argument.',
+    zh: '创建、使用、删除。共享内存段像文件一样把字节留给每个读者；消息队列却不是这样：读者会把消息取走。下一课细看 shmget：key 为 IPC_PRIVATE 时会怎样，以及它的 size 参数。',
   },
   diagrams: ['overview-objects', LIFECYCLE],
   summary: 'list the kernel\'s IPC objects with the real `ipcs`; create a segment, use it, remove it with `ipcrm`',

@@ -396,7 +396,7 @@ export const shmat = defineLesson<ShmatState>({
       notice: {
         // the kernel's attach at fork (shm_open, as dup_mmap copies the mapping) runs in the parent:
         // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's)
-        en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The parent attached it, in fork: new atime, lpid still its own.',
+        en: 'nattch 2, one shmat: the child maps it at the parent\'s address. fork made that attach, run by the parent: atime new, lpid the parent\'s.',
         zh: '一次 shmat，nattch 却是 2：子进程在和父进程相同的地址映射着它。这次映射是父进程在 fork 中做的：atime 更新，lpid 仍是父进程。',
       },
       diagram: INHERIT,

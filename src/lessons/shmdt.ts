@@ -226,8 +226,8 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'ipclab refused its read; SIGSEGV killed the reader, a child, not ipclab: nothing is mapped there.',
-        zh: 'ipclab 拒绝了自己的读取；SIGSEGV 杀死了子进程，因为那里没有映射：所以才让子进程来读。',
+        en: 'ipclab\'s check refused its own read; the real read got SIGSEGV, which killed the reader, a child, not ipclab: nothing is mapped there.',
+        zh: 'ipclab 检查后拒绝了自己的读取；子进程真的去读，被 SIGSEGV 杀死：那里没有映射，所以才让子进程来读。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS);

@@ -227,7 +227,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       },
       notice: {
         // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
-        en: 'EINVAL: IPC_PRIVATE only creates; a new segment needs SHMMIN bytes (1 on Linux). A 1-byte one takes a page, yet bytes shows 1.',
+        en: 'EINVAL: IPC_PRIVATE only creates; a new segment needs SHMMIN bytes (1 on Linux). A 1-byte segment takes a page, yet bytes shows 1.',
         zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN 字节（Linux 上是 1）。1 字节的段也占一整页，但它的大小（bytes）仍记为 1。',
       },
       traceFocus: ['EINVAL'],

@@ -1,7 +1,7 @@
 // What a newcomer and a teacher see, checked on the real screen: text laid out as
 // written, Chinese broken where Chinese breaks, the status line in the language shown.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, paneRows, type Rendered, tabTo } from '../helpers/render.js';
+import { appDrawer, KEYS, paneRows, ran, type Rendered, tabTo } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { flowRowsFor } from '../../src/app/components/flow-view.js';
 import * as flowLib from '../../src/flow/index.js';
@@ -120,10 +120,12 @@ describe('lesson pane side by side', () => {
   it('presenter mode in a large but short terminal: the text first, the steps under it without blank lines, a sign for those below', async () => {
     const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => f.includes('▶  1 A segment'), 'the lesson');
-    // the steps under the text one a row from 1 (at least 3 of the 12), then how many are below
-    // the numbers right-aligned (fix15g#3): " ▶  1 A segment…" over "   12 Last call: shmctl"
+    // the steps under the text one a row from 1, then how many are below (opened alone, shmat says
+    // first what it builds on: two rows of the list's), the numbers right-aligned (fix15g#3):
+    // " ▶  1 A segment…" over "   12 Last call: shmctl"
     const listed = [...f.matchAll(/│ [ ▶✎] +(\d+) /g)].map((m) => Number(m[1]));
-    expect(listed.length).toBeGreaterThanOrEqual(3);
+    expect(f).toContain('Builds on lessons 1-2');
+    expect(listed.length).toBeGreaterThanOrEqual(1);
     expect(listed).toEqual(listed.map((_, i) => i + 1));
     expect(f).toMatch(new RegExp(`│ ${12 - listed.length} more ↓ +│`));
     expect(f).toContain('▶ step 1/12: A segment to work with');
@@ -166,7 +168,9 @@ describe('kernel pane with processes', () => {
     await r.press(KEYS.tab);
     for (let i = 0; i < 4; i++) {
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
+      // (a Space may bring the rest of the step's text into view first: ran presses one more)
+      await ran(r, i + 1);
+      await r.waitFor(() => idle(r), `step ${i + 1} idle`);
     }
     // the pane follows what the step changed: the written text, under the dump's heading, without a key
     const wrote = await r.waitFor((f) => f.includes('hello, child'), 'the written text in the dump');
@@ -203,20 +207,22 @@ describe('processes at 80x24', () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
     for (let i = 0; i < 2; i++) {
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
+      // (a Space may bring the rest of the step's text into view first: ran presses one more)
+      await ran(r, i + 1);
+      await r.waitFor(() => idle(r), `step ${i + 1} idle`);
     }
     const [parent] = r.store.getState().processes;
     const bar = () => r.lines().find((l) => /^ [ [](Flow|流程)[ \]] │/.test(l)) ?? '';
     // the run showed the Kernel, its result: the Flow by Tab
     await tabTo(r, 'flow');
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
-    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(processes: parent |parent pid )${parent.pid} \\+ 1 (more )?\\([01] alive\\)( in Kernel)? ?$`));
+    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(processes: parent |parent pid )${parent.pid} \\+ 1 (more \\(1 alive\\)|ended)( in Kernel)? ?$`));
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
-    expect(bar()).toMatch(new RegExp(`${parent.pid} \\+ 1 (more )?\\([01] alive\\)`));
+    expect(bar()).toMatch(new RegExp(`${parent.pid} \\+ 1 (more \\(1 alive\\)|ended)`));
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：父进程 |父进程 pid )${parent.pid} \\+ (另 )?1( 个)?（[01] 个未结束）`));
+    expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：父进程 |父进程 pid )${parent.pid} \\+ ((另 )?1( 个)?（1 个未结束）|1 个已结束)`));
     // how to change tab is said once, on the tab bar: the status line names the scroll keys (nc71#5)
     // (the Trace follows its end: only ↑ moves it, the hint names only that way: fix27c#1)
     expect(r.lines()[22]).toMatch(/ ↑ 跟踪 ?$/);
@@ -290,7 +296,9 @@ describe('trace', () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', lang: 'zh' });
     for (let i = 0; i < 6; i++) {
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
+      // (a Space may bring the rest of the step's text into view first: ran presses one more)
+      await ran(r, i + 1);
+      await r.waitFor(() => idle(r), `step ${i + 1} idle`);
     }
     // each run showed its result's pane (src/lessons/result-pane.ts): Tab on to the Trace
     await tabTo(r, 'trace');
@@ -382,7 +390,8 @@ describe('what looks selectable is', () => {
     await r.waitFor(() => r.store.getState().tab === 'kernel', 'the kernel tab');
     expect(r.lines()[22]).not.toContain('s focus');
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && idle(r) && r.store.getState().segments.length > 1, 'step 1 run');
+    await ran(r, 1);
+    await r.waitFor(() => idle(r) && r.store.getState().segments.length > 1, 'step 1 run');
     // the run showed its result's pane (src/lessons/result-pane.ts): the Kernel by Tab where it is not that
     await tabTo(r, 'kernel');
     await r.waitFor(() => r.lines()[22].includes('s focus'), 'the s key named');
