@@ -209,18 +209,24 @@ export function flowWindow(lines: number, rows: number, lit: readonly number[], 
   // the box lit anew won over every lit edge's label (they are too far apart for one window):
   // where the label's rows, a fold row and the box fit, both are shown with the rows between
   // folded into one (`fold`), so the learner reads what the step did (exit) and what it made
-  const fold = bestScore[0] === 1 || bestScore[1] !== 1 || bestScore[2] > 0 || box === undefined ? undefined : foldFor(lines, rows, box, labelSpans(choice, parts));
+  // the label farthest from the box first, among those lit anew: where the step's lit path
+  // starts (parent-child 8's exit), the box where it ends
+  const far = (l: readonly [number, number]) => (box ? Math.abs(l[0] - box[0]) : 0);
+  const fold = bestScore[0] === 1 || bestScore[1] !== 1 || bestScore[2] > 0 || box === undefined ? undefined : foldFor(lines, rows, box, labelSpans(choice, parts, far));
   return fold ? { top: fold.top, whole: false, fold: { at: fold.at, to: fold.to } } : { top: best, whole: bestScore[0] === 1 };
 }
 
 /** The rows of each lit edge's label, an edge lit anew first. */
-function labelSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts): [number, number][] {
+function labelSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts, far: (l: readonly [number, number]) => number): [number, number][] {
   const fresh = new Set(choice.fresh ?? choice.active);
-  const ids = [...choice.active].filter((id) => id.includes('->')).sort((a, b) => Number(fresh.has(b)) - Number(fresh.has(a)));
-  return ids.flatMap((id) => {
-    const l = parts.edges?.get(id)?.label;
-    return l ? [[l.y, l.y + l.h - 1] as [number, number]] : [];
-  });
+  const ids = [...choice.active].filter((id) => id.includes('->'));
+  return ids
+    .flatMap((id) => {
+      const l = parts.edges?.get(id)?.label;
+      return l ? [{ rows: [l.y, l.y + l.h - 1] as [number, number], fresh: fresh.has(id) }] : [];
+    })
+    .sort((a, b) => Number(b.fresh) - Number(a.fresh) || far(b.rows) - far(a.rows))
+    .map((l) => l.rows);
 }
 
 /** A window of `rows` rows that shows `box` whole and a label's rows (`labels`, the first that
@@ -234,10 +240,13 @@ export function foldFor(lines: number, rows: number, box: readonly [number, numb
     const need = hi[1] - hi[0] + 1 + 1 + (lo[1] - lo[0] + 1);
     // a fold of fewer than two rows saves nothing
     if (need > rows || lo[0] - hi[1] - 1 < 2) continue;
+    // rows left over: up to two above the upper part (the top border of the boxes beside a
+    // label), then under it (where its edge goes on), keeping a fold of two rows or more
     const spare = rows - need;
-    const under = Math.min(spare, Math.max(0, lines - 1 - lo[1]));
-    const top = Math.max(0, hi[0] - (spare - under));
-    const at = hi[1] + 1 + Math.max(0, hi[0] - (spare - under) < 0 ? spare - under - hi[0] : 0);
+    const up = Math.min(2, spare, hi[0]);
+    const down = Math.min(spare - up, Math.max(0, lo[0] - hi[1] - 3));
+    const top = hi[0] - up;
+    const at = hi[1] + 1 + down;
     if (lo[0] - at < 2) continue;
     return { top, at, to: lo[0] };
   }
