@@ -539,6 +539,9 @@ const EN = {
   /** part of the lit path is in view and it goes on past the pane's edge */
   litGoesOnAbove: '(the lit part goes on above)',
   litGoesOnBelow: '(the lit part goes on below)',
+  /** the Flow's one row standing for the rows between a lit edge's label and the box lit anew
+   *  where one window cannot hold both (FlowPane, flow-view.ts foldFor) */
+  flowFold: (n: number, z: string) => `⋮ ${n} rows folded (scrolling unfolds them${z ? `; ${z}` : ''})`,
   /** the same where z shows the lit part whole (`zoom`: zoomWhole's words; FlowPane) */
   litGoesOnZoom: (below: boolean, zoom: string) => `(the lit part goes on ${below ? 'below' : 'above'}; ${zoom})`,
   /** what z shows of a lit part taller than even the zoomed pane (FlowPane) */
@@ -662,8 +665,6 @@ const EN = {
   /** the legend's word for a row with no owner mark: another program's object (ipcs lists
    *  every user's; overview 3 showed them unmarked, unexplained) */
   markOthers: 'unmarked: not ipclab\'s',
-  /** after the title of the pane in focus, side by side (Panel): plain text, seen without colour */
-  focusMark: '[focus]',
   /** the status line's right side by side: the pane in focus (the one ↑↓ and z act on) and what Tab does */
   focusOn: (pane: string) => `focus: ${pane}`,
   tabNext: 'next pane',
@@ -975,6 +976,7 @@ const ZH: Strings = {
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
+  flowFold: (n: number, z: string) => `⋮ 折叠了 ${n} 行（滚动即展开${z ? `；${z}` : ''}）`,
   litGoesOnZoom: (below: boolean, zoom: string) => `（高亮部分向${below ? '下' : '上'}延续；${zoom}）`,
   zoomMoreLit: (key: string) => `${key}：显示更多`,
   resultGoesOnAbove: (step: number, zoom = '') => `（第 ${step} 步的结果向上延续${zoom ? `；${zoom}` : ''}）`,
@@ -1049,7 +1051,6 @@ const ZH: Strings = {
   pickKeyWords: '按\u00a0s\u00a0换下一个段',
   dumpKeyWords: '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节',
   markOthers: '无标记：不是 ipclab 的',
-  focusMark: '[焦点]',
   focusOn: (pane: string) => `焦点：${pane}`,
   tabNext: '下一个窗格',
   listMarkAsks: (mark: string) => `${mark} 运行前先请你预测结果的步骤`,

@@ -6,14 +6,14 @@ import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { type Line, line } from '../styled.js';
-import { cells, windowOf } from '../text-fit.js';
+import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { keyFor } from '../keymap.js';
 import { TABS, zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel, textRoom } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
-import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, framesDoneNames, hiddenRows } from './flow-view.js';
+import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, framesDoneNames, hiddenRows } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -59,27 +59,37 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // changes), or the drawing's length or the pane's height changes (flowWindow: the lit part
   // whole where it fits, else the box lit anew and a lit edge's label with a box of its edge
   // whole, no box cut at its top border where a row or two avoids it)
-  const opens = choice ? flowWindow(lines.length, rows, litRows, choice, parts).top : 0;
+  const opened = choice ? flowWindow(lines.length, rows, litRows, choice, parts) : { top: 0 };
+  const opens = opened.top;
   const top = useFollowScroll(max, Math.min(max, opens), `${choiceKey} ${max} ${first} ${last} ${height}`, 'flow', rows);
-  const win = windowOf(lines, rows, top);
+  // where the box lit anew and the lit edge's label are too far apart for one window, the rows
+  // between are folded into one ("⋮ 6 rows: ↓ scrolls"), while the window is where it opened: a
+  // key that scrolls shows the drawing unfolded
+  const fold = 'fold' in opened && opened.fold && top === opens ? opened.fold : undefined;
+  const folded = foldedWindow(lines, rows, top, fold);
+  const litFolded = fold !== undefined && litRows.some((r) => r >= fold.at && r < fold.to);
+  const shownRow = (r: number) => r >= folded.offset && r < folded.end && !(fold && r >= fold.at && r < fold.to);
   // the legend names a "?" or a dotted frame only while one is in view (fix19b#2)
-  const view = [win.offset, win.offset + rows] as const;
-  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some((r) => r >= view[0] && r < view[1]), framesDone(view), textRoom(width)) : null;
+  const view = [folded.offset, folded.end] as const;
+  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some(shownRow), framesDone(view), textRoom(width)) : null;
   // a lit part out of view is named beside the "more" sign, so nobody misses it
   // ("goes on" when part of it is in view: a lit path taller than the pane)
-  const inView = litRows.some((r) => r >= win.offset && r < win.offset + rows);
+  const inView = litRows.some(shownRow);
   // where the lit part goes on past the window and the zoomed pane holds it, the border says
   // z shows it whole, as the Trace's does ("z: whole"; side by side the Tabs to the Flow first)
   const zoomable = useAppState((st) => st.screen === 'lesson' && (st.tab === 'flow' || !st.tabs) && !st.zoomed && st.turnFocus === null && st.ask === null && st.overlay === 'none');
   const tab = useAppState((st) => st.tab);
   const terminal = useTerminalSize();
-  const above = litRows.some((r) => r < win.offset);
-  const below = litRows.some((r) => r >= win.offset + rows);
+  const above = litRows.some((r) => r < folded.offset);
+  const below = litRows.some((r) => r >= folded.end);
   // (a lit part taller than even the zoomed pane: z shows more of it)
   const zoomRows = zoomedRows(terminal.columns, terminal.rows) - LEGEND_ROWS;
   const tabs = (TABS.length - TABS.indexOf(tab)) % TABS.length;
   const zKeys = tabs === 0 ? keyFor('zoom', ascii) : s.focusThen(keyFor('zoom', ascii), tabs);
-  const z = !zoomable || !inView || !(above || below) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
+  const z = !zoomable || !inView || !(above || below || litFolded) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
+  // the fold row says what it stands for; where it hides lit rows, that z shows them whole
+  const foldLine = fold ? line(s.flowFold(fold.to - fold.at, litFolded ? z : ''), 'dim') : null;
+  const win = { shown: folded.shown.map((l) => l ?? foldLine!), above: folded.above, below: folded.below, offset: folded.offset };
   // beside a footer (in review: "reviewing step 5…") the bottom border keeps z's words alone
   // where the whole note does not fit (frame.ts bottomBorder drops a key that does not)
   const fitsBelow = (key: string) => !footer || cells(`─ ${footer} `) + cells(`  ${frameChars(ascii).down} ${s.more(win.below)} ${key} `) + 1 <= width - 2;

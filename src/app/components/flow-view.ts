@@ -175,8 +175,10 @@ export function edgeSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: F
  *  5. where 3 holds, as much of the lit part as fits; where it does not, the kept box at the top
  *     (the lit part starts there and goes on, which the border says: `whole` false);
  *  6. nearest litTop's window.
+ *  Where 2 held and no lit edge's label fitted with it (3), the label's rows and the box are shown
+ *  with the rows between folded into one row (`fold`, foldFor) where the three fit.
  *  `whole`: the lit part is all in view. */
-export function flowWindow(lines: number, rows: number, lit: readonly number[], choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts): { top: number; whole: boolean } {
+export function flowWindow(lines: number, rows: number, lit: readonly number[], choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts): { top: number; whole: boolean; fold?: { at: number; to: number } } {
   const max = Math.max(0, lines - rows);
   if (lit.length === 0 || rows <= 0) return { top: 0, whole: true };
   const first = lit[0];
@@ -204,7 +206,64 @@ export function flowWindow(lines: number, rows: number, lit: readonly number[], 
     const i = s.findIndex((v, k) => v !== bestScore[k]);
     if (i >= 0 && s[i] > bestScore[i]) [best, bestScore] = [t, s];
   }
-  return { top: best, whole: bestScore[0] === 1 };
+  // the box lit anew won over every lit edge's label (they are too far apart for one window):
+  // where the label's rows, a fold row and the box fit, both are shown with the rows between
+  // folded into one (`fold`), so the learner reads what the step did (exit) and what it made
+  // the label farthest from the box first, among those lit anew: where the step's lit path
+  // starts (parent-child 8's exit), the box where it ends
+  const far = (l: readonly [number, number]) => (box ? Math.abs(l[0] - box[0]) : 0);
+  const fold = bestScore[0] === 1 || bestScore[1] !== 1 || bestScore[2] > 0 || box === undefined ? undefined : foldFor(lines, rows, box, labelSpans(choice, parts, far));
+  return fold ? { top: fold.top, whole: false, fold: { at: fold.at, to: fold.to } } : { top: best, whole: bestScore[0] === 1 };
+}
+
+/** The rows of each lit edge's label, an edge lit anew first. */
+function labelSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts, far: (l: readonly [number, number]) => number): [number, number][] {
+  const fresh = new Set(choice.fresh ?? choice.active);
+  const ids = [...choice.active].filter((id) => id.includes('->'));
+  return ids
+    .flatMap((id) => {
+      const l = parts.edges?.get(id)?.label;
+      return l ? [{ rows: [l.y, l.y + l.h - 1] as [number, number], fresh: fresh.has(id) }] : [];
+    })
+    .sort((a, b) => Number(b.fresh) - Number(a.fresh) || far(b.rows) - far(a.rows))
+    .map((l) => l.rows);
+}
+
+/** A window of `rows` rows that shows `box` whole and a label's rows (`labels`, the first that
+ *  fits) whole, the rows between them folded into one: rows `top`..`at`-1, the fold, then rows
+ *  `to`.. (as many as are left). The rows left over go under the part below (the edge goes on
+ *  from it), else above the part above. Undefined where none fits, or one window holds both. */
+export function foldFor(lines: number, rows: number, box: readonly [number, number], labels: readonly (readonly [number, number])[]): { top: number; at: number; to: number } | undefined {
+  for (const label of labels) {
+    const [hi, lo] = label[0] <= box[0] ? [label, box] : [box, label];
+    if (Math.max(hi[1], lo[1]) - Math.min(hi[0], lo[0]) < rows) return undefined;
+    const need = hi[1] - hi[0] + 1 + 1 + (lo[1] - lo[0] + 1);
+    // a fold of fewer than two rows saves nothing
+    if (need > rows || lo[0] - hi[1] - 1 < 2) continue;
+    // rows left over: up to two above the upper part (the top border of the boxes beside a
+    // label), then under it (where its edge goes on), keeping a fold of two rows or more
+    const spare = rows - need;
+    const up = Math.min(2, spare, hi[0]);
+    const down = Math.min(spare - up, Math.max(0, lo[0] - hi[1] - 3));
+    const top = hi[0] - up;
+    const at = hi[1] + 1 + down;
+    if (lo[0] - at < 2) continue;
+    return { top, at, to: lo[0] };
+  }
+  return undefined;
+}
+
+/** The rows a window shows: `rows` from `top`, or, with a fold, rows `top`..`at`-1, one row
+ *  standing for `at`..`to`-1 (null), and rows from `to`; `above`/`below`: the rows out of view. */
+export function foldedWindow<T>(lines: readonly T[], rows: number, top: number, fold?: { at: number; to: number }): { shown: (T | null)[]; above: number; below: number; offset: number; end: number } {
+  if (!fold) {
+    const shown = lines.slice(top, top + rows);
+    return { shown, above: top, below: Math.max(0, lines.length - top - shown.length), offset: top, end: top + shown.length };
+  }
+  const head = lines.slice(top, fold.at);
+  const tail = lines.slice(fold.to, fold.to + Math.max(0, rows - head.length - 1));
+  const end = fold.to + tail.length;
+  return { shown: [...head, null, ...tail], above: top, below: Math.max(0, lines.length - end), offset: top, end };
 }
 
 /** The rows of the boxes `choice` lit anew (a frame or an edge is not a box), in the order
