@@ -73,14 +73,54 @@ function measured(text: string): { cells: Cell[]; results: [number, number][] } 
   return m;
 }
 
+/** Every character a grid cell has held, by number (Grid.ch): 0 a space, 1 the empty
+ *  continuation cell of a wide character. Characters are few (box drawing, a label's). */
+const GLYPHS: string[] = [' ', ''];
+const GLYPH = new Map<string, number>([[' ', 0], ['', 1]]);
+
+function glyphOf(ch: string): number {
+  let n = GLYPH.get(ch);
+  if (n === undefined) {
+    n = GLYPHS.length;
+    GLYPHS.push(ch);
+    GLYPH.set(ch, n);
+  }
+  return n;
+}
+
+/** The owners of a grid and of its copies and crops, numbered from 1 (0: no owner). */
+class Owners {
+  readonly names: (string | null)[] = [null];
+  private readonly ids = new Map<string, number>();
+  /** the number of `id`, given one if it has none */
+  of(id: string): number {
+    let n = this.ids.get(id);
+    if (n === undefined) {
+      n = this.names.length;
+      this.names.push(id);
+      this.ids.set(id, n);
+    }
+    return n;
+  }
+  /** the number of `id`, -1 (no cell's) if it has none */
+  find(id: string): number {
+    return this.ids.get(id) ?? -1;
+  }
+}
+
 export class Grid {
-  readonly ch: string[];
+  /** each cell's character, by number (GLYPHS): typed arrays, not arrays of strings, since a
+   *  fitting copies and crops grids of some 10 000 cells tens of times (garbage to collect) */
+  private readonly ch: Uint32Array;
   readonly mask: Uint8Array;
   readonly stroke: Uint8Array;
   readonly round: Uint8Array;
   readonly base: Uint8Array;
-  readonly own: (string | null)[];
-  readonly own2: (string | null)[];
+  /** the element owning each cell, and a second one (an edge leaving a box, a crossing), by
+   *  number (owners; 0: none) */
+  private readonly own: Int32Array;
+  private readonly own2: Int32Array;
+  private readonly owners: Owners;
   /** cells of a result word in a label (RESULT_WORD): 1, its middle cell 2 (Highlight.masked) */
   readonly result: Uint8Array;
   /** cells written as text (a label, a title), not lines or frames */
@@ -101,15 +141,18 @@ export class Grid {
     readonly ascii: boolean,
     /** a grid of the same size to copy (copy()) */
     from?: Grid,
+    /** the owners' numbers, shared with the grid this one is cut from (crop()) */
+    owners?: Owners,
   ) {
     const n = w * h;
-    this.ch = from ? from.ch.slice() : new Array(n).fill(' ');
+    this.owners = from ? from.owners : (owners ?? new Owners());
+    this.ch = from ? from.ch.slice() : new Uint32Array(n);
     this.mask = from ? from.mask.slice() : new Uint8Array(n);
     this.stroke = from ? from.stroke.slice() : new Uint8Array(n);
     this.round = from ? from.round.slice() : new Uint8Array(n);
     this.base = from ? from.base.slice() : new Uint8Array(n);
-    this.own = from ? from.own.slice() : new Array(n).fill(null);
-    this.own2 = from ? from.own2.slice() : new Array(n).fill(null);
+    this.own = from ? from.own.slice() : new Int32Array(n);
+    this.own2 = from ? from.own2.slice() : new Int32Array(n);
     this.result = from ? from.result.slice() : new Uint8Array(n);
     this.textCell = from ? from.textCell.slice() : new Uint8Array(n);
     if (from) {
@@ -125,8 +168,9 @@ export class Grid {
    *  the "?" where the line would be. */
   hide(owner: string, edge: boolean, way = false): void {
     let first = -1;
+    const o = this.owners.find(owner);
     for (let k = 0; k < this.own.length; k++) {
-      if (this.own[k] !== owner || !this.textCell[k]) continue;
+      if (this.own[k] !== o || !this.textCell[k]) continue;
       if (first < 0) first = Math.floor(k / this.w);
       this.result[k] = 1;
     }
@@ -168,13 +212,14 @@ export class Grid {
   private ownedBy(owner: string, also: (k: number) => boolean): number[] {
     const out: number[] = [];
     const { own } = this;
-    for (let k = 0; k < own.length; k++) if (own[k] === owner && also(k)) out.push(k);
+    const o = this.owners.find(owner);
+    for (let k = 0; k < own.length; k++) if (own[k] === o && also(k)) out.push(k);
     return out;
   }
 
   /** The cells only edge `owner`'s line draws. */
   private pathOf(owner: string): number[] {
-    return this.ownedBy(owner, (k) => this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]);
+    return this.ownedBy(owner, (k) => this.own2[k] === 0 && this.mask[k] !== 0 && !this.textCell[k]);
   }
 
   /** The cell of `cells` (a label's, in order) nearest a cell of `path`: the first such
@@ -193,19 +238,40 @@ export class Grid {
     return best.length > 1 && best.every((k) => rowOf(k) === rowOf(best[0])) ? middle(rowOf(best[0])) : best[0];
   }
 
-  private claim(k: number, owner: string): void {
-    if (this.own[k] === null || this.own[k] === owner) this.own[k] = owner;
-    else if (this.own2[k] === null) this.own2[k] = owner;
+  private claim(k: number, owner: number): void {
+    if (this.own[k] === 0 || this.own[k] === owner) this.own[k] = owner;
+    else if (this.own2[k] === 0) this.own2[k] = owner;
+  }
+
+  /** The character in cell `k`. */
+  charAt(k: number): string {
+    return GLYPHS[this.ch[k]];
+  }
+
+  /** Puts `ch` in cell `k`, as it is (no owner, tone or lines changed). */
+  setChar(k: number, ch: string): void {
+    this.ch[k] = glyphOf(ch);
+  }
+
+  /** Whether `id` owns cell `k` (first of its owners). */
+  ownedFirst(k: number, id: string): boolean {
+    return this.own[k] === this.owners.find(id);
+  }
+
+  /** Whether cell `k` has a second owner. */
+  shared(k: number): boolean {
+    return this.own2[k] !== 0;
   }
 
   /** Adds line directions to a cell; a second owner (an edge leaving a box, a crossing) is kept too. */
   line(x: number, y: number, mask: number, stroke: Stroke, owner: string, base: Base = Base.Plain, round = false): void {
     const k = y * this.w + x;
     const had = this.own[k];
-    if ((had !== null && had !== owner) || this.bits.has(k)) {
+    const o = this.owners.of(owner);
+    if ((had !== 0 && had !== o) || this.bits.has(k)) {
       let per = this.bits.get(k);
       if (!per) {
-        per = new Map(had === null ? [] : [[had, this.mask[k]]]);
+        per = new Map(had === 0 ? [] : [[this.owners.names[had]!, this.mask[k]]]);
         this.bits.set(k, per);
       }
       per.set(owner, (per.get(owner) ?? 0) | mask);
@@ -217,22 +283,22 @@ export class Grid {
       this.round[k] = round ? 1 : 0;
     }
     this.mask[k] |= mask;
-    this.ch[k] = ' ';
+    this.ch[k] = 0;
     this.result[k] = 0;
     this.textCell[k] = 0;
-    this.claim(k, owner);
+    this.claim(k, o);
   }
 
   /** A fixed character (arrowhead, diamond corner): replaces whatever was there. */
   glyph(x: number, y: number, ch: string, owner: string, base: Base = Base.Plain): void {
     const k = y * this.w + x;
     this.mask[k] = 0;
-    this.bits.delete(k);
-    this.crossed.delete(k);
-    this.ch[k] = ch;
+    if (this.bits.size) this.bits.delete(k);
+    if (this.crossed.size) this.crossed.delete(k);
+    this.ch[k] = glyphOf(ch);
     this.base[k] = base;
-    this.own[k] = owner;
-    this.own2[k] = null;
+    this.own[k] = this.owners.of(owner);
+    this.own2[k] = 0;
     this.result[k] = 0;
     this.textCell[k] = 0;
   }
@@ -240,10 +306,10 @@ export class Grid {
   /** Empties a cell text was written in (a label moved elsewhere). */
   erase(x: number, y: number): void {
     const k = y * this.w + x;
-    this.ch[k] = ' ';
+    this.ch[k] = 0;
     this.base[k] = Base.Plain;
-    this.own[k] = null;
-    this.own2[k] = null;
+    this.own[k] = 0;
+    this.own2[k] = 0;
     this.result[k] = 0;
     this.textCell[k] = 0;
   }
@@ -272,7 +338,7 @@ export class Grid {
 
   /** A copy of the rectangle (x, y, w, h) of this grid. */
   crop(x: number, y: number, w: number, h: number): Grid {
-    const out = new Grid(w, h, this.ascii);
+    const out = new Grid(w, h, this.ascii, undefined, this.owners);
     // a crop may reach past the grid (a margin added): those cells stay empty
     const fx = Math.max(x, 0);
     const tx = Math.min(x + w, this.w);
@@ -286,11 +352,9 @@ export class Grid {
       out.base.set(this.base.subarray(from, end), to);
       out.result.set(this.result.subarray(from, end), to);
       out.textCell.set(this.textCell.subarray(from, end), to);
-      for (let k = from, j = to; k < end; k++, j++) {
-        out.ch[j] = this.ch[k];
-        out.own[j] = this.own[k];
-        out.own2[j] = this.own2[k];
-      }
+      out.ch.set(this.ch.subarray(from, end), to);
+      out.own.set(this.own.subarray(from, end), to);
+      out.own2.set(this.own2.subarray(from, end), to);
     }
     for (const id of this.blankLines) out.blankLines.add(id);
     for (const [k, per] of this.bits) {
@@ -308,7 +372,7 @@ export class Grid {
 
   /** The grid without column `c` (one nothing is drawn in: see render.ts squeezed()). */
   withoutColumn(c: number): Grid {
-    const out = new Grid(this.w - 1, this.h, this.ascii);
+    const out = new Grid(this.w - 1, this.h, this.ascii, undefined, this.owners);
     for (let y = 0; y < this.h; y++) {
       for (let x = 0; x < this.w; x++) {
         if (x === c) continue;
@@ -342,7 +406,7 @@ export class Grid {
   isEmpty(x: number, y: number): boolean {
     const k = y * this.w + x;
     // the owner first: most cells asked about (a label's spot, the drawing's extent) have none
-    return this.own[k] === null && this.mask[k] === 0 && this.ch[k] === ' ';
+    return this.own[k] === 0 && this.mask[k] === 0 && this.ch[k] === 0;
   }
 
   /** The directions of cell `k` without those of an edge drawn blank while masked. */
@@ -359,8 +423,8 @@ export class Grid {
    *  drawn blank while masked (the border is whole there). */
   private through(k: number, masked: ReadonlySet<string>): { owner: string; dirs: number; stroke: Stroke } | null {
     const stroke = this.crossed.get(k);
-    const o1 = this.own[k];
-    const o2 = this.own2[k];
+    const o1 = this.owners.names[this.own[k]];
+    const o2 = this.owners.names[this.own2[k]];
     if (stroke === undefined || o1 === null || o2 === null || this.base[k] !== Base.Frame) return null;
     const per = this.bits.get(k);
     if (!per || per.size !== 2) return null;
@@ -377,12 +441,13 @@ export class Grid {
     const done = new Set(highlight?.done ?? []);
     const masked = new Set(highlight?.masked ?? []);
     const out: StyledLine[] = [];
+    const { names } = this.owners;
     for (let y = 0; y < this.h; y++) {
       const row: StyledLine = [];
       for (let x = 0; x < this.w; x++) {
         const k = y * this.w + x;
-        const o1 = this.own[k];
-        const o2 = this.own2[k];
+        const o1 = names[this.own[k]];
+        const o2 = names[this.own2[k]];
         const crossing = this.crossed.size > 0 && this.mask[k] ? this.through(k, masked) : null;
         if (crossing) {
           // an edge through a frame's border: its own line, lit as it is, the border broken there
@@ -397,9 +462,9 @@ export class Grid {
         }
         const mark: 0 | 1 | 2 = (o1 !== null && active.has(o1)) || (o2 !== null && active.has(o2)) ? 1 : (o1 !== null && done.has(o1)) || (o2 !== null && done.has(o2)) ? 2 : 0;
         const tone: Tone = mark === 1 ? 'active' : mark === 2 ? 'done' : BASE_TONE[this.base[k]];
-        let text = this.ch[k];
+        let text = GLYPHS[this.ch[k]];
         if (this.result[k] && o1 !== null && masked.has(o1)) text = this.result[k] === 2 ? '?' : ' ';
-        else if (o1 !== null && o2 === null && this.blankLines.has(o1) && masked.has(o1)) text = this.ch[k] === '' ? '' : ' ';
+        else if (o1 !== null && o2 === null && this.blankLines.has(o1) && masked.has(o1)) text = this.ch[k] === 1 ? '' : ' ';
         else if (this.mask[k]) {
           // a frame lit by an earlier step is no step done: dotted, a style of its own (the
           // legend's ══ is "done"), unless an edge through its border is done too

@@ -76,7 +76,7 @@ function cut(drawn: Drawn, limit: number): Drawn {
   const cutNote = `cut to ${limit} of ${grid.w} columns: right of column ${limit} ${hidden.length ? `${some(hidden)} ${hidden.length === 1 ? 'is' : 'are'}` : 'only lines are'} not shown or only in part`;
   const shown = grid.crop(0, 0, limit, grid.h);
   // a wide character whose second cell is cut off goes too
-  for (let y = 0; y < shown.h; y++) if (cellWidth(shown.ch[y * limit + limit - 1]) > 1) shown.ch[y * limit + limit - 1] = ' ';
+  for (let y = 0; y < shown.h; y++) if (cellWidth(shown.charAt(y * limit + limit - 1)) > 1) shown.setChar(y * limit + limit - 1, ' ');
   return { ...drawn, grid: shown, cutNote, cutFrom: grid.w };
 }
 
@@ -793,7 +793,7 @@ class Painter {
       // a cell of the top border with nothing but the border in it (or the title itself)
       const plain = (x: number) => {
         const k = y * grid.w + x;
-        return x > r.x && x < right && grid.own[k] === s.id && !grid.own2[k] && (grid.textCell[k] ? grid.base[k] === Base.Title : grid.mask[k] === (LEFT | RIGHT));
+        return x > r.x && x < right && grid.ownedFirst(k, s.id) && !grid.shared(k) && (grid.textCell[k] ? grid.base[k] === Base.Title : grid.mask[k] === (LEFT | RIGHT));
       };
       // the title at x with TITLE_ROOM plain cells either side (or the corner's one on its left)
       const clear = (x: number) => {
@@ -1170,7 +1170,7 @@ class Painter {
       for (let x = r.x; x < r.x + r.w; x++) {
         const k = y * this.grid.w + x;
         this.labelCells.delete(k);
-        if (this.grid.own[k] === id && this.grid.textCell[k]) this.grid.erase(x, y);
+        if (this.grid.ownedFirst(k, id) && this.grid.textCell[k]) this.grid.erase(x, y);
       }
     }
     for (const k of marks.blocked) this.router.blocked[k] = 0;

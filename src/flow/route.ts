@@ -254,12 +254,8 @@ export class Router {
     // distance to the box of end cells, plus a bend when they are not straight ahead;
     // on a big grid the estimate counts double: routes a little less tidy, found much faster
     const weight = w * h > BIG_GRID ? 2 : 1;
-    const heuristic = (x: number, y: number, d: number) => {
-      const dx = x < minX ? minX - x : x > maxX ? x - maxX : 0;
-      const dy = y < minY ? minY - y : y > maxY ? y - maxY : 0;
-      const ahead = d === 0 ? dx === 0 && y >= minY : d === 2 ? dx === 0 && y <= maxY : d === 1 ? dy === 0 && x <= maxX : dy === 0 && x >= minX;
-      return weight * (STEP * (dx + dy) + (ahead ? 0 : BEND));
-    };
+    // (estimate(), a function of the module's given the box, not a closure over it: the
+    // loop below calls it for every state it pushes)
     heap.clear();
     const startOf = new Map<number, Port>();
     for (const p of starts) {
@@ -272,10 +268,12 @@ export class Router {
       g[s] = cost;
       from[s] = -1;
       startOf.set(s, p);
-      est[s] = heuristic(p.x, p.y, p.away);
+      est[s] = estimate(p.x, p.y, p.away, minX, maxX, minY, maxY, weight);
       heap.push(cost + est[s], s);
     }
     let expansions = 0;
+    // the budget's steps in a local while the loop runs (written back on every way out)
+    let steps = budget.steps;
     while (heap.size) {
       const s = heap.pop();
       const k = s >> 2;
@@ -286,14 +284,23 @@ export class Router {
       // pushed before a cheaper way to it was found, and expanded at that cost since: its
       // neighbours have their costs from then (nothing to do but count it, as before)
       if (heap.popped !== cost + est[s]) {
-        if (++expansions > MAX_EXPANSIONS || --budget.steps < 0) return null;
+        if (++expansions > MAX_EXPANSIONS || --steps < 0) {
+          budget.steps = steps;
+          return null;
+        }
         continue;
       }
       if (endMark[k] === stamp) {
         const end = endHeading.get(k)!;
-        if (d === opposite(end.away)) return this.trace(s, startOf, end, relaxed);
+        if (d === opposite(end.away)) {
+          budget.steps = steps;
+          return this.trace(s, startOf, end, relaxed);
+        }
       }
-      if (++expansions > MAX_EXPANSIONS || --budget.steps < 0) return null;
+      if (++expansions > MAX_EXPANSIONS || --steps < 0) {
+        budget.steps = steps;
+        return null;
+      }
       for (let nd = 0; nd < 4; nd++) {
         if (nd === opposite(d)) continue;
         let c = cost + STEP;
@@ -336,10 +343,11 @@ export class Router {
         seen[ns] = stamp;
         g[ns] = c;
         from[ns] = s;
-        est[ns] = heuristic(nx, ny, nd);
+        est[ns] = estimate(nx, ny, nd, minX, maxX, minY, maxY, weight);
         heap.push(c + est[ns], ns);
       }
     }
+    budget.steps = steps;
     return null;
   }
 
@@ -401,6 +409,15 @@ export class Router {
       }
     }
   }
+}
+
+/** The search's estimate from (x, y) heading d to the box of end cells (minX..maxX,
+ *  minY..maxY): its distance, plus a bend when they are not straight ahead, times `weight`. */
+function estimate(x: number, y: number, d: number, minX: number, maxX: number, minY: number, maxY: number, weight: number): number {
+  const dx = x < minX ? minX - x : x > maxX ? x - maxX : 0;
+  const dy = y < minY ? minY - y : y > maxY ? y - maxY : 0;
+  const ahead = d === 0 ? dx === 0 && y >= minY : d === 2 ? dx === 0 && y <= maxY : d === 1 ? dy === 0 && x <= maxX : dy === 0 && x >= minX;
+  return weight * (STEP * (dx + dy) + (ahead ? 0 : BEND));
 }
 
 /** A binary heap of (priority, value) with integer priorities, in typed arrays grown as
