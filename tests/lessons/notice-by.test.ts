@@ -186,7 +186,7 @@ describe('notices by the run', () => {
       const step = lesson.steps.find((s) => s.id === id)!;
       const dest = step.noticeBy!(live([call(1, 'shmdt', 'shmdt(0x1)'), rmid, call(2, 'shmdt', 'shmdt(0x2)')]))!;
       expect(dest.en.startsWith(step.notice.en)).toBe(true);
-      expect(dest.en).toContain("In the Trace, the server's IPC_RMID came before the client's shmdt: between the two lines the segment was dest (removed, still mapped), too briefly for the Kernel pane");
+      expect(dest.en).toContain("In the Trace, the server's IPC_RMID came before the client's shmdt: between the two lines the segment was dest (removed, still mapped), too briefly for a poll to show");
       expect(dest.zh).toContain('处于 dest 状态');
       expect(step.noticeBy!(live([call(2, 'shmdt', 'shmdt(0x2)'), call(1, 'shmdt', 'shmdt(0x1)'), rmid]))).toBeUndefined();
     }
