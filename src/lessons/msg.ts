@@ -367,10 +367,11 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         // lspid, lrpid: not ipcs -q's columns (nc); which pane shows ipcs's output: the Trace (issue 16)
-        en: 'In the Trace pane, ipcs -q\'s ● row: 0 used-bytes, 0 messages; ipcs -q -p: lspid, lrpid (last to send, to receive) 0.',
-        zh: '“跟踪”窗格里，ipcs -q 的 ● 行：used-bytes、messages 为 0；ipcs -q -p：lspid、lrpid（最后收发者）为 0。',
+        en: 'ipcs -q listed the queue: 0 used-bytes, 0 messages. In the Trace pane, ipcs -q -p: lspid, lrpid (last to send, to receive) 0.',
+        zh: 'ipcs -q 列出了这个队列：used-bytes、messages 为 0。“跟踪”窗格里 ipcs -q -p：lspid、lrpid（最后收发者）为 0。',
       },
-      traceFocus: [OUR_ROW, '$ ipcs -q -p'],
+      // ipcs -q -p with its heading in view: ipcs -q's row above it is said in the notice (issue 16 pass 8: ~9 presses)
+      traceFocus: ['$ ipcs -q -p'],
       diagram: FLOW,
       highlight: ['queue'],
       async run(ctx, state) {
@@ -455,9 +456,11 @@ export const msg = defineLesson<MsgState>({
         zh: '读出最后一条，再在 msgflg 里带上 IPC_NOWAIT，对空队列读一次：这个标志告诉 msgrcv，没有消息可取时该怎么做。',
       },
       notice: {
-        en: 'messages (msg_qnum) 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
-        zh: 'messages（msg_qnum）为 0：消息读完就没了，共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，返回 ENOMSG。',
+        en: 'msg_qnum (messages) is 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
+        zh: '消息数 msg_qnum 为 0：消息读完就没了，共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，返回 ENOMSG。',
       },
+      // the ENOMSG line in view; the count is said (issue 16: ENOMSG named with the Kernel pane shown)
+      traceFocus: ['ENOMSG'],
       diagram: FLOW,
       highlight: ['queue', 'queue->lesson', 'lesson'],
       run(ctx, state) {

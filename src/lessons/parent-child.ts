@@ -171,8 +171,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. A SIGUSR1 before its "ready" would end it: the parent waits.',
-        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等“就绪”：此前没有处理函数，SIGUSR1 会结束子进程。',
+        en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. The parent waits: a signal before its handlers would end it.',
+        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等子进程就绪才发信号：装好处理函数之前，信号会结束它。',
       },
       aside: {
         en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',
@@ -240,8 +240,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: `父进程有文字“${MESSAGE.zh}”要交给子进程，并用 kill(child, SIGUSR1) 给它发 SIGUSR1。`,
       },
       notice: {
-        en: `SIGUSR1 only woke the child; the text is in the segment: in the Kernel pane's dump, its ${Buffer.byteLength(MESSAGE.en)} bytes and a NUL.`,
-        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”占 3 个字节，画出来 2 格宽，“·”补上第三个字节那一列。',
+        en: `The kill only woke the child; the text is in the segment: in the Kernel pane's dump, its ${Buffer.byteLength(MESSAGE.en)} bytes and a NUL.`,
+        zh: 'kill 只是叫醒了子进程，文字在共享内存段里。转储里“你”占 3 个字节，画出来 2 格宽，“·”补上第三个字节那一列。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->down', 'down', 'parent->child', 'child'],
@@ -267,7 +267,7 @@ export const parentChild = defineLesson<ParentChildState>({
         // which pane shows it (issue 16: "another address" named no place): the child's "read at" line
         // nc: "another process: one memory" and "may write again" said neither whose address nor who tells the parent
         en: 'Trace pane, "read at" line: the parent\'s bytes at the child\'s address. Two mappings, one memory. SIGUSR2: the parent may write again.',
-        zh: '“跟踪”窗格“从 0x… 读出”那行：子进程在自己映射的地址读到父进程写的字节。两个映射，同一块内存。SIGUSR2 让父进程可以再写。',
+        zh: '“跟踪”窗格“读出”那行：子进程在自己映射的地址读到父进程写的字节。两个映射，同一块内存。SIGUSR2 让父进程可以再写。',
       },
       // the line as each language writes it (src/proto/child.ts): "read at 0x…", "从 0x… 读出"
       traceFocus: [{ en: 'read at', zh: '读出' }],
@@ -291,7 +291,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'The same exchange as step 4 with the roles swapped, as the notes suggest for two-way talk: one segment per direction.',
-        zh: '和第 4 步一样的交接（文字写进共享内存段，再发 SIGUSR1），角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
+        zh: '和第 4 步一样的交接（文字写进共享内存段，再发信号），角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
       },
       diagram: ANSWER,
       // the child's "up" in its segment, the dump's: whether the Kernel pane saw its bytes change
@@ -315,8 +315,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
       },
       notice: {
-        en: 'SIGUSR1 "text", SIGUSR2 "read", in turns. Signals are not counted: a SIGUSR1 sent before the first is handled merges with it.',
-        zh: 'SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。必须严格轮流，因为信号不计数：第一个 SIGUSR1 还没处理完时再发一个，两个会合并成一个。',
+        en: 'One signal says text waits, the other it was read. Signals are not counted: one sent again before it is handled merges with it.',
+        zh: '一个信号表示有数据，另一个表示已读，必须严格轮流，因为信号不计数：同一种信号在第一个处理完之前再发一个，两个会合并成一个。',
       },
       diagram: ACK,
       highlight: ['up', 'up->parent', 'parent', 'parent->child', 'child'],

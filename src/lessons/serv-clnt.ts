@@ -69,12 +69,12 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'clnt.c, in C, printed the message ipclab\'s server sent. To run the two yourself: ipclab serv in one terminal, clnt.c in another.',
-  zh: '用 C 写的 clnt.c 打印出了 ipclab 服务端发来的消息。想自己运行两边：一个终端运行 ipclab serv，另一个运行用 cc 编译的 clnt.c。',
+  en: 'clnt.c, in C, printed what ipclab\'s server sent; both exited with code 0. To try it: ipclab serv in one terminal, clnt.c in another.',
+  zh: 'C 写的 clnt.c 打印出了 ipclab 服务端发来的消息，双方退出码都是 0。自己试：一个终端运行 ipclab serv，另一个运行 clnt.c。',
 };
 const C_SERVER_NOTICE: Text = {
-  en: 'ipclab\'s client printed the message. Either side may be C or any language: they share only the file, the key and the struct\'s layout.',
-  zh: 'ipclab 客户端打印出了消息。任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
+  en: 'ipclab\'s client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
+  zh: 'ipclab 客户端打印出了消息，双方的退出码都是 0。任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
 };
 
 function showProcesses(ctx: StepContext, state: ServClntState): void {
@@ -176,15 +176,17 @@ export const servClnt = defineLesson<ServClntState>({
         // where to look, and who "sees" it (issue 16: "see it" read as "go and look"); where the
         // trace's flags are (issue 16: its "New terms" named O_WRONLY, IPC_CREAT, IPC_EXCL "in the
         // Trace", whose lines the pane had scrolled past, to magic's)
-        en: 'A key from ftok, not 0: anyone with the file finds it. Trace pane: open\'s and shmget\'s flags on top, magic (set last) below.',
-        zh: 'key 由 ftok 算出，不是 0：有文件就能找到它。“跟踪”窗格：open 和 shmget 的标志在这一步开头几行，最后写入的 magic 在下面。',
+        en: 'A key from ftok, not 0: anyone with the file finds it. Trace: shmget\'s IPC_EXCL on top, magic (set last) below.',
+        zh: 'key 由 ftok 算出，不是 0：有文件就能找到它。“跟踪”窗格：上面 shmget 带 IPC_EXCL，最后写入的 magic 在下面。',
       },
       aside: {
         // said where the process list first shows (issue 16 pass 6: the introduction named it before any list)
         en: 'steps 1-4 run ipclab\'s program again on both sides, as serv.c and clnt.c (open gives 3 in C, more here); 5-6 run the C ones. Processes: "lesson" is ipclab.',
         zh: '第 1-4 步双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 的事（open 在 C 里返回 3，这里更大）；第 5、6 步运行 C 程序。进程列表里的“本课”是 ipclab 自己。',
       },
-      traceFocus: ['O_CREAT|O_EXCL', 'IPC_CREAT|IPC_EXCL', 'rv->magic'],
+      // shmget's line to magic's fits the Trace's 6 rows at 80x24; open's, one more line up, did not
+      // (issue 16 pass 8: magic 5 Downs away): the notice says open's O_EXCL itself
+      traceFocus: ['IPC_CREAT|IPC_EXCL', 'rv->magic'],
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
       async run(ctx, state) {
@@ -220,8 +222,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'SIGUSR2 在本课表示“现在去看”；在第 7 课（父子进程）里它表示“已读”。信号的含义由程序自己约定。',
       },
       notice: {
-        en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads the fields at SIGUSR2 or at its 100 ms poll, whichever comes first.',
-        zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到一样。每一方在收到 SIGUSR2 时或每 100 ms 轮询时读字段，哪个先到按哪个。',
+        en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads the fields on a signal or at its 100 ms poll, whichever comes first.',
+        zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到一样。每一方在收到对方的信号时或每 100 ms 轮询时读字段，哪个先到按哪个。',
       },
       diagram: 'serv-clnt-2',
       // the question is nattch, the fields the sides read are decoded under it: the Kernel pane, though the notice names SIGUSR2 (issue 16, fixS)
@@ -313,8 +315,10 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'the server here is a separate process that ipclab starts, as in steps 1-4; ipclab\'s own process ("lesson" in the list) only watches and shows.',
         zh: '这里的服务端是 ipclab 另外启动的一个进程，和第 1-4 步一样；ipclab 自己的进程（列表里的“本课”）只旁观并显示。',
       },
-      // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
-      traceFocus: [CROSS.en.clnt, CROSS.zh.clnt, 'IPC_RMID', { en: 'exited with code', zh: '退出码' }], // sent in the language of the run: either, whatever the screen's now
+      // the exchange's end, which fits the Trace's 5 rows at 80x24: the detaches, IPC_RMID (destNotice
+      // speaks of its order with the client's shmdt) and both exits; the message printed, above
+      // them, is said in the notice (issue 16 pass 8: 3 Downs to the IPC_RMID and shmdt lines)
+      traceFocus: ['IPC_RMID', { en: 'exited with code', zh: '退出码' }],
       diagram: 'serv-clnt-c1',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       noticeBy: destNotice(C_CLIENT_NOTICE),
@@ -340,7 +344,8 @@ export const servClnt = defineLesson<ServClntState>({
       // the exchange is the result: the notice's "key" is no figure to look up, though the
       // Kernel pane lists the C server's segment (result-pane.ts rule 0)
       resultPane: 'trace',
-      traceFocus: ['printf(', 'IPC_RMID', { en: 'exited with code', zh: '退出码' }],
+      // as step 5's: the exchange's end in view
+      traceFocus: ['IPC_RMID', { en: 'exited with code', zh: '退出码' }],
       aside: {
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
@@ -491,8 +496,8 @@ function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | u
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} In the Trace, the server's IPC_RMID came before the client's shmdt: between the two lines the segment was dest (removed, still mapped), too briefly for the Kernel pane; that shmdt freed it. Which comes first is up to timing.`,
-      zh: `${notice.zh}跟踪窗格里，服务端的 IPC_RMID 在客户端的 shmdt 之前：这两行之间共享内存段处于 dest 状态（已删除、仍被映射），时间太短，“内核”窗格来不及显示；那次 shmdt 释放了它。谁先谁后取决于时机。`,
+      en: `${notice.en} In the Trace, the server's IPC_RMID came before the client's shmdt: between the two lines the segment was dest (removed, still mapped), too briefly for a poll to show; that shmdt freed it. Which comes first is up to timing.`,
+      zh: `${notice.zh}跟踪窗格里，服务端的 IPC_RMID 在客户端的 shmdt 之前：这两行之间共享内存段处于 dest 状态（已删除、仍被映射），时间太短，来不及轮询显示；那次 shmdt 释放了它。谁先谁后取决于时机。`,
     };
   };
 }

@@ -10,6 +10,8 @@
 //    it) is on a row of the pane shown;
 //  - text it quotes ("hello", “你好”), `ipcs`, an errno or a signal it names is on a row of the
 //    pane shown.
+//  - where the step declares a traceFocus and the Trace is shown, the first and last line it
+//    points at are on a row of it (pass 8: serv-clnt 1's magic 5 Downs below "flags on top").
 // A notice may quote the other pane's figure itself ("nattch is 2", src/lessons/result-pane.ts):
 // the learner reads it where they are. The notice in the lesson pane is not where these are
 // looked for: the pane shown is.
@@ -20,6 +22,10 @@ import { KERNEL_WORDS, PANE_NAMES } from '../../src/lessons/result-pane.js';
 import { ERRNO_MEANINGS } from '../../src/text/errno.js';
 import type { Lang } from '../../src/lang.js';
 import type { Text } from '../../src/lessons/types.js';
+import { traceView } from '../../src/app/components/trace-view.js';
+import { listingOwners } from '../../src/app/components/marks.js';
+import { strings } from '../../src/app/strings.js';
+import { lineText } from '../../src/app/styled.js';
 
 // with the questions, as a learner meets them: the verdict above the next step takes rows from the pane
 const draw = appDrawer('notice-says', { lessons: LESSONS });
@@ -38,6 +44,8 @@ export interface NoticeAsk {
   panes: ('kernel' | 'trace' | 'flow')[];
   /** words and quoted text to find on the pane shown */
   words: string[];
+  /** whole lines to find on it: the first and last the step's traceFocus points at */
+  lines?: string[];
 }
 
 /** The Kernel pane's field words (IPC_STAT, a call's name, is how a record was read, not a word the pane shows). */
@@ -83,6 +91,17 @@ function shownRows(r: Rendered): string[] {
   return top < 0 ? [] : lines.slice(top + 1, bottom).map((l) => l.replace(/\u00a0/g, ' '));
 }
 
+/** The first and last line of what step `k`'s traceFocus points at, as the Trace draws them at
+ *  80 columns in `lang` (trace-view.ts's focus): the notice points at them, so both are in view. */
+function focusEnds(r: Rendered, k: number, lang: Lang): string[] {
+  const st = r.store.getState();
+  const lesson = st.lessons[st.lessonIndex]!;
+  const owners = listingOwners(st.trace, { segments: st.segments, queues: st.queues, semaphores: st.semaphores });
+  const view = traceView(st.trace, st.stepStarts, lesson, lang, 78, strings(lang), false, owners);
+  const f = view.focus[k];
+  return f ? [...new Set([f.first, f.last])].map((i) => lineText(view.lines[i]!).replace(/\u00a0/g, ' ').trim()) : [];
+}
+
 /** What the screen lacks of what `ask` points at. */
 function lacks(r: Rendered, ask: NoticeAsk): string[] {
   const tab = r.store.getState().tab;
@@ -99,6 +118,7 @@ function lacks(r: Rendered, ask: NoticeAsk): string[] {
           : rows.join('').replace(/[\s·]/g, '').includes(w.replace(/\s/g, ''));
     if (!found) out.push(`"${w}" is not on the ${tab} pane`);
   }
+  for (const l of ask.lines ?? []) if (!rows.some((row) => row.includes(l))) out.push(`the focus line "${l}" is not on the ${tab} pane`);
   return out;
 }
 
@@ -129,7 +149,12 @@ describe('notice words: what it asks the learner to look at', () => {
  *  not hold (a signal or a line of the Trace with the Kernel pane shown, the Kernel pane named with
  *  the Trace shown): each to be reworded by the lesson's owner; this list can only shrink (some of
  *  parent-child's fail in one run and not in another: where its peer's lines land). */
-const KNOWN = new Set<string>(['parent-child 2', 'parent-child 4', 'parent-child 5', 'parent-child 6', 'parent-child 7', 'parent-child 8', 'serv-clnt 2', 'serv-clnt 6', 'msg 4']);
+const KNOWN = new Set<string>([]);
+/** Steps of lessons this change did not touch whose traceFocus is taller than the Trace at 80x24
+ *  (the pane opens at its first line, its border naming z): the notice's lines, first to last,
+ *  are not all in view. For the lesson's owner: a focus that fits, the rest said in the notice
+ *  (as serv-clnt 1, 5, 6 do); this list can only shrink. */
+const FOCUS_KNOWN = new Set<string>(['overview 1', 'ftok 4', 'shmctl 2']);
 
 describe('after every run at 80x24, en and zh, what the notice points at is on screen without a key', () => {
   for (const lesson of LESSONS) {
@@ -147,13 +172,22 @@ describe('after every run at 80x24, en and zh, what the notice points at is on s
           const notice = st.notices[k] ?? lesson.steps[k]!.notice;
           const met = JSON.stringify(st.trace.slice(st.stepStarts[k], st.stepStarts[k + 1]));
           const ask = noticeAsks(notice, lang, ERRNOS.filter((e) => word(e).test(met)));
-          if (ask.panes.length === 0 && ask.words.length === 0) continue;
+          // the Trace shown: each line the step's traceFocus declares, which its notice points at
+          // (issue 16 pass 8: serv-clnt 1's "open's and shmget's flags on top, magic below" with
+          // magic 5 Downs away; msg 1's lspid and lrpid rows 3 down)
+          const focusing = lesson.steps[k]!.traceFocus !== undefined && (lesson.steps[k]!.resultPane ?? 'trace') === 'trace';
+          // read again at each poll: a peer's lines may still arrive
+          const check = () => lacks(r, focusing ? { ...ask, lines: focusEnds(r, k, lang) } : ask);
+          if (ask.panes.length === 0 && ask.words.length === 0 && !focusing) continue;
           // polled until the frame after the run settles (the result pane shown, scrolled to the result)
           try {
-            await r.waitFor(() => r.store.getState().resultShown?.done === k + 1 && lacks(r, ask).length === 0, "the notice's words in view", 1_500);
+            await r.waitFor(() => r.store.getState().resultShown?.done === k + 1 && check().length === 0, "the notice's words in view", 1_500);
           } catch {
             const where = `${lesson.id} ${k + 1}`;
-            (KNOWN.has(where) ? known : wrong).push(`${where} ${lang}: ${lacks(r, ask).join('; ')}\n  notice: ${notice[lang]}\n${r.frame()}`);
+            const lacking = check();
+            // a focus taller than the Trace, parked: what else the notice asks is still held
+            const parked = KNOWN.has(where) || (FOCUS_KNOWN.has(where) && lacks(r, ask).length === 0);
+            (parked ? known : wrong).push(`${where} ${lang}: ${lacking.join('; ')}\n  notice: ${notice[lang]}\n${r.frame()}`);
           }
         }
         await r.quit();

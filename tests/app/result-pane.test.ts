@@ -118,7 +118,7 @@ const PANES: Record<string, string> = {
   shmctl: 'ktkttkkt',
   'parent-child': 'kkkktktt', // 6: the child's "up" in the dump
   'serv-clnt': 'tktttt', // 2: the question is nattch, the fields read are decoded in the Kernel
-  msg: 'tktktkt', // 2: its notice reads the Kernel's messages and used-bytes (s25l)
+  msg: 'tktttkt', // 2: its notice reads the Kernel's messages and used-bytes (s25l); 4: ENOMSG in view, the notice says msg_qnum is 0 (s27h)
   sem: 'kktkkkt', // 3: EAGAIN, the step's result, is in the Trace; its notice names the Kernel for semval (s25l)
   race: 'ttttt', // 5: the times compared, in the Trace
 };
