@@ -223,7 +223,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
         en: 'Now 0 bytes, same IPC_PRIVATE. y\u00a0(run it with values you type) also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。y（用你输入的值运行）还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。按 y（用你输入的值运行）还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
         // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
