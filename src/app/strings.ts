@@ -80,17 +80,6 @@ const OBJECT_KIND = {
   zh: { shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh },
 } as const;
 
-/** Numbers, sorted, as runs of consecutive ones: [1, 2, 3, 6] -> [[1, 3], [6, 6]]. */
-function numberRuns(numbers: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && n === last[1] + 1) last[1] = n;
-    else runs.push([n, n]);
-  }
-  return runs;
-}
-
 const EN = {
   ...SHARED.en,
   lessonTitle: 'Lesson',
@@ -683,17 +672,6 @@ const EN = {
   /** ▸ in the legend where the step moved the focus to a segment that was there before: the
    *  focus moved without s and nothing said why (shmget 5 to 6: issue 16, s26c#5) */
   focusStep: (step: number) => `step ${step} used it, details below`,
-  /** a lesson started without the lessons before it: once on its first screen, what it builds on
-   *  (the words those lessons introduce that it uses), then the key of the glossary (lesson-view buildsLine) */
-  buildsOn: (lessons: string, terms: string, key: string) => `Builds on ${lessons}: ${terms} (${key}: glossary)`,
-  /** buildsOn short of room: the key alone */
-  buildsOnShort: (lessons: string, terms: string, key: string) => `Builds on ${lessons}: ${terms} (${key})`,
-  /** the lessons a builds-on line names, by number: "lesson 3", "lessons 2-6", "lessons 1-3 and 6" */
-  buildsOnLessons: (numbers: readonly number[]) => {
-    const runs = numberRuns(numbers).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
-    const list = runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : (runs[0] ?? '');
-    return `${runs.length === 1 && !runs[0]!.includes('-') ? 'lesson' : 'lessons'} ${list}`;
-  },
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
@@ -1060,9 +1038,6 @@ const ZH: Strings = {
   statHeadShort: (_shmid: number) => '记录：',
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
   focusStep: (step: number) => `第 ${step} 步用的，详见下方`,
-  buildsOn: (lessons: string, terms: string, key: string) => `建立在${lessons}之上：${terms}（按 ${key} 查看术语表）`,
-  buildsOnShort: (lessons: string, terms: string, key: string) => `建立在${lessons}之上：${terms}（${key}）`,
-  buildsOnLessons: (numbers: readonly number[]) => `第 ${numberRuns(numbers).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join('、')} 课`,
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

@@ -1374,11 +1374,7 @@ export type LessonAt = number | { index: number; ran: readonly string[]; shown?:
 /** What a learner met before a lesson (keys of metKeys), and per step what is new there:
  *  before the step runs (its text), and in what its run brings (its notice). */
 interface Met {
-  /** the keys met before the lesson: the lessons run, what their traces showed, and the words of
-   *  the lessons skipped that this lesson's texts use (`builds`) */
   prior: Set<string>;
-  /** the words of this lesson's texts that lessons before it, not run, introduce (BuildsOn) */
-  builds: BuildsOn;
   /** steps 0 to `step` (each step's new terms depend on the steps before it), found as
    *  far as asked: the first frame asks for the step it shows */
   upTo(step: number): { before: Fresh[]; after: Fresh[] };
@@ -1421,16 +1417,6 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   // learner (found when one is met: it reads every text of the lessons before)
   let inCourseKeys: Set<string> | undefined;
   const inCourse = () => (inCourseKeys ??= new Set(lessons.slice(0, Math.max(0, index)).flatMap((l) => [...keysUsed(l, lang, glossary)])));
-  const lesson = lessons[index];
-  const texts = lesson ? textsByStep(lesson, lang) : [];
-  // a lesson started without the lessons before it (from the menu): the words those lessons
-  // introduce are no new terms of its steps (issue 16: parent-child 1 from the menu listed 16,
-  // shmget to nattch); the lesson's first screen says once what it builds on, and its steps'
-  // lines name only the words this lesson introduces
-  const builds = typeof at === 'number' || earlier.length === index ? NO_BUILDS : buildsOn(lessons, lang, index, prior, texts, glossary);
-  // every word those lessons introduce, the line names those on screen before the run shows them
-  // (its texts, the Kernel pane's headings, its C's calls); a trace may show others (sem 4's wchan)
-  builds.keys.forEach((k) => prior.add(k));
   const met = new Set(prior);
   const meet = (text: string, place: TermPlace, fresh: Fresh = { entries: [], words: [], where: [] }): Fresh => {
     const used = entriesUsed(text, glossary);
@@ -1461,6 +1447,8 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
     }
     return fresh;
   };
+  const lesson = lessons[index];
+  const texts = lesson ? textsByStep(lesson, lang) : [];
   const before: Fresh[] = [];
   const after: Fresh[] = [];
   const upTo = (step: number) => {
@@ -1473,7 +1461,6 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   };
   const out: Met = {
     prior,
-    builds,
     upTo,
     get before() {
       return upTo(Infinity).before;
@@ -1484,73 +1471,6 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   };
   kept.set(key, out);
   return out;
-}
-
-/** What a lesson started without the lessons before it builds on: each word its texts (every
- *  step's text, question, notice and the Flow's labels) use that one of those lessons
- *  introduces and the learner did not meet, by the word the text uses, in the order the lesson
- *  says them, with the lesson (1-based) that introduces it first in the course. Said once, on
- *  the lesson's first screen ("Builds on lessons 2-6: shmget, shmat, nattch … (g: glossary)");
- *  the steps' "New terms" lines leave them out. Empty for a learner who ran the lessons before
- *  (or goes through the course in order: a bare LessonAt). */
-export interface BuildsOn {
-  entries: GlossaryEntry[];
-  words: string[];
-  /** per word, the lesson that introduces it, 1-based */
-  lessons: number[];
-  /** every word (metKeys) the lessons skipped introduce: met, for the steps' lines */
-  keys: ReadonlySet<string>;
-}
-
-const NO_BUILDS: BuildsOn = { entries: [], words: [], lessons: [], keys: new Set() };
-
-/** BuildsOn of the lesson `index` for a learner who met `prior` (metKeys) before it. */
-function buildsOn(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, prior: ReadonlySet<string>, texts: readonly StepTexts[], glossary: readonly GlossaryEntry[]): BuildsOn {
-  // each key with the lesson the course introduces it in
-  const from = new Map<string, number>();
-  lessons.slice(0, index).forEach((l, i) => keysUsed(l, lang, glossary).forEach((k) => from.has(k) || prior.has(k) || from.set(k, i + 1)));
-  if (!from.size) return NO_BUILDS;
-  const out: BuildsOn = { entries: [], words: [], lessons: [], keys: new Set(from.keys()) };
-  const named = new Set<string>();
-  // the words the lesson's texts say, in order; then the Kernel pane's headings over the objects
-  // its calls make (as its C shows them: the run's trace is not known on the first screen),
-  // which the earlier lessons introduce too
-  const code = (lessons[index]?.steps ?? []).flatMap((step) => [step.code ?? []].flat()).join('\n');
-  const panes = new Map<GlossaryEntry, string[]>();
-  // (and the Trace's pid column, on screen with the first line a step puts there: traceWords; and
-  // what the Trace's lines of the calls show, as the C of each step makes them: fork, O_CREAT)
-  const calls = [...code.matchAll(/\b([a-z][a-z0-9_]*)\s*\(/g)].map((m) => m[1]!);
-  for (const word of [PID_COLUMN, ...[...code.matchAll(GET_CALL)].flatMap((m) => paneWords(m[1]!, false)), ...calls, ...termsIn(code)]) {
-    const entry = entryFor(word, glossary);
-    if (entry) panes.set(entry, [...(panes.get(entry) ?? []), word]);
-  }
-  const parts = [...texts.flatMap((t) => [t.saidBefore, t.flowBefore, t.saidAfter, t.flowAfter].map((part) => entriesUsed(part, glossary))), panes];
-  for (const used of parts) {
-    for (const [entry, words] of used) {
-      if (entry.misspelling) continue;
-      for (const word of words) {
-        const keys = metKeys(entry, word, lang, glossary);
-        // a word whose every key the learner met, or the lessons skipped introduce, and not all met
-        if (!keys.every((k) => prior.has(k) || from.has(k)) || keys.every((k) => prior.has(k))) continue;
-        const shown = glossaryWord(entry, word, lang, glossary);
-        if (named.has(`${entry.id} ${shown}`) || keys.every((k) => named.has(k))) continue;
-        named.add(`${entry.id} ${shown}`);
-        keys.forEach((k) => named.add(k));
-        out.entries.push(entry);
-        out.words.push(word);
-        out.lessons.push(Math.min(...keys.flatMap((k) => (from.has(k) ? [from.get(k)!] : []))));
-      }
-    }
-  }
-  return out;
-}
-
-/** A call in a step's C that makes an object the Kernel pane then shows (pane-words.ts). */
-const GET_CALL = /\b(shmget|msgget|semget)\s*\(/g;
-
-/** BuildsOn of the lesson of `at` (none for a bare index: the course in order). */
-export function buildsOnOf(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[] = GLOSSARY): BuildsOn {
-  return metAt(lessons, lang, at, glossary).builds;
 }
 
 /** For each step of lesson `index`, the glossary entries a learner going through the

@@ -12,7 +12,6 @@ import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { entriesUsed, GLOSSARY, stepTermWords, traceTerms, type LessonAt } from '../../src/lessons/glossary.js';
-import { buildsOnShown } from '../../src/app/components/lesson-view.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 import { readQueues, readSegments, readSemaphores } from '../../src/native/tables.js';
@@ -60,9 +59,7 @@ describe('New terms: what the Kernel pane shows', () => {
         for (const at of [index, { index, ran: [] }] as LessonAt[]) {
           const who = typeof at === 'number' ? 'in order' : 'from the menu';
           // what each step's lines name: above it (its text) and under its notice (its run)
-          // (from the menu, the first screen's builds-on line names what earlier lessons introduce: s27b)
-          const builds = (buildsOnShown(LESSONS, lang, at, 'g')?.words ?? []).map(entryOf);
-          const named = lesson.steps.map((_, i) => new Set([...stepTermWords(LESSONS, lang, at, i, run), ...traceTerms(LESSONS, lang, at, i, run).words].map(entryOf).concat(i === 0 ? builds : [])));
+          const named = lesson.steps.map((_, i) => new Set([...stepTermWords(LESSONS, lang, at, i, run), ...traceTerms(LESSONS, lang, at, i, run).words].map(entryOf)));
           shown[lang].forEach((entries, i) => {
             for (const entry of entries) {
               seen++;

@@ -120,12 +120,10 @@ describe('lesson pane side by side', () => {
   it('presenter mode in a large but short terminal: the text first, the steps under it without blank lines, a sign for those below', async () => {
     const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => f.includes('▶  1 A segment'), 'the lesson');
-    // the steps under the text one a row from 1, then how many are below (opened alone, shmat says
-    // first what it builds on: two rows of the list's), the numbers right-aligned (fix15g#3):
-    // " ▶  1 A segment…" over "   12 Last call: shmctl"
+    // the steps under the text one a row from 1 (at least 3 of the 12), then how many are below
+    // the numbers right-aligned (fix15g#3): " ▶  1 A segment…" over "   12 Last call: shmctl"
     const listed = [...f.matchAll(/│ [ ▶✎] +(\d+) /g)].map((m) => Number(m[1]));
-    expect(f).toContain('Builds on lessons 1-2');
-    expect(listed.length).toBeGreaterThanOrEqual(1);
+    expect(listed.length).toBeGreaterThanOrEqual(3);
     expect(listed).toEqual(listed.map((_, i) => i + 1));
     expect(f).toMatch(new RegExp(`│ ${12 - listed.length} more ↓ +│`));
     expect(f).toContain('▶ step 1/12: A segment to work with');

@@ -64,11 +64,8 @@ describe('every glossary word on screen was listed at or before its first showin
       for (const lang of ['en', 'zh'] as const) {
         for (const at of [{ index, ran: [] }, index] as LessonAt[]) {
           const who = typeof at === 'number' ? 'in order' : 'from the menu';
-          // in order: the words the texts of the lessons before listed; from the menu, the same
-          // words count as met: the lesson's first screen says it builds on those lessons, naming
-          // the words of theirs it shows, as far as known before its run (s27b: buildsOnOf; a word
-          // only a later trace shows, sem 4's wchan, is left to g)
-          const listed: [GlossaryEntry, string][] = LESSONS.slice(0, index).flatMap((l) => textsByStep(l, lang).flatMap((t) => textWords(`${t.before}\n${t.after}`)));
+          // in order: the words the texts of the lessons before listed (a learner from the menu met none)
+          const listed: [GlossaryEntry, string][] = typeof at === 'number' ? LESSONS.slice(0, index).flatMap((l) => textsByStep(l, lang).flatMap((t) => textWords(`${t.before}\n${t.after}`))) : [];
           const covered = (entry: GlossaryEntry, word: string) => {
             // errno is listed once, by any errno name: a trace line explains each name it shows,
             // and a question offers them as choices (glossary.ts ONE_LISTING)

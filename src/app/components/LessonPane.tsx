@@ -18,7 +18,7 @@ import { useStoredScroll } from '../use-scroll.js';
 import { pageLines } from '../scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
-import { buildsOnShown, lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
+import { lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
 import type { LessonAt } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
@@ -718,7 +718,6 @@ function stepTermsOf(lessons: readonly Lesson[], lang: Lang, met: string, key: s
 
 const stepTermsKept = new WeakMap<readonly Lesson[], Map<string, ReturnType<typeof textNewTerms>>>();
 
-
 // paneTerms's last answers, newest first: both languages of a few places (l back and forth)
 const termsKept: { by: unknown[]; terms: ReturnType<typeof paneNewTerms> }[] = [];
 const TERMS_KEPT = 8;
@@ -764,8 +763,6 @@ export function useLessonInput(): LessonViewInput | null {
   // what the learner met before this lesson (a string: the selector's value compares by ===)
   const met = useAppState((st: AppState) => JSON.stringify(lessonAt(st)));
   const stepTerms = useMemo(() => stepTermsOf(lessons, lang, met, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
-  // started without the lessons before it: what it builds on, said with its introduction
-  const buildsOn = useMemo(() => buildsOnShown(lessons, lang, JSON.parse(met) as LessonAt, keyFor('glossary', ascii)), [lessons, lang, met, ascii]);
   return useMemo(() => {
     if (!lesson) return null;
     const [where, spare] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[]];
@@ -778,8 +775,8 @@ export function useLessonInput(): LessonViewInput | null {
     const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms, buildsOn };
-  }, [buildsOn, whereSaid, stepTerms, first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms };
+  }, [whereSaid, stepTerms, first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 /** The shown step's full title while the lesson pane's border could not hold it (its
@@ -893,9 +890,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
     for (const l of note.listeners) l();
   }, [store, border.full]);
   const lead = s.newTerms('\u0000', '').split('\u0000')[0]!;
-  // the builds-on line points to g as a "New terms" line does
-  const builds = s.buildsOn('\u0000', '', '').split('\u0000')[0]!;
-  const termsShown = content.text.some((l) => (l[0]?.text ?? '').startsWith(lead) || (!!input?.buildsOn && (l[0]?.text ?? '').startsWith(builds))) || (pane.lines ?? []).some((l) => l.some((r) => r.text.includes(lead)));
+  const termsShown = content.text.some((l) => (l[0]?.text ?? '').startsWith(lead)) || (pane.lines ?? []).some((l) => l.some((r) => r.text.includes(lead)));
   useLayoutEffect(() => {
     const note = termsNoteOf(store);
     if (note.value === termsShown) return;

@@ -2,7 +2,7 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
-import { buildsOnOf, entriesUsed, GLOSSARY, glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
+import { entriesUsed, GLOSSARY, glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
@@ -35,10 +35,6 @@ export interface LessonViewInput {
    *  seen only outside the lesson's text (paneNewTerms); `spare`: those of them no text of the
    *  lesson says, which a long line may count rather than name */
   newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; spare?: readonly string[]; only?: Readonly<Record<string, 'question' | 'aside'>> };
-  /** what a lesson started without the lessons before it builds on (glossary.ts BuildsOn): the
-   *  words those lessons introduce that it uses, as the glossary's search finds them, and the
-   *  lessons (1-based) that introduce them; said once, with its introduction (buildsLine) */
-  buildsOn?: { words: readonly string[]; lessons: readonly number[]; key: string };
   /** per step, the "New terms" it shows when opened right after the step before ran, from
    *  the texts alone (what a trace shows first is not known before the run): LessonPane's
    *  narrowList counts their lines, as it counts every other line of the step's text */
@@ -136,18 +132,6 @@ export function textNewTerms(lessons: readonly Lesson[], lang: Lang, at: LessonA
   return (lesson?.steps ?? []).map((_, k) => paneNewTerms(lessons, lang, at, k, k, run, key, quiz));
 }
 
-/** The builds-on line's input (lesson-view buildsLine): BuildsOn's words as the glossary's search
- *  finds them (glossaryWord), each once, and their lessons; undefined when there are none. */
-export function buildsOnShown(lessons: readonly Lesson[], lang: Lang, at: LessonAt, key: string): LessonViewInput['buildsOn'] {
-  const b = buildsOnOf(lessons, lang, at);
-  const words: string[] = [];
-  b.entries.forEach((entry, i) => {
-    const word = glossaryWord(entry, b.words[i]!, lang);
-    if (!words.includes(word)) words.push(word);
-  });
-  return words.length ? { words, lessons: [...new Set(b.lessons)], key } : undefined;
-}
-
 /** The "New terms" of step `view` held back until it ran: those only some of its
  *  question's choices name, which would point at them above the question. */
 export function heldBack(names: readonly string[], lesson: Lesson, view: number, lang: Lang): string[] {
@@ -198,24 +182,6 @@ function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput[
     if (rows(line) <= MOST_TERM_ROWS || k === 1) return line;
   }
   return tries[tries.length - 1]!;
-}
-
-/** The builds-on line (LessonViewInput.buildsOn): the lessons, then their words this lesson uses,
- *  in its order, then the glossary's key; where that takes more than MOST_TERM_ROWS rows of `width`,
- *  the key's word gives way, then the last words, counted ("+ 8 more"), which g lists first. */
-export function buildsLine(builds: NonNullable<LessonViewInput['buildsOn']>, s: Strings, width: number, ascii: boolean): string {
-  const rows = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length;
-  const lessons = s.buildsOnLessons(builds.lessons);
-  // a word of several ("P and V", "semaphore set") is kept on one row
-  const words = builds.words.map((w) => w.replace(/ /g, '\u00a0'));
-  const { key } = builds;
-  const list = (k: number) => (k < words.length ? s.termsMore(words.slice(0, k).join(s.listGap), words.length - k) : words.join(s.listGap));
-  for (let k = words.length; k >= 1; k--) {
-    for (const line of k === words.length ? [s.buildsOn(lessons, list(k), key), s.buildsOnShort(lessons, list(k), key)] : [s.buildsOnShort(lessons, list(k), key)]) {
-      if (rows(line) <= MOST_TERM_ROWS) return line;
-    }
-  }
-  return s.buildsOnShort(lessons, list(1), key);
 }
 
 /** The most rows a "New terms" line takes where its text's words do not fit one (at 80x24 the
@@ -421,9 +387,6 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     if (view !== 0 && !anyStep) return;
     out.push(...para(lesson.intro[lang], width, ascii));
     aside(lesson.aside);
-    // started without the lessons before it: what it builds on, once, instead of their words on
-    // every step's "New terms" line (issue 16: parent-child 1 from the menu listed 16)
-    if (input.buildsOn?.words.length) out.push(...para(buildsLine(input.buildsOn, s, width, ascii), width, ascii, 'dim'));
     out.push(...gap);
   };
   if (view < done) {

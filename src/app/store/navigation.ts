@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
 import { lessonName } from '../../lessons/lesson-name.js';
 import { GLOSSARY, entryFor, pointedEntry, type GlossaryEntry, type LessonAt } from '../../lessons/glossary.js';
-import { buildsOnShown, paneNewTerms } from '../components/lesson-view.js';
+import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
@@ -70,9 +70,6 @@ function glossaryFirstOf(lessons: readonly Lesson[], lang: Lang, at: LessonAt, v
       if (entry >= 0 && !out.some((x) => x.entry === entry)) out.push({ entry, step });
     }
   };
-  // a lesson started without the lessons before it: on its first screen, the words its
-  // builds-on line names come first, above the step's own (unmarked: no new term of a step here)
-  if (view === 0) add(buildsOnShown(lessons, lang, at, '')?.words ?? [], 0);
   add(names, view + 1);
   add(justRun ?? [], done);
   // an entry the text on screen points to ("(g: semncnt)", the last one: nearest the question)
