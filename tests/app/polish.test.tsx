@@ -433,7 +433,7 @@ describe('closing screen', () => {
     await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the last lesson');
     expect(r.lines()[23]).toMatch(/^ Space finish /);
     await r.press(KEYS.space);
-    let f = await r.waitFor((f) => f.includes('─ The end ─'), 'the closing screen');
+    let f = await r.waitFor((f) => /─[ []The end[\] ]─/.test(f), 'the closing screen');
     expect(r.lines()).toHaveLength(24);
     // the fixture lessons are in none of the course's parts: listed under "Other lessons"
     expect(f).toContain('Other lessons');
@@ -450,7 +450,7 @@ describe('closing screen', () => {
     await r.press('z', KEYS.space);
     expect(r.store.getState().overlay).toBe('end');
     await r.press('l');
-    f = await r.waitFor((f) => f.includes('─ 结束 ─'), 'the closing screen in Chinese');
+    f = await r.waitFor((f) => /─[ []结束[\] ]─/.test(f), 'the closing screen in Chinese');
     expect(f).toMatch(/ ✓ 2 .* {2}4\/4 步/);
     expect(f).not.toMatch(/[↑↓] 还有 \d+ 行/);
     expect(r.lines()[23]).toMatch(/^ Esc 关闭 {2}m 菜单 {2}l EN {2}q 退出/);

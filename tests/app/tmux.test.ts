@@ -116,8 +116,8 @@ describe('ipclab in tmux', () => {
     const screen = await tmux.runStep(session, (s) => s.includes('step 3/') && !s.includes('running…') && /= 0x[0-9a-f]+/.test(s), 'two steps');
     assertWidth(screen, 160);
     // side by side; a flow taller than its pane says so on its frame (↑/↓ N more)
-    expect(screen.split('\n').some((l) => /┌─ Lesson ─+┐┌─ Flow(: diagram \d of \d[^─]*)? ─+( [↑↓] \d+ more[^─]*)?─*┐/.test(l))).toBe(true);
-    expect(screen).toMatch(/┌─ Trace ─+┐/);
+    expect(screen.split('\n').some((l) => /┌─ Lesson ─+┐┌─[ []Flow(: diagram \d of \d[^─\]]*)?\]? ─+( [↑↓] \d+ more[^─]*)?─*┐/.test(l))).toBe(true);
+    expect(screen).toMatch(/┌─[ []Trace[\] ]─+┐/);
     expect(agree(screen, pid)).toBe(1);
     expect([...screenRows(screen).values()][0].nattch).toBe(1);
     tmux.send(session, 'C-c');
