@@ -172,7 +172,7 @@ export const parentChild = defineLesson<ParentChildState>({
       notice: {
         // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
         en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. The parent waits: a signal before its handlers would end it.',
-        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等子进程就绪才发信号：装好处理函数之前，信号会结束它。',
+        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等子进程就绪才发信号：处理函数装好前，信号会杀死子进程。',
       },
       aside: {
         en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',

@@ -496,7 +496,7 @@ export const race = defineLesson<RaceState>({
       short: { en: 'Compare; remove both', zh: '比较用时并删除' },
       say: {
         en: 'The three rounds compared in the notice, in nanoseconds per add (a round\'s wall time divided by its adds); then shmdt, and IPC_RMID of both objects.',
-        zh: '在注意里比较这几轮：每次加法的纳秒数，即每一轮的实际用时除以它的加法次数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
+        zh: '运行后的注意会比较这三轮：每次加法的纳秒数，即每一轮的实际用时除以它的加法次数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
         en: 'Exact: the semaphore and the atomic add; the cheaper varies. Weigh too what each covers: one int, or any code.',
