@@ -140,7 +140,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000, so no key finds them: the child gets the shmids. Kernel pane: a row per segment, one\'s record (IPC_STAT) under them.',
+        en: 'Key 0x00000000: only the shmids, handed to the child, find them. Kernel pane: a row per segment, the ▸ one\'s record (IPC_STAT) below.',
         zh: 'key 都是 0x00000000，凭 key 找不到，父进程把 shmid 交给子进程。“内核”窗格：每个共享内存段一行，行下是其中一个的记录（IPC_STAT）。',
       },
       diagram: WRITE,
@@ -171,7 +171,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. The parent waits: a signal before its handlers would end it.',
+        en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. The parent waits: a signal before its handlers kills the child.',
         zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等子进程就绪才发信号：处理函数装好前，信号会杀死子进程。',
       },
       aside: {

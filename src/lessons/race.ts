@@ -462,7 +462,7 @@ export const race = defineLesson<RaceState>({
       code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
-        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1), ${N.semaphore} times: ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} adds in all, not step 2's million each. The notice says how long that takes.`,
+        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1), ${N.semaphore} times: ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} adds in all, not step 2's million each. The notice after the run says how long.`,
         zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），各 ${N.semaphore} 次：一共 ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} 次加法，不是第 2 步的各一百万次。要花多久，运行后的注意会告诉你。`,
       },
       notice: {

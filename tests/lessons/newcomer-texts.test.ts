@@ -114,7 +114,7 @@ describe('newcomers\' passes (issue 16)', () => {
   // address the "read at" line shows nor what lets the parent write
   it('parent-child 2 says who waits for "ready"; 5 says whose address and that SIGUSR2 lets the parent write; 4 says which pane has the dump', () => {
     const child = step('parent-child', 'child').notice;
-    expect(child.en).toMatch(/The parent waits: a signal before its handlers would end it/);
+    expect(child.en).toMatch(/The parent waits: a signal before its handlers kills the child/);
     expect(child.zh).toMatch(/父进程等子进程就绪才发信号：处理函数装好前，信号会杀死子进程/);
     const read = step('parent-child', 'read').notice;
     expect(read.en).toMatch(/the child's address\. Two mappings, one memory\. SIGUSR2: the parent may write again/);
@@ -130,7 +130,7 @@ describe('newcomers\' passes (issue 16)', () => {
     // the process list's "lesson" said where the list first shows, not in the introduction
     expect(lesson('serv-clnt').intro.en).not.toMatch(/process list/);
     expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is ipclab/);
-    expect(step('parent-child', 'child').notice.en).toMatch(/The parent waits: a signal before its handlers would end it/);
+    expect(step('parent-child', 'child').notice.en).toMatch(/The parent waits: a signal before its handlers kills the child/);
     expect(step('parent-child', 'answer').notice.en).toMatch(/The same exchange as step 4/);
     expect(step('parent-child', 'answer').notice.en).not.toMatch(/shape/);
   });
