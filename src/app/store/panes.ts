@@ -202,16 +202,9 @@ export const panesSlice =
         const { tabs, zoomed, tabByHand } = get();
         // side by side every pane shows but those the C code is in place of (the Flow and the Kernel)
         const hidden = tabs || zoomed ? get().tab !== tab : get().tab === 'code' && tab !== 'trace';
-        if (tabByHand) return false;
-        if (hidden) {
-          show(tab);
-          return true;
-        }
-        // side by side, in sight already: the focus goes to it, so that z zooms the result at
-        // once (nc pass 8: "Tab Tab, then z" three presses after 17 of a lesson's steps); the
-        // C code in focus keeps its place (focus elsewhere would put the Flow back)
-        if (!tabs && !zoomed && get().tab !== 'code' && get().tab !== tab) set({ tab });
-        return false;
+        if (!hidden || tabByHand) return false;
+        show(tab);
+        return true;
       },
 
       toggleCode() {
