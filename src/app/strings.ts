@@ -654,6 +654,8 @@ const EN = {
   /** the legend's word for a row with no owner mark: another program's object (ipcs lists
    *  every user's; overview 3 showed them unmarked, unexplained) */
   markOthers: 'unmarked: not ipclab\'s',
+  /** after the title of the pane in focus, side by side (Panel): plain text, seen without colour */
+  focusMark: '[focus]',
   /** the status line's right side by side: the pane in focus (the one ↑↓ and z act on) and what Tab does */
   focusOn: (pane: string) => `focus: ${pane}`,
   tabNext: 'next pane',
@@ -1029,6 +1031,7 @@ const ZH: Strings = {
   pickKeyWords: '按\u00a0s\u00a0换下一个段',
   dumpKeyWords: '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节',
   markOthers: '无标记：不是 ipclab 的',
+  focusMark: '[焦点]',
   focusOn: (pane: string) => `焦点：${pane}`,
   tabNext: '下一个窗格',
   listMarkAsks: (mark: string) => `${mark} 运行前先请你预测结果的步骤`,

@@ -5,7 +5,7 @@
 // stays plain ASCII, which keeps Ink's per-frame measuring on its fast path.
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
-import { useLook } from '../context.js';
+import { useAppState, useLook } from '../context.js';
 import type { Line } from '../styled.js';
 import { screenLine, trimEnd } from '../styled.js';
 import { lineToAnsi } from '../theme.js';
@@ -56,6 +56,10 @@ const isRule = (l: Line) => l.length > 0 && l.every((r) => r.tone === 'frame');
 
 export function Panel({ title, width, height, lines, offset = 0, focused = false, keys, hidden, footer }: PanelProps) {
   const { ascii, color, s } = useLook();
+  // the pane in focus is marked on its own border where several panes share the screen (the
+  // lesson screen side by side; with tabs the tab bar's [Kernel] marks the one shown): Tab moves
+  // the focus, z zooms it, and reverse video alone went unseen (issue 16 pass 6)
+  const shared = useAppState((st) => !st.tabs && !st.zoomed && st.overlay === 'none' && st.screen === 'lesson');
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
   const win = hidden ? { shown: lines.slice(0, inner), ...hidden } : windowOf(lines, inner, offset);
@@ -66,7 +70,7 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
   while (body.length < inner) body.push('');
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      <StyledLineView line={topBorder(title, focused, win.above, width, c, s.more, keys?.up)} color={color} ascii={ascii} />
+      <StyledLineView line={topBorder(title, focused, win.above, width, c, s.more, keys?.up, focused && shared ? s.focusMark : '')} color={color} ascii={ascii} />
       <Body text={body.join('\n')} width={width} height={inner} ascii={ascii} color={color} />
       <StyledLineView line={bottomBorder(win.below, width, c, s.more, keys?.down, footer)} color={color} ascii={ascii} />
     </Box>

@@ -1,6 +1,6 @@
 // Pure pieces of a pane frame: the top border with its title and "more above"
 // sign, the bottom border with "more below", in Unicode or ASCII.
-import { type Line, run, clip, fit, lineWidth } from '../styled.js';
+import { type Line, run, fit, lineWidth } from '../styled.js';
 import { cells } from '../text-fit.js';
 
 export interface FrameChars {
@@ -50,20 +50,19 @@ export function titleRoom(above: number, width: number, c: FrameChars, more: (n:
   return width - 2 - 3 - (note ? cells(note) + 2 : 0) - 1;
 }
 
-/** The pane in focus (the one Tab moves on from, z zooms and ↑↓ scroll) has its title in
- *  brackets in place of the blanks around it, `┌─[Flow: …]─`, as the tab bar brackets the pane
- *  shown (`[Flow] │  Kernel`): plain text, seen under NO_COLOR and --ascii, where reverse video
- *  is not (issue 16 pass 6), no wider than the title unfocused, so never cut nor a part of it
- *  dropped for the mark; one style on every pane whatever the title's length (issue 16: a long
- *  focused title read "┌─[Flow: now diagram 5 of 5]─", a short one "┌─ Flow [focus] ─", read
- *  as two styles). */
-export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
+/** `mark`: said after the title of the pane in focus where several share the screen ("[focus]",
+ *  plain text: seen under NO_COLOR and --ascii, where reverse video is not; issue 16 pass 6) */
+export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = '', mark = ''): Line {
   const note = topNote(above, c, more, key);
   const room = titleRoom(above, width, c, more, key);
-  const shown = fitTitle(title, room);
-  // a title too wide even alone is cut inside its brackets, which stay (border() cuts the rest)
-  const inside = focused ? clip([run(shown)], Math.max(1, room)).map((r) => r.text).join('') : shown;
-  const label: Line = !title ? [] : [run(c.h, 'frame'), run(focused ? `[${inside}]` : ` ${shown} `, focused ? 'selected' : 'title')];
+  const shown = fitTitle(title, room - (mark ? cells(mark) + 1 : 0));
+  // a title chosen to fill its room (FlowPane's) leaves none for the mark's words: the title is
+  // then put in brackets in place of the blanks around it, no wider, never cut for the mark
+  // (nor a part of it dropped: "Space runs step 2, on diagram 2" went for "[focus]")
+  const bracketed = mark !== '' && cells(fitTitle(title, room)) > room - cells(mark) - 1;
+  const label: Line = !title ? []
+    : bracketed ? [run(c.h, 'frame'), run(`[${fitTitle(title, room)}]`, 'selected')]
+    : [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title'), ...(mark ? [run(`${mark} `, 'label')] : [])];
   return border(c.tl, c.tr, label, note, width, c);
 }
 
