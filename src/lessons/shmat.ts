@@ -300,7 +300,7 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
         en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. y\u00a0(run it with values you type) also offers SHM_EXEC, SHM_RND, SHM_REMAP.',
-        zh: '把 shmget 失败时的 -1 传给 shmat，像不查错的程序那样。按 y（用你输入的值运行）还可加 SHM_EXEC、SHM_RND、SHM_REMAP。',
+        zh: '把 shmget 失败时的 -1 传给 shmat，像不查错的程序那样。y（用你输入的值运行）还可加 SHM_EXEC、SHM_RND、SHM_REMAP。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes (the study notes ipclab follows) say. Test `p == (void *) -1`: a NULL test misses it.',

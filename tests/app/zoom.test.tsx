@@ -133,7 +133,8 @@ describe('z: the pane below takes the lesson’s rows', () => {
   it('120x34 zh and 110x30 (newcomers: z refused side by side): z zooms the pane in focus to the whole screen, Tab shows the next, z again brings every pane back', async () => {
     const r = await draw({ width: 120, height: 34, lang: 'zh', lesson: 'parent-child' });
     const f = await r.waitFor((f) => f.includes('┌─ 课程') && /┌─[ []流程/.test(f), 'side by side');
-    const flowRows = paneRows(f.split('\n').map((l) => l.slice(Math.max(0, l.search(/┌─[ []流程/)))), '流程').length;
+    // the Flow in focus side by side: its title bracketed (┌─[流程…)
+    const flowRows = paneRows(f.split('\n').map((l) => l.slice(Math.max(0, l.search(/┌─[ []流程/))).replace('┌─[', '┌─ ')), '流程').length;
     await r.press('z');
     const z = await r.waitFor((f) => f.includes('└─ z：回到课程') && !f.includes('┌─ 课程'), 'the flow zoomed');
     expect(r.lines()[32]).not.toContain('只在小于');

@@ -231,7 +231,7 @@ export function appDrawer(name: string, defaults: Partial<RenderOptions> & { les
 /** The rows inside the frame whose top border starts with `title` at the left edge: from
  *  below it to above its bottom border. */
 export function paneRows(lines: string[], title: string): string[] {
-  const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`) || l.startsWith(`┌─[${title}`));
+  const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
   if (top < 0) return [];
   const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
   return lines.slice(top + 1, bottom);
