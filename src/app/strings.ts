@@ -599,7 +599,7 @@ const EN = {
   endedSep: ', ',
   /** the processes after the lesson's own on the tab bar, alive or ended: the Kernel tab lists each with its state.
    *  "alive", not "running": a process asleep in semop is not running by the kernel's word (issue 16) */
-  morePids: (n: number, alive: number, tab: string | null) => `${alive === 0 ? `+ ${n} ended` : `+ ${n} more (${alive} alive)`}${tab === null ? '' : ` in ${tab}`}`,
+  morePids: (n: number, alive: number, tab: string | null) => (tab === null ? `+ ${n} more (${alive} alive)` : `+ ${n} more (${alive} alive) in ${tab}`),
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -989,8 +989,7 @@ const ZH: Strings = {
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   endedLead: '已结束：',
   endedSep: '、',
-  morePids: (n: number, alive: number, tab: string | null) =>
-    tab === null ? (alive === 0 ? `+ ${n} 个已结束` : `+ ${n}（${alive} 个未结束）`) : `${alive === 0 ? `+ ${n} 个已结束` : `+ 另 ${n} 个（${alive} 个未结束）`}，见“${tab}”窗格`,
+  morePids: (n: number, alive: number, tab: string | null) => (tab === null ? `+ ${n}（${alive} 个未结束）` : `+ 另 ${n} 个（${alive} 个未结束），见“${tab}”窗格`),
   listSep: '、',
   problemSep: '；',
   yes: '是',
