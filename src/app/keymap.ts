@@ -183,7 +183,7 @@ export const BINDINGS: Binding[] = [
   { action: 'findAgain', scopes: ['glossary'], keys: [char('n')], bar: false,
     label: { en: 'next match', zh: '下一个' }, help: { en: 'the next entry that holds the word found last', zh: '下一个含有上次查找的词的条目' } },
   { action: 'findEnd', scopes: ['find'], keys: [named('escape', 'Esc')], bar: true,
-    label: { en: 'end find', zh: '结束查找' }, help: { en: 'end the search; the entry found stays', zh: '结束查找，停在找到的条目' } },
+    label: { en: 'close glossary', zh: '关闭术语表' }, help: { en: 'end the search and close the glossary', zh: '结束查找并关闭术语表' } },
   { action: 'findErase', scopes: ['find'], keys: [erase], bar: true,
     label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the word', zh: '删除最后一个字符；其他键都输入到要找的词里' } },
   // the key bar names these beside ↑↓ (helpWith), the one key line of a list; the help has

@@ -152,15 +152,13 @@ const EN = {
   glossaryNewAt: (step: number) => `  ◂ new at step ${step}`,
   /** the glossary's title while / searches: the query typed so far */
   glossaryFind: (query: string) => `Glossary, find: ${query}_`,
-  findStart: '/: type a word to find; Enter: go to it (then n: the next); Esc: done',
+  findStart: '/: type a word to find; Enter: go to it (then n: the next); Esc: close',
   /** the word is in the list's title (glossaryFind) */
   findCount: (k: number, of: number) => `the word found: entry ${k} of the ${of} that hold it; Enter, then n: the next`,
   /** after Enter or n: the search is over, the word kept for n (a new / starts a new word) */
   findKept: (k: number, of: number) => `entry ${k} of the ${of} that hold the word; n: the next, /: a new word`,
-  /** Esc after a search Enter ended: the word is forgotten, a second Esc closes the glossary */
-  findOver: 'search over; Esc again closes the glossary',
   findNoLast: 'n goes to the next entry with the word found last: / finds one first',
-  findNone: 'no entry holds the word; Backspace erases, Esc ends the search',
+  findNone: 'no entry holds the word; Backspace erases, Esc closes the glossary',
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   /** a "New terms" group of words seen only in another pane than the lesson's text, with its pane */
@@ -724,12 +722,11 @@ const ZH: Strings = {
   glossaryTitle: '术语表',
   glossaryNewAt: (step: number) => `  ◂ 第 ${step} 步的新术语`,
   glossaryFind: (query: string) => `术语表，查找：${query}_`,
-  findStart: '/：输入要找的词；Enter 停在找到的条目（再按 n 下一个）；Esc 结束查找',
+  findStart: '/：输入要找的词；Enter 停在找到的条目（再按 n 下一个）；Esc 关闭术语表',
   findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 后按 n 下一个`,
   findKept: (k: number, of: number) => `含有这个词的条目第 ${k} 个，共 ${of} 个；n 下一个，/ 查新词`,
-  findOver: '查找已结束；再按 Esc 关闭术语表',
   findNoLast: 'n 跳到含有上次查找的词的下一个条目：先按 / 查找',
-  findNone: '没有条目含有这个词；Backspace 删除，Esc 结束查找',
+  findNone: '没有条目含有这个词；Backspace 删除，Esc 关闭术语表',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里的 ${terms}`,

@@ -81,7 +81,6 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   findCount: (s) => [s.findCount(999, 999)],
   findKept: (s) => [s.findKept(999, 999)],
   findNoLast: (s) => [s.findNoLast],
-  findOver: (s) => [s.findOver],
   findNone: (s) => [s.findNone],
   findLong: (s) => [s.findLong(FIND_MOST)],
   dumpAllZero: (s) => [s.dumpAllZero(offsetName(farthest))],

@@ -3,8 +3,8 @@
 // glossary QUERY` lists them: glossaryMatches, firstHit). Enter ends the search on that first
 // match, as less and vim do: the query is kept, n goes on to the next match, round them, and
 // the next / starts a new query (an open search took the next / into the old word: fix23f#3).
-// Esc ends the search where the cursor is, and after Enter forgets the word kept for n: a second
-// Esc closes the glossary (fix26d#4; docs/ARCHITECTURE.md "Keys").
+// Esc closes the glossary, the search with it, whatever its state (s28f#2: an Esc that only
+// ended the search left testers typing an answer and Space into the glossary; docs/ARCHITECTURE.md "Keys").
 import type { StateCreator } from 'zustand/vanilla';
 import { firstHit, glossaryMatches } from '../../lessons/glossary.js';
 import { glossaryList } from './navigation.js';
@@ -31,7 +31,7 @@ export interface FindSlice {
   findNext(): void;
   /** n (the search ended): the next entry that holds the query Enter kept, round them */
   findAgain(): void;
-  /** Esc: the search ends, the cursor stays, no word kept for n */
+  /** Esc: the search ends and the glossary closes (store/navigation.ts close) */
   findEnd(): void;
 }
 
@@ -73,7 +73,7 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
     },
     findNext() {
       const query = get().find;
-      // Enter on no word ends the search as Esc does
+      // Enter on no word ends the search, the glossary open
       if (!query) set({ find: null, status: null });
       // on the first match, as less and vim land (not past it), the search over
       else goTo(query, false, false);
@@ -84,9 +84,7 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
       else goTo(query, true, false);
     },
     findEnd() {
-      // Esc is done with the word: the next Esc closes the glossary (store/navigation.ts close),
-      // as the status line says (issue 16: a learner took the first Esc for the glossary's close)
-      set({ find: null, findLast: null, status: (s) => s.findOver });
+      get().close();
     },
   };
 };

@@ -264,9 +264,10 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
 
     close() {
       // (Esc on a pending ask, an erratum's jump, only forgets it: store.ts dispatch)
-      // a glossary search Enter ended (its word kept for n) ends first: the second Esc closes
-      // (fix26d#4: the first closed the glossary, the next letters went to the lesson)
-      if (get().overlay === 'glossary' && get().findLast !== null) set({ findLast: null, status: (s) => s.findOver });
+      // one Esc closes the glossary whatever its state, a search kept for n forgotten with it
+      // (s28f#2: after "/atime Enter" the first Esc only ended the search; testers then typed
+      // an answer and Space into the glossary, taking it for the lesson)
+      if (get().overlay === 'glossary') set({ overlay: 'none', find: null, findLast: null });
       else if (get().overlay !== 'none') set({ overlay: 'none' });
       else if (get().tab === 'code') get().toggleCode();
     },
