@@ -340,6 +340,10 @@ const EN = {
     what === 'run'
       ? `${key} showed the hidden question; answer it, then ${key} runs the step`
       : `${key} showed the question first, as it was hidden; ${key} again ${what === 'answer' ? 'answers it' : what === 'skip' ? 'skips it' : 'shows its hint'}`,
+  /** the status line after Space, zoomed over a step whose text was hidden (store/turn.ts zoomHidesText):
+   *  the zoom ended to show it (`step` null: the lesson's end), nothing ran */
+  zoomShowsText: (key: string, step: number | null) =>
+    step === null ? `zoom ended to show the lesson's end; ${key} goes on once read` : `zoom ended to show step ${step}'s text; ${key} runs it once read`,
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
@@ -837,6 +841,8 @@ const ZH: Strings = {
     what === 'run'
       ? `${key} 先显示了被遮住的题目；作答后再按 ${key} 运行这一步`
       : `题目刚才不在屏幕上，${key} 先把它显示出来；再按 ${key} ${what === 'answer' ? '作答' : what === 'skip' ? '跳过它' : '显示提示'}`,
+  zoomShowsText: (key: string, step: number | null) =>
+    step === null ? `已退出放大，先显示本课的结尾；读完后按 ${key} 继续` : `已退出放大，先显示第 ${step} 步的说明；读完后按 ${key} 运行`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: (values: string, step: number) => `第 ${step} 步在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,

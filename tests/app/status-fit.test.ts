@@ -82,6 +82,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   findKept: (s) => [s.findKept(999, 999)],
   findNoLast: (s) => [s.findNoLast],
   findNone: (s) => [s.findNone],
+  zoomShowsText: (s) => [s.zoomShowsText('Space', 99), s.zoomShowsText('Space', null)],
   findLong: (s) => [s.findLong(FIND_MOST)],
   dumpAllZero: (s) => [s.dumpAllZero(offsetName(farthest))],
   dumpSought: (s) => [s.dumpSought(offsetName(farthest + 15))],

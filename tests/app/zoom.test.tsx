@@ -5,7 +5,7 @@ import { appDrawer, KEYS, paneRows, questionShown, ran, type Rendered, tabTo } f
 import { stepsRun, traceAfter } from '../helpers/pane-setups.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
-import { questionHidden } from '../../src/app/store/turn.js';
+import { questionHidden, spaceShowsRest } from '../../src/app/store/turn.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 
 const draw = appDrawer('zoom', { lessons: LESSONS, lesson: 'shmctl', quiz: false });
@@ -26,6 +26,12 @@ describe('z: the pane below takes the lesson’s rows', () => {
     expect(before.join('\n')).toMatch(/↑ \d+ more/);
     expect(before.join('\n')).toMatch(/z: step 2 whole|z: whole/);
     expect(before[23]).toMatch(/z zoom .*\? keys$/);
+    // step 3's text read whole first (Space brings its rest): zoomed, Space runs only a step read (s28f#1)
+    while (spaceShowsRest(r.store.getState()) !== null) {
+      const top = r.store.getState().scroll.lesson;
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().scroll.lesson !== top, 'the rest of step 3 shown');
+    }
 
     await r.press('z');
     // the notice of step 2 was read before z: nothing waits (nc82)

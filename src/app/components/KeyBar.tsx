@@ -6,7 +6,7 @@ import { BINDINGS, barItems, barScope, courseNamedKeys, itemKeys, keyFor, labell
 import type { AppState } from '../store.js';
 import { keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
-import { formWaitsForAnswer, questionHidden, restAsks, shownTurn, spaceShowsQuestion, spaceShowsRest } from '../store/turn.js';
+import { formWaitsForAnswer, questionHidden, restAsks, shownTurn, spaceShowsQuestion, spaceShowsRest, zoomHidesText } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import { useLessonNamesGlossary } from './LessonPane.js';
@@ -75,19 +75,18 @@ function decided(place: string, decide: () => { level: number; upTo: number }): 
 /** The places of a course whose lessons have at most `at.steps` steps whose bars are the widest any
  *  lesson makes: Space's longest words outside a question, a form or the check (its last step's
  *  text below, its end, review), a step running, before the course's last lesson and in it; with
- *  the named keys. `zoomed`: whether the place can be zoomed (the rest below is not brought zoomed,
- *  store/turn.ts spaceShowsRest). */
-function lessonPlaces(at: SpacePlace): { place: SpacePlace; zooms: boolean }[] {
+ *  the named keys, zoomed or not (zoomed, Space shows a hidden text first: store/turn.ts zoomHidesText). */
+function lessonPlaces(at: SpacePlace): SpacePlace[] {
   const last = Math.max(0, at.steps - 1);
   return [false, true].flatMap((lastLesson) => {
     const base = { steps: at.steps, lastLesson, ...(at.named ? { named: at.named } : {}) };
     return [
-      { place: { ...base, view: last, done: last }, zooms: true },
-      { place: { ...base, view: last, done: last, rest: true }, zooms: false },
-      { place: { ...base, view: at.steps, done: at.steps, rest: true }, zooms: false },
-      { place: { ...base, view: at.steps, done: at.steps }, zooms: true },
-      { place: { ...base, view: last, done: at.steps }, zooms: true },
-      { place: { ...base, view: last, done: last, running: true, runningStep: last }, zooms: true },
+      { ...base, view: last, done: last },
+      { ...base, view: last, done: last, rest: true },
+      { ...base, view: at.steps, done: at.steps, rest: true },
+      { ...base, view: at.steps, done: at.steps },
+      { ...base, view: last, done: at.steps },
+      { ...base, view: last, done: last, running: true, runningStep: last },
     ];
   });
 }
@@ -139,7 +138,7 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
       const barsAt = (level: number): BarItem[][] => {
         let out = bars.get(level);
         if (!out) {
-          out = lessonPlaces({ ...space, steps, named }).flatMap(({ place: p, zooms }) => LANGS.flatMap((l) => (zooms ? [false, true] : [false]).map((zoomed) => labelled(barItems(l, ascii, p, scope, 0, { ...panes, zoomed }), l, ascii, level))));
+          out = lessonPlaces({ ...space, steps, named }).flatMap((p) => LANGS.flatMap((l) => [false, true].map((zoomed) => labelled(barItems(l, ascii, p, scope, 0, { ...panes, zoomed }), l, ascii, level))));
           bars.set(level, out);
         }
         return out;
@@ -224,7 +223,8 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const unanswered = useAppState((st) => st.ask?.kind === 'run');
   const resetAsked = useAppState((st) => st.ask?.kind === 'reset');
   const opens = useAppState((st) => spaceShowsQuestion(beneath(st)));
-  const rest = useAppState((st) => spaceShowsRest(beneath(st)) !== null);
+  // zoomed over a step whose text was hidden, Space shows it first, as it brings a rest (store/turn.ts zoomHidesText)
+  const rest = useAppState((st) => spaceShowsRest(beneath(st)) !== null || zoomHidesText(beneath(st)));
   const asks = useAppState((st) => restAsks(beneath(st)));
   // the question behind Space with the step's words cut above it: the pinned line says both, so does Space (fixR#9)
   const cut = useAppState((st) => !!st.resultShown?.cut);

@@ -167,6 +167,19 @@ export function spaceShowsRest(st: AppState): number | null {
   return shown.rest;
 }
 
+/** Whether Space, zoomed, ends the zoom to show the lesson rather than run the step shown (or go on
+ *  past the lesson's end): the lesson pane has not drawn this state, the step's text whole, since it
+ *  became the next to run (a step run zoomed; its rest below the window as the pane last drew it).
+ *  One rule for Space, zoomed or not: it never runs a step whose text was not in view (s28f#1: race 5
+ *  and serv-clnt 5 zoomed, the bar said "run 5" where the lesson's said "step 5's text", and Space
+ *  ran a step only its title had been read of). Not in review (the step ran, its text read), nor in a
+ *  store no lesson pane ever drew (nothing is behind a key). */
+export function zoomHidesText(st: AppState): boolean {
+  const shown = st.resultShown;
+  if (!st.zoomed || !shown || st.turnFocus !== null || st.view !== st.done) return false;
+  return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.view !== st.view || shown.rest !== null;
+}
+
 /** How many questions of the check are answered (or skipped): what the lesson pane drew is told apart by it. */
 /** Whether the rest Space brings (spaceShowsRest) holds the shown step's question, not yet in
  *  view: the key bar's Space says so ("step N's text, question"), as the pane's border does (fix27c#3:
@@ -383,6 +396,16 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       }
       // zoomed over an unanswered question: the zoom ends with it in view, as a digit does
       if (spaceShowsQuestion(get()) && get().showHiddenQuestion('run', keyFor('run', get().ascii))) return;
+      // zoomed over a step whose text was not in view: the zoom ends with the lesson shown (its
+      // rest, if any, is the next Space's, as the pane draws it anew); the status line says so
+      if (zoomHidesText(get()) && get().busy === null) {
+        const { done } = get();
+        const step = done < (get().lessons[get().lessonIndex]?.steps.length ?? 0) ? done + 1 : null;
+        get().toggleZoom();
+        get().screenChanged();
+        set({ status: (s) => s.zoomShowsText(keyFor('run', get().ascii), step) });
+        return;
+      }
       // the step's own words go on below the window: Space brings them before it runs the step
       const rest = spaceShowsRest(get());
       if (rest !== null) {
