@@ -659,9 +659,12 @@ function askedBar(items: BarItem[], asked: 'run' | 'reset', space: SpacePlace, l
     : [{ key: keyFor('reset', ascii), label: ASKED.reset[lang] }];
   const others: BarItem = { key: ASKED.others.key[lang], label: ASKED.others.label[lang] };
   const kept = (['zoom', 'quit', 'help'] as const).map((a) => keyFor(a, ascii));
-  // where the bar is narrow q gives way first, then z (both under "? more"); the ask's own keys never
+  // where the bar is narrow q gives way first, then z (both under "? more"), then the question's x
+  // and 1-N, which the line under its choices names too (s28f#3: the check's "again: skip check,
+  // next lesson" beside them was cut at 80 columns); Space's and r's words and "other keys" never
   const rest = items.filter((it) => kept.includes(it.key)).map(({ spare: _spare, ...it }) => (it.key === kept[2] ? it : { ...it, spare: it.key === kept[0] ? 2 : 1 }));
-  return [...first, others, ...rest];
+  const [head, ...questionKeys] = first;
+  return [head, ...questionKeys.map((it, i) => ({ ...it, spare: 4 - i })), others, ...rest];
 }
 
 /** The keys of a question, named by the bar while one waits (and only then). */

@@ -12,19 +12,6 @@ import { StyledLineView } from './StyledLineView.js';
 import { useLessonNamesGlossary } from './LessonPane.js';
 import { LANGS, type Lang } from '../../lang.js';
 
-/** The separator between items: two spaces when the widest bar of the lesson fits the
- *  width with them (Space's longest label, no question), else one; the same whatever
- *  Space says now, so the bar keeps its layout between a run and a review. */
-function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: BarScope, panes: PanesPlace): string {
-  const places: (SpacePlace | undefined)[] = space
-    ? [space, { ...space, view: space.steps - 1, done: space.steps }, { ...space, view: space.steps, done: space.steps }, { ...space, view: space.steps - 1, done: space.steps - 1 }, { ...space, done: space.steps - 2, running: true, runningStep: space.steps - 2 }]
-    : [undefined];
-  // z's label too (zoom, lesson): the bar keeps its layout when z is pressed
-  const zooms: PanesPlace[] = [{ ...panes, zoomed: false }, { ...panes, zoomed: true }];
-  const widest = Math.max(...places.flatMap((p) => zooms.map((z) => lineWidth(itemsLine(barItems(lang, ascii, p, scope, 0, z), '  ')))));
-  return widest <= width ? '  ' : ' ';
-}
-
 function itemsLine(items: readonly BarItem[], sep: string): Line {
   const l: Line = [run(' ')];
   // an item without a key says what is going on (a step running): in the active tone
@@ -185,14 +172,27 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
     const items = keep(lang).filter((it) => kept.every((k) => itemKeys(it).every((key) => k.has(key))));
     return fit(itemsLine(items, SEP), width);
   }
-  // an ask's bar (r, Space at an open question) as the lesson's: two spaces between entries where
-  // they leave out no more keys than one, both languages alike (fix18f#5: "resets the lesson other
-  // keys cancel it" ran on)
-  const oneSpace = Math.max(...LANGS.map((l) => dropsFor(bars.get(l)!, ' ', width)));
-  const askSep = LANGS.every((l) => lineWidth(itemsLine(withoutSpares(bars.get(l)!, oneSpace), '  ')) <= width) ? '  ' : ' ';
-  const seps = new Map(LANGS.map((l) => [l, asks ? askSep : separator(l, ascii, width, space, scope, panes)]));
-  const k = Math.max(...LANGS.map((l) => dropsFor(bars.get(l)!, seps.get(l)!, width)));
-  return fit(itemsLine(withoutSpares(bars.get(lang)!, k), seps.get(lang)!), width);
+  // every other bar (an ask's, a list's, help's, the closing screen's, the form's, the playground's)
+  // as the lesson's: two spaces between entries always, and what does not fit gives way whole, in
+  // both languages alike: the spares (lowest first), then the entries before the last, from the end
+  // (s28f#3: the check's "Space again" bar ran one space apart and was cut at 80 columns)
+  const k = Math.max(...LANGS.map((l) => dropsFor(bars.get(l)!, SEP, width)));
+  const spared = new Map(LANGS.map((l) => [l, withoutSpares(bars.get(l)!, k)]));
+  const more = Math.max(...LANGS.map((l) => endDrops(spared.get(l)!, width)));
+  return fit(itemsLine(withoutBeforeLast(spared.get(lang)!, more), SEP), width);
+}
+
+/** The items with the `n` entries before the last left out, the later first. */
+function withoutBeforeLast(items: readonly BarItem[], n: number): BarItem[] {
+  if (n <= 0) return [...items];
+  const keep = Math.max(1, items.length - 1 - n);
+  return [...items.slice(0, keep), ...items.slice(-1)];
+}
+
+/** How many entries before the last `items` must leave out to fit `width`, two spaces apart. */
+function endDrops(items: readonly BarItem[], width: number): number {
+  for (let n = 0; n < items.length - 1; n++) if (lineWidth(itemsLine(withoutBeforeLast(items, n), SEP)) <= width) return n;
+  return Math.max(0, items.length - 2);
 }
 
 /** The state a question or a form is read from: under the help overlay, the screen beneath

@@ -142,6 +142,9 @@ export const quizSlice =
       endSeen: null,
 
       noteResultShown(shown) {
+        // zoomed, a lesson pane drawn (side by side, with no rows) shows nothing: the note of what
+        // the learner saw is the one before z (store/turn.ts zoomHidesText; a form edited shows the lesson)
+        if (get().zoomed && get().turnFocus === null) return;
         const steps = shown ? (get().lessons[shown.lesson]?.steps.length ?? 0) : 0;
         const end = !!shown && shown.view >= steps && shown.done >= steps;
         if (shown && end && shown.rest === null && quizPlace(get()) === null && get().endSeen !== shown.lesson) set({ endSeen: shown.lesson });
