@@ -12,7 +12,7 @@ import { seenEndParts, outputLines, resultParts } from '../../text/results.js';
 import { shownPid } from '../../lessons/format.js';
 import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
-import { type ListingOwners, NO_OWNERS, ownerMark, ownerOf } from './marks.js';
+import { type ListingOwners, NO_OWNERS, type Owner, ownerMark, ownerOf } from './marks.js';
 import { TABS, type TabId } from '../layout.js';
 
 /** How many Tabs bring the focus from `tab` to the Trace (side by side, where z zooms the pane in
@@ -29,20 +29,31 @@ export function zoomTraceKeys(s: Strings, tab: TabId, zoomKey: string): string {
 }
 
 const NOBODY: ListingOwners = { shm: NO_OWNERS, msg: NO_OWNERS, sem: NO_OWNERS };
-/** A row of `ipcs -m` (-q, -s): key, then the id. */
-const IPCS_ROW = /^0x[0-9a-f]{8}\s+(\d+)\s/;
-/** `ipcs`'s section headings ("------ Message Queues --------"): which kind the rows below are. */
-const IPCS_SECTIONS: [RegExp, keyof ListingOwners][] = [[/^-+ Shared Memory/i, 'shm'], [/^-+ Message Queues/i, 'msg'], [/^-+ Semaphore Arrays/i, 'sem']];
+/** Each id column's name in `ipcs`'s column headings, and the kind it lists. */
+const ID_COLUMNS: Record<string, keyof ListingOwners> = { shmid: 'shm', msqid: 'msg', semid: 'sem' };
+/** `ipcs -i`'s heading of one object ("Shared memory Segment shmid=262172"). */
+const IPCS_ONE = /^(?:Shared memory Segment|Message Queue|Semaphore Array) (shmid|msqid|semid)=(\d+)$/;
 
-/** Before each line of a command's output: whose segment (queue, set) an `ipcs` row lists
- *  (marks.ts), else a space; the kind is the section's the row is in. */
-function outputMarks(command: string, body: readonly string[], owners: ListingOwners, ascii: boolean): string[] {
-  if (!/^ipcs\b/.test(command)) return body.map(() => ' ');
-  let kind: keyof ListingOwners = / -q\b/.test(command) ? 'msg' : / -s\b/.test(command) ? 'sem' : 'shm';
+/** For each line of a command's output, whose object it lists (marks.ts: 'lesson', 'ipclab',
+ *  null for someone else's), undefined where it lists none. Every `ipcs` listing counts:
+ *  the rows under a column heading naming an id (`ipcs -m`'s "key shmid …" as `-p`'s, `-t`'s,
+ *  `-c`'s "msqid owner …": msg 1's `ipcs -q -p` rows stood unmarked) and `-i`'s heading. */
+function outputOwners(command: string, body: readonly string[], owners: ListingOwners): (Owner | undefined)[] {
+  if (!/^ipcs\b/.test(command)) return body.map(() => undefined);
+  // the id column of the listing the line is in and its kind; a blank line or a heading ends a listing
+  let listing: { column: number; kind: keyof ListingOwners } | null = null;
   return body.map((text) => {
-    kind = IPCS_SECTIONS.find(([heading]) => heading.test(text))?.[1] ?? kind;
-    const row = IPCS_ROW.exec(text);
-    return row ? ownerMark(ownerOf(Number(row[1]), owners[kind]), ascii) : ' ';
+    const fields = text.trim().split(/\s+/);
+    const one = IPCS_ONE.exec(text);
+    if (one) return ownerOf(Number(one[2]), owners[ID_COLUMNS[one[1]!]!]);
+    const column = fields.findIndex((f) => f in ID_COLUMNS);
+    if (column >= 0) {
+      listing = { column, kind: ID_COLUMNS[fields[column]!]! };
+      return undefined;
+    }
+    if (text.trim() === '' || text.startsWith('-')) listing = null;
+    const id = listing ? fields[listing.column] : undefined;
+    return listing && id !== undefined && /^\d+$/.test(id) ? ownerOf(Number(id), owners[listing.kind]) : undefined;
   });
 }
 
@@ -138,9 +149,7 @@ const OUTPUT_INDENT = '  ';
  *  which looks like ours once ours is gone): the rows the marks' legend is for. */
 function hasOthers(entry: TraceEntry, owners: ListingOwners, ascii: boolean): boolean {
   if (entry.type !== 'output' || !/^ipcs\b/.test(entry.command)) return false;
-  const body = outputLines(sanitize(entry.text, ascii));
-  const marks = outputMarks(entry.command, body, owners, ascii);
-  return body.some((l, i) => IPCS_ROW.test(l) && marks[i] !== ownerMark('lesson', ascii));
+  return outputOwners(entry.command, outputLines(sanitize(entry.text, ascii)), owners).some((o) => o !== undefined && o !== 'lesson');
 }
 
 /** An entry's lines; `legend` false leaves out the marks' legend under an `ipcs` listing
@@ -180,11 +189,10 @@ function entryPieces(entry: TraceEntry, lang: Lang, width: number, s: Strings, p
       if (entry.exitCode === null) head[head.length - 1].push(run(SHARED[lang].remark(s.notInstalled), 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(SHARED[lang].remark(s.exitCode(entry.exitCode)), 'error'));
       const body = outputLines(shown(entry.text));
-      const marks = outputMarks(entry.command, body, owners, ascii);
+      const whose = outputOwners(entry.command, body, owners);
       // the note says what every mark means, where a listing first has others' rows (legend)
-      const lessonMark = ownerMark('lesson', ascii);
-      const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(lessonMark, ownerMark('ipclab', ascii)), 'dim', width) : [];
-      const rows = body.map((l, i): Piece => ({ rows: outputLine(l, width, marks[i]), ours: IPCS_ROW.test(l) && marks[i] === lessonMark }));
+      const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
+      const rows = body.map((l, i): Piece => ({ rows: outputLine(l, width, whose[i] === undefined ? ' ' : ownerMark(whose[i]!, ascii)), ours: whose[i] === 'lesson' }));
       return [{ rows: head }, ...rows, ...(note.length ? [{ rows: note }] : [])];
     }
     case 'event':
