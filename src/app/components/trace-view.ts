@@ -256,6 +256,9 @@ export interface TraceView {
   blocks: number[];
 }
 
+/** The pid column's least width: 5-digit pids are common (pid_max's default is 32768). */
+const PID_CELLS = 5;
+
 /** A line range, first and last included. */
 export interface Span {
   first: number;
@@ -281,7 +284,9 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
   const focus: TraceView['focus'] = [];
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);
-  const pidWidth = Math.max(0, ...trace.map((e) => String(shownPid(e, self)).length));
+  // one pid column through a lesson: never narrower than 5 digits (pid_max's 32768 default),
+  // so the first 5-digit child does not push every earlier line sideways (ftok 4's cc did)
+  const pidWidth = Math.max(PID_CELLS, ...trace.map((e) => String(shownPid(e, self)).length));
   let legendGiven = false;
   const blocks: number[] = [];
   // the process whose record the • lines now being drawn are (a call reading one came just before)
