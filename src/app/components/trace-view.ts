@@ -14,6 +14,7 @@ import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
 import { type ListingOwners, NO_OWNERS, type Owner, ownerMark, ownerOf } from './marks.js';
 import { TABS, type TabId } from '../layout.js';
+import { ipcsGlosses } from './ipcs-gloss.js';
 
 /** How many Tabs bring the focus from `tab` to the Trace (side by side, where z zooms the pane in
  *  focus): Tab goes Flow | Kernel | Trace | C, so from the Flow two, from C three (issue 16 pass 6:
@@ -192,7 +193,13 @@ function entryPieces(entry: TraceEntry, lang: Lang, width: number, s: Strings, p
       const whose = outputOwners(entry.command, body, owners);
       // the note says what every mark means, where a listing first has others' rows (legend)
       const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
-      const rows = body.map((l, i): Piece => ({ rows: outputLine(l, width, whose[i] === undefined ? ' ' : ownerMark(whose[i]!, ascii)), ours: whose[i] === 'lesson' }));
+      // in Chinese, under each listing's heading, what ipcs's English says (ipcs-gloss.ts)
+      const glosses = lang === 'zh' ? ipcsGlosses(entry.command, body) : new Map<number, string>();
+      const rows = body.flatMap((l, i): Piece[] => {
+        const row = { rows: outputLine(l, width, whose[i] === undefined ? ' ' : ownerMark(whose[i]!, ascii)), ours: whose[i] === 'lesson' };
+        const gloss = glosses.get(i);
+        return gloss === undefined ? [row] : [row, { rows: hanging([run('  ')], t.text(gloss), 'dim', width) }];
+      });
       return [{ rows: head }, ...rows, ...(note.length ? [{ rows: note }] : [])];
     }
     case 'event':

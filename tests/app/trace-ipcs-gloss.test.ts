@@ -1,0 +1,69 @@
+// In Chinese the Trace glosses ipcs's English under each listing's heading (testers in zh met
+// "Message Queues PIDs", "Not set", "Sun Dec  6" unexplained); the output itself stays as ipcs
+// printed it, and the English trace has no gloss. Real util-linux output, of an object made here.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryLines } from '../../src/app/components/trace-view.js';
+import { lineText } from '../../src/app/styled.js';
+import { strings } from '../../src/app/strings.js';
+import type { TraceEntry } from '../../src/lessons/types.js';
+import { IPC_CREAT, IPC_PRIVATE, msgctlRmid, msgget, semctlRmid, semget, shmctlRmid, shmget } from '../../src/native/index.js';
+
+const ids = { shm: -1, msg: -1, sem: -1 };
+beforeAll(() => {
+  ids.shm = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0o600).ret as number;
+  ids.msg = msgget(IPC_PRIVATE, IPC_CREAT | 0o600).ret as number;
+  ids.sem = semget(IPC_PRIVATE, 1, IPC_CREAT | 0o600).ret as number;
+});
+afterAll(() => {
+  shmctlRmid(ids.shm);
+  msgctlRmid(ids.msg);
+  semctlRmid(ids.sem);
+});
+
+/** The Trace's rows of `ipcs args` as run now (LANG=C: the English a tester met), at `width`. */
+function rows(args: string[], lang: 'en' | 'zh', width = 200): string[] {
+  const text = execFileSync('ipcs', args, { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
+  const entry: TraceEntry = { type: 'output', pid: process.pid, command: ['ipcs', ...args].join(' '), text, exitCode: 0, at: 0 };
+  return entryLines(entry, lang, width, strings(lang), 5, false, undefined, process.pid, false).map(lineText);
+}
+
+describe('the zh Trace glosses ipcs', () => {
+  const cases: [string[], RegExp][] = [
+    [['-m'], /^ {2}↳ 英文对照：标题 = 共享内存段$/],
+    [['-q'], /^ {2}↳ 英文对照：标题 = 消息队列$/],
+    [['-s'], /^ {2}↳ 英文对照：标题 = 信号量集$/],
+    [['-q', '-p'], /^ {2}↳ 英文对照：标题 = 消息队列的 pid$/],
+    [['-m', '-t'], /^ {2}↳ 英文对照：标题 = 共享内存段最后映射、解除映射、修改的时间；Not set = 未设置；\w{3} = \d+ 月$/],
+    [['-s', '-t'], /^ {2}↳ 英文对照：标题 = 信号量集最后操作、修改的时间；Not set = 未设置；\w{3} = 周.；\w{3} = \d+ 月$/],
+  ];
+  for (const [args, gloss] of cases) {
+    it(`ipcs ${args.join(' ')}: one gloss, under its heading`, () => {
+      const zh = rows(args, 'zh');
+      const at = zh.findIndex((l) => gloss.test(l));
+      expect(at, zh.join('\n')).toBeGreaterThan(0);
+      expect(zh[at - 1]).toMatch(/^ {2}-+ .+ -+$/);
+      expect(zh.filter((l) => l.includes('↳'))).toHaveLength(1);
+      // the output as ipcs printed it, the gloss aside; English has none
+      expect(zh.filter((l) => !l.includes('↳'))).toEqual(rows(args, 'en'));
+    });
+  }
+
+  it('ipcs -m -i: the heading and its time fields', () => {
+    const zh = rows(['-m', '-i', String(ids.shm)], 'zh');
+    expect(zh[2]).toMatch(/^ {2}↳ 英文对照：标题 = 共享内存段；att_time = 最后映射时间；det_time = 最后解除映射时间；change_time = 最后修改时间；Not set = 未设置；\w{3} = 周.；\w{3} = \d+ 月$/);
+    expect(zh[1]).toMatch(new RegExp(`Shared memory Segment shmid=${ids.shm}$`));
+  });
+
+  it('every listing of ipcs (all kinds) is glossed once', () => {
+    expect(rows([], 'zh').filter((l) => l.includes('↳ 英文对照'))).toHaveLength(3);
+  });
+
+  it('at 80 columns a listing\'s gloss wraps under itself', () => {
+    const zh = rows(['-m', '-i', String(ids.shm)], 'zh', 76);
+    const at = zh.findIndex((l) => l.includes('↳'));
+    // its second row: indented as the output, and no row of ipcs's own
+    expect(zh[at + 1]).toMatch(/^ {2}\S/);
+    expect(rows(['-m', '-i', String(ids.shm)], 'en', 76)).not.toContain(zh[at + 1]);
+  });
+});
