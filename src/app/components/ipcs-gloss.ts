@@ -27,16 +27,15 @@ const HEADINGS: Record<string, string> = {
   'Semaphore Array': '信号量集',
 };
 
-/** English words in a listing's rows, in the order glossed: -i's time fields, "Not set", a date's names. */
-const WORDS: [RegExp, string][] = [
-  [/\batt_time=/, 'att_time = 最后映射时间'],
-  [/\bdet_time=/, 'det_time = 最后解除映射时间'],
-  [/\bsend_time=/, 'send_time = 最后发送时间'],
-  [/\brcv_time=/, 'rcv_time = 最后接收时间'],
-  [/\bchange_time=/, 'change_time = 最后修改时间'],
-  [/\botime =/, 'otime = 最后 semop 时间'],
-  [/\bctime =/, 'ctime = 最后修改时间'],
-  [/\bNot set\b/, 'Not set = 未设置'],
+/** -i's time fields, glossed together ("att_time/det_time/change_time = 最后映射/解除映射/修改时间"). */
+const TIMES: [RegExp, string, string][] = [
+  [/\batt_time=/, 'att_time', '映射'],
+  [/\bdet_time=/, 'det_time', '解除映射'],
+  [/\bsend_time=/, 'send_time', '发送'],
+  [/\brcv_time=/, 'rcv_time', '接收'],
+  [/\bchange_time=/, 'change_time', '修改'],
+  [/\botime =/, 'otime', 'semop'],
+  [/\bctime =/, 'ctime', '修改'],
 ];
 const DAYS: Record<string, string> = { Mon: '周一', Tue: '周二', Wed: '周三', Thu: '周四', Fri: '周五', Sat: '周六', Sun: '周日' };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -50,7 +49,7 @@ function heading(text: string): string | undefined {
 }
 
 /** For an `ipcs` command's output lines: after which line (a listing's heading) a gloss goes,
- *  and its text: "↳ 英文对照：标题 = 消息队列的 pid；Not set = 未设置；Sun = 周日；Dec = 12 月",
+ *  and its text: "↳ 标题 = 消息队列的 pid；Not set = 未设置；Sun Dec = 周日 12 月",
  *  one per listing, for the English it holds. None for another command or output in Chinese
  *  (an ipcs whose locale translates it). */
 export function ipcsGlosses(command: string, body: readonly string[]): Map<number, string> {
@@ -59,14 +58,24 @@ export function ipcsGlosses(command: string, body: readonly string[]): Map<numbe
   const starts = body.flatMap((text, i) => (heading(text) ? [i] : []));
   starts.forEach((start, k) => {
     const rows = body.slice(start + 1, starts[k + 1] ?? body.length).join('\n');
-    const words = WORDS.filter(([re]) => re.test(rows)).map(([, gloss]) => gloss);
-    const names = new Set<string>();
+    const times = TIMES.filter(([re]) => re.test(rows));
+    const days = new Set<string>();
+    const months = new Set<string>();
     for (const [, day, month] of rows.matchAll(DATE)) {
-      if (day) names.add(`${day} = ${DAYS[day]}`);
-      names.add(`${month} = ${MONTHS.indexOf(month!) + 1} 月`);
+      if (day) days.add(day);
+      months.add(month!);
     }
-    const parts = [`标题 = ${HEADINGS[heading(body[start]!)!]}`, ...words, ...names];
-    out.set(start, `↳ 英文对照：${parts.join('；')}`);
+    const dates = [...days, ...months];
+    const datesZh = [...[...days].map((d) => DAYS[d]), ...[...months].map((m) => `${MONTHS.indexOf(m) + 1} 月`)];
+    // a space between Chinese and a Latin word ("最后 semop/修改时间")
+    const timesZh = `最后${times.map(([, , zh]) => zh).join('/')}时间`.replace(/(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])/g, ' ');
+    const parts = [
+      `标题 = ${HEADINGS[heading(body[start]!)!]}`,
+      ...(times.length ? [`${times.map(([, name]) => name).join('/')} = ${timesZh}`] : []),
+      ...(/\bNot set\b/.test(rows) ? ['Not set = 未设置'] : []),
+      ...(dates.length ? [`${dates.join(' ')} = ${datesZh.join(' ')}`] : []),
+    ];
+    out.set(start, `↳ ${parts.join('；')}`);
   });
   return out;
 }
