@@ -33,12 +33,12 @@ const rows = (args: string[], lang: 'en' | 'zh', width = 200) => both(args, widt
 
 describe('the zh Trace glosses ipcs', () => {
   const cases: [string[], RegExp][] = [
-    [['-m'], /^ {2}↳ 标题 = 共享内存段$/],
-    [['-q'], /^ {2}↳ 标题 = 消息队列$/],
-    [['-s'], /^ {2}↳ 标题 = 信号量集$/],
-    [['-q', '-p'], /^ {2}↳ 标题 = 消息队列的 pid$/],
-    [['-m', '-t'], /^ {2}↳ 标题 = 共享内存段最后映射、解除映射、修改的时间；Not set = 未设置；[A-Z][a-z]{2} = \d+ 月$/],
-    [['-s', '-t'], /^ {2}↳ 标题 = 信号量集最后操作、修改的时间；Not set = 未设置；[A-Z][a-z]{2} [A-Z][a-z]{2} = 周. \d+ 月$/],
+    [['-m'], /^ {2}↳ 共享内存段$/],
+    [['-q'], /^ {2}↳ 消息队列$/],
+    [['-s'], /^ {2}↳ 信号量集$/],
+    [['-q', '-p'], /^ {2}↳ 消息队列的 pid$/],
+    [['-m', '-t'], /^ {2}↳ 共享内存段最后映射、解除映射、修改的时间；Not set = 未设置；[A-Z][a-z]{2} = \d+ 月$/],
+    [['-s', '-t'], /^ {2}↳ 信号量集最后操作、修改的时间；Not set = 未设置；[A-Z][a-z]{2} [A-Z][a-z]{2} = 周. \d+ 月$/],
   ];
   for (const [args, gloss] of cases) {
     it(`ipcs ${args.join(' ')}: one gloss, under its heading`, () => {
@@ -54,12 +54,12 @@ describe('the zh Trace glosses ipcs', () => {
 
   it('ipcs -m -i: the heading and its time fields', () => {
     const zh = rows(['-m', '-i', String(ids.shm)], 'zh');
-    expect(zh[2]).toMatch(/^ {2}↳ 标题 = 共享内存段；att_time\/det_time\/change_time = 最后映射\/解除映射\/修改时间；Not set = 未设置；[A-Z][a-z]{2} [A-Z][a-z]{2} = 周. \d+ 月$/);
+    expect(zh[2]).toMatch(/^ {2}↳ 共享内存段；att_time\/det_time\/change_time = 最后映射\/解除映射\/修改时间；Not set = 未设置；[A-Z][a-z]{2} [A-Z][a-z]{2} = 周. \d+ 月$/);
     expect(zh[1]).toMatch(new RegExp(`Shared memory Segment shmid=${ids.shm}$`));
   });
 
   it('ipcs -s -i: its otime and ctime, a Latin word spaced from Chinese', () => {
-    expect(rows(['-s', '-i', String(ids.sem)], 'zh')[2]).toMatch(/^ {2}↳ 标题 = 信号量集；otime\/ctime = 最后 semop\/修改时间；Not set = 未设置；/);
+    expect(rows(['-s', '-i', String(ids.sem)], 'zh')[2]).toMatch(/^ {2}↳ 信号量集；otime\/ctime = 最后 semop\/修改时间；Not set = 未设置；/);
   });
 
   it('every listing of ipcs (all kinds) is glossed once', () => {

@@ -49,7 +49,8 @@ function heading(text: string): string | undefined {
 }
 
 /** For an `ipcs` command's output lines: after which line (a listing's heading) a gloss goes,
- *  and its text: "↳ 标题 = 消息队列的 pid；Not set = 未设置；Sun Dec = 周日 12 月",
+ *  and its text: the heading's words, then the rows' ("↳ 消息队列的 pid", "↳ 共享内存段；att_time/… = 最后映射/…时间；
+ *  Not set = 未设置；Sun Dec = 周日 12 月"),
  *  one per listing, for the English it holds. None for another command or output in Chinese
  *  (an ipcs whose locale translates it). */
 export function ipcsGlosses(command: string, body: readonly string[]): Map<number, string> {
@@ -70,7 +71,7 @@ export function ipcsGlosses(command: string, body: readonly string[]): Map<numbe
     // a space between Chinese and a Latin word ("最后 semop/修改时间")
     const timesZh = `最后${times.map(([, , zh]) => zh).join('/')}时间`.replace(/(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])/g, ' ');
     const parts = [
-      `标题 = ${HEADINGS[heading(body[start]!)!]}`,
+      HEADINGS[heading(body[start]!)!]!,
       ...(times.length ? [`${times.map(([, name]) => name).join('/')} = ${timesZh}`] : []),
       ...(/\bNot set\b/.test(rows) ? ['Not set = 未设置'] : []),
       ...(dates.length ? [`${dates.join(' ')} = ${datesZh.join(' ')}`] : []),
