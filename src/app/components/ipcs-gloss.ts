@@ -48,17 +48,18 @@ function heading(text: string): string | undefined {
   return title !== undefined && title in HEADINGS ? title : undefined;
 }
 
-/** For an `ipcs` command's output lines: after which line (a listing's heading) a gloss goes,
- *  and its text: the heading's words, then the rows' ("↳ 消息队列的 pid", "↳ 共享内存段；att_time/… = 最后映射/…时间；
- *  Not set = 未设置；Sun Dec = 周日 12 月"),
- *  one per listing, for the English it holds. None for another command or output in Chinese
- *  (an ipcs whose locale translates it). */
+/** For an `ipcs` command's output lines: after which line (a listing's heading; -i's last time
+ *  field) a gloss goes, and its text: the heading's words, then the rows' ("↳ 消息队列的 pid",
+ *  "↳ 共享内存段；att_time/… = 最后映射/…时间；Not set = 未设置；Sun Dec = 周日 12 月"), one
+ *  per listing, for the English it holds. None for another command or output in Chinese (an
+ *  ipcs whose locale translates it). */
 export function ipcsGlosses(command: string, body: readonly string[]): Map<number, string> {
   const out = new Map<number, string>();
   if (!/^ipcs\b/.test(command)) return out;
   const starts = body.flatMap((text, i) => (heading(text) ? [i] : []));
   starts.forEach((start, k) => {
-    const rows = body.slice(start + 1, starts[k + 1] ?? body.length).join('\n');
+    const end = starts[k + 1] ?? body.length;
+    const rows = body.slice(start + 1, end).join('\n');
     const times = TIMES.filter(([re]) => re.test(rows));
     const days = new Set<string>();
     const months = new Set<string>();
@@ -76,7 +77,10 @@ export function ipcsGlosses(command: string, body: readonly string[]): Map<numbe
       ...(/\bNot set\b/.test(rows) ? ['Not set = 未设置'] : []),
       ...(dates.length ? [`${dates.join(' ')} = ${datesZh.join(' ')}`] : []),
     ];
-    out.set(start, `↳ ${parts.join('；')}`);
+    // -i's under its last time field, which it glosses: under its heading it pushed shmctl 2's
+    // "lpid= cpid= nattch=", which the notice reads, out of an 80x24 Trace
+    const timeRows = body.slice(start, end).flatMap((l, i) => (TIMES.some(([re]) => re.test(l)) ? [i] : []));
+    out.set(start + (timeRows.at(-1) ?? 0), `↳ ${parts.join('；')}`);
   });
   return out;
 }
