@@ -45,7 +45,7 @@ const DATE = /\b(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(Jan|Feb|Mar|Apr|May|Jun|Jul
 /** A listing's heading: its English title, for "------ Title --------" and -i's "Title shmid=N". */
 function heading(text: string): string | undefined {
   const title = /^-{3,} (.+?) -{3,}$/.exec(text)?.[1] ?? /^(.+?) (?:shmid|msqid|semid)=\d+$/.exec(text)?.[1];
-  return title !== undefined && title in HEADINGS ? title : undefined;
+  return title !== undefined && Object.hasOwn(HEADINGS, title) ? title : undefined;
 }
 
 /** For an `ipcs` command's output lines: after which line (a listing's heading; -i's last time

@@ -47,7 +47,7 @@ function outputOwners(command: string, body: readonly string[], owners: ListingO
     const fields = text.trim().split(/\s+/);
     const one = IPCS_ONE.exec(text);
     if (one) return ownerOf(Number(one[2]), owners[ID_COLUMNS[one[1]!]!]);
-    const column = fields.findIndex((f) => f in ID_COLUMNS);
+    const column = fields.findIndex((f) => Object.hasOwn(ID_COLUMNS, f));
     if (column >= 0) {
       listing = { column, kind: ID_COLUMNS[fields[column]!]! };
       return undefined;
