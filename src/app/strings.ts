@@ -644,9 +644,10 @@ const EN = {
   challengeHints: (shown: number, all: number) => `hints ${shown}/${all}: type hint for one more, solution for the answer`,
   tooSmall: (need: string, have: string) => `ipclab needs a terminal of at least ${need}; this one is ${have}. Make it larger, or q quits.`,
   // the status line after a run whose part the Trace cuts, until z was used once (TracePane's traceCut);
+  // the pane's height in brackets: "beyond the Trace's 7 rows" was read as 7 rows too many (the border said 11 more)
   // `key`: what to press, z or, side by side with another pane in focus, the Tabs first (focusThen)
   traceCutHint: (step: number, shows: 'result' | 'part' | 'more', rows: number, key: string) =>
-    `step ${step}${shows === 'result' ? "'s result" : ''} goes on beyond the Trace's ${rows} rows: ${key} shows ${shows === 'more' ? 'more of it' : 'it whole'}`,
+    `step ${step}${shows === 'result' ? "'s result" : ''} is longer than the Trace (${rows} rows): ${key} shows ${shows === 'more' ? 'more of it' : 'it whole'}`,
   /** the Kernel pane says what its own keys do where the status line names them (issue 16:
    *  "[ ] bytes  } non-zero" and "s focus" were explained only in the help): after the
    *  legend's marks, s while it moves the focus, [ ] } while they page the bytes; '' where
@@ -1029,7 +1030,7 @@ const ZH: Strings = {
   challengeHints: (shown: number, all: number) => `提示 ${shown}/${all}：输入 hint 再看一条，输入 solution 查看答案`,
   tooSmall: (need: string, have: string) => `ipclab 需要至少 ${need} 的终端；当前为 ${have}。请放大窗口，或按 q 退出。`,
   traceCutHint: (step: number, shows: 'result' | 'part' | 'more', rows: number, key: string) =>
-    `第 ${step} 步${shows === 'result' ? '的结果' : ''}超出“跟踪”窗格的 ${rows} 行：${key.startsWith('按') ? key : `按 ${key}`} ${shows === 'more' ? '看更多' : '看全部'}`,
+    `第 ${step} 步${shows === 'result' ? '的结果' : ''}比“跟踪”窗格（${rows} 行）长：${key.startsWith('按') ? key : `按 ${key}`} ${shows === 'more' ? '看更多' : '看全部'}`,
   pickKeyWords: '按\u00a0s\u00a0换下一个段',
   dumpKeyWords: '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节',
   markOthers: '无标记：不是 ipclab 的',

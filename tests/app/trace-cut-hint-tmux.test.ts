@@ -8,8 +8,8 @@ import { cells } from '../../src/app/text-fit.js';
 const { tmux, ipclab } = tmuxForFile('ipclab-cut-hint-');
 
 const HINT = {
-  en: /^ step 1(?:'s result)? goes on beyond the Trace's \d+ rows: z shows it whole/,
-  zh: /^ 第 1 步(?:的结果)?超出“跟踪”窗格的 \d+ 行：按 z 看全部/,
+  en: /^ step 1(?:'s result)? is longer than the Trace \(\d+ rows\): z shows it whole/,
+  zh: /^ 第 1 步(?:的结果)?比“跟踪”窗格（\d+ 行）长：按 z 看全部/,
 } as const;
 const ZOOMED = { en: '└─ z: back to the lesson', zh: '└─ z：' } as const;
 

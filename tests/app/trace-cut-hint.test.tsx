@@ -11,8 +11,8 @@ import { cells } from '../../src/app/text-fit.js';
 const draw = appDrawer('trace-cut-hint', { lessons: LESSONS, lesson: 'overview', quiz: false });
 
 const HINT = {
-  en: /^ step 1(?:'s result)? goes on beyond the Trace's (\d+) rows: z shows it whole/,
-  zh: /^ 第 1 步(?:的结果)?超出“跟踪”窗格的 (\d+) 行：按 z 看全部/,
+  en: /^ step 1(?:'s result)? is longer than the Trace \((\d+) rows\): z shows it whole/,
+  zh: /^ 第 1 步(?:的结果)?比“跟踪”窗格（(\d+) 行）长：按 z 看全部/,
 } as const;
 
 describe('a step’s result the Trace cuts: the status line names z', () => {

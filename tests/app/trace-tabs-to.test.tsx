@@ -13,8 +13,8 @@ const draw = appDrawer('trace-tabs-to', { lessons: LESSONS, lesson: 'overview', 
 
 /** the keys the status line names before its "shows it whole" / "看全部", as a list of key presses */
 const SAYS = {
-  en: /^ step 1(?:'s result)? goes on beyond the Trace's \d+ rows: ((?:Tab )*)(?:Tab, then )?z shows/,
-  zh: /^ 第 1 步(?:的结果)?超出“跟踪”窗格的 \d+ 行：按(?: Tab 再按|(两|三)次 Tab 再按)? z 看/,
+  en: /^ step 1(?:'s result)? is longer than the Trace \(\d+ rows\): ((?:Tab )*)(?:Tab, then )?z shows/,
+  zh: /^ 第 1 步(?:的结果)?比“跟踪”窗格（\d+ 行）长：按(?: Tab 再按|(两|三)次 Tab 再按)? z 看/,
 } as const;
 
 function tabsSaid(lang: 'en' | 'zh', status: string): number | null {

@@ -12,8 +12,9 @@ import { seenEndParts, outputLines, resultParts } from '../../text/results.js';
 import { shownPid } from '../../lessons/format.js';
 import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
-import { type ListingOwners, NO_OWNERS, ownerMark, ownerOf } from './marks.js';
+import { type ListingOwners, NO_OWNERS, type Owner, ownerMark, ownerOf } from './marks.js';
 import { TABS, type TabId } from '../layout.js';
+import { ipcsGlosses } from './ipcs-gloss.js';
 
 /** How many Tabs bring the focus from `tab` to the Trace (side by side, where z zooms the pane in
  *  focus): Tab goes Flow | Kernel | Trace | C, so from the Flow two, from C three (issue 16 pass 6:
@@ -29,20 +30,31 @@ export function zoomTraceKeys(s: Strings, tab: TabId, zoomKey: string): string {
 }
 
 const NOBODY: ListingOwners = { shm: NO_OWNERS, msg: NO_OWNERS, sem: NO_OWNERS };
-/** A row of `ipcs -m` (-q, -s): key, then the id. */
-const IPCS_ROW = /^0x[0-9a-f]{8}\s+(\d+)\s/;
-/** `ipcs`'s section headings ("------ Message Queues --------"): which kind the rows below are. */
-const IPCS_SECTIONS: [RegExp, keyof ListingOwners][] = [[/^-+ Shared Memory/i, 'shm'], [/^-+ Message Queues/i, 'msg'], [/^-+ Semaphore Arrays/i, 'sem']];
+/** Each id column's name in `ipcs`'s column headings, and the kind it lists. */
+const ID_COLUMNS: Record<string, keyof ListingOwners> = { shmid: 'shm', msqid: 'msg', semid: 'sem' };
+/** `ipcs -i`'s heading of one object ("Shared memory Segment shmid=262172"). */
+const IPCS_ONE = /^(?:Shared memory Segment|Message Queue|Semaphore Array) (shmid|msqid|semid)=(\d+)$/;
 
-/** Before each line of a command's output: whose segment (queue, set) an `ipcs` row lists
- *  (marks.ts), else a space; the kind is the section's the row is in. */
-function outputMarks(command: string, body: readonly string[], owners: ListingOwners, ascii: boolean): string[] {
-  if (!/^ipcs\b/.test(command)) return body.map(() => ' ');
-  let kind: keyof ListingOwners = / -q\b/.test(command) ? 'msg' : / -s\b/.test(command) ? 'sem' : 'shm';
+/** For each line of a command's output, whose object it lists (marks.ts: 'lesson', 'ipclab',
+ *  null for someone else's), undefined where it lists none. Every `ipcs` listing counts:
+ *  the rows under a column heading naming an id (`ipcs -m`'s "key shmid …" as `-p`'s, `-t`'s,
+ *  `-c`'s "msqid owner …": msg 1's `ipcs -q -p` rows stood unmarked) and `-i`'s heading. */
+function outputOwners(command: string, body: readonly string[], owners: ListingOwners): (Owner | undefined)[] {
+  if (!/^ipcs\b/.test(command)) return body.map(() => undefined);
+  // the id column of the listing the line is in and its kind; a blank line or a heading ends a listing
+  let listing: { column: number; kind: keyof ListingOwners } | null = null;
   return body.map((text) => {
-    kind = IPCS_SECTIONS.find(([heading]) => heading.test(text))?.[1] ?? kind;
-    const row = IPCS_ROW.exec(text);
-    return row ? ownerMark(ownerOf(Number(row[1]), owners[kind]), ascii) : ' ';
+    const fields = text.trim().split(/\s+/);
+    const one = IPCS_ONE.exec(text);
+    if (one) return ownerOf(Number(one[2]), owners[ID_COLUMNS[one[1]!]!]);
+    const column = fields.findIndex((f) => Object.hasOwn(ID_COLUMNS, f));
+    if (column >= 0) {
+      listing = { column, kind: ID_COLUMNS[fields[column]!]! };
+      return undefined;
+    }
+    if (text.trim() === '' || text.startsWith('-')) listing = null;
+    const id = listing ? fields[listing.column] : undefined;
+    return listing && id !== undefined && /^\d+$/.test(id) ? ownerOf(Number(id), owners[listing.kind]) : undefined;
   });
 }
 
@@ -138,9 +150,7 @@ const OUTPUT_INDENT = '  ';
  *  which looks like ours once ours is gone): the rows the marks' legend is for. */
 function hasOthers(entry: TraceEntry, owners: ListingOwners, ascii: boolean): boolean {
   if (entry.type !== 'output' || !/^ipcs\b/.test(entry.command)) return false;
-  const body = outputLines(sanitize(entry.text, ascii));
-  const marks = outputMarks(entry.command, body, owners, ascii);
-  return body.some((l, i) => IPCS_ROW.test(l) && marks[i] !== ownerMark('lesson', ascii));
+  return outputOwners(entry.command, outputLines(sanitize(entry.text, ascii)), owners).some((o) => o !== undefined && o !== 'lesson');
 }
 
 /** An entry's lines; `legend` false leaves out the marks' legend under an `ipcs` listing
@@ -180,11 +190,16 @@ function entryPieces(entry: TraceEntry, lang: Lang, width: number, s: Strings, p
       if (entry.exitCode === null) head[head.length - 1].push(run(SHARED[lang].remark(s.notInstalled), 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(SHARED[lang].remark(s.exitCode(entry.exitCode)), 'error'));
       const body = outputLines(shown(entry.text));
-      const marks = outputMarks(entry.command, body, owners, ascii);
+      const whose = outputOwners(entry.command, body, owners);
       // the note says what every mark means, where a listing first has others' rows (legend)
-      const lessonMark = ownerMark('lesson', ascii);
-      const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(lessonMark, ownerMark('ipclab', ascii)), 'dim', width) : [];
-      const rows = body.map((l, i): Piece => ({ rows: outputLine(l, width, marks[i]), ours: IPCS_ROW.test(l) && marks[i] === lessonMark }));
+      const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
+      // in Chinese, under each listing's heading, what ipcs's English says (ipcs-gloss.ts)
+      const glosses = lang === 'zh' ? ipcsGlosses(entry.command, body) : new Map<number, string>();
+      const rows = body.flatMap((l, i): Piece[] => {
+        const row = { rows: outputLine(l, width, whose[i] === undefined ? ' ' : ownerMark(whose[i]!, ascii)), ours: whose[i] === 'lesson' };
+        const gloss = glosses.get(i);
+        return gloss === undefined ? [row] : [row, { rows: hanging([run('  ')], t.text(gloss), 'dim', width) }];
+      });
       return [{ rows: head }, ...rows, ...(note.length ? [{ rows: note }] : [])];
     }
     case 'event':
@@ -248,6 +263,9 @@ export interface TraceView {
   blocks: number[];
 }
 
+/** The pid column's least width: 5-digit pids are common (pid_max's default is 32768). */
+const PID_CELLS = 5;
+
 /** A line range, first and last included. */
 export interface Span {
   first: number;
@@ -273,7 +291,9 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
   const focus: TraceView['focus'] = [];
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);
-  const pidWidth = Math.max(0, ...trace.map((e) => String(shownPid(e, self)).length));
+  // one pid column through a lesson: never narrower than 5 digits (pid_max's 32768 default),
+  // so the first 5-digit child does not push every earlier line sideways (ftok 4's cc did)
+  const pidWidth = Math.max(PID_CELLS, ...trace.map((e) => String(shownPid(e, self)).length));
   let legendGiven = false;
   const blocks: number[] = [];
   // the process whose record the • lines now being drawn are (a call reading one came just before)
