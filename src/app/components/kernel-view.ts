@@ -450,19 +450,40 @@ function sentence(lines: Line[]): Line[] {
 export const sentenceOf = (l: Line): readonly Line[] | null => SENTENCE.get(l) ?? null;
 
 /** The pane's lines with the window of `rows` lines from `top` (where it opens after a step)
- *  ending at no line inside a sentence: a sentence that starts in the window and goes on
- *  below it moves below the window whole, blank lines in its place ("…shown here once more:
- *  no" over "↓ 1 more", "ended: C client pid 18103, ipclab's server pid 18104," at serv-clnt
- *  5: issue 16, s26c#1); one that starts at the window's top, or is taller than it, stays. */
+ *  ending at no line inside a sentence, nor at a table's heading alone: a sentence that starts
+ *  in the window and goes on below it moves below the window whole, blank lines in its place
+ *  ("…shown here once more: no" over "↓ 1 more", "ended: C client pid 18103, ipclab's server
+ *  pid 18104," at serv-clnt 5: issue 16, s26c#1); so does a heading (with its table's title,
+ *  and a blank after it) whose rows are all below the window (the processes' column names at
+ *  the bottom of shmat 9-11's pane, zh 120x34, their rows out of view: issue 16, s28h); what
+ *  starts at the window's top, or is taller than it, stays. */
 export function keepWhole(lines: readonly Line[], top: number, rows: number): readonly Line[] {
   const end = top + rows;
+  let kept = lines;
+  // moving a heading down may end the window inside a sentence, and the other way round
+  for (let pass = 0; pass < 3; pass++) {
+    const first = cutFrom(kept, end);
+    if (first === null || first <= top) return kept;
+    kept = [...kept.slice(0, first), ...Array.from({ length: end - first }, (): Line => []), ...kept.slice(first)];
+  }
+  return kept;
+}
+
+/** Where the lines that must not end a window ending at `end` start: the sentence it would
+ *  end inside, or the heading it would end with (its table's title above it) whose rows are
+ *  below it; null where the window ends well. */
+function cutFrom(lines: readonly Line[], end: number): number | null {
   const last = lines[end - 1];
   const next = lines[end];
   const group = last ? SENTENCE.get(last) : undefined;
-  if (!group || !next || SENTENCE.get(next) !== group) return lines;
-  const first = lines.indexOf(group[0]!);
-  if (first <= top) return lines;
-  return [...lines.slice(0, first), ...Array.from({ length: end - first }, (): Line => []), ...lines.slice(first)];
+  if (group && next && SENTENCE.get(next) === group) return lines.indexOf(group[0]!);
+  const blank = (l: Line | undefined) => !!l && lineText(l).trim() === '';
+  const at = blank(last) ? end - 2 : end - 1;
+  const head = lines[at];
+  if (!head || !lines.slice(end).some((l) => UNDER.get(l)?.head === head && UNDER.get(l)!.sticky)) return null;
+  if (lines.slice(at + 1, end).some((l) => UNDER.get(l)?.head === head)) return null;
+  const title = lines[at - 1];
+  return title && title.length > 0 && title.every((r) => r.tone === 'label') && !UNDER.has(title) ? at - 1 : at;
 }
 
 /** The objects of a kind the last step removed (the pane's change marks on), not those
