@@ -27,7 +27,7 @@ const FORKED = counts('nattch', [0, 1, 2, 3], [
  *  each choice says its meaning in brackets, so SIGSEGV's is no giveaway (validate.ts choicesAlike) */
 const RDONLY_WRITE = [
   choice({ en: 'the write goes through (stored)', zh: '写入成功（照常存入）' }, { en: 'SHM_RDONLY maps the pages read-only, and the CPU checks every store.', zh: 'SHM_RDONLY 把页映射成只读，CPU 会检查每一次写入。' }),
-  choice({ en: 'its write fails with EACCES (denied)', zh: '写入失败，得到 EACCES（被拒绝）' }, { en: 'a store is no call, so nothing returns an errno. EACCES is shmat\'s, when the mode refuses.', zh: '写内存不是调用，没有东西返回 errno。EACCES 是 shmat 的，权限位拒绝时才有。' }),
+  choice({ en: 'its write gets EACCES', zh: '写入失败，得到 EACCES' }, { en: 'a store is no call, so nothing returns an errno. EACCES is shmat\'s, when the mode refuses.', zh: '写内存不是调用，没有东西返回 errno。EACCES 是 shmat 的，权限位拒绝时才有。' }),
   choice({ en: 'it dies of SIGSEGV (segmentation fault)', zh: '它被 SIGSEGV（段错误）杀死' }, { en: 'SIGSEGV is what Linux sends for a store the page refuses; this child ended otherwise.', zh: '页拒绝写入时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
 ];
 const AFTER_EXIT = [
@@ -547,7 +547,7 @@ export const shmat = defineLesson<ShmatState>({
       choices: [
         choice('NULL', { en: 'malloc fails with NULL, shmat does not; a NULL test lets every shmat failure through.', zh: 'malloc 失败返回 NULL，shmat 不是；判断 NULL 会放过 shmat 的每一次失败。' }),
         word('(void *) -1'),
-        { en: 'the errno, such as EINVAL', zh: 'errno 本身，如 EINVAL', whyNot: { en: 'shmat, like other system call wrappers, returns its error value and sets errno beside it.', zh: 'shmat 和其他系统调用的封装一样，返回出错值，同时另设 errno。' } },
+        { en: 'an errno such as EINVAL', zh: 'errno 本身，如 EINVAL', whyNot: { en: 'shmat, like other system call wrappers, returns its error value and sets errno beside it.', zh: 'shmat 和其他系统调用的封装一样，返回出错值，同时另设 errno。' } },
       ],
       answer: 1,
       explain: { en: 'shmat returns (void *) -1 and puts the reason in errno; NULL is never its error.', zh: 'shmat 返回 (void *) -1，原因放在 errno 里；NULL 从不表示它出错。' },
