@@ -125,7 +125,7 @@ describe('the errata screen', () => {
     f = await r.waitFor(() => r.store.getState().view === 3, 'step 4 in review');
     // the question itself comes above the verdict, its answer marked (fix13q#3)
     // not asked: the answer is marked as the answer, never with a ✓ that reads as answered right (fix15i#1)
-    f = await r.waitFor((f) => f.includes('Predict: Its owner, not root, attaches it read-write') && f.includes('[1] EACCES ← the answer'), 'the question in review');
+    f = await r.waitFor((f) => f.includes('Predict: Its owner, not root, attaches it read-write') && f.includes('[1] EACCES (access denied) ← the answer'), 'the question in review');
     expect(f).not.toContain('✓ [1] EACCES');
     await r.press(KEYS.pageDown);
     f = await r.waitFor((f) => f.replace(/[│\s]+/g, ' ').includes('Not asked (run on the way here; not counted).'), 'not asked');
