@@ -83,7 +83,7 @@ export function choiceMark(i: number): string {
 
 /** Choice `i` as the screen and `run` list it, "[2] nattch 1": its mark, then always one
  *  separator, a NO_BREAK space that holds the mark to its text, so no line ends on a lone
- *  "[2]" (a wrapped answer line); an errno in it with its meaning ("[1] EINVAL (invalid
+ *  "[2]" (a wrapped answer line); an errno in it with its meaning ("[1] EINVAL (bad
  *  argument)"), so the list and every verdict that repeats a choice say it alike. */
 export function listedChoice(choices: readonly Choice[], i: number, lang: Lang): string {
   return `${choiceMark(i)}${NO_BREAK}${withErrnoMeanings(choices[i][lang], lang)}`;

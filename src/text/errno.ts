@@ -422,20 +422,22 @@ export function libcWordsChinese(words: string): string {
 }
 
 /** An errno's meaning in two or three words, as a question's choice shows it after the name:
- *  "EINVAL (invalid argument)". Newcomers read "[1] EINVAL [2] ENOSPC" as bare codes while ftok
+ *  "EINVAL (bad argument)". Newcomers read "[1] EINVAL [2] ENOSPC" as bare codes while ftok
  *  4 said "ENOENT (no such entry)" (s28b#3): every choice now says it one way. The words are
  *  the name's own, not the call's (ERRNO_FOR_CALL's "no segment has this key" would answer the
- *  question), and not strerror's where those name a file or a device no IPC call involves.
+ *  question), and never strerror's whole (giveaway.ts errnoGlossed: "ENOMSG (no message of
+ *  desired type)" answered the question under it, issue 16), which also names a file or a
+ *  device no IPC call involves.
  *  `ipclab check` names an errno a choice shows that has no row here. */
 export const ERRNO_SHORT: Readonly<Record<string, Words>> = {
-  EINVAL: { en: 'invalid argument', zh: '参数无效' },
+  EINVAL: { en: 'bad argument', zh: '参数无效' },
   ENOENT: { en: 'no such entry', zh: '没有这一项' },
   EEXIST: { en: 'already exists', zh: '已经存在' },
   EACCES: { en: 'access denied', zh: '无权访问' },
   EPERM: { en: 'not permitted', zh: '不允许' },
   ENOSPC: { en: 'no space left', zh: '没有空间' },
   ENOMEM: { en: 'out of memory', zh: '内存不足' },
-  EFAULT: { en: 'bad address', zh: '地址无效' },
+  EFAULT: { en: 'bad pointer', zh: '指针无效' },
   EAGAIN: { en: 'try again', zh: '请重试' },
 };
 
@@ -452,7 +454,7 @@ export function errnosIn(text: string): { name: string; meaning: string | null; 
 }
 
 /** `text` (a question's choice) with each errno name that has no words after it followed by its
- *  ERRNO_SHORT meaning, in `lang`'s brackets: "EINVAL" -> "EINVAL (invalid argument)",
+ *  ERRNO_SHORT meaning, in `lang`'s brackets: "EINVAL" -> "EINVAL (bad argument)",
  *  "EINVAL（参数无效）"; a name already followed by its words, or without a row, is left as it is. */
 export function withErrnoMeanings(text: string, lang: Lang): string {
   // in Chinese the space between the name and a Chinese word goes with it: "EAGAIN（请重试）失败"

@@ -11,7 +11,7 @@ import type { Lesson } from '../../src/lessons/types.js';
 
 describe('an errno in a choice is drawn with its meaning', () => {
   it('adds the meaning in each language\'s brackets, once', () => {
-    expect(withErrnoMeanings('EINVAL', 'en')).toBe('EINVAL (invalid argument)');
+    expect(withErrnoMeanings('EINVAL', 'en')).toBe('EINVAL (bad argument)');
     expect(withErrnoMeanings('以 EAGAIN 失败', 'zh')).toBe('以 EAGAIN（请重试）失败');
     expect(withErrnoMeanings('fails with ENOENT (no such entry)', 'en')).toBe('fails with ENOENT (no such entry)');
     expect(withErrnoMeanings('ENOENT（没有这一项）', 'zh')).toBe('ENOENT（没有这一项）');
