@@ -3,6 +3,7 @@
 import type { CallRecord, SegmentRecord } from '../native/types.js';
 import type { Lang } from '../lang.js';
 import { NO_BREAK } from '../text/cells.js';
+import { withErrnoMeanings } from '../text/errno.js';
 import { SHARED } from '../text/strings.js';
 import type { Checkpoint, Choice, LiveResult, Text } from './types.js';
 
@@ -82,9 +83,10 @@ export function choiceMark(i: number): string {
 
 /** Choice `i` as the screen and `run` list it, "[2] nattch 1": its mark, then always one
  *  separator, a NO_BREAK space that holds the mark to its text, so no line ends on a lone
- *  "[2]" (a wrapped answer line). */
+ *  "[2]" (a wrapped answer line); an errno in it with its meaning ("[1] EINVAL (bad
+ *  argument)"), so the list and every verdict that repeats a choice say it alike. */
 export function listedChoice(choices: readonly Choice[], i: number, lang: Lang): string {
-  return `${choiceMark(i)}${NO_BREAK}${choices[i][lang]}`;
+  return `${choiceMark(i)}${NO_BREAK}${withErrnoMeanings(choices[i][lang], lang)}`;
 }
 
 /** How a throw-away child ended after a plain load or store (no call, so no errno). */

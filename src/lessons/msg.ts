@@ -520,10 +520,6 @@ export const msg = defineLesson<MsgState>({
         en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender.',
         zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。',
       },
-      aside: {
-        en: `first this process empties the full queue, one msgrcv for each message, each asking for up to ${FILL_BYTES} bytes (the size of every message there).`,
-        zh: `为了把满的队列读空，ipclab 对每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
-      },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],
       async run(ctx, state) {

@@ -155,8 +155,8 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    en: 'On semval 0 a sem_op below 0 would wait, so it needs IPC_NOWAIT: this semop runs in ipclab\'s own process, which draws the screen, and a wait would freeze the screen until some V came.',
-    zh: 'semval 为 0 时，负的 sem_op 会等待，所以必须带 IPC_NOWAIT：这次 semop 在 ipclab 自己的进程里执行，界面也由它绘制，一等待，界面就会卡住，直到有人做 V。',
+    en: 'On semval 0 a sem_op below 0 would wait, so it needs IPC_NOWAIT.',
+    zh: 'semval 为 0 时，负的 sem_op 会等待，所以必须带 IPC_NOWAIT。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -336,6 +336,11 @@ export const sem = defineLesson<SemState>({
         en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0.',
         zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。这次调用什么也没改：semval 仍是 0。',
       },
+      // why the form insists on IPC_NOWAIT: ipclab's reason, not the kernel's (s28b#2: it stood in the form's line)
+      aside: {
+        en: 'the form keeps IPC_NOWAIT because this semop runs in ipclab\'s own process, which draws the screen. A wait would freeze it until some V came.',
+        zh: '表单必须带 IPC_NOWAIT，因为这次 semop 在 ipclab 自己的进程里执行，界面也由它绘制。一等待，界面就会卡住，直到有人做 V。',
+      },
       // the result is the call's EAGAIN, in the Trace (issue 16 pass 6: the Kernel pane was shown, "step 3 changed nothing")
       traceFocus: ['EAGAIN'],
       diagram: FLOW,
@@ -483,8 +488,8 @@ export const sem = defineLesson<SemState>({
     {
       question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. The three calls…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。这三次调用……' },
       choices: [
-        { en: 'return 0, 0, then -1 with EAGAIN', zh: '前两次返回 0，第三次以 EAGAIN 失败' },
-        { en: 'return 0, then -1 twice with EAGAIN', zh: '第一次返回 0，后两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
+        { en: '0, 0, then -1 with EAGAIN', zh: '返回 0、0，然后以 EAGAIN 失败' },
+        { en: '0, then -1 twice with EAGAIN', zh: '返回 0，然后两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
         { en: 'all return 0', zh: '三次都返回 0', whyNot: { en: 'the third -1 would take semval below 0, which semop never allows.', zh: '第三次减 1 会让 semval 成为负数，semop 绝不允许。' } },
       ],
       answer: 0,

@@ -13,9 +13,9 @@ import { accessAnswer, choice, choiceOf, counts, type ChildEnd, lastCall, liveRo
 
 // no EIDRM among them: no step before the question says what it means (shmctl 7 asks about it)
 const BAD_ID = [
-  choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
-  choice({ en: 'ENOENT (no such entry)', zh: 'ENOENT（没有这一项）', value: 'ENOENT' }, { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes an id and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 id，从不给出它。' }),
-  choice({ en: 'EACCES (access denied)', zh: 'EACCES（无权访问）', value: 'EACCES' }, { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
+  choice({ en: 'EINVAL', zh: 'EINVAL', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
+  choice({ en: 'ENOENT', zh: 'ENOENT', value: 'ENOENT' }, { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes an id and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 id，从不给出它。' }),
+  choice({ en: 'EACCES', zh: 'EACCES', value: 'EACCES' }, { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
 ];
 const FORKED = counts('nattch', [0, 1, 2, 3], [
   { en: 'it stays 0 only when no C program ran (no cc); it ran, and parent and child both map the segment.', zh: '没有 cc、C 程序没运行时才停在 0；这次它运行了，父子进程都映射着共享内存段。' },
@@ -27,7 +27,7 @@ const FORKED = counts('nattch', [0, 1, 2, 3], [
  *  each choice says its meaning in brackets, so SIGSEGV's is no giveaway (validate.ts choicesAlike) */
 const RDONLY_WRITE = [
   choice({ en: 'the write goes through (stored)', zh: '写入成功（照常存入）' }, { en: 'SHM_RDONLY maps the pages read-only, and the CPU checks every store.', zh: 'SHM_RDONLY 把页映射成只读，CPU 会检查每一次写入。' }),
-  choice({ en: 'its write fails with EACCES (denied)', zh: '写入失败，得到 EACCES（被拒绝）' }, { en: 'a store is no call, so nothing returns an errno. EACCES is shmat\'s, when the mode refuses.', zh: '写内存不是调用，没有东西返回 errno。EACCES 是 shmat 的，权限位拒绝时才有。' }),
+  choice({ en: 'its write gets EACCES', zh: '写入失败，得到 EACCES' }, { en: 'a store is no call, so nothing returns an errno. EACCES is shmat\'s, when the mode refuses.', zh: '写内存不是调用，没有东西返回 errno。EACCES 是 shmat 的，权限位拒绝时才有。' }),
   choice({ en: 'it dies of SIGSEGV (segmentation fault)', zh: '它被 SIGSEGV（段错误）杀死' }, { en: 'SIGSEGV is what Linux sends for a store the page refuses; this child ended otherwise.', zh: '页拒绝写入时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
 ];
 const AFTER_EXIT = [
@@ -547,7 +547,7 @@ export const shmat = defineLesson<ShmatState>({
       choices: [
         choice('NULL', { en: 'malloc fails with NULL, shmat does not; a NULL test lets every shmat failure through.', zh: 'malloc 失败返回 NULL，shmat 不是；判断 NULL 会放过 shmat 的每一次失败。' }),
         word('(void *) -1'),
-        { en: 'the errno, such as EINVAL', zh: 'errno 本身，如 EINVAL', whyNot: { en: 'shmat, like other system call wrappers, returns its error value and sets errno beside it.', zh: 'shmat 和其他系统调用的封装一样，返回出错值，同时另设 errno。' } },
+        { en: 'an errno such as EINVAL', zh: 'errno 本身，如 EINVAL', whyNot: { en: 'shmat, like other system call wrappers, returns its error value and sets errno beside it.', zh: 'shmat 和其他系统调用的封装一样，返回出错值，同时另设 errno。' } },
       ],
       answer: 1,
       explain: { en: 'shmat returns (void *) -1 and puts the reason in errno; NULL is never its error.', zh: 'shmat 返回 (void *) -1，原因放在 errno 里；NULL 从不表示它出错。' },

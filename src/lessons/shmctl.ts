@@ -41,7 +41,7 @@ const SET_PERMS = [
     { en: 'IPC_SET sets uid, gid and mode (the low 9 bits) from buf, so perms show the mode buf held, whatever shmget made.', zh: 'IPC_SET 按 buf 设置 uid、gid 和权限（低 9 位），所以 perms 显示 buf 里的权限，不管 shmget 当初建的是什么。' },
   ),
   choice(
-    { en: 'an error (EPERM); perms stay 600', zh: '出错（EPERM），perms 仍是 600' },
+    { en: 'EPERM; perms stay 600', zh: 'EPERM，perms 仍是 600' },
     { en: 'the owner, the creator or root may always IPC_SET, whatever the mode; this process made the segment.', zh: '属主、创建者或 root 总能做 IPC_SET，与权限位无关；这个共享内存段正是本进程创建的。' },
   ),
 ];

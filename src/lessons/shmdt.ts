@@ -27,7 +27,7 @@ const LANDS = [
 /** what a child's read through its old address after shmdt does: a load is no call, so no errno */
 const OLD_READ = [
   choice({ en: 'it reads the text (still stored)', zh: '它读到那行文字（文字还在）' }, { en: 'the text is still in the segment, but nothing is mapped at that address now.', zh: '文字还在共享内存段里，但那个地址上已经没有映射了。' }),
-  choice({ en: 'its read fails (EFAULT), it runs on', zh: '读取失败（EFAULT），它接着运行' }, { en: 'a load is no call, so nothing returns an errno. EFAULT is for a bad pointer handed to a call.', zh: '读内存不是调用，没有东西返回 errno。EFAULT 是把坏指针交给调用时的错误。' }),
+  choice({ en: 'it gets EFAULT and runs on', zh: '读取得到 EFAULT，它接着运行' }, { en: 'a load is no call, so nothing returns an errno. EFAULT is for a bad pointer handed to a call.', zh: '读内存不是调用，没有东西返回 errno。EFAULT 是把坏指针交给调用时的错误。' }),
   choice({ en: 'it dies of SIGSEGV (segmentation fault)', zh: '它被 SIGSEGV（段错误）杀死' }, { en: 'SIGSEGV is what Linux sends for a load where nothing is mapped; this child ended otherwise.', zh: '读取没有映射的地址时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
 ];
 

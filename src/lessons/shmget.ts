@@ -403,7 +403,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       choices: [
         { en: 'a shmid; ipcs shows 1 byte', zh: '一个 shmid；ipcs 显示 1 字节' },
         { en: 'a shmid; ipcs shows 4096 bytes', zh: '一个 shmid；ipcs 显示 4096 字节', whyNot: { en: 'the kernel gives it a whole page of memory, but keeps the size asked, and ipcs shows that.', zh: '内核给它整整一页内存，但记下的是所要的大小，ipcs 显示的就是它。' } },
-        { en: 'EINVAL: less than a page', zh: 'EINVAL：不足一页', whyNot: { en: 'the least is SHMMIN, 1 byte on Linux; rounding up to a page is the kernel\'s own business.', zh: '下限是 SHMMIN，Linux 上是 1 字节；向上取整到一页是内核自己的事。' } },
+        { en: 'EINVAL: under a page', zh: 'EINVAL：不足一页', whyNot: { en: 'the least is SHMMIN, 1 byte on Linux; rounding up to a page is the kernel\'s own business.', zh: '下限是 SHMMIN，Linux 上是 1 字节；向上取整到一页是内核自己的事。' } },
       ],
       answer: 0,
       explain: { en: 'One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.', zh: '1 字节就够（Linux 上 SHMMIN 是 1）。它占一整页内存，大小仍记作 1。' },

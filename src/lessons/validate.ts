@@ -27,6 +27,7 @@ import { glossaryGiveaways, lessonTextGiveaways, turnGiveaways } from './glossar
 import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
 import { ERRNO_WHY } from './turn/errno-why.js';
+import { ERRNO_SHORT, errnosIn, withErrnoMeanings } from '../text/errno.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Checkpoint, Choice, Decoded, Lesson, Text, TraceEntry } from './types.js';
 import { decodedRows } from '../proto/layout.js';
@@ -502,15 +503,70 @@ function checkChoices(where: string, choices: readonly Choice[] | undefined, pro
     problems.push(`${where}: needs 2 to ${MAX_CHOICES} choices`);
     return;
   }
-  choices.forEach((c, i) => checkText(`${where} choice ${i + 1}`, c, problems, MAX_LINES.choice, CHOICE_LABEL));
+  // measured as drawn: an errno with its meaning (listedChoice)
+  const shown = (c: Choice): Text => ({ en: typeof c?.en === 'string' ? withErrnoMeanings(c.en, 'en') : c?.en, zh: typeof c?.zh === 'string' ? withErrnoMeanings(c.zh, 'zh') : c?.zh });
+  choices.forEach((c, i) => checkText(`${where} choice ${i + 1}`, shown(c), problems, MAX_LINES.choice, CHOICE_LABEL));
   for (const lang of LANGS) {
     const texts = choices.map((c) => (typeof c?.[lang] === 'string' ? c[lang].trim() : ''));
     texts.forEach((t, i) => {
+      for (const problem of choiceErrnoProblems(t, lang)) problems.push(`${where} choice ${i + 1} (${lang}): ${problem}`);
       if (BARE_NUMBER.test(t)) problems.push(`${where} choice ${i + 1} (${lang}): '${t}' is a bare number, read as an option's own number: say what it counts ("nattch ${t}")`);
       const same = texts.findIndex((u, j) => j < i && u !== '' && answerOf(u) === answerOf(t));
       if (same >= 0) problems.push(`${where} (${lang}): choices ${same + 1} '${texts[same]}' and ${i + 1} '${t}' are the same answer: make every choice a different one`);
     });
   }
+}
+
+/** What keeps an errno in choice `text` from being drawn with its meaning, one way everywhere
+ *  (listedChoice, withErrnoMeanings): a name ERRNO_SHORT lacks, a name inside a bracket ("fails
+ *  (EFAULT)", whose meaning would make a bracket in a bracket), or words after it other than
+ *  the table's ("EACCES (denied)" beside "EACCES (access denied)"). */
+export function choiceErrnoProblems(text: string, lang: 'en' | 'zh'): string[] {
+  return errnosIn(text).flatMap(({ name, meaning, bracketed }) => {
+    const short = Object.hasOwn(ERRNO_SHORT, name) ? ERRNO_SHORT[name]![lang] : undefined;
+    if (short === undefined) return [`${name} would show with no meaning: give it a row in ERRNO_SHORT (src/text/errno.ts)`];
+    if (bracketed) return [`${name} stands in a bracket, where its meaning cannot follow it: say it outside ("fails with ${name}")`];
+    if (meaning !== null && meaning !== short) return [`${name} is followed by "${meaning}", not its meaning "${short}" (ERRNO_SHORT): leave the words out, the screen adds them`];
+    return [];
+  });
+}
+
+/** The aside's label and the words of how ipclab is built stand only in an aside (Lesson.aside,
+ *  Step.aside), which the pane sets apart: in the lesson's own text newcomers read them as the
+ *  lesson (s28b#2). Its reasons count too: a wait in ipclab's own process freezes the screen. */
+const ASIDE_ONLY: readonly RegExp[] = [
+  new RegExp(SHARED.en.aside, 'i'),
+  new RegExp(SHARED.zh.aside),
+  /\bNode(?:\.js)?\b/,
+  /\b(?:koffi|TypeScript|JavaScript|ink)\b/i,
+  /\bfreez\w* the screen\b/i,
+  /界面[^。；]*卡住|卡住界面/,
+];
+
+/** Each text of `lesson` but its asides, named for a problem: what the lesson pane, a form or a
+ *  question shows as the lesson's own words. */
+function lessonOwnTexts(lesson: Lesson): [string, Text | undefined][] {
+  const out: [string, Text | undefined][] = [['title', lesson.title], ['introduction', lesson.intro], ['closing text', lesson.outro]];
+  for (const st of lesson.steps) {
+    const at = `step '${st.id}'`;
+    out.push([`${at} title`, st.title], [`${at} short title`, st.short], [`${at} text`, st.say], [`${at} notice`, st.notice]);
+    if (st.turn) out.push([`${at} form's line`, st.turn.say], [`${at} form's y`, st.turn.yours], [`${at} form's own values`, st.turn.ownSaid]);
+    const cp = lesson.checkpoints?.[st.id];
+    if (cp) out.push([`${at} question`, cp.question], [`${at} hint`, cp.hint], ...cp.choices.flatMap((c, k): [string, Text | undefined][] => [[`${at} choice ${k + 1}`, c], [`${at} choice ${k + 1} why not`, c.whyNot]]));
+  }
+  (lesson.check ?? []).forEach((q, i) => out.push([`check question ${i + 1}`, q.question], [`check question ${i + 1} explanation`, q.explain], ...q.choices.map((c, k): [string, Text | undefined] => [`check question ${i + 1} choice ${k + 1}`, c])));
+  return out;
+}
+
+/** The words ASIDE_ONLY finds in `lesson`'s own texts, as problems. */
+export function asideWordProblems(lesson: Lesson): string[] {
+  return lessonOwnTexts(lesson).flatMap(([where, text]) =>
+    LANGS.flatMap((lang) => {
+      const value = text?.[lang];
+      const found = typeof value === 'string' ? ASIDE_ONLY.map((re) => re.exec(value)?.[0]).find((w) => w !== undefined) : undefined;
+      return found ? [`lesson '${lesson.id}' ${where}: the ${lang} text says "${found}", which belongs in an aside ("${SHARED[lang].aside}"): move it to the step's aside`] : [];
+    }),
+  );
 }
 
 /** A choice's whyNot (Choice.whyNot) is one short sentence: at most this many cells in each language. */
@@ -910,8 +966,9 @@ function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry
           const word = freshWords[i]![j]!;
           if (!pointsAtChoice(word, checkpoint, lang)) return;
           for (const [c, choice] of checkpoint.choices.entries()) {
-            const all = checkpoint.choices.map((ch) => ch[lang]);
-            const explained = explainedInChoice(word, choice[lang]) && choicesAlike(all);
+            // as drawn: an errno with its meaning (listedChoice)
+            const all = checkpoint.choices.map((ch) => withErrnoMeanings(ch[lang], lang));
+            const explained = explainedInChoice(word, all[c]!) && choicesAlike(all);
             if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explained) continue;
             const how = `introduce it at an earlier step${typeof at === 'number' ? ' or lesson, neutrally' : ' or in the question'}, or say in brackets what it means ('${word} (…)') with every choice alike, each with its own bracketed meaning`;
             problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: ${how}`);
@@ -1060,6 +1117,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   // the rules of style over every text a lesson, the glossary and the errata hold
   const style = { lessons: lessons.map((l) => l.id), numbers: true, prose: true };
   for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));
+  for (const lesson of lessons) problems.push(...asideWordProblems(lesson));
   // an aside is shown after its label and a colon ("How ipclab does this: a C program…")
   for (const lesson of lessons) {
     for (const [where, aside] of [[`lesson '${lesson.id}' aside`, lesson.aside] as const, ...lesson.steps.map((st) => [`lesson '${lesson.id}' step '${st.id}' aside`, st.aside] as const)]) {

@@ -420,3 +420,46 @@ export function libcWordsChinese(words: string): string {
   for (const row of Object.values(ERRNO_MEANINGS)) if (row.en === words) return row.zh;
   return words;
 }
+
+/** An errno's meaning in two or three words, as a question's choice shows it after the name:
+ *  "EINVAL (bad argument)". Newcomers read "[1] EINVAL [2] ENOSPC" as bare codes while ftok
+ *  4 said "ENOENT (no such entry)" (s28b#3): every choice now says it one way. The words are
+ *  the name's own, not the call's (ERRNO_FOR_CALL's "no segment has this key" would answer the
+ *  question), and never strerror's whole (giveaway.ts errnoGlossed: "ENOMSG (no message of
+ *  desired type)" answered the question under it, issue 16), which also names a file or a
+ *  device no IPC call involves.
+ *  `ipclab check` names an errno a choice shows that has no row here. */
+export const ERRNO_SHORT: Readonly<Record<string, Words>> = {
+  EINVAL: { en: 'bad argument', zh: '参数无效' },
+  ENOENT: { en: 'no such entry', zh: '没有这一项' },
+  EEXIST: { en: 'already exists', zh: '已经存在' },
+  EACCES: { en: 'access denied', zh: '无权访问' },
+  EPERM: { en: 'not permitted', zh: '不允许' },
+  ENOSPC: { en: 'no space left', zh: '没有空间' },
+  ENOMEM: { en: 'out of memory', zh: '内存不足' },
+  EFAULT: { en: 'bad pointer', zh: '指针无效' },
+  EAGAIN: { en: 'try again', zh: '请重试' },
+};
+
+/** The errno names `text` holds (every name koffi knows, ERRNO_MEANINGS), each with what
+ *  follows it: `meaning` the words in the bracket right after it ("ENOENT (no such entry)"),
+ *  else null; `bracketed` whether the name itself stands inside a bracket ("fails (EFAULT)"). */
+export function errnosIn(text: string): { name: string; meaning: string | null; bracketed: boolean }[] {
+  return [...text.matchAll(/(?<![A-Za-z0-9_])E[A-Z0-9]+(?![A-Za-z0-9_])/g)].flatMap((m) => {
+    if (!Object.hasOwn(ERRNO_MEANINGS, m[0])) return [];
+    const after = /^(?: \(|（)([^)）]*)[)）]/.exec(text.slice(m.index + m[0].length));
+    const before = text.slice(0, m.index);
+    return [{ name: m[0], meaning: after ? after[1]! : null, bracketed: before.lastIndexOf('(') > before.lastIndexOf(')') || before.lastIndexOf('（') > before.lastIndexOf('）') }];
+  });
+}
+
+/** `text` (a question's choice) with each errno name that has no words after it followed by its
+ *  ERRNO_SHORT meaning, in `lang`'s brackets: "EINVAL" -> "EINVAL (bad argument)",
+ *  "EINVAL（参数无效）"; a name already followed by its words, or without a row, is left as it is. */
+export function withErrnoMeanings(text: string, lang: Lang): string {
+  // in Chinese the space between the name and a Chinese word goes with it: "EAGAIN（请重试）失败"
+  return text.replace(/(?<![A-Za-z0-9_])(E[A-Z0-9]+)(?![A-Za-z0-9_])(?! \(|（)( (?=\p{Script=Han}))?/gu, (all, name: string, space = '') => {
+    const short = Object.hasOwn(ERRNO_SHORT, name) ? ERRNO_SHORT[name]![lang] : undefined;
+    return short === undefined ? all : lang === 'zh' ? `${name}（${short}）` : `${name} (${short})${space}`;
+  });
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appDrawer, checkReadable, KEYS, questionShown, ran, type Rendered } from '../helpers/render.js';
 import { cells } from '../../src/app/text-fit.js';
 import { entryLines } from '../../src/app/components/entry-list.js';
-import { lessonTextLines } from '../../src/app/components/lesson-view.js';
+import { ASIDE_BAR, lessonTextLines } from '../../src/app/components/lesson-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { ERRATA } from '../../src/lessons/errata.js';
@@ -125,7 +125,7 @@ describe('the errata screen', () => {
     f = await r.waitFor(() => r.store.getState().view === 3, 'step 4 in review');
     // the question itself comes above the verdict, its answer marked (fix13q#3)
     // not asked: the answer is marked as the answer, never with a ✓ that reads as answered right (fix15i#1)
-    f = await r.waitFor((f) => f.includes('Predict: Its owner, not root, attaches it read-write') && f.includes('[1] EACCES ← the answer'), 'the question in review');
+    f = await r.waitFor((f) => f.includes('Predict: Its owner, not root, attaches it read-write') && f.includes('[1] EACCES (access denied) ← the answer'), 'the question in review');
     expect(f).not.toContain('✓ [1] EACCES');
     await r.press(KEYS.pageDown);
     f = await r.waitFor((f) => f.replace(/[│\s]+/g, ' ').includes('Not asked (run on the way here; not counted).'), 'not asked');
@@ -396,13 +396,22 @@ describe('the lesson pane', () => {
   });
   const text = (lines: ReturnType<typeof lessonTextLines>) => lines.map(lineText).join('\n');
 
-  it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label', () => {
+  // the rows as one text, an aside's bar kept on its first row only
+  const unbarred = (lines: ReturnType<typeof lessonTextLines>) =>
+    lines.map((l, i) => (i > 0 && lineText(l).startsWith(ASIDE_BAR) && lineText(lines[i - 1]!).startsWith(ASIDE_BAR) ? lineText(l).slice(ASIDE_BAR.length) : lineText(l))).join(' ');
+  it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label, each of its rows behind a bar (s28b#1)', () => {
     const intro = lessonTextLines(input('race', 0, 0), 60);
-    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: the workers are two processes ipclab starts, its own program again');
-    const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
-    expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
-    const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*The parent waits: a signal before its handlers kills the child\. How ipclab does this: the child is a second ipclab given both shmids, as a fork of Node\.js/);
+    expect(unbarred(intro)).toContain('┊ How ipclab does this: the workers are two processes ipclab starts, its own program again');
+    const rows = intro.filter((l) => lineText(l).startsWith(ASIDE_BAR));
+    // every row of it is set apart, in plain text too (a capture has no dim), and no row of the lesson's own text is
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.flat().every((r) => r.tone === 'dim')).toBe(true);
+    expect(intro.filter((l) => lineText(l).includes('ipclab starts') || lineText(l).includes('forks its two')).every((l) => lineText(l).startsWith(ASIDE_BAR))).toBe(true);
+    expect(intro.some((l) => lineText(l).startsWith('Two processes'))).toBe(true);
+    const ascii = lessonTextLines({ ...input('race', 0, 0), ascii: true }, 60);
+    expect(ascii.filter((l) => lineText(l).startsWith('| ')).length).toBe(rows.length);
+    const afterChild = unbarred(lessonTextLines(input('parent-child', 2, 2), 60));
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*The parent waits: a signal before its handlers kills the child\. ┊ How ipclab does this: the child is a second ipclab given both shmids, as a fork of Node\.js/);
   });
 
   it('puts a step\'s aside after its notice and the verdict on its question, never between them (fix19c#1)', () => {
@@ -410,8 +419,8 @@ describe('the lesson pane', () => {
     const at = shmctl.steps.findIndex((st) => st.id === 'perms-owner');
     const explanation = { en: 'The owner\'s bits are r--.', zh: '属主的权限位是 r--。' };
     const quiz = { guesses: { [at]: 0 }, revealedGrades: {}, checkPicks: {}, graded: { [at]: { answer: 0, explanation } }, place: null, present: false, lastRun: at, keys: { skip: 'x', reveal: 'v' } };
-    const flat = text(lessonTextLines({ ...input('shmctl', at + 1, at + 1), quiz }, 60)).replace(/\n/g, ' ');
-    expect(flat).toMatch(/Notice \(step 4\): shmat checks the mode.* Right\. The owner's bits are r--\. How ipclab does this: why nobody under root\? root's CAP_IPC_OWNER/);
+    const flat = unbarred(lessonTextLines({ ...input('shmctl', at + 1, at + 1), quiz }, 60));
+    expect(flat).toMatch(/Notice \(step 4\): shmat checks the mode.* Right\. The owner's bits are r--\. ┊ How ipclab does this: why nobody under root\? root's CAP_IPC_OWNER/);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonTextLines, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { LESSONS } from '../../src/lessons/index.js';
+import { listedChoice } from '../../src/lessons/checkpoint-kit.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
 import type { Text } from '../../src/lessons/types.js';
@@ -31,7 +32,7 @@ describe('a right verdict repeats nothing its notice says', () => {
           const first = (lang === 'zh' ? notice.split(/(?<=[。！？])/u) : notice.split(/(?<=[.!?])\s+/))[0]!;
           const own = lang === 'en' ? 'Here the kernel kept its word.' : '这里内核说话算数。';
           const explanation = { en: '', zh: '', [lang]: `${first}${lang === 'en' ? ' ' : ''}${own}` } as Text;
-          cp.choices.forEach((choice, answer) => {
+          cp.choices.forEach((_, answer) => {
             const text = textAfter(lesson, lang, k, answer, answer, explanation);
             const where = `${lang} ${lesson.id} step ${k + 1} choice ${answer + 1}`;
             const mark = text.indexOf('✓');
@@ -39,8 +40,9 @@ describe('a right verdict repeats nothing its notice says', () => {
             const verdict = text.slice(mark);
             if (!verdict.includes(own.replace(/\s+/g, ''))) out.push(`${where}: the explanation's own sentence is gone`);
             if (first.replace(/\s+/g, '').length > 20 && verdict.includes(first.replace(/\s+/g, ''))) out.push(`${where}: the verdict says the notice's "${first}" again`);
-            // the choice as chosen ("You chose [2] semval 1. Right."), whatever the notice says
-            const chosen = s.quizRight(`[${answer + 1}] ${choice[lang]}`).replace(/\s+/g, '');
+            // the choice as chosen and listed ("You chose [2] semval 1. Right.", an errno with its
+            // meaning: "[1] EINVAL (bad argument)"), whatever the notice says
+            const chosen = s.quizRight(listedChoice(cp.choices, answer, lang)).replace(/\s+/g, '');
             if (!verdict.includes(chosen)) out.push(`${where}: the verdict does not say the choice: ${verdict.slice(0, 60)}`);
           });
         });

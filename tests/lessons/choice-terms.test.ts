@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
+import { listedChoice } from '../../src/lessons/checkpoint-kit.js';
 import { choicesAlike, explainedInChoice, validateLessons } from '../../src/lessons/validate.js';
 
 describe('terms of choices and results (fix15f)', () => {
@@ -80,11 +81,11 @@ describe('terms of choices and results (fix15f)', () => {
   it("for a learner who starts at the lesson too, a choice explains its term only while every choice is alike: ftok no-creat's and shmdt use-after's bare choices as main had them are found (fix27a#1; msg rmid's choices name no errno since issue 16)", () => {
     const problems = (lessons: typeof LESSONS) => validateLessons(lessons).filter((p) => p.includes('a learner starting here') && p.includes('shows only after the answer'));
     expect(problems(LESSONS)).toEqual([]);
-    // every choice of those questions carries its own bracketed meaning now
+    // every choice of those questions carries its own bracketed meaning now, as listed (an errno's from ERRNO_SHORT)
     const asked = [['ftok', 'no-creat'], ['shmdt', 'use-after']] as const;
     for (const [id, step] of asked) {
       const checkpoint = LESSONS.find((l) => l.id === id)!.checkpoints![step]!;
-      for (const lang of ['en', 'zh'] as const) expect(choicesAlike(checkpoint.choices.map((c) => c[lang]))).toBe(true);
+      for (const lang of ['en', 'zh'] as const) expect(choicesAlike(checkpoint.choices.map((_, i) => listedChoice(checkpoint.choices, i, lang)))).toBe(true);
     }
     // as main had them: one choice bare in each, beside choices that explain their errno or signal
     const bare: Record<string, { step: string; index: number; en: string; zh: string }> = {

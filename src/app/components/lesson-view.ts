@@ -1,6 +1,7 @@
 // The lesson pane's content as lines, from the lesson and where the learner is:
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
-// its aside dimmed under a label and the glossary terms it is the first to use.
+// its aside set apart (a bar on each row, dimmed, under its label) and the glossary terms
+// it is the first to use.
 import type { Lang } from '../../lang.js';
 import { entriesUsed, GLOSSARY, glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
@@ -276,6 +277,19 @@ function para(text: string, width: number, ascii: boolean, tone: Line[number]['t
   return paragraph(wrap(layoutText(ascii).text(text), width, { code: true }).map((l) => line(l, tone)));
 }
 
+/** The bar every row of an aside starts with (--ascii: "| "): without colour or dim, as in a
+ *  plain capture, its label alone did not set it apart, and newcomers read "How ipclab does
+ *  this" as the lesson's own text (s28b#1). Drawn in the row's width, so it costs no row where
+ *  the text fits two cells narrower. */
+export const ASIDE_BAR = '┊ ';
+
+/** An aside, its label first, wrapped two cells narrower, each row behind ASIDE_BAR, dim. */
+function asideLines(text: string, width: number, ascii: boolean): Line[] {
+  const t = layoutText(ascii);
+  const bar = t.text(ASIDE_BAR);
+  return paragraph(wrap(t.text(text), Math.max(4, width - cells(bar)), { code: true }).map((l) => [run(bar, 'dim'), run(l, 'dim')]));
+}
+
 /** The text of the shown step: what to do, what to notice once it ran, how it went.
  *  `rows`: the most the pane can show. Where the step just run's notice and the next step
  *  with its question need more, that notice's aside ("how ipclab does this") gives way
@@ -310,7 +324,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
   const gap: Line[] = present ? [[], []] : [[]];
   const out: Line[] = [];
   const aside = (text: Text | undefined) => {
-    if (text) out.push(...para(`${s.aside}${s.colon}${text[lang]}`, width, ascii, 'dim'));
+    if (text) out.push(...asideLines(`${s.aside}${s.colon}${text[lang]}`, width, ascii));
   };
   // after a run the notice of the step just run comes first, named, so the step and
   // what it showed are read together (in review the heading above names it)
