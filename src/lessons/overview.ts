@@ -166,14 +166,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        // where a learner first meets a shmid, often a large one that jumps between runs (nc pass)
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid (Linux\'s: a table slot + 32768 × rounds, g: shmid). The key IPC_PRIVATE: no name.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid（Linux 上 = 表中槽位 + 32768 × 轮数，按 g 查 shmid）。',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
       },
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
       // trace would show: the record is named by its fields (step 3 names the file)
       notice: {
-        en: 'nattch, atime, dtime 0: no attach or detach yet. Its record, the fields IPC_STAT gives: you own it (owner), made it (cuid, cpid).',
+        en: 'nattch, atime, dtime 0: no attach or detach yet. Its record, IPC_STAT\'s fields: you own it (owner), made it (cuid, cpid).',
         zh: 'nattch、atime、dtime 都是 0：还没有映射和解除映射。“内核”窗格列出 IPC_STAT 的各字段：属主（owner）和创建者（cuid、cpid）都是你。',
       },
       diagram: LIFECYCLE,
@@ -182,6 +181,14 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
         state.shmid = shmid;
+        // the first shmid a learner meets, often large and never the last run's plus one: taken
+        // apart under the call (ipc/util.c: seq << 15 | slot; the glossary says how it grows)
+        const [slot, round] = [shmid % 32768, Math.floor(shmid / 32768)];
+        explain(
+          ctx,
+          `shmid ${shmid} = slot ${slot} + 32768 × ${round}: Linux adds 32768 each time its table's slots go round (g: shmid).`,
+          `shmid ${shmid} = 槽位 ${slot} + 32768 × ${round}：内核表的槽位每轮过一圈，Linux 就多加 32768（按 g 查 shmid）。`,
+        );
         return expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
       },
     },
