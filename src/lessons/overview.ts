@@ -50,7 +50,7 @@ const SAME_ROW: Text = {
 // freed at once because nothing mapped it: the errata (e) list "IPC_RMID deletes the object" as
 // the notes' mistake, which a flat "IPC_RMID freed it" here would teach
 const ROW_GONE: Text = {
-  en: 'The ● row is gone from both views: nattch was 0, so IPC_RMID freed it at once. Lesson 6 (shmctl) tries it while attached.',
+  en: 'The ● row is gone from both views: with nattch 0, IPC_RMID freed it at once. Lesson 6 (shmctl) tries it while attached.',
   zh: '带 ● 的行在两边都不见了：nattch 为 0，所以 IPC_RMID 立刻释放了它。第 6 课（shmctl）在还有映射时再试。',
 };
 

@@ -362,9 +362,9 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '回到第 1 步的共享内存段，它属于你的用户，权限是本课的 0640（rw-r-----）：第 3 步若设了你自己的权限，这里先改回 0640。uid 65534（nobody）不是这个段的属主：它尝试映射这个段。',
       },
       notice: {
-        // what the learner can see: the segment's uid and gid in the Kernel pane, not a group list
-        en: 'EACCES: uid 65534 is not the owner, nor gid 65534 the segment\'s gid (Kernel pane), so others\' bits, ---, apply, as for a file.',
-        zh: 'EACCES：uid 65534 不是属主，gid 65534 也不是这个共享内存段的 gid（见“内核”窗格），所以适用其他人的权限位 ---，和文件一样。',
+        // by the child's ids, which the step set, not "not in the group", which no pane shows
+        en: 'EACCES: uid 65534 (gid 65534) is neither the owner nor of the segment\'s group, so others\' bits, ---, apply, as for a file.',
+        zh: 'EACCES：uid 65534（gid 65534）既不是属主，也不属于这个共享内存段的组，所以适用其他人的权限位 ---，和文件一样。',
       },
       diagram: LIFE,
       highlight: ['attached', 'attached->EACCES', 'EACCES'],

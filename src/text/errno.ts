@@ -188,7 +188,7 @@ export const ERRNO_FOR_CALL = {
     EINVAL: {
       // the bounds are a new segment's; opening (ftok's shmget(key, 0, 0)) checks only its size
       en: 'new: size < SHMMIN or > SHMMAX; open: > existing segment', zh: '新建：小于 SHMMIN 或大于 SHMMAX；打开：大于已有段',
-      why: { en: 'to create, the size must be SHMMIN (1) to SHMMAX; to open a segment with this key, it must be no larger than that segment', zh: '新建时大小必须在 SHMMIN（1）到 SHMMAX 之间；打开这个 key 的已有段时，大小不能超过那个段' },
+      why: { en: 'the size is below SHMMIN (1) or above SHMMAX, or a segment with this key exists and is smaller than the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX，或者这个 key 的段已存在而比所要的大小小' },
       play: { en: 'size below SHMMIN or above SHMMAX, or larger than the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段的大小' },
     },
     EACCES: {
