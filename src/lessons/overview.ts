@@ -47,11 +47,11 @@ const SAME_ROW: Text = {
   en: 'ipcs -m\'s ● row (Trace) is the segment ipclab read: the same key, shmid, perms, bytes, nattch 0. ● this lesson\'s, ○ another run\'s.',
   zh: '“跟踪”窗格里 ipcs -m 带 ● 的行就是 ipclab 读到的共享内存段：key、shmid、权限、bytes 相同，nattch 为 0。● 是本课的，○ 是别的运行的。',
 };
-// freed at once because nothing mapped it: the errata (e) list "IPC_RMID deletes the object" as
+// freed at once because nothing mapped it (nattch 0, the Kernel pane's, not on show here): the errata (e) list "IPC_RMID deletes the object" as
 // the notes' mistake, which a flat "IPC_RMID freed it" here would teach
 const ROW_GONE: Text = {
-  en: 'The ● row is gone from both views: with nattch 0, IPC_RMID freed it at once. Lesson 6 (shmctl) tries it while attached.',
-  zh: '带 ● 的行在两边都不见了：nattch 为 0，所以 IPC_RMID 立刻释放了它。第 6 课（shmctl）在还有映射时再试。',
+  en: 'The ● row is gone from both views: nothing mapped it, so IPC_RMID freed it at once. Lesson 6 (shmctl) tries it while attached.',
+  zh: '带 ● 的行在两边都不见了：没有映射，所以 IPC_RMID 立刻释放了它。第 6 课（shmctl）在还有映射时再试。',
 };
 
 /** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */

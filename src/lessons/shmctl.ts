@@ -366,6 +366,8 @@ export const shmctl = defineLesson<ShmctlState>({
         en: 'EACCES: uid 65534 (gid 65534) is neither the owner nor of the segment\'s group, so others\' bits, ---, apply, as for a file.',
         zh: 'EACCES：uid 65534（gid 65534）既不是属主，也不属于这个共享内存段的组，所以适用其他人的权限位 ---，和文件一样。',
       },
+      // the child's EACCES is the result (the Trace); its uid and gid are said with their values
+      resultPane: 'trace',
       diagram: LIFE,
       highlight: ['attached', 'attached->EACCES', 'EACCES'],
       async run(ctx, state) {
