@@ -47,8 +47,8 @@ const SAME_ROW: Text = {
   en: 'ipcs -m\'s ● row (Trace) is the segment ipclab read: the same key, shmid, perms, bytes, nattch 0. ● this lesson\'s, ○ another run\'s.',
   zh: '“跟踪”窗格里 ipcs -m 带 ● 的行就是 ipclab 读到的共享内存段：key、shmid、权限、bytes 相同，nattch 为 0。● 是本课的，○ 是别的运行的。',
 };
-// freed at once because nothing mapped it (nattch 0, the Kernel pane's, not on show here): the errata (e) list "IPC_RMID deletes the object" as
-// the notes' mistake, which a flat "IPC_RMID freed it" here would teach
+// freed at once because nothing mapped it (said without nattch, the Kernel pane's: the Trace is
+// on show): the errata (e) list "IPC_RMID deletes the object" as the notes' mistake
 const ROW_GONE: Text = {
   en: 'The ● row is gone from both views: nothing mapped it, so IPC_RMID freed it at once. Lesson 6 (shmctl) tries it while attached.',
   zh: '带 ● 的行在两边都不见了：没有映射，所以 IPC_RMID 立刻释放了它。第 6 课（shmctl）在还有映射时再试。',
@@ -64,7 +64,6 @@ interface Held {
 // after the run the Trace shows `ipcs -m` from its command line (traceFocus); -q's and -s's rows
 // are below it, so the notice says what they hold rather than send the learner scrolling (issue 16)
 const OWNER: Text = { en: 'ipcs -m\'s rows are in the Trace; owner is the user a row belongs to.', zh: 'ipcs -m 列出的行在“跟踪”窗格里；owner 是这一行所属的用户。' };
-
 
 /** Step 1's notice for what this machine holds: only headers on an empty one, else the
  *  others' rows counted (the machine is not the learner's alone). */
@@ -83,7 +82,6 @@ function heldNotice(held: Held): Text | undefined {
   const others: Text = mine < all ? OTHERS_ROWS : { en: 'The Kernel pane lists only ipclab\'s rows.', zh: '“内核”窗格只列 ipclab 建的行。' };
   return { en: `${OWNER.en} Already here: ${list.en}${whose.en}. ${others.en}`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。${others.zh}` };
 }
-
 
 export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
   id: 'overview',
