@@ -137,7 +137,7 @@ static void stages(int shmid)
         say("waitpid(%d, &status, 0) = %d (the child was killed by SIG%s)", (int) child, (int) ended, sigabbrev_np(WTERMSIG(status)));
     else
         say("waitpid(%d, &status, 0) = %d (the child exited with code %d)", (int) child, (int) ended, WEXITSTATUS(status));
-    tell("exit(0) without shmdt: the kernel detaches %p", (void *) p);
+    tell("about to exit(0) without shmdt: the kernel will detach %p", (void *) p);
     say("exit(0)");
     exit(0);
 }

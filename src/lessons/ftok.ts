@@ -312,8 +312,9 @@ export const ftok = defineLesson<FtokState>({
         zh: "调用 `ftok(path, 'A')`，再调用 `ftok(path, 'A' + 256)`。跟踪里标出了 key 的每一部分十六进制数字从哪里来。",
       },
       notice: {
-        en: "Same key: the id gives 8 bits, so use 1..255. The file gives 8 bits of device, 16 of inode: two files can share a key.",
-        zh: 'key 相同：id 只留低 8 位，所以 id 取 1..255。文件也只取设备号的低 8 位和 inode 的低 16 位：两个文件可能算出同一个 key。',
+        // 0: POSIX leaves ftok unspecified when the id's low 8 bits are 0 (glibc computes a key; z/OS gives EINVAL)
+        en: "Same key: the id gives 8 bits, so use 1..255 (0: undefined in POSIX). The file: 8 bits of device, 16 of inode; files can share a key.",
+        zh: 'key 相同：id 只留低 8 位，所以取 1..255（POSIX 未规定 0）。文件只取设备号低 8 位和 inode 低 16 位：两个文件可能算出同一个 key。',
       },
       diagram: KEY,
       highlight: ['id', 'id->key', 'dev', 'dev->key', 'ino', 'ino->key', 'key'],

@@ -47,9 +47,11 @@ const SAME_ROW: Text = {
   en: 'ipcs -m\'s ● row (Trace) is the segment ipclab read: the same key, shmid, perms, bytes, nattch 0. ● this lesson\'s, ○ another run\'s.',
   zh: '“跟踪”窗格里 ipcs -m 带 ● 的行就是 ipclab 读到的共享内存段：key、shmid、权限、bytes 相同，nattch 为 0。● 是本课的，○ 是别的运行的。',
 };
+// freed at once because nothing mapped it (said without nattch, the Kernel pane's: the Trace is
+// on show): the errata (e) list "IPC_RMID deletes the object" as the notes' mistake
 const ROW_GONE: Text = {
-  en: 'The ● row is gone from both views: IPC_RMID freed the segment, its bytes with it. More in lesson 6 (shmctl).',
-  zh: '带 ● 的行在两边都不见了：IPC_RMID 释放了这个共享内存段，连同其中的字节。第 6 课（shmctl）细讲。',
+  en: 'The ● row is gone from both views: nothing mapped it, so IPC_RMID freed it at once. Lesson 6 (shmctl) tries it while attached.',
+  zh: '带 ● 的行在两边都不见了：没有映射，所以 IPC_RMID 立刻释放了它。第 6 课（shmctl）在还有映射时再试。',
 };
 
 /** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */
@@ -133,10 +135,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         // the sets' values are not needed to count them
         const held = { shm: count(ctx.sys.readSegments()), msg: count(ctx.sys.readQueues()), sem: count(ctx.sys.readSemaphores(() => false)) };
         state.held = held;
+        // ipclab's first line of the Trace, under the ipcs lines' pids: whose each pid is, said
+        // where the learner first sees both (newcomers took ipclab's for another program's)
+        const self = ctx.sys.getpid();
         explain(
           ctx,
-          `ipclab read /proc/sysvipc/{shm,msg,sem}: ${held.shm.all} shared memory segment(s) (${held.shm.ours} made by ipclab), ${held.msg.all} message queue(s), ${held.sem.all} semaphore set(s).${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
-          `ipclab 读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${held.shm.all} 段（其中 ${held.shm.ours} 段是 ipclab 建的），消息队列 ${held.msg.all} 个，信号量集 ${held.sem.all} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
+          `ipclab, pid ${self} (each ipcs above has its own), read /proc/sysvipc/{shm,msg,sem}: ${held.shm.all} shared memory segment(s) (${held.shm.ours} made by ipclab), ${held.msg.all} message queue(s), ${held.sem.all} semaphore set(s).${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
+          `ipclab（pid ${self}；上面每个 ipcs 有自己的 pid）读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${held.shm.all} 段（其中 ${held.shm.ours} 段是 ipclab 建的），消息队列 ${held.msg.all} 个，信号量集 ${held.sem.all} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
         );
         if (!missing) {
           const same = listed[0] === held.shm.all && listed[1] === held.msg.all && listed[2] === held.sem.all;
@@ -162,9 +167,11 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
         zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
       },
+      // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
+      // trace would show: the record is named by its fields (step 3 names the file)
       notice: {
-        en: 'nattch 0. Its record (read by IPC_STAT): you own it (owner) and made it (cuid, cpid); no attach or detach yet: atime, dtime 0.',
-        zh: 'nattch 为 0。它的记录（IPC_STAT 读出）：属主（owner）和创建者（cuid、cpid）都是你；还没有映射和解除映射，所以 atime 和 dtime 是 0。',
+        en: 'nattch, atime, dtime 0: no attach or detach yet. Its record, IPC_STAT\'s fields: you own it (owner), made it (cuid, cpid).',
+        zh: 'nattch、atime、dtime 都是 0：还没有映射和解除映射。“内核”窗格列出 IPC_STAT 的各字段：属主（owner）和创建者（cuid、cpid）都是你。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -172,6 +179,14 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
         state.shmid = shmid;
+        // the first shmid a learner meets, often large and never the last run's plus one: taken
+        // apart under the call (ipc/util.c: seq << 15 | slot; the glossary says how it grows)
+        const [slot, round] = [shmid % 32768, Math.floor(shmid / 32768)];
+        explain(
+          ctx,
+          `shmid ${shmid} = slot ${slot} + 32768 × ${round}: Linux adds 32768 each time its table's slots go round (g: shmid).`,
+          `shmid ${shmid} = 槽位 ${slot} + 32768 × ${round}：内核表的槽位每轮过一圈，Linux 就多加 32768（按 g 查 shmid）。`,
+        );
         return expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
       },
     },
@@ -268,8 +283,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
       title: { en: 'Another IPC shell tool, then ipcs -m', zh: '另一个 IPC 命令行工具，再运行 ipcs -m' },
       say: {
-        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. A process of its owner, its creator or root may (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
-        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除。以属主、创建者或 root（按 g 查 root）身份运行的进程都能删它；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',
+        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL), asking removal by shmid. A process of its owner, its creator or root may (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
+        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 请求删除。以属主、创建者或 root（按 g 查 root）身份运行的进程都能删它；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',
       },
       notice: ROW_GONE,
       noticeBy: (live) => withOthers(ROW_GONE, live),

@@ -264,12 +264,13 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
         // the child's end is the question: why a child writes, never how it ends (issue 16)
-        en: 'Attach with SHM_RDONLY, read, detach. Then a throw-away child (a C program would fork() here) writes through its own read-only mapping.',
-        zh: '再用 SHM_RDONLY 映射、读取，再解除这个映射。接着一个临时子进程（C 程序在这里会 fork()）通过它自己的只读映射写入。',
+        // ipclab's own write is tried and refused (its trace line): said, its why after the run (aside)
+        en: 'Attach with SHM_RDONLY, read, try a write (ipclab\'s own check stops it), detach. Then a throw-away child (a C program would fork() here) writes through its own read-only mapping.',
+        zh: '再用 SHM_RDONLY 映射、读取，试着写入（ipclab 自己的检查会拦下），再解除这个映射。接着一个临时子进程（C 程序在这里会 fork()）通过它自己的只读映射写入。',
       },
       aside: {
-        en: 'the trace\'s "ipclab refused" line is ipclab\'s own check, which stops its write before the page, so nothing was written there.',
-        zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。',
+        en: 'the "ipclab refused" line is ipclab\'s own check, which stops the write before the page (nothing written), since a real write would end ipclab as it ended the child.',
+        zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。真的写下去，ipclab 会像子进程一样被终结。',
       },
       notice: {
         en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab.',
@@ -441,7 +442,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'exit',
-      code: 'inherit.c: tell("exit(0) without shmdt',
+      code: 'inherit.c: tell("about to exit(0) without shmdt',
       title: { en: 'exit without shmdt', zh: '不调 shmdt 就 exit' },
       say: {
         en: 'The C program ends its child (which maps nothing now) with SIGTERM, then calls exit(0), without shmdt.',

@@ -79,11 +79,13 @@ function lessonMode(ctx: StepContext, shmid: number): string[] {
   const perms = row(ctx, shmid)?.perms;
   const own = LESSON_MODE.toString(8);
   if (perms === undefined || perms === own) return [];
+  // the call first, then the line that says what it did (a trace reads cause, then effect)
+  const problems = expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
   explainBack(ctx, {
     en: `Step 1's segment had your mode ${perms} (${rwx(parseInt(perms, 8))}) from step 3; this step shows what the lesson's 0${own} does, so it set that first: perms are ${own} (${rwx(LESSON_MODE)}) from here on.`,
     zh: `第 3 步之后，第 1 步的共享内存段是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；这一步要演示本课的 0${own} 的效果，所以先设上它：从这里起 perms 是 ${own}（${rwx(LESSON_MODE)}）。`,
   });
-  return expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
+  return problems;
 }
 
 function asRoot(): boolean {
@@ -279,15 +281,20 @@ export const shmctl = defineLesson<ShmctlState>({
         // unlike other forms, y runs the learner's mode alone (no 0640 after it): one sentence
         // on how long it stays (step 5 is the next to use this segment)
         yours: {
-          en: 'your mode, set by IPC_SET in place of the lesson\'s; step 5 sets 0640 later',
-          zh: '用 IPC_SET 设你的权限，代替本课的；第 5 步再设成 0640',
+          en: 'IPC_SET sets your mode instead; it stays until step 5 sets the lesson\'s 0640',
+          zh: '改由 IPC_SET 设你的权限；它一直保留到第 5 步设回本课的 0640',
         },
       },
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const mode = numberValue(ctx.turn.values, 'mode');
         state.setMode = mode;
+        // what goes into buf, before the call that takes it (as msg shows mtext before msgsnd)
+        const octal = `0${mode.toString(8).padStart(3, '0')}`;
+        explain(ctx, `ds.shm_perm.mode = ${octal} (uid, gid unchanged)`, `ds.shm_perm.mode = ${octal}（uid、gid 不变）`);
         const call = ctx.sys.shmctlSet(shmid, { mode });
+        // read back before the line that says what perms are now
+        const { ds } = ctx.sys.shmctlStat(shmid);
         if (ctx.turn.custom) {
           // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: not run
           // (Turn.yoursStay); what 0640 would give is the notice's. One line says how long the mode stays.
@@ -298,7 +305,6 @@ export const shmctl = defineLesson<ShmctlState>({
           });
         }
         const problems = expectOk(call);
-        const { ds } = ctx.sys.shmctlStat(shmid);
         const before = need(state, 'ctime');
         if (!ds || ds.ctime < before) problems.push(`ctime went from ${before} to ${ds?.ctime}`);
         return [...problems, ...expectRow(ctx, shmid, { perms: mode.toString(8).padStart(3, '0'), nattch: 1 })];
@@ -356,9 +362,12 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '回到第 1 步的共享内存段，它属于你的用户，权限是本课的 0640（rw-r-----）：第 3 步若设了你自己的权限，这里先改回 0640。uid 65534（nobody）不是这个段的属主：它尝试映射这个段。',
       },
       notice: {
-        en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
-        zh: 'EACCES：这个用户既不是属主，也不在同组，而其他人的权限位是 ---。谁能映射共享内存段，和文件一样由权限位决定。',
+        // by the child's ids, which the step set, not "not in the group", which no pane shows
+        en: 'EACCES: uid 65534 (gid 65534) is neither the owner nor of the segment\'s group, so others\' bits, ---, apply, as for a file.',
+        zh: 'EACCES：uid 65534（gid 65534）既不是属主，也不属于这个共享内存段的组，所以适用其他人的权限位 ---，和文件一样。',
       },
+      // the child's EACCES is the result (the Trace); its uid and gid are said with their values
+      resultPane: 'trace',
       diagram: LIFE,
       highlight: ['attached', 'attached->EACCES', 'EACCES'],
       async run(ctx, state) {

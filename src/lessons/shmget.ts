@@ -227,8 +227,9 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       },
       notice: {
         // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
-        en: 'EINVAL: IPC_PRIVATE only creates; a new segment needs SHMMIN bytes (1 on Linux). A 1-byte segment takes a page, yet bytes shows 1.',
-        zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN 字节（Linux 上是 1）。1 字节的段也占一整页，但它的大小（bytes）仍记为 1。',
+        // SHMMIN said with its meaning here: this notice is the first text to use it (nc pass)
+        en: 'EINVAL: IPC_PRIVATE only creates; a new one needs SHMMIN, the least size (1 on Linux). A 1-byte segment takes a page, yet bytes shows 1.',
+        zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN（最小大小，Linux 上是 1）字节。1 字节的段也占一整页，但大小（bytes）仍记为 1。',
       },
       traceFocus: ['EINVAL'],
       diagram: CREATE,
