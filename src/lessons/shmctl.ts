@@ -368,6 +368,14 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       // the child's EACCES is the result (the Trace); its uid and gid are said with their values
       resultPane: 'trace',
+      // not root (a lab server's learner): no child of another uid ran, so no EACCES to point at
+      noticeBy: () =>
+        asRoot()
+          ? undefined
+          : {
+              en: 'Not run: only root can start a process as uid 65534. Had it run, others\' bits (---) would apply: EACCES.',
+              zh: '没有运行：只有 root 能以 uid 65534 启动进程。若运行，适用其他人的权限位 ---：EACCES。',
+            },
       diagram: LIFE,
       highlight: ['attached', 'attached->EACCES', 'EACCES'],
       async run(ctx, state) {
