@@ -132,7 +132,8 @@ export class Grid {
    *  frame an edge passes): a masked edge's are left out there, not drawn as a stub */
   private readonly bits = new Map<number, Map<string, number>>();
   /** a frame's border cell an edge crosses: the edge's stroke, drawn there as its own line
-   *  going on through (`──│── kernel`), not a ┼ read as a box's joint (through()) */
+   *  going on through a doorway (`─ │ ─ kernel`), not a ┼ read as a box's joint (through(),
+   *  doorways()) */
   private readonly crossed = new Map<number, Stroke>();
 
   constructor(
@@ -435,6 +436,28 @@ export class Grid {
     return { owner: o2, dirs, stroke };
   }
 
+  /** The border cells drawn blank beside each edge crossing a frame's border (through()), so the
+   *  crossing reads as a doorway (`┌─ kernel ─ │ ───┐`), not as an edge drawn through a wall
+   *  (newcomers read `──│──` so): only a plain stretch of border, never a corner, a title's
+   *  cell or a cell another edge shares. */
+  private doorways(masked: ReadonlySet<string>): Set<number> {
+    const out = new Set<number>();
+    for (const k of this.crossed.keys()) {
+      const crossing = this.through(k, masked);
+      if (!crossing) continue;
+      // an edge going up or down crosses a top or bottom border: its neighbours left and right
+      const across = crossing.dirs === (UP | DOWN);
+      const x = k % this.w;
+      const beside = across ? [x > 0 ? k - 1 : -1, x < this.w - 1 ? k + 1 : -1] : [k - this.w, k + this.w];
+      const along = across ? LEFT | RIGHT : UP | DOWN;
+      for (const n of beside) {
+        if (n < 0 || n >= this.mask.length) continue;
+        if (this.base[n] === Base.Frame && this.mask[n] === along && this.ch[n] === 0 && !this.textCell[n] && this.own2[n] === 0 && !this.bits.has(n)) out.add(n);
+      }
+    }
+    return out;
+  }
+
   /** Each row as runs of one tone; highlighted owners turn active or done and their lines heavier. */
   lines(highlight?: Highlight): StyledLine[] {
     const active = new Set(highlight?.active ?? []);
@@ -442,6 +465,7 @@ export class Grid {
     const masked = new Set(highlight?.masked ?? []);
     const out: StyledLine[] = [];
     const { names } = this.owners;
+    const doorways = this.crossed.size > 0 ? this.doorways(masked) : null;
     for (let y = 0; y < this.h; y++) {
       const row: StyledLine = [];
       for (let x = 0; x < this.w; x++) {
@@ -465,6 +489,7 @@ export class Grid {
         let text = GLYPHS[this.ch[k]];
         if (this.result[k] && o1 !== null && masked.has(o1)) text = this.result[k] === 2 ? '?' : ' ';
         else if (o1 !== null && o2 === null && this.blankLines.has(o1) && masked.has(o1)) text = this.ch[k] === 1 ? '' : ' ';
+        else if (doorways?.has(k)) text = ' ';
         else if (this.mask[k]) {
           // a frame lit by an earlier step is no step done: dotted, a style of its own (the
           // legend's ══ is "done"), unless an edge through its border is done too
