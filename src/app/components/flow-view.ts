@@ -307,8 +307,9 @@ export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, fra
     if (!r || choice.active.includes(id) || r.y >= view[1] || r.y + r.h <= view[0]) return [];
     const row = (drawn[r.y] ?? []).map((c) => c.text).join('');
     // an edge crossing the frame's top, before or after its label, in any of its styles (┼ ╋ ╬ ╪ ╫),
-    // or drawn as its own line going on through (│ ┃ ║ ┆ ┇ |, src/flow/grid.ts through())
-    const label = /^[┌+][┄.\-─┼╋╬╪╫│┃║┆┇|]* ([^┄.┼╋╬╪╫│┃║┆┇|+─]+?) [┄.\-─┼╋╬╪╫│┃║┆┇|+]/.exec(sliceCells(row, r.x, r.w))?.[1];
+    // or drawn as its own line going on through a doorway (│ ┃ ║ ┆ ┇ |, the border blank beside
+    // it: src/flow/grid.ts through(), doorways())
+    const label = /^[┌+][┄.\-─┼╋╬╪╫│┃║┆┇| ]* ([^┄.┼╋╬╪╫│┃║┆┇|+─]+?) [┄.\-─┼╋╬╪╫│┃║┆┇|+ ]/.exec(sliceCells(row, r.x, r.w))?.[1];
     return label ? [label] : [];
   });
 }
