@@ -132,7 +132,8 @@ export class Grid {
    *  frame an edge passes): a masked edge's are left out there, not drawn as a stub */
   private readonly bits = new Map<number, Map<string, number>>();
   /** a frame's border cell an edge crosses: the edge's stroke, drawn there as its own line
-   *  going on through (`──│── kernel`), not a ┼ read as a box's joint (through()) */
+   *  going on through a doorway (`─ │ ─ kernel`), not a ┼ read as a box's joint (through(),
+   *  doorways()) */
   private readonly crossed = new Map<number, Stroke>();
 
   constructor(
@@ -435,6 +436,64 @@ export class Grid {
     return { owner: o2, dirs, stroke };
   }
 
+  /** The border cells drawn blank beside each edge crossing a frame's border (through()), so the
+   *  crossing reads as a doorway (`┌─ kernel ─ │ ───┐`), not as an edge drawn through a wall
+   *  (newcomers read `──│──` so): only a plain stretch of border, never a corner, a title's
+   *  cell or a cell another edge shares. */
+  private doorways(masked: ReadonlySet<string>): Set<number> {
+    const out = new Set<number>();
+    for (const k of this.crossed.keys()) {
+      const crossing = this.through(k, masked);
+      if (!crossing) continue;
+      // an edge going up or down crosses a top or bottom border: its neighbours left and right
+      const across = crossing.dirs === (UP | DOWN);
+      const x = k % this.w;
+      const beside = across ? [x > 0 ? k - 1 : -1, x < this.w - 1 ? k + 1 : -1] : [k - this.w, k + this.w];
+      const along = across ? LEFT | RIGHT : UP | DOWN;
+      for (const n of beside) {
+        if (n < 0 || n >= this.mask.length) continue;
+        if (this.base[n] === Base.Frame && this.mask[n] === along && this.ch[n] === 0 && !this.textCell[n] && this.own2[n] === 0 && !this.bits.has(n)) out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /** The text of each cell of row `y`'s labels that hold a masked result word beside words of
+   *  their own: the word's blanks taken to the label's end away from its "?", so the words stay
+   *  beside the "?" and the "?" beside its line (shmdt: "a child reads:       ? │" read as a
+   *  label far from its arrow). A label that is all result (hide()) keeps its "?" where it is. */
+  private closedUp(y: number, masked: ReadonlySet<string>): Map<number, string> | null {
+    let out: Map<number, string> | null = null;
+    const row = y * this.w;
+    for (let x = 0; x < this.w; ) {
+      const o = this.own[row + x];
+      const start = x;
+      while (x < this.w && this.own[row + x] === o && this.textCell[row + x] === 1) x++;
+      if (x === start) {
+        x++;
+        continue;
+      }
+      const name = this.owners.names[o];
+      if (name === null || !masked.has(name)) continue;
+      const kept: string[] = [];
+      let dropped = 0;
+      let words = false;
+      for (let k = row + start; k < row + x; k++) {
+        if (this.result[k] === 1) dropped++;
+        else {
+          kept.push(this.result[k] === 2 ? '?' : GLYPHS[this.ch[k]]);
+          if (this.result[k] === 0 && this.ch[k] !== 0) words = true;
+        }
+      }
+      if (!words || dropped === 0) continue;
+      const blanks: string[] = Array(dropped).fill(' ');
+      const cellsOut = kept[kept.length - 1] === '?' ? [...blanks, ...kept] : [...kept, ...blanks];
+      out ??= new Map();
+      for (let i = 0; i < cellsOut.length; i++) out.set(row + start + i, cellsOut[i]);
+    }
+    return out;
+  }
+
   /** Each row as runs of one tone; highlighted owners turn active or done and their lines heavier. */
   lines(highlight?: Highlight): StyledLine[] {
     const active = new Set(highlight?.active ?? []);
@@ -442,8 +501,10 @@ export class Grid {
     const masked = new Set(highlight?.masked ?? []);
     const out: StyledLine[] = [];
     const { names } = this.owners;
+    const doorways = this.crossed.size > 0 ? this.doorways(masked) : null;
     for (let y = 0; y < this.h; y++) {
       const row: StyledLine = [];
+      const closed = masked.size > 0 ? this.closedUp(y, masked) : null;
       for (let x = 0; x < this.w; x++) {
         const k = y * this.w + x;
         const o1 = names[this.own[k]];
@@ -463,8 +524,10 @@ export class Grid {
         const mark: 0 | 1 | 2 = (o1 !== null && active.has(o1)) || (o2 !== null && active.has(o2)) ? 1 : (o1 !== null && done.has(o1)) || (o2 !== null && done.has(o2)) ? 2 : 0;
         const tone: Tone = mark === 1 ? 'active' : mark === 2 ? 'done' : BASE_TONE[this.base[k]];
         let text = GLYPHS[this.ch[k]];
-        if (this.result[k] && o1 !== null && masked.has(o1)) text = this.result[k] === 2 ? '?' : ' ';
+        if (closed?.has(k)) text = closed.get(k)!;
+        else if (this.result[k] && o1 !== null && masked.has(o1)) text = this.result[k] === 2 ? '?' : ' ';
         else if (o1 !== null && o2 === null && this.blankLines.has(o1) && masked.has(o1)) text = this.ch[k] === 1 ? '' : ' ';
+        else if (doorways?.has(k)) text = ' ';
         else if (this.mask[k]) {
           // a frame lit by an earlier step is no step done: dotted, a style of its own (the
           // legend's ══ is "done"), unless an edge through its border is done too

@@ -173,7 +173,7 @@ function windowWrong(r: Rendered, lang: Lang, columns: number, height: number, s
 const SIZES = [[80, 24], [120, 34]] as const;
 
 /** The Flow's fold row (strings.ts flowFold). */
-const FOLD = { en: /^⋮ \d+ rows folded/, zh: /^⋮ 折叠了 \d+ 行/ } as const;
+const FOLD = { en: /^[│┃║┆┇|:H*#\s]*⋮ \d+ rows folded/, zh: /^[│┃║┆┇|:H*#\s]*⋮ 折叠了 \d+ 行/ } as const;
 
 /** Cases where the box lit anew and every lit edge's label are not both in view (`fits`: they
  *  would, with a fold row between): 171 of 972 before the fold (issue 16), none now. */

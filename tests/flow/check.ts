@@ -294,10 +294,15 @@ function besideSide(r: CellRect, x: number, y: number, frame: boolean): 'top' | 
  */
 function recoverCorners(what: string, b: CellRect, at: (x: number, y: number) => string, corners: string, left: string, right: string, titled: boolean): string[] {
   const [tl, tr, bl, br] = [...corners];
-  const walk = (x: number, y: number, dx: number, dy: number, line: string, corner: string): [number, number] | null => {
+  // a frame's border is crossed by an edge drawn as its own line going on through a doorway
+  // (a '-' in its side, a '|' in its bottom, the border blank beside it: grid.ts doorways()):
+  // a reader walking the border steps over it, and over a blank only beside such a crossing
+  const walk = (x: number, y: number, dx: number, dy: number, line: string, corner: string, crossing = ''): [number, number] | null => {
+    const crosses = (k: number) => crossing !== '' && crossing.includes(at(x + dx * k, y + dy * k) || '?');
     for (let k = 1; k < 1000; k++) {
       const c = at(x + dx * k, y + dy * k);
       if (c === corner) return [x + dx * k, y + dy * k];
+      if (c === ' ' && (crosses(k - 1) || crosses(k + 1))) continue;
       if (!line.includes(c) || c === '') return null;
     }
     return null;
@@ -309,11 +314,10 @@ function recoverCorners(what: string, b: CellRect, at: (x: number, y: number) =>
   if (at(b.x, b.y) !== tl) return [`${what}: no top-left corner at ${b.x},${b.y}`];
   const x1 = b.x + b.w - 1;
   const y1 = b.y + b.h - 1;
-  expect(walk(b.x, b.y, 0, 1, left, bl), b.x, y1, 'down its left side');
-  // a frame's border is crossed by an edge drawn as its own line going on through (a '-' in
-  // its side, a '|' in its bottom): a reader walking the border steps over it
-  expect(walk(b.x, y1, 1, 0, titled ? '-|:H' : '-', br), x1, y1, 'along its bottom');
-  expect(walk(x1, y1, 0, -1, right, tr), x1, b.y, 'up its right side');
+  const side = titled ? '-.=' : '';
+  expect(walk(b.x, b.y, 0, 1, left, bl, side), b.x, y1, 'down its left side');
+  expect(walk(b.x, y1, 1, 0, titled ? '-|:H' : '-', br, titled ? '|:H' : ''), x1, y1, 'along its bottom');
+  expect(walk(x1, y1, 0, -1, right, tr, side), x1, b.y, 'up its right side');
   if (!titled) expect(walk(b.x, b.y, 1, 0, '-', tr), x1, b.y, 'along its top');
   return problems;
 }

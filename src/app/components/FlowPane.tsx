@@ -13,7 +13,7 @@ import { TABS, zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel, textRoom } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
-import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, framesDoneNames, hiddenRows } from './flow-view.js';
+import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, foldRow, framesDoneNames, hiddenRows } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -33,7 +33,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       const newest = boxRows(choice, rendered.geometry?.boxes);
       // the frames drawn dotted, lit by an earlier step, with a row in `view`
       const framesDone = (view: readonly [number, number]) => framesDoneNames(choice, rendered.geometry?.frames, drawn, view);
-      return { title: rendered.title, lines: drawn, newest, parts: { boxes: rendered.geometry?.boxes, edges: rendered.geometry?.edges }, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
+      return { title: rendered.title, lines: drawn, newest, parts: { boxes: rendered.geometry?.boxes, edges: rendered.geometry?.edges, frames: rendered.geometry?.frames }, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -88,7 +88,8 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const zKeys = tabs === 0 ? keyFor('zoom', ascii) : s.focusThen(keyFor('zoom', ascii), tabs);
   const z = !zoomable || !inView || !(above || below || litFolded) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
   // the fold row says what it stands for; where it hides lit rows, that z shows them whole
-  const foldLine = fold ? line(s.flowFold(fold.to - fold.at, litFolded ? z : ''), 'dim') : null;
+  // drawn as a row of the drawing: the lines going on across it kept (flow-view foldRow)
+  const foldLine = fold ? foldRow(lines, fold, textRoom(width), parts, [s.flowFold(fold.to - fold.at, litFolded ? z : ''), s.flowFold(fold.to - fold.at, '')], 'dim') : null;
   const win = { shown: folded.shown.map((l) => l ?? foldLine!), above: folded.above, below: folded.below, offset: folded.offset };
   // beside a footer (in review: "reviewing step 5…") the bottom border keeps z's words alone
   // where the whole note does not fit (frame.ts bottomBorder drops a key that does not)

@@ -133,6 +133,8 @@ export function litTop(first: number, last: number, rows: number, boxes: readonl
 export interface FlowParts {
   boxes?: ReadonlyMap<string, { y: number; h: number }>;
   edges?: ReadonlyMap<string, { label: { y: number; h: number } | null }>;
+  /** the frames' rectangles: their sides go on across a fold row (foldRow) */
+  frames?: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>>;
 }
 
 /** The two ends of edge `id` ("from->to", a repeat "from->to#2"). */
@@ -266,6 +268,77 @@ export function foldedWindow<T>(lines: readonly T[], rows: number, top: number, 
   return { shown: [...head, null, ...tail], above: top, below: Math.max(0, lines.length - end), offset: top, end };
 }
 
+/** A vertical line's glyph, each style, Unicode and ASCII (src/flow/grid.ts; ASCII's lit '*' and
+ *  done '#' are kept only where every folded row has one: a column, not a row of them). */
+const UPRIGHT = '│┃║┆┇|:H*#';
+
+/** The fold row (foldFor) drawn as a row of the drawing, `width` cells: the sides of the frames
+ *  (`parts.frames`) and the vertical lines (a box's side, an edge) that go on across the folded rows kept at
+ *  their columns, and the words in the first gap between them that holds them with a blank on
+ *  either side: `texts`, the first that fits, else the words before their bracket, else "⋮"
+ *  (shmget 3, zh 120x34: a fold row written from the pane's edge covered the 内核 frame's left
+ *  border and the lit edge beside it). */
+export function foldRow<T extends string>(lines: readonly { text: string; tone: T }[][], fold: { at: number; to: number }, width: number, parts: FlowParts, texts: readonly string[], tone: T): { text: string; tone: T }[] {
+  const folded = lines.slice(fold.at, fold.to).map(cellRow);
+  const keep = new Map<number, { text: string; tone: T }>();
+  // a column whose folded rows are all upright lines (a box's side, an edge going on), or a side
+  // of a frame across the fold (its border crossed there by an edge, an upright line elsewhere)
+  const sides = [...(parts.frames?.values() ?? [])].filter((r) => r.y < fold.at && r.y + r.h - 1 >= fold.to).flatMap((r) => [r.x, r.x + r.w - 1]);
+  for (let c = 0; c < width; c++) {
+    const upright = folded.map((row) => row[c]).filter((cell) => cell !== undefined && UPRIGHT.includes(cell.text) && cell.text !== '');
+    if (upright.length > 0 && (upright.length === folded.length || sides.includes(c))) keep.set(c, upright[0]);
+  }
+  const words = [...texts, ...texts.map((t) => t.split(/ ?[(（]/)[0]), '⋮'];
+  const gaps: [number, number][] = [];
+  for (let c = 0; c < width; c++) {
+    if (keep.has(c)) continue;
+    const last = gaps.at(-1);
+    if (last && last[1] === c) last[1] = c + 1;
+    else gaps.push([c, c + 1]);
+  }
+  // a blank between the words and a line kept beside them
+  const room = ([a, b]: [number, number]) => b - a - (keep.has(a - 1) ? 1 : 0) - (keep.has(b) ? 1 : 0);
+  let text = '⋮';
+  let at = gaps[0]?.[0] ?? 0;
+  found: for (const w of words) {
+    for (const g of gaps) {
+      if (room(g) >= cells(w)) {
+        [text, at] = [w, g[0] + (keep.has(g[0] - 1) ? 1 : 0)];
+        break found;
+      }
+    }
+  }
+  const out: { text: string; tone: T }[] = [];
+  const put = (t: string, to: T) => {
+    const last = out.at(-1);
+    if (last && last.tone === to) last.text += t;
+    else out.push({ text: t, tone: to });
+  };
+  for (let c = 0; c < width; ) {
+    const line = keep.get(c);
+    if (c === at) {
+      put(text, tone);
+      c += cells(text);
+    } else {
+      put(line ? line.text : ' ', line ? line.tone : tone);
+      c++;
+    }
+  }
+  return out;
+}
+
+/** A styled row's cells by column: a wide character's second cell is ''. */
+function cellRow<T>(row: readonly { text: string; tone: T }[]): { text: string; tone: T }[] {
+  const out: { text: string; tone: T }[] = [];
+  for (const run of row) {
+    for (const ch of graphemes(run.text)) {
+      out.push({ text: ch, tone: run.tone });
+      for (let i = 1; i < cells(ch); i++) out.push({ text: '', tone: run.tone });
+    }
+  }
+  return out;
+}
+
 /** The rows of the boxes `choice` lit anew (a frame or an edge is not a box), in the order
  *  of its path; else of all the boxes it lit, the first of its path (who acts: shmat's
  *  write lights address 1 and the segment) taken as the newest: what litTop keeps in view
@@ -307,8 +380,9 @@ export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, fra
     if (!r || choice.active.includes(id) || r.y >= view[1] || r.y + r.h <= view[0]) return [];
     const row = (drawn[r.y] ?? []).map((c) => c.text).join('');
     // an edge crossing the frame's top, before or after its label, in any of its styles (┼ ╋ ╬ ╪ ╫),
-    // or drawn as its own line going on through (│ ┃ ║ ┆ ┇ |, src/flow/grid.ts through())
-    const label = /^[┌+][┄.\-─┼╋╬╪╫│┃║┆┇|]* ([^┄.┼╋╬╪╫│┃║┆┇|+─]+?) [┄.\-─┼╋╬╪╫│┃║┆┇|+]/.exec(sliceCells(row, r.x, r.w))?.[1];
+    // or drawn as its own line going on through a doorway (│ ┃ ║ ┆ ┇ |, the border blank beside
+    // it: src/flow/grid.ts through(), doorways())
+    const label = /^[┌+][┄.\-─┼╋╬╪╫│┃║┆┇| ]* ([^┄.┼╋╬╪╫│┃║┆┇|+─]+?) [┄.\-─┼╋╬╪╫│┃║┆┇|+ ]/.exec(sliceCells(row, r.x, r.w))?.[1];
     return label ? [label] : [];
   });
 }

@@ -1,0 +1,75 @@
+// The Flow's fold row ("⋮ 31 rows folded…", flowWindow's fold) was written from the pane's left
+// edge over the drawing (shmget 3, zh 120x34: over the 内核 frame's left border). Every step of
+// every lesson whose Flow folds, at the pane's widths (77 at 80x24, 70 at 120x34), English and
+// Chinese, Unicode and ASCII, at every height the pane may have: the fold row keeps each frame's
+// side across the fold (where a folded row draws it: not a doorway's blanks) and each upright line that goes on through every folded row at its
+// column, its words stand in a gap between them, a blank either side.
+import { describe, expect, it } from 'vitest';
+import { flowChoice, flowWindow, foldRow } from '../../src/app/components/flow-view.js';
+import { strings } from '../../src/app/strings.js';
+import { cells, graphemes } from '../../src/app/text-fit.js';
+import { renderDiagram } from '../../src/flow/index.js';
+import { LESSONS } from '../../src/lessons/index.js';
+
+/** A row as cells: a wide character's second cell is ''. */
+function cellsOf(row: string): string[] {
+  const out: string[] = [];
+  for (const g of graphemes(row)) {
+    out.push(g);
+    for (let i = 1; i < cells(g); i++) out.push('');
+  }
+  return out;
+}
+
+const UPRIGHT = '│┃║┆┇|:H*#';
+
+describe("the Flow's fold row", () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`covers no frame's side nor a line going on across it (${lang})`, () => {
+      const s = strings(lang);
+      const wrong: string[] = [];
+      let folds = 0;
+      for (const lesson of LESSONS) {
+        for (let i = 0; i < lesson.steps.length; i++) {
+          const choice = flowChoice(lesson, i, i + 1);
+          if (!choice.diagram) continue;
+          for (const width of [77, 70]) {
+            for (const ascii of [false, true]) {
+              const r = renderDiagram(choice.diagram, { width, lang, ascii, family: choice.family });
+              const drawn = r.lines({ active: choice.active, done: choice.done, masked: choice.masked });
+              const lit = drawn.flatMap((l, k) => (l.some((run) => run.tone === 'active') ? [k] : []));
+              const parts = { boxes: r.geometry.boxes, edges: r.geometry.edges, frames: r.geometry.frames };
+              for (let rows = 3; rows <= 12; rows++) {
+                const fold = flowWindow(drawn.length, rows, lit, choice, parts).fold;
+                if (!fold) continue;
+                folds++;
+                const n = fold.to - fold.at;
+                const row = foldRow(drawn, fold, width, parts, [s.flowFold(n, 'z: whole'), s.flowFold(n, '')], 'plain' as const);
+                const got = cellsOf(row.map((run) => run.text).join(''));
+                const where = `${lesson.id} step ${i + 1} ${width}${ascii ? ' ascii' : ''} rows ${rows}: '${got.join('')}'`;
+                if (got.length !== width) wrong.push(`${where}: ${got.length} cells, not ${width}`);
+                if (!got.join('').includes('⋮')) wrong.push(`${where}: no ⋮`);
+                const folded = drawn.slice(fold.at, fold.to).map((l) => cellsOf(l.map((run) => run.text).join('')));
+                const sides = [...r.geometry.frames.values()].filter((f) => f.y < fold.at && f.y + f.h - 1 >= fold.to).flatMap((f) => [f.x, f.x + f.w - 1]);
+                for (let c = 0; c < width; c++) {
+                  const upright = folded.map((l) => UPRIGHT.includes(l[c] ?? ' ') && (l[c] ?? '') !== '');
+                  const through = upright.every(Boolean);
+                  // a frame's side left open on every folded row (doorways beside a crossing) stays open
+                  if ((through || (sides.includes(c) && upright.some(Boolean))) && !UPRIGHT.includes(got[c] ?? ' ')) wrong.push(`${where}: column ${c} (${through ? 'a line across the fold' : "a frame's side"}) covered by '${got[c]}'`);
+                }
+                // the words a blank away from any line kept
+                const text = got.join('');
+                const at = got.indexOf('⋮');
+                if (at > 0 && got[at - 1] !== ' ') wrong.push(`${where}: '⋮' right after '${got[at - 1]}'`);
+                if (!/⋮[^│┃║┆┇|]*( |$)/.test(text.slice(text.indexOf('⋮')))) wrong.push(`${where}: words glued to a line`);
+              }
+            }
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+      // the sweep saw folds (shmget 3, parent-child 8)
+      expect(folds).toBeGreaterThan(0);
+    });
+  }
+});
