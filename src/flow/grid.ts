@@ -444,12 +444,13 @@ export class Grid {
     const out = new Set<number>();
     for (const k of this.crossed.keys()) {
       const crossing = this.through(k, masked);
-      if (!crossing) continue;
-      // an edge going up or down crosses a top or bottom border: its neighbours left and right
-      const across = crossing.dirs === (UP | DOWN);
+      // only an edge going up or down through a top or bottom border: its neighbours left and
+      // right. A side wall keeps its cells above and below a sideways edge (blanked, a frame
+      // read as open for three rows: msg-queue's kernel had one row of its left wall left)
+      if (!crossing || crossing.dirs !== (UP | DOWN)) continue;
       const x = k % this.w;
-      const beside = across ? [x > 0 ? k - 1 : -1, x < this.w - 1 ? k + 1 : -1] : [k - this.w, k + this.w];
-      const along = across ? LEFT | RIGHT : UP | DOWN;
+      const beside = [x > 0 ? k - 1 : -1, x < this.w - 1 ? k + 1 : -1];
+      const along = LEFT | RIGHT;
       for (const n of beside) {
         if (n < 0 || n >= this.mask.length) continue;
         if (this.base[n] === Base.Frame && this.mask[n] === along && this.ch[n] === 0 && !this.textCell[n] && this.own2[n] === 0 && !this.bits.has(n)) out.add(n);

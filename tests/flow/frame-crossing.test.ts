@@ -1,8 +1,9 @@
 // An edge across a frame's border reads as two boxes overlapping (issue 16: msg-queue's
 // "msgctl IPC_RMID" line drawn `┌─ kernel ──┼───`, its ┼ a box's joint). An edge crosses a
 // border only to reach a box inside the frame, at most once for each end inside, and the
-// crossing is drawn with the edge's own line going on through a doorway, the border cells
-// beside it blank (`─ │ ─ kernel`: `──│──` read as an arrow drawn through a wall), not a ┼.
+// crossing is drawn with the edge's own line going on through the border, not a ┼: across a
+// top or bottom border through a doorway, the cells beside it blank (`─ │ ─ kernel`: `──│──`
+// read as an arrow drawn through a wall); across a side wall over one cell of it.
 // Every shipped diagram, both languages, at natural width, 80 columns and the flow pane's 77
 // (80x24), alone and with its lesson's family as the app draws it, unicode and ASCII.
 import { describe, expect, it } from 'vitest';
@@ -55,11 +56,13 @@ export function frameCrossings(model: FlowModel, r: Rendered, ascii: boolean, li
         // the line goes on through the border: across a top/bottom border it is vertical
         const want = THROUGH[side === 'h' ? 'v' : 'h'][ascii ? 'ascii' : 'unicode'];
         if (!want.includes(c)) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} (cell ${i}) drawn '${c}', not its own line`);
-        // a doorway: no plain stretch of the border right beside the crossing (a corner, a title
-        // or another line may be there)
+        // a doorway in a top or bottom border: no plain stretch of it right beside the crossing
+        // (a corner, a title or another line may be there); a side wall stays whole above and
+        // below a sideways edge (blanked, a wall read as open for three rows)
         const plain = THROUGH[side][ascii ? 'ascii' : 'unicode'].replace(/[*#]/g, '');
         const beside = side === 'h' ? [rows[y]?.[x - 1], rows[y]?.[x + 1]] : [rows[y - 1]?.[x], rows[y + 1]?.[x]];
-        if (beside.some((b) => b !== undefined && b !== '' && plain.includes(b))) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} with the border drawn right beside it: '${beside.join('')}'`);
+        if (side === 'v' && beside.some((b) => b === ' ')) out.push(`${e.id} crosses ${fid}'s side at ${x},${y} with the wall blank beside it: '${beside.join('')}'`);
+        if (side === 'h' && beside.some((b) => b !== undefined && b !== '' && plain.includes(b))) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} with the border drawn right beside it: '${beside.join('')}'`);
       });
       if (crossed.length > allowed) out.push(`${e.id} crosses ${fid}'s border ${crossed.length} times (${crossed.join(' ')}), ${ends} of its ends inside`);
     }
