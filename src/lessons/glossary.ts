@@ -483,8 +483,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'magic', zh: 'magic（魔数）' },
     terms: ['magic', 'RV_MAGIC'],
     text: {
-      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (the constant RV_MAGIC of rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the other fields are set. The Kernel pane shows it as 0x4C425631 (== RV_MAGIC). Last must stay last: the compiler and the CPU may reorder plain writes, so serv.c writes magic with rv.h\'s STORE (an atomic store, kept after the writes before it) and clnt.c reads it with LOAD.',
-      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（即 rv.h 里的常量 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道其他字段都已写好。“内核”窗格把它显示为 0x4C425631 (== RV_MAGIC)。“最后写”必须真的在最后：编译器和 CPU 可能调换普通写入的先后，所以 serv.c 用 rv.h 的 STORE 写 magic（原子写入，不会被挪到它前面的写入之前），clnt.c 用 LOAD 读它。',
+      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 ("LBV1" in ASCII; the constant RV_MAGIC of rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the segment is a ready server\'s, not garbage, and that the other fields are set. The Kernel pane shows it as 0x4C425631 (== RV_MAGIC). Last must stay last: the compiler and the CPU may reorder plain writes, so serv.c writes magic with rv.h\'s STORE (an atomic store, kept after the writes before it) and clnt.c reads it with LOAD.',
+      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（ASCII 为“LBV1”，即 rv.h 里的常量 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道这个共享内存段是已就绪的服务端的，不是垃圾数据，其他字段也都已写好。“内核”窗格把它显示为 0x4C425631 (== RV_MAGIC)。“最后写”必须真的在最后：编译器和 CPU 可能调换普通写入的先后，所以 serv.c 用 rv.h 的 STORE 写 magic（原子写入，不会被挪到它前面的写入之前），clnt.c 用 LOAD 读它。',
     },
   },
   {

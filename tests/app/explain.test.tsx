@@ -409,7 +409,7 @@ describe('the lesson pane', () => {
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*The parent waits: a signal before its handlers kills the child\. How ipclab does this: the child is a second ipclab given both shmids, as a fork of Node\.js/);
+    expect(afterChild).toMatch(/Notice \(step 2\): nattch 1.*Until its handlers are set, a signal would kill it, so the parent waits\. How ipclab does this: the child is a second ipclab given both shmids, as a fork of Node\.js/);
   });
 
   it('puts a step\'s aside after its notice and the verdict on its question, never between them (fix19c#1)', () => {
