@@ -848,8 +848,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: '__ATOMIC_SEQ_CST', zh: '__ATOMIC_SEQ_CST' },
     terms: ['__ATOMIC_SEQ_CST'],
     text: {
-      en: 'The last argument of __atomic_fetch_add in race.c: the strictest memory order, "sequentially consistent". No other memory access of the process moves across the add, and every CPU sees all such operations in one order. Weaker orders (__ATOMIC_RELAXED) still add without losing updates, but promise less about the accesses around them.',
-      zh: 'race.c 里 __atomic_fetch_add 的最后一个参数：最严格的内存顺序，即“顺序一致”。进程的其他内存访问不会被挪到这次加法的另一侧，所有 CPU 看到的这类操作都是同一个先后次序。较弱的顺序（__ATOMIC_RELAXED）同样不会丢失加法，但对前后的访问保证得更少。',
+      en: 'The memory-order argument of the GCC builtins: in lesson 11 (a race), the last of race.c\'s __atomic_fetch_add; in lesson 8 (server and client), the last two of clnt.c\'s __atomic_compare_exchange_n, the order if the swap is made and if not. The strictest memory order, "sequentially consistent". No other memory access of the process moves across the add, and every CPU sees all such operations in one order. Weaker orders (__ATOMIC_RELAXED) still add without losing updates, but promise less about the accesses around them.',
+      zh: 'GCC 内建函数表示内存顺序的参数：第 11 课（竞争）里是 race.c 中 __atomic_fetch_add 的最后一个参数；第 8 课（服务端与客户端）里是 clnt.c 中 __atomic_compare_exchange_n 的最后两个参数，分别用于交换成功和不成功时。这是最严格的内存顺序，即“顺序一致”。进程的其他内存访问不会被挪到这次加法的另一侧，所有 CPU 看到的这类操作都是同一个先后次序。较弱的顺序（__ATOMIC_RELAXED）同样不会丢失加法，但对前后的访问保证得更少。',
     },
   },
   {
