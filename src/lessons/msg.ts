@@ -513,16 +513,12 @@ export const msg = defineLesson<MsgState>({
       title: { en: 'A reader calls msgrcv; then a send', zh: '读者调用 msgrcv；再发送一条' },
       short: { en: 'A reader; then a send', zh: '读者，再发送一条' },
       say: {
-        en: 'This process empties the full queue. A second process calls msgrcv(type 0) and sleeps (its wchan, where it waits, is in the Trace: do_msgrcv). This process sends one message.',
-        zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（跟踪窗格显示它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
+        en: 'This process empties the full queue (a msgrcv per message); a second process calls msgrcv(type 0) and sleeps (its wchan, where it waits, is in the Trace: do_msgrcv); this one sends a message.',
+        zh: '本进程先把满的队列读空，每条消息一次 msgrcv。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（跟踪窗格显示它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
       },
       notice: {
         en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender.',
         zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。',
-      },
-      aside: {
-        en: `first this process empties the full queue, one msgrcv for each message, each asking for up to ${FILL_BYTES} bytes (the size of every message there).`,
-        zh: `为了把满的队列读空，ipclab 对每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],

@@ -155,8 +155,9 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    en: 'On semval 0 a sem_op below 0 would wait, so it needs IPC_NOWAIT: this semop runs in ipclab\'s own process, which draws the screen, and a wait would freeze the screen until some V came.',
-    zh: 'semval 为 0 时，负的 sem_op 会等待，所以必须带 IPC_NOWAIT：这次 semop 在 ipclab 自己的进程里执行，界面也由它绘制，一等待，界面就会卡住，直到有人做 V。',
+    // why it may not wait is the step's aside: implementation talk stays out of the main text (a newcomer pass)
+    en: 'On semval 0 a sem_op below 0 would wait; here it may not, so it needs IPC_NOWAIT.',
+    zh: 'semval 为 0 时，负的 sem_op 会等待；这里不许等待，所以它必须带 IPC_NOWAIT。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -335,6 +336,10 @@ export const sem = defineLesson<SemState>({
       notice: {
         en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0.',
         zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。这次调用什么也没改：semval 仍是 0。',
+      },
+      aside: {
+        en: 'this semop, and your own from the form, runs in ipclab\'s own process, which draws the screen. A wait would freeze the screen until some V came.',
+        zh: '这次 semop（以及表单里你自己的那次）在 ipclab 自己的进程里执行，界面也由它绘制。一等待，界面就会卡住，直到有人做 V。',
       },
       // the result is the call's EAGAIN, in the Trace (issue 16 pass 6: the Kernel pane was shown, "step 3 changed nothing")
       traceFocus: ['EAGAIN'],
