@@ -768,10 +768,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'wchan',
     name: { en: 'wchan: where a process sleeps, e.g. do_msgrcv', zh: 'wchan：进程在哪里睡眠，如 do_msgrcv' },
-    terms: ['wchan', 'do_msgrcv'],
+    terms: ['wchan', 'do_msgrcv', '__do_semtimedop'],
     text: {
-      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message.',
-      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息。',
+      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message; __do_semtimedop, inside semop (semtimedop is semop with a time limit, and both run this function), waiting for a semaphore.',
+      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息；__do_semtimedop 表示在 semop 里睡眠，等待信号量（semtimedop 是带时限的 semop，两者都走这个函数）。',
     },
   },
   {
