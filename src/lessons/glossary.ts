@@ -897,12 +897,22 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // race 4's "one locked instruction", which a newcomer could not read (a newcomer pass)
+    id: 'locked',
+    name: { en: 'locked instruction', zh: '带锁的指令' },
+    terms: ['locked instruction', '带锁的指令'],
+    text: {
+      en: 'An instruction the CPU does with x86\'s lock prefix, as an atomic add compiles to: the CPU holds the cache line of the memory it changes from its load to its store, so no other CPU\'s access comes between them.',
+      zh: 'CPU 带着 x86 的 lock 前缀执行的指令，原子加编译出来就是这样一条：从读到写，CPU 一直占着被改的内存所在的缓存行，别的 CPU 的访问插不到中间。',
+    },
+  },
+  {
     id: 'cache-line',
     name: { en: 'cache line', zh: '缓存行（cache line）' },
     terms: ['cache line', '缓存行'],
     text: {
-      en: 'The unit, 64 bytes on x86-64, in which CPUs keep memory in their caches. To write a byte a CPU must hold its whole line alone, so two CPUs writing the same variable pass its line back and forth, and each pass costs far more than the add itself.',
-      zh: 'CPU 在缓存里存放内存的单位，x86-64 上是 64 字节。CPU 要写一个字节，必须独占它所在的整行，所以两个 CPU 写同一个变量时，这一行在它们之间来回传递，每传一次都比加法本身贵得多。',
+      en: 'The unit, 64 bytes on x86-64, in which CPUs keep memory in their caches. To write a byte a CPU must hold its whole line alone, so two CPUs writing the same variable pass its line back and forth, and each pass costs far more than the add itself. Nor do they pass it evenly: one CPU may keep it for many adds in a row, so of two loops begun together one can end long before the other.',
+      zh: 'CPU 在缓存里存放内存的单位，x86-64 上是 64 字节。CPU 要写一个字节，必须独占它所在的整行，所以两个 CPU 写同一个变量时，这一行在它们之间来回传递，每传一次都比加法本身贵得多。传递也不均匀：一个 CPU 可能连着占住它做很多次加法，所以同时开始的两个循环，一个可能比另一个早结束很多。',
     },
   },
   {

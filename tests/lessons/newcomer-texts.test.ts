@@ -87,7 +87,7 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(slower.en).toMatch(/\(step 2: load, then store\)/);
     // what a cache line is, the step's New terms line says right under the notice, in view at
     // 80x24 whichever round is faster (tests/app/race-notice-fold; the gloss in brackets pushed it out)
-    expect(slower.en).toMatch(/the counter's cache line, held by one CPU at a time/);
+    expect(slower.en).toMatch(/Loops: worker 1 [\d.]+\sms, worker 2 [\d.]+\sms\. Both adds wait for the counter's cache line, held by one CPU at a time/);
     expect(slower.en).toMatch(/the atomic round was the slower\./);
     // pass 8: "one loop waited more" left a faster atomic round unexplained: said for either
     expect(slower.en).toMatch(/which round wins varies by run\./);
@@ -105,8 +105,8 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(outro.zh).toMatch(/SIGUSR2 在第 7 课（父子进程）表示“已读”，在本课表示“现在去看”/);
     const check2 = lesson('msg').check![1]!.explain as { en: string; zh: string };
     expect(check2.en).not.toMatch(/how many messages a queue holds, to msg_qbytes/);
-    expect(check2.en).toMatch(/caps the count at msg_qbytes too \(16384 messages\): four queued and this one/);
-    expect(check2.zh).toMatch(/按条数算/);
+    expect(check2.en).toMatch(/caps the count at msg_qbytes too \(ipc\/msg\.c, so 0-byte messages cannot pile up\): five is far below/);
+    expect(check2.zh).toMatch(/也按条数限制，上限同样是 msg_qbytes/);
   });
 
   // newcomer passes 4-5 (s25f): "No signal before "ready"" read as a rule of the kernel, not the
