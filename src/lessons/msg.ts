@@ -16,6 +16,7 @@ import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { OUR_ROW } from './types.js';
 import { choice, choiceOf, counts, lastCall, outcomeOf } from './checkpoint-kit.js';
+import { noMessageFits } from './turn/errno-why.js';
 import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue, type Turn } from './turn/fields.js';
 
@@ -259,7 +260,10 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
   } else {
     // ENOMSG's usual why ends "and IPC_NOWAIT forbids waiting", which answered step 4's
     // question a step early (a newcomer pass): the line after says why no message fits
-    if (call.errno === 'ENOMSG') explainTurn(ctx, { en: `Your values: ${call.c} failed with ENOMSG.`, zh: `你的取值：${call.c} 失败，errno 为 ENOMSG。` });
+    if (call.errno === 'ENOMSG') {
+      const none = noMessageFits(msgtyp);
+      explainTurn(ctx, { en: `Your values: ${call.c} failed with ENOMSG: ${none.en}.`, zh: `你的取值：${call.c} 失败，errno 为 ENOMSG：${none.zh}。` });
+    }
     else explainTurnCall(ctx, call, { en: '', zh: '' });
     if (call.errno === 'E2BIG' && want >= 0) {
       const [type, text] = sent[want];

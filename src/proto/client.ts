@@ -41,7 +41,7 @@ export class Client {
     const cas = `__atomic_compare_exchange_n(&rv->client_pid, &expected, ${process.pid}, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = ${won ? 1 : 0}`;
     const said = won ? 'claimed' : 'taken';
     // the call's &expected, set as clnt.c sets it (a newcomer pass: it was never shown set)
-    emit(event('int32_t expected = 0'));
+    emit(event('expected = 0'));
     emit(event({ en: `${cas} (${SHARED.en[said]})`, zh: `${cas}（${SHARED.zh[said]}）` }));
     if (before !== 0) {
       throw new ProtoError({
