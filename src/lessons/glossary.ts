@@ -483,8 +483,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'magic', zh: 'magic（魔数）' },
     terms: ['magic', 'RV_MAGIC'],
     text: {
-      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (the constant RV_MAGIC of rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the other fields are set. The Kernel pane shows it as 0x4C425631 (== RV_MAGIC). Last must stay last: the compiler and the CPU may reorder plain writes, so serv.c writes magic with rv.h\'s STORE (an atomic store, kept after the writes before it) and clnt.c reads it with LOAD.',
-      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（即 rv.h 里的常量 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道其他字段都已写好。“内核”窗格把它显示为 0x4C425631 (== RV_MAGIC)。“最后写”必须真的在最后：编译器和 CPU 可能调换普通写入的先后，所以 serv.c 用 rv.h 的 STORE 写 magic（原子写入，不会被挪到它前面的写入之前），clnt.c 用 LOAD 读它。',
+      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 ("LBV1" in ASCII; the constant RV_MAGIC of rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the segment is a ready server\'s, not garbage, and that the other fields are set. The Kernel pane shows it as 0x4C425631 (== RV_MAGIC). Last must stay last: the compiler and the CPU may reorder plain writes, so serv.c writes magic with rv.h\'s STORE (an atomic store, kept after the writes before it) and clnt.c reads it with LOAD.',
+      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（ASCII 为“LBV1”，即 rv.h 里的常量 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道这个共享内存段是已就绪的服务端的，不是垃圾数据，其他字段也都已写好。“内核”窗格把它显示为 0x4C425631 (== RV_MAGIC)。“最后写”必须真的在最后：编译器和 CPU 可能调换普通写入的先后，所以 serv.c 用 rv.h 的 STORE 写 magic（原子写入，不会被挪到它前面的写入之前），clnt.c 用 LOAD 读它。',
     },
   },
   {
@@ -768,10 +768,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'wchan',
     name: { en: 'wchan: where a process sleeps, e.g. do_msgrcv', zh: 'wchan：进程在哪里睡眠，如 do_msgrcv' },
-    terms: ['wchan', 'do_msgrcv'],
+    terms: ['wchan', 'do_msgrcv', '__do_semtimedop'],
     text: {
-      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message.',
-      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息。',
+      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message; __do_semtimedop, inside semop (semtimedop is semop with a time limit, and both run this function), waiting for a semaphore.',
+      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息；__do_semtimedop 表示在 semop 里睡眠，等待信号量（semtimedop 是带时限的 semop，两者都走这个函数）。',
     },
   },
   {
@@ -848,8 +848,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: '__ATOMIC_SEQ_CST', zh: '__ATOMIC_SEQ_CST' },
     terms: ['__ATOMIC_SEQ_CST'],
     text: {
-      en: 'The last argument of __atomic_fetch_add in race.c: the strictest memory order, "sequentially consistent". No other memory access of the process moves across the add, and every CPU sees all such operations in one order. Weaker orders (__ATOMIC_RELAXED) still add without losing updates, but promise less about the accesses around them.',
-      zh: 'race.c 里 __atomic_fetch_add 的最后一个参数：最严格的内存顺序，即“顺序一致”。进程的其他内存访问不会被挪到这次加法的另一侧，所有 CPU 看到的这类操作都是同一个先后次序。较弱的顺序（__ATOMIC_RELAXED）同样不会丢失加法，但对前后的访问保证得更少。',
+      en: 'The memory-order argument of the GCC builtins: in lesson 11 (a race), the last of race.c\'s __atomic_fetch_add; in lesson 8 (server and client), the last two of clnt.c\'s __atomic_compare_exchange_n, the order if the swap is made and if not. The strictest memory order, "sequentially consistent". No other memory access of the process moves across the add, and every CPU sees all such operations in one order. Weaker orders (__ATOMIC_RELAXED) still add without losing updates, but promise less about the accesses around them.',
+      zh: 'GCC 内建函数表示内存顺序的参数：第 11 课（竞争）里是 race.c 中 __atomic_fetch_add 的最后一个参数；第 8 课（服务端与客户端）里是 clnt.c 中 __atomic_compare_exchange_n 的最后两个参数，分别用于交换成功和不成功时。这是最严格的内存顺序，即“顺序一致”。进程的其他内存访问不会被挪到这次加法的另一侧，所有 CPU 看到的这类操作都是同一个先后次序。较弱的顺序（__ATOMIC_RELAXED）同样不会丢失加法，但对前后的访问保证得更少。',
     },
   },
   {
@@ -887,11 +887,23 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'round',
-    name: { en: 'round (lesson race)', zh: '一轮、三轮（race 一课的轮）' },
-    terms: ['round', '一轮', '整轮', '三轮'],
+    // one word per language, which the learner would look up: "一轮" and "三轮" both stood in
+    // race's New terms (a newcomer pass), and every 三轮, 每一轮 holds 一轮
+    name: { en: 'round (of the race: both workers\' loops, once)', zh: '一轮（race 一课里：两个工作进程各跑完一遍循环）' },
+    terms: ['round', '一轮'],
     text: {
       en: 'In the race lesson, one run of both workers through their loops of adds, from the first one\'s start to the last one\'s end: step 2 without a lock, step 3 with the semaphore, step 4 with the atomic add. A round\'s wall time is that span.',
-      zh: 'race 一课里，两个工作进程各把自己的加法循环跑完一遍，叫一轮（整轮），从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长。',
+      zh: 'race 一课里，两个工作进程各把自己的加法循环跑完一遍，叫一轮，从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长。',
+    },
+  },
+  {
+    // race 4's "one locked instruction", which a newcomer could not read (a newcomer pass)
+    id: 'locked',
+    name: { en: 'locked instruction', zh: '带锁的指令' },
+    terms: ['locked instruction', '带锁的指令'],
+    text: {
+      en: 'An instruction the CPU does with x86\'s lock prefix, as an atomic add compiles to: the CPU holds the cache line of the memory it changes from its load to its store, so no other CPU\'s access comes between them.',
+      zh: 'CPU 带着 x86 的 lock 前缀执行的指令，原子加编译出来就是这样一条：从读到写，CPU 一直占着被改的内存所在的缓存行，别的 CPU 的访问插不到中间。',
     },
   },
   {
@@ -899,8 +911,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'cache line', zh: '缓存行（cache line）' },
     terms: ['cache line', '缓存行'],
     text: {
-      en: 'The unit, 64 bytes on x86-64, in which CPUs keep memory in their caches. To write a byte a CPU must hold its whole line alone, so two CPUs writing the same variable pass its line back and forth, and each pass costs far more than the add itself.',
-      zh: 'CPU 在缓存里存放内存的单位，x86-64 上是 64 字节。CPU 要写一个字节，必须独占它所在的整行，所以两个 CPU 写同一个变量时，这一行在它们之间来回传递，每传一次都比加法本身贵得多。',
+      en: 'The unit, 64 bytes on x86-64, in which CPUs keep memory in their caches. To write a byte a CPU must hold its whole line alone, so two CPUs writing the same variable pass its line back and forth, and each pass costs far more than the add itself. Nor do they pass it evenly: one CPU may keep it for many adds in a row, so of two loops begun together one can end long before the other.',
+      zh: 'CPU 在缓存里存放内存的单位，x86-64 上是 64 字节。CPU 要写一个字节，必须独占它所在的整行，所以两个 CPU 写同一个变量时，这一行在它们之间来回传递，每传一次都比加法本身贵得多。传递也不均匀：一个 CPU 可能连着占住它做很多次加法，所以同时开始的两个循环，一个可能比另一个早结束很多。',
     },
   },
   {

@@ -16,6 +16,7 @@ import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { OUR_ROW } from './types.js';
 import { choice, choiceOf, counts, lastCall, outcomeOf } from './checkpoint-kit.js';
+import { noMessageFits } from './turn/errno-why.js';
 import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue, type Turn } from './turn/fields.js';
 
@@ -257,7 +258,13 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
     });
     if (want < 0 || sent[want][0] !== message.mtype || sent[want][1] !== text) problems.push(`msgrcv(type ${msgtyp}) took type ${message.mtype} ${JSON.stringify(text)}, not what the rule picks`);
   } else {
-    explainTurnCall(ctx, call, { en: '', zh: '' });
+    // ENOMSG's usual why ends "and IPC_NOWAIT forbids waiting", which answered step 4's
+    // question a step early (a newcomer pass): the line after says why no message fits
+    if (call.errno === 'ENOMSG') {
+      const none = noMessageFits(msgtyp);
+      explainTurn(ctx, { en: `Your values: ${call.c} failed with ENOMSG: ${none.en}.`, zh: `你的取值：${call.c} 失败，errno 为 ENOMSG：${none.zh}。` });
+    }
+    else explainTurnCall(ctx, call, { en: '', zh: '' });
     if (call.errno === 'E2BIG' && want >= 0) {
       const [type, text] = sent[want];
       explainTurn(ctx, {
@@ -513,8 +520,8 @@ export const msg = defineLesson<MsgState>({
       title: { en: 'A reader calls msgrcv; then a send', zh: '读者调用 msgrcv；再发送一条' },
       short: { en: 'A reader; then a send', zh: '读者，再发送一条' },
       say: {
-        en: 'This process empties the full queue. A second process calls msgrcv(type 0) and sleeps (its wchan, where it waits, is in the Trace: do_msgrcv). This process sends one message.',
-        zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（跟踪窗格显示它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
+        en: 'This process empties the full queue (a msgrcv per message); a second process calls msgrcv(type 0) and sleeps (its wchan, where it waits, is in the Trace: do_msgrcv); this one sends a message.',
+        zh: '本进程先把满的队列读空，每条消息一次 msgrcv。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（跟踪窗格显示它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
       },
       notice: {
         en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender.',
@@ -628,7 +635,9 @@ export const msg = defineLesson<MsgState>({
         { en: 'sleeps', zh: '睡眠', whyNot: { en: 'IPC_NOWAIT never sleeps; where a send does not fit, it fails at once.', zh: 'IPC_NOWAIT 从不睡眠，放不下时立刻失败。' } },
       ],
       answer: 0,
-      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes, so a short text still fits. Linux caps the count at msg_qbytes too (16384 messages): four queued and this one are far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 对消息条数也设上限，数值同样取 msg_qbytes（按条数算，这里是 16384 条）：已有四条加这一条共五条，远远不到。' },
+      // where the count's cap comes from, not a figure the screen never shows (a newcomer pass):
+      // ipc/msg.c's msg_fits_inqueue checks q_qnum + 1 <= q_qbytes beside the bytes
+      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes: a short text still fits. Linux caps the count at msg_qbytes too (ipc/msg.c, so 0-byte messages cannot pile up): five is far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。Linux 也按条数限制，上限同样是 msg_qbytes（内核 ipc/msg.c 这样检查，空消息也就不能无限多）：五条远远不到。' },
     },
     {
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },

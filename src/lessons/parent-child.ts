@@ -140,8 +140,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000: only the shmids, handed to the child, find them. Kernel pane: a row per segment, the ▸ one\'s record (IPC_STAT) below.',
-        zh: 'key 都是 0x00000000，凭 key 找不到，父进程把 shmid 交给子进程。“内核”窗格：每个共享内存段一行，行下是其中一个的记录（IPC_STAT）。',
+        en: 'Key 0x00000000: no key finds them; the child gets their shmids. Kernel pane: a row per segment, the ▸ one\'s record (IPC_STAT) below.',
+        zh: 'key 都是 0x00000000，凭 key 找不到：父进程把 shmid 交给子进程。“内核”窗格：每个共享内存段一行，行下是其中一个的记录（IPC_STAT）。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -171,8 +171,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'A second pid; nattch 1; lpid (last to attach or detach): the child. The parent waits: a signal before its handlers kills the child.',
-        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。父进程等子进程就绪才发信号：处理函数装好前，信号会杀死子进程。',
+        en: 'nattch 1, lpid (last to attach or detach): the child. Until its handlers are set, a signal would kill it, so the parent waits.',
+        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。子进程装好处理函数之前，信号会杀死它，所以父进程等它就绪。',
       },
       aside: {
         en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',
@@ -338,7 +338,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'Trace: lpid read by the parent, "(the child)" after waitpid, "(the parent)" after its shmdt. Child exit code 0; the segments are gone.',
-        zh: '跟踪里父进程读 lpid：waitpid 之后是“（子进程）”，自己 shmdt 之后是“（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
+        zh: '跟踪里父进程两次读 lpid：waitpid 后读到“（子进程）”，自己 shmdt 后读到“（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
       traceFocus: ['lpid', 'IPC_RMID'],
       diagram: FINISH,

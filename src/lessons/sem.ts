@@ -155,8 +155,9 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    en: 'On semval 0 a sem_op below 0 would wait, so it needs IPC_NOWAIT.',
-    zh: 'semval 为 0 时，负的 sem_op 会等待，所以必须带 IPC_NOWAIT。',
+    // why it may not wait is the step's aside: implementation talk stays out of the main text (a newcomer pass)
+    en: 'On semval 0 a sem_op below 0 would wait; here it may not, so it needs IPC_NOWAIT.',
+    zh: 'semval 为 0 时，负的 sem_op 会等待；这里不许等待，所以它必须带 IPC_NOWAIT。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -243,6 +244,8 @@ async function killHolder(ctx: StepContext, state: SemState, undo: boolean, afte
   const problems = await peerReached(holder, 'holding');
   if (problems.length) return problems;
   problems.push(...expectValue(ctx, semid, 0));
+  // the record step 6's notice names, which no pane shows (a newcomer pass)
+  if (undo) explain(ctx, `pid ${holder.pid} took it with SEM_UNDO: the kernel now keeps a semadj of +1 for pid ${holder.pid} on this semaphore, the undo of its -1`, `进程 ${holder.pid} 带 SEM_UNDO 取得它：内核现在为进程 ${holder.pid} 在这个信号量上记着 semadj +1，即它那次 -1 的撤销量`);
   const start = native.processStart(holder.pid);
   problems.push(...expectOk(ctx.sys.kill(holder.pid, ctx.sys.SIGKILL)));
   const exit = await peerEnded(holder, () => showProcesses(ctx, state));
@@ -338,8 +341,8 @@ export const sem = defineLesson<SemState>({
       },
       // why the form insists on IPC_NOWAIT: ipclab's reason, not the kernel's (s28b#2: it stood in the form's line)
       aside: {
-        en: 'the form keeps IPC_NOWAIT because this semop runs in ipclab\'s own process, which draws the screen. A wait would freeze it until some V came.',
-        zh: '表单必须带 IPC_NOWAIT，因为这次 semop 在 ipclab 自己的进程里执行，界面也由它绘制。一等待，界面就会卡住，直到有人做 V。',
+        en: 'this semop, and your own from the form, runs in ipclab\'s own process, which draws the screen. A wait would freeze the screen until some V came.',
+        zh: '这次 semop（以及表单里你自己的那次）在 ipclab 自己的进程里执行，界面也由它绘制。一等待，界面就会卡住，直到有人做 V。',
       },
       // the result is the call's EAGAIN, in the Trace (issue 16 pass 6: the Kernel pane was shown, "step 3 changed nothing")
       traceFocus: ['EAGAIN'],
@@ -503,7 +506,7 @@ export const sem = defineLesson<SemState>({
         { en: 'fails with EINVAL', zh: '以 EINVAL 失败', whyNot: { en: 'semaphore 2 is in the set (numbers 0 to 2); its value is there, and it is 0.', zh: '2 号在集合里（编号 0 到 2）；它的值一直都在，就是 0。' } },
       ],
       answer: 0,
-      explain: { en: 'SETVAL sets one semaphore. Linux starts the others at 0 (step 1\'s SETVAL took its one from 0 to 1), and a P on 0 waits. POSIX fixes no start value: SETVAL every one you use.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0（第 1 步的 SETVAL 把它的那个从 0 设成 1）；计数为 0 时 P 要等待。POSIX 没有规定初值，用到的每一个都要 SETVAL。' },
+      explain: { en: 'SETVAL sets one semaphore. Linux starts the others at 0 (step 1\'s SETVAL took its one from 0 to 1); a P on 0 waits. POSIX\'s semget leaves start values unspecified: SETVAL each one.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0（第 1 步的 SETVAL 把它的那个从 0 设成 1）；计数为 0 时 P 要等待。POSIX 标准没有规定 semget 所建信号量的初值，用到的每一个都要 SETVAL。' },
     },
     {
       question: { en: 'semval 0, eight processes asleep in P: semncnt 8. The holder makes one V. Then…', zh: 'semval 为 0，8 个进程睡在 P 里：semncnt 为 8。持有者做一次 V。之后……' },

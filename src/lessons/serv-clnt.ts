@@ -31,11 +31,12 @@ const CROSS: Record<Lang, Record<'serv' | 'clnt', string>> = {
 };
 const langOf = (ctx: StepContext): Lang => ctx.lang?.() ?? 'en';
 
-/** struct ipclab_rv as rv.h lays it out, said where step 1's trace first shows
- *  it: its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
+/** struct ipclab_rv as rv.h lays it out, said before the server starts, as its trace's
+ *  memset(rv, …) is the first to name rv (a newcomer pass: rv was used four lines before this
+ *  named it); its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
 const LAYOUT: Text = {
-  en: 'rv, the struct ipclab_rv of rv.h (in the C pane: c, then f to switch files): 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24 (bit 0 set: the last message), reserved 28 (always 0, room for later use); then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
-  zh: 'rv，即 rv.h 里的 struct ipclab_rv（C 窗格：c 打开，f 换文件）：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
+  en: 'rv, below, is the server\'s pointer to the segment (the address shmat returns) as a struct ipclab_rv of rv.h (in the C pane: c, then f to switch files): 4-byte fields at offsets: magic 0 (RV_MAGIC, 0x4C425631, "LBV1" in ASCII: a client checks it to know the segment is a ready server\'s, not garbage), server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24 (bit 0 set: the last message), reserved 28 (always 0, room for later use); then data, 4064 bytes at 32. The server\'s memset(rv, 0, 32) clears the fields; data needs no clearing, as len says how much of it counts',
+  zh: '下面的 rv 是服务端指向这个共享内存段的指针（shmat 返回的地址），类型是 rv.h 里的 struct ipclab_rv（C 窗格：c 打开，f 换文件）：各 4 字节的字段及偏移：magic 0（即 RV_MAGIC，0x4C425631，ASCII 为“LBV1”：客户端检查它，确认这个段是已就绪的服务端的，不是垃圾数据），server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。服务端的 memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
@@ -192,6 +193,7 @@ export const servClnt = defineLesson<ServClntState>({
       async run(ctx, state) {
         const path = rendezvous(ctx, state);
         state.messages = MESSAGES[langOf(ctx)];
+        explain(ctx, LAYOUT.en, LAYOUT.zh);
         const server = startPeer(ctx, { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
         state.server = server;
         const problems = await peerReached(server, 'ready', undefined, WAIT_MS);
@@ -203,7 +205,6 @@ export const servClnt = defineLesson<ServClntState>({
         const key = ctx.sys.ftok(path, 'S'.charCodeAt(0));
         // the lesson's own process is neither side: it computes the key only to show it
         explain(ctx, `the lesson's own process (neither side) computes it too, to show you the key both sides get from the file: ${key.retText}`, `本课自己的进程（不是任何一方）也算一次，让你看到双方从这个文件得到的 key：${key.retText}`);
-        explain(ctx, LAYOUT.en, LAYOUT.zh);
         return expectRow(ctx, shmid, { nattch: 1, lpid: server.pid, perms: '600', size: 4096, key: formatKey(key.ret as number) });
       },
     },

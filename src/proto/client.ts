@@ -40,6 +40,8 @@ export class Client {
     const won = before === 0;
     const cas = `__atomic_compare_exchange_n(&rv->client_pid, &expected, ${process.pid}, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = ${won ? 1 : 0}`;
     const said = won ? 'claimed' : 'taken';
+    // the call's &expected, set as clnt.c sets it (a newcomer pass: it was never shown set)
+    emit(event('expected = 0'));
     emit(event({ en: `${cas} (${SHARED.en[said]})`, zh: `${cas}（${SHARED.zh[said]}）` }));
     if (before !== 0) {
       throw new ProtoError({
@@ -150,6 +152,8 @@ export class Client {
       emit(stat.call);
       if (!stat.ds) continue; // removed meanwhile
       if (stat.ds.size < RV_SIZE) throw segmentNotOurs(id, `${stat.ds.size} bytes, not 4096`);
+      // why the client reads the record at all (a newcomer pass: the step never said)
+      emit(event({ en: `ds.shm_segsz == ${stat.ds.size}: room for struct ipclab_rv (a smaller segment is another program's)`, zh: `ds.shm_segsz == ${stat.ds.size}：放得下 struct ipclab_rv（更小的共享内存段是别的程序的）` }));
       const at = sys.shmat(id);
       emit(at.call);
       if (!at.segment) {

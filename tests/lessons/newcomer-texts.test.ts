@@ -87,7 +87,7 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(slower.en).toMatch(/\(step 2: load, then store\)/);
     // what a cache line is, the step's New terms line says right under the notice, in view at
     // 80x24 whichever round is faster (tests/app/race-notice-fold; the gloss in brackets pushed it out)
-    expect(slower.en).toMatch(/the counter's cache line, held by one CPU at a time/);
+    expect(slower.en).toMatch(/Loops: worker 1 [\d.]+\sms, worker 2 [\d.]+\sms\. Both adds wait for the counter's cache line, held by one CPU at a time/);
     expect(slower.en).toMatch(/the atomic round was the slower\./);
     // pass 8: "one loop waited more" left a faster atomic round unexplained: said for either
     expect(slower.en).toMatch(/which round wins varies by run\./);
@@ -105,8 +105,8 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(outro.zh).toMatch(/SIGUSR2 在第 7 课（父子进程）表示“已读”，在本课表示“现在去看”/);
     const check2 = lesson('msg').check![1]!.explain as { en: string; zh: string };
     expect(check2.en).not.toMatch(/how many messages a queue holds, to msg_qbytes/);
-    expect(check2.en).toMatch(/caps the count at msg_qbytes too \(16384 messages\): four queued and this one/);
-    expect(check2.zh).toMatch(/按条数算/);
+    expect(check2.en).toMatch(/caps the count at msg_qbytes too \(ipc\/msg\.c, so 0-byte messages cannot pile up\): five is far below/);
+    expect(check2.zh).toMatch(/也按条数限制，上限同样是 msg_qbytes/);
   });
 
   // newcomer passes 4-5 (s25f): "No signal before "ready"" read as a rule of the kernel, not the
@@ -114,8 +114,8 @@ describe('newcomers\' passes (issue 16)', () => {
   // address the "read at" line shows nor what lets the parent write
   it('parent-child 2 says who waits for "ready"; 5 says whose address and that SIGUSR2 lets the parent write; 4 says which pane has the dump', () => {
     const child = step('parent-child', 'child').notice;
-    expect(child.en).toMatch(/The parent waits: a signal before its handlers kills the child/);
-    expect(child.zh).toMatch(/父进程等子进程就绪才发信号：处理函数装好前，信号会杀死子进程/);
+    expect(child.en).toMatch(/Until its handlers are set, a signal would kill it, so the parent waits/);
+    expect(child.zh).toMatch(/子进程装好处理函数之前，信号会杀死它，所以父进程等它就绪/);
     const read = step('parent-child', 'read').notice;
     expect(read.en).toMatch(/the child's address\. Two mappings, one memory\. SIGUSR2: the parent may write again/);
     expect(read.zh).toMatch(/子进程在自己映射的地址.*两个映射，同一块内存。SIGUSR2 让父进程可以再写/);
@@ -130,7 +130,7 @@ describe('newcomers\' passes (issue 16)', () => {
     // the process list's "lesson" said where the list first shows, not in the introduction
     expect(lesson('serv-clnt').intro.en).not.toMatch(/process list/);
     expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is ipclab/);
-    expect(step('parent-child', 'child').notice.en).toMatch(/The parent waits: a signal before its handlers kills the child/);
+    expect(step('parent-child', 'child').notice.en).toMatch(/Until its handlers are set, a signal would kill it, so the parent waits/);
     expect(step('parent-child', 'answer').notice.en).toMatch(/The same exchange as step 4/);
     expect(step('parent-child', 'answer').notice.en).not.toMatch(/shape/);
   });

@@ -78,13 +78,7 @@ const BY_ARGS: readonly { call: ExplainedCall; errno: string; when: (c: string, 
     errno: 'ENOMSG',
     when: (_c, v) => num(v, 'msgtyp') !== undefined,
     why: (v) => {
-      const t = num(v, 'msgtyp')!;
-      const none: Text =
-        t === 0
-          ? { en: 'the queue holds no message at all (msgtyp 0 takes any)', zh: '队列里一条消息也没有（msgtyp 为 0 时任意一条都行）' }
-          : t > 0
-            ? { en: `no queued message has type ${t}`, zh: `队列里没有类型为 ${t} 的消息` }
-            : { en: `no queued message has a type up to ${-t}`, zh: `队列里没有类型不超过 ${-t} 的消息` };
+      const none = noMessageFits(num(v, 'msgtyp')!);
       return { en: `${none.en}, and IPC_NOWAIT forbids waiting`, zh: `${none.zh}，而 IPC_NOWAIT 不许等待` };
     },
   },
@@ -123,4 +117,14 @@ export function errnoWhy(call: ExplainedCall, errno: string, c = '', values: Val
       zh: `${errno} 在这里不常见；man 2 ${call} 列出了它出现的情形`,
     }
   );
+}
+
+/** Why msgrcv with `msgtyp` found nothing to take, without what IPC_NOWAIT made of it (msg 3
+ *  says this alone: what IPC_NOWAIT does is msg 4's question). */
+export function noMessageFits(t: number): Text {
+  return t === 0
+    ? { en: 'the queue holds no message at all (msgtyp 0 takes any)', zh: '队列里一条消息也没有（msgtyp 为 0 时任意一条都行）' }
+    : t > 0
+      ? { en: `no queued message has type ${t}`, zh: `队列里没有类型为 ${t} 的消息` }
+      : { en: `no queued message has a type up to ${-t}`, zh: `队列里没有类型不超过 ${-t} 的消息` };
 }
