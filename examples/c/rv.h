@@ -33,7 +33,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define RV_MAGIC 0x4C425631u /* "LBV1" in ASCII; bytes in memory: 31 56 42 4c */
+/* "LBV1" in ASCII; bytes in memory: 31 56 42 4c */
+#define RV_MAGIC 0x4C425631u
 #define RV_SIZE 4096
 /* text bytes; data[] always ends with a NUL */
 #define RV_DATA_MAX 4063
