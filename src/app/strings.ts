@@ -532,7 +532,7 @@ const EN = {
   litGoesOnBelow: '(the lit part goes on below)',
   /** the Flow's one row standing for the rows between a lit edge's label and the box lit anew
    *  where one window cannot hold both (FlowPane, flow-view.ts foldFor) */
-  flowFold: (n: number, z: string) => `⋮ ${n} rows folded (scrolling unfolds them${z ? `; ${z}` : ''})`,
+  flowFold: (n: number, z: string, scroll = true) => `⋮ ${n} rows folded (${scroll ? 'scrolling unfolds them' : ''}${z ? `${scroll ? '; ' : ''}${z}` : ''})`,
   /** the same where z shows the lit part whole (`zoom`: zoomWhole's words; FlowPane) */
   litGoesOnZoom: (below: boolean, zoom: string) => `(the lit part goes on ${below ? 'below' : 'above'}; ${zoom})`,
   /** what z shows of a lit part taller than even the zoomed pane (FlowPane) */
@@ -960,7 +960,7 @@ const ZH: Strings = {
   litBelow: '（高亮部分在下面）',
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
-  flowFold: (n: number, z: string) => `⋮ 折叠了 ${n} 行（滚动即展开${z ? `；${z}` : ''}）`,
+  flowFold: (n: number, z: string, scroll = true) => `⋮ 折叠了 ${n} 行（${scroll ? '滚动即展开' : ''}${z ? `${scroll ? '；' : ''}${z}` : ''}）`,
   litGoesOnZoom: (below: boolean, zoom: string) => `（高亮部分向${below ? '下' : '上'}延续；${zoom}）`,
   zoomMoreLit: (key: string) => `${key}：显示更多`,
   resultGoesOnAbove: (step: number, zoom = '') => `（第 ${step} 步的结果向上延续${zoom ? `；${zoom}` : ''}）`,

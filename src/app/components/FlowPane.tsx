@@ -89,8 +89,13 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const z = !zoomable || !inView || !(above || below || litFolded) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
   // the fold row says what it stands for; where it hides lit rows, that z shows them whole
   // drawn as a row of the drawing: the lines going on across it kept (flow-view foldRow)
-  const foldLine = fold ? foldRow(lines, fold, textRoom(width), parts, [s.flowFold(fold.to - fold.at, litFolded ? z : ''), s.flowFold(fold.to - fold.at, '')], 'dim') : null;
+  // (where it hides lit rows and the whole words do not fit, z's before the scrolling's)
+  const n = fold ? fold.to - fold.at : 0;
+  const foldTexts = litFolded && z ? [s.flowFold(n, z), s.flowFold(n, z, false), s.flowFold(n, '')] : [s.flowFold(n, '')];
+  const foldLine = fold ? foldRow(lines, fold, textRoom(width), parts, foldTexts, 'dim') : null;
   const win = { shown: folded.shown.map((l) => l ?? foldLine!), above: folded.above, below: folded.below, offset: folded.offset };
+  // a fold row too narrow for z's words (its gaps between the lines kept): the bottom border says them
+  const zLost = litFolded && z !== '' && foldLine !== null && !foldLine.map((r) => r.text).join('').includes(z);
   // beside a footer (in review: "reviewing step 5…") the bottom border keeps z's words alone
   // where the whole note does not fit (frame.ts bottomBorder drops a key that does not)
   const fitsBelow = (key: string) => !footer || cells(`─ ${footer} `) + cells(`  ${frameChars(ascii).down} ${s.more(win.below)} ${key} `) + 1 <= width - 2;
@@ -114,7 +119,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const zTitle = upZ ? titleBeside(upZ) : '';
   const nameless = d ? s.flowOf(title, d.at, d.of, d.switched, d.next) : title;
   const useZ = upZ !== '' && (zTitle === plainTitle || zTitle === nameless || !(d?.switched || d?.next));
-  const zBelow = upZ !== '' && !useZ && win.below > 0 ? [s.signNote(z)] : [];
+  const zBelow = ((upZ !== '' && !useZ) || zLost) && win.below > 0 ? [s.signNote(z)] : [];
   const down = below ? (downKeys.find(fitsBelow) ?? downKeys[0]) : (zBelow.find(fitsBelow) ?? '');
   const keys = { up: useZ ? upZ : upPlain, down };
   const paneTitle = useZ ? zTitle : plainTitle;
