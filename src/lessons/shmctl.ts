@@ -281,7 +281,7 @@ export const shmctl = defineLesson<ShmctlState>({
         // unlike other forms, y runs the learner's mode alone (no 0640 after it): one sentence
         // on how long it stays (step 5 is the next to use this segment)
         yours: {
-          en: 'IPC_SET sets your mode instead; it stays until step 5 sets the lesson\'s 0640',
+          en: 'your mode instead, set by IPC_SET; it stays until step 5 sets the lesson\'s 0640',
           zh: '改由 IPC_SET 设你的权限；它一直保留到第 5 步设回本课的 0640',
         },
       },

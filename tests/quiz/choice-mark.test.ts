@@ -12,6 +12,7 @@ import { listedChoice } from '../../src/lessons/checkpoint-kit.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Choice, Lesson } from '../../src/lessons/types.js';
 import { NO_BREAK } from '../../src/text/cells.js';
+import { withErrnoMeanings } from '../../src/text/errno.js';
 
 const LANGS = ['en', 'zh'] as const;
 
@@ -45,7 +46,8 @@ describe('a choice reads as its key in brackets, a separator, then its text', ()
       for (const q of questions(lesson))
         for (const lang of LANGS)
           q.choices.forEach((c, i) => {
-            const problem = markProblem(listedChoice(q.choices, i, lang), i, c[lang]);
+            // the text as shown: an errno with its short meaning (s28b)
+            const problem = markProblem(listedChoice(q.choices, i, lang), i, withErrnoMeanings(c[lang], lang));
             if (problem) bad.push(`${q.where} ${lang} choice ${i + 1}: ${problem}`);
           });
     expect(bad).toEqual([]);
