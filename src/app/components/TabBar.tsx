@@ -1,5 +1,5 @@
 // At 80x24 the right-hand panes share one place: Flow | Kernel | Trace | C, Tab switches.
-// Then how to switch tabs (Tab ⇥), always; on the right, the lesson's processes: its own
+// Then how to switch tabs (Tab ⇥), but while a form takes Tab for its fields; on the right, the lesson's processes: its own
 // with its pid and how many more the Kernel tab lists and how many of those are alive (not "running": a process asleep in
 // semop is not running by the kernel's word, issue 16), so they stay in sight whatever tab is
 // shown: after a label that says what they are ("this lesson's processes:", short
@@ -19,7 +19,9 @@ export function tabName(tab: TabId, s: Strings): string {
   return { flow: s.flow, kernel: s.kernel, trace: s.trace, code: s.code }[tab];
 }
 
-export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; lang: Lang; ascii: boolean; width: number }): Line {
+/** `formOpen`: a form takes Tab for its fields, so the bar does not offer it (its place kept blank:
+ *  "Tab ⇥" beside the form's "Tab field" read as two meanings of one key, a newcomer pass). */
+export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; lang: Lang; ascii: boolean; width: number; formOpen?: boolean }): Line {
   const s = strings(p.lang);
   const left: Line = [run(' ')];
   TABS.forEach((t, i) => {
@@ -30,7 +32,8 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   // how to switch tabs, always: the pids give way first (their label, then whole entries, the
   // ended ones first: a pid cut mid-number reads as another pid, nc81); those left out are
   // counted with the tab that lists every process (the Kernel pane's processes)
-  left.push(run(`   Tab ${p.ascii ? '>' : '⇥'}`, 'dim'));
+  const hint = `   Tab ${p.ascii ? '>' : '⇥'}`;
+  left.push(run(p.formOpen ? ' '.repeat(hint.length) : hint, 'dim'));
   if (p.processes.length === 0) return fit(left, p.width);
   const room = p.width - lineWidth(left) - 1 - 2;
   // one shape through the lesson (fix21f#3): the first process (the lesson's own: whose the
@@ -70,5 +73,6 @@ export function TabBar({ width }: { width: number }) {
   const { lang, ascii, color } = useLook();
   const tab = useAppState((s) => s.tab);
   const processes = useAppState((s) => s.processes);
-  return <StyledLineView line={tabBarLine({ tab, processes, lang, ascii, width })} color={color} ascii={ascii} />;
+  const formOpen = useAppState((s) => s.turnFocus !== null);
+  return <StyledLineView line={tabBarLine({ tab, processes, lang, ascii, width, formOpen })} color={color} ascii={ascii} />;
 }
