@@ -374,8 +374,8 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         // lspid, lrpid: not ipcs -q's columns (nc); which pane shows ipcs's output: the Trace (issue 16)
-        en: 'ipcs -q listed the queue: 0 used-bytes, 0 messages. In the Trace pane, ipcs -q -p: lspid, lrpid (last to send, to receive) 0.',
-        zh: 'ipcs -q 列出了这个队列：used-bytes、messages 为 0。“跟踪”窗格里 ipcs -q -p：lspid、lrpid（最后收发者）为 0。',
+        en: 'ipcs -q: 0 used-bytes, 0 messages. In the Trace pane, ipcs -q -p, msgctl IPC_STAT: lspid, lrpid (last sender, receiver) 0.',
+        zh: 'ipcs -q 列出了这个队列：used-bytes、messages 为 0。“跟踪”窗格里 ipcs -q -p 与 msgctl 的 IPC_STAT：lspid、lrpid（最后收发者）为 0。',
       },
       // ipcs -q -p with its heading in view: ipcs -q's row above it is said in the notice (issue 16 pass 8: ~9 presses)
       traceFocus: ['$ ipcs -q -p'],

@@ -4,6 +4,8 @@
 // lessons, ~16 in Chinese, to read what a notice spoke of; the worst, a notice speaking of two
 // panes at once, "B reads what A wrote (Trace)" with the Kernel pane opened; at 120x34 zh they
 // still pressed keys for shmat 6's "ipclab refused" line and shmdt 1's bytes in the dump, s28h).
+// It runs alone, not side by side: overview 1's and msg 1's ipcs list the whole machine's objects,
+// and another file's queues made msg 1's `ipcs -q -p` focus taller than the Trace.
 // Every step of every lesson runs for real, drawn by the real App at both sizes; after each run,
 // in English and in Chinese, each thing the notice (the run's own, noticeBy's) points at is
 // checked on the frame:

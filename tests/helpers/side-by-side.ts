@@ -23,7 +23,7 @@ export const SIDE_BY_SIDE = [
     'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
     'kernel-labels.test.ts', 'kernel-named.test.ts', 'kernel-poll.test.ts', 'kernel-processes.test.ts',
     'kernel-scroll.test.ts', 'kernel-status-note.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts', 'lesson-rows-given.test.ts',
-    'lesson-opens-whole.test.ts', 'lesson-scroll.test.tsx', 'menu-view.test.ts', 'new-terms-found.test.ts', 'new-terms-shown.test.ts', 'notice-says-in-view.test.tsx', 'pane-margin.test.ts',
+    'lesson-opens-whole.test.ts', 'lesson-scroll.test.tsx', 'menu-view.test.ts', 'new-terms-found.test.ts', 'new-terms-shown.test.ts', 'pane-margin.test.ts',
     'page-step.test.tsx', 'panel-margin.test.tsx', 'question-in-view.test.tsx', 'question-in-view-keys.test.tsx', 'quiz-ui-fold-result.test.tsx',
     'quiz-ui-fold.test.tsx', 'race-notice-fold.test.tsx', 'list-marks-said.test.tsx', 'rest-line.test.tsx', 'result-pane.test.ts', 'resumed-text.test.ts', 'review-order.test.ts', 'scroll-offered.test.tsx', 'space-rest.test.ts', 'status-fit.test.ts',
     'step-marks.test.ts', 'step-one-where.test.tsx', 'trace-cut-hint.test.tsx', 'trace-tabs-to.test.tsx', 'focus-mark.test.tsx', 'z-word.test.ts', 'trace-focus.test.tsx', 'trace-follow.test.tsx', 'trace-notice-words.test.ts', 'trace-result-in-view.test.ts', 'trace-review.test.tsx', 'trace-rule.test.tsx',
