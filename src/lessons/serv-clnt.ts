@@ -31,12 +31,13 @@ const CROSS: Record<Lang, Record<'serv' | 'clnt', string>> = {
 };
 const langOf = (ctx: StepContext): Lang => ctx.lang?.() ?? 'en';
 
-/** struct ipclab_rv as rv.h lays it out, said before the server starts, as its trace's
- *  memset(rv, …) is the first to name rv (a newcomer pass: rv was used four lines before this
- *  named it); its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
+/** What rv is, said right after the server's start line and before its trace's memset(rv, …),
+ *  the first line to name rv (a newcomer pass: said before the start, it explained an event not
+ *  yet shown); only what the step's lines need (memset's 32, magic's role): the fields one by one
+ *  are the glossary's (struct ipclab_rv, magic) and the Kernel pane's. */
 const LAYOUT: Text = {
-  en: 'rv, below, is the server\'s pointer to the segment (the address shmat returns) as a struct ipclab_rv of rv.h (in the C pane: c, then f to switch files): 4-byte fields at offsets: magic 0 (RV_MAGIC, 0x4C425631, "LBV1" in ASCII: a client checks it to know the segment is a ready server\'s, not garbage), server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24 (bit 0 set: the last message), reserved 28 (always 0, room for later use); then data, 4064 bytes at 32. The server\'s memset(rv, 0, 32) clears the fields; data needs no clearing, as len says how much of it counts',
-  zh: '下面的 rv 是服务端指向这个共享内存段的指针（shmat 返回的地址），类型是 rv.h 里的 struct ipclab_rv（C 窗格：c 打开，f 换文件）：各 4 字节的字段及偏移：magic 0（即 RV_MAGIC，0x4C425631，ASCII 为“LBV1”：客户端检查它，确认这个段是已就绪的服务端的，不是垃圾数据），server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。服务端的 memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
+  en: 'rv, below, is the server\'s pointer to the segment (the address shmat returns), used as rv.h\'s struct ipclab_rv (C pane: c, then f): eight 4-byte fields, magic first, then data at byte 32. memset(rv, 0, 32) clears the fields; magic, set last, tells a client the server is ready',
+  zh: '下面的 rv 是服务端指向这个共享内存段的指针（shmat 返回的地址），按 rv.h 里的 struct ipclab_rv 使用（C 窗格：c 打开，f 换文件）：8 个各 4 字节的字段，magic 在最前，data 从第 32 字节开始。memset(rv, 0, 32) 把这些字段清零；最后写入的 magic 告诉客户端服务端已就绪',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
@@ -193,8 +194,10 @@ export const servClnt = defineLesson<ServClntState>({
       async run(ctx, state) {
         const path = rendezvous(ctx, state);
         state.messages = MESSAGES[langOf(ctx)];
-        explain(ctx, LAYOUT.en, LAYOUT.zh);
         const server = startPeer(ctx, { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
+        // stamped now, after the start line's stamp and before the server's own first line (a
+        // process that has yet to boot): between the server's start and its memset(rv, …)
+        explain(ctx, LAYOUT.en, LAYOUT.zh);
         state.server = server;
         const problems = await peerReached(server, 'ready', undefined, WAIT_MS);
         const shmid = serverShmid(server);
@@ -400,7 +403,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     last: {
       // dest said in the question, so the "New terms" line shows it before the answer (newcomers, fix26a#2)
-      question: { en: 'The server calls IPC_RMID while the client may map it (ipcs\'s status: dest). Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它（已删除、仍被映射时，ipcs 的 status 列显示 dest）。双方都退出之后，ipcs -m 显示……' },
+      question: { en: 'The server calls IPC_RMID while the client may map it (ipcs\'s status: dest). Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它（已标记删除、仍被映射时，ipcs 的 status 列显示 dest）。双方都退出之后，ipcs -m 显示……' },
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
         { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'that is while some process still maps it; an exit detaches, so at the last exit the kernel freed it.', zh: '那是还有进程映射着它的时候；进程退出会解除映射，所以最后一个进程退出时内核释放了它。' } },
@@ -492,13 +495,13 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
 
 /** A cross run's notice, `notice` and then, when its trace shows the server's IPC_RMID before
  *  the client's shmdt, that for that moment the segment was in the dest state step 4's
- *  question asked about (removed, still mapped). Undefined, the fixed notice, otherwise. */
+ *  question asked about (marked for removal, still mapped). Undefined, the fixed notice, otherwise. */
 function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | undefined {
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} In the Trace, the server's IPC_RMID came before the client's shmdt: between the two lines the segment was dest (removed, still mapped), too briefly for a poll to show; that shmdt freed it. Which comes first is up to timing.`,
-      zh: `${notice.zh}跟踪窗格里，服务端的 IPC_RMID 在客户端的 shmdt 之前：这两行之间共享内存段处于 dest 状态（已删除、仍被映射），时间太短，来不及轮询显示；那次 shmdt 释放了它。谁先谁后取决于时机。`,
+      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): between the two lines the segment was dest (marked for removal, still mapped), too briefly for a poll to show; that shmdt freed it. Another run may detach first.`,
+      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：这两行之间共享内存段处于 dest 状态（已标记删除、仍被映射），时间太短，来不及轮询显示；那次 shmdt 释放了它。换一次运行，客户端可能先解除映射。`,
     };
   };
 }

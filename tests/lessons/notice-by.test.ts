@@ -186,7 +186,9 @@ describe('notices by the run', () => {
       const step = lesson.steps.find((s) => s.id === id)!;
       const dest = step.noticeBy!(live([call(1, 'shmdt', 'shmdt(0x1)'), rmid, call(2, 'shmdt', 'shmdt(0x2)')]))!;
       expect(dest.en.startsWith(step.notice.en)).toBe(true);
-      expect(dest.en).toContain("In the Trace, the server's IPC_RMID came before the client's shmdt: between the two lines the segment was dest (removed, still mapped), too briefly for a poll to show");
+      // this run's order, said as this run's (a newcomer read "IPC_RMID came before" as a rule)
+      expect(dest.en).toContain("This run the server's IPC_RMID came before the client's shmdt (Trace): between the two lines the segment was dest (marked for removal, still mapped), too briefly for a poll to show");
+      expect(dest.zh).toContain('这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前');
       expect(dest.zh).toContain('处于 dest 状态');
       expect(step.noticeBy!(live([call(2, 'shmdt', 'shmdt(0x2)'), call(1, 'shmdt', 'shmdt(0x1)'), rmid]))).toBeUndefined();
     }

@@ -185,6 +185,12 @@ describe('lessons with two processes', () => {
     // quote what was sent, so none of them holds a Chinese character)
     expect(rows.filter((r) => r.type === 'event' && /[\u4e00-\u9fff]/.test(r.text!.en)).map((r) => r.text!.en)).toEqual([]);
     expect(texts(rows, server)).toContain(`rv->server_pid = ${server}`);
+    // what rv is, said between the server's start and its memset(rv, …), the first line to use
+    // rv (said before the start, it explained an event not yet shown: s28j)
+    const at = (test: (r: (typeof rows)[number]) => boolean) => rows.findIndex(test);
+    const rvSaid = at((r) => r.type === 'event' && r.text!.en.startsWith('rv, below, is the server\'s pointer to the segment'));
+    const memset = at((r) => r.type === 'event' && r.pid === server && r.text!.en.startsWith('memset(rv, '));
+    expect([rows.indexOf(spawned[0]) < rvSaid, rvSaid < memset]).toEqual([true, true]);
     // their ends are ipclab's lines, which started both and saw them end (waitpid)
     expect(texts(rows, spawned[0].pid!)).toEqual(expect.arrayContaining([`server (pid ${server}) exited with code 0 (waitpid)`, `client (pid ${client}) exited with code 0 (waitpid)`]));
     // the ack line says how the server saw it: woken by the client's SIGUSR2, at its poll (then
