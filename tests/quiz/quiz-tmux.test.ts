@@ -9,6 +9,7 @@ import { lessonById } from '../../src/lessons/index.js';
 import { ipcsCreators } from '../helpers/ipcs.js';
 import { Tmux } from '../helpers/tmux.js';
 import { testTempDir } from '../helpers/temp-dir.js';
+import { withErrnoMeanings } from '../../src/text/errno.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmux = new Tmux();
@@ -48,7 +49,8 @@ describe('a lesson answered by keys in tmux', () => {
     // and its words read from the lesson (its third choice was EIDRM, now EPERM: 2f67024a)
     const picked = shmctl.checkpoints!['last-detach']!.choices[2];
     // (its first words: the verdict's row ends there, the step list beside the next)
-    const wrong = `✗ You chose [3] ${picked.en}. Why not: ${picked.whyNot!.en.split(' ').slice(0, 4).join(' ')}`;
+    // (as shown: an errno with its short meaning)
+    const wrong = `✗ You chose [3] ${withErrnoMeanings(picked.en, 'en')}. Why not: ${picked.whyNot!.en.split(' ').slice(0, 4).join(' ')}`;
     await tmux.waitFor(session, (s) => s.replace(/[│\s]+/g, ' ').includes(wrong), 'the wrong answer');
     await tmux.waitFor(session, (s) => /1-\d answer {1,2}x skip/.test(s), 'the key bar with the check keys');
     // the check: 1 and 2 right, then 1 where 2 is right; each answer brings the next question into view
