@@ -218,8 +218,8 @@ export const shmdt = defineLesson<ShmdtState>({
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
         // the child's end is the question: why a child reads, never how it ends (issue 16)
-        en: 'The program still holds the old address. ipclab tries a read through it; then a throw-away child (a C program would fork() here) attaches, detaches and reads through its old address.',
-        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程（C 程序在这里会 fork()）映射、解除映射，再通过旧地址去读。',
+        en: 'The program still holds the old address. Try a read through it; then a throw-away child (a C program would fork() here) attaches, detaches and reads through its old address.',
+        zh: '程序手里还留着旧地址。先试着通过它读一次；接着一个临时子进程（C 程序在这里会 fork()）映射、解除映射，再通过旧地址去读。',
       },
       aside: {
         en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read (the trace\'s "ipclab refused" line), and a child does the real one.',
