@@ -347,6 +347,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // newcomers searched for it (a second pass): the C programs report failures with it
+    id: 'perror',
+    name: { en: 'perror, the message for errno', zh: 'perror：打印 errno 对应的消息' },
+    terms: ['perror'],
+    text: {
+      en: 'perror(s) prints s, a colon and the C library\'s message for the current errno to standard error. After a shmget that failed with EINVAL, `perror("shmget")` prints shmget, a colon and "Invalid argument". The trace names the errno instead (EINVAL) with a short meaning.',
+      zh: 'perror(s) 把 s、一个冒号和 C 库对当前 errno 的说明打印到标准错误。shmget 失败后，`perror("shmget")` 对 EINVAL 打印 `shmget: Invalid argument`。跟踪里则写出 errno 的名字（EINVAL）和简短的含义。',
+    },
+  },
+  {
     id: 'CAP_IPC_OWNER',
     name: { en: 'root: CAP_IPC_OWNER, CAP_SYS_ADMIN', zh: 'root：CAP_IPC_OWNER、CAP_SYS_ADMIN' },
     terms: ['CAP_IPC_OWNER', 'CAP_SYS_ADMIN'],
@@ -464,6 +474,16 @@ export const GLOSSARY: GlossaryEntry[] = [
       zh: 'open(2) 打开文件时用的标志：O_WRONLY 只写打开，O_CREAT 文件不存在时创建它，O_EXCL 与 O_CREAT 连用，给必须由自己创建文件的调用者用，O_TRUNC 把已有的文件清空。它们对文件的作用，就像 IPC_CREAT 和 IPC_EXCL 对共享内存段。',
     },
     shows: [{ lesson: 'ftok', step: 'excl', text: { en: 'O_EXCL with O_CREAT fails with EEXIST if the file is there.', zh: 'O_EXCL 与 O_CREAT 一起用时，文件已存在就以 EEXIST 失败。' } }],
+  },
+  {
+    // newcomers searched for it (a second pass): shmget's intro compares a shmid to one, ftok's trace shows open's
+    id: 'fd',
+    name: { en: 'file descriptor (fd)', zh: '文件描述符（fd）' },
+    terms: ['file descriptor', 'fd', '文件描述符'],
+    text: {
+      en: 'The small number open(2) returns for a file a process opened; read, write and close take it. Each process has its own: 0, 1 and 2 are stdin, stdout and stderr, and open returns the lowest free number, so a C program\'s first open gives 3. ipclab\'s are higher (open(…) = 22 in its trace), as the Node.js runtime it runs on holds files of its own open before a lesson starts.',
+      zh: 'open(2) 为进程打开的文件返回的小整数；read、write、close 都用它。每个进程各有一套：0、1、2 是 stdin、stdout 和 stderr，open 返回最小的空闲编号，所以 C 程序第一次 open 得到 3。ipclab 的编号大得多（跟踪里的 open(…) = 22），因为它运行在 Node.js 上，课程开始前 Node.js 自己已经打开了一些文件。',
+    },
   },
   {
     id: 'SIGSEGV',
@@ -944,6 +964,16 @@ export const GLOSSARY: GlossaryEntry[] = [
         },
       },
     ],
+  },
+  {
+    // newcomers searched for it (a second pass): ftok's intro names it as a way to pass a shmid
+    id: 'argv',
+    name: { en: 'argv, a program\'s command-line words', zh: 'argv：程序命令行上的词' },
+    terms: ['argv'],
+    text: {
+      en: 'The words of a program\'s command line, handed to main(int argc, char *argv[]). argv[0] is the program\'s name, argv[1] the first word after it, and argc counts them.',
+      zh: '程序命令行上的各个词，交给 main(int argc, char *argv[])。argv[0] 是程序名，argv[1] 是其后的第一个词，argc 是词的个数。',
+    },
   },
   {
     id: 'state-folder',

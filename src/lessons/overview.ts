@@ -170,8 +170,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
       // trace would show: the record is named by its fields (step 3 names the file)
       notice: {
-        en: 'nattch, atime, dtime 0: no attach or detach yet. Its record, IPC_STAT\'s fields: you own it (owner), made it (cuid, cpid).',
-        zh: 'nattch、atime、dtime 都是 0：还没有映射和解除映射。“内核”窗格列出 IPC_STAT 的各字段：属主（owner）和创建者（cuid、cpid）都是你。',
+        // IPC_STAT is met here first: said as what it is, shmctl's read of the record (a newcomer pass)
+        en: 'nattch, atime, dtime 0: never attached. Its record (what shmctl\'s IPC_STAT reads): you own it (owner), made it (cuid, cpid).',
+        zh: 'nattch、atime、dtime 为 0：从未映射。它的记录（shmctl 的 IPC_STAT 读的字段）：属主（owner）、创建者（cuid、cpid）都是你。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

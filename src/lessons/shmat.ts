@@ -264,9 +264,9 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
         // the child's end is the question: why a child writes, never how it ends (issue 16)
-        // ipclab's own write is tried and refused (its trace line): said, its why after the run (aside)
-        en: 'Attach with SHM_RDONLY, read, try a write (ipclab\'s own check stops it), detach. Then a throw-away child (a C program would fork() here) writes through its own read-only mapping.',
-        zh: '再用 SHM_RDONLY 映射、读取，试着写入（ipclab 自己的检查会拦下），再解除这个映射。接着一个临时子进程（C 程序在这里会 fork()）通过它自己的只读映射写入。',
+        // ipclab's own write is tried and refused (its trace line): why and by what, the aside (a newcomer pass)
+        en: 'Attach with SHM_RDONLY, read, try a write, detach. Then a throw-away child (a C program would fork() here) writes through its own read-only mapping.',
+        zh: '再用 SHM_RDONLY 映射、读取，试着写入，再解除这个映射。接着一个临时子进程（C 程序在这里会 fork()）通过它自己的只读映射写入。',
       },
       aside: {
         en: 'the "ipclab refused" line is ipclab\'s own check, which stops the write before the page (nothing written), since a real write would end ipclab as it ended the child.',

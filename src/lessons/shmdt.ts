@@ -20,7 +20,8 @@ const AGAIN = [
  *  true of every run (the old address or another; the explanation says which it was) */
 const LANDS = [
   choice({ en: 'always at the old address', zh: '总在旧地址' }, { en: 'it may land there, but nothing promises it; the kernel picks any free stretch (where it landed this time is said below).', zh: '它可能落在那里，但没有任何保证；内核挑任意一块空闲地址（这次落在哪里，下面有说明）。' }),
-  choice({ en: 'at an address the kernel picks', zh: '在内核挑的地址' }, { en: 'so it lands when shmat succeeds; this time it failed, as its errno says.', zh: 'shmat 成功时才如此；这次它失败了，errno 说明了原因。' }),
+  // "maybe the old one": a run that lands there shows the same address, and must not read as [1] (a newcomer pass)
+  choice({ en: 'where the kernel picks (maybe the old one)', zh: '在内核挑的地址（可能就是旧地址）' }, { en: 'so it lands when shmat succeeds; this time it failed, as its errno says.', zh: 'shmat 成功时才如此；这次它失败了，errno 说明了原因。' }),
   choice({ en: 'nowhere, shmat fails', zh: '哪儿也不，shmat 失败' }, { en: 'detaching does not harm the segment; the same shmid maps again as long as it exists.', zh: '解除映射不伤及共享内存段；只要它还在，同一个 shmid 就能再映射。' }),
 ];
 
@@ -217,17 +218,18 @@ export const shmdt = defineLesson<ShmdtState>({
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
         // the child's end is the question: why a child reads, never how it ends (issue 16)
-        en: 'The program still holds the old address. ipclab tries a read through it; then a throw-away child (a C program would fork() here) attaches, detaches and reads through its old address.',
-        zh: '程序手里还留着旧地址。ipclab 先试着通过它读一次；接着一个临时子进程（C 程序在这里会 fork()）映射、解除映射，再通过旧地址去读。',
+        en: 'The program still holds the old address. Try a read through it; then a throw-away child (a C program would fork() here) attaches, detaches and reads through its old address.',
+        zh: '程序手里还留着旧地址。先试着通过它读一次；接着一个临时子进程（C 程序在这里会 fork()）映射、解除映射，再通过旧地址去读。',
       },
       aside: {
-        en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read, and a child does the real one.',
-        zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次读取，由子进程来真正读取。',
+        en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read (the trace\'s "ipclab refused" line), and a child does the real one.',
+        zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次读取（跟踪里“ipclab 拒绝了”那一行），由子进程来真正读取。',
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        en: 'ipclab\'s check refused its own read; the real read got SIGSEGV, which killed the reader, a child, not ipclab: nothing is mapped there.',
-        zh: 'ipclab 检查后拒绝了自己的读取；子进程真的去读，被 SIGSEGV 杀死：那里没有映射，所以才让子进程来读。',
+        // ipclab's own refusal is the aside's (a newcomer pass): the notice says what the read does
+        en: 'The read through the old address got SIGSEGV, which killed the reader, a child, not ipclab: nothing is mapped there.',
+        zh: '通过旧地址读取收到 SIGSEGV，读的子进程被杀死，ipclab 没事：那里没有映射，所以才让子进程来读。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS);
@@ -292,8 +294,8 @@ export const shmdt = defineLesson<ShmdtState>({
         if (segment.address === old.address) {
           explain(
             ctx,
-            `old pointer ${old.address}, new mapping ${segment.address}: the same. A C program that kept the old pointer reads ${JSON.stringify(text)} through it again. Had another segment landed there, it would read that one's bytes. After shmdt, set it to NULL.`,
-            `旧指针 ${old.address}，新映射 ${segment.address}：完全相同。C 程序若还留着旧指针，现在又能通过它读到“${text}”。要是落在这里的是另一个共享内存段，它读到的就是那个段的字节。所以 shmdt 之后要把指针置为 NULL。`,
+            `old pointer ${old.address}, new mapping ${segment.address}: the same address, which the kernel picked as shmdt had freed it; nothing promises that. A C program that kept the old pointer reads ${JSON.stringify(text)} through it again. Had another segment landed there, it would read that one's bytes. After shmdt, set it to NULL.`,
+            `旧指针 ${old.address}，新映射 ${segment.address}：地址相同，是内核挑的，因为 shmdt 让它空了出来；这并没有任何保证。C 程序若还留着旧指针，现在又能通过它读到“${text}”。要是落在这里的是另一个共享内存段，它读到的就是那个段的字节。所以 shmdt 之后要把指针置为 NULL。`,
           );
         } else {
           explain(
@@ -365,7 +367,7 @@ export const shmdt = defineLesson<ShmdtState>({
         const old = need(live.state, 'seg').address;
         if (call.errno !== null) return outcomeOf(call);
         return call.ret === old
-          ? { en: `${call.ret}: the old address, this time; the kernel may pick another, so not "always". The old pointer works again: set it to NULL after shmdt.`, zh: `${call.ret}：这次是旧地址；内核也可能挑别的地址，所以不是“总在旧地址”。旧指针又能用了：shmdt 后要把它置为 NULL。` }
+          ? { en: `${call.ret}: the kernel picked it, here the old address (free again since shmdt); nothing promises that, so not "always". The old pointer works again, so set it to NULL after shmdt.`, zh: `${call.ret}：地址是内核挑的，这次正是旧地址（shmdt 后它又空了）；这没有任何保证，所以不是“总在旧地址”。旧指针又能用了，shmdt 后要把它置为 NULL。` }
           : { en: `${call.ret}: the kernel picked another address than the old ${old} this time; it often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的不是旧的 ${old}；但它常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
       },
     },

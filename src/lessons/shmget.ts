@@ -231,6 +231,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         en: 'EINVAL: IPC_PRIVATE only creates; a new one needs SHMMIN, the least size (1 on Linux). A 1-byte segment takes a page, yet bytes shows 1.',
         zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN（最小大小，Linux 上是 1）字节。1 字节的段也占一整页，但大小（bytes）仍记为 1。',
       },
+      aside: {
+        en: 'y\'s size stops at 2^52, ipclab\'s own bound, as its JavaScript numbers are exact only up to 2^53.',
+        zh: 'y 的大小最多 2^52，这是 ipclab 自己的限制，因为它的 JavaScript 数只在 2^53 以内是精确的。',
+      },
       traceFocus: ['EINVAL'],
       diagram: CREATE,
       highlight: BY_RESULT.paths.zero!,
@@ -251,8 +255,9 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
             help: {
-              en: 'at most 2^52 (4 PiB), ipclab\'s own bound; the kernel\'s is SHMMAX',
-              zh: '最多 2^52（4 PiB），这是 ipclab 自己的限制；内核的上限是 SHMMAX',
+              // why this form stops there is ipclab's, the step's aside (a newcomer pass)
+              en: 'this form takes at most 2^52 (4 PiB); the kernel\'s limit is SHMMAX',
+              zh: '这个表单最多接受 2^52（4 PiB）；内核的上限是 SHMMAX',
             },
           },
           {
