@@ -959,8 +959,8 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'shmat',
         step: 'rdonly',
         text: {
-          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". At 80 columns the tab bar names the lesson\'s own process with its pid and counts the others: "lesson pid 4242 + 1 (0 alive)" says one more process, ended.',
-          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏写出本课自己的进程和它的 pid，其余的只给个数：“本课 pid 4242 + 1（0 个未结束）”是说还有 1 个进程，已经结束。',
+          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The line above the panes names the lesson\'s own process with its pid and counts the others: "lesson pid 4242 + 1 (0 alive)" (80 columns; wider, in more words) says one more process, ended.',
+          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。窗格上方那一行写出本课自己的进程和它的 pid，其余的只给个数：“本课 pid 4242 + 1（0 个未结束）”（80 列；更宽时字多些）是说还有 1 个进程，已经结束。',
         },
       },
     ],
