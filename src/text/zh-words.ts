@@ -26,7 +26,7 @@ export const KEPT: readonly string[] = [
   // ICU cuts 对|调 (a newcomer read 偏移对|调了 across a line)
   '对调',
   // the glossary's newer names (race's rounds, the cache line, the throw-away child, the lock prefix)
-  '临时子进程', '三轮', '整轮', '缓存行', '带锁', '带锁的指令',
+  '临时子进程', '三轮', '整轮', '缓存行', '带锁', '带锁的指令', '文件描述符',
 ];
 
 /** The most characters of single-character words kept together (字|节|转|储). */
