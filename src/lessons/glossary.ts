@@ -728,6 +728,16 @@ export const GLOSSARY: GlossaryEntry[] = [
       zh: 'Dijkstra 给信号量两种操作起的名字：P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，在临界区（不能让两个进程同时执行的代码，比如读出、修改再写回一个共享计数器）之前做 P、之后做 V，就成了一把锁。',
     },
   },
+  // sem's intro and process list say "holder" (a tester searched the glossary for it)
+  {
+    id: 'holder',
+    name: { en: 'holder (of a semaphore)', zh: '持有者（信号量的）' },
+    terms: ['holder', '持有者'],
+    text: {
+      en: 'A process that did a P on a semaphore used as a lock and has not yet done its V: it holds the lock, and a P of another process sleeps until the V.',
+      zh: '对用作锁的信号量做了 P、还没做 V 的进程：它持有这把锁，别的进程的 P 会睡眠，直到这个 V。',
+    },
+  },
   // semncnt and semzcnt apart: the Kernel pane shows both columns from sem's first step, and
   // one entry for both named only the first of them as new there
   {
