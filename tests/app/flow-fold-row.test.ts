@@ -7,19 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { flowChoice, flowWindow, foldRow } from '../../src/app/components/flow-view.js';
 import { strings } from '../../src/app/strings.js';
-import { cells, graphemes } from '../../src/app/text-fit.js';
 import { renderDiagram } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
+import { screenCells } from '../helpers/render.js';
 
-/** A row as cells: a wide character's second cell is ''. */
-function cellsOf(row: string): string[] {
-  const out: string[] = [];
-  for (const g of graphemes(row)) {
-    out.push(g);
-    for (let i = 1; i < cells(g); i++) out.push('');
-  }
-  return out;
-}
 
 const UPRIGHT = '│┃║┆┇|:H*#';
 
@@ -45,11 +36,11 @@ describe("the Flow's fold row", () => {
                 folds++;
                 const n = fold.to - fold.at;
                 const row = foldRow(drawn, fold, width, parts, [s.flowFold(n, 'z: whole'), s.flowFold(n, '')], 'plain' as const);
-                const got = cellsOf(row.map((run) => run.text).join(''));
+                const got = screenCells(row.map((run) => run.text).join(''));
                 const where = `${lesson.id} step ${i + 1} ${width}${ascii ? ' ascii' : ''} rows ${rows}: '${got.join('')}'`;
                 if (got.length !== width) wrong.push(`${where}: ${got.length} cells, not ${width}`);
                 if (!got.join('').includes('⋮')) wrong.push(`${where}: no ⋮`);
-                const folded = drawn.slice(fold.at, fold.to).map((l) => cellsOf(l.map((run) => run.text).join('')));
+                const folded = drawn.slice(fold.at, fold.to).map((l) => screenCells(l.map((run) => run.text).join('')));
                 const sides = [...r.geometry.frames.values()].filter((f) => f.y < fold.at && f.y + f.h - 1 >= fold.to).flatMap((f) => [f.x, f.x + f.w - 1]);
                 for (let c = 0; c < width; c++) {
                   const upright = folded.map((l) => UPRIGHT.includes(l[c] ?? ' ') && (l[c] ?? '') !== '');

@@ -15,30 +15,20 @@ import { flowChoice, callsByStep, boxRows, LEGEND_ROWS } from '../../src/app/com
 import { textRoom } from '../../src/app/components/Panel.js';
 import { zoomedRows } from '../../src/app/layout.js';
 import { strings } from '../../src/app/strings.js';
-import { cells, graphemes } from '../../src/app/text-fit.js';
 import type { Lang } from '../../src/lang.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { appDrawer, KEYS, questionShown, ran, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, questionShown, ran, screenCells, type Rendered } from '../helpers/render.js';
 import { answer } from '../helpers/lesson-views.js';
 import { paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { lessonAt } from '../../src/app/store/progress.js';
 
 const draw = appDrawer('flow-window', { lessons: LESSONS, asks: false });
 
-/** A screen row as cells: a wide character's second cell is ''. */
-function cellsOf(row: string): string[] {
-  const out: string[] = [];
-  for (const g of graphemes(row)) {
-    out.push(g);
-    for (let i = 1; i < cells(g); i++) out.push('');
-  }
-  return out;
-}
 
 /** The Flow pane on screen: its inner rows, its borders' text and its width. */
 function flowPane(lines: string[], lang: Lang): { rows: string[]; borders: string; width: number } | null {
   const name = lang === 'en' ? 'Flow' : '流程';
-  const grid = lines.map(cellsOf);
+  const grid = lines.map(screenCells);
   for (let y = 0; y < grid.length; y++) {
     const row = grid[y];
     for (let x = 0; x + 3 < row.length; x++) {

@@ -12,18 +12,14 @@ import { describe, expect, it } from 'vitest';
 import { rowHeading } from '../../src/app/components/kernel-view.js';
 import { lineText, type Line } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
-import { graphemes, cells } from '../../src/text/cells.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { kernelInput, LANGS, laidOut, paneAt, SIZES, walkLesson } from '../helpers/kernel-walk.js';
+import { screenCells } from '../helpers/render.js';
 
-/** A line as cells: a wide character's second cell is ''. */
-function cellsOf(text: string): string[] {
-  return [...graphemes(text)].flatMap((g) => (cells(g) === 2 ? [g, ''] : [g]));
-}
 
 /** A heading's columns: each name and the cell it starts at. */
 function columnsOf(head: Line): { name: string; at: number }[] {
-  const cs = cellsOf(lineText(head));
+  const cs = screenCells(lineText(head));
   const out: { name: string; at: number }[] = [];
   for (let i = 0; i < cs.length; i++) {
     if (cs[i] === ' ' || (i > 0 && cs[i - 1] !== ' ')) continue;
@@ -71,7 +67,7 @@ describe('Kernel pane: a row keeps its columns through a lesson, and fills them'
               last.set(key, { step: at.step, cols: names });
               for (const row of lines.filter((l) => rowHeading(l) === head)) {
                 const text = lineText(row);
-                const cs = cellsOf(text);
+                const cs = screenCells(text);
                 // no figure cut to fit its column
                 if (text.includes('…')) wrong.push(`a cell cut in "${text}": ${where}`);
                 if (/^\+?-/.test(text)) {

@@ -21,7 +21,7 @@
 // the learner reads it where they are. The notice in the lesson pane is not where these are
 // looked for: the panes beside it are.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, ran, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, ran, screenCells, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { KERNEL_WORDS, PANE_NAMES } from '../../src/lessons/result-pane.js';
 import { ERRNO_MEANINGS } from '../../src/text/errno.js';
@@ -32,7 +32,6 @@ import { listingOwners } from '../../src/app/components/marks.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
 import { layoutFor, type TabId } from '../../src/app/layout.js';
-import { cells, graphemes } from '../../src/text/cells.js';
 
 type Pane = Exclude<TabId, 'code'>;
 
@@ -92,9 +91,6 @@ export function noticeAsks(notice: Text, lang: Lang, errnos: readonly string[] =
 
 /** A line as cells: a wide character's second cell is '' (side by side, the panes right of a
  *  zh lesson pane start at the same cell, not the same character). */
-function cellsOf(text: string): string[] {
-  return [...graphemes(text)].flatMap((g) => (cells(g) === 2 ? [g, ''] : [g]));
-}
 
 /** The result panes on screen and their rows (borders left out), as drawn: at 80x24 the one
  *  under the lesson pane (the tab shown); side by side (120x34) each of Flow, Kernel and Trace
@@ -113,7 +109,7 @@ function shownPanes(r: Rendered, wide: boolean): Map<Pane, string[]> {
   }
   const s = strings(st.lang);
   const titles: [Pane, string][] = [['kernel', s.kernel], ['trace', s.trace], ['flow', s.flow]];
-  const grid = lines.map(cellsOf);
+  const grid = lines.map(screenCells);
   grid.forEach((row, y) => {
     row.forEach((c, x) => {
       // a pane's corner: at the screen's edge or right of another pane's border

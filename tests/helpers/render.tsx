@@ -18,6 +18,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import type { Lang } from '../../src/lang.js';
 import { testTempDir } from './temp-dir.js';
+import { cells, graphemes } from '../../src/app/text-fit.js';
 
 /** Escape sequences of the keys tests press, as a terminal sends them. */
 export const KEYS = {
@@ -292,4 +293,9 @@ export async function ran(r: Rendered, steps: number): Promise<void> {
     if (now.busy === null && now.done < steps && now.ask === null && !asked && now.view === now.done && nowDrawn) now.runShown();
     return st.done === steps && st.busy === null;
   }, `step ${steps} run`, 30_000);
+}
+
+/** A screen row as cells, as a terminal draws it: a wide character's second cell is ''. */
+export function screenCells(row: string): string[] {
+  return [...graphemes(row)].flatMap((g) => (cells(g) === 2 ? [g, ''] : [g]));
 }
