@@ -493,8 +493,10 @@ const EN = {
   runUnanswered: 'no answer picked: Space again runs without one (not counted)',
   /** the same at a question of the end-of-lesson check (fix24a#1): a second Space leaves the check, its open questions skipped */
   checkUnanswered: (k: number, n: number) => `no answer picked: Space again skips ${k < n ? `checks ${k}-${n}` : `check ${k}`}`,
-  /** a digit or x within CHECK_READ_MS of the check's question coming on screen: not taken (fix14f#2) */
-  checkJustShown: (k: number) => `check question ${k} just came: read it, then answer (that key was not taken)`,
+  /** a digit or x that came before its question was on screen (with the key that brought it, or
+   *  within CHECK_READ_MS of a check's question: fix14f#2, issue 16 "21"): not taken (store/quiz.ts) */
+  keyHeld: (key: string, q: { step: number } | { check: number }) =>
+    `${key} not taken: read ${'step' in q ? `step ${q.step}'s question` : `check question ${q.check}`} first, then answer`,
   /** Esc after a key that asked: nothing done */
   confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? 'not reset: the lesson stays as it is' : 'not run: a digit answers, x skips'),
   rerunning: (step: number) => `re-running step ${step}: the lesson reset${step > 1 ? `, ${stepsBefore(step)} run again` : ''}…`,
@@ -937,7 +939,8 @@ const ZH: Strings = {
   resetAsk: '重置会删除本课创建的对象；已答的题和得分保留',
   runUnanswered: '还没选答案：再按一次空格就不作答运行（不计分）',
   checkUnanswered: (k: number, n: number) => `还没选答案：再按一次空格就跳过${k < n ? `小测 ${k}-${n}` : `小测 ${k}`}`,
-  checkJustShown: (k: number) => `小测第 ${k} 题刚出现：先读题再作答（刚才那一键没有算）`,
+  keyHeld: (key: string, q: { step: number } | { check: number }) =>
+    `${key} 没有算：先读${'step' in q ? `第 ${q.step} 步的问题` : `小测第 ${q.check} 题`}，再作答`,
   confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? '没有重置：本课保持原样' : '没有运行：按数字键作答，或按 x 跳过'),
   rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课${step > 1 ? `，再运行第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}…`,
   reviewRerun: (step: number) => `按空格重新运行第 ${step} 步：${step > 2 ? `会先重置本课，再重跑第 1–${step - 1} 步` : step === 2 ? '会先重置本课，再重跑第 1 步' : '会先重置本课'}`,

@@ -44,8 +44,10 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
  *  before it in the same read (the store: a key that ran a step ends what the read's later
  *  keys may do, store/run.ts keysBegin). */
 export interface ReadBounds {
-  begin(): void;
-  end(): void;
+  /** `rest`: these keys are the rest of a read that waited for a frame (and keys that came meanwhile): the same read */
+  begin(rest: boolean): void;
+  /** `more`: keys of this read wait for a frame, to be handled after it */
+  end(more: boolean): void;
   /** whether the key just handled changed what is on screen: the read's later keys wait for its frame */
   changed?(): boolean;
 }
@@ -83,9 +85,9 @@ export function useKeys(handler: (input: string, key: Key) => void, options?: { 
   const [drawn, setDrawn] = useState(0);
   const latest = useRef({ handler, options });
   latest.current = { handler, options };
-  const handle = (keys: [string, Key][], whole?: () => boolean) => {
+  const handle = (keys: [string, Key][], whole?: () => boolean, rest = false) => {
     const { handler: h, options: o } = latest.current;
-    o?.read?.begin();
+    o?.read?.begin(rest);
     try {
       if (whole?.()) return;
       for (let i = 0; i < keys.length; i++) {
@@ -98,7 +100,7 @@ export function useKeys(handler: (input: string, key: Key) => void, options?: { 
         }
       }
     } finally {
-      o?.read?.end();
+      o?.read?.end(waiting.current.length > 0);
     }
   };
   useEffect(() => {
@@ -107,7 +109,7 @@ export function useKeys(handler: (input: string, key: Key) => void, options?: { 
     drawPending();
     const keys = waiting.current.splice(0);
     keyRead();
-    handle(keys);
+    handle(keys, undefined, true);
   }, [drawn]);
   useInput((input, rawKey) => {
     const key = rawKey.delete && (raw.current === '\x7f' || raw.current === '\x1b\x7f') ? { ...rawKey, delete: false, backspace: true } : rawKey;

@@ -134,8 +134,8 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   leaveAsk: (s) => [s.leaveAsk(1, longestName), s.leaveAsk(12, longestName)],
   leaveCancelled: (s) => [s.leaveCancelled],
   confirmCancelled: (s) => [s.confirmCancelled('run'), s.confirmCancelled('reset')],
-  // a check question that came on screen under 500 ms ago: the largest question number
-  checkJustShown: (s) => [s.checkJustShown(Math.max(...LESSONS.map((l) => l.check?.length ?? 0)))],
+  // a digit or x that came before its question was on screen: the largest step and check question numbers
+  keyHeld: (s) => [s.keyHeld(keyFor('skip', false), { step: most }), s.keyHeld('9', { check: Math.max(...LESSONS.map((l) => l.check?.length ?? 0)) })],
   // said by StatusLine, not set by the store (the Trace's cut, TracePane); the Tabs before z only side by side (110 columns and more)
   traceCutHint: (s) => (['result', 'part', 'more'] as const).map((shows) => s.traceCutHint(most, shows, 28, keyFor('zoom', false))),
 };

@@ -128,10 +128,10 @@ export class Tmux {
   }
 
   /** A digit (or x) at the end-of-lesson check: a key within 500 ms of its question coming on
-   *  screen is not taken ("check question N just came", store/quiz.ts CHECK_READ_MS), so the key
-   *  is pressed again, polling until `answered` shows, within the deadline. */
+   *  screen is not taken ("1 not taken: read check question 2 first", store/quiz.ts CHECK_READ_MS),
+   *  so the key is pressed again, polling until `answered` shows, within the deadline. */
   async answerCheck(session: string, key: string, answered: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
-    const refused = (s: string) => /check question \d+ just came|小测第 \d+ 题刚出现/.test(s);
+    const refused = (s: string) => /not taken: read check question \d+ first|没有算：先读小测第 \d+ 题/.test(s);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       this.send(session, key);

@@ -7,7 +7,7 @@ import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isOwnKey, keyFor, scopeFor } from '../keymap.js';
 import { layoutFor, lessonRowsGiven, lessonRowsMost, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
-import { questionWaitsShown } from '../store/turn.js';
+import { questionInSight, questionWaitsShown } from '../store/turn.js';
 import { takesKeys } from '../store/run.js';
 import { keyOf, useKeys } from '../use-keys.js';
 import { useScrollKeys } from '../use-scroll.js';
@@ -154,11 +154,16 @@ export function App() {
     // a key that changed the screen (another scope: an overlay closed, a search ended; or
     // screenChanged) makes the read's later keys wait for its frame (use-keys.ts)
     read: {
-      begin: () => {
+      begin: (rest) => {
         readScope.current = scopeNow();
         store.getState().keysBegin();
+        // a digit of the read answers only the question on screen as it came (store/quiz.ts)
+        if (!rest) store.getState().readQuestion(questionInSight(store.getState()));
       },
-      end: () => store.getState().keysEnd(),
+      end: (more) => {
+        store.getState().keysEnd();
+        if (!more) store.getState().readQuestion(undefined);
+      },
       changed: () => {
         const was = readScope.current;
         readScope.current = scopeNow();

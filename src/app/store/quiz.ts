@@ -5,6 +5,12 @@
 // it skipped, so Space alone still goes through every lesson. After the run a wrong choice
 // shows its hint, then the kernel's answer and why; there is no second try after the run
 // (the notice and trace already tell), so a digit always answers the question on screen.
+// Keys that arrive together (one read of the terminal, or keys that came before its frame)
+// each count, but a digit or x among them answers only the question that was on screen
+// when they came: one a key of the same read brought (Space at a result shown first, a
+// digit that showed a hidden question, the check's answer bringing its next) is held, said
+// on the status line, for the learner to press again (issue 16: "21" answered a question
+// with its 1 before it was drawn).
 import type { StateCreator } from 'zustand/vanilla';
 import type { LessonAnswers, Verdict } from '../progress.js';
 import type { AppState } from '../store.js';
@@ -42,8 +48,8 @@ export interface QuizChoices {
 export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, opened: {}, checkOpened: {}, replayed: null, jumpedFrom: null };
 
 /** How long a question of the check is on screen before a digit or x answers it (fix14f#2:
- *  "1" pressed twice answered question 1 and also question 2, never seen). A key sooner is
- *  not taken: the status line says the question just came, and the next key answers it. */
+ *  "1" pressed twice answered question 1 and also question 2, never seen, in two reads). A key
+ *  sooner is not taken: the status line says so (keyHeld), and the next key answers it. */
 export const CHECK_READ_MS = 500;
 
 /** Whether the check's question `question` came on screen too short a time ago to be answered at `now`. */
@@ -57,7 +63,7 @@ export interface QuizSlice extends QuizChoices {
   /** by lesson id: every checkpoint's verdict and check answer so far (progress.json) */
   answers: Record<string, LessonAnswers>;
   /** the check's question that came on screen as the one before it was answered, and when
-   *  (Date.now()): a key within CHECK_READ_MS of it does not answer it (checkJustShown) */
+   *  (Date.now()): a key within CHECK_READ_MS of it does not answer it (checkJustShown, keyHeld) */
   checkShown: { question: number; at: number } | null;
   /** what the lesson pane last drew of lesson `lesson` with `done` steps run and `checked` questions
    *  of the check answered: `pinned`, the result of the step just run (or the verdict of the check's
@@ -74,6 +80,9 @@ export interface QuizSlice extends QuizChoices {
   noteResultShown(shown: QuizSlice['resultShown']): void;
   /** Enter or Space while the question waits behind them (store/turn.ts questionBehind): it comes into view */
   openQuestion(): void;
+  /** the keys of a read of the terminal begin with `seen` the question on screen (store/turn.ts
+   *  questionInSight), or end (undefined): a digit or x of the read answers only that one */
+  readQuestion(seen: QuizPlace | undefined): void;
   /** a digit key: 1 is the first choice */
   choose(digit: number): void;
   /** x: skip the question shown */
@@ -92,6 +101,12 @@ export type QuizPlace =
   | { kind: 'checkpoint'; step: number; choices: number }
   | { kind: 'check'; question: number; choices: number }
   | null;
+
+/** Whether two places are the same question. */
+function sameQuestion(a: QuizPlace, b: QuizPlace): boolean {
+  if (a === null || b === null) return a === b;
+  return a.kind === 'checkpoint' && b.kind === 'checkpoint' ? a.step === b.step : a.kind === 'check' && b.kind === 'check' && a.question === b.question;
+}
 
 /** The question a digit answers now: the shown step's checkpoint before it runs, or the
  *  first open question of the check. */
@@ -133,6 +148,15 @@ export const quizSlice =
     /** what a key adds to the lesson text (a choice marked, a hint, a verdict) comes into
      *  view, wherever the learner scrolled (nc: h after PgUp showed only "↓ 3 more") */
     const inView = () => ({ scroll: { ...get().scroll, lesson: AT_QUESTION } });
+    // the question on screen when the keys of the read under way came (readQuestion); undefined
+    // outside a read (a call of the store's own), where a key answers the question as it is
+    let seenAtRead: QuizPlace | undefined;
+    /** a digit or x (`key`) that came before `place` was on screen: not taken, the status line says so */
+    const held = (place: NonNullable<QuizPlace>, key: string): boolean => {
+      const early = (seenAtRead !== undefined && !sameQuestion(seenAtRead, place)) || (place.kind === 'check' && checkJustShown(get(), place.question));
+      if (early) set({ status: (s) => s.keyHeld(key, place.kind === 'check' ? { check: place.question + 1 } : { step: place.step + 1 }) });
+      return early;
+    };
     return {
       ...NO_CHOICES,
       quiz,
@@ -162,16 +186,22 @@ export const quizSlice =
         else if (place?.kind === 'check') set({ checkOpened: { ...get().checkOpened, [place.question]: true }, checkShown: { question: place.question, at: Date.now() }, ...inView() });
       },
 
+      readQuestion(seen) {
+        seenAtRead = seen;
+      },
+
       choose(digit) {
         // the answer keys do nothing while an erratum's jump runs steps (their status says so)
         // a key acts only on a question on screen: a hidden one is shown first (store/turn.ts showHiddenQuestion)
-        if (get().jumping || get().showHiddenQuestion('answer', String(digit))) return;
+        if (get().jumping) return;
         const place = quizPlace(get());
+        // a hidden question is shown first; brought by a key that came with the answer to the one before, it is held too
+        if (get().showHiddenQuestion('answer', String(digit))) return void (place && seenAtRead && held(place, String(digit)));
         const choice = digit - 1;
         // a digit that answers nothing says why (strings: chooseRange)
         if (!place) return set({ status: (s) => s.noQuestion(String(digit)) });
         if (choice < 0 || choice >= place.choices) return set({ status: (s) => s.chooseRange(String(digit), place.choices) });
-        if (place.kind === 'check' && checkJustShown(get(), place.question)) return set({ status: (s) => s.checkJustShown(place.question + 1) });
+        if (held(place, String(digit))) return;
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice }, ...inView() });
         else {
           // the next question comes into view, wherever the learner scrolled
@@ -182,10 +212,12 @@ export const quizSlice =
       },
 
       skipQuestion() {
-        if (get().jumping || get().showHiddenQuestion('skip', keyFor('skip', get().ascii))) return;
+        if (get().jumping) return;
+        const key = keyFor('skip', get().ascii);
         const place = quizPlace(get());
-        if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
-        if (place.kind === 'check' && checkJustShown(get(), place.question)) return set({ status: (s) => s.checkJustShown(place.question + 1) });
+        if (get().showHiddenQuestion('skip', key)) return void (place && seenAtRead && held(place, key));
+        if (!place) return set({ status: (s) => s.noQuestion(key) });
+        if (held(place, key)) return;
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
         else {
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });

@@ -16,7 +16,7 @@ import { strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import { ASK_RUN } from './ask.js';
 import { AT_QUESTION } from './panes.js';
-import { quizPlace } from './quiz.js';
+import { quizPlace, type QuizPlace } from './quiz.js';
 import type { Status } from './run.js';
 
 export interface TurnSlice {
@@ -216,6 +216,11 @@ export function questionWaitsShown(st: AppState): boolean {
 export function questionHidden(st: AppState): boolean {
   const { zoomed } = st;
   return quizPlace(st) !== null && (zoomed || questionBehind(st));
+}
+
+/** The question on screen for a digit or x to answer: none while it is hidden (store/quiz.ts readQuestion). */
+export function questionInSight(st: AppState): QuizPlace {
+  return questionHidden(st) ? null : quizPlace(st);
 }
 
 type Field = Turn['fields'][number];
