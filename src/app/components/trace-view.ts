@@ -14,6 +14,7 @@ import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
 import { type ListingOwners, NO_OWNERS, type Owner, ownerMark, ownerOf } from './marks.js';
 import { TABS, type TabId } from '../layout.js';
+import { ccGlosses } from './cc-gloss.js';
 import { ipcsGlosses } from './ipcs-gloss.js';
 
 /** How many Tabs bring the focus from `tab` to the Trace (side by side, where z zooms the pane in
@@ -193,8 +194,9 @@ function entryPieces(entry: TraceEntry, lang: Lang, width: number, s: Strings, p
       const whose = outputOwners(entry.command, body, owners);
       // the note says what every mark means, where a listing first has others' rows (legend)
       const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
-      // in Chinese, under each listing's heading, what ipcs's English says (ipcs-gloss.ts)
-      const glosses = lang === 'zh' ? ipcsGlosses(entry.command, body) : new Map<number, string>();
+      // in Chinese, under each listing's heading, what ipcs's English says (ipcs-gloss.ts); under
+      // each of the C compiler's error and note lines, what it means (cc-gloss.ts)
+      const glosses = lang === 'zh' ? new Map([...ipcsGlosses(entry.command, body), ...ccGlosses(entry.command, body)]) : new Map<number, string>();
       const rows = body.flatMap((l, i): Piece[] => {
         const row = { rows: outputLine(l, width, whose[i] === undefined ? ' ' : ownerMark(whose[i]!, ascii)), ours: whose[i] === 'lesson' };
         const gloss = glosses.get(i);
