@@ -26,6 +26,14 @@ const DOUBLE = ' ║║║═╝╗╣═╚╔╠═╩╦╬';
 const ROUND: Record<number, string> = { 5: '╯', 6: '╮', 9: '╰', 10: '╭' };
 const ASCII_ROUND: Record<number, string> = { 5: "'", 6: '.', 9: "'", 10: '.' };
 
+// a doorway's border cells, beside a line crossing a frame's top or bottom (Grid.doorways):
+// the border goes on dashed up to the line, so it reads as one wall the line passes through.
+// Left blank (`─ │ ─`), the wall's piece by the line read as a box's corner with it (issue 16:
+// msg-queue's IPC_RMID line "looks like a box"). Not ┄, the legend's frame lit earlier; a
+// dotted frame and ASCII keep the blank (the dashes would not show there, nor exist)
+const DOORWAY = '╌';
+const DOORWAY_HEAVY = '╍';
+
 const VERTICAL = (m: number) => (m & (LEFT | RIGHT)) === 0;
 const HORIZONTAL = (m: number) => (m & (UP | DOWN)) === 0;
 
@@ -132,7 +140,7 @@ export class Grid {
    *  frame an edge passes): a masked edge's are left out there, not drawn as a stub */
   private readonly bits = new Map<number, Map<string, number>>();
   /** a frame's border cell an edge crosses: the edge's stroke, drawn there as its own line
-   *  going on through a doorway (`─ │ ─ kernel`), not a ┼ read as a box's joint (through(),
+   *  going on through a doorway (`─╌│╌─ kernel`), not a ┼ read as a box's joint (through(),
    *  doorways()) */
   private readonly crossed = new Map<number, Stroke>();
 
@@ -436,10 +444,10 @@ export class Grid {
     return { owner: o2, dirs, stroke };
   }
 
-  /** The border cells drawn blank beside each edge crossing a frame's border (through()), so the
-   *  crossing reads as a doorway (`┌─ kernel ─ │ ───┐`), not as an edge drawn through a wall
-   *  (newcomers read `──│──` so): only a plain stretch of border, never a corner, a title's
-   *  cell or a cell another edge shares. */
+  /** The border cells drawn as a doorway (DOORWAY) beside each edge crossing a frame's border
+   *  (through()): `┌─ kernel ─╌│╌──┐`, not an edge drawn through a wall (newcomers read `──│──`
+   *  so): only a plain stretch of border, never a corner, a title's cell or a cell another
+   *  edge shares. */
   private doorways(masked: ReadonlySet<string>): Set<number> {
     const out = new Set<number>();
     for (const k of this.crossed.keys()) {
@@ -528,14 +536,14 @@ export class Grid {
         if (closed?.has(k)) text = closed.get(k)!;
         else if (this.result[k] && o1 !== null && masked.has(o1)) text = this.result[k] === 2 ? '?' : ' ';
         else if (o1 !== null && o2 === null && this.blankLines.has(o1) && masked.has(o1)) text = this.ch[k] === 1 ? '' : ' ';
-        else if (doorways?.has(k)) text = ' ';
         else if (this.mask[k]) {
           // a frame lit by an earlier step is no step done: dotted, a style of its own (the
           // legend's ══ is "done"), unless an edge through its border is done too
           const frameDone = mark === 2 && this.base[k] === Base.Frame && !(o2 !== null && done.has(o2));
           const stroke = frameDone ? Stroke.Dotted : marked(this.stroke[k] as Stroke, mark);
           const dirs = masked.size > 0 ? this.unmasked(k, masked) : this.mask[k];
-          text = dirs === 0 ? ' ' : this.ascii ? asciiGlyph(dirs, stroke, this.round[k] === 1, frameDone ? 0 : mark) : unicodeGlyph(dirs, stroke, this.round[k] === 1);
+          if (doorways?.has(k)) text = frameDone || this.ascii ? ' ' : mark === 1 ? DOORWAY_HEAVY : DOORWAY;
+          else text = dirs === 0 ? ' ' : this.ascii ? asciiGlyph(dirs, stroke, this.round[k] === 1, frameDone ? 0 : mark) : unicodeGlyph(dirs, stroke, this.round[k] === 1);
         }
         const last = row[row.length - 1];
         if (last && last.tone === tone) last.text += text;

@@ -2,8 +2,9 @@
 // "msgctl IPC_RMID" line drawn `┌─ kernel ──┼───`, its ┼ a box's joint). An edge crosses a
 // border only to reach a box inside the frame, at most once for each end inside, and the
 // crossing is drawn with the edge's own line going on through the border, not a ┼: across a
-// top or bottom border through a doorway, the cells beside it blank (`─ │ ─ kernel`: `──│──`
-// read as an arrow drawn through a wall); across a side wall over one cell of it.
+// top or bottom border through a doorway, the cells beside it dashed (`─╌│╌─ kernel`: `──│──`
+// read as an arrow drawn through a wall, and `─ │ ─` the wall's piece by the line as a box's
+// corner with it); across a side wall over one cell of it.
 // Every shipped diagram, both languages, at natural width, 80 columns and the flow pane's 77
 // (80x24), alone and with its lesson's family as the app draws it, unicode and ASCII.
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,11 @@ export function frameCrossings(model: FlowModel, r: Rendered, ascii: boolean, li
         const beside = side === 'h' ? [rows[y]?.[x - 1], rows[y]?.[x + 1]] : [rows[y - 1]?.[x], rows[y + 1]?.[x]];
         if (side === 'v' && beside.some((b) => b === ' ')) out.push(`${e.id} crosses ${fid}'s side at ${x},${y} with the wall blank beside it: '${beside.join('')}'`);
         if (side === 'h' && beside.some((b) => b !== undefined && b !== '' && plain.includes(b))) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} with the border drawn right beside it: '${beside.join('')}'`);
+        // drawn dashed, not blank: a blank between the line and the border read as the wall
+        // ending there, a box's corner with the line (msg-queue's IPC_RMID "looks like a box");
+        // a blank before a title's word is the title's own
+        const beyond = [rows[y]?.[x - 2], rows[y]?.[x + 2]];
+        if (side === 'h' && !ascii && beside.some((b, j) => b === ' ' && plain.includes(beyond[j] ?? ' '))) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} through a blank doorway: '${beyond[0]}${beside[0]}${c}${beside[1]}${beyond[1]}'`);
       });
       if (crossed.length > allowed) out.push(`${e.id} crosses ${fid}'s border ${crossed.length} times (${crossed.join(' ')}), ${ends} of its ends inside`);
     }

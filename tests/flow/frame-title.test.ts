@@ -30,9 +30,9 @@ export function titleCrossings(name: string, lang: 'en' | 'zh', r: Rendered, asc
     for (let x = Math.max(f.x + 1, start - ROOM); x < Math.min(end + ROOM, f.x + f.w - 1); x++) {
       if (x >= start && x < end) continue;
       const c = row[x] ?? ' ';
-      // a doorway's blank beside an edge crossing the border (grid.ts doorways()) is border left
-      // open, the title still apart from the crossing by a plain cell and the blank
-      const door = c === ' ' && [row[x - 1], row[x + 1]].some((n) => n !== undefined && n !== '' && (ascii ? '|:H' : '│┃║┆┇').includes(n));
+      // a doorway beside an edge crossing the border (grid.ts doorways(): dashed, blank in
+      // ASCII) is border left open, the title still apart from the crossing by a plain cell and it
+      const door = (ascii ? ' ' : '╌╍').includes(c) && [row[x - 1], row[x + 1]].some((n) => n !== undefined && n !== '' && (ascii ? '|:H' : '│┃║┆┇').includes(n));
       if (c !== (ascii ? '-' : '─') && !door) out.push(`${id}: '${c}' at column ${x} of\n${row.join('')}`);
     }
   }

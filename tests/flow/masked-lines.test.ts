@@ -28,12 +28,12 @@ describe('a masked edge', () => {
     const open = drawn([]);
     const hidden = drawn(['a->b']);
     // unmasked: the line leaves the box's bottom border and crosses the frame's top, drawn as
-    // the line going on through a doorway in it (─ │ ─, not a ┼: tests/flow/frame-crossing.test.ts);
+    // the line going on through a doorway in it (─╌│╌─, not a ┼: tests/flow/frame-crossing.test.ts);
     // masked, the border is whole there
     expect(open.join('\n')).toMatch(/┬/);
-    expect(open.join('\n')).toMatch(/─ │ ─/);
+    expect(open.join('\n')).toMatch(/─╌│╌─/);
     const text = hidden.join('\n');
-    expect(text).not.toMatch(/[┬┼▼]|─ │ ─|─│─/);
+    expect(text).not.toMatch(/[┬┼▼╌]|─ │ ─|─│─/);
     expect(text).toMatch(/┌─ frame ─+┐/);
     expect(text).not.toContain('long label');
     // the "?" in the column the line went down
