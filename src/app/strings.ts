@@ -328,6 +328,10 @@ const EN = {
   statGone: 'IPC_STAT failed',
   focusGone: (shmid: number) => `segment ${shmid} is gone: the kernel freed it (at its last detach after IPC_RMID, or at IPC_RMID with nothing attached)`,
   traceEmpty: 'no calls yet: Space runs the first step',
+  /** in place of the middle lines of a run of identical trace lines (a retry loop: the same call and
+   *  result), between its first and last, which stay: how many it stands for, all told, and the time
+   *  from the first to the last. "Either side": a window may start or end on it, one twin in view */
+  traceFold: (more: number, all: number, span: string) => `× ${more} more like the lines on either side: ${all} in ${span}`,
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
@@ -836,6 +840,7 @@ const ZH: Strings = {
   statGone: 'IPC_STAT 失败',
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已释放它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
+  traceFold: (more: number, all: number, span: string) => `× 又 ${more} 行，与上下两行相同：共 ${all} 行，历时 ${span}`,
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>

@@ -189,17 +189,55 @@ describe('the learner keeps a pane chosen while the step ran; a lesson opens on 
     await r.waitFor((f) => f.includes(`[${strings('en').flow}]`), 'the Flow in the tab bar');
   });
 
-  it('side by side every pane shows: the pane in focus stays; zoomed, the one shown moves', async () => {
+  it('side by side every pane shows: for a result in the Kernel the pane in focus stays; zoomed, the one shown moves', async () => {
     const r = await drawFixture({ width: 120, height: 34, lang: 'en' });
     await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
     await r.press(KEYS.space);
     await ran(r, 1);
+    expect(resultOf(r.store.getState(), 0)?.pane).toBe('kernel');
     expect(r.store.getState().tab).toBe('flow');
     await r.press('z');
     await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
     await r.press(KEYS.space);
     await ran(r, 2);
     expect(r.store.getState().tab).toBe(resultOf(r.store.getState(), 1)?.pane);
+  });
+
+  it('side by side a result in the Trace takes the focus, unsaid; not from the C code, nor from a pane Tabbed to as the step ran', async () => {
+    const r = await draw({ width: 120, height: 34, lang: 'en', lesson: 'overview' });
+    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
+    await r.press(KEYS.space);
+    await ran(r, 1);
+    expect(resultOf(r.store.getState(), 0)?.pane).toBe('trace');
+    await r.waitFor(() => r.store.getState().tab === 'trace', 'the focus on the Trace');
+    expect(r.store.getState().result?.moved).toBe(false);
+    expect(r.frame()).not.toContain(strings('en').resultShown(1, strings('en').trace));
+    // z zooms the Trace at once
+    await r.press('z');
+    await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+    expect(r.store.getState().tab).toBe('trace');
+    await r.press('z');
+    await r.waitFor(() => !r.store.getState().zoomed, 'back');
+    // the C code shown keeps the focus through a run whose result is in the Trace (overview 3's is)
+    await r.press(KEYS.space);
+    await ran(r, 2);
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
+    await r.press(KEYS.space);
+    await ran(r, 3);
+    expect(resultOf(r.store.getState(), 2)?.pane).toBe('trace');
+    expect(r.store.getState().tab).toBe('code');
+    // a pane Tabbed to while the step runs keeps the focus (Space and Tab in one read)
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab !== 'code', 'the C pane left');
+    for (let k = 4; k <= 6; k++) {
+      await r.press(KEYS.space);
+      await ran(r, k);
+    }
+    await r.press(`${KEYS.space}${KEYS.tab}`);
+    await ran(r, 7);
+    expect(resultOf(r.store.getState(), 6)?.pane).toBe('trace');
+    expect(r.store.getState().tab).not.toBe('trace');
   });
 
   it('side by side, the C code in place of the Flow and the Kernel: a result in the Kernel shows it', async () => {

@@ -286,6 +286,36 @@ function marked(piece: Piece, mark: TraceMark, lang: Lang): boolean {
   return rows.join(' ').replace(/\s+/g, ' ').includes(want) || rows.join('').includes(want);
 }
 
+/** Whether two trace lines read alike: one process's same call with the same result (a retry
+ *  loop's ENOENT), or its same event. */
+function alike(a: TraceEntry, b: TraceEntry): boolean {
+  if (a.pid !== b.pid) return false;
+  if (a.type === 'call' && b.type === 'call') return a.c === b.c && a.ret === b.ret && a.retText === b.retText && a.errno === b.errno;
+  if (a.type === 'event' && b.type === 'event') return !a.turn && !b.turn && a.text.en === b.text.en && a.text.zh === b.text.zh;
+  return false;
+}
+
+/** A run of this many alike lines or more folds: its first and last drawn, one line in place of
+ *  those between (three fold into three lines: nothing saved). */
+export const FOLD_MIN = 4;
+
+/** Where runs of alike lines (FOLD_MIN or more, within one step's part) start, and the index of each one's last. */
+export function foldedRuns(trace: readonly TraceEntry[], stepStarts: readonly number[]): Map<number, number> {
+  const runs = new Map<number, number>();
+  for (let i = 0; i < trace.length; ) {
+    let last = i;
+    while (last + 1 < trace.length && !stepStarts.includes(last + 1) && alike(trace[i]!, trace[last + 1]!)) last++;
+    if (last - i + 1 >= FOLD_MIN) runs.set(i, last);
+    i = last + 1;
+  }
+  return runs;
+}
+
+/** A time span as the fold line says it: 0.4 ms, 38 ms, 1.2 s. */
+function spanText(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** The trace lines, each step's part and what its notice points at (TraceView). */
 export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid): TraceView {
   const out: Line[] = [];
@@ -306,8 +336,23 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
   const topAt = (i: number) => stepStarts.forEach((from, k) => {
     if (from === i && tops[k] === undefined) tops[k] = out.length;
   });
+  // runs of alike lines (a retry loop): the first and last drawn, the ones between as one line
+  // (issue 16: serv-clnt 5's retries, a line each, pushed the step's result far up)
+  const runs = foldedRuns(trace, stepStarts);
+  let fold: { first: number; last: number } | null = null;
   trace.forEach((entry, i) => {
     topAt(i);
+    if (fold && i > fold.first && i < fold.last) {
+      if (i === fold.first + 1) {
+        const pid = `${String(shownPid(entry, self)).padStart(pidWidth)} `;
+        const all = fold.last - fold.first + 1;
+        const text = t.text(s.traceFold(all - 2, all, spanText(trace[fold.last]!.at - trace[fold.first]!.at)));
+        const rows = hanging([run(pid, 'dim')], text, 'dim', proseWidth(width), cells(pid) + 2);
+        blocks.push(...rows.map(() => out.length));
+        out.push(...rows);
+      }
+      return;
+    }
     const step = stepStarts.indexOf(i);
     if (step >= 0 && lesson.steps[step]) {
       const name = `${s.step} ${step + 1}`;
@@ -330,6 +375,7 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
     // one with the call that read it; anything else a block of its own per line
     const inRecord = recordOf !== null && (entry.type === 'event' || entry.type === 'measure') && entry.pid === recordOf;
     const entryStart = inRecord ? blocks[blocks.length - 1]! : out.length;
+    if (runs.has(i)) fold = { first: i, last: runs.get(i)! };
     recordOf = inRecord ? recordOf : entry.type === 'call' && READS_RECORD.test(entry.c) ? entry.pid : null;
     const pieces = entryPieces(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend);
     // a command's line marked stands for the command with its output (msg 1's "ipcs -q -p: lspid,

@@ -71,7 +71,8 @@ export interface PanesSlice {
   showTab(tab: TabId): void;
   /** a step's result is in `tab`: shown where only one pane shows and it is another (the tabs,
    *  a zoom; side by side, the Flow and Kernel the C code takes the place of), unless the learner chose a
-   *  pane by hand while the step ran; whether it moved */
+   *  pane by hand while the step ran; whether it moved. Side by side a result in the Trace takes the
+   *  focus (not said: nothing new comes into view) */
   showResult(tab: TabId): boolean;
   /** f: the lesson's next C file (clnt.c, rv.h...) */
   nextFile(): void;
@@ -200,11 +201,17 @@ export const panesSlice =
 
       showResult(tab) {
         const { tabs, zoomed, tabByHand } = get();
+        if (tabByHand || get().tab === tab) return false;
         // side by side every pane shows but those the C code is in place of (the Flow and the Kernel)
-        const hidden = tabs || zoomed ? get().tab !== tab : get().tab === 'code' && tab !== 'trace';
-        if (!hidden || tabByHand) return false;
-        show(tab);
-        return true;
+        const hidden = tabs || zoomed || (get().tab === 'code' && tab !== 'trace');
+        if (hidden) {
+          show(tab);
+          return true;
+        }
+        // side by side a result in the Trace, the smallest pane, takes the focus there, so z zooms it
+        // and ↑↓ scroll it (issue 16: Tab Tab, then z, to read a step's result cut at 120x34)
+        if (tab === 'trace' && get().tab !== 'code') show(tab);
+        return false;
       },
 
       toggleCode() {

@@ -1,0 +1,64 @@
+// Runs of alike trace lines (a retry loop: one process's same call with the same result) fold:
+// the first and the last drawn, one line in place of those between saying how many and over what
+// time (issue 16: serv-clnt 5's client retries, a line each, pushed the step's result far up).
+// The lines keep their order; a run never crosses a step's start; a run too short to save a row
+// stays whole. msg 5 fills its queue with four alike msgsnd calls: its Trace folds them, for real.
+import { describe, expect, it } from 'vitest';
+import { FOLD_MIN, foldedRuns, traceView } from '../../src/app/components/trace-view.js';
+import { lineText } from '../../src/app/styled.js';
+import { strings } from '../../src/app/strings.js';
+import { startLesson } from '../../src/lessons/engine.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import type { TraceEntry } from '../../src/lessons/types.js';
+import { fixtureLesson } from './fixture-lesson.js';
+
+const lesson = fixtureLesson();
+const retry = (at: number): TraceEntry => ({ type: 'call', pid: 4242, call: 'shmget', c: 'shmget(0x5300c90c, 0, 0)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at } as TraceEntry);
+const other = (at: number): TraceEntry => ({ type: 'call', pid: 4242, call: 'shmget', c: 'shmget(0x5300c90c, 0, 0)', ret: 32804, errno: null, message: null, at } as TraceEntry);
+
+/** The trace's lines as text, without their pid column, wide enough that none wraps. */
+function texts(trace: TraceEntry[], starts: number[], lang: 'en' | 'zh' = 'en', ascii = false): string[] {
+  return traceView(trace, starts, lesson, lang, 200, strings(lang), ascii, undefined, 1).lines.map((l) => lineText(l).replace(/^\s*\d+ /, '').trimEnd());
+}
+
+describe('the Trace folds runs of alike lines', () => {
+  it('twelve retries over 1.1 s: the first, one fold line, the last, then the call that worked', () => {
+    const trace = [...Array.from({ length: 12 }, (_, i) => retry(1000 + i * 100)), other(2200)];
+    const lines = texts(trace, [0]).slice(1);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^shmget\(0x5300c90c, 0, 0\) = -1 ENOENT/);
+    expect(lines[1]).toBe('× 10 more like the lines on either side: 12 in 1.1 s');
+    expect(lines[2]).toBe(lines[0]);
+    expect(lines[3]).toMatch(/= 32804$/);
+    expect(texts(trace, [0], 'zh')[2]).toBe('× 又 10 行，与上下两行相同：共 12 行，历时 1.1 s');
+    expect(texts(trace, [0], 'en', true)[2]).toMatch(/^x 10 more/);
+  });
+  it(`fewer than ${FOLD_MIN} stay whole; a run across a step's start folds on neither side`, () => {
+    const three = [retry(0), retry(1), retry(2)];
+    expect(foldedRuns(three, [0]).size).toBe(0);
+    expect(texts(three, [0]).slice(1)).toHaveLength(3);
+    const across = Array.from({ length: 6 }, (_, i) => retry(i));
+    expect(foldedRuns(across, [0, 3]).size).toBe(0);
+    expect(foldedRuns(across, [0, 4])).toEqual(new Map([[0, 3]]));
+  });
+  it('another pid, result or call between ends a run', () => {
+    const mixed = [retry(0), retry(1), { ...retry(2), pid: 7 } as TraceEntry, retry(3), retry(4), retry(5), retry(6)];
+    expect(foldedRuns(mixed, [0])).toEqual(new Map([[3, 6]]));
+  });
+  it('msg 5, run for real: its four alike msgsnd calls fold, the EAGAIN after them whole', async () => {
+    const msg = LESSONS.find((l) => l.id === 'msg')!;
+    const run = startLesson(msg);
+    try {
+      while (run.done < 5) await run.runNext();
+      const view = traceView(run.trace, run.stepStarts, msg, 'en', 78, strings('en'), false);
+      const part = view.lines.slice(view.tops[4], view.ends[4]).map((l) => lineText(l));
+      const fold = part.findIndex((l) => /× \d+ more like the lines on either side: \d+ in /.test(l));
+      expect(fold, part.join('\n')).toBeGreaterThan(0);
+      expect(part[fold - 1]).toMatch(/msgsnd\(.*\) = 0$/);
+      expect(part[fold + 1]).toBe(part[fold - 1]);
+      expect(part.slice(fold + 2).join('\n')).toMatch(/msgsnd\(.*\) = -1 EAGAIN/);
+    } finally {
+      await run.close();
+    }
+  });
+});
