@@ -322,7 +322,7 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
             // each loop named by its worker (a newcomer pass: "Loops: 16.8 ms, 80.6 ms" named
             // none); why loops begun together end apart, and what "locked" means, are the
             // glossary's (cache line, atomic add): a sentence more here pushed the verdict under the fold
-            en: ` Loops: worker 1 ${first}, worker 2 ${second}. Not shown here: both adds wait for the counter's cache line, held by one CPU at a time; which round wins varies.`,
+            en: ` Loops: worker 1 ${first}, worker 2 ${second}. Not shown here: both adds wait for the counter's cache line, held by one CPU at a time; which round wins varies by run.`,
             zh: `两个循环：工作进程 1 ${first}，工作进程 2 ${second}。这里看不到的是：两种加法主要都在等计数器所在的缓存行（同一时刻只归一个 CPU），哪一轮更快每次都可能不同。`,
           };
   return {

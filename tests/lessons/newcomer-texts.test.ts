@@ -88,7 +88,7 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(slower.en).toMatch(/\(step 2: load, then store\)/);
     // what a cache line is, the step's New terms line says right under the notice, in view at
     // 80x24 whichever round is faster (tests/app/race-notice-fold; the gloss in brackets pushed it out)
-    expect(slower.en).toMatch(/Loops: worker 1 [\d.]+\sms, worker 2 [\d.]+\sms\. Both adds wait for the counter's cache line, held by one CPU at a time/);
+    expect(slower.en).toMatch(/Loops: worker 1 [\d.]+\sms, worker 2 [\d.]+\sms\. Not shown here: both adds wait for the counter's cache line, held by one CPU at a time/);
     expect(slower.en).toMatch(/the atomic round was the slower\./);
     // pass 8: "one loop waited more" left a faster atomic round unexplained: said for either
     expect(slower.en).toMatch(/which round wins varies by run\./);
@@ -132,7 +132,7 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(step('msg', 'send').aside!.zh).toMatch(/一个汉字 3 字节/);
     // the process list's "lesson" said where the list first shows, not in the introduction
     expect(lesson('serv-clnt').intro.en).not.toMatch(/process list/);
-    expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is ipclab/);
+    expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is the lesson process/);
     expect(step('parent-child', 'child').notice.en).toMatch(/Until its handlers are set, a signal would kill it, so the parent waits/);
     expect(step('parent-child', 'answer').notice.en).toMatch(/The same exchange as step 4/);
     expect(step('parent-child', 'answer').notice.en).not.toMatch(/shape/);
