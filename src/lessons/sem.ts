@@ -415,7 +415,7 @@ export const sem = defineLesson<SemState>({
         if (before !== undefined) {
           await new Promise((resolve) => setTimeout(resolve, ASLEEP_MS));
           const used = (cpuMs(waiter.pid) ?? before) - before;
-          explain(ctx, `process ${waiter.pid} used ${used} ms of CPU in ${ASLEEP_MS} ms asleep (utime + stime in /proc/${waiter.pid}/stat)`, `进程 ${waiter.pid} 睡眠的 ${ASLEEP_MS} ms 里用了 ${used} ms CPU（/proc/${waiter.pid}/stat 的 utime + stime）`);
+          explain(ctx, `process ${waiter.pid} used ${used} ms of CPU in ${ASLEEP_MS} ms asleep (utime + stime, the CPU time the kernel counts for it)`, `进程 ${waiter.pid} 睡眠的 ${ASLEEP_MS} ms 里用了 ${used} ms CPU（utime + stime，内核为它记的 CPU 时间）`);
         }
         return [...asleep, ...(zcnt.ret === 0 ? [] : [`semzcnt is ${zcnt.ret}, expected 0`])];
       },
