@@ -274,7 +274,7 @@ const EN = {
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
-    `this segment's bytes are not shown: ipclab's own process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch.`,
+    `this segment's bytes are not shown: the lesson process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch.`,
   /** in the status line when s, [, ] or } has nothing to do; `key` the one pressed, so } never
    *  reads as silent after ] said the same of itself */
   pickNone: 's: ipclab has no segment in the kernel to show',
@@ -588,7 +588,7 @@ const EN = {
   pid: 'pid',
   /** the tab bar's label before the lesson's processes and their state (fix18f#3: "server 7977
    *  (ended)" after the tabs read as more tabs, or as nothing said); short where the long does not fit */
-  pids: 'this lesson\'s processes',
+  pids: 'the lesson processes',
   pidsShort: 'processes',
   /** status-line hints of the keys a pane has beside scrolling */
   pickHint: 's focus',
@@ -808,7 +808,7 @@ const ZH: Strings = {
     `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark}\u00a0=\u00a0${quotedMark(carry.ch)}\u00a0的字节（该字在上一行）` : null, ahead ? `${ahead.mark}\u00a0=\u00a0${quotedMark(ahead.ch)}\u00a0的字节（该字在下一行）` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
+  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：本课进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: (key: string) => `${key}：这里没有显示字节，无可翻页`,

@@ -343,7 +343,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'EACCES', 'EPERM', 'ENOMEM', 'ENOSPC', 'EFAULT', 'ENOTDIR'],
     text: {
       en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. EACCES: the mode does not allow this user what it asked (shmat checks it). EPERM: IPC_SET or IPC_RMID by a user who is not the owner, the creator or privileged (CAP_SYS_ADMIN); the mode plays no part. ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached. EFAULT: a pointer passed to the kernel (a buffer such as IPC_STAT\'s) is not memory the process may use. ENOTDIR: a part of a path that should be a folder is a file.',
-      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限）。EPERM：做 IPC_SET 或 IPC_RMID 的用户既不是属主、创建者，也没有特权（CAP_SYS_ADMIN）；这里不看权限位。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。EFAULT：交给内核的指针（比如 IPC_STAT 的缓冲区）不指向本进程能用的内存。ENOTDIR：路径中本应是目录的某一部分其实是文件。',
+      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限）。EPERM：做 IPC_SET 或 IPC_RMID 的用户既不是属主、创建者，也没有特权（CAP_SYS_ADMIN）；这里不看权限位。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。EFAULT：交给内核的指针（比如 IPC_STAT 的缓冲区）不指向调用进程能用的内存。ENOTDIR：路径中本应是目录的某一部分其实是文件。',
     },
   },
   {
@@ -615,8 +615,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'used-bytes, qnum, qbytes', zh: 'used-bytes、qnum、qbytes' },
     terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes'],
     text: {
-      en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, msg_cbytes in IPC_STAT) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
-      zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 里是 msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
+      en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, __msg_cbytes in IPC_STAT\'s struct msqid_ds) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
+      zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 的 struct msqid_ds 里是 __msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
     },
   },
   {
@@ -624,8 +624,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'ipcs -s -i: value, ncount, zcount, pid', zh: 'ipcs -s -i：value、ncount、zcount、pid' },
     terms: ['ncount', 'zcount'],
     text: {
-      en: 'The columns ipcs -s -i prints for each semaphore of a set: semnum, which one (from 0); value, its semval; ncount, its semncnt (processes waiting for it to grow); zcount, its semzcnt (processes waiting for it to be 0); pid, its sempid (the last process to operate on it: semop; on Linux also SETVAL, and the undo at a process\'s exit).',
-      zh: 'ipcs -s -i 为集里每个信号量打印的列：semnum 是第几个（从 0 数起）；value 是它的 semval；ncount 是它的 semncnt（等它增加的进程数）；zcount 是它的 semzcnt（等它变为 0 的进程数）；pid 是它的 sempid（最后操作它的进程：semop；Linux 上还有 SETVAL 和进程退出时的撤销）。',
+      en: 'The columns ipcs -s -i prints for each semaphore of a set: semnum, which one (from 0; sem_num in a struct sembuf); value, its semval; ncount, its semncnt (processes waiting for it to grow); zcount, its semzcnt (processes waiting for it to be 0); pid, its sempid (the last process to operate on it: semop; on Linux also SETVAL, and the undo at a process\'s exit).',
+      zh: 'ipcs -s -i 为集里每个信号量打印的列：semnum 是第几个（从 0 数起，即 struct sembuf 的 sem_num）；value 是它的 semval；ncount 是它的 semncnt（等它增加的进程数）；zcount 是它的 semzcnt（等它变为 0 的进程数）；pid 是它的 sempid（最后操作它的进程：semop；Linux 上还有 SETVAL 和进程退出时的撤销）。',
     },
   },
   {
@@ -969,8 +969,8 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'shmat',
         step: 'rdonly',
         text: {
-          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The line above the panes names the lesson\'s own process with its pid and counts the others: "lesson pid 4242 + 1 (0 alive)" (80 columns; wider, in more words) says one more process, ended.',
-          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。窗格上方那一行写出本课自己的进程和它的 pid，其余的只给个数：“本课 pid 4242 + 1（0 个未结束）”（80 列；更宽时字多些）是说还有 1 个进程，已经结束。',
+          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The line above the panes names the lesson process with its pid and counts the others: "lesson pid 4242 + 1 (0 alive)" (80 columns; wider, in more words) says one more process, ended.',
+          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。窗格上方那一行写出本课进程和它的 pid，其余的只给个数：“本课 pid 4242 + 1（0 个未结束）”（80 列；更宽时字多些）是说还有 1 个进程，已经结束。',
         },
       },
     ],

@@ -345,8 +345,8 @@ export const msg = defineLesson<MsgState>({
   // without it (step 6)" beside step 6's title "A reader sleeps in msgrcv" answered msg 4); the
   // flag is met here, neutrally, as step 3's form offers it
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. Both take flags, IPC_NOWAIT among them. "lesson" in the list of processes is ipclab\'s own process.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。两者都可以带标志，IPC_NOWAIT 是其中之一。进程列表里的“本课”是 ipclab 自己的进程。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. Both take flags, IPC_NOWAIT among them. "lesson" in the list of processes is the lesson process, ipclab itself.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。两者都可以带标志，IPC_NOWAIT 是其中之一。进程列表里的“本课”是本课进程，即 ipclab 自己。',
   },
   aside: {
     en: 'a reader that sleeps in msgrcv is a second process, ipclab\'s program started again (asleep in ipclab, it would freeze the screen).',
@@ -520,8 +520,8 @@ export const msg = defineLesson<MsgState>({
       title: { en: 'A reader calls msgrcv; then a send', zh: '读者调用 msgrcv；再发送一条' },
       short: { en: 'A reader; then a send', zh: '读者，再发送一条' },
       say: {
-        en: 'This process empties the full queue (a msgrcv per message); a second process calls msgrcv(type 0) and sleeps (its wchan, where it waits, is in the Trace: do_msgrcv); this one sends a message.',
-        zh: '本进程先把满的队列读空，每条消息一次 msgrcv。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（跟踪窗格显示它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
+        en: 'The lesson process reads the full queue empty. A second process calls msgrcv(type 0) and sleeps (Trace: wchan do_msgrcv, where it waits). Then the lesson process sends.',
+        zh: '本课进程先把满的队列读空，每条消息一次 msgrcv。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（跟踪窗格显示它的 wchan，即睡在哪里：do_msgrcv）；然后本课进程发一条消息。',
       },
       notice: {
         en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender.',
@@ -550,8 +550,8 @@ export const msg = defineLesson<MsgState>({
       code: 'msgctl(q, IPC_RMID, NULL)',
       title: { en: 'IPC_RMID under a reader in msgrcv', zh: '读者在 msgrcv 里时 IPC_RMID' },
       say: {
-        en: 'Another reader sleeps in msgrcv. This process removes the queue with msgctl(IPC_RMID).',
-        zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
+        en: 'Another reader sleeps in msgrcv. The lesson process removes the queue with msgctl(IPC_RMID).',
+        zh: '又一个读者在 msgrcv 里睡眠。本课进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
         en: 'Gone at once; the sleeping msgrcv failed. The reader then exited with code 2, as msg.c\'s reader does after EIDRM (C pane).',

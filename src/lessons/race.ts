@@ -265,8 +265,8 @@ function semNotice(live: LiveResult<RaceState>): Text | undefined {
   // step 2's count at this run's rate, which the say points to (nc: "minutes" was a guess, ~1 min at 30 µs)
   const million = unit(Math.round((sem * WORKERS * N.none) / 1e9), 's');
   return {
-    en: `Nothing lost: one worker at a time between load and store. Far slower: ${sum.en}, ${unit(sem, 'ns')} per add${against.en}; a million each would take ${million}. Two semops an add, and mostly one worker sleeps till the other wakes it.`,
-    zh: `一个不丢：读和写之间一次只有一个工作进程。但慢得多：${sum.zh}，每次加法 ${unit(sem, 'ns')}${against.zh}；各加一百万次要 ${million}。每次加法两次 semop，而大部分时间是一个进程睡着，等另一个唤醒它。`,
+    en: `Nothing lost: one worker at a time between load and store. Far slower: ${sum.en}, ${unit(sem, 'ns')} per add${against.en}; a million each would take ${million}. Two semops an add; not shown here: most of the time one worker sleeps in P till the other's V.`,
+    zh: `一个不丢：读和写之间一次只有一个工作进程。但慢得多：${sum.zh}，每次加法 ${unit(sem, 'ns')}${against.zh}；各加一百万次要 ${million}。每次加法两次 semop；这里看不到的是：大部分时间一个进程睡在 P 里，等另一个的 V。`,
   };
 }
 
@@ -322,8 +322,8 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
             // each loop named by its worker (a newcomer pass: "Loops: 16.8 ms, 80.6 ms" named
             // none); why loops begun together end apart, and what "locked" means, are the
             // glossary's (cache line, atomic add): a sentence more here pushed the verdict under the fold
-            en: ` Loops: worker 1 ${first}, worker 2 ${second}. Both adds wait for the counter's cache line, held by one CPU at a time: which round wins varies by run.`,
-            zh: `两个循环：工作进程 1 ${first}，工作进程 2 ${second}。两种加法主要都在等计数器所在的缓存行（同一时刻只归一个 CPU），哪一轮更快每次都可能不同。`,
+            en: ` Loops: worker 1 ${first}, worker 2 ${second}. Not shown here: both adds wait for the counter's cache line, held by one CPU at a time; which round wins varies by run.`,
+            zh: `两个循环：工作进程 1 ${first}，工作进程 2 ${second}。这里看不到的是：两种加法主要都在等计数器所在的缓存行（同一时刻只归一个 CPU），哪一轮更快每次都可能不同。`,
           };
   return {
     en: `Nothing lost, no system call: each add is one locked instruction, load and store together (step 2: load, then store). Per add: atomic ${unit(atomic, 'ns')} (${wallOf(live.state, 'atomic')} of wall time for ${adds('atomic')} adds), step 2 ${unit(none, 'ns')} (${wallOf(live.state, 'none')} for ${adds('none')}): ${which.en}${loops.en}`,
@@ -371,8 +371,8 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — two processes, one int', zh: '竞争——两个进程，一个 int' },
   short: { en: 'a race — two processes', zh: '竞争——两个进程' },
   intro: {
-    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all, first with nothing to keep them apart ("lesson" in the list of processes is ipclab\'s own process). Will the total be exact?`,
-    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次，先不用任何办法把它们隔开（进程列表里的“本课”是 ipclab 自己的进程）。总数会分毫不差吗？`,
+    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all, first with nothing to keep them apart ("lesson" in the list of processes is the lesson process, ipclab itself). Will the total be exact?`,
+    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次，先不用任何办法把它们隔开（进程列表里的“本课”是本课进程，即 ipclab 自己）。总数会分毫不差吗？`,
   },
   aside: {
     en: 'the workers are two processes ipclab starts, its own program again; race.c, in the C pane, forks its two.',
@@ -469,8 +469,8 @@ export const race = defineLesson<RaceState>({
         zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），各 ${N.semaphore} 次：一共 ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} 次加法，不是第 2 步的各一百万次。要花多久，运行后的注意会告诉你。`,
       },
       notice: {
-        en: 'Nothing lost: one worker at a time between load and store. The trace gives the time per increment: far slower, mostly asleep in P.',
-        zh: '一个不丢：读和写之间一次只有一个工作进程。跟踪里有每次加法的用时：慢得多，大部分时间睡在 P 里。',
+        en: 'Nothing lost: one worker at a time between load and store. The trace gives the time per increment: far slower.',
+        zh: '一个不丢：读和写之间一次只有一个工作进程。跟踪里有每次加法的用时：慢得多。',
       },
       highlight: ['a', 'b', 'a->sem', 'b->sem', 'sem', 'a->counter', 'b->counter', 'counter'],
     }, semNotice),
@@ -590,10 +590,10 @@ export const race = defineLesson<RaceState>({
       question: { en: 'Had one worker run the semaphore round alone, its wall time per increment would be…', zh: '如果只有一个工作进程跑信号量这一轮，它每次加法的实际用时会……' },
       choices: [
         { en: 'much less: only the two semops are left', zh: '少得多：只剩那两次 semop' },
-        { en: 'the same: the two semops are the cost', zh: '一样：代价就是那两次 semop', whyNot: { en: 'two semops take well under a microsecond; the round\'s time went mostly to sleeping in P and being woken.', zh: '两次 semop 加起来远不到一微秒；这一轮的时间大多花在 P 里睡眠和被唤醒上。' } },
+        { en: 'the same: the two semops are the cost', zh: '一样：代价就是那两次 semop', whyNot: { en: 'not timed here, but two semops alone take under a microsecond; the round\'s time went mostly to sleeping in P and waking.', zh: '这里没有计时，但单独做两次 semop 加起来远不到一微秒；这一轮的时间大多花在 P 里睡眠和被唤醒上。' } },
       ],
       answer: 0,
-      explain: { en: 'Alone, its P always finds semval 1 and never sleeps. With two, a worker mostly waits in P until the other\'s V wakes it.', zh: '只有一个进程时，它的 P 总是遇到 semval 为 1，从不睡眠。有两个进程时，一个进程大多在 P 里等，直到另一个的 V 唤醒它。' },
+      explain: { en: 'No step runs it alone, so this is reasoned, not shown: alone, its P always finds semval 1 and never sleeps. With two, a worker mostly waits in P until the other\'s V wakes it.', zh: '没有哪一步让它单独运行，所以这是推出来的，不是屏幕上看到的：单独运行时，它的 P 总是遇到 semval 为 1，从不睡眠。有两个进程时，一个进程大多在 P 里等，直到另一个的 V 唤醒它。' },
     },
     {
       question: { en: 'counter is 0. No lock: each worker tests counter < 1 and, if so, adds 1 with an atomic add, both at once. counter can then be…', zh: 'counter 为 0。不加锁，两个工作进程同时检查 counter < 1，成立就用原子加给它加 1。之后 counter 可能是……' },

@@ -3,6 +3,7 @@
 // (semncnt 1) until this one posts. Then a holder is killed with SIGKILL: with SEM_UNDO
 // the kernel gives its count back, without it the count stays taken.
 import * as native from '../native/index.js';
+import { readFileSync } from 'node:fs';
 import { until, wchan } from './blocked.js';
 import { defineLesson } from './define.js';
 import { expectErrno, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
@@ -80,7 +81,7 @@ function afterKill(undo: boolean) {
   return {
     question: undo
       ? { en: 'The holder took it with SEM_UNDO and is killed with SIGKILL. semval then is…', zh: '持有者带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。之后 semval 是……' }
-      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then this process makes a P with IPC_NOWAIT. That P…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。然后本进程做一次带 IPC_NOWAIT 的 P。这次 P……' },
+      : { en: 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then the lesson process makes a P with IPC_NOWAIT. That P…', zh: '持有者不带 SEM_UNDO 取得信号量，被 SIGKILL 杀死。然后本课进程做一次带 IPC_NOWAIT 的 P。这次 P……' },
     choices,
     answer: (live: LiveResult<SemState>) => (undo ? choiceOf(choices, lastRead(live, 'GETVAL')) : choiceOf(choices, laterP(live))),
     hint: undo
@@ -178,7 +179,7 @@ const NOWAIT_TURN: Turn = {
         call: 'semop',
         // steps 6 and 7 teach it, in processes that exit: here the undo would stay with ipclab
         // not when the kernel undoes it: that is step 6's question (issue 16: "only when ipclab exits (steps 6 and 7 show it)")
-        notOffered: [{ name: 'SEM_UNDO', why: { en: 'it has the kernel record a change to undo (semadj) for ipclab\'s own process, which stays running; the lesson uses it later, in processes of their own', zh: '它让内核为 ipclab 自己的进程记下要撤销的改动（semadj），而这个进程一直在运行；本课稍后在另起的进程里用它' } }],
+        notOffered: [{ name: 'SEM_UNDO', why: { en: 'it has the kernel record a change to undo (semadj) for the lesson process, which stays running; the lesson uses it later, in processes of their own', zh: '它让内核为本课进程记下要撤销的改动（semadj），而这个进程一直在运行；本课稍后在另起的进程里用它' } }],
       },
       default: 'IPC_NOWAIT',
       // the limits say "0 or IPC_NOWAIT"; 0 is taken only where it cannot wait (nc: offered, then refused)
@@ -194,7 +195,7 @@ const NOWAIT_TURN: Turn = {
       // semval is 0 here: only a sem_op below 0 waits (0 waits for semval 0 and returns at once)
       holds: (v) => Number(v.op) >= 0 || (Number(v.flg) & native.IPC_NOWAIT) !== 0,
       error: (v) => ({
-        en: `sem_flg: sem_op ${v.op} on semval 0 would wait, and a wait in ipclab's process freezes the screen; type IPC_NOWAIT`,
+        en: `sem_flg: sem_op ${v.op} on semval 0 would wait, and a wait in the lesson process freezes the screen; type IPC_NOWAIT`,
         zh: `sem_flg：semval 为 0 时 sem_op ${v.op} 会等待，而 ipclab 的进程一等待，界面就卡住；请输入 IPC_NOWAIT`,
       }),
     },
@@ -255,12 +256,28 @@ async function killHolder(ctx: StepContext, state: SemState, undo: boolean, afte
   return [...problems, ...expectValue(ctx, semid, after)];
 }
 
+/** How long step 4 watches the asleep waiter's CPU time. */
+const ASLEEP_MS = 200;
+
+/** The CPU time a process has used, in ms: utime + stime of /proc/PID/stat (fields 14 and
+ *  15, after the name in brackets, which may hold spaces), in ticks of 1/100 s (USER_HZ,
+ *  100 on Linux); undefined once it is gone. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder. "lesson" in the list of processes is ipclab\'s own process.',
-    zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。进程列表里的“本课”是 ipclab 自己的进程。',
+    en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder. "lesson" in the list of processes is the lesson process, ipclab itself.',
+    zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。进程列表里的“本课”是本课进程，即 ipclab 自己。',
   },
   outro: {
     en: 'P and V are semops the kernel does whole: no other semop comes between the test and the change. SEM_UNDO frees a lock whose holder dies.',
@@ -283,8 +300,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
       },
       notice: {
-        en: 'The set has one semaphore; SETVAL put it from 0 to 1. Its sempid (the last process to operate on it) is this one: Linux counts SETVAL.',
-        zh: '集合里有一个信号量，SETVAL 把它的 semval 从 0 设成 1。它的 sempid（最后操作它的进程）现在是本进程：Linux 把 SETVAL 也算在内。',
+        en: 'One semaphore, which SETVAL put from 0 to 1. Its sempid (last process to operate on it) is the lesson process: Linux counts SETVAL.',
+        zh: '集合里有一个信号量，SETVAL 把它的 semval 从 0 设成 1。它的 sempid（最后操作它的进程）现在是本课进程：Linux 把 SETVAL 也算在内。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -310,12 +327,12 @@ export const sem = defineLesson<SemState>({
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
       // struct sembuf's fields each said where first used (issue 16: named, never explained)
       say: {
-        en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval 1 becomes 0; this process holds it.',
-        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。semval 由 1 变 0，本进程成了持有者。',
+        en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval 1 becomes 0; the lesson process holds it.',
+        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。semval 由 1 变 0，持有者是本课进程。',
       },
       notice: {
-        en: 'semval 0. sempid is still this process, now set by its semop.',
-        zh: 'semval 为 0。sempid 仍是本进程，这次由它的 semop 设置。',
+        en: 'semval 0. sempid is still the lesson process, now set by its semop.',
+        zh: 'semval 为 0。sempid 仍是本课进程，这次由它的 semop 设置。',
       },
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem'],
@@ -341,8 +358,8 @@ export const sem = defineLesson<SemState>({
       },
       // why the form insists on IPC_NOWAIT: ipclab's reason, not the kernel's (s28b#2: it stood in the form's line)
       aside: {
-        en: 'this semop, and your own from the form, runs in ipclab\'s own process, which draws the screen. A wait would freeze the screen until some V came.',
-        zh: '这次 semop（以及表单里你自己的那次）在 ipclab 自己的进程里执行，界面也由它绘制。一等待，界面就会卡住，直到有人做 V。',
+        en: 'this semop, and your own from the form, runs in the lesson process, which draws the screen. A wait would freeze the screen until some V came.',
+        zh: '这次 semop（以及表单里你自己的那次）在本课进程里执行，界面也由它绘制。一等待，界面就会卡住，直到有人做 V。',
       },
       // the result is the call's EAGAIN, in the Trace (issue 16 pass 6: the Kernel pane was shown, "step 3 changed nothing")
       traceFocus: ['EAGAIN'],
@@ -368,14 +385,15 @@ export const sem = defineLesson<SemState>({
         zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。然后 GETNCNT 读 semncnt，即等 semval 增加的进程数；GETZCNT 读 semzcnt，即等它变为 0 的进程数。',
       },
       notice: {
-        en: 'semncnt 1, semzcnt 0: a P at 0 waits for semval to grow, so semncnt counts it. Asleep, the waiter uses no CPU.',
-        zh: 'semncnt 为 1，semzcnt 为 0：0 上的 P 等 semval 增加，所以计入 semncnt。等待者等待时不占 CPU。',
+        en: 'semncnt 1, semzcnt 0: a P at 0 waits for semval to grow, so semncnt counts it. Asleep, it does not run: the Trace gives its CPU time.',
+        zh: 'semncnt 为 1，semzcnt 为 0：0 上的 P 等 semval 增加，所以计入 semncnt。等待者睡着时根本不运行：跟踪里有它用的 CPU 时间。',
       },
+      traceFocus: [{ en: 'ms of CPU', zh: 'ms CPU' }],
       // how ipclab makes the waiter, under the notice once it ran: with the introduction it kept
       // step 1 and its form from fitting the pane (issue 16: sem 1 at 120x34 zh needed Space)
       aside: {
-        en: 'the waiter and the holders killed later are ipclab\'s program started again, as a semop asleep in ipclab\'s own process would freeze the screen.',
-        zh: '等待者和后面被杀的持有者都是 ipclab 的程序再启动一次，因为 semop 若在 ipclab 自己的进程里睡眠，界面就卡住了。',
+        en: 'the waiter and the holders killed later are ipclab\'s program started again, as a semop asleep in the lesson process would freeze the screen.',
+        zh: '等待者和后面被杀的持有者都是 ipclab 的程序再启动一次，因为 semop 若在本课进程里睡眠，界面就卡住了。',
       },
       diagram: FLOW,
       highlight: ['sem', 'sem->waiter', 'waiter'],
@@ -392,6 +410,13 @@ export const sem = defineLesson<SemState>({
         const where = asleep.length ? '' : wchan(waiter.pid);
         const at = where ? { en: ` (/proc/${waiter.pid}/wchan: ${where})`, zh: `（/proc/${waiter.pid}/wchan：${where}）` } : { en: '', zh: '' };
         if (!asleep.length) explain(ctx, `semncnt ${ncnt.ret}, semzcnt ${zcnt.ret}: process ${waiter.pid} sleeps in semop${at.en}`, `semncnt 为 ${ncnt.ret}，semzcnt 为 ${zcnt.ret}：进程 ${waiter.pid} 在 semop 里睡眠${at.zh}`);
+        // what asleep costs, measured rather than said (issue 16: "uses no CPU" was on no screen)
+        const before = asleep.length ? undefined : cpuMs(waiter.pid);
+        if (before !== undefined) {
+          await new Promise((resolve) => setTimeout(resolve, ASLEEP_MS));
+          const used = (cpuMs(waiter.pid) ?? before) - before;
+          explain(ctx, `process ${waiter.pid} used ${used} ms of CPU in ${ASLEEP_MS} ms asleep (utime + stime, the CPU time the kernel counts for it)`, `进程 ${waiter.pid} 睡眠的 ${ASLEEP_MS} ms 里用了 ${used} ms CPU（utime + stime，内核为它记的 CPU 时间）`);
+        }
         return [...asleep, ...(zcnt.ret === 0 ? [] : [`semzcnt is ${zcnt.ret}, expected 0`])];
       },
     },
@@ -400,12 +425,12 @@ export const sem = defineLesson<SemState>({
       code: '/* V: the child gets through',
       title: { en: 'V: semop +1 wakes it', zh: 'V：semop +1 唤醒它' },
       say: {
-        en: 'This process gives the semaphore back with semop +1. The waiter takes it, then gives it back itself and exits.',
-        zh: '本进程用 semop +1 归还信号量。等待者拿到它，随后自己归还并退出。',
+        en: 'The lesson process gives the semaphore back with semop +1. The waiter takes it, then gives it back itself and exits.',
+        zh: '本课进程用 semop +1 归还信号量。等待者拿到它，随后自己归还并退出。',
       },
       notice: {
-        en: 'The waiter\'s semop returned right after this process\'s V: semncnt 0, semval 1 again, sempid the waiter.',
-        zh: '等待者的 semop 紧跟在本进程的 V 之后返回：semncnt 为 0，semval 又是 1，sempid 是等待者。',
+        en: 'The waiter\'s semop returned right after the lesson process\'s V: semncnt 0, semval 1 again, sempid the waiter.',
+        zh: '等待者的 semop 紧跟在本课进程的 V 之后返回：semncnt 为 0，semval 又是 1，sempid 是等待者。',
       },
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem', 'sem->waiter', 'waiter'],
@@ -429,8 +454,8 @@ export const sem = defineLesson<SemState>({
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
         // what SEM_UNDO makes the kernel record, on screen; not when it is applied, the question (issue 16: "(g: semadj)" alone)
-        en: 'A new holder, another process, takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it, a record of that P. This process kills it by SIGKILL: no handler runs.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核于是为它记下 semadj，记录那次 P。本进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
+        en: 'A new holder, another process, takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it, a record of that P. The lesson process kills it by SIGKILL: no handler runs.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核于是为它记下 semadj，记录那次 P。本课进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         // sempid: Linux's exit_sem sets it to the dying process as it undoes (nc: "so" did not follow)
@@ -451,8 +476,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'Without SEM_UNDO: kill -9 the holder', zh: '不带 SEM_UNDO：kill -9 持有者' },
       short: { en: 'No SEM_UNDO: kill -9', zh: '无 SEM_UNDO：kill -9' },
       say: {
-        en: 'The same without SEM_UNDO. Then this process makes a P with IPC_NOWAIT, as in step 3, and removes the set with semctl(IPC_RMID).',
-        zh: '不带 SEM_UNDO 再做一遍。然后本进程像第 3 步那样做一次带 IPC_NOWAIT 的 P，再用 semctl(IPC_RMID) 删除信号量集。',
+        en: 'The same without SEM_UNDO. Then the lesson process makes a P with IPC_NOWAIT, as in step 3, and removes the set with semctl(IPC_RMID).',
+        zh: '不带 SEM_UNDO 再做一遍。然后本课进程像第 3 步那样做一次带 IPC_NOWAIT 的 P，再用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
         en: 'The P got EAGAIN: without IPC_NOWAIT it is stuck until some process does V, which the dead holder never will.',

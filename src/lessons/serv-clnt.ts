@@ -4,7 +4,6 @@
 // talks to the C programs of examples/c when a C compiler is installed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../paths.js';
 import { formatKey } from '../native/index.js';
 import { isAttached, peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
@@ -110,38 +109,6 @@ function received(client: PeerProcess): string[] {
   return client.events.flatMap((e) => (e.type === 'message' ? [Buffer.from(e.base64, 'base64').toString('utf8')] : []));
 }
 
-/** A path as a shell takes it: quoted when it holds anything but plain characters. */
-function shellPath(path: string): string {
-  return /^[\w./:=+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
-}
-
-/** How to run the exchange by hand: every path absolute (the package's own, packageRoot), so
- *  each line works from whatever folder the learner's terminal is in. */
-function commands(cc: boolean): Text {
-  const root = packageRoot();
-  const ipc = `node ${shellPath(join(root, 'bin', 'ipclab.mjs'))}`;
-  const src = (name: string) => shellPath(join(root, 'examples', 'c', `${name}.c`));
-  const en = [
-    'Run it yourself in two terminals, in any folder (either may start first):',
-    `  terminal 1: ${ipc} serv --message hello --message goodbye`,
-    `  terminal 2: ${ipc} clnt`,
-    cc ? `With C, against ipclab serv: cc -O2 -o /tmp/clnt ${src('clnt')} && /tmp/clnt` : `With a C compiler (cc) you could build clnt.c and serv.c, the C pane's files, in ${shellPath(join(root, 'examples', 'c'))}, and run them against these.`,
-    cc ? `        against ipclab clnt: cc -O2 -o /tmp/serv ${src('serv')} && /tmp/serv --message hi` : '',
-    'The client prints each message as it arrives; then both exit and the server removes the segment.',
-    'Installed with npm, `ipclab serv` and `ipclab clnt` do the same.',
-  ].filter(Boolean);
-  const zh = [
-    '在两个终端里自己试试，在哪个目录下运行都行（先启动哪一个都行）：',
-    `  终端 1：${ipc} serv --message 你好 --message 再见`,
-    `  终端 2：${ipc} clnt`,
-    cc ? `C 版本对接 ipclab serv：cc -O2 -o /tmp/clnt ${src('clnt')} && /tmp/clnt` : `装有 C 编译器（cc）时，可以编译 C 窗格里的 clnt.c 和 serv.c（在 ${shellPath(join(root, 'examples', 'c'))} 下），让它们与这两个程序对接。`,
-    cc ? `C 版本对接 ipclab clnt：cc -O2 -o /tmp/serv ${src('serv')} && /tmp/serv --message 你好` : '',
-    '客户端每收到一条消息就打印出来；然后双方退出，服务端删除共享内存段。',
-    '用 npm 安装后，`ipclab serv` 和 `ipclab clnt` 的作用相同。',
-  ].filter(Boolean);
-  return { en: en.join('\n'), zh: zh.join('\n') };
-}
-
 export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
@@ -183,8 +150,8 @@ export const servClnt = defineLesson<ServClntState>({
       },
       aside: {
         // said where the process list first shows (issue 16 pass 6: the introduction named it before any list)
-        en: 'steps 1-4 run ipclab\'s program again on both sides, as serv.c and clnt.c (open gives 3 in C, more here); 5-6 run the C ones. Processes: "lesson" is ipclab.',
-        zh: '第 1-4 步双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 的事（open 在 C 里返回 3，这里更大）；第 5、6 步运行 C 程序。进程列表里的“本课”是 ipclab 自己。',
+        en: 'steps 1-4 run ipclab\'s program again on both sides, as serv.c and clnt.c (open: 3 in C, more here); 5-6 run the C ones. Processes: "lesson" is the lesson process.',
+        zh: '第 1-4 步双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 的事（open 在 C 里返回 3，这里更大）；第 5、6 步运行 C 程序。进程列表里的“本课”是本课进程，即 ipclab 自己。',
       },
       // shmget's line to magic's fits the Trace's 6 rows at 80x24; open's, one more line up, did not
       // (issue 16 pass 8: magic 5 Downs away): the notice says open's O_EXCL itself
@@ -206,8 +173,8 @@ export const servClnt = defineLesson<ServClntState>({
         ctx.focus(shmid);
         showProcesses(ctx, state);
         const key = ctx.sys.ftok(path, 'S'.charCodeAt(0));
-        // the lesson's own process is neither side: it computes the key only to show it
-        explain(ctx, `the lesson's own process (neither side) computes it too, to show you the key both sides get from the file: ${key.retText}`, `本课自己的进程（不是任何一方）也算一次，让你看到双方从这个文件得到的 key：${key.retText}`);
+        // the lesson process is neither side: it computes the key only to show it
+        explain(ctx, `the lesson process (neither side) computes it too, to show you the key both sides get from the file: ${key.retText}`, `本课进程（不是任何一方）也算一次，让你看到双方从这个文件得到的 key：${key.retText}`);
         return expectRow(ctx, shmid, { nattch: 1, lpid: server.pid, perms: '600', size: 4096, key: formatKey(key.ret as number) });
       },
     },
@@ -226,8 +193,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'SIGUSR2 在本课表示“现在去看”；在第 7 课（父子进程）里它表示“已读”。信号的含义由程序自己约定。',
       },
       notice: {
-        en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads the fields on a signal or at its 100 ms poll, whichever comes first.',
-        zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到一样。每一方在收到对方的信号时或每 100 ms 轮询时读字段，哪个先到按哪个。',
+        en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads on SIGUSR2 or at its poll, every 100 ms (rv.h, C pane).',
+        zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到。每一方收到 SIGUSR2 或轮询时读字段（每 100 ms，见 C 窗格的 rv.h）。',
       },
       diagram: 'serv-clnt-2',
       // the question is nattch, the fields the sides read are decoded under it: the Kernel pane, though the notice names SIGUSR2 (issue 16, fixS)
@@ -252,8 +219,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       notice: {
-        en: 'Why a poll too: a SIGUSR2 sent while one is pending merges with it; a dead peer sends none.',
-        zh: '为什么还要轮询：上一个 SIGUSR2 还挂起时再发的会与它合并，死了的对方也不会再发。',
+        en: 'Why a poll too (not shown here): a SIGUSR2 sent while one is still pending is lost; a dead peer sends none.',
+        zh: '为什么还要轮询（这里看不到）：上一个 SIGUSR2 还挂起时再发的会丢失，因为同一种信号 Linux 只挂起一个；死了的对方也不会再发。',
       },
       // why a side may say "seen at its 100 ms poll" right after the other's SIGUSR2 (issue 16)
       aside: {
@@ -316,8 +283,8 @@ export const servClnt = defineLesson<ServClntState>({
       notice: C_CLIENT_NOTICE,
       // why a "server" process appears where ipclab plays the server (issue 16)
       aside: {
-        en: 'the server here is a separate process that ipclab starts, as in steps 1-4; ipclab\'s own process ("lesson" in the list) only watches and shows.',
-        zh: '这里的服务端是 ipclab 另外启动的一个进程，和第 1-4 步一样；ipclab 自己的进程（列表里的“本课”）只旁观并显示。',
+        en: 'the server here is a separate process that ipclab starts, as in steps 1-4; the lesson process ("lesson" in the list) only watches and shows.',
+        zh: '这里的服务端是 ipclab 另外启动的一个进程，和第 1-4 步一样；本课进程（列表里的“本课”）只旁观并显示。',
       },
       // the exchange's end, which fits the Trace's 5 rows at 80x24: the detaches, IPC_RMID (destNotice
       // speaks of its order with the client's shmdt) and both exits; the message printed, above
@@ -328,9 +295,8 @@ export const servClnt = defineLesson<ServClntState>({
       noticeBy: destNotice(C_CLIENT_NOTICE),
       async run(ctx, state) {
         const cc = hasCc();
-        // how to run it by hand before the exchange, not after it: its 7 lines at the trace's
-        // end pushed the step's result (the C client's printed line) out of the Trace pane (fix20d#4)
-        explain(ctx, commands(cc).en, commands(cc).zh);
+        // no commands to run it by hand here: with the checkout's paths and npm they were no
+        // part of the exchange (issue 16); the notice says how to try it
         if (!cc) explain(ctx, 'cc is not installed here, so no C client ran: install gcc (or clang) and reset (r) to see it join.', '这台机器没有安装 cc，所以没有运行 C 客户端：安装 gcc（或 clang）后按 r 重置，就能看到它加入。');
         return cc ? await crossRun(ctx, state, 'clnt') : [];
       },
@@ -395,7 +361,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'The client attaches. What will nattch be?', zh: '客户端映射之后，nattch 是多少？' },
       choices: NATTCH,
       answer: (live) => choiceOf(NATTCH, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
-      hint: { en: 'Count the processes that map it now. This screen\'s own process maps none.', zh: '数一数现在映射着它的进程。本界面自己的进程没有映射任何共享内存段。' },
+      hint: { en: 'Count the processes that map it now. The lesson process maps none.', zh: '数一数现在映射着它的进程。本课进程没有映射任何共享内存段。' },
       explain: (live) => ({
         en: 'One mapping each, the server\'s and the client\'s.',
         zh: '服务端和客户端各一个映射。',
@@ -442,7 +408,7 @@ export const servClnt = defineLesson<ServClntState>({
       // not "what does the client wait for", which step 3's say answers (nc, fix28a#5): what follows from it
       question: { en: 'The server writes a message, but its SIGUSR2 merges with one still pending and the client gets no new signal. That message…', zh: '服务端写了一条消息，但它的 SIGUSR2 与一个还挂起的合并了，客户端没有收到新的信号。这条消息……' },
       choices: [
-        { en: 'waits unread until another SIGUSR2 comes', zh: '一直没人读，直到再来一个 SIGUSR2', whyNot: { en: 'the client also looks every 100 ms; it reads when it sees seq past ack, signal or not.', zh: '客户端还每 100 ms 看一次；只要看到 seq 超过 ack 就读，不管有没有信号。' } },
+        { en: 'waits unread until another SIGUSR2 comes', zh: '一直没人读，直到再来一个 SIGUSR2', whyNot: { en: 'the client also looks every 100 ms (rv.h, C pane); it reads when it sees seq past ack, signal or not.', zh: '客户端还每 100 ms 看一次（见 C 窗格的 rv.h）；只要看到 seq 超过 ack 就读，不管有没有信号。' } },
         { en: 'is read when the client next looks anyway', zh: '客户端下次照常去看时读到' },
       ],
       answer: 1,

@@ -160,8 +160,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '以读写方式映射，地址交给内核挑选。',
       },
       notice: {
-        en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
-        zh: '得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid（最近映射或解除映射它的进程）是本进程；atime 是此刻。',
+        en: 'An address like 0x7f…: the segment is part of the lesson process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
+        zh: '得到形如 0x7f… 的地址：这个共享内存段成了本课进程的一部分。nattch 为 1；lpid（最近映射或解除映射它的进程）是本课进程；atime 是此刻。',
       },
       // the Trace is shown (the address); lpid and atime, the Kernel pane's, said with their values (s27a)
       noticeBy: (live) => {
@@ -170,8 +170,8 @@ export const shmat = defineLesson<ShmatState>({
         const d = new Date(seg.atime * 1000);
         const at = [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
         return {
-          en: `An address like 0x7f…: the segment is part of this process now. nattch 1; lpid = ${seg.lpid}, ours (last to attach or detach); atime = ${at}.`,
-          zh: `得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid = ${seg.lpid}，即本进程（最近映射或解除映射它的）；atime = ${at}。`,
+          en: `An address like 0x7f…: the segment is part of the lesson process now. nattch 1; lpid = ${seg.lpid}, ours (last to attach or detach); atime = ${at}.`,
+          zh: `得到形如 0x7f… 的地址：这个共享内存段成了本课进程的一部分。nattch 为 1；lpid = ${seg.lpid}，即本课进程（最近映射或解除映射它的）；atime = ${at}。`,
         };
       },
       diagram: MAP,
@@ -358,12 +358,12 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'This process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps it. Steps 9 to 11 follow it: fork, exec (run another program), exit.',
-        zh: '本进程解除自己的两个映射（shmdt，下一课讲），再现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。第 9 到 11 步跟着它：fork、exec（换成另一个程序）、exit。',
+        en: 'The lesson process detaches (shmdt, next lesson); then inherit.c, built now (c shows it), maps it. Steps 9 to 11 follow it: fork, exec (run another program), exit.',
+        zh: '本课进程解除自己的两个映射（shmdt，下一课讲），再现场编译 inherit.c（按 c 查看），由它映射这个共享内存段。第 9 到 11 步跟着它：fork、exec（换成另一个程序）、exit。',
       },
       notice: {
-        en: 'nattch 1: this process detached both of its own mappings; only the C program maps it now. Its pid and calls are in the trace.',
-        zh: 'nattch 为 1：本进程解除了自己的两个映射，现在只有这个 C 程序映射着这个共享内存段，它的进程号和调用都在跟踪里。',
+        en: 'nattch 1: the lesson process detached both of its own mappings; only the C program maps it now. Its pid and calls are in the trace.',
+        zh: 'nattch 为 1：本课进程解除了自己的两个映射，现在只有这个 C 程序映射着这个共享内存段，它的进程号和调用都在跟踪里。',
       },
       aside: {
         en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',

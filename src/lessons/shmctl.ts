@@ -42,13 +42,13 @@ const SET_PERMS = [
   ),
   choice(
     { en: 'EPERM; perms stay 600', zh: 'EPERM，perms 仍是 600' },
-    { en: 'the owner, the creator or root may always IPC_SET, whatever the mode; this process made the segment.', zh: '属主、创建者或 root 总能做 IPC_SET，与权限位无关；这个共享内存段正是本进程创建的。' },
+    { en: 'the owner, the creator or root may always IPC_SET, whatever the mode; the lesson process made the segment.', zh: '属主、创建者或 root 总能做 IPC_SET，与权限位无关；这个共享内存段正是本课进程创建的。' },
   ),
 ];
 const RMID_AGAIN = [
   choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已释放的段不在了。' }),
   choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已释放的 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
-  choice('EPERM', { en: 'EPERM is for a caller neither owner, creator nor root; this process made the segment.', zh: 'EPERM 是给既非属主、创建者也非 root 的调用者的；这个共享内存段正是本进程建的。' }),
+  choice('EPERM', { en: 'EPERM is for a caller neither owner, creator nor root; the lesson process made the segment.', zh: 'EPERM 是给既非属主、创建者也非 root 的调用者的；这个共享内存段正是本课进程建的。' }),
 ];
 const OWNER_RW = [
   choice('EACCES', { en: 'EACCES is for a process without a capability such as CAP_IPC_OWNER; this one has it.', zh: 'EACCES 是给没有 CAP_IPC_OWNER 这类能力的进程的；这个进程有。' }),
@@ -238,8 +238,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'ipcs -m -i (Trace) prints IPC_STAT\'s record: uid, mode, size, cpid, lpid, nattch; lpid is still this process (ipcs maps nothing).',
-        zh: 'ipcs -m -i（见“跟踪”窗格）打印 IPC_STAT 的记录：uid、权限、大小、cpid、lpid、nattch；lpid 仍是本进程（ipcs 什么也不映射）。',
+        en: 'ipcs -m -i (Trace) prints IPC_STAT\'s record: uid, mode, size, cpid, lpid, nattch; lpid is the lesson process (ipcs maps nothing).',
+        zh: 'ipcs -m -i（见“跟踪”窗格）打印 IPC_STAT 的记录：uid、权限、大小、cpid、lpid、nattch；lpid 仍是本课进程（ipcs 什么也不映射）。',
       },
       traceFocus: ['$ ipcs -m -i', 'IPC_STAT', 'shm_atime'],
       diagram: FUNCS,
@@ -396,8 +396,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: '/* while attached: only marked, not removed */\n    shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
-        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes (the study notes ipclab follows) say IPC_RMID deletes it.',
-        zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。ipclab 沿用的那份学习笔记说 IPC_RMID 会删除它。',
+        en: 'Remove the segment while the lesson process still has it mapped, then read and write through the mapping. The notes (the study notes ipclab follows) say IPC_RMID deletes it.',
+        zh: '在本课进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。ipclab 沿用的那份学习笔记说 IPC_RMID 会删除它。',
       },
       notice: {
         en: 'Not yet: marked for removal (status dest), key now 0x00000000. No key finds it, yet the mapping works. Last detach frees it.',

@@ -200,7 +200,7 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         en: 'shmdt returned 0. nattch is 0; lpid is this pid, dtime now (the Kernel pane\'s record lines). Still listed: detaching is not deleting.',
-        zh: 'shmdt 返回 0。nattch 为 0；lpid 是本进程，dtime 是此刻（见“内核”窗格的记录几行）。这个共享内存段仍在列表里：解除映射不等于删除。',
+        zh: 'shmdt 返回 0。nattch 为 0；lpid 是本课进程，dtime 是此刻（见“内核”窗格的记录几行）。它仍在列表里：解除映射不等于删除。',
       },
       diagram: UNMAP,
       highlight: ['map', 'map->old', 'old', 'shm'],

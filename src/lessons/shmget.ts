@@ -167,8 +167,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: '申请一个 4096 字节的私有共享内存段（远低于上限 SHMMAX 和 SHMALL：单段字节数、所有段合计页数），只有你能读写：0600，和 open() 用的权限位含义相同。',
       },
       notice: {
-        en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
-        zh: 'key 为 0x00000000，就是 IPC_PRIVATE。大小 4096 字节，权限 600，nattch 为 0，cpid（创建者）就是本进程。',
+        en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is the lesson process.',
+        zh: 'key 为 0x00000000，就是 IPC_PRIVATE。大小 4096 字节，权限 600，nattch 为 0，cpid（创建者）就是本课进程。',
       },
       diagram: CREATE,
       highlight: MADE,

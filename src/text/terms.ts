@@ -22,6 +22,11 @@ export const TERMS = {
   reader: { en: 'reader', zh: '读者', rejected: /接收进程|接收者|接收方/ },
   // the pane of calls and events: 调用 alone means one call
   trace: { en: 'Trace', zh: '跟踪', rejected: /调用(窗格|面板)/ },
+  // ipclab's own process, the one drawing the screen, whose row the lists of processes label
+  // "lesson" (本课): one name in every lesson (issue 16: 本课进程, 本进程, 本界面自己的进程 and
+  // ipclab 自己的进程 read as four processes); "lesson process" as the diagrams say, not "this
+  // lesson's process", since the tab bar's "this lesson's processes:" means all of them
+  lessonProcess: { en: 'lesson process', zh: '本课进程', rejected: /本进程|(?:ipclab|本课|界面) ?自己的进程/ },
   // a part of the screen, as the help names it: 窗格, never 面板, nor 页 after a pane's name
   // ("内核页", "见“内核”页", "内核标签页", and "${name}页里的", a pane named by a string
   // built around it, whose literal has 页 after no Chinese word): the tab bar names panes,

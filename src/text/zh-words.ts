@@ -27,6 +27,8 @@ export const KEPT: readonly string[] = [
   '对调',
   // the glossary's newer names (race's rounds, the cache line, the throw-away child, the lock prefix)
   '临时子进程', '三轮', '整轮', '缓存行', '带锁', '带锁的指令', '文件描述符',
+  // the term list's name of ipclab's own process (本课|进程 to ICU)
+  '本课进程',
 ];
 
 /** The most characters of single-character words kept together (字|节|转|储). */

@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { LESSON_PROCESS } from '../../src/lessons/kit.js';
+import { TERMS } from '../../src/text/terms.js';
 
 const SAYS = { en: `"${LESSON_PROCESS.en}" in`, zh: `“${LESSON_PROCESS.zh}”` };
-const OWN = { en: "ipclab's own process", zh: 'ipclab 自己的进程' };
+// the term list's one name for it (issue 16: the Chinese had four)
+const OWN = TERMS.lessonProcess;
 
 describe('the lesson\'s own process is said at first use', () => {
   for (const id of ['parent-child', 'serv-clnt', 'msg', 'sem', 'race'])
@@ -17,7 +19,7 @@ describe('the lesson\'s own process is said at first use', () => {
         // serv-clnt says it at step 1, where its list of processes first shows (issue 16 pass 6)
         if (id === 'serv-clnt') {
           const aside = lesson.steps[0]!.aside?.[lang] ?? '';
-          expect(aside, `${id} ${lang}`).toContain(lang === 'en' ? '"lesson" is ipclab' : '“本课”是 ipclab');
+          expect(aside, `${id} ${lang}`).toContain(lang === 'en' ? `"lesson" is the ${OWN.en}` : `“本课”是${OWN.zh}`);
           expect(lesson.intro[lang], `${id} ${lang}`).not.toContain(SAYS[lang]);
           continue;
         }
