@@ -378,7 +378,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         { en: 'ipcrm fails: that user may not', zh: 'ipcrm 失败：这个用户无权删除' },
       ],
       answer: 2,
-      explain: { en: 'Only a process of the owner or the creator, or of root, may remove a segment; knowing its shmid is not enough.', zh: '只有属主、创建者或 root 的进程才能删除共享内存段；光知道 shmid 不够。' },
+      // said as a fact: no step runs ipcrm as another user (issue 16)
+      explain: { en: 'Only a process of the owner or the creator, or of root, may remove a segment; knowing its shmid is not enough. Another user\'s ipcrm fails; no step shows that, as every step runs as you.', zh: '只有属主、创建者或 root 的进程才能删除共享内存段；光知道 shmid 不够。别的用户运行 ipcrm 会失败；本课每一步都以你的身份运行，所以没有演示这一点。' },
     },
   ],
 });
