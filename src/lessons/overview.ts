@@ -164,8 +164,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
+        // 0600 shuts out other users, not root, which the learner may be (issue 16)
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, for your user only (and root), and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你这个用户（及 root）能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
       },
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
       // trace would show: the record is named by its fields (step 3 names the file)

@@ -169,8 +169,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int a = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'shmget(IPC_PRIVATE, 4096, 0600)', zh: '第一次 shmget(IPC_PRIVATE, 4096, 0600)' },
       say: {
-        en: 'Ask for a private segment of 4096 bytes, far below the limits SHMMAX (per segment) and SHMALL (all segments), that only you may read and write: 0600, as for open().',
-        zh: '申请一个 4096 字节的私有共享内存段（远低于上限 SHMMAX 和 SHMALL：单段字节数、所有段合计页数），只有你能读写：0600，和 open() 用的权限位含义相同。',
+        en: 'Ask for a private segment of 4096 bytes, far below the limits SHMMAX (per segment) and SHMALL (all segments), that only your user (and root) may read and write: 0600, as for open().',
+        zh: '申请一个 4096 字节的私有共享内存段（远低于上限 SHMMAX 和 SHMALL：单段字节数、所有段合计页数），只有你这个用户（及 root）能读写：0600，和 open() 用的权限位含义相同。',
       },
       notice: {
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
