@@ -235,8 +235,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
         // SHMMIN said with its meaning here: this notice is the first text to use it (nc pass)
         // the page a segment's memory takes is on no pane: check 2's explanation says it as such (issue 16)
-        en: 'EINVAL: IPC_PRIVATE only creates; a new one needs SHMMIN, the least size (1 on Linux). A 1-byte segment will do: ipcs lists 1 byte.',
-        zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN（最小大小，Linux 上是 1）字节。1 字节的段也行：ipcs 列为 1 字节。',
+        en: 'EINVAL: IPC_PRIVATE only creates; a new one needs SHMMIN, the least size (1 on Linux). A 1-byte segment will do, and bytes shows 1.',
+        zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN（最小大小，Linux 上是 1）字节。1 字节的段也行，大小（bytes）记为 1。',
       },
       aside: {
         en: 'y\'s size stops at 2^52, ipclab\'s own bound, as its JavaScript numbers are exact only up to 2^53.',
