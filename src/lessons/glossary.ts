@@ -911,8 +911,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'throw-away child', zh: '临时子进程' },
     terms: ['throw-away child', '临时子进程'],
     text: {
-      en: 'A child process ipclab forks only to make one access for real that ipclab itself will not make (its guard refused it: see the entry ipclab\'s guard). The child makes it as a C program would, so whatever the kernel does to it happens to the child, and ipclab, still running, reports in the trace how the child ended.',
-      zh: 'ipclab 专为真的去做一次它自己不做的访问（被它的访问检查拒绝了：见“访问检查”条目）而 fork 出的子进程。子进程像 C 程序那样去做，内核对它做什么都落在子进程身上；ipclab 照常运行，在跟踪里写出子进程是怎样结束的。',
+      en: 'A child process ipclab starts only to make one access for real that ipclab itself will not make (its guard refused it: see the entry ipclab\'s guard). Unlike a C program\'s fork() child it is a new program, which inherits no mapping: it calls shmat itself, and those calls change lpid, atime and dtime. Whatever the kernel does to it happens to the child, and ipclab, still running, reports in the trace how the child ended.',
+      zh: 'ipclab 专为真的去做一次它自己不做的访问（被它的访问检查拒绝了：见“访问检查”条目）而另起的子进程。和 C 程序 fork() 出的子进程不同，它是新启动的程序，不继承任何映射：它自己调用 shmat，这些调用会改变 lpid、atime 和 dtime。内核对它做什么都落在子进程身上；ipclab 照常运行，在跟踪里写出子进程是怎样结束的。',
     },
   },
   {

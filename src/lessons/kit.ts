@@ -117,19 +117,19 @@ export function createWithText(ctx: StepContext, state: { shmid?: number; seg?: 
   return shmid;
 }
 
-/** A throw-away child (crashInChild) attaches the segment before its forbidden access, and
- *  its attach and detach (its own shmdt when its calls show one, else the kernel's as it died)
- *  change lpid, atime and dtime: the trace says so, naming the detach that happened and which
- *  set which (the attach atime, the detach dtime: fix28d#11), or the Kernel pane would change
- *  with no cause in sight. */
-export function childAttached(ctx: StepContext, shmid: number, child: { pid: number; calls?: readonly { call: string }[] }): void {
+/** A throw-away child (crashInChild) is a new program, not a fork: it inherits no mapping, so
+ *  it attaches the segment itself before its forbidden access, and its attach and detach (its
+ *  own shmdt when its calls show one, else the kernel's as it died) change lpid, atime and
+ *  dtime. The trace says so after `inC`, what a C program's forked child does there (testers
+ *  could not tell whether the child inherited the mapping: issue 16), naming the detach that
+ *  happened and which set which (fix28d#11), or the Kernel pane would change with no cause in
+ *  sight. */
+export function childAttached(ctx: StepContext, shmid: number, child: { pid: number; calls?: readonly { call: string }[] }, inC: Text): void {
   const own = child.calls?.some((c) => c.call === 'shmdt') ?? false;
-  // two rows at 80x24 under the child's end: with it, the step's last lines fit the Trace
-  // pane after the run (tests/app/trace-result-in-view.test.ts)
   explain(
     ctx,
-    `The child's shmat set atime; ${own ? 'its own shmdt' : "the kernel's detach as it died"} set dtime. Both set lpid to its pid ${child.pid}; nattch is as before.`,
-    `子进程 shmat 时更新了 atime；${own ? '它自己调用 shmdt 时' : '它死时内核替它解除映射，'}更新了 dtime。两次都把 lpid 设为它的 pid ${child.pid}。nattch 不变。`,
+    `${inC.en} This child, a new program, inherited no mapping: its own shmat set atime, ${own ? 'its shmdt' : "the kernel's detach as it died"} dtime, both lpid (its pid ${child.pid}).`,
+    `${inC.zh}这个子进程是新启动的程序，没有继承映射：它自己的 shmat 更新了 atime，${own ? '它的 shmdt 更新了 dtime' : '它死时内核替它解除映射，更新了 dtime'}，两次都把 lpid 设为它的 pid ${child.pid}。`,
   );
 }
 

@@ -164,8 +164,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
+        // 0600 shuts out other users, not root, which the learner may be (issue 16)
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, for your user only (and root), and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你这个用户（及 root）能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
       },
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
       // trace would show: the record is named by its fields (step 3 names the file)
@@ -378,7 +379,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         { en: 'ipcrm fails: that user may not', zh: 'ipcrm 失败：这个用户无权删除' },
       ],
       answer: 2,
-      explain: { en: 'Only a process of the owner or the creator, or of root, may remove a segment; knowing its shmid is not enough.', zh: '只有属主、创建者或 root 的进程才能删除共享内存段；光知道 shmid 不够。' },
+      // said as a fact: no step runs ipcrm as another user (issue 16)
+      explain: { en: 'Only a process of the owner or the creator, or of root, may remove a segment; knowing its shmid is not enough. Another user\'s ipcrm fails; no step shows that, as every step runs as you.', zh: '只有属主、创建者或 root 的进程才能删除共享内存段；光知道 shmid 不够。别的用户运行 ipcrm 会失败；本课每一步都以你的身份运行，所以没有演示这一点。' },
     },
   ],
 });

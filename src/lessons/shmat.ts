@@ -263,14 +263,16 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        // the child's end is the question: why a child writes, never how it ends (issue 16)
-        // ipclab's own write is tried and refused (its trace line): why and by what, the aside (a newcomer pass)
-        en: 'Attach with SHM_RDONLY, read, try a write, detach. Then a throw-away child (a C program would fork() here) writes through its own read-only mapping.',
-        zh: '再用 SHM_RDONLY 映射、读取，试着写入，再解除这个映射。接着一个临时子进程（C 程序在这里会 fork()）通过它自己的只读映射写入。',
+        // the child's end is the question: why a child writes, never how it ends (issue 16);
+        // ipclab's own write is refused (its trace line): said before it runs, why in the aside
+        en: 'Map SHM_RDONLY, read, detach (ipclab refuses its own write). Then a throw-away child (a C program would fork() here, the child inheriting both mappings) maps it SHM_RDONLY too and writes.',
+        zh: '用 SHM_RDONLY 映射、读取、解除映射（ipclab 拒绝自己写入）。接着一个临时子进程（C 程序在这里会 fork()，子进程继承两个映射）也用 SHM_RDONLY 映射并写入。',
       },
+      // what ipclab's child is instead of C's fork() child, and why (issue 16: testers could not
+      // tell whether it inherited the mapping); the trace line (childAttached) says what it set
       aside: {
-        en: 'the "ipclab refused" line is ipclab\'s own check, which stops the write before the page (nothing written), since a real write would end ipclab as it ended the child.',
-        zh: '跟踪里“ipclab 拒绝了”那一行是 ipclab 自己的检查，在写到页面之前就拦下了，那里什么也没写进去。真的写下去，ipclab 会像子进程一样被终结。',
+        en: 'a real write would end ipclab. Its child is a new program, which starts with no mapping (fork() alone is unsafe in Node\'s threads), so it attaches itself.',
+        zh: '真的写下去会终结 ipclab。它的子进程是新启动的程序，开始时没有任何映射（Node 多线程里单独 fork() 不安全），所以它自己映射共享内存段。',
       },
       notice: {
         en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab.',
@@ -290,7 +292,7 @@ export const shmat = defineLesson<ShmatState>({
         expectOk(ctx.sys.shmdt(segment)).forEach((p) => problems.push(p));
         const death = await ctx.sys.crashInChild({ shmid, op: 'write-rdonly' });
         state.rdonly = { signal: death.signal, code: death.code };
-        childAttached(ctx, shmid, death);
+        childAttached(ctx, shmid, death, { en: 'A C fork() child would inherit both mappings (nattch +2).', zh: 'C 里 fork() 出的子进程会继承两个映射（nattch 加 2）。' });
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
         return problems;
       },

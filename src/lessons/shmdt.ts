@@ -217,13 +217,16 @@ export const shmdt = defineLesson<ShmdtState>({
       code: 'volatile char c = p[0]',
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
-        // the child's end is the question: why a child reads, never how it ends (issue 16)
-        en: 'The program still holds the old address. Try a read through it; then a throw-away child (a C program would fork() here) attaches, detaches and reads through its old address.',
-        zh: '程序手里还留着旧地址。先试着通过它读一次；接着一个临时子进程（C 程序在这里会 fork()）映射、解除映射，再通过旧地址去读。',
+        // the child's end is the question: why a child reads, never how it ends (issue 16);
+        // ipclab's own read is refused (its trace line): said before it runs, why in the aside
+        en: 'ipclab refuses its own read through the old address. A throw-away child (a C program would fork() here, nothing mapped there in the child either) reads through its own old address.',
+        zh: 'ipclab 拒绝自己通过旧地址读取。一个临时子进程（C 程序在这里会 fork()，子进程里那里同样没有映射）通过它自己的旧地址去读。',
       },
+      // what ipclab's child is instead of C's fork() child, and why its calls change lpid,
+      // atime and dtime where a C child's read changes nothing (issue 16)
       aside: {
-        en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read (the trace\'s "ipclab refused" line), and a child does the real one.',
-        zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次读取（跟踪里“ipclab 拒绝了”那一行），由子进程来真正读取。',
+        en: 'a real read would end ipclab. Its child is a new program (fork() alone is unsafe in Node\'s threads) with no old address: it attaches and detaches to get one.',
+        zh: '真的读下去会终结 ipclab。它的子进程是新启动的程序（Node 多线程里单独 fork() 不安全），没有旧地址：它先映射、再解除映射，才有了一个旧地址。',
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
@@ -244,7 +247,7 @@ export const shmdt = defineLesson<ShmdtState>({
         const shmid = need(state, 'shmid');
         const death = await ctx.sys.crashInChild({ shmid, op: 'use-after-detach' });
         state.oldRead = { signal: death.signal, code: death.code };
-        childAttached(ctx, shmid, death);
+        childAttached(ctx, shmid, death, { en: 'A C fork() child would have the old address, unmapped, and read it with no call.', zh: 'C 里 fork() 出的子进程也有这个旧地址（同样没有映射），不调用什么就直接读。' });
         if (row(ctx, shmid)?.lpid !== death.pid) problems.push(`lpid is not the child (${death.pid}) after its attach and detach`);
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
         return problems;

@@ -110,12 +110,18 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   if (custom) {
     const flags = numberValue(values, 'flags');
     const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, numberValue(values, 'size'), flags);
-    // a mode of 000 (shmflg 0, or IPC_CREAT alone) shuts out even the creator: said, not left to guess
+    // a mode of 000 (shmflg 0, or IPC_CREAT alone) shuts out even the creator: said, not left to
+    // guess; as root the lesson cannot show the EACCES, so it says whose it would be (issue 16)
     const shut: Text = (flags & 0o777) === 0
-      ? {
-          en: ' Its perms are 000: no one may attach it or read its status, not even you, except a process with CAP_IPC_OWNER, such as root; you, its owner, may still change the mode (IPC_SET) or remove it.',
-          zh: '它的权限是 000：谁都不能映射它、也不能读它的状态，连你也不行，除非进程有 CAP_IPC_OWNER（比如 root）；不过你是属主，仍可改它的权限（IPC_SET）或删除它。',
-        }
+      ? process.getuid?.() === 0
+        ? {
+            en: ' Its perms are 000: as root this process may still attach it and read its status (CAP_IPC_OWNER skips the mode); a normal user, its owner too, would get EACCES, yet may change the mode (IPC_SET) or remove it.',
+            zh: '它的权限是 000：本进程以 root 运行，仍能映射它、读它的状态（CAP_IPC_OWNER 跳过权限检查）；普通用户即使是属主也会得到 EACCES，不过属主仍可改它的权限（IPC_SET）或删除它。',
+          }
+        : {
+            en: ' Its perms are 000: no one may attach it or read its status, not even you (EACCES), except a process with CAP_IPC_OWNER, such as root; you, its owner, may still change the mode (IPC_SET) or remove it.',
+            zh: '它的权限是 000：谁都不能映射它、也不能读它的状态，连你也不行（EACCES），除非进程有 CAP_IPC_OWNER（比如 root）；不过你是属主，仍可改它的权限（IPC_SET）或删除它。',
+          }
       : { en: '', zh: '' };
     explainTurnCall(ctx, call, {
       en: `A new segment: the Kernel pane shows it beside the other two; the last step removes it with them.${shut.en}`,
@@ -163,8 +169,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int a = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'shmget(IPC_PRIVATE, 4096, 0600)', zh: '第一次 shmget(IPC_PRIVATE, 4096, 0600)' },
       say: {
-        en: 'Ask for a private segment of 4096 bytes, far below the limits SHMMAX (per segment) and SHMALL (all segments), that only you may read and write: 0600, as for open().',
-        zh: '申请一个 4096 字节的私有共享内存段（远低于上限 SHMMAX 和 SHMALL：单段字节数、所有段合计页数），只有你能读写：0600，和 open() 用的权限位含义相同。',
+        en: 'Ask for a private segment of 4096 bytes, far below the limits SHMMAX (per segment) and SHMALL (all segments), that only your user (and root) may read and write: 0600, as for open().',
+        zh: '申请一个 4096 字节的私有共享内存段（远低于上限 SHMMAX 和 SHMALL：单段字节数、所有段合计页数），只有你这个用户（及 root）能读写：0600，和 open() 用的权限位含义相同。',
       },
       notice: {
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is the lesson process.',
@@ -228,8 +234,9 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       notice: {
         // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
         // SHMMIN said with its meaning here: this notice is the first text to use it (nc pass)
-        en: 'EINVAL: IPC_PRIVATE only creates; a new one needs SHMMIN, the least size (1 on Linux). A 1-byte segment takes a page, yet bytes shows 1.',
-        zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN（最小大小，Linux 上是 1）字节。1 字节的段也占一整页，但大小（bytes）仍记为 1。',
+        // the page a segment's memory takes is on no pane: check 2's explanation says it as such (issue 16)
+        en: 'EINVAL: IPC_PRIVATE only creates; a new one needs SHMMIN, the least size (1 on Linux). A 1-byte segment will do, and bytes shows 1.',
+        zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN（最小大小，Linux 上是 1）字节。1 字节的段也行，大小（bytes）记为 1。',
       },
       aside: {
         en: 'y\'s size stops at 2^52, ipclab\'s own bound, as its JavaScript numbers are exact only up to 2^53.',
@@ -412,7 +419,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         { en: 'EINVAL: under a page', zh: 'EINVAL：不足一页', whyNot: { en: 'the least is SHMMIN, 1 byte on Linux; rounding up to a page is the kernel\'s own business.', zh: '下限是 SHMMIN，Linux 上是 1 字节；向上取整到一页是内核自己的事。' } },
       ],
       answer: 0,
-      explain: { en: 'One byte is enough (SHMMIN is 1 on Linux). Its memory is a whole page; its size stays 1.', zh: '1 字节就够（Linux 上 SHMMIN 是 1）。它占一整页内存，大小仍记作 1。' },
+      explain: { en: 'One byte is enough (SHMMIN is 1 on Linux): ipcs lists 1, though its memory is a whole page, which no pane shows.', zh: '1 字节就够（Linux 上 SHMMIN 是 1）：ipcs 列为 1，尽管它占一整页内存，这一点没有窗格显示。' },
     },
     {
       question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },

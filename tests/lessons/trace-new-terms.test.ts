@@ -76,9 +76,9 @@ describe('New terms from the trace', () => {
   it("a term a step's trace showed first is not new again where a later step's text names it (shmat as before fix21d: fork() at step 6, fork at step 8)", () => {
     const index = at('shmat');
     const ran = LESSONS[index].steps.findIndex((s) => s.id === 'rdonly');
-    // step 6's text names fork now (fix21d); without it, its trace is where fork() is met first
+    // step 6's text and aside name fork now (fix21d, issue 16); without them, its trace is where fork() is met first
     const unnamed = { en: 'Then a throw-away child process writes through a read-only mapping.', zh: '接着一个临时子进程通过只读映射写入。' };
-    const asBefore = LESSONS.map((l, i) => (i !== index ? l : { ...l, steps: l.steps.map((s, j) => (j === ran ? { ...s, say: unnamed } : s)) }));
+    const asBefore = LESSONS.map((l, i) => (i !== index ? l : { ...l, steps: l.steps.map((s, j) => (j === ran ? { ...s, say: unnamed, aside: undefined } : s)) }));
     const later = newTermWords(asBefore, 'en', index).findIndex((words, i) => i > ran && words.includes('fork'));
     expect(later).toBeGreaterThan(ran);
     const start = (pid: number) => note(SHARED.en.forked(pid, 'the child'), SHARED.zh.forked(pid, '子进程'));
