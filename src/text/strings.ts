@@ -125,7 +125,7 @@ const ZH: SharedStrings = {
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
   bytes: (n: number) => `${n} 字节`,
-  claimed: '占用成功：client_pid 原为 0（即 expected），现为本进程的 pid',
+  claimed: '占用成功：client_pid 原为 0（即 expected），现为客户端自己的 pid',
   taken: '已被占用：client_pid 不是 0，expected 现为它的值',
 };
 
