@@ -81,6 +81,15 @@ export function truncate(text: string, width: number, mark = '…', words = fals
   return out.trimEnd().replace(/[,;:，；：、]+$/u, '') + mark;
 }
 
+/** Cuts text to at most `width` cells at a word (wrap's: a space, or between Chinese words,
+ *  zh-words.ts), ending in `mark`, no comma or colon before it; the text whole where it fits.
+ *  A title cut mid-word read as another word ("The oth…", "服务端建立共…": s29f). */
+export function cutAtWord(text: string, width: number, mark = '…'): string {
+  if (cells(text) <= width) return text;
+  const first = wrap(text, Math.max(1, width - cells(mark)))[0] ?? '';
+  return first.trimEnd().replace(/[,;:，；：、]+$/u, '') + mark;
+}
+
 /** Pads with spaces to exactly `width` cells (cutting first if longer). */
 export function pad(text: string, width: number): string {
   const cut = truncate(text, width);

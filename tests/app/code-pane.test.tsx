@@ -168,11 +168,12 @@ describe('the C pane', () => {
     f = await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 1 /.test(f), 'in review: step 1 lit');
   });
 
-  // (side by side the focused pane's title may stand in brackets: s25i's focus mark)
+  // (side by side the focused pane's title is followed by the focus mark, which takes the room of
+  // the title's longer words: "步骤 3 答题后 [焦点]", s29f)
   it("80x24 en and 120x34 zh: while the lit step's lines are held for its question, the title says they come after it (fix24c#7: shmctl 3's title named step 3 over step 1's lines)", async () => {
     for (const [width, height, lang, held, shown] of [
-      [80, 24, 'en', /┌─[ []C code: shmctl\.c \(file 1\/2\) · step 3's line after its question[ \]]/, /┌─[ []C code: shmctl\.c \(file 1\/2\) · line of step 2[ \]]/],
-      [120, 34, 'zh', /┌─[ []C 代码：shmctl\.c（文件 1\/2）· 步骤 3 的行答题后显示[ \]]/, /┌─[ []C 代码：shmctl\.c（文件 1\/2）· 步骤 2 的行[ \]]/],
+      [80, 24, 'en', /┌─ C code: shmctl\.c \(file 1\/2\) · step 3's line after its question /, /┌─ C code: shmctl\.c \(file 1\/2\) · line of step 2 /],
+      [120, 34, 'zh', /┌─ C 代码：shmctl\.c（文件 1\/2）· 步骤 3 答题后 \[焦点\] /, /┌─ C 代码：shmctl\.c（文件 1\/2）· 步骤 2 的行 \[焦点\] /],
     ] as const) {
       const r = await draw({ width, height, lesson: 'shmctl', lang, quiz: true });
       await stepsRun(r, 2);

@@ -1,7 +1,8 @@
 // The Flow pane's title names the diagram among the lesson's ("Flow: diagram 1 of 5, the server
-// gets ready": newcomers could not tell what the five were, issue 16), and the name gives way
-// to the step about to go to another diagram ("Space runs step 2, on diagram 2"), which a
-// narrow border would otherwise drop.
+// gets ready": newcomers could not tell what the five were, issue 16), and keeps the name where
+// the step about to go to another diagram ("Space runs step 2, on diagram 2") and the name do not
+// both fit: beside "↑ 2 more" and "[focus]" parent-child's diagrams were never named from step 4
+// on (s29f). Side by side the focus mark follows the title in one style, en and zh.
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { appDrawer, KEYS, ran } from '../helpers/render.js';
@@ -14,22 +15,21 @@ import { diagramTitle } from '../../src/flow/diagrams.js';
 
 const draw = appDrawer('flow-title', { lessons: LESSONS, quiz: false });
 
-// in focus beside other panes, a title that fills its room is bracketed, "┌─[Flow: …]─" (frame.ts)
-const titleRow = (frame: string) => frame.split('\n').find((l) => /─[ [](Flow|流程)/.test(l)) ?? '';
+const titleRow = (frame: string) => frame.split('\n').find((l) => /┌─ (Flow|流程)/.test(l)) ?? '';
 
 describe('the Flow pane title', () => {
-  it('serv-clnt at 120x34, en: names the diagram; before step 2 says where its run goes', async () => {
+  it('serv-clnt at 120x34, en: names the diagram, in focus; before step 2 the name stays', async () => {
     const r = await draw({ width: 120, height: 34, lesson: 'serv-clnt', restart: true });
     await r.waitFor((f) => titleRow(f).includes('diagram 1 of 5'), 'the flow drawn');
-    await r.waitFor((f) => titleRow(f).includes('diagram 1 of 5, the server gets ready'), 'the name');
+    await r.waitFor((f) => titleRow(f).includes('┌─ Flow: diagram 1 of 5, the server gets ready [focus] ─'), 'the name, then the mark');
     await r.press(KEYS.space);
     await ran(r, 1);
-    await r.waitFor((f) => titleRow(f).includes('Space runs step 2, on diagram 2'), 'where step 2 goes');
+    await r.waitFor((f) => titleRow(f).includes('┌─ Flow: diagram 1 of 5, the server gets ready [focus] ─'), 'the name kept beside the mark');
   }, 60_000);
 
   it('serv-clnt at 120x34, zh: names the diagram', async () => {
     const r = await draw({ width: 120, height: 34, lesson: 'serv-clnt', restart: true, lang: 'zh' });
-    await r.waitFor((f) => titleRow(f).includes('第 1 张图（共 5 张）：服务端就绪'), 'the name');
+    await r.waitFor((f) => titleRow(f).includes('┌─ 流程：第 1 张图（共 5 张）：服务端就绪 [焦点] ─'), 'the name, then the mark');
   }, 60_000);
 });
 
@@ -37,7 +37,7 @@ describe('the Flow pane title', () => {
 // "fork、…─"): its parts give way whole, the diagram's name first, at every width, in both
 // languages, for every step of every lesson with several diagrams, with and without a "↑ N more" note
 describe('the Flow title never cut mid-word nor glued to the border', () => {
-  it('every lesson, every step (and its end), widths 60..160, en and zh, every note', () => {
+  it('every lesson, every step (and its end), widths 60..160, en and zh, every note, with and without the focus mark', () => {
     const bad: string[] = [];
     for (const lesson of LESSONS.filter((l) => l.diagrams.length > 1)) {
       for (const lang of ['en', 'zh'] as const) {
@@ -49,11 +49,16 @@ describe('the Flow title never cut mid-word nor glued to the border', () => {
             const name = diagramTitle(choice.diagram, lang);
             for (let width = 60; width <= 160; width++) {
               for (const [above, key] of [[0, ''], [6, s.litGoesOnAbove], [24, s.litAbove]] as const) {
-                const c = frameChars(false);
-                const title = flowTitle(s.flowOf, s.flow, choice.place, name, titleRoom(above, width, c, s.more, key), cells);
-                const row = lineText(topBorder(title, false, above, width, c, s.more, key));
-                if (row.includes('…') || !row.includes(` ${title} `) || cells(row) !== width)
-                  bad.push(`${lesson.id} ${lang} step ${view + 1}/${done} width ${width} ↑${above}: ${row}`);
+                for (const mark of ['', s.focusMark]) {
+                  const c = frameChars(false);
+                  const room = titleRoom(above, width, c, s.more, key, mark);
+                  const title = flowTitle(s.flowOf, s.flow, choice.place, name, room, cells);
+                  const row = lineText(topBorder(title, mark !== '', above, width, c, s.more, key, mark));
+                  // the pane's name first, the mark right after the title, the diagram's name kept wherever it fits
+                  const named = !name || cells(s.flowOf(s.flow, choice.place.at, choice.place.of, choice.place.switched, undefined, name)) > room || title.includes(name);
+                  if (row.includes('…') || !row.startsWith(`┌─ ${title} ${mark ? `${mark} ` : ''}─`) || !title.startsWith(s.flow) || !named || cells(row) !== width)
+                    bad.push(`${lesson.id} ${lang} step ${view + 1}/${done} width ${width} ↑${above}${mark}: ${row}`);
+                }
               }
             }
           }

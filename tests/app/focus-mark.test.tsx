@@ -12,11 +12,13 @@ const draw = appDrawer('focus-mark', { lessons: LESSONS, lesson: 'overview', qui
 
 /** the titles of the top borders that carry the mark (two panes side by side share a row) */
 function marked(frame: string, mark: string, ascii: boolean): string[] {
-  // "┌─ Title [focus] ─", or, where the title fills its room, "┌─[Title]─"
-  const corner = ascii ? /\+- ([^+]+?) \[|\+-\[([^+\]]+)\]/g : /┌─ ([^─┐]+?) \[|┌─\[([^┐\]]+)\]/g;
+  // "┌─ Title [focus] ─", one style in both languages whatever the title's length (s29f: a title
+  // that filled its room was bracketed, "┌─[Flow: …]─", beside zh's "[焦点]")
+  const corner = ascii ? /\+- ([^+]+?) \[/g : /┌─ ([^─┐]+?) \[/g;
   const out: string[] = [];
   for (const l of frame.split('\n')) {
-    for (const m of l.matchAll(corner)) if (m[2] !== undefined || l.slice(m.index + 1).split(ascii ? '+' : '┐')[0].includes(mark)) out.push((m[1] ?? m[2]).split('  ')[0]);
+    for (const m of l.matchAll(corner)) if (l.slice(m.index + 1).split(ascii ? '+' : '┐')[0].includes(` ${mark} `)) out.push(m[1].split('  ')[0]);
+    if (/┌─\[|\+-\[/.test(l)) out.push(`bracketed: ${l}`);
   }
   return out;
 }

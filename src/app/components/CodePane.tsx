@@ -12,7 +12,8 @@ import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
-import { Panel, textRoom } from './Panel.js';
+import { Panel, textRoom, useFocusMark } from './Panel.js';
+import { frameChars, titleRoom } from './frame.js';
 import { codeLines, followRow, heldForQuestions, hiddenLines, printedGlosses, questionsWaiting, snapRow, stepAnchor } from './code-view.js';
 import { parseCommentTable } from '../../text/comment-spans.js';
 import { heldAnswerLines } from '../../text/answer-comments.js';
@@ -77,6 +78,7 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const snap = useCallback((at: number, by: number) => snapRow(rowOf, at, by, max), [rowOf, max]);
   const top = useFollowScroll(max, follow, `${code?.file} ${width} ${lit}`, 'code', rows, snap);
   const files = lesson?.code.length ?? 0;
+  const mark = useFocusMark(focused);
   const label = `${s.codeWide}${s.colon}`;
   if (!code || code.text === null) {
     return <Panel title={code ? `${label}${code.file}` : s.codeWide} width={width} height={height} lines={shown.lines} offset={top} focused={focused} footer={footer} />;
@@ -92,15 +94,15 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // last (f goes on)
   // while the lit step's lines are held for its question the title says so: the lines in view are earlier steps'
   const titles = s.codeTitles(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null, from !== null && at !== null && at.span.first >= from);
-  const room = codeTitleRoom(width, hidden.above, s.more);
+  const room = codeTitleRoom(width, hidden.above, s.more, mark);
   const title = pickCodeTitle(label, titles, room);
   return <Panel title={title} width={width} height={height} lines={shown.lines.slice(top, top + rows)} hidden={hidden} focused={focused} footer={footer} />;
 }
 
 /** The cells a title of the C pane has in its top border (frame.ts topBorder): "─ title " beside
  *  the sign of the lines above, " ↑ 12 more ". */
-export function codeTitleRoom(width: number, above: number, more: (n: number) => string): number {
-  return width - 2 - 3 - 1 - (above > 0 ? cells(`↑ ${more(above)}`) + 2 : 0);
+export function codeTitleRoom(width: number, above: number, more: (n: number) => string, mark = ''): number {
+  return titleRoom(above, width, frameChars(false), more, '', mark);
 }
 
 /** The C pane's title: the first of `titles` (longest first) that fits `room` whole with the

@@ -11,7 +11,7 @@ import { useFollowScroll } from '../use-scroll.js';
 import { keyFor } from '../keymap.js';
 import { TABS, zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
-import { Panel, textRoom } from './Panel.js';
+import { Panel, textRoom, useFocusMark } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
 import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, foldRow, framesDoneNames, hiddenRows } from './flow-view.js';
 
@@ -101,15 +101,16 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const fitsBelow = (key: string) => !footer || cells(`─ ${footer} `) + cells(`  ${frameChars(ascii).down} ${s.more(win.below)} ${key} `) + 1 <= width - 2;
   const downKeys = z ? [s.litGoesOnZoom(true, z), s.signNote(z)] : [inView ? s.litGoesOnBelow : s.litBelow];
   const place = choice?.place;
-  // the diagram's name ("diagram 1 of 5, the server gets ready"), but not where it would push
-  // out the step about to go to another diagram ("Space runs step 2, on diagram 2", which the
-  // border drops first): that is what the learner needs next (room: frame.ts, less a "↑ N more")
+  // the focus mark side by side: the title's parts give way to it (frame.ts topBorder)
+  const mark = useFocusMark(focused);
+  // the diagram's name ("diagram 1 of 5, the server gets ready": room: frame.ts, less a "↑ N
+  // more" and the focus mark)
   const name = drawing && !(drawing instanceof Error) ? drawing.title : undefined;
-  // The title's parts give way whole, in a fixed order, to the room the border leaves beside its
-  // "↑ N more" (issue 16: "由文件…─", cut mid-word and glued to the border): the diagram's
-  // name first, then the step about to go elsewhere, then which diagram; never a cut word
+  // The title's parts give way whole, in a fixed order (flowTitle: the step about to go
+  // elsewhere, then the diagram's name, then which diagram), never a cut word (issue 16:
+  // "由文件…─", cut mid-word and glued to the border)
   const d = choice?.diagram ? place : null;
-  const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key), cells);
+  const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key, mark), cells);
   // z's words on the top border (the lit part goes on above only) take the room of the
   // diagram's name, and of which diagram it is unless it just changed or the step to run goes
   // to another (what the learner needs next); else they go beside the "↓ N more" sign alone

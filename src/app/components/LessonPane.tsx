@@ -11,7 +11,7 @@ import { resultFirst } from '../store/turn.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, continues, fit, lineText, lineWidth, run, trimEnd } from '../styled.js';
-import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
+import { cells, cutAtWord, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
@@ -212,7 +212,7 @@ export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: nu
   for (const lead of [`${s.lessonTitle}${sep}`, '']) {
     const rest = room - cells(`${lead}${named}${s.colon}`);
     // a cut title keeps a few cells of its own, else the step number alone
-    if (rest >= 6) return { title: `${lead}${named}${s.colon}${truncate(title, rest, layoutText(ascii).mark)}`, full };
+    if (rest >= 6) return { title: `${lead}${named}${s.colon}${cutAtWord(title, rest, layoutText(ascii).mark)}`, full };
   }
   return { title: cells(`${s.lessonTitle}${sep}${named}`) <= room ? `${s.lessonTitle}${sep}${named}` : named, full };
 }

@@ -54,12 +54,19 @@ export function textRoom(width: number): number {
 
 const isRule = (l: Line) => l.length > 0 && l.every((r) => r.tone === 'frame');
 
+/** The mark the pane in focus says after its title ('' for any other): where several panes share
+ *  the screen (the lesson screen side by side; with tabs the tab bar's [Kernel] marks the one
+ *  shown), Tab moves the focus, z zooms it, and reverse video alone went unseen (issue 16 pass 6).
+ *  A pane that chooses its title by its room (FlowPane, CodePane) leaves the mark its room. */
+export function useFocusMark(focused: boolean): string {
+  const { s } = useLook();
+  const shared = useAppState((st) => !st.tabs && !st.zoomed && st.overlay === 'none' && st.screen === 'lesson');
+  return focused && shared ? s.focusMark : '';
+}
+
 export function Panel({ title, width, height, lines, offset = 0, focused = false, keys, hidden, footer }: PanelProps) {
   const { ascii, color, s } = useLook();
-  // the pane in focus is marked on its own border where several panes share the screen (the
-  // lesson screen side by side; with tabs the tab bar's [Kernel] marks the one shown): Tab moves
-  // the focus, z zooms it, and reverse video alone went unseen (issue 16 pass 6)
-  const shared = useAppState((st) => !st.tabs && !st.zoomed && st.overlay === 'none' && st.screen === 'lesson');
+  const mark = useFocusMark(focused);
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
   const win = hidden ? { shown: lines.slice(0, inner), ...hidden } : windowOf(lines, inner, offset);
@@ -70,7 +77,7 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
   while (body.length < inner) body.push('');
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      <StyledLineView line={topBorder(title, focused, win.above, width, c, s.more, keys?.up, focused && shared ? s.focusMark : '')} color={color} ascii={ascii} />
+      <StyledLineView line={topBorder(title, focused, win.above, width, c, s.more, keys?.up, mark)} color={color} ascii={ascii} />
       <Body text={body.join('\n')} width={width} height={inner} ascii={ascii} color={color} />
       <StyledLineView line={bottomBorder(win.below, width, c, s.more, keys?.down, footer)} color={color} ascii={ascii} />
     </Box>

@@ -6,7 +6,7 @@ import React, { useLayoutEffect } from 'react';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import type { AppStore } from '../store.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { cells, truncate } from '../text-fit.js';
+import { cells, layoutText, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 import { useLessonHeadingNote, useLessonListMarks } from './LessonPane.js';
 import { ASKS_ASCII, MARKS } from './lesson-view.js';
@@ -66,12 +66,19 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   const done = useAppState((st) => st.done);
   const resultNote = told !== undefined && (['flow', 'kernel', 'trace'] as const).some((pane) => told === s.resultShown(done, s[pane]));
   const besideResult = legend && resultNote ? (cells(`${told}  ${legend}`) <= width - 3 ? `${told}  ${legend}` : legend) : undefined;
-  const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : busy === 'opening' ? (said ?? s.opening) : besideResult ?? told ?? (note || legend || cutText || heading || '');
+  // the shown step's title while the lesson pane's border cuts it (heading): whole on screen, here
+  // (s29f: a Trace-cut hint in its place left "▶ step 2/6: Client: read server…" the only title
+  // on screen), after what is said first where both fit, else bare, the border naming the step
+  const stepTitle = useAppState((st) => st.lessons[st.lessonIndex]?.steps[st.view]?.title[st.lang] ?? '');
+  const first = besideResult ?? told ?? (note || legend || '');
+  const fits = (t: string) => cells(t) <= width - 3;
+  const titled = !heading ? null : !first ? (cutText && fits(`${heading}  ${cutText}`) ? `${heading}  ${cutText}` : heading) : ([`${first}  ${heading}`, `${first}  ${layoutText(ascii).text(stepTitle)}`].find(fits) ?? null);
+  const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : busy === 'opening' ? (said ?? s.opening) : titled ?? (first || cutText);
   // what was said is said on this screen only; a screen left takes the rest with it
   useLayoutEffect(() => {
     const at = explainedOf(store);
     for (const [kind, where] of at) if (where !== place) at.set(kind, 'gone');
-    if (place !== null && legend && text.endsWith(legend)) for (const m of legendMarks) if (!at.has(kindOf(m))) at.set(kindOf(m), place);
+    if (place !== null && legend && text.includes(legend)) for (const m of legendMarks) if (!at.has(kindOf(m))) at.set(kindOf(m), place);
   });
   // the message comes first: when it does not fit beside the hint (two spaces apart), the hint gives way
   const right: Line = hint && cells(text) + cells(hint) + 4 <= width ? [run(hint, 'dim'), run(' ')] : [];

@@ -420,10 +420,13 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
   return { diagram: PLAY_DIAGRAM, active: state ? [state] : edge ? [edge] : [], done: state ? done : [], masked: [] };
 }
 
-/** The Flow pane's title in `room` cells (the border's, frame.ts titleRoom): its parts give way
- *  whole, in a fixed order, never a word cut (issue 16: "由文件…─" was cut and glued to the
- *  border): the diagram's name (`name`) first, then the step about to go to another diagram,
- *  then which diagram it is; `title` ("Flow") is left. */
+/** The Flow pane's title in `room` cells (the border's, frame.ts titleRoom, less the focus
+ *  mark's): its parts give way whole, in a fixed order, never a word cut (issue 16: "由文件…─" was
+ *  cut and glued to the border): the step about to go to another diagram first, then the
+ *  diagram's name (`name`), then which diagram it is; `title` ("Flow") is left, always first.
+ *  The name once gave way first: beside "↑ 2 more" and "[focus]" parent-child's diagrams 2-5 were
+ *  never named from step 4 on, each read under "Space runs step N, on diagram M" (s29f); Space's
+ *  run then says "now diagram M of 5" itself. */
 export function flowTitle(
   flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) => string,
   title: string,
@@ -434,7 +437,7 @@ export function flowTitle(
 ): string {
   const d = place ?? null;
   const candidates = d
-    ? [flowOf(title, d.at, d.of, d.switched, d.next, name), flowOf(title, d.at, d.of, d.switched, d.next), flowOf(title, d.at, d.of, d.switched), title]
+    ? [flowOf(title, d.at, d.of, d.switched, d.next, name), flowOf(title, d.at, d.of, d.switched, undefined, name), flowOf(title, d.at, d.of, d.switched), title]
     : [title];
   return candidates.find((t) => width(t) <= room) ?? title;
 }

@@ -1,7 +1,7 @@
 // Pure pieces of a pane frame: the top border with its title and "more above"
 // sign, the bottom border with "more below", in Unicode or ASCII.
 import { type Line, run, fit, lineWidth } from '../styled.js';
-import { cells } from '../text-fit.js';
+import { cells, truncate } from '../text-fit.js';
 
 export interface FrameChars {
   tl: string; tr: string; bl: string; br: string; h: string; v: string; up: string; down: string;
@@ -42,27 +42,25 @@ function topNote(above: number, c: FrameChars, more: (n: number) => string, key:
   return above > 0 ? (key ? beside(`${c.up} ${more(above)}`, key) : `${c.up} ${more(above)}`) : '';
 }
 
-/** The cells the top border leaves its title beside its "↑ N more" note (for a pane that
- *  chooses among titles of its own: FlowPane). */
-export function titleRoom(above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): number {
+/** The cells the top border leaves its title beside its "↑ N more" note and the focus `mark`
+ *  (for a pane that chooses among titles of its own: FlowPane, CodePane). */
+export function titleRoom(above: number, width: number, c: FrameChars, more: (n: number) => string, key = '', mark = ''): number {
   const note = topNote(above, c, more, key);
-  // "─ title " beside " note " and a cell of the border
-  return width - 2 - 3 - (note ? cells(note) + 2 : 0) - 1;
+  // "─ title " beside " note ", the mark and its blank, and a cell of the border
+  return width - 2 - 3 - (note ? cells(note) + 2 : 0) - (mark ? cells(mark) + 1 : 0) - 1;
 }
 
 /** `mark`: said after the title of the pane in focus where several share the screen ("[focus]",
- *  plain text: seen under NO_COLOR and --ascii, where reverse video is not; issue 16 pass 6) */
+ *  plain text: seen under NO_COLOR and --ascii, where reverse video is not; issue 16 pass 6).
+ *  One style in every pane and language, the pane's name first: the title's later parts give
+ *  way to the mark (a pane that chooses its title by its room leaves the mark its room, titleRoom),
+ *  and a first part alone too wide is cut at a word, never the mark (a title that filled its room
+ *  was once bracketed instead, "┌─[Flow: …]─", beside zh's "[焦点]": two styles, s29f). */
 export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = '', mark = ''): Line {
   const note = topNote(above, c, more, key);
-  const room = titleRoom(above, width, c, more, key);
-  const shown = fitTitle(title, room - (mark ? cells(mark) + 1 : 0));
-  // a title chosen to fill its room (FlowPane's) leaves none for the mark's words: the title is
-  // then put in brackets in place of the blanks around it, no wider, never cut for the mark
-  // (nor a part of it dropped: "Space runs step 2, on diagram 2" went for "[focus]")
-  const bracketed = mark !== '' && cells(fitTitle(title, room)) > room - cells(mark) - 1;
-  const label: Line = !title ? []
-    : bracketed ? [run(c.h, 'frame'), run(`[${fitTitle(title, room)}]`, 'selected')]
-    : [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title'), ...(mark ? [run(`${mark} `, 'label')] : [])];
+  const room = Math.max(0, titleRoom(above, width, c, more, key, mark));
+  const shown = truncate(fitTitle(title, room), room, c === ASCII ? '...' : '…', true);
+  const label: Line = !title ? [] : [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title'), ...(mark ? [run(`${mark} `, 'label')] : [])];
   return border(c.tl, c.tr, label, note, width, c);
 }
 
