@@ -3,9 +3,9 @@
 // screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
 // read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
 // text that no entry holds fails `ipclab check`.
-import { flowTextAfter, flowTextBefore } from './flow-words.js';
+import { flowTextAfter, flowTextBefore, labelsShown } from './flow-words.js';
 import { traceLines } from './format.js';
-import { paneWords } from './pane-words.js';
+import { CALLS_ON, paneWords } from './pane-words.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
 export interface GlossaryEntry {
@@ -1522,6 +1522,55 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
     },
   };
   kept.set(key, out);
+  return out;
+}
+
+/** The terms of lesson `at` that the lessons before it teach (their texts, on the course path)
+ *  and this learner did not run (LessonAt's `ran`): not new at a step of this lesson, they are
+ *  grouped apart, once, where it starts (issue 16: parent-child from the menu named 16 words
+ *  under step 1's notice, none of them the lesson's own). `lessons`: for each entry, the lesson
+ *  (index) whose text uses that word first. None for a bare index or a learner who ran them all. */
+export interface EarlierTerms {
+  entries: GlossaryEntry[];
+  words: string[];
+  lessons: number[];
+}
+
+/** Whether `word` of `entry` is one the lessons before `at` teach and its learner did not run. */
+export function taughtEarlier(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, entry: GlossaryEntry, word: string, glossary: readonly GlossaryEntry[] = GLOSSARY): boolean {
+  if (typeof at === 'number' || entry.misspelling) return false;
+  const course = metAt(lessons, lang, at.index, glossary).prior;
+  const keys = metKeys(entry, word, lang, glossary);
+  return keys.every((k) => course.has(k)) && keys.some((k) => !metAt(lessons, lang, at, glossary).prior.has(k));
+}
+
+/** Every EarlierTerms word of lesson `at`, known before it runs: those its texts and Flow use
+ *  (every step's), then the trace's pid column and the Kernel pane's headings over the objects
+ *  those texts name a call of (shmget: key, nattch, IPC_STAT's dtime), which its run shows; each
+ *  once, by the word the line would name. A word only its trace shows (a call's flag) stays
+ *  new at the step that shows it. */
+export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[] = GLOSSARY): EarlierTerms {
+  const out: EarlierTerms = { entries: [], words: [], lessons: [] };
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  if (typeof at === 'number' || !lesson) return out;
+  const add = (entry: GlossaryEntry, word: string) => {
+    const named = glossaryWord(entry, word, lang, glossary);
+    if (out.words.includes(named) || !taughtEarlier(lessons, lang, at, entry, word, glossary)) return;
+    const keys = metKeys(entry, word, lang, glossary);
+    out.entries.push(entry);
+    out.words.push(named);
+    out.lessons.push(lessons.findIndex((l, i) => i < at.index && keys.some((k) => keysUsed(l, lang, glossary).has(k))));
+  };
+  const texts = textsByStep(lesson, lang).map((t) => `${t.before}\n${t.after}`).join('\n');
+  for (const [entry, words] of entriesUsed(texts, glossary)) words.forEach((w) => add(entry, w));
+  // the objects it works on: its steps' code (the C pane's anchors) and its Flow name their calls
+  const code = [...lesson.steps.flatMap((st) => [st.code ?? []].flat()), ...lesson.diagrams.map((d) => labelsShown(d, lang, []))].join('\n');
+  const made = Object.entries(CALLS_ON).filter(([, calls]) => calls.some((call) => new RegExp(`\\b${call}\\b`).test(code)));
+  const shown = [PID_COLUMN, ...made.flatMap(([call]) => paneWords(call, false))];
+  for (const word of shown) {
+    const entry = entryFor(word, glossary);
+    if (entry) add(entry, word);
+  }
   return out;
 }
 
