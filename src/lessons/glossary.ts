@@ -876,7 +876,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'seq-cst',
     name: { en: '__ATOMIC_SEQ_CST', zh: '__ATOMIC_SEQ_CST' },
-    terms: ['__ATOMIC_SEQ_CST'],
+    terms: ['__ATOMIC_SEQ_CST', '__ATOMIC_RELAXED'],
     text: {
       en: 'The memory-order argument of the GCC builtins: in lesson 11 (a race), the last of race.c\'s __atomic_fetch_add; in lesson 8 (server and client), the last two of clnt.c\'s __atomic_compare_exchange_n, the order if the swap is made and if not. The strictest memory order, "sequentially consistent". No other memory access of the process moves across the add, and every CPU sees all such operations in one order. Weaker orders (__ATOMIC_RELAXED) still add without losing updates, but promise less about the accesses around them.',
       zh: 'GCC 内建函数表示内存顺序的参数：第 11 课（竞争）里是 race.c 中 __atomic_fetch_add 的最后一个参数；第 8 课（服务端与客户端）里是 clnt.c 中 __atomic_compare_exchange_n 的最后两个参数，分别用于交换成功和不成功时。这是最严格的内存顺序，即“顺序一致”。进程的其他内存访问不会被挪到这次加法的另一侧，所有 CPU 看到的这类操作都是同一个先后次序。较弱的顺序（__ATOMIC_RELAXED）同样不会丢失加法，但对前后的访问保证得更少。',
@@ -1079,13 +1079,14 @@ export const GLOSSARY: GlossaryEntry[] = [
 ];
 
 /** Code-like words a newcomer cannot guess, which must be glossary terms: ALL_CAPS
- *  identifiers (with an underscore, or an errno, signal or SHM limit name, or NUL, which the
+ *  identifiers (with an underscore, leading ones too: serv-clnt 2's trace shows
+ *  __ATOMIC_SEQ_CST, which no "New terms" line named; or an errno, signal or SHM limit name, or NUL, which the
  *  trace's strcpy lines name: overview 4's "New terms" line missed it), the fields
  *  of struct shmid_ds, short (as ipcs shows them) or long, C and kernel names written
  *  with an underscore (sem_op, do_msgrcv, ipcs's att_time; not a file name such as
  *  communicate_with_child.c), and the file of a process in /proc (/proc/PID/wchan). */
 const CODE_WORD =
-  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
+  /\b(?:_*[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
 
 /** A call named with empty parentheses, as a trace note names one: "fork()". */
 const NAMED_CALL = /\b[a-z][a-z0-9_]*\(\)/g;
