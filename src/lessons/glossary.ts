@@ -1554,6 +1554,15 @@ export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: 
   const out: EarlierTerms = { entries: [], words: [], lessons: [] };
   const lesson = lessons[typeof at === 'number' ? at : at.index];
   if (typeof at === 'number' || !lesson) return out;
+  // kept: the lesson pane asks for every step's line (textNewTerms), and the Flow's labels cost a parse each
+  const byLessons = earlierKept.get(glossary) ?? new WeakMap();
+  earlierKept.set(glossary, byLessons);
+  const kept = byLessons.get(lessons) ?? new Map<string, EarlierTerms>();
+  byLessons.set(lessons, kept);
+  const key = `${lang} ${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`;
+  const found = kept.get(key);
+  if (found) return found;
+  kept.set(key, out);
   const add = (entry: GlossaryEntry, word: string) => {
     const named = glossaryWord(entry, word, lang, glossary);
     if (out.words.includes(named) || !taughtEarlier(lessons, lang, at, entry, word, glossary)) return;
@@ -1574,6 +1583,8 @@ export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: 
   }
   return out;
 }
+
+const earlierKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Map<string, EarlierTerms>>>();
 
 /** For each step of lesson `index`, the glossary entries a learner going through the
  *  lessons in order meets there for the first time before it runs, in its title and text:
