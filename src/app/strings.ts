@@ -170,10 +170,11 @@ const EN = {
   /** between the groups of a "New terms" line */
   termGroupGap: '; ',
   /** under a lesson's introduction: the terms the lessons before it teach, which this learner did
-   *  not run (`lessons`: their numbers, "1-6" or "2, 4"), counted once, not on every step's line */
-  termsEarlier: (lessons: string, count: number, key: string) => `From lessons ${lessons} (not done): ${count} terms, ${key} lists them`,
+   *  not run (`lessons`: their numbers, "1-6" or "2, 4"; `one`: a single lesson), counted once,
+   *  not on every step's line */
+  termsEarlier: (lessons: string, one: boolean, count: number, key: string) => `From ${one ? 'lesson' : 'lessons'} ${lessons} (not done): ${count === 1 ? '1 term' : `${count} terms`}, ${key} lists ${count === 1 ? 'it' : 'them'}`,
   /** termsEarlier short of room: the key alone */
-  termsEarlierShort: (lessons: string, count: number, key: string) => `From lessons ${lessons} (not done): ${count} terms (${key})`,
+  termsEarlierShort: (lessons: string, one: boolean, count: number, key: string) => `From ${one ? 'lesson' : 'lessons'} ${lessons} (not done): ${count === 1 ? '1 term' : `${count} terms`} (${key})`,
   /** a span of lessons' numbers in termsEarlier */
   lessonSpan: (from: number, to: number) => `${from}-${to}`,
   /** after the heading of an entry g lists among those a lesson not done taught (termsEarlier) */
@@ -747,8 +748,8 @@ const ZH: Strings = {
   newTermsShort: (terms: string, key: string) => `新术语：${terms}（${key}）`,
   termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
   termGroupGap: '；',
-  termsEarlier: (lessons: string, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个，按 ${key} 列出`,
-  termsEarlierShort: (lessons: string, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个（${key}）`,
+  termsEarlier: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个，按 ${key} 列出`,
+  termsEarlierShort: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个（${key}）`,
   lessonSpan: (from: number, to: number) => `${from}–${to}`,
   glossaryFromLesson: (lesson: number) => `  ◂ 第 ${lesson} 课的术语`,
   yourTurn: '轮到你',

@@ -891,7 +891,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
     for (const l of note.listeners) l();
   }, [store, border.full]);
   // the line under the introduction that counts the earlier lessons' terms names g too
-  const leads = [s.newTerms('\u0000', ''), s.termsEarlierShort('\u0000', 0, '')].map((t) => t.split('\u0000')[0]!);
+  const leads = [s.newTerms('\u0000', ''), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);
   const termsShown = content.text.some((l) => leads.some((lead) => (l[0]?.text ?? '').startsWith(lead))) || (pane.lines ?? []).some((l) => l.some((r) => leads.some((lead) => r.text.includes(lead))));
   useLayoutEffect(() => {
     const note = termsNoteOf(store);

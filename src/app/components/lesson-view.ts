@@ -219,8 +219,9 @@ function earlierLine(earlier: Earlier, key: string, s: Strings, width: number, a
     while (numbers.includes(end + 1)) end++;
     spans.push(end === n ? String(n) : s.lessonSpan(n, end));
   });
-  const full = s.termsEarlier(spans.join(s.listGap), count, key);
-  return wrap(layoutText(ascii).text(full), width, { code: true }).length <= 1 ? full : s.termsEarlierShort(spans.join(s.listGap), count, key);
+  const said = [spans.join(s.listGap), numbers.length === 1, count, key] as const;
+  const full = s.termsEarlier(...said);
+  return wrap(layoutText(ascii).text(full), width, { code: true }).length <= 1 ? full : s.termsEarlierShort(...said);
 }
 
 /** The most rows a "New terms" line takes where its text's words do not fit one (at 80x24 the
