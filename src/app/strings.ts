@@ -169,6 +169,16 @@ const EN = {
   termsMore: (terms: string, more: number) => (terms ? `${terms} + ${more} more` : `${more} more`),
   /** between the groups of a "New terms" line */
   termGroupGap: '; ',
+  /** under a lesson's introduction: the terms the lessons before it teach, which this learner did
+   *  not run (`lessons`: their numbers, "1-6" or "2, 4"; `one`: a single lesson), counted once,
+   *  not on every step's line */
+  termsEarlier: (lessons: string, one: boolean, count: number, key: string) => `From ${one ? 'lesson' : 'lessons'} ${lessons} (not done): ${count === 1 ? '1 term' : `${count} terms`}, ${key} lists ${count === 1 ? 'it' : 'them'}`,
+  /** termsEarlier short of room: the key alone */
+  termsEarlierShort: (lessons: string, one: boolean, count: number, key: string) => `From ${one ? 'lesson' : 'lessons'} ${lessons} (not done): ${count === 1 ? '1 term' : `${count} terms`} (${key})`,
+  /** a span of lessons' numbers in termsEarlier */
+  lessonSpan: (from: number, to: number) => `${from}-${to}`,
+  /** after the heading of an entry g lists among those a lesson not done taught (termsEarlier) */
+  glossaryFromLesson: (lesson: number) => `  ◂ from lesson ${lesson}`,
   yourTurn: 'Your turn',
   /** the form's summary, one phrasing for every step with a turn: what Space runs, then what y does */
   turnSpaceOwn: (values: string) => `Space: the lesson's own (${values}). `,
@@ -744,6 +754,10 @@ const ZH: Strings = {
   newTermsShort: (terms: string, key: string) => `新术语：${terms}（${key}）`,
   termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
   termGroupGap: '；',
+  termsEarlier: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个，按 ${key} 列出`,
+  termsEarlierShort: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个（${key}）`,
+  lessonSpan: (from: number, to: number) => `${from}–${to}`,
+  glossaryFromLesson: (lesson: number) => `  ◂ 第 ${lesson} 课的术语`,
   yourTurn: '轮到你',
   turnSpaceOwn: (values: string) => `空格：本课自己的取值（${values}）。`,
   turnSpaceYours: (values: string, stay: boolean) => (stay ? `空格：你的取值（${values}）。` : `空格：先用你的取值（${values}），再用本课自己的。`),

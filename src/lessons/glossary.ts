@@ -3,9 +3,9 @@
 // screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
 // read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
 // text that no entry holds fails `ipclab check`.
-import { flowTextAfter, flowTextBefore } from './flow-words.js';
+import { flowTextAfter, flowTextBefore, labelsShown } from './flow-words.js';
 import { traceLines } from './format.js';
-import { paneWords } from './pane-words.js';
+import { CALLS_ON, paneWords } from './pane-words.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
 export interface GlossaryEntry {
@@ -876,7 +876,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'seq-cst',
     name: { en: '__ATOMIC_SEQ_CST', zh: '__ATOMIC_SEQ_CST' },
-    terms: ['__ATOMIC_SEQ_CST'],
+    terms: ['__ATOMIC_SEQ_CST', '__ATOMIC_RELAXED'],
     text: {
       en: 'The memory-order argument of the GCC builtins: in lesson 11 (a race), the last of race.c\'s __atomic_fetch_add; in lesson 8 (server and client), the last two of clnt.c\'s __atomic_compare_exchange_n, the order if the swap is made and if not. The strictest memory order, "sequentially consistent". No other memory access of the process moves across the add, and every CPU sees all such operations in one order. Weaker orders (__ATOMIC_RELAXED) still add without losing updates, but promise less about the accesses around them.',
       zh: 'GCC 内建函数表示内存顺序的参数：第 11 课（竞争）里是 race.c 中 __atomic_fetch_add 的最后一个参数；第 8 课（服务端与客户端）里是 clnt.c 中 __atomic_compare_exchange_n 的最后两个参数，分别用于交换成功和不成功时。这是最严格的内存顺序，即“顺序一致”。进程的其他内存访问不会被挪到这次加法的另一侧，所有 CPU 看到的这类操作都是同一个先后次序。较弱的顺序（__ATOMIC_RELAXED）同样不会丢失加法，但对前后的访问保证得更少。',
@@ -1079,13 +1079,14 @@ export const GLOSSARY: GlossaryEntry[] = [
 ];
 
 /** Code-like words a newcomer cannot guess, which must be glossary terms: ALL_CAPS
- *  identifiers (with an underscore, or an errno, signal or SHM limit name, or NUL, which the
+ *  identifiers (with an underscore, leading ones too: serv-clnt 2's trace shows
+ *  __ATOMIC_SEQ_CST, which no "New terms" line named; or an errno, signal or SHM limit name, or NUL, which the
  *  trace's strcpy lines name: overview 4's "New terms" line missed it), the fields
  *  of struct shmid_ds, short (as ipcs shows them) or long, C and kernel names written
  *  with an underscore (sem_op, do_msgrcv, ipcs's att_time; not a file name such as
  *  communicate_with_child.c), and the file of a process in /proc (/proc/PID/wchan). */
 const CODE_WORD =
-  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
+  /\b(?:_*[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
 
 /** A call named with empty parentheses, as a trace note names one: "fork()". */
 const NAMED_CALL = /\b[a-z][a-z0-9_]*\(\)/g;
@@ -1524,6 +1525,66 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   kept.set(key, out);
   return out;
 }
+
+/** The terms of lesson `at` that the lessons before it teach (their texts, on the course path)
+ *  and this learner did not run (LessonAt's `ran`): not new at a step of this lesson, they are
+ *  grouped apart, once, where it starts (issue 16: parent-child from the menu named 16 words
+ *  under step 1's notice, none of them the lesson's own). `lessons`: for each entry, the lesson
+ *  (index) whose text uses that word first. None for a bare index or a learner who ran them all. */
+export interface EarlierTerms {
+  entries: GlossaryEntry[];
+  words: string[];
+  lessons: number[];
+}
+
+/** Whether `word` of `entry` is one the lessons before `at` teach and its learner did not run. */
+export function taughtEarlier(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, entry: GlossaryEntry, word: string, glossary: readonly GlossaryEntry[] = GLOSSARY): boolean {
+  if (typeof at === 'number' || entry.misspelling) return false;
+  const course = metAt(lessons, lang, at.index, glossary).prior;
+  const keys = metKeys(entry, word, lang, glossary);
+  return keys.every((k) => course.has(k)) && keys.some((k) => !metAt(lessons, lang, at, glossary).prior.has(k));
+}
+
+/** Every EarlierTerms word of lesson `at`, known before it runs: those its texts and Flow use
+ *  (every step's), then the trace's pid column and the Kernel pane's headings over the objects
+ *  those texts name a call of (shmget: key, nattch, IPC_STAT's dtime), which its run shows; each
+ *  once, by the word the line would name. A word only its trace shows (a call's flag) stays
+ *  new at the step that shows it. */
+export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[] = GLOSSARY): EarlierTerms {
+  const out: EarlierTerms = { entries: [], words: [], lessons: [] };
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  if (typeof at === 'number' || !lesson) return out;
+  // kept: the lesson pane asks for every step's line (textNewTerms), and the Flow's labels cost a parse each
+  const byLessons = earlierKept.get(glossary) ?? new WeakMap();
+  earlierKept.set(glossary, byLessons);
+  const kept = byLessons.get(lessons) ?? new Map<string, EarlierTerms>();
+  byLessons.set(lessons, kept);
+  const key = `${lang} ${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`;
+  const found = kept.get(key);
+  if (found) return found;
+  kept.set(key, out);
+  const add = (entry: GlossaryEntry, word: string) => {
+    const named = glossaryWord(entry, word, lang, glossary);
+    if (out.words.includes(named) || !taughtEarlier(lessons, lang, at, entry, word, glossary)) return;
+    const keys = metKeys(entry, word, lang, glossary);
+    out.entries.push(entry);
+    out.words.push(named);
+    out.lessons.push(lessons.findIndex((l, i) => i < at.index && keys.some((k) => keysUsed(l, lang, glossary).has(k))));
+  };
+  const texts = textsByStep(lesson, lang).map((t) => `${t.before}\n${t.after}`).join('\n');
+  for (const [entry, words] of entriesUsed(texts, glossary)) words.forEach((w) => add(entry, w));
+  // the objects it works on: its steps' code (the C pane's anchors) and its Flow name their calls
+  const code = [...lesson.steps.flatMap((st) => [st.code ?? []].flat()), ...lesson.diagrams.map((d) => labelsShown(d, lang, []))].join('\n');
+  const made = Object.entries(CALLS_ON).filter(([, calls]) => calls.some((call) => new RegExp(`\\b${call}\\b`).test(code)));
+  const shown = [PID_COLUMN, ...made.flatMap(([call]) => paneWords(call, false))];
+  for (const word of shown) {
+    const entry = entryFor(word, glossary);
+    if (entry) add(entry, word);
+  }
+  return out;
+}
+
+const earlierKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Map<string, EarlierTerms>>>();
 
 /** For each step of lesson `index`, the glossary entries a learner going through the
  *  lessons in order meets there for the first time before it runs, in its title and text:

@@ -25,14 +25,23 @@ export const STAT_LABEL = 'IPC_STAT';
 export const STAT_FIELDS: readonly (keyof ShmidDs)[] = ['key', 'mode', 'size', 'nattch', 'uid', 'gid', 'cuid', 'cgid', 'cpid', 'lpid', 'atime', 'dtime', 'ctime'];
 
 /** What the pane shows once a call of these made an object: the headings over its row. */
-const BY_CALL: Readonly<Record<string, readonly string[]>> = {
+const BY_CALL = {
   shmget: [...SHM_COLUMNS.map(([h]) => h), STAT_LABEL, ...STAT_FIELDS],
   msgget: QUEUE_COLUMNS.map(([h]) => h),
   semget: [...SET_COLUMNS, ...SEM_COLUMNS].map(([h]) => h),
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** The calls on an object the pane shows, by the call that makes it (BY_CALL's keys): a lesson
+ *  whose code or Flow names one works on such an object, and its run shows that object's headings
+ *  (glossary.ts earlierTerms, known before the run). */
+export const CALLS_ON: Readonly<Record<keyof typeof BY_CALL, readonly string[]>> = {
+  shmget: ['shmget', 'shmat', 'shmdt', 'shmctl'],
+  msgget: ['msgget', 'msgsnd', 'msgrcv', 'msgctl'],
+  semget: ['semget', 'semop', 'semctl'],
 };
 
 /** The words the Kernel pane shows from the call `call` on, when it succeeded; none for a
  *  call that makes no object. */
 export function paneWords(call: string, failed: boolean): readonly string[] {
-  return failed ? [] : (BY_CALL[call] ?? []);
+  return failed ? [] : ((BY_CALL as Readonly<Record<string, readonly string[]>>)[call] ?? []);
 }

@@ -2,6 +2,7 @@
 // written, Chinese broken where Chinese breaks, the status line in the language shown.
 import { describe, expect, it } from 'vitest';
 import { appDrawer, KEYS, paneRows, ran, type Rendered, tabTo } from '../helpers/render.js';
+import { ranBefore } from '../helpers/ran-before.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { flowRowsFor } from '../../src/app/components/flow-view.js';
 import * as flowLib from '../../src/flow/index.js';
@@ -118,7 +119,8 @@ describe('lesson pane side by side', () => {
   });
 
   it('presenter mode in a large but short terminal: the text first, the steps under it without blank lines, a sign for those below', async () => {
-    const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true });
+    // lessons 1-3 run (a newcomer's text has a line counting their terms, one row more)
+    const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true, state: ranBefore('shmat') });
     const f = await r.waitFor((f) => f.includes('▶  1 A segment'), 'the lesson');
     // the steps under the text one a row from 1 (at least 3 of the 12), then how many are below
     // the numbers right-aligned (fix15g#3): " ▶  1 A segment…" over "   12 Last call: shmctl"

@@ -168,7 +168,12 @@ describe('PgUp PgDn: every pane pages by its rows in view but one, zoomed or not
     const textRows = paneRows(f.split('\n'), 'Lesson').length;
     const below = Number(/↓ (\d+) more/.exec(f)![1]);
     await r.press(KEYS.pageDown);
-    await r.waitFor(() => r.store.getState().scroll.lesson === Math.min(below, textRows - 1), 'PgDn: a page of the text, one row kept');
+    // a page but one row, or to the end: the last window starts a paragraph (LessonPane textWindow),
+    // so it may leave blank rows under the text (the newcomer's line under the introduction starts one)
+    await r.waitFor(() => {
+      const top = r.store.getState().scroll.lesson;
+      return top <= textRows - 1 && top >= Math.min(below, textRows - 1);
+    }, 'PgDn: a page of the text, one row kept');
     await r.press(KEYS.pageUp);
     await r.waitFor(() => r.store.getState().scroll.lesson === 0, 'PgUp: back at the top');
   });

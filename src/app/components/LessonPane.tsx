@@ -18,7 +18,7 @@ import { useStoredScroll } from '../use-scroll.js';
 import { pageLines } from '../scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
-import { lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
+import { lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type Earlier, type LessonViewInput } from './lesson-view.js';
 import type { LessonAt } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
@@ -755,8 +755,9 @@ export function useLessonInput(): LessonViewInput | null {
   // and that must not keep a left lesson's trace alive.
   const names = useAppState(useShallow((st: AppState) => paneTerms(st).names));
   const justRun = useAppState(useShallow((st: AppState) => paneTerms(st).justRun));
-  // the pane of each word seen outside the lesson's text (a string: the selector's value compares by ===)
-  const whereSaid = useAppState((st: AppState) => JSON.stringify([paneTerms(st).where, paneTerms(st).spare]));
+  // the pane of each word seen outside the lesson's text, and the words earlier lessons teach
+  // (a string: the selector's value compares by ===)
+  const whereSaid = useAppState((st: AppState) => JSON.stringify([paneTerms(st).where, paneTerms(st).spare, paneTerms(st).earlier]));
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
@@ -765,8 +766,8 @@ export function useLessonInput(): LessonViewInput | null {
   const stepTerms = useMemo(() => stepTermsOf(lessons, lang, met, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
   return useMemo(() => {
     if (!lesson) return null;
-    const [where, spare] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[]];
-    const terms = { names, key: keyFor('glossary', ascii), justRun, where, spare };
+    const [where, spare, earlier] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[], Earlier | undefined];
+    const terms = { names, key: keyFor('glossary', ascii), justRun, where, spare, earlier };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
@@ -889,8 +890,9 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
     note.value = border.full;
     for (const l of note.listeners) l();
   }, [store, border.full]);
-  const lead = s.newTerms('\u0000', '').split('\u0000')[0]!;
-  const termsShown = content.text.some((l) => (l[0]?.text ?? '').startsWith(lead)) || (pane.lines ?? []).some((l) => l.some((r) => r.text.includes(lead)));
+  // the line under the introduction that counts the earlier lessons' terms names g too
+  const leads = [s.newTerms('\u0000', ''), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);
+  const termsShown = content.text.some((l) => leads.some((lead) => (l[0]?.text ?? '').startsWith(lead))) || (pane.lines ?? []).some((l) => l.some((r) => leads.some((lead) => r.text.includes(lead))));
   useLayoutEffect(() => {
     const note = termsNoteOf(store);
     if (note.value === termsShown) return;

@@ -11,8 +11,9 @@ import type { ListEntry } from './entry-list.js';
 
 /** `list`: the entries in the order shown (store/navigation.ts glossaryList: the step's new terms
  *  first); `first`: those g put first, each with its step: their headings say so ("new at step 3"),
- *  but an entry the text points to that is no new term (step 0). */
-export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strings, shown: (part: Shown) => boolean, list: readonly GlossaryEntry[] = GLOSSARY, first: readonly { entry: number; step: number }[] = []): ListEntry[] {
+ *  or the lesson not run that teaches it ("from lesson 2"), but an entry the text points to that
+ *  is no new term (step 0). */
+export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strings, shown: (part: Shown) => boolean, list: readonly GlossaryEntry[] = GLOSSARY, first: readonly { entry: number; step: number; lesson?: number }[] = []): ListEntry[] {
   const ahead = (part: Shown) => {
     const n = lessons.findIndex((l) => l.id === part.lesson);
     const lesson = lessons[n];
@@ -21,7 +22,8 @@ export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strin
   return list.map((e) => {
     // the parts shown join the text, as `ipclab glossary` prints them; each step still ahead is named once
     const notes = [...new Set((e.shows ?? []).filter((p) => !shown(p)).map(ahead))].filter((t) => t !== '');
-    const step = first.find((x) => GLOSSARY[x.entry] === e)?.step;
-    return { heading: !step ? e.name[lang] : `${e.name[lang]}${s.glossaryNewAt(step)}`, parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))] };
+    const { step, lesson } = first.find((x) => GLOSSARY[x.entry] === e) ?? {};
+    const mark = step ? s.glossaryNewAt(step) : lesson !== undefined && lesson >= 0 ? s.glossaryFromLesson(lesson + 1) : '';
+    return { heading: `${e.name[lang]}${mark}`, parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))] };
   });
 }

@@ -3,7 +3,7 @@
 // its aside set apart (a bar on each row, dimmed, under its label) and the glossary terms
 // it is the first to use.
 import type { Lang } from '../../lang.js';
-import { entriesUsed, GLOSSARY, glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
+import { earlierTerms, entriesUsed, GLOSSARY, glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
@@ -34,8 +34,11 @@ export interface LessonViewInput {
    *  notice, its trace), under that step's notice while the shown step waits to run, or, for a
    *  step read again, those of its own run, under its notice; `where`: the pane of each name
    *  seen only outside the lesson's text (paneNewTerms); `spare`: those of them no text of the
-   *  lesson says, which a long line may count rather than name */
-  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; spare?: readonly string[]; only?: Readonly<Record<string, 'question' | 'aside'>> };
+   *  lesson says, which a long line may count rather than name; `earlier`: the lesson's words
+   *  the lessons before it teach and this learner did not run (earlierTerms), left out of every
+   *  step's line and counted once under the introduction, each with the lesson (index) that
+   *  teaches it */
+  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; spare?: readonly string[]; only?: Readonly<Record<string, 'question' | 'aside'>>; earlier?: Earlier };
   /** per step, the "New terms" it shows when opened right after the step before ran, from
    *  the texts alone (what a trace shows first is not known before the run): LessonPane's
    *  narrowList counts their lines, as it counts every other line of the step's text */
@@ -57,6 +60,17 @@ export interface LessonViewInput {
   /** the step just run's result may be shown first, the shown step's question behind Enter
    *  (store/turn.ts resultFirst): LessonPane does so where the two do not both fit */
   resultFirst?: boolean;
+}
+
+/** The words of a lesson the lessons before it teach, for a learner who did not run those: by
+ *  the word the glossary finds each by, with its entry's id and the lesson (index) whose text
+ *  uses it first. */
+export interface Earlier {
+  words: readonly string[];
+  ids: readonly string[];
+  lessons: readonly number[];
+  /** the lessons before this one the learner did not run (indexes), which the line names */
+  notRun: readonly number[];
 }
 
 /** The pane's "New terms" of step `view` with `done` steps run. Fixed from the moment a
@@ -97,13 +111,15 @@ export function paneNewTerms(
   const noticeText = (step: number) => uses(lesson?.steps[step]?.notice[lang] ?? '');
   const asideText = (step: number) => uses(lesson?.steps[step]?.aside?.[lang] ?? '');
   // the words the line shows, each once, with the pane of those the lesson's text does not say
+  // what earlier lessons teach is counted once, under the introduction, not at each step (issue 16)
+  const earlier = earlierTerms(lessons, lang, at);
   const named = (terms: TraceTerms, keep: (word: string) => boolean = () => true, step?: number, part?: 'question' | 'aside') => {
     const out: string[] = [];
     terms.entries.forEach((entry, i) => {
       const [word, place] = [terms.words[i]!, terms.where[i]!];
       if (!keep(word)) return;
       const shown = glossaryWord(entry, word, lang);
-      if (out.includes(shown)) return;
+      if (out.includes(shown) || earlier.words.includes(shown)) return;
       out.push(shown);
       if (step !== undefined && place === 'text') {
         if (part === 'question' && !ownText(step).has(entry)) only[shown] = 'question';
@@ -119,7 +135,12 @@ export function paneNewTerms(
   const ran = (step: number) => [...named(text(step), (word) => held(step).includes(word)), ...named(traceTerms(lessons, lang, at, step, run), undefined, step, 'aside')];
   const names = view < (lesson?.steps.length ?? 0) ? named(text(view), (word) => !held(view).includes(word), view, 'question') : [];
   const justRun = view < done ? ran(view) : view === done && view > 0 ? ran(view - 1) : [];
-  return { names, key, justRun, where, spare, only };
+  return { names, key, justRun, where, spare, only, earlier: { words: earlier.words, ids: earlier.entries.map((e) => e.id), lessons: earlier.lessons, notRun: notRun(lessons, at) } };
+}
+
+/** The lessons before `at` its learner did not run (indexes); none for a bare index, the course in order. */
+function notRun(lessons: readonly Lesson[], at: LessonAt): number[] {
+  return typeof at === 'number' ? [] : lessons.slice(0, at.index).flatMap((l, i) => (at.ran.includes(l.id) ? [] : [i]));
 }
 
 // a run whose every step ran and showed nothing: traceTerms gives what the notices name first
@@ -183,6 +204,24 @@ function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput[
     if (rows(line) <= MOST_TERM_ROWS || k === 1) return line;
   }
   return tries[tries.length - 1]!;
+}
+
+/** The line under a lesson's introduction that counts the terms the lessons before it teach
+ *  (Earlier), by entry as g lists them, with the numbers of the lessons not run ("1-6", "2, 4-6");
+ *  the key's word gives way where the line would take two rows. */
+function earlierLine(earlier: Earlier, key: string, s: Strings, width: number, ascii: boolean): string {
+  const count = new Set(earlier.ids).size;
+  const numbers = earlier.notRun.map((i) => i + 1);
+  const spans: string[] = [];
+  numbers.forEach((n, i) => {
+    if (i > 0 && numbers[i - 1] === n - 1) return;
+    let end = n;
+    while (numbers.includes(end + 1)) end++;
+    spans.push(end === n ? String(n) : s.lessonSpan(n, end));
+  });
+  const said = [spans.join(s.listGap), numbers.length === 1, count, key] as const;
+  const full = s.termsEarlier(...said);
+  return wrap(layoutText(ascii).text(full), width, { code: true }).length <= 1 ? full : s.termsEarlierShort(...said);
 }
 
 /** The most rows a "New terms" line takes where its text's words do not fit one (at 80x24 the
@@ -403,6 +442,8 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     if (view !== 0 && !anyStep) return;
     out.push(...para(lesson.intro[lang], width, ascii));
     aside(lesson.aside);
+    const earlier = input.newTerms?.earlier;
+    if (earlier?.words.length) out.push(...para(earlierLine(earlier, input.newTerms!.key, s, width, ascii), width, ascii, 'dim'));
     out.push(...gap);
   };
   if (view < done) {

@@ -31,8 +31,10 @@ export interface NavigationSlice {
   /** the glossary as g opened it: the entry the text on screen points to ("(g: semncnt)"), then
    *  the new terms of the step shown (and of the step just run), each with its step (1-based; 0:
    *  pointed to, no new term), then every other entry in the list's order (fix27c#4:
-   *  g opened at the top, and "+3 in the Kernel pane" left the three to be found) */
-  glossaryFirst: readonly { entry: number; step: number }[];
+   *  g opened at the top, and "+3 in the Kernel pane" left the three to be found), then the
+   *  terms of the lesson that lessons not run teach, each with that lesson (`lesson`, 0-based;
+   *  step 0), as the line under its introduction counts them (lesson-view Earlier) */
+  glossaryFirst: readonly { entry: number; step: number; lesson?: number }[];
   /** an erratum's jump is running the steps before its own (`steps` of them, to step `to`,
    *  1-based): the screen takes no answer meanwhile and the status line says so */
   jumping: { lesson: Text; steps: number; to: number } | null;
@@ -59,10 +61,10 @@ export interface NavigationSlice {
  *  "+3 in the Kernel pane"), then those of the step just run's (under its notice), each once,
  *  with its step; the glossary opens on the first, at the top. The same words the pane lists
  *  (paneNewTerms), so g never puts first a term the screen did not name (or count) first. */
-function glossaryFirstOf(lessons: readonly Lesson[], lang: Lang, at: LessonAt, view: number, done: number, run: Parameters<typeof paneNewTerms>[5], quiz: boolean): { entry: number; step: number }[] {
+function glossaryFirstOf(lessons: readonly Lesson[], lang: Lang, at: LessonAt, view: number, done: number, run: Parameters<typeof paneNewTerms>[5], quiz: boolean): NavigationSlice['glossaryFirst'][number][] {
   // not a term the pane holds back until the step ran
-  const { names, justRun } = paneNewTerms(lessons, lang, at, view, done, run, '', quiz);
-  const out: { entry: number; step: number }[] = [];
+  const { names, justRun, earlier } = paneNewTerms(lessons, lang, at, view, done, run, '', quiz);
+  const out: NavigationSlice['glossaryFirst'][number][] = [];
   const add = (words: readonly string[], step: number) => {
     for (const word of words) {
       const e = entryFor(word);
@@ -72,6 +74,11 @@ function glossaryFirstOf(lessons: readonly Lesson[], lang: Lang, at: LessonAt, v
   };
   add(names, view + 1);
   add(justRun ?? [], done);
+  // those the line under the introduction counts, from lessons this learner did not run
+  earlier?.ids.forEach((id, i) => {
+    const entry = GLOSSARY.findIndex((e) => e.id === id);
+    if (entry >= 0 && !out.some((x) => x.entry === entry)) out.push({ entry, step: 0, lesson: earlier.lessons[i]! });
+  });
   // an entry the text on screen points to ("(g: semncnt)", the last one: nearest the question)
   // comes first, where the learner was sent (issue 16); `step` 0 when it is no new term there
   const lesson = lessons[typeof at === 'number' ? at : at.index];
