@@ -116,7 +116,11 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
       <App />
     </StoreContext.Provider>,
   );
+  let size = '';
   const resize = (width: number, height: number) => {
+    // a terminal says nothing when its size stays (no SIGWINCH); Ink would draw the whole frame again
+    if (size === `${width}x${height}`) return;
+    size = `${width}x${height}`;
     Object.defineProperty(ui.stdout, 'columns', { value: width, configurable: true });
     Object.defineProperty(ui.stdout, 'rows', { value: height, configurable: true });
     ui.stdout.emit('resize');
