@@ -43,10 +43,14 @@ export function lessonRows(r: Rendered): string[] {
   // the pane's own columns end at its right border, by cells (a row beside another pane's corner has no "││")
   const head = lines[top] ?? '';
   const right = cells(head.slice(0, head.indexOf('┐')));
+  // summed a cluster at a time: measuring each growing prefix was quadratic, and its many
+  // texts flushed cells()'s cache of the app's own lines
   const own = (l: string) => {
     let out = '';
+    let width = 0;
     for (const g of graphemes(l)) {
-      if (cells(out + g) > right) break;
+      width += cells(g);
+      if (width > right) break;
       out += g;
     }
     return out.slice(1);

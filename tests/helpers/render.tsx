@@ -116,7 +116,11 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
       <App />
     </StoreContext.Provider>,
   );
+  let size = '';
   const resize = (width: number, height: number) => {
+    // a terminal says nothing when its size stays (no SIGWINCH); Ink would draw the whole frame again
+    if (size === `${width}x${height}`) return;
+    size = `${width}x${height}`;
     Object.defineProperty(ui.stdout, 'columns', { value: width, configurable: true });
     Object.defineProperty(ui.stdout, 'rows', { value: height, configurable: true });
     ui.stdout.emit('resize');
@@ -149,12 +153,14 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
   };
   const waitFor = async (check: (f: string) => boolean, what: string, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    for (let polls = 0; ; polls++) {
       answerAsk();
       const f = frame();
       if (check(f)) return f;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen shows:\n${f}`);
-      await new Promise((r) => setTimeout(r, 10));
+      // first after the work already queued (React draws a key's or a resize's frame in a
+      // setImmediate): most waits end there, not 10 ms later
+      await new Promise((r) => (polls === 0 ? setImmediate(r) : setTimeout(r, 10)));
     }
   };
   await waitFor((f) => f.split('\n').length === opts.height, `a frame of ${opts.height} lines`);
