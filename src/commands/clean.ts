@@ -30,7 +30,7 @@ const WORDS = {
     unreadable: (file: string, lines: number, copy: string | null) =>
       `${file}: ${lines} unreadable line(s); ${copy ? `a copy is kept at ${copy}; ` : ''}cleaning by what can still be read (the run's pid, its children, its keys)`,
     process: (run: string, signals: string) => `a process of ipclab run ${run}, which is gone${signals ? ` (${signals})` : ''}`,
-    nothing: (dir: string) => `nothing to clean: no ipclab run recorded in ${dir} is gone and left something`,
+    nothing: (dir: string) => `nothing to clean: no ended ipclab run left anything behind (runs are recorded in ${dir})`,
     dryRun: '(dry run: nothing was removed; run without --dry-run to remove)',
     cannot: 'ipclab clean: ',
   },
@@ -50,7 +50,7 @@ const WORDS = {
     unreadable: (file: string, lines: number, copy: string | null) =>
       `${file}：${lines} 行无法读取；${copy ? `副本保存在 ${copy}；` : ''}按仍能读出的内容清理（该次运行的进程号、子进程和 key）`,
     process: (run: string, signals: string) => `ipclab 运行 ${run} 的进程，该运行已不在${signals ? `（${signals}）` : ''}`,
-    nothing: (dir: string) => `没有要清理的：${dir} 里记录的 ipclab 运行都没有在结束后留下东西`,
+    nothing: (dir: string) => `没有要清理的：已结束的 ipclab 运行都没有留下东西（运行记录在 ${dir}）`,
     dryRun: '（演习：什么也没删除；去掉 --dry-run 才会删除）',
     cannot: 'ipclab clean：',
   },
