@@ -419,7 +419,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         { en: 'EINVAL: under a page', zh: 'EINVAL：不足一页', whyNot: { en: 'the least is SHMMIN, 1 byte on Linux; rounding up to a page is the kernel\'s own business.', zh: '下限是 SHMMIN，Linux 上是 1 字节；向上取整到一页是内核自己的事。' } },
       ],
       answer: 0,
-      explain: { en: 'One byte is enough (SHMMIN is 1 on Linux): ipcs lists 1, though its memory is a whole page, which no pane shows.', zh: '1 字节就够（Linux 上 SHMMIN 是 1）：ipcs 列为 1，尽管它占一整页内存，这一点没有窗格显示。' },
+      explain: { en: 'One byte is enough (SHMMIN is 1 on Linux), and ipcs lists 1. Its memory is a whole page, which no pane shows.', zh: '1 字节就够（Linux 上 SHMMIN 是 1），ipcs 也列为 1。它实际占一整页内存，这一点没有窗格显示。' },
     },
     {
       question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },
