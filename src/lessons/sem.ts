@@ -389,6 +389,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semncnt 为 1，semzcnt 为 0：0 上的 P 等 semval 增加，所以计入 semncnt。等待者睡着时根本不运行：跟踪里有它用的 CPU 时间。',
       },
       traceFocus: [{ en: 'ms of CPU', zh: 'ms CPU' }],
+      // the question is semncnt, the Kernel's; the notice's CPU time is the Trace's second point
+      resultPane: 'kernel',
       // how ipclab makes the waiter, under the notice once it ran: with the introduction it kept
       // step 1 and its form from fitting the pane (issue 16: sem 1 at 120x34 zh needed Space)
       aside: {
