@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { makeRunFolder, RUN_DIR_ENV } from './tests/helpers/run-state.js';
 import { sweepRunFolder } from './tests/global-setup.js';
 import { SIDE_BY_SIDE } from './tests/helpers/side-by-side.js';
+import { LAYOUT_WALKS } from './tests/helpers/layout-walks.js';
 
 // Every test run gets its own folder, named for this process (tests/helpers/run-state.ts):
 // the state folder, so owned.json and progress never mix with a learner's real ones, and the
@@ -11,6 +12,9 @@ import { SIDE_BY_SIDE } from './tests/helpers/side-by-side.js';
 // folder for the next run's setup (tests/global-setup.ts), never an object without a record.
 const state = makeRunFolder();
 process.on('exit', () => sweepRunFolder(state));
+
+// IPCLAB_SUITE=runtime (CI's Node 24 run): all but the layout walks (tests/helpers/layout-walks.ts)
+const left = process.env.IPCLAB_SUITE === 'runtime' ? LAYOUT_WALKS : [];
 
 const common = {
   env: { XDG_STATE_HOME: state, [RUN_DIR_ENV]: state, IPCLAB_TEST: '1', LANG: 'C.UTF-8' },
@@ -25,10 +29,10 @@ export default defineConfig({
     env: common.env,
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
-      { test: { ...common, name: 'side-by-side', include: SIDE_BY_SIDE, setupFiles: ['tests/helpers/side-state.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { test: { ...common, name: 'side-by-side', include: SIDE_BY_SIDE, exclude: left, setupFiles: ['tests/helpers/side-state.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } } },
       // one file at a time; within one, tests marked concurrent (the lesson files that run every
       // lesson through the CLI: a run mostly waits on its peers and the kernel) two at a time
-      { test: { ...common, name: 'alone', include: ['tests/**/*.test.{ts,tsx}'], exclude: SIDE_BY_SIDE, maxWorkers: 1, maxConcurrency: 2, sequence: { groupOrder: 1 } } },
+      { test: { ...common, name: 'alone', include: ['tests/**/*.test.{ts,tsx}'], exclude: [...SIDE_BY_SIDE, ...left], maxWorkers: 1, maxConcurrency: 2, sequence: { groupOrder: 1 } } },
     ],
   },
 });
