@@ -171,9 +171,9 @@ const apart: { fits: boolean; where: string }[] = [];
 let looks = 0;
 /** New terms seen only in the Flow that its window leaves out (parent-child 8's "exit" at 120x34). */
 const termsOff: string[] = [];
-/** Where one still is: step 1 shown again names the terms of its whole diagram's labels, and
- *  shmdt 1's lit "nattch" is off its 80x24 window (the box lit anew kept). A list that can only shrink. */
-const TERMS_OFF_KNOWN = ['shmdt 80x24 en step 1 in review: nattch (New terms, in the Flow) not in its window'];
+/** Where one still is: none since round 12 (shmdt 1's lit "nattch", off its 80x24 window in
+ *  review, was the last; s29e's earlier-lesson terms left its line). A list that can only shrink. */
+const TERMS_OFF_KNOWN: string[] = [];
 
 /** Where z's words have no room on the border: the lit part goes on above only, the window is at
  *  the drawing's end (no "↓ N more" to stand beside), and the title says the diagram just changed
