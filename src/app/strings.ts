@@ -598,7 +598,7 @@ const EN = {
   pid: 'pid',
   /** the tab bar's label before the lesson's processes and their state (fix18f#3: "server 7977
    *  (ended)" after the tabs read as more tabs, or as nothing said); short where the long does not fit */
-  pids: 'the lesson processes',
+  pids: 'this lesson\'s processes',
   pidsShort: 'processes',
   /** status-line hints of the keys a pane has beside scrolling */
   pickHint: 's focus',

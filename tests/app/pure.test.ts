@@ -652,7 +652,7 @@ describe('kernel view', () => {
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
     // ipclab's own process named: another of the lesson's may have mapped it (parent-child step 2)
-    expect(dumpLines(7, null, 78, s, null, null, 'parent, pid 9').map(lineText).join(' ')).toContain("ipclab's own process (parent, pid 9) does not map it now");
+    expect(dumpLines(7, null, 78, s, null, null, 'parent, pid 9').map(lineText).join(' ')).toContain("the lesson process (parent, pid 9) does not map it now");
     // true whatever happened before (a segment mapped and unmapped again): "now", never "yet"
     for (const lang of ['en', 'zh'] as const) expect(strings(lang).dumpNone(null)).not.toMatch(/\byet\b|还没/);
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
