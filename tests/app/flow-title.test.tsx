@@ -24,6 +24,12 @@ describe('the Flow pane title', () => {
     await r.waitFor((f) => titleRow(f).includes('┌─ Flow: diagram 1 of 5, the server gets ready [focus] ─'), 'the name, then the mark');
     await r.press(KEYS.space);
     await ran(r, 1);
+    // step 1's result is the Trace's, which takes the focus (s29b): Tab brings it back to the Flow
+    await r.waitFor((f) => titleRow(f).includes('┌─ Flow: diagram 1 of 5, the server gets ready'), 'the name kept after the run');
+    for (let i = 0; i < 4 && !titleRow(r.frame()).includes('[focus]'); i++) {
+      await r.press(KEYS.tab);
+      await r.waitFor(() => !r.store.getState().busy, 'Tab');
+    }
     await r.waitFor((f) => titleRow(f).includes('┌─ Flow: diagram 1 of 5, the server gets ready [focus] ─'), 'the name kept beside the mark');
   }, 60_000);
 

@@ -17,8 +17,9 @@ function touching(frame: string): string[] {
     cells.forEach((c, i) => {
       if (c !== '│' || i === 0) return;
       const left = cells[i - 1];
-      // the left border of the next pane ││, or a rule ─ running into the frame
-      if (left === ' ' || left === '│' || left === '─' || left === '') return;
+      // the left border of the next pane ││, or a rule ─ running into the frame, or a Flow
+      // frame's dashed wall beside a line crossing it (╌│╌, src/flow/grid.ts)
+      if (left === ' ' || left === '│' || left === '─' || left === '╌' || left === '╍' || left === '') return;
       // a border's own left side: a pane starting here (the next cell is its text)
       if (i < cells.length - 1 && cells.slice(0, i).filter((x) => x === '│').length % 2 === 0) return;
       out.push(row);
