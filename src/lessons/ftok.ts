@@ -198,7 +198,6 @@ export const ftok = defineLesson<FtokState>({
       },
       traceFocus: ['st_dev'],
       diagram: KEY,
-      // which bits of id go in is step 3's question: its edge is "?" until then (ftok-key.mmd)
       highlight: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'],
       run(ctx, state) {
         state.dir = privateFolder(ctx, 'ipclab-ftok-');

@@ -17,7 +17,7 @@ export type TraceEntry =
    *  `turn`: it explains the result of the learner's own values (the lesson pane shows it
    *  too), and holds those values as the step's trace heading names them; `pane`: the lesson
    *  pane shows it under the step too (a later step setting the lesson's own values back) */
-  | { type: 'event'; pid: number; text: Text; at: number; turn?: Text; pane?: true }
+  | { type: 'event'; pid: number; text: Text; at: number; turn?: Text; pane?: true; own?: true }
   /** an ipclab guard refused an access (out of range, read-only, detached); `text` is the
    *  guard's own message, `reason` the same in both languages when the lesson gives it */
   | { type: 'refused'; pid: number; text: string; reason?: Text; at: number }

@@ -739,7 +739,9 @@ const ASKED_NAME = /\b[A-Z][A-Z0-9]*_?[A-Z0-9_]{2,}\b/g;
 /** A checkpoint asking what comes of something it names (a SIGUSR1, a kill with SEM_UNDO) is
  *  answered by an edge so labelled that its step is the first to light: where it leads is the
  *  answer (parent --SIGUSR1--> child). Such an edge is `%% hide`n (src/flow/hidden.ts), or
- *  the box it leads to is, until the step has run. */
+ *  the box it leads to is, until the step has run; a "?" box is enough only for a label that
+ *  says no more than the question (shmctl's "IPC_RMID"): serv-clnt 3 showed "shmdt, IPC_RMID"
+ *  a step before step 4 asked what IPC_RMID leaves, the story told beside the line (issue 16). */
 function checkEdgeGiveaway(where: string, lesson: Lesson, index: number, question: string, problems: string[]): void {
   const asked = new Set(question.match(ASKED_NAME) ?? []);
   if (asked.size === 0) return;
@@ -755,9 +757,10 @@ function checkEdgeGiveaway(where: string, lesson: Lesson, index: number, questio
   const hidden = new Set(m.hidden ?? []);
   for (const e of m.edges) {
     // lit first by this step: waiting before it, not after
-    if (!before.has(e.id) || after.has(e.id) || hidden.has(e.id) || hidden.has(e.to)) continue;
+    if (!before.has(e.id) || after.has(e.id) || hidden.has(e.id)) continue;
     const named = (e.label?.match(ASKED_NAME) ?? []).filter((w) => asked.has(w));
-    if (named.length) problems.push(`${where}: its flow '${diagram}' shows where ${named[0]} leads (${e.id}) before the step runs: mark it '%% hide ${e.id}' so it is "?" until then`);
+    const more = named.reduce((rest, w) => rest.replace(w, ''), e.label ?? '').replace(/[\s,.:;]/g, '') !== '';
+    if (named.length && (more || !hidden.has(e.to))) problems.push(`${where}: its flow '${diagram}' shows where ${named[0]} leads (${e.id}) before the step runs: mark it '%% hide ${e.id}' so it is "?" until then`);
   }
 }
 

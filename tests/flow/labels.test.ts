@@ -1,6 +1,7 @@
 // A diagram's two languages: Chinese in the Mermaid text, English in `%% en ID = label`
 // comments; the check finds every label without its twin.
 import { describe, expect, it } from 'vitest';
+import { diagramModel } from '../../src/flow/diagrams.js';
 import { englishLabels, hiddenLines, hiddenParts, hideProblems, labelProblems, localize, parseFlowchart, renderFlow } from '../../src/flow/index.js';
 
 const SOURCE = ['flowchart LR', 'a[甲] --写--> b[乙]', 'subgraph k[内核]', '\tb', 'end', 'a --> k', '%% en a = first', '%% en b = second<br>line', '%% en k = kernel', '%% en a->b = write'].join('\n');
@@ -65,3 +66,15 @@ describe('%% hide: a label that is an answer', () => {
   });
 });
 
+
+describe('a command named as everywhere else', () => {
+  // issue 16, pass 10: shmctl's second diagram said 获取属性 / 设置属性 / 删除对象 (get, set,
+  // remove) where the lesson, the trace and the C say IPC_STAT / IPC_SET / IPC_RMID
+  it("shmctl-functions' commands carry their names in both languages", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const m = diagramModel('shmctl-functions', lang);
+      const labels = m.subgraphs.find((s) => s.id === '功能')!.members.map((id) => m.nodes.find((n) => n.id === id)!.label);
+      expect(labels.map((l) => l.split(/[:：]/)[0])).toEqual(['IPC_STAT', 'IPC_SET', 'IPC_RMID']);
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // every lesson, run for real, lights the errno box its calls name where its diagram has
 // one and no errno box none of them named, with the lesson's own values and, in every lesson
 // with a form, with the learner's: then the learner's result and the lesson's own call after
-// it (explainOwnRun) are both lit; a lit edge named for a call (shmat, msgsnd,
+// it (explainOwnRun) are both lit, the learner's as just run and the lesson's as done; a lit edge named for a call (shmat, msgsnd,
 // IPC_RMID, fork, exec) or a signal (SIGUSR1), and a lit box so named, is one the step's
 // trace shows it making.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ function callEdges(diagram: string, active: readonly string[]): { edge: string; 
 const CHILD_CALL = /^\w+\(.*\) = .* (E[A-Z0-9]+)\b/;
 
 /** Runs lesson `id` for real, step `turn` with `typed` in its form; after each step, what the flow lights and the errnos the step's calls gave. */
-async function litSteps(id: string, turn?: { step: number; typed: Record<string, string> }): Promise<{ step: string; diagram: string; active: string[]; errnos: string[]; traced: string; calls: readonly CallRecord[]; before: string[] }[]> {
+async function litSteps(id: string, turn?: { step: number; typed: Record<string, string> }): Promise<{ step: string; diagram: string; active: string[]; justRun: string[]; errnos: string[]; traced: string; calls: readonly CallRecord[]; before: string[] }[]> {
   const lesson = lessonById(id)!;
   const run = startLesson(lesson);
   runs.push(run);
@@ -61,7 +61,10 @@ async function litSteps(id: string, turn?: { step: number; typed: Record<string,
     // a throw-away child's calls (shmctl's permission tries) reach the trace as events in C syntax
     const childCalls = run.trace.slice(run.stepStarts[i]).flatMap((e) => (e.type === 'event' ? [CHILD_CALL.exec(e.text.en)?.[1]] : [])).filter((e) => e !== undefined);
     const traced = run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1]).map((e) => (e.type === 'call' ? e.c : e.type === 'event' ? e.text.en : e.type === 'output' ? `${e.command}\n${e.text}` : '')).join('\n');
-    seen.push({ step: lesson.steps[i].id, diagram: choice.diagram!, active: choice.active, errnos: [...callsOf(i).flatMap((c) => (c.errno ? [c.errno] : [])), ...childCalls], traced, calls: callsOf(i), before });
+    // `active`: what the step's runs lit, both after a your-turn run (the learner's as just run,
+    // `justRun`, the lesson's own as done); `done` holds the earlier steps' too
+    const ran = litPath(lesson.steps[i], callsOf(i));
+    seen.push({ step: lesson.steps[i].id, diagram: choice.diagram!, active: [...choice.active, ...choice.done.filter((id) => ran.includes(id))], justRun: choice.active, errnos: [...callsOf(i).flatMap((c) => (c.errno ? [c.errno] : [])), ...childCalls], traced, calls: callsOf(i), before });
   }
   await run.close();
   return seen;
@@ -148,6 +151,9 @@ describe('the lit path is the one the calls took', () => {
     expect(yours.c).toMatch(/^shmget\(IPC_PRIVATE, 100, 0640\)/);
     expect(own.errno).toBe('EINVAL');
     expect(step.active).toEqual(expect.arrayContaining(['all->reserve', 'reserve->seg', 'seg', 'size->EINVAL', 'EINVAL']));
+    // told apart: the learner's as just run, the lesson's own as done (issue 16, pass 10)
+    expect(step.justRun).toEqual(expect.arrayContaining(['all->reserve', 'reserve->seg', 'seg']));
+    expect(step.justRun).not.toContain('size->EINVAL');
   });
 
   it("shmat's turn: the lesson's segment read-only maps it, and the lesson's own -1 fails, both lit", async () => {
@@ -160,6 +166,8 @@ describe('the lit path is the one the calls took', () => {
     expect(own.c).toMatch(/^shmat\(-1,/);
     expect(own.errno).toBe('EINVAL');
     expect(step.active).toEqual(expect.arrayContaining(['shm', 'bad', 'bad->fail', 'fail']));
+    expect(step.justRun).toContain('shm');
+    expect(step.justRun).not.toContain('fail');
   });
 
   it("ftok's turn: a deleted file gives no key, the lesson's own calls the key: both lit", async () => {

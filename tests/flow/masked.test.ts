@@ -29,6 +29,16 @@ describe('results in the flow wait for their step', () => {
       expect(flowText('shmat', bad, bad + 1, lang)).toContain('EINVAL');
     });
 
+    // issue 16, pass 10: the id's edge was "?" until step 3 ran, though step 1's trace already
+    // said 'S' = 0x53 is the key's top byte; a mask ends with the step that shows the answer.
+    // Its label says only that (bits 31..24), not which of the id's bits: step 3's question
+    it(`ftok: where the id goes is drawn once step 1 showed it, and no label says step 3's answer, its low 8 bits (${lang})`, () => {
+      const ftok = lessonById('ftok')!;
+      expect(flowText('ftok', 1, 1, lang)).toContain(lang === 'en' ? 'bits 31..24' : '位 31..24');
+      const idBits = ftok.steps.findIndex((s) => s.id === 'id-bits');
+      for (let done = 0; done <= idBits; done++) expect(flowText('ftok', Math.min(done, idBits), done, lang)).not.toMatch(lang === 'en' ? /its low 8 bits/ : /低 8 位作/);
+    });
+
     it(`shmdt: the second shmdt's EINVAL and the child's SIGSEGV show once their steps ran (${lang})`, () => {
       const steps = lessonById('shmdt')!.steps;
       const again = steps.findIndex((s) => s.id === 'again');

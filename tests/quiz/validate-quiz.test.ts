@@ -1,6 +1,7 @@
 // `ipclab check` holds every lesson to its questions, and the engine reports a
 // checkpoint whose choices do not hold what the kernel did as a problem of its step.
 import { describe, expect, it } from 'vitest';
+import { diagramModel } from '../../src/flow/diagrams.js';
 import { word } from '../../src/lessons/checkpoint-kit.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { lessonById, LESSONS } from '../../src/lessons/index.js';
@@ -158,6 +159,22 @@ describe('edges that answer a question', () => {
     );
     // the shipped lessons mark theirs: parent-child's SIGUSR1, sem's SEM_UNDO edges
     expect(validateLessons(LESSONS).filter((p) => p.includes('shows where'))).toEqual([]);
+  });
+
+  it('a "?" box at its end is not enough where the label says more than the question (issue 16: serv-clnt 3 showed "shmdt, IPC_RMID" before step 4 asked what IPC_RMID leaves)', () => {
+    const model = diagramModel('serv-clnt-3', 'en');
+    const hidden = model.hidden;
+    expect(hidden).toContain('freed');
+    try {
+      model.hidden = hidden!.filter((id) => id !== 'server->freed');
+      expect(quizProblems(lessonById('serv-clnt')!)).toContain(
+        "lesson 'serv-clnt' checkpoint 'last': its flow 'serv-clnt-3' shows where IPC_RMID leads (server->freed) before the step runs: mark it '%% hide server->freed' so it is \"?\" until then",
+      );
+    } finally {
+      model.hidden = hidden;
+    }
+    // shmctl's "IPC_RMID" to a "?" says no more than its question does
+    expect(quizProblems(lessonById('shmctl')!).filter((p) => p.includes('shows where'))).toEqual([]);
   });
 });
 

@@ -36,12 +36,21 @@ export interface FlowChoice {
   place?: { at: number; of: number; switched: boolean; next?: { step: number; at: number } };
 }
 
+/** A call of a step; `yours`: made with the learner's own values, before the lesson's own run
+ *  (explainOwnRun's event marks where that starts). */
+export type StepCall = CallRecord & { yours?: true };
+
 /** The calls step `i` made (none for a step not run): what its lit path is read from. */
-export type StepCalls = (i: number) => readonly CallRecord[];
+export type StepCalls = (i: number) => readonly StepCall[];
 
 /** The calls of each step in `trace`, whose entries of step i begin at `stepStarts[i]`. */
 export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly number[]): StepCalls {
-  return (i) => (i < stepStarts.length ? trace.slice(stepStarts[i], stepStarts[i + 1] ?? trace.length).filter((e): e is CallRecord => e.type === 'call') : []);
+  return (i) => {
+    if (i >= stepStarts.length) return [];
+    const entries = trace.slice(stepStarts[i], stepStarts[i + 1] ?? trace.length);
+    const own = entries.findIndex((e) => e.type === 'event' && e.own);
+    return entries.flatMap((e, at): StepCall[] => (e.type !== 'call' ? [] : at < own ? [{ ...e, yours: true }] : [e]));
+  };
 }
 
 /** The label an edge has in a diagram as written (undefined where it has no such edge):
@@ -80,12 +89,17 @@ function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, 
     return { diagram, active: [], done: diagram ? litBefore(lesson, diagram, done, new Set(), callsOf, edgeLabel) : [], masked: diagram ? unrevealed(lesson, diagram, done, revealed) : [] };
   }
   const step = lesson.steps[lit];
-  // each step lights the path its own call took (src/lessons/lit.ts)
-  const active = new Set(litPath(step, callsOf(lit)));
+  // each step lights the path its own call took (src/lessons/lit.ts); after a your-turn run the
+  // learner's as just run and the lesson's own as done, two runs told apart (issue 16: shmget 3
+  // lit size 1 and size 0 alike, "just run" both)
+  const calls = callsOf(lit);
+  const yours = calls.filter((c) => c.yours);
+  const active = new Set(litPath(step, yours.length ? yours : calls));
+  const lessons = yours.length ? litPath(step, calls.filter((c) => !c.yours)).filter((id) => !active.has(id)) : [];
   const before = new Set(lesson.steps.slice(0, lit).flatMap((s, i) => (s.diagram === step.diagram ? litPath(s, callsOf(i)) : [])));
   const fresh = [...active].filter((id) => !before.has(id));
   // what the step just run made untrue (Step.ends) is no longer drawn as done
-  const drawnDone = litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel).filter((id) => !step.ends?.includes(id));
+  const drawnDone = [...new Set([...litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel), ...lessons])].filter((id) => !step.ends?.includes(id));
   return { diagram: step.diagram, active: [...active], done: drawnDone, masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
 }
 

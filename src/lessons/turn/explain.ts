@@ -48,5 +48,7 @@ export function explainOwnRun(ctx: StepContext, about: OwnRunFor): void {
     pid: ctx.sys.getpid(),
     text: { en: `Now the lesson's own values, ${own.en}, ${what.en}:`, zh: `再用本课自己的取值（${own.zh}）运行一次，${what.zh}：` },
     at: now(),
+    // the calls before it are the learner's: the Flow lights theirs as just run, these as done
+    own: true,
   });
 }
