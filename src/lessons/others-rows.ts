@@ -7,8 +7,9 @@ import type { LiveResult, Text } from './types.js';
 
 /** What a notice adds when its step's ipcs listed rows ipclab did not make. */
 export const OTHERS_ROWS: Text = {
-  en: 'Unmarked rows, in ipcs only, are other programs\': they appear and go on a shared machine.',
-  zh: '不带标记的行只在 ipcs 里，属于别的程序：在共享的机器上它们随时出现、消失。',
+  // "Unmarked rows, in ipcs only, are other programs'" read two ways (newcomer pass 10): said plainly
+  en: 'Rows with no mark (● or ○) belong to other programs: ipcs lists them, the Kernel pane does not. On a shared machine they come and go.',
+  zh: '没有标记（● 或 ○）的行属于别的程序：ipcs 列出它们，“内核”窗格不列。在共享的机器上它们随时出现、消失。',
 };
 
 /** The shmids an `ipcs -m` of the step listed that ipclab did not make (no ● or ○): listed by
