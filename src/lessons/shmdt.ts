@@ -221,7 +221,7 @@ export const shmdt = defineLesson<ShmdtState>({
         // ipclab's own read is refused (its trace line): said before it runs, why in the aside
         // whose old address the child reads: its own, from its own shmat and shmdt, said before
         // the run (newcomer pass 10 could not tell which address)
-        en: 'ipclab refuses its own read there. A throw-away child, a separate program, attaches and detaches it for an old address of its own, then reads it (a C program would fork() here).',
+        en: 'ipclab refuses its own read through the old address. A throw-away child, a separate program, attaches and detaches it to get its own, then reads (a C program would fork() here).',
         zh: 'ipclab 拒绝自己通过旧地址读取。一个临时子进程（另一个独立的程序；C 程序在这里会 fork()）自己先映射、再解除映射，得到自己的旧地址，再通过它读。',
       },
       // why ipclab's child is not C's fork() child, whose read changes no lpid, atime or dtime (issue 16)
