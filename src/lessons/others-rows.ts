@@ -7,9 +7,10 @@ import type { LiveResult, Text } from './types.js';
 
 /** What a notice adds when its step's ipcs listed rows ipclab did not make. */
 export const OTHERS_ROWS: Text = {
-  // "Unmarked rows, in ipcs only, are other programs'" read two ways (newcomer pass 10): said plainly
-  en: 'Rows with no mark (● or ○) belong to other programs: ipcs lists them, the Kernel pane does not. On a shared machine they come and go.',
-  zh: '没有标记（● 或 ○）的行属于别的程序：ipcs 列出它们，“内核”窗格不列。在共享的机器上它们随时出现、消失。',
+  // "Unmarked rows, in ipcs only, are other programs'" read two ways (newcomer pass 10): said
+  // plainly, naming no pane (the notice shows over the Trace, or the Kernel pane at step 1)
+  en: 'Rows with no mark (● or ○) belong to other programs, not to ipclab; on a shared machine they come and go.',
+  zh: '没有标记（● 或 ○）的行属于别的程序，不是 ipclab 的；在共享的机器上它们随时出现、消失。',
 };
 
 /** The shmids an `ipcs -m` of the step listed that ipclab did not make (no ● or ○): listed by
