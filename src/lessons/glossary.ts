@@ -264,7 +264,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'perms',
-    name: { en: 'perms', zh: '权限 / perms' },
+    name: { en: 'perms, access_perms', zh: '权限 / perms / access_perms' },
     terms: ['perms', '权限', 'access_perms'],
     text: {
       en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i calls them access_perms.',
@@ -386,6 +386,17 @@ export const GLOSSARY: GlossaryEntry[] = [
       { lesson: 'shmat', step: 'fork', text: { en: 'The child has the parent\'s mappings too: nattch rises by one per mapping.', zh: '子进程连父进程的映射也一并得到：每个映射使 nattch 加 1。' } },
       { lesson: 'shmat', step: 'exit', text: { en: 'exit detaches whatever is still mapped. None of the three removes a segment.', zh: 'exit 会解除还在的所有映射。这三个调用都不会删除共享内存段。' } },
     ],
+  },
+  {
+    // the trace's line for a child's end names it (ipclab waits for its children), and the pid
+    // entry says ipclab learns of an end through it: no entry of its own (newcomer pass 10)
+    id: 'waitpid',
+    name: { en: 'waitpid', zh: 'waitpid' },
+    terms: ['waitpid'],
+    text: {
+      en: 'The call by which a parent waits for a child, named by its pid, to end, and learns how it ended: its exit code, or the signal that killed it. Until then an ended child stays a zombie, listed but not running.',
+      zh: '父进程用这个调用等待某个子进程（按 pid 指定）结束，并得知结束方式：退出码，或杀死它的信号。在此之前，已结束的子进程是僵尸进程，还在进程表里，但不再运行。',
+    },
   },
   {
     id: 'address-space',
@@ -1001,6 +1012,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'Before it makes a segment, queue or semaphore set, ipclab notes its id in a file of its own (its journal, in ipclab\'s state folder). If ipclab is killed (kill -9) before it can remove them, `ipclab clean` reads those files and removes what the dead run left, and nothing else.',
       zh: 'ipclab 在创建共享内存段、消息队列或信号量集之前，先把它的 id 记在自己的一个文件里（运行记录，在 ipclab 的状态文件夹里）。如果 ipclab 来不及删除就被杀死（kill -9），`ipclab clean` 读这些文件，只删除那次运行留下的东西。',
+    },
+  },
+  {
+    // asides say why ipclab's children are new programs, not forks, "unsafe in Node's threads",
+    // before shmat 8 says what Node is: a search for it found only inode (newcomer pass 10)
+    id: 'node',
+    name: { en: 'Node, Node.js', zh: 'Node、Node.js' },
+    terms: ['Node', 'Node.js'],
+    text: {
+      en: 'The JavaScript runtime ipclab runs in. A Node process runs several threads; after fork() the child has only the thread that called it, so a forked Node can crash. That is why ipclab starts a new program where a C program would fork().',
+      zh: 'ipclab 运行所在的 JavaScript 运行时。Node 进程里有好几个线程；fork() 之后子进程只剩调用它的那个线程，所以 fork 出的 Node 可能崩溃。这就是 C 程序会 fork() 的地方，ipclab 改为启动一个新程序的原因。',
     },
   },
   {

@@ -7,8 +7,10 @@ import type { LiveResult, Text } from './types.js';
 
 /** What a notice adds when its step's ipcs listed rows ipclab did not make. */
 export const OTHERS_ROWS: Text = {
-  en: 'Unmarked rows, in ipcs only, are other programs\': they appear and go on a shared machine.',
-  zh: '不带标记的行只在 ipcs 里，属于别的程序：在共享的机器上它们随时出现、消失。',
+  // "Unmarked rows, in ipcs only, are other programs'" read two ways (newcomer pass 10): said
+  // plainly, naming no pane (the notice shows over the Trace, or the Kernel pane at step 1)
+  en: 'Rows with no mark (● or ○) belong to other programs, not to ipclab; on a shared machine they come and go.',
+  zh: '没有标记（● 或 ○）的行属于别的程序，不是 ipclab 的；在共享的机器上它们随时出现、消失。',
 };
 
 /** The shmids an `ipcs -m` of the step listed that ipclab did not make (no ● or ○): listed by

@@ -171,9 +171,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
       // trace would show: the record is named by its fields (step 3 names the file)
       notice: {
-        // IPC_STAT is met here first: said as what it is, shmctl's read of the record (a newcomer pass)
-        en: 'nattch, atime, dtime 0: never attached. Its record (what shmctl\'s IPC_STAT reads): you own it (owner), made it (cuid, cpid).',
-        zh: 'nattch、atime、dtime 为 0：从未映射。它的记录（shmctl 的 IPC_STAT 读的字段）：属主（owner）、创建者（cuid、cpid）都是你。',
+        // IPC_STAT is met here first, shmctl four lessons ahead: said as what it reads, in plain words (newcomer pass 10)
+        en: 'nattch, atime, dtime 0: never attached. Its record, read by IPC_STAT (lesson 6, shmctl): you own it (owner), made it (cuid, cpid).',
+        zh: 'nattch、atime、dtime 为 0，从未映射。第 6 课（shmctl）的 IPC_STAT 读的就是内核里它的记录：owner、cuid、cpid 都是你。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -283,7 +283,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       id: 'ipcrm',
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
-      title: { en: 'Another IPC shell tool, then ipcs -m', zh: '另一个 IPC 命令行工具，再运行 ipcs -m' },
+      // the call, not the tool: a title that names ipcrm or removing, seen in the step list at 120
+      // columns, says the segment outlived step 6, whose question asks that (giveaway.ts REMOVES)
+      title: { en: 'A shell tool calls shmctl, then ipcs -m', zh: '一个命令行工具调用 shmctl，再运行 ipcs -m' },
       say: {
         en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL), asking removal by shmid. A process of its owner, its creator or root may (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
         zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 请求删除。以属主、创建者或 root（按 g 查 root）身份运行的进程都能删它；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',

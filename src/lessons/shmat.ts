@@ -265,14 +265,15 @@ export const shmat = defineLesson<ShmatState>({
       say: {
         // the child's end is the question: why a child writes, never how it ends (issue 16);
         // ipclab's own write is refused (its trace line): said before it runs, why in the aside
-        en: 'Map SHM_RDONLY, read, detach (ipclab refuses its own write). Then a throw-away child (a C program would fork() here, the child inheriting both mappings) maps it SHM_RDONLY too and writes.',
-        zh: '用 SHM_RDONLY 映射、读取、解除映射（ipclab 拒绝自己写入）。接着一个临时子进程（C 程序在这里会 fork()，子进程继承两个映射）也用 SHM_RDONLY 映射并写入。',
+        // whose address the child writes through: its own, from its own shmat, said before the run
+        // (newcomer pass 10 could not tell which address)
+        en: 'Map SHM_RDONLY, read, detach; ipclab refuses its own write. Then a throw-away child, a separate program, attaches it SHM_RDONLY itself and writes (a C program would fork() here).',
+        zh: '用 SHM_RDONLY 映射、读取、解除映射（ipclab 拒绝自己写入）。一个临时子进程（另一个独立的程序；C 程序在这里会 fork()）自己用 SHM_RDONLY 映射，得到自己的地址，再写入。',
       },
-      // what ipclab's child is instead of C's fork() child, and why (issue 16: testers could not
-      // tell whether it inherited the mapping); the trace line (childAttached) says what it set
+      // why ipclab's child is not C's fork() child (issue 16); the trace line (childAttached) says what it set
       aside: {
-        en: 'a real write would end ipclab. Its child is a new program, which starts with no mapping (fork() alone is unsafe in Node\'s threads), so it attaches itself.',
-        zh: '真的写下去会终结 ipclab。它的子进程是新启动的程序，开始时没有任何映射（Node 多线程里单独 fork() 不安全），所以它自己映射共享内存段。',
+        en: 'a real write would end ipclab. Its child is a new program, not a fork: fork() alone is unsafe in Node\'s threads (g: Node).',
+        zh: '真的写下去会终结 ipclab。它的子进程是新启动的程序，而不是 fork 出来的：Node 多线程里单独 fork() 不安全（按 g 查 Node）。',
       },
       notice: {
         en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab.',
@@ -399,8 +400,8 @@ export const shmat = defineLesson<ShmatState>({
       notice: {
         // the kernel's attach at fork (shm_open, as dup_mmap copies the mapping) runs in the parent:
         // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's)
-        en: 'nattch 2, one shmat: the child maps it at the parent\'s address. fork made that attach, run by the parent: atime new, lpid the parent\'s.',
-        zh: '一次 shmat，nattch 却是 2：子进程在和父进程相同的地址映射着它。这次映射是父进程在 fork 中做的：atime 更新，lpid 仍是父进程。',
+        en: 'One shmat, nattch 2: the child maps it where the parent does. That mapping was made by the parent\'s fork(): it set atime and lpid.',
+        zh: '一次 shmat，nattch 却是 2：子进程和父进程映射在同一地址。这个映射是父进程的 fork() 建的，所以 atime 更新，lpid 仍是父进程。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
@@ -470,7 +471,8 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'cleanup',
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
-      title: { en: 'End of the lesson: a control call', zh: '本课结束：一个控制调用' },
+      // shmctl named, not IPC_RMID: its removing would say the segment outlived step 11, whose question asks that
+      title: { en: 'End of the lesson: a shmctl call', zh: '本课结束：调用 shmctl' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
         zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',

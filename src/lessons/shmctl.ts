@@ -238,8 +238,9 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'ipcs -m -i (Trace) prints IPC_STAT\'s record: uid, mode, size, cpid, lpid, nattch; lpid is the lesson process (ipcs maps nothing).',
-        zh: 'ipcs -m -i（见“跟踪”窗格）打印 IPC_STAT 的记录：uid、权限、大小、cpid、lpid、nattch；lpid 仍是本课进程（ipcs 什么也不映射）。',
+        // mode beside access_perms read as two settings (newcomer pass 10): said once, where both show
+        en: 'ipcs -m -i (Trace) prints IPC_STAT\'s record; lpid is ours, as ipcs maps nothing. access_perms is mode less its flags (none here).',
+        zh: 'ipcs -m -i（见“跟踪”窗格）打印 IPC_STAT 的记录；lpid 是本课进程。权限（access_perms）是 mode 去掉标志位，这里两者相同。',
       },
       traceFocus: ['$ ipcs -m -i', 'IPC_STAT', 'shm_atime'],
       diagram: FUNCS,
@@ -492,9 +493,9 @@ export const shmctl = defineLesson<ShmctlState>({
     rmid: {
       question: { en: 'IPC_RMID while still attached: its row in the Kernel pane…', zh: '映射还在时调用 IPC_RMID，“内核”窗格里它的那一行……' },
       choices: [
-        { en: 'is gone at once', zh: '马上消失', whyNot: { en: 'only a segment nobody has mapped goes at once; this one is still attached.', zh: '只有没人映射的共享内存段才会马上消失；这个段还被映射着。' } },
+        { en: 'is gone at once, key and all', zh: '马上消失，连同它的 key', whyNot: { en: 'only a segment nobody has mapped goes at once; this one is still attached.', zh: '只有没人映射的共享内存段才会马上消失；这个段还被映射着。' } },
         { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000', whyNot: { en: 'an attached segment stays, dest with key 0; this one was not attached, or IPC_RMID failed.', zh: '被映射着的共享内存段会留下，标为 dest、key 变为 0；这个段没有被映射，或者 IPC_RMID 失败了。' } },
-        { en: 'stays unchanged', zh: '原样不变', whyNot: { en: 'IPC_RMID always marks it; even while attached the key turns 0 and the status shows dest.', zh: 'IPC_RMID 总会标记它；即使还被映射，key 也变为 0，状态显示 dest。' } },
+        { en: 'stays, key as it was', zh: '还在，key 保持原样', whyNot: { en: 'IPC_RMID always marks it; even while attached the key turns 0 and the status shows dest.', zh: 'IPC_RMID 总会标记它；即使还被映射，key 也变为 0，状态显示 dest。' } },
       ],
       answer: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));

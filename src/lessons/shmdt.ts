@@ -219,14 +219,15 @@ export const shmdt = defineLesson<ShmdtState>({
       say: {
         // the child's end is the question: why a child reads, never how it ends (issue 16);
         // ipclab's own read is refused (its trace line): said before it runs, why in the aside
-        en: 'ipclab refuses its own read through the old address. A throw-away child (a C program would fork() here, nothing mapped there in the child either) reads through its own old address.',
-        zh: 'ipclab 拒绝自己通过旧地址读取。一个临时子进程（C 程序在这里会 fork()，子进程里那里同样没有映射）通过它自己的旧地址去读。',
+        // whose old address the child reads: its own, from its own shmat and shmdt, said before
+        // the run (newcomer pass 10 could not tell which address)
+        en: 'ipclab refuses its own read through the old address. A throw-away child, a separate program, attaches and detaches it to get its own, then reads (a C program would fork() here).',
+        zh: 'ipclab 拒绝自己通过旧地址读取。一个临时子进程（另一个独立的程序；C 程序在这里会 fork()）自己先映射、再解除映射，得到自己的旧地址，再通过它读。',
       },
-      // what ipclab's child is instead of C's fork() child, and why its calls change lpid,
-      // atime and dtime where a C child's read changes nothing (issue 16)
+      // why ipclab's child is not C's fork() child, whose read changes no lpid, atime or dtime (issue 16)
       aside: {
-        en: 'a real read would end ipclab. Its child is a new program (fork() alone is unsafe in Node\'s threads) with no old address: it attaches and detaches to get one.',
-        zh: '真的读下去会终结 ipclab。它的子进程是新启动的程序（Node 多线程里单独 fork() 不安全），没有旧地址：它先映射、再解除映射，才有了一个旧地址。',
+        en: 'a real read would end ipclab. The child is a new program, not a fork, unsafe in Node\'s threads (g: Node); its shmat and shmdt change lpid, atime and dtime.',
+        zh: '真的读下去会终结 ipclab。子进程是新启动的程序，不是 fork 出的（Node 多线程里 fork 不安全，按 g 查 Node）；它的 shmat、shmdt 会改 lpid、atime、dtime。',
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)

@@ -234,9 +234,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       notice: {
         // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
         // SHMMIN said with its meaning here: this notice is the first text to use it (nc pass)
-        // the page a segment's memory takes is on no pane: check 2's explanation says it as such (issue 16)
-        en: 'EINVAL: IPC_PRIVATE only creates; a new one needs SHMMIN, the least size (1 on Linux). A 1-byte segment will do, and bytes shows 1.',
-        zh: 'EINVAL：IPC_PRIVATE 只新建，新的共享内存段至少要 SHMMIN（最小大小，Linux 上是 1）字节。1 字节的段也行，大小（bytes）记为 1。',
+        // what ipcs lists for a 1-byte segment is check 2's question, which no step shows: left to
+        // its explanation (newcomer pass 10: "bytes shows 1" claimed it and gave it away)
+        en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs at least SHMMIN bytes, the least size (1 on Linux).',
+        zh: 'EINVAL：IPC_PRIVATE 只新建，而新的共享内存段至少要 SHMMIN 字节，即最小大小（Linux 上是 1）。',
       },
       aside: {
         en: 'y\'s size stops at 2^52, ipclab\'s own bound, as its JavaScript numbers are exact only up to 2^53.',
@@ -298,14 +299,16 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     {
       id: 'mode',
       code: 'shmctl(a, IPC_STAT, &ds)',
-      title: { en: 'Why 0600 and not 0666', zh: '为什么用 0600 而不是 0666' },
+      // the step reads step 1's 0600 back and makes no 0666 segment: its title says so (newcomer
+      // pass 10 predicted a 0666 segment), and what 0666 would do is marked as not shown
+      title: { en: 'Read the mode back: IPC_STAT', zh: '读回权限位：IPC_STAT' },
       say: {
-        en: 'The low nine bits of shmflg are permissions, as for files: owner, group, others. IPC_STAT reads them back from the kernel.',
-        zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
+        en: 'The low nine bits of shmflg are permissions, as for files: owner, group, others. IPC_STAT reads them back from the kernel for step 1\'s segment, made with 0600.',
+        zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回第 1 步那个共享内存段的权限位，它是用 0600 建的。',
       },
       notice: {
-        en: 'rw-------: the owner or the creator may attach; root skips the check (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：属主和创建者能映射；root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 不等于保密：若用 0666，谁都能读写。',
+        en: 'rw-------: only owner, creator or root (lesson 6, shmctl) may attach. IPC_PRIVATE hides nothing: with 0666 (not shown), anyone could.',
+        zh: 'rw-------：只有属主、创建者和 root 能映射，root 见第 6 课（shmctl）。IPC_PRIVATE 不等于保密：若用 0666（没演示），谁都能映射。',
       },
       diagram: CREATE,
       // IPC_STAT's mode as rw------- is a line of the Trace; the Kernel pane's perms read 600 (issue 16, fixS)
@@ -425,11 +428,12 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },
       choices: [
         { en: 'nothing', zh: '什么都不能', whyNot: { en: 'the middle digit, 4 (r--), is the group\'s.', zh: '中间一位 4（r--）属于同组用户。' } },
-        { en: 'only look at its bytes', zh: '只能查看其中的字节' },
-        { en: 'change its bytes too', zh: '还能改动其中的字节', whyNot: { en: 'that needs a 6 (rw-) in the middle digit, the group\'s; 4 is r--.', zh: '那要中间一位（同组用户的）是 6（rw-）；4 是 r--。' } },
+        { en: 'read its bytes, not change them', zh: '能读其中的字节，不能改' },
+        { en: 'read and change its bytes', zh: '能读，也能改其中的字节', whyNot: { en: 'that needs a 6 (rw-) in the middle digit, the group\'s; 4 is r--.', zh: '那要中间一位（同组用户的）是 6（rw-）；4 是 r--。' } },
       ],
       answer: 1,
-      explain: { en: '0640 is rw- for the owner, r-- for the group, --- for others: the group may read, not write.', zh: '0640 即属主 rw-、同组 r--、其他人 ---：同组用户能读，不能写。' },
+      // reading needs a read-only attach, which lesson 4 teaches: said here, not assumed (newcomer pass 10)
+      explain: { en: '0640 is rw- for the owner, r-- for the group, --- for others. The group may read, not write: it attaches read-only (a flag of lesson 4, shmat).', zh: '0640 即属主 rw-、同组 r--、其他人 ---。同组用户能读，不能写：它要以只读方式映射，用的是第 4 课（shmat）的一个标志。' },
     },
   ],
 });
