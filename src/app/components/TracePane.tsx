@@ -94,6 +94,8 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
     if (!zoomed || step === null) return '';
     const shows = pageShows(view, top, height - 2, side === 'above' ? 'up' : 'down');
     const key = keyFor(side === 'above' ? 'pageUp' : 'pageDown', ascii);
+    // beside "step 2's result goes on below" the key alone: the words whole left no room at 80 columns
+    if (side === 'above' ? cut.above : cut.below) return key;
     return !shows ? '' : 'more' in shows ? s.pageMore(key, shows.more + 1) : s.pageSteps(key, shows.first + 1, shows.last + 1);
   };
   const on = (side: 'above' | 'below') => (zoom?.side === side ? said : page(side));
