@@ -527,9 +527,6 @@ export const msg = defineLesson<MsgState>({
         en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender.',
         zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。',
       },
-      // the Trace: the sleep the step's text promises (wchan do_msgrcv) and the wake-up are only there; the
-      // notice's lrpid and lspid made it the Kernel's, which said only that the reader ended (issue 16 pass 10)
-      resultPane: 'trace',
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],
       async run(ctx, state) {
