@@ -562,6 +562,10 @@ const EN = {
   zoomWhole: (key: string) => `${key}: whole`,
   zoomStepWhole: (key: string, step: number) => `${key}: step ${step} whole`,
   zoomMore: (key: string, step: number) => `${key}: more of step ${step}`,
+  /** beside the zoomed Trace's "more" signs: what the next page (PgUp, PgDn) brings into view,
+   *  more of the step the window is in, else the steps it reaches (trace-view.ts pageShows) */
+  pageMore: (key: string, step: number) => `${key}: more of step ${step}`,
+  pageSteps: (key: string, first: number, last: number) => (first === last ? `${key}: step ${first}` : `${key}: steps ${first}-${last}`),
   /** side by side, the Trace not in focus: z zooms the pane in focus, so the Tabs that bring the
    *  focus to the Trace come first, counted from the focus (trace-view.ts tabsToTrace: from the
    *  Flow two; "Tab here" was one, and z zoomed the Kernel: issue 16 pass 6) */
@@ -991,6 +995,8 @@ const ZH: Strings = {
   zoomWhole: (key: string) => `${key}：完整显示`,
   zoomStepWhole: (key: string, step: number) => `${key}：完整显示第 ${step} 步`,
   zoomMore: (key: string, step: number) => `${key}：显示第 ${step} 步更多内容`,
+  pageMore: (key: string, step: number) => `${key}：第 ${step} 步的其余部分`,
+  pageSteps: (key: string, first: number, last: number) => (first === last ? `${key}：第 ${first} 步` : `${key}：第 ${first}-${last} 步`),
   focusThen: (key: string, tabs: number) => (tabs <= 1 ? `按 Tab 再按 ${key}` : `按${['两', '三'][tabs - 2] ?? ` ${tabs} `}次 Tab 再按 ${key}`),
   signNote: (note: string) => `（${note}）`,
   nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,

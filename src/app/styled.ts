@@ -32,6 +32,11 @@ export function continues(l: Line | undefined): boolean {
   return l !== undefined && continued.has(l);
 }
 
+/** A line drawn in the frame's tone alone: the Trace's rule before a step, part of the frame. */
+export function isRule(l: Line): boolean {
+  return l.length > 0 && l.every((r) => r.tone === 'frame');
+}
+
 export function lineWidth(l: Line): number {
   return l.reduce((n, r) => n + cells(r.text), 0);
 }

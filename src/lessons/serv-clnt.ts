@@ -197,8 +197,9 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到。每一方收到 SIGUSR2 或轮询时读字段（每 100 ms，见 C 窗格的 rv.h）。',
       },
       diagram: 'serv-clnt-2',
-      // the question is nattch, the fields the sides read are decoded under it: the Kernel pane, though the notice names SIGUSR2 (issue 16, fixS)
-      resultPane: 'kernel',
+      // the Trace: the notice's SIGUSR2 and poll, and the step's new terms (shm_segsz, __ATOMIC_SEQ_CST),
+      // are only there (issue 16 pass 10: the Kernel was shown, declared for the question's nattch, fixS)
+      resultPane: 'trace',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const server = need(state, 'server');

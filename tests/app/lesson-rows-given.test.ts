@@ -13,7 +13,7 @@ import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import { keyFor } from '../../src/app/keymap.js';
 import { blankRow, lessonRowsGiven, usedRows, zoomedRows } from '../../src/app/layout.js';
-import { resultCut, stepResult, stepTop, traceView, zoomShows } from '../../src/app/components/trace-view.js';
+import { bodyTop, resultCut, stepResult, stepTop, traceView, zoomShows } from '../../src/app/components/trace-view.js';
 import { listingOwners } from '../../src/app/components/marks.js';
 import { maxOffset } from '../../src/app/scroll.js';
 import { line, type Line } from '../../src/app/styled.js';
@@ -55,13 +55,13 @@ async function settled(r: Rendered, wrong: () => string | null, what: string): P
 }
 
 /** The Trace as TracePane lays it out now: its view, the step shown, the window's top and rows. */
-function traceNow(r: Rendered, rows: number) {
+function traceNow(r: Rendered, rows: number, zoomed = false) {
   const st = r.store.getState();
   const lesson = st.lessons[st.lessonIndex]!;
   const owners = listingOwners(st.trace, { segments: st.segments, queues: st.queues, semaphores: st.semaphores });
   const view = traceView(st.trace, st.stepStarts, lesson, st.lang, W - 2, strings(st.lang), false, owners);
   const step = st.done - 1;
-  const top = Math.min(stepTop(view, step, rows)!, maxOffset(view.lines.length, rows + 2));
+  const top = Math.min(stepTop(view, step, rows, zoomed)!, maxOffset(view.lines.length, rows + 2));
   return { view, step, top };
 }
 
@@ -74,18 +74,20 @@ function zoomWrong(r: Rendered, lang: Lang, cuts: string[]): string | null {
   const { view, step, top } = traceNow(r, p.rows.length);
   const bottom = top + p.rows.length - 1;
   const [first, last] = [view.tops[step]!, view.ends[step]! - 1];
+  // its heading alone out of view is no cut (ftok 3)
+  const body = bodyTop(view, step)!;
   const borders = `${p.top}\n${p.bottom}`;
   const z = keyFor('zoom', false);
   const all = [s.zoomWhole(z), s.zoomStepWhole(z, step + 1), s.zoomMore(z, step + 1)];
   // a step that drew no line (its part empty) has nothing to cut
-  if (first === undefined || last < first || (first >= top && last <= bottom)) return all.some((w) => borders.includes(w)) ? 'the step\'s part is whole in view, yet the border names z' : null;
+  if (first === undefined || last < first || (body >= top && last <= bottom)) return all.some((w) => borders.includes(w)) ? 'the step\'s part is whole in view, yet the border names z' : null;
   cuts.push(`step ${step + 1}`);
   const cut = resultCut(view, step, top, p.rows.length);
-  // what z shows, zoomed: the result cut here whole (z: whole), else the part whole, else more of it
+  // what z shows, zoomed from the step's heading: the result cut here whole (z: whole), else the part whole, else more of it
   const zoomed = zoomedRows(W, H);
   const result = stepResult(view, step)!;
   const whole = last - first < zoomed;
-  const want = (cut.above || cut.below) && (whole || result.last - result.first < zoomed) ? all[0]! : whole ? all[1]! : all[2]!;
+  const want = (cut.above || cut.below) && (whole || result.last - first < zoomed) ? all[0]! : whole ? all[1]! : all[2]!;
   if (!borders.includes(want)) return `the window (${top}-${bottom}) cuts step ${step + 1}'s part (${first}-${last}${cut.above || cut.below ? ', its result' : ''}) and its border does not say "${want}"`;
   if (cut.above && !p.top.includes(s.resultGoesOnAbove(step + 1, want))) return `the result cut above, the top border does not say it goes on, with "${want}"`;
   if (cut.below && !p.bottom.includes(s.resultGoesOnBelow(step + 1, want))) return `the result cut below, the bottom border does not say it goes on, with "${want}"`;
@@ -114,7 +116,7 @@ async function zoomShowsIt(r: Rendered): Promise<string | null> {
     // what the border said unzoomed, for the lines there are now
     const before = traceNow(r, rows);
     const promised = zoomShows(before.view, step, before.top, rows, zoomed);
-    const { view, top: at } = traceNow(r, zoomed);
+    const { view, top: at } = traceNow(r, zoomed, true);
     const span = promised?.shows === 'part' ? { first: view.tops[step]!, last: view.ends[step]! - 1 } : stepResult(view, step)!;
     const seen = span.first >= at && span.last <= at + zoomed - 1;
     wrong = !promised || promised.shows === 'more' || seen ? null : `zoomed, the Trace does not show step ${step + 1}'s ${promised.shows} whole (lines ${span.first}-${span.last}, window from ${at})`;

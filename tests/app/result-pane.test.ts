@@ -117,7 +117,7 @@ const PANES: Record<string, string> = {
   shmdt: 'kktttk', // 3: the child's SIGSEGV, 5: where shmat lands, both the Trace's
   shmctl: 'ktkttkkt',
   'parent-child': 'kkkktktt', // 6: the child's "up" in the dump
-  'serv-clnt': 'tktttt', // 2: the question is nattch, the fields read are decoded in the Kernel
+  'serv-clnt': 'tttttt', // 2: declared the Trace: SIGUSR2, the poll and its new terms shm_segsz, __ATOMIC_SEQ_CST are there (s29j)
   msg: 'tktttkt', // 2: its notice reads the Kernel's messages and used-bytes (s25l); 4: ENOMSG in view, the notice says msg_qnum is 0 (s27h)
   sem: 'kktkkkt', // 3: EAGAIN, the step's result, is in the Trace; its notice names the Kernel for semval (s25l)
   race: 'ttttt', // 5: the times compared, in the Trace

@@ -10,7 +10,7 @@
 // there: from TABS_MIN's to what a lesson pane of a few rows leaves) and 120x34 (the Trace under the panes),
 // in English and Chinese.
 import { afterEach, describe, expect, it } from 'vitest';
-import { resultCut, stepTop, traceView, type TraceView, zoomShows } from '../../src/app/components/trace-view.js';
+import { bodyTop, resultCut, stepTop, traceView, type TraceView, zoomShows } from '../../src/app/components/trace-view.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { layoutFor, lessonRowsMost, zoomedRows } from '../../src/app/layout.js';
 import { type Line, lineText } from '../../src/app/styled.js';
@@ -131,10 +131,14 @@ describe('the Trace after a run: the step\'s result in view', () => {
             // the part cut, the border names z (zoomShows), on the side its result is cut on, and z shows what it says
             const zoomRows = zoomedRows(width, width === 80 ? 24 : 34);
             const z = zoomShows(view, k, top, rows, zoomRows);
-            if (!z) wrong.push(`the part is cut and the border names no z: ${where}`);
-            else {
+            // its heading alone out of view is no cut (ftok 3: "z: step 3 whole" for the rule only)
+            const body = bodyTop(view, k)!;
+            const bodyCut = !seen(body) || !seen(end - 1);
+            if (z && !bodyCut) wrong.push(`only the heading is out of view, yet the border names z: ${where}`);
+            if (!z && bodyCut && zoomRows > rows) wrong.push(`the part is cut and the border names no z: ${where}`);
+            else if (z) {
               if ((want.above && z.side !== 'above') || (!want.above && want.below && z.side !== 'below')) wrong.push(`the result is cut ${JSON.stringify(want)}, z is named ${z.side}: ${where}`);
-              const at = Math.min(stepTop(view, k, zoomRows)!, Math.max(0, view.lines.length - zoomRows));
+              const at = Math.min(stepTop(view, k, zoomRows, true)!, Math.max(0, view.lines.length - zoomRows));
               const span = z.shows === 'part' ? { first: from, last: end - 1 } : result;
               if (z.shows !== 'more' && (span.first < at || span.last > at + zoomRows - 1)) wrong.push(`z says it shows the ${z.shows} whole, zoomed it does not (from ${at} in ${zoomRows} rows): ${where}`);
             }

@@ -7,7 +7,7 @@ import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { useAppState, useLook } from '../context.js';
 import type { Line } from '../styled.js';
-import { screenLine, trimEnd } from '../styled.js';
+import { isRule, screenLine, trimEnd } from '../styled.js';
 import { lineToAnsi } from '../theme.js';
 import { StyledLineView } from './StyledLineView.js';
 import { bottomBorder, frameChars, topBorder } from './frame.js';
@@ -51,8 +51,6 @@ const Body = memo(function Body({ text, width, height, ascii, color }: { text: s
 export function textRoom(width: number): number {
   return proseWidth(width - 2);
 }
-
-const isRule = (l: Line) => l.length > 0 && l.every((r) => r.tone === 'frame');
 
 /** The mark the pane in focus says after its title ('' for any other): where several panes share
  *  the screen (the lesson screen side by side; with tabs the tab bar's [Kernel] marks the one

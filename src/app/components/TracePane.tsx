@@ -7,7 +7,8 @@
 // notice points at is shown with the blocks it is in (a command's output, an IPC_STAT dump) whole
 // where they fit; where the window cuts that result, the border says on which side it goes on
 // (issue 16: shmctl 2's shm_ctime stood over "↓ 1 more", its value below), and where the window
-// cuts the step's part, that z shows it ("z: whole", "z: step 3 whole": trace-view.ts zoomShows). In review
+// cuts the step's part (its heading aside), that z shows it ("z: whole", "z: step 3 whole": trace-view.ts
+// zoomShows). Zoomed, it opens on the step's heading and the borders say what PgUp, PgDn bring (pageShows). In review
 // (← to a step that ran) it shows that step the same way, and the end again back at the step
 // to run; the learner scrolls it as ever, the border saying how much more is above and below.
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
@@ -20,7 +21,7 @@ import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { resultCut, stepResult, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
+import { pageShows, resultCut, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
 import { keyFor } from '../keymap.js';
 import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -65,7 +66,9 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const reviewed = useAppState((st) => (st.view < st.done ? st.view : null));
   const last = useAppState((st) => (st.busy === 'running' || st.done === 0 ? null : st.done - 1));
   const step = reviewed ?? last;
-  const at = step === null ? undefined : stepTop(view, step, height - 2);
+  // zoomed (z: the pane drawn is the one zoomed), the step from its heading (stepTop)
+  const zoomed = useAppState((st) => st.zoomed);
+  const at = step === null ? undefined : stepTop(view, step, height - 2, zoomed);
   const max = maxOffset(lines.length, height);
   // what the pane shows: this run's steps so far, the one reviewed; not its size (a zoom, a
   // resize) nor the lines that arrived since (nc: zoomed and back, the Trace stopped following)
@@ -86,7 +89,16 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // what z shows: the result the sign says goes on, whole; else the step whole; else more of it
   const resultWhole = zoom && zoom.shows !== 'more' && (cut.above || cut.below);
   const said = !zoom ? '' : resultWhole ? s.zoomWhole(z) : zoom.shows === 'part' ? s.zoomStepWhole(z, step! + 1) : s.zoomMore(z, step! + 1);
-  const on = (side: 'above' | 'below') => (zoom?.side === side ? said : '');
+  // zoomed, what the next page brings (pageShows): z was pressed to read the step, PgUp/PgDn read on
+  const page = (side: 'above' | 'below') => {
+    if (!zoomed || step === null) return '';
+    const shows = pageShows(view, top, height - 2, side === 'above' ? 'up' : 'down');
+    const key = keyFor(side === 'above' ? 'pageUp' : 'pageDown', ascii);
+    // beside "step 2's result goes on below" the key alone: the words whole left no room at 80 columns
+    if (side === 'above' ? cut.above : cut.below) return key;
+    return !shows ? '' : 'more' in shows ? s.pageMore(key, shows.more + 1) : s.pageSteps(key, shows.first + 1, shows.last + 1);
+  };
+  const on = (side: 'above' | 'below') => (zoom?.side === side ? said : page(side));
   const keys = {
     up: cut.above ? s.resultGoesOnAbove(step! + 1, on('above')) : on('above') ? s.signNote(on('above')) : '',
     down: cut.below ? s.resultGoesOnBelow(step! + 1, on('below')) : on('below') ? s.signNote(on('below')) : '',

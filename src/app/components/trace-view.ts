@@ -5,7 +5,7 @@
 // sanitizer (src/text/sanitize.ts) first, so no tab or escape reaches the terminal.
 import type { Lang } from '../../lang.js';
 import type { Lesson, TraceEntry, TraceMark } from '../../lessons/types.js';
-import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
+import { type Line, type Run, type UiTone, isRule, line, lineText, lineWidth, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, wrap } from '../text-fit.js';
 import { seenEndParts, outputLines, resultParts } from '../../text/results.js';
@@ -14,6 +14,7 @@ import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
 import { type ListingOwners, NO_OWNERS, type Owner, ownerMark, ownerOf } from './marks.js';
 import { TABS, type TabId } from '../layout.js';
+import { pageLines } from '../scroll.js';
 import { ccGlosses } from './cc-gloss.js';
 import { ipcsGlosses } from './ipcs-gloss.js';
 
@@ -423,11 +424,15 @@ export function stepResult(view: TraceView, step: number): Span | undefined {
  *  where that too is taller, from its first line (issue 16, fixR1: ftok 4's shmget ENOENT
  *  stood far above the cc error it came before): the border says the result goes on
  *  (resultCut) and names z (zoomShows); without a focus, the part's last block's last rows.
- *  undefined: the step has not run. */
-export function stepTop(view: TraceView, step: number, rows: number): number | undefined {
+ *  `zoomed` (the pane zoomed): from the step's heading, whatever its height (pageShows says
+ *  what PgUp and PgDn bring from there). undefined: the step has not run. */
+export function stepTop(view: TraceView, step: number, rows: number, zoomed = false): number | undefined {
   const top = view.tops[step];
   const result = stepResult(view, step);
   if (top === undefined || !result) return undefined;
+  // zoomed, the step from its heading down: the learner pressed z to read the step, and a window
+  // opened mid-step left its start above, a page back landing in earlier steps (issue 16: serv-clnt 5)
+  if (zoomed) return top;
   const n = Math.max(1, rows);
   const end = Math.max(top + 1, view.ends[step]);
   // the result and what follows it to the part's end fit: the end at the bottom, the part before above
@@ -465,14 +470,54 @@ export function resultCut(view: TraceView, step: number, top: number, rows: numb
  *  too), or zoomed shows no more. */
 export function zoomShows(view: TraceView, step: number, top: number, rows: number, zoomRows: number): { shows: 'part' | 'result' | 'more'; side: 'above' | 'below' } | null {
   const first = view.tops[step];
+  const body = bodyTop(view, step);
   const result = stepResult(view, step);
   // a step that drew no line (a peer that never answered) has nothing cut
-  if (first === undefined || !result || zoomRows <= rows || view.ends[step] <= first) return null;
+  if (first === undefined || body === undefined || !result || zoomRows <= rows || view.ends[step] <= body) return null;
   const last = view.ends[step] - 1;
   const bottom = top + Math.max(1, rows) - 1;
-  if (first >= top && last <= bottom) return null;
+  // the heading alone out of view is no cut: it names the step the learner just ran (issue 16, ftok 3)
+  if (body >= top && last <= bottom) return null;
   const cut = resultCut(view, step, top, rows);
-  const shows = last - first < zoomRows ? 'part' : result.last - result.first < zoomRows ? 'result' : 'more';
-  const side = cut.above ? 'above' : cut.below ? 'below' : first < top ? 'above' : 'below';
+  // zoomed, the pane opens on the heading (stepTop): what it shows whole is counted from there
+  const shows = last - first < zoomRows ? 'part' : result.last - first < zoomRows ? 'result' : 'more';
+  const side = cut.above ? 'above' : cut.below ? 'below' : body < top ? 'above' : 'below';
   return { shows, side };
+}
+
+/** The first line of step `step`'s part under its heading (the rule's rows); the part's end where
+ *  it drew nothing else. undefined: the step has not run. */
+export function bodyTop(view: TraceView, step: number): number | undefined {
+  const top = view.tops[step];
+  if (top === undefined) return undefined;
+  let at = top;
+  while (at < view.ends[step]! && isRule(view.lines[at]!)) at++;
+  return at;
+}
+
+/** The step line `at` is in (the last begun at or before it); -1 before the first. */
+function stepAt(view: TraceView, at: number): number {
+  let k = -1;
+  view.tops.forEach((top, i) => {
+    if (top !== undefined && top <= at) k = i;
+  });
+  return k;
+}
+
+/** What a page key brings into view from a window at `top` of `rows` rows (a page: pageLines):
+ *  more of the step the window's edge is in (where the page starts in it), else the step or
+ *  steps it reaches; null where
+ *  nothing is that way, or only lines before the first step. The zoomed Trace's borders say it
+ *  beside PgUp and PgDn (issue 16: after z, PgUp jumped 27 lines back into steps 3-4 unsaid). */
+export function pageShows(view: TraceView, top: number, rows: number, way: 'up' | 'down'): { more: number } | { first: number; last: number } | null {
+  const n = Math.max(1, rows);
+  const page = pageLines(n);
+  const end = view.lines.length - 1;
+  // the lines the page brings in, and the line at the window's edge on that side
+  const [from, to, edge] = way === 'down' ? [top + n, Math.min(end, top + n - 1 + page), top + n - 1] : [Math.max(0, top - page), top - 1, top];
+  if (from > to) return null;
+  const first = stepAt(view, from);
+  const last = stepAt(view, to);
+  if (first < 0 || last < 0) return null;
+  return stepAt(view, edge) === first ? { more: first } : { first, last };
 }
