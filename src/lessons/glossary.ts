@@ -969,8 +969,8 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'shmat',
         step: 'rdonly',
         text: {
-          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The line above the panes names the lesson process with its pid and counts the others: "lesson pid 4242 + 1 (0 alive)" (80 columns; wider, in more words) says one more process, ended.',
-          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。窗格上方那一行写出本课进程和它的 pid，其余的只给个数：“本课 pid 4242 + 1（0 个未结束）”（80 列；更宽时字多些）是说还有 1 个进程，已经结束。',
+          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The line above the panes names the lesson process with its pid and counts the others: "lesson pid 4242 + 1 more, ended" says one more process, which ended; "+ 2 more, 1 alive", that one of two is still alive. Wider, it adds where they are listed: "(see Kernel)".',
+          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。窗格上方那一行写出本课进程和它的 pid，其余的只给个数：“本课 pid 4242 + 另 1 个，已结束”是说另有 1 个进程，已经结束；“+ 另 2 个，1 个未结束”是说两个里还有 1 个没结束。窗口更宽时还写出在哪里列出它们：“见‘内核’窗格”。',
         },
       },
     ],
