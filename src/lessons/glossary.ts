@@ -440,8 +440,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SIGUSR1, SIGUSR2: sent by kill', zh: 'SIGUSR1、SIGUSR2：由 kill 发送' },
     terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
     text: {
-      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. An unhandled SIGUSR1 or SIGUSR2 terminates a C process. Two of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing; count messages in shared data, not signals. No lesson shows a merge live (it takes two sends within microseconds); the programs of lesson 8 (server and client) number their messages in the segment and also poll every 100 ms.',
-      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来；所以要在共享数据里给消息计数，而不是数信号。没有哪一课能现场演示合并（两次发送要相隔几微秒以内）；第 8 课（服务端与客户端）的程序在共享内存段里给消息编号，另外每 100 ms 轮询一次。',
+      // the merge first, the send last: the step `shows` names (or "Lesson 7 …, step 4 shows what
+      // happens", before it ran) follows the send, which it shows, not the merge, which no lesson does
+      en: 'Two signals with no meaning of their own: programs agree on one. Two of one kind do not queue: one sent while the last is still pending merges with it, so programs count messages in shared data, not signals. kill(pid, sig) sends one; the receiver\'s handler runs, and a C process without one is terminated.',
+      zh: '两个本身没有含义的信号，含义由程序自己约定。同一种信号不排队：上一个还挂起时再发的会与它合并，所以程序在共享数据里给消息计数，而不是数信号。kill(pid, sig) 发送一个信号；收到它的进程随即运行处理函数，没有处理函数的 C 进程会被终止。',
     },
     shows: [{ lesson: 'parent-child', step: 'write', text: { en: 'A signal carries no data.', zh: '信号不携带数据。' } }],
   },
@@ -452,8 +454,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'pending signal, merging', zh: '挂起的信号、合并' },
     terms: ['pending', '挂起'],
     text: {
-      en: 'A signal sent but not yet handled is pending: the kernel has marked it on the process, and the handler has not run yet. The kernel keeps one such mark per kind of signal, so a second SIGUSR1 sent while one is pending merges with it, and the handler runs once for both.',
-      zh: '已经发出、还没被处理的信号是挂起的：内核在进程上做了标记，处理函数还没运行。每种信号内核只记一个这样的标记，所以一个 SIGUSR1 还挂起时再发一个，两者就合并了，处理函数只为它们运行一次。',
+      en: 'A signal sent but not yet handled is pending: the kernel has marked it on the process, and the handler has not run yet. The kernel keeps one such mark per kind of signal, so a second SIGUSR1 sent while one is pending merges with it, and the handler runs once for both. No lesson shows a merge (it takes two sends within microseconds): lesson 7 (parent, child) takes strict turns, so none can happen; lesson 8 (server, client) numbers its messages in the segment and also polls every 100 ms, so one would lose nothing.',
+      zh: '已经发出、还没被处理的信号是挂起的：内核在进程上做了标记，处理函数还没运行。每种信号内核只记一个这样的标记，所以一个 SIGUSR1 还挂起时再发一个，两者就合并了，处理函数只为它们运行一次。没有哪一课演示合并（两次发送要相隔几微秒以内）：第 7 课（父子进程）严格轮流，不会发生合并；第 8 课（服务端与客户端）在共享内存段里给消息编号，另外每 100 ms 轮询一次，合并了也不丢消息。',
     },
   },
   {
