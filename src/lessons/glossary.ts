@@ -615,7 +615,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'used-bytes',
     name: { en: 'used-bytes, qnum, qbytes', zh: 'used-bytes、qnum、qbytes' },
-    terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes'],
+    terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes', '__msg_cbytes'],
     text: {
       en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, __msg_cbytes in IPC_STAT\'s struct msqid_ds) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
       zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 的 struct msqid_ds 里是 __msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
@@ -726,8 +726,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     // the whole name first: a text that says "P and V" lists the entry as such, not as "P"
     terms: ['P and V', 'P 和 V', 'P', 'V'],
     text: {
-      en: 'Dijkstra\'s names for the two semaphore operations: P takes (semop -1; it sleeps while the count is 0), V gives back (semop +1; it wakes a sleeper). With a count of 1, a P before a critical section (code that must not run in two processes at once, such as reading, changing and writing back a shared counter) and a V after it make a lock.',
-      zh: 'Dijkstra 给信号量两种操作起的名字：P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，在临界区（不能让两个进程同时执行的代码，比如读出、修改再写回一个共享计数器）之前做 P、之后做 V，就成了一把锁。',
+      en: 'Dijkstra\'s names for the two semaphore operations, from Dutch: P for prolaag (try to lower), V for verhoog (raise). P takes (semop -1; it sleeps while the count is 0), V gives back (semop +1; it wakes a sleeper). With a count of 1, a P before a critical section (code that must not run in two processes at once, such as reading, changing and writing back a shared counter) and a V after it make a lock.',
+      zh: 'Dijkstra 给信号量两种操作起的名字，来自荷兰语：P 是 prolaag（试着减少），V 是 verhoog（增加）。P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，在临界区（不能让两个进程同时执行的代码，比如读出、修改再写回一个共享计数器）之前做 P、之后做 V，就成了一把锁。',
     },
   },
   // sem's intro and process list say "holder" (a tester searched the glossary for it)
@@ -800,10 +800,21 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'wchan',
     name: { en: 'wchan: where a process sleeps, e.g. do_msgrcv', zh: 'wchan：进程在哪里睡眠，如 do_msgrcv' },
-    terms: ['wchan', 'do_msgrcv', '__do_semtimedop'],
+    terms: ['wchan', 'do_msgrcv'],
     text: {
-      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message; __do_semtimedop, inside semop (semtimedop is semop with a time limit, and both run this function), waiting for a semaphore.',
-      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息；__do_semtimedop 表示在 semop 里睡眠，等待信号量（semtimedop 是带时限的 semop，两者都走这个函数）。',
+      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message.',
+      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息。',
+    },
+  },
+  // an entry of its own, not wchan's: a learner who met wchan in msg (do_msgrcv) saw sem 4's
+  // wchan line name it as no new term (issue 16, pass 10)
+  {
+    id: 'do_semtimedop',
+    name: { en: '__do_semtimedop: where semop sleeps', zh: '__do_semtimedop：semop 在这里睡眠' },
+    terms: ['__do_semtimedop'],
+    text: {
+      en: 'A wchan (the kernel function a sleeping process is in): the kernel function of semop, and of semtimedop, which is semop with a time limit.',
+      zh: '一个 wchan（睡眠中的进程停在内核的哪个函数里）：semop 的内核函数，也是 semtimedop（带时限的 semop）的。',
     },
   },
   {
@@ -1085,10 +1096,11 @@ export const GLOSSARY: GlossaryEntry[] = [
  *  __ATOMIC_SEQ_CST, which no "New terms" line named; or an errno, signal or SHM limit name, or NUL, which the
  *  trace's strcpy lines name: overview 4's "New terms" line missed it), the fields
  *  of struct shmid_ds, short (as ipcs shows them) or long, C and kernel names written
- *  with an underscore (sem_op, do_msgrcv, ipcs's att_time; not a file name such as
+ *  with an underscore (sem_op, do_msgrcv, __do_semtimedop, ipcs's att_time; not GCC's __atomic_ builtins, which
+ *  their entries' own words name (atomic add, compare-and-swap), nor a file name such as
  *  communicate_with_child.c), and the file of a process in /proc (/proc/PID/wchan). */
 const CODE_WORD =
-  /\b(?:_*[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
+  /\b(?:_*[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|_*(?!atomic_)[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
 
 /** A call named with empty parentheses, as a trace note names one: "fork()". */
 const NAMED_CALL = /\b[a-z][a-z0-9_]*\(\)/g;
