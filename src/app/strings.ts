@@ -621,8 +621,13 @@ const EN = {
   endedLead: 'ended: ',
   endedSep: ', ',
   /** the processes after the lesson's own on the tab bar, alive or ended: the Kernel tab lists each with its state.
-   *  "alive", not "running": a process asleep in semop is not running by the kernel's word (issue 16) */
-  morePids: (n: number, alive: number, tab: string | null) => (tab === null ? `+ ${n} more (${alive} alive)` : `+ ${n} more (${alive} alive) in ${tab}`),
+   *  "alive", not "running": a process asleep in semop is not running by the kernel's word (issue 16); "ended",
+   *  not "(0 alive)", which newcomers read as nobody alive, the lesson's own too (issue 16). No wider than with n
+   *  all alive, the form the bar measures its room by; "others" would not fit 80 columns beside "lesson pid 23561" */
+  morePids: (n: number, alive: number, tab: string | null) => {
+    const count = `+ ${n} more, ${alive === 0 ? 'ended' : `${alive} alive`}`;
+    return tab === null ? count : `${count} (see ${tab})`;
+  },
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -1022,7 +1027,10 @@ const ZH: Strings = {
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   endedLead: '已结束：',
   endedSep: '、',
-  morePids: (n: number, alive: number, tab: string | null) => (tab === null ? `+ ${n}（${alive} 个未结束）` : `+ 另 ${n} 个（${alive} 个未结束），见“${tab}”窗格`),
+  morePids: (n: number, alive: number, tab: string | null) => {
+    const count = `+ 另 ${n} 个，${alive === 0 ? '已结束' : `${alive} 个未结束`}`;
+    return tab === null ? count : `${count}，见“${tab}”窗格`;
+  },
   listSep: '、',
   problemSep: '；',
   yes: '是',

@@ -451,8 +451,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SIGUSR1, SIGUSR2: sent by kill', zh: 'SIGUSR1、SIGUSR2：由 kill 发送' },
     terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
     text: {
-      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. An unhandled SIGUSR1 or SIGUSR2 terminates a C process. Two of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing; count messages in shared data, not signals. No lesson shows a merge live (it takes two sends within microseconds); the programs of lesson 8 (server and client) number their messages in the segment and also poll every 100 ms.',
-      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来；所以要在共享数据里给消息计数，而不是数信号。没有哪一课能现场演示合并（两次发送要相隔几微秒以内）；第 8 课（服务端与客户端）的程序在共享内存段里给消息编号，另外每 100 ms 轮询一次。',
+      // the merge first, the send last: the step `shows` names (or "Lesson 7 …, step 4 shows what
+      // happens", before it ran) follows the send, which it shows, not the merge, which no lesson does
+      en: 'Two signals with no meaning of their own: programs agree on one. Two of one kind do not queue: one sent while the last is still pending merges with it, so programs count messages in shared data, not signals. kill(pid, sig) sends one; the receiver\'s handler runs, and a C process without one is terminated.',
+      zh: '两个本身没有含义的信号，含义由程序自己约定。同一种信号不排队：上一个还挂起时再发的会与它合并，所以程序在共享数据里给消息计数，而不是数信号。kill(pid, sig) 发送一个信号；收到它的进程随即运行处理函数，没有处理函数的 C 进程会被终止。',
     },
     shows: [{ lesson: 'parent-child', step: 'write', text: { en: 'A signal carries no data.', zh: '信号不携带数据。' } }],
   },
@@ -463,8 +465,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'pending signal, merging', zh: '挂起的信号、合并' },
     terms: ['pending', '挂起'],
     text: {
-      en: 'A signal sent but not yet handled is pending: the kernel has marked it on the process, and the handler has not run yet. The kernel keeps one such mark per kind of signal, so a second SIGUSR1 sent while one is pending merges with it, and the handler runs once for both.',
-      zh: '已经发出、还没被处理的信号是挂起的：内核在进程上做了标记，处理函数还没运行。每种信号内核只记一个这样的标记，所以一个 SIGUSR1 还挂起时再发一个，两者就合并了，处理函数只为它们运行一次。',
+      en: 'A signal sent but not yet handled is pending: the kernel has marked it on the process, and the handler has not run yet. The kernel keeps one such mark per kind of signal, so a second SIGUSR1 sent while one is pending merges with it, and the handler runs once for both. No lesson shows a merge (it takes two sends within microseconds): lesson 7 (parent, child) takes strict turns, so none can happen; lesson 8 (server, client) numbers its messages in the segment and also polls every 100 ms, so one would lose nothing.',
+      zh: '已经发出、还没被处理的信号是挂起的：内核在进程上做了标记，处理函数还没运行。每种信号内核只记一个这样的标记，所以一个 SIGUSR1 还挂起时再发一个，两者就合并了，处理函数只为它们运行一次。没有哪一课演示合并（两次发送要相隔几微秒以内）：第 7 课（父子进程）严格轮流，不会发生合并；第 8 课（服务端与客户端）在共享内存段里给消息编号，另外每 100 ms 轮询一次，合并了也不丢消息。',
     },
   },
   {
@@ -624,7 +626,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'used-bytes',
     name: { en: 'used-bytes, qnum, qbytes', zh: 'used-bytes、qnum、qbytes' },
-    terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes'],
+    terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes', '__msg_cbytes'],
     text: {
       en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, __msg_cbytes in IPC_STAT\'s struct msqid_ds) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
       zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 的 struct msqid_ds 里是 __msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
@@ -735,8 +737,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     // the whole name first: a text that says "P and V" lists the entry as such, not as "P"
     terms: ['P and V', 'P 和 V', 'P', 'V'],
     text: {
-      en: 'Dijkstra\'s names for the two semaphore operations: P takes (semop -1; it sleeps while the count is 0), V gives back (semop +1; it wakes a sleeper). With a count of 1, a P before a critical section (code that must not run in two processes at once, such as reading, changing and writing back a shared counter) and a V after it make a lock.',
-      zh: 'Dijkstra 给信号量两种操作起的名字：P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，在临界区（不能让两个进程同时执行的代码，比如读出、修改再写回一个共享计数器）之前做 P、之后做 V，就成了一把锁。',
+      en: 'Dijkstra\'s names for the two semaphore operations, from Dutch: P for prolaag (try to lower), V for verhoog (raise). P takes (semop -1; it sleeps while the count is 0), V gives back (semop +1; it wakes a sleeper). With a count of 1, a P before a critical section (code that must not run in two processes at once, such as reading, changing and writing back a shared counter) and a V after it make a lock.',
+      zh: 'Dijkstra 给信号量两种操作起的名字，来自荷兰语：P 是 prolaag（试着减少），V 是 verhoog（增加）。P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，在临界区（不能让两个进程同时执行的代码，比如读出、修改再写回一个共享计数器）之前做 P、之后做 V，就成了一把锁。',
     },
   },
   // sem's intro and process list say "holder" (a tester searched the glossary for it)
@@ -809,10 +811,21 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'wchan',
     name: { en: 'wchan: where a process sleeps, e.g. do_msgrcv', zh: 'wchan：进程在哪里睡眠，如 do_msgrcv' },
-    terms: ['wchan', 'do_msgrcv', '__do_semtimedop'],
+    terms: ['wchan', 'do_msgrcv'],
     text: {
-      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message; __do_semtimedop, inside semop (semtimedop is semop with a time limit, and both run this function), waiting for a semaphore.',
-      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息；__do_semtimedop 表示在 semop 里睡眠，等待信号量（semtimedop 是带时限的 semop，两者都走这个函数）。',
+      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message.',
+      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息。',
+    },
+  },
+  // an entry of its own, not wchan's: a learner who met wchan in msg (do_msgrcv) saw sem 4's
+  // wchan line name it as no new term (issue 16, pass 10)
+  {
+    id: 'do_semtimedop',
+    name: { en: '__do_semtimedop: where semop sleeps', zh: '__do_semtimedop：semop 在这里睡眠' },
+    terms: ['__do_semtimedop'],
+    text: {
+      en: 'A wchan (the kernel function a sleeping process is in): the kernel function of semop, and of semtimedop, which is semop with a time limit.',
+      zh: '一个 wchan（睡眠中的进程停在内核的哪个函数里）：semop 的内核函数，也是 semtimedop（带时限的 semop）的。',
     },
   },
   {
@@ -980,8 +993,8 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'shmat',
         step: 'rdonly',
         text: {
-          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The line above the panes names the lesson process with its pid and counts the others: "lesson pid 4242 + 1 (0 alive)" (80 columns; wider, in more words) says one more process, ended.',
-          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。窗格上方那一行写出本课进程和它的 pid，其余的只给个数：“本课 pid 4242 + 1（0 个未结束）”（80 列；更宽时字多些）是说还有 1 个进程，已经结束。',
+          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The line above the panes names the lesson process with its pid and counts the others: "lesson pid 4242 + 1 more, ended" says one more process, which ended; "+ 2 more, 1 alive", that one of two is still alive. Wider, it adds where they are listed: "(see Kernel)".',
+          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。窗格上方那一行写出本课进程和它的 pid，其余的只给个数：“本课 pid 4242 + 另 1 个，已结束”是说另有 1 个进程，已经结束；“+ 另 2 个，1 个未结束”是说两个里还有 1 个没结束。窗口更宽时还写出在哪里列出它们：“见‘内核’窗格”。',
         },
       },
     ],
@@ -1105,10 +1118,11 @@ export const GLOSSARY: GlossaryEntry[] = [
  *  __ATOMIC_SEQ_CST, which no "New terms" line named; or an errno, signal or SHM limit name, or NUL, which the
  *  trace's strcpy lines name: overview 4's "New terms" line missed it), the fields
  *  of struct shmid_ds, short (as ipcs shows them) or long, C and kernel names written
- *  with an underscore (sem_op, do_msgrcv, ipcs's att_time; not a file name such as
+ *  with an underscore (sem_op, do_msgrcv, __do_semtimedop, ipcs's att_time; not GCC's __atomic_ builtins, which
+ *  their entries' own words name (atomic add, compare-and-swap), nor a file name such as
  *  communicate_with_child.c), and the file of a process in /proc (/proc/PID/wchan). */
 const CODE_WORD =
-  /\b(?:_*[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
+  /\b(?:_*[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|NUL|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|_*(?!atomic_)[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
 
 /** A call named with empty parentheses, as a trace note names one: "fork()". */
 const NAMED_CALL = /\b[a-z][a-z0-9_]*\(\)/g;

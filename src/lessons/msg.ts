@@ -637,7 +637,8 @@ export const msg = defineLesson<MsgState>({
       answer: 0,
       // the count's limit in plain words (a newcomer pass: "caps the count at msg_qbytes (ipc/msg.c)"
       // lost a reader): ipc/msg.c's msg_fits_inqueue checks q_qnum + 1 <= q_qbytes beside the bytes
-      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes: it fits. The kernel also limits how many messages a queue holds: at most msg_qbytes of them, so even empty ones cannot pile up. Five is far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。内核还限制一个队列里消息的条数：不超过 msg_qbytes 条，所以即使是空消息也不能无限堆积。五条远远不到。' },
+      // the count's limit is no part of what the lesson showed: marked as new (issue 16, pass 10)
+      explain: { en: '16000 + 300 = 16300 bytes, under msg_qbytes: it fits. New, not shown in the lesson: a queue also holds at most msg_qbytes messages, so even empty ones cannot pile up. Five is far below.', zh: '16000 + 300 = 16300 字节，没有超过 msg_qbytes，所以短的仍放得下。本课没有演示的一点：内核还限制一个队列里消息的条数，不超过 msg_qbytes 条，所以即使是空消息也不能无限堆积。五条远远不到。' },
     },
     {
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },

@@ -276,6 +276,7 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
+    // holder and kill -9 stay here: the Flow (sem-pv) shows both from step 1, so its New terms line names them
     en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder. "lesson" in the list of processes is the lesson process, ipclab itself.',
     zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。进程列表里的“本课”是本课进程，即 ipclab 自己。',
   },
@@ -456,8 +457,8 @@ export const sem = defineLesson<SemState>({
       short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
         // what SEM_UNDO makes the kernel record, on screen; not when it is applied, the question (issue 16: "(g: semadj)" alone)
-        en: 'A new holder, another process, takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it, a record of that P. The lesson process kills it by SIGKILL: no handler runs.',
-        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核于是为它记下 semadj，记录那次 P。本课进程用 SIGKILL 杀死它：没有处理函数，也没有自己的清理。',
+        en: 'A new holder, another process, takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it, a record of that P. The lesson process sends it kill -9 (SIGKILL).',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量，内核于是为它记下 semadj，记录那次 P。本课进程用 kill -9（即 SIGKILL）杀死它：没有处理函数，也没有自己的清理。',
       },
       notice: {
         // sempid: Linux's exit_sem sets it to the dying process as it undoes (nc: "so" did not follow)

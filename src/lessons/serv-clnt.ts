@@ -219,14 +219,16 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'The server writes data, len, flags and, last of all, seq = ack + 1, the message\'s number; then SIGUSR2. The client sees seq move, prints data, sets ack = seq ("read"), signals back.',
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
+      // what the trace shows when kill() = 0 is followed by "seen at its 100 ms poll" (issue 16 pass 10:
+      // read as the doorbell failing): the signal came, the poll had read first. Why a poll at all
+      // (signals of one kind merge) is the glossary's pending and poll, and check 2's
       notice: {
-        en: 'Why a poll too (not shown here): a SIGUSR2 sent while one is still pending is lost; a dead peer sends none.',
-        zh: '为什么还要轮询（这里看不到）：上一个 SIGUSR2 还挂起时再发的会丢失，因为同一种信号 Linux 只挂起一个；死了的对方也不会再发。',
+        en: 'kill() = 0: the signal came. The client\'s read line names what woke it first: SIGUSR2, or its 100 ms poll.',
+        zh: 'kill() = 0：信号送到了。客户端读数据那行写明先叫醒它的是 SIGUSR2 还是 100 ms 轮询。',
       },
-      // why a side may say "seen at its 100 ms poll" right after the other's SIGUSR2 (issue 16)
       aside: {
-        en: 'both sides are Node programs, which handle a signal only when free, so a line right after a SIGUSR2 may say "seen at its 100 ms poll", the poll having read first.',
-        zh: '双方是 Node 程序，空下来才处理信号，所以 100 ms 的轮询可能先看到新字段，紧接 SIGUSR2 的那行便写着“在每 100 ms 一次的轮询中看到”。',
+        en: 'both sides are Node programs, which run a signal\'s handler only between other work. A poll\'s read under way ends first; the signal finds nothing new.',
+        zh: '双方是 Node 程序，只在两件事之间运行信号的处理函数。已经开始的一次轮询读取会先做完，随后的信号就没有新东西可读了。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -282,10 +284,11 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 的服务端启动。它的 shmget(key, 0, 0) 得到 ENOENT，因为还没有共享内存段用这个 key；于是每 100 ms 再试。',
       },
       notice: C_CLIENT_NOTICE,
-      // why a "server" process appears where ipclab plays the server (issue 16)
+      // why a "server" process appears where ipclab plays the server (issue 16); what the notice's
+      // `ipclab serv` is, a command shown nowhere else (issue 16 pass 10)
       aside: {
-        en: 'the server here is a separate process that ipclab starts, as in steps 1-4; the lesson process ("lesson" in the list) only watches and shows.',
-        zh: '这里的服务端是 ipclab 另外启动的一个进程，和第 1-4 步一样；本课进程（列表里的“本课”）只旁观并显示。',
+        en: 'the server here is the command ipclab serv (the client: ipclab clnt; more: ipclab help serv), a process of its own as in steps 1-4. "lesson" only watches.',
+        zh: '这里的服务端是命令 ipclab serv（客户端是 ipclab clnt；详见 ipclab help serv），和第 1-4 步一样是单独的进程。“本课”进程只旁观。',
       },
       // the exchange's end, which fits the Trace's 5 rows at 80x24: the detaches, IPC_RMID (destNotice
       // speaks of its order with the client's shmdt) and both exits; the message printed, above
@@ -447,8 +450,8 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
   const order = detachOrder(live);
   if (order === 'dest') {
     return {
-      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: it was dest until that shmdt, too briefly for the Kernel pane.`,
-      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：直到那次 shmdt，它都处于 dest 状态，时间太短，“内核”窗格来不及显示。`,
+      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: it was dest from one to the other, and that shmdt freed it.`,
+      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：从前者到后者，它处于 dest 状态，那次 shmdt 释放了它。`,
     };
   }
   if (order === 'freed') {
@@ -467,8 +470,8 @@ function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | u
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): between the two lines the segment was dest (marked for removal, still mapped), too briefly for a poll to show; that shmdt freed it. Another run may detach first.`,
-      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：这两行之间共享内存段处于 dest 状态（已标记删除、仍被映射），时间太短，来不及轮询显示；那次 shmdt 释放了它。换一次运行，客户端可能先解除映射。`,
+      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): between the two lines the segment was dest (marked for removal, still mapped), and that shmdt freed it. Another run may detach first.`,
+      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：这两行之间共享内存段处于 dest 状态（已标记删除、仍被映射），那次 shmdt 释放了它。换一次运行，客户端可能先解除映射。`,
     };
   };
 }

@@ -59,7 +59,7 @@ describe("tab bar: the lesson's processes by one rule, every step of every lesso
         for (const width of [80, 120]) {
           const rights = lists.map(({ list }) => lineText(tabBarLine({ tab: 'kernel', processes: list, lang, ascii: false, width })).split('⇥')[1]!.trim());
           // the count and how many of them run, with or without where they are listed
-          const count = new RegExp(`( ${[s.morePids(0, 0, s.kernel), s.morePids(0, 0, null)].map((t) => t.replace(/[+()“”]/g, '\\$&').replace(/0/g, '\\d+')).join('| ')})$`);
+          const count = new RegExp(`( ${[s.morePids(0, 0, s.kernel), s.morePids(0, 0, null), s.morePids(0, 1, s.kernel), s.morePids(0, 1, null)].map((t) => t.replace(/[+()“”]/g, '\\$&').replace(/\d+/g, '\\d+')).join('| ')})$`);
           const shapes = new Set(rights.map((r) => r.replace(count, '').replace(/\d+/g, 'N')));
           expect([...shapes], `${lang} ${width}:\n${rights.join('\n')}`).toHaveLength(1);
           // the first entry says whose: the lesson's own process by its role, never "(ended)"
@@ -94,8 +94,26 @@ describe("tab bar: the count says alive, not running (the kernel's word for a pr
     it(lang, () => {
       for (const width of [80, 100, 120, 160]) {
         const bar = lineText(tabBarLine({ tab: 'flow', processes: sleeper, lang, ascii: false, width }));
-        expect(bar, `${lang} ${width}`).toMatch(lang === 'en' ? /\(1 alive\)/ : /（1 个未结束）/);
+        expect(bar, `${lang} ${width}`).toMatch(lang === 'en' ? /\+ 1 more, 1 alive/ : /\+ 另 1 个，1 个未结束/);
         expect(bar, `${lang} ${width}`).not.toMatch(/running|运行/);
+      }
+    });
+  }
+});
+
+// "parent pid 9920 + 1 more (0 alive)" read as nobody alive, the parent too (issue 16, pass 10):
+// others that all ended are counted as ended, at every width the count shows, en and zh
+describe('tab bar: others that all ended are said to have ended, not "0 alive"', () => {
+  const ended: ProcessInfo[] = [
+    { pid: 9920, role: { en: 'parent', zh: '父进程' }, attached: false, alive: true },
+    { pid: 9921, role: { en: 'child', zh: '子进程' }, attached: false, alive: false },
+  ];
+  for (const lang of ['en', 'zh'] as const) {
+    it(lang, () => {
+      for (const width of [80, 100, 120, 160]) {
+        const bar = lineText(tabBarLine({ tab: 'flow', processes: ended, lang, ascii: false, width }));
+        expect(bar, `${lang} ${width}`).toMatch(lang === 'en' ? /\+ 1 more, ended/ : /\+ 另 1 个，已结束/);
+        expect(bar, `${lang} ${width}`).not.toMatch(/\b0\b/);
       }
     });
   }
