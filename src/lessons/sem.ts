@@ -386,12 +386,10 @@ export const sem = defineLesson<SemState>({
         zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。然后 GETNCNT 读 semncnt，即等 semval 增加的进程数；GETZCNT 读 semzcnt，即等它变为 0 的进程数。',
       },
       notice: {
-        en: 'semncnt 1, semzcnt 0: a P at 0 waits for semval to grow, so semncnt counts it. Asleep, it does not run: the Trace gives its CPU time.',
-        zh: 'semncnt 为 1，semzcnt 为 0：0 上的 P 等 semval 增加，所以计入 semncnt。等待者睡着时根本不运行：跟踪里有它用的 CPU 时间。',
+        en: 'semncnt 1, semzcnt 0: a P at 0 waits for the value to grow, so semncnt counts it. Asleep, it does not run: the Trace gives its CPU time.',
+        zh: 'semncnt 为 1，semzcnt 为 0：0 上的 P 等信号量的值增加，所以计入 semncnt。等待者睡着时根本不运行：跟踪里有它用的 CPU 时间。',
       },
       traceFocus: [{ en: 'ms of CPU', zh: 'ms CPU' }],
-      // the question is semncnt, the Kernel's; the notice's CPU time is the Trace's second point
-      resultPane: 'kernel',
       // how ipclab makes the waiter, under the notice once it ran: with the introduction it kept
       // step 1 and its form from fitting the pane (issue 16: sem 1 at 120x34 zh needed Space)
       aside: {
