@@ -622,9 +622,9 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // compact (a pane that cannot hold all its lines): without the figures the row in focus
   // shows above it (key, bytes, nattch, perms, owner, the pids of columns kept), so the
   // fields it does not show stand on the record's first lines, under the row
-  // (a field the lesson pane names stays, its name on screen: overview 2's New terms list uid,
-  // which the owner column shows only as a name)
-  const all = RECORD_ORDER.filter((k) => !compact || !row.has(k) || named.has(k)).map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
+  // (a field the lesson pane names stays where the row shows it under another heading: overview
+  // 2's New terms list uid, which the owner column shows as a name; nattch is in the row by name)
+  const all = RECORD_ORDER.filter((k) => !compact || !row.has(k) || (named.has(k) && !SHM.cols.some(([head]) => head === k))).map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
   // compact, one line: the fields changed or named first, then the others in order while the
   // line holds them (the 8-row pane's record took two rows, "gid 0" alone on the second, and
   // pushed shmat 9's new process out of view: issue 16); `ipclab ipcs` shows them all
