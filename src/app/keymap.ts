@@ -84,7 +84,7 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (after ←: the shown one again); Enter at the end: next lesson', zh: '运行下一步；按 ← 之后重新运行所显示的步骤；课末按 Enter 进入下一课' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
   // the line says what v is for in words a newcomer knows (--present: a class votes before the
   // grade shows), not "projector" alone; help has no row to spare for v's own line at 80x24
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
@@ -99,7 +99,7 @@ export const BINDINGS: Binding[] = [
   // (after l too: the title bar names the languages; → is how a learner reads on while a question
   // waits behind Space, and the bar lost it there for the keys the step's text names: issue 16)
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
-    label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / previous step\'s text; at the end: next lesson', zh: '查看后一步 / 前一步的说明；课末：进入下一课' } },
+    label: { en: 'next', zh: '后一步' }, help: { en: 'next / previous step\'s text; end: → or Enter, next lesson', zh: '查看后一步 / 前一步的说明；课末：→ 或 Enter 进入下一课' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // "reset": r asks before it resets (a second r resets; the bar says so then: ASKED); a "?" or "…" on the label read as unsure
