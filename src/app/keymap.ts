@@ -99,7 +99,7 @@ export const BINDINGS: Binding[] = [
   // (after l too: the title bar names the languages; → is how a learner reads on while a question
   // waits behind Space, and the bar lost it there for the keys the step's text names: issue 16)
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
-    label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
+    label: { en: 'next', zh: '后一步' }, help: { en: 'next / previous step\'s text; end: → or Enter, next lesson', zh: '查看后一步 / 前一步的说明；课末：→ 或 Enter 进入下一课' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // "reset": r asks before it resets (a second r resets; the bar says so then: ASKED); a "?" or "…" on the label read as unsure
@@ -304,7 +304,7 @@ export interface SpacePlace {
   formWaits?: boolean;
   /** that form has one field: Tab and ↑↓ move nowhere, and neither the bar nor the form offers them (nc: sem 1's form said "Tab/↑↓ field" beside val alone) */
   oneField?: boolean;
-  /** a question of the end-of-lesson check is open: Space skips the rest of the check */
+  /** a question of the end-of-lesson check is open: Space brings it into view, never past it (1-N answer it, x skips it) */
   checkOpen?: boolean;
   /** step done + 1 is running: Space runs nothing then (store/run.ts runStep), nor does r: the bar offers neither */
   running?: boolean;
@@ -312,7 +312,7 @@ export interface SpacePlace {
    *  is over (the lesson closing after its last step); absent while no step of the lesson
    *  runs (a lesson opening, the steps before a re-run replayed) */
   runningStep?: number;
-  /** Space was pressed once at a question with no answer picked: a second runs the step without one, or leaves the check (store/turn.ts runShown) */
+  /** Space was pressed once at a question with no answer picked: a second runs the step without one (store/turn.ts runShown) */
   unanswered?: boolean;
   /** the step shown has its question behind Space and Enter, the result of the step just run shown first (store/turn.ts questionBehind) */
   opens?: boolean;
@@ -426,6 +426,18 @@ export const NAMES_ERRATA = /errat(?:a|um)|勘误|(?:[Tt]he|[Ss]tudy|[Tt]heir
 /** Enter's label in a form whose step's question waits for its answer: Enter keeps the values, the run waits */
 const KEEP_VALUES: Text = { en: 'keep these', zh: '保留这些值' };
 
+/** What → and Enter do at a lesson's end, all of it in view: the next lesson, or after the last the closing screen. */
+function onward(p: Pick<SpacePlace, 'lastLesson'>): Text {
+  return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
+}
+
+/** Whether the bar is at a lesson's end, its check done, its closing words all in view: Space does
+ *  nothing there (a Space from habit never opens a lesson unseen), → and Enter go on (store/turn.ts
+ *  runShown, navigation.ts showNext), one entry "→/Enter next lesson" where Space's was. */
+function atEnd(p: SpacePlace | undefined): boolean {
+  return !!p && p.done >= p.steps && p.view >= p.steps && !p.checkOpen && !p.rest && !p.running && !p.jumping;
+}
+
 /** What the key bar says first while `running`: that a step runs (no key acts on it). */
 export function runningLabel(p: SpacePlace): Text {
   if (p.jumping) return { en: 'running steps', zh: '正在运行步骤' };
@@ -442,13 +454,12 @@ export function runLabel(p: SpacePlace): Text {
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
   // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
   if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
-  // with the check open Space skips it and goes on: the bar alone says so (lesson-view.ts)
-  const on: Text = p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
-  if (p.done >= p.steps && p.checkOpen && p.unanswered) return { en: `again: skip check, ${on.en}`, zh: `再按：跳过小测，${on.zh}` };
-  if (p.done >= p.steps && p.checkOpen) return { en: `skip check, ${on.en}`, zh: `跳过小测，${on.zh}` };
-  // the lesson's closing words go on below the window: Space brings them before the next lesson (fix26d#2)
+  // (zoomed over the check: Space shows its question; in view, the bar names 1-N and x instead)
+  if (p.done >= p.steps && p.checkOpen) return { en: 'the check', zh: '看小测' };
+  // the lesson's closing words go on below the window: Space brings them (fix26d#2); once all is in
+  // view Space does nothing more, → or Enter opens the next lesson (atEnd; issue 16)
   if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
-  if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
+  if (p.done >= p.steps) return onward(p);
   // (with the step's words cut above the pinned line, it brings them too: restAsks, as that line says)
   if (p.opens && !p.restAsks) return { en: `step ${p.done + 1}'s question`, zh: `第 ${p.done + 1} 步的问题` };
   if (p.opens) return { en: `step ${p.done + 1}'s text, question`, zh: `第 ${p.done + 1} 步的说明和问题` };
@@ -587,12 +598,18 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const answerKeys = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
+  // at the check Space never skips it (issue 16): with its question in view the bar names the keys
+  // that answer or skip it, in Space's place; else Space, which brings the question
+  const checkItems = answerKeys.length > 0 && !space?.opens ? answerKeys : [item(asked('run'))];
+  // at the end, all in view: → and Enter open the next lesson, one entry in Space's place, never
+  // left out (→ is a spare elsewhere: at 80 columns the bar had no room for it)
+  const endItem = (p: SpacePlace): BarItem => ({ key: keyFor('next', ascii), also: keyName(asked('run').keys[1], ascii), label: onward(p)[lang] });
   // the lesson's text names a question's keys under its choices (quiz-view.ts): the bar does not,
   // and so keeps room for ← → r m (nc17); while that text is hidden (zoomed) the keys show it first
-  // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3). Nor y while the
-  // question and the form's line under it wait behind Enter: "Space step N's question" is longer than
-  // "run N", and with y beside it the bar left out c, its lowest spare (fix20d#7)
-  const turn = space?.form && !space.opens && scope === 'main' ? [item(asked('turn'))] : [];
+  // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3). y wherever the step
+  // has a form, its question behind Enter too (y brings it with the form): the step's text offers y
+  // there (shmget 3, shmat 7; issue 16), and a spare key gives way for it (KeyBar.tsx keep)
+  const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen;
   // a key the text names that is no entry of the bar before q; help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 3 : b.action === 'quit' ? 2 : inBar(b, scope) ? 1 : 1.5);
@@ -603,9 +620,10 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
   // a scroll key where nothing scrolls is not offered (the closing screen all in view: fix27c#1)
   const still = (b: Binding) => !!panes.still && isScroll(b.action);
+  const end = scope === 'main' && atEnd(space);
   const items = BINDINGS.filter((b) => wanted(b) && !still(b) && !(b.action === 'reset' && (space?.running || space?.jumping)) && !(b.action === 'turnNext' && space?.oneField))
     .sort((a, b) => rank(a) - rank(b))
-    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [item(b), ...turn] : space?.running ? [...running, ...turn] : [item(b), ...turn]));
+    .flatMap((b) => (b.action === 'next' && end ? [] : b.action !== 'run' ? [item(b)] : space?.jumping ? running : end ? [endItem(space!)] : space?.checkOpen ? checkItems : space?.running ? [...running, ...turn] : [item(b), ...turn]));
   // a key that asked: its second press and "other keys cancel" (fix15a#3)
   const waiting = scope !== 'main' || !space || space.running || space.jumping ? null : space.unanswered ? 'run' : space.resetAsked ? 'reset' : null;
   return waiting ? askedBar(items, waiting, space!, lang, ascii, answerKeys) : items;

@@ -53,7 +53,8 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     skip: s.skipQuestion,
     hint: s.showHint,
     reveal: s.revealGrade,
-    run: s.runShown,
+    // Space and Enter run alike but at a lesson's end, where Enter alone goes on (store/turn.ts runShown)
+    run: () => s.runShown(input !== ' '),
     next: s.showNext,
     prev: s.showPrev,
     reset: s.resetLesson,

@@ -102,7 +102,7 @@ const EN = {
   errataTitle: 'Errata: where the study notes the lessons follow are wrong',
   /** an erratum whose proving step the learner has not run: in place of what is true, which
    *  would answer that step's question before it is asked */
-  proofAhead: (number: number, lesson: string, step: number) => `Lesson ${number} (${lesson}), step ${step} shows what is true: Enter goes there.`,
+  proofAhead: (number: number, lesson: string, step: number) => `Shown live in lesson ${number} (${lesson}), step ${step}: Enter goes there.`,
   /** a glossary entry's part held back until that step ran (glossary-view.ts) */
   showsAhead: (number: number, lesson: string, step: number) => `Lesson ${number} (${lesson}), step ${step} shows what happens.`,
   /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
@@ -430,7 +430,7 @@ const EN = {
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
   /** c alone shows the code in the small pane of a small screen: z, named, fills the screen with it (fix24a#5) */
-  endHint: (last: boolean) => `c shows the C code of what you did, z zooms it; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+  endHint: (last: boolean) => `c shows the C code of what you did, z zooms it; →\u00a0or Enter ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
   closingHead: (whole: number, of: number) =>
@@ -487,7 +487,7 @@ const EN = {
   keysDropped: (n: number, spaces: boolean, shown: number | null) =>
     `${n === 1 ? (spaces ? 'a second Space' : '1 more key') : `${n} more ${spaces ? 'Spaces' : 'keys'}`} pressed at once not used; ${onScreenEn(shown)}`,
   /** Spaces pressed while step `ran` ran: not used (store/run.ts runStep) */
-  spacesWhileRunning: (n: number, ran: number, shown: number | null) => `${n === 1 ? 'Space' : `${n} Spaces`} during step ${ran}'s run not used; ${onScreenEn(shown)}`,
+  spacesWhileRunning: (n: number, ran: number | null, shown: number | null) => `${n === 1 ? 'Space' : `${n} Spaces`} during ${ran === null ? 'the lesson\'s opening' : `step ${ran}'s run`} not used; ${onScreenEn(shown)}`,
   /** keys in one read after the one that closed a your-turn form: typed for the form, not used (store/run.ts formClosed) */
   keysAfterForm: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} typed after the form closed not used (meant for the form)`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
@@ -507,7 +507,8 @@ const EN = {
   /** the first Space at a question with no answer picked: a second runs the step (fix14f#1) */
   runUnanswered: 'no answer picked: Space again runs without one (not counted)',
   /** the same at a question of the end-of-lesson check (fix24a#1): a second Space leaves the check, its open questions skipped */
-  checkUnanswered: (k: number, n: number) => `no answer picked: Space again skips ${k < n ? `checks ${k}-${n}` : `check ${k}`}`,
+  checkSpace: (choices: number, skip: string) => `Space skips no question: 1-${choices} answers it, ${skip} skips it`,
+  lessonEndKeys: (space: string, next: string, last: boolean) => `end of the lesson: ${next} or Enter ${last ? 'finishes' : 'opens the next lesson'}; ${space} goes no further`,
   /** a digit or x that came before its question was on screen (with the key that brought it, or
    *  within CHECK_READ_MS of a check's question: fix14f#2, issue 16 "21"): not taken (store/quiz.ts) */
   keyHeld: (key: string, q: { step: number } | { check: number }) =>
@@ -722,7 +723,7 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  proofAhead: (number: number, lesson: string, step: number) => `第 ${number} 课（${lesson}）第 ${step} 步演示实际情况：按 Enter 前往。`,
+  proofAhead: (number: number, lesson: string, step: number) => `现场演示在第 ${number} 课（${lesson}）第 ${step} 步：按 Enter 前往。`,
   showsAhead: (number: number, lesson: string, step: number) => `第 ${number} 课（${lesson}）第 ${step} 步会演示结果。`,
   erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) => {
     const way = step > 1 ? `；← 看先运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : '';
@@ -915,7 +916,7 @@ const ZH: Strings = {
   checkScore: (right: number, answered: number, skipped: number) => `小测：答了 ${answered} 题，答对 ${right} 题${skipped ? `，跳过 ${skipped} 题` : ''}。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
-  endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码，按 z 放大；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+  endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码，按 z 放大；${last ? '按 → 或 Enter 结束，看全部课程的小结' : '按 → 或 Enter 进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>
     whole === of
@@ -954,7 +955,7 @@ const ZH: Strings = {
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
   keysDropped: (n: number, spaces: boolean, shown: number | null) =>
     `${spaces ? `同时多按的${n === 1 ? '一次空格' : ` ${n} 次空格`}没有使用` : `同时到达的另外 ${n} 个键没有使用`}；${onScreenZh(shown)}`,
-  spacesWhileRunning: (n: number, ran: number, shown: number | null) => `第 ${ran} 步运行时按的${n === 1 ? '空格' : ` ${n} 次空格`}没有使用；${onScreenZh(shown)}`,
+  spacesWhileRunning: (n: number, ran: number | null, shown: number | null) => `${ran === null ? '打开本课时' : `第 ${ran} 步运行时`}按的${n === 1 ? '空格' : ` ${n} 次空格`}没有使用；${onScreenZh(shown)}`,
   keysAfterForm: (n: number) => `表单关闭后紧接着输入的 ${n} 个键没有使用（是输入给表单的）`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
@@ -967,7 +968,8 @@ const ZH: Strings = {
   resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',
   resetAsk: '重置会删除本课创建的对象；已答的题和得分保留',
   runUnanswered: '还没选答案：再按一次空格就不作答运行（不计分）',
-  checkUnanswered: (k: number, n: number) => `还没选答案：再按一次空格就跳过${k < n ? `小测 ${k}-${n}` : `小测 ${k}`}`,
+  checkSpace: (choices: number, skip: string) => `空格不会跳过题目：按 1-${choices} 作答，按 ${skip} 跳过这一题`,
+  lessonEndKeys: (_space: string, next: string, last: boolean) => `本课已结束：按 ${next} 或 Enter ${last ? '结束' : '进入下一课'}；空格不再往下走`,
   keyHeld: (key: string, q: { step: number } | { check: number }) =>
     `${key} 没有算：先读${'step' in q ? `第 ${q.step} 步的问题` : `小测第 ${q.check} 题`}，再作答`,
   confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? '没有重置：本课保持原样' : '没有运行：按数字键作答，或按 x 跳过'),

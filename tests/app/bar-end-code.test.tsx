@@ -1,8 +1,8 @@
-// At a lesson's end c shows the C code without changing what Space does (issue 16, newcomer pass 6:
+// At a lesson's end c shows the C code without changing what Space, → and Enter do (issue 16, newcomer pass 6:
 // at ftok's end at 80x24 the bar said "Space next lesson"; after c, whose C view takes rows from the
 // closing words (fix22a#5), it said "Space the rest" and the next lesson needed one more Space). The
-// closing words drawn whole once, Space opens the next lesson whatever pane is shown then, as the
-// bar said before c; the bar and the lesson pane's border say so.
+// closing words drawn whole once, → and Enter open the next lesson whatever pane is shown then, as the
+// bar said before c (Space opens none: issue 16); the bar and the lesson pane's border say so.
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -16,7 +16,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe('c at a lesson\'s end', () => {
   for (const [lang, width, height] of [['en', 80, 24], ['zh', 80, 24]] as const)
-    it(`leaves Space opening the next lesson (ftok, ${lang} ${width}x${height})`, async () => {
+    it(`leaves Enter opening the next lesson (ftok, ${lang} ${width}x${height})`, async () => {
       const state = testTempDir('ipclab-bar-end-');
       dirs.push(state);
       const r = await renderApp({ width, height, lessons: LESSONS, lesson: 'ftok', restart: true, asks: false, lang, env: { XDG_STATE_HOME: state }, color: false });
@@ -24,7 +24,7 @@ describe('c at a lesson\'s end', () => {
       const index = r.store.getState().lessonIndex;
       const steps = r.store.getState().lessons[index].steps.length;
       expect(r.store.getState().lessons[index].id).toBe('ftok');
-      const next = lang === 'en' ? ' Space next lesson' : ' Space 下一课';
+      const next = lang === 'en' ? ' →/Enter next lesson' : ' →/Enter 下一课';
       for (let presses = 0; presses < 80 && r.store.getState().lessonIndex === index && !(r.lines().at(-1) ?? '').startsWith(next); presses++) {
         const st = r.store.getState();
         const place = quizPlace(st);
@@ -48,11 +48,14 @@ describe('c at a lesson\'s end', () => {
       await r.press('c');
       await r.waitFor(() => r.store.getState().tab === 'code', 'c: the C code');
       await r.waitFor((f) => f.split('\n').length === height && r.store.getState().resultShown?.view === steps, 'drawn');
-      // the bar after c: Space still opens the next lesson, and the border offers no rest for it
+      // the bar after c: Enter still opens the next lesson, and the border offers no rest for it; Space opens none
       expect(r.lines().at(-1)).toMatch(new RegExp(`^${next}`));
       expect(r.frame()).not.toMatch(/Space: the rest|空格：其余部分/);
       await r.press(' ');
-      await r.waitFor(() => r.store.getState().lessonIndex !== index, 'Space: the next lesson');
+      await r.waitFor((f) => f.includes(lang === 'en' ? 'Space goes no further' : '空格不再往下走'), 'Space: the status line says → and Enter');
+      expect(r.store.getState().lessonIndex).toBe(index);
+      await r.press('\r');
+      await r.waitFor(() => r.store.getState().lessonIndex !== index, 'Enter: the next lesson');
       await r.quit();
     }, 120_000);
 });

@@ -28,10 +28,11 @@ function spaceSaid(text: string, lang: Lang, last: boolean): string[][] {
   // endRestBelow, nextStepBelow), in the bar's words after "more of"; not the your-turn summary's
   // "Space: the lesson's own (…)", which says the values Space runs with
   const said = lang === 'en' ? /Space: (?:more of )?(step \d+'s text, question|step \d+'s text|step \d+'s question|the rest)/g : /空格：(?:接着看)?(第 \d+ 步的说明和问题|第 \d+ 步的说明|第 \d+ 步的问题|其余部分)/g;
-  for (const m of text.matchAll(said)) out.push([m[1]]);
+  for (const m of text.matchAll(said)) out.push([`Space ${m[1]}`]);
   const words = (p: object) => runWords({ view: 9, done: 9, steps: 9, lastLesson: last, ...p }, lang);
-  if (/▸ Space shows check|▸ 按空格显示小测/.test(text)) out.push([words({ checkOpen: true, opens: true })]);
-  if (text.includes(s.endHint(last))) out.push([words({}), words({ rest: true })]);
+  if (/▸ Space shows check|▸ 按空格显示小测/.test(text)) out.push([`Space ${words({ checkOpen: true, opens: true })}`]);
+  // at the end Space brings the rest, and goes no further: → and Enter open the next lesson (issue 16)
+  if (text.includes(s.endHint(last).replace(/\u00a0/g, ' '))) out.push([`→/Enter ${words({})}`, `Space ${words({ rest: true })}`]);
   return out;
 }
 
@@ -49,8 +50,8 @@ function disagreements(r: Rendered, lang: Lang, where: string): string[] {
   const text = lessonRows(r).join('\n');
   const bar = barOf(r);
   const flat = text.replace(/\n/g, ' ');
-  // (an entry of two keys, "c/f code", names both)
-  const barWords = bar.split(/\s+/).flatMap((w) => (/^[a-z]\/[a-z]$/.test(w) ? w.split('/') : [w]));
+  // (an entry of two keys, "c/f code", "→/Enter next lesson", names both)
+  const barWords = bar.split(/\s+/).flatMap((w) => (/^([a-z→])\/([a-z]|Enter)$/.test(w) ? w.split('/') : [w]));
   const onBar = (k: string) => barWords.includes(k) || (k === '↑' || k === '↓' ? bar.includes('↑↓') : false);
   const questionKeys = /^(\d-\d|x|h|Enter)$/;
   // while an ask waits the bar names its second press and that other keys cancel it, which holds for
@@ -65,7 +66,7 @@ function disagreements(r: Rendered, lang: Lang, where: string): string[] {
   // the last spare key to give way; at 80 columns the keys the text names may take its room (said so)
   const others = barWords.filter((w) => /^([a-z?←]|Tab)$/.test(w) && !['y', 'z', 'q', '?', 'Tab', 'x'].includes(w) && !named.includes(w) && !byText.includes(w));
   if (!asking && st.busy === null && st.view < st.lessons[st.lessonIndex].steps.length && !onBar('→') && (r.lines()[0].length > 80 || others.length > 0)) out.push(`${where}: no → on the bar: ${bar.trim()}`);
-  for (const agree of spaceSaid(text, lang, last)) if (!agree.some((w) => bar.startsWith(` Space ${w}`))) out.push(`${where}: the text says Space ${agree.join(' / ')}, the bar: ${bar.trim()}`);
+  for (const agree of spaceSaid(text, lang, last)) if (!agree.some((w) => bar.startsWith(` ${w}`))) out.push(`${where}: the text says ${agree.join(' / ')}, the bar: ${bar.trim()}`);
   return out;
 }
 
@@ -112,8 +113,15 @@ describe('the bar says what the lesson text says a key does', () => {
         }
         const before = JSON.stringify([st.done, st.view, st.lessonIndex, st.overlay, st.ask, st.scroll.lesson, st.resultShown, st.opened, st.checkOpened]);
         // what the bar says Space does (80x24, en), and what it did
-        const words = barOf(r).match(/^ Space ((?:re-run|run|again: run) \d+(?: unanswered)?|step \d+'s (?:text, question|text|question)|the rest|next check|again: skip check, (?:next lesson|finish)|skip check, (?:next lesson|finish)|next lesson|finish)/)?.[1] ?? '';
-        await r.press(' ');
+        const words = barOf(r).match(/^ (?:Space|→\/Enter) ((?:re-run|run|again: run) \d+(?: unanswered)?|step \d+'s (?:text, question|text|question)|the rest|next check|next lesson|finish)/)?.[1] ?? '';
+        // at the end, all in view, the bar names → and Enter, not Space, which goes no further (issue 16)
+        const end = barOf(r).startsWith(' →/Enter ');
+        if (end) {
+          await r.press(' ');
+          await r.waitFor((f) => f.includes('Space goes no further'), `${where}: Space at the end says so`);
+          expect(r.store.getState().lessonIndex).toBe(st.lessonIndex);
+        }
+        await r.press(end ? '\r' : ' ');
         await r.waitFor(() => {
           const now = r.store.getState();
           return now.busy === null && JSON.stringify([now.done, now.view, now.lessonIndex, now.overlay, now.ask, now.scroll.lesson, now.resultShown, now.opened, now.checkOpened]) !== before;
@@ -125,10 +133,9 @@ describe('the bar says what the lesson text says a key does', () => {
         // a question with no answer picked: the first Space asks (the status line says so), whatever it would do
         const did = /^(re-run|run|again: run) \d+/.test(words) ? ran || asked
           : /^(step \d+'s|the rest$|next check$)/.test(words) ? !ran && !left
-          : /^(again: )?skip check, /.test(words) ? asked || left
           : /^(next lesson|finish)$/.test(words) ? left
           : false;
-        if (!did) out.push(`${where}: the bar said "Space ${words}", and Space ${ran ? 'ran a step' : left ? 'left the lesson' : asked ? 'asked' : 'changed the view'}`);
+        if (!did) out.push(`${where}: the bar said "${end ? '→/Enter' : 'Space'} ${words}", and the key ${ran ? 'ran a step' : left ? 'left the lesson' : asked ? 'asked' : 'changed the view'}`);
       }
       await r.quit();
       expect(out.slice(0, 20)).toEqual([]);

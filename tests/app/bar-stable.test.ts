@@ -35,8 +35,11 @@ describe('the key bar is the same on every step', () => {
               // whole: help's key last
               expect(text, where).toMatch(lang === 'en' ? /\? keys *$/ : /\? 按键 *$/);
               const own = new Set(['Space', 'y', 'x']);
-              const keys = bar.filter((r) => r.tone === 'key').map((r) => r.text).filter((k) => !own.has(k) && !/^\d-\d$/.test(k));
-              screensSeen.push({ lesson: lesson.id, where, zoomed, own: at.choices > 0 || at.form || at.checkOpen, order: keys.join(' '), keys: new Set(keys) });
+              // at the lesson's end "→/Enter next lesson" is in Space's place (issue 16): its keys are Space's,
+              // and → is compared by being there (at 120 columns, below), not by its place in the order
+              const end = text.startsWith(' →/Enter ');
+              const keys = bar.filter((r) => r.tone === 'key').map((r) => r.text).filter((k, i) => !own.has(k) && !/^\d-\d$/.test(k) && !(end && i < 2));
+              screensSeen.push({ lesson: lesson.id, where, zoomed, own: at.choices > 0 || at.form || at.checkOpen, order: keys.filter((k) => k !== '→').join(' '), keys: new Set(end ? ['→', ...keys] : keys) });
             }
           }
         }

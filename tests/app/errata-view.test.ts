@@ -1,5 +1,6 @@
-// The errata screen's entries: what is true only once the step that proves it ran
-// (its question would be answered before it is asked); then all of it.
+// The errata screen's entries: before the step that proves it ran, what is true in one sentence
+// with what the step shows, then where (issue 16: a learner who did not do that lesson learned
+// nothing from "step 6 shows what is true"); once it ran, all of it and where it was seen.
 import { describe, expect, it } from 'vitest';
 import { errataEntries } from '../../src/app/components/errata-view.js';
 import { strings } from '../../src/app/strings.js';
@@ -12,7 +13,7 @@ const texts = (parts: { label?: string; text: string }[]) => parts.map((p) => `$
 describe('errataEntries', () => {
   for (const lang of ['en', 'zh'] as const) {
     const s = strings(lang);
-    it(`${lang}: no step run, every entry says what the notes say and names the step, never what is true`, () => {
+    it(`${lang}: no step run, every entry says what the notes say, what is true in a sentence, then the step`, () => {
       const entries = errataEntries(LESSONS, lang, s, () => false);
       expect(entries.map((e) => e.heading)).toEqual(ERRATA.map((e) => e.id));
       entries.forEach((entry, i) => {
@@ -22,10 +23,13 @@ describe('errataEntries', () => {
         const text = texts(entry.parts);
         expect(text).toContain(e.notes[lang]);
         expect(text).not.toContain(e.truth[lang]);
-        expect(text).not.toContain(s.inFact);
-        expect(text).toContain(s.proofAhead(lesson + 1, lessonName(LESSONS[lesson])[lang], step + 1));
+        // one sentence: what is true, then what the step shows (after a colon), before where
+        expect(e.gist[lang]).toMatch(lang === 'en' ? /^[^.]+: the step [^.]+\.$/ : /^[^。]+：这一步[^。]+。$/);
+        const where = s.proofAhead(lesson + 1, lessonName(LESSONS[lesson])[lang], step + 1);
+        expect(text).toContain(`${s.inFact}${s.colon}${e.gist[lang]}\n${where}`);
       });
-      expect(texts(entries[4].parts)).toContain(lang === 'en' ? 'Lesson 6 (shmctl), step 6 shows what is true: Enter goes there.' : '第 6 课（shmctl）第 6 步演示实际情况：按 Enter 前往。');
+      expect(texts(entries[4].parts)).toContain(lang === 'en' ? 'Shown live in lesson 6 (shmctl), step 6: Enter goes there.' : '现场演示在第 6 课（shmctl）第 6 步：按 Enter 前往。');
+
     });
 
     it(`${lang}: the proving step ran, the entry says what is true and where it was seen; the others wait`, () => {

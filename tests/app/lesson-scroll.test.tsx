@@ -79,7 +79,7 @@ async function runAnswering(r: Rendered, lesson: Lesson): Promise<void> {
 
 describe('the end of a lesson with its check open (nc71#2)', () => {
   for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
-    it(`${lang} ${width}x${height}: the hint and the key bar say the check is answered with 1-N or skipped with Space`, async () => {
+    it(`${lang} ${width}x${height}: the line under the choices and the key bar say the check is answered with 1-N or skipped with x`, async () => {
       const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
       const n = lesson.check![0].choices.length;
       const s = strings(lang);
@@ -90,27 +90,48 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       }
       const f = await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
       const lines = f.split('\n');
-      // the line under the check's choices names 1-N (the bar names a question's keys only
-      // zoomed, where that line is hidden); the bar says what Space does here
+      // the line under the check's choices names 1-N; the bar names them in Space's place, as
+      // Space skips no question there (issue 16)
       const bar = lines[lines.length - 1];
       expect(f).toContain(`1-${n}`);
-      expect(bar).not.toContain(`1-${n}`);
-      expect(bar).toContain(lang === 'en' ? 'Space skip check' : 'Space 跳过小测');
+      expect(bar).toContain(lang === 'en' ? `1-${n} answer  x skip` : `1-${n} 作答  x 跳过`);
+      expect(bar).not.toContain('Space');
     });
-    it(`${lang} ${width}x${height}: Space at a check question with no answer picked asks first (fix24a#1)`, async () => {
+    it(`${lang} ${width}x${height}: Space never skips a check nor opens the next lesson; x skips, then → or Enter goes on (fix24a#1, issue 16)`, async () => {
       const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
       const s = strings(lang);
       const r = await drawQuiet({ width, height, lang, lesson: 'shmdt' });
       await runAnswering(r, lesson);
       await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
-      // the first Space only asks, as at a step's question; the lesson stays until a second
+      // Space at the check says its keys and stays, however often pressed; the bar names 1-N and x in Space's place
       const at = r.store.getState().lessonIndex;
       await r.press(KEYS.space);
-      const asked = await r.waitFor((f) => f.includes(s.checkUnanswered(1, lesson.check!.length).slice(0, 16)), 'Space asks');
-      expect(asked.split('\n').at(-1)).toContain(lang === 'en' ? 'again: skip check' : '再按：跳过小测');
-      expect(r.store.getState().lessonIndex).toBe(at);
+      const said = await r.waitFor((f) => f.includes(s.checkSpace(lesson.check![0].choices.length, 'x').slice(0, 12)), 'Space says the check keys');
+      expect(said.split('\n').at(-1)).toContain(lang === 'en' ? 'x skip' : 'x 跳过');
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().lessonIndex === at + 1, 'a second Space leaves the check');
+      await r.press(KEYS.space);
+      expect(r.store.getState().lessonIndex).toBe(at);
+      expect(r.store.getState().checkPicks[0]).toBeUndefined();
+      // x skips each question (each is on screen a moment before a key answers it: checkJustShown)
+      for (let q = 0; q < lesson.check!.length; q++) {
+        await checkReadable(r, q);
+        await r.press('x');
+        await r.waitFor(() => r.store.getState().checkPicks[q] === -1, `check ${q + 1} skipped`);
+      }
+      // the end: Space brings what is below, then goes no further; Enter opens the next lesson
+      const end = await r.waitFor(() => r.store.getState().endSeen === at || r.store.getState().resultShown?.rest !== null, 'the end drawn');
+      expect(end).toBeTruthy();
+      for (let i = 0; i < 4; i++) await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().endSeen === at, 'the end seen whole');
+      expect(r.store.getState().lessonIndex).toBe(at);
+      const bar = (await r.waitFor((f) => f.includes(s.lessonEndKeys('Space', '→', false).slice(0, 14)), 'Space says the end keys')).split('\n').at(-1)!;
+      expect(bar).toContain(lang === 'en' ? '→/Enter next lesson' : '→/Enter 下一课');
+      expect(bar).not.toContain('Space');
+      // Enter and a Space in one read: the lesson opens, and the Space, which came before its screen, runs nothing
+      await r.press(`${KEYS.enter}${KEYS.space}`);
+      await r.waitFor(() => r.store.getState().lessonIndex === at + 1 && r.store.getState().busy === null, 'Enter opens the next lesson');
+      await r.waitFor(() => r.store.getState().resultShown?.lesson === at + 1, 'the next lesson drawn');
+      expect(r.store.getState().done).toBe(0);
     }, 60_000);
     it(`${lang} ${width}x${height}: after the check, the border's PgUp names where PgUp lands, the part at the top after it (fix24a#6, issue 16)`, async () => {
       const lesson = LESSONS.find((l) => l.id === 'parent-child')!;

@@ -127,7 +127,8 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   // keys that ask before they act (fix14f): r, Space at a question with no answer, Esc after them
   resetAsk: (s) => [s.resetAsk],
   runUnanswered: (s) => [s.runUnanswered],
-  checkUnanswered: (s) => [s.checkUnanswered(1, Math.max(...LESSONS.map((l) => l.check?.length ?? 0)))],
+  checkSpace: (s) => [s.checkSpace(9, keyFor('skip', false))],
+  lessonEndKeys: (s) => [true, false].map((last) => s.lessonEndKeys(keyFor('run', false), keyFor('next', false), last)),
   keysDropped: (s) => [true, false].flatMap((spaces) => [null, most].flatMap((shown) => [s.keysDropped(1, spaces, shown), s.keysDropped(12, spaces, shown)])),
   spacesWhileRunning: (s) => [null, most].flatMap((shown) => [s.spacesWhileRunning(1, most, shown), s.spacesWhileRunning(12, most, shown)]),
   keysAfterForm: (s) => [s.keysAfterForm(1), s.keysAfterForm(12)],

@@ -19,6 +19,8 @@ export interface PaneInfo {
   dead: boolean;
 }
 
+/** The key bar while a step runs or a lesson opens: no key is pressed then */
+const BUSY_BAR = /running|运行中|working|处理中/;
 const DEAD = /Pane is dead \((status|signal) (\d+)/;
 
 let sessions = 0;
@@ -95,7 +97,10 @@ export class Tmux {
 
   /** Space that runs the next step: where its question has no answer picked the first Space
    *  only asks ("no answer picked: Space again…", store/turn.ts runShown), and a second runs it.
-   *  Waits for `ran` (or the question asking, then presses Space again and waits for `ran`). */
+   *  Waits for `ran` (or the question asking, then presses Space again and waits for `ran`).
+   *  At the lesson's end Space goes no further (issue 16): a question of the check is skipped with
+   *  x, each as the bar names "1-N answer  x skip", and the next lesson opened with Enter, as the bar
+   *  names "→/Enter"; `ran` then waits for what it opened. */
   async runStep(session: string, ran: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
     const asks = (s: string) => /no answer picked: Space again|还没选答案：再按一次空格/.test(s);
     // the lesson open first: while it opens the bar may say "Space run 1" and, once it is open and
@@ -103,11 +108,24 @@ export class Tmux {
     await this.waitFor(session, (s) => !s.includes(OPENING.en) && !s.includes(OPENING.zh), `${what}: the lesson open`, timeoutMs);
     await this.questionShown(session, what, timeoutMs);
     await this.restShown(session, what, timeoutMs);
-    this.send(session, 'Space');
-    const screen = await this.waitFor(session, (s) => ran(s) || asks(s), what, timeoutMs);
-    if (!asks(screen) || ran(screen)) return screen;
-    this.send(session, 'Space');
-    return this.waitFor(session, ran, what, timeoutMs);
+    const bar = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
+    const check = (s: string) => /^ 1-\d /.test(bar(s));
+    const end = (s: string) => bar(s).startsWith(' →/Enter ');
+    const deadline = Date.now() + timeoutMs;
+    let screen = this.capture(session);
+    for (let keys = 0; !ran(screen); keys++) {
+      if (keys > 0 && Date.now() > deadline) throw new Error(`timed out for ${what}; the screen shows:\n${screen}`);
+      const before = screen;
+      // (a check's question takes no key in its first half second on screen: CHECK_READ_MS)
+      if (check(screen)) await new Promise((res) => setTimeout(res, 600));
+      this.send(session, check(screen) ? 'x' : end(screen) ? 'Enter' : 'Space');
+      screen = await this.waitFor(session, (s) => ran(s) || (s !== before && !BUSY_BAR.test(bar(s)) && !s.includes(OPENING.en) && !s.includes(OPENING.zh)), what, Math.max(1, deadline - Date.now()));
+      if (asks(screen) && !ran(screen)) {
+        this.send(session, 'Space');
+        screen = await this.waitFor(session, ran, what, Math.max(1, deadline - Date.now()));
+      }
+    }
+    return screen;
   }
 
   /** Tab until the tab bar (80x24: the panes as tabs) shows `pane` in brackets, `[Trace]`, as a

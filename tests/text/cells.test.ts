@@ -151,7 +151,8 @@ describe('cells', () => {
     expect(wrap('the segment is still attached and nattch is now 1', 48)).toEqual(['the segment is still attached and nattch is', 'now 1']);
     // a long word cut for length, CJK: no space made up
     expect(wrap('abcdefghijk', 5)).toEqual(['abcde', 'fghij', 'k']);
-    expect(wrap('共享内存段的值为一', 8)).toEqual(['共享内存', '段的值为', '一']);
+    // (的 ends the word it sticks to: 值为一 is the next, issue 16)
+    expect(wrap('共享内存段的值为一', 8)).toEqual(['共享内存', '段的', '值为一']);
     // a longer last word stays where it is
     expect(wrap('the segment is still attached and nattch is now four', 50)).toEqual(['the segment is still attached and nattch is now', 'four']);
   });

@@ -220,3 +220,15 @@ describe('every word of the vocabulary that ICU cuts and a lesson uses is in KEP
     expect(missing).toEqual([]);
   });
 });
+
+// A particle that sticks to the word before it ends that word: the single characters after it
+// start the next (issue 16: "其中的字节" was one unit, so the zh verdict "你选的是 [2] 那个共享内存段，
+// 连同" broke early, a row left half empty at 120x34)
+describe('a particle ends its word', () => {
+  it('其中的 | 字节', () => {
+    const text = '连同其中的字节。';
+    const starts = wordStarts(text, true)!;
+    expect(starts.has(text.indexOf('字'))).toBe(true);
+    expect(wrap('你选的是 [2]\u00a0那个共享内存段，连同其中的字节。答对了。不管是谁建的', 45)[0]).toBe('你选的是 [2]\u00a0那个共享内存段，连同其中的字节。');
+  });
+});

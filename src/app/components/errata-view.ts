@@ -1,7 +1,8 @@
-// The errata overlay's entries: what the notes say, and what is true only once the step
-// that proves it ran. Before that, what is true would answer the step's question ahead of
-// it (E2 holds shmget step 2's answer), so the entry names the step instead; `ipclab
-// errata` does the same from the progress file, and `ipclab errata --all` prints all of it.
+// The errata overlay's entries: what the notes say, what is true and where a step shows it.
+// Before that step ran, what is true is said in one sentence with what the step shows (the
+// erratum's gist), then where: a learner who did not do that lesson still learns what is true
+// (issue 16: "Lesson 6, step 6 shows what is true" told a tester who did lessons 7-11 nothing);
+// once it ran, all of it and where it was seen. `ipclab errata --all` prints all of it.
 import type { Lang } from '../../lang.js';
 import { ERRATA } from '../../lessons/errata.js';
 import { lessonName } from '../../lessons/lesson-name.js';
@@ -18,7 +19,7 @@ export function errataEntries(lessons: readonly Lesson[], lang: Lang, s: Strings
     if (!lesson || n < 0) return { heading: e.id, parts: [said, { label: `${s.inFact}${s.colon}`, text: e.truth[lang] }] };
     const number = lessons.indexOf(lesson) + 1;
     const name = lessonName(lesson)[lang];
-    if (!ran(lesson.id, n)) return { heading: e.id, parts: [said, { text: s.proofAhead(number, name, n + 1) }] };
+    if (!ran(lesson.id, n)) return { heading: e.id, parts: [said, { label: `${s.inFact}${s.colon}`, text: e.gist[lang] }, { text: s.proofAhead(number, name, n + 1) }] };
     return { heading: e.id, parts: [said, { label: `${s.inFact}${s.colon}`, text: e.truth[lang] }, { text: s.seenLive(number, name, n + 1, lesson.steps[n].title[lang]) }] };
   });
 }

@@ -9,6 +9,7 @@ import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
 import { ASK_START_OVER, askErratum, askLeave } from './ask.js';
+import { atLessonEnd, goOnward } from './turn.js';
 import { NO_RUN } from './run-copy.js';
 import { AT_QUESTION } from './panes.js';
 import { lessonAt } from './progress.js';
@@ -201,6 +202,8 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       const steps = lessons[lessonIndex].steps.length;
       const max = done >= steps ? steps : steps - 1;
       if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: AT_QUESTION }, ...reviewSays(view + 1, done) });
+      // past the lesson's end → opens the next lesson, as Enter does, once that end was seen (turn.ts goOnward)
+      else if (atLessonEnd(get())) goOnward(get, set);
     },
 
     showPrev() {

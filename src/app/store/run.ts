@@ -169,7 +169,7 @@ export const runSlice =
       return (s) => s.keysDropped(n, spaces, shown);
     };
     // Spaces pressed while a step ran: not kept for after it (a Space never runs a step whose
-    // screen the learner has not seen); said once the step is over: the step ran and the one on screen now
+    // screen the learner has not seen); said once the step is over: the step ran (null: a lesson opened) and the one on screen now
     let spacesWhileRunning = 0;
     let ranStep: number | null = null;
     // the status naming the pane a run showed: a note, which what the keys not used say replaces
@@ -358,7 +358,7 @@ export const runSlice =
               const ran = ranStep;
               spacesWhileRunning = 0;
               const shown = onScreen();
-              if (saysNothingElse() && takesKeys(get()) && ran !== null) set({ status: (s) => s.spacesWhileRunning(n, ran, shown) });
+              if (saysNothingElse() && takesKeys(get())) set({ status: (s) => s.spacesWhileRunning(n, ran, shown) });
             }
             // a Space pressed while the first lesson opened runs step 1 (its screen was there): it asks
             // first at a question with no answer picked (runShown)
@@ -405,7 +405,9 @@ export const runSlice =
           if (!values && get().busy === 'opening') spacesWaiting++;
           else if (!values) {
             spacesWhileRunning++;
-            ranStep = (get().runningStep ?? get().done) + 1;
+            // (no step runs while the next lesson opens, Enter or → having left the last one: null)
+            const lesson = get().lessons[get().lessonIndex];
+            ranStep = get().runningStep !== null ? get().runningStep! + 1 : get().done >= (lesson?.steps.length ?? 0) ? null : get().done + 1;
           }
           return;
         }

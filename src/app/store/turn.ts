@@ -47,8 +47,9 @@ export interface TurnSlice {
   turnRun(): void;
   /** Esc: the lesson's values back, the form left */
   turnCancel(): void;
-  /** Space: the step with the values the summary shows (the learner's when kept, as Enter runs them) */
-  runShown(): void;
+  /** Space, Enter (`enter`): the step with the values the summary shows (the learner's when kept, as
+   *  Enter runs them); at the lesson's end, all in view, Enter alone opens the next lesson (onward) */
+  runShown(enter?: boolean): void;
   /** A question's key (a digit, x, h: `what`, pressed as `key`) while the question is hidden
    *  (questionHidden): the question comes into view, the zoom ends or Enter's part is done, and
    *  the status line says the key did only that. True when it did (the key acts no further). */
@@ -122,6 +123,44 @@ export function unansweredRun(st: AppState): boolean {
   if (st.present && st.revealed + 1 < revealUnits(step.say[st.lang]).length) return false;
   const earlier = st.answers[lesson.id]?.checkpoints?.[step.id];
   return earlier !== 'right' && earlier !== 'wrong';
+}
+
+/** Whether the learner is at the lesson's end, past its last step and its check: what comes next is
+ *  another lesson (or the closing screen). */
+export function atLessonEnd(st: AppState): boolean {
+  const steps = st.lessons[st.lessonIndex]?.steps.length ?? 0;
+  return st.done >= steps && st.view >= steps && quizPlace(st) === null;
+}
+
+/** Whether Enter or → may now open the next lesson: at the lesson's end, with its closing words drawn
+ *  whole on screen (endSeen, as the pane drew them before this key; zoomed, the lesson pane is hidden),
+ *  or in a store no lesson pane ever drew. Space never does (issue 16: one Space from habit opened
+ *  shmdt, the next ran its step 1 unread; how many Spaces left a lesson varied with its closing text). */
+export function onwardOpen(st: AppState): boolean {
+  return atLessonEnd(st) && (st.resultShown === null || (st.endSeen === st.lessonIndex && !st.zoomed));
+}
+
+/** → or Enter at the lesson's end: the next lesson opens when its end was seen whole (onwardOpen);
+ *  else what is below comes into view first, as Space brings it, and the status line says what opens
+ *  the next lesson. */
+export function goOnward(get: () => AppState, set: (p: Partial<AppState>) => void): void {
+  if (onwardOpen(get())) return get().runStep();
+  if (get().zoomed) {
+    get().toggleZoom();
+    get().screenChanged();
+  }
+  const rest = spaceShowsRest(get());
+  if (rest !== null) {
+    set({ scroll: { ...get().scroll, lesson: rest }, resultShown: { ...get().resultShown!, rest: null } });
+    get().screenChanged();
+  }
+  sayOnward(get, set);
+}
+
+/** The status line at the lesson's end: Space goes no further, → or Enter opens the next lesson. */
+function sayOnward(get: () => AppState, set: (p: Partial<AppState>) => void): void {
+  const last = get().lessonIndex + 1 >= get().lessons.length;
+  set({ status: (s) => s.lessonEndKeys(keyFor('run', get().ascii), keyFor('next', get().ascii), last) });
 }
 
 /** Whether the shown step's question may wait behind a key while the result of the step just
@@ -392,7 +431,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       get().runStep(parsed.values);
     },
 
-    runShown() {
+    runShown(enter = false) {
       // the result of the step just run is shown first, the question behind this key (LessonPane):
       // the key brings the question, as the pane's line says; the next asks or runs as ever
       if (questionBehind(get())) {
@@ -411,6 +450,10 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         set({ status: (s) => s.zoomShowsText(keyFor('run', get().ascii), step) });
         return;
       }
+      // a lesson just opened whose screen the lesson pane has not drawn yet: no step of it runs
+      // unseen (issue 16: its first Space runs step 1 only after its introduction was drawn)
+      const shown = get().resultShown;
+      if (shown && shown.lesson !== get().lessonIndex && !get().zoomed && get().busy === null) return get().screenChanged();
       // the step's own words go on below the window: Space brings them before it runs the step
       const rest = spaceShowsRest(get());
       if (rest !== null) {
@@ -432,14 +475,20 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         set({ ask: ASK_RUN, status: (s) => s.runUnanswered });
         return;
       }
-      // the same at a question of the check (fix24a#1: Space had read "next check" a moment
-      // before, then skipped the question it brought, unseen): the first Space only says so
+      // at a question of the check Space never skips it (fix24a#1, issue 16: a Space from habit
+      // skipped every question): hidden by a zoom it is shown; in view, its keys are said (1-N, x)
       const place = quizPlace(get());
-      if (get().busy === null && place?.kind === 'check' && get().ask?.kind !== 'run') {
+      if (place?.kind === 'check') {
+        if (get().showHiddenQuestion('run', keyFor('run', get().ascii))) return;
         get().forgetQueued();
-        const n = get().lessons[get().lessonIndex].check?.length ?? 0;
-        set({ ask: ASK_RUN, status: (s) => s.checkUnanswered(place.question + 1, n) });
-        return;
+        return set({ status: (s) => s.checkSpace(place.choices, keyFor('skip', get().ascii)) });
+      }
+      // at the lesson's end Space goes no further; Enter opens the next lesson once the end was seen
+      // whole (→ too: navigation.ts showNext), else brings what is below first (goOnward)
+      if (get().busy === null && atLessonEnd(get())) {
+        if (enter) return goOnward(get, set);
+        get().forgetQueued();
+        return sayOnward(get, set);
       }
       if (get().ask?.kind === 'run') set({ ask: null });
       const kept = keptTyped(get());
