@@ -49,7 +49,7 @@ function assertWidth(screen: string, width: number) {
 describe('ipclab in tmux', () => {
   it('80x24: a whole lesson, the screen agreeing with ipcs at each step; q leaves nothing', async () => {
     const { session, pid } = await launch(80, 24);
-    let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d+ /.test(s) && s.includes('this process'), 'the first frame with the flow', 30_000);
+    let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d+ /.test(s) && s.includes('lesson process'), 'the first frame with the flow', 30_000);
     expect(screen.split('\n')[0]).toContain(shmat.title.en);
     expect(screen).toContain('[Flow] │  Kernel  │  Trace  │  C ');
     tmux.send(session, 'Tab');
@@ -57,7 +57,8 @@ describe('ipclab in tmux', () => {
     expect(agree(screen, pid)).toBe(0);
     let maxNattch = 0;
     for (let i = 0; i < shmat.steps.length; i++) {
-      const next = i + 1 < shmat.steps.length ? `step ${i + 2}/${shmat.steps.length}` : 'End of the lesson';
+      // after the last step its tick (its title says "End of the lesson" before it runs)
+      const next = i + 1 < shmat.steps.length ? `step ${i + 2}/${shmat.steps.length}` : `✓ ${i + 1} `;
       // the Kernel pane reads /proc/sysvipc after the step: under load that frame can come a
       // capture later than the step's end, so wait for it before comparing (a step's question
       // left unanswered: a second Space runs it); past the deadline the error shows the pane
@@ -109,7 +110,7 @@ describe('ipclab in tmux', () => {
 
   it('160x48: side by side, the segment with nattch 1 as ipcs says; Ctrl-C cleans up', async () => {
     const { session, pid } = await launch(160, 48);
-    await tmux.waitFor(session, (s) => s.includes('this process') && s.includes('Kernel (ipcs:'), 'the first frame', 30_000);
+    await tmux.waitFor(session, (s) => s.includes('lesson process') && s.includes('Kernel (ipcs:'), 'the first frame', 30_000);
     // one step at a time: a Space pressed while a step runs is ignored (no double runs)
     tmux.send(session, 'Space');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1');
@@ -117,7 +118,8 @@ describe('ipclab in tmux', () => {
     assertWidth(screen, 160);
     // side by side; a flow taller than its pane says so on its frame (↑/↓ N more)
     expect(screen.split('\n').some((l) => /┌─ Lesson ─+┐┌─[ []Flow(: diagram \d of \d[^─\]]*)?\]? ─+( [↑↓] \d+ more[^─]*)?─*┐/.test(l))).toBe(true);
-    expect(screen).toMatch(/┌─[ []Trace[\] ]─+┐/);
+    // its title, in focus or not ("[focus]": the step's result is the Trace's, s29b), and any note
+    expect(screen).toMatch(/┌─[ []Trace(\]| \[focus\] | )─[^┐]*┐/);
     expect(agree(screen, pid)).toBe(1);
     expect([...screenRows(screen).values()][0].nattch).toBe(1);
     tmux.send(session, 'C-c');
@@ -129,7 +131,7 @@ describe('ipclab in tmux', () => {
 
   it('SIGTERM: cleans up, exits 128+15, and gives the screen back without a stray frame', async () => {
     const { session, pid } = await launch(80, 24);
-    await tmux.waitFor(session, (s) => s.includes('this process'), 'the first frame', 30_000);
+    await tmux.waitFor(session, (s) => s.includes('lesson process'), 'the first frame', 30_000);
     tmux.send(session, 'Space');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1');
     expect([...ipcsCreators().values()]).toContain(pid);
