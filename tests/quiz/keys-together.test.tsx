@@ -16,7 +16,7 @@ import { testTempDir } from '../helpers/temp-dir.js';
 const draw = appDrawer('keys-together', { lessons: LESSONS, lesson: 'shmget' });
 const root = join(import.meta.dirname, '..', '..');
 
-/** Step 1 run, step 2's question behind Space (its result shown first at 80x24). */
+/** Step 1 run, step 2's question behind Space (its result shown first at 80x22: at 80x24 both fit since round 12). */
 async function atStep2Result(r: Rendered): Promise<void> {
   await r.press(KEYS.space);
   await ran(r, 1);
@@ -28,7 +28,7 @@ const status = (r: Rendered) => r.lines().at(-2) ?? '';
 describe('keys that arrive together answer only a question already on screen', () => {
   for (const lang of ['en', 'zh'] as const) {
     it(`ink, ${lang}: "21" in one write at a result shown first brings step 2's question; its 1 is held, said, and a 1 of its own answers`, async () => {
-      const r = await draw({ width: 80, height: 24, lang });
+      const r = await draw({ width: 80, height: 22, lang });
       await atStep2Result(r);
       await r.press('21');
       const held = strings(lang).keyHeld('1', { step: 2 });
@@ -41,7 +41,7 @@ describe('keys that arrive together answer only a question already on screen', (
   }
 
   it('ink: Space and 2 in one write: Space brings the question, the 2 is held', async () => {
-    const r = await draw({ width: 80, height: 24 });
+    const r = await draw({ width: 80, height: 22 });
     await atStep2Result(r);
     await r.press(' 2');
     await r.waitFor(() => status(r).includes(strings('en').keyHeld('2', { step: 2 })), 'the 2 said held');
@@ -73,7 +73,7 @@ describe('keys that arrive together answer only a question already on screen', (
     try {
       const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmget', '--restart'], {
         width: 80,
-        height: 24,
+        height: 22,
         env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' },
         unset: ['CI', 'NO_COLOR'],
       });
