@@ -183,7 +183,7 @@ describe('the learner keeps a pane chosen while the step ran; a lesson opens on 
       await ran(r, k + 1);
     }
     r.store.getState().showTab('trace');
-    await r.press(KEYS.space);
+    await r.press(KEYS.enter); // Enter opens the next lesson; Space goes no further (s29n)
     await r.waitFor(() => r.store.getState().lessonIndex === 1 && r.store.getState().busy === null, 'the next lesson');
     expect(r.store.getState().tab).toBe('flow');
     await r.waitFor((f) => f.includes(`[${strings('en').flow}]`), 'the Flow in the tab bar');
