@@ -11,9 +11,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { LESSONS } from '../../src/lessons/index.js';
-import { renderApp, type Rendered } from '../helpers/render.js';
+import { onwardKey, renderApp, type Rendered } from '../helpers/render.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
-import { restAsks, shownTurn, spaceShowsQuestion, spaceShowsRest } from '../../src/app/store/turn.js';
+import { atLessonEnd, restAsks, shownTurn, spaceShowsQuestion, spaceShowsRest } from '../../src/app/store/turn.js';
 import { VIEWS } from '../helpers/lesson-views.js';
 import { testTempDir } from '../helpers/temp-dir.js';
 
@@ -34,10 +34,11 @@ function entries(bar: string): { keys: string[]; runTogether: string[]; others: 
   return { keys: parts.map((p) => p.split(' ')[0]), runTogether, others };
 }
 
-/** A screen with a bar of its own: a question open or behind Space, a your-turn form, the check, an ask, a run. */
+/** A screen with a bar of its own: a question open or behind Space, a your-turn form, the check, an ask, a run,
+ *  the lesson's end ("→/Enter next lesson" first, in Space's place and →'s: s29n). */
 function ownBar(r: Rendered): boolean {
   const st = r.store.getState();
-  return st.ask !== null || st.busy !== null || quizPlace(st) !== null || spaceShowsQuestion(st) || (spaceShowsRest(st) !== null && restAsks(st)) || shownTurn(st) !== null;
+  return st.ask !== null || st.busy !== null || quizPlace(st) !== null || spaceShowsQuestion(st) || (spaceShowsRest(st) !== null && restAsks(st)) || shownTurn(st) !== null || atLessonEnd(st);
 }
 
 describe('the key bar holds still within a lesson', () => {
@@ -75,11 +76,11 @@ describe('the key bar holds still within a lesson', () => {
         r.resize(80, 24);
         await r.waitFor((f) => f.split('\n').length === 24, '80x24');
         const before = JSON.stringify([st.done, st.view, st.lessonIndex, st.overlay, st.ask, st.scroll.lesson, st.resultShown, st.opened, st.checkOpened]);
-        await r.press(' ');
+        await r.press(await onwardKey(r));
         await r.waitFor(() => {
           const now = r.store.getState();
           return now.busy === null && JSON.stringify([now.done, now.view, now.lessonIndex, now.overlay, now.ask, now.scroll.lesson, now.resultShown, now.opened, now.checkOpened]) !== before;
-        }, `${lesson.id} press ${presses}: Space did something`, 20_000);
+        }, `${lesson.id} press ${presses}: a key did something`, 20_000);
       }
       await r.quit();
       for (const [size, sets] of seen) if (sets.size > 1) out.push(`${size}: ${sets.size} sets of keys:\n  ${[...sets.values()].join('\n  ')}`);

@@ -3,8 +3,8 @@
 // into its fake terminal, given the fixed size the test asks for (the library's
 // is always 100 columns and has no rows). Every key goes through Ink's own input
 // parsing; frames come back with and without their colour codes.
-import { checkJustShown } from '../../src/app/store/quiz.js';
-import { questionHidden } from '../../src/app/store/turn.js';
+import { checkJustShown, quizPlace } from '../../src/app/store/quiz.js';
+import { atLessonEnd, questionHidden } from '../../src/app/store/turn.js';
 import { AT_QUESTION } from '../../src/app/store/panes.js';
 import React from 'react';
 import { rmSync } from 'node:fs';
@@ -260,6 +260,18 @@ export async function tabTo(r: Rendered, tab: 'flow' | 'kernel' | 'trace' | 'cod
  *  answer it (store/quiz.ts CHECK_READ_MS: a key sooner is not taken). */
 export async function checkReadable(r: Rendered, question: number): Promise<void> {
   await r.waitFor(() => !checkJustShown(r.store.getState(), question), `check question ${question + 1} readable`);
+}
+
+/** The key a learner walking on with no answers presses now (s29n): x at a check question in
+ *  view (once it takes keys), Enter at the lesson's end (Space goes no further there), else Space. */
+export async function onwardKey(r: Rendered): Promise<string> {
+  const st = r.store.getState();
+  const place = quizPlace(st);
+  if (place?.kind === 'check' && !questionHidden(st)) {
+    await checkReadable(r, place.question);
+    return 'x';
+  }
+  return atLessonEnd(st) ? KEYS.enter : KEYS.space;
 }
 
 /** Waits until `steps` steps have run and nothing is busy. A step whose question has no answer
