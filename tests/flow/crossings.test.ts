@@ -16,14 +16,17 @@ const STILL_CROSSING = new Set([
  *  render.ts fitted() weighed a tidier fitting's crossings against its flaws; 54 before
  *  shmget-key's removing edge said "remove", which crosses 11 widths fewer in Chinese and
  *  5 more, 45-49, in English) */
+// round 12's labels (本课进程 kept whole, shmget's your-turn path) added race-counter zh 40,
+// shmdt-unmap zh 47-52 and shmget-key zh 48-53: narrower than any Flow pane (70 and up)
 const SWEPT: Record<string, string> = {
   'race-counter en': '36-42 49',
-  'race-counter zh': '36-39',
+  'race-counter zh': '36-40',
   'serv-clnt-c2 zh': '41',
   'shmat-map zh': '68-73',
   'shmdt-unmap en': '36-40',
+  'shmdt-unmap zh': '47-52',
   'shmget-key en': '36 41-49',
-  'shmget-key zh': '38 46-47',
+  'shmget-key zh': '38 46-53',
 };
 
 function crossings(name: string, lang: 'en' | 'zh', width: number): string[] {
