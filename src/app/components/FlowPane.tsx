@@ -114,10 +114,9 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // z's words on the top border (the lit part goes on above only) take the room of the
   // diagram's name, and of which diagram it is unless it just changed or the step to run goes
   // to another (what the learner needs next); else they go beside the "↓ N more" sign alone
-  // "(the lit part goes on above)", with some of it in view, gives way to the diagram's name
-  // where only one fits (serv-clnt 3 at 80x24 was "now diagram 3 of 5", unnamed: issue 16)
-  const goesOn = above ? (inView ? s.litGoesOnAbove : s.litAbove) : '';
-  const upPlain = goesOn && inView && name && !titleBeside(goesOn).includes(name) && titleBeside('').includes(name) ? '' : goesOn;
+  // "(the lit part goes on above)" keeps its place before the diagram's name: without it the
+  // border does not say the lit part goes on (tests/app/flow-window)
+  const upPlain = above ? (inView ? s.litGoesOnAbove : s.litAbove) : '';
   const upZ = above && z && !below ? s.litGoesOnZoom(false, z) : '';
   const plainTitle = titleBeside(upPlain);
   const zTitle = upZ ? titleBeside(upZ) : '';
