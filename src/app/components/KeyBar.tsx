@@ -144,7 +144,6 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
     // named keys the screen's own text does not name, then the others, the last first; the keys
     // left out in either language are left out in both (menu-view's test: en left out g, zh not)
     const own = space.own ?? named;
-    const quit = keyFor('quit', ascii);
     const keep = (l: Lang): BarItem[] => {
       let lv = level;
       let items = withoutRanks(labelled(bars.get(l)!, l, ascii, lv), upTo);
@@ -166,9 +165,6 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
       drop(others, later);
       drop((it) => !!it.spare && !it.named, (a, b) => a.spare! - b.spare!);
       drop((it) => !!it.named && !itemKeys(it).some((k) => own.includes(k)), later);
-      // then q, which help lists, before a key the screen's text names (issue 16: with y on the
-      // bar wherever a step offers it, shmget 3's question bar at 80 columns lost its text's g)
-      drop((it) => it.key === quit, later);
       drop((it) => !!it.named, later);
       return items;
     };
