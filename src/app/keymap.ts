@@ -606,10 +606,10 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const endItem = (p: SpacePlace): BarItem => ({ key: keyFor('next', ascii), also: keyName(asked('run').keys[1], ascii), label: onward(p)[lang] });
   // the lesson's text names a question's keys under its choices (quiz-view.ts): the bar does not,
   // and so keeps room for ← → r m (nc17); while that text is hidden (zoomed) the keys show it first
-  // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3). y wherever the step
-  // has a form, its question behind Enter too (y brings it with the form): the step's text offers y
-  // there (shmget 3, shmat 7; issue 16), and a spare key gives way for it (KeyBar.tsx keep)
-  const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
+  // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3). Nor y while the
+  // question and the form's line under it wait behind Enter: "Space step N's question" is longer than
+  // "run N", and with y beside it the bar left out c, its lowest spare (fix20d#7)
+  const turn = space?.form && !space.opens && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen;
   // a key the text names that is no entry of the bar before q; help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 3 : b.action === 'quit' ? 2 : inBar(b, scope) ? 1 : 1.5);
