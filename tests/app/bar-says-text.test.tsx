@@ -51,7 +51,8 @@ function disagreements(r: Rendered, lang: Lang, where: string): string[] {
   const bar = barOf(r);
   const flat = text.replace(/\n/g, ' ');
   // (an entry of two keys, "c/f code", names both)
-  const barWords = bar.split(/\s+/).flatMap((w) => (/^[a-z]\/[a-z]$/.test(w) ? w.split('/') : [w]));
+  // (and "→/Enter next lesson" → and Enter, s29n)
+  const barWords = bar.split(/\s+/).flatMap((w) => (/^([a-z]|→)\/([a-z]|Enter)$/.test(w) ? w.split('/') : [w]));
   const onBar = (k: string) => barWords.includes(k) || (k === '↑' || k === '↓' ? bar.includes('↑↓') : false);
   const questionKeys = /^(\d-\d|x|h|Enter)$/;
   // while an ask waits the bar names its second press and that other keys cancel it, which holds for
