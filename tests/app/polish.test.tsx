@@ -433,8 +433,9 @@ describe('closing screen', () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });
     await r.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
     await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the last lesson');
-    expect(r.lines()[23]).toMatch(/^ Space finish /);
-    await r.press(KEYS.space);
+    // Enter (or →) finishes; Space goes no further at a lesson's end (s29n)
+    expect(r.lines()[23]).toMatch(/^ →\/Enter finish /);
+    await r.press(KEYS.enter);
     let f = await r.waitFor((f) => /─[ []The end[\] ]─/.test(f), 'the closing screen');
     expect(r.lines()).toHaveLength(24);
     // the fixture lessons are in none of the course's parts: listed under "Other lessons"
@@ -458,8 +459,8 @@ describe('closing screen', () => {
     expect(r.lines()[23]).toMatch(/^ Esc 关闭 {2}m 菜单 {2}l EN {2}q 退出/);
     await r.press(KEYS.escape);
     await r.waitFor(() => r.store.getState().overlay === 'none', 'Esc: back to the lesson');
-    await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().overlay === 'end', 'Space: the closing screen again');
+    await r.press(KEYS.enter);
+    await r.waitFor(() => r.store.getState().overlay === 'end', 'Enter: the closing screen again');
     await r.press('m');
     await r.waitFor((f) => f.includes('课程列表'), 'the menu');
   });

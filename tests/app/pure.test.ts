@@ -1256,7 +1256,7 @@ describe('tab bar', () => {
     // and how many of the rest run ("2 more in Kernel" read as two still running: fix22e#2)
     expect(text).toMatch(/ C +Tab ⇥ +lesson pid 21082 \+ 2 more, 1 alive $/);
     expect(cells(text)).toBe(80);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +the lesson processes: lesson 21082 \+ 2 more, 1 alive \(see Kernel\) $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: lesson 21082 \+ 2 more, 1 alive \(see Kernel\) $/);
     expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：本课 21082 \+ 另 2 个，1 个未结束，见“内核”窗格 $/);
     expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +本课 pid 21082 \+ 另 2 个，1 个未结束 $/);
   });
