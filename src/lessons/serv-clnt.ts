@@ -223,8 +223,8 @@ export const servClnt = defineLesson<ServClntState>({
       // read as the doorbell failing): the signal came, the poll had read first. Why a poll at all
       // (signals of one kind merge) is the glossary's pending and poll, and check 2's
       notice: {
-        en: 'kill() = 0: the signal came. The client\'s read line names what woke it first: SIGUSR2, or its 100 ms poll.',
-        zh: 'kill() = 0：信号送到了。客户端读数据那行写明先叫醒它的是 SIGUSR2 还是 100 ms 轮询。',
+        en: 'The server\'s SIGUSR2 came (its call returned 0). The client\'s read line names what woke it first: the signal, or its 100 ms poll.',
+        zh: '服务端的 SIGUSR2 送到了（调用返回 0）。客户端读数据那行写明先叫醒它的是信号还是 100 ms 轮询。',
       },
       aside: {
         en: 'both sides are Node programs, which run a signal\'s handler only between other work. A poll\'s read under way ends first; the signal finds nothing new.',
