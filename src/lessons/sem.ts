@@ -382,8 +382,8 @@ export const sem = defineLesson<SemState>({
       say: {
         // what each count counts, before the question (issue 16, pass 6: "two counts of waiting
         // processes" left the question a guess); which of the two a P at 0 is, is the learner's to apply
-        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. In the Trace, GETNCNT reads semncnt (processes waiting for semval to grow), GETZCNT semzcnt (for 0).',
-        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。跟踪里，GETNCNT 读 semncnt（等 semval 增加的进程数），GETZCNT 读 semzcnt（等它为 0）。',
+        en: 'The waiter, a second process, makes semop -1 at semval 0, no IPC_NOWAIT. In the Trace, GETNCNT reads semncnt (processes waiting for semval to grow), GETZCNT semzcnt (waiting for 0).',
+        zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。跟踪里，GETNCNT 读 semncnt（等 semval 增加的进程数），GETZCNT 读 semzcnt（等它变为 0 的进程数）。',
       },
       notice: {
         en: 'semncnt 1, semzcnt 0: a P at 0 waits for the value to grow, so semncnt counts it. Asleep, it does not run: the Trace gives its CPU time.',

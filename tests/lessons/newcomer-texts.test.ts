@@ -33,11 +33,11 @@ describe('newcomers\' passes (issue 16)', () => {
     // definition before it (no glossary pointer: its entry says the question's words, choice-gloss),
     // which of the two the waiter is in the learner's to apply; the notice ties the P at 0 to it
     const four = step('sem', 'waiter');
-    expect(four.say.en).toMatch(/GETNCNT reads semncnt \(processes waiting for semval to grow\), GETZCNT semzcnt \(waiting for it to be 0\)/);
+    expect(four.say.en).toMatch(/GETNCNT reads semncnt \(processes waiting for semval to grow\), GETZCNT semzcnt \(waiting for 0\)/);
     expect(four.say.en).not.toMatch(/\(g: semncnt\)|two counts of waiting/);
     expect(four.say.zh).toMatch(/等 semval 增加的进程数.*等它变为 0 的进程数/);
-    expect(four.notice.en).toMatch(/a P at 0 waits for semval to grow/);
-    expect(four.notice.zh).toMatch(/0 上的 P 等 semval 增加/);
+    expect(four.notice.en).toMatch(/a P at 0 waits for the value to grow/);
+    expect(four.notice.zh).toMatch(/0 上的 P 等信号量的值增加/);
     expect(step('sem', 'undo').say.en).not.toMatch(/adjustment/);
     expect(step('sem', 'undo').say.zh).not.toMatch(/调整量/);
     const check2 = lesson('sem').check![1]!.explain as { en: string };
