@@ -32,9 +32,10 @@ function problems(screen: string, width: number, height: number, where: string):
   const out: string[] = [];
   if (lines.length !== height) out.push(`${where}: ${lines.length} lines, not ${height}`);
   if (!/^ ipclab /.test(lines[0] ?? '')) out.push(`${where}: first line is not the title bar: ${lines[0]}`);
-  // a question of the end-of-lesson check: its answer keys come before Space, which skips it
+  // a question of the end-of-lesson check: its answer keys and x (which skips it) where Space was,
+  // and at a lesson's end →/Enter (s29n)
   // (the closing screen names ↑↓ only while it is taller than the screen: fix27c#1)
-  if (!(/─ (The end|结束) ─/.test(screen) ? /^ (↑↓ \S+ +)?Esc .* q / : /^ (1-\d .*)?Space \S.* q /).test(lines[lines.length - 1] ?? '')) out.push(`${where}: last line is not the key bar: ${lines[lines.length - 1]}`);
+  if (!(/─ (The end|结束) ─/.test(screen) ? /^ (↑↓ \S+ +)?Esc .* q / : /^ ((1-\d .*)?Space \S|1-\d \S+ +x \S|→\/Enter \S).* q /).test(lines[lines.length - 1] ?? '')) out.push(`${where}: last line is not the key bar: ${lines[lines.length - 1]}`);
   for (const l of lines) if (cells(l) > width) out.push(`${where}: a line of ${cells(l)} cells: ${l}`);
   return out;
 }
