@@ -85,20 +85,25 @@ describe("tab bar: the lesson's processes by one rule, every step of every lesso
 // (wchan __do_semtimedop): the count means "not ended", and a sleeping process is not running
 // by the kernel's word (issue 16, fixR2). The bar counts the processes alive, in words that
 // say so, at every width its count shows, en and zh.
+/** The Tab bar at every width its count shows, en and zh: the count matches `says`, never `not`. */
+function countSays(processes: ProcessInfo[], says: Record<'en' | 'zh', RegExp>, not: RegExp): void {
+  for (const lang of ['en', 'zh'] as const) {
+    it(lang, () => {
+      for (const width of [80, 100, 120, 160]) {
+        const bar = lineText(tabBarLine({ tab: 'flow', processes, lang, ascii: false, width }));
+        expect(bar, `${lang} ${width}`).toMatch(says[lang]);
+        expect(bar, `${lang} ${width}`).not.toMatch(not);
+      }
+    });
+  }
+}
+
 describe("tab bar: the count says alive, not running (the kernel's word for a process on a CPU)", () => {
   const sleeper: ProcessInfo[] = [
     { pid: 4242, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true },
     { pid: 4243, role: { en: 'waiter', zh: '等待者' }, attached: false, alive: true },
   ];
-  for (const lang of ['en', 'zh'] as const) {
-    it(lang, () => {
-      for (const width of [80, 100, 120, 160]) {
-        const bar = lineText(tabBarLine({ tab: 'flow', processes: sleeper, lang, ascii: false, width }));
-        expect(bar, `${lang} ${width}`).toMatch(lang === 'en' ? /\+ 1 more, 1 alive/ : /\+ 另 1 个，1 个未结束/);
-        expect(bar, `${lang} ${width}`).not.toMatch(/running|运行/);
-      }
-    });
-  }
+  countSays(sleeper, { en: /\+ 1 more, 1 alive/, zh: /\+ 另 1 个，1 个未结束/ }, /running|运行/);
 });
 
 // "parent pid 9920 + 1 more (0 alive)" read as nobody alive, the parent too (issue 16, pass 10):
@@ -108,13 +113,5 @@ describe('tab bar: others that all ended are said to have ended, not "0 alive"',
     { pid: 9920, role: { en: 'parent', zh: '父进程' }, attached: false, alive: true },
     { pid: 9921, role: { en: 'child', zh: '子进程' }, attached: false, alive: false },
   ];
-  for (const lang of ['en', 'zh'] as const) {
-    it(lang, () => {
-      for (const width of [80, 100, 120, 160]) {
-        const bar = lineText(tabBarLine({ tab: 'flow', processes: ended, lang, ascii: false, width }));
-        expect(bar, `${lang} ${width}`).toMatch(lang === 'en' ? /\+ 1 more, ended/ : /\+ 另 1 个，已结束/);
-        expect(bar, `${lang} ${width}`).not.toMatch(/\b0\b/);
-      }
-    });
-  }
+  countSays(ended, { en: /\+ 1 more, ended/, zh: /\+ 另 1 个，已结束/ }, /\b0\b/);
 });
