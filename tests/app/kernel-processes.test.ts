@@ -34,7 +34,7 @@ describe('the processes a lesson started and ended', () => {
     expect(run.processes.find((p) => p.pid === process.pid)?.alive).toBe(true);
     // the tab bar at 80 columns counts them whole
     const bar = lineText(tabBarLine({ tab: 'flow', processes: run.processes, lang: 'en', ascii: false, width: 80 }));
-    const shown = readers.filter((p) => bar.includes(String(p.pid))).length;
+    const shown = readers.filter((p) => new RegExp(`\\b${p.pid}\\b`).test(bar)).length;
     const counted = Number(/\+ (\d+) (more)?, ended/.exec(bar)?.[1] ?? 0);
     expect(shown + counted, bar).toBe(2);
   }, 60_000);
@@ -111,13 +111,14 @@ describe('the processes a lesson started and ended', () => {
           expect(shown.length).toBeLessThanOrEqual((rows.length > 0 ? 1 + rows.length : 0) + Math.ceil(rest.length / 3));
           for (const p of run.processes.filter((q) => !rows.includes(q))) {
             const name = s.pidOf(p.role[lang], String(p.pid));
-            expect(shown.filter((l) => l.includes(String(p.pid))), `${id} step ${run.done} ${lang}: ${shown.join('|')}`).toEqual(shown.filter((l) => l.includes(name)));
+            const pidAlone = new RegExp(`\\b${p.pid}\\b`);
+            expect(shown.filter((l) => pidAlone.test(l)), `${id} step ${run.done} ${lang}: ${shown.join('|')}`).toEqual(shown.filter((l) => l.includes(name)));
             expect(shown.filter((l) => l.includes(name)).length).toBe(1);
           }
           ended = Math.max(ended, rest.filter((p) => !p.alive).length);
           // the whole pane at 80x24 holds the process list within its rows when nothing else crowds it
           const pane = kernelLines({ segments: [], queues: [], semaphores: [], focus: null, stat: null, dump: null, decoded: null, processes: run.processes, marks: { owners: { lesson: new Set(), ipclab: new Set() }, before: null, mark: null, ascii: false }, lang, s }, 78, 9).map(lineText);
-          for (const p of run.processes) expect(pane.join('\n')).toContain(String(p.pid));
+          for (const p of run.processes) expect(pane.join('\n')).toMatch(new RegExp(`\\b${p.pid}\\b`));
         }
       }
       // the lesson ended processes: the line was drawn
