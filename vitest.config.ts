@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { makeRunFolder, RUN_DIR_ENV } from './tests/helpers/run-state.js';
 import { sweepRunFolder } from './tests/global-setup.js';
 import { SIDE_BY_SIDE } from './tests/helpers/side-by-side.js';
-import { LAYOUT_WALKS } from './tests/helpers/layout-walks.js';
+import { SAME_ON_ANY_NODE } from './tests/helpers/same-on-any-node.js';
 
 // Every test run gets its own folder, named for this process (tests/helpers/run-state.ts):
 // the state folder, so owned.json and progress never mix with a learner's real ones, and the
@@ -13,8 +13,9 @@ import { LAYOUT_WALKS } from './tests/helpers/layout-walks.js';
 const state = makeRunFolder();
 process.on('exit', () => sweepRunFolder(state));
 
-// IPCLAB_SUITE=runtime (CI's Node 24 run): all but the layout walks (tests/helpers/layout-walks.ts)
-const left = process.env.IPCLAB_SUITE === 'runtime' ? LAYOUT_WALKS : [];
+// IPCLAB_SUITE=runtime (CI's Node 24 run): all but the in-process tests of ipclab's own code
+// (tests/helpers/same-on-any-node.ts)
+const left = process.env.IPCLAB_SUITE === 'runtime' ? SAME_ON_ANY_NODE : [];
 
 const common = {
   env: { XDG_STATE_HOME: state, [RUN_DIR_ENV]: state, IPCLAB_TEST: '1', LANG: 'C.UTF-8' },
