@@ -70,7 +70,7 @@ describe('the files CI\'s Node 24 run leaves out (IPCLAB_SUITE=runtime)', () => 
   });
 
   it('the check finds each way a file does: ipcs through a helper, tmux, the CLI, src/native, a script', () => {
-    expect(runtimeUses('tests/app/polish.test.tsx').join('\n')).toMatch(/tests\/helpers\/ipcs\.ts: node:child_process/);
+    expect(runtimeUses('tests/app/polish-ipcs.test.tsx').join('\n')).toMatch(/tests\/helpers\/ipcs\.ts: node:child_process/);
     expect(runtimeUses('tests/app/trace-cut-hint-tmux.test.ts').join('\n')).toMatch(/helpers\/tmux/);
     expect(runtimeUses('tests/text/results.test.ts').join('\n')).toMatch(/tests\/lessons\/helpers\.ts: bin\/ipclab/);
     expect(runtimeUses('tests/app/explain.test.tsx').join('\n')).toMatch(/src\/native\/index\.js/);

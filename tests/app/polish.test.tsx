@@ -1,34 +1,17 @@
 // What a newcomer and a teacher see, checked on the real screen: text laid out as
 // written, Chinese broken where Chinese breaks, the status line in the language shown.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, paneRows, ran, type Rendered, tabTo } from '../helpers/render.js';
+import { KEYS, paneRows, ran, tabTo } from '../helpers/render.js';
 import { ranBefore } from '../helpers/ran-before.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { flowRowsFor } from '../../src/app/components/flow-view.js';
 import * as flowLib from '../../src/flow/index.js';
-import { fixtureLesson } from './fixture-lesson.js';
-import { ipcsRow, ipcsRows, screenRow } from '../helpers/ipcs.js';
-import { readSegments } from '../../src/native/index.js';
+import { idle, polishDraw, scrollTo } from './polish-kit.js';
 import { chainLines, closingLines } from '../../src/app/components/closing-view.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
-import { lessonTextLines } from '../../src/app/components/lesson-view.js';
-import { lineText } from '../../src/app/styled.js';
 
-const draw = appDrawer('polish', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
-
-const idle = (r: Rendered) => r.store.getState().busy === null;
-
-/** Scrolls the pane shown with ↓ until `check` holds: at 80x24 a long lesson text takes
- *  rows from the tabs' pane, whose content is then one or more ↓ away. */
-async function scrollTo(r: Rendered, check: (frame: string) => boolean, what: string, key: string = KEYS.down): Promise<string> {
-  for (let i = 0; i < 30 && !check(r.frame()); i++) await r.press(key);
-  // the Kernel pane puts what a step changed first (kernelSections, s25h): the part sought may
-  // be on the other side of where the pane opened
-  const back = key === KEYS.down ? KEYS.up : KEYS.down;
-  for (let i = 0; i < 60 && !check(r.frame()); i++) await r.press(back);
-  return r.waitFor(check, what);
-}
+const draw = polishDraw();
 
 /** The row of the lesson pane's bottom border (the pane is as tall as its text needs). */
 function lessonBottom(lines: string[]): number {
@@ -159,36 +142,6 @@ describe('kernel pane says what the lessons say', () => {
     expect(f).toMatch(/atime 0 +dtime 0 /);
     expect(f).toMatch(/ctime \d\d:\d\d:\d\d/);
     expect(f).toMatch(/lpid 0 /);
-  });
-});
-
-describe('kernel pane with processes', () => {
-  it('parent-child at 80x24: the text the parent wrote is in view beside both processes', async () => {
-    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
-    await r.press(KEYS.tab);
-    for (let i = 0; i < 4; i++) {
-      await r.press(KEYS.space);
-      // (a Space may bring the rest of the step's text into view first: ran presses one more)
-      await ran(r, i + 1);
-      await r.waitFor(() => idle(r), `step ${i + 1} idle`);
-    }
-    // the pane follows what the step changed: the written text, under the dump's heading, without a key
-    const wrote = await r.waitFor((f) => f.includes('hello, child'), 'the written text in the dump');
-    expect(wrote).toMatch(/: 0000–003f \(hex\)/);
-    const procs = await scrollTo(r, (f) => /\d+ +child +yes +yes/.test(f) && /\d+ +parent +yes +yes/.test(f), 'both processes', KEYS.up);
-    expect(procs).toMatch(/pid +role +attached +alive/);
-    expect(procs).toMatch(/\d+ +parent +yes +yes/);
-    await scrollTo(r, (f) => f.includes('hello, child'), 'the written text in the dump');
-    // the rows, as ipcs has them (the titles and the note of left-out columns take rows at
-    // 80x24, so the rows may be a scroll away from the dump)
-    for (const row of ipcsRows().filter((x) => r.store.getState().segments.some((s) => s.shmid === x.shmid))) {
-      for (let i = 0; i < 30 && screenRow(r.frame(), row.shmid) === undefined; i++) await r.press(KEYS.up);
-      const f = await r.waitFor((f) => screenRow(f, row.shmid) !== undefined, `segment ${row.shmid}'s row`);
-      const shown = screenRow(f, row.shmid);
-      expect(shown).toMatchObject({ nattch: row.nattch, key: row.key, bytes: row.bytes });
-      // beside the `use` column perms may be left out (the drop order, kernel-view.ts); shown, it is ipcs's
-      expect([undefined, row.perms]).toContain(shown?.perms);
-    }
   });
 });
 
@@ -348,36 +301,6 @@ describe('status line', () => {
     await r.press('m', KEYS.up, KEYS.enter);
     const f = await r.waitFor((f) => /^ ipclab {3}1\/2 fixture/.test(f) && idle(r), 'lesson 1 open');
     expect(f).not.toContain('lesson reset');
-  });
-});
-
-describe('review', () => {
-  it('after ← the key bar says Space re-runs the step shown; it runs again after a reset and the steps before it', async () => {
-    const r = await draw({ width: 80, height: 24 });
-    await r.press(KEYS.space);
-    await r.waitFor((f) => f.includes('step 2/4') && idle(r), 'step 1 run');
-    await r.press(KEYS.space);
-    await r.waitFor((f) => f.includes('step 3/4') && idle(r), 'step 2 run');
-    const firstShmid = r.store.getState().focus;
-    expect(r.lines()[23]).toMatch(/^ Space run 3 /);
-    await r.press(KEYS.left);
-    await r.waitFor(() => r.lines()[23].startsWith(' Space re-run 2 '), 'the key bar in review');
-    // said before Space is pressed: a re-run resets the lesson and runs the steps before it again (nc)
-    await r.waitFor(() => r.lines()[22].includes('Space re-runs step 2: resets the lesson, runs step 1 again first'), 'the status line in review');
-    // and while it runs, the step's text says it is being re-run, not "not run yet"
-    const fixture = r.store.getState().lessons[0];
-    const during = lessonTextLines({ lesson: fixture, lang: 'en', view: 1, done: 0, problems: {}, present: false, revealed: 0, ascii: false, s: strings('en'), rerunning: true }, 78).map(lineText).join(' ');
-    expect(during).toContain('(re-running step 2: the lesson was reset; step 1 run again first)');
-    expect(during).not.toContain('not run yet');
-    await r.press(KEYS.space);
-    const f = await r.waitFor((f) => f.includes('step 2 ran again') && idle(r), 'step 2 run again');
-    expect(r.store.getState().done).toBe(2);
-    expect(r.store.getState().view).toBe(2);
-    // the reset removed the first run's segment; step 1 made a new one, which step 2 used
-    expect(r.store.getState().focus).not.toBe(firstShmid);
-    expect(readSegments().some((seg) => seg.shmid === firstShmid)).toBe(false);
-    expect(f).toMatch(/▶ 3 /);
-    expect(r.lines()[23]).toMatch(/^ Space run 3 /);
   });
 });
 
@@ -549,26 +472,6 @@ describe('kernel pane', () => {
     await r.waitFor((f) => f.includes(': 0000–003f (hex)') && f.includes('hello, 你·好·'), 'back at the start, not before it');
     for (let i = 0; i < 70; i++) await r.press(']');
     await r.waitFor((f) => f.includes(': 0fc0–0fff (hex)'), 'the last 64 bytes, not past the end');
-  });
-
-  it('serv-clnt at 80x24: the processes and the decoded struct ipclab_rv, figures as ipcs says', async () => {
-    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'serv-clnt' });
-    await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1');
-    // the run showed its result's pane (src/lessons/result-pane.ts): Tab on to the Kernel
-    await tabTo(r, 'kernel');
-    await r.waitFor((f) => /┌─ Kernel[ ─]/.test(f), 'the kernel tab');
-    const table = await r.waitFor((f) => f.includes(String(r.store.getState().focus)), 'the segment row');
-    const procs = await scrollTo(r, (f) => /\d+ +server +yes +yes/.test(f), 'the server process');
-    const f = await scrollTo(r, (f) => /server_pid \d+/.test(f) && f.includes('client_pid'), 'the decoded struct');
-    const server = r.store.getState().processes.find((p) => p.role.en === 'server');
-    expect(server).toBeDefined();
-    expect(procs).toMatch(new RegExp(`${server!.pid} +server +yes +yes`));
-    expect(f).toMatch(new RegExp(`server_pid ${server!.pid}`));
-    expect(f).toMatch(/client_pid 0/);
-    const shmid = r.store.getState().focus!;
-    expect(screenRow(table, shmid)).toMatchObject({ nattch: ipcsRow(shmid)!.nattch, key: ipcsRow(shmid)!.key });
-    expect(f).not.toContain('no attachment held');
   });
 });
 

@@ -30,7 +30,7 @@ export const SAME_ON_ANY_NODE = [
     'lesson-opens-whole.test.ts', 'lesson-rows-given.test.ts', 'lesson-scroll.test.tsx', 'lesson-step-list.test.ts', 'lesson-verdict.test.ts',
     'list-marks-said.test.tsx', 'menu-view.test.ts', 'new-terms-earlier.test.ts', 'new-terms-first-shown.test.ts', 'new-terms-found.test.ts',
     'new-terms-named.test.ts', 'new-terms-on-screen.test.ts', 'new-terms-shown.test.ts', 'notice-says-in-view-ipcs.test.tsx',
-    'notice-says-in-view.test.tsx', 'page-step.test.tsx', 'pane-margin.test.ts', 'panel-margin.test.tsx', 'pure.test.ts',
+    'notice-says-in-view.test.tsx', 'page-step.test.tsx', 'polish.test.tsx', 'pane-margin.test.ts', 'panel-margin.test.tsx', 'pure.test.ts',
     'question-in-view-keys.test.tsx', 'question-in-view.test.tsx', 'quiz-ui-fold-result.test.tsx', 'quiz-ui-fold.test.tsx',
     'race-notice-fold.test.tsx', 'rest-line.test.tsx', 'result-pane.test.ts', 'resumed-text.test.ts', 'review-order.test.ts',
     'scroll-offered.test.tsx', 'space-rest.test.ts', 'status-fit.test.ts', 'step-marks.test.ts', 'step-one-where.test.tsx',
