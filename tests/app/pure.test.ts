@@ -415,6 +415,10 @@ describe('kernel view', () => {
     // "~ changed and back in step 6" read as two kinds of change); a new row alone: with its step
     expect(legendText({ ...k, segments: [seg, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3  * changed by step 3  s:\u00a0focus\u00a0the\u00a0next\u00a0segment');
     expect(legendText({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3  s:\u00a0focus\u00a0the\u00a0next\u00a0segment');
+    // short (a pane whose window the legend's second row would cost a marked row): the step said
+    // once, after the last of its marks, and no key; a lone mark keeps its own words
+    expect(kernelLegendLines({ ...k, segments: [seg, other] }, 200, false, null, true).map(lineText)).toEqual(['legend: @ this lesson  o ipclab  + new, * changed by step 3']);
+    expect(kernelLegendLines({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] }, 200, false, null, true).map(lineText)).toEqual(['legend: @ this lesson  o ipclab  + new in step 3']);
   });
   it('shows a row the last step removed once more, dimmed, marked - at its start (ASCII, as + and * are), and the legend names every mark in sight', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
