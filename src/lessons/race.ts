@@ -169,7 +169,8 @@ export function decodeInts(seg: Segment, pid: number): Decoded {
       { name: 'counter', offset: COUNTER, value: String(view.getInt32(COUNTER, true)) },
       { name: 'started', offset: BARRIER, value: String(view.getInt32(BARRIER, true)) },
     ],
-    note: { en: `started: the workers that have begun; each waits for ${WORKERS}, so both start together`, zh: `started：已开始的工作进程数；每个都等它到 ${WORKERS}，好让两者同时开始` },
+    // one line at 80 columns, so it stands in view under the fields (issue 16: "nothing explains started")
+    note: { en: `started: workers at the start line; each waits for ${WORKERS}, then counts`, zh: `started：到了起跑线的工作进程数；每个等它到 ${WORKERS} 再计数` },
   };
 }
 

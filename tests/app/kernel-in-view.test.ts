@@ -7,7 +7,7 @@
 // first table when the title has no room: left out here, race 3's semaphore row was in view
 // in this test and a line below the window on screen, fix25d#3).
 import { describe, expect, it } from 'vitest';
-import { kernelFollow, rowHeading, stickyLines, type KernelInput } from '../../src/app/components/kernel-view.js';
+import { isFollowed, kernelFollow, rowHeading, stickyLines, type KernelInput } from '../../src/app/components/kernel-view.js';
 import { lineText, type Line } from '../../src/app/styled.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { SegmentRecord } from '../../src/native/types.js';
@@ -79,6 +79,13 @@ describe('Kernel pane: what a step changed is in view after it', () => {
                 const first = all.findIndex(marked);
                 const between = (i: number) => all.slice(first + 1, i).some(marked);
                 const what = [first, decoded >= 0 ? decoded : wrote ? dumpRow : record >= 0 && !between(record) ? record : -1].filter((i) => i >= 0);
+                // every line the step marked or the lesson pane names (a process it started, the
+                // bytes it wrote, a record's field, what a decoded field means) where a window can
+                // hold them all with the first one's heading (shmat 9's new process stood under
+                // the bytes, 5 ↓ below the 80x24 pane: issue 16)
+                const followed = all.flatMap((l, i) => (isFollowed(l) ? [i] : []));
+                if (followed.length > 0 && followed.at(-1)! - followed[0]! + 2 <= h2)
+                  for (const i of followed) expect(view.shown, `${h2} rows, followed line ${i} at offset ${view.top}: ${lesson.id} step ${step + 1} ${lang} ${w}x${h}\n${all.map(lineText).join('\n')}`).toContain(all[i]);
                 if (Math.max(...what) - Math.min(...what) + 2 > h2) continue;
                 for (const i of what) expect(view.shown, `${h2} rows, line ${i} at offset ${view.top}: ${lesson.id} step ${step + 1} ${lang} ${w}x${h}\n${all.map(lineText).join('\n')}`).toContain(all[i]);
                 firstViews++;
@@ -114,9 +121,10 @@ describe('Kernel pane: what a step changed is in view after it', () => {
 
 // Where a step wrote bytes and also changed a field of the record the row does not show (a
 // second attach moves atime; the walk runs within a second, so atime is moved back here), the
-// bytes come first: shmat 5's bytes past the NUL stood under the record at 120x34 zh, its atime
-// changed (issue 16, s26c#4). The record keeps its one order, under them.
-describe('Kernel pane: the bytes a step wrote before a record it changed too', () => {
+// bytes are in view with the record: shmat 5's bytes past the NUL stood under the record at
+// 120x34 zh, its atime changed (issue 16, s26c#4). One order in every lesson: the record right
+// under its segment's rows, then the bytes (they were flipped from lesson to lesson: issue 16).
+describe('Kernel pane: the record, then the bytes a step wrote, both in view', () => {
   for (const id of ['overview', 'shmat', 'shmdt', 'shmctl']) {
     it(`${id}: every step that wrote bytes, atime changed, at 80x24 and 120x34, en and zh`, async () => {
       const lesson = LESSONS.find((l) => l.id === id)!;
@@ -137,9 +145,14 @@ describe('Kernel pane: the bytes a step wrote before a record it changed too', (
               const written = lines.filter((l) => DUMP_ROW.test(lineText(l)));
               if (written.length === 0) continue;
               checked++;
-              // the text names no field of the record here (kernelInput's named is empty): the bytes first
+              const record = lines.findIndex((l) => lineText(l).startsWith(k.s.statHeadShort(now.focus!).slice(0, -1)) || lineText(l).startsWith(k.s.statHead(now.focus!).slice(0, -1)));
+              const dump = lines.findIndex((l) => lineText(l).startsWith(k.s.dumpHead(now.focus!, "", "", 0).split(/[(（]/)[0]!));
+              if (record < 0 || dump < 0 || record > dump) wrong.push(`${id} step ${at.step + 1} ${lang} ${w}x${h}: the record (line ${record}) is not above the bytes (line ${dump}):\n${lines.map(lineText).join('\n')}`);
+              // (where a window holds them with the first line the step marked: zh's dump legend
+              // takes two lines at 120x34, shmctl 7's second row then a line below)
+              const first = lines.findIndex(isFollowed);
               for (const l of written.slice(0, 2))
-                if (!shown.includes(l)) wrong.push(`${id} step ${at.step + 1} ${lang} ${w}x${h}: "${lineText(l)}" out of view (offset ${top}):\n${lines.map((x) => `${shown.includes(x) ? '|' : ' '} ${lineText(x)}`).join('\n')}`);
+                if (lines.indexOf(l) - first + 2 <= rows! && !shown.includes(l)) wrong.push(`${id} step ${at.step + 1} ${lang} ${w}x${h}: "${lineText(l)}" out of view (offset ${top}):\n${lines.map((x) => `${shown.includes(x) ? '|' : ' '} ${lineText(x)}`).join('\n')}`);
             }
           },
           [],

@@ -37,7 +37,8 @@ describe('Kernel pane: the legend names the marks in view, and a focus the step 
               if (moved && legend.includes('▸') && !legend.includes(k.s.focusStep(at.step + 1))) wrong.push(`the focus moved by the step, unsaid: ${where}`);
               if (!legendBelow.some((l) => shown.includes(l))) continue;
               const rest = shown.filter((l) => !legendBelow.includes(l));
-              const parts = legend.replace(/^(legend: |图例：)/, '').split(/ {2,}/);
+              // (the step named once after its marks, "+ new, * changed by step 9", is a part for each)
+              const parts = legend.replace(/^(legend: |图例：)/, '').split(/ {2,}|(?:, |、)(?=\S )/);
               for (const part of parts) {
                 const mark = part.split(' ')[0]!;
                 // the step's marks (the owner marks and ▸ explain the rows right above the legend)

@@ -7,7 +7,8 @@
 // mark in it, of ▸, of a row with no mark, and, while a row of the segments' table is in
 // view, of s where the status line names s (more than one segment) and of [ ] } where it
 // names them (a segment larger than a page of its bytes), unless their row would push a line
-// the step marked out of the window (KernelPane legendFits: the step's rows come first).
+// the step marked out of the window (KernelPane legendFits: the step's rows come first); and
+// the words of the step's + and * in it, in the legend's lines in view.
 import { describe, expect, it } from 'vitest';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
@@ -61,12 +62,22 @@ describe('Kernel pane: each mark and key in view has its meaning in view', () =>
                 // and [ ] } while the segment in focus has more than a page of bytes
                 [keysSaid && rowsInView && (k.dump?.size ?? 0) > DUMP_BYTES, s.dumpKeyWords],
               ];
+              // the step's marks too: a new row (+) or a changed figure (*) in view has its words in
+              // the legend in view (shmat 9's + process row was pushed out by the legend's second
+              // row, sem 4's legend out by its new waiter: the short legend and the tables' order)
+              const legendShown = legendBelow.filter((l) => shown.includes(l)).map(lineText).join('  ');
+              const rest = shown.filter((l) => !legendBelow.includes(l));
+              const stepMarks: [boolean, string][] = [
+                [rest.some((l) => /^\+[ ●○]/.test(lineText(l))), '+ '],
+                [rest.some((l) => l.some((r) => r.tone === 'changed' && r.text.trimEnd().endsWith('*'))), '* '],
+              ];
               for (const [shows, words] of needs) {
                 if (!shows || said.includes(bare(words))) continue;
                 // a second table's row (race's set) with the legend under the first scrolled away: known, can only shrink
                 if (KNOWN.has(`${lesson.id} ${at.step + 1} ${w}x${h}`)) continue;
                 expect(said, `"${words}" not in view: ${where}`).toContain(bare(words));
               }
+              for (const [shows, mark] of stepMarks) if (shows) expect(legendShown, `"${mark}" not explained in view: ${where}`).toContain(mark);
               if (keysSaid && rowsInView && (k.dump?.size ?? 0) > DUMP_BYTES) keysChecked++;
             }
           }

@@ -12,7 +12,7 @@ import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { bottomBorder, fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
-import { decodedLines, dumpLines, kernelFollow, kernelLegendLines, kernelLines, kernelMax, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { decodedLines, dumpLines, kernelFollow, kernelLegendLines, kernelLines, kernelMax, pairLines, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
@@ -415,6 +415,15 @@ describe('kernel view', () => {
     // "~ changed and back in step 6" read as two kinds of change); a new row alone: with its step
     expect(legendText({ ...k, segments: [seg, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3  * changed by step 3  s:\u00a0focus\u00a0the\u00a0next\u00a0segment');
     expect(legendText({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3  s:\u00a0focus\u00a0the\u00a0next\u00a0segment');
+    // a record's pairs wrap whole; a last line holding one alone ("gid 0") takes pairs from the
+    // line above while it stays no wider than that line (issue 16)
+    expect(pairLines([10, 10, 10, 8], 20, 50)).toEqual([[0], [1, 2, 3]]);
+    expect(pairLines([10, 10, 31], 0, 50)).toEqual([[0, 1], [2]]);
+    expect(pairLines([10, 10], 8, 50)).toEqual([[0, 1]]);
+    // short (a pane whose window the legend's second row would cost a marked row): the step said
+    // once, after the last of its marks, and no key; a lone mark keeps its own words
+    expect(kernelLegendLines({ ...k, segments: [seg, other] }, 200, false, null, true).map(lineText)).toEqual(['legend: @ this lesson  o ipclab  + new, * changed by step 3']);
+    expect(kernelLegendLines({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] }, 200, false, null, true).map(lineText)).toEqual(['legend: @ this lesson  o ipclab  + new in step 3']);
   });
   it('shows a row the last step removed once more, dimmed, marked - at its start (ASCII, as + and * are), and the legend names every mark in sight', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };

@@ -43,7 +43,8 @@ export function kernelNow(run: LessonRun, others: readonly SegmentRecord[] = [])
     const page = peekAttached(seg.shmid, DUMP_BYTES, 0);
     return page ? [page] : [];
   });
-  return { segments, queues: made.queues, semaphores: made.semaphores, focus, stat, dump, pages, decoded: run.decoded ?? null };
+  // (a copy: the run's list changes as its processes start and end)
+  return { segments, queues: made.queues, semaphores: made.semaphores, focus, stat, dump, pages, decoded: run.decoded ?? null, processes: run.processes.map((p) => ({ ...p })) };
 }
 
 /** One step's look: the run after step `step` (0-based) ran, the kernel before it and now. */
@@ -68,7 +69,7 @@ export async function walkLesson(lesson: Lesson, seen: (at: StepSeen) => void | 
       const from = run.trace.length;
       await run.runNext();
       const now = kernelNow(run, others);
-      const before: Before = { step, segments: was.segments, queues: was.queues, semaphores: was.semaphores, focus: was.focus, stat: was.stat, decoded: was.decoded, dump: was.dump, pages: was.pages };
+      const before: Before = { step, segments: was.segments, queues: was.queues, semaphores: was.semaphores, focus: was.focus, stat: was.stat, decoded: was.decoded, dump: was.dump, pages: was.pages, processes: was.processes };
       await seen({ run, step, now, before, from });
       was = now;
     }

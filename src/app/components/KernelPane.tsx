@@ -91,9 +91,9 @@ function legendFits(input: KernelInput, width: number, rows: number): Line[] {
 }
 
 function legendOf(input: KernelInput, width: number, rows: number, only: ReadonlySet<string> | null): Line[] {
-  const full = kernelLegendLines(input, width, true, only);
-  const bare = kernelLegendLines(input, width, false, only);
-  if (full.length === bare.length) return full;
+  // with the keys, without them, then the step named once after its marks ("+ new, * changed
+  // by step 9"): the shortest that shows the most of what the step marked, the fullest on a tie
+  const forms = [kernelLegendLines(input, width, true, only), kernelLegendLines(input, width, false, only), kernelLegendLines(input, width, false, only, true)];
   const marked = (legend: Line[]) => {
     const lines = kernelLines(input, width, rows, legend);
     const top = kernelFollow(lines, rows);
@@ -101,7 +101,14 @@ function legendOf(input: KernelInput, width: number, rows: number, only: Readonl
     // the row in focus they are about)
     return stickyLines(lines, top, rows).slice(top, top + rows).filter((l) => isFollowed(l) || isFocusedRow(l)).length;
   };
-  return marked(full) >= marked(bare) ? full : bare;
+  let best = forms[0]!;
+  let most = marked(best);
+  for (const form of forms.slice(1)) {
+    if (form.length >= best.length) continue;
+    const n = marked(form);
+    if (n > most) [best, most] = [form, n];
+  }
+  return best;
 }
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */

@@ -97,7 +97,9 @@ export function namedColumns(lesson: Lesson | undefined, view: number, done: num
   const parts = stepHeadings(lesson);
   const said = view < done ? parts[view] : view > 0 ? parts[view - 1] : undefined;
   const step = new Set([...(parts[view]?.before ?? []), ...(said?.after ?? [])]);
-  const fields = new Set([...(parts[view]?.fieldsBefore ?? []), ...(said?.fieldsAfter ?? [])]);
+  // (and those the New terms on screen list: overview 2 listed uid, which the record, made
+  // short, left out for the owner column: issue 16)
+  const fields = new Set([...(parts[view]?.fieldsBefore ?? []), ...(said?.fieldsAfter ?? []), ...fieldsNamed(newTerms.join('\n'))]);
   const met = new Set([...earlier.flatMap((l) => [...lessonFields(l)]), ...parts.slice(0, view + 1).flatMap((p, i) => [...p.fieldsBefore, ...(i < done ? p.fieldsAfter : [])])]);
   return { step, lesson: lessonHeadings(lesson), terms: headingsNamed('', newTerms), fields, met };
 }

@@ -522,6 +522,12 @@ function modeText(mode: number): string {
   return `0${(mode & 0o777).toString(8).padStart(3, '0')}${flags.length ? ` (${flags.join(',')})` : ''}`;
 }
 
+/** A record's label, saying "new" in words where `fresh` ("record, all new in step 2:"). */
+function labelNew(label: string, fresh: boolean, newWord: string): string {
+  const colon = /[:：]$/.exec(label)?.[0] ?? '';
+  return fresh && newWord ? `${label.slice(0, label.length - colon.length)}${/[：]$/.test(colon) ? '，' : ', '}${newWord}${colon}` : label;
+}
+
 /** "name value" pairs after a label, packed into lines of `width` cells (a cell kept free
  *  before the border: proseWidth); a changed
  *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
@@ -530,29 +536,62 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   const out: Line[] = [];
   // a new record says so in words before its closing colon ("…(shmctl IPC_STAT), new:"):
   // a "+" there was explained only in the pane's legend, far from it (fix28c#5)
-  const colon = /[:：]$/.exec(label)?.[0] ?? '';
-  const head = fresh && mark && newWord ? `${label.slice(0, label.length - colon.length)}${/[：]$/.test(colon) ? '，' : ', '}${newWord}${colon}` : label;
+  const head = labelNew(label, fresh && !!mark, newWord);
   // a label wider than the line (a narrow pane) wraps, the pairs after its last piece
   const pieces = cells(head) > proseWidth(width) ? wrap(head, proseWidth(width)) : [head];
   for (const piece of pieces.slice(0, -1)) out.push([run(piece, fresh ? 'changed' : 'label')]);
   const last = pieces.at(-1) ?? head;
-  let cur: Line = [run(last, fresh ? 'changed' : 'label')];
-  let used = cells(last);
-  for (const [name, value, changed] of fields) {
-    const shown = changed && mark ? `${value}${mark}` : value;
-    const w = 2 + cells(`${name} ${shown}`);
-    if (used + w > proseWidth(width)) {
-      out.push(cur);
-      cur = [];
-      used = 0;
+  const shown = (value: string, changed?: boolean) => (changed && mark ? `${value}${mark}` : value);
+  const widths = fields.map(([name, value, changed]) => 2 + cells(`${name} ${shown(value, changed)}`));
+  const groups = pairLines(widths, cells(last), proseWidth(width));
+  groups.forEach((group, g) => {
+    const cur: Line = g === 0 ? [run(last, fresh ? 'changed' : 'label')] : [];
+    for (const i of group) {
+      const [name, value, changed] = fields[i]!;
+      cur.push(run('  '), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'));
     }
-    cur.push(run('  '), run(`${name} `, changed ? 'changed' : 'dim'), run(shown, changed ? 'changed' : 'plain'));
-    used += w;
-  }
-  out.push(cur);
+    out.push(cur);
+  });
   // its lines follow the label (not a heading to keep in view: it holds figures too)
   under(out, out[0], false);
   return out;
+}
+
+/** Pairs of `widths` cells in lines of `room` cells, the first after `lead` cells, each pair
+ *  whole, in their order; a last line holding one pair alone takes pairs from the line above
+ *  while they fit and it stays no wider than that line ("gid 0" alone on a row: issue 16). */
+export function pairLines(widths: readonly number[], lead: number, room: number): number[][] {
+  const groups: number[][] = [[]];
+  let used = lead;
+  widths.forEach((w, i) => {
+    if (used + w > room && groups.at(-1)!.length > 0) {
+      groups.push([]);
+      used = 0;
+    }
+    groups.at(-1)!.push(i);
+    used += w;
+  });
+  const sum = (g: readonly number[]) => g.reduce((n, i) => n + widths[i]!, 0);
+  const end = groups.at(-1)!;
+  const above = groups.at(-2);
+  // (the label's line may give all its pairs: "{ int counter; int started; }:" over both)
+  const lineOf = (g: readonly number[]) => sum(g) + (g === groups[0] ? lead : 0);
+  if (above && end.length === 1) {
+    while (above.length > 0 && sum(end) + widths[above.at(-1)!]! <= Math.min(room, lineOf(above) - widths[above.at(-1)!]!)) end.unshift(above.pop()!);
+  }
+  return groups.filter((g, i) => i === 0 || g.length > 0);
+}
+
+/** The items of `list` (in its order) one line of `room` cells holds: every one `must` takes,
+ *  then the others, first first, while they fit. */
+function oneLine<T>(list: readonly T[], must: (x: T) => boolean, width: (x: T) => number, room: number): T[] {
+  let used = list.filter(must).reduce((n, x) => n + width(x), 0);
+  return list.filter((x) => {
+    if (must(x)) return true;
+    if (used + width(x) > room) return false;
+    used += width(x);
+    return true;
+  });
 }
 
 /** The record's fields in the one order the pane lists them at every step (STAT_FIELDS is
@@ -583,8 +622,15 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // compact (a pane that cannot hold all its lines): without the figures the row in focus
   // shows above it (key, bytes, nattch, perms, owner, the pids of columns kept), so the
   // fields it does not show stand on the record's first lines, under the row
-  const fields = RECORD_ORDER.filter((k) => !compact || !row.has(k)).map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
-  const out = packed(compact ? s.statHeadShort(focus) : s.statHead(focus), fields, width, mark, fresh, s.recordNew(step));
+  // (a field the lesson pane names stays where the row shows it under another heading: overview
+  // 2's New terms list uid, which the owner column shows as a name; nattch is in the row by name)
+  const all = RECORD_ORDER.filter((k) => !compact || !row.has(k) || (named.has(k) && !SHM.cols.some(([head]) => head === k))).map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
+  // compact, one line: the fields changed or named first, then the others in order while the
+  // line holds them (the 8-row pane's record took two rows, "gid 0" alone on the second, and
+  // pushed shmat 9's new process out of view: issue 16); `ipclab ipcs` shows them all
+  const label = compact ? s.statHeadShort(focus) : s.statHead(focus);
+  const fields = compact ? oneLine(all, (f) => f[2] || named.has(f[0]), (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), proseWidth(width) - cells(labelNew(label, fresh && !!mark, s.recordNew(step)))) : all;
+  const out = packed(label, fields, width, mark, fresh, s.recordNew(step));
   const wanted = fields.filter(([k]) => named.has(k) && !row.has(k)).map(([k]) => `${k} `);
   for (const l of out) if (l.some((r) => wanted.includes(r.text))) NAMED.add(l);
   return out;
@@ -595,7 +641,11 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
   // the values are read from the segment (rv->data is any process's text)
   const fresh = changed === 'new';
   const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), !fresh && changed.has(f.name)]), width, mark, fresh, s.recordNew(null));
-  return [...fields, ...(d.note ? sentence(wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim'))) : [])];
+  const note = d.note ? sentence(wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim'))) : [];
+  // what a field means is followed with the fields the step changed: race's `started` stood
+  // explained below the pane's window (issue 16)
+  if (fields.some(hasMark)) for (const l of note) NAMED.add(l);
+  return [...fields, ...note];
 }
 
 /** The dump's headings: where the pane goes when the learner pages the dump (dumpFollow). */
@@ -703,11 +753,17 @@ export function dumpMarksShown(texts: readonly string[], marks: { fill: string; 
  *  four (fix23f#2). One rule: a process that is not ipclab's own and has ended is on that
  *  line, whatever its place in the list (shmat's C program, listed first, was a row once
  *  ended and its child on the line: fix24e#3). */
-export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity, wchans: ReadonlyMap<number, string> | null = null, sleepNamed = false): Line[] {
+export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity, wchans: ReadonlyMap<number, string> | null = null, sleepNamed = false, marks: ProcessMarks | null = null): Line[] {
   if (processes.length === 0) return [];
-  const attached = (text: string) => (attach ? `${pad(text, 8)} ` : '');
   const rows = processes.filter((p) => p.alive || p.pid === process.pid);
   const ended = processes.filter((p) => !p.alive && p.pid !== process.pid);
+  const change = marks ? processChanges(processes, marks.before) : null;
+  // a figure the step changed carries the mark after it, in a cell every row keeps for it
+  const marked = (p: ProcessInfo, field: 'attached' | 'alive', text: string) => (change?.changed.get(p.pid)?.has(field) ? `${text}${marks!.mark}` : text);
+  const slot = (field: 'attached' | 'alive') => (rows.some((p) => change?.changed.get(p.pid)?.has(field)) ? 1 : 0);
+  const attached = (text: string, w = 8) => (attach ? `${pad(text, w + slot('attached'))} ` : '');
+  // a process the step started: `+` in a column of its own at the row's start, as a table's new row
+  const lead = (p: ProcessInfo | null) => (change && change.fresh.size > 0 ? pad(p && change.fresh.has(p.pid) ? NEW_MARK : '', 2) : '');
   const out: Line[] = [];
   if (rows.length > 0) {
     // wchan (where each process sleeps in the kernel, /proc/PID/wchan; 0 while it runs, as
@@ -716,11 +772,21 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
     // a 0 said as what it means: the process was running, sleeping nowhere (newcomers: "wchan 0" unexplained)
     const where = (w: string) => (w === '0' ? s.wchanRunning : sanitize(w));
     const sleeps = (p: ProcessInfo) => (wchans ? ` ${where(wchans.get(p.pid) ?? '')}` : '');
-    const alive = (text: string) => (wchans ? pad(text, aliveW) : text);
-    out.push(line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${alive(s.alive)}${wchans ? ' wchan' : ''}`, 'label'));
+    const alive = (text: string) => (wchans ? pad(text, aliveW + slot('alive')) : text);
+    out.push(line(`${lead(null)}${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${alive(s.alive)}${wchans ? ' wchan' : ''}`, 'label'));
     if (wchans && sleepNamed) NAMED.add(out[0]);
     for (const p of rows) {
-      out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${alive(p.alive ? s.yes : s.no)}${p.alive ? sleeps(p) : ''}`.trimEnd(), p.alive ? 'plain' : 'dim'));
+      // runs as a table's row: the lead (+) first, each changed figure in the changed tone
+      // (marksShown reads them so for the legend)
+      const fresh = !!change?.fresh.has(p.pid);
+      const tone: UiTone = fresh ? 'changed' : p.alive ? 'plain' : 'dim';
+      const figure = (field: 'attached' | 'alive', text: string): Run => run(text, change?.changed.get(p.pid)?.has(field) ? 'changed' : tone);
+      const runs: Run[] = [run(lead(p), tone), run(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} `, tone)];
+      if (attach) runs.push(figure('attached', attached(marked(p, 'attached', p.attached ? s.yes : s.no))));
+      runs.push(figure('alive', alive(marked(p, 'alive', p.alive ? s.yes : s.no))), run(p.alive ? sleeps(p) : '', tone));
+      const last = runs.at(-1)!;
+      runs[runs.length - 1] = run(last.text.trimEnd(), last.tone);
+      out.push(runs.filter((r, i) => i === 1 || r.text.length > 0));
     }
     under(out, out[0], true);
   }
@@ -732,6 +798,31 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
   const tail = sentence(packNames(named, { lead: s.endedLead, sep: s.endedSep }, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
   for (const l of tail) TAIL.add(l);
   return [...out, ...tail];
+}
+
+/** The processes as they were before the step, and the change mark (processLines). */
+export interface ProcessMarks {
+  before: readonly ProcessInfo[];
+  mark: string;
+}
+
+/** What the step changed in the processes' table: those it started, the figures (attached,
+ *  alive) it changed of those there before. */
+export function processChanges(now: readonly ProcessInfo[], before: readonly ProcessInfo[]): { fresh: Set<number>; changed: Map<number, Set<'attached' | 'alive'>> } {
+  const was = new Map(before.map((p) => [p.pid, p]));
+  const fresh = new Set<number>();
+  const changed = new Map<number, Set<'attached' | 'alive'>>();
+  for (const p of now) {
+    const b = was.get(p.pid);
+    if (!b) {
+      // (ipclab's own process is listed from the step that starts a second: not new then)
+      if (p.alive && p.pid !== process.pid) fresh.add(p.pid);
+      continue;
+    }
+    const fields = (['attached', 'alive'] as const).filter((f) => p[f] !== b[f]);
+    if (fields.length > 0) changed.set(p.pid, new Set(fields));
+  }
+  return { fresh, changed };
 }
 
 /** `names` after `list.lead`, `list.sep` between them, in lines of at most `room` cells, a
@@ -798,34 +889,19 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // beside a set table with it read as two different listings)
   const seen = new Set<string>();
   kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
-  const laid = (bytesFirst: boolean, choice: { open?: boolean }) => {
-    const whole = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, false, bytesFirst, choice);
-    // where the pane cannot hold every line, the record's label takes its short form (more of
-    // its fields on its first line, in their one order: s26c#4), and the spare lines give way
-    // (the blank lines between sections went first)
-    const fits = rows(whole) + legend.length <= height;
-    const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, true, bytesFirst, choice);
-    const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
-    if (legend.length > 0) {
-      const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
-      sections[at] = legendUnder(sections[at], legend);
-    }
-    const gap = rows(sections) + sections.length - 1 <= height;
-    return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
-  };
-  // where the step wrote bytes and changed a field of the record the row does not show (and
-  // the lesson pane names none of it), the order whose first window holds more of the lines
-  // the step marked; the bytes on a tie (shmat 5's bytes past the NUL stood under the record
-  // at 120x34 zh: issue 16, s26c#4), the record where it alone fits (overview 4's atime at 80x24)
-  const choice: { open?: boolean } = {};
-  const record = laid(false, choice);
-  if (!choice.open) return record;
-  const bytes = laid(true, {});
-  const seenOf = (lines: readonly Line[]) => {
-    const top = kernelFollow(lines, height);
-    return stickyLines(lines, top, height).slice(top, top + height).filter(isFollowed).length;
-  };
-  return seenOf(bytes) >= seenOf(record) ? bytes : record;
+  const whole = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, false);
+  // where the pane cannot hold every line, the record's label takes its short form (more of
+  // its fields on its first line, in their one order: s26c#4), and the spare lines give way
+  // (the blank lines between sections went first)
+  const fits = rows(whole) + legend.length <= height;
+  const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, true);
+  const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
+  if (legend.length > 0) {
+    const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
+    sections[at] = legendUnder(sections[at], legend);
+  }
+  const gap = rows(sections) + sections.length - 1 <= height;
+  return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
 
 /** A section with the legend right under its last table row: before the note of columns
@@ -925,7 +1001,7 @@ export const isFollowed = (l: Line): boolean => l.some((r) => r.tone === 'change
 /** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
 const hasMark = (l: Line): boolean => l.some((r) => r.tone === 'changed');
 
-function kernelSections(k: KernelInput, width: number, titles: boolean, compact = false, bytesFirst = false, choice: { open?: boolean } = {}): Line[][] {
+function kernelSections(k: KernelInput, width: number, titles: boolean, compact = false): Line[][] {
   // every table takes the room really there: a column the pane could hold is never left out
   const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
@@ -960,67 +1036,65 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact 
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) {
     const fields = k.marks.named?.fields;
-    const procs = processLines(k.processes, k.lang, k.s, shm, width, k.wchans && (fields?.has('wchan') || k.marks.named?.met?.has('wchan')) ? k.wchans : null, !!fields?.has('wchan'));
+    const pm = k.marks.before?.processes && k.marks.mark ? { before: k.marks.before.processes, mark: k.marks.mark } : null;
+    const procs = processLines(k.processes, k.lang, k.s, shm, width, k.wchans && (fields?.has('wchan') || k.marks.named?.met?.has('wchan')) ? k.wchans : null, !!fields?.has('wchan'), pm);
     PROCESSES.add(procs);
     sections.push(procs);
   }
   if (shm) {
-    // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT (first where the step changed a field of it the row does not show, below),
-    // whose first fields repeat the table: in a short pane the part below the fold
+    // the segment in focus: its record right under its table's rows (race 1's stood under the
+    // semaphores' table: issue 16), then what the lesson wrote in it (the decoded structure,
+    // the bytes), in that one order in every lesson (the record was above the bytes in one
+    // lesson and below them in another: issue 16)
+    const table = sections.findIndex((sec) => sec.some((l) => FOCUSED.has(l)));
     const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
-    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before, k.dump), k.marks.mark, k.lang) : [];
+    const wrote: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before, k.dump), k.marks.mark, k.lang) : [];
+    const record: Line[] = [];
     // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
     const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
-    if (gone) focused.push(...said(k.s.focusGone(k.focus!), width));
+    if (gone) record.push(...said(k.s.focusGone(k.focus!), width));
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
       const own = me ? `${me.role[k.lang]}${k.lang === 'zh' ? '，' : ', '}pid ${me.pid}` : null;
-      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii));
-      // the record comes first (before the bytes, and the processes' table) where the step
-      // changed a field of it that the row in focus does not show (a time, a column left
-      // out): under the row, in view in a short pane (shmdt's dtime, shmctl 3's ctime stood
-      // below the pane at 80x24, and a pane scrolled to them hid the row: fix27b#1)
+      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii));
+      // compact where the pane cannot hold all its lines: without the figures the row in
+      // focus shows, so the fields it does not show (the times) stand right under the row
       const row = sections.flat().find((l) => FOCUSED.has(l));
       const shows = row ? rowShows(row) : new Set<keyof ShmidDs>();
       const changed = changedStat(k.focus, k.stat, k.marks.before, k.segments);
       const named = k.marks.named?.fields ?? new Set<string>();
-      const stat = statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows, named, k.marks.before ? k.marks.before.step + 1 : null, compact);
-      // so does the record of a segment the lesson pane names a field of (atime) that the row does not show
-      const namedHere = k.stat !== null && [...named].some((f) => (STAT_FIELDS as readonly string[]).includes(f) && !shows.has(f as keyof ShmidDs));
-      const news = (changed !== 'new' && [...changed].some((f) => !shows.has(f)) && k.marks.mark !== null) || namedHere;
-      // and what the step wrote (the bytes, a decoded field, a record new) comes before what it
-      // did not, right under the tables: overview 4's "hello" stood under the record, shmctl 6's
-      // bytes under the processes, below the 80x24 pane's fold (issue 16, s25h#1)
-      const wrote = focused.some(hasMark);
-      // (the record first still where the step changed a field of it the row does not show:
-      // the lesson pane names it, overview 4's atime)
-      // (or the bytes first where the step wrote them and the lesson pane names no field of the
-      // record, where kernelLines finds they show more: `bytesFirst`, `choice`)
-      if (wrote && news && !namedHere) choice.open = true;
-      const first = wrote || (!news && stat.some(hasMark)) ? (wrote && (!news || (bytesFirst && !namedHere)) ? [...focused, ...stat] : [...stat, ...focused]) : null;
-      if (news || first) {
-        // what the step wrote right under the segments' table (race 2's counter stood under
-        // the lock's table, 13 ↓), the record alone before the processes
-        const procs = sections.findIndex((sec) => PROCESSES.has(sec));
-        const table = sections.findIndex((sec) => sec.some((l) => FOCUSED.has(l)));
-        // (after the tables the step marked too: race 3's lock row, its notice's point)
-        const marked = sections.reduce((e, sec, i) => (i > table && !PROCESSES.has(sec) && sec.some(hasMark) ? i : e), table);
-        const at = wrote && table >= 0 ? marked + 1 : procs < 0 ? sections.length : procs;
-        sections.splice(at, 0, first ?? [...stat, ...focused]);
-        return sections;
-      }
-      focused.push(...stat);
+      record.push(...statLines(k.focus, k.stat, width, k.s, changed, k.marks.mark, shows, named, k.marks.before ? k.marks.before.step + 1 : null, compact));
     }
-    sections.push(focused);
+    // (no blank line between the rows and their record: shmat 1's read as two things)
+    if (table >= 0) sections[table] = [...sections[table], ...record];
+    else wrote.unshift(...record);
+    // (after the other tables: a table the step marked comes before the bytes, race 3's lock row)
+    const procs = sections.findIndex((sec) => PROCESSES.has(sec));
+    if (wrote.length > 0) sections.splice(procs >= 0 ? procs : sections.length, 0, wrote);
   }
-  return sections;
+  // below the segments' table and record, what the step changed or the lesson pane names (a
+  // table's rows, the bytes it wrote, the processes it started) before what it did not, each
+  // group in the one order (queues, sets, bytes, processes): shmat 8-11's process table, the
+  // steps' point, stood under the bytes below the 80x24 pane's fold (issue 16)
+  // A segments' table with no row in focus (a lesson on queues or sets, other runs' segments
+  // listed) is no table the step is about: it goes after the lesson's queues and sets, at every
+  // step, so the legend under the first table stands with the rows it explains (sem 4's
+  // semncnt and new waiter pushed the legend out of the 80x24 window: issue 16)
+  const focused = sections.findIndex((sec) => sec.some((l) => FOCUSED.has(l)));
+  const lead = notes.length > 0 ? 1 : 0;
+  const others = k.focus === null && shm && (queues.length > 0 || sets.length > 0) ? sections.splice(lead, 1) : [];
+  const first = focused >= 0 ? focused : sections.findIndex((sec) => sec.some((l) => rowHeading(l) !== null));
+  const from = first < 0 ? sections.length : first + 1;
+  const point = (sec: readonly Line[]) => sec.some((l) => hasMark(l) || NAMED.has(l));
+  const rest = [...sections.slice(from), ...others];
+  return [...sections.slice(0, from), ...rest.filter(point), ...rest.filter((sec) => !point(sec))];
 }
 
 /** Whether a field a table shows is among `changed` (figures outside the columns, and still ones, carry no mark). */
 const inSight = <T>({ cols, still }: Columns<T>, changed: ReadonlySet<keyof T>) => cols.some(([, field]) => changed.has(field) && !still.includes(field));
 
-type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null };
+type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null; processes?: readonly ProcessInfo[] };
 
 /** Which marks are in sight: NEW_MARK (an object new since the step: a table row; a new
  *  IPC_STAT record or decoded structure says "new" in words), CHANGE_MARK (a figure of an object that was
@@ -1035,15 +1109,17 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
   const newSet = (id: number) => !b.semaphores.some((x) => x.semid === id);
   const stat = changedStat(k.focus, k.stat, b, k.segments);
   const decoded = k.decoded !== null && k.decoded.shmid === k.focus ? changedDecoded(k.decoded, b, k.dump ?? null) : new Set<string>();
+  const procs = b.processes && k.processes ? processChanges(k.processes, b.processes) : null;
   const fresh =
-    k.segments.some((seg) => newSeg(seg.shmid)) || (k.queues ?? []).some((q) => newQueue(q.msqid)) || (k.semaphores ?? []).some((set) => newSet(set.semid));
+    k.segments.some((seg) => newSeg(seg.shmid)) || (k.queues ?? []).some((q) => newQueue(q.msqid)) || (k.semaphores ?? []).some((set) => newSet(set.semid)) || (procs?.fresh.size ?? 0) > 0;
   const changed =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, changedColumns(seg, b))) ||
     (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, changedQueue(q, b))) ||
     (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b))))) ||
     (stat !== 'new' && stat.size > 0) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
-    (decoded !== 'new' && decoded.size > 0);
+    (decoded !== 'new' && decoded.size > 0) ||
+    [...(procs?.changed.keys() ?? [])].some((pid) => k.processes!.some((p) => p.pid === pid && (p.alive || p.pid === process.pid)));
   // a figure changed and brought back (BACK_MARK) in a column shown
   const back =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, backFields(seg, `shm:${seg.shmid}`, b, changedColumns(seg, b)))) ||
@@ -1080,7 +1156,8 @@ export function marksShown(lines: readonly Line[]): Set<string> {
       const own = l[0]?.text.trim() ?? '';
       if ([NEW_MARK, GONE_MARK, FLEETING_MARK].includes(own)) out.add(own);
       const lead = [...(l[1]?.text ?? '')];
-      for (const c of lead.slice(0, 2)) if (c.trim()) out.add(c);
+      // (a process row's second run is its pid: no mark)
+      for (const c of lead.slice(0, 2)) if (c.trim() && !/[\p{L}\p{N}]/u.test(c)) out.add(c);
     }
     for (const r of l) {
       const t = r.text.trimEnd();
@@ -1092,7 +1169,7 @@ export function marksShown(lines: readonly Line[]): Set<string> {
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
-function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null): { marks: string[]; status: string | null } {
+function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -1115,12 +1192,17 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     // a row with no owner mark is another program's (ipcs lists every user's: overview 3)
     owners.has(null) ? s.markOthers : null,
     shown ? `${focusMark(m.ascii)} ${focusMoved(k) ? s.focusStep(step) : FOCUS_WORDS[k.lang ?? 'en']}` : null,
-    sight.fresh ? `${NEW_MARK} ${s.markNew(step)}` : null,
-    sight.changed ? `${m.mark} ${s.markChanged(step)}` : null,
-    sight.back ? `${BACK_MARK} ${s.markBack(step)}` : null,
-    sight.gone ? `${GONE_MARK} ${s.markGone(step)}` : null,
-    sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(step)}` : null,
   ];
+  // the step's marks, each with its words; only those the window shows, where it is known
+  // (`only`): "* changed by step 2" beside no * in view, only "1~" (race 3: issue 16, s26c#3);
+  // the owner marks and ▸ explain the rows right above the legend, always
+  const stepMarks: (readonly [string, (step: number | null) => string])[] = [
+    ...(sight.fresh ? [[NEW_MARK, s.markNew] as const] : []),
+    ...(sight.changed ? [[m.mark ?? CHANGE_MARK, s.markChanged] as const] : []),
+    ...(sight.back ? [[BACK_MARK, s.markBack] as const] : []),
+    ...(sight.gone ? [[GONE_MARK, s.markGone] as const] : []),
+    ...(sight.fleeting ? [[FLEETING_MARK, s.markFleeting] as const] : []),
+  ].filter(([mark]) => only === null || only.has(mark));
   const status =
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
@@ -1131,12 +1213,10 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     // A sentence, not a mark's meaning: said on its own line, never after the legend's lead
     // ("图例：第 1 步没有改变什么" read as a legend of no marks: issue 16, fixR2)
     m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? (m.running ? s.markRunning(step) : s.markNothing(step))) : null;
-  // only the marks the window shows, where it is known (`only`): "* changed by step 2" beside
-  // no * in view, only "1~" (race 3: issue 16, s26c#3)
-  // (the step's marks: the owner marks and ▸ explain the rows right above the legend, always)
-  const marked = new Set([NEW_MARK, m.mark ?? CHANGE_MARK, BACK_MARK, GONE_MARK, FLEETING_MARK]);
-  const kept = parts.filter((p): p is string => p !== null && (only === null || !marked.has(p.split(' ')[0]!) || only.has(p.split(' ')[0]!)));
-  return { marks: kept, status };
+  // `short`: the step named once, after its last mark ("+ new, * changed by step 9"), one part:
+  // the legend's second row pushed shmat 9's new process out of the 8-row pane (issue 16)
+  const steps = short && stepMarks.length > 1 ? [stepMarks.map(([mark, words], i) => `${mark} ${words(i === stepMarks.length - 1 ? step : null)}`).join(k.lang === 'zh' ? '、' : ', ')] : stepMarks.map(([mark, words]) => `${mark} ${words(step)}`);
+  return { marks: [...parts.filter((p): p is string => p !== null), ...steps], status };
 }
 
 /** What the last step changed that the pane does not show (its marks all out of view), in
@@ -1184,8 +1264,8 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
-export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true, only: ReadonlySet<string> | null = null): Line[] {
-  const { said, status } = legendSaid(k, withKeys, only);
+export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true, only: ReadonlySet<string> | null = null, short = false): Line[] {
+  const { said, status } = legendSaid(k, withKeys, only, short);
   const room = Math.max(10, proseWidth(width));
   const parts = (said.length > 0 ? legendWrap(k.s.legendKey, said, room) : []).map((piece) => line(piece, 'dim'));
   return [...parts, ...(status ? sentence(wrap(status, room).map((piece) => line(piece, 'dim'))) : [])];
@@ -1193,8 +1273,8 @@ export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: 
 
 /** The legend's parts, each a mark with its words or a key with its words, and the sentence
  *  said on its own line (a step that changed nothing). */
-export function legendSaid(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, withKeys = true, only: ReadonlySet<string> | null = null): { said: string[]; status: string | null } {
-  const { marks, status } = legendParts(k, only);
+export function legendSaid(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, withKeys = true, only: ReadonlySet<string> | null = null, short = false): { said: string[]; status: string | null } {
+  const { marks, status } = legendParts(k, only, short);
   // the pane's keys the status line names, said after the marks ("s focus" and "[ ] bytes  }
   // non-zero" were explained only in the help: issue 16): the legend is always in view with
   // the rows it explains, and on its lines they cost a row only where the marks leave no room

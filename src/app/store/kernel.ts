@@ -4,7 +4,7 @@
 // asks for it -- except the semaphores of ipclab's sets, whose values /proc does not show.
 import type { StateCreator } from 'zustand/vanilla';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
-import type { Decoded } from '../../lessons/types.js';
+import type { Decoded, ProcessInfo } from '../../lessons/types.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, Dump } from './deps.js';
 import { sameBytes, sameJson } from './same.js';
@@ -47,6 +47,10 @@ export interface Before {
   stat: ShmidDs | null;
   /** the structure the lesson had decoded (serv-clnt's seq, ack) */
   decoded: Decoded | null;
+  /** the lesson's processes: a process the step started (fork, exec) is marked new, an
+   *  attached or alive it changed is marked (shmat 8-11's fork and exec left the process
+   *  table unmarked, below the pane's fold: issue 16) */
+  processes?: readonly ProcessInfo[];
   /** the bytes the dump showed (the step's writes are marked row by row) */
   dump?: Dump | null;
   /** the first page of every segment ipclab maps, as the step found it: a write to one
@@ -257,12 +261,12 @@ export const kernelSlice =
           return;
         }
         get().refreshKernel(true);
-        const { segments, queues, semaphores, stat, decoded, dump } = get();
+        const { segments, queues, semaphores, stat, decoded, dump, processes } = get();
         const pages = segments.flatMap((seg) => {
           const page = seg.shmid === dump?.shmid && dump.at === 0 ? dump : deps.peek(seg.shmid, DUMP_BYTES, 0);
           return page ? [page] : [];
         });
-        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded, dump, pages }, picked: null });
+        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded, dump, pages, processes }, picked: null });
       },
 
       pickSegment() {
