@@ -67,6 +67,7 @@ const ZH_REASONS: [RegExp, (...m: string[]) => string][] = [
   [/^already removed while attached \(dest\); the kernel frees it at the last detach \(nattch (\d+)\)$/, (_, n) => `映射期间已被删除（dest）；最后一次解除映射时内核释放它（nattch ${n}）`],
   [/^made by ipclab process (\d+) \(gone\) before it could record it$/, (_, pid) => `由 ipclab 进程 ${pid}（已不在）创建，它没来得及记下`],
   [/^made by process (\d+) of ipclab run (\d+) \(both gone\)$/, (_, pid, run) => `由 ipclab 运行 ${run} 的进程 ${pid} 创建（两者都已不在）`],
+  [/^made with IPC_PRIVATE by ipclab process (\d+) \(gone\), killed before it could record it$/, (_, pid) => `由 ipclab 进程 ${pid}（已不在）用 IPC_PRIVATE 创建，它还没来得及记下就被杀掉了`],
 ];
 
 function reason(text: string, lang: Lang): string {
