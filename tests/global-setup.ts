@@ -174,7 +174,9 @@ function processesOfRun(folder: string): number[] {
 }
 
 /** Ends a killed run's workers still running: SIGTERM (an ipclab worker removes its own
- *  objects), SIGKILL after 2 s. Polled with a deadline; the setup is synchronous. */
+ *  objects) with SIGCONT, SIGKILL after 2 s. A stopped process (a C program examples-exits
+ *  froze with SIGSTOP) acts on SIGTERM only once continued: killed while stopped, it would
+ *  leave a set no journal names. Polled with a deadline; the setup is synchronous. */
 function endProcesses(pids: number[]): void {
   const starts = pids.map((pid) => ({ pid, start: startOf(pid) }));
   const alive = () => starts.filter((p) => p.start !== null && startOf(p.pid) === p.start);
@@ -191,6 +193,7 @@ function endProcesses(pids: number[]): void {
     }
   };
   send('SIGTERM');
+  send('SIGCONT');
   waitGone(2000);
   send('SIGKILL');
   waitGone(1000);
