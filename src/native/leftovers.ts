@@ -52,6 +52,9 @@ export interface CleanReport {
   damaged: Array<{ file: string; lines: number; copy: string | null }>;
   /** things clean could not do, one line each */
   warnings: string[];
+  /** queues and sets of the calling user that no journal here names (another state
+   *  folder's run made them, or another program): left, and listed so a learner can tell */
+  unnamed: Array<{ kind: IpcKind; id: number; key: string }>;
 }
 
 /** The state folder cannot be used at all (a file in its place): one line with the way out. */
@@ -238,7 +241,7 @@ function waitForOrphans(report: CleanReport): void {
 }
 
 export function clean(opts: { dryRun: boolean }): CleanReport {
-  const report: CleanReport = { removed: [], kept: [], forgotten: [], ended: [], waited: [], folders: [], damaged: [], warnings: [] };
+  const report: CleanReport = { removed: [], kept: [], forgotten: [], ended: [], waited: [], folders: [], damaged: [], warnings: [], unnamed: [] };
   waitForOrphans(report);
   const release = lock(report);
   try {
@@ -319,6 +322,12 @@ export function clean(opts: { dryRun: boolean }): CleanReport {
     }
     // after every journal took its own: what is left unnamed is all a killed IPC_PRIVATE call may have made
     for (const j of cleanPrivate(gone, ipcRows, report, opts.dryRun)) unfinished.add(j);
+    const euid = process.geteuid?.();
+    for (const kind of ['msg', 'sem'] as const) {
+      for (const row of ipcRows[kind]) {
+        if (row.cuid === euid && !report.kept.some((e) => e.kind === kind && e.id === row.id)) report.unnamed.push({ kind, id: row.id, key: formatKey(row.key) });
+      }
+    }
     if (!opts.dryRun) {
       for (const j of gone.filter((x) => !unfinished.has(x))) {
         try {

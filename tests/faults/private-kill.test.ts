@@ -88,7 +88,7 @@ describe('kill -9 between semget(IPC_PRIVATE) and its record', () => {
     const r = runCli(['clean'], state);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^removed +semid ${own} +key 0x00000000 +made with IPC_PRIVATE by ipclab process ${pid} \\(gone\\), killed before it could record it$`, 'm'));
-    expect(r.stdout).not.toMatch(new RegExp(`semid ${other} `));
+    expect(r.stdout).toMatch(new RegExp(`^left +semid ${other} .*ipcrm -s ${other} removes it$`, 'm'));
     expect(markedSets()).toEqual([other]);
     expect(journalsIn(state)).toEqual([]);
   });
@@ -102,8 +102,36 @@ describe('kill -9 between semget(IPC_PRIVATE) and its record', () => {
     expect(raw.semop(id, up, 1).value).toBe(0);
     const r = runCli(['clean'], state);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).not.toMatch(/semid/);
+    expect(r.stdout).not.toMatch(/^(removed|kept) +semid/m);
+    expect(r.stdout).toMatch(new RegExp(`^left +semid ${id} `, 'm'));
     expect(markedSets()).toEqual([id]);
     expect(journalsIn(state)).toEqual([]);
+  });
+});
+
+describe('clean from another state folder', () => {
+  it('leaves a set a gone run recorded in another folder, says why and how to remove it; clean in that folder removes it', async () => {
+    const [home, other] = [tempDir('ipclab-state-'), tempDir('ipclab-state-')];
+    const gone = spawn('true');
+    await exited(gone);
+    const since = Math.floor(Date.now() / 1000) - 1;
+    const id = raw.semget(IPC_PRIVATE, NSEMS, IPC_CREAT | 0o600).value;
+    expect(id).toBeGreaterThanOrEqual(0);
+    mkdirSync(join(home, 'ipclab', 'runs'), { recursive: true });
+    const lines = [{ t: 'run', pid: gone.pid, start: 1 }, { t: 'sem', id, key: 0, ctime: since, cuid: process.geteuid!() }];
+    appendFileSync(join(home, 'ipclab', 'runs', `${gone.pid}-1.jsonl`), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+
+    const elsewhere = runCli(['clean'], other);
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect(elsewhere.stdout).toMatch(/^nothing to clean/m);
+    expect(elsewhere.stdout).toMatch(new RegExp(`^left +semid ${id} +key 0x00000000 +yours, but no run in this state folder recorded it \\(a run with another XDG_STATE_HOME made it, or another program\\); ipcrm -s ${id} removes it$`, 'm'));
+    const zh = runCli(['clean', '--lang', 'zh'], other);
+    expect(zh.stdout).toMatch(new RegExp(`^留下 +semid ${id} +key 0x00000000 +属于你，但本状态目录里没有哪次运行记下它（是另一个 XDG_STATE_HOME 下的运行或别的程序建的）；ipcrm -s ${id} 可删除它$`, 'm'));
+    expect(markedSets()).toEqual([id]);
+
+    const own = runCli(['clean'], home);
+    expect(own.stdout).toMatch(new RegExp(`^removed +semid ${id} .*ipclab process ${gone.pid} is gone$`, 'm'));
+    expect(own.stdout).not.toMatch(new RegExp(`semid ${id} .*yours`));
+    expect(markedSets()).toEqual([]);
   });
 });
