@@ -9,7 +9,8 @@
 // - Queues and sets: the kernel keeps no creator pid, so they are this run's only when a
 //   journal in this run's state folders records them (the XDG_STATE_HOME vitest.config.ts
 //   gives every test process, and the side-by-side workers' own in it, src/native/registry.ts): the object itself, still the same
-//   one, or its key, recorded before a child created under it. A process that ends
+//   one, or its key, recorded before a child created under it, or the IPC_PRIVATE one a
+//   process was killed making (src/native/leftovers.ts killedPrivateCall). A process that ends
 //   cleanly removes its journal only after removing what it made (docs/ARCHITECTURE.md,
 //   "Cleanup and ownership"); a test process's journal stays until the run's folder goes.
 // Before the suite, the folders of earlier runs that were killed (no teardown, no 'exit'
@@ -20,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { tmuxSocketPath } from '../scripts/tmux-socket.mjs';
 import type { TestProject } from 'vitest/node';
-import { clean, type CleanReport } from '../src/native/leftovers.js';
+import { clean, killedPrivateCall, type CleanReport } from '../src/native/leftovers.js';
 import { readIpcRows } from '../src/native/proc.js';
 import { readJournal, type IpcKind, type Journal } from '../src/native/registry.js';
 import { sameIpcObject } from '../src/native/tables.js';
@@ -113,6 +114,13 @@ export function leftByRun(before: Before, stateHome: string): Left[] {
         journals.find((j) => j.keys.some((k) => k.kind === kind && k.key !== 0 && k.key === row.key && row.cuid === uid && row.ctime >= k.since));
       if (by) left.push({ kind, id: row.id, text: `${kind} ${row.id} (recorded by pid ${by.pid})` });
     }
+    // a process killed inside msgget/semget(IPC_PRIVATE) recorded only that it was about to make one
+    for (const j of journals) {
+      const made = j.pending?.kind === kind ? killedPrivateCall(j.pending, readIpcRows(kind)) : undefined;
+      if (made && !before[kind].has(made.id) && !left.some((l) => l.kind === kind && l.id === made.id)) {
+        left.push({ kind, id: made.id, text: `${kind} ${made.id} (made with IPC_PRIVATE by pid ${j.pid}, killed before its record)` });
+      }
+    }
   }
   return left;
 }
@@ -166,7 +174,9 @@ function processesOfRun(folder: string): number[] {
 }
 
 /** Ends a killed run's workers still running: SIGTERM (an ipclab worker removes its own
- *  objects), SIGKILL after 2 s. Polled with a deadline; the setup is synchronous. */
+ *  objects) with SIGCONT, SIGKILL after 2 s. A stopped process (a C program examples-exits
+ *  froze with SIGSTOP) acts on SIGTERM only once continued: killed while stopped, it would
+ *  leave a set no journal names. Polled with a deadline; the setup is synchronous. */
 function endProcesses(pids: number[]): void {
   const starts = pids.map((pid) => ({ pid, start: startOf(pid) }));
   const alive = () => starts.filter((p) => p.start !== null && startOf(p.pid) === p.start);
@@ -183,6 +193,7 @@ function endProcesses(pids: number[]): void {
     }
   };
   send('SIGTERM');
+  send('SIGCONT');
   waitGone(2000);
   send('SIGKILL');
   waitGone(1000);

@@ -31,6 +31,8 @@ const WORDS = {
       `${file}: ${lines} unreadable line(s); ${copy ? `a copy is kept at ${copy}; ` : ''}cleaning by what can still be read (the run's pid, its children, its keys)`,
     process: (run: string, signals: string) => `a process of ipclab run ${run}, which is gone${signals ? ` (${signals})` : ''}`,
     nothing: (dir: string) => `nothing to clean: no ended ipclab run left anything behind (runs are recorded in ${dir})`,
+    left: 'left',
+    unnamed: (flag: string, id: number) => `yours, but no run in this state folder recorded it (a run with another XDG_STATE_HOME made it, or another program); ipcrm ${flag} ${id} removes it`,
     dryRun: '(dry run: nothing was removed; run without --dry-run to remove)',
     cannot: 'ipclab clean: ',
   },
@@ -51,6 +53,8 @@ const WORDS = {
       `${file}：${lines} 行无法读取；${copy ? `副本保存在 ${copy}；` : ''}按仍能读出的内容清理（该次运行的进程号、子进程和 key）`,
     process: (run: string, signals: string) => `ipclab 运行 ${run} 的进程，该运行已不在${signals ? `（${signals}）` : ''}`,
     nothing: (dir: string) => `没有要清理的：已结束的 ipclab 运行都没有留下东西（运行记录在 ${dir}）`,
+    left: '留下',
+    unnamed: (flag: string, id: number) => `属于你，但本状态目录里没有哪次运行记下它（是另一个 XDG_STATE_HOME 下的运行或别的程序建的）；ipcrm ${flag} ${id} 可删除它`,
     dryRun: '（演习：什么也没删除；去掉 --dry-run 才会删除）',
     cannot: 'ipclab clean：',
   },
@@ -67,6 +71,7 @@ const ZH_REASONS: [RegExp, (...m: string[]) => string][] = [
   [/^already removed while attached \(dest\); the kernel frees it at the last detach \(nattch (\d+)\)$/, (_, n) => `映射期间已被删除（dest）；最后一次解除映射时内核释放它（nattch ${n}）`],
   [/^made by ipclab process (\d+) \(gone\) before it could record it$/, (_, pid) => `由 ipclab 进程 ${pid}（已不在）创建，它没来得及记下`],
   [/^made by process (\d+) of ipclab run (\d+) \(both gone\)$/, (_, pid, run) => `由 ipclab 运行 ${run} 的进程 ${pid} 创建（两者都已不在）`],
+  [/^made with IPC_PRIVATE by ipclab process (\d+) \(gone\), killed before it could record it$/, (_, pid) => `由 ipclab 进程 ${pid}（已不在）用 IPC_PRIVATE 创建，它还没来得及记下就被杀掉了`],
 ];
 
 function reason(text: string, lang: Lang): string {
@@ -79,6 +84,7 @@ function labelled(label: string, rest: string): string {
 }
 
 const ID_NAME = { shm: 'shmid', msg: 'msqid', sem: 'semid' } as const;
+const IPCRM_FLAG = { msg: '-q', sem: '-s' } as const;
 
 function line(label: string, e: CleanEntry, lang: Lang): string {
   // queues and sets have no creator pid in the kernel: their column stays empty
@@ -111,17 +117,19 @@ export async function run(options: Options): Promise<number> {
   }
   const out = lines(report, options.dryRun, options.lang);
   let failed = report.kept.some((e) => e.call);
+  const w = WORDS[options.lang];
   for (const rv of staleRendezvous()) {
     const rmid = options.dryRun ? null : shmctlRmid(rv.shmid);
     // EINVAL/EIDRM: another clean (or a new server's takeover) removed it first
     const gone = rmid?.errno === 'EINVAL' || rmid?.errno === 'EIDRM';
     if (rmid?.errno && !gone) failed = true;
-    const w = WORDS[options.lang];
     const label = options.dryRun || !rmid?.errno ? w.removed(options.dryRun) : gone ? w.gone : w.kept;
     out.push(labelled(label, `shmid ${String(rv.shmid).padEnd(8)} key ${rv.key}  ${w.stale(rv)}${rmid?.errno && !gone ? `: ${rmid.c} = -1 ${rmid.errno}` : ''}`));
   }
-  if (out.length === 0) out.push(WORDS[options.lang].nothing(sanitize(runsDir())));
-  else if (options.dryRun) out.push(WORDS[options.lang].dryRun);
+  if (out.length === 0) out.push(w.nothing(sanitize(runsDir())));
+  else if (options.dryRun) out.push(w.dryRun);
+  // what clean leaves, and why: a learner who ran ipclab with another state folder sees where
+  for (const u of report.unnamed) out.push(labelled(w.left, `${ID_NAME[u.kind]} ${String(u.id).padEnd(8)} key ${u.key}  ${''.padEnd(13)} ${w.unnamed(IPCRM_FLAG[u.kind], u.id)}`));
   process.stdout.write(`${out.join('\n')}\n`);
   // an IPC_RMID that failed leaves something behind: say so in the exit code
   return failed ? EXIT.failed : EXIT.ok;

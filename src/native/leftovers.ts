@@ -52,6 +52,9 @@ export interface CleanReport {
   damaged: Array<{ file: string; lines: number; copy: string | null }>;
   /** things clean could not do, one line each */
   warnings: string[];
+  /** queues and sets of the calling user that no journal here names (another state
+   *  folder's run made them, or another program): left, and listed so a learner can tell */
+  unnamed: Array<{ kind: IpcKind; id: number; key: string }>;
 }
 
 /** The state folder cannot be used at all (a file in its place): one line with the way out. */
@@ -140,6 +143,55 @@ function creatorOf(j: Journal, row: ShmRow): number | null {
 const RMID: Record<IpcKind, (id: number) => CallRecord> = { msg: msgctlRmid, sem: semctlRmid };
 const NOUN: Record<IpcKind, string> = { msg: 'queue', sem: 'semaphore set' };
 
+/** IPC_RMID of a gone run's queue or set (none with dryRun), reported; true when it failed. */
+function removeIpc(e: CleanEntry, report: CleanReport, dryRun: boolean): boolean {
+  if (dryRun) {
+    report.removed.push(e);
+    return false;
+  }
+  const call = RMID[e.kind as IpcKind](e.id);
+  if (call.errno === 'EINVAL' || call.errno === 'EIDRM') report.forgotten.push({ ...e, reason: 'already gone' });
+  else if (call.errno) {
+    report.kept.push({ ...e, reason: `IPC_RMID failed: ${call.errno} (${call.message})`, call });
+    return true;
+  } else report.removed.push({ ...e, call });
+  return false;
+}
+
+/** How long after a `private` line's `since` the call's ctime may be: the second taken off
+ *  and the call's own, give or take a tick of the kernel's coarse clock. */
+const PRIVATE_SLACK_S = 2;
+
+/** The key-0 queue or set a gone run was killed making (`pending`: killed between
+ *  msgget/semget(IPC_PRIVATE) and its record), among `all` the kernel holds of that kind.
+ *  The kernel hands out ids in rising order, so the call's object, made microseconds after
+ *  its `private` line, is the first with an id above the line's `after`: it is the call's
+ *  when it is key 0, of the calling user, never used and made in the seconds of the line.
+ *  Anything else first (the run died before its call; the ids wrapped round) is another's. */
+export function killedPrivateCall(pending: NonNullable<Journal['pending']>, all: IpcRow[]): IpcRow | undefined {
+  const first = all.filter((r) => r.id > pending.after).sort((a, b) => a.id - b.id)[0];
+  if (!first || first.key !== 0 || first.cuid !== process.geteuid?.() || first.used) return undefined;
+  return first.ctime >= pending.since && first.ctime <= pending.since + PRIVATE_SLACK_S ? first : undefined;
+}
+
+/** Removes what gone runs were killed making with IPC_PRIVATE (killedPrivateCall), unless
+ *  a journal names it (`rows` holds what is left once every journal took its own). Returns
+ *  the journals whose IPC_RMID failed. */
+function cleanPrivate(gone: Journal[], rows: Record<IpcKind, IpcRow[]>, report: CleanReport, dryRun: boolean): Set<Journal> {
+  const failed = new Set<Journal>();
+  for (const j of gone) {
+    if (!j.pending) continue;
+    const { kind } = j.pending;
+    const made = killedPrivateCall(j.pending, readIpcRows(kind));
+    const row = made && rows[kind].find((r) => r.id === made.id);
+    if (!row) continue;
+    rows[kind].splice(rows[kind].indexOf(row), 1);
+    const reason = `made with IPC_PRIVATE by ipclab process ${j.pid} (gone), killed before it could record it`;
+    if (removeIpc({ kind, id: row.id, key: formatKey(0), cpid: null, pid: j.pid, reason }, report, dryRun)) failed.add(j);
+  }
+  return failed;
+}
+
 /** The queues and sets of one journal's run: a live run's are kept (it removes its own);
  *  a gone run's recorded ones that are still the same object, and any of the calling
  *  user under a key the run recorded before a create (made since), are removed. Returns
@@ -154,16 +206,7 @@ function cleanQueuesAndSets(j: Journal, rows: Record<IpcKind, IpcRow[]>, report:
     const take = (row: IpcRow) => rows[kind].splice(rows[kind].indexOf(row), 1);
     const remove = (row: IpcRow, reason: string) => {
       take(row);
-      if (dryRun) {
-        report.removed.push(entry(row, reason));
-        return;
-      }
-      const call = RMID[kind](row.id);
-      if (call.errno === 'EINVAL' || call.errno === 'EIDRM') report.forgotten.push(entry(row, 'already gone'));
-      else if (call.errno) {
-        failed = true;
-        report.kept.push({ ...entry(row, `IPC_RMID failed: ${call.errno} (${call.message})`), call });
-      } else report.removed.push({ ...entry(row, reason), call });
+      if (removeIpc(entry(row, reason), report, dryRun)) failed = true;
     };
     for (const o of j.objects.filter((x) => x.kind === kind)) {
       const row = find(o.id);
@@ -198,7 +241,7 @@ function waitForOrphans(report: CleanReport): void {
 }
 
 export function clean(opts: { dryRun: boolean }): CleanReport {
-  const report: CleanReport = { removed: [], kept: [], forgotten: [], ended: [], waited: [], folders: [], damaged: [], warnings: [] };
+  const report: CleanReport = { removed: [], kept: [], forgotten: [], ended: [], waited: [], folders: [], damaged: [], warnings: [], unnamed: [] };
   waitForOrphans(report);
   const release = lock(report);
   try {
@@ -210,6 +253,9 @@ export function clean(opts: { dryRun: boolean }): CleanReport {
     for (const j of journals) for (const s of j.segments) if (processAlive(j.pid, j.start)) handled.add(s.shmid);
 
     const ipcRows = { msg: readIpcRows('msg'), sem: readIpcRows('sem') };
+    // the gone runs' journals, and those kept for the next clean (an IPC_RMID failed)
+    const gone: Journal[] = [];
+    const unfinished = new Set<Journal>();
     // live runs first: what they recorded is theirs, whatever a gone run's key matches
     for (const j of journals) if (processAlive(j.pid, j.start)) cleanQueuesAndSets(j, ipcRows, report, opts.dryRun);
     for (const j of journals) {
@@ -223,6 +269,7 @@ export function clean(opts: { dryRun: boolean }): CleanReport {
         }
         continue;
       }
+      gone.push(j);
       if (j.damaged > 0) {
         let copy: string | null = null;
         if (!opts.dryRun) {
@@ -271,7 +318,18 @@ export function clean(opts: { dryRun: boolean }): CleanReport {
         if (!opts.dryRun) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
         report.folders.push(dir);
       }
-      if (!opts.dryRun && !failed) {
+      if (failed) unfinished.add(j);
+    }
+    // after every journal took its own: what is left unnamed is all a killed IPC_PRIVATE call may have made
+    for (const j of cleanPrivate(gone, ipcRows, report, opts.dryRun)) unfinished.add(j);
+    const euid = process.geteuid?.();
+    for (const kind of ['msg', 'sem'] as const) {
+      for (const row of ipcRows[kind]) {
+        if (row.cuid === euid && !report.kept.some((e) => e.kind === kind && e.id === row.id)) report.unnamed.push({ kind, id: row.id, key: formatKey(row.key) });
+      }
+    }
+    if (!opts.dryRun) {
+      for (const j of gone.filter((x) => !unfinished.has(x))) {
         try {
           removeJournal(j.file);
         } catch (err) {

@@ -50,9 +50,10 @@ function since(): number {
  *  leaves an object `clean` can attribute). Returns what to call with the id the call
  *  returned: it records the object when this call created it -- always for IPC_PRIVATE
  *  and IPC_EXCL, and for IPC_CREAT alone when no object had that key before the call.
- *  An IPC_PRIVATE object is recorded only after the call (key 0 names no one object):
- *  a kill in between leaves it to `ipcrm`. See docs/ARCHITECTURE.md ("Message queues and
- *  semaphore sets"). */
+ *  Key 0 names no one object, so before an IPC_PRIVATE call a `private` line says one is
+ *  about to be made, with the highest id of that kind so far: left last in the journal by
+ *  a kill, it lets `clean` find the new object, the first made after it. See
+ *  docs/ARCHITECTURE.md ("Message queues and semaphore sets"). */
 export function beforeGet(kind: IpcKind, key: number, flags: number): (id: number) => void {
   registerRun();
   const k = key >>> 0;
@@ -60,6 +61,7 @@ export function beforeGet(kind: IpcKind, key: number, flags: number): (id: numbe
   const at = since();
   const existed = k !== IPC_PRIVATE && !(flags & IPC_EXCL) && readIpcRows(kind).some((r) => r.key === k);
   if (k !== IPC_PRIVATE) note({ t: 'key', kind, key: k, since: at });
+  else note({ t: 'private', kind, since: at, after: Math.max(-1, ...readIpcRows(kind).map((r) => r.id)) });
   return (id) => {
     if (id < 0 || existed) return;
     const run = ownRun();

@@ -89,10 +89,20 @@ export interface IpcRow {
   uid: number;
   cuid: number;
   ctime: number;
+  /** a semop, msgsnd or msgrcv has been made on it (otime, stime or rtime set) */
+  used: boolean;
 }
 
 export function readIpcRows(kind: 'msg' | 'sem'): IpcRow[] {
-  return readSysvipc(kind).map((r) => ({ id: kind === 'msg' ? r.msqid : r.semid, key: r.key >>> 0, mode: r.perms, uid: r.uid, cuid: r.cuid, ctime: r.ctime }));
+  return readSysvipc(kind).map((r) => ({
+    id: kind === 'msg' ? r.msqid : r.semid,
+    key: r.key >>> 0,
+    mode: r.perms,
+    uid: r.uid,
+    cuid: r.cuid,
+    ctime: r.ctime,
+    used: kind === 'msg' ? r.stime > 0 || r.rtime > 0 : r.otime > 0,
+  }));
 }
 
 function readLimit(name: string): number | bigint {

@@ -52,6 +52,7 @@ export type JournalLine =
   | { t: 'gone'; kind: IpcKind; id: number }
   | { t: 'child'; pid: number; start: number }
   | { t: 'key'; key: number; since: number; kind?: IpcKind }
+  | { t: 'private'; kind: IpcKind; since: number; after: number }
   | { t: 'tmp'; path: string };
 
 /** One process's journal as read back. */
@@ -67,6 +68,10 @@ export interface Journal {
   /** keys recorded before a create: for segments a child makes (no kind), or before msgget/semget */
   keys: Array<{ key: number; since: number; kind?: IpcKind }>;
   tmps: string[];
+  /** a msgget/semget(IPC_PRIVATE) the run was killed in: its `private` line has no line
+   *  after it (the record, or anything the run did next); `after`, the highest id of that
+   *  kind in the kernel just before the call (-1: none) */
+  pending: { kind: IpcKind; since: number; after: number } | null;
   /** lines that could not be read (a damaged file) */
   damaged: number;
 }
@@ -101,6 +106,8 @@ function valid(line: unknown): line is JournalLine {
       return l.kind === undefined ? isInt(l.shmid) : isKind(l.kind) && isInt(l.id);
     case 'key':
       return isInt(l.key) && isInt(l.since) && (l.kind === undefined || isKind(l.kind));
+    case 'private':
+      return isKind(l.kind) && isInt(l.since) && isInt(l.after);
     case 'tmp':
       return typeof l.path === 'string';
     default:
@@ -118,7 +125,7 @@ export function readJournal(file: string): Journal | null {
   } catch {
     return null;
   }
-  const journal: Journal = { file, pid: Number(m[1]), start: Number(m[2]), segments: [], objects: [], children: [], keys: [], tmps: [], damaged: 0 };
+  const journal: Journal = { file, pid: Number(m[1]), start: Number(m[2]), segments: [], objects: [], children: [], keys: [], tmps: [], pending: null, damaged: 0 };
   const segments = new Map<number, OwnedRecord>();
   const objects = new Map<string, OwnedIpc>();
   const lines = text.split('\n');
@@ -135,6 +142,8 @@ export function readJournal(file: string): Journal | null {
       journal.damaged += 1;
       continue;
     }
+    // the call comes right after its private line, the record right after the call
+    journal.pending = line.t === 'private' ? { kind: line.kind, since: line.since, after: line.after } : null;
     if (line.t === 'shm') segments.set(line.shmid, { shmid: line.shmid, key: line.key, ctime: line.ctime, cpid: line.cpid, pid: journal.pid, pidStart: journal.start });
     else if (line.t === 'msg' || line.t === 'sem') objects.set(`${line.t} ${line.id}`, { kind: line.t, id: line.id, key: line.key, ctime: line.ctime, cuid: line.cuid, pid: journal.pid, pidStart: journal.start });
     else if (line.t === 'gone') {
@@ -189,7 +198,7 @@ export function forgetEndedRun(pid: number, start: number): boolean {
   const file = join(runsDir(), `${runName(pid, start)}.jsonl`);
   const j = readJournal(file);
   if (!j) return false;
-  const pending = j.segments.length + j.objects.length + j.children.length + j.keys.length + j.tmps.length + j.damaged;
+  const pending = j.segments.length + j.objects.length + j.children.length + j.keys.length + j.tmps.length + (j.pending ? 1 : 0) + j.damaged;
   if (pending > 0) return false;
   removeJournal(file);
   return true;

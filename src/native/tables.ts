@@ -21,7 +21,7 @@ export function sameObject(record: OwnedRecord, now: { key: number; cpid: number
  *  and creator uid, and a ctime no earlier than the second taken before its creation
  *  (IPC_SET, SETVAL and SETALL only move it forward; IPC_RMID removes at once, so the key
  *  never turns 0 under a live object). The kernel keeps no creator pid for these. */
-export function sameIpcObject(record: { id: number; key: number; ctime: number; cuid: number }, now: IpcRow): boolean {
+export function sameIpcObject(record: { id: number; key: number; ctime: number; cuid: number }, now: Pick<IpcRow, 'id' | 'key' | 'cuid' | 'ctime'>): boolean {
   return now.id === record.id && now.key === record.key && now.cuid === record.cuid && now.ctime >= record.ctime;
 }
 
@@ -62,7 +62,7 @@ function ownedIpc(): Map<string, OwnedIpc> {
   return new Map(readOwnedIpc().map((r) => [`${r.kind} ${r.id}`, r]));
 }
 
-function isOurs(owned: Map<string, OwnedIpc>, kind: IpcKind, row: IpcRow): boolean {
+function isOurs(owned: Map<string, OwnedIpc>, kind: IpcKind, row: Parameters<typeof sameIpcObject>[1]): boolean {
   const record = owned.get(`${kind} ${row.id}`);
   return record !== undefined && sameIpcObject(record, row);
 }
@@ -88,7 +88,7 @@ export function readQueues(): QueueRecord[] {
       stime: r.stime,
       rtime: r.rtime,
       ctime: r.ctime,
-      ours: isOurs(owned, 'msg', { id: r.msqid, key: r.key >>> 0, mode: r.perms, uid: r.uid, cuid: r.cuid, ctime: r.ctime }),
+      ours: isOurs(owned, 'msg', { id: r.msqid, key: r.key >>> 0, cuid: r.cuid, ctime: r.ctime }),
     }));
 }
 
@@ -115,7 +115,7 @@ export function readSemaphores(withValues: (set: { semid: number; ours: boolean 
   return readSysvipc('sem')
     .sort((a, b) => a.semid - b.semid)
     .map((r) => {
-      const ours = isOurs(owned, 'sem', { id: r.semid, key: r.key >>> 0, mode: r.perms, uid: r.uid, cuid: r.cuid, ctime: r.ctime });
+      const ours = isOurs(owned, 'sem', { id: r.semid, key: r.key >>> 0, cuid: r.cuid, ctime: r.ctime });
       const values = withValues({ semid: r.semid, ours }) ? readValues(r.semid) : { sems: null, semsError: null };
       return {
         key: formatKey(r.key),

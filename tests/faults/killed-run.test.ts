@@ -8,9 +8,11 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepGoneRuns } from '../global-setup.js';
-import { makeRunFolder, sideStateHome } from '../helpers/run-state.js';
+import { makeRunFolder, RUN_DIR_ENV, sideStateHome } from '../helpers/run-state.js';
 import { testTempDir } from '../helpers/temp-dir.js';
-import { exited, runCli, shmRow, startOwner, tempDir } from '../native/helpers.js';
+import { compileFixture, exited, firstLine, foreignKey, runCli, shmRow, startOwner, tempDir, waitFor } from '../native/helpers.js';
+import { shmctlRmid } from '../../src/native/calls.js';
+import { processStopped } from '../../src/native/procstat.js';
 
 /** A run folder in `parent` whose owner has ended: made while a stand-in for vitest ran. */
 async function folderOfEndedRun(parent: string): Promise<string> {
@@ -36,6 +38,23 @@ async function killedWorker(folder: string): Promise<{ shmid: number; recorded: 
 }
 
 describe('the folder of a killed test run', () => {
+  it('a program of the run left stopped (examples-exits freezes its C programs with SIGSTOP) is continued with its SIGTERM: it removes what it made', async () => {
+    const parent = testTempDir('ipclab-runs-');
+    const gone = await folderOfEndedRun(parent);
+    // made by a C program, not ipclab: no journal names its segment, only its own handler removes it
+    const holder = spawn(compileFixture('holder'), [foreignKey().toString(16), '4096'], { env: { ...process.env, [RUN_DIR_ENV]: gone }, stdio: ['pipe', 'pipe', 'ignore'] });
+    const shmid = Number(await firstLine(holder));
+    holder.kill('SIGSTOP');
+    await waitFor(() => processStopped(holder.pid!), 'the holder to stop');
+    try {
+      expect(sweepGoneRuns(parent).runs).toEqual([gone]);
+      expect(await exited(holder)).toEqual({ code: 0, signal: null });
+      expect(shmRow(shmid)).toBeUndefined();
+    } finally {
+      if (shmRow(shmid)) shmctlRmid(shmid);
+    }
+  });
+
   it('is cleaned by the next run’s setup: its segment leaves the kernel, its folders go; a live run’s stays', async () => {
     const parent = testTempDir('ipclab-runs-');
     const gone = await folderOfEndedRun(parent);
