@@ -66,6 +66,9 @@ static int join(const char *path, double deadline)
         if (shmctl(id, IPC_STAT, &ds) == -1) continue;
         if (ds.shm_segsz < RV_SIZE)
             fail("the segment %d is not an ipclab one (%zu bytes, needs 4096); left alone", id, (size_t)ds.shm_segsz);
+        /* as ipclab's client says it, so both traces read alike */
+        say("shmctl(%d, IPC_STAT, &ds) = 0", id);
+        say("ds.shm_segsz == %zu: room for struct ipclab_rv (a smaller segment is another program's)", (size_t)ds.shm_segsz);
         rv = shmat(id, NULL, 0);
         if (rv == (void *)-1) {
             rv = NULL;

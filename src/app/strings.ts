@@ -497,7 +497,9 @@ const EN = {
   /** the instruction before the reason, which may be long: a cut status line loses only the reason's end */
   resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
   restarted: (lesson: number) => `progress forgotten: starting over at lesson ${lesson}`,
-  running: 'running…',
+  /** while a step runs: a key pressed then is not kept for later, said now (issue 16: at 80x24 a
+   *  tester saw "running…" alone and took the keys for lost); after the run spacesWhileRunning counts them */
+  running: 'running… keys pressed now are not used',
   opening: 'opening the lesson: reading the kernel…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed; your answers and score stand',
@@ -962,7 +964,7 @@ const ZH: Strings = {
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
   resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止（按 r 重置本课）：${why}`,
   restarted: (lesson: number) => `进度已清除：从第 ${lesson} 课重新开始`,
-  running: '运行中…',
+  running: '运行中…此时按的键不会用到',
   opening: '正在打开本课：读取内核…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',

@@ -1884,6 +1884,13 @@ function findTraceTerms(
     see(entry, word);
     metKeys(entry, word, lang, glossary).forEach((k) => earlier.add(k));
   }
+  // a call an earlier step's trace made is on screen by its name too ("kill(4242, SIGUSR2) = 0"):
+  // a notice naming it is not its first showing (issue 16 pass 11: serv-clnt 3's notice names the
+  // server's kill, which the client's line of step 2 showed); the trace lists it by its own rules
+  for (let step = 0; step < view; step++) for (const e of run.trace.slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length)) {
+    const entry = e.type === 'call' ? entryFor(e.call, glossary) : undefined;
+    if (entry && e.type === 'call') metKeys(entry, e.call, lang, glossary).forEach((k) => earlier.add(k));
+  }
   // what the notice names first is not new again when an earlier step's trace showed it
   // (overview: ipcs's nattch column at step 1, the notice's nattch at step 2)
   const out: TraceTerms = { entries: [], words: [], where: [] };

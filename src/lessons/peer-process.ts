@@ -56,12 +56,15 @@ export function said(ctx: StepContext, pid: number, text: Text, at = now()): voi
   ctx.trace({ type: 'event', pid, text, at });
 }
 
-/** Under the struct the sides read: whose read it is (issue 16: the pid in its heading changed
- *  from step to step, and nothing said why). */
-const LAST_READER: Text = {
-  en: 'pid: the side that read the struct last; it changes as they take turns',
-  zh: 'pid 是最后读这个结构体的一方，双方轮流读，它也跟着变',
-};
+/** Under the struct the sides read: whose read it is, by the pid its heading names (issue 16: the
+ *  pid in the heading changed from step to step, and nothing said why; then "pid is the side that
+ *  read it last" did not say which pid). */
+function lastReader(pid: number): Text {
+  return {
+    en: `pid ${pid}, in "as pid ${pid} read it": the side that read the struct last. The two take turns, so it changes.`,
+    zh: `“pid ${pid} 读到的值”里的 ${pid} 是最后读这个结构体的一方。双方轮流读，这个 pid 也跟着变。`,
+  };
+}
 
 function forward(ctx: StepContext, e: ProtoEvent): void {
   switch (e.type) {
@@ -70,7 +73,7 @@ function forward(ctx: StepContext, e: ProtoEvent): void {
       ctx.trace(e);
       break;
     case 'fields':
-      ctx.setDecoded?.({ title: 'struct ipclab_rv', shmid: e.shmid, pid: e.pid, fields: decodedRows(e.fields), note: LAST_READER });
+      ctx.setDecoded?.({ title: 'struct ipclab_rv', shmid: e.shmid, pid: e.pid, fields: decodedRows(e.fields), note: lastReader(e.pid) });
       break;
     case 'message': {
       const text = JSON.stringify(Buffer.from(e.base64, 'base64').toString('utf8'));

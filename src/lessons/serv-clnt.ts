@@ -70,8 +70,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'clnt.c, in C, printed what ipclab\'s server sent; both exited with code 0. To try it: ipclab serv in one terminal, clnt.c in another.',
-  zh: 'C 写的 clnt.c 打印出了 ipclab 服务端发来的消息，双方退出码都是 0。自己试：一个终端运行 ipclab serv，另一个运行 clnt.c。',
+  en: 'clnt.c printed the message; both exited 0. Trace: shmget\'s ENOENT until ipclab\'s server came. Try: ipclab serv, clnt.c.',
+  zh: 'clnt.c 打印出了消息，双方退出码都是 0。跟踪：ipclab 服务端来之前 shmget 得到 ENOENT。自己试：先 ipclab serv，再 clnt.c。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'ipclab\'s client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
@@ -150,8 +150,8 @@ export const servClnt = defineLesson<ServClntState>({
       },
       aside: {
         // said where the process list first shows (issue 16 pass 6: the introduction named it before any list)
-        en: 'steps 1-4 run ipclab\'s program again on both sides, as serv.c and clnt.c (open: 3 in C, more here); 5-6 run the C ones. Processes: "lesson" is the lesson process.',
-        zh: '第 1-4 步双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 的事（open 在 C 里返回 3，这里更大）；第 5、6 步运行 C 程序。进程列表里的“本课”是本课进程，即 ipclab 自己。',
+        en: 'steps 1-4 run ipclab\'s program again on both sides, as serv.c and clnt.c (open: 3 in C, more here); 5-6 run the C ones. The list\'s "lesson" is the lesson process.',
+        zh: '第 1-4 步双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 的事（open 在 C 里返回 3，这里更大）；第 5、6 步运行 C 程序。进程列表里的“本课”是本课进程。',
       },
       // shmget's line to magic's fits the Trace's 6 rows at 80x24; open's, one more line up, did not
       // (issue 16 pass 8: magic 5 Downs away): the notice says open's O_EXCL itself
@@ -220,15 +220,16 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       // what the trace shows when kill() = 0 is followed by "seen at its 100 ms poll" (issue 16 pass 10:
-      // read as the doorbell failing): the signal came, the poll had read first. Why a poll at all
+      // read as the doorbell failing): the signal came, the poll had read first; which call and which
+      // way (issue 16 pass 11: "its call" named neither). Why a poll at all
       // (signals of one kind merge) is the glossary's pending and poll, and check 2's
       notice: {
-        en: 'The server\'s SIGUSR2 came (its call returned 0). The client\'s read line names what woke it first: the signal, or its 100 ms poll.',
-        zh: '服务端的 SIGUSR2 送到了（调用返回 0）。客户端读数据那行写明先叫醒它的是信号还是 100 ms 轮询。',
+        en: 'The server\'s kill(client, SIGUSR2) returned 0: sent. The client\'s read line says what woke it: the signal or its 100 ms poll.',
+        zh: '服务端的 kill(客户端, SIGUSR2) 返回 0：信号从服务端发到了客户端。客户端读数据那行写明先叫醒它的是信号还是 100 ms 轮询。',
       },
       aside: {
-        en: 'both sides are Node programs, which run a signal\'s handler only between other work. A poll\'s read under way ends first; the signal finds nothing new.',
-        zh: '双方是 Node 程序，只在两件事之间运行信号的处理函数。已经开始的一次轮询读取会先做完，随后的信号就没有新东西可读了。',
+        en: 'both sides are Node.js programs, which run a signal\'s handler only between other work. A poll\'s read under way ends first; the signal finds nothing new.',
+        zh: '双方是 Node.js 程序，只在两件事之间运行信号的处理函数。已经开始的一次轮询读取会先做完，随后的信号就没有新东西可读了。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -280,15 +281,15 @@ export const servClnt = defineLesson<ServClntState>({
       // the step list at 80x24 cut the title ("ipclab's server against the C client …", issue 16)
       short: { en: 'ipclab server, C client', zh: 'ipclab 服务端对 C 客户端' },
       say: {
-        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts first: its shmget(key, 0, 0) gets ENOENT (no segment has the key yet) and retries every 100 ms.',
-        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 的服务端启动。它的 shmget(key, 0, 0) 得到 ENOENT，因为还没有共享内存段用这个 key；于是每 100 ms 再试。',
+        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts before ipclab\'s server, and calls shmget(key, 0, 0) every 100 ms until it finds a segment.',
+        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动，每 100 ms 调用一次 shmget(key, 0, 0)，直到找到共享内存段。',
       },
       notice: C_CLIENT_NOTICE,
       // why a "server" process appears where ipclab plays the server (issue 16); what the notice's
       // `ipclab serv` is, a command shown nowhere else (issue 16 pass 10)
       aside: {
-        en: 'the server here is the command ipclab serv (the client: ipclab clnt; more: ipclab help serv), a process of its own as in steps 1-4. "lesson" only watches.',
-        zh: '这里的服务端是命令 ipclab serv（客户端是 ipclab clnt；详见 ipclab help serv），和第 1-4 步一样是单独的进程。“本课”进程只旁观。',
+        en: 'ipclab\'s server is the command ipclab serv (its client: ipclab clnt; more: ipclab help serv), a process of its own as in steps 1-4. The lesson process watches.',
+        zh: 'ipclab 服务端就是命令 ipclab serv（ipclab 客户端是 ipclab clnt；详见 ipclab help serv），和第 1-4 步一样是单独的进程。本课进程只旁观。',
       },
       // the exchange's end, which fits the Trace's 5 rows at 80x24: the detaches, IPC_RMID (destNotice
       // speaks of its order with the client's shmdt) and both exits; the message printed, above

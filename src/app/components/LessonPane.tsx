@@ -755,9 +755,11 @@ export function useLessonInput(): LessonViewInput | null {
   // and that must not keep a left lesson's trace alive.
   const names = useAppState(useShallow((st: AppState) => paneTerms(st).names));
   const justRun = useAppState(useShallow((st: AppState) => paneTerms(st).justRun));
-  // the pane of each word seen outside the lesson's text, and the words earlier lessons teach
-  // (a string: the selector's value compares by ===)
-  const whereSaid = useAppState((st: AppState) => JSON.stringify([paneTerms(st).where, paneTerms(st).spare, paneTerms(st).earlier]));
+  // the pane of each word seen outside the lesson's text, the words only a question or an aside
+  // says (listed only while that is on screen: issue 16, parent-child 3's "Node.js" from the
+  // aside left out at 80x24 was listed while this dropped them), and the words earlier lessons
+  // teach (a string: the selector's value compares by ===)
+  const whereSaid = useAppState((st: AppState) => JSON.stringify([paneTerms(st).where, paneTerms(st).spare, paneTerms(st).only, paneTerms(st).earlier]));
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
@@ -766,8 +768,8 @@ export function useLessonInput(): LessonViewInput | null {
   const stepTerms = useMemo(() => stepTermsOf(lessons, lang, met, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
   return useMemo(() => {
     if (!lesson) return null;
-    const [where, spare, earlier] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[], Earlier | undefined];
-    const terms = { names, key: keyFor('glossary', ascii), justRun, where, spare, earlier };
+    const [where, spare, only, earlier] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[], Record<string, 'question' | 'aside'>, Earlier | undefined];
+    const terms = { names, key: keyFor('glossary', ascii), justRun, where, spare, only, earlier };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
