@@ -101,8 +101,9 @@ const EN = {
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the study notes the lessons follow are wrong',
   /** an erratum whose proving step the learner has not run: in place of what is true, which
-   *  would answer that step's question before it is asked */
-  proofAhead: (number: number, lesson: string, step: number) => `Shown live in lesson ${number} (${lesson}), step ${step}: Enter goes there.`,
+   *  would answer that step's question before it is asked (issue 16); once it ran, the
+   *  entry ends in `seenLive` (src/text/strings.ts) */
+  proofAhead: (number: number, lesson: string, step: number) => `Run lesson ${number} (${lesson}), step ${step} to see what is true: Enter goes there.`,
   /** a glossary entry's part held back until that step ran (glossary-view.ts) */
   showsAhead: (number: number, lesson: string, step: number) => `Lesson ${number} (${lesson}), step ${step} shows what happens.`,
   /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
@@ -723,7 +724,7 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  proofAhead: (number: number, lesson: string, step: number) => `现场演示在第 ${number} 课（${lesson}）第 ${step} 步：按 Enter 前往。`,
+  proofAhead: (number: number, lesson: string, step: number) => `运行第 ${number} 课（${lesson}）第 ${step} 步，就能看到实际情况：按 Enter 前往。`,
   showsAhead: (number: number, lesson: string, step: number) => `第 ${number} 课（${lesson}）第 ${step} 步会演示结果。`,
   erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) => {
     const way = step > 1 ? `；← 看先运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : '';
