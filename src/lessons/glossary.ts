@@ -101,8 +101,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'A key C names IPC_PRIVATE, passed to shmget in place of a key agreed with other programs: it asks for a segment that no key will lead to, one that programs reach only by its shmid.',
-      zh: 'C 里叫 IPC_PRIVATE 的一个 key，程序把它传给 shmget，代替与别的程序约定的 key：它要的是一个任何 key 都找不到的共享内存段，程序只能凭 shmid 使用它。',
+      // what shmget does with it is shmget 2's question: said in shows (issue 16, pass 11: "no key
+      // will lead to" here told "the very same call again" that it finds no segment)
+      en: 'A special key, named IPC_PRIVATE in C, that a program passes to shmget in place of a key agreed with other programs.',
+      zh: '一个特殊的 key，C 里叫 IPC_PRIVATE，程序把它传给 shmget，代替与别的程序约定的 key。',
     },
     shows: [
       { lesson: 'overview', step: 'create', text: { en: 'Its value is 0: ipcs shows it as 0x00000000.', zh: '它的值是 0，ipcs 显示为 0x00000000。' } },
@@ -248,9 +250,23 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SHMMIN', zh: 'SHMMIN' },
     terms: ['SHMMIN'],
     text: {
-      en: 'The least size a new segment may have: 1 byte on Linux, so shmget of size 0 fails with EINVAL. It is built into the kernel, not a file in /proc/sys/kernel as SHMMAX is.',
-      zh: '新建共享内存段的最小尺寸：Linux 上是 1 字节，所以 size 为 0 的 shmget 以 EINVAL 失败。它是写死在内核里的，不像 SHMMAX 那样是 /proc/sys/kernel 下的文件。',
+      en: 'The least size a new segment may have: 1 byte on Linux. It is built into the kernel, not a file in /proc/sys/kernel as SHMMAX is.',
+      zh: '新建共享内存段的最小尺寸：Linux 上是 1 字节。它是写死在内核里的，不像 SHMMAX 那样是 /proc/sys/kernel 下的文件。',
     },
+    // only a creating shmget of size 0 fails (serv-clnt's shmget(key, 0, 0) opens: issue 16, pass 11);
+    // each case is a question: shmget 3 asks size 0 with IPC_PRIVATE, ftok 7 a size when opening
+    shows: [
+      {
+        lesson: 'shmget',
+        step: 'size-zero',
+        text: { en: 'A shmget that creates a segment of size 0 (IPC_PRIVATE, or IPC_CREAT with no segment under the key) fails with EINVAL.', zh: '要新建 0 字节共享内存段的 shmget（用 IPC_PRIVATE，或带 IPC_CREAT 而 key 下还没有段）以 EINVAL 失败。' },
+      },
+      {
+        lesson: 'ftok',
+        step: 'open-sizes',
+        text: { en: 'A shmget that opens an existing segment by key takes any size up to the segment\'s, 0 too (shmget(key, 0, 0)); a larger size fails with EINVAL.', zh: '按 key 打开已有共享内存段的 shmget，size 可以是不超过该段大小的任何值，0 也行（shmget(key, 0, 0)）；更大的 size 以 EINVAL 失败。' },
+      },
+    ],
   },
   {
     id: 'shmid_ds',
