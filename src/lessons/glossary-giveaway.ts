@@ -222,6 +222,7 @@ const NOT_ANSWERS: Record<string, string> = {
   "ipc lesson 'ftok' checkpoint 'open-sizes'": "POSIX IPC does 'the same jobs': of a shmid it says nothing",
   "address-space lesson 'shmat' checkpoint 'exit'": "'attached with shmat' says what the space holds, not what exit leaves",
   "ftok lesson 'ftok' check question 1": 'the definition of ftok, the lesson\'s subject, which every step of it showed before this review question',
+  "shmat lesson 'shmat' check question 1": "its signature's return type, void *, not the (void *) -1 a failure returns",
   "msg-queue lesson 'msg' check question 2": "'msgget returns its msqid' says what msgget returns, not whether a msgsnd that fits returns 0",
 };
 

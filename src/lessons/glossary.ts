@@ -72,6 +72,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     ],
   },
   {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'ipcs',
+    name: { en: 'ipcs, ipcrm', zh: 'ipcs、ipcrm' },
+    terms: [],
+    text: {
+      en: 'Commands of a shell: ipcs lists the System V objects of the machine (ipcs -m segments, -q queues, -s semaphore sets), with their key, id, owner and mode; ipcrm removes one (ipcrm -m and its shmid). Lesson 1 (System V IPC) runs ipcs.',
+      zh: 'shell 命令：ipcs 列出本机的 System V 对象（ipcs -m 共享内存段，-q 消息队列，-s 信号量集），以及它们的 key、id、属主和权限；ipcrm 删除一个（ipcrm -m 加它的 shmid）。第 1 课（System V IPC）运行 ipcs。',
+    },
+  },
+  {
     id: 'key',
     name: { en: 'key, key_t (its type in C)', zh: 'key、key_t（它在 C 里的类型）' },
     terms: ['key', 'key_t'],
@@ -94,6 +104,52 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too), and when it wraps round to a slot not above the last one, the count grows by one: shmids go …, 62, 63, then 32768 (slot 0 again, round 1), so an old shmid does not soon name a newer segment. Hence shmids that grow from run to run (the segments made in between took the slots before) and jump by 32768 at each round.',
       zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位），绕回到不大于上一个的槽位时，轮数加一：shmid 依次是……、62、63，然后 32768（又是槽位 0，第 1 轮），所以旧的 shmid 不会很快指向新建的共享内存段。因此 shmid 一次运行比一次大（其间建的段占了前面的槽位），每过一轮就跳 32768。',
+    },
+  },
+  {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'segment',
+    name: { en: 'shared memory segment', zh: '共享内存段' },
+    terms: [],
+    text: {
+      en: 'A block of memory the kernel keeps, which processes map into their address space to share its bytes. shmget makes or finds one, shmat maps it, shmdt unmaps it, shmctl looks at it and removes it; ipcs -m lists every segment. Lesson 1 (System V IPC) makes the first.',
+      zh: '内核保管的一块内存，进程把它映射进自己的地址空间来共享其中的字节。shmget 新建或找到它，shmat 映射它，shmdt 解除映射，shmctl 查看和删除它；ipcs -m 列出所有共享内存段。第 1 课（System V IPC）建第一个。',
+    },
+  },
+  {
+    id: 'shmget',
+    name: { en: 'shmget', zh: 'shmget' },
+    terms: [],
+    text: {
+      en: 'int shmget(key_t key, size_t size, int shmflg): makes a shared memory segment, or finds the one a key names, and returns its id, which the other calls take; shmflg holds the flags (IPC_CREAT, IPC_EXCL) and the mode. Lesson 2 (shmget) teaches it.',
+      zh: 'int shmget(key_t key, size_t size, int shmflg)：新建一个共享内存段，或找到 key 指向的那个，返回它的 id，其他调用都用这个 id；shmflg 里是标志（IPC_CREAT、IPC_EXCL）和权限位。第 2 课（shmget）讲它。',
+    },
+  },
+  {
+    id: 'shmat',
+    name: { en: 'shmat', zh: 'shmat' },
+    terms: [],
+    text: {
+      en: 'void *shmat(int shmid, const void *shmaddr, int shmflg): maps the segment into the caller\'s address space and returns the address it starts at (shmaddr NULL: the kernel picks it); shmflg may hold SHM_RDONLY. Lesson 4 (shmat) teaches it.',
+      zh: 'void *shmat(int shmid, const void *shmaddr, int shmflg)：把共享内存段映射进调用者的地址空间，返回它的起始地址（shmaddr 为 NULL 时由内核挑选）；shmflg 可含 SHM_RDONLY。第 4 课（shmat）讲它。',
+    },
+  },
+  {
+    id: 'shmdt',
+    name: { en: 'shmdt', zh: 'shmdt' },
+    terms: [],
+    text: {
+      en: 'int shmdt(const void *shmaddr): takes the segment mapped at shmaddr out of the caller\'s address space. Lesson 5 (shmdt) teaches it.',
+      zh: 'int shmdt(const void *shmaddr)：把映射在 shmaddr 处的共享内存段从调用者的地址空间拿掉。第 5 课（shmdt）讲它。',
+    },
+  },
+  {
+    id: 'shmctl',
+    name: { en: 'shmctl', zh: 'shmctl' },
+    terms: [],
+    text: {
+      en: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf): does the job cmd names on a segment, IPC_STAT, IPC_SET or IPC_RMID (see their entry). Lesson 6 (shmctl) teaches it.',
+      zh: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf)：对共享内存段做 cmd 指定的事，即 IPC_STAT、IPC_SET 或 IPC_RMID（见它们的条目）。第 6 课（shmctl）讲它。',
     },
   },
   {
@@ -486,6 +542,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'signal',
+    name: { en: 'signal, signal handler', zh: '信号、信号处理函数' },
+    terms: [],
+    text: {
+      en: 'A signal is a small notice the kernel delivers to a process: kill(pid, sig) sends one. A signal handler is a function of the program, void handler(int sig), set with sigaction(sig, &sa, NULL) (or signal(sig, handler)); the kernel runs it when that signal arrives. Lesson 7 (parent, child) uses them.',
+      zh: '信号是内核递送给进程的一个小通知：kill(pid, sig) 发送一个。信号处理函数是程序自己的函数 void handler(int sig)，用 sigaction(sig, &sa, NULL)（或 signal(sig, handler)）设置；那个信号到来时，内核就运行它。第 7 课（父子进程）用到它们。',
+    },
+  },
+  {
     id: 'SIGTERM',
     name: { en: 'SIGTERM, SIGCONT', zh: 'SIGTERM、SIGCONT' },
     terms: ['SIGTERM', 'SIGCONT'],
@@ -599,6 +665,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'The id msgget returns for a queue, as shmget returns a shmid; msgsnd, msgrcv and msgctl take it. ipcs -q shows it in the msqid column.',
       zh: 'msgget 为队列返回的标识，就像 shmget 返回 shmid；msgsnd、msgrcv 和 msgctl 都用它。ipcs -q 在 msqid 一列显示它。',
+    },
+  },
+  {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'msgget',
+    name: { en: 'msgget, msgsnd, msgrcv', zh: 'msgget、msgsnd、msgrcv' },
+    terms: [],
+    text: {
+      en: 'The calls of a message queue. int msgget(key_t key, int msgflg) makes or finds a queue and returns its msqid; int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg) sends a message; msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg) receives one, picked by msgtyp. Lesson 9 (message queues) teaches them.',
+      zh: '消息队列的调用。int msgget(key_t key, int msgflg) 新建或找到一个队列，返回它的 msqid；int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg) 发送一条消息；msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg) 接收一条，按 msgtyp 挑选。第 9 课（消息队列）讲它们。',
     },
   },
   {
@@ -735,6 +811,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'semid: the id semget returns for a set, which semop and semctl take (ipcs -s shows it). semval: the count of one semaphore of the set; semop never takes it below 0.',
       zh: 'semid：semget 为信号量集返回的标识，semop 和 semctl 都用它（ipcs -s 显示它）。semval：集里一个信号量的计数；semop 从不让它低于 0。',
+    },
+  },
+  {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'semget',
+    name: { en: 'semget, semop, semctl', zh: 'semget、semop、semctl' },
+    terms: [],
+    text: {
+      en: 'The calls of a semaphore set. int semget(key_t key, int nsems, int semflg) makes or finds a set of nsems semaphores and returns its semid; int semop(int semid, struct sembuf *sops, size_t nsops) does the operations sops lists; int semctl(int semid, int semnum, int cmd,\u00a0…) reads or sets a semaphore (GETVAL, SETVAL) or removes the set (IPC_RMID). Lesson 10 (semaphores) teaches them.',
+      zh: '信号量集的调用。int semget(key_t key, int nsems, int semflg) 新建或找到一个含 nsems 个信号量的集，返回它的 semid；int semop(int semid, struct sembuf *sops, size_t nsops) 执行 sops 列出的操作；int semctl(int semid, int semnum, int cmd,\u00a0…) 读取或设置一个信号量（GETVAL、SETVAL），或删除信号量集（IPC_RMID）。第 10 课（信号量）讲它们。',
     },
   },
   {
