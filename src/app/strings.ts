@@ -151,6 +151,10 @@ const EN = {
   glossaryTitle: 'Glossary',
   /** after the heading of an entry g lists first: a new term of the step shown (or just run) */
   glossaryNewAt: (step: number) => `  ◂ new at step ${step}`,
+  /** the lines that head the glossary's groups when it is opened in a lesson: that lesson's
+   *  entries first, then the others (issue 16: the whole list is ~660 lines) */
+  glossaryThisLesson: '── This lesson ──',
+  glossaryOthers: '── Other lessons and the screen ──',
   /** the glossary's title while / searches: the query typed so far */
   glossaryFind: (query: string) => `Glossary, find: ${query}_`,
   findStart: '/: type a word to find; Enter: go to it (then n: the next); Esc: close',
@@ -754,6 +758,8 @@ const ZH: Strings = {
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
   glossaryNewAt: (step: number) => `  ◂ 第 ${step} 步的新术语`,
+  glossaryThisLesson: '── 本课 ──',
+  glossaryOthers: '── 其他课程和屏幕 ──',
   glossaryFind: (query: string) => `术语表，查找：${query}_`,
   findStart: '/：输入要找的词；Enter 停在找到的条目（再按 n 下一个）；Esc 关闭术语表',
   findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 后按 n 下一个`,

@@ -130,8 +130,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shmat', zh: 'shmat' },
     terms: [],
     text: {
-      en: 'void *shmat(int shmid, const void *shmaddr, int shmflg): maps the segment into the caller\'s address space and returns the address it starts at (shmaddr NULL: the kernel picks it); shmflg may hold SHM_RDONLY. Lesson 4 (shmat) teaches it.',
-      zh: 'void *shmat(int shmid, const void *shmaddr, int shmflg)：把共享内存段映射进调用者的地址空间，返回它的起始地址（shmaddr 为 NULL 时由内核挑选）；shmflg 可含 SHM_RDONLY。第 4 课（shmat）讲它。',
+      en: 'void *shmat(int shmid, const void *shmaddr, int shmflg): maps the segment into the caller\'s address space and returns the address it starts at; shmflg may hold SHM_RDONLY. Lesson 4 (shmat) teaches it.',
+      zh: 'void *shmat(int shmid, const void *shmaddr, int shmflg)：把共享内存段映射进调用者的地址空间，返回它的起始地址；shmflg 可含 SHM_RDONLY。第 4 课（shmat）讲它。',
     },
   },
   {
@@ -148,8 +148,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shmctl', zh: 'shmctl' },
     terms: [],
     text: {
-      en: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf): does the job cmd names on a segment, IPC_STAT, IPC_SET or IPC_RMID (see their entry). Lesson 6 (shmctl) teaches it.',
-      zh: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf)：对共享内存段做 cmd 指定的事，即 IPC_STAT、IPC_SET 或 IPC_RMID（见它们的条目）。第 6 课（shmctl）讲它。',
+      en: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf): does the job cmd names on a segment, IPC_STAT, IPC_SET or IPC_RMID (see the IPC_STAT entry). Lesson 6 (shmctl) teaches it.',
+      zh: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf)：对共享内存段做 cmd 指定的事，即 IPC_STAT、IPC_SET 或 IPC_RMID（见 IPC_STAT 条目）。第 6 课（shmctl）讲它。',
     },
   },
   {
@@ -819,8 +819,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semget, semop, semctl', zh: 'semget、semop、semctl' },
     terms: [],
     text: {
-      en: 'The calls of a semaphore set. int semget(key_t key, int nsems, int semflg) makes or finds a set of nsems semaphores and returns its semid; int semop(int semid, struct sembuf *sops, size_t nsops) does the operations sops lists; int semctl(int semid, int semnum, int cmd,\u00a0…) reads or sets a semaphore (GETVAL, SETVAL) or removes the set (IPC_RMID). Lesson 10 (semaphores) teaches them.',
-      zh: '信号量集的调用。int semget(key_t key, int nsems, int semflg) 新建或找到一个含 nsems 个信号量的集，返回它的 semid；int semop(int semid, struct sembuf *sops, size_t nsops) 执行 sops 列出的操作；int semctl(int semid, int semnum, int cmd,\u00a0…) 读取或设置一个信号量（GETVAL、SETVAL），或删除信号量集（IPC_RMID）。第 10 课（信号量）讲它们。',
+      en: 'The calls of a semaphore set. int semget(key_t key, int nsems, int semflg) makes or finds a set of nsems semaphores and returns its semid; int semop(int semid, struct sembuf *sops, size_t nsops) does the operations sops lists; int semctl(int semid, int semnum, int cmd, union semun arg) reads or sets a semaphore (GETVAL, SETVAL) or removes the set (IPC_RMID). Lesson 10 (semaphores) teaches them.',
+      zh: '信号量集的调用。int semget(key_t key, int nsems, int semflg) 新建或找到一个含 nsems 个信号量的集，返回它的 semid；int semop(int semid, struct sembuf *sops, size_t nsops) 执行 sops 列出的操作；int semctl(int semid, int semnum, int cmd, union semun arg) 读取或设置一个信号量（GETVAL、SETVAL），或删除信号量集（IPC_RMID）。第 10 课（信号量）讲它们。',
     },
   },
   {
