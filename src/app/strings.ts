@@ -101,8 +101,9 @@ const EN = {
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the study notes the lessons follow are wrong',
   /** an erratum whose proving step the learner has not run: in place of what is true, which
-   *  would answer that step's question before it is asked */
-  proofAhead: (number: number, lesson: string, step: number) => `Shown live in lesson ${number} (${lesson}), step ${step}: Enter goes there.`,
+   *  would answer that step's question before it is asked (issue 16); once it ran, the
+   *  entry ends in `seenLive` (src/text/strings.ts) */
+  proofAhead: (number: number, lesson: string, step: number) => `Run lesson ${number} (${lesson}), step ${step} to see what is true: Enter goes there.`,
   /** a glossary entry's part held back until that step ran (glossary-view.ts) */
   showsAhead: (number: number, lesson: string, step: number) => `Lesson ${number} (${lesson}), step ${step} shows what happens.`,
   /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
@@ -150,6 +151,10 @@ const EN = {
   glossaryTitle: 'Glossary',
   /** after the heading of an entry g lists first: a new term of the step shown (or just run) */
   glossaryNewAt: (step: number) => `  ◂ new at step ${step}`,
+  /** the lines that head the glossary's groups when it is opened in a lesson: that lesson's
+   *  entries first, then the others (issue 16: the whole list is ~660 lines) */
+  glossaryThisLesson: '── This lesson ──',
+  glossaryOthers: '── Other lessons and the screen ──',
   /** the glossary's title while / searches: the query typed so far */
   glossaryFind: (query: string) => `Glossary, find: ${query}_`,
   findStart: '/: type a word to find; Enter: go to it (then n: the next); Esc: close',
@@ -725,7 +730,7 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  proofAhead: (number: number, lesson: string, step: number) => `现场演示在第 ${number} 课（${lesson}）第 ${step} 步：按 Enter 前往。`,
+  proofAhead: (number: number, lesson: string, step: number) => `运行第 ${number} 课（${lesson}）第 ${step} 步，就能看到实际情况：按 Enter 前往。`,
   showsAhead: (number: number, lesson: string, step: number) => `第 ${number} 课（${lesson}）第 ${step} 步会演示结果。`,
   erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) => {
     const way = step > 1 ? `；← 看先运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : '';
@@ -755,6 +760,8 @@ const ZH: Strings = {
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
   glossaryNewAt: (step: number) => `  ◂ 第 ${step} 步的新术语`,
+  glossaryThisLesson: '── 本课 ──',
+  glossaryOthers: '── 其他课程和屏幕 ──',
   glossaryFind: (query: string) => `术语表，查找：${query}_`,
   findStart: '/：输入要找的词；Enter 停在找到的条目（再按 n 下一个）；Esc 关闭术语表',
   findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 后按 n 下一个`,

@@ -14,10 +14,6 @@ export interface Erratum {
   notes: Text;
   /** what the kernel and the C library actually do */
   truth: Text;
-  /** one sentence: what is true and what the step shows, for a learner who has not run that step
-   *  (the errata screen says it before the step ran: issue 16, E5 read by a tester who only did
-   *  lessons 7-11 said only where to look) */
-  gist: Text;
   /** the lesson and step that show the truth live */
   lesson: string;
   step: string;
@@ -39,10 +35,6 @@ export const ERRATA: Erratum[] = [
       en: 'There is no IPC_CREATE: the flag is IPC_CREAT, without a final E. The compiler rejects the other spelling.',
       zh: '根本没有 IPC_CREATE：这个标志叫 IPC_CREAT，结尾没有 E。另一种拼法编译器不认。',
     },
-    gist: {
-      en: 'The flag is IPC_CREAT, with no final E: the step compiles a line using IPC_CREATE, and the compiler rejects it.',
-      zh: '这个标志叫 IPC_CREAT，结尾没有 E：这一步编译一行用 IPC_CREATE 的代码，编译器不认。',
-    },
     lesson: 'ftok',
     step: 'no-creat',
     words: ['IPC_CREAT'],
@@ -57,10 +49,6 @@ export const ERRATA: Erratum[] = [
     truth: {
       en: 'Every shmget(IPC_PRIVATE, …) creates a new segment, which no key leads to: ipcs shows key 0x00000000 for each. Its shmid is not secret (ipcs lists it to anyone); its mode decides who may attach it.',
       zh: '每次 shmget(IPC_PRIVATE, …) 都新建一个共享内存段，任何 key 都找不到它：ipcs 里它们的 key 都显示为 0x00000000。它的 shmid 并不保密（ipcs 对谁都列出），能否映射由它的权限位决定。',
-    },
-    gist: {
-      en: 'IPC_PRIVATE creates a new segment every time, and no key finds it: the step makes the same call twice and gets two segments.',
-      zh: 'IPC_PRIVATE 每次都新建一个共享内存段，任何 key 都找不到它：这一步把同一个调用做两次，得到两个段。',
     },
     lesson: 'shmget',
     step: 'second',
@@ -77,11 +65,6 @@ export const ERRATA: Erratum[] = [
       en: 'The other way round. An IPC_PRIVATE segment is found only by its shmid, which another process must be handed: in lesson 7 (parent and child) a parent hands its child two. A key is found by anyone who knows the file: in lesson 8 (server and client) the client, a program started on its own, computes it and opens the server\'s segment. Any process with permission that learns a shmid (from ipcs, say) can attach that segment too, related or not: IPC_PRIVATE is nearer the unnamed pipe, which no name leads to, and a key is the named one (a FIFO).',
       zh: '正好反过来。IPC_PRIVATE 的共享内存段只能凭 shmid 找到，得有人把 shmid 交给另一个进程：第 7 课（父子进程）里，父进程把两个 shmid 交给子进程。key 则是知道那个文件的进程都能算出来：在第 8 课（服务端与客户端）里，客户端是单独启动的程序，它算出 key，打开服务端的共享内存段。不过，任何有权限的进程只要得知 shmid（比如从 ipcs 看到），不论是否有亲缘关系，也都能映射那个共享内存段：IPC_PRIVATE 更接近无名管道，没有名字能通向它；key 则对应有名管道（FIFO）。',
     },
-    // the client finds the server's segment by key, "as a named pipe (FIFO) is by path"
-    gist: {
-      en: 'The other way round, a key is the named pipe, found by any program that knows the file: the step shows an unrelated client opening the server\'s segment by key.',
-      zh: '正好反过来，key 才像有名管道，知道那个文件的程序都能找到它：这一步演示无亲缘关系的客户端凭 key 打开服务端的段。',
-    },
     lesson: 'serv-clnt',
     step: 'client',
     words: ['FIFO'],
@@ -96,10 +79,6 @@ export const ERRATA: Erratum[] = [
     truth: {
       en: 'It returns (void *) -1 and sets errno. Test p == (void *) -1: a test for NULL lets the error through.',
       zh: '它返回 (void *) -1 并设置 errno。要判断 p == (void *) -1，判断 NULL 会把错误放过去。',
-    },
-    gist: {
-      en: 'shmat returns (void *) -1 on failure, not NULL: the step passes it a bad shmid and shows what comes back.',
-      zh: 'shmat 失败时返回 (void *) -1，不是 NULL：这一步传给它一个无效的 shmid，看返回什么。',
     },
     lesson: 'shmat',
     step: 'bad-id',
@@ -116,10 +95,6 @@ export const ERRATA: Erratum[] = [
       en: 'A segment still attached is only marked: status dest, key 0x00000000. Its memory stays usable and is freed at the last detach.',
       zh: '还有映射的共享内存段只会被标记：状态 dest，key 变成 0x00000000。内存照常可用，最后一次解除映射时才释放。',
     },
-    gist: {
-      en: 'IPC_RMID on a segment still attached only marks it (dest) and it stays usable until the last detach: the step removes it while mapped, then reads and writes it.',
-      zh: '对还有映射的共享内存段，IPC_RMID 只做标记（dest），直到最后一次解除映射前都能照常使用：这一步在映射着时删除它，再读写它。',
-    },
     lesson: 'shmctl',
     step: 'rmid',
     words: ['IPC_RMID'],
@@ -134,10 +109,6 @@ export const ERRATA: Erratum[] = [
     truth: {
       en: 'Only the program that creates the segment needs IPC_CREAT. The others open it by key with no flag, shmget(key, 0, 0), which fails with ENOENT while no segment has the key.',
       zh: '只有创建共享内存段的程序需要 IPC_CREAT。其他程序不带标志、按 key 打开它：shmget(key, 0, 0)；这个 key 下还没有共享内存段时，它以 ENOENT 失败。',
-    },
-    gist: {
-      en: 'Only the creator needs IPC_CREAT; others open by key with shmget(key, 0, 0): the step opens the segment that way, with several sizes.',
-      zh: '只有创建者需要 IPC_CREAT，其他程序用 shmget(key, 0, 0) 按 key 打开：这一步就这样打开，还试了几种 size。',
     },
     lesson: 'ftok',
     step: 'open-sizes',
@@ -154,10 +125,6 @@ export const ERRATA: Erratum[] = [
       en: 'The key is arithmetic on the file\'s inode and device numbers and the id\'s low 8 bits: a file created anew may give a new key, and two paths can give the same one.',
       zh: 'key 是用文件的 inode 号、设备号和 id 的低 8 位算出来的：重新创建的文件可能得到新的 key，两个不同的路径也可能得到同一个 key。',
     },
-    gist: {
-      en: 'The key is computed from the file\'s inode and device, not its name: the step replaces the file and ftok gives a new key.',
-      zh: 'key 由文件的 inode 号和设备号算出，不是文件名：这一步换掉文件，ftok 给出新的 key。',
-    },
     lesson: 'ftok',
     step: 'new-file',
     words: ['ftok'],
@@ -172,10 +139,6 @@ export const ERRATA: Erratum[] = [
     truth: {
       en: 'With several messages that races: a second write can overwrite a message not yet read, and two signals of one kind can merge. The protocol of lesson 8 (server and client) numbers each message (seq) and waits for the client\'s ack; that step shows the numbering, not a merge, which takes two sends within microseconds: so both sides also poll every 100 ms.',
       zh: '消息一多就会出现竞争：第二次写入可能覆盖还没读的消息，同一种信号连发两次也可能合并成一次。第 8 课（服务端与客户端）的协议给每条消息编号（seq），并等待客户端确认（ack）；那一步演示的是编号，不是合并（合并要两次发送相隔几微秒以内），所以双方还每 100 ms 轮询一次。',
-    },
-    gist: {
-      en: 'One "ready" signal races once several messages go: the step shows the server numbering each message (seq) and the client acking it.',
-      zh: '消息一多，只发一次“就绪”信号就会出竞争：这一步演示服务端给每条消息编号（seq），客户端逐条确认（ack）。',
     },
     lesson: 'serv-clnt',
     step: 'message',
@@ -192,10 +155,6 @@ export const ERRATA: Erratum[] = [
       en: 'Not for a message queue: msgrcv takes the message out. Each message reaches exactly one reader, once; a file or a segment keeps its bytes for every reader.',
       zh: '消息队列不是这样：msgrcv 会把消息取走。每条消息只交给一个读者、只读一次；文件和共享内存段则把字节留给每个读者。',
     },
-    gist: {
-      en: 'msgrcv takes the message out of the queue, unlike a file read: the step reads the last message, then finds the queue empty.',
-      zh: 'msgrcv 会把消息从队列里取走，和读文件不同：这一步读出最后一条消息，再发现队列已空。',
-    },
     lesson: 'msg',
     step: 'taken',
     words: ['msgrcv'],
@@ -210,10 +169,6 @@ export const ERRATA: Erratum[] = [
     truth: {
       en: 'Linux starts every new semaphore at 0, and POSIX leaves the value unspecified: a lock must be set to 1 with semctl SETVAL (or SETALL) before anyone takes it.',
       zh: 'Linux 把新信号量都设为 0，POSIX 则没有规定初值：作锁用时必须先用 semctl SETVAL（或 SETALL）设为 1，别的进程才能取得它。',
-    },
-    gist: {
-      en: 'A new semaphore starts at 0 on Linux and must be set with SETVAL before use: the step makes one and sets it to 1.',
-      zh: 'Linux 上新信号量从 0 开始，用之前要先用 SETVAL 设值：这一步建一个并设为 1。',
     },
     lesson: 'sem',
     step: 'create',
@@ -230,10 +185,6 @@ export const ERRATA: Erratum[] = [
       en: 'Only what it took with SEM_UNDO. Without that flag the count stays taken after a kill -9: semval stays 0, and a later P waits until some other process makes a V.',
       zh: '只有带 SEM_UNDO 取得的才会归还。不带这个标志，kill -9 之后计数一直被占着：semval 停在 0，之后的 P 要一直等到别的进程做 V。',
     },
-    gist: {
-      en: 'The kernel gives back only what was taken with SEM_UNDO: the step kills the holder of a semaphore taken without it, and the count stays taken.',
-      zh: '内核只归还用 SEM_UNDO 取走的计数：这一步杀死一个不带它取得信号量的进程，计数仍被占着。',
-    },
     lesson: 'sem',
     step: 'no-undo',
     words: ['SEM_UNDO'],
@@ -248,10 +199,6 @@ export const ERRATA: Erratum[] = [
     truth: {
       en: 'It is a load, an add and a store. Two processes on two CPUs lose updates between them; volatile changes nothing (race.c uses it). Take a lock or use an atomic add.',
       zh: '它是读、加、写三步。两个 CPU 上的两个进程会在其间丢失更新；volatile 无济于事（race.c 就用了它）。要么加锁，要么用原子加。',
-    },
-    gist: {
-      en: 'counter++ is a load, an add and a store, volatile or not: the step runs two workers without a lock and updates are lost.',
-      zh: 'counter++ 是读、加、写三步，加不加 volatile 都一样：这一步让两个进程不加锁同时累加，结果丢了更新。',
     },
     lesson: 'race',
     step: 'none',

@@ -35,7 +35,7 @@ function stem(word: string): string {
 /** The words of an English text that may tell a choice apart: no plain words, no bare
  *  numbers but a key's (a key in hex is a word, as its value: IPC_PRIVATE's "the key 0"
  *  names the choice "0x00000000"). */
-function wordsOf(text: string): Set<string> {
+export function wordsOf(text: string): Set<string> {
   const words = (text.match(/(?<![A-Za-z0-9_])(?:0x[0-9a-fA-F]+|(?<=\bkey )\d+)(?![A-Za-z0-9_])|[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => /^\d/.test(w) || (w.length > 1 && !PLAIN.has(w.toLowerCase())));
   return new Set(words.map((w) => (/^\d/.test(w) ? `#${BigInt(w)}` : stem(w))));
 }
@@ -222,6 +222,7 @@ const NOT_ANSWERS: Record<string, string> = {
   "ipc lesson 'ftok' checkpoint 'open-sizes'": "POSIX IPC does 'the same jobs': of a shmid it says nothing",
   "address-space lesson 'shmat' checkpoint 'exit'": "'attached with shmat' says what the space holds, not what exit leaves",
   "ftok lesson 'ftok' check question 1": 'the definition of ftok, the lesson\'s subject, which every step of it showed before this review question',
+  "shmat lesson 'shmat' check question 1": "its signature's return type, void *, not the (void *) -1 a failure returns",
   "msg-queue lesson 'msg' check question 2": "'msgget returns its msqid' says what msgget returns, not whether a msgsnd that fits returns 0",
 };
 

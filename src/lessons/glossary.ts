@@ -72,6 +72,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     ],
   },
   {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'ipcs',
+    name: { en: 'ipcs, ipcrm', zh: 'ipcs、ipcrm' },
+    terms: [],
+    text: {
+      en: 'Commands of a shell: ipcs lists the System V objects of the machine (ipcs -m segments, -q queues, -s semaphore sets), with their key, id, owner and mode; ipcrm removes one (ipcrm -m and its shmid). Lesson 1 (System V IPC) runs ipcs.',
+      zh: 'shell 命令：ipcs 列出本机的 System V 对象（ipcs -m 共享内存段，-q 消息队列，-s 信号量集），以及它们的 key、id、属主和权限；ipcrm 删除一个（ipcrm -m 加它的 shmid）。第 1 课（System V IPC）运行 ipcs。',
+    },
+  },
+  {
     id: 'key',
     name: { en: 'key, key_t (its type in C)', zh: 'key、key_t（它在 C 里的类型）' },
     terms: ['key', 'key_t'],
@@ -97,12 +107,60 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'segment',
+    name: { en: 'shared memory segment', zh: '共享内存段' },
+    terms: [],
+    text: {
+      en: 'A block of memory the kernel keeps, which processes map into their address space to share its bytes. shmget makes or finds one, shmat maps it, shmdt unmaps it, shmctl looks at it and removes it; ipcs -m lists every segment. Lesson 1 (System V IPC) makes the first.',
+      zh: '内核保管的一块内存，进程把它映射进自己的地址空间来共享其中的字节。shmget 新建或找到它，shmat 映射它，shmdt 解除映射，shmctl 查看和删除它；ipcs -m 列出所有共享内存段。第 1 课（System V IPC）建第一个。',
+    },
+  },
+  {
+    id: 'shmget',
+    name: { en: 'shmget', zh: 'shmget' },
+    terms: [],
+    text: {
+      en: 'int shmget(key_t key, size_t size, int shmflg): makes a shared memory segment, or finds the one a key names, and returns its id, which the other calls take; shmflg holds the flags (IPC_CREAT, IPC_EXCL) and the mode. Lesson 2 (shmget) teaches it.',
+      zh: 'int shmget(key_t key, size_t size, int shmflg)：新建一个共享内存段，或找到 key 指向的那个，返回它的 id，其他调用都用这个 id；shmflg 里是标志（IPC_CREAT、IPC_EXCL）和权限位。第 2 课（shmget）讲它。',
+    },
+  },
+  {
+    id: 'shmat',
+    name: { en: 'shmat', zh: 'shmat' },
+    terms: [],
+    text: {
+      en: 'void *shmat(int shmid, const void *shmaddr, int shmflg): maps the segment into the caller\'s address space and returns the address it starts at; shmflg may hold SHM_RDONLY. Lesson 4 (shmat) teaches it.',
+      zh: 'void *shmat(int shmid, const void *shmaddr, int shmflg)：把共享内存段映射进调用者的地址空间，返回它的起始地址；shmflg 可含 SHM_RDONLY。第 4 课（shmat）讲它。',
+    },
+  },
+  {
+    id: 'shmdt',
+    name: { en: 'shmdt', zh: 'shmdt' },
+    terms: [],
+    text: {
+      en: 'int shmdt(const void *shmaddr): takes the segment mapped at shmaddr out of the caller\'s address space. Lesson 5 (shmdt) teaches it.',
+      zh: 'int shmdt(const void *shmaddr)：把映射在 shmaddr 处的共享内存段从调用者的地址空间拿掉。第 5 课（shmdt）讲它。',
+    },
+  },
+  {
+    id: 'shmctl',
+    name: { en: 'shmctl', zh: 'shmctl' },
+    terms: [],
+    text: {
+      en: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf): does the job cmd names on a segment, IPC_STAT, IPC_SET or IPC_RMID (see the IPC_STAT entry). Lesson 6 (shmctl) teaches it.',
+      zh: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf)：对共享内存段做 cmd 指定的事，即 IPC_STAT、IPC_SET 或 IPC_RMID（见 IPC_STAT 条目）。第 6 课（shmctl）讲它。',
+    },
+  },
+  {
     id: 'IPC_PRIVATE',
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'A key C names IPC_PRIVATE, passed to shmget in place of a key agreed with other programs: it asks for a segment that no key will lead to, one that programs reach only by its shmid.',
-      zh: 'C 里叫 IPC_PRIVATE 的一个 key，程序把它传给 shmget，代替与别的程序约定的 key：它要的是一个任何 key 都找不到的共享内存段，程序只能凭 shmid 使用它。',
+      // what shmget does with it is shmget 2's question: said in shows (issue 16, pass 11: "no key
+      // will lead to" here told "the very same call again" that it finds no segment)
+      en: 'A special key, named IPC_PRIVATE in C, that a program passes to shmget in place of a key agreed with other programs.',
+      zh: '一个特殊的 key，C 里叫 IPC_PRIVATE，程序把它传给 shmget，代替与别的程序约定的 key。',
     },
     shows: [
       { lesson: 'overview', step: 'create', text: { en: 'Its value is 0: ipcs shows it as 0x00000000.', zh: '它的值是 0，ipcs 显示为 0x00000000。' } },
@@ -248,9 +306,23 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SHMMIN', zh: 'SHMMIN' },
     terms: ['SHMMIN'],
     text: {
-      en: 'The least size a new segment may have: 1 byte on Linux, so shmget of size 0 fails with EINVAL. It is built into the kernel, not a file in /proc/sys/kernel as SHMMAX is.',
-      zh: '新建共享内存段的最小尺寸：Linux 上是 1 字节，所以 size 为 0 的 shmget 以 EINVAL 失败。它是写死在内核里的，不像 SHMMAX 那样是 /proc/sys/kernel 下的文件。',
+      en: 'The least size a new segment may have: 1 byte on Linux. It is built into the kernel, not a file in /proc/sys/kernel as SHMMAX is.',
+      zh: '新建共享内存段的最小尺寸：Linux 上是 1 字节。它是写死在内核里的，不像 SHMMAX 那样是 /proc/sys/kernel 下的文件。',
     },
+    // only a creating shmget of size 0 fails (serv-clnt's shmget(key, 0, 0) opens: issue 16, pass 11);
+    // each case is a question: shmget 3 asks size 0 with IPC_PRIVATE, ftok 7 a size when opening
+    shows: [
+      {
+        lesson: 'shmget',
+        step: 'size-zero',
+        text: { en: 'A shmget that creates a segment of size 0 (IPC_PRIVATE, or IPC_CREAT with no segment under the key) fails with EINVAL.', zh: '要新建 0 字节共享内存段的 shmget（用 IPC_PRIVATE，或带 IPC_CREAT 而 key 下还没有段）以 EINVAL 失败。' },
+      },
+      {
+        lesson: 'ftok',
+        step: 'open-sizes',
+        text: { en: 'A shmget that opens an existing segment by key takes any size up to the segment\'s, 0 too (shmget(key, 0, 0)); a larger size fails with EINVAL.', zh: '按 key 打开已有共享内存段的 shmget，size 可以是不超过该段大小的任何值，0 也行（shmget(key, 0, 0)）；更大的 size 以 EINVAL 失败。' },
+      },
+    ],
   },
   {
     id: 'shmid_ds',
@@ -470,6 +542,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'signal',
+    name: { en: 'signal, signal handler', zh: '信号、信号处理函数' },
+    terms: [],
+    text: {
+      en: 'A signal is a small notice the kernel delivers to a process: kill(pid, sig) sends one. A signal handler is a function of the program, void handler(int sig), set with sigaction(sig, &sa, NULL) (or signal(sig, handler)); the kernel runs it when that signal arrives. Lesson 7 (parent, child) uses them.',
+      zh: '信号是内核递送给进程的一个小通知：kill(pid, sig) 发送一个。信号处理函数是程序自己的函数 void handler(int sig)，用 sigaction(sig, &sa, NULL)（或 signal(sig, handler)）设置；那个信号到来时，内核就运行它。第 7 课（父子进程）用到它们。',
+    },
+  },
+  {
     id: 'SIGTERM',
     name: { en: 'SIGTERM, SIGCONT', zh: 'SIGTERM、SIGCONT' },
     terms: ['SIGTERM', 'SIGCONT'],
@@ -583,6 +665,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'The id msgget returns for a queue, as shmget returns a shmid; msgsnd, msgrcv and msgctl take it. ipcs -q shows it in the msqid column.',
       zh: 'msgget 为队列返回的标识，就像 shmget 返回 shmid；msgsnd、msgrcv 和 msgctl 都用它。ipcs -q 在 msqid 一列显示它。',
+    },
+  },
+  {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'msgget',
+    name: { en: 'msgget, msgsnd, msgrcv', zh: 'msgget、msgsnd、msgrcv' },
+    terms: [],
+    text: {
+      en: 'The calls of a message queue. int msgget(key_t key, int msgflg) makes or finds a queue and returns its msqid; int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg) sends a message; msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg) receives one, picked by msgtyp. Lesson 9 (message queues) teaches them.',
+      zh: '消息队列的调用。int msgget(key_t key, int msgflg) 新建或找到一个队列，返回它的 msqid；int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg) 发送一条消息；msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg) 接收一条，按 msgtyp 挑选。第 9 课（消息队列）讲它们。',
     },
   },
   {
@@ -719,6 +811,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'semid: the id semget returns for a set, which semop and semctl take (ipcs -s shows it). semval: the count of one semaphore of the set; semop never takes it below 0.',
       zh: 'semid：semget 为信号量集返回的标识，semop 和 semctl 都用它（ipcs -s 显示它）。semval：集里一个信号量的计数；semop 从不让它低于 0。',
+    },
+  },
+  {
+    // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
+    id: 'semget',
+    name: { en: 'semget, semop, semctl', zh: 'semget、semop、semctl' },
+    terms: [],
+    text: {
+      en: 'The calls of a semaphore set. int semget(key_t key, int nsems, int semflg) makes or finds a set of nsems semaphores and returns its semid; int semop(int semid, struct sembuf *sops, size_t nsops) does the operations sops lists; int semctl(int semid, int semnum, int cmd, union semun arg) reads or sets a semaphore (GETVAL, SETVAL) or removes the set (IPC_RMID). Lesson 10 (semaphores) teaches them.',
+      zh: '信号量集的调用。int semget(key_t key, int nsems, int semflg) 新建或找到一个含 nsems 个信号量的集，返回它的 semid；int semop(int semid, struct sembuf *sops, size_t nsops) 执行 sops 列出的操作；int semctl(int semid, int semnum, int cmd, union semun arg) 读取或设置一个信号量（GETVAL、SETVAL），或删除信号量集（IPC_RMID）。第 10 课（信号量）讲它们。',
     },
   },
   {

@@ -84,8 +84,8 @@ describe('the errata screen', () => {
     expect(f).toContain('The notes say: The flag that makes shmget create a segment is');
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     f = await r.waitFor((f) => f.includes('▶ E5'), 'the cursor on E5');
-    // step 6 not run yet: what is true in a sentence (its gist), then the step (fix16f#1, issue 16)
-    expect(f).toContain('Shown live in lesson 6 (shmctl), step 6: Enter goes there.');
+    // step 6 not run yet: the notes' claim and the step to run, not what is true (issue 16, pass 11)
+    expect(f.replace(/\s*│\s*/g, ' ')).toContain('Run lesson 6 (shmctl), step 6 to see what is true: Enter goes there.');
     expect(f.replace(/\s*│\s*/g, ' ')).not.toContain(ERRATA[4].truth.en.slice(0, 30));
     expect(f).not.toContain('Seen live in lesson 6');
     // leaving the lesson open (overview, step 1) is asked first: nothing moves on the first Enter
@@ -134,7 +134,7 @@ describe('the errata screen', () => {
     // step 6 ran: E5 says what is true and where it was seen; E1 (ftok, never run) still does not
     await r.press('e');
     f = await r.waitFor((f) => f.includes('▶ E1'), 'the errata again');
-    expect(f).toContain('Shown live in lesson 3 (ftok), step 4: Enter goes there.');
+    expect(f.replace(/\s*│\s*/g, ' ')).toContain('Run lesson 3 (ftok), step 4 to see what is true: Enter goes there.');
     expect(f.replace(/\s*│\s*/g, ' ')).not.toContain('There is no IPC_CREATE');
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     f = await r.waitFor((f) => f.includes('▶ E5'), 'the cursor on E5');
@@ -178,13 +178,16 @@ describe('the errata screen', () => {
     let f = await r.waitFor((f) => /┌─[ []Glossary/.test(f), 'the glossary at step 1');
     let list = glossaryList(r.store.getState());
     const first = r.store.getState().glossaryFirst;
-    expect(first.length).toBeGreaterThan(1);
-    expect(first.every((x) => x.step === 1)).toBe(true);
+    // the step's new terms, then the lesson's other entries (step 0), under "This lesson" (issue 16, pass 11)
+    const news = first.filter((x) => x.step === 1).length;
+    expect(news).toBeGreaterThan(1);
+    expect(first.slice(news).every((x) => x.step === 0)).toBe(true);
     expect(list[0]!.id).toBe('ipc');
     expect(r.store.getState().menuCursor).toBe(0);
     expect(r.lines()[1]).not.toContain('↑');
-    expect(r.lines()[2]).toContain(`▶ ${GLOSSARY.find((e) => e.id === 'ipc')!.name.en}${s.glossaryNewAt(1)}`);
-    // every entry once; after the step's own, the others in the list's order, unmarked
+    expect(r.lines()[2]).toContain(s.glossaryThisLesson);
+    expect(r.lines()[3]).toContain(`▶ ${GLOSSARY.find((e) => e.id === 'ipc')!.name.en}${s.glossaryNewAt(1)}`);
+    // every entry once; after the lesson's own, the others in the list's order, unmarked
     expect(new Set(list)).toEqual(new Set(GLOSSARY));
     expect(list.slice(first.length)).toEqual(GLOSSARY.filter((e) => !list.slice(0, first.length).includes(e)));
     await r.press(KEYS.escape);
@@ -201,14 +204,18 @@ describe('the errata screen', () => {
     await r.press(KEYS.down);
     f = await r.waitFor((f) => f.includes(`▶ ${list[1]!.name.en}`), 'the next entry');
     await r.press(KEYS.escape);
-    // a step with no new term: the glossary opens at the top
+    // a step with no new term: the glossary opens at the top, the lesson's entries first, unmarked
     await r.press(KEYS.right, KEYS.right, KEYS.right);
     await r.waitFor(() => r.store.getState().view === 4, 'step 5');
     await r.press('g');
     f = await r.waitFor((f) => /┌─[ []Glossary/.test(f), 'the glossary again');
     expect(r.store.getState().menuCursor).toBe(0);
-    expect(glossaryList(r.store.getState())).toEqual(GLOSSARY);
-    expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
+    const own = r.store.getState().glossaryFirst;
+    expect(own.every((x) => x.step === 0)).toBe(true);
+    list = glossaryList(r.store.getState());
+    expect(list.slice(0, own.length)).toEqual(GLOSSARY.filter((e) => list.slice(0, own.length).includes(e)));
+    expect(list.slice(own.length)).toEqual(GLOSSARY.filter((e) => !list.slice(0, own.length).includes(e)));
+    expect(f).toContain(`▶ ${list[0]!.name.en}`);
     expect(f).not.toContain(s.glossaryNewAt(5).trim());
   });
 
@@ -285,8 +292,9 @@ describe('the errata screen', () => {
     expect(r.store.getState().glossaryFirst[0]).toEqual({ entry: GLOSSARY.indexOf(list[0]!), step: 2 });
     expect(r.store.getState().menuCursor).toBe(0);
     expect(f).toContain(`▶ ${list[0]!.name.zh}`);
-    // on the list's first row (fix20d#8)
-    expect(r.lines()[2]).toContain(list[0]!.name.zh);
+    // on the list's first row, under the line that heads the lesson's entries (fix20d#8)
+    expect(r.lines()[2]).toContain(strings('zh').glossaryThisLesson);
+    expect(r.lines()[3]).toContain(list[0]!.name.zh);
   });
 
   it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {
@@ -315,8 +323,10 @@ describe('the errata screen', () => {
       }
       // the list as shown: the step's new terms first, their headings marked (fix27c#4)
       const first = r.store.getState().glossaryFirst;
-      const mark = (e: (typeof GLOSSARY)[number]) => { const at = first.find((x) => GLOSSARY[x.entry] === e); return at ? strings(lang).glossaryNewAt(at.step) : ''; };
-      const { lines } = entryLines(glossaryList(r.store.getState()).map((e) => ({ heading: `${e.name[lang]}${mark(e)}`, parts: [{ text: e.text[lang] }] })), 0, width - 2, height - 6, false);
+      const mark = (e: (typeof GLOSSARY)[number]) => { const at = first.find((x) => GLOSSARY[x.entry] === e); return at?.step ? strings(lang).glossaryNewAt(at.step) : ''; };
+      // the lesson's own entries first, under their line, then the others under theirs
+      const section = (i: number) => (i === 0 ? { section: strings(lang).glossaryThisLesson } : i === first.length ? { section: strings(lang).glossaryOthers } : {});
+      const { lines } = entryLines(glossaryList(r.store.getState()).map((e, i) => ({ heading: `${e.name[lang]}${mark(e)}`, parts: [{ text: e.text[lang] }], ...section(i) })), 0, width - 2, height - 6, false);
       for (const l of lines.map((x) => lineText(x).replace(/[▶│]/g, "").trim()).filter(Boolean)) expect(seen, `${lang}: ${l}`).toContain(l);
       await r.quit();
     }

@@ -57,9 +57,10 @@ describe('g from a lesson opened from the menu', () => {
     const earlier = paneNewTerms(LESSONS, 'en', { index, ran: [] }, 0, 0, NO_RUN, '', true).earlier!;
     const marked = st.glossaryFirst.filter((x) => x.lesson !== undefined);
     expect(new Set(marked.map((x) => GLOSSARY[x.entry]!.id))).toEqual(new Set(earlier.ids));
-    // after the step's own new terms, before every other entry
+    // after the step's own new terms, before the lesson's other entries and every other entry
     const list = glossaryList(st).map((e) => e.id);
-    const own = st.glossaryFirst.filter((x) => x.lesson === undefined).length;
+    const own = st.glossaryFirst.findIndex((x) => x.lesson !== undefined);
+    expect(st.glossaryFirst.slice(0, own).every((x) => x.lesson === undefined && x.step > 0)).toBe(true);
     expect(list.slice(own, own + marked.length)).toEqual(marked.map((x) => GLOSSARY[x.entry]!.id));
     const first = marked[0]!;
     await r.waitFor((f) => f.includes(`${GLOSSARY[first.entry]!.name.en}  ◂ from lesson ${first.lesson! + 1}`), 'the first one marked with its lesson');

@@ -10,6 +10,8 @@ export interface ListEntry {
   heading: string;
   /** paragraphs wrapped under the heading, each after its label (dim) */
   parts: { label?: string; text: string }[];
+  /** a line above the entry that starts a group of the list (the glossary's "This lesson") */
+  section?: string;
 }
 
 /** Cells the text of an entry is indented by, under its heading. */
@@ -36,6 +38,7 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
     if (i === cursor) start = lines.length;
     const first = lines.length;
     starts.push(first);
+    if (entry.section) lines.push([run(` ${t.text(entry.section)}`, 'dim')]);
     lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);
     for (const part of entry.parts) {
       const label = part.label ? t.text(`${part.label}`) : '';

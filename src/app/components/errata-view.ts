@@ -1,8 +1,8 @@
 // The errata overlay's entries: what the notes say, what is true and where a step shows it.
-// Before that step ran, what is true is said in one sentence with what the step shows (the
-// erratum's gist), then where: a learner who did not do that lesson still learns what is true
-// (issue 16: "Lesson 6, step 6 shows what is true" told a tester who did lessons 7-11 nothing);
-// once it ran, all of it and where it was seen. `ipclab errata --all` prints all of it.
+// Before that step ran, only what the notes say and the step that tests it (Enter goes there):
+// what is true would answer that step's question ahead of it (issue 16: e at the end of lesson 1
+// answered shmget 2's, ftok 4's, shmat 7's and shmctl 6's); once it ran, in any session, all of
+// it and where it was seen. `ipclab errata --all` prints all of it.
 import type { Lang } from '../../lang.js';
 import { ERRATA } from '../../lessons/errata.js';
 import { lessonName } from '../../lessons/lesson-name.js';
@@ -19,7 +19,7 @@ export function errataEntries(lessons: readonly Lesson[], lang: Lang, s: Strings
     if (!lesson || n < 0) return { heading: e.id, parts: [said, { label: `${s.inFact}${s.colon}`, text: e.truth[lang] }] };
     const number = lessons.indexOf(lesson) + 1;
     const name = lessonName(lesson)[lang];
-    if (!ran(lesson.id, n)) return { heading: e.id, parts: [said, { label: `${s.inFact}${s.colon}`, text: e.gist[lang] }, { text: s.proofAhead(number, name, n + 1) }] };
+    if (!ran(lesson.id, n)) return { heading: e.id, parts: [said, { text: s.proofAhead(number, name, n + 1) }] };
     return { heading: e.id, parts: [said, { label: `${s.inFact}${s.colon}`, text: e.truth[lang] }, { text: s.seenLive(number, name, n + 1, lesson.steps[n].title[lang]) }] };
   });
 }

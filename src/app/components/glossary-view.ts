@@ -24,6 +24,9 @@ export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strin
     const notes = [...new Set((e.shows ?? []).filter((p) => !shown(p)).map(ahead))].filter((t) => t !== '');
     const { step, lesson } = first.find((x) => GLOSSARY[x.entry] === e) ?? {};
     const mark = step ? s.glossaryNewAt(step) : lesson !== undefined && lesson >= 0 ? s.glossaryFromLesson(lesson + 1) : '';
-    return { heading: `${e.name[lang]}${mark}`, parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))] };
+    // opened in a lesson, the entries g put first are its own: a line heads them and one the rest
+    const i = list.indexOf(e);
+    const section = first.length === 0 ? undefined : i === 0 ? s.glossaryThisLesson : i === first.length ? s.glossaryOthers : undefined;
+    return { heading: `${e.name[lang]}${mark}`, parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))], ...(section ? { section } : {}) };
   });
 }

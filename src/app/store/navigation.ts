@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
 import { lessonName } from '../../lessons/lesson-name.js';
-import { GLOSSARY, entryFor, pointedEntry, type GlossaryEntry, type LessonAt } from '../../lessons/glossary.js';
+import { GLOSSARY, entryFor, pointedEntry, saidByLesson, type GlossaryEntry, type LessonAt } from '../../lessons/glossary.js';
 import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
@@ -34,7 +34,8 @@ export interface NavigationSlice {
    *  pointed to, no new term), then every other entry in the list's order (fix27c#4:
    *  g opened at the top, and "+3 in the Kernel pane" left the three to be found), then the
    *  terms of the lesson that lessons not run teach, each with that lesson (`lesson`, 0-based;
-   *  step 0), as the line under its introduction counts them (lesson-view Earlier) */
+   *  step 0), as the line under its introduction counts them (lesson-view Earlier), then the
+   *  lesson's other entries (step 0): the screen heads these "This lesson", the rest after them */
   glossaryFirst: readonly { entry: number; step: number; lesson?: number }[];
   /** an erratum's jump is running the steps before its own (`steps` of them, to step `to`,
    *  1-based): the screen takes no answer meanwhile and the status line says so */
@@ -91,6 +92,17 @@ function glossaryFirstOf(lessons: readonly Lesson[], lang: Lang, at: LessonAt, v
     const had = out.findIndex((x) => x.entry === at0);
     const [item] = had >= 0 ? out.splice(had, 1) : [{ entry: at0, step: 0 }];
     out.unshift(item!);
+  }
+  // then the rest of the lesson's own entries, the glossary being long (issue 16, pass 11: ~660
+  // lines for 11 lessons): the words its texts use, and the calls its title names ("semaphores —
+  // semget, semop, semctl"), whose entries no text points to
+  if (lesson) {
+    const said = saidByLesson(lesson, lang);
+    const title = lesson.title.en.toLowerCase();
+    GLOSSARY.forEach((e, entry) => {
+      const named = e.terms.length === 0 && e.name.en.split(/,\s*/).some((part) => part !== '' && title.includes(part.toLowerCase()));
+      if ((said.has(e) || named) && !out.some((x) => x.entry === entry)) out.push({ entry, step: 0 });
+    });
   }
   return out;
 }
