@@ -184,5 +184,5 @@ describe('glossary entries are findable', () => {
     // (key_t first at ftok 2 for a learner who starts there; 属主 at shmctl 4)
     const keyless = GLOSSARY.map((e) => (e.id === 'key' ? { ...e, name: { en: 'key', zh: 'key' } } : e));
     expect(validateLessons(LESSONS, undefined, keyless).join('\n')).toMatch(/lesson 'ftok' step 'make-key': its "New terms" line \(en\) names 'key_t'/);
-  });
+  }, 120_000);
 });
