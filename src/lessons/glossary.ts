@@ -309,8 +309,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'atime, dtime, ctime', zh: 'atime、dtime、ctime' },
     terms: ['atime', 'dtime', 'ctime', 'shm_atime', 'shm_dtime', 'shm_ctime', 'att_time', 'det_time', 'change_time'],
     text: {
-      en: 'The segment\'s three times: atime of the last attach, dtime of the last detach (0: never), ctime of its creation or last IPC_SET. One field each, named by three tools: atime (ipcs -m\'s column) = att_time (ipcs -m -i) = shm_atime (struct shmid_ds); dtime = det_time = shm_dtime (0, or Not set: never); ctime = change_time = shm_ctime.',
-      zh: '共享内存段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。每个字段在三个工具里名字不同：atime（ipcs -m 的列）= att_time（ipcs -m -i）= shm_atime（struct shmid_ds）；dtime = det_time = shm_dtime（0 或 Not set：从未）；ctime = change_time = shm_ctime。',
+      en: 'The segment\'s three times: atime of the last attach, dtime of the last detach (0: never), ctime of its creation or last IPC_SET. One field each, named by three tools: atime (the Kernel pane) = att_time (ipcs -m -i) = shm_atime (struct shmid_ds); dtime = det_time = shm_dtime (0, or Not set: never); ctime = change_time = shm_ctime.',
+      zh: '共享内存段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。每个字段在三个工具里名字不同：atime（“内核”窗格）= att_time（ipcs -m -i）= shm_atime（struct shmid_ds）；dtime = det_time = shm_dtime（0 或 Not set：从未）；ctime = change_time = shm_ctime。',
     },
   },
   {

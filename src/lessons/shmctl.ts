@@ -248,17 +248,17 @@ export const shmctl = defineLesson<ShmctlState>({
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const ipcs = await ctx.exec('ipcs', ['-m', '-i', String(shmid)]);
+        // under ipcs -m -i's record, above the struct's fields: where a second name for a field first
+        // shows, the three tools' names are paired once; the glossary's entries say the same (issue 16)
+        explain(
+          ctx,
+          'One field, three names: att_time (ipcs -m -i) = atime (Kernel pane) = shm_atime; det_time = dtime = shm_dtime (Not set = 0, never); change_time = ctime = shm_ctime; bytes = shm_segsz, the size shmget got.',
+          '同一个字段，三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time = dtime = shm_dtime（Not set 即 0，从未）；change_time = ctime = shm_ctime；bytes = shm_segsz，即 shmget 收到的 size。',
+        );
         const { call, ds } = ctx.sys.shmctlStat(shmid);
         if (!ds) return expectOk(call);
         state.ctime = ds.ctime;
         showDs(ctx, ds);
-        // where a second name for a field first shows (ipcs -m -i beside the struct), the three
-        // tools' names are paired once; the glossary's entries say the same (issue 16)
-        explain(
-          ctx,
-          'One field, three names: att_time (ipcs -m -i) = atime (ipcs -m column) = shm_atime; det_time = dtime = shm_dtime (Not set = 0, never); change_time = ctime = shm_ctime; bytes = shm_segsz, the size shmget got.',
-          '同一个字段，三种叫法：att_time（ipcs -m -i）= atime（ipcs -m 的列）= shm_atime；det_time = dtime = shm_dtime（Not set 即 0，从未）；change_time = ctime = shm_ctime；bytes = shm_segsz，即 shmget 收到的 size。',
-        );
         const problems = ds.nattch === 1 && ds.size === 4096 && ds.cpid === ctx.sys.getpid() ? [] : [`IPC_STAT gave nattch ${ds.nattch}, size ${ds.size}, cpid ${ds.cpid}`];
         // ipclab's attachments are MADV_DONTFORK: starting ipcs must not make it the last attacher
         if (ds.lpid !== ctx.sys.getpid()) problems.push(`shm_lpid ${ds.lpid} is not this process (${ctx.sys.getpid()})`);
@@ -499,7 +499,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     rmid: {
       // what the key is for, so that its fate can be reasoned out (issue 16)
-      question: { en: 'shmget(key, …) finds a segment by its key. IPC_RMID while still attached: its row in the Kernel pane…', zh: 'shmget(key, …) 靠 key 找到共享内存段。映射还在时调用 IPC_RMID，“内核”窗格里它的那一行……' },
+      question: { en: 'shmget(key, …) finds a segment by its key. IPC_RMID on this one, still attached: its row in the Kernel pane…', zh: 'shmget(key, …) 靠 key 找到共享内存段。映射还在时调用 IPC_RMID，“内核”窗格里它的那一行……' },
       choices: [
         { en: 'is gone at once, key and all', zh: '马上消失，连同它的 key', whyNot: { en: 'only a segment nobody has mapped goes at once; this one is still attached.', zh: '只有没人映射的共享内存段才会马上消失；这个段还被映射着。' } },
         { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000', whyNot: { en: 'an attached segment stays, dest with key 0; this one was not attached, or IPC_RMID failed.', zh: '被映射着的共享内存段会留下，标为 dest、key 变为 0；这个段没有被映射，或者 IPC_RMID 失败了。' } },
