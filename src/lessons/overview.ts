@@ -217,7 +217,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: `两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演：跟踪里 A 和 B 是同一个 pid。A 先用 \`shmat\` 把它映射进自己的内存，再像写普通变量一样写入“${HELLO.zh}”。`,
       },
       notice: {
-        en: 'nattch 1; lpid (the last pid to attach or detach, ipclab\'s) and atime changed. A writes with plain stores, not write().',
+        en: 'nattch 1; lpid (last to attach or detach: the lesson process) and atime changed. A writes with plain stores, not write().',
         zh: 'nattch 变成 1；lpid（最近映射或解除映射它的进程，即本课进程）和 atime 也变了。A 用普通的内存写入，不是调用 write()。',
       },
       diagram: LIFECYCLE,
