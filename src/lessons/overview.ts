@@ -283,9 +283,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       id: 'ipcrm',
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
-      // neither the tool nor removing: a title naming ipcrm or removing, seen in the step list at 120
-      // columns, says the segment outlived step 6, whose question asks that (answer-giveaway); the call it makes, shmctl, is named
-      title: { en: 'A tool that calls shmctl, then ipcs -m', zh: '一个调用 shmctl 的工具，再运行 ipcs -m' },
+      // neither the tool nor its call: a title naming ipcrm, shmctl or removing, seen in the step list
+      // at 120 columns, says the segment outlived step 6, whose question asks that (answer-giveaway)
+      title: { en: 'Another IPC shell tool, then ipcs -m', zh: '另一个 IPC 命令行工具，再运行 ipcs -m' },
       say: {
         en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL), asking removal by shmid. A process of its owner, its creator or root may (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
         zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 请求删除。以属主、创建者或 root（按 g 查 root）身份运行的进程都能删它；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',

@@ -472,8 +472,8 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'cleanup',
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
-      // the call named, not removing: that would say the segment outlived step 11, whose question asks that
-      title: { en: 'End of the lesson: last call, shmctl', zh: '本课结束：最后一个调用 shmctl' },
+      // shmctl named, not IPC_RMID: its removing would say the segment outlived step 11, whose question asks that
+      title: { en: 'End of the lesson: a control call', zh: '本课结束：一个控制调用' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
         zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
