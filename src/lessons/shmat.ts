@@ -268,7 +268,7 @@ export const shmat = defineLesson<ShmatState>({
         // whose address the child writes through: its own, from its own shmat, said before the run
         // (newcomer pass 10 could not tell which address)
         en: 'Map SHM_RDONLY, read, detach; ipclab\'s guard (g) stops its own write. A throw-away child (a new program; a C program would fork() here) maps it SHM_RDONLY itself and writes.',
-        zh: '用 SHM_RDONLY 映射、读取、解除映射；ipclab 的访问检查拦下它自己的写入（按 g 查）。再由一个临时子进程（新程序；C 程序在这里会 fork()）自己用 SHM_RDONLY 映射并写入。',
+        zh: '用 SHM_RDONLY 映射、读取、解除映射；ipclab 自己的写入被访问检查拦下（按 g 查）。再由一个临时子进程（新程序；C 程序在这里会 fork()）自己用 SHM_RDONLY 映射并写入。',
       },
       // why ipclab's child is not C's fork() child (issue 16); the trace line (childAttached) says what it set
       aside: {
