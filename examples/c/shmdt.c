@@ -28,7 +28,7 @@ int main(void)
     cleanup_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
     if (p == (void *) -1) { perror("shmat"); return 1; }
-    strcpy(p, "still stored");
+    strcpy(p, "still stored");   /* ipclab writes it in your language */
 
     printf("shmdt(%p) = %d\n", (void *) p, shmdt(p));
     struct shmid_ds ds;

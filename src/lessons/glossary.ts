@@ -329,8 +329,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'struct shmid_ds', zh: 'struct shmid_ds' },
     terms: ['struct shmid_ds', 'shmid_ds', 'shm_perm', 'shm_segsz'],
     text: {
-      en: 'What the kernel keeps about a segment: shm_perm (key, owner uid and gid, creator cuid and cgid, mode), shm_segsz (the size), shm_nattch, shm_cpid, shm_lpid and the three times.',
-      zh: '内核为每个共享内存段记录的信息：shm_perm（key、属主 uid 和 gid、创建者 cuid 和 cgid、权限 mode）、shm_segsz（大小）、shm_nattch、shm_cpid、shm_lpid 以及三个时间。',
+      en: 'What the kernel keeps about a segment: shm_perm (key, owner uid and gid, creator cuid and cgid, mode), shm_segsz (the size: ipcs\'s bytes), shm_nattch, shm_cpid, shm_lpid and the three times.',
+      zh: '内核为每个共享内存段记录的信息：shm_perm（key、属主 uid 和 gid、创建者 cuid 和 cgid、权限 mode）、shm_segsz（大小，即 ipcs 的 bytes）、shm_nattch、shm_cpid、shm_lpid 以及三个时间。',
     },
     shows: [{ lesson: 'shmget', step: 'mode', text: { en: 'IPC_STAT copies it out.', zh: 'IPC_STAT 把它复制出来。' } }],
   },
@@ -381,8 +381,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'atime, dtime, ctime', zh: 'atime、dtime、ctime' },
     terms: ['atime', 'dtime', 'ctime', 'shm_atime', 'shm_dtime', 'shm_ctime', 'att_time', 'det_time', 'change_time'],
     text: {
-      en: 'The segment\'s three times: atime of the last attach, dtime of the last detach (0: never), ctime of its creation or last IPC_SET. ipcs -m -i spells them att_time, det_time and change_time.',
-      zh: '共享内存段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。ipcs -m -i 把它们写作 att_time、det_time 和 change_time。',
+      en: 'The segment\'s three times: atime of the last attach, dtime of the last detach (0: never), ctime of its creation or last IPC_SET. One field each, named by three tools: atime (the Kernel pane) = att_time (ipcs -m -i) = shm_atime (struct shmid_ds); dtime = det_time = shm_dtime (0, or Not set: never); ctime = change_time = shm_ctime.',
+      zh: '共享内存段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。每个字段在三个工具里名字不同：atime（“内核”窗格）= att_time（ipcs -m -i）= shm_atime（struct shmid_ds）；dtime = det_time = shm_dtime（0 或 Not set：从未）；ctime = change_time = shm_ctime。',
     },
   },
   {

@@ -128,7 +128,7 @@ export function childAttached(ctx: StepContext, shmid: number, child: { pid: num
   const own = child.calls?.some((c) => c.call === 'shmdt') ?? false;
   explain(
     ctx,
-    `${inC.en} This child, a new program, inherited no mapping: its own shmat set atime, ${own ? 'its shmdt' : "the kernel's detach as it died"} dtime, both lpid (its pid ${child.pid}).`,
+    `${inC.en} This child, a new program, inherited no mapping. Its own shmat set atime; ${own ? 'its shmdt' : 'the kernel, detaching it as it died,'} set dtime; each set lpid to its pid, ${child.pid}.`,
     `${inC.zh}这个子进程是新启动的程序，没有继承映射：它自己的 shmat 更新了 atime，${own ? '它的 shmdt 更新了 dtime' : '它死时内核替它解除映射，更新了 dtime'}，两次都把 lpid 设为它的 pid ${child.pid}。`,
   );
 }

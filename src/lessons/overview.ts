@@ -50,8 +50,8 @@ const SAME_ROW: Text = {
 // freed at once because nothing mapped it (said without nattch, the Kernel pane's: the Trace is
 // on show): the errata (e) list "IPC_RMID deletes the object" as the notes' mistake
 const ROW_GONE: Text = {
-  en: 'The ● row is gone from both views: nothing mapped it, so IPC_RMID freed it at once. Lesson 6 (shmctl) tries it while attached.',
-  zh: '带 ● 的行在两边都不见了：没有映射，所以 IPC_RMID 立刻释放了它。第 6 课（shmctl）在还有映射时再试。',
+  en: 'The ● row is gone from both views: IPC_RMID marked it, and at nattch 0 the kernel frees at once. Lesson 6 tries it attached.',
+  zh: '带 ● 的行在两边都不见了：IPC_RMID 把它标记为待删，而 nattch 为 0，内核就立刻释放了它。第 6 课（shmctl）在还有映射时再试。',
 };
 
 /** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */
@@ -186,8 +186,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         const [slot, round] = [shmid % 32768, Math.floor(shmid / 32768)];
         explain(
           ctx,
-          `shmid ${shmid} = slot ${slot} + 32768 × ${round}: Linux adds 32768 each time its table's slots go round (g: shmid).`,
-          `shmid ${shmid} = 槽位 ${slot} + 32768 × ${round}：内核表的槽位每轮过一圈，Linux 就多加 32768（按 g 查 shmid）。`,
+          `shmid ${shmid} is how every later call (shmat, shmctl, ipcrm) names this segment. On Linux it is slot ${slot} + 32768 × ${round}: 32768 more each time the kernel's table's slots go round (g: shmid).`,
+          `之后的每个调用（shmat、shmctl、ipcrm）都用 shmid ${shmid} 指明这个共享内存段。在 Linux 上它等于槽位 ${slot} + 32768 × ${round}：内核表的槽位每轮过一圈，就多加 32768（按 g 查 shmid）。`,
         );
         return expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
       },
@@ -217,8 +217,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: `两个程序 A 和 B 共用它，都由 ipclab 在同一个进程里扮演：跟踪里 A 和 B 是同一个 pid。A 先用 \`shmat\` 把它映射进自己的内存，再像写普通变量一样写入“${HELLO.zh}”。`,
       },
       notice: {
-        en: 'nattch 1; lpid, atime changed too. A\'s write is plain stores into memory, not a write() call: the bytes land in the shared pages.',
-        zh: 'nattch 变成 1；lpid 和 atime（“内核”窗格）也变了。A 的写入是普通的内存写入，不是调用 write()：字节直接落进共享内存页。',
+        en: 'nattch 1; lpid (last to attach or detach: the lesson process) and atime changed. A writes with plain stores, not write().',
+        zh: 'nattch 变成 1；lpid（最近映射或解除映射它的进程，即本课进程）和 atime 也变了。A 用普通的内存写入，不是调用 write()。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->IPC对象', 'IPC对象'],

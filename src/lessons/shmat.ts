@@ -135,8 +135,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'A segment to work with', zh: '先建一个共享内存段' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps, read-write and then read-only (SHM_RDONLY). It is all zero bytes.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。里面全是 0。',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps, read-write and then read-only (SHM_RDONLY). It starts as zero bytes, which the Kernel pane shows once step 2 maps it.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。里面起初全是 0，第 2 步映射之后“内核”窗格会显示这些字节。',
       },
       notice: {
         en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
@@ -267,8 +267,8 @@ export const shmat = defineLesson<ShmatState>({
         // ipclab's own write is refused (its trace line): said before it runs, why in the aside
         // whose address the child writes through: its own, from its own shmat, said before the run
         // (newcomer pass 10 could not tell which address)
-        en: 'Map SHM_RDONLY, read, detach; ipclab refuses its own write. Then a throw-away child, a separate program, attaches it SHM_RDONLY itself and writes (a C program would fork() here).',
-        zh: '用 SHM_RDONLY 映射、读取、解除映射（ipclab 拒绝自己写入）。一个临时子进程（另一个独立的程序；C 程序在这里会 fork()）自己用 SHM_RDONLY 映射，得到自己的地址，再写入。',
+        en: 'Map SHM_RDONLY, read, detach; ipclab\'s guard (g) stops its own write. A throw-away child (a new program; a C program would fork() here) maps it SHM_RDONLY itself and writes.',
+        zh: '用 SHM_RDONLY 映射、读取、解除映射；ipclab 自己的写入被访问检查拦下（按 g 查）。再由一个临时子进程（新程序；C 程序在这里会 fork()）自己用 SHM_RDONLY 映射并写入。',
       },
       // why ipclab's child is not C's fork() child (issue 16); the trace line (childAttached) says what it set
       aside: {
@@ -399,9 +399,10 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         // the kernel's attach at fork (shm_open, as dup_mmap copies the mapping) runs in the parent:
-        // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's)
-        en: 'One shmat, nattch 2: the child maps it where the parent does. That mapping was made by the parent\'s fork(): it set atime and lpid.',
-        zh: '一次 shmat，nattch 却是 2：子进程和父进程映射在同一地址。这个映射是父进程的 fork() 建的，所以 atime 更新，lpid 仍是父进程。',
+        // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's), which
+        // step 8's shmat had set already: the same value, so the Kernel pane marks no change there
+        en: 'One shmat, nattch 2: the child maps it where the parent does. The parent\'s fork() set atime, and lpid to the parent\'s pid: unchanged.',
+        zh: '一次 shmat，nattch 却是 2：子进程和父进程映射在同一地址。这个映射由父进程的 fork() 建：atime 更新；lpid 又设成父进程的 pid，值没变。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],

@@ -59,7 +59,7 @@ const OWNER_RW = [
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
   choice({ en: 'a mapping (nattch 2)', zh: '一个映射（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid; this kernel refused.', zh: 'Linux 允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
-  choice({ en: '-1: a dest segment is refused', zh: '-1：dest 状态的共享内存段一律拒绝', value: 'EIDRM' }, { en: 'Linux attaches a dest segment still mapped; it refuses only one freed while the call is under way.', zh: 'Linux 允许映射仍被映射着的 dest 状态共享内存段；只有调用进行中它恰被释放才拒绝。' }),
+  choice({ en: '-1: a dest segment is refused', zh: '-1：dest 状态的共享内存段一律拒绝', value: 'EIDRM' }, { en: 'Linux attaches a dest segment like any other; it refuses only if the segment is freed during the call itself, a rare race.', zh: 'Linux 照常映射 dest 状态的共享内存段；只有段恰好在这次调用期间被释放（罕见的竞争）才拒绝。' }),
   choice({ en: '-1: the shmid is no longer valid', zh: '-1：这个 shmid 已经失效', value: 'EINVAL' }, { en: 'the segment is still there, attached, so its shmid still names it.', zh: '共享内存段还在、还被映射着，它的 shmid 仍指向它。' }),
 ];
 
@@ -189,8 +189,8 @@ export const shmctl = defineLesson<ShmctlState>({
     zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 设置它的 uid、gid 和权限（低 9 位），IPC_RMID 请求删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
   },
   outro: {
-    en: 'shmget creates a segment and shmat and shmdt map it; shmctl does the rest: IPC_STAT reads its attributes, IPC_SET sets its uid, gid and mode (the low 9 bits), IPC_RMID removes it (at once, or at the last detach, by shmdt, exit or exec, if it is still attached).',
-    zh: 'shmget 创建共享内存段，shmat 和 shmdt 映射和解除映射；其余的事归 shmctl：IPC_STAT 读取它的属性，IPC_SET 设置它的 uid、gid 和权限（低 9 位），IPC_RMID 删除它（无人映射时立刻删除，否则等到最后一次解除映射：shmdt、exit 或 exec）。',
+    en: 'shmget creates a segment, shmat maps it and shmdt unmaps it; shmctl does the rest: IPC_STAT reads its attributes, IPC_SET sets its uid, gid and mode (the low 9 bits), IPC_RMID marks it for removal, and the kernel frees it once nattch is 0 (at once if nothing maps it, else at the last detach by shmdt, exit or exec).',
+    zh: 'shmget 创建共享内存段，shmat 和 shmdt 映射和解除映射；其余的事归 shmctl：IPC_STAT 读取它的属性，IPC_SET 设置它的 uid、gid 和权限（低 9 位），IPC_RMID 把它标记为待删，nattch 为 0 时内核释放它（无人映射就立刻释放，否则等到 shmdt、exit 或 exec 最后一次解除映射时）。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
@@ -205,8 +205,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'key_t key = ftok(path, \'C\')',
       title: { en: 'A segment with a key, attached', zh: '一个有 key 的共享内存段，已映射' },
       say: {
-        en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text, so that every field IPC_STAT reads in step 2 holds something.",
-        zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字，让第 2 步 IPC_STAT 读出的每个字段都有内容。",
+        en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text: IPC_STAT (step 2) then shows a key and an attach, no detach yet.",
+        zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字：第 2 步的 IPC_STAT 就能读到 key 和一次映射，还没有解除映射。",
       },
       aside: {
         en: 'the C version (c shows it) deletes its key file right after ftok (the segment keeps the key, not the file). ipclab deletes its file in step 8.',
@@ -248,6 +248,13 @@ export const shmctl = defineLesson<ShmctlState>({
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const ipcs = await ctx.exec('ipcs', ['-m', '-i', String(shmid)]);
+        // under ipcs -m -i's record, above the struct's fields: where a second name for a field first
+        // shows, the three tools' names are paired once; the glossary's entries say the same (issue 16)
+        explain(
+          ctx,
+          'One field, three names: att_time (ipcs -m -i) = atime (Kernel pane) = shm_atime; det_time = dtime = shm_dtime (Not set = 0, never); change_time = ctime = shm_ctime; bytes = shm_segsz, the size shmget got.',
+          '同一个字段，三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time = dtime = shm_dtime（Not set 即 0，从未）；change_time = ctime = shm_ctime；bytes = shm_segsz，即 shmget 收到的 size。',
+        );
         const { call, ds } = ctx.sys.shmctlStat(shmid);
         if (!ds) return expectOk(call);
         state.ctime = ds.ctime;
@@ -491,11 +498,12 @@ export const shmctl = defineLesson<ShmctlState>({
       },
     },
     rmid: {
-      question: { en: 'IPC_RMID while still attached: its row in the Kernel pane…', zh: '映射还在时调用 IPC_RMID，“内核”窗格里它的那一行……' },
+      // what the key is for, so that its fate can be reasoned out (issue 16)
+      question: { en: 'shmget(key, …) finds a segment by its key. IPC_RMID on this one, still attached: its row in the Kernel pane…', zh: 'shmget(key, …) 靠 key 找到共享内存段。映射还在时调用 IPC_RMID，“内核”窗格里它的那一行……' },
       choices: [
         { en: 'is gone at once, key and all', zh: '马上消失，连同它的 key', whyNot: { en: 'only a segment nobody has mapped goes at once; this one is still attached.', zh: '只有没人映射的共享内存段才会马上消失；这个段还被映射着。' } },
         { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000', whyNot: { en: 'an attached segment stays, dest with key 0; this one was not attached, or IPC_RMID failed.', zh: '被映射着的共享内存段会留下，标为 dest、key 变为 0；这个段没有被映射，或者 IPC_RMID 失败了。' } },
-        { en: 'stays, key as it was', zh: '还在，key 保持原样', whyNot: { en: 'IPC_RMID always marks it; even while attached the key turns 0 and the status shows dest.', zh: 'IPC_RMID 总会标记它；即使还被映射，key 也变为 0，状态显示 dest。' } },
+        { en: 'stays, key as it was', zh: '还在，key 保持原样', whyNot: { en: 'a segment marked for removal must not be found by shmget(key, …) again, so IPC_RMID sets its key to 0, mapped or not.', zh: '标记待删的共享内存段不能再被 shmget(key, …) 找到，所以不管是否还被映射，IPC_RMID 都把它的 key 改成 0。' } },
       ],
       answer: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
@@ -506,7 +514,7 @@ export const shmctl = defineLesson<ShmctlState>({
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return seg
-          ? { en: `Still listed, status ${seg.status || '-'}, key ${seg.key}: freed at the last detach.`, zh: `仍在列表里，状态 ${seg.status || '-'}，key ${seg.key}：最后一次解除映射时才释放。` }
+          ? { en: `Still listed, status ${seg.status || '-'}, key ${seg.key}: marked, and freed at the last detach. Key 0 finds nothing, so no new shmget(key, …) gets a segment on its way out.`, zh: `仍在列表里，状态 ${seg.status || '-'}，key ${seg.key}：已标记，最后一次解除映射时才释放。key 0 找不到任何段，所以新的 shmget(key, …) 拿不到这个要删的段。` }
           : { en: 'Gone at once: nothing was attached any more.', zh: '马上消失了：已经没有映射。' };
       },
     },

@@ -139,8 +139,8 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const limits = ctx.sys.readShmLimits();
   explain(
     ctx,
-    `This system's limits, from /proc/sys/kernel: SHMMIN = 1 byte, SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together, SHMMNI = ${limits.shmmni} segments.`,
-    `本系统的上限（来自 /proc/sys/kernel）：SHMMIN = 1 字节，SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计），SHMMNI = ${limits.shmmni}（段数上限）。`,
+    `This system's limits: SHMMIN = 1 byte, a constant built into the kernel; from the files shmmax, shmall and shmmni in /proc/sys/kernel: SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together, SHMMNI = ${limits.shmmni} segments.`,
+    `本系统的上限：SHMMIN = 1 字节，是内核里写死的常量；以下来自 /proc/sys/kernel 下的文件 shmmax、shmall、shmmni：SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计），SHMMNI = ${limits.shmmni}（段数上限）。`,
   );
   return problems;
 }
@@ -196,9 +196,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'ipclab 沿用的学习笔记说，任何进程用这个 key 调用 shmget 都能打开 IPC_PRIVATE 的共享内存段。验证一下：原样再调用一次。',
       },
       notice: {
-        en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. No key finds either: programs use their shmids.',
-        zh: '两次调用得到两个共享内存段，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。没有哪个 key 能找到它们；程序凭各自的 shmid 使用它们。',
+        en: 'Two segments, key 0 each (Trace: both shmids): IPC_PRIVATE always creates; the notes are wrong. No key finds either.',
+        zh: '两个共享内存段（两个 shmid 见“跟踪”窗格），key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。没有哪个 key 能找到它们。',
       },
+      // the Kernel pane may list one of the two below its window: the Trace's line names both (issue 16)
+      traceFocus: [{ en: 'Same arguments, two segments', zh: '参数完全相同' }],
       diagram: CREATE,
       highlight: MADE,
       run(ctx, state) {
@@ -216,8 +218,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         // time the slot it gets is not above the last one; id = seq << 15 | slot
         explain(
           ctx,
-          'Why such numbers: on Linux a shmid is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too); when it wraps round to a slot not above the last one, the count grows by one: …, 62, 63, then 32768 (slot 0 again, round 1). An old shmid so does not soon reach a newer segment.',
-          '为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位）；绕回到不大于上一个的槽位时，轮数加一：……、62、63，然后 32768（又是槽位 0，第 1 轮）。所以旧的 shmid 不会很快找到新建的段。',
+          'Why such numbers: on Linux a shmid is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too); when it wraps round to a slot not above the last one, the count grows by one: …, 62, 63, then 32768 (slot 0 again, round 1). So a shmid kept after its segment is gone does not soon name a new segment by chance.',
+          '为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位）；绕回到不大于上一个的槽位时，轮数加一：……、62、63，然后 32768（又是槽位 0，第 1 轮）。所以段删掉后留下的旧 shmid，不会很快碰巧指向新建的段。',
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];

@@ -4,7 +4,7 @@
 // shmdt 3), the extra process left unexplained, and (newcomer pass 6) texts pointing to the tab
 // bar, which is not on screen at 120 columns, a y unexplained, the Flow announced where it is
 // never seen, vague titles, two phrasings of the fork ipclab stands in for, others' ipcs rows.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -240,4 +240,59 @@ describe('a step whose ipcs lists others\' rows says whose they are (overview 3,
       if (id === 'shmctl') expect(listing).toBe(1);
     }, 120_000);
   }
+});
+
+// Newcomer pass 11 (80x24 en, 120x34 zh): one model of IPC_RMID in every lesson, /proc claims a
+// reader can check, one name paired with the others where a field's second name shows.
+/** The /proc paths a text names, {a,b} spelled out: /proc/sysvipc/{shm,msg} is two. */
+const procPaths = (text: string): string[] =>
+  (text.match(/\/proc\/[\w./{},-]*[\w}]/g) ?? []).flatMap((p) => {
+    const m = /^(.*)\{([^}]*)\}(.*)$/.exec(p);
+    return m ? m[2]!.split(',').map((w) => `${m[1]}${w}${m[3]}`) : [p];
+  });
+
+describe('the shared memory lessons\' texts (newcomer pass 11)', () => {
+  it('say one model of IPC_RMID: it marks the segment, freed when nattch is 0 (overview 7 said "IPC_RMID freed it at once", shmctl 6 "always marks it")', () => {
+    const overview = lessonById('overview')!.steps.find((s) => s.id === 'ipcrm')!.notice;
+    expect(overview.en).toMatch(/IPC_RMID marked it/);
+    expect(overview.zh).toMatch(/标记为待删/);
+    const shmctl = lessonById('shmctl')!;
+    expect(shmctl.outro.en).toMatch(/marks it for removal/);
+    expect(shmctl.outro.zh).toMatch(/标记为待删/);
+    const found = SHM.flatMap((id) => (/always marks it|IPC_RMID freed it|IPC_RMID 立刻释放|总会标记/.test(SOURCES[id]!) ? [id] : []));
+    expect(found).toEqual([]);
+  });
+  it('give shmctl 6\'s question what the key is for, and its explanation why the key turns 0', () => {
+    const rmid = lessonById('shmctl')!.checkpoints!.rmid!;
+    expect(rmid.question.en).toMatch(/shmget\(key, …\) finds a segment by its key/);
+    expect(rmid.question.zh).toMatch(/shmget\(key, …\) 靠 key 找到/);
+    // the why is in the explanation whatever the pick; the answer (key 0) is not in the question
+    expect(rmid.question.en).not.toMatch(/0x00000000|key (?:turns|becomes) 0/);
+  });
+  it('name only /proc files this machine has, and take no limit from /proc/sys/kernel that has no file there (SHMMIN is a constant)', async () => {
+    const problems: string[] = [];
+    for (const id of SHM) {
+      const lesson = lessonById(id)!;
+      const run = startLesson(lesson, () => 'en');
+      try {
+        for (let i = 0; i < lesson.steps.length; i++) await run.runNext();
+        const traced = run.trace.flatMap((e) => (e.type === 'event' ? [e.text.en, e.text.zh] : []));
+        const texts = [...traced, ...lesson.steps.flatMap((s) => LANGS.flatMap((lang) => [s.say[lang], s.notice[lang], s.aside?.[lang] ?? '']))];
+        for (const text of texts) {
+          // /proc/PID/… is a process's, named with its own pid
+          for (const path of procPaths(text)) if (!/^\/proc\/\d/.test(path) && !existsSync(path)) problems.push(`${id}: names ${path}, which is not here: ${text}`);
+          const after = text.split('/proc/sys/kernel')[1];
+          for (const name of after?.match(/\bSHM[A-Z]+\b/g) ?? []) if (!existsSync(`/proc/sys/kernel/${name.toLowerCase()}`)) problems.push(`${id}: says ${name} comes from /proc/sys/kernel, which has no such file: ${text}`);
+        }
+      } finally {
+        await run.close();
+      }
+    }
+    expect(segmentsCreatedBy(getpid())).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 240_000);
+  it('pair a field\'s three names where the second shows (shmctl 2, under ipcs -m -i), and in the glossary\'s entries', () => {
+    for (const pair of ['att_time (ipcs -m -i) = atime', 'det_time = dtime = shm_dtime', 'bytes = shm_segsz']) expect(SOURCES.shmctl).toContain(pair);
+    for (const pair of ['att_time（ipcs -m -i）= atime', 'det_time = dtime = shm_dtime', 'bytes = shm_segsz']) expect(SOURCES.shmctl).toContain(pair);
+  });
 });
