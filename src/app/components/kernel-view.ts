@@ -664,7 +664,7 @@ export function dumpFollow(lines: readonly Line[], rows: number): number | null 
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
 export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null, ascii = false): Line[] {
-  // `own`: ipclab's own process as the processes' table names it (its role, its pid), which
+  // `own`: ipclab's own process by its pid (the sentence names it the lesson process), which
   // is the one whose mapping would show the bytes -- another process of the lesson (the
   // child) may well have mapped the segment
   if (!dump) return sentence(wrap(s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim')));
@@ -1056,7 +1056,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact 
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
-      const own = me ? `${me.role[k.lang]}${k.lang === 'zh' ? '，' : ', '}pid ${me.pid}` : null;
+      const own = me ? `pid ${me.pid}` : null;
       if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii));
       // compact where the pane cannot hold all its lines: without the figures the row in
       // focus shows, so the fields it does not show (the times) stand right under the row
