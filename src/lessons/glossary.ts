@@ -1467,9 +1467,20 @@ export const outsideBrackets = (heading: string) => heading.replace(/[（(][^）
 function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
   if (ONE_LISTING.has(entry.id)) return [`${entry.id} *`];
   const named = glossaryWord(entry, word, lang, glossary);
+  const plain = cSpellingOf(entry, named);
+  if (plain) return metKeys(entry, plain, lang, glossary);
   const key = (w: string) => `${entry.id} ${searched(w)}`;
   const inside = entry.terms.filter((t) => t.toLowerCase() !== named.toLowerCase() && occurrences(named, t).length > 0);
   return [...new Set([key(named), ...inside.map((t) => key(glossaryWord(entry, t, lang, glossary)))])];
+}
+
+/** The term of `entry` that `word` spells the C way, with a prefix or suffix joined by '_':
+ *  the same thing, met once by either spelling (key_t is a key's type, shm_nattch the field
+ *  ipcs shows as nattch, SHM_DEST the status dest; issue 16: key_t was new at shmget 1 after
+ *  overview 1's key). A word with a letter more (cuid after uid) is another thing. */
+function cSpellingOf(entry: GlossaryEntry, word: string): string | undefined {
+  const parts = word.toLowerCase().split('_');
+  return parts.length > 1 ? entry.terms.find((t) => t.toLowerCase() !== word.toLowerCase() && parts.includes(t.toLowerCase())) : undefined;
 }
 
 /** Entries listed once, by any of their words: errno, whose names a trace line explains where

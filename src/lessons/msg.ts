@@ -524,9 +524,13 @@ export const msg = defineLesson<MsgState>({
         zh: '本课进程先把满的队列读空，每条消息一次 msgrcv。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（跟踪窗格显示它的 wchan，即睡在哪里：do_msgrcv）；然后本课进程发一条消息。',
       },
       notice: {
-        en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender.',
-        zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。',
+        en: 'Trace: the reader sleeps in msgrcv (wchan do_msgrcv) until the send wakes it with the message, which its msgrcv returns.',
+        zh: '见“跟踪”窗格：读者在 msgrcv 里睡眠（wchan 为 do_msgrcv），直到发来的消息把它唤醒，它的 msgrcv 返回这条消息。',
       },
+      // the result is the reader's sleep and its wake-up, the Trace's lines, where the run
+      // opens (issue 16: the notice named lrpid, and the Kernel pane it chose shows the reader
+      // only as ended)
+      traceFocus: [{ en: 'sleeps in msgrcv', zh: '在 msgrcv 里睡眠' }, { en: 'got msg.mtype', zh: '收到 msg.mtype' }],
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],
       async run(ctx, state) {

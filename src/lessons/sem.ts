@@ -276,9 +276,10 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    // holder and kill -9 stay here: the Flow (sem-pv) shows both from step 1, so its New terms line names them
-    en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while semval is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder. "lesson" in the list of processes is the lesson process, ipclab itself.',
-    zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在 semval 为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。进程列表里的“本课”是本课进程，即 ipclab 自己。',
+    // names no term a later step teaches: P and V, holder and kill -9 are new where their steps
+    // say them, and the Flow (sem-pv) masks them until then (issue 16: sem 1 listed all four)
+    en: 'The third System V object. A semaphore set holds counters (semval) that processes take and give back; one that finds the count at 0 waits. At 1 a semaphore is a lock. "lesson" in the list of processes is the lesson process, ipclab itself.',
+    zh: '第三种 System V 对象。信号量集是一组计数（semval），进程取得它、再归还它；遇到计数为 0 的进程要等待。计数为 1 时信号量就是锁。进程列表里的“本课”是本课进程，即 ipclab 自己。',
   },
   outro: {
     en: 'P and V are semops the kernel does whole: no other semop comes between the test and the change. SEM_UNDO frees a lock whose holder dies.',
@@ -329,7 +330,7 @@ export const sem = defineLesson<SemState>({
       // struct sembuf's fields each said where first used (issue 16: named, never explained)
       say: {
         en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval 1 becomes 0; the lesson process holds it.',
-        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。semval 由 1 变 0，持有者是本课进程。',
+        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。semval 由 1 变 0，由本课进程持有。',
       },
       notice: {
         en: 'semval 0. sempid is still the lesson process, now set by its semop.',
@@ -350,8 +351,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'Taken: semop -1 with IPC_NOWAIT', zh: '已被占用：带 IPC_NOWAIT 的 semop -1' },
       short: { en: 'Taken: IPC_NOWAIT', zh: '已占用：IPC_NOWAIT' },
       say: {
-        en: 'Another P, now with IPC_NOWAIT: the count is 0, and the call may not sleep.',
-        zh: '再做一次 P，这次带 IPC_NOWAIT：计数为 0，而这个调用不许睡眠。',
+        en: 'Another P, now with IPC_NOWAIT. The count is 0 (its holder, the lesson process, took it), and the call may not sleep.',
+        zh: '再做一次 P，这次带 IPC_NOWAIT。计数为 0（持有者本课进程已取走它），而这个调用不许睡眠。',
       },
       notice: {
         en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0.',

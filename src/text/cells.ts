@@ -232,6 +232,9 @@ const CODE_SPAN = /`([^`\n]+)`/g;
 interface Piece {
   g: string;
   held: boolean;
+  /** held only as a kept phrase's (holdPhrases), not as code: a space wrap may still break at
+   *  where going down whole would leave the line short (wordsHeld) */
+  phrase?: true;
 }
 
 /** The paragraph's graphemes. With `code`, backticks mark inline code: they are not
@@ -295,7 +298,10 @@ function holdPhrases(pieces: Piece[], width: number, han: boolean): void {
     const b = at.get(m.index + m[0].length);
     if (a === undefined || b === undefined) continue;
     if (cells(m[0]) + (han ? gluedWidth(text, m.index, m.index + m[0].length) : 0) > width) continue;
-    for (let j = a + 1; j < b; j++) pieces[j]!.held = true;
+    for (let j = a + 1; j < b; j++) {
+      if (!pieces[j]!.held) pieces[j]!.phrase = true;
+      pieces[j]!.held = true;
+    }
   }
 }
 
@@ -505,7 +511,11 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
     let line = '';
     let lineWidth = 0;
     const first = out.length;
-    const tokens = tokenize(piecesOf(para, width, code), width);
+    const pieces = piecesOf(para, width, code);
+    // where a space of the paragraph binds only as a phrase's or a NO_BREAK one (by UTF-16 offset)
+    const loose = new Set<number>();
+    pieces.reduce((at, p) => (p.phrase || p.g === NO_BREAK ? loose.add(at) : loose, at + p.g.length), 0);
+    const tokens = tokenize(pieces, width);
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t]!;
       const w = cells(token);
@@ -513,6 +523,15 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
       // does not fit beside it breaks after a comma instead, its start on the label's line
       if (lineWidth > 0 && lineWidth + w > width && w <= width && /, +\S/.test(token.trim()) && label(line)) {
         tokens.splice(t, 1, ...token.split(/(?<=,)( +)/).filter((x) => x !== ''));
+        t--;
+        continue;
+      }
+      // words held as one (a NO_BREAK group or a kept phrase of plain words: "old pointer.",
+      // "System V IPC") go down whole only where that leaves the line less than ROOM cells
+      // short; else they break at their spaces as prose does, since that cuts no word and no
+      // code token (issue 16: "…keeps using the" over "old pointer. It…" at 80 columns)
+      if (lineWidth > 0 && lineWidth + w > width && width - cells(line.trimEnd()) >= ROOM && !chinese(para) && wordsHeld(token) && spacesLoose(token, tokens.slice(0, t).join('').length, loose)) {
+        tokens.splice(t, 1, ...token.split(/([ \u00a0]+)/).map((x) => (/^\s+$/.test(x) ? ' ' : x)));
         t--;
         continue;
       }
@@ -588,6 +607,23 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
     if (out.length - first >= 2) keepLastWordCompany(out, para, width);
   }
   return out;
+}
+
+/** A token of several plain words, held as one by a NO_BREAK space or a kept phrase (keepWhole):
+ *  Latin letters, with the punctuation that closes a word; never a number and its unit, a flag,
+ *  a choice's mark, a key with its word or a C name (27 ns, kill -9, [2] text, g: glossary,
+ *  struct shmid_ds), which stay whole. */
+export function wordsHeld(token: string): boolean {
+  const words = token.trim().split(/[ \u00a0]+/);
+  return words.length > 1 && !KEY_POINTER.test(words[0]!) && words.every((w) => /^[A-Za-z][A-Za-z'’-]*[,.;:!?…"”]*$/.test(w));
+}
+
+/** Whether every space inside `token` (at offset `at` of its paragraph) binds only as a phrase's
+ *  or a NO_BREAK one: a code span of plain words ("ipclab clean") stays whole. */
+function spacesLoose(token: string, at: number, loose: ReadonlySet<number>): boolean {
+  const end = token.trimEnd().length;
+  for (let k = token.length - token.trimStart().length; k < end; k++) if (/\s/.test(token[k]!) && !loose.has(at + k)) return false;
+  return true;
 }
 
 /** The most cells of a paragraph's last line that would read as a stray: a lone number

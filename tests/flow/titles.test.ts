@@ -33,8 +33,8 @@ describe("a lesson's diagrams named", () => {
     expect(r.title).toBe('the server gets ready');
     expect(strings('en').flowOf('Flow', 1, 5, false, undefined, r.title)).toBe('Flow: diagram 1 of 5, the server gets ready');
     expect(strings('zh').flowOf('流程', 1, 5, false, undefined, renderDiagram('serv-clnt-1', { width: 77, lang: 'zh' }).title)).toBe('流程：第 1 张图（共 5 张）：服务端就绪');
-    expect(strings('en').flowOf('Flow', 1, 1, false, undefined, renderDiagram('sem-pv', { width: 77, lang: 'en' }).title)).toBe('Flow: P and V');
-    expect(strings('zh').flowOf('流程', 1, 1, false, undefined, renderDiagram('sem-pv', { width: 77, lang: 'zh' }).title)).toBe('流程：P 与 V');
+    expect(strings('en').flowOf('Flow', 1, 1, false, undefined, renderDiagram('sem-pv', { width: 77, lang: 'en' }).title)).toBe('Flow: take and give back');
+    expect(strings('zh').flowOf('流程', 1, 1, false, undefined, renderDiagram('sem-pv', { width: 77, lang: 'zh' }).title)).toBe('流程：取得与归还');
   });
 
   // newcomer passes 4-5 (s25f): parent-child's diagrams 2-4 each show one step, and while it was

@@ -2,8 +2,8 @@
 // is new on the "New terms" line of the step whose screen shows it (src/lessons/flow-words.ts),
 // and a part still masked ("?") shows nothing of its result.
 import { describe, expect, it } from 'vitest';
-import { flowTextsByStep, labelsShown } from '../../src/lessons/flow-words.js';
-import { newTermWords } from '../../src/lessons/glossary.js';
+import { flowTextBefore, flowTextsByStep, labelsShown } from '../../src/lessons/flow-words.js';
+import { newTermWords, noticeTermWords } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 const at = (id: string) => LESSONS.findIndex((l) => l.id === id);
@@ -34,5 +34,27 @@ describe('the Flow in New terms', () => {
     lesson.steps.forEach((s, i) => {
       if (i > 0 && s.diagram !== lesson.steps[i - 1]!.diagram) expect(texts[i]!.before).toBe(texts[i - 1]!.after);
     });
+  });
+
+  it("sem step 1 lists what it teaches: the Flow names P and V, holder and kill -9 only once their steps ran (issue 16: six new terms at sem 1)", () => {
+    const sem = LESSONS[at('sem')]!;
+    const step = (id: string) => sem.steps.findIndex((s) => s.id === id);
+    for (const lang of ['en', 'zh'] as const) {
+      const before = newTermWords(LESSONS, lang, at('sem'));
+      expect(before[0], lang).toEqual(['semval', 'semid', 'SETVAL']);
+      expect(noticeTermWords(LESSONS, lang, at('sem'))[0]!.words, lang).toEqual(['sempid']);
+      // each where its step's text says it
+      expect(before[step('p')], lang).toContain('P');
+      expect(before[step('nowait')], lang).toEqual([lang === 'en' ? 'holder' : '持有者']);
+      expect(before[step('undo')], lang).toEqual(expect.arrayContaining(['kill -9', 'SEM_UNDO']));
+    }
+    // the Flow before step 2 runs, and before step 6 runs: none of them yet; after step 6, its holder and kill
+    const holder = /holder|持有者|kill -9|semop|\bP\b/;
+    expect(flowTextBefore(sem, 'en', step('p'))).not.toMatch(holder);
+    expect(flowTextBefore(sem, 'zh', step('p'))).not.toMatch(holder);
+    expect(flowTextBefore(sem, 'en', step('undo'))).toMatch(/semop/);
+    expect(flowTextBefore(sem, 'en', step('undo'))).not.toMatch(/holder|kill -9/);
+    expect(flowTextBefore(sem, 'en', step('no-undo'))).toMatch(/holder 1[\s\S]*kill -9/);
+    expect(flowTextBefore(sem, 'en', step('no-undo'))).not.toMatch(/holder 2/);
   });
 });

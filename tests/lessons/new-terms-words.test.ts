@@ -87,6 +87,15 @@ describe('a word is new once, where first seen', () => {
     }
   });
 
+  it("a term's C spelling is the term, met once (issue 16: key_t new at shmget 1 after overview 1's key); a word with a letter more is another (cuid after uid)", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const all = listed(lang);
+      expect(all.filter((w) => / (key|key_t)$/.test(w)), lang).toEqual(['overview ipcs key']);
+      expect(all.filter((w) => / (perms|access_perms)$/.test(w)).length, lang).toBeLessThanOrEqual(1);
+    }
+    expect(listed('en').some((w) => w.endsWith(' cuid'))).toBe(true);
+  });
+
   it("sem step 1 names SETVAL on its New terms line, an entry of its own, where its title and text first show it (fix22c#4)", () => {
     for (const lang of ['en', 'zh'] as const) {
       expect(newTermWords(LESSONS, lang, at('sem'))[stepOf('sem', 'create')]).toContain('SETVAL');

@@ -6,9 +6,10 @@
 //  - a break inside a Chinese word of the vocabulary (KEPT, the glossary's), or between a
 //    determiner and its 一 (内核的同 / 一张表: ICU's 同|一张);
 //  - a line ending with 8 or more free cells when the next line's first word would fit on it
-//    (en shmdt check 2: "…keeps using the" / "old pointer." with room left).
+//    (en shmdt check 2: "…keeps using the" / "old pointer." with room left: a word of plain words
+//    held as one, "old pointer.", is a word there; a number with its unit, a flag, a code span is not cut).
 import { describe, expect, it } from 'vitest';
-import { cells, wrap, wrapUnits } from '../../src/text/cells.js';
+import { cells, wordsHeld, wrap, wrapUnits } from '../../src/text/cells.js';
 import { HAN, KEPT } from '../../src/text/zh-words.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
@@ -113,7 +114,10 @@ function awkward(lines: string[], width: number, lang: Lang, units: string[] = [
     // room left where the next line's first unit fits: what wrap holds as one (wrapUnits: a word
     // with its NO_BREAK neighbours, a held code span or phrase, a short bracketed group)
     const free = width - cells(l);
-    const first = heads[k + 1] ?? '';
+    // plain words held as one ("old pointer.", "System V IPC") break at their spaces where a line
+    // would be left short (cells.ts wordsHeld): their first word is what would have fit
+    const unit = heads[k + 1] ?? '';
+    const first = lang === 'en' && wordsHeld(unit) ? unit.trim().split(/[ \u00a0]+/)[0]! : unit;
     if (free >= 8 && first.trim() && cells(l) > 0 && cells(first) <= free) out.push(`${free} cells free, "${first}" fits: "${l}" / "${next}"`.replace(`"${first}" fits`, `"${first.trim()}" fits`));
   });
   return out;

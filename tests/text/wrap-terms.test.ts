@@ -1,11 +1,13 @@
 // A newcomer read "System V" at a line's end and "IPC" under it, "kill" and "-9" apart, and
 // in Chinese "十六 / 进制" (shmdt's form help), "八 / 进制" (a shmctl error): wrap keeps a
 // glossary term (keepWhole, registered by src/lessons/index.ts) and a Chinese word
-// (zh-words.ts) on one line wherever it fits.
+// (zh-words.ts) on one line wherever it fits; a term of plain words ("old pointer") only where
+// going down whole leaves its line less than 8 cells short: a line is broken early only where
+// the rest would cut a word or a code token (issue 16: "…keeps using the" over "old pointer.").
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY, outsideBrackets } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { cells, wrap } from '../../src/text/cells.js';
+import { cells, wordsHeld, wrap } from '../../src/text/cells.js';
 import { HAN } from '../../src/text/zh-words.js';
 
 type Texts = { en: string[]; zh: string[] };
@@ -40,8 +42,14 @@ const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 
 describe('wrap keeps a glossary term whole where it fits', () => {
   it('the kept words: "System V IPC", "kill -9", 十六进制, 八进制 at the end of a line go down whole', () => {
-    const v = wrap('Every object of System V IPC lives in the kernel', 24);
+    const v = wrap('Every object of the System V IPC lives in the kernel', 24);
     expect(v.some((l) => l.includes('System V IPC')), v.join(' / ')).toBe(true);
+    // plain words, where going down whole would leave 8 cells or more: broken as prose
+    expect(wrap('Every object of System V IPC lives in the kernel', 24)[0]).toBe('Every object of System V');
+    expect(wrap('On Linux, after shmdt, a program keeps using the old\u00a0pointer. It…', 60)[0]).toMatch(/using the old$/);
+    // a code token never: "kill -9" and a code span of plain words go down whole
+    expect(wrap('The helper ends at once with kill -9 here', 34)[0]).toBe('The helper ends at once with');
+    expect(wrap('When you are done, run `ipclab clean now` later', 30, { code: true })[0]).toBe('When you are done, run');
     const en = wrap('The helper ends at once with kill -9 here', 32);
     expect(en.some((l) => l.includes('kill -9')), en.join(' / ')).toBe(true);
     const zh = wrap('偏移量按十六进制填写，也可以写八进制的数', 10);
@@ -66,7 +74,12 @@ describe('wrap keeps a glossary term whole where it fits', () => {
                 checked++;
                 if (cells(t) + 2 > width) continue;
                 const whole = lines.reduce((n, l) => n + count(l, re), 0);
-                if (whole < count(plain, re)) split.push(`${lesson.id} ${lang} @${width}: "${t}" in ${lines.join(' / ').slice(0, 160)}`);
+                // a term of plain words split where going down whole would have left 8 cells free
+                const roomy = wordsHeld(t) && lines.some((l, k) => k + 1 < lines.length && (() => {
+                  const across = `${l} ${lines[k + 1]}`;
+                  return [...across.matchAll(re)].some((m) => m.index < l.length && m.index + m[0].length > l.length && width - cells(l.slice(0, m.index).trimEnd()) >= 8);
+                })());
+                if (whole < count(plain, re) && !roomy) split.push(`${lesson.id} ${lang} @${width}: "${t}" in ${lines.join(' / ').slice(0, 160)}`);
               }
             }
           }
