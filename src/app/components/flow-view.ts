@@ -98,13 +98,13 @@ function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, 
   const lessons = yours.length ? litPath(step, calls.filter((c) => !c.yours)).filter((id) => !active.has(id)) : [];
   const before = new Set(lesson.steps.slice(0, lit).flatMap((s, i) => (s.diagram === step.diagram ? litPath(s, callsOf(i)) : [])));
   const fresh = [...active].filter((id) => !before.has(id));
-  // what the step just run made untrue (Step.ends) is no longer drawn as done
-  const drawnDone = [...new Set([...litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel), ...lessons])].filter((id) => !step.ends?.includes(id));
+  const drawnDone = [...new Set([...litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel), ...lessons])];
   return { diagram: step.diagram, active: [...active], done: drawnDone, masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
 }
 
-/** What the first `count` steps lit, but for `active` and what a later one of them ended
- *  (Step.ends: exec drops the inherited mapping): drawn as done. On `diagram` all of
+/** What the first `count` steps lit, but for `active`: drawn as done, even where a later
+ *  step ended it (a waiter that exited, a mapping exec dropped): the legend's thin line says
+ *  "not yet", untrue of a path that ran (issue 16: sem at 7/7 drew steps 4-6 thin). On `diagram` all of
  *  it; from the lesson's other diagrams its boxes and frames (an id without "->": a lesson's
  *  diagrams name one process, segment or mapping by one id), so a segment made in step 1
  *  stays drawn as done in a later step's flow, and an edge `diagram` draws with the same
@@ -117,7 +117,6 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
   for (let i = 0; i < count; i++) {
     const s = lesson.steps[i];
     for (const id of litPath(s, callsOf(i))) if (!active.has(id) && (s.diagram === diagram || !id.includes('->') || sameAct(s.diagram, id))) earlier.add(id);
-    for (const id of s.ends ?? []) earlier.delete(id);
   }
   return [...earlier];
 }
