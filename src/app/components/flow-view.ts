@@ -435,11 +435,11 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
 
 /** The Flow pane's title in `room` cells (the border's, frame.ts titleRoom, less the focus
  *  mark's): its parts give way whole, in a fixed order, never a word cut (issue 16: "由文件…─" was
- *  cut and glued to the border): the step about to go to another diagram first, then the
- *  diagram's name (`name`), then which diagram it is; `title` ("Flow") is left, always first.
- *  The name once gave way first: beside "↑ 2 more" and "[focus]" parent-child's diagrams 2-5 were
- *  never named from step 4 on, each read under "Space runs step N, on diagram M" (s29f); Space's
- *  run then says "now diagram M of 5" itself. */
+ *  cut and glued to the border): the step about to go to another diagram first, then "now"
+ *  (the run moved to it), then which diagram it is; the diagram's name (`name`) last, as a
+ *  lesson of one diagram shows it (`flowOf` with one of one), and `title` ("Flow") always
+ *  first. The name once gave way before the place: at 120x34 zh serv-clnt's diagrams 2-5 read
+ *  only "换到第 2 张图（共 5 张）" (issue 16), and parent-child's beside "↑ 2 more" (s29f). */
 export function flowTitle(
   flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) => string,
   title: string,
@@ -450,7 +450,14 @@ export function flowTitle(
 ): string {
   const d = place ?? null;
   const candidates = d
-    ? [flowOf(title, d.at, d.of, d.switched, d.next, name), flowOf(title, d.at, d.of, d.switched, undefined, name), flowOf(title, d.at, d.of, d.switched), title]
+    ? [
+        flowOf(title, d.at, d.of, d.switched, d.next, name),
+        flowOf(title, d.at, d.of, d.switched, undefined, name),
+        flowOf(title, d.at, d.of, false, undefined, name),
+        ...(name ? [flowOf(title, 1, 1, false, undefined, name)] : []),
+        flowOf(title, d.at, d.of, d.switched),
+        title,
+      ]
     : [title];
   return candidates.find((t) => width(t) <= room) ?? title;
 }
