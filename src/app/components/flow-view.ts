@@ -285,6 +285,16 @@ export function foldedWindow<T>(lines: readonly T[], rows: number, top: number, 
  *  done '#' are kept only where every folded row has one: a column, not a row of them). */
 const UPRIGHT = '│┃║┆┇|:H*#';
 
+/** Glyphs with a stroke leaving the cell downwards, and upwards (src/flow/grid.ts; an arrowhead
+ *  ▼ ends a line that comes from above). */
+const DOWN = '│┃║┆┇|┬┳╦┌┐┏┓╔╗├┤┣┫╠╣┼╋╬╷╻';
+const UP = '│┃║┆┇|┴┻╩└┘┗┛╚╝├┤┣┫╠╣┼╋╬╵╹▼v';
+
+/** The upright of a glyph's style: heavy, double, dotted or plain. */
+function uprightOf(glyph: string): string {
+  return '┃┳┏┓┣┫╋╻┇'.includes(glyph) ? '┃' : '║╦╔╗╠╣╬'.includes(glyph) ? '║' : '┆┇'.includes(glyph) ? '┆' : glyph === '|' ? '|' : '│';
+}
+
 /** The fold row (foldFor) drawn as a row of the drawing, `width` cells: the sides of the frames
  *  (`parts.frames`) and the vertical lines (a box's side, an edge) that go on across the folded rows kept at
  *  their columns, and the words in the first gap between them that holds them with a blank on
@@ -297,9 +307,14 @@ export function foldRow<T extends string>(lines: readonly { text: string; tone: 
   // a column whose folded rows are all upright lines (a box's side, an edge going on), or a side
   // of a frame across the fold (its border crossed there by an edge, an upright line elsewhere)
   const sides = [...(parts.frames?.values() ?? [])].filter((r) => r.y < fold.at && r.y + r.h - 1 >= fold.to).flatMap((r) => [r.x, r.x + r.w - 1]);
+  // and a line or a box's side that leaves the row above the fold downwards and goes on into the
+  // row below it, though it bends or meets a box among the folded rows (issue 16: "│⋮ 折叠了 16 行…│"
+  // broke shmdt 2's and ftok 9's boxes and lines)
+  const [above, below] = [cellRow(lines[fold.at - 1] ?? []), cellRow(lines[fold.to] ?? [])];
   for (let c = 0; c < width; c++) {
     const upright = folded.map((row) => row[c]).filter((cell) => cell !== undefined && UPRIGHT.includes(cell.text) && cell.text !== '');
     if (upright.length > 0 && (upright.length === folded.length || sides.includes(c))) keep.set(c, upright[0]);
+    else if (above[c] && below[c] && DOWN.includes(above[c].text) && UP.includes(below[c].text)) keep.set(c, { text: uprightOf(above[c].text), tone: above[c].tone });
   }
   const words = [...texts, ...texts.map((t) => t.split(/ ?[(（]/)[0]), '⋮'];
   const gaps: [number, number][] = [];
