@@ -9,11 +9,12 @@ import type { StyledLine, Tone } from './types.js';
 // "?" is what a later step shows ("shown once run" left newcomers asking what it was; "answer
 // to come" was untrue where no question waits: parent-child 1, sem 2; "shown by a later step"
 // leaves no room for the frame's name at 70 columns)
-// a dotted frame was lit by an earlier step ("kernel: used before" read as unclear, and so was
-// zh "内核：之前点亮"): said plainly where the line has room, the short words where it has not
-const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: string; frameDone: readonly [string, string] }> = {
-  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown later', frameDone: ['used by an earlier step', 'lit earlier'] },
-  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '后面的步骤揭晓', frameDone: ['前面的步骤用过', '之前点亮'] },
+// a dotted frame was lit by an earlier step: one wording in every view (issue 16: "used by an
+// earlier step" here, "lit earlier" there; "kernel: used before", zh "之前点亮" and "前面的步骤用过",
+// where 前面 reads as "above" in a drawing, were unclear); it is the frames' names that give way to room
+const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: string; frameDone: string }> = {
+  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown later', frameDone: 'used earlier' },
+  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '后面的步骤揭晓', frameDone: '之前的步骤用过' },
 };
 
 /** One line: a sample of each stroke in its tone, and what it means; with `masked` (the
@@ -21,21 +22,17 @@ const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: s
  *  `framesDone` (a frame an earlier step lit, drawn dotted) the dotted line, named by the
  *  frames' labels when given: the kernel's frame, dotted on every step of a lesson, was
  *  read as how a kernel is drawn, not as a frame lit before ("┄┄ kernel: lit earlier").
- *  Within `room` cells: the entries a space apart when two do not fit, the dotted line's
- *  short words when that does not fit, and the frames unnamed when that does not either. */
+ *  Within `room` cells: the entries a space apart when two do not fit, and the frames unnamed
+ *  when that does not either; the words themselves never change. */
 export function legend(lang: Lang, ascii: boolean, masked = false, framesDone: boolean | readonly string[] = false, room = Infinity): StyledLine {
   const names = typeof framesDone === 'boolean' ? [] : framesDone;
-  const words = WORDS[lang].frameDone;
-  const tries: [readonly string[], string, string][] = [
-    ...(names.length ? words.flatMap((w): [readonly string[], string, string][] => [[names, '  ', w], [names, ' ', w]]) : []),
-    ...words.map((w): [readonly string[], string, string] => [[], '  ', w]),
-  ];
-  const lines = tries.map(([named, gap, word]) => legendLine(lang, ascii, masked, framesDone === true || names.length > 0, named, gap, word));
+  const tries: [readonly string[], string][] = [...(names.length ? [[names, '  '], [names, ' ']] as [readonly string[], string][] : []), [[], '  '], [[], ' ']];
+  const lines = tries.map(([named, gap]) => legendLine(lang, ascii, masked, framesDone === true || names.length > 0, named, gap));
   return lines.find((l) => cells(l.map((r) => r.text).join('')) <= room) ?? lines[lines.length - 1];
 }
 
-function legendLine(lang: Lang, ascii: boolean, masked: boolean, framesDone: boolean, names: readonly string[], gap: string, frameWords: string): StyledLine {
-  const w = { ...WORDS[lang], frameDone: names.length ? `${names.join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? '：' : ': '}${frameWords}` : frameWords };
+function legendLine(lang: Lang, ascii: boolean, masked: boolean, framesDone: boolean, names: readonly string[], gap: string): StyledLine {
+  const w = { ...WORDS[lang], frameDone: names.length ? `${names.join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? '：' : ': '}${WORDS[lang].frameDone}` : WORDS[lang].frameDone };
   const entries: [string, Tone, string][] = [
     [(ascii ? '*' : '━').repeat(2), 'active', w.now],
     [(ascii ? '#' : '═').repeat(2), 'done', w.done],

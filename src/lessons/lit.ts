@@ -24,6 +24,11 @@ function pathOf(by: NonNullable<Step<never>['litBy']>, call: CallRecord): string
   return (named !== undefined ? paths[named] : undefined) ?? (call.errno === null ? paths.ok : (paths[call.errno] ?? paths.failed));
 }
 
+/** Every part a step may light: its highlight and the path of each result it can get. */
+export function mayLight(s: Pick<Step, 'highlight' | 'litBy'>): string[] {
+  return [...s.highlight, ...Object.values(s.litBy?.paths ?? {}).flatMap((p) => p ?? [])];
+}
+
 /** What the steps of `lesson` on `diagram` still to run (after the first `ran`) may light and the first `ran` did not:
  *  the flow draws the results these parts' labels name (an errno, SIGSEGV) as "?"
  *  (Highlight.masked) until a call that gets one has run, so a prediction's answer is not on
@@ -34,12 +39,11 @@ function pathOf(by: NonNullable<Step<never>['litBy']>, call: CallRecord): string
  *  no step lights stays as it is (`ipclab check` reports one whose result gives a
  *  checkpoint's answer away), and neither does one only steps already run might have lit. */
 export function unrevealed(lesson: Pick<Lesson, 'steps'>, diagram: string, ran: number, litOf: (i: number) => readonly string[] = (i) => lesson.steps[i].highlight): string[] {
-  const lights = (s: Step) => [...s.highlight, ...Object.values(s.litBy?.paths ?? {}).flatMap((p) => p ?? [])];
   const seen = new Set(lesson.steps.slice(0, ran).flatMap((s, i) => (s.diagram === diagram ? litOf(i) : [])));
   const later = lesson.steps.slice(ran).filter((s) => s.diagram === diagram);
   // what a step still to run reveals (Step.reveals) stays "?" though an earlier step lit it
   const held = new Set(later.flatMap((s) => s.reveals ?? []));
   // only a step still to run can answer a question with it: a result no step left can get (the
   // branch a run of step 4 did not take on this machine, above SHMMAX) is shown, not "?" for good
-  return [...new Set([...later.flatMap(lights), ...held])].filter((id) => held.has(id) || !seen.has(id));
+  return [...new Set([...later.flatMap(mayLight), ...held])].filter((id) => held.has(id) || !seen.has(id));
 }

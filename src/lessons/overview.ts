@@ -248,7 +248,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       // without sending the learner there too (issue 16, fixS, s27a)
       resultPane: 'kernel',
       traceFocus: [{ en: 'read at', zh: '读出：' }],
-      highlight: ['pb', 'IPC对象->pb', 'IPC对象'],
+      highlight: ['pb', 'pb->IPC对象', 'IPC对象->pb', 'IPC对象'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const segment = attach(ctx, shmid);

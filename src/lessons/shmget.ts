@@ -249,8 +249,6 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       diagram: CREATE,
       highlight: BY_RESULT.paths.zero!,
       litBy: BY_RESULT,
-      // "size 0?" on steps 1-2's path would tell this step's question that size 0 is refused (fix26f#3)
-      reveals: ['size'],
       turn: {
         // the flags are lesson 3's, offered so the learner sees IPC_PRIVATE ignore them: the step's say says so, once
         say: {

@@ -81,12 +81,12 @@ export interface Step<S = unknown> {
   diagram: string;
   highlight: string[];
   /** what earlier steps lit that this step's run makes untrue (exec drops the mapping the
-   *  child inherited: shmat's 'kid->shm'): from this step on the flow no longer draws it as
-   *  done, so what it shows lit is what holds now (src/app/components/flow-view.ts) */
+   *  child inherited: shmat's 'kid->shm'); checked against the diagram's ids only: the flow
+   *  draws it as done all the same, since it ran (issue 16: sem drew steps 4-6 "not yet") */
   ends?: string[];
   /** `%% hide`n parts an earlier step's path passes whose label this step's question asks
-   *  about: drawn "?" until this step has run (shmget's "size 0?": step 1's path goes through
-   *  it, the branch it stands for is step 3's question; src/lessons/lit.ts unrevealed) */
+   *  about: drawn "?" until this step has run (src/lessons/lit.ts unrevealed); never a
+   *  decision, which on a lit path reads as a broken drawing (`ipclab check`) */
   reveals?: string[];
   /** where the step is in the lesson's C files: a string one of them holds (`'shmctl(id,
    *  IPC_STAT'`; `'inherit.c: fork()'` names the file where the lesson has several); the

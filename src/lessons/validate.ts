@@ -15,7 +15,7 @@ import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems, TERMS } from '../text/terms.js';
 import { anchorText, anchorsOf } from './code-anchor.js';
 import { outputTablesProblems } from './c-output.js';
-import { unrevealed } from './lit.js';
+import { mayLight, unrevealed } from './lit.js';
 import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
@@ -1207,6 +1207,11 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       for (const id of step.ends ?? []) if (!ids.has(id)) problems.push(`${where}: ends '${id}', not a node, edge or subgraph of '${step.diagram}'`);
       // a part drawn "?" only where the diagram marks it '%% hide' (src/flow/hidden.ts)
       for (const id of step.reveals ?? []) if (!(diagramModel(step.diagram).hidden ?? []).includes(id)) problems.push(`${where}: reveals '${id}', not a '%% hide'n part of '${step.diagram}'`);
+      // a decision on a path already lit is never drawn "?" (shmget's "<  ?  >" above its lit "no")
+      const earlier = lesson.steps.slice(0, lesson.steps.indexOf(step)).filter((s) => s.diagram === step.diagram);
+      for (const id of step.reveals ?? [])
+        if (diagramModel(step.diagram).nodes.some((n) => n.id === id && n.shape === 'diamond') && earlier.some((s) => mayLight(s).includes(id)))
+          problems.push(`${where}: reveals the decision '${id}', lit by an earlier step: a decision on a lit path is never masked; word it so it gives no answer away and hide its branch instead`);
       for (const [result, path] of Object.entries(step.litBy?.paths ?? {})) {
         if (!path || path.length === 0) problems.push(`${where}: lights nothing in '${step.diagram}' when ${step.litBy!.call} gives ${result}`);
         for (const id of path ?? []) if (!ids.has(id)) problems.push(`${where}: the path for ${result} names '${id}', not a node, edge or subgraph of '${step.diagram}'`);

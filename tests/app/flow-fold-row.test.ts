@@ -13,6 +13,8 @@ import { screenCells } from '../helpers/render.js';
 
 
 const UPRIGHT = '│┃║┆┇|:H*#';
+const DOWN = '│┃║┆┇┬┳╦┌┐┏┓╔╗├┤┣┫╠╣┼╋╬';
+const UP = '│┃║┆┇┴┻╩└┘┗┛╚╝├┤┣┫╠╣┼╋╬▼';
 
 describe("the Flow's fold row", () => {
   for (const lang of ['en', 'zh'] as const) {
@@ -41,12 +43,16 @@ describe("the Flow's fold row", () => {
                 if (got.length !== width) wrong.push(`${where}: ${got.length} cells, not ${width}`);
                 if (!got.join('').includes('⋮')) wrong.push(`${where}: no ⋮`);
                 const folded = drawn.slice(fold.at, fold.to).map((l) => screenCells(l.map((run) => run.text).join('')));
+                const edge = [drawn[fold.at - 1] ?? [], drawn[fold.to] ?? []].map((l) => screenCells(l.map((run) => run.text).join('')));
                 const sides = [...r.geometry.frames.values()].filter((f) => f.y < fold.at && f.y + f.h - 1 >= fold.to).flatMap((f) => [f.x, f.x + f.w - 1]);
                 for (let c = 0; c < width; c++) {
                   const upright = folded.map((l) => UPRIGHT.includes(l[c] ?? ' ') && (l[c] ?? '') !== '');
                   const through = upright.every(Boolean);
                   // a frame's side left open on every folded row (doorways beside a crossing) stays open
                   if ((through || (sides.includes(c) && upright.some(Boolean))) && !UPRIGHT.includes(got[c] ?? ' ')) wrong.push(`${where}: column ${c} (${through ? 'a line across the fold' : "a frame's side"}) covered by '${got[c]}'`);
+                  // a line or box side leaving the row above downwards and going on below, bent or not
+                  // among the folded rows (issue 16: "│⋮ 折叠了 16 行…│" broke shmdt 2's boxes)
+                  if (DOWN.includes(edge[0][c] || ' ') && UP.includes(edge[1][c] || ' ') && !UPRIGHT.includes(got[c] ?? ' ')) wrong.push(`${where}: column ${c} (a line through the fold) covered by '${got[c]}'`);
                 }
                 // the words a blank away from any line kept
                 const text = got.join('');

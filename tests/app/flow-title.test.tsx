@@ -40,7 +40,7 @@ describe('the Flow pane title', () => {
 });
 
 // issue 16: the title was cut mid-word and glued to the border ("由文件…─ ↑ 还有 6 行",
-// "fork、…─"): its parts give way whole, the diagram's name first, at every width, in both
+// "fork、…─"): its parts give way whole, the diagram's name last, at every width, in both
 // languages, for every step of every lesson with several diagrams, with and without a "↑ N more" note
 describe('the Flow title never cut mid-word nor glued to the border', () => {
   it('every lesson, every step (and its end), widths 60..160, en and zh, every note, with and without the focus mark', () => {
@@ -60,8 +60,10 @@ describe('the Flow title never cut mid-word nor glued to the border', () => {
                   const room = titleRoom(above, width, c, s.more, key, mark);
                   const title = flowTitle(s.flowOf, s.flow, choice.place, name, room, cells);
                   const row = lineText(topBorder(title, mark !== '', above, width, c, s.more, key, mark));
-                  // the pane's name first, the mark right after the title, the diagram's name kept wherever it fits
-                  const named = !name || cells(s.flowOf(s.flow, choice.place.at, choice.place.of, choice.place.switched, undefined, name)) > room || title.includes(name);
+                  // the pane's name first, the mark right after the title, the diagram's name kept wherever
+                  // "Flow: name" alone fits: the place gives way before it (issue 16: at 120x34 zh serv-clnt 2-6
+                  // read "换到第 2 张图（共 5 张）", unnamed)
+                  const named = !name || cells(s.flowOf(s.flow, 1, 1, false, undefined, name)) > room || title.includes(name);
                   if (row.includes('…') || !row.startsWith(`┌─ ${title} ${mark ? `${mark} ` : ''}─`) || !title.startsWith(s.flow) || !named || cells(row) !== width)
                     bad.push(`${lesson.id} ${lang} step ${view + 1}/${done} width ${width} ↑${above}${mark}: ${row}`);
                 }

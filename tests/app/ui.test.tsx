@@ -51,7 +51,7 @@ describe('the screen at 80x24 and 160x48', () => {
     await r.waitFor((f) => f.includes('parent'), 'the flow to be drawn');
     assertFits(r, 160, 48);
     const lines = r.lines();
-    // the Flow named by its diagram's title ("Flow: parent writes"), a lesson's only one too
+    // the Flow named by its diagram's title ("Flow: setup and first write"), a lesson's only one too
     expect(lines.some((l) => /┌─ Lesson ─+┐┌─ Flow(: [a-z ]+)? (\[focus\] )?─+┐/.test(l))).toBe(true);
     expect(lines.some((l) => /│┌─ Kernel \(ipcs:/.test(l))).toBe(true);
     expect(lines.some((l) => /^┌─ Trace ─+┐$/.test(l))).toBe(true);

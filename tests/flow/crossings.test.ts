@@ -21,6 +21,7 @@ const STILL_CROSSING = new Set([
 const SWEPT: Record<string, string> = {
   'race-counter en': '36-42 49',
   'race-counter zh': '36-40',
+  'serv-clnt-c2 en': '39',
   'serv-clnt-c2 zh': '41',
   'shmat-map zh': '68-73',
   'shmdt-unmap en': '36-40',

@@ -51,18 +51,31 @@ describe('the legend names every line style drawn', () => {
   }
 
   it('names the frames lit earlier, and leaves the names out where they do not fit', () => {
-    expect(legend('en', false, false, ['kernel']).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used by an earlier step');
-    expect(legend('zh', false, true, ['内核']).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 内核：前面的步骤用过  ? 后面的步骤揭晓');
-    // the plain words fit the Flow's legend at 80 columns (77 cells); beside a "?" the short ones
-    expect(legend('en', false, false, ['kernel'], 77).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used by an earlier step');
-    expect(legend('en', false, true, ['kernel'], 77).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: lit earlier  ? shown later');
-    expect(legend('en', false, true, ['kernel'], 70).map((r) => r.text).join('')).toBe('━━ just run ══ done ── not yet ┄┄ kernel: lit earlier ? shown later');
-    expect(legend('en', false, true, ['kernel'], 60).map((r) => r.text).join('')).toContain('┄┄ lit earlier');
+    expect(legend('en', false, false, ['kernel']).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used earlier');
+    expect(legend('zh', false, true, ['内核']).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 内核：之前的步骤用过  ? 后面的步骤揭晓');
+    expect(legend('en', false, true, ['kernel'], 77).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used earlier  ? shown later');
+    expect(legend('en', false, true, ['kernel'], 70).map((r) => r.text).join('')).toBe('━━ just run ══ done ── not yet ┄┄ kernel: used earlier ? shown later');
+    expect(legend('en', false, true, ['kernel'], 60).map((r) => r.text).join('')).toContain('┄┄ used earlier');
+  });
+
+  // issue 16: "used by an earlier step" in one view, "lit earlier" in another
+  it('says each mark in one wording at every width and beside every other mark', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const words = new Set<string>();
+      for (const room of [Infinity, 77, 70, 60, 40])
+        for (const masked of [false, true])
+          for (const names of [true, ['kernel'], ['kernel', 'processes']]) {
+            const line = legend(lang, false, masked, names, room);
+            const at = line.findIndex((r) => r.text === '┄┄');
+            words.add(line[at + 1].text.replace(/^.*[:：]\s*/, '').trim());
+          }
+      expect([...words], lang).toHaveLength(1);
+    }
   });
 
   it('says what the dotted frame means, in both languages', () => {
-    expect(legend('en', false, false, true).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ used by an earlier step');
-    expect(legend('zh', false, true, true).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 前面的步骤用过  ? 后面的步骤揭晓');
-    expect(legend('en', true, false, true).map((r) => r.text).join('')).toContain('.. used by an earlier step');
+    expect(legend('en', false, false, true).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ used earlier');
+    expect(legend('zh', false, true, true).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 之前的步骤用过  ? 后面的步骤揭晓');
+    expect(legend('en', true, false, true).map((r) => r.text).join('')).toContain('.. used earlier');
   });
 });

@@ -195,7 +195,7 @@ describe("the notes' diagrams", () => {
     expect(m.nodes.map((n) => [n.id, n.label])).toEqual([
       ['pa', '程序 A'],
       ['pb', '程序 B'],
-      ['创建', '创建'],
+      ['创建', 'shmget 创建'],
       ['IPC对象', 'IPC 对象'],
       ['闲置', '已解除映射：nattch 0'],
       ['删除', '删除'],
@@ -204,7 +204,8 @@ describe("the notes' diagrams", () => {
       ['创建->IPC对象', null, 'solid', true],
       ['IPC对象->闲置', null, 'solid', true],
       ['IPC对象->删除', null, 'solid', true],
-      ['pa->IPC对象', '写', 'solid', true],
+      ['pa->IPC对象', 'shmat，再写', 'solid', true],
+      ['pb->IPC对象', 'shmat', 'solid', true],
       ['IPC对象->pb', '读', 'solid', true],
       ['pa->闲置', 'shmdt', 'solid', true],
       ['pb->闲置', 'shmdt', 'solid', true],

@@ -107,7 +107,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // more" and the focus mark)
   const name = drawing && !(drawing instanceof Error) ? drawing.title : undefined;
   // The title's parts give way whole, in a fixed order (flowTitle: the step about to go
-  // elsewhere, then the diagram's name, then which diagram), never a cut word (issue 16:
+  // elsewhere, then which diagram, the diagram's name last), never a cut word (issue 16:
   // "由文件…─", cut mid-word and glued to the border)
   const d = choice?.diagram ? place : null;
   const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key, mark), cells);
@@ -121,7 +121,10 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const plainTitle = titleBeside(upPlain);
   const zTitle = upZ ? titleBeside(upZ) : '';
   const nameless = d ? s.flowOf(title, d.at, d.of, d.switched, d.next) : title;
-  const useZ = upZ !== '' && (zTitle === plainTitle || zTitle === nameless || !(d?.switched || d?.next));
+  // they may take the name's room too, the one part that gives way to them (flowTitle keeps it
+  // before the place, issue 16), but not a place the title would show ("now diagram 2")
+  const keepsName = name ? zTitle.includes(name) : zTitle === nameless;
+  const useZ = upZ !== '' && (zTitle === plainTitle || keepsName || !(d?.switched || d?.next) || !plainTitle.startsWith(nameless));
   const zBelow = ((upZ !== '' && !useZ) || zLost) && win.below > 0 ? [s.signNote(z)] : [];
   const down = below ? (downKeys.find(fitsBelow) ?? downKeys[0]) : (zBelow.find(fitsBelow) ?? '');
   const keys = { up: useZ ? upZ : upPlain, down };

@@ -98,13 +98,13 @@ function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, 
   const lessons = yours.length ? litPath(step, calls.filter((c) => !c.yours)).filter((id) => !active.has(id)) : [];
   const before = new Set(lesson.steps.slice(0, lit).flatMap((s, i) => (s.diagram === step.diagram ? litPath(s, callsOf(i)) : [])));
   const fresh = [...active].filter((id) => !before.has(id));
-  // what the step just run made untrue (Step.ends) is no longer drawn as done
-  const drawnDone = [...new Set([...litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel), ...lessons])].filter((id) => !step.ends?.includes(id));
+  const drawnDone = [...new Set([...litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel), ...lessons])];
   return { diagram: step.diagram, active: [...active], done: drawnDone, masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
 }
 
-/** What the first `count` steps lit, but for `active` and what a later one of them ended
- *  (Step.ends: exec drops the inherited mapping): drawn as done. On `diagram` all of
+/** What the first `count` steps lit, but for `active`: drawn as done, even where a later
+ *  step ended it (a waiter that exited, a mapping exec dropped): the legend's thin line says
+ *  "not yet", untrue of a path that ran (issue 16: sem at 7/7 drew steps 4-6 thin). On `diagram` all of
  *  it; from the lesson's other diagrams its boxes and frames (an id without "->": a lesson's
  *  diagrams name one process, segment or mapping by one id), so a segment made in step 1
  *  stays drawn as done in a later step's flow, and an edge `diagram` draws with the same
@@ -117,7 +117,6 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
   for (let i = 0; i < count; i++) {
     const s = lesson.steps[i];
     for (const id of litPath(s, callsOf(i))) if (!active.has(id) && (s.diagram === diagram || !id.includes('->') || sameAct(s.diagram, id))) earlier.add(id);
-    for (const id of s.ends ?? []) earlier.delete(id);
   }
   return [...earlier];
 }
@@ -286,6 +285,16 @@ export function foldedWindow<T>(lines: readonly T[], rows: number, top: number, 
  *  done '#' are kept only where every folded row has one: a column, not a row of them). */
 const UPRIGHT = '│┃║┆┇|:H*#';
 
+/** Glyphs with a stroke leaving the cell downwards, and upwards (src/flow/grid.ts; an arrowhead
+ *  ▼ ends a line that comes from above). */
+const DOWN = '│┃║┆┇|┬┳╦┌┐┏┓╔╗├┤┣┫╠╣┼╋╬╷╻';
+const UP = '│┃║┆┇|┴┻╩└┘┗┛╚╝├┤┣┫╠╣┼╋╬╵╹▼v';
+
+/** The upright of a glyph's style: heavy, double, dotted or plain. */
+function uprightOf(glyph: string): string {
+  return '┃┳┏┓┣┫╋╻┇'.includes(glyph) ? '┃' : '║╦╔╗╠╣╬'.includes(glyph) ? '║' : '┆┇'.includes(glyph) ? '┆' : glyph === '|' ? '|' : '│';
+}
+
 /** The fold row (foldFor) drawn as a row of the drawing, `width` cells: the sides of the frames
  *  (`parts.frames`) and the vertical lines (a box's side, an edge) that go on across the folded rows kept at
  *  their columns, and the words in the first gap between them that holds them with a blank on
@@ -298,9 +307,14 @@ export function foldRow<T extends string>(lines: readonly { text: string; tone: 
   // a column whose folded rows are all upright lines (a box's side, an edge going on), or a side
   // of a frame across the fold (its border crossed there by an edge, an upright line elsewhere)
   const sides = [...(parts.frames?.values() ?? [])].filter((r) => r.y < fold.at && r.y + r.h - 1 >= fold.to).flatMap((r) => [r.x, r.x + r.w - 1]);
+  // and a line or a box's side that leaves the row above the fold downwards and goes on into the
+  // row below it, though it bends or meets a box among the folded rows (issue 16: "│⋮ 折叠了 16 行…│"
+  // broke shmdt 2's and ftok 9's boxes and lines)
+  const [above, below] = [cellRow(lines[fold.at - 1] ?? []), cellRow(lines[fold.to] ?? [])];
   for (let c = 0; c < width; c++) {
     const upright = folded.map((row) => row[c]).filter((cell) => cell !== undefined && UPRIGHT.includes(cell.text) && cell.text !== '');
     if (upright.length > 0 && (upright.length === folded.length || sides.includes(c))) keep.set(c, upright[0]);
+    else if (above[c] && below[c] && DOWN.includes(above[c].text) && UP.includes(below[c].text)) keep.set(c, { text: uprightOf(above[c].text), tone: above[c].tone });
   }
   const words = [...texts, ...texts.map((t) => t.split(/ ?[(（]/)[0]), '⋮'];
   const gaps: [number, number][] = [];
@@ -436,11 +450,11 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
 
 /** The Flow pane's title in `room` cells (the border's, frame.ts titleRoom, less the focus
  *  mark's): its parts give way whole, in a fixed order, never a word cut (issue 16: "由文件…─" was
- *  cut and glued to the border): the step about to go to another diagram first, then the
- *  diagram's name (`name`), then which diagram it is; `title` ("Flow") is left, always first.
- *  The name once gave way first: beside "↑ 2 more" and "[focus]" parent-child's diagrams 2-5 were
- *  never named from step 4 on, each read under "Space runs step N, on diagram M" (s29f); Space's
- *  run then says "now diagram M of 5" itself. */
+ *  cut and glued to the border): the step about to go to another diagram first, then "now"
+ *  (the run moved to it), then which diagram it is; the diagram's name (`name`) last, as a
+ *  lesson of one diagram shows it (`flowOf` with one of one), and `title` ("Flow") always
+ *  first. The name once gave way before the place: at 120x34 zh serv-clnt's diagrams 2-5 read
+ *  only "换到第 2 张图（共 5 张）" (issue 16), and parent-child's beside "↑ 2 more" (s29f). */
 export function flowTitle(
   flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) => string,
   title: string,
@@ -451,7 +465,14 @@ export function flowTitle(
 ): string {
   const d = place ?? null;
   const candidates = d
-    ? [flowOf(title, d.at, d.of, d.switched, d.next, name), flowOf(title, d.at, d.of, d.switched, undefined, name), flowOf(title, d.at, d.of, d.switched), title]
+    ? [
+        flowOf(title, d.at, d.of, d.switched, d.next, name),
+        flowOf(title, d.at, d.of, d.switched, undefined, name),
+        flowOf(title, d.at, d.of, false, undefined, name),
+        ...(name ? [flowOf(title, 1, 1, false, undefined, name)] : []),
+        flowOf(title, d.at, d.of, d.switched),
+        title,
+      ]
     : [title];
   return candidates.find((t) => width(t) <= room) ?? title;
 }
