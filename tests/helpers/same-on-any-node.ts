@@ -19,7 +19,7 @@ export const SAME_ON_ANY_NODE = [
     'ascii.test.tsx', 'ask-first.test.tsx', 'bar-end-code.test.tsx', 'bar-holds-still.test.tsx', 'bar-parts.test.ts', 'bar-processes.test.ts',
     'bar-says-text.test.tsx', 'bar-scopes.test.ts', 'bar-stable.test.ts', 'bar-tab.test.tsx', 'code-pane.test.tsx', 'cut-mark.test.ts',
     'dump-seek.test.tsx', 'errata-view.test.ts', 'first-screen.test.tsx', 'flow-fold-row.test.ts', 'flow-legend.test.tsx',
-    'flow-lit-in-view.test.tsx', 'flow-title.test.tsx', 'flow-window.test.ts', 'focus-mark.test.tsx', 'frame-throttle.test.ts',
+    'flow-fold-row.test.ts', 'flow-lit-in-view.test.tsx', 'flow-title.test.tsx', 'flow-window.test.ts', 'focus-mark.test.tsx', 'frame-throttle.test.ts',
     'glossary-keys.test.tsx', 'glossary-this-lesson.test.tsx', 'help-says.test.tsx', 'kept-layout.test.ts', 'kernel-columns.test.ts', 'kernel-dump-legend.test.ts',
     'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts', 'kernel-heading-alone.test.ts', 'kernel-hidden-note.test.ts',
     'kernel-ids-named.test.ts', 'kernel-in-view.test.ts', 'kernel-labels.test.ts', 'kernel-legend-place.test.ts', 'kernel-legend-shown.test.ts',
@@ -43,7 +43,7 @@ export const SAME_ON_ANY_NODE = [
     'line-editor.test.ts', 'pure.test.ts',
   ]),
   ...inFolder('tests/flow', [
-    'arrowheads.test.ts', 'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'frame-crossing.test.ts', 'frame-margin.test.ts',
+    'arrowheads.test.ts', 'corpus.test.ts', 'crossings.test.ts', 'done-stays.test.ts', 'family.test.ts', 'frame-crossing.test.ts', 'frame-margin.test.ts',
     'frame-title.test.ts', 'grid-cells.test.ts', 'label-room.test.ts', 'labels.test.ts', 'legend.test.ts', 'masked-label.test.ts',
     'masked-lines.test.ts', 'masked.test.ts', 'mermaid-compat.test.ts', 'own-run-lit.test.ts', 'pane-look.test.ts', 'parse.test.ts',
     'read-edges.test.ts', 'render.test.ts', 'step-edges.test.ts', 'titles.test.ts', 'wrap-label.test.ts',

@@ -20,7 +20,7 @@ export const SIDE_BY_SIDE = [
   ]),
   ...inFolder('tests/app', [
     'ascii.test.tsx', 'ask-first.test.tsx', 'bar-processes.test.ts', 'bar-says-text.test.tsx', 'bar-holds-still.test.tsx', 'bar-end-code.test.tsx', 'bar-scopes.test.ts', 'bar-stable.test.ts', 'bar-tab.test.tsx',
-    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'first-screen.test.tsx', 'flow-legend.test.tsx', 'flow-lit-in-view.test.tsx', 'flow-title.test.tsx', 'flow-window.test.ts',
+    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'first-screen.test.tsx', 'flow-fold-row.test.ts', 'flow-legend.test.tsx', 'flow-lit-in-view.test.tsx', 'flow-title.test.tsx', 'flow-window.test.ts',
     'glossary-keys.test.tsx', 'glossary-this-lesson.test.tsx', 'help-says.test.tsx', 'key-work.test.tsx',
     'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
     'kernel-heading-alone.test.ts', 'kernel-hidden-note.test.ts', 'kernel-in-view.test.ts', 'kernel-legend.test.ts', 'kernel-legend-place.test.ts', 'kernel-legend-shown.test.ts',
@@ -38,7 +38,7 @@ export const SIDE_BY_SIDE = [
     'pure.test.ts',
   ]),
   ...inFolder('tests/flow', [
-    'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'label-room.test.ts', 'labels.test.ts', 'legend.test.ts',
+    'corpus.test.ts', 'crossings.test.ts', 'done-stays.test.ts', 'family.test.ts', 'label-room.test.ts', 'labels.test.ts', 'legend.test.ts',
     'lit.test.ts', 'masked-lines.test.ts', 'masked.test.ts', 'mermaid-compat.test.ts',
     'pane-look.test.ts', 'parse.test.ts', 'read-edges.test.ts', 'render.test.ts',
     'step-edges.test.ts', 'titles.test.ts', 'wrap-label.test.ts',
