@@ -88,7 +88,7 @@ describe('kill -9 between semget(IPC_PRIVATE) and its record', () => {
     const r = runCli(['clean'], state);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^removed +semid ${own} +key 0x00000000 +made with IPC_PRIVATE by ipclab process ${pid} \\(gone\\), killed before it could record it$`, 'm'));
-    expect(r.stdout).toMatch(new RegExp(`^left +semid ${other} .*ipcrm -s ${other} removes it$`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^left +semid ${other} .*ipcrm -s ${other}\\)$`, 'm'));
     expect(markedSets()).toEqual([other]);
     expect(journalsIn(state)).toEqual([]);
   });
@@ -124,9 +124,9 @@ describe('clean from another state folder', () => {
     const elsewhere = runCli(['clean'], other);
     expect(elsewhere.code, elsewhere.stderr).toBe(0);
     expect(elsewhere.stdout).toMatch(/^nothing to clean/m);
-    expect(elsewhere.stdout).toMatch(new RegExp(`^left +semid ${id} +key 0x00000000 +yours, but no run in this state folder recorded it \\(a run with another XDG_STATE_HOME made it, or another program\\); ipcrm -s ${id} removes it$`, 'm'));
+    expect(elsewhere.stdout).toMatch(new RegExp(`^left +semid ${id} +key 0x00000000 +made by your uid, recorded by no run in this state folder: another program's, or a run with another XDG_STATE_HOME; left alone \\(only if you know it is ipclab's: ipcrm -s ${id}\\)$`, 'm'));
     const zh = runCli(['clean', '--lang', 'zh'], other);
-    expect(zh.stdout).toMatch(new RegExp(`^留下 +semid ${id} +key 0x00000000 +属于你，但本状态目录里没有哪次运行记下它（是另一个 XDG_STATE_HOME 下的运行或别的程序建的）；ipcrm -s ${id} 可删除它$`, 'm'));
+    expect(zh.stdout).toMatch(new RegExp(`^留下 +semid ${id} +key 0x00000000 +由你的 uid 创建，本状态目录里没有哪次运行记下它：是别的程序的，或另一个 XDG_STATE_HOME 下的运行建的；不动它（确知是 ipclab 的才用 ipcrm -s ${id} 删除）$`, 'm'));
     expect(markedSets()).toEqual([id]);
 
     const own = runCli(['clean'], home);
