@@ -438,8 +438,8 @@ const TABLE = {
     usage: 'ipclab clean [--dry-run]',
     summary: { en: 'remove what a killed ipclab run left in the kernel', zh: '清理被杀死的 ipclab 运行在内核中留下的东西' },
     about: {
-      en: 'Only what an ipclab run recorded and that run is gone: segments, message queues, semaphore sets, processes, temporary folders. Nothing else is touched: queues and sets of yours that no run recorded here names are listed as left, with the ipcrm that removes each. A run still going whose parent is gone is waited for, up to 10 s: it removes its own.',
-      zh: '只清理 ipclab 运行记录过、且那次运行已结束的东西：共享内存段、消息队列、信号量集、进程、临时文件夹。不动其他任何东西：属于你、但这里没有哪次运行记下的消息队列和信号量集，列为“留下”，并给出删除各自的 ipcrm 命令。父进程已不在但仍在运行的 ipclab 运行，会等它最多 10 秒：它会删除自己的东西。',
+      en: 'Only what an ipclab run recorded and that run is gone: segments, message queues, semaphore sets, processes, temporary folders. Nothing else is touched: queues and sets your uid made that no run recorded here are listed as left alone (another program\'s, or a run\'s with another XDG_STATE_HOME). A run still going whose parent is gone is waited for, up to 10 s: it removes its own.',
+      zh: '只清理 ipclab 运行记录过、且那次运行已结束的东西：共享内存段、消息队列、信号量集、进程、临时文件夹。不动其他任何东西：由你的 uid 创建、但这里没有哪次运行记下的消息队列和信号量集，列为“留下”，不动它们（是别的程序的，或另一个 XDG_STATE_HOME 下的运行的）。父进程已不在但仍在运行的 ipclab 运行，会等它最多 10 秒：它会删除自己的东西。',
     },
     options: ['dry-run'],
     args: [],
