@@ -1081,12 +1081,13 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact 
   // listed) is no table the step is about: it goes after the lesson's queues and sets, at every
   // step, so the legend under the first table stands with the rows it explains (sem 4's
   // semncnt and new waiter pushed the legend out of the 80x24 window: issue 16)
+  // (a segments' table the step marked is one it is about, and stays first)
+  const point = (sec: readonly Line[]) => sec.some((l) => hasMark(l) || NAMED.has(l));
   const focused = sections.findIndex((sec) => sec.some((l) => FOCUSED.has(l)));
   const lead = notes.length > 0 ? 1 : 0;
-  const others = k.focus === null && shm && (queues.length > 0 || sets.length > 0) ? sections.splice(lead, 1) : [];
+  const others = k.focus === null && shm && (queues.length > 0 || sets.length > 0) && !point(sections[lead] ?? []) ? sections.splice(lead, 1) : [];
   const first = focused >= 0 ? focused : sections.findIndex((sec) => sec.some((l) => rowHeading(l) !== null));
   const from = first < 0 ? sections.length : first + 1;
-  const point = (sec: readonly Line[]) => sec.some((l) => hasMark(l) || NAMED.has(l));
   const rest = [...sections.slice(from), ...others];
   return [...sections.slice(0, from), ...rest.filter(point), ...rest.filter((sec) => !point(sec))];
 }
