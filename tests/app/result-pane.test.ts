@@ -111,7 +111,7 @@ function wrongPane(r: Rendered, k: number): string | null {
  *  pane fails here, to be judged against what that notice speaks of. */
 const PANES: Record<string, string> = {
   overview: 'tktkkkt', // 7: declared the Trace (its text reads ipcs -m there); 5: the question is nattch; the notice names the Trace for B's read
-  shmget: 'kktttk', // 5: rw------- is IPC_STAT's line in the Trace (the Kernel's perms read 600)
+  shmget: 'kttttk', // 2: the notice names the Trace, where both shmids are (s30f); 5: rw------- is IPC_STAT's line in the Trace (the Kernel's perms read 600)
   ftok: 'ttttktttk',
   shmat: 'ktktktttkkkk', // 2: the address shmat returned, the step's title, is only in the Trace
   shmdt: 'kktttk', // 3: the child's SIGSEGV, 5: where shmat lands, both the Trace's
