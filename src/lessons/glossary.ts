@@ -1209,8 +1209,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'counter, started: the two ints of the race lesson', zh: 'counter、started：竞争的共享 int' },
     terms: [],
     text: {
-      en: 'The two ints at the start of the segment of lesson 11 (a race), which the Kernel pane decodes beside the dump as { int counter; int started; }. counter (offset 0): the int each worker adds 1 to, again and again; the lesson reads it after each round. started (offset 4, the next int): the start line. Each worker adds 1 to it with an atomic add, then spins until it reads 2 (both workers there), so the two start counting together, not one after the other. Both are set to 0 before each round. race.c, the study notes\' program, has no started: ipclab adds it so that the two workers really run at once.',
-      zh: '第 11 课（竞争）那个共享内存段开头的两个 int，“内核”窗格在转储旁把它们解读为 { int counter; int started; }。counter（偏移 0）：每个工作进程一次又一次给它加 1 的 int；每轮结束后课程读它。started（偏移 4，下一个 int）：起跑线。每个工作进程用原子加给它加 1，再空转到它为 2（两个工作进程都到了），好让两者一起开始计数，而不是一先一后。每轮开始前两者都设为 0。学习笔记里的 race.c 没有 started：ipclab 加上它，好让两个工作进程真的同时运行。',
+      en: 'The two ints at the start of the segment of lesson 11 (a race), which the Kernel pane decodes beside the dump as { int counter; int started; }. counter (offset 0): the int each worker adds 1 to, again and again; the lesson reads it after each round. started (offset 4, the next int): the start line. Each worker adds 1 to it with an atomic add, then spins until it reads 2 (both workers there), so the two start counting together, not one after the other. Both are set to 0 before each round. race.c, the study notes\' program, has it too: without it, one loop could end before the other began.',
+      zh: '第 11 课（竞争）那个共享内存段开头的两个 int，“内核”窗格在转储旁把它们解读为 { int counter; int started; }。counter（偏移 0）：每个工作进程一次又一次给它加 1 的 int；每轮结束后课程读它。started（偏移 4，下一个 int）：起跑线。每个工作进程用原子加给它加 1，再空转到它为 2（两个工作进程都到了），好让两者一起开始计数，而不是一先一后。每轮开始前两者都设为 0。学习笔记里的 race.c 也有它：没有它，一个循环可能在另一个开始之前就结束了。',
     },
   },
 ];

@@ -395,7 +395,7 @@ export const race = defineLesson<RaceState>({
   steps: [
     {
       id: 'setup',
-      code: ['int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)', 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)', 'volatile int *counter = shmat(shmid, NULL, 0)'],
+      code: ['int shmid = shmget(IPC_PRIVATE, 4096, 0600)', 'volatile int *counter = shmat(shmid, NULL, 0)', 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)'],
       title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，值为 1 的信号量' },
       short: { en: 'Segment and semaphore', zh: '共享内存段和信号量' },
       say: {
@@ -408,8 +408,8 @@ export const race = defineLesson<RaceState>({
       },
       noticeBy: cpuNotice,
       aside: {
-        en: 'here 4096 bytes stay to step 5 (race.c: one int, removed after shmat). A second int, `started`, is a start line where the workers wait for each other.',
-        zh: 'race.c 只申请一个 int，shmat 后立刻删除共享内存段。本课申请 4096 字节，留到第 5 步；还有第二个 int `started`：每轮的两个工作进程在那里等齐，再一起开始。',
+        en: 'the segment holds two ints, the counter and then `started`, a start line where the workers wait for each other.',
+        zh: '共享内存段里有两个 int，先是计数器，然后是 `started`，每轮的两个工作进程在这条起跑线等齐，再一起开始。',
       },
       traceFocus: ['CPU'],
       diagram: FLOW,
@@ -455,8 +455,8 @@ export const race = defineLesson<RaceState>({
         zh: '两个工作进程同时开始，称为一轮，从第一个开始计时到最后一个结束。各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的），先读再写，不加锁。',
       },
       aside: {
-        en: 'the workers meet at `started`, the int after the counter. Each adds 1 to it with step 4\'s atomic add and spins till it reads 2. race.c has none.',
-        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用第 4 步的原子加给它加 1，再空转到它为 2。race.c 没有这一步。',
+        en: 'the workers meet at `started`, the int after the counter. Each adds 1 to it with __atomic_fetch_add (step 4 explains it) and spins till it reads 2.',
+        zh: '两个工作进程在 `started`（计数器后面的 int）会合。各用 __atomic_fetch_add（第 4 步讲）给它加 1，再空转到它为 2。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost updates; it varies.',
@@ -497,7 +497,7 @@ export const race = defineLesson<RaceState>({
     }, atomicNotice),
     {
       id: 'remove',
-      code: ['shmdt((void *) counter)', 'semctl(set, 0, IPC_RMID)'],
+      code: ['shmdt((void *) counter)', 'shmctl(shmid, IPC_RMID, NULL)', 'semctl(set, 0, IPC_RMID)'],
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       short: { en: 'Compare; remove both', zh: '比较用时并删除' },
       say: {
