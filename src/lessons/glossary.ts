@@ -711,8 +711,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'otime, stime, rtime', zh: 'otime、stime、rtime' },
     terms: ['otime', 'sem_otime', 'stime', 'rtime', 'msg_stime', 'msg_rtime'],
     text: {
-      en: 'Times the kernel keeps for a semaphore set and a queue, in seconds since 1970 (0: never): a set\'s otime is its last semop (sem_otime in IPC_STAT); a queue\'s stime is its last msgsnd and rtime its last msgrcv (msg_stime, msg_rtime). Both also have a ctime, the creation or last IPC_SET, as a segment has (see the atime, dtime, ctime entry). The Kernel pane names them when a step changes them; ipcs -s -i and ipcs -q -i print them as dates.',
-      zh: '内核为信号量集和消息队列记下的时间，单位是自 1970 年起的秒数（0 表示从未）：信号量集的 otime 是最近一次 semop 的时间（IPC_STAT 里的 sem_otime）；队列的 stime 是最近一次 msgsnd 的时间，rtime 是最近一次 msgrcv 的时间（msg_stime、msg_rtime）。两者也都有 ctime，即创建或最近一次 IPC_SET 的时间，和共享内存段一样（见 atime、dtime、ctime 条目）。某一步改了它们时，“内核”窗格会写出这些名字；ipcs -s -i 和 ipcs -q -i 以日期显示它们。',
+      en: 'Times the kernel keeps for a semaphore set and a queue, in seconds since 1970 (0: never): a set\'s otime is its last semop (sem_otime in IPC_STAT); a queue\'s stime is its last msgsnd and rtime its last msgrcv (msg_stime, msg_rtime). Both also have a ctime, the creation or last IPC_SET, as a segment has (see the atime, dtime, ctime entry). The Kernel pane names them when a step changes them; ipcs -s -i and ipcs -q -i print them as dates. Not the utime and stime that /proc keeps for each process (lesson 10, semaphores, step 4): those are its user and system CPU time.',
+      zh: '内核为信号量集和消息队列记下的时间，单位是自 1970 年起的秒数（0 表示从未）：信号量集的 otime 是最近一次 semop 的时间（IPC_STAT 里的 sem_otime）；队列的 stime 是最近一次 msgsnd 的时间，rtime 是最近一次 msgrcv 的时间（msg_stime、msg_rtime）。两者也都有 ctime，即创建或最近一次 IPC_SET 的时间，和共享内存段一样（见 atime、dtime、ctime 条目）。某一步改了它们时，“内核”窗格会写出这些名字；ipcs -s -i 和 ipcs -q -i 以日期显示它们。第 10 课（信号量）第 4 步说的 utime 和 stime 是另一回事，由 /proc 为每个进程记下：那是进程的用户态和内核态 CPU 时间。',
     },
   },
   {
