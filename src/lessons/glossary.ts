@@ -717,11 +717,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'used-bytes',
-    name: { en: 'used-bytes, qnum, qbytes', zh: 'used-bytes、qnum、qbytes' },
-    terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes', '__msg_cbytes'],
+    name: { en: 'used-bytes, messages, qbytes', zh: 'used-bytes、messages、qbytes' },
+    terms: ['used-bytes', 'qbytes', 'cbytes', 'msg_cbytes', '__msg_cbytes'],
     text: {
-      en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, __msg_cbytes in IPC_STAT\'s struct msqid_ds) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
-      zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 的 struct msqid_ds 里是 __msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
+      en: 'A queue\'s figures, named as ipcs -q and the Kernel pane name them: used-bytes (__msg_cbytes in IPC_STAT\'s struct msqid_ds) counts the text bytes queued now, the mtype words left out; messages (msg_qnum) the messages queued now; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
+      zh: '队列的几个数，用 ipcs -q 和“内核”窗格的叫法：used-bytes（IPC_STAT 的 struct msqid_ds 里是 __msg_cbytes）是现在排着的正文字节数，不算 mtype；messages（msg_qnum）是现在排着的消息条数；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
     },
   },
   {

@@ -1245,7 +1245,8 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
     if (fields.length > 0 && b.segments.some((x) => x.shmid === seg.shmid)) return k.s.markElsewhere(step, name('shm', seg.shmid), fields.join(', '), 'column');
   }
   for (const q of k.queues ?? []) {
-    const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)] : [];
+    // a figure by its column's heading, ipcs's name ("used-bytes", not the record's usedBytes: pass 11)
+    const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)].map((f) => QUEUE_COLUMNS.find(([, key]) => key === f)?.[0] ?? f) : [];
     if (fields.length > 0) return k.s.markElsewhere(step, name('msg', q.msqid), fields.join(', '), 'column');
   }
   for (const set of k.semaphores ?? []) {
