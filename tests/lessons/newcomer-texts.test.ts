@@ -45,7 +45,7 @@ describe('newcomers\' passes (issue 16)', () => {
   });
 
   it('race 1 says what started is for; parent-child says which process is the parent and what merging is', () => {
-    expect(step('race', 'setup').aside!.en).toMatch(/`started`, is a start line where the workers wait for each other/);
+    expect(step('race', 'setup').aside!.en).toMatch(/`started`, a start line where the workers wait for each other/);
     expect(lesson('parent-child').intro.en).not.toMatch(/call it "lesson"/);
     // pass 11: one name for the lesson process ("lesson process", "ipclab itself", "lesson" were three)
     expect(lesson('parent-child').intro.en).toMatch(/The parent is the lesson process, the one drawing this screen;/);
