@@ -21,7 +21,9 @@
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
-struct note { long mtype; char mtext[64]; };
+/* texts go without their NUL, as ipclab sends
+ * them; end stays 0 after a 256-byte one */
+struct note { long mtype; char mtext[256]; char end; };
 
 static int ok = 1;
 
@@ -34,8 +36,8 @@ static int send_note(int q, long type, const char *text, int flags, int quiet)
 {
     struct note m = { .mtype = type };
     snprintf(m.mtext, sizeof m.mtext, "%s", text);
-    int r = msgsnd(q, &m, strlen(m.mtext) + 1, flags);
-    if (!quiet) printf("msgsnd(%d, {%ld, \"%s\"}, %zu, %s) = %d%s%s\n", q, type, text, strlen(m.mtext) + 1,
+    int r = msgsnd(q, &m, strlen(m.mtext), flags);
+    if (!quiet) printf("msgsnd(%d, {%ld, \"%s\"}, %zu, %s) = %d%s%s\n", q, type, text, strlen(m.mtext),
            flags ? "IPC_NOWAIT" : "0", r, r == -1 ? " " : "", r == -1 ? strerror(errno) : "");
     return r;
 }
@@ -44,7 +46,7 @@ static int send_note(int q, long type, const char *text, int flags, int quiet)
  * type received, or -1 with errno set */
 static long take(int q, long type, int flags)
 {
-    struct note m;
+    struct note m = { 0 };
     ssize_t n = msgrcv(q, &m, sizeof m.mtext, type, flags);
     int e = errno;
     if (n == -1) printf("msgrcv(%d, .., %ld, %s) = -1 %s\n", q, type, flags ? "IPC_NOWAIT" : "0", strerror(e));
@@ -153,7 +155,7 @@ static pid_t blocked_reader(int q)
 {
     pid_t pid = fork();
     if (pid == 0) {
-        struct note m;
+        struct note m = { 0 };
         if (msgrcv(q, &m, sizeof m.mtext, 0, 0) >= 0) {
             printf("child %d: woke with {%ld, \"%s\"}\n", getpid(), m.mtype, m.mtext);
             fflush(stdout);

@@ -2,10 +2,10 @@
  * shared segment N times each. Without a lock updates are lost
  * (load, add, store is three steps, and the other process can store
  * in between); with a semaphore around the increment the total is
- * exact; with an atomic add it is exact and much faster (compare the
- * time per increment: the semaphore round does N/50 increments). On
- * one CPU the two processes never run at the same moment, so a
- * sched_yield() between load and store forces the preemption. Exits
+ * exact; with an atomic add it is exact with no system call (compare
+ * the time per increment: the semaphore round does N/50 increments).
+ * On one CPU the two processes never run at the same moment, so a
+ * 1 ms sleep between load and store forces the preemption. Exits
  * 0 when the semaphore and the atomic give the exact total.
  *
  *   cc -Wall -Wextra -O2 -o race race.c && ./race [N]
@@ -30,15 +30,19 @@ union semun { int val; struct semid_ds *buf; unsigned short *array; };
 enum lock { NONE, SEMAPHORE, ATOMIC };
 static const char *const NAMES[] = { "none", "semaphore", "atomic" };
 
-static void add(volatile int *counter, int set, enum lock lock, long n, int one_cpu)
+static void add(volatile int *counter, volatile int *started, int set, enum lock lock, long n, int one_cpu)
 {
     struct sembuf p = { 0, -1, SEM_UNDO }, v = { 0, +1, SEM_UNDO };
+    /* the start line: both loops run at once */
+    __atomic_fetch_add(started, 1, __ATOMIC_SEQ_CST);
+    while (*started < 2)
+        ;
     for (long i = 0; i < n; i++) {
         switch (lock) {
         case NONE: {
             int x = *counter;                     /* load */
             /* let the other run in between */
-            if (one_cpu && i % 1000 == 0) sched_yield();
+            if (one_cpu && i % 1000 == 0) usleep(1000);
             *counter = x + 1;     /* store: may overwrite the other's */
             break;
         }
@@ -67,42 +71,41 @@ int main(int argc, char **argv)
 {
     long n = argc > 1 ? atol(argv[1]) : 1000000;
     if (n < 50) { fprintf(stderr, "usage: race [N >= 50]\n"); return 2; }
-    /* the semaphore's two system calls per increment
-     * cost ~50 times an add: fewer of them */
+    /* the semaphore round does fewer: how much slower
+     * an add is depends on the CPUs and their load */
     const long counts[] = { n, n / 50, n };
     cpu_set_t cpus;
     int one_cpu = sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) < 2;
-    if (one_cpu) printf("one CPU: the two processes take turns, so a sched_yield() between load and store forces the race\n");
+    if (one_cpu) printf("one CPU: the two processes take turns, so a 1 ms sleep between load and store forces the race\n");
 
-    int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600);
+    /* a page: the counter, then the start line */
+    int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
     /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SHM_OBJECT, shmid);
+    volatile int *counter = shmat(shmid, NULL, 0);
+    if (counter == (void *) -1) { perror("shmat"); return 1; }
+    /* the next int: how many workers are ready */
+    volatile int *started = counter + 1;
     int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
-    /* the segment is removed on this way out too */
     if (set == -1) { perror("semget"); return 1; }
     /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SEM_OBJECT, set);
-    printf("shmget(IPC_PRIVATE, %zu, IPC_CREAT|0600) = %d, semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", sizeof(int), shmid, set);
+    semctl(set, 0, SETVAL, (union semun){ .val = 1 });
+    printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", shmid, set);
     /* before the workers: a long run shows it at once */
     fflush(stdout);
-    volatile int *counter = shmat(shmid, NULL, 0);
-    if (counter == (void *) -1) { perror("shmat"); return 1; }
-    /* freed when the last of us detaches */
-    shmctl(shmid, IPC_RMID, NULL);
-    /* this tutorial's cleanup.h: gone, skip it at exit */
-    cleanup_forget(SHM_OBJECT, shmid);
-    semctl(set, 0, SETVAL, (union semun){ .val = 1 });
 
     int ok = 1;
     for (enum lock lock = NONE; lock <= ATOMIC; lock++) {
         *counter = 0;
+        *started = 0;
         struct timespec t0;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         pid_t kids[2];
         for (int k = 0; k < 2; k++) {
             kids[k] = fork();
-            if (kids[k] == 0) { add(counter, set, lock, counts[lock], one_cpu); _exit(0); }
+            if (kids[k] == 0) { add(counter, started, set, lock, counts[lock], one_cpu); _exit(0); }
         }
         for (int k = 0; k < 2; k++) waitpid(kids[k], NULL, 0);
         double ms = ms_since(&t0);
@@ -111,7 +114,10 @@ int main(int argc, char **argv)
         if (lock != NONE && lost != 0) ok = 0;
     }
     shmdt((void *) counter);
+    shmctl(shmid, IPC_RMID, NULL);
     semctl(set, 0, IPC_RMID);
+    /* this tutorial's cleanup.h: gone, skip it at exit */
+    cleanup_forget(SHM_OBJECT, shmid);
     /* this tutorial's cleanup.h: gone, skip it at exit */
     cleanup_forget(SEM_OBJECT, set);
     return ok ? 0 : 1;

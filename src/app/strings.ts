@@ -50,9 +50,14 @@ function orList(items: string[]): string {
 function orListZh(items: string[]): string {
   if (items.length < 2) return items.join('');
   const head = items.slice(0, -1).join('、');
-  const last = items[items.length - 1];
+  return joinZh(head, '或', items[items.length - 1]!);
+}
+
+/** Chinese words and names joined as Chinese text spaces them: a space only where a side is not
+ *  Chinese ("改变了信号量集 524322 的 otime", not "改变了 信号量集 524322 otime": pass 11). */
+function joinZh(...parts: string[]): string {
   const han = (c: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]/.test(c);
-  return `${head}${han(head.slice(-1)) ? '' : ' '}或${han(last.charAt(0)) ? '' : ' '}${last}`;
+  return parts.reduce((all, p) => (all === '' || p === '' ? all + p : `${all}${han(all.slice(-1)) && han(p.charAt(0)) ? '' : ' '}${p}`), '');
 }
 
 /** Where a change the Kernel pane names in words is (markElsewhere): bytes out of the dump's
@@ -324,7 +329,7 @@ const EN = {
   markNothing: (step: number) => `step ${step} changed nothing`,
   markRunning: (step: number) => `step ${step} running`,
   /** in the legend's place when the step's changes are all out of the pane's view (another segment's bytes after s, another page after ]) */
-  markElsewhere: (step: number, what: string, where: Elsewhere) => `step ${step} changed ${what} (${ELSEWHERE.en[where]})`,
+  markElsewhere: (step: number, object: string, what: string, where: Elsewhere) => `step ${step} changed ${object} ${what} (${ELSEWHERE.en[where]})`,
   markBytes: (from: string, to: string) => `bytes ${from}–${to}`,
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
   ipcsOthers: (lesson: string, ipclab: string) => `(${lesson} this lesson's; ${ipclab} ipclab's, from an earlier lesson or run; unmarked: not in ipclab's records, another program's or user's)`,
@@ -347,7 +352,8 @@ const EN = {
   /** in place of the middle lines of a run of identical trace lines (a retry loop: the same call and
    *  result), between its first and last, which stay: how many it stands for, all told, and the time
    *  from the first to the last. "Either side": a window may start or end on it, one twin in view */
-  traceFold: (more: number, all: number, span: string) => `× ${more} more like the lines on either side: ${all} in ${span}`,
+  /** `call`: the folded lines' call, counted as calls (pass 11: "4 in 0.1 ms", 4 of what?); null: • lines */
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more like the lines on either side: ${all} ${call === null ? 'lines' : `${call} calls`} in ${span}`,
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
@@ -654,7 +660,7 @@ const EN = {
   markGonePlay: (n: number | null) => (n === null ? 'removed' : `removed by statement ${n}`),
   markNewPlay: (n: number | null) => (n === null ? 'new' : `new in statement ${n}`),
   markNothingPlay: (n: number) => `statement ${n} changed nothing`,
-  markElsewherePlay: (n: number, what: string, where: Elsewhere) => `statement ${n} changed ${what} (${ELSEWHERE.en[where]})`,
+  markElsewherePlay: (n: number, object: string, what: string, where: Elsewhere) => `statement ${n} changed ${object} ${what} (${ELSEWHERE.en[where]})`,
   playTranscript: 'Playground: type a call, Enter runs',
   /** the transcript's title where the whole one has no room (a scroll sign beside it): shorter, then the name alone */
   playTranscriptShort: 'Playground: Enter runs',
@@ -862,7 +868,7 @@ const ZH: Strings = {
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   markNothing: (step: number) => `第 ${step} 步没有改变什么`,
   markRunning: (step: number) => `第 ${step} 步运行中`,
-  markElsewhere: (step: number, what: string, where: Elsewhere) => `第 ${step} 步改变了 ${what}（${ELSEWHERE.zh[where]}）`,
+  markElsewhere: (step: number, object: string, what: string, where: Elsewhere) => `${joinZh(`第 ${step} 步改变了`, object, '的', what)}（${ELSEWHERE.zh[where]}）`,
   markBytes: (from: string, to: string) => `第 ${from}–${to} 字节`,
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
@@ -874,7 +880,7 @@ const ZH: Strings = {
   statGone: 'IPC_STAT 失败',
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已释放它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
-  traceFold: (more: number, all: number, span: string) => `× 又 ${more} 行，与上下两行相同：共 ${all} 行，历时 ${span}`,
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× 又 ${more} 行，与上下两行相同：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
@@ -1057,7 +1063,7 @@ const ZH: Strings = {
   markGonePlay: (n: number | null) => (n === null ? '已删除' : `第 ${n} 条语句删除的`),
   markNewPlay: (n: number | null) => (n === null ? '新的' : `第 ${n} 条语句新建的`),
   markNothingPlay: (n: number) => `第 ${n} 条语句没有改变什么`,
-  markElsewherePlay: (n: number, what: string, where: Elsewhere) => `第 ${n} 条语句改变了 ${what}（${ELSEWHERE.zh[where]}）`,
+  markElsewherePlay: (n: number, object: string, what: string, where: Elsewhere) => `${joinZh(`第 ${n} 条语句改变了`, object, '的', what)}（${ELSEWHERE.zh[where]}）`,
   playTranscript: '练习场：输入调用，按 Enter 运行',
   playTranscriptShort: '练习场：Enter 运行',
   playTranscriptBare: '练习场',

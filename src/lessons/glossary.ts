@@ -711,17 +711,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'otime, stime, rtime', zh: 'otime、stime、rtime' },
     terms: ['otime', 'sem_otime', 'stime', 'rtime', 'msg_stime', 'msg_rtime'],
     text: {
-      en: 'Times the kernel keeps for a semaphore set and a queue, in seconds since 1970 (0: never): a set\'s otime is its last semop (sem_otime in IPC_STAT); a queue\'s stime is its last msgsnd and rtime its last msgrcv (msg_stime, msg_rtime). Both also have a ctime, the creation or last IPC_SET, as a segment has (see the atime, dtime, ctime entry). The Kernel pane names them when a step changes them; ipcs -s -i and ipcs -q -i print them as dates.',
-      zh: '内核为信号量集和消息队列记下的时间，单位是自 1970 年起的秒数（0 表示从未）：信号量集的 otime 是最近一次 semop 的时间（IPC_STAT 里的 sem_otime）；队列的 stime 是最近一次 msgsnd 的时间，rtime 是最近一次 msgrcv 的时间（msg_stime、msg_rtime）。两者也都有 ctime，即创建或最近一次 IPC_SET 的时间，和共享内存段一样（见 atime、dtime、ctime 条目）。某一步改了它们时，“内核”窗格会写出这些名字；ipcs -s -i 和 ipcs -q -i 以日期显示它们。',
+      en: 'Times the kernel keeps for a semaphore set and a queue, in seconds since 1970 (0: never): a set\'s otime is its last semop (sem_otime in IPC_STAT); a queue\'s stime is its last msgsnd and rtime its last msgrcv (msg_stime, msg_rtime). Both also have a ctime, the creation or last IPC_SET, as a segment has (see the atime, dtime, ctime entry). The Kernel pane names them when a step changes them; ipcs -s -i and ipcs -q -i print them as dates. Not the utime and stime that /proc keeps for each process (lesson 10, semaphores, step 4): those are its user and system CPU time.',
+      zh: '内核为信号量集和消息队列记下的时间，单位是自 1970 年起的秒数（0 表示从未）：信号量集的 otime 是最近一次 semop 的时间（IPC_STAT 里的 sem_otime）；队列的 stime 是最近一次 msgsnd 的时间，rtime 是最近一次 msgrcv 的时间（msg_stime、msg_rtime）。两者也都有 ctime，即创建或最近一次 IPC_SET 的时间，和共享内存段一样（见 atime、dtime、ctime 条目）。某一步改了它们时，“内核”窗格会写出这些名字；ipcs -s -i 和 ipcs -q -i 以日期显示它们。第 10 课（信号量）第 4 步说的 utime 和 stime 是另一回事，由 /proc 为每个进程记下：那是进程的用户态和内核态 CPU 时间。',
     },
   },
   {
     id: 'used-bytes',
-    name: { en: 'used-bytes, qnum, qbytes', zh: 'used-bytes、qnum、qbytes' },
-    terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes', '__msg_cbytes'],
+    name: { en: 'used-bytes, messages, qbytes', zh: 'used-bytes、messages、qbytes' },
+    terms: ['used-bytes', 'qbytes', 'cbytes', 'msg_cbytes', '__msg_cbytes'],
     text: {
-      en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, __msg_cbytes in IPC_STAT\'s struct msqid_ds) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
-      zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 的 struct msqid_ds 里是 __msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
+      en: 'A queue\'s figures, named as ipcs -q and the Kernel pane name them: used-bytes (__msg_cbytes in IPC_STAT\'s struct msqid_ds) counts the text bytes queued now, the mtype words left out; messages (msg_qnum) the messages queued now; qbytes (msg_qbytes) the most text bytes it may hold (see the msg_qbytes entry).',
+      zh: '队列的几个数，用 ipcs -q 和“内核”窗格的叫法：used-bytes（IPC_STAT 的 struct msqid_ds 里是 __msg_cbytes）是现在排着的正文字节数，不算 mtype；messages（msg_qnum）是现在排着的消息条数；qbytes（msg_qbytes）是最多能容纳的正文字节数（见 msg_qbytes 条目）。',
     },
   },
   {
@@ -1209,8 +1209,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'counter, started: the two ints of the race lesson', zh: 'counter、started：竞争的共享 int' },
     terms: [],
     text: {
-      en: 'The two ints at the start of the segment of lesson 11 (a race), which the Kernel pane decodes beside the dump as { int counter; int started; }. counter (offset 0): the int each worker adds 1 to, again and again; the lesson reads it after each round. started (offset 4, the next int): the start line. Each worker adds 1 to it with an atomic add, then spins until it reads 2 (both workers there), so the two start counting together, not one after the other. Both are set to 0 before each round. race.c, the study notes\' program, has no started: ipclab adds it so that the two workers really run at once.',
-      zh: '第 11 课（竞争）那个共享内存段开头的两个 int，“内核”窗格在转储旁把它们解读为 { int counter; int started; }。counter（偏移 0）：每个工作进程一次又一次给它加 1 的 int；每轮结束后课程读它。started（偏移 4，下一个 int）：起跑线。每个工作进程用原子加给它加 1，再空转到它为 2（两个工作进程都到了），好让两者一起开始计数，而不是一先一后。每轮开始前两者都设为 0。学习笔记里的 race.c 没有 started：ipclab 加上它，好让两个工作进程真的同时运行。',
+      en: 'The two ints at the start of the segment of lesson 11 (a race), which the Kernel pane decodes beside the dump as { int counter; int started; }. counter (offset 0): the int each worker adds 1 to, again and again; the lesson reads it after each round. started (offset 4, the next int): the start line. Each worker adds 1 to it with an atomic add, then spins until it reads 2 (both workers there), so the two start counting together, not one after the other. Both are set to 0 before each round. race.c, the study notes\' program, has it too: without it, one loop could end before the other began.',
+      zh: '第 11 课（竞争）那个共享内存段开头的两个 int，“内核”窗格在转储旁把它们解读为 { int counter; int started; }。counter（偏移 0）：每个工作进程一次又一次给它加 1 的 int；每轮结束后课程读它。started（偏移 4，下一个 int）：起跑线。每个工作进程用原子加给它加 1，再空转到它为 2（两个工作进程都到了），好让两者一起开始计数，而不是一先一后。每轮开始前两者都设为 0。学习笔记里的 race.c 也有它：没有它，一个循环可能在另一个开始之前就结束了。',
     },
   },
 ];

@@ -177,10 +177,10 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
   const ds = ctx.sys.msgctlStat(msqid).ds;
   const bytes = Buffer.byteLength(text);
   explainTurnCall(ctx, call, {
-    en: `The queue holds it: msg_qnum ${ds?.qnum}, used-bytes ${ds?.cbytes}, the text's ${bytes} bytes (mtype is not counted). ipclab takes it back with msgrcv type ${type}, so the lesson's four go into an empty queue.`,
-    zh: `队列收下了它：msg_qnum 为 ${ds?.qnum}，used-bytes 为 ${ds?.cbytes}，即正文的 ${bytes} 字节（mtype 不计）。ipclab 用类型 ${type} 的 msgrcv 把它取回，本课的四条仍放进空队列。`,
+    en: `The queue holds it: messages ${ds?.qnum}, used-bytes ${ds?.cbytes}, the text's ${bytes} bytes (mtype is not counted). ipclab takes it back with msgrcv type ${type}, so the lesson's four go into an empty queue.`,
+    zh: `队列收下了它：messages 为 ${ds?.qnum}，used-bytes 为 ${ds?.cbytes}，即正文的 ${bytes} 字节（mtype 不计）。ipclab 用类型 ${type} 的 msgrcv 把它取回，本课的四条仍放进空队列。`,
   });
-  const problems = ds?.qnum === 1 && ds.cbytes === bytes ? [] : [`after your message: msg_qnum ${ds?.qnum}, used-bytes ${ds?.cbytes}, not 1 and ${bytes}`];
+  const problems = ds?.qnum === 1 && ds.cbytes === bytes ? [] : [`after your message: messages ${ds?.qnum}, used-bytes ${ds?.cbytes}, not 1 and ${bytes}`];
   const back = ctx.sys.msgrcv(msqid, MSG_MAX, type, ctx.sys.IPC_NOWAIT);
   const got = back.message?.data.toString('utf8');
   if (back.call.errno !== null || got !== text) problems.push(`msgrcv(type ${type}) gave ${back.call.errno ?? JSON.stringify(got)}, not your message`);
@@ -463,8 +463,8 @@ export const msg = defineLesson<MsgState>({
         zh: '读出最后一条，再在 msgflg 里带上 IPC_NOWAIT，对空队列读一次：这个标志告诉 msgrcv，没有消息可取时该怎么做。',
       },
       notice: {
-        en: 'msg_qnum (messages) is 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
-        zh: '消息数 msg_qnum 为 0：消息读完就没了，共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，返回 ENOMSG。',
+        en: 'messages is 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
+        zh: 'messages 为 0：消息读完就没了，共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，返回 ENOMSG。',
       },
       // the ENOMSG line in view; the count is said (issue 16: ENOMSG named with the Kernel pane shown)
       traceFocus: ['ENOMSG'],

@@ -329,12 +329,12 @@ export const sem = defineLesson<SemState>({
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
       // struct sembuf's fields each said where first used (issue 16: named, never explained)
       say: {
-        en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval 1 becomes 0; the lesson process holds it.',
-        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。semval 由 1 变 0，由本课进程持有。',
+        en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval is 1 before the call.',
+        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。调用前 semval 为 1。',
       },
       notice: {
-        en: 'semval 0. sempid is still the lesson process, now set by its semop.',
-        zh: 'semval 为 0。sempid 仍是本课进程，这次由它的 semop 设置。',
+        en: 'semval 0: the lesson process holds it. sempid is still the lesson process, now set by its semop.',
+        zh: 'semval 为 0：本课进程持有它。sempid 仍是本课进程，这次由它的 semop 设置。',
       },
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem'],
@@ -417,7 +417,7 @@ export const sem = defineLesson<SemState>({
         if (before !== undefined) {
           await new Promise((resolve) => setTimeout(resolve, ASLEEP_MS));
           const used = (cpuMs(waiter.pid) ?? before) - before;
-          explain(ctx, `process ${waiter.pid} used ${used} ms of CPU in ${ASLEEP_MS} ms asleep (utime + stime, the CPU time the kernel counts for it)`, `进程 ${waiter.pid} 睡眠的 ${ASLEEP_MS} ms 里用了 ${used} ms CPU（utime + stime，内核为它记的 CPU 时间）`);
+          explain(ctx, `process ${waiter.pid} used ${used} ms of CPU in ${ASLEEP_MS} ms asleep (user + system CPU time: utime, stime in /proc/${waiter.pid}/stat)`, `进程 ${waiter.pid} 睡眠的 ${ASLEEP_MS} ms 里用了 ${used} ms CPU（用户态加内核态 CPU 时间：/proc/${waiter.pid}/stat 里的 utime、stime）`);
         }
         return [...asleep, ...(zcnt.ret === 0 ? [] : [`semzcnt is ${zcnt.ret}, expected 0`])];
       },
@@ -427,12 +427,12 @@ export const sem = defineLesson<SemState>({
       code: '/* V: the child gets through',
       title: { en: 'V: semop +1 wakes it', zh: 'V：semop +1 唤醒它' },
       say: {
-        en: 'The lesson process gives the semaphore back with semop +1. The waiter takes it, then gives it back itself and exits.',
-        zh: '本课进程用 semop +1 归还信号量。等待者拿到它，随后自己归还并退出。',
+        en: 'The lesson process gives the semaphore back with semop +1, while the waiter sleeps in its semop -1.',
+        zh: '等待者正睡在它的 semop -1 里，本课进程用 semop +1 归还信号量。',
       },
       notice: {
-        en: 'The waiter\'s semop returned right after the lesson process\'s V: semncnt 0, semval 1 again, sempid the waiter.',
-        zh: '等待者的 semop 紧跟在本课进程的 V 之后返回：semncnt 为 0，semval 又是 1，sempid 是等待者。',
+        en: 'The waiter\'s semop returned right after the V; it gave the semaphore back and exited: semncnt 0, semval 1, sempid the waiter.',
+        zh: '等待者的 semop 紧跟在 V 之后返回；它归还信号量后退出：semncnt 为 0，semval 为 1，sempid 是等待者。',
       },
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem', 'sem->waiter', 'waiter'],

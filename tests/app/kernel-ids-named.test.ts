@@ -47,7 +47,7 @@ describe('Kernel pane: an id is said with its kind', () => {
       expect(bare(said, 8), said).toEqual([]);
       expect(legendText(k)).toContain(s.objectName('shm', 8));
       // the lesson's own name for it, where it gave one, stays
-      expect(changedOutOfView({ ...k, marks: { ...k.marks, labels: { shm: new Map([[8, 'down']]) } } })).toContain(lang === 'en' ? 'changed down bytes' : '改变了 down 第');
+      expect(changedOutOfView({ ...k, marks: { ...k.marks, labels: { shm: new Map([[8, 'down']]) } } })).toContain(lang === 'en' ? 'changed down bytes' : '改变了 down 的第');
     });
     it(`${lang}: every other sentence of the pane with an id says its kind`, () => {
       const texts = [s.statHead(4), s.focusGone(4), s.vanished('shm', 4), s.vanished('msg', 4), s.vanished('sem', 4), ...(['shm', 'msg', 'sem'] as const).map((kind) => s.objectName(kind, 4))];

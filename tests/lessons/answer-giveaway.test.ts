@@ -342,7 +342,7 @@ const TEACHES: Record<string, string> = {
 /** Sentences of the screens that match and answer nothing, by screen entry and checkpoint, each with why. */
 const SCREEN_NOT_ANSWERS: Record<string, string> = {
   "glossary 'the bytes dump: ., ·, ↪ and →' ftok open-sizes": "'the same bytes as text' is the dump's text column, not the segment shmget opens",
-  "glossary 'used-bytes, qnum, qbytes' parent-child write": "a queue's columns; the question is about the segment's row",
+  "glossary 'used-bytes, messages, qbytes' parent-child write": "a queue's columns; the question is about the segment's row",
   "glossary 'fork, exec, exit' parent-child attach": "shown once shmat's fork step showed it (lesson 4): the question asks to apply it to two segments",
 };
 

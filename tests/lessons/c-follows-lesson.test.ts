@@ -148,7 +148,7 @@ const UNLIT: Record<string, readonly string[]> = {
   'serv-clnt': ['server ftok', 'server shmat', 'client ftok', 'client shmget', 'client shmctl', 'client shmat', 'last shmdt', 'last shmctl', 'c-server ftok', 'c-server shmget', 'c-server shmat', 'c-server shmctl', 'c-server shmdt'],
   msg: ['create msgctl', 'send msgctl', 'by-type msgrcv', 'by-type msgctl', 'taken msgrcv', 'taken msgctl', 'full msgctl', 'full msgsnd', 'blocked msgrcv', 'blocked msgctl', 'blocked msgsnd', 'rmid msgrcv'],
   sem: ['create semctl', 'p semctl', 'nowait semctl', 'waiter semctl', 'v semctl', 'undo semctl', 'no-undo semctl'],
-  race: ['setup semctl', 'none shmat', 'none shmdt', 'semaphore shmat', 'semaphore shmdt', 'atomic shmat', 'atomic shmdt', 'remove shmctl'],
+  race: ['none shmat', 'none shmdt', 'semaphore shmat', 'semaphore shmdt', 'atomic shmat', 'atomic shmdt'],
 };
 
 /** Steps that run a C program again from its start (the lesson's second pass through it, with

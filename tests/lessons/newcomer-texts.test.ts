@@ -45,7 +45,7 @@ describe('newcomers\' passes (issue 16)', () => {
   });
 
   it('race 1 says what started is for; parent-child says which process is the parent and what merging is', () => {
-    expect(step('race', 'setup').aside!.en).toMatch(/`started`, is a start line where the workers wait for each other/);
+    expect(step('race', 'setup').aside!.en).toMatch(/`started`, a start line where the workers wait for each other/);
     expect(lesson('parent-child').intro.en).not.toMatch(/call it "lesson"/);
     // pass 11: one name for the lesson process ("lesson process", "ipclab itself", "lesson" were three)
     expect(lesson('parent-child').intro.en).toMatch(/The parent is the lesson process, the one drawing this screen;/);
@@ -92,7 +92,7 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(slower.en).toMatch(/\(step 2: load, then store\)/);
     // what a cache line is, the step's New terms line says right under the notice, in view at
     // 80x24 whichever round is faster (tests/app/race-notice-fold; the gloss in brackets pushed it out)
-    expect(slower.en).toMatch(/Loops: worker 1 [\d.]+\sms, worker 2 [\d.]+\sms\. Not shown here: both adds wait for the counter's cache line, held by one CPU at a time/);
+    expect(slower.en).toMatch(/Loops: worker 1 [\d.]+\sms, worker 2 [\d.]+\sms\. Not shown here: in both rounds both workers wait for the counter's cache line, held by one CPU at a time/);
     expect(slower.en).toMatch(/the atomic round was the slower\./);
     // pass 8: "one loop waited more" left a faster atomic round unexplained: said for either
     expect(slower.en).toMatch(/which round wins varies by run\./);

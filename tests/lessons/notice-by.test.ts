@@ -146,7 +146,7 @@ describe('notices by the run', () => {
     const loops = atomic.noticeBy!({ ...slower, state: { ms: { none: 58, semaphore: 858, atomic: 120 }, loops: { atomic: [34.7, 122.7] } } } as never)!;
     // why either round may come out ahead: the cache line, not "paused by other programs" (issue 16)
     // (a cache line is glossed by the step's New terms line, right under the notice: tests/app/race-notice-fold)
-    expect(loops.en).toMatch(/Loops: worker 1 34\.7\sms, worker 2 122\.7\sms\. Not shown here: both adds wait for the counter's cache line, held by one CPU at a time/);
+    expect(loops.en).toMatch(/Loops: worker 1 34\.7\sms, worker 2 122\.7\sms\. Not shown here: in both rounds both workers wait for the counter's cache line, held by one CPU at a time/);
     expect(loops.en).not.toMatch(/Either add is about one instruction|not certain|reliably the faster/);
     expect(loops.en).not.toMatch(/other programs/);
     expect(loops.zh).toMatch(/两个循环：工作进程 1 34\.7\sms，工作进程 2 122\.7\sms/);
@@ -155,8 +155,8 @@ describe('notices by the run', () => {
     // the check that asks it (fix18e#1)
     // the three rounds in the notice, not only in the Trace (issue 16), and what to weigh, not
     // "take the cheapest" (issue 16)
-    expect(remove.noticeBy!(faster)?.en).toMatch(/^Per add: without a lock 58\sns, with a semaphore 21450\sns, with an atomic add 39\sns\. Of the two exact rounds, the semaphore took about\s550 times the atomic add's time: two system calls an add, P and V, against none; step 3 said where most of that time goes\. Weigh too what each covers/);
-    expect(remove.noticeBy!(faster)?.zh).toMatch(/信号量的用时是原子加的约\s550\s倍：信号量每次加法要两次系统调用（P 和 V），原子加则一次都不用；这些时间大多花在哪里，第 3 步说过/);
+    expect(remove.noticeBy!(faster)?.en).toMatch(/^Per add: without a lock 58\sns, with a semaphore 21450\sns, with an atomic add 39\sns\. Of the two exact rounds, the semaphore took about\s550 times the atomic add's time: two system calls an add, P and V, against none; step 3 said where most of that time goes\. The atomic add took about\s0\.7 times no lock's time\. Weigh too what each covers/);
+    expect(remove.noticeBy!(faster)?.zh).toMatch(/信号量的用时是原子加的约\s550\s倍：信号量每次加法要两次系统调用（P 和 V），原子加则一次都不用；这些时间大多花在哪里，第 3 步说过。原子加的用时是不加锁的约\s0\.7\s倍。/);
     // one run's figures: no claim over every run (nc)
     expect(remove.noticeBy!(faster)?.en).not.toMatch(/every run/);
     expect(remove.noticeBy!(faster)?.en).not.toMatch(/sleep|wak/);

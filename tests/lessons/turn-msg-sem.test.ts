@@ -88,7 +88,7 @@ describe('your turn in msg and sem, on the real kernel', () => {
     const empty = await runWith('msg', 'send', { text: '', mtype: '3' });
     const first = calls(empty.entries, 'msgsnd')[0];
     expect([first.c.replace(/^msgsnd\(\d+, /, ''), first.errno]).toEqual(['&msg, 0, 0)', null]);
-    expect(yourLine(empty.entries).en).toContain('msg_qnum 1, used-bytes 0');
+    expect(yourLine(empty.entries).en).toContain('messages 1, used-bytes 0');
   });
 
   it('msg: your message is sent, counted in used-bytes by its text alone, taken back; the four follow', async () => {
@@ -98,7 +98,7 @@ describe('your turn in msg and sem, on the real kernel', () => {
     expect(sends.map((c) => c.c.replace(/^msgsnd\(\d+, /, ''))).toEqual(['&msg, 9, 0)', '&msg, 3, 0)', '&msg, 3, 0)', '&msg, 9, 0)', '&msg, 5, 0)']);
     expect(entries.some((e) => e.type === 'event' && e.text.en === 'msg.mtype = 7; msg.mtext = "hi 你好"')).toBe(true);
     const line = yourLine(entries);
-    expect(line.en).toContain('msg_qnum 1, used-bytes 9');
+    expect(line.en).toContain('messages 1, used-bytes 9');
     expect(line.zh).toContain('used-bytes 为 9');
     const back = calls(entries, 'msgrcv');
     expect(back.map((c) => c.c.replace(/^msgrcv\(\d+, /, ''))).toEqual(['&msg, 256, 7, IPC_NOWAIT)']);

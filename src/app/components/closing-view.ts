@@ -51,8 +51,8 @@ const PARTS: Part[] = [
     name: { en: 'The race', zh: '竞争' },
     calls: ['shmget + semget', { en: 'counter++ (no lock)', zh: 'counter++（不加锁）' }, 'P; counter++; V', { en: 'atomic add', zh: '原子加' }, 'IPC_RMID'],
     what: {
-      en: 'two processes adding to one int lose updates without a lock; a semaphore and an atomic add both keep it exact, the atomic add far cheaper',
-      zh: '两个进程给同一个 int 加 1，不加锁会丢失更新；信号量和原子加都能保证结果准确，原子加代价小得多',
+      en: 'two processes adding to one int lose updates without a lock; a semaphore and an atomic add both keep it exact, the atomic add with no system call, far cheaper than the semaphore',
+      zh: '两个进程给同一个 int 加 1，不加锁会丢失更新；信号量和原子加都能保证结果准确，原子加不用系统调用，比信号量便宜得多',
     },
     lessons: ['race'],
   },

@@ -1239,20 +1239,21 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
     if (differ.length === 0) continue;
     const digits = Math.max(4, (now.at + now.bytes.length - 1).toString(16).length);
     const hex = (n: number) => (now.at + n).toString(16).padStart(digits, '0');
-    return k.s.markElsewhere(step, `${name('shm', now.shmid)} ${k.s.markBytes(hex(differ[0]!), hex(differ.at(-1)!))}`, 'bytes');
+    return k.s.markElsewhere(step, name('shm', now.shmid), k.s.markBytes(hex(differ[0]!), hex(differ.at(-1)!)), 'bytes');
   }
   for (const seg of k.segments) {
     const fields = [...changedColumns(seg, b)].filter((f) => f !== 'shmid' || b.segments.some((x) => x.shmid === seg.shmid));
-    if (fields.length > 0 && b.segments.some((x) => x.shmid === seg.shmid)) return k.s.markElsewhere(step, `${name('shm', seg.shmid)} ${fields.join(', ')}`, 'column');
+    if (fields.length > 0 && b.segments.some((x) => x.shmid === seg.shmid)) return k.s.markElsewhere(step, name('shm', seg.shmid), fields.join(', '), 'column');
   }
   for (const q of k.queues ?? []) {
-    const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)] : [];
-    if (fields.length > 0) return k.s.markElsewhere(step, `${name('msg', q.msqid)} ${fields.join(', ')}`, 'column');
+    // a figure by its column's heading, ipcs's name ("used-bytes", not the record's usedBytes: pass 11)
+    const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)].map((f) => QUEUE_COLUMNS.find(([, key]) => key === f)?.[0] ?? f) : [];
+    if (fields.length > 0) return k.s.markElsewhere(step, name('msg', q.msqid), fields.join(', '), 'column');
   }
   for (const set of k.semaphores ?? []) {
     if (!b.semaphores.some((x) => x.semid === set.semid)) continue;
     const fields = [...changedSet(set, b), ...(set.sems ?? []).flatMap((v) => [...changedSem(set.semid, v, b)].filter((f) => f !== 'semnum'))];
-    if (fields.length > 0) return k.s.markElsewhere(step, `${name('sem', set.semid)} ${[...new Set(fields)].join(', ')}`, 'column');
+    if (fields.length > 0) return k.s.markElsewhere(step, name('sem', set.semid), [...new Set(fields)].join(', '), 'column');
   }
   return null;
 }

@@ -347,7 +347,8 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       if (i === fold.first + 1) {
         const pid = `${String(shownPid(entry, self)).padStart(pidWidth)} `;
         const all = fold.last - fold.first + 1;
-        const text = t.text(s.traceFold(all - 2, all, spanText(trace[fold.last]!.at - trace[fold.first]!.at)));
+        const first = trace[fold.first]!;
+        const text = t.text(s.traceFold(all - 2, all, first.type === 'call' ? first.call : null, spanText(trace[fold.last]!.at - first.at)));
         const rows = hanging([run(pid, 'dim')], text, 'dim', proseWidth(width), cells(pid) + 2);
         blocks.push(...rows.map(() => out.length));
         out.push(...rows);
