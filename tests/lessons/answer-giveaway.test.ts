@@ -343,6 +343,7 @@ const TEACHES: Record<string, string> = {
 const SCREEN_NOT_ANSWERS: Record<string, string> = {
   "glossary 'the bytes dump: ., ·, ↪ and →' ftok open-sizes": "'the same bytes as text' is the dump's text column, not the segment shmget opens",
   "glossary 'used-bytes, messages, qbytes' parent-child write": "a queue's columns; the question is about the segment's row",
+  "errata E2 shmctl rmid": "key 0x00000000 of a segment IPC_PRIVATE made; the question asks what IPC_RMID does to a segment made under a key (its words shmget, segment since s30f)",
   "glossary 'fork, exec, exit' parent-child attach": "shown once shmat's fork step showed it (lesson 4): the question asks to apply it to two segments",
 };
 
