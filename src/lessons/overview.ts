@@ -50,8 +50,8 @@ const SAME_ROW: Text = {
 // freed at once because nothing mapped it (said without nattch, the Kernel pane's: the Trace is
 // on show): the errata (e) list "IPC_RMID deletes the object" as the notes' mistake
 const ROW_GONE: Text = {
-  en: 'The ● row is gone from both views: IPC_RMID marks it; at nattch 0 the kernel frees at once. Lesson 6 removes one still attached.',
-  zh: '带 ● 的共享内存段在两边都不见了：IPC_RMID 标记了它，nattch 为 0 就立刻释放。第 6 课（shmctl）删除仍有映射的段。',
+  en: 'The ● row is gone from both views: IPC_RMID marked it; at nattch 0 the kernel frees at once. Lesson 6 removes one still attached.',
+  zh: '带 ● 的共享内存段在两边都不见了：IPC_RMID 把它标记为待删，nattch 为 0 就立刻释放。第 6 课（shmctl）删除仍有映射的段。',
 };
 
 /** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */

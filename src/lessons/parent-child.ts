@@ -338,8 +338,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',
       },
       notice: {
-        en: 'Trace: lpid is "(the child)" after waitpid, "(the parent)" after shmdt. Child exit 0; nattch 0: IPC_RMID freed both at once.',
-        zh: '跟踪：父进程读 lpid，waitpid 后“（子进程）”，shmdt 后“（父进程）”。子进程退出码 0；nattch 为 0，两个共享内存段立刻释放。',
+        en: 'Trace: lpid is "(the child)" after waitpid, "(the parent)" after shmdt. Child exit 0; nattch 0, so the kernel freed both at once.',
+        zh: '跟踪：父进程读 lpid，waitpid 后“（子进程）”，shmdt 后“（父进程）”。子进程退出码 0；nattch 为 0，内核立刻释放两个共享内存段。',
       },
       traceFocus: ['lpid', 'IPC_RMID'],
       diagram: FINISH,
