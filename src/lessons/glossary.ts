@@ -799,8 +799,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'semaphore set', zh: '信号量集' },
     terms: ['semaphore set', '信号量集', 'nsems'],
     text: {
-      en: 'A System V object holding nsems counters. semget returns its semid; semop changes counters, sleeping while one would go below 0; semctl reads and sets them (GETVAL, SETVAL) and removes the set.',
-      zh: '存放 nsems 个计数的 System V 对象。semget 返回它的 semid；semop 改变计数，计数会变成负数时就睡眠等待；semctl 读取、设置计数（GETVAL、SETVAL）并删除信号量集。',
+      en: 'A System V object holding nsems counters. semget returns its semid; semop changes counters, sleeping while one would go below 0; semctl reads and sets them (GETVAL, SETVAL) and removes the set. ipcs -s heads its list "Semaphore Arrays": the same objects.',
+      zh: '存放 nsems 个计数的 System V 对象。semget 返回它的 semid；semop 改变计数，计数会变成负数时就睡眠等待；semctl 读取、设置计数（GETVAL、SETVAL）并删除信号量集。ipcs -s 列表的标题 "Semaphore Arrays" 指的就是信号量集。',
     },
   },
   {

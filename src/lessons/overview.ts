@@ -50,8 +50,8 @@ const SAME_ROW: Text = {
 // freed at once because nothing mapped it (said without nattch, the Kernel pane's: the Trace is
 // on show): the errata (e) list "IPC_RMID deletes the object" as the notes' mistake
 const ROW_GONE: Text = {
-  en: 'The ● row is gone from both views: IPC_RMID marked it, and at nattch 0 the kernel frees at once. Lesson 6 tries it attached.',
-  zh: '带 ● 的行在两边都不见了：IPC_RMID 把它标记为待删，而 nattch 为 0，内核就立刻释放了它。第 6 课（shmctl）在还有映射时再试。',
+  en: 'The ● row is gone from both views: IPC_RMID marked it; at nattch 0 the kernel frees at once. Lesson 6 removes one still attached.',
+  zh: '带 ● 的共享内存段在两边都不见了：IPC_RMID 把它标记为待删，nattch 为 0 就立刻释放。第 6 课（shmctl）删除仍有映射的段。',
 };
 
 /** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */
@@ -108,8 +108,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'show_and_run("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets): key names it, id numbers it. g: each column, owner too.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象，每个一行（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）：key 是它的名字，id 是它的编号。按 g 看每列的解释，包括 owner。',
+        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets, headed "Semaphore Arrays"): key names it, id numbers it. g: each column, owner too.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象，每个一行（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集，ipcs 的标题写作 "Semaphore Arrays"）：key 是它的名字，id 是它的编号。按 g 看每列的解释，包括 owner。',
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {

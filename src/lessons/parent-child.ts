@@ -140,8 +140,8 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000: no key finds them; the child gets their shmids. Kernel pane: a row per segment, the ▸ one\'s record (IPC_STAT) below.',
-        zh: 'key 都是 0x00000000，凭 key 找不到：父进程把 shmid 交给子进程。“内核”窗格：每个共享内存段一行，行下是其中一个的记录（IPC_STAT）。',
+        en: 'Key 0x00000000: no key finds them; the child gets the shmids. Kernel pane: a row each, its status dest once marked; ▸\'s IPC_STAT below.',
+        zh: 'key 为 0，凭 key 找不到，子进程拿到 shmid。“内核”窗格：每个共享内存段一行（status 标记后为 dest），▸ 的记录（IPC_STAT）在下。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -338,8 +338,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',
       },
       notice: {
-        en: 'Trace: lpid read by the parent, "(the child)" after waitpid, "(the parent)" after its shmdt. Child exit code 0; the segments are gone.',
-        zh: '跟踪里父进程两次读 lpid：waitpid 后读到“（子进程）”，自己 shmdt 后读到“（父进程）”。子进程以退出码 0 结束；两个共享内存段都已删除。',
+        en: 'Trace: lpid is "(the child)" after waitpid, "(the parent)" after shmdt. Child exit 0; nattch 0, so the kernel freed both at once.',
+        zh: '跟踪：父进程读 lpid，waitpid 后“（子进程）”，shmdt 后“（父进程）”。子进程退出码 0；nattch 为 0，内核立刻释放两个共享内存段。',
       },
       traceFocus: ['lpid', 'IPC_RMID'],
       diagram: FINISH,

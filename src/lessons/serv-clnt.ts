@@ -70,8 +70,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'clnt.c printed the message; both exited 0. Trace: shmget\'s ENOENT until ipclab\'s server came. Try: ipclab serv, clnt.c.',
-  zh: 'clnt.c 打印出了消息，双方退出码都是 0。跟踪：ipclab 服务端来之前 shmget 得到 ENOENT。自己试：先 ipclab serv，再 clnt.c。',
+  en: 'clnt.c printed it; both exited 0. Trace: ENOENT till the server came. Try: ipclab serv in one terminal, examples/c/clnt.c (cc) in another.',
+  zh: 'clnt.c 打印了消息，双方退出码都是 0。自己试：一个终端运行 ipclab serv，另一个运行 cc 编译的 examples/c/clnt.c。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'ipclab\'s client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
@@ -216,8 +216,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
-        en: 'The server writes data, len, flags and, last of all, seq = ack + 1, the message\'s number; then SIGUSR2. The client sees seq move, prints data, sets ack = seq ("read"), signals back.',
-        zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
+        en: 'The server writes data, len, flags, last seq = ack + 1, then SIGUSR2: "look now" ("read it" in lesson 7, parent and child). The client sees seq move, prints data, sets ack = seq, signals back.',
+        zh: '服务端写 data、len、flags，最后写 seq = ack + 1，再发 SIGUSR2：本课表示“现在去看”，第 7 课（父子进程）表示“已读”。客户端看到 seq 变了，打印 data，令 ack = seq，发信号回去。',
       },
       // what the trace shows when kill() = 0 is followed by "seen at its 100 ms poll" (issue 16 pass 10:
       // read as the doorbell failing): the signal came, the poll had read first; which call and which

@@ -135,8 +135,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'A segment to work with', zh: '先建一个共享内存段' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps, read-write and then read-only (SHM_RDONLY). It starts as zero bytes, which the Kernel pane shows once step 2 maps it.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。里面起初全是 0，第 2 步映射之后“内核”窗格会显示这些字节。',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps, read-write and then read-only (SHM_RDONLY). Every byte is 0 at first (00), shown in the Kernel pane from step 2.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。每个字节起初都是 0（全是 00），第 2 步映射之后“内核”窗格会显示这些字节。',
       },
       notice: {
         en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
@@ -401,8 +401,8 @@ export const shmat = defineLesson<ShmatState>({
         // the kernel's attach at fork (shm_open, as dup_mmap copies the mapping) runs in the parent:
         // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's), which
         // step 8's shmat had set already: the same value, so the Kernel pane marks no change there
-        en: 'One shmat, nattch 2: the child maps it where the parent does. The parent\'s fork() set atime, and lpid to the parent\'s pid: unchanged.',
-        zh: '一次 shmat，nattch 却是 2：子进程和父进程映射在同一地址。这个映射由父进程的 fork() 建：atime 更新；lpid 又设成父进程的 pid，值没变。',
+        en: 'One shmat, nattch 2: fork() attached the child, same address. atime changed (*); lpid, set again to the parent\'s pid, did not (no *).',
+        zh: '一次 shmat，nattch 却是 2：fork() 让子进程映射在同一地址。atime 变了（*）；lpid 又设成父进程的 pid，值没变（没有 *）。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],

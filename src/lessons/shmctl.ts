@@ -332,8 +332,10 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
-        en: 'shmat checks the mode; IPC_RMID does not, only who calls it (the child, as owner).',
-        zh: 'shmat 检查权限，IPC_RMID 不看权限，只看调用者是谁（这里是作为属主的子进程）。',
+        // CAP_IPC_OWNER named here, not only in the aside (which gives way at 80x24) and the
+        // explanation, so a New terms line lists it (issue 16 pass 12)
+        en: 'shmat checks the mode, which root\'s CAP_IPC_OWNER skips; IPC_RMID does not, only who calls it (the child, as owner).',
+        zh: 'shmat 检查权限（root 有 CAP_IPC_OWNER，可跳过），IPC_RMID 不看权限，只看调用者是谁（这里是作为属主的子进程）。',
       },
       // the child's three calls are the result (the Trace)
       resultPane: 'trace',

@@ -81,8 +81,8 @@ function predictHuge(shmmax: bigint, shmall: bigint): { errno: string | null; en
   const set = mode === null ? { en: 'not 1', zh: '不是 1' } : { en: `${mode}`, zh: `${mode}` };
   return {
     errno: 'ENOMEM',
-    en: `Both limits allow it (they are practically unlimited here), so the size passes. vm.overcommit_memory is ${set.en} (0 guesses, 2 is strict; 1 grants anything), so the kernel reserves the memory up front (no SHM_NORESERVE), and 4 EiB is not there: ENOMEM.`,
-    zh: `两个上限都允许（在这里几乎等于不设限），大小检查通过了。vm.overcommit_memory 为 ${set.zh}（0 按估算，2 严格；1 才什么都批准），所以内核要先为它预留这么多内存（没有 SHM_NORESERVE），而 4 EiB 根本不存在，于是返回 ENOMEM。`,
+    en: `Both limits allow it (they are practically unlimited here), so the size passes. vm.overcommit_memory is ${set.en} (0: refuse what plainly exceeds RAM and swap; 1: grant anything, reserving nothing; 2: refuse past the commit limit, swap plus part of RAM), so the kernel reserves the memory up front (no SHM_NORESERVE), and 4 EiB is not there: ENOMEM.`,
+    zh: `两个上限都允许（在这里几乎等于不设限），大小检查通过了。vm.overcommit_memory 为 ${set.zh}（0：明显超过内存加交换区就拒绝；1：什么都批准，不预留；2：超过提交上限，即交换区加一部分内存，就拒绝），所以内核要先为它预留这么多内存（没有 SHM_NORESERVE），而 4 EiB 根本不存在，于是返回 ENOMEM。`,
   };
 }
 
@@ -283,8 +283,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: 'Size 2^62', zh: '大小为 2^62' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), the limits step 3\'s trace lists.',
-        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数）这两个上限，数值见第 3 步的跟踪。',
+        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), the limits step 3\'s trace lists; then the kernel promises its memory, if its accounting agrees.',
+        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数）这两个上限，数值见第 3 步的跟踪；之后内核还要为它承诺内存，由内存记账决定是否同意。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -397,7 +397,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       question: { en: 'shmget(IPC_PRIVATE, 2^62, 0600): what will it answer?', zh: 'shmget(IPC_PRIVATE, 2^62, 0600) 会得到什么？' },
       choices: HUGE_CHOICES,
       answer: (live) => choiceOf(HUGE_CHOICES, lastCall(live, 'shmget').errno, 3),
-      hint: { en: 'Both limits default near 2^64: is 2^62 under them? Then: does any machine have 4 EiB to reserve?', zh: '两个上限默认都接近 2^64：2^62 比它们小吗？那么，有哪台机器拿得出 4 EiB 来预留？' },
+      hint: { en: 'Compare 2^62 with SHMMAX and SHMALL in step 3\'s trace. If both pass, which check is left?', zh: '把 2^62 和第 3 步跟踪里的 SHMMAX、SHMALL 比一比。两个都过了，还剩哪项检查？' },
       explain: (live) => HUGE_WHY[lastCall(live, 'shmget').errno ?? 'none'] ?? outcomeOf(lastCall(live, 'shmget')),
     },
   },
