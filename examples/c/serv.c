@@ -210,7 +210,8 @@ int main(int argc, char **argv)
         uint32_t seq = LOAD(rv->ack) + 1;
         stamp_now();
         STORE(rv->seq, seq);
-        say("write %u bytes to rv->data; rv->len = %u; rv->flags = %u; rv->seq = %u", len, len, i == count - 1 ? RV_LAST : 0u, seq);
+        /* as ipclab's server says it, so both traces read alike */
+        say("memcpy(rv->data, \"%s\", %u); rv->len = %u; rv->flags = %u; rv->seq = %u", messages[i], len + 1, len, i == count - 1 ? RV_LAST : 0u, seq);
         stamp_now();
         int r = kill(client, SIGUSR2);
         say("kill(%d, SIGUSR2) = %s", (int)client, ret_text(r));

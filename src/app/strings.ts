@@ -155,7 +155,7 @@ const EN = {
   jumpRunning: (lesson: Text, steps: number, to: number) => `running ${steps === 1 ? 'step 1' : `steps 1-${steps}`} of ${lesson.en} on the way to step ${to}`,
   glossaryTitle: 'Glossary',
   /** after the heading of an entry g lists first: a new term of the step shown (or just run) */
-  glossaryNewAt: (step: number) => `  ◂ new at step ${step}`,
+  glossaryNewAt: (step: number) => `◂ new at step ${step}`,
   /** the lines that head the glossary's groups when it is opened in a lesson: that lesson's
    *  entries first, then the others (issue 16: the whole list is ~660 lines) */
   glossaryThisLesson: '── This lesson ──',
@@ -188,7 +188,7 @@ const EN = {
   /** a span of lessons' numbers in termsEarlier */
   lessonSpan: (from: number, to: number) => `${from}-${to}`,
   /** after the heading of an entry g lists among those a lesson not done taught (termsEarlier) */
-  glossaryFromLesson: (lesson: number) => `  ◂ from lesson ${lesson}`,
+  glossaryFromLesson: (lesson: number) => `◂ from lesson ${lesson}`,
   yourTurn: 'Your turn',
   /** the form's summary, one phrasing for every step with a turn: what Space runs, then what y does */
   turnSpaceOwn: (values: string) => `Space: the lesson's own (${values}). `,
@@ -332,6 +332,8 @@ const EN = {
   markElsewhere: (step: number, object: string, what: string, where: Elsewhere) => `step ${step} changed ${object} ${what} (${ELSEWHERE.en[where]})`,
   markBytes: (from: string, to: string) => `bytes ${from}–${to}`,
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
+  /** under the Trace's first • line, once: what the mark says (pass 12: no legend said it; the glossary's "trace lines" entry says more) */
+  traceBullet: '(• marks a line that is not a call: what happened, or what a process did in memory)',
   ipcsOthers: (lesson: string, ipclab: string) => `(${lesson} this lesson's; ${ipclab} ipclab's, from an earlier lesson or run; unmarked: not in ipclab's records, another program's or user's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
   /** the Flow pane's bottom border in review: it draws the step shown as it ran (flowChoice) */
@@ -634,12 +636,13 @@ const EN = {
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
   endedLead: 'ended: ',
   endedSep: ', ',
-  /** the processes after the lesson's own on the tab bar, alive or ended: the Kernel tab lists each with its state.
-   *  "alive", not "running": a process asleep in semop is not running by the kernel's word (issue 16); "ended",
-   *  not "(0 alive)", which newcomers read as nobody alive, the lesson's own too (issue 16). No wider than with n
-   *  all alive, the form the bar measures its room by; "others" would not fit 80 columns beside "lesson pid 23561" */
-  morePids: (n: number, alive: number, tab: string | null) => {
-    const count = `+ ${n} more, ${alive === 0 ? 'ended' : `${alive} alive`}`;
+  /** the processes after the lesson's own on the tab bar, counted by state: "+ 2 alive, 1 ended". Each count
+   *  names what it counts: "+ 3 more, ended" read as if all had ended, the lesson's own too, and in "+ 2 more,
+   *  1 alive" the two figures read as two sets (pass 12, issue 16). "alive", the Kernel pane's column, not
+   *  "running": a process asleep in semop is not running by the kernel's word (issue 16). The Kernel tab lists
+   *  each; "others" would not fit 80 columns beside "lesson pid 23561" */
+  morePids: (alive: number, ended: number, tab: string | null) => {
+    const count = `+ ${[alive > 0 ? `${alive} alive` : '', ended > 0 ? `${ended} ended` : ''].filter(Boolean).join(', ')}`;
     return tab === null ? count : `${count} (see ${tab})`;
   },
   /** between the items of a list in running text */
@@ -765,7 +768,7 @@ const ZH: Strings = {
   erratumCancelled: (id: string) => `${id}：没有跳转，你还在原处；再按 Esc 关闭勘误`,
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
-  glossaryNewAt: (step: number) => `  ◂ 第 ${step} 步的新术语`,
+  glossaryNewAt: (step: number) => `◂ 第 ${step} 步的新术语`,
   glossaryThisLesson: '── 本课 ──',
   glossaryOthers: '── 其他课程和屏幕 ──',
   glossaryFind: (query: string) => `术语表，查找：${query}_`,
@@ -783,7 +786,7 @@ const ZH: Strings = {
   termsEarlier: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个，按 ${key} 列出`,
   termsEarlierShort: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个（${key}）`,
   lessonSpan: (from: number, to: number) => `${from}–${to}`,
-  glossaryFromLesson: (lesson: number) => `  ◂ 第 ${lesson} 课的术语`,
+  glossaryFromLesson: (lesson: number) => `◂ 第 ${lesson} 课的术语`,
   yourTurn: '轮到你',
   turnSpaceOwn: (values: string) => `空格：本课自己的取值（${values}）。`,
   turnSpaceYours: (values: string, stay: boolean) => (stay ? `空格：你的取值（${values}）。` : `空格：先用你的取值（${values}），再用本课自己的。`),
@@ -870,6 +873,7 @@ const ZH: Strings = {
   markRunning: (step: number) => `第 ${step} 步运行中`,
   markElsewhere: (step: number, object: string, what: string, where: Elsewhere) => `${joinZh(`第 ${step} 步改变了`, object, '的', what)}（${ELSEWHERE.zh[where]}）`,
   markBytes: (from: string, to: string) => `第 ${from}–${to} 字节`,
+  traceBullet: '（• 标出不是调用的行：发生了什么，或进程在内存里做了什么）',
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   flowReview: (shown: number) => `正在回看第 ${shown} 步：按它运行时高亮`,
@@ -1044,8 +1048,9 @@ const ZH: Strings = {
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   endedLead: '已结束：',
   endedSep: '、',
-  morePids: (n: number, alive: number, tab: string | null) => {
-    const count = `+ 另 ${n} 个，${alive === 0 ? '已结束' : `${alive} 个未结束`}`;
+  // both said, 已 left out: "本课 pid 25100 另 8 个存活、1 个已结束" was 1 cell past the room at 80 columns
+  morePids: (alive: number, ended: number, tab: string | null) => {
+    const count = `另 ${alive > 0 && ended > 0 ? `${alive} 个存活、${ended} 个结束` : alive > 0 ? `${alive} 个存活` : `${ended} 个已结束`}`;
     return tab === null ? count : `${count}，见“${tab}”窗格`;
   },
   listSep: '、',

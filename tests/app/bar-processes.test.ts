@@ -59,7 +59,7 @@ describe("tab bar: the lesson's processes by one rule, every step of every lesso
         for (const width of [80, 120]) {
           const rights = lists.map(({ list }) => lineText(tabBarLine({ tab: 'kernel', processes: list, lang, ascii: false, width })).split('⇥')[1]!.trim());
           // the count and how many of them run, with or without where they are listed
-          const count = new RegExp(`( ${[s.morePids(0, 0, s.kernel), s.morePids(0, 0, null), s.morePids(0, 1, s.kernel), s.morePids(0, 1, null)].map((t) => t.replace(/[+()“”]/g, '\\$&').replace(/\d+/g, '\\d+')).join('| ')})$`);
+          const count = new RegExp(`( ${[1, 0, 2].flatMap((a) => [s.morePids(a, 2 - a, s.kernel), s.morePids(a, 2 - a, null)]).map((t) => t.replace(/[+()“”]/g, '\\$&').replace(/\d+/g, '\\d+')).join('| ')})$`);
           const shapes = new Set(rights.map((r) => r.replace(count, '').replace(/\d+/g, 'N')));
           expect([...shapes], `${lang} ${width}:\n${rights.join('\n')}`).toHaveLength(1);
           // the first entry says whose: the lesson's own process by its role, never "(ended)"
@@ -70,10 +70,10 @@ describe("tab bar: the lesson's processes by one rule, every step of every lesso
             expect(r, at).toContain(own.role[lang]);
             expect(r, at).toContain(String(own.pid));
             expect(r, at).not.toContain(s.ended.trim());
-            // the others counted, and how many of them run, where the bar has room for the count
+            // the others counted alive and ended, where the bar has room for the count
             const others = list.length - 1;
             const running = list.slice(1).filter((p) => p.alive).length;
-            if (others > 0 && width >= 120) expect(r, at).toContain(s.morePids(others, running, s.kernel));
+            if (others > 0 && width >= 120) expect(r, at).toContain(s.morePids(running, others - running, s.kernel));
           });
         }
       }
@@ -103,7 +103,7 @@ describe("tab bar: the count says alive, not running (the kernel's word for a pr
     { pid: 4242, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true },
     { pid: 4243, role: { en: 'waiter', zh: '等待者' }, attached: false, alive: true },
   ];
-  countSays(sleeper, { en: /\+ 1 more, 1 alive/, zh: /\+ 另 1 个，1 个未结束/ }, /running|运行/);
+  countSays(sleeper, { en: /\+ 1 alive( |$)/, zh: /另 1 个存活( |，|$)/ }, /running|运行/);
 });
 
 // "parent pid 9920 + 1 more (0 alive)" read as nobody alive, the parent too (issue 16, pass 10):
@@ -113,5 +113,13 @@ describe('tab bar: others that all ended are said to have ended, not "0 alive"',
     { pid: 9920, role: { en: 'parent', zh: '父进程' }, attached: false, alive: true },
     { pid: 9921, role: { en: 'child', zh: '子进程' }, attached: false, alive: false },
   ];
-  countSays(ended, { en: /\+ 1 more, ended/, zh: /\+ 另 1 个，已结束/ }, /\b0\b/);
+  countSays(ended, { en: /\+ 1 ended( |$)/, zh: /另 1 个已结束( |，|$)/ }, /\b0\b/);
+});
+
+// "lesson pid 6056 + 3 more, ended" read as if the lesson's own had ended too, and in "+ 2 more,
+// 1 alive" what each figure counted was unclear (issue 16, pass 12): each figure has its word
+describe('tab bar: the others counted alive and ended, each figure with its word', () => {
+  const p = (pid: number, alive: boolean): ProcessInfo => ({ pid, role: { en: 'child', zh: '子进程' }, attached: false, alive });
+  const mixed = [{ pid: 6056, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true }, p(6057, true), p(6058, true), p(6059, false)];
+  countSays(mixed, { en: /lesson (pid )?6056 \+ 2 alive, 1 ended( |$)/, zh: /本课 (pid )?6056 另 2 个存活、1 个结束( |，|$)/ }, /more|个，/);
 });

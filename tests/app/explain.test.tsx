@@ -186,7 +186,7 @@ describe('the errata screen', () => {
     expect(r.store.getState().menuCursor).toBe(0);
     expect(r.lines()[1]).not.toContain('↑');
     expect(r.lines()[2]).toContain(s.glossaryThisLesson);
-    expect(r.lines()[3]).toContain(`▶ ${GLOSSARY.find((e) => e.id === 'ipc')!.name.en}${s.glossaryNewAt(1)}`);
+    expect(r.lines()[3]).toContain(`▶ ${GLOSSARY.find((e) => e.id === 'ipc')!.name.en}  ${s.glossaryNewAt(1)}`);
     // every entry once; after the lesson's own, the others in the list's order, unmarked
     expect(new Set(list)).toEqual(new Set(GLOSSARY));
     expect(list.slice(first.length)).toEqual(GLOSSARY.filter((e) => !list.slice(0, first.length).includes(e)));
@@ -198,8 +198,8 @@ describe('the errata screen', () => {
     f = await r.waitFor((f) => /┌─[ []Glossary/.test(f), 'the glossary');
     list = glossaryList(r.store.getState());
     expect(list.slice(0, 2).map((e) => e.id)).toEqual(['shmid', 'IPC_PRIVATE']);
-    expect(f).toContain(`▶ ${list[0]!.name.en}${s.glossaryNewAt(2)}`);
-    expect(f).toContain(`${list[1]!.name.en}${s.glossaryNewAt(2)}`);
+    expect(f).toContain(`▶ ${list[0]!.name.en}  ${s.glossaryNewAt(2)}`);
+    expect(f).toContain(`${list[1]!.name.en}  ${s.glossaryNewAt(2)}`);
     expect(r.store.getState().menuCursor).toBe(0);
     await r.press(KEYS.down);
     f = await r.waitFor((f) => f.includes(`▶ ${list[1]!.name.en}`), 'the next entry');
@@ -323,10 +323,10 @@ describe('the errata screen', () => {
       }
       // the list as shown: the step's new terms first, their headings marked (fix27c#4)
       const first = r.store.getState().glossaryFirst;
-      const mark = (e: (typeof GLOSSARY)[number]) => { const at = first.find((x) => GLOSSARY[x.entry] === e); return at?.step ? strings(lang).glossaryNewAt(at.step) : ''; };
+      const mark = (e: (typeof GLOSSARY)[number]) => { const at = first.find((x) => GLOSSARY[x.entry] === e); return at?.step ? { mark: strings(lang).glossaryNewAt(at.step) } : {}; };
       // the lesson's own entries first, under their line, then the others under theirs
       const section = (i: number) => (i === 0 ? { section: strings(lang).glossaryThisLesson } : i === first.length ? { section: strings(lang).glossaryOthers } : {});
-      const { lines } = entryLines(glossaryList(r.store.getState()).map((e, i) => ({ heading: `${e.name[lang]}${mark(e)}`, parts: [{ text: e.text[lang] }], ...section(i) })), 0, width - 2, height - 6, false);
+      const { lines } = entryLines(glossaryList(r.store.getState()).map((e, i) => ({ heading: e.name[lang], ...mark(e), parts: [{ text: e.text[lang] }], ...section(i) })), 0, width - 2, height - 6, false);
       for (const l of lines.map((x) => lineText(x).replace(/[▶│]/g, "").trim()).filter(Boolean)) expect(seen, `${lang}: ${l}`).toContain(l);
       await r.quit();
     }

@@ -1262,12 +1262,13 @@ describe('tab bar', () => {
     const processes = [lesson, { pid: 7977, role: { en: 'server', zh: '服务端' }, attached: true, alive: true }, { pid: 7978, role: { en: 'client', zh: '客户端' }, attached: false, alive: false }];
     const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
     // at 80 the first one's "pid" says what the number is (the label takes the count's room),
-    // and how many of the rest run ("2 more in Kernel" read as two still running: fix22e#2)
-    expect(text).toMatch(/ C +Tab ⇥ +lesson pid 21082 \+ 2 more, 1 alive $/);
+    // and the rest counted alive and ended ("2 more in Kernel" read as two still running: fix22e#2;
+    // "+ 2 more, 1 alive" left open what each figure counted: pass 12)
+    expect(text).toMatch(/ C +Tab ⇥ +lesson pid 21082 \+ 1 alive, 1 ended $/);
     expect(cells(text)).toBe(80);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: lesson 21082 \+ 2 more, 1 alive \(see Kernel\) $/);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：本课 21082 \+ 另 2 个，1 个未结束，见“内核”窗格 $/);
-    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +本课 pid 21082 \+ 另 2 个，1 个未结束 $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: lesson 21082 \+ 1 alive, 1 ended \(see Kernel\) $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：本课 21082 另 1 个存活、1 个结束，见“内核”窗格 $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +本课 pid 21082 另 1 个存活、1 个结束 $/);
   });
 
   it('keeps the Tab hint beside long pids (issue 16) and never cuts a pid (nc81), 60 to 120 columns, en and zh', () => {
@@ -1295,7 +1296,7 @@ describe('tab bar', () => {
     ];
     for (const lang of ['en', 'zh'] as const)
       for (const width of [80, 100, 120]) {
-        const shapes = new Set(steps.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim().replace(/\d+/g, 'N').replace(/ \+ N more, (N alive|ended)( \(see Kernel\))?$| \+ 另 N 个，(N 个未结束|已结束)(，见“内核”窗格)?$/, '')));
+        const shapes = new Set(steps.map((processes) => lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width })).split('⇥')[1]!.trim().replace(/\d+/g, 'N').replace(/ \+ (N alive|N ended|N alive, N ended)( \(see Kernel\))?$| 另 (N 个存活|N 个已结束|N 个存活、N 个结束)(，见“内核”窗格)?$/, '')));
         expect([...shapes], `${lang} ${width}`).toEqual([[...shapes][0]]);
         expect([...shapes][0], `${lang} ${width}`).toMatch(lang === 'en' ? /lesson (pid )?N$/ : /本课 (pid )?N$/);
       }

@@ -75,7 +75,7 @@ describe('the shared memory lessons say what their extra processes are', () => {
       // where another process first ends, the notice says what it was: a child of ipclab's. It
       // said where the Kernel pane lists it ("ended:"), a pane the run does not open at 80x24 (the
       // Trace, with the child's end, is shown; a Tab away: s27a, tests/app/notice-says-in-view);
-      // the tab bar counts it there ("+ 1 more, ended"), the Kernel pane beside at 120 columns
+      // the tab bar counts it there ("+ 1 ended"), the Kernel pane beside at 120 columns
       const first = steps.findIndex((s) => s.others > 0 && s.running < s.others);
       if (first >= 0) {
         const step = lesson.steps[first]!;

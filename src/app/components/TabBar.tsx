@@ -1,7 +1,7 @@
 // At 80x24 the right-hand panes share one place: Flow | Kernel | Trace | C, Tab switches.
 // Then how to switch tabs (Tab ⇥), but while a form takes Tab for its fields; on the right, the lesson's processes: its own
-// with its pid and how many more the Kernel tab lists and how many of those are alive (not "running": a process asleep in
-// semop is not running by the kernel's word, issue 16), so they stay in sight whatever tab is
+// with its pid, then the others the Kernel tab lists counted by state, "+ 2 alive, 1 ended" (not "running": a process
+// asleep in semop is not running by the kernel's word, issue 16), so they stay in sight whatever tab is
 // shown: after a label that says what they are ("this lesson's processes:", short
 // "processes:") and without the tabs' frames, since Tab does not reach them. Which processes
 // is the engine's one rule (listProcesses): the lesson's own first, running, then every other
@@ -41,9 +41,10 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   // client 7978" turned into "server 7977 (ended), 1 ended" as processes ended, and the label
   // came and went with the width of "(ended)"
   const [first, ...rest] = p.processes;
-  // the rest counted with how many of them run ("2 more in Kernel" read as two processes
-  // still running after both had ended: fix22e#2), and where they are listed where there is room
-  const more = (n: number, running: number, where: boolean) => (n > 0 ? [run(` ${s.morePids(n, running, where ? tabName('kernel', s) : null)}`, 'dim')] : []);
+  // the rest counted alive and ended, each count with its word ("2 more in Kernel" read as two
+  // processes still running after both had ended: fix22e#2; "+ 3 more, ended" as the lesson's own
+  // ended too: pass 12), and where they are listed where there is room
+  const more = (alive: number, ended: number, where: boolean) => (alive + ended > 0 ? [run(` ${s.morePids(alive, ended, where ? tabName('kernel', s) : null)}`, 'dim')] : []);
   // the first entry says its number is a pid where no label says so ("lesson pid 23930")
   const entry = (proc: ProcessInfo, labelled: boolean, ended: boolean): Line => {
     const mark = ended ? s.ended : '';
@@ -52,19 +53,20 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
     if (labelled && !/\d$/.test(proc.role[p.lang])) return [run(`${proc.role[p.lang]} `, ended ? 'dim' : 'label'), run(`${proc.pid}${mark}`, tone)];
     return [run(`${s.pidOf(proc.role[p.lang], String(proc.pid))}${mark}`, tone)];
   };
-  const forms: ((ended: boolean, n: number, running: number) => Line)[] = [
-    (ended, n, r) => [run(`${s.pids}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(n, r, true)],
-    (ended, n, r) => [run(`${s.pidsShort}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(n, r, true)],
-    (ended, n, r) => [...entry(first, false, ended), ...more(n, r, true)],
-    (ended, n, r) => [...entry(first, false, ended), ...more(n, r, false)],
+  const forms: ((ended: boolean, alive: number, gone: number) => Line)[] = [
+    (ended, a, g) => [run(`${s.pids}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(a, g, true)],
+    (ended, a, g) => [run(`${s.pidsShort}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(a, g, true)],
+    (ended, a, g) => [...entry(first, false, ended), ...more(a, g, true)],
+    (ended, a, g) => [...entry(first, false, ended), ...more(a, g, false)],
     (ended) => entry(first, false, ended),
   ];
-  // chosen for the widest it can be at any step (a count of 9, all running: no lesson starts
-  // more), drawn as it is now: the words never change shape as processes start and end (the
+  // chosen for the widest it can be at any step (9 others, no lesson starts more, both counts
+  // said), drawn as it is now: the words never change shape as processes start and end (the
   // first is ipclab's own process, which ends only with the lesson)
   const most = Math.max(9, rest.length);
-  const form = forms.find((f) => lineWidth(f(!first.alive, most, most)) <= room);
-  const right = form ? form(!first.alive, rest.length, rest.filter((proc) => proc.alive).length) : [];
+  const form = forms.find((f) => lineWidth(f(!first.alive, most - 1, 1)) <= room);
+  const alive = rest.filter((proc) => proc.alive).length;
+  const right = form ? form(!first.alive, alive, rest.length - alive) : [];
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth(right) - 1);
   return fit([...left, run(' '.repeat(gap)), ...right], p.width);
 }

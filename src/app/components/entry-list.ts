@@ -1,13 +1,16 @@
 // A list overlay of entries several lines tall (the errata, the glossary): each entry
 // a heading and text wrapped under it, the one under the cursor marked, and the window
 // placed so that the whole of that entry is in view (a search's hit on its top row).
-import { type Line, run } from '../styled.js';
+import { type Line, lineWidth, run } from '../styled.js';
 import { pageLines } from '../scroll.js';
 import { layoutText, proseWidth, wrap } from '../text-fit.js';
 
 export interface ListEntry {
   /** the first line, marked when the cursor is on the entry */
   heading: string;
+  /** after the heading where the line has room, else on the line under it: a mark cut mid-word
+   *  ("◂ from les…", pass 12) said nothing (the glossary's "◂ new at step 3") */
+  mark?: string;
   /** paragraphs wrapped under the heading, each after its label (dim) */
   parts: { label?: string; text: string }[];
   /** a line above the entry that starts a group of the list (the glossary's "This lesson") */
@@ -39,7 +42,10 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
     const first = lines.length;
     starts.push(first);
     if (entry.section) lines.push([run(` ${t.text(entry.section)}`, 'dim')]);
-    lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);
+    const heading: Line = [run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')];
+    const mark = entry.mark ? t.text(entry.mark) : '';
+    if (mark && lineWidth(heading) + 2 + lineWidth([run(mark)]) <= width) lines.push([...heading, run(`  ${mark}`, 'dim')]);
+    else lines.push(heading, ...(mark ? [[run(' '.repeat(INDENT)), run(mark, 'dim')]] : []));
     for (const part of entry.parts) {
       const label = part.label ? t.text(`${part.label}`) : '';
       const body = wrap(t.text(`${label}${part.text}`), Math.max(10, proseWidth(width) - INDENT));
