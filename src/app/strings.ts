@@ -333,7 +333,6 @@ const EN = {
   markBytes: (from: string, to: string) => `bytes ${from}–${to}`,
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
   /** under the Trace's first • line, once: what the mark says (pass 12: no legend said it; the glossary's "trace lines" entry says more) */
-  traceBullet: '(• marks a line that is not a call: what happened, or what a process did in memory)',
   ipcsOthers: (lesson: string, ipclab: string) => `(${lesson} this lesson's; ${ipclab} ipclab's, from an earlier lesson or run; unmarked: not in ipclab's records, another program's or user's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
   /** the Flow pane's bottom border in review: it draws the step shown as it ran (flowChoice) */
@@ -873,7 +872,6 @@ const ZH: Strings = {
   markRunning: (step: number) => `第 ${step} 步运行中`,
   markElsewhere: (step: number, object: string, what: string, where: Elsewhere) => `${joinZh(`第 ${step} 步改变了`, object, '的', what)}（${ELSEWHERE.zh[where]}）`,
   markBytes: (from: string, to: string) => `第 ${from}–${to} 字节`,
-  traceBullet: '（• 标出不是调用的行：发生了什么，或进程在内存里做了什么）',
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   flowReview: (shown: number) => `正在回看第 ${shown} 步：按它运行时高亮`,

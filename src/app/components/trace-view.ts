@@ -317,9 +317,6 @@ function spanText(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** The entries drawn after a • (entryPieces). */
-const BULLETED: ReadonlySet<TraceEntry['type']> = new Set(['event', 'measure', 'refused', 'death']);
-
 /** The trace lines, each step's part and what its notice points at (TraceView). */
 export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid): TraceView {
   const out: Line[] = [];
@@ -331,8 +328,6 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
   // so the first 5-digit child does not push every earlier line sideways (ftok 4's cc did)
   const pidWidth = Math.max(PID_CELLS, ...trace.map((e) => String(shownPid(e, self)).length));
   let legendGiven = false;
-  // what • means, under the first • line of the trace (pass 12: nothing on screen said it)
-  let bulletSaid = false;
   const blocks: number[] = [];
   // the process whose record the • lines now being drawn are (a call reading one came just before)
   let recordOf: number | null = null;
@@ -397,12 +392,6 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       blocks.push(...piece.rows.map(() => start));
       out.push(...piece.rows);
     });
-    if (!bulletSaid && BULLETED.has(entry.type)) {
-      bulletSaid = true;
-      const note = hanging([run('  ')], t.text(s.traceBullet), 'dim', proseWidth(width));
-      blocks.push(...note.map(() => entryStart));
-      out.push(...note);
-    }
   });
   topAt(trace.length);
   const ends = tops.map((_, k) => tops[k + 1] ?? out.length);
