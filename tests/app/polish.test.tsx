@@ -214,8 +214,11 @@ describe('flow at 80x24', () => {
     const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
     // the server, lit, and the lit arrow leaving it; the write's label, by the segment (the newest
     // box), was in the first view
-    expect(lines.slice(top + 1, bottom).join('\n')).toMatch(/┏━*┻━*┓[^\n]*\n[^\n]*┃ +server +┃/);
-    expect(paneRows(f.split('\n'), 'Flow').join('\n')).toMatch(/write +.*\n.*server_pid/);
+    // (from its top or its side: serv-clnt-1's label 'write server_pid, then magic', s30g)
+    expect(lines.slice(top + 1, bottom).join('\n')).toMatch(/┏━*┻━*┓[^\n]*\n[^\n]*┃ +server +┃|┃ +server +┣━/);
+    // (since s30g's label, 'write server_pid, then magic' runs beside the server: in this view)
+    expect(paneRows(f.split('\n'), 'Flow').join('\n')).toMatch(/┃ shared memory ┃/);
+    expect(lines.slice(top + 1, bottom).join('\n')).toMatch(/write +.*\n.*server_pid/);
   });
 });
 
