@@ -97,7 +97,7 @@ describe("Kernel pane: the record's changed fields and the row, in view after ev
                 if (after.length > 0) wrong.push(`the short record skips ${left[0]} but shows ${after[0]!.field} after it: ${where}`);
                 // (the words on the line after it where the changed fields fill the line)
                 const next = lines[lines.indexOf(short) + 1];
-                const says = lineText(short).trimEnd().endsWith(k.s.recordMore) || (!!next && lineText(next).trim() === k.s.recordMore);
+                const says = [k.s.recordMore, k.s.recordMoreShort].some((m) => lineText(short).trimEnd().endsWith(m)) || (!!next && lineText(next).trim() === k.s.recordMore);
                 if ((left.length > 0) !== says) wrong.push(`the short record leaves out ${left.join(' ') || 'nothing'}, its line ${left.length > 0 ? 'does not say' : 'says'} so: ${where}`);
                 shorts++;
               }

@@ -662,9 +662,12 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   const one = compact ? oneLine(all, (f) => f[2] || named.has(f[0]), (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), proseWidth(width) - cells(labelNew(label, fresh && !!mark, s.recordNew(step))), cells(more)) : { kept: all, left: false };
   const fields = one.kept;
   const out = packed(label, fields, width, mark, fresh, s.recordNew(step));
-  // (on a line of its own where the changed fields fill the line: race 2's three times and pids)
+  // (its short form where the changed fields fill the line, race 2's three times and pids: a
+  // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
+  // neither fits)
   if (one.left) {
-    if (lineWidth(out.at(-1)!) + cells(more) <= proseWidth(width)) out[out.length - 1] = [...out.at(-1)!, run(more, 'dim')];
+    const end = [more, `  ${s.recordMoreShort}`].find((m) => lineWidth(out.at(-1)!) + cells(m) <= proseWidth(width));
+    if (end) out[out.length - 1] = [...out.at(-1)!, run(end, 'dim')];
     else out.push([run(`  ${s.recordMore}`, 'dim')]);
   }
   const wanted = fields.filter(([k]) => named.has(k) && !row.has(k)).map(([k]) => `${k} `);
