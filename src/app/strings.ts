@@ -713,6 +713,10 @@ const EN = {
   /** the segment's record's label where the Kernel pane cannot hold all its lines: short, so
    *  its first line under the table holds more fields (their order is one at every step) */
   statHeadShort: (_shmid: number) => 'record:',
+  /** after the short record's fields where some are left out: said, never a silent drop (issue 16) */
+  recordMore: '… z: all fields',
+  /** its short form, where the step's changed fields leave no room for the words */
+  recordMoreShort: '… (z)',
   /** after the record's label for a segment the step made: every field is new with it (", new:"
    *  said nothing of since when: issue 16, s26c#2) */
   recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
@@ -1099,6 +1103,8 @@ const ZH: Strings = {
   listMarkBad: (mark: string) => `${mark} 运行结果不符合预期`,
   listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${arrow === '↑' ? '上面' : '下面'}还有 ${n} 步`,
   statHeadShort: (_shmid: number) => '记录：',
+  recordMore: '… z：全部字段',
+  recordMoreShort: '…（z）',
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
   focusStep: (step: number) => `第 ${step} 步用的，详见下方`,
 };

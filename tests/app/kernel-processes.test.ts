@@ -8,6 +8,7 @@ import { tabBarLine } from '../../src/app/components/TabBar.js';
 import { kernelLines, processLines } from '../../src/app/components/kernel-view.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
+import { cells } from '../../src/app/text-fit.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 
 const runs: LessonRun[] = [];
@@ -72,6 +73,23 @@ describe('the processes a lesson started and ended', () => {
       const text = processLines(procs, 'zh', strings('zh'), true, width).map(lineText);
       for (const p of procs.slice(1)) expect(text.some((l) => l.includes(`${p.role.zh} pid ${p.pid}`)), `${width}: ${text.join('|')}`).toBe(true);
     }
+  });
+
+  it('two running workers whose roles differ only at their end stay apart in the rows, cut at their start where cut (pass 12: race 3 zh showed "信号量轮的工作…" twice)', () => {
+    const worker = (pid: number, n: number) => ({ pid, role: { en: `semaphore worker ${n}`, zh: `信号量轮的工作进程 ${n}` }, attached: true, alive: true });
+    const procs = [{ pid: process.pid, role: { en: 'this lesson', zh: '本课' }, attached: true, alive: true }, worker(27917, 1), worker(27918, 2)];
+    const wchans = new Map([[process.pid, '0'], [27917, 'do_semtimedop'], [27918, 'do_semtimedop']]);
+    for (const lang of ['en', 'zh'] as const)
+      for (const width of [40, 48, 56, 76])
+        for (const w of [null, wchans]) {
+          const text = processLines(procs, lang, strings(lang), true, width, w).map(lineText);
+          const rows = [27917, 27918].map((pid) => text.find((l) => l.startsWith(String(pid))) ?? '');
+          const at = `${lang} ${width}: ${text.join('|')}`;
+          // each row keeps its role's end, the worker's number; where the role column has its
+          // 16 cells and more, no row is wider than the pane
+          rows.forEach((r, i) => expect(r, at).toMatch(new RegExp(`(worker|工作进程) ${i + 1} `)));
+          if (width >= 56) for (const l of text) expect(cells(l), at).toBeLessThanOrEqual(width);
+        }
   });
 
   it("a wchan of 0 is said as what it means: the process was running (newcomers: the lesson's own row read 'wchan 0', unexplained)", () => {

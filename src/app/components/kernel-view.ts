@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
-import { type Line, type Run, type UiTone, line, lineText, run } from '../styled.js';
+import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
 import { DUMP_BYTES, type Before, type Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
 import { BACK_MARK, backFields, CHANGE_MARK, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, STAT_OF_COLUMN, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owner, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { DumpCarry, DumpFill, Strings } from '../strings.js';
-import { cells, pad, proseWidth, wrap } from '../text-fit.js';
+import { cells, graphemes, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 import { DUMP_BASE, dumpMarks, dumpTexts } from '../../text/dump.js';
 import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
@@ -542,12 +542,15 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   for (const piece of pieces.slice(0, -1)) out.push([run(piece, fresh ? 'changed' : 'label')]);
   const last = pieces.at(-1) ?? head;
   const shown = (value: string, changed?: boolean) => (changed && mark ? `${value}${mark}` : value);
-  const widths = fields.map(([name, value, changed]) => 2 + cells(`${name} ${shown(value, changed)}`));
+  // a pair wider than a line keeps its value whole and cuts only the words after it
+  // ("magic 0x4C42563…" lost the figure itself: issue 16)
+  const fit = fields.map(([name, value, changed]): [string, string, boolean?] => [name, glossCut(name, value, proseWidth(width) - 2 - (changed && mark ? cells(mark) : 0)), changed]);
+  const widths = fit.map(([name, value, changed]) => 2 + cells(`${name} ${shown(value, changed)}`));
   const groups = pairLines(widths, cells(last), proseWidth(width));
   groups.forEach((group, g) => {
     const cur: Line = g === 0 ? [run(last, fresh ? 'changed' : 'label')] : [];
     for (const i of group) {
-      const [name, value, changed] = fields[i]!;
+      const [name, value, changed] = fit[i]!;
       cur.push(run('  '), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'));
     }
     out.push(cur);
@@ -557,6 +560,21 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   return out;
 }
 
+/** `value` of the pair `name value` within `room` cells: whole where it fits; else its figure
+ *  (up to the first blank) whole and the words after it cut with "…", never the figure. */
+export function glossCut(name: string, value: string, room: number): string {
+  if (cells(`${name} ${value}`) <= room) return value;
+  const gap = value.indexOf(' ');
+  if (gap < 0) return value;
+  const figure = value.slice(0, gap);
+  let gloss = '';
+  for (const ch of value.slice(gap)) {
+    if (cells(`${name} ${figure}${gloss}${ch}…`) > room) break;
+    gloss += ch;
+  }
+  return gloss.trim() ? `${figure}${gloss.trimEnd()}…` : `${figure} …`;
+}
+
 /** Pairs of `widths` cells in lines of `room` cells, the first after `lead` cells, each pair
  *  whole, in their order; a last line holding one pair alone takes pairs from the line above
  *  while they fit and it stays no wider than that line ("gid 0" alone on a row: issue 16). */
@@ -564,7 +582,9 @@ export function pairLines(widths: readonly number[], lead: number, room: number)
   const groups: number[][] = [[]];
   let used = lead;
   widths.forEach((w, i) => {
-    if (used + w > room && groups.at(-1)!.length > 0) {
+    // a pair that does not fit after the label starts the next line: the label's line never
+    // carries a pair the pane would cut ("…all new in step 2:  atim…": issue 16)
+    if (used + w > room && (groups.at(-1)!.length > 0 || (groups.length === 1 && lead > 0))) {
       groups.push([]);
       used = 0;
     }
@@ -583,15 +603,21 @@ export function pairLines(widths: readonly number[], lead: number, room: number)
 }
 
 /** The items of `list` (in its order) one line of `room` cells holds: every one `must` takes,
- *  then the others, first first, while they fit. */
-function oneLine<T>(list: readonly T[], must: (x: T) => boolean, width: (x: T) => number, room: number): T[] {
-  let used = list.filter(must).reduce((n, x) => n + width(x), 0);
-  return list.filter((x) => {
+ *  and the others from the first while they fit, stopping at the first that does not (a rule
+ *  the learner sees: the same fields, in the same order, at every step); `more` cells kept
+ *  free for the words saying some are left out, where some are. */
+function oneLine<T>(list: readonly T[], must: (x: T) => boolean, width: (x: T) => number, room: number, more: number): { kept: T[]; left: boolean } {
+  const total = list.reduce((n, x) => n + width(x), 0);
+  if (total <= room) return { kept: [...list], left: false };
+  let used = list.filter(must).reduce((n, x) => n + width(x), 0) + more;
+  let open = true;
+  const kept = list.filter((x) => {
     if (must(x)) return true;
-    if (used + width(x) > room) return false;
+    if (!open || used + width(x) > room) return (open = false);
     used += width(x);
     return true;
   });
+  return { kept, left: kept.length < list.length };
 }
 
 /** The record's fields in the one order the pane lists them at every step (STAT_FIELDS is
@@ -624,13 +650,26 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // fields it does not show stand on the record's first lines, under the row
   // (a field the lesson pane names stays where the row shows it under another heading: overview
   // 2's New terms list uid, which the owner column shows as a name; nattch is in the row by name)
-  const all = RECORD_ORDER.filter((k) => !compact || !row.has(k) || (named.has(k) && !SHM.cols.some(([head]) => head === k))).map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
+  // (uid stays: the owner column shows a name, and the record's uid stands beside its gid;
+  // "cgid 0  gid 0" with no uid read as a field missing: issue 16)
+  const all = RECORD_ORDER.filter((k) => !compact || k === 'uid' || !row.has(k) || (named.has(k) && !SHM.cols.some(([head]) => head === k))).map((k): [keyof ShmidDs, string, boolean] => [k, shown(k), !fresh && changed.has(k)]);
   // compact, one line: the fields changed or named first, then the others in order while the
   // line holds them (the 8-row pane's record took two rows, "gid 0" alone on the second, and
   // pushed shmat 9's new process out of view: issue 16); `ipclab ipcs` shows them all
   const label = compact ? s.statHeadShort(focus) : s.statHead(focus);
-  const fields = compact ? oneLine(all, (f) => f[2] || named.has(f[0]), (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), proseWidth(width) - cells(labelNew(label, fresh && !!mark, s.recordNew(step)))) : all;
+  // A field left out is said, never dropped silently: "… z: all fields" ends the line
+  const more = `  ${s.recordMore}`;
+  const one = compact ? oneLine(all, (f) => f[2] || named.has(f[0]), (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), proseWidth(width) - cells(labelNew(label, fresh && !!mark, s.recordNew(step))), cells(more)) : { kept: all, left: false };
+  const fields = one.kept;
   const out = packed(label, fields, width, mark, fresh, s.recordNew(step));
+  // (its short form where the changed fields fill the line, race 2's three times and pids: a
+  // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
+  // neither fits)
+  if (one.left) {
+    const end = [more, `  ${s.recordMoreShort}`].find((m) => lineWidth(out.at(-1)!) + cells(m) <= proseWidth(width));
+    if (end) out[out.length - 1] = [...out.at(-1)!, run(end, 'dim')];
+    else out.push([run(`  ${s.recordMore}`, 'dim')]);
+  }
   const wanted = fields.filter(([k]) => named.has(k) && !row.has(k)).map(([k]) => `${k} `);
   for (const l of out) if (l.some((r) => wanted.includes(r.text))) NAMED.add(l);
   return out;
@@ -745,6 +784,14 @@ export function dumpMarksShown(texts: readonly string[], marks: { fill: string; 
   return { fill, carry, ahead };
 }
 
+/** `text` cut at its start to `width` cells, "…" first: a name's distinguishing end kept. */
+export function headCut(text: string, width: number): string {
+  const gs = graphemes(text);
+  let tail = '';
+  for (let i = gs.length - 1; i >= 0 && cells(`…${gs[i]}${tail}`) <= width; i--) tail = `${gs[i]}${tail}`;
+  return `…${tail.trimStart()}`;
+}
+
 /** The lesson's processes; the attached column only where there are segments to attach
  *  (a queue or a set is never mapped). ipclab's own process and those running are rows;
  *  every other ended one is on the `ended:` line after them, wrapped to `width` between
@@ -773,7 +820,13 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
     const where = (w: string) => (w === '0' ? s.wchanRunning : sanitize(w));
     const sleeps = (p: ProcessInfo) => (wchans ? ` ${where(wchans.get(p.pid) ?? '')}` : '');
     const alive = (text: string) => (wchans ? pad(text, aliveW + slot('alive')) : text);
-    out.push(line(`${lead(null)}${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${alive(s.alive)}${wchans ? ' wchan' : ''}`, 'label'));
+    // the role column: as wide as the longest role where the row fits, at least 16; a role
+    // wider than that is cut at its start, keeping the end that tells workers apart
+    // ("信号量轮的工作…" twice, cut where they differ: issue 16)
+    const rest = cells(lead(null)) + 9 + 1 + (attach ? 9 + slot('attached') : 0) + (wchans ? aliveW + slot('alive') + Math.max(6, ...rows.map((p) => cells(sleeps(p)))) : aliveW + 1);
+    const roleW = Math.max(16, cells(s.role), Math.min(width - rest, ...rows.map((p) => cells(sanitize(p.role[lang])))));
+    const role = (text: string) => pad(cells(text) <= roleW ? text : headCut(text, roleW), roleW);
+    out.push(line(`${lead(null)}${pad(s.pid, 8)} ${pad(s.role, roleW)} ${attached(s.attached)}${alive(s.alive)}${wchans ? ' wchan' : ''}`, 'label'));
     if (wchans && sleepNamed) NAMED.add(out[0]);
     for (const p of rows) {
       // runs as a table's row: the lead (+) first, each changed figure in the changed tone
@@ -781,7 +834,7 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
       const fresh = !!change?.fresh.has(p.pid);
       const tone: UiTone = fresh ? 'changed' : p.alive ? 'plain' : 'dim';
       const figure = (field: 'attached' | 'alive', text: string): Run => run(text, change?.changed.get(p.pid)?.has(field) ? 'changed' : tone);
-      const runs: Run[] = [run(lead(p), tone), run(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} `, tone)];
+      const runs: Run[] = [run(lead(p), tone), run(`${pad(String(p.pid), 8)} ${role(p.role[lang])} `, tone)];
       if (attach) runs.push(figure('attached', attached(marked(p, 'attached', p.attached ? s.yes : s.no))));
       runs.push(figure('alive', alive(marked(p, 'alive', p.alive ? s.yes : s.no))), run(p.alive ? sleeps(p) : '', tone));
       const last = runs.at(-1)!;
