@@ -1478,7 +1478,7 @@ function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh', glossary
  *  the same thing, met once by either spelling (key_t is a key's type, shm_nattch the field
  *  ipcs shows as nattch, SHM_DEST the status dest; issue 16: key_t was new at shmget 1 after
  *  overview 1's key). A word with a letter more (cuid after uid) is another thing. */
-function cSpellingOf(entry: GlossaryEntry, word: string): string | undefined {
+export function cSpellingOf(entry: GlossaryEntry, word: string): string | undefined {
   const parts = word.toLowerCase().split('_');
   return parts.length > 1 ? entry.terms.find((t) => t.toLowerCase() !== word.toLowerCase() && parts.includes(t.toLowerCase())) : undefined;
 }

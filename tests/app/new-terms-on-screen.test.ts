@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
 import { traceLines } from '../../src/lessons/format.js';
-import { entriesUsed, GLOSSARY, glossaryWord, stepTerms, termsIn, textsByStep, traceShown, traceTerms, type GlossaryEntry } from '../../src/lessons/glossary.js';
+import { cSpellingOf, entriesUsed, GLOSSARY, glossaryWord, stepTerms, termsIn, textsByStep, traceShown, traceTerms, type GlossaryEntry } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { paneWords } from '../../src/lessons/pane-words.js';
 import type { LessonRun } from '../../src/lessons/types.js';
@@ -18,10 +18,12 @@ afterAll(async () => {
   for (const run of runs.splice(0)) await run.close().catch(() => undefined);
 });
 
-/** a word as a thing to look up: the entry by its plain words, a code word by itself (shm_nattch is nattch) */
+/** a word as a thing to look up: the entry by its plain words, a code word by itself (shm_nattch is
+ *  nattch), a term's C spelling as the term (cSpellingOf: key_t is key, access_perms perms) */
 const keyOf = (entry: GlossaryEntry, word: string) => {
-  const code = termsIn(word);
-  return code.length === 1 && code[0] === word ? `${entry.id} ${word.replace(/^(?:shm|msg|sem)_(?=[a-z])/, '').toLowerCase()}` : entry.id;
+  const plain = cSpellingOf(entry, word) ?? word;
+  const code = termsIn(plain);
+  return code.length === 1 && code[0] === plain ? `${entry.id} ${plain.replace(/^(?:shm|msg|sem)_(?=[a-z])/, '').toLowerCase()}` : entry.id;
 };
 
 describe('New terms: listed where first on screen', () => {
