@@ -716,6 +716,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'cpu-time',
+    name: { en: 'utime, stime: CPU time', zh: 'utime、stime：CPU 时间' },
+    terms: ['utime'],
+    text: {
+      en: 'The CPU time the kernel has counted for a process, in clock ticks: utime in user code, stime in the kernel on its behalf (Linux shows both among a process\'s figures under /proc). Lesson 10 (semaphores) reads them for a process asleep in semop: it used no CPU. Not a queue\'s stime, the time of its last msgsnd (the otime, stime, rtime entry).',
+      zh: '内核为一个进程记下的 CPU 时间，单位是时钟滴答：utime 是它在用户代码里用的，stime 是内核替它做事用的（Linux 在 /proc 下进程的数据里给出这两个值）。第 10 课（信号量）读一个睡在 semop 里的进程的这两个值：它没用 CPU。不是消息队列的 stime（最近一次 msgsnd 的时间，见 otime、stime、rtime 条目）。',
+    },
+  },
+  {
     id: 'used-bytes',
     name: { en: 'used-bytes, messages, qbytes', zh: 'used-bytes、messages、qbytes' },
     terms: ['used-bytes', 'qbytes', 'cbytes', 'msg_cbytes', '__msg_cbytes'],

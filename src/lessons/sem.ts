@@ -417,7 +417,7 @@ export const sem = defineLesson<SemState>({
         if (before !== undefined) {
           await new Promise((resolve) => setTimeout(resolve, ASLEEP_MS));
           const used = (cpuMs(waiter.pid) ?? before) - before;
-          explain(ctx, `process ${waiter.pid} used ${used} ms of CPU in ${ASLEEP_MS} ms asleep (user + system CPU time: utime, stime in /proc/${waiter.pid}/stat)`, `进程 ${waiter.pid} 睡眠的 ${ASLEEP_MS} ms 里用了 ${used} ms CPU（用户态加内核态 CPU 时间：/proc/${waiter.pid}/stat 里的 utime、stime）`);
+          explain(ctx, `process ${waiter.pid} used ${used} ms of CPU in ${ASLEEP_MS} ms asleep (user + system CPU time, utime + stime, as the kernel counts it)`, `进程 ${waiter.pid} 睡眠的 ${ASLEEP_MS} ms 里用了 ${used} ms CPU（用户态加内核态 CPU 时间，即内核记下的 utime + stime）`);
         }
         return [...asleep, ...(zcnt.ret === 0 ? [] : [`semzcnt is ${zcnt.ret}, expected 0`])];
       },
