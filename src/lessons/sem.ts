@@ -437,7 +437,6 @@ export const sem = defineLesson<SemState>({
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem', 'sem->waiter', 'waiter'],
       // woken, the waiter takes the semaphore, gives it back and exits: no longer drawn after (fix26f#4)
-      ends: ['waiter', 'sem->waiter'],
       async run(ctx, state) {
         const semid = need(state, 'semid');
         const waiter = need(state, 'other').peer;
@@ -467,7 +466,6 @@ export const sem = defineLesson<SemState>({
       diagram: FLOW,
       highlight: ['h1', 'h1->sem', 'sem', 'me', 'me->h1'],
       // killed, holder 1 holds nothing after this step
-      ends: ['h1', 'h1->sem', 'me->h1'],
       run(ctx, state) {
         return killHolder(ctx, state, true, 1);
       },

@@ -431,7 +431,6 @@ export const shmat = defineLesson<ShmatState>({
       diagram: INHERIT,
       highlight: ['kid', 'kid->execd', 'execd', 'shm'],
       // the child's inherited mapping is gone with its memory
-      ends: ['kid->shm'],
       async run(ctx, state) {
         const c = state.c;
         if (!c) return [];
@@ -459,7 +458,6 @@ export const shmat = defineLesson<ShmatState>({
       diagram: INHERIT,
       highlight: ['prog', 'prog->ended', 'ended', 'shm'],
       // exit detached the program's own mapping
-      ends: ['prog->shm'],
       async run(ctx, state) {
         const c = state.c;
         if (!c) return [];

@@ -80,10 +80,6 @@ export interface Step<S = unknown> {
   /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
   diagram: string;
   highlight: string[];
-  /** what earlier steps lit that this step's run makes untrue (exec drops the mapping the
-   *  child inherited: shmat's 'kid->shm'); checked against the diagram's ids only: the flow
-   *  draws it as done all the same, since it ran (issue 16: sem drew steps 4-6 "not yet") */
-  ends?: string[];
   /** `%% hide`n parts an earlier step's path passes whose label this step's question asks
    *  about: drawn "?" until this step has run (src/lessons/lit.ts unrevealed); never a
    *  decision, which on a lit path reads as a broken drawing (`ipclab check`) */

@@ -1204,7 +1204,6 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       }
       if (step.highlight.length === 0) problems.push(`${where}: lights nothing in '${step.diagram}'`);
       for (const id of step.highlight) if (!ids.has(id)) problems.push(`${where}: highlight '${id}' is not a node, edge or subgraph of '${step.diagram}'`);
-      for (const id of step.ends ?? []) if (!ids.has(id)) problems.push(`${where}: ends '${id}', not a node, edge or subgraph of '${step.diagram}'`);
       // a part drawn "?" only where the diagram marks it '%% hide' (src/flow/hidden.ts)
       for (const id of step.reveals ?? []) if (!(diagramModel(step.diagram).hidden ?? []).includes(id)) problems.push(`${where}: reveals '${id}', not a '%% hide'n part of '${step.diagram}'`);
       // a decision on a path already lit is never drawn "?" (shmget's "<  ?  >" above its lit "no")
