@@ -116,8 +116,8 @@ export const parentChild = defineLesson<ParentChildState>({
   // each term where a step first needs it: the segments' (step 1), the child's start and
   // the signals (step 2), nattch and lpid (step 2's notice); not all in the introduction
   intro: {
-    en: 'A parent and its child pass text both ways, with two System V shared memory segments and two signals. The parent is the lesson process, the one drawing this screen; the child is a second process it starts. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C.',
-    zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。父进程就是本课进程，也就是绘制这个界面的进程；子进程是它另起的第二个进程。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。',
+    en: 'A parent and its child pass text both ways, with two System V shared memory segments and two signals. The parent is the lesson process, the one drawing this screen ("lesson" in the later lessons\' lists of processes); the child is a second process it starts. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C.',
+    zh: '父进程和子进程互相传文字，用到两个 System V 共享内存段和两个信号。父进程就是本课进程，也就是绘制这个界面的进程（后面几课的进程列表里叫“本课”）；子进程是它另起的第二个进程。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。',
   },
   outro: {
     en: 'Data goes in the segments; a signal only says "look now", so the two take strict turns. Lesson 8 (server and client) numbers its messages instead. C pane (c): the same in C; its real fork() is higher up in the file.',

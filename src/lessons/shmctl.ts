@@ -253,7 +253,7 @@ export const shmctl = defineLesson<ShmctlState>({
         explain(
           ctx,
           'One field, three names: att_time (ipcs -m -i) = atime (Kernel pane) = shm_atime; det_time = dtime = shm_dtime (Not set = 0, never); change_time = ctime = shm_ctime; bytes = shm_segsz, the size shmget got.',
-          '同一个字段，三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time = dtime = shm_dtime（ipcs 印的 \'Not set\' 即 0，从未）；change_time = ctime = shm_ctime；bytes = shm_segsz，即 shmget 收到的 size。',
+          '一个字段三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time、change_time 同理（\'Not set\' 即 0）。',
         );
         const { call, ds } = ctx.sys.shmctlStat(shmid);
         if (!ds) return expectOk(call);
