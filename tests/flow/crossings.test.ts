@@ -17,8 +17,11 @@ const STILL_CROSSING = new Set([
  *  shmget-key's removing edge said "remove", which crosses 11 widths fewer in Chinese and
  *  5 more, 45-49, in English) */
 // round 12's labels (本课进程 kept whole, shmget's your-turn path) added race-counter zh 40,
-// shmdt-unmap zh 47-52 and shmget-key zh 48-53: narrower than any Flow pane (70 and up)
+// shmdt-unmap zh 47-52 and shmget-key zh 48-53: narrower than any Flow pane (70 and up);
+// session 30's overview chart in story order (shmat drawn, s30g) overview-lifecycle 36-37
 const SWEPT: Record<string, string> = {
+  'overview-lifecycle en': '36-37',
+  'overview-lifecycle zh': '36-37',
   'race-counter en': '36-42 49',
   'race-counter zh': '36-40',
   'serv-clnt-c2 en': '39',
