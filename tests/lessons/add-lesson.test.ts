@@ -57,7 +57,7 @@ export const extra = defineLesson<{ shmid?: number }>({
       say: { en: 'Remove it.', zh: '删除它。' },
       notice: { en: 'The row is gone.', zh: '那一行不见了。' },
       diagram: 'overview-lifecycle',
-      highlight: ['闲置', '删除'],
+      highlight: ['pa', 'pb', 'pa->闲置', 'pb->闲置', '闲置', '删除'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         ctx.focus(null);
