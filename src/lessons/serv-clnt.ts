@@ -71,7 +71,7 @@ const LAST_NOTICE: Text = {
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
   en: 'clnt.c printed it; both exited 0. Trace: shmget failed till the server came. Try: ipclab serv and examples/c/clnt.c, two terminals.',
-  zh: 'clnt.c 打印了消息，双方退出码都是 0。自己试：一个终端运行 ipclab serv，另一个运行 cc 编译的 examples/c/clnt.c。',
+  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。自己试：两个终端分别运行 ipclab serv 和 examples/c/clnt.c。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'ipclab\'s client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
