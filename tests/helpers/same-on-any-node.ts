@@ -1,7 +1,8 @@
 // The files the Node 24 run of CI leaves out (.ci/run sets IPCLAB_SUITE=runtime; vitest.config.ts):
 // the in-process tests whose result is a function of ipclab's own code, the same on any Node --
 // the UI drawn through ink-testing-library (the layout walks of every step of every lesson among
-// them), the diagrams against their goldens, the quiz screens, and the text tests that do not
+// them), the diagrams against their goldens, the quiz screens, the lessons' text and validator tests
+// (no lesson run), and the text tests that do not
 // measure the runtime's Unicode (below). Run twice they took CI past its 30 minutes. On Node 24
 // the runtime is what differs, and all of that still runs there: koffi and the native layer,
 // processes and signals, the lessons, the CLI, the package, the real-terminal walkthroughs (tmux),
@@ -47,6 +48,13 @@ export const SAME_ON_ANY_NODE = [
     'frame-title.test.ts', 'grid-cells.test.ts', 'label-room.test.ts', 'labels.test.ts', 'legend.test.ts', 'masked-label.test.ts',
     'masked-lines.test.ts', 'masked.test.ts', 'mermaid-compat.test.ts', 'own-run-lit.test.ts', 'pane-look.test.ts', 'parse.test.ts',
     'read-edges.test.ts', 'render.test.ts', 'step-edges.test.ts', 'titles.test.ts', 'wrap-label.test.ts',
+  ]),
+  ...inFolder('tests/lessons', [
+    'choice-gloss.test.ts', 'choice-terms.test.ts', 'decoded-glossary.test.ts', 'diagram-words.test.ts', 'errata-seen.test.ts', 'errno-short.test.ts',
+    'explain.test.ts', 'flow-new-terms.test.ts', 'forward-question.test.ts', 'glossary-answer.test.ts', 'glossary-looked-up.test.ts',
+    'glossary-pending.test.ts', 'glossary-phrases.test.ts', 'glossary-screen-words.test.ts', 'glossary-semadj.test.ts', 'misspelling-terms.test.ts',
+    'new-terms-words.test.ts', 'notice-names-pane.test.ts', 'nowait-question.test.ts', 'open-screens.test.ts', 'own-process.test.ts', 'peer-lines.test.ts',
+    'sembuf-fields.test.ts', 'text-style.test.ts', 'turn-fields.test.ts', 'validate-aside-errno.test.ts', 'validate.test.ts',
   ]),
   ...inFolder('tests/quiz', [
     'choice-mark.test.ts', 'keys-line.test.ts', 'quiz-ui.test.tsx', 'quiz-view.test.ts', 'score-rule.test.tsx', 'validate-quiz.test.ts',

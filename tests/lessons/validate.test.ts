@@ -9,7 +9,7 @@ import { LESSONS } from '../../src/lessons/index.js';
 import { orphanFiles } from '../../src/lessons/orphans.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { cCommentProblems, cDefined, documentedHelperProblems, helperCallProblems, stringStyleProblems, validateLessons } from '../../src/lessons/validate.js';
-import { ROOT } from './helpers.js';
+const ROOT = join(import.meta.dirname, '..', '..');
 import { testTempDir } from '../helpers/temp-dir.js';
 
 /** A copy deep enough to break one field without touching the real lessons. */
