@@ -272,15 +272,12 @@ export class Router {
       heap.push(cost + est[s], s);
     }
     let expansions = 0;
+    const cells = occ.length;
     // the budget's steps in a local while the loop runs (written back on every way out)
     let steps = budget.steps;
     while (heap.size) {
       const s = heap.pop();
-      const k = s >> 2;
-      const d = s & 3;
       const cost = g[s];
-      const x = k % w;
-      const y = (k - x) / w;
       // pushed before a cheaper way to it was found, and expanded at that cost since: its
       // neighbours have their costs from then (nothing to do but count it, as before)
       if (heap.popped !== cost + est[s]) {
@@ -290,6 +287,8 @@ export class Router {
         }
         continue;
       }
+      const k = s >> 2;
+      const d = s & 3;
       if (endMark[k] === stamp) {
         const end = endHeading.get(k)!;
         if (d === opposite(end.away)) {
@@ -301,17 +300,19 @@ export class Router {
         budget.steps = steps;
         return null;
       }
+      const x = k % w;
+      const y = (k - x) / w;
+      // a bend makes this cell a corner: it must be a cell no other edge uses
+      const bend = frame[k] || (occ[k] && !relaxed) ? -1 : occ[k] ? BEND + RELAXED : BEND;
+      const hereH = besideH[k];
+      const hereV = besideV[k];
+      const back = opposite(d);
       for (let nd = 0; nd < 4; nd++) {
-        if (nd === opposite(d)) continue;
+        if (nd === back) continue;
         let c = cost + STEP;
         if (nd !== d) {
-          // a bend makes this cell a corner: it must be a cell no other edge uses
-          if (frame[k]) continue;
-          if (occ[k]) {
-            if (!relaxed) continue;
-            c += RELAXED;
-          }
-          c += BEND;
+          if (bend < 0) continue;
+          c += bend;
         }
         const nx = x + DX[nd];
         const ny = y + DY[nd];
@@ -319,21 +320,23 @@ export class Router {
         const nk = ny * w + nx;
         if (blocked[nk]) continue;
         const axis = axisOf(nd);
-        if (axis === H_AXIS ? besideH[k] && besideH[nk] : besideV[k] && besideV[nk]) continue;
-        if (occ[nk]) {
-          if (occ[nk] & axis) {
+        if (axis === H_AXIS ? hereH && besideH[nk] : hereV && besideV[nk]) continue;
+        const o = occ[nk];
+        if (o) {
+          if (o & axis) {
             if (!relaxed) continue;
             c += RELAXED;
           } else c += crossEdge;
         }
-        if (frame[nk]) {
+        const f = frame[nk];
+        if (f) {
           if (frameCrossAxis[nk] !== axis) continue;
-          c += needed.has(frame[nk] - 1) ? CROSS_FRAME_NEEDED : CROSS_FRAME_OTHER;
+          c += needed.has(f - 1) ? CROSS_FRAME_NEEDED : CROSS_FRAME_OTHER;
         }
         c += near[nk];
         // another edge running alongside, one cell over
         const side = axis === H_AXIS ? w : 1;
-        if ((nk >= side && occ[nk - side] & axis) || (nk + side < occ.length && occ[nk + side] & axis)) c += BESIDE_EDGE;
+        if ((nk >= side && occ[nk - side] & axis) || (nk + side < cells && occ[nk + side] & axis)) c += BESIDE_EDGE;
         if (endMark[nk] === stamp) {
           const arrival = endHeading.get(nk)!;
           if (nd === opposite(arrival.away)) c += arrival.offset + (arrival.away === opposite(flow) ? 0 : OFF_FLOW_SIDE);
@@ -343,8 +346,9 @@ export class Router {
         seen[ns] = stamp;
         g[ns] = c;
         from[ns] = s;
-        est[ns] = estimate(nx, ny, nd, minX, maxX, minY, maxY, weight);
-        heap.push(c + est[ns], ns);
+        const e = estimate(nx, ny, nd, minX, maxX, minY, maxY, weight);
+        est[ns] = e;
+        heap.push(c + e, ns);
       }
     }
     budget.steps = steps;

@@ -1301,9 +1301,20 @@ const foundAlways = (query: string, glossary: readonly GlossaryEntry[]): Glossar
     alwaysText.set(glossary, hay);
   }
   const q = searched(query);
-  return [...hay.filter((h) => h.name.some((t) => t.includes(q))), ...hay.filter((h) => !h.name.some((t) => t.includes(q)) && h.text.some((t) => t.includes(q)))].map((h) => h.e);
+  // kept by query: glossaryWord asks for its word twice and for each term of the entry,
+  // and the entries of one text share terms (a cold start's first frame asked ~3 times per query)
+  let byQuery = alwaysFound.get(glossary);
+  if (!byQuery) alwaysFound.set(glossary, (byQuery = new Map()));
+  let found = byQuery.get(q);
+  if (!found) {
+    found = [...hay.filter((h) => h.name.some((t) => t.includes(q))), ...hay.filter((h) => !h.name.some((t) => t.includes(q)) && h.text.some((t) => t.includes(q)))].map((h) => h.e);
+    if (byQuery.size >= ENTRIES_KEPT) byQuery.clear();
+    byQuery.set(q, found);
+  }
+  return found;
 };
 const alwaysText = new WeakMap<readonly GlossaryEntry[], { e: GlossaryEntry; name: string[]; text: string[] }[]>();
+const alwaysFound = new WeakMap<readonly GlossaryEntry[], Map<string, GlossaryEntry[]>>();
 
 /** Whether a search for `query` in the glossary (g, /) lands on `entry` first (firstHit). */
 const landsOn = (query: string, entry: GlossaryEntry, glossary: readonly GlossaryEntry[]) => {
@@ -1393,7 +1404,20 @@ export function phrasePattern(term: string): RegExp {
 
 /** Where a term of several words occurs as a phrase (phrasePattern). */
 function phraseOccurrences(text: string, term: string): [number, number][] {
+  // none where its first word is nowhere, any case: a look cheaper than the pattern, which
+  // a cold start ran for every such term on every text of the lessons before the one opened
+  const first = term.trim().split(/\s+/)[0]!;
+  if (PRINTABLE_ASCII.test(first) && !foldedText(text).includes(first.toLowerCase())) return [];
   return [...text.matchAll(phrasePattern(term))].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** `text` in lower case with ſ as s: where an ASCII word matches the phrase pattern in any
+ *  case (the flag u folds ſ to s and the Kelvin sign K to k), its lower case is found here.
+ *  The last one kept: usesIn looks for every term in one text in turn. */
+let folded = { text: '', lower: '' };
+function foldedText(text: string): string {
+  if (folded.text !== text) folded = { text, lower: text.toLowerCase().replace(/\u017f/g, 's') };
+  return folded.lower;
 }
 
 interface Occurrence {

@@ -13,6 +13,13 @@ describe('a glossary entry of several words is met by its words as a phrase', ()
     expect(met('semaphores do p and\nv')['P-V']).toEqual(['p and v']);
   });
 
+  it('in any case the pattern matches, letters it folds to ASCII included (the look for the first word first finds them too)', () => {
+    // the flag u folds ſ to s and the Kelvin sign to k
+    expect(met('ſystem V IPC')).toMatchObject({ ipc: ['ſystem V IPC'] });
+    expect(met('\u212Aill -9')).toMatchObject({ SIGKILL: ['\u212Aill -9'] });
+    expect(met('ADDRESS SPACE')['address-space']).toEqual(['ADDRESS SPACE']);
+  });
+
   it('in Chinese with or without the spaces around its ASCII', () => {
     // the entry is met by the phrase first (P and V alone are its terms too)
     expect(met('信号量的 P 和 V 操作')['P-V']![0]).toBe('P 和 V');
