@@ -261,7 +261,10 @@ export function foldFor(lines: number, rows: number, box: readonly [number, numb
     const up = Math.min(2, spare, hi[0]);
     const down = Math.min(spare - up, Math.max(0, lo[0] - hi[1] - 3));
     const top = hi[0] - up;
-    const at = hi[1] + 1 + down;
+    // the drawing ends before the window does: the fold gives back the rows it would leave blank
+    // under the drawing's end (issue 16 pass 12: zoomed, parent-child 8 folded 5 rows above 3
+    // blank ones); a window that holds both unfolded was turned down above
+    const at = hi[1] + 1 + down + Math.max(0, rows - (hi[1] + 1 + down - top) - 1 - (lines - lo[0]));
     if (lo[0] - at < 2) continue;
     return { top, at, to: lo[0] };
   }
@@ -326,9 +329,21 @@ export function foldRow<T extends string>(lines: readonly { text: string; tone: 
   }
   // a blank between the words and a line kept beside them
   const room = ([a, b]: [number, number]) => b - a - (keep.has(a - 1) ? 1 : 0) - (keep.has(b) ? 1 : 0);
-  let text = '⋮';
-  let at = gaps[0]?.[0] ?? 0;
-  found: for (const w of words) {
+  // words that cross nothing first: no line or side leaving the row above downwards, nor
+  // entering the row below from above, under them (issue 16 pass 12: ftok 9's "││⋮ 折叠了 10
+  // 行…" written over the lines the fold ends), the words before their bracket too; else the
+  // first gap that holds them
+  const crosses = (from: number, n: number) => Array.from({ length: n }, (_, k) => from + k).some((c) => DOWN.includes(above[c]?.text || ' ') || UP.includes(below[c]?.text || ' '));
+  const clear = words.slice(0, -1).flatMap((w) =>
+    gaps.flatMap((g) => {
+      const first = g[0] + (keep.has(g[0] - 1) ? 1 : 0);
+      const last = g[1] - (keep.has(g[1]) ? 1 : 0) - cells(w);
+      const from = Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k).find((c) => !crosses(c, cells(w)));
+      return from === undefined ? [] : [[w, from] as const];
+    }),
+  );
+  let [text, at] = clear[0] ?? ['⋮', gaps[0]?.[0] ?? 0];
+  found: for (const w of clear.length > 0 ? [] : words) {
     for (const g of gaps) {
       if (room(g) >= cells(w)) {
         [text, at] = [w, g[0] + (keep.has(g[0] - 1) ? 1 : 0)];
