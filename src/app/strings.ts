@@ -565,8 +565,8 @@ const EN = {
   /** the Flow's one row standing for the rows between a lit edge's label and the box lit anew
    *  where one window cannot hold both (FlowPane, flow-view.ts foldFor) */
   flowFold: (n: number, z: string, scroll = true) => `⋮ ${n} rows folded (${scroll ? 'scrolling unfolds them' : ''}${z ? `${scroll ? '; ' : ''}${z}` : ''})`,
-  /** the same where z shows more of the lit part (`zoom`: the keys alone, short beside the
-   *  diagram's name on the border: issue 16 pass 12; FlowPane) */
+  /** the same where z shows more of the lit part (`zoom`: z's words, or its keys alone where
+   *  the words would push the diagram's name off the border: issue 16 pass 12; FlowPane) */
   litGoesOnZoom: (below: boolean, zoom: string) => `· lit goes on ${below ? 'below' : 'above'} · ${zoom}`,
   /** what z shows of a lit part taller than even the zoomed pane (FlowPane) */
   zoomMoreLit: (key: string) => `${key}: more of it`,

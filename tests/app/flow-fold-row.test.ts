@@ -73,6 +73,7 @@ describe("the Flow's fold row", () => {
       expect(wrong).toEqual([]);
       // the sweep saw folds (shmget 3, parent-child 8)
       expect(folds).toBeGreaterThan(0);
-    });
+      // four widths, both charsets, up to 30 rows: 20 s alone, more beside other test files
+    }, 180_000);
   }
 });
