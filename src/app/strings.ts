@@ -557,16 +557,17 @@ const EN = {
    *  of steps, worded so that it never reads as a step's number (issue 16: "↑3" did) */
   stepsHidden: (n: number, arrow: string) => `${n} more ${arrow}`,
   /** beside a flow's "more" sign when lit lines are there */
-  litAbove: '(the lit part is above)',
-  litBelow: '(the lit part is below)',
+  litAbove: '· lit above',
+  litBelow: '· lit below',
   /** part of the lit path is in view and it goes on past the pane's edge */
-  litGoesOnAbove: '(the lit part goes on above)',
-  litGoesOnBelow: '(the lit part goes on below)',
+  litGoesOnAbove: '· lit goes on above',
+  litGoesOnBelow: '· lit goes on below',
   /** the Flow's one row standing for the rows between a lit edge's label and the box lit anew
    *  where one window cannot hold both (FlowPane, flow-view.ts foldFor) */
   flowFold: (n: number, z: string, scroll = true) => `⋮ ${n} rows folded (${scroll ? 'scrolling unfolds them' : ''}${z ? `${scroll ? '; ' : ''}${z}` : ''})`,
-  /** the same where z shows the lit part whole (`zoom`: zoomWhole's words; FlowPane) */
-  litGoesOnZoom: (below: boolean, zoom: string) => `(the lit part goes on ${below ? 'below' : 'above'}; ${zoom})`,
+  /** the same where z shows more of the lit part (`zoom`: z's words, or its keys alone where
+   *  the words would push the diagram's name off the border: issue 16 pass 12; FlowPane) */
+  litGoesOnZoom: (below: boolean, zoom: string) => `· lit goes on ${below ? 'below' : 'above'} · ${zoom}`,
   /** what z shows of a lit part taller than even the zoomed pane (FlowPane) */
   zoomMoreLit: (key: string) => `${key}: more of it`,
   /** beside the Trace's "more" sign when the result of the step shown is cut there (trace-view.ts resultCut) */
@@ -1011,12 +1012,12 @@ const ZH: Strings = {
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,
   stepsHidden: (n: number, arrow: string) => `${arrow} 还有 ${n} 步`,
-  litAbove: '（高亮部分在上面）',
-  litBelow: '（高亮部分在下面）',
-  litGoesOnAbove: '（高亮部分向上延续）',
-  litGoesOnBelow: '（高亮部分向下延续）',
+  litAbove: '· 高亮在上',
+  litBelow: '· 高亮在下',
+  litGoesOnAbove: '· 高亮向上延续',
+  litGoesOnBelow: '· 高亮向下延续',
   flowFold: (n: number, z: string, scroll = true) => `⋮ 折叠了 ${n} 行（${scroll ? '滚动即展开' : ''}${z ? `${scroll ? '；' : ''}${z}` : ''}）`,
-  litGoesOnZoom: (below: boolean, zoom: string) => `（高亮部分向${below ? '下' : '上'}延续；${zoom}）`,
+  litGoesOnZoom: (below: boolean, zoom: string) => `· 高亮向${below ? '下' : '上'}延续 · ${zoom}`,
   zoomMoreLit: (key: string) => `${key}：显示更多`,
   resultGoesOnAbove: (step: number, zoom = '') => `（第 ${step} 步的结果向上延续${zoom ? `；${zoom}` : ''}）`,
   resultGoesOnBelow: (step: number, zoom = '') => `（第 ${step} 步的结果向下延续${zoom ? `；${zoom}` : ''}）`,

@@ -12,9 +12,11 @@ import type { StyledLine, Tone } from './types.js';
 // a dotted frame was lit by an earlier step: one wording in every view (issue 16: "used by an
 // earlier step" here, "lit earlier" there; "kernel: used before", zh "之前点亮" and "前面的步骤用过",
 // where 前面 reads as "above" in a drawing, were unclear); it is the frames' names that give way to room
-const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: string; frameDone: string }> = {
-  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown later', frameDone: 'used earlier' },
-  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '后面的步骤揭晓', frameDone: '之前的步骤用过' },
+// "╌│╌" is a line passing through a frame's border (grid.ts DOORWAY), in no legend before and
+// read as a mark of its own (issue 16 pass 12: "└─────────╌┃╌──────┘")
+const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: string; frameDone: string; doorway: string }> = {
+  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown later', frameDone: 'used earlier', doorway: 'line through a frame' },
+  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '后面的步骤揭晓', frameDone: '之前的步骤用过', doorway: '线穿过框边' },
 };
 
 /** One line: a sample of each stroke in its tone, and what it means; with `masked` (the
@@ -23,21 +25,23 @@ const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: s
  *  frames' labels when given: the kernel's frame, dotted on every step of a lesson, was
  *  read as how a kernel is drawn, not as a frame lit before ("┄┄ kernel: lit earlier").
  *  Within `room` cells: the entries a space apart when two do not fit, and the frames unnamed
- *  when that does not either; the words themselves never change. */
-export function legend(lang: Lang, ascii: boolean, masked = false, framesDone: boolean | readonly string[] = false, room = Infinity): StyledLine {
+ *  when that does not either; with `doorway` (a "╌│╌" in view) what it is, left out last where
+ *  nothing else fits; the words themselves never change. */
+export function legend(lang: Lang, ascii: boolean, masked = false, framesDone: boolean | readonly string[] = false, room = Infinity, doorway = false): StyledLine {
   const names = typeof framesDone === 'boolean' ? [] : framesDone;
   const tries: [readonly string[], string][] = [...(names.length ? [[names, '  '], [names, ' ']] as [readonly string[], string][] : []), [[], '  '], [[], ' ']];
-  const lines = tries.map(([named, gap]) => legendLine(lang, ascii, masked, framesDone === true || names.length > 0, named, gap));
+  const lines = [...(doorway ? [true, false] : [false])].flatMap((door) => tries.map(([named, gap]) => legendLine(lang, ascii, masked, framesDone === true || names.length > 0, named, gap, door)));
   return lines.find((l) => cells(l.map((r) => r.text).join('')) <= room) ?? lines[lines.length - 1];
 }
 
-function legendLine(lang: Lang, ascii: boolean, masked: boolean, framesDone: boolean, names: readonly string[], gap: string): StyledLine {
+function legendLine(lang: Lang, ascii: boolean, masked: boolean, framesDone: boolean, names: readonly string[], gap: string, doorway: boolean): StyledLine {
   const w = { ...WORDS[lang], frameDone: names.length ? `${names.join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? '：' : ': '}${WORDS[lang].frameDone}` : WORDS[lang].frameDone };
   const entries: [string, Tone, string][] = [
     [(ascii ? '*' : '━').repeat(2), 'active', w.now],
     [(ascii ? '#' : '═').repeat(2), 'done', w.done],
     [(ascii ? '-' : '─').repeat(2), 'frame', w.notYet],
     ...(framesDone ? [[(ascii ? '.' : '┄').repeat(2), 'done', w.frameDone] as [string, Tone, string]] : []),
+    ...(doorway ? [['╌│╌', 'frame', w.doorway] as [string, Tone, string]] : []),
     ...(masked ? [['?', 'plain', w.hidden] as [string, Tone, string]] : []),
   ];
   return entries.flatMap(([sample, tone, word], i): StyledLine => [

@@ -5,7 +5,7 @@
 // side across the fold (where a folded row draws it: not a doorway's blanks) and each upright line that goes on through every folded row at its
 // column, its words stand in a gap between them, a blank either side.
 import { describe, expect, it } from 'vitest';
-import { flowChoice, flowWindow, foldRow } from '../../src/app/components/flow-view.js';
+import { flowChoice, flowWindow, foldedWindow, foldRow } from '../../src/app/components/flow-view.js';
 import { strings } from '../../src/app/strings.js';
 import { renderDiagram } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -26,16 +26,22 @@ describe("the Flow's fold row", () => {
         for (let i = 0; i < lesson.steps.length; i++) {
           const choice = flowChoice(lesson, i, i + 1);
           if (!choice.diagram) continue;
-          for (const width of [77, 70]) {
+          for (const width of [77, 70, 78, 118]) {
             for (const ascii of [false, true]) {
               const r = renderDiagram(choice.diagram, { width, lang, ascii, family: choice.family });
               const drawn = r.lines({ active: choice.active, done: choice.done, masked: choice.masked });
               const lit = drawn.flatMap((l, k) => (l.some((run) => run.tone === 'active') ? [k] : []));
               const parts = { boxes: r.geometry.boxes, edges: r.geometry.edges, frames: r.geometry.frames };
-              for (let rows = 3; rows <= 12; rows++) {
-                const fold = flowWindow(drawn.length, rows, lit, choice, parts).fold;
+              // up to the zoomed pane's rows (30 at 120x34)
+              for (let rows = 3; rows <= 30; rows++) {
+                const opened = flowWindow(drawn.length, rows, lit, choice, parts);
+                const fold = opened.fold;
                 if (!fold) continue;
                 folds++;
+                // a fold only where the drawing does not fit: never above blank rows at its end
+                // (issue 16 pass 12: zoomed parent-child 8, "⋮ 5 rows folded" over 3 blank rows)
+                const shownRows = foldedWindow(drawn, rows, opened.top, fold).shown.length;
+                if (shownRows !== rows) wrong.push(`${lesson.id} step ${i + 1} ${width} rows ${rows}: the fold leaves ${rows - shownRows} blank rows`);
                 const n = fold.to - fold.at;
                 const row = foldRow(drawn, fold, width, parts, [s.flowFold(n, 'z: whole'), s.flowFold(n, '')], 'plain' as const);
                 const got = screenCells(row.map((run) => run.text).join(''));
@@ -67,6 +73,7 @@ describe("the Flow's fold row", () => {
       expect(wrong).toEqual([]);
       // the sweep saw folds (shmget 3, parent-child 8)
       expect(folds).toBeGreaterThan(0);
-    });
+      // four widths, both charsets, up to 30 rows: 20 s alone, more beside other test files
+    }, 180_000);
   }
 });

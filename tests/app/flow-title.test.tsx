@@ -54,7 +54,7 @@ describe('the Flow title never cut mid-word nor glued to the border', () => {
             if (!choice.diagram || !choice.place) continue;
             const name = diagramTitle(choice.diagram, lang);
             for (let width = 60; width <= 160; width++) {
-              for (const [above, key] of [[0, ''], [6, s.litGoesOnAbove], [24, s.litAbove]] as const) {
+              for (const [above, key] of [[0, ''], [6, s.litGoesOnAbove], [24, s.litAbove], [28, s.litGoesOnZoom(false, 'z')]] as const) {
                 for (const mark of ['', s.focusMark]) {
                   const c = frameChars(false);
                   const room = titleRoom(above, width, c, s.more, key, mark);
@@ -74,5 +74,34 @@ describe('the Flow title never cut mid-word nor glued to the border', () => {
       }
     }
     expect(bad.slice(0, 10)).toEqual([]);
+  });
+});
+
+// issue 16 pass 12: "┌─ 流程 ─ ↑ 还有 28 行（高亮部分向上延续；按两次 Tab 再按 z：完整显示） ┐" (overview 5,
+// sem 4): the hint pushed the diagram's name out. Short now, the two fit together in the Flow
+// pane at 80x24 (78 columns, the Flow alone, z's key beside them) and at 120x34 (73 beside the
+// Lesson, in focus), en and zh, for every lesson's diagram
+describe("the Flow title keeps the diagram's name beside the lit part's hint", () => {
+  it('every diagram, 80x24 and 120x34, en and zh', () => {
+    const bad: string[] = [];
+    for (const lesson of LESSONS) {
+      for (const lang of ['en', 'zh'] as const) {
+        const s = strings(lang);
+        // side by side z's keys with their Tabs go on the top border only where the name stays
+        // (FlowPane useZ), else beside "↓ N more"
+        for (const [width, mark, z] of [[78, '', 'z'], [73, s.focusMark, '']] as const) {
+          lesson.diagrams.forEach((diagram, i) => {
+            const name = diagramTitle(diagram, lang);
+            const place = { at: i + 1, of: lesson.diagrams.length, switched: false };
+            for (const key of [s.litAbove, s.litGoesOnAbove, ...(z ? [s.litGoesOnZoom(false, z)] : [])]) {
+              const room = titleRoom(28, width, frameChars(false), s.more, key, mark);
+              const title = flowTitle(s.flowOf, s.flow, lesson.diagrams.length > 1 ? place : null, name, room, cells);
+              if (name && lesson.diagrams.length > 1 && !title.includes(name)) bad.push(`${lesson.id} ${diagram} ${lang} ${width}: '${title}' beside '${key}'`);
+            }
+          });
+        }
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });

@@ -144,8 +144,12 @@ function windowWrong(r: Rendered, lang: Lang, columns: number, height: number, s
     // z's words (": whole", "Tab, then z: whole"), which say there is more: alone beside a footer
     const said = s.zoomWhole('z').replace(/^z/, '');
     const more = s.zoomMoreLit('z').replace(/^z/, '');
+    // or, where they would push the diagram's name out (issue 16 pass 12), z's keys alone after
+    // the words that the lit part goes on ("· lit goes on above · z", "Tab, then z")
+    const keysAlone = [false, true].map((below) => new RegExp(s.litGoesOnZoom(below, '\0').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\0', '[^─┐┘]*\\bz\\b')));
+    const namesZ = says.includes(said) || keysAlone.some((k) => k.test(says));
     if (![...goesOn, said, more].some((w) => says.includes(w)) && !(f >= 0 && lit.some((y) => y >= top + shown.length && y < to))) wrong.push('the lit part goes on, the border does not say so');
-    if (lit.at(-1)! - lit[0] < zoomed && !st.zoomed && !says.includes(said)) wrong.push(`the lit part (${lit.at(-1)! - lit[0] + 1} rows) fits the zoomed pane (${zoomed}), the border names no z`);
+    if (lit.at(-1)! - lit[0] < zoomed && !st.zoomed && !namesZ) wrong.push(`the lit part (${lit.at(-1)! - lit[0] + 1} rows) fits the zoomed pane (${zoomed}), the border names no z`);
   }
   const cutTop = (t: number) => [...geometry.boxes.values()].filter((b) => b.y < t && b.y + b.h > t).length;
   if (cutTop(top) > 0) {

@@ -71,7 +71,9 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const shownRow = (r: number) => r >= folded.offset && r < folded.end && !(fold && r >= fold.at && r < fold.to);
   // the legend names a "?" or a dotted frame only while one is in view (fix19b#2)
   const view = [folded.offset, folded.end] as const;
-  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some(shownRow), framesDone(view), textRoom(width)) : null;
+  // and "╌│╌", a line through a frame's border, only while one is in view (issue 16 pass 12)
+  const doorway = lines.some((l, r) => shownRow(r) && l.some((run) => /[╌╍]/.test(run.text)));
+  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some(shownRow), framesDone(view), textRoom(width), doorway) : null;
   // a lit part out of view is named beside the "more" sign, so nobody misses it
   // ("goes on" when part of it is in view: a lit path taller than the pane)
   const inView = litRows.some(shownRow);
@@ -92,14 +94,18 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // (where it hides lit rows and the whole words do not fit, z's before the scrolling's)
   const n = fold ? fold.to - fold.at : 0;
   const foldTexts = litFolded && z ? [s.flowFold(n, z), s.flowFold(n, z, false), s.flowFold(n, '')] : [s.flowFold(n, '')];
-  const foldLine = fold ? foldRow(lines, fold, textRoom(width), parts, foldTexts, 'dim') : null;
+  const foldLine = fold ? foldRow(lines, fold, textRoom(width), parts, foldTexts, 'dim', litFolded ? z : '') : null;
   const win = { shown: folded.shown.map((l) => l ?? foldLine!), above: folded.above, below: folded.below, offset: folded.offset };
   // a fold row too narrow for z's words (its gaps between the lines kept): the bottom border says them
   const zLost = litFolded && z !== '' && foldLine !== null && !foldLine.map((r) => r.text).join('').includes(z);
   // beside a footer (in review: "reviewing step 5…") the bottom border keeps z's words alone
   // where the whole note does not fit (frame.ts bottomBorder drops a key that does not)
   const fitsBelow = (key: string) => !footer || cells(`─ ${footer} `) + cells(`  ${frameChars(ascii).down} ${s.more(win.below)} ${key} `) + 1 <= width - 2;
-  const downKeys = z ? [s.litGoesOnZoom(true, z), s.signNote(z)] : [inView ? s.litGoesOnBelow : s.litBelow];
+  // z's words on a border ("z: whole"), beside a footer alone; its keys alone where the words
+  // would not fit or would push the diagram's name out (issue 16 pass 12: "↑ 还有 28 行（高亮部分
+  // 向上延续；按两次 Tab 再按 z：完整显示）" did)
+  const zWords = z ? [z, zKeys] : [];
+  const downKeys = z ? zWords.flatMap((w) => [s.litGoesOnZoom(true, w), s.signNote(w)]) : [inView ? s.litGoesOnBelow : s.litBelow];
   const place = choice?.place;
   // the focus mark side by side: the title's parts give way to it (frame.ts topBorder)
   const mark = useFocusMark(focused);
@@ -111,24 +117,28 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // "由文件…─", cut mid-word and glued to the border)
   const d = choice?.diagram ? place : null;
   const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key, mark), cells);
-  // z's words on the top border (the lit part goes on above only) take the room of the
-  // diagram's name, and of which diagram it is unless it just changed or the step to run goes
-  // to another (what the learner needs next); else they go beside the "↓ N more" sign alone
-  // "(the lit part goes on above)" keeps its place before the diagram's name: without it the
-  // border does not say the lit part goes on (tests/app/flow-window)
+  // z's keys on the top border (the lit part goes on above only) take the room of which
+  // diagram it is unless it just changed or the step to run goes to another (what the learner
+  // needs next); else they go beside the "↓ N more" sign alone. "· lit goes on above" keeps its
+  // place before the diagram's name: without it the border does not say the lit part goes on
+  // (tests/app/flow-window)
   const upPlain = above ? (inView ? s.litGoesOnAbove : s.litAbove) : '';
-  const upZ = above && z && !below ? s.litGoesOnZoom(false, z) : '';
   const plainTitle = titleBeside(upPlain);
-  const zTitle = upZ ? titleBeside(upZ) : '';
   const nameless = d ? s.flowOf(title, d.at, d.of, d.switched, d.next) : title;
-  // they may take the name's room too, the one part that gives way to them (flowTitle keeps it
-  // before the place, issue 16), but not a place the title would show ("now diagram 2")
-  const keepsName = name ? zTitle.includes(name) : zTitle === nameless;
-  const useZ = upZ !== '' && (zTitle === plainTitle || keepsName || !(d?.switched || d?.next) || !plainTitle.startsWith(nameless));
-  const zBelow = ((upZ !== '' && !useZ) || zLost) && win.below > 0 ? [s.signNote(z)] : [];
-  const down = below ? (downKeys.find(fitsBelow) ?? downKeys[0]) : (zBelow.find(fitsBelow) ?? '');
-  const keys = { up: useZ ? upZ : upPlain, down };
-  const paneTitle = useZ ? zTitle : plainTitle;
+  // not the diagram's name, which goes last (issue 16 pass 12: "┌─ 流程 ─ ↑ 还有 28 行（…）"), nor
+  // a place the title would show ("now diagram 2")
+  const keeps = (zTitle: string) =>
+    zTitle === plainTitle ||
+    ((!name || zTitle.includes(name) || !plainTitle.includes(name)) && (zTitle.startsWith(nameless) || !(d?.switched || d?.next) || !plainTitle.startsWith(nameless)));
+  const upOnly = above && !below;
+  const zUp = upOnly ? zWords.map((w) => s.litGoesOnZoom(false, w)).find((key) => keeps(titleBeside(key))) : undefined;
+  const zBelow = ((upOnly && z && !zUp) || zLost) && win.below > 0 ? zWords.map(s.signNote) : [];
+  // at the drawing's end (no "↓ N more" to stand beside) z's words alone on the top border, in
+  // place of "lit goes on above", where those would push the name out (shmget 5 at 120x34)
+  const upZ = zUp ?? (upOnly && zBelow.length === 0 ? zWords.map(s.signNote).find((key) => keeps(titleBeside(key))) : undefined);
+  const down = below ? (downKeys.find(fitsBelow) ?? downKeys.at(-1)!) : (zBelow.find(fitsBelow) ?? '');
+  const keys = { up: upZ ?? upPlain, down };
+  const paneTitle = upZ ? titleBeside(upZ) : plainTitle;
   return (
     <Panel
       title={paneTitle}

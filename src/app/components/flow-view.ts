@@ -261,7 +261,10 @@ export function foldFor(lines: number, rows: number, box: readonly [number, numb
     const up = Math.min(2, spare, hi[0]);
     const down = Math.min(spare - up, Math.max(0, lo[0] - hi[1] - 3));
     const top = hi[0] - up;
-    const at = hi[1] + 1 + down;
+    // the drawing ends before the window does: the fold gives back the rows it would leave blank
+    // under the drawing's end (issue 16 pass 12: zoomed, parent-child 8 folded 5 rows above 3
+    // blank ones); a window that holds both unfolded was turned down above
+    const at = hi[1] + 1 + down + Math.max(0, rows - (hi[1] + 1 + down - top) - 1 - (lines - lo[0]));
     if (lo[0] - at < 2) continue;
     return { top, at, to: lo[0] };
   }
@@ -300,8 +303,8 @@ function uprightOf(glyph: string): string {
  *  their columns, and the words in the first gap between them that holds them with a blank on
  *  either side: `texts`, the first that fits, else the words before their bracket, else "⋮"
  *  (shmget 3, zh 120x34: a fold row written from the pane's edge covered the 内核 frame's left
- *  border and the lit edge beside it). */
-export function foldRow<T extends string>(lines: readonly { text: string; tone: T }[][], fold: { at: number; to: number }, width: number, parts: FlowParts, texts: readonly string[], tone: T): { text: string; tone: T }[] {
+ *  border and the lit edge beside it); those holding `must` before any other. */
+export function foldRow<T extends string>(lines: readonly { text: string; tone: T }[][], fold: { at: number; to: number }, width: number, parts: FlowParts, texts: readonly string[], tone: T, must = ''): { text: string; tone: T }[] {
   const folded = lines.slice(fold.at, fold.to).map(cellRow);
   const keep = new Map<number, { text: string; tone: T }>();
   // a column whose folded rows are all upright lines (a box's side, an edge going on), or a side
@@ -326,16 +329,29 @@ export function foldRow<T extends string>(lines: readonly { text: string; tone: 
   }
   // a blank between the words and a line kept beside them
   const room = ([a, b]: [number, number]) => b - a - (keep.has(a - 1) ? 1 : 0) - (keep.has(b) ? 1 : 0);
-  let text = '⋮';
-  let at = gaps[0]?.[0] ?? 0;
-  found: for (const w of words) {
-    for (const g of gaps) {
-      if (room(g) >= cells(w)) {
-        [text, at] = [w, g[0] + (keep.has(g[0] - 1) ? 1 : 0)];
-        break found;
-      }
-    }
-  }
+  // words that cross nothing first: no line or side leaving the row above downwards, nor
+  // entering the row below from above, under them (issue 16 pass 12: ftok 9's "││⋮ 折叠了 10
+  // 行…" written over the lines the fold ends), the words before their bracket too; else the
+  // first gap that holds them. Words holding `must` (z's, where the fold hides lit rows) come
+  // before any without, crossing or not: nothing else says what shows those rows
+  const crosses = (from: number, n: number) => Array.from({ length: n }, (_, k) => from + k).some((c) => DOWN.includes(above[c]?.text || ' ') || UP.includes(below[c]?.text || ' '));
+  const clearAt = (w: string) =>
+    gaps
+      .map((g) => {
+        const first = g[0] + (keep.has(g[0] - 1) ? 1 : 0);
+        const last = g[1] - (keep.has(g[1]) ? 1 : 0) - cells(w);
+        return Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k).find((c) => !crosses(c, cells(w)));
+      })
+      .find((c) => c !== undefined);
+  const roomAt = (w: string) => {
+    const g = gaps.find((g) => room(g) >= cells(w));
+    return g && g[0] + (keep.has(g[0] - 1) ? 1 : 0);
+  };
+  const tiers = must ? [words.filter((w) => w.includes(must)), words.filter((w) => !w.includes(must))] : [words];
+  const placed = tiers
+    .flatMap((tier) => [...tier.filter((w) => w !== '⋮').map((w) => [w, clearAt(w)] as const), ...tier.map((w) => [w, roomAt(w)] as const)])
+    .find(([, c]) => c !== undefined);
+  const [text, at] = placed ?? ['⋮', gaps[0]?.[0] ?? 0];
   const out: { text: string; tone: T }[] = [];
   const put = (t: string, to: T) => {
     const last = out.at(-1);

@@ -31,7 +31,7 @@ export interface DiagramRenderer {
    *  drawn in two of a lesson's diagrams has the same id and label */
   edgeLabel?(name: string, id: string): string | null | undefined;
   /** the key to the line styles of a lit diagram, to its "?" while it hides a result, and to its dotted frames while it has one */
-  legend(lang: Lang, ascii: boolean, masked?: boolean, framesDone?: boolean | readonly string[], room?: number): StyledLine;
+  legend(lang: Lang, ascii: boolean, masked?: boolean, framesDone?: boolean | readonly string[], room?: number, doorway?: boolean): StyledLine;
 }
 
 /** Bytes of the segment in focus as the Kernel pane dumps them: from byte `at` of its `size`. */
