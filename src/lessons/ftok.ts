@@ -175,8 +175,8 @@ export const ftok = defineLesson<FtokState>({
   id: 'ftok',
   title: { en: 'ftok — a key from a file', zh: 'ftok——从文件得到 key' },
   intro: {
-    en: 'Two programs started separately can pass a shmid only by some channel (a file, argv). To meet without one they need a name both know: a key. `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
-    zh: '两个各自启动的程序只能经某个渠道（文件、argv）传递 shmid；没有渠道时，要会合就需要一个双方都知道的名字：key。`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
+    en: 'Two programs started separately can pass a shmid only through some channel, such as a file. To meet without one they need a name both know: a key. `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
+    zh: '两个各自启动的程序只能经某个渠道（比如文件）传递 shmid；没有渠道时，要会合就需要一个双方都知道的名字：key。`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
     en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key. Next, shmat maps a new segment and reads and writes it through an address.',
@@ -195,12 +195,14 @@ export const ftok = defineLesson<FtokState>({
       code: 'key_t key = ftok(path, \'S\')',
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
-        en: "ipclab makes an empty rendezvous file (one both programs agree on; O_CREAT|O_TRUNC) in a private folder (0700). `ftok(path, 'S')` reads its device and inode numbers: st_dev, st_ino.",
-        zh: "ipclab 在私有目录（0700）里用 O_CREAT|O_TRUNC 建一个空的会合文件（两个程序约定好的文件）。`ftok(path, 'S')` 读取它的设备号和 inode 号：st_dev、st_ino。key 用十六进制显示。",
+        en: "ipclab makes an empty rendezvous file (one both programs agree on; O_CREAT|O_TRUNC) in a private folder (0700). `ftok(path, 'S')` reads its device and inode numbers.",
+        zh: "ipclab 在私有目录（0700）里用 O_CREAT|O_TRUNC 建一个空的会合文件（两个程序约定好的文件）。`ftok(path, 'S')` 读取它的设备号和 inode 号。key 用十六进制显示。",
       },
       notice: {
-        en: 'A key is only a number, worked out from the file and the id: the trace shows the parts. The kernel holds nothing new.',
-        zh: 'key 只是一个数，由文件和 id 算出来；跟踪里列出了它的几个部分。内核里没有多出任何东西。',
+        // st_dev and st_ino, the trace's words, said with the run: the step's text before it names
+        // fewer new terms at once (issue 16: eight)
+        en: 'A key is only a number, from the file\'s st_dev and st_ino and the id: the trace shows the parts. The kernel holds nothing new.',
+        zh: 'key 只是一个数，由文件的 st_dev、st_ino 和 id 算出来；跟踪里列出了它的几个部分。内核里没有多出任何东西。',
       },
       traceFocus: ['st_dev'],
       diagram: KEY,
