@@ -160,23 +160,26 @@ export const shmat = defineLesson<ShmatState>({
         zh: '以读写方式映射，地址交给内核挑选。',
       },
       notice: {
-        en: 'The address is in the Trace. Kernel pane: nattch 1; lpid (last to attach or detach) is ours; atime is now.',
-        zh: '地址见跟踪。“内核”窗格：nattch 为 1；lpid（最近映射或解除映射它的）是本课进程；atime 是此刻。',
+        en: 'Mapped at an address like 0x7f… in the lesson process. Kernel pane: nattch 1; lpid (last to attach or detach) ours; atime now.',
+        zh: '映射在本课进程形如 0x7f… 的地址。“内核”窗格：nattch 为 1；lpid（最近映射或解除映射的）是本课进程；atime 是此刻。',
       },
-      // the Trace is shown (the address); nattch, lpid and atime are the Kernel pane's, which the
-      // notice names, with their values (s27a, issue 16)
+      // the Kernel pane is shown and named: nattch, lpid and atime are its fields (issue 16: the
+      // notice read them with the Trace shown); the address, the Trace's, said with its value (s27a)
+      resultPane: 'kernel',
       noticeBy: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
-        if (!seg) return undefined;
+        const at = live.calls.find((c) => c.call === 'shmat')?.ret;
+        if (!seg || typeof at !== 'string') return undefined;
         const d = new Date(seg.atime * 1000);
-        const at = [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+        const when = [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
         return {
-          en: `Kernel pane: nattch 1; lpid = ${seg.lpid}, ours (last to attach or detach); atime = ${at}. The address is in the Trace.`,
-          zh: `“内核”窗格：nattch 为 1；lpid = ${seg.lpid}，即本课进程（最近映射或解除映射它的）；atime = ${at}。地址见跟踪。`,
+          en: `Mapped at ${at} in the lesson process. Kernel pane: nattch 1; lpid = ${seg.lpid}, ours (last to attach or detach); atime ${when}.`,
+          zh: `映射在本课进程的 ${at}。“内核”窗格：nattch 为 1；lpid = ${seg.lpid}，本课进程（最近映射或解除映射的）；atime = ${when}。`,
         };
       },
       diagram: MAP,
-      // the address shmat returned, the step's title, is only in the Trace (issue 16, fixS)
+      // the address shmat returned, the step's title, is the Trace's line, shown beside the
+      // Kernel pane at 120x34 (issue 16, fixS); the notice says its value
       traceFocus: ['shmat('],
       highlight: ['a1', 'a1->shm', 'shm'],
       run(ctx, state) {
