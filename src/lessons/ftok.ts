@@ -464,7 +464,7 @@ export const ftok = defineLesson<FtokState>({
         zh: '笔记把 key 当成路径的名字。验证一下：用 rename 让新文件顶替它（编辑器保存就是这样）；再 ftok，key 变了就调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
       },
       notice: {
-        en: 'New inode, new key (unless the low 16 bits match), on the same path: not the path\'s name. shmget: ENOENT. Missing path: ENOENT.',
+        en: 'Same path, new inode, new key (unless the low 16 bits match): a key is no path\'s name. shmget: ENOENT. Missing path: ENOENT.',
         zh: 'inode 变了，key 也变（除非低 16 位相同）：key 不是笔记说的路径名字。shmget：ENOENT。对不存在的路径 ftok：ENOENT。',
       },
       traceFocus: ['no-such-file'],
