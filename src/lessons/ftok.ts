@@ -113,8 +113,8 @@ function lowByte(id: number): Text | null {
 /** The learner's ftok: their id, on the file kept, replaced or deleted first. A file
  *  replaced or deleted is a new file afterwards (deleted: the lesson makes it again, and the
  *  file system may hand it the old inode number back), so the lesson takes its key for 'S'
- *  from then on, and the trace says what became of the file and the key. */
-function ftokTurn(ctx: StepContext, state: FtokState): string[] {
+ *  from then on (newFileKey), and the trace says what became of the file. */
+function ftokTurn(ctx: StepContext, state: FtokState): { problems: string[]; remade?: { before: number; ino: number } } {
   const path = need(state, 'path');
   const key = need(state, 'key');
   const file = textValue(ctx.turn.values, 'file');
@@ -135,7 +135,7 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
     : { en: `The key is ${hex(key, 8)}, the first step's: the new file's inode has the same low 16 bits.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：新文件的 inode 低 16 位和旧的一样。` };
   const result = got === key ? same : keyCause(got ?? 0, key, id, file);
   explainTurnCall(ctx, call, lowByte(id) ? { en: `${lowByte(id)!.en} ${result.en}`, zh: `${lowByte(id)!.zh}${result.zh}` } : result);
-  if (file === 'keep') return problems;
+  if (file === 'keep') return { problems };
   if (file === 'delete') {
     problems.push(...makeFile(ctx, path));
     const ino = statSync(path).ino;
@@ -149,28 +149,34 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
         : `本课重新建立这个文件：inode 是 ${ino}，不是 ${before}。`,
     );
   }
-  const fresh = keyOf(ctx, path, S);
-  if (fresh === null) return [...problems, `ftok(${path}, 'S') failed on the new file`];
+  return { problems, remade: { before, ino: statSync(path).ino } };
+}
+
+/** After a learner's file made anew: the lesson's own ftok(path, 'S'), just traced, gives the
+ *  new file's key, which the next steps use; the line under it says so (one call, not a repeat). */
+function newFileKey(ctx: StepContext, state: FtokState, remade: { before: number; ino: number }, fresh: number | null): string[] {
+  const oldKey = need(state, 'key');
+  if (fresh === null) return [`ftok(${need(state, 'path')}, 'S') failed on the new file`];
   state.key = fresh;
-  state.remade = { before, ino: statSync(path).ino, oldKey: key, key: fresh };
+  state.remade = { ...remade, oldKey, key: fresh };
   explain(
     ctx,
-    fresh === key
-      ? `With 'S', the new file still gives the first step's key, ${hex(fresh, 8)}, since its inode has the same low 16 bits. The next steps use it.`
-      : `With 'S', the new file gives a new key, ${hex(fresh, 8)} (it was ${hex(key, 8)}). The next steps use the new one.`,
-    fresh === key
-      ? `新文件配 'S' 仍得到第一步的 key ${hex(fresh, 8)}，因为它的 inode 低 16 位相同。后面的步骤用它。`
-      : `新文件配 'S' 得到新的 key ${hex(fresh, 8)}（原来是 ${hex(key, 8)}）。后面的步骤改用新的。`,
+    fresh === oldKey
+      ? `That is the new file's key with 'S': still ${hex(fresh, 8)}, as its inode has the same low 16 bits. The next steps use it.`
+      : `That is the new file's key with 'S': ${hex(fresh, 8)}, not the first step's ${hex(oldKey, 8)}. The next steps use it.`,
+    fresh === oldKey
+      ? `这是新文件配 'S' 的 key：仍是 ${hex(fresh, 8)}，因为它的 inode 低 16 位相同。后面的步骤用它。`
+      : `这是新文件配 'S' 的 key：${hex(fresh, 8)}，不是第一步的 ${hex(oldKey, 8)}。后面的步骤改用它。`,
   );
-  return problems;
+  return [];
 }
 
 export const ftok = defineLesson<FtokState>({
   id: 'ftok',
   title: { en: 'ftok — a key from a file', zh: 'ftok——从文件得到 key' },
   intro: {
-    en: 'Two programs started separately can pass a shmid only by some channel (a file, argv). To meet without one they need a name both know: a key. `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
-    zh: '两个各自启动的程序只能经某个渠道（文件、argv）传递 shmid；没有渠道时，要会合就需要一个双方都知道的名字：key。`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
+    en: 'Two programs started separately can pass a shmid only through some channel, such as a file. To meet without one they need a name both know: a key. `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
+    zh: '两个各自启动的程序只能经某个渠道（比如文件）传递 shmid；没有渠道时，要会合就需要一个双方都知道的名字：key。`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
     en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key. Next, shmat maps a new segment and reads and writes it through an address.',
@@ -189,12 +195,14 @@ export const ftok = defineLesson<FtokState>({
       code: 'key_t key = ftok(path, \'S\')',
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
-        en: "ipclab makes an empty rendezvous file (one both programs agree on; O_CREAT|O_TRUNC) in a private folder (0700). `ftok(path, 'S')` reads its device and inode numbers: st_dev, st_ino.",
-        zh: "ipclab 在私有目录（0700）里用 O_CREAT|O_TRUNC 建一个空的会合文件（两个程序约定好的文件）。`ftok(path, 'S')` 读取它的设备号和 inode 号：st_dev、st_ino。key 用十六进制显示。",
+        en: "ipclab makes an empty rendezvous file (one both programs agree on; O_CREAT|O_TRUNC) in a private folder (0700). `ftok(path, 'S')` reads its device and inode numbers.",
+        zh: "ipclab 在私有目录（0700）里用 O_CREAT|O_TRUNC 建一个空的会合文件（两个程序约定好的文件）。`ftok(path, 'S')` 读取它的设备号和 inode 号。key 用十六进制显示。",
       },
       notice: {
-        en: 'A key is only a number, worked out from the file and the id: the trace shows the parts. The kernel holds nothing new.',
-        zh: 'key 只是一个数，由文件和 id 算出来；跟踪里列出了它的几个部分。内核里没有多出任何东西。',
+        // st_dev and st_ino, the trace's words, said with the run: the step's text before it names
+        // fewer new terms at once (issue 16: eight)
+        en: 'A key is only a number, from the file\'s st_dev and st_ino and the id: the trace shows the parts. The kernel holds nothing new.',
+        zh: 'key 只是一个数，由文件的 st_dev、st_ino 和 id 算出来；跟踪里列出了它的几个部分。内核里没有多出任何东西。',
       },
       traceFocus: ['st_dev'],
       diagram: KEY,
@@ -266,8 +274,8 @@ export const ftok = defineLesson<FtokState>({
             // a new file's key is step 8's point and the lesson's check's question: what each choice
             // does to the file is said before it is chosen, not what comes of it for the key
             help: {
-              en: 'replaced: the name leads to a file written just before ftok. Deleted: ftok finds no file; the lesson writes the file again after it. What this does to the key, step 8 shows',
-              zh: '换成新文件：ftok 之前刚写好的一个文件占用这个名字。ftok 前删掉：ftok 找不到文件，本课在它之后重写这个文件。这对 key 有什么影响，第 8 步会讲',
+              en: 'replaced: the name leads to a file written just before ftok. Deleted: ftok finds no file; the lesson writes the file again after it. What this does to the key, step 8 shows.',
+              zh: '换成新文件：ftok 之前刚写好的一个文件占用这个名字。ftok 前删掉：ftok 找不到文件，本课在它之后重写这个文件。这对 key 有什么影响，第 8 步会讲。',
             },
           },
         ],
@@ -283,13 +291,13 @@ export const ftok = defineLesson<FtokState>({
       },
       run(ctx, state) {
         state.remade = undefined;
-        const yours = ctx.turn.custom ? ftokTurn(ctx, state) : [];
+        const yours = ctx.turn.custom ? ftokTurn(ctx, state) : { problems: [] };
         if (ctx.turn.custom) explainOwnRun(ctx, 'question');
         const path = need(state, 'path');
-        const key = need(state, 'key');
         const again = keyOf(ctx, path, S);
+        const problems = [...yours.problems, ...(yours.remade ? newFileKey(ctx, state, yours.remade, again) : [])];
+        const key = need(state, 'key');
         const other = keyOf(ctx, path, T);
-        const problems = [...yours];
         if (again !== key) problems.push(`the same ftok call gave ${again} the second time, not ${hex(key, 8)}`);
         if (other === null || other === key) problems.push(`ftok with 'T' should give a key other than ${hex(key, 8)}`);
         const link = join(need(state, 'dir'), 'another-name');
@@ -428,12 +436,13 @@ export const ftok = defineLesson<FtokState>({
       code: 'int again = shmget(key, 0, 0)',
       title: { en: 'Open by key with other sizes', zh: '按 key 打开，换几种 size' },
       say: {
-        en: 'Any process that knows the key may call shmget with it. Open by key, no IPC_CREAT, with size 0, then 100, then 8192, more than it has.',
-        zh: '知道 key 的进程都可以拿它调用 shmget。按 key 打开，不带 IPC_CREAT，size 分别用 0、100、8192（比这个共享内存段大）。',
+        // the notes' claim this step corrects (errata E6), said in words
+        en: 'The notes pass IPC_CREAT in every program, even one that only opens. Test it: open by key without IPC_CREAT, with size 0, then 100, then 8192, more than it has.',
+        zh: '笔记让每个程序都带 IPC_CREAT，只打开共享内存段的也不例外。验证一下：不带 IPC_CREAT 按 key 打开，size 分别用 0、100、8192（比这个段大）。',
       },
       notice: {
-        en: 'Size is only a check: 0 to 4096 opens the same shmid, more is EINVAL. The key alone found it; nobody handed over a shmid.',
-        zh: '打开时 size 只是检查：0 到 4096 都返回同一个 shmid，超过就是 EINVAL。单凭 key 就找到了它，没有谁把 shmid 交过来。',
+        en: 'Size is only a check: 0 to 4096 opens the same shmid, 8192 is EINVAL. The key alone opened it, no IPC_CREAT, whatever the notes say.',
+        zh: 'size 只是检查：0 到 4096 都返回同一个 shmid，8192 是 EINVAL。只凭 key 就打开了：不用 IPC_CREAT（笔记说错了），也没人交来 shmid。',
       },
       diagram: OPEN,
       highlight: ['call', 'call->find', 'find', 'find->excl', 'excl', 'excl->fits', 'fits', 'fits->seg', 'seg', 'fits->EINVAL', 'EINVAL'],
@@ -450,12 +459,13 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
       title: { en: 'Replace the file, then ftok again', zh: '替换文件，再调用 ftok' },
       say: {
-        en: 'A new file of the same name replaces the file (renamed over it, as editors save); ftok on the path again and, with a new key, shmget(key, 0, 0); then ftok on a missing path.',
-        zh: '用同名新文件替换它（open 新文件再 rename 覆盖，编辑器保存时就是这样）。再对这个路径 ftok，key 变了就调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
+        // the notes' claim this step corrects (errata E7), said in words
+        en: 'The notes take a key for the path\'s name. Test it: a new file is renamed over it (as editors save); ftok again, shmget(key, 0, 0) with a new key, then ftok on a missing path.',
+        zh: '笔记把 key 当成路径的名字。验证一下：用 rename 让新文件顶替它（编辑器保存就是这样）；再 ftok，key 变了就调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
       },
       notice: {
-        en: 'New inode, new key (unless the low 16 bits match). shmget\'s ENOENT: no segment has that key. ftok, missing path: ENOENT, no file.',
-        zh: 'inode 变了，key 也变（除非两者低 16 位相同）。shmget 的 ENOENT：没有共享内存段用这个新 key。对不存在的路径 ftok：ENOENT，没有这个文件。',
+        en: 'Same path, new inode, new key (unless the low 16 bits match): a key is no path\'s name. shmget: ENOENT. Missing path: ENOENT.',
+        zh: 'inode 变了，key 也变（除非低 16 位相同）：key 不是笔记说的路径名字。shmget：ENOENT。对不存在的路径 ftok：ENOENT。',
       },
       traceFocus: ['no-such-file'],
       diagram: KEY,
@@ -528,7 +538,8 @@ export const ftok = defineLesson<FtokState>({
       }),
     },
     'no-creat': {
-      question: { en: 'With no segment under the key, shmget(key, 4096, 0600) gives…', zh: 'key 下还没有共享内存段时，shmget(key, 4096, 0600) 得到……' },
+      // which key: step 3 made the 'A' keys last; this is 'S''s, step 1's or, after y at step 2, the new file's (issue 16)
+      question: { en: "No segment has the 'S' key yet (ftok's with 'S', not step 3's 'A' keys). shmget(key, 4096, 0600) gives…", zh: "'S' 的 key（ftok 配 'S' 得到的，不是第 3 步 'A' 的）下还没有共享内存段。shmget(key, 4096, 0600) 得到……" },
       choices: NO_CREAT,
       answer: (live) => choiceOf(NO_CREAT, firstCall(live, 'shmget').errno, 0),
       hint: { en: 'Without IPC_CREAT, shmget only opens.', zh: '不带 IPC_CREAT 时，shmget 只负责打开。' },

@@ -77,8 +77,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'ipcs, ipcrm', zh: 'ipcs、ipcrm' },
     terms: [],
     text: {
-      en: 'Commands of a shell: ipcs lists the System V objects of the machine (ipcs -m segments, -q queues, -s semaphore sets), with their key, id, owner and mode; ipcrm removes one (ipcrm -m and its shmid). Lesson 1 (System V IPC) runs ipcs.',
-      zh: 'shell 命令：ipcs 列出本机的 System V 对象（ipcs -m 共享内存段，-q 消息队列，-s 信号量集），以及它们的 key、id、属主和权限；ipcrm 删除一个（ipcrm -m 加它的 shmid）。第 1 课（System V IPC）运行 ipcs。',
+      en: 'Commands of a shell: ipcs lists the System V objects of the machine (ipcs -m segments, -q queues, -s semaphore sets), with their key, id, owner and mode; ipcrm removes one (ipcrm -m and its shmid). Lesson 1 (overview) runs ipcs.',
+      zh: 'shell 命令：ipcs 列出本机的 System V 对象（ipcs -m 共享内存段，-q 消息队列，-s 信号量集），以及它们的 key、id、属主和权限；ipcrm 删除一个（ipcrm -m 加它的 shmid）。第 1 课（概览）运行 ipcs。',
     },
   },
   {
@@ -102,8 +102,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shmid', zh: 'shmid' },
     terms: ['shmid'],
     text: {
-      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too), and when it wraps round to a slot not above the last one, the count grows by one: shmids go …, 62, 63, then 32768 (slot 0 again, round 1), so an old shmid does not soon name a newer segment. Hence shmids that grow from run to run (the segments made in between took the slots before) and jump by 32768 at each round.',
-      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位），绕回到不大于上一个的槽位时，轮数加一：shmid 依次是……、62、63，然后 32768（又是槽位 0，第 1 轮），所以旧的 shmid 不会很快指向新建的共享内存段。因此 shmid 一次运行比一次大（其间建的段占了前面的槽位），每过一轮就跳 32768。',
+      // what a reader sees first (a large number, taken apart), then how it grows (issue 16:
+      // "0 to 63 while few objects exist" first read as the shmid's range beside 26148921)
+      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds: 26148921 is slot 57 + 32768 × 798. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). The kernel gives the slot after the last one it gave (other programs\' segments take slots too); the slots stay small (0 to 63 while few objects exist), and when the kernel wraps round to a slot not above the last one, the count grows by one: shmids go …, 62, 63, then 32768 (slot 0 again, round 1), so an old shmid does not soon name a newer segment. Hence shmids that grow from run to run and jump by 32768 at each round.',
+      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数：26148921 就是槽位 57 + 32768 × 798。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。内核发放上次发出的槽位之后的那一个（别的程序的共享内存段也占槽位）；槽位号一直不大（对象不多时在 0 到 63 之间），绕回到不大于上一个的槽位时，轮数加一：shmid 依次是……、62、63，然后 32768（又是槽位 0，第 1 轮），所以旧的 shmid 不会很快指向新建的共享内存段。因此 shmid 一次运行比一次大，每过一轮就跳 32768。',
     },
   },
   {
@@ -112,8 +114,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'shared memory segment', zh: '共享内存段' },
     terms: [],
     text: {
-      en: 'A block of memory the kernel keeps, which processes map into their address space to share its bytes. shmget makes or finds one, shmat maps it, shmdt unmaps it, shmctl looks at it and removes it; ipcs -m lists every segment. Lesson 1 (System V IPC) makes the first.',
-      zh: '内核保管的一块内存，进程把它映射进自己的地址空间来共享其中的字节。shmget 新建或找到它，shmat 映射它，shmdt 解除映射，shmctl 查看和删除它；ipcs -m 列出所有共享内存段。第 1 课（System V IPC）建第一个。',
+      en: 'A block of memory the kernel keeps, which processes map into their address space to share its bytes. shmget makes or finds one, shmat maps it, shmdt unmaps it, shmctl looks at it and removes it; ipcs -m lists every segment. Lesson 1 (overview) makes the first.',
+      zh: '内核保管的一块内存，进程把它映射进自己的地址空间来共享其中的字节。shmget 新建或找到它，shmat 映射它，shmdt 解除映射，shmctl 查看和删除它；ipcs -m 列出所有共享内存段。第 1 课（概览）建第一个。',
     },
   },
   {
@@ -391,7 +393,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     // points to (strings.ts statusEmpty) from lesson 1 on: what dest means, a removed segment
     // still listed, answers shmctl 6 ("IPC_RMID while attached"), so it waits for that step (fix28d#4)
     name: { en: 'status: dest, locked', zh: 'status：dest、locked' },
-    terms: ['dest', 'SHM_DEST'],
+    terms: ['dest'],
     text: {
       en: 'The status column of ipcs -m and the Kernel pane: empty for most segments. locked: the segment\'s pages are kept in memory, never swapped out.',
       zh: 'ipcs -m 和内核窗格的 status 列：大多数共享内存段这里为空。locked：这个段的内存页锁在内存里，不会被换出。',
@@ -406,6 +408,17 @@ export const GLOSSARY: GlossaryEntry[] = [
         },
       },
     ],
+  },
+  {
+    // shmctl 2's access_perms, "mode less SHM_DEST and SHM_LOCKED": the flags named and tied to the
+    // status column, without what dest means (the 'dest' entry holds that until shmctl 6 ran)
+    id: 'shm-flags',
+    name: { en: 'SHM_DEST, SHM_LOCKED', zh: 'SHM_DEST、SHM_LOCKED' },
+    terms: ['SHM_DEST', 'SHM_LOCKED'],
+    text: {
+      en: 'Two flags the kernel keeps in a segment\'s mode, above its nine permission bits: SHM_DEST (01000) and SHM_LOCKED (02000). The status column of ipcs -m and the Kernel pane shows them as dest and locked (see status); access_perms is the mode without them.',
+      zh: '内核记在共享内存段 mode 里、九个权限位之上的两个标志位：SHM_DEST（01000）和 SHM_LOCKED（02000）。ipcs -m 和“内核”窗格的 status 列把它们显示为 dest 和 locked（见 status 条目）；access_perms 就是去掉它们的 mode。',
+    },
   },
   {
     id: 'errno',
@@ -1094,8 +1107,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
     terms: ['pid', 'pids'],
     text: {
-      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A line with $ is a command ipclab ran for you (ipcs, cc): its pid is that command\'s own process, started for the line and gone after it. The Kernel tab lists every process, running or ended.',
-      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。带 $ 的行是 ipclab 替你运行的命令（ipcs、cc），它的 pid 是这条命令自己的进程，为这一行启动，运行完就结束。“内核”窗格列出所有进程，不论还在运行还是已经结束。',
+      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A line with $ is a command ipclab ran for you (ipcs, cc): its pid is that command\'s own process, started for the line and gone after it. Where a lesson starts processes of its own (a child, a C program), the Kernel pane lists them beside the lesson process, running or ended.',
+      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。带 $ 的行是 ipclab 替你运行的命令（ipcs、cc），它的 pid 是这条命令自己的进程，为这一行启动，运行完就结束。课程自己另起进程（子进程、C 程序）时，“内核”窗格把它们和本课进程一起列出，不论还在运行还是已经结束。',
     },
     // what a lesson with a second process shows (shmat's write through a read-only mapping is the
     // first in the course): held until then, too much at overview 1, where a learner meets pid (fix28d#9)

@@ -85,11 +85,11 @@ function heldNotice(held: Held): Text | undefined {
 
 export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
   id: 'overview',
-  title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
-  short: { en: 'System V IPC', zh: 'System V IPC 对象' },
+  // named "overview" as the menu's id is, like every lesson's title before its dash
+  title: { en: 'overview — IPC in the kernel', zh: '概览——内核里的 IPC' },
   intro: {
-    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists the notes\' claims, corrected once their step ran (g: glossary). A trace line starts with a pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它。按 e 看勘误，笔记的每条说法在相应步骤运行后显示更正；按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
+    en: 'Processes share data through a System V IPC object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists the notes\' claims, corrected once their step ran (g: glossary). A trace line starts with a pid.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的 System V IPC 对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它。按 e 看勘误，笔记的每条说法在相应步骤运行后显示更正；按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
     en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close: the key IPC_PRIVATE, and its size argument.',
@@ -181,13 +181,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
         state.shmid = shmid;
-        // the first shmid a learner meets, often large and never the last run's plus one: taken
-        // apart under the call (ipc/util.c: seq << 15 | slot; the glossary says how it grows)
-        const [slot, round] = [shmid % 32768, Math.floor(shmid / 32768)];
+        // the first shmid a learner meets, often large: said as the kernel's number for the
+        // segment; how it is made is shmget 2's and the glossary's (issue 16)
         explain(
           ctx,
-          `shmid ${shmid} is how every later call (shmat, shmctl, ipcrm) names this segment. On Linux it is slot ${slot} + 32768 × ${round}: 32768 more each time the kernel's table's slots go round (g: shmid).`,
-          `之后的每个调用（shmat、shmctl、ipcrm）都用 shmid ${shmid} 指明这个共享内存段。在 Linux 上它等于槽位 ${slot} + 32768 × ${round}：内核表的槽位每轮过一圈，就多加 32768（按 g 查 shmid）。`,
+          `shmid ${shmid}: the kernel's number for this segment, by which every later call (shmat, shmctl, ipcrm) names it. g: shmid says how it is made.`,
+          `shmid ${shmid}：内核给这个共享内存段的编号，之后的每个调用（shmat、shmctl、ipcrm）都用它指明这个段。它是怎么来的，按 g 查 shmid。`,
         );
         return expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
       },

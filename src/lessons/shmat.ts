@@ -160,22 +160,26 @@ export const shmat = defineLesson<ShmatState>({
         zh: '以读写方式映射，地址交给内核挑选。',
       },
       notice: {
-        en: 'An address like 0x7f…: the segment is part of the lesson process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
-        zh: '得到形如 0x7f… 的地址：这个共享内存段成了本课进程的一部分。nattch 为 1；lpid（最近映射或解除映射它的进程）是本课进程；atime 是此刻。',
+        en: 'Mapped at an address like 0x7f… in the lesson process. Kernel pane: nattch 1; lpid (last to attach or detach) ours; atime now.',
+        zh: '映射在本课进程形如 0x7f… 的地址。“内核”窗格：nattch 为 1；lpid（最近映射或解除映射的）是本课进程；atime 是此刻。',
       },
-      // the Trace is shown (the address); lpid and atime, the Kernel pane's, said with their values (s27a)
+      // the Kernel pane is shown and named: nattch, lpid and atime are its fields (issue 16: the
+      // notice read them with the Trace shown); the address, the Trace's, said with its value (s27a)
+      resultPane: 'kernel',
       noticeBy: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
-        if (!seg) return undefined;
+        const at = live.calls.find((c) => c.call === 'shmat')?.ret;
+        if (!seg || typeof at !== 'string') return undefined;
         const d = new Date(seg.atime * 1000);
-        const at = [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+        const when = [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
         return {
-          en: `An address like 0x7f…: the segment is part of the lesson process now. nattch 1; lpid = ${seg.lpid}, ours (last to attach or detach); atime = ${at}.`,
-          zh: `得到形如 0x7f… 的地址：这个共享内存段成了本课进程的一部分。nattch 为 1；lpid = ${seg.lpid}，即本课进程（最近映射或解除映射它的）；atime = ${at}。`,
+          en: `Mapped at ${at} in the lesson process. Kernel pane: nattch 1; lpid = ${seg.lpid}, ours (last to attach or detach); atime ${when}.`,
+          zh: `映射在本课进程的 ${at}。“内核”窗格：nattch 为 1；lpid = ${seg.lpid}，本课进程（最近映射或解除映射的）；atime = ${when}。`,
         };
       },
       diagram: MAP,
-      // the address shmat returned, the step's title, is only in the Trace (issue 16, fixS)
+      // the address shmat returned, the step's title, is the Trace's line, shown beside the
+      // Kernel pane at 120x34 (issue 16, fixS); the notice says its value
       traceFocus: ['shmat('],
       highlight: ['a1', 'a1->shm', 'shm'],
       run(ctx, state) {
@@ -267,13 +271,13 @@ export const shmat = defineLesson<ShmatState>({
         // ipclab's own write is refused (its trace line): said before it runs, why in the aside
         // whose address the child writes through: its own, from its own shmat, said before the run
         // (newcomer pass 10 could not tell which address)
-        en: 'Map SHM_RDONLY, read, detach; ipclab\'s guard (g) stops its own write. A throw-away child (a new program; a C program would fork() here) maps it SHM_RDONLY itself and writes.',
-        zh: '用 SHM_RDONLY 映射、读取、解除映射；ipclab 自己的写入被访问检查拦下（按 g 查）。再由一个临时子进程（新程序；C 程序在这里会 fork()）自己用 SHM_RDONLY 映射并写入。',
+        en: 'Map SHM_RDONLY, read, detach; ipclab\'s guard (g) stops its own write. A throw-away child (a C program would fork() here; ipclab starts a separate program) maps it so and writes.',
+        zh: '用 SHM_RDONLY 映射、读取、解除映射；ipclab 的写入被访问检查拦下（按 g 查）。再由临时子进程（C 程序在这里会 fork()；ipclab 另起一个独立程序）自己只读映射并写入。',
       },
-      // why ipclab's child is not C's fork() child (issue 16); the trace line (childAttached) says what it set
+      // what the Trace's "ipclab refused" line is for; why no fork() is ipclab's own, left out (issue 16)
       aside: {
-        en: 'a real write would end ipclab. Its child is a new program, not a fork: fork() alone is unsafe in Node\'s threads (g: Node).',
-        zh: '真的写下去会终结 ipclab。它的子进程是新启动的程序，而不是 fork 出来的：Node 多线程里单独 fork() 不安全（按 g 查 Node）。',
+        en: 'a real write would end ipclab.',
+        zh: '真的写下去会终结 ipclab。',
       },
       notice: {
         en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab.',
@@ -368,10 +372,6 @@ export const shmat = defineLesson<ShmatState>({
         en: 'nattch 1: the lesson process detached both of its own mappings; only the C program maps it now. Its pid and calls are in the trace.',
         zh: 'nattch 为 1：本课进程解除了自己的两个映射，现在只有这个 C 程序映射着这个共享内存段，它的进程号和调用都在跟踪里。',
       },
-      aside: {
-        en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',
-        zh: 'Node（ipclab 的 JavaScript 运行时）是多线程的，在其中 fork() 不安全，所以由 C 程序来 fork。',
-      },
       traceFocus: ['attached at', '已映射到'], // inherit.c's line, shown in zh from its table (examples/c/zh/inherit.c.out.txt)
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],
@@ -400,9 +400,10 @@ export const shmat = defineLesson<ShmatState>({
       notice: {
         // the kernel's attach at fork (shm_open, as dup_mmap copies the mapping) runs in the parent:
         // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's), which
-        // step 8's shmat had set already: the same value, so the Kernel pane marks no change there
-        en: 'One shmat, nattch 2: fork() attached the child, same address. atime changed (*); lpid, set again to the parent\'s pid, did not (no *).',
-        zh: '一次 shmat，nattch 却是 2：fork() 让子进程映射在同一地址。atime 变了（*）；lpid 又设成父进程的 pid，值没变（没有 *）。',
+        // step 8's shmat had set already: the same value, so the Kernel pane marks no change there;
+        // said as the kernel's doing, as nobody called shmat (issue 16)
+        en: 'One shmat, nattch 2: the kernel counts fork()\'s copy of the mapping as an attach, setting atime (*) and lpid, the parent\'s (no *).',
+        zh: '只有一次 shmat，nattch 却是 2：内核把 fork() 复制的映射算作一次映射。它更新了 atime（*），lpid 仍设为父进程（没有 *）。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
@@ -470,7 +471,7 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'cleanup',
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
-      // shmctl named, not IPC_RMID: its removing would say the segment outlived step 11, whose question asks that
+      // names neither shmctl nor IPC_RMID: a title acting on the segment, in the step list, says it outlived step 11, whose question asks that (giveaway.ts ACTS_ON)
       title: { en: 'End of the lesson: a control call', zh: '本课结束：一个控制调用' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',

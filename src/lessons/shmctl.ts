@@ -239,8 +239,9 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         // mode beside access_perms read as two settings (newcomer pass 10): said once, where both show
-        en: 'ipcs -m -i (Trace) prints IPC_STAT\'s record; lpid is ours, as ipcs maps nothing. access_perms is mode less its flags (none here).',
-        zh: 'ipcs -m -i（见“跟踪”窗格）打印 IPC_STAT 的记录；lpid 是本课进程。权限（access_perms）是 mode 去掉标志位，这里两者相同。',
+        // the flags named, as the status column shows them (issue 16: "less its flags" named none)
+        en: 'ipcs -m -i (Trace) prints IPC_STAT\'s record. access_perms: mode less the status flags SHM_DEST 01000, SHM_LOCKED 02000 (none here).',
+        zh: 'ipcs -m -i（跟踪）打印 IPC_STAT 的记录。access_perms 即 mode 去掉状态标志 SHM_DEST 01000 和 SHM_LOCKED 02000（这里都没有）。',
       },
       traceFocus: ['$ ipcs -m -i', 'IPC_STAT', 'shm_atime'],
       diagram: FUNCS,
@@ -334,8 +335,8 @@ export const shmctl = defineLesson<ShmctlState>({
         // (read-write EACCES, SHM_RDONLY works: the question's explanation says it, with the owner's bits)
         // CAP_IPC_OWNER named here, not only in the aside (which gives way at 80x24) and the
         // explanation, so a New terms line lists it (issue 16 pass 12)
-        en: 'shmat checks the mode, which root\'s CAP_IPC_OWNER skips; IPC_RMID does not, only who calls it (the child, as owner).',
-        zh: 'shmat 检查权限（root 有 CAP_IPC_OWNER，可跳过），IPC_RMID 不看权限，只看调用者是谁（这里是作为属主的子进程）。',
+        en: 'shmat checks the mode (CAP_IPC_OWNER, root\'s, skips it). IPC_RMID ignores the mode; it checks who calls: the child, as owner.',
+        zh: 'shmat 检查权限位（root 的 CAP_IPC_OWNER 可跳过）。IPC_RMID 不看权限位，只看调用者是谁：这里是属主身份的子进程。',
       },
       // the child's three calls are the result (the Trace)
       resultPane: 'trace',
@@ -501,7 +502,8 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     rmid: {
       // what the key is for, so that its fate can be reasoned out (issue 16)
-      question: { en: 'shmget(key, …) finds a segment by its key. IPC_RMID on this one, still attached: its row in the Kernel pane…', zh: 'shmget(key, …) 靠 key 找到共享内存段。映射还在时调用 IPC_RMID，“内核”窗格里它的那一行……' },
+      // no step has shown a removal while attached: the question says so, the hint gives the ground (issue 16)
+      question: { en: 'shmget(key, …) finds a segment by its key. IPC_RMID on this one, still attached (not shown yet): its row in the Kernel pane…', zh: 'shmget(key, …) 靠 key 找到共享内存段。映射还在时调用 IPC_RMID（还没演示过，请推理），“内核”窗格里它的那一行……' },
       choices: [
         { en: 'is gone at once, key and all', zh: '马上消失，连同它的 key', whyNot: { en: 'only a segment nobody has mapped goes at once; this one is still attached.', zh: '只有没人映射的共享内存段才会马上消失；这个段还被映射着。' } },
         { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000', whyNot: { en: 'an attached segment stays, dest with key 0; this one was not attached, or IPC_RMID failed.', zh: '被映射着的共享内存段会留下，标为 dest、key 变为 0；这个段没有被映射，或者 IPC_RMID 失败了。' } },
@@ -512,7 +514,7 @@ export const shmctl = defineLesson<ShmctlState>({
         if (!seg) return 0;
         return seg.status.includes('dest') ? 1 : 2;
       },
-      hint: { en: 'nattch is 1: someone still uses it.', zh: 'nattch 为 1：还有人在用它。' },
+      hint: { en: 'nattch is 1: someone still uses it. And should a later shmget(key, …) find a segment that is to go?', zh: 'nattch 为 1：还有人在用它。再想想：之后的 shmget(key, …) 还该找到一个要删的共享内存段吗？' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return seg
@@ -537,10 +539,10 @@ export const shmctl = defineLesson<ShmctlState>({
       },
     },
     'attach-dest': {
-      question: { en: 'The segment is dest, key 0. shmat by its shmid gives…', zh: '共享内存段已是 dest，key 为 0。按 shmid 调用 shmat 得到……' },
+      question: { en: 'The segment is dest, key 0. shmat by its shmid (not shown yet: reason it out) gives…', zh: '共享内存段已是 dest，key 为 0。按 shmid 调用 shmat（还没演示过，请推理）得到……' },
       choices: DEST,
       answer: (live) => choiceOf(DEST, lastCall(live, 'shmat').errno, 0),
-      hint: { en: 'dest hides the key, not the id; this is Linux.', zh: 'dest 藏起的是 key，不是 id；这里是 Linux。' },
+      hint: { en: 'dest hides the key, not the shmid, and the segment is still there, mapped. Linux asks only that the shmid names a segment.', zh: 'dest 藏起的是 key，不是 shmid，而且共享内存段还在、还被映射着。Linux 只要求 shmid 指向一个段。' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return {

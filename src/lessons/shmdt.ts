@@ -221,13 +221,15 @@ export const shmdt = defineLesson<ShmdtState>({
         // ipclab's own read is refused (its trace line): said before it runs, why in the aside
         // whose old address the child reads: its own, from its own shmat and shmdt, said before
         // the run (newcomer pass 10 could not tell which address)
-        en: 'ipclab refuses its own read through the old address. A throw-away child, a separate program, attaches and detaches it to get its own, then reads (a C program would fork() here).',
-        zh: 'ipclab 拒绝自己通过旧地址读取。一个临时子进程（另一个独立的程序；C 程序在这里会 fork()）自己先映射、再解除映射，得到自己的旧地址，再通过它读。',
+        en: 'ipclab refuses its own read of the old address. A throw-away child (a C program would fork() here; ipclab starts a separate program) attaches, detaches, then reads its old address.',
+        zh: 'ipclab 拒绝自己通过旧地址读取。再由一个临时子进程（C 程序在这里会 fork()；ipclab 另起一个独立程序）自己先映射、再解除映射，得到自己的旧地址，再通过它读。',
       },
-      // why ipclab's child is not C's fork() child, whose read changes no lpid, atime or dtime (issue 16)
+      // what the Trace's "ipclab refused" line is for; the child's own shmat and shmdt, which
+      // change lpid, atime and dtime, its trace line says (childAttached); why no fork() is ipclab's
+      // own, left out (issue 16)
       aside: {
-        en: 'a real read would end ipclab. The child is a new program, not a fork, unsafe in Node\'s threads (g: Node); its shmat and shmdt change lpid, atime and dtime.',
-        zh: '真的读下去会终结 ipclab。子进程是新启动的程序，不是 fork 出的（Node 多线程里 fork 不安全，按 g 查 Node）；它的 shmat、shmdt 会改 lpid、atime、dtime。',
+        en: 'a real read would end ipclab.',
+        zh: '真的读下去会终结 ipclab。',
       },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)

@@ -218,8 +218,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         // time the slot it gets is not above the last one; id = seq << 15 | slot
         explain(
           ctx,
-          'Why such numbers: on Linux a shmid is a slot of the kernel\'s table plus 32768 times a count of rounds. The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs\' segments take slots too); when it wraps round to a slot not above the last one, the count grows by one: …, 62, 63, then 32768 (slot 0 again, round 1). So a shmid kept after its segment is gone does not soon name a new segment by chance.',
-          '为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位）；绕回到不大于上一个的槽位时，轮数加一：……、62、63，然后 32768（又是槽位 0，第 1 轮）。所以段删掉后留下的旧 shmid，不会很快碰巧指向新建的段。',
+          `Why such numbers: on Linux a shmid is a slot of the kernel's table plus 32768 times a count of rounds (${b} is slot ${b % 32768} + 32768 × ${Math.floor(b / 32768)}). The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs' segments take slots too); when it wraps round to a slot not above the last one, the count grows by one: …, 62, 63, then 32768 (slot 0 again, round 1). So a shmid kept after its segment is gone does not soon name a new segment by chance.`,
+          `为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数（${b} 就是槽位 ${b % 32768} + 32768 × ${Math.floor(b / 32768)}）。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位）；绕回到不大于上一个的槽位时，轮数加一：……、62、63，然后 32768（又是槽位 0，第 1 轮）。所以段删掉后留下的旧 shmid，不会很快碰巧指向新建的段。`,
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
@@ -234,16 +234,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。按 y（用你输入的值运行）还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
       },
       notice: {
-        // a kernel fact, not ipclab's: a notice, not an aside; check 2 (1 byte or 4096?) recalls it (fixR4)
+        // a kernel fact, not ipclab's: a notice, not an aside; check 2 (the least size) recalls it (fixR4)
         // SHMMIN said with its meaning here: this notice is the first text to use it (nc pass)
-        // what ipcs lists for a 1-byte segment is check 2's question, which no step shows: left to
-        // its explanation (newcomer pass 10: "bytes shows 1" claimed it and gave it away)
+        // what ipcs lists for a 1-byte segment no step shows: left to check 2's explanation
         en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs at least SHMMIN bytes, the least size (1 on Linux).',
         zh: 'EINVAL：IPC_PRIVATE 只新建，而新的共享内存段至少要 SHMMIN 字节，即最小大小（Linux 上是 1）。',
-      },
-      aside: {
-        en: 'y\'s size stops at 2^52, ipclab\'s own bound, as its JavaScript numbers are exact only up to 2^53.',
-        zh: 'y 的大小最多 2^52，这是 ipclab 自己的限制，因为它的 JavaScript 数只在 2^53 以内是精确的。',
       },
       traceFocus: ['EINVAL'],
       diagram: CREATE,
@@ -263,7 +258,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
             help: {
-              // why this form stops there is ipclab's, the step's aside (a newcomer pass)
+              // the form's own bound (ipclab's numbers are exact to 2^53): the learner needs only the bound
               en: 'this form takes at most 2^52 (4 PiB); the kernel\'s limit is SHMMAX',
               zh: '这个表单最多接受 2^52（4 PiB）；内核的上限是 SHMMAX',
             },
@@ -401,8 +396,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       explain: (live) => HUGE_WHY[lastCall(live, 'shmget').errno ?? 'none'] ?? outcomeOf(lastCall(live, 'shmget')),
     },
   },
-  // cases no step showed (steps 2 and 3 asked the two calls themselves): another program
-  // with the shmid of an IPC_PRIVATE segment, and the least size
+  // what the steps showed, asked of other cases (steps 2 and 3 asked the two calls themselves):
+  // another program with the shmid of an IPC_PRIVATE segment, the least size, a group's bits
   check: [
     {
       question: { en: 'A program makes a segment with IPC_PRIVATE and prints its shmid. Can a program started later attach it by that shmid?', zh: '一个程序用 IPC_PRIVATE 建了共享内存段并打印出 shmid。后来启动的另一个程序能凭这个 shmid 映射它吗？' },
@@ -415,14 +410,16 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       explain: { en: 'A shmid is valid in every process of the machine; IPC_PRIVATE only means no key leads to it, and the mode decides who may attach.', zh: 'shmid 在本机每个进程里都有效；IPC_PRIVATE 只表示没有 key 能找到它，谁能映射由权限位决定。' },
     },
     {
-      question: { en: 'On Linux, shmget(IPC_PRIVATE, 1, 0600): what comes back?', zh: '在 Linux 上，shmget(IPC_PRIVATE, 1, 0600) 会得到什么？' },
+      // step 3 ran size 0 and its trace gave SHMMIN: this asks what that showed (issue 16: "does
+      // ipcs show 1 or 4096 bytes" for size 1 asked what no step ran)
+      question: { en: 'On Linux, what is the least size a new segment may have (step 3\'s size 0 failed)?', zh: '在 Linux 上，新的共享内存段最小可以是多大（第 3 步的 size 0 失败了）？' },
       choices: [
-        { en: 'a shmid; ipcs shows 1 byte', zh: '一个 shmid；ipcs 显示 1 字节' },
-        { en: 'a shmid; ipcs shows 4096 bytes', zh: '一个 shmid；ipcs 显示 4096 字节', whyNot: { en: 'the kernel gives it a whole page of memory, but keeps the size asked, and ipcs shows that.', zh: '内核给它整整一页内存，但记下的是所要的大小，ipcs 显示的就是它。' } },
-        { en: 'EINVAL: under a page', zh: 'EINVAL：不足一页', whyNot: { en: 'the least is SHMMIN, 1 byte on Linux; rounding up to a page is the kernel\'s own business.', zh: '下限是 SHMMIN，Linux 上是 1 字节；向上取整到一页是内核自己的事。' } },
+        { en: '1 byte', zh: '1 字节' },
+        { en: '4096 bytes, one page', zh: '4096 字节，即一页', whyNot: { en: 'the kernel gives a segment whole pages of memory, but the least size it accepts is SHMMIN.', zh: '内核按整页给共享内存段分配内存，但它接受的最小大小是 SHMMIN。' } },
+        { en: 'SHMMAX bytes', zh: 'SHMMAX 字节', whyNot: { en: 'SHMMAX is the most one segment may have, not the least.', zh: 'SHMMAX 是单个共享内存段的上限，不是下限。' } },
       ],
       answer: 0,
-      explain: { en: 'One byte is enough (SHMMIN is 1 on Linux), and ipcs lists 1. Its memory is a whole page, which no pane shows.', zh: '1 字节就够（Linux 上 SHMMIN 是 1），ipcs 也列为 1。它实际占一整页内存，这一点没有窗格显示。' },
+      explain: { en: 'The least size, SHMMIN, is 1 on Linux (step 3\'s trace). A 1-byte segment takes a whole page, yet ipcs lists 1.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。1 字节的共享内存段也占一整页内存，但 ipcs 列为 1。' },
     },
     {
       question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },

@@ -113,7 +113,7 @@ const PANES: Record<string, string> = {
   overview: 'tktkkkt', // 7: declared the Trace (its text reads ipcs -m there); 5: the question is nattch; the notice names the Trace for B's read
   shmget: 'kttttk', // 2: the notice names the Trace, where both shmids are (s30f); 5: rw------- is IPC_STAT's line in the Trace (the Kernel's perms read 600)
   ftok: 'ttttktttk',
-  shmat: 'ktktktttkkkk', // 2: the address shmat returned, the step's title, is only in the Trace
+  shmat: 'kkktktttkkkk', // 2: the Kernel pane, which its notice names (nattch, lpid, atime), the address said with its value
   shmdt: 'kktttk', // 3: the child's SIGSEGV, 5: where shmat lands, both the Trace's
   shmctl: 'ktkttkkt',
   'parent-child': 'kkkktktt', // 6: the child's "up" in the dump

@@ -52,10 +52,10 @@ describe('terms', () => {
   });
 
   it("an unknown term in the screen's own strings fails the check, in a string or in what a function builds", () => {
-    const table = { plain: 'q quit', quitting: 'ending them (SIGHUP first)', built: (n: number) => `step ${n}: SHM_LOCKED` };
+    const table = { plain: 'q quit', quitting: 'ending them (SIGHUP first)', built: (n: number) => `step ${n}: SHM_HUGE_2MB` };
     expect(stringTermProblems('screen string (en)', table)).toEqual([
       "screen string (en) 'quitting' uses SIGHUP, which the glossary (src/lessons/glossary.ts) does not explain",
-      "screen string (en) 'built' uses SHM_LOCKED, which the glossary (src/lessons/glossary.ts) does not explain",
+      "screen string (en) 'built' uses SHM_HUGE_2MB, which the glossary (src/lessons/glossary.ts) does not explain",
     ]);
   });
 
@@ -94,11 +94,11 @@ describe('terms', () => {
     // in place of words of its own, so the text keeps its length (the fit is another check)
     lessons[1].steps[0].say.en = lessons[1].steps[0].say.en.replace(', as for open()', '; add MSG_COPY to peek');
     expect(lessons[1].steps[0].say.en).toContain('MSG_COPY');
-    lessons[5].steps[0].aside = { en: 'shm_nattch counts mappings', zh: 'SHM_LOCKED 锁住内存' };
+    lessons[5].steps[0].aside = { en: 'shm_nattch counts mappings', zh: 'SHM_HUGE_2MB 用 2 MB 大页' };
     // (the sentence added may also take the text past its lines: only the terms are asked about here)
     expect(validateLessons(lessons).filter((p) => !/ lines of \d+ cells/.test(p))).toEqual([
       "lesson 'shmget' step 'first' say: the en text uses MSG_COPY, which the glossary (src/lessons/glossary.ts) does not explain",
-      "lesson 'shmctl' step 'setup' aside: the zh text uses SHM_LOCKED, which the glossary (src/lessons/glossary.ts) does not explain",
+      "lesson 'shmctl' step 'setup' aside: the zh text uses SHM_HUGE_2MB, which the glossary (src/lessons/glossary.ts) does not explain",
     ]);
   });
 

@@ -19,18 +19,14 @@ const MOST = 7;
 /** The lines over MOST, in order and from the menu alike (`which`: the step's own line, or the
  *  line under the notice of the step's run):
  *  - overview 2's run: the first segment; the Kernel pane shows every ipcs column and IPC_STAT
- *    field at once (owner, cpid, atime, dtime, cuid, lpid, uid, gid, cgid, ctime; zh also 属主);
- *  - ftok 1: its text names the file's device and inode (st_dev, st_ino), open's O_CREAT and
- *    O_TRUNC, the rendezvous file and argv, all before anything runs. */
+ *    field at once (owner, cpid, atime, dtime, cuid, lpid, uid, gid, cgid, ctime; zh also 属主),
+ *    a pane's words no text can hold back.
+ * (ftok 1 named eight before its run: st_dev and st_ino moved to its notice, argv out of its intro.) */
 const OVER = [
   'overview step 2 run en in order',
   'overview step 2 run en from the menu',
   'overview step 2 run zh in order',
   'overview step 2 run zh from the menu',
-  'ftok step 1 own en in order',
-  'ftok step 1 own en from the menu',
-  'ftok step 1 own zh in order',
-  'ftok step 1 own zh from the menu',
 ];
 
 const runs: LessonRun[] = [];

@@ -86,8 +86,10 @@ describe('your turn on the real kernel', () => {
     const lines = said(bad.entries).map((t) => t.en);
     expect(lines.some((t) => /^The file \(inode \d+\) is deleted\.$/.test(t))).toBe(true);
     expect(lines.some((t) => t.startsWith('The lesson makes the file again: ') && /inode \d+/.test(t))).toBe(true);
-    // the key the new file gives for 'S', new or (the inode's low 16 bits alike) the old one, is said once
-    expect(lines.filter((t) => t.startsWith("With 'S', the new file ") && /The next steps use (it|the new one)\.$/.test(t))).toHaveLength(1);
+    // the key the new file gives for 'S', new or (the inode's low 16 bits alike) the old one, is said
+    // once, under the lesson's own ftok(path, 'S'): no third call of it (issue 16)
+    expect(lines.filter((t) => t.startsWith("That is the new file's key with 'S': ") && t.endsWith('The next steps use it.'))).toHaveLength(1);
+    expect(calls(bad.entries, 'ftok').filter((c) => /rendezvous", 'S'\)$/.test(c.c))).toHaveLength(2);
     const good = await runWith('ftok', { id: 'x', file: 'keep' });
     explainedSuccess(good.entries);
     expect(calls(good.entries, 'ftok')[0].c).toContain("'x'");

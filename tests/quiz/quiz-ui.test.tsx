@@ -247,15 +247,15 @@ describe('the end-of-lesson check, the menu and progress', () => {
     for (let n = 3; n <= 6; n++) await runTo(r, n);
     await r.waitFor(() => paneText(r).includes('Check 1/3: A program makes a segment with IPC_PRIVATE and prints its shmid.'), 'check question 1');
     await r.press('2'); // right: yes, if the mode lets it in
-    await r.waitFor(() => paneText(r).includes('Check 2/3: On Linux, shmget(IPC_PRIVATE, 1, 0600)'), 'check question 2');
+    await r.waitFor(() => paneText(r).includes('Check 2/3: On Linux, what is the least size a new segment may have'), 'check question 2');
     // a check question is answered once it has been on screen a moment (store/quiz.ts CHECK_READ_MS)
     await checkReadable(r, 1);
-    await r.press('2'); // wrong: 1 byte is 1
+    await r.press('2'); // wrong: the least is 1 byte
     await r.waitFor(() => paneText(r).includes('Check 3/3: shmget(IPC_PRIVATE, 4096, 0640)'), 'check question 3');
     await checkReadable(r, 2);
     await r.press('x');
     await r.waitFor(() => paneText(r).includes('Check: 1 right of 2 answered, 1 skipped.'), 'the check’s score');
-    expect(paneText(r)).toContain('Answer: [1] a shmid; ipcs shows 1 byte. One byte is enough (SHMMIN is 1 on Linux), and ipcs lists 1. Its memory is a whole page, which no pane shows.');
+    expect(paneText(r)).toContain("Answer: [1] 1 byte. The least size, SHMMIN, is 1 on Linux (step 3's trace). A 1-byte segment takes a whole page, yet ipcs lists 1.");
     // a right answer names the choice too, as a checkpoint's verdict does (fix20a#3)
     expect(paneText(r)).toMatch(/✓ Check 1\/3: [^]*You chose \[2\] [^]*\. Right\. /);
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
