@@ -721,6 +721,9 @@ const EN = {
   /** after the record's label for a segment the step made: every field is new with it (", new:"
    *  said nothing of since when: issue 16, s26c#2) */
   recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
+  /** its word after the short label ("record, new:"): "record, all new in step 1:" took a third of
+   *  the line the fields need at 120x34 (issue 16); the legend right above names the step */
+  recordNewShort: 'new',
   /** ▸ in the legend where the step moved the focus to a segment that was there before: the
    *  focus moved without s and nothing said why (shmget 5 to 6: issue 16, s26c#5) */
   focusStep: (step: number) => `step ${step} used it, details below`,
@@ -1107,6 +1110,7 @@ const ZH: Strings = {
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
+  recordNewShort: '新建',
   focusStep: (step: number) => `第 ${step} 步用的，详见下方`,
 };
 

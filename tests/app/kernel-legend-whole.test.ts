@@ -1,10 +1,10 @@
-// Each part of the Kernel pane's legend -- a mark with its words, a key with its words --
-// stands whole on one line: zh "[ ] 翻页看字节  } 跳过" over "零字节" (ICU found a word
+// Each part of the Kernel pane's legend (a mark with its words) and of its keys' lines at its
+// end (a key with its words) stands whole on one line: zh "[ ] 翻页看字节  } 跳过" over "零字节" (ICU found a word
 // break inside the key's words) read as a status message of its own, whenever "* 第 N 步改变的"
 // took the line's room (issue 16, s25h#2). Every step of every lesson, run for real, at
-// 80x24 and 120x34, en and zh, the legend at the pane's width.
+// 80x24 and 120x34, en and zh, at the pane's width.
 import { describe, expect, it } from 'vitest';
-import { kernelLegendLines, legendSaid, legendWrap } from '../../src/app/components/kernel-view.js';
+import { keyParts, kernelLegendLines, kernelLines, legendParts, legendWrap } from '../../src/app/components/kernel-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { kernelInput, LANGS, paneAt, SIZES, walkLesson } from '../helpers/kernel-walk.js';
@@ -18,16 +18,15 @@ describe('Kernel legend: each part whole on a line', () => {
     expect(legendWrap('legend: ', ['a part much wider than the line itself'], 20)).toEqual(['legend: a part much', 'wider than the line', 'itself']);
   });
   for (const lesson of LESSONS) {
-    it(`${lesson.id}: after every step, every part of the legend on one line`, async () => {
+    it(`${lesson.id}: after every step, every part of the legend and of the keys' words on one line`, async () => {
       let checked = 0;
       await walkLesson(lesson, (at) => {
         for (const lang of LANGS) {
           const k = kernelInput(at, lang);
           for (const [w, h] of SIZES) {
             const { width } = paneAt(w, h);
-            const lines = kernelLegendLines(k, width).map((l) => flat(lineText(l)));
-            const { said } = legendSaid(k);
-            for (const part of said) {
+            const lines = [...kernelLegendLines(k, width), ...kernelLines(k, width, 1000)].map((l) => flat(lineText(l)));
+            for (const part of [...legendParts(k).marks, ...keyParts(k)]) {
               expect(lines.some((l) => l.includes(flat(part))), `${lesson.id} step ${at.step + 1} ${lang} ${w}x${h}: "${flat(part)}" cut\n${lines.join('\n')}`).toBe(true);
               checked++;
             }

@@ -310,11 +310,12 @@ describe('kernel view', () => {
     expect(lineText(lines[1]).trim().split(/\s+/)).toEqual(['▸0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
     expect(lines[1].every((r) => r.tone === 'active')).toBe(true);
     const two = segmentTableLines([seg, { ...seg, shmid: 32770 }], 32770, s, { owners: { lesson: new Set([32769, 32770]), ipclab: new Set() }, before: null, mark: '*', ascii: false });
-    // (a cell before each for a row's own mark while changes are marked: blank, the row neither new nor removed)
-    expect(lineText(two[1]).startsWith(' ● 0x00000000')).toBe(true);
-    expect(lineText(two[2]).startsWith(' ●▸0x00000000')).toBe(true);
+    // (the row marks' column before each while changes are marked, as wide as the widest mark
+    // (+-) and a blank at every step: blank, the row neither new nor removed)
+    expect(lineText(two[1]).startsWith('   ● 0x00000000')).toBe(true);
+    expect(lineText(two[2]).startsWith('   ●▸0x00000000')).toBe(true);
     expect(cells(lineText(two[1]))).toBe(cells(lineText(two[2])));
-    expect(lineText(segmentTableLines([seg], 32769, s, { owners: { lesson: new Set([32769]), ipclab: new Set() }, before: null, mark: '*', ascii: true })[1]).startsWith(' @>')).toBe(true);
+    expect(lineText(segmentTableLines([seg], 32769, s, { owners: { lesson: new Set([32769]), ipclab: new Set() }, before: null, mark: '*', ascii: true })[1]).startsWith('   @>')).toBe(true);
     expect(lineText(segmentTableLines([seg], null, s)[1]).startsWith('  ')).toBe(true);
     // no rows: no column names over nothing, only that there is none
     expect(segmentTableLines([], null, s).map(lineText)).toEqual([s.noSegments]);
@@ -326,11 +327,11 @@ describe('kernel view', () => {
     const marks = { owners: { lesson: new Set([7]), ipclab: new Set([7, 8]) }, before, mark: '*', ascii: true };
     const lines = segmentTableLines([seg, other], null, s, marks);
     // the mark right after its figure, inside the column: a space still parts it from the next figure
-    expect(lineText(lines[1])).toMatch(/^ @ 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
+    expect(lineText(lines[1])).toMatch(/^   @ 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
     // a segment that was not there before the step: new as a whole (every figure in the changed
     // tone), one mark, + at the row's start (after the id, "8+" read as part of a figure: fix23f#1),
     // not a * that says one figure changed
-    expect(lineText(lines[2])).toMatch(/^\+o 0x00000000 +8 +root +600 +4096 +0 +42 +43$/);
+    expect(lineText(lines[2])).toMatch(/^\+  o 0x00000000 +8 +root +600 +4096 +0 +42 +43$/);
     expect(lines[2].slice(2).every((r) => r.tone === 'changed')).toBe(true);
     expect(lineText(lines[2])).not.toContain('*');
     expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['1*', '43*']);
@@ -340,7 +341,7 @@ describe('kernel view', () => {
     expect(start(lineText(lines[1]), '42')).toBe(start(head, 'cpid'));
     expect(start(lineText(lines[2]), '42')).toBe(start(head, 'cpid'));
     const coloured = segmentTableLines([seg], null, s, { ...marks, ascii: false });
-    expect(lineText(coloured[1])).toMatch(/^ ● 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
+    expect(lineText(coloured[1])).toMatch(/^   ● 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
     // the title names the mark only while a figure in sight carries it
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(legendText(k)).toContain('* changed by step 3');
@@ -413,8 +414,10 @@ describe('kernel view', () => {
     expect(fresh.map(lineText).join(' ').split(/[*+]/).length - 1).toBe(0);
     // a new row and a changed figure: both marks, each with its step (fix22e#1: "* changed" beside
     // "~ changed and back in step 6" read as two kinds of change); a new row alone: with its step
-    expect(legendText({ ...k, segments: [seg, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3  * changed by step 3  s:\u00a0focus\u00a0the\u00a0next\u00a0segment');
-    expect(legendText({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3  s:\u00a0focus\u00a0the\u00a0next\u00a0segment');
+    // (the keys' words are the pane's last lines, not the legend's)
+    expect(legendText({ ...k, segments: [seg, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3  * changed by step 3');
+    expect(legendText({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('legend: @ this lesson  o ipclab  + new in step 3');
+    expect(kernelLines({ ...k, segments: [seg, other], dump: null, processes: [], lang: 'en' }, 78, 40).map(lineText).at(-1)).toBe('s:\u00a0focus\u00a0the\u00a0next\u00a0segment');
     // a record's pairs wrap whole; a last line holding one alone ("gid 0") takes pairs from the
     // line above while it stays no wider than that line (issue 16)
     expect(pairLines([10, 10, 10, 8], 20, 50)).toEqual([[0], [1, 2, 3]]);
@@ -422,8 +425,8 @@ describe('kernel view', () => {
     expect(pairLines([10, 10], 8, 50)).toEqual([[0, 1]]);
     // short (a pane whose window the legend's second row would cost a marked row): the step said
     // once, after the last of its marks, and no key; a lone mark keeps its own words
-    expect(kernelLegendLines({ ...k, segments: [seg, other] }, 200, false, null, true).map(lineText)).toEqual(['legend: @ this lesson  o ipclab  + new, * changed by step 3']);
-    expect(kernelLegendLines({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] }, 200, false, null, true).map(lineText)).toEqual(['legend: @ this lesson  o ipclab  + new in step 3']);
+    expect(kernelLegendLines({ ...k, segments: [seg, other] }, 200, null, true).map(lineText)).toEqual(['legend: @ this lesson  o ipclab  + new, * changed by step 3']);
+    expect(kernelLegendLines({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] }, 200, null, true).map(lineText)).toEqual(['legend: @ this lesson  o ipclab  + new in step 3']);
   });
   it('shows a row the last step removed once more, dimmed, marked - at its start (ASCII, as + and * are), and the legend names every mark in sight', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
@@ -442,18 +445,18 @@ describe('kernel view', () => {
       // the trace) and no blank columns (issue 16: they read as a broken row)
       expect(lines).toHaveLength(3);
       const row = shown(lines[2]);
-      expect(row.trimEnd(), row).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +9 +root +removed$`));
+      expect(row.trimEnd(), row).toMatch(new RegExp(`^${mark}  ${ascii ? '@' : '●'} 0x00000000 +9 +root +removed$`));
       expect(lines[2].every((r) => r.tone === 'dim'), row).toBe(true);
       expect(lineText(lines[1])).not.toContain(mark);
       // the columns stay in line with the heading
       expect(lineText(lines[2]).indexOf('root')).toBe(lineText(lines[0]).indexOf('owner'));
       // a queue and a set the step removed: their rows alike (the set without its semaphores)
       const queue = queueTableLines([], s, marks, false);
-      expect(shown(queue[1]).trimEnd()).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +5 +root +removed$`));
+      expect(shown(queue[1]).trimEnd()).toMatch(new RegExp(`^${mark}  ${ascii ? '@' : '●'} 0x00000000 +5 +root +removed$`));
       expect(queue[1].every((r) => r.tone === 'dim')).toBe(true);
       const sets = semaphoreTableLines([], s, marks, false);
       expect(sets.map(lineText)).toHaveLength(2);
-      expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${mark}${ascii ? '@' : '●'} 0x00000000 +6 +root +removed$`));
+      expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${mark}  ${ascii ? '@' : '●'} 0x00000000 +6 +root +removed$`));
       // nothing removed: no such row; shown once: the step after, `before` is the kernel it found
       expect(segmentTableLines([seg], 7, s, { ...marks, before: { ...before, segments: [seg] } })).toHaveLength(2);
       // every mark in sight in the legend, each of the step's marks with its step
@@ -470,8 +473,8 @@ describe('kernel view', () => {
       expect(segmentTableLines([seg], 7, s, { ...marks, vanished: [{ kind: 'shm', id: 9 }] })).toHaveLength(2);
       // the whole pane: the removed segment's row shows even when no segment is left
       const pane = kernelLines({ segments: [], queues: [], semaphores: [], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s }, 78, 20).map(shown);
-      expect(pane.some((l) => new RegExp(`^${mark}. 0x00000000 +9 `).test(l)), pane.join('\n')).toBe(true);
-      expect(pane.some((l) => new RegExp(`^${mark}. 0x00000000 +7 `).test(l)), pane.join('\n')).toBe(true);
+      expect(pane.some((l) => new RegExp(`^${mark}  . 0x00000000 +9 `).test(l)), pane.join('\n')).toBe(true);
+      expect(pane.some((l) => new RegExp(`^${mark}  . 0x00000000 +7 `).test(l)), pane.join('\n')).toBe(true);
     }
     // and in Chinese: 第 4 步删除的
     const zh = strings('zh');
@@ -490,7 +493,7 @@ describe('kernel view', () => {
     };
     const marks = { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, lessonQueues: new Set([5]), lessonSets: new Set([6]), before, mark: '*', ascii: false };
     const queue = queueTableLines([q], s, marks, false).map(lineText);
-    expect(queue[1]).toMatch(/^ ● 0x00000000 +5 +root +600 +39\* +4\* +9 +0$/);
+    expect(queue[1]).toMatch(/^   ● 0x00000000 +5 +root +600 +39\* +4\* +9 +0$/);
     const sems = semaphoreTableLines([set], s, marks, false).map(lineText);
     expect(sems[3]).toMatch(/^ +0 +0\* +0 +0 +9$/);
     expect(sems[1]).not.toContain('*');
@@ -508,7 +511,7 @@ describe('kernel view', () => {
     const before = { step: 0, segments: [], queues: [], semaphores: [], focus: null, stat: null, decoded: null };
     const marks = { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, lessonQueues: new Set<number>(), lessonSets: new Set([6]), before, mark: '*', ascii: false };
     const sems = semaphoreTableLines([set], s, marks, false);
-    expect(lineText(sems[1])).toMatch(/^\+● 0x00000000 +6 +root/);
+    expect(lineText(sems[1])).toMatch(/^\+  ● 0x00000000 +6 +root/);
     expect(lineText(sems[3])).toMatch(/^\+ +0 +0 +0 +0 +0$/);
     expect(sems.map(lineText).join('\n')).not.toContain('*');
     expect(sems[3].slice(2).every((r) => r.tone === 'changed')).toBe(true);

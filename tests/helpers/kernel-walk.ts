@@ -6,7 +6,7 @@
 // the step, and the input, the pane's sizes and its laid-out window are made here once.
 import { userInfo } from 'node:os';
 import { lessonShmids, madeAndRemoved } from '../../src/app/components/marks.js';
-import { keepWhole, kernelFollow, kernelLines, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { keepWhole, kernelEnd, kernelFollow, kernelLines, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import type { NamedColumns } from '../../src/app/components/kernel-named.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { kernelHead } from '../../src/app/components/KernelPane.js';
@@ -125,8 +125,9 @@ export function laidOut(k: KernelInput, outer: number, width: number, rows: numb
   const { head, legendBelow } = kernelHead(k, outer, rows, k.s.kernelWide, k.s, k.s, false);
   const laid = kernelLines(k, width, rows, legendBelow);
   const top = kernelFollow(laid, rows);
-  // a sentence the window would end inside moves below it (keepWhole)
-  const lines = [...keepWhole(laid, top, rows)];
+  // a sentence the window would end inside moves below it (keepWhole); a blank line ends it
+  // where its last window would start at a table's last row (kernelEnd)
+  const lines = [...kernelEnd(keepWhole(laid, top, rows), rows)];
   const shown = stickyLines(lines, top, rows).slice(top, top + rows);
   return { head, legendBelow, lines, top, shown };
 }

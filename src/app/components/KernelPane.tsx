@@ -1,14 +1,14 @@
 // What the kernel holds right now: ipclab's segments, queues and sets as ipcs shows them, the lesson's
 // processes, and for the segment in focus the structure a lesson decoded from it,
 // its first bytes and IPC_STAT.
-import React, { useMemo } from 'react';
+import React, { useCallback, useMemo } from 'react';
 import { userInfo } from 'node:os';
 import { useAppState, useLook } from '../context.js';
 import { lineText, type Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { dumpFollow, keepWhole, kernelFollow, kernelLegendLines, kernelLines, kernelMax, marksShown, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
@@ -64,9 +64,8 @@ export function kernelHead(input: KernelInput, width: number, rows: number, titl
   return { head: room >= sign ? title : s.kernel, legendBelow: legendFits(input, textRoom(width), rows) };
 }
 
-/** The legend with the pane's keys in words, unless the row they take would push a line the
- *  step marked out of the window the pane opens on (the record's nattch at 80x24: the rows the
- *  step is about come first; the status line still names the keys, the help says them). */
+/** The legend, its short form where the full one's rows would push a line the step marked out
+ *  of the window the pane opens on (shmat 9's new process at 120x34: the rows the step is about come first). */
 function legendFits(input: KernelInput, width: number, rows: number): Line[] {
   // a legend names only the marks the window it opens on shows ("* changed by step 2" beside no
   // * in view, only race 3's "1~": issue 16, s26c#3): laid out, the marks of the window are
@@ -91,9 +90,9 @@ function legendFits(input: KernelInput, width: number, rows: number): Line[] {
 }
 
 function legendOf(input: KernelInput, width: number, rows: number, only: ReadonlySet<string> | null): Line[] {
-  // with the keys, without them, then the step named once after its marks ("+ new, * changed
-  // by step 9"): the shortest that shows the most of what the step marked, the fullest on a tie
-  const forms = [kernelLegendLines(input, width, true, only), kernelLegendLines(input, width, false, only), kernelLegendLines(input, width, false, only, true)];
+  // whole, then the step named once after its marks ("+ new, * changed by step 9"): the
+  // shorter where it shows more of what the step marked, the whole one on a tie
+  const forms = [kernelLegendLines(input, width, only), kernelLegendLines(input, width, only, true)];
   const marked = (legend: Line[]) => {
     const lines = kernelLines(input, width, rows, legend);
     const top = kernelFollow(lines, rows);
@@ -213,8 +212,13 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   const follow = useMemo(() => (paged ? dumpFollow(laid, rows) : null) ?? kernelFollow(laid, rows), [paged, laid, rows]);
   // the window it opens on ends inside no sentence of the pane's (a note, the "ended:" line):
   // one cut there moves below it whole (s26c#1)
-  const lines = useMemo(() => keepWhole(laid, follow, rows), [laid, follow, rows]);
-  const top = useFollowScroll(kernelMax(lines, rows), follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows);
+  const lines = useMemo(() => kernelEnd(keepWhole(laid, follow, rows), rows), [laid, follow, rows]);
+  const max = kernelMax(lines, rows);
+  // ↑ ↓ pass the offset where a table's last row would stand alone: its heading leaves with it
+  const snap = useCallback((at: number, by: number) => kernelSnap(lines, at, by, max), [lines, max]);
+  const moved = useFollowScroll(max, follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows, snap);
+  // (an offset kept from before a poll changed the lines lands past such a row too)
+  const top = kernelSnap(lines, moved, 0, max);
   const shown = useMemo(() => stickyLines(lines, top, rows), [lines, top, rows]);
   return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }

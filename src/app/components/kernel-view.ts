@@ -133,6 +133,18 @@ const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
 const FOCUSED = new WeakSet<Line>();
 /** The note under a table naming the columns it leaves out: part of its table, no window starts at it. */
 const TAIL = new WeakSet<Line>();
+/** A table's title ("Shared Memory Segments (ipcs -m)"): one heading with its column names,
+ *  never parted from them by a window's top or bottom. */
+const TITLES = new WeakSet<Line>();
+function titleLine(text: string): Line {
+  const l = line(text, 'label');
+  TITLES.add(l);
+  return l;
+}
+/** Where the heading at `at` starts: at its table's title right above it, else at itself. */
+function headStart(lines: readonly Line[], at: number): number {
+  return at > 0 && TITLES.has(lines[at - 1]!) ? at - 1 : at;
+}
 /** The column names a table row stands under (null for a line that is no table's row): a row
  *  is never in view without them (tests/app/kernel-record-in-view.test.ts). */
 export function rowHeading(l: Line): Line | null {
@@ -168,13 +180,11 @@ function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean
 /** The cells before every row of a table while changes are marked: a row's own mark, new
  *  (NEW_MARK), removed (GONE_MARK) or made and removed (FLEETING_MARK), in a column of its
  *  own at the line's start, as diff marks lines (after the id, "1998897-" read as a negative
- *  number). One cell; while the pane shows a made-and-removed row its mark's cells and a
- *  blank (no "+-●"), so every table of the pane keeps its columns and the one cell a mark took in the id's column
- *  before is all a lesson's columns make room for. */
-export function rowMarkCells(m: TableMarks): number {
-  if (m.mark === null) return 0;
-  const fleeting = (['shm', 'msg', 'sem'] as const).some((kind) => fleetingOf(m, kind).length > 0);
-  return fleeting ? cells(FLEETING_MARK) + 1 : 1;
+ *  number). As wide as the widest mark and a blank (no "+-●") at every step, whatever rows
+ *  are shown: one cell widened to three for shmctl 4's made-and-removed row and moved every
+ *  column of that step (issue 16). The processes' table keeps the same column. */
+export function rowMarkCells(m: Pick<TableMarks, 'mark'>): number {
+  return m.mark === null ? 0 : cells(FLEETING_MARK) + 1;
 }
 function rowMark(r: { fresh?: boolean; gone?: boolean; fleeting?: boolean }, slot: number): string {
   return slot === 0 ? '' : pad(r.fleeting ? FLEETING_MARK : r.gone ? GONE_MARK : r.fresh ? NEW_MARK : '', slot);
@@ -257,24 +267,19 @@ function table<T>(
   // root" and nothing after read as a broken row: issue 16)
   const all = rows.map((r) => cols.map(([, field]) => (r.gone && !identity.includes(field) ? '' : cell(r.item[field], String(field)))));
   const marked = cols.map(([, field]) => !still.includes(field));
-  // a cell for the mark only in a column that carries one now: a worst-case cell in every
-  // column left out a column (owner) that the figures had room for
   const hits = (r: (typeof rows)[number], field: keyof T) => r.changed.has(field) || !!r.back?.has(field);
   // the column naming the row (the one never left out): its row's own mark is in the lead, not after it
   const id = cols.findIndex(([, field]) => !drop.includes(field));
-  const carrying = cols.map(([, field], i) => marked[i] && i !== id && mark !== null && rows.some((r) => hits(r, field)));
   // the columns are measured by the rows the kernel lists: a removed row shows its identity and
   // the word, and its owner ("nobody" after shmctl 4's IPC_SET) left out lpid for the one step it
   // stood there; where every row is removed, by those
   const listed = rows.some((r) => !r.gone) ? all.filter((_, n) => !rows[n].gone) : all;
-  const widths = fitWidths(cols.map(([head]) => head), listed, carrying);
-  // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
-  // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
-  // status as wide as its heading -- so no column comes or goes between the steps of a
-  // lesson for a figure's width (status left out once lpid grew a digit, back two steps
-  // later; an empty column gives way by the rule below, and comes back with a figure);
-  // drawn as wide as this step's figures
-  const widest = fitWidths(cols.map(([head]) => head), listed, marked.map((m, i) => m && i !== id && mark !== null)).map((w, i) =>
+  // the lesson's widest figures, not this step's, choose and draw the columns: a cell for the
+  // mark in every column that can carry one, a pid as wide as pid_max allows, an empty status
+  // as wide as its heading -- so no column comes, goes or moves between the steps of a lesson
+  // (status left out once lpid grew a digit, back two steps later; shmctl 6's "0x00000000*"
+  // widened key and moved every column right of it for a step: issue 16)
+  const widths = fitWidths(cols.map(([head]) => head), listed, marked.map((m, i) => m && i !== id && mark !== null)).map((w, i) =>
     Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
@@ -284,14 +289,12 @@ function table<T>(
   // pushed cpid out at IPC_RMID: issue 16); shown empty, the note under the table says where
   // to read what it would hold (statusEmpty)
   const order = rankDrop(drop, headOf, named, extra, recorded).map((f) => cols.findIndex(([, field]) => field === f));
-  // the lead's room: the widest a lesson gives this table (a "use" column of LABEL_MOST cells
-  // after the owner mark), whatever this lesson gives it -- one column set at a width; and the
-  // widest row mark (a made-and-removed row's "+-" and a blank) before this lead, so the step
-  // that shows one keeps the columns (shmctl 4 left out lpid for it, back at step 5): a lesson
-  // naming no row has that room in the "use" column's
-  const lead = labelled ? Math.max(cells(indent), 2 + LABEL_MOST + 1) : cells(indent);
-  const most = mark === null ? slot : Math.max(slot, cells(FLEETING_MARK) + 1);
-  const kept = keptColumns(widest, width, Math.max(Math.min(slot, 1) + lead, most + cells(indent)), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
+  // the lead's room: the row marks' column, then the widest a lesson gives this table (a "use"
+  // column of LABEL_MOST cells after the owner mark), whatever this lesson gives it -- one
+  // column set at a width (race's "计数器" left lpid to the record where parent-child's "down"
+  // kept it in the table, the same pane: issue 16)
+  const lead = slot + (labelled ? Math.max(cells(indent), 2 + LABEL_MOST + 1) : cells(indent));
+  const kept = keptColumns(widths, width, lead, order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   // a removed row's identity (its owner, "learner" or "nobody" under a column the listed rows
   // make 5 wide) widens its column as drawn where the pane has the room: it ran into the next
@@ -356,7 +359,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>('msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null)), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [titleLine(s.queuesHead)] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null)), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -367,7 +370,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
   const all = lessonFirst([...sets, ...gone], (set) => (m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab'));
   if (all.length === 0) return [];
   const hidden = new Set<string>();
-  const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
+  const out: Line[] = title ? [titleLine(s.setsHead)] : [];
   const l = leads('sem', all.map((set) => set.semid), all.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
   all.forEach((set, n) => {
     const removed = !sets.includes(set);
@@ -413,7 +416,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
     const changed = changedColumns(seg, m.before);
     return { item: seg, lead, tone, changed, back: backFields(seg, `shm:${seg.shmid}`, m.before, changed), fresh: isNew(m.before, (b) => b.segments, (x) => x.shmid === seg.shmid) };
   });
-  const head = title ? [line(s.segmentsHead, 'label')] : [];
+  const head = title ? [titleLine(s.segmentsHead)] : [];
   // no row at all: no column names over nothing, and no note of columns left out of no table
   if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
@@ -482,8 +485,7 @@ function cutFrom(lines: readonly Line[], end: number): number | null {
   const head = lines[at];
   if (!head || !lines.slice(end).some((l) => UNDER.get(l)?.head === head && UNDER.get(l)!.sticky)) return null;
   if (lines.slice(at + 1, end).some((l) => UNDER.get(l)?.head === head)) return null;
-  const title = lines[at - 1];
-  return title && title.length > 0 && title.every((r) => r.tone === 'label') && !UNDER.has(title) ? at - 1 : at;
+  return headStart(lines, at);
 }
 
 /** The objects of a kind the last step removed (the pane's change marks on), not those
@@ -657,11 +659,13 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // line holds them (the 8-row pane's record took two rows, "gid 0" alone on the second, and
   // pushed shmat 9's new process out of view: issue 16); `ipclab ipcs` shows them all
   const label = compact ? s.statHeadShort(focus) : s.statHead(focus);
+  // (short, its "new" too: the legend right above names the step)
+  const newWord = compact ? s.recordNewShort : s.recordNew(step);
   // A field left out is said, never dropped silently: "… z: all fields" ends the line
   const more = `  ${s.recordMore}`;
-  const one = compact ? oneLine(all, (f) => f[2] || named.has(f[0]), (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), proseWidth(width) - cells(labelNew(label, fresh && !!mark, s.recordNew(step))), cells(more)) : { kept: all, left: false };
+  const one = compact ? oneLine(all, (f) => f[2] || named.has(f[0]), (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), proseWidth(width) - cells(labelNew(label, fresh && !!mark, newWord)), cells(more)) : { kept: all, left: false };
   const fields = one.kept;
-  const out = packed(label, fields, width, mark, fresh, s.recordNew(step));
+  const out = packed(label, fields, width, mark, fresh, newWord);
   // (its short form where the changed fields fill the line, race 2's three times and pids: a
   // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
   // neither fits)
@@ -804,13 +808,16 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
   if (processes.length === 0) return [];
   const rows = processes.filter((p) => p.alive || p.pid === process.pid);
   const ended = processes.filter((p) => !p.alive && p.pid !== process.pid);
-  const change = marks ? processChanges(processes, marks.before) : null;
+  const change = marks?.before ? processChanges(processes, marks.before) : null;
   // a figure the step changed carries the mark after it, in a cell every row keeps for it
+  // while changes are marked, at every step (the columns after it never move)
   const marked = (p: ProcessInfo, field: 'attached' | 'alive', text: string) => (change?.changed.get(p.pid)?.has(field) ? `${text}${marks!.mark}` : text);
-  const slot = (field: 'attached' | 'alive') => (rows.some((p) => change?.changed.get(p.pid)?.has(field)) ? 1 : 0);
-  const attached = (text: string, w = 8) => (attach ? `${pad(text, w + slot('attached'))} ` : '');
-  // a process the step started: `+` in a column of its own at the row's start, as a table's new row
-  const lead = (p: ProcessInfo | null) => (change && change.fresh.size > 0 ? pad(p && change.fresh.has(p.pid) ? NEW_MARK : '', 2) : '');
+  const slot = marks ? cells(marks.mark) : 0;
+  const attached = (text: string, w = 8) => (attach ? `${pad(text, w + slot)} ` : '');
+  // a process the step started: `+` in the row marks' column at the row's start, as wide as the
+  // other tables' at every step (the table was indented at shmat 9, which started one, and flush
+  // left at 12: issue 16)
+  const lead = (p: ProcessInfo | null) => pad(p && change?.fresh.has(p.pid) ? NEW_MARK : '', marks ? rowMarkCells(marks) : 0);
   const out: Line[] = [];
   if (rows.length > 0) {
     // wchan (where each process sleeps in the kernel, /proc/PID/wchan; 0 while it runs, as
@@ -819,11 +826,11 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
     // a 0 said as what it means: the process was running, sleeping nowhere (newcomers: "wchan 0" unexplained)
     const where = (w: string) => (w === '0' ? s.wchanRunning : sanitize(w));
     const sleeps = (p: ProcessInfo) => (wchans ? ` ${where(wchans.get(p.pid) ?? '')}` : '');
-    const alive = (text: string) => (wchans ? pad(text, aliveW + slot('alive')) : text);
+    const alive = (text: string) => (wchans ? pad(text, aliveW + slot) : text);
     // the role column: as wide as the longest role where the row fits, at least 16; a role
     // wider than that is cut at its start, keeping the end that tells workers apart
     // ("信号量轮的工作…" twice, cut where they differ: issue 16)
-    const rest = cells(lead(null)) + 9 + 1 + (attach ? 9 + slot('attached') : 0) + (wchans ? aliveW + slot('alive') + Math.max(6, ...rows.map((p) => cells(sleeps(p)))) : aliveW + 1);
+    const rest = cells(lead(null)) + 9 + 1 + (attach ? 9 + slot : 0) + (wchans ? aliveW + slot + Math.max(6, ...rows.map((p) => cells(sleeps(p)))) : aliveW + 1);
     const roleW = Math.max(16, cells(s.role), Math.min(width - rest, ...rows.map((p) => cells(sanitize(p.role[lang])))));
     const role = (text: string) => pad(cells(text) <= roleW ? text : headCut(text, roleW), roleW);
     out.push(line(`${lead(null)}${pad(s.pid, 8)} ${pad(s.role, roleW)} ${attached(s.attached)}${alive(s.alive)}${wchans ? ' wchan' : ''}`, 'label'));
@@ -853,9 +860,9 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
   return [...out, ...tail];
 }
 
-/** The processes as they were before the step, and the change mark (processLines). */
+/** The processes as they were before the step (null before the first), and the change mark (processLines). */
 export interface ProcessMarks {
-  before: readonly ProcessInfo[];
+  before: readonly ProcessInfo[] | null;
   mark: string;
 }
 
@@ -929,7 +936,8 @@ export interface KernelInput {
 /** `legend`: the legend's lines (kernelLegendLines; never in the title), put
  *  under the first table (after the notes): the pane's first row stays a heading, and the
  *  legend is in view beside the rows whose marks it explains (fix19b#3: above the table it
- *  read as the pane's heading, and the sticky heading could not take its place). */
+ *  read as the pane's heading, and the sticky heading could not take its place). The keys'
+ *  words are its last lines (keyLines). */
 export function kernelLines(k: KernelInput, width: number, height: number, legend: readonly Line[] = []): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
   const kinds = [
@@ -954,7 +962,9 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
     sections[at] = legendUnder(sections[at], legend);
   }
   const gap = rows(sections) + sections.length - 1 <= height;
-  return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+  // the keys' words last, counted in no fit: where the pane is short they are below its fold
+  const keys = keyLines(k, width);
+  return [...sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec)), ...(keys.length > 0 && gap && sections.length > 0 ? [[]] : []), ...keys];
 }
 
 /** A section with the legend right under its last table row: before the note of columns
@@ -1012,8 +1022,8 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
 /** The heading drawn in place of the line at `top` (the first in view), when that line is
  *  a row whose table's heading is above the window and the next line is a row of the same
  *  table, which the heading then heads; null when none is (or the window is a row high). A
- *  table's last row first in view stands alone, its table leaving: a heading over it would
- *  show what the offset before showed (each ↓ moves the window, fix16b#3). */
+ *  heading over a table's last row would show what the offset before showed (each ↓ moves
+ *  the window, fix16b#3): the scroll keys pass that offset (kernelSnap). */
 function stuckHead(lines: readonly Line[], top: number, rows = Infinity): Line | null {
   const first = lines[top];
   const u = first ? UNDER.get(first) : undefined;
@@ -1039,6 +1049,32 @@ export function stickyLines(lines: readonly Line[], top: number, rows = Infinity
  *  (a heading drawn over the first row in view pushes nothing out). */
 export function kernelMax(lines: readonly Line[], rows: number): number {
   return Math.max(0, lines.length - rows);
+}
+
+/** Whether the window from `top` starts at a table's last row, its heading above the window:
+ *  drawn alone there (stuckHead), or under its heading, which the offset before showed so. */
+function aloneAt(lines: readonly Line[], top: number): boolean {
+  const u = lines[top] ? UNDER.get(lines[top]!) : undefined;
+  if (!u?.sticky) return false;
+  const h = lines.indexOf(u.head);
+  return h >= 0 && h < top && UNDER.get(lines[top + 1] ?? [])?.head !== u.head;
+}
+
+/** The offset a scroll of `by` lines (0: none) from `top` lands on, up to `max`: past an offset
+ *  that starts at a table's last row, so the heading leaves with its last row and every key
+ *  moves the window (parent-child 1 at 120x34 zh: the first ↓ hid the "down" row under the
+ *  heading, the second showed "up" with no heading: issue 16). */
+export function kernelSnap(lines: readonly Line[], top: number, by: number, max: number): number {
+  const way = by < 0 ? -1 : 1;
+  let t = Math.min(Math.max(0, top + by), max);
+  while (t > 0 && t < max && aloneAt(lines, t)) t += way;
+  return t;
+}
+
+/** The pane's lines, a blank line after them where the last window would start at a table's
+ *  last row (kernelSnap passes that offset: the window after it shows the last line). */
+export function kernelEnd(lines: readonly Line[], rows: number): readonly Line[] {
+  return lines.length > rows && aloneAt(lines, lines.length - rows) ? [...lines, []] : lines;
 }
 
 /** Lines holding a field the lesson pane names that the pane shows nowhere else (a record's
@@ -1089,7 +1125,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact 
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) {
     const fields = k.marks.named?.fields;
-    const pm = k.marks.before?.processes && k.marks.mark ? { before: k.marks.before.processes, mark: k.marks.mark } : null;
+    const pm = k.marks.mark ? { before: k.marks.before?.processes ?? null, mark: k.marks.mark } : null;
     const procs = processLines(k.processes, k.lang, k.s, shm, width, k.wchans && (fields?.has('wchan') || k.marks.named?.met?.has('wchan')) ? k.wchans : null, !!fields?.has('wchan'), pm);
     PROCESSES.add(procs);
     sections.push(procs);
@@ -1223,7 +1259,7 @@ export function marksShown(lines: readonly Line[]): Set<string> {
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
-function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false): { marks: string[]; status: string | null } {
+export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -1319,23 +1355,27 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  at `width`, led by "legend:" -- never "key:", which read as the table's column of IPC keys --
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
-export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, withKeys = true, only: ReadonlySet<string> | null = null, short = false): Line[] {
-  const { said, status } = legendSaid(k, withKeys, only, short);
+export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, only: ReadonlySet<string> | null = null, short = false): Line[] {
+  const { marks, status } = legendParts(k, only, short);
   const room = Math.max(10, proseWidth(width));
-  const parts = (said.length > 0 ? legendWrap(k.s.legendKey, said, room) : []).map((piece) => line(piece, 'dim'));
+  const parts = (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room) : []).map((piece) => line(piece, 'dim'));
   return [...parts, ...(status ? sentence(wrap(status, room).map((piece) => line(piece, 'dim'))) : [])];
 }
 
-/** The legend's parts, each a mark with its words or a key with its words, and the sentence
- *  said on its own line (a step that changed nothing). */
-export function legendSaid(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, withKeys = true, only: ReadonlySet<string> | null = null, short = false): { said: string[]; status: string | null } {
-  const { marks, status } = legendParts(k, only, short);
-  // the pane's keys the status line names, said after the marks ("s focus" and "[ ] bytes  }
-  // non-zero" were explained only in the help: issue 16): the legend is always in view with
-  // the rows it explains, and on its lines they cost a row only where the marks leave no room
-  const keys = withKeys ? [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].filter((x): x is string => x !== null) : [];
-  // each key with its words a part of its own ("[ ] page the bytes", "} skip zero bytes")
-  return { said: [...marks, ...keys.flatMap((key) => key.split('  '))], status };
+/** The pane's keys the status line names, each with its words a part of its own ("s: focus the
+ *  next segment", "[ ] page the bytes", "} skip zero bytes"): "s focus" and "[ ] bytes  }
+ *  non-zero" were explained only in the help (issue 16). */
+export function keyParts(k: Pick<KernelInput, 'segments' | 's'> & { dump?: Dump | null }): string[] {
+  return [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].flatMap((key) => (key === null ? [] : key.split('  ')));
+}
+
+/** The keys' words as the pane's last lines (kernelLines), after all it shows: the status line
+ *  names the keys already, so their words cost no row the step's result needs (under the
+ *  legend they pushed overview 4's bytes out of the 80x24 pane, and shmat 4's second row of
+ *  bytes out at 120x34 zh: issue 16); each part whole on a line (legendWrap). */
+function keyLines(k: KernelInput, width: number): Line[] {
+  const parts = keyParts(k);
+  return parts.length === 0 ? [] : sentence(legendWrap('', parts, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
 }
 
 /** A part that opens with a closing bracket or brace, or with punctuation that closes or
