@@ -175,8 +175,6 @@ const EN = {
   termsIn: (terms: string, pane: TermPane) => `${terms} in the ${TERM_PANE_EN[pane]}`,
   /** the line short of room for newTerms: the words, then the key alone (lesson-view termsLine) */
   newTermsShort: (terms: string, key: string) => `New terms: ${terms} (${key})`,
-  /** the words of a group past the line's cap: how many more there are (the group's pane says where) */
-  termsMore: (terms: string, more: number) => (terms ? `${terms} + ${more} more` : `${more} more`),
   /** between the groups of a "New terms" line */
   termGroupGap: '; ',
   /** under a lesson's introduction: the terms the lessons before it teach, which this learner did
@@ -786,7 +784,6 @@ const ZH: Strings = {
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里的 ${terms}`,
   newTermsShort: (terms: string, key: string) => `新术语：${terms}（${key}）`,
-  termsMore: (terms: string, more: number) => (terms ? `${terms} 和另外 ${more} 个` : `${more} 个`),
   termGroupGap: '；',
   termsEarlier: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个，按 ${key} 列出`,
   termsEarlierShort: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个（${key}）`,

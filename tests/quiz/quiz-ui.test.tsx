@@ -118,7 +118,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     const r = await answeredThenReset('1', 'wrong');
     await runTo(r, 2);
     // the same shape as a right one: the verdict, then the answer as listed (nc84)
-    await r.waitFor((f) => /✗ Your answer on an earlier run was wrong\. Answer: \[\d\] /.test(paneText(r)), 'the earlier answer shown');
+    await r.waitFor((f) => /≠ Your answer on an earlier run was wrong\. Answer: \[\d\] /.test(paneText(r)), 'the earlier answer shown');
     expect(paneText(r)).not.toContain('Skipped.');
     expect(verdicts(r)).toEqual({ second: 'wrong' });
   });
@@ -197,7 +197,7 @@ describe('80x24', () => {
       await runTo(r, 2);
       const eexist = shmgetLesson.checkpoints!.second!.choices[2];
       const flat = (f: string) => f.replace(/[│┃|\s]+/g, ' ');
-      const chose = lang === 'en' ? `✗ You chose [3] an error: -1. Why not: ${eexist.whyNot!.en}` : `✗ 你选的是 [3] 错误：返回 -1。不对：${eexist.whyNot!.zh}`;
+      const chose = lang === 'en' ? `≠ You chose [3] an error: -1. Why not: ${eexist.whyNot!.en}` : `≠ 你选的是 [3] 错误：返回 -1。不对：${eexist.whyNot!.zh}`;
       const answer = lang === 'en' ? 'Answer: [2] a new shmid.' : '答案：[2] 一个新的 shmid。';
       // step 3's question opens whole below it: the verdict is PgUp up, as the border says
       const f = await upTo(r, (f) => flat(f).includes(flat(chose).slice(0, 12)) && flat(f).includes(flat(answer).slice(0, 8)), 'the verdict');
