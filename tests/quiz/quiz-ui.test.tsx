@@ -71,10 +71,10 @@ describe('a checkpoint, 160x48', () => {
     await runTo(r, 2);
     // wrong: why the pick is not the answer here (its whyNot), then the answer and why
     // (Chinese wraps with no space: the pane's rows joined with one, compared without)
-    const f = await r.waitFor(() => paneText(r).replace(/ /g, '').includes('✗你选的是[1]同一个shmid。不对：只有key指向已有的共享内存段时shmget才返回它；IPC_PRIVATE不指向任何段。'), 'graded wrong, with why not');
+    const f = await r.waitFor(() => paneText(r).replace(/ /g, '').includes('≠你选的是[1]同一个shmid。不对：只有key指向已有的共享内存段时shmget才返回它；IPC_PRIVATE不指向任何段。'), 'graded wrong, with why not');
     expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r).replace(/ /g, '')).toMatch(/✗你选的是\[1\]同一个shmid。不对：只有key.*IPC_PRIVATE不指向任何段。答案：\[2\]一个新的shmid。.*IPC_PRIVATE总是新建/);
+    expect(paneText(r).replace(/ /g, '')).toMatch(/≠你选的是\[1\]同一个shmid。不对：只有key.*IPC_PRIVATE不指向任何段。答案：\[2\]一个新的shmid。.*IPC_PRIVATE总是新建/);
     // only the pick's own: not the other wrong choice's, not the answer's
     for (const c of shmgetLesson.checkpoints!.second!.choices.slice(1)) expect(paneText(r)).not.toContain(c.whyNot!.zh.slice(0, 12));
     expect(verdicts(r)).toEqual({ second: 'wrong' });
