@@ -95,8 +95,9 @@ describe('a New terms line lists only words the learner can read', () => {
       await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson open');
       const wrong: string[] = [];
       let listed = 0;
-      // the pane as the lesson opened or a run left it, at each size and language
-      const looked = async (where: string) => {
+      // the pane as the lesson opened or a run left it, at each size and language; at the opening
+      // only for a count (step 1's words may be the lesson's title, said in the title bar)
+      const looked = async (where: string, said = true) => {
         for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34], ['en', 120, 34], ['zh', 80, 24]] as const) {
           await viewAs(r, lang, width, height);
           await r.waitFor((f) => f.split('\n').length === height, `${width}x${height}`);
@@ -105,11 +106,11 @@ describe('a New terms line lists only words the learner can read', () => {
           const text = textOf(rows);
           listed += ownWordsListed(text, lang).length;
           for (const m of text.matchAll(termsLines(lang))) if (/\+ ?\d+ more|另外 ?\d+ ?个/.test(m[0])) wrong.push(`${lesson.id} ${where}, ${lang} ${width}x${height}: counts words it does not name: ${m[0]}`);
-          for (const w of unsaid(r, text, lang)) wrong.push(`${lesson.id} ${where}, ${lang} ${width}x${height}: lists ${w}, which its text does not say\n${rows.join('\n')}`);
+          if (said) for (const w of unsaid(r, text, lang)) wrong.push(`${lesson.id} ${where}, ${lang} ${width}x${height}: lists ${w}, which its text does not say\n${rows.join('\n')}`);
         }
         await viewAs(r, 'en', 80, 24);
       };
-      await looked('opened');
+      await looked('opened', false);
       for (let k = 0; k < lesson.steps.length; k++) {
         await ran(r, k + 1);
         await looked(`after step ${k + 1}`);
