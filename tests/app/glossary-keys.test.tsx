@@ -100,6 +100,56 @@ describe('the glossary screen', () => {
   });
 });
 
+// issue 16: g then /dest, Enter, n: a hit stood on the pane's last row, its text below the frame
+// ("dest：还有 │"), and the learner concluded dest was never explained. Every landing of a
+// search (typing, Enter, each n round the hits) puts the hit's heading on the top row, or, at
+// the list's end, so that the whole entry shows.
+describe('a search shows its hit from its heading down', () => {
+  for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const)
+    it(`${lang} ${width}x${height}: typing, Enter and every n`, async () => {
+      const r = await draw({ width, height, lang });
+      await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson open');
+      await r.press('g');
+      await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
+      const hitShown = (what: string) => {
+        const rows = r.lines();
+        const top = rows.findIndex((l) => l.startsWith('┌─'));
+        const bottom = rows.findIndex((l, i) => i > top && l.startsWith('└'));
+        const inside = rows.slice(top + 1, bottom);
+        const at = inside.findIndex((l) => /^│ [▶>] /.test(l));
+        const atEnd = !/[↓]/.test(rows[bottom]!);
+        // the heading on the top row; at the list's end, lower, with the rest of the list under it
+        expect(at === 0 || (at > 0 && atEnd && at < inside.length - 2), `${what}:\n${rows.join('\n')}`).toBe(true);
+      };
+      // the frame drawn with the cursor's entry marked
+      const marked = async (what: string) => {
+        const heading = glossaryList(r.store.getState())[r.store.getState().menuCursor]!.name[lang].slice(0, 8);
+        await r.waitFor((f) => f.split('\n').some((l) => /^│ [▶>] /.test(l) && l.includes(heading)), `${what}: the hit marked`);
+        hitShown(what);
+      };
+      await r.press('/', 'd', 'e', 's', 't');
+      await r.waitFor((f) => f.includes(strings(lang).glossaryFind('dest')), 'dest typed');
+      await marked('dest typed');
+      // a word many entries hold: Enter, then n round them
+      await r.press(KEYS.escape, 'g', '/', 's', 'h', 'm');
+      await r.waitFor((f) => f.includes(strings(lang).glossaryFind('shm')), 'shm typed');
+      await marked('shm typed');
+      await r.press(KEYS.enter);
+      await r.waitFor(() => r.store.getState().find === null, 'Enter ended the search');
+      await marked('Enter');
+      const hits = new Set<number>([r.store.getState().menuCursor]);
+      for (let k = 0; k < 12; k++) {
+        const was = r.store.getState().findLanded;
+        await r.press('n');
+        await r.waitFor(() => r.store.getState().findLanded === was + 1, `n ${k + 1}`);
+        await marked(`n ${k + 1}`);
+        hits.add(r.store.getState().menuCursor);
+      }
+      expect(hits.size).toBeGreaterThan(1);
+      await r.quit();
+    }, 120_000);
+});
+
 describe('the entries as a newcomer reads them', () => {
   const texts = GLOSSARY.flatMap((e) => (['en', 'zh'] as const).flatMap((lang) => [e.text[lang], ...(e.shows ?? []).map((p) => p.text[lang])].map((text) => ({ id: e.id, lang, text }))));
 

@@ -45,7 +45,7 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
           // unless the next question's choices need the room (fix13h#1): then every one of them
           const next = lesson.checkpoints?.[lesson.steps[k + 1]?.id ?? ''];
           const choices = next ? next.choices.every((c, i) => f.replace(/\u00a0/g, ' ').includes(`[${i + 1}] ${c[lang].replace(/`/g, '').slice(0, 4)}`)) : false;
-          if (!f.includes(`✗ ${chose}`) && !f.includes(`✓ ${chose}`) && !choices) missing.push(`step ${k + 1}->${k + 2}:\n${f}`);
+          if (!f.includes(`≠ ${chose}`) && !f.includes(`✓ ${chose}`) && !choices) missing.push(`step ${k + 1}->${k + 2}:\n${f}`);
         }
         expect(missing).toEqual([]);
       }, 60_000);
@@ -213,8 +213,7 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
       const r = await draw({ width, height, lang, lesson: id });
       await r.waitFor(() => r.store.getState().flow !== null, 'the flow drawn');
       // the text from its top (at 80x20 step 1's question opens it lower, its choices in view: fix13h#1)
-      // the lesson pane's border is the first: its title may be the step's alone ("┌─ ▶ step 1/6: …",
-      // LessonPane lessonBorderTitle), without "Lesson · " before it
+      // the lesson pane's border is the first ("┌─ Lesson · ▶ step 1/6: …", LessonPane lessonBorderTitle)
       const scrolled = () => r.lines().find((l) => l.startsWith('┌─'))?.includes('↑') === true;
       if (scrolled()) {
         await r.press('\x1b[H');

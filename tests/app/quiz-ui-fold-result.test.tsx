@@ -144,7 +144,7 @@ function bottomBorder(r: Rendered): string {
   return border.slice(0, border.indexOf('┘') + 1);
 }
 
-/** What of the check's question `i`'s verdict (its ✓/✗ line, the learner's wrong choice, the
+/** What of the check's question `i`'s verdict (its ✓/≠ line, the learner's wrong choice, the
  *  answer and why) is not in the pane. */
 function verdictCut(r: Rendered, lang: Lang, i: number): string[] {
   const st = r.store.getState();

@@ -132,18 +132,27 @@ describe('after a run at 80x24 the pane shown holds its result', () => {
         const r = await draw({ width: 80, height: 24, lang, lesson: lesson.id });
         await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
         expect(r.store.getState().tab, 'a lesson opens on the Flow').toBe('flow');
+        const s = strings(lang);
         for (let k = 0; k < lesson.steps.length; k++) {
-          // every other step from the C pane, never a step's result; the others from the pane the last run left
-          if (k % 2 === 1 && r.store.getState().tab !== 'code') {
+          // every other step the learner shows the C pane (c) before its run: theirs for this step,
+          // kept, the result's pane said; the step after it runs from that C pane, left from a step
+          // before, never a step's result: the result's pane takes its place
+          const chose = k % 2 === 1;
+          if (chose) {
             await r.press('c');
             await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
           }
           await r.press(KEYS.space);
           await ran(r, k + 1);
-          let wrong: string | null = null;
-          await r.waitFor(() => (wrong = wrongPane(r, k)) === null, `${lesson.id} step ${k + 1}`, 3_000).catch(() => undefined);
-          expect(wrong, `${lesson.id} step ${k + 1} (${lang})`).toBeNull();
           const got = resultOf(r.store.getState(), k);
+          if (chose) {
+            expect(r.store.getState().tab, `${lesson.id} step ${k + 1}: the C pane the learner chose stays`).toBe('code');
+            await r.waitFor((f) => f.includes(s.resultKept(k + 1, s[got!.pane])), `${lesson.id} step ${k + 1}: the result's pane said`);
+          } else {
+            let wrong: string | null = null;
+            await r.waitFor(() => (wrong = wrongPane(r, k)) === null, `${lesson.id} step ${k + 1}`, 3_000).catch(() => undefined);
+            expect(wrong, `${lesson.id} step ${k + 1} (${lang})`).toBeNull();
+          }
           shown.push(got ? LETTER[got.pane] : '?');
           // the notice shown (a noticeBy's too) never sends the learner with Tab to the pane shown
           const said = r.store.getState().notices[k] ?? lesson.steps[k].notice;
@@ -155,21 +164,28 @@ describe('after a run at 80x24 the pane shown holds its result', () => {
   }
 });
 
-describe('the learner keeps a pane chosen while the step ran; a lesson opens on the Flow', () => {
-  it('Tab while the step runs: its result stays where the learner went', async () => {
+describe('the learner keeps a pane chosen during the step; a lesson opens on the Flow', () => {
+  it('a pane chosen or scrolled during the step, before or while it runs: its result stays where the learner went, said; the next step starts without a choice', async () => {
     const r = await drawFixture({ width: 80, height: 24, lang: 'en' });
+    const s = strings('en');
     await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
-    // the C pane shown before the step: not the learner's choice for this step's result
+    // the C pane shown before the step's run: the learner's for this step's result
     await r.press('c');
     await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
     await r.press(KEYS.space);
     await ran(r, 1);
-    expect(r.store.getState().tab).toBe(resultOf(r.store.getState(), 0)?.pane);
-    expect(r.frame()).toContain(strings('en').resultShown(1, strings('en').kernel));
+    expect(r.store.getState().tab).toBe('code');
+    expect(r.store.getState().result?.moved).toBe(false);
+    await r.waitFor((f) => f.includes(s.resultKept(1, s.kernel)), 'the result\'s pane said');
+    // the next step: no choice made during it, the C pane left from before gives way, said
+    await r.press(KEYS.space);
+    await ran(r, 2);
+    expect(r.store.getState().tab).toBe(resultOf(r.store.getState(), 1)?.pane);
+    await r.waitFor((f) => f.includes(s.resultShown(2, s[resultOf(r.store.getState(), 1)!.pane])), 'the pane shown, said');
     // Space and Tab in one read: the Tab is pressed as the step runs
     const before = r.store.getState().tab;
     await r.press(`${KEYS.space}${KEYS.tab}`);
-    await ran(r, 2);
+    await ran(r, 3);
     expect(r.store.getState().tab).not.toBe(before);
     expect(r.store.getState().result?.moved).toBe(false);
   });
@@ -189,13 +205,15 @@ describe('the learner keeps a pane chosen while the step ran; a lesson opens on 
     await r.waitFor((f) => f.includes(`[${strings('en').flow}]`), 'the Flow in the tab bar');
   });
 
-  it('side by side every pane shows: for a result in the Kernel the pane in focus stays; zoomed, the one shown moves', async () => {
+  it('side by side a result in the Kernel takes the focus, said; zoomed, the one shown moves', async () => {
     const r = await drawFixture({ width: 120, height: 34, lang: 'en' });
+    const s = strings('en');
     await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
     await r.press(KEYS.space);
     await ran(r, 1);
     expect(resultOf(r.store.getState(), 0)?.pane).toBe('kernel');
-    expect(r.store.getState().tab).toBe('flow');
+    expect(r.store.getState().tab).toBe('kernel');
+    await r.waitFor((f) => f.includes(s.resultShown(1, s.kernel)), 'the focus moved, said');
     await r.press('z');
     await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
     await r.press(KEYS.space);
@@ -203,51 +221,79 @@ describe('the learner keeps a pane chosen while the step ran; a lesson opens on 
     expect(r.store.getState().tab).toBe(resultOf(r.store.getState(), 1)?.pane);
   });
 
-  it('side by side a result in the Trace takes the focus, unsaid; not from the C code, nor from a pane Tabbed to as the step ran', async () => {
-    const r = await draw({ width: 120, height: 34, lang: 'en', lesson: 'overview' });
-    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
-    await r.press(KEYS.space);
-    await ran(r, 1);
-    expect(resultOf(r.store.getState(), 0)?.pane).toBe('trace');
-    await r.waitFor(() => r.store.getState().tab === 'trace', 'the focus on the Trace');
-    expect(r.store.getState().result?.moved).toBe(false);
-    expect(r.frame()).not.toContain(strings('en').resultShown(1, strings('en').trace));
-    // z zooms the Trace at once
-    await r.press('z');
-    await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
-    expect(r.store.getState().tab).toBe('trace');
-    await r.press('z');
-    await r.waitFor(() => !r.store.getState().zoomed, 'back');
-    // the C code shown keeps the focus through a run whose result is in the Trace (overview 3's is)
-    await r.press(KEYS.space);
-    await ran(r, 2);
-    await r.press('c');
-    await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
-    await r.press(KEYS.space);
-    await ran(r, 3);
-    expect(resultOf(r.store.getState(), 2)?.pane).toBe('trace');
-    expect(r.store.getState().tab).toBe('code');
-    // a pane Tabbed to while the step runs keeps the focus (Space and Tab in one read)
-    await r.press('c');
-    await r.waitFor(() => r.store.getState().tab !== 'code', 'the C pane left');
-    for (let k = 4; k <= 6; k++) {
+  it('side by side a result in the Trace takes the focus, said, in both languages; not from the C code, nor from a pane Tabbed to or scrolled during the step', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const s = strings(lang);
+      const r = await draw({ width: 120, height: 34, lang, lesson: 'overview' });
+      await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
       await r.press(KEYS.space);
-      await ran(r, k);
+      await ran(r, 1);
+      expect(resultOf(r.store.getState(), 0)?.pane).toBe('trace');
+      await r.waitFor(() => r.store.getState().tab === 'trace', 'the focus on the Trace');
+      expect(r.store.getState().result?.moved).toBe(true);
+      await r.waitFor((f) => f.includes(s.resultShown(1, s.trace)) || f.includes(s.traceCutHint(1, r.store.getState().traceCut?.shows ?? 'result', r.store.getState().traceCut?.rows ?? 0, 'z')), 'the focus moved, said');
+      // z zooms the Trace at once
+      await r.press('z');
+      await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+      expect(r.store.getState().tab).toBe('trace');
+      await r.press('z');
+      await r.waitFor(() => !r.store.getState().zoomed, 'back');
+      // the C code shown keeps the focus through a run whose result is in the Trace (overview 3's is)
+      await r.press(KEYS.space);
+      await ran(r, 2);
+      await r.press('c');
+      await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
+      await r.press(KEYS.space);
+      await ran(r, 3);
+      expect(resultOf(r.store.getState(), 2)?.pane).toBe('trace');
+      expect(r.store.getState().tab).toBe('code');
+      // a pane Tabbed to while the step runs keeps the focus (Space and Tabs in one read: from
+      // step 6's Kernel past the Trace to the C code)
+      await r.press('c');
+      await r.waitFor(() => r.store.getState().tab !== 'code', 'the C pane left');
+      for (let k = 4; k <= 6; k++) {
+        await r.press(KEYS.space);
+        await ran(r, k);
+      }
+      expect(r.store.getState().tab).toBe('kernel');
+      await r.press(`${KEYS.space}${KEYS.tab}${KEYS.tab}`);
+      await ran(r, 7);
+      expect(resultOf(r.store.getState(), 6)?.pane).toBe('trace');
+      expect(r.store.getState().tab).toBe('code');
+      await r.quit();
     }
-    await r.press(`${KEYS.space}${KEYS.tab}`);
-    await ran(r, 7);
-    expect(resultOf(r.store.getState(), 6)?.pane).toBe('trace');
-    expect(r.store.getState().tab).not.toBe('trace');
   });
 
-  it('side by side, the C code in place of the Flow and the Kernel: a result in the Kernel shows it', async () => {
+  // issue 16: parent-child 5's result took the focus from the Kernel pane the learner was scrolling
+  it('side by side a pane the learner scrolls during the step keeps the focus', async () => {
+    const r = await draw({ width: 120, height: 34, lang: 'en', lesson: 'parent-child' });
+    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
+    const panes = PANES['parent-child']!;
+    const k = panes.indexOf('t');
+    for (let i = 0; i < k; i++) await ran(r, i + 1);
+    expect(r.store.getState().tab).toBe('kernel');
+    // a scroll of the Kernel pane in focus, then the step whose result is in the Trace
+    await r.press(KEYS.down);
+    await r.waitFor(() => r.store.getState().tabByHand, 'the scroll is the learner\'s');
+    await ran(r, k + 1);
+    expect(resultOf(r.store.getState(), k)?.pane).toBe('trace');
+    expect(r.store.getState().tab).toBe('kernel');
+    await r.waitFor((f) => f.includes(strings('en').resultKept(k + 1, strings('en').trace)), 'the result\'s pane said');
+  });
+
+  it('side by side, the C code left from a step before in place of the Flow and the Kernel: a result in the Kernel shows it', async () => {
     const r = await drawFixture({ width: 120, height: 34, lang: 'en' });
     await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'the lesson open');
     await r.press('c');
     await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
     await r.press(KEYS.space);
     await ran(r, 1);
-    expect(resultOf(r.store.getState(), 0)?.pane).toBe('kernel');
+    // chosen during step 1: kept for its result
+    expect(r.store.getState().tab).toBe('code');
+    // left from step 1: step 2's result in the Kernel shows it in the C code's place
+    await r.press(KEYS.space);
+    await ran(r, 2);
+    expect(resultOf(r.store.getState(), 1)?.pane).toBe('kernel');
     await r.waitFor((f) => r.store.getState().tab === 'kernel' && /┌─[ [](Kernel)/.test(f), 'the Kernel pane shown again');
   });
 });

@@ -1,5 +1,7 @@
 // The shown step's title is whole on screen at every view: in the lesson text's heading, else on
-// the lesson pane's border or the status line; where the border cuts it, at a word (issue 16:
+// the lesson pane's border or the status line; the border says the pane's name first, whatever
+// its width (issue 16: shmctl 3's "┌─ ▶ step 3/8: …" beside shmget 3's "┌─ Lesson · ▶ step 3/6: …");
+// where the border cuts the title, at its end and at a word (issue 16:
 // newcomers at 80x24 en and 120x34 zh read step titles cut with "…" until Space). Every step of
 // every lesson with questions on, after each run, a page down and with each question open, at 80x24 and
 // 120x34, en and zh; real store, lesson engine and kernel.
@@ -8,6 +10,7 @@ import { appDrawer, KEYS, questionShown, ran, type Rendered } from '../helpers/r
 import { looks, paneText } from '../helpers/lesson-views.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Lang } from '../../src/lang.js';
+import { strings } from '../../src/app/strings.js';
 
 const draw = appDrawer('step-title-whole', { lessons: LESSONS });
 
@@ -26,6 +29,7 @@ function titleLacks(r: Rendered, lang: Lang): string[] {
   const border = head.slice(0, head.indexOf('┐') + 1);
   const status = lines.at(-2) ?? '';
   const out: string[] = [];
+  if (!border.startsWith(`┌─ ${strings(lang).lessonTitle}`)) out.push(`the border does not name the pane first: "${border}"`);
   if (![paneText(r), bare(border), bare(status)].some((t) => t.includes(bare(title)))) out.push(`step ${st.view + 1}'s title not whole on screen: "${title}"`);
   // a title cut on the border ends at one of its words: "▶ step 6/8: The other way:…", never "The oth…"
   const cut = new RegExp(`${st.view + 1}/${lesson.steps.length}[:：] ?(.+?)(…|\\.\\.\\.)`).exec(border);

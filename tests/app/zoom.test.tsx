@@ -7,6 +7,7 @@ import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
 import { questionHidden, spaceShowsRest } from '../../src/app/store/turn.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
+import { resultOf } from '../../src/app/store/run.js';
 
 const draw = appDrawer('zoom', { lessons: LESSONS, lesson: 'shmctl', quiz: false });
 
@@ -66,8 +67,10 @@ describe('z: the pane below takes the lesson’s rows', () => {
     // the new notice is hidden with the lesson: the status line says so
     expect(r.lines()[22]).toMatch(/^ step 3 ran: its notice is in the lesson; z shows it/);
     expect(after).not.toContain('┌─ Lesson');
-    // zoomed, the run showed the pane its result is in (step 3's perms and ctime: the Kernel)
-    expect(r.store.getState().tab).toBe('kernel');
+    // zoomed, the Trace the learner scrolled during the step stays, though step 3's result (its
+    // perms and ctime) is in the Kernel (issue 16: a run took away the pane being scrolled)
+    expect(resultOf(r.store.getState(), 2)?.pane).toBe('kernel');
+    expect(r.store.getState().tab).toBe('trace');
     await tabTo(r, 'trace');
     await r.waitFor((f) => /── step 3: IPC_SET/.test(f) && f.includes('└─ z: back to the lesson'), 'the zoomed Trace at step 3');
 

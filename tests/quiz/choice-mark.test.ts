@@ -5,7 +5,7 @@
 // line, `ipclab run`: all listedChoice), for every question of every lesson, en and zh, in a
 // row and in a column.
 import { describe, expect, it } from 'vitest';
-import { questionLines, type QuizView } from '../../src/app/components/quiz-view.js';
+import { checkLines, questionLines, type QuizView } from '../../src/app/components/quiz-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { listedChoice } from '../../src/lessons/checkpoint-kit.js';
@@ -87,5 +87,46 @@ describe('a choice reads as its key in brackets, a separator, then its text', ()
       }
     expect(checked).toBeGreaterThan(100);
     expect(bad).toEqual([]);
+  });
+});
+
+// issue 16: sem's check [2] wrapped to "│  失败" at 120x34 zh, under the choice's number, read as a
+// line of its own: a wrapped choice goes on under its own text, for every choice of every
+// question of every lesson (checkpoints and the check), en and zh, at every text width the
+// lesson pane gives at 80 and 120 columns (beside the step list, side by side, the whole pane)
+describe('a wrapped choice goes on under its own text', () => {
+  it('every choice of every quiz, every width from 30 to 118, en and zh', () => {
+    const bad: string[] = [];
+    let wrapped = 0;
+    for (const lesson of LESSONS)
+      for (const lang of LANGS)
+        for (let width = 30; width <= 118; width++) {
+          const look = { lang, s: strings(lang), ascii: false, width };
+          const base: QuizView = { guesses: {}, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: -1, keys: { skip: 'x', reveal: 'v' } };
+          const shown = [
+            ...Object.keys(lesson.checkpoints ?? {}).map((id) => {
+              const step = lesson.steps.findIndex((st) => st.id === id);
+              return { where: `${lesson.id} ${id}`, lines: questionLines(lesson, step, { ...base, lastRun: step - 1 }, look) };
+            }),
+            ...(lesson.check ?? []).map((_, k) => ({ where: `${lesson.id} check ${k + 1}`, lines: checkLines(lesson, { ...base, lastRun: lesson.steps.length - 1, place: { kind: 'check', question: k, choices: lesson.check![k]!.choices.length } }, look) })),
+          ];
+          for (const { where, lines } of shown) {
+            const rows = lines.map(lineText).map((l) => l.replaceAll(NO_BREAK, ' '));
+            let indent = -1;
+            for (const row of rows) {
+              const mark = /^(?:▶ | {2})(\[\d+\] )/.exec(row);
+              // a choice's first row; a row of the choices in a row holds another "[n]" after it
+              if (mark && !/\S {2}(?:▶ )?\[\d+\]/.test(row)) indent = 2 + mark[1]!.length;
+              // a row at the margin is no choice's (the keys line under them)
+              else if (mark || !row.startsWith(' ') || row.trim() === '') indent = -1;
+              else if (indent >= 0) {
+                wrapped++;
+                if (!row.startsWith(' '.repeat(indent)) || row[indent] === ' ') bad.push(`${where} ${lang} ${width}: "${row}" not under its choice's text`);
+              }
+            }
+          }
+        }
+    expect(wrapped).toBeGreaterThan(50);
+    expect(bad.slice(0, 10)).toEqual([]);
   });
 });

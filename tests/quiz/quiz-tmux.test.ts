@@ -50,14 +50,14 @@ describe('a lesson answered by keys in tmux', () => {
     const picked = shmctl.checkpoints!['last-detach']!.choices[2];
     // (its first words: the verdict's row ends there, the step list beside the next)
     // (as shown: an errno with its short meaning)
-    const wrong = `✗ You chose [3] ${withErrnoMeanings(picked.en, 'en')}. Why not: ${picked.whyNot!.en.split(' ').slice(0, 4).join(' ')}`;
+    const wrong = `≠ You chose [3] ${withErrnoMeanings(picked.en, 'en')}. Why not: ${picked.whyNot!.en.split(' ').slice(0, 4).join(' ')}`;
     await tmux.waitFor(session, (s) => s.replace(/[│\s]+/g, ' ').includes(wrong), 'the wrong answer');
     await tmux.waitFor(session, (s) => /1-\d answer {1,2}x skip/.test(s), 'the key bar with the check keys');
     // the check: 1 and 2 right, then 1 where 2 is right; each answer brings the next question into view
     // (a key within 500 ms of a question coming is not taken: answerCheck presses it again)
     await tmux.answerCheck(session, '1', (s) => s.includes('Check 2/3'), 'check question 2 in view');
     await tmux.answerCheck(session, '2', (s) => s.includes('Check 3/3') && s.includes('✓ Check 2/3'), 'check question 3 in view');
-    await tmux.answerCheck(session, '1', (s) => s.includes('✗ Check 3/3'), 'check question 3 answered');
+    await tmux.answerCheck(session, '1', (s) => s.includes('≠ Check 3/3'), 'check question 3 answered');
     tmux.send(session, 'm');
     const menu = await tmux.waitFor(session, (s) => /6\. shmctl\s+4\/5\s+2\/3/.test(s), 'the score in the menu');
     expect(menu).toMatch(/Predict\s+Check/);

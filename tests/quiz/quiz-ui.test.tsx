@@ -71,10 +71,10 @@ describe('a checkpoint, 160x48', () => {
     await runTo(r, 2);
     // wrong: why the pick is not the answer here (its whyNot), then the answer and why
     // (Chinese wraps with no space: the pane's rows joined with one, compared without)
-    const f = await r.waitFor(() => paneText(r).replace(/ /g, '').includes('✗你选的是[1]同一个shmid。不对：只有key指向已有的共享内存段时shmget才返回它；IPC_PRIVATE不指向任何段。'), 'graded wrong, with why not');
+    const f = await r.waitFor(() => paneText(r).replace(/ /g, '').includes('≠你选的是[1]同一个shmid。不对：只有key指向已有的共享内存段时shmget才返回它；IPC_PRIVATE不指向任何段。'), 'graded wrong, with why not');
     expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r).replace(/ /g, '')).toMatch(/✗你选的是\[1\]同一个shmid。不对：只有key.*IPC_PRIVATE不指向任何段。答案：\[2\]一个新的shmid。.*IPC_PRIVATE总是新建/);
+    expect(paneText(r).replace(/ /g, '')).toMatch(/≠你选的是\[1\]同一个shmid。不对：只有key.*IPC_PRIVATE不指向任何段。答案：\[2\]一个新的shmid。.*IPC_PRIVATE总是新建/);
     // only the pick's own: not the other wrong choice's, not the answer's
     for (const c of shmgetLesson.checkpoints!.second!.choices.slice(1)) expect(paneText(r)).not.toContain(c.whyNot!.zh.slice(0, 12));
     expect(verdicts(r)).toEqual({ second: 'wrong' });
@@ -118,7 +118,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     const r = await answeredThenReset('1', 'wrong');
     await runTo(r, 2);
     // the same shape as a right one: the verdict, then the answer as listed (nc84)
-    await r.waitFor((f) => /✗ Your answer on an earlier run was wrong\. Answer: \[\d\] /.test(paneText(r)), 'the earlier answer shown');
+    await r.waitFor((f) => /≠ Your answer on an earlier run was wrong\. Answer: \[\d\] /.test(paneText(r)), 'the earlier answer shown');
     expect(paneText(r)).not.toContain('Skipped.');
     expect(verdicts(r)).toEqual({ second: 'wrong' });
   });
@@ -197,7 +197,7 @@ describe('80x24', () => {
       await runTo(r, 2);
       const eexist = shmgetLesson.checkpoints!.second!.choices[2];
       const flat = (f: string) => f.replace(/[│┃|\s]+/g, ' ');
-      const chose = lang === 'en' ? `✗ You chose [3] an error: -1. Why not: ${eexist.whyNot!.en}` : `✗ 你选的是 [3] 错误：返回 -1。不对：${eexist.whyNot!.zh}`;
+      const chose = lang === 'en' ? `≠ You chose [3] an error: -1. Why not: ${eexist.whyNot!.en}` : `≠ 你选的是 [3] 错误：返回 -1。不对：${eexist.whyNot!.zh}`;
       const answer = lang === 'en' ? 'Answer: [2] a new shmid.' : '答案：[2] 一个新的 shmid。';
       // step 3's question opens whole below it: the verdict is PgUp up, as the border says
       const f = await upTo(r, (f) => flat(f).includes(flat(chose).slice(0, 12)) && flat(f).includes(flat(answer).slice(0, 8)), 'the verdict');

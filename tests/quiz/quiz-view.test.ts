@@ -99,9 +99,9 @@ describe('the answer line after a run', () => {
 
   it('wrong: the choice as listed, why not it (its whyNot); then the answer as listed, then why', () => {
     expect(gradeText('en', 2)).toBe(
-      '✗ You chose [3] type 3. Why not: -3 does not ask for type 3; it takes the lowest type up to 3, and a type 1 message still waits. Answer: [1] type 1. It took type 1: -3 takes the lowest type.',
+      '≠ You chose [3] type 3. Why not: -3 does not ask for type 3; it takes the lowest type up to 3, and a type 1 message still waits. Answer: [1] type 1. It took type 1: -3 takes the lowest type.',
     );
-    expect(gradeText('zh', 2)).toBe('✗ 你选的是 [3] 类型 3。不对：-3 不是要类型 3，而是取不超过 3 的最小类型，而类型 1 的消息还在。 答案：[1] 类型 1。取到的是类型 1：-3 取类型最小的。');
+    expect(gradeText('zh', 2)).toBe('≠ 你选的是 [3] 类型 3。不对：-3 不是要类型 3，而是取不超过 3 的最小类型，而类型 1 的消息还在。 答案：[1] 类型 1。取到的是类型 1：-3 取类型最小的。');
   });
 
   it('a right pick shows no whyNot, not even its own; a wrong one only its own', () => {

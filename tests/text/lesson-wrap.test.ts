@@ -96,7 +96,7 @@ function firstUnits(lines: readonly string[], units: readonly string[]): string[
 function awkward(lines: string[], width: number, lang: Lang, units: string[] = []): string[] {
   const out: string[] = [];
   const heads = firstUnits(lines, units);
-  const label = new RegExp(`^(?:[✓✗-] )?(?:${labels(lang).join('|')})(?:${lang === 'zh' ? '：' : ':'})$`);
+  const label = new RegExp(`^(?:[✓≠-] )?(?:${labels(lang).join('|')})(?:${lang === 'zh' ? '：' : ':'})$`);
   lines.forEach((line, k) => {
     const next = lines[k + 1];
     if (next === undefined || next === '') return;

@@ -8,18 +8,22 @@ import { useKeys } from '../use-keys.js';
 import { entryLines, pageWindow, type ListEntry } from './entry-list.js';
 import { Panel } from './Panel.js';
 
-/** `hit`: the cursor is on a search's hit, shown on the top row; it stays there after the
- *  search ends (Esc) until the cursor moves. */
+/** `landed`: changes each time a search puts the cursor on a hit (typing, Enter, n: store/find.ts
+ *  findLanded): the hit's heading goes on the top row, as far as the list goes, and stays there
+ *  until the cursor moves. */
 /** `marked`: false while no entry is to be pointed at (a search without a match): no ▶, the window where it was. */
 /** `opensOnTop`: the entry the list opens at is on the top row, as a search's hit (the glossary
  *  opened at a step's new term: below the entries before it, it read as opened at the top),
  *  unless it fits whole under the list's start: then the list opens at its start. */
-export function EntryList({ title, entries, width, height, hit = false, marked = true, opensOnTop = false }: { title: string; entries: ListEntry[]; width: number; height: number; hit?: boolean; marked?: boolean; opensOnTop?: boolean }) {
+export function EntryList({ title, entries, width, height, landed = 0, marked = true, opensOnTop = false }: { title: string; entries: ListEntry[]; width: number; height: number; landed?: number; marked?: boolean; opensOnTop?: boolean }) {
   const { ascii } = useLook();
   const cursor = useAppState((st) => st.menuCursor);
   const pinned = useRef<number | null>(opensOnTop ? cursor : null);
   // the entry opened at, until the cursor moves or a search pins another
   const opened = useRef<number | null>(opensOnTop ? cursor : null);
+  const seen = useRef(landed);
+  const hit = seen.current !== landed;
+  seen.current = landed;
   if (hit) pinned.current = cursor;
   else if (pinned.current !== cursor) pinned.current = null;
   if (hit || opened.current !== cursor) opened.current = null;

@@ -11,6 +11,7 @@ import { glossaryEntries } from './glossary-view.js';
 export function Glossary({ width, height }: { width: number; height: number }) {
   const { lang, s } = useLook();
   const find = useAppState((st) => st.find);
+  const landed = useAppState((st) => st.findLanded);
   const lessons = useAppState((st) => st.lessons);
   const ran = useAppState((st) => st.ran);
   const completed = useAppState((st) => st.completed);
@@ -22,5 +23,5 @@ export function Glossary({ width, height }: { width: number; height: number }) {
   // a query no entry holds: no entry is pointed at (▶), as the status line says none holds it;
   // the window stays where it was, and ▶ comes back on the entry of the last hit (fix15g#4)
   const none = !!find && glossaryMatches(find, undefined, shown).length === 0;
-  return <EntryList title={find === null ? s.glossaryTitle : s.glossaryFind(find)} entries={entries} width={width} height={height} hit={find !== null && find !== ''} marked={!none} opensOnTop />;
+  return <EntryList title={find === null ? s.glossaryTitle : s.glossaryFind(find)} entries={entries} width={width} height={height} landed={landed} marked={!none} opensOnTop />;
 }

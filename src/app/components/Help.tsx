@@ -8,7 +8,7 @@ import { helpItems } from '../keymap.js';
 import { type Line, run } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { Panel } from './Panel.js';
-import { ASKS_ASCII, MARKS } from './lesson-view.js';
+import { marksDrawn } from './step-marks.js';
 import type { Strings } from '../strings.js';
 import type { Lang } from '../../lang.js';
 
@@ -28,7 +28,7 @@ export function helpLines(lang: Lang, ascii: boolean, play: boolean, s: Strings)
 
 /** What the step list's marks mean, as the list draws them (--ascii: its own marks). */
 export function marksLegend(ascii: boolean, s: Strings): string {
-  return s.helpMarks(ascii ? { ...MARKS, missed: '!', asks: ASKS_ASCII } : MARKS);
+  return s.helpMarks(marksDrawn(ascii));
 }
 
 /** The help's rows and footer in a panel of `height` rows: the marks' legend a row under the

@@ -18,6 +18,7 @@ import { useStoredScroll } from '../use-scroll.js';
 import { pageLines } from '../scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
+import { markOf } from './step-marks.js';
 import { lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type Earlier, type LessonViewInput } from './lesson-view.js';
 import type { LessonAt } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
@@ -191,9 +192,10 @@ function textWindow(input: LessonViewInput, text: readonly Line[], rows: number)
 }
 
 /** The lesson pane's border title: "Lesson", and while the shown step's heading is out of
- *  view, the step it is ("Lesson · ▶ step 3/9: 'A' and 'A'+256"), cut by priority to `room`
- *  cells: "Lesson · " while the title then fits whole, else the title's end (with …), then
- *  "Lesson · ", then the title, the step number last.
+ *  view, the step it is after it ("Lesson · ▶ step 3/9: 'A' and 'A'+256"). One rule at every
+ *  width (issue 16: shmctl 3 dropped "Lesson · " where shmget 3 kept it): the pane's name first,
+ *  the step's number, then its title, cut only at its end (at a word, with …) to `room` cells;
+ *  a cut title keeps a few cells of its own, else the step number ends the title.
  *  `full`: the whole step title, for the status line, when the border could not hold it. */
 export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: number): { title: string; full: string | null } {
   const { s, lesson, view, lang, ascii } = input;
@@ -202,19 +204,12 @@ export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: nu
   const mark = ascii ? '>' : '▶';
   const named = `${mark} ${s.step} ${view + 1}/${lesson.steps.length}`;
   const title = layoutText(ascii).text(step.title[lang]);
-  const sep = ascii ? ' - ' : ' · ';
-  const whole = `${s.lessonTitle}${sep}${named}${s.colon}${title}`;
+  const lead = `${s.lessonTitle}${ascii ? ' - ' : ' · '}${named}`;
+  const whole = `${lead}${s.colon}${title}`;
   if (cells(whole) <= room) return { title: whole, full: null };
   const full = `${named}${s.colon}${title}`;
-  // the step's title whole before "Lesson · " (the box is the lesson's, its heading says the step):
-  // at 80x24 "Lesson · ▶ step 1/6: The server creates the segment, marks…" lost the title's end
-  if (cells(full) <= room) return { title: full, full: null };
-  for (const lead of [`${s.lessonTitle}${sep}`, '']) {
-    const rest = room - cells(`${lead}${named}${s.colon}`);
-    // a cut title keeps a few cells of its own, else the step number alone
-    if (rest >= 6) return { title: `${lead}${named}${s.colon}${cutAtWord(title, rest, layoutText(ascii).mark)}`, full };
-  }
-  return { title: cells(`${s.lessonTitle}${sep}${named}`) <= room ? `${s.lessonTitle}${sep}${named}` : named, full };
+  const rest = room - cells(`${lead}${s.colon}`);
+  return { title: rest >= 6 ? `${lead}${s.colon}${cutAtWord(title, rest, layoutText(ascii).mark)}` : lead, full };
 }
 
 export interface LessonPaneView {
@@ -242,7 +237,7 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
   const { lesson, lang, ascii, present, quiz, stepTerms } = input;
   // the "New terms" lines count as every other line (fix18a#6: sem 1-3 zh at 80x24 needed PgDn):
   // what the learner met before this lesson decides them, so they are part of the key
-  const terms = (stepTerms ?? []).map((t) => `${t.names.join(',')}/${t.justRun?.join(',') ?? ''}/${JSON.stringify([t.where ?? {}, t.spare ?? []])}`).join(';');
+  const terms = (stepTerms ?? []).map((t) => `${t.names.join(',')}/${t.justRun?.join(',') ?? ''}/${JSON.stringify(t.where ?? {})}`).join(';');
   const key = `${lang} ${ascii} ${present} ${quiz !== undefined} ${inner} ${most} ${terms}`;
   const known = narrowKnown.get(lesson) ?? new Map<string, boolean>();
   narrowKnown.set(lesson, known);
@@ -673,9 +668,9 @@ function aboveSign(input: LessonViewInput, text: readonly Line[], result: number
 }
 
 /** The row of the verdict on the guess of the step just run (quiz-view gradeLines: ✓ in 'ok',
- *  ✗ in 'error', skipped in 'done'); -1 when none. */
+ *  ≠ in 'error', skipped in 'done'); -1 when none. */
 function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
-  const marks = input.ascii ? ['* ', 'x '] : ['✓ ', '✗ '];
+  const marks = [`${markOf('done', input.ascii)} `, `${markOf('missed', input.ascii)} `];
   return text.findIndex((l) => {
     const [tone, said] = [l[0]?.tone, l[0]?.text ?? ''];
     return (tone === 'ok' && said.startsWith(marks[0])) || (tone === 'error' && said.startsWith(marks[1])) || (tone === 'done' && said.startsWith(input.s.quizSkipped));
@@ -759,7 +754,7 @@ export function useLessonInput(): LessonViewInput | null {
   // says (listed only while that is on screen: issue 16, parent-child 3's "Node.js" from the
   // aside left out at 80x24 was listed while this dropped them), and the words earlier lessons
   // teach (a string: the selector's value compares by ===)
-  const whereSaid = useAppState((st: AppState) => JSON.stringify([paneTerms(st).where, paneTerms(st).spare, paneTerms(st).only, paneTerms(st).earlier]));
+  const whereSaid = useAppState((st: AppState) => JSON.stringify([paneTerms(st).where, paneTerms(st).only, paneTerms(st).earlier]));
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
@@ -768,8 +763,8 @@ export function useLessonInput(): LessonViewInput | null {
   const stepTerms = useMemo(() => stepTermsOf(lessons, lang, met, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
   return useMemo(() => {
     if (!lesson) return null;
-    const [where, spare, only, earlier] = JSON.parse(whereSaid) as [Record<string, TermPane>, string[], Record<string, 'question' | 'aside'>, Earlier | undefined];
-    const terms = { names, key: keyFor('glossary', ascii), justRun, where, spare, only, earlier };
+    const [where, only, earlier] = JSON.parse(whereSaid) as [Record<string, TermPane>, Record<string, 'question' | 'aside'>, Earlier | undefined];
+    const terms = { names, key: keyFor('glossary', ascii), justRun, where, only, earlier };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));

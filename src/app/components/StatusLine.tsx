@@ -9,7 +9,7 @@ import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells, layoutText, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 import { useLessonHeadingNote, useLessonListMarks } from './LessonPane.js';
-import { ASKS_ASCII, MARKS } from './lesson-view.js';
+import { MARKS, markOf } from './step-marks.js';
 import type { Strings } from '../strings.js';
 import { keyFor } from '../keymap.js';
 import { zoomTraceKeys } from './trace-view.js';
@@ -26,8 +26,8 @@ function explainedOf(store: AppStore): Map<string, string> {
 
 /** What a mark of listMarks means, its mark as the list draws it. */
 function markWords(s: Strings, mark: string, ascii: boolean): string {
-  if (mark === 'asks') return s.listMarkAsks(ascii ? ASKS_ASCII : MARKS.asks);
-  if (mark === 'missed') return s.listMarkMissed(ascii ? '!' : MARKS.missed);
+  if (mark === 'asks') return s.listMarkAsks(markOf('asks', ascii));
+  if (mark === 'missed') return s.listMarkMissed(markOf('missed', ascii));
   if (mark === 'bad') return s.listMarkBad(MARKS.bad);
   const [, n, arrow] = /^hidden:(\d+)(.)$/u.exec(mark)!;
   return s.listMarkHidden(Number(n), arrow);

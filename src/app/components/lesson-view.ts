@@ -1,9 +1,9 @@
 // The lesson pane's content as lines, from the lesson and where the learner is:
-// the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
+// the step list (step-marks.ts: ✓ done, ▶ shown, ≠ mispredicted, ✗ misbehaved) and the text of the shown step, with
 // its aside set apart (a bar on each row, dimmed, under its label) and the glossary terms
 // it is the first to use.
 import type { Lang } from '../../lang.js';
-import { earlierTerms, entriesUsed, GLOSSARY, glossaryWord, saidByLesson, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
+import { earlierTerms, entriesUsed, GLOSSARY, glossaryWord, stepTerms, traceTerms, type LessonAt, type TraceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
@@ -16,6 +16,7 @@ import { pointsAtChoice } from '../../lessons/giveaway.js';
 import { checkLines, gradeLines, predictionVerdict, questionLines, turnGradingLines, type QuizView } from './quiz-view.js';
 import { ownTyped } from '../../lessons/turn/fields.js';
 import { turnValuesText } from './turn-view.js';
+import { ASKS_ASCII, MARKS, markOf } from './step-marks.js';
 
 export interface LessonViewInput {
   lesson: Lesson;
@@ -33,12 +34,11 @@ export interface LessonViewInput {
    *  the glossary; `justRun`: those the run of the step before it is the first to show (its
    *  notice, its trace), under that step's notice while the shown step waits to run, or, for a
    *  step read again, those of its own run, under its notice; `where`: the pane of each name
-   *  seen only outside the lesson's text (paneNewTerms); `spare`: those of them no text of the
-   *  lesson says, which a long line may count rather than name; `earlier`: the lesson's words
+   *  seen only outside the lesson's text (paneNewTerms); `earlier`: the lesson's words
    *  the lessons before it teach and this learner did not run (earlierTerms), left out of every
    *  step's line and counted once under the introduction, each with the lesson (index) that
    *  teaches it */
-  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; spare?: readonly string[]; only?: Readonly<Record<string, 'question' | 'aside'>>; earlier?: Earlier };
+  newTerms?: { names: string[]; key: string; justRun?: string[]; where?: Readonly<Record<string, TermPane>>; only?: Readonly<Record<string, 'question' | 'aside'>>; earlier?: Earlier };
   /** per step, the "New terms" it shows when opened right after the step before ran, from
    *  the texts alone (what a trace shows first is not known before the run): LessonPane's
    *  narrowList counts their lines, as it counts every other line of the step's text */
@@ -97,7 +97,6 @@ export function paneNewTerms(
 ): NonNullable<LessonViewInput['newTerms']> {
   const lesson = lessons[typeof at === 'number' ? at : at.index];
   const where: Record<string, TermPane> = {};
-  const spare: string[] = [];
   // words only the step's question, or only its aside, says: listed while that is on screen
   // (issue 16: serv-clnt 4's "New terms: dest" with its question behind Space; race 2's
   // "atomic add" from an aside left out at 80x24)
@@ -126,7 +125,6 @@ export function paneNewTerms(
         if (part === 'aside' && !noticeText(step).has(entry) && asideText(step).has(entry)) only[shown] = 'aside';
       }
       if (place !== 'text') where[shown] = place;
-      if (place !== 'text' && lesson && !saidByLesson(lesson, lang).has(entry)) spare.push(shown);
     });
     return out;
   };
@@ -135,7 +133,7 @@ export function paneNewTerms(
   const ran = (step: number) => [...named(text(step), (word) => held(step).includes(word)), ...named(traceTerms(lessons, lang, at, step, run), undefined, step, 'aside')];
   const names = view < (lesson?.steps.length ?? 0) ? named(text(view), (word) => !held(view).includes(word), view, 'question') : [];
   const justRun = view < done ? ran(view) : view === done && view > 0 ? ran(view - 1) : [];
-  return { names, key, justRun, where, spare, only, earlier: { words: earlier.words, ids: earlier.entries.map((e) => e.id), lessons: earlier.lessons, notRun: notRun(lessons, at) } };
+  return { names, key, justRun, where, only, earlier: { words: earlier.words, ids: earlier.entries.map((e) => e.id), lessons: earlier.lessons, notRun: notRun(lessons, at) } };
 }
 
 /** The lessons before `at` its learner did not run (indexes); none for a bare index, the course in order. */
@@ -161,49 +159,26 @@ export function heldBack(names: readonly string[], lesson: Lesson, view: number,
   return checkpoint ? names.filter((word) => pointsAtChoice(word, checkpoint, lang)) : [];
 }
 
-/** The most words one "New terms" line names: serv-clnt 2 named 11, most of them the Kernel
- *  pane's headings (fix23d#2). Every word the lesson pane shows is named (each is read there:
- *  fix19a#1) where they fit two rows (termsLine); those seen only in another pane (`spare`), as many as the others leave room for
- *  and MOST_ELSEWHERE at least, the rest counted with their pane ("+ 5 more in the Kernel pane"). */
-const MOST_TERMS = 6;
-const MOST_ELSEWHERE = 3;
-
 // the groups of a line in order: the text's own words first, then each other pane's
 const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
 
-/** A "New terms" line: the words the lesson's text says, then, apart, those seen only in
- *  another pane, each group with its pane ("fork in the Trace"). Where that takes more than one
- *  row of `width` (the step's text and its question fit the pane rather than wait behind a key:
- *  fix25a#2), the words stay and what is said of them gives way: their panes, then the key's
- *  word ("(g)"), then the last words, counted ("+ 2 more"). A group is never a bare count with its
- *  pane (issue 16: "+2 in the Trace pane" named none of its terms). */
-function termsLine(names: readonly string[], terms: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean, said: string): string {
-  const fits = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length <= 1;
-  const full = namedLine(names, terms, s);
-  if (fits(full)) return full;
-  // the words in the line's order: the text's own first, then each other pane's; a word the lesson
-  // pane shows is always named (fix19a#1), those only another pane shows (`spare`) may be counted
-  const ordered = PANES.flatMap((pane) => names.filter((word) => (terms.where?.[word] ?? null) === pane));
-  // a word the pane's text says is named too (serv-clnt 2's result says shmid)
-  const spare = (terms.spare ?? []).filter((word) => !said.includes(bare(word)));
-  const words = [...ordered.filter((word) => !spare.includes(word)), ...ordered.filter((word) => spare.includes(word))];
-  const kept = Math.max(1, words.filter((word) => !spare.includes(word)).length);
-  const list = (shown: readonly string[]) => (shown.length < words.length ? s.termsMore(shown.join(s.listGap), words.length - shown.length) : shown.join(s.listGap));
-  const tries = [s.newTerms(list(words), terms.key), s.newTermsShort(list(words), terms.key)];
-  for (let k = words.length - 1; k >= kept; k--) tries.push(s.newTermsShort(list(words.slice(0, k)), terms.key));
-  const one = tries.find(fits);
-  if (one) return one;
-  // the words the text says do not fit one row: at most MOST_TERM_ROWS, the first words named and
-  // the rest counted, which g lists first (issue 16, s26d#2: a lesson started from the menu named
-  // every word at its first showing, 16 of them over 3-4 rows, and pushed the step's text down)
-  // a word the text on screen says stays named whatever the rows (fix19a#1: a word read there is
-  // listed; the 120x34 side-by-side pane, 45 cells wide, has rows to spare)
+/** A "New terms" line: every word, never a count (issue 16: "O_WRONLY, O_CREAT + 2 more (g)" never
+ *  said which two), the words the lesson's text says first, then, apart, those seen only in another
+ *  pane, each group with its pane ("fork in the Trace"). Where that takes more than one row of
+ *  `width` (the step's text and its question fit the pane rather than wait behind a key:
+ *  fix25a#2), what is said of the words gives way, their panes, then the key's word ("(g)"), where
+ *  that keeps the line to one row, else to fewer rows; the words wrap, two rows at 80x24 at most
+ *  in every lesson (tests/lessons/new-terms-rows.test.ts), the lessons before teaching the rest
+ *  (earlierLine). */
+function termsLine(names: readonly string[], { key, where }: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean): string {
   const rows = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length;
-  for (let k = Math.min(kept, words.length); k >= 1; k--) {
-    const line = s.newTermsShort(list(words.filter((word, i) => i < k || said.includes(bare(word)))), terms.key);
-    if (rows(line) <= MOST_TERM_ROWS || k === 1) return line;
-  }
-  return tries[tries.length - 1]!;
+  const groups = PANES.flatMap((pane) => {
+    const words = names.filter((word) => (where?.[word] ?? null) === pane);
+    return words.length ? [{ pane, list: words.join(s.listGap) }] : [];
+  });
+  const words = groups.map((g) => g.list).join(s.listGap);
+  const tries = [s.newTerms(groups.map((g) => (g.pane ? s.termsIn(g.list, g.pane) : g.list)).join(s.termGroupGap), key), s.newTerms(words, key), s.newTermsShort(words, key)];
+  return tries.find((line) => rows(line) <= 1) ?? tries.reduce((best, line) => (rows(line) < rows(best) ? line : best));
 }
 
 /** The line under a lesson's introduction that counts the terms the lessons before it teach
@@ -224,37 +199,6 @@ function earlierLine(earlier: Earlier, key: string, s: Strings, width: number, a
   return wrap(layoutText(ascii).text(full), width, { code: true }).length <= 1 ? full : s.termsEarlierShort(...said);
 }
 
-/** The most rows a "New terms" line takes where its text's words do not fit one (at 80x24 the
- *  step's text and question keep the rest of the pane). */
-export const MOST_TERM_ROWS = 2;
-
-/** termsLine's line with every group and its pane, the other panes' words past the cap counted within their group. */
-function namedLine(names: readonly string[], { key, where, spare = [] }: NonNullable<LessonViewInput['newTerms']>, s: Strings): string {
-  const countable = names.filter((word) => spare.includes(word)).length;
-  const most = Math.max(MOST_TERMS - (names.length - countable), MOST_ELSEWHERE);
-  // "1 more" takes the room of the word it stands for
-  let room = countable > most + 1 ? most : countable;
-  const groups = PANES.flatMap((pane) => {
-    const words = names.filter((word) => (where?.[word] ?? null) === pane);
-    if (!words.length) return [];
-    // the words the lesson pane shows stay; the spare ones fill the room left, in order
-    const shown = words.filter((word) => !spare.includes(word) || room-- > 0);
-    const list = shown.join(s.listGap);
-    const said = shown.length < words.length ? s.termsMore(list, words.length - shown.length) : list;
-    return [pane ? s.termsIn(said, pane) : said];
-  });
-  return s.newTerms(groups.join(s.termGroupGap), key);
-}
-
-// --ascii draws them as * > x: the panel turns every line to ASCII (screenLine); ≠ (a step that
-// ran, its prediction wrong: ✓ said it was right, fix27c#2) as ! (ASCII_FOR's != is two cells)
-// ✎ a step not run yet that asks for a prediction before it runs (fix27c#3: newcomers never knew
-// which steps asked until Space brought the question); not ?, which the Flow pane's legend says
-// of a label shown later (issue 16); --ascii draws it as Q (ASKS_ASCII)
-export const MARKS = { done: '✓', here: '▶', bad: '✗', missed: '≠', asks: '✎' };
-/** the step-that-asks mark under --ascii: one cell, no other mark of the list or the Flow's */
-export const ASKS_ASCII = 'Q';
-
 /** The marks of the step list in `lines` (as stepRows and LessonPane's signs draw them) that say
  *  nothing by themselves, in the order the status line explains them: `asks` (✎), `missed` (≠),
  *  `bad` (✗), and each narrow sign of steps out of view, `hidden:3↓` (" +3↓"; "3 more ↓" says
@@ -265,7 +209,7 @@ export function listMarks(lines: readonly Line[]): string[] {
   for (const l of lines) {
     const mark = l[0]?.text.trim();
     if (mark === MARKS.asks || mark === ASKS_ASCII) found.add('asks');
-    else if (mark === MARKS.missed || mark === '!') found.add('missed');
+    else if (mark === MARKS.missed || mark === markOf('missed', true)) found.add('missed');
     else if (mark === MARKS.bad) found.add('bad');
     for (const m of l.map((r) => r.text).join('').matchAll(/\+(\d+)([↑↓])/g)) hidden.push(`hidden:${m[1]}${m[2]}`);
   }
@@ -299,7 +243,7 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
     const missed = ran && !problems[i] && !!input.quiz && predictionVerdict(input.quiz, i) === 'wrong';
     // a step to come whose question is asked (quiz on): ? until it runs
     const asks = !ran && !!input.quiz && !!lesson.checkpoints?.[step.id];
-    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? (input.ascii ? '!' : m.missed) : ran ? m.done : asks ? (input.ascii ? ASKS_ASCII : m.asks) : ' ';
+    const mark = i === view ? m.here : problems[i] ? m.bad : missed ? markOf('missed', input.ascii) : ran ? m.done : asks ? markOf('asks', input.ascii) : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
     const whole = t.text(step.title[lang]);
     const rest = room - digits - 1;
@@ -336,28 +280,15 @@ function asideLines(text: string, width: number, ascii: boolean): Line[] {
  *  with its question need more, that notice's aside ("how ipclab does this") gives way
  *  first: ← shows it with its step (docs/ARCHITECTURE.md, the lesson pane). */
 export function lessonTextLines(input: LessonViewInput, inner: number, rows = Infinity, asking = true): Line[] {
-  const full = withTerms(input, inner, true, asking);
+  const full = textLines(input, inner, true, asking);
   if (full.length <= rows || input.view !== input.done || input.view === 0) return full;
-  return withTerms(input, inner, false, asking);
+  return textLines(input, inner, false, asking);
 }
-
-/** textLines with its "New terms" lines counting only the other panes' words the text does not
- *  say: a word read anywhere in the lesson pane is named on its line (fix19a#1), one said by a
- *  run's result, the next step's words or a step's title too (serv-clnt 2's shmid in its result). */
-function withTerms(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean): Line[] {
-  // the step list's titles are read in the pane too
-  const titles = input.lesson.steps.map((step) => `${step.title[input.lang]}${step.short?.[input.lang] ?? ''}`);
-  const said = bare([...textLines(input, inner, asideJustRun, asking, null).map(lineText), ...titles].join(''));
-  return textLines(input, inner, asideJustRun, asking, said);
-}
-
-// a text as its words are looked for in it: wrapped anywhere, code without its backticks
-const bare = (text: string) => text.replace(/[\s`]/g, '');
 
 /** `asking`: false while the shown step's question waits behind a key (LessonPane's result first):
  *  the text ends with the step's own words and its new terms, before its form's summary and question.
- *  `said`: the text without its "New terms" lines (bare), null to leave them out. */
-function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean, said: string | null): Line[] {
+ */
+function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean): Line[] {
   const width = proseWidth(inner);
   const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
   const n = lesson.steps.length;
@@ -410,7 +341,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
       const part = input.newTerms?.only?.[w];
       return part === undefined || shown[part] === true;
     });
-    if (listed?.length && said !== null) out.push(...para(termsLine(listed, input.newTerms!, s, width, ascii, said), width, ascii, 'dim'));
+    if (listed?.length) out.push(...para(termsLine(listed, input.newTerms!, s, width, ascii), width, ascii, 'dim'));
   };
   if (view >= n) {
     // while a question of the check is open, Space would skip it: the key bar says so ("Space

@@ -4,7 +4,7 @@
 // the answer and why),
 // and the end-of-lesson check. What a digit answers is the store's (quizPlace).
 import type { Lang } from '../../lang.js';
-import { listedChoice, whyNotOf } from '../../lessons/checkpoint-kit.js';
+import { choiceMark, listedChoice, whyNotOf } from '../../lessons/checkpoint-kit.js';
 import type { Choice, Lesson } from '../../lessons/types.js';
 import type { Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
@@ -13,6 +13,7 @@ import { type Line, line, paragraph, run } from '../styled.js';
 import { keyFor } from '../keymap.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, wrap } from '../text-fit.js';
+import { markOf } from './step-marks.js';
 
 export interface QuizView {
   guesses: Record<number, Guess>;
@@ -89,9 +90,12 @@ function choiceLines(choices: readonly Choice[], chosen: number | undefined, loo
   }
   return choices.flatMap((_, i) => {
     const tone = i === chosen ? marked.tone : 'plain';
+    // a choice's rows go on under its own text, not under its number (issue 16: sem's check [2]
+    // wrapped to "│  失败" at 120x34 zh, read as a line of its own)
+    const label = listed(i).slice(0, choiceMark(i).length + 1);
+    const text = wrap(layoutText(look.ascii).text(listed(i).slice(label.length)), Math.max(4, look.width - 2 - cells(label)));
     // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
-    const text = wrap(layoutText(look.ascii).text(listed(i)), Math.max(4, look.width - 2));
-    return paragraph(text.map((l, k): Line => [run(k === 0 && i === chosen ? marked.mark : '  ', marked.tone), run(l, tone)]));
+    return paragraph(text.map((l, k): Line => [run(k === 0 && i === chosen ? marked.mark : '  ', marked.tone), run(`${k === 0 ? label : ' '.repeat(cells(label))}${l}`, tone)]));
   });
 }
 
@@ -201,7 +205,7 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
       ...para(s.quizNotAsked, look, 'dim'),
     ];
   if (review) {
-    const mark = look.ascii ? '* ' : '✓ ';
+    const mark = `${markOf('done', look.ascii)} `;
     return [
       ...para(`${s.question}${s.colon}${checkpoint.question[lang]}`, look, 'label'),
       ...choiceLines(checkpoint.choices, graded.answer, look, { mark, tone: 'ok' }),
@@ -211,7 +215,9 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const why = graded.explanation[lang];
   const listed = (i: number) => listedChoice(checkpoint.choices, i, lang);
   const answer = `${listed(graded.answer)}${s.stop}${why}`;
-  const mark = (ok: boolean) => (ok ? (look.ascii ? '*' : '✓') : look.ascii ? 'x' : '✗');
+  // a wrong answer is marked as the step list marks a wrong prediction (step-marks.ts), not ✗,
+  // which says a step did not go as expected (issue 16)
+  const mark = (ok: boolean) => markOf(ok ? 'done' : 'missed', look.ascii);
   const earlier = quiz.guesses[step] === undefined ? quiz.recorded?.[step] : undefined;
   // the choice made before an erratum's jump back, whose verdict is kept: graded as a choice
   // made now is, said as made before the jump (one verdict form on both paths)
@@ -265,7 +271,7 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look, asking = 
   const out: Line[] = [];
   const answered = check.map((q, i) => ({ q, i, pick: quiz.checkPicks[i] })).filter((a) => a.pick !== undefined);
   for (const { q, i, pick } of answered) {
-    const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
+    const mark = pick < 0 ? '-' : markOf(pick === q.answer ? 'done' : 'missed', look.ascii);
     out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
     // the learner's choice named, right or wrong, in a checkpoint's verdict's words (gradeLines):
     // "Answer: 1) …" alone under a ✓ did not say what was chosen (fix20a#3)

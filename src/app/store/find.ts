@@ -23,6 +23,10 @@ export interface FindSlice {
    *  vim's incremental search does (nc, session 26: "/started" left the cursor on sigprocmask,
    *  a hit of "s", beside "no entry holds the word") */
   findFrom: number;
+  /** counts the times a search put the cursor on a hit (typing, Enter, n): each is shown with
+   *  its heading on the list's top row (EntryList `landed`; issue 16: after n the hit stood on
+   *  the last row, its text below the frame, and read as never explained) */
+  findLanded: number;
   /** /: start a search in the glossary */
   findStart(): void;
   /** a key typed into the query (its control characters dropped); `erase`: Backspace */
@@ -51,12 +55,13 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
     }
     const at = found.indexOf(get().menuCursor);
     const k = on ? (at + 1) % found.length : firstHit(query, matches);
-    set({ find, ...(open ? {} : { findLast: query }), menuCursor: found[k], status: (s) => (open ? s.findCount(k + 1, found.length) : s.findKept(k + 1, found.length)) });
+    set({ find, ...(open ? {} : { findLast: query }), menuCursor: found[k], findLanded: get().findLanded + 1, status: (s) => (open ? s.findCount(k + 1, found.length) : s.findKept(k + 1, found.length)) });
   };
   return {
     find: null,
     findLast: null,
     findFrom: 0,
+    findLanded: 0,
     findStart() {
       set({ find: '', findFrom: get().menuCursor, status: (s) => s.findStart });
     },

@@ -42,8 +42,9 @@ export interface PanesSlice {
   code: { index: number; file: string; text: string | null; zh: string | null; out?: string | null } | null;
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
-  /** the learner chose the pane shown by hand (Tab, c, f, s [ ] }) while the step now running
-   *  ran: its result is shown where they chose (store/run.ts showResultPane), not moved away */
+  /** the learner chose the pane shown or scrolled it (Tab, c, f, s [ ] }, ↑↓ in it) during this
+   *  step, since the last run's result was shown: the step's result leaves it where they chose
+   *  (store/run.ts showResultPane; issue 16: Space took the Kernel pane a learner scrolled) */
   tabByHand: boolean;
   /** the pane the last step's result is in (src/lessons/result-pane.ts), with the step (index),
    *  and whether the run showed it in place of the pane shown (the status line says so) */
@@ -69,10 +70,9 @@ export interface PanesSlice {
   toggleCode(): void;
   /** `tab` shown (the Kernel pane, before s [ ] } act on it: a key acts on what is in sight, nc13k#3) */
   showTab(tab: TabId): void;
-  /** a step's result is in `tab`: shown where only one pane shows and it is another (the tabs,
-   *  a zoom; side by side, the Flow and Kernel the C code takes the place of), unless the learner chose a
-   *  pane by hand while the step ran; whether it moved. Side by side a result in the Trace takes the
-   *  focus (not said: nothing new comes into view) */
+  /** a step's result is in `tab`: shown and in focus (the tabs, a zoom; side by side the focus,
+   *  and the Flow and Kernel where the C code took their place), unless the learner chose a pane
+   *  during this step (tabByHand); whether it moved */
   showResult(tab: TabId): boolean;
   /** f: the lesson's next C file (clnt.c, rv.h...) */
   nextFile(): void;
@@ -200,18 +200,12 @@ export const panesSlice =
       },
 
       showResult(tab) {
-        const { tabs, zoomed, tabByHand } = get();
-        if (tabByHand || get().tab === tab) return false;
-        // side by side every pane shows but those the C code is in place of (the Flow and the Kernel)
-        const hidden = tabs || zoomed || (get().tab === 'code' && tab !== 'trace');
-        if (hidden) {
-          show(tab);
-          return true;
-        }
-        // side by side a result in the Trace, the smallest pane, takes the focus there, so z zooms it
-        // and ↑↓ scroll it (issue 16: Tab Tab, then z, to read a step's result cut at 120x34)
-        if (tab === 'trace' && get().tab !== 'code') show(tab);
-        return false;
+        if (get().tabByHand || get().tab === tab) return false;
+        // side by side too the result's pane takes the focus, whichever it is, so z zooms it and ↑↓
+        // scroll it (issue 16: Tab Tab, then z, to read a step's result cut at 120x34; the focus
+        // went to a result in the Trace and stayed on the Flow for one in the Kernel)
+        show(tab);
+        return true;
       },
 
       toggleCode() {
@@ -266,7 +260,8 @@ export const panesSlice =
 
       follow(pane, own) {
         const was = get().followed[pane];
-        if (was?.anchor !== own.anchor || was.offset !== own.offset) set({ followed: { ...get().followed, [pane]: own } });
+        // a pane the learner scrolls is theirs for this step's result (showResult)
+        if (was?.anchor !== own.anchor || was.offset !== own.offset) set({ followed: { ...get().followed, [pane]: own }, ...(get().tabByHand ? {} : { tabByHand: true }) });
       },
 
       loadFlow() {

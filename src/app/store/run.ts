@@ -308,16 +308,21 @@ export const runSlice =
       settle(() => ({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION }, ...showResultPane(step) }));
     };
 
-    /** The pane step `step`'s result is in (src/lessons/result-pane.ts), shown where only another
-     *  shows (panes.ts showResult); the status line names it, unless it says something else
-     *  (a re-run) or the zoom's note has the line (its notice waits in the lesson) */
+    /** The pane step `step`'s result is in (src/lessons/result-pane.ts), shown and in focus
+     *  (panes.ts showResult), said on the status line as it happens, in both languages: the pane
+     *  shown or the focus moved ("step 5's result: Trace pane shown"), or, where the learner chose
+     *  a pane during this step, that the result is in another (issue 16: parent-child 5's focus
+     *  went from the Kernel to the Trace unsaid). A status of the run's own (a re-run) keeps the
+     *  line; the zoom's note has it while zoomed (the notice waits in the lesson). The learner's
+     *  choice holds for this step only: the next starts without one. */
     const showResultPane = (step: number): Partial<AppState> => {
       const result = resultOf(get(), step);
-      if (!result) return { result: null };
+      if (!result) return { result: null, tabByHand: false };
+      const kept = get().tabByHand && get().tab !== result.pane;
       const moved = get().showResult(result.pane);
-      const said = moved && get().status === null && !get().zoomed;
-      if (said) resultSaid = (s) => s.resultShown(step + 1, s[result.pane]);
-      return { result: { step, ...result, moved }, ...(said ? { status: resultSaid } : {}) };
+      const said = (moved || kept) && get().status === null && !get().zoomed;
+      if (said) resultSaid = (s) => (moved ? s.resultShown(step + 1, s[result.pane]) : s.resultKept(step + 1, s[result.pane]));
+      return { result: { step, ...result, moved }, tabByHand: false, ...(said ? { status: resultSaid } : {}) };
     };
 
     return {
@@ -411,10 +416,6 @@ export const runSlice =
           }
           return;
         }
-        // a pane chosen by hand from this key on (a Tab in the same read, or while the step runs)
-        // is the learner's for the step's result (showResultPane); set only when it changes: a
-        // set that changes nothing still wakes every subscriber (tests/app/store-updates.test.ts)
-        if (get().tabByHand) set({ tabByHand: false });
         void get().enqueue('running', () => nextStep(values));
       },
 
