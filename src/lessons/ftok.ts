@@ -196,7 +196,7 @@ export const ftok = defineLesson<FtokState>({
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
         en: "ipclab makes an empty rendezvous file (one both programs agree on; O_CREAT|O_TRUNC) in a private folder (0700). `ftok(path, 'S')` reads its device and inode numbers.",
-        zh: "ipclab 在私有目录（0700）里用 O_CREAT|O_TRUNC 建一个空的会合文件（两个程序约定好的文件）。`ftok(path, 'S')` 读取它的设备号和 inode 号。key 用十六进制显示。",
+        zh: "ipclab 在私有目录（0700）里用 O_CREAT|O_TRUNC 建一个空的会合文件（两个程序约定好的文件）。`ftok(path, 'S')` 读取它的设备号（st_dev）和 inode 号（st_ino）。key 用十六进制显示。",
       },
       notice: {
         // st_dev and st_ino, the trace's words, said with the run: the step's text before it names
