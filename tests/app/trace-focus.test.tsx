@@ -121,8 +121,10 @@ describe("stepTop: the first line of a step's part in view", () => {
     expect(stepTop(view, 2, 8)).toBe(40);
     expect(stepTop(view, 3, 8)).toBeUndefined();
   });
-  it("noticeMarks: the errnos and signals a notice names, no other capitals", () => {
+  it('noticeMarks: the errnos and signals a notice names, no other capitals; text it quotes, as the Trace quotes it', () => {
     expect(noticeMarks({ en: 'EINVAL above SHMMAX; the kill(SIGUSR2) woke it. EOF, EINVAL.', zh: '' }, 'en')).toEqual(['EINVAL', 'SIGUSR2']);
+    expect(noticeMarks({ en: 'Type 0 gave "one", -3 gave "one again".', zh: '类型 0 取到 "一"；旧指针“复活”了' }, 'zh')).toEqual(['"一"']);
+    expect(noticeMarks({ en: 'Type 0 gave "one", -3 gave "one again".', zh: '' }, 'en')).toEqual(['"one"', '"one again"']);
     expect(noticeMarks({ en: '', zh: '第二次 shmget 失败：ENOENT。' }, 'zh')).toEqual(['ENOENT']);
     expect(noticeMarks(undefined, 'en')).toEqual([]);
   });

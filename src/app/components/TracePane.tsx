@@ -2,7 +2,7 @@
 // end; after the run it shows the step from its heading down (trace-view.ts `stepTop`; issue 16:
 // opened at a part's end or mid-step, newcomers paged up to its start for every long step), unless
 // what the step's notice points at would be below: its traceFocus (cc's error at ftok 4, the ●
-// row of an ipcs listing), else the errnos and signals it names (noticeMarks). Then the window
+// row of an ipcs listing), else the errnos, signals and data it names (noticeMarks). Then the window
 // goes down the least way that shows it whole, with the blocks it is in (a command's output, an
 // IPC_STAT dump), and where the window cuts that result, the border says on which side it goes
 // on (issue 16: shmctl 2's shm_ctime stood over "↓ 1 more", its value below), and where the

@@ -289,13 +289,16 @@ function marked(piece: Piece, mark: TraceMark, lang: Lang): boolean {
   return rows.join(' ').replace(/\s+/g, ' ').includes(want) || rows.join('').includes(want);
 }
 
-/** The lines a notice points at without a traceFocus: the errnos and signals it names, which only
- *  the Trace shows (result-pane.ts's rule 3): the window after the run holds them, as it holds a
- *  traceFocus (issue 16: serv-clnt 2's "reads on SIGUSR2", the window on the step's start). A name
- *  no line of the step holds points at nothing (shmget 4's "EINVAL above SHMMAX" states a rule). */
+/** The lines a notice points at without a traceFocus: what it names that only the Trace shows
+ *  (result-pane.ts's rules 3 and 5), the errnos and signals, and data a call read or sent that it
+ *  quotes in ASCII double quotes, as the Trace quotes it (msg 3's 'Type 0 gave "one"'): the window
+ *  after the run holds them, as it holds a traceFocus (issue 16: serv-clnt 2's "reads on SIGUSR2",
+ *  the window on the step's start). A name no line of the step holds points at nothing (shmget 4's
+ *  "EINVAL above SHMMAX" states a rule; shmat 3's "hello" is the dump's, the Trace quoting more). */
 export function noticeMarks(notice: Text | undefined, lang: Lang): string[] {
-  const names = notice?.[lang].match(/\b(?:E[A-Z0-9]{2,}|SIG[A-Z0-9]{2,})\b/g) ?? [];
-  return [...new Set(names)].filter((w) => w.startsWith('SIG') || Object.hasOwn(ERRNO_MEANINGS, w));
+  const text = notice?.[lang] ?? '';
+  const names = (text.match(/\b(?:E[A-Z0-9]{2,}|SIG[A-Z0-9]{2,})\b/g) ?? []).filter((w) => w.startsWith('SIG') || Object.hasOwn(ERRNO_MEANINGS, w));
+  return [...new Set([...names, ...(text.match(/"[^"\n]+"/g) ?? [])])];
 }
 
 /** Whether two trace lines read alike: one process's same call with the same result (a retry
