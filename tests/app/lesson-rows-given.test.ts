@@ -83,11 +83,13 @@ function zoomWrong(r: Rendered, lang: Lang, cuts: string[]): string | null {
   if (first === undefined || last < first || (body >= top && last <= bottom)) return all.some((w) => borders.includes(w)) ? 'the step\'s part is whole in view, yet the border names z' : null;
   cuts.push(`step ${step + 1}`);
   const cut = resultCut(view, step, top, p.rows.length);
-  // what z shows, zoomed from the step's heading: the result cut here whole (z: whole), else the part whole, else more of it
+  // what z shows, zoomed from the step's heading (under it where only that does not fit: stepTop):
+  // the result cut here whole (z: whole), else the part whole, else more of it
   const zoomed = zoomedRows(W, H);
   const result = stepResult(view, step)!;
-  const whole = last - first < zoomed;
-  const want = (cut.above || cut.below) && (whole || result.last - first < zoomed) ? all[0]! : whole ? all[1]! : all[2]!;
+  const at = stepTop(view, step, zoomed, true)!;
+  const whole = last < at + zoomed;
+  const want = (cut.above || cut.below) && (whole || (result.first >= at && result.last < at + zoomed)) ? all[0]! : whole ? all[1]! : all[2]!;
   if (!borders.includes(want)) return `the window (${top}-${bottom}) cuts step ${step + 1}'s part (${first}-${last}${cut.above || cut.below ? ', its result' : ''}) and its border does not say "${want}"`;
   if (cut.above && !p.top.includes(s.resultGoesOnAbove(step + 1, want))) return `the result cut above, the top border does not say it goes on, with "${want}"`;
   if (cut.below && !p.bottom.includes(s.resultGoesOnBelow(step + 1, want))) return `the result cut below, the bottom border does not say it goes on, with "${want}"`;
@@ -97,7 +99,8 @@ function zoomWrong(r: Rendered, lang: Lang, cuts: string[]): string | null {
 }
 
 /** After z: the Trace zoomed shows what its border says z shows (trace-view.ts zoomShows: the
- *  step's part whole, or its result whole), as the lines are then (a peer's lines may still arrive). */
+ *  step's part whole, its heading aside, or its result whole), as the lines are then (a peer's
+ *  lines may still arrive). */
 async function zoomShowsIt(r: Rendered): Promise<string | null> {
   const rows = panes(r)!.rows.length;
   const step = r.store.getState().done - 1;
@@ -117,7 +120,7 @@ async function zoomShowsIt(r: Rendered): Promise<string | null> {
     const before = traceNow(r, rows);
     const promised = zoomShows(before.view, step, before.top, rows, zoomed);
     const { view, top: at } = traceNow(r, zoomed, true);
-    const span = promised?.shows === 'part' ? { first: view.tops[step]!, last: view.ends[step]! - 1 } : stepResult(view, step)!;
+    const span = promised?.shows === 'part' ? { first: bodyTop(view, step)!, last: view.ends[step]! - 1 } : stepResult(view, step)!;
     const seen = span.first >= at && span.last <= at + zoomed - 1;
     wrong = !promised || promised.shows === 'more' || seen ? null : `zoomed, the Trace does not show step ${step + 1}'s ${promised.shows} whole (lines ${span.first}-${span.last}, window from ${at})`;
     return wrong === null;

@@ -13,8 +13,8 @@ import { VIEWS, viewAs } from '../helpers/lesson-views.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import { listingOwners } from '../../src/app/components/marks.js';
-import { resultCut, stepTop, traceView, type TraceView } from '../../src/app/components/trace-view.js';
-import { lineText } from '../../src/app/styled.js';
+import { noticeMarks, resultCut, stepTop, traceView, type TraceView } from '../../src/app/components/trace-view.js';
+import { type Line, lineText } from '../../src/app/styled.js';
 import { cells } from '../../src/text/cells.js';
 
 const draw = appDrawer('trace-focus', { lessons: LESSONS, quiz: false });
@@ -75,12 +75,21 @@ async function showTrace(r: Rendered, title: string): Promise<void> {
 }
 
 describe("stepTop: the first line of a step's part in view", () => {
-  // step 0: lines 0-9, step 1: lines 10-39 (its focus 30-31), step 2: lines 40-44
-  const view: TraceView = { lines: [], tops: [0, 10, 40], ends: [10, 40, 45], focus: [undefined, { first: 30, last: 31 }, undefined], blocks: Array.from({ length: 45 }, (_, i) => i) };
-  it("the focus and the part's end after it, the part before it above; from its heading where it reaches that far", () => {
-    expect(stepTop(view, 1, 8)).toBe(30);
-    expect(stepTop(view, 1, 12)).toBe(28);
+  // step 0: lines 0-9, step 1: lines 10-39 (its focus 30-31), step 2: lines 40-44; each headed by its rule
+  const lines: Line[] = Array.from({ length: 45 }, (_, i) => ([0, 10, 40].includes(i) ? [{ text: '──', tone: 'frame' }] : [{ text: 'x', tone: 'plain' }]));
+  const view: TraceView = { lines, tops: [0, 10, 40], ends: [10, 40, 45], focus: [undefined, { first: 30, last: 31 }, undefined], blocks: Array.from({ length: 45 }, (_, i) => i) };
+  it('from the heading where the focus is in reach; else the least way down that shows it, its end at the bottom', () => {
+    expect(stepTop({ ...view, focus: [undefined, { first: 14, last: 15 }, undefined] }, 1, 8)).toBe(10);
+    expect(stepTop(view, 1, 8)).toBe(24);
+    expect(stepTop(view, 1, 12)).toBe(20);
     expect(stepTop(view, 1, 30)).toBe(10);
+    // the top on a block's start: line 24 the second row of line 23
+    expect(stepTop({ ...view, blocks: view.blocks.map((b, i) => (i === 24 ? 23 : b)) }, 1, 8)).toBe(25);
+  });
+  it('zoomed: from the heading whatever the focus; the lines under it where only the heading does not fit', () => {
+    expect(stepTop(view, 1, 8, true)).toBe(10);
+    expect(stepTop(view, 0, 9, true)).toBe(1);
+    expect(stepTop(view, 0, 9)).toBe(1);
   });
   it('a focus taller than the window: from its first line (the border names z)', () => {
     expect(stepTop({ ...view, focus: [undefined, { first: 12, last: 38 }, undefined] }, 1, 8)).toBe(12);
@@ -106,11 +115,18 @@ describe("stepTop: the first line of a step's part in view", () => {
     expect(stepTop(whole, 1, 2)).toBe(30);
     expect(resultCut(whole, 1, 30, 2)).toEqual({ above: false, below: true });
   });
-  it("no focus: the part's end, from its heading where it fits; a step not run: undefined", () => {
-    expect(stepTop(view, 0, 8)).toBe(2);
+  it('no focus: from the heading, the part whole where it fits; a step not run: undefined', () => {
+    expect(stepTop(view, 0, 8)).toBe(0);
     expect(stepTop(view, 0, 12)).toBe(0);
     expect(stepTop(view, 2, 8)).toBe(40);
     expect(stepTop(view, 3, 8)).toBeUndefined();
+  });
+  it('noticeMarks: the errnos and signals a notice names, no other capitals; text it quotes, as the Trace quotes it', () => {
+    expect(noticeMarks({ en: 'EINVAL above SHMMAX; the kill(SIGUSR2) woke it. EOF, EINVAL.', zh: '' }, 'en')).toEqual(['EINVAL', 'SIGUSR2']);
+    expect(noticeMarks({ en: 'Type 0 gave "one", -3 gave "one again".', zh: '类型 0 取到 "一"；旧指针“复活”了' }, 'zh')).toEqual(['"一"']);
+    expect(noticeMarks({ en: 'Type 0 gave "one", -3 gave "one again".', zh: '' }, 'en')).toEqual(['"one"', '"one again"']);
+    expect(noticeMarks({ en: '', zh: '第二次 shmget 失败：ENOENT。' }, 'zh')).toEqual(['ENOENT']);
+    expect(noticeMarks(undefined, 'en')).toEqual([]);
   });
 });
 

@@ -1,11 +1,15 @@
-// After a run the Trace shows what the step added: every line of its part where the pane holds
-// them, else its result -- the lines its notice points at (traceFocus), or without one the part's
-// last line -- whole, with the record they are in (a command's output, an IPC_STAT dump: a
-// call that reads a kernel record and the lines it prints after it) whole where that fits, and
-// the focus whole where the window holds it, else from its first line (fixR1), without a focus
-// the part's last line in view (shmctl 2's IPC_STAT dump stood one row short, its
-// shm_ctime's value under "↓ 1 more": issue 16; shmat 6's conclusion stood under "↓ 2 more":
-// fix26e#1, fix27b#2). Where the record is cut the pane's border says so, on the side cut.
+// After a run the Trace shows the step from its heading down, the part read from its start
+// (issue 16: opened at a part's end or 16 lines into it, newcomers paged up to its start for
+// every long step): every line of its part where the pane holds them, its lines under the heading
+// where only the heading does not fit; else from the heading, unless its result -- the lines its
+// notice points at (traceFocus, else the errnos and signals it names: noticeMarks), with the
+// record they are in (a command's output, an IPC_STAT dump: a call that reads a kernel record and
+// the lines it prints after it) -- would not be whole in view: then the least way down that shows
+// the result whole, the window's top on a block's start (and its bottom on a block's end where
+// a window can have both: shmctl 2's shm_ctime stood over "↓ 1 more", its value below, issue 16),
+// and a result taller still shows the focus whole where the window holds it, else from its first
+// line (fixR1). Where the result is cut the pane's border says so, on the side cut, and where the
+// part is cut the border names z.
 // Every step of every lesson, run for real, at 80x24 (every height the Trace tab can have
 // there: from TABS_MIN's to what a lesson pane of a few rows leaves) and 120x34 (the Trace under the panes),
 // in English and Chinese.
@@ -99,47 +103,57 @@ describe('the Trace after a run: the step\'s result in view', () => {
             // what the notice points at, else the part's last line: its blocks whole
             const focus = view.focus[k] ?? { first: end - 1, last: end - 1 };
             const result = around(first, focus.first, focus.last);
-            // the pane's offset as TracePane gives it (stepTop, within the lines)
+            // the pane's offset as TracePane gives it (stepTop, within the lines: where the trace ends
+            // sooner, its last rows, the window's edges then where the lines put them)
             const top = Math.min(stepTop(view, k, rows)!, Math.max(0, view.lines.length - rows));
+            const atEnd = top < stepTop(view, k, rows)!;
             const seen = (i: number) => i >= top && i < top + rows;
             const where = `${lesson.id} step ${k + 1} ${lang}, ${width} wide, ${rows} rows, offset ${top} (part ${from}-${end - 1}, focus ${JSON.stringify(view.focus[k])}, result ${JSON.stringify(result)}):\n${view.lines.slice(from, end).map((l, i) => `${seen(from + i) ? '|' : ' '} ${lineText(l)}`).join('\n')}`;
-            if (end - from <= rows) {
-              if (!seen(from) || !seen(end - 1)) wrong.push(`the part fits and is not whole in view: ${where}`);
+            const body = bodyTop(view, k)!;
+            const bottom = top + rows - 1;
+            // a step that drew no line yet (its peer's lines arrive later) has nothing to show
+            if (end <= from) continue;
+            if (end - from <= rows || end - body <= rows) {
+              if (!seen(body) || !seen(end - 1)) wrong.push(`the part under its heading fits and is not whole in view: ${where}`);
+              if (end - from <= rows && !seen(from)) wrong.push(`the part fits and its heading is out of view: ${where}`);
               if (zoomShows(view, k, top, rows, zoomedRows(width, width === 80 ? 24 : 34))) wrong.push(`the part is whole in view, yet the border names z: ${where}`);
               continue;
             }
             cut++;
-            // the focus whole where the window holds it, else from its first line (fixR1: ftok 4's
-            // shmget ENOENT stood far above the cc error); without one, the part's last line
             const focusFits = focus.last - focus.first < rows;
-            if (!view.focus[k] && !seen(focus.last)) wrong.push(`the part's last line is out of view: ${where}`);
-            if (view.focus[k] && focusFits && !(seen(focus.first) && seen(focus.last))) wrong.push(`the focus fits and is not whole in view: ${where}`);
-            if (view.focus[k] && !focusFits && top !== focus.first) wrong.push(`the focus is taller than the window and the window does not start at its first line: ${where}`);
-            if (result.last - result.first < rows) {
+            if (!view.focus[k] || result.last < from + rows) {
+              // nothing the notice points at below the heading's window: the step from its start
+              if (top !== from) wrong.push(`the window does not start at the step's heading: ${where}`);
+            } else if (result.last - result.first < rows) {
+              // the least way down that holds the result whole, the top on a block's start
               if (!seen(result.first) || !seen(result.last)) wrong.push(`the result's block fits and is not whole in view: ${where}`);
-              // short of the part's end, the bottom row ends a block where a window holding the result could
-              const bottom = top + rows - 1;
-              const ends = (i: number) => first[i + 1] === i + 1;
-              const could = Array.from({ length: rows }, (_, j) => result.first - j).some((t) => t >= from && t + rows - 1 >= result.last && ends(t + rows - 1));
-              if (bottom < end - 1 && could && !ends(bottom)) wrong.push(`a block cut one row short at the bottom where another window would end on a block: ${where}`);
-            } else if (focus.last - focus.first < rows && !(seen(focus.first) && seen(focus.last))) wrong.push(`the focus fits and is not whole in view: ${where}`);
+              if (first[top] !== top && !atEnd) wrong.push(`the window's top is a block's second row: ${where}`);
+              const fits = (t: number) => t >= from && t <= result.first && t + rows - 1 >= result.last;
+              const ends = (i: number) => first[i + 1] === i + 1 || i + 1 >= first.length;
+              const clean = (t: number) => first[t] === t && ends(t + rows - 1);
+              if (!atEnd && fits(top - 1) && first[top - 1] === top - 1 && (clean(top - 1) || !clean(top))) wrong.push(`a window further up holds the result as well: ${where}`);
+              const could = Array.from({ length: rows }, (_, j) => result.first - j).some((t) => fits(t) && clean(t));
+              if (!atEnd && bottom < end - 1 && could && !clean(top)) wrong.push(`the window cuts a block at an edge where another holding the result would not: ${where}`);
+            } else {
+              // taller than the window: the focus whole where the window holds it, else from its first line (fixR1)
+              if (focusFits && !(seen(focus.first) && seen(focus.last))) wrong.push(`the focus fits and is not whole in view: ${where}`);
+              if (!focusFits && top !== focus.first) wrong.push(`the focus is taller than the window and the window does not start at its first line: ${where}`);
+            }
             // the border says on which side the result's block goes on
             const said = resultCut(view, k, top, rows);
-            const bottom = top + rows - 1;
             const want = { above: top > result.first && top <= result.last, below: bottom < result.last && bottom >= result.first };
             if (said.above !== want.above || said.below !== want.below) wrong.push(`the border says ${JSON.stringify(said)}, the window cuts ${JSON.stringify(want)}: ${where}`);
             // the part cut, the border names z (zoomShows), on the side its result is cut on, and z shows what it says
             const zoomRows = zoomedRows(width, width === 80 ? 24 : 34);
             const z = zoomShows(view, k, top, rows, zoomRows);
             // its heading alone out of view is no cut (ftok 3: "z: step 3 whole" for the rule only)
-            const body = bodyTop(view, k)!;
             const bodyCut = !seen(body) || !seen(end - 1);
             if (z && !bodyCut) wrong.push(`only the heading is out of view, yet the border names z: ${where}`);
             if (!z && bodyCut && zoomRows > rows) wrong.push(`the part is cut and the border names no z: ${where}`);
             else if (z) {
               if ((want.above && z.side !== 'above') || (!want.above && want.below && z.side !== 'below')) wrong.push(`the result is cut ${JSON.stringify(want)}, z is named ${z.side}: ${where}`);
               const at = Math.min(stepTop(view, k, zoomRows, true)!, Math.max(0, view.lines.length - zoomRows));
-              const span = z.shows === 'part' ? { first: from, last: end - 1 } : result;
+              const span = z.shows === 'part' ? { first: body, last: end - 1 } : result;
               if (z.shows !== 'more' && (span.first < at || span.last > at + zoomRows - 1)) wrong.push(`z says it shows the ${z.shows} whole, zoomed it does not (from ${at} in ${zoomRows} rows): ${where}`);
             }
           }

@@ -1,17 +1,21 @@
 // The keys a learner presses, after Space, to read all of the step's part of the Trace (its
-// heading aside: they know which step ran): issue 16's testers counted 4-6 at 80x24 for overview 1
-// and shmat 5, ~4 at 120x34 zh for overview 1, ftok 4, shmat 6, shmctl 2 and 8 (Tab Tab, then z,
-// from the Flow in focus) and ~11 for serv-clnt 5 (a line per client retry). Every step of every
-// lesson, run for real through the app, at 80x24 and 120x34, en and zh: a part the zoomed pane
-// holds takes at most one z, after the Tabs to the Trace where the step's result is in another pane
-// (a result in the Trace is the pane shown, or side by side in focus: z zooms it at once); a part
-// taller than the zoomed pane (TALL, a list that can only shrink) one z and a PgDn for each page
-// past it, no more: z opens it on its heading (issue 16 pass 10: serv-clnt 5 opened mid-step, its
-// start above, and took PgDn and six ↑), which the test presses and reads on screen, with the
-// zoomed borders saying what PgDn and PgUp bring. The Trace's z hint is there only where lines of
-// the step other than its heading are out of view (ftok 3: "z: step 3 whole" for a heading alone).
-// The keys are counted as a learner would press them: z zooms (the pane opens on the step as
-// stepTop puts it), PgUp/PgDn move a page (scroll.ts pageLines), Tab moves the focus on (tabsToTrace).
+// heading aside: they know which step ran), in order, from its first line to its last: issue 16's
+// testers counted 4-6 at 80x24 for overview 1 and shmat 5, ~4 at 120x34 zh for overview 1, ftok 4,
+// shmat 6, shmctl 2 and 8 (Tab Tab, then z, from the Flow in focus), ~11 for serv-clnt 5 (a line
+// per client retry), and paged up to a step's start wherever the pane opened at its end or mid-way
+// (msg 2 "16 lines into the step with 7 more below it"; serv-clnt 1 at 120x34, ↑ x7). Every step of
+// every lesson, run for real through the app, at 80x24 and 120x34, en and zh: a part the pane shown
+// holds under its heading takes no key; a part the zoomed pane holds at most one z, after the Tabs
+// to the Trace where the step's result is in another pane (a result in the Trace is the pane shown,
+// or side by side in focus: z zooms it at once); a part taller than the zoomed pane (TALL, a list
+// that can only shrink) one z and a PgDn for each page past it, no more: z opens it on its heading
+// (issue 16 pass 10: serv-clnt 5 opened mid-step, its start above, and took PgDn and six ↑), which
+// the test presses and reads on screen, with the zoomed borders saying what PgDn and PgUp bring.
+// The Trace's z hint is there only where lines of the step other than its heading are out of view
+// (ftok 3: "z: step 3 whole" for a heading alone). The keys are counted as a learner reading in
+// order presses them: z zooms (the pane opens on the step as stepTop puts it), PgUp back to the
+// part's first line where the pane opened below it, then PgDn to its last (scroll.ts pageLines),
+// Tab moves the focus on (tabsToTrace).
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../src/lessons/types.js';
 import { appDrawer, KEYS, ran, type Rendered } from '../helpers/render.js';
@@ -24,24 +28,25 @@ import { strings } from '../../src/app/strings.js';
 import { listingOwners } from '../../src/app/components/marks.js';
 import { resultOf } from '../../src/app/store/run.js';
 
-/** Steps whose part with its heading is taller than the zoomed Trace, by view: the "Run it yourself"
- *  lines and both sides' exchange (serv-clnt 5, 6); overview 1's ipcs listings grow with the
- *  machine's other segments; at 80x24 en, serv-clnt 1 and race 2-4 by their heading's row. */
+/** Steps whose part under its heading is taller than the zoomed Trace, by view: both sides' set-up
+ *  and exchange (serv-clnt 5, 6: no line repeats, so no fold shortens them); overview 1's ipcs
+ *  listings grow with the machine's other segments; at 80x24 en, race 2-4's workers' lines.
+ *  serv-clnt 1 at 80x24 en (its 18 lines and heading in 18 rows) left: zoomed, a part that fits
+ *  under its heading opens under it (stepTop). */
 const TALL: Record<string, readonly string[]> = {
-  'en 80x24': ['overview 1', 'serv-clnt 1', 'serv-clnt 5', 'serv-clnt 6', 'race 2', 'race 3', 'race 4'],
+  'en 80x24': ['overview 1', 'serv-clnt 5', 'serv-clnt 6', 'race 2', 'race 3', 'race 4'],
   // race 2 zh: 21 lines on a loaded machine (its workers' one-CPU lines), as en's race 2
   'zh 80x24': ['overview 1', 'race 2', 'serv-clnt 5', 'serv-clnt 6'],
   'en 120x34': ['serv-clnt 5', 'serv-clnt 6'],
   'zh 120x34': ['serv-clnt 5', 'serv-clnt 6'],
 };
 
-/** PgUp/PgDn presses that bring lines `a`..`b` all into view from a window at `top` of `rows` rows:
- *  up first, then down past where it started. */
-function pagesToSee(a: number, b: number, top: number, rows: number): number {
+/** Presses of PgUp, then PgDn, that read lines `a`..`b` in order from a window at `top` of `rows`
+ *  rows: up to `a` where the window opened below it, then down past where the page up left it. */
+function pagesToRead(a: number, b: number, top: number, rows: number): number {
   const page = pageLines(rows);
-  const above = Math.max(0, top - a);
-  const below = Math.max(0, b - (top + rows - 1));
-  return above && below ? Math.ceil(above / page) + Math.ceil((above + below) / page) : Math.ceil((above + below) / page);
+  const up = Math.ceil(Math.max(0, top - a) / page);
+  return up + Math.ceil(Math.max(0, b - (top - up * page + rows - 1)) / page);
 }
 
 /** The window's first line as the pane gives it: stepTop, within the lines. */
@@ -140,11 +145,11 @@ export function tracePressesWalk(lessons: readonly Lesson[]): void {
             const shown = traceFrame(r.lines(), s.trace);
             const hint = shown && [s.zoomStepWhole('z', k + 1), s.zoomWhole('z'), s.zoomMore('z', k + 1)].find((h) => shown.top.includes(h) || shown.bottom.includes(h));
             if (hint && a >= shown.above && b < shown.above + shown.rows.length) wrong.push(`${name} (${where}): "${hint}" though the step's lines under its heading are all in view`);
-            const unzoomed = pagesToSee(a, b, top, rows);
-            const zoomed = 1 + pagesToSee(a, b, windowAt(view, k, zoomRows, true), zoomRows);
+            const unzoomed = pagesToRead(a, b, top, rows);
+            const zoomed = 1 + pagesToRead(a, b, windowAt(view, k, zoomRows, true), zoomRows);
             const presses = unzoomed === 0 ? 0 : tabs + Math.min(unzoomed, zoomed);
-            // taller than the zoomed pane with its heading, which z opens on
-            const tall = end - view.tops[k]! > zoomRows;
+            // taller than the zoomed pane under its heading (z opens on the heading)
+            const tall = end - a > zoomRows;
             const said = `${name} (${where}): ${presses} presses; ${b - a + 1} lines, the Trace ${rows} rows, zoomed ${zoomRows}; ${pane} pane, focus ${st.tab}`;
             // a result in the Trace: the Trace is the pane shown or in focus, so z zooms it
             if (pane === 'trace' && st.tab !== 'trace') wrong.push(`the result is in the Trace, the focus on the ${st.tab}: ${said}`);
@@ -152,6 +157,8 @@ export function tracePressesWalk(lessons: readonly Lesson[]): void {
             const most = 1 + (pane === 'trace' ? 0 : tabs) + (tall ? Math.ceil((end - view.tops[k]! - zoomRows) / pageLines(zoomRows)) : 0);
             if (tall && !TALL[where]!.includes(name)) wrong.push(`taller than the zoomed Trace and not in TALL: ${said}`);
             if (presses > most) wrong.push(`more than ${most}: ${said}`);
+            // the part under its heading fits the pane shown: read with no key
+            if (pane === 'trace' && end - a <= rows && presses > 0) wrong.push(`the part fits the Trace, yet takes keys: ${said}`);
             if (tall) await zoomTall(r, view, k, tabs, lang, wrong, name);
           }
           expect(wrong).toEqual([]);

@@ -1,16 +1,16 @@
 // The calls the lesson made, oldest first. While a step runs the pane follows the trace's
-// end; after the run it shows what the step's notice points at (its traceFocus: cc's error at
-// ftok 4, the ● row of an ipcs listing) and the part's lines after it, its conclusion, with as
-// much of the step's part before it as fits, and without one the part's end, its heading too
-// where the part fits (trace-view.ts `stepTop`):
-// no one rule, the start (fix23f) or the end, showed every notice's lines (fix24t). What the
-// notice points at is shown with the blocks it is in (a command's output, an IPC_STAT dump) whole
-// where they fit; where the window cuts that result, the border says on which side it goes on
-// (issue 16: shmctl 2's shm_ctime stood over "↓ 1 more", its value below), and where the window
-// cuts the step's part (its heading aside), that z shows it ("z: whole", "z: step 3 whole": trace-view.ts
-// zoomShows). Zoomed, it opens on the step's heading and the borders say what PgUp, PgDn bring (pageShows). In review
-// (← to a step that ran) it shows that step the same way, and the end again back at the step
-// to run; the learner scrolls it as ever, the border saying how much more is above and below.
+// end; after the run it shows the step from its heading down (trace-view.ts `stepTop`; issue 16:
+// opened at a part's end or mid-step, newcomers paged up to its start for every long step), unless
+// what the step's notice points at would be below: its traceFocus (cc's error at ftok 4, the ●
+// row of an ipcs listing), else the errnos, signals and data it names (noticeMarks). Then the window
+// goes down the least way that shows it whole, with the blocks it is in (a command's output, an
+// IPC_STAT dump), and where the window cuts that result, the border says on which side it goes
+// on (issue 16: shmctl 2's shm_ctime stood over "↓ 1 more", its value below), and where the
+// window cuts the step's part (its heading aside), that z shows it ("z: whole", "z: step 3
+// whole": trace-view.ts zoomShows). Zoomed, it opens on the step's heading and the borders say
+// what PgUp, PgDn bring (pageShows). In review (← to a step that ran) it shows that step the same
+// way, and the end again back at the step to run; the learner scrolls it as ever, the border
+// saying how much more is above and below.
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
 // resize and a tab shown in between: at its end it follows the end, scrolled up it stays
 // (the bottom border says how much more is below); a step run or reviewed shows that step.
@@ -50,6 +50,8 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
   const trace = useAppState((st) => st.trace);
   const stepStarts = useAppState((st) => st.stepStarts);
+  // the notices this run's results called for (noticeBy): what each points at is in view after it
+  const notices = useAppState((st) => st.notices);
   const segments = useAppState((st) => st.segments);
   const queues = useAppState((st) => st.queues);
   const semaphores = useAppState((st) => st.semaphores);
@@ -57,8 +59,8 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // calls returned it), ipclab's (its journals)
   const owners = useMemo(() => listingOwners(trace, { segments, queues, semaphores }), [trace, segments, queues, semaphores]);
   const view = useMemo(
-    (): TraceView => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [], ends: [], focus: [], blocks: [0] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
-    [trace, stepStarts, lesson, lang, width, s, ascii, owners],
+    (): TraceView => (trace.length === 0 || !lesson ? { lines: [line(s.traceEmpty, 'dim')], tops: [], ends: [], focus: [], blocks: [0] } : traceView(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners, process.pid, notices)),
+    [trace, stepStarts, lesson, lang, width, s, ascii, owners, notices],
   );
   const { lines } = view;
   // the step reviewed (shown, and run already) or just run: what its notice points at (stepTop);

@@ -4,7 +4,7 @@
 // long text wraps under itself rather than being cut. Text from outside passes the
 // sanitizer (src/text/sanitize.ts) first, so no tab or escape reaches the terminal.
 import type { Lang } from '../../lang.js';
-import type { Lesson, TraceEntry, TraceMark } from '../../lessons/types.js';
+import type { Lesson, Text, TraceEntry, TraceMark } from '../../lessons/types.js';
 import { type Line, type Run, type UiTone, isRule, line, lineText, lineWidth, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, wrap } from '../text-fit.js';
@@ -12,6 +12,7 @@ import { seenEndParts, outputLines, resultParts } from '../../text/results.js';
 import { shownPid } from '../../lessons/format.js';
 import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
+import { ERRNO_MEANINGS } from '../../text/errno.js';
 import { type ListingOwners, NO_OWNERS, type Owner, ownerMark, ownerOf } from './marks.js';
 import { TABS, type TabId } from '../layout.js';
 import { pageLines } from '../scroll.js';
@@ -253,8 +254,9 @@ export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly nu
 }
 
 /** What the Trace draws: its lines; for each step that ran (stepStarts) the line its part begins
- *  at (its rule) and the line after it; and the first and last line of what its traceFocus points
- *  at, where the run drew any: after a run, and in review, the pane shows the step by these (stepTop). */
+ *  at (its rule) and the line after it; and the first and last line of what its notice points at
+ *  (its traceFocus, else noticeMarks), where the run drew any: after a run, and in review, the
+ *  pane shows the step by these (stepTop). */
 export interface TraceView {
   lines: Line[];
   tops: number[];
@@ -285,6 +287,18 @@ function marked(piece: Piece, mark: TraceMark, lang: Lang): boolean {
   const want = (typeof mark === 'string' ? mark : mark[lang]).replace(/\s+/g, ' ');
   const rows = piece.rows.map((r) => lineText(r).trim());
   return rows.join(' ').replace(/\s+/g, ' ').includes(want) || rows.join('').includes(want);
+}
+
+/** The lines a notice points at without a traceFocus: what it names that only the Trace shows
+ *  (result-pane.ts's rules 3 and 5), the errnos and signals, and data a call read or sent that it
+ *  quotes in ASCII double quotes, as the Trace quotes it (msg 3's 'Type 0 gave "one"'): the window
+ *  after the run holds them, as it holds a traceFocus (issue 16: serv-clnt 2's "reads on SIGUSR2",
+ *  the window on the step's start). A name no line of the step holds points at nothing (shmget 4's
+ *  "EINVAL above SHMMAX" states a rule; shmat 3's "hello" is the dump's, the Trace quoting more). */
+export function noticeMarks(notice: Text | undefined, lang: Lang): string[] {
+  const text = notice?.[lang] ?? '';
+  const names = (text.match(/\b(?:E[A-Z0-9]{2,}|SIG[A-Z0-9]{2,})\b/g) ?? []).filter((w) => w.startsWith('SIG') || Object.hasOwn(ERRNO_MEANINGS, w));
+  return [...new Set([...names, ...(text.match(/"[^"\n]+"/g) ?? [])])];
 }
 
 /** Whether two trace lines read alike: one process's same call with the same result (a retry
@@ -318,7 +332,7 @@ function spanText(ms: number): string {
 }
 
 /** The trace lines, each step's part and what its notice points at (TraceView). */
-export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid): TraceView {
+export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid, notices: Readonly<Record<number, Text>> = {}): TraceView {
   const out: Line[] = [];
   const tops: number[] = [];
   const focus: TraceView['focus'] = [];
@@ -372,7 +386,7 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
     legendGiven ||= legend;
     // the step whose part this entry is in: the last one begun by it
     const own = stepStarts.filter((from) => from <= i).length - 1;
-    const marks = lesson.steps[own]?.traceFocus ?? [];
+    const marks = lesson.steps[own]?.traceFocus ?? noticeMarks(notices[own] ?? lesson.steps[own]?.notice, lang);
     // the entry's block: a command's output is one with its command line; a record's • line is
     // one with the call that read it; anything else a block of its own per line
     const inRecord = recordOf !== null && (entry.type === 'event' || entry.type === 'measure') && entry.pid === recordOf;
@@ -405,7 +419,7 @@ function blockSpan(view: TraceView, first: number, last: number): Span {
   return { first: view.blocks[first] ?? first, last: end };
 }
 
-/** Step `step`'s result: the blocks holding what its notice points at (traceFocus), else its
+/** Step `step`'s result: the blocks holding what its notice points at (TraceView.focus), else its
  *  part's last block; undefined: the step has not run. */
 export function stepResult(view: TraceView, step: number): Span | undefined {
   const top = view.tops[step];
@@ -415,40 +429,44 @@ export function stepResult(view: TraceView, step: number): Span | undefined {
   return focus ? blockSpan(view, focus.first, focus.last) : blockSpan(view, last, last);
 }
 
-/** The first line the Trace shows of step `step`'s part in a window of `rows` rows. The part
- *  whole where it fits; else its result (stepResult: a command's whole output, an IPC_STAT
- *  dump with its call) and the part's lines after it to its end, with as much of the part
- *  before as fits; else the result whole and as many whole blocks after it as fit (a block is
- *  not cut one row short at the bottom where a row of the part above can give way: issue 16,
- *  shmctl 2's shm_ctime stood over "↓ 1 more", its value below); a result taller than the
- *  window shows what the notice points at whole, as near the result's end as it can, and
- *  where that too is taller, from its first line (issue 16, fixR1: ftok 4's shmget ENOENT
- *  stood far above the cc error it came before): the border says the result goes on
- *  (resultCut) and names z (zoomShows); without a focus, the part's last block's last rows.
- *  `zoomed` (the pane zoomed): from the step's heading, whatever its height (pageShows says
- *  what PgUp and PgDn bring from there). undefined: the step has not run. */
+/** The first line the Trace shows of step `step`'s part in a window of `rows` rows: its heading,
+ *  the part read from its start (issue 16: newcomers, the pane opened at a part's end or 16 lines
+ *  into it, paged up to its start for every long step), unless what the notice points at
+ *  (TraceView.focus) would be below the window: then the least way down that shows its result
+ *  (stepResult: the blocks holding it, a command's whole output, an IPC_STAT dump with its call)
+ *  whole, the window's top on a block's start; its lines under the heading whole where only the
+ *  heading does not fit; a result taller than the window shows what the notice
+ *  points at whole, as near the result's end as it can, and where that too is taller, from its
+ *  first line (issue 16, fixR1: ftok 4's shmget ENOENT stood far above the cc error it came
+ *  before). The border says where the result goes on (resultCut) and names z (zoomShows).
+ *  `zoomed` (the pane zoomed): the same but for the focus: from the heading whatever it points at
+ *  (pageShows says what PgUp and PgDn bring from there). undefined: the step has not run. */
 export function stepTop(view: TraceView, step: number, rows: number, zoomed = false): number | undefined {
   const top = view.tops[step];
   const result = stepResult(view, step);
   if (top === undefined || !result) return undefined;
+  const n = Math.max(1, rows);
+  const focus = view.focus[step];
+  const end = view.ends[step]!;
+  // the part whole, else its lines under the heading whole where they fit (the heading's rows give
+  // way: serv-clnt 1's 18 lines in the zoomed 80x24 Trace's 18 rows took a PgDn for the last)
+  if (end - top <= n) return top;
+  if (end - bodyTop(view, step)! <= n) return end - n;
   // zoomed, the step from its heading down: the learner pressed z to read the step, and a window
   // opened mid-step left its start above, a page back landing in earlier steps (issue 16: serv-clnt 5)
-  if (zoomed) return top;
-  const n = Math.max(1, rows);
-  const end = Math.max(top + 1, view.ends[step]);
-  // the result and what follows it to the part's end fit: the end at the bottom, the part before above
-  if (end - result.first <= n) return Math.max(top, end - n);
-  // the result fits: from its first line down, the bottom on a block's end where one is in reach
+  if (zoomed || !focus || result.last < top + n) return top;
+  // the least way down that shows the result whole, the top on a block's start (not a wrapped
+  // line's second row: serv-clnt 1's open() stood cut over its ftok), the bottom on a block's end
+  // where one is in reach
   if (result.last - result.first < n) {
+    const from = result.last - n + 1;
+    const ways = Array.from({ length: result.first - from + 1 }, (_, i) => from + i);
+    const starts = (t: number) => view.blocks[t] === t;
     const ends = (i: number) => i + 1 >= view.blocks.length || view.blocks[i + 1] === i + 1;
-    for (let t = result.first; t >= Math.max(top, result.last - n + 1); t--) if (ends(t + n - 1)) return t;
-    return result.first;
+    return ways.find((t) => starts(t) && ends(t + n - 1)) ?? ways.find(starts) ?? from;
   }
   // taller than the window: what the notice points at whole where it fits, nearest the result's end;
-  // taller still, from its first line (the border names z, which shows it whole: zoomShows).
-  // Without a focus, the part's last block: its last rows
-  const focus = view.focus[step];
-  if (!focus) return result.last - n + 1;
+  // taller still, from its first line (the border names z, which shows it whole: zoomShows)
   if (focus.last - focus.first < n) return Math.min(focus.first, result.last - n + 1);
   return focus.first;
 }
@@ -480,8 +498,10 @@ export function zoomShows(view: TraceView, step: number, top: number, rows: numb
   // the heading alone out of view is no cut: it names the step the learner just ran (issue 16, ftok 3)
   if (body >= top && last <= bottom) return null;
   const cut = resultCut(view, step, top, rows);
-  // zoomed, the pane opens on the heading (stepTop): what it shows whole is counted from there
-  const shows = last - first < zoomRows ? 'part' : result.last - first < zoomRows ? 'result' : 'more';
+  // zoomed, the pane opens on the heading, or under it where only that does not fit (stepTop): what
+  // it shows whole is counted from there
+  const at = stepTop(view, step, zoomRows, true)!;
+  const shows = last < at + zoomRows ? 'part' : result.first >= at && result.last < at + zoomRows ? 'result' : 'more';
   const side = cut.above ? 'above' : cut.below ? 'below' : body < top ? 'above' : 'below';
   return { shows, side };
 }
