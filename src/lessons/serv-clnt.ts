@@ -43,12 +43,11 @@ const PEER_TIMEOUT_S = 3600;
 /** a bound on a hang, not a pace (as blocked.ts BLOCK_WAIT_MS): a peer just started may be slow on a loaded machine */
 const WAIT_MS = 30_000;
 
-const SERVER: Text = { en: 'server', zh: '服务端' };
-const CLIENT: Text = { en: 'client', zh: '客户端' };
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
 const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
-/** ipclab's side against a C program (steps 5, 6): not plain "server", which steps 1-4's
- *  server is, both on the Kernel pane's ended line (issue 16: "server pid 12400, server pid 11678") */
+/** ipclab's program on a side, in steps 1-4 as against a C program in 5 and 6: one name for it
+ *  from step 1 on, told apart from the C ones (issue 16: "server pid 12400, server pid 11678";
+ *  then steps 1-4's "服务端 pid 31634" read as another kind than step 5's "ipclab 服务端 pid 7604") */
 const IPCLAB_SERVER: Text = { en: "ipclab's server", zh: 'ipclab 服务端' };
 const IPCLAB_CLIENT: Text = { en: "ipclab's client", zh: 'ipclab 客户端' };
 
@@ -70,8 +69,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'clnt.c printed it; both exited 0. Trace: shmget failed till the server came. Try: ipclab serv and examples/c/clnt.c, two terminals.',
-  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。自己试：两个终端分别运行 ipclab serv 和 examples/c/clnt.c。',
+  en: 'clnt.c printed it; both exited 0. Trace: shmget failed till the server came. Try: ipclab serv and clnt.c, two terminals (aside: how).',
+  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。自己试：两个终端分别运行 ipclab serv 和 clnt.c（见下）。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'ipclab\'s client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
@@ -81,7 +80,7 @@ const C_SERVER_NOTICE: Text = {
 function showProcesses(ctx: StepContext, state: ServClntState): void {
   const list = (['server', 'client'] as const).flatMap((name) => {
     const peer = state[name];
-    return peer ? [{ pid: peer.pid, role: name === 'server' ? SERVER : CLIENT, attached: isAttached(peer), alive: !peer.exit }] : [];
+    return peer ? [{ pid: peer.pid, role: name === 'server' ? IPCLAB_SERVER : IPCLAB_CLIENT, attached: isAttached(peer), alive: !peer.exit }] : [];
   });
   ctx.setProcesses(list);
 }
@@ -113,8 +112,10 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
+    // which signal means what, before any step sends one (issue 16: step 3's "look now" ("read it"
+    // in lesson 7 …) read as a contradiction, lesson 7's "look now" being SIGUSR1)
+    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. One signal, SIGUSR2, says "look now" both ways. Lesson 7 (parent and child) said that with SIGUSR1, and "read it" with SIGUSR2.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。双方只用一个信号 SIGUSR2，意思是“现在去看”。第 7 课（父子进程）用 SIGUSR1 表示这个意思，用 SIGUSR2 表示“已读”。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means only what the programs agree: SIGUSR2 meant "read it" in lesson 7 (parent and child), "look now" here.',
@@ -161,7 +162,7 @@ export const servClnt = defineLesson<ServClntState>({
       async run(ctx, state) {
         const path = rendezvous(ctx, state);
         state.messages = MESSAGES[langOf(ctx)];
-        const server = startPeer(ctx, { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
+        const server = startPeer(ctx, { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, IPCLAB_SERVER, () => showProcesses(ctx, state));
         // stamped now, after the start line's stamp and before the server's own first line (a
         // process that has yet to boot): between the server's start and its memset(rv, …)
         explain(ctx, LAYOUT.en, LAYOUT.zh);
@@ -187,11 +188,6 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'The client opens it with shmget(key, 0, 0) (size 0: it makes none), maps it, checks magic, reads server_pid, claims client_pid if 0 (compare-and-swap), sends SIGUSR2 ("look now").',
         zh: '客户端凭 key 打开共享内存段：shmget(key, 0, 0) 只打开，所以大小给 0。它映射这个段，检查 magic，读 server_pid，用比较并交换占用 client_pid（仍为 0 才写入），发 SIGUSR2（“现在去看”）。',
       },
-      // the first SIGUSR2 of this lesson: lesson 7's meant something else (nc: said only in the outro)
-      aside: {
-        en: 'SIGUSR2 means "look now" in this lesson; in lesson 7 (parent and child) it meant "read it". A signal means what the programs agree.',
-        zh: 'SIGUSR2 在本课表示“现在去看”；在第 7 课（父子进程）里它表示“已读”。信号的含义由程序自己约定。',
-      },
       notice: {
         en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads on SIGUSR2 or at its poll, every 100 ms (rv.h, C pane).',
         zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到。每一方收到 SIGUSR2 或轮询时读字段（每 100 ms，见 C 窗格的 rv.h）。',
@@ -203,7 +199,7 @@ export const servClnt = defineLesson<ServClntState>({
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const server = need(state, 'server');
-        const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx, state));
+        const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, IPCLAB_CLIENT, () => showProcesses(ctx, state));
         state.client = client;
         const problems = [...(await peerReached(client, 'joined', undefined, WAIT_MS)), ...(await peerReached(server, 'joined', undefined, WAIT_MS))];
         showProcesses(ctx, state);
@@ -216,8 +212,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
-        en: 'The server writes data, len, flags, last seq = ack + 1, then SIGUSR2: "look now" ("read it" in lesson 7, parent and child). The client sees seq move, prints data, sets ack = seq, signals back.',
-        zh: '服务端写 data、len、flags，最后写 seq = ack + 1，再发 SIGUSR2：本课表示“现在去看”，第 7 课（父子进程）表示“已读”。客户端看到 seq 变了，打印 data，令 ack = seq，发信号回去。',
+        en: 'The server writes data, len, flags, last seq = ack + 1, then sends SIGUSR2. The client sees seq move, prints data, sets ack = seq, and sends SIGUSR2 back.',
+        zh: '服务端写 data、len、flags，最后写 seq = ack + 1，再发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq，再发 SIGUSR2 回去。',
       },
       // what the trace shows when kill() = 0 is followed by "seen at its 100 ms poll" (issue 16 pass 10:
       // read as the doorbell failing): the signal came, the poll had read first; which call and which
@@ -285,11 +281,12 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动，每 100 ms 调用一次 shmget(key, 0, 0)，直到找到共享内存段。',
       },
       notice: C_CLIENT_NOTICE,
-      // why a "server" process appears where ipclab plays the server (issue 16); what the notice's
-      // `ipclab serv` is, a command shown nowhere else (issue 16 pass 10)
+      // what the notice's `ipclab serv` is, a command shown nowhere else (issue 16 pass 10), and
+      // where clnt.c is and how to build it: no command prints ipclab's folder, and the Trace's cc
+      // line names clnt.c inside it (issue 16: "examples/c/clnt.c" said neither)
       aside: {
-        en: 'ipclab\'s server is the command ipclab serv (its client: ipclab clnt; more: ipclab help serv), a process of its own as in steps 1-4. The lesson process watches.',
-        zh: 'ipclab 服务端就是命令 ipclab serv（ipclab 客户端是 ipclab clnt；详见 ipclab help serv），和第 1-4 步一样是单独的进程。本课进程只旁观。',
+        en: 'ipclab\'s server is the command ipclab serv (ipclab help serv). Build clnt.c by `cc -o clnt DIR/clnt.c`, DIR being ipclab/examples/c in `npm root -g`\'s folder.',
+        zh: 'ipclab 服务端就是命令 ipclab serv（见 ipclab help serv）。编译 clnt.c：`cc -o clnt 目录/clnt.c`，目录是 `npm root -g` 所示文件夹里的 ipclab/examples/c。',
       },
       // the exchange's end, which fits the Trace's 5 rows at 80x24: the detaches, IPC_RMID (destNotice
       // speaks of its order with the client's shmdt) and both exits; the message printed, above
@@ -451,28 +448,30 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
   const order = detachOrder(live);
   if (order === 'dest') {
     return {
-      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: it was dest from one to the other, and that shmdt freed it.`,
-      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：从前者到后者，它处于 dest 状态，那次 shmdt 释放了它。`,
+      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: the kernel only marked it for removal (status dest, as in lesson 6, shmctl), and that shmdt freed it.`,
+      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：内核先只把它标记为待删（status 列的 dest，第 6 课（shmctl）见过），那次 shmdt 才释放它。`,
     };
   }
   if (order === 'freed') {
     return {
-      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once: no dest (the trace gives the order).`,
-      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它，没有经过 dest（先后见跟踪）。`,
+      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once, with no time as dest (the trace gives the order).`,
+      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它，不曾处于 dest（先后见跟踪）。`,
     };
   }
   return undefined;
 }
 
 /** A cross run's notice, `notice` and then, when its trace shows the server's IPC_RMID before
- *  the client's shmdt, that for that moment the segment was in the dest state step 4's
- *  question asked about (marked for removal, still mapped). Undefined, the fixed notice, otherwise. */
+ *  the client's shmdt, what the kernel does then: it marks the segment dest (step 4's question),
+ *  a status no pane here shows (it lasts from one call to the next), so the text says it as
+ *  the kernel's rule and points to lesson 6, where the Kernel pane showed it (issue 16: "between
+ *  the two lines the segment was dest" claimed what no screen showed). Undefined, the fixed notice, otherwise. */
 function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | undefined {
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): between the two lines the segment was dest (marked for removal, still mapped), and that shmdt freed it. Another run may detach first.`,
-      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：这两行之间共享内存段处于 dest 状态（已标记删除、仍被映射），那次 shmdt 释放了它。换一次运行，客户端可能先解除映射。`,
+      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): the kernel then only marks a mapped segment for removal (status dest, as in lesson 6, shmctl) and frees it at the last shmdt. Another run may detach first.`,
+      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：这时内核只把仍被映射的共享内存段标记为待删（status 列的 dest，第 6 课（shmctl）见过），到最后一次 shmdt 才释放它。换一次运行，客户端可能先解除映射。`,
     };
   };
 }

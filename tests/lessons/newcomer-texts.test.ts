@@ -109,11 +109,19 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(three.en).toMatch(/run a signal's handler only between other work\. A poll's read under way ends first; the signal finds nothing new/);
     expect(three.zh).toMatch(/已经开始的一次轮询读取会先做完/);
     // pass 10: "ipclab serv" was named nowhere else
-    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/ipclab's server is the command ipclab serv \(its client: ipclab clnt; more: ipclab help serv\)/);
+    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/ipclab's server is the command ipclab serv \(ipclab help serv\)/);
+    // issue 16: "examples/c/clnt.c" said neither where it is nor how to build it
+    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/Build clnt\.c by `cc -o clnt DIR\/clnt\.c`, DIR being ipclab\/examples\/c in `npm root -g`'s folder/);
+    expect(step('serv-clnt', 'c-client').notice.en).not.toMatch(/examples\/c\/clnt\.c/);
     // pass 11: the step's text said what shmget would return before the learner could guess it
     expect(step('serv-clnt', 'c-client').say.en).not.toMatch(/ENOENT/);
     expect(step('serv-clnt', 'c-client').say.zh).not.toMatch(/ENOENT/);
     expect(step('serv-clnt', 'c-client').aside!.en).not.toMatch(/a process of its own, ipclab's program started again/);
+    // issue 16: step 3's "look now" ("read it" in lesson 7 …) read as a contradiction: which
+    // signal means what is said up front, and step 3 says no meaning of lesson 7's
+    expect(lesson('serv-clnt').intro.en).toMatch(/One signal, SIGUSR2, says "look now" both ways\. Lesson 7 \(parent and child\) said that with SIGUSR1, and "read it" with SIGUSR2\./);
+    expect(step('serv-clnt', 'message').say.en).not.toMatch(/read it|lesson 7/);
+    expect(step('serv-clnt', 'message').say.zh).not.toMatch(/已读|第 7 课/);
     const outro = lesson('serv-clnt').outro;
     expect(outro.en).not.toMatch(/as SIGUSR2 did in lessons 7 and 8/);
     expect(outro.en).toMatch(/SIGUSR2 meant "read it" in lesson 7 \(parent and child\), "look now" here/);
