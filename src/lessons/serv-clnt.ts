@@ -45,11 +45,16 @@ const WAIT_MS = 30_000;
 
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
 const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
-/** ipclab's program on a side, in steps 1-4 as against a C program in 5 and 6: one name for it
- *  from step 1 on, told apart from the C ones (issue 16: "server pid 12400, server pid 11678";
- *  then steps 1-4's "服务端 pid 31634" read as another kind than step 5's "ipclab 服务端 pid 7604") */
-const IPCLAB_SERVER: Text = { en: "ipclab's server", zh: 'ipclab 服务端' };
-const IPCLAB_CLIENT: Text = { en: "ipclab's client", zh: 'ipclab 客户端' };
+/** ipclab's program on a side: one name from step 1 on, told apart from the C programs of steps
+ *  5 and 6 (issue 16: steps 1-4's "服务端 pid 31634" read as the same kind as step 5's "ipclab 服务端
+ *  pid 7604"), and numbered, as sem's holders: steps 1-4's pair is the first, steps 5 and 6 start a
+ *  second of each, and the Kernel pane's ended line lists them all (issue 16: "server pid 12400,
+ *  server pid 11678"). "ipclab server" as the texts say it, short enough for the process list's
+ *  16-cell role column ("ipclab's server 1" was cut to "…clab's server 1") */
+const IPCLAB_SERVER: Text = { en: 'ipclab server 1', zh: 'ipclab 服务端 1' };
+const IPCLAB_CLIENT: Text = { en: 'ipclab client 1', zh: 'ipclab 客户端 1' };
+const IPCLAB_SERVER_2: Text = { en: 'ipclab server 2', zh: 'ipclab 服务端 2' };
+const IPCLAB_CLIENT_2: Text = { en: 'ipclab client 2', zh: 'ipclab 客户端 2' };
 
 /** What the steps carry: the rendezvous folder, the two peers and the server's segment. */
 interface ServClntState {
@@ -73,7 +78,7 @@ const C_CLIENT_NOTICE: Text = {
   zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。自己试：两个终端分别运行 ipclab serv 和 clnt.c（见下）。',
 };
 const C_SERVER_NOTICE: Text = {
-  en: 'ipclab\'s client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
+  en: 'The ipclab client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
   zh: 'ipclab 客户端打印出了消息，双方的退出码都是 0。任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
 };
 
@@ -273,11 +278,11 @@ export const servClnt = defineLesson<ServClntState>({
     {
       id: 'c-client',
       code: 'rv.h: struct ipclab_rv {',
-      title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
+      title: { en: 'The ipclab server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       // the step list at 80x24 cut the title ("ipclab's server against the C client …", issue 16)
       short: { en: 'ipclab server, C client', zh: 'ipclab 服务端对 C 客户端' },
       say: {
-        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts before ipclab\'s server, and calls shmget(key, 0, 0) every 100 ms until it finds a segment.',
+        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts before the ipclab server, and calls shmget(key, 0, 0) every 100 ms until it finds a segment.',
         zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动，每 100 ms 调用一次 shmget(key, 0, 0)，直到找到共享内存段。',
       },
       notice: C_CLIENT_NOTICE,
@@ -285,7 +290,7 @@ export const servClnt = defineLesson<ServClntState>({
       // where clnt.c is and how to build it: no command prints ipclab's folder, and the Trace's cc
       // line names clnt.c inside it (issue 16: "examples/c/clnt.c" said neither)
       aside: {
-        en: 'ipclab\'s server is the command ipclab serv (ipclab help serv). Build clnt.c by `cc -o clnt DIR/clnt.c`, DIR being ipclab/examples/c in `npm root -g`\'s folder.',
+        en: 'the ipclab server is the command ipclab serv (ipclab help serv). Build clnt.c by `cc -o clnt DIR/clnt.c`, DIR being ipclab/examples/c in `npm root -g`\'s folder.',
         zh: 'ipclab 服务端就是命令 ipclab serv（见 ipclab help serv）。编译 clnt.c：`cc -o clnt 目录/clnt.c`，目录是 `npm root -g` 所示文件夹里的 ipclab/examples/c。',
       },
       // the exchange's end, which fits the Trace's 5 rows at 80x24: the detaches, IPC_RMID (destNotice
@@ -306,10 +311,10 @@ export const servClnt = defineLesson<ServClntState>({
     {
       id: 'c-server',
       code: 'serv.c: STORE(rv->magic, RV_MAGIC)',
-      title: { en: 'The C server against ipclab\'s client', zh: 'C 服务端对接 ipclab 客户端' },
+      title: { en: 'The C server against the ipclab client', zh: 'C 服务端对接 ipclab 客户端' },
       short: { en: 'C server, ipclab client', zh: 'C 服务端对 ipclab 客户端' },
       say: {
-        en: 'And the reverse: the C server serv.c (the C pane\'s first file, c) creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
+        en: 'And the reverse: the C server serv.c (the C pane\'s first file, c) creates the segment and sends; the ipclab client receives. Without cc this step only explains.',
         zh: '反过来：C 服务端 serv.c（C 窗格的第一个文件，按 c）创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: C_SERVER_NOTICE,
@@ -322,7 +327,7 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
       },
-      // the same exchange again, by the C server and ipclab's client
+      // the same exchange again, by the C server and the ipclab client
       diagram: 'serv-clnt-c2',
       noticeBy: destNotice(C_SERVER_NOTICE),
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -494,14 +499,14 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
   let peer: PeerProcess | null = null;
   const show = () => {
     const list: ProcessInfo[] = [{ pid: c.pid, role: cSide === 'serv' ? C_SERVER : C_CLIENT, attached: c.attached(), alive: c.alive() }];
-    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? IPCLAB_CLIENT : IPCLAB_SERVER, attached: isAttached(peer), alive: !peer.exit });
+    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? IPCLAB_CLIENT_2 : IPCLAB_SERVER_2, attached: isAttached(peer), alive: !peer.exit });
     ctx.setProcesses(list);
   };
   const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args, cSide === 'serv' ? C_SERVER : C_CLIENT, show);
   peer = startPeer(
     ctx,
     cSide === 'serv' ? { role: 'clnt', path, timeout: 10 } : { role: 'serv', path, messages: [message], timeout: 10, gated: false },
-    cSide === 'serv' ? IPCLAB_CLIENT : IPCLAB_SERVER,
+    cSide === 'serv' ? IPCLAB_CLIENT_2 : IPCLAB_SERVER_2,
     show,
   );
   show();

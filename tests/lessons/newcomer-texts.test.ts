@@ -109,7 +109,7 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(three.en).toMatch(/run a signal's handler only between other work\. A poll's read under way ends first; the signal finds nothing new/);
     expect(three.zh).toMatch(/已经开始的一次轮询读取会先做完/);
     // pass 10: "ipclab serv" was named nowhere else
-    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/ipclab's server is the command ipclab serv \(ipclab help serv\)/);
+    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/the ipclab server is the command ipclab serv \(ipclab help serv\)/);
     // issue 16: "examples/c/clnt.c" said neither where it is nor how to build it
     expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/Build clnt\.c by `cc -o clnt DIR\/clnt\.c`, DIR being ipclab\/examples\/c in `npm root -g`'s folder/);
     expect(step('serv-clnt', 'c-client').notice.en).not.toMatch(/examples\/c\/clnt\.c/);
