@@ -399,7 +399,7 @@ export const race = defineLesson<RaceState>({
   steps: [
     {
       id: 'setup',
-      code: ['int shmid = shmget(IPC_PRIVATE, 4096, 0600)', 'volatile int *counter = shmat(shmid, NULL, 0)', 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)', 'semctl(set, 0, SETVAL, (union semun){ .val = 1 })'],
+      code: ['int shmid = shmget(IPC_PRIVATE, 4096, 0600)', 'volatile int *counter = shmat(shmid, NULL, 0)', 'int set = semget(IPC_PRIVATE, 1, 0600)', 'semctl(set, 0, SETVAL, (union semun){ .val = 1 })'],
       title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，值为 1 的信号量' },
       short: { en: 'Segment and semaphore', zh: '共享内存段和信号量' },
       say: {
@@ -428,7 +428,7 @@ export const race = defineLesson<RaceState>({
         state.seg = seg;
         // the lesson's pid from the first step, as the other lessons with processes show it
         showProcesses(ctx, seg, []);
-        const set = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, ctx.sys.IPC_CREAT | 0o600);
+        const set = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, 0o600);
         if (set.errno !== null) return expectOk(set);
         const semid = set.ret as number;
         state.semid = semid;

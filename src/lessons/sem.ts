@@ -295,11 +295,11 @@ export const sem = defineLesson<SemState>({
   steps: [
     {
       id: 'create',
-      code: 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)',
+      code: 'int set = semget(IPC_PRIVATE, 1, 0600)',
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
-        en: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1.',
-        zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
+        en: 'semget(IPC_PRIVATE, 1, 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1.',
+        zh: 'semget(IPC_PRIVATE, 1, 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
       },
       notice: {
         en: 'One semaphore, which SETVAL put from 0 to 1. Its sempid (last process to operate on it) is the lesson process: Linux counts SETVAL.',
@@ -309,7 +309,7 @@ export const sem = defineLesson<SemState>({
       highlight: ['sem'],
       turn: SETVAL_TURN,
       async run(ctx, state) {
-        const call = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, ctx.sys.IPC_CREAT | 0o600);
+        const call = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, 0o600);
         if (call.errno !== null) return expectOk(call);
         const semid = call.ret as number;
         state.semid = semid;
