@@ -903,7 +903,9 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'sembuf',
-    name: { en: 'struct sembuf: sem_num, sem_op, sem_flg', zh: 'struct sembuf：sem_num、sem_op、sem_flg' },
+    // semnum, the Kernel pane's name for sem_num, in the heading: sem 2 says they are one (issue 16);
+    // last, as an expression "a = b" wrapped with 、 starting the next line
+    name: { en: 'struct sembuf: sem_op, sem_flg, sem_num = semnum', zh: 'struct sembuf：sem_op、sem_flg、sem_num = semnum' },
     terms: ['struct sembuf', 'sembuf', 'sem_num', 'semnum', 'sem_op', 'sem_flg'],
     text: {
       en: 'One operation of semop: sem_num, which semaphore of the set, from 0 (the semnum that ipcs -s -i and the Kernel pane list); sem_op, what to add (-1 takes, +1 gives back, 0 waits for 0); sem_flg, its flags (IPC_NOWAIT, SEM_UNDO). semop takes an array of them and does them all or none.',

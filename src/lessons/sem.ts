@@ -326,11 +326,15 @@ export const sem = defineLesson<SemState>({
     {
       id: 'p',
       code: 'op(set, -1, 0);',
-      title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
-      // struct sembuf's fields each said where first used (issue 16: named, never explained)
+      // P in the title says what it names; the text defines P and V before later titles use them
+      // (issue 16: "P: semop -1 takes it" named P before any text had)
+      title: { en: 'semop -1 takes it (P)', zh: 'semop -1 取得它（P）' },
+      // struct sembuf's fields each said where first used (issue 16: named, never explained), and
+      // no more of them than the step uses: sem_flg is step 3's (issue 16: 11 new terms in steps
+      // 1-2); sem_num is the Kernel pane's semnum, said once (as shmctl says att_time is atime)
       say: {
-        en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval is 1 before the call.',
-        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。调用前 semval 为 1。',
+        en: `P takes a semaphore, V gives it back: semop -1 and +1. Here op is a struct sembuf ${nb('{0, -1, 0}')}: sem_num 0 (which one: the Kernel pane's semnum), sem_op -1 (added to semval), no flags.`,
+        zh: `P 是取得信号量，V 是归还：sem_op 为 -1 和 +1 的 semop。op 是 struct sembuf ${nb('{0, -1, 0}')}：sem_num 0（哪一个，即“内核”窗格的 semnum）、sem_op -1（加到 semval 上），不带标志。`,
       },
       notice: {
         en: 'semval 0: the lesson process holds it. sempid is still the lesson process, now set by its semop.',
@@ -351,8 +355,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'Taken: semop -1 with IPC_NOWAIT', zh: '已被占用：带 IPC_NOWAIT 的 semop -1' },
       short: { en: 'Taken: IPC_NOWAIT', zh: '已占用：IPC_NOWAIT' },
       say: {
-        en: 'Another P, now with IPC_NOWAIT. The count is 0 (its holder, the lesson process, took it), and the call may not sleep.',
-        zh: '再做一次 P，这次带 IPC_NOWAIT。计数为 0（持有者本课进程已取走它），而这个调用不许睡眠。',
+        en: 'Another P, now with sem_flg IPC_NOWAIT (op\'s third field, its flags). The count is 0 (its holder, the lesson process, took it), and the call may not sleep.',
+        zh: '再做一次 P，这次 sem_flg 为 IPC_NOWAIT（op 的第三个字段，即标志）。计数为 0（持有者本课进程已取走它），而这个调用不许睡眠。',
       },
       notice: {
         en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0.',
@@ -427,8 +431,10 @@ export const sem = defineLesson<SemState>({
       code: '/* V: the child gets through',
       title: { en: 'V: semop +1 wakes it', zh: 'V：semop +1 唤醒它' },
       say: {
-        en: 'The lesson process gives the semaphore back with semop +1, while the waiter sleeps in its semop -1.',
-        zh: '等待者正睡在它的 semop -1 里，本课进程用 semop +1 归还信号量。',
+        // what the waiter does once woken, its program: not the result, which the notice gives
+        // (issue 16: newcomers, not told it gives the semaphore back, predicted semval 0)
+        en: 'The lesson process gives the semaphore back with semop +1, while the waiter sleeps in its semop -1. Woken, the waiter takes it, then gives it back with its own V and exits.',
+        zh: '等待者正睡在它的 semop -1 里，本课进程用 semop +1 归还信号量。等待者被唤醒后取得信号量，随后用自己的 V 归还，然后退出。',
       },
       notice: {
         en: 'The waiter\'s semop returned right after the V; it gave the semaphore back and exited: semncnt 0, semval 1, sempid the waiter.',
