@@ -522,8 +522,10 @@ export const sem = defineLesson<SemState>({
     {
       question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. The three calls…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。这三次调用……' },
       choices: [
-        { en: '0, 0, then -1 with EAGAIN', zh: '返回 0、0，然后以 EAGAIN 失败' },
-        { en: '0, then -1 twice with EAGAIN', zh: '返回 0，然后两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
+        // short enough, with the errno's meaning the list adds, for one row of the 45-cell pane
+        // side by side at 120x34 (issue 16: [2] wrapped its last word alone)
+        { en: '0, 0, -1 with EAGAIN', zh: '返回 0、0，再以 EAGAIN 失败' },
+        { en: '0, -1, -1 with EAGAIN', zh: '返回 0，再两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
         { en: 'all return 0', zh: '三次都返回 0', whyNot: { en: 'the third -1 would take semval below 0, which semop never allows.', zh: '第三次减 1 会让 semval 成为负数，semop 绝不允许。' } },
       ],
       answer: 0,
