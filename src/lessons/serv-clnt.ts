@@ -74,8 +74,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'clnt.c printed it; both exited 0. Trace: shmget failed till the server came. Try: ipclab serv and clnt.c, two terminals (aside: how).',
-  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。自己试：两个终端分别运行 ipclab serv 和 clnt.c（见下）。',
+  en: 'clnt.c printed it; both exited 0. Trace: shmget failed till the server came. Where it is, how to try it: clnt.c\'s top.',
+  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。clnt.c 在哪、怎么自己试：见它的开头。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'The ipclab client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
@@ -286,12 +286,11 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动，每 100 ms 调用一次 shmget(key, 0, 0)，直到找到共享内存段。',
       },
       notice: C_CLIENT_NOTICE,
-      // what the notice's `ipclab serv` is, a command shown nowhere else (issue 16 pass 10), and
-      // where clnt.c is and how to build it: no command prints ipclab's folder, and the Trace's cc
-      // line names clnt.c inside it (issue 16: "examples/c/clnt.c" said neither)
+      // why a "server" process appears where ipclab plays the server (issue 16); what `ipclab serv`
+      // is, a command clnt.c's top names (issue 16 pass 10)
       aside: {
-        en: 'the ipclab server is the command ipclab serv (ipclab help serv). Build clnt.c by `cc -o clnt DIR/clnt.c`, DIR being ipclab/examples/c in `npm root -g`\'s folder.',
-        zh: 'ipclab 服务端就是命令 ipclab serv（见 ipclab help serv）。编译 clnt.c：`cc -o clnt 目录/clnt.c`，目录是 `npm root -g` 所示文件夹里的 ipclab/examples/c。',
+        en: 'the ipclab server is the command ipclab serv (its client: ipclab clnt; more: ipclab help serv), a process of its own as in steps 1-4. The lesson process watches.',
+        zh: 'ipclab 服务端就是命令 ipclab serv（ipclab 客户端是 ipclab clnt；详见 ipclab help serv），和第 1-4 步一样是单独的进程。本课进程只旁观。',
       },
       // the exchange's end, which fits the Trace's 5 rows at 80x24: the detaches, IPC_RMID (destNotice
       // speaks of its order with the client's shmdt) and both exits; the message printed, above

@@ -1,10 +1,13 @@
 // What newcomers to System V IPC found confusing in the texts of parent-child, serv-clnt, msg,
 // sem and race (issue 16), held so it stays fixed.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lessonById } from '../../src/lessons/index.js';
 import type { LiveResult } from '../../src/lessons/types.js';
 import type { CallRecord } from '../../src/native/types.js';
 import { ERRNO_FOR_CALL } from '../../src/text/errno.js';
+import { packageRoot } from '../../src/paths.js';
 
 const lesson = (id: string) => lessonById(id)!;
 const step = (id: string, s: string) => lesson(id).steps.find((x) => x.id === s)!;
@@ -113,10 +116,15 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(three.en).toMatch(/run a signal's handler only between other work\. A poll's read under way ends first; the signal finds nothing new/);
     expect(three.zh).toMatch(/已经开始的一次轮询读取会先做完/);
     // pass 10: "ipclab serv" was named nowhere else
-    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/the ipclab server is the command ipclab serv \(ipclab help serv\)/);
-    // issue 16: "examples/c/clnt.c" said neither where it is nor how to build it
-    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/Build clnt\.c by `cc -o clnt DIR\/clnt\.c`, DIR being ipclab\/examples\/c in `npm root -g`'s folder/);
-    expect(step('serv-clnt', 'c-client').notice.en).not.toMatch(/examples\/c\/clnt\.c/);
+    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/the ipclab server is the command ipclab serv \(its client: ipclab clnt; more: ipclab help serv\)/);
+    // issue 16: "Try: ipclab serv and examples/c/clnt.c" said neither where the file is nor how to
+    // build it: the notice points to clnt.c's top (the C pane, shown at any size; an aside is left
+    // out at 80x24), which says both
+    expect(step('serv-clnt', 'c-client').notice.en).toMatch(/Where it is, how to try it: clnt\.c's top\./);
+    const top = readFileSync(join(packageRoot(), 'examples/c/clnt.c'), 'utf8').split('*/')[0]!;
+    expect(top).toMatch(/examples\/c of ipclab's folder \(npm root -g shows\s+\* where npm -g put ipclab\)/);
+    expect(top).toMatch(/run ipclab serv in one\s+\* terminal/);
+    expect(top).toMatch(/cc -Wall -Wextra -O2 -o clnt clnt\.c/);
     // pass 11: the step's text said what shmget would return before the learner could guess it
     expect(step('serv-clnt', 'c-client').say.en).not.toMatch(/ENOENT/);
     expect(step('serv-clnt', 'c-client').say.zh).not.toMatch(/ENOENT/);
