@@ -27,6 +27,8 @@ export const KEPT: readonly string[] = [
   '对调',
   // the glossary's newer names (race's rounds, the cache line, the throw-away child, the atomic instruction)
   '临时子进程', '三轮', '整轮', '缓存行', '原子指令', '文件描述符',
+  // race's workers: ICU cuts 工作|进程, which left "工作" on one line and "进程 2" on the next (issue 16)
+  '工作进程',
   // the term list's name of ipclab's own process (本课|进程 to ICU)
   '本课进程',
 ];
