@@ -3,6 +3,11 @@
  * The protocol in full, step by step, is docs/PROTOCOL.md in
  * ipclab's source checkout (an installed ipclab has no docs/).
  *
+ * It is in examples/c of ipclab's folder (npm root -g shows
+ * where npm -g put ipclab). To try it, run ipclab serv in one
+ * terminal and this in another (cc -o clnt DIR/clnt.c from
+ * any other folder):
+ *
  *   cc -Wall -Wextra -O2 -o clnt clnt.c
  *   ./clnt [--path P] [--timeout S]
  *

@@ -93,11 +93,11 @@ static pid_t blocked_reader(int q);
 
 int main(void)
 {
-    int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+    int q = msgget(IPC_PRIVATE, 0600);
     if (q == -1) { perror("msgget"); return 1; }
     /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(MSG_OBJECT, q);
-    printf("msgget(IPC_PRIVATE, IPC_CREAT|0600) = %d\n", q);
+    printf("msgget(IPC_PRIVATE, 0600) = %d\n", q);
 
     /* every message carries a type (a long > 0);
      * the texts are UTF-8, as ipclab sends them */

@@ -87,12 +87,12 @@ int main(int argc, char **argv)
     if (counter == (void *) -1) { perror("shmat"); return 1; }
     /* the next int: how many workers are ready */
     volatile int *started = counter + 1;
-    int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+    int set = semget(IPC_PRIVATE, 1, 0600);
     if (set == -1) { perror("semget"); return 1; }
     /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SEM_OBJECT, set);
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });
-    printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", shmid, set);
+    printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, semget(IPC_PRIVATE, 1, 0600) = %d\n", shmid, set);
     /* before the workers: a long run shows it at once */
     fflush(stdout);
 

@@ -75,11 +75,11 @@ static void killed_holder(int set, short flags)
 
 int main(void)
 {
-    int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+    int set = semget(IPC_PRIVATE, 1, 0600);
     if (set == -1) { perror("semget"); return 1; }
     /* ours, cleanup.h: so any way out removes it */
     cleanup_on_exit(SEM_OBJECT, set);
-    printf("semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", set);
+    printf("semget(IPC_PRIVATE, 1, 0600) = %d\n", set);
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });
     printf("semctl(%d, 0, SETVAL, 1): semval %d\n", set, value(set));
 

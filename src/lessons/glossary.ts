@@ -916,7 +916,9 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'sembuf',
-    name: { en: 'struct sembuf: sem_num, sem_op, sem_flg', zh: 'struct sembuf：sem_num、sem_op、sem_flg' },
+    // semnum, the Kernel pane's name for sem_num, in the heading: sem 2 says they are one (issue 16);
+    // last, as an expression "a = b" wrapped with 、 starting the next line
+    name: { en: 'struct sembuf: sem_op, sem_flg, sem_num = semnum', zh: 'struct sembuf：sem_op、sem_flg、sem_num = semnum' },
     terms: ['struct sembuf', 'sembuf', 'sem_num', 'semnum', 'sem_op', 'sem_flg'],
     text: {
       en: 'One operation of semop: sem_num, which semaphore of the set, from 0 (the semnum that ipcs -s -i and the Kernel pane list); sem_op, what to add (-1 takes, +1 gives back, 0 waits for 0); sem_flg, its flags (IPC_NOWAIT, SEM_UNDO). semop takes an array of them and does them all or none.',
@@ -1075,13 +1077,14 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
-    // race 4's "one locked instruction", which a newcomer could not read (a newcomer pass)
-    id: 'locked',
-    name: { en: 'locked instruction', zh: '带锁的指令' },
-    terms: ['locked instruction', '带锁的指令'],
+    // race 4's "one atomic instruction", which a newcomer could not read (a newcomer pass); not
+    // "locked instruction": a lock in race is the semaphore, locked a segment's status (issue 16)
+    id: 'atomic-instruction',
+    name: { en: 'atomic instruction', zh: '原子指令' },
+    terms: ['atomic instruction', '原子指令'],
     text: {
-      en: 'An instruction the CPU does with x86\'s lock prefix, as an atomic add compiles to: the CPU holds the cache line of the memory it changes from its load to its store, so no other CPU\'s access comes between them.',
-      zh: 'CPU 带着 x86 的 lock 前缀执行的指令，原子加编译出来就是这样一条：从读到写，CPU 一直占着被改的内存所在的缓存行，别的 CPU 的访问插不到中间。',
+      en: 'An instruction the CPU does whole, as an atomic add compiles to (on x86 with its lock prefix): the CPU holds the cache line of the memory it changes from its load to its store, so no other CPU\'s access comes between them.',
+      zh: 'CPU 一次做完的指令，原子加编译出来就是这样一条（x86 上带 lock 前缀）：从读到写，CPU 一直占着被改的内存所在的缓存行，别的 CPU 的访问插不到中间。',
     },
   },
   {

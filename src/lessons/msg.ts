@@ -366,11 +366,13 @@ export const msg = defineLesson<MsgState>({
   steps: [
     {
       id: 'create',
-      code: 'int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600)',
+      code: 'int q = msgget(IPC_PRIVATE, 0600)',
       title: { en: 'msgget: a new queue', zh: 'msgget：新建一个消息队列' },
       say: {
-        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) returns a new queue\'s msqid (like a shmid). IPC_PRIVATE always creates: IPC_CREAT is not needed.',
-        zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
+        // no IPC_CREAT beside IPC_PRIVATE, which always creates (issue 16: "IPC_CREAT is not
+        // needed" under a call that passed it); sem and race call semget so too
+        en: 'msgget(IPC_PRIVATE, 0600) makes a new queue, as shmget(IPC_PRIVATE, …) makes a segment, and returns its msqid (like a shmid).',
+        zh: 'msgget(IPC_PRIVATE, 0600) 新建一个消息队列（如同 shmget(IPC_PRIVATE, …) 新建共享内存段），返回它的 msqid，相当于 shmid。',
       },
       notice: {
         // lspid, lrpid: not ipcs -q's columns (nc); which pane shows ipcs's output: the Trace (issue 16)
@@ -382,7 +384,7 @@ export const msg = defineLesson<MsgState>({
       diagram: FLOW,
       highlight: ['queue'],
       async run(ctx, state) {
-        const call = ctx.sys.msgget(ctx.sys.IPC_PRIVATE, ctx.sys.IPC_CREAT | 0o600);
+        const call = ctx.sys.msgget(ctx.sys.IPC_PRIVATE, 0o600);
         if (call.errno !== null) return expectOk(call);
         const msqid = call.ret as number;
         state.msqid = msqid;

@@ -138,10 +138,11 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: two segments, which this lesson calls "down" (parent to child) and "up" (child to parent).',
         zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：得到两个共享内存段，本课称它们为“down”（父进程到子进程）和“up”（子进程到父进程）。',
       },
-      // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
+      // says where the Kernel pane's words are, which a learner starting here gets as New terms
+      // after this run; in sentences (issue 16: "status dest once marked; ▸'s IPC_STAT below" was cryptic)
       notice: {
-        en: 'Key 0x00000000: no key finds them; the child gets the shmids. Kernel pane: a row each, its status dest once marked; ▸\'s IPC_STAT below.',
-        zh: 'key 为 0，凭 key 找不到，子进程拿到 shmid。“内核”窗格：每个共享内存段一行（status 标记后为 dest），▸ 的记录（IPC_STAT）在下。',
+        en: 'Key 0x00000000: no key finds them; the child is given their shmids. Kernel pane: a row each, the ▸ row\'s record (IPC_STAT) below.',
+        zh: 'key 为 0，凭 key 找不到它们，所以要把 shmid 交给子进程。“内核”窗格：每个共享内存段一行；行下面是 ▸ 那一行的记录（IPC_STAT）。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -207,9 +208,11 @@ export const parentChild = defineLesson<ParentChildState>({
       code: ['char *down = child_ready ? shmat(down_id, NULL, 0)', 'char *up = child_ready ? shmat(up_id, NULL, 0)'],
       title: { en: 'The parent attaches both', zh: '父进程映射两个共享内存段' },
       short: { en: 'Parent attaches both', zh: '父进程映射两者' },
+      // why the parent's addresses are not the child's, said where the two first stand in the
+      // Trace (issue 16: nothing said it until step 5's "two mappings, one memory")
       say: {
-        en: 'The parent maps both segments too, as the child did.',
-        zh: '父进程也像子进程那样映射这两个共享内存段。',
+        en: 'The parent maps both segments too, as the child did. shmat returns an address in the caller\'s own memory, so the parent\'s differ from the child\'s: two addresses, one segment.',
+        zh: '父进程也像子进程那样映射这两个共享内存段。shmat 返回的是调用者自己内存里的地址，所以父进程得到的地址和子进程的不同：两个地址，同一个段。',
       },
       notice: {
         en: 'nattch 2 on both; lpid (last to attach or detach) is now the parent.',
@@ -338,8 +341,9 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',
       },
       notice: {
-        en: 'Trace: lpid is "(the child)" after waitpid, "(the parent)" after shmdt. Child exit 0; nattch 0, so the kernel freed both at once.',
-        zh: '跟踪：父进程读 lpid，waitpid 后“（子进程）”，shmdt 后“（父进程）”。子进程退出码 0；nattch 为 0，内核立刻释放两个共享内存段。',
+        // sentences, not the explain lines' words in quotes (issue 16: the zh read as a telegram)
+        en: 'Trace: lpid is the child\'s after waitpid (its shmdt came last), the parent\'s after its own shmdt. Child exit 0; nattch 0: both freed.',
+        zh: '跟踪：waitpid 后 lpid 是子进程，因为它最后 shmdt；父进程 shmdt 后是父进程。子进程退出码 0；nattch 为 0，两个共享内存段都释放了。',
       },
       traceFocus: ['lpid', 'IPC_RMID'],
       diagram: FINISH,

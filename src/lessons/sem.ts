@@ -295,11 +295,11 @@ export const sem = defineLesson<SemState>({
   steps: [
     {
       id: 'create',
-      code: 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)',
+      code: 'int set = semget(IPC_PRIVATE, 1, 0600)',
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
-        en: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1.',
-        zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
+        en: 'semget(IPC_PRIVATE, 1, 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1.',
+        zh: 'semget(IPC_PRIVATE, 1, 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
       },
       notice: {
         en: 'One semaphore, which SETVAL put from 0 to 1. Its sempid (last process to operate on it) is the lesson process: Linux counts SETVAL.',
@@ -309,7 +309,7 @@ export const sem = defineLesson<SemState>({
       highlight: ['sem'],
       turn: SETVAL_TURN,
       async run(ctx, state) {
-        const call = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, ctx.sys.IPC_CREAT | 0o600);
+        const call = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, 0o600);
         if (call.errno !== null) return expectOk(call);
         const semid = call.ret as number;
         state.semid = semid;
@@ -326,11 +326,15 @@ export const sem = defineLesson<SemState>({
     {
       id: 'p',
       code: 'op(set, -1, 0);',
-      title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
-      // struct sembuf's fields each said where first used (issue 16: named, never explained)
+      // P in the title says what it names; the text defines P and V before later titles use them
+      // (issue 16: "P: semop -1 takes it" named P before any text had)
+      title: { en: 'semop -1 takes it (P)', zh: 'semop -1 取得它（P）' },
+      // struct sembuf's fields each said where first used (issue 16: named, never explained), and
+      // no more of them than the step uses: sem_flg is step 3's (issue 16: 11 new terms in steps
+      // 1-2); sem_num is the Kernel pane's semnum, said once (as shmctl says att_time is atime)
       say: {
-        en: 'semop(semid, &op, 1), op a struct sembuf {0, -1, 0}: sem_num 0 (which semaphore), sem_op -1 (added to semval), sem_flg 0 (no flags). semval is 1 before the call.',
-        zh: 'op 是 struct sembuf {0, -1, 0}，semop(semid, &op, 1)：sem_num 0（哪个信号量）、sem_op -1（加到 semval 上）、sem_flg 0（无标志）。调用前 semval 为 1。',
+        en: `P takes a semaphore, V gives it back: semop -1 and +1. Here op is a struct sembuf ${nb('{0, -1, 0}')}: sem_num 0 (which one: the Kernel pane's semnum), sem_op -1 (added to semval), no flags.`,
+        zh: `P 是取得信号量，V 是归还：sem_op 为 -1 和 +1 的 semop。op 是 struct sembuf ${nb('{0, -1, 0}')}：sem_num 0（哪一个，即“内核”窗格的 semnum）、sem_op -1（加到 semval 上），不带标志。`,
       },
       notice: {
         en: 'semval 0: the lesson process holds it. sempid is still the lesson process, now set by its semop.',
@@ -351,8 +355,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'Taken: semop -1 with IPC_NOWAIT', zh: '已被占用：带 IPC_NOWAIT 的 semop -1' },
       short: { en: 'Taken: IPC_NOWAIT', zh: '已占用：IPC_NOWAIT' },
       say: {
-        en: 'Another P, now with IPC_NOWAIT. The count is 0 (its holder, the lesson process, took it), and the call may not sleep.',
-        zh: '再做一次 P，这次带 IPC_NOWAIT。计数为 0（持有者本课进程已取走它），而这个调用不许睡眠。',
+        en: 'Another P, now with sem_flg IPC_NOWAIT (op\'s third field, its flags). The count is 0 (its holder, the lesson process, took it), and the call may not sleep.',
+        zh: '再做一次 P，这次 sem_flg 为 IPC_NOWAIT（op 的第三个字段，即标志）。计数为 0（持有者本课进程已取走它），而这个调用不许睡眠。',
       },
       notice: {
         en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0.',
@@ -427,8 +431,10 @@ export const sem = defineLesson<SemState>({
       code: '/* V: the child gets through',
       title: { en: 'V: semop +1 wakes it', zh: 'V：semop +1 唤醒它' },
       say: {
-        en: 'The lesson process gives the semaphore back with semop +1, while the waiter sleeps in its semop -1.',
-        zh: '等待者正睡在它的 semop -1 里，本课进程用 semop +1 归还信号量。',
+        // what the waiter does once woken, its program: not the result, which the notice gives
+        // (issue 16: newcomers, not told it gives the semaphore back, predicted semval 0)
+        en: 'The lesson process gives the semaphore back with semop +1, while the waiter sleeps in its semop -1. Woken, the waiter takes it, then gives it back with its own V and exits.',
+        zh: '等待者正睡在它的 semop -1 里，本课进程用 semop +1 归还信号量。等待者被唤醒后取得信号量，随后用自己的 V 归还，然后退出。',
       },
       notice: {
         en: 'The waiter\'s semop returned right after the V; it gave the semaphore back and exited: semncnt 0, semval 1, sempid the waiter.',
@@ -516,8 +522,10 @@ export const sem = defineLesson<SemState>({
     {
       question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. The three calls…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。这三次调用……' },
       choices: [
-        { en: '0, 0, then -1 with EAGAIN', zh: '返回 0、0，然后以 EAGAIN 失败' },
-        { en: '0, then -1 twice with EAGAIN', zh: '返回 0，然后两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
+        // short enough, with the errno's meaning the list adds, for one row of the 45-cell pane
+        // side by side at 120x34 (issue 16: [2] wrapped its last word alone)
+        { en: '0, 0, -1 with EAGAIN', zh: '返回 0、0，再以 EAGAIN 失败' },
+        { en: '0, -1, -1 with EAGAIN', zh: '返回 0，再两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
         { en: 'all return 0', zh: '三次都返回 0', whyNot: { en: 'the third -1 would take semval below 0, which semop never allows.', zh: '第三次减 1 会让 semval 成为负数，semop 绝不允许。' } },
       ],
       answer: 0,

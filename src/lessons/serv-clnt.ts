@@ -43,14 +43,18 @@ const PEER_TIMEOUT_S = 3600;
 /** a bound on a hang, not a pace (as blocked.ts BLOCK_WAIT_MS): a peer just started may be slow on a loaded machine */
 const WAIT_MS = 30_000;
 
-const SERVER: Text = { en: 'server', zh: '服务端' };
-const CLIENT: Text = { en: 'client', zh: '客户端' };
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
 const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
-/** ipclab's side against a C program (steps 5, 6): not plain "server", which steps 1-4's
- *  server is, both on the Kernel pane's ended line (issue 16: "server pid 12400, server pid 11678") */
-const IPCLAB_SERVER: Text = { en: "ipclab's server", zh: 'ipclab 服务端' };
-const IPCLAB_CLIENT: Text = { en: "ipclab's client", zh: 'ipclab 客户端' };
+/** ipclab's program on a side: one name from step 1 on, told apart from the C programs of steps
+ *  5 and 6 (issue 16: steps 1-4's "服务端 pid 31634" read as the same kind as step 5's "ipclab 服务端
+ *  pid 7604"), and numbered, as sem's holders: steps 1-4's pair is the first, steps 5 and 6 start a
+ *  second of each, and the Kernel pane's ended line lists them all (issue 16: "server pid 12400,
+ *  server pid 11678"). "ipclab server" as the texts say it, short enough for the process list's
+ *  16-cell role column ("ipclab's server 1" was cut to "…clab's server 1") */
+const IPCLAB_SERVER: Text = { en: 'ipclab server 1', zh: 'ipclab 服务端 1' };
+const IPCLAB_CLIENT: Text = { en: 'ipclab client 1', zh: 'ipclab 客户端 1' };
+const IPCLAB_SERVER_2: Text = { en: 'ipclab server 2', zh: 'ipclab 服务端 2' };
+const IPCLAB_CLIENT_2: Text = { en: 'ipclab client 2', zh: 'ipclab 客户端 2' };
 
 /** What the steps carry: the rendezvous folder, the two peers and the server's segment. */
 interface ServClntState {
@@ -70,18 +74,18 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'clnt.c printed it; both exited 0. Trace: shmget failed till the server came. Try: ipclab serv and examples/c/clnt.c, two terminals.',
-  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。自己试：两个终端分别运行 ipclab serv 和 examples/c/clnt.c。',
+  en: 'clnt.c printed it; both exited 0. Trace: shmget failed till the server came. Where it is, how to try it: clnt.c\'s top.',
+  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。clnt.c 在哪、怎么自己试：见它的开头。',
 };
 const C_SERVER_NOTICE: Text = {
-  en: 'ipclab\'s client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
+  en: 'The ipclab client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
   zh: 'ipclab 客户端打印出了消息，双方的退出码都是 0。任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
 };
 
 function showProcesses(ctx: StepContext, state: ServClntState): void {
   const list = (['server', 'client'] as const).flatMap((name) => {
     const peer = state[name];
-    return peer ? [{ pid: peer.pid, role: name === 'server' ? SERVER : CLIENT, attached: isAttached(peer), alive: !peer.exit }] : [];
+    return peer ? [{ pid: peer.pid, role: name === 'server' ? IPCLAB_SERVER : IPCLAB_CLIENT, attached: isAttached(peer), alive: !peer.exit }] : [];
   });
   ctx.setProcesses(list);
 }
@@ -113,8 +117,10 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
+    // which signal means what, before any step sends one (issue 16: step 3's "look now" ("read it"
+    // in lesson 7 …) read as a contradiction, lesson 7's "look now" being SIGUSR1)
+    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. One signal, SIGUSR2, says "look now" both ways. Lesson 7 (parent and child) said that with SIGUSR1, and "read it" with SIGUSR2.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。双方只用一个信号 SIGUSR2，意思是“现在去看”。第 7 课（父子进程）用 SIGUSR1 表示这个意思，用 SIGUSR2 表示“已读”。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means only what the programs agree: SIGUSR2 meant "read it" in lesson 7 (parent and child), "look now" here.',
@@ -161,7 +167,7 @@ export const servClnt = defineLesson<ServClntState>({
       async run(ctx, state) {
         const path = rendezvous(ctx, state);
         state.messages = MESSAGES[langOf(ctx)];
-        const server = startPeer(ctx, { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
+        const server = startPeer(ctx, { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, IPCLAB_SERVER, () => showProcesses(ctx, state));
         // stamped now, after the start line's stamp and before the server's own first line (a
         // process that has yet to boot): between the server's start and its memset(rv, …)
         explain(ctx, LAYOUT.en, LAYOUT.zh);
@@ -187,11 +193,6 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'The client opens it with shmget(key, 0, 0) (size 0: it makes none), maps it, checks magic, reads server_pid, claims client_pid if 0 (compare-and-swap), sends SIGUSR2 ("look now").',
         zh: '客户端凭 key 打开共享内存段：shmget(key, 0, 0) 只打开，所以大小给 0。它映射这个段，检查 magic，读 server_pid，用比较并交换占用 client_pid（仍为 0 才写入），发 SIGUSR2（“现在去看”）。',
       },
-      // the first SIGUSR2 of this lesson: lesson 7's meant something else (nc: said only in the outro)
-      aside: {
-        en: 'SIGUSR2 means "look now" in this lesson; in lesson 7 (parent and child) it meant "read it". A signal means what the programs agree.',
-        zh: 'SIGUSR2 在本课表示“现在去看”；在第 7 课（父子进程）里它表示“已读”。信号的含义由程序自己约定。',
-      },
       notice: {
         en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads on SIGUSR2 or at its poll, every 100 ms (rv.h, C pane).',
         zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到。每一方收到 SIGUSR2 或轮询时读字段（每 100 ms，见 C 窗格的 rv.h）。',
@@ -203,7 +204,7 @@ export const servClnt = defineLesson<ServClntState>({
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const server = need(state, 'server');
-        const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx, state));
+        const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, IPCLAB_CLIENT, () => showProcesses(ctx, state));
         state.client = client;
         const problems = [...(await peerReached(client, 'joined', undefined, WAIT_MS)), ...(await peerReached(server, 'joined', undefined, WAIT_MS))];
         showProcesses(ctx, state);
@@ -216,8 +217,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
-        en: 'The server writes data, len, flags, last seq = ack + 1, then SIGUSR2: "look now" ("read it" in lesson 7, parent and child). The client sees seq move, prints data, sets ack = seq, signals back.',
-        zh: '服务端写 data、len、flags，最后写 seq = ack + 1，再发 SIGUSR2：本课表示“现在去看”，第 7 课（父子进程）表示“已读”。客户端看到 seq 变了，打印 data，令 ack = seq，发信号回去。',
+        en: 'The server writes data, len, flags, last seq = ack + 1, then sends SIGUSR2. The client sees seq move, prints data, sets ack = seq, and sends SIGUSR2 back.',
+        zh: '服务端写 data、len、flags，最后写 seq = ack + 1，再发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq，再发 SIGUSR2 回去。',
       },
       // what the trace shows when kill() = 0 is followed by "seen at its 100 ms poll" (issue 16 pass 10:
       // read as the doorbell failing): the signal came, the poll had read first; which call and which
@@ -277,18 +278,18 @@ export const servClnt = defineLesson<ServClntState>({
     {
       id: 'c-client',
       code: 'rv.h: struct ipclab_rv {',
-      title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
+      title: { en: 'The ipclab server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       // the step list at 80x24 cut the title ("ipclab's server against the C client …", issue 16)
       short: { en: 'ipclab server, C client', zh: 'ipclab 服务端对 C 客户端' },
       say: {
-        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts before ipclab\'s server, and calls shmget(key, 0, 0) every 100 ms until it finds a segment.',
+        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts before the ipclab server, and calls shmget(key, 0, 0) every 100 ms until it finds a segment.',
         zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动，每 100 ms 调用一次 shmget(key, 0, 0)，直到找到共享内存段。',
       },
       notice: C_CLIENT_NOTICE,
-      // why a "server" process appears where ipclab plays the server (issue 16); what the notice's
-      // `ipclab serv` is, a command shown nowhere else (issue 16 pass 10)
+      // why a "server" process appears where ipclab plays the server (issue 16); what `ipclab serv`
+      // is, a command clnt.c's top names (issue 16 pass 10)
       aside: {
-        en: 'ipclab\'s server is the command ipclab serv (its client: ipclab clnt; more: ipclab help serv), a process of its own as in steps 1-4. The lesson process watches.',
+        en: 'the ipclab server is the command ipclab serv (its client: ipclab clnt; more: ipclab help serv), a process of its own as in steps 1-4. The lesson process watches.',
         zh: 'ipclab 服务端就是命令 ipclab serv（ipclab 客户端是 ipclab clnt；详见 ipclab help serv），和第 1-4 步一样是单独的进程。本课进程只旁观。',
       },
       // the exchange's end, which fits the Trace's 5 rows at 80x24: the detaches, IPC_RMID (destNotice
@@ -309,10 +310,10 @@ export const servClnt = defineLesson<ServClntState>({
     {
       id: 'c-server',
       code: 'serv.c: STORE(rv->magic, RV_MAGIC)',
-      title: { en: 'The C server against ipclab\'s client', zh: 'C 服务端对接 ipclab 客户端' },
+      title: { en: 'The C server against the ipclab client', zh: 'C 服务端对接 ipclab 客户端' },
       short: { en: 'C server, ipclab client', zh: 'C 服务端对 ipclab 客户端' },
       say: {
-        en: 'And the reverse: the C server serv.c (the C pane\'s first file, c) creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
+        en: 'And the reverse: the C server serv.c (the C pane\'s first file, c) creates the segment and sends; the ipclab client receives. Without cc this step only explains.',
         zh: '反过来：C 服务端 serv.c（C 窗格的第一个文件，按 c）创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: C_SERVER_NOTICE,
@@ -325,7 +326,7 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
       },
-      // the same exchange again, by the C server and ipclab's client
+      // the same exchange again, by the C server and the ipclab client
       diagram: 'serv-clnt-c2',
       noticeBy: destNotice(C_SERVER_NOTICE),
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -451,28 +452,30 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
   const order = detachOrder(live);
   if (order === 'dest') {
     return {
-      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: it was dest from one to the other, and that shmdt freed it.`,
-      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：从前者到后者，它处于 dest 状态，那次 shmdt 释放了它。`,
+      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: the kernel only marked it for removal (status dest, as in lesson 6, shmctl), and that shmdt freed it.`,
+      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：内核先只把它标记为待删（status 列的 dest，第 6 课（shmctl）见过），那次 shmdt 才释放它。`,
     };
   }
   if (order === 'freed') {
     return {
-      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once: no dest (the trace gives the order).`,
-      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它，没有经过 dest（先后见跟踪）。`,
+      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once, with no time as dest (the trace gives the order).`,
+      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它，不曾处于 dest（先后见跟踪）。`,
     };
   }
   return undefined;
 }
 
 /** A cross run's notice, `notice` and then, when its trace shows the server's IPC_RMID before
- *  the client's shmdt, that for that moment the segment was in the dest state step 4's
- *  question asked about (marked for removal, still mapped). Undefined, the fixed notice, otherwise. */
+ *  the client's shmdt, what the kernel does then: it marks the segment dest (step 4's question),
+ *  a status no pane here shows (it lasts from one call to the next), so the text says it as
+ *  the kernel's rule and points to lesson 6, where the Kernel pane showed it (issue 16: "between
+ *  the two lines the segment was dest" claimed what no screen showed). Undefined, the fixed notice, otherwise. */
 function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | undefined {
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): between the two lines the segment was dest (marked for removal, still mapped), and that shmdt freed it. Another run may detach first.`,
-      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：这两行之间共享内存段处于 dest 状态（已标记删除、仍被映射），那次 shmdt 释放了它。换一次运行，客户端可能先解除映射。`,
+      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): the kernel then only marks a mapped segment for removal (status dest, as in lesson 6, shmctl) and frees it at the last shmdt. Another run may detach first.`,
+      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：这时内核只把仍被映射的共享内存段标记为待删（status 列的 dest，第 6 课（shmctl）见过），到最后一次 shmdt 才释放它。换一次运行，客户端可能先解除映射。`,
     };
   };
 }
@@ -495,14 +498,14 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
   let peer: PeerProcess | null = null;
   const show = () => {
     const list: ProcessInfo[] = [{ pid: c.pid, role: cSide === 'serv' ? C_SERVER : C_CLIENT, attached: c.attached(), alive: c.alive() }];
-    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? IPCLAB_CLIENT : IPCLAB_SERVER, attached: isAttached(peer), alive: !peer.exit });
+    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? IPCLAB_CLIENT_2 : IPCLAB_SERVER_2, attached: isAttached(peer), alive: !peer.exit });
     ctx.setProcesses(list);
   };
   const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args, cSide === 'serv' ? C_SERVER : C_CLIENT, show);
   peer = startPeer(
     ctx,
     cSide === 'serv' ? { role: 'clnt', path, timeout: 10 } : { role: 'serv', path, messages: [message], timeout: 10, gated: false },
-    cSide === 'serv' ? IPCLAB_CLIENT : IPCLAB_SERVER,
+    cSide === 'serv' ? IPCLAB_CLIENT_2 : IPCLAB_SERVER_2,
     show,
   );
   show();

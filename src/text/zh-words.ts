@@ -25,8 +25,10 @@ export const KEPT: readonly string[] = [
   '轮询', '流程图', '字符串', '撤销量', '正文', '字节转储', '字节数', '挂起',
   // ICU cuts 对|调 (a newcomer read 偏移对|调了 across a line)
   '对调',
-  // the glossary's newer names (race's rounds, the cache line, the throw-away child, the lock prefix)
-  '临时子进程', '三轮', '整轮', '缓存行', '带锁', '带锁的指令', '文件描述符',
+  // the glossary's newer names (race's rounds, the cache line, the throw-away child, the atomic instruction)
+  '临时子进程', '三轮', '整轮', '缓存行', '原子指令', '文件描述符',
+  // race's workers: ICU cuts 工作|进程, which left "工作" on one line and "进程 2" on the next (issue 16)
+  '工作进程',
   // the term list's name of ipclab's own process (本课|进程 to ICU)
   '本课进程',
 ];

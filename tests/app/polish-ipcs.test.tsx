@@ -83,11 +83,11 @@ describe('kernel pane', () => {
     await tabTo(r, 'kernel');
     await r.waitFor((f) => /┌─ Kernel[ ─]/.test(f), 'the kernel tab');
     const table = await r.waitFor((f) => f.includes(String(r.store.getState().focus)), 'the segment row');
-    const procs = await scrollTo(r, (f) => /\d+ +server +yes +yes/.test(f), 'the server process');
+    const procs = await scrollTo(r, (f) => /\d+ +ipclab server 1 +yes +yes/.test(f), 'the server process');
     const f = await scrollTo(r, (f) => /server_pid \d+/.test(f) && f.includes('client_pid'), 'the decoded struct');
-    const server = r.store.getState().processes.find((p) => p.role.en === 'server');
+    const server = r.store.getState().processes.find((p) => p.role.en === 'ipclab server 1');
     expect(server).toBeDefined();
-    expect(procs).toMatch(new RegExp(`${server!.pid} +server +yes +yes`));
+    expect(procs).toMatch(new RegExp(`${server!.pid} +ipclab server 1 +yes +yes`));
     expect(f).toMatch(new RegExp(`server_pid ${server!.pid}`));
     expect(f).toMatch(/client_pid 0/);
     const shmid = r.store.getState().focus!;

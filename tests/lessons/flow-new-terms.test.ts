@@ -45,7 +45,9 @@ describe('the Flow in New terms', () => {
       expect(noticeTermWords(LESSONS, lang, at('sem'))[0]!.words, lang).toEqual(['sempid']);
       // each where its step's text says it
       expect(before[step('p')], lang).toContain('P');
-      expect(before[step('nowait')], lang).toEqual([lang === 'en' ? 'holder' : '持有者']);
+      // sem_flg where step 3 sets IPC_NOWAIT in it, not among step 2's (issue 16: 11 terms in steps 1-2)
+      expect(before[step('nowait')], lang).toEqual([lang === 'en' ? 'holder' : '持有者', 'sem_flg']);
+      expect(before[step('p')], lang).not.toContain('sem_flg');
       expect(before[step('undo')], lang).toEqual(expect.arrayContaining(['kill -9', 'SEM_UNDO']));
     }
     // the Flow before step 2 runs, and before step 6 runs: none of them yet; after step 6, its holder and kill

@@ -1,10 +1,13 @@
 // What newcomers to System V IPC found confusing in the texts of parent-child, serv-clnt, msg,
 // sem and race (issue 16), held so it stays fixed.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lessonById } from '../../src/lessons/index.js';
 import type { LiveResult } from '../../src/lessons/types.js';
 import type { CallRecord } from '../../src/native/types.js';
 import { ERRNO_FOR_CALL } from '../../src/text/errno.js';
+import { packageRoot } from '../../src/paths.js';
 
 const lesson = (id: string) => lessonById(id)!;
 const step = (id: string, s: string) => lesson(id).steps.find((x) => x.id === s)!;
@@ -88,15 +91,19 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(notice(live(10, 20))!.en).not.toMatch(/no slower/);
     const slower = notice(live(148, 20))!;
     expect(slower.en).not.toMatch(/Either add is about one instruction|not certain|neither round is reliably/);
-    expect(slower.en).toMatch(/one locked instruction/);
+    // not "locked": a lock in race is the semaphore (issue 16)
+    expect(slower.en).toMatch(/one atomic instruction/);
+    expect(`${slower.en} ${slower.zh}`).not.toMatch(/locked|带锁/);
     expect(slower.en).toMatch(/\(step 2: load, then store\)/);
     // what a cache line is, the step's New terms line says right under the notice, in view at
     // 80x24 whichever round is faster (tests/app/race-notice-fold; the gloss in brackets pushed it out)
-    expect(slower.en).toMatch(/Loops: worker 1 [\d.]+\sms, worker 2 [\d.]+\sms\. Not shown here: in both rounds both workers wait for the counter's cache line, held by one CPU at a time/);
-    expect(slower.en).toMatch(/the atomic round was the slower\./);
+    // why the atomic round was the slower, not only "which round wins varies" (issue 16), and why the loops end apart
+    expect(slower.en).toMatch(/the atomic round was the slower\. Each atomic add waits for the counter's cache line, which one CPU holds at a time; step 2's stores did not wait, and lost adds\. Loops: worker\s1 [\d.]+\sms, worker\s2 [\d.]+\sms: one may keep the line for many adds and end first\./);
+    expect(slower.zh).toMatch(/原子加这一轮更慢。每次原子加都要等计数器所在的缓存行/);
+    // a worker's name and its number on one line (issue 16: zh broke "工作进程" from "2")
+    expect(slower.zh).toContain('工作进程\u00a02');
     // pass 8: "one loop waited more" left a faster atomic round unexplained: said for either
-    expect(slower.en).toMatch(/which round wins varies by run\./);
-    expect(slower.zh).toMatch(/原子加这一轮更慢/);
+    expect(notice(live(10, 20))!.en).toMatch(/Both rounds wait for the counter's cache line, which one CPU holds at a time; which round wins varies by run\./);
   });
 
   it('serv-clnt 3 says why a side may see the store at its poll just after a SIGUSR2; wording of serv-clnt 5, its outro, msg check 2', () => {
@@ -109,11 +116,24 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(three.en).toMatch(/run a signal's handler only between other work\. A poll's read under way ends first; the signal finds nothing new/);
     expect(three.zh).toMatch(/已经开始的一次轮询读取会先做完/);
     // pass 10: "ipclab serv" was named nowhere else
-    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/ipclab's server is the command ipclab serv \(its client: ipclab clnt; more: ipclab help serv\)/);
+    expect(step('serv-clnt', 'c-client').aside!.en).toMatch(/the ipclab server is the command ipclab serv \(its client: ipclab clnt; more: ipclab help serv\)/);
+    // issue 16: "Try: ipclab serv and examples/c/clnt.c" said neither where the file is nor how to
+    // build it: the notice points to clnt.c's top (the C pane, shown at any size; an aside is left
+    // out at 80x24), which says both
+    expect(step('serv-clnt', 'c-client').notice.en).toMatch(/Where it is, how to try it: clnt\.c's top\./);
+    const top = readFileSync(join(packageRoot(), 'examples/c/clnt.c'), 'utf8').split('*/')[0]!;
+    expect(top).toMatch(/examples\/c of ipclab's folder \(npm root -g shows\s+\* where npm -g put ipclab\)/);
+    expect(top).toMatch(/run ipclab serv in one\s+\* terminal/);
+    expect(top).toMatch(/cc -Wall -Wextra -O2 -o clnt clnt\.c/);
     // pass 11: the step's text said what shmget would return before the learner could guess it
     expect(step('serv-clnt', 'c-client').say.en).not.toMatch(/ENOENT/);
     expect(step('serv-clnt', 'c-client').say.zh).not.toMatch(/ENOENT/);
     expect(step('serv-clnt', 'c-client').aside!.en).not.toMatch(/a process of its own, ipclab's program started again/);
+    // issue 16: step 3's "look now" ("read it" in lesson 7 …) read as a contradiction: which
+    // signal means what is said up front, and step 3 says no meaning of lesson 7's
+    expect(lesson('serv-clnt').intro.en).toMatch(/One signal, SIGUSR2, says "look now" both ways\. Lesson 7 \(parent and child\) said that with SIGUSR1, and "read it" with SIGUSR2\./);
+    expect(step('serv-clnt', 'message').say.en).not.toMatch(/read it|lesson 7/);
+    expect(step('serv-clnt', 'message').say.zh).not.toMatch(/已读|第 7 课/);
     const outro = lesson('serv-clnt').outro;
     expect(outro.en).not.toMatch(/as SIGUSR2 did in lessons 7 and 8/);
     expect(outro.en).toMatch(/SIGUSR2 meant "read it" in lesson 7 \(parent and child\), "look now" here/);

@@ -18,7 +18,7 @@ describe('struct sembuf: each field explained where first named', () => {
             const step = lesson.steps[i]!;
             for (const field of FIELDS.filter((f) => words.includes(f))) {
               checked++;
-              expect(step.say[lang], `${lesson.id} step ${i + 1} (${lang}): ${field}`).toMatch(new RegExp(`${field} -?\\d+ ?[（(][^）)]+[）)]`));
+              expect(step.say[lang], `${lesson.id} step ${i + 1} (${lang}): ${field}`).toMatch(new RegExp(`${field} (为 )?(-?\\d+|[A-Z_]+) ?[（(][^）)]+[）)]`));
             }
           });
         }

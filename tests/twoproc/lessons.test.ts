@@ -167,7 +167,7 @@ describe('lessons with two processes', () => {
     expect(code).toBe(0);
     expect(rows.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
 
-    const spawned = rows.filter((r) => r.type === 'event' && /^started the (server|client): pid \d+ \(a second program started on its own, as from another terminal\)$/.test(r.text!.en));
+    const spawned = rows.filter((r) => r.type === 'event' && /^started ipclab (server|client) [12]: pid \d+ \(a second program started on its own, as from another terminal\)$/.test(r.text!.en));
     const [server, client] = spawned.slice(0, 2).map((r) => Number(/: pid (\d+)/.exec(r.text!.en)![1]));
     expect(new Set([server, client, process.pid]).size).toBe(3);
     // the server's comes first: it creates the rendezvous file (a real open, traced as a call), then ftok
@@ -192,7 +192,7 @@ describe('lessons with two processes', () => {
     const memset = at((r) => r.type === 'event' && r.pid === server && r.text!.en.startsWith('memset(rv, '));
     expect([rows.indexOf(spawned[0]) < rvSaid, rvSaid < memset]).toEqual([true, true]);
     // their ends are ipclab's lines, which started both and saw them end (waitpid)
-    expect(texts(rows, spawned[0].pid!)).toEqual(expect.arrayContaining([`server (pid ${server}) exited with code 0 (waitpid)`, `client (pid ${client}) exited with code 0 (waitpid)`]));
+    expect(texts(rows, spawned[0].pid!)).toEqual(expect.arrayContaining([`ipclab server 1 (pid ${server}) exited with code 0 (waitpid)`, `ipclab client 1 (pid ${client}) exited with code 0 (waitpid)`]));
     // the ack line says how the server saw it: woken by the client's SIGUSR2, at its poll (then
     // before the kill), or there already when it looked; never nothing
     expect(texts(rows, server).filter((t) => /^rv->ack == 2: the client has it( \(woken by SIGUSR2\)| \(seen at its 100 ms poll\)| \(already set when it looked: no wait\))$/.test(t))).toHaveLength(1);
@@ -231,15 +231,15 @@ describe('lessons with two processes', () => {
     const run = startLesson(servClnt);
     for (let i = 0; i < 4; i++) expect((await run.runNext()).problems).toEqual([]);
     // the lesson's own process (its ftok and its starts are in the trace), then the pair
-    expect(run.processes.map((p) => p.role.en)).toEqual(['lesson', 'server', 'client']);
+    expect(run.processes.map((p) => p.role.en)).toEqual(['lesson', 'ipclab server 1', 'ipclab client 1']);
     const earlier = run.processes.map((p) => p.pid).filter((pid) => pid !== process.pid);
     expect(earlier.length).toBe(2);
     // every process list the lesson showed while the step ran
     const seen: { pid: number; role: string; attached: boolean; alive: boolean }[][] = [];
     const off = run.subscribe(() => seen.push(run.processes.map((p) => ({ pid: p.pid, role: `${p.role.en}/${p.role.zh}`, attached: p.attached, alive: p.alive }))));
     for (const [step, cRole, partner, printed] of [
-      [4, 'C client/C 客户端', "ipclab's server/ipclab 服务端", 'printed "from ipclab to C"'],
-      [5, 'C server/C 服务端', "ipclab's client/ipclab 客户端", null],
+      [4, 'C client/C 客户端', 'ipclab server 2/ipclab 服务端 2', 'printed "from ipclab to C"'],
+      [5, 'C server/C 服务端', 'ipclab client 2/ipclab 客户端 2', null],
     ] as const) {
       seen.length = 0;
       const from = run.trace.length;
