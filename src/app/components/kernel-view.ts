@@ -831,7 +831,7 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
     // wider than that is cut at its start, keeping the end that tells workers apart
     // ("信号量轮的工作…" twice, cut where they differ: issue 16)
     const rest = cells(lead(null)) + 9 + 1 + (attach ? 9 + slot : 0) + (wchans ? aliveW + slot + Math.max(6, ...rows.map((p) => cells(sleeps(p)))) : aliveW + 1);
-    const roleW = Math.max(16, cells(s.role), Math.min(width - rest, ...rows.map((p) => cells(sanitize(p.role[lang])))));
+    const roleW = Math.max(16, cells(s.role), Math.min(width - rest, Math.max(...rows.map((p) => cells(sanitize(p.role[lang]))))));
     const role = (text: string) => pad(cells(text) <= roleW ? text : headCut(text, roleW), roleW);
     out.push(line(`${lead(null)}${pad(s.pid, 8)} ${pad(s.role, roleW)} ${attached(s.attached)}${alive(s.alive)}${wchans ? ' wchan' : ''}`, 'label'));
     if (wchans && sleepNamed) NAMED.add(out[0]);
