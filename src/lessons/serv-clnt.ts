@@ -119,8 +119,8 @@ export const servClnt = defineLesson<ServClntState>({
   intro: {
     // which signal means what, before any step sends one (issue 16: step 3's "look now" ("read it"
     // in lesson 7 …) read as a contradiction, lesson 7's "look now" being SIGUSR1)
-    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. One signal, SIGUSR2, says "look now" both ways. Lesson 7 (parent and child) said that with SIGUSR1, and "read it" with SIGUSR2.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。双方只用一个信号 SIGUSR2，意思是“现在去看”。第 7 课（父子进程）用 SIGUSR1 表示这个意思，用 SIGUSR2 表示“已读”。',
+    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. One signal, SIGUSR2, says "look now", both ways.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。双方只用一个信号 SIGUSR2，意思是“现在去看”。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means only what the programs agree: SIGUSR2 meant "read it" in lesson 7 (parent and child), "look now" here.',

@@ -104,7 +104,7 @@ describe('the errata screen', () => {
     const shmctlLesson = LESSONS[shmctl];
     f = await r.waitFor(() => r.store.getState().lessonIndex === shmctl && r.store.getState().done === 5 && r.store.getState().busy === null, 'shmctl up to step 5', 20_000);
     // overview was closed, its objects removed: the menu opens it at step 1 again, said so (nc)
-    f = await r.waitFor((f) => f.includes('E5: Space runs step 6; ← shows 1–5, run first. m: System V IPC anew'), 'the status line');
+    f = await r.waitFor((f) => f.includes('E5: Space runs step 6; ← shows 1–5, run first. m: overview anew'), 'the status line');
     expect(r.store.getState().view).toBe(5);
     // the keys pressed during the jump answered nothing
     expect(r.store.getState().guesses).toEqual({});

@@ -178,7 +178,7 @@ describe('processes at 80x24', () => {
     expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：父进程 |父进程 pid )${parent.pid} 另 1 个(存活|已结束)`));
     // how to change tab is said once, on the tab bar: the status line names the scroll keys (nc71#5)
     // (the Trace follows its end: only ↑ moves it, the hint names only that way: fix27c#1)
-    expect(r.lines()[22]).toMatch(/ ↑ 跟踪 ?$/);
+    expect(r.lines()[22]).toMatch(/ ↑↓? 跟踪 ?$/); // ↓ too: the Trace opens on the step's heading (s31d)
     expect(r.lines()[22]).not.toContain('Tab ⇥');
   });
 });

@@ -41,8 +41,9 @@ describe('the rest line goes once the rest is in view', () => {
     // (round 12's shorter texts fit serv-clnt 4-6 whole in every view: the next case pins the line)
   }, 120_000);
 
-  it('ftok 1 at 80x24 from a fresh start (the line counting lessons 1-2\'s terms takes a row)', async () => {
-    const r = await draw({ width: 80, height: 24, lang: 'en', lesson: 'ftok', restart: true });
+  // (ftok 1, the first case, fits whole since its text names fewer terms: s31f)
+  it('shmctl 1 at 80x24 from a fresh start (the line counting earlier lessons\' terms takes a row)', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en', lesson: 'shmctl', restart: true });
     const rest = strings('en').restBelow(1);
     await r.waitFor(() => lessonRows(r).some((l) => l.includes(rest)), 'the rest line under step 1');
     for (let i = 0; i < 20 && bottom(r.lines()).includes('↓'); i++) await r.press(KEYS.pageDown);
