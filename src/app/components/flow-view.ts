@@ -469,10 +469,11 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
  *  cut and glued to the border): the step about to go to another diagram first, then "now"
  *  (the run moved to it), then which diagram it is; the diagram's name (`name`) last, as a
  *  lesson of one diagram shows it (`flowOf` with one of one), and `title` ("Flow") always
- *  first. The name once gave way before the place: at 120x34 zh serv-clnt's diagrams 2-5 read
+ *  first. Before the name goes alone the count does ("diagram 2, client joins"): the number
+ *  stays with the name wherever both fit, in every lesson, scrolled or not (issue 16). The name once gave way before the place: at 120x34 zh serv-clnt's diagrams 2-5 read
  *  only "换到第 2 张图（共 5 张）" (issue 16), and parent-child's beside "↑ 2 more" (s29f). */
 export function flowTitle(
-  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) => string,
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string, brief?: boolean) => string,
   title: string,
   place: FlowChoice['place'] | null,
   name: string | undefined,
@@ -485,6 +486,7 @@ export function flowTitle(
         flowOf(title, d.at, d.of, d.switched, d.next, name),
         flowOf(title, d.at, d.of, d.switched, undefined, name),
         flowOf(title, d.at, d.of, false, undefined, name),
+        ...(name ? [flowOf(title, d.at, d.of, false, undefined, name, true)] : []),
         ...(name ? [flowOf(title, 1, 1, false, undefined, name)] : []),
         flowOf(title, d.at, d.of, d.switched),
         title,
