@@ -340,9 +340,11 @@ const EN = {
    *  In words, not "1/5" (newcomers could not read two fractions). `next`: the step about to run
    *  lights another diagram, and Space goes there; after two blanks, so a narrow border drops it (fitTitle).
    *  `name`: what the diagram shows (its `%% title`, src/flow/diagrams.ts), so "diagram 1 of 5" says what the five are;
-   *  a lesson's only diagram is named too ("Flow: P and V"; newcomers read a bare "Flow" as no name) */
-  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) =>
-    of > 1 ? `${title}: ${switched && !next ? 'now ' : ''}diagram ${at} of ${of}${name ? `, ${name}` : ''}${next ? `  Space runs step ${next.step}, on diagram ${next.at}` : ''}` : name ? `${title}: ${name}` : title,
+   *  a lesson's only diagram is named too ("Flow: P and V"; newcomers read a bare "Flow" as no name);
+   *  `brief`: the number without the count ("diagram 2, client joins"), where the whole does not fit:
+   *  the number stays with the name, scrolled or not (issue 16: "Flow: an object's life" once scrolled) */
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string, brief = false) =>
+    of > 1 ? `${title}: ${switched && !next ? 'now ' : ''}diagram ${at}${brief ? '' : ` of ${of}`}${name ? `, ${name}` : ''}${next ? `  Space runs step ${next.step}, on diagram ${next.at}` : ''}` : name ? `${title}: ${name}` : title,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${OBJECT_KIND.en[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
   statGone: 'IPC_STAT failed',
@@ -882,8 +884,8 @@ const ZH: Strings = {
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   flowReview: (shown: number) => `正在回看第 ${shown} 步：按它运行时高亮`,
-  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) =>
-    of > 1 ? `${title}：${switched && !next ? '换到' : ''}第 ${at} 张图（共 ${of} 张）${name ? `：${name}` : ''}${next ? `  空格运行第 ${next.step} 步，在第 ${next.at} 张图` : ''}` : name ? `${title}：${name}` : title,
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string, brief = false) =>
+    of > 1 ? `${title}：${switched && !next ? '换到' : ''}第 ${at} 张图${brief ? '' : `（共 ${of} 张）`}${name ? `：${name}` : ''}${next ? `  空格运行第 ${next.step} 步，在第 ${next.at} 张图` : ''}` : name ? `${title}：${name}` : title,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${OBJECT_KIND.zh[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,
   statGone: 'IPC_STAT 失败',

@@ -5,7 +5,7 @@
 // pane is to keep in view (boxRows: the newest the step lit) is whole on screen.
 import { describe, expect, it } from 'vitest';
 import { textRoom } from '../../src/app/components/Panel.js';
-import { boxRows, callsByStep, flowChoice } from '../../src/app/components/flow-view.js';
+import { boxRows, callsByStep, flowChoice, litFrames } from '../../src/app/components/flow-view.js';
 import type { Lang } from '../../src/lang.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { appDrawer, KEYS, paneRows, questionShown, ran, type Rendered } from '../helpers/render.js';
@@ -32,7 +32,9 @@ function litBoxMissing(r: Rendered, lang: Lang): string {
   const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(WIDTH), lang, family: choice.family });
   const newest = boxRows(choice, rendered.geometry?.boxes).at(-1);
   if (!newest) return '';
-  const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked }).map((l) => l.map((run) => run.text).join('').trimEnd());
+  // drawn as the pane draws it: frames by what is lit in them
+  const lit = litFrames(choice, rendered.geometry?.boxes, rendered.geometry?.frames);
+  const drawn = rendered.lines({ active: lit.active, done: lit.done, masked: lit.masked }).map((l) => l.map((run) => run.text).join('').trimEnd());
   // the pane's rows below its legend (or all of them, where the legend gave way to a tall
   // box), without the side borders: a window onto `drawn`
   const rows = paneRows(r.lines(), lang === 'en' ? 'Flow' : '流程').map((l) => l.slice(1, -1).trimEnd());

@@ -105,3 +105,32 @@ describe("the Flow title keeps the diagram's name beside the lit part's hint", (
     expect(bad).toEqual([]);
   });
 });
+
+// issue 16: "Flow: diagram 2 of 2, an object's life", then "Flow: an object's life" once
+// scrolled (the "↑ N more" took the room), and serv-clnt 2-6 at 120x34 zh without the number:
+// the count gives way before the number, which stays with the name wherever the two fit
+describe("the Flow title keeps the diagram's number with its name", () => {
+  it('every lesson with several diagrams, widths 60..160, en and zh, scrolled or not', () => {
+    const bad: string[] = [];
+    for (const lesson of LESSONS.filter((l) => l.diagrams.length > 1)) {
+      for (const lang of ['en', 'zh'] as const) {
+        const s = strings(lang);
+        lesson.diagrams.forEach((diagram, i) => {
+          const name = diagramTitle(diagram, lang);
+          const place = { at: i + 1, of: lesson.diagrams.length, switched: false };
+          const numbered = s.flowOf(s.flow, place.at, place.of, false, undefined, name, true);
+          for (let width = 60; width <= 160; width++) {
+            for (const [above, key] of [[0, ''], [6, s.litGoesOnAbove]] as const) {
+              const room = titleRoom(above, width, frameChars(false), s.more, key, '');
+              const title = flowTitle(s.flowOf, s.flow, place, name, room, cells);
+              if (cells(numbered) <= room && !title.includes(lang === 'zh' ? `第 ${place.at} 张图` : `diagram ${place.at}`)) bad.push(`${lesson.id} ${lang} ${width} ↑${above}: ${title}`);
+            }
+          }
+        });
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+    expect(strings('en').flowOf('Flow', 2, 2, false, undefined, "an object's life", true)).toBe("Flow: diagram 2, an object's life");
+    expect(strings('zh').flowOf('流程', 2, 5, false, undefined, '客户接入', true)).toBe('流程：第 2 张图：客户接入');
+  });
+});

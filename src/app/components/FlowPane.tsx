@@ -13,7 +13,7 @@ import { TABS, zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel, textRoom, useFocusMark } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
-import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, foldRow, framesDoneNames, hiddenRows } from './flow-view.js';
+import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, foldRow, framesDoneNames, hiddenRows, litFrames } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -26,13 +26,15 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
     if (!choice?.diagram || !flow) return null;
     try {
       const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang, family: choice.family });
-      const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
+      // frames drawn by what is lit inside them (litFrames)
+      const lit = litFrames(choice, rendered.geometry?.boxes, rendered.geometry?.frames);
+      const drawn = rendered.lines({ active: lit.active, done: lit.done, masked: lit.masked });
       // the rows showing a "?": a result hidden until its step runs, which the legend names while one is in view
-      const hidden = hiddenRows(drawn, () => rendered.lines({ active: choice.active, done: choice.done }));
+      const hidden = hiddenRows(drawn, () => rendered.lines({ active: lit.active, done: lit.done }));
       // the boxes the step lit anew (else all it lit): kept in view when the lit part does not fit
       const newest = boxRows(choice, rendered.geometry?.boxes);
       // the frames drawn dotted, lit by an earlier step, with a row in `view`
-      const framesDone = (view: readonly [number, number]) => framesDoneNames(choice, rendered.geometry?.frames, drawn, view);
+      const framesDone = (view: readonly [number, number]) => framesDoneNames(lit, rendered.geometry?.frames, drawn, view);
       return { title: rendered.title, lines: drawn, newest, parts: { boxes: rendered.geometry?.boxes, edges: rendered.geometry?.edges, frames: rendered.geometry?.frames }, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));

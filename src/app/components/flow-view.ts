@@ -408,6 +408,28 @@ export function hiddenRows(drawn: readonly StyledLine[], bare: () => readonly St
   return drawn.flatMap((l, i) => (text(l).includes('?') && text(l) !== text(plain[i]) ? [i] : []));
 }
 
+type Rect = Pick<CellRect, 'x' | 'y' | 'w' | 'h'>;
+
+/** `choice` with each frame (`frames`: the diagram's subgraphs) drawn by one rule: dotted
+ *  ("used", the legend's ┄┄) once a step lit it or a box in it (`boxes`), now or earlier; never
+ *  heavy, which lit the whole frame as the step just run. Lit by its own id alone, a frame came
+ *  and went (issue 16: overview's kernel lit in step 3, "┄┄ kernel: used earlier" in step 4) or
+ *  stayed "── not yet" around a segment in use (shmat's diagram 2). A masked one ("?") stays. */
+export function litFrames<C extends Pick<FlowChoice, 'active' | 'done' | 'masked'>>(choice: C, boxes: ReadonlyMap<string, Rect> | undefined, frames: ReadonlyMap<string, Rect> | undefined): C {
+  if (!boxes || !frames) return choice;
+  const active = new Set(choice.active);
+  const done = new Set(choice.done);
+  for (const [id, f] of frames) {
+    if (choice.masked.includes(id)) continue;
+    const inside = [...boxes].filter(([, b]) => b.x >= f.x && b.y >= f.y && b.x + b.w <= f.x + f.w && b.y + b.h <= f.y + f.h).map(([b]) => b);
+    if (active.has(id) || done.has(id) || inside.some((b) => active.has(b) || done.has(b))) {
+      active.delete(id);
+      done.add(id);
+    }
+  }
+  return { ...choice, active: [...active], done: [...done] };
+}
+
 /** Whether `choice` draws a frame (`frames`: the diagram's subgraphs) as lit by an earlier
  *  step: dotted (┄ ┆, src/flow/grid.ts), which the legend then names. */
 export function showsFramesDone(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, unknown> | undefined): boolean {
@@ -469,10 +491,11 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
  *  cut and glued to the border): the step about to go to another diagram first, then "now"
  *  (the run moved to it), then which diagram it is; the diagram's name (`name`) last, as a
  *  lesson of one diagram shows it (`flowOf` with one of one), and `title` ("Flow") always
- *  first. The name once gave way before the place: at 120x34 zh serv-clnt's diagrams 2-5 read
+ *  first. Before the name goes alone the count does ("diagram 2, client joins"): the number
+ *  stays with the name wherever both fit, in every lesson, scrolled or not (issue 16). The name once gave way before the place: at 120x34 zh serv-clnt's diagrams 2-5 read
  *  only "换到第 2 张图（共 5 张）" (issue 16), and parent-child's beside "↑ 2 more" (s29f). */
 export function flowTitle(
-  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string) => string,
+  flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string, brief?: boolean) => string,
   title: string,
   place: FlowChoice['place'] | null,
   name: string | undefined,
@@ -485,6 +508,7 @@ export function flowTitle(
         flowOf(title, d.at, d.of, d.switched, d.next, name),
         flowOf(title, d.at, d.of, d.switched, undefined, name),
         flowOf(title, d.at, d.of, false, undefined, name),
+        ...(name ? [flowOf(title, d.at, d.of, false, undefined, name, true)] : []),
         ...(name ? [flowOf(title, 1, 1, false, undefined, name)] : []),
         flowOf(title, d.at, d.of, d.switched),
         title,
