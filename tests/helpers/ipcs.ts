@@ -78,7 +78,7 @@ export function ipcsCreators(): Map<number, number> {
 /** Every segment row of a screen's kernel table, by shmid. */
 export function screenRows(frame: string): Map<number, ScreenRow> {
   const rows = new Map<number, ScreenRow>();
-  const re = new RegExp(String.raw`(0x[0-9a-f]{8})\s+(\d+)\s+${OWNER}${PERMS}(\d+)\s+(\d+)\s+(?:(dest|locked|dest,locked)\s+)?\d+\s+\d+`, 'g');
+  const re = new RegExp(String.raw`(0x[0-9a-f]{8})\s+(\d+)\s+${OWNER}${PERMS}(\d+)\s+(\d+)\s+(?:(dest|locked|dest,locked)\s+)?(?:\d+\s+)?\d+`, 'g');
   for (const m of unmarked(frame).matchAll(re)) rows.set(Number(m[2]), { key: m[1], perms: m[3], bytes: Number(m[4]), nattch: Number(m[5]), status: m[6] ?? '' });
   return rows;
 }

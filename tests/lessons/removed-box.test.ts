@@ -15,10 +15,11 @@ const DIAGRAMS = join(ROOT, 'assets', 'diagrams');
 
 /** The boxes of a diagram that say its object is gone, with their first words in each language. */
 function endBoxes(source: string): { id: string; en: string; zh: string }[] {
-  return [...source.matchAll(/^%% en (\S+) = ((?:removed|freed)\b[^\n]*)$/gm)].flatMap((m) => {
+  // "removed", "freed", or its object named first ("queue removed", "set removed": s31a, s31i)
+  return [...source.matchAll(/^%% en (\S+) = ((?:\w+ )?(?:removed|freed)\b[^\n]*)$/gm)].flatMap((m) => {
     const id = m[1]!;
     const zh = new RegExp(`(?:^|\\s)${id}[[(]"?([^\\])"]+)`, 'm').exec(source)?.[1];
-    return zh ? [{ id, en: m[2]!.split(/[\s:]/)[0]!, zh: zh.split(/[\s：]/)[0]! }] : [];
+    return zh ? [{ id, en: m[2]!.split(':')[0]!.trim(), zh: zh.split('：')[0]!.trim() }] : [];
   });
 }
 
