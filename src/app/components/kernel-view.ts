@@ -430,7 +430,9 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   }
   // only removed rows (-): the sentence says what they are (a "no segment" under them read
   // as the pane contradicting its own rows: fix25d#1)
-  if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null), width));
+  // (naming only the row marks drawn, each of which the legend explains)
+  const drawn = [removed.some((r) => !r.fleeting) ? GONE_MARK : null, removed.some((r) => r.fleeting) ? FLEETING_MARK : null].filter((x): x is string => x !== null);
+  if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null, drawn), width));
   // a column the record below shows is no column left out: the note leaves it out (it is seen, m.seen)
   for (const head of hidden) m.seen?.add(head);
   const unseen = recorded ? new Set([...hidden].filter((head) => !IN_RECORD.has(head))) : hidden;
