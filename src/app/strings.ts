@@ -261,7 +261,9 @@ const EN = {
   /** under a segment table whose rows are all removed ones (-): says what they are, not "no segment" over them */
   /** (one line at the 80x24 and 120x34 panes: two, it stood cut by the pane's bottom, "…shown
    *  here once more: no" over "↓ 1 more"; the legend says which step removed them: s26c#1) */
-  segmentsAllGone: (_step: number | null) => `No segment of ipclab's is left; rows marked - or +- are shown this once.`,
+  /** `marks`: the row marks drawn (-, +-), each named in the legend: "- or +-" beside a legend
+   *  naming only - left +- unexplained (issue 16) */
+  segmentsAllGone: (_step: number | null, marks: readonly string[]) => `No segment of ipclab's is left; rows marked ${marks.join(' or ')} are shown this once.`,
   noObjects: 'The kernel holds no segment, queue or semaphore set made by this lesson or by another ipclab run with your state folder right now (other objects ipcs lists are not shown here).',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
   /** the column of the names a lesson gave its objects ("down", "up") */
@@ -289,7 +291,9 @@ const EN = {
    *  (\u00a0: "→ =" ended a line, 你 on the next); null for a mark not drawn */
   dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
     `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark}\u00a0=\u00a0byte of ${quotedMark(carry.ch, 'en')} (row above)` : null, ahead ? `${ahead.mark}\u00a0=\u00a0byte of ${quotedMark(ahead.ch, 'en')} (row below)` : null].filter(Boolean).join('  ')}`,
-  dumpHint: '[ ] bytes  } non-zero',
+  /** the status line's names of the dump's keys, in words that say what each does ("[ ] bytes  }
+   *  non-zero" read as cryptic until ? was pressed: issue 16) */
+  dumpHint: '[ ] page bytes  } next non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
     `this segment's bytes are not shown: the lesson process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch.`,
@@ -699,9 +703,10 @@ const EN = {
    *  the keys do nothing (the playground); each key kept on a line with its words (\u00a0) */
   pickKeyWords: 's:\u00a0focus\u00a0the\u00a0next\u00a0segment',
   dumpKeyWords: '[\u00a0]\u00a0page\u00a0the\u00a0bytes  }\u00a0skip\u00a0zero\u00a0bytes',
-  /** the legend's word for a row with no owner mark: another program's object (ipcs lists
-   *  every user's; overview 3 showed them unmarked, unexplained) */
-  markOthers: 'unmarked: not ipclab\'s',
+  /** the legend's word for a row with no owner mark (ipcs lists every user's; overview 3 showed
+   *  them unmarked, unexplained): only what is known, no run recorded here made it -- another
+   *  user's ipclab or one with another state folder makes such rows too (issue 16) */
+  markOthers: 'unmarked: no run recorded here made it',
   /** after the title of the pane in focus, side by side (Panel): plain text, seen without colour */
   focusMark: '[focus]',
   /** the status line's right side by side: the pane in focus (the one ↑↓ and z act on) and what Tab does */
@@ -720,6 +725,10 @@ const EN = {
   recordMore: '… z: all fields',
   /** its short form, where the step's changed fields leave no room for the words */
   recordMoreShort: '… (z)',
+  /** in the short record, before the fields shown past the first left out: the step changed them
+   *  (`changed`), else the lesson pane names them (overview 4's lpid* stood where step 5 showed
+   *  ctime, and nothing said why: issue 16) */
+  recordPast: (changed: boolean) => (changed ? 'changed:' : 'in the text:'),
   /** after the record's label for a segment the step made: every field is new with it (", new:"
    *  said nothing of since when: issue 16, s26c#2) */
   recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
@@ -841,7 +850,7 @@ const ZH: Strings = {
   menuLessonTitle: '课程',
   menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
   noSegments: '内核里眼下没有 ipclab 建的共享内存段（本课建的，或你的其他 ipclab 运行建的）。',
-  segmentsAllGone: (_step: number | null) => `内核里已没有 ipclab 的共享内存段；标 - 或 +- 的行只再显示这一次。`,
+  segmentsAllGone: (_step: number | null, marks: readonly string[]) => `内核里已没有 ipclab 的共享内存段；标 ${marks.join(' 或 ')} 的行只再显示这一次。`,
   noObjects: '内核里眼下没有 ipclab 建的共享内存段、消息队列或信号量集（本课建的，或你的其他 ipclab 运行建的）。ipcs 列出的其他对象这里不显示。',
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',
@@ -857,7 +866,7 @@ const ZH: Strings = {
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
     `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark}\u00a0=\u00a0${quotedMark(carry.ch)}\u00a0的字节（该字在上一行）` : null, ahead ? `${ahead.mark}\u00a0=\u00a0${quotedMark(ahead.ch)}\u00a0的字节（该字在下一行）` : null].filter(Boolean).join('  ')}`,
-  dumpHint: '[ ] 翻字节  } 非零',
+  dumpHint: '[ ] 翻页看字节  } 下一处非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：本课进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
@@ -1100,7 +1109,7 @@ const ZH: Strings = {
     `第 ${step} 步${shows === 'result' ? '的结果' : ''}比“跟踪”窗格（${rows} 行）长：${key.startsWith('按') ? key : `按 ${key}`} ${shows === 'more' ? '看更多' : '看全部'}`,
   pickKeyWords: '按\u00a0s\u00a0换下一个段',
   dumpKeyWords: '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节',
-  markOthers: '无标记：不是 ipclab 的',
+  markOthers: '无标记：不是这里记录的运行建的',
   focusMark: '[焦点]',
   focusOn: (pane: string) => `焦点：${pane}`,
   tabNext: '下一个窗格',
@@ -1111,6 +1120,7 @@ const ZH: Strings = {
   statHeadShort: (_shmid: number) => '记录：',
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
+  recordPast: (changed: boolean) => (changed ? '改动：' : '文中提到：'),
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
   recordNewShort: '新建',
   focusStep: (step: number) => `第 ${step} 步用的，详见下方`,

@@ -10,7 +10,7 @@
 // marked is in view, so is the focused row where the step marked it, and no row is in view
 // without its table's column names.
 import { describe, expect, it } from 'vitest';
-import { isFocusedRow, RECORD_ORDER, rowHeading, rowShows } from '../../src/app/components/kernel-view.js';
+import { isFocusedRow, isRecordLine, RECORD_ORDER, rowHeading, rowShows } from '../../src/app/components/kernel-view.js';
 import { lineText, lineWidth, type Line } from '../../src/app/styled.js';
 import { STAT_FIELDS } from '../../src/lessons/pane-words.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -84,20 +84,29 @@ describe("Kernel pane: the record's changed fields and the row, in view after ev
               // without gid, no cpid in zh): the fields the row does not show (uid always: the
               // owner column names it) in the one order, from the first while the line holds
               // them, the changed ones always, and "… z: all fields" where some are left out
-              const short = lines.find((l) => lineText(l).startsWith(k.s.statHeadShort(0)));
-              if (short) {
+              const label = lines.find((l) => lineText(l).startsWith(k.s.statHeadShort(0)));
+              if (label) {
+                // (its lines, one or more: rows the window would leave blank go to it)
+                const own = lines.filter(isRecordLine);
+                const short: Line = own.flat();
                 const rowHas = row ? rowShows(row) : new Set<string>();
                 const candidates = RECORD_ORDER.filter((f) => f === 'uid' || !rowHas.has(f));
-                const pairs = short.flatMap((r, i) => (r.text.endsWith(' ') && RECORD_ORDER.includes(r.text.trim() as never) ? [{ field: r.text.trim(), changed: short[i + 1]?.tone === 'changed' }] : []));
+                const pairs = short.flatMap((r, i) => (r.text.endsWith(' ') && RECORD_ORDER.includes(r.text.trim() as never) ? [{ field: r.text.trim(), changed: short[i + 1]?.tone === 'changed', at: i }] : []));
                 const names = pairs.map((p) => p.field);
                 const order = candidates.filter((f) => names.includes(f));
                 if (names.join() !== order.join()) wrong.push(`the short record out of its order (${names.join(' ')}): ${where}`);
                 const left = candidates.filter((f) => !names.includes(f));
                 const after = left.length > 0 ? pairs.filter((p) => !p.changed && candidates.indexOf(p.field as never) > candidates.indexOf(left[0]!)) : [];
                 if (after.length > 0) wrong.push(`the short record skips ${left[0]} but shows ${after[0]!.field} after it: ${where}`);
-                // (the words on the line after it where the changed fields fill the line)
-                const next = lines[lines.indexOf(short) + 1];
-                const says = [k.s.recordMore, k.s.recordMoreShort].some((m) => lineText(short).trimEnd().endsWith(m)) || (!!next && lineText(next).trim() === k.s.recordMore);
+                // the fields shown past the first left out (the step's changes, the lesson pane's
+                // words) stand after a word saying which they are, and the word only then: lpid*
+                // where the next step showed ctime read as fields coming and going by no rule (issue 16)
+                const past = left.length > 0 ? pairs.filter((p) => candidates.indexOf(p.field as never) > candidates.indexOf(left[0]!)) : [];
+                const word = short.findIndex((r) => [k.s.recordPast(true), k.s.recordPast(false)].includes(r.text.trim()));
+                if ((past.length > 0) !== (word >= 0)) wrong.push(`the short record shows ${past.map((p) => p.field).join(' ') || 'no field'} past ${left[0] ?? 'none left out'}, ${word >= 0 ? 'with' : 'without'} its word: ${where}`);
+                else if (past.length > 0 && (word > past[0]!.at || short[word]!.text.trim() !== k.s.recordPast(past.every((p) => p.changed)))) wrong.push(`the short record's word does not lead ${past[0]!.field}: ${where}`);
+                // (the words end its last line, or stand on a line of their own)
+                const says = [k.s.recordMore, k.s.recordMoreShort].some((m) => lineText(own.at(-1)!).trimEnd().endsWith(m));
                 if ((left.length > 0) !== says) wrong.push(`the short record leaves out ${left.join(' ') || 'nothing'}, its line ${left.length > 0 ? 'does not say' : 'says'} so: ${where}`);
                 shorts++;
               }

@@ -16,6 +16,7 @@ import { strings } from '../../src/app/strings.js';
 import { DUMP_BYTES, type Before } from '../../src/app/store/kernel.js';
 import type { Lang } from '../../src/lang.js';
 import { startLesson } from '../../src/lessons/engine.js';
+import { defaultTyped, parseTurn } from '../../src/lessons/turn/fields.js';
 import type { Lesson, LessonRun } from '../../src/lessons/types.js';
 import { peekAttached, shmctlStat } from '../../src/native/index.js';
 import type { SegmentRecord } from '../../src/native/types.js';
@@ -59,7 +60,8 @@ export interface StepSeen {
 
 /** Runs every step of `lesson` and calls `seen` after each; the run is closed at the end,
  *  whatever happens. */
-export async function walkLesson(lesson: Lesson, seen: (at: StepSeen) => void | Promise<void>, others: readonly SegmentRecord[] = [], lang?: Lang): Promise<void> {
+export async function walkLesson(lesson: Lesson, seen: (at: StepSeen) => void | Promise<void>, others: readonly SegmentRecord[] = [], lang?: Lang, yours = false): Promise<void> {
+  // `yours`: a your-turn step runs with its form's values as offered (Enter), not only the lesson's own
   // `lang`: the language the steps run in (the text they write: zh bytes take the dump's legend line)
   const run = startLesson(lesson, lang ? () => lang : undefined);
   try {
@@ -67,7 +69,9 @@ export async function walkLesson(lesson: Lesson, seen: (at: StepSeen) => void | 
     while (run.done < lesson.steps.length) {
       const step = run.done;
       const from = run.trace.length;
-      await run.runNext();
+      const turn = lesson.steps[step]!.turn;
+      const typed = yours && turn ? parseTurn(turn, defaultTyped(turn)) : null;
+      await run.runNext(typed?.ok ? typed.values : undefined);
       const now = kernelNow(run, others);
       const before: Before = { step, segments: was.segments, queues: was.queues, semaphores: was.semaphores, focus: was.focus, stat: was.stat, decoded: was.decoded, dump: was.dump, pages: was.pages, processes: was.processes };
       await seen({ run, step, now, before, from });

@@ -430,7 +430,9 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   }
   // only removed rows (-): the sentence says what they are (a "no segment" under them read
   // as the pane contradicting its own rows: fix25d#1)
-  if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null), width));
+  // (naming only the row marks drawn, each of which the legend explains)
+  const drawn = [removed.some((r) => !r.fleeting) ? GONE_MARK : null, removed.some((r) => r.fleeting) ? FLEETING_MARK : null].filter((x): x is string => x !== null);
+  if (segments.length === 0) out.push(...said(s.segmentsAllGone(m.before ? m.before.step + 1 : null, drawn), width));
   // a column the record below shows is no column left out: the note leaves it out (it is seen, m.seen)
   for (const head of hidden) m.seen?.add(head);
   const unseen = recorded ? new Set([...hidden].filter((head) => !IN_RECORD.has(head))) : hidden;
@@ -465,6 +467,9 @@ export function keepWhole(lines: readonly Line[], top: number, rows: number): re
   let kept = lines;
   // moving a heading down may end the window inside a sentence, and the other way round
   for (let pass = 0; pass < 3; pass++) {
+    // a blank between two parts that would end the window, the next part below it, goes: a
+    // blank row over "↓ 2 more" (shmat 2 at 80x24, over the keys' words: issue 16)
+    while (kept.length > end && GAP.has(kept[end - 1]!)) kept = [...kept.slice(0, end - 1), ...kept.slice(end)];
     const first = cutFrom(kept, end);
     if (first === null || first <= top) return kept;
     kept = [...kept.slice(0, first), ...Array.from({ length: end - first }, (): Line => []), ...kept.slice(first)];
@@ -534,7 +539,7 @@ function labelNew(label: string, fresh: boolean, newWord: string): string {
  *  before the border: proseWidth); a changed
  *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
  *  marked instead (what it describes is new, as a new table row is marked once). */
-function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
+function packed(label: string, fields: [string, string, boolean?, string?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
   const out: Line[] = [];
   // a new record says so in words before its closing colon ("…(shmctl IPC_STAT), new:"):
   // a "+" there was explained only in the pane's legend, far from it (fix28c#5)
@@ -546,14 +551,17 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   const shown = (value: string, changed?: boolean) => (changed && mark ? `${value}${mark}` : value);
   // a pair wider than a line keeps its value whole and cuts only the words after it
   // ("magic 0x4C42563…" lost the figure itself: issue 16)
-  const fit = fields.map(([name, value, changed]): [string, string, boolean?] => [name, glossCut(name, value, proseWidth(width) - 2 - (changed && mark ? cells(mark) : 0)), changed]);
-  const widths = fit.map(([name, value, changed]) => 2 + cells(`${name} ${shown(value, changed)}`));
+  // (a pair's `lead`, a word before it -- the short record's "changed:" -- stays on its line)
+  const leadText = (lead?: string) => (!lead ? '' : /[：]$/.test(lead) ? lead : `${lead} `);
+  const leadCells = (lead?: string) => cells(leadText(lead));
+  const fit = fields.map(([name, value, changed, lead]): [string, string, boolean?, string?] => [name, glossCut(name, value, proseWidth(width) - 2 - leadCells(lead) - (changed && mark ? cells(mark) : 0)), changed, lead]);
+  const widths = fit.map(([name, value, changed, lead]) => 2 + leadCells(lead) + cells(`${name} ${shown(value, changed)}`));
   const groups = pairLines(widths, cells(last), proseWidth(width));
   groups.forEach((group, g) => {
     const cur: Line = g === 0 ? [run(last, fresh ? 'changed' : 'label')] : [];
     for (const i of group) {
-      const [name, value, changed] = fit[i]!;
-      cur.push(run('  '), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'));
+      const [name, value, changed, lead] = fit[i]!;
+      cur.push(run('  '), ...(lead ? [run(leadText(lead), 'dim')] : []), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'));
     }
     out.push(cur);
   });
@@ -608,18 +616,28 @@ export function pairLines(widths: readonly number[], lead: number, room: number)
  *  and the others from the first while they fit, stopping at the first that does not (a rule
  *  the learner sees: the same fields, in the same order, at every step); `more` cells kept
  *  free for the words saying some are left out, where some are. */
-function oneLine<T>(list: readonly T[], must: (x: T) => boolean, width: (x: T) => number, room: number, more: number): { kept: T[]; left: boolean } {
+function oneLine<T>(list: readonly T[], must: (x: T) => boolean, width: (x: T) => number, room: number, more: number, word: (past: readonly T[]) => number = () => 0): { kept: T[]; left: boolean; past: Set<T> } {
   const total = list.reduce((n, x) => n + width(x), 0);
-  if (total <= room) return { kept: [...list], left: false };
-  let used = list.filter(must).reduce((n, x) => n + width(x), 0) + more;
-  let open = true;
-  const kept = list.filter((x) => {
-    if (must(x)) return true;
-    if (!open || used + width(x) > room) return (open = false);
-    used += width(x);
-    return true;
-  });
-  return { kept, left: kept.length < list.length };
+  if (total <= room) return { kept: [...list], left: false, past: new Set() };
+  // `word`: the cells of the word before the items past the first left out, where there are some
+  const fill = (lead: number) => {
+    let used = list.filter(must).reduce((n, x) => n + width(x), 0) + more + lead;
+    let open = true;
+    const past = new Set<T>();
+    const kept = list.filter((x) => {
+      if (must(x)) {
+        if (!open) past.add(x);
+        return true;
+      }
+      if (!open || used + width(x) > room) return (open = false);
+      used += width(x);
+      return true;
+    });
+    return { kept, left: kept.length < list.length, past };
+  };
+  // (the word's room taken where an item that must show stands past the first left out)
+  const first = fill(0);
+  return first.past.size > 0 ? fill(word([...first.past])) : first;
 }
 
 /** The record's fields in the one order the pane lists them at every step (STAT_FIELDS is
@@ -633,7 +651,7 @@ export const RECORD_ORDER: readonly (keyof ShmidDs)[] = ['atime', 'dtime', 'ctim
  *  made (`step`: which, said in words). `compact`: where the pane cannot hold all its lines, the
  *  label's short form and none of the fields the row in focus shows (`row`), so the others stand
  *  on the record's first line under it, in the same order. */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set(), step: number | null = null, compact = false): Line[] {
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set(), step: number | null = null, compact: boolean | number = false): Line[] {
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
   const shown = (k: keyof ShmidDs): string => {
@@ -663,18 +681,41 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   const newWord = compact ? s.recordNewShort : s.recordNew(step);
   // A field left out is said, never dropped silently: "… z: all fields" ends the line
   const more = `  ${s.recordMore}`;
-  const one = compact ? oneLine(all, (f) => f[2] || named.has(f[0]), (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), proseWidth(width) - cells(labelNew(label, fresh && !!mark, newWord)), cells(more)) : { kept: all, left: false };
-  const fields = one.kept;
-  const out = packed(label, fields, width, mark, fresh, newWord);
-  // (its short form where the changed fields fill the line, race 2's three times and pids: a
-  // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
-  // neither fits)
-  if (one.left) {
-    const end = [more, `  ${s.recordMoreShort}`].find((m) => lineWidth(out.at(-1)!) + cells(m) <= proseWidth(width));
-    if (end) out[out.length - 1] = [...out.at(-1)!, run(end, 'dim')];
-    else out.push([run(`  ${s.recordMore}`, 'dim')]);
+  // the fields shown past the first left out are the step's changes or the lesson pane's words,
+  // and a word before them says so: overview 4's "atime dtime lpid*" beside step 5's "atime dtime
+  // ctime" read as fields coming and going by no rule (issue 16)
+  const must = (f: (typeof all)[number]) => f[2] || named.has(f[0]);
+  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => 1 + cells(s.recordPast(past.every((f) => f[2]))));
+  const draw = (one: { kept: typeof all; left: boolean; past: Set<(typeof all)[number]> }): Line[] => {
+    const past = [...one.past];
+    const word = s.recordPast(past.every((f) => f[2]));
+    const fields = one.kept.map((f): [string, string, boolean, string?] => (f === past[0] ? [...f, word] : f));
+    const out = packed(label, fields, width, mark, fresh, newWord);
+    // (its short form where the changed fields fill the line, race 2's three times and pids: a
+    // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
+    // neither fits)
+    if (one.left) {
+      const end = [more, `  ${s.recordMoreShort}`].find((m) => lineWidth(out.at(-1)!) + cells(m) <= proseWidth(width));
+      if (end) out[out.length - 1] = [...out.at(-1)!, run(end, 'dim')];
+      else out.push([run(`  ${s.recordMore}`, 'dim')]);
+    }
+    return out;
+  };
+  // `compact` a count: the record may take that many lines, given it by rows the window would
+  // otherwise leave blank (kernelLines): as many fields as they hold, in the same order
+  const most = compact === true ? 1 : compact || 0;
+  const first = proseWidth(width) - cells(labelNew(label, fresh && !!mark, newWord));
+  let one = most > 0 ? pick(first) : { kept: all, left: false, past: new Set<(typeof all)[number]>() };
+  for (let room = first + (most - 1) * proseWidth(width); most > 1 && room > first; room -= 2) {
+    const wider = pick(room);
+    if (draw(wider).length <= most) {
+      one = wider;
+      break;
+    }
   }
-  const wanted = fields.filter(([k]) => named.has(k) && !row.has(k)).map(([k]) => `${k} `);
+  const out = draw(one);
+  for (const l of out) RECORD.add(l);
+  const wanted = one.kept.filter(([k]) => named.has(k) && !row.has(k)).map(([k]) => `${k} `);
   for (const l of out) if (l.some((r) => wanted.includes(r.text))) NAMED.add(l);
   return out;
 }
@@ -938,7 +979,7 @@ export interface KernelInput {
  *  legend is in view beside the rows whose marks it explains (fix19b#3: above the table it
  *  read as the pane's heading, and the sticky heading could not take its place). The keys'
  *  words are its last lines (keyLines). */
-export function kernelLines(k: KernelInput, width: number, height: number, legend: readonly Line[] = []): Line[] {
+export function kernelLines(k: KernelInput, width: number, height: number, legend: readonly Line[] = [], recordRows = 1): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
   const kinds = [
     k.segments.length > 0 || k.focus !== null || goneSegments(k.segments, k.marks).length > 0 || fleetingOf(k.marks, 'shm').length > 0,
@@ -955,7 +996,7 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // its fields on its first line, in their one order: s26c#4), and the spare lines give way
   // (the blank lines between sections went first)
   const fits = rows(whole) + legend.length <= height;
-  const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, true);
+  const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, recordRows);
   const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
   if (legend.length > 0) {
     const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
@@ -964,7 +1005,32 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   const gap = rows(sections) + sections.length - 1 <= height;
   // the keys' words last, counted in no fit: where the pane is short they are below its fold
   const keys = keyLines(k, width);
-  return [...sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec)), ...(keys.length > 0 && gap && sections.length > 0 ? [[]] : []), ...keys];
+  const out = [...sections.flatMap((sec, i) => (i > 0 && gap ? [gapLine(), ...sec] : sec)), ...(keys.length > 0 && gap && sections.length > 0 ? [gapLine()] : []), ...keys];
+  // rows the window it opens on would leave blank over lines below it (a sentence moved down
+  // whole, keepWhole) go to the short record, more of its fields, where nothing else in view
+  // leaves: overview 6's blank row over "↓ 2 more" at 80x24 (issue 16)
+  const blank = fits || recordRows > 1 ? 0 : blankEnd(out, height);
+  if (blank === 0) return out;
+  const more = kernelLines(k, width, height, legend, 1 + blank);
+  const view = (ls: readonly Line[]) => {
+    const top = kernelFollow(ls, height);
+    return keepWhole(ls, top, height).slice(top, top + height).filter((l) => !RECORD.has(l)).map(lineText).filter((t) => t.trim() !== '');
+  };
+  const was = view(out);
+  const now = view(more);
+  return blankEnd(more, height) < blank && was.every((t) => now.includes(t)) ? more : out;
+}
+
+/** The blank rows that end the window the pane opens on (kernelFollow, keepWhole) while lines
+ *  stand below it. */
+function blankEnd(lines: readonly Line[], rows: number): number {
+  const top = kernelFollow(lines, rows);
+  const kept = keepWhole(lines, top, rows);
+  const end = top + rows;
+  if (kept.length <= end) return 0;
+  let n = 0;
+  while (n < rows && lineText(kept[end - 1 - n]!).trim() === '') n++;
+  return n;
 }
 
 /** A section with the legend right under its last table row: before the note of columns
@@ -986,6 +1052,28 @@ function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] 
  *  kept last (the heading drawn in place of the first row in view by `stickyLines`). At
  *  the top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
+  const top = followMarks(lines, rows);
+  // the rows of bytes the step wrote come first where the window that follows the first mark
+  // shows some and leaves some out, and a window from the dump's heading holds them all: shmdt 1's learner's
+  // text at +32 stood 4 lines under the 120x34 pane, the new row and record above it (issue 16)
+  const wrote = lines.flatMap((l, i) => (hasMark(l) && DUMP_HEADS.has(UNDER.get(l)?.head ?? []) ? [i] : []));
+  if (wrote.length === 0) return top;
+  // (where the window shows some of them: one that shows none follows the step's first mark,
+  // overview 4's row with nattch 1* over its bytes in the least pane)
+  const seen = stickyLines(lines, top, rows).slice(top, top + rows);
+  if (wrote.every((i) => seen.includes(lines[i]!)) || !wrote.some((i) => seen.includes(lines[i]!))) return top;
+  const head = lines.indexOf(UNDER.get(lines[wrote[0]!]!)!.head);
+  const last = wrote.at(-1)!;
+  if (last - head >= rows) return top;
+  // as little scrolled as that takes: the least offset from which the last row is in view,
+  // starting at no table's row (nor the note under a table), at the heading at the latest
+  const clean = (t: number) => lines[t]!.length > 0 && !UNDER.has(lines[t]!) && !TAIL.has(lines[t]!);
+  for (let t = Math.max(0, last - rows + 1); t < head; t++) if (clean(t)) return t;
+  return head;
+}
+
+/** Where the window starts to hold the step's marks from the first (kernelFollow). */
+function followMarks(lines: readonly Line[], rows: number): number {
   const marked = lines.flatMap((l, i) => (l.some((r) => r.tone === 'changed') || NAMED.has(l) ? [i] : []));
   if (marked.length === 0) return 0;
   const at = marked[0]!;
@@ -1080,8 +1168,22 @@ export function kernelEnd(lines: readonly Line[], rows: number): readonly Line[]
 /** Lines holding a field the lesson pane names that the pane shows nowhere else (a record's
  *  atime, the processes' wchan column): followed after a step as a changed line is. */
 const NAMED = new WeakSet<Line>();
+/** The record's lines (statLines). */
+const RECORD = new WeakSet<Line>();
+/** Whether `l` is a line of the segment's record (its label's, a line of its fields, "… z: all fields"). */
+export const isRecordLine = (l: Line): boolean => RECORD.has(l);
+/** The blank lines between the pane's parts (kernelLines): one that would end the window over
+ *  lines below it goes (keepWhole). */
+const GAP = new WeakSet<Line>();
+function gapLine(): Line {
+  const l: Line = [];
+  GAP.add(l);
+  return l;
+}
 /** Lines said only where the pane holds all its lines (the empty status column's note). */
 const SPARE = new WeakSet<Line>();
+/** The section saying why the segment in focus shows no bytes (kernelSections): always last. */
+const NO_BYTES = new WeakSet<Line[]>();
 /** The processes' section of the pane (kernelSections). */
 const PROCESSES = new WeakSet<Line[]>();
 /** Whether the pane follows `l` after a step (kernelFollow): it carries a mark of the step, or
@@ -1090,7 +1192,7 @@ export const isFollowed = (l: Line): boolean => l.some((r) => r.tone === 'change
 /** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
 const hasMark = (l: Line): boolean => l.some((r) => r.tone === 'changed');
 
-function kernelSections(k: KernelInput, width: number, titles: boolean, compact = false): Line[][] {
+function kernelSections(k: KernelInput, width: number, titles: boolean, compact: boolean | number = false): Line[][] {
   // every table takes the room really there: a column the pane could hold is never left out
   const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
@@ -1161,6 +1263,9 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact 
     // (after the other tables: a table the step marked comes before the bytes, race 3's lock row)
     const procs = sections.findIndex((sec) => PROCESSES.has(sec));
     if (wrote.length > 0) sections.splice(procs >= 0 ? procs : sections.length, 0, wrote);
+    // no bytes to show, only the sentence saying why: after every other part at every step
+    // (above the processes at shmat 12, below them at 9, where the step started one: issue 16)
+    if (!k.dump && !decoded && !gone && table >= 0) NO_BYTES.add(wrote);
   }
   // below the segments' table and record, what the step changed or the lesson pane names (a
   // table's rows, the bytes it wrote, the processes it started) before what it did not, each
@@ -1178,7 +1283,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact 
   const first = focused >= 0 ? focused : sections.findIndex((sec) => sec.some((l) => rowHeading(l) !== null));
   const from = first < 0 ? sections.length : first + 1;
   const rest = [...sections.slice(from), ...others];
-  return [...sections.slice(0, from), ...rest.filter(point), ...rest.filter((sec) => !point(sec))];
+  return [...sections.slice(0, from), ...rest.filter(point), ...rest.filter((sec) => !point(sec) && !NO_BYTES.has(sec)), ...rest.filter((sec) => !point(sec) && NO_BYTES.has(sec))];
 }
 
 /** Whether a field a table shows is among `changed` (figures outside the columns, and still ones, carry no mark). */

@@ -1,0 +1,37 @@
+// The short record (a pane that cannot hold all its lines) shows the fields the row does not,
+// in one order from the first while the line holds them; a field the step changed further on
+// is shown too, after a word saying why. Overview 4 showed "atime … dtime 0 lpid 10339*" and
+// step 5 "atime … dtime 0 ctime …": lpid came and ctime went, and nothing said why (issue 16).
+import { describe, expect, it } from 'vitest';
+import { statLines } from '../../src/app/components/kernel-view.js';
+import { strings } from '../../src/app/strings.js';
+import { lineText } from '../../src/app/styled.js';
+import type { ShmidDs } from '../../src/native/types.js';
+
+const ds: ShmidDs = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 1_700_000_000, dtime: 0, ctime: 1_700_000_000, cpid: 4194300, lpid: 4194301, nattch: 1 };
+/** the row in focus shows these (key, bytes, nattch, perms): the short record leaves them out */
+const row = new Set<keyof ShmidDs>(['key', 'size', 'nattch', 'mode']);
+
+describe('the short record says why a field past the first left out is shown', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    const s = strings(lang);
+    it(`${lang}: a changed field past the line's room stands after "${s.recordPast(true)}"; none, no word`, () => {
+      // the 80-column pane's 78 cells: atime, dtime and lpid* fit, ctime and what follows do not
+      const changed = statLines(4, ds, 78, s, new Set<keyof ShmidDs>(['atime', 'lpid']), '*', row, new Set(), 4, true);
+      expect(changed).toHaveLength(1);
+      const text = lineText(changed[0]!);
+      expect(text).not.toMatch(/ctime/);
+      // (zh: no blank after its full-width colon)
+      const gap = lang === 'zh' ? '' : ' ';
+      expect(text).toContain(`dtime 0  ${s.recordPast(true)}${gap}lpid 4194301*`);
+      expect(text.trimEnd().endsWith(s.recordMore) || text.trimEnd().endsWith(s.recordMoreShort)).toBe(true);
+      // the next step changed atime alone: its fields from the first, no word
+      const plain = lineText(statLines(4, ds, 78, s, new Set<keyof ShmidDs>(['atime']), '*', row, new Set(), 5, true)[0]!);
+      expect(plain).toMatch(/ctime/);
+      for (const w of [s.recordPast(true), s.recordPast(false)]) expect(plain).not.toContain(w);
+      // a field the lesson pane names, not changed: the other word
+      const named = lineText(statLines(4, ds, 78, s, new Set<keyof ShmidDs>(), '*', row, new Set(['cuid']), 5, true)[0]!);
+      expect(named).toContain(`${s.recordPast(false)}${gap}cuid 0`);
+    });
+  }
+});
