@@ -482,7 +482,7 @@ describe('wording on the frame', () => {
   it('Chinese "more" signs read as Chinese; help names every pane ↑↓ scrolls; --ascii menu hint; done in the title bar', async () => {
     const zh = await draw({ width: 80, height: 24, lang: 'zh' });
     await zh.waitFor((f) => /↓ 还有 \d+ 行/.test(f), 'a Chinese more sign on the flow');
-    // above the key bar (whose last item is "? 按键": the keys it does not name)
+    // above the key bar (whose last item is "? 全部": the keys it does not name)
     expect(zh.frame().trimEnd().split('\n').slice(0, -1).join('\n')).not.toContain('更多');
     await zh.press('?');
     const help = await zh.waitFor((f) => f.includes('按任意键关闭帮助'), 'the help in Chinese');
