@@ -635,6 +635,8 @@ const EN = {
   ended: ' (ended)',
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
+  /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
+  lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
   endedLead: 'ended: ',
   endedSep: ', ',
@@ -1055,6 +1057,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
+  lessonRole: (role: string) => `（${role}）`,
   endedLead: '已结束：',
   endedSep: '、',
   // both said, 已 left out: "本课 pid 25100 另 8 个存活、1 个已结束" was 1 cell past the room at 80 columns
