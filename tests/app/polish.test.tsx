@@ -169,13 +169,13 @@ describe('processes at 80x24', () => {
     // the run showed the Kernel, its result: the Flow by Tab
     await tabTo(r, 'flow');
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
-    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(processes: parent |parent pid )${parent.pid} \\+ 1 (alive|ended)( \\(see Kernel\\))? ?$`));
+    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(processes: lesson |lesson pid )${parent.pid}( \\(the parent\\))? \\+ 1 (alive|ended)( \\(see Kernel\\))? ?$`));
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     expect(bar()).toMatch(new RegExp(`${parent.pid} \\+ 1 (alive|ended)`));
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：父进程 |父进程 pid )${parent.pid} 另 1 个(存活|已结束)`));
+    expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：本课 |本课 pid )${parent.pid}(（父进程）)? ?另 1 个(存活|已结束)`));
     // how to change tab is said once, on the tab bar: the status line names the scroll keys (nc71#5)
     // (the Trace follows its end: only ↑ moves it, the hint names only that way: fix27c#1)
     expect(r.lines()[22]).toMatch(/ ↑ 跟踪 ?$/);
