@@ -299,7 +299,7 @@ describe('your turn in the lesson pane', () => {
     const r = await ftokAfterStep1();
     const id = () => r.store.getState().turnTyped?.typed.id;
     await r.press('y');
-    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('Home End Del edit it, Ctrl-U clears'), 'the form, its key line naming the keys');
+    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('Home End Del, Ctrl-U clears'), 'the form, its key line naming the keys');
     await r.press('abc', '\x1b[H', '\x1b[3~');
     await r.waitFor(() => id() === 'bc', 'Home then Del: the first character gone, not the last');
     await r.press('X');
