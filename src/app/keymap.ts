@@ -160,9 +160,11 @@ export const BINDINGS: Binding[] = [
   { action: 'scrollEnd', scopes: ['main', 'end'], keys: [named('end', 'End')], bar: false, notInHelp: true,
     label: { en: 'text end', zh: '文字末尾' }, help: { en: 'to the end of the lesson text; there, of the pane shown', zh: '到课程文字末尾；已在末尾时：当前窗格末尾' } },
   // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare.
-  // The bar ends with it: e, g, s… (and a spare key a narrow bar leaves out) are under ?
+  // The bar ends with it: e, g, s… (and a spare key a narrow bar leaves out) are under ?, and its
+  // words say so, "? all" (issue 16: e, g, c/f went from some bars unsaid under "? keys"); no wider
+  // than "keys", which the widest bars at 80 columns were measured with ("all keys" cost g there)
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
-    label: { en: 'keys', zh: '按键' }, help: { en: 'this help', zh: '本帮助' } },
+    label: { en: 'all', zh: '全部' }, help: { en: 'this help', zh: '本帮助' } },
   // over help q closes it as any key does (its title says so): Ctrl-C alone quits there
   { action: 'quit', scopes: ['main', 'menu', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },

@@ -202,8 +202,10 @@ const EN = {
   quoted: (text: string) => `"${text}"`,
   /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
   turnEditing: (next: string, waits = false, fields = 2) => `${fields > 1 ? `${next}/↑↓ field · ` : ''}Enter ${waits ? 'keep these' : 'run with these'} · Esc cancel (nothing runs; back to the lesson's values)`,
-  /** a field just focused holds its value as if selected: what typing and the arrows do to it */
-  turnReplace: 'typing replaces the value; ← → Home End Del edit it, Ctrl-U clears',
+  /** what typing and the arrows do to the focused field: `fresh`, just entered, its value is as if
+   *  selected and the first key typed replaces it; after ← → or a key typed, typing edits at the cursor */
+  turnTyping: (fresh: boolean) =>
+    fresh ? 'typing replaces the value; press ← → first to edit it instead · Home End Del, Ctrl-U clears' : 'typing edits at the cursor · ← → Home End Del, Ctrl-U clears',
   /** the same place, when the focused field is a choice: it takes no typing */
   turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
@@ -639,6 +641,11 @@ const EN = {
   ended: ' (ended)',
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
+  /** in place of the aside of the step just run, where the pane needs its rows for the next step
+   *  and its question: it is there, and the key that shows it (issue 16: shmdt 3's went unsaid) */
+  asideFolded: (prev: string, step: number) => `${prev} shows it, with step ${step}`,
+  /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
+  lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
   endedLead: 'ended: ',
   endedSep: ', ',
@@ -814,7 +821,8 @@ const ZH: Strings = {
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string, waits = false, fields = 2) =>
     `${fields > 1 ? `${next}/↑↓ 换字段 · ` : ''}Enter ${waits ? '保留这些值（先回答问题，再按空格用它们运行）' : '用这些值运行'} · Esc 取消（不运行，恢复课程的取值）`,
-  turnReplace: '直接输入会替换整个取值；← → Home End Del 用来修改，Ctrl-U 清空',
+  turnTyping: (fresh: boolean) =>
+    fresh ? '直接输入会替换整个取值；想在原值上修改，先按 ← → · Home End Del，Ctrl-U 清空' : '输入插在光标处 · ← → Home End Del 移动和删除，Ctrl-U 清空',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
   turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数，不能为 0',
@@ -1063,6 +1071,8 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
+  lessonRole: (role: string) => `（${role}）`,
+  asideFolded: (prev: string, step: number) => `按 ${prev} 回到第 ${step} 步可以看到`,
   endedLead: '已结束：',
   endedSep: '、',
   // both said, 已 left out: "本课 pid 25100 另 8 个存活、1 个已结束" was 1 cell past the room at 80 columns

@@ -1120,8 +1120,8 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'shmat',
         step: 'rdonly',
         text: {
-          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The line above the panes names the lesson process with its pid and counts the others: "lesson pid 4242 + 1 more, ended" says one more process, which ended; "+ 2 more, 1 alive", that one of two is still alive. Wider, it adds where they are listed: "(see Kernel)".',
-          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。窗格上方那一行写出本课进程和它的 pid，其余的只给个数：“本课 pid 4242 + 另 1 个，已结束”是说另有 1 个进程，已经结束；“+ 另 2 个，1 个未结束”是说两个里还有 1 个没结束。窗口更宽时还写出在哪里列出它们：“见‘内核’窗格”。',
+          en: 'A • line saying a process ended (exited, or was killed) is under the pid of its parent, which saw it end (ipclab, through waitpid); the ended process\'s own pid is in the line, "(pid 4243)". The tab bar, right of the tabs, names the lesson process (ipclab itself, running this lesson) with its pid and counts the processes its steps started: "lesson pid 4242 + 1 ended" says one more process, which has ended; "+ 2 alive, 1 ended", two still running (or asleep) and one gone. Where the lesson process has a part to play, it is said after the pid: "lesson pid 4242 (the parent)". The Kernel pane lists each of them; wider, the bar says so: "(see Kernel)".',
+          zh: '说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的父进程的 pid（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。标签栏右边写出本课进程（ipclab 自己，正在运行这一课）和它的 pid，再给出各步骤另起的进程个数：“本课 pid 4242 另 1 个已结束”是说另有 1 个进程，已经结束；“另 2 个存活、1 个结束”是说 2 个还在（运行或睡眠），1 个已经没了。本课进程在课里有角色时写在 pid 后面：“本课 pid 4242（父进程）”。“内核”窗格逐个列出它们；窗口更宽时标签栏也这样提示：“见‘内核’窗格”。',
         },
       },
     ],

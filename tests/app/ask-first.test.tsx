@@ -115,14 +115,14 @@ describe('the key bar of a key that asks (fix15a#3)', () => {
     for (const width of [80, 120])
       for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
         const plain = lineText(keyBarLine(lang, ascii, width, place));
-        // at 80 columns r is under ? keys (fix15a2#2: the bar keeps room for a question's keys on every step)
+        // at 80 columns r is under ? all (fix15a2#2: the bar keeps room for a question's keys on every step)
         if (width === 120) expect(plain, plain).toContain(lang === 'en' ? 'r reset' : 'r 重置');
         const reset = lineText(keyBarLine(lang, ascii, width, { ...place, resetAsked: true }));
         expect(reset, reset).toMatch(lang === 'en' ? /^ r again resets the lesson +other keys cancel it / : /^ r 再按一次重置本课 +其他键 取消 /);
-        expect(reset).toMatch(/\? (keys|按键) *$/);
+        expect(reset).toMatch(/\? (all|全部) *$/);
         const run = lineText(keyBarLine(lang, ascii, width, { ...place, unanswered: true }, 'main', 3));
         expect(run, run).toMatch(lang === 'en' ? /^ Space again: run 2 unanswered +1-3 answer +x skip +other keys cancel it / : /^ Space 再按：不作答运行第 2 步 +1-3 作答 +x 跳过 +其他键 取消 /);
-        expect(run).toMatch(/\? (keys|按键) *$/);
+        expect(run).toMatch(/\? (all|全部) *$/);
         // the ask's bar names neither r nor Space for what they do otherwise
         expect(run).not.toMatch(/ r (reset|重置)/);
         // two spaces between entries, as the lesson's bar where they fit (fix18f#5: one ran them on)

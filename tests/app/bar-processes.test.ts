@@ -12,6 +12,7 @@ import { tabBarLine } from '../../src/app/components/TabBar.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { startLesson } from '../../src/lessons/engine.js';
+import { LESSON_PROCESS } from '../../src/lessons/kit.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun, ProcessInfo } from '../../src/lessons/types.js';
 
@@ -62,12 +63,14 @@ describe("tab bar: the lesson's processes by one rule, every step of every lesso
           const count = new RegExp(`( ${[1, 0, 2].flatMap((a) => [s.morePids(a, 2 - a, s.kernel), s.morePids(a, 2 - a, null)]).map((t) => t.replace(/[+()“”]/g, '\\$&').replace(/\d+/g, '\\d+')).join('| ')})$`);
           const shapes = new Set(rights.map((r) => r.replace(count, '').replace(/\d+/g, 'N')));
           expect([...shapes], `${lang} ${width}:\n${rights.join('\n')}`).toHaveLength(1);
-          // the first entry says whose: the lesson's own process by its role, never "(ended)"
+          // the first entry says whose: the lesson process, so named in every lesson, its role in
+          // the lesson after its pid where there is room (120 columns), never "(ended)"
           const own = lists[0]!.list[0]!;
           lists.forEach(({ step, list }, k) => {
             const r = rights[k]!;
             const at = `${lang} ${width} step ${step}: ${r}`;
-            expect(r, at).toContain(own.role[lang]);
+            expect(r, at).toContain(LESSON_PROCESS[lang]);
+            if (width >= 120 && own.role.en !== LESSON_PROCESS.en) expect(r, at).toContain(s.lessonRole(own.role[lang]).trim());
             expect(r, at).toContain(String(own.pid));
             expect(r, at).not.toContain(s.ended.trim());
             // the others counted alive and ended, where the bar has room for the count
@@ -114,6 +117,20 @@ describe('tab bar: others that all ended are said to have ended, not "0 alive"',
     { pid: 9921, role: { en: 'child', zh: '子进程' }, attached: false, alive: false },
   ];
   countSays(ended, { en: /\+ 1 ended( |$)/, zh: /另 1 个已结束( |，|$)/ }, /\b0\b/);
+});
+
+// lesson 7 said "parent pid 10404" where lessons 8-11 say "lesson pid" (issue 16): the lesson process
+// is named so in every lesson, its role after the pid where there is room, never before the count
+describe('tab bar: the lesson process by one name, its role after its pid', () => {
+  const parent: ProcessInfo[] = [
+    { pid: 10404, role: { en: 'parent', zh: '父进程' }, attached: false, alive: true },
+    { pid: 10405, role: { en: 'child', zh: '子进程' }, attached: false, alive: false },
+  ];
+  countSays(parent, { en: /lesson (pid )?10404( \(the parent\))? \+ 1 ended( |$)/, zh: /本课 (pid )?10404(（父进程）)? ?另 1 个已结束( |，|$)/ }, /parent pid|父进程 pid/);
+  it('the role is said where there is room (120 columns), en and zh', () => {
+    expect(lineText(tabBarLine({ tab: 'flow', processes: parent, lang: 'en', ascii: false, width: 120 }))).toContain('10404 (the parent) + 1 ended');
+    expect(lineText(tabBarLine({ tab: 'flow', processes: parent, lang: 'zh', ascii: false, width: 120 }))).toContain('10404（父进程）');
+  });
 });
 
 // "lesson pid 6056 + 3 more, ended" read as if the lesson's own had ended too, and in "+ 2 more,

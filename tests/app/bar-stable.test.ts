@@ -2,7 +2,7 @@
 // "g glossary", "m menu", "l 中文" came and went between steps; ftok 7/9 showed g but not m; fixR3:
 // a key one step's text named came and went with that step). Only Space's label comes and goes,
 // and a question's, a form's and the check's bars are their own; where the bar leaves keys out it
-// ends with "? keys" (help lists them all).
+// ends with "? all" (help lists them all).
 import { describe, expect, it } from 'vitest';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { lessonNamedKeys, namedKeys } from '../../src/app/keymap.js';
@@ -33,7 +33,7 @@ describe('the key bar is the same on every step', () => {
               const text = lineText(bar);
               const where = `${lesson.id} ${at.view + 1}/${at.done}${zoomed ? ' zoomed' : ''}: ${text.trim()}`;
               // whole: help's key last
-              expect(text, where).toMatch(lang === 'en' ? /\? keys *$/ : /\? 按键 *$/);
+              expect(text, where).toMatch(lang === 'en' ? /\? all *$/ : /\? 全部 *$/);
               const own = new Set(['Space', 'y', 'x']);
               // at the lesson's end "→/Enter next lesson" is in Space's place (issue 16): its keys are Space's,
               // and → is compared by being there (at 120 columns, below), not by its place in the order

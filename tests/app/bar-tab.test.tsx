@@ -3,7 +3,7 @@
 // room and left "Tab pane" out). Every step of the overview and shmget at 80x24, en and zh, as
 // drawn: the step shown right after the one before ran (its result first where the two do not
 // fit), its question brought by Enter, zoomed (z), a step running, the lesson's end; and the bar
-// still ends with "? keys", which names the keys it leaves out.
+// still ends with "? all", which names the keys it leaves out.
 import { describe, expect, it } from 'vitest';
 import { KEYS, appDrawer, ran } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -15,7 +15,7 @@ import type { Lang } from '../../src/lang.js';
 
 const draw = appDrawer('bar-tab', { lessons: LESSONS, asks: false });
 const TAB: Record<Lang, string> = { en: 'Tab pane', zh: 'Tab 窗格' };
-const HELP: Record<Lang, RegExp> = { en: /\? keys *$/, zh: /\? 按键 *$/ };
+const HELP: Record<Lang, RegExp> = { en: /\? all *$/, zh: /\? 全部 *$/ };
 
 /** What the key bar (the screen's last line) lacks: Tab, or help's key at its end. */
 function barLacks(bar: string, lang: Lang): string[] {

@@ -48,7 +48,7 @@ describe('keys the text names', () => {
             const bar = keyBarLine(lang, false, width, space, 'main', at.choices, { tabs: width < 120, zoomed });
             const keys = bar.filter((r) => r.tone === 'key').map((r) => r.text);
             // the keys it takes leave it whole: nothing cut, help's key last
-            if (!/\? (keys|按键) *$/.test(lineText(bar))) missing.push(`${lang} ${width} ${lesson.id} ${at.view + 1}/${at.done}: cut (bar: ${lineText(bar).trim()})`);
+            if (!/\? (all|全部) *$/.test(lineText(bar))) missing.push(`${lang} ${width} ${lesson.id} ${at.view + 1}/${at.done}: cut (bar: ${lineText(bar).trim()})`);
             for (const key of keysNamed(text)) {
               named++;
               // a range of digits is named as the bar names it (1-3)

@@ -169,13 +169,13 @@ describe('processes at 80x24', () => {
     // the run showed the Kernel, its result: the Flow by Tab
     await tabTo(r, 'flow');
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
-    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(processes: parent |parent pid )${parent.pid} \\+ 1 (alive|ended)( \\(see Kernel\\))? ?$`));
+    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(processes: lesson |lesson pid )${parent.pid}( \\(the parent\\))? \\+ 1 (alive|ended)( \\(see Kernel\\))? ?$`));
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     expect(bar()).toMatch(new RegExp(`${parent.pid} \\+ 1 (alive|ended)`));
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：父进程 |父进程 pid )${parent.pid} 另 1 个(存活|已结束)`));
+    expect(bar()).toMatch(new RegExp(`Tab ⇥ +((本课的)?进程：本课 |本课 pid )${parent.pid}(（父进程）)? ?另 1 个(存活|已结束)`));
     // how to change tab is said once, on the tab bar: the status line names the scroll keys (nc71#5)
     // (the Trace follows its end: only ↑ moves it, the hint names only that way: fix27c#1)
     expect(r.lines()[22]).toMatch(/ ↑↓? 跟踪 ?$/); // ↓ too: the Trace opens on the step's heading (s31d)
@@ -482,7 +482,7 @@ describe('wording on the frame', () => {
   it('Chinese "more" signs read as Chinese; help names every pane ↑↓ scrolls; --ascii menu hint; done in the title bar', async () => {
     const zh = await draw({ width: 80, height: 24, lang: 'zh' });
     await zh.waitFor((f) => /↓ 还有 \d+ 行/.test(f), 'a Chinese more sign on the flow');
-    // above the key bar (whose last item is "? 按键": the keys it does not name)
+    // above the key bar (whose last item is "? 全部": the keys it does not name)
     expect(zh.frame().trimEnd().split('\n').slice(0, -1).join('\n')).not.toContain('更多');
     await zh.press('?');
     const help = await zh.waitFor((f) => f.includes('按任意键关闭帮助'), 'the help in Chinese');

@@ -100,7 +100,7 @@ describe('keymap', () => {
       expect(lineText(l)).not.toContain('…');
       // z is there at every size (it zooms side by side too); q and ? whole at the end
       expect(lineText(l)).toMatch(/z (zoom|放大)/);
-      expect(lineText(l)).toMatch(/ q (quit|退出) +\? (keys|按键) *$/);
+      expect(lineText(l)).toMatch(/ q (quit|退出) +\? (all|全部) *$/);
     }
   });
   it('at 80 columns with the panes as tabs the bar names z (zoom, or lesson when zoomed) whole, both languages, --ascii too: c gives way, after e and g', () => {
@@ -110,7 +110,7 @@ describe('keymap', () => {
         const text = lineText(keyBarLine(lang, ascii, 80, space, 'main', 0, { tabs: true, zoomed }));
         expect(text, text).toMatch(lang === 'en' ? (zoomed ? /z lesson/ : /z zoom/) : zoomed ? /z 课程/ : /z 放大/);
         expect(text).not.toContain('…');
-        expect(text).toMatch(/q (quit|退出) +\? (keys|按键) *$/);
+        expect(text).toMatch(/q (quit|退出) +\? (all|全部) *$/);
         // (--ascii's longer words leave l out for the lesson's widest bar, "Space step 12's text": fixR3)
         if (!ascii) expect(text).toMatch(/l (中文|EN)/);
       }
@@ -154,7 +154,7 @@ describe('keymap', () => {
         expect(text).not.toMatch(/1-\d/);
         expect(text).not.toMatch(lang === 'en' ? /x skip/ : /x 跳过/);
         expect(text).not.toContain('…');
-        expect(text).toMatch(/q (quit|退出) +\? (keys|按键) *$/);
+        expect(text).toMatch(/q (quit|退出) +\? (all|全部) *$/);
       }
       expect(lineText(keyBarLine(lang, ascii, 80, space, 'main', 0))).not.toMatch(/1-\d/);
     }
@@ -174,7 +174,7 @@ describe('keymap', () => {
       expect(behind).not.toMatch(/\by (your turn|轮到你)/);
     }
   });
-  it('at 80 columns, at every step of every lesson, en and zh: the bar fits whole, names y where the your-turn form is shown, and ends with "? more" for the keys it has no room for', () => {
+  it('at 80 columns, at every step of every lesson, en and zh: the bar fits whole, names y where the your-turn form is shown, and ends with "? all" for the keys it has no room for', () => {
     const main = BINDINGS.filter((b) => b.scopes.includes('main'));
     let forms = 0;
     for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
@@ -190,7 +190,7 @@ describe('keymap', () => {
               const text = lineText(l);
               expect(lineWidth(l)).toBeLessThanOrEqual(80);
               expect(text, text).not.toContain(ascii ? '...' : '…');
-              expect(text, text).toMatch(lang === 'en' ? /\? keys *$/ : /\? 按键 *$/);
+              expect(text, text).toMatch(lang === 'en' ? /\? all *$/ : /\? 全部 *$/);
               expect(text, text).toMatch(/q (quit|退出)/);
               if (p.form) forms++;
               expect(text.includes(lang === 'en' ? 'y your turn' : 'y 轮到你'), text).toBe(p.form);

@@ -45,6 +45,28 @@ describe('your turn in a real terminal', () => {
     await quitClean(session, pid);
   });
 
+  it.each([
+    ['en', 80, 24, "Space: the lesson's own (", '▸ offset:', 'typing replaces the value', 'typing edits at the cursor'],
+    ['zh', 120, 34, '空格：本课自己的取值（', '▸ 偏移', '替换整个取值', '插在光标处'],
+  ] as const)('%s %sx%s, shmdt: typing replaces a field just entered; after → it edits, and the form says which (keys sent together)', async (lang, width, height, summary, field, replaces, edits) => {
+    const { session, pid } = launch('shmdt', lang, width, height);
+    await tmux.waitFor(session, (s) => s.includes(summary), 'the form summary under step 1', 30_000);
+    tmux.send(session, 'y', 'Tab');
+    await tmux.waitFor(session, (s) => s.includes(field) && s.includes(replaces), 'the offset field, its value to be replaced');
+    // in one write: → then a digit goes after the value (13), never in place of it
+    tmux.send(session, 'Right', '7');
+    await tmux.waitFor(session, (s) => s.includes(`${field}`) && /137[▏_]/.test(s) && s.includes(edits) && !s.includes(replaces), 'offset 137, the form saying typing edits');
+    // entered again, the field is fresh: one write of a digit replaces it
+    tmux.send(session, 'Tab', 'Tab', '9');
+    await tmux.waitFor(session, (s) => /[▸>] [^\n]*9[▏_]/.test(s) && !/1379/.test(s), 'offset 9 in place of 137');
+    tmux.send(session, 'Escape');
+    await tmux.waitFor(session, (s) => s.includes(summary), 'the form left');
+    // nothing ran: q quits at once, and no segment of this run is there
+    tmux.send(session, 'q');
+    expect(await tmux.waitForExit(session)).toBe(0);
+    expect(readSegments().filter((s) => s.cpid === pid)).toEqual([]);
+  });
+
   it('120x34 zh, shmctl: mode 0999 is not octal, 0604 is set and explained', async () => {
     const { session, pid } = launch('shmctl', 'zh', 120, 34);
     await tmux.waitFor(session, (s) => s.includes('步骤 1/'), 'the first frame', 30_000);

@@ -283,11 +283,15 @@ describe('your turn in the lesson pane', () => {
     const r = await ftokAfterStep1();
     const id = () => r.store.getState().turnTyped?.typed.id;
     await r.press('y');
-    await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
+    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.includes('typing replaces the value'), 'the form, saying typing replaces');
     expect(id()).toBe('T');
     await r.press('a', 'b');
     await r.waitFor(() => id() === 'ab', "'ab' replaces T, then appends");
-    await r.press(KEYS.escape, 'y', KEYS.right, 'a', 'b');
+    // the form says what typing does now: it edits (the words for a value just entered are gone)
+    await r.waitFor((f) => f.includes('typing edits at the cursor') && !f.includes('typing replaces'), 'the form saying typing edits');
+    await r.press(KEYS.escape, 'y', KEYS.right);
+    await r.waitFor((f) => f.includes('typing edits at the cursor'), '→: the form says typing edits');
+    await r.press('a', 'b');
     await r.waitFor(() => id() === 'Tab', '→ first: the typing goes after T');
   });
 
@@ -295,7 +299,7 @@ describe('your turn in the lesson pane', () => {
     const r = await ftokAfterStep1();
     const id = () => r.store.getState().turnTyped?.typed.id;
     await r.press('y');
-    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('Home End Del edit it, Ctrl-U clears'), 'the form, its key line naming the keys');
+    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('Home End Del, Ctrl-U clears'), 'the form, its key line naming the keys');
     await r.press('abc', '\x1b[H', '\x1b[3~');
     await r.waitFor(() => id() === 'bc', 'Home then Del: the first character gone, not the last');
     await r.press('X');

@@ -26,7 +26,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     expect(trace.join('\n')).toMatch(/ipcs -m -i/);
     expect(before.join('\n')).toMatch(/↑ \d+ more/);
     expect(before.join('\n')).toMatch(/z: step 2 whole|z: whole/);
-    expect(before[23]).toMatch(/z zoom .*\? keys$/);
+    expect(before[23]).toMatch(/z zoom .*\? all$/);
     // step 3's text read whole first (Space brings its rest): zoomed, Space runs only a step read (s28f#1)
     while (spaceShowsRest(r.store.getState()) !== null) {
       const top = r.store.getState().scroll.lesson;
@@ -46,7 +46,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     expect(rows.length).toBe(trace.length + lesson.length + 2);
     expect(rows.length).toBe(24 - 4 - 2);
     expect(zoomed[1]).toContain(' Flow  │  Kernel  │ [Trace] │  C ');
-    expect(zoomed[23]).toMatch(/z lesson .*\? keys$/);
+    expect(zoomed[23]).toMatch(/z lesson .*\? all$/);
     // the ipcs -m -i output of step 2 whole, to its last line
     const heading = rows.findIndex((l) => /── step 2: /.test(l));
     expect(heading).toBeGreaterThanOrEqual(0);

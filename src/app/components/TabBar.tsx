@@ -8,6 +8,7 @@
 // the steps started, throw-away children too, running or ended.
 import React from 'react';
 import type { Lang } from '../../lang.js';
+import { LESSON_PROCESS } from '../../lessons/kit.js';
 import type { ProcessInfo } from '../../lessons/types.js';
 import { useAppState, useLook } from '../context.js';
 import { TABS, type TabId } from '../layout.js';
@@ -45,21 +46,24 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   // processes still running after both had ended: fix22e#2; "+ 3 more, ended" as the lesson's own
   // ended too: pass 12), and where they are listed where there is room
   const more = (alive: number, ended: number, where: boolean) => (alive + ended > 0 ? [run(` ${s.morePids(alive, ended, where ? tabName('kernel', s) : null)}`, 'dim')] : []);
-  // the first entry says its number is a pid where no label says so ("lesson pid 23930")
-  const entry = (proc: ProcessInfo, labelled: boolean, ended: boolean): Line => {
+  // the first entry says its number is a pid where no label says so ("lesson pid 23930"); it is
+  // named the lesson process in every lesson, its role there after it where it has one and room
+  // ("lesson pid 10404 (the parent)": lesson 7 said "parent pid", lessons 8-11 "lesson pid", issue 16)
+  const entry = (proc: ProcessInfo, labelled: boolean, ended: boolean, withRole: boolean): Line => {
     const mark = ended ? s.ended : '';
     const tone = ended ? 'dim' : 'plain';
-    // a role that ends in a number ("worker 1") says "pid" before its pid: "worker 1 31812" read as one number (nc194)
-    if (labelled && !/\d$/.test(proc.role[p.lang])) return [run(`${proc.role[p.lang]} `, ended ? 'dim' : 'label'), run(`${proc.pid}${mark}`, tone)];
-    return [run(`${s.pidOf(proc.role[p.lang], String(proc.pid))}${mark}`, tone)];
+    const role = !withRole || proc.role.en === LESSON_PROCESS.en ? '' : s.lessonRole(proc.role[p.lang]);
+    if (labelled) return [run(`${LESSON_PROCESS[p.lang]} `, ended ? 'dim' : 'label'), run(`${proc.pid}${role}${mark}`, tone)];
+    return [run(`${s.pidOf(LESSON_PROCESS[p.lang], String(proc.pid))}${role}${mark}`, tone)];
   };
-  const forms: ((ended: boolean, alive: number, gone: number) => Line)[] = [
-    (ended, a, g) => [run(`${s.pids}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(a, g, true)],
-    (ended, a, g) => [run(`${s.pidsShort}${s.colon}`, 'dim'), ...entry(first, true, ended), ...more(a, g, true)],
-    (ended, a, g) => [...entry(first, false, ended), ...more(a, g, true)],
-    (ended, a, g) => [...entry(first, false, ended), ...more(a, g, false)],
-    (ended) => entry(first, false, ended),
-  ];
+  // the role gives way before the count of the others does
+  const forms: ((ended: boolean, alive: number, gone: number) => Line)[] = [true, false].flatMap((withRole) => [
+    (ended: boolean, a: number, g: number) => [run(`${s.pids}${s.colon}`, 'dim'), ...entry(first, true, ended, withRole), ...more(a, g, true)],
+    (ended: boolean, a: number, g: number) => [run(`${s.pidsShort}${s.colon}`, 'dim'), ...entry(first, true, ended, withRole), ...more(a, g, true)],
+    (ended: boolean, a: number, g: number) => [...entry(first, false, ended, withRole), ...more(a, g, true)],
+    (ended: boolean, a: number, g: number) => [...entry(first, false, ended, withRole), ...more(a, g, false)],
+  ]);
+  forms.push((ended) => entry(first, false, ended, false));
   // chosen for the widest it can be at any step (9 others, no lesson starts more, both counts
   // said), drawn as it is now: the words never change shape as processes start and end (the
   // first is ipclab's own process, which ends only with the lesson)

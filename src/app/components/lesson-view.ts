@@ -278,7 +278,7 @@ function asideLines(text: string, width: number, ascii: boolean): Line[] {
 /** The text of the shown step: what to do, what to notice once it ran, how it went.
  *  `rows`: the most the pane can show. Where the step just run's notice and the next step
  *  with its question need more, that notice's aside ("how ipclab does this") gives way
- *  first: ← shows it with its step (docs/ARCHITECTURE.md, the lesson pane). */
+ *  first to its label and a line that ← shows it with its step (docs/ARCHITECTURE.md, the lesson pane). */
 export function lessonTextLines(input: LessonViewInput, inner: number, rows = Infinity, asking = true): Line[] {
   const full = textLines(input, inner, true, asking);
   if (full.length <= rows || input.view !== input.done || input.view === 0) return full;
@@ -334,6 +334,8 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // how ipclab did it comes last, after what the kernel did and the verdict on it: never
     // between a result and its explanation (fix19c#1)
     if (review || asideJustRun) aside(step.aside);
+    // folded for room, its label stays, with the key that shows it: never gone unsaid
+    else if (step.aside) out.push(...asideLines(`${s.aside}${s.colon}${s.asideFolded(keyFor('prev', ascii), i + 1)}`, width, ascii));
   };
   // a word only the question (or the aside) says is listed only where that is shown
   const terms = (names = input.newTerms?.names, shown: { question?: boolean; aside?: boolean } = {}) => {

@@ -80,9 +80,10 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
   const para = (text: string, tone: Line[number]['tone']) => paragraph(wrap(t.text(text), width).map((l) => line(l, tone)));
   // the keys first, then the error that stopped Enter: at 80x24 the pane has room for them
   // and the fields, not for the say line too, and the error stays in sight whatever has focus
-  // what the focused field takes is said with the keys: typing replaces a selected value, a choice is picked with ← →
+  // what the focused field takes is said with the keys, as it is now: typing replaces a value just
+  // entered and edits one the cursor moved in (store/turn.ts turnFresh); a choice is picked with ← →
   const focused = focus === null ? undefined : turn.fields[focus];
-  const replace = !focused ? '' : ` · ${focused.kind.kind === 'choice' ? s.turnPick : s.turnReplace}`;
+  const replace = !focused ? '' : ` · ${focused.kind.kind === 'choice' ? s.turnPick : s.turnTyping(fresh)}`;
   const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next, input.keys.waits === true, turn.fields.length)}${replace}`, 'dim')];
   if (error) out.push(...para(error[lang], 'error'));
   // the limits, then why they are so (the field's help): said here once, never in an error
