@@ -559,7 +559,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       // step 6 asked what a write through the SHM_RDONLY mapping does: this asks whose protection it is
-      question: { en: 'One process maps a segment twice: with SHM_RDONLY, and with flags 0. A write through the second mapping…', zh: '一个进程把同一个共享内存段映射两次：一次用 SHM_RDONLY，一次 flags 为 0。通过第二个映射写入……' },
+      question: { en: 'One process maps a segment twice: with SHM_RDONLY, and with shmflg 0. A write through the second mapping…', zh: '一个进程把同一个共享内存段映射两次：一次用 SHM_RDONLY，一次 shmflg 为 0。通过第二个映射写入……' },
       choices: [
         { en: 'is stored', zh: '照常存入' },
         { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死', whyNot: { en: 'SHM_RDONLY protects the pages of its own mapping only; the segment and its other mappings keep their access.', zh: 'SHM_RDONLY 只保护它自己那个映射的页；共享内存段本身和它的其他映射不受影响。' } },
