@@ -397,12 +397,12 @@ export const msg = defineLesson<MsgState>({
         // the notice reads lspid and lrpid, which only -p prints (issue 16: only ipcs -q was shown)
         await ctx.exec('ipcs', ['-q', '-p']);
         // the fields the notice reads, under the IPC_STAT call as shmctl's are (issue 16: the
-        // trace showed only "= 0")
+        // trace showed only "= 0"); msg_qnum is step 2's to name
         const { ds } = ctx.sys.msgctlStat(msqid);
         if (!ds) return [`msgctl(${msqid}, IPC_STAT) failed`];
-        const fields = `msg_qnum ${ds.qnum}  msg_cbytes ${ds.cbytes}  lspid ${ds.lspid}  lrpid ${ds.lrpid}`;
+        const fields = `lspid ${ds.lspid}  lrpid ${ds.lrpid}`;
         explain(ctx, fields, fields);
-        return ds.qnum === 0 && ds.lspid === 0 && ds.lrpid === 0 ? [] : [`new queue ${msqid}: ${fields}, not all 0`];
+        return ds.qnum === 0 && ds.lspid === 0 && ds.lrpid === 0 ? [] : [`new queue ${msqid}: msg_qnum ${ds.qnum}, ${fields}, not all 0`];
       },
     },
     {
