@@ -165,7 +165,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
         // 0600 shuts out other users, not root, which the learner may be (issue 16)
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment for your user only (and root) and returns its shmid. Key IPC_PRIVATE: no name, shown as 0x00000000.',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment for your user only (and root) and returns its shmid. The key IPC_PRIVATE: no name, shown as 0x00000000.',
         zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你这个用户（及 root）能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字，所以“内核”窗格里它的 key 是 0x00000000。返回 shmid。',
       },
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the

@@ -181,11 +181,11 @@ describe('newcomers\' passes (issue 16)', () => {
       expect(t.zh).toMatch(zh);
     };
     both(step('overview', 'ipcs').notice, /● marks ipclab's \(step 3\)/, /ipclab 建的行标 ●/);
-    both(step('overview', 'create').say, /IPC_PRIVATE: no name, shown as 0x00000000/, /key 是 0x00000000/);
+    both(step('overview', 'create').say, /The key IPC_PRIVATE: no name, shown as 0x00000000/, /key 是 0x00000000/);
     const ftok = lesson('ftok').checkpoints!;
     both(ftok['no-creat']!.question, /step 1's, made with id 'S' \(not step 3's 'A' keys\)/, /第 1 步用 id 'S' 算出的/);
     expect(step('ftok', 'id-bits').notice.zh).not.toMatch(/1\.\.255/);
-    for (const id of ['rmid', 'attach-dest']) both(lesson('shmctl').checkpoints![id]!.question, /No step has shown this yet: reason it out from /, /还没有哪一步演示过，请从.*推理/);
+    for (const id of ['rmid', 'attach-dest']) both(lesson('shmctl').checkpoints![id]!.question, /[Nn]o step has shown this.*[Rr]eason it out/, /还没有哪一步演示过.*推理/);
     both(step('shmat', 'fork').notice, /lpid to the parent's pid, as before \(no \*\)/, /与原值相同（没有 \*）/);
     both(step('sem', 'no-undo').notice, /a semop P without IPC_NOWAIT would wait/, /不带 IPC_NOWAIT 的 semop P 会一直等/);
     both(step('msg', 'rmid').notice, /msgrcv failed with EIDRM \(queue removed\); msg\.c's reader exits with code 2 on that/, /以 EIDRM（队列已删除）失败；msg\.c 的读者遇到它就以退出码 2 退出/);
