@@ -95,10 +95,11 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const n = N[lock];
   explain(
     ctx,
-    // how the add to started is indivisible, named beside what it does (issue 16: "one
-    // indivisible step" said no how); step 4 teaches it
-    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started in one indivisible step (an atomic add) and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
-    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用一步不可分割的加法（原子加）给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
+    // how the add to started is indivisible, in plain words (issue 16: "one indivisible step"
+    // said no how); not by the name "atomic add", step 4's new term (a term in this trace
+    // would make step 4's New terms line name a word shown here)
+    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started in one indivisible step (one CPU instruction the other CPU cannot cut into) and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
+    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用一步不可分割的加法（一条 CPU 指令，另一个 CPU 插不进来）给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
   );
   const workers: PeerProcess[] = [];
   state.workers = workers;
