@@ -321,7 +321,7 @@ export const ftok = defineLesson<FtokState>({
       notice: {
         // 0: POSIX leaves ftok unspecified when the id's low 8 bits are 0 (glibc computes a key; z/OS gives EINVAL)
         en: "Same key: the id gives 8 bits, so use 1..255 (0: undefined in POSIX). The file: 8 bits of device, 16 of inode; files can share a key.",
-        zh: 'key 相同：id 只留低 8 位，所以取 1..255（POSIX 未规定 0）。文件只取设备号低 8 位和 inode 低 16 位：两个文件可能算出同一个 key。',
+        zh: 'key 相同：key 只取 id 的低 8 位，所以 id 用 1 到 255（为 0 时 POSIX 没有规定）。文件只取设备号和 inode 的低位，不同文件可能同 key。',
       },
       diagram: KEY,
       highlight: ['id', 'id->key', 'dev', 'dev->key', 'ino', 'ino->key', 'key'],
@@ -450,6 +450,13 @@ export const ftok = defineLesson<FtokState>({
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');
         const problems = [...expectSame(ctx.sys.shmget(key, 0, 0), shmid), ...expectSame(ctx.sys.shmget(key, 100, 0), shmid)];
+        // shmflg 0 looks like "no permission" (issue 16): the kernel's ipcperms checks only the
+        // rwx bits the open asks for, and 0 asks for none
+        explain(
+          ctx,
+          'shmflg 0 is not refused: its low 9 bits set a new segment\'s mode; an open asks for the access they name, and 0 asks for none, so no perms check fails.',
+          'shmflg 为 0 也不会被拒绝：它的低 9 位在新建时成为段的权限；打开时它们是要求的访问权限，0 什么也不要求，所以权限检查不会失败。',
+        );
         problems.push(...expectErrno(ctx.sys.shmget(key, 8192, 0), 'EINVAL'));
         return [...problems, ...expectRow(ctx, shmid, { size: 4096 })];
       },
@@ -539,7 +546,7 @@ export const ftok = defineLesson<FtokState>({
     },
     'no-creat': {
       // which key: step 3 made the 'A' keys last; this is 'S''s, step 1's or, after y at step 2, the new file's (issue 16)
-      question: { en: "No segment has the 'S' key yet (ftok's with 'S', not step 3's 'A' keys). shmget(key, 4096, 0600) gives…", zh: "'S' 的 key（ftok 配 'S' 得到的，不是第 3 步 'A' 的）下还没有共享内存段。shmget(key, 4096, 0600) 得到……" },
+      question: { en: "The key is step 1's, made with id 'S' (not step 3's 'A' keys). No segment has it yet. shmget(key, 4096, 0600) gives…", zh: "key 是第 1 步用 id 'S' 算出的（不是第 3 步 'A' 的），还没有共享内存段用它。shmget(key, 4096, 0600) 得到……" },
       choices: NO_CREAT,
       answer: (live) => choiceOf(NO_CREAT, firstCall(live, 'shmget').errno, 0),
       hint: { en: 'Without IPC_CREAT, shmget only opens.', zh: '不带 IPC_CREAT 时，shmget 只负责打开。' },

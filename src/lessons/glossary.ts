@@ -295,6 +295,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // shmget 4 asks for 4 EiB (newcomers did not know the unit); the entries above use KiB and MiB
+    id: 'binary-units',
+    name: { en: 'KiB, MiB, GiB, EiB', zh: 'KiB、MiB、GiB、EiB' },
+    terms: ['EiB'],
+    text: {
+      en: 'Sizes in powers of two: a KiB (kibibyte) is 2^10 = 1024 bytes, a MiB 2^20, a GiB 2^30, and an EiB (exbibyte) 2^60 bytes, about a billion GiB. 4 EiB is 2^62 bytes, far more memory than any machine has.',
+      zh: '以 2 的幂计的大小：1 KiB（kibibyte）是 2^10 = 1024 字节，1 MiB 是 2^20，1 GiB 是 2^30，1 EiB（exbibyte）是 2^60 字节，约十亿 GiB。4 EiB 即 2^62 字节，远超任何机器的内存。',
+    },
+  },
+  {
     id: 'limits',
     name: { en: 'SHMMAX, SHMALL, SHMMNI', zh: 'SHMMAX、SHMALL、SHMMNI' },
     terms: ['SHMMAX', 'SHMALL', 'SHMMNI'],
@@ -338,11 +348,12 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'perms',
-    name: { en: 'perms, access_perms', zh: '权限 / perms / access_perms' },
+    // mode beside perms read as two settings (issue 16): the heading names it, the text says how they add up
+    name: { en: 'perms, access_perms, mode', zh: '权限 / perms / access_perms / mode' },
     terms: ['perms', '权限', 'access_perms'],
     text: {
-      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i calls them access_perms.',
-      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射；root 跳过这项检查（CAP_IPC_OWNER）。ipcs -m -i 把它叫作 access_perms。',
+      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. The mode is these bits plus the status flags above them (see SHM_DEST). 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i prints both, the perms as access_perms.',
+      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。mode 就是这九位再加上它们之上的状态标志位（见 SHM_DEST）。600（rw-------）表示只有你的用户能映射；root 跳过这项检查（CAP_IPC_OWNER）。ipcs -m -i 两者都打印，权限叫作 access_perms。',
     },
   },
   {

@@ -113,8 +113,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: 'ipcs -m printed only headers (Trace): no segments (-q, -s: none). A row names its owner; ipclab marks its own (step 3).',
-        zh: 'ipcs -m 只打印了表头（见“跟踪”窗格）：没有共享内存段；-q、-s 也是。每行会写明 owner；ipclab 给自己建的行加标记（见第 3 步）。',
+        en: 'ipcs -m printed only headers (Trace): no segments (-q, -s: none). A row names its owner; ● marks ipclab\'s (step 3).',
+        zh: 'ipcs -m 只打印了表头（见“跟踪”窗格）：没有共享内存段；-q、-s 也是。每行会写明 owner；ipclab 建的行标 ●（见第 3 步）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
       traceFocus: ['$ ipcs -m'],
@@ -165,8 +165,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
         // 0600 shuts out other users, not root, which the learner may be (issue 16)
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, for your user only (and root), and returns its shmid. The key IPC_PRIVATE: no name.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你这个用户（及 root）能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字。返回 shmid。',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment for your user only (and root) and returns its shmid. The key IPC_PRIVATE: no name, shown as 0x00000000.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 新建 4096 字节、只有你这个用户（及 root）能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 即不要名字，所以“内核”窗格里它的 key 是 0x00000000。返回 shmid。',
       },
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
       // trace would show: the record is named by its fields (step 3 names the file)

@@ -95,10 +95,11 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const n = N[lock];
   explain(
     ctx,
-    // the add to started is atomic, but the term is step 4's: said here, step 2 announced it
-    // as new where only the trace and the aside named it (nc)
-    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started in one indivisible step and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
-    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用一步不可分割的加法给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
+    // how the add to started is indivisible, in plain words (issue 16: "one indivisible step"
+    // said no how); not by the name "atomic add", step 4's new term (a term in this trace
+    // would make step 4's New terms line name a word shown here)
+    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started in one indivisible step (one CPU instruction the other CPU cannot cut into) and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
+    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程用一步不可分割的加法（一条 CPU 指令，另一个 CPU 插不进来）给 started 加 1，并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
   );
   const workers: PeerProcess[] = [];
   state.workers = workers;
@@ -219,6 +220,11 @@ function lostNotice(live: LiveResult<RaceState>): Text {
     en: `This run lost ${lost} of its ${of} adds (${pct}): the other worker's stores erased them.`,
     zh: `这次 ${of} 次加法里丢了 ${lost} 次（${pct}）：被另一个工作进程的写抹掉了。`,
   };
+  // near one worker's share looks like no chance (issue 16: "999796 of 2000000, 50.0%"): why it is
+  // common with both on a CPU of their own, and that it is no constant
+  const nearHalf = !live.state.oneCpu && Math.abs(lost / of - 0.5) <= 0.1
+    ? { en: ' Near half is common: running at once on two CPUs, the two often load the same value, so one store erases the other\'s add. It varies from run to run.', zh: '接近一半很常见：两个进程在两个 CPU 上同时运行，常常读到同一个值，于是一次写盖掉另一次加法。每次运行都不一样。' }
+    : { en: '', zh: '' };
   // exactly one worker's count: one long pause, not many small losses (the trace says it too)
   if (2 * lost === of) {
     return {
@@ -232,7 +238,7 @@ function lostNotice(live: LiveResult<RaceState>): Text {
       : live.state.oneCpu
         ? { en: ` On one CPU the loops (worker 1 ${first}, worker 2 ${second}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（工作进程 1 ${first}，工作进程 2 ${second}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
         : { en: ` Both loops of ${N.none} adds began together; worker 1's took ${first}, worker 2's ${second}: side by side for at most ${overlap}, when the losses came. The round, from the first worker's start to the last one's end: ${wallOf(live.state, 'none')}.`, zh: `两个各加 ${N.none} 次的循环同时开始，工作进程 1 用了 ${first}，工作进程 2 用了 ${second}，丢失都发生在同时运行的那至多 ${overlap} 里。这一轮从第一个工作进程开始到最后一个结束：${wallOf(live.state, 'none')}。` };
-  return { en: `${lostSaid.en}${side.en}`, zh: `${lostSaid.zh}${side.zh}` };
+  return { en: `${lostSaid.en}${nearHalf.en}${side.en}`, zh: `${lostSaid.zh}${nearHalf.zh}${side.zh}` };
 }
 
 /** Where the semaphore's time goes (a worker asleep in P until the other's V wakes it, not

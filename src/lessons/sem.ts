@@ -486,8 +486,8 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍。然后本课进程像第 3 步那样做一次带 IPC_NOWAIT 的 P，再用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'The P got EAGAIN: without IPC_NOWAIT it is stuck until some process does V, which the dead holder never will.',
-        zh: 'P 得到 EAGAIN：不带 IPC_NOWAIT 它就会卡住，直到有进程做 V，而死去的持有者再也不会做。',
+        en: 'The P got EAGAIN: a semop P without IPC_NOWAIT would wait until some process does V, which the dead holder never will.',
+        zh: 'P 得到 EAGAIN：不带 IPC_NOWAIT 的 semop P 会一直等到有进程做 V，而死去的持有者再也不会做。',
       },
       traceFocus: ['EAGAIN'],
       diagram: FLOW,

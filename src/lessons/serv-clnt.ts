@@ -74,8 +74,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'clnt.c printed it; both exited 0. Trace: shmget failed till the server came. Where it is, how to try it: clnt.c\'s top.',
-  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。clnt.c 在哪、怎么自己试：见它的开头。',
+  en: 'clnt.c printed the message; both exited 0. Trace: shmget failed till the server came. clnt.c\'s top (c): its path, how to build it.',
+  zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。clnt.c 的路径和编译方法：见它开头的注释（按 c）。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'The ipclab client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',

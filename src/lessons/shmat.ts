@@ -402,8 +402,8 @@ export const shmat = defineLesson<ShmatState>({
         // it sets atime and lpid, lpid to the parent's pid (fixR4: why lpid is not the child's), which
         // step 8's shmat had set already: the same value, so the Kernel pane marks no change there;
         // said as the kernel's doing, as nobody called shmat (issue 16)
-        en: 'One shmat, nattch 2: the kernel counts fork()\'s copy of the mapping as an attach, setting atime (*) and lpid, the parent\'s (no *).',
-        zh: '只有一次 shmat，nattch 却是 2：内核把 fork() 复制的映射算作一次映射。它更新了 atime（*），lpid 仍设为父进程（没有 *）。',
+        en: 'One shmat, nattch 2: the kernel counts fork()\'s copy as an attach. It set atime (*), and lpid to the parent\'s pid, as before (no *).',
+        zh: '一次 shmat，nattch 却是 2：内核把 fork() 复制的映射也算作映射。atime 更新（*）；lpid 设为父进程 pid，与原值相同（没有 *）。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
@@ -559,7 +559,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       // step 6 asked what a write through the SHM_RDONLY mapping does: this asks whose protection it is
-      question: { en: 'One process maps a segment twice: with SHM_RDONLY, and with flags 0. A write through the second mapping…', zh: '一个进程把同一个共享内存段映射两次：一次用 SHM_RDONLY，一次 flags 为 0。通过第二个映射写入……' },
+      question: { en: 'One process maps a segment twice: with SHM_RDONLY, and with shmflg 0. A write through the second mapping…', zh: '一个进程把同一个共享内存段映射两次：一次用 SHM_RDONLY，一次 shmflg 为 0。通过第二个映射写入……' },
       choices: [
         { en: 'is stored', zh: '照常存入' },
         { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死', whyNot: { en: 'SHM_RDONLY protects the pages of its own mapping only; the segment and its other mappings keep their access.', zh: 'SHM_RDONLY 只保护它自己那个映射的页；共享内存段本身和它的其他映射不受影响。' } },

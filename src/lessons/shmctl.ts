@@ -503,7 +503,7 @@ export const shmctl = defineLesson<ShmctlState>({
     rmid: {
       // what the key is for, so that its fate can be reasoned out (issue 16)
       // no step has shown a removal while attached: the question says so, the hint gives the ground (issue 16)
-      question: { en: 'shmget(key, …) finds a segment by its key. IPC_RMID on this one, still attached (not shown yet): its row in the Kernel pane…', zh: 'shmget(key, …) 靠 key 找到共享内存段。映射还在时调用 IPC_RMID（还没演示过，请推理），“内核”窗格里它的那一行……' },
+      question: { en: 'IPC_RMID on it, still attached: no step has shown this. Reason it out: shmget(key, …) finds a segment by its key. Its row…', zh: '映射还在时对它调用 IPC_RMID，还没有哪一步演示过。请由此推理：shmget(key, …) 靠 key 找到共享内存段。“内核”窗格里它的那一行……' },
       choices: [
         { en: 'is gone at once, key and all', zh: '马上消失，连同它的 key', whyNot: { en: 'only a segment nobody has mapped goes at once; this one is still attached.', zh: '只有没人映射的共享内存段才会马上消失；这个段还被映射着。' } },
         { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000', whyNot: { en: 'an attached segment stays, dest with key 0; this one was not attached, or IPC_RMID failed.', zh: '被映射着的共享内存段会留下，标为 dest、key 变为 0；这个段没有被映射，或者 IPC_RMID 失败了。' } },
@@ -539,7 +539,7 @@ export const shmctl = defineLesson<ShmctlState>({
       },
     },
     'attach-dest': {
-      question: { en: 'The segment is dest, key 0. shmat by its shmid (not shown yet: reason it out) gives…', zh: '共享内存段已是 dest，key 为 0。按 shmid 调用 shmat（还没演示过，请推理）得到……' },
+      question: { en: 'The segment is dest, key 0. No step has shown this yet: reason it out from its row in the Kernel pane. shmat by its shmid gives…', zh: '共享内存段已是 dest，key 为 0。还没有哪一步演示过，请从“内核”窗格里它的那一行推理。按 shmid 调用 shmat 得到……' },
       choices: DEST,
       answer: (live) => choiceOf(DEST, lastCall(live, 'shmat').errno, 0),
       hint: { en: 'dest hides the key, not the shmid, and the segment is still there, mapped. Linux asks only that the shmid names a segment.', zh: 'dest 藏起的是 key，不是 shmid，而且共享内存段还在、还被映射着。Linux 只要求 shmid 指向一个段。' },

@@ -153,7 +153,7 @@ export class Client {
       if (!stat.ds) continue; // removed meanwhile
       if (stat.ds.size < RV_SIZE) throw segmentNotOurs(id, `${stat.ds.size} bytes, not 4096`);
       // why the client reads the record at all (a newcomer pass: the step never said)
-      emit(event({ en: `ds.shm_segsz == ${stat.ds.size}: room for struct ipclab_rv (a smaller segment is another program's)`, zh: `ds.shm_segsz == ${stat.ds.size}：放得下 struct ipclab_rv（更小的共享内存段是别的程序的）` }));
+      emit(event({ en: `ds.shm_segsz == ${stat.ds.size}: room for struct ipclab_rv, so this is the server's segment (a smaller one at this key would be another program's)`, zh: `ds.shm_segsz == ${stat.ds.size}：放得下 struct ipclab_rv，是服务端的段（放不下就说明这个 key 上是别的程序的段）` }));
       const at = sys.shmat(id);
       emit(at.call);
       if (!at.segment) {

@@ -44,7 +44,8 @@ export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): CallR
     const fd = openSync(path, fs.O_WRONLY | fs.O_CREAT | fs.O_EXCL, 0o600);
     fchmodSync(fd, 0o600);
     closeSync(fd);
-    made.push(succeeded('open', `open("${path}", O_WRONLY|O_CREAT|O_EXCL, 0600)`, fd));
+    // its close too, as serv.c's: an fd left open in the trace read as one still in use (issue 16)
+    made.push(succeeded('open', `open("${path}", O_WRONLY|O_CREAT|O_EXCL, 0600)`, fd), succeeded('close', `close(${fd})`, 0));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot({ en: `create ${path}`, zh: `创建 ${path}` }, err);
   }

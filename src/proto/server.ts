@@ -35,7 +35,10 @@ export class Server {
   async run(): Promise<void> {
     const { rendezvous, messages, timeoutMs, emit } = this.opts;
     const deadline = now() + timeoutMs;
-    for (const made of ensureRendezvousFile(rendezvous)) emit(made);
+    const made = ensureRendezvousFile(rendezvous);
+    for (const call of made) emit(call);
+    // what the open is for, said where it shows (issue 16: "open(...) = 19" went unexplained)
+    if (made.some((c) => c.call === 'open')) emit(event({ en: 'the rendezvous file, made empty: ftok reads its inode, so both sides get one key', zh: '建好的空会合文件：ftok 读它的 inode，双方由此得到同一个 key' }));
     const key = sys.ftok(rendezvous.path, PROJ_ID);
     emit(key);
     if (key.errno) throw new ProtoError({ en: `cannot make a key from ${rendezvous.path}: ${key.message}`, zh: `无法由 ${rendezvous.path} 生成 key：${key.message}` });

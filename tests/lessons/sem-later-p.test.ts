@@ -27,6 +27,6 @@ describe('sem no-undo checkpoint', () => {
     const step = sem.steps.find((s) => s.id === 'no-undo')!;
     const text = (cp.explain as (l: LiveResult<object>) => { en: string })(live('EAGAIN')).en;
     expect(text).toContain('this P failed at once');
-    expect((step.notice as { en: string }).en).toContain('stuck until some process does V');
+    expect((step.notice as { en: string }).en).toContain('a semop P without IPC_NOWAIT would wait until some process does V');
   });
 });
