@@ -468,7 +468,7 @@ describe('kernel pane', () => {
     expect(f).toMatch(/│0000[*+ ] 68 65 6c 6c 6f/);
     expect(r.lines()[21]).toMatch(/^└─+( ↓ [12] more )?┘$/); // below: at most the key words line (s31e)
     // the whole segment can be paged through, within its bounds, the range in view said
-    expect(f).toContain('[ ] bytes');
+    expect(f).toContain('[ ] page bytes');
     await r.press(']');
     await r.waitFor((f) => f.includes(': 0040–007f (hex)') && f.includes('0040–007f  all 00 (64 bytes)'), 'the next 64 bytes');
     await r.press('[', '[');
