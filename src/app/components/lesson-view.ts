@@ -335,7 +335,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // between a result and its explanation (fix19c#1)
     if (review || asideJustRun) aside(step.aside);
     // folded for room, its label stays, with the key that shows it: never gone unsaid
-    else if (step.aside) out.push(...asideLines(`${s.aside}${s.colon}${s.asideFolded(keyFor('prev', ascii), i + 1)}`, width, ascii));
+    else if (step.aside) out.push(...asideLines(`${s.aside}${s.colon}${s.asideFolded(i + 1)}`, width, ascii));
   };
   // a word only the question (or the aside) says is listed only where that is shown
   const terms = (names = input.newTerms?.names, shown: { question?: boolean; aside?: boolean } = {}) => {
