@@ -643,7 +643,7 @@ const EN = {
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** in place of the aside of the step just run, where the pane needs its rows for the next step
    *  and its question: it is there, and the key that shows it (issue 16: shmdt 3's went unsaid) */
-  asideFolded: (step: number) => `folded for the question; step ${step} in review shows it`,
+  asideFolded: (step: number) => `folded; see it in step ${step}'s review`,
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -1072,7 +1072,7 @@ const ZH: Strings = {
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   lessonRole: (role: string) => `（${role}）`,
-  asideFolded: (step: number) => `为问题收起；回看第 ${step} 步时可以看到`,
+  asideFolded: (step: number) => `已收起；回看第 ${step} 步可见`,
   endedLead: '已结束：',
   endedSep: '、',
   // both said, 已 left out: "本课 pid 25100 另 8 个存活、1 个已结束" was 1 cell past the room at 80 columns

@@ -312,7 +312,6 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const none = nsOf(live.state, 'none');
   if (atomic === undefined || none === undefined) return undefined;
-  const adds = (lock: Lock) => WORKERS * N[lock];
   const slower = atomic > none;
   // what this run's two figures show, whichever came out ahead; why, with the loops' times below
   // said as the figures shown are, faster, slower or the same (issue 16 pass 6: "no slower" under a faster one)
@@ -329,7 +328,7 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   // plain store does not, and loses adds instead. Where the loops' times differ, and what an
   // atomic instruction is, are the glossary's (cache line, atomic instruction) too.
   const why = slower
-    ? { en: " Each atomic add waits for the counter's cache line, which one CPU holds at a time; step 2's stores did not wait, and lost adds.", zh: '每次原子加都要等计数器所在的缓存行（同一时刻只归一个 CPU）；第 2 步的写不等，于是丢了加法。' }
+    ? { en: " An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds.", zh: '每次原子加都要等计数器所在的缓存行（同一时刻只归一个 CPU）；第 2 步的写不等，于是丢了加法。' }
     : { en: " Both rounds wait for the counter's cache line, which one CPU holds at a time; which round wins varies by run.", zh: '两轮都在等计数器所在的缓存行（同一时刻只归一个 CPU），哪一轮更快每次都可能不同。' };
   const loops =
     first === undefined || second === undefined
@@ -337,12 +336,12 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
       : live.state.oneCpu
         ? { en: ` The loops took ${first} and ${second}: on one CPU they take turns, and a loop's time counts the other's turns.`, zh: `两个循环各用了 ${first} 和 ${second}：只有一个 CPU，它们轮流运行，循环的用时也算上了另一个的轮次。` }
         : {
-            en: `${why.en} Loops: ${worker(1).en} ${first}, ${worker(2).en} ${second}: one may keep the line for many adds and end first.`,
-            zh: `${why.zh}两个循环：${worker(1).zh} ${first}，${worker(2).zh} ${second}：一个可能连着占住缓存行做很多次加法，先结束。`,
+            en: `${why.en} Loops: ${worker(1).en} ${first}, ${worker(2).en} ${second} (one may hold the line for many adds).`,
+            zh: `${why.zh}两个循环：${worker(1).zh} ${first}，${worker(2).zh} ${second}（一个可能连着占住缓存行做很多次加法）。`,
           };
   return {
-    en: `Nothing lost, no system call: each add is one atomic instruction, load and store together (step 2: load, then store). Per add: atomic ${unit(atomic, 'ns')} (${wallOf(live.state, 'atomic')} of wall time for ${adds('atomic')} adds), step 2 ${unit(none, 'ns')} (${wallOf(live.state, 'none')} for ${adds('none')}): ${which.en}${loops.en}`,
-    zh: `一个不丢，也没有系统调用：每次加法是一条原子指令，读和写一起完成（第 2 步是先读、再写）。每次加法：原子加 ${unit(atomic, 'ns')}（${adds('atomic')} 次加法实际用时 ${wallOf(live.state, 'atomic')}），第 2 步 ${unit(none, 'ns')}（用时 ${wallOf(live.state, 'none')}）：${which.zh}${loops.zh}`,
+    en: `Nothing lost, no system call: each add is one atomic instruction (step 2: load, then store). Per add (Trace: time / adds): atomic ${unit(atomic, 'ns')}, step 2 ${unit(none, 'ns')}: ${which.en}${loops.en}`,
+    zh: `一个不丢，也没有系统调用：每次加法是一条原子指令（第 2 步是先读、再写）。每次加法（跟踪：用时 / 次数）：原子加 ${unit(atomic, 'ns')}，第 2 步 ${unit(none, 'ns')}：${which.zh}${loops.zh}`,
   };
 }
 
