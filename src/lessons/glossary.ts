@@ -301,7 +301,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['EiB'],
     text: {
       en: 'Sizes in powers of two: a KiB (kibibyte) is 2^10 = 1024 bytes, a MiB 2^20, a GiB 2^30, and an EiB (exbibyte) 2^60 bytes, about a billion GiB. 4 EiB is 2^62 bytes, far more memory than any machine has.',
-      zh: '以 2 的幂计的大小：1 KiB（kibibyte）是 2^10 = 1024 字节，1 MiB 是 2^20，1 GiB 是 2^30，1 EiB（exbibyte）是 2^60 字节，约十亿 GiB。4 EiB 即 2^62 字节，远超任何机器的内存。',
+      zh: '以 2 的幂计的大小：1 KiB（kibibyte）是 2^10 = 1024 字节，1 MiB 是 2^20，1 GiB 是 2^30，1 EiB（exbibyte）是 2 的 60 次方字节，约十亿 GiB。4 EiB 即 2 的 62 次方字节，远超任何机器的内存。',
     },
   },
   {
