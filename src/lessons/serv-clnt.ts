@@ -78,7 +78,7 @@ const C_CLIENT_NOTICE: Text = {
   zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。clnt.c 的路径和编译方法：见它开头的注释（按 c）。',
 };
 const C_SERVER_NOTICE: Text = {
-  en: 'The ipclab client printed the message; both exited, code 0. Any language may take either side: they share file, key, layout.',
+  en: 'The ipclab client printed it; both exited 0. Either side may be any language: they share file, key, layout.',
   zh: 'ipclab 客户端打印出了消息，双方的退出码都是 0。任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
 };
 

@@ -334,8 +334,9 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // how ipclab did it comes last, after what the kernel did and the verdict on it: never
     // between a result and its explanation (fix19c#1)
     if (review || asideJustRun) aside(step.aside);
-    // folded for room, its label stays, with the key that shows it: never gone unsaid
-    else if (step.aside) out.push(...asideLines(`${s.aside}${s.colon}${s.asideFolded(i + 1)}`, width, ascii));
+    // folded for room, its label stays, saying where it shows: never gone unsaid; at the lesson's
+    // end the checks take the rows and the last notice must stay on screen (walkthrough)
+    else if (step.aside && view < n) out.push(...asideLines(`${s.aside}${s.colon}${s.asideFolded(i + 1)}`, width, ascii));
   };
   // a word only the question (or the aside) says is listed only where that is shown
   const terms = (names = input.newTerms?.names, shown: { question?: boolean; aside?: boolean } = {}) => {
