@@ -8,7 +8,7 @@ import { lineText } from '../../src/app/styled.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 describe('an aside folded for room says it is there', () => {
-  it('every step with an aside, just run, en and zh: whole with room; in few rows its label and the key', () => {
+  it('every step with an aside, just run, en and zh: whole with room; in few rows its label and where it shows', () => {
     let checked = 0;
     for (const lesson of LESSONS)
       for (const lang of ['en', 'zh'] as const)
