@@ -60,6 +60,11 @@ async function pagesBy(r: Rendered, title: string, sourceLines = false): Promise
           expect(now.rows.slice(1, at + 1).every((row) => !NUMBERED.test(row)), why).toBe(true);
         }
         if (key === KEYS.pageUp && now.above > 0) expect(at, why).toBeGreaterThanOrEqual(now.rows.length - 1 - 2);
+      } else if (title === 'Kernel' && moved === step + 1) {
+        // kernelSnap passes an offset where a table's last row would stand alone under its
+        // drawn heading (one line at most: tests/app/kernel-scroll); CI's short pids wrapped
+        // serv-clnt's "ended:" line and put PgUp on such an offset
+        expect(moved, why).toBeLessThanOrEqual(stop);
       } else expect(moved, why).toBe(Math.min(step, stop));
       moves++;
     }
