@@ -361,6 +361,8 @@ const EN = {
    *  from the first to the last. "Either side": a window may start or end on it, one twin in view */
   /** `call`: the folded lines' call, counted as calls (pass 11: "4 in 0.1 ms", 4 of what?); null: • lines */
   traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more like the lines on either side: ${all} ${call === null ? 'lines' : `${call} calls`} in ${span}`,
+  /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
+  traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
@@ -909,6 +911,7 @@ const ZH: Strings = {
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已释放它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
   traceFold: (more: number, all: number, call: string | null, span: string) => `× 又 ${more} 行，与上下两行相同：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
+  traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>

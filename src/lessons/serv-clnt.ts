@@ -43,6 +43,11 @@ const PEER_TIMEOUT_S = 3600;
 /** a bound on a hang, not a pace (as blocked.ts BLOCK_WAIT_MS): a peer just started may be slow on a loaded machine */
 const WAIT_MS = 30_000;
 
+/** Steps 5-6's trace lines that redo steps 1-2's (Step.traceRoutine): the server's setup after its
+ *  shmget, the client's checks after its own (IPC_STAT, magic, the compare-and-swap) */
+const SETUP = ['ftok(', 'shmat(', 'memset(rv', 'rv->server_pid =', 'rv->magic', 'IPC_STAT', 'ds.shm_segsz', '__atomic_compare_exchange_n'];
+const AS_IN_1_2: Text = { en: 'as in steps 1-2', zh: '同第 1-2 步' };
+
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
 const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
 /** ipclab's program on a side: one name from step 1 on, told apart from the C programs of steps
@@ -296,6 +301,10 @@ export const servClnt = defineLesson<ServClntState>({
       // speaks of its order with the client's shmdt) and both exits; the message printed, above
       // them, is said in the notice (issue 16 pass 8: 3 Downs to the IPC_RMID and shmdt lines)
       traceFocus: ['IPC_RMID', { en: 'exited with code', zh: '退出码' }],
+      // what steps 1-2 showed line by line, the ipclab server's setup and the C client's checks
+      // once found, one line each: the C client's retried shmget, its found one, the signals and
+      // the data stay (issue 16: 47 lines from the step's start to its result)
+      traceRoutine: { like: AS_IN_1_2, lines: [...SETUP, 'IPC_CREAT|IPC_EXCL'] },
       diagram: 'serv-clnt-c1',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       noticeBy: destNotice(C_CLIENT_NOTICE),
@@ -322,6 +331,8 @@ export const servClnt = defineLesson<ServClntState>({
       resultPane: 'trace',
       // as step 5's: the exchange's end in view
       traceFocus: ['IPC_RMID', { en: 'exited with code', zh: '退出码' }],
+      // as step 5's, but the C server's shmget, which makes the segment this step is about, stays
+      traceRoutine: { like: AS_IN_1_2, lines: [...SETUP, ', 0, 0) = ', 'expected = 0'] },
       aside: {
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
@@ -485,10 +496,11 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
   const dir = need(state, 'dir');
   const path = rendezvous(ctx, state);
   // the file step 1's server made stays, as a rendezvous file should: both sides meet on it again
+  // (one row: its path is in the C program's --path just below)
   explain(
     ctx,
-    existsSync(path) ? `the rendezvous file ${path}: made by step 1's server, open(…, O_CREAT|O_EXCL); it stays, so both sides find it` : `no rendezvous file yet at ${path}: the server makes it, open(…, O_CREAT|O_EXCL)`,
-    existsSync(path) ? `会合文件 ${path}：第 1 步的服务端用 open(…, O_CREAT|O_EXCL) 建的；它一直保留，双方都能找到` : `${path} 还没有会合文件：由服务端用 open(…, O_CREAT|O_EXCL) 建立`,
+    existsSync(path) ? 'step 1\'s rendezvous file stays: both sides find it again' : `no rendezvous file yet at ${path}: the server makes it, open(…, O_CREAT|O_EXCL)`,
+    existsSync(path) ? '第 1 步的会合文件还在：双方再次凭它会合' : `${path} 还没有会合文件：由服务端用 open(…, O_CREAT|O_EXCL) 建立`,
   );
   const built = await compileC(ctx, cSide, dir);
   if (built.problems.length) return built.problems;

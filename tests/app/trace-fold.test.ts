@@ -3,13 +3,17 @@
 // time (issue 16: serv-clnt 5's client retries, a line each, pushed the step's result far up).
 // The lines keep their order; a run never crosses a step's start; a run too short to save a row
 // stays whole. msg 5 fills its queue with four alike msgsnd calls: its Trace folds them, for real.
+// A step's routine lines (Step.traceRoutine: what earlier steps showed line by line) fold too, a
+// run of two or more of one process into one line naming what each did (issue 16: serv-clnt 5-6
+// took 46 lines); serv-clnt 5 and 6 run for real where cc is installed.
 import { describe, expect, it } from 'vitest';
-import { FOLD_MIN, foldedRuns, traceView } from '../../src/app/components/trace-view.js';
+import { FOLD_MIN, foldedRuns, routineRuns, traceView } from '../../src/app/components/trace-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import type { TraceEntry } from '../../src/lessons/types.js';
+import type { Lesson, TraceEntry } from '../../src/lessons/types.js';
+import { hasCc } from '../../src/lessons/serv-clnt-c.js';
 import { fixtureLesson } from './fixture-lesson.js';
 
 const lesson = fixtureLesson();
@@ -60,5 +64,48 @@ describe('the Trace folds runs of alike lines', () => {
     } finally {
       await run.close();
     }
+  });
+  describe('routine lines (Step.traceRoutine)', () => {
+    const ev = (pid: number, en: string, at: number): TraceEntry => ({ type: 'event', pid, text: { en, zh: en }, at } as TraceEntry);
+    const call = (pid: number, c: string, at: number): TraceEntry => ({ type: 'call', pid, call: c.slice(0, c.indexOf('(')), c, ret: 0, errno: null, message: null, at } as TraceEntry);
+    const routine: Lesson = { ...lesson, steps: lesson.steps.map((st, k) => (k === 0 ? { ...st, traceFocus: ['IPC_RMID'], traceRoutine: { like: { en: 'as in step 9', zh: '同第 9 步' }, lines: ['shmat(', 'memset(', 'rv->magic', 'IPC_RMID'] } } : st)) } as Lesson;
+    const trace = [call(7, 'shmget(0x1, 4096, 0600)', 0), call(7, 'shmat(3, NULL, 0)', 1), ev(7, 'memset(rv, 0, 32)', 2), ev(7, 'rv->magic = 0x4C425631', 3), ev(8, 'rv->magic == 0x4C425631', 4), call(7, 'shmctl(3, IPC_RMID, NULL)', 5), call(7, 'shmat(3, NULL, 0)', 6), call(7, 'shmat(3, NULL, 0)', 7)];
+    const lines = (lang: 'en' | 'zh') => traceView(trace, [0, 7], routine, lang, 200, strings(lang), false, undefined, 1).lines.map((l) => lineText(l).replace(/^\s*\d+ /, '').trimEnd());
+    it('a run of two or more of one process folds into one line naming each; one alone, a focus line and another step\'s stay', () => {
+      expect(routineRuns(trace, [0, 7], routine, 'en', strings('en'))).toEqual(new Map([[1, 3]]));
+      expect(lines('en')).toEqual([
+        expect.stringMatching(/^── step 1/),
+        'shmget(0x1, 4096, 0600) = 0',
+        '× 3 lines as in step 9: shmat, memset, rv->magic',
+        '• rv->magic == 0x4C425631',
+        'shmctl(3, IPC_RMID, NULL) = 0',
+        'shmat(3, NULL, 0) = 0',
+        expect.stringMatching(/^── step 2/),
+        'shmat(3, NULL, 0) = 0',
+      ]);
+      expect(lines('zh')[2]).toBe('× 3 行，同第 9 步：shmat, memset, rv->magic');
+    });
+    it.skipIf(!hasCc())('serv-clnt 5 and 6, run for real: each side\'s setup one line, the retried shmget, signals, data and the result whole', async () => {
+      const lessonSc = LESSONS.find((l) => l.id === 'serv-clnt')!;
+      const run = startLesson(lessonSc);
+      try {
+        while (run.done < 6) await run.runNext();
+        const view = traceView(run.trace, run.stepStarts, lessonSc, 'en', 78, strings('en'), false);
+        const part = (k: number) => view.lines.slice(view.tops[k], view.ends[k]).map((l) => lineText(l)).join('\n');
+        for (const k of [4, 5]) {
+          // 46-47 rows before the fold: each side's setup and checks as steps 1-2 showed them
+          expect(view.ends[k]! - view.tops[k]!, part(k)).toBeLessThanOrEqual(36);
+          expect(part(k)).toMatch(/× \d+ lines as in steps 1-2: .*shmat/);
+          expect(part(k)).toMatch(/kill\(\d+, SIGUSR2\) = 0/);
+          expect(part(k)).toMatch(/memcpy\(rv->data, "from/);
+          expect(part(k)).toMatch(/IPC_RMID/);
+        }
+        expect(part(4)).toMatch(/shmget\(0x[0-9a-f]+, 0, 0\) = -1 ENOENT/);
+        expect(part(4)).toMatch(/shmget\(0x[0-9a-f]+, 0, 0\) = \d+/);
+        expect(part(5)).toMatch(/shmget\(0x[0-9a-f]+, 4096, IPC_CREAT\|IPC_EXCL\|0600\) = \d+/);
+      } finally {
+        await run.close();
+      }
+    });
   });
 });

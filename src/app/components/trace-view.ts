@@ -326,6 +326,43 @@ export function foldedRuns(trace: readonly TraceEntry[], stepStarts: readonly nu
   return runs;
 }
 
+/** What a folded routine line did, as its fold line names it: a call's name (a *ctl's with its
+ *  command: "shmctl IPC_STAT"), an event's first code word ("memset", "rv->server_pid"). */
+function routineName(entry: TraceEntry): string {
+  if (entry.type === 'call') {
+    const cmd = /^\w+ctl\([^,]*, (\w+)/.exec(entry.c)?.[1];
+    return cmd ? `${entry.call} ${cmd}` : entry.call;
+  }
+  const text = entry.type === 'event' ? entry.text.en : '';
+  return /[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+|[A-Za-z_]\w*(?=\()/.exec(text)?.[0] ?? text.split(' ')[0] ?? '';
+}
+
+/** Where runs of a step's routine lines (Step.traceRoutine: two or more in a row of one process,
+ *  within the step's part, none a line its notice points at) start, and the index of each one's
+ *  last: each is drawn as one line (issue 16: serv-clnt 5-6 redid steps 1-2's setup line by line,
+ *  46 lines from the step's start to its result). */
+export function routineRuns(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, s: Strings, notices: Readonly<Record<number, Text>> = {}): Map<number, number> {
+  const runs = new Map<number, number>();
+  const stepOf = (i: number) => stepStarts.filter((from) => from <= i).length - 1;
+  const routine = (i: number): boolean => {
+    const step = lesson.steps[stepOf(i)];
+    const entry = trace[i]!;
+    if (!step?.traceRoutine || (entry.type !== 'call' && entry.type !== 'event')) return false;
+    const pieces = entryPieces(entry, lang, 1000, s, 0, false, NOBODY, 0, false);
+    const focus = step.traceFocus ?? noticeMarks(notices[stepOf(i)] ?? step.notice, lang);
+    const is = (marks: readonly TraceMark[]) => pieces.some((p) => marks.some((m) => marked(p, m, lang)));
+    return is(step.traceRoutine.lines) && !is(focus);
+  };
+  for (let i = 0; i < trace.length; i++) {
+    if (!routine(i)) continue;
+    let last = i;
+    while (last + 1 < trace.length && !stepStarts.includes(last + 1) && trace[last + 1]!.pid === trace[i]!.pid && routine(last + 1)) last++;
+    if (last > i) runs.set(i, last);
+    i = last;
+  }
+  return runs;
+}
+
 /** A time span as the fold line says it: 0.4 ms, 38 ms, 1.2 s. */
 function spanText(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -355,8 +392,12 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
   // (issue 16: serv-clnt 5's retries, a line each, pushed the step's result far up)
   const runs = foldedRuns(trace, stepStarts);
   let fold: { first: number; last: number } | null = null;
+  // a step's routine lines (Step.traceRoutine), a run of them as one line naming what each did
+  const routine = routineRuns(trace, stepStarts, lesson, lang, s, notices);
+  let routineLast = -1;
   trace.forEach((entry, i) => {
     topAt(i);
+    if (i <= routineLast) return;
     if (fold && i > fold.first && i < fold.last) {
       if (i === fold.first + 1) {
         const pid = `${String(shownPid(entry, self)).padStart(pidWidth)} `;
@@ -387,6 +428,18 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
     // the step whose part this entry is in: the last one begun by it
     const own = stepStarts.filter((from) => from <= i).length - 1;
     const marks = lesson.steps[own]?.traceFocus ?? noticeMarks(notices[own] ?? lesson.steps[own]?.notice, lang);
+    if (routine.has(i)) {
+      routineLast = routine.get(i)!;
+      const folded = trace.slice(i, routineLast + 1);
+      const like = lesson.steps[own]!.traceRoutine!.like[lang];
+      const text = t.text(s.traceRoutine(folded.length, like, [...new Set(folded.map(routineName))].join(', ')));
+      const pid = `${String(shownPid(entry, self)).padStart(pidWidth)} `;
+      const rows = hanging([run(pid, 'dim')], text, 'dim', proseWidth(width), cells(pid) + 2);
+      blocks.push(...rows.map(() => out.length));
+      out.push(...rows);
+      recordOf = null;
+      return;
+    }
     // the entry's block: a command's output is one with its command line; a record's • line is
     // one with the call that read it; anything else a block of its own per line
     const inRecord = recordOf !== null && (entry.type === 'event' || entry.type === 'measure') && entry.pid === recordOf;
