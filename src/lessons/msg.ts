@@ -375,9 +375,10 @@ export const msg = defineLesson<MsgState>({
         zh: 'msgget(IPC_PRIVATE, 0600) 新建一个消息队列（如同 shmget(IPC_PRIVATE, …) 新建共享内存段），返回它的 msqid，相当于 shmid。',
       },
       notice: {
-        // lspid, lrpid: not ipcs -q's columns (nc); which pane shows ipcs's output: the Trace (issue 16)
-        en: 'ipcs -q: 0 used-bytes, 0 messages. In the Trace pane, ipcs -q -p, msgctl IPC_STAT: lspid, lrpid (last sender, receiver) 0.',
-        zh: 'ipcs -q 列出了这个队列：used-bytes、messages 为 0。“跟踪”窗格里 ipcs -q -p 与 msgctl 的 IPC_STAT：lspid、lrpid（最后收发者）为 0。',
+        // lspid, lrpid: not ipcs -q's columns (nc); which pane shows ipcs's output: the Trace (issue 16);
+        // ipcs -q's row is above the window at 80x24: said without its figures (issue 16)
+        en: 'ipcs -q lists the queue empty. In the Trace pane, ipcs -q -p, msgctl IPC_STAT: lspid, lrpid (last sender, receiver) 0.',
+        zh: 'ipcs -q 列出了这个队列，是空的：没有字节，也没有消息。“跟踪”窗格里 ipcs -q -p 与 msgctl 的 IPC_STAT：lspid、lrpid（最后收发者）为 0。',
       },
       // ipcs -q -p with its heading in view: ipcs -q's row above it is said in the notice (issue 16 pass 8: ~9 presses)
       traceFocus: ['$ ipcs -q -p'],
@@ -471,10 +472,11 @@ export const msg = defineLesson<MsgState>({
         zh: '读出最后一条，再在 msgflg 里带上 IPC_NOWAIT，对空队列读一次：这个标志告诉 msgrcv，没有消息可取时该怎么做。',
       },
       notice: {
-        en: 'messages is 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
-        zh: 'messages 为 0：消息读完就没了，共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，返回 ENOMSG。',
+        en: 'The queue is empty now: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
+        zh: '队列空了：消息读完就没了，共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，返回 ENOMSG。',
       },
-      // the ENOMSG line in view; the count is said (issue 16: ENOMSG named with the Kernel pane shown)
+      // the ENOMSG line in view; the queue said empty, with no count the Trace does not show (issue 16:
+      // ENOMSG named with the Kernel pane shown)
       traceFocus: ['ENOMSG'],
       diagram: FLOW,
       highlight: ['queue', 'queue->lesson', 'lesson'],

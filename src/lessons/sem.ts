@@ -302,8 +302,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
       },
       notice: {
-        en: 'One semaphore, which SETVAL put from 0 to 1. Its sempid (last process to operate on it) is the lesson process: Linux counts SETVAL.',
-        zh: '集合里有一个信号量，SETVAL 把它的 semval 从 0 设成 1。它的 sempid（最后操作它的进程）现在是本课进程：Linux 把 SETVAL 也算在内。',
+        en: 'One semaphore, which SETVAL set to 1. Its sempid (last process to operate on it) is the lesson process: Linux counts SETVAL.',
+        zh: '集合里有一个信号量，SETVAL 把它的 semval 设成 1。它的 sempid（最后操作它的进程）现在是本课进程：Linux 把 SETVAL 也算在内。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -391,7 +391,7 @@ export const sem = defineLesson<SemState>({
         zh: '等待者（第二个进程）在 semval 为 0 时做不带 IPC_NOWAIT 的 semop -1。跟踪里，GETNCNT 读 semncnt（等 semval 增加的进程数），GETZCNT 读 semzcnt（等它变为 0 的进程数）。',
       },
       notice: {
-        en: 'semncnt 1, semzcnt 0: a P at 0 waits for the value to grow, so semncnt counts it. Asleep, it does not run: the Trace gives its CPU time.',
+        en: 'semncnt 1, semzcnt 0: a P at 0 waits for the value to grow, so semncnt counts it. Asleep, the waiter does not run (Trace: its CPU time).',
         zh: 'semncnt 为 1，semzcnt 为 0：0 上的 P 等信号量的值增加，所以计入 semncnt。等待者睡着时根本不运行：跟踪里有它用的 CPU 时间。',
       },
       traceFocus: [{ en: 'ms of CPU', zh: 'ms CPU' }],

@@ -83,8 +83,8 @@ const C_CLIENT_NOTICE: Text = {
   zh: 'clnt.c 打印了消息，双方退出码都是 0。跟踪：服务端来之前 shmget 一直失败。clnt.c 的路径和编译方法：见它开头的注释（按 c）。',
 };
 const C_SERVER_NOTICE: Text = {
-  en: 'The ipclab client printed it; both exited 0. Either side may be any language: they share file, key, layout.',
-  zh: 'ipclab 客户端打印出了消息，双方的退出码都是 0。任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
+  en: 'The ipclab client printed the C server\'s message; both exited 0. Either side may be any language: they share file, key, layout.',
+  zh: 'ipclab 客户端打印出了 C 服务端的消息，双方退出码都是 0。任一方都可以用任何语言来写：双方只共享文件、key 和结构体的布局。',
 };
 
 function showProcesses(ctx: StepContext, state: ServClntState): void {
@@ -156,8 +156,8 @@ export const servClnt = defineLesson<ServClntState>({
         // where to look, and who "sees" it (issue 16: "see it" read as "go and look"); where the
         // trace's flags are (issue 16: its "New terms" named O_WRONLY, IPC_CREAT, IPC_EXCL "in the
         // Trace", whose lines the pane had scrolled past, to magic's)
-        en: 'A key from ftok, not 0: anyone with the file finds it. Trace: shmget\'s IPC_EXCL on top, magic (set last) below.',
-        zh: 'key 由 ftok 算出，不是 0：有文件就能找到它。“跟踪”窗格：上面 shmget 带 IPC_EXCL，最后写入的 magic 在下面。',
+        en: 'A key from ftok, not 0: anyone with the file finds the segment. Trace: shmget\'s IPC_EXCL on top, magic (set last) below.',
+        zh: 'key 由 ftok 算出，不是 0：有文件就能找到这个共享内存段。“跟踪”窗格：上面 shmget 带 IPC_EXCL，最后写入的 magic 在下面。',
       },
       aside: {
         // said where the process list first shows (issue 16 pass 6: the introduction named it before any list)
@@ -199,8 +199,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '客户端凭 key 打开共享内存段：shmget(key, 0, 0) 只打开，所以大小给 0。它映射这个段，检查 magic，读 server_pid，用比较并交换占用 client_pid（仍为 0 才写入），发 SIGUSR2（“现在去看”）。',
       },
       notice: {
-        en: 'Found by key, as a named pipe (FIFO) is by path. Each side reads on SIGUSR2 or at its poll, every 100 ms (rv.h, C pane).',
-        zh: '客户端凭 key 找到了它，就像有名管道（FIFO）凭路径被找到。每一方收到 SIGUSR2 或轮询时读字段（每 100 ms，见 C 窗格的 rv.h）。',
+        en: 'The client found the segment by key, as a named pipe (FIFO) is by path. Each side reads on SIGUSR2 or at its poll (rv.h, C pane).',
+        zh: '客户端凭 key 找到了共享内存段，就像有名管道（FIFO）凭路径被找到。每一方收到 SIGUSR2 或轮询时读字段（见 C 窗格的 rv.h）。',
       },
       diagram: 'serv-clnt-2',
       // the Trace: the notice's SIGUSR2 and poll, and the step's new terms (shm_segsz, __ATOMIC_SEQ_CST),
@@ -255,6 +255,9 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: LAST_NOTICE,
       noticeBy: lastNotice,
+      // the end the notice speaks of: each side's shmdt, in this run's order, IPC_RMID and both
+      // exits (the part's first rows, message 2 sent and printed, stood in view without them)
+      traceFocus: ['shmdt(', 'IPC_RMID', { en: 'exited with code', zh: '退出码' }],
       diagram: 'serv-clnt-3',
       // message 2 goes as message 1 did (ack and SIGUSR2 back too); then the end the trace shows,
       // each side's shmdt and exit, the server's IPC_RMID and the segment freed: lit here, so the

@@ -38,16 +38,14 @@ describe('notices by the run', () => {
     expect(outcome.notice?.zh).toContain(String(measure.of));
     if (measure.value > 0) {
       expect(outcome.notice?.zh).toContain(`里丢了 ${measure.value} 次`);
-      // the loops' overlap as the workers' own times give it: at most the shorter one's (fix16g#2),
-      // each time named for its worker, in the workers' order, whichever ended first (fix25c#6)
-      const loop = (w: number) => run.trace.flatMap((e) => (e.type === 'event' && e.text.en.startsWith(`worker ${w} added 1 to the counter 1000000 times without a lock in `) ? [/in ([\d.]+)\sms/.exec(e.text.en)![1]!] : []));
-      const loops = [...loop(1), ...loop(2)];
-      expect(loops).toHaveLength(2);
-      const overlap = [...loops].sort((a, b) => Number(a) - Number(b))[0];
-      // exactly half lost is said as such, in place of the overlap (fix20c#2)
+      // when the losses came: within the round's wall time, the measure line's figure, in view with
+      // the notice (issue 16: the workers' own loop times stood above the 5-row Trace at 80x24)
+      const wall = /(\d+)\sms of wall time/.exec(measure.text.en)![1];
+      // exactly half lost is said as such (fix20c#2)
       if (2 * measure.value === measure.of) expect(outcome.notice?.en).toContain("exactly half: *counter ended at one worker's count");
       else if (setup.notice?.en.startsWith('One CPU')) expect(outcome.notice?.en).toContain('took turns');
-      else expect(outcome.notice?.en).toMatch(new RegExp(`of 1000000 adds began together; worker 1's took ${loops[0]}\\sms, worker 2's ${loops[1]}\\sms: side by side for at most ${overlap}\\sms`));
+      else expect(outcome.notice?.en).toMatch(new RegExp(`Both loops began together; the losses came while both ran, within the round's ${wall}\\sms of wall time\\.`));
+      expect(outcome.notice?.en).not.toMatch(/worker 1's took/);
     }
   }, 60_000);
 
@@ -87,15 +85,17 @@ describe('notices by the run', () => {
     const race = lessonById('race')!;
     const none = race.steps.find((s) => s.id === 'none')!;
     // worker 1's loop the longer: the notice keeps the workers' order (fix25c#6)
-    const live = { calls: [], entries: [{ type: 'measure', value: 896, of: 2000000 }], segments: [], state: { oneCpu: false, loops: { none: [53.1, 17.9] } }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
+    const live = { calls: [], entries: [{ type: 'measure', value: 896, of: 2000000 }], segments: [], state: { oneCpu: false, loops: { none: [53.1, 17.9] }, ms: { none: 61 } }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
     const notice = none.noticeBy!(live)!;
     // what a lost update is, said in words where the term is first used (fix23b#1)
     // a plain sentence (nc: "Lost updates (adds the other worker's stores erased) this run" did not parse)
     expect(notice.en).toContain("This run lost 896 of its 2000000 adds (0.045%): the other worker's stores erased them.");
     expect(notice.zh).toContain('这次 2000000 次加法里丢了 896 次（0.045%）：被另一个工作进程的写抹掉了。');
-    // the loops' times with what they timed (nc: "29.2 ms and 53.1 ms" for what?)
-    expect(notice.en).toMatch(/Both loops of 1000000 adds began together; worker 1's took 53\.1\sms, worker 2's 17\.9\sms: side by side for at most 17\.9\sms/);
-    expect(notice.zh).toMatch(/两个各加 1000000 次的循环同时开始，工作进程 1 用了 53\.1\sms，工作进程 2 用了 17\.9\sms/);
+    // when the losses came, in the round's figure the Trace shows under the notice, not the loops'
+    // own times, which no pane showed with it at 80x24 (issue 16)
+    expect(notice.en).toMatch(/Both loops began together; the losses came while both ran, within the round's 61\sms of wall time\./);
+    expect(notice.zh).toMatch(/两个循环同时开始，丢失都发生在两者同时运行时，在这一轮实际用时 61\sms 之内。/);
+    expect(`${notice.en} ${notice.zh}`).not.toMatch(/53\.1|17\.9/);
     // exactly one worker's count lost: the notice says why, not only the trace (fix20c#2)
     const half = none.noticeBy!({ ...live, entries: [{ type: 'measure', value: 1_000_000, of: 2_000_000 }] } as never)!;
     expect(half.en).toContain("This run lost 1000000 of its 2000000 adds (50.0%), exactly half: *counter ended at one worker's count.");
@@ -142,14 +142,16 @@ describe('notices by the run', () => {
     // what the figures show, not "which round is faster is not certain" under 60 ns against 29 (fixR5)
     expect(said.en).toMatch(/step 2 29\sns: the atomic round was the slower\.$/);
     expect(said.zh).toMatch(/：原子加这一轮更慢。$/);
-    // the loops' own times, which differ, with why (issue 16: 34.7 and 122.7 ms, unexplained)
+    // why, where both loops ran; not the loops' own times, on lines above the Trace's window at
+    // 80x24 (issue 16: a notice's figures are on screen with it)
     const loops = atomic.noticeBy!({ ...slower, state: { ms: { none: 58, semaphore: 858, atomic: 120 }, loops: { atomic: [34.7, 122.7] } } } as never)!;
     // why either round may come out ahead: the cache line, not "paused by other programs" (issue 16)
     // (a cache line is glossed by the step's New terms line, right under the notice: tests/app/race-notice-fold)
-    expect(loops.en).toMatch(/An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds\. Loops: worker\s1 34\.7\sms, worker\s2 122\.7\sms \(one may hold the line/);
+    expect(loops.en).toMatch(/An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds\.$/);
+    expect(`${loops.en} ${loops.zh}`).not.toMatch(/34\.7|122\.7/);
     expect(loops.en).not.toMatch(/Either add is about one instruction|not certain|reliably the faster/);
     expect(loops.en).not.toMatch(/other programs/);
-    expect(loops.zh).toMatch(/两个循环：工作进程\s1 34\.7\sms，工作进程\s2 122\.7\sms/);
+    expect(loops.zh).toMatch(/第 2 步的写不等，于是丢了加法。$/);
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
     // against the atomic add; where the time goes is step 3's notice, not said again above
     // the check that asks it (fix18e#1)
