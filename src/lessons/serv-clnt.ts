@@ -255,9 +255,10 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: LAST_NOTICE,
       noticeBy: lastNotice,
-      // the end the notice speaks of: each side's shmdt, in this run's order, IPC_RMID and both
-      // exits (the part's first rows, message 2 sent and printed, stood in view without them)
-      traceFocus: ['shmdt(', 'IPC_RMID', { en: 'exited with code', zh: '退出码' }],
+      // the end the notice speaks of, as steps 5-6's: IPC_RMID and both exits, the shmdt lines just
+      // above (the part's first rows, message 2 sent and printed, stood in view without them); each
+      // side's shmdt too took 6-7 rows, over the 5 the Trace has at 80x24 zh
+      traceFocus: ['IPC_RMID', { en: 'exited with code', zh: '退出码' }],
       diagram: 'serv-clnt-3',
       // message 2 goes as message 1 did (ack and SIGUSR2 back too); then the end the trace shows,
       // each side's shmdt and exit, the server's IPC_RMID and the segment freed: lit here, so the

@@ -29,7 +29,8 @@ import { listingOwners } from '../../src/app/components/marks.js';
 import { resultOf } from '../../src/app/store/run.js';
 
 /** Steps whose part under its heading is taller than the zoomed Trace, by view: both sides' set-up
- *  and exchange (serv-clnt 5, 6: no line repeats, so no fold shortens them); overview 1's ipcs
+ *  and exchange (serv-clnt 5, 6: their routine lines fold, Step.traceRoutine, yet 31-35 rows stay at
+ *  80x24; at 120x34, 25-27 rows in the zoomed 28, listed for a run whose lines wrap more); overview 1's ipcs
  *  listings grow with the machine's other segments; at 80x24 en, race 2-4's workers' lines.
  *  serv-clnt 1 at 80x24 en (its 18 lines and heading in 18 rows) left: zoomed, a part that fits
  *  under its heading opens under it (stepTop). */
