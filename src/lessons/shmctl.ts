@@ -542,7 +542,8 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'The segment is dest, key 0. No step has shown this yet: reason it out from its row in the Kernel pane. shmat by its shmid gives…', zh: '共享内存段已是 dest，key 为 0。还没有哪一步演示过，请从“内核”窗格里它的那一行推理。按 shmid 调用 shmat 得到……' },
       choices: DEST,
       answer: (live) => choiceOf(DEST, lastCall(live, 'shmat').errno, 0),
-      hint: { en: 'dest hides the key, not the shmid, and the segment is still there, mapped. Linux asks only that the shmid names a segment.', zh: 'dest 藏起的是 key，不是 shmid，而且共享内存段还在、还被映射着。Linux 只要求 shmid 指向一个段。' },
+      // points where to look, answers nothing (issue 16: "Linux asks only that the shmid names a segment" was the answer)
+      hint: { en: 'Look at its row: what did dest change, the key or the shmid? Is the segment still there?', zh: '看它那一行：dest 改掉的是 key 还是 shmid？这个共享内存段还在吗？' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return {

@@ -677,7 +677,10 @@ function checkTitlesAnswerNothing(at: string, lesson: Lesson, problems: string[]
   for (const { where, own, q, choices, answers } of questions) {
     const asked = lesson.steps.findIndex((st) => st.id === own);
     lesson.steps.forEach((step, i) => {
-      if (own !== null && i > asked && asksSurvival(q.en ?? '', choices) && [REMOVES, CLEANS].some((r) => r.test([step.title.en, step.short?.en ?? ''].join('\n'))))
+      // a word the question says itself tells nothing (overview 6 asks with "no one has run ipcrm
+      // yet", and step 7 is named by its tool: issue 16, "another IPC shell tool" named none)
+      const news = (r: RegExp) => [...[step.title.en, step.short?.en ?? ''].join('\n').matchAll(new RegExp(r.source, 'g'))].some((m) => !new RegExp(`\\b${m[0]}\\b`, 'i').test(q.en ?? ''));
+      if (own !== null && i > asked && asksSurvival(q.en ?? '', choices) && [REMOVES, CLEANS].some(news))
         problems.push(`${at} step '${step.id}': its title (en) removes the object, which says it outlived step '${own}', the question of ${where}: name what the step does without removing or cleaning up (its call: "Last call: shmctl")`);
     });
     for (const step of lesson.steps) {
@@ -858,7 +861,9 @@ export function newTermsUnsaid(
       const cp = lesson.checkpoints?.[step.id];
       // the first step is read with the lesson's title and intro, the last with its outro
       const around = [...(i === 0 ? [lesson.title[lang], lesson.intro[lang], lesson.aside?.[lang] ?? ''] : []), i === lesson.steps.length - 1 ? lesson.outro[lang] : ''];
-      const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? [])].join('\n').toLowerCase();
+      // the Flow's labels are on screen too (shmget 1's edge IPC_STAT, once overview 2 no longer named it)
+      const flow = textsByStep(lesson, lang)[i]!;
+      const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? []), flow.flowBefore, flow.flowAfter].join('\n').toLowerCase();
       // the Kernel pane says the headings over what the step's calls made (pane-words.ts)
       const ran = run.trace.slice(run.stepStarts[i] ?? run.trace.length, run.stepStarts[i + 1] ?? run.trace.length);
       const pane = new Set(ran.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : [])));
