@@ -726,8 +726,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'overcommit (vm.overcommit_memory)', zh: 'overcommit（vm.overcommit_memory）' },
     terms: ['overcommit', 'vm.overcommit_memory', 'overcommit_memory'],
     text: {
-      en: 'The kernel\'s rule for promising memory it has not found yet (its memory accounting), in /proc/sys/vm/overcommit_memory: 0 (the default) refuses a request plainly larger than memory and swap together; 1 always grants and finds pages only when they are touched; 2 counts every promise against a fixed limit. shmget reserves a segment\'s size under this rule unless SHM_NORESERVE is given: 2^62 bytes gets ENOMEM under 0 and 2.',
-      zh: '内核承诺尚未找到的内存时遵循的规则（即它的内存记账），见 /proc/sys/vm/overcommit_memory：0（默认）拒绝明显大于内存与交换空间之和的请求；1 总是批准，页面到被访问时才去找；2 把每个承诺都计入一个固定上限。除非给了 SHM_NORESERVE，shmget 会按这条规则为共享内存段的大小预留内存：2^62 字节在 0 和 2 下都得到 ENOMEM。',
+      en: 'The kernel\'s rule for promising memory it has not found yet, in /proc/sys/vm/overcommit_memory: 0 (the default) refuses a request plainly larger than memory and swap together; 1 always grants and finds pages only when they are touched; 2 counts every promise against a fixed limit. shmget reserves a segment\'s size under this rule unless SHM_NORESERVE is given: 2^62 bytes gets ENOMEM under 0 and 2. This rule is also called memory accounting.',
+      zh: '内核承诺尚未找到的内存时遵循的规则，见 /proc/sys/vm/overcommit_memory：0（默认）拒绝明显大于内存与交换空间之和的请求；1 总是批准，页面到被访问时才去找；2 把每个承诺都计入一个固定上限。除非给了 SHM_NORESERVE，shmget 会按这条规则为共享内存段的大小预留内存：2^62 字节在 0 和 2 下都得到 ENOMEM。这套规则也叫内存记账。',
     },
   },
   {
@@ -1209,7 +1209,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   // a search finds (validate.ts screenWordProblems)
   {
     id: 'review',
-    name: { en: 'reviewing a step: ← →', zh: '回看一步：← →' },
+    name: { en: 'reviewing a step: ← →', zh: '回看：← →' },
     terms: [],
     text: {
       en: '← shows the step before, → the one after: a step that already ran is shown as it ran, its text, the notice of its run and its part of the Trace, the Flow lit as then ("reviewing step 3: lit as it ran"). An aside folded for room ("folded; ← back to step 3 shows it") is whole there. Nothing runs while you look; Space there offers to run that step again, after a reset. → goes forward again, step by step.',

@@ -276,7 +276,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab: it would have killed ipclab, so ipclab refused its own.',
-        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程，而不是 ipclab：这次写入会杀死 ipclab，所以它拒绝自己写，才让子进程来写。',
+        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程，而不是 ipclab：这次写入会杀死 ipclab，它拒绝了自己的写入，所以才让子进程来写。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,

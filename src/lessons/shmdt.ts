@@ -232,7 +232,7 @@ export const shmdt = defineLesson<ShmdtState>({
         // (set the old pointer to NULL: the outro and check 2 say it)
         // and why ipclab refused its own read: the aside that said it folded away for the question (issue 16)
         en: 'The old address got SIGSEGV (nothing mapped there), which killed the reader, a child, not ipclab: why ipclab refused its own read.',
-        zh: '通过旧地址读取收到 SIGSEGV，读的子进程被杀死，ipclab 没事：那里没有映射。这次读取会杀死 ipclab，所以它拒绝自己读，才让子进程来读。',
+        zh: '通过旧地址读取收到 SIGSEGV，读的子进程被杀死，ipclab 没事：那里没有映射。这次读取会杀死 ipclab，它拒绝了自己的读取，所以才让子进程来读。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS);
