@@ -131,7 +131,7 @@ function ftokTurn(ctx: StepContext, state: FtokState): { problems: string[]; rem
   const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
   // what is true of the values given: another id with 'S''s low byte (339) is no "same id" (issue 16)
-  const idSame: Text = id === S ? { en: 'the same id', zh: 'id 相同' } : { en: `the id ${formatProjId(id)} is not 'S', yet gives the same top byte, ${hex(S & 0xff, 2)}`, zh: `id ${formatProjId(id)} 不是 'S'，但给出同样的最高字节 ${hex(S & 0xff, 2)}` };
+  const idSame: Text = id === S ? { en: 'the same id', zh: 'id 相同' } : { en: `the same top byte (the id ${formatProjId(id)} is not 'S')`, zh: `最高字节相同（id ${formatProjId(id)} 并不是 'S'）` };
   const same: Text = file === 'keep'
     ? { en: `The key is ${hex(key, 8)}, the first step's: ${idSame.en}, and the same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：${idSame.zh}，inode 也相同。` }
     : { en: `The key is ${hex(key, 8)}, the first step's: ${idSame.en}, and the new file's inode has the same low 16 bits.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：${idSame.zh}，新文件的 inode 低 16 位也和旧的一样。` };

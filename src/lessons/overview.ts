@@ -172,10 +172,11 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
       // trace would show: the record is named by its fields (step 3 names the file)
       notice: {
-        // only the fields the learner needs here (issue 16: ten new terms at once); cpid is a
-        // process, the lesson's, not the user (the zh said "owner、cuid、cpid 都是你")
-        en: 'nattch, atime, dtime 0: never attached. cpid, the process that made it, is the lesson process; you own it (owner).',
-        zh: 'nattch、atime、dtime 为 0：从未映射。cpid 是建它的进程，即本课进程；owner 是你。',
+        // only the fields the learner needs here, the record's others named where a text needs
+        // them (issue 16: ten new terms at once); cpid is a process, the lesson's, not the user
+        // (the zh said "owner、cuid、cpid 都是你")
+        en: 'nattch, atime, dtime 0: never attached; ctime: when made. In its record (what IPC_STAT reads), cpid, its maker, is the lesson process.',
+        zh: 'nattch、atime、dtime 为 0：从未映射；ctime 是建立的时间。它的记录（IPC_STAT 读的就是它）里，cpid（建它的进程）是本课进程。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

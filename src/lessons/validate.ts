@@ -881,9 +881,7 @@ export function newTermsUnsaid(
       const cp = lesson.checkpoints?.[step.id];
       // the first step is read with the lesson's title and intro, the last with its outro
       const around = [...(i === 0 ? [lesson.title[lang], lesson.intro[lang], lesson.aside?.[lang] ?? ''] : []), i === lesson.steps.length - 1 ? lesson.outro[lang] : ''];
-      // the Flow's labels are on screen too (shmget 1's edge IPC_STAT, once overview 2 no longer named it)
-      const flow = textsByStep(lesson, lang)[i]!;
-      const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? []), flow.flowBefore, flow.flowAfter].join('\n').toLowerCase();
+      const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? [])].join('\n').toLowerCase();
       // the Kernel pane says the headings over what the step's calls made (pane-words.ts)
       const ran = run.trace.slice(run.stepStarts[i] ?? run.trace.length, run.stepStarts[i + 1] ?? run.trace.length);
       const pane = new Set(ran.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : [])));
