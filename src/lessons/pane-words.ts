@@ -43,6 +43,11 @@ export const CALLS_ON: Readonly<Record<keyof typeof BY_CALL, readonly string[]>>
   semget: ['semget', 'semop', 'semctl'],
 };
 
+/** The segment's record's words (IPC_STAT's label and fields), which the pane shows under a
+ *  segment's row: not listed new with the row (BY_CALL), but what the lessons before taught of
+ *  them is counted for a learner who opens a lesson from the menu (glossary.ts earlierTerms). */
+export const RECORD_WORDS: Readonly<Partial<Record<keyof typeof BY_CALL, readonly string[]>>> = { shmget: [STAT_LABEL, ...STAT_FIELDS] };
+
 /** The words the Kernel pane shows from the call `call` on, when it succeeded; none for a
  *  call that makes no object. */
 export function paneWords(call: string, failed: boolean): readonly string[] {

@@ -23,7 +23,12 @@ const MOST = 7;
  * (ftok 1 named eight before its run: st_dev and st_ino moved to its notice, argv out of its intro.)
  * On a machine where other programs hold IPC objects, overview 1's run adds "state folder" (its
  * notice says whose those rows are) and names eight: run on a machine with none. */
-const OVER: string[] = [];
+const OVER: string[] = [
+  // shmctl 2's IPC_STAT dump from the menu in Chinese: shm_dtime and shm_ctime come new beside
+  // the dtime and ctime counted under the introduction (in English, and in order, they count as
+  // met): a gap of the from-the-menu count, left open (s32f's report)
+  'shmctl step 2 run zh from the menu',
+];
 
 const runs: LessonRun[] = [];
 afterAll(async () => {
