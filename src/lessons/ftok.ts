@@ -474,7 +474,7 @@ export const ftok = defineLesson<FtokState>({
       },
       notice: {
         // the old segment is still there under the old key (issue 16: said nowhere)
-        en: 'New inode, new key (unless the low 16 bits match): a key names no path. The old segment keeps one the path no longer gives.',
+        en: 'New inode, new key (unless the low 16 bits match): a key names no path. The old segment keeps its old key, no longer the path\'s.',
         zh: 'inode 变了，key 也变（除非低 16 位相同）：key 不是路径的名字。旧共享内存段留着路径已给不出的旧 key。',
       },
       traceFocus: ['no-such-file'],
