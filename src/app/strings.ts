@@ -644,8 +644,9 @@ const EN = {
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** in place of the aside of the step just run, where the pane needs its rows for the next step
-   *  and its question: it is there, and the key that shows it (issue 16: shmdt 3's went unsaid) */
-  asideFolded: (step: number) => `folded; see it in step ${step}'s review`,
+   *  and its question: it is there, and the key that shows it (issue 16: shmdt 3's went unsaid;
+   *  "see it in step N's review" named a review nothing explained nor said how to reach) */
+  asideFolded: (step: number) => `folded; ← back to step ${step} shows it`,
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -1075,7 +1076,7 @@ const ZH: Strings = {
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   lessonRole: (role: string) => `（${role}）`,
-  asideFolded: (step: number) => `已收起；回看第 ${step} 步可见`,
+  asideFolded: (step: number) => `已收起；按 ← 回到第 ${step} 步可见`,
   endedLead: '已结束：',
   endedSep: '、',
   // both said, 已 left out: "本课 pid 25100 另 8 个存活、1 个已结束" was 1 cell past the room at 80 columns

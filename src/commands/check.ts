@@ -8,7 +8,8 @@
 // counts, or one line per problem and exit 1.
 import { LESSONS } from '../lessons/index.js';
 import { orphanFiles } from '../lessons/orphans.js';
-import { stringStyleProblems, stringTermProblems, validateLessons } from '../lessons/validate.js';
+import { screenWordProblems, stringStyleProblems, stringTermProblems, validateLessons, type ScreenWords } from '../lessons/validate.js';
+import { legend } from '../flow/legend.js';
 import { textStyleProblems } from '../lessons/text-style.js';
 import { BINDINGS } from '../app/keymap.js';
 import { COMMANDS, ENVIRONMENT, FILES, OPTIONS, TAGLINE } from './specs.js';
@@ -16,9 +17,22 @@ import { strings } from '../app/strings.js';
 import { CHALLENGES, validateChallenges } from '../play/challenges.js';
 import { EXIT } from '../exit-codes.js';
 
+/** The screen's own words, by where they show: each group one glossary entry must hold whole. */
+function screenWords(lang: 'en' | 'zh'): ScreenWords[] {
+  const s = strings(lang);
+  // every entry of the Flow's legend, drawn and --ascii, each sample and its word
+  const flow = [false, true].map((ascii) => legend(lang, ascii, true, true, Infinity, true).map((r) => r.text));
+  return [
+    ...flow.map((words) => ({ where: 'the Flow\'s legend (src/flow/legend.ts)', lang, words })),
+    { where: 'the Kernel pane\'s record labels', lang, words: [s.statHeadShort(0), s.recordNewShort, s.recordPast(true), s.recordPast(false), s.recordMore] },
+    // step 3 as the entry quotes it
+    { where: 'a step in review', lang, words: [s.asideFolded(3), s.flowReview(3)] },
+  ];
+}
+
 export async function run(): Promise<number> {
   // the screen's own strings (with the trace's, src/text/strings.ts, spread in) name no unexplained term either
-  const screen = (['en', 'zh'] as const).flatMap((lang) => stringTermProblems(`screen string (${lang})`, strings(lang)));
+  const screen = (['en', 'zh'] as const).flatMap((lang) => [...stringTermProblems(`screen string (${lang})`, strings(lang)), ...screenWordProblems(screenWords(lang))]);
   // and follow the rules of style, as the key help and the commands' help do (src/lessons/text-style.ts)
   const style = [
     ...(['en', 'zh'] as const).flatMap((lang) => stringStyleProblems(`screen string (${lang})`, strings(lang), lang)),

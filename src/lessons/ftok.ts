@@ -130,9 +130,11 @@ function ftokTurn(ctx: StepContext, state: FtokState): { problems: string[]; rem
   const id = numberValue(ctx.turn.values, 'id');
   const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
+  // what is true of the values given: another id with 'S''s low byte (339) is no "same id" (issue 16)
+  const idSame: Text = id === S ? { en: 'the same id', zh: 'id 相同' } : { en: `the same top byte (the id ${formatProjId(id)} is not 'S')`, zh: `最高字节相同（id ${formatProjId(id)} 并不是 'S'）` };
   const same: Text = file === 'keep'
-    ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` }
-    : { en: `The key is ${hex(key, 8)}, the first step's: the new file's inode has the same low 16 bits.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：新文件的 inode 低 16 位和旧的一样。` };
+    ? { en: `The key is ${hex(key, 8)}, the first step's: ${idSame.en}, and the same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：${idSame.zh}，inode 也相同。` }
+    : { en: `The key is ${hex(key, 8)}, the first step's: ${idSame.en}, and the new file's inode has the same low 16 bits.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：${idSame.zh}，新文件的 inode 低 16 位也和旧的一样。` };
   const result = got === key ? same : keyCause(got ?? 0, key, id, file);
   explainTurnCall(ctx, call, lowByte(id) ? { en: `${lowByte(id)!.en} ${result.en}`, zh: `${lowByte(id)!.zh}${result.zh}` } : result);
   if (file === 'keep') return { problems };
@@ -471,8 +473,9 @@ export const ftok = defineLesson<FtokState>({
         zh: '笔记把 key 当成路径的名字。验证一下：用 rename 让新文件顶替它（编辑器保存就是这样）；再 ftok，key 变了就调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
       },
       notice: {
-        en: 'Same path, new inode, new key (unless the low 16 bits match): a key is no path\'s name. shmget: ENOENT. Missing path: ENOENT.',
-        zh: 'inode 变了，key 也变（除非低 16 位相同）：key 不是笔记说的路径名字。shmget：ENOENT。对不存在的路径 ftok：ENOENT。',
+        // the old segment is still there under the old key (issue 16: said nowhere)
+        en: 'New inode, new key (unless the low 16 bits match): a key names no path. The old segment keeps its old key, no longer the path\'s.',
+        zh: 'inode 变了，key 也变（除非低 16 位相同）：key 不是路径的名字。旧共享内存段留着路径已给不出的旧 key。',
       },
       traceFocus: ['no-such-file'],
       diagram: KEY,

@@ -5,7 +5,7 @@
 // text that no entry holds fails `ipclab check`.
 import { flowTextAfter, flowTextBefore, labelsShown } from './flow-words.js';
 import { traceLines } from './format.js';
-import { CALLS_ON, paneWords } from './pane-words.js';
+import { CALLS_ON, paneWords, RECORD_WORDS } from './pane-words.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
 export interface GlossaryEntry {
@@ -726,8 +726,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'overcommit (vm.overcommit_memory)', zh: 'overcommit（vm.overcommit_memory）' },
     terms: ['overcommit', 'vm.overcommit_memory', 'overcommit_memory'],
     text: {
-      en: 'The kernel\'s rule for promising memory it has not found yet, in /proc/sys/vm/overcommit_memory: 0 (the default) refuses a request plainly larger than memory and swap together; 1 always grants and finds pages only when they are touched; 2 counts every promise against a fixed limit. shmget reserves a segment\'s size under this rule unless SHM_NORESERVE is given: 2^62 bytes gets ENOMEM under 0 and 2.',
-      zh: '内核承诺尚未找到的内存时遵循的规则，见 /proc/sys/vm/overcommit_memory：0（默认）拒绝明显大于内存与交换空间之和的请求；1 总是批准，页面到被访问时才去找；2 把每个承诺都计入一个固定上限。除非给了 SHM_NORESERVE，shmget 会按这条规则为共享内存段的大小预留内存：2^62 字节在 0 和 2 下都得到 ENOMEM。',
+      en: 'The kernel\'s rule for promising memory it has not found yet, in /proc/sys/vm/overcommit_memory: 0 (the default) refuses a request plainly larger than memory and swap together; 1 always grants and finds pages only when they are touched; 2 counts every promise against a fixed limit. shmget reserves a segment\'s size under this rule unless SHM_NORESERVE is given: 2^62 bytes gets ENOMEM under 0 and 2. This rule is also called memory accounting.',
+      zh: '内核承诺尚未找到的内存时遵循的规则，见 /proc/sys/vm/overcommit_memory：0（默认）拒绝明显大于内存与交换空间之和的请求；1 总是批准，页面到被访问时才去找；2 把每个承诺都计入一个固定上限。除非给了 SHM_NORESERVE，shmget 会按这条规则为共享内存段的大小预留内存：2^62 字节在 0 和 2 下都得到 ENOMEM。这套规则也叫内存记账。',
     },
   },
   {
@@ -1204,6 +1204,36 @@ export const GLOSSARY: GlossaryEntry[] = [
       zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。紧跟在 ● 或 ○ 后面的 ▸：焦点所在的共享内存段，窗格下方显示的就是它的字节和 IPC_STAT（按 s 换一个）。“内核”窗格里某个数值紧跟的 *：表示它是上一步改变的，即窗格图例说的“* 第 5 步改变的”（还会变色）。比较的是这一步前后的值，即它的净效果。换成 ~：窗格在这一步运行中看到这个值变了，最后又变回原值（如 semval 1、0、1）。一行最前面单独一列里（在 ● 或 ○ 之前，像 diff 标记行那样）的 +，或共享内存段内核记录的标题（shmctl IPC_STAT）、解码出的结构名后面的 +：这个对象是上一步新建的，整行都是新的（整行变色）。一行最前面的 -：上一步删除了这个对象；它的行以暗色再显示一次，只留下标识它的 key、编号和属主，其他数值空着，直到下一步运行。一行最前面的 +-：上一步新建了这个对象又把它删了；它也这样显示一次。这些标记都不紧挨着数值，编号不会被看成负数。图例写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o，▸ 画成 >。',
     },
   },
+  // the screen's own words that no lesson text spells out (issue 16: a newcomer searched g for
+  // "review", "┄", "已做", "changed:" and found nothing); `ipclab check` holds each to an entry
+  // a search finds (validate.ts screenWordProblems)
+  {
+    id: 'review',
+    name: { en: 'reviewing a step: ← →', zh: '回看：← →' },
+    terms: [],
+    text: {
+      en: '← shows the step before, → the one after: a step that already ran is shown as it ran, its text, the notice of its run and its part of the Trace, the Flow lit as then ("reviewing step 3: lit as it ran"). An aside folded for room ("folded; ← back to step 3 shows it") is whole there. Nothing runs while you look; Space there offers to run that step again, after a reset. → goes forward again, step by step.',
+      zh: '← 显示上一步，→ 显示下一步：已运行的步骤按它运行时的样子显示，包括说明、运行后的提示和它在跟踪里的那几行，流程图也按当时点亮（“正在回看第 3 步：按它运行时高亮”）。为省地方收起的旁注（“已收起；按 ← 回到第 3 步可见”）在那里完整显示。回看时什么也不运行；在那里按空格会先重置本课，再重新运行那一步。按 → 再一步步往后。',
+    },
+  },
+  {
+    id: 'record-words',
+    name: { en: 'the record\'s words (record, new / changed / in the text)', zh: '记录里的词（记录，新建 / 改动 / 文中提到）' },
+    terms: [],
+    text: {
+      en: 'Under the Kernel pane\'s table, the segment in focus (▸) has its record: the fields IPC_STAT reads (uid, cuid, atime, …). Where the pane has few rows it is one line after "record:". "record, new:" the last step made the segment, so every field is new. "changed:" stands before the fields the last step changed; "in the text:" before fields the lesson text names at this step, though the step did not change them. A line that left fields out ends in "… z: all fields". z shows the pane larger, with all of them.',
+      zh: '“内核”窗格的表格下面，焦点所在（▸）的共享内存段有它的记录：IPC_STAT 读到的各个字段（uid、cuid、atime……）。窗格行数少时，它在“记录：”后面只占一行。“记录，新建”：上一步建了这个共享内存段，每个字段都是新的。“改动：”后面是上一步改变了的字段；“文中提到：”后面是这一步的课程文字提到、但这一步没有改变的字段。省略了字段的一行以“… z：全部字段”结尾。按 z 放大窗格，就能看到全部字段。',
+    },
+  },
+  {
+    id: 'byte-order',
+    name: { en: 'byte order (little-endian)', zh: '字节序（小端）' },
+    terms: ['little-endian', 'byte order', '字节序', '小端'],
+    text: {
+      en: 'How a number of several bytes lies in memory. x86 and most ARM machines are little-endian: the lowest byte first. So the int 1989055 (0x001e59bf) is "bf 59 1e 00" in a dump: read the four bytes from right to left for its hex. The Kernel pane\'s decoded ints (race\'s counter, started) are the dump\'s bytes read this way.',
+      zh: '多字节的数在内存里怎么摆放。x86 和大多数 ARM 机器是小端：低位字节在前。所以 int 1989055（0x001e59bf）在转储里是“bf 59 1e 00”：把四个字节从右往左读，就是它的十六进制。“内核”窗格解读出的 int（竞争一课的 counter、started）就是这样读转储里的字节得来的。',
+    },
+  },
   {
     id: 'step-list',
     name: { en: 'the step list: ▶ ✓ ≠ ✗ ✎, +2↑ +5↓', zh: '步骤列表：▶ ✓ ≠ ✗ ✎、+2↑ +5↓' },
@@ -1233,11 +1263,12 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'flow-lines',
-    name: { en: 'the flow\'s three line styles and its ?', zh: '流程图的三种线和 ?' },
+    // named as the legend under the Flow names them (issue 16: "┄" and "已做" found nothing)
+    name: { en: 'the Flow\'s lines: ━━ just run ══ done ── not yet ┄┄ used, ?', zh: '流程图的线：━━ 刚运行 ══ 已做 ── 未做 ┄┄ 用过、?' },
     terms: [],
     text: {
-      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come; once a step reaches it, it is drawn square like any lit box, heavy (┏ EACCES ┓) or double (╔ EINVAL ╗). A ? stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. With --ascii the lit lines are drawn with *, the others with - and |.',
-      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?；某一步走到它之后，它和别的高亮框一样画成方角，粗线（┏ EACCES ┓）或双线（╔ EINVAL ╗）。? 代表后面的步骤才会揭晓的结果（返回值、信号的方向），那一步运行后才画出来。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
+      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come; once a step reaches it, it is drawn square like any lit box, heavy (┏ EACCES ┓) or double (╔ EINVAL ╗). A ? (shown later) stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. A dotted line (┄) is a frame (the kernel, a process) that a step used, now or before; ╌│╌ (line through a frame) is a line crossing a frame\'s border. The legend under the Flow names each style in those words. With --ascii: ** just run, ## done, -- not yet, .. used.',
+      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?；某一步走到它之后，它和别的高亮框一样画成方角，粗线（┏ EACCES ┓）或双线（╔ EINVAL ╗）。?（后面的步骤揭晓）代表之后才会显示的结果（返回值、信号的方向），那一步运行后才画出来。点线（┄）是某一步（这一步或之前）用过的框（内核、某个进程）；╌│╌（线穿过框边）是从框边穿过的线。流程图下方的图例就用这些词说明每种线。加 --ascii 时：** 刚运行，## 已做，-- 未做，.. 用过。',
     },
   },
   {
@@ -1785,7 +1816,7 @@ export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: 
   // the objects it works on: its steps' code (the C pane's anchors) and its Flow name their calls
   const code = [...lesson.steps.flatMap((st) => [st.code ?? []].flat()), ...lesson.diagrams.map((d) => labelsShown(d, lang, []))].join('\n');
   const made = Object.entries(CALLS_ON).filter(([, calls]) => calls.some((call) => new RegExp(`\\b${call}\\b`).test(code)));
-  const shown = [PID_COLUMN, ...made.flatMap(([call]) => paneWords(call, false))];
+  const shown = [PID_COLUMN, ...made.flatMap(([call]) => [...paneWords(call, false), ...(RECORD_WORDS[call as keyof typeof RECORD_WORDS] ?? [])])];
   for (const word of shown) {
     const entry = entryFor(word, glossary);
     if (entry) add(entry, word);

@@ -31,9 +31,17 @@ export function othersListed(live: Pick<LiveResult, 'entries' | 'segments'>): nu
   return [...new Set(listed)].filter((id) => !ours.has(id));
 }
 
-/** `notice` with OTHERS_ROWS after it when the step's ipcs -m listed others' rows, else
+/** What a later step says of such rows: OTHERS_ROWS is said once, where they are first counted
+ *  (overview 1); overview 3 and 7 and shmctl 8 said it again word for word, "state folder" a new
+ *  term twice (issue 16). This points to the marks' entry instead, which says whose they are. */
+export const OTHERS_POINTER: Text = {
+  en: 'Rows with no mark: made by no ipclab run recorded here (g: marks).',
+  zh: '没有标记的行：不是这里记录的 ipclab 运行建的（按 g 查“标记”）。',
+};
+
+/** `notice` with OTHERS_POINTER after it when the step's ipcs -m listed others' rows, else
  *  undefined (the step's own notice stands). */
 export function withOthers(notice: Text, live: Pick<LiveResult, 'entries' | 'segments'>): Text | undefined {
   if (othersListed(live).length === 0) return undefined;
-  return { en: `${notice.en} ${OTHERS_ROWS.en}`, zh: `${notice.zh}${OTHERS_ROWS.zh}` };
+  return { en: `${notice.en} ${OTHERS_POINTER.en}`, zh: `${notice.zh}${OTHERS_POINTER.zh}` };
 }

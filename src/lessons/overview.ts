@@ -49,9 +49,10 @@ const SAME_ROW: Text = {
 };
 // freed at once because nothing mapped it (said without nattch, the Kernel pane's: the Trace is
 // on show): the errata (e) list "IPC_RMID deletes the object" as the notes' mistake
+// said as the screen shows it: ipcs -m lists no row of it, the Kernel pane shows its "-" row once
 const ROW_GONE: Text = {
-  en: 'The ● row is gone from both views: IPC_RMID marked it; at nattch 0 the kernel frees at once. Lesson 6 removes one still attached.',
-  zh: '带 ● 的共享内存段在两边都不见了：IPC_RMID 把它标记为待删，nattch 为 0 就立刻释放。第 6 课（shmctl）删除仍有映射的段。',
+  en: 'ipcs -m lists no ● row; the Kernel pane shows it once more, marked -. IPC_RMID marked it; at nattch 0 the kernel frees it at once.',
+  zh: 'ipcs -m 不再列出这个共享内存段；“内核”窗格把它标上 - 再显示一次。IPC_RMID 把它标记为待删，nattch 为 0 就立刻释放。',
 };
 
 /** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */
@@ -171,9 +172,11 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       // the Kernel pane reads /proc/sysvipc/shm (src/native/proc.ts), not IPC_STAT, which the
       // trace would show: the record is named by its fields (step 3 names the file)
       notice: {
-        // IPC_STAT is met here first, shmctl four lessons ahead: said as what it reads, in plain words (newcomer pass 10)
-        en: 'nattch, atime, dtime 0: never attached. Its record, read by IPC_STAT (lesson 6, shmctl): you own it (owner), made it (cuid, cpid).',
-        zh: 'nattch、atime、dtime 为 0，从未映射。第 6 课（shmctl）的 IPC_STAT 读的就是内核里它的记录：owner、cuid、cpid 都是你。',
+        // only the fields the learner needs here, the record's others named where a text needs
+        // them (issue 16: ten new terms at once); cpid is a process, the lesson's, not the user
+        // (the zh said "owner、cuid、cpid 都是你")
+        en: 'nattch, atime, dtime 0: never attached; ctime: when made. In its record (what IPC_STAT reads), cpid, its maker, is the lesson process.',
+        zh: 'nattch、atime、dtime 为 0：从未映射；ctime 是建立的时间。它的记录（IPC_STAT 读的就是它）里，cpid（建它的进程）是本课进程。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -282,9 +285,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       id: 'ipcrm',
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'show_and_run("ipcs -m");                      /* its row is gone'],
-      // neither the tool nor its call: a title naming ipcrm, shmctl or removing, seen in the step list
-      // at 120 columns, says the segment outlived step 6, whose question asks that (answer-giveaway)
-      title: { en: 'Another IPC shell tool, then ipcs -m', zh: '另一个 IPC 命令行工具，再运行 ipcs -m' },
+      // the tool by name (issue 16: "another IPC shell tool" named nothing): step 6's question says
+      // no one has run ipcrm yet, so the title tells nothing it does not (answer-giveaway)
+      title: { en: 'ipcrm -m ID, then ipcs -m', zh: 'ipcrm -m ID，再运行 ipcs -m' },
       say: {
         en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL), asking removal by shmid. A process of its owner, its creator or root may (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
         zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 请求删除。以属主、创建者或 root（按 g 查 root）身份运行的进程都能删它；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',
@@ -332,13 +335,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
     },
     detach: {
-      question: { en: 'Both detach. Will the segment still be in the kernel?', zh: '两边都解除映射后，这个共享内存段还在内核里吗？' },
+      question: { en: 'Both detach; no one has run ipcrm yet. Will the segment still be in the kernel?', zh: '两边都解除了映射，还没有人运行 ipcrm。这个共享内存段还在内核里吗？' },
       choices: [
         { en: 'yes, with nattch 0', zh: '在，nattch 为 0', whyNot: { en: 'only while nobody removes it; this time it was removed before the last detach.', zh: '只在没人删除它时才这样；这次它在最后一次解除映射之前就被删除了。' } },
         { en: 'no, it is freed', zh: '不在，已被释放', whyNot: { en: 'only a removed segment (ipcrm, the next step) is freed at its last detach; detaching alone frees nothing.', zh: '只有已删除（用 ipcrm，下一步就做）的共享内存段才在最后一次解除映射时释放；光解除映射什么也不释放。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
-      hint: { en: 'Nobody has removed it yet.', zh: '到现在还没有人删除它。' },
+      hint: { en: 'shmdt takes an address: what does it end, the mapping or the segment?', zh: 'shmdt 的参数是一个地址：它结束的是映射，还是共享内存段？' },
       explain: (live) =>
         liveRow(live, need(live.state, 'shmid'))
           ? { en: 'Still listed: detaching only ends a mapping. The segment stays until removed.', zh: '仍在列表里：解除映射只是结束一个映射，这个共享内存段要等到被删除才会消失。' }

@@ -172,7 +172,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'nattch 1, lpid (last to attach or detach): the child. Until its handlers are set, a signal would kill it, so the parent waits.',
+        en: 'nattch 1, lpid (last to attach or detach): the child. Until its handlers are set, a signal would end it, so the parent waits.',
         zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。子进程装好处理函数之前，信号会杀死它，所以父进程等它就绪。',
       },
       aside: {
@@ -334,11 +334,11 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       id: 'finish',
       code: ['if (child > 0) waitpid(child, &ws, 0)', 'if (down != (void *)-1) shmdt(down)', 'if (up != (void *)-1) shmdt(up)'],
-      title: { en: 'Both detach; the segments are removed', zh: '双方解除映射，删除两个共享内存段' },
-      short: { en: 'Both detach, remove', zh: '解除映射并删除' },
+      title: { en: 'Both detach; IPC_RMID on both', zh: '双方解除映射，再调用 IPC_RMID' },
       say: {
-        en: 'The child detaches and exits; the parent waits for that exit, detaches, and removes both segments with IPC_RMID.',
-        zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',
+        // IPC_RMID marks, the kernel frees at the last detach (errata E5): no "deletes" (issue 16)
+        en: 'The child detaches and exits; the parent waits for it, detaches, and marks both segments with IPC_RMID. The kernel frees each when its last attach goes: here at once, nattch 0.',
+        zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 把两个共享内存段标记为待删。每段的最后一个映射一解除，内核就释放它：这里 nattch 已是 0，所以立刻释放。',
       },
       notice: {
         // sentences, not the explain lines' words in quotes (issue 16: the zh read as a telegram)

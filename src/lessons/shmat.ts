@@ -268,20 +268,15 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
         // the child's end is the question: why a child writes, never how it ends (issue 16);
-        // ipclab's own write is refused (its trace line): said before it runs, why in the aside
+        // ipclab's own write is refused (its trace line): said before it runs, why in the notice
         // whose address the child writes through: its own, from its own shmat, said before the run
         // (newcomer pass 10 could not tell which address)
         en: 'Map SHM_RDONLY, read, detach; ipclab\'s guard (g) stops its own write. A throw-away child (a C program would fork() here; ipclab starts a separate program) maps it so and writes.',
         zh: '用 SHM_RDONLY 映射、读取、解除映射；ipclab 的写入被访问检查拦下（按 g 查）。再由临时子进程（C 程序在这里会 fork()；ipclab 另起一个独立程序）自己只读映射并写入。',
       },
-      // what the Trace's "ipclab refused" line is for; why no fork() is ipclab's own, left out (issue 16)
-      aside: {
-        en: 'a real write would end ipclab.',
-        zh: '真的写下去会终结 ipclab。',
-      },
       notice: {
-        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab.',
-        zh: '读取没问题。SIGSEGV（页是只读的）杀死了子进程，而不是 ipclab：所以才让子进程来写。',
+        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab: it would have killed ipclab, so ipclab refused its own.',
+        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程，而不是 ipclab：这次写入会杀死 ipclab，它拒绝了自己的写入，所以才让子进程来写。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,
@@ -471,8 +466,9 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'cleanup',
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
-      // names neither shmctl nor IPC_RMID: a title acting on the segment, in the step list, says it outlived step 11, whose question asks that (giveaway.ts ACTS_ON)
-      title: { en: 'End of the lesson: a control call', zh: '本课结束：一个控制调用' },
+      // says what it does (issue 16: "a control call" named nothing); step 11's question says no
+      // one has called IPC_RMID yet, so the title acting on the segment tells nothing new (giveaway.ts ACTS_ON)
+      title: { en: 'IPC_RMID on the segment', zh: '对这个共享内存段调用 IPC_RMID' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
         zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
@@ -529,13 +525,13 @@ export const shmat = defineLesson<ShmatState>({
       },
     },
     exit: {
-      question: { en: 'The C program exits without shmdt. The segment…', zh: 'C 程序不调用 shmdt 就退出。这个共享内存段……' },
+      question: { en: 'The C program exits without shmdt; no one has called IPC_RMID yet. The segment…', zh: 'C 程序不调用 shmdt 就退出，也还没有人调用 IPC_RMID。这个共享内存段……' },
       choices: AFTER_EXIT,
       answer: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return !seg ? 1 : seg.nattch === 0 ? 0 : 2;
       },
-      hint: { en: 'exit ends mappings. Did anyone ask to remove the segment?', zh: 'exit 会结束映射。有人要求删除这个共享内存段吗？' },
+      hint: { en: 'What does exit end: the process\'s mappings, or segments too?', zh: 'exit 结束的是什么：进程的映射，还是连共享内存段也一起？' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         const ran = live.state.c !== undefined;

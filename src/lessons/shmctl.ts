@@ -185,8 +185,8 @@ export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
-    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET sets its uid, gid and mode (the low 9 bits) from buf, IPC_RMID asks for its removal (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',
-    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 设置它的 uid、gid 和权限（低 9 位），IPC_RMID 请求删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
+    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET sets its uid, gid and mode (the low 9 bits) from buf (never cuid and cgid, the creator\'s), IPC_RMID asks for its removal (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 设置它的 uid、gid 和权限（低 9 位；创建者的 cuid、cgid 从不改），IPC_RMID 请求删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
   },
   outro: {
     en: 'shmget creates a segment, shmat maps it and shmdt unmaps it; shmctl does the rest: IPC_STAT reads its attributes, IPC_SET sets its uid, gid and mode (the low 9 bits), IPC_RMID marks it for removal, and the kernel frees it once nattch is 0 (at once if nothing maps it, else at the last detach by shmdt, exit or exec).',
@@ -542,7 +542,8 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'The segment is dest, key 0. No step has shown this yet: reason it out from its row in the Kernel pane. shmat by its shmid gives…', zh: '共享内存段已是 dest，key 为 0。还没有哪一步演示过，请从“内核”窗格里它的那一行推理。按 shmid 调用 shmat 得到……' },
       choices: DEST,
       answer: (live) => choiceOf(DEST, lastCall(live, 'shmat').errno, 0),
-      hint: { en: 'dest hides the key, not the shmid, and the segment is still there, mapped. Linux asks only that the shmid names a segment.', zh: 'dest 藏起的是 key，不是 shmid，而且共享内存段还在、还被映射着。Linux 只要求 shmid 指向一个段。' },
+      // points where to look, answers nothing (issue 16: "Linux asks only that the shmid names a segment" was the answer)
+      hint: { en: 'Look at its row: what did dest change, the key or the shmid? Is the segment still there?', zh: '看它那一行：dest 改掉的是 key 还是 shmid？这个共享内存段还在吗？' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return {

@@ -45,6 +45,10 @@ const PAGE = 4096;
  *  the learner's: text the learner puts before it would be covered */
 const CLEAR = Math.max(Buffer.byteLength(NOTE.en), Buffer.byteLength(NOTE.zh)) + 1;
 
+/** An offset as the texts write it: decimal, as the form takes it, with its hex beside it, as the
+ *  Kernel pane's dump numbers its rows (issue 16: "+16" beside the row 0010 read as one number). */
+const at = (n: number): string => (n < 10 ? `+${n}` : `+${n} (0x${n.toString(16)})`);
+
 /** `yours`: the learner's text and where it was written in step 1, when it was */
 /** the title of the step that reattaches: named by reference where another step's text points to it */
 /** The number of the step that reads the learner's text back: named by number, as the lesson pane numbers steps. */
@@ -69,8 +73,8 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
     if (guarded(ctx, () => writeText(ctx, seg, yours.offset, yours.text))) {
       const bytes = Buffer.byteLength(yours.text) + 1;
       explainTurn(ctx, {
-        en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${yours.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment.`,
-        zh: `你的取值：ipclab 拒绝了这次写入。从 +${yours.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到共享内存段外面去。`,
+        en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from ${at(yours.offset)} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment.`,
+        zh: `你的取值：ipclab 拒绝了这次写入。从 ${at(yours.offset)} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到共享内存段外面去。`,
       });
     } else {
       // the Kernel pane dumps 64 bytes at a time (DUMP_BYTES), from the start: say where the text went
@@ -83,12 +87,12 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
       // an empty text writes its NUL alone, on a byte a new segment holds as 00 already: said plainly
       explainTurn(ctx, yours.text === ''
         ? {
-            en: `Your values: an empty text, so only its terminating NUL was written, at +${yours.offset}; that byte was 00 already (a new segment is all zeros), so nothing changed. Step ${reattachStep()} reads it back.`,
-            zh: `你的取值：空文字，所以只写了结尾的 NUL，在 +${yours.offset}；那个字节本来就是 00（新的共享内存段全是 0），什么也没变。第 ${reattachStep()} 步会把它读回来。`,
+            en: `Your values: an empty text, so only its terminating NUL was written, at ${at(yours.offset)}; that byte was 00 already (a new segment is all zeros), so nothing changed. Step ${reattachStep()} reads it back.`,
+            zh: `你的取值：空文字，所以只写了结尾的 NUL，在 ${at(yours.offset)}；那个字节本来就是 00（新的共享内存段全是 0），什么也没变。第 ${reattachStep()} 步会把它读回来。`,
           }
         : {
-            en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; step ${reattachStep()} reads it back.`,
-            zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；第 ${reattachStep()} 步会把它读回来。`,
+            en: `Your values: "${yours.text}" written at ${at(yours.offset)}, ${seen.en}; step ${reattachStep()} reads it back.`,
+            zh: `你的取值：“${yours.text}”已写在 ${at(yours.offset)}，${seen.zh}；第 ${reattachStep()} 步会把它读回来。`,
           });
       state.yours = yours;
     }
@@ -106,12 +110,12 @@ function readYours(ctx: StepContext, segment: Segment, yours: { offset: number; 
   const now = readText(ctx, segment, yours.offset);
   explainBack(ctx, yours.text === '' && now === ''
     ? {
-        en: `Your empty text from step 1: +${yours.offset} still holds 00, the NUL you wrote over a 00, which reads as an empty string.`,
-        zh: `你在第 1 步写的空文字：+${yours.offset} 处仍是 00，你在 00 上写的 NUL，读出来是空字符串。`,
+        en: `Your empty text from step 1: ${at(yours.offset)} still holds 00, the NUL you wrote over a 00, which reads as an empty string.`,
+        zh: `你在第 1 步写的空文字：${at(yours.offset)} 处仍是 00，你在 00 上写的 NUL，读出来是空字符串。`,
       }
     : {
-        en: `Your text from step 1 waited in the segment too: at +${yours.offset} it holds "${now}", as you wrote it.`,
-        zh: `你在第 1 步写的文字也留在了共享内存段里：+${yours.offset} 处现在是“${now}”，和你写的一样。`,
+        en: `Your text from step 1 waited in the segment too: at ${at(yours.offset)} it holds "${now}", as you wrote it.`,
+        zh: `你在第 1 步写的文字也留在了共享内存段里：${at(yours.offset)} 处现在是“${now}”，和你写的一样。`,
       });
   return now === yours.text ? [] : [`read ${JSON.stringify(now)} at +${yours.offset} after reattaching, not ${JSON.stringify(yours.text)}`];
 }
@@ -165,10 +169,10 @@ export const shmdt = defineLesson<ShmdtState>({
       highlight: ['map', 'map->shm', 'shm'],
       turn: {
         say: {
-          en: `The lesson's text takes +0 to +${CLEAR - 1}; yours, with its closing NUL, ends inside the ${PAGE} bytes.`,
-          zh: `本课的文字占 +0 到 +${CLEAR - 1}；你的文字连同结尾的 NUL 要放得进这 ${PAGE} 字节。`,
+          en: `The lesson's text takes +0 to ${at(CLEAR - 1)}; yours, with its closing NUL, ends inside the ${PAGE} bytes.`,
+          zh: `本课的文字占 +0 到 ${at(CLEAR - 1)}；你的文字连同结尾的 NUL 要放得进这 ${PAGE} 字节。`,
         },
-        yours: { en: `first your own text, at +${CLEAR} or later; then the lesson's, at +0`, zh: `先写你自己的文字，从 +${CLEAR} 或更后处起；再写本课的，在 +0` },
+        yours: { en: `first your own text, at ${at(CLEAR)} or later; then the lesson's, at +0`, zh: `先写你自己的文字，从 ${at(CLEAR)} 或更后处起；再写本课的，在 +0` },
         fields: [
           { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: YOUR_TEXT },
           {
@@ -178,8 +182,8 @@ export const shmdt = defineLesson<ShmdtState>({
             kind: { kind: 'number', min: CLEAR, max: PAGE - 1, unit: { en: 'bytes', zh: '字节' } },
             default: String(CLEAR),
             help: {
-              en: `+0 to +${CLEAR - 1} hold the lesson's own text; offset + text bytes + 1 (the closing NUL) at most ${PAGE}`,
-              zh: `+0 到 +${CLEAR - 1} 是本课自己的文字；偏移 + 文字字节数 + 1（结尾的 NUL）不超过 ${PAGE}`,
+              en: `+0 to ${at(CLEAR - 1)} hold the lesson's own text; offset + text bytes + 1 (the closing NUL) at most ${PAGE}`,
+              zh: `+0 到 ${at(CLEAR - 1)} 是本课自己的文字；偏移 + 文字字节数 + 1（结尾的 NUL）不超过 ${PAGE}`,
             },
           },
         ],
@@ -218,24 +222,17 @@ export const shmdt = defineLesson<ShmdtState>({
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
         // the child's end is the question: why a child reads, never how it ends (issue 16);
-        // ipclab's own read is refused (its trace line): said before it runs, why in the aside
+        // ipclab's own read is refused (its trace line): said before it runs, why in the notice
         // whose old address the child reads: its own, from its own shmat and shmdt, said before
         // the run (newcomer pass 10 could not tell which address)
         en: 'ipclab refuses its own read of the old address. A throw-away child (a C program would fork() here; ipclab starts a separate program) attaches, detaches, then reads its old address.',
         zh: 'ipclab 拒绝自己通过旧地址读取。再由一个临时子进程（C 程序在这里会 fork()；ipclab 另起一个独立程序）自己先映射、再解除映射，得到自己的旧地址，再通过它读。',
       },
-      // what the Trace's "ipclab refused" line is for; the child's own shmat and shmdt, which
-      // change lpid, atime and dtime, its trace line says (childAttached); why no fork() is ipclab's
-      // own, left out (issue 16)
-      aside: {
-        en: 'a real read would end ipclab.',
-        zh: '真的读下去会终结 ipclab。',
-      },
       notice: {
         // (set the old pointer to NULL: the outro and check 2 say it)
-        // ipclab's own refusal is the aside's (a newcomer pass): the notice says what the read does
-        en: 'The read through the old address got SIGSEGV, which killed the reader, a child, not ipclab: nothing is mapped there.',
-        zh: '通过旧地址读取收到 SIGSEGV，读的子进程被杀死，ipclab 没事：那里没有映射，所以才让子进程来读。',
+        // and why ipclab refused its own read: the aside that said it folded away for the question (issue 16)
+        en: 'The old address got SIGSEGV (nothing mapped there), which killed the reader, a child, not ipclab: why ipclab refused its own read.',
+        zh: '通过旧地址读取收到 SIGSEGV，读的子进程被杀死，ipclab 没事：那里没有映射。这次读取会杀死 ipclab，它拒绝了自己的读取，所以才让子进程来读。',
       },
       diagram: UNMAP,
       // the question is what the read does: the child's SIGSEGV, a line of the Trace (issue 16, fixS);

@@ -278,8 +278,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: 'Size 2^62', zh: '大小为 2^62' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), the limits step 3\'s trace lists; then the kernel promises its memory, if its accounting agrees.',
-        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数）这两个上限，数值见第 3 步的跟踪；之后内核还要为它承诺内存，由内存记账决定是否同意。',
+        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), the limits step 3\'s trace lists; then the kernel must be able to promise that much memory.',
+        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数）这两个上限，数值见第 3 步的跟踪；之后内核还得拿得出这么多内存来承诺给它。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -419,7 +419,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         { en: 'SHMMAX bytes', zh: 'SHMMAX 字节', whyNot: { en: 'SHMMAX is the most one segment may have, not the least.', zh: 'SHMMAX 是单个共享内存段的上限，不是下限。' } },
       ],
       answer: 0,
-      explain: { en: 'The least size, SHMMIN, is 1 on Linux (step 3\'s trace). A 1-byte segment takes a whole page, yet ipcs lists 1.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。1 字节的共享内存段也占一整页内存，但 ipcs 列为 1。' },
+      // what no step shows is marked so (issue 16: said as if a step had shown it)
+      explain: { en: 'The least size, SHMMIN, is 1 on Linux (step 3\'s trace). Not shown here: a 1-byte segment takes a whole page, yet ipcs lists 1.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。这里没有演示：1 字节的共享内存段也占一整页内存，但 ipcs 列为 1。' },
     },
     {
       question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },

@@ -1,6 +1,6 @@
 // The aside of the step just run ("How ipclab does this") gives way where the next step and its
 // question need the rows, but never unsaid (issue 16: shmdt 3's went from 80x24 once the question
-// came up): its label stays, saying where it shows (the step in review: no key named, as the key bar names none), in both languages; with room it is whole.
+// came up): its label stays, saying where it shows and the key that goes there (← back to the step), in both languages; with room it is whole.
 import { describe, expect, it } from 'vitest';
 import { ASIDE_BAR, lessonTextLines, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { strings } from '../../src/app/strings.js';

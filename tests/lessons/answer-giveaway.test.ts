@@ -243,6 +243,9 @@ describe('the step list and the Flow give no prediction away', () => {
     expect(titleShows('One last command, by its shmid', 'Both detach. Will the segment still be in the kernel?', kept)).toMatch(/by its shmid/);
     expect(titleShows('Last call: shmctl', 'Both detach. Will the segment still be in the kernel?', kept)).toMatch(/shmctl/);
     expect(titleShows('One more command, then ipcs -m', 'Both detach. Will the segment still be in the kernel?', kept)).toBeUndefined();
+    // a tool the question names itself tells nothing (overview 7 named by ipcrm, issue 16)
+    expect(titleShows('ipcrm -m ID, then ipcs -m', 'Both detach. Will the segment still be in the kernel?', kept)).toMatch(/ipcrm/);
+    expect(titleShows('ipcrm -m ID, then ipcs -m', 'Both detach; no one has run ipcrm yet. Will the segment still be in the kernel?', kept)).toBeUndefined();
     // the call named is no outcome where the question asks none of staying or going
     expect(titleShows('Last call: shmctl', 'shmat(-1, NULL, 0): which errno?', [{ en: 'EINVAL', zh: '' }, { en: 'ENOENT', zh: '' }])).toBeUndefined();
   });

@@ -154,7 +154,7 @@ describe('newcomers\' passes (issue 16)', () => {
   // address the "read at" line shows nor what lets the parent write
   it('parent-child 2 says who waits for "ready"; 5 says whose address and that SIGUSR2 lets the parent write; 4 says which pane has the dump', () => {
     const child = step('parent-child', 'child').notice;
-    expect(child.en).toMatch(/Until its handlers are set, a signal would kill it, so the parent waits/);
+    expect(child.en).toMatch(/Until its handlers are set, a signal would end it, so the parent waits/);
     expect(child.zh).toMatch(/子进程装好处理函数之前，信号会杀死它，所以父进程等它就绪/);
     const read = step('parent-child', 'read').notice;
     expect(read.en).toMatch(/the child's address\. Two mappings, one memory\. SIGUSR2: the parent may write again/);
@@ -170,7 +170,7 @@ describe('newcomers\' passes (issue 16)', () => {
     // the process list's "lesson" said where the list first shows, not in the introduction
     expect(lesson('serv-clnt').intro.en).not.toMatch(/process list/);
     expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is the lesson process/);
-    expect(step('parent-child', 'child').notice.en).toMatch(/Until its handlers are set, a signal would kill it, so the parent waits/);
+    expect(step('parent-child', 'child').notice.en).toMatch(/Until its handlers are set, a signal would end it, so the parent waits/);
     expect(step('parent-child', 'answer').notice.en).toMatch(/The same exchange as step 4/);
     expect(step('parent-child', 'answer').notice.en).not.toMatch(/shape/);
   });

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { orphanFiles } from '../../src/lessons/orphans.js';
 import type { Lesson } from '../../src/lessons/types.js';
-import { cCommentProblems, cDefined, documentedHelperProblems, helperCallProblems, stringStyleProblems, validateLessons } from '../../src/lessons/validate.js';
+import { cCommentProblems, cDefined, documentedHelperProblems, helperCallProblems, screenWordProblems, stringStyleProblems, validateLessons } from '../../src/lessons/validate.js';
+import { GLOSSARY } from '../../src/lessons/glossary.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 import { testTempDir } from '../helpers/temp-dir.js';
 
@@ -99,6 +100,19 @@ describe('validateLessons', () => {
     ]);
     // before the question's step it says nothing of what that step leaves
     expect(broken((ls) => retitle(ls, 'shmat', 'create', 'Remove any old one, make a segment')).filter((p) => p.includes('removes the object'))).toEqual([]);
+    // a word the question says itself is no news: overview 6 asks with "no one has run ipcrm yet" (issue 16)
+    expect(broken((ls) => retitle(ls, 'overview', 'ipcrm', 'ipcrm -m ID, then ipcs -m')).filter((p) => p.includes('removes the object'))).toEqual([]);
+  });
+
+  it("catches the screen's own words that no one glossary entry holds whole (issue 16: g found nothing for \"┄\" or \"changed:\")", () => {
+    expect(screenWordProblems([{ where: 'the Flow\'s legend', lang: 'en', words: ['━━', 'just run', '┄┄', 'used'] }])).toEqual([]);
+    // each word alone is somewhere, but no entry holds them together
+    expect(screenWordProblems([{ where: 'somewhere', lang: 'en', words: ['┄┄', 'semncnt'] }])).toEqual([
+      'somewhere (en): no glossary entry holds all of "┄┄", "semncnt", so g finds no one place that explains them (src/lessons/glossary.ts)',
+    ]);
+    // the record's labels before their entry (the glossary without it)
+    const without = GLOSSARY.filter((e) => e.id !== 'record-words');
+    expect(screenWordProblems([{ where: 'the record', lang: 'zh', words: ['记录：', '改动：', '文中提到：'] }], without)).toHaveLength(1);
   });
 
   it('catches a term read in a hint, a whyNot or the check before any step announces it', () => {
