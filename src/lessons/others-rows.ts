@@ -10,9 +10,11 @@ export const OTHERS_ROWS: Text = {
   // "Unmarked rows, in ipcs only, are other programs'" read two ways (newcomer pass 10): said
   // plainly, naming no pane (the notice shows over the Trace, or the Kernel pane at step 1)
   // only what is known: no run recorded here made it; another user's ipclab, or one with another
-  // state folder, makes unmarked rows too (a tester saw shmctl's 'C' key unmarked: issue 16)
-  en: 'Rows with no mark (● or ○) were made by no ipclab run recorded here: another program, or ipclab run by another user or with another state folder. On a shared machine they come and go.',
-  zh: '没有标记（● 或 ○）的行不是这里记录的 ipclab 运行建的：可能是别的程序，或别的用户、别的状态文件夹下运行的 ipclab。在共享的机器上它们随时出现、消失。',
+  // state folder, makes unmarked rows too (a tester saw shmctl's 'C' key unmarked: issue 16);
+  // the state folder is left to the marks' entry: named here, it made overview 1's run bring
+  // eight New terms, on a machine with others' objects only (tests/lessons/new-terms-count)
+  en: "Rows with no mark (● or ○) were made by no ipclab run recorded here (g: marks): another program, or another user's ipclab. On a shared machine they come and go.",
+  zh: '没有标记（● 或 ○）的行不是这里记录的 ipclab 运行建的（按 g 查“标记”）：可能是别的程序，或别的用户的 ipclab。在共享的机器上它们随时出现、消失。',
 };
 
 /** The shmids an `ipcs -m` of the step listed that ipclab did not make (no ● or ○): listed by
