@@ -68,6 +68,11 @@ export interface RunSlice extends RunCopy {
    *  it moves nothing (issue 16: →→ at a lesson's end opened the next at its step 2, step 1 never
    *  drawn), said once the screen is there (the Spaces meanwhile too). True when it waits so. */
   moveWaits(key: string): boolean;
+  /** A question's key or y (`key`: a digit, x, h, y) while a step runs: it acts on nothing, said once
+   *  the step is over. A digit then answered the running step's question after Space (its verdict
+   *  graded on it), or, a moment later, the next step's; y opened nothing and the value typed for its
+   *  form answered the next question (issue 16: msg 3). True when a step runs. */
+  keyWhileRunning(key: string): boolean;
   /** the Spaces pressed while a step ran (not used) or while the first lesson opened (kept for
    *  step 1) are forgotten (a question that asks before its step runs): how many were */
   forgetQueued(): number;
@@ -188,21 +193,28 @@ export const runSlice =
     // screen the learner has not seen); said once the step is over: the step ran (null: a lesson opened) and the one on screen now
     let spacesWhileRunning = 0;
     let ranStep: number | null = null;
-    // → ← pressed meanwhile (moveWaits), and which: one key's name, or null for both
-    let movesWhileRunning = 0;
-    let moveKey: string | null = null;
+    // other keys about the steps pressed meanwhile (keyWhileRunning: → ←, a digit, x, h, y), and
+    // which: one key's name, or null for several
+    let othersWhileRunning = 0;
+    let otherKey: string | null = null;
     /** the step running now (1-based), or null while a lesson opens (Enter or → left the last one's end) */
     const runningNow = (): number | null => {
       const lesson = get().lessons[get().lessonIndex];
       return get().runningStep !== null ? get().runningStep! + 1 : get().done >= (lesson?.steps.length ?? 0) ? null : get().done + 1;
     };
+    const countWhileRunning = (key: string) => {
+      if (othersWhileRunning === 0) otherKey = key;
+      else if (otherKey !== key) otherKey = null;
+      othersWhileRunning++;
+      if (spacesWhileRunning === 0) ranStep = runningNow();
+    };
     /** what the keys pressed while a step ran (or a lesson opened) say once it is over */
     const keysWhileSaid = (): Status => {
-      const n = spacesWhileRunning + movesWhileRunning;
-      const key = movesWhileRunning === 0 ? 'Space' : spacesWhileRunning === 0 ? moveKey : null;
+      const n = spacesWhileRunning + othersWhileRunning;
+      const key = othersWhileRunning === 0 ? 'Space' : spacesWhileRunning === 0 ? otherKey : null;
       const ran = ranStep;
       const shown = onScreen();
-      spacesWhileRunning = movesWhileRunning = 0;
+      spacesWhileRunning = othersWhileRunning = 0;
       return (s) => s.keysWhileRunning(n, key, ran, shown);
     };
     // the status naming the pane a run showed: a note, which what the keys not used say replaces
@@ -372,7 +384,7 @@ export const runSlice =
 
       enqueue(busy, work) {
         if (get().busy !== null) return chain;
-        if (!queuesSpace(busy)) spacesWaiting = spacesWhileRunning = movesWhileRunning = 0;
+        if (!queuesSpace(busy)) spacesWaiting = spacesWhileRunning = othersWhileRunning = 0;
         if (inRead) readStarted = true;
         set({ busy });
         chain = chain
@@ -393,7 +405,7 @@ export const runSlice =
               if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
             // the Spaces pressed while the step ran ran nothing: said so, with what is on screen now
-            if (spacesWhileRunning + movesWhileRunning > 0 && (busy === 'running' || spacesWhileRunning === 0)) {
+            if (spacesWhileRunning + othersWhileRunning > 0 && (busy === 'running' || spacesWhileRunning === 0)) {
               const said = keysWhileSaid();
               if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
@@ -459,10 +471,13 @@ export const runSlice =
           set({ status: (s) => s.keysWhileRunning(1, key, null, onScreen()) });
           return true;
         }
-        if (movesWhileRunning === 0) moveKey = key;
-        else if (moveKey !== key) moveKey = null;
-        movesWhileRunning++;
-        if (spacesWhileRunning === 0) ranStep = runningNow();
+        countWhileRunning(key);
+        return true;
+      },
+
+      keyWhileRunning(key) {
+        if (get().busy !== 'running') return false;
+        countWhileRunning(key);
         return true;
       },
 
@@ -538,7 +553,7 @@ export const runSlice =
         // a step may be waiting on a helper that someone stopped: end the helpers first,
         // so that wait fails now and q never takes longer than QUIT_WAIT_MS
         const stepRunning = get().busy === 'running';
-        spacesWaiting = spacesWhileRunning = movesWhileRunning = 0;
+        spacesWaiting = spacesWhileRunning = othersWhileRunning = 0;
         if (stepRunning) deps.kernel.endHelpers();
         set({ busy: 'quitting', status: (s) => (stepRunning ? s.quittingHelpers : s.quitting), overlay: 'none' });
         let timer: NodeJS.Timeout | undefined;
