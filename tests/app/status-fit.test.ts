@@ -131,7 +131,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   checkSpace: (s) => [s.checkSpace(9, keyFor('skip', false))],
   lessonEndKeys: (s) => [true, false].map((last) => s.lessonEndKeys(keyFor('run', false), keyFor('next', false), last)),
   keysDropped: (s) => [true, false].flatMap((spaces) => [null, most].flatMap((shown) => [s.keysDropped(1, spaces, shown), s.keysDropped(12, spaces, shown)])),
-  spacesWhileRunning: (s) => [null, most].flatMap((shown) => [s.spacesWhileRunning(1, most, shown), s.spacesWhileRunning(12, most, shown)]),
+  keysWhileRunning: (s) => [null, most].flatMap((shown) => ['Space', '→', null].flatMap((key) => [s.keysWhileRunning(1, key, most, shown), s.keysWhileRunning(12, key, most, shown)])),
   keysAfterForm: (s) => [s.keysAfterForm(1), s.keysAfterForm(12)],
   leaveAsk: (s) => [s.leaveAsk(1, longestName), s.leaveAsk(12, longestName)],
   leaveCancelled: (s) => [s.leaveCancelled],

@@ -11,10 +11,14 @@
 // what PgUp, PgDn bring (pageShows). In review (← to a step that ran) it shows that step the same
 // way, and the end again back at the step to run; the learner scrolls it as ever, the border
 // saying how much more is above and below.
+// Nothing run, nothing moves: an answer or a hint makes the lesson text above it taller or
+// shorter, and the pane's height with it; the window keeps the top it had before that key (issue
+// 16: after a check's last answer the closing words took a row, and "↑ 29 more" became "↑ 30
+// more"), the border saying what is cut below.
 // Where the learner leaves it holds while the step's lines arrive and across a zoom, a
 // resize and a tab shown in between: at its end it follows the end, scrolled up it stays
 // (the bottom border says how much more is below); a step run or reviewed shows that step.
-import React, { useLayoutEffect, useMemo } from 'react';
+import React, { useLayoutEffect, useMemo, useRef } from 'react';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
@@ -76,7 +80,16 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // resize) nor the lines that arrived since (nc: zoomed and back, the Trace stopped following)
   const run = useAppState((st) => st.run);
   // keyed by the step, not its line (a resize rewraps the lines); the end once reached is followed
-  const top = useFollowScroll(max, Math.min(at ?? max, max), `${runKey(run)} ${stepStarts.length} ${step ?? 'end'}`, 'trace', height - 2, undefined, true);
+  const anchor = `${runKey(run)} ${stepStarts.length} ${step ?? 'end'}`;
+  // the top chosen for the step as last drawn before a quiz key (an answer, a skip, a hint): after
+  // one, the same top, whatever rows the lesson text leaves (the lines, the width and the zoom the same)
+  const quizKeys = useAppState((st) => Object.keys(st.checkPicks).length + Object.keys(st.guesses).length + Object.keys(st.hints).length);
+  const held = useRef<{ key: string; keys: number; top: number } | null>(null);
+  const holdKey = `${anchor} ${trace.length} ${width} ${zoomed}`;
+  let follow = Math.min(at ?? max, max);
+  if (step !== null && held.current?.key === holdKey && held.current.keys !== quizKeys) follow = Math.min(held.current.top, max);
+  else held.current = { key: holdKey, keys: quizKeys, top: follow };
+  const top = useFollowScroll(max, follow, anchor, 'trace', height - 2, undefined, true);
   // where the window cuts the step's result (a record taller than the pane, or scrolled), the border says on which side
   const cut = step === null ? { above: false, below: false } : resultCut(view, step, top, height - 2);
   // where the window cuts the step's part (its result or lines before it), the border names z and

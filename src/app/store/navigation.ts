@@ -8,6 +8,7 @@ import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
+import { keyFor } from '../keymap.js';
 import { ASK_START_OVER, askErratum, askLeave } from './ask.js';
 import { atLessonEnd, goOnward } from './turn.js';
 import { NO_RUN } from './run-copy.js';
@@ -210,6 +211,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     jumping: null,
 
     showNext() {
+      if (get().moveWaits(keyFor('next', get().ascii))) return;
       const { view, done, lessons, lessonIndex } = get();
       const steps = lessons[lessonIndex].steps.length;
       const max = done >= steps ? steps : steps - 1;
@@ -219,6 +221,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     showPrev() {
+      if (get().moveWaits(keyFor('prev', get().ascii))) return;
       const { view, done } = get();
       if (view > 0) set({ view: view - 1, scroll: { ...get().scroll, lesson: AT_QUESTION }, ...reviewSays(view - 1, done) });
     },

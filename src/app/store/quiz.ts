@@ -193,7 +193,7 @@ export const quizSlice =
       choose(digit) {
         // the answer keys do nothing while an erratum's jump runs steps (their status says so)
         // a key acts only on a question on screen: a hidden one is shown first (store/turn.ts showHiddenQuestion)
-        if (get().jumping) return;
+        if (get().jumping || get().keyWhileRunning(String(digit))) return;
         const place = quizPlace(get());
         // a hidden question is shown first; brought by a key that came with the answer to the one before, it is held too
         if (get().showHiddenQuestion('answer', String(digit))) return void (place && seenAtRead && held(place, String(digit)));
@@ -212,8 +212,8 @@ export const quizSlice =
       },
 
       skipQuestion() {
-        if (get().jumping) return;
         const key = keyFor('skip', get().ascii);
+        if (get().jumping || get().keyWhileRunning(key)) return;
         const place = quizPlace(get());
         if (get().showHiddenQuestion('skip', key)) return void (place && seenAtRead && held(place, key));
         if (!place) return set({ status: (s) => s.noQuestion(key) });
@@ -226,7 +226,7 @@ export const quizSlice =
       },
 
       showHint() {
-        if (get().jumping) return;
+        if (get().jumping || get().keyWhileRunning(keyFor('hint', get().ascii))) return;
         const place = quizPlace(get());
         if (place?.kind === 'checkpoint') {
           if (!get().showHiddenQuestion('hint', keyFor('hint', get().ascii))) set({ hints: { ...get().hints, [place.step]: true }, ...inView() });

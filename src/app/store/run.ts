@@ -12,7 +12,7 @@ import type { AppDeps } from './deps.js';
 import { ASK_RESET, type Ask } from './ask.js';
 import { AT_QUESTION, SCROLL_HOME } from './panes.js';
 import { shownFocus } from './kernel.js';
-import { NO_CHOICES } from './quiz.js';
+import { CHECK_READ_MS, NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 import { kernelChange, NO_CHANGE, resultPane, type ResultPane, type ResultWhy } from '../../lessons/result-pane.js';
 
@@ -44,6 +44,8 @@ export interface RunSlice extends RunCopy {
   runningStep: number | null;
   /** the step a re-run in review is running again (its text says so while the steps before it run) */
   rerunStep: number | null;
+  /** when → or Enter at a lesson's end last opened the next lesson (Date.now()); 0: never */
+  onwardAt: number;
   /** the key that asked before it acts, waiting for its second press (store/ask.ts): Space at a
    *  question with no answer picked, r, Enter on an erratum elsewhere or on "start over".
    *  Any other key forgets it (store.ts dispatch), Esc saying so */
@@ -62,6 +64,15 @@ export interface RunSlice extends RunCopy {
   runStep(values?: TurnValues): void;
   /** r: the lesson from its start, what it made removed; the first r only asks (ask) */
   resetLesson(): void;
+  /** → or ← (`key`) while a step runs or a lesson opens, or before the lesson just opened was drawn:
+   *  it moves nothing (issue 16: →→ at a lesson's end opened the next at its step 2, step 1 never
+   *  drawn), said once the screen is there (the Spaces meanwhile too). True when it waits so. */
+  moveWaits(key: string): boolean;
+  /** A question's key or y (`key`: a digit, x, h, y) while a step runs: it acts on nothing, said once
+   *  the step is over. A digit then answered the running step's question after Space (its verdict
+   *  graded on it), or, a moment later, the next step's; y opened nothing and the value typed for its
+   *  form answered the next question (issue 16: msg 3). True when a step runs. */
+  keyWhileRunning(key: string): boolean;
   /** the Spaces pressed while a step ran (not used) or while the first lesson opened (kept for
    *  step 1) are forgotten (a question that asks before its step runs): how many were */
   forgetQueued(): number;
@@ -122,6 +133,16 @@ export function resultOf(state: AppState, step: number): { pane: ResultPane; why
  *  lesson was left on (issue 16: a new lesson opened with the Trace of the old one in focus). */
 export const LESSON_PANE = { tab: 'flow', tabBeforeCode: 'flow', tabByHand: false, result: null } as const satisfies Partial<AppState>;
 
+/** How long the lesson → or Enter opened at a lesson's end is on screen before → or ← moves
+ *  from its step 1: as long as a question of the check before a key answers it (quiz.ts). */
+const ONWARD_READ_MS = CHECK_READ_MS;
+
+/** Whether the lesson → or Enter opened at a lesson's end came on screen too short a time ago
+ *  for → or ← to move from its step 1 at `now` (moveWaits). */
+export function onwardJustOpened(st: Pick<RunSlice, 'onwardAt'>, now = Date.now()): boolean {
+  return now - st.onwardAt < ONWARD_READ_MS;
+}
+
 /** how long quit waits for a running step before cleaning up anyway */
 const QUIT_WAIT_MS = 3000;
 
@@ -172,6 +193,30 @@ export const runSlice =
     // screen the learner has not seen); said once the step is over: the step ran (null: a lesson opened) and the one on screen now
     let spacesWhileRunning = 0;
     let ranStep: number | null = null;
+    // other keys about the steps pressed meanwhile (keyWhileRunning: → ←, a digit, x, h, y), and
+    // which: one key's name, or null for several
+    let othersWhileRunning = 0;
+    let otherKey: string | null = null;
+    /** the step running now (1-based), or null while a lesson opens (Enter or → left the last one's end) */
+    const runningNow = (): number | null => {
+      const lesson = get().lessons[get().lessonIndex];
+      return get().runningStep !== null ? get().runningStep! + 1 : get().done >= (lesson?.steps.length ?? 0) ? null : get().done + 1;
+    };
+    const countWhileRunning = (key: string) => {
+      if (othersWhileRunning === 0) otherKey = key;
+      else if (otherKey !== key) otherKey = null;
+      othersWhileRunning++;
+      if (spacesWhileRunning === 0) ranStep = runningNow();
+    };
+    /** what the keys pressed while a step ran (or a lesson opened) say once it is over */
+    const keysWhileSaid = (): Status => {
+      const n = spacesWhileRunning + othersWhileRunning;
+      const key = othersWhileRunning === 0 ? 'Space' : spacesWhileRunning === 0 ? otherKey : null;
+      const ran = ranStep;
+      const shown = onScreen();
+      spacesWhileRunning = othersWhileRunning = 0;
+      return (s) => s.keysWhileRunning(n, key, ran, shown);
+    };
     // the status naming the pane a run showed: a note, which what the keys not used say replaces
     let resultSaid: Status | null = null;
     const saysNothingElse = () => get().status === null || get().status === resultSaid;
@@ -242,6 +287,7 @@ export const runSlice =
         if (lessonIndex + 1 < lessons.length) {
           set({ status: null });
           await get().openLesson(lessonIndex + 1);
+          set({ onwardAt: Date.now() });
         } else set({ status: null, overlay: 'end' });
         return;
       }
@@ -331,13 +377,14 @@ export const runSlice =
       status: null,
       runningStep: null,
       rerunStep: null,
+      onwardAt: 0,
       ask: null,
       finished: false,
       quitReport: null,
 
       enqueue(busy, work) {
         if (get().busy !== null) return chain;
-        if (!queuesSpace(busy)) spacesWaiting = spacesWhileRunning = 0;
+        if (!queuesSpace(busy)) spacesWaiting = spacesWhileRunning = othersWhileRunning = 0;
         if (inRead) readStarted = true;
         set({ busy });
         chain = chain
@@ -358,12 +405,9 @@ export const runSlice =
               if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
             // the Spaces pressed while the step ran ran nothing: said so, with what is on screen now
-            if (busy === 'running' && spacesWhileRunning > 0) {
-              const n = spacesWhileRunning;
-              const ran = ranStep;
-              spacesWhileRunning = 0;
-              const shown = onScreen();
-              if (saysNothingElse() && takesKeys(get())) set({ status: (s) => s.spacesWhileRunning(n, ran, shown) });
+            if (spacesWhileRunning + othersWhileRunning > 0 && (busy === 'running' || spacesWhileRunning === 0)) {
+              const said = keysWhileSaid();
+              if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
             // a Space pressed while the first lesson opened runs step 1 (its screen was there): it asks
             // first at a question with no answer picked (runShown)
@@ -410,13 +454,31 @@ export const runSlice =
           if (!values && get().busy === 'opening') spacesWaiting++;
           else if (!values) {
             spacesWhileRunning++;
-            // (no step runs while the next lesson opens, Enter or → having left the last one: null)
-            const lesson = get().lessons[get().lessonIndex];
-            ranStep = get().runningStep !== null ? get().runningStep! + 1 : get().done >= (lesson?.steps.length ?? 0) ? null : get().done + 1;
+            ranStep = runningNow();
           }
           return;
         }
         void get().enqueue('running', () => nextStep(values));
+      },
+
+      moveWaits(key) {
+        const { busy, resultShown, lessonIndex } = get();
+        // the lesson pane has not drawn the lesson shown: a lesson just opened (a store with no pane draws nothing)
+        const undrawn = resultShown !== null && resultShown.lesson !== lessonIndex;
+        if (busy === null && !undrawn && !onwardJustOpened(get())) return false;
+        if (busy === null) {
+          // the lesson is open: said now
+          set({ status: (s) => s.keysWhileRunning(1, key, null, onScreen()) });
+          return true;
+        }
+        countWhileRunning(key);
+        return true;
+      },
+
+      keyWhileRunning(key) {
+        if (get().busy !== 'running') return false;
+        countWhileRunning(key);
+        return true;
       },
 
       keysBegin() {
@@ -491,7 +553,7 @@ export const runSlice =
         // a step may be waiting on a helper that someone stopped: end the helpers first,
         // so that wait fails now and q never takes longer than QUIT_WAIT_MS
         const stepRunning = get().busy === 'running';
-        spacesWaiting = spacesWhileRunning = 0;
+        spacesWaiting = spacesWhileRunning = othersWhileRunning = 0;
         if (stepRunning) deps.kernel.endHelpers();
         set({ busy: 'quitting', status: (s) => (stepRunning ? s.quittingHelpers : s.quitting), overlay: 'none' });
         let timer: NodeJS.Timeout | undefined;

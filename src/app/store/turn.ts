@@ -327,7 +327,8 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
 
     turnEdit() {
       const turn = current();
-      if (get().busy !== null) return;
+      // while a step runs, said once it is over: what the learner types next is for no form
+      if (get().keyWhileRunning(keyFor('turn', get().ascii)) || get().busy !== null) return;
       if (!turn) {
         set({ status: noFormStatus(get()) });
         return;

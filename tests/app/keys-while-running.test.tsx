@@ -1,0 +1,34 @@
+// A question's keys and y pressed while a step runs act on nothing, and the status line says so once
+// the step is over (issue 16, msg 3: y pressed right after Space opened no form, and the value the
+// learner then typed for it, a digit, answered step 4's question; a digit while the step ran
+// changed the answer its verdict was graded on, after Space).
+import { describe, expect, it } from 'vitest';
+import { appDrawer, questionShown, ran } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+
+const draw = appDrawer('keys-while-running', { lessons: LESSONS });
+const msg = LESSONS.find((l) => l.id === 'msg')!;
+
+describe('keys while a step runs', () => {
+  it('msg 3, 120x34 en: 1, Space, then y and 2 while step 3 runs: step 3 graded on 1, no form, step 4 unanswered, both keys said', async () => {
+    const r = await draw({ width: 120, height: 34, lesson: 'msg' });
+    await r.waitFor((f) => f.includes('step 1/7'), 'the lesson');
+    await ran(r, 2);
+    await questionShown(r);
+    await r.press('1');
+    await r.waitFor(() => r.store.getState().guesses[2] === 0, 'step 3 answered 1');
+    // Space, then the learner's y and the value for its form while step 3 runs
+    r.store.getState().dispatch('run', ' ');
+    expect(r.store.getState().busy).toBe('running');
+    r.store.getState().dispatch('turn', 'y');
+    r.store.getState().dispatch('choose', '2');
+    const f = await r.waitFor(() => r.store.getState().busy === null && r.store.getState().done === 3, 'step 3 run');
+    const st = r.store.getState();
+    expect(st.guesses[2]).toBe(0);
+    expect(st.guesses[3]).toBeUndefined();
+    expect(st.turnFocus).toBeNull();
+    const graded = st.graded[2]!;
+    expect(st.answers.msg?.checkpoints[msg.steps[2].id]).toBe(graded.answer === 0 ? 'right' : 'wrong');
+    expect(f).toContain("2 keys during step 3's run not used; step 4 is on screen");
+  }, 60_000);
+});
