@@ -4,7 +4,7 @@
 // kind is not crowded by the others). Every figure here is copied from /proc/sysvipc,
 // IPC_STAT or semctl, never computed or remembered.
 import { readFileSync } from 'node:fs';
-import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
+import type { Decoded, Lesson, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
@@ -123,6 +123,9 @@ export interface TableMarks {
   seen?: Set<string>;
   /** the columns the lesson's words name (kernel-named.ts): left out after every other */
   named?: NamedColumns;
+  /** the widest owner name the lesson may show (Lesson.owners): the owner column is that wide at
+   *  every step (shmctl 4's "nobody" widened it by a cell for that step: issue 16) */
+  ownerCells?: number;
 }
 
 /** The heading each line of a table (a dump, a packed block) stands under: the pane
@@ -261,6 +264,7 @@ function table<T>(
   never: ReadonlySet<string> = new Set(),
   named: NamedColumns = NOTHING_NAMED,
   goneWord = '',
+  ownerCells = 0,
 ): Line[] {
   // a removed row: its identity, then `goneWord` ("removed") in words, never blank columns
   // (the figures before the step are not the kernel's now; blank, "-● down 0x00000000 15925289
@@ -279,8 +283,9 @@ function table<T>(
   // as wide as its heading -- so no column comes, goes or moves between the steps of a lesson
   // (status left out once lpid grew a digit, back two steps later; shmctl 6's "0x00000000*"
   // widened key and moved every column right of it for a step: issue 16)
+  // (and an owner as wide as the widest name the lesson may give an object: ownerCells)
   const widths = fitWidths(cols.map(([head]) => head), listed, marked.map((m, i) => m && i !== id && mark !== null)).map((w, i) =>
-    Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
+    Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0, cols[i][1] === 'owner' ? ownerCells + (marked[i] && mark !== null ? 1 : 0) : 0),
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
@@ -359,7 +364,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>('msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [titleLine(s.queuesHead)] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null)), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [titleLine(s.queuesHead)] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -378,7 +383,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const row = removed
       ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>('semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
-    const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null));
+    const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells);
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
@@ -402,6 +407,11 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
  *  the note of columns left out names none of them ("太窄未显示：cpid" over the record's "cpid 26404": issue 16) */
 const IN_RECORD: ReadonlySet<string> = new Set(['cpid', 'lpid']);
 
+/** The cells of the widest owner name `lesson`'s steps may give an object (TableMarks.ownerCells). */
+export function ownerRoom(lesson: Pick<Lesson, 'owners'> | undefined): number {
+  return Math.max(0, ...(lesson?.owners?.() ?? []).map((name) => cells(cell(name, 'owner'))));
+}
+
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false, recorded = false): Line[] {
   // the segments the step removed, once more after it (dimmed, GONE_MARK before it)
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
@@ -421,7 +431,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
   const sorted = lessonFirst([...rows, ...removed], (r) => ownerOf(r.item.shmid, m.owners));
-  const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null))];
+  const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells)];
   const at = sorted.findIndex((r) => r.item.shmid === focus && segments.includes(r.item));
   if (at >= 0) {
     const row = out[(title ? 2 : 1) + at];
