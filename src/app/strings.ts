@@ -654,6 +654,8 @@ const EN = {
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
   endedLead: 'ended: ',
   endedSep: ', ',
+  /** the Kernel pane's processes alive, as one line where their table would leave blank rows (kernel-view processLines) */
+  aliveLead: 'alive: ',
   /** the processes after the lesson's own on the tab bar, counted by state: "+ 2 alive, 1 ended". Each count
    *  names what it counts: "+ 3 more, ended" read as if all had ended, the lesson's own too, and in "+ 2 more,
    *  1 alive" the two figures read as two sets (pass 12, issue 16). "alive", the Kernel pane's column, not
@@ -1082,6 +1084,7 @@ const ZH: Strings = {
   asideFolded: (step: number) => `已收起；按 ← 回到第 ${step} 步可见`,
   endedLead: '已结束：',
   endedSep: '、',
+  aliveLead: '存活：',
   // both said, 已 left out: "本课 pid 25100 另 8 个存活、1 个已结束" was 1 cell past the room at 80 columns
   morePids: (alive: number, ended: number, tab: string | null) => {
     const count = `另 ${alive > 0 && ended > 0 ? `${alive} 个存活、${ended} 个结束` : alive > 0 ? `${alive} 个存活` : `${ended} 个已结束`}`;

@@ -7,6 +7,7 @@ import { SHARED } from '../text/strings.js';
 import type { Lang } from '../lang.js';
 import { said } from './peer-process.js';
 import { now } from '../native/clock.js';
+import { userName } from '../native/users.js';
 import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, inLang, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 
@@ -183,6 +184,8 @@ function ownerRw(state: ShmctlState): AttemptResult {
 
 export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
+  // step 4's IPC_SET gives the 0400 segment to nobody where ipclab is root
+  owners: () => (asRoot() ? [userName(NOBODY)] : []),
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
     en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET sets its uid, gid and mode (the low 9 bits) from buf (never cuid and cgid, the creator\'s), IPC_RMID asks for its removal (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',

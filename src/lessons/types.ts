@@ -233,6 +233,9 @@ export interface Lesson<S = unknown> {
   checkpoints?: Partial<Record<string, Checkpoint<S>>>;
   /** the end-of-lesson check: three questions */
   check?: CheckQuestion[];
+  /** the names of the users a step may give an object (IPC_SET) besides the learner: the Kernel
+   *  pane's owner column is as wide as they are from the first step, so it holds still at that step */
+  owners?(): readonly string[];
 }
 
 /** What a step's action gets, the same object for every step until the lesson is reset.

@@ -3,7 +3,7 @@
 // legend; its one-line messages wrapped at every pane width, never cut inside a term; the
 // note of left-out columns only under a table that left them out.
 import { describe, expect, it } from 'vitest';
-import { kernelLegendLines, kernelLines, type KernelInput } from '../../src/app/components/kernel-view.js';
+import { kernelLegendLines, kernelLines, ownerRoom, type KernelInput } from '../../src/app/components/kernel-view.js';
 import { FLEETING_MARK, madeAndRemoved } from '../../src/app/components/marks.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { textRoom } from '../../src/app/components/Panel.js';
@@ -77,6 +77,16 @@ describe('Kernel pane: made and removed by the step', () => {
         const top = laid.find((t) => t.includes('shmid'))!;
         const next = top.indexOf(' ', top.indexOf('owner') + 'owner'.length + 1) > 0 ? top.slice(top.indexOf('owner') + 'owner'.length).search(/\S/) + top.indexOf('owner') + 'owner'.length : top.length;
         expect(at.indexOf('learner') + 'learner'.length, `${room}:\n${laid.join('\n')}`).toBeLessThan(next);
+      }
+      // where the lesson names the owners its steps may give (Lesson.owners), the owner column is
+      // that wide at the step before too: no column moves at the step (shmctl 4's "nobody"
+      // widened owner by a cell for that step: issue 16)
+      const owned = { ...k.marks, ownerCells: ownerRoom({ owners: () => ['learner'] }) };
+      for (const room of [120, ...rooms]) {
+        const heading = (kk: KernelInput) => kernelLines(kk, room, 60).map(lineText).find((t) => t.includes('shmid'))!;
+        const without = heading(input(lang, { marks: { ...owned, before: { ...before, step: 2 }, fleeting: madeAndRemoved([], before, { segments: [seg], queues: [], semaphores: [] }, 'learner') } }));
+        expect(heading({ ...k, marks: owned }), `${room}`).toBe(without);
+        expect(without.indexOf('perms') - without.indexOf('owner'), `${room}`).toBeGreaterThanOrEqual('learner'.length + 1);
       }
       // without it in the step, no such row, no such legend part
       const plain = input(lang, {}, []);

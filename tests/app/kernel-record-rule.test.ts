@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { statLines } from '../../src/app/components/kernel-view.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
+import { cells, proseWidth } from '../../src/app/text-fit.js';
 import type { ShmidDs } from '../../src/native/types.js';
 
 const ds: ShmidDs = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 1_700_000_000, dtime: 0, ctime: 1_700_000_000, cpid: 4194300, lpid: 4194301, nattch: 1 };
@@ -32,6 +33,28 @@ describe('the short record says why a field past the first left out is shown', (
       // a field the lesson pane names, not changed: the other word
       const named = lineText(statLines(4, ds, 78, s, new Set<keyof ShmidDs>(), '*', row, new Set(['cuid']), 5, true)[0]!);
       expect(named).toContain(`${s.recordPast(false)}${gap}cuid 0`);
+    });
+
+    it(`${lang}: every field whole on its row at every width, whatever the pids' digits, the marks and the fields named`, () => {
+      // the 80-column pane put cpid last on the record's line, where a wider pid would run past the
+      // border (issue 16): a pair goes to the next row whole, or stays off the short record
+      const wrong: string[] = [];
+      const pairs = /(?:^|\s)(atime|dtime|ctime|lpid|cpid|cuid|cgid|nattch|uid|gid|mode|key|size) (\S+)/g;
+      for (const pid of [7, 31_999, 4_194_303]) {
+        const d = { ...ds, cpid: pid, lpid: pid, dtime: ds.ctime };
+        for (let width = 30; width <= 78; width++)
+          for (const compact of [false, true, 2] as const)
+            for (const changed of [new Set<keyof ShmidDs>(), new Set<keyof ShmidDs>(['atime', 'dtime', 'ctime', 'lpid']), 'new' as const])
+              for (const named of [[], ['cpid'], ['ctime', 'cpid', 'cgid', 'uid', 'gid']]) {
+                const texts = statLines(4, d, width, s, changed, '*', row, new Set(named), 4, compact).map(lineText);
+                const at = `${pid} ${width} ${String(compact)} ${[...(changed === 'new' ? ['new'] : changed)]} ${named}:\n${texts.join('\n')}`;
+                if (texts.some((t) => cells(t) > proseWidth(width))) wrong.push(`past the border: ${at}`);
+                // a field's name never ends a row without its value after it
+                if (texts.some((t) => /(^|\s)(atime|dtime|ctime|lpid|cpid|cuid|cgid|nattch|uid|gid|mode|key|size)$/.test(t.trimEnd()))) wrong.push(`a name without its value: ${at}`);
+                for (const m of texts.join('\n').matchAll(pairs)) if (m[1] === 'cpid' && !m[2]!.startsWith(String(pid))) wrong.push(`cpid cut: ${at}`);
+              }
+      }
+      expect(wrong.slice(0, 3)).toEqual([]);
     });
   }
 });

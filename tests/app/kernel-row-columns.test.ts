@@ -7,7 +7,7 @@
 // pids) has a figure under every column but status (empty until IPC_RMID, as in ipcs); a row
 // the kernel no longer holds says so in words ("removed"), not as blank columns. Every step of
 // shmctl, shmdt, overview, serv-clnt and parent-child, run for real, the pane laid out as drawn,
-// at 80x24 and 120x34, en and zh.
+// at 80x24 and 120x34, en and zh. A column kept from one step to the next starts at the same cell.
 import { describe, expect, it } from 'vitest';
 import { rowHeading } from '../../src/app/components/kernel-view.js';
 import { lineText, type Line } from '../../src/app/styled.js';
@@ -41,7 +41,7 @@ describe('Kernel pane: a row keeps its columns through a lesson, and fills them'
     it(`${id}: every step at 80x24 and 120x34, en and zh`, async () => {
       const wrong: string[] = [];
       // per size and language and table: the columns the last step showed
-      const last = new Map<string, { step: number; cols: string[] }>();
+      const last = new Map<string, { step: number; cols: { name: string; at: number }[] }>();
       let rows = 0;
       let removed = 0;
       await walkLesson(lesson, (at) => {
@@ -61,10 +61,14 @@ describe('Kernel pane: a row keeps its columns through a lesson, and fills them'
               const names = cols.map((c) => c.name);
               const was = last.get(key);
               if (was && was.step === at.step - 1) {
-                const lost = was.cols.filter((c) => !names.includes(c));
-                if (lost.length > 0) wrong.push(`${lost.join(', ')} left the ${table} table at step ${at.step + 1} (${was.cols.join(' ')} -> ${names.join(' ')}): ${where}`);
+                const lost = was.cols.filter((c) => !names.includes(c.name));
+                if (lost.length > 0) wrong.push(`${lost.map((c) => c.name).join(', ')} left the ${table} table at step ${at.step + 1} (${was.cols.map((c) => c.name).join(' ')} -> ${names.join(' ')}): ${where}`);
+                // and stayed where it was: shmctl 4's removed row owned by "nobody" widened owner
+                // by a cell and moved every column after it for that step (issue 16)
+                const moved = cols.filter((c) => was.cols.some((b) => b.name === c.name && b.at !== c.at));
+                if (moved.length > 0) wrong.push(`${moved.map((c) => c.name).join(', ')} moved in the ${table} table at step ${at.step + 1}: ${where}`);
               }
-              last.set(key, { step: at.step, cols: names });
+              last.set(key, { step: at.step, cols });
               for (const row of lines.filter((l) => rowHeading(l) === head)) {
                 const text = lineText(row);
                 const cs = screenCells(text);

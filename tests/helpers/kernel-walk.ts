@@ -6,7 +6,7 @@
 // the step, and the input, the pane's sizes and its laid-out window are made here once.
 import { userInfo } from 'node:os';
 import { lessonShmids, madeAndRemoved } from '../../src/app/components/marks.js';
-import { keepWhole, kernelEnd, kernelFollow, kernelLines, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { keepWhole, kernelEnd, kernelFollow, kernelLines, ownerRoom, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import type { NamedColumns } from '../../src/app/components/kernel-named.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { kernelHead } from '../../src/app/components/KernelPane.js';
@@ -98,6 +98,8 @@ export function kernelInput(at: StepSeen, lang: Lang, extra: { ipclab?: Readonly
     labels,
     // what the step made and removed within it, as KernelPane finds it
     fleeting: madeAndRemoved(run.trace.slice(at.from), before, now, userInfo().username),
+    // the owner column as wide as the lesson's owners, as KernelPane makes it
+    ownerCells: ownerRoom(run.lesson),
     ...(extra.named ? { named: extra.named } : {}),
   };
   return { segments: now.segments, queues: now.queues, semaphores: now.semaphores, focus: now.focus, stat: now.stat, dump: now.dump, decoded: now.decoded, processes: run.processes, ...(extra.wchans ? { wchans: extra.wchans } : {}), marks, lang, s: strings(lang) };

@@ -8,7 +8,7 @@ import { lineText, type Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
@@ -169,13 +169,15 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     if (play || !before || from === undefined) return NO_FLEETING;
     return madeAndRemoved(trace.slice(from), before, { segments, queues, semaphores }, ME);
   }, [play, before, stepStarts, trace, segments, queues, semaphores]);
+  // as wide as the owners the lesson's steps may give an object, from its first step
+  const ownerCells = useMemo(() => ownerRoom(lessonShown), [lessonShown]);
   const marks: TableMarks = useMemo(() => {
     // a removed segment keeps the owner mark it had
     const ipclab = new Set([...segments, ...(before?.segments ?? [])].filter((seg) => seg.ours).map((seg) => seg.shmid));
     const labels: NonNullable<TableMarks['labels']> = {};
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named, picked };
-  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named, picked]);
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named, picked, ownerCells };
+  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named, picked, ownerCells]);
   // the playground's own words: its marks, statements not steps, no s, [ ] or } key to explain
   const words = useMemo(
     () =>

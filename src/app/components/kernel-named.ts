@@ -65,22 +65,30 @@ function stepTexts(lesson: Lesson, i: number): { before: string; after: string }
   };
 }
 
-type Parts = { before: ReadonlySet<string>; after: ReadonlySet<string>; fieldsBefore: ReadonlySet<string>; fieldsAfter: ReadonlySet<string> };
+type Parts = { before: ReadonlySet<string>; after: ReadonlySet<string> };
 const byStep = new WeakMap<Lesson, Parts[]>();
+const fieldsByStep = new WeakMap<Lesson, Parts[]>();
 const byLesson = new WeakMap<Lesson, Set<string>>();
 
-/** The headings each step of `lesson` names, before and after its run. */
-function stepHeadings(lesson: Lesson): Parts[] {
-  let all = byStep.get(lesson);
+/** What `named` finds in each step's texts of `lesson`, before and after its run, kept in `memo`. */
+function perStep(lesson: Lesson, memo: WeakMap<Lesson, Parts[]>, named: (text: string) => Set<string>): Parts[] {
+  let all = memo.get(lesson);
   if (!all) {
     all = lesson.steps.map((_, k) => {
       const t = stepTexts(lesson, k);
-      return { before: headingsNamed(t.before), after: headingsNamed(t.after), fieldsBefore: fieldsNamed(t.before), fieldsAfter: fieldsNamed(t.after) };
+      return { before: named(t.before), after: named(t.after) };
     });
-    byStep.set(lesson, all);
+    memo.set(lesson, all);
   }
   return all;
 }
+
+/** The headings each step of `lesson` names, before and after its run: the glossary read through
+ *  for each, the pane's costliest part at start-up, so only for the lesson shown. */
+const stepHeadings = (lesson: Lesson): Parts[] => perStep(lesson, byStep, (text) => headingsNamed(text));
+/** The fields each step of `lesson` names by name, before and after its run (for the lessons before
+ *  it too: reading the glossary for each of theirs took race's first frame 20 ms at 120x34). */
+const stepFields = (lesson: Lesson): Parts[] => perStep(lesson, fieldsByStep, fieldsNamed);
 
 /** The headings any step of `lesson` names. */
 export function lessonHeadings(lesson: Lesson): ReadonlySet<string> {
@@ -97,10 +105,12 @@ export function namedColumns(lesson: Lesson | undefined, view: number, done: num
   const parts = stepHeadings(lesson);
   const said = view < done ? parts[view] : view > 0 ? parts[view - 1] : undefined;
   const step = new Set([...(parts[view]?.before ?? []), ...(said?.after ?? [])]);
+  const fieldParts = stepFields(lesson);
+  const fieldsSaid = view < done ? fieldParts[view] : view > 0 ? fieldParts[view - 1] : undefined;
   // (and those the New terms on screen list: overview 2 listed uid, which the record, made
   // short, left out for the owner column: issue 16)
-  const fields = new Set([...(parts[view]?.fieldsBefore ?? []), ...(said?.fieldsAfter ?? []), ...fieldsNamed(newTerms.join('\n'))]);
-  const met = new Set([...earlier.flatMap((l) => [...lessonFields(l)]), ...parts.slice(0, view + 1).flatMap((p, i) => [...p.fieldsBefore, ...(i < done ? p.fieldsAfter : [])])]);
+  const fields = new Set([...(fieldParts[view]?.before ?? []), ...(fieldsSaid?.after ?? []), ...fieldsNamed(newTerms.join('\n'))]);
+  const met = new Set([...earlier.flatMap((l) => [...lessonFields(l)]), ...fieldParts.slice(0, view + 1).flatMap((p, i) => [...p.before, ...(i < done ? p.after : [])])]);
   return { step, lesson: lessonHeadings(lesson), terms: headingsNamed('', newTerms), fields, met };
 }
 
@@ -108,7 +118,7 @@ const fieldsOf = new WeakMap<Lesson, Set<string>>();
 /** The fields (FIELD_NAMES) any step of `lesson` names. */
 function lessonFields(lesson: Lesson): ReadonlySet<string> {
   let all = fieldsOf.get(lesson);
-  if (!all) fieldsOf.set(lesson, (all = new Set(stepHeadings(lesson).flatMap((p) => [...p.fieldsBefore, ...p.fieldsAfter]))));
+  if (!all) fieldsOf.set(lesson, (all = new Set(stepFields(lesson).flatMap((p) => [...p.before, ...p.after]))));
   return all;
 }
 

@@ -4,7 +4,7 @@
 // kind is not crowded by the others). Every figure here is copied from /proc/sysvipc,
 // IPC_STAT or semctl, never computed or remembered.
 import { readFileSync } from 'node:fs';
-import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
+import type { Decoded, Lesson, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
@@ -123,6 +123,9 @@ export interface TableMarks {
   seen?: Set<string>;
   /** the columns the lesson's words name (kernel-named.ts): left out after every other */
   named?: NamedColumns;
+  /** the widest owner name the lesson may show (Lesson.owners): the owner column is that wide at
+   *  every step (shmctl 4's "nobody" widened it by a cell for that step: issue 16) */
+  ownerCells?: number;
 }
 
 /** The heading each line of a table (a dump, a packed block) stands under: the pane
@@ -261,6 +264,7 @@ function table<T>(
   never: ReadonlySet<string> = new Set(),
   named: NamedColumns = NOTHING_NAMED,
   goneWord = '',
+  ownerCells = 0,
 ): Line[] {
   // a removed row: its identity, then `goneWord` ("removed") in words, never blank columns
   // (the figures before the step are not the kernel's now; blank, "-● down 0x00000000 15925289
@@ -279,8 +283,9 @@ function table<T>(
   // as wide as its heading -- so no column comes, goes or moves between the steps of a lesson
   // (status left out once lpid grew a digit, back two steps later; shmctl 6's "0x00000000*"
   // widened key and moved every column right of it for a step: issue 16)
+  // (and an owner as wide as the widest name the lesson may give an object: ownerCells)
   const widths = fitWidths(cols.map(([head]) => head), listed, marked.map((m, i) => m && i !== id && mark !== null)).map((w, i) =>
-    Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
+    Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0, cols[i][1] === 'owner' ? ownerCells + (marked[i] && mark !== null ? 1 : 0) : 0),
   );
   // a column the step names is left out last, then one the lesson names (shmctl's owner at 120 columns)
   const headOf = (f: keyof T) => cols.find(([, field]) => field === f)?.[0] ?? '';
@@ -359,7 +364,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>('msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [titleLine(s.queuesHead)] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null)), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [titleLine(s.queuesHead)] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -378,7 +383,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const row = removed
       ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>('semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
-    const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null));
+    const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells);
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
@@ -402,6 +407,11 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
  *  the note of columns left out names none of them ("太窄未显示：cpid" over the record's "cpid 26404": issue 16) */
 const IN_RECORD: ReadonlySet<string> = new Set(['cpid', 'lpid']);
 
+/** The cells of the widest owner name `lesson`'s steps may give an object (TableMarks.ownerCells). */
+export function ownerRoom(lesson: Pick<Lesson, 'owners'> | undefined): number {
+  return Math.max(0, ...(lesson?.owners?.() ?? []).map((name) => cells(cell(name, 'owner'))));
+}
+
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false, recorded = false): Line[] {
   // the segments the step removed, once more after it (dimmed, GONE_MARK before it)
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
@@ -421,7 +431,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
   const sorted = lessonFirst([...rows, ...removed], (r) => ownerOf(r.item.shmid, m.owners));
-  const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null))];
+  const out = [...head, ...table(SHM, sorted, m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells)];
   const at = sorted.findIndex((r) => r.item.shmid === focus && segments.includes(r.item));
   if (at >= 0) {
     const row = out[(title ? 2 : 1) + at];
@@ -844,12 +854,21 @@ export function headCut(text: string, width: number): string {
  *  four ended helpers pushed all but two out of the 80x24 pane while the tab bar counted
  *  four (fix23f#2). One rule: a process that is not ipclab's own and has ended is on that
  *  line, whatever its place in the list (shmat's C program, listed first, was a row once
- *  ended and its child on the line: fix24e#3). */
-export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity, wchans: ReadonlyMap<number, string> | null = null, sleepNamed = false, marks: ProcessMarks | null = null): Line[] {
+ *  ended and its child on the line: fix24e#3). `brief`: those alive on a line too (`alive: lesson
+ *  pid 4012`), where the step marked none of them: in a short pane their table's heading stood
+ *  last, its rows below, and keepWhole left a blank row there (msg at 80x24: issue 16). */
+export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true, width = Infinity, wchans: ReadonlyMap<number, string> | null = null, sleepNamed = false, marks: ProcessMarks | null = null, brief = false): Line[] {
   if (processes.length === 0) return [];
   const rows = processes.filter((p) => p.alive || p.pid === process.pid);
   const ended = processes.filter((p) => !p.alive && p.pid !== process.pid);
   const change = marks?.before ? processChanges(processes, marks.before) : null;
+  const where = (w: string) => (w === '0' ? s.wchanRunning : sanitize(w));
+  if (brief && rows.length > 0 && !change?.fresh.size && !change?.changed.size) {
+    const named = rows.map((p) => `${s.pidOf(sanitize(p.role[lang]), String(p.pid))}${p.alive && wchans ? ` wchan ${where(wchans.get(p.pid) ?? '')}` : ''}`);
+    const alive = sentence(packNames(named, { lead: s.aliveLead, sep: s.endedSep }, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'plain')));
+    if (wchans && sleepNamed) for (const l of alive) NAMED.add(l);
+    return [...alive, ...processLines(ended, lang, s, attach, width)];
+  }
   // a figure the step changed carries the mark after it, in a cell every row keeps for it
   // while changes are marked, at every step (the columns after it never move)
   const marked = (p: ProcessInfo, field: 'attached' | 'alive', text: string) => (change?.changed.get(p.pid)?.has(field) ? `${text}${marks!.mark}` : text);
@@ -864,8 +883,7 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
     // wchan (where each process sleeps in the kernel, /proc/PID/wchan; 0 while it runs, as
     // ipclab's own process always is when it reads itself), once the learner has met the word
     const aliveW = Math.max(cells(s.alive), cells(s.yes), cells(s.no));
-    // a 0 said as what it means: the process was running, sleeping nowhere (newcomers: "wchan 0" unexplained)
-    const where = (w: string) => (w === '0' ? s.wchanRunning : sanitize(w));
+    // (a 0 said as what it means, `where`: the process was running, sleeping nowhere; newcomers: "wchan 0" unexplained)
     const sleeps = (p: ProcessInfo) => (wchans ? ` ${where(wchans.get(p.pid) ?? '')}` : '');
     const alive = (text: string) => (wchans ? pad(text, aliveW + slot) : text);
     // the role column: as wide as the longest role where the row fits, at least 16; a role
@@ -979,7 +997,7 @@ export interface KernelInput {
  *  legend is in view beside the rows whose marks it explains (fix19b#3: above the table it
  *  read as the pane's heading, and the sticky heading could not take its place). The keys'
  *  words are its last lines (keyLines). */
-export function kernelLines(k: KernelInput, width: number, height: number, legend: readonly Line[] = [], recordRows = 1): Line[] {
+export function kernelLines(k: KernelInput, width: number, height: number, legend: readonly Line[] = [], recordRows = 1, brief = false): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
   const kinds = [
     k.segments.length > 0 || k.focus !== null || goneSegments(k.segments, k.marks).length > 0 || fleetingOf(k.marks, 'shm').length > 0,
@@ -996,29 +1014,33 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // its fields on its first line, in their one order: s26c#4), and the spare lines give way
   // (the blank lines between sections went first)
   const fits = rows(whole) + legend.length <= height;
-  const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, recordRows);
+  const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, recordRows, brief);
   const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
   if (legend.length > 0) {
     const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
     sections[at] = legendUnder(sections[at], legend);
   }
-  const gap = rows(sections) + sections.length - 1 <= height;
-  // the keys' words last, counted in no fit: where the pane is short they are below its fold
+  // the keys' words last, counted in no fit but the blanks': where the pane is short they are
+  // below its fold, and no blank row stands in view over them (shmat 2 at 80x24: issue 16)
   const keys = keyLines(k, width);
+  const gap = rows(sections) + sections.length - 1 + (keys.length > 0 ? keys.length + 1 : 0) <= height;
   const out = [...sections.flatMap((sec, i) => (i > 0 && gap ? [gapLine(), ...sec] : sec)), ...(keys.length > 0 && gap && sections.length > 0 ? [gapLine()] : []), ...keys];
   // rows the window it opens on would leave blank over lines below it (a sentence moved down
   // whole, keepWhole) go to the short record, more of its fields, where nothing else in view
-  // leaves: overview 6's blank row over "↓ 2 more" at 80x24 (issue 16)
-  const blank = fits || recordRows > 1 ? 0 : blankEnd(out, height);
+  // leaves: overview 6's blank row over "↓ 2 more" at 80x24 (issue 16); else to the processes
+  // alive said on a line, where their table's heading was moved below (msg at 80x24)
+  const blank = fits || recordRows > 1 || brief ? 0 : blankEnd(out, height);
   if (blank === 0) return out;
-  const more = kernelLines(k, width, height, legend, 1 + blank);
-  const view = (ls: readonly Line[]) => {
+  // (what else the window showed stays in it: the record's lines, or the processes' table, aside)
+  const view = (ls: readonly Line[], aside: WeakSet<Line>) => {
     const top = kernelFollow(ls, height);
-    return keepWhole(ls, top, height).slice(top, top + height).filter((l) => !RECORD.has(l)).map(lineText).filter((t) => t.trim() !== '');
+    return keepWhole(ls, top, height).slice(top, top + height).filter((l) => !aside.has(l)).map(lineText).filter((t) => t.trim() !== '');
   };
-  const was = view(out);
-  const now = view(more);
-  return blankEnd(more, height) < blank && was.every((t) => now.includes(t)) ? more : out;
+  const better = (ls: Line[], aside: WeakSet<Line>) => blankEnd(ls, height) < blank && view(out, aside).every((t) => view(ls, aside).includes(t));
+  const more = kernelLines(k, width, height, legend, 1 + blank);
+  if (better(more, RECORD)) return more;
+  const aliveLine = kernelLines(k, width, height, legend, recordRows, true);
+  return better(aliveLine, PROCESS_LINES) ? aliveLine : out;
 }
 
 /** The blank rows that end the window the pane opens on (kernelFollow, keepWhole) while lines
@@ -1052,7 +1074,37 @@ function legendUnder(section: readonly Line[], legend: readonly Line[]): Line[] 
  *  kept last (the heading drawn in place of the first row in view by `stickyLines`). At
  *  the top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
-  const top = followMarks(lines, rows);
+  return filled(lines, rows, wroteFirst(lines, rows, followMarks(lines, rows)));
+}
+
+/** The rows from `top` as drawn once the window's ends are kept whole (keepWhole, stickyLines). */
+function windowAt(lines: readonly Line[], top: number, rows: number): { shown: readonly Line[]; below: boolean } {
+  const kept = keepWhole(lines, top, rows);
+  return { shown: stickyLines(kept, top, rows).slice(top, top + rows), below: kept.length > top + rows };
+}
+
+const isBlank = (l: Line): boolean => lineText(l).trim() === '';
+
+/** `top`, or the least offset below it from which the window keeps every line the step marked
+ *  that it showed and leaves no blank row over lines hidden below it: a heading or sentence that
+ *  keepWhole moves below the window left blank rows there (msg 5, sem 5, race 5, parent-child 8
+ *  at 80x24: "↓ 2 more" under a blank row, issue 16). */
+function filled(lines: readonly Line[], rows: number, top: number): number {
+  const blanks = (w: ReturnType<typeof windowAt>) => (w.below ? w.shown.filter(isBlank).length : 0);
+  const was = windowAt(lines, top, rows);
+  if (blanks(was) === 0) return top;
+  const followed = was.shown.filter((l) => isFollowed(l) || FOCUSED.has(l));
+  for (let t = top + 1; t <= kernelMax(lines, rows); t++) {
+    if (isBlank(lines[t]!) || aloneAt(lines, t)) continue;
+    const w = windowAt(lines, t, rows);
+    if (!followed.every((l) => w.shown.includes(l))) break;
+    if (blanks(w) === 0) return t;
+  }
+  return top;
+}
+
+/** `top`, or the offset showing every row of bytes the step wrote (kernelFollow). */
+function wroteFirst(lines: readonly Line[], rows: number, top: number): number {
   // the rows of bytes the step wrote come first where the window that follows the first mark
   // shows some and leaves some out, and a window from the dump's heading holds them all: shmdt 1's learner's
   // text at +32 stood 4 lines under the 120x34 pane, the new row and record above it (issue 16)
@@ -1184,15 +1236,16 @@ function gapLine(): Line {
 const SPARE = new WeakSet<Line>();
 /** The section saying why the segment in focus shows no bytes (kernelSections): always last. */
 const NO_BYTES = new WeakSet<Line[]>();
-/** The processes' section of the pane (kernelSections). */
+/** The processes' section of the pane (kernelSections), and its lines. */
 const PROCESSES = new WeakSet<Line[]>();
+const PROCESS_LINES = new WeakSet<Line>();
 /** Whether the pane follows `l` after a step (kernelFollow): it carries a mark of the step, or
  *  holds a field the lesson pane names. */
 export const isFollowed = (l: Line): boolean => l.some((r) => r.tone === 'changed') || NAMED.has(l);
 /** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
 const hasMark = (l: Line): boolean => l.some((r) => r.tone === 'changed');
 
-function kernelSections(k: KernelInput, width: number, titles: boolean, compact: boolean | number = false): Line[][] {
+function kernelSections(k: KernelInput, width: number, titles: boolean, compact: boolean | number = false, brief = false): Line[][] {
   // every table takes the room really there: a column the pane could hold is never left out
   const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
@@ -1228,8 +1281,9 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact:
   if (k.processes.length > 0) {
     const fields = k.marks.named?.fields;
     const pm = k.marks.mark ? { before: k.marks.before?.processes ?? null, mark: k.marks.mark } : null;
-    const procs = processLines(k.processes, k.lang, k.s, shm, width, k.wchans && (fields?.has('wchan') || k.marks.named?.met?.has('wchan')) ? k.wchans : null, !!fields?.has('wchan'), pm);
+    const procs = processLines(k.processes, k.lang, k.s, shm, width, k.wchans && (fields?.has('wchan') || k.marks.named?.met?.has('wchan')) ? k.wchans : null, !!fields?.has('wchan'), pm, brief);
     PROCESSES.add(procs);
+    for (const l of procs) PROCESS_LINES.add(l);
     sections.push(procs);
   }
   if (shm) {

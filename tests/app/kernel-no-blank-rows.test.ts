@@ -1,0 +1,56 @@
+// The Kernel pane's window, as it opens after a step, has a line on every row while lines are
+// hidden below it: at msg 5, sem 5, race 5 and parent-child 8 (80x24 en, under the lesson and
+// zoomed) blank rows stood over "↓ N more" -- the blank lines between parts, kept while the keys'
+// words were below the fold, and the rows keepWhole leaves where it moves a heading or a sentence
+// below the window (issue 16). Every step of every lesson, run for real, the pane laid out as
+// drawn (its named columns and wchans as KernelPane makes them) at every height it has and
+// zoomed, 80x24 en and 120x34 zh.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { namedColumns } from '../../src/app/components/kernel-named.js';
+import { zoomedRows } from '../../src/app/layout.js';
+import { lineText } from '../../src/app/styled.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { kernelInput, laidOut, paneAt, walkLesson } from '../helpers/kernel-walk.js';
+
+/** Where each process sleeps in the kernel, as the store reads it. */
+function wchans(pids: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const pid of pids) {
+    try {
+      out.set(pid, readFileSync(`/proc/${pid}/wchan`, 'utf8').trim());
+    } catch {
+      // ended
+    }
+  }
+  return out;
+}
+
+describe('Kernel pane: no blank row in view over lines hidden below', () => {
+  let windows = 0;
+  for (const [index, lesson] of LESSONS.entries()) {
+    it(`${lesson.id}: after every step, 80x24 en and 120x34 zh, every height and zoomed`, async () => {
+      const wrong: string[] = [];
+      await walkLesson(lesson, (at) => {
+        const view = Math.min(at.run.done, lesson.steps.length - 1);
+        const named = namedColumns(lesson, view, at.run.done, [], LESSONS.slice(0, index));
+        const sleeping = wchans(at.run.processes.filter((p) => p.alive).map((p) => p.pid));
+        for (const [lang, w, h] of [['en', 80, 24], ['zh', 120, 34]] as const) {
+          const k = kernelInput(at, lang, { named, wchans: sleeping });
+          const pane = paneAt(w, h, 'every');
+          for (const rows of [...pane.rows, zoomedRows(w, h)]) {
+            const { lines, top, shown } = laidOut(k, pane.outer, pane.width, rows);
+            windows++;
+            if (lines.length <= top + rows || !shown.some((l) => lineText(l).trim() === '')) continue;
+            wrong.push(`${lesson.id} step ${at.step + 1} ${lang} ${w}x${h}, ${rows} rows, offset ${top}:\n${lines.map((l, i) => `${i >= top && i < top + rows ? '|' : ' '} ${lineText(l)}`).join('\n')}`);
+          }
+        }
+      });
+      expect(wrong).toEqual([]);
+    }, 240_000);
+  }
+
+  it('the walk laid out windows', () => {
+    expect(windows).toBeGreaterThan(0);
+  });
+});
