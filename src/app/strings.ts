@@ -647,8 +647,9 @@ const EN = {
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** in place of the aside of the step just run, where the pane needs its rows for the next step
    *  and its question: it is there, and the key that shows it (issue 16: shmdt 3's went unsaid;
-   *  "see it in step N's review" named a review nothing explained nor said how to reach) */
-  asideFolded: (step: number) => `folded; ← back to step ${step} shows it`,
+   *  "see it in step N's review" named a review nothing explained nor said how to reach); the key
+   *  by way of ?, as race's "go back to step 2" does: the bar names no ← (bar-says-text) */
+  asideFolded: (step: number) => `folded; shown back at step ${step}; ? says how`,
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -1081,7 +1082,7 @@ const ZH: Strings = {
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   lessonRole: (role: string) => `（${role}）`,
-  asideFolded: (step: number) => `已收起；按 ← 回到第 ${step} 步可见`,
+  asideFolded: (step: number) => `已收起；回到第 ${step} 步可见，按 ? 查看怎么回去`,
   endedLead: '已结束：',
   endedSep: '、',
   aliveLead: '存活：',
