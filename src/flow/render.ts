@@ -75,8 +75,15 @@ function cut(drawn: Drawn, limit: number): Drawn {
   const hidden = [...geometry.boxes, ...geometry.frames].filter(([, r]) => past(r)).map(([id]) => id);
   const cutNote = `cut to ${limit} of ${grid.w} columns: right of column ${limit} ${hidden.length ? `${some(hidden)} ${hidden.length === 1 ? 'is' : 'are'}` : 'only lines are'} not shown or only in part`;
   const shown = grid.crop(0, 0, limit, grid.h);
-  // a wide character whose second cell is cut off goes too
-  for (let y = 0; y < shown.h; y++) if (cellWidth(shown.charAt(y * limit + limit - 1)) > 1) shown.setChar(y * limit + limit - 1, ' ');
+  for (let y = 0; y < shown.h; y++) {
+    // a wide character whose second cell is cut off goes too
+    if (cellWidth(shown.charAt(y * limit + limit - 1)) > 1) shown.setChar(y * limit + limit - 1, ' ');
+    // and a word the cut goes through, back to where it starts: never a piece of one ("┌────sh"
+    // for shmat's label, shmat-map below 70 columns, issue 16)
+    // (a wide character's second cell is '')
+    const inWord = (x: number) => grid.textCell[y * grid.w + x] === 1 && grid.charAt(y * grid.w + x) !== ' ';
+    for (let x = limit - 1; inWord(limit) && x >= 0 && inWord(x); x--) shown.setChar(y * limit + x, ' ');
+  }
   return { ...drawn, grid: shown, cutNote, cutFrom: grid.w };
 }
 

@@ -95,8 +95,10 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // drawn as a row of the drawing: the lines going on across it kept (flow-view foldRow)
   // (where it hides lit rows and the whole words do not fit, z's before the scrolling's)
   const n = fold ? fold.to - fold.at : 0;
-  const foldTexts = litFolded && z ? [s.flowFold(n, z), s.flowFold(n, z, false), s.flowFold(n, '')] : [s.flowFold(n, '')];
-  const foldLine = fold ? foldRow(lines, fold, textRoom(width), parts, foldTexts, 'dim', litFolded ? z : '') : null;
+  // (z's words after "⋮" alone where the gaps between the lines the fold row draws on hold no more:
+  // at the drawing's end no border says them, shmat 2 at 120x34)
+  const foldTexts = litFolded && z ? [s.flowFold(n, z), s.flowFold(n, z, false), `⋮ ${z}`, s.flowFold(n, '')] : [s.flowFold(n, '')];
+  const foldLine = fold ? foldRow(lines, fold, textRoom(width), ascii, parts, foldTexts, 'dim', litFolded ? z : '') : null;
   const win = { shown: folded.shown.map((l) => l ?? foldLine!), above: folded.above, below: folded.below, offset: folded.offset };
   // a fold row too narrow for z's words (its gaps between the lines kept): the bottom border says them
   const zLost = litFolded && z !== '' && foldLine !== null && !foldLine.map((r) => r.text).join('').includes(z);

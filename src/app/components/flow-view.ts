@@ -142,10 +142,12 @@ export function litTop(first: number, last: number, rows: number, boxes: readonl
 }
 
 /** The parts of a drawn flow the pane's window is chosen by (src/flow's FlowGeometry): each box's
- *  rows, and each edge's label's (null: an edge without one). */
+ *  rectangle (its columns keep a fold row's words off a box the fold cuts: foldRow), and each
+ *  edge's label's rows (null: an edge without one). */
 export interface FlowParts {
-  boxes?: ReadonlyMap<string, { y: number; h: number }>;
-  edges?: ReadonlyMap<string, { label: { y: number; h: number } | null }>;
+  boxes?: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>>;
+  /** `cells`: the edge's line, cell by cell (a fold row draws on where it crosses: foldRow) */
+  edges?: ReadonlyMap<string, { cells?: readonly (readonly [number, number])[]; label: { y: number; h: number } | null }>;
   /** the frames' rectangles: their sides go on across a fold row (foldRow) */
   frames?: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>>;
 }
@@ -185,6 +187,7 @@ export function edgeSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: F
  *  1. the lit part (`lit`, its rows) whole where it fits;
  *  2. the box the step lit anew (`newest`, boxRows' last) whole (tests/app/flow-lit-in-view);
  *  3. a lit edge's label whole with a box of that edge (edgeSpans: the newest box, else the one it goes to);
+ *     else with the box of 2, though its edge joins others (msg 7: IPC_RMID, "queue removed");
  *  4. as few boxes as can be shown without their top border (a shift of a row or two shows it), then
  *     without their bottom one; a row under a lit part shown whole;
  *  5. where 3 holds, as much of the lit part as fits; where it does not, the kept box at the top
@@ -204,15 +207,20 @@ export function flowWindow(lines: number, rows: number, lit: readonly number[], 
   const base = Math.min(max, litTop(first, last, rows, newest));
   const boxes = [...(parts.boxes?.values() ?? [])];
   const inView = (t: number, [a, b]: readonly [number, number]) => a >= t && b < t + rows;
+  // every lit edge's label, an edge lit anew first
+  const labels = labelSpans(choice, parts, () => 0);
   const score = (t: number): number[] => {
     const allLit = inView(t, [first, last]);
     const kept = box !== undefined && inView(t, box);
     const pair = spans.find((p) => inView(t, p.span))?.rank ?? 0;
+    // else a lit label beside the box lit anew, though its edge joins other boxes (msg 7's
+    // IPC_RMID under the loop back to the queue, its "queue removed" box above: s31i)
+    const beside = kept && labels.some((l) => inView(t, l)) ? 1 : 0;
     const cutTop = boxes.filter((b) => b.y < t && b.y + b.h > t).length;
     const cutBottom = boxes.filter((b) => b.y < t + rows && b.y + b.h > t + rows).length;
     const under = allLit && last + 1 < t + rows ? 1 : 0;
     const shown = lit.filter((r) => r >= t && r < t + rows).length;
-    return [allLit ? 1 : 0, kept ? 1 : 0, pair, -cutTop, under, -cutBottom, shown, -Math.abs(t - base)];
+    return [allLit ? 1 : 0, kept ? 1 : 0, pair, beside, -cutTop, under, -cutBottom, shown, -Math.abs(t - base)];
   };
   let best = base;
   let bestScore = score(base);
@@ -227,7 +235,7 @@ export function flowWindow(lines: number, rows: number, lit: readonly number[], 
   // the label farthest from the box first, among those lit anew: where the step's lit path
   // starts (parent-child 8's exit), the box where it ends
   const far = (l: readonly [number, number]) => (box ? Math.abs(l[0] - box[0]) : 0);
-  const fold = bestScore[0] === 1 || bestScore[1] !== 1 || bestScore[2] > 0 || box === undefined ? undefined : foldFor(lines, rows, box, labelSpans(choice, parts, far));
+  const fold = bestScore[0] === 1 || bestScore[1] !== 1 || bestScore[2] > 0 || bestScore[3] > 0 || box === undefined ? undefined : foldFor(lines, rows, box, labelSpans(choice, parts, far), boxes);
   return fold ? { top: fold.top, whole: false, fold: { at: fold.at, to: fold.to } } : { top: best, whole: bestScore[0] === 1 };
 }
 
@@ -246,27 +254,33 @@ function labelSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowPar
 
 /** A window of `rows` rows that shows `box` whole and a label's rows (`labels`, the first that
  *  fits) whole, the rows between them folded into one: rows `top`..`at`-1, the fold, then rows
- *  `to`.. (as many as are left). The rows left over go under the part below (the edge goes on
- *  from it), else above the part above. Undefined where none fits, or one window holds both. */
-export function foldFor(lines: number, rows: number, box: readonly [number, number], labels: readonly (readonly [number, number])[]): { top: number; at: number; to: number } | undefined {
+ *  `to`.. (as many as are left, never past the drawing's end: issue 16 pass 12, zoomed
+ *  parent-child 8 folded 5 rows above 3 blank ones). Up to two rows are shown above the upper
+ *  part (the top border of the boxes beside a label); of the other ways to share the rows, the
+ *  one whose fold cuts fewest of `boxes` (a box with rows both shown and folded reads as broken
+ *  off: shmdt 1 showed "addr: mapped"'s top border alone), then the most rows under the upper
+ *  part (where its edge goes on), then the fewest above the lower one. Undefined where none
+ *  fits, or one window holds both. */
+export function foldFor(lines: number, rows: number, box: readonly [number, number], labels: readonly (readonly [number, number])[], boxes: readonly { y: number; h: number }[] = []): { top: number; at: number; to: number } | undefined {
+  const cuts = (edge: number) => boxes.filter((b) => b.y < edge && b.y + b.h > edge).length;
   for (const label of labels) {
     const [hi, lo] = label[0] <= box[0] ? [label, box] : [box, label];
     if (Math.max(hi[1], lo[1]) - Math.min(hi[0], lo[0]) < rows) return undefined;
-    const need = hi[1] - hi[0] + 1 + 1 + (lo[1] - lo[0] + 1);
-    // a fold of fewer than two rows saves nothing
-    if (need > rows || lo[0] - hi[1] - 1 < 2) continue;
-    // rows left over: up to two above the upper part (the top border of the boxes beside a
-    // label), then under it (where its edge goes on), keeping a fold of two rows or more
-    const spare = rows - need;
-    const up = Math.min(2, spare, hi[0]);
-    const down = Math.min(spare - up, Math.max(0, lo[0] - hi[1] - 3));
-    const top = hi[0] - up;
-    // the drawing ends before the window does: the fold gives back the rows it would leave blank
-    // under the drawing's end (issue 16 pass 12: zoomed, parent-child 8 folded 5 rows above 3
-    // blank ones); a window that holds both unfolded was turned down above
-    const at = hi[1] + 1 + down + Math.max(0, rows - (hi[1] + 1 + down - top) - 1 - (lines - lo[0]));
-    if (lo[0] - at < 2) continue;
-    return { top, at, to: lo[0] };
+    const spare = rows - (hi[1] - hi[0] + 1) - 1 - (lo[1] - lo[0] + 1);
+    if (spare < 0) continue;
+    const top = hi[0] - Math.min(2, spare, hi[0]);
+    let best: { top: number; at: number; to: number; score: number[] } | undefined;
+    // the fold row after `at` - top rows, the rest from `to`; a fold of fewer than two rows saves nothing
+    for (let at = hi[1] + 1; at - top + 1 < rows; at++) {
+      const tail = rows - (at - top) - 1;
+      for (let to = lo[0]; to - at >= 2 && to + tail > lo[1]; to--) {
+        if (to + tail > lines) continue;
+        const score = [-(cuts(at) + cuts(to)), at, to];
+        const i = best ? score.findIndex((v, k) => v !== best!.score[k]) : 0;
+        if (i >= 0 && (!best || score[i] > best.score[i])) best = { top, at, to, score };
+      }
+    }
+    if (best) return { top: best.top, at: best.at, to: best.to };
   }
   return undefined;
 }
@@ -284,40 +298,75 @@ export function foldedWindow<T>(lines: readonly T[], rows: number, top: number, 
   return { shown: [...head, null, ...tail], above: top, below: Math.max(0, lines.length - end), offset: top, end };
 }
 
-/** A vertical line's glyph, each style, Unicode and ASCII (src/flow/grid.ts; ASCII's lit '*' and
- *  done '#' are kept only where every folded row has one: a column, not a row of them). */
+/** A vertical line's glyph, each style, Unicode and ASCII (src/flow/grid.ts: ASCII draws every
+ *  lit cell '*' and every done one '#'). */
 const UPRIGHT = '│┃║┆┇|:H*#';
+/** Arrowheads pointing down and up, Unicode and ASCII. */
+const HEAD_DOWN = '▼v';
+const HEAD_UP = '▲^';
 
-/** Glyphs with a stroke leaving the cell downwards, and upwards (src/flow/grid.ts; an arrowhead
- *  ▼ ends a line that comes from above). */
-const DOWN = '│┃║┆┇|┬┳╦┌┐┏┓╔╗├┤┣┫╠╣┼╋╬╷╻';
-const UP = '│┃║┆┇|┴┻╩└┘┗┛╚╝├┤┣┫╠╣┼╋╬╵╹▼v';
-
-/** The upright of a glyph's style: heavy, double, dotted or plain. */
-function uprightOf(glyph: string): string {
-  return '┃┳┏┓┣┫╋╻┇'.includes(glyph) ? '┃' : '║╦╔╗╠╣╬'.includes(glyph) ? '║' : '┆┇'.includes(glyph) ? '┆' : glyph === '|' ? '|' : '│';
+/** The upright of the line a cell belongs to: the cell's own glyph where it is one, else that of
+ *  its style (a box's heavy corner ┏ gives ┃, a double junction ╦ gives ║), in ASCII '|'. */
+function uprightOf(glyph: string, ascii: boolean): string {
+  if (UPRIGHT.includes(glyph) && glyph !== '') return glyph;
+  if (ascii) return '|';
+  return '┏┓┗┛┣┫┳┻╋'.includes(glyph) ? '┃' : '╔╗╚╝╠╣╦╩╬'.includes(glyph) ? '║' : '│';
 }
 
-/** The fold row (foldFor) drawn as a row of the drawing, `width` cells: the sides of the frames
- *  (`parts.frames`) and the vertical lines (a box's side, an edge) that go on across the folded rows kept at
- *  their columns, and the words in the first gap between them that holds them with a blank on
- *  either side: `texts`, the first that fits, else the words before their bracket, else "⋮"
- *  (shmget 3, zh 120x34: a fold row written from the pane's edge covered the 内核 frame's left
- *  border and the lit edge beside it); those holding `must` before any other. */
-export function foldRow<T extends string>(lines: readonly { text: string; tone: T }[][], fold: { at: number; to: number }, width: number, parts: FlowParts, texts: readonly string[], tone: T, must = ''): { text: string; tone: T }[] {
-  const folded = lines.slice(fold.at, fold.to).map(cellRow);
+/** The columns where the drawing has a stroke from row `edge` - 1 into row `edge` (its geometry,
+ *  not its glyphs: ASCII's '+' and '*' say no direction, and a label's letters are no lines): a
+ *  box's side (a diamond has none: `diamond`) or a frame's, spanning both rows; an edge's line,
+ *  two of its cells one above the other, or an end of it and the box or frame it leaves or enters. */
+function strokesAcross(edge: number, parts: FlowParts, diamond: (r: Rect) => boolean): Set<number> {
+  const out = new Set<number>();
+  const spans = (r: Rect) => r.y < edge && r.y + r.h > edge;
+  for (const r of parts.boxes?.values() ?? []) if (spans(r) && !diamond(r)) [r.x, r.x + r.w - 1].forEach((c) => out.add(c));
+  for (const r of parts.frames?.values() ?? []) if (spans(r)) [r.x, r.x + r.w - 1].forEach((c) => out.add(c));
+  const vertical = (a: readonly [number, number], b: readonly [number, number]) => a[0] === b[0] && Math.min(a[1], b[1]) === edge - 1 && Math.max(a[1], b[1]) === edge;
+  for (const [id, e] of parts.edges ?? []) {
+    const path = e.cells ?? [];
+    if (path.length === 0) continue;
+    const ends = endsOf(id);
+    const rect = (name: string) => parts.boxes?.get(name) ?? parts.frames?.get(name);
+    const inside = (r: Rect | undefined, [x, y]: readonly [number, number]) => r !== undefined && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+    const steps = path.slice(1).map((p, i) => [path[i], p] as const);
+    for (const [end, box] of [[path[0], ends && rect(ends[0])], [path[path.length - 1], ends && rect(ends[1])]] as const) {
+      for (const dy of [-1, 1]) if (inside(box ?? undefined, [end[0], end[1] + dy])) steps.push([end, [end[0], end[1] + dy]]);
+    }
+    for (const [a, b] of steps) if (vertical(a, b)) out.add(a[0]);
+  }
+  return out;
+}
+
+/** The fold row (foldFor) drawn as a row of the drawing, `width` cells: every stroke that goes
+ *  into the folded rows from the row above them or out of them into the row below (a box's
+ *  side, a frame's, an edge's line, though it ends or bends among the folded rows) drawn on
+ *  through it at its column (an arrowhead into the box under the fold as it is), and the words
+ *  in a gap between them that holds them with a blank on either side: `texts`, the first that
+ *  fits, else the words before their bracket, else "⋮"; those holding `must` before any
+ *  other. The verticals are drawn on rather than the fold put where none crosses it: a line
+ *  runs down most of a drawing (ftok's lesson process to its segment, rows 1-37), so such a row
+ *  is rare, and words written over a line or a box's side, or blanks where it goes on, cut it
+ *  (issue 16: ftok 9, shmdt 2 and shmctl 5 at 120x34 zh, sem 7 at 80x24; shmget 3's 内核 frame). */
+export function foldRow<T extends string>(lines: readonly { text: string; tone: T }[][], fold: { at: number; to: number }, width: number, ascii: boolean, parts: FlowParts, texts: readonly string[], tone: T, must = ''): { text: string; tone: T }[] {
+  const row = (y: number) => cellRow(lines[y] ?? []);
+  const [above, inTop, inBottom, below] = [row(fold.at - 1), row(fold.at), row(fold.to - 1), row(fold.to)];
+  const diamond = (r: Rect) => '╱/'.includes(row(r.y)[r.x]?.text || ' ');
+  const [intoFold, outOfFold] = [strokesAcross(fold.at, parts, diamond), strokesAcross(fold.to, parts, diamond)];
   const keep = new Map<number, { text: string; tone: T }>();
-  // a column whose folded rows are all upright lines (a box's side, an edge going on), or a side
-  // of a frame across the fold (its border crossed there by an edge, an upright line elsewhere)
-  const sides = [...(parts.frames?.values() ?? [])].filter((r) => r.y < fold.at && r.y + r.h - 1 >= fold.to).flatMap((r) => [r.x, r.x + r.w - 1]);
-  // and a line or a box's side that leaves the row above the fold downwards and goes on into the
-  // row below it, though it bends or meets a box among the folded rows (issue 16: "│⋮ 折叠了 16 行…│"
-  // broke shmdt 2's and ftok 9's boxes and lines)
-  const [above, below] = [cellRow(lines[fold.at - 1] ?? []), cellRow(lines[fold.to] ?? [])];
+  // the line's own glyph, from a cell of it that is no arrowhead (▲ under a box above, ▼ over one
+  // below); none where either cell is blank (a masked edge's line, `%% hide ID line`, is not drawn)
+  const line = (...cells: ({ text: string; tone: T } | undefined)[]) => {
+    if (cells.some((x) => x === undefined || x.text.trim() === '')) return undefined;
+    const cell = cells.find((x) => UPRIGHT.includes(x!.text)) ?? cells.find((x) => !HEAD_DOWN.includes(x!.text) && !HEAD_UP.includes(x!.text));
+    return cell && { text: uprightOf(cell.text, ascii), tone: cell.tone };
+  };
   for (let c = 0; c < width; c++) {
-    const upright = folded.map((row) => row[c]).filter((cell) => cell !== undefined && UPRIGHT.includes(cell.text) && cell.text !== '');
-    if (upright.length > 0 && (upright.length === folded.length || sides.includes(c))) keep.set(c, upright[0]);
-    else if (above[c] && below[c] && DOWN.includes(above[c].text) && UP.includes(below[c].text)) keep.set(c, { text: uprightOf(above[c].text), tone: above[c].tone });
+    const head = inBottom[c];
+    const into = intoFold.has(c) ? line(above[c], inTop[c]) : undefined;
+    const out = outOfFold.has(c) ? line(below[c], inBottom[c]) : undefined;
+    const kept = out && head && HEAD_DOWN.includes(head.text) ? head : (into ?? out);
+    if (kept) keep.set(c, kept);
   }
   const words = [...texts, ...texts.map((t) => t.split(/ ?[(（]/)[0]), '⋮'];
   const gaps: [number, number][] = [];
@@ -329,18 +378,18 @@ export function foldRow<T extends string>(lines: readonly { text: string; tone: 
   }
   // a blank between the words and a line kept beside them
   const room = ([a, b]: [number, number]) => b - a - (keep.has(a - 1) ? 1 : 0) - (keep.has(b) ? 1 : 0);
-  // words that cross nothing first: no line or side leaving the row above downwards, nor
-  // entering the row below from above, under them (issue 16 pass 12: ftok 9's "││⋮ 折叠了 10
-  // 行…" written over the lines the fold ends), the words before their bracket too; else the
-  // first gap that holds them. Words holding `must` (z's, where the fold hides lit rows) come
-  // before any without, crossing or not: nothing else says what shows those rows
-  const crosses = (from: number, n: number) => Array.from({ length: n }, (_, k) => from + k).some((c) => DOWN.includes(above[c]?.text || ' ') || UP.includes(below[c]?.text || ' '));
+  // words outside any box the fold cuts first (between its sides drawn on they read as its
+  // label), the words before their bracket too; else the first gap that holds them. Words
+  // holding `must` (z's, where the fold hides lit rows) come before any without: nothing else
+  // says what shows those rows
+  const cut = [...(parts.boxes?.values() ?? [])].filter((b) => [fold.at, fold.to].some((edge) => b.y < edge && b.y + b.h > edge));
+  const inBox = (from: number, n: number) => cut.some((b) => from + n > b.x && from < b.x + b.w);
   const clearAt = (w: string) =>
     gaps
       .map((g) => {
         const first = g[0] + (keep.has(g[0] - 1) ? 1 : 0);
         const last = g[1] - (keep.has(g[1]) ? 1 : 0) - cells(w);
-        return Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k).find((c) => !crosses(c, cells(w)));
+        return Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k).find((c) => !inBox(c, cells(w)));
       })
       .find((c) => c !== undefined);
   const roomAt = (w: string) => {
