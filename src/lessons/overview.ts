@@ -176,7 +176,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'nattch、atime、dtime 为 0，从未映射。第 6 课（shmctl）的 IPC_STAT 读的就是内核里它的记录：owner、cuid、cpid 都是你。',
       },
       diagram: LIFECYCLE,
-      highlight: ['创建', '创建->IPC对象', 'IPC对象'],
+      highlight: ['pa', 'pa->创建', '创建', '创建->IPC对象', 'IPC对象'],
       run(ctx, state) {
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
