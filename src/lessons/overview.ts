@@ -179,7 +179,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'nattch、atime、dtime 为 0：从未映射；ctime 是建立的时间。它的记录（IPC_STAT 读的就是它）里，cpid（建它的进程）是本课进程。',
       },
       diagram: LIFECYCLE,
-      highlight: ['创建', '创建->IPC对象', 'IPC对象'],
+      highlight: ['pa', 'pa->创建', '创建', '创建->IPC对象', 'IPC对象'],
       run(ctx, state) {
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;

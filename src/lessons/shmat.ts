@@ -452,7 +452,7 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'nattch 为 0：进程退出时内核替它解除了映射，进程崩溃时也是这样。共享内存段还在：exit 只解除映射，不删除任何东西。',
       },
       diagram: INHERIT,
-      highlight: ['prog', 'prog->ended', 'ended', 'shm'],
+      highlight: ['prog', 'prog->ended', 'ended', 'ended->shm', 'shm'],
       // exit detached the program's own mapping
       async run(ctx, state) {
         const c = state.c;

@@ -39,9 +39,9 @@ const BY_RESULT: LitBy = {
   call: 'shmget',
   paths: {
     ok: MADE,
-    // size 0 and a size above SHMMAX are two checks, each with its branch to EINVAL (shmget-private.mmd)
+    // size 0 and a size above SHMMAX are two checks, each with its own EINVAL box (shmget-private.mmd)
     zero: ['call', 'call->size', 'size', 'size->EINVAL', 'EINVAL'],
-    EINVAL: ['call', 'call->size', 'size', 'size->max', 'max', 'max->EINVAL', 'EINVAL'],
+    EINVAL: ['call', 'call->size', 'size', 'size->max', 'max', 'max->huge', 'huge'],
     ENOSPC: ['call', 'call->size', 'size', 'size->max', 'max', 'max->all', 'all', 'all->ENOSPC', 'ENOSPC'],
     ENOMEM: [...CHECKED, 'reserve->ENOMEM', 'ENOMEM'],
   },

@@ -18,11 +18,12 @@ const STILL_CROSSING = new Set([
  *  5 more, 45-49, in English) */
 // round 12's labels (本课进程 kept whole, shmget's your-turn path) added race-counter zh 40,
 // shmdt-unmap zh 47-52 and shmget-key zh 48-53: narrower than any Flow pane (70 and up);
-// session 30's overview chart in story order (shmat drawn, s30g) overview-lifecycle 36-37;
+// session 30's overview chart in story order (shmat drawn, s30g) overview-lifecycle 36-37
+// (zh 36 only since program A's arrow to "shmget: create", s32g);
 // session 31's zh word 工作进程 kept whole (s31g) race-counter zh 41-47
 const SWEPT: Record<string, string> = {
   'overview-lifecycle en': '36-37',
-  'overview-lifecycle zh': '36-37',
+  'overview-lifecycle zh': '36',
   'race-counter en': '36-42 49',
   'race-counter zh': '36-47',
   'serv-clnt-c2 en': '39',

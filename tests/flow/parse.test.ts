@@ -204,6 +204,7 @@ describe("the notes' diagrams", () => {
       ['创建->IPC对象', null, 'solid', true],
       ['IPC对象->闲置', null, 'solid', true],
       ['IPC对象->删除', null, 'solid', true],
+      ['pa->创建', null, 'solid', true],
       ['pa->IPC对象', 'shmat，再写', 'solid', true],
       ['pb->IPC对象', 'shmat', 'solid', true],
       ['IPC对象->pb', '读', 'solid', true],
