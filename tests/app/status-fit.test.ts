@@ -103,7 +103,6 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   rerun: (s) => [1, 2, most].map((step) => s.rerun(step)),
   rerunAsks: (s) => [s.rerunAsks(most)],
   resultShown: (s) => (['flow', 'kernel', 'trace'] as const).map((pane) => s.resultShown(most, s[pane])),
-  resultKept: (s) => (['flow', 'kernel', 'trace'] as const).map((pane) => s.resultKept(most, s[pane])),
   reviewRerun: (s) => [s.reviewRerun(1), s.reviewRerun(most)],
   rerunFailed: (s) => [s.rerunFailed(most, most - 1, why)],
   resuming: (s) => [s.resuming(most)],

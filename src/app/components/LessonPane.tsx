@@ -442,6 +442,21 @@ export function lessonRowsNeeded(input: LessonViewInput, inner: number, height: 
   return Math.max(lessonRowsShare(height), Math.min(text.length, Math.max(text.length - heading, lessonRowsBeside(height))));
 }
 
+/** With tabs below it, the rows of text the lesson pane takes while the result of the step just
+ *  run is read and its pane cut it (store/reading.ts resultGrows): the text above the shown step's
+ *  heading (the notice, the verdict on the guess, the new terms), and a row for the line pinned
+ *  under it that names Space for the rest (`▸ Space: step 4's question`); the pane below gets the
+ *  rest. null where the text has no such heading (the lesson's end). */
+export function lessonRowsResult(input: LessonViewInput, inner: number, height: number): number | null {
+  const most = lessonRowsMost(height);
+  const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
+  const text = lessonTextLines(input, inner - listWidth - 3, most);
+  let end = headingRows(input, text)?.[0];
+  if (end === undefined) return null;
+  while (end > 0 && lineWidth(trimEnd(text[end - 1]!)) === 0) end--;
+  return end + 1;
+}
+
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
 export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean): LessonPaneView {
   const { text } = content;
