@@ -149,6 +149,8 @@ describe('after a run at 80x24 the pane shown holds its result', () => {
           await r.waitFor(() => (wrong = wrongPane(r, k)) === null, `${lesson.id} step ${k + 1}`, 3_000).catch(() => undefined);
           expect(wrong, `${lesson.id} step ${k + 1} (${lang})`).toBeNull();
           if (chose) expect(r.store.getState().result?.moved, `${lesson.id} step ${k + 1}: the C pane gave way`).toBe(true);
+          // a result that needs two panes names the other, never the one shown
+          expect(lesson.steps[k].alsoIn?.pane ?? null, `${lesson.id} step ${k + 1}: alsoIn names the pane shown`).not.toBe(got?.pane);
           shown.push(got ? LETTER[got.pane] : '?');
           // the notice shown (a noticeBy's too) never sends the learner with Tab to the pane shown
           const said = r.store.getState().notices[k] ?? lesson.steps[k].notice;

@@ -310,15 +310,18 @@ export const runSlice =
 
     /** The pane step `step`'s result is in (src/lessons/result-pane.ts), shown and in focus
      *  (panes.ts showResult) whichever pane was shown before the run, said on the status line as
-     *  it happens, in both languages ("step 5's result: Trace pane shown"; issue 16: parent-child
+     *  it happens, in both languages ("step 5's result: Trace pane shown", and what the other pane
+     *  holds where the result needs two: Step.alsoIn; issue 16: parent-child
      *  5's focus went from the Kernel to the Trace unsaid). A status of the run's own (a re-run)
      *  keeps the line; the zoom's note has it while zoomed (the notice waits in the lesson). */
     const showResultPane = (step: number): Partial<AppState> => {
       const result = resultOf(get(), step);
       if (!result) return { result: null };
       const moved = get().showResult(result.pane);
-      const said = moved && get().status === null && !get().zoomed;
-      if (said) resultSaid = (s) => s.resultShown(step + 1, s[result.pane]);
+      // a result that needs two panes says what the other holds, the pane moved or not (Step.alsoIn)
+      const also = get().lessons[get().lessonIndex]?.steps[step]?.alsoIn;
+      const said = (moved || !!also) && get().status === null && !get().zoomed;
+      if (said) resultSaid = (s) => (also ? s.resultAlso(step + 1, s[result.pane], s[also.pane], also.shows) : s.resultShown(step + 1, s[result.pane]));
       return { result: { step, ...result, moved }, ...(said ? { status: resultSaid } : {}) };
     };
 
