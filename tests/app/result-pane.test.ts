@@ -259,7 +259,7 @@ describe('a pane chosen before the run gives way to the result; one chosen after
       await r.waitFor(() => r.store.getState().tab === 'trace', 'the focus on the Trace');
       await r.quit();
     }
-  });
+  }, 90_000);
 
   // issue 16 item 11: a pane scrolled before the run is the learner looking around; the result
   // takes the focus (it once stayed on the Kernel pane scrolled, "your pane stays", and cost a Tab)

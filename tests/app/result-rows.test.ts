@@ -46,9 +46,12 @@ function paneRows(frame: string, width: number, height: number): { trace: number
   return { trace: last - traceTop - 1, kernel: traceTop - 1 - kernelTop - 1 };
 }
 
-const CASES: { width: number; height: number; lang: Lang }[] = [
-  { width: 80, height: 24, lang: 'en' },
-  { width: 120, height: 34, lang: 'zh' },
+/** The sizes measured, with the steps (of 81) whose shown pane held its part whole: 40 and 58
+ *  before the result's pane got the rows (issue 16 item 11), 49-50 and 62 after; the floor leaves
+ *  a few for a machine whose `ipcs` lists more of others' objects (overview 1, 3, sem 1). */
+const CASES: { width: number; height: number; lang: Lang; floor: number }[] = [
+  { width: 80, height: 24, lang: 'en', floor: 46 },
+  { width: 120, height: 34, lang: 'zh', floor: 59 },
 ];
 
 const marked = (l: Line) => l.some((r) => r.tone === 'changed');
@@ -76,7 +79,6 @@ async function measure(lessonIndex: number, width: number, height: number, lang:
   await r.quit();
   const out: Figures[] = [];
   const tabs = layoutFor(width, height, 8).mode === 'tabs';
-  const traceWidth = tabs ? width : width;
   await walkLesson(
     lesson,
     (at) => {
@@ -86,7 +88,7 @@ async function measure(lessonIndex: number, width: number, height: number, lang:
       at.run.outcomes.forEach((o, i) => {
         if (o?.notice) notices[i] = o.notice;
       });
-      const view = traceView(at.run.trace, at.run.stepStarts, lesson, lang, traceWidth - 2, strings(lang), false, undefined, process.pid, notices);
+      const view = traceView(at.run.trace, at.run.stepStarts, lesson, lang, width - 2, strings(lang), false, undefined, process.pid, notices);
       const top = stepTop(view, k, got.trace) ?? 0;
       const from = bodyTop(view, k) ?? 0;
       const end = view.ends[k] ?? from;
@@ -104,7 +106,7 @@ async function measure(lessonIndex: number, width: number, height: number, lang:
 }
 
 describe("right after a run, the step's result in view", () => {
-  for (const { width, height, lang } of CASES) {
+  for (const { width, height, lang, floor } of CASES) {
     it(`every step of every lesson at ${width}x${height} ${lang}`, async () => {
       let steps = 0;
       let wholeShown = 0;
@@ -121,7 +123,8 @@ describe("right after a run, the step's result in view", () => {
         report.push(`${LESSONS[i]!.id}: ${cells.join(' | ')}`);
       }
       console.log(`${width}x${height} ${lang}: the shown pane's part whole at ${wholeShown} of ${steps} steps\n${report.join('\n')}`);
-      expect(steps).toBeGreaterThan(0);
+      expect(steps).toBe(LESSONS.reduce((n, l) => n + l.steps.length, 0));
+      expect(wholeShown).toBeGreaterThanOrEqual(floor);
     }, 1_200_000);
   }
 });

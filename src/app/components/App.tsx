@@ -84,14 +84,16 @@ export function App() {
   // tabs leave: the step just run, its notice and the whole next step in view at 80x24
   const lessonInput = useLessonInput();
   // while a step's result is read and its pane cut it, that pane gets the rows (store/reading.ts)
-  const grow = useAppState(resultGrows);
+  // (noted per size and language: where the question fits under the result at another, no key hides it)
+  const at = `${columns}x${rows} ${lang}`;
+  const grow = useAppState((st) => resultGrows(st, at));
   const lessonRows = useMemo(() => {
     if (layoutFor(columns, rows, 0).mode !== 'tabs' || !lessonInput) return Math.max(stepCount * (present ? 2 : 1), 8);
     // at the lesson's end c gives the C view the room it has during the steps: the closing text
     // gives way (it scrolls) rather than leave the code 8 rows (fix22a#5); while a result is read
     // whose pane cut it, the text shrinks to the notice (the next step's text behind Space)
     const usual = tab === 'code' && lessonInput.view >= lessonInput.lesson.steps.length ? lessonRowsShare(rows) : lessonRowsNeeded(lessonInput, columns - 2, rows);
-    const needed = grow ? Math.min(usual, lessonRowsResult(lessonInput, columns - 2, rows) ?? usual) : usual;
+    const needed = grow ? (lessonRowsResult(lessonInput, columns - 2, rows, usual) ?? usual) : usual;
     // the rows under its text's last go to the pane below (layout.ts lessonRowsGiven)
     const given = layoutFor(columns, rows, needed);
     if (given.mode !== 'tabs') return needed;
@@ -117,11 +119,19 @@ export function App() {
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed, grow);
-  // the result's pane cut the result being read: noted, the rows above follow (kept until the next run)
-  const resultCut = useAppState((st) => readingResult(st) && (st.result?.pane === 'trace' ? st.traceCut?.step === st.done - 1 : st.result?.pane === 'kernel' && !!(st.room.kernel?.up || st.room.kernel?.down)));
+  // the result's pane cut the result being read while the next step's question was behind Space
+  // anyway (the lesson pane as drawn: resultShown.pinned): noted, the rows follow (kept until the
+  // question is brought); where it fitted under the result, no key is added (quiz-ui-fold-result),
+  // and a step's text below the window (spaceShowsRest) keeps its one Space
+  const resultCut = useAppState((st) => {
+    const shown = st.resultShown;
+    const behind = !!shown && shown.lesson === st.lessonIndex && shown.done === st.done && shown.view === st.view && shown.pinned;
+    const cut = st.result?.pane === 'trace' ? st.traceCut?.step === st.done - 1 : st.result?.pane === 'kernel' && !!(st.room.kernel?.up || st.room.kernel?.down);
+    return readingResult(st) && behind && cut;
+  });
   useLayoutEffect(() => {
-    store.getState().noteResultCut(resultCut);
-  }, [store, resultCut]);
+    store.getState().noteResultCut(resultCut, at);
+  }, [store, resultCut, at]);
   // a frame with the kernel's objects on it is not kept for the next start (src/first-frame.ts)
   if (screen !== 'lesson' || layout.mode !== 'tabs' || (tab !== 'flow' && tab !== 'code')) frameShows.kernel = true;
   // the store learns whether the panes are tabs as the terminal's size changes (z acts only

@@ -47,9 +47,10 @@ export interface PanesSlice {
   result: { step: number; pane: ResultPane; why: ResultWhy; moved: boolean } | null;
   /** the step just run (with its run) whose result its pane's window cut while it was read:
    *  that pane gets more rows until the learner moves on (store/reading.ts resultGrows) */
-  resultCut: { run: LessonRun | null; step: number } | null;
-  /** the result's pane cuts the result being read (`cut`, from what the panes drew): noted once per step */
-  noteResultCut(cut: boolean): void;
+  resultCut: { run: LessonRun | null; step: number; at: string } | null;
+  /** the result's pane cuts the result being read (`cut`, from what the panes drew at `at`, the
+   *  terminal's size and language): noted once per step and size */
+  noteResultCut(cut: boolean, at: string): void;
   flow: DiagramRenderer | null;
   /** the panes are tabs below the lesson (a terminal below layout.ts WIDE): the App says so
    *  whenever the terminal's size changes it (a resize is input like a key) */
@@ -253,9 +254,11 @@ export const panesSlice =
         if (!same) set({ traceCut: cut });
       },
 
-      noteResultCut(cut) {
+      noteResultCut(cut, at) {
         const { run, done, resultCut } = get();
-        if (cut && (resultCut?.run !== run || resultCut.step !== done - 1)) set({ resultCut: { run, step: done - 1 } });
+        // at another size or language nothing cut: the rows kept for the last one go (Space then acts as ever)
+        if (!cut && resultCut && resultCut.at !== at) set({ resultCut: null });
+        if (cut && (resultCut?.run !== run || resultCut.step !== done - 1 || resultCut.at !== at)) set({ resultCut: { run, step: done - 1, at } });
       },
 
       scrollTo(pane, offset) {
