@@ -89,11 +89,19 @@ export function lessonRowsGiven(rows: number, drawn: (rows: number) => readonly 
   return same ? used : rows;
 }
 
+/** Side by side, while a step's result is read and its pane cut it (store/reading.ts resultGrows),
+ *  the Trace takes this share of the rows (at 120x34, 15 rows of text for 7: most steps' lines
+ *  whole), or the Kernel pane all the right column's but the Flow's frame and 3 rows. */
+const GROWN_TRACE = 0.55;
+const GROWN_FLOW = 5;
+
 /** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large
  *  terminal the kernel pane gets the rows the flow does not need. `zoomed` (z), at any
  *  size: the pane shown (with tabs) or in focus (side by side) fills the screen below the
- *  tab bar, the lesson pane 0 rows (not drawn); Tab shows the next pane, as with tabs. */
-export function layoutFor(width: number, height: number, lessonRows: number, flowRows?: number, zoomed = false): Layout {
+ *  tab bar, the lesson pane 0 rows (not drawn); Tab shows the next pane, as with tabs.
+ *  `grow`: side by side, the pane whose rows a result being read needs (with tabs the lesson
+ *  pane's `lessonRows` give them). */
+export function layoutFor(width: number, height: number, lessonRows: number, flowRows?: number, zoomed = false, grow: 'trace' | 'kernel' | null = null): Layout {
   if (width < MIN.width || height < MIN.height) return { mode: 'small', width, height };
   const body = height - CHROME;
   if (zoomed) return { mode: 'tabs', width, height, lesson: { w: width, h: 0 }, tabs: { w: width, h: body - 1 } };
@@ -104,14 +112,15 @@ export function layoutFor(width: number, height: number, lessonRows: number, flo
     return { mode: 'tabs', width, height, lesson: { w: width, h: lessonH }, tabs: { w: width, h: body - lessonH - 1 } };
   }
   // the trace holds the whole result of the last step where it can: about a third of the rows
-  const traceH = Math.max(8, Math.floor(body * 0.3));
+  const traceH = Math.max(8, Math.floor(body * (grow === 'trace' ? GROWN_TRACE : 0.3)));
   const topH = body - traceH;
   // the lesson text as wide as the right column allows while the kernel pane keeps its
   // dump of 16 bytes a row (71 cells inside its frame); its table drops columns to fit
   const lessonW = Math.max(40, Math.min(Math.floor(width * 0.4), width - KERNEL_DUMP_W));
   const rightW = width - lessonW;
   // the kernel pane needs about 11 lines (table, IPC_STAT, 64 bytes of dump); the flow, tall, the rest
-  const kernelH = Math.max(Math.min(13, Math.max(10, Math.round(topH * 0.4))), flowRows === undefined ? 0 : topH - (flowRows + 2));
+  const usual = Math.max(Math.min(13, Math.max(10, Math.round(topH * 0.4))), flowRows === undefined ? 0 : topH - (flowRows + 2));
+  const kernelH = grow === 'kernel' ? Math.max(usual, topH - GROWN_FLOW) : usual;
   const flowH = topH - kernelH;
   return {
     mode: 'wide',

@@ -551,8 +551,8 @@ const EN = {
   rerun: (step: number) => `step ${step} ran again, after a reset${step > 1 ? ` and ${stepsBefore(step)}` : ''}`,
   /** a run showed the pane its result is in (src/lessons/result-pane.ts), in place of the one shown */
   resultShown: (step: number, pane: string) => `step ${step}'s result: ${pane} pane shown`,
-  /** a run's result in another pane than the one the learner chose during the step, which stays */
-  resultKept: (step: number, pane: string) => `step ${step}'s result is in the ${pane} pane; your pane stays`,
+  /** a result that needs two panes (Step.alsoIn): the pane shown, and what the other holds */
+  resultAlso: (step: number, pane: string, other: string, shows: Text) => `step ${step}'s result: ${pane} pane shown; ${other}: ${shows.en}`,
   rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: step ${at} failed on the way (r resets the lesson): ${why}`,
   quitting: 'cleaning up…',
   /** printed on the terminal once the screen is given back after q: what the cleanup removed */
@@ -1032,7 +1032,7 @@ const ZH: Strings = {
   rerunAsks: (step: number) => `第 ${step} 步：本课已重建到这一步之前；先回答它的题，再按空格运行`,
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置了本课${step > 1 ? `，再运行了第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}）`,
   resultShown: (step: number, pane: string) => `第 ${step} 步的结果：已切到“${pane}”窗格`,
-  resultKept: (step: number, pane: string) => `第 ${step} 步的结果在“${pane}”窗格；你选的窗格不动`,
+  resultAlso: (step: number, pane: string, other: string, shows: Text) => `第 ${step} 步的结果：已切到“${pane}”窗格；“${other}”窗格：${shows.zh}`,
   rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建时第 ${at} 步失败（按 r 重置本课）：${why}`,
   quitting: '正在清理…',
   quitReport: (removed: Held, left: Held) => {

@@ -223,6 +223,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'nattch 变成 1；lpid（最近映射或解除映射它的进程，即本课进程）和 atime 也变了。A 用普通的内存写入，不是调用 write()。',
       },
       diagram: LIFECYCLE,
+      // nattch, lpid and atime in the Kernel pane; the stores the notice speaks of in the Trace
+      alsoIn: { pane: 'trace', shows: { en: "the shmat and A's stores", zh: 'shmat 和 A 的写入' } },
       highlight: ['pa', 'pa->IPC对象', 'IPC对象'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');

@@ -418,6 +418,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '还没删：只是标记待删（状态 dest），key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
       },
       diagram: LIFE,
+      // dest and the key in the Kernel pane; "the mapping works", its write and read, in the Trace
+      alsoIn: { pane: 'trace', shows: { en: 'the write and read after it', zh: '之后经映射的写入和读取' } },
       highlight: ['attached', 'attached->dest', 'dest'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');

@@ -110,6 +110,11 @@ export interface Step<S = unknown> {
    *  cannot tell it from the notice and what the step changed (issue 16: shmget 5's "rw-------"
    *  is only in the Trace though the notice names no pane); after the run that pane is shown */
   resultPane?: 'flow' | 'kernel' | 'trace';
+  /** where the result needs two panes (the notice speaks of both), the one not shown and what it
+   *  holds, in a few words: the status line says it beside the pane shown ("step 4's result:
+   *  Kernel pane shown; Trace: the shmat and the stores"; issue 16 item 11: overview 4's shmat and
+   *  stores were in the Trace alone while the Kernel pane was shown, and nothing said so) */
+  alsoIn?: { pane: 'kernel' | 'trace'; shows: Text };
   /** "your turn": inputs the learner may set before the step runs (ctx.turn has them) */
   turn?: Turn;
   /** the action: makes the calls through ctx, keeps what later steps need in `state`,

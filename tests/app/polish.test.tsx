@@ -1,7 +1,7 @@
 // What a newcomer and a teacher see, checked on the real screen: text laid out as
 // written, Chinese broken where Chinese breaks, the status line in the language shown.
 import { describe, expect, it } from 'vitest';
-import { KEYS, paneRows, ran, tabTo } from '../helpers/render.js';
+import { KEYS, paneRows, questionShown, ran, tabTo } from '../helpers/render.js';
 import { ranBefore } from '../helpers/ran-before.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { flowRowsFor } from '../../src/app/components/flow-view.js';
@@ -188,6 +188,9 @@ describe('flow at 80x24', () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'serv-clnt' });
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1');
+    // the question brought: the lesson pane takes its usual rows back from the Trace, which had
+    // them while step 1's result was read (store/reading.ts)
+    await questionShown(r);
     await tabTo(r, 'flow');
     // step 1 lit the server's write into the segment, an arrow whose label wraps over more rows
     // than the pane has beside the lesson at 80x24: the boxes it lit anew are in view (fix15k#1),

@@ -103,7 +103,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   rerun: (s) => [1, 2, most].map((step) => s.rerun(step)),
   rerunAsks: (s) => [s.rerunAsks(most)],
   resultShown: (s) => (['flow', 'kernel', 'trace'] as const).map((pane) => s.resultShown(most, s[pane])),
-  resultKept: (s) => (['flow', 'kernel', 'trace'] as const).map((pane) => s.resultKept(most, s[pane])),
+  resultAlso: (s) => LESSONS.flatMap((l) => l.steps.flatMap((st) => (st.alsoIn ? (['flow', 'kernel', 'trace'] as const).map((pane) => s.resultAlso(most, s[pane], s[st.alsoIn!.pane], st.alsoIn!.shows)) : []))),
   reviewRerun: (s) => [s.reviewRerun(1), s.reviewRerun(most)],
   rerunFailed: (s) => [s.rerunFailed(most, most - 1, why)],
   resuming: (s) => [s.resuming(most)],

@@ -9,6 +9,7 @@ import { layoutFor, lessonRowsGiven, lessonRowsMost, lessonRowsShare, MIN, playL
 import { DUMP_BYTES } from '../store/kernel.js';
 import { questionInSight, questionWaitsShown } from '../store/turn.js';
 import { takesKeys } from '../store/run.js';
+import { readingResult, resultGrows } from '../store/reading.js';
 import { keyOf, useKeys } from '../use-keys.js';
 import { useScrollKeys } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -21,7 +22,7 @@ import { Glossary } from './Glossary.js';
 import { Help } from './Help.js';
 import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
-import { LessonPane, lessonPaneContent, lessonRowsNeeded, questionTop, useLessonInput } from './LessonPane.js';
+import { LessonPane, lessonPaneContent, lessonRowsNeeded, lessonRowsResult, questionTop, useLessonInput } from './LessonPane.js';
 import { Menu } from './Menu.js';
 import { textRoom } from './Panel.js';
 import { PlayScreen, useChallengeRows } from './PlayScreen.js';
@@ -82,11 +83,17 @@ export function App() {
   // side by side (tabs below), the lesson pane is as tall as its text needs, up to what the
   // tabs leave: the step just run, its notice and the whole next step in view at 80x24
   const lessonInput = useLessonInput();
+  // while a step's result is read and its pane cut it, that pane gets the rows (store/reading.ts)
+  // (noted per size and language: where the question fits under the result at another, no key hides it)
+  const at = `${columns}x${rows} ${lang}`;
+  const grow = useAppState((st) => resultGrows(st, at));
   const lessonRows = useMemo(() => {
     if (layoutFor(columns, rows, 0).mode !== 'tabs' || !lessonInput) return Math.max(stepCount * (present ? 2 : 1), 8);
     // at the lesson's end c gives the C view the room it has during the steps: the closing text
-    // gives way (it scrolls) rather than leave the code 8 rows (fix22a#5)
-    const needed = tab === 'code' && lessonInput.view >= lessonInput.lesson.steps.length ? lessonRowsShare(rows) : lessonRowsNeeded(lessonInput, columns - 2, rows);
+    // gives way (it scrolls) rather than leave the code 8 rows (fix22a#5); while a result is read
+    // whose pane cut it, the text shrinks to the notice (the next step's text behind Space)
+    const usual = tab === 'code' && lessonInput.view >= lessonInput.lesson.steps.length ? lessonRowsShare(rows) : lessonRowsNeeded(lessonInput, columns - 2, rows);
+    const needed = grow ? (lessonRowsResult(lessonInput, columns - 2, rows, usual) ?? usual) : usual;
     // the rows under its text's last go to the pane below (layout.ts lessonRowsGiven)
     const given = layoutFor(columns, rows, needed);
     if (given.mode !== 'tabs') return needed;
@@ -96,7 +103,7 @@ export function App() {
       const content = lessonPaneContent(lessonInput, columns - 2, n, true, most);
       return content.lines(Math.min(questionTop(lessonInput, content), content.max));
     });
-  }, [columns, rows, lessonInput, stepCount, present, tab]);
+  }, [columns, rows, lessonInput, stepCount, present, tab, grow]);
   // the flow pane's width does not depend on the flow's height: measure the lesson's
   // diagrams at that width (drawings are cached), then lay out with their height
   const flowWidth = useMemo(() => {
@@ -111,7 +118,20 @@ export function App() {
       return undefined;
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
-  const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed);
+  const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed, grow);
+  // the result's pane cut the result being read while the next step's question was behind Space
+  // anyway (the lesson pane as drawn: resultShown.pinned): noted, the rows follow (kept until the
+  // question is brought); where it fitted under the result, no key is added (quiz-ui-fold-result),
+  // and a step's text below the window (spaceShowsRest) keeps its one Space
+  const resultCut = useAppState((st) => {
+    const shown = st.resultShown;
+    const behind = !!shown && shown.lesson === st.lessonIndex && shown.done === st.done && shown.view === st.view && shown.pinned;
+    const cut = st.result?.pane === 'trace' ? st.traceCut?.step === st.done - 1 : st.result?.pane === 'kernel' && !!(st.room.kernel?.up || st.room.kernel?.down);
+    return readingResult(st) && behind && cut;
+  });
+  useLayoutEffect(() => {
+    store.getState().noteResultCut(resultCut, at);
+  }, [store, resultCut, at]);
   // a frame with the kernel's objects on it is not kept for the next start (src/first-frame.ts)
   if (screen !== 'lesson' || layout.mode !== 'tabs' || (tab !== 'flow' && tab !== 'code')) frameShows.kernel = true;
   // the store learns whether the panes are tabs as the terminal's size changes (z acts only

@@ -442,6 +442,25 @@ export function lessonRowsNeeded(input: LessonViewInput, inner: number, height: 
   return Math.max(lessonRowsShare(height), Math.min(text.length, Math.max(text.length - heading, lessonRowsBeside(height))));
 }
 
+/** With tabs below it, the rows of text the lesson pane takes while the result of the step just
+ *  run is read and its pane cut it (store/reading.ts resultGrows): the fewest, up to `usual`, that
+ *  draw the text above the shown step's heading whole from the top (the notice, the verdict on the
+ *  guess, the new terms), with the blank row under it (a row of words right above the pinned line
+ *  is drawn cut, ending in " …": cutShown) and the line pinned under it that names Space for the
+ *  question; the pane below gets the rest. null where none does (the lesson's end: no heading). */
+export function lessonRowsResult(input: LessonViewInput, inner: number, height: number, usual: number): number | null {
+  const most = lessonRowsMost(height);
+  for (let n = 2; n < usual; n++) {
+    const content = lessonPaneContent(input, inner, n, true, most);
+    const heading = headingRows(input, content.text)?.[0];
+    if (heading === undefined) return null;
+    let end = heading;
+    while (end > 0 && lineWidth(trimEnd(content.text[end - 1]!)) === 0) end--;
+    if (questionTop(input, content) === 0 && content.window(0).end > end) return n;
+  }
+  return null;
+}
+
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
 export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean): LessonPaneView {
   const { text } = content;

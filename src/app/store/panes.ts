@@ -42,13 +42,15 @@ export interface PanesSlice {
   code: { index: number; file: string; text: string | null; zh: string | null; out?: string | null } | null;
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
-  /** the learner chose the pane shown or scrolled it (Tab, c, f, s [ ] }, ↑↓ in it) during this
-   *  step, since the last run's result was shown: the step's result leaves it where they chose
-   *  (store/run.ts showResultPane; issue 16: Space took the Kernel pane a learner scrolled) */
-  tabByHand: boolean;
   /** the pane the last step's result is in (src/lessons/result-pane.ts), with the step (index),
    *  and whether the run showed it in place of the pane shown (the status line says so) */
   result: { step: number; pane: ResultPane; why: ResultWhy; moved: boolean } | null;
+  /** the step just run (with its run) whose result its pane's window cut while it was read:
+   *  that pane gets more rows until the learner moves on (store/reading.ts resultGrows) */
+  resultCut: { run: LessonRun | null; step: number; at: string } | null;
+  /** the result's pane cuts the result being read (`cut`, from what the panes drew at `at`, the
+   *  terminal's size and language): noted once per step and size */
+  noteResultCut(cut: boolean, at: string): void;
   flow: DiagramRenderer | null;
   /** the panes are tabs below the lesson (a terminal below layout.ts WIDE): the App says so
    *  whenever the terminal's size changes it (a resize is input like a key) */
@@ -71,8 +73,8 @@ export interface PanesSlice {
   /** `tab` shown (the Kernel pane, before s [ ] } act on it: a key acts on what is in sight, nc13k#3) */
   showTab(tab: TabId): void;
   /** a step's result is in `tab`: shown and in focus (the tabs, a zoom; side by side the focus,
-   *  and the Flow and Kernel where the C code took their place), unless the learner chose a pane
-   *  during this step (tabByHand); whether it moved */
+   *  and the Flow and Kernel where the C code took their place), whichever pane the learner had
+   *  shown before the run; whether it moved */
   showResult(tab: TabId): boolean;
   /** f: the lesson's next C file (clnt.c, rv.h...) */
   nextFile(): void;
@@ -164,8 +166,8 @@ export const panesSlice =
     return {
       tab: 'flow',
       tabBeforeCode: 'flow',
-      tabByHand: false,
       result: null,
+      resultCut: null,
       scroll: SCROLL_HOME,
       room: {},
       followed: {},
@@ -186,7 +188,6 @@ export const panesSlice =
       },
 
       nextTab(by = 1) {
-        set({ tabByHand: true });
         const next = TABS[(TABS.indexOf(get().tab) + by + TABS.length) % TABS.length];
         // C reached by Tab too: c and Esc go back to the pane it came from
         if (next === 'code') {
@@ -196,11 +197,14 @@ export const panesSlice =
       },
 
       showTab(tab) {
-        if (get().tab !== tab) show(tab, { tabByHand: true });
+        if (get().tab !== tab) show(tab);
       },
 
       showResult(tab) {
-        if (get().tabByHand || get().tab === tab) return false;
+        // a pane shown before the run (Tab, c, a scroll) was the learner looking around, not asking
+        // to keep it: the result's pane is shown (issue 16 item 11: "your pane stays" cost newcomers
+        // a Tab, then z, at nearly every step). One chosen after the run stays until the next.
+        if (get().tab === tab) return false;
         // side by side too the result's pane takes the focus, whichever it is, so z zooms it and ↑↓
         // scroll it (issue 16: Tab Tab, then z, to read a step's result cut at 120x34; the focus
         // went to a result in the Trace and stayed on the Flow for one in the Kernel)
@@ -209,7 +213,6 @@ export const panesSlice =
       },
 
       toggleCode() {
-        set({ tabByHand: true });
         if (get().tab === 'code') show(get().tabBeforeCode);
         else {
           loadCode(stepFile());
@@ -228,7 +231,6 @@ export const panesSlice =
         // file, as c does: "the file after the step's" skipped that one (fix18f#6: at serv-clnt
         // step 5, rv.h's, f opened stamp.h, and rv.h came only after three more presses).
         const { code, tab } = get();
-        set({ tabByHand: true });
         if (tab === 'code') loadCode(((code?.index ?? 0) + 1) % lesson.code.length);
         else {
           loadCode(namedForF() ?? stepFile() ?? code?.index ?? 0);
@@ -252,6 +254,13 @@ export const panesSlice =
         if (!same) set({ traceCut: cut });
       },
 
+      noteResultCut(cut, at) {
+        const { run, done, resultCut } = get();
+        // at another size or language nothing cut: the rows kept for the last one go (Space then acts as ever)
+        if (!cut && resultCut && resultCut.at !== at) set({ resultCut: null });
+        if (cut && (resultCut?.run !== run || resultCut.step !== done - 1 || resultCut.at !== at)) set({ resultCut: { run, step: done - 1, at } });
+      },
+
       scrollTo(pane, offset) {
         const { scroll } = get();
         const next = Math.max(0, offset);
@@ -260,8 +269,7 @@ export const panesSlice =
 
       follow(pane, own) {
         const was = get().followed[pane];
-        // a pane the learner scrolls is theirs for this step's result (showResult)
-        if (was?.anchor !== own.anchor || was.offset !== own.offset) set({ followed: { ...get().followed, [pane]: own }, ...(get().tabByHand ? {} : { tabByHand: true }) });
+        if (was?.anchor !== own.anchor || was.offset !== own.offset) set({ followed: { ...get().followed, [pane]: own } });
       },
 
       loadFlow() {

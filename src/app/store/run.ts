@@ -131,7 +131,7 @@ export function resultOf(state: AppState, step: number): { pane: ResultPane; why
 
 /** A lesson opens on its first pane, the Flow of its first step, not on the pane the last
  *  lesson was left on (issue 16: a new lesson opened with the Trace of the old one in focus). */
-export const LESSON_PANE = { tab: 'flow', tabBeforeCode: 'flow', tabByHand: false, result: null } as const satisfies Partial<AppState>;
+export const LESSON_PANE = { tab: 'flow', tabBeforeCode: 'flow', result: null } as const satisfies Partial<AppState>;
 
 /** How long the lesson → or Enter opened at a lesson's end is on screen before → or ← moves
  *  from its step 1: as long as a question of the check before a key answers it (quiz.ts). */
@@ -355,20 +355,20 @@ export const runSlice =
     };
 
     /** The pane step `step`'s result is in (src/lessons/result-pane.ts), shown and in focus
-     *  (panes.ts showResult), said on the status line as it happens, in both languages: the pane
-     *  shown or the focus moved ("step 5's result: Trace pane shown"), or, where the learner chose
-     *  a pane during this step, that the result is in another (issue 16: parent-child 5's focus
-     *  went from the Kernel to the Trace unsaid). A status of the run's own (a re-run) keeps the
-     *  line; the zoom's note has it while zoomed (the notice waits in the lesson). The learner's
-     *  choice holds for this step only: the next starts without one. */
+     *  (panes.ts showResult) whichever pane was shown before the run, said on the status line as
+     *  it happens, in both languages ("step 5's result: Trace pane shown", and what the other pane
+     *  holds where the result needs two: Step.alsoIn; issue 16: parent-child
+     *  5's focus went from the Kernel to the Trace unsaid). A status of the run's own (a re-run)
+     *  keeps the line; the zoom's note has it while zoomed (the notice waits in the lesson). */
     const showResultPane = (step: number): Partial<AppState> => {
       const result = resultOf(get(), step);
-      if (!result) return { result: null, tabByHand: false };
-      const kept = get().tabByHand && get().tab !== result.pane;
+      if (!result) return { result: null };
       const moved = get().showResult(result.pane);
-      const said = (moved || kept) && get().status === null && !get().zoomed;
-      if (said) resultSaid = (s) => (moved ? s.resultShown(step + 1, s[result.pane]) : s.resultKept(step + 1, s[result.pane]));
-      return { result: { step, ...result, moved }, tabByHand: false, ...(said ? { status: resultSaid } : {}) };
+      // a result that needs two panes says what the other holds, the pane moved or not (Step.alsoIn)
+      const also = get().lessons[get().lessonIndex]?.steps[step]?.alsoIn;
+      const said = (moved || !!also) && get().status === null && !get().zoomed;
+      if (said) resultSaid = (s) => (also ? s.resultAlso(step + 1, s[result.pane], s[also.pane], also.shows) : s.resultShown(step + 1, s[result.pane]));
+      return { result: { step, ...result, moved }, ...(said ? { status: resultSaid } : {}) };
     };
 
     return {

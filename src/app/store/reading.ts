@@ -1,0 +1,31 @@
+// While the learner reads a step's result: from its run until they move on to the next step (Space
+// brings its question or the rest of its text, an answer, a hint, a form, ← →). Meanwhile the pane
+// that holds the result gets the rows it needs where its window cut it and the next step's question
+// waits behind Space anyway (issue 16 item 11: the Trace held 5-7 rows under the lesson at 80x24,
+// and newcomers pressed z or PgDn at nearly every step): the lesson pane shrinks to the notice (App,
+// LessonPane `lessonRowsResult`), side by side the result's pane grows (layout.ts `grow`); the
+// Space that brings the question gives the rows back. No key is added to any step.
+import type { AppState } from '../store.js';
+import { AT_QUESTION } from './panes.js';
+import { keptTyped } from './turn.js';
+import type { ResultPane } from '../../lessons/result-pane.js';
+
+/** Whether the result of the step just run is being read: nothing done yet about the step shown
+ *  next. Not at the lesson's end (its checks take the rows), nor zoomed (one pane fills the screen). */
+export function readingResult(st: AppState): boolean {
+  const { result, done, view } = st;
+  if (!result || result.step !== done - 1 || view !== done || st.busy !== null || st.zoomed || st.turnFocus !== null) return false;
+  if (done >= (st.lessons[st.lessonIndex]?.steps.length ?? 0)) return false;
+  if (st.guesses[done] !== undefined || st.hints[done] || st.opened[done]) return false;
+  return st.scroll.lesson === AT_QUESTION && keptTyped(st) === null;
+}
+
+/** The pane given more rows now: the result's, once its window was found to cut the result in
+ *  this reading at this size and language (`at`; `resultCut`, kept until the next run, so the
+ *  rows it gets do not take it back). */
+export function resultGrows(st: AppState, at: string): Exclude<ResultPane, 'flow'> | null {
+  const cut = st.resultCut;
+  if (!cut || cut.at !== at || cut.run !== st.run || cut.step !== st.done - 1 || !readingResult(st)) return null;
+  const pane = st.result!.pane;
+  return pane === 'flow' ? null : pane;
+}
