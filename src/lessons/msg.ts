@@ -570,7 +570,7 @@ export const msg = defineLesson<MsgState>({
       notice: {
         // why code 2, said rather than pointed to (issue 16: "as msg.c's reader does" left it to the C pane);
         // msg.c named as what it is, where it is: the lesson's first word of it (issue 16)
-        en: 'Gone at once. The sleeping msgrcv failed with EIDRM (queue removed); the reader exited with code 2, as the one in msg.c (C pane: c) does.',
+        en: 'Gone at once. The sleeping msgrcv failed with EIDRM (queue removed), so the reader exited 2, as msg.c\'s (C pane: c) does.',
         zh: '队列立刻消失。读者睡眠中的 msgrcv 以 EIDRM（队列已删除）失败，读者以退出码 2 退出，和 C 窗格（按 c）里 msg.c 的读者一样。',
       },
       diagram: FLOW,
