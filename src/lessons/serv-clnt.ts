@@ -76,16 +76,35 @@ const WHY_POLL: Text = {
 /** WHY_POLL's line an instant after the line it explains, in the trace's time order */
 const JUST_AFTER_MS = 0.001;
 
+/** Said once, at the first line of a process whose pid is below one the lesson showed before
+ *  (issue 16: serv-clnt 5's pids fell to 302, 333, 335 after 13665 and 28282, and a newcomer was
+ *  puzzled): the pids of a busy machine wrap */
+function pidsWrap(pid: number, before: number): Text {
+  return {
+    en: `pid ${pid}, below pid ${before} before it: the kernel hands out pids counting up to a limit, then again from low numbers no process holds`,
+    zh: `pid ${pid} 比前面的 pid ${before} 小：内核递增地分配 pid，到上限后再从没有进程占用的小号开始`,
+  };
+}
+
 /** The lesson's context as the sides get it (startPeer, runC): every line they add is traced as it
- *  is, and a line seen at a poll gets WHY_POLL under it. One per run's context: the peers' end
- *  lines keep their order per context (peer-process.ts endsOf), whichever step started them. */
+ *  is; a line seen at a poll gets WHY_POLL under it, the first line of a pid lower than one
+ *  before it pidsWrap. One per run's context: the peers' end lines keep their order per context
+ *  (peer-process.ts endsOf), whichever step started them. */
 const watching = new WeakMap<StepContext, StepContext>();
-function sides(ctx: StepContext): StepContext {
+export function sides(ctx: StepContext): StepContext {
   let watched = watching.get(ctx);
   if (!watched) {
+    const pids = new Set([process.pid]);
+    let wrapped = false;
     const trace = (entry: TraceEntry) => {
       ctx.trace(entry);
       if (entry.type === 'event' && entry.text.en.endsWith(SEEN_AT_POLL)) said(ctx, process.pid, WHY_POLL, entry.at + JUST_AFTER_MS);
+      if (pids.has(entry.pid)) return;
+      const highest = Math.max(...pids);
+      pids.add(entry.pid);
+      if (wrapped || entry.pid > highest) return;
+      wrapped = true;
+      said(ctx, process.pid, pidsWrap(entry.pid, highest), entry.at + JUST_AFTER_MS);
     };
     // the rest as it is, its getters too (turn)
     watched = Object.assign(Object.create(ctx) as StepContext, { trace });
