@@ -519,7 +519,8 @@ function detachOrder(live: LiveResult<ServClntState>): 'dest' | 'freed' | null {
 }
 
 /** Step 4's notice and what this run's order showed: the Kernel pane cannot show a dest that
- *  lasts from one call to the next, so the text says which order came and what it meant. */
+ *  lasts from one call to the next, so the text says which order came and what it meant, in
+ *  the calls the Trace shows (issue 16: "status dest", "no time as dest" named what no pane showed). */
 function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
   const order = detachOrder(live);
   if (order === 'dest') {
@@ -530,8 +531,8 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
   }
   if (order === 'freed') {
     return {
-      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once, with no time as dest (the trace gives the order).`,
-      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它，不曾处于 dest（先后见跟踪）。`,
+      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once (the trace gives the order).`,
+      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它（先后见跟踪）。`,
     };
   }
   return undefined;
