@@ -525,8 +525,8 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
   const order = detachOrder(live);
   if (order === 'dest') {
     return {
-      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: still mapped, it was freed only at that shmdt (Trace; the Kernel pane shows the end).`,
-      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：它仍被映射，到那次 shmdt 才释放（见跟踪；内核窗格只显示结果）。`,
+      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: still mapped, it was freed only at that shmdt (Trace).`,
+      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：它仍被映射，到那次 shmdt 才释放（见跟踪）。`,
     };
   }
   if (order === 'freed') {
@@ -540,16 +540,16 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
 
 /** A cross run's notice, `notice` and then, when its trace shows the server's IPC_RMID before
  *  the client's shmdt, what the kernel did then: it freed the segment only at that shmdt. Said
- *  by the calls the Trace shows and the end the Kernel pane shows (its row "+- removed"), not
- *  by the dest between them, which lasts from one call to the next and which no pane here
- *  showed (issue 16: "between the two lines the segment was dest", then "status dest" itself,
- *  named what no screen showed). Undefined, the fixed notice, otherwise. */
+ *  by the calls the Trace shows, the pane shown after the run (no Kernel pane named: it is not
+ *  on screen), not by the dest between them, which lasts from one call to the next and which no
+ *  pane here showed (issue 16: "between the two lines the segment was dest", then "status dest"
+ *  itself, named what no screen showed). Undefined, the fixed notice, otherwise. */
 function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | undefined {
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): still mapped, the segment was freed only at that shmdt. The Kernel pane shows the end: +- removed.`,
-      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：共享内存段仍被映射，到那次 shmdt 才释放。内核窗格只显示结果：标 +- 的一行，已删除。`,
+      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): still mapped, the segment was freed only at that shmdt.`,
+      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：共享内存段仍被映射，到那次 shmdt 才释放。`,
     };
   };
 }

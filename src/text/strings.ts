@@ -76,8 +76,9 @@ const EN = {
   wroteData: (len: number) => `write ${len} bytes to rv->data`,
   /** a size in a segment's one-line form (src/lessons/format.ts's segmentLine) */
   bytes: (n: number) => `${n} bytes`,
-  /** under ipclab's client's __atomic_compare_exchange_n (as clnt.c makes it): what it did */
-  claimed: 'compare-and-swap: client_pid was still 0 (expected), so it now holds this pid (claimed)',
+  /** under ipclab's client's __atomic_compare_exchange_n (as clnt.c makes it): what it did, one row
+   *  at 80x24 (serv-clnt 2's Trace fits the zoomed pane: trace-result-presses) */
+  claimed: 'compare-and-swap: client_pid was still 0, so it now holds this pid',
   taken: 'compare-and-swap: client_pid was not 0, so another client has it; expected now holds its pid',
 } as const;
 
@@ -125,7 +126,7 @@ const ZH: SharedStrings = {
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
   bytes: (n: number) => `${n} 字节`,
-  claimed: '比较并交换：client_pid 仍是 0（即 expected），于是写入本进程的 pid（占用成功）',
+  claimed: '比较并交换：client_pid 仍是 0，于是写入了本进程的 pid',
   taken: '比较并交换：client_pid 不是 0，已有别的客户端占用；expected 现为它的 pid',
 };
 
