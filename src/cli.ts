@@ -165,8 +165,12 @@ export async function main(
 ): Promise<number> {
   if (launch.parent !== undefined) setLaunchParent(launch.parent);
   // a stale build stops here, having done nothing (bin rebuilds and starts again); the
-  // tutorial asks after its first frame instead (src/build-check.ts)
-  if (launch.buildCheck !== undefined) setBuildCheck(launch.buildCheck);
+  // tutorial asks after its first frame instead (src/build-check.ts). An internal command
+  // (`_peer`) is not asked: ipclab started it and holds its pid (the lesson's kill, lpid,
+  // process list), and bin's restart would run it on as a child, another pid (issue 16:
+  // serv-clnt 2's "lpid is 11557, expected 11168" after src/ changed mid-lesson)
+  const internal = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) && COMMANDS[argv[0] as Command].hidden === true;
+  if (launch.buildCheck !== undefined && !internal) setBuildCheck(launch.buildCheck);
   if (launch.bundle !== undefined) setBundleKey(launch.bundle);
   if (launch.layout !== undefined) setLayoutWasm(launch.layout);
   if (launch.firstFrame !== undefined) setFirstFrame(launch.firstFrame);

@@ -358,9 +358,11 @@ const EN = {
   traceEmpty: 'no calls yet: Space runs the first step',
   /** in place of the middle lines of a run of identical trace lines (a retry loop: the same call and
    *  result), between its first and last, which stay: how many it stands for, all told, and the time
-   *  from the first to the last. "Either side": a window may start or end on it, one twin in view */
+   *  from the first to the last ("here": a window may start or end on it, one twin in view) */
   /** `call`: the folded lines' call, counted as calls (pass 11: "4 in 0.1 ms", 4 of what?); null: • lines */
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more like the lines on either side: ${all} ${call === null ? 'lines' : `${call} calls`} in ${span}`,
+  /** in plain words (issue 16: "× 2 more like the lines on either side: 4 msgsnd calls in 0.1 ms" was
+   *  hard to read); × as the routine fold's (traceRoutine) marks lines not shown */
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} ${call === null ? 'lines' : `${call} calls`} in all, within ${span}`,
   /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
   traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
   next: 'Next',
@@ -916,7 +918,7 @@ const ZH: Strings = {
   statGone: 'IPC_STAT 失败',
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已释放它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× 又 ${more} 行，与上下两行相同：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,

@@ -568,9 +568,10 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本课进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        // why code 2, said rather than pointed to (issue 16: "as msg.c's reader does" left it to the C pane)
-        en: 'Gone at once. The sleeping msgrcv failed with EIDRM (queue removed); msg.c\'s reader exits with code 2 on that, as this one did.',
-        zh: '队列立刻消失。读者睡眠中的 msgrcv 以 EIDRM（队列已删除）失败；msg.c 的读者遇到它就以退出码 2 退出，这个读者也是。',
+        // why code 2, said rather than pointed to (issue 16: "as msg.c's reader does" left it to the C pane);
+        // msg.c named as what it is, where it is: the lesson's first word of it (issue 16)
+        en: 'Gone at once. The sleeping msgrcv failed with EIDRM (queue removed), so the reader exited 2, as msg.c\'s (C pane: c) does.',
+        zh: '队列立刻消失。读者睡眠中的 msgrcv 以 EIDRM（队列已删除）失败，读者以退出码 2 退出，和 C 窗格（按 c）里 msg.c 的读者一样。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],

@@ -76,8 +76,9 @@ function forward(ctx: StepContext, e: ProtoEvent): void {
       ctx.setDecoded?.({ title: 'struct ipclab_rv', shmid: e.shmid, pid: e.pid, fields: decodedRows(e.fields), note: lastReader(e.pid) });
       break;
     case 'message': {
+      // as a C program's printed line is said (serv-clnt-c.ts runC): one event, one wording (issue 16)
       const text = JSON.stringify(Buffer.from(e.base64, 'base64').toString('utf8'));
-      said(ctx, e.pid, { en: `printf("%s\\n", rv->data) prints ${text}`, zh: `printf("%s\\n", rv->data) 打印出 ${text}` }, e.at);
+      said(ctx, e.pid, { en: `printed ${text}`, zh: `打印出 ${text}` }, e.at);
       break;
     }
     case 'phase':

@@ -5,12 +5,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatKey } from '../native/index.js';
-import { isAttached, peerEnded, peerReached, startPeer } from './peer-process.js';
+import { isAttached, peerEnded, peerReached, said, startPeer } from './peer-process.js';
+import { wokenText } from '../proto/wakeups.js';
 import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
 import { compileC, hasCc, runC } from './serv-clnt-c.js';
 import { expectGone, explain, expectRow, need, privateFolder } from './kit.js';
 import { defineLesson } from './define.js';
-import type { LiveResult, ProcessInfo, StepContext, Text } from './types.js';
+import type { LiveResult, ProcessInfo, StepContext, Text, TraceEntry, TraceMark } from './types.js';
 import type { Lang } from '../lang.js';
 import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
@@ -45,7 +46,7 @@ const WAIT_MS = 30_000;
 
 /** Steps 5-6's trace lines that redo steps 1-2's (Step.traceRoutine): the server's setup after its
  *  shmget, the client's checks after its own (IPC_STAT, magic, the compare-and-swap) */
-const SETUP = ['ftok(', 'shmat(', 'memset(rv', 'rv->server_pid =', 'rv->magic', 'IPC_STAT', 'ds.shm_segsz', '__atomic_compare_exchange_n'];
+const SETUP: TraceMark[] = ['ftok(', 'shmat(', 'memset(rv', 'rv->server_pid =', 'rv->magic', 'IPC_STAT', 'ds.shm_segsz', '__atomic_compare_exchange_n', { en: 'compare-and-swap: client_pid', zh: '比较并交换：client_pid' }];
 const AS_IN_1_2: Text = { en: 'as in steps 1-2', zh: '同第 1-2 步' };
 
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
@@ -60,6 +61,57 @@ const IPCLAB_SERVER: Text = { en: 'ipclab server 1', zh: 'ipclab 服务端 1' };
 const IPCLAB_CLIENT: Text = { en: 'ipclab client 1', zh: 'ipclab 客户端 1' };
 const IPCLAB_SERVER_2: Text = { en: 'ipclab server 2', zh: 'ipclab 服务端 2' };
 const IPCLAB_CLIENT_2: Text = { en: 'ipclab client 2', zh: 'ipclab 客户端 2' };
+
+/** How a side's line ends when its 100 ms timer, not the other side's SIGUSR2, showed it the
+ *  change (wakeups.ts; rv.h's pause_once prints the same) */
+const SEEN_AT_POLL = wokenText('poll').en;
+/** Said right under such a line (issue 16: "kill(…, SIGUSR2) = 0", then "rv->ack == 2 (seen at its
+ *  100 ms poll)", and nothing said why the signal woke nothing). True of both kinds of side: Node
+ *  runs a signal's handler from its event loop, after a timer that came due with it, and rv.h's
+ *  sigtimedwait may time out just before the signal is sent; either way the look is made first. */
+const WHY_POLL: Text = {
+  en: 'why not the signal: the 100 ms timer came due first, and its look found the value already stored; the SIGUSR2, taken after, had nothing new',
+  zh: '为什么不是信号唤醒的：100 ms 的定时器先到，那次查看发现值已经写好；随后才处理的 SIGUSR2 就没有新东西了',
+};
+/** WHY_POLL's line an instant after the line it explains, in the trace's time order */
+const JUST_AFTER_MS = 0.001;
+
+/** Said once, at the first line of a process whose pid is below one the lesson showed before
+ *  (issue 16: serv-clnt 5's pids fell to 302, 333, 335 after 13665 and 28282, and a newcomer was
+ *  puzzled): the pids of a busy machine wrap */
+function pidsWrap(pid: number, before: number): Text {
+  return {
+    en: `pid ${pid}, below pid ${before} before it: the kernel hands out pids counting up to a limit, then again from low numbers no process holds`,
+    zh: `pid ${pid} 比前面的 pid ${before} 小：内核递增地分配 pid，到上限后再从没有进程占用的小号开始`,
+  };
+}
+
+/** The lesson's context as the sides get it (startPeer, runC): every line they add is traced as it
+ *  is; a line seen at a poll gets WHY_POLL under it, the first line of a pid lower than one
+ *  before it pidsWrap. One per run's context: the peers' end lines keep their order per context
+ *  (peer-process.ts endsOf), whichever step started them. */
+const watching = new WeakMap<StepContext, StepContext>();
+export function sides(ctx: StepContext): StepContext {
+  let watched = watching.get(ctx);
+  if (!watched) {
+    const pids = new Set([process.pid]);
+    let wrapped = false;
+    const trace = (entry: TraceEntry) => {
+      ctx.trace(entry);
+      if (entry.type === 'event' && entry.text.en.endsWith(SEEN_AT_POLL)) said(ctx, process.pid, WHY_POLL, entry.at + JUST_AFTER_MS);
+      if (pids.has(entry.pid)) return;
+      const highest = Math.max(...pids);
+      pids.add(entry.pid);
+      if (wrapped || entry.pid > highest) return;
+      wrapped = true;
+      said(ctx, process.pid, pidsWrap(entry.pid, highest), entry.at + JUST_AFTER_MS);
+    };
+    // the rest as it is, its getters too (turn)
+    watched = Object.assign(Object.create(ctx) as StepContext, { trace });
+    watching.set(ctx, watched);
+  }
+  return watched;
+}
 
 /** What the steps carry: the rendezvous folder, the two peers and the server's segment. */
 interface ServClntState {
@@ -172,7 +224,7 @@ export const servClnt = defineLesson<ServClntState>({
       async run(ctx, state) {
         const path = rendezvous(ctx, state);
         state.messages = MESSAGES[langOf(ctx)];
-        const server = startPeer(ctx, { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, IPCLAB_SERVER, () => showProcesses(ctx, state));
+        const server = startPeer(sides(ctx), { role: 'serv', path, messages: [...state.messages], timeout: PEER_TIMEOUT_S, gated: true }, IPCLAB_SERVER, () => showProcesses(ctx, state));
         // stamped now, after the start line's stamp and before the server's own first line (a
         // process that has yet to boot): between the server's start and its memset(rv, …)
         explain(ctx, LAYOUT.en, LAYOUT.zh);
@@ -198,18 +250,23 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'The client opens it with shmget(key, 0, 0) (size 0: it makes none), maps it, checks magic, reads server_pid, claims client_pid if 0 (compare-and-swap), sends SIGUSR2 ("look now").',
         zh: '客户端凭 key 打开共享内存段：shmget(key, 0, 0) 只打开，所以大小给 0。它映射这个段，检查 magic，读 server_pid，用比较并交换占用 client_pid（仍为 0 才写入），发 SIGUSR2（“现在去看”）。',
       },
+      // only what this step shows (issue 16: poll, named pipe, FIFO came with shm_segsz and
+      // __ATOMIC_SEQ_CST, five new terms at once): the poll is step 3's, where a side waits; the
+      // FIFO stays, erratum E3's word where a key is seen found live
       notice: {
-        en: 'The client found the segment by key, as a named pipe (FIFO) is by path. Each side reads on SIGUSR2 or at its poll (rv.h, C pane).',
-        zh: '客户端凭 key 找到了共享内存段，就像有名管道（FIFO）凭路径被找到。每一方收到 SIGUSR2 或轮询时读字段（见 C 窗格的 rv.h）。',
+        en: 'Found by key alone, as a named pipe (FIFO) is by path. Trace: its compare-and-swap took client_pid; its SIGUSR2 woke the server.',
+        zh: '只凭 key 就找到了共享内存段，如同有名管道（FIFO）凭路径。跟踪：比较并交换占用了 client_pid，SIGUSR2 叫醒了服务端。',
       },
+      // the notice's lines: the compare-and-swap said plainly, the SIGUSR2, the server woken
+      traceFocus: [{ en: 'compare-and-swap: client_pid', zh: '比较并交换：client_pid' }, 'rv->client_pid =='],
       diagram: 'serv-clnt-2',
-      // the Trace: the notice's SIGUSR2 and poll, and the step's new terms (shm_segsz, __ATOMIC_SEQ_CST),
+      // the Trace: the notice's compare-and-swap and SIGUSR2, and the step's new terms (shm_segsz, __ATOMIC_SEQ_CST),
       // are only there (issue 16 pass 10: the Kernel was shown, declared for the question's nattch, fixS)
       resultPane: 'trace',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const server = need(state, 'server');
-        const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, IPCLAB_CLIENT, () => showProcesses(ctx, state));
+        const client = startPeer(sides(ctx), { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, IPCLAB_CLIENT, () => showProcesses(ctx, state));
         state.client = client;
         const problems = [...(await peerReached(client, 'joined', undefined, WAIT_MS)), ...(await peerReached(server, 'joined', undefined, WAIT_MS))];
         showProcesses(ctx, state);
@@ -462,35 +519,37 @@ function detachOrder(live: LiveResult<ServClntState>): 'dest' | 'freed' | null {
 }
 
 /** Step 4's notice and what this run's order showed: the Kernel pane cannot show a dest that
- *  lasts from one call to the next, so the text says which order came and what it meant. */
+ *  lasts from one call to the next, so the text says which order came and what it meant, in
+ *  the calls the Trace shows (issue 16: "status dest", "no time as dest" named what no pane showed). */
 function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
   const order = detachOrder(live);
   if (order === 'dest') {
     return {
-      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: the kernel only marked it for removal (status dest, as in lesson 6, shmctl), and that shmdt freed it.`,
-      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：内核先只把它标记为待删（status 列的 dest，第 6 课（shmctl）见过），那次 shmdt 才释放它。`,
+      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: still mapped, it was freed only at that shmdt (Trace).`,
+      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：它仍被映射，到那次 shmdt 才释放（见跟踪）。`,
     };
   }
   if (order === 'freed') {
     return {
-      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once, with no time as dest (the trace gives the order).`,
-      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它，不曾处于 dest（先后见跟踪）。`,
+      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once (the trace gives the order).`,
+      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它（先后见跟踪）。`,
     };
   }
   return undefined;
 }
 
 /** A cross run's notice, `notice` and then, when its trace shows the server's IPC_RMID before
- *  the client's shmdt, what the kernel does then: it marks the segment dest (step 4's question),
- *  a status no pane here shows (it lasts from one call to the next), so the text says it as
- *  the kernel's rule and points to lesson 6, where the Kernel pane showed it (issue 16: "between
- *  the two lines the segment was dest" claimed what no screen showed). Undefined, the fixed notice, otherwise. */
+ *  the client's shmdt, what the kernel did then: it freed the segment only at that shmdt. Said
+ *  by the calls the Trace shows, the pane shown after the run (no Kernel pane named: it is not
+ *  on screen), not by the dest between them, which lasts from one call to the next and which no
+ *  pane here showed (issue 16: "between the two lines the segment was dest", then "status dest"
+ *  itself, named what no screen showed). Undefined, the fixed notice, otherwise. */
 function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | undefined {
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
     return {
-      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): the kernel then only marks a mapped segment for removal (status dest, as in lesson 6, shmctl) and frees it at the last shmdt. Another run may detach first.`,
-      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：这时内核只把仍被映射的共享内存段标记为待删（status 列的 dest，第 6 课（shmctl）见过），到最后一次 shmdt 才释放它。换一次运行，客户端可能先解除映射。`,
+      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): still mapped, the segment was freed only at that shmdt.`,
+      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：共享内存段仍被映射，到那次 shmdt 才释放。`,
     };
   };
 }
@@ -517,9 +576,9 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
     if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? IPCLAB_CLIENT_2 : IPCLAB_SERVER_2, attached: isAttached(peer), alive: !peer.exit });
     ctx.setProcesses(list);
   };
-  const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args, cSide === 'serv' ? C_SERVER : C_CLIENT, show);
+  const c = runC(sides(ctx), built.bin, cSide === 'serv' ? [...args, '--message', message] : args, cSide === 'serv' ? C_SERVER : C_CLIENT, show);
   peer = startPeer(
-    ctx,
+    sides(ctx),
     cSide === 'serv' ? { role: 'clnt', path, timeout: 10 } : { role: 'serv', path, messages: [message], timeout: 10, gated: false },
     cSide === 'serv' ? IPCLAB_CLIENT_2 : IPCLAB_SERVER_2,
     show,

@@ -42,7 +42,10 @@ export class Client {
     const said = won ? 'claimed' : 'taken';
     // the call's &expected, set as clnt.c sets it (a newcomer pass: it was never shown set)
     emit(event('expected = 0'));
-    emit(event({ en: `${cas} (${SHARED.en[said]})`, zh: `${cas}（${SHARED.zh[said]}）` }));
+    // the call as the code makes it, then in plain words on a line of its own (issue 16: its
+    // arguments and memory orders said nothing to a newcomer of what it did)
+    emit(event(cas));
+    emit(event({ en: SHARED.en[said], zh: SHARED.zh[said] }));
     if (before !== 0) {
       throw new ProtoError({
         en: `another client (pid ${before}) is in session with server ${server}`,

@@ -71,9 +71,10 @@ export class Server {
     if (client < 0) {
       throw new ProtoError({ en: `rv->client_pid is ${client}, not a process: the client does not follow the protocol`, zh: `rv->client_pid 为 ${client}，不是进程号：客户端没有遵守协议` });
     }
-    // how it saw the client's pid: woken by its SIGUSR2, at a poll, or there already
+    // how it saw the client's pid: woken by its SIGUSR2, at a poll, or there already; in
+    // serv.c's words, so one event reads the same from either server (issue 16)
     const how = wokenText(joined);
-    emit(event({ en: `rv->client_pid == ${client}: ${SHARED.en.clientJoined}${how.en}`, zh: `rv->client_pid == ${client}：${SHARED.zh.clientJoined}${how.zh}` }));
+    emit(event({ en: `rv->client_pid == ${client} (${SHARED.en.clientJoined})${how.en}`, zh: `rv->client_pid == ${client}：${SHARED.zh.clientJoined}${how.zh}` }));
     this.emitFields();
     emit(phase('joined'));
 
@@ -181,9 +182,10 @@ export class Server {
       },
       until,
     );
-    // how it saw the ack: a poll may see it before the client's kill(), which then follows it in the trace
+    // how it saw the ack: a poll may see it before the client's kill(), which then follows it in
+    // the trace; in serv.c's words (issue 16: "the client has it" here, bare there)
     const how = wokenText(by);
-    emit(event({ en: `rv->ack == ${seq}: the client has it${how.en}`, zh: `rv->ack == ${seq}：客户端已收到${how.zh}` }));
+    emit(event({ en: `rv->ack == ${seq}${how.en}`, zh: `rv->ack == ${seq}${how.zh}` }));
     this.emitFields();
     emit(phase('acked', seq));
   }

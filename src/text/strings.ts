@@ -76,9 +76,10 @@ const EN = {
   wroteData: (len: number) => `write ${len} bytes to rv->data`,
   /** a size in a segment's one-line form (src/lessons/format.ts's segmentLine) */
   bytes: (n: number) => `${n} bytes`,
-  /** after clnt.c's __atomic_compare_exchange_n: what `expected` (0 before the call) says */
-  claimed: 'claimed: client_pid held expected, 0, and now holds this pid',
-  taken: 'taken: client_pid was not 0; expected now holds it',
+  /** under ipclab's client's __atomic_compare_exchange_n (as clnt.c makes it): what it did, one row
+   *  at 80x24 (serv-clnt 2's Trace fits the zoomed pane: trace-result-presses) */
+  claimed: 'compare-and-swap: client_pid was still 0, so it now holds this pid',
+  taken: 'compare-and-swap: client_pid was not 0, so another client has it; expected now holds its pid',
 } as const;
 
 export type SharedStrings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
@@ -125,8 +126,8 @@ const ZH: SharedStrings = {
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
   bytes: (n: number) => `${n} 字节`,
-  claimed: '占用成功：client_pid 原为 0（即 expected），现为客户端自己的 pid',
-  taken: '已被占用：client_pid 不是 0，expected 现为它的值',
+  claimed: '比较并交换：client_pid 仍是 0，于是写入了本进程的 pid',
+  taken: '比较并交换：client_pid 不是 0，已有别的客户端占用；expected 现为它的 pid',
 };
 
 export const SHARED: Record<Lang, SharedStrings> = { en: EN, zh: ZH };

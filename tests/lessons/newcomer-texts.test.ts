@@ -188,7 +188,8 @@ describe('newcomers\' passes (issue 16)', () => {
     for (const id of ['rmid', 'attach-dest']) both(lesson('shmctl').checkpoints![id]!.question, /[Nn]o step has shown this.*[Rr]eason it out/, /还没有哪一步演示过.*推理/);
     both(step('shmat', 'fork').notice, /lpid to the parent's pid, as before \(no \*\)/, /与原值相同（没有 \*）/);
     both(step('sem', 'no-undo').notice, /a semop P without IPC_NOWAIT would wait/, /不带 IPC_NOWAIT 的 semop P 会一直等/);
-    both(step('msg', 'rmid').notice, /msgrcv failed with EIDRM \(queue removed\); msg\.c's reader exits with code 2 on that/, /以 EIDRM（队列已删除）失败；msg\.c 的读者遇到它就以退出码 2 退出/);
+    // msg.c named with where it is: its first mention in the lesson (issue 16)
+    both(step('msg', 'rmid').notice, /msgrcv failed with EIDRM \(queue removed\), so the reader exited 2, as msg\.c's \(C pane: c\) does/, /以 EIDRM（队列已删除）失败，读者以退出码 2 退出，和 C 窗格（按 c）里 msg\.c 的读者一样/);
     // shmat's end check 2 says shmflg, as shmat's signature names the argument
     expect(lesson('shmat').check![1]!.question.en).toMatch(/with shmflg 0/);
   });
