@@ -299,6 +299,9 @@ const EN = {
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
     `this segment's bytes are not shown: the lesson process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch.`,
+  /** its one-line form, where the pane cannot hold all its lines (shmget 1's two lines stood
+   *  over a blank row and "↓ 2 more" in the 6-row pane at 80x24: issue 16) */
+  dumpNoneShort: 'bytes not shown: mapping the segment would change nattch',
   /** in the status line when s, [, ] or } has nothing to do; `key` the one pressed, so } never
    *  reads as silent after ] said the same of itself */
   pickNone: 's: ipclab has no segment in the kernel to show',
@@ -884,6 +887,7 @@ const ZH: Strings = {
   dumpHint: '[ ] 翻页看字节  } 下一处非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：本课进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
+  dumpNoneShort: '不显示字节：映射这个段会改变 nattch',
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: (key: string) => `${key}：这里没有显示字节，无可翻页`,

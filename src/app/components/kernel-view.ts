@@ -757,11 +757,11 @@ export function dumpFollow(lines: readonly Line[], rows: number): number | null 
  *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
-export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null, ascii = false): Line[] {
+export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null, ascii = false, short = false): Line[] {
   // `own`: ipclab's own process by its pid (the sentence names it the lesson process), which
   // is the one whose mapping would show the bytes -- another process of the lesson (the
-  // child) may well have mapped the segment
-  if (!dump) return sentence(wrap(s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim')));
+  // child) may well have mapped the segment; `short`: the pane cannot hold all its lines
+  if (!dump) return sentence(wrap(short ? s.dumpNoneShort : s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim')));
   const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
   // a row the step wrote: its offset in the changed tone, the mark right after it
@@ -1302,7 +1302,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact:
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
       const own = me ? `pid ${me.pid}` : null;
-      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii));
+      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii, compact !== false));
       // compact where the pane cannot hold all its lines: without the figures the row in
       // focus shows, so the fields it does not show (the times) stand right under the row
       const row = sections.flat().find((l) => FOCUSED.has(l));
