@@ -742,10 +742,11 @@ const EN = {
   recordMore: '… z: all fields',
   /** its short form, where the step's changed fields leave no room for the words */
   recordMoreShort: '… (z)',
-  /** in the short record, before the fields shown past the first left out: the step changed them
-   *  (`changed`), else the lesson pane names them (overview 4's lpid* stood where step 5 showed
-   *  ctime, and nothing said why: issue 16) */
-  recordPast: (changed: boolean) => (changed ? 'changed:' : 'in the text:'),
+  /** in the short record, before the fields shown past the first left out that the lesson pane
+   *  names and the step did not change (overview 4's lpid* stood where step 5 showed ctime, and
+   *  nothing said why: issue 16); a changed one says why by its own mark ("changed:" before lpid*
+   *  after an atime* that had none read as atime not changed: issue 16) */
+  recordNamed: 'in the text:',
   /** after the record's label for a segment the step made: every field is new with it (", new:"
    *  said nothing of since when: issue 16, s26c#2) */
   recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
@@ -1144,7 +1145,7 @@ const ZH: Strings = {
   statHeadShort: (_shmid: number) => '记录：',
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
-  recordPast: (changed: boolean) => (changed ? '改动：' : '文中提到：'),
+  recordNamed: '文中提到：',
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
   recordNewShort: '新建',
   focusStep: (step: number) => `第 ${step} 步用的，详见下方`,

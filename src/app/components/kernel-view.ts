@@ -691,15 +691,17 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   const newWord = compact ? s.recordNewShort : s.recordNew(step);
   // A field left out is said, never dropped silently: "… z: all fields" ends the line
   const more = `  ${s.recordMore}`;
-  // the fields shown past the first left out are the step's changes or the lesson pane's words,
-  // and a word before them says so: overview 4's "atime dtime lpid*" beside step 5's "atime dtime
-  // ctime" read as fields coming and going by no rule (issue 16)
+  // the fields shown past the first left out are the step's changes or the lesson pane's words:
+  // a changed one says why by its mark, as every changed field does, and a word leads the first
+  // named one ("in the text:"): overview 4's "atime dtime lpid*" beside step 5's "atime dtime
+  // ctime" read as fields coming and going by no rule, and a "changed:" before lpid* alone, after
+  // an atime* it did not lead, as atime not changed (issue 16)
   const must = (f: (typeof all)[number]) => f[2] || named.has(f[0]);
-  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => 1 + cells(s.recordPast(past.every((f) => f[2]))));
+  const unmarked = (past: readonly (typeof all)[number][]) => past.find((f) => !(f[2] && mark));
+  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => (unmarked(past) ? 1 + cells(s.recordNamed) : 0));
   const draw = (one: { kept: typeof all; left: boolean; past: Set<(typeof all)[number]> }): Line[] => {
-    const past = [...one.past];
-    const word = s.recordPast(past.every((f) => f[2]));
-    const fields = one.kept.map((f): [string, string, boolean, string?] => (f === past[0] ? [...f, word] : f));
+    const lead = unmarked([...one.past]);
+    const fields = one.kept.map((f): [string, string, boolean, string?] => (f === lead ? [...f, s.recordNamed] : f));
     const out = packed(label, fields, width, mark, fresh, newWord);
     // (its short form where the changed fields fill the line, race 2's three times and pids: a
     // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
