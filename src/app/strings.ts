@@ -85,6 +85,13 @@ const OBJECT_KIND = {
   zh: { shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh },
 } as const;
 
+/** What each column that comes later than its object holds (Strings.columnNew). */
+const COLUMN_WORDS: Record<'en' | 'zh', Readonly<Record<string, string>>> = {
+  // (short: the step's two columns on one legend line at 80 columns; g says the rest)
+  en: { lspid: "last msgsnd's pid", lrpid: "last msgrcv's pid", sempid: "last semop's pid", semncnt: 'processes waiting to take', semzcnt: 'waiting for 0' },
+  zh: { lspid: '最后 msgsnd 的 pid', lrpid: '最后 msgrcv 的 pid', sempid: '最后 semop 的 pid', semncnt: '等着取的进程数', semzcnt: '等它为 0 的进程数' },
+};
+
 const EN = {
   ...SHARED.en,
   lessonTitle: 'Lesson',
@@ -747,6 +754,9 @@ const EN = {
    *  nothing said why: issue 16); a changed one says why by its own mark ("changed:" before lpid*
    *  after an atime* that had none read as atime not changed: issue 16) */
   recordNamed: 'in the text:',
+  /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
+   *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
+  columnNew: (head: string) => `column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
   /** after the record's label for a segment the step made: every field is new with it (", new:"
    *  said nothing of since when: issue 16, s26c#2) */
   recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
@@ -1146,6 +1156,7 @@ const ZH: Strings = {
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
   recordNamed: '文中提到：',
+  columnNew: (head: string) => `${head} 列：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
   recordNewShort: '新建',
   focusStep: (step: number) => `第 ${step} 步用的，详见下方`,

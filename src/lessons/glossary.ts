@@ -5,7 +5,7 @@
 // text that no entry holds fails `ipclab check`.
 import { flowTextAfter, flowTextBefore, labelsShown } from './flow-words.js';
 import { traceLines } from './format.js';
-import { CALLS_ON, paneWords, RECORD_WORDS } from './pane-words.js';
+import { CALLS_ON, objectWords, paneWords, RECORD_WORDS } from './pane-words.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
 export interface GlossaryEntry {
@@ -1816,7 +1816,7 @@ export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: 
   // the objects it works on: its steps' code (the C pane's anchors) and its Flow name their calls
   const code = [...lesson.steps.flatMap((st) => [st.code ?? []].flat()), ...lesson.diagrams.map((d) => labelsShown(d, lang, []))].join('\n');
   const made = Object.entries(CALLS_ON).filter(([, calls]) => calls.some((call) => new RegExp(`\\b${call}\\b`).test(code)));
-  const shown = [PID_COLUMN, ...made.flatMap(([call]) => [...paneWords(call, false), ...(RECORD_WORDS[call as keyof typeof RECORD_WORDS] ?? [])])];
+  const shown = [PID_COLUMN, ...made.flatMap(([call]) => [...objectWords(call), ...(RECORD_WORDS[call as keyof typeof RECORD_WORDS] ?? [])])];
   for (const word of shown) {
     const entry = entryFor(word, glossary);
     if (entry) add(entry, word);
@@ -2042,7 +2042,7 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
   const said = [...entriesUsed(output, glossary).values()].flat();
   const lines = new Set([...column, ...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...said]);
   // the Kernel pane's headings over what a call made are on screen from that call on (pane-words.ts)
-  const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []));
+  const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e) : []));
   return [...new Set([...lines, ...pane])].flatMap((word) => {
     const entry = entryFor(word, glossary);
     // a misspelling a note quotes (ftok 4's IPC_CREATE) is never a term to learn (issue 16: it came
