@@ -757,6 +757,8 @@ const EN = {
   /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
    *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
   columnNew: (head: string) => `column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
+  /** the same, by their headings alone, where their words would take the legend a line more */
+  columnsNew: (heads: readonly string[]) => `new column${heads.length === 1 ? '' : 's'}: ${heads.join(', ')}`,
   /** after the record's label for a segment the step made: every field is new with it (", new:"
    *  said nothing of since when: issue 16, s26c#2) */
   recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
@@ -1157,6 +1159,7 @@ const ZH: Strings = {
   recordMoreShort: '…（z）',
   recordNamed: '文中提到：',
   columnNew: (head: string) => `${head} 列：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
+  columnsNew: (heads: readonly string[]) => `新列：${heads.join('、')}`,
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
   recordNewShort: '新建',
   focusStep: (step: number) => `第 ${step} 步用的，详见下方`,

@@ -1441,7 +1441,7 @@ export function marksShown(lines: readonly Line[]): Set<string> {
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
-export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false): { marks: string[]; status: string | null } {
+export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false, columnWords = true): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -1477,7 +1477,9 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   ].filter(([mark]) => only === null || only.has(mark));
   // a column the step brought (pane-words.ts LATER): said with what it counts, never silently
   // added to a table the learner reads by its columns (issue 16)
-  const columns = m.before && m.mark && !m.running ? (m.newColumns ?? []).map((head) => `${NEW_MARK} ${s.columnNew(head)}`) : [];
+  // (`columnWords` false: their headings only, one part, where the words would take a line more)
+  const heads = m.before && m.mark && !m.running ? (m.newColumns ?? []) : [];
+  const columns = heads.length === 0 ? [] : columnWords ? heads.map((head) => `${NEW_MARK} ${s.columnNew(head)}`) : [`${NEW_MARK} ${s.columnsNew(heads)}`];
   const status =
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
@@ -1541,9 +1543,13 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, only: ReadonlySet<string> | null = null, short = false): Line[] {
-  const { marks, status } = legendParts(k, only, short);
   const room = Math.max(10, proseWidth(width));
-  const parts = (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room) : []).map((piece) => line(piece, 'dim'));
+  const wrapped = (marks: string[]) => (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room) : []);
+  // the new columns with what they hold where that takes no line more, else by their headings:
+  // sem 4's two lines of them pushed the waiter's row out of the 5-row pane (g says what they hold)
+  const { marks: said, status } = legendParts(k, only, short);
+  const bare = wrapped(legendParts(k, only, short, false).marks);
+  const parts = (wrapped(said).length > bare.length ? bare : wrapped(said)).map((piece) => line(piece, 'dim'));
   return [...parts, ...(status ? sentence(wrap(status, room).map((piece) => line(piece, 'dim'))) : [])];
 }
 
