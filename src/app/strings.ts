@@ -756,7 +756,7 @@ const EN = {
   recordNamed: 'in the text:',
   /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
    *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
-  columnNew: (head: string) => `column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
+  columnNew: (head: string) => `new column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
   /** the same, by their headings alone, where their words would take the legend a line more */
   columnsNew: (heads: readonly string[]) => `new column${heads.length === 1 ? '' : 's'}: ${heads.join(', ')}`,
   /** after the record's label for a segment the step made: every field is new with it (", new:"
@@ -1158,7 +1158,7 @@ const ZH: Strings = {
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
   recordNamed: '文中提到：',
-  columnNew: (head: string) => `${head} 列：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
+  columnNew: (head: string) => `新列 ${head}：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
   columnsNew: (heads: readonly string[]) => `新列：${heads.join('、')}`,
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
   recordNewShort: '新建',

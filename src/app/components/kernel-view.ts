@@ -1441,7 +1441,7 @@ export function marksShown(lines: readonly Line[]): Set<string> {
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
-export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false, columnWords = true): { marks: string[]; status: string | null } {
+export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false, columnWords: boolean | null = true): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -1477,9 +1477,10 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   ].filter(([mark]) => only === null || only.has(mark));
   // a column the step brought (pane-words.ts LATER): said with what it counts, never silently
   // added to a table the learner reads by its columns (issue 16)
-  // (`columnWords` false: their headings only, one part, where the words would take a line more)
-  const heads = m.before && m.mark && !m.running ? (m.newColumns ?? []) : [];
-  const columns = heads.length === 0 ? [] : columnWords ? heads.map((head) => `${NEW_MARK} ${s.columnNew(head)}`) : [`${NEW_MARK} ${s.columnsNew(heads)}`];
+  // (`columnWords` false: their headings only, one part; null: not said)
+  const heads = m.before && m.mark && !m.running && columnWords !== null ? (m.newColumns ?? []) : [];
+  // (no + before them: it is the new row's mark, and no row carries it for a column)
+  const columns = heads.length === 0 ? [] : columnWords ? heads.map((head) => s.columnNew(head)) : [s.columnsNew(heads)];
   const status =
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
@@ -1545,11 +1546,13 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, only: ReadonlySet<string> | null = null, short = false): Line[] {
   const room = Math.max(10, proseWidth(width));
   const wrapped = (marks: string[]) => (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room) : []);
-  // the new columns with what they hold where that takes no line more, else by their headings:
-  // sem 4's two lines of them pushed the waiter's row out of the 5-row pane (g says what they hold)
+  // the new columns with what they hold where that takes the legend no line more, else by their
+  // headings, else not here (the step's New terms line names them): a line of them pushed sem 4's
+  // waiter row out of the 5-row pane (g says what they hold)
   const { marks: said, status } = legendParts(k, only, short);
-  const bare = wrapped(legendParts(k, only, short, false).marks);
-  const parts = (wrapped(said).length > bare.length ? bare : wrapped(said)).map((piece) => line(piece, 'dim'));
+  const least = wrapped(legendParts(k, only, short, null).marks);
+  const forms = [wrapped(said), wrapped(legendParts(k, only, short, false).marks)];
+  const parts = (forms.find((f) => f.length <= Math.max(1, least.length)) ?? least).map((piece) => line(piece, 'dim'));
   return [...parts, ...(status ? sentence(wrap(status, room).map((piece) => line(piece, 'dim'))) : [])];
 }
 
