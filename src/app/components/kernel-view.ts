@@ -1545,15 +1545,21 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, only: ReadonlySet<string> | null = null, short = false): Line[] {
   const room = Math.max(10, proseWidth(width));
-  const wrapped = (marks: string[]) => (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room) : []);
-  // the new columns with what they hold where that takes the legend no line more, else by their
-  // headings, else not here (the step's New terms line names them): a line of them pushed sem 4's
-  // waiter row out of the 5-row pane (g says what they hold)
-  const { marks: said, status } = legendParts(k, only, short);
-  const least = wrapped(legendParts(k, only, short, null).marks);
-  const forms = [wrapped(said), wrapped(legendParts(k, only, short, false).marks)];
-  const parts = (forms.find((f) => f.length <= Math.max(1, least.length)) ?? least).map((piece) => line(piece, 'dim'));
+  const { marks, status } = legendChosen(k, width, only, short);
+  const parts = (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room) : []).map((piece) => line(piece, 'dim'));
   return [...parts, ...(status ? sentence(wrap(status, room).map((piece) => line(piece, 'dim'))) : [])];
+}
+
+/** The legend's parts as kernelLegendLines says them at `width`: the new columns with what they
+ *  hold where that takes the legend no line more, else by their headings, else not at all (the
+ *  step's New terms line names them): a line of them pushed sem 4's waiter row out of the 5-row
+ *  pane (g says what they hold). */
+export function legendChosen(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, only: ReadonlySet<string> | null = null, short = false): { marks: string[]; status: string | null } {
+  const room = Math.max(10, proseWidth(width));
+  const rows = (marks: string[]) => (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room).length : 0);
+  const least = legendParts(k, only, short, null);
+  const forms = [legendParts(k, only, short), legendParts(k, only, short, false)];
+  return forms.find((f) => rows(f.marks) <= Math.max(1, rows(least.marks))) ?? least;
 }
 
 /** The pane's keys the status line names, each with its words a part of its own ("s: focus the
