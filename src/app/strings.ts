@@ -85,6 +85,13 @@ const OBJECT_KIND = {
   zh: { shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh },
 } as const;
 
+/** What each column that comes later than its object holds (Strings.columnNew). */
+const COLUMN_WORDS: Record<'en' | 'zh', Readonly<Record<string, string>>> = {
+  // (short: the step's two columns on one legend line at 80 columns; g says the rest)
+  en: { lspid: "last msgsnd's pid", lrpid: "last msgrcv's pid", sempid: "last semop's pid", semncnt: 'processes waiting to take', semzcnt: 'waiting for 0' },
+  zh: { lspid: '最后 msgsnd 的 pid', lrpid: '最后 msgrcv 的 pid', sempid: '最后 semop 的 pid', semncnt: '等着取的进程数', semzcnt: '等它为 0 的进程数' },
+};
+
 const EN = {
   ...SHARED.en,
   lessonTitle: 'Lesson',
@@ -299,6 +306,9 @@ const EN = {
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
     `this segment's bytes are not shown: the lesson process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch.`,
+  /** its one-line form, where the pane cannot hold all its lines (shmget 1's two lines stood
+   *  over a blank row and "↓ 2 more" in the 6-row pane at 80x24: issue 16) */
+  dumpNoneShort: 'bytes not shown: mapping the segment would change nattch',
   /** in the status line when s, [, ] or } has nothing to do; `key` the one pressed, so } never
    *  reads as silent after ] said the same of itself */
   pickNone: 's: ipclab has no segment in the kernel to show',
@@ -742,10 +752,16 @@ const EN = {
   recordMore: '… z: all fields',
   /** its short form, where the step's changed fields leave no room for the words */
   recordMoreShort: '… (z)',
-  /** in the short record, before the fields shown past the first left out: the step changed them
-   *  (`changed`), else the lesson pane names them (overview 4's lpid* stood where step 5 showed
-   *  ctime, and nothing said why: issue 16) */
-  recordPast: (changed: boolean) => (changed ? 'changed:' : 'in the text:'),
+  /** in the short record, before the fields shown past the first left out that the lesson pane
+   *  names and the step did not change (overview 4's lpid* stood where step 5 showed ctime, and
+   *  nothing said why: issue 16); a changed one says why by its own mark ("changed:" before lpid*
+   *  after an atime* that had none read as atime not changed: issue 16) */
+  recordNamed: 'in the text:',
+  /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
+   *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
+  columnNew: (head: string) => `new column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
+  /** the same, by their headings alone, where their words would take the legend a line more */
+  columnsNew: (heads: readonly string[]) => `new column${heads.length === 1 ? '' : 's'}: ${heads.join(', ')}`,
   /** after the record's label for a segment the step made: every field is new with it (", new:"
    *  said nothing of since when: issue 16, s26c#2) */
   recordNew: (step: number | null) => (step === null ? 'all new' : `all new in step ${step}`),
@@ -887,6 +903,7 @@ const ZH: Strings = {
   dumpHint: '[ ] 翻页看字节  } 下一处非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：本课进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
+  dumpNoneShort: '不显示字节：映射这个段会改变 nattch',
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: (key: string) => `${key}：这里没有显示字节，无可翻页`,
@@ -1143,7 +1160,9 @@ const ZH: Strings = {
   statHeadShort: (_shmid: number) => '记录：',
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
-  recordPast: (changed: boolean) => (changed ? '改动：' : '文中提到：'),
+  recordNamed: '文中提到：',
+  columnNew: (head: string) => `新列 ${head}：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
+  columnsNew: (heads: readonly string[]) => `新列：${heads.join('、')}`,
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),
   recordNewShort: '新建',
   focusStep: (step: number) => `第 ${step} 步用的，详见下方`,

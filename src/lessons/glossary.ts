@@ -5,7 +5,7 @@
 // text that no entry holds fails `ipclab check`.
 import { flowTextAfter, flowTextBefore, labelsShown } from './flow-words.js';
 import { traceLines } from './format.js';
-import { CALLS_ON, paneWords, RECORD_WORDS } from './pane-words.js';
+import { CALLS_ON, objectWords, paneWords, RECORD_WORDS } from './pane-words.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
 export interface GlossaryEntry {
@@ -1218,11 +1218,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'record-words',
-    name: { en: 'the record\'s words (record, new / changed / in the text)', zh: '记录里的词（记录，新建 / 改动 / 文中提到）' },
+    name: { en: 'the record\'s words (record, new / in the text)', zh: '记录里的词（记录，新建 / 文中提到）' },
     terms: [],
     text: {
-      en: 'Under the Kernel pane\'s table, the segment in focus (▸) has its record: the fields IPC_STAT reads (uid, cuid, atime, …). Where the pane has few rows it is one line after "record:". "record, new:" the last step made the segment, so every field is new. "changed:" stands before the fields the last step changed; "in the text:" before fields the lesson text names at this step, though the step did not change them. A line that left fields out ends in "… z: all fields". z shows the pane larger, with all of them.',
-      zh: '“内核”窗格的表格下面，焦点所在（▸）的共享内存段有它的记录：IPC_STAT 读到的各个字段（uid、cuid、atime……）。窗格行数少时，它在“记录：”后面只占一行。“记录，新建”：上一步建了这个共享内存段，每个字段都是新的。“改动：”后面是上一步改变了的字段；“文中提到：”后面是这一步的课程文字提到、但这一步没有改变的字段。省略了字段的一行以“… z：全部字段”结尾。按 z 放大窗格，就能看到全部字段。',
+      en: 'Under the Kernel pane\'s table, the segment in focus (▸) has its record: the fields IPC_STAT reads (uid, cuid, atime, …). Where the pane has few rows it is one line after "record:". "record, new:" the last step made the segment, so every field is new. A field the last step changed has * after it, wherever it stands; "in the text:" stands before fields the lesson text names at this step, though the step did not change them. A line that left fields out ends in "… z: all fields". z shows the pane larger, with all of them.',
+      zh: '“内核”窗格的表格下面，焦点所在（▸）的共享内存段有它的记录：IPC_STAT 读到的各个字段（uid、cuid、atime……）。窗格行数少时，它在“记录：”后面只占一行。“记录，新建”：上一步建了这个共享内存段，每个字段都是新的。上一步改变了的字段后面有 *，不论它在哪里；“文中提到：”后面是这一步的课程文字提到、但这一步没有改变的字段。省略了字段的一行以“… z：全部字段”结尾。按 z 放大窗格，就能看到全部字段。',
     },
   },
   {
@@ -1816,7 +1816,7 @@ export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: 
   // the objects it works on: its steps' code (the C pane's anchors) and its Flow name their calls
   const code = [...lesson.steps.flatMap((st) => [st.code ?? []].flat()), ...lesson.diagrams.map((d) => labelsShown(d, lang, []))].join('\n');
   const made = Object.entries(CALLS_ON).filter(([, calls]) => calls.some((call) => new RegExp(`\\b${call}\\b`).test(code)));
-  const shown = [PID_COLUMN, ...made.flatMap(([call]) => [...paneWords(call, false), ...(RECORD_WORDS[call as keyof typeof RECORD_WORDS] ?? [])])];
+  const shown = [PID_COLUMN, ...made.flatMap(([call]) => [...objectWords(call), ...(RECORD_WORDS[call as keyof typeof RECORD_WORDS] ?? [])])];
   for (const word of shown) {
     const entry = entryFor(word, glossary);
     if (entry) add(entry, word);
@@ -2042,7 +2042,7 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
   const said = [...entriesUsed(output, glossary).values()].flat();
   const lines = new Set([...column, ...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...said]);
   // the Kernel pane's headings over what a call made are on screen from that call on (pane-words.ts)
-  const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []));
+  const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e) : []));
   return [...new Set([...lines, ...pane])].flatMap((word) => {
     const entry = entryFor(word, glossary);
     // a misspelling a note quotes (ftok 4's IPC_CREATE) is never a term to learn (issue 16: it came

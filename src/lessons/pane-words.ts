@@ -1,9 +1,12 @@
 // The words the Kernel pane shows over a lesson's objects: each table's column headings
-// (ipcs's, with the field each shows) and, for a segment, IPC_STAT's field names. The headings are
-// on screen from the step whose call made the lesson's first object of that kind, so they
-// count as shown by that step's run (glossary.ts traceWords: the semncnt column of lesson 10
-// (sem), step 1 is new there, not where a later text names it); the pane draws its tables from these same
-// lists (src/app/components/kernel-view.ts).
+// (ipcs's, with the field each shows) and, for a segment, IPC_STAT's field names. A heading is
+// on screen from the call that makes its column carry something the lesson talks about: most from
+// the call that made the lesson's first object of that kind, the pids of the last msgsnd, msgrcv
+// and semop from the first such call, semncnt and semzcnt from the call that reads them while a
+// process waits (LATER) -- so they count as shown by that step's run (glossary.ts traceWords:
+// sem 1 listed sempid, semncnt and semzcnt as new while their columns held only zeros: issue 16);
+// the pane draws its tables from these same lists (src/app/components/kernel-view.ts).
+import type { TraceEntry } from './types.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../native/types.js';
 
 /** ipcs -m's columns and lsipc -m's pids. */
@@ -24,20 +27,41 @@ export const STAT_LABEL = 'IPC_STAT';
 /** IPC_STAT's fields, in the order the pane lists them. */
 export const STAT_FIELDS: readonly (keyof ShmidDs)[] = ['key', 'mode', 'size', 'nattch', 'uid', 'gid', 'cuid', 'cgid', 'cpid', 'lpid', 'atime', 'dtime', 'ctime'];
 
-/** What the pane shows once a call of these made an object: the headings over its row. Not the
- *  segment's record (IPC_STAT's fields): it shows a dozen fields at once, and listing them all
- *  where the first segment is made gave overview 2 ten new terms (issue 16); each is a new term
- *  where a text first names it, and g finds every one of them before that. */
-const BY_CALL = {
+/** The columns drawn only from a later call than the one making the object (the pane leaves
+ *  them out before it: paneColumns), by the call that brings each; a call's C text is matched
+ *  where the call alone says too little (semctl GETNCNT). */
+const LATER: readonly (readonly [string, RegExp])[] = [
+  ['lspid', /^msgsnd\(/],
+  ['lrpid', /^msgrcv\(/],
+  ['sempid', /^semop\(/],
+  ['semncnt', /^semctl\(.*GETNCNT\)$/],
+  ['semzcnt', /^semctl\(.*GETZCNT\)$/],
+];
+/** The headings LATER brings. */
+export const LATER_COLUMNS: ReadonlySet<string> = new Set(LATER.map(([head]) => head));
+
+/** Every heading over an object made by a call of these (whatever the later calls bring). */
+const ALL_BY_CALL = {
   shmget: SHM_COLUMNS.map(([h]) => h),
   msgget: QUEUE_COLUMNS.map(([h]) => h),
   semget: [...SET_COLUMNS, ...SEM_COLUMNS].map(([h]) => h),
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
+/** What the pane shows once a call of these made an object: the headings over its row, but those
+ *  a later call brings (LATER). Not the segment's record (IPC_STAT's fields): it shows a dozen
+ *  fields at once, and listing them all where the first segment is made gave overview 2 ten new
+ *  terms (issue 16); each is a new term where a text first names it, and g finds every one of
+ *  them before that. */
+const BY_CALL: Readonly<Record<keyof typeof ALL_BY_CALL, readonly string[]>> = {
+  shmget: ALL_BY_CALL.shmget,
+  msgget: ALL_BY_CALL.msgget.filter((h) => !LATER_COLUMNS.has(h)),
+  semget: ALL_BY_CALL.semget.filter((h) => !LATER_COLUMNS.has(h)),
+};
+
 /** The calls on an object the pane shows, by the call that makes it (BY_CALL's keys): a lesson
  *  whose code or Flow names one works on such an object, and its run shows that object's headings
  *  (glossary.ts earlierTerms, known before the run). */
-export const CALLS_ON: Readonly<Record<keyof typeof BY_CALL, readonly string[]>> = {
+export const CALLS_ON: Readonly<Record<keyof typeof ALL_BY_CALL, readonly string[]>> = {
   shmget: ['shmget', 'shmat', 'shmdt', 'shmctl'],
   msgget: ['msgget', 'msgsnd', 'msgrcv', 'msgctl'],
   semget: ['semget', 'semop', 'semctl'],
@@ -46,10 +70,22 @@ export const CALLS_ON: Readonly<Record<keyof typeof BY_CALL, readonly string[]>>
 /** The segment's record's words (IPC_STAT's label and fields), which the pane shows under a
  *  segment's row: not listed new with the row (BY_CALL), but what the lessons before taught of
  *  them is counted for a learner who opens a lesson from the menu (glossary.ts earlierTerms). */
-export const RECORD_WORDS: Readonly<Partial<Record<keyof typeof BY_CALL, readonly string[]>>> = { shmget: [STAT_LABEL, ...STAT_FIELDS] };
+export const RECORD_WORDS: Readonly<Partial<Record<keyof typeof ALL_BY_CALL, readonly string[]>>> = { shmget: [STAT_LABEL, ...STAT_FIELDS] };
 
-/** The words the Kernel pane shows from the call `call` on, when it succeeded; none for a
- *  call that makes no object. */
-export function paneWords(call: string, failed: boolean): readonly string[] {
-  return failed ? [] : ((BY_CALL as Readonly<Record<string, readonly string[]>>)[call] ?? []);
+/** The words the Kernel pane shows from the call `e` on, when it succeeded; none for a call
+ *  that makes no object and brings no column. */
+export function paneWords(e: { call: string; c: string; errno: string | null }): readonly string[] {
+  if (e.errno !== null) return [];
+  return (BY_CALL as Readonly<Record<string, readonly string[]>>)[e.call] ?? LATER.flatMap(([head, call]) => (call.test(e.c) ? [head] : []));
+}
+
+/** Every heading over the objects a maker call (CALLS_ON's keys) makes, those later calls bring too:
+ *  what the lessons before taught of them (glossary.ts earlierTerms). */
+export function objectWords(maker: string): readonly string[] {
+  return (ALL_BY_CALL as Readonly<Record<string, readonly string[]>>)[maker] ?? [];
+}
+
+/** The LATER columns the pane draws after the calls of `trace`: those a call there brought. */
+export function paneColumns(trace: readonly TraceEntry[]): Set<string> {
+  return new Set(trace.flatMap((e) => (e.type === 'call' ? paneWords(e).filter((w) => LATER_COLUMNS.has(w)) : [])));
 }

@@ -3,11 +3,13 @@
 // zoomed) blank rows stood over "↓ N more" -- the blank lines between parts, kept while the keys'
 // words were below the fold, and the rows keepWhole leaves where it moves a heading or a sentence
 // below the window (issue 16). Every step of every lesson, run for real, the pane laid out as
-// drawn (its named columns and wchans as KernelPane makes them) at every height it has and
-// zoomed, 80x24 en and 120x34 zh.
+// drawn (its named columns and wchans as KernelPane makes them, the New terms on screen among the
+// words naming them: shmget 1's "this segment's bytes are not shown" sentence stood over a blank
+// row at 80x24 only with them) at every height it has and zoomed, 80x24 en and 120x34 zh.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { namedColumns } from '../../src/app/components/kernel-named.js';
+import { paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { zoomedRows } from '../../src/app/layout.js';
 import { lineText } from '../../src/app/styled.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -33,16 +35,19 @@ describe('Kernel pane: no blank row in view over lines hidden below', () => {
       const wrong: string[] = [];
       await walkLesson(lesson, (at) => {
         const view = Math.min(at.run.done, lesson.steps.length - 1);
-        const named = namedColumns(lesson, view, at.run.done, [], LESSONS.slice(0, index));
         const sleeping = wchans(at.run.processes.filter((p) => p.alive).map((p) => p.pid));
-        for (const [lang, w, h] of [['en', 80, 24], ['zh', 120, 34]] as const) {
+        // the New terms line on screen, as KernelPane reads it: a learner in course order, and
+        // one who opened the lesson from the menu (the line names what the lessons before teach)
+        for (const [lang, w, h, learner] of [['en', 80, 24, index], ['en', 80, 24, { index, ran: [] }], ['zh', 120, 34, index], ['zh', 120, 34, { index, ran: [] }]] as const) {
+          const terms = paneNewTerms(LESSONS, lang, learner, view, at.run.done, at.run, 'g', false);
+          const named = namedColumns(lesson, view, at.run.done, [...terms.names, ...(terms.justRun ?? [])], LESSONS.slice(0, index));
           const k = kernelInput(at, lang, { named, wchans: sleeping });
           const pane = paneAt(w, h, 'every');
           for (const rows of [...pane.rows, zoomedRows(w, h)]) {
             const { lines, top, shown } = laidOut(k, pane.outer, pane.width, rows);
             windows++;
             if (lines.length <= top + rows || !shown.some((l) => lineText(l).trim() === '')) continue;
-            wrong.push(`${lesson.id} step ${at.step + 1} ${lang} ${w}x${h}, ${rows} rows, offset ${top}:\n${lines.map((l, i) => `${i >= top && i < top + rows ? '|' : ' '} ${lineText(l)}`).join('\n')}`);
+            wrong.push(`${lesson.id} step ${at.step + 1} ${lang} ${w}x${h}${typeof learner === 'number' ? '' : ' from the menu'}, ${rows} rows, offset ${top}:\n${lines.map((l, i) => `${i >= top && i < top + rows ? '|' : ' '} ${lineText(l)}`).join('\n')}`);
           }
         }
       });

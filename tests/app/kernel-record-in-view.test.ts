@@ -98,13 +98,14 @@ describe("Kernel pane: the record's changed fields and the row, in view after ev
                 const left = candidates.filter((f) => !names.includes(f));
                 const after = left.length > 0 ? pairs.filter((p) => !p.changed && candidates.indexOf(p.field as never) > candidates.indexOf(left[0]!)) : [];
                 if (after.length > 0) wrong.push(`the short record skips ${left[0]} but shows ${after[0]!.field} after it: ${where}`);
-                // the fields shown past the first left out (the step's changes, the lesson pane's
-                // words) stand after a word saying which they are, and the word only then: lpid*
-                // where the next step showed ctime read as fields coming and going by no rule (issue 16)
+                // the fields shown past the first left out say why they are there: a changed one
+                // by its mark, a named one after the word, and the word only then: lpid* where the
+                // next step showed ctime read as fields coming and going by no rule (issue 16)
                 const past = left.length > 0 ? pairs.filter((p) => candidates.indexOf(p.field as never) > candidates.indexOf(left[0]!)) : [];
-                const word = short.findIndex((r) => [k.s.recordPast(true), k.s.recordPast(false)].includes(r.text.trim()));
-                if ((past.length > 0) !== (word >= 0)) wrong.push(`the short record shows ${past.map((p) => p.field).join(' ') || 'no field'} past ${left[0] ?? 'none left out'}, ${word >= 0 ? 'with' : 'without'} its word: ${where}`);
-                else if (past.length > 0 && (word > past[0]!.at || short[word]!.text.trim() !== k.s.recordPast(past.every((p) => p.changed)))) wrong.push(`the short record's word does not lead ${past[0]!.field}: ${where}`);
+                const word = short.findIndex((r) => r.text.trim() === k.s.recordNamed);
+                const lead = past.find((p) => !p.changed);
+                if (!!lead !== word >= 0) wrong.push(`the short record shows ${past.map((p) => p.field).join(' ') || 'no field'} past ${left[0] ?? 'none left out'}, ${word >= 0 ? 'with' : 'without'} its word: ${where}`);
+                else if (lead && word > lead.at) wrong.push(`the short record's word does not lead ${lead.field}: ${where}`);
                 // (the words end its last line, or stand on a line of their own)
                 const says = [k.s.recordMore, k.s.recordMoreShort].some((m) => lineText(own.at(-1)!).trimEnd().endsWith(m));
                 if ((left.length > 0) !== says) wrong.push(`the short record leaves out ${left.join(' ') || 'nothing'}, its line ${left.length > 0 ? 'does not say' : 'says'} so: ${where}`);

@@ -1,6 +1,6 @@
 // The short record (a pane that cannot hold all its lines) shows the fields the row does not,
 // in one order from the first while the line holds them; a field the step changed further on
-// is shown too, after a word saying why. Overview 4 showed "atime … dtime 0 lpid 10339*" and
+// is shown too, saying why: its change mark, or a word before a field the lesson pane names. Overview 4 showed "atime … dtime 0 lpid 10339*" and
 // step 5 "atime … dtime 0 ctime …": lpid came and ctime went, and nothing said why (issue 16).
 import { describe, expect, it } from 'vitest';
 import { statLines } from '../../src/app/components/kernel-view.js';
@@ -16,23 +16,26 @@ const row = new Set<keyof ShmidDs>(['key', 'size', 'nattch', 'mode']);
 describe('the short record says why a field past the first left out is shown', () => {
   for (const lang of ['en', 'zh'] as const) {
     const s = strings(lang);
-    it(`${lang}: a changed field past the line's room stands after "${s.recordPast(true)}"; none, no word`, () => {
-      // the 80-column pane's 78 cells: atime, dtime and lpid* fit, ctime and what follows do not
+    it(`${lang}: a changed field past the line's room stands with its mark alone; a named one after "${s.recordNamed}"`, () => {
+      // the 80-column pane's 78 cells: atime, dtime and lpid* fit, ctime and what follows do not;
+      // lpid* says by its mark why it is there, as atime* does (a "changed:" before lpid* alone
+      // read as atime not changed: issue 16, parent-child 2)
       const changed = statLines(4, ds, 78, s, new Set<keyof ShmidDs>(['atime', 'lpid']), '*', row, new Set(), 4, true);
       expect(changed).toHaveLength(1);
       const text = lineText(changed[0]!);
       expect(text).not.toMatch(/ctime/);
-      // (zh: no blank after its full-width colon)
-      const gap = lang === 'zh' ? '' : ' ';
-      expect(text).toContain(`dtime 0  ${s.recordPast(true)}${gap}lpid 4194301*`);
+      expect(text).toContain('dtime 0  lpid 4194301*');
+      expect(text).not.toContain(s.recordNamed);
       expect(text.trimEnd().endsWith(s.recordMore) || text.trimEnd().endsWith(s.recordMoreShort)).toBe(true);
       // the next step changed atime alone: its fields from the first, no word
       const plain = lineText(statLines(4, ds, 78, s, new Set<keyof ShmidDs>(['atime']), '*', row, new Set(), 5, true)[0]!);
       expect(plain).toMatch(/ctime/);
-      for (const w of [s.recordPast(true), s.recordPast(false)]) expect(plain).not.toContain(w);
-      // a field the lesson pane names, not changed: the other word
+      expect(plain).not.toContain(s.recordNamed);
+      // a field the lesson pane names, not changed: the word leads it
+      // (zh: no blank after its full-width colon)
+      const gap = lang === 'zh' ? '' : ' ';
       const named = lineText(statLines(4, ds, 78, s, new Set<keyof ShmidDs>(), '*', row, new Set(['cuid']), 5, true)[0]!);
-      expect(named).toContain(`${s.recordPast(false)}${gap}cuid 0`);
+      expect(named).toContain(`${s.recordNamed}${gap}cuid 0`);
     });
 
     it(`${lang}: every field whole on its row at every width, whatever the pids' digits, the marks and the fields named`, () => {

@@ -50,7 +50,7 @@ describe('New terms: listed where first on screen', () => {
         lesson.steps.forEach((_, i) => {
           const trace = run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1] ?? run.trace.length);
           const lines = trace.flatMap((e) => traceLines(e, lang));
-          const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []));
+          const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e) : []));
           // the step's screen before and after its run: the notice the run showed, where it
           // replaced the step's own (race 1's round, 4's cache line)
           const step = lesson.steps[i]!;

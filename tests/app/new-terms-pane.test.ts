@@ -8,6 +8,7 @@
 // The lessons run for real; the pane's lines are drawn from the kernel's tables after each step.
 import { afterEach, describe, expect, it } from 'vitest';
 import { lessonShmids } from '../../src/app/components/marks.js';
+import { paneColumns } from '../../src/lessons/pane-words.js';
 import { queueTableLines, segmentTableLines, semaphoreTableLines } from '../../src/app/components/kernel-view.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
@@ -29,10 +30,12 @@ function paneEntries(run: LessonRun, lang: 'en' | 'zh'): Set<string> {
   const msg = lessonShmids(run.trace, 'msgget');
   const sem = lessonShmids(run.trace, 'semget');
   const segments = readSegments().filter((x) => shm.has(x.shmid));
+  // the columns the lesson's calls brought so far, as KernelPane draws them (pane-words.ts LATER)
+  const marks = { owners: { lesson: shm, ipclab: new Set<number>() }, before: null, mark: null, ascii: false, columns: paneColumns(run.trace) };
   const lines = [
     ...(segments.length > 0 ? segmentTableLines(segments, segments[0]!.shmid, s) : []),
-    ...queueTableLines(readQueues().filter((q) => msg.has(q.msqid)), s, undefined, false),
-    ...semaphoreTableLines(readSemaphores().filter((x) => sem.has(x.semid)), s, undefined, false),
+    ...queueTableLines(readQueues().filter((q) => msg.has(q.msqid)), s, marks, false),
+    ...semaphoreTableLines(readSemaphores().filter((x) => sem.has(x.semid)), s, marks, false),
   ];
   return new Set([...entriesUsed(lines.map(lineText).join('\n'), GLOSSARY).keys()].map((e) => e.id));
 }

@@ -21,6 +21,7 @@ import type { Lesson, LessonRun } from '../../src/lessons/types.js';
 import { peekAttached, shmctlStat } from '../../src/native/index.js';
 import type { SegmentRecord } from '../../src/native/types.js';
 import { lessonObjects } from './lesson-objects.js';
+import { paneColumns } from '../../src/lessons/pane-words.js';
 
 export const SIZES = [
   [80, 24],
@@ -100,6 +101,9 @@ export function kernelInput(at: StepSeen, lang: Lang, extra: { ipclab?: Readonly
     fleeting: madeAndRemoved(run.trace.slice(at.from), before, now, userInfo().username),
     // the owner column as wide as the lesson's owners, as KernelPane makes it
     ownerCells: ownerRoom(run.lesson),
+    // the columns the lesson's calls brought so far, and those the step brought, as KernelPane finds them
+    columns: paneColumns(run.trace),
+    newColumns: [...paneColumns(run.trace)].filter((head) => !paneColumns(run.trace.slice(0, at.from)).has(head)),
     ...(extra.named ? { named: extra.named } : {}),
   };
   return { segments: now.segments, queues: now.queues, semaphores: now.semaphores, focus: now.focus, stat: now.stat, dump: now.dump, decoded: now.decoded, processes: run.processes, ...(extra.wchans ? { wchans: extra.wchans } : {}), marks, lang, s: strings(lang) };

@@ -40,7 +40,7 @@ function textWords(text: string): [GlossaryEntry, string][] {
 function traceScreenWords(entries: readonly TraceEntry[], lang: 'en' | 'zh'): [GlossaryEntry, string][] {
   const lines = entries.flatMap((e) => traceLines(e, lang)).join('\n');
   const output = entries.flatMap((e) => (e.type === 'output' ? traceLines(e, lang) : [])).join('\n');
-  const words = [...(entries.length > 0 ? ['pid'] : []), ...termsIn(lines), ...(lines.match(/\b[a-z][a-z0-9_]*\(\)/g) ?? []), ...entries.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []))];
+  const words = [...(entries.length > 0 ? ['pid'] : []), ...termsIn(lines), ...(lines.match(/\b[a-z][a-z0-9_]*\(\)/g) ?? []), ...entries.flatMap((e) => (e.type === 'call' ? paneWords(e) : []))];
   return [...words.flatMap((w) => {
     const entry = entryFor(w);
     return entry ? [[entry, w] as [GlossaryEntry, string]] : [];

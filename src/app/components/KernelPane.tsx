@@ -15,6 +15,7 @@ import { shownFocus } from '../store/kernel.js';
 import { lessonAt } from '../store/progress.js';
 import { paneNewTerms } from './lesson-view.js';
 import { namedColumns } from './kernel-named.js';
+import { paneColumns } from '../../lessons/pane-words.js';
 import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Before } from '../store/kernel.js';
 
@@ -171,13 +172,22 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   }, [play, before, stepStarts, trace, segments, queues, semaphores]);
   // as wide as the owners the lesson's steps may give an object, from its first step
   const ownerCells = useMemo(() => ownerRoom(lessonShown), [lessonShown]);
+  // the columns that come later than their object (sempid, semncnt, lspid, …): drawn from the call
+  // that brings each, named by the legend at the step it came (pane-words.ts); all in the playground
+  const columns = useMemo(() => {
+    if (play) return {};
+    const now = paneColumns(trace);
+    const from = before ? stepStarts[before.step] : undefined;
+    const was = from === undefined ? now : paneColumns(trace.slice(0, from));
+    return { columns: now, newColumns: [...now].filter((head) => !was.has(head)) };
+  }, [play, trace, before, stepStarts]);
   const marks: TableMarks = useMemo(() => {
     // a removed segment keeps the owner mark it had
     const ipclab = new Set([...segments, ...(before?.segments ?? [])].filter((seg) => seg.ours).map((seg) => seg.shmid));
     const labels: NonNullable<TableMarks['labels']> = {};
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named, picked, ownerCells };
-  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named, picked, ownerCells]);
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running, named, picked, ownerCells, ...columns };
+  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running, named, picked, ownerCells, columns]);
   // the playground's own words: its marks, statements not steps, no s, [ ] or } key to explain
   const words = useMemo(
     () =>

@@ -15,7 +15,7 @@ import type { DumpCarry, DumpFill, Strings } from '../strings.js';
 import { cells, graphemes, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 import { DUMP_BASE, dumpMarks, dumpTexts } from '../../text/dump.js';
-import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
+import { LATER_COLUMNS, QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
 import { type NamedColumns, NOTHING_NAMED, rankDrop } from './kernel-named.js';
 
 /** A table's columns: heading and the field each shows, and which go first when the pane
@@ -77,6 +77,17 @@ const SHM: Columns<SegmentRecord> = {
   recorded: ['cpid', 'lpid'],
 };
 
+/** Whether the column `head` comes later than its object and is not drawn yet (TableMarks.columns). */
+const notYet = (head: string, m: Pick<TableMarks, 'columns'>) => !!m.columns && LATER_COLUMNS.has(head) && !m.columns.has(head);
+
+/** `c` with only the columns the pane draws now (TableMarks.columns): a column that comes later
+ *  than its object is left out, whole, before the call that brings it. */
+function drawn<T>(c: Columns<T>, m: Pick<TableMarks, 'columns'>): Columns<T> {
+  if (!m.columns) return c;
+  const out = (f: keyof T) => notYet(c.cols.find(([, field]) => field === f)?.[0] ?? '', m);
+  return { ...c, cols: c.cols.filter(([, f]) => !out(f)), drop: c.drop.filter((f) => !out(f)), ...(c.extra ? { extra: c.extra.filter((f) => !out(f)) } : {}) };
+}
+
 /** The columns of a table that fit `width` cells after an indent: every column while they
  *  fit; else the columns not in `drop` (the one naming the row), then each of `drop` from
  *  the most important (its last) down, while it fits: a column is left out whole, never a
@@ -123,6 +134,13 @@ export interface TableMarks {
   seen?: Set<string>;
   /** the columns the lesson's words name (kernel-named.ts): left out after every other */
   named?: NamedColumns;
+  /** the columns that come later than their object (pane-words.ts LATER_COLUMNS: sempid,
+   *  semncnt, lspid, …) the pane draws now, those a call of the lesson brought; undefined: every
+   *  column (ipclab ipcs, the playground). sem 1 drew semncnt over a 0 no text spoke of, and
+   *  listed it a new term there (issue 16) */
+  columns?: ReadonlySet<string>;
+  /** of those, the ones the last step brought: the legend names each ("+ column semncnt: …") */
+  newColumns?: readonly string[];
   /** the widest owner name the lesson may show (Lesson.owners): the owner column is that wide at
    *  every step (shmctl 4's "nobody" widened it by a cell for that step: issue 16) */
   ownerCells?: number;
@@ -364,7 +382,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>('msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [titleLine(s.queuesHead)] : []), ...table(QUEUE, lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
+  return [...(title ? [titleLine(s.queuesHead)] : []), ...table(drawn(QUEUE, m), lessonFirst(rows, (r) => (m.lessonQueues?.has(r.item.msqid) ? 'lesson' : 'ipclab')), m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -383,7 +401,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const row = removed
       ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>('semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
-    const setRow = table(SET, [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells);
+    const setRow = table(drawn(SET, m), [row], m.mark, rowMarkCells(m), l.indent, width, hidden, m.never, m.named, s.markGone(null), m.ownerCells);
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
@@ -398,7 +416,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
       const changed = changedSem(set.semid, v, m.before);
       return { item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed, back: fresh ? undefined : backFields(v, `sem:${set.semid}:${v.semnum}`, m.before, changed), fresh };
     });
-    out.push(...table(SEM, rows, m.mark, rowMarkCells(m), '    ', width, hidden, m.never, m.named));
+    out.push(...table(drawn(SEM, m), rows, m.mark, rowMarkCells(m), '    ', width, hidden, m.never, m.named));
   });
   return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
@@ -691,15 +709,17 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   const newWord = compact ? s.recordNewShort : s.recordNew(step);
   // A field left out is said, never dropped silently: "… z: all fields" ends the line
   const more = `  ${s.recordMore}`;
-  // the fields shown past the first left out are the step's changes or the lesson pane's words,
-  // and a word before them says so: overview 4's "atime dtime lpid*" beside step 5's "atime dtime
-  // ctime" read as fields coming and going by no rule (issue 16)
+  // the fields shown past the first left out are the step's changes or the lesson pane's words:
+  // a changed one says why by its mark, as every changed field does, and a word leads the first
+  // named one ("in the text:"): overview 4's "atime dtime lpid*" beside step 5's "atime dtime
+  // ctime" read as fields coming and going by no rule, and a "changed:" before lpid* alone, after
+  // an atime* it did not lead, as atime not changed (issue 16)
   const must = (f: (typeof all)[number]) => f[2] || named.has(f[0]);
-  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => 1 + cells(s.recordPast(past.every((f) => f[2]))));
+  const unmarked = (past: readonly (typeof all)[number][]) => past.find((f) => !(f[2] && mark));
+  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => (unmarked(past) ? 1 + cells(s.recordNamed) : 0));
   const draw = (one: { kept: typeof all; left: boolean; past: Set<(typeof all)[number]> }): Line[] => {
-    const past = [...one.past];
-    const word = s.recordPast(past.every((f) => f[2]));
-    const fields = one.kept.map((f): [string, string, boolean, string?] => (f === past[0] ? [...f, word] : f));
+    const lead = unmarked([...one.past]);
+    const fields = one.kept.map((f): [string, string, boolean, string?] => (f === lead ? [...f, s.recordNamed] : f));
     const out = packed(label, fields, width, mark, fresh, newWord);
     // (its short form where the changed fields fill the line, race 2's three times and pids: a
     // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
@@ -757,11 +777,11 @@ export function dumpFollow(lines: readonly Line[], rows: number): number | null 
  *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
-export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null, ascii = false): Line[] {
+export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null, ascii = false, short = false): Line[] {
   // `own`: ipclab's own process by its pid (the sentence names it the lesson process), which
   // is the one whose mapping would show the bytes -- another process of the lesson (the
-  // child) may well have mapped the segment
-  if (!dump) return sentence(wrap(s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim')));
+  // child) may well have mapped the segment; `short`: the pane cannot hold all its lines
+  if (!dump) return sentence(wrap(short ? s.dumpNoneShort : s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim')));
   const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
   // a row the step wrote: its offset in the changed tone, the mark right after it
@@ -1302,7 +1322,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact:
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
       const own = me ? `pid ${me.pid}` : null;
-      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii));
+      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii, compact !== false));
       // compact where the pane cannot hold all its lines: without the figures the row in
       // focus shows, so the fields it does not show (the times) stand right under the row
       const row = sections.flat().find((l) => FOCUSED.has(l));
@@ -1341,7 +1361,10 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact:
 }
 
 /** Whether a field a table shows is among `changed` (figures outside the columns, and still ones, carry no mark). */
-const inSight = <T>({ cols, still }: Columns<T>, changed: ReadonlySet<keyof T>) => cols.some(([, field]) => changed.has(field) && !still.includes(field));
+const inSight = <T>(c: Columns<T>, changed: ReadonlySet<keyof T>, m: Pick<TableMarks, 'columns'>) => {
+  const { cols, still } = drawn(c, m);
+  return cols.some(([, field]) => changed.has(field) && !still.includes(field));
+};
 
 type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null; processes?: readonly ProcessInfo[] };
 
@@ -1362,21 +1385,21 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
   const fresh =
     k.segments.some((seg) => newSeg(seg.shmid)) || (k.queues ?? []).some((q) => newQueue(q.msqid)) || (k.semaphores ?? []).some((set) => newSet(set.semid)) || (procs?.fresh.size ?? 0) > 0;
   const changed =
-    k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, changedColumns(seg, b))) ||
-    (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, changedQueue(q, b))) ||
-    (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b))))) ||
+    k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, changedColumns(seg, b), k.marks)) ||
+    (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, changedQueue(q, b), k.marks)) ||
+    (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b), k.marks) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b), k.marks)))) ||
     (stat !== 'new' && stat.size > 0) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
     (decoded !== 'new' && decoded.size > 0) ||
     [...(procs?.changed.keys() ?? [])].some((pid) => k.processes!.some((p) => p.pid === pid && (p.alive || p.pid === process.pid)));
   // a figure changed and brought back (BACK_MARK) in a column shown
   const back =
-    k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, backFields(seg, `shm:${seg.shmid}`, b, changedColumns(seg, b)))) ||
-    (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, backFields(q, `msg:${q.msqid}`, b, changedQueue(q, b)))) ||
+    k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, backFields(seg, `shm:${seg.shmid}`, b, changedColumns(seg, b)), k.marks)) ||
+    (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, backFields(q, `msg:${q.msqid}`, b, changedQueue(q, b)), k.marks)) ||
     (k.semaphores ?? []).some(
       (set) =>
         !newSet(set.semid) &&
-        (inSight(SET, backFields(set, `sem:${set.semid}`, b, changedSet(set, b))) || (set.sems ?? []).some((v) => inSight(SEM, backFields(v, `sem:${set.semid}:${v.semnum}`, b, changedSem(set.semid, v, b))))),
+        (inSight(SET, backFields(set, `sem:${set.semid}`, b, changedSet(set, b)), k.marks) || (set.sems ?? []).some((v) => inSight(SEM, backFields(v, `sem:${set.semid}:${v.semnum}`, b, changedSem(set.semid, v, b)), k.marks))),
     );
   return { fresh, changed, gone, fleeting, back };
 }
@@ -1418,7 +1441,7 @@ export function marksShown(lines: readonly Line[]): Set<string> {
 
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
-export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false): { marks: string[]; status: string | null } {
+export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false, columnWords: boolean | null = true): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -1452,6 +1475,12 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
     ...(sight.gone ? [[GONE_MARK, s.markGone] as const] : []),
     ...(sight.fleeting ? [[FLEETING_MARK, s.markFleeting] as const] : []),
   ].filter(([mark]) => only === null || only.has(mark));
+  // a column the step brought (pane-words.ts LATER): said with what it counts, never silently
+  // added to a table the learner reads by its columns (issue 16)
+  // (`columnWords` false: their headings only, one part; null: not said)
+  const heads = m.before && m.mark && !m.running && columnWords !== null ? (m.newColumns ?? []) : [];
+  // (no + before them: it is the new row's mark, and no row carries it for a column)
+  const columns = heads.length === 0 ? [] : columnWords ? heads.map((head) => s.columnNew(head)) : [s.columnsNew(heads)];
   const status =
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
@@ -1465,7 +1494,7 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   // `short`: the step named once, after its last mark ("+ new, * changed by step 9"), one part:
   // the legend's second row pushed shmat 9's new process out of the 8-row pane (issue 16)
   const steps = short && stepMarks.length > 1 ? [stepMarks.map(([mark, words], i) => `${mark} ${words(i === stepMarks.length - 1 ? step : null)}`).join(k.lang === 'zh' ? '、' : ', ')] : stepMarks.map(([mark, words]) => `${mark} ${words(step)}`);
-  return { marks: [...parts.filter((p): p is string => p !== null), ...steps], status };
+  return { marks: [...parts.filter((p): p is string => p !== null), ...steps, ...columns], status };
 }
 
 /** What the last step changed that the pane does not show (its marks all out of view), in
@@ -1495,12 +1524,12 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
   }
   for (const q of k.queues ?? []) {
     // a figure by its column's heading, ipcs's name ("used-bytes", not the record's usedBytes: pass 11)
-    const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)].map((f) => QUEUE_COLUMNS.find(([, key]) => key === f)?.[0] ?? f) : [];
+    const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)].map((f) => QUEUE_COLUMNS.find(([, key]) => key === f)?.[0] ?? f).filter((h) => !notYet(h, k.marks)) : [];
     if (fields.length > 0) return k.s.markElsewhere(step, name('msg', q.msqid), fields.join(', '), 'column');
   }
   for (const set of k.semaphores ?? []) {
     if (!b.semaphores.some((x) => x.semid === set.semid)) continue;
-    const fields = [...changedSet(set, b), ...(set.sems ?? []).flatMap((v) => [...changedSem(set.semid, v, b)].filter((f) => f !== 'semnum'))];
+    const fields = [...changedSet(set, b), ...(set.sems ?? []).flatMap((v) => [...changedSem(set.semid, v, b)].filter((f) => f !== 'semnum' && !notYet(f, k.marks)))];
     if (fields.length > 0) return k.s.markElsewhere(step, name('sem', set.semid), [...new Set(fields)].join(', '), 'column');
   }
   return null;
@@ -1515,10 +1544,22 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
  *  and dim (right under the table, unled, "● this lesson  ▸ details below" read as one more
  *  row: fix22e#1; a rule above it cost the playground's 80x24 pane its segment row). */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, only: ReadonlySet<string> | null = null, short = false): Line[] {
-  const { marks, status } = legendParts(k, only, short);
   const room = Math.max(10, proseWidth(width));
+  const { marks, status } = legendChosen(k, width, only, short);
   const parts = (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room) : []).map((piece) => line(piece, 'dim'));
   return [...parts, ...(status ? sentence(wrap(status, room).map((piece) => line(piece, 'dim'))) : [])];
+}
+
+/** The legend's parts as kernelLegendLines says them at `width`: the new columns with what they
+ *  hold where that takes the legend no line more, else by their headings, else not at all (the
+ *  step's New terms line names them): a line of them pushed sem 4's waiter row out of the 5-row
+ *  pane (g says what they hold). */
+export function legendChosen(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number, only: ReadonlySet<string> | null = null, short = false): { marks: string[]; status: string | null } {
+  const room = Math.max(10, proseWidth(width));
+  const rows = (marks: string[]) => (marks.length > 0 ? legendWrap(k.s.legendKey, marks, room).length : 0);
+  const least = legendParts(k, only, short, null);
+  const forms = [legendParts(k, only, short), legendParts(k, only, short, false)];
+  return forms.find((f) => rows(f.marks) <= Math.max(1, rows(least.marks))) ?? least;
 }
 
 /** The pane's keys the status line names, each with its words a part of its own ("s: focus the
