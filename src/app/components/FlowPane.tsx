@@ -138,8 +138,9 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const zUp = upOnly ? zWords.map((w) => s.litGoesOnZoom(false, w)).find((key) => keeps(titleBeside(key))) : undefined;
   const zBelow = ((upOnly && z && !zUp) || zLost) && win.below > 0 ? zWords.map(s.signNote) : [];
   // at the drawing's end (no "↓ N more" to stand beside) z's words alone on the top border, in
-  // place of "lit goes on above", where those would push the name out (shmget 5 at 120x34)
-  const upZ = zUp ?? (upOnly && zBelow.length === 0 ? zWords.map(s.signNote).find((key) => keeps(titleBeside(key))) : undefined);
+  // place of "lit goes on above", where those would push the name out (shmget 5 at 120x34); so
+  // too for a fold row "⋮" alone over lit rows (its gaps hold no words: msg 3 at 80x24 zh)
+  const upZ = zUp ?? ((upOnly || zLost) && zBelow.length === 0 ? zWords.map(s.signNote).find((key) => keeps(titleBeside(key))) : undefined);
   const down = below ? (downKeys.find(fitsBelow) ?? downKeys.at(-1)!) : (zBelow.find(fitsBelow) ?? '');
   const keys = { up: upZ ?? upPlain, down };
   const paneTitle = upZ ? titleBeside(upZ) : plainTitle;
