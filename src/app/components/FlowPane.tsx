@@ -9,7 +9,7 @@ import { type Line, line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { keyFor } from '../keymap.js';
-import { TABS, zoomedRows } from '../layout.js';
+import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel, textRoom, useFocusMark } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
@@ -75,7 +75,11 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const view = [folded.offset, folded.end] as const;
   // and "╌│╌", a line through a frame's border, only while one is in view (issue 16 pass 12)
   const doorway = lines.some((l, r) => shownRow(r) && l.some((run) => /[╌╍]/.test(run.text)));
-  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some(shownRow), framesDone(view), textRoom(width), doorway) : null;
+  // the dotted line's entry while a dotted frame is in view, naming every dotted frame of the
+  // drawing: one meaning as the window scrolls (issue 16: shmdt's "┄┄ lesson process: used"
+  // read "┄┄ kernel: used" a few rows down)
+  const dotted = framesDone(view).length > 0 ? framesDone([0, lines.length]) : [];
+  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some(shownRow), dotted, textRoom(width), doorway) : null;
   // a lit part out of view is named beside the "more" sign, so nobody misses it
   // ("goes on" when part of it is in view: a lit path taller than the pane)
   const inView = litRows.some(shownRow);
@@ -88,8 +92,8 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const below = litRows.some((r) => r >= folded.end);
   // (a lit part taller than even the zoomed pane: z shows more of it)
   const zoomRows = zoomedRows(terminal.columns, terminal.rows) - LEGEND_ROWS;
-  const tabs = (TABS.length - TABS.indexOf(tab)) % TABS.length;
-  const zKeys = tabs === 0 ? keyFor('zoom', ascii) : s.focusThen(keyFor('zoom', ascii), tabs);
+  // (z zooms the pane in focus: side by side, the Tabs to the Flow first)
+  const zKeys = tab === 'flow' ? keyFor('zoom', ascii) : s.toFlowThen(keyFor('zoom', ascii));
   const z = !zoomable || !inView || !(above || below || litFolded) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
   // the fold row says what it stands for; where it hides lit rows, that z shows them whole
   // drawn as a row of the drawing: the lines going on across it kept (flow-view foldRow)
