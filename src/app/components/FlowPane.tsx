@@ -125,9 +125,9 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // "由文件…─", cut mid-word and glued to the border)
   const d = choice?.diagram ? place : null;
   const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key, mark), cells);
-  // z's keys on the top border (the lit part goes on above only) take the room of which
-  // diagram it is unless it just changed or the step to run goes to another (what the learner
-  // needs next); else they go beside the "↓ N more" sign alone. "· lit goes on above" keeps its
+  // z's keys on the top border (the lit part goes on above only) where the title keeps which
+  // diagram of how many, its name, and the step to run going to another; else they go beside
+  // the "↓ N more" sign alone. "· lit goes on above" keeps its
   // place before the diagram's name: without it the border does not say the lit part goes on
   // (tests/app/flow-window)
   const upPlain = above ? (inView ? s.litGoesOnAbove : s.litAbove) : '';
@@ -135,9 +135,13 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const nameless = d ? s.flowOf(title, d.at, d.of, d.switched, d.next) : title;
   // not the diagram's name, which goes last (issue 16 pass 12: "┌─ 流程 ─ ↑ 还有 28 行（…）"), nor
   // a place the title would show ("now diagram 2")
+  // nor the count ("第 3 张图：消息与确认" without "（共 5 张）" read as a lesson of three: issue 16)
+  const count = d ? s.flowOf('', d.at, d.of, false).replace(/^[:：]\s*/, '') : '';
   const keeps = (zTitle: string) =>
     zTitle === plainTitle ||
-    ((!name || zTitle.includes(name) || !plainTitle.includes(name)) && (zTitle.startsWith(nameless) || !(d?.switched || d?.next) || !plainTitle.startsWith(nameless)));
+    ((!name || zTitle.includes(name) || !plainTitle.includes(name)) &&
+      (zTitle.includes(count) || !plainTitle.includes(count)) &&
+      (zTitle.startsWith(nameless) || !(d?.switched || d?.next) || !plainTitle.startsWith(nameless)));
   const upOnly = above && !below;
   const zUp = upOnly ? zWords.map((w) => s.litGoesOnZoom(false, w)).find((key) => keeps(titleBeside(key))) : undefined;
   const zBelow = ((upOnly && z && !zUp) || zLost) && win.below > 0 ? zWords.map(s.signNote) : [];
