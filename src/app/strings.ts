@@ -610,6 +610,9 @@ const EN = {
    *  focus to the Trace come first, counted from the focus (trace-view.ts tabsToTrace: from the
    *  Flow two; "Tab here" was one, and z zoomed the Kernel: issue 16 pass 6) */
   focusThen: (key: string, tabs: number) => `${Array(Math.max(1, tabs)).fill('Tab').join(' ')}, then ${key}`,
+  /** side by side, the Flow not in focus: Tab until it is, then z (not counted: "Tab Tab Tab,
+   *  then z" was hard to follow, issue 16) */
+  toFlowThen: (key: string) => `Tab to Flow, ${key}`,
   /** a note beside a pane's "more" sign, in brackets */
   signNote: (note: string) => `(${note})`,
   /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest).
@@ -1078,6 +1081,7 @@ const ZH: Strings = {
   pageMore: (key: string, step: number) => `${key}：第 ${step} 步的其余部分`,
   pageSteps: (key: string, first: number, last: number) => (first === last ? `${key}：第 ${first} 步` : `${key}：第 ${first}-${last} 步`),
   focusThen: (key: string, tabs: number) => (tabs <= 1 ? `按 Tab 再按 ${key}` : `按${['两', '三'][tabs - 2] ?? ` ${tabs} `}次 Tab 再按 ${key}`),
+  toFlowThen: (key: string) => `Tab 到流程再按 ${key}`,
   signNote: (note: string) => `（${note}）`,
   nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,
   stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步的说明和问题` : `空格：接着看第 ${step} 步的说明`),

@@ -188,9 +188,13 @@ export class FlowTooLargeError extends Error {
   }
 }
 
-/** What is wrong with a drawing: an edge or label left out weighs 100; a crowded line, or a
+/** What is wrong with a drawing: an edge or label left out weighs 100; a line run along
+ *  another's, SHARED_RUN; a line crossing itself or a frame it has no business in, or a
  *  label with another edge's line as near it as its own (Drawn.strays), 1 each. */
 const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded + d.strays.length;
+/** A line that had to run along another's cells (Router's relaxed search): as many flaws as
+ *  this, more than a few crossings, so a drawing where it goes round or spreads out wins. */
+const SHARED_RUN = 10;
 /** Flaws and crossings together (a crossing weighs CROSSING flaws). */
 const weight = (d: Drawn) => flaws(d) + CROSSING * d.crossings.length;
 
@@ -987,7 +991,10 @@ class Painter {
     // as if it did: as bad as sharing cells (more room may give a better way)
     const keys = route.cells.map(([x, y]) => y * this.grid.w + x);
     const strays = keys.some((k) => router.frame[k] && !needed.has(router.frame[k] - 1));
-    if (route.relaxed || strays || new Set(keys).size < keys.length) this.crowded++;
+    if (strays || new Set(keys).size < keys.length) this.crowded++;
+    // a line run along another's cells reads as one line with two ends: dearer than crossings
+    // (overview's 'shmat, then write' along 'remove''s line at 80 columns ASCII, fuzz seed 83)
+    if (route.relaxed) this.crowded += SHARED_RUN;
     const stroke = STROKE[e.style];
     const { cells, heading } = route;
     const last = cells.length - 1;

@@ -103,7 +103,9 @@ describe('wrapping a label', () => {
         }
       }
     }
-  });
+    // every diagram drawn at every pane width, twice: some 15 s alone, 63 s on a machine the
+    // suite itself loads (its 30 s default timed out)
+  }, 180_000);
 
   it('breaks between the words of a Chinese phrase, not inside one, and takes a cell more to do so', () => {
     // one word of ipclab's (zh-words.ts KEPT): a wider box rather than 共享/内存段

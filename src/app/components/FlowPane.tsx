@@ -9,7 +9,7 @@ import { type Line, line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { keyFor } from '../keymap.js';
-import { TABS, zoomedRows } from '../layout.js';
+import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel, textRoom, useFocusMark } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
@@ -75,7 +75,11 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const view = [folded.offset, folded.end] as const;
   // and "╌│╌", a line through a frame's border, only while one is in view (issue 16 pass 12)
   const doorway = lines.some((l, r) => shownRow(r) && l.some((run) => /[╌╍]/.test(run.text)));
-  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some(shownRow), framesDone(view), textRoom(width), doorway) : null;
+  // the dotted line's entry while a dotted frame is in view, naming every dotted frame of the
+  // drawing: one meaning as the window scrolls (issue 16: shmdt's "┄┄ lesson process: used"
+  // read "┄┄ kernel: used" a few rows down)
+  const dotted = framesDone(view).length > 0 ? framesDone([0, lines.length]) : [];
+  const legend = legendRows > 0 && flow ? flow.legend(lang, ascii, hidden.some(shownRow), dotted, textRoom(width), doorway) : null;
   // a lit part out of view is named beside the "more" sign, so nobody misses it
   // ("goes on" when part of it is in view: a lit path taller than the pane)
   const inView = litRows.some(shownRow);
@@ -88,8 +92,8 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const below = litRows.some((r) => r >= folded.end);
   // (a lit part taller than even the zoomed pane: z shows more of it)
   const zoomRows = zoomedRows(terminal.columns, terminal.rows) - LEGEND_ROWS;
-  const tabs = (TABS.length - TABS.indexOf(tab)) % TABS.length;
-  const zKeys = tabs === 0 ? keyFor('zoom', ascii) : s.focusThen(keyFor('zoom', ascii), tabs);
+  // (z zooms the pane in focus: side by side, the Tabs to the Flow first)
+  const zKeys = tab === 'flow' ? keyFor('zoom', ascii) : s.toFlowThen(keyFor('zoom', ascii));
   const z = !zoomable || !inView || !(above || below || litFolded) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
   // the fold row says what it stands for; where it hides lit rows, that z shows them whole
   // drawn as a row of the drawing: the lines going on across it kept (flow-view foldRow)
@@ -121,9 +125,9 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // "由文件…─", cut mid-word and glued to the border)
   const d = choice?.diagram ? place : null;
   const titleBeside = (key: string) => flowTitle(s.flowOf, title, d ?? null, name, titleRoom(win.above, width, frameChars(ascii), s.more, key, mark), cells);
-  // z's keys on the top border (the lit part goes on above only) take the room of which
-  // diagram it is unless it just changed or the step to run goes to another (what the learner
-  // needs next); else they go beside the "↓ N more" sign alone. "· lit goes on above" keeps its
+  // z's keys on the top border (the lit part goes on above only) where the title keeps which
+  // diagram of how many, its name, and the step to run going to another; else they go beside
+  // the "↓ N more" sign alone. "· lit goes on above" keeps its
   // place before the diagram's name: without it the border does not say the lit part goes on
   // (tests/app/flow-window)
   const upPlain = above ? (inView ? s.litGoesOnAbove : s.litAbove) : '';
@@ -131,15 +135,20 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const nameless = d ? s.flowOf(title, d.at, d.of, d.switched, d.next) : title;
   // not the diagram's name, which goes last (issue 16 pass 12: "┌─ 流程 ─ ↑ 还有 28 行（…）"), nor
   // a place the title would show ("now diagram 2")
+  // nor the count ("第 3 张图：消息与确认" without "（共 5 张）" read as a lesson of three: issue 16)
+  const count = d ? s.flowOf('', d.at, d.of, false).replace(/^[:：]\s*/, '') : '';
   const keeps = (zTitle: string) =>
     zTitle === plainTitle ||
-    ((!name || zTitle.includes(name) || !plainTitle.includes(name)) && (zTitle.startsWith(nameless) || !(d?.switched || d?.next) || !plainTitle.startsWith(nameless)));
+    ((!name || zTitle.includes(name) || !plainTitle.includes(name)) &&
+      (zTitle.includes(count) || !plainTitle.includes(count)) &&
+      (zTitle.startsWith(nameless) || !(d?.switched || d?.next) || !plainTitle.startsWith(nameless)));
   const upOnly = above && !below;
   const zUp = upOnly ? zWords.map((w) => s.litGoesOnZoom(false, w)).find((key) => keeps(titleBeside(key))) : undefined;
   const zBelow = ((upOnly && z && !zUp) || zLost) && win.below > 0 ? zWords.map(s.signNote) : [];
   // at the drawing's end (no "↓ N more" to stand beside) z's words alone on the top border, in
-  // place of "lit goes on above", where those would push the name out (shmget 5 at 120x34)
-  const upZ = zUp ?? (upOnly && zBelow.length === 0 ? zWords.map(s.signNote).find((key) => keeps(titleBeside(key))) : undefined);
+  // place of "lit goes on above", where those would push the name out (shmget 5 at 120x34); so
+  // too for a fold row "⋮" alone over lit rows (its gaps hold no words: msg 3 at 80x24 zh)
+  const upZ = zUp ?? ((upOnly || zLost) && zBelow.length === 0 ? zWords.map(s.signNote).find((key) => keeps(titleBeside(key))) : undefined);
   const down = below ? (downKeys.find(fitsBelow) ?? downKeys.at(-1)!) : (zBelow.find(fitsBelow) ?? '');
   const keys = { up: upZ ?? upPlain, down };
   const paneTitle = upZ ? titleBeside(upZ) : plainTitle;
