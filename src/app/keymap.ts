@@ -144,11 +144,12 @@ export const BINDINGS: Binding[] = [
   // step 3 on at 80x24 lost it); there ← gives way for it, and help names ←
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: true,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 跟踪 | C' } },
-  // the closing screen scrolls with the keys of a pane; its bar names them
-  { action: 'scrollUp', scopes: ['main', 'end'], keys: [named('upArrow', '↑')], bar: ['end'],
+  // the closing screen scrolls with the keys of a pane; its bar names them. k and j as in the
+  // menu and the lists, which they move: one keymap (issue 16: "j does nothing here" in a zoomed Flow)
+  { action: 'scrollUp', scopes: ['main', 'end'], keys: [named('upArrow', '↑'), char('k')], bar: ['end'],
     label: { en: 'scroll', zh: '滚动' }, help: { en: 'scroll the pane shown (flow, kernel, trace, C code)', zh: '滚动当前窗格（流程、内核、跟踪、C 代码）' } },
   // on the bar only where a text names ↓: then it says what it does, as ↑'s does (fix24a#7: "↓ 下")
-  { action: 'scrollDown', scopes: ['main', 'end'], keys: [named('downArrow', '↓')], bar: false,
+  { action: 'scrollDown', scopes: ['main', 'end'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'scroll', zh: '滚动' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
   { action: 'pageUp', scopes: ['main', 'end'], keys: [named('pageUp', 'PgUp')], bar: false,
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'the lesson text; at its end, the pane shown', zh: '滚动课程文字；文字到头时滚动当前窗格' } },

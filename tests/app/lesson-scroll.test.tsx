@@ -254,6 +254,28 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
     await r.waitFor(() => !flow().includes('↑'), 'Home: the flow at its top');
   });
 
+  // issue 16: j in a zoomed Flow said "j does nothing here" while j k moved the menu and the lists
+  it('80x24 en: j and k scroll a pane as ↓ and ↑ do, zoomed or not, and say nothing of a key that does nothing', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'shmctl' });
+    const status = () => r.lines()[22];
+    const flowTop = () => r.store.getState().followed.flow?.offset ?? 0;
+    for (const zoom of [false, true]) {
+      if (zoom) {
+        await r.press('z');
+        await r.waitFor(() => r.store.getState().zoomed, 'the Flow zoomed');
+      }
+      await r.waitFor((f) => /┌─ Flow/.test(f) && /↓ \d+ more/.test(paneRows(f, 'Flow').border), `the Flow with more below${zoom ? ', zoomed' : ''}`);
+      const was = flowTop();
+      await r.press('j', 'j');
+      await r.waitFor(() => flowTop() === was + 2, 'j j: two lines down');
+      await r.press(KEYS.down);
+      await r.waitFor(() => flowTop() === was + 3, '↓: one more');
+      await r.press('k', 'k', 'k');
+      await r.waitFor(() => flowTop() === was, 'k k k: back up');
+      expect(status()).not.toMatch(/[jk] does nothing/);
+    }
+  });
+
   it('80x24 en: the glossary opened and closed leaves the Trace tab where the learner scrolled it', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
     for (let k = 0; k < 3; k++) {
