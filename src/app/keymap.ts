@@ -144,11 +144,12 @@ export const BINDINGS: Binding[] = [
   // step 3 on at 80x24 lost it); there ← gives way for it, and help names ←
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: true,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 跟踪 | C' } },
-  // the closing screen scrolls with the keys of a pane; its bar names them
-  { action: 'scrollUp', scopes: ['main', 'end'], keys: [named('upArrow', '↑')], bar: ['end'],
+  // the closing screen scrolls with the keys of a pane; its bar names them. k and j as in the
+  // menu and the lists, which they move: one keymap (issue 16: "j does nothing here" in a zoomed Flow)
+  { action: 'scrollUp', scopes: ['main', 'end'], keys: [named('upArrow', '↑'), char('k')], bar: ['end'],
     label: { en: 'scroll', zh: '滚动' }, help: { en: 'scroll the pane shown (flow, kernel, trace, C code)', zh: '滚动当前窗格（流程、内核、跟踪、C 代码）' } },
   // on the bar only where a text names ↓: then it says what it does, as ↑'s does (fix24a#7: "↓ 下")
-  { action: 'scrollDown', scopes: ['main', 'end'], keys: [named('downArrow', '↓')], bar: false,
+  { action: 'scrollDown', scopes: ['main', 'end'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'scroll', zh: '滚动' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
   { action: 'pageUp', scopes: ['main', 'end'], keys: [named('pageUp', 'PgUp')], bar: false,
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'the lesson text; at its end, the pane shown', zh: '滚动课程文字；文字到头时滚动当前窗格' } },
@@ -433,11 +434,13 @@ function onward(p: Pick<SpacePlace, 'lastLesson'>): Text {
   return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
 }
 
-/** Whether the bar is at a lesson's end, its check done, its closing words all in view: Space does
- *  nothing there (a Space from habit never opens a lesson unseen), → and Enter go on (store/turn.ts
- *  runShown, navigation.ts showNext), one entry "→/Enter next lesson" where Space's was. */
+/** Whether the bar is at a lesson's end, its check done: → and Enter go on (store/turn.ts runShown,
+ *  navigation.ts showNext), one entry "→/Enter next lesson" where Space's was, whatever is still below
+ *  (issue 16: the bar said "Space the rest" and Enter brought the rest, where the newcomer meant the
+ *  next lesson). Space only brings closing words still below, as the lesson pane's border says
+ *  ("Space: the rest"), and never opens a lesson (a Space from habit never opens one unseen). */
 function atEnd(p: SpacePlace | undefined): boolean {
-  return !!p && p.done >= p.steps && p.view >= p.steps && !p.checkOpen && !p.rest && !p.running && !p.jumping;
+  return !!p && p.done >= p.steps && p.view >= p.steps && !p.checkOpen && !p.running && !p.jumping;
 }
 
 /** What the key bar says first while `running`: that a step runs (no key acts on it). */
@@ -458,9 +461,8 @@ export function runLabel(p: SpacePlace): Text {
   if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
   // (zoomed over the check: Space shows its question; in view, the bar names 1-N and x instead)
   if (p.done >= p.steps && p.checkOpen) return { en: 'the check', zh: '看小测' };
-  // the lesson's closing words go on below the window: Space brings them (fix26d#2); once all is in
-  // view Space does nothing more, → or Enter opens the next lesson (atEnd; issue 16)
-  if (p.done >= p.steps && p.rest) return { en: 'the rest', zh: '其余部分' };
+  // (the lesson's closing words below the window are Space's, as the lesson pane's border says: fix26d#2;
+  // the bar names → and Enter, which open the next lesson: atEnd, issue 16)
   if (p.done >= p.steps) return onward(p);
   // (with the step's words cut above the pinned line, it brings them too: restAsks, as that line says)
   if (p.opens && !p.restAsks) return { en: `step ${p.done + 1}'s question`, zh: `第 ${p.done + 1} 步的问题` };

@@ -118,13 +118,27 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
         await r.press('x');
         await r.waitFor(() => r.store.getState().checkPicks[q] === -1, `check ${q + 1} skipped`);
       }
-      // the end: Space brings what is below, then goes no further; Enter opens the next lesson
+      // the end: Space brings what is below a page at a time (the pane's rows less one, as PgDn:
+      // issue 16, it moved 1-2 rows a press), then goes no further; the bar names → and Enter alone
       const end = await r.waitFor(() => r.store.getState().endSeen === at || r.store.getState().resultShown?.rest !== null, 'the end drawn');
       expect(end).toBeTruthy();
-      for (let i = 0; i < 4; i++) await r.press(KEYS.space);
+      const endBar = (f: string) => f.split('\n').at(-1)!;
+      expect(endBar(r.frame())).toContain(lang === 'en' ? '→/Enter next lesson' : '→/Enter 下一课');
+      expect(endBar(r.frame())).not.toContain('Space');
+      const rows = lessonText(r.frame()).length;
+      for (let i = 0; i < 6 && r.store.getState().endSeen !== at; i++) {
+        const was = r.store.getState().resultShown!.rest!;
+        const from = Math.max(0, r.store.getState().scroll.lesson);
+        await r.press(KEYS.space);
+        await r.waitFor(() => r.store.getState().scroll.lesson === was, `Space ${i + 1}: the rest`);
+        // a page, or what is left of the text (its last row on the pane's last)
+        if (r.store.getState().resultShown?.rest !== null) expect(was - from).toBe(rows - 1);
+        await r.waitFor(() => r.store.getState().resultShown?.rest !== was, `Space ${i + 1} drawn`);
+      }
       await r.waitFor(() => r.store.getState().endSeen === at, 'the end seen whole');
+      await r.press(KEYS.space);
       expect(r.store.getState().lessonIndex).toBe(at);
-      const bar = (await r.waitFor((f) => f.includes(s.lessonEndKeys('Space', '→', false).slice(0, 14)), 'Space says the end keys')).split('\n').at(-1)!;
+      const bar = endBar(await r.waitFor((f) => f.includes(s.lessonEndKeys('Space', '→', false).slice(0, 14)), 'Space says the end keys'));
       expect(bar).toContain(lang === 'en' ? '→/Enter next lesson' : '→/Enter 下一课');
       expect(bar).not.toContain('Space');
       // Enter and a Space in one read: the lesson opens, and the Space, which came before its screen, runs nothing
@@ -132,7 +146,13 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       await r.waitFor(() => r.store.getState().lessonIndex === at + 1 && r.store.getState().busy === null, 'Enter opens the next lesson');
       await r.waitFor(() => r.store.getState().resultShown?.lesson === at + 1, 'the next lesson drawn');
       expect(r.store.getState().done).toBe(0);
+      // a quick Space (or Enter) in a read of its own, the lesson just drawn: not used, and said, as a quick → (issue 16)
+      await r.press(KEYS.space);
+      await r.press(KEYS.enter);
+      await r.waitFor((f) => f.includes(lang === 'en' ? "during the lesson's opening not used" : '打开本课时按的') || r.store.getState().done > 0, 'the quick keys said');
+      expect(r.store.getState().done).toBe(0);
     }, 60_000);
+
     it(`${lang} ${width}x${height}: after the check, the border's PgUp names where PgUp lands, the part at the top after it (fix24a#6, issue 16)`, async () => {
       const lesson = LESSONS.find((l) => l.id === 'parent-child')!;
       const s = strings(lang);
@@ -170,6 +190,24 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
     }, 90_000);
   }
 });
+
+// issue 16: at the end Enter brought the last rows of text where the newcomer meant the next lesson
+it('overview en 80x20: Enter at the end opens the next lesson, its closing words still below, as the bar says', async () => {
+  const lesson = LESSONS.find((l) => l.id === 'overview')!;
+  const r = await drawQuiet({ width: 80, height: 20, lang: 'en', lesson: 'overview' });
+  await runAnswering(r, lesson);
+  const at = r.store.getState().lessonIndex;
+  for (let q = 0; q < (lesson.check?.length ?? 0); q++) {
+    await questionShown(r);
+    await checkReadable(r, q);
+    await r.press('1');
+    await r.waitFor(() => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} answered`);
+  }
+  const f = await r.waitFor(() => r.store.getState().resultShown?.rest != null && r.store.getState().busy === null, 'the end drawn, the rest below');
+  expect(f.split('\n').at(-1)).toContain('→/Enter next lesson');
+  await r.press(KEYS.enter);
+  await r.waitFor(() => r.store.getState().lessonIndex === at + 1, 'Enter opens the next lesson');
+}, 60_000);
 
 describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5), and each pane keeps its place (nc72#4)', () => {
   /** The rows inside the frame of the pane titled `title` (tabs below the lesson: full width). */
@@ -252,6 +290,28 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
     await r.waitFor(() => !flow().includes('↓') && flow().includes('↑'), 'End: the flow at its end');
     await r.press('\x1b[H');
     await r.waitFor(() => !flow().includes('↑'), 'Home: the flow at its top');
+  });
+
+  // issue 16: j in a zoomed Flow said "j does nothing here" while j k moved the menu and the lists
+  it('80x24 en: j and k scroll a pane as ↓ and ↑ do, zoomed or not, and say nothing of a key that does nothing', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'shmctl' });
+    const status = () => r.lines()[22];
+    const flowTop = () => r.store.getState().followed.flow?.offset ?? 0;
+    for (const zoom of [false, true]) {
+      if (zoom) {
+        await r.press('z');
+        await r.waitFor(() => r.store.getState().zoomed, 'the Flow zoomed');
+      }
+      await r.waitFor((f) => /┌─ Flow/.test(f) && /↓ \d+ more/.test(paneRows(f, 'Flow').border), `the Flow with more below${zoom ? ', zoomed' : ''}`);
+      const was = flowTop();
+      await r.press('j', 'j');
+      await r.waitFor(() => flowTop() === was + 2, 'j j: two lines down');
+      await r.press(KEYS.down);
+      await r.waitFor(() => flowTop() === was + 3, '↓: one more');
+      await r.press('k', 'k', 'k');
+      await r.waitFor(() => flowTop() === was, 'k k k: back up');
+      expect(status()).not.toMatch(/[jk] does nothing/);
+    }
   });
 
   it('80x24 en: the glossary opened and closed leaves the Trace tab where the learner scrolled it', async () => {

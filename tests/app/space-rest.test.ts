@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutFor, lessonRowsMost } from '../../src/app/layout.js';
 import { headingRows, lessonPaneContent, lessonRowsNeeded, questionBelow, questionTop, restTop } from '../../src/app/components/LessonPane.js';
 import { paneNewTerms, textNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
-import { runLabel } from '../../src/app/keymap.js';
+import { barItems, runLabel } from '../../src/app/keymap.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
@@ -91,6 +91,34 @@ describe('Space brings the rest of the step before it runs it', () => {
     expect(cut).toBeGreaterThan(0);
   });
 
+  // issue 16: at a lesson's end "Space: the rest" moved 1-2 rows a press (back to a paragraph's start)
+  it('Space pages a text taller than the pane as PgDn does: the pane\'s rows less one a press, the last press to the text\'s end', () => {
+    const out: string[] = [];
+    let paged = 0;
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of [...SIZES, [80, 20] as const])
+          for (let k = 1; k <= lesson.steps.length; k++) {
+            // at the end, after the check, each question's verdict above the closing words
+            const end = k === lesson.steps.length;
+            const quiz = inputAt(lesson, lang, k, true);
+            const input = end ? { ...quiz, quiz: { ...quiz.quiz!, checkPicks: Object.fromEntries((lesson.check ?? []).map((_, i) => [i, 0])) } } : inputAt(lesson, lang, k, false);
+            const content = contentAt(input, w, h);
+            const where = `${lang} ${w}x${h} ${lesson.id} ${end ? 'end' : `step ${k + 1}`}`;
+            const heading = k < lesson.steps.length ? (headingRows(input, content.text)?.[0] ?? 0) : 0;
+            // from the step's heading (or the end's top), a press at a time
+            for (let top = heading, n = 0; n < 20; n++) {
+              const rest = restTop(input, content, top);
+              if (rest === null) break;
+              if (wordsBelow(content, rest) > 0 && rest - top !== Math.max(1, content.textRows - 1)) out.push(`${where}: Space from ${top} to ${rest} (${content.textRows} rows)`);
+              else paged++;
+              top = rest;
+            }
+          }
+    expect(out).toEqual([]);
+    expect(paged).toBeGreaterThan(0);
+  });
+
   // newcomers "never know whether a step has a question until Space brings it" (fix27c#3): where
   // the shown step's question is not in view after the run, what Space brings says it is there
   it('a step\'s question out of view is named by Space: on the bar and the pane\'s border', () => {
@@ -135,8 +163,11 @@ describe('Space brings the rest of the step before it runs it', () => {
     expect(strings('en').stepRestBelow(8, true)).toContain('question');
     expect(strings('zh').stepRestBelow(8, true)).toContain('问题');
     expect(runLabel(at).en).toBe('run 8');
-    // at the lesson's end, its closing words cut: Space brings them before the next lesson (fix26d#2)
-    expect(runLabel({ view: 12, done: 12, steps: 12, lastLesson: false, rest: true })).toEqual({ en: 'the rest', zh: '其余部分' });
+    // at the lesson's end, its closing words cut: Space brings them (fix26d#2), as the pane's border
+    // says; the bar names → and Enter, which open the next lesson there whatever is below (issue 16)
+    const end = barItems('en', false, { view: 12, done: 12, steps: 12, lastLesson: false, rest: true });
+    expect(end[0]).toMatchObject({ key: '→', also: 'Enter', label: 'next lesson' });
+    expect(end.some((it) => it.key === 'Space')).toBe(false);
   });
 
   // issue 16 fixR#9: the bar said "question 2" / "rest, question N" while the pinned line said

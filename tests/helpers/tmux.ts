@@ -118,8 +118,11 @@ export class Tmux {
       const before = screen;
       // (a check's question takes no key in its first half second on screen: CHECK_READ_MS)
       if (check(screen)) await new Promise((res) => setTimeout(res, 600));
-      this.send(session, check(screen) ? 'x' : end(screen) ? 'Enter' : 'Space');
+      const onward = end(screen);
+      this.send(session, check(screen) ? 'x' : onward ? 'Enter' : 'Space');
       screen = await this.waitFor(session, (s) => ran(s) || (s !== before && !BUSY_BAR.test(bar(s)) && !s.includes(OPENING.en) && !s.includes(OPENING.zh)), what, Math.max(1, deadline - Date.now()));
+      // (the lesson Enter opened takes no Space in its first half second on screen: store/run.ts onwardJustOpened)
+      if (onward) await new Promise((res) => setTimeout(res, 600));
       if (asks(screen) && !ran(screen)) {
         this.send(session, 'Space');
         screen = await this.waitFor(session, ran, what, Math.max(1, deadline - Date.now()));

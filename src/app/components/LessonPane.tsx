@@ -495,9 +495,9 @@ export function restTop(input: LessonViewInput, content: LessonPaneContent, top:
   while (last > 0 && lineWidth(trimEnd(content.text[last])) === 0) last--;
   const want = Math.min(content.max, Math.max(0, last + 1 - content.textRows));
   if (want <= top) return null;
-  const to = want <= from || top < from ? Math.min(want, Math.max(from, top + 1)) : Math.min(want, top + Math.max(1, content.textRows - 1));
-  // at the start of a paragraph, a row further at least (content.max is one)
-  return paragraphTop(content.text, to, top + 1, want);
+  // a page as PgDn moves it (scroll.ts pageLines), never a paragraph's start short of it: snapped
+  // back to one, Space brought 1-2 rows a press at a lesson's end (issue 16)
+  return want <= from || top < from ? Math.min(want, Math.max(from, top + 1)) : Math.min(want, top + pageLines(content.textRows));
 }
 
 /** Whether the shown step's question (its label's row: quiz-view questionLines) is below the

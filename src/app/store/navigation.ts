@@ -216,8 +216,8 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       const steps = lessons[lessonIndex].steps.length;
       const max = done >= steps ? steps : steps - 1;
       if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: AT_QUESTION }, ...reviewSays(view + 1, done) });
-      // past the lesson's end → opens the next lesson, as Enter does, once that end was seen (turn.ts goOnward)
-      else if (atLessonEnd(get())) goOnward(get, set);
+      // past the lesson's end → opens the next lesson, as Enter does (turn.ts goOnward)
+      else if (atLessonEnd(get())) goOnward(get);
     },
 
     showPrev() {

@@ -17,7 +17,7 @@ import type { AppState } from '../store.js';
 import { ASK_RUN } from './ask.js';
 import { AT_QUESTION } from './panes.js';
 import { quizPlace, type QuizPlace } from './quiz.js';
-import type { Status } from './run.js';
+import { onwardJustOpened, type Status } from './run.js';
 
 export interface TurnSlice {
   /** what is typed in the form, and the step (lesson index, step index) it is for */
@@ -132,29 +132,13 @@ export function atLessonEnd(st: AppState): boolean {
   return st.done >= steps && st.view >= steps && quizPlace(st) === null;
 }
 
-/** Whether Enter or → may now open the next lesson: at the lesson's end, with its closing words drawn
- *  whole on screen (endSeen, as the pane drew them before this key; zoomed, the lesson pane is hidden),
- *  or in a store no lesson pane ever drew. Space never does (issue 16: one Space from habit opened
- *  shmdt, the next ran its step 1 unread; how many Spaces left a lesson varied with its closing text). */
-export function onwardOpen(st: AppState): boolean {
-  return atLessonEnd(st) && (st.resultShown === null || (st.endSeen === st.lessonIndex && !st.zoomed));
-}
-
-/** → or Enter at the lesson's end: the next lesson opens when its end was seen whole (onwardOpen);
- *  else what is below comes into view first, as Space brings it, and the status line says what opens
- *  the next lesson. */
-export function goOnward(get: () => AppState, set: (p: Partial<AppState>) => void): void {
-  if (onwardOpen(get())) return get().runStep();
-  if (get().zoomed) {
-    get().toggleZoom();
-    get().screenChanged();
-  }
-  const rest = spaceShowsRest(get());
-  if (rest !== null) {
-    set({ scroll: { ...get().scroll, lesson: rest }, resultShown: { ...get().resultShown!, rest: null } });
-    get().screenChanged();
-  }
-  sayOnward(get, set);
+/** → or Enter at the lesson's end: the next lesson opens, whatever of the closing words is still
+ *  below (Space brings those: one meaning per key at the end, each named by the bar, issue 16: Enter
+ *  brought the last rows where the newcomer meant the next lesson). Space never opens it (a Space
+ *  from habit opened shmdt, the next ran its step 1 unread); a quick Space or Enter after it opened
+ *  waits as → does (store/run.ts moveWaits). */
+export function goOnward(get: () => AppState): void {
+  get().runStep();
 }
 
 /** The status line at the lesson's end: Space goes no further, → or Enter opens the next lesson. */
@@ -455,8 +439,11 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // unseen (issue 16: its first Space runs step 1 only after its introduction was drawn)
       const shown = get().resultShown;
       if (shown && shown.lesson !== get().lessonIndex && !get().zoomed && get().busy === null) return get().screenChanged();
+      // nor a quick second Space or Enter after → or Enter opened it: it waits as → and ← do (issue 16)
+      if (get().busy === null && onwardJustOpened(get()) && get().moveWaits(enter ? 'Enter' : keyFor('run', get().ascii))) return;
       // the step's own words go on below the window: Space brings them before it runs the step
-      const rest = spaceShowsRest(get());
+      // (at the lesson's end, Space alone: Enter opens the next lesson, as the bar says)
+      const rest = enter && atLessonEnd(get()) ? null : spaceShowsRest(get());
       if (rest !== null) {
         // the rest counts as shown from this press (the next Space in a read of its own runs the
         // step, the pane's next frame showing it)
@@ -484,10 +471,9 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         get().forgetQueued();
         return set({ status: (s) => s.checkSpace(place.choices, keyFor('skip', get().ascii)) });
       }
-      // at the lesson's end Space goes no further; Enter opens the next lesson once the end was seen
-      // whole (→ too: navigation.ts showNext), else brings what is below first (goOnward)
+      // at the lesson's end Space goes no further; Enter opens the next lesson (→ too: navigation.ts showNext)
       if (get().busy === null && atLessonEnd(get())) {
-        if (enter) return goOnward(get, set);
+        if (enter) return goOnward(get);
         get().forgetQueued();
         return sayOnward(get, set);
       }
