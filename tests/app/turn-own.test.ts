@@ -32,7 +32,7 @@ describe("the lesson's own values after the learner's", () => {
     const turn = shmdt.steps[0].turn!;
     const lines = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 200);
     const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
-    expect(text).toMatch(lang === 'en' ? /^Space: the lesson's own \(text = ".*", offset = 0\)\. y: first your own text, at \+13 or later; then the lesson's, at \+0\. / : /^空格：本课自己的取值（文字 = “.*”、偏移 = 0）。y：先写你自己的文字，从 \+13 或更后处起；再写本课的，在 \+0。/);
+    expect(text).toMatch(lang === 'en' ? /^Space: the lesson's own \(text = ".*", offset = 0\)\. y: first your own text, at \+13 \(0xd\) or later; then the lesson's, at \+0\. / : /^空格：本课自己的取值（文字 = “.*”、偏移 = 0）。y：先写你自己的文字，从 \+13 \(0xd\) 或更后处起；再写本课的，在 \+0。/);
   });
 
   // msg's step 3 runs msgtyp 0, 2 and -3 where the form has one msgtyp (-3): Turn.ownSaid names them
