@@ -49,10 +49,11 @@ const SAME_ROW: Text = {
 };
 // freed at once because nothing mapped it (said without nattch, the Kernel pane's: the Trace is
 // on show): the errata (e) list "IPC_RMID deletes the object" as the notes' mistake
-// said as the screen shows it: ipcs -m lists no row of it, the Kernel pane shows its "-" row once
+// said as the Trace shows it (ipcs -m lists no row of it); the Kernel pane's "-" row, shown once,
+// its legend says (naming that pane here, with the Trace on show, sent the learner away)
 const ROW_GONE: Text = {
-  en: 'ipcs -m lists no ● row; the Kernel pane shows it once more, marked -. IPC_RMID marked it; at nattch 0 the kernel frees it at once.',
-  zh: 'ipcs -m 不再列出这个共享内存段；“内核”窗格把它标上 - 再显示一次。IPC_RMID 把它标记为待删，nattch 为 0 就立刻释放。',
+  en: 'ipcs -m lists no ● row now. IPC_RMID marked the segment; nothing had it mapped, so the kernel freed it at once.',
+  zh: 'ipcs -m 不再列出带 ● 的行。IPC_RMID 把这个共享内存段标记为待删；没有进程映射着它，内核就立刻释放了它。',
 };
 
 /** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */
