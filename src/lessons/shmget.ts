@@ -420,7 +420,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       ],
       answer: 0,
       // what no step shows is marked so (issue 16: said as if a step had shown it)
-      explain: { en: 'The least size, SHMMIN, is 1 on Linux (step 3\'s trace). Not shown here: a 1-byte segment takes a whole page, yet ipcs lists 1.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。这里没有演示：1 字节的共享内存段也占一整页内存，但 ipcs 列为 1。' },
+      explain: { en: 'The least size, SHMMIN, is 1 on Linux (step 3\'s trace). Not shown here: 1 byte still takes a whole page, yet ipcs lists 1.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。这里没有演示：1 字节的共享内存段也占一整页内存，但 ipcs 列为 1。' },
     },
     {
       question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },

@@ -188,7 +188,8 @@ export const ERRNO_FOR_CALL = {
     EINVAL: {
       // the bounds are a new segment's; opening (ftok's shmget(key, 0, 0)) checks only its size
       // plain words (issue 16: "new: size < SHMMIN or > SHMMAX; open: > existing segment" was terse)
-      en: 'a new segment\'s size below SHMMIN or above SHMMAX, or a size larger than the existing segment the key found', zh: '新段的 size 小于 SHMMIN 或大于 SHMMAX，或者 size 大于 key 找到的已有段',
+      // a trace line's note: 56 cells at most (results.test)
+      en: 'below SHMMIN, above SHMMAX, or over the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段',
       why: { en: 'the size is below SHMMIN (1) or above SHMMAX, or a segment with this key exists and is smaller than the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX，或者这个 key 的段已存在而比所要的大小小' },
       play: { en: 'size below SHMMIN or above SHMMAX, or larger than the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段的大小' },
     },

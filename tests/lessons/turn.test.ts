@@ -184,8 +184,8 @@ describe('your turn on the real kernel', () => {
     expect(refused?.type === 'refused' && refused.reason?.zh).toContain('越过了共享内存段');
     const good = await runWith('shmdt', { text: 'mine 我的', offset: '100' });
     expect(good.run.trace.some((e) => e.type === 'event' && e.text.en.startsWith('read at') && e.text.en.endsWith('+100: "mine 我的"'))).toBe(true);
-    // reattached, the segment says what it holds at +100, under the step in the lesson pane (pane)
-    expect(good.run.trace.some((e) => e.type === 'event' && e.pane && e.text.en.includes('at +100 it holds "mine 我的", as you wrote it'))).toBe(true);
+    // reattached, the segment says what it holds at +100, its hex beside it as the dump numbers rows, under the step in the lesson pane (pane)
+    expect(good.run.trace.some((e) => e.type === 'event' && e.pane && e.text.en.includes('at +100 (0x64) it holds "mine 我的", as you wrote it'))).toBe(true);
     // +100 is past the 64 bytes the Kernel pane dumps: the learner is told where the text is
     expect(good.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('past the first 64 bytes'))).toBe(true);
   });
@@ -206,7 +206,7 @@ describe('your turn on the real kernel', () => {
     const reattach = run.trace.slice(run.stepStarts[4]);
     expect(said(reattach).some((t) => t.en.startsWith('read at') && t.en.endsWith(': "still stored"'))).toBe(true);
     expect(bytes(0).subarray(0, note.length)).toEqual(note);
-    expect(said(reattach).some((t) => t.en.includes('at +100 it holds "mine 我的"') && t.zh.includes('+100 处现在是“mine 我的”'))).toBe(true);
+    expect(said(reattach).some((t) => t.en.includes('at +100 (0x64) it holds "mine 我的"') && t.zh.includes('+100 (0x64) 处现在是“mine 我的”'))).toBe(true);
     await run.close();
     // 'still stored' (or '还在这里', 12 bytes too) and its NUL take +0 to +12, written after the
     // learner's text: the form refuses an offset under 13 (the report that found it: "overflow"
@@ -230,7 +230,7 @@ describe('your turn on the real kernel', () => {
     expect(turn.say.en).toContain('+0 to +12');
     expect(turn.say.zh).toContain('+0 到 +12');
     const clear = await runWith('shmdt', { text: 'overflow', offset: '13' });
-    expect(said([...clear.run.trace]).some((t) => t.en.includes('at +13 it holds "overflow", as you wrote it'))).toBe(true);
+    expect(said([...clear.run.trace]).some((t) => t.en.includes('at +13 (0xd) it holds "overflow", as you wrote it'))).toBe(true);
   });
 
   it("shmctl: after the learner's 0666 the lesson gives the segment its own 0640, so the later steps show what their notices say", async () => {
