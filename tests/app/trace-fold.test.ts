@@ -103,6 +103,13 @@ describe('the Trace folds runs of alike lines', () => {
         expect(part(4)).toMatch(/shmget\(0x[0-9a-f]+, 0, 0\) = -1 ENOENT/);
         expect(part(4)).toMatch(/shmget\(0x[0-9a-f]+, 0, 0\) = \d+/);
         expect(part(5)).toMatch(/shmget\(0x[0-9a-f]+, 4096, IPC_CREAT\|IPC_EXCL\|0600\) = \d+/);
+        // a fold line names code only: a gloss in words under a call ("compare-and-swap: client_pid
+        // was still 0…") named no call, and its English first word stood in zh's line (issue 16)
+        const zh = traceView(run.trace, run.stepStarts, lessonSc, 'zh', 78, strings('zh'), false);
+        // each fold line with its wrapped rows (indented under the pid column)
+        const folds = [view, zh].flatMap((v) => v.lines.map((l) => lineText(l)).join('\n').match(/× \d+ (?:lines|行)[^\n]*(?:\n {7,}[^\n]*)*/g) ?? []);
+        expect(folds.length).toBeGreaterThan(0);
+        for (const f of folds) expect(f).not.toMatch(/compare-and-swap|[:：]\s*$/);
       } finally {
         await run.close();
       }

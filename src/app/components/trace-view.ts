@@ -327,14 +327,16 @@ export function foldedRuns(trace: readonly TraceEntry[], stepStarts: readonly nu
 }
 
 /** What a folded routine line did, as its fold line names it: a call's name (a *ctl's with its
- *  command: "shmctl IPC_STAT"), an event's first code word ("memset", "rv->server_pid"). */
+ *  command: "shmctl IPC_STAT"), an event's first code word ("memset", "rv->server_pid"); none
+ *  for an event in words only, the gloss of the line before it (its first word was English in
+ *  zh: "compare-and-swap:", issue 16) */
 function routineName(entry: TraceEntry): string {
   if (entry.type === 'call') {
     const cmd = /^\w+ctl\([^,]*, (\w+)/.exec(entry.c)?.[1];
     return cmd ? `${entry.call} ${cmd}` : entry.call;
   }
   const text = entry.type === 'event' ? entry.text.en : '';
-  return /[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+|[A-Za-z_]\w*(?=\()/.exec(text)?.[0] ?? text.split(' ')[0] ?? '';
+  return /[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+|[A-Za-z_]\w*(?=\()/.exec(text)?.[0] ?? '';
 }
 
 /** Where runs of a step's routine lines (Step.traceRoutine: two or more in a row of one process,
@@ -432,7 +434,7 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       routineLast = routine.get(i)!;
       const folded = trace.slice(i, routineLast + 1);
       const like = lesson.steps[own]!.traceRoutine!.like[lang];
-      const text = t.text(s.traceRoutine(folded.length, like, [...new Set(folded.map(routineName))].join(', ')));
+      const text = t.text(s.traceRoutine(folded.length, like, [...new Set(folded.map(routineName))].filter(Boolean).join(', ')));
       const pid = `${String(shownPid(entry, self)).padStart(pidWidth)} `;
       const rows = hanging([run(pid, 'dim')], text, 'dim', proseWidth(width), cells(pid) + 2);
       blocks.push(...rows.map(() => out.length));
