@@ -97,9 +97,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'reveal', zh: '揭晓' }, help: { en: 'projector mode (a class): reveal the kernel\'s answer once the class has voted', zh: '投影模式（全班一起看）：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   // the last to give way, for z and a key the text names (c at a lesson's end), which never do
   // (after l too: the title bar names the languages; → is how a learner reads on while a question
-  // waits behind Space, and the bar lost it there for the keys the step's text names: issue 16)
+  // waits behind Space, and the bar lost it there for the keys the step's text names: issue 16);
+  // its help says what the folded aside's "? says how" points at (newcomers found no word of it);
+  // at a lesson's end the bar itself names "→/Enter next lesson"
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
-    label: { en: 'next', zh: '后一步' }, help: { en: 'next / previous step\'s text; end: → or Enter, next lesson', zh: '查看后一步 / 前一步的说明；课末：→ 或 Enter 进入下一课' } },
+    label: { en: 'next', zh: '后一步' }, help: { en: 'next / previous step; run ones whole, folded asides too', zh: '后一步 / 前一步；已运行的步骤完整显示，连同收起的旁注' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // "reset": r asks before it resets (a second r resets; the bar says so then: ASKED); a "?" or "…" on the label read as unsure
