@@ -548,9 +548,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
     text: {
       // the merge first, the send last: the step `shows` names (or "Lesson 7 …, step 4 shows what
-      // happens", before it ran) follows the send, which it shows, not the merge, which no lesson does
-      en: 'Two signals with no meaning of their own: programs agree on one. Two of one kind do not queue: one sent while the last is still pending merges with it, so programs count messages in shared data, not signals. kill(pid, sig) sends one; the receiver\'s handler runs, and a C process without one is terminated.',
-      zh: '两个本身没有含义的信号，含义由程序自己约定。同一种信号不排队：上一个还挂起时再发的会与它合并，所以程序在共享数据里给消息计数，而不是数信号。kill(pid, sig) 发送一个信号；收到它的进程随即运行处理函数，没有处理函数的 C 进程会被终止。',
+      // happens", before it ran) follows the send, which it shows, not the merge, which no lesson does,
+      // nor the termination without a handler (said before the send: a newcomer read it as shown)
+      en: 'Two signals with no meaning of their own: programs agree on one. Two of one kind do not queue: one sent while the last is still pending merges with it, so programs count messages in shared data, not signals. A C process with no handler for one is terminated. kill(pid, sig) sends one, and the receiver\'s handler runs.',
+      zh: '两个本身没有含义的信号，含义由程序自己约定。同一种信号不排队：上一个还挂起时再发的会与它合并，所以程序在共享数据里给消息计数，而不是数信号。没有处理函数的 C 进程收到它会被终止。kill(pid, sig) 发送一个信号，收到它的进程随即运行处理函数。',
     },
     shows: [{ lesson: 'parent-child', step: 'write', text: { en: 'A signal carries no data.', zh: '信号不携带数据。' } }],
   },
