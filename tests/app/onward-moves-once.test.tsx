@@ -41,6 +41,16 @@ describe('→ at the end of a lesson moves once', () => {
     expect(r.store.getState().lessonIndex).toBe(1);
   });
 
+  it('a lesson left zoomed opens the next unzoomed, its text in view (nc4: sem opened zoomed on Flow)', async () => {
+    const r = await atEnd();
+    await r.press('z');
+    await r.waitFor(() => r.store.getState().zoomed, 'zoomed at the end');
+    await r.press(KEYS.right);
+    const f = await secondDrawn(r);
+    expect(r.store.getState().zoomed).toBe(false);
+    expect(f).toMatch(/┌─ Lesson/);
+  });
+
   it('→→ in one read: the next lesson at step 1', async () => {
     const r = await atEnd();
     await r.press(KEYS.right + KEYS.right);
