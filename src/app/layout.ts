@@ -90,10 +90,12 @@ export function lessonRowsGiven(rows: number, drawn: (rows: number) => readonly 
 }
 
 /** Side by side, while a step's result is read and its pane cut it (store/reading.ts resultGrows),
- *  the Trace takes this share of the rows (at 120x34, 15 rows of text for 7: most steps' lines
- *  whole), or the Kernel pane all the right column's but the Flow's frame and 3 rows. */
+ *  the Trace takes up to this share of the rows, or the Kernel pane all the right column's but
+ *  the Flow's GROWN_FLOW: its frame, legend and 5 rows, as many as the Kernel pane's least rows
+ *  leave it (nc2 at 120x34 zh: a Flow of 1-2 rows, "┆ … ┆" and a legend, showed nothing). */
 const GROWN_TRACE = 0.55;
-const GROWN_FLOW = 5;
+const GROWN_FLOW = 8;
+const KERNEL_LEAST = 10;
 
 /** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large
  *  terminal the kernel pane gets the rows the flow does not need. `zoomed` (z), at any
@@ -112,7 +114,8 @@ export function layoutFor(width: number, height: number, lessonRows: number, flo
     return { mode: 'tabs', width, height, lesson: { w: width, h: lessonH }, tabs: { w: width, h: body - lessonH - 1 } };
   }
   // the trace holds the whole result of the last step where it can: about a third of the rows
-  const traceH = Math.max(8, Math.floor(body * (grow === 'trace' ? GROWN_TRACE : 0.3)));
+  const usualTrace = Math.max(8, Math.floor(body * 0.3));
+  const traceH = grow === 'trace' ? Math.max(usualTrace, Math.min(Math.floor(body * GROWN_TRACE), body - KERNEL_LEAST - GROWN_FLOW)) : usualTrace;
   const topH = body - traceH;
   // the lesson text as wide as the right column allows while the kernel pane keeps its
   // dump of 16 bytes a row (71 cells inside its frame); its table drops columns to fit
