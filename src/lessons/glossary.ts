@@ -2042,7 +2042,7 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
   const said = [...entriesUsed(output, glossary).values()].flat();
   const lines = new Set([...column, ...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...said]);
   // the Kernel pane's headings over what a call made are on screen from that call on (pane-words.ts)
-  const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e) : []));
+  const pane = trace.flatMap(paneWords);
   return [...new Set([...lines, ...pane])].flatMap((word) => {
     const entry = entryFor(word, glossary);
     // a misspelling a note quotes (ftok 4's IPC_CREATE) is never a term to learn (issue 16: it came
