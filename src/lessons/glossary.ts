@@ -1122,7 +1122,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
     terms: ['pid', 'pids'],
     text: {
-      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A line with $ is a command ipclab ran for you (ipcs, cc): its pid is that command\'s own process, started for the line and gone after it. Where a lesson starts processes of its own (a child, a C program), the Kernel pane lists them beside the lesson process, running or ended. The kernel hands out pids counting up to a limit, then again from the low numbers no process holds: a pid lower than one before it can be a newer process.',
+      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A line with $ is a command ipclab ran for you (ipcs, cc): its pid is that command\'s own process, started for the line and gone after it. Where a lesson starts processes of its own (a child, a C program), the Kernel pane lists them beside the lesson process, running or ended. The kernel numbers new processes counting up to a limit, then again from the low numbers no process holds: a pid lower than one before it can be a newer process.',
       zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。带 $ 的行是 ipclab 替你运行的命令（ipcs、cc），它的 pid 是这条命令自己的进程，为这一行启动，运行完就结束。课程自己另起进程（子进程、C 程序）时，“内核”窗格把它们和本课进程一起列出，不论还在运行还是已经结束。内核递增地分配 pid，到上限后再从没有进程占用的小号开始：比前面小的 pid 可能是更新的进程。',
     },
     // what a lesson with a second process shows (shmat's write through a read-only mapping is the
@@ -2043,7 +2043,7 @@ function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: r
   const said = [...entriesUsed(output, glossary).values()].flat();
   const lines = new Set([...column, ...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...said]);
   // the Kernel pane's headings over what a call made are on screen from that call on (pane-words.ts)
-  const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e) : []));
+  const pane = trace.flatMap(paneWords);
   return [...new Set([...lines, ...pane])].flatMap((word) => {
     const entry = entryFor(word, glossary);
     // a misspelling a note quotes (ftok 4's IPC_CREATE) is never a term to learn (issue 16: it came

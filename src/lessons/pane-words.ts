@@ -2,8 +2,8 @@
 // (ipcs's, with the field each shows) and, for a segment, IPC_STAT's field names. A heading is
 // on screen from the call that makes its column carry something the lesson talks about: most from
 // the call that made the lesson's first object of that kind, the pids of the last msgsnd, msgrcv
-// and semop from the first such call, semncnt and semzcnt from the call that reads them while a
-// process waits (LATER) -- so they count as shown by that step's run (glossary.ts traceWords:
+// and semop from the first such call (or a semaphore round's measure: the workers' semops),
+// semncnt and semzcnt from the call that reads them while a process waits (LATER) -- so they count as shown by that step's run (glossary.ts traceWords:
 // sem 1 listed sempid, semncnt and semzcnt as new while their columns held only zeros: issue 16);
 // the pane draws its tables from these same lists (src/app/components/kernel-view.ts).
 import type { TraceEntry } from './types.js';
@@ -72,10 +72,13 @@ export const CALLS_ON: Readonly<Record<keyof typeof ALL_BY_CALL, readonly string
  *  them is counted for a learner who opens a lesson from the menu (glossary.ts earlierTerms). */
 export const RECORD_WORDS: Readonly<Partial<Record<keyof typeof ALL_BY_CALL, readonly string[]>>> = { shmget: [STAT_LABEL, ...STAT_FIELDS] };
 
-/** The words the Kernel pane shows from the call `e` on, when it succeeded; none for a call
- *  that makes no object and brings no column. */
-export function paneWords(e: { call: string; c: string; errno: string | null }): readonly string[] {
-  if (e.errno !== null) return [];
+/** The words the Kernel pane shows from the trace entry `e` on: a call's when it succeeded, none
+ *  for a call that makes no object and brings no column. A semaphore round's measure brings
+ *  sempid too: its semops are the workers', never traced, and the column would otherwise never
+ *  come though the kernel's figure changed (race 3). */
+export function paneWords(e: TraceEntry): readonly string[] {
+  if (e.type === 'measure') return e.lock === 'semaphore' ? ['sempid'] : [];
+  if (e.type !== 'call' || e.errno !== null) return [];
   return (BY_CALL as Readonly<Record<string, readonly string[]>>)[e.call] ?? LATER.flatMap(([head, call]) => (call.test(e.c) ? [head] : []));
 }
 
@@ -87,5 +90,5 @@ export function objectWords(maker: string): readonly string[] {
 
 /** The LATER columns the pane draws after the calls of `trace`: those a call there brought. */
 export function paneColumns(trace: readonly TraceEntry[]): Set<string> {
-  return new Set(trace.flatMap((e) => (e.type === 'call' ? paneWords(e).filter((w) => LATER_COLUMNS.has(w)) : [])));
+  return new Set(trace.flatMap((e) => paneWords(e).filter((w) => LATER_COLUMNS.has(w))));
 }

@@ -188,8 +188,8 @@ export const shmctl = defineLesson<ShmctlState>({
   owners: () => (asRoot() ? [userName(NOBODY)] : []),
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
-    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET sets its uid, gid and mode (the low 9 bits) from buf (never cuid and cgid, the creator\'s), IPC_RMID asks for its removal (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',
-    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 设置它的 uid、gid 和权限（低 9 位；创建者的 cuid、cgid 从不改），IPC_RMID 请求删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
+    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. A program uses three commands: IPC_STAT copies the segment\'s attributes into buf, IPC_SET sets its uid, gid and mode (the low 9 bits) from buf (never the creator\'s cuid and cgid), IPC_RMID asks for its removal (pass NULL as buf). Each returns 0, or -1 with errno.',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 设置它的 uid、gid 和权限（低 9 位；创建者的 cuid、cgid 从不改），IPC_RMID 请求删除它（buf 传 NULL）。成功时返回 0，出错时返回 -1 并设置 errno。',
   },
   outro: {
     en: 'shmget creates a segment, shmat maps it and shmdt unmaps it; shmctl does the rest: IPC_STAT reads its attributes, IPC_SET sets its uid, gid and mode (the low 9 bits), IPC_RMID marks it for removal, and the kernel frees it once nattch is 0 (at once if nothing maps it, else at the last detach by shmdt, exit or exec).',

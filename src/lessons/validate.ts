@@ -884,7 +884,7 @@ export function newTermsUnsaid(
       const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? [])].join('\n').toLowerCase();
       // the Kernel pane says the headings over what the step's calls made (pane-words.ts)
       const ran = run.trace.slice(run.stepStarts[i] ?? run.trace.length, run.stepStarts[i + 1] ?? run.trace.length);
-      const pane = new Set(ran.flatMap((e) => (e.type === 'call' ? paneWords(e) : [])));
+      const pane = new Set(ran.flatMap(paneWords));
       // the Trace shows its lines' words, which the line names with that pane ("O_WRONLY in the
       // Trace"): every word on screen is listed where first seen (issue 16 item 5)
       const traced = ran.flatMap((e) => traceLines(e, lang)).join('\n').toLowerCase();

@@ -126,7 +126,7 @@ export function App() {
   const resultCut = useAppState((st) => {
     const shown = st.resultShown;
     const behind = !!shown && shown.lesson === st.lessonIndex && shown.done === st.done && shown.view === st.view && shown.pinned;
-    const cut = st.result?.pane === 'trace' ? st.traceCut?.step === st.done - 1 : st.result?.pane === 'kernel' && !!(st.room.kernel?.up || st.room.kernel?.down);
+    const cut = st.result?.pane === 'trace' ? st.traceCut?.step === st.done - 1 && !st.traceCut.scrolled : st.result?.pane === 'kernel' && !!(st.room.kernel?.up || st.room.kernel?.down);
     return readingResult(st) && behind && cut;
   });
   useLayoutEffect(() => {

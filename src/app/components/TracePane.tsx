@@ -45,8 +45,8 @@ function runKey(run: object | null): number {
  *  (zoomShows): the step's part whole, else its result whole (the border's "z: whole"), else
  *  more of the part. No count of lines: the border counts the step's rows below ("↓ 16 more"),
  *  and a second count, the result's, read as a contradiction beside it. */
-function traceCutOf(shows: 'part' | 'result' | 'more', resultWhole: boolean, step: number, rows: number, focusFirst: boolean): TraceCut {
-  return { step, shows: shows !== 'part' && resultWhole ? 'result' : shows, rows, focusFirst };
+function traceCutOf(shows: 'part' | 'result' | 'more', resultWhole: boolean, step: number, rows: number, focusFirst: boolean, scrolled: boolean): TraceCut {
+  return { step, shows: shows !== 'part' && resultWhole ? 'result' : shows, rows, focusFirst, scrolled };
 }
 
 export function TracePane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
@@ -121,7 +121,7 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // the step just run cut where z shows it: the store hears what and how much, and the status line
   // says it until z was used once (issue 16 item 11: the border's "z: whole" went unread)
   const store = useAppStore();
-  const cutNow = zoom && step !== null && reviewed === null ? traceCutOf(zoom.shows, !!resultWhole, step, height - 2, focusFirst) : null;
+  const cutNow = zoom && step !== null && reviewed === null ? traceCutOf(zoom.shows, !!resultWhole, step, height - 2, focusFirst, top !== follow) : null;
   const cutKey = cutNow && JSON.stringify(cutNow);
   useLayoutEffect(() => {
     store.getState().noteTraceCut(cutKey ? (JSON.parse(cutKey) as TraceCut) : null);

@@ -1105,20 +1105,23 @@ function windowAt(lines: readonly Line[], top: number, rows: number): { shown: r
 
 const isBlank = (l: Line): boolean => lineText(l).trim() === '';
 
-/** `top`, or the least offset below it from which the window keeps every line the step marked
- *  that it showed and leaves no blank row over lines hidden below it: a heading or sentence that
- *  keepWhole moves below the window left blank rows there (msg 5, sem 5, race 5, parent-child 8
- *  at 80x24: "↓ 2 more" under a blank row, issue 16). */
+/** `top`, or the nearest offset below it, else above it, from which the window keeps every line
+ *  the step marked that it showed and leaves no blank row over lines hidden below it: a heading
+ *  or sentence that keepWhole moves below the window left blank rows there (msg 5, sem 5, race 5,
+ *  parent-child 8 at 80x24: "↓ 2 more" under a blank row, issue 16; sem 4's 4-row pane from the
+ *  menu, its legend two words longer, had no offset below that kept its marked row). */
 function filled(lines: readonly Line[], rows: number, top: number): number {
   const blanks = (w: ReturnType<typeof windowAt>) => (w.below ? w.shown.filter(isBlank).length : 0);
   const was = windowAt(lines, top, rows);
   if (blanks(was) === 0) return top;
   const followed = was.shown.filter((l) => isFollowed(l) || FOCUSED.has(l));
-  for (let t = top + 1; t <= kernelMax(lines, rows); t++) {
-    if (isBlank(lines[t]!) || aloneAt(lines, t)) continue;
-    const w = windowAt(lines, t, rows);
-    if (!followed.every((l) => w.shown.includes(l))) break;
-    if (blanks(w) === 0) return t;
+  for (const way of [1, -1]) {
+    for (let t = top + way; t >= 0 && t <= kernelMax(lines, rows); t += way) {
+      if (isBlank(lines[t]!) || aloneAt(lines, t)) continue;
+      const w = windowAt(lines, t, rows);
+      if (!followed.every((l) => w.shown.includes(l))) break;
+      if (blanks(w) === 0) return t;
+    }
   }
   return top;
 }

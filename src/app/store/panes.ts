@@ -106,6 +106,10 @@ export interface TraceCut {
   shows: 'result' | 'part' | 'more';
   rows: number;
   focusFirst: boolean;
+  /** the learner moved the window from where the run left it: a cut of their own scroll gives
+   *  the pane no rows (store/reading.ts; Home on the Trace shrank the lesson text, and the
+   *  next PgDn moved that instead: lesson-scroll) */
+  scrolled: boolean;
 }
 
 /** The following panes no longer drawn when the pane shown goes from `from` to `to`: the tab

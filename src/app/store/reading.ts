@@ -1,7 +1,7 @@
 // While the learner reads a step's result: from its run until they move on to the next step (Space
 // brings its question or the rest of its text, an answer, a hint, a form, ← →). Meanwhile the pane
-// that holds the result gets the rows it needs where its window cut it and the next step's question
-// waits behind Space anyway (issue 16 item 11: the Trace held 5-7 rows under the lesson at 80x24,
+// that holds the result gets the rows it needs where its window, as the run left it, cut it and the
+// next step's question waits behind Space anyway (issue 16 item 11: the Trace held 5-7 rows under the lesson at 80x24,
 // and newcomers pressed z or PgDn at nearly every step): the lesson pane shrinks to the notice (App,
 // LessonPane `lessonRowsResult`), side by side the result's pane grows (layout.ts `grow`); the
 // Space that brings the question gives the rows back. No key is added to any step.
