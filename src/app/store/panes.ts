@@ -208,7 +208,9 @@ export const panesSlice =
         // a pane shown before the run (Tab, c, a scroll) was the learner looking around, not asking
         // to keep it: the result's pane is shown (issue 16 item 11: "your pane stays" cost newcomers
         // a Tab, then z, at nearly every step). One chosen after the run stays until the next.
-        if (get().tab === tab) return false;
+        // Zoomed, the pane stays: z chose it to fill the screen, and the zoom's note says where
+        // the notice is (tests/app/zoom: a zoomed Trace turned into the Kernel under the reader)
+        if (get().tab === tab || get().zoomed) return false;
         // side by side too the result's pane takes the focus, whichever it is, so z zooms it and ↑↓
         // scroll it (issue 16: Tab Tab, then z, to read a step's result cut at 120x34; the focus
         // went to a result in the Trace and stayed on the Flow for one in the Kernel)
