@@ -70,15 +70,13 @@ function contentAt(input: LessonViewInput, width: number, height: number, code =
 function tops(input: LessonViewInput, content: LessonPaneContent): { top: number; by: string; goesOn?: boolean }[] {
   const first = Math.min(questionTop(input, content), content.max);
   const out: { top: number; by: string; goesOn?: boolean }[] = [{ top: first, by: 'opens' }];
-  let last = content.text.length - 1;
-  while (last > 0 && lineText(content.text[last]!).trim() === '') last--;
   for (let top = first, k = 1; k < 20; k++) {
     const next = restTop(input, content, top);
     if (next === null || next <= top) break;
-    // Space's last window brings the text's last row of words to the pane's last row, never blank
-    // rows under it (issue 16: serv-clnt 5 at 80x24); it may open on a paragraph's later row only
-    // then, and only one that was in view before the press: it goes on from what was just read
-    const goesOn = next + content.textRows === last + 1 && next < top + content.textRows;
+    // Space pages the rest as PgDn does, by the rows in view less one (s32h: snapped back to a
+    // paragraph's start it moved 1-2 rows a press); it may open on a paragraph's later row only
+    // where that row was in view before the press: it goes on from what was just read
+    const goesOn = next < top + content.textRows;
     out.push({ top: next, by: `Space ${k}`, goesOn });
     top = next;
   }

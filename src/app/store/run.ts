@@ -131,8 +131,9 @@ export function resultOf(state: AppState, step: number): { pane: ResultPane; why
 
 /** A lesson opens on its first pane, the Flow of its first step, not on the pane the last
  *  lesson was left on (issue 16: a new lesson opened with the Trace of the old one in focus),
- *  and not zoomed (a lesson left zoomed opened the next with its introduction hidden: nc4). */
-export const LESSON_PANE = { tab: 'flow', tabBeforeCode: 'flow', result: null, zoomed: false } as const satisfies Partial<AppState>;
+ *  and not zoomed (a lesson left zoomed opened the next with its introduction hidden: nc4); what
+ *  names the old run goes, so it can be collected (tests/app/memory: resultCut kept shmctl's). */
+export const LESSON_PANE = { tab: 'flow', tabBeforeCode: 'flow', result: null, zoomed: false, zoomedAt: { run: null, done: 0 }, resultCut: null } as const satisfies Partial<AppState>;
 
 /** How long the lesson → or Enter opened at a lesson's end is on screen before → or ← moves
  *  from its step 1: as long as a question of the check before a key answers it (quiz.ts). */
