@@ -33,7 +33,8 @@ export const STAT_FIELDS: readonly (keyof ShmidDs)[] = ['key', 'mode', 'size', '
 const LATER: readonly (readonly [string, RegExp])[] = [
   ['lspid', /^msgsnd\(/],
   ['lrpid', /^msgrcv\(/],
-  ['sempid', /^semop\(/],
+  // Linux's semctl SETVAL and SETALL set sempid as a semop does (ipc/sem.c): sem 1's notice says so
+  ['sempid', /^semop\(|^semctl\(.*, SET(?:VAL|ALL),/],
   ['semncnt', /^semctl\(.*GETNCNT\)$/],
   ['semzcnt', /^semctl\(.*GETZCNT\)$/],
 ];
