@@ -77,7 +77,9 @@ describe('ipclab in tmux', () => {
       // the highlighted step in the list is the next one to run
       // (its number right-aligned: " ▶  2" above "  12")
       if (i + 1 < shmat.steps.length) expect(screen).toMatch(new RegExp(`│ ▶ +${i + 2} `));
-      expect(screen).toMatch(new RegExp(`│ ✓ +${i + 1} `));
+      // the step just run is ✓, or among the steps the shortened list folds above ("+5↑": the lesson
+      // pane cut to the notice while the result is read, store/reading.ts)
+      if (!new RegExp(`│ ✓ +${i + 1} `).test(screen)) expect(Number(/│ \+(\d+)↑ /.exec(screen)?.[1] ?? 0), screen).toBeGreaterThanOrEqual(i + 1);
       const count = agree(screen, pid);
       for (const row of screenRows(screen).values()) maxNattch = Math.max(maxNattch, row.nattch);
       if (i === 0) expect(count).toBe(1);
