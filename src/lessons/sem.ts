@@ -302,8 +302,9 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
       },
       notice: {
-        en: 'One semaphore, which SETVAL set to 1. Its sempid (last process to operate on it) is the lesson process: Linux counts SETVAL.',
-        zh: '集合里有一个信号量，SETVAL 把它的 semval 设成 1。它的 sempid（最后操作它的进程）现在是本课进程：Linux 把 SETVAL 也算在内。',
+        // sempid is said at step 2, where its column comes (the Kernel pane brings it with the first semop)
+        en: 'One semaphore, which SETVAL set to 1.',
+        zh: '集合里有一个信号量，SETVAL 把它的 semval 设成 1。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -337,8 +338,8 @@ export const sem = defineLesson<SemState>({
         zh: `P 是取得信号量，V 是归还：sem_op 为 -1 和 +1 的 semop。op 是 struct sembuf ${nb('{0, -1, 0}')}：sem_num 0（哪一个，即“内核”窗格的 semnum）、sem_op -1（加到 semval 上），不带标志。`,
       },
       notice: {
-        en: 'semval 0: the lesson process holds it. sempid is still the lesson process, now set by its semop.',
-        zh: 'semval 为 0：本课进程持有它。sempid 仍是本课进程，这次由它的 semop 设置。',
+        en: 'semval 0: the lesson process holds it. sempid (last process to operate on it; Linux counts SETVAL too) is the lesson process.',
+        zh: 'semval 为 0：本课进程持有它。sempid（最后操作它的进程；Linux 把 SETVAL 也算在内）是本课进程。',
       },
       diagram: FLOW,
       highlight: ['me', 'me->sem', 'sem'],
