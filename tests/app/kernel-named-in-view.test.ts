@@ -11,7 +11,6 @@
 // en and zh. A field of an object the pane does not hold then (a segment's lpid after the
 // segments are removed, named for the Trace) is not checked.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { kernelLines, LABEL_MOST, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { cells } from '../../src/app/text-fit.js';
 import { namedColumns } from '../../src/app/components/kernel-named.js';
@@ -22,7 +21,7 @@ import { strings } from '../../src/app/strings.js';
 import { LATER_COLUMNS, paneColumns } from '../../src/lessons/pane-words.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { ObjectLabel } from '../../src/lessons/types.js';
-import { kernelInput, LANGS, laidOut, paneAt, SIZES, walkLesson } from '../helpers/kernel-walk.js';
+import { kernelInput, LANGS, laidOut, paneAt, SIZES, walkLesson, wchans } from '../helpers/kernel-walk.js';
 
 /** Each name a text may give a Kernel field, the word the pane shows it by, and the object the pane must hold for it. */
 const FIELDS: readonly { name: string; shows: string; of: 'shm' | 'msg' | 'sem' | 'proc' }[] = [
@@ -33,19 +32,6 @@ const FIELDS: readonly { name: string; shows: string; of: 'shm' | 'msg' | 'sem' 
   { name: 'wchan', shows: 'wchan', of: 'proc' },
 ];
 const word = (w: string) => new RegExp(`(^|[^\\w-])${w.replace(/[-]/g, '\\-')}([^\\w-]|$)`);
-
-/** Where each process sleeps in the kernel, as the pane reads it. */
-function wchans(pids: readonly number[]): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const pid of pids) {
-    try {
-      out.set(pid, readFileSync(`/proc/${pid}/wchan`, 'utf8').trim());
-    } catch {
-      // ended
-    }
-  }
-  return out;
-}
 
 describe('Kernel pane: what the lesson pane names is in view after every step', () => {
   for (const lesson of LESSONS) {

@@ -7,26 +7,12 @@
 // words naming them: shmget 1's "this segment's bytes are not shown" sentence stood over a blank
 // row at 80x24 only with them) at every height it has and zoomed, 80x24 en and 120x34 zh.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { namedColumns } from '../../src/app/components/kernel-named.js';
 import { paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { zoomedRows } from '../../src/app/layout.js';
 import { lineText } from '../../src/app/styled.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { kernelInput, laidOut, paneAt, walkLesson } from '../helpers/kernel-walk.js';
-
-/** Where each process sleeps in the kernel, as the store reads it. */
-function wchans(pids: readonly number[]): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const pid of pids) {
-    try {
-      out.set(pid, readFileSync(`/proc/${pid}/wchan`, 'utf8').trim());
-    } catch {
-      // ended
-    }
-  }
-  return out;
-}
+import { kernelInput, laidOut, paneAt, walkLesson, wchans } from '../helpers/kernel-walk.js';
 
 describe('Kernel pane: no blank row in view over lines hidden below', () => {
   let windows = 0;

@@ -4,6 +4,7 @@
 // store reads it (the lesson's objects, the focus, IPC_STAT, the first page of bytes of the
 // segment in focus and of every segment, the decoded structure), `before` is the kernel before
 // the step, and the input, the pane's sizes and its laid-out window are made here once.
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { lessonShmids, madeAndRemoved } from '../../src/app/components/marks.js';
 import { keepWhole, kernelEnd, kernelFollow, kernelLines, ownerRoom, stickyLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -140,4 +141,17 @@ export function laidOut(k: KernelInput, outer: number, width: number, rows: numb
   const lines = [...kernelEnd(keepWhole(laid, top, rows), rows)];
   const shown = stickyLines(lines, top, rows).slice(top, top + rows);
   return { head, legendBelow, lines, top, shown };
+}
+
+/** Where each process sleeps in the kernel, as the store reads it. */
+export function wchans(pids: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const pid of pids) {
+    try {
+      out.set(pid, readFileSync(`/proc/${pid}/wchan`, 'utf8').trim());
+    } catch {
+      // ended
+    }
+  }
+  return out;
 }
