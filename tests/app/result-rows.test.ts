@@ -47,7 +47,7 @@ function paneRows(frame: string, width: number, height: number): { trace: number
 }
 
 /** The sizes measured, with the steps (of 81) whose shown pane held its part whole: 40 and 58
- *  before the result's pane got the rows (issue 16 item 11), 49-51 and 59-62 after; 56 and 61
+ *  before the result's pane got the rows (issue 16 item 11), 49-51 and 59-62 after; 56 and 61-62
  *  once a next step that asks nothing gives its rows too (store/reading.ts nextGivesWay), and
  *  with --no-quiz, 53 and 58 before that, 60-61 and 64 after. The floor leaves a few for a machine
  *  whose `ipcs` lists more of others' objects (overview 1, 3, sem 1) and for runs whose notices
