@@ -267,7 +267,7 @@ export function App() {
         {layout.lesson.h > 0 && <LessonPane width={columns} height={layout.lesson.h} columns />}
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} footer={footer ?? flowFoot} choice={choice} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} paneHeight={zoomed ? kernelHeight(layoutFor(columns, rows, lessonRows, flowRows, false, grow)) : undefined} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} footer={footer ?? s.codeKeys(ascii ? '^v' : '↑↓', keyFor('zoom', ascii))} />}
       </Box>
@@ -302,4 +302,10 @@ export function App() {
       <KeyBar width={columns} tabs={layout.mode === 'tabs'} />
     </Box>
   );
+}
+
+/** The Kernel pane's height in `layout` unzoomed (a tab, or beside the Flow): zoomed, the pane keeps the
+ *  record's form it has there (KernelPane paneHeight). */
+function kernelHeight(layout: ReturnType<typeof layoutFor>): number | undefined {
+  return layout.mode === 'tabs' ? layout.tabs.h : layout.mode === 'wide' ? layout.kernel.h : undefined;
 }

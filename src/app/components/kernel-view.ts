@@ -676,10 +676,12 @@ export const RECORD_ORDER: readonly (keyof ShmidDs)[] = ['atime', 'dtime', 'ctim
 
 /** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells, in RECORD_ORDER;
  *  those in `changed` marked (what the last step changed), or its label, for a segment the step
- *  made (`step`: which, said in words). `compact`: where the pane cannot hold all its lines, the
+ *  made (`step`: which, said in words). `form` (compact): where the pane cannot hold all its lines, the
  *  label's short form and none of the fields the row in focus shows (`row`), so the others stand
  *  on the record's first line under it, in the same order. */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set(), step: number | null = null, compact: boolean | number = false): Line[] {
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set(), step: number | null = null, form: boolean | number | 'short' = false): Line[] {
+  // 'short': the short label, every field (zoomed, as the pane is laid out unzoomed: kernelLines)
+  const compact = form === 'short' ? false : form;
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
   const shown = (k: keyof ShmidDs): string => {
@@ -704,9 +706,9 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // compact, one line: the fields changed or named first, then the others in order while the
   // line holds them (the 8-row pane's record took two rows, "gid 0" alone on the second, and
   // pushed shmat 9's new process out of view: issue 16); `ipclab ipcs` shows them all
-  const label = compact ? s.statHeadShort(focus) : s.statHead(focus);
+  const label = form ? s.statHeadShort(focus) : s.statHead(focus);
   // (short, its "new" too: the legend right above names the step)
-  const newWord = compact ? s.recordNewShort : s.recordNew(step);
+  const newWord = form ? s.recordNewShort : s.recordNew(step);
   // A field left out is said, never dropped silently: "… z: all fields" ends the line
   const more = `  ${s.recordMore}`;
   // the fields shown past the first left out are the step's changes or the lesson pane's words:
@@ -1002,6 +1004,9 @@ export interface KernelInput {
   wchans?: ReadonlyMap<number, string>;
   /** said first: what the pane shows in review, objects removed from outside */
   notes?: readonly { text: string; tone: UiTone }[];
+  /** zoomed, the rows the pane has unzoomed: where they could not hold every line, the record
+   *  takes the short label it has there (kernelLines), all its fields wrapped under it */
+  paneRows?: number;
   lang: Lang;
   s: Strings;
 }
@@ -1034,7 +1039,9 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // its fields on its first line, in their one order: s26c#4), and the spare lines give way
   // (the blank lines between sections went first)
   const fits = rows(whole) + legend.length <= height;
-  const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, recordRows, brief);
+  // zoomed, the record's label as the pane has it unzoomed: the same line, more of its fields (issue 16)
+  const short = k.paneRows !== undefined && rows(whole) + legend.length > k.paneRows;
+  const full = fits ? (short ? kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, 'short') : whole) : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, recordRows, brief);
   const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
   if (legend.length > 0) {
     const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
@@ -1268,7 +1275,9 @@ export const isFollowed = (l: Line): boolean => l.some((r) => r.tone === 'change
 /** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
 const hasMark = (l: Line): boolean => l.some((r) => r.tone === 'changed');
 
-function kernelSections(k: KernelInput, width: number, titles: boolean, compact: boolean | number = false, brief = false): Line[][] {
+/** `compact`: where the pane cannot hold every line, the record's short form (statLines); 'short' its
+ *  short label alone, every field under it (zoomed: kernelLines). */
+function kernelSections(k: KernelInput, width: number, titles: boolean, compact: boolean | number | 'short' = false, brief = false): Line[][] {
   // every table takes the room really there: a column the pane could hold is never left out
   const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
@@ -1325,7 +1334,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact:
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
       const own = me ? `pid ${me.pid}` : null;
-      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii, compact !== false));
+      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii, compact !== false && compact !== 'short'));
       // compact where the pane cannot hold all its lines: without the figures the row in
       // focus shows, so the fields it does not show (the times) stand right under the row
       const row = sections.flat().find((l) => FOCUSED.has(l));
