@@ -661,10 +661,9 @@ const EN = {
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** in place of the aside of the step just run, where the pane needs its rows for the next step
-   *  and its question: it is there, and the key that shows it (issue 16: shmdt 3's went unsaid;
-   *  "see it in step N's review" named a review nothing explained nor said how to reach); the key
-   *  by way of ?, as race's "go back to step 2" does: the bar names no ← (bar-says-text) */
-  asideFolded: (step: number) => `folded; shown back at step ${step}; ? says how`,
+   *  and its question: it is there, and the key that shows it in place (issue 16: shmdt 3's went
+   *  unsaid; then "shown back at step N; ? says how" sent newcomers to help, item 16) */
+  asideFolded: (key: string) => `${key} shows it`,
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -1105,7 +1104,7 @@ const ZH: Strings = {
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   lessonRole: (role: string) => `（${role}）`,
-  asideFolded: (step: number) => `已收起；回到第 ${step} 步可见，按 ? 查看怎么回去`,
+  asideFolded: (key: string) => `按 ${key} 展开`,
   endedLead: '已结束：',
   endedSep: '、',
   aliveLead: '存活：',

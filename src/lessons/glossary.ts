@@ -1213,8 +1213,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'reviewing a step: ← →', zh: '回看：← →' },
     terms: [],
     text: {
-      en: '← shows the step before, → the one after: a step that already ran is shown as it ran, its text, the notice of its run and its part of the Trace, the Flow lit as then ("reviewing step 3: lit as it ran"). An aside folded for room ("folded; shown back at step 3; ? says how") is whole there. Nothing runs while you look; Space there offers to run that step again, after a reset. → goes forward again, step by step.',
-      zh: '← 显示上一步，→ 显示下一步：已运行的步骤按它运行时的样子显示，包括说明、运行后的提示和它在跟踪里的那几行，流程图也按当时点亮（“正在回看第 3 步：按它运行时高亮”）。为省地方收起的旁注（“已收起；回到第 3 步可见，按 ? 查看怎么回去”）在那里完整显示。回看时什么也不运行；在那里按空格会先重置本课，再重新运行那一步。按 → 再一步步往后。',
+      en: '← shows the step before, → the one after: a step that already ran is shown as it ran, its text, the notice of its run and its part of the Trace, the Flow lit as then ("reviewing step 3: lit as it ran"). An aside folded for room ("a shows it") is whole there; a also shows it in place, and folds it again. Nothing runs while you look; Space there offers to run that step again, after a reset. → goes forward again, step by step.',
+      zh: '← 显示上一步，→ 显示下一步：已运行的步骤按它运行时的样子显示，包括说明、运行后的提示和它在跟踪里的那几行，流程图也按当时点亮（“正在回看第 3 步：按它运行时高亮”）。为省地方收起的旁注（“按 a 展开”）在那里完整显示；按 a 也能就地展开，再按一次收起。回看时什么也不运行；在那里按空格会先重置本课，再重新运行那一步。按 → 再一步步往后。',
     },
   },
   {

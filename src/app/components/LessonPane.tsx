@@ -20,7 +20,7 @@ import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
 import { markOf } from './step-marks.js';
-import { lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type Earlier, type LessonViewInput } from './lesson-view.js';
+import { ASIDE_BAR, lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type Earlier, type LessonViewInput } from './lesson-view.js';
 import type { LessonAt } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
@@ -264,7 +264,7 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
     // from the lesson's texts and the size alone: kept across runs too (kept-layout.ts)
     narrow = keptChoice(`narrow-list ${lesson.id} ${key}`, () => {
       const width = inner - stepColumnWidth(input, inner) - 3;
-      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, problems: {}, notices: {}, revealed: 0 };
+      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, problems: {}, notices: {}, revealed: 0, asideShown: false };
       return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k, newTerms: stepTerms?.[k] }, width, most).length > most);
     });
     known.set(key, narrow);
@@ -582,6 +582,21 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   return from;
 }
 
+/** Where the pane opens while a shows the step just run's aside (`asideShown`): as little from
+ *  questionTop as brings the aside in view, its label at the top when it is taller than the
+ *  window; null while it is folded or drawn in no text of the pane. */
+function asideTop(input: LessonViewInput, content: LessonPaneContent): number | null {
+  if (!input.asideShown) return null;
+  const label = `${input.s.aside}${input.s.colon}`;
+  const bar = layoutText(input.ascii).text(ASIDE_BAR);
+  const from = Math.max(0, stepResultRow(input, content.text));
+  const start = content.text.findIndex((l, i) => i >= from && l[0]?.text === bar && (l[1]?.text ?? '').startsWith(label));
+  if (start < 0) return null;
+  let end = start;
+  while (content.text[end + 1]?.[0]?.text === bar) end++;
+  return Math.min(content.max, start, keepQuestion(questionTop(input, content), { start, end }, content.textRows));
+}
+
 /** The row the lesson's closing text starts at (its summary, then what comes next: lesson-view
  *  textLines, the text's last two paragraphs) at its end with no question of the check open; -1 else. */
 export function closingRow(input: LessonViewInput, text: readonly Line[]): number {
@@ -831,6 +846,7 @@ export function useLessonInput(): LessonViewInput | null {
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
+  const asideShown = useAppState((st) => st.asideShown);
   // what the learner met before this lesson (a string: the selector's value compares by ===)
   const met = useAppState((st: AppState) => JSON.stringify(lessonAt(st)));
   const stepTerms = useMemo(() => stepTermsOf(lessons, lang, met, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
@@ -846,8 +862,8 @@ export function useLessonInput(): LessonViewInput | null {
     const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms };
-  }, [whereSaid, stepTerms, first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms, asideShown };
+  }, [whereSaid, stepTerms, first, asideShown, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 /** Whether the lesson pane's text holds a "New terms" line, which names the glossary's key
@@ -909,7 +925,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const most = lessonRowsMost(useTerminalSize().rows);
   const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns, most) : EMPTY), [input, width, rows, columns, most]);
   const view = input?.view ?? 0;
-  const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
+  const top = useStoredScroll('lesson', content.max, content.textRows, input ? (asideTop(input, content) ?? questionTop(input, content)) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   // the lesson's end once drawn whole: no rest for Space to bring (store/quiz.ts endSeen)
   const endSeen = useAppState((st) => st.endSeen !== null && st.endSeen === st.lessonIndex && st.view >= (st.lessons[st.lessonIndex]?.steps.length ?? 0));

@@ -152,6 +152,9 @@ export interface TableMarks {
 const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
 /** The table row of the segment in focus (▸): kept in view with what a step changed. */
 const FOCUSED = new WeakSet<Line>();
+/** The rows of the tables of IPC objects (segments, queues, sets), as ipcs lists them: a window a
+ *  run opens on that shows them never trades one for a blank row (filled). */
+const OBJECT_ROWS = new WeakSet<Line>();
 /** The note under a table naming the columns it leaves out: part of its table, no window starts at it. */
 const TAIL = new WeakSet<Line>();
 /** A table's title ("Shared Memory Segments (ipcs -m)"): one heading with its column names,
@@ -340,6 +343,7 @@ function table<T>(
     out.push([run(rowMark(r, slot), tone), run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => kept[i] !== id && marked[kept[i]] && hits(r, cols[kept[i]][1]), mark, w, r.fresh, r.gone, back)]);
   });
   under(out, out[0], true);
+  for (const l of out.slice(1)) OBJECT_ROWS.add(l);
   return out;
   }
 }
@@ -1121,7 +1125,9 @@ function filled(lines: readonly Line[], rows: number, top: number): number {
   const blanks = (w: ReturnType<typeof windowAt>) => (w.below ? w.shown.filter(isBlank).length : 0);
   const was = windowAt(lines, top, rows);
   if (blanks(was) === 0) return top;
-  const followed = was.shown.filter((l) => isFollowed(l) || FOCUSED.has(l));
+  // the objects' rows in view stay too: a blank row is no reason to hide one (issue 16 item 17:
+  // parent-child 7 at 120x34 zh went to the row in focus, "up", its "down" above the window)
+  const followed = was.shown.filter((l) => isFollowed(l) || FOCUSED.has(l) || OBJECT_ROWS.has(l));
   for (const way of [1, -1]) {
     for (let t = top + way; t >= 0 && t <= kernelMax(lines, rows); t += way) {
       if (isBlank(lines[t]!) || aloneAt(lines, t)) continue;
