@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineLesson } from '../../src/lessons/define.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { lessonById } from '../../src/lessons/index.js';
-import { lostPercent } from '../../src/lessons/race.js';
+import { lostPercent, NONE_ROUNDS } from '../../src/lessons/race.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 import { getpid, peekAttached } from '../../src/native/index.js';
 import { traceLines } from '../../src/lessons/format.js';
@@ -26,7 +26,7 @@ describe('notices by the run', () => {
     // the count: that is step 2's question (issue 16: "can run at the same moment … nothing
     // makes them take turns" above "does this run lose updates?")
     const setup = await run.runNext();
-    expect(setup.notice?.en).toMatch(/^(One CPU here: the workers take turns\.|\d+ CPUs here\. Steps 2 to 4 each run the two workers once, a round; they share the CPUs)/);
+    expect(setup.notice?.en).toMatch(/^(One CPU here: the workers take turns\.|\d+ CPUs here\. Steps 2 to 4 each run the two workers, a round; they share the CPUs)/);
     expect(setup.notice?.en).not.toMatch(/same moment|take turns;|at once/);
     expect(setup.notice?.en).not.toContain('Two or more');
     const outcome = await run.runNext();
@@ -102,17 +102,20 @@ describe('notices by the run', () => {
     expect(half.zh).toContain('正好一半');
   });
 
-  it("race's round that lost none says the light way to run it again: back to step 2, then Space, not r (fix13p#2); it names no key the bar lacks (? names it)", () => {
+  it("race's round that lost none in every round says how many ran, and sends no one back to run it again (issue 16: the rounds rerun themselves)", () => {
     const race = lessonById('race')!;
     const none = race.steps.find((s) => s.id === 'none')!;
-    const live = { calls: [], entries: [{ type: 'measure', value: 0, of: 2000000 }], segments: [], state: { oneCpu: false }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
+    const live = { calls: [], entries: [{ type: 'measure', value: 0, of: 2000000 }], segments: [], state: { oneCpu: false, noneRounds: NONE_ROUNDS }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
     const notice = none.noticeBy!(live)!;
-    expect(notice.en).toContain('go back to step 2 (? names the key) and press Space to run it again');
-    expect(notice.zh).toContain('回到第 2 步（按 ? 查看用哪个键）再按空格重新运行');
+    expect(notice.en).toContain(`This run lost none of its 2000000 updates in ${NONE_ROUNDS} rounds: the two loops hardly ran at the same moment.`);
+    expect(notice.zh).toContain(`（${NONE_ROUNDS} 轮都是）`);
     const said = race.checkpoints!.none!.explain!(live as never);
-    expect(said.en).toContain('Go back to step 2 (? names the key) and press Space to run it again');
-    expect(said.zh).toContain('回到第 2 步（按 ? 查看用哪个键）再按空格');
-    for (const t of [notice.en, notice.zh, said.en, said.zh]) expect(t).not.toMatch(/reset \(r\)|按 r|Reset and/);
+    for (const t of [notice.en, notice.zh, said.en, said.zh]) expect(t).not.toMatch(/go back|step 2 \(|回到第 2 步|Space|空格|reset \(r\)|按 r/i);
+    // one round alone (one CPU, or the first lost nothing and time ran out) names no count of rounds
+    const one = none.noticeBy!({ ...live, state: { oneCpu: true } } as never)!;
+    expect(one.en).toContain('This run lost none of its 2000000 updates: ');
+    // the step says the rerun before it runs
+    expect(none.say.en).toContain('on 2+ CPUs, one losing none reruns');
   });
 
   it("race's atomic and last notices compare the times this run measured, whichever way they went", () => {
