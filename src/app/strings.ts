@@ -376,6 +376,8 @@ const EN = {
   traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} ${call === null ? 'lines' : `${call} calls`} in all, within ${span}`,
   /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
   traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
+  /** a routine line in words (a gloss under a call), as its fold line counts it among the names */
+  traceRoutineNote: 'note',
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
@@ -941,6 +943,7 @@ const ZH: Strings = {
   traceEmpty: '还没有调用：按空格运行第一步',
   traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
+  traceRoutineNote: '说明',
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
