@@ -332,6 +332,8 @@ const EN = {
   legendKey: 'legend: ',
   /** the change mark (*): every step mark names the step (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
+  /** where only a segment's bytes carry the mark (the dump, its decoded fields), no row */
+  markChangedBytes: (step: number | null) => (step === null ? 'bytes changed' : `bytes changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
   /** the made-and-removed mark (+-): an object the step made and removed within it, shown dimmed once */
@@ -923,6 +925,7 @@ const ZH: Strings = {
   markIpclab: 'ipclab 的',
   legendKey: '图例：',
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
+  markChangedBytes: (step: number | null) => (step === null ? '改变的字节' : `第 ${step} 步改变的字节`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
   markBack: (step: number | null) => (step === null ? '变了又变回的' : `第 ${step} 步变了又变回的`),
