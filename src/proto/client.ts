@@ -191,9 +191,22 @@ export class Client {
     }
   }
 
-  /** Detaches (the client never removes: the server made the segment). Synchronous. */
+  /** Detaches (the client never removes: the server made the segment). Synchronous. A server
+   *  that removed the segment first (serv.c does, at serv-clnt 6) left it dest while this side
+   *  maps it: its ipcs row says so just before the shmdt that frees it (issue 16: the quiz named
+   *  dest, and no pane ever showed it). */
   cleanup(): void {
-    if (this.#seg?.attached) this.opts.emit(sys.shmdt(this.#seg));
+    if (this.#seg?.attached) {
+      const shmid = this.#seg.shmid;
+      const row = sys.readSegments().find((r) => r.shmid === shmid);
+      if (row?.status.includes('dest')) {
+        this.opts.emit(event({
+          en: `ipcs -m before this shmdt: shmid ${shmid}, key ${row.key}, nattch ${row.nattch}, status dest (removed while mapped; this shmdt frees it)`,
+          zh: `这次 shmdt 之前的 ipcs -m：shmid ${shmid}，key ${row.key}，nattch ${row.nattch}，status dest（映射着时被删除；这次 shmdt 释放它）`,
+        }));
+      }
+      this.opts.emit(sys.shmdt(this.#seg));
+    }
     this.#seg = null;
   }
 }
