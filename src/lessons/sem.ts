@@ -493,7 +493,9 @@ export const sem = defineLesson<SemState>({
       },
       traceFocus: ['EAGAIN'],
       diagram: FLOW,
-      highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'me->sem', 'sem->gone', 'gone'],
+      // holder 2 last: the Flow's window keeps the last box lit anew, and the step is about holder 2,
+      // the set's removal its end (issue 16: the window showed the set removed beside step 4's waiter)
+      highlight: ['me', 'me->sem', 'sem', 'sem->gone', 'gone', 'me->h2', 'h2->sem', 'h2'],
       async run(ctx, state) {
         const semid = need(state, 'semid');
         const problems = await killHolder(ctx, state, false, 0);
