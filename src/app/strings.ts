@@ -87,10 +87,10 @@ const OBJECT_KIND = {
 
 /** What each column that comes later than its object holds (Strings.columnNew). */
 const COLUMN_WORDS: Record<'en' | 'zh', Readonly<Record<string, string>>> = {
-  // (short: the step's two columns on one legend line at 80 columns; g says the rest; sempid names
-  // SETVAL, which Linux counts too and which brings the column: sem 1 showed a pid with no semop)
-  en: { lspid: "last msgsnd's pid", lrpid: "last msgrcv's pid", sempid: 'pid of last semop or SETVAL', semncnt: 'processes waiting to take', semzcnt: 'waiting for 0' },
-  zh: { lspid: '最后 msgsnd 的 pid', lrpid: '最后 msgrcv 的 pid', sempid: '最后 semop 或 SETVAL 的 pid', semncnt: '等着取的进程数', semzcnt: '等它为 0 的进程数' },
+  // (short: the step's two columns on one legend line at 80 columns; g says the rest; sempid by
+  // "op", not semop: Linux's SETVAL sets it too and brings the column, sem 1 showed a pid with no semop)
+  en: { lspid: "last msgsnd's pid", lrpid: "last msgrcv's pid", sempid: 'pid of the last op on it', semncnt: 'processes waiting to take', semzcnt: 'waiting for 0' },
+  zh: { lspid: '最后 msgsnd 的 pid', lrpid: '最后 msgrcv 的 pid', sempid: '最后操作它的 pid', semncnt: '等着取的进程数', semzcnt: '等它为 0 的进程数' },
 };
 
 const EN = {
