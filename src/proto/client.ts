@@ -201,8 +201,9 @@ export class Client {
       const row = sys.readSegments().find((r) => r.shmid === shmid);
       if (row?.status.includes('dest')) {
         this.opts.emit(event({
-          en: `ipcs -m before this shmdt: shmid ${shmid}, key ${row.key}, nattch ${row.nattch}, status dest (removed while mapped; this shmdt frees it)`,
-          zh: `这次 shmdt 之前的 ipcs -m：shmid ${shmid}，key ${row.key}，nattch ${row.nattch}，status dest（映射着时被删除；这次 shmdt 释放它）`,
+          // one Trace row: serv-clnt 6's lines from IPC_RMID to the exits fill the 5 rows at 80x24
+          en: `ipcs -m before this shmdt: shmid ${shmid}, nattch ${row.nattch}, status dest`,
+          zh: `这次 shmdt 前的 ipcs -m：shmid ${shmid}，nattch ${row.nattch}，status dest`,
         }));
       }
       this.opts.emit(sys.shmdt(this.#seg));

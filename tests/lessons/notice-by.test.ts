@@ -198,7 +198,7 @@ describe('notices by the run', () => {
       // the quiz named dest and no pane showed it); where its look came before the IPC_RMID, it says no line shows it
       expect(dest.en).toContain("This run IPC_RMID came before the client's shmdt (Trace), but after the client's last look at its row: dest till that shmdt, no line shows it.");
       expect(dest.zh).toContain('没有哪一行显示出来');
-      const row = { type: 'event', pid: 2, text: { en: 'ipcs -m before this shmdt: shmid 7, key 0x00000000, nattch 1, status dest (removed while mapped; this shmdt frees it)', zh: '' }, at: 0 };
+      const row = { type: 'event', pid: 2, text: { en: 'ipcs -m before this shmdt: shmid 7, nattch 1, status dest', zh: '' }, at: 0 };
       const seen = step.noticeBy!(live([call(1, 'shmdt', 'shmdt(0x1)'), rmid, row, call(2, 'shmdt', 'shmdt(0x2)')]))!;
       expect(seen.en).toContain("the Trace's ipcs -m line shows the segment dest, still mapped, until that shmdt freed it.");
       expect(seen.zh).toContain('跟踪里那行 ipcs -m 显示共享内存段为 dest');
