@@ -87,9 +87,10 @@ const OBJECT_KIND = {
 
 /** What each column that comes later than its object holds (Strings.columnNew). */
 const COLUMN_WORDS: Record<'en' | 'zh', Readonly<Record<string, string>>> = {
-  // (short: the step's two columns on one legend line at 80 columns; g says the rest)
-  en: { lspid: "last msgsnd's pid", lrpid: "last msgrcv's pid", sempid: "last semop's pid", semncnt: 'processes waiting to take', semzcnt: 'waiting for 0' },
-  zh: { lspid: '最后 msgsnd 的 pid', lrpid: '最后 msgrcv 的 pid', sempid: '最后 semop 的 pid', semncnt: '等着取的进程数', semzcnt: '等它为 0 的进程数' },
+  // (short: the step's two columns on one legend line at 80 columns; g says the rest; sempid by
+  // "op", not semop: Linux's SETVAL sets it too and brings the column, sem 1 showed a pid with no semop)
+  en: { lspid: "last msgsnd's pid", lrpid: "last msgrcv's pid", sempid: 'pid of the last op on it', semncnt: 'processes waiting to take', semzcnt: 'waiting for 0' },
+  zh: { lspid: '最后 msgsnd 的 pid', lrpid: '最后 msgrcv 的 pid', sempid: '最后操作它的 pid', semncnt: '等着取的进程数', semzcnt: '等它为 0 的进程数' },
 };
 
 const EN = {
@@ -331,6 +332,8 @@ const EN = {
   legendKey: 'legend: ',
   /** the change mark (*): every step mark names the step (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
+  /** where only a segment's bytes carry the mark (the dump, its decoded fields), no row */
+  markChangedBytes: (step: number | null) => (step === null ? 'bytes changed' : `bytes changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
   /** the made-and-removed mark (+-): an object the step made and removed within it, shown dimmed once */
@@ -375,6 +378,8 @@ const EN = {
   traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} ${call === null ? 'lines' : `${call} calls`} in all, within ${span}`,
   /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
   traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
+  /** a routine line in words (a gloss under a call), as its fold line counts it among the names */
+  traceRoutineNote: 'note',
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
@@ -919,6 +924,7 @@ const ZH: Strings = {
   markIpclab: 'ipclab 的',
   legendKey: '图例：',
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
+  markChangedBytes: (step: number | null) => (step === null ? '改变的字节' : `第 ${step} 步改变的字节`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
   markBack: (step: number | null) => (step === null ? '变了又变回的' : `第 ${step} 步变了又变回的`),
@@ -939,6 +945,7 @@ const ZH: Strings = {
   traceEmpty: '还没有调用：按空格运行第一步',
   traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
+  traceRoutineNote: '说明',
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>

@@ -195,7 +195,7 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone, pickKeyWords: '', dumpKeyWords: '', focusStep: () => FOCUS_WORDS[lang] }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedBytes: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone, pickKeyWords: '', dumpKeyWords: '', focusStep: () => FOCUS_WORDS[lang] }
         : s,
     [play, s, lang],
   );

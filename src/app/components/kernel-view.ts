@@ -1389,9 +1389,9 @@ type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' |
 /** Which marks are in sight: NEW_MARK (an object new since the step: a table row; a new
  *  IPC_STAT record or decoded structure says "new" in words), CHANGE_MARK (a figure of an object that was
  *  there: a table's cell, IPC_STAT, a decoded field, a row of bytes). */
-function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: boolean; fleeting: boolean; back: boolean } {
+function marksInSight(k: Marked): { fresh: boolean; changed: boolean; bytesOnly: boolean; gone: boolean; fleeting: boolean; back: boolean } {
   const b = k.marks.before;
-  if (!b) return { fresh: false, changed: false, gone: false, fleeting: false, back: false };
+  if (!b) return { fresh: false, changed: false, bytesOnly: false, gone: false, fleeting: false, back: false };
   const fleeting = fleetingOf(k.marks, 'shm').length + fleetingOf(k.marks, 'msg').length + fleetingOf(k.marks, 'sem').length > 0;
   const gone = goneSegments(k.segments, k.marks).length > 0 || goneQueues(k.queues ?? [], k.marks).length > 0 || goneSets(k.semaphores ?? [], k.marks).length > 0;
   const newSeg = (id: number) => !b.segments.some((x) => x.shmid === id);
@@ -1402,14 +1402,17 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
   const procs = b.processes && k.processes ? processChanges(k.processes, b.processes) : null;
   const fresh =
     k.segments.some((seg) => newSeg(seg.shmid)) || (k.queues ?? []).some((q) => newQueue(q.msqid)) || (k.semaphores ?? []).some((set) => newSet(set.semid)) || (procs?.fresh.size ?? 0) > 0;
-  const changed =
+  const rows =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, changedColumns(seg, b), k.marks)) ||
     (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, changedQueue(q, b), k.marks)) ||
     (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b), k.marks) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b), k.marks)))) ||
     (stat !== 'new' && stat.size > 0) ||
-    (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
-    (decoded !== 'new' && decoded.size > 0) ||
     [...(procs?.changed.keys() ?? [])].some((pid) => k.processes!.some((p) => p.pid === pid && (p.alive || p.pid === process.pid)));
+  const bytes = (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) || (decoded !== 'new' && decoded.size > 0);
+  const changed = rows || bytes;
+  // only the bytes changed: the legend says so, not "changed" beside rows that did not (parent-child
+  // 4 asks which column the write changes; its legend "* changed by step 4" read as a row's: issue 16)
+  const bytesOnly = bytes && !rows;
   // a figure changed and brought back (BACK_MARK) in a column shown
   const back =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, backFields(seg, `shm:${seg.shmid}`, b, changedColumns(seg, b)), k.marks)) ||
@@ -1419,7 +1422,7 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
         !newSet(set.semid) &&
         (inSight(SET, backFields(set, `sem:${set.semid}`, b, changedSet(set, b)), k.marks) || (set.sems ?? []).some((v) => inSight(SEM, backFields(v, `sem:${set.semid}:${v.semnum}`, b, changedSem(set.semid, v, b)), k.marks))),
     );
-  return { fresh, changed, gone, fleeting, back };
+  return { fresh, changed, bytesOnly, gone, fleeting, back };
 }
 
 /** The cell after the owner mark of the segment in focus, the one the pane details. */
@@ -1471,7 +1474,7 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   for (const seg of fleetingOf(m, 'shm')) owners.add(ownerOf(seg.shmid, m.owners));
   for (const q of fleetingOf(m, 'msg')) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
   for (const set of fleetingOf(m, 'sem')) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false, fleeting: false, back: false };
+  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, bytesOnly: false, gone: false, fleeting: false, back: false };
   const step = m.before ? m.before.step + 1 : 0;
   // every mark of the step names it, so they read alike ("* changed" beside "~ changed and
   // back in step 6" read as two kinds of change, one of no step: fix22e#1)
@@ -1488,7 +1491,7 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   // the owner marks and ▸ explain the rows right above the legend, always
   const stepMarks: (readonly [string, (step: number | null) => string])[] = [
     ...(sight.fresh ? [[NEW_MARK, s.markNew] as const] : []),
-    ...(sight.changed ? [[m.mark ?? CHANGE_MARK, s.markChanged] as const] : []),
+    ...(sight.changed ? [[m.mark ?? CHANGE_MARK, sight.bytesOnly ? s.markChangedBytes : s.markChanged] as const] : []),
     ...(sight.back ? [[BACK_MARK, s.markBack] as const] : []),
     ...(sight.gone ? [[GONE_MARK, s.markGone] as const] : []),
     ...(sight.fleeting ? [[FLEETING_MARK, s.markFleeting] as const] : []),
