@@ -10,6 +10,7 @@ import type { Lang } from '../../src/lang.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { appDrawer, KEYS, paneRows, questionShown, ran, type Rendered } from '../helpers/render.js';
 import { answer } from '../helpers/lesson-views.js';
+import { blankedFrom } from '../flow/check.js';
 
 /** Where a box taller than the rows the pane has at 80x24 is cut: its lesson, language and
  *  when ("after N": step N just ran; "asked N": with step N+1's question shown). Only the
@@ -38,7 +39,8 @@ function litBoxMissing(r: Rendered, lang: Lang): string {
   // the pane's rows below its legend (or all of them, where the legend gave way to a tall
   // box), without the side borders: a window onto `drawn`
   const rows = paneRows(r.lines(), lang === 'en' ? 'Flow' : '流程').map((l) => l.slice(1, -1).trimEnd());
-  const topOf = (shown: string[]) => drawn.findIndex((_, i) => shown.every((row, k) => row === (drawn[i + k] ?? '')));
+  // (the pane's cut edges blank what means nothing alone: plainCuts)
+  const topOf = (shown: string[]) => drawn.findIndex((_, i) => shown.every((row, k) => blankedFrom(row, drawn[i + k] ?? '')));
   const shown = topOf(rows) >= 0 ? rows : rows.slice(1);
   const top = topOf(shown);
   const [first, last] = newest;
@@ -47,7 +49,7 @@ function litBoxMissing(r: Rendered, lang: Lang): string {
   // foldFor), the box is the part after the fold or before it: its rows together on screen
   const fold = rows.findIndex((row) => /^[│┃║┆┇|:H*#▼v\s]*⋮( \d+ rows folded| 折叠了 \d+ 行|\s|$)/.test(row.trim()));
   const box = drawn.slice(first, last + 1);
-  if (fold >= 0 && [rows.slice(0, fold), rows.slice(fold + 1)].some((part) => part.some((_, i) => box.every((row, k) => part[i + k] === row)))) return '';
+  if (fold >= 0 && [rows.slice(0, fold), rows.slice(fold + 1)].some((part) => part.some((_, i) => box.every((row, k) => part[i + k] !== undefined && blankedFrom(part[i + k], row))))) return '';
   return `${choice.diagram}: box rows ${first}-${last}, the pane shows ${top < 0 ? 'no window of the drawing' : `rows ${top}-${top + shown.length - 1}`}:\n${drawn.slice(first, last + 1).join('\n')}`;
 }
 

@@ -19,6 +19,7 @@ import type { Lang } from '../../src/lang.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { appDrawer, KEYS, questionShown, ran, screenCells, type Rendered } from '../helpers/render.js';
 import { answer } from '../helpers/lesson-views.js';
+import { blankedFrom } from '../flow/check.js';
 import { paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { lessonAt } from '../../src/app/store/progress.js';
 
@@ -90,7 +91,7 @@ function windowWrong(r: Rendered, lang: Lang, columns: number, height: number, s
   const lit = drawn.flatMap((l, i) => (l.some((run) => run.tone === 'active') ? [i] : []));
   // the pane's rows below its legend (or all of them, where the legend gave way to a tall box);
   // a fold ("⋮ 6 rows folded") stands for the rows between the two parts it joins
-  const topOf = (shown: string[], from = 0) => text.findIndex((_, i) => i >= from && shown.every((row, k) => row === (text[i + k] ?? '')));
+  const topOf = (shown: string[], from = 0) => text.findIndex((_, i) => i >= from && shown.every((row, k) => blankedFrom(row, text[i + k] ?? '')));
   const foldRow = (rows: string[]) => rows.findIndex((row) => FOLD[lang].test(row.trim()));
   const body = foldRow(pane.rows) >= 0 ? pane.rows.slice(LEGEND_ROWS) : topOf(pane.rows) >= 0 ? pane.rows : pane.rows.slice(LEGEND_ROWS);
   const f = foldRow(body);

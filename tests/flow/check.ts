@@ -372,3 +372,12 @@ export function parseError(source: string): FlowSyntaxError {
   }
   throw new Error(`parsed without error: ${JSON.stringify(source)}`);
 }
+
+/** Whether row `shown` is row `drawn` as the Flow pane shows it at a cut edge: the same, but
+ *  for cells blanked (flow-view.ts plainCuts: a label without its line, half a box's label). */
+export function blankedFrom(shown: string, drawn: string): boolean {
+  if (shown === drawn) return true;
+  const [a, b] = [toCells(shown)[0], toCells(drawn)[0]];
+  for (let x = 0; x < Math.max(a.length, b.length); x++) if ((a[x] ?? ' ') !== (b[x] ?? ' ') && (a[x] ?? ' ').trim() !== '') return false;
+  return true;
+}

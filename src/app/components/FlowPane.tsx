@@ -13,7 +13,7 @@ import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel, textRoom, useFocusMark } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
-import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, foldRow, framesDoneNames, hiddenRows, litFrames } from './flow-view.js';
+import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, foldRow, framesDoneNames, hiddenRows, litFrames, plainCuts } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -22,7 +22,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts leaves the drawing as it is
   const choiceKey = choice ? JSON.stringify(choice) : '';
-  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; parts: FlowParts; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
+  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; parts: FlowParts; geometry?: Parameters<typeof plainCuts>[3]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
       const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang, family: choice.family });
@@ -35,14 +35,14 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       const newest = boxRows(choice, rendered.geometry?.boxes);
       // the frames drawn dotted, lit by an earlier step, with a row in `view`
       const framesDone = (view: readonly [number, number]) => framesDoneNames(lit, rendered.geometry?.frames, drawn, view);
-      return { title: rendered.title, lines: drawn, newest, parts: { boxes: rendered.geometry?.boxes, edges: rendered.geometry?.edges, frames: rendered.geometry?.frames }, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
+      return { title: rendered.title, lines: drawn, newest, parts: { boxes: rendered.geometry?.boxes, edges: rendered.geometry?.edges, frames: rendered.geometry?.frames }, geometry: rendered.geometry, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
     // choiceKey stands for choice: equal choices are the same drawing
   }, [flow, choiceKey, width, ascii, lang]);
-  const none = { litRows: [], newest: [], parts: {}, hidden: [], framesDone: () => [], drawn: false };
-  const { lines, litRows, newest, parts, hidden, framesDone, drawn } =
+  const none = { litRows: [], newest: [], parts: {}, geometry: undefined, hidden: [], framesDone: () => [], drawn: false };
+  const { lines, litRows, newest, parts, geometry, hidden, framesDone, drawn } =
     drawing === null
       ? { ...none, lines: [line(choice?.diagram ? s.loadingFlow : s.noDiagram, 'dim')] }
       : drawing instanceof Error
@@ -68,9 +68,11 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // between are folded into one ("⋮ 6 rows: ↓ scrolls"), while the window is where it opened: a
   // key that scrolls shows the drawing unfolded
   const fold = 'fold' in opened && opened.fold && top === opens ? opened.fold : undefined;
-  const folded = foldedWindow(lines, rows, top, fold);
+  const window = foldedWindow(lines, rows, top, fold);
   const litFolded = fold !== undefined && litRows.some((r) => r >= fold.at && r < fold.to);
-  const shownRow = (r: number) => r >= folded.offset && r < folded.end && !(fold && r >= fold.at && r < fold.to);
+  const shownRow = (r: number) => r >= window.offset && r < window.end && !(fold && r >= fold.at && r < fold.to);
+  // where the window (or a fold) cuts the drawing, no label without its line, no half a box's label
+  const folded = drawn && (window.above > 0 || window.below > 0 || fold) ? foldedWindow(plainCuts(lines, shownRow, 'plain', geometry ?? {}), rows, top, fold) : window;
   // the legend names a "?" or a dotted frame only while one is in view (fix19b#2)
   const view = [folded.offset, folded.end] as const;
   // and "╌│╌", a line through a frame's border, only while one is in view (issue 16 pass 12)

@@ -565,3 +565,52 @@ export function flowTitle(
     : [title];
   return candidates.find((t) => width(t) <= room) ?? title;
 }
+
+/** The drawing's rows with the window's cut edges made plain (issue 16: scrolled mid-diagram,
+ *  the top rows showed a stray corner, half a label, a │ that meant nothing alone): of the rows
+ *  `shown` (the window's, a fold's left out), an edge label with a row out of view, or
+ *  whose line has no cell in view, is blanked (its words alone name nothing seen); a box whose
+ *  label rows the view cuts (its border out of view) is drawn as its sides going on, its
+ *  inside blank, not half its label. Rows out of view are returned as they are. */
+export function plainCuts<T extends string>(lines: readonly { text: string; tone: T }[][], shown: (y: number) => boolean, plain: T, geometry: { boxes?: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>>; edges?: ReadonlyMap<string, { cells?: readonly (readonly [number, number])[]; label: Pick<CellRect, 'x' | 'y' | 'w' | 'h'> | null }> }): { text: string; tone: T }[][] {
+  // the cells to blank, by row: [first column, past the last]
+  const blanks = new Map<number, [number, number][]>();
+  const blank = (y: number, x0: number, x1: number) => {
+    if (shown(y) && x1 > x0) blanks.set(y, [...(blanks.get(y) ?? []), [x0, x1]]);
+  };
+  for (const e of geometry.edges?.values() ?? []) {
+    const l = e.label;
+    const rows = l ? Array.from({ length: l.h }, (_, k) => l.y + k) : [];
+    if (!l || !rows.some(shown)) continue;
+    const whole = rows.every(shown);
+    const lineShown = (e.cells ?? []).some(([, y]) => shown(y));
+    if (!whole || !lineShown) for (let y = l.y; y < l.y + l.h; y++) blank(y, l.x, l.x + l.w);
+  }
+  for (const b of geometry.boxes?.values() ?? []) {
+    // the rows inside its border: some in view and some not
+    const inside = Array.from({ length: Math.max(0, b.h - 2) }, (_, k) => b.y + 1 + k);
+    if (inside.some(shown) && !inside.every(shown)) for (const y of inside) blank(y, b.x + 1, b.x + b.w - 1);
+  }
+  if (blanks.size === 0) return [...lines];
+  return lines.map((line, y) => {
+    const spans = blanks.get(y);
+    if (!spans) return line;
+    const row = cellRow(line);
+    for (const [x0, x1] of spans) {
+      // a wide character half in a span is blanked whole: never half a character
+      let a = x0;
+      while (a > 0 && row[a]?.text === '') a--;
+      let b = x1;
+      while (row[b]?.text === '') b++;
+      for (let x = a; x < Math.min(b, row.length); x++) row[x] = { text: ' ', tone: plain };
+    }
+    const out: { text: string; tone: T }[] = [];
+    for (const cell of row) {
+      if (cell.text === '') continue;
+      const last = out.at(-1);
+      if (last && last.tone === cell.tone) last.text += cell.text;
+      else out.push({ text: cell.text, tone: cell.tone });
+    }
+    return out;
+  });
+}

@@ -26,7 +26,7 @@ export interface KernelView {
 
 /** The part of src/flow the screen uses (loaded after the first frame). */
 export interface DiagramRenderer {
-  renderDiagram(name: string, options: { width?: number; ascii?: boolean; lang?: Lang; family?: readonly string[] }): { width: number; height: number; title?: string; lines(highlight?: Highlight): StyledLine[]; geometry?: { frames: ReadonlyMap<string, { x: number; y: number; w: number; h: number }>; boxes?: ReadonlyMap<string, { x: number; y: number; w: number; h: number }>; edges?: ReadonlyMap<string, { label: { y: number; h: number } | null }> } };
+  renderDiagram(name: string, options: { width?: number; ascii?: boolean; lang?: Lang; family?: readonly string[] }): { width: number; height: number; title?: string; lines(highlight?: Highlight): StyledLine[]; geometry?: { frames: ReadonlyMap<string, { x: number; y: number; w: number; h: number }>; boxes?: ReadonlyMap<string, { x: number; y: number; w: number; h: number }>; edges?: ReadonlyMap<string, { cells?: readonly (readonly [number, number])[]; label: { x: number; y: number; w: number; h: number } | null }> } };
   /** the label of an edge of a shipped diagram as written (undefined: no such edge): one act
    *  drawn in two of a lesson's diagrams has the same id and label */
   edgeLabel?(name: string, id: string): string | null | undefined;
