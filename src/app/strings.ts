@@ -118,7 +118,8 @@ const EN = {
    *  entry ends in `seenLive` (src/text/strings.ts) */
   proofAhead: (number: number, lesson: string, step: number) => `Run lesson ${number} (${lesson}), step ${step} to see what is true: Enter goes there.`,
   /** a glossary entry's part held back until that step ran (glossary-view.ts) */
-  showsAhead: (number: number, lesson: string, step: number) => `Lesson ${number} (${lesson}), step ${step} shows what happens.`,
+  // one line a lesson, its steps together (issue 16: nattch's "Lesson 4 (shmat), step N shows what happens." three times)
+  showsAhead: (number: number, lesson: string, steps: readonly number[]) => `Lesson ${number} (${lesson}), ${steps.length === 1 ? `step ${steps[0]} shows` : `steps ${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]} show`} what happens.`,
   /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
    *  the same lesson; `done`: the lesson left is done, and stays done in the menu); the lesson left
    *  was closed, its objects removed: from the menu it starts again at step 1. `unasked`: the
@@ -762,8 +763,10 @@ const EN = {
   /** in the short record, before the fields shown past the first left out that the lesson pane
    *  names and the step did not change (overview 4's lpid* stood where step 5 showed ctime, and
    *  nothing said why: issue 16); a changed one says why by its own mark ("changed:" before lpid*
-   *  after an atime* that had none read as atime not changed: issue 16) */
-  recordNamed: 'in the text:',
+   *  after an atime* that had none read as atime not changed: issue 16); which text names them is
+   *  said ("in the text:" named no text a newcomer knew: issue 16), in the 12 cells the record's
+   *  narrowest row holds beside a field (tests/app/kernel-record-rule.test.ts) */
+  recordNamed: 'lesson text:',
   /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
    *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
   columnNew: (head: string) => `new column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
@@ -798,7 +801,7 @@ const ZH: Strings = {
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
   proofAhead: (number: number, lesson: string, step: number) => `运行第 ${number} 课（${lesson}）第 ${step} 步，就能看到实际情况：按 Enter 前往。`,
-  showsAhead: (number: number, lesson: string, step: number) => `第 ${number} 课（${lesson}）第 ${step} 步会演示结果。`,
+  showsAhead: (number: number, lesson: string, steps: readonly number[]) => `第 ${number} 课（${lesson}）第 ${steps.join('、')} 步会演示结果。`,
   erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) => {
     const way = step > 1 ? `；← 看先运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : '';
     return !from || (from.same && from.step <= step)
@@ -1170,7 +1173,7 @@ const ZH: Strings = {
   statHeadShort: (_shmid: number) => '记录：',
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
-  recordNamed: '文中提到：',
+  recordNamed: '课文提到：',
   columnNew: (head: string) => `新列 ${head}：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
   columnsNew: (heads: readonly string[]) => `新列：${heads.join('、')}`,
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),

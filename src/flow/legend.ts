@@ -12,13 +12,14 @@ import type { StyledLine, Tone } from './types.js';
 // a dotted frame was lit by an earlier step: one wording in every view (issue 16: "used by an
 // earlier step" here, "lit earlier" there; "kernel: used before", zh "之前点亮" and "前面的步骤用过",
 // where 前面 reads as "above" in a drawing, were unclear); it is the frames' names that give way to room.
-// "used", not "used earlier": a frame is dotted once a step used it or a box in it, now or before
-// (app flow-view.ts litFrames)
+// "in a step", not "used earlier": a frame is dotted once a step used it or a box in it, now or
+// before (app flow-view.ts litFrames); "kernel: used" did not say by what (issue 16): a step, as
+// the step list and "just run" name it; short, so the frame's name still fits at 70 columns
 // "╌│╌" is a line passing through a frame's border (grid.ts DOORWAY), in no legend before and
 // read as a mark of its own (issue 16 pass 12: "└─────────╌┃╌──────┘")
 const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: string; frameDone: string; doorway: string }> = {
-  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown later', frameDone: 'used', doorway: 'line through a frame' },
-  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '后面的步骤揭晓', frameDone: '用过', doorway: '线穿过框边' },
+  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown later', frameDone: 'in a step', doorway: 'line through a frame' },
+  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '后面的步骤揭晓', frameDone: '有步骤用到', doorway: '线穿过框边' },
 };
 
 /** One line: a sample of each stroke in its tone, and what it means; with `masked` (the

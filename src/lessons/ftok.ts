@@ -164,10 +164,11 @@ function newFileKey(ctx: StepContext, state: FtokState, remade: { before: number
   explain(
     ctx,
     fresh === oldKey
-      ? `That is the new file's key with 'S': still ${hex(fresh, 8)}, as its inode has the same low 16 bits. The next steps use it.`
+      // the same inode said so, not as a match of low bits (issue 16: read under "gave it the freed inode back")
+      ? `That is the new file's key with 'S': still ${hex(fresh, 8)}, ${remade.ino === remade.before ? 'the same inode, so the same key' : 'as its inode has the same low 16 bits'}. The next steps use it.`
       : `That is the new file's key with 'S': ${hex(fresh, 8)}, not the first step's ${hex(oldKey, 8)}. The next steps use it.`,
     fresh === oldKey
-      ? `这是新文件配 'S' 的 key：仍是 ${hex(fresh, 8)}，因为它的 inode 低 16 位相同。后面的步骤用它。`
+      ? `这是新文件配 'S' 的 key：仍是 ${hex(fresh, 8)}，${remade.ino === remade.before ? 'inode 相同，key 也就相同' : '因为它的 inode 低 16 位相同'}。后面的步骤用它。`
       : `这是新文件配 'S' 的 key：${hex(fresh, 8)}，不是第一步的 ${hex(oldKey, 8)}。后面的步骤改用它。`,
   );
   return [];

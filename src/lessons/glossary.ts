@@ -1231,11 +1231,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'record-words',
-    name: { en: 'the record\'s words (record, new / in the text)', zh: '记录里的词（记录，新建 / 文中提到）' },
+    name: { en: 'the record\'s words (record, new / lesson text)', zh: '记录里的词（记录，新建 / 课文提到）' },
     terms: [],
     text: {
-      en: 'Under the Kernel pane\'s table, the segment in focus (▸) has its record: the fields IPC_STAT reads (uid, cuid, atime, …). Where the pane has few rows it is one line after "record:". "record, new:" the last step made the segment, so every field is new. A field the last step changed has * after it, wherever it stands; "in the text:" stands before fields the lesson text names at this step, though the step did not change them. A line that left fields out ends in "… z: all fields". z shows the pane larger, with all of them.',
-      zh: '“内核”窗格的表格下面，焦点所在（▸）的共享内存段有它的记录：IPC_STAT 读到的各个字段（uid、cuid、atime……）。窗格行数少时，它在“记录：”后面只占一行。“记录，新建”：上一步建了这个共享内存段，每个字段都是新的。上一步改变了的字段后面有 *，不论它在哪里；“文中提到：”后面是这一步的课程文字提到、但这一步没有改变的字段。省略了字段的一行以“… z：全部字段”结尾。按 z 放大窗格，就能看到全部字段。',
+      en: 'Under the Kernel pane\'s table, the segment in focus (▸) has its record: the fields IPC_STAT reads (uid, cuid, atime, …). Where the pane has few rows it is one line after "record:". "record, new:" the last step made the segment, so every field is new. A field the last step changed has * after it, wherever it stands; "lesson text:" stands before fields the Lesson pane\'s text names at this step, though the step did not change them. A line that left fields out ends in "… z: all fields". z shows the pane larger, with all of them.',
+      zh: '“内核”窗格的表格下面，焦点所在（▸）的共享内存段有它的记录：IPC_STAT 读到的各个字段（uid、cuid、atime……）。窗格行数少时，它在“记录：”后面只占一行。“记录，新建”：上一步建了这个共享内存段，每个字段都是新的。上一步改变了的字段后面有 *，不论它在哪里；“课文提到：”后面是这一步“课程”窗格的文字提到、但这一步没有改变的字段。省略了字段的一行以“… z：全部字段”结尾。按 z 放大窗格，就能看到全部字段。',
     },
   },
   {
@@ -1277,11 +1277,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'flow-lines',
     // named as the legend under the Flow names them (issue 16: "┄" and "已做" found nothing)
-    name: { en: 'the Flow\'s lines: ━━ just run ══ done ── not yet ┄┄ used, ?', zh: '流程图的线：━━ 刚运行 ══ 已做 ── 未做 ┄┄ 用过、?' },
+    name: { en: 'the Flow\'s lines: ━━ just run ══ done ── not yet ┄┄ in a step, ?', zh: '流程图的线：━━ 刚运行 ══ 已做 ── 未做 ┄┄ 有步骤用到、?' },
     terms: [],
     text: {
-      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come; once a step reaches it, it is drawn square like any lit box, heavy (┏ EACCES ┓) or double (╔ EINVAL ╗). A ? (shown later) stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. A dotted line (┄) is a frame (the kernel, a process) that a step used, now or before; ╌│╌ (line through a frame) is a line crossing a frame\'s border. The legend under the Flow names each style in those words. With --ascii: ** just run, ## done, -- not yet, .. used.',
-      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?；某一步走到它之后，它和别的高亮框一样画成方角，粗线（┏ EACCES ┓）或双线（╔ EINVAL ╗）。?（后面的步骤揭晓）代表之后才会显示的结果（返回值、信号的方向），那一步运行后才画出来。点线（┄）是某一步（这一步或之前）用过的框（内核、某个进程）；╌│╌（线穿过框边）是从框边穿过的线。流程图下方的图例就用这些词说明每种线。加 --ascii 时：** 刚运行，## 已做，-- 未做，.. 用过。',
+      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come; once a step reaches it, it is drawn square like any lit box, heavy (┏ EACCES ┓) or double (╔ EINVAL ╗). A ? (shown later) stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. A dotted line (┄) is a frame (the kernel, a process) that took part in a step, the one just run or an earlier one (the legend\'s "kernel: in a step"); ╌│╌ (line through a frame) is a line crossing a frame\'s border. The legend under the Flow names each style in those words. With --ascii: ** just run, ## done, -- not yet, .. in a step.',
+      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?；某一步走到它之后，它和别的高亮框一样画成方角，粗线（┏ EACCES ┓）或双线（╔ EINVAL ╗）。?（后面的步骤揭晓）代表之后才会显示的结果（返回值、信号的方向），那一步运行后才画出来。点线（┄）是有步骤（刚运行的这一步或之前的）用到的框（内核、某个进程），图例写作“内核：有步骤用到”；╌│╌（线穿过框边）是从框边穿过的线。流程图下方的图例就用这些词说明每种线。加 --ascii 时：** 刚运行，## 已做，-- 未做，.. 有步骤用到。',
     },
   },
   {

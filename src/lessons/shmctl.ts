@@ -262,6 +262,8 @@ export const shmctl = defineLesson<ShmctlState>({
         const { call, ds } = ctx.sys.shmctlStat(shmid);
         if (!ds) return expectOk(call);
         state.ctime = ds.ctime;
+        // the trace's &ds is the prototype's buf: what it is, said above its fields (issue 16)
+        explain(ctx, 'ds, the buf IPC_STAT filled, is a struct shmid_ds; its fields:', 'ds 就是 IPC_STAT 填好的 buf，类型为 struct shmid_ds；它的字段：');
         showDs(ctx, ds);
         const problems = ds.nattch === 1 && ds.size === 4096 && ds.cpid === ctx.sys.getpid() ? [] : [`IPC_STAT gave nattch ${ds.nattch}, size ${ds.size}, cpid ${ds.cpid}`];
         // ipclab's attachments are MADV_DONTFORK: starting ipcs must not make it the last attacher

@@ -247,7 +247,7 @@ export const shmdt = defineLesson<ShmdtState>({
         const shmid = need(state, 'shmid');
         const death = await ctx.sys.crashInChild({ shmid, op: 'use-after-detach' });
         state.oldRead = { signal: death.signal, code: death.code };
-        childAttached(ctx, shmid, death, { en: 'A C fork() child would have the old address, unmapped, and read it with no call.', zh: 'C 里 fork() 出的子进程也有这个旧地址（同样没有映射），不调用什么就直接读。' });
+        childAttached(ctx, shmid, death, { en: 'In C, a fork() child would get a copy of the old pointer, unmapped for it too; reading through it is a plain memory read, and gets the same SIGSEGV.', zh: '在 C 里，fork() 出的子进程会得到旧指针的副本，在它那里同样没有映射；通过它读只是普通的内存读取，同样会收到 SIGSEGV。' });
         if (row(ctx, shmid)?.lpid !== death.pid) problems.push(`lpid is not the child (${death.pid}) after its attach and detach`);
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
         return problems;
@@ -303,7 +303,7 @@ export const shmdt = defineLesson<ShmdtState>({
         } else {
           explain(
             ctx,
-            `old pointer ${old.address}, new mapping ${segment.address}: different this time, but the kernel often reuses the address, and then the old pointer works again on whatever is there: after shmdt, set it to NULL.`,
+            `old pointer ${old.address}, new mapping ${segment.address}: different this time, but the kernel often reuses the address, and then the old pointer reads whatever is mapped there: set it to NULL after shmdt, so it is not used by mistake.`,
             `旧指针 ${old.address}，新映射 ${segment.address}：这次不同；但内核常会重用同一地址，那时旧指针又能读写那里的东西。所以 shmdt 之后要把指针置为 NULL。`,
           );
         }
@@ -370,7 +370,8 @@ export const shmdt = defineLesson<ShmdtState>({
         const old = need(live.state, 'seg').address;
         if (call.errno !== null) return outcomeOf(call);
         return call.ret === old
-          ? { en: `${call.ret}: the kernel picked it, here the old address (free again since shmdt); nothing promises that, so not "always". The old pointer works again, so set it to NULL after shmdt.`, zh: `${call.ret}：地址是内核挑的，这次正是旧地址（shmdt 后它又空了）；这没有任何保证，所以不是“总在旧地址”。旧指针又能用了，shmdt 后要把它置为 NULL。` }
+          // the danger, then the cure: "works again, so set it to NULL" read as a non sequitur (issue 16)
+          ? { en: `${call.ret}: the kernel picked it, here the old address (free again since shmdt); nothing promises that, so not "always". A pointer kept from before shmdt now reads memory again, whatever segment is mapped there: set it to NULL after shmdt, so it is not used by mistake.`, zh: `${call.ret}：地址是内核挑的，这次正是旧地址（shmdt 后它又空了）；这没有任何保证，所以不是“总在旧地址”。shmdt 之前留下的指针现在又能读到内存了，不管那里映射的是哪个段：所以 shmdt 后要把它置为 NULL，免得误用。` }
           : { en: `${call.ret}: the kernel picked another address than the old ${old} this time; it often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的不是旧的 ${old}；但它常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
       },
     },

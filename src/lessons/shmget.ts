@@ -210,8 +210,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         state.b = b;
         explain(
           ctx,
-          `Same arguments, two segments: ${a} and ${b}. Key 0 names no segment, so shmget never returns either again; their shmids are no secret (ipcs -m lists them to anyone), their mode guards them.`,
-          `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。key 0 不指向任何一个段，shmget 不会再返回它们；它们的 shmid 并不保密（ipcs -m 对谁都列出），守住它们的是权限位。`,
+          `Same arguments, two segments: ${a} and ${b}. Key 0 names no segment, so shmget never returns either again; their shmids are no secret (ipcs -m lists them to anyone), their perms (600 in ipcs) guard them.`,
+          `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。key 0 不指向任何一个段，shmget 不会再返回它们；它们的 shmid 并不保密（ipcs -m 对谁都列出），守住它们的是权限位（ipcs 的 perms 列，这里是 600）。`,
         );
         // shmids grow and now and then jump by ~32768: Linux ipc/util.c ipc_idr_alloc takes
         // slots with idr_alloc_cyclic below max(in_use * 3 / 2, 64) and bumps ids->seq each
@@ -296,7 +296,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'shmctl(a, IPC_STAT, &ds)',
       // the step reads step 1's 0600 back and makes no 0666 segment: its title says so (newcomer
       // pass 10 predicted a 0666 segment), and what 0666 would do is marked as not shown
-      title: { en: 'Read the mode back: IPC_STAT', zh: '读回权限位：IPC_STAT' },
+      // "perms", as ipcs and the Kernel pane say it; the field's C name, mode, the trace ties to it (issue 16)
+      title: { en: 'Read the perms back: IPC_STAT', zh: '读回权限位：IPC_STAT' },
       say: {
         en: 'The low nine bits of shmflg are permissions, as for files: owner, group, others. IPC_STAT reads them back from the kernel for step 1\'s segment, made with 0600.',
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回第 1 步那个共享内存段的权限位，它是用 0600 建的。',
@@ -317,8 +318,9 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         const mode = ds.mode & 0o777;
         explain(
           ctx,
-          `shm_perm.mode = 0${mode.toString(8)} = ${rwx(mode)} (owner uid ${ds.uid}). 0666 would be ${rwx(0o666)}: read and write for everyone.`,
-          `shm_perm.mode = 0${mode.toString(8)} = ${rwx(mode)}（属主 uid ${ds.uid}）。0666 则是 ${rwx(0o666)}：所有人都能读写。`,
+          // the first &ds on screen: what ds is; mode is the C name of what ipcs calls perms (issue 16)
+          `ds, a struct shmid_ds, now holds the segment's record. shm_perm.mode = 0${mode.toString(8)} = ${rwx(mode)}, what ipcs shows as perms ${mode.toString(8)} (owner uid ${ds.uid}). 0666 would be ${rwx(0o666)}: read and write for everyone.`,
+          `ds 是一个 struct shmid_ds，现在装着这个共享内存段的记录。shm_perm.mode = 0${mode.toString(8)} = ${rwx(mode)}，ipcs 显示为 perms ${mode.toString(8)}（属主 uid ${ds.uid}）。0666 则是 ${rwx(0o666)}：所有人都能读写。`,
         );
         return mode === 0o600 ? [] : [`mode is 0${mode.toString(8)}, expected 0600`];
       },

@@ -159,13 +159,24 @@ export const ERRNO_MEANINGS: Readonly<Record<string, { readonly en: string; read
  *  - `why`: why it happened, at length, for a your-turn step's failed call
  *    (src/lessons/turn/errno-why.ts, ERRNO_WHY; lines for the learner's own values are there).
  *  - `play`: the playground's help words for the call (`help shmget`, and after a failed
- *    call: src/play/vocabulary.ts), listed in the row's order. */
+ *    call: src/play/vocabulary.ts), listed in the row's order.
+ *  - `cases`: where `en`/`zh` name several causes, the words for a call whose key, flags or
+ *    command leave only one (the first whose `when` matches the call in C): a newcomer read
+ *    "or over the existing segment" under shmget(IPC_PRIVATE, 0, 0600), where none exists. */
 export interface CallErrno {
   readonly en: string;
   readonly zh: string;
   readonly perror?: true;
   readonly why?: Words;
   readonly play?: Words;
+  readonly cases?: readonly ErrnoCase[];
+}
+
+/** One cause of a row, for the calls `when` matches (the call as the trace shows it in C). */
+export interface ErrnoCase {
+  readonly when: RegExp;
+  readonly en: string;
+  readonly zh: string;
 }
 
 /** Words in each language. */
@@ -190,6 +201,12 @@ export const ERRNO_FOR_CALL = {
       // plain words (issue 16: "new: size < SHMMIN or > SHMMAX; open: > existing segment" was terse)
       // a trace line's note: 56 cells at most (results.test)
       en: 'below SHMMIN, above SHMMAX, or over the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段',
+      cases: [
+        // IPC_PRIVATE and IPC_EXCL only create: the bounds of a new segment alone
+        { when: /^shmget\((?:IPC_PRIVATE,|[^)]*IPC_EXCL)/, en: 'a new segment needs SHMMIN to SHMMAX bytes', zh: '新段的大小须在 SHMMIN 到 SHMMAX 之间' },
+        // no IPC_CREAT only opens: the size against the existing segment's alone
+        { when: /^shmget\([^,]*, [^,]*, (?![^)]*IPC_CREAT)/, en: 'size is over the existing segment\'s', zh: 'size 大于已有段的大小' },
+      ],
       why: { en: 'the size is below SHMMIN (1) or above SHMMAX, or a segment with this key exists and is smaller than the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX，或者这个 key 的段已存在而比所要的大小小' },
       play: { en: 'size below SHMMIN or above SHMMAX, or larger than the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段的大小' },
     },
@@ -232,6 +249,8 @@ export const ERRNO_FOR_CALL = {
   shmat: {
     EINVAL: {
       en: 'no segment has this shmid, or the address is wrong', zh: '没有段用这个 shmid，或地址不对',
+      // NULL lets the kernel choose (no SHM_REMAP, which needs an address): only the shmid is left
+      cases: [{ when: /^shmat\([^,]*, NULL, (?![^)]*SHM_REMAP)/, en: 'no segment has this shmid', zh: '没有段用这个 shmid' }],
       why: { en: 'the shmid names no segment (-1 is what a failed shmget returns), or the flags need an address (SHM_REMAP) and NULL was given', zh: 'shmid 不指向任何段（-1 是 shmget 失败时的返回值），或者标志需要一个地址（SHM_REMAP）而传的是 NULL' },
       play: { en: 'no segment has this id (or it was removed)', zh: '没有这个 id 的段（或已被删除）' },
     },
@@ -260,6 +279,8 @@ export const ERRNO_FOR_CALL = {
   shmctl: {
     EINVAL: {
       en: 'no segment has this shmid, or cmd is not valid', zh: '没有段用这个 shmid，或 cmd 无效',
+      // a cmd by its name is a valid one: only the shmid is left
+      cases: [{ when: /^shmctl\([^,]*, IPC_(?:STAT|SET|RMID),/, en: 'no segment has this shmid', zh: '没有段用这个 shmid' }],
       why: { en: 'the shmid names no segment (any more), or cmd is not a valid command', zh: 'shmid 不（再）指向任何段，或 cmd 不是有效的命令' },
       play: { en: 'no segment has this id, or cmd is unknown', zh: '没有这个 id 的段，或 cmd 未知' },
     },
@@ -315,7 +336,10 @@ export const ERRNO_FOR_CALL = {
     EIDRM: { en: 'the queue was removed while waiting', zh: '等待时队列被删除了' },
   },
   msgctl: {
-    EINVAL: { en: 'no queue has this msqid, or cmd is not valid', zh: '没有队列用这个 msqid，或 cmd 无效' },
+    EINVAL: {
+      en: 'no queue has this msqid, or cmd is not valid', zh: '没有队列用这个 msqid，或 cmd 无效',
+      cases: [{ when: /^msgctl\([^,]*, IPC_(?:STAT|SET|RMID),/, en: 'no queue has this msqid', zh: '没有队列用这个 msqid' }],
+    },
     EPERM: { en: 'only the owner, the creator or root may do this', zh: '只有属主、创建者或 root 能这样做' },
   },
   semget: {
@@ -363,6 +387,11 @@ export const ERRNO_FOR_CALL = {
 export function callErrno(call: string, errno: string): CallErrno | undefined {
   const table: CallTable = ERRNO_FOR_CALL;
   return Object.hasOwn(table, call) && Object.hasOwn(table[call], errno) ? table[call][errno] : undefined;
+}
+
+/** A row's words for the call `c` (in C, as the trace shows it): the case its arguments leave, else the row's. */
+export function errnoWords(row: CallErrno, c: string | undefined): Words {
+  return (c === undefined ? undefined : row.cases?.find((one) => one.when.test(c))) ?? row;
 }
 
 /** One column of the table: per call, the errnos whose row has `field`, with its words, in the

@@ -5,14 +5,15 @@
 import type { Lang } from '../lang.js';
 import type { CallRecord, ChildDeath } from '../native/types.js';
 import { SHARED } from './strings.js';
-import { callErrno, ERRNO_MEANINGS, errnoMeaning } from './errno.js';
+import { callErrno, ERRNO_MEANINGS, errnoMeaning, errnoWords } from './errno.js';
 
-type Result = Pick<CallRecord, 'ret' | 'retText' | 'errno' | 'message'> & Partial<Pick<CallRecord, 'call'>>;
+type Result = Pick<CallRecord, 'ret' | 'retText' | 'errno' | 'message'> & Partial<Pick<CallRecord, 'call' | 'c'>>;
 
 const HAN = /[\u4e00-\u9fff]/;
 
 /** What a failed call's errno means, in `lang`: for a call and errno of ERRNO_FOR_CALL, what it
- *  means for that call ("no segment has this key"), with the C library's words quoted after it
+ *  means for that call ("no segment has this key"; the one cause its arguments leave, if they
+ *  leave one), with the C library's words quoted after it
  *  where they mislead (`perror: "No such file or directory"`, in zh the Chinese perror prints);
  *  else the C library's words, in Chinese in zh, with ipclab's own after them (errnoMeaning). A
  *  message that is not the C library's plain words (ipclab's own answer for the kernel) keeps
@@ -23,8 +24,9 @@ export function errnoText(call: Result, lang: Lang): string | null {
   const libc = ERRNO_MEANINGS[errno];
   const row = call.call ? callErrno(call.call, errno) : undefined;
   if (!row || !libc || message !== libc.en) return errnoMeaning(errno, message, lang);
-  if (!row.perror) return row[lang];
-  return lang === 'en' ? `${row.en}; perror: "${libc.en}"` : `${row.zh}；perror：“${libc.zh}”`;
+  const words = errnoWords(row, call.c);
+  if (!row.perror) return words[lang];
+  return lang === 'en' ? `${words.en}; perror: "${libc.en}"` : `${words.zh}；perror：“${libc.zh}”`;
 }
 
 /** A result in parts, each to be shown in its own tone: `= -1`, `ENOENT`, `(no segment has this

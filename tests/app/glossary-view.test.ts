@@ -9,6 +9,7 @@ import { partsShown } from '../../src/app/store/steps-ran.js';
 import { GLOSSARY, glossaryMatches, type GlossaryEntry } from '../../src/lessons/glossary.js';
 import { glossaryGiveaways, turnGiveaways } from '../../src/lessons/glossary-giveaway.js';
 import { LESSONS } from '../../src/lessons/index.js';
+import { lessonName } from '../../src/lessons/lesson-name.js';
 import { cli } from '../lessons/helpers.js';
 
 const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('\n');
@@ -28,7 +29,27 @@ describe('glossaryEntries', () => {
       expect(before).toContain(lang === 'en' ? 'Lesson 2 (shmget), step 2 shows what happens.' : '第 2 课（shmget）第 2 步会演示结果。');
       const after = text(glossaryEntries(LESSONS, lang, s, at({ shmget: 2 }))[i]!.parts);
       expect(after).toContain(held);
-      expect(after).not.toContain(s.showsAhead(2, 'shmget', 2));
+      expect(after).not.toContain(s.showsAhead(2, 'shmget', [2]));
+    });
+
+    // issue 16: nattch said "Lesson 4 (shmat), step N shows what happens." three times in a row
+    it(`${lang}: names each lesson still ahead once, its steps together, in every entry`, () => {
+      const none = () => false;
+      const entries = glossaryEntries(LESSONS, lang, s, none);
+      GLOSSARY.forEach((e, i) => {
+        const notes = entries[i]!.parts.slice(1).map((p) => p.text);
+        const lessons = new Set((e.shows ?? []).map((p) => p.lesson));
+        expect(notes, e.id).toHaveLength(lessons.size);
+        for (const id of lessons) {
+          const name = lessonName(LESSONS.find((l) => l.id === id)!)[lang];
+          expect(notes.filter((t) => t.includes(`（${name}）`) || t.includes(`(${name})`)), `${e.id}: ${id}`).toHaveLength(1);
+        }
+      });
+      const i = GLOSSARY.indexOf(entry('nattch'));
+      const shmat = LESSONS.find((l) => l.id === 'shmat')!;
+      const steps = entry('nattch').shows!.map((p) => shmat.steps.findIndex((st) => st.id === p.step) + 1);
+      expect(steps.length).toBeGreaterThan(1);
+      expect(entries[i]!.parts.slice(1).map((p) => p.text)).toEqual([s.showsAhead(LESSONS.indexOf(shmat) + 1, 'shmat', steps)]);
     });
   }
 

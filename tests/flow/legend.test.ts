@@ -51,12 +51,12 @@ describe('the legend names every line style drawn', () => {
   }
 
   it('names the frames lit earlier, and leaves the names out where they do not fit', () => {
-    expect(legend('en', false, false, ['kernel']).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used');
-    expect(legend('zh', false, true, ['内核']).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 内核：用过  ? 后面的步骤揭晓');
-    expect(legend('en', false, true, ['kernel'], 77).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used  ? shown later');
-    expect(legend('en', false, true, ['kernel'], 70).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used  ? shown later');
-    expect(legend('en', false, true, ['kernel'], 60).map((r) => r.text).join('')).toBe('━━ just run ══ done ── not yet ┄┄ kernel: used ? shown later');
-    expect(legend('en', false, true, ['kernel'], 55).map((r) => r.text).join('')).toContain('┄┄ used');
+    expect(legend('en', false, false, ['kernel']).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: in a step');
+    expect(legend('zh', false, true, ['内核']).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 内核：有步骤用到  ? 后面的步骤揭晓');
+    expect(legend('en', false, true, ['kernel'], 77).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: in a step  ? shown later');
+    expect(legend('en', false, true, ['kernel'], 70).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: in a step  ? shown later');
+    expect(legend('en', false, true, ['kernel'], 60).map((r) => r.text).join('')).toBe('━━ just run ══ done ── not yet ┄┄ in a step ? shown later');
+    expect(legend('en', false, true, ['kernel'], 55).map((r) => r.text).join('')).toContain('┄┄ in a step');
   });
 
   // issue 16: "used by an earlier step" in one view, "lit earlier" in another
@@ -75,8 +75,8 @@ describe('the legend names every line style drawn', () => {
   });
 
   it('says what the dotted frame means, in both languages', () => {
-    expect(legend('en', false, false, true).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ used');
-    expect(legend('zh', false, true, true).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 用过  ? 后面的步骤揭晓');
-    expect(legend('en', true, false, true).map((r) => r.text).join('')).toContain('.. used');
+    expect(legend('en', false, false, true).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ in a step');
+    expect(legend('zh', false, true, true).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 有步骤用到  ? 后面的步骤揭晓');
+    expect(legend('en', true, false, true).map((r) => r.text).join('')).toContain('.. in a step');
   });
 });

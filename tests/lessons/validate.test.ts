@@ -112,7 +112,7 @@ describe('validateLessons', () => {
     ]);
     // the record's labels before their entry (the glossary without it)
     const without = GLOSSARY.filter((e) => e.id !== 'record-words');
-    expect(screenWordProblems([{ where: 'the record', lang: 'zh', words: ['记录：', '改动：', '文中提到：'] }], without)).toHaveLength(1);
+    expect(screenWordProblems([{ where: 'the record', lang: 'zh', words: ['记录：', '改动：', '课文提到：'] }], without)).toHaveLength(1);
   });
 
   it('catches a term read in a hint, a whyNot or the check before any step announces it', () => {

@@ -14,14 +14,16 @@ import type { ListEntry } from './entry-list.js';
  *  or the lesson not run that teaches it ("from lesson 2"), but an entry the text points to that
  *  is no new term (step 0). */
 export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strings, shown: (part: Shown) => boolean, list: readonly GlossaryEntry[] = GLOSSARY, first: readonly { entry: number; step: number; lesson?: number }[] = []): ListEntry[] {
-  const ahead = (part: Shown) => {
-    const n = lessons.findIndex((l) => l.id === part.lesson);
-    const lesson = lessons[n];
-    return lesson ? s.showsAhead(n + 1, lessonName(lesson)[lang], lesson.steps.findIndex((st) => st.id === part.step) + 1) : '';
-  };
+  // the steps still ahead, one line a lesson with its steps in order (issue 16: nattch named
+  // lesson 4 three times in a row, a line for each of its steps)
+  const ahead = (parts: readonly Shown[]): string[] =>
+    lessons.flatMap((lesson, n) => {
+      const steps = [...new Set(parts.filter((p) => p.lesson === lesson.id).map((p) => lesson.steps.findIndex((st) => st.id === p.step) + 1))].sort((x, y) => x - y);
+      return steps.length ? [s.showsAhead(n + 1, lessonName(lesson)[lang], steps)] : [];
+    });
   return list.map((e) => {
-    // the parts shown join the text, as `ipclab glossary` prints them; each step still ahead is named once
-    const notes = [...new Set((e.shows ?? []).filter((p) => !shown(p)).map(ahead))].filter((t) => t !== '');
+    // the parts shown join the text, as `ipclab glossary` prints them; each lesson still ahead is named once
+    const notes = ahead((e.shows ?? []).filter((p) => !shown(p)));
     const { step, lesson } = first.find((x) => GLOSSARY[x.entry] === e) ?? {};
     const mark = step ? s.glossaryNewAt(step) : lesson !== undefined && lesson >= 0 ? s.glossaryFromLesson(lesson + 1) : '';
     // opened in a lesson, the entries g put first are its own: a line heads them and one the rest
