@@ -256,7 +256,7 @@ export const shmctl = defineLesson<ShmctlState>({
         // shows, the three tools' names are paired once; the glossary's entries say the same (issue 16)
         explain(
           ctx,
-          'One field, three names: att_time (ipcs -m -i) = atime (Kernel pane) = shm_atime; det_time = dtime = shm_dtime (Not set = 0, never); change_time = ctime = shm_ctime; bytes = shm_segsz, the size shmget got.',
+          'Each field has three names: att_time (ipcs -m -i) = atime (Kernel pane) = shm_atime; det_time = dtime, change_time = ctime likewise; Not set = 0, never; bytes = shm_segsz.',
           '一个字段三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time、change_time 同理（\'Not set\' 即 0）。',
         );
         const { call, ds } = ctx.sys.shmctlStat(shmid);

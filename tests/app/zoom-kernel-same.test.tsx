@@ -11,12 +11,15 @@ import type { Lang } from '../../src/lang.js';
 
 const draw = appDrawer('zoom-kernel-same', { lessons: LESSONS, quiz: false });
 
-/** The words of the Kernel pane's rows, its fold words left out. */
+/** The words of the Kernel pane's rows, its fold words left out, and the short forms a cut pane
+ *  gives what zoomed has room to say whole: the "alive: …" line for the process table, the
+ *  bytes' one-line note for its sentence. */
 function words(rows: readonly string[], lang: Lang): string[] {
   const s = strings(lang);
   const folds = [s.recordMore, s.recordMoreShort].map((f) => f.trim());
   return rows
     .map((row) => row.replace(/^│/, '').replace(/│$/, ''))
+    .filter((row) => !row.startsWith(s.aliveLead) && row.trim() !== s.dumpNoneShort)
     .map((row) => folds.reduce((r, f) => r.replace(f, ' '), row))
     .join(' ')
     .split(/\s+/)

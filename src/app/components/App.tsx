@@ -1,7 +1,7 @@
 // The screen: title bar, the panes for the terminal's size, status and key bar.
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
-import React, { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isOwnKey, keyFor, scopeFor } from '../keymap.js';
@@ -87,7 +87,8 @@ export function App() {
   // (noted per size and language: where the question fits under the result at another, no key hides it)
   const at = `${columns}x${rows} ${lang}`;
   const grow = useAppState((st) => resultGrows(st, at));
-  const lessonRows = useMemo(() => {
+  const grewUnzoomed = useAppState((st) => resultGrows(st, at, true));
+  const lessonRowsFor = useCallback((grow: boolean) => {
     if (layoutFor(columns, rows, 0).mode !== 'tabs' || !lessonInput) return Math.max(stepCount * (present ? 2 : 1), 8);
     // at the lesson's end c gives the C view the room it has during the steps: the closing text
     // gives way (it scrolls) rather than leave the code 8 rows (fix22a#5); while a result is read
@@ -103,7 +104,10 @@ export function App() {
       const content = lessonPaneContent(lessonInput, columns - 2, n, true, most);
       return content.lines(Math.min(questionTop(lessonInput, content), content.max));
     });
-  }, [columns, rows, lessonInput, stepCount, present, tab, grow]);
+  }, [columns, rows, lessonInput, stepCount, present, tab]);
+  const lessonRows = useMemo(() => lessonRowsFor(grow !== null), [lessonRowsFor, grow]);
+  // zoomed, the Kernel pane's record keeps the form it has unzoomed, where the result grew its pane
+  const lessonRowsUnzoomed = useMemo(() => (zoomed ? lessonRowsFor(grewUnzoomed !== null) : lessonRows), [zoomed, lessonRowsFor, grewUnzoomed, lessonRows]);
   // the flow pane's width does not depend on the flow's height: measure the lesson's
   // diagrams at that width (drawings are cached), then lay out with their height
   const flowWidth = useMemo(() => {
@@ -267,7 +271,7 @@ export function App() {
         {layout.lesson.h > 0 && <LessonPane width={columns} height={layout.lesson.h} columns />}
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} footer={footer ?? flowFoot} choice={choice} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} paneHeight={zoomed ? kernelHeight(layoutFor(columns, rows, lessonRows, flowRows, false, grow)) : undefined} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} paneHeight={zoomed ? kernelHeight(layoutFor(columns, rows, lessonRowsUnzoomed, flowRows, false, grewUnzoomed)) : undefined} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} footer={footer ?? s.codeKeys(ascii ? '^v' : '↑↓', keyFor('zoom', ascii))} />}
       </Box>

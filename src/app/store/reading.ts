@@ -13,9 +13,9 @@ import type { ResultPane } from '../../lessons/result-pane.js';
 
 /** Whether the result of the step just run is being read: nothing done yet about the step shown
  *  next. Not at the lesson's end (its checks take the rows), nor zoomed (one pane fills the screen). */
-export function readingResult(st: AppState): boolean {
+export function readingResult(st: AppState, asUnzoomed = false): boolean {
   const { result, done, view } = st;
-  if (!result || result.step !== done - 1 || view !== done || st.busy !== null || st.zoomed || st.turnFocus !== null) return false;
+  if (!result || result.step !== done - 1 || view !== done || st.busy !== null || (st.zoomed && !asUnzoomed) || st.turnFocus !== null) return false;
   if (done >= (st.lessons[st.lessonIndex]?.steps.length ?? 0)) return false;
   if (st.guesses[done] !== undefined || st.hints[done] || st.opened[done]) return false;
   return st.scroll.lesson === AT_QUESTION && keptTyped(st) === null;
@@ -34,9 +34,9 @@ export function nextGivesWay(st: AppState, pinned: boolean): boolean {
 /** The pane given more rows now: the result's, once its window was found to cut the result in
  *  this reading at this size and language (`at`; `resultCut`, kept until the next run, so the
  *  rows it gets do not take it back). */
-export function resultGrows(st: AppState, at: string): Exclude<ResultPane, 'flow'> | null {
+export function resultGrows(st: AppState, at: string, asUnzoomed = false): Exclude<ResultPane, 'flow'> | null {
   const cut = st.resultCut;
-  if (!cut || cut.at !== at || cut.run !== st.run || cut.step !== st.done - 1 || !readingResult(st)) return null;
+  if (!cut || cut.at !== at || cut.run !== st.run || cut.step !== st.done - 1 || !readingResult(st, asUnzoomed)) return null;
   const pane = st.result!.pane;
   return pane === 'flow' ? null : pane;
 }
