@@ -371,7 +371,7 @@ export const shmdt = defineLesson<ShmdtState>({
         if (call.errno !== null) return outcomeOf(call);
         return call.ret === old
           // the danger, then the cure: "works again, so set it to NULL" read as a non sequitur (issue 16)
-          ? { en: `${call.ret}: the kernel picked it, here the old address (free again since shmdt); nothing promises that, so not "always". A pointer kept from before shmdt now reads memory again, whatever segment is mapped there: set it to NULL after shmdt, so it is not used by mistake.`, zh: `${call.ret}：地址是内核挑的，这次正是旧地址（shmdt 后它又空了）；这没有任何保证，所以不是“总在旧地址”。shmdt 之前留下的指针现在又能读到内存了，不管那里映射的是哪个段：所以 shmdt 后要把它置为 NULL，免得误用。` }
+          ? { en: `${call.ret}: the old address again, which nothing promises. A pointer kept from before reads whatever is mapped there: set it to NULL after shmdt.`, zh: `${call.ret}：内核这次挑了旧地址（shmdt 后它空了）；这没有保证，所以不是“总在旧地址”。之前留下的指针会读到那里映射的任何东西：shmdt 后要把它置为 NULL。` }
           : { en: `${call.ret}: the kernel picked another address than the old ${old} this time; it often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的不是旧的 ${old}；但它常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
       },
     },

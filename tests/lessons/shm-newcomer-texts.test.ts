@@ -297,7 +297,7 @@ describe('the shared memory lessons\' texts (newcomer pass 11)', () => {
     expect(problems).toEqual([]);
   }, 240_000);
   it('pair a field\'s three names where the second shows (shmctl 2, under ipcs -m -i), and in the glossary\'s entries', () => {
-    for (const pair of ['att_time (ipcs -m -i) = atime', 'det_time = dtime = shm_dtime', 'bytes = shm_segsz']) expect(SOURCES.shmctl).toContain(pair);
-    for (const pair of ['att_time（ipcs -m -i）= atime', 'det_time = dtime = shm_dtime', 'bytes = shm_segsz']) expect(SOURCES.shmctl).toContain(pair);
+    for (const pair of ['att_time (ipcs -m -i) = atime', 'det_time = dtime', 'change_time = ctime', 'bytes = shm_segsz']) expect(SOURCES.shmctl).toContain(pair);
+    for (const pair of ['att_time（ipcs -m -i）= atime', 'det_time、change_time 同理']) expect(SOURCES.shmctl).toContain(pair);
   });
 });
