@@ -1353,7 +1353,16 @@ function searched(query: string): string {
  *  Enter goes on down the list from there, round them. */
 export function firstHit(query: string, found: readonly GlossaryEntry[]): number {
   const q = searched(query);
-  return Math.max(0, found.findIndex((e) => [e.name.en, e.name.zh].some((t) => t.toLowerCase().startsWith(q))));
+  // then one that holds it as a word of its own: "/ack" landed on "P and V" for its "back" (a newcomer pass)
+  const word = new RegExp(`(^|[^\\p{L}\\p{N}_])${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u');
+  const names = (e: GlossaryEntry) => [e.name.en, e.name.zh].map((t) => t.toLowerCase());
+  const texts = (e: GlossaryEntry) => (['en', 'zh'] as const).map((lang) => entryText(e, lang, () => true).toLowerCase());
+  const tests = [(e: GlossaryEntry) => names(e).some((t) => t.startsWith(q)), (e: GlossaryEntry) => names(e).some((t) => word.test(t)), (e: GlossaryEntry) => texts(e).some((t) => word.test(t))];
+  for (const test of tests) {
+    const at = found.findIndex(test);
+    if (at >= 0) return at;
+  }
+  return 0;
 }
 
 /** The entry that holds a term, if any. */

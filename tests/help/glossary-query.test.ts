@@ -57,9 +57,13 @@ describe('ipclab glossary QUERY', () => {
     expect(at).toBeGreaterThan(0);
     expect(owner[at]!.name.en).toMatch(/^owner\b/);
     expect(owner[firstHit('OWNER', owner)]).toBe(owner[at]);
-    // no heading starts with the query: the first match
+    // no heading starts with the query: the first match that holds it as a word of its own
     const text = glossaryMatches('always');
     expect(firstHit('always', text)).toBe(0);
+    // "/ack" landed on "P and V" for its "back" (a newcomer pass): on the entry of the field ack
+    const ack = glossaryMatches('ack');
+    expect(ack[0]!.name.en).not.toMatch(/ipclab_rv/);
+    expect(ack[firstHit('ack', ack)]!.name.en).toMatch(/ipclab_rv/);
     // every heading's first word lands on an entry that heading starts with
     for (const e of GLOSSARY) {
       const q = e.name.en.toLowerCase().split(/[\s:,(]/)[0]!;
