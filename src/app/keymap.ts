@@ -710,7 +710,7 @@ export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: str
     .map((b) => {
       const group = [b, ...inScope.filter((o) => o.helpWith === b.action)];
       return {
-        keys: group.map((g) => names(g.keys).join(' / ')).join(', '),
+        keys: group.map((g) => names(g.keys).join('/')).join(', '),
         help: b.help[lang],
         first: group.map((g) => names(g.keys.slice(0, 1))).join(' '),
         others: group.flatMap((g) => names(g.keys.slice(1))).join(' '),

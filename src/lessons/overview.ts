@@ -90,7 +90,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   // named "overview" as the menu's id is, like every lesson's title before its dash
   title: { en: 'overview — the kernel\'s objects', zh: '概览——内核保管的对象' },
   intro: {
-    en: 'Processes share data through a System V IPC object the kernel keeps: a shared memory segment, a message queue or a semaphore set. You make one, use it and remove it. ipclab follows Chinese study notes and corrects the notes (e: errata, g: glossary). In the Trace, the line of a call or a command starts with the pid of the process that made it; the lines a command prints, under it, have none.',
+    en: 'Processes share data through a System V IPC object the kernel keeps: a shared memory segment, a message queue or a semaphore set. You make one, use it and remove it. ipclab follows Chinese study notes and corrects the notes (e: errata, g: glossary). A Trace line of a call starts with the caller\'s pid.',
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的 System V IPC 对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它。按 e 看勘误，笔记的每条说法在相应步骤运行后显示更正；按 g 看术语表。“跟踪”窗格里，调用或命令所在的行以发出它的进程的 pid 开头；命令打印出的行排在它下面，没有 pid。',
   },
   outro: {

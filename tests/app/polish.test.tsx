@@ -494,7 +494,7 @@ describe('wording on the frame', () => {
 
     const r = await draw({ width: 80, height: 24, ascii: true });
     await r.press('?');
-    await r.waitFor((f) => /\^ \/ k, v \/ j +scroll the pane shown \(flow, kernel, trace, C code\)/.test(f), 'the help');
+    await r.waitFor((f) => /\^\/k, v\/j +scroll the pane shown \(flow, kernel, trace, C code\)/.test(f), 'the help');
     await r.press('x', 'm');
     const menu = await r.waitFor((f) => f.includes('Start over'), 'the menu');
     // the keys in the key bar, the marks in the legend

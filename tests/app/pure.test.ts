@@ -90,8 +90,8 @@ describe('keymap', () => {
     const help = helpItems('main', 'en', false);
     // a binding shown with another (↓ with ↑) shares its line
     expect(help.length).toBe(BINDINGS.filter((b) => b.scopes.includes('main') && !b.helpWith && !b.notInHelp).length);
-    expect(help.find((h) => h.keys === '↑ / k, ↓ / j')?.help).toMatch(/scroll the pane shown/);
-    expect(help.find((h) => h.keys === 'q / Ctrl-C')?.help).toMatch(/quit/);
+    expect(help.find((h) => h.keys === '↑/k, ↓/j')?.help).toMatch(/scroll the pane shown/);
+    expect(help.find((h) => h.keys === 'q/Ctrl-C')?.help).toMatch(/quit/);
   });
   it('fits the key bar into 80 columns in both languages, also with --ascii', () => {
     for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {

@@ -272,7 +272,7 @@ describe('menu, language, help, C code', () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press('?');
     const f = await r.waitFor((f) => f.includes('Keys'), 'help');
-    for (const k of ['Space / Enter', '→ / n', '← / p', 'q / Ctrl-C', 'Tab', 'PgUp', 'Esc']) expect(f).toContain(k);
+    for (const k of ['Space/Enter', '→/n', '←/p', 'q/Ctrl-C', 'Tab', 'PgUp', 'Esc']) expect(f).toContain(k);
     expect(f).not.toMatch(/↓ \d+ more/);
     await r.press('x');
     await r.waitFor((f) => !f.includes('any key closes'), 'help closed');
