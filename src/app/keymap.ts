@@ -11,7 +11,7 @@ import type { Screen } from './store/play.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
-  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'bytesSeek' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
+  | 'run' | 'next' | 'prev' | 'aside' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'bytesSeek' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd'
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
@@ -98,12 +98,17 @@ export const BINDINGS: Binding[] = [
   // the last to give way, for z and a key the text names (c at a lesson's end), which never do
   // (after l too: the title bar names the languages; → is how a learner reads on while a question
   // waits behind Space, and the bar lost it there for the keys the step's text names: issue 16);
-  // its help says what the folded aside's "? says how" points at (newcomers found no word of it);
-  // at a lesson's end the bar itself names "→/Enter next lesson"
+  // its help names a beside (the help has no row to spare at 80x24); at a lesson's end the bar
+  // itself names "→/Enter next lesson"
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
-    label: { en: 'next', zh: '后一步' }, help: { en: 'next / previous step; run ones whole, folded asides too', zh: '后一步 / 前一步；已运行的步骤完整显示，连同收起的旁注' } },
+    label: { en: 'next', zh: '后一步' }, help: { en: 'next / previous step, run ones whole; a: a folded aside', zh: '后一步 / 前一步，已运行的完整显示；a：展开收起的旁注' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
+  // the folded aside's own line names a (issue 16 item 16: "? says how" sent newcomers to help,
+  // where ← and Space read as risky): shown in place and folded again, the step stays; not on
+  // the bar, which that line does the naming for; in help on →'s line
+  { action: 'aside', scopes: ['main'], keys: [char('a')], bar: false, helpWith: 'next',
+    label: { en: 'aside', zh: '旁注' }, help: { en: 'show the folded aside in place; a again folds it', zh: '就地展开收起的旁注；再按 a 收起' } },
   // "reset": r asks before it resets (a second r resets; the bar says so then: ASKED); a "?" or "…" on the label read as unsure
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 5,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
@@ -210,7 +215,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'open', zh: '打开' }, help: { en: 'open', zh: '打开' } },
   // on the main screen Esc only leaves the C code for the pane before it, as c does (navigation.ts close): help says that, not "close"
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'end', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary', 'end'],
-    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, errata, glossary or end screen; C code: back', zh: '关闭菜单、勘误、术语表或结束画面；C 代码：回到原来的窗格' } },
+    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, errata, glossary, end screen; C code: back', zh: '关闭菜单、勘误、术语表或结束画面；C 代码：回到原来的窗格' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type shared-memory calls (Esc: back)', zh: '练习场：自己输入共享内存调用（Esc 返回）' } },
   // the playground: the input line's keys

@@ -56,6 +56,7 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     // Space and Enter run alike but at a lesson's end, where Enter alone goes on (store/turn.ts runShown)
     run: () => s.runShown(input !== ' '),
     next: s.showNext,
+    aside: s.toggleAside,
     prev: s.showPrev,
     reset: s.resetLesson,
     menu: s.toggleMenu,
@@ -161,7 +162,11 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
   });
   // the C pane follows the step it is about, however the step changed (a run, → ←, a reset, a lesson)
   store.subscribe((now, was) => {
-    if (now.view !== was.view || now.done !== was.done || now.lessonIndex !== was.lessonIndex) now.followStepFile();
+    if (now.view !== was.view || now.done !== was.done || now.lessonIndex !== was.lessonIndex) {
+      now.followStepFile();
+      // the aside a showed is folded again at any other step (a run, → ←, a reset, a lesson)
+      if (now.asideShown) store.setState({ asideShown: false });
+    }
   });
   return store;
 }

@@ -87,9 +87,10 @@ const OBJECT_KIND = {
 
 /** What each column that comes later than its object holds (Strings.columnNew). */
 const COLUMN_WORDS: Record<'en' | 'zh', Readonly<Record<string, string>>> = {
-  // (short: the step's two columns on one legend line at 80 columns; g says the rest)
-  en: { lspid: "last msgsnd's pid", lrpid: "last msgrcv's pid", sempid: "last semop's pid", semncnt: 'processes waiting to take', semzcnt: 'waiting for 0' },
-  zh: { lspid: '最后 msgsnd 的 pid', lrpid: '最后 msgrcv 的 pid', sempid: '最后 semop 的 pid', semncnt: '等着取的进程数', semzcnt: '等它为 0 的进程数' },
+  // (short: the step's two columns on one legend line at 80 columns; g says the rest; sempid by
+  // "op", not semop: Linux's SETVAL sets it too and brings the column, sem 1 showed a pid with no semop)
+  en: { lspid: "last msgsnd's pid", lrpid: "last msgrcv's pid", sempid: 'pid of the last op on it', semncnt: 'processes waiting to take', semzcnt: 'waiting for 0' },
+  zh: { lspid: '最后 msgsnd 的 pid', lrpid: '最后 msgrcv 的 pid', sempid: '最后操作它的 pid', semncnt: '等着取的进程数', semzcnt: '等它为 0 的进程数' },
 };
 
 const EN = {
@@ -331,6 +332,8 @@ const EN = {
   legendKey: 'legend: ',
   /** the change mark (*): every step mark names the step (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
+  /** where only a segment's bytes carry the mark (the dump, its decoded fields), no row */
+  markChangedBytes: (step: number | null) => (step === null ? 'bytes changed' : `bytes changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
   /** the made-and-removed mark (+-): an object the step made and removed within it, shown dimmed once */
@@ -375,6 +378,8 @@ const EN = {
   traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} ${call === null ? 'lines' : `${call} calls`} in all, within ${span}`,
   /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
   traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
+  /** a routine line in words (a gloss under a call), as its fold line counts it among the names */
+  traceRoutineNote: 'note',
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
@@ -661,10 +666,9 @@ const EN = {
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** in place of the aside of the step just run, where the pane needs its rows for the next step
-   *  and its question: it is there, and the key that shows it (issue 16: shmdt 3's went unsaid;
-   *  "see it in step N's review" named a review nothing explained nor said how to reach); the key
-   *  by way of ?, as race's "go back to step 2" does: the bar names no ← (bar-says-text) */
-  asideFolded: (step: number) => `folded; shown back at step ${step}; ? says how`,
+   *  and its question: it is there, and the key that shows it in place (issue 16: shmdt 3's went
+   *  unsaid; then "shown back at step N; ? says how" sent newcomers to help, item 16) */
+  asideFolded: (key: string) => `${key} shows it`,
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -920,6 +924,7 @@ const ZH: Strings = {
   markIpclab: 'ipclab 的',
   legendKey: '图例：',
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
+  markChangedBytes: (step: number | null) => (step === null ? '改变的字节' : `第 ${step} 步改变的字节`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
   markBack: (step: number | null) => (step === null ? '变了又变回的' : `第 ${step} 步变了又变回的`),
@@ -940,6 +945,7 @@ const ZH: Strings = {
   traceEmpty: '还没有调用：按空格运行第一步',
   traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
+  traceRoutineNote: '说明',
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
@@ -1105,7 +1111,7 @@ const ZH: Strings = {
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   lessonRole: (role: string) => `（${role}）`,
-  asideFolded: (step: number) => `已收起；回到第 ${step} 步可见，按 ? 查看怎么回去`,
+  asideFolded: (key: string) => `按 ${key} 展开`,
   endedLead: '已结束：',
   endedSep: '、',
   aliveLead: '存活：',

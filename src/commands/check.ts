@@ -11,7 +11,7 @@ import { orphanFiles } from '../lessons/orphans.js';
 import { screenWordProblems, stringStyleProblems, stringTermProblems, validateLessons, type ScreenWords } from '../lessons/validate.js';
 import { legend } from '../flow/legend.js';
 import { textStyleProblems } from '../lessons/text-style.js';
-import { BINDINGS } from '../app/keymap.js';
+import { BINDINGS, keyFor } from '../app/keymap.js';
 import { COMMANDS, ENVIRONMENT, FILES, OPTIONS, TAGLINE } from './specs.js';
 import { strings } from '../app/strings.js';
 import { CHALLENGES, validateChallenges } from '../play/challenges.js';
@@ -25,8 +25,8 @@ function screenWords(lang: 'en' | 'zh'): ScreenWords[] {
   return [
     ...flow.map((words) => ({ where: 'the Flow\'s legend (src/flow/legend.ts)', lang, words })),
     { where: 'the Kernel pane\'s record labels', lang, words: [s.statHeadShort(0), s.recordNewShort, s.recordNamed, s.recordMore] },
-    // step 3 as the entry quotes it
-    { where: 'a step in review', lang, words: [s.asideFolded(3), s.flowReview(3)] },
+    // step 3 as the entry quotes it, and the folded aside's line, which it quotes beside
+    { where: 'a step in review', lang, words: [s.asideFolded(keyFor('aside', false)), s.flowReview(3)] },
   ];
 }
 

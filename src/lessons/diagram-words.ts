@@ -14,7 +14,7 @@ import { entryFor, termsIn } from './glossary.js';
  *  EINVAL, SHMMAX, C), words with a digit or an underscore (server_pid), one-letter
  *  variables (x) and names in quotes (the segment "up") are always kept. */
 const C_NAMES = new Set([
-  'addr', 'data', 'exec', 'exit', 'fork', 'id', 'inode', 'int', 'ipcs', 'kill', 'magic', 'msgctl', 'msgrcv', 'msgsnd',
+  'ack', 'addr', 'data', 'exec', 'exit', 'fork', 'id', 'inode', 'int', 'ipcs', 'kill', 'magic', 'msgctl', 'msgrcv', 'msgsnd',
   'semctl', 'semop', 'semval', 'seq', 'shmat', 'shmctl', 'shmdt', 'shmflg', 'shmget', 'size', 'stat', 'void', 'waitpid',
 ]);
 const QUOTED = /“[^”]*”|"[^"]*"/g;

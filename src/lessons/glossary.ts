@@ -966,6 +966,18 @@ export const GLOSSARY: GlossaryEntry[] = [
       zh: '一个 wchan（睡眠中的进程停在内核的哪个函数里）：semop 的内核函数，也是 semtimedop（带时限的 semop）的。',
     },
   },
+  // the wchans of a Node process with nothing to do: the lesson process and its peers are Node
+  // programs, and the Kernel pane's wchan column shows them between their calls (issue 16: race 2
+  // showed do_epoll_wait, which g did not find)
+  {
+    id: 'do_epoll_wait',
+    name: { en: 'do_epoll_wait, futex_do_wait: where a Node process waits', zh: 'do_epoll_wait、futex_do_wait：Node 进程在这里等待' },
+    terms: ['do_epoll_wait', 'futex_do_wait'],
+    text: {
+      en: "Two wchans (the kernel function a sleeping process is in) of the lesson process and the processes it starts, which are Node programs. do_epoll_wait: the process has nothing to do and waits for an event (a timer, a child's exit, input); no IPC call is under way. futex_do_wait: it sleeps in Atomics.wait, as race's workers do on one CPU for 1 ms between a load and its store.",
+      zh: '本课进程和它启动的进程都是 Node 程序，这是它们的两个 wchan（睡眠中的进程停在内核的哪个函数里）。do_epoll_wait：进程无事可做，在等一个事件（定时器、子进程退出、终端输入），没有 IPC 调用在进行。futex_do_wait：它睡在 Atomics.wait 里，比如只有一个 CPU 时竞争一课的工作进程在读和写之间睡 1 ms。',
+    },
+  },
   {
     id: 'SEM_UNDO',
     name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
@@ -1213,8 +1225,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'reviewing a step: ← →', zh: '回看：← →' },
     terms: [],
     text: {
-      en: '← shows the step before, → the one after: a step that already ran is shown as it ran, its text, the notice of its run and its part of the Trace, the Flow lit as then ("reviewing step 3: lit as it ran"). An aside folded for room ("folded; shown back at step 3; ? says how") is whole there. Nothing runs while you look; Space there offers to run that step again, after a reset. → goes forward again, step by step.',
-      zh: '← 显示上一步，→ 显示下一步：已运行的步骤按它运行时的样子显示，包括说明、运行后的提示和它在跟踪里的那几行，流程图也按当时点亮（“正在回看第 3 步：按它运行时高亮”）。为省地方收起的旁注（“已收起；回到第 3 步可见，按 ? 查看怎么回去”）在那里完整显示。回看时什么也不运行；在那里按空格会先重置本课，再重新运行那一步。按 → 再一步步往后。',
+      en: '← shows the step before, → the one after: a step that already ran is shown as it ran, its text, the notice of its run and its part of the Trace, the Flow lit as then ("reviewing step 3: lit as it ran"). An aside folded for room ("a shows it") is whole there; a also shows it in place, and folds it again. Nothing runs while you look; Space there offers to run that step again, after a reset. → goes forward again, step by step.',
+      zh: '← 显示上一步，→ 显示下一步：已运行的步骤按它运行时的样子显示，包括说明、运行后的提示和它在跟踪里的那几行，流程图也按当时点亮（“正在回看第 3 步：按它运行时高亮”）。为省地方收起的旁注（“按 a 展开”）在那里完整显示；按 a 也能就地展开，再按一次收起。回看时什么也不运行；在那里按空格会先重置本课，再重新运行那一步。按 → 再一步步往后。',
     },
   },
   {

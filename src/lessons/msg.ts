@@ -534,8 +534,10 @@ export const msg = defineLesson<MsgState>({
         zh: '本课进程先把满的队列读空，每条消息一次 msgrcv。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（跟踪窗格显示它的 wchan，即睡在哪里：do_msgrcv）；然后本课进程发一条消息。',
       },
       notice: {
-        en: 'Trace: the reader sleeps in msgrcv (wchan do_msgrcv) until the send wakes it with the message, which its msgrcv returns.',
-        zh: '见“跟踪”窗格：读者在 msgrcv 里睡眠（wchan 为 do_msgrcv），直到发来的消息把它唤醒，它的 msgrcv 返回这条消息。',
+        // where the sleep shows: the reader has exited when the step ends, so the Kernel pane lists it
+        // ended, never asleep (issue 16: described, never seen there)
+        en: 'Trace: the reader sleeps in msgrcv till the send wakes it with the message. It exits within the step: no other pane shows it asleep.',
+        zh: '见“跟踪”窗格：读者在 msgrcv 里睡眠（wchan 为 do_msgrcv），直到发来的消息把它唤醒；它在这一步结束前就退出了，别的窗格看不到它睡眠。',
       },
       // the result is the reader's sleep and its wake-up, the Trace's lines, where the run
       // opens (issue 16: the notice named lrpid, and the Kernel pane it chose shows the reader

@@ -28,7 +28,8 @@ const NATTCH = counts('nattch', [1, 2, 3], [
  *  before and after the step, by the column that moved. */
 const ROW = [
   { en: 'no column changes', zh: '哪一列都不变', value: 'same', whyNot: { en: 'this run\'s row changed, as the Kernel pane shows; a write through a mapping alone changes none of it.', zh: '这次那一行变了，见“内核”窗格；单是通过映射写入，哪一列也不会变。' } },
-  { en: 'its size grows by the text\'s length', zh: '大小增加文字的长度', value: 'size', whyNot: { en: 'the size (the bytes column) is fixed by shmget; the text fills bytes that were already there.', zh: '共享内存段的大小（bytes 一列）由 shmget 定下；文字只是填进本来就有的字节。' } },
+  // by the column's name, as the pane heads it (issue 16: "大小" where the column is bytes)
+  { en: 'its size grows by the text\'s length', zh: 'bytes 一列增加文字的长度', value: 'size', whyNot: { en: 'the size (the bytes column) is fixed by shmget; the text fills bytes that were already there.', zh: '共享内存段的大小（bytes 一列）由 shmget 定下；文字只是填进本来就有的字节。' } },
   { en: 'nattch rises by one', zh: 'nattch 加 1', value: 'nattch', whyNot: { en: 'nattch counts mappings; the parent writes through the one it made in step 3.', zh: 'nattch 数的是映射；父进程用的是第 3 步做好的那个映射。' } },
 ];
 
@@ -141,8 +142,9 @@ export const parentChild = defineLesson<ParentChildState>({
       // says where the Kernel pane's words are, which a learner starting here gets as New terms
       // after this run; in sentences (issue 16: "status dest once marked; ▸'s IPC_STAT below" was cryptic)
       notice: {
-        en: 'Key 0x00000000: no key finds them; the child is given their shmids. Kernel pane: a row each, the ▸ row\'s record (IPC_STAT) below.',
-        zh: 'key 为 0，凭 key 找不到它们，所以要把 shmid 交给子进程。“内核”窗格：每个共享内存段一行；行下面是 ▸ 那一行的记录（IPC_STAT）。',
+        // the child is the next step's: no child yet (issue 16: "the child is given" before a fork)
+        en: 'Key 0x00000000: no key finds them; step 2\'s child gets their shmids. Kernel pane: a row each, the ▸ row\'s record (IPC_STAT) below.',
+        zh: 'key 为 0，凭 key 找不到它们，要把 shmid 交给下一步的子进程。“内核”窗格：每个共享内存段一行；行下面是 ▸ 那一行的记录（IPC_STAT）。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -337,8 +339,9 @@ export const parentChild = defineLesson<ParentChildState>({
       title: { en: 'Both detach; IPC_RMID on both', zh: '双方解除映射，再调用 IPC_RMID' },
       say: {
         // IPC_RMID marks, the kernel frees at the last detach (errata E5): no "deletes" (issue 16)
-        en: 'The child detaches and exits; the parent waits for it, detaches, and marks both segments with IPC_RMID. The kernel frees each when its last attach goes: here at once, nattch 0.',
-        zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 把两个共享内存段标记为待删。每段的最后一个映射一解除，内核就释放它：这里 nattch 已是 0，所以立刻释放。',
+        // nattch as the pane shows it before the run, 2 (issue 16: "nattch 0" read against the pane's 2)
+        en: 'The child detaches and exits; the parent waits, detaches, and marks both segments with IPC_RMID. Both sides detached first, so the kernel frees each at once.',
+        zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 把两个共享内存段标记为待删。每段的最后一个映射一解除，内核就释放它：双方先解除了映射，所以立刻释放。',
       },
       notice: {
         // sentences, not the explain lines' words in quotes (issue 16: the zh read as a telegram)

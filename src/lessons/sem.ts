@@ -298,11 +298,12 @@ export const sem = defineLesson<SemState>({
       code: 'int set = semget(IPC_PRIVATE, 1, 0600)',
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
-        en: 'semget(IPC_PRIVATE, 1, 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1.',
-        zh: 'semget(IPC_PRIVATE, 1, 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1。',
+        // sempid said where its column first holds a pid (issue 16: the legend said "last semop's pid" with no semop yet)
+        en: 'semget(IPC_PRIVATE, 1, 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1, and on Linux its sempid to the caller\'s pid.',
+        zh: 'semget(IPC_PRIVATE, 1, 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1，在 Linux 上还把它的 sempid 设为调用者的 pid。',
       },
       notice: {
-        // sempid is said at step 2, where its column comes (the Kernel pane brings it with the first semop)
+        // sempid is the say's: the notice names what is in view after the run, the Trace at 80x24 (notice-says-in-view-ipcs)
         en: 'One semaphore, which SETVAL set to 1.',
         zh: '集合里有一个信号量，SETVAL 把它的 semval 设成 1。',
       },
@@ -492,7 +493,9 @@ export const sem = defineLesson<SemState>({
       },
       traceFocus: ['EAGAIN'],
       diagram: FLOW,
-      highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'me->sem', 'sem->gone', 'gone'],
+      // holder 2 last: the Flow's window keeps the last box lit anew, and the step is about holder 2,
+      // the set's removal its end (issue 16: the window showed the set removed beside step 4's waiter)
+      highlight: ['me', 'me->sem', 'sem', 'sem->gone', 'gone', 'me->h2', 'h2->sem', 'h2'],
       async run(ctx, state) {
         const semid = need(state, 'semid');
         const problems = await killHolder(ctx, state, false, 0);

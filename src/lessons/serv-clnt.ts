@@ -539,18 +539,24 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
 }
 
 /** A cross run's notice, `notice` and then, when its trace shows the server's IPC_RMID before
- *  the client's shmdt, what the kernel did then: it freed the segment only at that shmdt. Said
- *  by the calls the Trace shows, the pane shown after the run (no Kernel pane named: it is not
- *  on screen), not by the dest between them, which lasts from one call to the next and which no
- *  pane here showed (issue 16: "between the two lines the segment was dest", then "status dest"
- *  itself, named what no screen showed). Undefined, the fixed notice, otherwise. */
+ *  the client's shmdt, what the kernel did then: the segment stayed, dest and still mapped, until
+ *  that shmdt freed it. The ipclab client reads its row just before its shmdt (client.ts cleanup)
+ *  and the Trace shows it with status dest (issue 16: the quiz named dest and no pane showed it);
+ *  where its read came before the IPC_RMID, no line shows dest, and the notice says so. Said by
+ *  the Trace, the pane shown after the run. Undefined, the fixed notice, otherwise. */
 function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | undefined {
   return (live) => {
     if (detachOrder(live) !== 'dest') return undefined;
-    return {
-      en: `${notice.en} This run the server's IPC_RMID came before the client's shmdt (Trace): still mapped, the segment was freed only at that shmdt.`,
-      zh: `${notice.zh}这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：共享内存段仍被映射，到那次 shmdt 才释放。`,
-    };
+    const shown = live.entries.some((e) => e.type === 'event' && /status dest/.test(e.text.en));
+    return shown
+      ? {
+          en: `${notice.en} This run IPC_RMID came before the client's shmdt: the Trace's ipcs -m line shows the segment dest, still mapped, until that shmdt freed it.`,
+          zh: `${notice.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：跟踪里那行 ipcs -m 显示共享内存段为 dest，仍被映射，到那次 shmdt 才释放。`,
+        }
+      : {
+          en: `${notice.en} This run IPC_RMID came before the client's shmdt (Trace), but after the client's last look at its row: dest till that shmdt, no line shows it.`,
+          zh: `${notice.zh}这一次 IPC_RMID 在客户端的 shmdt 之前（见跟踪），但在客户端最后一次查看那一行之后：到那次 shmdt 前它是 dest，没有哪一行显示出来。`,
+        };
   };
 }
 

@@ -191,9 +191,23 @@ export class Client {
     }
   }
 
-  /** Detaches (the client never removes: the server made the segment). Synchronous. */
+  /** Detaches (the client never removes: the server made the segment). Synchronous. A server
+   *  that removed the segment first (serv.c does, at serv-clnt 6) left it dest while this side
+   *  maps it: its ipcs row says so just before the shmdt that frees it (issue 16: the quiz named
+   *  dest, and no pane ever showed it). */
   cleanup(): void {
-    if (this.#seg?.attached) this.opts.emit(sys.shmdt(this.#seg));
+    if (this.#seg?.attached) {
+      const shmid = this.#seg.shmid;
+      const row = sys.readSegments().find((r) => r.shmid === shmid);
+      if (row?.status.includes('dest')) {
+        this.opts.emit(event({
+          // one Trace row: serv-clnt 6's lines from IPC_RMID to the exits fill the 5 rows at 80x24
+          en: `ipcs -m before this shmdt: shmid ${shmid}, nattch ${row.nattch}, status dest`,
+          zh: `这次 shmdt 前的 ipcs -m：shmid ${shmid}，nattch ${row.nattch}，status dest`,
+        }));
+      }
+      this.opts.emit(sys.shmdt(this.#seg));
+    }
     this.#seg = null;
   }
 }

@@ -27,6 +27,9 @@ export const TERMS = {
   // ipclab 自己的进程 read as four processes); "lesson process" as the diagrams say, not "this
   // lesson's process", since the tab bar's "this lesson's processes:" means all of them
   lessonProcess: { en: 'lesson process', zh: '本课进程', rejected: /本进程|(?:ipclab|本课|界面) ?自己的进程/ },
+  // struct ipclab_rv's ack, as rv.h, the trace and the texts name it: not 确认号 (issue 16: serv-clnt's
+  // Flow said "写 client_pid、确认号" where the text and trace say ack); 确认 the verb stays
+  ack: { en: 'ack', zh: 'ack', rejected: /确认号/ },
   // a part of the screen, as the help names it: 窗格, never 面板, nor 页 after a pane's name
   // ("内核页", "见“内核”页", "内核标签页", and "${name}页里的", a pane named by a string
   // built around it, whose literal has 页 after no Chinese word): the tab bar names panes,

@@ -11,7 +11,8 @@ import { helpLines } from '../../src/app/components/Help.js';
 import { textRoom } from '../../src/app/components/Panel.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
-import { cells } from '../../src/app/text-fit.js';
+import { cells, wrap } from '../../src/app/text-fit.js';
+import { frameChars, titleRoom } from '../../src/app/components/frame.js';
 import { lineText, lineWidth } from '../../src/app/styled.js';
 import type { Lang } from '../../src/lang.js';
 import { turnFormLines } from '../../src/app/components/turn-view.js';
@@ -51,6 +52,12 @@ function anyPaneAt(input: LessonViewInput, width: number, height: number) {
   if (layout.mode === 'tabs') return lessonPaneContent(input, width - 2, layout.lesson.h - 2, true, lessonRowsMost(height));
   if (layout.mode === 'wide') return lessonPaneContent(input, layout.lesson.w - 2, layout.lesson.h - 2, false);
   throw new Error(`${width}x${height} is too small`);
+}
+
+/** The lesson pane's width as App lays it out at a size (anyPaneAt). */
+function anyPaneWidth(input: LessonViewInput, width: number, height: number): number {
+  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, height));
+  return layout.mode === 'wide' ? layout.lesson.w : width;
 }
 
 describe('lesson pane: no line cut by the pane', () => {
@@ -599,10 +606,11 @@ describe('the step list at 120x34 (fix13p#5: "一个值为 1 的信号…" read 
 });
 
 describe('the shown step\'s full title', () => {
-  it('is in view at every scroll offset of every step, at 80x24 and 120x34 in both languages: its heading, or the border (the status line when the border cuts it); no heading above text of another step', async () => {
+  it('is in view at every scroll offset of every step, at 80x24 and 120x34 in both languages: its heading, or the border and the rows it wraps onto, never cut; no heading above text of another step', async () => {
     const { headingRows, lessonBorderTitle } = await import('../../src/app/components/LessonPane.js');
     const problems: string[] = [];
     let onBorder = 0;
+    let wrapped = 0;
     const bare = (x: string) => x.replace(/[\s`]/g, '');
     for (const [w, h] of [[80, 24], [120, 34]] as const) {
       for (const lang of LANGS) {
@@ -615,8 +623,6 @@ describe('the shown step\'s full title', () => {
               // the step before and this one: a text taller than the pane at times
               const turnResults = { [k - 1]: [{ en: 'Your values: shmget(…) succeeded.', zh: '你的取值：shmget(…) 成功。' }], [k]: [{ en: 'Your values: shmget(…) failed.', zh: '你的取值：shmget(…) 失败。' }] };
               const input = { ...inputAt(lesson, lang, view, done), turnResults, newTerms: { names: ['shmget', 'IPC_PRIVATE', 'nattch'], key: 'g', justRun: ['shmctl', 'IPC_RMID', 'EINVAL', 'errno'] } };
-              const layout = layoutFor(w, h, lessonRowsNeeded(input, w - 2, h));
-              const paneWidth = layout.mode === 'wide' ? layout.lesson.w : w;
               const content = anyPaneAt(input, w, h);
               const rows = headingRows(input, content.text);
               expect(rows, `${lesson.id} ${k + 1} ${lang}`).not.toBeNull();
@@ -627,9 +633,12 @@ describe('the shown step\'s full title', () => {
               // what belongs to another step: the step before's notice and the lines of its values
               const others = [s.noticeOfStep(k), s.stepYourValues(k), s.stepSaid(k)];
               for (let top = 0; top <= content.max; top++) {
-                // the pane shows the text's rows from top, nothing put above them
-                const text = content.text.slice(top, top + content.textRows).map(lineText);
-                const shown = content.lines(top).map(lineText);
+                const border = content.border(top);
+                // the pane shows the border's title's rest, then the text's rows from top, nothing else put above them
+                const { end } = content.window(top);
+                const text = content.text.slice(top, end).map(lineText);
+                const shown = content.lines(top).map(lineText).slice(border.rest.length);
+                if (!content.lines(top).slice(0, border.rest.length).every((l, i) => lineText(l).endsWith(border.rest[i]!))) problems.push(`${where} top ${top}: the title's rest not on the first rows`);
                 // the last row may end in the cut mark (fix21a#1), words it had no room for left out
                 const marked = (l: string, i: number) => {
                   const kept = shown[i].replace(/ ?…$/, '').trimEnd();
@@ -640,16 +649,18 @@ describe('the shown step\'s full title', () => {
                 if (at >= 0 && text.slice(at + 1).some((l) => others.some((o) => l.startsWith(o)))) problems.push(`${where} top ${top}: the heading above another step's text`);
                 const whole = heading.every((l) => text.includes(l));
                 expect(content.headingOut(top), `${where} top ${top}`).toBe(!whole);
-                if (whole) continue;
-                // out of view: the border names the step, and the whole title is on it or in the status line
-                const up = top > 0 ? `↑ ${s.more(top)} PgUp` : '';
-                const room = paneWidth - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;
-                const border = lessonBorderTitle(input, true, room);
+                if (whole) {
+                  if (border.title !== s.lessonTitle || border.rest.length) problems.push(`${where} top ${top}: the border names the step beside its heading`);
+                  continue;
+                }
+                // out of view: the border names the step, its title whole on it and the rows under it
+                const room = titleRoom(top, anyPaneWidth(input, w, h), frameChars(false), s.more, border.upKey);
                 onBorder++;
+                if (border.rest.length) wrapped++;
                 if (cells(border.title) > room) problems.push(`${where} top ${top}: border title wider than ${room}`);
                 if (!border.title.startsWith(`${s.lessonTitle} · ▶ ${s.step} ${k + 1}/${lesson.steps.length}`)) problems.push(`${where} top ${top}: border ${border.title}`);
-                const said = border.full ?? border.title;
-                if (!bare(said).includes(bare(lesson.steps[k].title[lang]))) problems.push(`${where} top ${top}: title not whole in ${said}`);
+                const said = `${border.title}${border.rest.join('')}`;
+                if (!bare(said).endsWith(bare(lesson.steps[k].title[lang])) || said.includes('…') !== lesson.steps[k].title[lang].includes('…')) problems.push(`${where} top ${top}: title not whole in ${said}`);
               }
             }
           }
@@ -658,26 +669,32 @@ describe('the shown step\'s full title', () => {
     }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(onBorder).toBeGreaterThan(0);
+    expect(wrapped).toBeGreaterThan(0);
     // a border too narrow for the whole title (a long "↑ n more" beside it): one rule (issue 16: shmctl 3
-    // dropped "Lesson · " where shmget 3 kept it): the pane's name, the step, the title cut at its
-    // end, at a word; the whole title is given for the status line
-    const lesson = LESSONS.find((l) => l.id === 'ftok')!;
-    const input = inputAt(lesson, 'en', 2, 2);
-    const title = lesson.steps[2].title.en;
-    const at = (room: number) => lessonBorderTitle(input, true, room);
-    const whole = `Lesson · ▶ step 3/${lesson.steps.length}: ${title}`;
-    expect(at(200)).toEqual({ title: whole, full: null });
-    expect(at(cells(whole))).toEqual({ title: whole, full: null });
-    for (const room of [cells(whole) - 1, 30, 26, 22, 12]) {
+    // dropped "Lesson · " where shmget 3 kept it): the pane's name, the step, the title's first words,
+    // the rest wrapped under the border at a word, never cut
+    const lesson = LESSONS.find((l) => l.id === 'serv-clnt')!;
+    const input = inputAt(lesson, 'en', 1, 1);
+    const title = lesson.steps[1].title.en;
+    const at = (room: number) => lessonBorderTitle(input, true, room, 40);
+    const whole = `Lesson · ▶ step 2/${lesson.steps.length}: ${title}`;
+    expect(at(200)).toEqual({ title: whole, rest: [] });
+    expect(at(cells(whole))).toEqual({ title: whole, rest: [] });
+    for (const room of [cells(whole) - 1, 40, 30, 26, 22, 12]) {
       const border = at(room);
-      expect(cells(border.title), `${room}`).toBeLessThanOrEqual(Math.max(room, cells(`Lesson · ▶ step 3/${lesson.steps.length}`)));
-      expect(border.title.startsWith(`Lesson · ▶ step 3/${lesson.steps.length}`), border.title).toBe(true);
-      expect(border.full).toBe(`▶ step 3/${lesson.steps.length}: ${title}`);
+      expect(cells(border.title), `${room}`).toBeLessThanOrEqual(Math.max(room, cells(`Lesson · ▶ step 2/${lesson.steps.length}:`)));
+      expect(border.title.startsWith(`Lesson · ▶ step 2/${lesson.steps.length}:`), border.title).toBe(true);
+      expect(`${border.title} ${border.rest.join(' ')}`.replace(/\s+/g, ' ').trim(), `${room}`).toBe(whole);
+      expect(border.rest.every((l) => cells(l) <= 40)).toBe(true);
     }
-    expect(at(cells(whole) - 1).title).toMatch(/^Lesson · ▶ step 3\/\d+: .+…$/);
-    // a title with no room for a few cells of its own: the step's number ends the border
-    expect(at(26).title).toBe(`Lesson · ▶ step 3/${lesson.steps.length}`);
+    // never inside a word or a code word: "Client: read server_pid," keeps server_pid whole on one side
+    for (let room = 22; room < cells(whole); room++) {
+      const head = at(room).title.slice(`Lesson · ▶ step 2/${lesson.steps.length}:`.length).trim();
+      expect(title.startsWith(head) && (!/\w$/.test(head) || /^\s/.test(title.slice(head.length))), `${room}: "${head}"`).toBe(true);
+    }
+    // a title with no room for a few cells of its own: the step's number ends the border, the title under it
+    expect(at(26)).toEqual({ title: `Lesson · ▶ step 2/${lesson.steps.length}:`, rest: wrap(title, 40, { code: true }) });
     // the heading in view: the border is the pane's name alone
-    expect(lessonBorderTitle(input, false, 200)).toEqual({ title: 'Lesson', full: null });
+    expect(lessonBorderTitle(input, false, 200, 40)).toEqual({ title: 'Lesson', rest: [] });
   });
 });

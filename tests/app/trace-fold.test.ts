@@ -110,6 +110,13 @@ describe('the Trace folds runs of alike lines', () => {
         const folds = [view, zh].flatMap((v) => v.lines.map((l) => lineText(l)).join('\n').match(/× \d+ (?:lines|行)[^\n]*(?:\n {7,}[^\n]*)*/g) ?? []);
         expect(folds.length).toBeGreaterThan(0);
         for (const f of folds) expect(f).not.toMatch(/compare-and-swap|[:：]\s*$/);
+        // the names account for every line counted: each once, "×k" for k lines (issue 16: "× 9 lines"
+        // named 7 things at step 6, its "expected = 0" and its note dropped)
+        for (const f of folds) {
+          const [, n, names] = /× (\d+) (?:lines|行)[^:：]*[:：]\s*([\s\S]*)$/.exec(f.replace(/\n {7,}/g, ' '))!;
+          const counted = names!.split(', ').reduce((sum, name) => sum + Number(/ ×(\d+)$/.exec(name)?.[1] ?? 1), 0);
+          expect(counted, f).toBe(Number(n));
+        }
       } finally {
         await run.close();
       }

@@ -36,6 +36,11 @@ describe('diagram label language', () => {
     ]);
   });
 
+  it('names struct ipclab_rv\'s ack as the text and trace do, not 确认号 (issue 16: serv-clnt\'s Flow said one, its text the other)', () => {
+    const src = `flowchart\nc[客户端] --写 client_pid、确认号--> s[共享内存]\nc --写 ack，等于 seq--> s\n${en(['c = client', 's = shared memory', 'c->s = write client_pid, ack'])}`;
+    expect(labelWordProblems(src)).toEqual([`the Chinese label of 'c->s' says 确认号 (use ack)`]);
+  });
+
   it('fails on Chinese in an English label, a rejected term and Latin glued to Chinese', () => {
     const src = `flowchart\nsem[信号灯] --> obj[IPC对象]\n${en(['sem = 信号量 set', 'obj = IPC object'])}`;
     expect(labelWordProblems(src)).toEqual([

@@ -41,8 +41,9 @@ describe('the Flow in New terms', () => {
     const step = (id: string) => sem.steps.findIndex((s) => s.id === id);
     for (const lang of ['en', 'zh'] as const) {
       const before = newTermWords(LESSONS, lang, at('sem'));
-      expect(before[0], lang).toEqual(['semval', 'semid', 'SETVAL']);
-      expect(noticeTermWords(LESSONS, lang, at('sem'))[0]!.words, lang).toEqual([]); // sempid comes with step 2's semop, its column's step
+      // sempid with SETVAL, which sets it on Linux and brings its column (issue 16: legend "last semop's pid" at step 1)
+      expect(before[0], lang).toEqual(['semval', 'semid', 'SETVAL', 'sempid']);
+      expect(noticeTermWords(LESSONS, lang, at('sem'))[0]!.words, lang).toEqual([]);
       // each where its step's text says it
       expect(before[step('p')], lang).toContain('P');
       // sem_flg where step 3 sets IPC_NOWAIT in it, not among step 2's (issue 16: 11 terms in steps 1-2)

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineLesson } from '../../src/lessons/define.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { lessonById } from '../../src/lessons/index.js';
-import { lostPercent } from '../../src/lessons/race.js';
+import { lostPercent, NONE_ROUNDS } from '../../src/lessons/race.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 import { getpid, peekAttached } from '../../src/native/index.js';
 import { traceLines } from '../../src/lessons/format.js';
@@ -26,7 +26,7 @@ describe('notices by the run', () => {
     // the count: that is step 2's question (issue 16: "can run at the same moment … nothing
     // makes them take turns" above "does this run lose updates?")
     const setup = await run.runNext();
-    expect(setup.notice?.en).toMatch(/^(One CPU here: the workers take turns\.|\d+ CPUs here\. Steps 2 to 4 each run the two workers once, a round; they share the CPUs)/);
+    expect(setup.notice?.en).toMatch(/^(One CPU here: the workers take turns\.|\d+ CPUs here\. Steps 2 to 4 each run the two workers, a round; they share the CPUs)/);
     expect(setup.notice?.en).not.toMatch(/same moment|take turns;|at once/);
     expect(setup.notice?.en).not.toContain('Two or more');
     const outcome = await run.runNext();
@@ -102,17 +102,20 @@ describe('notices by the run', () => {
     expect(half.zh).toContain('正好一半');
   });
 
-  it("race's round that lost none says the light way to run it again: back to step 2, then Space, not r (fix13p#2); it names no key the bar lacks (? names it)", () => {
+  it("race's round that lost none in every round says how many ran, and sends no one back to run it again (issue 16: the rounds rerun themselves)", () => {
     const race = lessonById('race')!;
     const none = race.steps.find((s) => s.id === 'none')!;
-    const live = { calls: [], entries: [{ type: 'measure', value: 0, of: 2000000 }], segments: [], state: { oneCpu: false }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
+    const live = { calls: [], entries: [{ type: 'measure', value: 0, of: 2000000 }], segments: [], state: { oneCpu: false, noneRounds: NONE_ROUNDS }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
     const notice = none.noticeBy!(live)!;
-    expect(notice.en).toContain('go back to step 2 (? names the key) and press Space to run it again');
-    expect(notice.zh).toContain('回到第 2 步（按 ? 查看用哪个键）再按空格重新运行');
+    expect(notice.en).toContain(`This run lost none of its 2000000 updates in ${NONE_ROUNDS} rounds: the two loops hardly ran at the same moment.`);
+    expect(notice.zh).toContain(`（${NONE_ROUNDS} 轮都是）`);
     const said = race.checkpoints!.none!.explain!(live as never);
-    expect(said.en).toContain('Go back to step 2 (? names the key) and press Space to run it again');
-    expect(said.zh).toContain('回到第 2 步（按 ? 查看用哪个键）再按空格');
-    for (const t of [notice.en, notice.zh, said.en, said.zh]) expect(t).not.toMatch(/reset \(r\)|按 r|Reset and/);
+    for (const t of [notice.en, notice.zh, said.en, said.zh]) expect(t).not.toMatch(/go back|step 2 \(|回到第 2 步|Space|空格|reset \(r\)|按 r/i);
+    // one round alone (one CPU, or the first lost nothing and time ran out) names no count of rounds
+    const one = none.noticeBy!({ ...live, state: { oneCpu: true } } as never)!;
+    expect(one.en).toContain('This run lost none of its 2000000 updates: ');
+    // the step says the rerun before it runs
+    expect(none.say.en).toContain('on 2+ CPUs, one losing none reruns');
   });
 
   it("race's atomic and last notices compare the times this run measured, whichever way they went", () => {
@@ -191,11 +194,16 @@ describe('notices by the run', () => {
       // this run's order, said as this run's (a newcomer read "IPC_RMID came before" as a rule)
       // what the kernel does, not a dest no pane here showed; where the learner saw dest (issue 16)
       // what the Trace and the Kernel pane show: no dest, which no pane here showed (issue 16)
-      expect(dest.en).toContain("This run the server's IPC_RMID came before the client's shmdt (Trace): still mapped, the segment was freed only at that shmdt.");
-      expect(`${dest.en} ${dest.zh}`).not.toMatch(/dest/);
+      // where the client's ipcs -m line before its shmdt shows dest, the notice points at it (issue 16:
+      // the quiz named dest and no pane showed it); where its look came before the IPC_RMID, it says no line shows it
+      expect(dest.en).toContain("This run IPC_RMID came before the client's shmdt (Trace), but after the client's last look at its row: dest till that shmdt, no line shows it.");
+      expect(dest.zh).toContain('没有哪一行显示出来');
+      const row = { type: 'event', pid: 2, text: { en: 'ipcs -m before this shmdt: shmid 7, nattch 1, status dest', zh: '' }, at: 0 };
+      const seen = step.noticeBy!(live([call(1, 'shmdt', 'shmdt(0x1)'), rmid, row, call(2, 'shmdt', 'shmdt(0x2)')]))!;
+      expect(seen.en).toContain("the Trace's ipcs -m line shows the segment dest, still mapped, until that shmdt freed it.");
+      expect(seen.zh).toContain('跟踪里那行 ipcs -m 显示共享内存段为 dest');
       // pass 10: "too briefly for a poll to show" claimed what the screen cannot show
-      expect(dest.en).not.toMatch(/too briefly/);
-      expect(dest.zh).toContain('这一次，服务端的 IPC_RMID 在客户端的 shmdt 之前（见跟踪）：共享内存段仍被映射，到那次 shmdt 才释放。');
+      expect(`${dest.en} ${seen.en}`).not.toMatch(/too briefly/);
       expect(step.noticeBy!(live([call(2, 'shmdt', 'shmdt(0x2)'), call(1, 'shmdt', 'shmdt(0x1)'), rmid]))).toBeUndefined();
     }
   });

@@ -9,7 +9,7 @@ import { layoutFor, lessonRowsGiven, lessonRowsMost, lessonRowsShare, MIN, playL
 import { DUMP_BYTES } from '../store/kernel.js';
 import { questionInSight, questionWaitsShown } from '../store/turn.js';
 import { takesKeys } from '../store/run.js';
-import { readingResult, resultGrows } from '../store/reading.js';
+import { nextGivesWay, readingResult, resultGrows } from '../store/reading.js';
 import { keyOf, useKeys } from '../use-keys.js';
 import { useScrollKeys } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -120,12 +120,12 @@ export function App() {
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed, grow);
   // the result's pane cut the result being read while the next step's question was behind Space
-  // anyway (the lesson pane as drawn: resultShown.pinned): noted, the rows follow (kept until the
-  // question is brought); where it fitted under the result, no key is added (quiz-ui-fold-result),
-  // and a step's text below the window (spaceShowsRest) keeps its one Space
+  // anyway (the lesson pane as drawn: resultShown.pinned), or that step asks none: noted, the rows
+  // follow (kept until Space brings the question or the step's text); where a question fitted
+  // under the result, no key is added (quiz-ui-fold-result)
   const resultCut = useAppState((st) => {
     const shown = st.resultShown;
-    const behind = !!shown && shown.lesson === st.lessonIndex && shown.done === st.done && shown.view === st.view && shown.pinned;
+    const behind = !!shown && shown.lesson === st.lessonIndex && shown.done === st.done && shown.view === st.view && nextGivesWay(st, shown.pinned);
     const cut = st.result?.pane === 'trace' ? st.traceCut?.step === st.done - 1 && !st.traceCut.scrolled : st.result?.pane === 'kernel' && !!(st.room.kernel?.up || st.room.kernel?.down);
     return readingResult(st) && behind && cut;
   });
@@ -267,7 +267,7 @@ export function App() {
         {layout.lesson.h > 0 && <LessonPane width={columns} height={layout.lesson.h} columns />}
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} footer={footer ?? flowFoot} choice={choice} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} paneHeight={zoomed ? kernelHeight(layoutFor(columns, rows, lessonRows, flowRows, false, grow)) : undefined} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} footer={footer ?? s.codeKeys(ascii ? '^v' : '↑↓', keyFor('zoom', ascii))} />}
       </Box>
@@ -302,4 +302,10 @@ export function App() {
       <KeyBar width={columns} tabs={layout.mode === 'tabs'} />
     </Box>
   );
+}
+
+/** The Kernel pane's height in `layout` unzoomed (a tab, or beside the Flow): zoomed, the pane keeps the
+ *  record's form it has there (KernelPane paneHeight). */
+function kernelHeight(layout: ReturnType<typeof layoutFor>): number | undefined {
+  return layout.mode === 'tabs' ? layout.tabs.h : layout.mode === 'wide' ? layout.kernel.h : undefined;
 }

@@ -112,7 +112,10 @@ function legendOf(input: KernelInput, width: number, rows: number, only: Readonl
 }
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
-export function KernelPane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
+/** `paneHeight`: zoomed, the pane's height unzoomed: the record keeps the form it has there, its
+ *  short label and one order, its fields wrapped rather than laid out anew (issue 16: parent-child 3's
+ *  "record:  atime …" became "the kernel's record of segment …" on z). */
+export function KernelPane({ width, height, focused, title, footer, paneHeight }: { width: number; height: number; focused: boolean; title: string; footer?: string; paneHeight?: number }) {
   const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
   const queues = useAppState((st) => st.queues);
@@ -192,7 +195,7 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone, pickKeyWords: '', dumpKeyWords: '', focusStep: () => FOCUS_WORDS[lang] }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedBytes: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, markElsewhere: s.markElsewherePlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone, pickKeyWords: '', dumpKeyWords: '', focusStep: () => FOCUS_WORDS[lang] }
         : s,
     [play, s, lang],
   );
@@ -206,9 +209,10 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     for (const v of play ? [] : vanished) if (ours[v.kind].has(v.id)) out.push({ text: s.vanished(v.kind, v.id), tone: 'error' });
     return out;
   }, [play, view, done, vanished, lesson, s]);
+  const unzoomed = paneHeight === undefined ? undefined : Math.max(0, paneHeight - 2);
   const input = useMemo(
-    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans: play ? undefined : wchans, marks, lang, s: words, notes }),
-    [segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans, play, marks, lang, words, notes],
+    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans: play ? undefined : wchans, marks, lang, s: words, notes, paneRows: unzoomed }),
+    [segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans, play, marks, lang, words, notes, unzoomed],
   );
   const rows = Math.max(0, height - 2);
   const { head, legendBelow } = useMemo(() => kernelHead(input, width, rows, title, s, words, ascii), [input, width, rows, title, s, words, ascii]);

@@ -11,15 +11,16 @@ import { resultFirst } from '../store/turn.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, continues, fit, lineText, lineWidth, run, trimEnd } from '../styled.js';
-import { cells, cutAtWord, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
+import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { pageLines } from '../scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
+import { frameChars, titleRoom } from './frame.js';
 import { markOf } from './step-marks.js';
-import { lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type Earlier, type LessonViewInput } from './lesson-view.js';
+import { ASIDE_BAR, lessonTextLines, listMarks, paneNewTerms, stepListLines, stepRows, textNewTerms, type Earlier, type LessonViewInput } from './lesson-view.js';
 import type { LessonAt } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
@@ -119,6 +120,9 @@ export interface LessonPaneContent {
   window(top: number): { start: number; end: number; below: number };
   /** the shown step's heading is not wholly in view from `top`: the pane's border names the step */
   headingOut(top: number): boolean;
+  /** the top border's title from `top`, what PgUp brings said beside its "↑ n more" (`upKey`), and
+   *  the title's words the border could not hold (`rest`), drawn on the pane's first rows (lessonBorderTitle) */
+  border(top: number): { title: string; rest: string[]; upKey: string };
   /** the pane's lines with the text from row `top` */
   lines(top: number): Line[];
   /** the result of the step just run comes first, the shown step's question behind Enter (lessonPaneContent) */
@@ -177,39 +181,53 @@ export function paragraphTop(text: readonly Line[], top: number, lo = 0, hi = to
   return (blank ? (down() ?? up()) : (up() ?? down())) ?? top;
 }
 
+/** Whether the shown step's heading is not wholly in the text's `rows` rows from `top`. */
+function headingOutOf(input: LessonViewInput, text: readonly Line[], rows: number): (top: number) => boolean {
+  const heading = headingRows(input, text);
+  return (top) => !!heading && !(heading[0] >= top && heading[1] <= top + rows);
+}
+
 /** The text's window of `rows` rows from `top`, and whether the shown step's heading is out
- *  of it (then the border names the step: lessonBorderTitle). Its last window starts a
+ *  of it (then the border names the step: lessonBorderTitle, its words the border cannot hold on
+ *  the first `titleRows(top)` rows, which the text gives up). Its last window starts a
  *  paragraph too, with blank rows under the text's end where it must: a window End scrolls to
  *  never opens mid-sentence either (Space's rest stops at the text's last row: restTop). */
-function textWindow(input: LessonViewInput, text: readonly Line[], rows: number): Pick<LessonPaneContent, 'max' | 'window' | 'headingOut'> {
-  const heading = headingRows(input, text);
-  const end = Math.max(0, text.length - rows);
+function textWindow(input: LessonViewInput, text: readonly Line[], rows: number, titleRows: (top: number) => number): Pick<LessonPaneContent, 'max' | 'window' | 'headingOut'> {
+  const headingOut = headingOutOf(input, text, rows);
+  const shown = (top: number) => Math.max(1, rows - (headingOut(top) ? titleRows(top) : 0));
+  // the first window that holds the text's end, the title's rows above it
+  let end = Math.max(0, text.length - rows);
+  while (end > 0 && end + shown(end) < text.length) end++;
   return {
     max: end === 0 ? 0 : paragraphTop(text, end, end, text.length - 1),
-    window: (top) => ({ start: top, end: top + rows, below: Math.max(0, text.length - top - rows) }),
-    headingOut: (top) => !!heading && !(heading[0] >= top && heading[1] <= top + rows),
+    window: (top) => ({ start: top, end: top + shown(top), below: Math.max(0, text.length - top - shown(top)) }),
+    headingOut,
   };
 }
 
 /** The lesson pane's border title: "Lesson", and while the shown step's heading is out of
  *  view, the step it is after it ("Lesson · ▶ step 3/9: 'A' and 'A'+256"). One rule at every
  *  width (issue 16: shmctl 3 dropped "Lesson · " where shmget 3 kept it): the pane's name first,
- *  the step's number, then its title, cut only at its end (at a word, with …) to `room` cells;
- *  a cut title keeps a few cells of its own, else the step number ends the title.
- *  `full`: the whole step title, for the status line, when the border could not hold it. */
-export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: number): { title: string; full: string | null } {
+ *  the step's number, then its title, never cut (issue 16: "▶ 步骤 2/6：客户端：读…"): the words
+ *  `room` cells leave beside the number stay on the border, and the rest wraps onto the pane's
+ *  first rows (`rest`, `width` cells), as a heading wraps; a few cells are no room for a word, so
+ *  the number ends the border there and the title starts on the row under it. */
+export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: number, width: number): { title: string; rest: string[] } {
   const { s, lesson, view, lang, ascii } = input;
   const step = lesson.steps[view];
-  if (!out || !step) return { title: s.lessonTitle, full: null };
-  const mark = ascii ? '>' : '▶';
-  const named = `${mark} ${s.step} ${view + 1}/${lesson.steps.length}`;
+  if (!out || !step) return { title: s.lessonTitle, rest: [] };
+  const named = `${ascii ? '>' : '▶'} ${s.step} ${view + 1}/${lesson.steps.length}`;
   const title = layoutText(ascii).text(step.title[lang]);
-  const lead = `${s.lessonTitle}${ascii ? ' - ' : ' · '}${named}`;
-  const whole = `${lead}${s.colon}${title}`;
-  if (cells(whole) <= room) return { title: whole, full: null };
-  const full = `${named}${s.colon}${title}`;
-  const rest = room - cells(`${lead}${s.colon}`);
-  return { title: rest >= 6 ? `${lead}${s.colon}${cutAtWord(title, rest, layoutText(ascii).mark)}` : lead, full };
+  const lead = `${s.lessonTitle}${ascii ? ' - ' : ' · '}${named}${s.colon}`;
+  if (cells(`${lead}${title}`) <= room) return { title: `${lead}${title}`, rest: [] };
+  // the border's words end where a wrap at its room would end them, never inside a word or code
+  const first = room - cells(lead) >= 6 ? (wrap(title, room - cells(lead), { code: true })[0] ?? '') : '';
+  const after = title.slice(first.length);
+  // (a word wider than the room is cut by wrap: then none stays on the border; Chinese breaks
+  // between characters, never before its punctuation)
+  const apart = /^\s/.test(after) || ((/\p{Script=Han}$/u.test(first) || /^\p{Script=Han}/u.test(after)) && !/^\p{P}/u.test(after));
+  const head = first && title.startsWith(first) && apart ? first : '';
+  return { title: `${lead}${head}`.trimEnd(), rest: wrap(title.slice(head.length).trimStart(), Math.max(4, width), { code: true }) };
 }
 
 export interface LessonPaneView {
@@ -246,7 +264,7 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
     // from the lesson's texts and the size alone: kept across runs too (kept-layout.ts)
     narrow = keptChoice(`narrow-list ${lesson.id} ${key}`, () => {
       const width = inner - stepColumnWidth(input, inner) - 3;
-      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, problems: {}, notices: {}, revealed: 0 };
+      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, problems: {}, notices: {}, revealed: 0, asideShown: false };
       return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k, newTerms: stepTerms?.[k] }, width, most).length > most);
     });
     known.set(key, narrow);
@@ -308,7 +326,7 @@ function termsCut(input: LessonViewInput, content: LessonPaneContent): boolean {
   const terms = termsRows(input, content.text);
   if (!terms) return false;
   const top = questionTop(input, content);
-  const end = top + content.textRows;
+  const { end } = content.window(top);
   const from = input.view === 0 ? 0 : (headingRows(input, content.text)?.[0] ?? terms[0]);
   return !(terms[0] >= top && terms[1] <= end) && from < end;
 }
@@ -360,15 +378,16 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const list = windowed;
     const heading = list.length ? [listHeading(input, listRoom)] : free >= 1 ? [[run(truncate(whereLine(input, listRoom), listRoom), 'dim')]] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
-    const win = textWindow(input, text, textRows);
-    const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
+    const border = borderOf(input, text, inner, textRows, proseWidth(inner));
+    const win = textWindow(input, text, textRows, (top) => border(top).rest.length);
+    const shown = (top: number) => [...titleLines(border(top)), ...cutShown(text, top, win.window(top).end - top, pinned, proseWidth(inner), input.ascii)];
     // the last window opens at a paragraph (textWindow), rows left under the text's end: with no
     // list drawn, the pane's last row says where the learner is, as a free row does
     const where = (top: number) => {
-      const spare = textRows - Math.max(0, text.length - top);
+      const spare = win.window(top).end - top - Math.max(0, text.length - top);
       return heading.length || input.view >= n || spare < 1 ? [] : [...Array.from({ length: spare - 1 }, (): Line => []), [run(truncate(whereLine(input, listRoom), listRoom), 'dim')]];
     };
-    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list, ...where(top)], listLines: (top) => [...heading, ...list, ...where(top)] };
+    return { text, textRows, pinned: !asking, cut: !asking && cut, form: formRows(input, text, inner), ...win, border, lines: (top) => [...shown(top), ...pinnedAt(stacked, win, top), ...heading, ...list, ...where(top)], listLines: (top) => [...heading, ...list, ...where(top)] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -378,7 +397,8 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
   const textRows = rows - pinned.length;
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
-  const win = textWindow(input, text, textRows);
+  const border = borderOf(input, text, inner, textRows, proseWidth(inner - listWidth - 3));
+  const win = textWindow(input, text, textRows, (top) => border(top).rest.length);
   return {
     text,
     textRows,
@@ -386,14 +406,39 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     cut: !asking && cut,
     form: formRows(input, text, inner - listWidth - 3),
     ...win,
+    border,
     listLines: () => steps.slice(0, rows),
     lines: (top) => {
       // the pinned lines right under the text's last row in view, as stacked: at the pane's bottom,
       // under empty rows, the key line read as if the question would have fit there (fix20a#2)
-      const shown = [...cutShown(text, top, textRows, pinned, proseWidth(inner - listWidth - 3), input.ascii), ...pinnedAt(beside, win, top)];
+      const shown = [...titleLines(border(top)), ...cutShown(text, top, win.window(top).end - top, pinned, proseWidth(inner - listWidth - 3), input.ascii), ...pinnedAt(beside, win, top)];
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };
+}
+
+/** The border's title with the text from `top` (lessonBorderTitle, at the room the top border
+ *  leaves beside its "↑ n more" sign: the pane's `inner` cells and a cell of frame each side), and
+ *  what PgUp brings named beside the sign where the step's number still fits (fix28b#3: a bare
+ *  "↑ 1 more PgUp" named nothing; fix24l#3: a narrow pane cut the title to "▶ 步骤 …"). */
+function borderOf(input: LessonViewInput, text: readonly Line[], inner: number, textRows: number, restWidth: number): LessonPaneContent['border'] {
+  const { s } = input;
+  const headingOut = headingOutOf(input, text, textRows);
+  const c = frameChars(input.ascii);
+  const named = cells(lessonBorderTitle(input, true, 0, restWidth).title);
+  const result = input.view === input.done && input.done > 0 ? stepResultRow(input, text) : -1;
+  return (top) => {
+    const out = headingOut(top);
+    const above = result >= 0 && result < top ? aboveSign(input, text, result, top, textRows) : null;
+    const room = (key: string) => titleRoom(top, inner + 2, c, s.more, key);
+    const upKey = above !== null && room(above) >= (out ? named : 0) ? above : '';
+    return { ...lessonBorderTitle(input, out, room(upKey), restWidth), upKey };
+  };
+}
+
+/** The border title's words that did not fit on it, as the pane's first rows. */
+function titleLines(border: { rest: string[] }): Line[] {
+  return border.rest.map((l) => [run(l, 'title')]);
 }
 
 /** The text's rows in view from `top`; where lines are pinned under them and the text goes on
@@ -409,11 +454,14 @@ export function cutShown(text: readonly Line[], top: number, rows: number, pinne
 }
 
 /** `l` ending in " …" (--ascii " ..."), within `width` cells: the words it cannot keep beside the
- *  mark go, back to a space where half the line stays (truncate's words), as the rest is below. */
+ *  mark go, back to a space where half the line stays (truncate's words), as the rest is below;
+ *  a heading's row too wide for the mark is left whole. */
 function markCut(l: Line, width: number, ascii: boolean): Line {
   const said = trimEnd(l);
   const mark = `${said.length ? ' ' : ''}${layoutText(ascii).mark}`;
   if (lineWidth(said) + cells(mark) <= width) return [...said, run(mark, 'dim')];
+  // a step's title is never cut (issue 16): a heading's row stays whole, the line pinned under it says the rest is below
+  if (said[0]?.tone === 'title') return l;
   const out: Line = [];
   let room = width - cells(mark);
   for (const r of said) {
@@ -493,7 +541,9 @@ export function restTop(input: LessonViewInput, content: LessonPaneContent, top:
   // last row, not under it (issue 16: serv-clnt 5 at 80x24 ended in 2 blank rows after Space)
   let last = content.text.length - 1;
   while (last > 0 && lineWidth(trimEnd(content.text[last])) === 0) last--;
-  const want = Math.min(content.max, Math.max(0, last + 1 - content.textRows));
+  let want = Math.min(content.max, Math.max(0, last + 1 - content.textRows));
+  // (the rows the border's title takes while its heading is out of view: the window ends higher)
+  while (want < content.max && content.window(want).end <= last) want++;
   if (want <= top) return null;
   // a page as PgDn moves it (scroll.ts pageLines), never a paragraph's start short of it: snapped
   // back to one, Space brought 1-2 rows a press at a lesson's end (issue 16)
@@ -525,7 +575,26 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   // at the start of a paragraph (issue 16), the open question's block still whole in view
   const block = openQuestion(input, content.text);
   const at = Math.min(top, content.max);
-  return block ? paragraphTop(content.text, at, block.end + 1 - content.textRows, Math.min(block.start, content.max)) : paragraphTop(content.text, at, 0, content.max);
+  if (!block) return paragraphTop(content.text, at, 0, content.max);
+  let from = paragraphTop(content.text, at, block.end + 1 - content.textRows, Math.min(block.start, content.max));
+  // the border's title may take rows while the step's heading is out of view: the question's end stays in it
+  while (from < Math.min(block.start, content.max) && content.window(from).end <= block.end) from++;
+  return from;
+}
+
+/** Where the pane opens while a shows the step just run's aside (`asideShown`): as little from
+ *  questionTop as brings the aside in view, its label at the top when it is taller than the
+ *  window; null while it is folded or drawn in no text of the pane. */
+function asideTop(input: LessonViewInput, content: LessonPaneContent): number | null {
+  if (!input.asideShown) return null;
+  const label = `${input.s.aside}${input.s.colon}`;
+  const bar = layoutText(input.ascii).text(ASIDE_BAR);
+  const from = Math.max(0, stepResultRow(input, content.text));
+  const start = content.text.findIndex((l, i) => i >= from && l[0]?.text === bar && (l[1]?.text ?? '').startsWith(label));
+  if (start < 0) return null;
+  let end = start;
+  while (content.text[end + 1]?.[0]?.text === bar) end++;
+  return Math.min(content.max, start, keepQuestion(questionTop(input, content), { start, end }, content.textRows));
 }
 
 /** The row the lesson's closing text starts at (its summary, then what comes next: lesson-view
@@ -696,7 +765,7 @@ function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
   });
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [], listLines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, border: () => ({ title: '', rest: [], upKey: '' }), lines: () => [], listLines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane).
  *  Kept by what they follow from (lessonAt's fields, the run as a RunShown, the place, the
@@ -777,6 +846,7 @@ export function useLessonInput(): LessonViewInput | null {
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
+  const asideShown = useAppState((st) => st.asideShown);
   // what the learner met before this lesson (a string: the selector's value compares by ===)
   const met = useAppState((st: AppState) => JSON.stringify(lessonAt(st)));
   const stepTerms = useMemo(() => stepTermsOf(lessons, lang, met, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
@@ -792,19 +862,8 @@ export function useLessonInput(): LessonViewInput | null {
     const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms };
-  }, [whereSaid, stepTerms, first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
-}
-
-/** The shown step's full title while the lesson pane's border could not hold it (its
- *  heading out of view), by app: the status line says it. A note the pane publishes after
- *  it draws. */
-const headingNotes = new WeakMap<AppStore, { value: string | null; listeners: Set<() => void> }>();
-
-function noteOf(store: AppStore) {
-  let note = headingNotes.get(store);
-  if (!note) headingNotes.set(store, (note = { value: null, listeners: new Set() }));
-  return note;
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms, asideShown };
+  }, [whereSaid, stepTerms, first, asideShown, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 /** Whether the lesson pane's text holds a "New terms" line, which names the glossary's key
@@ -850,19 +909,6 @@ export function useLessonListMarks(): string {
   );
 }
 
-/** What the status line says of the lesson pane when nothing else: the shown step's full
- *  title while only part of it is on the pane's border. */
-export function useLessonHeadingNote(): string | null {
-  const note = noteOf(useAppStore());
-  return useSyncExternalStore(
-    (listener) => {
-      note.listeners.add(listener);
-      return () => note.listeners.delete(listener);
-    },
-    () => note.value,
-  );
-}
-
 /** The bottom border's words under a result shown first with the next step's heading in view: the
  *  pinned line's ("Space: more of step 4's text, question"), or where the border cannot hold them
  *  beside its sign, the part they name ("Space: more of step 4's text"; 120x34's narrow pane). */
@@ -879,7 +925,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const most = lessonRowsMost(useTerminalSize().rows);
   const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns, most) : EMPTY), [input, width, rows, columns, most]);
   const view = input?.view ?? 0;
-  const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
+  const top = useStoredScroll('lesson', content.max, content.textRows, input ? (asideTop(input, content) ?? questionTop(input, content)) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   // the lesson's end once drawn whole: no rest for Space to bring (store/quiz.ts endSeen)
   const endSeen = useAppState((st) => st.endSeen !== null && st.endSeen === st.lessonIndex && st.view >= (st.lessons[st.lessonIndex]?.steps.length ?? 0));
@@ -888,24 +934,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // the result first with the step's heading in view: what is below is the rest of its words and the
   // question behind the pinned line, said in that line's words (fix18a#4: never a bare "more"; fixR#9)
   const below = pane.nextBelow ? s.nextStepBelow(view + 1) : content.pinned && pane.below > 0 && view < (input?.lesson.steps.length ?? 0) ? restSign(s, view + 1, pane.below, width, ascii) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
-  // the result of the step just run scrolled up to keep the question in view: the sign names it
-  const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
-  // the room topBorder gives a title beside the "↑ n more" sign (and what PgUp brings)
-  const titleRoom = (key: string) => width - 2 - 3 - (pane.above > 0 ? cells(`${ascii ? '^' : '↑'} ${s.more(pane.above)} ${key}`) + 2 : 0) - 1;
-  const out = content.headingOut(top);
-  // the sign names the result above where the title keeps the step's number beside it ("▶ step 3/7"):
-  // a narrow pane cut the title to "▶ 步骤 …" (fix24l#3, shmget 3 at 120x34 zh)
-  const named = input && out ? cells(lessonBorderTitle(input, true, 0).title) : 0;
-  const above = input && result >= 0 && result < top ? aboveSign(input, content.text, result, top, content.textRows) : null;
-  // the sign names what PgUp brings, or nothing beside its count (fix28b#3: a bare "↑ 1 more PgUp" named nothing)
-  const upKey = above !== null && titleRoom(above) >= named ? above : '';
-  const border = input ? lessonBorderTitle(input, out, titleRoom(upKey)) : { title: s.lessonTitle, full: null };
-  useLayoutEffect(() => {
-    const note = noteOf(store);
-    if (note.value === border.full) return;
-    note.value = border.full;
-    for (const l of note.listeners) l();
-  }, [store, border.full]);
+  const border = input ? content.border(top) : { title: s.lessonTitle, rest: [], upKey: '' };
   // the line under the introduction that counts the earlier lessons' terms names g too
   const leads = [s.newTerms('\u0000', ''), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);
   const termsShown = content.text.some((l) => leads.some((lead) => (l[0]?.text ?? '').startsWith(lead))) || (pane.lines ?? []).some((l) => l.some((r) => leads.some((lead) => r.text.includes(lead))));
@@ -937,11 +966,6 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   useLayoutEffect(() => {
     if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, view: input.view, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned, rest, asks, cut: !!content.cut });
   }, [store, input, lessonIndex, content.pinned, content.cut, rest, asks]);
-  useLayoutEffect(() => () => {
-    const note = noteOf(store);
-    note.value = null;
-    for (const l of note.listeners) l();
-  }, [store]);
   return (
     <Panel
       title={border.title}
@@ -949,7 +973,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
       height={height}
       lines={pane.lines}
       hidden={{ above: pane.above, below: pane.below }}
-      keys={{ up: upKey, down: below }}
+      keys={{ up: border.upKey, down: below }}
     />
   );
 }

@@ -8,7 +8,7 @@ import type { AppStore } from '../store.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells, layoutText, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
-import { useLessonHeadingNote, useLessonListMarks } from './LessonPane.js';
+import { useLessonListMarks } from './LessonPane.js';
 import { MARKS, markOf } from './step-marks.js';
 import type { Strings } from '../strings.js';
 import { keyFor } from '../keymap.js';
@@ -41,8 +41,6 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   const store = useAppStore();
   const busy = useAppState((st) => st.busy);
   const status = useAppState((st) => st.status);
-  // the lesson pane's border holds part of the shown step's title: the whole of it here, when nothing else is said
-  const heading = useLessonHeadingNote();
   const jumping = useAppState((st) => st.jumping);
   // the step just run goes on beyond the Trace's window, where z shows it: said until z was used
   // once (issue 16 item 11: newcomers pressed ↓ 13 times, the border's "z: whole" unread), in
@@ -58,7 +56,10 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   // (on a lesson open and idle: a frame drawn as the lesson opens, or as --lesson leaves the first, is no screen read)
   const place = useAppState((st) => (st.run === null || st.busy !== null ? null : `${st.lessonIndex} ${st.view} ${st.done}`));
   const marks = useLessonListMarks();
-  const unsaid = marks && place !== null ? marks.split(',').filter((m) => [undefined, place].includes(explainedOf(store).get(kindOf(m)))) : [];
+  // a narrow list's sign ("+2↓") says its count itself: a result cut by the Trace names z first, and
+  // the sign is said on the next screen that shows it (the list narrows as the lesson pane gives the
+  // result its rows: overview 1 at 80x24 --no-quiz said "+2↓ 2 more steps below", not z)
+  const unsaid = marks && place !== null ? marks.split(',').filter((m) => [undefined, place].includes(explainedOf(store).get(kindOf(m))) && !(cutText && kindOf(m).startsWith('hidden'))) : [];
   const legendMarks = unsaid.filter((_, i) => cells(unsaid.slice(0, i + 1).map((m) => markWords(s, m, ascii)).join('  ')) <= width - 3);
   const legend = legendMarks.map((m) => markWords(s, m, ascii)).join('  ');
   // a mark explained on the screen where it first shows, before the Trace-cut hint (said again after
@@ -66,14 +67,8 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   const done = useAppState((st) => st.done);
   const resultNote = told !== undefined && (['flow', 'kernel', 'trace'] as const).some((pane) => told === s.resultShown(done, s[pane]));
   const besideResult = legend && resultNote ? (cells(`${told}  ${legend}`) <= width - 3 ? `${told}  ${legend}` : legend) : undefined;
-  // the shown step's title while the lesson pane's border cuts it (heading): whole on screen, here
-  // (s29f: a Trace-cut hint in its place left "▶ step 2/6: Client: read server…" the only title
-  // on screen), after what is said first where both fit, else bare, the border naming the step
-  const stepTitle = useAppState((st) => st.lessons[st.lessonIndex]?.steps[st.view]?.title[st.lang] ?? '');
   const first = besideResult ?? told ?? (note || legend || '');
-  const fits = (t: string) => cells(t) <= width - 3;
-  const titled = !heading ? null : !first ? (cutText && fits(`${heading}  ${cutText}`) ? `${heading}  ${cutText}` : heading) : ([`${first}  ${heading}`, `${first}  ${layoutText(ascii).text(stepTitle)}`].find(fits) ?? null);
-  const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : busy === 'opening' ? (said ?? s.opening) : titled ?? (first || cutText);
+  const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : busy === 'opening' ? (said ?? s.opening) : first || cutText;
   // what was said is said on this screen only; a screen left takes the rest with it
   useLayoutEffect(() => {
     const at = explainedOf(store);

@@ -152,6 +152,9 @@ export interface TableMarks {
 const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
 /** The table row of the segment in focus (▸): kept in view with what a step changed. */
 const FOCUSED = new WeakSet<Line>();
+/** The rows of the tables of IPC objects (segments, queues, sets), as ipcs lists them: a window a
+ *  run opens on that shows them never trades one for a blank row (filled). */
+const OBJECT_ROWS = new WeakSet<Line>();
 /** The note under a table naming the columns it leaves out: part of its table, no window starts at it. */
 const TAIL = new WeakSet<Line>();
 /** A table's title ("Shared Memory Segments (ipcs -m)"): one heading with its column names,
@@ -340,6 +343,7 @@ function table<T>(
     out.push([run(rowMark(r, slot), tone), run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => kept[i] !== id && marked[kept[i]] && hits(r, cols[kept[i]][1]), mark, w, r.fresh, r.gone, back)]);
   });
   under(out, out[0], true);
+  for (const l of out.slice(1)) OBJECT_ROWS.add(l);
   return out;
   }
 }
@@ -676,10 +680,12 @@ export const RECORD_ORDER: readonly (keyof ShmidDs)[] = ['atime', 'dtime', 'ctim
 
 /** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells, in RECORD_ORDER;
  *  those in `changed` marked (what the last step changed), or its label, for a segment the step
- *  made (`step`: which, said in words). `compact`: where the pane cannot hold all its lines, the
+ *  made (`step`: which, said in words). `form` (compact): where the pane cannot hold all its lines, the
  *  label's short form and none of the fields the row in focus shows (`row`), so the others stand
  *  on the record's first line under it, in the same order. */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set(), step: number | null = null, compact: boolean | number = false): Line[] {
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null, row: ReadonlySet<keyof ShmidDs> = new Set(), named: ReadonlySet<string> = new Set(), step: number | null = null, form: boolean | number | 'short' = false): Line[] {
+  // 'short': the short label, every field (zoomed, as the pane is laid out unzoomed: kernelLines)
+  const compact = form === 'short' ? false : form;
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
   const shown = (k: keyof ShmidDs): string => {
@@ -704,9 +710,9 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // compact, one line: the fields changed or named first, then the others in order while the
   // line holds them (the 8-row pane's record took two rows, "gid 0" alone on the second, and
   // pushed shmat 9's new process out of view: issue 16); `ipclab ipcs` shows them all
-  const label = compact ? s.statHeadShort(focus) : s.statHead(focus);
+  const label = form ? s.statHeadShort(focus) : s.statHead(focus);
   // (short, its "new" too: the legend right above names the step)
-  const newWord = compact ? s.recordNewShort : s.recordNew(step);
+  const newWord = form ? s.recordNewShort : s.recordNew(step);
   // A field left out is said, never dropped silently: "… z: all fields" ends the line
   const more = `  ${s.recordMore}`;
   // the fields shown past the first left out are the step's changes or the lesson pane's words:
@@ -1002,6 +1008,9 @@ export interface KernelInput {
   wchans?: ReadonlyMap<number, string>;
   /** said first: what the pane shows in review, objects removed from outside */
   notes?: readonly { text: string; tone: UiTone }[];
+  /** zoomed, the rows the pane has unzoomed: where they could not hold every line, the record
+   *  takes the short label it has there (kernelLines), all its fields wrapped under it */
+  paneRows?: number;
   lang: Lang;
   s: Strings;
 }
@@ -1034,7 +1043,9 @@ export function kernelLines(k: KernelInput, width: number, height: number, legen
   // its fields on its first line, in their one order: s26c#4), and the spare lines give way
   // (the blank lines between sections went first)
   const fits = rows(whole) + legend.length <= height;
-  const full = fits ? whole : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, recordRows, brief);
+  // zoomed, the record's label as the pane has it unzoomed: the same line, more of its fields (issue 16)
+  const short = k.paneRows !== undefined && rows(whole) + legend.length > k.paneRows;
+  const full = fits ? (short ? kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, 'short') : whole) : kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1, recordRows, brief);
   const sections = fits ? full : full.map((sec) => sec.filter((l) => !SPARE.has(l)));
   if (legend.length > 0) {
     const at = Math.min((k.notes ?? []).length > 0 ? 1 : 0, sections.length - 1);
@@ -1114,7 +1125,9 @@ function filled(lines: readonly Line[], rows: number, top: number): number {
   const blanks = (w: ReturnType<typeof windowAt>) => (w.below ? w.shown.filter(isBlank).length : 0);
   const was = windowAt(lines, top, rows);
   if (blanks(was) === 0) return top;
-  const followed = was.shown.filter((l) => isFollowed(l) || FOCUSED.has(l));
+  // the objects' rows in view stay too: a blank row is no reason to hide one (issue 16 item 17:
+  // parent-child 7 at 120x34 zh went to the row in focus, "up", its "down" above the window)
+  const followed = was.shown.filter((l) => isFollowed(l) || FOCUSED.has(l) || OBJECT_ROWS.has(l));
   for (const way of [1, -1]) {
     for (let t = top + way; t >= 0 && t <= kernelMax(lines, rows); t += way) {
       if (isBlank(lines[t]!) || aloneAt(lines, t)) continue;
@@ -1268,7 +1281,9 @@ export const isFollowed = (l: Line): boolean => l.some((r) => r.tone === 'change
 /** Whether a line carries a mark of the last step (a figure changed, a row or record new). */
 const hasMark = (l: Line): boolean => l.some((r) => r.tone === 'changed');
 
-function kernelSections(k: KernelInput, width: number, titles: boolean, compact: boolean | number = false, brief = false): Line[][] {
+/** `compact`: where the pane cannot hold every line, the record's short form (statLines); 'short' its
+ *  short label alone, every field under it (zoomed: kernelLines). */
+function kernelSections(k: KernelInput, width: number, titles: boolean, compact: boolean | number | 'short' = false, brief = false): Line[][] {
   // every table takes the room really there: a column the pane could hold is never left out
   const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
@@ -1325,7 +1340,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact:
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       const me = k.processes.find((p) => p.pid === process.pid);
       const own = me ? `pid ${me.pid}` : null;
-      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii, compact !== false));
+      if (k.focus !== null && (k.dump || !decoded)) wrote.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own, k.marks.ascii, compact !== false && compact !== 'short'));
       // compact where the pane cannot hold all its lines: without the figures the row in
       // focus shows, so the fields it does not show (the times) stand right under the row
       const row = sections.flat().find((l) => FOCUSED.has(l));
@@ -1374,9 +1389,9 @@ type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' |
 /** Which marks are in sight: NEW_MARK (an object new since the step: a table row; a new
  *  IPC_STAT record or decoded structure says "new" in words), CHANGE_MARK (a figure of an object that was
  *  there: a table's cell, IPC_STAT, a decoded field, a row of bytes). */
-function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: boolean; fleeting: boolean; back: boolean } {
+function marksInSight(k: Marked): { fresh: boolean; changed: boolean; bytesOnly: boolean; gone: boolean; fleeting: boolean; back: boolean } {
   const b = k.marks.before;
-  if (!b) return { fresh: false, changed: false, gone: false, fleeting: false, back: false };
+  if (!b) return { fresh: false, changed: false, bytesOnly: false, gone: false, fleeting: false, back: false };
   const fleeting = fleetingOf(k.marks, 'shm').length + fleetingOf(k.marks, 'msg').length + fleetingOf(k.marks, 'sem').length > 0;
   const gone = goneSegments(k.segments, k.marks).length > 0 || goneQueues(k.queues ?? [], k.marks).length > 0 || goneSets(k.semaphores ?? [], k.marks).length > 0;
   const newSeg = (id: number) => !b.segments.some((x) => x.shmid === id);
@@ -1387,14 +1402,17 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
   const procs = b.processes && k.processes ? processChanges(k.processes, b.processes) : null;
   const fresh =
     k.segments.some((seg) => newSeg(seg.shmid)) || (k.queues ?? []).some((q) => newQueue(q.msqid)) || (k.semaphores ?? []).some((set) => newSet(set.semid)) || (procs?.fresh.size ?? 0) > 0;
-  const changed =
+  const rows =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, changedColumns(seg, b), k.marks)) ||
     (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, changedQueue(q, b), k.marks)) ||
     (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b), k.marks) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b), k.marks)))) ||
     (stat !== 'new' && stat.size > 0) ||
-    (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
-    (decoded !== 'new' && decoded.size > 0) ||
     [...(procs?.changed.keys() ?? [])].some((pid) => k.processes!.some((p) => p.pid === pid && (p.alive || p.pid === process.pid)));
+  const bytes = (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) || (decoded !== 'new' && decoded.size > 0);
+  const changed = rows || bytes;
+  // only the bytes changed: the legend says so, not "changed" beside rows that did not (parent-child
+  // 4 asks which column the write changes; its legend "* changed by step 4" read as a row's: issue 16)
+  const bytesOnly = bytes && !rows;
   // a figure changed and brought back (BACK_MARK) in a column shown
   const back =
     k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, backFields(seg, `shm:${seg.shmid}`, b, changedColumns(seg, b)), k.marks)) ||
@@ -1404,7 +1422,7 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
         !newSet(set.semid) &&
         (inSight(SET, backFields(set, `sem:${set.semid}`, b, changedSet(set, b)), k.marks) || (set.sems ?? []).some((v) => inSight(SEM, backFields(v, `sem:${set.semid}:${v.semnum}`, b, changedSem(set.semid, v, b)), k.marks))),
     );
-  return { fresh, changed, gone, fleeting, back };
+  return { fresh, changed, bytesOnly, gone, fleeting, back };
 }
 
 /** The cell after the owner mark of the segment in focus, the one the pane details. */
@@ -1456,7 +1474,7 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   for (const seg of fleetingOf(m, 'shm')) owners.add(ownerOf(seg.shmid, m.owners));
   for (const q of fleetingOf(m, 'msg')) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
   for (const set of fleetingOf(m, 'sem')) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false, fleeting: false, back: false };
+  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, bytesOnly: false, gone: false, fleeting: false, back: false };
   const step = m.before ? m.before.step + 1 : 0;
   // every mark of the step names it, so they read alike ("* changed" beside "~ changed and
   // back in step 6" read as two kinds of change, one of no step: fix22e#1)
@@ -1473,7 +1491,7 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   // the owner marks and ▸ explain the rows right above the legend, always
   const stepMarks: (readonly [string, (step: number | null) => string])[] = [
     ...(sight.fresh ? [[NEW_MARK, s.markNew] as const] : []),
-    ...(sight.changed ? [[m.mark ?? CHANGE_MARK, s.markChanged] as const] : []),
+    ...(sight.changed ? [[m.mark ?? CHANGE_MARK, sight.bytesOnly ? s.markChangedBytes : s.markChanged] as const] : []),
     ...(sight.back ? [[BACK_MARK, s.markBack] as const] : []),
     ...(sight.gone ? [[GONE_MARK, s.markGone] as const] : []),
     ...(sight.fleeting ? [[FLEETING_MARK, s.markFleeting] as const] : []),

@@ -60,6 +60,8 @@ export interface LessonViewInput {
   /** the step just run's result may be shown first, the shown step's question behind Enter
    *  (store/turn.ts resultFirst): LessonPane does so where the two do not both fit */
   resultFirst?: boolean;
+  /** a showed the step just run's aside (store asideShown): whole, whatever the rows */
+  asideShown?: boolean;
 }
 
 /** The words of a lesson the lessons before it teach, for a learner who did not run those: by
@@ -278,10 +280,11 @@ function asideLines(text: string, width: number, ascii: boolean): Line[] {
 /** The text of the shown step: what to do, what to notice once it ran, how it went.
  *  `rows`: the most the pane can show. Where the step just run's notice and the next step
  *  with its question need more, that notice's aside ("how ipclab does this") gives way
- *  first to its label and a line that ← shows it with its step (docs/ARCHITECTURE.md, the lesson pane). */
+ *  first to its label and the key that shows it, a, until a shows it (`asideShown`: the pane
+ *  pages; docs/ARCHITECTURE.md, the lesson pane). */
 export function lessonTextLines(input: LessonViewInput, inner: number, rows = Infinity, asking = true): Line[] {
   const full = textLines(input, inner, true, asking);
-  if (full.length <= rows || input.view !== input.done || input.view === 0) return full;
+  if (full.length <= rows || input.view !== input.done || input.view === 0 || input.asideShown) return full;
   return textLines(input, inner, false, asking);
 }
 
@@ -334,9 +337,9 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // how ipclab did it comes last, after what the kernel did and the verdict on it: never
     // between a result and its explanation (fix19c#1)
     if (review || asideJustRun) aside(step.aside);
-    // folded for room, its label stays, saying where it shows: never gone unsaid; at the lesson's
-    // end the checks take the rows and the last notice must stay on screen (walkthrough)
-    else if (step.aside && view < n) out.push(...asideLines(`${s.aside}${s.colon}${s.asideFolded(i + 1)}`, width, ascii));
+    // folded for room, its label stays with the key that shows it: never gone unsaid; at the
+    // lesson's end the checks take the rows and the last notice must stay on screen (walkthrough)
+    else if (step.aside && view < n) out.push(...asideLines(`${s.aside}${s.colon}${s.asideFolded(keyFor('aside', ascii))}`, width, ascii));
   };
   // a word only the question (or the aside) says is listed only where that is shown
   const terms = (names = input.newTerms?.names, shown: { question?: boolean; aside?: boolean } = {}) => {

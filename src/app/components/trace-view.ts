@@ -330,13 +330,26 @@ export function foldedRuns(trace: readonly TraceEntry[], stepStarts: readonly nu
  *  command: "shmctl IPC_STAT"), an event's first code word ("memset", "rv->server_pid"); none
  *  for an event in words only, the gloss of the line before it (its first word was English in
  *  zh: "compare-and-swap:", issue 16) */
-function routineName(entry: TraceEntry): string {
+function routineName(entry: TraceEntry, note: string): string {
   if (entry.type === 'call') {
     const cmd = /^\w+ctl\([^,]*, (\w+)/.exec(entry.c)?.[1];
     return cmd ? `${entry.call} ${cmd}` : entry.call;
   }
+  // code first (rv->magic, memset(, an assignment's variable: "expected = 0"); a gloss in words is
+  // a note, named so, not code it may mention (a zh line's English word stood in its fold: issue 16)
   const text = entry.type === 'event' ? entry.text.en : '';
-  return /[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+|[A-Za-z_]\w*(?=\()/.exec(text)?.[0] ?? '';
+  return /[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+|[A-Za-z_]\w*(?=\()|^[A-Za-z_]\w*(?= = )/.exec(text)?.[0] ?? note;
+}
+
+/** A routine fold's names: each once, in order, with how many lines it stands for where more than
+ *  one ("rv->magic ×2"), so the names account for every line the fold counts (issue 16: "× 9 lines"
+ *  named 7 things: two lines had no name and were dropped). */
+export function routineNames(folded: readonly TraceEntry[], note: string): string {
+  const names = folded.map((e) => routineName(e, note));
+  return [...new Set(names)].map((n) => {
+    const k = names.filter((x) => x === n).length;
+    return k > 1 ? `${n} ×${k}` : n;
+  }).join(', ');
 }
 
 /** Where runs of a step's routine lines (Step.traceRoutine: two or more in a row of one process,
@@ -434,7 +447,7 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       routineLast = routine.get(i)!;
       const folded = trace.slice(i, routineLast + 1);
       const like = lesson.steps[own]!.traceRoutine!.like[lang];
-      const text = t.text(s.traceRoutine(folded.length, like, [...new Set(folded.map(routineName))].filter(Boolean).join(', ')));
+      const text = t.text(s.traceRoutine(folded.length, like, routineNames(folded, s.traceRoutineNote)));
       const pid = `${String(shownPid(entry, self)).padStart(pidWidth)} `;
       const rows = hanging([run(pid, 'dim')], text, 'dim', proseWidth(width), cells(pid) + 2);
       blocks.push(...rows.map(() => out.length));

@@ -41,6 +41,10 @@ export interface NavigationSlice {
   /** an erratum's jump is running the steps before its own (`steps` of them, to step `to`,
    *  1-based): the screen takes no answer meanwhile and the status line says so */
   jumping: { lesson: Text; steps: number; to: number } | null;
+  /** a: the aside of the step just run, folded for room (lesson-view lessonTextLines), is shown
+   *  in place under its notice; folded again by a, or by any change of the step shown (store.ts) */
+  asideShown: boolean;
+  toggleAside(): void;
   /** →: the next step's text (not run) */
   showNext(): void;
   /** ←: the previous step's text */
@@ -209,6 +213,15 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     menuCursor: 0,
     glossaryFirst: [],
     jumping: null,
+    asideShown: false,
+
+    toggleAside() {
+      const { view, done, lessons, lessonIndex } = get();
+      // only the step just run's aside folds (lessonTextLines): elsewhere a shows nothing new
+      if (view !== done || !lessons[lessonIndex]?.steps[done - 1]?.aside) return;
+      // the pane opens where the aside is in view (LessonPane asideTop), or where it opens without it
+      set({ asideShown: !get().asideShown, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+    },
 
     showNext() {
       if (get().moveWaits(keyFor('next', get().ascii))) return;

@@ -1,12 +1,13 @@
 // While the learner reads a step's result: from its run until they move on to the next step (Space
 // brings its question or the rest of its text, an answer, a hint, a form, ← →). Meanwhile the pane
 // that holds the result gets the rows it needs where its window, as the run left it, cut it and the
-// next step's question waits behind Space anyway (issue 16 item 11: the Trace held 5-7 rows under the lesson at 80x24,
+// next step's question waits behind Space anyway, or it asks none (issue 16 item 11: the Trace held 5-7 rows under the lesson at 80x24,
 // and newcomers pressed z or PgDn at nearly every step): the lesson pane shrinks to the notice (App,
 // LessonPane `lessonRowsResult`), side by side the result's pane grows (layout.ts `grow`); the
-// Space that brings the question gives the rows back. No key is added to any step.
+// Space that brings the question or the step's text gives the rows back.
 import type { AppState } from '../store.js';
 import { AT_QUESTION } from './panes.js';
+import { quizPlace } from './quiz.js';
 import { keptTyped } from './turn.js';
 import type { ResultPane } from '../../lessons/result-pane.js';
 
@@ -18,6 +19,16 @@ export function readingResult(st: AppState): boolean {
   if (done >= (st.lessons[st.lessonIndex]?.steps.length ?? 0)) return false;
   if (st.guesses[done] !== undefined || st.hints[done] || st.opened[done]) return false;
   return st.scroll.lesson === AT_QUESTION && keptTyped(st) === null;
+}
+
+/** Whether the next step's text may give the result's pane its rows: its question waits behind
+ *  Space anyway (`pinned`: the lesson pane drew the result first), or it asks none (the quiz off, a
+ *  step with no checkpoint), so its title and first line stay and Space brings the rest as it
+ *  brings a question (issue 16 item 11: with --no-quiz, serv-clnt 1 at 80x24 kept the next step's
+ *  text whole over a Trace of 6 rows, and its result took z, Tab and PgUp). A question that fits
+ *  under the result keeps its rows: it is answered before Space runs. */
+export function nextGivesWay(st: AppState, pinned: boolean): boolean {
+  return pinned || quizPlace(st) === null;
 }
 
 /** The pane given more rows now: the result's, once its window was found to cut the result in
