@@ -54,8 +54,8 @@ interface Drawn {
   crossings: [string, string][];
   /** the edges in the order they were drawn */
   order: string[];
-  /** [labelled edge, other edge]: another edge's line as near the label as its own line, or
-   *  less than LABEL_MARGIN farther (nearLines), so which line the label names cannot be told */
+  /** [labelled edge, other edge]: another edge's line as near one of the label's ends as its
+   *  own line (a cell between), so which line the label names cannot be told */
   strays: [string, string][];
   /** what a cut to a width left out, in one line, and the width it was cut from */
   cutNote?: string;
@@ -93,8 +93,6 @@ const LEFT_MARGIN = 1;
 
 /** The spots beside a line a label is tried at, for one cell of it (Painter.spot): at most ten. */
 const SPOTS = new Int32Array(30);
-/** what nearLines is told of a cell another edge's line is in, while a label is placed (its name is not needed) */
-const ANOTHER_LINE: readonly string[] = ['another'];
 
 /** Border cells kept plain after a frame's title: no line crosses or meets the border there
  *  (Painter.clearTitles). */
@@ -168,10 +166,6 @@ const LABEL_AWAY = 40;
 /** Cells beyond an edge label's free cell another line keeps off (if it can): two more
  *  than the label's own line is from it, so it is plainly that line's. */
 const LABEL_ROOM = 3;
-/** Cells another edge's line keeps farther from a label than the label's own line is (Drawn.strays). */
-const LABEL_MARGIN = 2;
-/** Cells round a label looked at for another line: one farther is plainly not the label's. */
-const LABEL_LOOK = 4;
 /** What a label pays for standing where a line not drawn yet would go (Painter.inTheWay):
  *  more than the columns a label beside the picture widens it by. */
 const IN_THE_WAY = 100;
@@ -468,12 +462,8 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
       if (err instanceof FlowTooLargeError) break;
       throw err;
     }
-    // (with lines crossing it may still be kept: they may be undone below, else the tighter one
-    // is); one with every line and label drawn is not given up for one wider than the limit it
-    // kept to: that attempt would no longer fit,
-    // and a later one, drawn otherwise (LR turned TD), would be taken for a flaw spreading out
-    // could mend within it (serv-clnt's family at 70 columns)
-    if (flaws(again) < flaws(drawn) && (again.grid.w <= limit || drawn.grid.w > limit || flaws(drawn) >= 100)) drawn = again;
+    // (with lines crossing it may still be kept: they may be undone below, else the tighter one is)
+    if (flaws(again) < flaws(drawn)) drawn = again;
   }
   // lines that cross: the edges drawn in another order (a line drawn earlier takes the way it
   // wants, the other goes round); each drawing's crossings suggest orders to try next
@@ -958,10 +948,8 @@ class Painter {
       const e = this.model.edges.find((x) => x.id === id)!;
       const old = g.label!;
       this.unput(id, old);
-      // not a spot further out beside the picture: it would widen it past the width it was fitted to
-      // (serv-clnt's family at 70 columns, turned top-down for the 3 columns)
       const at = this.spot(e, this.routes.get(id)!, true);
-      g.label = this.put(e, at && this.outside(at.x, old.w) <= this.outside(old.x, old.w) ? at : old);
+      g.label = this.put(e, at ?? old);
     }
   }
 
@@ -1069,7 +1057,10 @@ class Painter {
     let best: { score: number; x: number; y: number } | null = null;
     const own = new Set(cells.map(([cx, cy]) => cy * grid.w + cx));
     const nearOther = (x: number, y: number) => this.isLine(x, y) && !own.has(y * grid.w + x);
-    const stray = (sx: number, sy: number) => nearLines({ x: sx, y: sy, w: lw, h: lh }, cells, grid.w, (k) => (own.has(k) || !router.occ[k] ? undefined : ANOTHER_LINE)).length > 0;
+    const stray = (sx: number, sy: number) => {
+      for (let y = sy; y < sy + lh; y++) if (nearOther(sx - 2, y) || nearOther(sx + lw + 1, y)) return true;
+      return false;
+    };
     const beats = (score: number) => best === null || score < best.score;
     const consider = (score: number, x: number, y: number) => {
       if (beats(score) && !(strict && stray(x, y))) best = { score, x, y };
@@ -1129,7 +1120,8 @@ class Painter {
           if (!beats(20 + penalty + along) || !blockFree(sx, sy)) continue;
           let crowded = 0;
           for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
-          // another line along the row just above or below it is as near as its own
+          // another line along the row just above or below it is as near as its own (a label
+          // between two lines is read as either's): a spot clear of that is preferred
           for (const y of [sy - 1, sy + lh]) for (let x = sx - 1; x <= sx + lw; x++) crowded += nearOther(x, y) ? 12 : 0;
           consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh, ways ??= this.pendingWays()) + along, sx, sy);
         }
@@ -1184,13 +1176,6 @@ class Painter {
         }
       }
     });
-    // so would one along the row just above or below it (parent-child's "经映射写入" under
-    // another line's corner)
-    for (const y of [at.y - 1, at.y + lines.length]) {
-      for (let x = at.x - 1; x <= at.x + lw; x++) {
-        if (x >= 0 && x < grid.w && y >= 0 && y < grid.h && !this.isLine(x, y)) router.near[y * grid.w + x] = Math.max(router.near[y * grid.w + x], LABEL_AWAY);
-      }
-    }
     this.crowded += marks.crowded;
     return { x: at.x, y: at.y, w: lw, h: lines.length };
   }
@@ -1311,43 +1296,26 @@ class Painter {
     return { grid: cropped, geometry, ...(origin && { origin }), ...flawed };
   }
 
-  /** Labels with another edge's line as near them as their own, or nearly (Drawn.strays). */
+  /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */
   private strays(): [string, string][] {
     return straysOf({ edges: this.edgeGeometry }, this.grid.w);
   }
 }
 
-/** Labels with another edge's line as near them as their own, or nearly (Drawn.strays), on a grid `w` wide. */
+/** Labels with another edge's line a cell beyond one of their ends (Drawn.strays), on a grid `w` wide. */
 function straysOf(geometry: Pick<FlowGeometry, 'edges'>, w: number): [string, string][] {
-  const linesAt = new Map<number, string[]>();
-  for (const [id, g] of geometry.edges) for (const [x, y] of g.cells) linesAt.set(y * w + x, [...(linesAt.get(y * w + x) ?? []), id]);
+  const lineOf = new Map<number, string>();
+  for (const [id, g] of geometry.edges) for (const [x, y] of g.cells) lineOf.set(y * w + x, id);
   const out: [string, string][] = [];
   for (const [id, g] of geometry.edges) {
-    if (!g.label) continue;
-    const own = new Set(g.cells.map(([x, y]) => y * w + x));
-    for (const other of nearLines(g.label, g.cells, w, (k) => (own.has(k) ? undefined : linesAt.get(k)))) if (other !== id && !out.some(([a, b]) => a === id && b === other)) out.push([id, other]);
-  }
-  return out;
-}
-
-/** Cells between a label `r` and cell x, y, every way (a line right under its end is as
- *  near as one beside it): 1 for a cell touching it. */
-function cellsAway(r: CellRect, x: number, y: number): number {
-  return Math.max(r.x - x, x - (r.x + r.w - 1), r.y - y, y - (r.y + r.h - 1), 0);
-}
-
-/** The lines (`linesAt` a cell of a grid `w` wide, the label's own left out) that come
- *  within LABEL_MARGIN of as near label `r` as its own line (`cells`), looking no farther
- *  than LABEL_LOOK: the label could be read as naming one of them (issue 16: sem's
- *  "semop -1 / +1" between two lines, shmget-key's "shmctl IPC_RMID: remove"). */
-function nearLines(r: CellRect, cells: readonly (readonly [number, number])[], w: number, linesAt: (k: number) => readonly string[] | undefined): string[] {
-  let own = Infinity;
-  for (const [x, y] of cells) own = Math.min(own, cellsAway(r, x, y));
-  const reach = Math.min(own + LABEL_MARGIN - 1, LABEL_LOOK);
-  const out: string[] = [];
-  for (let y = r.y - reach; y < r.y + r.h + reach; y++) {
-    for (let x = Math.max(0, r.x - reach); x < Math.min(w, r.x + r.w + reach); x++) {
-      for (const id of (y >= 0 && linesAt(y * w + x)) || []) if (!out.includes(id)) out.push(id);
+    const label = g.label;
+    if (!label) continue;
+    for (let y = label.y; y < label.y + label.h; y++) {
+      for (const x of [label.x - 2, label.x + label.w + 1]) {
+        if (x < 0 || x >= w) continue;
+        const other = lineOf.get(y * w + x);
+        if (other !== undefined && other !== id && !out.some(([a, b]) => a === id && b === other)) out.push([id, other]);
+      }
     }
   }
   return out;
