@@ -1120,6 +1120,9 @@ class Painter {
           if (!beats(20 + penalty + along) || !blockFree(sx, sy)) continue;
           let crowded = 0;
           for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
+          // another line along the row just above or below it is as near as its own (a label
+          // between two lines is read as either's): a spot clear of that is preferred
+          for (const y of [sy - 1, sy + lh]) for (let x = sx - 1; x <= sx + lw; x++) crowded += nearOther(x, y) ? 12 : 0;
           consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh, ways ??= this.pendingWays()) + along, sx, sy);
         }
       }

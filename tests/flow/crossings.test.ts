@@ -20,12 +20,14 @@ const STILL_CROSSING = new Set([
 // shmdt-unmap zh 47-52 and shmget-key zh 48-53: narrower than any Flow pane (70 and up);
 // session 30's overview chart in story order (shmat drawn, s30g) overview-lifecycle 36-37
 // (zh 36 only since program A's arrow to "shmget: create", s32g);
-// session 31's zh word 工作进程 kept whole (s31g) race-counter zh 41-47
+// session 31's zh word 工作进程 kept whole (s31g) race-counter zh 41-47;
+// race 4's Flow label "add 1 to *counter" (7b42db47) took race-counter en 36-38 off and put en 48
+// and zh 48 on; labels kept clear of lines just above or below (s33g) took en 48-49 off
 const SWEPT: Record<string, string> = {
   'overview-lifecycle en': '36-37',
   'overview-lifecycle zh': '36',
-  'race-counter en': '36-42 49',
-  'race-counter zh': '36-47',
+  'race-counter en': '39-42',
+  'race-counter zh': '36-48',
   'serv-clnt-c2 en': '39',
   'serv-clnt-c2 zh': '41',
   'shmat-map zh': '68-73',

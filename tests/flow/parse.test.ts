@@ -268,7 +268,7 @@ describe("the notes' diagrams", () => {
       ['server->shm', '写 data，最后写 seq', 'solid', true],
       ['shm->client', '读 data', 'solid', true],
       ['server->client', 'SIGUSR2', 'solid', true],
-      ['client->shm', '写确认号，等于 seq', 'solid', true],
+      ['client->shm', '写 ack，等于 seq', 'solid', true],
       ['client->server', 'SIGUSR2', 'solid', true],
       // ipclab's: the end of step 4, each side's detach and the server's IPC_RMID (issue 16)
       ['server->freed', 'shmdt，IPC_RMID', 'solid', true],
