@@ -592,9 +592,6 @@ const EN = {
   /** part of the lit path is in view and it goes on past the pane's edge */
   litGoesOnAbove: '· lit goes on above',
   litGoesOnBelow: '· lit goes on below',
-  /** the Flow's one row standing for the rows between a lit edge's label and the box lit anew
-   *  where one window cannot hold both (FlowPane, flow-view.ts foldFor) */
-  flowFold: (n: number, z: string, scroll = true) => `⋮ ${n} rows folded (${scroll ? 'scrolling unfolds them' : ''}${z ? `${scroll ? '; ' : ''}${z}` : ''})`,
   /** the same where z shows more of the lit part (`zoom`: z's words, or its keys alone where
    *  the words would push the diagram's name off the border: issue 16 pass 12; FlowPane) */
   litGoesOnZoom: (below: boolean, zoom: string) => `· lit goes on ${below ? 'below' : 'above'} · ${zoom}`,
@@ -1079,7 +1076,6 @@ const ZH: Strings = {
   litBelow: '· 高亮在下',
   litGoesOnAbove: '· 高亮向上延续',
   litGoesOnBelow: '· 高亮向下延续',
-  flowFold: (n: number, z: string, scroll = true) => `⋮ 折叠了 ${n} 行（${scroll ? '滚动即展开' : ''}${z ? `${scroll ? '；' : ''}${z}` : ''}）`,
   litGoesOnZoom: (below: boolean, zoom: string) => `· 高亮向${below ? '下' : '上'}延续 · ${zoom}`,
   zoomMoreLit: (key: string) => `${key}：显示更多`,
   resultGoesOnAbove: (step: number, zoom = '') => `（第 ${step} 步的结果向上延续${zoom ? `；${zoom}` : ''}）`,

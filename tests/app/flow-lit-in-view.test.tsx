@@ -45,11 +45,6 @@ function litBoxMissing(r: Rendered, lang: Lang): string {
   const top = topOf(shown);
   const [first, last] = newest;
   if (top >= 0 && first >= top && last < top + shown.length) return '';
-  // where the Flow folds the rows between a lit label and the box ("⋮ 6 rows folded", flow-view
-  // foldFor), the box is the part after the fold or before it: its rows together on screen
-  const fold = rows.findIndex((row) => /^[│┃║┆┇|:H*#▼v\s]*⋮( \d+ rows folded| 折叠了 \d+ 行|\s|$)/.test(row.trim()));
-  const box = drawn.slice(first, last + 1);
-  if (fold >= 0 && [rows.slice(0, fold), rows.slice(fold + 1)].some((part) => part.some((_, i) => box.every((row, k) => part[i + k] !== undefined && blankedFrom(part[i + k], row))))) return '';
   return `${choice.diagram}: box rows ${first}-${last}, the pane shows ${top < 0 ? 'no window of the drawing' : `rows ${top}-${top + shown.length - 1}`}:\n${drawn.slice(first, last + 1).join('\n')}`;
 }
 

@@ -49,10 +49,7 @@ function looked(r: Rendered, lang: Lang): { up: boolean; down: boolean; above: b
   };
   const bottom = lines.findIndex((l, i) => i > top && from(l).startsWith('└'));
   const more = lang === 'en' ? (a: string) => new RegExp(`${a} \\d+ more`) : (a: string) => new RegExp(`${a} 还有 \\d+ 行`);
-// (a fold row in the Flow, "⋮ 6 rows folded", hides rows ↓ unfolds: more to show too; "⋮"
-// alone, or "⋮" after the lines it draws on, where no gap between them holds its words)
-  const folded = lines.slice(top + 1, bottom < 0 ? undefined : bottom).some((l) => /^[│┃║┆┇▼\s]*⋮/.test(from(l).slice(1)));
-  return { up, down, above: more('↑').test(border(lines[top]!)), below: (bottom >= 0 && more('↓').test(border(lines[bottom]!))) || folded, name };
+  return { up, down, above: more('↑').test(border(lines[top]!)), below: bottom >= 0 && more('↓').test(border(lines[bottom]!)), name };
 }
 
 describe('a scroll key only where its pane has more to show', () => {

@@ -13,7 +13,7 @@ import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel, textRoom, useFocusMark } from './Panel.js';
 import { frameChars, titleRoom } from './frame.js';
-import { type FlowChoice, type FlowParts, LEGEND_ROWS, flowTitle, boxRows, flowWindow, foldedWindow, foldRow, framesDoneNames, hiddenRows, litFrames, plainCuts } from './flow-view.js';
+import { type FlowChoice, LEGEND_ROWS, flowTitle, boxRows, flowWindow, framesDoneNames, hiddenRows, litFrames, plainCuts } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -22,7 +22,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts leaves the drawing as it is
   const choiceKey = choice ? JSON.stringify(choice) : '';
-  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; parts: FlowParts; geometry?: Parameters<typeof plainCuts>[3]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
+  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; geometry?: Parameters<typeof plainCuts>[3]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
       const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang, family: choice.family });
@@ -35,14 +35,14 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       const newest = boxRows(choice, rendered.geometry?.boxes);
       // the frames drawn dotted, lit by an earlier step, with a row in `view`
       const framesDone = (view: readonly [number, number]) => framesDoneNames(lit, rendered.geometry?.frames, drawn, view);
-      return { title: rendered.title, lines: drawn, newest, parts: { boxes: rendered.geometry?.boxes, edges: rendered.geometry?.edges, frames: rendered.geometry?.frames }, geometry: rendered.geometry, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
+      return { title: rendered.title, lines: drawn, newest, geometry: rendered.geometry, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
     // choiceKey stands for choice: equal choices are the same drawing
   }, [flow, choiceKey, width, ascii, lang]);
-  const none = { litRows: [], newest: [], parts: {}, geometry: undefined, hidden: [], framesDone: () => [], drawn: false };
-  const { lines, litRows, newest, parts, geometry, hidden, framesDone, drawn } =
+  const none = { litRows: [], newest: [], geometry: undefined, hidden: [], framesDone: () => [], drawn: false };
+  const { lines, litRows, newest, geometry, hidden, framesDone, drawn } =
     drawing === null
       ? { ...none, lines: [line(choice?.diagram ? s.loadingFlow : s.noDiagram, 'dim')] }
       : drawing instanceof Error
@@ -61,20 +61,17 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // changes), or the drawing's length or the pane's height changes (flowWindow: the lit part
   // whole where it fits, else the box lit anew and a lit edge's label with a box of its edge
   // whole, no box cut at its top border where a row or two avoids it)
-  const opened = choice ? flowWindow(lines.length, rows, litRows, choice, parts) : { top: 0 };
-  const opens = opened.top;
+  const opens = choice ? flowWindow(lines.length, rows, litRows, choice, geometry ?? {}) : 0;
   const top = useFollowScroll(max, Math.min(max, opens), `${choiceKey} ${max} ${first} ${last} ${height}`, 'flow', rows);
-  // where the box lit anew and the lit edge's label are too far apart for one window, the rows
-  // between are folded into one ("⋮ 6 rows: ↓ scrolls"), while the window is where it opened: a
-  // key that scrolls shows the drawing unfolded
-  const fold = 'fold' in opened && opened.fold && top === opens ? opened.fold : undefined;
-  const window = foldedWindow(lines, rows, top, fold);
-  const litFolded = fold !== undefined && litRows.some((r) => r >= fold.at && r < fold.to);
-  const shownRow = (r: number) => r >= window.offset && r < window.end && !(fold && r >= fold.at && r < fold.to);
-  // where the window (or a fold) cuts the drawing, no label without its line, no half a box's label
-  const folded = drawn && (window.above > 0 || window.below > 0 || fold) ? foldedWindow(plainCuts(lines, shownRow, 'plain', geometry ?? {}), rows, top, fold) : window;
+  // one run of the drawing's rows, never a row standing for rows left out (issue 16: read as a
+  // broken drawing); where a lit part stays out of view the borders say so, and how z shows it
+  const end = Math.min(lines.length, top + rows);
+  const shownRow = (r: number) => r >= top && r < end;
+  // where the window cuts the drawing, no label without its line, no half a box's label
+  const cut = drawn && (top > 0 || end < lines.length) ? plainCuts(lines, shownRow, 'plain', geometry ?? {}) : lines;
+  const win = { shown: cut.slice(top, end), above: top, below: lines.length - end };
   // the legend names a "?" or a dotted frame only while one is in view (fix19b#2)
-  const view = [folded.offset, folded.end] as const;
+  const view = [top, end] as const;
   // and "╌│╌", a line through a frame's border, only while one is in view (issue 16 pass 12)
   const doorway = lines.some((l, r) => shownRow(r) && l.some((run) => /[╌╍]/.test(run.text)));
   // the dotted line's entry while a dotted frame is in view, naming every dotted frame of the
@@ -90,24 +87,13 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const zoomable = useAppState((st) => st.screen === 'lesson' && (st.tab === 'flow' || !st.tabs) && !st.zoomed && st.turnFocus === null && st.ask === null && st.overlay === 'none');
   const tab = useAppState((st) => st.tab);
   const terminal = useTerminalSize();
-  const above = litRows.some((r) => r < folded.offset);
-  const below = litRows.some((r) => r >= folded.end);
+  const above = litRows.some((r) => r < top);
+  const below = litRows.some((r) => r >= end);
   // (a lit part taller than even the zoomed pane: z shows more of it)
   const zoomRows = zoomedRows(terminal.columns, terminal.rows) - LEGEND_ROWS;
   // (z zooms the pane in focus: side by side, the Tabs to the Flow first)
   const zKeys = tab === 'flow' ? keyFor('zoom', ascii) : s.toFlowThen(keyFor('zoom', ascii));
-  const z = !zoomable || !inView || !(above || below || litFolded) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
-  // the fold row says what it stands for; where it hides lit rows, that z shows them whole
-  // drawn as a row of the drawing: the lines going on across it kept (flow-view foldRow)
-  // (where it hides lit rows and the whole words do not fit, z's before the scrolling's)
-  const n = fold ? fold.to - fold.at : 0;
-  // (z's words after "⋮" alone where the gaps between the lines the fold row draws on hold no more:
-  // at the drawing's end no border says them, shmat 2 at 120x34)
-  const foldTexts = litFolded && z ? [s.flowFold(n, z), s.flowFold(n, z, false), `⋮ ${z}`, s.flowFold(n, '')] : [s.flowFold(n, '')];
-  const foldLine = fold ? foldRow(lines, fold, textRoom(width), ascii, parts, foldTexts, 'dim', litFolded ? z : '') : null;
-  const win = { shown: folded.shown.map((l) => l ?? foldLine!), above: folded.above, below: folded.below, offset: folded.offset };
-  // a fold row too narrow for z's words (its gaps between the lines kept): the bottom border says them
-  const zLost = litFolded && z !== '' && foldLine !== null && !foldLine.map((r) => r.text).join('').includes(z);
+  const z = !zoomable || !inView || !(above || below) ? '' : last - first < zoomRows ? s.zoomWhole(zKeys) : zoomRows > rows ? s.zoomMoreLit(zKeys) : '';
   // beside a footer (in review: "reviewing step 5…") the bottom border keeps z's words alone
   // where the whole note does not fit (frame.ts bottomBorder drops a key that does not)
   const fitsBelow = (key: string) => !footer || cells(`─ ${footer} `) + cells(`  ${frameChars(ascii).down} ${s.more(win.below)} ${key} `) + 1 <= width - 2;
@@ -146,11 +132,10 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       (zTitle.startsWith(nameless) || !(d?.switched || d?.next) || !plainTitle.startsWith(nameless)));
   const upOnly = above && !below;
   const zUp = upOnly ? zWords.map((w) => s.litGoesOnZoom(false, w)).find((key) => keeps(titleBeside(key))) : undefined;
-  const zBelow = ((upOnly && z && !zUp) || zLost) && win.below > 0 ? zWords.map(s.signNote) : [];
+  const zBelow = upOnly && z && !zUp && win.below > 0 ? zWords.map(s.signNote) : [];
   // at the drawing's end (no "↓ N more" to stand beside) z's words alone on the top border, in
-  // place of "lit goes on above", where those would push the name out (shmget 5 at 120x34); so
-  // too for a fold row "⋮" alone over lit rows (its gaps hold no words: msg 3 at 80x24 zh)
-  const upZ = zUp ?? ((upOnly || zLost) && zBelow.length === 0 ? zWords.map(s.signNote).find((key) => keeps(titleBeside(key))) : undefined);
+  // place of "lit goes on above", where those would push the name out (shmget 5 at 120x34)
+  const upZ = zUp ?? (upOnly && zBelow.length === 0 ? zWords.map(s.signNote).find((key) => keeps(titleBeside(key))) : undefined);
   const down = below ? (downKeys.find(fitsBelow) ?? downKeys.at(-1)!) : (zBelow.find(fitsBelow) ?? '');
   const keys = { up: upZ ?? upPlain, down };
   const paneTitle = upZ ? titleBeside(upZ) : plainTitle;

@@ -142,14 +142,10 @@ export function litTop(first: number, last: number, rows: number, boxes: readonl
 }
 
 /** The parts of a drawn flow the pane's window is chosen by (src/flow's FlowGeometry): each box's
- *  rectangle (its columns keep a fold row's words off a box the fold cuts: foldRow), and each
- *  edge's label's rows (null: an edge without one). */
+ *  rows, and each edge's label's rows (null: an edge without one). */
 export interface FlowParts {
-  boxes?: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>>;
-  /** `cells`: the edge's line, cell by cell (a fold row draws on where it crosses: foldRow) */
-  edges?: ReadonlyMap<string, { cells?: readonly (readonly [number, number])[]; label: { y: number; h: number } | null }>;
-  /** the frames' rectangles: their sides go on across a fold row (foldRow) */
-  frames?: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>>;
+  boxes?: ReadonlyMap<string, { y: number; h: number }>;
+  edges?: ReadonlyMap<string, { label: { y: number; h: number } | null }>;
 }
 
 /** The two ends of edge `id` ("from->to", a repeat "from->to#2"). */
@@ -181,9 +177,9 @@ export function edgeSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: F
   return out.sort((a, b) => b.rank - a.rank);
 }
 
-/** Where the Flow's window of `rows` rows over a drawing of `lines` rows opens after a run or on
- *  a step shown (issue 16, newcomer passes 5 and 6: boxes cut in half, arrows into blank space,
- *  the lit part off screen), chosen among every top by, in order:
+/** The top row of the Flow's window of `rows` rows over a drawing of `lines` rows, where it
+ *  opens after a run or on a step shown (issue 16, newcomer passes 5 and 6: boxes cut in half,
+ *  arrows into blank space, the lit part off screen), chosen among every top by, in order:
  *  1. the lit part (`lit`, its rows) whole where it fits;
  *  2. the box the step lit anew (`newest`, boxRows' last) whole (tests/app/flow-lit-in-view);
  *  3. a lit edge's label whole with a box of that edge (edgeSpans: the newest box, else the one it goes to);
@@ -191,14 +187,14 @@ export function edgeSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: F
  *  4. as few boxes as can be shown without their top border (a shift of a row or two shows it), then
  *     without their bottom one; a row under a lit part shown whole;
  *  5. where 3 holds, as much of the lit part as fits; where it does not, the kept box at the top
- *     (the lit part starts there and goes on, which the border says: `whole` false);
+ *     (the lit part starts there and goes on, which the border says);
  *  6. nearest litTop's window.
- *  Where 2 held and no lit edge's label fitted with it (3), the label's rows and the box are shown
- *  with the rows between folded into one row (`fold`, foldFor) where the three fit.
- *  `whole`: the lit part is all in view. */
-export function flowWindow(lines: number, rows: number, lit: readonly number[], choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts): { top: number; whole: boolean; fold?: { at: number; to: number } } {
+ *  The window is always one run of the drawing's rows, none left out between (one row standing
+ *  for the rows between read as a broken drawing, issue 16): where a lit label stays out of
+ *  view, the border says the lit part goes on and how z shows it whole (FlowPane). */
+export function flowWindow(lines: number, rows: number, lit: readonly number[], choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts): number {
   const max = Math.max(0, lines - rows);
-  if (lit.length === 0 || rows <= 0) return { top: 0, whole: true };
+  if (lit.length === 0 || rows <= 0) return 0;
   const first = lit[0];
   const last = lit[lit.length - 1];
   const newest = boxRows(choice, parts.boxes);
@@ -207,8 +203,8 @@ export function flowWindow(lines: number, rows: number, lit: readonly number[], 
   const base = Math.min(max, litTop(first, last, rows, newest));
   const boxes = [...(parts.boxes?.values() ?? [])];
   const inView = (t: number, [a, b]: readonly [number, number]) => a >= t && b < t + rows;
-  // every lit edge's label, an edge lit anew first
-  const labels = labelSpans(choice, parts, () => 0);
+  // every lit edge's label
+  const labels = labelSpans(choice, parts);
   const score = (t: number): number[] => {
     const allLit = inView(t, [first, last]);
     const kept = box !== undefined && inView(t, box);
@@ -229,195 +225,15 @@ export function flowWindow(lines: number, rows: number, lit: readonly number[], 
     const i = s.findIndex((v, k) => v !== bestScore[k]);
     if (i >= 0 && s[i] > bestScore[i]) [best, bestScore] = [t, s];
   }
-  // the box lit anew won over every lit edge's label (they are too far apart for one window):
-  // where the label's rows, a fold row and the box fit, both are shown with the rows between
-  // folded into one (`fold`), so the learner reads what the step did (exit) and what it made
-  // the label farthest from the box first, among those lit anew: where the step's lit path
-  // starts (parent-child 8's exit), the box where it ends
-  const far = (l: readonly [number, number]) => (box ? Math.abs(l[0] - box[0]) : 0);
-  const fold = bestScore[0] === 1 || bestScore[1] !== 1 || bestScore[2] > 0 || bestScore[3] > 0 || box === undefined ? undefined : foldFor(lines, rows, box, labelSpans(choice, parts, far), boxes);
-  return fold ? { top: fold.top, whole: false, fold: { at: fold.at, to: fold.to } } : { top: best, whole: bestScore[0] === 1 };
+  return best;
 }
 
-/** The rows of each lit edge's label, an edge lit anew first. */
-function labelSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: FlowParts, far: (l: readonly [number, number]) => number): [number, number][] {
-  const fresh = new Set(choice.fresh ?? choice.active);
-  const ids = [...choice.active].filter((id) => id.includes('->'));
-  return ids
-    .flatMap((id) => {
-      const l = parts.edges?.get(id)?.label;
-      return l ? [{ rows: [l.y, l.y + l.h - 1] as [number, number], fresh: fresh.has(id) }] : [];
-    })
-    .sort((a, b) => Number(b.fresh) - Number(a.fresh) || far(b.rows) - far(a.rows))
-    .map((l) => l.rows);
-}
-
-/** A window of `rows` rows that shows `box` whole and a label's rows (`labels`, the first that
- *  fits) whole, the rows between them folded into one: rows `top`..`at`-1, the fold, then rows
- *  `to`.. (as many as are left, never past the drawing's end: issue 16 pass 12, zoomed
- *  parent-child 8 folded 5 rows above 3 blank ones). Up to two rows are shown above the upper
- *  part (the top border of the boxes beside a label); of the other ways to share the rows, the
- *  one whose fold cuts fewest of `boxes` (a box with rows both shown and folded reads as broken
- *  off: shmdt 1 showed "addr: mapped"'s top border alone), then the most rows under the upper
- *  part (where its edge goes on), then the fewest above the lower one. Undefined where none
- *  fits, or one window holds both. */
-export function foldFor(lines: number, rows: number, box: readonly [number, number], labels: readonly (readonly [number, number])[], boxes: readonly { y: number; h: number }[] = []): { top: number; at: number; to: number } | undefined {
-  const cuts = (edge: number) => boxes.filter((b) => b.y < edge && b.y + b.h > edge).length;
-  for (const label of labels) {
-    const [hi, lo] = label[0] <= box[0] ? [label, box] : [box, label];
-    if (Math.max(hi[1], lo[1]) - Math.min(hi[0], lo[0]) < rows) return undefined;
-    const spare = rows - (hi[1] - hi[0] + 1) - 1 - (lo[1] - lo[0] + 1);
-    if (spare < 0) continue;
-    const top = hi[0] - Math.min(2, spare, hi[0]);
-    let best: { top: number; at: number; to: number; score: number[] } | undefined;
-    // the fold row after `at` - top rows, the rest from `to`; a fold of fewer than two rows saves nothing
-    for (let at = hi[1] + 1; at - top + 1 < rows; at++) {
-      const tail = rows - (at - top) - 1;
-      for (let to = lo[0]; to - at >= 2 && to + tail > lo[1]; to--) {
-        if (to + tail > lines) continue;
-        const score = [-(cuts(at) + cuts(to)), at, to];
-        const i = best ? score.findIndex((v, k) => v !== best!.score[k]) : 0;
-        if (i >= 0 && (!best || score[i] > best.score[i])) best = { top, at, to, score };
-      }
-    }
-    if (best) return { top: best.top, at: best.at, to: best.to };
-  }
-  return undefined;
-}
-
-/** The rows a window shows: `rows` from `top`, or, with a fold, rows `top`..`at`-1, one row
- *  standing for `at`..`to`-1 (null), and rows from `to`; `above`/`below`: the rows out of view. */
-export function foldedWindow<T>(lines: readonly T[], rows: number, top: number, fold?: { at: number; to: number }): { shown: (T | null)[]; above: number; below: number; offset: number; end: number } {
-  if (!fold) {
-    const shown = lines.slice(top, top + rows);
-    return { shown, above: top, below: Math.max(0, lines.length - top - shown.length), offset: top, end: top + shown.length };
-  }
-  const head = lines.slice(top, fold.at);
-  const tail = lines.slice(fold.to, fold.to + Math.max(0, rows - head.length - 1));
-  const end = fold.to + tail.length;
-  return { shown: [...head, null, ...tail], above: top, below: Math.max(0, lines.length - end), offset: top, end };
-}
-
-/** A vertical line's glyph, each style, Unicode and ASCII (src/flow/grid.ts: ASCII draws every
- *  lit cell '*' and every done one '#'). */
-const UPRIGHT = '│┃║┆┇|:H*#';
-/** Arrowheads pointing down and up, Unicode and ASCII. */
-const HEAD_DOWN = '▼v';
-const HEAD_UP = '▲^';
-
-/** The upright of the line a cell belongs to: the cell's own glyph where it is one, else that of
- *  its style (a box's heavy corner ┏ gives ┃, a double junction ╦ gives ║), in ASCII '|'. */
-function uprightOf(glyph: string, ascii: boolean): string {
-  if (UPRIGHT.includes(glyph) && glyph !== '') return glyph;
-  if (ascii) return '|';
-  return '┏┓┗┛┣┫┳┻╋'.includes(glyph) ? '┃' : '╔╗╚╝╠╣╦╩╬'.includes(glyph) ? '║' : '│';
-}
-
-/** The columns where the drawing has a stroke from row `edge` - 1 into row `edge` (its geometry,
- *  not its glyphs: ASCII's '+' and '*' say no direction, and a label's letters are no lines): a
- *  box's side (a diamond has none: `diamond`) or a frame's, spanning both rows; an edge's line,
- *  two of its cells one above the other, or an end of it and the box or frame it leaves or enters. */
-function strokesAcross(edge: number, parts: FlowParts, diamond: (r: Rect) => boolean): Set<number> {
-  const out = new Set<number>();
-  const spans = (r: Rect) => r.y < edge && r.y + r.h > edge;
-  for (const r of parts.boxes?.values() ?? []) if (spans(r) && !diamond(r)) [r.x, r.x + r.w - 1].forEach((c) => out.add(c));
-  for (const r of parts.frames?.values() ?? []) if (spans(r)) [r.x, r.x + r.w - 1].forEach((c) => out.add(c));
-  const vertical = (a: readonly [number, number], b: readonly [number, number]) => a[0] === b[0] && Math.min(a[1], b[1]) === edge - 1 && Math.max(a[1], b[1]) === edge;
-  for (const [id, e] of parts.edges ?? []) {
-    const path = e.cells ?? [];
-    if (path.length === 0) continue;
-    const ends = endsOf(id);
-    const rect = (name: string) => parts.boxes?.get(name) ?? parts.frames?.get(name);
-    const inside = (r: Rect | undefined, [x, y]: readonly [number, number]) => r !== undefined && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
-    const steps = path.slice(1).map((p, i) => [path[i], p] as const);
-    for (const [end, box] of [[path[0], ends && rect(ends[0])], [path[path.length - 1], ends && rect(ends[1])]] as const) {
-      for (const dy of [-1, 1]) if (inside(box ?? undefined, [end[0], end[1] + dy])) steps.push([end, [end[0], end[1] + dy]]);
-    }
-    for (const [a, b] of steps) if (vertical(a, b)) out.add(a[0]);
-  }
-  return out;
-}
-
-/** The fold row (foldFor) drawn as a row of the drawing, `width` cells: every stroke that goes
- *  into the folded rows from the row above them or out of them into the row below (a box's
- *  side, a frame's, an edge's line, though it ends or bends among the folded rows) drawn on
- *  through it at its column (an arrowhead into the box under the fold as it is), and the words
- *  in a gap between them that holds them with a blank on either side: `texts`, the first that
- *  fits, else the words before their bracket, else "⋮"; those holding `must` before any
- *  other. The verticals are drawn on rather than the fold put where none crosses it: a line
- *  runs down most of a drawing (ftok's lesson process to its segment, rows 1-37), so such a row
- *  is rare, and words written over a line or a box's side, or blanks where it goes on, cut it
- *  (issue 16: ftok 9, shmdt 2 and shmctl 5 at 120x34 zh, sem 7 at 80x24; shmget 3's 内核 frame). */
-export function foldRow<T extends string>(lines: readonly { text: string; tone: T }[][], fold: { at: number; to: number }, width: number, ascii: boolean, parts: FlowParts, texts: readonly string[], tone: T, must = ''): { text: string; tone: T }[] {
-  const row = (y: number) => cellRow(lines[y] ?? []);
-  const [above, inTop, inBottom, below] = [row(fold.at - 1), row(fold.at), row(fold.to - 1), row(fold.to)];
-  const diamond = (r: Rect) => '╱/'.includes(row(r.y)[r.x]?.text || ' ');
-  const [intoFold, outOfFold] = [strokesAcross(fold.at, parts, diamond), strokesAcross(fold.to, parts, diamond)];
-  const keep = new Map<number, { text: string; tone: T }>();
-  // the line's own glyph, from a cell of it that is no arrowhead (▲ under a box above, ▼ over one
-  // below); none where either cell is blank (a masked edge's line, `%% hide ID line`, is not drawn)
-  const line = (...cells: ({ text: string; tone: T } | undefined)[]) => {
-    if (cells.some((x) => x === undefined || x.text.trim() === '')) return undefined;
-    const cell = cells.find((x) => UPRIGHT.includes(x!.text)) ?? cells.find((x) => !HEAD_DOWN.includes(x!.text) && !HEAD_UP.includes(x!.text));
-    return cell && { text: uprightOf(cell.text, ascii), tone: cell.tone };
-  };
-  for (let c = 0; c < width; c++) {
-    const head = inBottom[c];
-    const into = intoFold.has(c) ? line(above[c], inTop[c]) : undefined;
-    const out = outOfFold.has(c) ? line(below[c], inBottom[c]) : undefined;
-    const kept = out && head && HEAD_DOWN.includes(head.text) ? head : (into ?? out);
-    if (kept) keep.set(c, kept);
-  }
-  const words = [...texts, ...texts.map((t) => t.split(/ ?[(（]/)[0]), '⋮'];
-  const gaps: [number, number][] = [];
-  for (let c = 0; c < width; c++) {
-    if (keep.has(c)) continue;
-    const last = gaps.at(-1);
-    if (last && last[1] === c) last[1] = c + 1;
-    else gaps.push([c, c + 1]);
-  }
-  // a blank between the words and a line kept beside them
-  const room = ([a, b]: [number, number]) => b - a - (keep.has(a - 1) ? 1 : 0) - (keep.has(b) ? 1 : 0);
-  // words outside any box the fold cuts first (between its sides drawn on they read as its
-  // label), the words before their bracket too; else the first gap that holds them. Words
-  // holding `must` (z's, where the fold hides lit rows) come before any without: nothing else
-  // says what shows those rows
-  const cut = [...(parts.boxes?.values() ?? [])].filter((b) => [fold.at, fold.to].some((edge) => b.y < edge && b.y + b.h > edge));
-  const inBox = (from: number, n: number) => cut.some((b) => from + n > b.x && from < b.x + b.w);
-  const clearAt = (w: string) =>
-    gaps
-      .map((g) => {
-        const first = g[0] + (keep.has(g[0] - 1) ? 1 : 0);
-        const last = g[1] - (keep.has(g[1]) ? 1 : 0) - cells(w);
-        return Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k).find((c) => !inBox(c, cells(w)));
-      })
-      .find((c) => c !== undefined);
-  const roomAt = (w: string) => {
-    const g = gaps.find((g) => room(g) >= cells(w));
-    return g && g[0] + (keep.has(g[0] - 1) ? 1 : 0);
-  };
-  const tiers = must ? [words.filter((w) => w.includes(must)), words.filter((w) => !w.includes(must))] : [words];
-  const placed = tiers
-    .flatMap((tier) => [...tier.filter((w) => w !== '⋮').map((w) => [w, clearAt(w)] as const), ...tier.map((w) => [w, roomAt(w)] as const)])
-    .find(([, c]) => c !== undefined);
-  const [text, at] = placed ?? ['⋮', gaps[0]?.[0] ?? 0];
-  const out: { text: string; tone: T }[] = [];
-  const put = (t: string, to: T) => {
-    const last = out.at(-1);
-    if (last && last.tone === to) last.text += t;
-    else out.push({ text: t, tone: to });
-  };
-  for (let c = 0; c < width; ) {
-    const line = keep.get(c);
-    if (c === at) {
-      put(text, tone);
-      c += cells(text);
-    } else {
-      put(line ? line.text : ' ', line ? line.tone : tone);
-      c++;
-    }
-  }
-  return out;
+/** The rows of each lit edge's label. */
+function labelSpans(choice: Pick<FlowChoice, 'active'>, parts: FlowParts): [number, number][] {
+  return choice.active.flatMap((id) => {
+    const l = id.includes('->') ? parts.edges?.get(id)?.label : undefined;
+    return l ? [[l.y, l.y + l.h - 1] as [number, number]] : [];
+  });
 }
 
 /** A styled row's cells by column: a wide character's second cell is ''. */
@@ -568,7 +384,7 @@ export function flowTitle(
 
 /** The drawing's rows with the window's cut edges made plain (issue 16: scrolled mid-diagram,
  *  the top rows showed a stray corner, half a label, a │ that meant nothing alone): of the rows
- *  `shown` (the window's, a fold's left out), an edge label with a row out of view, or
+ *  `shown` (the window's), an edge label with a row out of view, or
  *  whose line has no cell in view, is blanked (its words alone name nothing seen); a box whose
  *  label rows the view cuts (its border out of view) is drawn as its sides going on, its
  *  inside blank, not half its label. Rows out of view are returned as they are. */
