@@ -31,7 +31,7 @@ describe('the Flow legend names only what is in view', () => {
         await r.waitFor((f) => f.includes('┌─ Flow') && flowPane(r).legend.includes('━━'), 'the flow drawn');
         const pane = flowPane(r);
         if (pane.legend.includes('shown later') !== pane.question) wrong.push(`after step ${k}: "?" ${pane.question ? 'in view, not named' : 'named, none in view'}: ${pane.legend}`);
-        if (/┄┄ ([^:]+: )?used/.test(pane.legend) !== pane.dotted) wrong.push(`after step ${k}: dotted frame ${pane.dotted ? 'in view, not named' : 'named, none in view'}: ${pane.legend}`);
+        if (/┄┄ ([^:]+: )?in a step/.test(pane.legend) !== pane.dotted) wrong.push(`after step ${k}: dotted frame ${pane.dotted ? 'in view, not named' : 'named, none in view'}: ${pane.legend}`);
         if (pane.question) seen.question++;
         if (pane.dotted) seen.dotted++;
       }
