@@ -81,7 +81,7 @@ describe('newcomers\' passes (issue 16)', () => {
   });
 
   it('race: step 2 says what a round is; step 4\'s notice tells the two adds apart, names the cache line and says what its figures show', () => {
-    expect(step('race', 'none').say.en).toMatch(/a round, timed first start to last end; on 2\+ CPUs, one losing none reruns/);
+    expect(step('race', 'none').say.en).toMatch(/A round: both start at once, timed till both end\. With 2\+ CPUs, a round that loses nothing is run again/);
     expect(step('race', 'none').say.zh).toMatch(/称为一轮/);
     const notice = step('race', 'atomic').noticeBy!;
     const live = (atomicMs: number, noneMs: number) =>
