@@ -376,7 +376,9 @@ const EN = {
   /** `call`: the folded lines' call, counted as calls (pass 11: "4 in 0.1 ms", 4 of what?); null: • lines */
   /** in plain words (issue 16: "× 2 more like the lines on either side: 4 msgsnd calls in 0.1 ms" was
    *  hard to read); × as the routine fold's (traceRoutine) marks lines not shown */
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} ${call === null ? 'lines' : `${call} calls`} in all, within ${span}`,
+  /** `all` counts the alike run only, not the step's calls of that name (issue 16: "4 msgsnd calls in
+   *  all" under a step that made 5, the fifth an EAGAIN) */
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} alike ${call === null ? 'lines' : `${call} calls`} in a row, within ${span}`,
   /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
   traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
   /** a routine line in words (a gloss under a call), as its fold line counts it among the names */
@@ -946,7 +948,7 @@ const ZH: Strings = {
   statGone: 'IPC_STAT 失败',
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已释放它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：连续 ${all} ${call === null ? '行相同' : `次相同的 ${call} 调用`}，历时 ${span}`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
   traceRoutineNote: '说明',
   next: '下一步',
