@@ -1105,11 +1105,11 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'round',
     // one word per language, which the learner would look up: "一轮" and "三轮" both stood in
     // race's New terms (a newcomer pass), and every 三轮, 每一轮 holds 一轮
-    name: { en: 'round (of the race: both workers\' loops, once)', zh: '一轮（race 一课里：两个工作进程各跑完一遍循环）' },
+    name: { en: 'round (of the race: both workers\' loops, once)', zh: '一轮（竞争一课：两个工作进程各跑完一遍循环）' },
     terms: ['round', '一轮'],
     text: {
       en: 'In the race lesson, one run of both workers through their loops of adds, from the first one\'s start to the last one\'s end: step 2 without a lock, step 3 with the semaphore, step 4 with the atomic add. A round\'s wall time is that span.',
-      zh: 'race 一课里，两个工作进程各把自己的加法循环跑完一遍，叫一轮，从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长。',
+      zh: '第 11 课（竞争）里，两个工作进程各把自己的加法循环跑完一遍，叫一轮，从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长。',
     },
   },
   {
