@@ -672,8 +672,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'seq, ack, len, flags (struct ipclab_rv)', zh: 'seq、ack、len、flags（struct ipclab_rv 的字段）' },
     terms: ['seq', 'ack', 'len'],
     text: {
-      en: 'The fields of the segment of lesson 8 (server and client) that carry a message. data: the text; len: its length in bytes; flags: a bit set on the last message; seq: the message\'s number, written last, once the rest is in place; ack: the number of the last message the client has read. seq = ack + 1 means one message waits unread; the client sets ack = seq when it has read it.',
-      zh: '第 8 课（服务端与客户端）共享内存段里传一条消息的字段。data：文字；len：文字的字节数；flags：最后一条消息会带上一个标记位；seq：消息的编号，其余字段写好后最后才写；ack：客户端已读的最后一条消息的编号。seq = ack + 1 表示有一条消息等着读；客户端读完就令 ack = seq。',
+      en: 'The fields of the segment of lesson 8 (server and client) that carry a message. data: the text; len: its length in bytes; flags: a bit set on the last message; seq: the message\'s number, written last, once the rest is in place; ack: the number of the last message the client has read. `seq = ack + 1` means one message waits unread; the client sets `ack = seq` when it has read it.',
+      zh: '第 8 课（服务端与客户端）共享内存段里传一条消息的字段。data：文字；len：文字的字节数；flags：最后一条消息会带上一个标记位；seq：消息的编号，其余字段写好后最后才写；ack：客户端已读的最后一条消息的编号。`seq = ack + 1` 表示有一条消息等着读；客户端读完就令 `ack = seq`。',
     },
   },
   {

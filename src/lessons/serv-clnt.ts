@@ -281,8 +281,8 @@ export const servClnt = defineLesson<ServClntState>({
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
         // each field's meaning said here, where first used (issue 16: "last seq" read as "the last seq")
-        en: 'The server writes data (the text), len, flags, then, last of all, seq = ack + 1, and sends SIGUSR2. The client sees seq pass ack, prints data, sets ack = seq, sends SIGUSR2 back.',
-        zh: '服务端写入 data（文字）、len、flags，最后才写 seq = ack + 1（消息编号），再发 SIGUSR2。客户端看到 seq 超过 ack，打印 data，令 ack = seq，再发 SIGUSR2 回去。',
+        en: 'The server writes data (the text), len, flags, then, last of all, `seq = ack + 1`, and sends SIGUSR2. The client sees seq pass ack, prints data, sets `ack = seq`, sends SIGUSR2 back.',
+        zh: '服务端写入 data（文字）、len、flags，最后才写 `seq = ack + 1`（消息编号），再发 SIGUSR2。客户端看到 seq 超过 ack，打印 data，令 `ack = seq`，再发 SIGUSR2 回去。',
       },
       // what the trace shows when kill() = 0 is followed by "seen at its 100 ms poll" (issue 16 pass 10:
       // read as the doorbell failing): the signal came, the poll had read first; which call and which
