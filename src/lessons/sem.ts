@@ -159,8 +159,8 @@ const NOWAIT_TURN: Turn = {
   say: {
     // why it may not wait, in a few words (issue 16: "may not" gave no reason); the freeze itself is
     // the step's aside (ASIDE_ONLY)
-    en: 'On semval 0 a sem_op below 0 would wait; here the lesson process, which draws this screen, makes it, so it needs IPC_NOWAIT.',
-    zh: 'semval 为 0 时，负的 sem_op 会等待；这里由绘制界面的本课进程来做，不能等，所以它必须带 IPC_NOWAIT。',
+    en: 'On semval 0 a sem_op below 0 would wait; here it runs in the lesson process, which must keep drawing the screen, so it needs IPC_NOWAIT.',
+    zh: 'semval 为 0 时，负的 sem_op 会等待；这里它在本课进程里运行，而本课进程要一直绘制界面，不能等，所以它必须带 IPC_NOWAIT。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
