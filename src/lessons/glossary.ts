@@ -669,7 +669,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     // ack + 1" named fields nothing explained); "flags" and "data" are plain words elsewhere, so
     // only the three that are not are its terms
     id: 'rv-fields',
-    name: { en: 'seq, ack, len, flags (struct ipclab_rv)', zh: 'seq、ack、len、flags（struct ipclab_rv 的字段）' },
+    name: { en: 'seq, ack, len, flags (struct ipclab_rv)', zh: 'seq、ack、len、flags（struct ipclab_rv 的成员）' },
     terms: ['seq', 'ack', 'len'],
     text: {
       en: 'The fields of the segment of lesson 8 (server and client) that carry a message. data: the text; len: its length in bytes; flags: a bit set on the last message; seq: the message\'s number, written last, once the rest is in place; ack: the number of the last message the client has read. `seq = ack + 1` means one message waits unread; the client sets `ack = seq` when it has read it.',
@@ -1105,7 +1105,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'round',
     // one word per language, which the learner would look up: "一轮" and "三轮" both stood in
     // race's New terms (a newcomer pass), and every 三轮, 每一轮 holds 一轮
-    name: { en: 'round (of the race: both workers\' loops, once)', zh: '一轮（竞争一课：两个工作进程各跑完一遍循环）' },
+    name: { en: 'round (of the race: both workers\' loops, once)', zh: '一轮（竞争：两个工作进程各跑完一遍循环）' },
     terms: ['round', '一轮'],
     text: {
       en: 'In the race lesson, one run of both workers through their loops of adds, from the first one\'s start to the last one\'s end: step 2 without a lock, step 3 with the semaphore, step 4 with the atomic add. A round\'s wall time is that span.',
