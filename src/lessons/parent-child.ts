@@ -242,7 +242,7 @@ export const parentChild = defineLesson<ParentChildState>({
       // neither the calls nor their order: where the text goes is the checkpoint's question; where the
       // child waits, said before the notice's "only woke" (issue 16: nothing said it was asleep)
       say: {
-        en: `The child has sat waiting for SIGUSR1 since "ready" (sigtimedwait in C). The parent has "${MESSAGE.en}" for it, and sends it SIGUSR1 by kill(child, SIGUSR1).`,
+        en: `The child has been waiting for SIGUSR1 since "ready" (sigtimedwait in C). The parent has "${MESSAGE.en}" for it, and sends it SIGUSR1 by kill(child, SIGUSR1).`,
         zh: `子进程报告“就绪”后一直在等 SIGUSR1（C 里用 sigtimedwait）。父进程有文字“${MESSAGE.zh}”要交给它，并用 kill(child, SIGUSR1) 给它发 SIGUSR1。`,
       },
       notice: {
