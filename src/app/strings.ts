@@ -307,10 +307,11 @@ const EN = {
   dumpHint: '[ ] page bytes  } next non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
-    `this segment's bytes are not shown: the lesson process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch.`,
+    `this segment's contents are not shown: the lesson process${own ? ` (${own})` : ''} does not map it now, and reading them means attaching it, which would change nattch.`,
   /** its one-line form, where the pane cannot hold all its lines (shmget 1's two lines stood
    *  over a blank row and "↓ 2 more" in the 6-row pane at 80x24: issue 16) */
-  dumpNoneShort: 'bytes not shown: mapping the segment would change nattch',
+  // "contents", not "bytes": "bytes not shown" read as the table's bytes column hidden (issue 16)
+  dumpNoneShort: 'contents not shown: reading them means attaching, which would change nattch',
   /** in the status line when s, [, ] or } has nothing to do; `key` the one pressed, so } never
    *  reads as silent after ] said the same of itself */
   pickNone: 's: ipclab has no segment in the kernel to show',
@@ -376,7 +377,9 @@ const EN = {
   /** `call`: the folded lines' call, counted as calls (pass 11: "4 in 0.1 ms", 4 of what?); null: • lines */
   /** in plain words (issue 16: "× 2 more like the lines on either side: 4 msgsnd calls in 0.1 ms" was
    *  hard to read); × as the routine fold's (traceRoutine) marks lines not shown */
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} ${call === null ? 'lines' : `${call} calls`} in all, within ${span}`,
+  /** `all` counts the alike run only, not the step's calls of that name (issue 16: "4 msgsnd calls in
+   *  all" under a step that made 5, the fifth an EAGAIN) */
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} ${call === null ? 'lines' : `${call} calls`} alike, within ${span}`,
   /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
   traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
   /** a routine line in words (a gloss under a call), as its fold line counts it among the names */
@@ -761,9 +764,10 @@ const EN = {
    *  names and the step did not change (overview 4's lpid* stood where step 5 showed ctime, and
    *  nothing said why: issue 16); a changed one says why by its own mark ("changed:" before lpid*
    *  after an atime* that had none read as atime not changed: issue 16); which text names them is
-   *  said ("in the text:" named no text a newcomer knew: issue 16), in the 12 cells the record's
+   *  said ("in the text:" named no text a newcomer knew, nor "lesson text:": issue 16; the Lesson
+   *  pane stands above the Kernel pane), in the 12 cells the record's
    *  narrowest row holds beside a field (tests/app/kernel-record-rule.test.ts) */
-  recordNamed: 'lesson text:',
+  recordNamed: 'named above:',
   /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
    *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
   columnNew: (head: string) => `new column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
@@ -909,8 +913,8 @@ const ZH: Strings = {
     `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark}\u00a0=\u00a0${quotedMark(carry.ch)}\u00a0的字节（该字在上一行）` : null, ahead ? `${ahead.mark}\u00a0=\u00a0${quotedMark(ahead.ch)}\u00a0的字节（该字在下一行）` : null].filter(Boolean).join('  ')}`,
   dumpHint: '[ ] 翻页看字节  } 下一处非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：本课进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
-  dumpNoneShort: '不显示字节：映射这个段会改变 nattch',
+  dumpNone: (own: string | null) => `这里不显示这个共享内存段的内容：本课进程${own ? `（${own}）` : ''}现在没有映射它；要读内容就得映射它，那会改变 nattch。`,
+  dumpNoneShort: '不显示内容：读内容要先映射，会改变 nattch',
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: (key: string) => `${key}：这里没有显示字节，无可翻页`,
@@ -943,7 +947,7 @@ const ZH: Strings = {
   statGone: 'IPC_STAT 失败',
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已释放它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：共 ${all} ${call === null ? '行' : `次 ${call} 调用`}，历时 ${span}`,
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：连续 ${all} ${call === null ? '行相同' : `次相同的 ${call} 调用`}，历时 ${span}`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
   traceRoutineNote: '说明',
   next: '下一步',

@@ -222,8 +222,8 @@ export const ftok = defineLesson<FtokState>({
         const hand = ftokByHand(path, S);
         explain(
           ctx,
-          `'S' = 0x53; st_dev = ${hex(hand.dev, 1)}, low 8 bits ${hex(hand.dev & 0xff, 2)}; st_ino = ${hand.ino}, low 16 bits ${hex(hand.ino & 0xffff, 4)}; together ${hex(hand.key, 8)}.`,
-          `'S' = 0x53；st_dev = ${hex(hand.dev, 1)}，低 8 位 ${hex(hand.dev & 0xff, 2)}；st_ino = ${hand.ino}，低 16 位 ${hex(hand.ino & 0xffff, 4)}；拼起来是 ${hex(hand.key, 8)}。`,
+          `'S' = 0x53; st_dev = ${hex(hand.dev, 1)}, low 8 bits ${hex(hand.dev & 0xff, 2)}; st_ino = ${hand.ino} (${hex(hand.ino, 1)}), low 16 bits ${hex(hand.ino & 0xffff, 4)}; together ${hex(hand.key, 8)}.`,
+          `'S' = 0x53；st_dev = ${hex(hand.dev, 1)}，低 8 位 ${hex(hand.dev & 0xff, 2)}；st_ino = ${hand.ino}（${hex(hand.ino, 1)}），低 16 位 ${hex(hand.ino & 0xffff, 4)}；拼起来是 ${hex(hand.key, 8)}。`,
         );
         return hand.key === key ? [] : [`ftok gave ${hex(key, 8)} but the arithmetic gives ${hex(hand.key, 8)}`];
       },
@@ -418,8 +418,9 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)"',
       title: { en: 'IPC_CREAT|IPC_EXCL, then no IPC_EXCL', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
-        en: 'The key names step 5\'s segment. Call shmget on it with `IPC_CREAT|IPC_EXCL|0600`, then with IPC_EXCL left out: `IPC_CREAT|0600`.',
-        zh: '这个 key 指向第 5 步的共享内存段。先用 `IPC_CREAT|IPC_EXCL|0600` 对它调用 shmget，再去掉 IPC_EXCL，只用 `IPC_CREAT|0600`。',
+        // IPC_EXCL said where the lesson text first uses it, as the hint says it (issue 16: only g did)
+        en: 'The key names step 5\'s segment. Call shmget with `IPC_CREAT|IPC_EXCL|0600` (IPC_EXCL: only if this call creates it), then with `IPC_CREAT|0600`.',
+        zh: '这个 key 指向第 5 步的共享内存段。先用 `IPC_CREAT|IPC_EXCL|0600` 调用 shmget（IPC_EXCL：必须由这次调用新建），再只用 `IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',

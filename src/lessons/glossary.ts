@@ -665,6 +665,18 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // what each field of lesson 8's message MEANS, not only its name (issue 16: step 3's "seq =
+    // ack + 1" named fields nothing explained); "flags" and "data" are plain words elsewhere, so
+    // only the three that are not are its terms
+    id: 'rv-fields',
+    name: { en: 'seq, ack, len, flags (struct ipclab_rv)', zh: 'seq、ack、len、flags（struct ipclab_rv 的成员）' },
+    terms: ['seq', 'ack', 'len'],
+    text: {
+      en: 'The fields of the segment of lesson 8 (server and client) that carry a message. data: the text; len: its length in bytes; flags: a bit set on the last message; seq: the message\'s number, written last, once the rest is in place; ack: the number of the last message the client has read. `seq = ack + 1` means one message waits unread; the client sets `ack = seq` when it has read it.',
+      zh: '第 8 课（服务端与客户端）共享内存段里传一条消息的字段。data：文字；len：文字的字节数；flags：最后一条消息会带上一个标记位；seq：消息的编号，其余字段写好后最后才写；ack：客户端已读的最后一条消息的编号。`seq = ack + 1` 表示有一条消息等着读；客户端读完就令 `ack = seq`。',
+    },
+  },
+  {
     id: 'cas',
     name: { en: 'compare-and-swap', zh: '比较并交换（compare-and-swap）' },
     terms: ['compare-and-swap', 'Compare-and-swap', 'CAS', '比较并交换'],
@@ -1093,11 +1105,11 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'round',
     // one word per language, which the learner would look up: "一轮" and "三轮" both stood in
     // race's New terms (a newcomer pass), and every 三轮, 每一轮 holds 一轮
-    name: { en: 'round (of the race: both workers\' loops, once)', zh: '一轮（race 一课里：两个工作进程各跑完一遍循环）' },
+    name: { en: 'round (of the race: both workers\' loops, once)', zh: '一轮（竞争：两个工作进程各跑完一遍循环）' },
     terms: ['round', '一轮'],
     text: {
       en: 'In the race lesson, one run of both workers through their loops of adds, from the first one\'s start to the last one\'s end: step 2 without a lock, step 3 with the semaphore, step 4 with the atomic add. A round\'s wall time is that span.',
-      zh: 'race 一课里，两个工作进程各把自己的加法循环跑完一遍，叫一轮，从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长。',
+      zh: '第 11 课（竞争）里，两个工作进程各把自己的加法循环跑完一遍，叫一轮，从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长。',
     },
   },
   {
@@ -1231,10 +1243,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'record-words',
-    name: { en: 'the record\'s words (record, new / lesson text)', zh: '记录里的词（记录，新建 / 课文提到）' },
+    name: { en: 'the record\'s words (record, new / named above)', zh: '记录里的词（记录，新建 / 课文提到）' },
     terms: [],
     text: {
-      en: 'Under the Kernel pane\'s table, the segment in focus (▸) has its record: the fields IPC_STAT reads (uid, cuid, atime, …). Where the pane has few rows it is one line after "record:". "record, new:" the last step made the segment, so every field is new. A field the last step changed has * after it, wherever it stands; "lesson text:" stands before fields the Lesson pane\'s text names at this step, though the step did not change them. A line that left fields out ends in "… z: all fields". z shows the pane larger, with all of them.',
+      en: 'Under the Kernel pane\'s table, the segment in focus (▸) has its record: the fields IPC_STAT reads (uid, cuid, atime, …). Where the pane has few rows it is one line after "record:". "record, new:" the last step made the segment, so every field is new. A field the last step changed has * after it, wherever it stands; "named above:" stands before fields the Lesson pane\'s text (above) names at this step, though the step did not change them. A line that left fields out ends in "… z: all fields". z shows the pane larger, with all of them.',
       zh: '“内核”窗格的表格下面，焦点所在（▸）的共享内存段有它的记录：IPC_STAT 读到的各个字段（uid、cuid、atime……）。窗格行数少时，它在“记录：”后面只占一行。“记录，新建”：上一步建了这个共享内存段，每个字段都是新的。上一步改变了的字段后面有 *，不论它在哪里；“课文提到：”后面是这一步“课程”窗格的文字提到、但这一步没有改变的字段。省略了字段的一行以“… z：全部字段”结尾。按 z 放大窗格，就能看到全部字段。',
     },
   },

@@ -148,7 +148,7 @@ const SEND_TURN: Turn = {
       default: '1',
       help: {
         en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. A type starts at 1: msgrcv reads 0 and negatives as rules for which message to take`,
-        zh: `long 类型，Linux 上为 64 位；本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用。类型从 1 起：msgrcv 把 0 和负数当作挑选消息的规则`,
+        zh: `long 类型，Linux 上为 64 位；本表单只接受不超过 ${nb('2^31 - 1')} 的值，任何程序都够用了。类型从 1 起：msgrcv 把 0 和负数当作挑选消息的规则`,
       },
     },
     {
@@ -207,7 +207,7 @@ const BY_TYPE_TURN: Turn = {
       default: '-3',
       help: {
         en: `a long, 64 bits on Linux; this form takes an int's range, ${nb('-2^31')} to ${nb('2^31 - 1')}, as mtype's, more than a program needs. 0: the first message; ${nb('N > 0')}: the first of type N; -N: the first of the lowest type up to N`,
-        zh: `long 类型，Linux 上为 64 位；本表单和 mtype 的一样只收 int 的范围，${nb('-2^31')} 到 ${nb('2^31 - 1')}，已足够任何程序使用。0：队首那条；${nb('N > 0')}：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条`,
+        zh: `long 类型，Linux 上为 64 位；本表单和 mtype 的一样只接受 int 范围内的值（${nb('-2^31')} 到 ${nb('2^31 - 1')}），任何程序都够用了。0：队首那条；${nb('N > 0')}：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条`,
       },
     },
     {

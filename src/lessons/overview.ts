@@ -277,8 +277,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch 0; dtime (last detach) changed. The segment keeps A\'s bytes until removed; with no mapping, the Kernel pane shows no bytes.',
-        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留着 A 写的字节，直到被删除；没有映射了，内核窗格就没有字节可显示。',
+        // where the kept bytes are seen (issue 16: the claim stood beside a pane that shows none)
+        en: 'nattch 0; dtime (last detach) changed. A\'s bytes stay until removal: lesson 5 (shmdt) maps it again and reads them back.',
+        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留着 A 写的字节，直到被删除：第 5 课（shmdt）重新映射后会把它们读回来。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->闲置', 'pb', 'pb->闲置', 'IPC对象', 'IPC对象->闲置', '闲置'],

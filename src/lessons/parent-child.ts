@@ -239,10 +239,11 @@ export const parentChild = defineLesson<ParentChildState>({
       code: ['strcpy(down, text)', 'int k = kill(child, SIGUSR1)'],
       title: { en: 'Parent: text for the child, SIGUSR1', zh: '父进程：给子进程的文字，SIGUSR1' },
       short: { en: 'Parent: text, SIGUSR1', zh: '父进程：文字、SIGUSR1' },
-      // neither the calls nor their order: where the text goes is the checkpoint's question
+      // neither the calls nor their order: where the text goes is the checkpoint's question; where the
+      // child waits, said before the notice's "only woke" (issue 16: nothing said it was asleep)
       say: {
-        en: `The parent has "${MESSAGE.en}" for the child, and sends it SIGUSR1 by kill(child, SIGUSR1).`,
-        zh: `父进程有文字“${MESSAGE.zh}”要交给子进程，并用 kill(child, SIGUSR1) 给它发 SIGUSR1。`,
+        en: `The child has been waiting for SIGUSR1 since "ready" (sigtimedwait in C). The parent has "${MESSAGE.en}" for it, and sends it SIGUSR1 by kill(child, SIGUSR1).`,
+        zh: `子进程报告“就绪”后一直在等 SIGUSR1（C 里用 sigtimedwait）。父进程有文字“${MESSAGE.zh}”要交给它，并用 kill(child, SIGUSR1) 给它发 SIGUSR1。`,
       },
       notice: {
         en: `The kill only woke the child; the text is in the segment: in the Kernel pane's dump, its ${Buffer.byteLength(MESSAGE.en)} bytes and a NUL.`,
@@ -437,7 +438,9 @@ export const parentChild = defineLesson<ParentChildState>({
       explain: { en: 'In one segment the reply would go into the bytes the message is in. Two keep a message and its reply in different bytes: writing the reply leaves the message there to read.', zh: '只用一个共享内存段，回复就要写进消息所在的字节。用两个段，消息和回复各在各的字节里：写回复不会动到消息，它一直留着可读。' },
     },
     {
-      question: { en: 'Had the parent skipped IPC_RMID, once both processes had exited ipcs -m would list…', zh: '假如父进程没有调用 IPC_RMID，等两个进程都退出后，ipcs -m 会列出……' },
+      // answerable from what was shown: an exit detaches as shmdt does, and the overview's step 6
+      // left a detached segment listed (issue 16: this lesson never showed a segment outlive anyone)
+      question: { en: 'Say both processes exit with no IPC_RMID; an exit detaches, as shmdt did in the overview\'s step 6. ipcs -m then lists…', zh: '假如不调用 IPC_RMID，两个进程都退出；退出会像概览第 6 步的 shmdt 那样解除映射。这时 ipcs -m 会列出……' },
       choices: [
         { en: 'neither segment', zh: '两个共享内存段都不列出', whyNot: { en: 'an exit detaches and nothing more; the kernel frees a segment only after IPC_RMID.', zh: '进程退出只是解除映射；内核要等 IPC_RMID 之后才释放共享内存段。' } },
         { en: 'both segments, nattch 0', zh: '两个共享内存段都在，nattch 为 0' },

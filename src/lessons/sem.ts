@@ -53,10 +53,11 @@ const AFTER_UNDO = counts('semval', [0, 1], [
  *  IPC_NOWAIT (a wait here would freeze the screen), and the choice is graded on its result
  *  (issue 16: the question asked about a P the step never ran). EAGAIN is the P that would wait; the
  *  question and the choices say IPC_NOWAIT's P as the step's text does, which never waits (issue 16:
- *  "is stuck until some process does V" offered for a P the text said could not wait). */
+ *  "is stuck until some process does V" offered for a P the text said could not wait). What the P
+ *  does to the count, not "enters" (issue 16: that relied on "critical section", said only in g). */
 const AFTER_PLAIN: Choice[] = [
-  { en: 'finds semval still 0: no entry', zh: '发现 semval 仍是 0：进不去', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
-  { en: 'finds semval back at 1: it enters', zh: '发现 semval 回到 1：进得去', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so no next P gets it.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 取不到。' } },
+  { en: 'finds semval still 0: cannot take it', zh: '发现 semval 仍是 0：取不到', value: 'EAGAIN', whyNot: { en: 'this time the P got through. Something gave the count back; only that lets a P through.', zh: '这次 P 通过了。有谁归还了计数；只有这样 P 才能通过。' } },
+  { en: 'finds semval at 1 again: gets it', zh: '发现 semval 回到 1：取得它', value: 'ok', whyNot: { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken, so no next P gets it.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着，下一个 P 取不到。' } },
 ];
 
 /** The lesson's own P after the kill (semop by this process with IPC_NOWAIT, the step's last):
@@ -156,9 +157,10 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    // why it may not wait is the step's aside: implementation talk stays out of the main text (a newcomer pass)
-    en: 'On semval 0 a sem_op below 0 would wait; here it may not, so it needs IPC_NOWAIT.',
-    zh: 'semval 为 0 时，负的 sem_op 会等待；这里不许等待，所以它必须带 IPC_NOWAIT。',
+    // why it may not wait, in a few words (issue 16: "may not" gave no reason); the freeze itself is
+    // the step's aside (ASIDE_ONLY)
+    en: 'On semval 0 a sem_op below 0 would wait; here it runs in the lesson process, which must keep drawing the screen, so it needs IPC_NOWAIT.',
+    zh: 'semval 为 0 时，负的 sem_op 会等待；这里它在本课进程里运行，而本课进程要一直绘制界面，不能等，所以它必须带 IPC_NOWAIT。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -304,9 +306,12 @@ export const sem = defineLesson<SemState>({
       },
       notice: {
         // sempid is the say's: the notice names what is in view after the run, the Trace at 80x24 (notice-says-in-view-ipcs)
-        en: 'One semaphore, which SETVAL set to 1.',
-        zh: '集合里有一个信号量，SETVAL 把它的 semval 设成 1。',
+        // the start value where it is seen, for check 2's "Linux starts the others at 0" (issue 16: 0 never shown)
+        en: 'One semaphore. Trace: new, it read 0 (the first GETVAL; Linux starts semaphores at 0); SETVAL set it to 1.',
+        zh: '集合里有一个信号量。跟踪：新建时读到 0（第一次 GETVAL；Linux 上信号量初值为 0）；SETVAL 把它设成 1。',
       },
+      // the first GETVAL's 0, the notice's start value, with SETVAL under it
+      traceFocus: ['GETVAL) = 0'],
       diagram: FLOW,
       highlight: ['sem'],
       turn: SETVAL_TURN,
@@ -357,8 +362,9 @@ export const sem = defineLesson<SemState>({
       title: { en: 'Taken: semop -1 with IPC_NOWAIT', zh: '已被占用：带 IPC_NOWAIT 的 semop -1' },
       short: { en: 'Taken: IPC_NOWAIT', zh: '已占用：IPC_NOWAIT' },
       say: {
-        en: 'Another P, now with sem_flg IPC_NOWAIT (op\'s third field, its flags). The count is 0 (its holder, the lesson process, took it), and the call may not sleep.',
-        zh: '再做一次 P，这次 sem_flg 为 IPC_NOWAIT（op 的第三个字段，即标志）。计数为 0（持有者本课进程已取走它），而这个调用不许睡眠。',
+        // why it may not sleep, in a few words (issue 16: "may not" gave no reason); the aside says more
+        en: 'Another P, now with sem_flg IPC_NOWAIT (op\'s third field, its flags). The count is 0 (its holder, the lesson process, took it); the call may not sleep, as that process draws the screen.',
+        zh: '再做一次 P，这次 sem_flg 为 IPC_NOWAIT（op 的第三个字段，即标志）。计数为 0（持有者本课进程已取走它），而这个调用不许睡眠：本课进程还要绘制这个界面。',
       },
       notice: {
         en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0.',
@@ -543,7 +549,7 @@ export const sem = defineLesson<SemState>({
         { en: 'fails with EINVAL', zh: '以 EINVAL 失败', whyNot: { en: 'semaphore 2 is in the set (numbers 0 to 2); its value is there, and it is 0.', zh: '2 号在集合里（编号 0 到 2）；它的值一直都在，就是 0。' } },
       ],
       answer: 0,
-      explain: { en: 'SETVAL sets one semaphore. Linux starts the others at 0 (step 1\'s SETVAL took its one from 0 to 1); a P on 0 waits. POSIX\'s semget leaves start values unspecified: SETVAL each one.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0（第 1 步的 SETVAL 把它的那个从 0 设成 1）；计数为 0 时 P 要等待。POSIX 标准没有规定 semget 所建信号量的初值，用到的每一个都要 SETVAL。' },
+      explain: { en: 'SETVAL sets one semaphore. Linux starts the others at 0 (in step 1, GETVAL read 0 before SETVAL); a P on 0 waits. POSIX\'s semget leaves start values unspecified: SETVAL each one.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0（第 1 步里 SETVAL 之前 GETVAL 读到 0）；计数为 0 时 P 要等待。POSIX 标准没有规定 semget 所建信号量的初值，用到的每一个都要 SETVAL。' },
     },
     {
       question: { en: 'semval 0, eight processes asleep in P: semncnt 8. The holder makes one V. Then…', zh: 'semval 为 0，8 个进程睡在 P 里：semncnt 为 8。持有者做一次 V。之后……' },

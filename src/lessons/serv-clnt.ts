@@ -208,8 +208,9 @@ export const servClnt = defineLesson<ServClntState>({
         // where to look, and who "sees" it (issue 16: "see it" read as "go and look"); where the
         // trace's flags are (issue 16: its "New terms" named O_WRONLY, IPC_CREAT, IPC_EXCL "in the
         // Trace", whose lines the pane had scrolled past, to magic's)
-        en: 'A key from ftok, not 0: anyone with the file finds the segment. Trace: shmget\'s IPC_EXCL on top, magic (set last) below.',
-        zh: 'key 由 ftok 算出，不是 0：有文件就能找到这个共享内存段。“跟踪”窗格：上面 shmget 带 IPC_EXCL，最后写入的 magic 在下面。',
+        // the Trace's lines by what they start with (issue 16: "IPC_EXCL on top" said of what?)
+        en: 'A key from ftok, not 0: anyone with the file finds the segment. Trace: IPC_EXCL is in the shmget line; rv->magic is written last.',
+        zh: 'key 由 ftok 算出，不是 0：有文件就能找到这个共享内存段。“跟踪”窗格里：shmget 那行带 IPC_EXCL；rv->magic 那行是最后写入的。',
       },
       aside: {
         // said where the process list first shows (issue 16 pass 6: the introduction named it before any list)
@@ -279,8 +280,9 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
-        en: 'The server writes data, len, flags, last seq = ack + 1, then sends SIGUSR2. The client sees seq move, prints data, sets ack = seq, and sends SIGUSR2 back.',
-        zh: '服务端写 data、len、flags，最后写 seq = ack + 1，再发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq，再发 SIGUSR2 回去。',
+        // each field's meaning said here, where first used (issue 16: "last seq" read as "the last seq")
+        en: 'The server writes data (the text), len, flags, then, last of all, `seq = ack + 1`, and sends SIGUSR2. The client sees seq pass ack, prints data, sets `ack = seq`, sends SIGUSR2 back.',
+        zh: '服务端写入 data（文字）、len、flags，最后才写 `seq = ack + 1`（消息编号），再发 SIGUSR2。客户端看到 seq 超过 ack，打印 data，令 `ack = seq`，再发 SIGUSR2 回去。',
       },
       // what the trace shows when kill() = 0 is followed by "seen at its 100 ms poll" (issue 16 pass 10:
       // read as the doorbell failing): the signal came, the poll had read first; which call and which

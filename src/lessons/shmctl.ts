@@ -546,7 +546,9 @@ export const shmctl = defineLesson<ShmctlState>({
       },
     },
     'attach-dest': {
-      question: { en: 'The segment is dest, key 0. No step has shown this yet: reason it out from its row in the Kernel pane. shmat by its shmid gives…', zh: '共享内存段已是 dest，key 为 0。还没有哪一步演示过，请从“内核”窗格里它的那一行推理。按 shmid 调用 shmat 得到……' },
+      // a guess, said as one (the pane labels it Predict): the row shows the segment still there, not whether a dest one attaches,
+      // which is a Linux rule (issue 16: "reason it out from its row" asked what no row shows)
+      question: { en: 'The segment is dest, key 0, yet still listed. No step has shown this yet, so a guess is fair: shmat by its shmid gives…', zh: '共享内存段已是 dest，key 为 0，但仍在列表里。还没有哪一步演示过，猜一猜就好：按 shmid 调用 shmat 得到……' },
       choices: DEST,
       answer: (live) => choiceOf(DEST, lastCall(live, 'shmat').errno, 0),
       // points where to look, answers nothing (issue 16: "Linux asks only that the shmid names a segment" was the answer)

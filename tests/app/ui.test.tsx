@@ -131,7 +131,7 @@ describe('running steps', () => {
     expect(f).toMatch(/ ✓ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toMatch(/ ▶ 2 shmat and write/);
     // nothing attached yet: the panel says so rather than attach to read (that would move nattch)
-    expect(f).toContain("this segment's bytes are not shown");
+    expect(f).toContain("this segment's contents are not shown");
     for (let i = 0; i < 3; i++) r.store.getState().refreshKernel(true);
     expect(shmctlStat(shmid).ds).toMatchObject({ nattch: 0, atime: 0 });
 

@@ -79,7 +79,7 @@ describe('answerGiveaway', () => {
     expect(answerGiveaway('A new holder takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it: +1, the opposite of its P.\nV: semop +1 wakes it', q6, semval, 1, why6)).toMatch(/"\+1"/);
     // an argument after a call's name is what the step does
     expect(answerGiveaway('A new holder takes the semaphore with SEM_UNDO, so the kernel keeps a semadj for it, a record of that P.\nV: semop +1 wakes it', q6, semval, 1, why6)).toBeUndefined();
-    const later = [{ en: 'finds semval still 0: no entry', zh: '' }, { en: 'finds semval back at 1: it enters', zh: '' }];
+    const later = [{ en: 'finds semval still 0: cannot take it', zh: '' }, { en: 'finds semval at 1 again: gets it', zh: '' }];
     const q7 = 'A holder takes it without SEM_UNDO and is killed with SIGKILL. Then this process makes a P with IPC_NOWAIT. That P…';
     const why7 = 'GETVAL read 0: without SEM_UNDO nothing gave the dead holder\'s count back, so this P failed at once.';
     expect(answerGiveaway('Then this process makes a P with IPC_NOWAIT (a wait in it would freeze the screen).', q7, later, 0, why7)).toMatch(/another word/);

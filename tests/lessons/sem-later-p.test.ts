@@ -18,9 +18,9 @@ describe('sem no-undo checkpoint', () => {
   const answer = cp.answer as (l: LiveResult<object>) => number;
   it('is graded on the P the step made, not on GETVAL', () => {
     // the P is made with IPC_NOWAIT, as the question says: it bounces rather than wait (issue 16)
-    expect(cp.choices[answer(live('EAGAIN'))]!.en).toBe('finds semval still 0: no entry');
+    expect(cp.choices[answer(live('EAGAIN'))]!.en).toBe('finds semval still 0: cannot take it');
     // semval read 0 but the P went through: the grade follows the P
-    expect(cp.choices[answer(live(null))]!.en).toBe('finds semval back at 1: it enters');
+    expect(cp.choices[answer(live(null))]!.en).toBe('finds semval at 1 again: gets it');
   });
   // the explanation does not repeat the notice above it (at 80x24 the repeat pushed the notice out of view)
   it('its explanation says what the P met; the step notice says what a P without IPC_NOWAIT would do', () => {
