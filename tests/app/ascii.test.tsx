@@ -67,7 +67,7 @@ describe('--ascii frames', () => {
         const help = await r.waitFor((f) => f.includes(lang === 'en' ? 'any key closes this help' : '按任意键关闭帮助'), 'the help');
         assertAscii(help, width, lang);
         // → and ← share one help line (menus: every help row fits 80 columns)
-        expect(help).toMatch(/ -> \/ n, <- \/ p +/);
+        expect(help).toMatch(/ ->\/n, <-\/p, a +/);
         // the lists row names k j after its text (menus: 'also k j', '或 k j')
         expect(help).toMatch(lang === 'en' ? / \^ v Enter +.*\(also k j\)/ : / \^ v Enter +.*（或 k j）/);
       });
