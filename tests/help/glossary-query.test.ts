@@ -62,7 +62,6 @@ describe('ipclab glossary QUERY', () => {
     expect(firstHit('always', text)).toBe(0);
     // "/ack" landed on "P and V" for its "back" (a newcomer pass): on the entry of the field ack
     const ack = glossaryMatches('ack');
-    expect(ack[0]!.name.en).not.toMatch(/ipclab_rv/);
     expect(ack[firstHit('ack', ack)]!.name.en).toMatch(/ipclab_rv/);
     // every heading's first word lands on an entry that heading starts with
     for (const e of GLOSSARY) {
