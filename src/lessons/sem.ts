@@ -301,8 +301,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
         // sempid said where its column first holds a pid (issue 16: the legend said "last semop's pid" with no semop yet)
-        en: 'semget(IPC_PRIVATE, 1, 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1, and on Linux its sempid to the caller\'s pid.',
-        zh: 'semget(IPC_PRIVATE, 1, 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1，在 Linux 上还把它的 sempid 设为调用者的 pid。',
+        en: 'semget(IPC_PRIVATE, 1, 0600) makes a set of one semaphore; semctl(semid, 0, SETVAL, 1) sets its semval to 1, and on Linux its sempid to the caller\'s pid (Kernel pane).',
+        zh: 'semget(IPC_PRIVATE, 1, 0600) 建一个只含一个信号量的集合；semctl(semid, 0, SETVAL, 1) 把它的 semval 设为 1，在 Linux 上还把它的 sempid 设为调用者的 pid（见“内核”窗格）。',
       },
       notice: {
         // sempid is the say's: the notice names what is in view after the run, the Trace at 80x24 (notice-says-in-view-ipcs)
