@@ -247,7 +247,7 @@ export const shmdt = defineLesson<ShmdtState>({
         const shmid = need(state, 'shmid');
         const death = await ctx.sys.crashInChild({ shmid, op: 'use-after-detach' });
         state.oldRead = { signal: death.signal, code: death.code };
-        childAttached(ctx, shmid, death, { en: 'In C, a fork() child would get a copy of the old pointer, unmapped for it too; reading through it is a plain memory read, and gets the same SIGSEGV.', zh: '在 C 里，fork() 出的子进程会得到旧指针的副本，在它那里同样没有映射；通过它读只是普通的内存读取，同样会收到 SIGSEGV。' });
+        childAttached(ctx, shmid, death, { en: 'In C, a fork() child would get a copy of this pointer, unmapped for it too; reading through it is a plain memory read, and gets the same SIGSEGV.', zh: '在 C 里，fork() 出的子进程会得到这个指针的副本，在它那里同样没有映射；通过它读只是普通的内存读取，同样会收到 SIGSEGV。' });
         if (row(ctx, shmid)?.lpid !== death.pid) problems.push(`lpid is not the child (${death.pid}) after its attach and detach`);
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
         return problems;
