@@ -119,7 +119,7 @@ const PANES: Record<string, string> = {
   'parent-child': 'kkkktktt', // 6: the child's "up" in the dump
   'serv-clnt': 'tttttt', // 2: declared the Trace: SIGUSR2, the poll and its new terms shm_segsz, __ATOMIC_SEQ_CST are there (s29j)
   msg: 'tkttttt', // 2: its notice reads the Kernel's messages and used-bytes (s25l); 4: ENOMSG in view, the notice says msg_qnum is 0 (s27h); 6: the reader's sleep and wake-up, its trace focus (s30c)
-  sem: 'kkttkkt', // 3: EAGAIN, the step's result, is in the Trace; its notice names the Kernel for semval (s25l); 4: the waiter's CPU time, the notice giving semncnt's value (s29d)
+  sem: 'tkttkkt', // 1: the Trace's first GETVAL, 0, the start value the notice points at; 3: EAGAIN, the step's result, is in the Trace; its notice names the Kernel for semval (s25l); 4: the waiter's CPU time, the notice giving semncnt's value (s29d)
   race: 'ttttt', // 5: the times compared, in the Trace
 };
 const LETTER = { kernel: 'k', trace: 't', flow: 'f' } as const;
