@@ -12,7 +12,8 @@ import { keptTyped } from './turn.js';
 import type { ResultPane } from '../../lessons/result-pane.js';
 
 /** Whether the result of the step just run is being read: nothing done yet about the step shown
- *  next. Not at the lesson's end (its checks take the rows), nor zoomed (one pane fills the screen). */
+ *  next. Not at the lesson's end (its checks take the rows), nor zoomed (one pane fills the screen)
+ *  unless `asUnzoomed`: the rows the pane had before z (App: the zoomed Kernel record keeps its form). */
 export function readingResult(st: AppState, asUnzoomed = false): boolean {
   const { result, done, view } = st;
   if (!result || result.step !== done - 1 || view !== done || st.busy !== null || (st.zoomed && !asUnzoomed) || st.turnFocus !== null) return false;
