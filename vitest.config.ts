@@ -9,9 +9,13 @@ import { SAME_ON_ANY_NODE } from './tests/helpers/same-on-any-node.js';
 // tests' temp folders (tests/helpers/temp-dir.ts). At exit -- after the teardown, or on
 // SIGTERM/Ctrl-C without one -- swept as a killed run's would be: its processes ended, what
 // its journals record removed, then the folder; a journal clean cannot finish keeps the
-// folder for the next run's setup (tests/global-setup.ts), never an object without a record.
+// folder for the next run's setup (tests/global-setup.ts), never an object without a record,
+// and says why on stderr (a folder once stayed with no word why).
 const state = makeRunFolder();
-process.on('exit', () => sweepRunFolder(state));
+process.on('exit', () => {
+  const { kept } = sweepRunFolder(state);
+  if (kept.length > 0) process.stderr.write(`ipclab tests: kept ${kept.join(', ')}\n`);
+});
 
 // IPCLAB_SUITE=runtime (CI's Node 24 run): all but the in-process tests of ipclab's own code
 // (tests/helpers/same-on-any-node.ts)

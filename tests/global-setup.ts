@@ -159,10 +159,15 @@ function sweepTmuxServers(): void {
   }
 }
 
-/** The live processes started with RUN_DIR_ENV naming `folder` (its run's test workers). */
+/** The live processes of run folder `folder`: those started with RUN_DIR_ENV naming it (its
+ *  test workers and what they started), and those a journal in its state folders names, as its
+ *  writer or a child it recorded, still the same process (pid and start). The journals count
+ *  apart from the environment: `clean` keeps the journal of a live process, and so the folder,
+ *  and a process may write one there with RUN_DIR_ENV not in its environment as read now (one
+ *  started with an environment of its own; one exiting, whose environ reads as empty). */
 function processesOfRun(folder: string): number[] {
   const mark = `${RUN_DIR_ENV}=${folder}\0`;
-  return readdirSync('/proc').flatMap((name) => {
+  const byEnv = readdirSync('/proc').flatMap((name) => {
     const pid = Number(name);
     if (!Number.isInteger(pid) || pid === process.pid) return [];
     try {
@@ -171,6 +176,11 @@ function processesOfRun(folder: string): number[] {
       return []; // gone, or another user's
     }
   });
+  const byJournal = journalsIn(folder)
+    .flatMap((j) => [{ pid: j.pid, start: j.start }, ...j.children])
+    .filter((p) => p.pid !== process.pid && startOf(p.pid) === p.start)
+    .map((p) => p.pid);
+  return [...new Set([...byEnv, ...byJournal])];
 }
 
 /** Ends a killed run's workers still running: SIGTERM (an ipclab worker removes its own
@@ -234,16 +244,20 @@ export interface Swept {
  *  own temp folders in it -- unless a journal is left that clean could not finish. */
 export function sweepRunFolder(folder: string, swept: Swept = { runs: [], removed: [], ended: 0, temps: 0, kept: [] }): Swept {
   try {
-    const workers = processesOfRun(folder);
-    endProcesses(workers);
+    // again while one is found: a process ending may have started another, or written its journal
+    let workers = 0;
+    for (let round = 0, found = processesOfRun(folder); found.length > 0 && round < 3; round++, found = processesOfRun(folder)) {
+      endProcesses(found);
+      workers += found.length;
+    }
     const reports = cleanIn(folder);
     const kept = reports.flatMap((r) => r.kept);
-    swept.ended += workers.length + reports.reduce((n, r) => n + r.ended.length, 0);
+    swept.ended += workers + reports.reduce((n, r) => n + r.ended.length, 0);
     swept.removed.push(...reports.flatMap((r) => r.removed.map((e) => `${e.kind} ${e.id}`)));
     swept.temps += reports.reduce((n, r) => n + r.folders.length, 0);
     const left = journalsIn(folder);
     if (left.length > 0) {
-      swept.kept.push(`${folder} (${left.length} journal(s) clean could not finish: ${kept.map((e) => `${e.kind} ${e.id} ${e.reason}`).join('; ') || 'a run still alive'})`);
+      swept.kept.push(`${folder} (${left.length} journal(s) clean could not finish: ${kept.map((e) => `${e.kind} ${e.id} ${e.reason}`).join('; ') || `process(es) ${left.map((j) => j.pid).join(', ')} still alive`})`);
       return swept;
     }
     rmSync(folder, { recursive: true, force: true });

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sweepGoneRuns } from '../global-setup.js';
-import { makeRunFolder, RUN_DIR_ENV, sideStateHome } from '../helpers/run-state.js';
+import { sweepGoneRuns, sweepRunFolder } from '../global-setup.js';
+import { makeRunFolder, RUN_DIR_ENV, sideStateHome, startOf } from '../helpers/run-state.js';
 import { testTempDir } from '../helpers/temp-dir.js';
 import { compileFixture, exited, firstLine, foreignKey, runCli, shmRow, startOwner, tempDir, waitFor } from '../native/helpers.js';
 import { shmctlRmid } from '../../src/native/calls.js';
@@ -83,5 +83,30 @@ describe('the folder of a killed test run', () => {
       runCli(['clean'], live);
     }
     expect(shmRow(kept.shmid)).toBeUndefined();
+  });
+});
+
+// At a run's end its own folder is swept the same way (vitest.config.ts, on 'exit'). Once one
+// stayed, every record in its journals of objects already gone: `clean` keeps a live process's
+// journal, and the sweep ended only the processes whose environment named the folder, so a live
+// process that wrote a journal there without it (as read then: an exiting process's reads empty)
+// kept the folder, unsaid. The journals name the run's processes too.
+describe('the exit sweep of a run', () => {
+  it('ends a process a journal in the folder names, though its environment does not name the folder, and removes the folder', async () => {
+    const folder = makeRunFolder(testTempDir('ipclab-runs-'));
+    // its environment names the run this test is in, not `folder`; its journal is in `folder`
+    const run = await startOwner(folder, 1);
+    try {
+      // what it recorded is gone already, as in the folder that stayed
+      shmctlRmid(run.ids[0]);
+      const swept = sweepRunFolder(folder);
+      expect(swept.kept).toEqual([]);
+      expect(swept.runs).toEqual([folder]);
+      expect(existsSync(folder)).toBe(false);
+      expect(startOf(run.pid)).toBeNull();
+    } finally {
+      run.child.kill('SIGKILL');
+      await exited(run.child);
+    }
   });
 });
