@@ -19,7 +19,7 @@ export const SAME_ON_ANY_NODE = [
   ...inFolder('tests/app', [
     'ascii.test.tsx', 'aside-key.test.tsx', 'ask-first.test.tsx', 'bar-end-code.test.tsx', 'bar-holds-still.test.tsx', 'bar-parts.test.ts',
     'bar-processes.test.ts', 'bar-says-text.test.tsx', 'bar-scopes.test.ts', 'bar-stable.test.ts', 'bar-tab.test.tsx', 'code-pane.test.tsx',
-    'cut-mark.test.ts', 'dump-seek.test.tsx', 'errata-view.test.ts', 'first-screen.test.tsx', 'flow-legend.test.tsx', 'flow-lit-in-view.test.tsx',
+    'cut-mark.test.ts', 'dump-seek.test.tsx', 'errata-view.test.ts', 'first-screen.test.tsx', 'flow-legend.test.tsx',
     'flow-title.test.tsx', 'flow-window.test.ts', 'focus-mark.test.tsx', 'frame-throttle.test.ts', 'glossary-keys.test.tsx',
     'glossary-this-lesson.test.tsx', 'help-says.test.tsx', 'kept-layout.test.ts', 'kernel-columns.test.ts', 'kernel-dump-legend.test.ts',
     'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts', 'kernel-heading-alone.test.ts', 'kernel-hidden-note.test.ts',

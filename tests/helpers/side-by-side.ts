@@ -20,7 +20,7 @@ export const SIDE_BY_SIDE = [
   ]),
   ...inFolder('tests/app', [
     'ascii.test.tsx', 'ask-first.test.tsx', 'bar-processes.test.ts', 'bar-says-text.test.tsx', 'bar-holds-still.test.tsx', 'bar-end-code.test.tsx', 'bar-scopes.test.ts', 'bar-stable.test.ts', 'bar-tab.test.tsx',
-    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'first-screen.test.tsx', 'flow-legend.test.tsx', 'flow-lit-in-view.test.tsx', 'flow-title.test.tsx', 'flow-window.test.ts',
+    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'first-screen.test.tsx', 'flow-legend.test.tsx', 'flow-title.test.tsx', 'flow-window.test.ts',
     'glossary-keys.test.tsx', 'glossary-this-lesson.test.tsx', 'help-says.test.tsx', 'key-work.test.tsx',
     'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
     'kernel-heading-alone.test.ts', 'kernel-hidden-note.test.ts', 'kernel-in-view.test.ts', 'kernel-legend.test.ts', 'kernel-legend-place.test.ts', 'kernel-legend-shown.test.ts',

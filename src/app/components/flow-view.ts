@@ -181,7 +181,7 @@ export function edgeSpans(choice: Pick<FlowChoice, 'active' | 'fresh'>, parts: F
  *  opens after a run or on a step shown (issue 16, newcomer passes 5 and 6: boxes cut in half,
  *  arrows into blank space, the lit part off screen), chosen among every top by, in order:
  *  1. the lit part (`lit`, its rows) whole where it fits;
- *  2. the box the step lit anew (`newest`, boxRows' last) whole (tests/app/flow-lit-in-view);
+ *  2. the box the step lit anew (`newest`, boxRows' last) whole (tests/app/flow-window);
  *  3. a lit edge's label whole with a box of that edge (edgeSpans: the newest box, else the one it goes to);
  *     else with the box of 2, though its edge joins others (msg 7: IPC_RMID, "queue removed");
  *  4. as few boxes as can be shown without their top border (a shift of a row or two shows it), then
