@@ -2062,8 +2062,11 @@ export interface TraceTerms {
 
 /** The glossary words a stretch of the trace puts on screen: its lines' code-like words, the
  *  calls a note names as C would make them ("a C program would fork() here"), and the Kernel
- *  pane's headings over the objects its calls made (semncnt, nattch, IPC_STAT's dtime). */
-function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string; where: TermPlace }[] {
+ *  pane's headings over the objects its calls made (semncnt, nattch, IPC_STAT's dtime). A prose
+ *  word of a note (serv-clnt's "seen at its 100 ms poll", there only when the timer came first)
+ *  is not one: the "New terms" line does not follow a run's timing. Exported for the test that
+ *  holds that line to what each step showed (tests/app/new-terms-first-shown). */
+export function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string; where: TermPlace }[] {
   const text = trace.flatMap((e) => traceLines(e, lang)).join('\n');
   // every line begins with the pid of its process: the pid column (the entry of pid and the
   // pid column of the trace) is on screen with the first line a step puts there, as the tab

@@ -33,21 +33,29 @@ const langOf = (ctx: StepContext): Lang => ctx.lang?.() ?? 'en';
 
 /** What rv is, said right after the server's start line and before its trace's memset(rv, …),
  *  the first line to name rv (a newcomer pass: said before the start, it explained an event not
- *  yet shown); only what the step's lines need (memset's 32, magic's role): the fields one by one
- *  are the glossary's (struct ipclab_rv, magic) and the Kernel pane's. */
+ *  yet shown); only what the step's lines need (memset's 32): the fields one by one are the
+ *  glossary's (struct ipclab_rv, magic) and the Kernel pane's; magic's role, set last, the step's
+ *  text and its own line say (3 rows at 80x24, not 5: issue 16 item 11, the step's Trace). */
 const LAYOUT: Text = {
-  en: 'rv, below, is the server\'s pointer to the segment (the address shmat returns), used as rv.h\'s struct ipclab_rv (C pane: c, then f): eight 4-byte fields, magic first, then data at byte 32. memset(rv, 0, 32) clears the fields; magic, set last, tells a client the server is ready',
-  zh: '下面的 rv 是服务端指向这个共享内存段的指针（shmat 返回的地址），按 rv.h 里的 struct ipclab_rv 使用（C 窗格：c 打开，f 换文件）：8 个各 4 字节的字段，magic 在最前，data 从第 32 字节开始。memset(rv, 0, 32) 把这些字段清零；最后写入的 magic 告诉客户端服务端已就绪',
+  en: 'rv, below, is the address the server\'s shmat returns, used as rv.h\'s struct ipclab_rv (C pane: c, then f): eight 4-byte fields, magic first, data at byte 32; memset(rv, 0, 32) clears the fields',
+  zh: '下面的 rv 是服务端的 shmat 返回的地址，按 rv.h 里的 struct ipclab_rv 使用（C 窗格：c 打开，f 换文件）：8 个各 4 字节的字段，magic 在最前，data 从第 32 字节开始；memset(rv, 0, 32) 把这些字段清零',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
 /** a bound on a hang, not a pace (as blocked.ts BLOCK_WAIT_MS): a peer just started may be slow on a loaded machine */
 const WAIT_MS = 30_000;
 
-/** Steps 5-6's trace lines that redo steps 1-2's (Step.traceRoutine): the server's setup after its
- *  shmget, the client's checks after its own (IPC_STAT, magic, the compare-and-swap) */
-const SETUP: TraceMark[] = ['ftok(', 'shmat(', 'memset(rv', 'rv->server_pid =', 'rv->magic', 'IPC_STAT', 'ds.shm_segsz', '__atomic_compare_exchange_n', { en: 'compare-and-swap: client_pid', zh: '比较并交换：client_pid' }];
-const AS_IN_1_2: Text = { en: 'as in steps 1-2', zh: '同第 1-2 步' };
+/** Steps 5-6's trace lines that redo steps 1-4's (Step.traceRoutine): the server's setup after its
+ *  shmget, the client's checks after its own (IPC_STAT, magic, the compare-and-swap), then the
+ *  exchange, each side's signals, the message written and read, the acks and detaches (issue 16
+ *  item 11: 31-34 rows from the step's start, its result read only with z). What a step names
+ *  stays: the client's shmget, the line that printed the message, IPC_RMID and the exits (its
+ *  traceFocus, never folded), the ipcs -m line of a dest. */
+const ROUTINE: TraceMark[] = [
+  'ftok(', 'shmat(', 'memset(rv', 'rv->server_pid =', 'rv->magic', 'IPC_STAT', 'ds.shm_segsz', '__atomic_compare_exchange_n', { en: 'compare-and-swap: client_pid', zh: '比较并交换：client_pid' },
+  'kill(', 'rv->client_pid ==', 'memcpy(rv->data', 'rv->seq ==', 'rv->ack', 'shmdt(',
+];
+const AS_IN_1_4: Text = { en: 'as in steps 1-4', zh: '同第 1-4 步' };
 
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
 const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
@@ -237,8 +245,9 @@ export const servClnt = defineLesson<ServClntState>({
         ctx.focus(shmid);
         showProcesses(ctx, state);
         const key = ctx.sys.ftok(path, 'S'.charCodeAt(0));
-        // the lesson process is neither side: it computes the key only to show it
-        explain(ctx, `the lesson process (neither side) computes it too, to show you the key both sides get from the file: ${key.retText}`, `本课进程（不是任何一方）也算一次，让你看到双方从这个文件得到的 key：${key.retText}`);
+        // the lesson process is neither side: it computes the key only to show it, the call's line
+        // just above giving it (one row at 80x24: issue 16 item 11)
+        explain(ctx, 'the lesson process, neither side, gets the same key from the file', '本课进程（不是任何一方）从这个文件得到同一个 key');
         return expectRow(ctx, shmid, { nattch: 1, lpid: server.pid, perms: '600', size: 4096, key: formatKey(key.ret as number) });
       },
     },
@@ -364,10 +373,9 @@ export const servClnt = defineLesson<ServClntState>({
       // speaks of its order with the client's shmdt) and both exits; the message printed, above
       // them, is said in the notice (issue 16 pass 8: 3 Downs to the IPC_RMID and shmdt lines)
       traceFocus: ['IPC_RMID', { en: 'exited with code', zh: '退出码' }],
-      // what steps 1-2 showed line by line, the ipclab server's setup and the C client's checks
-      // once found, one line each: the C client's retried shmget, its found one, the signals and
-      // the data stay (issue 16: 47 lines from the step's start to its result)
-      traceRoutine: { like: AS_IN_1_2, lines: [...SETUP, 'IPC_CREAT|IPC_EXCL'] },
+      // what steps 1-4 showed line by line, one line per run of a side's: the C client's retried
+      // shmget and its found one stay (issue 16: 47 lines from the step's start to its result)
+      traceRoutine: { like: AS_IN_1_4, lines: [...ROUTINE, 'IPC_CREAT|IPC_EXCL'] },
       diagram: 'serv-clnt-c1',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       noticeBy: destNotice(C_CLIENT_NOTICE),
@@ -395,7 +403,7 @@ export const servClnt = defineLesson<ServClntState>({
       // as step 5's: the exchange's end in view
       traceFocus: ['IPC_RMID', { en: 'exited with code', zh: '退出码' }],
       // as step 5's, but the C server's shmget, which makes the segment this step is about, stays
-      traceRoutine: { like: AS_IN_1_2, lines: [...SETUP, ', 0, 0) = ', 'expected = 0'] },
+      traceRoutine: { like: AS_IN_1_4, lines: [...ROUTINE, ', 0, 0) = ', 'expected = 0'] },
       aside: {
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',

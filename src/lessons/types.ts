@@ -101,10 +101,11 @@ export interface Step<S = unknown> {
    *  much of the step's part before them as fits (src/app/components/trace-view.ts `stepTop`);
    *  without it, the part's end. A notice that names the Trace declares it (the validator). */
   traceFocus?: readonly TraceMark[];
-  /** trace lines that only repeat what earlier steps showed (serv-clnt 5-6: each side's setup, as
-   *  steps 1-2): in the Trace pane a run of two or more of one process's, none a focus line, is one
-   *  dim line naming what they did, `like` saying where they were shown whole (trace-view.ts
-   *  `routineRuns`; issue 16: the steps took 46 lines, their result far from their start) */
+  /** trace lines that only repeat what earlier steps showed (serv-clnt 5-6: each side's setup and
+   *  the exchange, as steps 1-4): in the Trace pane a run of two or more, of one process or several,
+   *  none a focus line, is one dim line naming what they did, by process where several, `like`
+   *  saying where they were shown whole (trace-view.ts `routineRuns`; issue 16: the steps took 46
+   *  lines, their result far from their start) */
   traceRoutine?: { like: Text; lines: readonly TraceMark[] };
   /** the pane that holds this step's result, where the rules of src/lessons/result-pane.ts
    *  cannot tell it from the notice and what the step changed (issue 16: shmget 5's "rw-------"

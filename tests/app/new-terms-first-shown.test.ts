@@ -1,6 +1,8 @@
 // A term (each word of an entry: cuid after owner, issue 16 item 5) is new at the first step whose visible text uses it: the lesson pane's text (the
-// step's title, text, question and choices), its notice, the lines its run put in the Trace
-// (each under the pid of its process: the glossary's "pid column of the trace") and the tab
+// step's title, text, question and choices), its notice, the words its run put in the Trace
+// as the "New terms" line reads them (code-like words, command output, and the pid each line is
+// under: the glossary's "pid column of the trace"; not a note's prose, which a run's timing may
+// change: serv-clnt 2's "seen at its 100 ms poll") and the tab
 // bar's names of the lesson's processes ("parent pid 4242"). Never at a later step: issue 16,
 // parent-child 2's notice listed pid, which step 1's Trace and tab bar showed already. Every
 // lesson runs for real; a learner going through the lessons in order, and one who opened the
@@ -11,9 +13,10 @@ import { lineText } from '../../src/app/styled.js';
 import { stepTop, traceView } from '../../src/app/components/trace-view.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { traceLines } from '../../src/lessons/format.js';
-import { earlierTerms, entriesUsed, GLOSSARY, glossaryWord, stepTermWords, textsByStep, traceTerms, type LessonAt } from '../../src/lessons/glossary.js';
+import { earlierTerms, entriesUsed, GLOSSARY, glossaryWord, stepTermWords, textsByStep, traceTerms, traceWords, type LessonAt } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import type { LessonRun, ProcessInfo } from '../../src/lessons/types.js';
+import type { LessonRun, ProcessInfo, TraceEntry } from '../../src/lessons/types.js';
+import { wokenText } from '../../src/proto/wakeups.js';
 import { TERMS } from '../../src/text/terms.js';
 
 const runs: LessonRun[] = [];
@@ -29,6 +32,18 @@ const entryOf = (word: string) => GLOSSARY.find((e) => e.terms.some((t) => t.toL
 const wordKey = (id: string, word: string, lang: 'en' | 'zh') => `${id} ${glossaryWord(GLOSSARY.find((e) => e.id === id)!, word, lang).replace(/\(\)$/, '').toLowerCase()}`;
 
 describe('New terms: new where first shown, never later', () => {
+  // serv-clnt 2's server sees the client joined by SIGUSR2 or, when its 100 ms timer comes first,
+  // at its poll: the words the step counts as shown are the same either way
+  it('serv-clnt 2: a wake-up by the poll or by the signal shows the same trace words', () => {
+    const joined = (by: 'poll' | 'SIGUSR2'): TraceEntry => {
+      const woken = wokenText(by);
+      return { type: 'event', pid: 4242, text: { en: `rv->client_pid == 4343 (a client joined)${woken.en}`, zh: `rv->client_pid == 4343（客户端已加入）${woken.zh}` }, at: 0 } as TraceEntry;
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const words = (by: 'poll' | 'SIGUSR2') => traceWords([joined(by)], lang, GLOSSARY).map(({ word }) => word).filter((w) => w !== 'SIGUSR2').sort();
+      expect(words('poll'), lang).toEqual(words('SIGUSR2'));
+    }
+  });
   LESSONS.forEach((lesson, index) => {
     it(`${lesson.id}: no step names a word an earlier step's text, notice, trace or tab bar showed`, async () => {
       const run = startLesson(lesson);
@@ -46,10 +61,13 @@ describe('New terms: new where first shown, never later', () => {
          *  glossaryWord), and those it holds whole: every word of an entry is new where first
          *  seen, not once per entry (issue 16 item 5: cuid after owner) */
         const visible = lesson.steps.map((_, i) => {
-          const lines = run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1] ?? run.trace.length).flatMap((e) => traceLines(e, lang));
+          // the trace's words as the "New terms" line reads them (traceWords: code-like words and
+          // output, the pid column; not a note's prose, which a run's timing may add: serv-clnt 2's
+          // "seen at its 100 ms poll" when the server's timer came before the client's SIGUSR2)
+          const traced = traceWords(run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1] ?? run.trace.length), lang, GLOSSARY).map(({ entry, word }) => wordKey(entry.id, word, lang));
           const tabBar = processes[i]!.map((p) => s.pidOf(p.role[lang], String(p.pid)));
-          const text = [texts[i]!.saidBefore, texts[i]!.saidAfter, ...(lines.length > 0 ? [s.pid] : []), ...lines, ...tabBar].join('\n');
-          return new Set([...entriesUsed(text, GLOSSARY)].flatMap(([e, words]) => words.map((w) => wordKey(e.id, w, lang))));
+          const text = [texts[i]!.saidBefore, texts[i]!.saidAfter, ...tabBar].join('\n');
+          return new Set([...[...entriesUsed(text, GLOSSARY)].flatMap(([e, words]) => words.map((w) => wordKey(e.id, w, lang))), ...traced]);
         });
         for (const at of [index, { index, ran: [] }] as LessonAt[]) {
           const who = typeof at === 'number' ? 'in order' : 'from the menu';

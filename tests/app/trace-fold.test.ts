@@ -4,8 +4,9 @@
 // The lines keep their order; a run never crosses a step's start; a run too short to save a row
 // stays whole. msg 5 fills its queue with four alike msgsnd calls: its Trace folds them, for real.
 // A step's routine lines (Step.traceRoutine: what earlier steps showed line by line) fold too, a
-// run of two or more of one process into one line naming what each did (issue 16: serv-clnt 5-6
-// took 46 lines); serv-clnt 5 and 6 run for real where cc is installed.
+// run of two or more, of one process or several, into one line naming what each did, by process
+// in the trace's order (issue 16: serv-clnt 5-6 took 46 lines, then 31-34, their result read only
+// with z); serv-clnt 5 and 6 run for real where cc is installed.
 import { describe, expect, it } from 'vitest';
 import { FOLD_MIN, foldedRuns, routineRuns, traceView } from '../../src/app/components/trace-view.js';
 import { lineText } from '../../src/app/styled.js';
@@ -70,22 +71,25 @@ describe('the Trace folds runs of alike lines', () => {
     const call = (pid: number, c: string, at: number): TraceEntry => ({ type: 'call', pid, call: c.slice(0, c.indexOf('(')), c, ret: 0, errno: null, message: null, at } as TraceEntry);
     const routine: Lesson = { ...lesson, steps: lesson.steps.map((st, k) => (k === 0 ? { ...st, traceFocus: ['IPC_RMID'], traceRoutine: { like: { en: 'as in step 9', zh: '同第 9 步' }, lines: ['shmat(', 'memset(', 'rv->magic', 'IPC_RMID'] } } : st)) } as Lesson;
     const trace = [call(7, 'shmget(0x1, 4096, 0600)', 0), call(7, 'shmat(3, NULL, 0)', 1), ev(7, 'memset(rv, 0, 32)', 2), ev(7, 'rv->magic = 0x4C425631', 3), ev(8, 'rv->magic == 0x4C425631', 4), call(7, 'shmctl(3, IPC_RMID, NULL)', 5), call(7, 'shmat(3, NULL, 0)', 6), call(7, 'shmat(3, NULL, 0)', 7)];
-    const lines = (lang: 'en' | 'zh') => traceView(trace, [0, 7], routine, lang, 200, strings(lang), false, undefined, 1).lines.map((l) => lineText(l).replace(/^\s*\d+ /, '').trimEnd());
-    it('a run of two or more of one process folds into one line naming each; one alone, a focus line and another step\'s stay', () => {
-      expect(routineRuns(trace, [0, 7], routine, 'en', strings('en'))).toEqual(new Map([[1, 3]]));
+    const lines = (lang: 'en' | 'zh') => traceView(trace, [0, 7], routine, lang, 200, strings(lang), false, undefined, 1).lines.map((l) => lineText(l).replace(/^\s*(?:\d+ )?/, '').trimEnd());
+    it('a run of two or more folds into one line naming each, by process where several; one alone, a focus line and another step\'s stay', () => {
+      expect(routineRuns(trace, [0, 7], routine, 'en', strings('en'))).toEqual(new Map([[1, 4]]));
       expect(lines('en')).toEqual([
         expect.stringMatching(/^── step 1/),
         'shmget(0x1, 4096, 0600) = 0',
-        '× 3 lines as in step 9: shmat, memset, rv->magic',
-        '• rv->magic == 0x4C425631',
+        // no pid in the column: the names say whose each line was, in order
+        '× 4 lines as in step 9: 7: shmat, memset, rv->magic; 8: rv->magic',
         'shmctl(3, IPC_RMID, NULL) = 0',
         'shmat(3, NULL, 0) = 0',
         expect.stringMatching(/^── step 2/),
         'shmat(3, NULL, 0) = 0',
       ]);
-      expect(lines('zh')[2]).toBe('× 3 行，同第 9 步：shmat, memset, rv->magic');
+      expect(lines('zh')[2]).toBe('× 4 行，同第 9 步：7: shmat, memset, rv->magic; 8: rv->magic');
+      // one process's run names no pid: the column says it
+      const own = trace.slice(0, 4);
+      expect(traceView(own, [0], routine, 'en', 200, strings('en'), false, undefined, 1).lines.map((l) => lineText(l).trimEnd())[2]).toBe('    7 × 3 lines as in step 9: shmat, memset, rv->magic');
     });
-    it.skipIf(!hasCc())('serv-clnt 5 and 6, run for real: each side\'s setup one line, the retried shmget, signals, data and the result whole', async () => {
+    it.skipIf(!hasCc())('serv-clnt 5 and 6, run for real: the setup and the exchange as in steps 1-4 folded; the retried shmget, the message printed and the result whole', async () => {
       const lessonSc = LESSONS.find((l) => l.id === 'serv-clnt')!;
       const run = startLesson(lessonSc);
       try {
@@ -93,11 +97,12 @@ describe('the Trace folds runs of alike lines', () => {
         const view = traceView(run.trace, run.stepStarts, lessonSc, 'en', 78, strings('en'), false);
         const part = (k: number) => view.lines.slice(view.tops[k], view.ends[k]).map((l) => lineText(l)).join('\n');
         for (const k of [4, 5]) {
-          // 46-47 rows before the fold: each side's setup and checks as steps 1-2 showed them
-          expect(view.ends[k]! - view.tops[k]!, part(k)).toBeLessThanOrEqual(36);
-          expect(part(k)).toMatch(/× \d+ lines as in steps 1-2: .*shmat/);
-          expect(part(k)).toMatch(/kill\(\d+, SIGUSR2\) = 0/);
-          expect(part(k)).toMatch(/memcpy\(rv->data, "from/);
+          // 46-47 rows before any fold, 32-35 with each side's setup folded; 24-26 with the exchange too
+          expect(view.ends[k]! - view.tops[k]!, part(k)).toBeLessThanOrEqual(28);
+          expect(part(k)).toMatch(/× \d+ lines as in steps 1-4: .*shmat/);
+          // the exchange's signals and data fold by process, in order; the message printed stays
+          expect(part(k).replace(/\n {7,}/g, ' ')).toMatch(/× \d+ lines as in steps 1-4: \d+: [^\n]*kill; \d+:/);
+          expect(part(k)).toMatch(/• printed "from/);
           expect(part(k)).toMatch(/IPC_RMID/);
         }
         expect(part(4)).toMatch(/shmget\(0x[0-9a-f]+, 0, 0\) = -1 ENOENT/);
@@ -111,10 +116,10 @@ describe('the Trace folds runs of alike lines', () => {
         expect(folds.length).toBeGreaterThan(0);
         for (const f of folds) expect(f).not.toMatch(/compare-and-swap|[:：]\s*$/);
         // the names account for every line counted: each once, "×k" for k lines (issue 16: "× 9 lines"
-        // named 7 things at step 6, its "expected = 0" and its note dropped)
+        // named 7 things at step 6, its "expected = 0" and its note dropped), a process's after its pid
         for (const f of folds) {
           const [, n, names] = /× (\d+) (?:lines|行)[^:：]*[:：]\s*([\s\S]*)$/.exec(f.replace(/\n {7,}/g, ' '))!;
-          const counted = names!.split(', ').reduce((sum, name) => sum + Number(/ ×(\d+)$/.exec(name)?.[1] ?? 1), 0);
+          const counted = names!.split(/, |; /).reduce((sum, name) => sum + Number(/ ×(\d+)$/.exec(name.replace(/^\d+: /, ''))?.[1] ?? 1), 0);
           expect(counted, f).toBe(Number(n));
         }
       } finally {

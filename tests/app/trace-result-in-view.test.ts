@@ -40,8 +40,9 @@ function sizes(): { width: number; rows: number }[] {
 }
 
 /** Whether a drawn line starts a trace line: a step's rule, or the pid column (dimmed) of an
- *  entry; a command's output lines and a wrapped line's further rows do not. */
-const starts = (l: Line) => l.every((r) => r.tone === 'frame') || (l[0]?.tone === 'dim' && /^\s*\d+ $/.test(l[0].text));
+ *  entry, blank for a fold of several processes' lines; a command's output lines and a wrapped
+ *  line's further rows do not. */
+const starts = (l: Line) => l.every((r) => r.tone === 'frame') || (l[0]?.tone === 'dim' && /^\s*\d* $/.test(l[0].text));
 /** A call that reads a kernel record into a struct: the lines its caller prints right after it are that record. */
 const READS = /\b(?:IPC|SHM|MSG|SEM)_(?:STAT|INFO)\b|\bGETALL\b/;
 

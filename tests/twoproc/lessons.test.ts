@@ -192,7 +192,7 @@ describe('lessons with two processes', () => {
     // what rv is, said between the server's start and its memset(rv, …), the first line to use
     // rv (said before the start, it explained an event not yet shown: s28j)
     const at = (test: (r: (typeof rows)[number]) => boolean) => rows.findIndex(test);
-    const rvSaid = at((r) => r.type === 'event' && r.text!.en.startsWith('rv, below, is the server\'s pointer to the segment'));
+    const rvSaid = at((r) => r.type === 'event' && r.text!.en.startsWith('rv, below, is the address the server\'s shmat returns'));
     const memset = at((r) => r.type === 'event' && r.pid === server && r.text!.en.startsWith('memset(rv, '));
     expect([rows.indexOf(spawned[0]) < rvSaid, rvSaid < memset]).toEqual([true, true]);
     // their ends are ipclab's lines, which started both and saw them end (waitpid)

@@ -343,19 +343,28 @@ function routineName(entry: TraceEntry, note: string): string {
 
 /** A routine fold's names: each once, in order, with how many lines it stands for where more than
  *  one ("rv->magic ×2"), so the names account for every line the fold counts (issue 16: "× 9 lines"
- *  named 7 things: two lines had no name and were dropped). */
-export function routineNames(folded: readonly TraceEntry[], note: string): string {
-  const names = folded.map((e) => routineName(e, note));
-  return [...new Set(names)].map((n) => {
-    const k = names.filter((x) => x === n).length;
-    return k > 1 ? `${n} ×${k}` : n;
-  }).join(', ');
+ *  named 7 things: two lines had no name and were dropped). A fold of several processes' lines
+ *  names them by process, in the trace's order, each stretch after its pid ("4242: kill; 4343:
+ *  rv->client_pid, memcpy"): which side did what, and in what order, stays readable. */
+export function routineNames(folded: readonly TraceEntry[], note: string, shown: (e: TraceEntry) => number = (e) => e.pid): string {
+  const named = (part: readonly TraceEntry[]) => {
+    const names = part.map((e) => routineName(e, note));
+    return [...new Set(names)].map((n) => {
+      const k = names.filter((x) => x === n).length;
+      return k > 1 ? `${n} ×${k}` : n;
+    }).join(', ');
+  };
+  if (folded.every((e) => shown(e) === shown(folded[0]!))) return named(folded);
+  // one stretch per change of process
+  const stretches: TraceEntry[][] = [];
+  folded.forEach((e, i) => (i > 0 && shown(e) === shown(folded[i - 1]!) ? stretches[stretches.length - 1]!.push(e) : stretches.push([e])));
+  return stretches.map((part) => `${shown(part[0]!)}: ${named(part)}`).join('; ');
 }
 
-/** Where runs of a step's routine lines (Step.traceRoutine: two or more in a row of one process,
- *  within the step's part, none a line its notice points at) start, and the index of each one's
- *  last: each is drawn as one line (issue 16: serv-clnt 5-6 redid steps 1-2's setup line by line,
- *  46 lines from the step's start to its result). */
+/** Where runs of a step's routine lines (Step.traceRoutine: two or more in a row, of one process
+ *  or several, within the step's part, none a line its notice points at) start, and the index of
+ *  each one's last: each is drawn as one line (issue 16: serv-clnt 5-6 redid steps 1-4's setup and
+ *  exchange line by line, 46 lines from the step's start to its result). */
 export function routineRuns(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, s: Strings, notices: Readonly<Record<number, Text>> = {}): Map<number, number> {
   const runs = new Map<number, number>();
   const stepOf = (i: number) => stepStarts.filter((from) => from <= i).length - 1;
@@ -371,7 +380,7 @@ export function routineRuns(trace: readonly TraceEntry[], stepStarts: readonly n
   for (let i = 0; i < trace.length; i++) {
     if (!routine(i)) continue;
     let last = i;
-    while (last + 1 < trace.length && !stepStarts.includes(last + 1) && trace[last + 1]!.pid === trace[i]!.pid && routine(last + 1)) last++;
+    while (last + 1 < trace.length && !stepStarts.includes(last + 1) && routine(last + 1)) last++;
     if (last > i) runs.set(i, last);
     i = last;
   }
@@ -447,8 +456,11 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       routineLast = routine.get(i)!;
       const folded = trace.slice(i, routineLast + 1);
       const like = lesson.steps[own]!.traceRoutine!.like[lang];
-      const text = t.text(s.traceRoutine(folded.length, like, routineNames(folded, s.traceRoutineNote)));
-      const pid = `${String(shownPid(entry, self)).padStart(pidWidth)} `;
+      const whose = (e: TraceEntry) => shownPid(e, self);
+      const text = t.text(s.traceRoutine(folded.length, like, routineNames(folded, s.traceRoutineNote, whose)));
+      // several processes' lines: the names say whose each is, the pid column none
+      const one = folded.every((e) => whose(e) === whose(entry));
+      const pid = `${(one ? String(whose(entry)) : '').padStart(pidWidth)} `;
       const rows = hanging([run(pid, 'dim')], text, 'dim', proseWidth(width), cells(pid) + 2);
       blocks.push(...rows.map(() => out.length));
       out.push(...rows);
