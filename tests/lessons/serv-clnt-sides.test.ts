@@ -25,7 +25,7 @@ describe("serv-clnt's words under the sides' lines", () => {
     expect(lines()).toEqual([
       `${process.pid + 1} rv->ack == 1 (woken by SIGUSR2)`,
       `${process.pid + 1} rv->ack == 2 (seen at its 100 ms poll)`,
-      `${process.pid} why not the signal: the 100 ms timer came due first, and its look found the value already stored; the SIGUSR2, taken after, had nothing new`,
+      `${process.pid} why not the signal: the 100 ms timer came first and found it stored`,
       `${process.pid + 2} kill(1, SIGUSR2) = 0`,
     ]);
   });

@@ -209,7 +209,7 @@ describe('lessons with two processes', () => {
     }
     // a line seen at a poll has the lesson's word on why the signal woke nothing right under it (issue 16)
     rows.forEach((r, i) => {
-      if (r.type === 'event' && r.text!.en.endsWith(' (seen at its 100 ms poll)')) expect(rows[i + 1]?.text?.en).toMatch(/^why not the signal: the 100 ms timer came due first/);
+      if (r.type === 'event' && r.text!.en.endsWith(' (seen at its 100 ms poll)')) expect(rows[i + 1]?.text?.en).toMatch(/^why not the signal: the 100 ms timer came first/);
     });
     // one event, one wording on either side: what a client printed, a client joined, an ack seen (issue 16)
     expect(texts(rows, server).some((t) => /^rv->client_pid == \d+ \(a client joined\) \(/.test(t))).toBe(true);
