@@ -97,7 +97,8 @@ function pidsWrap(pid: number, before: number): Text {
 
 /** The lesson's context as the sides get it (startPeer, runC): every line they add is traced as it
  *  is; a line seen at a poll gets WHY_POLL under it, the first line of a pid lower than one
- *  before it pidsWrap. One per run's context: the peers' end lines keep their order per context
+ *  before it pidsWrap, each under the pid of the line it is about (a newcomer read the lesson's pid
+ *  there as that process doing something). One per run's context: the peers' end lines keep their order per context
  *  (peer-process.ts endsOf), whichever step started them. */
 const watching = new WeakMap<StepContext, StepContext>();
 export function sides(ctx: StepContext): StepContext {
@@ -107,13 +108,13 @@ export function sides(ctx: StepContext): StepContext {
     let wrapped = false;
     const trace = (entry: TraceEntry) => {
       ctx.trace(entry);
-      if (entry.type === 'event' && entry.text.en.endsWith(SEEN_AT_POLL)) said(ctx, process.pid, WHY_POLL, entry.at + JUST_AFTER_MS);
+      if (entry.type === 'event' && entry.text.en.endsWith(SEEN_AT_POLL)) said(ctx, entry.pid, WHY_POLL, entry.at + JUST_AFTER_MS);
       if (pids.has(entry.pid)) return;
       const highest = Math.max(...pids);
       pids.add(entry.pid);
       if (wrapped || entry.pid > highest) return;
       wrapped = true;
-      said(ctx, process.pid, pidsWrap(entry.pid, highest), entry.at + JUST_AFTER_MS);
+      said(ctx, entry.pid, pidsWrap(entry.pid, highest), entry.at + JUST_AFTER_MS);
     };
     // the rest as it is, its getters too (turn)
     watched = Object.assign(Object.create(ctx) as StepContext, { trace });

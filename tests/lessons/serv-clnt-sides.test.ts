@@ -14,7 +14,7 @@ function recording(): { ctx: StepContext; lines: () => string[] } {
 const event = (pid: number, en: string, at: number): TraceEntry => ({ type: 'event', pid, text: { en, zh: en }, at });
 
 describe("serv-clnt's words under the sides' lines", () => {
-  it('a line seen at the 100 ms poll gets why the signal woke nothing, right under it; a line woken by the signal none', () => {
+  it('a line seen at the 100 ms poll gets why the signal woke nothing, right under it and under its pid (nc: under the lesson\'s pid it read as that process\'s doing); a line woken by the signal none', () => {
     const { ctx, lines } = recording();
     const watched = sides(ctx);
     // one context per run: the same wrapper every step (the peers' end lines keep their order)
@@ -25,7 +25,7 @@ describe("serv-clnt's words under the sides' lines", () => {
     expect(lines()).toEqual([
       `${process.pid + 1} rv->ack == 1 (woken by SIGUSR2)`,
       `${process.pid + 1} rv->ack == 2 (seen at its 100 ms poll)`,
-      `${process.pid} why not the signal: the 100 ms timer came first and found it stored`,
+      `${process.pid + 1} why not the signal: the 100 ms timer came first and found it stored`,
       `${process.pid + 2} kill(1, SIGUSR2) = 0`,
     ]);
   });
@@ -40,7 +40,7 @@ describe("serv-clnt's words under the sides' lines", () => {
     watched.trace(event(low + 1, 'shmat(7, NULL, 0) = 0x3', 3));
     watched.trace(event(low - 1, 'shmdt(0x3) = 0', 4));
     const wrap = lines().filter((l) => /counting up to a limit/.test(l));
-    expect(wrap).toEqual([`${process.pid} pid ${low}, below pid ${high} before it: the kernel hands out pids counting up to a limit, then again from low numbers no process holds`]);
+    expect(wrap).toEqual([`${low} pid ${low}, below pid ${high} before it: the kernel hands out pids counting up to a limit, then again from low numbers no process holds`]);
     expect(lines().indexOf(wrap[0]!)).toBe(2);
   });
 });
