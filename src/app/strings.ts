@@ -637,6 +637,11 @@ const EN = {
   checkAbove: (k: number) => `PgUp: check ${k}`,
   /** the same where PgUp lands in the text of step `step` */
   textAbove: (step: number) => `PgUp: step ${step}'s text`,
+  /** the same where PgUp lands on the notice of step `notice` and the window opens inside the text of step `step` under it */
+  resultTextAbove: (notice: number, step: number) => `PgUp: notice (step ${notice}), step ${step}'s text`,
+  /** the row under the lesson pane's title where the window opens inside the shown step's text,
+   *  its first `rows` rows above (LessonPane borderOf): the row under it never reads as its start (issue 16) */
+  stepTextAbove: (step: number, rows: number) => `↑ ${rows} ${rows === 1 ? 'line' : 'lines'} of step ${step}'s text above (PgUp)`,
   /** the same where PgUp lands on the lesson's end (endOfLesson, the text's first row there) */
   endAbove: 'PgUp: end of the lesson',
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
@@ -1098,6 +1103,8 @@ const ZH: Strings = {
   resultAbove: (step: number) => `PgUp：注意（第 ${step} 步）`,
   checkAbove: (k: number) => `PgUp：小测 ${k}`,
   textAbove: (step: number) => `PgUp：第 ${step} 步的说明`,
+  resultTextAbove: (notice: number, step: number) => `PgUp：注意（第 ${notice} 步）、第 ${step} 步的说明`,
+  stepTextAbove: (step: number, rows: number) => `↑ 上面还有第 ${step} 步说明的 ${rows} 行（PgUp）`,
   endAbove: 'PgUp：本课结束',
   questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 空格：第 ${step} 步的问题`),
   restBelow: (step: number) => `▸ 空格：接着看第 ${step} 步的说明`,
