@@ -179,11 +179,13 @@ const EN = {
   findNoLast: 'n goes to the next entry with the word found last: / finds one first',
   findNone: 'no entry holds the word; Backspace erases, Esc closes the glossary',
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
-  newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
+  /** `step`: the step whose notice the line is under, named where the next step's text follows it
+   *  (issue 16: serv-clnt 1's line above step 2's text read as step 2's) */
+  newTerms: (terms: string, key: string, step?: number) => `New terms${step ? ` (step ${step})` : ''}: ${terms} (${key}: glossary)`,
   /** a "New terms" group of words seen only in another pane than the lesson's text, with its pane */
   termsIn: (terms: string, pane: TermPane) => `${terms} in the ${TERM_PANE_EN[pane]}`,
   /** the line short of room for newTerms: the words, then the key alone (lesson-view termsLine) */
-  newTermsShort: (terms: string, key: string) => `New terms: ${terms} (${key})`,
+  newTermsShort: (terms: string, key: string, step?: number) => `New terms${step ? ` (step ${step})` : ''}: ${terms} (${key})`,
   /** between the groups of a "New terms" line */
   termGroupGap: '; ',
   /** under a lesson's introduction: the terms the lessons before it teach, which this learner did
@@ -845,9 +847,9 @@ const ZH: Strings = {
   findNoLast: 'n 跳到含有上次查找的词的下一个条目：先按 / 查找',
   findNone: '没有条目含有这个词；Backspace 删除，Esc 关闭术语表',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
-  newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
+  newTerms: (terms: string, key: string, step?: number) => `新术语${step ? `（第 ${step} 步）` : ''}：${terms}（按 ${key} 查看术语表）`,
   termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里的 ${terms}`,
-  newTermsShort: (terms: string, key: string) => `新术语：${terms}（${key}）`,
+  newTermsShort: (terms: string, key: string, step?: number) => `新术语${step ? `（第 ${step} 步）` : ''}：${terms}（${key}）`,
   termGroupGap: '；',
   termsEarlier: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个，按 ${key} 列出`,
   termsEarlierShort: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个（${key}）`,

@@ -958,7 +958,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const below = pane.nextBelow ? s.nextStepBelow(view + 1) : content.pinned && pane.below > 0 && view < (input?.lesson.steps.length ?? 0) ? restSign(s, view + 1, pane.below, width, ascii) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
   const border = input ? content.border(top) : { title: s.lessonTitle, rest: [], upKey: '' };
   // the line under the introduction that counts the earlier lessons' terms names g too
-  const leads = [s.newTerms('\u0000', ''), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);
+  const leads = [s.newTerms('\u0000', ''), s.newTerms('\u0000', '', view), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);
   const termsShown = content.text.some((l) => leads.some((lead) => (l[0]?.text ?? '').startsWith(lead))) || (pane.lines ?? []).some((l) => l.some((r) => leads.some((lead) => r.text.includes(lead))));
   useLayoutEffect(() => {
     const note = termsNoteOf(store);
