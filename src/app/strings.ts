@@ -179,11 +179,13 @@ const EN = {
   findNoLast: 'n goes to the next entry with the word found last: / finds one first',
   findNone: 'no entry holds the word; Backspace erases, Esc closes the glossary',
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
-  newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
+  /** `step`: the step whose notice the line is under, named where the next step's text follows it
+   *  (issue 16: serv-clnt 1's line above step 2's text read as step 2's) */
+  newTerms: (terms: string, key: string, step?: number) => `New terms${step ? ` (step ${step})` : ''}: ${terms} (${key}: glossary)`,
   /** a "New terms" group of words seen only in another pane than the lesson's text, with its pane */
   termsIn: (terms: string, pane: TermPane) => `${terms} in the ${TERM_PANE_EN[pane]}`,
   /** the line short of room for newTerms: the words, then the key alone (lesson-view termsLine) */
-  newTermsShort: (terms: string, key: string) => `New terms: ${terms} (${key})`,
+  newTermsShort: (terms: string, key: string, step?: number) => `New terms${step ? ` (step ${step})` : ''}: ${terms} (${key})`,
   /** between the groups of a "New terms" line */
   termGroupGap: '; ',
   /** under a lesson's introduction: the terms the lessons before it teach, which this learner did
@@ -637,6 +639,11 @@ const EN = {
   checkAbove: (k: number) => `PgUp: check ${k}`,
   /** the same where PgUp lands in the text of step `step` */
   textAbove: (step: number) => `PgUp: step ${step}'s text`,
+  /** the same where PgUp lands on the notice of step `notice` and the window opens inside the text of step `step` under it */
+  resultTextAbove: (notice: number, step: number) => `PgUp: notice (step ${notice}), step ${step}'s text`,
+  /** the row under the lesson pane's title where the window opens inside the shown step's text,
+   *  its first `rows` rows above (LessonPane borderOf): the row under it never reads as its start (issue 16) */
+  stepTextAbove: (step: number, rows: number) => `↑ ${rows} ${rows === 1 ? 'line' : 'lines'} of step ${step}'s text above (PgUp)`,
   /** the same where PgUp lands on the lesson's end (endOfLesson, the text's first row there) */
   endAbove: 'PgUp: end of the lesson',
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
@@ -840,9 +847,9 @@ const ZH: Strings = {
   findNoLast: 'n 跳到含有上次查找的词的下一个条目：先按 / 查找',
   findNone: '没有条目含有这个词；Backspace 删除，Esc 关闭术语表',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
-  newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
+  newTerms: (terms: string, key: string, step?: number) => `新术语${step ? `（第 ${step} 步）` : ''}：${terms}（按 ${key} 查看术语表）`,
   termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里的 ${terms}`,
-  newTermsShort: (terms: string, key: string) => `新术语：${terms}（${key}）`,
+  newTermsShort: (terms: string, key: string, step?: number) => `新术语${step ? `（第 ${step} 步）` : ''}：${terms}（${key}）`,
   termGroupGap: '；',
   termsEarlier: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个，按 ${key} 列出`,
   termsEarlierShort: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个（${key}）`,
@@ -1098,6 +1105,8 @@ const ZH: Strings = {
   resultAbove: (step: number) => `PgUp：注意（第 ${step} 步）`,
   checkAbove: (k: number) => `PgUp：小测 ${k}`,
   textAbove: (step: number) => `PgUp：第 ${step} 步的说明`,
+  resultTextAbove: (notice: number, step: number) => `PgUp：注意（第 ${notice} 步）、第 ${step} 步的说明`,
+  stepTextAbove: (step: number, rows: number) => `↑ 上面还有第 ${step} 步说明的 ${rows} 行（PgUp）`,
   endAbove: 'PgUp：本课结束',
   questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 空格：第 ${step} 步的问题`),
   restBelow: (step: number) => `▸ 空格：接着看第 ${step} 步的说明`,

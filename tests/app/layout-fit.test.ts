@@ -637,8 +637,10 @@ describe('the shown step\'s full title', () => {
                 // the pane shows the border's title's rest, then the text's rows from top, nothing else put above them
                 const { end } = content.window(top);
                 const text = content.text.slice(top, end).map(lineText);
-                const shown = content.lines(top).map(lineText).slice(border.rest.length);
-                if (!content.lines(top).slice(0, border.rest.length).every((l, i) => lineText(l).endsWith(border.rest[i]!))) problems.push(`${where} top ${top}: the title's rest not on the first rows`);
+                // then the row saying the step's text starts above, where the window opens inside it
+                const titled = [...border.rest, ...(border.startAbove ? [border.startAbove] : [])];
+                const shown = content.lines(top).map(lineText).slice(titled.length);
+                if (!content.lines(top).slice(0, titled.length).every((l, i) => lineText(l).endsWith(titled[i]!))) problems.push(`${where} top ${top}: the title's rest not on the first rows`);
                 // the last row may end in the cut mark (fix21a#1), words it had no room for left out
                 const marked = (l: string, i: number) => {
                   const kept = shown[i].replace(/ ?…$/, '').trimEnd();

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { lessonTextLines, paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { strings } from '../../src/app/strings.js';
+import { termsLead } from '../helpers/lesson-views.js';
 import { lineText } from '../../src/app/styled.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { entryFor, GLOSSARY, glossaryMatches, glossaryWord, noticeTermWords, type LessonAt } from '../../src/lessons/glossary.js';
@@ -27,9 +28,9 @@ const textsRun = (done: number): { trace: TraceEntry[]; stepStarts: number[] } =
 
 /** What the "New terms" lines of a pane's text list, their panes' words too, a line a string. */
 function termLines(text: string, lang: 'en' | 'zh'): string[] {
-  const [lead, tail] = strings(lang).newTerms('\u0000', 'g').split('\u0000');
+  const tail = strings(lang).newTerms('\u0000', 'g').split('\u0000')[1];
   return text
-    .split(lead!)
+    .split(new RegExp(termsLead(lang)))
     .slice(1)
     .map((rest) => rest.slice(0, rest.indexOf(tail!)));
 }

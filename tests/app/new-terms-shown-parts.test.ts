@@ -59,7 +59,7 @@ function textOf(rows: readonly string[]): string {
     .join(' ')
     .replace(/\s+/g, ' ');
 }
-const termsLines = (lang: Lang) => (lang === 'en' ? /New terms: (.*?) \(g(?:: glossary)?\)/g : /新术语：(.*?)（(?:按 )?g(?: 查看术语表)?）/g);
+const termsLines = (lang: Lang) => (lang === 'en' ? /New terms(?: \(step \d+\))?: (.*?) \(g(?:: glossary)?\)/g : /新术语(?:（第 \d+ 步）)?：(.*?)（(?:按 )?g(?: 查看术语表)?）/g);
 
 /** The words the "New terms" lines list as the pane's own: their groups that name no other pane. */
 function ownWordsListed(text: string, lang: Lang): string[] {
@@ -67,7 +67,8 @@ function ownWordsListed(text: string, lang: Lang): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(termsLines(lang))) {
     for (const group of m[1]!.split(s.termGroupGap.trim())) {
-      if (/ in the (Flow|Trace|Kernel pane)$/.test(group) || /^ ?(流程|跟踪|内核)窗格里的/.test(group)) continue;
+      // (a pane's name may wrap before 窗格, joined with a blank: "跟踪 窗格里的")
+      if (/ in the (Flow|Trace|Kernel pane)$/.test(group) || /^ ?(流程|跟踪|内核) ?窗格里的/.test(group)) continue;
       out.push(...group.trim().split(s.listGap.trim()).map((w) => w.trim()).filter((w) => w));
     }
   }

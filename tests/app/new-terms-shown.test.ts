@@ -22,7 +22,7 @@ describe('New terms live and reviewed', () => {
     const s = strings(lang);
     /** The terms of each "New terms" line of a text, split where the shown step's heading (▶) is. */
     const termsOf = (text: string) =>
-      [...text.matchAll(lang === 'en' ? /New terms: (.*?) \(g: glossary\)/g : /新术语：(.*?)（按 g 查看术语表）/g)].flatMap((m) => m[1].split(s.listGap));
+      [...text.matchAll(lang === 'en' ? /New terms(?: \(step \d+\))?: (.*?) \(g: glossary\)/g : /新术语(?:（第 \d+ 步）)?：(.*?)（按 g 查看术语表）/g)].flatMap((m) => m[1].split(s.listGap));
     const pane = (index: number, view: number, done: number, quiz: boolean) => {
       const lesson = LESSONS[index];
       const run = fakeRun(done);

@@ -16,7 +16,7 @@ import { questionBehind } from '../../src/app/store/turn.js';
 import { AT_QUESTION } from '../../src/app/store/panes.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
-import { lessonRows, paneText, VIEWS } from '../helpers/lesson-views.js';
+import { lessonRows, paneText, termsLead, VIEWS } from '../helpers/lesson-views.js';
 import { cells } from '../../src/text/cells.js';
 import { paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { lessonAt } from '../../src/app/store/progress.js';
@@ -63,13 +63,13 @@ function questionCut(r: Rendered, lang: Lang): string[] {
 function termsBeforeLine(r: Rendered, lang: Lang, seen: Set<string>): string[] {
   const st = r.store.getState();
   const { names, justRun } = paneNewTerms(st.lessons, lang, lessonAt(st), st.view, st.done, st, 'g', st.quiz);
-  const [lead, tail] = strings(lang).newTerms('\u0000', 'g').replace(/[\s`]/g, '').split('\u0000');
+  const tail = strings(lang).newTerms('\u0000', 'g').replace(/[\s`]/g, '').split('\u0000')[1]!;
   const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const text = paneText(r);
   // a line cut at the pane's edge has no end: what of it shows counts as text
   // the line short of room ends with the key alone (newTermsShort: "(g)")
   const short = strings(lang).newTermsShort('\u0000', 'g').replace(/[\s`]/g, '').split('\u0000')[1]!;
-  const lines = [...text.matchAll(new RegExp(`${esc(lead)}.*?(?:${esc(tail)}|${esc(short)})`, 'g'))].map((m) => m[0]);
+  const lines = [...text.matchAll(new RegExp(`${termsLead(lang, true)}.*?(?:${esc(tail)}|${esc(short)})`, 'g'))].map((m) => m[0]);
   const rest = lines.reduce((t, l) => t.replace(l, ''), text);
   const bare = (w: string) => w.replace(/[\s`]/g, '');
   const terms = [...names, ...(justRun ?? [])].map(bare);

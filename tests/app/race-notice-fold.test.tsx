@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { appDrawer } from '../helpers/render.js';
 import { stepsRun } from '../helpers/pane-setups.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { paneText, VIEWS, viewAs } from '../helpers/lesson-views.js';
+import { paneText, termsLead, VIEWS, viewAs } from '../helpers/lesson-views.js';
 import { strings } from '../../src/app/strings.js';
 import { AT_QUESTION } from '../../src/app/store/panes.js';
 import type { LiveResult, Text } from '../../src/lessons/types.js';
@@ -27,11 +27,10 @@ function missing(r: Rendered, lang: Lang, notice: Text): string[] {
   const s = strings(lang);
   const text = paneText(r);
   const term = lang === 'en' ? 'cache line' : '缓存行';
-  const lead = s.newTerms('\u0000', '').split('\u0000')[0]!;
   return [
     ...(text.includes(bare(`${s.noticeOfStep(ATOMIC + 1)}${s.colon}${notice[lang]}`)) ? [] : ['the whole notice']),
     ...(text.includes(bare(s.quizSkipped)) ? [] : ['the verdict on the question']),
-    ...(new RegExp(`${bare(lead)}[^（(]*${bare(term)}`).test(text) ? [] : [`the New terms line naming ${term}`]),
+    ...(new RegExp(`${termsLead(lang, true)}[^（(]*${bare(term)}`).test(text) ? [] : [`the New terms line naming ${term}`]),
   ];
 }
 

@@ -126,3 +126,13 @@ export async function answer(r: Rendered, digit: number, answered: () => boolean
   }
   await r.waitFor(answered, what);
 }
+
+/** The start of a "New terms" line as a pattern: the shown step's own ("New terms: ") or one under
+ *  a notice, naming its step ("New terms (step 2): "); `bare`: without blanks or backticks, as paneText. */
+export function termsLead(lang: Lang, bare = false): string {
+  const s = strings(lang);
+  const squeeze = (t: string) => (bare ? t.replace(/[\s`]/g, '') : t);
+  const esc = (t: string) => squeeze(t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const [plain, named] = [s.newTerms('\u0000', ''), s.newTerms('\u0000', '', 9)].map((t) => t.split('\u0000')[0]!);
+  return `(?:${esc(plain)}|${esc(named).replace('9', '\\d+')})`;
+}

@@ -120,9 +120,11 @@ export interface LessonPaneContent {
   window(top: number): { start: number; end: number; below: number };
   /** the shown step's heading is not wholly in view from `top`: the pane's border names the step */
   headingOut(top: number): boolean;
-  /** the top border's title from `top`, what PgUp brings said beside its "↑ n more" (`upKey`), and
-   *  the title's words the border could not hold (`rest`), drawn on the pane's first rows (lessonBorderTitle) */
-  border(top: number): { title: string; rest: string[]; upKey: string };
+  /** the top border's title from `top`, what PgUp brings said beside its "↑ n more" (`upKey`),
+   *  the title's words the border could not hold (`rest`), drawn on the pane's first rows
+   *  (lessonBorderTitle), and under them the row that says the shown step's text starts above
+   *  (`startAbove`, '' where the window holds its start: stepTextAbove) */
+  border(top: number): { title: string; rest: string[]; upKey: string; startAbove: string };
   /** the pane's lines with the text from row `top` */
   lines(top: number): Line[];
   /** the result of the step just run comes first, the shown step's question behind Enter (lessonPaneContent) */
@@ -379,7 +381,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const heading = list.length ? [listHeading(input, listRoom)] : free >= 1 ? [[run(truncate(whereLine(input, listRoom), listRoom), 'dim')]] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const border = borderOf(input, text, inner, textRows, proseWidth(inner));
-    const win = textWindow(input, text, textRows, (top) => border(top).rest.length);
+    const win = textWindow(input, text, textRows, (top) => titleLines(border(top)).length);
     const shown = (top: number) => [...titleLines(border(top)), ...cutShown(text, top, win.window(top).end - top, pinned, proseWidth(inner), input.ascii)];
     // the last window opens at a paragraph (textWindow), rows left under the text's end: with no
     // list drawn, the pane's last row says where the learner is, as a free row does
@@ -398,7 +400,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   const border = borderOf(input, text, inner, textRows, proseWidth(inner - listWidth - 3));
-  const win = textWindow(input, text, textRows, (top) => border(top).rest.length);
+  const win = textWindow(input, text, textRows, (top) => titleLines(border(top)).length);
   return {
     text,
     textRows,
@@ -427,18 +429,38 @@ function borderOf(input: LessonViewInput, text: readonly Line[], inner: number, 
   const c = frameChars(input.ascii);
   const named = cells(lessonBorderTitle(input, true, 0, restWidth).title);
   const result = input.view === input.done && input.done > 0 ? stepResultRow(input, text) : -1;
+  const hidden = stepTextAbove(input, text);
+  const step = input.view + 1;
   return (top) => {
     const out = headingOut(top);
-    const above = result >= 0 && result < top ? aboveSign(input, text, result, top, textRows) : null;
+    const sign = result >= 0 && result < top ? aboveSign(input, text, result, top, textRows) : null;
+    // the window opens inside the shown step's text: the border names it above too, not only the
+    // notice PgUp lands on (issue 16: "↑ 8 more PgUp: notice (step 2)" over shmctl 3's later lines)
+    const cut = hidden(top);
+    const tries = !cut ? (sign === null ? [] : [sign]) : sign === s.resultAbove(input.done) ? [s.resultTextAbove(input.done, step), s.textAbove(step)] : [sign ?? s.textAbove(step)];
     const room = (key: string) => titleRoom(top, inner + 2, c, s.more, key);
-    const upKey = above !== null && room(above) >= (out ? named : 0) ? above : '';
-    return { ...lessonBorderTitle(input, out, room(upKey), restWidth), upKey };
+    const upKey = tries.find((key) => room(key) >= (out ? named : 0)) ?? '';
+    const startAbove = cut ? truncate(layoutText(input.ascii).text(s.stepTextAbove(step, cut)), restWidth, layoutText(input.ascii).mark, true) : '';
+    return { ...lessonBorderTitle(input, out, room(upKey), restWidth), upKey, startAbove };
   };
 }
 
-/** The border title's words that did not fit on it, as the pane's first rows. */
-function titleLines(border: { rest: string[] }): Line[] {
-  return border.rest.map((l) => [run(l, 'title')]);
+/** The rows of the shown step's own text above `top` (after its heading, up to the blank row that
+ *  ends it: lesson-view textLines) where the window opens below its first row and above its end;
+ *  0 where it opens at that row or outside the text. The heading is then out of view, named on
+ *  the border, and the rows under it are not the text's start: a row says so (stepTextAbove;
+ *  issue 16: shmctl 3's "in buf" over "lesson's 0640 lets…" read as a skipped line). */
+function stepTextAbove(input: LessonViewInput, text: readonly Line[]): (top: number) => number {
+  const heading = headingRows(input, text);
+  if (!heading) return () => 0;
+  let end = heading[1];
+  while (end < text.length && text[end].length > 0) end++;
+  return (top) => (top > heading[1] && top < end ? top - heading[1] : 0);
+}
+
+/** The border title's words that did not fit on it, then the row that says the step's text starts above, as the pane's first rows. */
+function titleLines(border: { rest: string[]; startAbove?: string }): Line[] {
+  return [...border.rest.map((l): Line => [run(l, 'title')]), ...(border.startAbove ? [[run(border.startAbove, 'dim')]] : [])];
 }
 
 /** The text's rows in view from `top`; where lines are pinned under them and the text goes on
@@ -765,7 +787,7 @@ function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
   });
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, border: () => ({ title: '', rest: [], upKey: '' }), lines: () => [], listLines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, border: () => ({ title: '', rest: [], upKey: '', startAbove: '' }), lines: () => [], listLines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane).
  *  Kept by what they follow from (lessonAt's fields, the run as a RunShown, the place, the
@@ -936,7 +958,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const below = pane.nextBelow ? s.nextStepBelow(view + 1) : content.pinned && pane.below > 0 && view < (input?.lesson.steps.length ?? 0) ? restSign(s, view + 1, pane.below, width, ascii) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
   const border = input ? content.border(top) : { title: s.lessonTitle, rest: [], upKey: '' };
   // the line under the introduction that counts the earlier lessons' terms names g too
-  const leads = [s.newTerms('\u0000', ''), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);
+  const leads = [s.newTerms('\u0000', ''), s.newTerms('\u0000', '', view), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);
   const termsShown = content.text.some((l) => leads.some((lead) => (l[0]?.text ?? '').startsWith(lead))) || (pane.lines ?? []).some((l) => l.some((r) => leads.some((lead) => r.text.includes(lead))));
   useLayoutEffect(() => {
     const note = termsNoteOf(store);

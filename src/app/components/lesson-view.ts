@@ -172,14 +172,14 @@ const PANES: readonly (TermPane | null)[] = [null, 'flow', 'trace', 'kernel'];
  *  that keeps the line to one row, else to fewer rows; the words wrap, two rows at 80x24 at most
  *  in every lesson (tests/lessons/new-terms-rows.test.ts), the lessons before teaching the rest
  *  (earlierLine). */
-function termsLine(names: readonly string[], { key, where }: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean): string {
+function termsLine(names: readonly string[], { key, where }: NonNullable<LessonViewInput['newTerms']>, s: Strings, width: number, ascii: boolean, step?: number): string {
   const rows = (line: string) => wrap(layoutText(ascii).text(line), width, { code: true }).length;
   const groups = PANES.flatMap((pane) => {
     const words = names.filter((word) => (where?.[word] ?? null) === pane);
     return words.length ? [{ pane, list: words.join(s.listGap) }] : [];
   });
   const words = groups.map((g) => g.list).join(s.listGap);
-  const tries = [s.newTerms(groups.map((g) => (g.pane ? s.termsIn(g.list, g.pane) : g.list)).join(s.termGroupGap), key), s.newTerms(words, key), s.newTermsShort(words, key)];
+  const tries = [s.newTerms(groups.map((g) => (g.pane ? s.termsIn(g.list, g.pane) : g.list)).join(s.termGroupGap), key, step), s.newTerms(words, key, step), s.newTermsShort(words, key, step)];
   return tries.find((line) => rows(line) <= 1) ?? tries.reduce((best, line) => (rows(line) < rows(best) ? line : best));
 }
 
@@ -342,12 +342,13 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     else if (step.aside && view < n) out.push(...asideLines(`${s.aside}${s.colon}${s.asideFolded(keyFor('aside', ascii))}`, width, ascii));
   };
   // a word only the question (or the aside) says is listed only where that is shown
-  const terms = (names = input.newTerms?.names, shown: { question?: boolean; aside?: boolean } = {}) => {
+  // `step`: the notice's step, named on a line the next step's text follows (s.newTerms)
+  const terms = (names = input.newTerms?.names, shown: { question?: boolean; aside?: boolean } = {}, step?: number) => {
     const listed = names?.filter((w) => {
       const part = input.newTerms?.only?.[w];
       return part === undefined || shown[part] === true;
     });
-    if (listed?.length) out.push(...para(termsLine(listed, input.newTerms!, s, width, ascii), width, ascii, 'dim'));
+    if (listed?.length) out.push(...para(termsLine(listed, input.newTerms!, s, width, ascii, step), width, ascii, 'dim'));
   };
   if (view >= n) {
     // while a question of the check is open, Space would skip it: the key bar says so ("Space
@@ -406,8 +407,10 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     else {
       if (input.introAbove) intro(true);
       noticeOf(view - 1);
-      // what the trace of the step just run showed first is pointed to with its notice
-      terms(input.newTerms?.justRun, { aside: asideJustRun, question: true });
+      // what the trace of the step just run showed first is pointed to with its notice, named as
+      // that step's: right above the shown step's heading, or under its title on the border, the
+      // line read as the shown step's (issue 16, s33i#3)
+      terms(input.newTerms?.justRun, { aside: asideJustRun, question: true }, view);
       out.push(...gap);
     }
     out.push(...para(`${MARKS.here} ${header}`, width, ascii, 'title'));
