@@ -1248,8 +1248,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'v: the answer after a class vote (--present)', zh: 'v：全班投票后揭晓答案（--present）' },
     terms: [],
     text: {
-      en: 'For a teacher showing ipclab to a class on one screen. Started as `ipclab --present`, it leaves more space and shows text line by line, and a question\'s grade waits: the class votes on the choices first (hands up, say), then the teacher presses v to show what the kernel answered. Used alone, ipclab grades your answer as soon as you pick it, and v has nothing to show.',
-      zh: '供老师在一块屏幕上给全班演示。用 `ipclab --present` 启动时，间距更大，文字逐行出现，问题的评判会等着：全班先就各个选项投票（比如举手），老师再按 v 揭晓内核给出的答案。一个人用时，你一选好 ipclab 就评判，v 没有什么可揭晓的。',
+      en: 'For a teacher showing ipclab to a class on one screen. Started as ipclab --present, it leaves more space and shows text line by line, and a question\'s grade waits: the class votes on the choices first (hands up, say), then the teacher presses v to show what the kernel answered. Used alone, ipclab grades your answer as soon as you pick it, and v has nothing to show.',
+      zh: '供老师在一块屏幕上给全班演示。用 ipclab --present 启动时，间距更大，文字逐行出现，问题的评判会等着：全班先就各个选项投票（比如举手），老师再按 v 揭晓内核给出的答案。一个人用时，你一选好 ipclab 就评判，v 没有什么可揭晓的。',
     },
   },
   {
