@@ -286,7 +286,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         // where the kept bytes are seen (issue 16: the claim stood beside a pane that shows none)
         // this segment is removed at step 7: the lesson that shows kept bytes does it on its own
         // segment (issue 16: "lesson 5 maps it again" named this one)
-        en: 'nattch 0; dtime (last detach) changed. The bytes stay till removal: lesson 5 (shmdt) shows it on a segment of its own.',
+        en: 'nattch 0; dtime (last detach) changed. A\'s bytes stay till removal: lesson 5 (shmdt) shows it on a segment of its own.',
         zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。没有映射时，共享内存段也留着字节，直到被删除：第 5 课（shmdt）用它自己的段演示。',
       },
       diagram: LIFECYCLE,

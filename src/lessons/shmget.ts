@@ -140,13 +140,13 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const problems = expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
   // the limits step 4's question is about, the last line of this step's trace, which the
   // Trace shows until step 4 runs: read before its question is answered (issue 16). SHMMAX and
-  // SHMALL first and the line short, so that with the EINVAL line it fits an 80x24 Trace
+  // SHMALL first and the line short (SHMMIN, a constant, before the path the rest come from), so that with the EINVAL line it fits an 80x24 Trace
   // (LIMITS is a traceFocus: step 4's text named these values while they were out of view)
   const limits = ctx.sys.readShmLimits();
   explain(
     ctx,
-    `${LIMITS.en}: SHMMAX = ${limits.shmmax} bytes a segment, SHMALL = ${limits.shmall} pages (${PAGE} bytes each) of all segments, SHMMNI = ${limits.shmmni} segments (/proc/sys/kernel); SHMMIN = 1 byte (built in).`,
-    `${LIMITS.zh}：SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计），SHMMNI = ${limits.shmmni} 个段（/proc/sys/kernel）；SHMMIN = 1 字节（内核写死）。`,
+    `${LIMITS.en}: SHMMAX = ${limits.shmmax} bytes a segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes in all, SHMMNI = ${limits.shmmni} segments, SHMMIN = 1 byte (built in; the rest: /proc/sys/kernel).`,
+    `${LIMITS.zh}：SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计），SHMMNI = ${limits.shmmni} 个段，SHMMIN = 1 字节（内核写死；其余来自 /proc/sys/kernel）。`,
   );
   return problems;
 }
