@@ -13,7 +13,7 @@ export const OTHERS_ROWS: Text = {
   // state folder, makes unmarked rows too (a tester saw shmctl's 'C' key unmarked: issue 16);
   // the state folder is left to the marks' entry: named here, it made overview 1's run bring
   // eight New terms, on a machine with others' objects only (tests/lessons/new-terms-count)
-  // not "none ipclab's": an unmarked root segment may be another ipclab run's (issue 16 item 4)
+  // not "none ipclab's": an unmarked root segment may be another ipclab run's (issue 16)
   en: "Rows with no mark (● or ○) are in none of this ipclab's records (g: marks): they may be another program's, or another ipclab run's (another user's, say). On a shared machine they come and go.",
   zh: '没有标记（● 或 ○）的行不在本 ipclab 的任何记录里（按 g 查“标记”）：可能是别的程序的，或另一次 ipclab 运行的（比如别的用户的）。在共享的机器上它们随时出现、消失。',
 };
