@@ -85,10 +85,11 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
-  // the line says what v is for in words a newcomer knows (--present: a class votes before the
-  // grade shows), not "projector" alone; help has no row to spare for v's own line at 80x24
+  // the line says what v does and for whom in words a newcomer knows (--present: a class votes
+  // before the grade shows), not "projector" alone, nor "after a class vote" without what v does
+  // (issue 16); help has no row to spare for v's own line at 80x24; g "vote" finds the whole
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v for teachers: after a class vote', zh: '回答问题；x 跳过，h 提示；v 供老师用：全班投票后揭晓' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v: teacher shows answer after vote', zh: '回答问题；x 跳过，h 提示；v：老师在全班投票后揭晓答案' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,

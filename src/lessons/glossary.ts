@@ -103,9 +103,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['shmid'],
     text: {
       // what a reader sees first (a large number, taken apart), then how it grows (issue 16:
-      // "0 to 63 while few objects exist" first read as the shmid's range beside 26148921)
-      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. On Linux it is a slot of the kernel\'s table plus 32768 times a count of rounds: 26148921 is slot 57 + 32768 × 798. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). The kernel gives the slot after the last one it gave (other programs\' segments take slots too); the slots stay small (0 to 63 while few objects exist), and when the kernel wraps round to a slot not above the last one, the count grows by one: shmids go …, 62, 63, then 32768 (slot 0 again, round 1), so an old shmid does not soon name a newer segment. Hence shmids that grow from run to run and jump by 32768 at each round.',
-      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。在 Linux 上，它等于内核表里的槽位号加 32768 × 轮数：26148921 就是槽位 57 + 32768 × 798。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。内核发放上次发出的槽位之后的那一个（别的程序的共享内存段也占槽位）；槽位号一直不大（对象不多时在 0 到 63 之间），绕回到不大于上一个的槽位时，轮数加一：shmid 依次是……、62、63，然后 32768（又是槽位 0，第 1 轮），所以旧的 shmid 不会很快指向新建的共享内存段。因此 shmid 一次运行比一次大，每过一轮就跳 32768。',
+      // "0 to 63 while few objects exist" first read as the shmid's range beside 26148921, and
+      // gave a bare 63: the bound that keeps slots small is said instead)
+      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. On Linux it packs two numbers, the slot (the segment\'s place in the kernel\'s table of segments) and the sequence number (the times the kernel went back to the table\'s start): shmid = slot + 32768 × sequence, so 26148921 is slot 57 + 32768 × 798. Unlike a file descriptor it is valid in every process of the machine (strictly, of its IPC namespace: a container has its own, with its own ids and keys). The kernel gives the free slot after the last one it gave, below a bound that grows with the segments in use, every program\'s (64 while there are few); past it, it goes back to the lowest free slot and adds 1 to the sequence: shmids go …, 62, 63, then 32768 (slot 0, sequence 1). So slots stay small, and an old shmid does not soon name a newer segment. Hence shmids that grow from run to run and jump by 32768 each time the sequence grows.',
+      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。在 Linux 上，它由两个数合成：槽位号，即它在内核的共享内存段表里的位置；序号，即内核回到表头重新发放的次数。shmid = 槽位号 + 32768 × 序号，所以 26148921 就是槽位 57 + 32768 × 798。和文件描述符不同，它在本机的每个进程里都有效（严格说是同一个 IPC 命名空间里的每个进程：容器有自己的命名空间，id 和 key 都自成一套）。内核发放上次发出的槽位之后的空槽位，但不超过一个上界，上界随在用的段数（所有程序的）增大，段不多时是 64；到了上界就回到最小的空槽位，序号加 1：shmid 依次是……、62、63，然后 32768（槽位 0，序号 1）。所以槽位号总是不大，旧的 shmid 不会很快指向新建的共享内存段，而 shmid 一次运行比一次大，序号每加 1 就跳 32768。',
     },
   },
   {
@@ -1239,6 +1240,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: '← shows the step before, → the one after: a step that already ran is shown as it ran, its text, the notice of its run and its part of the Trace, the Flow lit as then ("reviewing step 3: lit as it ran"). An aside folded for room ("a shows it") is whole there; a also shows it in place, and folds it again. Nothing runs while you look; Space there offers to run that step again, after a reset. → goes forward again, step by step.',
       zh: '← 显示上一步，→ 显示下一步：已运行的步骤按它运行时的样子显示，包括说明、运行后的提示和它在跟踪里的那几行，流程图也按当时点亮（“正在回看第 3 步：按它运行时高亮”）。为省地方收起的旁注（“按 a 展开”）在那里完整显示；按 a 也能就地展开，再按一次收起。回看时什么也不运行；在那里按空格会先重置本课，再重新运行那一步。按 → 再一步步往后。',
+    },
+  },
+  {
+    // the help's v line in full (issue 16: "v for teachers: after a class vote" was said nowhere)
+    id: 'present',
+    name: { en: 'v: the answer after a class vote (--present)', zh: 'v：全班投票后揭晓答案（--present）' },
+    terms: [],
+    text: {
+      en: 'For a teacher showing ipclab to a class on one screen. Started as ipclab --present, it leaves more space and shows text line by line, and a question\'s grade waits: the class votes on the choices first (hands up, say), then the teacher presses v to show what the kernel answered. Used alone, ipclab grades your answer as soon as you pick it, and v has nothing to show.',
+      zh: '供老师在一块屏幕上给全班演示。用 ipclab --present 启动时，间距更大，文字逐行出现，问题的评判会等着：全班先就各个选项投票（比如举手），老师再按 v 揭晓内核给出的答案。一个人用时，你一选好 ipclab 就评判，v 没有什么可揭晓的。',
     },
   },
   {

@@ -13,8 +13,9 @@ export const OTHERS_ROWS: Text = {
   // state folder, makes unmarked rows too (a tester saw shmctl's 'C' key unmarked: issue 16);
   // the state folder is left to the marks' entry: named here, it made overview 1's run bring
   // eight New terms, on a machine with others' objects only (tests/lessons/new-terms-count)
-  en: "Rows with no mark (● or ○) were made by no ipclab run recorded here (g: marks): another program, or another user's ipclab. On a shared machine they come and go.",
-  zh: '没有标记（● 或 ○）的行不是这里记录的 ipclab 运行建的（按 g 查“标记”）：可能是别的程序，或别的用户的 ipclab。在共享的机器上它们随时出现、消失。',
+  // not "none ipclab's": an unmarked root segment may be another ipclab run's (issue 16)
+  en: "Rows with no mark (● or ○) are in none of this ipclab's records (g: marks): they may be another program's, or another ipclab run's (another user's, say). On a shared machine they come and go.",
+  zh: '没有标记（● 或 ○）的行不在本 ipclab 的任何记录里（按 g 查“标记”）：可能是别的程序的，或另一次 ipclab 运行的（比如别的用户的）。在共享的机器上它们随时出现、消失。',
 };
 
 /** The shmids an `ipcs -m` of the step listed that ipclab did not make (no ● or ○): listed by
@@ -37,8 +38,8 @@ export function othersListed(live: Pick<LiveResult, 'entries' | 'segments'>): nu
  *  (overview 1); overview 3 and 7 and shmctl 8 said it again word for word, "state folder" a new
  *  term twice (issue 16). This points to the marks' entry instead, which says whose they are. */
 export const OTHERS_POINTER: Text = {
-  en: 'Rows with no mark: made by no ipclab run recorded here (g: marks).',
-  zh: '没有标记的行：不是这里记录的 ipclab 运行建的（按 g 查“标记”）。',
+  en: "Rows with no mark: in none of this ipclab's records (g: marks).",
+  zh: '没有标记的行：不在本 ipclab 的任何记录里（按 g 查“标记”）。',
 };
 
 /** `notice` with OTHERS_POINTER after it when the step's ipcs -m listed others' rows, else

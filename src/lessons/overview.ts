@@ -44,8 +44,8 @@ async function ipcsAgrees(ctx: StepContext, shmid: number, listed: boolean): Pro
 
 // the notices of the steps that run ipcs -m, which a shared machine's others' rows are added to
 const SAME_ROW: Text = {
-  en: 'ipcs -m\'s ● row (Trace) is the segment ipclab read: the same key, shmid, perms, bytes, nattch 0. ● this lesson\'s, ○ another run\'s.',
-  zh: '“跟踪”窗格里 ipcs -m 带 ● 的行就是 ipclab 读到的共享内存段：key、shmid、权限、bytes 相同，nattch 为 0。● 是本课的，○ 是别的运行的。',
+  en: 'ipcs -m\'s ● row (Trace) is the segment ipclab read: the same key, shmid, perms, bytes, nattch 0. ● this lesson\'s, ○ an earlier one\'s.',
+  zh: '“跟踪”窗格里 ipcs -m 带 ● 的行就是 ipclab 读到的共享内存段：key、shmid、权限、bytes 相同，nattch 为 0。● 是本课的，○ 是之前的。',
 };
 // freed at once because nothing mapped it (said without nattch, the Kernel pane's: the Trace is
 // on show): the errata (e) list "IPC_RMID deletes the object" as the notes' mistake
@@ -78,10 +78,14 @@ function heldNotice(held: Held): Text | undefined {
     en: `${en(held.shm.all, 'segment', 'segments')}, ${en(held.msg.all, 'queue', 'queues')}, ${en(held.sem.all, 'set', 'sets')}`,
     zh: `${held.shm.all} 个共享内存段、${held.msg.all} 个消息队列、${held.sem.all} 个信号量集`,
   };
-  const whose = mine === 0 ? { en: ', none ipclab\'s', zh: '，都不是 ipclab 建的' } : { en: ` (${mine} made by ipclab, ○)`, zh: `，其中 ${mine} 个是 ipclab 建的（○）` };
+  // only what is known of whose: in this ipclab's records (○) or not, said by OTHERS_ROWS; a root
+  // key-0 segment outside them may be another ipclab run's (issue 16: "none ipclab's" was untrue)
+  const whose = mine === 0
+    ? { en: ', none of them marked', zh: '，都没有标记' }
+    : { en: ` (${mine} in this ipclab's records, ○)`, zh: `，其中 ${mine} 个在本 ipclab 的记录里（○）` };
   // others' rows (key 0, owner root) look like the lesson's: said whose they are, and that
   // they come and go (issue 16: "Already here: 1 segment", then seven at step 3)
-  const others: Text = mine < all ? OTHERS_ROWS : { en: 'The Kernel pane lists only ipclab\'s rows.', zh: '“内核”窗格只列 ipclab 建的行。' };
+  const others: Text = mine < all ? OTHERS_ROWS : { en: 'The Kernel pane lists only the rows in its records.', zh: '“内核”窗格只列记录里有的行。' };
   return { en: `${OWNER.en} Already here: ${list.en}${whose.en}. ${others.en}`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。${others.zh}` };
 }
 
@@ -89,9 +93,11 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   id: 'overview',
   // named "overview" as the menu's id is, like every lesson's title before its dash
   title: { en: 'overview — the kernel\'s objects', zh: '概览——内核保管的对象' },
+  // what the notes are and that ipclab corrects them, in the one sentence that first names them
+  // (issue 16: "follows Chinese study notes" alone was unclear until e)
   intro: {
-    en: 'Processes share data through a System V IPC object the kernel keeps: a shared memory segment, a message queue or a semaphore set. You make one, use it and remove it. ipclab follows Chinese study notes and corrects the notes (e: errata, g: glossary). A Trace line of a call starts with the caller\'s pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的 System V IPC 对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它。按 e 看勘误，笔记的每条说法在相应步骤运行后显示更正；按 g 看术语表。“跟踪”窗格里，调用或命令所在的行以发出它的进程的 pid 开头；命令打印出的行排在它下面，没有 pid。',
+    en: 'Processes share data through a System V IPC object the kernel keeps: a shared memory segment, a message queue or a semaphore set. You make one, use it and remove it. ipclab follows Chinese study notes on shared memory and corrects the notes\' errors (e: errata, g: glossary). A Trace line of a call starts with the caller\'s pid.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的 System V IPC 对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份讲共享内存的中文学习笔记，并纠正笔记里的错误：按 e 看勘误，笔记的每条说法在相应步骤运行后显示更正；按 g 看术语表。“跟踪”窗格里，调用或命令所在的行以发出它的进程的 pid 开头；命令打印出的行排在它下面，没有 pid。',
   },
   outro: {
     en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close: the key IPC_PRIVATE, and its size argument.',
@@ -115,8 +121,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: 'ipcs -m printed only headers (Trace): no segments (-q, -s: none). A row names its owner; ● marks ipclab\'s (step 3).',
-        zh: 'ipcs -m 只打印了表头（见“跟踪”窗格）：没有共享内存段；-q、-s 也是。每行会写明 owner；ipclab 建的行标 ●（见第 3 步）。',
+        en: 'ipcs -m printed only headers (Trace): no segments (-q, -s: none). A row names its owner; ● marks this lesson\'s (step 3).',
+        zh: 'ipcs -m 只打印了表头（见“跟踪”窗格）：没有共享内存段；-q、-s 也是。每行会写明 owner；本课建的行标 ●（见第 3 步）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
       traceFocus: ['$ ipcs -m'],
@@ -142,8 +148,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         const self = ctx.sys.getpid();
         explain(
           ctx,
-          `ipclab, pid ${self} (each ipcs above has its own), read /proc/sysvipc/{shm,msg,sem}: ${held.shm.all} shared memory segment(s) (${held.shm.ours} made by ipclab), ${held.msg.all} message queue(s), ${held.sem.all} semaphore set(s).${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
-          `ipclab（pid ${self}；上面每个 ipcs 有自己的 pid）读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${held.shm.all} 段（其中 ${held.shm.ours} 段是 ipclab 建的），消息队列 ${held.msg.all} 个，信号量集 ${held.sem.all} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
+          `ipclab, pid ${self} (each ipcs above has its own), read /proc/sysvipc/{shm,msg,sem}: ${held.shm.all} shared memory segment(s) (${held.shm.ours} in its records), ${held.msg.all} message queue(s), ${held.sem.all} semaphore set(s).${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
+          `ipclab（pid ${self}；上面每个 ipcs 有自己的 pid）读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${held.shm.all} 段（其中 ${held.shm.ours} 段在它的记录里），消息队列 ${held.msg.all} 个，信号量集 ${held.sem.all} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
         );
         if (!missing) {
           const same = listed[0] === held.shm.all && listed[1] === held.msg.all && listed[2] === held.sem.all;
@@ -278,8 +284,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       notice: {
         // where the kept bytes are seen (issue 16: the claim stood beside a pane that shows none)
-        en: 'nattch 0; dtime (last detach) changed. A\'s bytes stay until removal: lesson 5 (shmdt) maps it again and reads them back.',
-        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留着 A 写的字节，直到被删除：第 5 课（shmdt）重新映射后会把它们读回来。',
+        // this segment is removed at step 7: the lesson that shows kept bytes does it on its own
+        // segment (issue 16: "lesson 5 maps it again" named this one)
+        en: 'nattch 0; dtime (last detach) changed. A\'s bytes stay till removal: lesson 5 (shmdt) shows it on a segment of its own.',
+        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。没有映射时，共享内存段也留着字节，直到被删除：第 5 课（shmdt）用它自己的段演示。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->闲置', 'pb', 'pb->闲置', 'IPC对象', 'IPC对象->闲置', '闲置'],

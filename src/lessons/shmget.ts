@@ -105,6 +105,10 @@ function hugeStep(ctx: StepContext): string[] {
 /** Size 0 (EINVAL), after the learner's size and flags when they set others: whatever
  *  those give is explained, and a segment they made stays for the last step to remove (as
  *  `mine`); then size 0 runs as the notice, the question and the check say. */
+/** How step 3's line of this machine's limits starts: a Trace focus of its step, so that step 4's
+ *  question, asked under that window, has the values it needs in view. */
+const LIMITS: Text = { en: 'Limits here', zh: '本机上限' };
+
 function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const { values, custom } = ctx.turn;
   if (custom) {
@@ -135,12 +139,14 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   }
   const problems = expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
   // the limits step 4's question is about, the last line of this step's trace, which the
-  // Trace shows until step 4 runs: read before its question is answered (issue 16)
+  // Trace shows until step 4 runs: read before its question is answered (issue 16). SHMMAX and
+  // SHMALL first and the line short (SHMMIN, a constant, before the path the rest come from), so that with the EINVAL line it fits an 80x24 Trace
+  // (LIMITS is a traceFocus: step 4's text named these values while they were out of view)
   const limits = ctx.sys.readShmLimits();
   explain(
     ctx,
-    `This system's limits: SHMMIN = 1 byte, a constant built into the kernel; from the files shmmax, shmall and shmmni in /proc/sys/kernel: SHMMAX = ${limits.shmmax} bytes per segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes for all segments together, SHMMNI = ${limits.shmmni} segments.`,
-    `本系统的上限：SHMMIN = 1 字节，是内核里写死的常量；以下来自 /proc/sys/kernel 下的文件 shmmax、shmall、shmmni：SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计），SHMMNI = ${limits.shmmni}（段数上限）。`,
+    `${LIMITS.en}: SHMMAX = ${limits.shmmax} bytes a segment, SHMALL = ${limits.shmall} pages of ${PAGE} bytes in all, SHMMNI = ${limits.shmmni} segments, SHMMIN = 1 byte (built in; the rest: /proc/sys/kernel).`,
+    `${LIMITS.zh}：SHMMAX = ${limits.shmmax} 字节（单个段），SHMALL = ${limits.shmall} 页（每页 ${PAGE} 字节，所有段合计），SHMMNI = ${limits.shmmni} 个段，SHMMIN = 1 字节（内核写死；其余来自 /proc/sys/kernel）。`,
   );
   return problems;
 }
@@ -216,10 +222,12 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         // shmids grow and now and then jump by ~32768: Linux ipc/util.c ipc_idr_alloc takes
         // slots with idr_alloc_cyclic below max(in_use * 3 / 2, 64) and bumps ids->seq each
         // time the slot it gets is not above the last one; id = seq << 15 | slot
+        // the slot and the sequence said by what they are, and the bound that keeps slots small
+        // (issue 16: "0 to 63 while few objects exist" gave a bare 63)
         explain(
           ctx,
-          `Why such numbers: on Linux a shmid is a slot of the kernel's table plus 32768 times a count of rounds (${b} is slot ${b % 32768} + 32768 × ${Math.floor(b / 32768)}). The kernel gives the slot after the last one it gave (0 to 63 while few objects exist; other programs' segments take slots too); when it wraps round to a slot not above the last one, the count grows by one: …, 62, 63, then 32768 (slot 0 again, round 1). So a shmid kept after its segment is gone does not soon name a new segment by chance.`,
-          `为什么是这样的数：在 Linux 上，shmid = 内核表里的槽位号 + 32768 × 轮数（${b} 就是槽位 ${b % 32768} + 32768 × ${Math.floor(b / 32768)}）。内核发放上次发出的槽位之后的那一个（对象不多时在 0 到 63 之间；别的程序的共享内存段也占槽位）；绕回到不大于上一个的槽位时，轮数加一：……、62、63，然后 32768（又是槽位 0，第 1 轮）。所以段删掉后留下的旧 shmid，不会很快碰巧指向新建的段。`,
+          `Why such numbers: on Linux a shmid packs two numbers. The slot is the segment's place in the kernel's table of segments; the sequence number counts the times the kernel went back to the table's start. shmid = slot + 32768 × sequence (${b} is slot ${b % 32768} + 32768 × ${Math.floor(b / 32768)}). The kernel gives the free slot after the last one it gave, below a bound that grows with the segments in use, every program's (64 while there are few); past it, it goes back to the lowest free slot and adds 1 to the sequence: …, 62, 63, then 32768 (slot 0, sequence 1). So slots stay small, and a shmid kept after its segment is gone does not soon name a new segment by chance.`,
+          `为什么是这样的数：在 Linux 上，shmid 由两个数合成。槽位号是这个段在内核段表里的位置；序号记的是内核回到表头重新发放的次数。shmid = 槽位号 + 32768 × 序号（${b} 就是槽位 ${b % 32768} + 32768 × ${Math.floor(b / 32768)}）。内核发放上次发出的槽位之后的空槽位，但不超过一个上界，上界随在用的段数（所有程序的）增大，段不多时是 64；到了上界就回到最小的空槽位，序号加 1：……、62、63，然后 32768（槽位 0，序号 1）。所以槽位号总是不大，而段删掉后留下的旧 shmid 也不会很快碰巧指向新建的段。`,
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
@@ -240,7 +248,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         en: 'EINVAL: IPC_PRIVATE only creates, and a new segment needs at least SHMMIN bytes, the least size (1 on Linux).',
         zh: 'EINVAL：IPC_PRIVATE 只新建，而新的共享内存段至少要 SHMMIN 字节，即最小大小（Linux 上是 1）。',
       },
-      traceFocus: ['EINVAL'],
+      traceFocus: ['EINVAL', LIMITS],
       diagram: CREATE,
       highlight: BY_RESULT.paths.zero!,
       litBy: BY_RESULT,
@@ -278,8 +286,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: 'Size 2^62', zh: '大小为 2^62' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), the limits step 3\'s trace lists; then the kernel must be able to promise that much memory.',
-        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数）这两个上限，数值见第 3 步的跟踪；之后内核还得拿得出这么多内存来承诺给它。',
+        en: 'Ask for 2^62 bytes (4 EiB). It must pass SHMMAX (bytes per segment) and SHMALL (pages of all), the limits on step 3\'s last Trace line; then the kernel must be able to promise that much memory.',
+        zh: '申请 2^62 字节（4 EiB）。新的共享内存段要过 SHMMAX（单段字节数）和 SHMALL（所有段合计页数）这两个上限，本机的数值在第 3 步跟踪的最后一行；之后内核还得拿得出这么多内存来承诺给它。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -394,7 +402,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       question: { en: 'shmget(IPC_PRIVATE, 2^62, 0600): what will it answer?', zh: 'shmget(IPC_PRIVATE, 2^62, 0600) 会得到什么？' },
       choices: HUGE_CHOICES,
       answer: (live) => choiceOf(HUGE_CHOICES, lastCall(live, 'shmget').errno, 3),
-      hint: { en: 'Compare 2^62 with SHMMAX and SHMALL in step 3\'s trace. If both pass, which check is left?', zh: '把 2^62 和第 3 步跟踪里的 SHMMAX、SHMALL 比一比。两个都过了，还剩哪项检查？' },
+      hint: { en: 'Compare 2^62 with SHMMAX and SHMALL in step 3\'s last Trace line. If both pass, which check is left?', zh: '把 2^62 和第 3 步跟踪最后一行的 SHMMAX、SHMALL 比一比。两个都过了，还剩哪项检查？' },
       explain: (live) => HUGE_WHY[lastCall(live, 'shmget').errno ?? 'none'] ?? outcomeOf(lastCall(live, 'shmget')),
     },
   },
@@ -421,8 +429,9 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         { en: 'SHMMAX bytes', zh: 'SHMMAX 字节', whyNot: { en: 'SHMMAX is the most one segment may have, not the least.', zh: 'SHMMAX 是单个共享内存段的上限，不是下限。' } },
       ],
       answer: 0,
-      // what no step shows is marked so (issue 16: said as if a step had shown it)
-      explain: { en: 'The least size, SHMMIN, is 1 on Linux (step 3\'s trace). Not shown here: 1 byte still takes a whole page, yet ipcs lists 1.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。这里没有演示：1 字节的共享内存段也占一整页内存，但 ipcs 列为 1。' },
+      // true whatever the learner ran at step 3: a y with size 1 showed "bytes 1", so "not shown
+      // here" was false for them (issue 16); the page is the kernel's, which no pane shows
+      explain: { en: 'The least size, SHMMIN, is 1 on Linux (step 3\'s trace). A 1-byte segment still takes a whole page of memory, though ipcs lists its bytes as 1, the size asked.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。1 字节的共享内存段仍占一整页内存，不过 ipcs 列出的 bytes 是 1，即所要的大小。' },
     },
     {
       question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },

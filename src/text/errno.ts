@@ -249,8 +249,14 @@ export const ERRNO_FOR_CALL = {
   shmat: {
     EINVAL: {
       en: 'no segment has this shmid, or the address is wrong', zh: '没有段用这个 shmid，或地址不对',
-      // NULL lets the kernel choose (no SHM_REMAP, which needs an address): only the shmid is left
-      cases: [{ when: /^shmat\([^,]*, NULL, (?![^)]*SHM_REMAP)/, en: 'no segment has this shmid', zh: '没有段用这个 shmid' }],
+      // the kernel's order (ipc/shm.c do_shmat): a negative shmid, then the address (SHM_REMAP with
+      // NULL has none to replace at), then the lookup; ipclab's shmat always passes NULL, which lets
+      // the kernel choose, so without SHM_REMAP only the shmid is left (issue 16: shmat 7's
+      // SHM_REMAP read "no segment has this shmid, or the address is wrong")
+      cases: [
+        { when: /^shmat\((?:-\d|[^,]*, NULL, (?![^)]*SHM_REMAP))/, en: 'no segment has this shmid', zh: '没有段用这个 shmid' },
+        { when: /^shmat\([^,]*, NULL, [^)]*SHM_REMAP/, en: 'SHM_REMAP needs an address, and it is NULL', zh: 'SHM_REMAP 需要一个地址，传的却是 NULL' },
+      ],
       why: { en: 'the shmid names no segment (-1 is what a failed shmget returns), or the flags need an address (SHM_REMAP) and NULL was given', zh: 'shmid 不指向任何段（-1 是 shmget 失败时的返回值），或者标志需要一个地址（SHM_REMAP）而传的是 NULL' },
       play: { en: 'no segment has this id (or it was removed)', zh: '没有这个 id 的段（或已被删除）' },
     },

@@ -491,9 +491,10 @@ describe('help', () => {
   it('v’s row says what v is for in words (a class votes before the reveal), as the command line’s --present help does', () => {
     const row = (lang: 'en' | 'zh') => helpLines(lang, false, false, strings(lang)).map(lineText).find((l) => /^ 1-9\b.* v\b/.test(l)) ?? '';
     // who votes, in a few words: "projector" alone says nothing to a newcomer
-    // and that v is a teacher's key, not a solo learner's (fix28b#6: "after a class votes" left a newcomer asking which class)
-    expect(row('en')).toMatch(/v for teachers: after a class vote/);
-    expect(row('zh')).toMatch(/v 供老师用：全班投票后揭晓/);
+    // and that v is a teacher's key, not a solo learner's (fix28b#6: "after a class votes" left a newcomer asking which class),
+    // and what it does (issue 16: "v for teachers: after a class vote" said when, not what)
+    expect(row('en')).toMatch(/v: teacher shows answer after vote/);
+    expect(row('zh')).toMatch(/v：老师在全班投票后揭晓答案/);
     for (const lang of LANGS) expect(row(lang)).not.toMatch(/projector|投影/);
     for (const lang of LANGS) expect(row(lang)).not.toMatch(/class mode|课堂演示模式/);
   });

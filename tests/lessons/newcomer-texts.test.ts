@@ -180,7 +180,7 @@ describe('newcomers\' passes (issue 16)', () => {
       expect(t.en).toMatch(en);
       expect(t.zh).toMatch(zh);
     };
-    both(step('overview', 'ipcs').notice, /● marks ipclab's \(step 3\)/, /ipclab 建的行标 ●/);
+    both(step('overview', 'ipcs').notice, /● marks this lesson's \(step 3\)/, /本课建的行标 ●/);
     both(step('overview', 'create').say, /The key IPC_PRIVATE: no name, shown as 0x00000000/, /key 是 0x00000000/);
     const ftok = lesson('ftok').checkpoints!;
     both(ftok['no-creat']!.question, /step 1's, made with id 'S' \(not step 3's 'A' keys\)/, /第 1 步用 id 'S' 算出的/);

@@ -139,8 +139,11 @@ describe('the shared memory lessons\' texts', () => {
     const said = lessonById('shmget')!.steps.flatMap((s) => [s.say, s.notice]);
     expect(said.filter((t) => /1-byte|bytes shows 1|lists 1 byte/.test(t.en)).map((t) => t.en)).toEqual([]);
     expect(said.filter((t) => /1 字节的段|列为 1 字节|记为 1/.test(t.zh)).map((t) => t.zh)).toEqual([]);
-    // the check's explanation says it, once answered
-    expect(lessonById('shmget')!.check![1]!.explain.en).toMatch(/Not shown here: .*ipcs lists 1/);
+    // the check's explanation says it, once answered, in words true whether or not the learner made
+    // one with y at step 3 (issue 16: "Not shown here" beside their own "bytes 1")
+    const explain = lessonById('shmget')!.check![1]!.explain;
+    expect(explain.en).toMatch(/A 1-byte segment still takes a whole page .*ipcs lists its bytes as 1/);
+    for (const lang of LANGS) expect(explain[lang]).not.toMatch(/[Nn]ot shown|没有演示/);
   });
   it('announce every call a step\'s trace shows that its text does not (ftok 8\'s shmget with the new key; ftok 1\'s O_TRUNC, st_dev, st_ino)', () => {
     const ftok = lessonById('ftok')!;

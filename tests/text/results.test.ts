@@ -40,6 +40,11 @@ const CALLS: [CallRecord, string, string][] = [
   // NULL lets the kernel choose the address, IPC_PRIVATE only creates, a key without IPC_CREAT
   // only opens, a key with IPC_CREAT alone may do either
   [call({ call: 'shmat', c: 'shmat(9, NULL, 0)', ret: '(void *) -1', errno: 'EINVAL', message: 'Invalid argument' }), 'shmat(9, NULL, 0) = (void *) -1 EINVAL (no segment has this shmid)', 'shmat(9, NULL, 0) = (void *) -1 EINVAL（没有段用这个 shmid）'],
+  // the kernel checks the address before it looks the shmid up: SHM_REMAP with NULL is the cause
+  // (issue 16: shmat 7's y read "no segment has this shmid, or the address is wrong"); a
+  // negative shmid is checked first of all
+  [call({ call: 'shmat', c: 'shmat(9, NULL, SHM_REMAP)', ret: '(void *) -1', errno: 'EINVAL', message: 'Invalid argument' }), 'shmat(9, NULL, SHM_REMAP) = (void *) -1 EINVAL (SHM_REMAP needs an address, and it is NULL)', 'shmat(9, NULL, SHM_REMAP) = (void *) -1 EINVAL（SHM_REMAP 需要一个地址，传的却是 NULL）'],
+  [call({ call: 'shmat', c: 'shmat(-1, NULL, SHM_REMAP)', ret: '(void *) -1', errno: 'EINVAL', message: 'Invalid argument' }), 'shmat(-1, NULL, SHM_REMAP) = (void *) -1 EINVAL (no segment has this shmid)', 'shmat(-1, NULL, SHM_REMAP) = (void *) -1 EINVAL（没有段用这个 shmid）'],
   [call({ call: 'shmat', c: 'shmat(9, 0x7f0000000000, SHM_REMAP)', ret: '(void *) -1', errno: 'EINVAL', message: 'Invalid argument' }), 'shmat(9, 0x7f0000000000, SHM_REMAP) = (void *) -1 EINVAL (no segment has this shmid, or the address is wrong)', 'shmat(9, 0x7f0000000000, SHM_REMAP) = (void *) -1 EINVAL（没有段用这个 shmid，或地址不对）'],
   [call({ c: 'shmget(IPC_PRIVATE, 0, 0600)', ret: -1, errno: 'EINVAL', message: 'Invalid argument' }), 'shmget(IPC_PRIVATE, 0, 0600) = -1 EINVAL (a new segment needs SHMMIN to SHMMAX bytes)', 'shmget(IPC_PRIVATE, 0, 0600) = -1 EINVAL（新段的大小须在 SHMMIN 到 SHMMAX 之间）'],
   [call({ c: 'shmget(0x5300c207, 0, IPC_CREAT|IPC_EXCL|0600)', ret: -1, errno: 'EINVAL', message: 'Invalid argument' }), 'shmget(0x5300c207, 0, IPC_CREAT|IPC_EXCL|0600) = -1 EINVAL (a new segment needs SHMMIN to SHMMAX bytes)', 'shmget(0x5300c207, 0, IPC_CREAT|IPC_EXCL|0600) = -1 EINVAL（新段的大小须在 SHMMIN 到 SHMMAX 之间）'],
