@@ -472,6 +472,12 @@ export function cutShown(text: readonly Line[], top: number, rows: number, pinne
   // "新术语：缓存行（按 g 查看术语表） …" with nothing after it)
   const rest = text.slice(top + rows).some((l) => lineWidth(trimEnd(l)) > 0);
   if (!pinned.length || !rest || !shown.length) return shown;
+  // nor where the cut falls between paragraphs: the last row blank, or the next blank or a
+  // step's heading (issue 16: a "…" alone on a blank row, and one after a "New terms" line,
+  // read as stray; the pinned line under them says the rest is below)
+  const said = (l: Line | undefined) => !!l && lineWidth(trimEnd(l)) > 0;
+  const next = text[top + rows];
+  if (!said(shown[shown.length - 1]) || !said(next) || next![0]?.tone === 'title') return shown;
   return [...shown.slice(0, -1), markCut(shown[shown.length - 1], width, ascii)];
 }
 
