@@ -28,13 +28,20 @@ const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: s
  *  frames' labels when given: the kernel's frame, dotted on every step of a lesson, was
  *  read as how a kernel is drawn, not as a frame lit before ("┄┄ kernel: lit earlier").
  *  Within `room` cells: the entries a space apart when two do not fit, and the frames unnamed
- *  when that does not either; with `doorway` (a "╌│╌" in view) what it is, left out last where
- *  nothing else fits; the words themselves never change. */
+ *  when they would not fit beside "? shown later" (so they do not come and go with it); with
+ *  `doorway` (a "╌│╌" in view) what it is, left out where the rest does not fit with it; the
+ *  words themselves never change. */
 export function legend(lang: Lang, ascii: boolean, masked = false, framesDone: boolean | readonly string[] = false, room = Infinity, doorway = false): StyledLine {
-  const names = typeof framesDone === 'boolean' ? [] : framesDone;
+  const given = typeof framesDone === 'boolean' ? [] : framesDone;
+  // the frames are named only where they fit beside "? shown later" too: whether they are
+  // named holds still from step to step, as a "?" comes and goes ("┄┄ kernel: in a step" at one
+  // step, "┄┄ in a step" at the next read as another meaning, issue 16)
+  const fits = (l: StyledLine) => cells(l.map((r) => r.text).join('')) <= room;
+  const names = given.length && [' ', '  '].some((gap) => fits(legendLine(lang, ascii, true, true, given, gap, false))) ? given : [];
   const tries: [readonly string[], string][] = [...(names.length ? [[names, '  '], [names, ' ']] as [readonly string[], string][] : []), [[], '  '], [[], ' ']];
-  const lines = [...(doorway ? [true, false] : [false])].flatMap((door) => tries.map(([named, gap]) => legendLine(lang, ascii, masked, framesDone === true || names.length > 0, named, gap, door)));
-  return lines.find((l) => cells(l.map((r) => r.text).join('')) <= room) ?? lines[lines.length - 1];
+  // (the doorway's entry gives way before the frames' names, which would come and go with it)
+  const lines = tries.flatMap(([named, gap]) => (doorway ? [true, false] : [false]).map((door) => legendLine(lang, ascii, masked, framesDone === true || given.length > 0, named, gap, door)));
+  return lines.find(fits) ?? lines[lines.length - 1];
 }
 
 function legendLine(lang: Lang, ascii: boolean, masked: boolean, framesDone: boolean, names: readonly string[], gap: string, doorway: boolean): StyledLine {

@@ -35,12 +35,17 @@ interface Tidy {
   labels?: boolean;
   /** a line passing a rank between the boxes there that share its source (layout.ts passBetween) */
   middle?: boolean;
+  /** labels may stand right against a box not their line's (Painter.againstBox): keeping them
+   *  off walls a way some narrow drawings need (shmget-key at 54 columns in Chinese crossed) */
+  loose?: boolean;
 }
 /** Work a fitting may have taken for it to be made again under the tidier rules, and the
  *  most those fittings may take: the shipped diagrams take up to 1.18 M (race-counter), a
  *  random 12-node one in the fuzz test 1.27 M. */
 const TIDY_STEPS = 1_200_000;
 const TIDY: Tidy[] = [{ ports: true, labels: true }, { ports: true, labels: true, middle: true }];
+/** Tried last, on a budget of its own (TIDY_STEPS), where the tidier rules left lines crossing. */
+const LOOSE: Tidy = { loose: true };
 
 interface Drawn {
   grid: Grid;
@@ -169,9 +174,16 @@ const LABEL_ROOM = 3;
 /** What a label pays for standing where a line not drawn yet would go (Painter.inTheWay):
  *  more than the columns a label beside the picture widens it by. */
 const IN_THE_WAY = 100;
+/** What a label pays for standing right against a box that is not its edge's end
+ *  (Painter.againstBox): more than another line all along the row beside it. */
+const AGAINST_BOX = 60;
 /** What a port out of order with the lines already meeting its side costs (Painter.inOrder):
  *  more than the crossing it would mostly lead to. */
 const OUT_OF_ORDER = 20;
+/** What a port right across a box from another line's costs (Painter.notThrough): a port
+ *  a cell or two nearer the side's end is taken instead (more moved lines a label had stood
+ *  clear of, and drew ten times more pictures anew). */
+const THROUGH = 2;
 /** cells round its box a loop's route may use */
 const LOOP_ROOM = 6;
 /** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
@@ -320,10 +332,11 @@ function fitted(model: FlowModel, ascii: boolean, limit: number, budget: { steps
   // twice as long or more
   if (before - budget.steps > TIDY_STEPS) return chosen;
   const tidyBudget = { steps: TIDY_STEPS };
-  for (const tidy of TIDY) {
-    if (!chosen.crossings.length || tidyBudget.steps <= 0) break;
+  for (const [tidy, steps] of [...TIDY.map((t) => [t, tidyBudget] as const), [LOOSE, { steps: TIDY_STEPS }] as const]) {
+    if (!chosen.crossings.length) break;
+    if (steps.steps <= 0) continue;
     const tidyNotes: string[] = [];
-    const again = fittedAs(model, ascii, limit, tidyBudget, tidyNotes, said, { ...NATURAL, tidy });
+    const again = fittedAs(model, ascii, limit, steps, tidyNotes, said, { ...NATURAL, tidy });
     // (cut, it may not lose more of the picture)
     // (a crossing undone may cost a label beside a line, up to CROSSING such flaws less one:
     // race-counter's worker 2 to the segment, round the outside at 40 to 52 columns across
@@ -352,7 +365,9 @@ function fittedAs(model: FlowModel, ascii: boolean, limit: number, budget: { ste
   // label, kept out of holder 1's way, stands beside the picture, too wide unless wrapped)
   const fitNotes: string[] = [];
   const other = fit(model, ascii, limit, first, budget, fitNotes, said, natural.tidy);
-  if (other.cutNote || flaws(other) > flaws(first) || other.crossings.length >= first.crossings.length) return first;
+  // (weighed with its crossings: a line beside a label or two is better than two lines crossing)
+  const lost = (d: Drawn) => d.unrouted.length + d.unlabelled.length;
+  if (other.cutNote || lost(other) > lost(first) || other.strays.length > first.strays.length || weight(other) >= weight(first) || other.crossings.length >= first.crossings.length) return first;
   notes.push(...fitNotes);
   return other;
 }
@@ -940,6 +955,24 @@ class Painter {
     });
   }
 
+  /** `ports` of box `id`, those right across the box from a line already meeting it priced
+   *  dearer: the two read as one line passing through the box, so a line leaving it seems to
+   *  come from where the other came from (sem's IPC_RMID below the set, in line with holder
+   *  2's arrow above it, read as holder 2's, issue 16). Only for a box with three lines or
+   *  more: through a box with one line in and one out, a straight line is the flow's own way. */
+  private notThrough(id: string, ports: Port[]): Port[] {
+    if (!this.placement.boxes.has(id) || this.model.edges.filter((f) => f.from === id || f.to === id).length < 3) return ports;
+    const met: Port[] = [];
+    for (const f of this.model.edges) {
+      const r = this.routes.get(f.id);
+      if (r && f.from === id) met.push(r.start);
+      if (r && f.to === id) met.push(r.end);
+    }
+    if (!met.length) return ports;
+    const across = (p: Port, q: Port) => q.away === opposite(p.away) && (p.away % 2 === 0 ? q.x === p.x : q.y === p.y);
+    return ports.map((p) => (met.some((q) => across(p, q)) ? { ...p, offset: p.offset + THROUGH } : p));
+  }
+
   /** Moves each label a later line came as near as its own (Drawn.strays) to a spot along
    *  its edge where no other line is, if there is one: only now are all lines known. */
   private relabel(): void {
@@ -966,8 +999,8 @@ class Painter {
     const skipTop = (r: CellRect, id: string) => (x: number) => this.frameIndex.has(id) && this.titleCells.has(r.y * grid.w + x);
     const a = this.rectOf(e.from);
     const b = this.rectOf(e.to);
-    const starts = e.from === e.to || !this.tidy.ports ? portsOf(a, fromInside, skipTop(a, e.from)) : this.inOrder(e, 'from', portsOf(a, fromInside, skipTop(a, e.from)));
-    const ends = e.from === e.to || !this.tidy.ports ? portsOf(b, toInside, skipTop(b, e.to)) : this.inOrder(e, 'to', portsOf(b, toInside, skipTop(b, e.to)));
+    const starts = this.notThrough(e.from, e.from === e.to || !this.tidy.ports ? portsOf(a, fromInside, skipTop(a, e.from)) : this.inOrder(e, 'from', portsOf(a, fromInside, skipTop(a, e.from))));
+    const ends = this.notThrough(e.to, e.from === e.to || !this.tidy.ports ? portsOf(b, toInside, skipTop(b, e.to)) : this.inOrder(e, 'to', portsOf(b, toInside, skipTop(b, e.to))));
     let route: Route | null = null;
     if (e.from === e.to) {
       // a loop leaves by the side the layout kept free (right of TD, below LR) and comes back
@@ -1123,7 +1156,7 @@ class Painter {
           // another line along the row just above or below it is as near as its own (a label
           // between two lines is read as either's): a spot clear of that is preferred
           for (const y of [sy - 1, sy + lh]) for (let x = sx - 1; x <= sx + lw; x++) crowded += nearOther(x, y) ? 12 : 0;
-          consider(20 + penalty + crowded + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh, ways ??= this.pendingWays()) + along, sx, sy);
+          consider(20 + penalty + crowded + this.againstBox(e, sx, sy, lw, lh) + this.outside(sx, lw) + this.inTheWay(sx, sy, lw, lh, ways ??= this.pendingWays()) + along, sx, sy);
         }
       }
     }
@@ -1215,6 +1248,19 @@ class Painter {
     const along = this.flow % 2 === 0;
     const [l0, l1, l2, l3] = along ? [x, x + w, y, y + h] : [y, y + h, x, x + w];
     for (let i = 0; i < ways.length; i += 4) if (l0 <= ways[i + 1] && l1 > ways[i] && l2 < ways[i + 3] && l3 > ways[i + 2]) cost += IN_THE_WAY;
+    return cost;
+  }
+
+  /** What a label at x, y, w by h cells costs for standing right against a box that is not
+   *  one of its edge's ends, on the row just above or below the box's border within its
+   *  columns: it reads as that box's outcome (ftok's "yes: create" under ENOENT, issue 16). */
+  private againstBox(e: FlowEdge, x: number, y: number, w: number, h: number): number {
+    let cost = 0;
+    if (this.tidy.loose) return cost;
+    for (const [id, r] of this.placement.boxes) {
+      if (id === e.from || id === e.to || !this.draws(id) || x >= r.x + r.w || x + w <= r.x) continue;
+      if (y === r.y + r.h || y + h === r.y) cost += AGAINST_BOX;
+    }
     return cost;
   }
 

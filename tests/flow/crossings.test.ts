@@ -22,19 +22,23 @@ const STILL_CROSSING = new Set([
 // (zh 36 only since program A's arrow to "shmget: create", s32g);
 // session 31's zh word 工作进程 kept whole (s31g) race-counter zh 41-47;
 // race 4's Flow label "add 1 to *counter" (7b42db47) took race-counter en 36-38 off and put en 48
-// and zh 48 on; labels kept clear of lines just above or below (s33g) took en 48-49 off
+// and zh 48 on; labels kept clear of lines just above or below (s33g) took en 48-49 off;
+// labels kept off the boxes not their line's, and no line leaving a box in line with another's
+// arrow into it (s34c), took serv-clnt-c2 en 39 off and put serv-clnt-c1 en 39-41, shmat-inherit
+// en 38 and shmget-key zh 43-45 on, far below the Flow pane's 70 columns (shmget-key cut there)
 const SWEPT: Record<string, string> = {
   'overview-lifecycle en': '36-37',
   'overview-lifecycle zh': '36',
   'race-counter en': '39-42',
   'race-counter zh': '36-48',
-  'serv-clnt-c2 en': '39',
+  'serv-clnt-c1 en': '39-41',
   'serv-clnt-c2 zh': '41',
   'shmat-map zh': '68-73',
+  'shmat-inherit en': '38',
   'shmdt-unmap en': '36-40',
   'shmdt-unmap zh': '47-52',
   'shmget-key en': '36 41-49',
-  'shmget-key zh': '38 46-53',
+  'shmget-key zh': '38 43-53',
 };
 
 function crossings(name: string, lang: 'en' | 'zh', width: number): string[] {

@@ -1,7 +1,7 @@
 // Every line style a lesson's flow draws is in the legend above it: the dotted frame (┄ ┆)
 // of a frame an earlier step lit is named while the picture has one, and only then.
 import { describe, expect, it } from 'vitest';
-import { flowChoice, framesDoneNames, showsFramesDone } from '../../src/app/components/flow-view.js';
+import { flowChoice, framesDoneNames, litFrames, showsFramesDone } from '../../src/app/components/flow-view.js';
 import { legend, renderDiagram } from '../../src/flow/index.js';
 import { cells } from '../../src/text/cells.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -79,4 +79,37 @@ describe('the legend names every line style drawn', () => {
     expect(legend('zh', false, true, true).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 有步骤用到  ? 后面的步骤揭晓');
     expect(legend('en', true, false, true).map((r) => r.text).join('')).toContain('.. in a step');
   });
+});
+
+// issue 16: a changed word read as a changed meaning. parent-child's legend said "kernel,
+// processes: in a step" at one step and "processes, kernel: in a step" at the next (the steps'
+// order), and shmat's "┄┄ kernel: in a step" turned "┄┄ in a step" where "? shown later" came in.
+describe('the legend holds its words still within a lesson', () => {
+  it('names dotted frames in the drawing\'s order, whatever order the steps lit them', () => {
+    const lesson = LESSONS.find((l) => l.id === 'parent-child')!;
+    const orders = new Set<string>();
+    for (let i = 0; i < lesson.steps.length; i++) {
+      const step = flowChoice(lesson, i, i + 1);
+      const rendered = renderDiagram(step.diagram!, { width: 77, lang: 'en', family: lesson.diagrams });
+      // as the Flow pane draws it (FlowPane.tsx)
+      const choice = litFrames(step, rendered.geometry.boxes, rendered.geometry.frames);
+      const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
+      const names = framesDoneNames(choice, rendered.geometry.frames, drawn);
+      if (names.length > 1) orders.add(names.join(', '));
+    }
+    expect(orders.size, [...orders].join(' | ')).toBe(1);
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`names the frames with "? shown later" or without it alike, at every room (${lang})`, () => {
+      const text = (masked: boolean, room: number) => legend(lang, false, masked, ['kernel'], room).map((r) => r.text).join('');
+      const named = (t: string) => t.includes('kernel');
+      let both = 0;
+      for (let room = 30; room <= 120; room++) {
+        expect(named(text(false, room)), `${room}: ${text(false, room)} / ${text(true, room)}`).toBe(named(text(true, room)));
+        if (named(text(false, room))) both++;
+      }
+      expect(both).toBeGreaterThan(0);
+    });
+  }
 });

@@ -304,11 +304,12 @@ export function showsFramesDone(choice: Pick<FlowChoice, 'active' | 'done'>, fra
 /** The labels of the frames `choice` draws dotted (lit by an earlier step), read from their
  *  top border in `drawn` ("┌┄ kernel ┄┄┄┐"): the legend names them, so the dotted kernel
  *  frame is told from a kind of frame. A label that cannot be read is left out, and so is a
- *  frame with no row in `view` ([first, end) rows of `drawn`: the pane's window, fix19b#2). */
+ *  frame with no row in `view` ([first, end) rows of `drawn`: the pane's window, fix19b#2).
+ *  In the drawing's order of its frames, not the steps': "kernel, processes" at one step
+ *  and "processes, kernel" at the next read as two things (parent-child, issue 16). */
 export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>> | undefined, drawn: readonly StyledLine[], view: readonly [number, number] = [0, drawn.length]): string[] {
-  return choice.done.flatMap((id) => {
-    const r = frames?.get(id);
-    if (!r || choice.active.includes(id) || r.y >= view[1] || r.y + r.h <= view[0]) return [];
+  return [...(frames ?? new Map<string, CellRect>())].flatMap(([id, r]) => {
+    if (!choice.done.includes(id) || choice.active.includes(id) || r.y >= view[1] || r.y + r.h <= view[0]) return [];
     const row = (drawn[r.y] ?? []).map((c) => c.text).join('');
     // an edge crossing the frame's top, before or after its label, in any of its styles (┼ ╋ ╬ ╪ ╫),
     // or drawn as its own line going on through a doorway (│ ┃ ║ ┆ ┇ |, the border blank beside
