@@ -571,7 +571,7 @@ function labelNew(label: string, fresh: boolean, newWord: string): string {
  *  before the border: proseWidth); a changed
  *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
  *  marked instead (what it describes is new, as a new table row is marked once). */
-function packed(label: string, fields: [string, string, boolean?, string?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
+function packed(label: string, fields: [string, string, boolean?, string?, string?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
   const out: Line[] = [];
   // a new record says so in words before its closing colon ("…(shmctl IPC_STAT), new:"):
   // a "+" there was explained only in the pane's legend, far from it (fix28c#5)
@@ -583,19 +583,28 @@ function packed(label: string, fields: [string, string, boolean?, string?][], wi
   const shown = (value: string, changed?: boolean) => (changed && mark ? `${value}${mark}` : value);
   // a pair wider than a line keeps its value whole and cuts only the words after it
   // ("magic 0x4C42563…" lost the figure itself: issue 16)
-  // (a pair's `lead`, a word before it -- the short record's "changed:" -- stays on its line)
+  // (a pair's `lead`, a word before it -- the short record's "also:" -- and its `tail`, words
+  // after it -- "(named in Lesson)" -- stay on its line)
   const leadText = (lead?: string) => (!lead ? '' : /[：]$/.test(lead) ? lead : `${lead} `);
-  const leadCells = (lead?: string) => cells(leadText(lead));
-  const fit = fields.map(([name, value, changed, lead]): [string, string, boolean?, string?] => [name, glossCut(name, value, proseWidth(width) - 2 - leadCells(lead) - (changed && mark ? cells(mark) : 0)), changed, lead]);
-  const widths = fit.map(([name, value, changed, lead]) => 2 + leadCells(lead) + cells(`${name} ${shown(value, changed)}`));
+  const tailText = (tail?: string) => (!tail ? '' : /^[（]/.test(tail) ? tail : ` ${tail}`);
+  const extra = (lead?: string, tail?: string) => cells(leadText(lead)) + cells(tailText(tail));
+  // a tail that would make its pair wider than a line stands on the next line, alone (a narrow pane)
+  const alone = (lead?: string, tail?: string, name = '', value = '') => !!tail && 2 + extra(lead, tail) + cells(`${name} ${value}`) > proseWidth(width);
+  const fit = fields.map(([name, value, changed, lead, tail]): [string, string, boolean?, string?, string?] => {
+    const own = alone(lead, tail, name, value) ? undefined : tail;
+    return [name, glossCut(name, value, proseWidth(width) - 2 - extra(lead, own) - (changed && mark ? cells(mark) : 0)), changed, lead, own];
+  });
+  const widths = fit.map(([name, value, changed, lead, tail]) => 2 + extra(lead, tail) + cells(`${name} ${shown(value, changed)}`));
   const groups = pairLines(widths, cells(last), proseWidth(width));
   groups.forEach((group, g) => {
     const cur: Line = g === 0 ? [run(last, fresh ? 'changed' : 'label')] : [];
     for (const i of group) {
-      const [name, value, changed, lead] = fit[i]!;
-      cur.push(run('  '), ...(lead ? [run(leadText(lead), 'dim')] : []), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'));
+      const [name, value, changed, lead, tail] = fit[i]!;
+      cur.push(run('  '), ...(lead ? [run(leadText(lead), 'dim')] : []), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'), ...(tail ? [run(tailText(tail), 'dim')] : []));
     }
     out.push(cur);
+    const left = group.map((i) => fields[i]!).find(([, , , , tail], k) => tail && !fit[group[k]!]![4]);
+    if (left?.[4]) out.push([run(`  ${left[4]}`, 'dim')]);
   });
   // its lines follow the label (not a heading to keep in view: it holds figures too)
   under(out, out[0], false);
@@ -722,10 +731,13 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // an atime* it did not lead, as atime not changed (issue 16)
   const must = (f: (typeof all)[number]) => f[2] || named.has(f[0]);
   const unmarked = (past: readonly (typeof all)[number][]) => past.find((f) => !(f[2] && mark));
-  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => (unmarked(past) ? 1 + cells(s.recordNamed) : 0));
+  // (the word's room: "also:" before the first of them, "(named in Lesson)" after the last)
+  const words = 1 + cells(s.recordNamed) + 1 + cells(s.recordNamedTail);
+  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => (unmarked(past) ? words : 0));
   const draw = (one: { kept: typeof all; left: boolean; past: Set<(typeof all)[number]> }): Line[] => {
     const lead = unmarked([...one.past]);
-    const fields = one.kept.map((f): [string, string, boolean, string?] => (f === lead ? [...f, s.recordNamed] : f));
+    const end = [...one.past].filter((f) => !(f[2] && mark)).at(-1);
+    const fields = one.kept.map((f): [string, string, boolean, string?, string?] => [...f, f === lead ? s.recordNamed : undefined, f === end ? s.recordNamedTail : undefined]);
     const out = packed(label, fields, width, mark, fresh, newWord);
     // (its short form where the changed fields fill the line, race 2's three times and pids: a
     // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
@@ -1584,7 +1596,7 @@ export function legendChosen(k: Marked & Pick<KernelInput, 's'> & { lang?: Kerne
 }
 
 /** The pane's keys the status line names, each with its words a part of its own ("s: focus the
- *  next segment", "[ ] page the bytes", "} skip zero bytes"): "s focus" and "[ ] bytes  }
+ *  next segment", "[ ] page bytes", "} next non-zero bytes"): "s focus" and "[ ] bytes  }
  *  non-zero" were explained only in the help (issue 16). */
 export function keyParts(k: Pick<KernelInput, 'segments' | 's'> & { dump?: Dump | null }): string[] {
   return [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].flatMap((key) => (key === null ? [] : key.split('  ')));
@@ -1600,7 +1612,7 @@ function keyLines(k: KernelInput, width: number): Line[] {
 }
 
 /** A part that opens with a closing bracket or brace, or with punctuation that closes or
- *  follows ("} skip zero bytes"): alone at a line's start it reads as a stray piece of the
+ *  follows ("} next non-zero bytes"): alone at a line's start it reads as a stray piece of the
  *  line above (issue 16: zh "} 跳过零字节" under "[ ] 翻页看字节" read like a stray brace). */
 export const CLOSES = /^[)\]}）】」』》〉，。、；：！？,.;:!?]/u;
 
@@ -1608,8 +1620,8 @@ export const CLOSES = /^[)\]}）】」』》〉，。、；：！？,.;:!?]/u;
  *  words) whole on one line, two blanks between parts on a line; only a part wider than a line
  *  is wrapped within itself. A part cut at a line's end read as another sentence (zh "[ ]
  *  翻页看字节  } 跳过" over "零字节", where ICU found a word break: issue 16, s25h#2). A part
- *  that opens with a closing mark (CLOSES: "} skip zero bytes") never starts a line: the part
- *  before it comes down with it ("[ ] page the bytes  } skip zero bytes" together), where the
+ *  that opens with a closing mark (CLOSES: "} next non-zero bytes") never starts a line: the part
+ *  before it comes down with it ("[ ] page bytes  } next non-zero bytes" together), where the
  *  two fit a line and that part is not the first after the lead. */
 export function legendWrap(lead: string, parts: readonly string[], room: number): string[] {
   const out: string[] = [];
