@@ -81,8 +81,9 @@ export type DumpCarry = { mark: string; ch: string };
 
 /** The dump's keys with their words, one wording wherever they are named: the status line's hint
  *  (dumpHint) and the Kernel pane's last lines (dumpKeyWords, each key kept on a line with its
- *  words by \u00a0). The pane said "} skip zero bytes" beside the hint's "} next non-zero" (issue 16). */
-const DUMP_KEYS = { en: '[\u00a0]\u00a0page\u00a0bytes  }\u00a0next\u00a0non-zero\u00a0bytes', zh: '[\u00a0]\u00a0翻页看字节  }\u00a0下一处非零字节' } as const;
+ *  words by \u00a0), short enough to stand beside "step 1's result: Kernel pane shown" at 80
+ *  columns. The pane said "} skip zero bytes" beside the hint's "} next non-zero" (issue 16). */
+const DUMP_KEYS = { en: '[\u00a0]\u00a0page\u00a0bytes  }\u00a0next\u00a0non-zero', zh: '[\u00a0]\u00a0翻页看字节  }\u00a0下一处非零' } as const;
 const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
 
 /** The Kernel pane's word for each kind of object, before its id (objectName, vanished). */
@@ -676,6 +677,10 @@ const EN = {
    *  and its question: it is there, and the key that shows it in place (issue 16: shmdt 3's went
    *  unsaid; then "shown back at step N; ? says how" sent newcomers to help, item 16) */
   asideFolded: (key: string) => `${key} shows it`,
+  /** the status line on the screen where the tab bar first shows the lesson's processes (StatusLine,
+   *  TabBar useTabBarPids): "lesson pid 12513 + 1 ended" was explained only by the Kernel pane's
+   *  table, two steps later (issue 16); the glossary's pid entry says more */
+  tabPids: 'lesson pid = ipclab itself; + N alive/ended = processes its steps started',
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -1124,6 +1129,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
+  tabPids: '本课 pid = ipclab 自己；另 N 个存活/结束 = 各步启动的其他进程',
   lessonRole: (role: string) => `（${role}）`,
   asideFolded: (key: string) => `按 ${key} 展开`,
   endedLead: '已结束：',

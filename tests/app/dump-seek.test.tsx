@@ -16,7 +16,7 @@ describe('} jumps the dump to the next non-zero bytes', () => {
       // the Kernel pane shown (a tab at 80x24, where the run showed it) or in focus
       await tabTo(r, 'kernel');
       // the hint below names } with [ ]
-      await r.waitFor((f) => f.includes(lang === 'en' ? '[ ] page bytes  } next non-zero bytes' : '[ ] 翻页看字节  } 下一处非零字节'), 'the hint names }');
+      await r.waitFor((f) => f.includes(lang === 'en' ? '[ ] page bytes  } next non-zero' : '[ ] 翻页看字节  } 下一处非零'), 'the hint names }');
       await r.press(']');
       await r.waitFor((f) => f.includes(lang === 'en' ? 'all zero from +64 (0040) on; } skips to non-zero' : '从 +64 (0040) 起的这些字节全是 0；按 }'), '] onto zeros: } named');
       await r.press('}');

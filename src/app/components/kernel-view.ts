@@ -1596,7 +1596,7 @@ export function legendChosen(k: Marked & Pick<KernelInput, 's'> & { lang?: Kerne
 }
 
 /** The pane's keys the status line names, each with its words a part of its own ("s: focus the
- *  next segment", "[ ] page bytes", "} next non-zero bytes"): "s focus" and "[ ] bytes  }
+ *  next segment", "[ ] page bytes", "} next non-zero"): "s focus" and "[ ] bytes  }
  *  non-zero" were explained only in the help (issue 16). */
 export function keyParts(k: Pick<KernelInput, 'segments' | 's'> & { dump?: Dump | null }): string[] {
   return [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].flatMap((key) => (key === null ? [] : key.split('  ')));
@@ -1612,7 +1612,7 @@ function keyLines(k: KernelInput, width: number): Line[] {
 }
 
 /** A part that opens with a closing bracket or brace, or with punctuation that closes or
- *  follows ("} next non-zero bytes"): alone at a line's start it reads as a stray piece of the
+ *  follows ("} next non-zero"): alone at a line's start it reads as a stray piece of the
  *  line above (issue 16: zh "} 跳过零字节" under "[ ] 翻页看字节" read like a stray brace). */
 export const CLOSES = /^[)\]}）】」』》〉，。、；：！？,.;:!?]/u;
 
@@ -1620,8 +1620,8 @@ export const CLOSES = /^[)\]}）】」』》〉，。、；：！？,.;:!?]/u;
  *  words) whole on one line, two blanks between parts on a line; only a part wider than a line
  *  is wrapped within itself. A part cut at a line's end read as another sentence (zh "[ ]
  *  翻页看字节  } 跳过" over "零字节", where ICU found a word break: issue 16, s25h#2). A part
- *  that opens with a closing mark (CLOSES: "} next non-zero bytes") never starts a line: the part
- *  before it comes down with it ("[ ] page bytes  } next non-zero bytes" together), where the
+ *  that opens with a closing mark (CLOSES: "} next non-zero") never starts a line: the part
+ *  before it comes down with it ("[ ] page bytes  } next non-zero" together), where the
  *  two fit a line and that part is not the first after the lead. */
 export function legendWrap(lead: string, parts: readonly string[], room: number): string[] {
   const out: string[] = [];
