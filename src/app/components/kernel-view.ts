@@ -1324,10 +1324,10 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact:
       }
       table.push(...note);
     }
-    sections.push(table);
+    sections.push(legendUnder(table, tableLegend(k, 'shm', width)));
   }
-  if (queues.length > 0) sections.push(queues);
-  if (sets.length > 0) sections.push(sets);
+  if (queues.length > 0) sections.push(legendUnder(queues, tableLegend(k, 'msg', width)));
+  if (sets.length > 0) sections.push(legendUnder(sets, tableLegend(k, 'sem', width)));
   if (k.processes.length > 0) {
     const fields = k.marks.named?.fields;
     const pm = k.marks.mark ? { before: k.marks.before?.processes ?? null, mark: k.marks.mark } : null;
@@ -1472,30 +1472,80 @@ export function marksShown(lines: readonly Line[]): Set<string> {
   return out;
 }
 
+/** The owners of each table's rows: listed, removed by the step, made and removed in it (a
+ *  removed row keeps its owner mark). Every queue and set listed is ipclab's (deps.ts). */
+function ownersOf(k: Marked): Record<Kind, Set<Owner>> {
+  const m = k.marks;
+  const queue = (q: QueueRecord): Owner => (m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
+  const set = (x: SemaphoreRecord): Owner => (m.lessonSets?.has(x.semid) ? 'lesson' : 'ipclab');
+  const seg = (x: SegmentRecord): Owner => ownerOf(x.shmid, m.owners);
+  return {
+    shm: new Set([...k.segments, ...goneSegments(k.segments, m), ...fleetingOf(m, 'shm')].map(seg)),
+    msg: new Set([...(k.queues ?? []), ...goneQueues(k.queues ?? [], m), ...fleetingOf(m, 'msg')].map(queue)),
+    sem: new Set([...(k.semaphores ?? []), ...goneSets(k.semaphores ?? [], m), ...fleetingOf(m, 'sem')].map(set)),
+  };
+}
+
+/** The owner marks of `owners` with their words, in the legend's order. */
+function ownerParts(owners: ReadonlySet<Owner>, k: Pick<Marked, 'marks'> & Pick<KernelInput, 's'>): string[] {
+  const { marks: m, s } = k;
+  return [
+    owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
+    owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
+    // a row with no owner mark is another program's (ipcs lists every user's: overview 3)
+    owners.has(null) ? s.markOthers : null,
+  ].filter((p): p is string => p !== null);
+}
+
+/** The table a column heading that comes later than its object (LATER_COLUMNS) belongs to. */
+function columnKind(head: string): Kind {
+  if (QUEUE_COLUMNS.some(([h]) => h === head)) return 'msg';
+  return SEM_COLUMNS.some(([h]) => h === head) || SET_COLUMNS.some(([h]) => h === head) ? 'sem' : 'shm';
+}
+
+/** The table the legend stands under, as kernelSections orders the tables: the segments' where
+ *  one is in focus or the step marked one (or no other table has rows), else the queues', else
+ *  the sets'. */
+function legendKind(k: Marked & Pick<KernelInput, 's'>): Kind {
+  const owners = ownersOf(k);
+  if (owners.msg.size === 0 && owners.sem.size === 0) return 'shm';
+  if (owners.shm.size > 0 && (k.focus !== null || segmentTableLines(k.segments, k.focus, k.s, k.marks).some(hasMark))) return 'shm';
+  return owners.msg.size > 0 ? 'msg' : 'sem';
+}
+
+/** Under a table other than the one the legend stands under: the owner marks its rows carry
+ *  that the legend's table has none of ("○ ipclab" under the sets', their rows a PgDn below the
+ *  legend: issue 16), and the columns the step brought to it, with what each holds; none where
+ *  there is nothing such to say. */
+function tableLegend(k: KernelInput, kind: Kind, width: number): Line[] {
+  const here = legendKind(k);
+  if (kind === here) return [];
+  const m = k.marks;
+  const mine = ownersOf(k);
+  const owners = new Set([...mine[kind]].filter((o) => !mine[here].has(o)));
+  const heads = m.before && m.mark && !m.running ? (m.newColumns ?? []).filter((head) => columnKind(head) === kind) : [];
+  const parts = [...ownerParts(owners, k), ...heads.map((head) => k.s.columnNew(head))];
+  if (parts.length === 0) return [];
+  const out = sentence(legendWrap(k.s.legendKey, parts, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
+  for (const l of out) TAIL.add(l);
+  return out;
+}
+
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
 export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false, columnWords: boolean | null = true): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
-  const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
-  for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
-  for (const set of k.semaphores ?? []) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  // a removed row keeps its owner mark
-  for (const seg of goneSegments(k.segments, m)) owners.add(ownerOf(seg.shmid, m.owners));
-  for (const q of goneQueues(k.queues ?? [], m)) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
-  for (const set of goneSets(k.semaphores ?? [], m)) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  for (const seg of fleetingOf(m, 'shm')) owners.add(ownerOf(seg.shmid, m.owners));
-  for (const q of fleetingOf(m, 'msg')) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
-  for (const set of fleetingOf(m, 'sem')) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
+  // the owner marks of the rows of the table the legend stands under: another table's are said
+  // under it (tableLegend)
+  const kind = legendKind(k);
+  const owners = ownersOf(k)[kind];
   const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, bytesOnly: false, gone: false, fleeting: false, back: false };
   const step = m.before ? m.before.step + 1 : 0;
   // every mark of the step names it, so they read alike ("* changed" beside "~ changed and
   // back in step 6" read as two kinds of change, one of no step: fix22e#1)
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
   const parts = [
-    owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
-    owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
-    // a row with no owner mark is another program's (ipcs lists every user's: overview 3)
-    owners.has(null) ? s.markOthers : null,
+    ...ownerParts(owners, k),
     shown ? `${focusMark(m.ascii)} ${focusMoved(k) ? s.focusStep(step) : FOCUS_WORDS[k.lang ?? 'en']}` : null,
   ];
   // the step's marks, each with its words; only those the window shows, where it is known
@@ -1511,7 +1561,9 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   // a column the step brought (pane-words.ts LATER): said with what it counts, never silently
   // added to a table the learner reads by its columns (issue 16)
   // (`columnWords` false: their headings only, one part; null: not said)
-  const heads = m.before && m.mark && !m.running && columnWords !== null ? (m.newColumns ?? []) : [];
+  // (a column of another table is said under it: race 1's "new column: sempid" stood under the
+  // segments' table, the semaphores' below the fold: issue 16)
+  const heads = m.before && m.mark && !m.running && columnWords !== null ? (m.newColumns ?? []).filter((head) => columnKind(head) === kind) : [];
   // (no + before them: it is the new row's mark, and no row carries it for a column)
   const columns = heads.length === 0 ? [] : columnWords ? heads.map((head) => s.columnNew(head)) : [s.columnsNew(heads)];
   const status =
