@@ -9,7 +9,7 @@ import { useFollowScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
@@ -246,6 +246,6 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   const moved = useFollowScroll(max, follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows, snap);
   // (an offset kept from before a poll changed the lines lands past such a row too)
   const top = kernelSnap(lines, moved, 0, max);
-  const shown = useMemo(() => stickyLines(lines, top, rows), [lines, top, rows]);
+  const shown = useMemo(() => keepRowInView(lines, stickyLines(lines, top, rows), top, rows), [lines, top, rows]);
   return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }

@@ -1255,8 +1255,37 @@ function aloneAt(lines: readonly Line[], top: number): boolean {
 export function kernelSnap(lines: readonly Line[], top: number, by: number, max: number): number {
   const way = by < 0 ? -1 : 1;
   let t = Math.min(Math.max(0, top + by), max);
-  while (t > 0 && t < max && aloneAt(lines, t)) t += way;
+  // (a scroll key's, not the offset a step or a poll opens on: that one keeps what the step marked)
+  const rows = lines.length - max;
+  while (t > 0 && t < max && (aloneAt(lines, t) || (by !== 0 && recordAway(lines, t, rows)))) t += way;
   return t;
+}
+
+/** The lines as drawn from `top` (`shown`: stickyLines') where the window still shows the record's
+ *  label with its row away (recordAway: the last offset, which the scroll keys cannot pass, one a
+ *  step opened the pane on, or a pane too short to show both from the table's heading): the row in focus is drawn under its heading at the window's top, over
+ *  the two lines there (the offset before showed them), so the record never speaks of a row out of
+ *  view; not where the label is one of those two lines. */
+export function keepRowInView(lines: readonly Line[], shown: readonly Line[], top: number, rows: number): readonly Line[] {
+  if (rows < 4 || !recordAway(lines, top, rows, false)) return shown;
+  const f = lines.findIndex((l) => FOCUSED.has(l));
+  const head = UNDER.get(lines[f]!)?.head;
+  if (!head || lines.findIndex((l) => RECORD.has(l)) <= top + 1) return shown;
+  return [...shown.slice(0, top), head, lines[f]!, ...shown.slice(top + 2)];
+}
+
+/** Whether the window of `rows` lines from `top` shows the record's label ("the kernel's record of
+ *  segment 71892999 …", "record:") with the row in focus it describes scrolled away above it, or
+ *  under the heading drawn at the window's top: the scroll keys pass such an offset, so the row
+ *  leaves with its record's label (parent-child 1 at 120x34 zh: one ↓ hid ●▸ under the heading while
+ *  the record under it still spoke of it: issue 16). Only where one window holds them both. */
+function recordAway(lines: readonly Line[], top: number, rows: number, both = true): boolean {
+  const f = lines.findIndex((l) => FOCUSED.has(l));
+  const label = lines.findIndex((l) => RECORD.has(l));
+  // (`both` false: whether or not some window holds them both)
+  if (f < 0 || label < f || (both && label - f > rows - 2)) return false;
+  const hidden = f < top || (f === top && stuckHead(lines, top, rows) !== null);
+  return hidden && label >= top && label < top + rows;
 }
 
 /** The pane's lines, a blank line after them where the last window would start at a table's
