@@ -219,7 +219,8 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   // (held: 0 rows unzoomed, so a pane that holds every line takes the short label too)
   const size = useTerminalSize();
   const held = `${size.columns}x${size.rows}`;
-  const unzoomed = paneHeight !== undefined ? Math.max(0, paneHeight - 2) : !play && heldShort.has(held) ? 0 : undefined;
+  // (zoomed too: the label it has unzoomed)
+  const unzoomed = !play && heldShort.has(held) ? 0 : paneHeight !== undefined ? Math.max(0, paneHeight - 2) : undefined;
   const input = useMemo(
     () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans: play ? undefined : wchans, marks, lang, s: words, notes, paneRows: unzoomed }),
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans, play, marks, lang, words, notes, unzoomed],
