@@ -79,6 +79,13 @@ export type DumpFill = { shown: string; ch: string; bytes: number };
  *  row before (→), and that character. */
 export type DumpCarry = { mark: string; ch: string };
 
+/** The dump's keys with their words, one wording wherever they are named: the status line's hint
+ *  (dumpHint) and the Kernel pane's last lines (dumpKeyWords, each key kept on a line with its
+ *  words by \u00a0), short enough to stand beside "step 1's result: Kernel pane shown" at 80
+ *  columns. The pane said "} skip zero bytes" beside the hint's "} next non-zero" (issue 16). */
+const DUMP_KEYS = { en: '[\u00a0]\u00a0page\u00a0bytes  }\u00a0next\u00a0non-zero', zh: '[\u00a0]\u00a0翻页看字节  }\u00a0下一处非零' } as const;
+const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+
 /** The Kernel pane's word for each kind of object, before its id (objectName, vanished). */
 const OBJECT_KIND = {
   en: { shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en },
@@ -306,7 +313,7 @@ const EN = {
     `legend: ${[fill ? `${fill.shown} = ${fill.ch} (${fill.bytes} bytes)` : null, carry ? `${carry.mark}\u00a0=\u00a0byte of ${quotedMark(carry.ch, 'en')} (row above)` : null, ahead ? `${ahead.mark}\u00a0=\u00a0byte of ${quotedMark(ahead.ch, 'en')} (row below)` : null].filter(Boolean).join('  ')}`,
   /** the status line's names of the dump's keys, in words that say what each does ("[ ] bytes  }
    *  non-zero" read as cryptic until ? was pressed: issue 16) */
-  dumpHint: '[ ] page bytes  } next non-zero',
+  dumpHint: spaced(DUMP_KEYS.en),
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
     `this segment's contents are not shown: the lesson process${own ? ` (${own})` : ''} does not map it now, and reading them means attaching it, which would change nattch.`,
@@ -677,6 +684,10 @@ const EN = {
    *  and its question: it is there, and the key that shows it in place (issue 16: shmdt 3's went
    *  unsaid; then "shown back at step N; ? says how" sent newcomers to help, item 16) */
   asideFolded: (key: string) => `${key} shows it`,
+  /** the status line on the screen where the tab bar first shows the lesson's processes (StatusLine,
+   *  TabBar useTabBarPids): "lesson pid 12513 + 1 ended" was explained only by the Kernel pane's
+   *  table, two steps later (issue 16); the glossary's pid entry says more */
+  tabPids: 'lesson pid = ipclab itself; + N alive/ended = processes its steps started',
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -744,7 +755,7 @@ const EN = {
    *  legend's marks, s while it moves the focus, [ ] } while they page the bytes; '' where
    *  the keys do nothing (the playground); each key kept on a line with its words (\u00a0) */
   pickKeyWords: 's:\u00a0focus\u00a0the\u00a0next\u00a0segment',
-  dumpKeyWords: '[\u00a0]\u00a0page\u00a0the\u00a0bytes  }\u00a0skip\u00a0zero\u00a0bytes',
+  dumpKeyWords: DUMP_KEYS.en,
   /** the legend's word for a row with no owner mark (ipcs lists every user's; overview 3 showed
    *  them unmarked, unexplained): only what is known, no run recorded here made it -- another
    *  user's ipclab or one with another state folder makes such rows too (issue 16) */
@@ -773,8 +784,13 @@ const EN = {
    *  after an atime* that had none read as atime not changed: issue 16); which text names them is
    *  said ("in the text:" named no text a newcomer knew, nor "lesson text:": issue 16; the Lesson
    *  pane stands above the Kernel pane), in the 12 cells the record's
-   *  narrowest row holds beside a field (tests/app/kernel-record-rule.test.ts) */
-  recordNamed: 'named above:',
+   *  narrowest row holds beside a field (tests/app/kernel-record-rule.test.ts). In two words that
+   *  say themselves where they show, "also:" before those fields and recordNamedTail after them
+   *  ("named above: cpid 25536 uid 0" was explained only in g, and the Lesson pane stands left of
+   *  the Kernel pane side by side: issue 16) */
+  recordNamed: 'also:',
+  /** after the last of the fields recordNamed leads: why they are there */
+  recordNamedTail: '(named in Lesson)',
   /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
    *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
   columnNew: (head: string) => `new column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
@@ -918,7 +934,7 @@ const ZH: Strings = {
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpKey: (fill: DumpFill | null, carry: DumpCarry | null, ahead: DumpCarry | null = null) =>
     `图例：${[fill ? `${fill.shown} = ${fill.ch}（${fill.bytes} 字节）` : null, carry ? `${carry.mark}\u00a0=\u00a0${quotedMark(carry.ch)}\u00a0的字节（该字在上一行）` : null, ahead ? `${ahead.mark}\u00a0=\u00a0${quotedMark(ahead.ch)}\u00a0的字节（该字在下一行）` : null].filter(Boolean).join('  ')}`,
-  dumpHint: '[ ] 翻页看字节  } 下一处非零',
+  dumpHint: spaced(DUMP_KEYS.zh),
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的内容：本课进程${own ? `（${own}）` : ''}现在没有映射它；要读内容就得映射它，那会改变 nattch。`,
   dumpNoneShort: '不显示内容：读内容要先映射，会改变 nattch',
@@ -1122,6 +1138,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
+  tabPids: '本课 pid = ipclab 自己；另 N 个存活/结束 = 各步启动的其他进程',
   lessonRole: (role: string) => `（${role}）`,
   asideFolded: (key: string) => `按 ${key} 展开`,
   endedLead: '已结束：',
@@ -1170,7 +1187,7 @@ const ZH: Strings = {
   traceCutHint: (step: number, shows: 'result' | 'part' | 'more', rows: number, key: string) =>
     `第 ${step} 步${shows === 'result' ? '的结果' : ''}比“跟踪”窗格（${rows} 行）长：${key.startsWith('按') ? key : `按 ${key}`} ${shows === 'more' ? '看更多' : '看全部'}`,
   pickKeyWords: '按\u00a0s\u00a0换下一个段',
-  dumpKeyWords: '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节',
+  dumpKeyWords: DUMP_KEYS.zh,
   markOthers: '无标记：不是这里记录的运行建的',
   focusMark: '[焦点]',
   focusOn: (pane: string) => `焦点：${pane}`,
@@ -1182,7 +1199,8 @@ const ZH: Strings = {
   statHeadShort: (_shmid: number) => '记录：',
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
-  recordNamed: '课文提到：',
+  recordNamed: '另有：',
+  recordNamedTail: '（课程里提到）',
   columnNew: (head: string) => `新列 ${head}：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
   columnsNew: (heads: readonly string[]) => `新列：${heads.join('、')}`,
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),

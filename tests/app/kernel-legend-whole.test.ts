@@ -13,8 +13,8 @@ const flat = (text: string) => text.replace(/\u00a0/g, ' ');
 
 describe('Kernel legend: each part whole on a line', () => {
   it('a part too wide for the line is wrapped alone, the others whole', () => {
-    expect(legendWrap('legend: ', ['● this lesson', '* changed by step 2', '[ ] page the bytes'], 30)).toEqual(['legend: ● this lesson', '* changed by step 2', '[ ] page the bytes']);
-    expect(legendWrap('图例：', ['● 本课的', '* 第 5 步改变的', '[\u00a0]\u00a0翻页看字节', '}\u00a0跳过零字节'], 32)).toEqual(['图例：● 本课的  * 第 5 步改变的', '[\u00a0]\u00a0翻页看字节  }\u00a0跳过零字节']);
+    expect(legendWrap('legend: ', ['● this lesson', '* changed by step 2', '[ ] page bytes'], 30)).toEqual(['legend: ● this lesson', '* changed by step 2', '[ ] page bytes']);
+    expect(legendWrap('图例：', ['● 本课的', '* 第 5 步改变的', '[\u00a0]\u00a0翻页看字节', '}\u00a0下一处非零'], 32)).toEqual(['图例：● 本课的  * 第 5 步改变的', '[\u00a0]\u00a0翻页看字节  }\u00a0下一处非零']);
     expect(legendWrap('legend: ', ['a part much wider than the line itself'], 20)).toEqual(['legend: a part much', 'wider than the line', 'itself']);
   });
   for (const lesson of LESSONS) {

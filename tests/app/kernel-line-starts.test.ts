@@ -16,7 +16,7 @@ import { kernelInput, LANGS, laidOut, paneAt, SIZES, walkLesson } from '../helpe
 const BAD_START = /^\s*[)\]}）】」』》〉，。、；：！？,.;:!?]/u;
 
 describe('Kernel pane: no line starts with closing punctuation', () => {
-  // every width where "[ ] page the bytes  } skip zero bytes" fits a line (37 cells en, 26 zh;
+  // every width where "[ ] page bytes  } next non-zero" fits a line (31 cells en, 28 zh;
   // the Kernel pane's narrowest text room is wider)
   it('the legend never starts a line with a key part that opens with a closing bracket (en, zh)', () => {
     for (const lang of LANGS) {

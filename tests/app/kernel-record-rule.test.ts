@@ -36,6 +36,8 @@ describe('the short record says why a field past the first left out is shown', (
       const gap = lang === 'zh' ? '' : ' ';
       const named = lineText(statLines(4, ds, 78, s, new Set<keyof ShmidDs>(), '*', row, new Set(['cuid']), 5, true)[0]!);
       expect(named).toContain(`${s.recordNamed}${gap}cuid 0`);
+      // and says why after them: "named above:" alone was explained only in g (issue 16)
+      expect(named).toContain(`0${lang === 'zh' ? '' : ' '}${s.recordNamedTail}`);
     });
 
     it(`${lang}: every field whole on its row at every width, whatever the pids' digits, the marks and the fields named`, () => {

@@ -6,9 +6,10 @@ import { userInfo } from 'node:os';
 import { useAppState, useLook } from '../context.js';
 import { lineText, type Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
@@ -29,6 +30,12 @@ function runOf(before: Before | null): string {
   if (n === undefined) runs.set(before, (n = ++lastRun));
   return `run ${n}`;
 }
+
+/** The terminal sizes where the record took its short form ("record:  atime …") at a step: it
+ *  keeps the short label at every later step there, in every lesson, all its fields under it where
+ *  the pane holds them, rather than turning back into "the kernel's record of segment … (IPC_STAT):"
+ *  for a step whose pane had a row more (shmat 5, shmctl 1 at 80x24: issue 16). */
+const heldShort = new Set<string>();
 
 /** The dump's offset when each step's kernel was first drawn: another offset since is the
  *  learner's paging ([ ] } s), and the pane follows the dump then, not the step's marks. */
@@ -209,7 +216,11 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
     for (const v of play ? [] : vanished) if (ours[v.kind].has(v.id)) out.push({ text: s.vanished(v.kind, v.id), tone: 'error' });
     return out;
   }, [play, view, done, vanished, lesson, s]);
-  const unzoomed = paneHeight === undefined ? undefined : Math.max(0, paneHeight - 2);
+  // (held: 0 rows unzoomed, so a pane that holds every line takes the short label too)
+  const size = useTerminalSize();
+  const held = `${size.columns}x${size.rows}`;
+  // (zoomed too: the label it has unzoomed)
+  const unzoomed = !play && heldShort.has(held) ? 0 : paneHeight !== undefined ? Math.max(0, paneHeight - 2) : undefined;
   const input = useMemo(
     () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans: play ? undefined : wchans, marks, lang, s: words, notes, paneRows: unzoomed }),
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, wchans, play, marks, lang, words, notes, unzoomed],
@@ -217,6 +228,7 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   const rows = Math.max(0, height - 2);
   const { head, legendBelow } = useMemo(() => kernelHead(input, width, rows, title, s, words, ascii), [input, width, rows, title, s, words, ascii]);
   const laid: Line[] = useMemo(() => kernelLines(input, textRoom(width), rows, legendBelow), [input, width, rows, legendBelow]);
+  if (!play && laid.some((l) => isRecordLine(l) && lineText(l).startsWith(s.statHeadShort(0)))) heldShort.add(held);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view
   // (never over one: every row is in view at some offset)
@@ -235,6 +247,6 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   const moved = useFollowScroll(max, follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows, snap);
   // (an offset kept from before a poll changed the lines lands past such a row too)
   const top = kernelSnap(lines, moved, 0, max);
-  const shown = useMemo(() => stickyLines(lines, top, rows), [lines, top, rows]);
+  const shown = useMemo(() => keepRowInView(lines, stickyLines(lines, top, rows), top, rows), [lines, top, rows]);
   return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }

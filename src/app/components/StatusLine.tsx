@@ -9,6 +9,7 @@ import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells, layoutText, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 import { useLessonListMarks } from './LessonPane.js';
+import { useTabBarPids } from './TabBar.js';
 import { MARKS, markOf } from './step-marks.js';
 import type { Strings } from '../strings.js';
 import { keyFor } from '../keymap.js';
@@ -29,6 +30,7 @@ function markWords(s: Strings, mark: string, ascii: boolean): string {
   if (mark === 'asks') return s.listMarkAsks(markOf('asks', ascii));
   if (mark === 'missed') return s.listMarkMissed(markOf('missed', ascii));
   if (mark === 'bad') return s.listMarkBad(MARKS.bad);
+  if (mark === 'pids') return s.tabPids;
   const [, n, arrow] = /^hidden:(\d+)(.)$/u.exec(mark)!;
   return s.listMarkHidden(Number(n), arrow);
 }
@@ -55,7 +57,10 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   // shows (issue 16: ✎ and "+3↑" were explained only in ? and the glossary), as many as fit
   // (on a lesson open and idle: a frame drawn as the lesson opens, or as --lesson leaves the first, is no screen read)
   const place = useAppState((st) => (st.run === null || st.busy !== null ? null : `${st.lessonIndex} ${st.view} ${st.done}`));
-  const marks = useLessonListMarks();
+  // (and the tab bar's processes, said the same way: TabBar useTabBarPids)
+  const listMarks = useLessonListMarks();
+  const pids = useTabBarPids();
+  const marks = [listMarks, pids ? 'pids' : ''].filter(Boolean).join(',');
   // a narrow list's sign ("+2↓") says its count itself: a result cut by the Trace names z first, and
   // the sign is said on the next screen that shows it (the list narrows as the lesson pane gives the
   // result its rows: overview 1 at 80x24 --no-quiz said "+2↓ 2 more steps below", not z)

@@ -571,7 +571,7 @@ function labelNew(label: string, fresh: boolean, newWord: string): string {
  *  before the border: proseWidth); a changed
  *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
  *  marked instead (what it describes is new, as a new table row is marked once). */
-function packed(label: string, fields: [string, string, boolean?, string?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
+function packed(label: string, fields: [string, string, boolean?, string?, string?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
   const out: Line[] = [];
   // a new record says so in words before its closing colon ("…(shmctl IPC_STAT), new:"):
   // a "+" there was explained only in the pane's legend, far from it (fix28c#5)
@@ -583,19 +583,28 @@ function packed(label: string, fields: [string, string, boolean?, string?][], wi
   const shown = (value: string, changed?: boolean) => (changed && mark ? `${value}${mark}` : value);
   // a pair wider than a line keeps its value whole and cuts only the words after it
   // ("magic 0x4C42563…" lost the figure itself: issue 16)
-  // (a pair's `lead`, a word before it -- the short record's "changed:" -- stays on its line)
+  // (a pair's `lead`, a word before it -- the short record's "also:" -- and its `tail`, words
+  // after it -- "(named in Lesson)" -- stay on its line)
   const leadText = (lead?: string) => (!lead ? '' : /[：]$/.test(lead) ? lead : `${lead} `);
-  const leadCells = (lead?: string) => cells(leadText(lead));
-  const fit = fields.map(([name, value, changed, lead]): [string, string, boolean?, string?] => [name, glossCut(name, value, proseWidth(width) - 2 - leadCells(lead) - (changed && mark ? cells(mark) : 0)), changed, lead]);
-  const widths = fit.map(([name, value, changed, lead]) => 2 + leadCells(lead) + cells(`${name} ${shown(value, changed)}`));
+  const tailText = (tail?: string) => (!tail ? '' : /^[（]/.test(tail) ? tail : ` ${tail}`);
+  const extra = (lead?: string, tail?: string) => cells(leadText(lead)) + cells(tailText(tail));
+  // a tail that would make its pair wider than a line stands on the next line, alone (a narrow pane)
+  const alone = (lead?: string, tail?: string, name = '', value = '') => !!tail && 2 + extra(lead, tail) + cells(`${name} ${value}`) > proseWidth(width);
+  const fit = fields.map(([name, value, changed, lead, tail]): [string, string, boolean?, string?, string?] => {
+    const own = alone(lead, tail, name, value) ? undefined : tail;
+    return [name, glossCut(name, value, proseWidth(width) - 2 - extra(lead, own) - (changed && mark ? cells(mark) : 0)), changed, lead, own];
+  });
+  const widths = fit.map(([name, value, changed, lead, tail]) => 2 + extra(lead, tail) + cells(`${name} ${shown(value, changed)}`));
   const groups = pairLines(widths, cells(last), proseWidth(width));
   groups.forEach((group, g) => {
     const cur: Line = g === 0 ? [run(last, fresh ? 'changed' : 'label')] : [];
     for (const i of group) {
-      const [name, value, changed, lead] = fit[i]!;
-      cur.push(run('  '), ...(lead ? [run(leadText(lead), 'dim')] : []), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'));
+      const [name, value, changed, lead, tail] = fit[i]!;
+      cur.push(run('  '), ...(lead ? [run(leadText(lead), 'dim')] : []), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'), ...(tail ? [run(tailText(tail), 'dim')] : []));
     }
     out.push(cur);
+    const left = group.map((i) => fields[i]!).find(([, , , , tail], k) => tail && !fit[group[k]!]![4]);
+    if (left?.[4]) out.push([run(`  ${left[4]}`, 'dim')]);
   });
   // its lines follow the label (not a heading to keep in view: it holds figures too)
   under(out, out[0], false);
@@ -722,10 +731,13 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // an atime* it did not lead, as atime not changed (issue 16)
   const must = (f: (typeof all)[number]) => f[2] || named.has(f[0]);
   const unmarked = (past: readonly (typeof all)[number][]) => past.find((f) => !(f[2] && mark));
-  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => (unmarked(past) ? 1 + cells(s.recordNamed) : 0));
+  // (the word's room: "also:" before the first of them, "(named in Lesson)" after the last)
+  const words = 1 + cells(s.recordNamed) + 1 + cells(s.recordNamedTail);
+  const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => (unmarked(past) ? words : 0));
   const draw = (one: { kept: typeof all; left: boolean; past: Set<(typeof all)[number]> }): Line[] => {
     const lead = unmarked([...one.past]);
-    const fields = one.kept.map((f): [string, string, boolean, string?] => (f === lead ? [...f, s.recordNamed] : f));
+    const end = [...one.past].filter((f) => !(f[2] && mark)).at(-1);
+    const fields = one.kept.map((f): [string, string, boolean, string?, string?] => [...f, f === lead ? s.recordNamed : undefined, f === end ? s.recordNamedTail : undefined]);
     const out = packed(label, fields, width, mark, fresh, newWord);
     // (its short form where the changed fields fill the line, race 2's three times and pids: a
     // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
@@ -1243,8 +1255,37 @@ function aloneAt(lines: readonly Line[], top: number): boolean {
 export function kernelSnap(lines: readonly Line[], top: number, by: number, max: number): number {
   const way = by < 0 ? -1 : 1;
   let t = Math.min(Math.max(0, top + by), max);
-  while (t > 0 && t < max && aloneAt(lines, t)) t += way;
+  // (a scroll key's, not the offset a step or a poll opens on: that one keeps what the step marked)
+  const rows = lines.length - max;
+  while (t > 0 && t < max && (aloneAt(lines, t) || (by !== 0 && recordAway(lines, t, rows)))) t += way;
   return t;
+}
+
+/** The lines as drawn from `top` (`shown`: stickyLines') where the window still shows the record's
+ *  label with its row away (recordAway: the last offset, which the scroll keys cannot pass, one a
+ *  step opened the pane on, or a pane too short to show both from the table's heading): the row in focus is drawn under its heading at the window's top, over
+ *  the two lines there (the offset before showed them), so the record never speaks of a row out of
+ *  view; not where the label is one of those two lines. */
+export function keepRowInView(lines: readonly Line[], shown: readonly Line[], top: number, rows: number): readonly Line[] {
+  if (rows < 4 || !recordAway(lines, top, rows, false)) return shown;
+  const f = lines.findIndex((l) => FOCUSED.has(l));
+  const head = UNDER.get(lines[f]!)?.head;
+  if (!head || lines.findIndex((l) => RECORD.has(l)) <= top + 1) return shown;
+  return [...shown.slice(0, top), head, lines[f]!, ...shown.slice(top + 2)];
+}
+
+/** Whether the window of `rows` lines from `top` shows the record's label ("the kernel's record of
+ *  segment 71892999 …", "record:") with the row in focus it describes scrolled away above it, or
+ *  under the heading drawn at the window's top: the scroll keys pass such an offset, so the row
+ *  leaves with its record's label (parent-child 1 at 120x34 zh: one ↓ hid ●▸ under the heading while
+ *  the record under it still spoke of it: issue 16). Only where one window holds them both. */
+function recordAway(lines: readonly Line[], top: number, rows: number, both = true): boolean {
+  const f = lines.findIndex((l) => FOCUSED.has(l));
+  const label = lines.findIndex((l) => RECORD.has(l));
+  // (`both` false: whether or not some window holds them both)
+  if (f < 0 || label < f || (both && label - f > rows - 2)) return false;
+  const hidden = f < top || (f === top && stuckHead(lines, top, rows) !== null);
+  return hidden && label >= top && label < top + rows;
 }
 
 /** The pane's lines, a blank line after them where the last window would start at a table's
@@ -1312,10 +1353,10 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, compact:
       }
       table.push(...note);
     }
-    sections.push(table);
+    sections.push(legendUnder(table, tableLegend(k, 'shm', width)));
   }
-  if (queues.length > 0) sections.push(queues);
-  if (sets.length > 0) sections.push(sets);
+  if (queues.length > 0) sections.push(legendUnder(queues, tableLegend(k, 'msg', width)));
+  if (sets.length > 0) sections.push(legendUnder(sets, tableLegend(k, 'sem', width)));
   if (k.processes.length > 0) {
     const fields = k.marks.named?.fields;
     const pm = k.marks.mark ? { before: k.marks.before?.processes ?? null, mark: k.marks.mark } : null;
@@ -1460,30 +1501,80 @@ export function marksShown(lines: readonly Line[]): Set<string> {
   return out;
 }
 
+/** The owners of each table's rows: listed, removed by the step, made and removed in it (a
+ *  removed row keeps its owner mark). Every queue and set listed is ipclab's (deps.ts). */
+function ownersOf(k: Marked): Record<Kind, Set<Owner>> {
+  const m = k.marks;
+  const queue = (q: QueueRecord): Owner => (m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
+  const set = (x: SemaphoreRecord): Owner => (m.lessonSets?.has(x.semid) ? 'lesson' : 'ipclab');
+  const seg = (x: SegmentRecord): Owner => ownerOf(x.shmid, m.owners);
+  return {
+    shm: new Set([...k.segments, ...goneSegments(k.segments, m), ...fleetingOf(m, 'shm')].map(seg)),
+    msg: new Set([...(k.queues ?? []), ...goneQueues(k.queues ?? [], m), ...fleetingOf(m, 'msg')].map(queue)),
+    sem: new Set([...(k.semaphores ?? []), ...goneSets(k.semaphores ?? [], m), ...fleetingOf(m, 'sem')].map(set)),
+  };
+}
+
+/** The owner marks of `owners` with their words, in the legend's order. */
+function ownerParts(owners: ReadonlySet<Owner>, k: Pick<Marked, 'marks'> & Pick<KernelInput, 's'>): string[] {
+  const { marks: m, s } = k;
+  return [
+    owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
+    owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
+    // a row with no owner mark is another program's (ipcs lists every user's: overview 3)
+    owners.has(null) ? s.markOthers : null,
+  ].filter((p): p is string => p !== null);
+}
+
+/** The table a column heading that comes later than its object (LATER_COLUMNS) belongs to. */
+function columnKind(head: string): Kind {
+  if (QUEUE_COLUMNS.some(([h]) => h === head)) return 'msg';
+  return SEM_COLUMNS.some(([h]) => h === head) || SET_COLUMNS.some(([h]) => h === head) ? 'sem' : 'shm';
+}
+
+/** The table the legend stands under, as kernelSections orders the tables: the segments' where
+ *  one is in focus or the step marked one (or no other table has rows), else the queues', else
+ *  the sets'. */
+function legendKind(k: Marked & Pick<KernelInput, 's'>): Kind {
+  const owners = ownersOf(k);
+  if (owners.msg.size === 0 && owners.sem.size === 0) return 'shm';
+  if (owners.shm.size > 0 && (k.focus !== null || segmentTableLines(k.segments, k.focus, k.s, k.marks).some(hasMark))) return 'shm';
+  return owners.msg.size > 0 ? 'msg' : 'sem';
+}
+
+/** Under a table other than the one the legend stands under: the owner marks its rows carry
+ *  that the legend's table has none of ("○ ipclab" under the sets', their rows a PgDn below the
+ *  legend: issue 16), and the columns the step brought to it, with what each holds; none where
+ *  there is nothing such to say. */
+function tableLegend(k: KernelInput, kind: Kind, width: number): Line[] {
+  const here = legendKind(k);
+  if (kind === here) return [];
+  const m = k.marks;
+  const mine = ownersOf(k);
+  const owners = new Set([...mine[kind]].filter((o) => !mine[here].has(o)));
+  const heads = m.before && m.mark && !m.running ? (m.newColumns ?? []).filter((head) => columnKind(head) === kind) : [];
+  const parts = [...ownerParts(owners, k), ...heads.map((head) => k.s.columnNew(head))];
+  if (parts.length === 0) return [];
+  const out = sentence(legendWrap(k.s.legendKey, parts, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
+  for (const l of out) TAIL.add(l);
+  return out;
+}
+
 /** Every mark in sight with its words, in the order the legend says them: one wording per
  *  mark, each of the step's marks naming the step. */
 export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, only: ReadonlySet<string> | null = null, short = false, columnWords: boolean | null = true): { marks: string[]; status: string | null } {
   const { marks: m, s } = k;
-  const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
-  for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
-  for (const set of k.semaphores ?? []) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  // a removed row keeps its owner mark
-  for (const seg of goneSegments(k.segments, m)) owners.add(ownerOf(seg.shmid, m.owners));
-  for (const q of goneQueues(k.queues ?? [], m)) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
-  for (const set of goneSets(k.semaphores ?? [], m)) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  for (const seg of fleetingOf(m, 'shm')) owners.add(ownerOf(seg.shmid, m.owners));
-  for (const q of fleetingOf(m, 'msg')) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
-  for (const set of fleetingOf(m, 'sem')) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
+  // the owner marks of the rows of the table the legend stands under: another table's are said
+  // under it (tableLegend)
+  const kind = legendKind(k);
+  const owners = ownersOf(k)[kind];
   const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, bytesOnly: false, gone: false, fleeting: false, back: false };
   const step = m.before ? m.before.step + 1 : 0;
   // every mark of the step names it, so they read alike ("* changed" beside "~ changed and
   // back in step 6" read as two kinds of change, one of no step: fix22e#1)
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
   const parts = [
-    owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
-    owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
-    // a row with no owner mark is another program's (ipcs lists every user's: overview 3)
-    owners.has(null) ? s.markOthers : null,
+    ...ownerParts(owners, k),
     shown ? `${focusMark(m.ascii)} ${focusMoved(k) ? s.focusStep(step) : FOCUS_WORDS[k.lang ?? 'en']}` : null,
   ];
   // the step's marks, each with its words; only those the window shows, where it is known
@@ -1499,7 +1590,9 @@ export function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: Kernel
   // a column the step brought (pane-words.ts LATER): said with what it counts, never silently
   // added to a table the learner reads by its columns (issue 16)
   // (`columnWords` false: their headings only, one part; null: not said)
-  const heads = m.before && m.mark && !m.running && columnWords !== null ? (m.newColumns ?? []) : [];
+  // (a column of another table is said under it: race 1's "new column: sempid" stood under the
+  // segments' table, the semaphores' below the fold: issue 16)
+  const heads = m.before && m.mark && !m.running && columnWords !== null ? (m.newColumns ?? []).filter((head) => columnKind(head) === kind) : [];
   // (no + before them: it is the new row's mark, and no row carries it for a column)
   const columns = heads.length === 0 ? [] : columnWords ? heads.map((head) => s.columnNew(head)) : [s.columnsNew(heads)];
   const status =
@@ -1584,7 +1677,7 @@ export function legendChosen(k: Marked & Pick<KernelInput, 's'> & { lang?: Kerne
 }
 
 /** The pane's keys the status line names, each with its words a part of its own ("s: focus the
- *  next segment", "[ ] page the bytes", "} skip zero bytes"): "s focus" and "[ ] bytes  }
+ *  next segment", "[ ] page bytes", "} next non-zero"): "s focus" and "[ ] bytes  }
  *  non-zero" were explained only in the help (issue 16). */
 export function keyParts(k: Pick<KernelInput, 'segments' | 's'> & { dump?: Dump | null }): string[] {
   return [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].flatMap((key) => (key === null ? [] : key.split('  ')));
@@ -1600,7 +1693,7 @@ function keyLines(k: KernelInput, width: number): Line[] {
 }
 
 /** A part that opens with a closing bracket or brace, or with punctuation that closes or
- *  follows ("} skip zero bytes"): alone at a line's start it reads as a stray piece of the
+ *  follows ("} next non-zero"): alone at a line's start it reads as a stray piece of the
  *  line above (issue 16: zh "} 跳过零字节" under "[ ] 翻页看字节" read like a stray brace). */
 export const CLOSES = /^[)\]}）】」』》〉，。、；：！？,.;:!?]/u;
 
@@ -1608,8 +1701,8 @@ export const CLOSES = /^[)\]}）】」』》〉，。、；：！？,.;:!?]/u;
  *  words) whole on one line, two blanks between parts on a line; only a part wider than a line
  *  is wrapped within itself. A part cut at a line's end read as another sentence (zh "[ ]
  *  翻页看字节  } 跳过" over "零字节", where ICU found a word break: issue 16, s25h#2). A part
- *  that opens with a closing mark (CLOSES: "} skip zero bytes") never starts a line: the part
- *  before it comes down with it ("[ ] page the bytes  } skip zero bytes" together), where the
+ *  that opens with a closing mark (CLOSES: "} next non-zero") never starts a line: the part
+ *  before it comes down with it ("[ ] page bytes  } next non-zero" together), where the
  *  two fit a line and that part is not the first after the lead. */
 export function legendWrap(lead: string, parts: readonly string[], room: number): string[] {
   const out: string[] = [];
