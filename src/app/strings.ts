@@ -540,9 +540,11 @@ const EN = {
   /** the instruction before the reason, which may be long: a cut status line loses only the reason's end */
   resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
   restarted: (lesson: number) => `progress forgotten: starting over at lesson ${lesson}`,
-  /** while a step runs: a key pressed then is not kept for later, said now (issue 16: at 80x24 a
-   *  tester saw "running…" alone and took the keys for lost); after the run keysWhileRunning says them */
-  running: 'running… keys pressed now are not used',
+  /** while a step runs: the keys that wait for its end, said now (issue 16: at 80x24 a tester saw
+   *  "running…" alone and took the keys for lost; "keys pressed now are not used" then over-claimed,
+   *  a Tab read as lost: the keys that change the view act at once); after the run keysWhileRunning
+   *  says those pressed */
+  running: 'running… Space, ← →, r: press them after it ends',
   opening: 'opening the lesson: reading the kernel…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed; your answers and score stand',
@@ -572,6 +574,8 @@ const EN = {
   rerun: (step: number) => `step ${step} ran again, after a reset${step > 1 ? ` and ${stepsBefore(step)}` : ''}`,
   /** a run showed the pane its result is in (src/lessons/result-pane.ts), in place of the one shown */
   resultShown: (step: number, pane: string) => `step ${step}'s result: ${pane} pane shown`,
+  /** a run's result in a pane other than the one the learner chose while it ran, which stays */
+  resultElsewhere: (step: number, pane: string) => `step ${step}'s result is in the ${pane} pane; the pane you chose stays`,
   /** a result that needs two panes (Step.alsoIn): the pane shown, and what the other holds */
   resultAlso: (step: number, pane: string, other: string, shows: Text) => `step ${step}'s result: ${pane} pane shown; ${other}: ${shows.en}`,
   rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: step ${at} failed on the way (r resets the lesson): ${why}`,
@@ -1047,7 +1051,7 @@ const ZH: Strings = {
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
   resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止（按 r 重置本课）：${why}`,
   restarted: (lesson: number) => `进度已清除：从第 ${lesson} 课重新开始`,
-  running: '运行中…此时按的键不会用到',
+  running: '运行中…空格、← →、r 请等它结束再按',
   opening: '正在打开本课：读取内核…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',
@@ -1064,6 +1068,7 @@ const ZH: Strings = {
   rerunAsks: (step: number) => `第 ${step} 步：本课已重建到这一步之前；先回答它的题，再按空格运行`,
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置了本课${step > 1 ? `，再运行了第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}）`,
   resultShown: (step: number, pane: string) => `第 ${step} 步的结果：已切到“${pane}”窗格`,
+  resultElsewhere: (step: number, pane: string) => `第 ${step} 步的结果在“${pane}”窗格；你选的窗格不变`,
   resultAlso: (step: number, pane: string, other: string, shows: Text) => `第 ${step} 步的结果：已切到“${pane}”窗格；“${other}”窗格：${shows.zh}`,
   rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建时第 ${at} 步失败（按 r 重置本课）：${why}`,
   quitting: '正在清理…',

@@ -9,6 +9,7 @@ import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
+import { keyFor } from '../keymap.js';
 import { ASK_RESET, type Ask } from './ask.js';
 import { AT_QUESTION, SCROLL_HOME } from './panes.js';
 import { shownFocus } from './kernel.js';
@@ -68,7 +69,7 @@ export interface RunSlice extends RunCopy {
    *  it moves nothing (issue 16: →→ at a lesson's end opened the next at its step 2, step 1 never
    *  drawn), said once the screen is there (the Spaces meanwhile too). True when it waits so. */
   moveWaits(key: string): boolean;
-  /** A question's key or y (`key`: a digit, x, h, y) while a step runs: it acts on nothing, said once
+  /** A question's key, y or r (`key`: a digit, x, h, y, r) while a step runs: it acts on nothing, said once
    *  the step is over. A digit then answered the running step's question after Space (its verdict
    *  graded on it), or, a moment later, the next step's; y opened nothing and the value typed for its
    *  form answered the next question (issue 16: msg 3). True when a step runs. */
@@ -84,6 +85,9 @@ export interface RunSlice extends RunCopy {
   keysBegin(): void;
   /** the read's keys end */
   keysEnd(): void;
+  /** whether the key handled now came in the read whose key started the work under way (a
+   *  Tab typed with the Space, before the run showed): not one the learner chose while it ran */
+  keyCameWithRun(): boolean;
   /** whether a key of the read shown now is one not used (keysBegin); counts it. `step`: a key
    *  about the steps (keymap.ts STEP_ACTIONS), the only ones not used after a key that ran a
    *  step; after a key that closed a your-turn form none of the read's keys is (formClosed) */
@@ -365,11 +369,15 @@ export const runSlice =
     const showResultPane = (step: number): Partial<AppState> => {
       const result = resultOf(get(), step);
       if (!result) return { result: null };
-      const moved = get().showResult(result.pane);
-      // a result that needs two panes says what the other holds, the pane moved or not (Step.alsoIn)
+      const shown = get().showResult(result.pane);
+      const moved = shown === 'moved';
+      // a result that needs two panes says what the other holds, the pane moved or not (Step.alsoIn);
+      // one in a pane other than the learner chose while the step ran says where it is
       const also = get().lessons[get().lessonIndex]?.steps[step]?.alsoIn;
-      const said = (moved || !!also) && get().status === null && !get().zoomed;
-      if (said) resultSaid = (s) => (also ? s.resultAlso(step + 1, s[result.pane], s[also.pane], also.shows) : s.resultShown(step + 1, s[result.pane]));
+      const said = (shown !== 'there' || !!also) && get().status === null && !get().zoomed;
+      if (said)
+        resultSaid = (s) =>
+          shown === 'chosen' ? s.resultElsewhere(step + 1, s[result.pane]) : also ? s.resultAlso(step + 1, s[result.pane], s[also.pane], also.shows) : s.resultShown(step + 1, s[result.pane]);
       return { result: { step, ...result, moved }, ...(said ? { status: resultSaid } : {}) };
     };
 
@@ -502,6 +510,10 @@ export const runSlice =
         }
       },
 
+      keyCameWithRun() {
+        return inRead && readStarted;
+      },
+
       keyDropped(step, space = false) {
         if (!inRead || !(readClosedForm || (readStarted && step))) return false;
         if (readClosedForm) droppedForm = true;
@@ -532,8 +544,9 @@ export const runSlice =
       },
 
       resetLesson() {
-        // nothing is reset while a step runs (enqueue would do nothing): nor is anything asked
-        if (get().busy !== null) return;
+        // nothing is reset while a step runs (enqueue would do nothing): nor is anything asked;
+        // an r then is said once the step ends, as a Space then is
+        if (get().keyWhileRunning(keyFor('reset', get().ascii)) || get().busy !== null) return;
         // it removes what the lesson made and asks its questions anew: the first r only asks
         if (get().ask?.kind !== 'reset') {
           set({ ask: ASK_RESET, status: (s) => s.resetAsk });
