@@ -5,7 +5,7 @@ import type { Lang } from '../lang.js';
 import type { Text } from '../lessons/types.js';
 import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
-import type { Held } from './store/run.js';
+import type { Held, Running } from './store/run.js';
 
 /** A character of the dump named in its legend, in quotes: a bare mark (zh "↪ = ， 的字节") read
  *  as the sentence's own comma (issue 16, s25h#4), and a letter bare beside a mark quoted read as
@@ -527,10 +527,10 @@ const EN = {
    *  (store/run.ts keysBegin): `spaces` all of them Spaces, `shown` the step on screen now (null: past the last) */
   keysDropped: (n: number, spaces: boolean, shown: number | null) =>
     `${n === 1 ? (spaces ? 'a second Space' : '1 more key') : `${n} more ${spaces ? 'Spaces' : 'keys'}`} pressed at once not used; ${onScreenEn(shown)}`,
-  /** keys pressed while step `ran` ran (or a lesson opened): not used (store/run.ts runStep, moveWaits);
-   *  `key`: the one key they all were (Space, →, ←), null for several kinds */
-  keysWhileRunning: (n: number, key: string | null, ran: number | null, shown: number | null) =>
-    `${n === 1 ? (key ?? '1 key') : key === 'Space' ? `${n} Spaces` : key ? `${key} ${n} times` : `${n} keys`} during ${ran === null ? 'the lesson\'s opening' : `step ${ran}'s run`} not used; ${onScreenEn(shown)}`,
+  /** keys pressed while step `ran` ran (null: a lesson opened; 'reset': r reset it): not used
+   *  (store/run.ts runStep, moveWaits); `key`: the one key they all were (Space, →, ←), null for several kinds */
+  keysWhileRunning: (n: number, key: string | null, ran: Running, shown: number | null) =>
+    `${n === 1 ? (key ?? '1 key') : key === 'Space' ? `${n} Spaces` : key ? `${key} ${n} times` : `${n} keys`} during ${ran === null ? 'the lesson\'s opening' : ran === 'reset' ? 'the reset' : `step ${ran}'s run`} not used; ${onScreenEn(shown)}`,
   /** keys in one read after the one that closed a your-turn form: typed for the form, not used (store/run.ts formClosed) */
   keysAfterForm: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} typed after the form closed not used (meant for the form)`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
@@ -1043,8 +1043,8 @@ const ZH: Strings = {
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
   keysDropped: (n: number, spaces: boolean, shown: number | null) =>
     `${spaces ? `同时多按的${n === 1 ? '一次空格' : ` ${n} 次空格`}没有使用` : `同时到达的另外 ${n} 个键没有使用`}；${onScreenZh(shown)}`,
-  keysWhileRunning: (n: number, key: string | null, ran: number | null, shown: number | null) =>
-    `${ran === null ? '打开本课时' : `第 ${ran} 步运行时`}按的${key === 'Space' ? (n === 1 ? '空格' : ` ${n} 次空格`) : key ? ` ${n === 1 ? '' : `${n} 次 `}${key} ` : ` ${n} 个键`}没有使用；${onScreenZh(shown)}`,
+  keysWhileRunning: (n: number, key: string | null, ran: Running, shown: number | null) =>
+    `${ran === null ? '打开本课时' : ran === 'reset' ? '重置时' : `第 ${ran} 步运行时`}按的${key === 'Space' ? (n === 1 ? '空格' : ` ${n} 次空格`) : key ? ` ${n === 1 ? '' : `${n} 次 `}${key} ` : ` ${n} 个键`}没有使用；${onScreenZh(shown)}`,
   keysAfterForm: (n: number) => `表单关闭后紧接着输入的 ${n} 个键没有使用（是输入给表单的）`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,

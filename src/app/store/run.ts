@@ -23,6 +23,9 @@ export type Status = (s: Strings) => string;
  *  kernel read): the screen is the ready one, a Space pressed meanwhile runs step 1 once it is open */
 export type Busy = 'running' | 'opening' | 'resetting' | 'quitting' | null;
 
+/** What runs while keys come that it does not use: step N (1-based), a lesson opening (null), r's reset. */
+export type Running = number | null | 'reset';
+
 /** How many of ipclab's objects of each kind the kernel holds. */
 export interface Held {
   segments: number;
@@ -195,16 +198,21 @@ export const runSlice =
       const shown = onScreen();
       return (s) => s.keysDropped(n, spaces, shown);
     };
-    // Spaces pressed while a step ran: not kept for after it (a Space never runs a step whose
-    // screen the learner has not seen); said once the step is over: the step ran (null: a lesson opened) and the one on screen now
+    // Spaces pressed while a step ran (or a reset): not kept for after it (a Space never runs a step whose
+    // screen the learner has not seen); said once the work is over: the step ran (null: a lesson
+    // opened; 'reset': r's reset) and the one on screen now
     let spacesWhileRunning = 0;
-    let ranStep: number | null = null;
+    let ranStep: Running = null;
+    // the work under way is r's reset (not a lesson opening from the menu or an erratum)
+    let resetting = false;
     // other keys about the steps pressed meanwhile (keyWhileRunning: → ←, a digit, x, h, y), and
     // which: one key's name, or null for several
     let othersWhileRunning = 0;
     let otherKey: string | null = null;
-    /** the step running now (1-based), or null while a lesson opens (Enter or → left the last one's end) */
-    const runningNow = (): number | null => {
+    /** the step running now (1-based), null while a lesson opens (Enter or → left the last one's
+     *  end, the menu, an erratum), 'reset' while r resets the lesson */
+    const runningNow = (): Running => {
+      if (get().busy === 'resetting' && resetting) return 'reset';
       const lesson = get().lessons[get().lessonIndex];
       return get().runningStep !== null ? get().runningStep! + 1 : get().done >= (lesson?.steps.length ?? 0) ? null : get().done + 1;
     };
@@ -223,9 +231,11 @@ export const runSlice =
       spacesWhileRunning = othersWhileRunning = 0;
       return (s) => s.keysWhileRunning(n, key, ran, shown);
     };
-    // the status naming the pane a run showed: a note, which what the keys not used say replaces
-    let resultSaid: Status | null = null;
-    const saysNothingElse = () => get().status === null || get().status === resultSaid;
+    // the status naming the pane a run showed, or that the reset is done: a note, which what the
+    // keys not used say replaces (issue 16 item 13: "r   " in one read, the reset's note hid that
+    // the three Spaces were not used)
+    let noteSaid: Status | null = null;
+    const saysNothingElse = () => get().status === null || get().status === noteSaid;
 
     const snapshot = () => {
       const { run } = get();
@@ -376,9 +386,9 @@ export const runSlice =
       const also = get().lessons[get().lessonIndex]?.steps[step]?.alsoIn;
       const said = (shown !== 'there' || !!also) && get().status === null && !get().zoomed;
       if (said)
-        resultSaid = (s) =>
+        noteSaid = (s) =>
           shown === 'chosen' ? s.resultElsewhere(step + 1, s[result.pane]) : also ? s.resultAlso(step + 1, s[result.pane], s[also.pane], also.shows) : s.resultShown(step + 1, s[result.pane]);
-      return { result: { step, ...result, moved }, ...(said ? { status: resultSaid } : {}) };
+      return { result: { step, ...result, moved }, ...(said ? { status: noteSaid } : {}) };
     };
 
     return {
@@ -414,8 +424,9 @@ export const runSlice =
               droppedSpaces = true;
               if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
-            // the Spaces pressed while the step ran ran nothing: said so, with what is on screen now
-            if (spacesWhileRunning + othersWhileRunning > 0 && (busy === 'running' || spacesWhileRunning === 0)) {
+            if (busy === 'resetting') resetting = false;
+            // the Spaces pressed while the step ran (or the reset) ran nothing: said so, with what is on screen now
+            if (spacesWhileRunning + othersWhileRunning > 0) {
               const said = keysWhileSaid();
               if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
@@ -458,11 +469,13 @@ export const runSlice =
       },
 
       runStep(values) {
-        if (queuesSpace(get().busy)) {
+        const { busy } = get();
+        if (busy !== null) {
           // the learner's values are for the step shown, not one after it: a busy Enter runs nothing.
-          // A Space while a step runs is not kept: the step after it is not on screen yet (said once it is)
-          if (!values && get().busy === 'opening') spacesWaiting++;
-          else if (!values) {
+          // A Space while a step runs or the lesson resets is not kept: the step after it is not on
+          // screen yet (said once it is; issue 16 item 13: Spaces during a reset went unsaid)
+          if (!values && busy === 'opening') spacesWaiting++;
+          else if (!values && busy !== 'quitting') {
             spacesWhileRunning++;
             ranStep = runningNow();
           }
@@ -486,7 +499,7 @@ export const runSlice =
       },
 
       keyWhileRunning(key) {
-        if (get().busy !== 'running') return false;
+        if (get().busy !== 'running' && get().busy !== 'resetting') return false;
         countWhileRunning(key);
         return true;
       },
@@ -553,12 +566,14 @@ export const runSlice =
           return;
         }
         set({ ask: null });
+        resetting = true;
         void get().enqueue('resetting', async () => {
           set({ status: (s) => s.resetting });
           const { run } = get();
           if (!run) return;
           await run.reset();
-          settle({ ...NO_CHOICES, view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone });
+          noteSaid = (s) => s.resetDone;
+          settle({ ...NO_CHOICES, view: 0, revealed: 0, before: null, picked: null, status: noteSaid });
         });
       },
 
