@@ -3,11 +3,11 @@
 // scrolls no pane but the lesson's (issue 16 item 17: at shmctl 6 the Trace went from "↑ 41 more"
 // to "↑ 42"; at shmctl 8, 120x34 zh, the Kernel pane scrolled its heading and the dest row out of view).
 import { describe, expect, it } from 'vitest';
-import { quizPlace } from '../../src/app/store/quiz.js';
 import { questionBehind } from '../../src/app/store/turn.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
 import { appDrawer, KEYS, screenCells, tabTo, type Rendered } from '../helpers/render.js';
+import { walkAnswering } from '../helpers/walk-answering.js';
 
 const draw = appDrawer('pane-holds-still', { lessons: LESSONS, lesson: 'shmctl', asks: false });
 
@@ -28,21 +28,10 @@ function pane(lines: string[], title: string): string[] {
   return out;
 }
 
-/** Steps 1 to `steps` run, each question answered 2 as it comes (at shmctl, wrong at step 7, right
- *  at 8, as the tester's were), `tab`'s pane shown. */
+/** Steps 1 to `steps` run, each question answered 2 (at shmctl wrong at step 7, right at 8, as the
+ *  tester's were), `tab`'s pane shown. */
 async function walk(r: Rendered, steps: number, tab: 'trace' | 'kernel'): Promise<void> {
-  await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson');
-  while (r.store.getState().done < steps) {
-    const st = r.store.getState();
-    const place = quizPlace(st);
-    const key = questionBehind(st) ? KEYS.space : place?.kind === 'checkpoint' && st.guesses[place.step] === undefined ? '2' : KEYS.space;
-    const was = { done: st.done, guesses: Object.keys(st.guesses).length, scroll: st.scroll.lesson, opened: Object.keys(st.opened).length };
-    await r.press(key);
-    await r.waitFor(() => {
-      const now = r.store.getState();
-      return now.busy === null && (now.done !== was.done || Object.keys(now.guesses).length !== was.guesses || now.scroll.lesson !== was.scroll || Object.keys(now.opened).length !== was.opened);
-    }, `the key ${JSON.stringify(key)} at step ${was.done + 1} acted`);
-  }
+  await walkAnswering(r, steps, '2');
   await tabTo(r, tab);
 }
 
