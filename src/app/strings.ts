@@ -5,7 +5,7 @@ import type { Lang } from '../lang.js';
 import type { Text } from '../lessons/types.js';
 import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
-import type { Held } from './store/run.js';
+import type { Held, Running } from './store/run.js';
 
 /** A character of the dump named in its legend, in quotes: a bare mark (zh "↪ = ， 的字节") read
  *  as the sentence's own comma (issue 16, s25h#4), and a letter bare beside a mark quoted read as
@@ -536,10 +536,10 @@ const EN = {
    *  (store/run.ts keysBegin): `spaces` all of them Spaces, `shown` the step on screen now (null: past the last) */
   keysDropped: (n: number, spaces: boolean, shown: number | null) =>
     `${n === 1 ? (spaces ? 'a second Space' : '1 more key') : `${n} more ${spaces ? 'Spaces' : 'keys'}`} pressed at once not used; ${onScreenEn(shown)}`,
-  /** keys pressed while step `ran` ran (or a lesson opened): not used (store/run.ts runStep, moveWaits);
-   *  `key`: the one key they all were (Space, →, ←), null for several kinds */
-  keysWhileRunning: (n: number, key: string | null, ran: number | null, shown: number | null) =>
-    `${n === 1 ? (key ?? '1 key') : key === 'Space' ? `${n} Spaces` : key ? `${key} ${n} times` : `${n} keys`} during ${ran === null ? 'the lesson\'s opening' : `step ${ran}'s run`} not used; ${onScreenEn(shown)}`,
+  /** keys pressed while step `ran` ran (null: a lesson opened; 'reset': r reset it): not used
+   *  (store/run.ts runStep, moveWaits); `key`: the one key they all were (Space, →, ←), null for several kinds */
+  keysWhileRunning: (n: number, key: string | null, ran: Running, shown: number | null) =>
+    `${n === 1 ? (key ?? '1 key') : key === 'Space' ? `${n} Spaces` : key ? `${key} ${n} times` : `${n} keys`} during ${ran === null ? 'the lesson\'s opening' : ran === 'reset' ? 'the reset' : `step ${ran}'s run`} not used; ${onScreenEn(shown)}`,
   /** keys in one read after the one that closed a your-turn form: typed for the form, not used (store/run.ts formClosed) */
   keysAfterForm: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} typed after the form closed not used (meant for the form)`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
@@ -549,9 +549,11 @@ const EN = {
   /** the instruction before the reason, which may be long: a cut status line loses only the reason's end */
   resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
   restarted: (lesson: number) => `progress forgotten: starting over at lesson ${lesson}`,
-  /** while a step runs: a key pressed then is not kept for later, said now (issue 16: at 80x24 a
-   *  tester saw "running…" alone and took the keys for lost); after the run keysWhileRunning says them */
-  running: 'running… keys pressed now are not used',
+  /** while a step runs: the keys that wait for its end, said now (issue 16: at 80x24 a tester saw
+   *  "running…" alone and took the keys for lost; "keys pressed now are not used" then over-claimed,
+   *  a Tab read as lost: the keys that change the view act at once); after the run keysWhileRunning
+   *  says those pressed */
+  running: 'running… Space, ← →, r: press them after it ends',
   opening: 'opening the lesson: reading the kernel…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed; your answers and score stand',
@@ -581,6 +583,8 @@ const EN = {
   rerun: (step: number) => `step ${step} ran again, after a reset${step > 1 ? ` and ${stepsBefore(step)}` : ''}`,
   /** a run showed the pane its result is in (src/lessons/result-pane.ts), in place of the one shown */
   resultShown: (step: number, pane: string) => `step ${step}'s result: ${pane} pane shown`,
+  /** a run's result in a pane other than the one the learner chose while it ran, which stays */
+  resultElsewhere: (step: number, pane: string) => `step ${step}'s result is in the ${pane} pane; the pane you chose stays`,
   /** a result that needs two panes (Step.alsoIn): the pane shown, and what the other holds */
   resultAlso: (step: number, pane: string, other: string, shows: Text) => `step ${step}'s result: ${pane} pane shown; ${other}: ${shows.en}`,
   rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: step ${at} failed on the way (r resets the lesson): ${why}`,
@@ -768,7 +772,9 @@ const EN = {
   /** the status line on the screen where the step list first shows a mark that says nothing by
    *  itself (StatusLine; issue 16: ✎ and "+3↑" were explained only in ? and the glossary) */
   listMarkAsks: (mark: string) => `${mark} a step that asks you to predict first`,
-  listMarkMissed: (mark: string) => `${mark} ran, your prediction was wrong`,
+  /** ≠ with the steps it marks (`steps`, 1-based): said beside another step's result, a bare "≠ ran,
+   *  your prediction was wrong" read as about that step (issue 16 item 13) */
+  listMarkMissed: (mark: string, steps: readonly number[]) => `${mark} step${steps.length === 1 ? '' : 's'} ${steps.join(', ')} ran, your prediction was wrong`,
   listMarkBad: (mark: string) => `${mark} did not behave as expected`,
   listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${n} more step${n === 1 ? '' : 's'} ${arrow === '↑' ? 'above' : 'below'}`,
   /** the segment's record's label where the Kernel pane cannot hold all its lines: short, so
@@ -1062,15 +1068,15 @@ const ZH: Strings = {
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
   keysDropped: (n: number, spaces: boolean, shown: number | null) =>
     `${spaces ? `同时多按的${n === 1 ? '一次空格' : ` ${n} 次空格`}没有使用` : `同时到达的另外 ${n} 个键没有使用`}；${onScreenZh(shown)}`,
-  keysWhileRunning: (n: number, key: string | null, ran: number | null, shown: number | null) =>
-    `${ran === null ? '打开本课时' : `第 ${ran} 步运行时`}按的${key === 'Space' ? (n === 1 ? '空格' : ` ${n} 次空格`) : key ? ` ${n === 1 ? '' : `${n} 次 `}${key} ` : ` ${n} 个键`}没有使用；${onScreenZh(shown)}`,
+  keysWhileRunning: (n: number, key: string | null, ran: Running, shown: number | null) =>
+    `${ran === null ? '打开本课时' : ran === 'reset' ? '重置时' : `第 ${ran} 步运行时`}按的${key === 'Space' ? (n === 1 ? '空格' : ` ${n} 次空格`) : key ? ` ${n === 1 ? '' : `${n} 次 `}${key} ` : ` ${n} 个键`}没有使用；${onScreenZh(shown)}`,
   keysAfterForm: (n: number) => `表单关闭后紧接着输入的 ${n} 个键没有使用（是输入给表单的）`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
   resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止（按 r 重置本课）：${why}`,
   restarted: (lesson: number) => `进度已清除：从第 ${lesson} 课重新开始`,
-  running: '运行中…此时按的键不会用到',
+  running: '运行中…空格、← →、r 请等它结束再按',
   opening: '正在打开本课：读取内核…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',
@@ -1087,6 +1093,7 @@ const ZH: Strings = {
   rerunAsks: (step: number) => `第 ${step} 步：本课已重建到这一步之前；先回答它的题，再按空格运行`,
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置了本课${step > 1 ? `，再运行了第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}）`,
   resultShown: (step: number, pane: string) => `第 ${step} 步的结果：已切到“${pane}”窗格`,
+  resultElsewhere: (step: number, pane: string) => `第 ${step} 步的结果在“${pane}”窗格；你选的窗格不变`,
   resultAlso: (step: number, pane: string, other: string, shows: Text) => `第 ${step} 步的结果：已切到“${pane}”窗格；“${other}”窗格：${shows.zh}`,
   rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建时第 ${at} 步失败（按 r 重置本课）：${why}`,
   quitting: '正在清理…',
@@ -1193,7 +1200,7 @@ const ZH: Strings = {
   focusOn: (pane: string) => `焦点：${pane}`,
   tabNext: '下一个窗格',
   listMarkAsks: (mark: string) => `${mark} 运行前先请你预测结果的步骤`,
-  listMarkMissed: (mark: string) => `${mark} 已运行，你的预测错了`,
+  listMarkMissed: (mark: string, steps: readonly number[]) => `${mark} 第 ${steps.join('、')} 步已运行，你的预测错了`,
   listMarkBad: (mark: string) => `${mark} 运行结果不符合预期`,
   listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${arrow === '↑' ? '上面' : '下面'}还有 ${n} 步`,
   statHeadShort: (_shmid: number) => '记录：',

@@ -27,9 +27,11 @@ function listColumn(lines: string[]): string[] {
 function marksShown(column: string[], lang: Lang): Map<string, string> {
   const s = strings(lang);
   const out = new Map<string, string>();
+  // ≠ is said with the steps it marks (issue 16 item 13: beside step 8's result it read as about step 8)
+  const missed = column.flatMap((row) => [.../≠\s*(\d+)/.exec(row)?.slice(1) ?? []].map(Number));
+  if (missed.length > 0) out.set('missed', s.listMarkMissed('≠', missed));
   for (const row of column) {
     if (row.includes('✎')) out.set('asks', s.listMarkAsks('✎'));
-    if (row.includes('≠')) out.set('missed', s.listMarkMissed('≠'));
     if (row.includes('✗')) out.set('bad', s.listMarkBad('✗'));
     for (const m of row.matchAll(/\+(\d+)([↑↓])/g)) if (!out.has(`hidden${m[2]}`)) out.set(`hidden${m[2]}`, s.listMarkHidden(Number(m[1]), m[2]!));
   }

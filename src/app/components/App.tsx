@@ -31,6 +31,7 @@ import { TabBar, tabName } from './TabBar.js';
 import { TitleBar } from './TitleBar.js';
 import { TracePane } from './TracePane.js';
 import { pollKernel } from '../kernel-poll.js';
+import { warmDiagrams } from '../flow-warm.js';
 import { frameShows } from '../../first-frame.js';
 
 export function App() {
@@ -123,6 +124,11 @@ export function App() {
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed, grow);
+  // the lesson's steps all run, the next lesson's diagrams are drawn ahead, at the width its Flow
+  // will have (side by side: flowWidth; tabs: the whole width), so opening it is quick (flow-warm.ts)
+  const nextLesson = useAppState((st) => (st.done >= stepCount && stepCount > 0 ? st.lessons[st.lessonIndex + 1] : undefined));
+  const warmWidth = flowWidth ?? textRoom(columns);
+  useEffect(() => (nextLesson && flow && screen === 'lesson' ? warmDiagrams(flow, nextLesson, warmWidth, ascii, lang) : undefined), [nextLesson, flow, screen, warmWidth, ascii, lang]);
   // the result's pane cut the result being read while the next step's question was behind Space
   // anyway (the lesson pane as drawn: resultShown.pinned), or that step asks none: noted, the rows
   // follow (kept until Space brings the question or the step's text); where a question fitted

@@ -28,15 +28,16 @@ function explainedOf(store: AppStore): Map<string, string> {
 /** What a mark of listMarks means, its mark as the list draws it. */
 function markWords(s: Strings, mark: string, ascii: boolean): string {
   if (mark === 'asks') return s.listMarkAsks(markOf('asks', ascii));
-  if (mark === 'missed') return s.listMarkMissed(markOf('missed', ascii));
+  if (mark.startsWith('missed:')) return s.listMarkMissed(markOf('missed', ascii), mark.slice('missed:'.length).split(' ').map(Number));
   if (mark === 'bad') return s.listMarkBad(MARKS.bad);
   if (mark === 'pids') return s.tabPids;
   const [, n, arrow] = /^hidden:(\d+)(.)$/u.exec(mark)!;
   return s.listMarkHidden(Number(n), arrow);
 }
 
-/** The kind of a listMarks mark: a sign of steps out of view by its arrow ("hidden↑"), whatever its count. */
-const kindOf = (mark: string) => mark.replace(/^hidden:\d+/, 'hidden');
+/** The kind of a listMarks mark: a sign of steps out of view by its arrow ("hidden↑"), whatever its
+ *  count; ≠ whatever its steps. */
+const kindOf = (mark: string) => mark.replace(/^hidden:\d+/, 'hidden').replace(/^missed:.*/, 'missed');
 
 export function StatusLine({ width, hint, note = '' }: { width: number; hint: string; note?: string }) {
   const { s, ascii, color } = useLook();

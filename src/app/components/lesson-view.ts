@@ -208,14 +208,18 @@ function earlierLine(earlier: Earlier, key: string, s: Strings, width: number, a
 export function listMarks(lines: readonly Line[]): string[] {
   const found = new Set<string>();
   const hidden: string[] = [];
+  // the steps marked ≠, by number: `missed:3 7` (issue 16 item 13: said beside step 8's result, "≠ ran,
+  // your prediction was wrong" read as about step 8, whose prediction was right)
+  const missed: string[] = [];
   for (const l of lines) {
     const mark = l[0]?.text.trim();
     if (mark === MARKS.asks || mark === ASKS_ASCII) found.add('asks');
-    else if (mark === MARKS.missed || mark === markOf('missed', true)) found.add('missed');
+    else if (mark === MARKS.missed || mark === markOf('missed', true)) missed.push(/^\s*(\d+)/.exec(l[1]?.text ?? '')?.[1] ?? '');
     else if (mark === MARKS.bad) found.add('bad');
     for (const m of l.map((r) => r.text).join('').matchAll(/\+(\d+)([↑↓])/g)) hidden.push(`hidden:${m[1]}${m[2]}`);
   }
-  return [...['asks', 'missed', 'bad'].filter((k) => found.has(k)), ...new Set(hidden)];
+  if (missed.length > 0) found.add(`missed:${missed.join(' ')}`);
+  return [...['asks', 'missed', 'bad'].flatMap((k) => [...found].filter((f) => f === k || f.startsWith(`${k}:`))), ...new Set(hidden)];
 }
 
 /** The step list: a line per step, each title whole where it fits, else the step's short

@@ -74,8 +74,9 @@ export interface PanesSlice {
   showTab(tab: TabId): void;
   /** a step's result is in `tab`: shown and in focus (the tabs, a zoom; side by side the focus,
    *  and the Flow and Kernel where the C code took their place), whichever pane the learner had
-   *  shown before the run; whether it moved */
-  showResult(tab: TabId): boolean;
+   *  shown before the run: 'moved' there; 'there' shown already (or zoomed: the zoom stays);
+   *  'chosen': not shown, the learner chose another pane while the step ran */
+  showResult(tab: TabId): 'moved' | 'there' | 'chosen';
   /** f: the lesson's next C file (clnt.c, rv.h...) */
   nextFile(): void;
   /** the C pane shown follows the step it is about: the file the step names (Step.code), once
@@ -160,6 +161,15 @@ export const panesSlice =
       const i = paths.findIndex((p) => has(p === shown?.file ? shown.text : deps.readCode(p)));
       return i < 0 ? undefined : i;
     };
+    // the step (its run, its index) while which the learner chose a pane, in a read of its own
+    // (Tab, c, f, s…): that pane stays once the step ends (showResult)
+    let chosenDuring: { run: LessonRun | null; step: number } | null = null;
+    /** `tab` shown by a key (Tab, c, f, s…), with the panes it hides forgetting the learner's offsets */
+    const choose = (tab: TabId, more: Partial<PanesSlice> = {}) => {
+      const { busy, runningStep, run } = get();
+      if (busy === 'running' && runningStep !== null && !get().keyCameWithRun()) chosenDuring = { run, step: runningStep };
+      show(tab, more);
+    };
     /** `tab` shown, with the panes it hides forgetting the learner's offsets */
     const show = (tab: TabId, more: Partial<PanesSlice> = {}) => {
       const followed = { ...get().followed };
@@ -196,33 +206,39 @@ export const panesSlice =
         // C reached by Tab too: c and Esc go back to the pane it came from
         if (next === 'code') {
           loadCode(stepFile());
-          show(next, { tabBeforeCode: get().tab });
-        } else show(next);
+          choose(next, { tabBeforeCode: get().tab });
+        } else choose(next);
       },
 
       showTab(tab) {
-        if (get().tab !== tab) show(tab);
+        if (get().tab !== tab) choose(tab);
       },
 
       showResult(tab) {
         // a pane shown before the run (Tab, c, a scroll) was the learner looking around, not asking
         // to keep it: the result's pane is shown (issue 16 item 11: "your pane stays" cost newcomers
-        // a Tab, then z, at nearly every step). One chosen after the run stays until the next.
-        // Zoomed, the pane stays: z chose it to fill the screen, and the zoom's note says where
-        // the notice is (tests/app/zoom: a zoomed Trace turned into the Kernel under the reader)
-        if (get().tab === tab || get().zoomed) return false;
+        // a Tab, then z, at nearly every step). One chosen while the step ran, in a read after its
+        // Space, stays, as one chosen after the run does until the next (issue 16 item 13: a Tab
+        // during serv-clnt 1's run was undone as it ended, and read as lost; the status line says
+        // where the result is). Zoomed, the pane stays: z chose it to fill the screen, and the
+        // zoom's note says where the notice is (tests/app/zoom: a zoomed Trace turned into the
+        // Kernel under the reader)
+        const chosen = chosenDuring !== null && chosenDuring.run === get().run && chosenDuring.step === get().runningStep;
+        chosenDuring = null;
+        if (get().tab === tab || get().zoomed) return 'there';
+        if (chosen) return 'chosen';
         // side by side too the result's pane takes the focus, whichever it is, so z zooms it and ↑↓
         // scroll it (issue 16: Tab Tab, then z, to read a step's result cut at 120x34; the focus
         // went to a result in the Trace and stayed on the Flow for one in the Kernel)
         show(tab);
-        return true;
+        return 'moved';
       },
 
       toggleCode() {
-        if (get().tab === 'code') show(get().tabBeforeCode);
+        if (get().tab === 'code') choose(get().tabBeforeCode);
         else {
           loadCode(stepFile());
-          show('code', { tabBeforeCode: get().tab });
+          choose('code', { tabBeforeCode: get().tab });
         }
       },
 
@@ -240,7 +256,7 @@ export const panesSlice =
         if (tab === 'code') loadCode(((code?.index ?? 0) + 1) % lesson.code.length);
         else {
           loadCode(namedForF() ?? stepFile() ?? code?.index ?? 0);
-          show('code', { tabBeforeCode: tab });
+          choose('code', { tabBeforeCode: tab });
         }
       },
 

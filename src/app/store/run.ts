@@ -9,6 +9,7 @@ import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
+import { keyFor } from '../keymap.js';
 import { ASK_RESET, type Ask } from './ask.js';
 import { AT_QUESTION, SCROLL_HOME } from './panes.js';
 import { shownFocus } from './kernel.js';
@@ -21,6 +22,9 @@ export type Status = (s: Strings) => string;
 /** 'opening': the first lesson opening at start, no step to run again (its run set up, the
  *  kernel read): the screen is the ready one, a Space pressed meanwhile runs step 1 once it is open */
 export type Busy = 'running' | 'opening' | 'resetting' | 'quitting' | null;
+
+/** What runs while keys come that it does not use: step N (1-based), a lesson opening (null), r's reset. */
+export type Running = number | null | 'reset';
 
 /** How many of ipclab's objects of each kind the kernel holds. */
 export interface Held {
@@ -68,7 +72,7 @@ export interface RunSlice extends RunCopy {
    *  it moves nothing (issue 16: →→ at a lesson's end opened the next at its step 2, step 1 never
    *  drawn), said once the screen is there (the Spaces meanwhile too). True when it waits so. */
   moveWaits(key: string): boolean;
-  /** A question's key or y (`key`: a digit, x, h, y) while a step runs: it acts on nothing, said once
+  /** A question's key, y or r (`key`: a digit, x, h, y, r) while a step runs: it acts on nothing, said once
    *  the step is over. A digit then answered the running step's question after Space (its verdict
    *  graded on it), or, a moment later, the next step's; y opened nothing and the value typed for its
    *  form answered the next question (issue 16: msg 3). True when a step runs. */
@@ -84,6 +88,9 @@ export interface RunSlice extends RunCopy {
   keysBegin(): void;
   /** the read's keys end */
   keysEnd(): void;
+  /** whether the key handled now came in the read whose key started the work under way (a
+   *  Tab typed with the Space, before the run showed): not one the learner chose while it ran */
+  keyCameWithRun(): boolean;
   /** whether a key of the read shown now is one not used (keysBegin); counts it. `step`: a key
    *  about the steps (keymap.ts STEP_ACTIONS), the only ones not used after a key that ran a
    *  step; after a key that closed a your-turn form none of the read's keys is (formClosed) */
@@ -191,16 +198,21 @@ export const runSlice =
       const shown = onScreen();
       return (s) => s.keysDropped(n, spaces, shown);
     };
-    // Spaces pressed while a step ran: not kept for after it (a Space never runs a step whose
-    // screen the learner has not seen); said once the step is over: the step ran (null: a lesson opened) and the one on screen now
+    // Spaces pressed while a step ran (or a reset): not kept for after it (a Space never runs a step whose
+    // screen the learner has not seen); said once the work is over: the step ran (null: a lesson
+    // opened; 'reset': r's reset) and the one on screen now
     let spacesWhileRunning = 0;
-    let ranStep: number | null = null;
+    let ranStep: Running = null;
+    // the work under way is r's reset (not a lesson opening from the menu or an erratum)
+    let resetting = false;
     // other keys about the steps pressed meanwhile (keyWhileRunning: → ←, a digit, x, h, y), and
     // which: one key's name, or null for several
     let othersWhileRunning = 0;
     let otherKey: string | null = null;
-    /** the step running now (1-based), or null while a lesson opens (Enter or → left the last one's end) */
-    const runningNow = (): number | null => {
+    /** the step running now (1-based), null while a lesson opens (Enter or → left the last one's
+     *  end, the menu, an erratum), 'reset' while r resets the lesson */
+    const runningNow = (): Running => {
+      if (get().busy === 'resetting' && resetting) return 'reset';
       const lesson = get().lessons[get().lessonIndex];
       return get().runningStep !== null ? get().runningStep! + 1 : get().done >= (lesson?.steps.length ?? 0) ? null : get().done + 1;
     };
@@ -219,9 +231,11 @@ export const runSlice =
       spacesWhileRunning = othersWhileRunning = 0;
       return (s) => s.keysWhileRunning(n, key, ran, shown);
     };
-    // the status naming the pane a run showed: a note, which what the keys not used say replaces
-    let resultSaid: Status | null = null;
-    const saysNothingElse = () => get().status === null || get().status === resultSaid;
+    // the status naming the pane a run showed, or that the reset is done: a note, which what the
+    // keys not used say replaces (issue 16 item 13: "r   " in one read, the reset's note hid that
+    // the three Spaces were not used)
+    let noteSaid: Status | null = null;
+    const saysNothingElse = () => get().status === null || get().status === noteSaid;
 
     const snapshot = () => {
       const { run } = get();
@@ -365,12 +379,16 @@ export const runSlice =
     const showResultPane = (step: number): Partial<AppState> => {
       const result = resultOf(get(), step);
       if (!result) return { result: null };
-      const moved = get().showResult(result.pane);
-      // a result that needs two panes says what the other holds, the pane moved or not (Step.alsoIn)
+      const shown = get().showResult(result.pane);
+      const moved = shown === 'moved';
+      // a result that needs two panes says what the other holds, the pane moved or not (Step.alsoIn);
+      // one in a pane other than the learner chose while the step ran says where it is
       const also = get().lessons[get().lessonIndex]?.steps[step]?.alsoIn;
-      const said = (moved || !!also) && get().status === null && !get().zoomed;
-      if (said) resultSaid = (s) => (also ? s.resultAlso(step + 1, s[result.pane], s[also.pane], also.shows) : s.resultShown(step + 1, s[result.pane]));
-      return { result: { step, ...result, moved }, ...(said ? { status: resultSaid } : {}) };
+      const said = (shown !== 'there' || !!also) && get().status === null && !get().zoomed;
+      if (said)
+        noteSaid = (s) =>
+          shown === 'chosen' ? s.resultElsewhere(step + 1, s[result.pane]) : also ? s.resultAlso(step + 1, s[result.pane], s[also.pane], also.shows) : s.resultShown(step + 1, s[result.pane]);
+      return { result: { step, ...result, moved }, ...(said ? { status: noteSaid } : {}) };
     };
 
     return {
@@ -406,8 +424,9 @@ export const runSlice =
               droppedSpaces = true;
               if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
-            // the Spaces pressed while the step ran ran nothing: said so, with what is on screen now
-            if (spacesWhileRunning + othersWhileRunning > 0 && (busy === 'running' || spacesWhileRunning === 0)) {
+            if (busy === 'resetting') resetting = false;
+            // the Spaces pressed while the step ran (or the reset) ran nothing: said so, with what is on screen now
+            if (spacesWhileRunning + othersWhileRunning > 0) {
               const said = keysWhileSaid();
               if (saysNothingElse() && takesKeys(get())) set({ status: said });
             }
@@ -450,11 +469,13 @@ export const runSlice =
       },
 
       runStep(values) {
-        if (queuesSpace(get().busy)) {
+        const { busy } = get();
+        if (busy !== null) {
           // the learner's values are for the step shown, not one after it: a busy Enter runs nothing.
-          // A Space while a step runs is not kept: the step after it is not on screen yet (said once it is)
-          if (!values && get().busy === 'opening') spacesWaiting++;
-          else if (!values) {
+          // A Space while a step runs or the lesson resets is not kept: the step after it is not on
+          // screen yet (said once it is; issue 16 item 13: Spaces during a reset went unsaid)
+          if (!values && busy === 'opening') spacesWaiting++;
+          else if (!values && busy !== 'quitting') {
             spacesWhileRunning++;
             ranStep = runningNow();
           }
@@ -478,7 +499,7 @@ export const runSlice =
       },
 
       keyWhileRunning(key) {
-        if (get().busy !== 'running') return false;
+        if (get().busy !== 'running' && get().busy !== 'resetting') return false;
         countWhileRunning(key);
         return true;
       },
@@ -500,6 +521,10 @@ export const runSlice =
           droppedForm = false;
           set({ status: said });
         }
+      },
+
+      keyCameWithRun() {
+        return inRead && readStarted;
       },
 
       keyDropped(step, space = false) {
@@ -532,20 +557,23 @@ export const runSlice =
       },
 
       resetLesson() {
-        // nothing is reset while a step runs (enqueue would do nothing): nor is anything asked
-        if (get().busy !== null) return;
+        // nothing is reset while a step runs (enqueue would do nothing): nor is anything asked;
+        // an r then is said once the step ends, as a Space then is
+        if (get().keyWhileRunning(keyFor('reset', get().ascii)) || get().busy !== null) return;
         // it removes what the lesson made and asks its questions anew: the first r only asks
         if (get().ask?.kind !== 'reset') {
           set({ ask: ASK_RESET, status: (s) => s.resetAsk });
           return;
         }
         set({ ask: null });
+        resetting = true;
         void get().enqueue('resetting', async () => {
           set({ status: (s) => s.resetting });
           const { run } = get();
           if (!run) return;
           await run.reset();
-          settle({ ...NO_CHOICES, view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone });
+          noteSaid = (s) => s.resetDone;
+          settle({ ...NO_CHOICES, view: 0, revealed: 0, before: null, picked: null, status: noteSaid });
         });
       },
 
