@@ -105,7 +105,7 @@ function cutUnsaid(r: Rendered, lang: Lang, k: number): string[] {
 }
 
 /** The shown step's words cut where the pane opens, above the pinned lines that say the rest
- *  is below (cutUnsaid), and the last line shown of them without a mark: the cut sentence read
+ *  is below (cutUnsaid), and the last line shown of them without a mark, mid-sentence: the cut sentence read
  *  as finished (fix21a#1: "… checks SHMMAX (per segment)," over "New terms: …", ftok 7, shmctl 5). */
 function cutUnmarked(r: Rendered, lang: Lang, k: number): string[] {
   const s = strings(lang);
@@ -121,7 +121,9 @@ function cutUnmarked(r: Rendered, lang: Lang, k: number): string[] {
     last--;
   }
   const said = rows[last] ?? '';
-  return said.endsWith('…') ? [] : [`step ${k + 1}'s words cut, their last line shown without a mark: "${said}"`];
+  // a blank row or a sentence's end: the cut falls between paragraphs or sentences, and the mark
+  // is left out there (a "…" alone on a row, or after a whole sentence, read as stray: issue 16)
+  return said.endsWith('…') || /^\s*$|[.。!！?？)）:：]$/u.test(said) ? [] : [`step ${k + 1}'s words cut, their last line shown without a mark: "${said}"`];
 }
 
 /** What of the your-turn form being edited is not in the pane (fix18a#1): its keys line, every
