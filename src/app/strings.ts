@@ -170,6 +170,9 @@ const EN = {
   /** while an erratum's jump runs the steps before its own: no question is open */
   jumpRunning: (lesson: Text, steps: number, to: number) => `running ${steps === 1 ? 'step 1' : `steps 1-${steps}`} of ${lesson.en} on the way to step ${to}`,
   glossaryTitle: 'Glossary',
+  /** the glossary's first line: what its ▶ is (issue 16: ▶ beside System V IPC, key, fork, msqid,
+   *  each the entry it opened at, read as a mark of those terms) */
+  glossaryLegend: '▶ marks the entry you are on; ↑↓ move to another.',
   /** after the heading of an entry g lists first: a new term of the step shown (or just run) */
   glossaryNewAt: (step: number) => `◂ new at step ${step}`,
   /** the lines that head the glossary's groups when it is opened in a lesson: that lesson's
@@ -859,6 +862,7 @@ const ZH: Strings = {
   erratumCancelled: (id: string) => `${id}：没有跳转，你还在原处；再按 Esc 关闭勘误`,
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
+  glossaryLegend: '▶ 标出你所在的条目；按 ↑↓ 换到别的条目。',
   glossaryNewAt: (step: number) => `◂ 第 ${step} 步的新术语`,
   glossaryThisLesson: '── 本课 ──',
   glossaryOthers: '── 其他课程和屏幕 ──',

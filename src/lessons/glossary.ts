@@ -535,12 +535,13 @@ export const GLOSSARY: GlossaryEntry[] = [
     ],
   },
   {
+    // "block" as parent-child 2's aside says it (issue 16: "C blocks both signals" found nothing)
     id: 'sigprocmask',
-    name: { en: 'sigprocmask', zh: 'sigprocmask' },
-    terms: ['sigprocmask'],
+    name: { en: 'blocked signal: sigprocmask', zh: '阻塞信号：sigprocmask' },
+    terms: ['sigprocmask', 'blocked signal', '阻塞信号'],
     text: {
-      en: 'The call that blocks signals (or unblocks them) for the calling thread. A blocked signal is not lost: the kernel keeps it pending until the program unblocks it (its handler then runs) or waits for it with a call such as sigtimedwait, as communicate_with_child.c does. A child made by fork() starts with its parent\'s blocked signals.',
-      zh: '阻塞（或解除阻塞）信号的调用，作用于调用它的线程。被阻塞的信号不会丢：内核把它记为“待处理”，直到程序解除阻塞（这时处理函数运行），或用 sigtimedwait 这类调用专门等它，communicate_with_child.c 就是这样做的。fork() 出的子进程继承父进程阻塞的信号。',
+      en: 'To block a signal is to hold it back: sent to the process, it waits, pending, and does nothing. sigprocmask is the call that blocks signals (or unblocks them) for the calling thread. A blocked signal is not lost: the kernel keeps it pending until the program unblocks it (its handler then runs) or waits for it with a call such as sigtimedwait, as communicate_with_child.c does. A child made by fork() starts with its parent\'s blocked signals.',
+      zh: '阻塞一个信号就是把它扣住：发给进程后它挂起等着，不起任何作用。sigprocmask 是阻塞（或解除阻塞）信号的调用，作用于调用它的线程。被阻塞的信号不会丢：内核把它记为“待处理”，直到程序解除阻塞（这时处理函数运行），或用 sigtimedwait 这类调用专门等它，communicate_with_child.c 就是这样做的。fork() 出的子进程继承父进程阻塞的信号。',
     },
   },
   {
@@ -673,8 +674,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'seq, ack, len, flags (struct ipclab_rv)', zh: 'seq、ack、len、flags（struct ipclab_rv 的成员）' },
     terms: ['seq', 'ack', 'len'],
     text: {
-      en: 'The fields of the segment of lesson 8 (server and client) that carry a message. data: the text; len: its length in bytes; flags: a bit set on the last message; seq: the message\'s number, written last, once the rest is in place; ack: the number of the last message the client has read. `seq = ack + 1` means one message waits unread; the client sets `ack = seq` when it has read it.',
-      zh: '第 8 课（服务端与客户端）共享内存段里传一条消息的字段。data：文字；len：文字的字节数；flags：最后一条消息会带上一个标记位；seq：消息的编号，其余字段写好后最后才写；ack：客户端已读的最后一条消息的编号。`seq = ack + 1` 表示有一条消息等着读；客户端读完就令 `ack = seq`。',
+      en: 'The fields of the segment of lesson 8 (server and client) that carry a message. data: the text; len: its length in bytes; flags: 1 on the last message, else 0; seq: the message\'s number, written last, once the rest is in place; ack: the number of the last message the client has read. `seq = ack + 1` means one message waits unread; the client sets `ack = seq` when it has read it.',
+      zh: '第 8 课（服务端与客户端）共享内存段里传一条消息的字段。data：文字；len：文字的字节数；flags：最后一条消息为 1，其余为 0；seq：消息的编号，其余字段写好后最后才写；ack：客户端已读的最后一条消息的编号。`seq = ack + 1` 表示有一条消息等着读；客户端读完就令 `ack = seq`。',
     },
   },
   {
@@ -785,15 +786,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_NOWAIT', zh: 'IPC_NOWAIT' },
     terms: ['IPC_NOWAIT', 'ENOMSG', 'EAGAIN'],
     text: {
-      en: 'A flag of msgsnd, msgrcv and semop for a call that cannot go ahead now: a full queue, no message of the type asked for, a semaphore whose operation cannot be done now (sem_op -N while the value is below N, or sem_op 0 while it is not 0).',
-      zh: 'msgsnd、msgrcv 和 semop 的标志，管的是此刻做不了的调用：队列已满，没有所要类型的消息，信号量的操作此刻做不了（sem_op 为 -N 而值小于 N，或 sem_op 为 0 而值不为 0）。',
+      // what it does as far as its name says (issue 16: the entry said only when it applies): not
+      // how the call ends, which msg 4 asks ("the queue is empty. msgrcv with IPC_NOWAIT then…")
+      en: 'A flag of msgsnd, msgrcv and semop for a call that cannot go ahead now: a full queue, no message of the type asked for, a semaphore whose operation cannot be done now (sem_op -N while the value is below N, or sem_op 0 while it is not 0). Without the flag, such a call sleeps till it can go ahead; with it, the call gives up at once.',
+      zh: 'msgsnd、msgrcv 和 semop 的标志，管的是此刻做不了的调用：队列已满，没有所要类型的消息，信号量的操作此刻做不了（sem_op 为 -N 而值小于 N，或 sem_op 为 0 而值不为 0）。不带这个标志，这样的调用会睡眠，等到能做为止；带上它，调用立刻放弃。',
     },
-    // what the call then does is what msg 4 asks ("the queue is empty. msgrcv with IPC_NOWAIT then…")
+    // how the call then ends is what msg 4 asks
     shows: [
       {
         lesson: 'msg',
         step: 'taken',
-        text: { en: 'Where the call would sleep, it fails at once instead, with an errno of its own: msgsnd to a full queue and semop with EAGAIN, msgrcv with no message of the type asked for with ENOMSG.', zh: '调用本该睡眠等待时，改为立刻失败返回，带着各自的 errno：msgsnd 遇到队列已满、semop 做不了操作，都是 EAGAIN；msgrcv 找不到所要类型的消息，是 ENOMSG。' },
+        text: { en: 'It fails, returning -1 with an errno of its own: msgsnd to a full queue and semop with EAGAIN, msgrcv with no message of the type asked for with ENOMSG.', zh: '它以失败返回 -1，带着各自的 errno：msgsnd 遇到队列已满、semop 做不了操作，都是 EAGAIN；msgrcv 找不到所要类型的消息，是 ENOMSG。' },
       },
     ],
   },

@@ -177,9 +177,10 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'nattch 1, lpid (last to attach or detach): the child. Until its handlers are set, a signal would end it, so the parent waits.',
         zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。子进程装好处理函数之前，信号会杀死它，所以父进程等它就绪。',
       },
+      // what blocking does, said where it is first named (issue 16: "blocks" explained nowhere)
       aside: {
-        en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',
-        zh: '子进程是另启的 ipclab，命令行传入两个 shmid，因为 Node.js 程序有多个线程，fork 出的副本可能崩溃。C 程序不等“就绪”，而是在 fork() 前阻塞这两个信号。',
+        en: 'the child is a new ipclab given both shmids; forking Node.js (threaded) may crash. C blocks both signals before fork(): a blocked signal waits till taken.',
+        zh: '子进程是另启的 ipclab，命令行传入两个 shmid，因为 Node.js 多线程，fork 它可能崩溃。C 程序在 fork() 前阻塞信号：被阻塞的信号先扣着，等子进程来取。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],
@@ -438,9 +439,10 @@ export const parentChild = defineLesson<ParentChildState>({
       explain: { en: 'In one segment the reply would go into the bytes the message is in. Two keep a message and its reply in different bytes: writing the reply leaves the message there to read.', zh: '只用一个共享内存段，回复就要写进消息所在的字节。用两个段，消息和回复各在各的字节里：写回复不会动到消息，它一直留着可读。' },
     },
     {
-      // answerable from what was shown: an exit detaches as shmdt does, and the overview's step 6
-      // left a detached segment listed (issue 16: this lesson never showed a segment outlive anyone)
-      question: { en: 'Say both processes exit with no IPC_RMID; an exit detaches, as shmdt did in the overview\'s step 6. ipcs -m then lists…', zh: '假如不调用 IPC_RMID，两个进程都退出；退出会像概览第 6 步的 shmdt 那样解除映射。这时 ipcs -m 会列出……' },
+      // answerable from this lesson: an exit detaches as shmdt does, and step 8's Trace showed both
+      // segments at nattch 0, detached by both, before IPC_RMID (issue 16: it pointed to the
+      // overview's step 6, which a learner starting at this lesson never ran)
+      question: { en: 'Both processes exit with no IPC_RMID; an exit detaches, as both shmdt did in step 8 before IPC_RMID. ipcs -m then lists…', zh: '假如不调用 IPC_RMID，两个进程都退出；退出会像第 8 步 IPC_RMID 之前的两次 shmdt 那样解除映射。这时 ipcs -m 会列出……' },
       choices: [
         { en: 'neither segment', zh: '两个共享内存段都不列出', whyNot: { en: 'an exit detaches and nothing more; the kernel frees a segment only after IPC_RMID.', zh: '进程退出只是解除映射；内核要等 IPC_RMID 之后才释放共享内存段。' } },
         { en: 'both segments, nattch 0', zh: '两个共享内存段都在，nattch 为 0' },

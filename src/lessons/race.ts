@@ -496,7 +496,7 @@ export const race = defineLesson<RaceState>({
         // "round" said where first met (issue 16: step 2's notice gave "The round" its time, undefined);
         // and that one losing nothing runs again (NONE_ROUNDS)
         en: `Each worker loops \`x = *counter; *counter = x + 1\` (volatile in race.c) with no lock. A round: both start at once, timed till both end. With 2+ CPUs, a round that loses nothing is run again.`,
-        zh: `各自循环 \`x = *counter; *counter = x + 1\`（race.c 里是 volatile）：先读再写，不加锁。两者同时开始，称为一轮，从第一个开始计到最后一个结束；有 2 个以上 CPU 时，一次更新都没丢的那一轮会重跑。`,
+        zh: `各自循环 \`x = *counter; *counter = x + 1\`（race.c 里是 volatile）：先读再写，不加锁。两者同时开始，称为一轮，从第一个开始计到最后一个结束；至少 2 个 CPU 时，一次更新都没丢的那一轮会重跑。`,
       },
       aside: {
         en: 'the workers meet at `started`, the int after the counter. Each adds 1 to it in one indivisible step (step 4 says how) and spins till it reads 2.',

@@ -307,8 +307,9 @@ export const sem = defineLesson<SemState>({
       notice: {
         // sempid is the say's: the notice names what is in view after the run, the Trace at 80x24 (notice-says-in-view-ipcs)
         // the start value where it is seen, for check 2's "Linux starts the others at 0" (issue 16: 0 never shown)
-        en: 'One semaphore. Trace: new, it read 0 (the first semctl read; Linux starts semaphores at 0); SETVAL set it to 1.',
-        zh: '集合里有一个信号量。跟踪：新建时读到 0（第一次 semctl 读取；Linux 上信号量初值为 0）；SETVAL 把它设成 1。',
+        // in sentences (issue 16: "Trace: new, it read 0 (the first semctl read; …)" read as garbled)
+        en: 'One semaphore. In the Trace, semctl first read it as 0: Linux starts a new semaphore at 0. Then SETVAL set it to 1.',
+        zh: '集合里有一个信号量。跟踪里，semctl 第一次读到的是 0：Linux 上新信号量的初值是 0。随后 SETVAL 把它设成 1。',
       },
       // the first GETVAL's 0, the notice's start value, with SETVAL under it
       traceFocus: ['GETVAL) = 0'],

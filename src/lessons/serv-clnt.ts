@@ -223,9 +223,11 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'key 由 ftok 算出，不是 0：有文件就能找到这个共享内存段。“跟踪”窗格里：shmget 那行带 IPC_EXCL；rv->magic 那行是最后写入的。',
       },
       aside: {
-        // said where the process list first shows (issue 16 pass 6: the introduction named it before any list)
-        en: 'steps 1-4 run ipclab\'s program again on both sides, as serv.c and clnt.c (open: 3 in C, more here); 5-6 run the C ones. The list\'s "lesson" is the lesson process.',
-        zh: '第 1-4 步双方都是 ipclab 的程序再启动一次，做 serv.c、clnt.c 的事（open 在 C 里返回 3，这里更大）；第 5、6 步运行 C 程序。进程列表里的“本课”是本课进程。',
+        // said where the process list first shows (issue 16 pass 6: the introduction named it before any list);
+        // the trace's open(…) = 22 against C's 3 in words (issue 16: "open: 3 in C, more here" was
+        // cryptic); why, the glossary's fd entry says
+        en: 'in steps 1-4 ipclab\'s program plays serv.c and clnt.c (open() returns it a higher number than C\'s 3); 5-6 run the C ones. The list\'s "lesson" is the lesson process.',
+        zh: '第 1-4 步由 ipclab 的程序做 serv.c、clnt.c 的事（它的 open() 返回的编号比 C 程序的 3 大）；第 5、6 步运行 C 程序。进程列表里的“本课”是本课进程。',
       },
       // shmget's line to magic's fits the Trace's 6 rows at 80x24; open's, one more line up, did not
       // (issue 16 pass 8: magic 5 Downs away): the notice says open's O_EXCL itself
@@ -264,16 +266,19 @@ export const servClnt = defineLesson<ServClntState>({
       },
       // only what this step shows (issue 16: poll, named pipe, FIFO came with shm_segsz and
       // __ATOMIC_SEQ_CST, five new terms at once): the poll is step 3's, where a side waits; the
-      // FIFO stays, erratum E3's word where a key is seen found live
+      // FIFO stays, erratum E3's word where a key is seen found live. Each new term said in a few
+      // words (issue 16: named pipe, FIFO, shm_segsz, __ATOMIC_SEQ_CST unexplained, at once): FIFO
+      // without its other name, __ATOMIC_SEQ_CST by what it asks; shm_segsz's line says it in words
+      // ("room for struct ipclab_rv"); the claim and the wake-up the lines say in words too
       notice: {
-        en: 'Found by key alone, as a named pipe (FIFO) is by path. Trace: its compare-and-swap took client_pid; its SIGUSR2 woke the server.',
-        zh: '只凭 key 就找到了共享内存段，如同有名管道（FIFO）凭路径。跟踪：比较并交换占用了 client_pid，SIGUSR2 叫醒了服务端。',
+        en: 'Found by key as a FIFO (a pipe with a file name) is by path. Trace: the claim\'s __ATOMIC_SEQ_CST asks for strict memory order.',
+        zh: '只凭 key 就找到了共享内存段，如同 FIFO（有文件名的管道）凭路径。跟踪：比较并交换的 __ATOMIC_SEQ_CST 要求最严格的内存顺序。',
       },
-      // the notice's lines: the compare-and-swap said plainly, the SIGUSR2, the server woken
+      // the notice's lines: the compare-and-swap (its __ATOMIC_SEQ_CST just above) said plainly, the SIGUSR2, the server woken
       traceFocus: [{ en: 'compare-and-swap: client_pid', zh: '比较并交换：client_pid' }, 'rv->client_pid =='],
       diagram: 'serv-clnt-2',
-      // the Trace: the notice's compare-and-swap and SIGUSR2, and the step's new terms (shm_segsz, __ATOMIC_SEQ_CST),
-      // are only there (issue 16 pass 10: the Kernel was shown, declared for the question's nattch, fixS)
+      // the Trace: the notice's __ATOMIC_SEQ_CST and the compare-and-swap are only there (issue 16
+      // pass 10: the Kernel was shown, declared for the question's nattch, fixS)
       resultPane: 'trace',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
@@ -292,20 +297,24 @@ export const servClnt = defineLesson<ServClntState>({
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
         // each field's meaning said here, where first used (issue 16: "last seq" read as "the last seq")
-        en: 'The server writes data (the text), len, flags, then, last of all, `seq = ack + 1`, and sends SIGUSR2. The client sees seq pass ack, prints data, sets `ack = seq`, sends SIGUSR2 back.',
-        zh: '服务端写入 data（文字）、len、flags，最后才写 `seq = ack + 1`（消息编号），再发 SIGUSR2。客户端看到 seq 超过 ack，打印 data，令 `ack = seq`，再发 SIGUSR2 回去。',
+        // flags' 1 said where flags first shows (issue 16: steps 4-6's "flags = 1" never said "last")
+        en: 'The server writes data (the text), len, flags (1 if last), then, last of all, `seq = ack + 1`, and sends SIGUSR2. The client sees seq pass ack, prints data, sets `ack = seq`, sends SIGUSR2 back.',
+        zh: '服务端写入 data（文字）、len、flags（为 1 表示最后一条），最后才写 `seq = ack + 1`（消息编号），再发 SIGUSR2。客户端看到 seq 超过 ack，打印 data，令 `ack = seq`，再发 SIGUSR2 回去。',
       },
       // what the trace shows when kill() = 0 is followed by "seen at its 100 ms poll" (issue 16 pass 10:
       // read as the doorbell failing): the signal came, the poll had read first; which call and which
       // way (issue 16 pass 11: "its call" named neither). Why a poll at all
       // (signals of one kind merge) is the glossary's pending and poll, and check 2's
+      // every way a waiting side's line ends (wakeups.ts wokenText; issue 16: the server's "already
+      // set when it looked" was left unsaid); the aside says why a poll may win over a signal sent
       notice: {
-        en: 'The server\'s kill(client, SIGUSR2) returned 0: sent. The client\'s read line says what woke it: the signal or its 100 ms poll.',
-        zh: '服务端的 kill(客户端, SIGUSR2) 返回 0：信号从服务端发到了客户端。客户端读数据那行写明先叫醒它的是信号还是 100 ms 轮询。',
+        en: 'A waiter\'s line says how it saw the change: woken by SIGUSR2, seen at its 100 ms poll, or already set when it looked (no wait).',
+        zh: '等待的一方在它那行写明怎么看到变化：被 SIGUSR2 唤醒、在每 100 ms 一次的轮询中看到，或查看时已经写好（无需等待）。',
       },
       aside: {
-        en: 'both sides are Node.js programs, which run a signal\'s handler only between other work. A poll\'s read under way ends first; the signal finds nothing new.',
-        zh: '双方是 Node.js 程序，只在两件事之间运行信号的处理函数。已经开始的一次轮询读取会先做完，随后的信号就没有新东西可读了。',
+        // issue 16: "only between other work … finds nothing new to read" made no sense to a newcomer
+        en: 'both sides run Node.js, which runs a signal\'s handler after the work at hand. If that was the 100 ms look, it saw the new value first; the signal had nothing new.',
+        zh: '双方是 Node.js 程序，信号不会打断手头的事，处理函数等它做完才运行。如果手头正是 100 ms 的那次查看，它已先看到新值，信号就没有新东西可报了。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -320,8 +329,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits. On that ack the server detaches, calls IPC_RMID, exits.',
-        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出。服务端收到确认就解除映射、调用 IPC_RMID、退出。',
+        en: 'Message 2, flagged last (flags = 1): the client prints it, acks, detaches, exits. On that ack the server detaches, calls IPC_RMID, exits.',
+        zh: '第 2 条消息标明是最后一条（flags = 1）：客户端打印、确认、解除映射、退出。服务端收到确认就解除映射、调用 IPC_RMID、退出。',
       },
       notice: LAST_NOTICE,
       noticeBy: lastNotice,
@@ -562,8 +571,9 @@ function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | u
     const shown = live.entries.some((e) => e.type === 'event' && /status dest/.test(e.text.en));
     return shown
       ? {
-          en: `${notice.en} This run IPC_RMID came before the client's shmdt: the Trace's ipcs -m line shows the segment dest, still mapped, until that shmdt freed it.`,
-          zh: `${notice.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：跟踪里那行 ipcs -m 显示共享内存段为 dest，仍被映射，到那次 shmdt 才释放。`,
+          // the line is the client's • note of its row (client.ts cleanup), no $ command (issue 16)
+          en: `${notice.en} This run IPC_RMID came before the client's shmdt: the client's • line just before it shows the segment's row dest, still mapped, until that shmdt freed it.`,
+          zh: `${notice.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：客户端 shmdt 前那行 • 显示共享内存段那一行为 dest，仍被映射，到那次 shmdt 才释放。`,
         }
       : {
           en: `${notice.en} This run IPC_RMID came before the client's shmdt (Trace), but after the client's last look at its row: dest till that shmdt, no line shows it.`,

@@ -194,14 +194,16 @@ describe('notices by the run', () => {
       // this run's order, said as this run's (a newcomer read "IPC_RMID came before" as a rule)
       // what the kernel does, not a dest no pane here showed; where the learner saw dest (issue 16)
       // what the Trace and the Kernel pane show: no dest, which no pane here showed (issue 16)
-      // where the client's ipcs -m line before its shmdt shows dest, the notice points at it (issue 16:
-      // the quiz named dest and no pane showed it); where its look came before the IPC_RMID, it says no line shows it
+      // where the client's • line before its shmdt shows dest, the notice points at it (issue 16:
+      // the quiz named dest and no pane showed it), as the • note it is, not a $ command's output
+      // (issue 16: "the Trace's ipcs -m line"); where its look came before the IPC_RMID, it says no line shows it
       expect(dest.en).toContain("This run IPC_RMID came before the client's shmdt (Trace), but after the client's last look at its row: dest till that shmdt, no line shows it.");
       expect(dest.zh).toContain('没有哪一行显示出来');
       const row = { type: 'event', pid: 2, text: { en: 'ipcs -m before this shmdt: shmid 7, nattch 1, status dest', zh: '' }, at: 0 };
       const seen = step.noticeBy!(live([call(1, 'shmdt', 'shmdt(0x1)'), rmid, row, call(2, 'shmdt', 'shmdt(0x2)')]))!;
-      expect(seen.en).toContain("the Trace's ipcs -m line shows the segment dest, still mapped, until that shmdt freed it.");
-      expect(seen.zh).toContain('跟踪里那行 ipcs -m 显示共享内存段为 dest');
+      expect(seen.en).toContain("the client's • line just before it shows the segment's row dest, still mapped, until that shmdt freed it.");
+      expect(seen.zh).toContain('客户端 shmdt 前那行 • 显示共享内存段那一行为 dest');
+      expect(`${seen.en} ${seen.zh}`).not.toMatch(/ipcs -m/);
       // pass 10: "too briefly for a poll to show" claimed what the screen cannot show
       expect(`${dest.en} ${seen.en}`).not.toMatch(/too briefly/);
       expect(step.noticeBy!(live([call(2, 'shmdt', 'shmdt(0x2)'), call(1, 'shmdt', 'shmdt(0x1)'), rmid]))).toBeUndefined();

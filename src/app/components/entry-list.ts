@@ -15,6 +15,8 @@ export interface ListEntry {
   parts: { label?: string; text: string }[];
   /** a line above the entry that starts a group of the list (the glossary's "This lesson") */
   section?: string;
+  /** dim text above the entry and its section, wrapped: the list's legend, on its first entry */
+  lead?: string;
 }
 
 /** Cells the text of an entry is indented by, under its heading. */
@@ -41,6 +43,7 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
     if (i === cursor) start = lines.length;
     const first = lines.length;
     starts.push(first);
+    if (entry.lead) for (const text of wrap(t.text(entry.lead), Math.max(10, proseWidth(width) - 1))) lines.push([run(` ${text}`, 'dim')]);
     if (entry.section) lines.push([run(` ${t.text(entry.section)}`, 'dim')]);
     const heading: Line = [run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')];
     const mark = entry.mark ? t.text(entry.mark) : '';

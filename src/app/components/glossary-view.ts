@@ -29,6 +29,8 @@ export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strin
     // opened in a lesson, the entries g put first are its own: a line heads them and one the rest
     const i = list.indexOf(e);
     const section = first.length === 0 ? undefined : i === 0 ? s.glossaryThisLesson : i === first.length ? s.glossaryOthers : undefined;
-    return { heading: e.name[lang], ...(mark ? { mark } : {}), parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))], ...(section ? { section } : {}) };
+    // the legend of ▶, the one mark of the list no heading says, on the list's first line
+    const lead = i === 0 ? s.glossaryLegend : undefined;
+    return { heading: e.name[lang], ...(mark ? { mark } : {}), parts: [{ text: entryText(e, lang, shown) }, ...notes.map((t) => ({ text: t }))], ...(section ? { section } : {}), ...(lead ? { lead } : {}) };
   });
 }
