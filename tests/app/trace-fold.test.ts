@@ -108,13 +108,15 @@ describe('the Trace folds runs of alike lines', () => {
         expect(part(4)).toMatch(/shmget\(0x[0-9a-f]+, 0, 0\) = -1 ENOENT/);
         expect(part(4)).toMatch(/shmget\(0x[0-9a-f]+, 0, 0\) = \d+/);
         expect(part(5)).toMatch(/shmget\(0x[0-9a-f]+, 4096, IPC_CREAT\|IPC_EXCL\|0600\) = \d+/);
-        // a fold line names code only: a gloss in words under a call ("compare-and-swap: client_pid
-        // was still 0…") named no call, and its English first word stood in zh's line (issue 16)
+        // a fold line names code, and a gloss in words by its lead in the shown language: "compare-and-swap"
+        // ("比较并交换" in zh: its English word stood in zh's line once; a bare "note" said nothing: issue 16)
         const zh = traceView(run.trace, run.stepStarts, lessonSc, 'zh', 78, strings('zh'), false);
         // each fold line with its wrapped rows (indented under the pid column)
-        const folds = [view, zh].flatMap((v) => v.lines.map((l) => lineText(l)).join('\n').match(/× \d+ (?:lines|行)[^\n]*(?:\n {7,}[^\n]*)*/g) ?? []);
+        const foldsOf = (v: typeof view) => v.lines.map((l) => lineText(l)).join('\n').match(/× \d+ (?:lines|行)[^\n]*(?:\n {7,}[^\n]*)*/g) ?? [];
+        const folds = [...foldsOf(view), ...foldsOf(zh)];
         expect(folds.length).toBeGreaterThan(0);
-        for (const f of folds) expect(f).not.toMatch(/compare-and-swap|[:：]\s*$/);
+        for (const f of folds) expect(f).not.toMatch(/[:：]\s*$|\bnote\b|说明/);
+        for (const f of foldsOf(zh)) expect(f).not.toMatch(/compare-and-swap/);
         // the names account for every line counted: each once, "×k" for k lines (issue 16: "× 9 lines"
         // named 7 things at step 6, its "expected = 0" and its note dropped), a process's after its pid
         for (const f of folds) {

@@ -330,15 +330,20 @@ export function foldedRuns(trace: readonly TraceEntry[], stepStarts: readonly nu
  *  command: "shmctl IPC_STAT"), an event's first code word ("memset", "rv->server_pid"); none
  *  for an event in words only, the gloss of the line before it (its first word was English in
  *  zh: "compare-and-swap:", issue 16) */
-function routineName(entry: TraceEntry, note: string): string {
+function routineName(entry: TraceEntry, note: string, lang: Lang): string {
   if (entry.type === 'call') {
     const cmd = /^\w+ctl\([^,]*, (\w+)/.exec(entry.c)?.[1];
     return cmd ? `${entry.call} ${cmd}` : entry.call;
   }
   // code first (rv->magic, memset(, an assignment's variable: "expected = 0"); a gloss in words is
-  // a note, named so, not code it may mention (a zh line's English word stood in its fold: issue 16)
+  // a note, named by its lead before a colon in the shown language where it has a short one
+  // ("compare-and-swap"; a bare "note" said nothing: issue 16), else "note", not code it may
+  // mention (a zh line's English word stood in its fold: issue 16)
   const text = entry.type === 'event' ? entry.text.en : '';
-  return /[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+|[A-Za-z_]\w*(?=\()|^[A-Za-z_]\w*(?= = )/.exec(text)?.[0] ?? note;
+  const code = /[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+|[A-Za-z_]\w*(?=\()|^[A-Za-z_]\w*(?= = )/.exec(text)?.[0];
+  if (code) return code;
+  const lead = entry.type === 'event' ? /^([^:：]{1,20})[:：]/u.exec(entry.text[lang])?.[1]?.trim() : undefined;
+  return lead && cells(lead) <= 20 ? lead : note;
 }
 
 /** A routine fold's names: each once, in order, with how many lines it stands for where more than
@@ -346,9 +351,9 @@ function routineName(entry: TraceEntry, note: string): string {
  *  named 7 things: two lines had no name and were dropped). A fold of several processes' lines
  *  names them by process, in the trace's order, each stretch after its pid ("4242: kill; 4343:
  *  rv->client_pid, memcpy"): which side did what, and in what order, stays readable. */
-export function routineNames(folded: readonly TraceEntry[], note: string, shown: (e: TraceEntry) => number = (e) => e.pid): string {
+export function routineNames(folded: readonly TraceEntry[], note: string, shown: (e: TraceEntry) => number = (e) => e.pid, lang: Lang = 'en'): string {
   const named = (part: readonly TraceEntry[]) => {
-    const names = part.map((e) => routineName(e, note));
+    const names = part.map((e) => routineName(e, note, lang));
     return [...new Set(names)].map((n) => {
       const k = names.filter((x) => x === n).length;
       return k > 1 ? `${n} ×${k}` : n;
@@ -457,7 +462,7 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       const folded = trace.slice(i, routineLast + 1);
       const like = lesson.steps[own]!.traceRoutine!.like[lang];
       const whose = (e: TraceEntry) => shownPid(e, self);
-      const text = t.text(s.traceRoutine(folded.length, like, routineNames(folded, s.traceRoutineNote, whose)));
+      const text = t.text(s.traceRoutine(folded.length, like, routineNames(folded, s.traceRoutineNote, whose, lang)));
       // several processes' lines: the names say whose each is, the pid column none
       const one = folded.every((e) => whose(e) === whose(entry));
       const pid = `${(one ? String(whose(entry)) : '').padStart(pidWidth)} `;
