@@ -439,7 +439,11 @@ function borderOf(input: LessonViewInput, text: readonly Line[], inner: number, 
     const cut = hidden(top);
     const tries = !cut ? (sign === null ? [] : [sign]) : sign === s.resultAbove(input.done) ? [s.resultTextAbove(input.done, step), s.textAbove(step)] : [sign ?? s.textAbove(step)];
     const room = (key: string) => titleRoom(top, inner + 2, c, s.more, key);
-    const upKey = tries.find((key) => room(key) >= (out ? named : 0)) ?? '';
+    // the step's title whole on the border before the sign's words, down to a bare "↑ N more": a
+    // title wrapped onto the pane's first row cost the text that row, and the window opened inside
+    // the text (issue 16, shmctl 3 at 80x24: "in buf" over a later line, read as a skipped line)
+    const whole = (key: string) => lessonBorderTitle(input, out, room(key), restWidth).rest.length === 0;
+    const upKey = (out ? [...tries, ''].find(whole) : undefined) ?? tries.find((key) => room(key) >= (out ? named : 0)) ?? '';
     const startAbove = cut ? truncate(layoutText(input.ascii).text(s.stepTextAbove(step, cut)), restWidth, layoutText(input.ascii).mark, true) : '';
     return { ...lessonBorderTitle(input, out, room(upKey), restWidth), upKey, startAbove };
   };
