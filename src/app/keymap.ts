@@ -474,14 +474,21 @@ export function runLabel(p: SpacePlace): Text {
   if (p.done >= p.steps) return onward(p);
   // (with the step's words cut above the pinned line, it brings them too: restAsks, as that line says)
   if (p.opens && !p.restAsks) return { en: `step ${p.done + 1}'s question`, zh: `第 ${p.done + 1} 步的问题` };
-  if (p.opens) return { en: `step ${p.done + 1}'s text, question`, zh: `第 ${p.done + 1} 步的说明和问题` };
+  if (p.opens) return restAndQuestion(p.done + 1);
   // the rest holds the step's question, not yet in view: said, so that a step's question is
   // never a surprise (fix27c#3). The lesson pane's pinned line and border say Space in these
   // words (strings questionBehind, restBelow, stepRestBelow; issue 16 fixR#9)
-  if (p.rest && p.restAsks) return { en: `step ${p.done + 1}'s text, question`, zh: `第 ${p.done + 1} 步的说明和问题` };
+  if (p.rest && p.restAsks) return restAndQuestion(p.done + 1);
   if (p.rest) return { en: `step ${p.done + 1}'s text`, zh: `第 ${p.done + 1} 步的说明` };
   if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
+}
+
+/** Space's words where it brings the rest of step `step`'s text and its question: short, as every
+ *  key a lesson's texts name stays beside them at 80 columns ("step 12's text, question" left e out
+ *  there: issue 16); the pinned line and the border say "more of" them (strings stepRestBelow). */
+function restAndQuestion(step: number): Text {
+  return { en: `step ${step} + question`, zh: `第 ${step} 步及问题` };
 }
 
 /** How far each scroll key moves toward the end of the content: ↑ ↓ the pane shown (or
@@ -620,8 +627,10 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // and so keeps room for ← → r m (nc17); while that text is hidden (zoomed) the keys show it first
   // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3). Nor y while the
   // question and the form's line under it wait behind Enter: "Space step N's question" is longer than
-  // "run N", and with y beside it the bar left out c, its lowest spare (fix20d#7)
-  const turn = space?.form && !space.opens && scope === 'main' ? [item(asked('turn'))] : [];
+  // "run N", and with y beside it the bar left out c, its lowest spare (fix20d#7); nor while Space
+  // brings the rest of the step's text first (the form's line comes with it): "step 12's text  y
+  // your turn" left e out at 80 columns (issue 16). Where Space runs the step, y is beside it
+  const turn = space?.form && !space.opens && !space.rest && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen;
   // a key the text names that is no entry of the bar before q; help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 3 : b.action === 'quit' ? 2 : inBar(b, scope) ? 1 : 1.5);
@@ -656,11 +665,14 @@ export function shortLabel(key: string, ascii: boolean, level: 1 | 2 = 1): Text 
 
 /** The bar's entries with the words of `level`: 0 as they are, 1 short ("c code", "g terms", Tab
  *  alone), 2 shorter: Tab alone in Chinese too, and c and f one entry, "c/f code" (both open the C
- *  pane; f its next file): at 80 columns the keys every lesson's texts name, z, Tab, q and ? leave no
- *  room for the lesson with the longest Space words ("step 12's text") otherwise (issue 16 item 16/17). */
+ *  pane; f its next file), 3 that without Tab: at 80 columns the keys every lesson's texts name, z, q
+ *  and ? leave no room for the lesson with the longest Space words ("step 12 + question", "run 12  y
+ *  your turn") otherwise (issue 16 item 16/17). Only where the panes are tabs (KeyBar.tsx). */
 export function labelled(items: readonly BarItem[], lang: Lang, ascii: boolean, level: number): BarItem[] {
   if (level === 0) return [...items];
-  const short = items.map((it) => ({ ...it, label: shortLabel(it.key, ascii, level >= 2 ? 2 : 1)?.[lang] ?? it.label }));
+  // (level 3: no Tab entry at all; the tab bar right above the panes names it, "Tab ⇥")
+  const tab = keyFor('tab', ascii);
+  const short = items.filter((it) => level < 3 || it.key !== tab).map((it) => ({ ...it, label: shortLabel(it.key, ascii, level >= 2 ? 2 : 1)?.[lang] ?? it.label }));
   if (level < 2) return short;
   const c = keyFor('code', ascii);
   const f = keyFor('file', ascii);

@@ -643,8 +643,8 @@ const EN = {
    *  the question ("its question"), a result (its notice's heading, noticeOfStep), a check's question ("check k") */
   nextStepBelow: (step: number) => `Space: step ${step}'s text`,
   /** the same when the step's heading is in view and the rest of its words below (`asks`: its
-   *  question too, not yet in view: fix27c#3) */
-  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step}'s text, question` : `Space: more of step ${step}'s text`),
+   *  question too, not yet in view: fix27c#3; in the key bar's short words, keymap.ts runLabel) */
+  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step} + question` : `Space: more of step ${step}'s text`),
   /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
   endRestBelow: 'Space: the rest',
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
@@ -664,7 +664,7 @@ const EN = {
   /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
    *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
    *  question: said where the cut is, so a cut sentence never reads as finished (fix20a#1) */
-  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step}'s text, question` : `▸ Space: step ${step}'s question`),
+  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step} + question` : `▸ Space: step ${step}'s question`),
   /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1);
    *  Space brings the rest before it runs the step (fix24l#1) */
   restBelow: (step: number) => `▸ Space: more of step ${step}'s text`,
@@ -1127,7 +1127,7 @@ const ZH: Strings = {
   toFlowThen: (key: string) => `Tab 到流程再按 ${key}`,
   signNote: (note: string) => `（${note}）`,
   nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,
-  stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步的说明和问题` : `空格：接着看第 ${step} 步的说明`),
+  stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步及问题` : `空格：接着看第 ${step} 步的说明`),
   endRestBelow: '空格：其余部分',
   resultAbove: (step: number) => `PgUp：注意（第 ${step} 步）`,
   checkAbove: (k: number) => `PgUp：小测 ${k}`,
@@ -1135,7 +1135,7 @@ const ZH: Strings = {
   resultTextAbove: (notice: number, step: number) => `PgUp：注意（第 ${notice} 步）、第 ${step} 步的说明`,
   stepTextAbove: (step: number, rows: number) => `↑ 上面还有第 ${step} 步说明的 ${rows} 行（PgUp）`,
   endAbove: 'PgUp：本课结束',
-  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步的说明和问题` : `▸ 空格：第 ${step} 步的问题`),
+  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步及问题` : `▸ 空格：第 ${step} 步的问题`),
   restBelow: (step: number) => `▸ 空格：接着看第 ${step} 步的说明`,
   checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
   pid: 'pid',

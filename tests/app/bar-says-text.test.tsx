@@ -27,7 +27,7 @@ function spaceSaid(text: string, lang: Lang, last: boolean): string[][] {
   // the pinned lines and the border's signs (strings questionBehind, restBelow, stepRestBelow,
   // endRestBelow, nextStepBelow), in the bar's words after "more of"; not the your-turn summary's
   // "Space: the lesson's own (…)", which says the values Space runs with
-  const said = lang === 'en' ? /Space: (?:more of )?(step \d+'s text, question|step \d+'s text|step \d+'s question|the rest)/g : /空格：(?:接着看)?(第 \d+ 步的说明和问题|第 \d+ 步的说明|第 \d+ 步的问题|其余部分)/g;
+  const said = lang === 'en' ? /Space: (?:more of )?(step \d+ \+ question|step \d+'s text|step \d+'s question|the rest)/g : /空格：(?:接着看)?(第 \d+ 步及问题|第 \d+ 步的说明|第 \d+ 步的问题|其余部分)/g;
   for (const m of text.matchAll(said)) out.push([`Space ${m[1]}`]);
   const words = (p: object) => runWords({ view: 9, done: 9, steps: 9, lastLesson: last, ...p }, lang);
   if (/▸ Space shows check|▸ 按空格显示小测/.test(text)) out.push([`Space ${words({ checkOpen: true, opens: true })}`]);
@@ -115,7 +115,7 @@ describe('the bar says what the lesson text says a key does', () => {
         }
         const before = JSON.stringify([st.done, st.view, st.lessonIndex, st.overlay, st.ask, st.scroll.lesson, st.resultShown, st.opened, st.checkOpened]);
         // what the bar says Space does (80x24, en), and what it did
-        const words = barOf(r).match(/^ (?:Space|→\/Enter) ((?:re-run|run|again: run) \d+(?: unanswered)?|step \d+'s (?:text, question|text|question)|the rest|next check|next lesson|finish)/)?.[1] ?? '';
+        const words = barOf(r).match(/^ (?:Space|→\/Enter) ((?:re-run|run|again: run) \d+(?: unanswered)?|step \d+ \+ question|step \d+'s (?:text|question)|the rest|next check|next lesson|finish)/)?.[1] ?? '';
         // at the end, all in view, the bar names → and Enter, not Space, which goes no further (issue 16)
         const end = barOf(r).startsWith(' →/Enter ');
         if (end) {
@@ -134,7 +134,7 @@ describe('the bar says what the lesson text says a key does', () => {
         const asked = now.ask !== null && st.ask === null;
         // a question with no answer picked: the first Space asks (the status line says so), whatever it would do
         const did = /^(re-run|run|again: run) \d+/.test(words) ? ran || asked
-          : /^(step \d+'s|the rest$|next check$)/.test(words) ? !ran && !left
+          : /^(step \d+('s| \+)|the rest$|next check$)/.test(words) ? !ran && !left
           : /^(next lesson|finish)$/.test(words) ? left
           : false;
         if (!did) out.push(`${where}: the bar said "${end ? '→/Enter' : 'Space'} ${words}", and the key ${ran ? 'ran a step' : left ? 'left the lesson' : asked ? 'asked' : 'changed the view'}`);

@@ -52,7 +52,10 @@ describe('the key bar is the same on every step', () => {
             return sets.size > 1 ? [[...sets.values()].join(' / ')] : [];
           });
           expect(odd.slice(0, 6)).toEqual([]);
-          for (const sc of seen) expect([...sc.keys].filter((k) => ['z', 'Tab', 'q', '?'].includes(k)), sc.where).toEqual(['z', 'Tab', 'q', '?']);
+          // (Tab too side by side; with tabs the tab bar right above the panes names it, "Tab ⇥", and
+          // the key bar leaves it out where it has no room, as at 80 columns in the course: issue 16)
+          const kept = tabs ? ['z', 'q', '?'] : ['z', 'Tab', 'q', '?'];
+          for (const sc of seen) expect([...sc.keys].filter((k) => kept.includes(k)), sc.where).toEqual(kept);
           // unzoomed at 120 columns the bar keeps the way on
           if (!zoomed && width === 120) for (const sc of seen) expect(sc.keys.has('→'), sc.where).toBe(true);
         }

@@ -52,7 +52,7 @@ describe('the step list’s heading is never drawn without a row under it', () =
 });
 
 // issue 16 fixR#9: the bottom border said "Space: step 4's text" while step 4's heading was in
-// view (the result first, its question behind "▸ Space: more of step 4's text, question")
+// view (the result first, its question behind "▸ Space: more of step 4 + question")
 describe('the bottom border names the next step’s text only when its heading is below', () => {
   it('every step after a run, 80x24 and 120x34, en and zh', () => {
     const out: string[] = [];

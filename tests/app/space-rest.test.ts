@@ -159,7 +159,7 @@ describe('Space brings the rest of the step before it runs it', () => {
     const at = { view: 7, done: 7, steps: 12, lastLesson: false };
     expect(runLabel({ ...at, rest: true })).toEqual({ en: "step 8's text", zh: '第 8 步的说明' });
     // the rest holds the step's question, not yet in view (fix27c#3)
-    expect(runLabel({ ...at, rest: true, restAsks: true })).toEqual({ en: "step 8's text, question", zh: '第 8 步的说明和问题' });
+    expect(runLabel({ ...at, rest: true, restAsks: true })).toEqual({ en: 'step 8 + question', zh: '第 8 步及问题' });
     expect(strings('en').stepRestBelow(8, true)).toContain('question');
     expect(strings('zh').stepRestBelow(8, true)).toContain('问题');
     expect(runLabel(at).en).toBe('run 8');

@@ -77,7 +77,7 @@ export class Tmux {
   /** The result of the step before shown first, the question behind Enter (LessonPane): Enter
    *  brings it, as the pinned line says; a digit would only show it (store/turn.ts questionHidden). */
   async questionShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
-    const behind = (s: string) => /Space: step \d+'s question|Space: more of step \d+'s text, question|空格：第 \d+ 步的问题|空格：接着看第 \d+ 步的说明和问题/.test(s);
+    const behind = (s: string) => /Space: step \d+'s question|Space: more of step \d+ \+ question|空格：第 \d+ 步的问题|空格：接着看第 \d+ 步及问题/.test(s);
     if (!behind(this.capture(session))) return;
     this.send(session, 'Enter');
     await this.waitFor(session, (s) => !behind(s), `${what}: the question`, timeoutMs);
@@ -86,7 +86,7 @@ export class Tmux {
   /** The rest of the step below the lesson pane's window: Space brings it, as the key bar's
    *  "Space step N's text" says, until none is below (store/turn.ts spaceShowsRest). */
   async restShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
-    // (the rest holding the step's question: "Space step N's text, question", fix27c#3; fixR#9 one wording)
+    // (the rest holding the step's question: "Space step N + question", fix27c#3; fixR#9 one wording)
     const rest = (s: string) => /Space step \d+'s text|Space 第 \d+ 步的说明/.test(s);
     for (let i = 0; i < 10 && rest(this.capture(session)); i++) {
       const before = this.capture(session);

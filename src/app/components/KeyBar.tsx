@@ -60,9 +60,10 @@ function decided(place: string, decide: () => { level: number; upTo: number }): 
 }
 
 /** The places of a course whose lessons have at most `at.steps` steps whose bars are the widest any
- *  lesson makes: Space's longest words outside a question, a form or the check (its last step's
- *  text below, its end, review), a step running, before the course's last lesson and in it; with
- *  the named keys, zoomed or not (zoomed, Space shows a hidden text first: store/turn.ts zoomHidesText). */
+ *  lesson makes outside an ask, a form being edited and the check: Space's longest words (its last
+ *  step's text below, with its question, the question behind Space, its end, review), y beside Space
+ *  where a form waits, a step running, before the course's last lesson and in it; with the named
+ *  keys, zoomed or not (zoomed, Space shows a hidden text first: store/turn.ts zoomHidesText). */
 function lessonPlaces(at: SpacePlace): SpacePlace[] {
   const last = Math.max(0, at.steps - 1);
   return [false, true].flatMap((lastLesson) => {
@@ -70,6 +71,9 @@ function lessonPlaces(at: SpacePlace): SpacePlace[] {
     return [
       { ...base, view: last, done: last },
       { ...base, view: last, done: last, rest: true },
+      { ...base, view: last, done: last, rest: true, restAsks: true },
+      { ...base, view: last, done: last, opens: true },
+      { ...base, view: last, done: last, form: true },
       { ...base, view: at.steps, done: at.steps, rest: true },
       { ...base, view: at.steps, done: at.steps },
       { ...base, view: last, done: at.steps },
@@ -134,7 +138,7 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
       // the words and the rank up to which spares give way: kept across runs (kept-layout.ts; measuring
       // the widest bars was the most of the first frame's bar, run cold: bench/startup.md, "Twelfth round")
       // (shorter words only where the panes are tabs, whose bar names Tab: "Tab ⇥")
-      const level = keptCount(`bar-level ${place}`, () => (panes.tabs ? ([0, 1].find((lv) => barsAt(lv).every((all) => lineWidth(itemsLine(withoutRanks(all, top), SEP)) <= width)) ?? 2) : 0));
+      const level = keptCount(`bar-level ${place}`, () => (panes.tabs ? ([0, 1, 2].find((lv) => barsAt(lv).every((all) => lineWidth(itemsLine(withoutRanks(all, top), SEP)) <= width)) ?? 3) : 0));
       // (the lowest rank at which each widest bar fits, the last where none does; the highest of them)
       const upTo = keptCount(`bar-rank ${place} ${level}`, () => Math.max(...barsAt(level).map((all) => ranks.find((r) => lineWidth(itemsLine(withoutRanks(all, r), SEP)) <= width) ?? top)));
       return { level, upTo };
@@ -148,7 +152,7 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
       let lv = level;
       let items = withoutRanks(labelled(bars.get(l)!, l, ascii, lv), upTo);
       // (shorter words first, where the panes are tabs)
-      while (panes.tabs && lv < 2 && lineWidth(itemsLine(items, SEP)) > width) items = withoutRanks(labelled(bars.get(l)!, l, ascii, ++lv), upTo);
+      while (panes.tabs && lv < 3 && lineWidth(itemsLine(items, SEP)) > width) items = withoutRanks(labelled(bars.get(l)!, l, ascii, ++lv), upTo);
       let wide = lineWidth(itemsLine(items, SEP));
       const drop = (pick: (it: BarItem) => boolean, order: (a: BarItem, b: BarItem) => number) => {
         while (wide > width) {

@@ -205,7 +205,7 @@ export function zoomHidesText(st: AppState): boolean {
 
 /** How many questions of the check are answered (or skipped): what the lesson pane drew is told apart by it. */
 /** Whether the rest Space brings (spaceShowsRest) holds the shown step's question, not yet in
- *  view: the key bar's Space says so ("step N's text, question"), as the pane's border does (fix27c#3:
+ *  view: the key bar's Space says so ("step N + question"), as the pane's border does (fix27c#3:
  *  newcomers never knew a step asked until Space brought its question). */
 export function restAsks(st: AppState): boolean {
   return spaceShowsRest(st) !== null && !!st.resultShown?.asks;
