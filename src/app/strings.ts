@@ -677,6 +677,8 @@ const EN = {
    *  and its question: it is there, and the key that shows it in place (issue 16: shmdt 3's went
    *  unsaid; then "shown back at step N; ? says how" sent newcomers to help, item 16) */
   asideFolded: (key: string) => `${key} shows it`,
+  /** beside "↑ n more" where a showed the aside and the open question below left it no row: it is up there */
+  asideAbove: 'PgUp: how ipclab does this',
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -1124,6 +1126,7 @@ const ZH: Strings = {
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   lessonRole: (role: string) => `（${role}）`,
   asideFolded: (key: string) => `按 ${key} 展开`,
+  asideAbove: 'PgUp：ipclab 是怎么做的',
   endedLead: '已结束：',
   endedSep: '、',
   aliveLead: '存活：',
