@@ -695,6 +695,8 @@ const EN = {
    *  TabBar useTabBarPids): "lesson pid 12513 + 1 ended" was explained only by the Kernel pane's
    *  table, two steps later (issue 16); the glossary's pid entry says more */
   tabPids: 'lesson pid = ipclab itself; + N alive/ended = processes its steps started',
+  /** beside "↑ n more" where a showed the aside and the open question below left it no row: it is up there */
+  asideAbove: 'PgUp: how ipclab does this',
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -1152,6 +1154,7 @@ const ZH: Strings = {
   tabPids: '本课 pid = ipclab 自己；另 N 个存活/结束 = 各步启动的其他进程',
   lessonRole: (role: string) => `（${role}）`,
   asideFolded: (key: string) => `按 ${key} 展开`,
+  asideAbove: 'PgUp：ipclab 是怎么做的',
   endedLead: '已结束：',
   endedSep: '、',
   aliveLead: '存活：',

@@ -1,7 +1,8 @@
 // a shows the folded aside in place and folds it again (issue 16 item 16: all four newcomers
 // followed "folded; shown back at step 2; ? says how" into help, where ← and Space read as
 // risky): the step shown stays, the aside's words come into the lesson pane's view under the
-// notice, and a step shown anew (← then →) has it folded again. parent-child 3 at 80x24, whose
+// notice (above a question in view, which stays: the border says where they are where they have
+// no row, and a digit answers in view), and a step shown anew (← then →) has it folded again. parent-child 3 at 80x24, whose
 // step 2 aside folds for room, en and zh; the real app, store, lesson engine and kernel.
 import { describe, expect, it } from 'vitest';
 import { keyFor } from '../../src/app/keymap.js';
@@ -34,6 +35,24 @@ describe('a shows the folded aside and folds it', () => {
     await r.waitFor(() => text().includes(folded) && !text().includes(words), 'a again: folded');
     await r.press('a');
     await r.waitFor(() => text().includes(words), 'a: shown again');
+    // the question brought into view stays there with the aside shown (issue 16: a took it out of
+    // view): at 80x24 it leaves the aside no row, and the top border says where it is
+    const label = `${s.question}${s.colon}`;
+    const top = () => r.lines().find((l) => l.startsWith('┌─')) ?? '';
+    await r.press('a');
+    await r.press(' ');
+    await r.waitFor(() => text().includes(label), 'Space: the question in view');
+    await r.press('a');
+    await r.waitFor(() => top().includes(s.asideAbove), 'a: the border says the aside is above');
+    expect(text()).toContain(label);
+    // a digit answers in view, the aside still shown (issue 16: "your answer: 2" went below the fold)
+    await r.press('2');
+    await r.waitFor(() => text().includes('▶ [2]'), '2: the answer marked in view');
+    expect(text()).toContain(label);
+    expect(top()).toContain(s.asideAbove);
+    await r.press(KEYS.pageUp);
+    await r.waitFor(() => text().includes(words), 'PgUp: the aside in view');
+    expect([r.store.getState().view, r.store.getState().done]).toEqual([2, 2]);
     // another step shown and back: folded again
     await r.press(KEYS.left);
     await r.waitFor(() => r.store.getState().view === 1, '← step 2');

@@ -404,6 +404,17 @@ describe('step list', () => {
     }
   });
 
+  it('the narrow list never cuts its sign: a count it draws is " +n↑" or " +n↓", the forms the glossary explains', () => {
+    // issue 16: parent-child after step 6 at 80x24, two rows under the heading, the pair " +6↑ +1↓" was cut to " +6…"
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (let k = 0; k < lesson.steps.length; k++)
+          for (let rows = 3; rows <= 8; rows++) {
+            const lines = lessonPaneContent(inputAt(lesson, lang, k, k), 78, rows, true).lines(0).map((l) => lineText(l).split('│')[0]!);
+            for (const sign of lines.filter((l) => l.startsWith(' +'))) expect(sign, `${lesson.id} ${k + 1} rows ${rows}`).toMatch(/^ \+\d+[↑↓]( \+\d+[↑↓])? *$/);
+          }
+  });
+
   it('stacked (large terminal, Chinese): the text gets its rows first and the list, windowed, says what it hides', () => {
     for (const lesson of LESSONS) {
       const layout = layoutFor(120, 34, 8);

@@ -75,7 +75,11 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
   // 120x34 zh the rows under the list's heading were left blank where a window needed three)
   const [up, down] = [stepsIn(0, at), stepsIn(at + own, lines.length)];
   const both = ` ${input.s.stepsHidden(up, '↑')} ${input.s.stepsHidden(down, '↓')}`;
-  return [...lines.slice(at, at + own), [run(cells(both) <= width ? both : `${narrowSign('↑', up)}${narrowSign('↓', down)}`, 'dim')]].slice(0, rows);
+  const narrow = `${narrowSign('↑', up)}${narrowSign('↓', down)}`;
+  // where even the narrow pair is wider than the list, the steps still to come are counted
+  // alone ("+1↓"), else those before: cut, the pair read " +6…", a sign the glossary never explains (issue 16)
+  const said = cells(both) <= width ? both : cells(narrow) <= width ? narrow : down > 0 ? narrowSign('↓', down) : narrowSign('↑', up);
+  return [...lines.slice(at, at + own), [run(said, 'dim')]].slice(0, rows);
 }
 
 /** The step list beside the text as narrow as it goes (" ▶ 12"): when the text needs the
@@ -286,8 +290,11 @@ const narrowKnown = new WeakMap<LessonViewInput['lesson'], Map<string, boolean>>
  *  predicting the next, and no PgUp is needed for either. */
 export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most = rows): LessonPaneContent {
   const whole = paneContent(input, inner, rows, columns, most, true, false, false);
-  const result = input.resultFirst ? resultRow(input, whole.text) : -1;
-  const asking = result < 0 || !openQuestion(input, whole.text) || questionTop(input, whole) <= result;
+  // whether the question fits beside the result is decided without the aside: a shows it in
+  // the rows the text had, scrolled (asideTop), never folding a question that was in view (issue 16)
+  const plain = input.asideShown ? paneContent({ ...input, asideShown: false }, inner, rows, columns, most, true, false, false) : whole;
+  const result = input.resultFirst ? resultRow(input, plain.text) : -1;
+  const asking = result < 0 || !openQuestion(input, plain.text) || questionTop(input, plain) <= result;
   const first = asking ? whole : paneContent(input, inner, rows, columns, most, false, false, false);
   // the shown step's "New terms" line is in view whenever its text is (fix19a#1): where the pane
   // opens with its words in view and the line cut or below, the line is pinned under the text
@@ -439,11 +446,14 @@ function borderOf(input: LessonViewInput, text: readonly Line[], inner: number, 
     const cut = hidden(top);
     const tries = !cut ? (sign === null ? [] : [sign]) : sign === s.resultAbove(input.done) ? [s.resultTextAbove(input.done, step), s.textAbove(step)] : [sign ?? s.textAbove(step)];
     const room = (key: string) => titleRoom(top, inner + 2, c, s.more, key);
-    // the step's title whole on the border before the sign's words, down to a bare "↑ N more": a
+    // a showed the aside where the open question left it no row: the border says where it is
+    const asideLast = input.asideShown && !cut ? asideEnd(input, text) : -1;
+    const aside = asideLast >= 0 && asideLast < top && room(s.asideAbove) >= (out ? named : 0) ? s.asideAbove : undefined;
+    // else the step's title whole on the border before the sign's words, down to a bare "↑ N more": a
     // title wrapped onto the pane's first row cost the text that row, and the window opened inside
     // the text (issue 16, shmctl 3 at 80x24: "in buf" over a later line, read as a skipped line)
     const whole = (key: string) => lessonBorderTitle(input, out, room(key), restWidth).rest.length === 0;
-    const upKey = (out ? [...tries, ''].find(whole) : undefined) ?? tries.find((key) => room(key) >= (out ? named : 0)) ?? '';
+    const upKey = aside ?? (out ? [...tries, ''].find(whole) : undefined) ?? tries.find((key) => room(key) >= (out ? named : 0)) ?? '';
     const startAbove = cut ? truncate(layoutText(input.ascii).text(s.stepTextAbove(step, cut)), restWidth, layoutText(input.ascii).mark, true) : '';
     return { ...lessonBorderTitle(input, out, room(upKey), restWidth), upKey, startAbove };
   };
@@ -514,7 +524,10 @@ function markCut(l: Line, width: number, ascii: boolean): Line {
  *  `height` rows tall: its text beside the lesson's step list (narrowList), at least its
  *  share of the rows; past lessonRowsBeside (the flow's rows below) only what the shown step's
  *  own text needs, from its heading (step 1's from the introduction): the notice above gives way. */
-export function lessonRowsNeeded(input: LessonViewInput, inner: number, height: number): number {
+export function lessonRowsNeeded(shown: LessonViewInput, inner: number, height: number): number {
+  // the aside a shows takes no rows from the panes below: it scrolls in the pane's rows (issue 16:
+  // at 120x34 a took 3 rows from the flow)
+  const input = { ...shown, asideShown: false };
   const most = lessonRowsMost(height);
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
   const text = lessonTextLines(input, inner - listWidth - 3, most);
@@ -616,17 +629,40 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
 
 /** Where the pane opens while a shows the step just run's aside (`asideShown`): as little from
  *  questionTop as brings the aside in view, its label at the top when it is taller than the
- *  window; null while it is folded or drawn in no text of the pane. */
+ *  window, an open question kept whole in view over it; null while it is folded or drawn in no
+ *  text of the pane. */
 function asideTop(input: LessonViewInput, content: LessonPaneContent): number | null {
   if (!input.asideShown) return null;
+  const start = asideStart(input, content.text);
+  if (start < 0) return null;
+  const asked = questionTop(input, content);
+  // an open question in view stays so, its last row too (the learner's answer, a hint: issue 16,
+  // a digit pressed with the aside shown scrolled "your answer" out of view): the aside comes as
+  // far into view as that leaves room, its top under "↑ n more" where it cannot all
+  if (!content.pinned && openQuestion(input, content.text)) {
+    const last = content.window(asked).end;
+    let top = Math.min(start, asked);
+    while (top < asked && content.window(top).end < last) top++;
+    return top;
+  }
+  return Math.min(content.max, start, keepQuestion(asked, { start, end: asideEnd(input, content.text) }, content.textRows));
+}
+
+/** The row of the label of the step just run's aside (under its result); -1 where none is drawn. */
+function asideStart(input: LessonViewInput, text: readonly Line[]): number {
   const label = `${input.s.aside}${input.s.colon}`;
   const bar = layoutText(input.ascii).text(ASIDE_BAR);
-  const from = Math.max(0, stepResultRow(input, content.text));
-  const start = content.text.findIndex((l, i) => i >= from && l[0]?.text === bar && (l[1]?.text ?? '').startsWith(label));
-  if (start < 0) return null;
-  let end = start;
-  while (content.text[end + 1]?.[0]?.text === bar) end++;
-  return Math.min(content.max, start, keepQuestion(questionTop(input, content), { start, end }, content.textRows));
+  const from = Math.max(0, stepResultRow(input, text));
+  return text.findIndex((l, i) => i >= from && l[0]?.text === bar && (l[1]?.text ?? '').startsWith(label));
+}
+
+/** The aside's last row (asideStart); -1 where none is drawn. */
+function asideEnd(input: LessonViewInput, text: readonly Line[]): number {
+  const bar = layoutText(input.ascii).text(ASIDE_BAR);
+  let end = asideStart(input, text);
+  if (end < 0) return -1;
+  while (text[end + 1]?.[0]?.text === bar) end++;
+  return end;
 }
 
 /** The row the lesson's closing text starts at (its summary, then what comes next: lesson-view
@@ -755,7 +791,9 @@ function checkVerdictRow(input: LessonViewInput, text: readonly Line[]): number 
  *  notice, each naming the step: lessonTextLines noticeOf), or while a question of the check is
  *  open after another, the verdict of the one answered last; -1 when none. */
 function resultRow(input: LessonViewInput, text: readonly Line[]): number {
-  return input.quiz?.place?.kind === 'check' && input.quiz.place.question > 0 ? checkVerdictRow(input, text) : stepResultRow(input, text);
+  if (input.quiz?.place?.kind === 'check' && input.quiz.place.question > 0) return checkVerdictRow(input, text);
+  // before step 1 the introduction stands where a result would: the lesson opens at its top
+  return input.done === 0 && input.view === 0 && input.lesson.intro[input.lang] ? 0 : stepResultRow(input, text);
 }
 
 /** The first row of the result of the step just run: its learner's values' lines, else its notice; -1 when none. */

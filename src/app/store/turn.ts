@@ -148,7 +148,7 @@ function sayOnward(get: () => AppState, set: (p: Partial<AppState>) => void): vo
 }
 
 /** Whether the shown step's question may wait behind a key while the result of the step just
- *  run is read first (LessonPane: where the result and the whole question do not both fit):
+ *  run (or the lesson's introduction, before step 1) is read first (LessonPane: where the result and the whole question do not both fit):
  *  right after a run, on the lesson screen, the learner not yet acting on the question (a
  *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence.
  *  The same for a question of the check after the one before was answered: its verdict first (fix18a#5). */
@@ -158,7 +158,9 @@ export function resultFirst(st: AppState): boolean {
   const { done, zoomed, turnFocus, busy } = st;
   if (place === null || zoomed || turnFocus !== null || busy !== null) return false;
   if (place.kind === 'check') return place.question > 0 && !st.checkOpened[place.question];
-  if (done === 0) return false;
+  // a lesson's introduction is read first as a result is (issue 16: serv-clnt opened at 80x24
+  // scrolled past its opening sentences to keep step 1's question in view)
+  if (done === 0 && !st.lessons[st.lessonIndex].intro[st.lang]) return false;
   const step = place.step;
   if (st.guesses[step] !== undefined || st.hints[step] || st.opened[step]) return false;
   // the learner's values kept for the step are acting on it too: their summary and the question in view, as ever
