@@ -133,7 +133,7 @@ export interface LessonPaneContent {
   lines(top: number): Line[];
   /** the result of the step just run comes first, the shown step's question behind Enter (lessonPaneContent) */
   pinned: boolean;
-  /** the question behind the pinned line with the step's words cut above it ("▸ Space: more of step 4's text, question") */
+  /** the question behind the pinned line with the step's words cut above it ("▸ Space: more of step 4 + question") */
   cut?: boolean;
   /** the rows of the your-turn form being edited ([start, end)): questionTop keeps them all in view */
   form: { start: number; end: number } | null;
@@ -980,7 +980,7 @@ export function useLessonListMarks(): string {
 }
 
 /** The bottom border's words under a result shown first with the next step's heading in view: the
- *  pinned line's ("Space: more of step 4's text, question"), or where the border cannot hold them
+ *  pinned line's ("Space: more of step 4 + question"), or where the border cannot hold them
  *  beside its sign, the part they name ("Space: more of step 4's text"; 120x34's narrow pane). */
 function restSign(s: LessonViewInput['s'], step: number, below: number, width: number, ascii: boolean): string {
   const long = s.stepRestBelow(step, true);
