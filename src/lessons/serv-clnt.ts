@@ -271,7 +271,7 @@ export const servClnt = defineLesson<ServClntState>({
       // without its other name, __ATOMIC_SEQ_CST by what it asks; shm_segsz's line says it in words
       // ("room for struct ipclab_rv"); the claim and the wake-up the lines say in words too
       notice: {
-        en: 'Found by key as a FIFO (a pipe with a file name) is by path. Trace: the claim\'s __ATOMIC_SEQ_CST asks for strict memory order.',
+        en: 'Found by key, as a FIFO (a pipe that has a path) is by path. Trace: the claim\'s __ATOMIC_SEQ_CST asks for strict memory order.',
         zh: '只凭 key 就找到了共享内存段，如同 FIFO（有文件名的管道）凭路径。跟踪：比较并交换的 __ATOMIC_SEQ_CST 要求最严格的内存顺序。',
       },
       // the notice's lines: the compare-and-swap (its __ATOMIC_SEQ_CST just above) said plainly, the SIGUSR2, the server woken
