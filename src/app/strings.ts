@@ -801,7 +801,7 @@ const EN = {
    *  the Kernel pane side by side: issue 16) */
   recordNamed: 'also:',
   /** after the last of the fields recordNamed leads: why they are there */
-  recordNamedTail: '(named in Lesson)',
+  recordNamedTail: '(the text names them)',
   /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
    *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
   columnNew: (head: string) => `new column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
@@ -1214,7 +1214,7 @@ const ZH: Strings = {
   recordMore: '… z：全部字段',
   recordMoreShort: '…（z）',
   recordNamed: '另有：',
-  recordNamedTail: '（课程里提到）',
+  recordNamedTail: '（课文提到的）',
   columnNew: (head: string) => `新列 ${head}：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
   columnsNew: (heads: readonly string[]) => `新列：${heads.join('、')}`,
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),

@@ -584,7 +584,7 @@ function packed(label: string, fields: [string, string, boolean?, string?, strin
   // a pair wider than a line keeps its value whole and cuts only the words after it
   // ("magic 0x4C42563…" lost the figure itself: issue 16)
   // (a pair's `lead`, a word before it -- the short record's "also:" -- and its `tail`, words
-  // after it -- "(named in Lesson)" -- stay on its line)
+  // after it -- "(the text names them)" -- stay on its line)
   const leadText = (lead?: string) => (!lead ? '' : /[：]$/.test(lead) ? lead : `${lead} `);
   const tailText = (tail?: string) => (!tail ? '' : /^[（]/.test(tail) ? tail : ` ${tail}`);
   const extra = (lead?: string, tail?: string) => cells(leadText(lead)) + cells(tailText(tail));
@@ -731,7 +731,7 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   // an atime* it did not lead, as atime not changed (issue 16)
   const must = (f: (typeof all)[number]) => f[2] || named.has(f[0]);
   const unmarked = (past: readonly (typeof all)[number][]) => past.find((f) => !(f[2] && mark));
-  // (the word's room: "also:" before the first of them, "(named in Lesson)" after the last)
+  // (the word's room: "also:" before the first of them, "(the text names them)" after the last)
   const words = 1 + cells(s.recordNamed) + 1 + cells(s.recordNamedTail);
   const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => (unmarked(past) ? words : 0));
   const draw = (one: { kept: typeof all; left: boolean; past: Set<(typeof all)[number]> }): Line[] => {
