@@ -91,6 +91,9 @@ describe('a question hidden: its keys show it first, and the bar does not offer 
         const place = { view: k, done: k, steps, lastLesson: false, form: false };
         let runs = false;
         for (const [lang, width, height] of views) {
+          // the run below is made in the last view, where its bar said "run N" (at 120x34 zh the
+          // step's text may be below first, its Space bringing that: the branch above it)
+          runs = false;
           await viewAs(r, lang, width, height);
           await r.press('z');
           await r.waitFor((f) => r.store.getState().zoomed && !f.includes(lang === 'en' ? '┌─ Lesson' : '┌─ 课程') && f.split('\n').length === height, 'zoomed');
