@@ -97,28 +97,18 @@ export function useStoredScroll(pane: StoredScroll, max: number, rows: number, q
 /** A pane that follows part of its content (the flow its lit part, the trace the last
  *  step's start, the C code the step's call): at `follow` whenever `anchor` (what it shows)
  *  changes, where the learner scrolled it in between; the store keeps that offset, so another
- *  tab or a full screen shown in between leaves it as it was (nc72#4); `rows`: the rows it shows.
- *  Its rows changing alone, what it shows the same (the lesson pane above grew or shrank: Space
- *  brought a question, an answer its verdict), it keeps the line at its top where it was, or its
- *  end where it follows its end (`atEnd`: the Trace while a step runs), until `anchor` changes:
- *  it does not move by itself (issue 16 item 17: shmctl 8's Space took the Trace from step 7's
- *  lines back to step 6's, and the Kernel pane's heading out of view; tests/app/pane-holds-still). */
-export function useFollowScroll(max: number, follow: number, anchor: string, pane: FollowScroll, rows: number, snap?: (top: number, lines: number) => number, toEnd = false, atEnd = false): number {
+ *  tab or a full screen shown in between leaves it as it was (nc72#4); `rows`: the rows it shows. */
+export function useFollowScroll(max: number, follow: number, anchor: string, pane: FollowScroll, rows: number, snap?: (top: number, lines: number) => number, toEnd = false): number {
   const store = useAppStore();
   const own = useAppState((s) => s.followed[pane] ?? null);
-  const drawn = useRef<{ anchor: string; rows: number; top: number; end: boolean; held: boolean } | null>(null);
-  const was = drawn.current?.anchor === anchor ? drawn.current : null;
-  const held = !!was && (was.held || was.rows !== rows);
-  const target = held ? (was.end ? max : Math.min(was.top, max)) : follow;
   useScrollMover(pane, (lines) => {
-    const mine = store.getState().followed[pane] ?? null;
-    const top = followTop(mine, anchor, target, max);
+    const was = store.getState().followed[pane] ?? null;
+    const top = followTop(was, anchor, follow, max);
     // `snap`: where a key's `lines` take the top row (the C pane moves by source lines: a line and its ↪ rows together)
     const by = snap ? snap(top, lines) - top : lines;
-    store.getState().follow(pane, { anchor, offset: ownAfter(top, by, target, max, toEnd) });
+    store.getState().follow(pane, { anchor, offset: ownAfter(top, by, follow, max, toEnd) });
   }, rows);
-  const top = followTop(own, anchor, target, max);
-  drawn.current = { anchor, rows, top, end: held ? was.end : atEnd, held };
+  const top = followTop(own, anchor, follow, max);
   useNoteRoom(pane, top, max);
   return top;
 }

@@ -89,8 +89,7 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   let follow = Math.min(at ?? max, max);
   if (step !== null && held.current?.key === holdKey && held.current.keys !== quizKeys) follow = Math.min(held.current.top, max);
   else held.current = { key: holdKey, keys: quizKeys, top: follow };
-  // no step to show (one runs): its end, as lines arrive
-  const top = useFollowScroll(max, follow, anchor, 'trace', height - 2, undefined, true, at === undefined);
+  const top = useFollowScroll(max, follow, anchor, 'trace', height - 2, undefined, true);
   // where the window cuts the step's result (a record taller than the pane, or scrolled), the border says on which side
   const cut = step === null ? { above: false, below: false } : resultCut(view, step, top, height - 2);
   // where the window cuts the step's part (its result or lines before it), the border names z and
