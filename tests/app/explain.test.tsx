@@ -185,8 +185,8 @@ describe('the errata screen', () => {
     expect(list[0]!.id).toBe('ipc');
     expect(r.store.getState().menuCursor).toBe(0);
     expect(r.lines()[1]).not.toContain('↑');
-    expect(r.lines()[2]).toContain(s.glossaryThisLesson);
-    expect(r.lines()[3]).toContain(`▶ ${GLOSSARY.find((e) => e.id === 'ipc')!.name.en}  ${s.glossaryNewAt(1)}`);
+    expect(r.lines()[3]).toContain(s.glossaryThisLesson);
+    expect(r.lines()[4]).toContain(`▶ ${GLOSSARY.find((e) => e.id === 'ipc')!.name.en}  ${s.glossaryNewAt(1)}`);
     // every entry once; after the lesson's own, the others in the list's order, unmarked
     expect(new Set(list)).toEqual(new Set(GLOSSARY));
     expect(list.slice(first.length)).toEqual(GLOSSARY.filter((e) => !list.slice(0, first.length).includes(e)));
@@ -293,8 +293,8 @@ describe('the errata screen', () => {
     expect(r.store.getState().menuCursor).toBe(0);
     expect(f).toContain(`▶ ${list[0]!.name.zh}`);
     // on the list's first row, under the line that heads the lesson's entries (fix20d#8)
-    expect(r.lines()[2]).toContain(strings('zh').glossaryThisLesson);
-    expect(r.lines()[3]).toContain(list[0]!.name.zh);
+    expect(r.lines()[3]).toContain(strings('zh').glossaryThisLesson);
+    expect(r.lines()[4]).toContain(list[0]!.name.zh);
   });
 
   it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {
@@ -421,7 +421,7 @@ describe('the lesson pane', () => {
     const ascii = lessonTextLines({ ...input('race', 0, 0), ascii: true }, 60);
     expect(ascii.filter((l) => lineText(l).startsWith('| ')).length).toBe(rows.length);
     const afterChild = unbarred(lessonTextLines(input('parent-child', 2, 2), 60));
-    expect(afterChild).toMatch(/Notice \(step 2\): nattch 1.*Until its handlers are set, a signal would end it, so the parent waits\. ┊ How ipclab does this: the child is a second ipclab given both shmids, as a fork of Node\.js/);
+    expect(afterChild).toMatch(/Notice \(step 2\): nattch 1.*Until its handlers are set, a signal would end it, so the parent waits\. ┊ How ipclab does this: the child is a new ipclab given both shmids; forking Node\.js/);
   });
 
   it('puts a step\'s aside after its notice and the verdict on its question, never between them (fix19c#1)', () => {
