@@ -2,7 +2,7 @@
 # TUI) has made a segment, then stops (SIGSTOP) or kills (SIGKILL) that helper and
 # presses q. Prints one JSON line: the TUI's pid, the helper's pid and segment, the
 # seconds from q to the TUI's exit, and how it exited.
-# With 'busy', the next step is run (Space twice: a question asks first) after the stop: q then comes while a step
+# With 'busy', the next step is run (Space thrice: its question shown, asked, run) after the stop: q then comes while a step
 # waits on the stopped helper.
 # usage: python3 pty-quit.py stop|kill [busy] COMMAND ARGS...
 import json, os, signal, sys, time
@@ -31,17 +31,19 @@ def helper_segment():
 
 
 def run_step():
-    # a step with a question asks on the first Space and runs on the second
-    os.write(fd, b' ')
-    drain(fd, 0.3)
-    os.write(fd, b' ')
+    # a step with a question behind Space brings it on the first Space, asks on the second and
+    # runs on the third; a Space more while it runs is not used
+    for _ in range(3):
+        os.write(fd, b' ')
+        drain(fd, 0.3)
 
 drain(fd, 0.5)
-run_step()
 deadline = time.time() + 20
 found = None
 while time.time() < deadline and not found:
-    drain(fd, 0.1)
+    # Space until the step runs (the lesson may open with its text or question first)
+    os.write(fd, b' ')
+    drain(fd, 0.4)
     found = helper_segment()
 helper, shmid = found if found else (None, None)
 if helper:
