@@ -1,10 +1,9 @@
 // The lesson: its text for the shown step and the step list. Side by side in a
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
-import React, { useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
+import React, { useLayoutEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAppState, useAppStore, useLook } from '../context.js';
-import type { AppStore } from '../store.js';
 import { lessonAt } from '../store/progress.js';
 import { quizPlace } from '../store/quiz.js';
 import { resultFirst } from '../store/turn.js';
@@ -15,6 +14,7 @@ import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
+import { storeNote } from '../store-note.js';
 import { pageLines } from '../scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
@@ -939,44 +939,18 @@ export function useLessonInput(): LessonViewInput | null {
 /** Whether the lesson pane's text holds a "New terms" line, which names the glossary's key
  *  ("(g: glossary)"): the key bar names g while it does, whatever its width leaves out
  *  elsewhere (issue 16: the line said g and the bar at 80x24 had no g). Published as the heading. */
-const termsNotes = new WeakMap<AppStore, { value: boolean; listeners: Set<() => void> }>();
-
-function termsNoteOf(store: AppStore) {
-  let note = termsNotes.get(store);
-  if (!note) termsNotes.set(store, (note = { value: false, listeners: new Set() }));
-  return note;
-}
+const termsNote = storeNote(false);
 
 export function useLessonNamesGlossary(): boolean {
-  const note = termsNoteOf(useAppStore());
-  return useSyncExternalStore(
-    (listener) => {
-      note.listeners.add(listener);
-      return () => note.listeners.delete(listener);
-    },
-    () => note.value,
-  );
+  return termsNote.use();
 }
 
 /** The step list's marks on screen that say nothing by themselves (lesson-view listMarks), joined
  *  by ",": the status line explains each the first time it shows. Published as the heading. */
-const marksNotes = new WeakMap<AppStore, { value: string; listeners: Set<() => void> }>();
-
-function marksNoteOf(store: AppStore) {
-  let note = marksNotes.get(store);
-  if (!note) marksNotes.set(store, (note = { value: '', listeners: new Set() }));
-  return note;
-}
+const marksNote = storeNote('');
 
 export function useLessonListMarks(): string {
-  const note = marksNoteOf(useAppStore());
-  return useSyncExternalStore(
-    (listener) => {
-      note.listeners.add(listener);
-      return () => note.listeners.delete(listener);
-    },
-    () => note.value,
-  );
+  return marksNote.use();
 }
 
 /** The bottom border's words under a result shown first with the next step's heading in view: the
@@ -1008,29 +982,9 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // the line under the introduction that counts the earlier lessons' terms names g too
   const leads = [s.newTerms('\u0000', ''), s.newTerms('\u0000', '', view), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);
   const termsShown = content.text.some((l) => leads.some((lead) => (l[0]?.text ?? '').startsWith(lead))) || (pane.lines ?? []).some((l) => l.some((r) => leads.some((lead) => r.text.includes(lead))));
-  useLayoutEffect(() => {
-    const note = termsNoteOf(store);
-    if (note.value === termsShown) return;
-    note.value = termsShown;
-    for (const l of note.listeners) l();
-  }, [store, termsShown]);
-  useLayoutEffect(() => () => {
-    const note = termsNoteOf(store);
-    note.value = false;
-    for (const l of note.listeners) l();
-  }, [store]);
+  termsNote.usePublish(termsShown);
   const marks = useMemo(() => listMarks(content.listLines(top)).join(','), [content, top]);
-  useLayoutEffect(() => {
-    const note = marksNoteOf(store);
-    if (note.value === marks) return;
-    note.value = marks;
-    for (const l of note.listeners) l();
-  }, [store, marks]);
-  useLayoutEffect(() => () => {
-    const note = marksNoteOf(store);
-    note.value = '';
-    for (const l of note.listeners) l();
-  }, [store]);
+  marksNote.usePublish(marks);
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {

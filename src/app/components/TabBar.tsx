@@ -6,12 +6,12 @@
 // "processes:") and without the tabs' frames, since Tab does not reach them. Which processes
 // is the engine's one rule (listProcesses): the lesson's own first, running, then every other
 // the steps started, throw-away children too, running or ended.
-import React, { useLayoutEffect, useSyncExternalStore } from 'react';
+import React from 'react';
 import type { Lang } from '../../lang.js';
 import { LESSON_PROCESS } from '../../lessons/kit.js';
 import type { ProcessInfo } from '../../lessons/types.js';
-import { useAppState, useAppStore, useLook } from '../context.js';
-import type { AppStore } from '../store.js';
+import { useAppState, useLook } from '../context.js';
+import { storeNote } from '../store-note.js';
 import { TABS, type TabId } from '../layout.js';
 import { strings, type Strings } from '../strings.js';
 import { type Line, fit, lineText, lineWidth, run } from '../styled.js';
@@ -79,42 +79,20 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
 /** Whether a tab bar on screen shows the lesson's processes ("lesson pid 12513 + 1 ended"), by app:
  *  the status line says what they are on the screen where they first show, as it does the step list's
  *  marks (StatusLine; issue 16: explained only by the Kernel pane's table, steps later). */
-const pidsShown = new WeakMap<AppStore, { value: boolean; listeners: Set<() => void> }>();
-
-function pidsNoteOf(store: AppStore) {
-  let note = pidsShown.get(store);
-  if (!note) pidsShown.set(store, (note = { value: false, listeners: new Set() }));
-  return note;
-}
-
-function publish(store: AppStore, value: boolean): void {
-  const note = pidsNoteOf(store);
-  if (note.value === value) return;
-  note.value = value;
-  for (const l of note.listeners) l();
-}
+const pidsShown = storeNote(false);
 
 export function useTabBarPids(): boolean {
-  const note = pidsNoteOf(useAppStore());
-  return useSyncExternalStore(
-    (listener) => {
-      note.listeners.add(listener);
-      return () => note.listeners.delete(listener);
-    },
-    () => note.value,
-  );
+  return pidsShown.use();
 }
 
 export function TabBar({ width }: { width: number }) {
   const { lang, ascii, color } = useLook();
-  const store = useAppStore();
   const tab = useAppState((s) => s.tab);
   const processes = useAppState((s) => s.processes);
   const formOpen = useAppState((s) => s.turnFocus !== null);
   const line = tabBarLine({ tab, processes, lang, ascii, width, formOpen });
   // (the first process's pid on the bar: it names the lesson process in every form)
   const shows = processes.length > 0 && lineText(line).includes(String(processes[0]!.pid));
-  useLayoutEffect(() => publish(store, shows), [store, shows]);
-  useLayoutEffect(() => () => publish(store, false), [store]);
+  pidsShown.usePublish(shows);
   return <StyledLineView line={line} color={color} ascii={ascii} />;
 }
