@@ -8,7 +8,8 @@ import { EXIT } from './exit-codes.js';
 import { NativeUnavailable } from './native/libc.js';
 import { setLaunchParent } from './launch-parent.js';
 import { buildIsStale, setBuildCheck } from './build-check.js';
-import { setBundleKey } from './app/kept-layout.js';
+import { keptWords, setBundleKey } from './app/kept-layout.js';
+import { keepFound } from './lessons/glossary.js';
 import { setLayoutWasm } from './app/layout-wasm.js';
 import { type FirstFrame, setFirstFrame } from './first-frame.js';
 import { detectLang, utf8Locale, type Lang } from './lang.js';
@@ -171,7 +172,10 @@ export async function main(
   // serv-clnt 2's "lpid is 11557, expected 11168" after src/ changed mid-lesson)
   const internal = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) && COMMANDS[argv[0] as Command].hidden === true;
   if (launch.buildCheck !== undefined && !internal) setBuildCheck(launch.buildCheck);
-  if (launch.bundle !== undefined) setBundleKey(launch.bundle);
+  if (launch.bundle !== undefined) {
+    setBundleKey(launch.bundle);
+    keepFound(keptWords);
+  }
   if (launch.layout !== undefined) setLayoutWasm(launch.layout);
   if (launch.firstFrame !== undefined) setFirstFrame(launch.firstFrame);
   let parsed;

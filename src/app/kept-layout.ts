@@ -2,7 +2,8 @@
 // kept across runs as layout.json in the state folder (paths.ts): the lesson pane's choice of
 // step list (LessonPane narrowList) wraps every step's text of the lesson to make, ~10 ms of
 // the first frame (bench/startup.md, "Seventh round"); the key bar's separator and how many
-// spare keys give way (KeyBar) measure the widest bars of both languages ("Twelfth round"). Kept per bundle, by the key
+// spare keys give way (KeyBar) measure the widest bars of both languages ("Twelfth round"); the
+// glossary's words a lesson's texts use (src/lessons/glossary.ts keepFound). Kept per bundle, by the key
 // src/code-cache.ts reads it by (Node version, size, time): a rebuilt or another ipclab
 // finds its choices anew. Run from src/ (tests, tsx) there is no bundle and nothing is kept.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,8 +16,8 @@ let saving = false;
 /** a session sees a few sizes per lesson; past this many the file starts again */
 const MOST = 500;
 
-/** a yes or no, or a count */
-type Kept = boolean | number;
+/** a yes or no, a count, or a list of words */
+type Kept = boolean | number | string[];
 
 const layoutFile = () => join(stateDir(), 'layout.json');
 
@@ -32,7 +33,7 @@ function kept(): Map<string, Kept> {
   try {
     const file = JSON.parse(readFileSync(layoutFile(), 'utf8')) as { bundle?: unknown; choices?: unknown };
     if (file.bundle === bundle && file.choices && typeof file.choices === 'object') {
-      for (const [key, value] of Object.entries(file.choices)) if (typeof value === 'boolean' || Number.isInteger(value)) choices.set(key, value as Kept);
+      for (const [key, value] of Object.entries(file.choices)) if (typeof value === 'boolean' || Number.isInteger(value) || isWords(value)) choices.set(key, value as Kept);
     }
   } catch {
     // none yet, unreadable or damaged: each choice is made anew
@@ -49,6 +50,15 @@ export function keptChoice(key: string, choose: () => boolean): boolean {
 /** keptChoice for a count. */
 export function keptCount(key: string, choose: () => number): number {
   return keptValue(key, choose, (v) => typeof v === 'number');
+}
+
+/** keptChoice for a list of words (the glossary keys a lesson's texts use: src/lessons/glossary.ts). */
+export function keptWords(key: string, choose: () => string[]): string[] {
+  return keptValue(key, choose, isWords);
+}
+
+function isWords(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 function keptValue<T extends Kept>(key: string, choose: () => T, ofKind: (value: Kept) => boolean): T {

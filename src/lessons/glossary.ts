@@ -1381,15 +1381,29 @@ export function firstHit(query: string, found: readonly GlossaryEntry[]): number
   const q = searched(query);
   // then one that holds it as a word of its own: "/ack" landed on "P and V" for its "back" (a newcomer pass)
   const word = new RegExp(`(^|[^\\p{L}\\p{N}_])${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u');
-  const names = (e: GlossaryEntry) => [e.name.en, e.name.zh].map((t) => t.toLowerCase());
-  const texts = (e: GlossaryEntry) => (['en', 'zh'] as const).map((lang) => entryText(e, lang, () => true).toLowerCase());
-  const tests = [(e: GlossaryEntry) => names(e).some((t) => t.startsWith(q)), (e: GlossaryEntry) => names(e).some((t) => word.test(t)), (e: GlossaryEntry) => texts(e).some((t) => word.test(t))];
+  const names = (e: GlossaryEntry) => lowered(e).names;
+  const texts = (e: GlossaryEntry) => lowered(e).texts;
+  // the regex only where the text holds the query at all: a search of every text with it was most of firstHit's time
+  const holds = (t: string) => t.includes(q) && word.test(t);
+  const tests = [(e: GlossaryEntry) => names(e).some((t) => t.startsWith(q)), (e: GlossaryEntry) => names(e).some(holds), (e: GlossaryEntry) => texts(e).some(holds)];
   for (const test of tests) {
     const at = found.findIndex(test);
     if (at >= 0) return at;
   }
   return 0;
 }
+
+/** An entry's headings and whole texts in lower case, made once: the "New terms" ask firstHit
+ *  for every word a lesson shows (glossaryWord), ~70 ms of parent-child's first frame. */
+function lowered(e: GlossaryEntry): { names: string[]; texts: string[] } {
+  let found = loweredKept.get(e);
+  if (!found) {
+    found = { names: [e.name.en, e.name.zh].map((t) => t.toLowerCase()), texts: (['en', 'zh'] as const).map((lang) => entryText(e, lang, () => true).toLowerCase()) };
+    loweredKept.set(e, found);
+  }
+  return found;
+}
+const loweredKept = new WeakMap<GlossaryEntry, { names: string[]; texts: string[] }>();
 
 /** The entry that holds a term, if any. */
 export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry | undefined {
@@ -1730,15 +1744,28 @@ interface Met {
 const metKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Map<string, Met>>>();
 const usedKept = new WeakMap<readonly GlossaryEntry[], WeakMap<Lesson, Partial<Record<'en' | 'zh', Set<string>>>>>();
 
+/** Where keysUsed and earlierTerms of the course's own glossary are kept across runs, as
+ *  lists of words (set by the bundle's start: src/cli.ts); none when run from src/. */
+let keptFound: ((key: string, find: () => string[]) => string[]) | undefined;
+
+/** Keeps keysUsed and earlierTerms across runs: reading lessons 1-6 for the glossary's words
+ *  was ~150 ms of parent-child's first frame (its "terms of lessons 1-6" line; bench/startup.md). */
+export function keepFound(keeper: typeof keptFound): void {
+  keptFound = keeper;
+}
+
 /** Every key (metKeys) the texts of a lesson use. */
 function keysUsed(lesson: Lesson, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): Set<string> {
   const byLesson = usedKept.get(glossary) ?? new WeakMap();
   usedKept.set(glossary, byLesson);
   const byLang = byLesson.get(lesson) ?? {};
   byLesson.set(lesson, byLang);
-  return (byLang[lang] ??= new Set(
-    textsByStep(lesson, lang).flatMap(({ before, after }) => [...entriesUsed(`${before}\n${after}`, glossary)].flatMap(([entry, words]) => words.flatMap((w) => metKeys(entry, w, lang, glossary)))),
-  ));
+  const find = () => [
+    ...new Set(
+      textsByStep(lesson, lang).flatMap(({ before, after }) => [...entriesUsed(`${before}\n${after}`, glossary)].flatMap(([entry, words]) => words.flatMap((w) => metKeys(entry, w, lang, glossary)))),
+    ),
+  ];
+  return (byLang[lang] ??= new Set(keptFound && glossary === GLOSSARY ? keptFound(`keys-used ${lesson.id} ${lang}`, find) : find()));
 }
 
 /** What the learner of `at` met before the lesson and meets first at each of its steps, found once. */
@@ -1851,6 +1878,31 @@ export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: 
   const found = kept.get(key);
   if (found) return found;
   kept.set(key, out);
+  const find = () => {
+    findEarlier(lessons, lang, at, lesson, glossary, out);
+    return out.entries.map((entry, i) => `${entry.id}\t${out.words[i]}\t${out.lessons[i]}`);
+  };
+  if (!keptFound || glossary !== GLOSSARY) {
+    find();
+    return out;
+  }
+  // kept across runs (per bundle) as rows of entry, word and lesson; read back when not found now
+  const rows = keptFound(`earlier-terms ${key}`, find);
+  if (out.entries.length > 0) return out;
+  const read = rows.map((row) => row.split('\t')).map(([id, word, index]) => ({ entry: glossary.find((e) => e.id === id), word, index: Number(index) }));
+  if (read.some((r) => !r.entry || r.word === undefined)) find();
+  else {
+    for (const r of read) {
+      out.entries.push(r.entry!);
+      out.words.push(r.word!);
+      out.lessons.push(r.index);
+    }
+  }
+  return out;
+}
+
+/** earlierTerms as found from the texts: into `out`. */
+function findEarlier(lessons: readonly Lesson[], lang: 'en' | 'zh', at: Exclude<LessonAt, number>, lesson: Lesson, glossary: readonly GlossaryEntry[], out: EarlierTerms): void {
   const add = (entry: GlossaryEntry, word: string) => {
     const named = glossaryWord(entry, word, lang, glossary);
     if (out.words.includes(named) || !taughtEarlier(lessons, lang, at, entry, word, glossary)) return;
@@ -1869,7 +1921,6 @@ export function earlierTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: 
     const entry = entryFor(word, glossary);
     if (entry) add(entry, word);
   }
-  return out;
 }
 
 const earlierKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Map<string, EarlierTerms>>>();

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keptChoice, keptCount, setBundleKey } from '../../src/app/kept-layout.js';
+import { keptChoice, keptCount, keptWords, setBundleKey } from '../../src/app/kept-layout.js';
 import { testTempDir } from '../helpers/temp-dir.js';
 
 let state: string;
@@ -88,5 +88,20 @@ describe('keptChoice', () => {
     expect(keptCount('bar-drops false 100 true false 2', () => (made++, 2))).toBe(2);
     expect(keptChoice('bar-two-spaces false 100 true false', () => (made++, false))).toBe(false);
     expect(made).toBe(4);
+  });
+
+  it('keeps a list of words, read back as it was', async () => {
+    setBundleKey('v20 x64 1000 1');
+    let made = 0;
+    expect(keptWords('keys-used shmget en', () => (made++, ['shmid shmid', 'key key']))).toEqual(['shmid shmid', 'key key']);
+    expect((await savedFile()).choices).toEqual({ 'keys-used shmget en': ['shmid shmid', 'key key'] });
+    setBundleKey('v20 x64 1000 1');
+    expect(keptWords('keys-used shmget en', () => (made++, []))).toEqual(['shmid shmid', 'key key']);
+    expect(made).toBe(1);
+    // a list with other than words in it (a damaged file): made anew
+    writeFileSync(file(), JSON.stringify({ bundle: 'v20 x64 1000 1', choices: { 'keys-used shmget en': ['key', 1] } }));
+    setBundleKey('v20 x64 1000 1');
+    expect(keptWords('keys-used shmget en', () => (made++, ['key key']))).toEqual(['key key']);
+    expect(made).toBe(2);
   });
 });
