@@ -451,6 +451,10 @@ function atEnd(p: SpacePlace | undefined): boolean {
   return !!p && p.done >= p.steps && p.view >= p.steps && !p.checkOpen && !p.running && !p.jumping;
 }
 
+/** Keys that wait while a step runs (or an erratum's jump runs steps): the bar offers none of
+ *  them then (barItems); Space, which waits too, gives its place to "step N running". */
+const WAIT_WHILE_RUNNING: readonly Action[] = ['next', 'prev', 'reset', 'turn'];
+
 /** What the key bar says first while `running`: that a step runs (no key acts on it). */
 export function runningLabel(p: SpacePlace): Text {
   if (p.jumping) return { en: 'running steps', zh: '正在运行步骤' };
@@ -636,15 +640,17 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 3 : b.action === 'quit' ? 2 : inBar(b, scope) ? 1 : 1.5);
   // while a step runs the bar says so first (no key: nothing stops it), and offers no Space
   const running: BarItem[] = (space?.running || space?.jumping) && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
-  // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
-  // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
+  // r, ← → and y do nothing while a step runs (the status line says which wait: store/run.ts
+  // moveWaits, keyWhileRunning): the bar leaves them out then (issue 16 item 16); nor does
+  // Space while an erratum's jump runs steps (the bar says they run, in its place)
+  const waits = (b: Binding) => !!(space?.running || space?.jumping) && WAIT_WHILE_RUNNING.includes(b.action);
   const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
   // a scroll key where nothing scrolls is not offered (the closing screen all in view: fix27c#1)
   const still = (b: Binding) => !!panes.still && isScroll(b.action);
   const end = scope === 'main' && atEnd(space);
-  const items = BINDINGS.filter((b) => wanted(b) && !still(b) && !(b.action === 'reset' && (space?.running || space?.jumping)) && !(b.action === 'turnNext' && space?.oneField))
+  const items = BINDINGS.filter((b) => wanted(b) && !still(b) && !waits(b) && !(b.action === 'turnNext' && space?.oneField))
     .sort((a, b) => rank(a) - rank(b))
-    .flatMap((b) => (b.action === 'next' && end ? [] : b.action !== 'run' ? [item(b)] : space?.jumping ? running : end ? [endItem(space!)] : space?.checkOpen ? checkItems : space?.running ? [...running, ...turn] : [item(b), ...turn]));
+    .flatMap((b) => (b.action === 'next' && end ? [] : b.action !== 'run' ? [item(b)] : space?.jumping || space?.running ? running : end ? [endItem(space!)] : space?.checkOpen ? checkItems : [item(b), ...turn]));
   // a key that asked: its second press and "other keys cancel" (fix15a#3)
   const waiting = scope !== 'main' || !space || space.running || space.jumping ? null : space.unanswered ? 'run' : space.resetAsked ? 'reset' : null;
   return waiting ? askedBar(items, waiting, space!, lang, ascii, answerKeys) : items;
