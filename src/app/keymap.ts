@@ -193,8 +193,9 @@ export const BINDINGS: Binding[] = [
   // as in less and vim: the search over, n goes on to the next match (the status line says so)
   { action: 'findAgain', scopes: ['glossary'], keys: [char('n')], bar: false,
     label: { en: 'next match', zh: '下一个' }, help: { en: 'the next entry that holds the word found last', zh: '下一个含有上次查找的词的条目' } },
+  // as in every search box: Esc clears the word typed, and closes the glossary once it holds none (issue 16 item 17)
   { action: 'findEnd', scopes: ['find'], keys: [named('escape', 'Esc')], bar: true,
-    label: { en: 'close glossary', zh: '关闭术语表' }, help: { en: 'end the search and close the glossary', zh: '结束查找并关闭术语表' } },
+    label: { en: 'close glossary', zh: '关闭术语表' }, help: { en: 'clear the word typed; with none, close the glossary', zh: '清空输入的词；没有词时关闭术语表' } },
   { action: 'findErase', scopes: ['find'], keys: [erase], bar: true,
     label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the word', zh: '删除最后一个字符；其他键都输入到要找的词里' } },
   // the key bar names these beside ↑↓ (helpWith), the one key line of a list; the help has
@@ -569,7 +570,12 @@ export interface PanesPlace {
   zoomed: boolean;
   /** the closing screen shows all it holds: its bar offers no scroll keys (fix27c#1) */
   still?: boolean;
+  /** the glossary's search holds a word: Esc clears it (store/find.ts findEnd) */
+  typed?: boolean;
 }
+
+/** Esc's word in the search's bar while it holds a word: what Esc does then. */
+const CLEAR_WORD: Text = { en: 'clear word', zh: '清空' };
 
 /** z's word in the key bar while the pane is zoomed: what z brings back. */
 const UNZOOM: Text = { en: 'lesson', zh: '课程' };
@@ -605,7 +611,7 @@ function inBar(b: Binding, scope: BarScope): boolean {
  *  no room for are under it ("? more"). */
 export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
   const labelOf = (b: Binding): Text =>
-    b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.action === 'turnRun' && space?.formWaits ? KEEP_VALUES : b.label;
+    b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.action === 'turnRun' && space?.formWaits ? KEEP_VALUES : b.action === 'findEnd' && panes.typed ? CLEAR_WORD : b.label;
   const partners = (b: Binding) => (Array.isArray(b.bar) ? BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope)) : []);
   // a key the text shown names (nc12k#4, nc13#1: "按 e 看勘误"), and c at a lesson's end, whose
   // text says "press c": shown on this screen even where the bar's width leaves it out elsewhere

@@ -1,6 +1,7 @@
 // The glossary does what a newcomer expects (issue 16, item 5): g opens at the entry the
-// text on screen points to ("(g: root)"), and one Esc closes it whatever its state, the keys
-// after it in the same read acting in the lesson, no key lost.
+// text on screen points to ("(g: root)"); Esc in its search clears the word typed and a second
+// closes it (item 17), and once a search ended one Esc closes it, the keys after it in the same
+// read acting in the lesson, no key lost.
 import { describe, expect, it } from 'vitest';
 import { appDrawer, KEYS } from '../helpers/render.js';
 import { strings } from '../../src/app/strings.js';
@@ -48,7 +49,7 @@ describe('the glossary screen', () => {
 
   // s28f#2: after "/atime Enter" the first Esc only ended the search; testers then typed an
   // answer and Space into the glossary, taking them for the lesson's
-  it('one Esc closes the glossary whatever its state: a search typing, a search Enter ended; the keys after it act in the lesson (en, zh)', async () => {
+  it('Esc while typing clears the word and a second closes the glossary; once Enter ended the search one Esc closes it, the keys after it acting in the lesson (en, zh)', async () => {
     for (const lang of ['en', 'zh'] as const) {
       const s = strings(lang);
       const r = await draw({ width: 80, height: 24, lang });
@@ -57,10 +58,14 @@ describe('the glossary screen', () => {
       await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
       await r.press('/', 's', 'e', 'm');
       await r.waitFor((f) => f.includes(s.glossaryFind('sem')), 'the word typed');
-      // the search's bar says what Esc does there
-      expect(r.lines().at(-1)).toMatch(lang === 'en' ? /Esc close glossary/ : /Esc 关闭术语表/);
+      // as in every search box, Esc clears the word typed (the search goes on), and a second closes
+      // the glossary; the search's bar says which Esc does (issue 16 item 17)
+      expect(r.lines().at(-1)).toMatch(lang === 'en' ? /Esc clear word/ : /Esc 清空/);
       await r.press(KEYS.escape);
-      await r.waitFor(() => r.store.getState().overlay === 'none', 'Esc while typing closed it');
+      await r.waitFor(() => r.store.getState().find === '' && r.store.getState().overlay === 'glossary', 'Esc while typing cleared the word');
+      await r.waitFor((f) => (f.split('\n').at(-1) ?? '').match(lang === 'en' ? /Esc close glossary/ : /Esc 关闭术语表/) !== null, 'the bar: Esc closes now');
+      await r.press(KEYS.escape);
+      await r.waitFor(() => r.store.getState().overlay === 'none', 'the second Esc closed it');
       expect(r.store.getState().find).toBeNull();
       // a search Enter ended (its word kept for n), then Esc and keys meant for the lesson in one write
       await r.press('g');
@@ -91,9 +96,10 @@ describe('the glossary screen', () => {
     await r.press('q', 'x', 'z');
     await r.waitFor((f) => f.includes(strings('en').findNone), 'no entry holds "sqxz"');
     expect(r.store.getState().menuCursor).toBe(2);
-    // (q would go into the query: the search ends, then the glossary closes)
+    // (q would go into the query: Esc clears the word, a second closes the glossary)
     await r.press(KEYS.escape);
-    await r.waitFor(() => r.store.getState().find === null, 'the search over');
+    await r.waitFor(() => r.store.getState().find === '', 'the word cleared');
+    expect(r.store.getState().menuCursor).toBe(2);
     await r.press(KEYS.escape);
     await r.waitFor(() => r.store.getState().overlay === 'none', 'the glossary closed');
     await r.quit();
@@ -131,7 +137,7 @@ describe('a search shows its hit from its heading down', () => {
       await r.waitFor((f) => f.includes(strings(lang).glossaryFind('dest')), 'dest typed');
       await marked('dest typed');
       // a word many entries hold: Enter, then n round them
-      await r.press(KEYS.escape, 'g', '/', 's', 'h', 'm');
+      await r.press(KEYS.escape, KEYS.escape, 'g', '/', 's', 'h', 'm');
       await r.waitFor((f) => f.includes(strings(lang).glossaryFind('shm')), 'shm typed');
       await marked('shm typed');
       await r.press(KEYS.enter);

@@ -260,6 +260,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   // the closing screen names ↑↓ only while it is taller than the screen
   const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
   const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(oneField ? { oneField } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' '), own: ownKeys, lesson: lessonKeys.split(' ') } : {}), courseSteps };
-  const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}) });
+  const typed = useAppState((st) => !!st.find);
+  const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}), ...(scope === 'find' && typed ? { typed } : {}) });
   return <StyledLineView line={line} color={color} ascii={ascii} />;
 }

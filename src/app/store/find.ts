@@ -3,8 +3,11 @@
 // glossary QUERY` lists them: glossaryMatches, firstHit). Enter ends the search on that first
 // match, as less and vim do: the query is kept, n goes on to the next match, round them, and
 // the next / starts a new query (an open search took the next / into the old word: fix23f#3).
-// Esc closes the glossary, the search with it, whatever its state (s28f#2: an Esc that only
-// ended the search left testers typing an answer and Space into the glossary; docs/ARCHITECTURE.md "Keys").
+// Esc, as in every search box, clears the word typed (the cursor back where / found it) and
+// the search goes on; an Esc with no word closes the glossary (issue 16 item 17: one Esc that
+// closed it lost the word). Once Enter ended the search, one Esc closes the glossary (s28f#2:
+// an Esc that only ended it left testers typing an answer and Space into the glossary;
+// docs/ARCHITECTURE.md "Keys").
 import type { StateCreator } from 'zustand/vanilla';
 import { firstHit, glossaryMatches } from '../../lessons/glossary.js';
 import { glossaryList } from './navigation.js';
@@ -35,7 +38,7 @@ export interface FindSlice {
   findNext(): void;
   /** n (the search ended): the next entry that holds the query Enter kept, round them */
   findAgain(): void;
-  /** Esc: the search ends and the glossary closes (store/navigation.ts close) */
+  /** Esc: the word typed is cleared; with none, the glossary closes (store/navigation.ts close) */
   findEnd(): void;
 }
 
@@ -89,7 +92,8 @@ export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) =
       else goTo(query, true, false);
     },
     findEnd() {
-      get().close();
+      if (get().find) set({ find: '', menuCursor: get().findFrom, status: (s) => s.findStart });
+      else get().close();
     },
   };
 };

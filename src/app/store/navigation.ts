@@ -302,9 +302,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
 
     close() {
       // (Esc on a pending ask, an erratum's jump, only forgets it: store.ts dispatch)
-      // one Esc closes the glossary whatever its state, a search kept for n forgotten with it
-      // (s28f#2: after "/atime Enter" the first Esc only ended the search; testers then typed
-      // an answer and Space into the glossary, taking it for the lesson)
+      // Esc closes the glossary once no word is typed in its search (store/find.ts findEnd), a
+      // search kept for n forgotten with it (s28f#2: after "/atime Enter" the first Esc only
+      // ended the search; testers then typed an answer and Space into the glossary)
       if (get().overlay === 'glossary') set({ overlay: 'none', find: null, findLast: null });
       else if (get().overlay !== 'none') set({ overlay: 'none' });
       else if (get().tab === 'code') get().toggleCode();
