@@ -187,7 +187,7 @@ const EN = {
   /** after Enter or n: the search is over, the word kept for n (a new / starts a new word) */
   findKept: (k: number, of: number) => `entry ${k} of the ${of} that hold the word; n: the next, /: a new word`,
   findNoLast: 'n goes to the next entry with the word found last: / finds one first',
-  findNone: 'no entry holds the word; Backspace erases, Esc closes the glossary',
+  findNone: 'no entry holds the word; Backspace erases, Esc clears it',
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   /** `step`: the step whose notice the line is under, named where the next step's text follows it
    *  (issue 16: serv-clnt 1's line above step 2's text read as step 2's) */
@@ -873,7 +873,7 @@ const ZH: Strings = {
   findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 后按 n 下一个`,
   findKept: (k: number, of: number) => `含有这个词的条目第 ${k} 个，共 ${of} 个；n 下一个，/ 查新词`,
   findNoLast: 'n 跳到含有上次查找的词的下一个条目：先按 / 查找',
-  findNone: '没有条目含有这个词；Backspace 删除，Esc 关闭术语表',
+  findNone: '没有条目含有这个词；Backspace 删除，Esc 清空',
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string, step?: number) => `新术语${step ? `（第 ${step} 步）` : ''}：${terms}（按 ${key} 查看术语表）`,
   termsIn: (terms: string, pane: TermPane) => `${TERM_PANE_ZH[pane]}窗格里的 ${terms}`,
