@@ -9,8 +9,8 @@
 // view) makes the read's later keys wait until that screen is drawn; then they are handled,
 // on what is now on screen: never dropped, never acting on a screen not drawn (issue 16:
 // Esc Space in one read at the glossary lost both; after a search's Esc, 1 and Space were lost).
-// Ink reads ESC and a character in one read as that character with meta (Alt): a meta
-// character no key binds is the two keys typed, Esc then the character.
+// Ink reads ESC and a key in one read as that key with meta (Alt), or as no key (ESC Tab): no
+// key binds Alt, so it is the two keys typed, Esc then the other (but ESC DEL, Alt-Backspace).
 import { useEffect, useRef, useState } from 'react';
 import { type Key, useInput, useStdin } from 'ink';
 import { drawPending, keyRead } from './frame-throttle.js';
@@ -52,15 +52,16 @@ export interface ReadBounds {
   changed?(): boolean;
 }
 
-/** The keys Ink reports as one: ESC and one character read together (meta, not an escape
- *  sequence: `raw` is exactly ESC and `input`) are Esc and that character; ESC ESC is two Esc. */
+/** The keys Ink reports as one: ESC and one key read together (meta, not an escape
+ *  sequence: `raw` is exactly ESC and that key) are Esc and that key; ESC ESC is two Esc.
+ *  Only ESC DEL stays one key (Alt-Backspace: a field's erase, see useKeys). */
 export function keysOfRead(input: string, key: Key, raw: string): [string, Key][] {
   // Esc Esc in one read: Ink names it one Esc (with meta); it is two (issue 16: at the
-  // glossary's search the second, which closes the glossary, was lost)
-  if (key.escape && raw === '\x1b\x1b') return [keyOf('\x1b'), keyOf('\x1b')];
-  if (key.meta && !key.ctrl && !key.escape && input.length > 0 && raw === `\x1b${input}` && Array.from(input).length === 1) {
-    return [keyOf('\x1b'), ...splitKeys(input, { ...key, meta: false })];
-  }
+  // glossary's search the second, which closes the glossary, was lost). Esc and Tab, Enter or
+  // Space in one read: Ink names them the second with meta, or nothing (ESC Tab), and the Esc
+  // was lost (issue 16 item 13: the form's Esc then Tab left the form open)
+  const chars = Array.from(raw);
+  if (chars.length === 2 && chars[0] === '\x1b' && chars[1] !== '\x7f' && !key.ctrl) return [keyOf('\x1b'), keyOf(chars[1]!)];
   return splitKeys(input, key);
 }
 
