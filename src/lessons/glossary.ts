@@ -1749,7 +1749,7 @@ const usedKept = new WeakMap<readonly GlossaryEntry[], WeakMap<Lesson, Partial<R
 let keptFound: ((key: string, find: () => string[]) => string[]) | undefined;
 
 /** Keeps keysUsed and earlierTerms across runs: reading lessons 1-6 for the glossary's words
- *  was ~150 ms of parent-child's first frame (its "terms of lessons 1-6" line; bench/startup.md). */
+ *  was ~120 ms of CPU of parent-child's first frame (its "terms of lessons 1-6" line). */
 export function keepFound(keeper: typeof keptFound): void {
   keptFound = keeper;
 }
