@@ -8,7 +8,7 @@ import type { Lang } from '../lang.js';
 import { said } from './peer-process.js';
 import { now } from '../native/clock.js';
 import { userName } from '../native/users.js';
-import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, inLang, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
+import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, inLang, need, privateFolder, type Problems, readText, removeFolder, row, rwx, setPerms, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 
 /** What the steps write in the segment, in the learner's language as the step runs (inLang):
@@ -81,7 +81,7 @@ function lessonMode(ctx: StepContext, shmid: number): string[] {
   const own = LESSON_MODE.toString(8);
   if (perms === undefined || perms === own) return [];
   // the call first, then the line that says what it did (a trace reads cause, then effect)
-  const problems = expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
+  const problems = expectOk(setPerms(ctx, shmid, { mode: LESSON_MODE }));
   explainBack(ctx, {
     en: `Step 1's segment had your mode ${perms} (${rwx(parseInt(perms, 8))}) from step 3; this step shows what the lesson's 0${own} does, so it set that first: perms are ${own} (${rwx(LESSON_MODE)}) from here on.`,
     zh: `第 3 步之后，第 1 步的共享内存段是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；这一步要演示本课的 0${own} 的效果，所以先设上它：从这里起 perms 是 ${own}（${rwx(LESSON_MODE)}）。`,
@@ -304,9 +304,7 @@ export const shmctl = defineLesson<ShmctlState>({
         const mode = numberValue(ctx.turn.values, 'mode');
         state.setMode = mode;
         // what goes into buf, before the call that takes it (as msg shows mtext before msgsnd)
-        const octal = `0${mode.toString(8).padStart(3, '0')}`;
-        explain(ctx, `ds.shm_perm.mode = ${octal} (uid, gid unchanged)`, `ds.shm_perm.mode = ${octal}（uid、gid 不变）`);
-        const call = ctx.sys.shmctlSet(shmid, { mode });
+        const call = setPerms(ctx, shmid, { mode });
         // read back before the line that says what perms are now
         const { ds } = ctx.sys.shmctlStat(shmid);
         if (ctx.turn.custom) {
@@ -354,7 +352,7 @@ export const shmctl = defineLesson<ShmctlState>({
         ctx.focus(locked);
         const problems: string[] = [];
         if (asRoot()) {
-          problems.push(...expectOk(ctx.sys.shmctlSet(locked, { uid: NOBODY, gid: NOBODY })));
+          problems.push(...expectOk(setPerms(ctx, locked, { uid: NOBODY, gid: NOBODY })));
           explain(ctx, `ipclab runs as root: the owner of ${locked} is now uid ${NOBODY} (nobody), and a child running as that uid makes the calls.`, `ipclab 以 root 运行：${locked} 的属主改为 uid ${NOBODY}（nobody），由一个以该 uid 运行的子进程来调用。`);
         }
         const tried = await attempt(ctx, locked, ['rw', 'rdonly', 'rmid']);
