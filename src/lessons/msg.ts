@@ -583,8 +583,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本课进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        // why code 2, said rather than pointed to (issue 16: "as msg.c's reader does" left it to the C pane);
-        // msg.c named as what it is, where it is: the lesson's first word of it (issue 16)
+        // why code 2, said rather than pointed to (issue 16: "as msg.c's reader does" left it to the C
+        // pane, and a bare 2 was not explained): the reader's own code, as the trace's exit line says
         en: 'Gone at once: the sleeping msgrcv failed with EIDRM, so the reader exited with 2, its own code for that failure (0: it got a message).',
         zh: '队列立刻消失：睡眠中的 msgrcv 以 EIDRM 失败，读者便以 2 退出，这是它自己约定表示这种失败的退出码（0 表示收到了消息）。',
       },
