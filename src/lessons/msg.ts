@@ -584,9 +584,10 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         // why code 2, said rather than pointed to (issue 16: "as msg.c's reader does" left it to the C
-        // pane, and a bare 2 was not explained): the reader's own code, as the trace's exit line says
-        en: 'Gone at once: the sleeping msgrcv failed with EIDRM, so the reader exited with 2, its own code for that failure (0: it got a message).',
-        zh: '队列立刻消失：睡眠中的 msgrcv 以 EIDRM 失败，读者便以 2 退出，这是它自己约定表示这种失败的退出码（0 表示收到了消息）。',
+        // pane, and a bare 2 was not explained): the reader's own code, as the trace's exit line says;
+        // msg.c named as what it is, where it is: the lesson's first word of it (issue 16)
+        en: 'Gone at once. The sleeping msgrcv failed with EIDRM, so the reader exited 2, its code for that (0: got one), as msg.c\'s (C pane: c) does.',
+        zh: '队列立刻消失。msgrcv 以 EIDRM 失败，读者以 2 退出，即它为此约定的退出码（0 为收到消息），和 C 窗格（按 c）里 msg.c 的一样。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],

@@ -324,7 +324,7 @@ export const parentChild = defineLesson<ParentChildState>({
       notice: {
         // the glossary's SIGUSR and pending entries tell the same story (issue 16: "is lost" here, "merges" there)
         en: 'SIGUSR1 says text waits, SIGUSR2 that it was read. Not shown here: a signal sent while one of its kind is pending merges with it.',
-        zh: 'SIGUSR1 表示有数据，SIGUSR2 表示已读。这里看不到：同一种信号还挂起时再发一个，两者合并为一个。',
+        zh: 'SIGUSR1 表示有数据，SIGUSR2 表示已读。这里看不到：同一种信号还待处理时再发一个，两者合并为一个。',
       },
       diagram: ACK,
       highlight: ['up', 'up->parent', 'parent', 'parent->child', 'child'],

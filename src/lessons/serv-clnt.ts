@@ -505,7 +505,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     {
       // not "what does the client wait for", which step 3's say answers (nc, fix28a#5): what follows from it
-      question: { en: 'The server writes a message, but its SIGUSR2 merges with one still pending and the client gets no new signal. That message…', zh: '服务端写了一条消息，但它的 SIGUSR2 与一个还挂起的合并了，客户端没有收到新的信号。这条消息……' },
+      question: { en: 'The server writes a message, but its SIGUSR2 merges with one still pending and the client gets no new signal. That message…', zh: '服务端写了一条消息，但它的 SIGUSR2 与一个尚待处理的合并了，客户端没有收到新的信号。这条消息……' },
       choices: [
         { en: 'waits unread until another SIGUSR2 comes', zh: '一直没人读，直到再来一个 SIGUSR2', whyNot: { en: 'the client also looks every 100 ms (rv.h, C pane); it reads when it sees seq past ack, signal or not.', zh: '客户端还每 100 ms 看一次（见 C 窗格的 rv.h）；只要看到 seq 超过 ack 就读，不管有没有信号。' } },
         { en: 'is read when the client next looks anyway', zh: '客户端下次照常去看时读到' },

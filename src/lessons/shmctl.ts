@@ -27,7 +27,7 @@ import { choice, choiceOf, firstCall, lastCall, liveRow, outcomeOf, word } from 
 /** step 8's notice, which its ipcs -m's others' rows, on a shared machine, are added to */
 const LAST_DETACH: Text = {
   en: 'Gone at the last detach; the old id now gives EINVAL.',
-  zh: '最后一次解除映射时它被释放了；对旧 id 再 IPC_RMID 得到 EINVAL。',
+  zh: '最后一次解除映射时它被删除了；对旧 id 再 IPC_RMID 得到 EINVAL。',
 };
 
 /** IPC_SET's checkpoint fits any mode, the lesson's 0640 or the learner's (whose stays: Turn.yoursStay),
@@ -47,8 +47,8 @@ const SET_PERMS = [
   ),
 ];
 const RMID_AGAIN = [
-  choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已释放的段不在了。' }),
-  choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已释放的 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
+  choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已删除的段不在了。' }),
+  choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已删除的共享内存段，其 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
   choice('EPERM', { en: 'EPERM is for a caller neither owner, creator nor root; the lesson process made the segment.', zh: 'EPERM 是给既非属主、创建者也非 root 的调用者的；这个共享内存段正是本课进程建的。' }),
 ];
 const OWNER_RW = [
@@ -60,7 +60,7 @@ const OWNER_RW = [
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
   choice({ en: 'a mapping (nattch 2)', zh: '一个映射（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid; this kernel refused.', zh: 'Linux 允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
-  choice({ en: '-1: a dest segment is refused', zh: '-1：dest 状态的共享内存段一律拒绝', value: 'EIDRM' }, { en: 'Linux attaches a dest segment like any other; it refuses only if the segment is freed during the call itself, a rare race.', zh: 'Linux 照常映射 dest 状态的共享内存段；只有段恰好在这次调用期间被释放（罕见的竞争）才拒绝。' }),
+  choice({ en: '-1: a dest segment is refused', zh: '-1：dest 状态的共享内存段一律拒绝', value: 'EIDRM' }, { en: 'Linux attaches a dest segment like any other; it refuses only if the segment is freed during the call itself, a rare race.', zh: 'Linux 照常映射 dest 状态的共享内存段；只有段恰好在这次调用期间被删除（罕见的竞争）才拒绝。' }),
   choice({ en: '-1: the shmid is no longer valid', zh: '-1：这个 shmid 已经失效', value: 'EINVAL' }, { en: 'the segment is still there, attached, so its shmid still names it.', zh: '共享内存段还在、还被映射着，它的 shmid 仍指向它。' }),
 ];
 
@@ -415,7 +415,7 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         en: 'Not yet: marked for removal (status dest), key now 0x00000000. No key finds it, yet the mapping works. Last detach frees it.',
-        zh: '还没删：只是标记待删（状态 dest），key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
+        zh: '还没删：只是标记待删（状态 dest），key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才真正删除。',
       },
       diagram: LIFE,
       // dest and the key in the Kernel pane; "the mapping works", its write and read, in the Trace
