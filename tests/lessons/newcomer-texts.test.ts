@@ -165,8 +165,13 @@ describe('newcomers\' passes (issue 16)', () => {
   // address the "read at" line shows nor what lets the parent write
   it('parent-child 2 says who waits for "ready"; 5 says whose address and that SIGUSR2 lets the parent write; 4 says which pane has the dump', () => {
     const child = step('parent-child', 'child').notice;
-    expect(child.en).toMatch(/Until its handlers are set, a signal would end it, so the parent waits/);
-    expect(child.zh).toMatch(/子进程装好处理函数之前，信号会杀死它，所以父进程等它就绪/);
+    // and, as communicate_with_child.c does, by a block, not handlers (issue 16: the say had both)
+    expect(child.en).toMatch(/A signal sent before it waits is blocked: pending, not lost or fatal/);
+    expect(child.zh).toMatch(/它开始等之前发来的信号被阻塞，保持待处理：不丢，也不杀死它/);
+    expect(step('parent-child', 'child').say.en).toMatch(/blocks SIGUSR1 and SIGUSR2.*waits in sigtimedwait/);
+    expect(step('parent-child', 'child').say.zh).toMatch(/阻塞 SIGUSR1 和 SIGUSR2.*sigtimedwait/);
+    expect(step('parent-child', 'child').say.en).not.toMatch(/handler/);
+    expect(step('parent-child', 'child').say.zh).not.toMatch(/处理函数/);
     const read = step('parent-child', 'read').notice;
     expect(read.en).toMatch(/the child's address\. Two mappings, one memory\. SIGUSR2: the parent may write again/);
     expect(read.zh).toMatch(/子进程在自己映射的地址.*两个映射，同一块内存。SIGUSR2 让父进程可以再写/);
@@ -181,7 +186,7 @@ describe('newcomers\' passes (issue 16)', () => {
     // the process list's "lesson" said where the list first shows, not in the introduction
     expect(lesson('serv-clnt').intro.en).not.toMatch(/process list/);
     expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is the lesson process/);
-    expect(step('parent-child', 'child').notice.en).toMatch(/Until its handlers are set, a signal would end it, so the parent waits/);
+    expect(step('parent-child', 'child').notice.en).toMatch(/A signal sent before it waits is blocked: pending, not lost or fatal/);
     expect(step('parent-child', 'answer').notice.en).toMatch(/The same exchange as step 4/);
     expect(step('parent-child', 'answer').notice.en).not.toMatch(/shape/);
   });
