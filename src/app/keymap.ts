@@ -87,9 +87,10 @@ export const BINDINGS: Binding[] = [
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
   // the line says what v does and for whom in words a newcomer knows (--present: a class votes
   // before the grade shows), not "projector" alone, nor "after a class vote" without what v does
-  // (issue 16); help has no row to spare for v's own line at 80x24; g "vote" finds the whole
+  // (issue 16), and that a learner alone has no use for it ("teacher shows answer" read as a key
+  // for them: issue 16); help has no row to spare for v's own line at 80x24; g "vote" finds the whole
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v: teacher shows answer after vote', zh: '回答问题；x 跳过，h 提示；v：老师在全班投票后揭晓答案' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v: teachers only, after a class vote', zh: '回答问题；x 跳过，h 提示；v：仅供老师在全班投票后揭晓答案' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,

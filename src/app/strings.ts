@@ -980,7 +980,7 @@ const ZH: Strings = {
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${OBJECT_KIND.zh[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,
   statGone: 'IPC_STAT 失败',
-  focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已释放它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
+  focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已删除它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
   traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：连续 ${all} ${call === null ? '行相同' : `次相同的 ${call} 调用`}，历时 ${span}`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,

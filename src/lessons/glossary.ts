@@ -541,7 +541,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['sigprocmask', 'blocked signal', '阻塞信号'],
     text: {
       en: 'To block a signal is to hold it back: sent to the process, it waits, pending, and does nothing. sigprocmask is the call that blocks signals (or unblocks them) for the calling thread. A blocked signal is not lost: the kernel keeps it pending until the program unblocks it (its handler then runs) or waits for it with a call such as sigtimedwait, as communicate_with_child.c does. A child made by fork() starts with its parent\'s blocked signals.',
-      zh: '阻塞一个信号就是把它扣住：发给进程后它挂起等着，不起任何作用。sigprocmask 是阻塞（或解除阻塞）信号的调用，作用于调用它的线程。被阻塞的信号不会丢：内核把它记为“待处理”，直到程序解除阻塞（这时处理函数运行），或用 sigtimedwait 这类调用专门等它，communicate_with_child.c 就是这样做的。fork() 出的子进程继承父进程阻塞的信号。',
+      zh: '阻塞一个信号就是把它扣住：发给进程后它成为待处理信号，等着，不起任何作用。sigprocmask 是阻塞（或解除阻塞）信号的调用，作用于调用它的线程。被阻塞的信号不会丢：内核把它记为“待处理”，直到程序解除阻塞（这时处理函数运行），或用 sigtimedwait 这类调用专门等它，communicate_with_child.c 就是这样做的。fork() 出的子进程继承父进程阻塞的信号。',
     },
   },
   {
@@ -553,7 +553,7 @@ export const GLOSSARY: GlossaryEntry[] = [
       // happens", before it ran) follows the send, which it shows, not the merge, which no lesson does,
       // nor the termination without a handler (said before the send: a newcomer read it as shown)
       en: 'Two signals with no meaning of their own: programs agree on one. Two of one kind do not queue: one sent while the last is still pending merges with it, so programs count messages in shared data, not signals. A C process with no handler for one is terminated. kill(pid, sig) sends one, and the receiver\'s handler runs.',
-      zh: '两个本身没有含义的信号，含义由程序自己约定。同一种信号不排队：上一个还挂起时再发的会与它合并，所以程序在共享数据里给消息计数，而不是数信号。没有处理函数的 C 进程收到它会被终止。kill(pid, sig) 发送一个信号，收到它的进程随即运行处理函数。',
+      zh: '两个本身没有含义的信号，含义由程序自己约定。同一种信号不排队：上一个还待处理时再发的会与它合并，所以程序在共享数据里给消息计数，而不是数信号。没有处理函数的 C 进程收到它会被终止。kill(pid, sig) 发送一个信号，收到它的进程随即运行处理函数。',
     },
     shows: [{ lesson: 'parent-child', step: 'write', text: { en: 'A signal carries no data.', zh: '信号不携带数据。' } }],
   },
@@ -561,11 +561,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   // newcomers could not look up
   {
     id: 'pending',
-    name: { en: 'pending signal, merging', zh: '挂起的信号、合并' },
-    terms: ['pending', '挂起'],
+    name: { en: 'pending signal, merging', zh: '待处理的信号、合并' },
+    terms: ['pending', '待处理'],
     text: {
       en: 'A signal sent but not yet handled is pending: the kernel has marked it on the process, and the handler has not run yet. The kernel keeps one such mark per kind of signal, so a second SIGUSR1 sent while one is pending merges with it, and the handler runs once for both. No lesson shows a merge (it takes two sends within microseconds): lesson 7 (parent, child) takes strict turns, so none can happen; lesson 8 (server, client) numbers its messages in the segment and also polls every 100 ms, so one would lose nothing.',
-      zh: '已经发出、还没被处理的信号是挂起的：内核在进程上做了标记，处理函数还没运行。每种信号内核只记一个这样的标记，所以一个 SIGUSR1 还挂起时再发一个，两者就合并了，处理函数只为它们运行一次。没有哪一课演示合并（两次发送要相隔几微秒以内）：第 7 课（父子进程）严格轮流，不会发生合并；第 8 课（服务端与客户端）在共享内存段里给消息编号，另外每 100 ms 轮询一次，合并了也不丢消息。',
+      zh: '已经发出、还没被处理的信号是待处理的：内核在进程上做了标记，处理函数还没运行。每种信号内核只记一个这样的标记，所以一个 SIGUSR1 还待处理时再发一个，两者就合并了，处理函数只为它们运行一次。没有哪一课演示合并（两次发送要相隔几微秒以内）：第 7 课（父子进程）严格轮流，不会发生合并；第 8 课（服务端与客户端）在共享内存段里给消息编号，另外每 100 ms 轮询一次，合并了也不丢消息。',
     },
   },
   {
@@ -635,7 +635,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['poll', '轮询'],
     text: {
       en: 'Looking again and again, on a timer, whether something changed, instead of waiting to be told. The two sides of lesson 8 (server and client) re-read the struct\'s fields when SIGUSR2 comes (the doorbell) or every 100 ms (the poll), whichever comes first. The doorbell alone would not do: a SIGUSR2 sent while another is still pending merges with it, and a peer that died rings nothing; the poll catches both. The trace says which woke a side: "(woken by SIGUSR2)" or "(seen at its 100 ms poll)".',
-      zh: '按固定的时间间隔一遍遍查看某样东西变了没有，而不是等别人通知。第 8 课（服务端与客户端）的双方在收到 SIGUSR2（门铃）时，或每隔 100 ms（轮询）时重读结构体的字段，哪个先到就按哪个。只靠门铃不够：上一个 SIGUSR2 还挂起时再发的一个会与它合并，死了的对方也不会再按门铃；轮询两种情况都兜得住。跟踪里写明是哪个叫醒的：“（被 SIGUSR2 唤醒）”或“（在每 100 ms 一次的轮询中看到）”。',
+      zh: '按固定的时间间隔一遍遍查看某样东西变了没有，而不是等别人通知。第 8 课（服务端与客户端）的双方在收到 SIGUSR2（门铃）时，或每隔 100 ms（轮询）时重读结构体的字段，哪个先到就按哪个。只靠门铃不够：上一个 SIGUSR2 还待处理时再发的一个会与它合并，死了的对方也不会再按门铃；轮询两种情况都兜得住。跟踪里写明是哪个叫醒的：“（被 SIGUSR2 唤醒）”或“（在每 100 ms 一次的轮询中看到）”。',
     },
   },
   {
@@ -823,7 +823,7 @@ export const GLOSSARY: GlossaryEntry[] = [
         step: 'attach-dest',
         text: {
           en: 'On Linux shmat still maps a removed segment that is still attached (dest); it gets EIDRM only if the segment is freed while the call is under way.',
-          zh: '在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段（dest）；只有这个段恰在调用进行中被释放，它才得到 EIDRM。',
+          zh: '在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段（dest）；只有这个段恰在调用进行中被删除，它才得到 EIDRM。',
         },
       },
       {

@@ -89,8 +89,20 @@ export function attach(ctx: StepContext, shmid: number, flags = 0): Segment | Pr
  *  reset; recorded, so that a killed run cannot leave it behind. */
 export function privateFolder(ctx: StepContext, prefix: string): string {
   const dir = makeTempDir(prefix);
+  // the trace shows the mkdir the folder came from, as removeFolder shows its rmdir (issue 16:
+  // ftok 1 said "a private folder (0700)" with no call that made it)
+  ctx.trace({ type: 'call', pid: ctx.sys.getpid(), call: 'mkdir', c: `mkdir(${JSON.stringify(dir)}, 0700)`, ret: 0, errno: null, message: null, at: now() });
   ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** shmctl(shmid, IPC_SET, &ds) with `change` put in ds first, each field on the trace line
+ *  before the call as C assigns it (issue 16: shmctl 4's IPC_SET gave the segment to uid 65534
+ *  with no line saying so): the fields of buf the call takes are shown, like msgsnd's mtext. */
+export function setPerms(ctx: StepContext, shmid: number, change: { mode?: number; uid?: number; gid?: number }): CallRecord {
+  const fields = Object.entries(change).map(([field, value]) => `ds.shm_perm.${field} = ${field === 'mode' ? `0${value.toString(8).padStart(3, '0')}` : value};`);
+  explain(ctx, fields.join(' '), fields.join(' '));
+  return ctx.sys.shmctlSet(shmid, change);
 }
 
 /** Removes a lesson's folder as a program would, each call in the trace: unlink for each

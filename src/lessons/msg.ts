@@ -82,9 +82,9 @@ interface MsgState {
   taken?: number;
   /** how many messages the full queue of step 5 holds, for step 6 to read them out */
   full?: number;
-  /** the texts sent and not yet taken, as msgsnd and msgrcv returned them: what the
-   *  checkpoints quote, so they quote what the trace shows */
-  queued?: string[];
+  /** the messages sent and not yet taken, oldest first, as msgsnd and msgrcv passed them: what
+   *  the checkpoints quote and the trace lists (showQueued), so both say what the calls did */
+  queued?: [number, string][];
 }
 
 /** msg_qnum right now, from IPC_STAT (traced: the learner sees where the figure comes from). */
@@ -103,7 +103,7 @@ function receive(ctx: StepContext, state: MsgState, type: number, want: { text: 
   const text = message?.data.toString('utf8');
   if (message) {
     state.taken = message.mtype;
-    const at = state.queued?.indexOf(text!) ?? -1;
+    const at = state.queued?.findIndex(([type, queued]) => type === message.mtype && queued === text) ?? -1;
     if (at >= 0) state.queued!.splice(at, 1);
   }
   if ('errno' in want) return expectErrno(call, want.errno);
@@ -117,8 +117,20 @@ function receive(ctx: StepContext, state: MsgState, type: number, want: { text: 
 function send(ctx: StepContext, state: MsgState, type: number, text: string): string[] {
   explain(ctx, `msg.mtype = ${type}; msg.mtext = ${JSON.stringify(text)}`, `msg.mtype = ${type}；msg.mtext = ${JSON.stringify(text)}`);
   const call = ctx.sys.msgsnd(need(state, 'msqid'), type, text, 0);
-  if (call.errno === null) (state.queued ??= []).push(text);
+  if (call.errno === null) (state.queued ??= []).push([type, text]);
   return expectOk(call);
+}
+
+/** The messages waiting in the queue, each as msgrcv would return it, on one trace line. The
+ *  kernel lists only counts (msg_qnum, used-bytes), never a message, so the line says it is
+ *  ipclab's own record of what it sent (issue 16: newcomers never saw what waited in the queue). */
+function showQueued(ctx: StepContext, state: MsgState): void {
+  const each = (lang: Lang) => (state.queued ?? []).map(([type, text]) => (lang === 'en' ? `type ${type} ${JSON.stringify(text)} (${Buffer.byteLength(text)} bytes)` : `类型 ${type} ${JSON.stringify(text)}（${Buffer.byteLength(text)} 字节）`));
+  explain(
+    ctx,
+    `waiting in the queue, oldest first: ${each('en').join(', ')}. (No tool lists a queue's messages; this is ipclab's own record of what it sent.)`,
+    `队列里等着的消息，从早到晚：${each('zh').join('，')}。（没有工具能列出队列里的消息；这是 ipclab 自己记下的发送内容。）`,
+  );
 }
 
 /** The range of msgrcv's type field (mtype's starts at 1): mtype and msgtyp are C longs, 64 bits on
@@ -298,7 +310,7 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
     });
     for (let i = 1; i < SENT.length; i++) if (ctx.sys.msgrcv(msqid, MSG_MAX, 0, ctx.sys.IPC_NOWAIT).call.errno !== null) problems.push('emptying the queue failed');
     for (const [type, text] of sent) problems.push(...expectOk(ctx.sys.msgsnd(msqid, type, text, 0)));
-    state.queued = sent.map(([, text]) => text);
+    state.queued = sent.map(([type, text]) => [type, text]);
   }
   explainOwnRun(ctx, 'question');
   return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
@@ -433,6 +445,7 @@ export const msg = defineLesson<MsgState>({
         const msqid = need(state, 'msqid');
         const yours = ctx.turn.custom ? sendTurn(ctx, state) : [];
         const problems = [...yours, ...inLang(ctx, SENT_IN).flatMap(([type, text]) => send(ctx, state, type, text))];
+        showQueued(ctx, state);
         return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
       },
     },
@@ -570,10 +583,11 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本课进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        // why code 2, said rather than pointed to (issue 16: "as msg.c's reader does" left it to the C pane);
+        // why code 2, said rather than pointed to (issue 16: "as msg.c's reader does" left it to the C
+        // pane, and a bare 2 was not explained): the reader's own code, as the trace's exit line says;
         // msg.c named as what it is, where it is: the lesson's first word of it (issue 16)
-        en: 'Gone at once. The sleeping msgrcv failed with EIDRM (queue removed), so the reader exited 2, as msg.c\'s (C pane: c) does.',
-        zh: '队列立刻消失。读者睡眠中的 msgrcv 以 EIDRM（队列已删除）失败，读者以退出码 2 退出，和 C 窗格（按 c）里 msg.c 的读者一样。',
+        en: 'Gone at once. The sleeping msgrcv failed with EIDRM, so the reader exited 2, its code for that (0: got one), as msg.c\'s (C pane: c) does.',
+        zh: '队列立刻消失。msgrcv 以 EIDRM 失败，读者以 2 退出，即它为此约定的退出码（0 为收到消息），和 C 窗格（按 c）里 msg.c 的一样。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],
@@ -594,7 +608,7 @@ export const msg = defineLesson<MsgState>({
       answer: (live) => choiceOf(TYPES, need(live.state, 'taken')),
       hint: { en: `Step 2 queued types ${SENT.map(([t]) => t).join(', ')}. Cross out what type 0 and type 2 took; apply the rule to the two left.`, zh: `第 2 步排进的类型依次是 ${SENT.map(([t]) => t).join('、')}。划掉类型 0 和类型 2 取走的两条，再对剩下的两条套用规则。` },
       explain: (live) => {
-        const waiting = (sep: string) => need(live.state, 'queued').map((text) => JSON.stringify(text)).join(sep);
+        const waiting = (sep: string) => need(live.state, 'queued').map(([, text]) => JSON.stringify(text)).join(sep);
         return {
           en: `It took type ${need(live.state, 'taken')}: -3 takes the first message of the lowest type <= 3, so ${waiting(', ')} waits.`,
           zh: `取到的是类型 ${need(live.state, 'taken')}：-3 在类型不超过 3 的消息里，取类型最小的第一条，所以 ${waiting('、')} 只能等着。`,

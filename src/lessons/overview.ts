@@ -352,7 +352,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       question: { en: 'Both detach; no one has run ipcrm yet. Will the segment still be in the kernel?', zh: '两边都解除了映射，还没有人运行 ipcrm。这个共享内存段还在内核里吗？' },
       choices: [
         { en: 'yes, with nattch 0', zh: '在，nattch 为 0', whyNot: { en: 'only while nobody removes it; this time it was removed before the last detach.', zh: '只在没人删除它时才这样；这次它在最后一次解除映射之前就被删除了。' } },
-        { en: 'no, it is freed', zh: '不在，已被释放', whyNot: { en: 'only a removed segment (ipcrm, the next step) is freed at its last detach; detaching alone frees nothing.', zh: '只有已删除（用 ipcrm，下一步就做）的共享内存段才在最后一次解除映射时释放；光解除映射什么也不释放。' } },
+        { en: 'no, it is freed', zh: '不在，已删除', whyNot: { en: 'only a removed segment (ipcrm, the next step) is freed at its last detach; detaching alone frees nothing.', zh: '只有已删除（用 ipcrm，下一步就做）的共享内存段才在最后一次解除映射时释放；光解除映射什么也不释放。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'shmdt takes an address: what does it end, the mapping or the segment?', zh: 'shmdt 的参数是一个地址：它结束的是映射，还是共享内存段？' },

@@ -169,18 +169,20 @@ export const parentChild = defineLesson<ParentChildState>({
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       short: { en: 'Start the child', zh: '启动子进程并映射' },
       say: {
-        en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids (fork in C). The child installs its own, attaches both, says "ready".',
-        zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再启动子进程，交给它两个 shmid（C 里用 fork）。子进程也装上处理函数，映射两个共享内存段，报告“就绪”。',
+        // what the C does, one account (issue 16: "installs handlers" here, "waits with sigtimedwait"
+        // at step 4): communicate_with_child.c blocks both before fork and takes each with sigtimedwait
+        en: 'The parent blocks SIGUSR1 and SIGUSR2, then starts the child with both shmids (fork in C, which keeps the block). The child attaches both, says "ready", waits in sigtimedwait.',
+        zh: '父进程先阻塞 SIGUSR1 和 SIGUSR2，再启动子进程，交给它两个 shmid（C 里用 fork，子进程继承这个阻塞）。子进程映射两个共享内存段，报告“就绪”，然后在 sigtimedwait 里等信号。',
       },
       notice: {
-        // what the waiting is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'nattch 1, lpid (last to attach or detach): the child. Until its handlers are set, a signal would end it, so the parent waits.',
-        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。子进程装好处理函数之前，信号会杀死它，所以父进程等它就绪。',
+        // what the block is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
+        en: 'nattch 1, lpid (last to attach or detach): the child. A signal sent before it waits is blocked: pending, not lost or fatal.',
+        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。它开始等之前发来的信号被阻塞，保持待处理：不丢，也不杀死它。',
       },
       // what blocking does, said where it is first named (issue 16: "blocks" explained nowhere)
       aside: {
-        en: 'the child is a new ipclab given both shmids; forking Node.js (threaded) may crash. C blocks both signals before fork(): a blocked signal waits till taken.',
-        zh: '子进程是另启的 ipclab，命令行传入两个 shmid，因为 Node.js 多线程，fork 它可能崩溃。C 程序在 fork() 前阻塞信号：被阻塞的信号先扣着，等子进程来取。',
+        en: 'the child is a new ipclab given both shmids (forking threaded Node.js may crash); both use handlers, not sigtimedwait: the Trace\'s "handles SIGUSR1 and SIGUSR2".',
+        zh: '子进程是另启的 ipclab，命令行传入两个 shmid，因为 Node.js 多线程，fork 它可能崩溃。两者用处理函数而不是 sigtimedwait 接收信号：即“跟踪”里的“处理 SIGUSR1 和 SIGUSR2”。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],
@@ -324,7 +326,7 @@ export const parentChild = defineLesson<ParentChildState>({
       notice: {
         // the glossary's SIGUSR and pending entries tell the same story (issue 16: "is lost" here, "merges" there)
         en: 'SIGUSR1 says text waits, SIGUSR2 that it was read. Not shown here: a signal sent while one of its kind is pending merges with it.',
-        zh: 'SIGUSR1 表示有数据，SIGUSR2 表示已读。这里看不到：同一种信号还挂起时再发一个，两者合并为一个。',
+        zh: 'SIGUSR1 表示有数据，SIGUSR2 表示已读。这里看不到：同一种信号还待处理时再发一个，两者合并为一个。',
       },
       diagram: ACK,
       highlight: ['up', 'up->parent', 'parent', 'parent->child', 'child'],

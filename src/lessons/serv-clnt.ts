@@ -37,8 +37,8 @@ const langOf = (ctx: StepContext): Lang => ctx.lang?.() ?? 'en';
  *  glossary's (struct ipclab_rv, magic) and the Kernel pane's; magic's role, set last, the step's
  *  text and its own line say (3 rows at 80x24, not 5: issue 16 item 11, the step's Trace). */
 const LAYOUT: Text = {
-  en: 'rv, below, is the address the server\'s shmat returns, used as rv.h\'s struct ipclab_rv (C pane: c, then f): eight 4-byte fields, magic first, data at byte 32; memset(rv, 0, 32) clears the fields',
-  zh: '下面的 rv 是服务端的 shmat 返回的地址，按 rv.h 里的 struct ipclab_rv 使用（C 窗格：c 打开，f 换文件）：8 个各 4 字节的字段，magic 在最前，data 从第 32 字节开始；memset(rv, 0, 32) 把这些字段清零',
+  en: 'rv, below, is the address the server\'s shmat returns, used as rv.h\'s struct ipclab_rv (C pane: c, then f): eight 4-byte fields, magic first (RV_MAGIC, rv.h\'s 0x4C425631, once ready), flags (1: the last message) and reserved (unused, 0) last, data at byte 32; memset(rv, 0, 32) clears the fields',
+  zh: '下面的 rv 是服务端的 shmat 返回的地址，按 rv.h 里的 struct ipclab_rv 使用（C 窗格：c 打开，f 换文件）：8 个各 4 字节的字段，magic 在最前（就绪后为 RV_MAGIC，即 rv.h 定义的 0x4C425631），最后是 flags（1 表示最后一条消息）和 reserved（不用，总是 0），data 从第 32 字节开始；memset(rv, 0, 32) 把这些字段清零',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
@@ -505,7 +505,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     {
       // not "what does the client wait for", which step 3's say answers (nc, fix28a#5): what follows from it
-      question: { en: 'The server writes a message, but its SIGUSR2 merges with one still pending and the client gets no new signal. That message…', zh: '服务端写了一条消息，但它的 SIGUSR2 与一个还挂起的合并了，客户端没有收到新的信号。这条消息……' },
+      question: { en: 'The server writes a message, but its SIGUSR2 merges with one still pending and the client gets no new signal. That message…', zh: '服务端写了一条消息，但它的 SIGUSR2 与一个尚待处理的合并了，客户端没有收到新的信号。这条消息……' },
       choices: [
         { en: 'waits unread until another SIGUSR2 comes', zh: '一直没人读，直到再来一个 SIGUSR2', whyNot: { en: 'the client also looks every 100 ms (rv.h, C pane); it reads when it sees seq past ack, signal or not.', zh: '客户端还每 100 ms 看一次（见 C 窗格的 rv.h）；只要看到 seq 超过 ack 就读，不管有没有信号。' } },
         { en: 'is read when the client next looks anyway', zh: '客户端下次照常去看时读到' },

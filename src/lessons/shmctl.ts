@@ -8,7 +8,7 @@ import type { Lang } from '../lang.js';
 import { said } from './peer-process.js';
 import { now } from '../native/clock.js';
 import { userName } from '../native/users.js';
-import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, inLang, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
+import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, inLang, need, privateFolder, type Problems, readText, removeFolder, row, rwx, setPerms, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 
 /** What the steps write in the segment, in the learner's language as the step runs (inLang):
@@ -27,7 +27,7 @@ import { choice, choiceOf, firstCall, lastCall, liveRow, outcomeOf, word } from 
 /** step 8's notice, which its ipcs -m's others' rows, on a shared machine, are added to */
 const LAST_DETACH: Text = {
   en: 'Gone at the last detach; the old id now gives EINVAL.',
-  zh: '最后一次解除映射时它被释放了；对旧 id 再 IPC_RMID 得到 EINVAL。',
+  zh: '最后一次解除映射时它被删除了；对旧 id 再 IPC_RMID 得到 EINVAL。',
 };
 
 /** IPC_SET's checkpoint fits any mode, the lesson's 0640 or the learner's (whose stays: Turn.yoursStay),
@@ -47,8 +47,8 @@ const SET_PERMS = [
   ),
 ];
 const RMID_AGAIN = [
-  choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已释放的段不在了。' }),
-  choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已释放的 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
+  choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已删除的段不在了。' }),
+  choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已删除的共享内存段，其 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
   choice('EPERM', { en: 'EPERM is for a caller neither owner, creator nor root; the lesson process made the segment.', zh: 'EPERM 是给既非属主、创建者也非 root 的调用者的；这个共享内存段正是本课进程建的。' }),
 ];
 const OWNER_RW = [
@@ -60,7 +60,7 @@ const OWNER_RW = [
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
   choice({ en: 'a mapping (nattch 2)', zh: '一个映射（nattch 为 2）' }, { en: 'Linux attaches a dest segment by its shmid; this kernel refused.', zh: 'Linux 允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
-  choice({ en: '-1: a dest segment is refused', zh: '-1：dest 状态的共享内存段一律拒绝', value: 'EIDRM' }, { en: 'Linux attaches a dest segment like any other; it refuses only if the segment is freed during the call itself, a rare race.', zh: 'Linux 照常映射 dest 状态的共享内存段；只有段恰好在这次调用期间被释放（罕见的竞争）才拒绝。' }),
+  choice({ en: '-1: a dest segment is refused', zh: '-1：dest 状态的共享内存段一律拒绝', value: 'EIDRM' }, { en: 'Linux attaches a dest segment like any other; it refuses only if the segment is freed during the call itself, a rare race.', zh: 'Linux 照常映射 dest 状态的共享内存段；只有段恰好在这次调用期间被删除（罕见的竞争）才拒绝。' }),
   choice({ en: '-1: the shmid is no longer valid', zh: '-1：这个 shmid 已经失效', value: 'EINVAL' }, { en: 'the segment is still there, attached, so its shmid still names it.', zh: '共享内存段还在、还被映射着，它的 shmid 仍指向它。' }),
 ];
 
@@ -81,7 +81,7 @@ function lessonMode(ctx: StepContext, shmid: number): string[] {
   const own = LESSON_MODE.toString(8);
   if (perms === undefined || perms === own) return [];
   // the call first, then the line that says what it did (a trace reads cause, then effect)
-  const problems = expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
+  const problems = expectOk(setPerms(ctx, shmid, { mode: LESSON_MODE }));
   explainBack(ctx, {
     en: `Step 1's segment had your mode ${perms} (${rwx(parseInt(perms, 8))}) from step 3; this step shows what the lesson's 0${own} does, so it set that first: perms are ${own} (${rwx(LESSON_MODE)}) from here on.`,
     zh: `第 3 步之后，第 1 步的共享内存段是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；这一步要演示本课的 0${own} 的效果，所以先设上它：从这里起 perms 是 ${own}（${rwx(LESSON_MODE)}）。`,
@@ -256,8 +256,8 @@ export const shmctl = defineLesson<ShmctlState>({
         // shows, the three tools' names are paired once; the glossary's entries say the same (issue 16)
         explain(
           ctx,
-          'Each field has three names: att_time (ipcs -m -i) = atime (Kernel pane) = shm_atime; det_time = dtime, change_time = ctime likewise; Not set = 0, never; bytes = shm_segsz.',
-          '一个字段三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time、change_time 同理（\'Not set\' 即 0）。',
+          'Each field has three names: att_time (ipcs -m -i) = atime (Kernel pane) = shm_atime; det_time = dtime, change_time = ctime likewise; bytes = shm_segsz. det_time=Not set: no detach yet (dtime 0).',
+          '一个字段三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time = dtime、change_time = ctime 同理；bytes = shm_segsz。det_time=Not set：还没有解除过映射（dtime 为 0）。',
         );
         const { call, ds } = ctx.sys.shmctlStat(shmid);
         if (!ds) return expectOk(call);
@@ -304,9 +304,7 @@ export const shmctl = defineLesson<ShmctlState>({
         const mode = numberValue(ctx.turn.values, 'mode');
         state.setMode = mode;
         // what goes into buf, before the call that takes it (as msg shows mtext before msgsnd)
-        const octal = `0${mode.toString(8).padStart(3, '0')}`;
-        explain(ctx, `ds.shm_perm.mode = ${octal} (uid, gid unchanged)`, `ds.shm_perm.mode = ${octal}（uid、gid 不变）`);
-        const call = ctx.sys.shmctlSet(shmid, { mode });
+        const call = setPerms(ctx, shmid, { mode });
         // read back before the line that says what perms are now
         const { ds } = ctx.sys.shmctlStat(shmid);
         if (ctx.turn.custom) {
@@ -354,7 +352,7 @@ export const shmctl = defineLesson<ShmctlState>({
         ctx.focus(locked);
         const problems: string[] = [];
         if (asRoot()) {
-          problems.push(...expectOk(ctx.sys.shmctlSet(locked, { uid: NOBODY, gid: NOBODY })));
+          problems.push(...expectOk(setPerms(ctx, locked, { uid: NOBODY, gid: NOBODY })));
           explain(ctx, `ipclab runs as root: the owner of ${locked} is now uid ${NOBODY} (nobody), and a child running as that uid makes the calls.`, `ipclab 以 root 运行：${locked} 的属主改为 uid ${NOBODY}（nobody），由一个以该 uid 运行的子进程来调用。`);
         }
         const tried = await attempt(ctx, locked, ['rw', 'rdonly', 'rmid']);
@@ -417,7 +415,7 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         en: 'Not yet: marked for removal (status dest), key now 0x00000000. No key finds it, yet the mapping works. Last detach frees it.',
-        zh: '还没删：只是标记待删（状态 dest），key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
+        zh: '还没删：只是标记待删（状态 dest），key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才真正删除。',
       },
       diagram: LIFE,
       // dest and the key in the Kernel pane; "the mapping works", its write and read, in the Trace

@@ -356,7 +356,7 @@ export function stringStyleProblems(where: string, table: Readonly<Record<string
   return Object.entries(table).flatMap(([key, value]) => {
     const text = shownText(value);
     // the screen names its panes as lesson text does; its 键 is a key of the keyboard
-    const words = lang === 'zh' ? rejectedTerms(text, [TERMS.pane, TERMS.trace]).map((w) => `says ${w}`) : [];
+    const words = lang === 'zh' ? rejectedTerms(text, [TERMS.pane, TERMS.trace, TERMS.pendingSignal, TERMS.removed]).map((w) => `says ${w}`) : [];
     return [...styleProblems(text, lang), ...words].map((p) => `${where} '${key}' ${p}`);
   });
 }

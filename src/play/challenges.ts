@@ -137,7 +137,7 @@ export const CHALLENGES: readonly Challenge[] = [
     title: { en: 'The last one out', zh: '最后一个离开的' },
     goal: { en: 'Mark an attached segment for removal, then make the kernel free it.', zh: '把一个有映射的段标记删除，然后让内核释放它。' },
     goals: [{ k: 'freed' }],
-    hints: [{ en: 'A segment marked dest is freed when nattch drops to 0.', zh: '标记 dest 的段在 nattch 降到 0 时被释放。' }],
+    hints: [{ en: 'A segment marked dest is freed when nattch drops to 0.', zh: '标记 dest 的段在 nattch 降到 0 时被删除。' }],
     par: 4,
     solution: ['id = shmget(IPC_PRIVATE, 4096, 0600)', 'p = shmat(id, NULL, 0)', 'shmctl(id, IPC_RMID)', 'shmdt(p)'],
   },

@@ -103,7 +103,7 @@ export function describeGoal(goal: Goal): Text {
     case 'shared':
       return { en: 'a text written by one process and read by the other', zh: '一段由一个进程写入、另一个进程读出的文字' };
     case 'freed':
-      return { en: 'a segment marked for removal, freed by its last shmdt', zh: '一个标记删除后因最后一次 shmdt 而被释放的段' };
+      return { en: 'a segment marked for removal, freed by its last shmdt', zh: '一个标记删除后因最后一次 shmdt 而真正删除的段' };
     case 'set-then-stat':
       return { en: `IPC_SET to mode ${octal(goal.mode)}, then IPC_STAT showing it`, zh: `IPC_SET 把权限改为 ${octal(goal.mode)}，再用 IPC_STAT 看到它` };
   }

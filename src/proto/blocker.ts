@@ -28,8 +28,10 @@ export const BLOCKER_EXIT = { ok: 0, failed: 1, removed: 2 } as const;
 /** What a reader's or waiter's exit status says, for the trace's line of its end: a code
  *  alone ("exited with code 2") left newcomers guessing (issue 16 pass 6, msg 7). None for 0. */
 export function blockerExitMeaning(code: number | null, call: BlockerOptions['call']['kind']): { en: string; zh: string } | undefined {
-  if (code === BLOCKER_EXIT.removed) return { en: `its ${call} failed with EIDRM (removed)`, zh: `它的 ${call} 以 EIDRM 失败（已被删除）` };
-  if (code === BLOCKER_EXIT.failed) return { en: `its ${call} failed`, zh: `它的 ${call} 失败了` };
+  // what the code stands for, not only why it came (issue 16: "exited with code 2" read as
+  // the kernel's number): a code is the program's own choice, said with the others it has
+  if (code === BLOCKER_EXIT.removed) return { en: `2 is its code for "${call} failed with EIDRM" (0: the call worked, 1: another error)`, zh: `2 是它约定的退出码，表示“${call} 以 EIDRM 失败”（0：调用成功，1：别的错误）` };
+  if (code === BLOCKER_EXIT.failed) return { en: `1 is its code for "${call} failed" (0: the call worked, 2: EIDRM)`, zh: `1 是它约定的退出码，表示“${call} 失败”（0：调用成功，2：EIDRM）` };
   return undefined;
 }
 

@@ -35,6 +35,13 @@ export const TERMS = {
   // built around it, whose literal has 页 after no Chinese word): the tab bar names panes,
   // each 窗格 in text
   pane: { en: 'pane', zh: '窗格', rejected: /面板|(?:内核|跟踪|流程图?|C)”?(?:标签)?页(?![面表])|(?<![\u4e00-\u9fff])页[里上中]/ },
+  // a signal sent and not yet taken: 待处理 as CSAPP's Chinese edition says it (待处理信号), not 挂起,
+  // which also reads as a suspended process (issue 16: parent-child and the glossary said both)
+  pendingSignal: { en: 'pending', zh: '待处理', rejected: /挂起/ },
+  // a segment (queue, set) gone from the kernel: 删除 as IPC_RMID's, not 释放 for its state (issue
+  // 16: the Kernel pane's 已删除 beside 已释放 in shmctl and the Flow read as two things); the kernel
+  // freeing its memory at the last detach may still be said 释放
+  removed: { en: 'removed', zh: '已删除', rejected: /已(?:经)?(?:被)?释放|被释放/ },
 } as const satisfies Record<string, Term>;
 
 // "segment": 共享内存段 where a text first names one, 段 alone after it ("这个段"); not

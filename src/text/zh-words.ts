@@ -22,7 +22,7 @@ export const KEPT: readonly string[] = [
   '亲缘关系', '无亲缘关系', '编译器', '下一课', '同一个',
   // the glossary's words ICU cuts (轮|询, 流程|图, 字符|串, 撤销|量, 正|文字|节), found by
   // tests/text/zh-words.test.ts where a lesson uses them (issue 16)
-  '轮询', '流程图', '字符串', '撤销量', '正文', '字节转储', '字节数', '挂起',
+  '轮询', '流程图', '字符串', '撤销量', '正文', '字节转储', '字节数', '待处理', '已删除',
   // the blocked signal's entry (阻塞|信号 to ICU; parent-child 2's aside names it)
   '阻塞信号',
   // ICU cuts 对|调 (a newcomer read 偏移对|调了 across a line)

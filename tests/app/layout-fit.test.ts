@@ -504,8 +504,9 @@ describe('help', () => {
     // who votes, in a few words: "projector" alone says nothing to a newcomer
     // and that v is a teacher's key, not a solo learner's (fix28b#6: "after a class votes" left a newcomer asking which class),
     // and what it does (issue 16: "v for teachers: after a class vote" said when, not what)
-    expect(row('en')).toMatch(/v: teacher shows answer after vote/);
-    expect(row('zh')).toMatch(/v：老师在全班投票后揭晓答案/);
+    // and that it is not a key for a learner alone (issue 16: "teacher shows answer" meant nothing to one)
+    expect(row('en')).toMatch(/v: teachers only, after a class vote/);
+    expect(row('zh')).toMatch(/v：仅供老师在全班投票后揭晓答案/);
     for (const lang of LANGS) expect(row(lang)).not.toMatch(/projector|投影/);
     for (const lang of LANGS) expect(row(lang)).not.toMatch(/class mode|课堂演示模式/);
   });

@@ -74,6 +74,10 @@ describe('every glossary word on screen was listed at or before its first showin
             // errno is listed once, by any errno name: a trace line explains each name it shows,
             // and a question offers them as choices (glossary.ts ONE_LISTING)
             if (entry.id === 'errno') return listed.some(([e]) => e === entry);
+            // the line under the introduction counts entries, which g lists whole: every word of one
+            // it counted is covered (lesson-view paneNewTerms: shmctl 1 named uid, gid, cuid, cgid
+            // under it though it had counted "owner", their entry: issue 16)
+            if (earlierEntries.has(entry.id)) return true;
             const named = bare(glossaryWord(entry, word, lang));
             // the term a C spelling stands for (key for key_t), else the word as named
             const plain = (w: string) => {
@@ -82,6 +86,7 @@ describe('every glossary word on screen was listed at or before its first showin
             };
             return listed.some(([e, l]) => e === entry && (bare(glossaryWord(e, l, lang)) === named || plain(l) === plain(word) || new RegExp(`(?<![A-Za-z0-9_])${escape(word)}(?![A-Za-z0-9_])`, 'i').test(l)));
           };
+          const earlierEntries = new Set(typeof at === 'number' ? [] : paneNewTerms(LESSONS, lang, at, 0, 0, run, 'g', false).earlier?.ids ?? []);
           const list = (words: readonly string[]) => words.forEach((w) => {
             const entry = entryFor(w) ?? GLOSSARY.find((e) => e.terms.some((t) => t.toLowerCase() === w.toLowerCase()));
             if (entry) listed.push([entry, w]);

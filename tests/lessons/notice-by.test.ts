@@ -115,7 +115,8 @@ describe('notices by the run', () => {
     const one = none.noticeBy!({ ...live, state: { oneCpu: true } } as never)!;
     expect(one.en).toContain('This run lost none of its 2000000 updates: ');
     // the step says the rerun before it runs
-    expect(none.say.en).toContain('With 2+ CPUs, a round that loses nothing is run again');
+    // as the scheduler's result, ipclab's part only the rerun (issue 16: "run again" read as arranged)
+    expect(none.say.en).toContain('Losses are up to the scheduler; a round with none is rerun');
   });
 
   it("race's atomic and last notices compare the times this run measured, whichever way they went", () => {

@@ -13,8 +13,11 @@ describe("a peer's lines in the trace", () => {
   it("say what a reader's exit status means", () => {
     const spec = { role: 'blocker', call: { kind: 'msgrcv', msqid: 1, type: 0 }, parent: 1 } as const;
     const removed = endLine(spec, { en: 'reader', zh: '读者' }, 9, { code: 2, signal: null });
-    expect(removed.en).toBe('reader (pid 9) exited with code 2 (waitpid): its msgrcv failed with EIDRM (removed)');
-    expect(removed.zh).toMatch(/EIDRM/);
+    // the code said as the reader's own, with its others (issue 16: "its msgrcv failed with EIDRM"
+    // said why, not that 2 is a code the program chose)
+    expect(removed.en).toBe('reader (pid 9) exited with code 2 (waitpid): 2 is its code for "msgrcv failed with EIDRM" (0: the call worked, 1: another error)');
+    expect(removed.zh).toMatch(/2 是它约定的退出码.*EIDRM.*0：调用成功/);
+    expect(endLine(spec, { en: 'reader', zh: '读者' }, 9, { code: 1, signal: null }).en).toMatch(/: 1 is its code for "msgrcv failed" \(0: the call worked, 2: EIDRM\)$/);
     expect(endLine(spec, { en: 'reader', zh: '读者' }, 9, { code: 0, signal: null }).en).toBe('reader (pid 9) exited with code 0 (waitpid)');
   });
 });

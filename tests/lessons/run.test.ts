@@ -273,7 +273,10 @@ describe.concurrent('ipclab run ID --json', () => {
       ['shmctl(ID, IPC_RMID, NULL)', '0', null],
     ]);
     if (process.getuid?.() === 0) {
-      expect(inStep('perms-owner').find((l) => l.type === 'event' && l.pid === pid)!.text.en).toContain('now uid 65534 (nobody)');
+      // what IPC_SET was given, then what it did (issue 16: the uid was said only after the call)
+      const said = inStep('perms-owner').filter((l) => l.type === 'event' && l.pid === pid).map((l) => (l.type === 'event' ? l.text.en : ''));
+      expect(said[0]).toBe('ds.shm_perm.uid = 65534; ds.shm_perm.gid = 65534;');
+      expect(said[1]).toContain('now uid 65534 (nobody)');
       const other = inStep('perms-other').filter((l): l is Call => l.type === 'call' && l.pid !== pid);
       expect(other.map((l) => [l.c, l.ret, l.errno])).toEqual([[`shmat(${shmid}, NULL, 0)`, '(void *) -1', 'EACCES']]);
     }

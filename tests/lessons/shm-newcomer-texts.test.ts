@@ -301,6 +301,6 @@ describe('the shared memory lessons\' texts (newcomer pass 11)', () => {
   }, 240_000);
   it('pair a field\'s three names where the second shows (shmctl 2, under ipcs -m -i), and in the glossary\'s entries', () => {
     for (const pair of ['att_time (ipcs -m -i) = atime', 'det_time = dtime', 'change_time = ctime', 'bytes = shm_segsz']) expect(SOURCES.shmctl).toContain(pair);
-    for (const pair of ['att_time（ipcs -m -i）= atime', 'det_time、change_time 同理']) expect(SOURCES.shmctl).toContain(pair);
+    for (const pair of ['att_time（ipcs -m -i）= atime', 'det_time = dtime、change_time = ctime 同理', 'det_time=Not set：还没有解除过映射']) expect(SOURCES.shmctl).toContain(pair);
   });
 });

@@ -206,6 +206,10 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '见“内核”页：lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 内核”页 (use 窗格)"]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '流程页里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 流程页 (use 窗格)"]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '映射的是内核的页：lpid 和 atime 为 0'))).toEqual([]);
+    // one word for one thing (issue 16): a pending signal is 待处理, a removed segment 已删除
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '信号还挂起时 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 挂起 (use 待处理)"]);
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '共享内存段已释放之前 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 已释放 (use 已删除)"]);
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '共享内存段被释放之前 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 被释放 (use 已删除)"]);
   });
 
   it("holds the screen's own strings to the pane's word, in a function's literals too (built with \\u escapes)", () => {
@@ -215,6 +219,9 @@ describe('validateLessons', () => {
     const built = new Function('pane', 'terms', 'return `${pane}\\u9875\\u91CC\\u7684 ${terms}`');
     expect(zh(built)).toEqual(["screen string (zh) 's' says 页里 (use 窗格)"]);
     expect(zh((pane: string) => `${pane}窗格里的`)).toEqual([]);
+    // and to the one word for a pending signal and a removed segment, as the lessons are (issue 16)
+    expect(zh('段已释放')).toEqual(["screen string (zh) 's' says 已释放 (use 已删除)"]);
+    expect(zh('信号挂起')).toEqual(["screen string (zh) 's' says 挂起 (use 待处理)"]);
   });
 
   it('catches a Chinese word for a segment other than 共享内存段 (段 alone after it), outside code', () => {

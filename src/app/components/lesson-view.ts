@@ -120,7 +120,10 @@ export function paneNewTerms(
       const [word, place] = [terms.words[i]!, terms.where[i]!];
       if (!keep(word)) return;
       const shown = glossaryWord(entry, word, lang);
-      if (out.includes(shown) || earlier.words.includes(shown)) return;
+      // the line under the introduction counts entries ("19 terms, g lists them"), and g shows each
+      // whole: a word of one of them is not new again at a step (issue 16: shmctl 1 listed uid, gid,
+      // cuid, cgid right under that line, which had counted their entry, "owner", from lesson 1)
+      if (out.includes(shown) || earlier.words.includes(shown) || earlier.entries.includes(entry)) return;
       out.push(shown);
       if (step !== undefined && place === 'text') {
         if (part === 'question' && !ownText(step).has(entry)) only[shown] = 'question';
