@@ -23,7 +23,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts leaves the drawing as it is
   const choiceKey = choice ? JSON.stringify(choice) : '';
-  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; geometry?: Parameters<typeof plainCuts>[3]; marks: LegendMarks; names: (string | undefined)[] } | Error | null => {
+  const drawing = useMemo((): { title?: string; lines: Line[]; litRows: number[]; newest: [number, number][]; geometry?: Parameters<typeof plainCuts>[3] } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
       const options = { width: textRoom(width), ascii, lang, family: choice.family };
@@ -33,19 +33,32 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       const drawn = rendered.lines({ active: lit.active, done: lit.done, masked: lit.masked });
       // the boxes the step lit anew (else all it lit): kept in view when the lit part does not fit
       const newest = boxRows(choice, rendered.geometry?.boxes);
-      // the legend's marks: the lesson's, one legend at every step (lessonMarks)
-      const family = choice.family ?? [choice.diagram];
-      const marks = lessonMarks(family, (d) => flow.renderDiagram(d, options), choice.hiddenAtStart);
-      // the names of the lesson's diagrams: one form of title for them all (flowTitle)
-      const names = family.map((d) => flow.renderDiagram(d, options).title);
-      return { title: rendered.title, names, lines: drawn, newest, geometry: rendered.geometry, marks, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
+      return { title: rendered.title, lines: drawn, newest, geometry: rendered.geometry, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
     // choiceKey stands for choice: equal choices are the same drawing
   }, [flow, choiceKey, width, ascii, lang]);
-  const none = { litRows: [], newest: [], geometry: undefined, marks: {}, drawn: false };
-  const { lines, litRows, newest, geometry, marks, drawn } =
+  // the lesson's, alike at every step: the legend's marks (lessonMarks: one legend a lesson) and
+  // its diagrams' names (one form of title for them all, flowTitle); drawn once a lesson
+  const family = choice?.family ?? (choice?.diagram ? [choice.diagram] : []);
+  const familyKey = `${family.join(' ')} ${JSON.stringify(choice?.hiddenAtStart ?? {})}`;
+  const lessonWide = useMemo((): { marks: LegendMarks; names: (string | undefined)[] } => {
+    if (!flow || drawing === null || drawing instanceof Error) return { marks: {}, names: [] };
+    // each asked for once
+    const drawn = new Map<string, ReturnType<typeof flow.renderDiagram>>();
+    const render = (d: string) => drawn.get(d) ?? drawn.set(d, flow.renderDiagram(d, { width: textRoom(width), ascii, lang, family: choice?.family })).get(d)!;
+    try {
+      return { marks: lessonMarks(family, render, choice?.hiddenAtStart), names: family.map((d) => render(d).title) };
+    } catch {
+      // another of the family that cannot be drawn here says so when shown: this one's legend and title stand
+      return { marks: {}, names: [] };
+    }
+    // familyKey stands for the family and what it hides at the start; a drawing that failed draws none
+  }, [flow, familyKey, width, ascii, lang, drawing === null || drawing instanceof Error]);
+  const { marks, names } = lessonWide;
+  const none = { litRows: [], newest: [], geometry: undefined, drawn: false };
+  const { lines, litRows, newest, geometry, drawn } =
     drawing === null
       ? { ...none, lines: [line(choice?.diagram ? s.loadingFlow : s.noDiagram, 'dim')] }
       : drawing instanceof Error
@@ -94,10 +107,10 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // the focus mark side by side: the title leaves it room, focused or not (flowBorders)
   const mark = useFocusMark(focused);
   const sharedMark = useFocusMark(true);
-  const { title: name, names } = drawing && !(drawing instanceof Error) ? drawing : { title: undefined, names: undefined };
+  const name = drawing && !(drawing instanceof Error) ? drawing.title : undefined;
   const d = choice?.diagram ? choice.place : null;
   const borders = flowBorders({
-    title: (room) => flowTitle(s.flowOf, title, d ?? null, name, room, cells, names),
+    title: (room) => flowTitle(s.flowOf, title, d ?? null, name, room, cells, names.length > 0 ? names : undefined),
     rows: lines.length,
     above: win.above,
     below: win.below,
