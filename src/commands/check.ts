@@ -21,7 +21,7 @@ import { EXIT } from '../exit-codes.js';
 function screenWords(lang: 'en' | 'zh'): ScreenWords[] {
   const s = strings(lang);
   // every entry of the Flow's legend, drawn and --ascii, each sample and its word
-  const flow = [false, true].map((ascii) => legend(lang, ascii, true, true, Infinity, true).map((r) => r.text));
+  const flow = [false, true].map((ascii) => legend(lang, ascii, { masked: true, framesDone: true, doorway: true }).map((r) => r.text));
   return [
     ...flow.map((words) => ({ where: 'the Flow\'s legend (src/flow/legend.ts)', lang, words })),
     { where: 'the Kernel pane\'s record labels', lang, words: [s.statHeadShort(0), s.recordNewShort, s.recordNamed, s.recordNamedTail, s.recordMore] },

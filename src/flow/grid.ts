@@ -33,6 +33,11 @@ const ASCII_ROUND: Record<number, string> = { 5: "'", 6: '.', 9: "'", 10: '.' };
 // dotted frame and ASCII keep the blank (the dashes would not show there, nor exist)
 const DOORWAY = '╌';
 const DOORWAY_HEAVY = '╍';
+// the same beside a line crossing a frame's side wall, above and below it: drawn whole, the
+// wall hid the crossing (issue 16: serv-clnt 1's "server ──────┘" read as ending at the kernel's
+// wall, not going through it); a dotted frame's wall is dashed already, and ASCII keeps its wall
+const DOORWAY_SIDE = '╎';
+const DOORWAY_SIDE_HEAVY = '╏';
 
 const VERTICAL = (m: number) => (m & (LEFT | RIGHT)) === 0;
 const HORIZONTAL = (m: number) => (m & (UP | DOWN)) === 0;
@@ -444,21 +449,22 @@ export class Grid {
     return { owner: o2, dirs, stroke };
   }
 
-  /** The border cells drawn as a doorway (DOORWAY) beside each edge crossing a frame's border
-   *  (through()): `┌─ kernel ─╌│╌──┐`, not an edge drawn through a wall (newcomers read `──│──`
-   *  so): only a plain stretch of border, never a corner, a title's cell or a cell another
+  /** The border cells drawn as a doorway (DOORWAY, DOORWAY_SIDE) beside each edge crossing a
+   *  frame's border (through()): `┌─ kernel ─╌│╌──┐`, not an edge drawn through a wall (newcomers
+   *  read `──│──` so), and a side wall's `╎` above and below a line through it: only a plain stretch of border, never a corner, a title's cell or a cell another
    *  edge shares. */
   private doorways(masked: ReadonlySet<string>): Set<number> {
     const out = new Set<number>();
     for (const k of this.crossed.keys()) {
       const crossing = this.through(k, masked);
-      // only an edge going up or down through a top or bottom border: its neighbours left and
-      // right. A side wall keeps its cells above and below a sideways edge (blanked, a frame
-      // read as open for three rows: msg-queue's kernel had one row of its left wall left)
-      if (!crossing || crossing.dirs !== (UP | DOWN)) continue;
+      // through a top or bottom border its neighbours left and right; through a side wall
+      // those above and below, dashed, never blank (a frame read as open for three rows:
+      // msg-queue's kernel had one row of its left wall left)
+      if (!crossing) continue;
       const x = k % this.w;
-      const beside = [x > 0 ? k - 1 : -1, x < this.w - 1 ? k + 1 : -1];
-      const along = LEFT | RIGHT;
+      const upDown = crossing.dirs === (UP | DOWN);
+      const beside = upDown ? [x > 0 ? k - 1 : -1, x < this.w - 1 ? k + 1 : -1] : [k - this.w, k + this.w];
+      const along = upDown ? LEFT | RIGHT : UP | DOWN;
       for (const n of beside) {
         if (n < 0 || n >= this.mask.length) continue;
         if (this.base[n] === Base.Frame && this.mask[n] === along && this.ch[n] === 0 && !this.textCell[n] && this.own2[n] === 0 && !this.bits.has(n)) out.add(n);
@@ -542,7 +548,9 @@ export class Grid {
           const frameDone = mark === 2 && this.base[k] === Base.Frame && !(o2 !== null && done.has(o2));
           const stroke = frameDone ? Stroke.Dotted : marked(this.stroke[k] as Stroke, mark);
           const dirs = masked.size > 0 ? this.unmasked(k, masked) : this.mask[k];
-          if (doorways?.has(k)) text = frameDone || this.ascii ? ' ' : mark === 1 ? DOORWAY_HEAVY : DOORWAY;
+          const side = doorways?.has(k) === true && this.mask[k] === (UP | DOWN);
+          if (doorways?.has(k) && !side) text = frameDone || this.ascii ? ' ' : mark === 1 ? DOORWAY_HEAVY : DOORWAY;
+          else if (side && !frameDone && !this.ascii) text = mark === 1 ? DOORWAY_SIDE_HEAVY : DOORWAY_SIDE;
           else text = dirs === 0 ? ' ' : this.ascii ? asciiGlyph(dirs, stroke, this.round[k] === 1, frameDone ? 0 : mark) : unicodeGlyph(dirs, stroke, this.round[k] === 1);
         }
         const last = row[row.length - 1];

@@ -57,6 +57,15 @@ export interface Highlight {
   masked?: Iterable<string>;
 }
 
+/** The marks a lesson's drawings can show beyond the three line styles, each named by an
+ *  entry of the legend's own (legend.ts): a result hidden as "?" (Highlight.masked), a frame
+ *  drawn dotted once a step used it, a line through a frame's wall (grid.ts DOORWAY). */
+export interface LegendMarks {
+  masked?: boolean;
+  framesDone?: boolean;
+  doorway?: boolean;
+}
+
 /** How a run of text should look; the Ink layer maps tones to colours (or to bold/inverse without colour). */
 export type Tone = 'plain' | 'frame' | 'title' | 'label' | 'active' | 'done';
 

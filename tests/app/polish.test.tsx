@@ -514,19 +514,21 @@ describe('redraw work', () => {
     const real = r.store.getState().flow!;
     let draws = 0;
     r.store.setState({ flow: { renderDiagram: (name, options) => (draws++, real.renderDiagram(name, options)), legend: real.legend } });
-    await r.waitFor(() => draws === 1, 'one drawing with the counting renderer');
+    // the step's drawing, and the lesson's diagrams once for its legend and title (FlowPane lessonWide)
+    await r.waitFor(() => draws === 2, 'one drawing with the counting renderer, and the lesson\'s one diagram');
     await r.press('l');
     await r.waitFor((f) => f.includes('步骤 1/4'), 'Chinese');
     // the labels are the language's own
-    await r.waitFor(() => draws === 2, 'the flow drawn in Chinese');
+    await r.waitFor(() => draws === 4, 'the flow drawn in Chinese');
     // step 2's text, nothing run: the flow still lights nothing
     await r.press(KEYS.right);
     await r.waitFor((f) => f.includes('步骤 2/4'), 'step 2 shown');
-    expect(draws).toBe(2);
+    expect(draws).toBe(4);
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1 run');
-    // the run showed the Kernel, its result: the Flow by Tab
+    // the run showed the Kernel, its result: the Flow by Tab, a pane drawn anew (its drawing, and
+    // the lesson's diagram for its legend and title)
     await tabTo(r, 'flow');
-    await r.waitFor(() => draws === 3, 'the flow drawn with step 1 lit');
+    await r.waitFor(() => draws === 6, 'the flow drawn with step 1 lit');
   });
 });

@@ -948,12 +948,12 @@ describe('flow choice', () => {
     expect(strings('en').flowOf('Flow', 1, 1, false)).toBe('Flow');
   });
 
-  it('the legend names the "?" of a result hidden until its step runs, only while the picture shows one (nc91), en and zh', () => {
-    const said = (lang: 'en' | 'zh', masked: boolean) => legend(lang, false, masked).map((r) => r.text).join('');
+  it('the legend names the "?" of a result hidden until its step runs (nc91), en and zh; the rows that show one', () => {
+    const said = (lang: 'en' | 'zh', masked: boolean) => legend(lang, false, { masked }).map((r) => r.text).join('');
     expect(said('en', true)).toBe('━━ just run  ══ done  ── not yet  ? shown later');
-    expect(said('zh', true)).toBe('━━ 刚运行  ══ 已做  ── 未做  ? 后面的步骤揭晓');
+    expect(said('zh', true)).toBe('━━ 刚运行  ══ 已做  ── 未做  ? 之后揭晓');
     for (const lang of ['en', 'zh'] as const) expect(said(lang, false)).not.toContain('?');
-    expect(legend('en', true, true).map((r) => r.text).join('')).toBe('** just run  ## done  -- not yet  ? shown later');
+    expect(legend('en', true, { masked: true }).map((r) => r.text).join('')).toBe('** just run  ## done  -- not yet  ? shown later');
     const shmat = LESSONS.find((l) => l.id === 'shmat')!;
     const hides = (view: number, done: number) => {
       const choice = flowChoice(shmat, view, done);

@@ -24,7 +24,7 @@ describe('the step list is explained', () => {
   // "?" said a step asks while the Flow's legend says "? shown later" (issue 16)
   it.each(['en', 'zh'] as const)('%s: no mark of the list is a one-cell mark of the Flow\'s legend', (lang) => {
     for (const ascii of [false, true]) {
-      const samples = legend(lang, ascii, true, true).filter((r) => r.tone !== 'plain' || !r.text.startsWith(' ')).map((r) => r.text.trim()).filter((t) => t && [...t].length === 1);
+      const samples = legend(lang, ascii, { masked: true, framesDone: true }).filter((r) => r.tone !== 'plain' || !r.text.startsWith(' ')).map((r) => r.text.trim()).filter((t) => t && [...t].length === 1);
       expect(samples.length, 'the legend\'s "?"').toBeGreaterThan(0);
       const drawn = [...marks, ASKS_ASCII].map((m) => (ascii ? asciiText(m) : m));
       for (const m of drawn) expect(samples, `${ascii ? '--ascii ' : ''}${m}`).not.toContain(m);

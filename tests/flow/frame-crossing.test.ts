@@ -4,9 +4,9 @@
 // crossing is drawn with the edge's own line going on through the border, not a ┼: across a
 // top or bottom border through a doorway, the cells beside it dashed (`─╌│╌─ kernel`: `──│──`
 // read as an arrow drawn through a wall, and `─ │ ─` the wall's piece by the line as a box's
-// corner with it); across a side wall over one cell of it.
-// Every shipped diagram, both languages, at natural width, 80 columns and the flow pane's 77
-// (80x24), alone and with its lesson's family as the app draws it, unicode and ASCII.
+// corner with it); across a side wall over one cell of it, the wall dashed above and below it
+// (`╎`). Every shipped diagram, both languages, at natural width, 80 columns and the flow pane's
+// 77 (80x24) and 70 (120x34), alone and with its lesson's family as the app draws it, unicode and ASCII.
 import { describe, expect, it } from 'vitest';
 import { diagramModel, diagramNames, renderDiagram, type CellRect, type FlowModel, type Rendered } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -63,12 +63,15 @@ export function frameCrossings(model: FlowModel, r: Rendered, ascii: boolean, li
         const plain = THROUGH[side][ascii ? 'ascii' : 'unicode'].replace(/[*#]/g, '');
         const beside = side === 'h' ? [rows[y]?.[x - 1], rows[y]?.[x + 1]] : [rows[y - 1]?.[x], rows[y + 1]?.[x]];
         if (side === 'v' && beside.some((b) => b === ' ')) out.push(`${e.id} crosses ${fid}'s side at ${x},${y} with the wall blank beside it: '${beside.join('')}'`);
+        // and dashed there (╎), not drawn whole: the line read as ending at the wall, not
+        // passing through it (issue 16: serv-clnt 1's "server ───┘" across the kernel's wall)
+        if (side === 'v' && !ascii && beside.some((b) => b !== undefined && '│┃║'.includes(b))) out.push(`${e.id} crosses ${fid}'s side at ${x},${y} with the wall drawn whole beside it: '${beside.join('')}'`);
         if (side === 'h' && beside.some((b) => b !== undefined && b !== '' && plain.includes(b))) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} with the border drawn right beside it: '${beside.join('')}'`);
         // drawn dashed, not blank: a blank between the line and the border read as the wall
         // ending there, a box's corner with the line (msg-queue's IPC_RMID "looks like a box");
-        // a blank before a title's word is the title's own
+        // a blank before a title's word is the title's own (a wide character's second cell, '', too)
         const beyond = [rows[y]?.[x - 2], rows[y]?.[x + 2]];
-        if (side === 'h' && !ascii && beside.some((b, j) => b === ' ' && plain.includes(beyond[j] ?? ' '))) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} through a blank doorway: '${beyond[0]}${beside[0]}${c}${beside[1]}${beyond[1]}'`);
+        if (side === 'h' && !ascii && beside.some((b, j) => b === ' ' && beyond[j] !== '' && plain.includes(beyond[j] ?? ' '))) out.push(`${e.id} crosses ${fid}'s border at ${x},${y} through a blank doorway: '${beyond[0]}${beside[0]}${c}${beside[1]}${beyond[1]}'`);
       });
       if (crossed.length > allowed) out.push(`${e.id} crosses ${fid}'s border ${crossed.length} times (${crossed.join(' ')}), ${ends} of its ends inside`);
     }
@@ -89,7 +92,7 @@ describe("an edge across a frame's border", () => {
       const found: string[] = [];
       for (const name of diagramNames()) {
         const model = diagramModel(name, lang);
-        for (const width of [undefined, 80, 77]) {
+        for (const width of [undefined, 80, 77, 70]) {
           for (const family of [undefined, familyOf(name)]) {
             if (family === undefined && width !== undefined && familyOf(name)) continue;
             for (const ascii of [false, true]) {

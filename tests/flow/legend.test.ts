@@ -1,115 +1,108 @@
-// Every line style a lesson's flow draws is in the legend above it: the dotted frame (┄ ┆)
-// of a frame an earlier step lit is named while the picture has one, and only then.
+// One legend per lesson (issue 16): the Flow's key to its marks says each mark in the same words
+// at every step of a lesson (at step 1 "╌│╌ line through a frame  ? shown later", later "┄┄ in
+// a step" read as other meanings), and every mark the pane draws has an entry there or in the
+// glossary's "the Flow's lines" entry, which g reaches.
 import { describe, expect, it } from 'vitest';
-import { flowChoice, framesDoneNames, litFrames, showsFramesDone } from '../../src/app/components/flow-view.js';
+import { flowChoice, hiddenRows, lessonMarks, litFrames } from '../../src/app/components/flow-view.js';
 import { legend, renderDiagram } from '../../src/flow/index.js';
+import { GLOSSARY } from '../../src/lessons/glossary.js';
 import { cells } from '../../src/text/cells.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
-const DOTTED = /[┄┆┅┇]/;
+/** Each mark the grid draws (src/flow/grid.ts), by the legend's sample for it. */
+const MARKS: [sample: string, drawn: RegExp][] = [
+  ['━━', /[━┃┏┓┗┛┣┫┳┻╋]/],
+  ['══', /[═║╔╗╚╝╠╣╦╩╬]/],
+  ['──', /[─│┌┐└┘├┤┬┴┼]/],
+  ['┄┄', /[┄┆┅┇]/],
+  ['╌│╌', /[╌╍╎╏]/],
+];
 
-describe('the legend names every line style drawn', () => {
+/** The glyphs of a mark the glossary's entry names, where the legend has no room for it. */
+const GLOSSED: Record<string, string[]> = { '┄┄': ['┄'], '╌│╌': ['╌│╌', '╎'], '?': ['?'] };
+
+/** The legend's words for each sample: "━━" → "just run". */
+function words(line: readonly { text: string }[]): Map<string, string> {
+  // runs: a sample, " its word", a gap, the next sample...
+  const out = new Map<string, string>();
+  line.forEach((r, i) => {
+    if (r.text.trim() !== '' && !r.text.startsWith(' ') && line[i + 1]) out.set(r.text, line[i + 1].text.trim());
+  });
+  return out;
+}
+
+// the Flow pane's inner width at 80x24 (the Flow alone) and at 120x34 (beside the lesson)
+const ROOMS = [77, 70] as const;
+
+describe('one legend per lesson', () => {
   for (const lang of ['en', 'zh'] as const) {
-    it(`a dotted frame is drawn only with "┄┄" in the legend, at 77 columns (${lang})`, () => {
-      let dotted = 0;
-      for (const lesson of LESSONS) {
-        // each step shown once it ran, and in review with every step run
-        for (let i = 0; i < lesson.steps.length; i++) {
-          for (const choice of [flowChoice(lesson, i, i + 1), flowChoice(lesson, i, lesson.steps.length)]) {
-            const rendered = renderDiagram(choice.diagram!, { width: 77, lang });
-            const drawn = rendered.text({ active: choice.active, done: choice.done, masked: choice.masked });
-            const key = legend(lang, false, false, showsFramesDone(choice, rendered.geometry.frames)).map((r) => r.text).join('');
-            expect(key.includes('┄┄'), `${lesson.id} step ${i + 1} (${choice.diagram}):\n${key}\n${drawn}`).toBe(DOTTED.test(drawn));
-            if (DOTTED.test(drawn)) dotted++;
+    for (const room of ROOMS) {
+      it(`the same words for each mark at every step, and every mark drawn named (${lang}, ${room} columns)`, () => {
+        const glossary = GLOSSARY.find((e) => e.id === 'flow-lines')!;
+        const wrong: string[] = [];
+        let steps = 0;
+        for (const lesson of LESSONS) {
+          const options = { width: room, lang, family: lesson.diagrams };
+          const said = new Map<string, string>();
+          // each step before and after its run, then in review with all run: as the pane draws it
+          const views = [...lesson.steps.flatMap((_, i) => [[i, i], [i, i + 1]]), ...lesson.steps.map((_, i) => [i, lesson.steps.length])];
+          for (const [view, done] of views) {
+            const choice = flowChoice(lesson, view, done);
+            if (!choice.diagram) continue;
+            const rendered = renderDiagram(choice.diagram, options);
+            const lit = litFrames(choice, rendered.geometry.boxes, rendered.geometry.frames);
+            const drawn = rendered.lines({ active: lit.active, done: lit.done, masked: lit.masked });
+            const key = legend(lang, false, lessonMarks(lesson.diagrams, (d) => renderDiagram(d, options), choice.hiddenAtStart), room);
+            const text = key.map((r) => r.text).join('');
+            const where = `${lesson.id} step ${view + 1} (${done} run): ${text}`;
+            if (cells(text) > room) wrong.push(`${where}: wider than ${room}`);
+            for (const [sample, word] of words(key)) {
+              if (said.has(sample) && said.get(sample) !== word) wrong.push(`${where}: "${sample}" said "${said.get(sample)}" before`);
+              said.set(sample, word);
+            }
+            // an entry once said is never dropped
+            for (const sample of said.keys()) if (!words(key).has(sample)) wrong.push(`${where}: "${sample}" dropped`);
+            const screen = drawn.map((l) => l.map((r) => r.text).join('')).join('\n');
+            const marks = [...MARKS.filter(([, re]) => re.test(screen)).map(([sample]) => sample), ...(hiddenRows(drawn, () => rendered.lines({ active: lit.active, done: lit.done })).length > 0 ? ['?'] : [])];
+            for (const sample of marks) {
+              const glossed = (GLOSSED[sample] ?? []).length > 0 && GLOSSED[sample].every((g) => glossary.text[lang].includes(g));
+              if (!words(key).has(sample) && !glossed) wrong.push(`${where}: "${sample}" drawn, in no entry`);
+            }
+            steps++;
           }
         }
-      }
-      // the lessons do draw some: the check is not empty
-      expect(dotted).toBeGreaterThan(0);
-    });
+        expect(wrong.slice(0, 10)).toEqual([]);
+        expect(steps).toBeGreaterThan(100);
+      });
+    }
   }
 
-  // the kernel frame drawn dotted on every step of overview was read as how a kernel is drawn
-  for (const [room, lang] of [[77, 'en'], [70, 'en'], [77, 'zh'], [70, 'zh']] as const) {
-    it(`a dotted frame is named by its label in the legend, within ${room} columns (${lang})`, () => {
-      let named = 0;
-      for (const lesson of LESSONS) {
-        for (let i = 0; i < lesson.steps.length; i++) {
-          const choice = flowChoice(lesson, i, i + 1);
-          const rendered = renderDiagram(choice.diagram!, { width: room, lang });
-          const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
-          const names = framesDoneNames(choice, rendered.geometry.frames, drawn);
-          expect(names.length > 0, `${lesson.id} step ${i + 1}: a frame drawn dotted has its label read`).toBe(showsFramesDone(choice, rendered.geometry.frames));
-          const key = legend(lang, false, true, names, room).map((r) => r.text).join('');
-          expect(cells(key), `${lesson.id} step ${i + 1}: ${key}`).toBeLessThanOrEqual(room);
-          for (const name of names) expect(key, `${lesson.id} step ${i + 1}`).toContain(name);
-          named += names.length;
-        }
-      }
-      expect(named).toBeGreaterThan(0);
-    });
-  }
-
-  it('names the frames lit earlier, and leaves the names out where they do not fit', () => {
-    expect(legend('en', false, false, ['kernel']).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: in a step');
-    expect(legend('zh', false, true, ['内核']).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 内核：有步骤用到  ? 后面的步骤揭晓');
-    expect(legend('en', false, true, ['kernel'], 77).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: in a step  ? shown later');
-    expect(legend('en', false, true, ['kernel'], 70).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: in a step  ? shown later');
-    expect(legend('en', false, true, ['kernel'], 60).map((r) => r.text).join('')).toBe('━━ just run ══ done ── not yet ┄┄ in a step ? shown later');
-    expect(legend('en', false, true, ['kernel'], 55).map((r) => r.text).join('')).toContain('┄┄ in a step');
+  it('names the dotted frame, the line through a frame and "?" where a lesson draws them', () => {
+    const marks = (id: string) => {
+      const lesson = LESSONS.find((l) => l.id === id)!;
+      return lessonMarks(lesson.diagrams, (d) => renderDiagram(d, { width: 77, lang: 'en', family: lesson.diagrams }), flowChoice(lesson, 0, 0).hiddenAtStart);
+    };
+    // msg's kernel frame has lines through its walls; shmat hides results until their steps run
+    expect(marks('msg')).toMatchObject({ framesDone: true, doorway: true });
+    expect(marks('shmat').masked).toBe(true);
+    expect(legend('en', false, { framesDone: true, doorway: true }).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ frame in a step  ╌│╌ through a frame');
+    expect(legend('zh', false, { framesDone: true, masked: true }).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 有步骤用到的框  ? 之后揭晓');
+    expect(legend('en', true, { framesDone: true, doorway: true }).map((r) => r.text).join('')).toBe('** just run  ## done  -- not yet  .. frame in a step');
   });
 
   // issue 16: "used by an earlier step" in one view, "lit earlier" in another
-  it('says each mark in one wording at every width and beside every other mark', () => {
+  it('says each mark in one wording at every width and beside every other mark, or leaves it out whole', () => {
     for (const lang of ['en', 'zh'] as const) {
-      const words = new Set<string>();
-      for (const room of [Infinity, 77, 70, 60, 40])
+      const said = new Map<string, Set<string>>();
+      for (let room = 20; room <= 120; room++)
         for (const masked of [false, true])
-          for (const names of [true, ['kernel'], ['kernel', 'processes']]) {
-            const line = legend(lang, false, masked, names, room);
-            const at = line.findIndex((r) => r.text === '┄┄');
-            words.add(line[at + 1].text.replace(/^.*[:：]\s*/, '').trim());
-          }
-      expect([...words], lang).toHaveLength(1);
+          for (const framesDone of [false, true])
+            for (const doorway of [false, true]) {
+              const line = legend(lang, false, { masked, framesDone, doorway }, room);
+              if (line.length > 2) expect(cells(line.map((r) => r.text).join('')), `${lang} ${room}`).toBeLessThanOrEqual(room);
+              for (const [sample, word] of words(line)) said.set(sample, new Set([...(said.get(sample) ?? []), word]));
+            }
+      for (const [sample, all] of said) expect([...all], `${lang} ${sample}`).toHaveLength(1);
     }
   });
-
-  it('says what the dotted frame means, in both languages', () => {
-    expect(legend('en', false, false, true).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ in a step');
-    expect(legend('zh', false, true, true).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 有步骤用到  ? 后面的步骤揭晓');
-    expect(legend('en', true, false, true).map((r) => r.text).join('')).toContain('.. in a step');
-  });
-});
-
-// issue 16: a changed word read as a changed meaning. parent-child's legend said "kernel,
-// processes: in a step" at one step and "processes, kernel: in a step" at the next (the steps'
-// order), and shmat's "┄┄ kernel: in a step" turned "┄┄ in a step" where "? shown later" came in.
-describe('the legend holds its words still within a lesson', () => {
-  it('names dotted frames in the drawing\'s order, whatever order the steps lit them', () => {
-    const lesson = LESSONS.find((l) => l.id === 'parent-child')!;
-    const orders = new Set<string>();
-    for (let i = 0; i < lesson.steps.length; i++) {
-      const step = flowChoice(lesson, i, i + 1);
-      const rendered = renderDiagram(step.diagram!, { width: 77, lang: 'en', family: lesson.diagrams });
-      // as the Flow pane draws it (FlowPane.tsx)
-      const choice = litFrames(step, rendered.geometry.boxes, rendered.geometry.frames);
-      const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
-      const names = framesDoneNames(choice, rendered.geometry.frames, drawn);
-      if (names.length > 1) orders.add(names.join(', '));
-    }
-    expect(orders.size, [...orders].join(' | ')).toBe(1);
-  });
-
-  for (const lang of ['en', 'zh'] as const) {
-    it(`names the frames with "? shown later" or without it alike, at every room (${lang})`, () => {
-      const text = (masked: boolean, room: number) => legend(lang, false, masked, ['kernel'], room).map((r) => r.text).join('');
-      const named = (t: string) => t.includes('kernel');
-      let both = 0;
-      for (let room = 30; room <= 120; room++) {
-        expect(named(text(false, room)), `${room}: ${text(false, room)} / ${text(true, room)}`).toBe(named(text(true, room)));
-        if (named(text(false, room))) both++;
-      }
-      expect(both).toBeGreaterThan(0);
-    });
-  }
 });

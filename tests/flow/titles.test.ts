@@ -54,7 +54,12 @@ describe("a lesson's diagrams named", () => {
             const choice = flowChoice(lesson, view, view);
             if (!choice.diagram || !choice.place) continue;
             const name = diagramTitle(choice.diagram, lang);
-            const title = flowTitle(s.flowOf, s.flow, choice.place, name, titleRoom(0, width, frameChars(false), s.more, ''), cells);
+            // as the pane chooses it (flowBorders): beside the drawing's widest "↑ N more" and its
+            // note, and the focus mark in the right column, at every step alike
+            const rows = renderDiagram(choice.diagram, { width: width - 3, lang, family: lesson.diagrams }).height;
+            const mark = width === widths[1] ? s.focusMark : '';
+            const names = lesson.diagrams.map((d) => diagramTitle(d, lang));
+            const title = flowTitle(s.flowOf, s.flow, choice.place, name, titleRoom(rows, width, frameChars(false), s.more, s.litGoesOnAbove, mark), cells, names);
             if (!named.get(choice.diagram)) named.set(choice.diagram, name && title.includes(name) ? title : undefined);
             if (!named.get(choice.diagram) && !named.has(`${choice.diagram} seen`)) named.set(`${choice.diagram} seen`, title);
           }

@@ -4,10 +4,12 @@
 import type { Lang } from '../../lang.js';
 import { litPath, unrevealed } from '../../lessons/lit.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
-import type { CellRect, StyledLine } from '../../flow/types.js';
+import type { CellRect, LegendMarks, StyledLine } from '../../flow/types.js';
 import type { CallRecord, SegmentRecord } from '../../native/types.js';
 import type { DiagramRenderer } from '../store/deps.js';
 import { cells, graphemes } from '../text-fit.js';
+import type { Strings } from '../strings.js';
+import { type FrameChars, titleRoom } from './frame.js';
 
 /** The flow pane's first row is the key to its line styles. */
 export const LEGEND_ROWS = 1;
@@ -24,6 +26,8 @@ export interface FlowChoice {
   done: string[];
   /** parts whose result (an errno, SIGSEGV) is drawn as "?": no step that gets it has run (lit.ts unrevealed) */
   masked: string[];
+  /** `masked` of each of the lesson's diagrams before any step ran: whether its legend names "?" (lessonMarks) */
+  hiddenAtStart?: Record<string, string[]>;
   /** of `active`, what no earlier step lit on this diagram: the newest part, which the
    *  pane keeps in view when the lit part does not fit (absent: all of `active`) */
   fresh?: string[];
@@ -73,7 +77,8 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
   const coming = view === done ? lesson.steps[view]?.diagram : undefined;
   const nextAt = coming && coming !== chosen.diagram ? lesson.diagrams.indexOf(coming) + 1 : 0;
   const next = nextAt > 0 ? { next: { step: view + 1, at: nextAt } } : {};
-  return { ...chosen, family: lesson.diagrams, ...(at > 0 && { place: { at, of: lesson.diagrams.length, switched, ...next } }) };
+  const hiddenAtStart = Object.fromEntries(lesson.diagrams.map((d) => [d, unrevealed(lesson, d, 0)]));
+  return { ...chosen, family: lesson.diagrams, hiddenAtStart, ...(at > 0 && { place: { at, of: lesson.diagrams.length, switched, ...next } }) };
 }
 
 function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, edgeLabel: EdgeLabel | undefined): FlowChoice {
@@ -295,39 +300,23 @@ export function litFrames<C extends Pick<FlowChoice, 'active' | 'done' | 'masked
   return { ...choice, active: [...active], done: [...done] };
 }
 
-/** Whether `choice` draws a frame (`frames`: the diagram's subgraphs) as lit by an earlier
- *  step: dotted (┄ ┆, src/flow/grid.ts), which the legend then names. */
-export function showsFramesDone(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, unknown> | undefined): boolean {
-  return choice.done.some((id) => frames?.has(id) === true && !choice.active.includes(id));
-}
-
-/** The labels of the frames `choice` draws dotted (lit by an earlier step), read from their
- *  top border in `drawn` ("┌┄ kernel ┄┄┄┐"): the legend names them, so the dotted kernel
- *  frame is told from a kind of frame. A label that cannot be read is left out, and so is a
- *  frame with no row in `view` ([first, end) rows of `drawn`: the pane's window, fix19b#2).
- *  In the drawing's order of its frames, not the steps': "kernel, processes" at one step
- *  and "processes, kernel" at the next read as two things (parent-child, issue 16). */
-export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>> | undefined, drawn: readonly StyledLine[], view: readonly [number, number] = [0, drawn.length]): string[] {
-  return [...(frames ?? new Map<string, CellRect>())].flatMap(([id, r]) => {
-    if (!choice.done.includes(id) || choice.active.includes(id) || r.y >= view[1] || r.y + r.h <= view[0]) return [];
-    const row = (drawn[r.y] ?? []).map((c) => c.text).join('');
-    // an edge crossing the frame's top, before or after its label, in any of its styles (┼ ╋ ╬ ╪ ╫),
-    // or drawn as its own line going on through a doorway (│ ┃ ║ ┆ ┇ |, the border blank beside
-    // it: src/flow/grid.ts through(), doorways())
-    const label = /^[┌+][┄.\-─┼╋╬╪╫│┃║┆┇| ]* ([^┄.┼╋╬╪╫│┃║┆┇|+─]+?) [┄.\-─┼╋╬╪╫│┃║┆┇|+ ]/.exec(sliceCells(row, r.x, r.w))?.[1];
-    return label ? [label] : [];
-  });
-}
-
-/** `w` cells of `row` from cell `x` (a CJK character takes two cells). */
-function sliceCells(row: string, x: number, w: number): string {
-  let at = 0;
-  let out = '';
-  for (const ch of graphemes(row)) {
-    if (at >= x && at < x + w) out += ch;
-    at += cells(ch);
+/** The marks the legend names for a lesson (its `diagrams`, each drawn by `render` as the pane
+ *  draws it), at every step alike: the words of one lesson's legend never change from step to
+ *  step (issue 16: "╌│╌ line through a frame  ? shown later" at step 1, "┄┄ in a step" later).
+ *  A "?" where a diagram hides a result at the lesson's start (`hiddenAtStart`, FlowChoice), a
+ *  dotted frame where a diagram has a frame (each step uses the kernel or a process), a
+ *  doorway where a line passes through a frame's wall. */
+export function lessonMarks(diagrams: readonly string[], render: (diagram: string) => { lines(highlight?: { masked?: readonly string[] }): StyledLine[]; geometry?: { frames: ReadonlyMap<string, unknown> } }, hiddenAtStart: Readonly<Record<string, readonly string[]>> = {}): LegendMarks {
+  const marks: LegendMarks = { masked: false, framesDone: false, doorway: false };
+  for (const d of diagrams) {
+    const r = render(d);
+    const bare = r.lines();
+    marks.doorway ||= bare.some((l) => l.some((run) => /[╌╍╎╏]/.test(run.text)));
+    marks.framesDone ||= (r.geometry?.frames.size ?? 0) > 0;
+    const hidden = hiddenAtStart[d] ?? [];
+    marks.masked ||= hidden.length > 0 && hiddenRows(r.lines({ masked: hidden }), () => bare).length > 0;
   }
-  return out;
+  return marks;
 }
 
 /** The playground's flow: a segment's life (assets/diagrams/shmctl-life.mmd), lit by the
@@ -359,7 +348,9 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
  *  lesson of one diagram shows it (`flowOf` with one of one), and `title` ("Flow") always
  *  first. Before the name goes alone the count does ("diagram 2, client joins"): the number
  *  stays with the name wherever both fit, in every lesson, scrolled or not (issue 16). The name once gave way before the place: at 120x34 zh serv-clnt's diagrams 2-5 read
- *  only "换到第 2 张图（共 5 张）" (issue 16), and parent-child's beside "↑ 2 more" (s29f). */
+ *  only "换到第 2 张图（共 5 张）" (issue 16), and parent-child's beside "↑ 2 more" (s29f).
+ *  `names`: the names of the lesson's diagrams, in order; the form (with the count, the number,
+ *  the name alone...) is then the fullest that fits every one of them. */
 export function flowTitle(
   flowOf: (title: string, at: number, of: number, switched: boolean, next?: { step: number; at: number }, name?: string, brief?: boolean) => string,
   title: string,
@@ -367,20 +358,65 @@ export function flowTitle(
   name: string | undefined,
   room: number,
   width: (text: string) => number,
+  names?: readonly (string | undefined)[],
 ): string {
   const d = place ?? null;
-  const candidates = d
-    ? [
-        flowOf(title, d.at, d.of, d.switched, d.next, name),
-        flowOf(title, d.at, d.of, d.switched, undefined, name),
-        flowOf(title, d.at, d.of, false, undefined, name),
-        ...(name ? [flowOf(title, d.at, d.of, false, undefined, name, true)] : []),
-        ...(name ? [flowOf(title, 1, 1, false, undefined, name)] : []),
-        flowOf(title, d.at, d.of, d.switched),
-        title,
-      ]
-    : [title];
-  return candidates.find((t) => width(t) <= room) ?? title;
+  if (!d) return title;
+  // each form with its step's parts (the step about to go elsewhere, "now") first, then without
+  const forms: ((n: string | undefined, at: number, switched: boolean, next?: { step: number; at: number }) => string | null)[] = [
+    (n, at, sw, next) => (n ? flowOf(title, at, d.of, sw, next, n) : null),
+    (n, at, sw, next) => (n ? flowOf(title, at, d.of, sw, next, n, true) : null),
+    (n) => (n ? flowOf(title, 1, 1, false, undefined, n) : null),
+    (_, at, sw, next) => flowOf(title, at, d.of, sw, next),
+    () => title,
+  ];
+  // with `names` (the lesson's diagrams'), a form that fits for every one of them: one lesson,
+  // one form of title from diagram to diagram (issue 16)
+  const fitsAll = (form: (typeof forms)[number]) => (names ?? [name]).every((n, i) => {
+    const t = form(n, names ? i + 1 : d.at, false);
+    return t === null ? !n : width(t) <= room;
+  });
+  const form = forms.find((f) => f(name, d.at, false) !== null && fitsAll(f)) ?? forms[forms.length - 1];
+  const tries = [form(name, d.at, d.switched, d.next), form(name, d.at, d.switched), form(name, d.at, false)];
+  return tries.find((t): t is string => t !== null && width(t) <= room) ?? title;
+}
+
+/** What the Flow's borders say: the title, the note beside "↑ N more" and beside "↓ N more".
+ *  One rule for both (issue 16: zh "Tab 到流程再按 z" stood cut from its "：完整显示"): each note
+ *  whole or left out whole, never cut, never z's keys without their words; the title chosen
+ *  once for the drawing (`rows`), as if "↑ `rows` more" with the wider of its plain notes and
+ *  the focus mark (`sharedMark`: the mark where panes share the screen, focused or not) stood
+ *  beside it, so the window's counts and the focus leave a lesson's steps one title (s34:
+ *  its words changed with the room). `title`: flowTitle for a room; `z`: what z shows of the
+ *  lit part ("z: whole", side by side "Tab to Flow, z: whole"), '' where it shows nothing more. */
+export function flowBorders(o: {
+  title: (room: number) => string;
+  rows: number;
+  above: number;
+  below: number;
+  /** lit rows above the window, below it, and whether some are in view */
+  lit: { above: boolean; below: boolean; inView: boolean };
+  width: number;
+  mark: string;
+  sharedMark: string;
+  z: string;
+  /** whether a note fits the bottom border beside its footer */
+  fitsBelow: (key: string) => boolean;
+  s: Pick<Strings, 'more' | 'litAbove' | 'litBelow' | 'litGoesOnAbove' | 'litGoesOnBelow' | 'litGoesOnZoom' | 'signNote'>;
+  c: FrameChars;
+}): { title: string; up: string; down: string } {
+  const { s, c, lit } = o;
+  const widest = [s.litAbove, s.litGoesOnAbove].reduce((a, b) => (cells(b) > cells(a) ? b : a));
+  const title = o.title(titleRoom(o.rows, o.width, c, s.more, widest, o.sharedMark));
+  const fitsTop = (key: string) => cells(title) <= titleRoom(o.above, o.width, c, s.more, key, o.mark);
+  const upPlain = lit.above ? (lit.inView ? s.litGoesOnAbove : s.litAbove) : '';
+  const downPlain = lit.inView ? s.litGoesOnBelow : s.litBelow;
+  const upOnly = lit.above && !lit.below;
+  // z's words beside "lit goes on above"; at the drawing's end (no "↓ N more" to stand beside)
+  // alone in its place; else beside "↓ N more"
+  const zUp = upOnly && o.z ? [s.litGoesOnZoom(false, o.z), ...(o.below === 0 ? [s.signNote(o.z)] : [])].find(fitsTop) : undefined;
+  const downs = lit.below ? [...(o.z ? [s.litGoesOnZoom(true, o.z), s.signNote(o.z)] : []), downPlain] : upOnly && o.z && !zUp && o.below > 0 ? [s.signNote(o.z)] : [];
+  return { title, up: zUp ?? (fitsTop(upPlain) ? upPlain : ''), down: downs.find(o.fitsBelow) ?? '' };
 }
 
 /** The drawing's rows with the window's cut edges made plain (issue 16: scrolled mid-diagram,

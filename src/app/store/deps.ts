@@ -3,7 +3,7 @@
 import type { Lang } from '../../lang.js';
 import type { Lesson, LessonRun } from '../../lessons/types.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
-import type { Highlight, StyledLine } from '../../flow/types.js';
+import type { Highlight, LegendMarks, StyledLine } from '../../flow/types.js';
 import type { PlaySession } from '../../play/types.js';
 import type { Progress } from '../progress.js';
 
@@ -30,8 +30,8 @@ export interface DiagramRenderer {
   /** the label of an edge of a shipped diagram as written (undefined: no such edge): one act
    *  drawn in two of a lesson's diagrams has the same id and label */
   edgeLabel?(name: string, id: string): string | null | undefined;
-  /** the key to the line styles of a lit diagram, to its "?" while it hides a result, and to its dotted frames while it has one */
-  legend(lang: Lang, ascii: boolean, masked?: boolean, framesDone?: boolean | readonly string[], room?: number, doorway?: boolean): StyledLine;
+  /** the key to the line styles of a lit diagram and to the `marks` its lesson's drawings show ("?", dotted frames, a line through a frame) */
+  legend(lang: Lang, ascii: boolean, marks?: LegendMarks, room?: number): StyledLine;
 }
 
 /** Bytes of the segment in focus as the Kernel pane dumps them: from byte `at` of its `size`. */
