@@ -565,6 +565,13 @@ export function resultCut(view: TraceView, step: number, top: number, rows: numb
   return { above: top > result.first && top <= result.last, below: bottom < result.last && bottom >= result.first };
 }
 
+/** The lines of step `step`'s result (stepResult) in the window from `top` of `rows` rows. */
+export function resultInView(view: TraceView, step: number, top: number, rows: number): number {
+  const result = stepResult(view, step);
+  if (!result) return 0;
+  return Math.max(0, Math.min(result.last + 1, top + Math.max(1, rows)) - Math.max(result.first, top));
+}
+
 /** What z shows of step `step`'s part where the window from `top` of `rows` rows cuts it (its
  *  lines above or below, its result among them or not) and the zoomed pane's `zoomRows` rows
  *  show more of it (issue 16: ftok 4's cc error took 10 presses, shmdt 3's "ipclab refused" was
