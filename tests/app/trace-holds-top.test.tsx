@@ -1,14 +1,15 @@
 // The Trace keeps its top row while it shows the same step and only its height changes (the lesson
 // pane above gives rows to the result after a run, takes them back when Space brings the question):
 // it moves only where the window kept would show less of the step's result than the one chosen for
-// its new height (issue 16 item 11: "↑ 49 more" became 50, then 49 again; s34's hold of every
+// its new height, cut the step's part that window shows whole, or leave more than a blank row under
+// the trace's end (issue 16 item 11: "↑ 49 more" became 50, then 49 again; s34's hold of every
 // following pane, b5c85a01, cut the result at overview 7, race 5 and serv-clnt 6, and was reverted).
 // Every step of a few lessons, quiz on, Space through as a learner does, at 80x24 en and 120x34 zh.
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import { listingOwners } from '../../src/app/components/marks.js';
-import { resultInView, traceView } from '../../src/app/components/trace-view.js';
+import { bodyTop, resultInView, traceView } from '../../src/app/components/trace-view.js';
 import { questionBehind } from '../../src/app/store/turn.js';
 import type { Lang } from '../../src/lang.js';
 import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
@@ -36,7 +37,12 @@ function movedUncalled(r: Rendered, width: number, lang: Lang, k: number, was: {
   const view = traceView(st.trace, st.stepStarts, lesson, lang, width - 2, strings(lang), false, owners, process.pid, st.notices);
   const kept = resultInView(view, k, was.top, now.rows);
   const moved = resultInView(view, k, now.top, now.rows);
-  return kept >= moved ? `step ${k + 1}: the top went ${was.top} -> ${now.top} (${was.rows} -> ${now.rows} rows), the result as much in view at ${was.top} (${kept} lines)` : null;
+  // the part under its heading, whole in the window moved to and cut in the one kept, may move it too
+  const body = bodyTop(view, k)!;
+  const whole = (top: number) => body >= top && view.ends[k]! <= top + now.rows;
+  // a window kept that would leave more than a blank row under the trace's end may move up
+  const blank = was.top + now.rows - view.lines.length;
+  return kept >= moved && (whole(was.top) || !whole(now.top)) && blank <= 1 ? `step ${k + 1}: the top went ${was.top} -> ${now.top} (${was.rows} -> ${now.rows} rows), the result as much in view at ${was.top} (${kept} lines)` : null;
 }
 
 const CASES: { width: number; height: number; lang: Lang; lessons: string[] }[] = [

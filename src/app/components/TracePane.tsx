@@ -25,7 +25,7 @@ import { type Line, line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { pageShows, resultCut, resultInView, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
+import { keptServes, pageShows, resultCut, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
 import { keyFor } from '../keymap.js';
 import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -91,12 +91,12 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const was = step !== null && held.current?.key === holdKey ? held.current : null;
   if (was && was.keys !== quizKeys) follow = Math.min(was.top, end);
   // the same step drawn again, the pane a row taller or shorter (the lesson pane above showed the
-  // question, gave rows to the result or took them back): the top stays where the learner reads, a blank row
-  // under the trace's end where the pane grew there, unless the window would then show less of
-  // the step's result than the one chosen for these rows (issue 16 item 11: the Trace's "↑ 49 more"
-  // went to 50 and back; s34's hold of every following pane cut results at overview 7, race 5 and
-  // serv-clnt 6: 920976af)
-  else if (was && resultInView(view, step!, was.top, rows) >= resultInView(view, step!, follow, rows)) {
+  // question, gave rows to the result or took them back): the top stays where the learner reads, a
+  // blank row under the trace's end where the pane grew there, unless the window would then show
+  // less of the step's result, or cut its part that these rows hold whole (keptServes; issue 16
+  // item 11: the Trace's "↑ 49 more" went to 50 and back; s34's hold of every following pane cut
+  // results at overview 7, race 5 and serv-clnt 6: 920976af)
+  else if (was && keptServes(view, step!, was.top, follow, rows)) {
     follow = was.top;
     held.current = { ...was, rows };
   } else held.current = { key: holdKey, keys: quizKeys, top: follow, rows };
