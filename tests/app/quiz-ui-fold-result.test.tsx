@@ -18,6 +18,7 @@ import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
 import { lessonRows, paneText, termsLead, VIEWS } from '../helpers/lesson-views.js';
 import { cells } from '../../src/text/cells.js';
+import { HAN, wordStarts } from '../../src/text/zh-words.js';
 import { paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { lessonAt } from '../../src/app/store/progress.js';
 
@@ -55,29 +56,54 @@ function questionCut(r: Rendered, lang: Lang): string[] {
   return [...choices, ...(after.includes(keys) ? [] : [`the keys "${keys}…"`])];
 }
 
+/** The lesson pane's words as read: its rows joined as one text, a row's end a space between two
+ *  words (none between two wide characters: Chinese breaks a line with no space), blanks and
+ *  backticks as one space and none. */
+function readText(r: Rendered): string {
+  const rows = lessonRows(r)
+    .map((row) => row.replace(/│$/, ''))
+    .map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row).replace(/`/g, '').trim())
+    .filter((row) => row !== '');
+  return rows.reduce((text, row) => (text === '' ? row : `${text}${cells(text.at(-1)!) > 1 && cells(row[0]!) > 1 ? '' : ' '}${row}`), '').replace(/\s+/g, ' ');
+}
+
+/** Whether `text` holds `term` as a word of its own (issue 16: 'len' was read in "file name" run
+ *  together): a Latin edge beside no letter, digit or _; a Chinese edge where a word starts
+ *  (zh-words.ts wordStarts, the words a line breaks between), or beside no Chinese character. */
+function hasWord(text: string, term: string): boolean {
+  const w = term.replace(/`/g, '').replace(/\s+/g, ' ').trim();
+  if (w === '') return false;
+  const starts = wordStarts(text);
+  const latin = /[A-Za-z0-9_]/;
+  const edge = (at: number, inside: string, outside: string | undefined) =>
+    outside === undefined || (latin.test(inside) ? !latin.test(outside) : !HAN.test(inside) || !HAN.test(outside) || !!starts?.has(at));
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+    if (edge(i, w[0]!, text[i - 1]) && edge(i + w.length, w.at(-1)!, text[i + w.length])) return true;
+  }
+  return false;
+}
+
 /** The shown step's new terms (and those of the step just run) read in the lesson pane while no
  *  "New terms" line in view names them, nor one seen before in this walk (`seen`, by language:
  *  the step just run's line under its notice, read with the result first, may scroll up once
  *  Enter brings the question). fix19a#1: shmget 3's text named IPC_CREAT with its line behind
- *  Enter; step 1's line was cut under shmget's introduction. */
+ *  Enter; step 1's line was cut under shmget's introduction. Terms count as whole words (hasWord). */
 function termsBeforeLine(r: Rendered, lang: Lang, seen: Set<string>): string[] {
   const st = r.store.getState();
   const { names, justRun } = paneNewTerms(st.lessons, lang, lessonAt(st), st.view, st.done, st, 'g', st.quiz);
-  const tail = strings(lang).newTerms('\u0000', 'g').replace(/[\s`]/g, '').split('\u0000')[1]!;
   const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const text = paneText(r);
+  const text = readText(r);
   // a line cut at the pane's edge has no end: what of it shows counts as text
   // the line short of room ends with the key alone (newTermsShort: "(g)")
-  const short = strings(lang).newTermsShort('\u0000', 'g').replace(/[\s`]/g, '').split('\u0000')[1]!;
-  const lines = [...text.matchAll(new RegExp(`${termsLead(lang, true)}.*?(?:${esc(tail)}|${esc(short)})`, 'g'))].map((m) => m[0]);
-  const rest = lines.reduce((t, l) => t.replace(l, ''), text);
-  const bare = (w: string) => w.replace(/[\s`]/g, '');
-  const terms = [...names, ...(justRun ?? [])].map(bare);
-  for (const w of terms) if (lines.some((l) => l.includes(w))) seen.add(w);
+  const [tail, short] = [strings(lang).newTerms, strings(lang).newTermsShort].map((f) => f('\u0000', 'g').split('\u0000')[1]!);
+  const lines = [...text.matchAll(new RegExp(`${termsLead(lang)}.*?(?:${esc(tail)}|${esc(short)})`, 'g'))].map((m) => m[0]);
+  const rest = lines.reduce((t, l) => t.replace(l, ' '), text);
+  const terms = [...names, ...(justRun ?? [])];
+  for (const w of terms) if (lines.some((l) => hasWord(l, w))) seen.add(w);
   // a term glossed in place, its meaning in brackets right after it (race 4's run notice: "cache
   // line (the block of memory, …)"), is not read unexplained before its line
-  const glossed = (w: string) => rest.includes(`${w}(`) || rest.includes(`${w}（`);
-  return terms.filter((w) => rest.includes(w) && !seen.has(w) && !glossed(w)).map((w) => `"${w}" read before its New terms line`);
+  const glossed = (w: string) => [' (', '(', '（'].some((b) => rest.includes(`${w}${b}`));
+  return terms.filter((w) => hasWord(rest, w) && !seen.has(w) && !glossed(w)).map((w) => `"${w}" read before its New terms line`);
 }
 
 /** The shown step's words (step 1's introduction with them) cut where the pane opens, a line
@@ -201,6 +227,18 @@ async function settle(r: Rendered, lacks: () => string[]): Promise<string[]> {
     return lacks();
   }
 }
+
+describe('a new term is read as a word of its own', () => {
+  it("'len' is no word of \"file name\" run together; a term at a row's end, in brackets, in Chinese is", () => {
+    expect(hasWord('a pipe that has a file name', 'len')).toBe(false);
+    expect(hasWord('shm_segsz is the size', 'shm')).toBe(false);
+    expect(hasWord('the len field (msgsz)', 'len')).toBe(true);
+    expect(hasWord('reads `IPC_STAT`.', '`IPC_STAT`')).toBe(true);
+    expect(hasWord('a cache line, 64 bytes', 'cache line')).toBe(true);
+    expect(hasWord('新建一个共享内存段', '共享内存段')).toBe(true);
+    expect(hasWord('内核保存它', '内核')).toBe(true);
+  });
+});
 
 describe('the result of the step just run is in view, the next question one named key away (fix17a), only where the two do not fit; a form edited and a check\'s verdict whole in view (fix18a); no new term read before its New terms line (fix19a)', () => {
   for (const lesson of LESSONS)

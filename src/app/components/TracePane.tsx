@@ -21,11 +21,11 @@
 import React, { useLayoutEffect, useMemo, useRef } from 'react';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
-import { line } from '../styled.js';
+import { type Line, line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { pageShows, resultCut, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
+import { keptServes, pageShows, resultCut, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
 import { keyFor } from '../keymap.js';
 import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -75,7 +75,6 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // zoomed (z: the pane drawn is the one zoomed), the step from its heading (stepTop)
   const zoomed = useAppState((st) => st.zoomed);
   const at = step === null ? undefined : stepTop(view, step, height - 2, zoomed);
-  const max = maxOffset(lines.length, height);
   // what the pane shows: this run's steps so far, the one reviewed; not its size (a zoom, a
   // resize) nor the lines that arrived since (nc: zoomed and back, the Trace stopped following)
   const run = useAppState((st) => st.run);
@@ -84,12 +83,26 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // the top chosen for the step as last drawn before a quiz key (an answer, a skip, a hint): after
   // one, the same top, whatever rows the lesson text leaves (the lines, the width and the zoom the same)
   const quizKeys = useAppState((st) => Object.keys(st.checkPicks).length + Object.keys(st.guesses).length + Object.keys(st.hints).length);
-  const held = useRef<{ key: string; keys: number; top: number } | null>(null);
+  const held = useRef<{ key: string; keys: number; top: number; rows: number } | null>(null);
   const holdKey = `${anchor} ${trace.length} ${width} ${zoomed}`;
-  let follow = Math.min(at ?? max, max);
-  if (step !== null && held.current?.key === holdKey && held.current.keys !== quizKeys) follow = Math.min(held.current.top, max);
-  else held.current = { key: holdKey, keys: quizKeys, top: follow };
-  const top = useFollowScroll(max, follow, anchor, 'trace', height - 2, undefined, true);
+  const rows = height - 2;
+  const end = maxOffset(lines.length, height);
+  let follow = Math.min(at ?? end, end);
+  const was = step !== null && held.current?.key === holdKey ? held.current : null;
+  if (was && was.keys !== quizKeys) follow = Math.min(was.top, end);
+  // the same step drawn again, the pane a row taller or shorter (the lesson pane above showed the
+  // question, gave rows to the result or took them back): the top stays where the learner reads, a
+  // blank row under the trace's end where the pane grew there, unless the window would then show
+  // less of the step's result, or cut its part that these rows hold whole (keptServes; issue 16
+  // item 11: the Trace's "↑ 49 more" went to 50 and back; s34's hold of every following pane cut
+  // results at overview 7, race 5 and serv-clnt 6: 920976af)
+  else if (was && keptServes(view, step!, was.top, follow, rows)) {
+    follow = was.top;
+    held.current = { ...was, rows };
+  } else held.current = { key: holdKey, keys: quizKeys, top: follow, rows };
+  const max = Math.max(end, follow);
+  const shown = max > end ? [...lines, ...Array.from({ length: max - end }, (): Line => [])] : lines;
+  const top = useFollowScroll(max, follow, anchor, 'trace', rows, undefined, true);
   // where the window cuts the step's result (a record taller than the pane, or scrolled), the border says on which side
   const cut = step === null ? { above: false, below: false } : resultCut(view, step, top, height - 2);
   // where the window cuts the step's part (its result or lines before it), the border names z and
@@ -127,5 +140,5 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
     store.getState().noteTraceCut(cutKey ? (JSON.parse(cutKey) as TraceCut) : null);
   }, [store, cutKey]);
   useLayoutEffect(() => () => store.getState().noteTraceCut(null), [store]);
-  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} keys={keys} />;
+  return <Panel title={title} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} keys={keys} />;
 }

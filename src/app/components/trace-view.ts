@@ -565,6 +565,25 @@ export function resultCut(view: TraceView, step: number, top: number, rows: numb
   return { above: top > result.first && top <= result.last, below: bottom < result.last && bottom >= result.first };
 }
 
+/** The lines of step `step`'s result (stepResult) in the window from `top` of `rows` rows. */
+export function resultInView(view: TraceView, step: number, top: number, rows: number): number {
+  const result = stepResult(view, step);
+  if (!result) return 0;
+  return Math.max(0, Math.min(result.last + 1, top + Math.max(1, rows)) - Math.max(result.first, top));
+}
+
+/** Whether a window of `rows` rows at `kept`, where the Trace stood for step `step` before its
+ *  height changed, still serves the learner as well as `chosen` (stepTop's for these rows): it
+ *  shows as much of the step's result, the step's part under its heading whole where `chosen`
+ *  does, and at most one blank row under the trace's end (a pane grown by the rows a result needs
+ *  shows more of the step: ftok 7 at 80x24 whole, serv-clnt 1 at 120x34 with no 5 blank rows). */
+export function keptServes(view: TraceView, step: number, kept: number, chosen: number, rows: number): boolean {
+  const body = bodyTop(view, step);
+  const last = (view.ends[step] ?? 0) - 1;
+  const whole = (top: number) => body !== undefined && body >= top && last < top + Math.max(1, rows);
+  return resultInView(view, step, kept, rows) >= resultInView(view, step, chosen, rows) && (whole(kept) || !whole(chosen)) && kept + rows <= view.lines.length + 1;
+}
+
 /** What z shows of step `step`'s part where the window from `top` of `rows` rows cuts it (its
  *  lines above or below, its result among them or not) and the zoomed pane's `zoomRows` rows
  *  show more of it (issue 16: ftok 4's cc error took 10 presses, shmdt 3's "ipclab refused" was
