@@ -341,8 +341,9 @@ export const shmctl = defineLesson<ShmctlState>({
         en: 'shmat checks the mode (CAP_IPC_OWNER, root\'s, skips it). IPC_RMID ignores the mode; it checks who calls: the child, as owner.',
         zh: 'shmat 检查权限位（root 的 CAP_IPC_OWNER 可跳过）。IPC_RMID 不看权限位，只看调用者是谁：这里是属主身份的子进程。',
       },
-      // the child's three calls are the result (the Trace)
+      // the child's three calls are the result (the Trace), from its read-write shmat's EACCES
       resultPane: 'trace',
+      traceFocus: ['EACCES'],
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
       async run(ctx, state) {

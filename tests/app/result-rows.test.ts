@@ -71,7 +71,6 @@ const RESULT_CUT: Record<string, string> = {
   'overview 7': 'ipcrm then ipcs -m, a listing with every row on a shared machine; the result is the two commands with their output',
   'ftok 4': "cc's error for the missing header, 12-16 lines of the compiler's own words: the result is that output whole",
   'shmctl 2': 'the IPC_STAT record, every field of struct shmid_ds (17-20 rows): the step reads them all',
-  'shmctl 4': "no trace focus: its result is its part's last line (IPC_RMID), under 10 lines of set-up; a traceFocus on the child's shmat lines (src/lessons/shmctl.ts, lesson data) would bring them",
   'serv-clnt 6': "the server's last read and the client's exit, 4-5 lines, under a notice whose figures wrap to another row at 80x24 en: a Trace of 4 rows on a run that does",
   'race 5': "the CPU times compared, at 80x24 en a pane of 4 rows under the notice of the race's last round",
 };
