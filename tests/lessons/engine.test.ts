@@ -75,9 +75,10 @@ describe('startLesson', () => {
     expect(run.done).toBe(1);
     expect(run.stepStarts).toEqual([0]);
     const calls = run.trace.filter((e) => e.type === 'call');
-    // the key's file is made as C makes it (open, close), then ftok reads it
-    expect(calls.map((c) => c.call)).toEqual(['open', 'close', 'ftok', 'shmget', 'shmat']);
-    const shmid = (calls[3] as { ret: number }).ret;
+    // the lesson's private folder (mkdir 0700), the key's file made in it as C makes it (open,
+    // close), then ftok reads it
+    expect(calls.map((c) => c.call)).toEqual(['mkdir', 'open', 'close', 'ftok', 'shmget', 'shmat']);
+    const shmid = (calls[4] as { ret: number }).ret;
     expect(run.focus).toBe(shmid);
     expect(readSegments().find((s) => s.shmid === shmid)).toMatchObject({ nattch: 1, cpid: getpid() });
     expect(notified).toBeGreaterThanOrEqual(3);
