@@ -21,12 +21,22 @@ process.on('exit', () => {
 // (tests/helpers/same-on-any-node.ts)
 const left = process.env.IPCLAB_SUITE === 'runtime' ? SAME_ON_ANY_NODE : [];
 
+// React's production build, as the shipped bundle has (scripts/build.mjs defines NODE_ENV): the
+// walks' thousands of commits cost a sixth less without the development build's checks, and the
+// JSX compiled to match (the production react/jsx-dev-runtime has no jsxDEV). No test reads the
+// development build's warnings; IPCLAB_REACT_DEV=1 runs with them, to see a key warning or a hook
+// misused while writing a component.
+const reactDev = process.env.IPCLAB_REACT_DEV === '1';
+
 const common = {
-  env: { XDG_STATE_HOME: state, [RUN_DIR_ENV]: state, IPCLAB_TEST: '1', LANG: 'C.UTF-8' },
+  env: { XDG_STATE_HOME: state, [RUN_DIR_ENV]: state, IPCLAB_TEST: '1', LANG: 'C.UTF-8', NODE_ENV: reactDev ? 'development' : 'production' },
   testTimeout: 30_000,
   hookTimeout: 30_000,
   pool: 'forks' as const,
 };
+
+// (each project's: an inline project takes none of the root's transform options)
+const oxc = { jsx: { development: reactDev } };
 
 export default defineConfig({
   test: {
@@ -34,10 +44,10 @@ export default defineConfig({
     env: common.env,
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
-      { test: { ...common, name: 'side-by-side', include: SIDE_BY_SIDE, exclude: left, setupFiles: ['tests/helpers/side-state.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { oxc, test: { ...common, name: 'side-by-side', include: SIDE_BY_SIDE, exclude: left, setupFiles: ['tests/helpers/side-state.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } } },
       // one file at a time; within one, tests marked concurrent (the lesson files that run every
       // lesson through the CLI: a run mostly waits on its peers and the kernel) two at a time
-      { test: { ...common, name: 'alone', include: ['tests/**/*.test.{ts,tsx}'], exclude: [...SIDE_BY_SIDE, ...left], maxWorkers: 1, maxConcurrency: 2, sequence: { groupOrder: 1 } } },
+      { oxc, test: { ...common, name: 'alone', include: ['tests/**/*.test.{ts,tsx}'], exclude: [...SIDE_BY_SIDE, ...left], maxWorkers: 1, maxConcurrency: 2, sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -36,7 +36,7 @@ export const SAME_ON_ANY_NODE = [
     'panel-margin.test.tsx', 'polish.test.tsx', 'pure.test.ts', 'question-in-view-keys.test.tsx', 'question-in-view.test.tsx',
     'quiz-ui-fold-result.test.tsx', 'quiz-ui-fold.test.tsx', 'race-notice-fold.test.tsx', 'rest-line.test.tsx', 'result-pane.test.ts',
     'result-rows.test.ts', 'resumed-text.test.ts', 'review-order.test.ts', 'scroll-offered.test.tsx', 'space-rest.test.ts', 'status-fit.test.ts',
-    'step-marks.test.ts', 'step-one-where.test.tsx', 'step-title-whole.test.tsx', 'trace-cut-hint.test.tsx', 'trace-focus.test.tsx',
+    'step-marks.test.ts', 'step-one-where.test.tsx', 'step-text-start.test.tsx', 'step-title-whole.test.tsx', 'trace-cut-hint.test.tsx', 'trace-focus.test.tsx',
     'trace-fold.test.ts', 'trace-follow.test.tsx', 'trace-holds-still.test.tsx', 'trace-notice-words.test.ts', 'trace-pid-column.test.ts',
     'trace-result-in-view.test.ts', 'trace-result-presses-ipcs.test.ts', 'trace-result-presses.test.ts', 'trace-review.test.tsx',
     'trace-tabs-to.test.tsx', 'turn-enter-label.test.tsx', 'turn-own.test.ts', 'z-word.test.ts', 'zoom-kernel-same.test.tsx',

@@ -31,7 +31,7 @@ export const SIDE_BY_SIDE = [
     'lesson-opens-whole.test.ts', 'lesson-scroll.test.tsx', 'menu-view.test.ts', 'new-terms-found.test.ts', 'new-terms-shown.test.ts', 'new-terms-shown-parts.test.ts', 'notice-says-in-view.test.tsx', 'pane-margin.test.ts',
     'page-step.test.tsx', 'panel-margin.test.tsx', 'polish.test.tsx', 'pure.test.ts', 'question-in-view.test.tsx', 'question-in-view-keys.test.tsx', 'quiz-ui-fold-result.test.tsx',
     'quiz-ui-fold.test.tsx', 'race-notice-fold.test.tsx', 'list-marks-said.test.tsx', 'rest-line.test.tsx', 'result-pane.test.ts', 'resumed-text.test.ts', 'review-order.test.ts', 'scroll-offered.test.tsx', 'space-rest.test.ts', 'status-fit.test.ts',
-    'step-marks.test.ts', 'step-one-where.test.tsx', 'step-title-whole.test.tsx', 'trace-cut-hint.test.tsx', 'trace-tabs-to.test.tsx', 'focus-mark.test.tsx', 'z-word.test.ts', 'trace-focus.test.tsx', 'trace-follow.test.tsx', 'trace-notice-words.test.ts', 'trace-result-in-view.test.ts', 'trace-result-presses.test.ts', 'trace-review.test.tsx', 'trace-rule.test.tsx',
+    'step-marks.test.ts', 'step-one-where.test.tsx', 'step-text-start.test.tsx', 'step-title-whole.test.tsx', 'trace-cut-hint.test.tsx', 'trace-tabs-to.test.tsx', 'focus-mark.test.tsx', 'z-word.test.ts', 'trace-focus.test.tsx', 'trace-follow.test.tsx', 'trace-notice-words.test.ts', 'trace-result-in-view.test.ts', 'trace-result-presses.test.ts', 'trace-review.test.tsx', 'trace-rule.test.tsx',
     'turn-enter-label.test.tsx', 'turn-own.test.ts', 'turn.test.tsx', 'zoom.test.tsx',
   ]),
   ...inFolder('tests/app/play', [

@@ -172,9 +172,10 @@ export const panesSlice =
     };
     /** `tab` shown, with the panes it hides forgetting the learner's offsets */
     const show = (tab: TabId, more: Partial<PanesSlice> = {}) => {
-      const followed = { ...get().followed };
       // zoomed, one pane is drawn at a time, as with tabs
-      for (const p of hiddenBy(get().tab, tab, get().tabs || get().zoomed)) delete followed[p];
+      const gone = hiddenBy(get().tab, tab, get().tabs || get().zoomed).filter((p) => get().followed[p] !== undefined);
+      // the same object where no offset is forgotten: an equal new one woke every pane that reads it, at every run
+      const followed = gone.length === 0 ? get().followed : Object.fromEntries(Object.entries(get().followed).filter(([p]) => !gone.includes(p as FollowScroll)));
       set({ tab, followed, ...more });
     };
     return {
