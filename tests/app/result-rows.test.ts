@@ -51,12 +51,11 @@ function paneRows(frame: string, width: number, height: number): { trace: number
  *  once a next step that asks nothing gives its rows too (store/reading.ts nextGivesWay), and
  *  with --no-quiz, 53 and 58 before that, 60-61 and 64 after. The floor leaves a few for a machine
  *  whose `ipcs` lists more of others' objects (overview 1, 3, sem 1) and for runs whose notices
- *  wrap to another row (race 2's counts). At 80x24 zh and 120x34 en, quiz on, 58 and 64 (s35e). */
+ *  wrap to another row (race 2's counts). At 80x24 zh and 120x34 en, quiz on, 58 and 64 (s35e, measured once: the
+ *  walks are left to the learner's two sizes, 80x24 en and 120x34 zh, for CI's time). */
 const CASES: { width: number; height: number; lang: Lang; quiz: boolean; floor: number }[] = [
   { width: 80, height: 24, lang: 'en', quiz: true, floor: 53 },
   { width: 120, height: 34, lang: 'zh', quiz: true, floor: 59 },
-  { width: 80, height: 24, lang: 'zh', quiz: true, floor: 55 },
-  { width: 120, height: 34, lang: 'en', quiz: true, floor: 61 },
   { width: 80, height: 24, lang: 'en', quiz: false, floor: 58 },
   { width: 120, height: 34, lang: 'zh', quiz: false, floor: 61 },
 ];
