@@ -9,6 +9,8 @@ import { AT_QUESTION } from '../../src/app/store/panes.js';
 import React from 'react';
 import { rmSync } from 'node:fs';
 import { render } from 'ink-testing-library';
+// Ink's own map of its instances (not among the package's exports): the one drawing this test's frames
+import inkInstances from '../../node_modules/ink/build/instances.js';
 import { afterAll, afterEach } from 'vitest';
 import { App } from '../../src/app/components/App.js';
 import { StoreContext } from '../../src/app/context.js';
@@ -126,8 +128,31 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
     ui.stdout.emit('resize');
   };
   resize(opts.width, opts.height);
-  const rawFrame = () => ui.lastFrame() ?? '';
-  const frame = () => rawFrame().replace(ANSI, '').replace(/\n$/, '');
+  // Ink draws a frame as each React commit ends, and ink-testing-library (debug mode) every
+  // one: a walk's thousands, most of them never read (a run commits some ten times), and Ink's
+  // renderer -- the tree laid out into text, each line's width measured -- took a third of a
+  // walk's time. Here a commit only marks the frame stale, and a read draws it: the text Ink
+  // would have written last, from the same tree. (The layout is still computed at each commit,
+  // before the layout effects that measure the panes.)
+  const ink = inkInstances.get(ui.stdout as unknown as NodeJS.WriteStream) as unknown as { rootNode: { onRender: () => void }; onRender: () => void };
+  let stale = false;
+  ink.rootNode.onRender = () => {
+    stale = true;
+  };
+  const rawFrame = () => {
+    if (stale) {
+      stale = false;
+      ink.onRender();
+    }
+    return ui.lastFrame() ?? '';
+  };
+  // the frame without its codes, kept for the frame it came from (a check reads it many times)
+  let stripped = { raw: '', text: '' };
+  const frame = () => {
+    const raw = rawFrame();
+    if (raw !== stripped.raw) stripped = { raw, text: raw.replace(ANSI, '').replace(/\n$/, '') };
+    return stripped.text;
+  };
   // the Spaces a question's ask dropped (forgetQueued), pressed again once it is answered
   let dropped = 0;
   if (opts.asks !== false) {
