@@ -202,6 +202,9 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '挂接之前 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 挂接 (use 映射)"]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '见 `信号灯` 一词：lpid、atime'))).toEqual([]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '内核面板里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 面板 (use 窗格)"]);
+  });
+
+  it("catches 页 after a pane's name in Chinese, but not a page of memory", () => {
     // 页 after a pane's name (newcomers, fix25b#9), but not a page of memory
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '见“内核”页：lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 内核”页 (use 窗格)"]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '流程页里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 流程页 (use 窗格)"]);
