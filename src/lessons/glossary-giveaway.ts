@@ -35,7 +35,18 @@ function stem(word: string): string {
 /** The words of an English text that may tell a choice apart: no plain words, no bare
  *  numbers but a key's (a key in hex is a word, as its value: IPC_PRIVATE's "the key 0"
  *  names the choice "0x00000000"). */
-export function wordsOf(text: string): Set<string> {
+export function wordsOf(text: string): ReadonlySet<string> {
+  let known = WORDS.get(text);
+  if (known === undefined) WORDS.set(text, (known = readWords(text)));
+  return known;
+}
+
+// The validator asks for the words of the same few hundred texts (questions, choices, entries)
+// once per sentence it reads: kept per text, a third of a whole-course validation was this.
+const WORDS = new Map<string, ReadonlySet<string>>();
+const ASKED = new Map<string, ReadonlySet<string>>();
+
+function readWords(text: string): ReadonlySet<string> {
   const words = (text.match(/(?<![A-Za-z0-9_])(?:0x[0-9a-fA-F]+|(?<=\bkey )\d+)(?![A-Za-z0-9_])|[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => /^\d/.test(w) || (w.length > 1 && !PLAIN.has(w.toLowerCase())));
   return new Set(words.map((w) => (/^\d/.test(w) ? `#${BigInt(w)}` : stem(w))));
 }
@@ -108,7 +119,14 @@ export function sentences(text: string): string[] {
  *  killed by SIGSEGV?"). Such a question tells nothing by naming them all, so a sentence that
  *  says which of them comes answers it (SHM_RDONLY's "a write there kills the writer with
  *  SIGSEGV" above shmat's rdonly question). */
-function askedWords(question: string, choices: readonly Choice[]): Set<string> {
+function askedWords(question: string, choices: readonly Choice[]): ReadonlySet<string> {
+  const key = [question, ...choices.map((c) => c.en)].join('\u0000');
+  let known = ASKED.get(key);
+  if (known === undefined) ASKED.set(key, (known = readAskedWords(question, choices)));
+  return known;
+}
+
+function readAskedWords(question: string, choices: readonly Choice[]): ReadonlySet<string> {
   const asked = wordsOf(question);
   const own = choices.map((c, i) => {
     const others = new Set(choices.flatMap((o, j) => (j === i ? [] : [...wordsOf(o.en)])));

@@ -193,6 +193,17 @@ export function zhOfConsts(source: string): Map<string, string[]> {
  *  columns, fits, and ends its comments on their words too. Neither names an erratum by its
  *  code: the C pane is read as the lessons are. */
 export function cCommentProblems(path: string, text: string, tableText: string | null): string[] {
+  const key = [path, text, tableText ?? ''].join('\u0000');
+  let known = C_COMMENT_PROBLEMS.get(key);
+  if (known === undefined) C_COMMENT_PROBLEMS.set(key, (known = readCommentProblems(path, text, tableText)));
+  return [...known];
+}
+
+// kept per file and table: a validation of the whole course read every C file's comments again
+// (an eighth of its time), and the tests validate it some hundred times with one text changed
+const C_COMMENT_PROBLEMS = new Map<string, readonly string[]>();
+
+function readCommentProblems(path: string, text: string, tableText: string | null): string[] {
   const codes = ([[`examples/c/${path}`, text], [`examples/c/zh/${path}.txt`, tableText ?? '']] as const).flatMap(([file, t]) => {
     const code = ERRATUM_CODE.exec(t)?.[0];
     return code ? [`${file}: names erratum ${code} by its code; say in words what the notes get wrong`] : [];
