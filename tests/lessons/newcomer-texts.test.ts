@@ -191,6 +191,18 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(step('parent-child', 'write').notice.en).toMatch(/in the Kernel pane's dump/);
   });
 
+  // issue 16: "nobody can find it any more" where shmctl 7 attaches the dest segment by shmid
+  it("the glossary's dest says no one finds it by key, and that shmat by shmid works once shmctl 7 showed it", async () => {
+    const { GLOSSARY } = await import('../../src/lessons/glossary.js');
+    const dest = GLOSSARY.find((e) => e.id === 'dest')!;
+    const [rmid, attach] = dest.shows!;
+    expect(rmid!.text.en).toMatch(/no one finds it by key/);
+    expect(rmid!.text.zh).toMatch(/凭 key/);
+    expect(`${rmid!.text.en} ${rmid!.text.zh}`).not.toMatch(/nobody finds it any more|再也没人能找到/);
+    expect(attach).toMatchObject({ lesson: 'shmctl', step: 'attach-dest' });
+    expect(attach!.text.en).toMatch(/By its shmid.*still be attached/);
+  });
+
   // newcomer pass 6 (80x24 en, 120x34 zh)
   it('pass 6: the unexplained said where it shows', () => {
     // a Chinese character's bytes said before msg check 3 needs "你好" = 6 bytes
