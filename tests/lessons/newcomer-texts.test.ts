@@ -191,6 +191,15 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(step('parent-child', 'write').notice.en).toMatch(/in the Kernel pane's dump/);
   });
 
+  // issue 16: shmdt 2's "the Kernel pane's record lines", where the pane draws the record as one "record:" line
+  it('no text sends the learner to record lines or rows: the Kernel pane shows one "record:" line', async () => {
+    const { LESSONS } = await import('../../src/lessons/index.js');
+    const texts = LESSONS.flatMap((l) => l.steps.flatMap((st) => [st.say, st.notice, st.aside]).flatMap((t) => (t ? [t.en, t.zh] : [])));
+    expect(texts.filter((t) => /record (?:lines|rows)|记录几行|记录的几行/.test(t))).toEqual([]);
+    expect(step('shmdt', 'detach').notice.en).toContain('"record:" line');
+    expect(step('shmdt', 'detach').notice.zh).toContain('“记录：”那一行');
+  });
+
   // issue 16: "nobody can find it any more" where shmctl 7 attaches the dest segment by shmid
   it("the glossary's dest says no one finds it by key, and that shmat by shmid works once shmctl 7 showed it", async () => {
     const { GLOSSARY } = await import('../../src/lessons/glossary.js');
