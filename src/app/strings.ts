@@ -206,8 +206,10 @@ const EN = {
   termsEarlierShort: (lessons: string, one: boolean, count: number, key: string) => `From ${one ? 'lesson' : 'lessons'} ${lessons} (not done): ${count === 1 ? '1 term' : `${count} terms`} (${key})`,
   /** a span of lessons' numbers in termsEarlier */
   lessonSpan: (from: number, to: number) => `${from}-${to}`,
-  /** after the heading of an entry g lists among those a lesson not done taught (termsEarlier) */
-  glossaryFromLesson: (lesson: number) => `◂ from lesson ${lesson}`,
+  /** after the heading of an entry g lists among those a lesson not done taught (termsEarlier); with
+   *  the lesson's name, so its number is never read alone (issue 16: "from lesson 2" beside errata's
+   *  "lesson 3 (ftok)" read as two numberings) */
+  glossaryFromLesson: (lesson: number, name: string) => `◂ from lesson ${lesson} (${name})`,
   yourTurn: 'Your turn',
   /** the form's summary, one phrasing for every step with a turn: what Space runs, then what y does */
   turnSpaceOwn: (values: string) => `Space: the lesson's own (${values}). `,
@@ -882,7 +884,7 @@ const ZH: Strings = {
   termsEarlier: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个，按 ${key} 列出`,
   termsEarlierShort: (lessons: string, _one: boolean, count: number, key: string) => `你还没学的第 ${lessons} 课里的术语：${count} 个（${key}）`,
   lessonSpan: (from: number, to: number) => `${from}–${to}`,
-  glossaryFromLesson: (lesson: number) => `◂ 第 ${lesson} 课的术语`,
+  glossaryFromLesson: (lesson: number, name: string) => `◂ 第 ${lesson} 课（${name}）的术语`,
   yourTurn: '轮到你',
   turnSpaceOwn: (values: string) => `空格：本课自己的取值（${values}）。`,
   turnSpaceYours: (values: string, stay: boolean) => (stay ? `空格：你的取值（${values}）。` : `空格：先用你的取值（${values}），再用本课自己的。`),

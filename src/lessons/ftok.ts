@@ -528,7 +528,8 @@ export const ftok = defineLesson<FtokState>({
         const shmid = need(state, 'shmid');
         ctx.focus(null);
         const problems = expectOk(ctx.sys.shmctlRmid(shmid));
-        problems.push(...removeFolder(ctx, need(state, 'dir')));
+        // as ftok.c's cleanup: path, then linked; typo.c, which only the lesson makes, after them
+        problems.push(...removeFolder(ctx, need(state, 'dir'), ['rendezvous', 'another-name']));
         return [...problems, ...expectGone(ctx, shmid)];
       },
     },

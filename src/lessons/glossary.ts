@@ -415,8 +415,18 @@ export const GLOSSARY: GlossaryEntry[] = [
         lesson: 'shmctl',
         step: 'rmid',
         text: {
-          en: 'dest: removed with IPC_RMID while still attached, marked for destruction. Its key turns to 0x00000000, so nobody finds it any more; the last detach frees it.',
-          zh: 'dest：还有映射时被 IPC_RMID 删除，已标记待销毁。它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。',
+          // by key only: shmctl 7 attaches it by shmid (issue 16: "nobody finds it" cost a learner a question)
+          en: 'dest: removed with IPC_RMID while still attached, marked for destruction. Its key turns to 0x00000000, so no one finds it by key; the last detach frees it.',
+          zh: 'dest：还有映射时被 IPC_RMID 删除，已标记待销毁。它的 key 变成 0x00000000，谁也不能再凭 key 找到它；最后一次解除映射时释放。',
+        },
+      },
+      {
+        // shown once step 7 ran: before, it would answer that step's question (shmat by its shmid gives…)
+        lesson: 'shmctl',
+        step: 'attach-dest',
+        text: {
+          en: 'By its shmid, though, a dest segment can still be attached on Linux.',
+          zh: '不过在 Linux 上，凭 shmid 仍能映射 dest 状态的共享内存段。',
         },
       },
     ],

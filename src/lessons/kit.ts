@@ -106,12 +106,15 @@ export function setPerms(ctx: StepContext, shmid: number, change: { mode?: numbe
 }
 
 /** Removes a lesson's folder as a program would, each call in the trace: unlink for each
- *  file in it, then rmdir. What does not go that way (a folder inside) goes at reset. */
-export function removeFolder(ctx: StepContext, dir: string): Problems {
+ *  file in it, then rmdir. `first` names files in the order the lesson's C unlinks them, so the
+ *  Trace reads as the C pane does (issue 16: ftok's C unlinked path, linked, while the Trace went
+ *  by the directory's order); the rest follow by name. What does not go that way (a folder
+ *  inside) goes at reset. */
+export function removeFolder(ctx: StepContext, dir: string, first: readonly string[] = []): Problems {
   const problems: Problems = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) problems.push(...expectOk(ctx.sys.unlink(join(dir, entry.name))));
-  }
+  const files = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name);
+  const rank = (name: string) => (first.includes(name) ? first.indexOf(name) : first.length);
+  for (const name of files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) problems.push(...expectOk(ctx.sys.unlink(join(dir, name))));
   return [...problems, ...expectOk(ctx.sys.rmdir(dir))];
 }
 

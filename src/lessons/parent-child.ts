@@ -10,7 +10,7 @@ import { isAttached, peerEnded, peerReached, said, settleTrace, startPeer } from
 import { peerGone } from '../proto/liveness.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { Wakeups, type WakeSignal } from '../proto/wakeups.js';
-import { answerFor } from '../proto/child.js';
+import { answerFor, CATCHES } from '../proto/child.js';
 import { attach, expectOk, expectRow, explain, inLang, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
@@ -176,13 +176,13 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         // what the block is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'nattch 1, lpid (last to attach or detach): the child. A signal sent before it waits is blocked: pending, not lost or fatal.',
-        zh: '出现第二个 pid；nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。它开始等之前发来的信号被阻塞，保持待处理：不丢，也不杀死它。',
+        en: 'nattch 1, lpid (last to attach or detach): the child. A signal sent before it waits stays pending: blocked, not lost or fatal.',
+        zh: 'nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。子进程开始等待前发来的信号已被阻塞，留着待处理：不会丢，也不会杀死它。',
       },
       // what blocking does, said where it is first named (issue 16: "blocks" explained nowhere)
       aside: {
-        en: 'the child is a new ipclab given both shmids (forking threaded Node.js may crash); both use handlers, not sigtimedwait: the Trace\'s "handles SIGUSR1 and SIGUSR2".',
-        zh: '子进程是另启的 ipclab，命令行传入两个 shmid，因为 Node.js 多线程，fork 它可能崩溃。两者用处理函数而不是 sigtimedwait 接收信号：即“跟踪”里的“处理 SIGUSR1 和 SIGUSR2”。',
+        en: 'the child is a new ipclab given both shmids (forking threaded Node.js may crash). Both catch the signals with handlers, as sigtimedwait would stall Node.js\'s event loop.',
+        zh: '子进程是另启的 ipclab，命令行传入两个 shmid（Node.js 多线程，fork 可能崩溃）。在 sigtimedwait 里等会卡住 Node.js 的事件循环，所以两者改用处理函数接收信号。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],
@@ -191,7 +191,7 @@ export const parentChild = defineLesson<ParentChildState>({
         const up = need(state, 'up');
         const wake = new Wakeups(['SIGUSR1', 'SIGUSR2']);
         state.wake = wake;
-        said(ctx, ctx.sys.getpid(), { en: 'handles SIGUSR1 and SIGUSR2 from now on', zh: '从现在起处理 SIGUSR1 和 SIGUSR2' });
+        said(ctx, ctx.sys.getpid(), CATCHES);
         // registered before the child's own hook, so it runs after the child has ended
         ctx.onReset(() => wake.close());
         const spec = { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true } as const;
@@ -441,10 +441,11 @@ export const parentChild = defineLesson<ParentChildState>({
       explain: { en: 'In one segment the reply would go into the bytes the message is in. Two keep a message and its reply in different bytes: writing the reply leaves the message there to read.', zh: '只用一个共享内存段，回复就要写进消息所在的字节。用两个段，消息和回复各在各的字节里：写回复不会动到消息，它一直留着可读。' },
     },
     {
-      // answerable from this lesson: an exit detaches as shmdt does, and step 8's Trace showed both
+      // answerable from this lesson: an exit detaches as shmdt does, and step 8's Trace showed its four
+      // (issue 16: "the two shmdt" where the Trace listed four; tests/lessons/call-counts), both
       // segments at nattch 0, detached by both, before IPC_RMID (issue 16: it pointed to the
       // overview's step 6, which a learner starting at this lesson never ran)
-      question: { en: 'Both processes exit with no IPC_RMID; an exit detaches, as both shmdt did in step 8 before IPC_RMID. ipcs -m then lists…', zh: '假如不调用 IPC_RMID，两个进程都退出；退出会像第 8 步 IPC_RMID 之前的两次 shmdt 那样解除映射。这时 ipcs -m 会列出……' },
+      question: { en: 'Both processes exit with no IPC_RMID; an exit detaches, as step 8\'s four shmdt did (two each) before IPC_RMID. ipcs -m then lists…', zh: '假如两个进程不调用 IPC_RMID 就退出。退出会解除映射，如同第 8 步 IPC_RMID 前的四次 shmdt（每个进程两次）。ipcs -m 这时列出……' },
       choices: [
         { en: 'neither segment', zh: '两个共享内存段都不列出', whyNot: { en: 'an exit detaches and nothing more; the kernel frees a segment only after IPC_RMID.', zh: '进程退出只是解除映射；内核要等 IPC_RMID 之后才释放共享内存段。' } },
         { en: 'both segments, nattch 0', zh: '两个共享内存段都在，nattch 为 0' },

@@ -377,17 +377,33 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   // plain store does not, and loses adds instead. The loops' own times, on lines above the Trace's
   // window at 80x24, are not said (issue 16: a notice's figures are on screen with it); why they
   // differ, and what an atomic instruction is, are the glossary's (cache line, atomic instruction).
+  // a faster atomic add is the surprise (issue 16: "0.5 times the unlocked add's time" explained by a
+  // cache-line remark alone): step 2's loop makes two accesses, a load and a store (racer.ts
+  // unlocked), and each may have to bring the line back from the other worker's CPU; the atomic
+  // add is one access, which takes the line once
   const why = slower
     ? { en: " An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds.", zh: '每次原子加都要等计数器所在的缓存行（同一时刻只归一个 CPU）；第 2 步的写不等，于是丢了加法。' }
-    : { en: " Both rounds wait for the counter's cache line, which one CPU holds at a time; which round wins varies by run.", zh: '两轮都在等计数器所在的缓存行（同一时刻只归一个 CPU），哪一轮更快每次都可能不同。' };
-  // said where both loops ran, each on a CPU of its own; on one CPU they take turns
-  const ran = (live.state.loops?.atomic ?? []).length === 2 && !live.state.oneCpu;
-  const loops = ran ? why : { en: '', zh: '' };
+    : atomic < none
+      ? PLAIN_SLOWER
+      : { en: " Both rounds wait for the counter's cache line, which one CPU holds at a time; which round wins varies by run.", zh: '两轮都在等计数器所在的缓存行（同一时刻只归一个 CPU），哪一轮更快每次都可能不同。' };
+  const loops = bothRan(live.state) ? why : { en: '', zh: '' };
   return {
     en: `Nothing lost, no system call: each add is one atomic instruction (step 2: load, then store). Per add (Trace: time / adds): atomic ${unit(atomic, 'ns')}, step 2 ${unit(none, 'ns')}: ${which.en}${loops.en}`,
     zh: `一个不丢，也没有系统调用：每次加法是一条原子指令（第 2 步是先读、再写）。每次加法（跟踪：用时 / 次数）：原子加 ${unit(atomic, 'ns')}，第 2 步 ${unit(none, 'ns')}：${which.zh}${loops.zh}`,
   };
 }
+
+/** Whether the atomic round's two loops ran each on a CPU of its own (on one CPU they take turns):
+ *  only then does step 4 say why one round was faster. */
+function bothRan(state: RaceState): boolean {
+  return (state.loops?.atomic ?? []).length === 2 && !state.oneCpu;
+}
+
+/** Why the add without a lock can take longer than the atomic one, said where this run's figures show it. */
+const PLAIN_SLOWER: Text = {
+  en: " Why no lock was slower: its load and its store may each have to fetch the counter's cache line from the other CPU; the atomic add, once.",
+  zh: '不加锁为什么更慢：它的读和写各自都可能要从另一个 CPU 取回计数器所在的缓存行，原子加只取一次。',
+};
 
 /** How `slow`'s time per add compares with `fast`'s, to two digits: "about 700 times the atomic
  *  add's time" ("是原子加的约 700 倍", `whose` naming the other), or where that is 1, "about as long
@@ -412,9 +428,10 @@ function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   // cheaper than everything, where 56 ns against no lock's 53 ns is about the same)
   const none = nsOf(live.state, 'none');
   const nearNone = none === undefined ? { en: '', zh: '' } : took(atomic, none, { en: "no lock's", zh: '不加锁的' }, { en: 'an add without a lock', zh: '不加锁的加法' });
+  const step4Why = none !== undefined && atomic < none && bothRan(live.state);
   const semTook = took(sem, atomic, { en: "the atomic add's", zh: '原子加的' }, { en: 'an atomic add', zh: '原子加' });
   return atomic < sem
-    ? { en: `${all.en}Of the two exact rounds, the semaphore took ${semTook.en}: two system calls an add, P and V, against none; ${SEM_COST.en}.${nearNone.en ? ` The atomic add took ${nearNone.en}.` : ''} ${WEIGH.en}`, zh: `${all.zh}两种精确的做法里，信号量的用时${semTook.zh}：信号量每次加法要两次系统调用（P 和 V），原子加则一次都不用；${SEM_COST.zh}。${nearNone.zh ? `原子加的用时${nearNone.zh}。` : ''}${WEIGH.zh}` }
+    ? { en: `${all.en}Of the two exact rounds, the semaphore took ${semTook.en}: two system calls an add, P and V, against none; ${SEM_COST.en}.${nearNone.en ? ` The atomic add took ${nearNone.en}${step4Why ? ' (step 4 says why)' : ''}.` : ''} ${WEIGH.en}`, zh: `${all.zh}两种精确的做法里，信号量的用时${semTook.zh}：信号量每次加法要两次系统调用（P 和 V），原子加则一次都不用；${SEM_COST.zh}。${nearNone.zh ? `原子加的用时${nearNone.zh}${step4Why ? '（原因见第 4 步）' : ''}。` : ''}${WEIGH.zh}` }
     : { en: `${all.en}Of the two exact rounds, this run the atomic add was not the cheaper: a busy machine. Times vary; run again to compare.`, zh: `${all.zh}两种精确的做法里，这次原子加并不更便宜：机器很忙。用时每次不同，再跑一次比较。` };
 }
 
@@ -515,9 +532,9 @@ export const race = defineLesson<RaceState>({
       title: { en: 'No lock', zh: '不加锁' },
       say: {
         // "round" said where first met (issue 16: step 2's notice gave "The round" its time, undefined);
-        // and that one losing nothing runs again (NONE_ROUNDS)
-        en: `Each worker loops \`x = *counter; *counter = x + 1\` (volatile in race.c) with no lock. A round: both start at once, timed till both end. Losses are up to the scheduler; a round with none is rerun.`,
-        zh: `各自循环 \`x = *counter; *counter = x + 1\`（race.c 里是 volatile），不加锁。两者同时开始，称为一轮，从第一个开始计到最后一个结束。丢多少由内核调度决定；ipclab 只重跑一次都没丢的那一轮。`,
+        // and that one losing nothing runs again, up to NONE_ROUNDS (issue 16: "只重跑一次都没丢的那一轮" was ambiguous)
+        en: `Each worker loops \`x = *counter; *counter = x + 1\` (volatile in race.c), no lock. A round: both start at once, timed till both end. Losses are the scheduler's; with none, up to ${NONE_ROUNDS} rounds run.`,
+        zh: `各自循环 \`x = *counter; *counter = x + 1\`（race.c 里是 volatile），不加锁。两者同时开始，称为一轮，计时到两者都结束。丢多少由内核调度决定；一轮一个都没丢就再跑一轮，最多 ${NONE_ROUNDS} 轮。`,
       },
       aside: {
         en: 'the workers meet at `started`, the int after the counter. Each adds 1 to it in one indivisible step (step 4 says how) and spins till it reads 2.',

@@ -186,8 +186,10 @@ export const servClnt = defineLesson<ServClntState>({
   intro: {
     // which signal means what, before any step sends one (issue 16: step 3's "look now" ("read it"
     // in lesson 7 …) read as a contradiction, lesson 7's "look now" being SIGUSR1)
-    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. One signal, SIGUSR2, says "look now", both ways.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。双方只用一个信号 SIGUSR2，意思是“现在去看”。',
+    // and the 100 ms look, before any step's Trace can show one (issue 16: step 4's "seen at its 100 ms
+    // poll" came after an introduction that named SIGUSR2 alone; step 2's wait can show it already)
+    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. One signal, SIGUSR2, says "look now", both ways; each side also looks every 100 ms, in case a signal is lost or early.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。双方只用一个信号 SIGUSR2，意思是“现在去看”；此外每一方每 100 ms 自己再看一次，以防信号丢了或来早了。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means only what the programs agree: SIGUSR2 meant "read it" in lesson 7 (parent and child), "look now" here.',
@@ -265,7 +267,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '客户端凭 key 打开共享内存段：shmget(key, 0, 0) 只打开，所以大小给 0。它映射这个段，检查 magic，读 server_pid，用比较并交换占用 client_pid（仍为 0 才写入），发 SIGUSR2（“现在去看”）。',
       },
       // only what this step shows (issue 16: poll, named pipe, FIFO came with shm_segsz and
-      // __ATOMIC_SEQ_CST, five new terms at once): the poll is step 3's, where a side waits; the
+      // __ATOMIC_SEQ_CST, five new terms at once): the poll is the introduction's, how a line ends step 3's; the
       // FIFO stays, erratum E3's word where a key is seen found live. Each new term said in a few
       // words (issue 16: named pipe, FIFO, shm_segsz, __ATOMIC_SEQ_CST unexplained, at once): FIFO
       // without its other name, __ATOMIC_SEQ_CST by what it asks; shm_segsz's line says it in words
@@ -370,8 +372,9 @@ export const servClnt = defineLesson<ServClntState>({
       // the step list at 80x24 cut the title ("ipclab's server against the C client …", issue 16)
       short: { en: 'ipclab server, C client', zh: 'ipclab 服务端对 C 客户端' },
       say: {
-        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts before the ipclab server, and calls shmget(key, 0, 0) every 100 ms until it finds a segment.',
-        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动，每 100 ms 调用一次 shmget(key, 0, 0)，直到找到共享内存段。',
+        // ftok in each try, which is why the Trace shows it twice (issue 16: the folded run's second ftok read as unexplained)
+        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts first. Every 100 ms it redoes ftok (a new file: a new key) and shmget(key, 0, 0) till it finds a segment.',
+        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动。它每 100 ms 重调 ftok（文件可能是新建的，key 会变）和 shmget(key, 0, 0)，直到找到共享内存段。',
       },
       notice: C_CLIENT_NOTICE,
       // why a "server" process appears where ipclab plays the server (issue 16); what `ipclab serv`

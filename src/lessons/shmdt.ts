@@ -203,8 +203,9 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '按地址解除这个映射。',
       },
       notice: {
-        en: 'shmdt returned 0. nattch is 0; lpid is this pid, dtime now (the Kernel pane\'s record lines). Still listed: detaching is not deleting.',
-        zh: 'shmdt 返回 0。nattch 为 0；lpid 是本课进程，dtime 是此刻（见“内核”窗格的记录几行）。它仍在列表里：解除映射不等于删除。',
+        // the record as the pane draws it beside the row: one "record:" line (issue 16: "record lines" named rows not on screen)
+        en: 'shmdt returned 0. nattch is 0; lpid is this pid, dtime now (the Kernel pane\'s "record:" line). Still listed: detaching is not deleting.',
+        zh: 'shmdt 返回 0。nattch 为 0；lpid 是本课进程，dtime 是此刻（见“内核”窗格“记录：”那一行）。它仍在列表里：解除映射不等于删除。',
       },
       diagram: UNMAP,
       highlight: ['map', 'map->old', 'old', 'shm'],

@@ -5,7 +5,7 @@
 // into `up` -> kill(parent, SIGUSR1) -> wait for the parent's SIGUSR2.
 import * as sys from '../native/index.js';
 import type { Segment } from '../native/index.js';
-import { event, phase, ProtoError, type Emit } from './events.js';
+import { event, phase, ProtoError, type Emit, type Text } from './events.js';
 import { both } from '../text/strings.js';
 import { peerGone } from './liveness.js';
 import { Wakeups, type WakeSignal } from './wakeups.js';
@@ -35,6 +35,14 @@ export function answerFor(text: string): string {
   return (/\p{Script=Han}/u.test(text) ? `收到 ${bytes} 字节：${text}` : `got ${bytes} bytes: ${text}`).slice(0, 1000);
 }
 
+/** Both sides' trace line where they start to take the two signals: ipclab's way said as its
+ *  own, the C's named beside it (issue 16: "handles SIGUSR1 and SIGUSR2" under a text saying
+ *  the parent blocks them and the child waits in sigtimedwait read as two mechanisms). */
+export const CATCHES: Text = {
+  en: 'ipclab: catches SIGUSR1 and SIGUSR2 with handlers (the C blocks them and waits in sigtimedwait; a: why)',
+  zh: 'ipclab：用处理函数接收 SIGUSR1 和 SIGUSR2（C 里是先阻塞它们，再在 sigtimedwait 里等；按 a 看原因）',
+};
+
 export class Child {
   #segs: Segment[] = [];
   #wake: Wakeups | null = null;
@@ -46,7 +54,7 @@ export class Child {
     const traced = !this.opts.quiet;
     // listen before the parent can learn we exist: SIGUSR1 unheard opens Node's inspector
     this.#wake = new Wakeups(['SIGUSR1', 'SIGUSR2']);
-    emit(event({ en: 'handles SIGUSR1 and SIGUSR2 from now on', zh: '从现在起处理 SIGUSR1 和 SIGUSR2' }));
+    emit(event(CATCHES));
     const [down, up] = [this.attach(this.opts.down), this.attach(this.opts.up)];
     emit(event({ en: 'tells the parent "ready" (a line on its standard output, a pipe)', zh: '告诉父进程“就绪”（标准输出上的一行，经管道）' }));
     emit(phase('ready'));

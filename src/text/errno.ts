@@ -329,6 +329,12 @@ export const ERRNO_FOR_CALL = {
   msgrcv: {
     ENOMSG: {
       en: 'no message of the type asked', zh: '没有所要类型的消息',
+      // the words for what msgtyp asked (issue 16: "no message of the type asked" under msg 4's
+      // read of type 0 on an empty queue, which asks for any type)
+      cases: [
+        { when: /^msgrcv\((?:[^,]*, ){3}0,/, en: 'the queue is empty, and type 0 takes any type', zh: '队列是空的，而类型 0 什么类型都取' },
+        { when: /^msgrcv\((?:[^,]*, ){3}-/, en: 'no message of a type up to |msgtyp|', zh: '没有类型不超过 |msgtyp| 的消息' },
+      ],
       why: { en: 'no queued message fits msgtyp (none of that type for a positive one, none of a type up to its absolute value for a negative one, none at all for 0), and IPC_NOWAIT forbids waiting', zh: '队列里没有符合 msgtyp 的消息（正数要这个类型的，负数要类型不超过其绝对值的，0 要任意一条），而 IPC_NOWAIT 不许等待' },
     },
     E2BIG: {

@@ -261,4 +261,22 @@ describe.concurrent.each(LESSONS.map((l) => [l.id, l] as const))('%s: its C foll
     }
     expect(problems).toEqual([]);
   }, 70_000);
+
+  // issue 16: ftok's C cleanup read unlink(path); unlink(linked); unlink(fresh); rmdir(dir) where the
+  // Trace's last step unlinked another-name, rendezvous, typo.c: the files the C names (snprintf's
+  // "%s/NAME") go in the C's order, a file only the lesson makes is named in the C (a comment), rmdir last
+  it('its cleanup unlinks the files in the order its C does, then rmdir', async () => {
+    const run = await runOnce();
+    expect(run.code, run.stderr).toBe(0);
+    const traced = run.stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { type: string; call?: string; c?: string })
+      .filter((r) => r.type === 'call' && (r.call === 'unlink' || r.call === 'rmdir'))
+      .map((r) => (r.call === 'rmdir' ? 'rmdir' : /\/([^/"]+)"\)$/.exec(r.c!)![1]!));
+    const names = new Map(texts.flatMap((t) => [...t.matchAll(/snprintf\((\w+), sizeof \w+, "%s\/([^"%]+)"/g)].map((m): [string, string] => [m[1]!, m[2]!])));
+    const inC = texts.flatMap((t) => [...t.matchAll(/\b(unlink|rmdir)\((\w+)\)/g)].flatMap((m) => (m[1] === 'rmdir' ? ['rmdir'] : names.has(m[2]!) ? [names.get(m[2]!)!] : [])));
+    if (!traced.length || !inC.length) return;
+    expect(traced.filter((n) => inC.includes(n)), 'the files the C unlinks, in its order').toEqual(inC.filter((n) => traced.includes(n)));
+    expect(traced.filter((n) => n !== 'rmdir' && !inC.includes(n) && !texts.some((t) => t.includes(n))), 'a file the lesson unlinks that its C never names').toEqual([]);
+    // a C that removes a folder, as the lesson does, last
+    if (inC.includes('rmdir')) expect([traced.at(-1), inC.at(-1)]).toEqual(['rmdir', 'rmdir']);
+  }, 70_000);
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as native from '../../src/native/index.js';
 import { peerGone } from '../../src/proto/liveness.js';
-import { answerFor } from '../../src/proto/child.js';
+import { answerFor, CATCHES } from '../../src/proto/child.js';
 import { HAS_CC, ipclab, reap, waitFor } from './helpers.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { parentChild } from '../../src/lessons/parent-child.js';
@@ -107,8 +107,8 @@ describe('lessons with two processes', () => {
     expect(texts(rows, child)).toContain('SIGUSR1 arrived');
     expect(texts(rows, child)).toContain('read at ' + calls(rows).filter((r) => r.pid === child && r.call === 'shmat')[0].ret + ': "hello, child"');
     // what step 2 says happens is in the trace: both handle the signals before the child says "ready"
-    expect(texts(rows, parent)).toContain('handles SIGUSR1 and SIGUSR2 from now on');
-    expect(texts(rows, child).slice(0, 2)).toEqual(['handles SIGUSR1 and SIGUSR2 from now on', 'tells the parent "ready" (a line on its standard output, a pipe)']);
+    expect(texts(rows, parent)).toContain(CATCHES.en);
+    expect(texts(rows, child).slice(0, 2)).toEqual([CATCHES.en, 'tells the parent "ready" (a line on its standard output, a pipe)']);
     // and step 8's lpid, after the child's shmdt, then the parent's
     expect(texts(rows, parent).filter((t) => t.startsWith('lpid '))).toEqual([
       `lpid ${child} (the child), nattch 1 on both: the child's shmdt came last`,
@@ -131,7 +131,7 @@ describe('lessons with two processes', () => {
     // the child is started where the C program forks, and the line says so (ipclab itself never
     // calls fork()): the parent's line comes before the child's first
     expect(texts(rows, parent).find((t) => t.startsWith('started the child'))).toMatch(new RegExp(`^started the child, given shmids \\d+ and \\d+: pid ${child} \\(a C program would fork\\(\\) here\\)$`));
-    expect(where(parent, 'started the child')).toBeLessThan(where(child, 'handles SIGUSR1'));
+    expect(where(parent, 'started the child')).toBeLessThan(where(child, CATCHES.en));
     // nothing left: neither the child nor either segment
     expect(peerGone(child)).toBe(true);
     const ids = calls(rows).filter((r) => r.call === 'shmget').map((r) => r.ret);

@@ -25,7 +25,7 @@ export function glossaryEntries(lessons: readonly Lesson[], lang: Lang, s: Strin
     // the parts shown join the text, as `ipclab glossary` prints them; each lesson still ahead is named once
     const notes = ahead((e.shows ?? []).filter((p) => !shown(p)));
     const { step, lesson } = first.find((x) => GLOSSARY[x.entry] === e) ?? {};
-    const mark = step ? s.glossaryNewAt(step) : lesson !== undefined && lesson >= 0 ? s.glossaryFromLesson(lesson + 1) : '';
+    const mark = step ? s.glossaryNewAt(step) : lesson !== undefined && lesson >= 0 ? s.glossaryFromLesson(lesson + 1, lessonName(lessons[lesson]!)[lang]) : '';
     // opened in a lesson, the entries g put first are its own: a line heads them and one the rest
     const i = list.indexOf(e);
     const section = first.length === 0 ? undefined : i === 0 ? s.glossaryThisLesson : i === first.length ? s.glossaryOthers : undefined;
