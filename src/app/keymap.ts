@@ -88,9 +88,10 @@ export const BINDINGS: Binding[] = [
   // the line says what v does and for whom in words a newcomer knows (--present: a class votes
   // before the grade shows), not "projector" alone, nor "after a class vote" without what v does
   // (issue 16), and that a learner alone has no use for it ("teacher shows answer" read as a key
-  // for them: issue 16); help has no row to spare for v's own line at 80x24; g "vote" finds the whole
+  // for them; "v: teachers only, after a class vote" said who, not what: issue 16 item 17); help
+  // has no row to spare for v's own line at 80x24; g "vote" finds the whole
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v: teachers only, after a class vote', zh: '回答问题；x 跳过，h 提示；v：仅供老师在全班投票后揭晓答案' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v: shows the answer to a class only', zh: '回答问题；x 跳过，h 提示；v：只给全班揭晓答案，独自学用不到' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,
@@ -103,7 +104,7 @@ export const BINDINGS: Binding[] = [
   // its help names a beside (the help has no row to spare at 80x24); at a lesson's end the bar
   // itself names "→/Enter next lesson"
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
-    label: { en: 'next', zh: '后一步' }, help: { en: 'next / previous step, run ones whole; a: a folded aside', zh: '后一步 / 前一步，已运行的完整显示；a：展开收起的旁注' } },
+    label: { en: 'next', zh: '后一步' }, help: { en: 'step after / before, with its results if it ran; a: an aside', zh: '显示后一步 / 前一步（已运行的连同结果）；a：展开旁注' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // the folded aside's own line names a (issue 16 item 16: "? says how" sent newcomers to help,
