@@ -100,7 +100,7 @@ describe('lesson pane at 80x24', () => {
           }
           notFit.push(`${lang} ${lesson.id} step ${k + 1}: ${content.max} more`, ...(process.env.LIST_CUT === 'text' ? content.lines(0).map((l) => '  |' + lineText(l)) : []));
           // a text that does not fit leaves the Flow its rows (or gives the step's own text all it needs), and the border says what is below
-          const view = lessonPaneView(content, 0, false);
+          const view = lessonPaneView(content, 0);
           if ((layout.tabs.h !== TABS_FLOW && own !== layout.lesson.h - 2) || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
         }
       }
