@@ -9,6 +9,7 @@ import type { EditAction } from './play/line-editor.js';
 import type { Overlay } from './store/navigation.js';
 import type { Screen } from './store/play.js';
 import { asciiText } from './text-fit.js';
+import { strings, type Strings } from './strings.js';
 
 export type Action =
   | 'run' | 'next' | 'prev' | 'aside' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'bytesSeek' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
@@ -88,9 +89,10 @@ export const BINDINGS: Binding[] = [
   // the line says what v does and for whom in words a newcomer knows (--present: a class votes
   // before the grade shows), not "projector" alone, nor "after a class vote" without what v does
   // (issue 16), and that a learner alone has no use for it ("teacher shows answer" read as a key
-  // for them: issue 16); help has no row to spare for v's own line at 80x24; g "vote" finds the whole
+  // for them; "v: teachers only, after a class vote" said who, not what: issue 16 item 17); help
+  // has no row to spare for v's own line at 80x24; g "vote" finds the whole
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v: teachers only, after a class vote', zh: '回答问题；x 跳过，h 提示；v：仅供老师在全班投票后揭晓答案' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer, x skip, h hint; v: shows the answer to a class only', zh: '回答问题；x 跳过，h 提示；v：只给全班揭晓答案，独自学用不到' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,
@@ -103,7 +105,7 @@ export const BINDINGS: Binding[] = [
   // its help names a beside (the help has no row to spare at 80x24); at a lesson's end the bar
   // itself names "→/Enter next lesson"
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 8,
-    label: { en: 'next', zh: '后一步' }, help: { en: 'next / previous step, run ones whole; a: a folded aside', zh: '后一步 / 前一步，已运行的完整显示；a：展开收起的旁注' } },
+    label: { en: 'next', zh: '后一步' }, help: { en: 'step after / before, with its results if it ran; a: an aside', zh: '显示后一步 / 前一步（已运行的连同结果）；a：展开旁注' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // the folded aside's own line names a (issue 16 item 16: "? says how" sent newcomers to help,
@@ -319,6 +321,8 @@ export interface SpacePlace {
   oneField?: boolean;
   /** a question of the end-of-lesson check is open: Space brings it into view, never past it (1-N answer it, x skips it) */
   checkOpen?: boolean;
+  /** that question's number and the check's count ("check 2/3"): what Space brings where it waits behind Space (`opens`) */
+  check?: { k: number; n: number };
   /** step done + 1 is running: Space runs nothing then (store/run.ts runStep), nor does r: the bar offers neither */
   running?: boolean;
   /** the step (index) running, while `running`: `done` may already count it before its run
@@ -472,29 +476,25 @@ export function runLabel(p: SpacePlace): Text {
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
   // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
-  if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
+  if (p.done >= p.steps && p.checkOpen && p.opens && p.check) return said((s) => s.spaceCheck(p.check!.k, p.check!.n));
   // (zoomed over the check: Space shows its question; in view, the bar names 1-N and x instead)
   if (p.done >= p.steps && p.checkOpen) return { en: 'the check', zh: '看小测' };
   // (the lesson's closing words below the window are Space's, as the lesson pane's border says: fix26d#2;
   // the bar names → and Enter, which open the next lesson: atEnd, issue 16)
   if (p.done >= p.steps) return onward(p);
-  // (with the step's words cut above the pinned line, it brings them too: restAsks, as that line says)
-  if (p.opens && !p.restAsks) return { en: `step ${p.done + 1}'s question`, zh: `第 ${p.done + 1} 步的问题` };
-  if (p.opens) return restAndQuestion(p.done + 1);
-  // the rest holds the step's question, not yet in view: said, so that a step's question is
-  // never a surprise (fix27c#3). The lesson pane's pinned line and border say Space in these
-  // words (strings questionBehind, restBelow, stepRestBelow; issue 16 fixR#9)
-  if (p.rest && p.restAsks) return restAndQuestion(p.done + 1);
-  if (p.rest) return { en: `step ${p.done + 1}'s text`, zh: `第 ${p.done + 1} 步的说明` };
+  // the question behind Space (with the step's words cut above the pinned line, those too:
+  // restAsks), or the rest of the step's words, with its question not yet in view (restAsks: said,
+  // so that a step's question is never a surprise, fix27c#3). The lesson pane's marker row and
+  // border say Space in these words, built in one place (strings spaceBrings; issue 16 item 10)
+  if (p.opens) return said((s) => s.spaceBrings(p.done + 1, !!p.restAsks, true));
+  if (p.rest) return said((s) => s.spaceBrings(p.done + 1, true, !!p.restAsks));
   if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
 
-/** Space's words where it brings the rest of step `step`'s text and its question: short, as every
- *  key a lesson's texts name stays beside them at 80 columns ("step 12's text, question" left e out
- *  there: issue 16); the pinned line and the border say "more of" them (strings stepRestBelow). */
-function restAndQuestion(step: number): Text {
-  return { en: `step ${step} + question`, zh: `第 ${step} 步及问题` };
+/** Words of the UI strings in both languages, as the bar's labels are. */
+function said(words: (s: Strings) => string): Text {
+  return { en: words(strings('en')), zh: words(strings('zh')) };
 }
 
 /** How far each scroll key moves toward the end of the content: ↑ ↓ the pane shown (or

@@ -20,9 +20,12 @@ export type TermPane = 'flow' | 'trace' | 'kernel';
 /** Why h shows no hint: the step shown runs later, ran already, asks nothing; the lesson's end (its check has none); --no-quiz. */
 export type HintWhyNot = 'later' | 'ran' | 'none' | 'end' | 'off';
 
-/** what is on screen after keys not used: the step shown (Space runs it), or the lesson's end */
-const onScreenEn = (shown: number | null) => (shown === null ? "the lesson's end is on screen" : `step ${shown} is on screen; Space runs it`);
-const onScreenZh = (shown: number | null) => (shown === null ? '现在屏幕上是本课的结尾' : `现在屏幕上是第 ${shown} 步，按空格运行它`);
+/** what is on screen after keys not used: what Space does there now, in the key bar's words (`space`,
+ *  keymap.ts runLabel, which name the step; issue 16 item 10: "step 2 is on screen; Space runs it"
+ *  where the bar said "Space step 2's text"), the step shown where the bar names no Space (a step
+ *  running), or the lesson's end */
+const onScreenEn = (shown: number | null, space: string) => (shown === null ? "the lesson's end is on screen" : space ? `Space now: ${space}` : `step ${shown} is on screen`);
+const onScreenZh = (shown: number | null, space: string) => (shown === null ? '现在屏幕上是本课的结尾' : space ? `现在按空格：${space}` : `现在屏幕上是第 ${shown} 步`);
 
 /** "2 segments, 1 queue" (the kinds held, in English), empty when none is */
 function heldEn(h: Held): string {
@@ -393,7 +396,7 @@ const EN = {
    *  hard to read); × as the routine fold's (traceRoutine) marks lines not shown */
   /** `all` counts the alike run only, not the step's calls of that name (issue 16: "4 msgsnd calls in
    *  all" under a step that made 5, the fifth an EAGAIN) */
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${more} more of the same hidden here: ${all} ${call === null ? 'lines' : `${call} calls`} alike, within ${span}`,
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${all} ${call === null ? 'lines' : `${call} calls`} alike within ${span}: ${all - more} shown, ${more} folded here`,
   /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
   traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
   /** a routine line in words (a gloss under a call), as its fold line counts it among the names */
@@ -539,12 +542,12 @@ const EN = {
   noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
   /** keys in one read after the one that ran a step (or brought its question, its rest), not used
    *  (store/run.ts keysBegin): `spaces` all of them Spaces, `shown` the step on screen now (null: past the last) */
-  keysDropped: (n: number, spaces: boolean, shown: number | null) =>
-    `${n === 1 ? (spaces ? 'a second Space' : '1 more key') : `${n} more ${spaces ? 'Spaces' : 'keys'}`} pressed at once not used; ${onScreenEn(shown)}`,
+  keysDropped: (n: number, spaces: boolean, shown: number | null, space: string) =>
+    `${n === 1 ? (spaces ? 'a second Space' : '1 more key') : `${n} more ${spaces ? 'Spaces' : 'keys'}`} pressed at once not used; ${onScreenEn(shown, space)}`,
   /** keys pressed while step `ran` ran (null: a lesson opened; 'reset': r reset it): not used
    *  (store/run.ts runStep, moveWaits); `key`: the one key they all were (Space, →, ←), null for several kinds */
-  keysWhileRunning: (n: number, key: string | null, ran: Running, shown: number | null) =>
-    `${n === 1 ? (key ?? '1 key') : key === 'Space' ? `${n} Spaces` : key ? `${key} ${n} times` : `${n} keys`} during ${ran === null ? 'the lesson\'s opening' : ran === 'reset' ? 'the reset' : `step ${ran}'s run`} not used; ${onScreenEn(shown)}`,
+  keysWhileRunning: (n: number, key: string | null, ran: Running, shown: number | null, space: string) =>
+    `${n === 1 ? (key ?? '1 key') : key === 'Space' ? `${n} Spaces` : key ? `${key} ${n} times` : `${n} keys`} during ${ran === null ? 'the lesson\'s opening' : ran === 'reset' ? 'the reset' : `step ${ran}'s run`} not used; ${onScreenEn(shown, space)}`,
   /** keys in one read after the one that closed a your-turn form: typed for the form, not used (store/run.ts formClosed) */
   keysAfterForm: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} typed after the form closed not used (meant for the form)`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
@@ -639,16 +642,19 @@ const EN = {
   toFlowThen: (key: string) => `Tab to Flow, ${key}`,
   /** a note beside a pane's "more" sign, in brackets */
   signNote: (note: string) => `(${note})`,
-  /** on the lesson pane's border when the text of the step to run is below: Space brings it (store/turn.ts spaceShowsRest).
-   *  Each part of the pane has one name, on its border and in its lines alike (issue 16: zh named a
-   *  step's text 做什么 on the border, 其余部分 in the line under it): a step's text ("step N's text",
-   *  the question ("its question"), a result (its notice's heading, noticeOfStep), a check's question ("check k") */
-  nextStepBelow: (step: number) => `Space: step ${step}'s text`,
-  /** the same when the step's heading is in view and the rest of its words below (`asks`: its
-   *  question too, not yet in view: fix27c#3; in the key bar's short words, keymap.ts runLabel) */
-  stepRestBelow: (step: number, asks = false) => (asks ? `Space: more of step ${step} + question` : `Space: more of step ${step}'s text`),
-  /** the same at the lesson's end: its closing words go on below (store/turn.ts spaceShowsRest) */
-  endRestBelow: 'Space: the rest',
+  /** What Space brings now, in one wording wherever it is named (issue 16 item 10: for one press the
+   *  text's marker row said "more of step 2 + question", the border "step 2's text", the bar "step 2 +
+   *  question"): the key bar (keymap.ts runLabel), the lesson pane's bottom border and its marker row
+   *  (LessonPane spaceWords), the status line after keys not used (onScreen). `text`: more of step
+   *  `step`'s text (store/turn.ts spaceShowsRest); `question`: its question, with it (fix27c#3) or
+   *  alone (questionBehind). Short: the bar holds it at 80 columns. Each part of the pane has one
+   *  name, on its borders and in its lines alike (issue 16): a step's text ("step N's text"), its
+   *  question, a result (its notice's heading, noticeOfStep), a check's question ("check k") */
+  spaceBrings: (step: number, text: boolean, question: boolean) => (text && question ? `step ${step} + question` : question ? `step ${step}'s question` : `step ${step}'s text`),
+  /** the same for the check's next question, behind Space under the verdict on the one before */
+  spaceCheck: (k: number, n: number) => `check ${k}/${n}`,
+  /** a border naming Space and what it brings ("Space: step 2 + question") */
+  spaceSays: (brings: string) => `Space: ${brings}`,
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
   resultAbove: (step: number) => `PgUp: notice (step ${step})`,
   /** the same where PgUp lands on the check's question k (LessonPane aboveSign) */
@@ -662,16 +668,10 @@ const EN = {
   stepTextAbove: (step: number, rows: number) => `↑ ${rows} ${rows === 1 ? 'line' : 'lines'} of step ${step}'s text above (PgUp)`,
   /** the same where PgUp lands on the lesson's end (endOfLesson, the text's first row there) */
   endAbove: 'PgUp: end of the lesson',
-  /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
-  /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
-   *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
-   *  question: said where the cut is, so a cut sentence never reads as finished (fix20a#1) */
-  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: more of step ${step} + question` : `▸ Space: step ${step}'s question`),
-  /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1);
-   *  Space brings the rest before it runs the step (fix24l#1) */
-  restBelow: (step: number) => `▸ Space: more of step ${step}'s text`,
-  /** the same under the verdict of a check's question, the next one behind Space */
-  checkBehind: (k: number, n: number) => `▸ Space shows check ${k}/${n}`,
+  /** the marker row pinned under the text (LessonPane): Space and what it brings, as spaceSays
+   *  (one key named, though Enter does the same: fix20a#2); where the step's words are cut, said
+   *  there, so a cut sentence never reads as finished (fix20a#1) */
+  spaceMarker: (brings: string) => `▸ Space: ${brings}`,
   pid: 'pid',
   /** the tab bar's label before the lesson's processes and their state (fix18f#3: "server 7977
    *  (ended)" after the tabs read as more tabs, or as nothing said); short where the long does not fit */
@@ -984,7 +984,7 @@ const ZH: Strings = {
   statGone: 'IPC_STAT 失败',
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已删除它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× 此处省略 ${more} 行相同的：连续 ${all} ${call === null ? '行相同' : `次相同的 ${call} 调用`}，历时 ${span}`,
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× 连续 ${all} ${call === null ? '行相同' : `次相同的 ${call} 调用`}，历时 ${span}：显示 ${all - more} 行，其余 ${more} 行折叠在这里`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
   traceRoutineNote: '说明',
   next: '下一步',
@@ -1074,10 +1074,10 @@ const ZH: Strings = {
   noQuestion: (key: string) => `${key}：现在没有要回答的问题（问题在 Space 运行那一步之前提出）`,
   noReveal: (key: string) => `${key}：没有要揭晓的答案（只在投影模式 --present 下、全班投票后才有）`,
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
-  keysDropped: (n: number, spaces: boolean, shown: number | null) =>
-    `${spaces ? `同时多按的${n === 1 ? '一次空格' : ` ${n} 次空格`}没有使用` : `同时到达的另外 ${n} 个键没有使用`}；${onScreenZh(shown)}`,
-  keysWhileRunning: (n: number, key: string | null, ran: Running, shown: number | null) =>
-    `${ran === null ? '打开本课时' : ran === 'reset' ? '重置时' : `第 ${ran} 步运行时`}按的${key === 'Space' ? (n === 1 ? '空格' : ` ${n} 次空格`) : key ? ` ${n === 1 ? '' : `${n} 次 `}${key} ` : ` ${n} 个键`}没有使用；${onScreenZh(shown)}`,
+  keysDropped: (n: number, spaces: boolean, shown: number | null, space: string) =>
+    `${spaces ? `同时多按的${n === 1 ? '一次空格' : ` ${n} 次空格`}没有使用` : `同时到达的另外 ${n} 个键没有使用`}；${onScreenZh(shown, space)}`,
+  keysWhileRunning: (n: number, key: string | null, ran: Running, shown: number | null, space: string) =>
+    `${ran === null ? '打开本课时' : ran === 'reset' ? '重置时' : `第 ${ran} 步运行时`}按的${key === 'Space' ? (n === 1 ? '空格' : ` ${n} 次空格`) : key ? ` ${n === 1 ? '' : `${n} 次 `}${key} ` : ` ${n} 个键`}没有使用；${onScreenZh(shown, space)}`,
   keysAfterForm: (n: number) => `表单关闭后紧接着输入的 ${n} 个键没有使用（是输入给表单的）`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
@@ -1130,18 +1130,16 @@ const ZH: Strings = {
   focusThen: (key: string, tabs: number) => (tabs <= 1 ? `按 Tab 再按 ${key}` : `按${['两', '三'][tabs - 2] ?? ` ${tabs} `}次 Tab 再按 ${key}`),
   toFlowThen: (key: string) => `Tab 到流程再按 ${key}`,
   signNote: (note: string) => `（${note}）`,
-  nextStepBelow: (step: number) => `空格：第 ${step} 步的说明`,
-  stepRestBelow: (step: number, asks = false) => (asks ? `空格：接着看第 ${step} 步及问题` : `空格：接着看第 ${step} 步的说明`),
-  endRestBelow: '空格：其余部分',
+  spaceBrings: (step: number, text: boolean, question: boolean) => (text && question ? `第 ${step} 步及问题` : question ? `第 ${step} 步的问题` : `第 ${step} 步的说明`),
+  spaceCheck: (k: number, n: number) => `小测 ${k}/${n}`,
+  spaceSays: (brings: string) => `空格：${brings}`,
   resultAbove: (step: number) => `PgUp：注意（第 ${step} 步）`,
   checkAbove: (k: number) => `PgUp：小测 ${k}`,
   textAbove: (step: number) => `PgUp：第 ${step} 步的说明`,
   resultTextAbove: (notice: number, step: number) => `PgUp：注意（第 ${notice} 步）、第 ${step} 步的说明`,
   stepTextAbove: (step: number, rows: number) => `↑ 上面还有第 ${step} 步说明的 ${rows} 行（PgUp）`,
   endAbove: 'PgUp：本课结束',
-  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：接着看第 ${step} 步及问题` : `▸ 空格：第 ${step} 步的问题`),
-  restBelow: (step: number) => `▸ 空格：接着看第 ${step} 步的说明`,
-  checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
+  spaceMarker: (brings: string) => `▸ 空格：${brings}`,
   pid: 'pid',
   pids: '本课的进程',
   pidsShort: '进程',

@@ -18,16 +18,16 @@ describe('the lesson pane names each of its parts one way', () => {
       for (const said of says) if (!low(said).includes(low(name))) wrong.push(`${part}: "${said}" does not say "${name}"`);
     };
     // the step's text: the bottom border's name for it when Space brings it
-    const text = named(s.nextStepBelow(step));
-    same("a step's text", text, [s.stepRestBelow(step), s.restBelow(step), named(s.textAbove(step))]);
+    const text = named(s.spaceSays(s.spaceBrings(step, true, false)));
+    same("a step's text", text, [s.spaceMarker(s.spaceBrings(step, true, false)), named(s.textAbove(step))]);
     // the rest of it with its question: the step and the question (short, as the key bar says it: issue 16)
     for (const name of [text.replace(/'s [^ ]*$|的说明$/, ''), lang === 'en' ? 'question' : '问题'])
-      same("a step's rest and its question", name, [s.stepRestBelow(step, true), s.questionBehind(step, true)]);
+      same("a step's rest and its question", name, [s.spaceSays(s.spaceBrings(step, true, true)), s.spaceMarker(s.spaceBrings(step, true, true))]);
     // a step's result: the notice's heading in the text, on the top border when PgUp lands there
     same("a step's result", s.noticeOfStep(step), [named(s.resultAbove(step))]);
     // a check's question: its title in the text, named by the border and the line that brings it
     const check = named(s.checkAbove(2));
-    same("a check's question", check, [s.checkTitle(2, 3), s.checkBehind(2, 3)]);
+    same("a check's question", check, [s.checkTitle(2, 3), s.spaceMarker(s.spaceCheck(2, 3))]);
     // the lesson's end: its first words
     same("the lesson's end", named(s.endAbove), [s.endOfLesson]);
     expect(wrong).toEqual([]);

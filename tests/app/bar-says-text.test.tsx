@@ -24,13 +24,11 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function spaceSaid(text: string, lang: Lang, last: boolean): string[][] {
   const s = strings(lang);
   const out: string[][] = [];
-  // the pinned lines and the border's signs (strings questionBehind, restBelow, stepRestBelow,
-  // endRestBelow, nextStepBelow), in the bar's words after "more of"; not the your-turn summary's
-  // "Space: the lesson's own (…)", which says the values Space runs with
-  const said = lang === 'en' ? /Space: (?:more of )?(step \d+ \+ question|step \d+'s text|step \d+'s question|the rest)/g : /空格：(?:接着看)?(第 \d+ 步及问题|第 \d+ 步的说明|第 \d+ 步的问题|其余部分)/g;
+  // the marker row and the border's signs (strings spaceMarker, spaceSays), in the bar's words;
+  // not the your-turn summary's "Space: the lesson's own (…)", which says the values Space runs with
+  const said = lang === 'en' ? /Space: (step \d+ \+ question|step \d+'s text|step \d+'s question|check \d+\/\d+|the rest)/g : /空格：(第 \d+ 步及问题|第 \d+ 步的说明|第 \d+ 步的问题|小测 \d+\/\d+|其余部分)/g;
   for (const m of text.matchAll(said)) out.push([`Space ${m[1]}`]);
   const words = (p: object) => runWords({ view: 9, done: 9, steps: 9, lastLesson: last, ...p }, lang);
-  if (/▸ Space shows check|▸ 按空格显示小测/.test(text)) out.push([`Space ${words({ checkOpen: true, opens: true })}`]);
   // at the end Space brings the rest, and goes no further: → and Enter open the next lesson (issue 16)
   if (text.includes(s.endHint(last).replace(/\u00a0/g, ' '))) out.push([`→/Enter ${words({})}`, `Space ${words({ rest: true })}`]);
   return out;
@@ -101,7 +99,7 @@ describe('the bar says what the lesson text says a key does', () => {
         if (r.store.getState().lang !== 'en') r.store.setState({ lang: 'en' });
         r.resize(80, 24);
         await r.waitFor((f) => f.split('\n').length === 24, '80x24');
-        // a question of the check on screen: answered (1), so that its verdict and "Space shows check
+        // a question of the check on screen: answered (1), so that its verdict and "▸ Space: check
         // k/n" are seen too; the lesson's steps go by Space alone
         const place = quizPlace(st);
         if (place?.kind === 'check' && !questionHidden(st) && st.ask === null && st.checkPicks[place.question] === undefined) {
@@ -115,7 +113,7 @@ describe('the bar says what the lesson text says a key does', () => {
         }
         const before = JSON.stringify([st.done, st.view, st.lessonIndex, st.overlay, st.ask, st.scroll.lesson, st.resultShown, st.opened, st.checkOpened]);
         // what the bar says Space does (80x24, en), and what it did
-        const words = barOf(r).match(/^ (?:Space|→\/Enter) ((?:re-run|run|again: run) \d+(?: unanswered)?|step \d+ \+ question|step \d+'s (?:text|question)|the rest|next check|next lesson|finish)/)?.[1] ?? '';
+        const words = barOf(r).match(/^ (?:Space|→\/Enter) ((?:re-run|run|again: run) \d+(?: unanswered)?|step \d+ \+ question|step \d+'s (?:text|question)|the rest|check \d+\/\d+|next lesson|finish)/)?.[1] ?? '';
         // at the end, all in view, the bar names → and Enter, not Space, which goes no further (issue 16)
         const end = barOf(r).startsWith(' →/Enter ');
         if (end) {
@@ -134,7 +132,7 @@ describe('the bar says what the lesson text says a key does', () => {
         const asked = now.ask !== null && st.ask === null;
         // a question with no answer picked: the first Space asks (the status line says so), whatever it would do
         const did = /^(re-run|run|again: run) \d+/.test(words) ? ran || asked
-          : /^(step \d+('s| \+)|the rest$|next check$)/.test(words) ? !ran && !left
+          : /^(step \d+('s| \+)|the rest$|check \d+\/\d+$)/.test(words) ? !ran && !left
           : /^(next lesson|finish)$/.test(words) ? left
           : false;
         if (!did) out.push(`${where}: the bar said "${end ? '→/Enter' : 'Space'} ${words}", and the key ${ran ? 'ran a step' : left ? 'left the lesson' : asked ? 'asked' : 'changed the view'}`);

@@ -9,7 +9,7 @@ import { cutShown } from '../../src/app/components/LessonPane.js';
 import { lineText, run, type Line } from '../../src/app/styled.js';
 
 const l = (text: string): Line => [run(text, 'plain')];
-const pinned = [l('▸ Space: more of step 5\'s text')];
+const pinned = [l('▸ Space: step 5\'s text')];
 
 describe('the cut mark', () => {
   it('ends the last row in view where its paragraph goes on below', () => {

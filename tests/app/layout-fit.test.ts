@@ -100,7 +100,7 @@ describe('lesson pane at 80x24', () => {
           }
           notFit.push(`${lang} ${lesson.id} step ${k + 1}: ${content.max} more`, ...(process.env.LIST_CUT === 'text' ? content.lines(0).map((l) => '  |' + lineText(l)) : []));
           // a text that does not fit leaves the Flow its rows (or gives the step's own text all it needs), and the border says what is below
-          const view = lessonPaneView(content, 0, false);
+          const view = lessonPaneView(content, 0);
           if ((layout.tabs.h !== TABS_FLOW && own !== layout.lesson.h - 2) || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
         }
       }
@@ -505,10 +505,18 @@ describe('help', () => {
     // and that v is a teacher's key, not a solo learner's (fix28b#6: "after a class votes" left a newcomer asking which class),
     // and what it does (issue 16: "v for teachers: after a class vote" said when, not what)
     // and that it is not a key for a learner alone (issue 16: "teacher shows answer" meant nothing to one)
-    expect(row('en')).toMatch(/v: teachers only, after a class vote/);
-    expect(row('zh')).toMatch(/v：仅供老师在全班投票后揭晓答案/);
+    // what v shows (the answer), and to whom only (a class): a learner alone reads it needs none (issue 16 item 17)
+    expect(row('en')).toMatch(/v: shows the answer to a class only/);
+    expect(row('zh')).toMatch(/v：只给全班揭晓答案，独自学用不到/);
     for (const lang of LANGS) expect(row(lang)).not.toMatch(/projector|投影/);
     for (const lang of LANGS) expect(row(lang)).not.toMatch(/class mode|课堂演示模式/);
+  });
+
+  it('→ ←’s row says what they show in plain words: the step after or before, a step that ran with its results (issue 16 item 17: "run ones whole" read as nothing)', () => {
+    const row = (lang: 'en' | 'zh') => helpLines(lang, false, false, strings(lang)).map(lineText).find((l) => /^ →\/n, ←\/p/.test(l)) ?? '';
+    expect(row('en')).toMatch(/step after \/ before, with its results if it ran/);
+    expect(row('zh')).toMatch(/显示后一步 \/ 前一步（已运行的连同结果）/);
+    for (const lang of LANGS) expect(row(lang)).not.toMatch(/run ones whole|完整显示/);
   });
 });
 

@@ -50,34 +50,3 @@ describe('the step list’s heading is never drawn without a row under it', () =
     expect(seen).toBeGreaterThan(0);
   });
 });
-
-// issue 16 fixR#9: the bottom border said "Space: step 4's text" while step 4's heading was in
-// view (the result first, its question behind "▸ Space: more of step 4 + question")
-describe('the bottom border names the next step’s text only when its heading is below', () => {
-  it('every step after a run, 80x24 and 120x34, en and zh', () => {
-    const out: string[] = [];
-    let pinned = 0;
-    for (const lang of ['en', 'zh'] as Lang[])
-      for (const lesson of LESSONS)
-        for (const [w, h] of [[80, 24], [120, 34]] as const)
-          for (let k = 1; k < lesson.steps.length; k++) {
-            const input = inputAt(lesson, lang, k, true);
-            const layout = layoutFor(w, h, lessonRowsNeeded(input, w - 2, h));
-            const content =
-              layout.mode === 'tabs'
-                ? lessonPaneContent(input, w - 2, layout.lesson.h - 2, true, lessonRowsMost(h))
-                : layout.mode === 'wide'
-                  ? lessonPaneContent(input, layout.lesson.w - 2, layout.lesson.h - 2, false)
-                  : null;
-            if (!content) continue;
-            const top = Math.min(questionTop(input, content), content.max);
-            if (content.pinned) pinned++;
-            const view = lessonPaneView(content, top, false);
-            const heading = headingRows(input, content.text);
-            if (view.nextBelow && heading && heading[0] < content.window(top).end)
-              out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: "${input.s.nextStepBelow(k + 1)}" with its heading at row ${heading[0] - top} in view`);
-          }
-    expect(out).toEqual([]);
-    expect(pinned).toBeGreaterThan(0);
-  });
-});

@@ -64,7 +64,7 @@ describe('a question hidden: its keys show it first, and the bar does not offer 
     // at 80x24 step 2's result and step 3's question do not both fit: the question waits behind Enter
     // (while step 2's result is read the lesson pane is cut to the notice, and the line names the
     // rest of step 3's text with its question: store/reading.ts)
-    await r.waitFor(() => lessonRows(r).some((l) => l.includes(s.questionBehind(3)) || l.includes(s.questionBehind(3, true))), 'the question behind Enter');
+    await r.waitFor(() => lessonRows(r).some((l) => l.includes(s.spaceMarker(s.spaceBrings(3, false, true))) || l.includes(s.spaceMarker(s.spaceBrings(3, true, true)))), 'the question behind Enter');
     expect(questionHidden(r.store.getState())).toBe(true);
     expect(r.lines()[23]).not.toMatch(/1-\d answer|x skip/);
     await r.press('h');

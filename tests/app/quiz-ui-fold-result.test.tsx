@@ -126,7 +126,7 @@ function cutUnsaid(r: Rendered, lang: Lang, k: number): string[] {
   if (from < 0) return [];
   const lead = s.newTerms('\u0000', '').split('\u0000')[0];
   const pinned = rows.slice(from).some((row) => row.trimStart().startsWith(lead) || row.trimStart().startsWith('▸ '));
-  const said = [s.restBelow(k + 1), s.questionBehind(k + 1, true)].some((w) => text.includes(bare(w)));
+  const said = [false, true].map((asks) => s.spaceMarker(s.spaceBrings(k + 1, true, asks))).some((w) => text.includes(bare(w)));
   return pinned && !said ? [`step ${k + 1}'s words cut above a pinned line that does not say the rest is below`] : [];
 }
 
@@ -136,7 +136,7 @@ function cutUnsaid(r: Rendered, lang: Lang, k: number): string[] {
 function cutUnmarked(r: Rendered, lang: Lang, k: number): string[] {
   const s = strings(lang);
   const rows = lessonRows(r).map((row) => row.replace(/│$/, '')).map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row).trimEnd());
-  const key = rows.findIndex((row) => [s.restBelow(k + 1), s.questionBehind(k + 1, true)].some((w) => row.trimStart().startsWith(w.slice(0, 12))));
+  const key = rows.findIndex((row) => [false, true].map((asks) => s.spaceMarker(s.spaceBrings(k + 1, true, asks))).some((w) => row.trimStart().startsWith(w.slice(0, 12))));
   if (key < 0) return [];
   // the step's "New terms" line pinned above the key line (apart): the words end above it
   const [lead, tail] = s.newTerms('\u0000', 'g').split('\u0000');
@@ -268,8 +268,8 @@ describe('the result of the step just run is in view, the next question one name
           }
           if (!asks || questionCut(r, lang).length === 0) continue;
           // the question not in view: the pane's last line names the key that brings it
-          const said = strings(lang).questionBehind(k + 1);
-          const rest = strings(lang).questionBehind(k + 1, true).replace(/\s/g, '');
+          const said = strings(lang).spaceMarker(strings(lang).spaceBrings(k + 1, false, true));
+          const rest = strings(lang).spaceMarker(strings(lang).spaceBrings(k + 1, true, true)).replace(/\s/g, '');
           const rows = lessonRows(r);
           if (!(rows.some((l) => l.includes(said)) || paneText(r).includes(rest)) || !questionBehind(r.store.getState())) {
             wrong.push(`${where}: the question is neither in view nor behind "${said}"\n${r.frame()}`);
@@ -279,7 +279,7 @@ describe('the result of the step just run is in view, the next question one name
           // the result first, the whole result is in view: a "more" sign only for the step's own
           // words below, and then it says so (fix18a#4: "↓ 1 more PgDn" under a result all in view)
           // (with its heading in view, "the rest of its words and its question", as the pinned line says: fixR#9)
-          const names = [strings(lang).nextStepBelow(k + 1), strings(lang).stepRestBelow(k + 1, true), strings(lang).stepRestBelow(k + 1)];
+          const names = [true, false].map((text) => strings(lang).spaceSays(strings(lang).spaceBrings(k + 1, text, true)));
           const bare = () => (/↓/.test(bottomBorder(r)) && !names.some((n) => bottomBorder(r).includes(n)) ? [bottomBorder(r)] : []);
           const more = await settle(r, bare);
           if (more.length) wrong.push(`${where}: the result first, the border says only "more": ${more[0]}\n${r.frame()}`);

@@ -160,8 +160,6 @@ describe('Space brings the rest of the step before it runs it', () => {
     expect(runLabel({ ...at, rest: true })).toEqual({ en: "step 8's text", zh: '第 8 步的说明' });
     // the rest holds the step's question, not yet in view (fix27c#3)
     expect(runLabel({ ...at, rest: true, restAsks: true })).toEqual({ en: 'step 8 + question', zh: '第 8 步及问题' });
-    expect(strings('en').stepRestBelow(8, true)).toContain('question');
-    expect(strings('zh').stepRestBelow(8, true)).toContain('问题');
     expect(runLabel(at).en).toBe('run 8');
     // at the lesson's end, its closing words cut: Space brings them (fix26d#2), as the pane's border
     // says; the bar names → and Enter, which open the next lesson there whatever is below (issue 16)
@@ -170,22 +168,20 @@ describe('Space brings the rest of the step before it runs it', () => {
     expect(end.some((it) => it.key === 'Space')).toBe(false);
   });
 
-  // issue 16 fixR#9: the bar said "question 2" / "rest, question N" while the pinned line said
-  // "more of step N's text and its question": one action, one wording, wherever Space is named
+  // issue 16 fixR#9, item 10: the bar said "question 2" / "rest, question N" while the pinned line
+  // said "more of step N's text and its question": one action, one wording, built in one place
+  // (strings spaceBrings) wherever Space is named; on screen, tests/app/space-words.test.tsx
   it('the pinned line and the border say Space in the bar’s words', () => {
     for (const lang of LANGS) {
       const s = strings(lang);
       const at = { view: 7, done: 7, steps: 12, lastLesson: false };
       const bar = (p: object) => runLabel({ ...at, ...p })[lang];
-      const key = lang === 'en' ? 'Space: ' : '空格：';
-      expect(s.questionBehind(8), lang).toContain(`${key}${bar({ opens: true })}`);
-      expect(s.questionBehind(8, true), lang).toContain(bar({ rest: true, restAsks: true }));
+      expect(bar({ opens: true })).toBe(s.spaceBrings(8, false, true));
       // the question behind Space with the step's words cut above the pinned line: the bar says both too
-      // (the pinned lines and border say "more of" before the bar's words, which fit an 80-column bar)
-      expect(s.questionBehind(8, true), lang).toContain(bar({ opens: true, restAsks: true }));
-      expect(s.restBelow(8), lang).toContain(bar({ rest: true }));
-      expect(s.stepRestBelow(8), lang).toContain(bar({ rest: true }));
-      expect(s.stepRestBelow(8, true), lang).toContain(bar({ rest: true, restAsks: true }));
+      expect(bar({ opens: true, restAsks: true })).toBe(s.spaceBrings(8, true, true));
+      expect(bar({ rest: true })).toBe(s.spaceBrings(8, true, false));
+      expect(bar({ rest: true, restAsks: true })).toBe(s.spaceBrings(8, true, true));
+      expect(runLabel({ view: 12, done: 12, steps: 12, lastLesson: false, checkOpen: true, opens: true, check: { k: 2, n: 3 } })[lang]).toBe(s.spaceCheck(2, 3));
     }
   });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strings, type Strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
-import { keyFor } from '../../src/app/keymap.js';
+import { keyFor, runLabel } from '../../src/app/keymap.js';
 import { offsetName } from '../../src/app/store/kernel.js';
 import { FIND_MOST } from '../../src/app/store/find.js';
 import { lessonName } from '../../src/app/store/navigation.js';
@@ -19,6 +19,8 @@ import type { HintWhyNot } from '../../src/app/strings.js';
 const ROOM = 80 - 3;
 
 const most = Math.max(...LESSONS.map((l) => l.steps.length));
+/** what Space does, as the status line says it after keys not used: the bar's longest words, or none */
+const spaceWords = (s: Strings) => ['', s.spaceBrings(most, true, true), ...[{ unanswered: true }, { view: most - 2 }].map((p) => runLabel({ view: most - 1, done: most - 1, steps: most, lastLesson: false, ...p })[s === strings('zh') ? 'zh' : 'en'])];
 const longestId = LESSONS.map((l) => l.id).reduce((a, b) => (b.length > a.length ? b : a));
 /** the longest name a status gives a lesson (lessonName), in both languages */
 const longestName = { en: LESSONS.map((l) => lessonName(l).en).reduce((a, b) => (cells(b) > cells(a) ? b : a)), zh: LESSONS.map((l) => lessonName(l).zh).reduce((a, b) => (cells(b) > cells(a) ? b : a)) };
@@ -131,8 +133,9 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   runUnanswered: (s) => [s.runUnanswered],
   checkSpace: (s) => [s.checkSpace(9, keyFor('skip', false))],
   lessonEndKeys: (s) => [true, false].map((last) => s.lessonEndKeys(keyFor('run', false), keyFor('next', false), last)),
-  keysDropped: (s) => [true, false].flatMap((spaces) => [null, most].flatMap((shown) => [s.keysDropped(1, spaces, shown), s.keysDropped(12, spaces, shown)])),
-  keysWhileRunning: (s) => [null, most].flatMap((shown) => ['Space', '→', null].flatMap((key) => [most, 'reset' as const].flatMap((ran) => [s.keysWhileRunning(1, key, ran, shown), s.keysWhileRunning(12, key, ran, shown)]))),
+  // with what Space does then, in the bar's longest words (keymap.ts runLabel), or none (a step running)
+  keysDropped: (s) => [true, false].flatMap((spaces) => [null, most].flatMap((shown) => spaceWords(s).flatMap((space) => [s.keysDropped(1, spaces, shown, space), s.keysDropped(12, spaces, shown, space)]))),
+  keysWhileRunning: (s) => [null, most].flatMap((shown) => ['Space', '→', null].flatMap((key) => [most, 'reset' as const].flatMap((ran) => spaceWords(s).flatMap((space) => [s.keysWhileRunning(1, key, ran, shown, space), s.keysWhileRunning(12, key, ran, shown, space)])))),
   keysAfterForm: (s) => [s.keysAfterForm(1), s.keysAfterForm(12)],
   leaveAsk: (s) => [s.leaveAsk(1, longestName), s.leaveAsk(12, longestName)],
   leaveCancelled: (s) => [s.leaveCancelled],

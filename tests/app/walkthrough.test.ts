@@ -28,7 +28,7 @@ function place(screen: string): string | null {
 
 const BUSY = /running…|resetting|cleaning up|运行中…|正在重置|正在清理/;
 /** the pane's line under the result of the step just run while the next question waits behind Enter */
-const BEHIND = /Space: step \d+'s question|Space: more of step \d+ \+ question|空格：第 \d+ 步的问题|空格：接着看第 \d+ 步及问题/;
+const BEHIND = /Space: step \d+('s| \+) question|空格：第 \d+ 步(的|及)问题/;
 
 /** What is wrong with one screen, as lines naming the place (empty when nothing is). */
 function problems(screen: string, width: number, height: number, where: string): string[] {

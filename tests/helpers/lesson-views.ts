@@ -95,11 +95,11 @@ export async function questionBrought(r: Rendered): Promise<boolean> {
     const step = st.done;
     const place = quizPlace(st);
     // the step's question, or the check's next one under the verdict before it (fix18a#5)
-    const said = place?.kind === 'check' ? strings(lang).checkBehind(place.question + 1, st.lessons[st.lessonIndex].check!.length) : strings(lang).questionBehind(step + 1);
+    const said = place?.kind === 'check' ? strings(lang).spaceMarker(strings(lang).spaceCheck(place.question + 1, st.lessons[st.lessonIndex].check!.length)) : strings(lang).spaceMarker(strings(lang).spaceBrings(step + 1, false, true));
     // the frame drawn at this size (a resize's first frames may lag), its pane showing the line or the question
     const drawn = (f: string) => f.split('\n').length === height && f.split('\n')[0].length <= width;
     // or the rest of the step's words with it, said where they are cut (fix20a#1)
-    const rest = place?.kind === 'check' ? said : strings(lang).questionBehind(step + 1, true);
+    const rest = place?.kind === 'check' ? said : strings(lang).spaceMarker(strings(lang).spaceBrings(step + 1, true, true));
     const behind = () => lessonRows(r).some((l) => l.includes(said) || l.includes(rest));
     await r.waitFor((f) => drawn(f) && (behind() || !questionBehind(r.store.getState())), `${lang} ${width}x${height} drawn`);
     if (!brought && behind()) {

@@ -77,7 +77,7 @@ export class Tmux {
   /** The result of the step before shown first, the question behind Enter (LessonPane): Enter
    *  brings it, as the pinned line says; a digit would only show it (store/turn.ts questionHidden). */
   async questionShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
-    const behind = (s: string) => /Space: step \d+'s question|Space: more of step \d+ \+ question|空格：第 \d+ 步的问题|空格：接着看第 \d+ 步及问题/.test(s);
+    const behind = (s: string) => /Space: step \d+('s| \+) question|空格：第 \d+ 步(的|及)问题/.test(s);
     if (!behind(this.capture(session))) return;
     this.send(session, 'Enter');
     await this.waitFor(session, (s) => !behind(s), `${what}: the question`, timeoutMs);

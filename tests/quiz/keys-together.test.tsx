@@ -84,7 +84,7 @@ describe('keys that arrive together answer only a question already on screen', (
       await tmux.restShown(session, 'step 1');
       await tmux.runStep(session, (s) => s.includes('✓ 1 '), 'step 1');
       // behind Space alone, or with the rest of step 2's text (at 80x20 since s32f)
-      const behind = [strings('en').questionBehind(2), strings('en').questionBehind(2, true)];
+      const behind = [false, true].map((text) => strings('en').spaceMarker(strings('en').spaceBrings(2, text, true)));
       await tmux.waitFor(session, (s) => behind.some((b) => s.includes(b)), "step 2's question behind Space");
       execFileSync('tmux', ['-L', tmux.socket, 'send-keys', '-t', session, '-l', '21']);
       const screen = await tmux.waitFor(session, (s) => s.includes(strings('en').keyHeld('1', { step: 2 })), 'the 1 said held');

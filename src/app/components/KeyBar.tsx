@@ -2,7 +2,7 @@
 // edited, the open list's: menu, errata, glossary), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { BINDINGS, barItems, barScope, courseNamedKeys, itemKeys, keyFor, labelled, lessonNamedKeys, namedKeys, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
+import { BINDINGS, barItems, barScope, courseNamedKeys, itemKeys, keyFor, labelled, lessonNamedKeys, namedKeys, runLabel, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
 import { keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
@@ -205,21 +205,23 @@ function beneath(st: AppState): AppState {
   return st.overlay === 'help' ? { ...st, overlay: 'none' } : st;
 }
 
-/** `tabs`: the panes are tabs below the lesson (z zooms the one shown). */
-export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
-  const { lang, ascii, color } = useLook();
+/** Where the learner is, for what Space does there (keymap.ts runLabel): the key bar's, and the
+ *  status line's words for Space (useSpaceWords), read from the one state. */
+function useSpacePlace(): SpacePlace {
   const view = useAppState((st) => st.view);
   const done = useAppState((st) => st.done);
   const steps = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
-  const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null, st.find !== null));
-  // a question's keys only while it is on screen: hidden (zoomed, behind Enter), its keys show it first (store/turn.ts questionHidden)
-  const choices = useAppState((st) => (questionHidden(beneath(st)) ? 0 : (quizPlace(beneath(st))?.choices ?? 0)));
-  const zoomed = useAppState((st) => st.zoomed);
   const form = useAppState((st) => shownTurn(beneath(st)) !== null);
   const formWaits = useAppState((st) => formWaitsForAnswer(beneath(st)));
   const oneField = useAppState((st) => shownTurn(beneath(st))?.fields.length === 1);
   const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
+  // the check's question Space brings where it waits behind Space ("check 2/3", as the lesson pane's marker row says)
+  const checkK = useAppState((st) => {
+    const place = quizPlace(beneath(st));
+    return place?.kind === 'check' ? place.question + 1 : 0;
+  });
+  const checkN = useAppState((st) => st.lessons[st.lessonIndex]?.check?.length ?? 0);
   // what the last step's run leads to: the check while it has a question left (quiz on)
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
@@ -232,6 +234,26 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const asks = useAppState((st) => restAsks(beneath(st)));
   // the question behind Space with the step's words cut above it: the pinned line says both, so does Space (fixR#9)
   const cut = useAppState((st) => !!st.resultShown?.cut);
+  return { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(oneField ? { oneField } : {}), ...(checkOpen ? { checkOpen, check: { k: checkK, n: checkN } } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}) };
+}
+
+/** What Space does now, in the key bar's words ('' while the bar names no Space: a step running,
+ *  an erratum's jump): what the status line says of Space (store/run.ts Status; issue 16 item 10:
+ *  "Space runs it" where the bar said "Space step 2's text"). */
+export function useSpaceWords(): string {
+  const { lang } = useLook();
+  const place = useSpacePlace();
+  return place.running || place.jumping ? '' : runLabel(place)[lang];
+}
+
+/** `tabs`: the panes are tabs below the lesson (z zooms the one shown). */
+export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
+  const { lang, ascii, color } = useLook();
+  const place = useSpacePlace();
+  const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null, st.find !== null));
+  // a question's keys only while it is on screen: hidden (zoomed, behind Enter), its keys show it first (store/turn.ts questionHidden)
+  const choices = useAppState((st) => (questionHidden(beneath(st)) ? 0 : (quizPlace(beneath(st))?.choices ?? 0)));
+  const zoomed = useAppState((st) => st.zoomed);
   // the keys the lesson's text names at the step shown (a string: the selector's value compares by ===);
   // a scroll key (↑ ↓) only where the pane it moves, the one shown, can move that way: "(↓)" in a
   // text whose pane shows all it holds offered a key that did nothing (fix27c#1)
@@ -259,7 +281,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const ownKeys = [...own.split(' ').filter(Boolean), ...(glossaryNamed ? [keyFor('glossary', ascii)] : [])];
   // the closing screen names ↑↓ only while it is taller than the screen
   const endMoves = useAppState((st) => !!st.room.end?.up || !!st.room.end?.down);
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(oneField ? { oneField } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(rest ? { rest } : {}), ...((rest && asks) || (opens && cut) ? { restAsks: true } : {}), ...(resetAsked ? { resetAsked } : {}), ...(allNamed ? { named: allNamed.split(' '), own: ownKeys, lesson: lessonKeys.split(' ') } : {}), courseSteps };
+  const space = { ...place, ...(allNamed ? { named: allNamed.split(' '), own: ownKeys, lesson: lessonKeys.split(' ') } : {}), courseSteps };
   const typed = useAppState((st) => !!st.find);
   const line = keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed, ...(scope === 'end' && !endMoves ? { still: true } : {}), ...(scope === 'find' && typed ? { typed } : {}) });
   return <StyledLineView line={line} color={color} ascii={ascii} />;

@@ -241,15 +241,6 @@ export interface LessonPaneView {
   /** text lines hidden above and below (side by side, where the list stays put) */
   above: number;
   below: number;
-  /** the text of the step Space runs next is below the window: the sign says so (an open
-   *  question never is: questionTop keeps it in view) */
-  nextBelow: boolean;
-}
-
-/** Whether the first line of `tone` starting with `start` lies at or after `end`. */
-function lineAfter(text: Line[], end: number, tone: Line[number]['tone'], start: string): boolean {
-  const row = text.findIndex((l) => l[0]?.tone === tone && l[0].text.startsWith(start));
-  return row >= end;
 }
 
 /** Side by side, whether the lesson's step list is the narrow one (marks and numbers) at
@@ -346,7 +337,11 @@ function termsCut(input: LessonViewInput, content: LessonPaneContent): boolean {
 function paneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most: number, asking: boolean, apart: boolean, cut: boolean): LessonPaneContent {
   const place = input.quiz?.place;
   const { s } = input;
-  const said = asking ? (cut ? s.restBelow(input.view + 1) : null) : place?.kind === 'check' ? s.checkBehind(place.question + 1, input.lesson.check?.length ?? 0) : s.questionBehind(input.view + 1, cut);
+  // what Space brings, in the key bar's words (strings spaceBrings): the rest of the step's words
+  // (its question with them, where the step asks), or the question behind the key (with those words where cut)
+  const asks = place?.kind === 'checkpoint' && place.step === input.view;
+  const brings = asking ? (cut ? s.spaceBrings(input.view + 1, true, asks) : null) : place?.kind === 'check' ? s.spaceCheck(place.question + 1, input.lesson.check?.length ?? 0) : s.spaceBrings(input.view + 1, cut, true);
+  const said = brings === null ? null : s.spaceMarker(brings);
   const behind = (width: number): Line[] => (said === null ? [] : wrap(layoutText(input.ascii).text(said), width).map((l) => [run(l, 'key')]));
   // the text, and the lines pinned under it: the step's new terms (`apart`), the key to its question
   // `rest`: the last pinned lines say "PgDn: the rest of step n" (the question is asked: `asking`)
@@ -555,17 +550,12 @@ export function lessonRowsResult(input: LessonViewInput, inner: number, height: 
 }
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
-export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean): LessonPaneView {
-  const { text } = content;
-  const { end, below } = content.window(top);
+export function lessonPaneView(content: LessonPaneContent, top: number): LessonPaneView {
+  const { below } = content.window(top);
   return {
     lines: content.lines(top),
     above: top,
     below,
-    // the "▶ step n/m" heading of the step to run next below the window. With the result first and
-    // that heading in view, what is below is the rest of its words, behind the pinned line that says
-    // so: the sign is not "Space: step n's text" then (issue 16 fixR#9: it named a step in view)
-    nextBelow: below > 0 && lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
   };
 }
 
@@ -953,16 +943,25 @@ export function useLessonListMarks(): string {
   return marksNote.use();
 }
 
-/** The bottom border's words under a result shown first with the next step's heading in view: the
- *  pinned line's ("Space: more of step 4 + question"), or where the border cannot hold them
- *  beside its sign, the part they name ("Space: more of step 4's text"; 120x34's narrow pane). */
-function restSign(s: LessonViewInput['s'], step: number, below: number, width: number, ascii: boolean): string {
-  const long = s.stepRestBelow(step, true);
-  return cells(`${ascii ? 'v' : '↓'} ${s.more(below)}  ${long} `) + 2 <= width - 2 ? long : s.stepRestBelow(step);
+/** The bottom border's words for what is below the window: Space and what it brings, in the words
+ *  of the key bar and the marker row (strings spaceBrings: one wording for one press, issue 16 item
+ *  10), where Space brings it: the question behind the marker row (the check's next), the rest of
+ *  the step to run (`rest`, `asks`: its question with it). Else PgDn, which scrolls there: in review
+ *  Space runs the step again, and at the lesson's end the bar names → and Enter in Space's place (a
+ *  border never names a key the bar says does something else); so too where the border has no room
+ *  for the words beside its sign (120x34's narrow pane: the marker row above says them). */
+function belowSign(input: LessonViewInput, content: LessonPaneContent, rest: number | null, asks: boolean, below: number, width: number): string {
+  const { s, ascii } = input;
+  const place = input.quiz?.place;
+  const brings = content.pinned
+    ? place?.kind === 'check' ? s.spaceCheck(place.question + 1, input.lesson.check?.length ?? 0) : s.spaceBrings(input.view + 1, !!content.cut, true)
+    : rest !== null && input.view < input.lesson.steps.length ? s.spaceBrings(input.view + 1, true, asks) : null;
+  const said = brings === null ? null : s.spaceSays(brings);
+  return said !== null && cells(`${ascii ? 'v' : '↓'} ${s.more(below)}  ${said} `) + 2 <= width - 2 ? said : 'PgDn';
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
-  const { s, ascii } = useLook();
+  const { s } = useLook();
   const store = useAppStore();
   const input = useLessonInput();
   const rows = Math.max(0, height - 2);
@@ -970,14 +969,13 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns, most) : EMPTY), [input, width, rows, columns, most]);
   const view = input?.view ?? 0;
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? (asideTop(input, content) ?? questionTop(input, content)) : 0);
-  const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
+  const pane = useMemo(() => lessonPaneView(content, top), [content, top]);
   // the lesson's end once drawn whole: no rest for Space to bring (store/quiz.ts endSeen)
   const endSeen = useAppState((st) => st.endSeen !== null && st.endSeen === st.lessonIndex && st.view >= (st.lessons[st.lessonIndex]?.steps.length ?? 0));
   const rest = input && !endSeen ? restTop(input, content, top) : null;
   const asks = rest !== null && !!input && questionBelow(input, content, top);
-  // the result first with the step's heading in view: what is below is the rest of its words and the
-  // question behind the pinned line, said in that line's words (fix18a#4: never a bare "more"; fixR#9)
-  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : content.pinned && pane.below > 0 && view < (input?.lesson.steps.length ?? 0) ? restSign(s, view + 1, pane.below, width, ascii) : rest === null ? 'PgDn' : view >= (input?.lesson.steps.length ?? 0) ? s.endRestBelow : s.stepRestBelow(view + 1, asks);
+  // what is below, named by what brings it (fix18a#4: never a bare "more"; fixR#9)
+  const below = input ? belowSign(input, content, rest, asks, pane.below, width) : 'PgDn';
   const border = input ? content.border(top) : { title: s.lessonTitle, rest: [], upKey: '' };
   // the line under the introduction that counts the earlier lessons' terms names g too
   const leads = [s.newTerms('\u0000', ''), s.newTerms('\u0000', '', view), s.termsEarlierShort('\u0000', false, 0, ''), s.termsEarlierShort('\u0000', true, 0, '')].map((t) => t.split('\u0000')[0]!);

@@ -10,6 +10,7 @@ import { cells, layoutText, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 import { useLessonListMarks } from './LessonPane.js';
 import { useTabBarPids } from './TabBar.js';
+import { useSpaceWords } from './KeyBar.js';
 import { MARKS, markOf } from './step-marks.js';
 import type { Strings } from '../strings.js';
 import { keyFor } from '../keymap.js';
@@ -52,7 +53,9 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   // what to press, counted from the focus now: z, or the Tabs that bring the focus to the Trace first
   const tab = useAppState((st) => st.tab);
   const cutText = cut ? s.traceCutHint(cut.step + 1, cut.shows, cut.rows, cut.focusFirst ? zoomTraceKeys(s, tab, keyFor('zoom', ascii)) : keyFor('zoom', ascii)) : '';
-  const said = status?.(s);
+  // a message naming Space says what it does now, as the key bar does
+  const space = useSpaceWords();
+  const said = status?.(s, space);
   const told = cut && said === s.resultShown(cut.step + 1, s.trace) ? undefined : said;
   // the step list's marks that say nothing by themselves, on the screen where each kind first
   // shows (issue 16: ✎ and "+3↑" were explained only in ? and the glossary), as many as fit

@@ -17,8 +17,10 @@ import { CHECK_READ_MS, NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 import { kernelChange, NO_CHANGE, resultPane, type ResultPane, type ResultWhy } from '../../lessons/result-pane.js';
 
-/** A status message as a function of the UI strings, so a language switch translates it. */
-export type Status = (s: Strings) => string;
+/** A status message as a function of the UI strings, so a language switch translates it, and of
+ *  what Space does as the key bar says it when the message is drawn (keymap.ts runLabel; '' where
+ *  the bar names no Space), so a message that names Space says what it really does next. */
+export type Status = (s: Strings, space: string) => string;
 /** 'opening': the first lesson opening at start, no step to run again (its run set up, the
  *  kernel read): the screen is the ready one, a Space pressed meanwhile runs step 1 once it is open */
 export type Busy = 'running' | 'opening' | 'resetting' | 'quitting' | null;
@@ -196,7 +198,7 @@ export const runSlice =
       if (droppedForm) return (s) => s.keysAfterForm(n);
       const spaces = droppedSpaces;
       const shown = onScreen();
-      return (s) => s.keysDropped(n, spaces, shown);
+      return (s, space) => s.keysDropped(n, spaces, shown, space);
     };
     // Spaces pressed while a step ran (or a reset): not kept for after it (a Space never runs a step whose
     // screen the learner has not seen); said once the work is over: the step ran (null: a lesson
@@ -229,7 +231,7 @@ export const runSlice =
       const ran = ranStep;
       const shown = onScreen();
       spacesWhileRunning = othersWhileRunning = 0;
-      return (s) => s.keysWhileRunning(n, key, ran, shown);
+      return (s, space) => s.keysWhileRunning(n, key, ran, shown, space);
     };
     // the status naming the pane a run showed, or that the reset is done: a note, which what the
     // keys not used say replaces (issue 16 item 13: "r   " in one read, the reset's note hid that
@@ -491,7 +493,7 @@ export const runSlice =
         if (busy === null && !undrawn && !onwardJustOpened(get())) return false;
         if (busy === null) {
           // the lesson is open: said now
-          set({ status: (s) => s.keysWhileRunning(1, key, null, onScreen()) });
+          set({ status: (s, space) => s.keysWhileRunning(1, key, null, onScreen(), space) });
           return true;
         }
         countWhileRunning(key);
