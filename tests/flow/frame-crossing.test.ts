@@ -7,6 +7,7 @@
 // corner with it); across a side wall over one cell of it, the wall dashed above and below it
 // (`╎`). Every shipped diagram, both languages, at natural width, 80 columns and the flow pane's
 // 77 (80x24) and 70 (120x34), alone and with its lesson's family as the app draws it, unicode and ASCII.
+// Nor does a line go into a box, or meet another line but straight across it (issue 16).
 import { describe, expect, it } from 'vitest';
 import { diagramModel, diagramNames, renderDiagram, type CellRect, type FlowModel, type Rendered } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -41,6 +42,20 @@ function onBorder(f: CellRect, x: number, y: number): 'h' | 'v' | null {
 export function frameCrossings(model: FlowModel, r: Rendered, ascii: boolean, lit = false): string[] {
   const rows = toCells(lit ? r.text({ active: [...r.geometry.edges.keys()] }) : r.text());
   const out: string[] = [];
+  // where two edges share a cell it is a crossing, one straight across the other: a corner
+  // there (or both along one axis) joins them into one line that turns off the other's way
+  const axes = new Map<string, [string, string]>();
+  for (const [id, { cells }] of r.geometry.edges) {
+    cells.forEach(([x, y], i) => {
+      const [p, n] = [cells[i - 1] ?? cells[i], cells[i + 1] ?? cells[i]];
+      const axis = p[1] === y && n[1] === y ? 'h' : p[0] === x && n[0] === x ? 'v' : 'corner';
+      const other = axes.get(`${x},${y}`);
+      if (other && (axis === 'corner' || other[1] === 'corner' || axis === other[1])) out.push(`${other[0]} and ${id} meet at ${x},${y} (${other[1]}, ${axis}), not crossing`);
+      axes.set(`${x},${y}`, [id, axis]);
+    });
+    // and a line never enters a box: its ends stop at the border
+    for (const [b, rect] of r.geometry.boxes) if (cells.some(([x, y]) => x >= rect.x && x < rect.x + rect.w && y >= rect.y && y < rect.y + rect.h)) out.push(`${id} runs through box ${b}`);
+  }
   for (const e of model.edges) {
     const cells = r.geometry.edges.get(e.id)?.cells ?? [];
     for (const [fid, f] of r.geometry.frames) {
@@ -111,4 +126,16 @@ describe("an edge across a frame's border", () => {
       expect(found).toEqual([]);
     });
   }
+});
+
+describe('frameCrossings on lines that meet', () => {
+  it('finds a corner shared by two lines and a line into a box, not a straight crossing', () => {
+    const drawn = (edges: [string, [number, number][]][], boxes: [string, CellRect][] = []) =>
+      ({ text: () => '', geometry: { edges: new Map(edges.map(([id, cells]) => [id, { cells }])), boxes: new Map(boxes), frames: new Map() } }) as unknown as Rendered;
+    const none = { edges: [] } as unknown as FlowModel;
+    const across: [string, [number, number][]] = ['b', [[1, 0], [1, 1], [1, 2]]];
+    expect(frameCrossings(none, drawn([['a', [[0, 1], [1, 1], [2, 1]]], across]), false)).toEqual([]);
+    expect(frameCrossings(none, drawn([['a', [[0, 1], [1, 1], [1, 2]]], across]), false)).toEqual(['a and b meet at 1,1 (corner, v), not crossing', 'a and b meet at 1,2 (v, v), not crossing']);
+    expect(frameCrossings(none, drawn([across], [['box', { x: 1, y: 2, w: 3, h: 3 }]]), false)).toEqual(['b runs through box box']);
+  });
 });
