@@ -28,6 +28,7 @@ function explainedOf(store: AppStore): Map<string, string> {
 /** What a mark of listMarks means, its mark as the list draws it. */
 function markWords(s: Strings, mark: string, ascii: boolean): string {
   if (mark === 'asks') return s.listMarkAsks(markOf('asks', ascii));
+  if (mark === 'done') return s.listMarkDone(markOf('done', ascii));
   if (mark.startsWith('missed:')) return s.listMarkMissed(markOf('missed', ascii), mark.slice('missed:'.length).split(' ').map(Number));
   if (mark === 'bad') return s.listMarkBad(MARKS.bad);
   if (mark === 'pids') return s.tabPids;
