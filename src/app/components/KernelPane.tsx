@@ -9,11 +9,12 @@ import { useFollowScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, focusInView, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 import { lessonAt } from '../store/progress.js';
+import { questionInSight } from '../store/turn.js';
 import { paneNewTerms } from './lesson-view.js';
 import { namedColumns } from './kernel-named.js';
 import { paneColumns } from '../../lessons/pane-words.js';
@@ -237,14 +238,20 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   const dumpAt = useAppState((st) => st.dumpAt);
   if (before && !dumpAtRun.has(before)) dumpAtRun.set(before, dumpAt);
   const paged = before !== null && dumpAtRun.get(before) !== dumpAt;
-  const follow = useMemo(() => (paged ? dumpFollow(laid, rows) : null) ?? kernelFollow(laid, rows), [paged, laid, rows]);
+  // while a question is in view the row in focus is too: the question is about that object
+  const asking = useAppState((st) => st.screen !== 'play' && questionInSight(st) !== null);
+  const follow = useMemo(() => {
+    const top = (paged ? dumpFollow(laid, rows) : null) ?? kernelFollow(laid, rows);
+    return asking ? focusInView(laid, top, rows) : top;
+  }, [paged, laid, rows, asking]);
   // the window it opens on ends inside no sentence of the pane's (a note, the "ended:" line):
   // one cut there moves below it whole (s26c#1)
   const lines = useMemo(() => kernelEnd(keepWhole(laid, follow, rows), rows), [laid, follow, rows]);
   const max = kernelMax(lines, rows);
   // ↑ ↓ pass the offset where a table's last row would stand alone: its heading leaves with it
   const snap = useCallback((at: number, by: number) => kernelSnap(lines, at, by, max), [lines, max]);
-  const moved = useFollowScroll(max, follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows, snap);
+  // (the question's coming opens the pane there anew, as a step does)
+  const moved = useFollowScroll(max, follow, `${paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before)}${asking ? ' asking' : ''}`, 'kernel', rows, snap);
   // (an offset kept from before a poll changed the lines lands past such a row too)
   const top = kernelSnap(lines, moved, 0, max);
   const shown = useMemo(() => keepRowInView(lines, stickyLines(lines, top, rows), top, rows), [lines, top, rows]);
