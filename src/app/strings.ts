@@ -777,7 +777,7 @@ const EN = {
   /** the status line on the screen where the step list first shows a mark that says nothing by
    *  itself (StatusLine; issue 16: ✎ and "+3↑" were explained only in ? and the glossary) */
   listMarkAsks: (mark: string) => `${mark} a step that asks you to predict first`,
-  /** ✓, said where the list first shows it as ✎ and ≠ are (issue 16 item 12: explained only in ?) */
+  /** ✓, said where the list first shows it as ✎ and ≠ are (issue 16, s35g#7: explained only in ?) */
   listMarkDone: (mark: string) => `${mark} a step that ran`,
   /** ≠ with the steps it marks (`steps`, 1-based): said beside another step's result, a bare "≠ ran,
    *  your prediction was wrong" read as about that step (issue 16 item 13) */

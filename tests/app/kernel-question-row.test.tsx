@@ -1,5 +1,5 @@
 // While a question is on screen the Kernel pane, where it is shown, has the row of the object in
-// focus (▸) in view: the question is about it (issue 16 item 10: shmctl 8's question at 120x34 zh
+// focus (▸) in view: the question is about it (issue 16, s35g#1: shmctl 8's question at 120x34 zh
 // over a pane scrolled to the step's bytes, "↑ 还有 3 行", the dest segment's row out of view). Every
 // checkpoint question of every lesson, 80x24 en (the Kernel tab brought) and 120x34 zh (beside the
 // lesson); real store, lesson engine and kernel.

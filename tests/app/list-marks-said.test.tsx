@@ -85,7 +85,7 @@ describe('the step list’s marks are explained where they first show', () => {
         wrong.push(...check(r, lang, said, `after step ${k + 1}`));
       }
       expect(wrong).toEqual([]);
-      // the walk met the marks the brief names: ✎, ✓ (issue 16 item 12) and both signs
+      // the walk met the marks the brief names: ✎, ✓ (s35g#7) and both signs
       expect([...said.keys()]).toEqual(expect.arrayContaining(['asks', 'done', 'hidden↓', 'hidden↑']));
     }, 180_000);
 });

@@ -3,7 +3,7 @@
 // as its text is, else on the lesson pane's border and the rows under it that the border's words wrap
 // onto; the border says the pane's name first, whatever its width (issue 16: shmctl 3's "┌─ ▶ step 3/8: …"
 // beside shmget 3's "┌─ Lesson · ▶ step 3/6: …"); the border holds the whole title or none, the rows under it
-// the whole title then (issue 16 item 11: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，再读空 ─┐" over "│队列"), the text's
+// the whole title then (issue 16, s35g#2: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，再读空 ─┐" over "│队列"), the text's
 // first row never the rest of it; every title line shown holds its title whole, none
 // ends in a cut. Every step of every lesson with questions on, after each run, a page down, with
 // each question open and read again in review (←), at 80x24 and 120x34, en and zh; real store,
@@ -36,7 +36,7 @@ function titleLacks(r: Rendered, lang: Lang): string[] {
   // the text column's rows (at 80 columns the step list beside them left out)
   const rows = lessonRows(r).map((row) => row.replace(/│$/, '')).map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row));
   const from = (i: number) => bare(rows.slice(i).join(''));
-  // the border's title is the whole title or none (issue 16 item 11: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，
+  // the border's title is the whole title or none (issue 16, s35g#2: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，
   // 再读空 ──┐" over "│队列"); naming the step alone, the rows under it hold the whole title
   const onBorder = new RegExp(`${named}[:：](.*?)(─|-)+ `).exec(border.replace(/┐$/, ' '));
   if (onBorder && bare(onBorder[1]!) !== title) out.push(`the border holds part of step ${st.view + 1}'s title: "${border}"`);

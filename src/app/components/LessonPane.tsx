@@ -217,7 +217,7 @@ function textWindow(input: LessonViewInput, text: readonly Line[], rows: number,
  *  the step's number, then its title whole where `room` cells hold it; else the border names the
  *  step alone and the whole title wraps onto the pane's first rows (`rest`, `width` cells), as a
  *  heading wraps. A title split between the border and the row under it read as two texts
- *  (issue 16 item 11: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，再读空 ──┐" over "│队列"). */
+ *  (issue 16, s35g#2: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，再读空 ──┐" over "│队列"). */
 export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: number, width: number): { title: string; rest: string[] } {
   const { s, lesson, view, lang, ascii } = input;
   const step = lesson.steps[view];

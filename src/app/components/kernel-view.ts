@@ -1209,7 +1209,7 @@ function followMarks(lines: readonly Line[], rows: number): number {
 
 /** `top`, or the offset nearest it whose window shows the row in focus (▸) with its table's
  *  heading: while a question waits it is about that object, and a window that followed the step's
- *  marks below it hid the row the learner weighs (issue 16 item 10: shmctl 8's question over
+ *  marks below it hid the row the learner weighs (issue 16, s35g#1: shmctl 8's question over
  *  "↑ 还有 3 行", the dest segment's row out of view). */
 export function focusInView(lines: readonly Line[], top: number, rows: number): number {
   const f = lines.findIndex((l) => FOCUSED.has(l));
