@@ -12,7 +12,7 @@ import { Panel, textRoom } from './Panel.js';
 import { dumpFollow, focusInView, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
-import { shownFocus } from '../store/kernel.js';
+import { processesAsRead, shownFocus } from '../store/kernel.js';
 import { lessonAt } from '../store/progress.js';
 import { questionInSight } from '../store/turn.js';
 import { paneNewTerms } from './lesson-view.js';
@@ -123,6 +123,8 @@ function legendOf(input: KernelInput, width: number, rows: number, only: Readonl
 /** `paneHeight`: zoomed, the pane's height unzoomed: the record keeps the form it has there, its
  *  short label and one order, its fields wrapped rather than laid out anew (issue 16: parent-child 3's
  *  "record:  atime …" became "the kernel's record of segment …" on z). */
+const NO_MAPPED: readonly (readonly [number, boolean])[] = [];
+
 export function KernelPane({ width, height, focused, title, footer, paneHeight }: { width: number; height: number; focused: boolean; title: string; footer?: string; paneHeight?: number }) {
   const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
@@ -133,7 +135,11 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   const dump = useAppState((st) => st.dump);
   const decoded = useAppState((st) => st.decoded);
   // in the playground its own processes, not the lesson's
-  const lessonProcesses = useAppState((st) => st.processes);
+  // while a step runs, "attached" as the look that read the segments' nattch read it (store/kernel.ts
+  // mapped): the lesson's list changes when its step says so, and the two tables read apart
+  const listed = useAppState((st) => st.processes);
+  const mapped = useAppState((st) => (st.busy === 'running' ? st.mapped : NO_MAPPED));
+  const lessonProcesses = useMemo(() => processesAsRead(listed, mapped), [listed, mapped]);
   const playProcesses = useAppState((st) => st.playProcesses);
   // whose segments are marked as "this lesson's": the lesson's, or in the playground its own
   const play = useAppState((st) => st.screen === 'play');
