@@ -125,7 +125,10 @@ function legendOf(input: KernelInput, width: number, rows: number, only: Readonl
  *  "record:  atime …" became "the kernel's record of segment …" on z). */
 const NO_MAPPED: readonly (readonly [number, boolean])[] = [];
 
-export function KernelPane({ width, height, focused, title, footer, paneHeight }: { width: number; height: number; focused: boolean; title: string; footer?: string; paneHeight?: number }) {
+/** `fitHeight`: the height the pane has where no result being read grew it (App): its lines, the
+ *  record's form with them, are laid out for that, so a grown pane shows more of the same lines,
+ *  never a record whole that every other step shows cut ("… z: all fields"). */
+export function KernelPane({ width, height, focused, title, footer, paneHeight, fitHeight }: { width: number; height: number; focused: boolean; title: string; footer?: string; paneHeight?: number; fitHeight?: number }) {
   const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
   const queues = useAppState((st) => st.queues);
@@ -234,7 +237,8 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   );
   const rows = Math.max(0, height - 2);
   const { head, legendBelow } = useMemo(() => kernelHead(input, width, rows, title, s, words, ascii), [input, width, rows, title, s, words, ascii]);
-  const laid: Line[] = useMemo(() => kernelLines(input, textRoom(width), rows, legendBelow), [input, width, rows, legendBelow]);
+  const fitRows = fitHeight === undefined ? rows : Math.min(rows, Math.max(0, fitHeight - 2));
+  const laid: Line[] = useMemo(() => kernelLines(input, textRoom(width), fitRows, legendBelow), [input, width, fitRows, legendBelow]);
   if (!play && laid.some((l) => isRecordLine(l) && lineText(l).startsWith(s.statHeadShort(0)))) heldShort.add(held);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view
