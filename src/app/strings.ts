@@ -779,6 +779,8 @@ const EN = {
   /** the status line on the screen where the step list first shows a mark that says nothing by
    *  itself (StatusLine; issue 16: ✎ and "+3↑" were explained only in ? and the glossary) */
   listMarkAsks: (mark: string) => `${mark} a step that asks you to predict first`,
+  /** ✓, said where the list first shows it as ✎ and ≠ are (issue 16, s35g#7: explained only in ?) */
+  listMarkDone: (mark: string) => `${mark} a step that ran`,
   /** ≠ with the steps it marks (`steps`, 1-based): said beside another step's result, a bare "≠ ran,
    *  your prediction was wrong" read as about that step (issue 16 item 13) */
   listMarkMissed: (mark: string, steps: readonly number[]) => `${mark} step${steps.length === 1 ? '' : 's'} ${steps.join(', ')} ran, your prediction was wrong`,
@@ -1207,6 +1209,7 @@ const ZH: Strings = {
   focusOn: (pane: string) => `焦点：${pane}`,
   tabNext: '下一个窗格',
   listMarkAsks: (mark: string) => `${mark} 运行前先请你预测结果的步骤`,
+  listMarkDone: (mark: string) => `${mark} 已运行的步骤`,
   listMarkMissed: (mark: string, steps: readonly number[]) => `${mark} 第 ${steps.join('、')} 步已运行，你的预测错了`,
   listMarkBad: (mark: string) => `${mark} 运行结果不符合预期`,
   listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${arrow === '↑' ? '上面' : '下面'}还有 ${n} 步`,

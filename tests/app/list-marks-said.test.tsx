@@ -1,4 +1,4 @@
-// The step list's marks that say nothing by themselves -- ✎ (a step that asks for a prediction),
+// The step list's marks that say nothing by themselves -- ✎ (a step that asks for a prediction), ✓ (a step that ran),
 // ≠ (a prediction was wrong), ✗, and a narrow list's signs of steps out of view, "+3↓" "+2↑" --
 // are explained on the status line on the first screen that shows each (issue 16: newcomers saw
 // ✎ and "+3↑" with no word; only ? and the glossary's "step list" said them), then not again.
@@ -32,6 +32,7 @@ function marksShown(column: string[], lang: Lang): Map<string, string> {
   if (missed.length > 0) out.set('missed', s.listMarkMissed('≠', missed));
   for (const row of column) {
     if (row.includes('✎')) out.set('asks', s.listMarkAsks('✎'));
+    if (row.includes('✓')) out.set('done', s.listMarkDone('✓'));
     if (row.includes('✗')) out.set('bad', s.listMarkBad('✗'));
     for (const m of row.matchAll(/\+(\d+)([↑↓])/g)) if (!out.has(`hidden${m[2]}`)) out.set(`hidden${m[2]}`, s.listMarkHidden(Number(m[1]), m[2]!));
   }
@@ -56,7 +57,7 @@ function check(r: Rendered, lang: Lang, said: Map<string, string>, where: string
 
 describe('the step list’s marks are explained where they first show', () => {
   for (const lang of ['en', 'zh'] as const)
-    it(`shmat 80x24 ${lang}: ✎, +n↓ and +n↑ (and ≠ where a guess was wrong) each explained on its first screen, once`, async () => {
+    it(`shmat 80x24 ${lang}: ✎, ✓, +n↓ and +n↑ (and ≠ where a guess was wrong) each explained on its first screen, once`, async () => {
       const r = await draw({ width: 80, height: 24, lang, lesson: 'shmat' });
       await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson open');
       const said = new Map<string, string>();
@@ -84,7 +85,7 @@ describe('the step list’s marks are explained where they first show', () => {
         wrong.push(...check(r, lang, said, `after step ${k + 1}`));
       }
       expect(wrong).toEqual([]);
-      // the walk met the marks the brief names: ✎ and both signs
-      expect([...said.keys()]).toEqual(expect.arrayContaining(['asks', 'hidden↓', 'hidden↑']));
+      // the walk met the marks the brief names: ✎, ✓ (s35g#7) and both signs
+      expect([...said.keys()]).toEqual(expect.arrayContaining(['asks', 'done', 'hidden↓', 'hidden↑']));
     }, 180_000);
 });

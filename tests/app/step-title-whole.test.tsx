@@ -2,7 +2,9 @@
 // on the lesson pane's border at 120x34 zh, race 4 likewise): in the lesson text's heading, wrapped
 // as its text is, else on the lesson pane's border and the rows under it that the border's words wrap
 // onto; the border says the pane's name first, whatever its width (issue 16: shmctl 3's "┌─ ▶ step 3/8: …"
-// beside shmget 3's "┌─ Lesson · ▶ step 3/6: …"); every title line shown holds its title whole, none
+// beside shmget 3's "┌─ Lesson · ▶ step 3/6: …"); the border holds the whole title or none, the rows under it
+// the whole title then (issue 16, s35g#2: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，再读空 ─┐" over "│队列"), the text's
+// first row never the rest of it; every title line shown holds its title whole, none
 // ends in a cut. Every step of every lesson with questions on, after each run, a page down, with
 // each question open and read again in review (←), at 80x24 and 120x34, en and zh; real store,
 // lesson engine and kernel.
@@ -34,9 +36,15 @@ function titleLacks(r: Rendered, lang: Lang): string[] {
   // the text column's rows (at 80 columns the step list beside them left out)
   const rows = lessonRows(r).map((row) => row.replace(/│$/, '')).map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row));
   const from = (i: number) => bare(rows.slice(i).join(''));
-  // the border's title: its words, then the rows under it, hold the title from its first word
+  // the border's title is the whole title or none (issue 16, s35g#2: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，
+  // 再读空 ──┐" over "│队列"); naming the step alone, the rows under it hold the whole title
   const onBorder = new RegExp(`${named}[:：](.*?)(─|-)+ `).exec(border.replace(/┐$/, ' '));
-  if (onBorder && !`${bare(onBorder[1]!)}${from(0)}`.startsWith(title)) out.push(`the border's title and the rows under it do not hold step ${st.view + 1}'s title: "${border}" over "${rows[0]}"`);
+  if (onBorder && bare(onBorder[1]!) !== title) out.push(`the border holds part of step ${st.view + 1}'s title: "${border}"`);
+  const alone = !onBorder && new RegExp(`${named}(─|-| )`).test(border);
+  if (alone && !from(0).startsWith(title)) out.push(`the border names step ${st.view + 1} alone, the rows under it do not start with its title: "${border}" over "${rows[0]}"`);
+  // the text's first row does not start with the tail of the title: the rest of one split across the border
+  const tail = [...Array(title.length).keys()].find((j) => j > 0 && title.length - j >= 2 && from(0).startsWith(title.slice(j)));
+  if (tail !== undefined && onBorder) out.push(`the first row starts with the rest of step ${st.view + 1}'s title, "${title.slice(tail)}": "${rows[0]}"`);
   // every heading of the step in the text holds its title whole from its row on
   const headings = rows.flatMap((row, i) => (new RegExp(`^(▶ )?${strings(lang).step} ${named}[:：]`).test(row) ? [i] : []));
   for (const i of headings) if (!from(i).replace(/^▶/, '').slice(bare(`${strings(lang).step} ${named}:`).length).startsWith(title)) out.push(`the heading cuts step ${st.view + 1}'s title: "${rows[i]}"`);

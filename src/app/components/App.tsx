@@ -124,6 +124,9 @@ export function App() {
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed, grow);
+  // the Kernel pane's rows had no result grown it: its record is laid out for them (s35g#5: shmat 3's
+  // grown pane showed every field where every other step says "… z: all fields")
+  const kernelFit = useMemo(() => (grow === null || zoomed ? undefined : kernelHeight(layoutFor(columns, rows, lessonRowsFor(false), flowRows, false, null))), [grow, zoomed, columns, rows, lessonRowsFor, flowRows]);
   // the lesson's steps all run, the next lesson's diagrams are drawn ahead, at the width its Flow
   // will have (side by side: flowWidth; tabs: the whole width), so opening it is quick (flow-warm.ts)
   const nextLesson = useAppState((st) => (st.done >= stepCount && stepCount > 0 ? st.lessons[st.lessonIndex + 1] : undefined));
@@ -277,7 +280,7 @@ export function App() {
         {layout.lesson.h > 0 && <LessonPane width={columns} height={layout.lesson.h} columns />}
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} footer={footer ?? flowFoot} choice={choice} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} paneHeight={zoomed ? kernelHeight(layoutFor(columns, rows, lessonRowsUnzoomed, flowRows, false, grewUnzoomed)) : undefined} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} paneHeight={zoomed ? kernelHeight(layoutFor(columns, rows, lessonRowsUnzoomed, flowRows, false, grewUnzoomed)) : undefined} fitHeight={kernelFit} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} footer={footer ?? s.codeKeys(ascii ? '^v' : '↑↓', keyFor('zoom', ascii))} />}
       </Box>
@@ -289,7 +292,7 @@ export function App() {
       ) : (
         <Box flexDirection="column">
           <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} footer={flowFoot} choice={choice} />
-          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} />
+          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} fitHeight={kernelFit} />
         </Box>
       );
     main = (

@@ -9,11 +9,12 @@ import { useFollowScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { dumpFollow, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
+import { dumpFollow, focusInView, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
-import { shownFocus } from '../store/kernel.js';
+import { processesAsRead, shownFocus } from '../store/kernel.js';
 import { lessonAt } from '../store/progress.js';
+import { questionInSight } from '../store/turn.js';
 import { paneNewTerms } from './lesson-view.js';
 import { namedColumns } from './kernel-named.js';
 import { paneColumns } from '../../lessons/pane-words.js';
@@ -122,7 +123,12 @@ function legendOf(input: KernelInput, width: number, rows: number, only: Readonl
 /** `paneHeight`: zoomed, the pane's height unzoomed: the record keeps the form it has there, its
  *  short label and one order, its fields wrapped rather than laid out anew (issue 16: parent-child 3's
  *  "record:  atime …" became "the kernel's record of segment …" on z). */
-export function KernelPane({ width, height, focused, title, footer, paneHeight }: { width: number; height: number; focused: boolean; title: string; footer?: string; paneHeight?: number }) {
+const NO_MAPPED: readonly (readonly [number, boolean])[] = [];
+
+/** `fitHeight`: the height the pane has where no result being read grew it (App): its lines, the
+ *  record's form with them, are laid out for that, so a grown pane shows more of the same lines,
+ *  never a record whole that every other step shows cut ("… z: all fields"). */
+export function KernelPane({ width, height, focused, title, footer, paneHeight, fitHeight }: { width: number; height: number; focused: boolean; title: string; footer?: string; paneHeight?: number; fitHeight?: number }) {
   const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
   const queues = useAppState((st) => st.queues);
@@ -132,7 +138,11 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   const dump = useAppState((st) => st.dump);
   const decoded = useAppState((st) => st.decoded);
   // in the playground its own processes, not the lesson's
-  const lessonProcesses = useAppState((st) => st.processes);
+  // while a step runs, "attached" as the look that read the segments' nattch read it (store/kernel.ts
+  // mapped): the lesson's list changes when its step says so, and the two tables read apart
+  const listed = useAppState((st) => st.processes);
+  const mapped = useAppState((st) => (st.busy === 'running' ? st.mapped : NO_MAPPED));
+  const lessonProcesses = useMemo(() => processesAsRead(listed, mapped), [listed, mapped]);
   const playProcesses = useAppState((st) => st.playProcesses);
   // whose segments are marked as "this lesson's": the lesson's, or in the playground its own
   const play = useAppState((st) => st.screen === 'play');
@@ -227,7 +237,8 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   );
   const rows = Math.max(0, height - 2);
   const { head, legendBelow } = useMemo(() => kernelHead(input, width, rows, title, s, words, ascii), [input, width, rows, title, s, words, ascii]);
-  const laid: Line[] = useMemo(() => kernelLines(input, textRoom(width), rows, legendBelow), [input, width, rows, legendBelow]);
+  const fitRows = fitHeight === undefined ? rows : Math.min(rows, Math.max(0, fitHeight - 2));
+  const laid: Line[] = useMemo(() => kernelLines(input, textRoom(width), fitRows, legendBelow), [input, width, fitRows, legendBelow]);
   if (!play && laid.some((l) => isRecordLine(l) && lineText(l).startsWith(s.statHeadShort(0)))) heldShort.add(held);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view
@@ -237,14 +248,20 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight }
   const dumpAt = useAppState((st) => st.dumpAt);
   if (before && !dumpAtRun.has(before)) dumpAtRun.set(before, dumpAt);
   const paged = before !== null && dumpAtRun.get(before) !== dumpAt;
-  const follow = useMemo(() => (paged ? dumpFollow(laid, rows) : null) ?? kernelFollow(laid, rows), [paged, laid, rows]);
+  // while a question is in view the row in focus is too: the question is about that object
+  const asking = useAppState((st) => st.screen !== 'play' && questionInSight(st) !== null);
+  const follow = useMemo(() => {
+    const top = (paged ? dumpFollow(laid, rows) : null) ?? kernelFollow(laid, rows);
+    return asking ? focusInView(laid, top, rows) : top;
+  }, [paged, laid, rows, asking]);
   // the window it opens on ends inside no sentence of the pane's (a note, the "ended:" line):
   // one cut there moves below it whole (s26c#1)
   const lines = useMemo(() => kernelEnd(keepWhole(laid, follow, rows), rows), [laid, follow, rows]);
   const max = kernelMax(lines, rows);
   // ↑ ↓ pass the offset where a table's last row would stand alone: its heading leaves with it
   const snap = useCallback((at: number, by: number) => kernelSnap(lines, at, by, max), [lines, max]);
-  const moved = useFollowScroll(max, follow, paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before), 'kernel', rows, snap);
+  // (the question's coming opens the pane there anew, as a step does)
+  const moved = useFollowScroll(max, follow, `${paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before)}${asking ? ' asking' : ''}`, 'kernel', rows, snap);
   // (an offset kept from before a poll changed the lines lands past such a row too)
   const top = kernelSnap(lines, moved, 0, max);
   const shown = useMemo(() => keepRowInView(lines, stickyLines(lines, top, rows), top, rows), [lines, top, rows]);

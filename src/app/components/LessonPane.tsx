@@ -214,26 +214,18 @@ function textWindow(input: LessonViewInput, text: readonly Line[], rows: number,
 /** The lesson pane's border title: "Lesson", and while the shown step's heading is out of
  *  view, the step it is after it ("Lesson · ▶ step 3/9: 'A' and 'A'+256"). One rule at every
  *  width (issue 16: shmctl 3 dropped "Lesson · " where shmget 3 kept it): the pane's name first,
- *  the step's number, then its title, never cut (issue 16: "▶ 步骤 2/6：客户端：读…"): the words
- *  `room` cells leave beside the number stay on the border, and the rest wraps onto the pane's
- *  first rows (`rest`, `width` cells), as a heading wraps; a few cells are no room for a word, so
- *  the number ends the border there and the title starts on the row under it. */
+ *  the step's number, then its title whole where `room` cells hold it; else the border names the
+ *  step alone and the whole title wraps onto the pane's first rows (`rest`, `width` cells), as a
+ *  heading wraps. A title split between the border and the row under it read as two texts
+ *  (issue 16, s35g#2: "┌─ 课程 · ▶ 步骤 4/7：读出最后一条，再读空 ──┐" over "│队列"). */
 export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: number, width: number): { title: string; rest: string[] } {
   const { s, lesson, view, lang, ascii } = input;
   const step = lesson.steps[view];
   if (!out || !step) return { title: s.lessonTitle, rest: [] };
-  const named = `${ascii ? '>' : '▶'} ${s.step} ${view + 1}/${lesson.steps.length}`;
+  const named = `${s.lessonTitle}${ascii ? ' - ' : ' · '}${ascii ? '>' : '▶'} ${s.step} ${view + 1}/${lesson.steps.length}`;
   const title = layoutText(ascii).text(step.title[lang]);
-  const lead = `${s.lessonTitle}${ascii ? ' - ' : ' · '}${named}${s.colon}`;
-  if (cells(`${lead}${title}`) <= room) return { title: `${lead}${title}`, rest: [] };
-  // the border's words end where a wrap at its room would end them, never inside a word or code
-  const first = room - cells(lead) >= 6 ? (wrap(title, room - cells(lead), { code: true })[0] ?? '') : '';
-  const after = title.slice(first.length);
-  // (a word wider than the room is cut by wrap: then none stays on the border; Chinese breaks
-  // between characters, never before its punctuation)
-  const apart = /^\s/.test(after) || ((/\p{Script=Han}$/u.test(first) || /^\p{Script=Han}/u.test(after)) && !/^\p{P}/u.test(after));
-  const head = first && title.startsWith(first) && apart ? first : '';
-  return { title: `${lead}${head}`.trimEnd(), rest: wrap(title.slice(head.length).trimStart(), Math.max(4, width), { code: true }) };
+  if (cells(`${named}${s.colon}${title}`) <= room) return { title: `${named}${s.colon}${title}`, rest: [] };
+  return { title: named, rest: wrap(title, Math.max(4, width), { code: true }) };
 }
 
 export interface LessonPaneView {

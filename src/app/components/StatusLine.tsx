@@ -29,6 +29,7 @@ function explainedOf(store: AppStore): Map<string, string> {
 /** What a mark of listMarks means, its mark as the list draws it. */
 function markWords(s: Strings, mark: string, ascii: boolean): string {
   if (mark === 'asks') return s.listMarkAsks(markOf('asks', ascii));
+  if (mark === 'done') return s.listMarkDone(markOf('done', ascii));
   if (mark.startsWith('missed:')) return s.listMarkMissed(markOf('missed', ascii), mark.slice('missed:'.length).split(' ').map(Number));
   if (mark === 'bad') return s.listMarkBad(MARKS.bad);
   if (mark === 'pids') return s.tabPids;
@@ -65,10 +66,11 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   const listMarks = useLessonListMarks();
   const pids = useTabBarPids();
   const marks = [listMarks, pids ? 'pids' : ''].filter(Boolean).join(',');
-  // a narrow list's sign ("+2↓") says its count itself: a result cut by the Trace names z first, and
+  // a narrow list's sign ("+2↓") says its count itself, and ✓ is plain enough to wait (the first run's
+  // cut result said it in place of z: s35g#7): a result cut by the Trace names z first, and
   // the sign is said on the next screen that shows it (the list narrows as the lesson pane gives the
   // result its rows: overview 1 at 80x24 --no-quiz said "+2↓ 2 more steps below", not z)
-  const unsaid = marks && place !== null ? marks.split(',').filter((m) => [undefined, place].includes(explainedOf(store).get(kindOf(m))) && !(cutText && kindOf(m).startsWith('hidden'))) : [];
+  const unsaid = marks && place !== null ? marks.split(',').filter((m) => [undefined, place].includes(explainedOf(store).get(kindOf(m))) && !(cutText && (kindOf(m).startsWith('hidden') || m === 'done'))) : [];
   const legendMarks = unsaid.filter((_, i) => cells(unsaid.slice(0, i + 1).map((m) => markWords(s, m, ascii)).join('  ')) <= width - 3);
   const legend = legendMarks.map((m) => markWords(s, m, ascii)).join('  ');
   // a mark explained on the screen where it first shows, before the Trace-cut hint (said again after

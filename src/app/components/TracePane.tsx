@@ -25,7 +25,7 @@ import { type Line, line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { keptServes, pageShows, resultCut, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
+import { keptServes, pageShows, resultCut, stepHeadingKept, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
 import { keyFor } from '../keymap.js';
 import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -140,5 +140,9 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
     store.getState().noteTraceCut(cutKey ? (JSON.parse(cutKey) as TraceCut) : null);
   }, [store, cutKey]);
   useLayoutEffect(() => () => store.getState().noteTraceCut(null), [store]);
-  return <Panel title={title} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} keys={keys} />;
+  // the step the window opens inside stays named: its heading on the first rows, else on the border
+  const kept = stepHeadingKept(view, top, rows);
+  const drawn = kept?.rows ? [...shown.slice(0, top), ...kept.rows, ...shown.slice(top + kept.rows.length)] : shown;
+  const named = kept && !kept.rows ? `${title}${ascii ? ' - ' : ' · '}${s.step} ${kept.step + 1}` : title;
+  return <Panel title={named} width={width} height={height} lines={drawn} offset={top} focused={focused} footer={footer} keys={keys} />;
 }

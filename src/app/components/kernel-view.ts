@@ -1207,6 +1207,23 @@ function followMarks(lines: readonly Line[], rows: number): number {
   return Math.max(0, Math.min(at - 1, last - rows + 1));
 }
 
+/** `top`, or the offset nearest it whose window shows the row in focus (▸) with its table's
+ *  heading: while a question waits it is about that object, and a window that followed the step's
+ *  marks below it hid the row the learner weighs (issue 16, s35g#1: shmctl 8's question over
+ *  "↑ 还有 3 行", the dest segment's row out of view). */
+export function focusInView(lines: readonly Line[], top: number, rows: number): number {
+  const f = lines.findIndex((l) => FOCUSED.has(l));
+  if (f < 0 || rows < 2) return top;
+  const head = UNDER.get(lines[f]!)?.head;
+  const seen = (t: number) => {
+    const shown = stickyLines(lines, t, rows).slice(t, t + rows);
+    return shown.includes(lines[f]!) && (!head || shown.includes(head));
+  };
+  const max = kernelMax(lines, rows);
+  for (let d = 0; d <= max; d++) for (const t of [top - d, top + d]) if (t >= 0 && t <= max && seen(t)) return t;
+  return top;
+}
+
 /** The heading drawn in place of the line at `top` (the first in view), when that line is
  *  a row whose table's heading is above the window and the next line is a row of the same
  *  table, which the heading then heads; null when none is (or the window is a row high). A

@@ -205,7 +205,7 @@ function earlierLine(earlier: Earlier, key: string, s: Strings, width: number, a
 }
 
 /** The marks of the step list in `lines` (as stepRows and LessonPane's signs draw them) that say
- *  nothing by themselves, in the order the status line explains them: `asks` (✎), `missed` (≠),
+ *  nothing by themselves, in the order the status line explains them: `asks` (✎), `done` (✓), `missed` (≠),
  *  `bad` (✗), and each narrow sign of steps out of view, `hidden:3↓` (" +3↓"; "3 more ↓" says
  *  itself). Issue 16: newcomers saw ✎ and "+3↑" with no word; only ? and the glossary said them. */
 export function listMarks(lines: readonly Line[]): string[] {
@@ -217,12 +217,13 @@ export function listMarks(lines: readonly Line[]): string[] {
   for (const l of lines) {
     const mark = l[0]?.text.trim();
     if (mark === MARKS.asks || mark === ASKS_ASCII) found.add('asks');
+    else if (mark === MARKS.done || mark === markOf('done', true)) found.add('done');
     else if (mark === MARKS.missed || mark === markOf('missed', true)) missed.push(/^\s*(\d+)/.exec(l[1]?.text ?? '')?.[1] ?? '');
     else if (mark === MARKS.bad) found.add('bad');
     for (const m of l.map((r) => r.text).join('').matchAll(/\+(\d+)([↑↓])/g)) hidden.push(`hidden:${m[1]}${m[2]}`);
   }
   if (missed.length > 0) found.add(`missed:${missed.join(' ')}`);
-  return [...['asks', 'missed', 'bad'].flatMap((k) => [...found].filter((f) => f === k || f.startsWith(`${k}:`))), ...new Set(hidden)];
+  return [...['asks', 'done', 'missed', 'bad'].flatMap((k) => [...found].filter((f) => f === k || f.startsWith(`${k}:`))), ...new Set(hidden)];
 }
 
 /** The step list: a line per step, each title whole where it fits, else the step's short

@@ -20,6 +20,24 @@ function wchanOf(pid: number): string | null {
   }
 }
 
+/** Whether process `pid` maps a System V segment now (/proc/PID/maps names each "/SYSV<key>"),
+ *  null once it ended: the processes' table's "attached", read at the same look as the segments'
+ *  nattch. */
+export function mapsSegment(pid: number): boolean | null {
+  try {
+    return /\/SYSV[0-9a-f]{8}\b/.test(readFileSync(`/proc/${pid}/maps`, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The lesson's processes with `attached` as the last look read it where it read it (`mapped`). */
+export function processesAsRead(processes: readonly ProcessInfo[], mapped: readonly (readonly [number, boolean])[]): readonly ProcessInfo[] {
+  if (mapped.length === 0) return processes;
+  const read = new Map(mapped);
+  return processes.map((p) => (read.has(p.pid) && read.get(p.pid) !== p.attached ? { ...p, attached: read.get(p.pid)! } : p));
+}
+
 const sameDump = (a: Dump | null, b: Dump | null) =>
   a === null || b === null ? a === b : a.shmid === b.shmid && a.at === b.at && a.size === b.size && sameBytes(a.bytes, b.bytes);
 
@@ -116,6 +134,11 @@ export interface KernelSlice {
   /** where each of the lesson's running processes sleeps in the kernel, [pid, wchan], read at
    *  every look (the Kernel pane's wchan column; /proc/sysvipc does not change with it) */
   wchans: readonly (readonly [number, string])[];
+  /** while a step runs, whether each of the lesson's running processes maps a segment, [pid, yes],
+   *  read at every look with the segments (mapsSegment): the lesson lists its processes when its
+   *  step says so, and mid-run the table said "attached yes" beside nattch 0* (issue 16, s35g#4,
+   *  shmat 8); empty while no step runs, when the lesson's list is current */
+  mapped: readonly (readonly [number, boolean])[];
   refreshKernel(force?: boolean): void;
   /** s: the next listed segment in focus */
   pickSegment(): void;
@@ -189,6 +212,11 @@ export const kernelSlice =
         return w === null ? [] : [[p.pid, w] as const];
       });
       if (!sameJson(wchans, st.wchans)) next.wchans = wchans;
+      const mapped = st.busy !== 'running' || st.screen === 'play' ? [] : (st.processes ?? []).filter((p) => p.alive).flatMap((p) => {
+        const m = mapsSegment(p.pid);
+        return m === null ? [] : [[p.pid, m] as const];
+      });
+      if (!sameJson(mapped, st.mapped)) next.mapped = mapped;
       const between = noteBetween({ segments: next.segments ?? st.segments, queues: next.queues ?? st.queues, semaphores: next.semaphores ?? st.semaphores, before: next.before ?? st.before });
       if (between) next.before = between;
       if (Object.keys(next).length > 0) set(next);
@@ -204,6 +232,7 @@ export const kernelSlice =
       picked: null,
       vanished: [],
       wchans: [],
+      mapped: [],
 
       refreshKernel(force = false) {
         const text = deps.kernel.procText();
