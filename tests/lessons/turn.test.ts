@@ -116,8 +116,8 @@ describe('your turn on the real kernel', () => {
       return run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1]);
     };
     const names = (entries: TraceEntry[]) => entries.flatMap((e) => (e.type === 'call' ? [e.call] : []));
-    // step 1 makes the file it takes the key of
-    expect(names(step('make-key')).slice(0, 3)).toEqual(['open', 'close', 'ftok']);
+    // step 1 makes the lesson's folder (mkdir 0700) and in it the file it takes the key of
+    expect(names(step('make-key')).slice(0, 4)).toEqual(['mkdir', 'open', 'close', 'ftok']);
     expect(calls(step('make-key'), 'open')[0].c).toMatch(/^open\(".*\/rendezvous", O_WRONLY\|O_CREAT\|O_TRUNC, 0600\)$/);
     // step 2: the learner's replaced file (open, close, rename), then the hard link before ftok on it
     const same = names(step('same-key'));
