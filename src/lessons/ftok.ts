@@ -523,6 +523,8 @@ export const ftok = defineLesson<FtokState>({
         zh: '带着 ftok key 的那一行消失了，私有目录也删掉了。',
       },
       diagram: OPEN,
+      // the row gone in the Kernel pane; the folder's removal only in the Trace (issue 16 item 5)
+      alsoIn: { pane: 'trace', shows: { en: 'the unlinks and the rmdir', zh: 'unlink 和 rmdir' } },
       highlight: ['me', 'me->seg', 'seg', 'seg->gone', 'gone'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
