@@ -353,8 +353,9 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'perms, access_perms, mode', zh: '权限 / perms / access_perms / mode' },
     terms: ['perms', '权限', 'access_perms'],
     text: {
-      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. The mode is these bits plus the status flags above them (see SHM_DEST). 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i prints both, the perms as access_perms.',
-      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。mode 就是这九位再加上它们之上的状态标志位（见 SHM_DEST）。600（rw-------）表示只有你的用户能映射；root 跳过这项检查（CAP_IPC_OWNER）。ipcs -m -i 两者都打印，权限叫作 access_perms。',
+      // reached from overview 1: only words met by then; the flags and root's capability have entries of their own (issue 16 item 7)
+      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root may attach whatever they say. The mode also keeps a few status flags above these bits; ipcs -m -i prints both, the perms as access_perms.',
+      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射；root 不受这些位限制。mode 在这九位之上还记着几个状态标志位；ipcs -m -i 两者都打印，权限叫作 access_perms。',
     },
   },
   {
