@@ -273,8 +273,9 @@ export const servClnt = defineLesson<ServClntState>({
       // without its other name, __ATOMIC_SEQ_CST by what it asks; shm_segsz's line says it in words
       // ("room for struct ipclab_rv"); the claim and the wake-up the lines say in words too
       notice: {
-        en: 'Found by key, as a FIFO (a pipe that has a path) is by path. Trace: the claim\'s __ATOMIC_SEQ_CST asks for strict memory order.',
-        zh: '只凭 key 就找到了共享内存段，如同 FIFO（有文件名的管道）凭路径。跟踪：比较并交换的 __ATOMIC_SEQ_CST 要求最严格的内存顺序。',
+        // (issue 16 item 8: "as a FIFO ... is by path" read as the segment being a FIFO)
+        en: 'Found by key alone; a FIFO (a pipe with a path) is found by path. Trace: __ATOMIC_SEQ_CST asks for strict memory order.',
+        zh: '客户端只凭 key 就找到了共享内存段，就像程序凭路径找到 FIFO（有路径的管道）。跟踪：__ATOMIC_SEQ_CST 要求最严格的内存顺序。',
       },
       // the notice's lines: the compare-and-swap (its __ATOMIC_SEQ_CST just above) said plainly, the SIGUSR2, the server woken
       traceFocus: [{ en: 'compare-and-swap: client_pid', zh: '比较并交换：client_pid' }, 'rv->client_pid =='],
