@@ -476,8 +476,9 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'Replace the file, then ftok again', zh: '替换文件，再调用 ftok' },
       say: {
         // the notes' claim this step corrects (errata E7), said in words
-        en: 'The notes take a key for the path\'s name. Test it: a new file is renamed over it (as editors save); ftok again, shmget(key, 0, 0) with a new key, then ftok on a missing path.',
-        zh: '笔记把 key 当成路径的名字。验证一下：用 rename 让新文件顶替它（编辑器保存就是这样）；再 ftok，key 变了就调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
+        // what the step does, not what ftok gives (issue 16 item 8: "with a new key" answered it)
+        en: 'The notes take a key for the path\'s name. Test it: a new file is renamed over it (as editors save); ftok again, shmget(key, 0, 0) with what it gives, then ftok on a missing path.',
+        zh: '笔记把 key 当成路径的名字。验证一下：用 rename 让新文件顶替它（编辑器保存就是这样）；再 ftok，用它给的 key 调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
       },
       notice: {
         // the old segment is still there under the old key (issue 16: said nowhere)

@@ -532,9 +532,10 @@ export const race = defineLesson<RaceState>({
       title: { en: 'No lock', zh: '不加锁' },
       say: {
         // "round" said where first met (issue 16: step 2's notice gave "The round" its time, undefined);
-        // and that one losing nothing runs again, up to NONE_ROUNDS (issue 16: "只重跑一次都没丢的那一轮" was ambiguous)
-        en: `Each worker loops \`x = *counter; *counter = x + 1\` (volatile in race.c), no lock. A round: both start at once, timed till both end. Losses are the scheduler's; with none, up to ${NONE_ROUNDS} rounds run.`,
-        zh: `各自循环 \`x = *counter; *counter = x + 1\`（race.c 里是 volatile），不加锁。两者同时开始，称为一轮，计时到两者都结束。丢多少由内核调度决定；一轮一个都没丢就再跑一轮，最多 ${NONE_ROUNDS} 轮。`,
+        // how many rounds, not when another runs: "with none, another runs" told the question's
+        // answer was expected (issue 16 item 8); the notice says how many ran
+        en: `Each worker loops \`x = *counter; *counter = x + 1\` (volatile in race.c), no lock. A round: both start at once, timed till both end. Up to ${NONE_ROUNDS} rounds may run.`,
+        zh: `各自循环 \`x = *counter; *counter = x + 1\`（race.c 里是 volatile），不加锁。两者同时开始，称为一轮，计时到两者都结束。最多可能跑 ${NONE_ROUNDS} 轮。`,
       },
       aside: {
         en: 'the workers meet at `started`, the int after the counter. Each adds 1 to it in one indivisible step (step 4 says how) and spins till it reads 2.',

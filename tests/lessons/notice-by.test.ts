@@ -114,9 +114,10 @@ describe('notices by the run', () => {
     // one round alone (one CPU, or the first lost nothing and time ran out) names no count of rounds
     const one = none.noticeBy!({ ...live, state: { oneCpu: true } } as never)!;
     expect(one.en).toContain('This run lost none of its 2000000 updates: ');
-    // the step says the rerun before it runs
-    // as the scheduler's result, ipclab's part only the rerun (issue 16: "run again" read as arranged)
-    expect(none.say.en).toContain(`Losses are the scheduler's; with none, up to ${NONE_ROUNDS} rounds run`);
+    // the step says how many rounds may run, not when another does: "with none, another runs"
+    // gave its question's answer away (issue 16 item 8); the notice says how many ran
+    expect(none.say.en).toContain(`Up to ${NONE_ROUNDS} rounds may run.`);
+    expect(`${none.say.en}\n${none.say.zh}`).not.toMatch(/with none|losses|没丢/i);
   });
 
   it("race's atomic and last notices compare the times this run measured, whichever way they went", () => {
