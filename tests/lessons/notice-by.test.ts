@@ -328,3 +328,27 @@ describe('notices by the run', () => {
     expect(thrown.problems).toEqual(["the notice of step 'throws' could not read the run: no measure"]);
   });
 });
+
+// serv-clnt 4's question builds on dest, which a run where the client detached first never
+// shows (issue 16 item 8: 5): the question says dest as a condition, and the notice says which
+// order this run took, either way
+describe('serv-clnt 4: the question true in either order, the notice naming this run\'s', () => {
+  const last = lessonById('serv-clnt')!.steps.find((s) => s.id === 'last')!;
+  const call = (pid: number, name: string, c: string) => ({ type: 'call', pid, call: name, c, errno: null, ret: 0 });
+  const rmid = call(10, 'shmctl', 'shmctl(7, IPC_RMID, NULL)');
+  const clientDt = call(20, 'shmdt', 'shmdt(0x7f00)');
+  const live = (entries: unknown[]) => ({ calls: [], entries, segments: [], state: {}, pid: getpid() }) as never;
+  it('client first: freed at once, never dest; server first: dest till the client\'s shmdt', () => {
+    const freed = last.noticeBy!(live([clientDt, rmid]))!;
+    expect(freed.en).toMatch(/client detached first.*never dest/);
+    expect(freed.zh).toMatch(/客户端先解除了映射.*从没有 dest/);
+    const dest = last.noticeBy!(live([rmid, clientDt]))!;
+    expect(dest.en).toMatch(/IPC_RMID came before the client's shmdt.*dest until that shmdt/);
+    expect(dest.zh).toMatch(/是 dest/);
+  });
+  it('the question says dest as what would be, not as what the run shows', () => {
+    const q = lessonById('serv-clnt')!.checkpoints!.last!.question;
+    expect(q.en).toMatch(/were the client still mapping it, ipcs's status would be dest/);
+    expect(q.zh).toMatch(/如果那时客户端还映射着它/);
+  });
+});
