@@ -91,8 +91,8 @@ describe('newcomers\' passes (issue 16)', () => {
     const live = (atomicMs: number, noneMs: number) =>
       ({ calls: [], entries: [], segments: [], pid: 1, state: { ms: { none: noneMs, atomic: atomicMs }, loops: { atomic: [63.0, 146.9] }, oneCpu: false } }) as never;
     // pass 6: "no slower this time" under an atomic round that was faster: said from the figures
-    expect(notice(live(10, 20))!.en).toMatch(/the atomic round was the faster/);
-    expect(notice(live(20, 20))!.en).toMatch(/the two rounds were as fast/);
+    expect(notice(live(10, 20))!.en).toMatch(/the atomic add was the faster/);
+    expect(notice(live(20, 20))!.en).toMatch(/the two adds were as fast/);
     expect(notice(live(10, 20))!.en).not.toMatch(/no slower/);
     const slower = notice(live(148, 20))!;
     expect(slower.en).not.toMatch(/Either add is about one instruction|not certain|neither round is reliably/);
@@ -103,8 +103,8 @@ describe('newcomers\' passes (issue 16)', () => {
     // what a cache line is, the step's New terms line says right under the notice, in view at
     // 80x24 whichever round is faster (tests/app/race-notice-fold; the gloss in brackets pushed it out)
     // why the atomic round was the slower, not only "which round wins varies" (issue 16), and why the loops end apart
-    expect(slower.en).toMatch(/the atomic round was the slower\. An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds\.$/);
-    expect(slower.zh).toMatch(/原子加这一轮更慢。每次原子加都要等计数器所在的缓存行/);
+    expect(slower.en).toMatch(/the atomic add was the slower\. An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds\.$/);
+    expect(slower.zh).toMatch(/原子加更慢。每次原子加都要等计数器所在的缓存行/);
     // no loop times: their lines stand above the Trace's window at 80x24 (issue 16)
     expect(`${slower.en} ${slower.zh}`).not.toMatch(/Loops:|两个循环：/);
     // pass 8: "one loop waited more" left a faster atomic round unexplained: said for either

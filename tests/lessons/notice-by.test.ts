@@ -145,8 +145,8 @@ describe('notices by the run', () => {
     // step 2's add is a load and a store, not "about one instruction" too (fixR5)
     expect(said.en).toContain('Nothing lost, no system call: each add is one atomic instruction (step 2: load, then store).');
     // what the figures show, not "which round is faster is not certain" under 60 ns against 29 (fixR5)
-    expect(said.en).toMatch(/step 2 29\sns: the atomic round was the slower\.$/);
-    expect(said.zh).toMatch(/：原子加这一轮更慢。$/);
+    expect(said.en).toMatch(/step 2 29\sns: the atomic add was the slower\.$/);
+    expect(said.zh).toMatch(/：原子加更慢。$/);
     // why, where both loops ran; not the loops' own times, on lines above the Trace's window at
     // 80x24 (issue 16: a notice's figures are on screen with it)
     const loops = atomic.noticeBy!({ ...slower, state: { ms: { none: 58, semaphore: 858, atomic: 120 }, loops: { atomic: [34.7, 122.7] } } } as never)!;
@@ -350,5 +350,21 @@ describe('serv-clnt 4: the question true in either order, the notice naming this
     const q = lessonById('serv-clnt')!.checkpoints!.last!.question;
     expect(q.en).toMatch(/were the client still mapping it, ipcs's status would be dest/);
     expect(q.zh).toMatch(/如果那时客户端还映射着它/);
+  });
+});
+
+// race 4: the round's wall time counts the lag between the loops' starts (worker 1's loop began
+// 15.8 ms after worker 2's), so the notice compares each worker's own loop per add and its verdict
+// follows those figures (issue 16 item 8: 6)
+describe('race 4 compares each worker\'s own loop per add, the start lag left out', () => {
+  const atomic = lessonById('race')!.steps.find((s) => s.id === 'atomic')!;
+  it('a round slower only by its start lag: the adds are compared by the loops, and the verdict follows them', () => {
+    // wall: atomic 60 ms for 2e6 adds (30 ns) against none 40 ms (20 ns): the round looks slower;
+    // the loops: atomic 20 and 24 ms per 1e6 adds (22 ns), none 38 and 40 ms (39 ns)
+    const state = { ms: { none: 40, atomic: 60 }, loops: { none: [38, 40], atomic: [20, 24] }, oneCpu: false };
+    const said = atomic.noticeBy!({ calls: [], entries: [], segments: [], state, pid: getpid() } as never)!;
+    expect(said.en).toContain("Per add, each worker's own loop (no start lag): atomic 22\u00a0ns, step 2 39\u00a0ns: the atomic add was the faster this time.");
+    expect(said.zh).toContain('不含开始的延迟');
+    expect(said.zh).toContain('这次原子加更快');
   });
 });
