@@ -3,7 +3,8 @@
 // SHM_DEST and CAP_IPC_OWNER in it, words of lessons 6 and 10 (issue 16 item 7).
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
-import { entriesUsed, GLOSSARY } from '../../src/lessons/glossary.js';
+import { entriesUsed, entryFor, firstHit, GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
+import { strings } from '../../src/app/strings.js';
 
 describe('a first-contact glossary entry', () => {
   for (const lang of ['en', 'zh'] as const) {
@@ -14,6 +15,18 @@ describe('a first-contact glossary entry', () => {
       const perms = GLOSSARY.find((e) => e.id === 'perms')!;
       const unmet = [...entriesUsed(perms.text[lang], GLOSSARY).keys()].filter((e) => e !== perms && !met.has(e)).map((e) => e.id);
       expect(unmet).toEqual([]);
+    });
+  }
+});
+
+// the Flow's border says "lit goes on above" (高亮向上延续): g finds the word (issue 16 item 7)
+describe('the Flow border\'s word for lit lines has an entry', () => {
+  for (const [lang, word] of [['en', 'lit'], ['zh', '高亮']] as const) {
+    it(`${lang}: ${word}`, () => {
+      expect(strings(lang).litGoesOnAbove).toContain(word);
+      expect(entryFor(word)?.id).toBe('flow-lines');
+      const found = glossaryMatches(word);
+      expect(found[firstHit(word, found)]?.id).toBe('flow-lines');
     });
   }
 });
