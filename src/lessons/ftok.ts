@@ -130,13 +130,18 @@ function ftokTurn(ctx: StepContext, state: FtokState): { problems: string[]; rem
   const id = numberValue(ctx.turn.values, 'id');
   const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
-  // what is true of the values given: another id with 'S''s low byte (339) is no "same id" (issue 16)
-  const idSame: Text = id === S ? { en: 'the same id', zh: 'id 相同' } : { en: `the same top byte (the id ${formatProjId(id)} is not 'S')`, zh: `最高字节相同（id ${formatProjId(id)} 并不是 'S'）` };
+  // what is true of the values given: another id with 'S''s low byte (339) is no "same id" (issue
+  // 16); why it gives the same key, said plainly with the learner's own figures (issue 16 item 8:
+  // a "same" beside "339 is not 'S'" read as a contradiction)
+  const lowS = `${id} & 0xff = ${hex(id & 0xff, 2)} = ${formatProjId(S)}`;
+  const idSame: Text = id === S ? { en: 'the same id', zh: 'id 相同' } : { en: `only the id's low 8 bits count (${lowS})`, zh: `只有 id 的低 8 位参与计算（${lowS}）` };
   const same: Text = file === 'keep'
     ? { en: `The key is ${hex(key, 8)}, the first step's: ${idSame.en}, and the same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：${idSame.zh}，inode 也相同。` }
     : { en: `The key is ${hex(key, 8)}, the first step's: ${idSame.en}, and the new file's inode has the same low 16 bits.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：${idSame.zh}，新文件的 inode 低 16 位也和旧的一样。` };
   const result = got === key ? same : keyCause(got ?? 0, key, id, file);
-  explainTurnCall(ctx, call, lowByte(id) ? { en: `${lowByte(id)!.en} ${result.en}`, zh: `${lowByte(id)!.zh}${result.zh}` } : result);
+  // the same key says where its top byte came from itself (idSame)
+  const top = got === key ? null : lowByte(id);
+  explainTurnCall(ctx, call, top ? { en: `${top.en} ${result.en}`, zh: `${top.zh}${result.zh}` } : result);
   if (file === 'keep') return { problems };
   if (file === 'delete') {
     problems.push(...makeFile(ctx, path));
@@ -471,8 +476,9 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'Replace the file, then ftok again', zh: '替换文件，再调用 ftok' },
       say: {
         // the notes' claim this step corrects (errata E7), said in words
-        en: 'The notes take a key for the path\'s name. Test it: a new file is renamed over it (as editors save); ftok again, shmget(key, 0, 0) with a new key, then ftok on a missing path.',
-        zh: '笔记把 key 当成路径的名字。验证一下：用 rename 让新文件顶替它（编辑器保存就是这样）；再 ftok，key 变了就调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
+        // what the step does, not what ftok gives (issue 16 item 8: "with a new key" answered it)
+        en: 'The notes take a key for the path\'s name. Test it: a new file is renamed over it (as editors save); ftok again, shmget(key, 0, 0) with what it gives, then ftok on a missing path.',
+        zh: '笔记把 key 当成路径的名字。验证一下：用 rename 让新文件顶替它（编辑器保存就是这样）；再 ftok，用它给的 key 调 shmget(key, 0, 0)，再对不存在的路径 ftok。',
       },
       notice: {
         // the old segment is still there under the old key (issue 16: said nowhere)
@@ -523,6 +529,8 @@ export const ftok = defineLesson<FtokState>({
         zh: '带着 ftok key 的那一行消失了，私有目录也删掉了。',
       },
       diagram: OPEN,
+      // the row gone in the Kernel pane; the folder's removal only in the Trace (issue 16 item 5)
+      alsoIn: { pane: 'trace', shows: { en: 'the unlinks and the rmdir', zh: 'unlink 和 rmdir' } },
       highlight: ['me', 'me->seg', 'seg', 'seg->gone', 'gone'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');

@@ -353,8 +353,9 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'perms, access_perms, mode', zh: '权限 / perms / access_perms / mode' },
     terms: ['perms', '权限', 'access_perms'],
     text: {
-      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. The mode is these bits plus the status flags above them (see SHM_DEST). 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i prints both, the perms as access_perms.',
-      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。mode 就是这九位再加上它们之上的状态标志位（见 SHM_DEST）。600（rw-------）表示只有你的用户能映射；root 跳过这项检查（CAP_IPC_OWNER）。ipcs -m -i 两者都打印，权限叫作 access_perms。',
+      // reached from overview 1: only words met by then; the flags and root's capability have entries of their own (issue 16 item 7)
+      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root may attach whatever they say. The mode also keeps a few status flags above these bits; ipcs -m -i prints both, the perms as access_perms.',
+      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射；root 不受这些位限制。mode 在这九位之上还记着几个状态标志位；ipcs -m -i 两者都打印，权限叫作 access_perms。',
     },
   },
   {
@@ -1313,11 +1314,12 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'flow-lines',
     // named as the legend atop the Flow names them (issue 16: "┄" and "已做" found nothing)
-    name: { en: 'the Flow\'s lines: ━━ just run ══ done ── not yet ┄┄ frame in a step, ?', zh: '流程图的线：━━ 刚运行 ══ 已做 ── 未做 ┄┄ 有步骤用到的框、?' },
-    terms: [],
+    name: { en: 'Flow lines, lit: ━━ just run ══ done ── not yet ┄┄ frame in a step, ?', zh: '流程图的线、高亮：━━ 刚运行 ══ 已做 ── 未做 ┄┄ 有步骤用到的框、?' },
+    // the Flow's border says "lit goes on above" (高亮向上延续): the word found here (issue 16 item 7)
+    terms: ['lit', '高亮'],
     text: {
-      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come; once a step reaches it, it is drawn square like any lit box, heavy (┏ EACCES ┓) or double (╔ EINVAL ╗). A ? (shown later) stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. A frame is a border around a group of boxes (the kernel, the processes): thin (─) while no step has used it, dotted (┄) once a step, the one just run or an earlier one, used it or a box in it (the legend\'s "frame in a step"). ╌│╌ (through a frame) is a line passing through a frame\'s wall: the wall goes on dashed beside it, ╎ above and below where the line crosses a side. The legend at the top of the Flow names each style in those words, the same for every step of a lesson; where a narrow pane has no room for the last ones, this entry names them. With --ascii: ** just run, ## done, -- not yet, .. frame in a step.',
-      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?；某一步走到它之后，它和别的高亮框一样画成方角，粗线（┏ EACCES ┓）或双线（╔ EINVAL ╗）。?（之后揭晓）代表之后的步骤才会显示的结果（返回值、信号的方向），那一步运行后才画出来。框是围住一组方框的外框（内核、进程）：还没有步骤用到它时是细线（─），有步骤（刚运行的这一步或之前的）用到它或它里面的方框后画成点线（┄），图例写作“有步骤用到的框”。╌│╌（线穿过框）是从框边穿过的线：框边在线的两旁画成虚线，从侧边穿过时线的上下画成 ╎。流程图顶上的图例就用这些词说明每种线，一课里每一步都一样；窗格太窄放不下最后几项时，由这一条说明。加 --ascii 时：** 刚运行，## 已做，-- 未做，.. 有步骤用到的框。',
+      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did: both are lit. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come; once a step reaches it, it is drawn square like any lit box, heavy (┏ EACCES ┓) or double (╔ EINVAL ╗). A ? (shown later) stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. A frame is a border around a group of boxes (the kernel, the processes): thin (─) while no step has used it, dotted (┄) once a step, the one just run or an earlier one, used it or a box in it (the legend\'s "frame in a step"). ╌│╌ (through a frame) is a line passing through a frame\'s wall: the wall goes on dashed beside it, ╎ above and below where the line crosses a side. The legend at the top of the Flow names each style in those words, the same for every step of a lesson; where a narrow pane has no room for the last ones, this entry names them. With --ascii: ** just run, ## done, -- not yet, .. frame in a step.',
+      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的：两者都算高亮。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?；某一步走到它之后，它和别的高亮框一样画成方角，粗线（┏ EACCES ┓）或双线（╔ EINVAL ╗）。?（之后揭晓）代表之后的步骤才会显示的结果（返回值、信号的方向），那一步运行后才画出来。框是围住一组方框的外框（内核、进程）：还没有步骤用到它时是细线（─），有步骤（刚运行的这一步或之前的）用到它或它里面的方框后画成点线（┄），图例写作“有步骤用到的框”。╌│╌（线穿过框）是从框边穿过的线：框边在线的两旁画成虚线，从侧边穿过时线的上下画成 ╎。流程图顶上的图例就用这些词说明每种线，一课里每一步都一样；窗格太窄放不下最后几项时，由这一条说明。加 --ascii 时：** 刚运行，## 已做，-- 未做，.. 有步骤用到的框。',
     },
   },
   {

@@ -283,11 +283,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        // where the kept bytes are seen (issue 16: the claim stood beside a pane that shows none)
-        // this segment is removed at step 7: the lesson that shows kept bytes does it on its own
-        // segment (issue 16: "lesson 5 maps it again" named this one)
-        en: 'nattch 0; dtime (last detach) changed. A\'s bytes stay till removal: lesson 5 (shmdt) shows it on a segment of its own.',
-        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。没有映射时，共享内存段也留着字节，直到被删除：第 5 课（shmdt）用它自己的段演示。',
+        // only what the Kernel pane shows: it draws no contents, so kept bytes are lesson 5's to
+        // show (issue 16 item 5: "A's bytes stay till removal" stood beside "contents not shown")
+        en: 'nattch 0; dtime (last detach) changed. The row is still listed: detaching does not remove a segment.',
+        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。这一行仍在列表里：解除映射不会删除共享内存段。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->闲置', 'pb', 'pb->闲置', 'IPC对象', 'IPC对象->闲置', '闲置'],

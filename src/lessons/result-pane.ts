@@ -94,6 +94,24 @@ export function noticePoints(notice: Text, kernelWords: readonly string[] = []):
   return { kernel, trace, flow: named('flow'), quoted: /"[^"\n]+"/.test(both) };
 }
 
+/** A call's return said in words ("shmdt returned 0", "返回 0"): only the Trace shows it. */
+const RETURN_WORDS = [/\breturn(?:ed|s)\b/, /返回/];
+
+/** A step whose result is in one pane for sure while its notice claims what only the other shows
+ *  (a call's return, an errno, ipcs's output, a signal in the Trace; a Kernel figure) and that
+ *  declares no Step.alsoIn: the pane it names and the pane shown (issue 16 item 5: shmdt 2's
+ *  "shmdt returned 0" stood beside the Kernel pane alone). */
+export function unbackedClaim(step: { notice: Text; traceFocus?: readonly TraceMark[]; resultPane?: ResultPane; alsoIn?: { pane: string } }): { claims: ResultPane; shown: ResultPane } | null {
+  if (step.alsoIn) return null;
+  const shown = possibleResultPanes(step);
+  if (shown.size !== 1) return null;
+  const [pane] = [...shown];
+  const points = noticePoints(step.notice);
+  const returned = RETURN_WORDS.some((re) => re.test(`${step.notice.en}\n${step.notice.zh}`));
+  if (pane === 'kernel' && (points.trace || returned)) return { claims: 'trace', shown: pane };
+  return null;
+}
+
 /** The pane that holds the step's result, and the rule that chose it (see the list above). */
 export function resultPane(input: ResultInput): { pane: ResultPane; why: ResultWhy } {
   if (input.declared) return { pane: input.declared, why: 'declared' };

@@ -450,6 +450,8 @@ export const sem = defineLesson<SemState>({
         zh: '等待者的 semop 紧跟在 V 之后返回；它归还信号量后退出：semncnt 为 0，semval 为 1，sempid 是等待者。',
       },
       diagram: FLOW,
+      // the figures in the Kernel pane; the waiter's semop returning, only in the Trace (issue 16 item 5)
+      alsoIn: { pane: 'trace', shows: { en: "the waiter's semop returning", zh: '等待者的 semop 返回' } },
       highlight: ['me', 'me->sem', 'sem', 'sem->waiter', 'waiter'],
       // woken, the waiter takes the semaphore, gives it back and exits: no longer drawn after (fix26f#4)
       async run(ctx, state) {

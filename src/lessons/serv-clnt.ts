@@ -273,8 +273,9 @@ export const servClnt = defineLesson<ServClntState>({
       // without its other name, __ATOMIC_SEQ_CST by what it asks; shm_segsz's line says it in words
       // ("room for struct ipclab_rv"); the claim and the wake-up the lines say in words too
       notice: {
-        en: 'Found by key, as a FIFO (a pipe that has a path) is by path. Trace: the claim\'s __ATOMIC_SEQ_CST asks for strict memory order.',
-        zh: '只凭 key 就找到了共享内存段，如同 FIFO（有文件名的管道）凭路径。跟踪：比较并交换的 __ATOMIC_SEQ_CST 要求最严格的内存顺序。',
+        // (issue 16 item 8: "as a FIFO ... is by path" read as the segment being a FIFO)
+        en: 'Found by key alone; a FIFO (a pipe with a path) is found by path. Trace: __ATOMIC_SEQ_CST asks for strict memory order.',
+        zh: '客户端只凭 key 就找到了共享内存段，就像程序凭路径找到 FIFO（有路径的管道）。跟踪：__ATOMIC_SEQ_CST 要求最严格的内存顺序。',
       },
       // the notice's lines: the compare-and-swap (its __ATOMIC_SEQ_CST just above) said plainly, the SIGUSR2, the server woken
       traceFocus: [{ en: 'compare-and-swap: client_pid', zh: '比较并交换：client_pid' }, 'rv->client_pid =='],
@@ -470,8 +471,9 @@ export const servClnt = defineLesson<ServClntState>({
       }),
     },
     last: {
-      // dest said in the question, so the "New terms" line shows it before the answer (newcomers, fix26a#2)
-      question: { en: 'The server calls IPC_RMID while the client may map it (ipcs\'s status: dest). Once both have exited, ipcs -m shows…', zh: '服务端调用了 IPC_RMID，客户端可能还映射着它（已标记删除、仍被映射时，ipcs 的 status 列显示 dest）。双方都退出之后，ipcs -m 显示……' },
+      // dest said in the question, so the "New terms" line shows it before the answer (newcomers, fix26a#2);
+      // as a condition, true whichever side detached first (issue 16 item 8: the run may show no dest)
+      question: { en: 'The server calls IPC_RMID; were the client still mapping it, ipcs\'s status would be dest. Once both have exited, ipcs -m shows…', zh: '服务端调用 IPC_RMID；如果那时客户端还映射着它，ipcs 的 status 列会显示 dest。双方都退出之后，ipcs -m 显示……' },
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
         { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'that is while some process still maps it; an exit detaches, so at the last exit the kernel freed it.', zh: '那是还有进程映射着它的时候；进程退出会解除映射，所以最后一个进程退出时内核释放了它。' } },
@@ -549,14 +551,14 @@ function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
   const order = detachOrder(live);
   if (order === 'dest') {
     return {
-      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: still mapped, it was freed only at that shmdt (Trace).`,
-      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：它仍被映射，到那次 shmdt 才释放（见跟踪）。`,
+      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: still mapped, it was dest until that shmdt freed it (Trace).`,
+      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：它仍被映射，是 dest，到那次 shmdt 才释放（见跟踪）。`,
     };
   }
   if (order === 'freed') {
     return {
-      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once (the trace gives the order).`,
-      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它（先后见跟踪）。`,
+      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once, never dest (Trace).`,
+      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它，从没有 dest（见跟踪）。`,
     };
   }
   return undefined;

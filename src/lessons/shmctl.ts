@@ -295,8 +295,9 @@ export const shmctl = defineLesson<ShmctlState>({
         // unlike other forms, y runs the learner's mode alone (no 0640 after it): one sentence
         // on how long it stays (step 5 is the next to use this segment)
         yours: {
-          en: 'your mode instead, set by IPC_SET; it stays until step 5 sets the lesson\'s 0640',
-          zh: '改由 IPC_SET 设你的权限；它一直保留到第 5 步设回本课的 0640',
+          // (issue 16 item 8: how long it stays, said as a condition, was misread)
+          en: 'IPC_SET sets your mode, not 0640; step 5 puts 0640 back before its test',
+          zh: 'IPC_SET 设成你的权限，而不是 0640；第 5 步测试前会改回 0640',
         },
       },
       run(ctx, state) {

@@ -204,8 +204,9 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         // the record as the pane draws it beside the row: one "record:" line (issue 16: "record lines" named rows not on screen)
-        en: 'shmdt returned 0. nattch is 0; lpid is this pid, dtime now (the Kernel pane\'s "record:" line). Still listed: detaching is not deleting.',
-        zh: 'shmdt 返回 0。nattch 为 0；lpid 是本课进程，dtime 是此刻（见“内核”窗格“记录：”那一行）。它仍在列表里：解除映射不等于删除。',
+        // only what the Kernel pane shows: shmdt's 0 is the Trace's (issue 16 item 5)
+        en: 'nattch is 0; lpid is this pid, dtime now (the Kernel pane\'s "record:" line). Still listed: detaching is not deleting.',
+        zh: 'nattch 为 0；lpid 是本课进程，dtime 是此刻（见“内核”窗格“记录：”那一行）。它仍在列表里：解除映射不等于删除。',
       },
       diagram: UNMAP,
       highlight: ['map', 'map->old', 'old', 'shm'],

@@ -22,7 +22,7 @@ import { ERRATA, type Erratum } from './errata.js';
 import { traceLines, wrap } from './format.js';
 import { asksSurvival, CLEANS, pointsAtChoice, REMOVES } from './giveaway.js';
 import { paneWords } from './pane-words.js';
-import { possibleResultPanes, tabPointers } from './result-pane.js';
+import { possibleResultPanes, tabPointers, unbackedClaim } from './result-pane.js';
 import { glossaryGiveaways, lessonTextGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
 import { earlyTerms, entriesUsed, entryFor, entryText, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
@@ -1227,6 +1227,8 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       // after the run the pane of the step's result is shown (result-pane.ts): no key to reach it
       const shown = possibleResultPanes(step);
       for (const pane of tabPointers(step.notice)) if (shown.has(pane)) problems.push(`${where}: its notice tells the learner to press Tab (跳到) for the ${pane} pane, which ipclab shows after the run: name the pane without the key`);
+      const unbacked = unbackedClaim(step);
+      if (unbacked) problems.push(`${where}: its notice speaks of what only the ${unbacked.claims} pane shows while the ${unbacked.shown} pane is shown after the run: declare alsoIn, show it in the pane shown (resultPane), or drop the claim`);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
       if (step.turn) checkTurn(where, step.turn, problems);
       if (step.turn) checkStayingQuestion(where, step.turn, lesson.checkpoints?.[step.id], problems);

@@ -109,6 +109,13 @@ describe('your turn on the real kernel', () => {
     }
   });
 
+  it("ftok: an id with 'S''s low byte (339) gives the first step's key, and says why in plain figures (issue 16 item 8)", async () => {
+    const { entries } = await runWith('ftok', { id: '339', file: 'keep' });
+    const text = said(entries).map((t) => t.en).join('\n');
+    expect(text).toContain("only the id's low 8 bits count (339 & 0xff = 0x53 = 'S')");
+    expect(text).not.toContain('is not');
+  });
+
   it('ftok: every file operation a step does is a trace line, as C names it (open/write/close, link, rename, unlink)', async () => {
     const { run } = await runWith('ftok', { id: 'S', file: 'recreate' });
     const step = (id: string) => {

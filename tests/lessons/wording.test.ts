@@ -17,6 +17,11 @@ const SYNONYMS = [['old pointer', 'stale pointer', 'dangling pointer'], ['旧指
 const POSITION = /(?:under|below|above) the question|题目(?:下方|上方|下面|上面)的动手试/;
 /** A quoted label of the Flow, as if the reader saw it. */
 const FLOW_QUOTE = /The Flow\\?'s "[^"]+"/;
+/** Wording newcomers misread (issue 16 item 8): a comparison that drops its verb ("Found by key,
+ *  as a FIFO ... is by path" read as the segment being a FIFO); a "same" with a "not" beside it
+ *  and no why ("the same top byte (the id 339 is not 'S')"); a "until step N sets" read as a
+ *  condition on the learner. */
+const MISREAD = [/\bas an? [^,.;]* is by\b/, /same top byte \(the id/, /stays until step \d+ sets/];
 
 describe('wording', () => {
   it('one name per thing in each lesson', () => {
@@ -32,5 +37,8 @@ describe('wording', () => {
   });
   it('no text quotes a Flow label as if on screen', () => {
     for (const { file, text } of SOURCES) expect(FLOW_QUOTE.exec(text)?.[0], file).toBeUndefined();
+  });
+  it('no wording newcomers misread', () => {
+    for (const { file, text } of SOURCES) for (const re of MISREAD) expect(re.exec(text)?.[0], file).toBeUndefined();
   });
 });
