@@ -257,7 +257,7 @@ export const shmctl = defineLesson<ShmctlState>({
         explain(
           ctx,
           'Each field has three names: att_time (ipcs -m -i) = atime (Kernel pane) = shm_atime; det_time = dtime, change_time = ctime likewise; bytes = shm_segsz. det_time=Not set: no detach yet (dtime 0).',
-          '一个字段三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time = dtime、change_time = ctime 同理；bytes = shm_segsz。det_time=Not set：还没有解除过映射（dtime 为 0）。',
+          '字段各有三种叫法：att_time（ipcs -m -i）= atime（“内核”窗格）= shm_atime；det_time = dtime、change_time = ctime 同理；bytes = shm_segsz。det_time=Not set：还没有解除过映射。',
         );
         const { call, ds } = ctx.sys.shmctlStat(shmid);
         if (!ds) return expectOk(call);
