@@ -188,8 +188,8 @@ export const servClnt = defineLesson<ServClntState>({
     // in lesson 7 …) read as a contradiction, lesson 7's "look now" being SIGUSR1)
     // and the 100 ms look, before any step's Trace can show one (issue 16: step 4's "seen at its 100 ms
     // poll" came after an introduction that named SIGUSR2 alone; step 2's wait can show it already)
-    en: 'Programs started apart share no variables: they know a file and the id \'S\'; a struct in a System V segment does the rest. One signal, SIGUSR2, says "look now", both ways; each side also looks every 100 ms, in case a signal is lost or early.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。双方只用一个信号 SIGUSR2，意思是“现在去看”；此外每一方每 100 ms 自己再看一次，以防信号丢了或来早了。',
+    en: 'Programs started apart share only a file and the id \'S\'; a struct in a System V segment does the rest. SIGUSR2 means "look now", both ways; each also looks every 100 ms in case one is lost or early.',
+    zh: '分别启动的程序没有共同的变量，只共知一个文件（会合文件）和 id \'S\'；其余都在 System V 共享内存段里的一个结构体中。SIGUSR2 双向都表示“现在去看”；每一方还每 100 ms 自己看一次，以防信号丢了或来早了。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means only what the programs agree: SIGUSR2 meant "read it" in lesson 7 (parent and child), "look now" here.',
@@ -213,7 +213,7 @@ export const servClnt = defineLesson<ServClntState>({
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       // "rendezvous" said in place: a learner who met the word in ftok's trace path gets no New term for it here
       say: {
-        en: 'The server makes the rendezvous file (meeting place) and under ftok(file, \'S\')\'s key a 4096-byte segment for struct ipclab_rv. It sets server_pid, then magic last ("ready").',
+        en: 'The server makes the rendezvous file (meeting place) and under ftok(file, \'S\')\'s key a segment for struct ipclab_rv. It sets server_pid, then magic last ("ready").',
         zh: '服务端建会合文件（双方约定的会合地点），在 ftok(文件, \'S\') 的 key 下建 4096 字节的共享内存段，即 struct ipclab_rv。它先写 server_pid，最后写 magic（表示“就绪”的数字）。',
       },
       notice: {

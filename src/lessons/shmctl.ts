@@ -296,7 +296,7 @@ export const shmctl = defineLesson<ShmctlState>({
         // on how long it stays (step 5 is the next to use this segment)
         yours: {
           // (issue 16 item 8: how long it stays, said as a condition, was misread)
-          en: 'IPC_SET sets your mode, not 0640; step 5 puts 0640 back before its test',
+          en: 'your mode, set by IPC_SET instead of 0640; step 5 puts 0640 back before its test',
           zh: 'IPC_SET 设成你的权限，而不是 0640；第 5 步测试前会改回 0640',
         },
       },

@@ -28,7 +28,11 @@ describe('the status column, empty, says what it would hold', () => {
       const entry = GLOSSARY.find((e) => e.name[lang].includes('status'))!;
       expect(entry.name[lang]).toMatch(/^status/);
       expect(entry.text[lang]).not.toMatch(/dest|IPC_RMID/);
-      expect(entry.shows).toEqual([expect.objectContaining({ lesson: 'shmctl', step: 'rmid', text: expect.objectContaining({ [lang]: expect.stringMatching(/^dest/) }) })]);
+      // dest's part waits for shmctl's rmid step; that a dest segment attaches by shmid, for attach-dest (s35f)
+      expect(entry.shows).toEqual([
+        expect.objectContaining({ lesson: 'shmctl', step: 'rmid', text: expect.objectContaining({ [lang]: expect.stringMatching(/^dest/) }) }),
+        expect.objectContaining({ lesson: 'shmctl', step: 'attach-dest', text: expect.objectContaining({ [lang]: expect.stringMatching(/shmid/) }) }),
+      ]);
     });
     it(`${lang}: not where a row says dest, nor in a pane too short for all its lines`, () => {
       expect(kernelLines(input(lang, ['dest']), 76, 40).map(lineText).join('\n')).not.toContain(note.slice(0, 20));

@@ -1,6 +1,6 @@
 // A lesson opens at its top: its introduction's first words on the lesson pane's first row,
 // nothing above them, with the quiz on and no progress saved (issue 16: serv-clnt at 80x24
-// opened under "↑ 3 more", scrolled past "Programs started apart share no variables…" to keep
+// opened under "↑ 3 more", scrolled past "Programs started apart share only a file…" to keep
 // step 1's question in view). Where the question does not fit under them it waits behind
 // Space, as after a run; Space brings it whole. Every lesson, 80x24 en and 120x34 zh, the real app.
 import { describe, expect, it } from 'vitest';

@@ -149,7 +149,7 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(step('serv-clnt', 'c-client').aside!.en).not.toMatch(/a process of its own, ipclab's program started again/);
     // issue 16: step 3's "look now" ("read it" in lesson 7 …) read as a contradiction: which
     // signal means what is said up front, and step 3 says no meaning of lesson 7's
-    expect(lesson('serv-clnt').intro.en).toMatch(/One signal, SIGUSR2, says "look now", both ways;/);
+    expect(lesson('serv-clnt').intro.en).toMatch(/SIGUSR2 means "look now", both ways;/);
     // issue 16: step 4's "seen at its 100 ms poll" met a learner told of SIGUSR2 alone; step 2's wait may show it
     expect(lesson('serv-clnt').intro.en).toMatch(/every 100 ms/);
     expect(lesson('serv-clnt').intro.zh).toMatch(/每 100 ms/);
