@@ -584,7 +584,7 @@ const EN = {
   reviewRerun: (step: number) => `Space re-runs step ${step}: ${step > 2 ? `resets the lesson, runs steps 1-${step - 1} again first` : step === 2 ? 'resets the lesson, runs step 1 again first' : 'resets the lesson first'}`,
   /** the text of the step being re-run, while the steps before it run again (in place of "not run yet") */
   rerunText: (step: number, done: number) =>
-    `(re-running step ${step}: the lesson was reset${step === 1 ? '' : `; ${done ? `${done} of the ${step - 1} steps before it ran again` : `${stepsBefore(step)} run again first`}`})`,
+    `(re-running step ${step}: the lesson was reset${step === 1 ? '' : `; ${done ? `so far ${done} of the ${step - 1} steps before it ran again` : `${stepsBefore(step)} run again first`}`})`,
   /** a re-run stopped before its step, whose question was never answered: asked now */
   rerunAsks: (step: number) => `step ${step}: the lesson rebuilt up to it; answer its question, then Space runs it`,
   /** worded by case: step 1 has no steps before it */
@@ -1099,7 +1099,7 @@ const ZH: Strings = {
   confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? '没有重置：本课保持原样' : '没有运行：按数字键作答，或按 x 跳过'),
   rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课${step > 1 ? `，再运行第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}…`,
   reviewRerun: (step: number) => `按空格重新运行第 ${step} 步：${step > 2 ? `会先重置本课，再重跑第 1–${step - 1} 步` : step === 2 ? '会先重置本课，再重跑第 1 步' : '会先重置本课'}`,
-  rerunText: (step: number, done: number) => `（正在重新运行第 ${step} 步：本课已重置${step === 1 ? '' : `；${done ? `它之前的 ${step - 1} 步已重跑 ${done} 步` : '先重跑它之前的步骤'}`}）`,
+  rerunText: (step: number, done: number) => `（正在重新运行第 ${step} 步：本课已重置${step === 1 ? '' : `；${done ? `它之前的 ${step - 1} 步目前已重跑 ${done} 步` : '先重跑它之前的步骤'}`}）`,
   rerunAsks: (step: number) => `第 ${step} 步：本课已重建到这一步之前；先回答它的题，再按空格运行`,
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置了本课${step > 1 ? `，再运行了第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}）`,
   resultShown: (step: number, pane: string) => `第 ${step} 步的结果：已切到“${pane}”窗格`,

@@ -37,6 +37,8 @@ interface RaceState {
   loops?: Partial<Record<Lock, number[]>>;
   /** how many rounds step 2 ran: more than one where a round lost nothing (NONE_ROUNDS) */
   noneRounds?: number;
+  /** the rounds whose loops began apart (lateStart said so in the trace) */
+  lateStart?: Partial<Record<Lock, boolean>>;
 }
 
 const LOST: Choice[] = [
@@ -175,6 +177,7 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const lost = of - total;
   (state.ms ??= {})[lock] = ms;
   (state.loops ??= {})[lock] = loops;
+  (state.lateStart ??= {})[lock] = late !== undefined;
   const pct = lostPercent(lost, of);
   const ns = perIncrement(ms, of);
   ctx.trace({
@@ -290,7 +293,10 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   }
   const side = live.state.oneCpu
     ? { en: ' On one CPU the loops took turns: each loss is a worker paused between its load and its store.', zh: '只有一个 CPU，两个循环轮流运行：每次丢失都是一个进程在读和写之间被暂停。' }
-    : { en: ` Both loops began together; the losses came while both ran, within the round's ${wallOf(live.state, 'none')} of wall time.`, zh: `两个循环同时开始，丢失都发生在两者同时运行时，在这一轮实际用时 ${wallOf(live.state, 'none')} 之内。` };
+    : live.state.lateStart?.none
+      // (nc3, s36: "began together" beside the trace's "worker 1's loop began 60.0 ms after")
+      ? { en: ` One loop began late (the Trace says by how much); the losses came while both ran, after it began, within the round's ${wallOf(live.state, 'none')} of wall time.`, zh: `一个循环开始得晚（“跟踪”窗格里写了晚多少）；丢失都发生在它开始之后两者同时运行时，在这一轮实际用时 ${wallOf(live.state, 'none')} 之内。` }
+      : { en: ` Both loops began together; the losses came while both ran, within the round's ${wallOf(live.state, 'none')} of wall time.`, zh: `两个循环同时开始，丢失都发生在两者同时运行时，在这一轮实际用时 ${wallOf(live.state, 'none')} 之内。` };
   return { en: `${lostSaid.en}${nearHalf.en}${side.en}`, zh: `${lostSaid.zh}${nearHalf.zh}${side.zh}` };
 }
 

@@ -44,7 +44,8 @@ describe('notices by the run', () => {
       // exactly half lost is said as such (fix20c#2)
       if (2 * measure.value === measure.of) expect(outcome.notice?.en).toContain("exactly half: *counter ended at one worker's count");
       else if (setup.notice?.en.startsWith('One CPU')) expect(outcome.notice?.en).toContain('took turns');
-      else expect(outcome.notice?.en).toMatch(new RegExp(`Both loops began together; the losses came while both ran, within the round's ${wall}\\sms of wall time\\.`));
+      // (one loop late, as the trace's line says: not "together", nc3 s36)
+      else expect(outcome.notice?.en).toMatch(new RegExp(`(Both loops began together; the losses came while both ran, |One loop began late \\(the Trace says by how much\\); the losses came while both ran, after it began, )within the round's ${wall}\\sms of wall time\\.`));
       expect(outcome.notice?.en).not.toMatch(/worker 1's took/);
     }
   }, 60_000);
@@ -96,6 +97,11 @@ describe('notices by the run', () => {
     expect(notice.en).toMatch(/Both loops began together; the losses came while both ran, within the round's 61\sms of wall time\./);
     expect(notice.zh).toMatch(/两个循环同时开始，丢失都发生在两者同时运行时，在这一轮实际用时 61\sms 之内。/);
     expect(`${notice.en} ${notice.zh}`).not.toMatch(/53\.1|17\.9/);
+    // a loop that began late (the trace's lateStart line): not "together" (nc3, s36)
+    const late = none.noticeBy!({ ...live, state: { ...live.state, lateStart: { none: true } } } as never)!;
+    expect(late.en).toMatch(/One loop began late \(the Trace says by how much\); the losses came while both ran, after it began, within the round's 61\sms of wall time\./);
+    expect(late.zh).toMatch(/一个循环开始得晚/);
+    expect(`${late.en} ${late.zh}`).not.toMatch(/began together|同时开始/);
     // exactly one worker's count lost: the notice says why, not only the trace (fix20c#2)
     const half = none.noticeBy!({ ...live, entries: [{ type: 'measure', value: 1_000_000, of: 2_000_000 }] } as never)!;
     expect(half.en).toContain("This run lost 1000000 of its 2000000 adds (50.0%), exactly half: *counter ended at one worker's count.");
