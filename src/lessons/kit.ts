@@ -100,6 +100,10 @@ export function privateFolder(ctx: StepContext, prefix: string): string {
  *  before the call as C assigns it (issue 16: shmctl 4's IPC_SET gave the segment to uid 65534
  *  with no line saying so): the fields of buf the call takes are shown, like msgsnd's mtext. */
 export function setPerms(ctx: StepContext, shmid: number, change: { mode?: number; uid?: number; gid?: number }): CallRecord {
+  // the IPC_STAT that fills ds first, in the trace as in the C (nc1, s36: IPC_SET alone read as
+  // setting a ds left from another segment); shmctlSet reads it again for the values it sends
+  const stat = ctx.sys.shmctlStat(shmid);
+  if (stat.call.errno) return stat.call;
   const fields = Object.entries(change).map(([field, value]) => `ds.shm_perm.${field} = ${field === 'mode' ? `0${value.toString(8).padStart(3, '0')}` : value};`);
   explain(ctx, fields.join(' '), fields.join(' '));
   return ctx.sys.shmctlSet(shmid, change);

@@ -98,7 +98,7 @@ describe('notices by the run', () => {
     expect(notice.zh).toMatch(/两个循环同时开始，丢失都发生在两者同时运行时，在这一轮实际用时 61\sms 之内。/);
     expect(`${notice.en} ${notice.zh}`).not.toMatch(/53\.1|17\.9/);
     // a loop that began late (the trace's lateStart line): not "together" (nc3, s36)
-    const late = none.noticeBy!({ ...live, state: { ...live.state, lateStart: { none: true } } } as never)!;
+    const late = none.noticeBy!({ ...live, state: { ...(live.state as object), lateStart: { none: true } } } as never)!;
     expect(late.en).toMatch(/One loop began late \(the Trace says by how much\); the losses came while both ran, after it began, within the round's 61\sms of wall time\./);
     expect(late.zh).toMatch(/一个循环开始得晚/);
     expect(`${late.en} ${late.zh}`).not.toMatch(/began together|同时开始/);
