@@ -228,12 +228,13 @@ const EN = {
   quoted: (text: string) => `"${text}"`,
   /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
   turnEditing: (next: string, waits = false, fields = 2) => `${fields > 1 ? `${next}/↑↓ field · ` : ''}Enter ${waits ? 'keep these' : 'run with these'} · Esc cancel (nothing runs; back to the lesson's values)`,
-  /** what typing and the arrows do to the focused field: `fresh`, just entered, its value is as if
-   *  selected and the first key typed replaces it; after ← → or a key typed, typing edits at the cursor */
-  turnTyping: (fresh: boolean) =>
-    fresh ? 'typing replaces the value; press ← → first to edit it instead · Home End Del, Ctrl-U clears' : 'typing edits at the cursor · ← → Home End Del, Ctrl-U clears',
+  /** what typing and the line keys do in the focused field: the same on every field, always (the
+   *  cursor starts at the value's end) */
+  turnTyping: 'typing edits at the cursor · ← → Home End move it · Backspace Del erase · Ctrl-U erases all before it',
   /** the same place, when the focused field is a choice: it takes no typing */
   turnPick: '← → pick the value',
+  /** a key typed on a choice field (`label`): it is picked, not typed */
+  turnChoiceTyped: (label: Text) => `${label.en}: a choice, not typed; ← → pick the value`,
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
   turnOneChar: 'one ASCII character (a letter, digit or sign), or an int, not 0',
@@ -897,9 +898,9 @@ const ZH: Strings = {
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string, waits = false, fields = 2) =>
     `${fields > 1 ? `${next}/↑↓ 换字段 · ` : ''}Enter ${waits ? '保留这些值（先回答问题，再按空格用它们运行）' : '用这些值运行'} · Esc 取消（不运行，恢复课程的取值）`,
-  turnTyping: (fresh: boolean) =>
-    fresh ? '直接输入会替换整个取值；想在原值上修改，先按 ← → · Home End Del，Ctrl-U 清空' : '输入插在光标处 · ← → Home End Del 移动和删除，Ctrl-U 清空',
+  turnTyping: '输入插在光标处 · ← → Home End 移动光标 · Backspace Del 删除 · Ctrl-U 删掉光标前的全部',
   turnPick: '按 ← → 选择取值',
+  turnChoiceTyped: (label: Text) => `${label.zh}：是选项，不能输入；按 ← → 选择取值`,
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
   turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数，不能为 0',
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,

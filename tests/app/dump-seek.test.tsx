@@ -11,7 +11,8 @@ describe('} jumps the dump to the next non-zero bytes', () => {
   for (const [width, height, lang] of [[80, 24, 'en'], [120, 34, 'zh']] as const) {
     it(`${width}x${height} ${lang}: after shmdt step 1 with the text at +4070, ] says the bytes are zero and names }; } shows the text's row`, async () => {
       const r = await draw({ width, height, lang });
-      await r.press('y', KEYS.tab, '4070', KEYS.enter);
+      // typing edits at the cursor: Ctrl-U clears the offset the form shows first
+      await r.press('y', KEYS.tab, '\x15', '4070', KEYS.enter);
       await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run with the offset 4070', 30_000);
       // the Kernel pane shown (a tab at 80x24, where the run showed it) or in focus
       await tabTo(r, 'kernel');

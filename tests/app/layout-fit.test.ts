@@ -36,7 +36,7 @@ const FORM_PAGED_ELSEWHERE = ['80x24 shmget step 3', '80x24 shmctl step 3'];
 /** A step's your-turn form as App shows it before the step runs: not edited, the lesson's values (TurnForm.tsx). */
 function formOf(turn: Turn, lang: Lang): NonNullable<LessonViewInput['form']> {
   const s = strings(lang);
-  return { lines: (width) => turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, width), alone: false, custom: false };
+  return { lines: (width) => turnFormLines({ turn, typed: defaultTyped(turn), focus: null, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, width), alone: false, custom: false };
 }
 
 /** The lesson pane's content at a terminal size in the tabs layout, as App lays it out. */

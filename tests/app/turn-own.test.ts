@@ -30,7 +30,7 @@ describe("the lesson's own values after the learner's", () => {
   it.each(['en', 'zh'] as const)("%s: shmdt step 1's summary names offset 0 as what Space runs, not as the form's, which y opens past the lesson's text", (lang) => {
     const s = strings(lang);
     const turn = shmdt.steps[0].turn!;
-    const lines = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 200);
+    const lines = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 200);
     const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
     expect(text).toMatch(lang === 'en' ? /^Space: the lesson's own \(text = ".*", offset = 0\)\. y: first your own text, at \+13 \(0xd\) or later; then the lesson's, at \+0\. / : /^空格：本课自己的取值（文字 = “.*”、偏移 = 0）。y：先写你自己的文字，从 \+13 \(0xd\) 或更后处起；再写本课的，在 \+0。/);
   });
@@ -47,7 +47,7 @@ describe("the lesson's own values after the learner's", () => {
       200,
     );
     expect(notice.map(lineText).join(' ').replace(/\s+/g, ' ')).toContain(want);
-    const summary = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 200);
+    const summary = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 200);
     const text = summary.map(lineText).join(' ').replace(/\s+/g, ' ');
     expect(text).toContain(s.turnSpaceOwn(want));
     expect(text).not.toMatch(/msgtyp = -3/);
@@ -63,7 +63,7 @@ describe("the lesson's own values after the learner's", () => {
         const turn = step.turn;
         if (!turn) continue;
         seen++;
-        const text = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 400)
+        const text = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 400)
           .map(lineText)
           .join(' ')
           .replace(/\s+/g, ' ');
@@ -71,7 +71,7 @@ describe("the lesson's own values after the learner's", () => {
         expect(text).not.toMatch(/gives yours|改用你的：/);
         // kept values: Space runs them, y changes them
         const kept = { ...defaultTyped(turn), [turn.fields[0].name]: `${turn.fields[0].default}x` };
-        const keptText = turnFormLines({ turn, typed: kept, focus: null, fresh: false, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 400).map(lineText).join(' ');
+        const keptText = turnFormLines({ turn, typed: kept, focus: null, cursor: 0, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 400).map(lineText).join(' ');
         expect(keptText).toContain(s.turnY('y', s.turnYChange(turn.fields.length)));
         // one field is "it", not "them" (shmctl's mode)
         if (turn.fields.length === 1) expect(keptText).toMatch(lang === 'en' ? /y: change it\./ : /y：修改它。/);
@@ -82,7 +82,7 @@ describe("the lesson's own values after the learner's", () => {
   it("msg step 2: Space, the lesson's four; y, first your own message", () => {
     const msg = lessonById('msg')!;
     const turn = msg.steps.find((st) => st.id === 'send')!.turn!;
-    const text = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, cursor: 0, error: null, lang: 'en', ascii: false, s: strings('en'), keys: { edit: 'y', next: 'Tab' } }, 400).map(lineText).join(' ');
+    const text = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, cursor: 0, error: null, lang: 'en', ascii: false, s: strings('en'), keys: { edit: 'y', next: 'Tab' } }, 400).map(lineText).join(' ');
     expect(text).toMatch(/^Space: the lesson's own \(the four messages\)\. y: first your own message \(mtype, mtext\), then the lesson's four\./);
   });
 });

@@ -46,19 +46,21 @@ describe('your turn in a real terminal', () => {
   });
 
   it.each([
-    ['en', 80, 24, "Space: the lesson's own (", '▸ offset:', 'typing replaces the value', 'typing edits at the cursor'],
-    ['zh', 120, 34, '空格：本课自己的取值（', '▸ 偏移', '替换整个取值', '插在光标处'],
-  ] as const)('%s %sx%s, shmdt: typing replaces a field just entered; after → it edits, and the form says which (keys sent together)', async (lang, width, height, summary, field, replaces, edits) => {
+    ['en', 80, 24, "Space: the lesson's own (", '▸ offset:', 'typing edits at the cursor'],
+    ['zh', 120, 34, '空格：本课自己的取值（', '▸ 偏移', '插在光标处'],
+  ] as const)('%s %sx%s, shmdt: typing edits at the cursor, which starts at the end of a field just reached, as the form says (keys sent in quick writes; issue 16)', async (lang, width, height, summary, field, edits) => {
     const { session, pid } = launch('shmdt', lang, width, height);
     await tmux.waitFor(session, (s) => s.includes(summary), 'the form summary under step 1', 30_000);
     tmux.send(session, 'y', 'Tab');
-    await tmux.waitFor(session, (s) => s.includes(field) && s.includes(replaces), 'the offset field, its value to be replaced');
-    // in one write: → then a digit goes after the value (13), never in place of it
-    tmux.send(session, 'Right', '7');
-    await tmux.waitFor(session, (s) => s.includes(`${field}`) && /137[▏_]/.test(s) && s.includes(edits) && !s.includes(replaces), 'offset 137, the form saying typing edits');
-    // entered again, the field is fresh: one write of a digit replaces it
+    await tmux.waitFor(session, (s) => s.includes(field) && /13[▏_]/.test(s) && s.includes(edits), 'the offset field, the cursor after 13');
+    // in one write: the typing goes after the value (13), never in place of it
+    tmux.send(session, '7');
+    await tmux.waitFor(session, (s) => /137[▏_]/.test(s) && s.includes(edits), 'offset 137, the form saying the same');
+    // reached again, the cursor is at the end again
     tmux.send(session, 'Tab', 'Tab', '9');
-    await tmux.waitFor(session, (s) => /[▸>] [^\n]*9[▏_]/.test(s) && !/1379/.test(s), 'offset 9 in place of 137');
+    await tmux.waitFor(session, (s) => /[▸>] [^\n]*1379[▏_]/.test(s) && s.includes(edits), 'offset 1379');
+    tmux.send(session, 'C-u', '9');
+    await tmux.waitFor(session, (s) => /[▸>] [^\n]*[^0-9]9[▏_]/.test(s), 'Ctrl-U then 9: offset 9');
     tmux.send(session, 'Escape');
     await tmux.waitFor(session, (s) => s.includes(summary), 'the form left');
     // nothing ran: q quits at once, and no segment of this run is there

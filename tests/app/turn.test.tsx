@@ -152,7 +152,8 @@ describe('your turn in the lesson pane', () => {
     ['zh', '好'.repeat(30), '文字：90 字节，太长；最多 64 字节（一个汉字占 3 字节）', '文字：87 字节，太长；最多 64 字节'],
   ] as const)('%s: text past a text field\'s limit is held whole and refused on one line, how many bytes and the limit, as any bad value (newcomers: 70 x\'s were cut to 64)', async (lang, typed, said, lessOne) => {
     const r = await start(80, 24, lang, 'shmdt');
-    await r.press('y', typed);
+    // typing edits at the cursor: Ctrl-U clears the form's text first
+    await r.press('y', '\x15', typed);
     await r.waitFor((f) => f.includes(said), 'the refusal said');
     // nothing cut: the field holds all that was typed
     expect(r.store.getState().turnTyped!.typed.text).toBe(typed);
@@ -174,15 +175,40 @@ describe('your turn in the lesson pane', () => {
 
   it('a paste far past a text field\'s limit (a runaway) is cut at four times it, and said by the same line with all it had', async () => {
     const r = await start(80, 24, 'en', 'shmdt');
-    await r.press('y', 'b'.repeat(300));
+    await r.press('y', '\x15', 'b'.repeat(300));
     await r.waitFor((f) => f.includes('text: 300 bytes; type at most 64'), 'all 300 counted');
     expect(r.store.getState().turnTyped!.typed.text).toBe('b'.repeat(256));
+  });
+
+  it.each([
+    ['en', 'offset: took 62 of 70 characters; the field holds at most 64 characters', "offset: '9' was not taken; the field holds at most 64 characters"],
+    ['zh', '偏移：70 个字符只收下了 62 个；这一栏最多 64 个字符', '偏移：“9”没有输入进去；这一栏最多 64 个字符'],
+  ] as const)('%s: a paste past a number field\'s 64 characters, after the value it holds, is refused on one line; so is one key more; an edit ends the line', async (lang, paste, key) => {
+    const r = await start(80, 24, lang, 'shmdt');
+    const offset = () => r.store.getState().turnTyped?.typed.offset;
+    // the offset holds 13: the paste goes after it, as far as the limit
+    await r.press('y', KEYS.tab, '1'.repeat(70));
+    // the pane's rows joined: a line wraps at 80 columns
+    const joined = (f: string) => f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, lang === 'en' ? ' ' : '');
+    await r.waitFor((f) => joined(f).includes(paste), 'the paste refused, what was taken said');
+    expect(offset()).toBe(`13${'1'.repeat(62)}`);
+    expect(r.frame().split('\n').filter((l) => l.includes(paste.slice(0, 10)))).toHaveLength(1);
+    // the field shows the end it holds, and a mark where its start is out of sight
+    expect(r.frame()).toMatch(/▸ (offset|偏移)[:：] ?…1+▏/);
+    await r.press('9');
+    await r.waitFor((f) => joined(f).includes(key) && !joined(f).includes(paste), 'one key more, refused');
+    expect(offset()).toHaveLength(64);
+    await r.press('\x1b[H');
+    await r.waitFor((f) => /▸ (offset|偏移)[:：] ?▏131+…/.test(f), 'Home: the start in sight, a mark where the rest goes on');
+    await r.press('\x1b[3~');
+    await r.waitFor((f) => !joined(f).includes(key) && offset()?.length === 63, 'Del: the line gone');
+    expect(r.store.getState().trace.some((e) => e.type === 'call')).toBe(false);
   });
 
   it('a rule between fields: shmdt\'s offset 4090 with the lesson\'s text gives one line, the offset focused, nothing run', async () => {
     const r = await start(80, 24, 'en', 'shmdt');
     // the text field's default is "ipclab" (6 bytes and a NUL): 4089 is the last offset it fits at
-    await r.press('y', KEYS.tab, '4090', KEYS.enter);
+    await r.press('y', KEYS.tab, '\x15', '4090', KEYS.enter);
     await r.waitFor((f) => f.includes('type an offset up to 4089'), 'the rule\'s line');
     expect(r.store.getState().turnFocus).toBe(1);
     expect(r.store.getState().done).toBe(0);
@@ -192,7 +218,7 @@ describe('your turn in the lesson pane', () => {
   it('a choice field is picked with ← / →, takes no typing; a prediction is graded on the lesson\'s own values run after the learner\'s, said before the run', async () => {
     const r = await ftokAfterStep1();
     await r.press('1', 'y');
-    await r.waitFor((f) => f.includes('typing replaces the value') && r.store.getState().turnFocus === 0, 'the form');
+    await r.waitFor((f) => f.includes('typing edits at the cursor') && r.store.getState().turnFocus === 0, 'the form');
     // the lesson's values are still in it: nothing to say yet
     expect(r.frame()).not.toContain('graded on');
     const typed = () => r.store.getState().turnTyped?.typed.file;
@@ -200,6 +226,8 @@ describe('your turn in the lesson pane', () => {
     await r.waitFor((f) => r.store.getState().turnFocus === 1 && f.includes('← unchanged →'), 'the file field, its value between arrows');
     const rows = r.frame().split('\n').length;
     await r.press('x', ' ');
+    // a key typed on a choice is not dropped unseen: the status line says it is picked
+    await r.waitFor((f) => f.includes('file: a choice, not typed; ← → pick the value'), 'typing on a choice, said');
     expect(typed()).toBe('keep');
     await r.press(KEYS.right);
     await r.waitFor(() => typed() === 'recreate', '→: the next value');
@@ -279,40 +307,50 @@ describe('your turn in the lesson pane', () => {
     expectIdDiffers(r);
   });
 
-  it("a field opens as if selected: a typed character replaces the lesson's value, → (or Backspace) edits it instead", async () => {
-    const r = await ftokAfterStep1();
-    const id = () => r.store.getState().turnTyped?.typed.id;
+  it('typing edits at the cursor, as the key line says, on a field just reached too: the cursor starts at the value\'s end (issue 16: 0x40 replaced shmdt\'s 13)', async () => {
+    const r = await start(80, 24, 'en', 'shmdt');
+    const typed = () => r.store.getState().turnTyped?.typed;
+    const says = (f: string) => f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('typing edits at the cursor · ← → Home End move it · Backspace Del erase · Ctrl-U erases all before it');
     await r.press('y');
-    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.includes('typing replaces the value'), 'the form, saying typing replaces');
-    expect(id()).toBe('T');
-    await r.press('a', 'b');
-    await r.waitFor(() => id() === 'ab', "'ab' replaces T, then appends");
-    // the form says what typing does now: it edits (the words for a value just entered are gone)
-    await r.waitFor((f) => f.includes('typing edits at the cursor') && !f.includes('typing replaces'), 'the form saying typing edits');
-    await r.press(KEYS.escape, 'y', KEYS.right);
-    await r.waitFor((f) => f.includes('typing edits at the cursor'), '→: the form says typing edits');
-    await r.press('a', 'b');
-    await r.waitFor(() => id() === 'Tab', '→ first: the typing goes after T');
+    await r.waitFor((f) => r.store.getState().turnFocus === 0 && says(f) && f.includes('▸ text: ipclab▏'), 'the text field, the cursor after its value');
+    await r.press('!', KEYS.tab);
+    await r.waitFor((f) => r.store.getState().turnFocus === 1 && says(f) && f.includes('▸ offset: 13▏'), 'Tab: the offset, the cursor after 13');
+    await r.press('0x40');
+    await r.waitFor((f) => typed()?.offset === '130x40' && f.includes('▸ offset: 130x40▏') && says(f), '0x40 after 13, the line saying the same');
+    expect(typed()?.text).toBe('ipclab!');
+    // back on a field edited before: the cursor at its end again
+    await r.press(KEYS.up, '?');
+    await r.waitFor(() => typed()?.text === 'ipclab!?', 'Shift-Tab/↑: typing goes at the end of the text');
+    // the words never change with what was pressed: none say a value is replaced
+    expect(r.frame()).not.toMatch(/replaces/);
+    // Ctrl-U clears, then typing is the whole value; Enter refuses 130x40 on one line first
+    await r.press(KEYS.tab, KEYS.enter);
+    await r.waitFor((f) => r.store.getState().turnError !== null && f.includes('▸ offset: 130x40▏'), 'Enter: 130x40 refused, the offset focused');
+    await r.press('\x15', '0x40');
+    await r.waitFor(() => typed()?.offset === '0x40', 'Ctrl-U then 0x40');
   });
 
   it('a field edits as a shell line (fix16h#6): Home and End move, Del takes the character under the cursor, Backspace the one before, Ctrl-U clears', async () => {
     const r = await ftokAfterStep1();
     const id = () => r.store.getState().turnTyped?.typed.id;
     await r.press('y');
-    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('Home End Del, Ctrl-U clears'), 'the form, its key line naming the keys');
+    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('← → Home End move it · Backspace Del erase · Ctrl-U erases all before it'), 'the form, its key line naming the keys');
     await r.press('abc', '\x1b[H', '\x1b[3~');
-    await r.waitFor(() => id() === 'bc', 'Home then Del: the first character gone, not the last');
+    await r.waitFor(() => id() === 'abc', 'abc after T, then Home and Del: the first character gone, not the last');
     await r.press('X');
-    await r.waitFor((f) => id() === 'Xbc' && f.includes('id: X▏bc'), 'typed at the cursor, which is drawn there');
+    await r.waitFor((f) => id() === 'Xabc' && f.includes('id: X▏abc'), 'typed at the cursor, which is drawn there');
     await r.press('\x1b[F', '\x7f');
-    await r.waitFor(() => id() === 'Xb', 'End then Backspace: the last character gone');
-    await r.press(KEYS.left, '\x1b[3~');
-    await r.waitFor(() => id() === 'X', '← then Del');
-    await r.press('\x15');
-    await r.waitFor(() => id() === '', 'Ctrl-U: the field cleared');
-    // a field just focused (as if selected): Ctrl-U clears it whole at once
+    await r.waitFor(() => id() === 'Xab', 'End then Backspace: the last character gone');
+    await r.press(KEYS.left, '\x1b[3~', KEYS.left, '\x1b[3~');
+    await r.waitFor(() => id() === 'X', '← then Del, twice');
+    // Ctrl-U erases all before the cursor, as the key line says: after it, the rest stays
+    await r.press('yz', KEYS.left, KEYS.left, '\x15');
+    await r.waitFor(() => id() === 'yz', 'Ctrl-U with the cursor after X: X gone, yz kept');
+    await r.press('\x1b[F', '\x15');
+    await r.waitFor(() => id() === '', 'End, Ctrl-U: the field cleared');
+    // a field just reached, the cursor at its end: Ctrl-U clears it whole at once
     await r.press(KEYS.escape, 'y', '\x15');
-    await r.waitFor(() => r.store.getState().turnFocus === 0 && id() === '', 'Ctrl-U on the fresh T');
+    await r.waitFor(() => r.store.getState().turnFocus === 0 && id() === '', 'Ctrl-U on the T just reached');
   });
 
   it('y on a later step not run yet says to run the steps before it; looking ahead of the form, go back to it', async () => {
@@ -336,7 +374,7 @@ describe('your turn in the lesson pane', () => {
     }
     await r.press('y');
     await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
-    await r.press(KEYS.down, 'SHM_FOO|7', KEYS.enter);
+    await r.press(KEYS.down, '\x15', 'SHM_FOO|7', KEYS.enter);
     const f = await r.waitFor(() => r.store.getState().turnError !== null, 'the error');
     // the error whole, from its first row (the window opened at the question had cut it), and the field it is about under it
     expect(f).toContain("shmflg: no flag is named 'SHM_FOO'; type 0, or flag names joined by |");

@@ -472,7 +472,7 @@ const flatLines = (lines: Line[]) => lines.map(lineText).join('\n');
 function formTexts(turn: Turn, at: string): { where: string; text: string }[] {
   const s = strings('en');
   const typed = defaultTyped(turn);
-  const view = { turn, typed, fresh: false, cursor: 0, error: null, lang: 'en' as const, ascii: false, s, keys: { edit: 'y', next: 'Tab' } };
+  const view = { turn, typed, cursor: 0, error: null, lang: 'en' as const, ascii: false, s, keys: { edit: 'y', next: 'Tab' } };
   const out = [
     { where: `${at}'s form`, text: flatLines(turnFormLines({ ...view, focus: null }, 200)) },
     ...turn.fields.map((f, i) => ({ where: `${at}'s form, field '${f.name}' focused (its limits and help)`, text: flatLines(turnFormLines({ ...view, focus: i }, 200)) })),

@@ -60,7 +60,8 @@ describe('a run with values that stay is graded on that run, as every step with 
     }
     await r.press('y');
     await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
-    await r.press('0', '6', '0', '0');
+    // typing edits at the cursor: Ctrl-U clears the lesson's mode first
+    await r.press('\x15', '0', '6', '0', '0');
     await r.waitFor((f) => f.includes("graded on your run, the step's only one"), 'said before the run which run is graded');
     // the question is asked first, as on every step with a checkpoint
     await r.press(KEYS.enter);
@@ -70,7 +71,7 @@ describe('a run with values that stay is graded on that run, as every step with 
     await r.waitFor(() => r.store.getState().guesses[2] === 0, 'answer 1');
     await r.press('y');
     await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form again');
-    await r.press('0', '6', '0', '0', KEYS.enter);
+    await r.press('\x15', '0', '6', '0', '0', KEYS.enter);
     await r.waitFor(() => r.store.getState().done === 3 && r.store.getState().busy === null, 'step 3 with 0600');
     expect(r.store.getState().graded[2]?.answer).toBe(0);
     expect(r.store.getState().answers.shmctl?.checkpoints).toEqual({ set: 'right' });

@@ -28,7 +28,6 @@ export function useTurnForm(): TurnFormLines | undefined {
   const lessonIndex = useAppState((st) => st.lessonIndex);
   const done = useAppState((st) => st.done);
   const focus = useAppState((st) => st.turnFocus);
-  const fresh = useAppState((st) => st.turnFresh);
   const cursor = useAppState((st) => st.turnCursor);
   const error = useAppState((st) => st.turnError);
   const waits = useAppState(formWaitsForAnswer);
@@ -38,8 +37,8 @@ export function useTurnForm(): TurnFormLines | undefined {
     const keys = { edit: keyFor('turn', ascii), next: keyFor('turnNext', ascii), waits };
     const parsed = parseTurn(turn, typed);
     const custom = !parsed.ok || isCustom(turn, parsed.values);
-    return { lines: (width: number) => turnFormLines({ turn, typed, focus, fresh, cursor, error, lang, ascii, s, keys }, width), alone: focus !== null, custom };
-  }, [turn, turnTyped, lessonIndex, done, focus, fresh, cursor, error, waits, lang, ascii, s]);
+    return { lines: (width: number) => turnFormLines({ turn, typed, focus, cursor, error, lang, ascii, s, keys }, width), alone: focus !== null, custom };
+  }, [turn, turnTyped, lessonIndex, done, focus, cursor, error, waits, lang, ascii, s]);
 }
 
 /** Per step run with the learner's values, the trace's explanations of what came back (and per later

@@ -14,8 +14,6 @@ export interface TurnViewInput {
   typed: Record<string, string>;
   /** the field with focus, null when the form is not edited */
   focus: number | null;
-  /** the focused field's value is as if selected: a typed character replaces it (store/turn.ts) */
-  fresh: boolean;
   /** where the cursor is in the focused field (UTF-16 units before it) */
   cursor: number;
   error: Text | null;
@@ -74,17 +72,17 @@ function summaryLines(input: TurnViewInput, width: number): Line[] {
 }
 
 export function turnFormLines(input: TurnViewInput, width: number): Line[] {
-  const { turn, typed, focus, fresh, error, lang, ascii, s } = input;
+  const { turn, typed, focus, error, lang, ascii, s } = input;
   if (focus === null && !error) return summaryLines(input, width);
   const t = layoutText(ascii);
   const para = (text: string, tone: Line[number]['tone']) => paragraph(wrap(t.text(text), width).map((l) => line(l, tone)));
   // the keys first, then the error that stopped Enter: at 80x24 the pane has room for them
   // and the fields, not for the say line too, and the error stays in sight whatever has focus
-  // what the focused field takes is said with the keys, as it is now: typing replaces a value just
-  // entered and edits one the cursor moved in (store/turn.ts turnFresh); a choice is picked with ← →
+  // what the focused field takes is said with the keys: typing edits at the cursor, on every
+  // field, at every moment (store/turn.ts turnCursor); a choice is picked with ← →
   const focused = focus === null ? undefined : turn.fields[focus];
-  const replace = !focused ? '' : ` · ${focused.kind.kind === 'choice' ? s.turnPick : s.turnTyping(fresh)}`;
-  const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next, input.keys.waits === true, turn.fields.length)}${replace}`, 'dim')];
+  const typing = !focused ? '' : ` · ${focused.kind.kind === 'choice' ? s.turnPick : s.turnTyping}`;
+  const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next, input.keys.waits === true, turn.fields.length)}${typing}`, 'dim')];
   if (error) out.push(...para(error[lang], 'error'));
   // the limits, then why they are so (the field's help): said here once, never in an error
   const limitLines = turn.fields.map((f) => wrap(t.text(f.help ? s.turnHelp(limits(f.kind, lang, s), f.help[lang]) : limits(f.kind, lang, s)), Math.max(8, width - 4)));
@@ -102,15 +100,26 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
       const room = Math.max(4, width - cells(`${mark}${field.label[lang]}${s.colon}`) - 2);
       const value = typed[field.name] ?? field.default;
       // not focused, a value wider than its room shows its end
-      if (!here) out.push([label, run(cells(value) > room ? `…${visibleWindow({ text: value, cursor: value.length, history: [], at: null, draft: '' }, room - 1, cells).text}` : value, 'key')]);
+      if (!here) out.push([label, run(cells(value) > room ? `${t.mark}${visibleWindow({ text: value, cursor: value.length, history: [], at: null, draft: '' }, room - cells(t.mark), cells).text}` : value, 'key')]);
       else {
-        // focused: selected until a key edits it (a typed character replaces it), then text with the
-        // cursor where it is; a value wider than its room shows the part around the cursor
-        const at = fresh ? value.length : Math.min(input.cursor, value.length);
-        const shown = visibleWindow({ text: value, cursor: at, history: [], at: null, draft: '' }, room, cells);
+        // focused: the text with the cursor where it is (never drawn as selected: typing does not
+        // replace it); a value wider than its room (a paste of 64 digits) shows the part around the
+        // cursor, a mark on each side where it goes on, so no part of it is out of sight unsaid
+        const at = Math.min(input.cursor, value.length);
+        const cut = cells(value) + 1 > room;
+        const shown = visibleWindow({ text: value, cursor: at, history: [], at: null, draft: '' }, cut ? room - 2 * cells(t.mark) : room, cells);
+        const start = at - shown.cursor;
         const caret = run(ascii ? '_' : '▏', 'active');
-        const tone = fresh ? 'selected' : 'active';
-        out.push([label, run(shown.text.slice(0, shown.cursor), tone), caret, run(shown.text.slice(shown.cursor), tone)].filter((r) => r.text !== '' || r === caret));
+        out.push(
+          [
+            label,
+            run(start > 0 ? t.mark : '', 'dim'),
+            run(shown.text.slice(0, shown.cursor), 'active'),
+            caret,
+            run(shown.text.slice(shown.cursor), 'active'),
+            run(start + shown.text.length < value.length ? t.mark : '', 'dim'),
+          ].filter((r) => r.text !== '' || r === caret),
+        );
       }
     }
     // the focused field's limits only, right under it (the next field follows at once, fix16h#6);

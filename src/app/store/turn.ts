@@ -24,10 +24,10 @@ export interface TurnSlice {
   turnTyped: { lesson: number; step: number; typed: Record<string, string> } | null;
   /** the field with focus; null when the form is not being edited */
   turnFocus: number | null;
-  /** the focused field's value is as if selected, as a field just focused is: the first
-   *  character typed replaces it; Backspace, an arrow or End keeps it for editing */
-  turnFresh: boolean;
-  /** where the cursor is in the focused field: UTF-16 units before it (the line editor's) */
+  /** where the cursor is in the focused field: UTF-16 units before it (the line editor's); at
+   *  the value's end when a field is reached. One rule for typing, on every field at every
+   *  moment: it goes in at the cursor, as the form's key line says (issue 16: a field reached
+   *  "as if selected" was replaced by the first key while the line said typing edits) */
   turnCursor: number;
   /** why Enter ran nothing: the first wrong field's message */
   turnError: Text | null;
@@ -35,11 +35,10 @@ export interface TurnSlice {
   turnEdit(): void;
   /** Tab, ↓ / Shift-Tab, ↑: the next or previous field, round the form */
   turnMove(by: 1 | -1): void;
-  /** text typed into the focused field, at the cursor (or in place of a fresh value); a
-   *  choice field takes no text: its value only changes with turnCycle */
+  /** text typed into the focused field, at the cursor; a choice field takes no text (the
+   *  status line says to pick with ← →): its value only changes with turnCycle */
   turnType(input: string): void;
-  /** a line key in the focused field, as in a shell: Home, End, Backspace, Del, Ctrl-U/K/W; ← → (turnCycle).
-   *  On a fresh value the cursor first goes to its end: Backspace erases its last character, Ctrl-U all of it */
+  /** a line key in the focused field, as in a shell: Home, End, Backspace, Del, Ctrl-U/K/W; ← → (turnCycle) */
   turnLine(action: EditAction): void;
   /** ← / →: a choice field's previous or next value, round its choices; in another field, the cursor moves */
   turnCycle(by: 1 | -1): void;
@@ -287,7 +286,7 @@ function refused(field: Field, add: readonly string[], taken: number): Text {
 }
 
 export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) => {
-  const leave = () => set({ turnFocus: null, turnFresh: false, turnCursor: 0, turnError: null, turnTyped: null });
+  const leave = () => set({ turnFocus: null, turnCursor: 0, turnError: null, turnTyped: null });
   /** the cursor at the end of field `at`'s value, as a field is focused */
   const atEnd = (turn: Turn, typed: Record<string, string>, at: number) => (typed[turn.fields[at].name] ?? turn.fields[at].default).length;
   /** the shown turn, or nothing when the form is gone (a step ran, another is shown) */
@@ -304,10 +303,16 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
     const field = turn.fields[focus];
     return field.kind.kind === 'choice' ? null : { field, typed: typedFor(get(), turn) };
   };
+  /** a key meant for a value, on a choice field: never dropped unseen (a choice is picked) */
+  const onChoice = () => {
+    const turn = current();
+    const focus = get().turnFocus;
+    const field = turn && focus !== null ? turn.fields[focus] : null;
+    if (field?.kind.kind === 'choice') set({ status: (s) => s.turnChoiceTyped(field.label) });
+  };
   return {
     turnTyped: null,
     turnFocus: null,
-    turnFresh: false,
     turnCursor: 0,
     turnError: null,
 
@@ -321,7 +326,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       }
       const typed = typedFor(get(), turn);
       // the window goes to the form, wherever the learner scrolled: while it is edited no key scrolls (LessonPane questionTop)
-      set({ turnFocus: 0, turnFresh: true, turnCursor: atEnd(turn, typed, 0), turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+      set({ turnFocus: 0, turnCursor: atEnd(turn, typed, 0), turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
     },
 
     turnMove(by) {
@@ -329,26 +334,24 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const focus = get().turnFocus;
       if (!turn || focus === null) return;
       const at = (focus + by + turn.fields.length) % turn.fields.length;
-      set({ turnFocus: at, turnFresh: true, turnCursor: atEnd(turn, typedFor(get(), turn), at) });
+      set({ turnFocus: at, turnCursor: atEnd(turn, typedFor(get(), turn), at) });
     },
 
     turnType(input) {
       const edited = editing();
-      if (!edited) return;
+      if (!edited) return onChoice();
       const { field, typed } = edited;
       const now = typed[field.name] ?? '';
       // only what can be typed: no control characters; never more than the limit
       const add = [...input].filter((c) => c >= ' ' && c !== '\x7f');
-      const fresh = get().turnFresh;
       if (add.length === 0) {
         // the key is not dropped unseen: the form is what holds it
         set({ status: (s) => s.turnKeyHeld(keyFor('turnCancel', false)) });
         return;
       }
-      // a fresh value is replaced; else the text goes in at the cursor
-      const cursor = fresh ? 0 : Math.min(get().turnCursor, now.length);
-      const before = fresh ? '' : now.slice(0, cursor);
-      const after = fresh ? '' : now.slice(cursor);
+      const cursor = Math.min(get().turnCursor, now.length);
+      const before = now.slice(0, cursor);
+      const after = now.slice(cursor);
       const kept = [...before, ...after];
       const n = fitting(field, kept, add);
       const taken = add.slice(0, n).join('');
@@ -356,7 +359,6 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // until the next edit (never dropped unseen): what of it was taken, and the limit
       const turnError = tooLong(field, before + add.join('') + after) ?? (n < add.length ? refused(field, add, n) : null);
       set({
-        turnFresh: false,
         turnCursor: before.length + taken.length,
         turnError,
         ...(turnError ? { scroll: { ...get().scroll, lesson: AT_QUESTION } } : {}),
@@ -366,15 +368,13 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
 
     turnLine(action) {
       const edited = editing();
-      if (!edited) return;
+      if (!edited) return onChoice();
       const { field, typed } = edited;
       const text = typed[field.name] ?? '';
-      // a fresh value is edited from its end (no history: a field is one line of its own)
-      const cursor = get().turnFresh ? text.length : Math.min(get().turnCursor, text.length);
-      const next = edit({ text, cursor, history: [], at: null, draft: '' }, action);
+      // no history: a field is one line of its own
+      const next = edit({ text, cursor: Math.min(get().turnCursor, text.length), history: [], at: null, draft: '' }, action);
       const changed = next.text !== text;
       set({
-        turnFresh: false,
         turnCursor: next.cursor,
         ...(changed ? { turnError: tooLong(field, next.text), turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.text } } } : {}),
       });
@@ -402,7 +402,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const parsed = parseTurn(turn, typedFor(get(), turn));
       if (!parsed.ok) {
         // the window opens at the error (LessonPane questionTop): PgUp does not reach a form being edited
-        set({ turnFocus: parsed.field, turnFresh: true, turnCursor: atEnd(turn, typedFor(get(), turn), parsed.field), turnError: parsed.error, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+        set({ turnFocus: parsed.field, turnCursor: atEnd(turn, typedFor(get(), turn), parsed.field), turnError: parsed.error, scroll: { ...get().scroll, lesson: AT_QUESTION } });
         return;
       }
       // the run is graded on the lesson's own values run after: a question not yet answered
@@ -411,7 +411,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // the keys typed after Enter in the same read were meant for the form: not used
       if (get().turnFocus !== null) get().formClosed();
       if (waits) {
-        set({ turnFocus: null, turnFresh: false, turnError: null, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.quizAnswerFirst(waits.choices, keyFor('skip', false), keyFor('run', false)) });
+        set({ turnFocus: null, turnError: null, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.quizAnswerFirst(waits.choices, keyFor('skip', false), keyFor('run', false)) });
         return;
       }
       leave();
