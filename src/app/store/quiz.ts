@@ -12,7 +12,7 @@
 // on the status line, for the learner to press again (issue 16: "21" answered a question
 // with its 1 before it was drawn).
 import type { StateCreator } from 'zustand/vanilla';
-import type { LessonAnswers, Verdict } from '../progress.js';
+import type { CheckVerdict, LessonAnswers, Verdict } from '../progress.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import type { HintWhyNot } from '../strings.js';
@@ -135,6 +135,16 @@ export function keepsVerdict(before: Verdict | undefined, now: Verdict): boolean
   return before !== undefined && (answer(before) || !answer(now));
 }
 
+/** The check's record keeps the best the learner did on each question, whichever run it came in:
+ *  right over wrong, an answer over a skip (issue 16: after a reset the check is asked again, and
+ *  x at each question turned the menu's "3/3" into "0/0 (3 skipped)", though r had said answers and
+ *  score stay). */
+const CHECK_RANK: Record<CheckVerdict, number> = { skipped: 0, wrong: 1, right: 2 };
+
+export function keepsCheck(before: CheckVerdict | undefined, now: CheckVerdict): boolean {
+  return before !== undefined && CHECK_RANK[before] >= CHECK_RANK[now];
+}
+
 export const quizSlice =
   (quiz: boolean): StateCreator<AppState, [], [], QuizSlice> =>
   (set, get) => {
@@ -144,6 +154,11 @@ export const quizSlice =
       const now = get().answers[id] ?? { checkpoints: {}, check: {} };
       set({ answers: { ...get().answers, [id]: change(now) } });
       get().saveProgress();
+    };
+    /** the check's question `question` answered (or skipped) now: kept where it betters the record */
+    const recordCheck = (question: number, verdict: CheckVerdict) => {
+      const before = get().answers[get().lessons[get().lessonIndex].id]?.check[question];
+      if (!keepsCheck(before, verdict)) record((a) => ({ ...a, check: { ...a.check, [question]: verdict } }));
     };
     /** what a key adds to the lesson text (a choice marked, a hint, a verdict) comes into
      *  view, wherever the learner scrolled (nc: h after PgUp showed only "↓ 3 more") */
@@ -207,7 +222,7 @@ export const quizSlice =
           // the next question comes into view, wherever the learner scrolled
           set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
-          record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
+          recordCheck(place.question, right ? 'right' : 'wrong');
         }
       },
 
@@ -221,7 +236,7 @@ export const quizSlice =
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
         else {
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });
-          record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
+          recordCheck(place.question, 'skipped');
         }
       },
 
