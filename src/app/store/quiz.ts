@@ -43,9 +43,13 @@ export interface QuizChoices {
   /** an erratum's jump back within the lesson: the choices made before it whose verdict is
    *  the one kept (`picks`, by step index: the verdict names it) */
   jumpedFrom: { picks: Record<number, number> } | null;
+  /** the questions that were on screen as a read of the terminal began (readQuestion), by
+   *  sightKey: drawn once, a zoom that hides them after does not make them new (issue 16: z then 1
+   *  in one read, back from a zoom over check question 1, read for seconds before, held the 1) */
+  sighted: Record<string, true>;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, opened: {}, checkOpened: {}, replayed: null, jumpedFrom: null };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, opened: {}, checkOpened: {}, replayed: null, jumpedFrom: null, sighted: {} };
 
 /** How long a question of the check is on screen before a digit or x answers it (fix14f#2:
  *  "1" pressed twice answered question 1 and also question 2, never seen, in two reads). A key
@@ -101,6 +105,11 @@ export type QuizPlace =
   | { kind: 'checkpoint'; step: number; choices: number }
   | { kind: 'check'; question: number; choices: number }
   | null;
+
+/** How `sighted` names a question. */
+function sightKey(place: NonNullable<QuizPlace>): string {
+  return place.kind === 'check' ? `check ${place.question}` : `step ${place.step}`;
+}
 
 /** Whether two places are the same question. */
 function sameQuestion(a: QuizPlace, b: QuizPlace): boolean {
@@ -168,9 +177,16 @@ export const quizSlice =
     let seenAtRead: QuizPlace | undefined;
     /** a digit or x (`key`) that came before `place` was on screen: not taken, the status line says so */
     const held = (place: NonNullable<QuizPlace>, key: string): boolean => {
-      const early = (seenAtRead !== undefined && !sameQuestion(seenAtRead, place)) || (place.kind === 'check' && checkJustShown(get(), place.question));
+      // (not on screen as the read began, nor ever before: the key came before the question)
+      const unseen = seenAtRead !== undefined && !sameQuestion(seenAtRead, place) && !get().sighted[sightKey(place)];
+      const early = unseen || (place.kind === 'check' && checkJustShown(get(), place.question));
       if (early) set({ status: (s) => s.keyHeld(key, place.kind === 'check' ? { check: place.question + 1 } : { step: place.step + 1 }) });
       return early;
+    };
+    /** a digit or x that came while `place` was on screen, hidden since by a z of the same read
+     *  (issue 16: "z1" at sem's check lost its 1): the zoom ends, and the key answers as it was meant */
+    const seenBeforeZoom = (place: QuizPlace) => {
+      if (place && get().zoomed && seenAtRead && sameQuestion(seenAtRead, place)) get().toggleZoom();
     };
     return {
       ...NO_CHOICES,
@@ -197,12 +213,17 @@ export const quizSlice =
         // what it brings is not on screen before the next frame: the read's later step keys wait (store/run.ts screenChanged)
         if (place !== null) get().screenChanged();
         if (place?.kind === 'checkpoint') set({ opened: { ...get().opened, [place.step]: true }, ...inView() });
-        // a check's question is on screen from now: the read time starts here (checkJustShown)
-        else if (place?.kind === 'check') set({ checkOpened: { ...get().checkOpened, [place.question]: true }, checkShown: { question: place.question, at: Date.now() }, ...inView() });
+        // a check's question is on screen from now: the read time starts here (checkJustShown), unless
+        // it was on screen before (a zoom hid it since): the time counts from when it was first drawn
+        else if (place?.kind === 'check') {
+          const shown = get().sighted[sightKey(place)] ? {} : { checkShown: { question: place.question, at: Date.now() } };
+          set({ checkOpened: { ...get().checkOpened, [place.question]: true }, ...shown, ...inView() });
+        }
       },
 
       readQuestion(seen) {
         seenAtRead = seen;
+        if (seen && !get().sighted[sightKey(seen)]) set({ sighted: { ...get().sighted, [sightKey(seen)]: true } });
       },
 
       choose(digit) {
@@ -210,6 +231,7 @@ export const quizSlice =
         // a key acts only on a question on screen: a hidden one is shown first (store/turn.ts showHiddenQuestion)
         if (get().jumping || get().keyWhileRunning(String(digit))) return;
         const place = quizPlace(get());
+        seenBeforeZoom(place);
         // a hidden question is shown first; brought by a key that came with the answer to the one before, it is held too
         if (get().showHiddenQuestion('answer', String(digit))) return void (place && seenAtRead && held(place, String(digit)));
         const choice = digit - 1;
@@ -230,6 +252,7 @@ export const quizSlice =
         const key = keyFor('skip', get().ascii);
         if (get().jumping || get().keyWhileRunning(key)) return;
         const place = quizPlace(get());
+        seenBeforeZoom(place);
         if (get().showHiddenQuestion('skip', key)) return void (place && seenAtRead && held(place, key));
         if (!place) return set({ status: (s) => s.noQuestion(key) });
         if (held(place, key)) return;
