@@ -630,11 +630,13 @@ function asideTop(input: LessonViewInput, content: LessonPaneContent): number | 
   return Math.min(content.max, start, keepQuestion(asked, { start, end: asideEnd(input, content.text) }, content.textRows));
 }
 
-/** The row of the label of the step just run's aside (under its result); -1 where none is drawn. */
+/** The row of the label of the step just run's aside (under its result), in review the step shown's; -1 where none is drawn. */
 function asideStart(input: LessonViewInput, text: readonly Line[]): number {
   const label = `${input.s.aside}${input.s.colon}`;
   const bar = layoutText(input.ascii).text(ASIDE_BAR);
-  const from = Math.max(0, stepResultRow(input, text));
+  // in review the step shown's aside, under its heading (step 1's: not the introduction's above it)
+  const heading = `${input.s.step} ${input.view + 1}/${input.lesson.steps.length}${input.s.colon}`;
+  const from = Math.max(0, input.view < input.done ? text.findIndex((l) => l.map((r) => r.text).join('').includes(heading)) : stepResultRow(input, text));
   return text.findIndex((l, i) => i >= from && l[0]?.text === bar && (l[1]?.text ?? '').startsWith(label));
 }
 
