@@ -484,8 +484,9 @@ const EN = {
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
   /** the check's score, by the menu's rule: right of answered, the skipped apart (progress.ts scoreOf) */
   checkScore: (right: number, answered: number, skipped: number) => `Check: ${right} right of ${answered} answered${skipped ? `, ${skipped} skipped` : ''}.`,
-  /** under checkScore where the check's record (the menu's) is better than this run: it stands */
-  checkKept: (right: number, answered: number) => `Kept from before, as the menu shows: ${right} right of ${answered} answered; a skip or a worse answer does not lower it.`,
+  /** under checkScore where the check's record (the menu's) is better than this run: it stands, a skip
+   *  or a worse answer does not lower it (store/quiz.ts keepsCheck); one row at 80 columns */
+  checkKept: (right: number, answered: number) => `Your record stands: ${right} right of ${answered} answered, as the menu shows.`,
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
@@ -1047,7 +1048,7 @@ const ZH: Strings = {
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,
   checkScore: (right: number, answered: number, skipped: number) => `小测：答了 ${answered} 题，答对 ${right} 题${skipped ? `，跳过 ${skipped} 题` : ''}。`,
-  checkKept: (right: number, answered: number) => `保留之前的记录（菜单里也是）：答了 ${answered} 题，答对 ${right} 题；跳过或答错不会降低它。`,
+  checkKept: (right: number, answered: number) => `你的记录不变：答了 ${answered} 题，答对 ${right} 题，菜单里也是。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
   endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码，按 z 放大；${last ? '按 → 或 Enter 结束，看全部课程的小结' : '按 → 或 Enter 进入下一课'}。`,
