@@ -85,7 +85,7 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) Space re-runs it, Enter = →', zh: '运行下一步；回看时（按 ← 之后）空格重新运行该步，Enter 同 →' } },
   // the line says what v does and for whom in words a newcomer knows (--present: a class votes
   // before the grade shows), not "projector" alone, nor "after a class vote" without what v does
   // (issue 16), and that a learner alone has no use for it ("teacher shows answer" read as a key
@@ -109,8 +109,10 @@ export const BINDINGS: Binding[] = [
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // the folded aside's own line names a (issue 16 item 16: "? says how" sent newcomers to help,
-  // where ← and Space read as risky): shown in place and folded again, the step stays; not on
-  // the bar, which that line does the naming for; in help on →'s line
+  // where ← and Space read as risky): shown in place and folded again, the step stays; in review
+  // it brings the step's aside into view, and where there is none the status line says so. Not on
+  // the bar, which holds the same keys at every step (fixR3) and at 80 columns has no room for it
+  // at the widest: the folded line does the naming; in help on →'s line
   { action: 'aside', scopes: ['main'], keys: [char('a')], bar: false, helpWith: 'next',
     label: { en: 'aside', zh: '旁注' }, help: { en: 'show the folded aside in place; a again folds it', zh: '就地展开收起的旁注；再按 a 收起' } },
   // "reset": r asks before it resets (a second r resets; the bar says so then: ASKED); a "?" or "…" on the label read as unsure

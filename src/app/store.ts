@@ -53,8 +53,11 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     skip: s.skipQuestion,
     hint: s.showHint,
     reveal: s.revealGrade,
-    // Space and Enter run alike but at a lesson's end, where Enter alone goes on (store/turn.ts runShown)
-    run: () => s.runShown(input !== ' '),
+    // Space and Enter run alike but at a lesson's end, where Enter alone goes on (store/turn.ts
+    // runShown), and in review (a step that ran shown, after ←), where Enter goes on as → does: a
+    // re-run resets the lesson, and only Space, which the bar names for it, does that (issue 16:
+    // Enter one step short of the end, meant as "finish", re-ran all of race)
+    run: () => (input !== ' ' && s.view < s.done ? s.showNext() : s.runShown(input !== ' ')),
     next: s.showNext,
     aside: s.toggleAside,
     prev: s.showPrev,

@@ -485,6 +485,9 @@ const EN = {
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
   /** the check's score, by the menu's rule: right of answered, the skipped apart (progress.ts scoreOf) */
   checkScore: (right: number, answered: number, skipped: number) => `Check: ${right} right of ${answered} answered${skipped ? `, ${skipped} skipped` : ''}.`,
+  /** under checkScore where the check's record (the menu's) is better than this run: it stands, a skip
+   *  or a worse answer does not lower it (store/quiz.ts keepsCheck); one row at 80 columns */
+  checkKept: (right: number, answered: number) => `Your record stands: ${right} right of ${answered} answered, as the menu shows.`,
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
@@ -700,6 +703,14 @@ const EN = {
   tabPids: 'lesson pid = ipclab itself; + N alive/ended = processes its steps started',
   /** beside "↑ n more" where a showed the aside and the open question below left it no row: it is up there */
   asideAbove: 'PgUp: how ipclab does this',
+  /** a: what it did, on the status line (issue 16: a did nothing in view in review of race 4, its
+   *  aside below the window, and nothing said at a lesson's end): the aside brought into view, put back */
+  asideInView: (key: string, step: number) => `step ${step}'s "How ipclab does this" in view; ${key} again puts it back`,
+  asideBack: (key: string) => `"How ipclab does this" put back; ${key} shows it again`,
+  /** a where the step shown (`step`; null: the lesson's end) has no aside */
+  asideNone: (key: string, step: number | null) => `${key} does nothing here: ${step === null ? "the lesson's end has" : `step ${step} has`} no "How ipclab does this"`,
+  /** a before the step shown has run: a step's aside comes under its result */
+  asideLater: (key: string) => `${key} does nothing yet: a step's "How ipclab does this" comes with its result`,
   /** after the lesson process's pid on the tab bar, its role in a lesson that names one */
   lessonRole: (role: string) => ` (the ${role})`,
   /** the Kernel pane's ended processes after its table (each as pidOf names it): its lead, then the separator between names */
@@ -1038,6 +1049,7 @@ const ZH: Strings = {
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,
   checkScore: (right: number, answered: number, skipped: number) => `小测：答了 ${answered} 题，答对 ${right} 题${skipped ? `，跳过 ${skipped} 题` : ''}。`,
+  checkKept: (right: number, answered: number) => `你的记录不变：答了 ${answered} 题，答对 ${right} 题，菜单里也是。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
   endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码，按 z 放大；${last ? '按 → 或 Enter 结束，看全部课程的小结' : '按 → 或 Enter 进入下一课'}。`,
@@ -1158,6 +1170,10 @@ const ZH: Strings = {
   lessonRole: (role: string) => `（${role}）`,
   asideFolded: (key: string) => `按 ${key} 展开`,
   asideAbove: 'PgUp：ipclab 是怎么做的',
+  asideInView: (key: string, step: number) => `第 ${step} 步的“ipclab 是怎么做的”已显示在课程窗格里；再按 ${key} 收回`,
+  asideBack: (key: string) => `“ipclab 是怎么做的”已收回；再按 ${key} 重新显示`,
+  asideNone: (key: string, step: number | null) => `${key} 在这里没有作用：${step === null ? '本课结尾' : `第 ${step} 步`}没有“ipclab 是怎么做的”`,
+  asideLater: (key: string) => `${key} 暂时没有作用：每步的“ipclab 是怎么做的”随它的运行结果出现`,
   endedLead: '已结束：',
   endedSep: '、',
   aliveLead: '存活：',

@@ -630,11 +630,13 @@ function asideTop(input: LessonViewInput, content: LessonPaneContent): number | 
   return Math.min(content.max, start, keepQuestion(asked, { start, end: asideEnd(input, content.text) }, content.textRows));
 }
 
-/** The row of the label of the step just run's aside (under its result); -1 where none is drawn. */
+/** The row of the label of the step just run's aside (under its result), in review the step shown's; -1 where none is drawn. */
 function asideStart(input: LessonViewInput, text: readonly Line[]): number {
   const label = `${input.s.aside}${input.s.colon}`;
   const bar = layoutText(input.ascii).text(ASIDE_BAR);
-  const from = Math.max(0, stepResultRow(input, text));
+  // in review the step shown's aside, under its heading (step 1's: not the introduction's above it)
+  const heading = `${input.s.step} ${input.view + 1}/${input.lesson.steps.length}${input.s.colon}`;
+  const from = Math.max(0, input.view < input.done ? text.findIndex((l) => l.map((r) => r.text).join('').includes(heading)) : stepResultRow(input, text));
   return text.findIndex((l, i) => i >= from && l[0]?.text === bar && (l[1]?.text ?? '').startsWith(label));
 }
 
@@ -911,7 +913,8 @@ export function useLessonInput(): LessonViewInput | null {
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
     // the form closed with the learner's values kept (a run that waited for the answer)
     const yours = !!form && !form.alone && form.custom;
-    const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
+    const checkRecorded = answers[lesson.id]?.check ?? {};
+    const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, checkRecorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
     return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms, asideShown };

@@ -6,7 +6,7 @@
 import type { Lang } from '../../lang.js';
 import { choiceMark, listedChoice, whyNotOf } from '../../lessons/checkpoint-kit.js';
 import type { Choice, Lesson } from '../../lessons/types.js';
-import type { Verdict } from '../progress.js';
+import { scoreOf, type CheckVerdict, type Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, paragraph, run } from '../styled.js';
@@ -29,6 +29,8 @@ export interface QuizView {
   /** the verdicts kept for this lesson's steps, by step index (progress): a replayed step
    *  was not asked again, and shows the answer the learner gave before */
   recorded?: Record<number, Verdict>;
+  /** the check's record (progress), by question: the best the learner did, in any run (store/quiz.ts keepsCheck) */
+  checkRecorded?: Record<string, CheckVerdict>;
   /** the choices made before an erratum's jump back within the lesson, whose verdict is the
    *  one recorded: the verdict names them (store/quiz.ts jumpedFrom) */
   picksBefore?: Record<number, number>;
@@ -285,7 +287,14 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look, asking = 
   }
   // the menu's rule (progress.ts scoreOf): right of answered, the skipped apart
   const graded = answered.filter((a) => a.pick >= 0);
-  if (answered.length === check.length) out.push(...para(s.checkScore(graded.filter((a) => a.pick === a.q.answer).length, graded.length, answered.length - graded.length), look, 'title'));
+  if (answered.length === check.length) {
+    const right = graded.filter((a) => a.pick === a.q.answer).length;
+    out.push(...para(s.checkScore(right, graded.length, answered.length - graded.length), look, 'title'));
+    // asked again after a reset: a record better than this run stands, and the menu shows it (issue 16:
+    // x at each question read as the end of a 3/3)
+    const kept = scoreOf({ checkpoints: {}, check: quiz.checkRecorded ?? {} }, check.length).check;
+    if (kept.right > right || kept.answered > graded.length) out.push(...para(s.checkKept(kept.right, kept.answered), look, 'dim'));
+  }
   if (quiz.place?.kind === 'check' && asking) {
     const k = quiz.place.question;
     const q = check[k];

@@ -216,11 +216,19 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     asideShown: false,
 
     toggleAside() {
-      const { view, done, lessons, lessonIndex } = get();
-      // only the step just run's aside folds (lessonTextLines): elsewhere a shows nothing new
-      if (view !== done || !lessons[lessonIndex]?.steps[done - 1]?.aside) return;
+      const { view, done, lessons, lessonIndex, ascii } = get();
+      const steps = lessons[lessonIndex]?.steps ?? [];
+      const key = keyFor('aside', ascii);
+      // the step whose aside the text shown holds: after a run the step just run's (under its notice,
+      // folded where rows are short), in review the step shown's (whole, maybe below the window)
+      const of = view === done ? done - 1 : view < done ? view : -1;
+      // a always does something in view (issue 16: in review of race 4 the aside was below and a did
+      // nothing; at the end a did nothing unsaid): where there is no aside the status line says why
+      if (of < 0) return set({ status: (s) => s.asideLater(key) });
+      if (!steps[of]?.aside) return set({ status: (s) => s.asideNone(key, view >= steps.length ? null : of + 1) });
+      const shown = !get().asideShown;
       // the pane opens where the aside is in view (LessonPane asideTop), or where it opens without it
-      set({ asideShown: !get().asideShown, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+      set({ asideShown: shown, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => (shown ? s.asideInView(key, of + 1) : s.asideBack(key)) });
     },
 
     showNext() {

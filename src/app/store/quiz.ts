@@ -12,7 +12,7 @@
 // on the status line, for the learner to press again (issue 16: "21" answered a question
 // with its 1 before it was drawn).
 import type { StateCreator } from 'zustand/vanilla';
-import type { LessonAnswers, Verdict } from '../progress.js';
+import type { CheckVerdict, LessonAnswers, Verdict } from '../progress.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import type { HintWhyNot } from '../strings.js';
@@ -43,9 +43,13 @@ export interface QuizChoices {
   /** an erratum's jump back within the lesson: the choices made before it whose verdict is
    *  the one kept (`picks`, by step index: the verdict names it) */
   jumpedFrom: { picks: Record<number, number> } | null;
+  /** the questions that were on screen as a read of the terminal began (readQuestion), by
+   *  sightKey: drawn once, a zoom that hides them after does not make them new (issue 16: z then 1
+   *  in one read, back from a zoom over check question 1, read for seconds before, held the 1) */
+  sighted: Record<string, true>;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, opened: {}, checkOpened: {}, replayed: null, jumpedFrom: null };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, opened: {}, checkOpened: {}, replayed: null, jumpedFrom: null, sighted: {} };
 
 /** How long a question of the check is on screen before a digit or x answers it (fix14f#2:
  *  "1" pressed twice answered question 1 and also question 2, never seen, in two reads). A key
@@ -102,6 +106,11 @@ export type QuizPlace =
   | { kind: 'check'; question: number; choices: number }
   | null;
 
+/** How `sighted` names a question. */
+function sightKey(place: NonNullable<QuizPlace>): string {
+  return place.kind === 'check' ? `check ${place.question}` : `step ${place.step}`;
+}
+
 /** Whether two places are the same question. */
 function sameQuestion(a: QuizPlace, b: QuizPlace): boolean {
   if (a === null || b === null) return a === b;
@@ -135,6 +144,16 @@ export function keepsVerdict(before: Verdict | undefined, now: Verdict): boolean
   return before !== undefined && (answer(before) || !answer(now));
 }
 
+/** The check's record keeps the best the learner did on each question, whichever run it came in:
+ *  right over wrong, an answer over a skip (issue 16: after a reset the check is asked again, and
+ *  x at each question turned the menu's "3/3" into "0/0 (3 skipped)", though r had said answers and
+ *  score stay). */
+const CHECK_RANK: Record<CheckVerdict, number> = { skipped: 0, wrong: 1, right: 2 };
+
+export function keepsCheck(before: CheckVerdict | undefined, now: CheckVerdict): boolean {
+  return before !== undefined && CHECK_RANK[before] >= CHECK_RANK[now];
+}
+
 export const quizSlice =
   (quiz: boolean): StateCreator<AppState, [], [], QuizSlice> =>
   (set, get) => {
@@ -145,6 +164,11 @@ export const quizSlice =
       set({ answers: { ...get().answers, [id]: change(now) } });
       get().saveProgress();
     };
+    /** the check's question `question` answered (or skipped) now: kept where it betters the record */
+    const recordCheck = (question: number, verdict: CheckVerdict) => {
+      const before = get().answers[get().lessons[get().lessonIndex].id]?.check[question];
+      if (!keepsCheck(before, verdict)) record((a) => ({ ...a, check: { ...a.check, [question]: verdict } }));
+    };
     /** what a key adds to the lesson text (a choice marked, a hint, a verdict) comes into
      *  view, wherever the learner scrolled (nc: h after PgUp showed only "↓ 3 more") */
     const inView = () => ({ scroll: { ...get().scroll, lesson: AT_QUESTION } });
@@ -153,9 +177,16 @@ export const quizSlice =
     let seenAtRead: QuizPlace | undefined;
     /** a digit or x (`key`) that came before `place` was on screen: not taken, the status line says so */
     const held = (place: NonNullable<QuizPlace>, key: string): boolean => {
-      const early = (seenAtRead !== undefined && !sameQuestion(seenAtRead, place)) || (place.kind === 'check' && checkJustShown(get(), place.question));
+      // (not on screen as the read began, nor ever before: the key came before the question)
+      const unseen = seenAtRead !== undefined && !sameQuestion(seenAtRead, place) && !get().sighted[sightKey(place)];
+      const early = unseen || (place.kind === 'check' && checkJustShown(get(), place.question));
       if (early) set({ status: (s) => s.keyHeld(key, place.kind === 'check' ? { check: place.question + 1 } : { step: place.step + 1 }) });
       return early;
+    };
+    /** a digit or x that came while `place` was on screen, hidden since by a z of the same read
+     *  (issue 16: "z1" at sem's check lost its 1): the zoom ends, and the key answers as it was meant */
+    const seenBeforeZoom = (place: QuizPlace) => {
+      if (place && get().zoomed && seenAtRead && sameQuestion(seenAtRead, place)) get().toggleZoom();
     };
     return {
       ...NO_CHOICES,
@@ -182,12 +213,17 @@ export const quizSlice =
         // what it brings is not on screen before the next frame: the read's later step keys wait (store/run.ts screenChanged)
         if (place !== null) get().screenChanged();
         if (place?.kind === 'checkpoint') set({ opened: { ...get().opened, [place.step]: true }, ...inView() });
-        // a check's question is on screen from now: the read time starts here (checkJustShown)
-        else if (place?.kind === 'check') set({ checkOpened: { ...get().checkOpened, [place.question]: true }, checkShown: { question: place.question, at: Date.now() }, ...inView() });
+        // a check's question is on screen from now: the read time starts here (checkJustShown), unless
+        // it was on screen before (a zoom hid it since): the time counts from when it was first drawn
+        else if (place?.kind === 'check') {
+          const shown = get().sighted[sightKey(place)] ? {} : { checkShown: { question: place.question, at: Date.now() } };
+          set({ checkOpened: { ...get().checkOpened, [place.question]: true }, ...shown, ...inView() });
+        }
       },
 
       readQuestion(seen) {
         seenAtRead = seen;
+        if (seen && !get().sighted[sightKey(seen)]) set({ sighted: { ...get().sighted, [sightKey(seen)]: true } });
       },
 
       choose(digit) {
@@ -195,6 +231,7 @@ export const quizSlice =
         // a key acts only on a question on screen: a hidden one is shown first (store/turn.ts showHiddenQuestion)
         if (get().jumping || get().keyWhileRunning(String(digit))) return;
         const place = quizPlace(get());
+        seenBeforeZoom(place);
         // a hidden question is shown first; brought by a key that came with the answer to the one before, it is held too
         if (get().showHiddenQuestion('answer', String(digit))) return void (place && seenAtRead && held(place, String(digit)));
         const choice = digit - 1;
@@ -207,7 +244,7 @@ export const quizSlice =
           // the next question comes into view, wherever the learner scrolled
           set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
-          record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
+          recordCheck(place.question, right ? 'right' : 'wrong');
         }
       },
 
@@ -215,13 +252,14 @@ export const quizSlice =
         const key = keyFor('skip', get().ascii);
         if (get().jumping || get().keyWhileRunning(key)) return;
         const place = quizPlace(get());
+        seenBeforeZoom(place);
         if (get().showHiddenQuestion('skip', key)) return void (place && seenAtRead && held(place, key));
         if (!place) return set({ status: (s) => s.noQuestion(key) });
         if (held(place, key)) return;
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
         else {
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });
-          record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
+          recordCheck(place.question, 'skipped');
         }
       },
 
