@@ -490,7 +490,7 @@ export const shmctl = defineLesson<ShmctlState>({
   checkpoints: {
     set: {
       // about the mode in buf, whichever ran (the step runs only the learner's when they give one)
-      question: { en: 'IPC_SET with the mode in buf: what perms will the Kernel pane show?', zh: '用 buf 里的权限做 IPC_SET 之后，“内核”窗格的 perms 显示什么？' },
+      question: { en: 'After IPC_SET with buf\'s mode, the Kernel pane\'s perms are…', zh: '用 buf 里的权限做 IPC_SET 之后，“内核”窗格的 perms 显示什么？' },
       choices: SET_PERMS,
       answer: (live) => {
         if (firstCall(live, 'shmctl').errno !== null) return 2;
