@@ -59,8 +59,10 @@ int main(void)
     if (fd == -1) { perror("mkstemp"); return 1; }
     close(fd);
     key_t key = ftok(path, 'C');
-    /* ftok read the inode: the file
-     * may go, and a Ctrl-C leaves none */
+    /* ftok has read the inode: the file may go
+     * now, before a Ctrl-C could leave it behind
+     * (cleanup.h removes IPC objects, not files).
+     * The lesson keeps its file until step 8. */
     unlink(path);
     if (key == -1) { perror("ftok"); return 1; }
     /* IPC_EXCL: a segment someone else made

@@ -249,8 +249,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *b = shmat(shmid',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
-        en: 'B attaches the segment too, while A\'s mapping is still there, and reads through its own.',
-        zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。',
+        // the record's uid, gid, cuid and cgid show from here at 80x24 (the record's line holds
+        // more fields once the dump under it is shorter): named where first seen (issue 16)
+        en: 'B attaches the segment too, while A\'s mapping is still there, and reads through its own. Its record (Kernel pane) names its owner\'s user and group (uid, gid) and its creator\'s (cuid, cgid).',
+        zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。它的记录（见“内核”窗格）写着属主的用户和组（uid、gid），以及创建者的（cuid、cgid）。',
       },
       notice: {
         en: 'B reads A\'s text through its own mapping: one kernel object. nattch 2 from one process: it counts mappings, not processes.',

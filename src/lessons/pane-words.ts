@@ -26,6 +26,14 @@ export const SEM_COLUMNS: readonly (readonly [string, keyof SemaphoreValue])[] =
 export const STAT_LABEL = 'IPC_STAT';
 /** IPC_STAT's fields, in the order the pane lists them. */
 export const STAT_FIELDS: readonly (keyof ShmidDs)[] = ['key', 'mode', 'size', 'nattch', 'uid', 'gid', 'cuid', 'cgid', 'cpid', 'lpid', 'atime', 'dtime', 'ctime'];
+/** The fields of IPC_STAT's a text names by their name: all but key, mode and size, words of
+ *  prose ("no key finds them"; the row's perms and bytes show the other two). */
+export const RECORD_NAMED: readonly (keyof ShmidDs)[] = STAT_FIELDS.filter((f) => !['key', 'mode', 'size'].includes(f));
+
+/** Whether `text` names the field `name` as a word of its own. */
+export function namesField(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w-])${name}([^\\w-]|$)`).test(text);
+}
 
 /** The columns drawn only from a later call than the one making the object (the pane leaves
  *  them out before it: paneColumns), by the call that brings each; a call's C text is matched

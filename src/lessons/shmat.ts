@@ -275,8 +275,9 @@ export const shmat = defineLesson<ShmatState>({
         zh: '用 SHM_RDONLY 映射、读取、解除映射；ipclab 的写入被访问检查拦下（按 g 查）。再由临时子进程（C 程序在这里会 fork()；ipclab 另起一个独立程序）自己只读映射并写入。',
       },
       notice: {
-        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab: it would have killed ipclab, so ipclab refused its own.',
-        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程，而不是 ipclab：这次写入会杀死 ipclab，它拒绝了自己的写入，所以才让子进程来写。',
+        // waitpid, which the Trace's line of the child's end names, said where it first shows (issue 16)
+        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child; ipclab saw it by waitpid. Had ipclab written, it would have died.',
+        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程，父进程 ipclab 经 waitpid 得知；若 ipclab 自己写，死的就是它。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,

@@ -211,9 +211,11 @@ export const shmctl = defineLesson<ShmctlState>({
         en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text: IPC_STAT (step 2) then shows a key and an attach, no detach yet.",
         zh: "对新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字：第 2 步的 IPC_STAT 就能读到 key 和一次映射，还没有解除映射。",
       },
+      // the C's reason to differ said with it, as its comment says it (issue 16: a learner
+      // comparing the C with the steps saw them disagree)
       aside: {
-        en: 'the C version (c shows it) deletes its key file right after ftok (the segment keeps the key, not the file). ipclab deletes its file in step 8.',
-        zh: 'C 版本（按 c 查看）在 ftok 之后马上删掉 key 文件（共享内存段记着的是 key，不是文件）。ipclab 在第 8 步删掉这个文件。',
+        en: 'the C version (c shows it) deletes its key file right after ftok, so a Ctrl-C leaves none (the segment keeps the key, not the file). ipclab deletes its own in step 8.',
+        zh: 'C 版本（按 c 查看）在 ftok 之后马上删掉 key 文件，免得 Ctrl-C 把它留下（共享内存段记着的是 key，不是文件）。ipclab 在第 8 步删掉这个文件。',
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
@@ -490,7 +492,7 @@ export const shmctl = defineLesson<ShmctlState>({
   checkpoints: {
     set: {
       // about the mode in buf, whichever ran (the step runs only the learner's when they give one)
-      question: { en: 'IPC_SET with the mode in buf: what perms will the Kernel pane show?', zh: '用 buf 里的权限做 IPC_SET 之后，“内核”窗格的 perms 显示什么？' },
+      question: { en: 'After IPC_SET with buf\'s mode, the Kernel pane\'s perms are…', zh: '用 buf 里的权限做 IPC_SET 之后，“内核”窗格的 perms 显示什么？' },
       choices: SET_PERMS,
       answer: (live) => {
         if (firstCall(live, 'shmctl').errno !== null) return 2;

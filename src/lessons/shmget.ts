@@ -238,8 +238,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Now 0 bytes, same IPC_PRIVATE. y\u00a0(run it with values you type) also offers IPC_CREAT and IPC_EXCL, the next lesson\'s flags: IPC_PRIVATE ignores both.',
-        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。按 y（用你输入的值运行）还可加下一课的标志 IPC_CREAT 和 IPC_EXCL：IPC_PRIVATE 对两者都不理会。',
+        en: 'Now 0 bytes, same IPC_PRIVATE. y\u00a0(run it with values you type) also offers IPC_CREAT, IPC_EXCL (next lesson): IPC_PRIVATE ignores both.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。按 y（用你输入的值运行）还可加下一课的 IPC_CREAT、IPC_EXCL：IPC_PRIVATE 都不理会。',
       },
       notice: {
         // a kernel fact, not ipclab's: a notice, not an aside; check 2 (the least size) recalls it (fixR4)
@@ -254,11 +254,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       litBy: BY_RESULT,
       turn: {
         // the flags are lesson 3's, offered so the learner sees IPC_PRIVATE ignore them: the step's say says so, once
-        say: {
-          en: 'Any size and flags; the key stays IPC_PRIVATE.',
-          zh: '任选大小和标志；key 仍是 IPC_PRIVATE。',
-        },
-        yours: { en: "a shmget with your size and shmflg first, then the lesson's", zh: '先用你的大小和 shmflg 调用一次 shmget，再用本课的' },
+        say: { en: 'Any size and flags.', zh: '大小和标志任选。' },
         fields: [
           {
             name: 'size',
@@ -384,7 +380,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       }),
     },
     'size-zero': {
-      question: { en: 'Two key-0 segments exist. shmget(IPC_PRIVATE, 0, 0600): what comes back?', zh: '已有两个 key 为 0 的共享内存段。shmget(IPC_PRIVATE, 0, 0600) 会得到什么？' },
+      question: { en: 'Two key-0 segments exist. shmget(IPC_PRIVATE, 0, 0600) gives…', zh: 'key 为 0 的已有两个，shmget(IPC_PRIVATE, 0, 0600) 得到……' },
       choices: ZERO,
       answer: (live) => {
         // the lesson's own call is the step's last, after the learner's (if any)

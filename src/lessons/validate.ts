@@ -21,7 +21,7 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { traceLines, wrap } from './format.js';
 import { asksSurvival, CLEANS, pointsAtChoice, REMOVES } from './giveaway.js';
-import { paneWords } from './pane-words.js';
+import { namesField, paneWords, RECORD_NAMED } from './pane-words.js';
 import { possibleResultPanes, tabPointers, unbackedClaim } from './result-pane.js';
 import { glossaryGiveaways, lessonTextGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
@@ -1090,6 +1090,23 @@ function checkEarlyTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], 
   }
 }
 
+
+/** The segment's record under its row shows IPC_STAT's fields from the step that made it. Which
+ *  of them its line holds at a step follows from the pane's rows and width and from what the step
+ *  changed and names (kernel-view.ts statLines): known only once drawn, so whether a text named a
+ *  field before it showed is not decided here. What the texts alone decide: the first lesson to
+ *  make a segment names every field a text may name (RECORD_NAMED), in both languages, so none
+ *  stays unexplained through it (issue 16: overview's record showed uid, gid, cuid and cgid from
+ *  step 5 at 80x24, and no text of it named them). */
+function checkRecordNamed(lessons: Lesson[], problems: string[]): void {
+  const first = lessons.find((l) => l.steps.some((step) => [step.code ?? []].flat().some((c) => /\bshmget\(/.test(c))));
+  if (!first) return;
+  for (const lang of ['en', 'zh'] as const) {
+    const said = textsByStep(first, lang).map((t) => `${t.saidBefore}\n${t.saidAfter}`).join('\n');
+    const unnamed = RECORD_NAMED.filter((f) => !namesField(said, f));
+    if (unnamed.length) problems.push(`lesson '${first.id}', the first to make a segment: no ${lang} text names the record's ${unnamed.join(', ')}`);
+  }
+}
 /** The structures the Kernel pane decodes beside a segment's dump (a lesson's setDecoded), each
  *  as its decoder names its fields, read from zero bytes: serv-clnt's struct ipclab_rv (its peers'
  *  events, peer-process.ts) and race's two ints. tests/lessons/decoded-glossary.test.ts runs every
@@ -1144,6 +1161,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkPhrasesWhole(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
   checkEarlyTerms(lessons, glossary, problems);
+  checkRecordNamed(lessons, problems);
   for (const decoded of KERNEL_STRUCTS()) problems.push(...decodedFieldProblems(decoded, glossary));
   lessons.forEach((_, index) => problems.push(...newTermsUnsaid(lessons, index, undefined, glossary)));
   checkSourceSpacing(problems);

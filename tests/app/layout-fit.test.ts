@@ -29,10 +29,6 @@ function inputAt(lesson: (typeof LESSONS)[number], lang: Lang, view: number, don
   return { lesson, lang, view, done, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), quiz: { ...quiz, place } };
 }
 
-/** Steps whose form with their question and text still page at a size, their texts another
- *  helper's to shorten (the shm lessons): the form was first counted here with sem 1's fix */
-const FORM_PAGED_ELSEWHERE = ['80x24 shmget step 3', '80x24 shmctl step 3'];
-
 /** A step's your-turn form as App shows it before the step runs: not edited, the lesson's values (TurnForm.tsx). */
 function formOf(turn: Turn, lang: Lang): NonNullable<LessonViewInput['form']> {
   const s = strings(lang);
@@ -133,7 +129,9 @@ describe('lesson pane at 80x24', () => {
             // from the step's heading (the notice of the step before may page up), the introduction with the first
             const heading = k === 0 ? 0 : content.text.findIndex((l) => l[0]?.tone === 'title' && lineText(l).startsWith('▶ '));
             const needed = content.text.length - heading;
-            if (needed > content.textRows && !(form && FORM_PAGED_ELSEWHERE.includes(`${w}x${h} ${lesson.id} step ${k + 1}`))) paged.push(`${w}x${h} ${lang} ${lesson.id} step ${k + 1}${input.quiz?.place ? ' (question)' : ''}: ${needed} lines in ${content.textRows} rows`);
+            // no step is let off: shmget 3's and shmctl 3's forms paged their text away from their
+            // questions at 80x24 while a list here excused them (issue 16)
+            if (needed > content.textRows) paged.push(`${w}x${h} ${lang} ${lesson.id} step ${k + 1}${input.quiz?.place ? ' (question)' : ''}: ${needed} lines in ${content.textRows} rows`);
           });
     expect(paged).toEqual([]);
     expect(asked).toBeGreaterThan(120);

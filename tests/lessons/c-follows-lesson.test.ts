@@ -280,3 +280,25 @@ describe.concurrent.each(LESSONS.map((l) => [l.id, l] as const))('%s: its C foll
     if (inC.includes('rmdir')) expect([traced.at(-1), inC.at(-1)]).toEqual(['rmdir', 'rmdir']);
   }, 70_000);
 });
+
+// issue 16: shmctl.c unlinked its key file right after ftok, where the lesson keeps its own to
+// step 8, and a learner comparing the C (c) with the steps saw them disagree. It unlinks early so
+// that a Ctrl-C leaves no file (cleanup.h removes IPC objects only; examples-exits.test.ts finds
+// any file left): the comment over the unlink says so and names the lesson's step, in both
+// languages, and so does the step the C pane opens at.
+describe('shmctl.c: its key file', () => {
+  it('is unlinked right after ftok, the comment above saying why and where the lesson unlinks its own', () => {
+    const text = source('shmctl.c');
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /^\s*unlink\(path\);/.test(l));
+    expect(lines.slice(0, at).some((l) => /ftok\(path/.test(l))).toBe(true);
+    const comment = lines.slice(Math.max(0, at - 4), at).join('\n');
+    expect(comment).toMatch(/Ctrl-C/);
+    expect(comment).toMatch(/lesson keeps its file until step 8/);
+    const table = readFileSync(join(ROOT, 'examples', 'c', 'zh', 'shmctl.c.txt'), 'utf8');
+    expect(table).toMatch(/zh: 本课则把它的文件留到第 8 步/);
+    const setup = LESSONS.find((l) => l.id === 'shmctl')!.steps[0]!;
+    expect(setup.aside?.en).toMatch(/right after ftok, so a Ctrl-C leaves none.*step 8/);
+    expect(setup.aside?.zh).toMatch(/ftok 之后马上删掉 key 文件，免得 Ctrl-C 把它留下.*第 8 步/);
+  });
+});

@@ -395,6 +395,15 @@ describe('validateLessons', () => {
     ]);
   });
 
+  it("catches a record field (IPC_STAT's uid, cuid, …) that no text of the first lesson to make a segment names (issue 16: overview 5's record showed uid, gid, cuid, cgid at 80x24, named nowhere)", () => {
+    // overview 5's say without its sentence on the record, as it was
+    const problems = broken((ls) => {
+      const read = ls[0].steps.find((s) => s.id === 'read')!;
+      read.say = { en: read.say.en.replace(/ Its record .*$/, ''), zh: read.say.zh.replace(/它的记录.*$/, '') };
+    });
+    for (const lang of ['en', 'zh']) expect(problems).toContain(`lesson 'overview', the first to make a segment: no ${lang} text names the record's uid, gid, cuid, cgid`);
+  });
+
   it('catches a step without an action', () => {
     expect(broken((ls) => ((ls[0].steps[0] as { run: unknown }).run = undefined))).toEqual(["lesson 'overview' step 'ipcs': has no action"]);
   });

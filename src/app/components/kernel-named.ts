@@ -4,7 +4,7 @@
 // where the pane has room; the pids (ipcs -p's columns) before the columns ipcs -m shows.
 // Both languages' texts count, so the columns are the same in en and zh.
 import { entriesUsed, entryFor, GLOSSARY, type GlossaryEntry } from '../../lessons/glossary.js';
-import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
+import { namesField, QUEUE_COLUMNS, RECORD_NAMED, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS } from '../../lessons/pane-words.js';
 import type { Lesson } from '../../lessons/types.js';
 
 /** The headings a lesson's words name: the step's (shown now) first, then the lesson's. */
@@ -31,11 +31,11 @@ export const NOTHING_NAMED: NamedColumns = { step: new Set(), lesson: new Set(),
 
 /** The names of the pane's fields a text may name: IPC_STAT's (but key, mode and size, words
  *  of prose: "no key finds them") and the processes' wchan. */
-export const FIELD_NAMES: readonly string[] = [...STAT_FIELDS.filter((f) => !['key', 'mode', 'size'].includes(f)), 'wchan'];
+export const FIELD_NAMES: readonly string[] = [...RECORD_NAMED, 'wchan'];
 
 /** The fields (FIELD_NAMES) `text` names by their name, as a word of their own. */
 export function fieldsNamed(text: string): Set<string> {
-  return new Set(FIELD_NAMES.filter((f) => new RegExp(`(^|[^\\w-])${f}([^\\w-]|$)`).test(text)));
+  return new Set(FIELD_NAMES.filter((f) => namesField(text, f)));
 }
 
 /** The term a heading is explained by where it is not one itself: status shows dest, messages msg_qnum. */
