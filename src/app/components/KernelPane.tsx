@@ -9,7 +9,7 @@ import { useFollowScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { borderKeys, dumpFollow, focusInView, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isKeyLine, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
+import { borderKeys, dumpFollow, focusInView, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, hiddenRowsMarked, isFollowed, isFocusedRow, isKeyLine, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { processesAsRead, shownFocus } from '../store/kernel.js';
@@ -264,7 +264,8 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight, 
   const moved = useFollowScroll(max, follow, `${paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before)}${asking ? ' asking' : ''}`, 'kernel', rows, snap);
   // (an offset kept from before a poll changed the lines lands past such a row too)
   const top = kernelSnap(lines, moved, 0, max);
-  const shown = useMemo(() => keepRowInView(lines, stickyLines(lines, top, rows), top, rows), [lines, top, rows]);
+  // a heading kept over rows it hid says how many ("↑1"): docs/ARCHITECTURE.md, the Kernel pane (s36a#1)
+  const shown = useMemo(() => hiddenRowsMarked(lines, keepRowInView(lines, stickyLines(lines, top, rows), top, rows), top, rows, ascii), [lines, top, rows, ascii]);
   // the keys' words where their lines are below the window: on the bottom border, beside "↓ n
   // more", so a key a lesson's text names is on screen without scrolling (docs/ARCHITECTURE.md,
   // the Kernel pane: shmdt 2's "} jumps to it", the hint two rows below the 80x24 pane: issue 16, s36a#3)

@@ -1287,6 +1287,31 @@ export function keepRowInView(lines: readonly Line[], shown: readonly Line[], to
   return [...shown.slice(0, top), head, lines[f]!, ...shown.slice(top + 2)];
 }
 
+/** The lines as drawn (`shown`: stickyLines', keepRowInView's) with a heading drawn at the window's
+ *  top over lines of its own (kept in view while its rows scroll) marked with how many of its
+ *  table's rows it keeps out of view there: "↑1" in the rows' mark column. The heading stays (a row
+ *  of bare figures, "95584295 root 600 4096 0", says nothing without its column names), and every
+ *  row it hides is counted where it went, beside the border's "↑ n more": one ↓ at shmget 3 slid
+ *  the first segment under the kept heading and a newcomer took the row for vanished (issue 16,
+ *  s36a#1; docs/ARCHITECTURE.md, the Kernel pane). A heading without a blank for the mark keeps none. */
+export function hiddenRowsMarked(lines: readonly Line[], shown: readonly Line[], top: number, rows: number, ascii = false): readonly Line[] {
+  const head = shown[top];
+  if (!head || head === lines[top]) return shown;
+  const view = shown.slice(top, top + rows);
+  const n = lines.filter((l, i) => i < top + rows && UNDER.get(l)?.sticky && UNDER.get(l)!.head === head && !view.includes(l)).length;
+  const mark = `${ascii ? '^' : '↑'}${n}`;
+  const text = lineText(head);
+  if (n === 0 || text.length - text.trimStart().length <= mark.length) return shown;
+  // (the blanks the mark takes, from the heading's first runs)
+  let drop = mark.length;
+  const rest = head.map((r) => {
+    const cut = Math.min(drop, r.text.length);
+    drop -= cut;
+    return run(r.text.slice(cut), r.tone);
+  });
+  return [...shown.slice(0, top), [run(mark, 'dim'), ...rest.filter((r) => r.text !== '')], ...shown.slice(top + 1)];
+}
+
 /** Whether the window of `rows` lines from `top` shows the record's label ("the kernel's record of
  *  segment 71892999 …", "record:") with the row in focus it describes scrolled away above it, or
  *  under the heading drawn at the window's top: the scroll keys pass such an offset, so the row
