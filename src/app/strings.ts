@@ -801,23 +801,20 @@ const EN = {
   /** the segment's record's label where the Kernel pane cannot hold all its lines: short, so
    *  its first line under the table holds more fields (their order is one at every step) */
   statHeadShort: (_shmid: number) => 'record:',
-  /** after the short record's fields where some are left out: said, never a silent drop (issue 16) */
-  recordMore: '… z: all fields',
+  /** after the short record's fields where some are left out: said, never a silent drop (issue 16);
+   *  it names the struct the record is and where the rest of it is ("… z: all fields" left a
+   *  newcomer asking what the record was: issue 16, s36a#2) */
+  recordMore: '… z: all of shmid_ds',
   /** its short form, where the step's changed fields leave no room for the words */
   recordMoreShort: '… (z)',
   /** in the short record, before the fields shown past the first left out that the lesson pane
    *  names and the step did not change (overview 4's lpid* stood where step 5 showed ctime, and
    *  nothing said why: issue 16); a changed one says why by its own mark ("changed:" before lpid*
-   *  after an atime* that had none read as atime not changed: issue 16); which text names them is
-   *  said ("in the text:" named no text a newcomer knew, nor "lesson text:": issue 16; the Lesson
-   *  pane stands above the Kernel pane), in the 12 cells the record's
-   *  narrowest row holds beside a field (tests/app/kernel-record-rule.test.ts). In two words that
-   *  say themselves where they show, "also:" before those fields and recordNamedTail after them
-   *  ("named above: cpid 25536 uid 0" was explained only in g, and the Lesson pane stands left of
-   *  the Kernel pane side by side: issue 16) */
-  recordNamed: 'also:',
-  /** after the last of the fields recordNamed leads: why they are there */
-  recordNamedTail: '(the text names them)',
+   *  after an atime* that had none read as atime not changed: issue 16). Which text and why in
+   *  one lead: "in the text:" named no text a newcomer knew, "named above:" was explained only in g,
+   *  and "also: … (the text names them)" said neither what "also" added to nor which text (issue 16,
+   *  s36a#2); the Lesson pane's title is "Lesson" (tests/app/kernel-record-rule.test.ts) */
+  recordNamed: 'named in the lesson:',
   /** in the Kernel pane's legend, a column the last step brought (pane-words.ts LATER), with
    *  what it holds: a column appearing unsaid read as the table changing by no rule (issue 16) */
   columnNew: (head: string) => `new column ${head}: ${COLUMN_WORDS.en[head] ?? ''}`.replace(/: $/, ''),
@@ -1231,10 +1228,9 @@ const ZH: Strings = {
   listMarkBad: (mark: string) => `${mark} 运行结果不符合预期`,
   listMarkHidden: (n: number, arrow: string) => `+${n}${arrow} ${arrow === '↑' ? '上面' : '下面'}还有 ${n} 步`,
   statHeadShort: (_shmid: number) => '记录：',
-  recordMore: '… z：全部字段',
+  recordMore: '… z：shmid_ds 全部字段',
   recordMoreShort: '…（z）',
-  recordNamed: '另有：',
-  recordNamedTail: '（课文提到的）',
+  recordNamed: '课程提到的：',
   columnNew: (head: string) => `新列 ${head}：${COLUMN_WORDS.zh[head] ?? ''}`.replace(/：$/, ''),
   columnsNew: (heads: readonly string[]) => `新列：${heads.join('、')}`,
   recordNew: (step: number | null) => (step === null ? '全部是新的' : `第 ${step} 步新建`),

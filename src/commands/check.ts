@@ -24,7 +24,7 @@ function screenWords(lang: 'en' | 'zh'): ScreenWords[] {
   const flow = [false, true].map((ascii) => legend(lang, ascii, { masked: true, framesDone: true, doorway: true }).map((r) => r.text));
   return [
     ...flow.map((words) => ({ where: 'the Flow\'s legend (src/flow/legend.ts)', lang, words })),
-    { where: 'the Kernel pane\'s record labels', lang, words: [s.statHeadShort(0), s.recordNewShort, s.recordNamed, s.recordNamedTail, s.recordMore] },
+    { where: 'the Kernel pane\'s record labels', lang, words: [s.statHeadShort(0), s.recordNewShort, s.recordNamed, s.recordMore] },
     // step 3 as the entry quotes it, and the folded aside's line, which it quotes beside
     { where: 'a step in review', lang, words: [s.asideFolded(keyFor('aside', false)), s.flowReview(3)] },
   ];

@@ -1268,11 +1268,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'record-words',
-    name: { en: 'the record\'s words (record, new / also, the text names them)', zh: '记录里的词（记录，新建 / 另有，课文提到的）' },
+    name: { en: 'the record\'s words (record, new / named in the lesson / all of shmid_ds)', zh: '记录里的词（记录，新建 / 课程提到的 / shmid_ds 全部字段）' },
     terms: [],
     text: {
-      en: 'Under the Kernel pane\'s table, the segment in focus (▸) has its record: the fields IPC_STAT reads (uid, cuid, atime, …). Where the pane has few rows it is one line after "record:". "record, new:" the last step made the segment, so every field is new. A field the last step changed has * after it, wherever it stands; "also:" stands before fields the Lesson pane\'s text names at this step, though the step did not change them, and "(the text names them)" after them, as the step\'s text in the Lesson pane does. A line that left fields out ends in "… z: all fields". z shows the pane larger, with all of them.',
-      zh: '“内核”窗格的表格下面，焦点所在（▸）的共享内存段有它的记录：IPC_STAT 读到的各个字段（uid、cuid、atime……）。窗格行数少时，它在“记录：”后面只占一行。“记录，新建”：上一步建了这个共享内存段，每个字段都是新的。上一步改变了的字段后面有 *，不论它在哪里；“另有：”后面是这一步“课程”窗格的文字提到、但这一步没有改变的字段，它们后面写着“（课文提到的）”，意思是这一步“课程”窗格里的文字提到了它们。省略了字段的一行以“… z：全部字段”结尾。按 z 放大窗格，就能看到全部字段。',
+      en: 'The record is what the kernel keeps about a segment: its struct shmid_ds, which IPC_STAT copies out (atime, cpid, uid, …). The Kernel pane shows the record of the segment in focus (▸) under the table. Where the pane has few rows it is one line after "record:". That line lists the fields the table row does not show, in one order from atime, as many as fit. "record, new:" means the last step made the segment, so every field is new. A field the last step changed has * after it; after "named in the lesson:" come fields the Lesson pane names at this step, shown even where the line has no room for the ones before them. "… z: all of shmid_ds" ends a line that left fields out. z shows the pane larger, with all of them.',
+      zh: '记录就是内核为一个共享内存段保存的信息：它的 struct shmid_ds，IPC_STAT 会把它复制出来（atime、cpid、uid……）。“内核”窗格在表格下面显示焦点所在（▸）的段的记录。窗格行数少时，它在“记录：”后面只占一行。这一行列出表格那一行没有显示的字段，从 atime 起按同一顺序，放得下多少列多少。“记录，新建”表示上一步建了这个段，每个字段都是新的。上一步改变了的字段后面有 *；“课程提到的：”后面是这一步“课程”窗格提到的字段，即使前面的字段放不下，它们也会显示。省略了字段的一行以“… z：shmid_ds 全部字段”结尾。按 z 放大窗格，就能看到全部字段。',
     },
   },
   {

@@ -2,10 +2,25 @@
 // reach): the dump jumps to the next bytes that are not all zero; ] onto zeros says so.
 // The real store, engine and kernel.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, ran, tabTo } from '../helpers/render.js';
+import { appDrawer, KEYS, ran, screenCells, tabTo } from '../helpers/render.js';
 import { lessonById } from '../../src/lessons/index.js';
 
 const draw = appDrawer('dump-seek', { lessons: [lessonById('shmdt')!], quiz: false });
+
+/** The Kernel pane's box as drawn, its borders included (a tab at 80x24, right of the Lesson pane at
+ *  120x34): its rows from the column its top border starts at. */
+function kernelBox(frame: string, title: string): string[] {
+  const rows = frame.split('\n').map(screenCells);
+  const top = rows.findIndex((r) => r.join('').includes(`┌─ ${title}`));
+  if (top < 0) return [];
+  const col = rows[top]!.findIndex((c, i) => c === '┌' && rows[top]!.slice(i).join('').startsWith(`┌─ ${title}`));
+  const out: string[] = [];
+  for (const r of rows.slice(top)) {
+    out.push(r.slice(col).join(''));
+    if (r[col] === '└') break;
+  }
+  return out;
+}
 
 describe('} jumps the dump to the next non-zero bytes', () => {
   for (const [width, height, lang] of [[80, 24, 'en'], [120, 34, 'zh']] as const) {
@@ -16,10 +31,17 @@ describe('} jumps the dump to the next non-zero bytes', () => {
       await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run with the offset 4070', 30_000);
       // the Kernel pane shown (a tab at 80x24, where the run showed it) or in focus
       await tabTo(r, 'kernel');
-      // at 80x24 the pane's record and legend rows push the dump's hint below its last row: zoomed (z)
-      if (width === 80) await r.press('z');
-      // the hint below names } with [ ]
-      await r.waitFor((f) => f.includes(lang === 'en' ? '[ ] page bytes  } next non-zero' : '[ ] 翻页看字节  } 下一处非零'), 'the hint names }');
+      // the lesson's text says "} jumps to it": the pane names } with [ ] without a scroll or z, in its
+      // last rows or, where they are below its window (the record and the legend take the 80x24
+      // pane's rows), on its bottom border (issue 16, s36a#3)
+      const hint = lang === 'en' ? '[ ] page bytes  } next non-zero' : '[ ] 翻页看字节  } 下一处非零';
+      const box = kernelBox(await r.waitFor((f) => kernelBox(f, lang === 'en' ? 'Kernel' : '内核').join('\n').includes(hint), 'the Kernel pane names }'), lang === 'en' ? 'Kernel' : '内核');
+      expect(r.store.getState().zoomed).toBe(false);
+      // on the border only with the "↓ n more" it stands beside
+      if (box.at(-1)!.includes(hint)) expect(box.at(-1)).toMatch(lang === 'en' ? /↓ \d+ more · \[ \] page/ : /↓ 还有 \d+ 行 · \[ \] 翻页/);
+      else expect(box.slice(1, -1).some((l) => l.includes(hint)), box.join('\n')).toBe(true);
+      // at 80x24 en the hint stands on the border (the case the newcomer met)
+      if (width === 80) expect(box.at(-1)).toContain(hint);
       await r.press(']');
       await r.waitFor((f) => f.includes(lang === 'en' ? 'all zero from +64 (0040) on; } skips to non-zero' : '从 +64 (0040) 起的这些字节全是 0；按 }'), '] onto zeros: } named');
       await r.press('}');

@@ -83,7 +83,7 @@ describe("Kernel pane: the record's changed fields and the row, in view after ev
               // the short record: one rule the learner sees (pass 12: gid without uid, uid
               // without gid, no cpid in zh): the fields the row does not show (uid always: the
               // owner column names it) in the one order, from the first while the line holds
-              // them, the changed ones always, and "… z: all fields" where some are left out
+              // them, the changed ones always, and "… z: all of shmid_ds" where some are left out
               const label = lines.find((l) => lineText(l).startsWith(k.s.statHeadShort(0)));
               if (label) {
                 // (its lines, one or more: rows the window would leave blank go to it)

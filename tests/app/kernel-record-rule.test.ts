@@ -36,8 +36,12 @@ describe('the short record says why a field past the first left out is shown', (
       const gap = lang === 'zh' ? '' : ' ';
       const named = lineText(statLines(4, ds, 78, s, new Set<keyof ShmidDs>(), '*', row, new Set(['cuid']), 5, true)[0]!);
       expect(named).toContain(`${s.recordNamed}${gap}cuid 0`);
-      // and says why after them: "named above:" alone was explained only in g (issue 16)
-      expect(named).toContain(`0${lang === 'zh' ? '' : ' '}${s.recordNamedTail}`);
+      // the lead says which text and why in one word group: "also: … (the text names them)" said
+      // neither what "also" added to nor which text (issue 16, s36a#2); the Lesson pane's title names it
+      expect(s.recordNamed).toContain(lang === 'en' ? 'lesson' : '课程');
+      // and the line's end names the struct the record is, and where the rest of it is
+      expect(named.trimEnd().endsWith(s.recordMore) || named.trimEnd().endsWith(s.recordMoreShort)).toBe(true);
+      expect(s.recordMore).toMatch(/z.*shmid_ds/);
     });
 
     it(`${lang}: every field whole on its row at every width, whatever the pids' digits, the marks and the fields named`, () => {

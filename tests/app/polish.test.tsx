@@ -471,7 +471,8 @@ describe('kernel pane', () => {
     // the written row in view; the zeros under it a line below at most (the Kernel pane's legend
     // is always a line under its table, fixM: beside the title it flipped from step to step)
     expect(f).toMatch(/│0000[*+ ] 68 65 6c 6c 6f/);
-    expect(r.lines()[21]).toMatch(/^└─+( ↓ [12] more )?┘$/); // below: at most the key words line (s31e)
+    // below: at most the key words line (s31e), its words then on the border (s36a#3)
+    expect(r.lines()[21]).toMatch(/^└─+( ↓ [12] more( · \[ \] page bytes  \} next non-zero)? )?┘$/);
     // the whole segment can be paged through, within its bounds, the range in view said
     expect(f).toContain('[ ] page bytes');
     await r.press(']');

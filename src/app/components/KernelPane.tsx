@@ -9,7 +9,7 @@ import { useFollowScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { dumpFollow, focusInView, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, isFollowed, isFocusedRow, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
+import { borderKeys, dumpFollow, focusInView, keepWhole, kernelEnd, kernelFollow, kernelLegendLines, kernelLines, kernelMax, kernelSnap, marksShown, ownerRoom, stickyLines, FOCUS_WORDS, hiddenRowsMarked, isFollowed, isFocusedRow, isKeyLine, isRecordLine, keepRowInView, type KernelInput, type TableMarks } from './kernel-view.js';
 import type { Strings } from '../strings.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { processesAsRead, shownFocus } from '../store/kernel.js';
@@ -127,7 +127,7 @@ const NO_MAPPED: readonly (readonly [number, boolean])[] = [];
 
 /** `fitHeight`: the height the pane has where no result being read grew it (App): its lines, the
  *  record's form with them, are laid out for that, so a grown pane shows more of the same lines,
- *  never a record whole that every other step shows cut ("… z: all fields"). */
+ *  never a record whole that every other step shows cut ("… z: all of shmid_ds"). */
 export function KernelPane({ width, height, focused, title, footer, paneHeight, fitHeight }: { width: number; height: number; focused: boolean; title: string; footer?: string; paneHeight?: number; fitHeight?: number }) {
   const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
@@ -264,6 +264,14 @@ export function KernelPane({ width, height, focused, title, footer, paneHeight, 
   const moved = useFollowScroll(max, follow, `${paged ? `${runOf(before)} dump ${dumpAt}` : runOf(before)}${asking ? ' asking' : ''}`, 'kernel', rows, snap);
   // (an offset kept from before a poll changed the lines lands past such a row too)
   const top = kernelSnap(lines, moved, 0, max);
-  const shown = useMemo(() => keepRowInView(lines, stickyLines(lines, top, rows), top, rows), [lines, top, rows]);
-  return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
+  // a heading kept over rows it hid says how many ("↑1"): docs/ARCHITECTURE.md, the Kernel pane (s36a#1)
+  const shown = useMemo(() => hiddenRowsMarked(lines, keepRowInView(lines, stickyLines(lines, top, rows), top, rows), top, rows, ascii), [lines, top, rows, ascii]);
+  // the keys' words where their lines are below the window: on the bottom border, beside "↓ n
+  // more", so a key a lesson's text names is on screen without scrolling (docs/ARCHITECTURE.md,
+  // the Kernel pane: shmdt 2's "} jumps to it", the hint two rows below the 80x24 pane: issue 16, s36a#3)
+  const below = Math.max(0, lines.length - top - rows);
+  const keysBelow = below > 0 && lines.some(isKeyLine) && !shown.slice(top, top + rows).some(isKeyLine);
+  // (" ↓ n more · " before the words, a cell of the border each side; "·" as the Flow's "↓ n more · lit below")
+  const keyWords = keysBelow ? borderKeys(input, width - 2 - cells(` ${ascii ? 'v' : '↓'} ${s.more(below)} · `) - 3) : '';
+  return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} keys={keyWords ? { up: '', down: `· ${keyWords}` } : undefined} />;
 }

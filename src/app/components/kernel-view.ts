@@ -571,7 +571,7 @@ function labelNew(label: string, fresh: boolean, newWord: string): string {
  *  before the border: proseWidth); a changed
  *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
  *  marked instead (what it describes is new, as a new table row is marked once). */
-function packed(label: string, fields: [string, string, boolean?, string?, string?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
+function packed(label: string, fields: [string, string, boolean?, string?][], width: number, mark: string | null = null, fresh = false, newWord = ''): Line[] {
   const out: Line[] = [];
   // a new record says so in words before its closing colon ("…(shmctl IPC_STAT), new:"):
   // a "+" there was explained only in the pane's legend, far from it (fix28c#5)
@@ -583,28 +583,25 @@ function packed(label: string, fields: [string, string, boolean?, string?, strin
   const shown = (value: string, changed?: boolean) => (changed && mark ? `${value}${mark}` : value);
   // a pair wider than a line keeps its value whole and cuts only the words after it
   // ("magic 0x4C42563…" lost the figure itself: issue 16)
-  // (a pair's `lead`, a word before it -- the short record's "also:" -- and its `tail`, words
-  // after it -- "(the text names them)" -- stay on its line)
+  // (a pair's `lead`, a word before it -- the short record's "named in the lesson:" -- stays on its
+  // line; where the two are wider than a line (a narrow pane) the lead is a line of its own
+  // above the pair, which then takes a line whole, never the label's)
   const leadText = (lead?: string) => (!lead ? '' : /[：]$/.test(lead) ? lead : `${lead} `);
-  const tailText = (tail?: string) => (!tail ? '' : /^[（]/.test(tail) ? tail : ` ${tail}`);
-  const extra = (lead?: string, tail?: string) => cells(leadText(lead)) + cells(tailText(tail));
-  // a tail that would make its pair wider than a line stands on the next line, alone (a narrow pane)
-  const alone = (lead?: string, tail?: string, name = '', value = '') => !!tail && 2 + extra(lead, tail) + cells(`${name} ${value}`) > proseWidth(width);
-  const fit = fields.map(([name, value, changed, lead, tail]): [string, string, boolean?, string?, string?] => {
-    const own = alone(lead, tail, name, value) ? undefined : tail;
-    return [name, glossCut(name, value, proseWidth(width) - 2 - extra(lead, own) - (changed && mark ? cells(mark) : 0)), changed, lead, own];
+  const alone = (name: string, value: string, lead?: string) => !!lead && 2 + cells(leadText(lead)) + cells(`${name} ${value}`) > proseWidth(width);
+  const fit = fields.map(([name, value, changed, lead]): [string, string, boolean?, string?, boolean?] => {
+    const apart = alone(name, value, lead);
+    return [name, glossCut(name, value, proseWidth(width) - 2 - (apart ? 0 : cells(leadText(lead))) - (changed && mark ? cells(mark) : 0)), changed, lead, apart];
   });
-  const widths = fit.map(([name, value, changed, lead, tail]) => 2 + extra(lead, tail) + cells(`${name} ${shown(value, changed)}`));
+  const widths = fit.map(([name, value, changed, lead, apart]) => (apart ? proseWidth(width) : 2 + cells(leadText(lead)) + cells(`${name} ${shown(value, changed)}`)));
   const groups = pairLines(widths, cells(last), proseWidth(width));
   groups.forEach((group, g) => {
     const cur: Line = g === 0 ? [run(last, fresh ? 'changed' : 'label')] : [];
     for (const i of group) {
-      const [name, value, changed, lead, tail] = fit[i]!;
-      cur.push(run('  '), ...(lead ? [run(leadText(lead), 'dim')] : []), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'), ...(tail ? [run(tailText(tail), 'dim')] : []));
+      const [name, value, changed, lead, apart] = fit[i]!;
+      if (apart) out.push([run(`  ${lead}`, 'dim')]);
+      cur.push(run('  '), ...(lead && !apart ? [run(leadText(lead), 'dim')] : []), run(`${name} `, changed ? 'changed' : 'dim'), run(shown(value, changed), changed ? 'changed' : 'plain'));
     }
     out.push(cur);
-    const left = group.map((i) => fields[i]!).find(([, , , , tail], k) => tail && !fit[group[k]!]![4]);
-    if (left?.[4]) out.push([run(`  ${left[4]}`, 'dim')]);
   });
   // its lines follow the label (not a heading to keep in view: it holds figures too)
   under(out, out[0], false);
@@ -722,22 +719,21 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   const label = form ? s.statHeadShort(focus) : s.statHead(focus);
   // (short, its "new" too: the legend right above names the step)
   const newWord = form ? s.recordNewShort : s.recordNew(step);
-  // A field left out is said, never dropped silently: "… z: all fields" ends the line
+  // A field left out is said, never dropped silently: "… z: all of shmid_ds" ends the line
   const more = `  ${s.recordMore}`;
   // the fields shown past the first left out are the step's changes or the lesson pane's words:
   // a changed one says why by its mark, as every changed field does, and a word leads the first
-  // named one ("in the text:"): overview 4's "atime dtime lpid*" beside step 5's "atime dtime
+  // named one ("named in the lesson:"): overview 4's "atime dtime lpid*" beside step 5's "atime dtime
   // ctime" read as fields coming and going by no rule, and a "changed:" before lpid* alone, after
   // an atime* it did not lead, as atime not changed (issue 16)
   const must = (f: (typeof all)[number]) => f[2] || named.has(f[0]);
   const unmarked = (past: readonly (typeof all)[number][]) => past.find((f) => !(f[2] && mark));
-  // (the word's room: "also:" before the first of them, "(the text names them)" after the last)
-  const words = 1 + cells(s.recordNamed) + 1 + cells(s.recordNamedTail);
+  // (the word's room: "named in the lesson:" and its blank, before the first of them)
+  const words = cells(s.recordNamed) + 1;
   const pick = (room: number) => oneLine(all, must, (f) => 2 + cells(`${f[0]} ${f[1]}${f[2] && mark ? mark : ''}`), room, cells(more), (past) => (unmarked(past) ? words : 0));
   const draw = (one: { kept: typeof all; left: boolean; past: Set<(typeof all)[number]> }): Line[] => {
     const lead = unmarked([...one.past]);
-    const end = [...one.past].filter((f) => !(f[2] && mark)).at(-1);
-    const fields = one.kept.map((f): [string, string, boolean, string?, string?] => [...f, f === lead ? s.recordNamed : undefined, f === end ? s.recordNamedTail : undefined]);
+    const fields = one.kept.map((f): [string, string, boolean, string?] => [...f, f === lead ? s.recordNamed : undefined]);
     const out = packed(label, fields, width, mark, fresh, newWord);
     // (its short form where the changed fields fill the line, race 2's three times and pids: a
     // line of its own pushed the legend out of the 7-row pane; on a line of its own only where
@@ -1291,6 +1287,31 @@ export function keepRowInView(lines: readonly Line[], shown: readonly Line[], to
   return [...shown.slice(0, top), head, lines[f]!, ...shown.slice(top + 2)];
 }
 
+/** The lines as drawn (`shown`: stickyLines', keepRowInView's) with a heading drawn at the window's
+ *  top over lines of its own (kept in view while its rows scroll) marked with how many of its
+ *  table's rows it keeps out of view there: "↑1" in the rows' mark column. The heading stays (a row
+ *  of bare figures, "95584295 root 600 4096 0", says nothing without its column names), and every
+ *  row it hides is counted where it went, beside the border's "↑ n more": one ↓ at shmget 3 slid
+ *  the first segment under the kept heading and a newcomer took the row for vanished (issue 16,
+ *  s36a#1; docs/ARCHITECTURE.md, the Kernel pane). A heading without a blank for the mark keeps none. */
+export function hiddenRowsMarked(lines: readonly Line[], shown: readonly Line[], top: number, rows: number, ascii = false): readonly Line[] {
+  const head = shown[top];
+  if (!head || head === lines[top]) return shown;
+  const view = shown.slice(top, top + rows);
+  const n = lines.filter((l, i) => i < top + rows && UNDER.get(l)?.sticky && UNDER.get(l)!.head === head && !view.includes(l)).length;
+  const mark = `${ascii ? '^' : '↑'}${n}`;
+  const text = lineText(head);
+  if (n === 0 || text.length - text.trimStart().length <= mark.length) return shown;
+  // (the blanks the mark takes, from the heading's first runs)
+  let drop = mark.length;
+  const rest = head.map((r) => {
+    const cut = Math.min(drop, r.text.length);
+    drop -= cut;
+    return run(r.text.slice(cut), r.tone);
+  });
+  return [...shown.slice(0, top), [run(mark, 'dim'), ...rest.filter((r) => r.text !== '')], ...shown.slice(top + 1)];
+}
+
 /** Whether the window of `rows` lines from `top` shows the record's label ("the kernel's record of
  *  segment 71892999 …", "record:") with the row in focus it describes scrolled away above it, or
  *  under the heading drawn at the window's top: the scroll keys pass such an offset, so the row
@@ -1316,7 +1337,7 @@ export function kernelEnd(lines: readonly Line[], rows: number): readonly Line[]
 const NAMED = new WeakSet<Line>();
 /** The record's lines (statLines). */
 const RECORD = new WeakSet<Line>();
-/** Whether `l` is a line of the segment's record (its label's, a line of its fields, "… z: all fields"). */
+/** Whether `l` is a line of the segment's record (its label's, a line of its fields, "… z: all of shmid_ds"). */
 export const isRecordLine = (l: Line): boolean => RECORD.has(l);
 /** The blank lines between the pane's parts (kernelLines): one that would end the window over
  *  lines below it goes (keepWhole). */
@@ -1696,8 +1717,14 @@ export function legendChosen(k: Marked & Pick<KernelInput, 's'> & { lang?: Kerne
 /** The pane's keys the status line names, each with its words a part of its own ("s: focus the
  *  next segment", "[ ] page bytes", "} next non-zero"): "s focus" and "[ ] bytes  }
  *  non-zero" were explained only in the help (issue 16). */
-export function keyParts(k: Pick<KernelInput, 'segments' | 's'> & { dump?: Dump | null }): string[] {
-  return [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].flatMap((key) => (key === null ? [] : key.split('  ')));
+export function keyParts(k: KeysOf): string[] {
+  return keyWords(k).flatMap((key) => key.split('  '));
+}
+
+type KeysOf = Pick<KernelInput, 'segments' | 's'> & { dump?: Dump | null };
+/** Each of the pane's keys with its words, s's, then [ ] and }'s together. */
+function keyWords(k: KeysOf): string[] {
+  return [picks(k) ? k.s.pickKeyWords : null, pages(k) ? k.s.dumpKeyWords : null].flatMap((key) => (key === null ? [] : [key]));
 }
 
 /** The keys' words as the pane's last lines (kernelLines), after all it shows: the status line
@@ -1706,7 +1733,24 @@ export function keyParts(k: Pick<KernelInput, 'segments' | 's'> & { dump?: Dump 
  *  bytes out at 120x34 zh: issue 16); each part whole on a line (legendWrap). */
 function keyLines(k: KernelInput, width: number): Line[] {
   const parts = keyParts(k);
-  return parts.length === 0 ? [] : sentence(legendWrap('', parts, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
+  const out = parts.length === 0 ? [] : sentence(legendWrap('', parts, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
+  for (const l of out) KEY_LINES.add(l);
+  return out;
+}
+
+/** The keys' lines (keyLines). */
+const KEY_LINES = new WeakSet<Line>();
+export const isKeyLine = (l: Line): boolean => KEY_LINES.has(l);
+
+/** The keys' words for the pane's bottom border, where their lines are below its window
+ *  (KernelPane): each key's words whole ("[ ] page bytes  } next non-zero" one unit, so "}"
+ *  never stands first), the first left out while they are wider than `room` cells; '' where
+ *  none fits. shmdt 2's text says "} jumps to it" while the 80x24 pane's hint stood two rows
+ *  below its last row (issue 16, s36a#3). */
+export function borderKeys(k: KeysOf, room: number): string {
+  const units = keyWords(k).map((key) => key.replace(/\u00a0/g, ' '));
+  while (units.length > 0 && cells(units.join('  ')) > room) units.shift();
+  return units.join('  ');
 }
 
 /** A part that opens with a closing bracket or brace, or with punctuation that closes or
