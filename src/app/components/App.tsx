@@ -125,7 +125,7 @@ export function App() {
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed, grow);
   // the Kernel pane's rows had no result grown it: its record is laid out for them (s35g#5: shmat 3's
-  // grown pane showed every field where every other step says "… z: all fields")
+  // grown pane showed every field where every other step says "… z: all of shmid_ds")
   const kernelFit = useMemo(() => (grow === null || zoomed ? undefined : kernelHeight(layoutFor(columns, rows, lessonRowsFor(false), flowRows, false, null))), [grow, zoomed, columns, rows, lessonRowsFor, flowRows]);
   // the lesson's steps all run, the next lesson's diagrams are drawn ahead, at the width its Flow
   // will have (side by side: flowWidth; tabs: the whole width), so opening it is quick (flow-warm.ts)
