@@ -397,7 +397,9 @@ const EN = {
    *  hard to read); × as the routine fold's (traceRoutine) marks lines not shown */
   /** `all` counts the alike run only, not the step's calls of that name (issue 16: "4 msgsnd calls in
    *  all" under a step that made 5, the fifth an EAGAIN) */
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${all} ${call === null ? 'lines' : `${call} calls`} alike within ${span}: ${all - more} shown, ${more} folded here`,
+  /** which are shown said in place, the line above and the line below, so the count adds up on
+   *  screen (s36: "2 shown" beside 3 msgsnd lines, the EAGAIN after the run among them) */
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× ${all} ${call === null ? 'lines' : `${call} calls`} alike within ${span}: 1 above, ${more} folded here, 1 below`,
   /** a run of a step's traceRoutine lines: how many, where they were shown whole, what each did */
   traceRoutine: (n: number, like: string, names: string) => `× ${n} lines ${like}: ${names}`,
   /** a routine line in words (a gloss under a call), as its fold line counts it among the names */
@@ -995,7 +997,7 @@ const ZH: Strings = {
   statGone: 'IPC_STAT 失败',
   focusGone: (shmid: number) => `段 ${shmid} 已不存在：内核已删除它（IPC_RMID 之后最后一次解除映射时，或 IPC_RMID 时已无映射）`,
   traceEmpty: '还没有调用：按空格运行第一步',
-  traceFold: (more: number, all: number, call: string | null, span: string) => `× 连续 ${all} ${call === null ? '行相同' : `次相同的 ${call} 调用`}，历时 ${span}：显示 ${all - more} 行，其余 ${more} 行折叠在这里`,
+  traceFold: (more: number, all: number, call: string | null, span: string) => `× 连续 ${all} ${call === null ? '行相同' : `次相同的 ${call} 调用`}，历时 ${span}：上面 1 行，这里折叠 ${more} 行，下面 1 行`,
   traceRoutine: (n: number, like: string, names: string) => `× ${n} 行，${like}：${names}`,
   traceRoutineNote: '说明',
   next: '下一步',

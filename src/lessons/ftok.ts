@@ -182,9 +182,11 @@ function newFileKey(ctx: StepContext, state: FtokState, remade: { before: number
 export const ftok = defineLesson<FtokState>({
   id: 'ftok',
   title: { en: 'ftok — a key from a file', zh: 'ftok——从文件得到 key' },
+  // the file from the first sentence on as what both name, not a channel to do without (s36: "to meet
+  // without one [a file] they need a key", then ftok needing a file, read as a contradiction)
   intro: {
-    en: 'Two programs started separately can pass a shmid only through some channel, such as a file. To meet without one they need a name both know: a key. `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
-    zh: '两个各自启动的程序只能经某个渠道（比如文件）传递 shmid；没有渠道时，要会合就需要一个双方都知道的名字：key。`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
+    en: 'Two programs started separately share no shmid, but they can agree on a file: both know its path. `key_t ftok(const char *path, int id)` turns that existing file (which file it is, not what it holds) and a small id into a System V key, the same for both, and shmget returns one segment for that key to both.',
+    zh: '两个各自启动的程序没有共同的 shmid，但可以约定一个文件：双方都知道它的路径。`key_t ftok(const char *path, int id)` 根据这个已存在的文件（看它是哪个文件，不看内容）和一个小整数 id 算出 System V 的 key，双方算得相同，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
     en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key. Next, shmat maps a new segment and reads and writes it through an address.',

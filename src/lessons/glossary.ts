@@ -580,6 +580,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    // parent-child 2 and 4 name it, and the Trace's handlers line (s36: found only inside "blocked signal")
+    id: 'sigtimedwait',
+    name: { en: 'sigtimedwait', zh: 'sigtimedwait' },
+    terms: ['sigtimedwait'],
+    text: {
+      en: 'sigtimedwait(set, info, timeout): waits until one of the signals in set is pending, takes it (no handler runs) and returns its number; with none by the timeout, it fails with EAGAIN. The caller blocks those signals first (sigprocmask), so none acts before the call. communicate_with_child.c waits so for each SIGUSR1 and SIGUSR2.',
+      zh: 'sigtimedwait(set, info, timeout)：等到 set 里的某个信号成为待处理信号，把它取走（不运行处理函数），返回它的编号；到 timeout 还没有，就失败，得到 EAGAIN。调用者事先阻塞这些信号（sigprocmask），在调用之前它们就不会起作用。communicate_with_child.c 就这样等每个 SIGUSR1 和 SIGUSR2。',
+    },
+  },
+  {
     // the calls and words every lesson names: found by name (/shmat), no terms, so no "New terms" line lists them (issue 16, pass 11: /shmat landed on nattch)
     id: 'signal',
     name: { en: 'signal, signal handler', zh: '信号、信号处理函数' },

@@ -169,17 +169,21 @@ export const parentChild = defineLesson<ParentChildState>({
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       short: { en: 'Start the child', zh: '启动子进程并映射' },
       say: {
-        // what the C does, one account (issue 16: "installs handlers" here, "waits with sigtimedwait"
-        // at step 4): communicate_with_child.c blocks both before fork and takes each with sigtimedwait
-        en: 'The parent blocks SIGUSR1 and SIGUSR2, then starts the child with both shmids (fork in C, which keeps the block). The child attaches both, says "ready", waits in sigtimedwait.',
-        zh: '父进程先阻塞 SIGUSR1 和 SIGUSR2，再启动子进程，交给它两个 shmid（C 里用 fork，子进程继承这个阻塞）。子进程映射两个共享内存段，报告“就绪”，然后在 sigtimedwait 里等信号。',
+        // what both programs do, then what only the C does, said as the C's (issue 16: "installs
+        // handlers" here, "waits with sigtimedwait" at step 4; s36: "The parent blocks" read as ipclab's
+        // parent, whose Trace says it catches them with handlers): communicate_with_child.c blocks both
+        // before fork and takes each with sigtimedwait
+        en: 'The parent starts the child with both shmids; it attaches both, says "ready", waits for SIGUSR1. In C (c) the parent blocks SIGUSR1 and SIGUSR2 before fork; the child waits in sigtimedwait.',
+        zh: '父进程启动子进程，交给它两个 shmid；子进程映射两个共享内存段，报告“就绪”，等 SIGUSR1。C 版本（按 c）里父进程在 fork 前阻塞 SIGUSR1 和 SIGUSR2，子进程在 sigtimedwait 里等。',
       },
       notice: {
-        // what the block is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's)
-        en: 'nattch 1, lpid (last to attach or detach): the child. A signal sent before it waits stays pending: blocked, not lost or fatal.',
-        zh: 'nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。子进程开始等待前发来的信号已被阻塞，留着待处理：不会丢，也不会杀死它。',
+        // what the block is for, said whole (nc: "No signal before "ready": unhandled, ..." was read as a rule of the kernel's);
+        // each program's way as its own, the C pane's block and the Trace's handlers line (the aside says
+        // why handlers): s36, "stays pending: blocked" was said as seen where the Trace showed handlers
+        en: 'nattch 1, lpid (last to attach or detach): the child. An early signal is kept: blocked in C, caught by ipclab\'s handlers.',
+        zh: 'nattch 为 1，lpid（最近映射或解除映射它的进程）是子进程。早到的信号不会丢：C 里它被阻塞，ipclab 里由处理函数接住。',
       },
-      // what blocking does, said where it is first named (issue 16: "blocks" explained nowhere)
+      // why ipclab's two catch the signals with handlers where the C blocks them (the Trace's line says so)
       aside: {
         en: 'the child is a new ipclab given both shmids (forking threaded Node.js may crash). Both catch the signals with handlers, as sigtimedwait would stall Node.js\'s event loop.',
         zh: '子进程是另启的 ipclab，命令行传入两个 shmid（Node.js 多线程，fork 可能崩溃）。在 sigtimedwait 里等会卡住 Node.js 的事件循环，所以两者改用处理函数接收信号。',

@@ -157,10 +157,10 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    // why it may not wait, in a few words (issue 16: "may not" gave no reason); the freeze itself is
-    // the step's aside (ASIDE_ONLY)
-    en: 'On semval 0 a sem_op below 0 would wait; here it runs in the lesson process, which must keep drawing the screen, so it needs IPC_NOWAIT.',
-    zh: 'semval 为 0 时，负的 sem_op 会等待；这里它在本课进程里运行，而本课进程要一直绘制界面，不能等，所以它必须带 IPC_NOWAIT。',
+    // the rule for the learner's call; why, the step's text says, right above (s36: said there and
+    // here, the same reason twice on one screen); the freeze itself is the step's aside (ASIDE_ONLY)
+    en: 'Yours needs IPC_NOWAIT too: on semval 0 a sem_op below 0 would wait.',
+    zh: '你的 semop 也必须带 IPC_NOWAIT：semval 为 0 时，负的 sem_op 会等待。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -371,10 +371,11 @@ export const sem = defineLesson<SemState>({
         en: 'EAGAIN: without IPC_NOWAIT it would have waited. The call changed nothing: semval is still 0.',
         zh: 'EAGAIN：要是不带 IPC_NOWAIT，它就会等待。这次调用什么也没改：semval 仍是 0。',
       },
-      // why the form insists on IPC_NOWAIT: ipclab's reason, not the kernel's (s28b#2: it stood in the form's line)
+      // why the form insists on IPC_NOWAIT: ipclab's reason, not the kernel's (s28b#2: it stood in the form's
+      // line); what the text's reason comes to, not the reason again (s36: the text and this said it alike)
       aside: {
-        en: 'this semop, and your own from the form, runs in the lesson process, which draws the screen. A wait would freeze the screen until some V came.',
-        zh: '这次 semop（以及表单里你自己的那次）在本课进程里执行，界面也由它绘制。一等待，界面就会卡住，直到有人做 V。',
+        en: 'asleep in semop, the lesson process would draw nothing. The screen would freeze until some V came.',
+        zh: '本课进程一旦在 semop 里睡眠，就什么也画不了，界面会卡住，直到有人做 V。',
       },
       // the result is the call's EAGAIN, in the Trace (issue 16 pass 6: the Kernel pane was shown, "step 3 changed nothing")
       traceFocus: ['EAGAIN'],

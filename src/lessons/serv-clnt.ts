@@ -221,8 +221,11 @@ export const servClnt = defineLesson<ServClntState>({
         // trace's flags are (issue 16: its "New terms" named O_WRONLY, IPC_CREAT, IPC_EXCL "in the
         // Trace", whose lines the pane had scrolled past, to magic's)
         // the Trace's lines by what they start with (issue 16: "IPC_EXCL on top" said of what?)
-        en: 'A key from ftok, not 0: anyone with the file finds the segment. Trace: IPC_EXCL is in the shmget line; rv->magic is written last.',
-        zh: 'key 由 ftok 算出，不是 0：有文件就能找到这个共享内存段。“跟踪”窗格里：shmget 那行带 IPC_EXCL；rv->magic 那行是最后写入的。',
+        // the trace's inode and IPC_CREAT named too, as IPC_EXCL is: what lessons 2 and 3 taught, so the
+        // "New terms" line counts them with the words of those lessons, not as new here (s36: IPC_CREAT
+        // was new at this step while IPC_EXCL was "from lesson 2", and the inode the trace shows was neither)
+        en: 'A key from the file\'s inode, not 0: any process with the file finds it. Trace: shmget has IPC_CREAT|IPC_EXCL; rv->magic is set last.',
+        zh: 'key 由文件的 inode 算出，不是 0：有这个文件就能找到共享内存段。“跟踪”窗格里：shmget 那行带 IPC_CREAT|IPC_EXCL；rv->magic 最后写入。',
       },
       aside: {
         // said where the process list first shows (issue 16 pass 6: the introduction named it before any list);
@@ -373,9 +376,12 @@ export const servClnt = defineLesson<ServClntState>({
       // the step list at 80x24 cut the title ("ipclab's server against the C client …", issue 16)
       short: { en: 'ipclab server, C client', zh: 'ipclab 服务端对 C 客户端' },
       say: {
-        // ftok in each try, which is why the Trace shows it twice (issue 16: the folded run's second ftok read as unexplained)
-        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts first. Every 100 ms it redoes ftok (a new file: a new key) and shmget(key, 0, 0) till it finds a segment.',
-        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动。它每 100 ms 重调 ftok（文件可能是新建的，key 会变）和 shmget(key, 0, 0)，直到找到共享内存段。',
+        // ftok in each try, which is why the Trace shows it twice (issue 16: the folded run's second ftok
+        // read as unexplained); what this run's tries give, as the Trace shows them: step 1's file is still
+        // there ("step 1's rendezvous file stays"), so one key; the notice says shmget failed till the
+        // server came (s36: "a new file: a new key" had a learner expect another key, or a failing ftok)
+        en: 'The C client clnt.c (C pane: c, then f), built by the compiler cc, starts first. Every 100 ms it calls ftok (step 1\'s file: the same key) and shmget(key, 0, 0) till it finds a segment.',
+        zh: 'C 客户端 clnt.c（C 窗格：c 打开，f 换文件）由编译器 cc 编译，先于 ipclab 服务端启动。它每 100 ms 调用 ftok（第 1 步的文件还在，key 不变）和 shmget(key, 0, 0)，直到找到共享内存段。',
       },
       notice: C_CLIENT_NOTICE,
       // why a "server" process appears where ipclab plays the server (issue 16); what `ipclab serv`

@@ -431,7 +431,7 @@ describe('the lesson pane', () => {
     const ascii = lessonTextLines({ ...input('race', 0, 0), ascii: true }, 60);
     expect(ascii.filter((l) => lineText(l).startsWith('| ')).length).toBe(rows.length);
     const afterChild = unbarred(lessonTextLines(input('parent-child', 2, 2), 60));
-    expect(afterChild).toMatch(/Notice \(step 2\): nattch 1.*A signal sent before it waits stays pending: blocked, not lost or fatal\. ┊ How ipclab does this: the child is a new ipclab given both shmids \(forking threaded Node\.js/);
+    expect(afterChild).toMatch(/Notice \(step 2\): nattch 1.*An early signal is kept: blocked in C, caught by ipclab's handlers\. ┊ How ipclab does this: the child is a new ipclab given both shmids \(forking threaded Node\.js/);
   });
 
   it('puts a step\'s aside after its notice and the verdict on its question, never between them (fix19c#1)', () => {

@@ -750,6 +750,11 @@ describe('trace view', () => {
     // a ○ row with no unmarked one: ○ is explained where it stands too
     const older = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text: 'key        shmid  owner\n0x00000000 11     root\n0x00000000 12     root\n', exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
     expect(older.slice(4).map((l) => l.trim()).join(' ')).toBe(s.ipcsOthers('●', '○'));
+    // no row marked (others' only): no legend of marks none of its rows has; the step's notice says
+    // whose such rows are (s36: shmctl 8's listing had one, overview 7's not)
+    const others = 'key        shmid  owner\n0x5300c34d 13     root\n';
+    const unmarked = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text: others, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
+    expect(unmarked).toEqual(['9 $ ipcs -m', '  key        shmid  owner', '  0x5300c34d 13     root']);
     // Chinese: full-width parentheses
     expect(strings('zh').ipcsOthers('●', '○')).toMatch(/^（● 本课的；○ .*）$/);
     const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
@@ -765,6 +770,10 @@ describe('trace view', () => {
     expect(first.split(s.ipcsOthers('●', '○')).length - 1).toBe(1);
     expect(first.indexOf(s.ipcsOthers('●', '○'))).toBeGreaterThan(first.indexOf('10 $ ipcs -m'));
     expect(first.indexOf(s.ipcsOthers('●', '○'))).toBeLessThan(first.indexOf('11 $ ipcs -m'));
+    // a listing with no mark first: the legend waits for the first that marks a row
+    const plain = traceLines([{ ...listing(9), text: others }, listing(10)], [0, 1], fixtureLesson(), 'en', 80, s, false, owners).map((l) => lineText(l).trim()).join(' ');
+    expect(plain.split(s.ipcsOthers('●', '○')).length - 1).toBe(1);
+    expect(plain.indexOf(s.ipcsOthers('●', '○'))).toBeGreaterThan(plain.indexOf('10 $ ipcs -m'));
   });
   it('marks queues and sets as segments: by the kind of the ipcs section each row is in', () => {
     const none = { lesson: new Set<number>(), ipclab: new Set<number>() };

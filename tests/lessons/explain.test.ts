@@ -278,7 +278,7 @@ describe('asides', () => {
     for (const t of main) for (const lang of ['en', 'zh'] as const) expect(t[lang]).not.toMatch(/koffi|Node|TypeScript|multi-threaded|多线程/);
     const pc = LESSONS.find((l) => l.id === 'parent-child')!;
     expect(pc.steps.find((s) => s.id === 'child')?.aside?.en).toMatch(/Node\.js/);
-    expect(pc.steps.find((s) => s.id === 'child')?.notice.en).toMatch(/A signal sent before it waits stays pending: blocked, not lost or fatal/);
+    expect(pc.steps.find((s) => s.id === 'child')?.notice.en).toMatch(/An early signal is kept: blocked in C, caught by ipclab's handlers/);
   });
 
   it('are checked like the rest: both languages, and short enough for the pane', () => {

@@ -8,7 +8,8 @@ import type { LiveResult } from '../../src/lessons/types.js';
 import type { CallRecord } from '../../src/native/types.js';
 import { ERRNO_FOR_CALL } from '../../src/text/errno.js';
 import { packageRoot } from '../../src/paths.js';
-import { entryFor, firstHit, glossaryMatches } from '../../src/lessons/glossary.js';
+import { entryFor, firstHit, glossaryMatches, newTermWords } from '../../src/lessons/glossary.js';
+import { LESSONS } from '../../src/lessons/index.js';
 import { AT_ONCE, wokenText } from '../../src/proto/wakeups.js';
 import { NONE_ROUNDS } from '../../src/lessons/race.js';
 
@@ -154,8 +155,13 @@ describe('newcomers\' passes (issue 16)', () => {
     expect(lesson('serv-clnt').intro.en).toMatch(/every 100 ms/);
     expect(lesson('serv-clnt').intro.zh).toMatch(/每 100 ms/);
     // issue 16: step 5's folded trace showed the C client's second ftok, unexplained
-    expect(step('serv-clnt', 'c-client').say.en).toMatch(/redoes ftok/);
-    expect(step('serv-clnt', 'c-client').say.zh).toMatch(/重调 ftok/);
+    expect(step('serv-clnt', 'c-client').say.en).toMatch(/Every 100 ms it calls ftok .* and shmget\(key, 0, 0\)/);
+    expect(step('serv-clnt', 'c-client').say.zh).toMatch(/每 100 ms 调用 ftok.*和 shmget\(key, 0, 0\)/);
+    // s36: "a new file: a new key" had a learner expect another key; step 1's file stays, and the key with it
+    expect(step('serv-clnt', 'c-client').say.en).toMatch(/step 1's file: the same key/);
+    expect(step('serv-clnt', 'c-client').say.zh).toMatch(/第 1 步的文件还在，key 不变/);
+    expect(step('serv-clnt', 'c-client').say.en).not.toMatch(/new key|new file/);
+    expect(step('serv-clnt', 'c-client').say.zh).not.toMatch(/key 会变|新建/);
     expect(step('serv-clnt', 'message').say.en).not.toMatch(/read it|lesson 7/);
     expect(step('serv-clnt', 'message').say.zh).not.toMatch(/已读|第 7 课/);
     const outro = lesson('serv-clnt').outro;
@@ -176,12 +182,14 @@ describe('newcomers\' passes (issue 16)', () => {
   // address the "read at" line shows nor what lets the parent write
   it('parent-child 2 says who waits for "ready"; 5 says whose address and that SIGUSR2 lets the parent write; 4 says which pane has the dump', () => {
     const child = step('parent-child', 'child').notice;
-    // and, as communicate_with_child.c does, by a block, not handlers (issue 16: the say had both)
-    expect(child.en).toMatch(/A signal sent before it waits stays pending: blocked, not lost or fatal/);
-    // issue 16: "它开始等之前发来的信号被阻塞，保持待处理" read as garbled
-    expect(child.zh).toMatch(/子进程开始等待前发来的信号已被阻塞，留着待处理：不会丢，也不会杀死它/);
-    expect(step('parent-child', 'child').say.en).toMatch(/blocks SIGUSR1 and SIGUSR2.*waits in sigtimedwait/);
-    expect(step('parent-child', 'child').say.zh).toMatch(/阻塞 SIGUSR1 和 SIGUSR2.*sigtimedwait/);
+    // each program's way by its name: the C's block (the C pane), ipclab's handlers (the Trace's line);
+    // s36: "stays pending: blocked" said as seen where the Trace showed ipclab's handlers
+    expect(child.en).toMatch(/An early signal is kept: blocked in C, caught by ipclab's handlers/);
+    expect(child.zh).toMatch(/早到的信号不会丢：C 里它被阻塞，ipclab 里由处理函数接住/);
+    // the say: the block and sigtimedwait as the C's (issue 16: the say had both; s36: "The parent
+    // blocks" read as ipclab's parent)
+    expect(step('parent-child', 'child').say.en).toMatch(/In C \(c\) the parent blocks SIGUSR1 and SIGUSR2 before fork; the child waits in sigtimedwait/);
+    expect(step('parent-child', 'child').say.zh).toMatch(/C 版本（按 c）里父进程在 fork 前阻塞 SIGUSR1 和 SIGUSR2，子进程在 sigtimedwait 里等/);
     expect(step('parent-child', 'child').say.en).not.toMatch(/handler/);
     expect(step('parent-child', 'child').say.zh).not.toMatch(/处理函数/);
     const read = step('parent-child', 'read').notice;
@@ -219,7 +227,7 @@ describe('newcomers\' passes (issue 16)', () => {
     // the process list's "lesson" said where the list first shows, not in the introduction
     expect(lesson('serv-clnt').intro.en).not.toMatch(/process list/);
     expect(step('serv-clnt', 'server').aside!.en).toMatch(/"lesson" is the lesson process/);
-    expect(step('parent-child', 'child').notice.en).toMatch(/A signal sent before it waits stays pending: blocked, not lost or fatal/);
+    expect(step('parent-child', 'child').notice.en).toMatch(/An early signal is kept: blocked in C, caught by ipclab's handlers/);
     expect(step('parent-child', 'answer').notice.en).toMatch(/The same exchange as step 4/);
     expect(step('parent-child', 'answer').notice.en).not.toMatch(/shape/);
   });
@@ -253,5 +261,25 @@ describe('newcomers\' passes (issue 16)', () => {
       const found = glossaryMatches(q);
       expect(found[firstHit(q, found)]?.id, q).toBe('dump-text');
     }
+  });
+
+  // newcomers s36 (en 80x24, zh 120x34): claims the screen did not back, or that read as contradictions
+  it('s36: the file ftok needs is said from the start; sem 3 gives its reason once; sigtimedwait has an entry', () => {
+    // "To meet without one [a file] they need a key", then ftok needs a file: read as a contradiction
+    const intro = lesson('ftok').intro;
+    expect(intro.en).toMatch(/^Two programs started separately share no shmid, but they can agree on a file/);
+    expect(intro.zh).toMatch(/^两个各自启动的程序没有共同的 shmid，但可以约定一个文件/);
+    expect(`${intro.en} ${intro.zh}`).not.toMatch(/without one|channel|没有渠道/);
+    // sem 3: why its P may not sleep, once among the texts shown with it (the step's, its form's line, its aside)
+    const nowait = step('sem', 'nowait');
+    const texts = (lang: 'en' | 'zh') => [nowait.say[lang], nowait.turn!.say[lang], nowait.aside![lang]].join('\n');
+    expect(texts('en').match(/draws? the screen|drawing the screen/g)).toHaveLength(1);
+    expect(texts('zh').match(/绘制/g)).toHaveLength(1);
+    expect(nowait.say.en).toMatch(/the call may not sleep, as that process draws the screen/);
+    // sigtimedwait: its own entry, new where parent-child 2 first names it
+    expect(entryFor('sigtimedwait')?.id).toBe('sigtimedwait');
+    expect(entryFor('sigtimedwait')?.text.en).toMatch(/takes it \(no handler runs\)/);
+    const pc = LESSONS.findIndex((l) => l.id === 'parent-child');
+    for (const lang of ['en', 'zh'] as const) expect(newTermWords(LESSONS, lang, pc)[1], lang).toContain('sigtimedwait');
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
 import { pointsAtChoice } from '../../src/lessons/giveaway.js';
 import { newTermWords, stepTermWords, traceTerms } from '../../src/lessons/glossary.js';
+import { paneNewTerms } from '../../src/app/components/lesson-view.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import { SHARED } from '../../src/text/strings.js';
@@ -107,6 +108,30 @@ describe('New terms from the trace', () => {
       // so no step of the shared memory lessons has it on its "New terms" line
       const above = LESSONS.flatMap((lesson, index) => newTermWords(LESSONS, lang, index).flatMap((words, step) => (words.includes('EIDRM') ? [`${lesson.id} ${step + 1}`] : [])));
       expect(above.filter((w) => /^(overview|shmget|ftok|shmat|shmdt|shmctl) /.test(w))).toEqual([]);
+    }
+  });
+
+  it("serv-clnt 1, run: the trace's IPC_CREAT, IPC_EXCL and inode are earlier lessons' words, counted with them from the menu, new to no learner (s36: IPC_CREAT new here, IPC_EXCL \"from lesson 2\")", async () => {
+    const index = at('serv-clnt');
+    const run = startLesson(LESSONS[index]);
+    runs.push(run);
+    await run.runNext();
+    for (const lang of ['en', 'zh'] as const) {
+      const shown = run.trace.slice(run.stepStarts[0]).flatMap((e) => (e.type === 'call' ? [e.c] : e.type === 'event' ? [e.text[lang]] : [])).join('\n');
+      expect(shown).toMatch(/IPC_CREAT\|IPC_EXCL/);
+      expect(shown).toMatch(/inode/);
+      // the menu's learner, no lesson before run: the three counted under the introduction, each
+      // with a lesson before this one; the course in order: met there
+      const menu = paneNewTerms(LESSONS, lang, { index, ran: [] }, 1, 1, run, 'g', false);
+      for (const word of ['IPC_CREAT', 'IPC_EXCL', 'inode']) {
+        const k = menu.earlier!.words.indexOf(word);
+        expect(k, `${lang} ${word}: ${menu.earlier!.words.join(', ')}`).toBeGreaterThanOrEqual(0);
+        expect(menu.earlier!.lessons[k]).toBeLessThan(index);
+      }
+      for (const learner of [{ index, ran: [] }, index]) {
+        const { justRun } = paneNewTerms(LESSONS, lang, learner, 1, 1, run, 'g', false);
+        for (const word of ['IPC_CREAT', 'IPC_EXCL', 'inode']) expect(justRun, `${lang} ${JSON.stringify(learner)}`).not.toContain(word);
+      }
     }
   });
 });

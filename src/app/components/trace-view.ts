@@ -149,11 +149,14 @@ export const WRAP_INDENT = 2;
  *  (72 cells, through "status") fits an 80-column trace. */
 const OUTPUT_INDENT = '  ';
 
-/** Whether an `ipcs` output lists a row not this lesson's (○, or unmarked: someone else's,
- *  which looks like ours once ours is gone): the rows the marks' legend is for. */
-function hasOthers(entry: TraceEntry, owners: ListingOwners, ascii: boolean): boolean {
+/** Whether an `ipcs` output is one the marks' legend goes under: it marks a row (● or ○), and
+ *  lists a row not this lesson's (○, or unmarked: someone else's, which looks like ours once ours
+ *  is gone), the rows the legend is for. A listing with no mark has none (s36: shmctl 8's had
+ *  one, overview 7's not; the step's notice says whose unmarked rows are, others-rows.ts). */
+function needsLegend(entry: TraceEntry, owners: ListingOwners, ascii: boolean): boolean {
   if (entry.type !== 'output' || !/^ipcs\b/.test(entry.command)) return false;
-  return outputOwners(entry.command, outputLines(sanitize(entry.text, ascii)), owners).some((o) => o !== undefined && o !== 'lesson');
+  const rows = outputOwners(entry.command, outputLines(sanitize(entry.text, ascii)), owners).filter((o) => o !== undefined);
+  return rows.some((o) => o !== null) && rows.some((o) => o !== 'lesson');
 }
 
 /** An entry's lines; `legend` false leaves out the marks' legend under an `ipcs` listing
@@ -195,7 +198,7 @@ function entryPieces(entry: TraceEntry, lang: Lang, width: number, s: Strings, p
       const body = outputLines(shown(entry.text));
       const whose = outputOwners(entry.command, body, owners);
       // the note says what every mark means, where a listing first has others' rows (legend)
-      const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
+      const note = legend && needsLegend(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
       // in Chinese, under each listing's heading, what ipcs's English says (ipcs-gloss.ts); under
       // each of the C compiler's error and note lines, what it means (cc-gloss.ts)
       const glosses = lang === 'zh' ? new Map([...ipcsGlosses(entry.command, body), ...ccGlosses(entry.command, body)]) : new Map<number, string>();
@@ -451,8 +454,8 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       recordOf = null;
     }
     // the entries' text keeps a cell free before the border (proseWidth), as every pane's wrapped text
-    // the marks' legend once a lesson: under the first listing with others' rows, not every one
-    const legend = !legendGiven && hasOthers(entry, owners, ascii);
+    // the marks' legend once a lesson: under the first listing that marks a row and has others' rows, not every one
+    const legend = !legendGiven && needsLegend(entry, owners, ascii);
     legendGiven ||= legend;
     // the step whose part this entry is in: the last one begun by it
     const own = stepStarts.filter((from) => from <= i).length - 1;
