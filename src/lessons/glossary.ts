@@ -1188,7 +1188,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     ],
   },
   {
-    // newcomers searched for it (a second pass): ftok's intro names it as a way to pass a shmid
+    // newcomers searched for it (a second pass): the C programs' main reads its arguments from it
     id: 'argv',
     name: { en: 'argv, a program\'s command-line words', zh: 'argv：程序命令行上的词' },
     terms: ['argv'],

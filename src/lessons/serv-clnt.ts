@@ -235,7 +235,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '第 1-4 步由 ipclab 的程序做 serv.c、clnt.c 的事（它的 open() 返回的编号比 C 程序的 3 大）；第 5、6 步运行 C 程序。进程列表里的“本课”是本课进程。',
       },
       // shmget's line to magic's fits the Trace's 6 rows at 80x24; open's, one more line up, did not
-      // (issue 16 pass 8: magic 5 Downs away): the notice says open's O_EXCL itself
+      // (issue 16 pass 8: magic 5 Downs away): the focus starts at shmget's flags
       traceFocus: ['IPC_CREAT|IPC_EXCL', 'rv->magic'],
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
