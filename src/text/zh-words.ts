@@ -34,7 +34,7 @@ export const KEPT: readonly string[] = [
   // the term list's name of ipclab's own process (本课|进程 to ICU)
   '本课进程',
   // the screen's own words the glossary explains: the Flow's legend, the record's labels, byte order (issue 16)
-  '刚运行', '已做', '未做', '有步骤用到', '改动', '课文提到', '小端', '回看',
+  '刚运行', '已做', '未做', '有步骤用到', '改动', '课文提到', '课程提到', '全部字段', '小端', '回看',
 ];
 
 /** The most characters of single-character words kept together (字|节|转|储). */
