@@ -500,11 +500,11 @@ function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   const vsNone = nearNone === undefined
     ? { en: '', zh: '' }
     : {
-        en: ` The atomic add took ${nearNone.en}${step4Why ? ' (step 4 says why)' : ''}; on a busy machine these two may swap run to run, but the semaphore stays far slower; only no lock loses adds.`,
+        en: ` The atomic add took ${nearNone.en}${step4Why ? ' (step 4 says why)' : ''}; on a busy machine those two may swap, but the semaphore stays far slower and only no lock loses adds.`,
         zh: `原子加的用时${nearNone.zh}${step4Why ? '（原因见第 4 步）' : ''}；在繁忙的机器上这两者每次可能颠倒，但信号量总是慢得多，也只有不加锁会丢加法。`,
       };
   return {
-    en: `${all.en}The semaphore took ${semTook.en}: two system calls an add (P, V) against none; ${SEM_COST.en}.${vsNone.en} ${WEIGH.en}`,
+    en: `${all.en}The semaphore took ${semTook.en}: two system calls an add against none; ${SEM_COST.en}.${vsNone.en} ${WEIGH.en}`,
     zh: `${all.zh}信号量的用时${semTook.zh}：每次加法两次系统调用（P 和 V），原子加一次也没有；${SEM_COST.zh}。${vsNone.zh}${WEIGH.zh}`,
   };
 }

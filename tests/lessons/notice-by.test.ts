@@ -195,7 +195,7 @@ describe('notices by the run', () => {
     // the check that asks it (fix18e#1); the three rounds in the notice, not only in the Trace
     // (issue 16), by the Trace's name for the figure (s36); what stays true when the order flips
     // (s36); what to weigh, not "take the cheapest" (issue 16)
-    expect(remove.noticeBy!(faster)?.en).toMatch(/^Wall time per add: no lock 58\sns, semaphore 21450\sns, atomic add 39\sns\. The semaphore took about\s550 times the atomic add's time: two system calls an add \(P, V\) against none; step 3 said where its time goes\. The atomic add took about\s0\.7 times no lock's time; on a busy machine these two may swap run to run, but the semaphore stays far slower; only no lock loses adds\. Weigh too what each covers/);
+    expect(remove.noticeBy!(faster)?.en).toMatch(/^Wall time per add: no lock 58\sns, semaphore 21450\sns, atomic add 39\sns\. The semaphore took about\s550 times the atomic add's time: two system calls an add against none; step 3 said where its time goes\. The atomic add took about\s0\.7 times no lock's time; on a busy machine those two may swap, but the semaphore stays far slower and only no lock loses adds\. Weigh too what each covers/);
     expect(remove.noticeBy!(faster)?.zh).toMatch(/^每次加法的实际用时：不加锁 58\sns，信号量 21450\sns，原子加 39\sns。信号量的用时是原子加的约\s550\s倍：每次加法两次系统调用（P 和 V），原子加一次也没有；这些时间大多花在哪里，第 3 步说过。原子加的用时是不加锁的约\s0\.7\s倍；在繁忙的机器上这两者每次可能颠倒，但信号量总是慢得多，也只有不加锁会丢加法。/);
     // where step 4 said why (both loops ran, each on a CPU), step 5's figure points there, either way round
     const ranBoth = (l: ReturnType<typeof live>) => ({ ...l, state: { ...(l as { state: object }).state, loops: { atomic: [30, 31] } } }) as never;
@@ -452,7 +452,7 @@ describe('race 4 and 5: the words agree with the figures, whichever way they wen
             const same = Math.round((a / n) * 10) === 10;
             check(same ? five.en.includes('The atomic add took about as long as an add without a lock') : ratio !== undefined && (Number(ratio) < 1) === (a < n), `step 5's ratio (${ratio ?? 'as long'}) agrees with ${a} against ${n}`, five.en);
             check(five.en.includes('(step 4 says why)') === (!!loops && !same), 'step 5 points at step 4\'s why only where step 4 gave one', five.en);
-            check(five.en.includes('but the semaphore stays far slower; only no lock loses adds.') && five.zh.includes('但信号量总是慢得多，也只有不加锁会丢加法'), 'step 5 says what holds', five.en);
+            check(five.en.includes('but the semaphore stays far slower and only no lock loses adds.') && five.zh.includes('但信号量总是慢得多，也只有不加锁会丢加法'), 'step 5 says what holds', five.en);
           }
     expect(wrong).toEqual([]);
   });
