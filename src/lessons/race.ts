@@ -417,12 +417,12 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(state, 'atomic');
   const none = nsOf(state, 'none');
   if (atomic === undefined || none === undefined) return undefined;
-  const slower: Lock | undefined = atomic > none ? 'atomic' : atomic < none ? 'none' : undefined;
+  const slower: Lock | undefined = ratio(atomic, none) === 1 ? undefined : atomic > none ? 'atomic' : 'none';
   const which = slower === 'atomic'
     ? { en: 'the atomic add was slower this time.', zh: '这次原子加更慢。' }
     : slower === 'none'
       ? { en: 'the atomic add was faster this time.', zh: '这次原子加更快。' }
-      : { en: 'the two adds were as fast this time.', zh: '这次两种加法一样快。' };
+      : { en: 'the two took about as long this time.', zh: '这次两者用时差不多。' };
   // why, as the figures came out, where both loops ran each on a CPU: a slower round whose loops
   // began apart counts that lag (lateStart; issue 16 item 8: the lag, not the add, made the atomic
   // round the slower); else the cache line, which the glossary explains (cache line, atomic instruction)
@@ -470,11 +470,17 @@ const LAG: Record<'none' | 'atomic', Text> = {
  *  add's time" ("是原子加的约 700 倍", `whose` naming the other), or where that is 1, "about as long
  *  as an atomic add" ("和原子加差不多", `like`; issue 16: "took about 1 times no lock's time"). */
 function took(slow: number, fast: number, whose: Text, like: Text): Text & { same: boolean } {
-  const r = slow / Math.max(fast, 1);
-  const n = r < 10 ? Math.round(r * 10) / 10 : Number(r.toPrecision(2));
+  const n = ratio(slow, fast);
   return n === 1
     ? { en: `about as long as ${like.en}`, zh: `和${like.zh}差不多`, same: true }
     : { en: `about${NO_BREAK}${n} times ${whose.en} time`, zh: `是${whose.zh}约${NO_BREAK}${n}${NO_BREAK}倍`, same: false };
+}
+
+/** `slow` over `fast` to two digits, as step 5 says it: where that is 1, step 4 calls the two
+ *  adds about as long too (issue 16, s36: "slower this time", with its why, at 69 ns against 67). */
+function ratio(slow: number, fast: number): number {
+  const r = slow / Math.max(fast, 1);
+  return r < 10 ? Math.round(r * 10) / 10 : Number(r.toPrecision(2));
 }
 
 /** The comparison as this run timed it, by the figure every text gives (wall time per add): the
