@@ -1130,11 +1130,12 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'round',
     // one word per language, which the learner would look up: "一轮" and "三轮" both stood in
     // race's New terms (a newcomer pass), and every 三轮, 每一轮 holds 一轮
+    // the figure per add said here too: newcomers took it for one worker's own time (issue 16, s36)
     name: { en: 'round (of the race: both workers\' loops, once)', zh: '一轮（竞争：两个工作进程各跑完一遍循环）' },
     terms: ['round', '一轮'],
     text: {
-      en: 'In the race lesson, one run of both workers through their loops of adds, from the first one\'s start to the last one\'s end: step 2 without a lock, step 3 with the semaphore, step 4 with the atomic add. A round\'s wall time is that span.',
-      zh: '第 11 课（竞争）里，两个工作进程各把自己的加法循环跑完一遍，叫一轮，从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长。',
+      en: 'In the race lesson, one run of both workers through their loops of adds, from the first one\'s start to the last one\'s end: step 2 without a lock, step 3 with the semaphore, step 4 with the atomic add. A round\'s wall time is that span; its wall time per add, the figure the lesson compares the rounds by, is that span over the adds of both workers together. That is not one worker\'s time per add: the two add at the same time, and a worker\'s own loop (its line in the trace) over its own adds gives another figure.',
+      zh: '第 11 课（竞争）里，两个工作进程各把自己的加法循环跑完一遍，叫一轮，从第一个开始算到最后一个结束：第 2 步不加锁，第 3 步用信号量，第 4 步用原子加。一轮的实际用时就是从头到尾的时长；每次加法的实际用时，即本课用来比较各轮的数，是这个时长除以两个工作进程加起来的加法次数。它不是一个工作进程每次加法的用时：两者同时在加，一个工作进程自己的循环用时（跟踪里它的那一行）除以它自己的加法次数，得到的是另一个数。',
     },
   },
   {

@@ -51,6 +51,11 @@ const lost = (whyNots: [Text, Text]): Choice[] => LOST.map((c, i) => ({ ...c, wh
 /** "27 ns": a figure and its unit, which no line break parts */
 const unit = (n: number | string, u: string) => `${n}${NO_BREAK}${u}`;
 
+/** Words of a round's summary line (round's `measure`), which the notices point at. */
+const WALL_TIME: Text = { en: 'of wall time', zh: '实际用时' };
+/** The name of the one figure per add (perIncrement), wherever it is given. */
+const PER_ADD: Text = { en: 'wall time per add', zh: '每次加法的实际用时' };
+
 /** The share lost, as "38.3%" or, below 1%, to two figures ("0.045%"): a loss never
  *  reads as the exact runs' 0. */
 export function lostPercent(lost: number, of: number): string {
@@ -190,9 +195,10 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     ms,
     text: {
       // what the per-add figure is, where it is first shown (issue 16 pass 10: read as one add's
-      // own time, said only at step 5): the round's time over every add of both workers at once
-      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}), ${unit(ms, 'ms')} of wall time for ${of} adds by both workers at once: ${unit(ns, 'ns')} per add (time / adds)`,
-      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}），两个工作进程同时做 ${of} 次加法，实际用时 ${unit(ms, 'ms')}：平均每次 ${unit(ns, 'ns')}（用时 / 次数）`,
+      // own time, said only at step 5): the round's time over every add of both workers at once,
+      // under the one name every later text gives it (PER_ADD)
+      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}), ${unit(ms, 'ms')} of wall time for ${of} adds by both workers at once: ${PER_ADD.en} ${unit(ns, 'ns')}`,
+      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}），两个工作进程同时做 ${of} 次加法，实际用时 ${unit(ms, 'ms')}：${PER_ADD.zh} ${unit(ns, 'ns')}`,
     },
     at: now(),
   });
@@ -237,7 +243,10 @@ export function decodeInts(seg: Segment, pid: number): Decoded {
 }
 
 /** Nanoseconds of wall time per counter increment, the round's time over both workers'
- *  increments: the rounds run different counts. */
+ *  increments: the rounds run different counts. The lesson's one figure per add: the trace's
+ *  round lines, steps 3 to 5 and the check all give this one, by one name (PER_ADD; issue 16
+ *  s36: step 4 gave each worker's own loop per add, 102 ns, beside the trace's 87 ns, both
+ *  called "per add"). */
 function perIncrement(ms: number, increments: number): number {
   return Math.round((ms * 1e6) / increments);
 }
@@ -251,9 +260,6 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
 
 /** A measuring step, named for its lock: both workers run a round with it, and the trace
  *  measures what they lost. */
-/** Words of a round's summary line (round's `measure`), which the notices point at. */
-const WALL_TIME: Text = { en: 'of wall time', zh: '实际用时' };
-
 function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'short' | 'say' | 'notice' | 'aside' | 'highlight' | 'code'>, noticeBy?: Step<RaceState>['noticeBy']): Step<RaceState> {
   return { id: lock, ...text, traceFocus: [WALL_TIME], diagram: FLOW, noticeBy, run: (ctx, state) => round(ctx, state, lock) };
 }
@@ -261,16 +267,18 @@ function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'short' | '
 /** The round without a lock, as this run went: how many updates it lost, or that none was,
  *  and when: while the two loops ran side by side, within the round's wall time (the trace's
  *  measure line, in view with the notice; issue 16: the workers' own loop times, on lines above
- *  the 5-row Trace at 80x24, stood in the notice where no pane showed them). */
+ *  the 5-row Trace at 80x24, stood in the notice where no pane showed them); and how many rounds
+ *  ran, and why (roundsRan). */
 function lostNotice(live: LiveResult<RaceState>): Text {
   const { value: lost, of } = measureOf(live);
+  const rounds = roundsRan(live.state, lost);
   if (lost === 0) {
     // after every round step 2 may run (NONE_ROUNDS): no rerun by hand is offered, the answer counted is this one
-    const rounds = live.state.noneRounds ?? 1;
-    const ran = rounds > 1 ? { en: ` in ${rounds} rounds`, zh: `（${rounds} 轮都是）` } : { en: '', zh: '' };
+    const n = live.state.noneRounds ?? 1;
+    const ran = n > 1 ? { en: ` in ${n} rounds`, zh: `（${n} 轮都是）` } : { en: '', zh: '' };
     return {
-      en: `This run lost none of its ${of} updates${ran.en}: the two loops hardly ran at the same moment. Without a lock an exact total is luck: a stale store, when the loops overlap, erases the other's adds.`,
-      zh: `这次 ${of} 次更新一次也没丢${ran.zh}：两个循环几乎没有同时运行。不加锁时总数精确只是运气：两个循环一重叠，过时的写回就会抹掉对方加上的数。`,
+      en: `This run lost none of its ${of} updates${ran.en}: the two loops hardly ran at the same moment. Without a lock an exact total is luck: a stale store, when the loops overlap, erases the other's adds.${rounds.en}`,
+      zh: `这次 ${of} 次更新一次也没丢${ran.zh}：两个循环几乎没有同时运行。不加锁时总数精确只是运气：两个循环一重叠，过时的写回就会抹掉对方加上的数。${rounds.zh}`,
     };
   }
   const pct = lostPercent(lost, of);
@@ -282,29 +290,46 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   // near one worker's share looks like no chance (issue 16: "999796 of 2000000, 50.0%"): why it is
   // common with both on a CPU of their own, and that it is no constant
   const nearHalf = !live.state.oneCpu && Math.abs(lost / of - 0.5) <= 0.1
-    ? { en: ' Near half is common: running at once on two CPUs, the two often load the same value, so one store erases the other\'s add. It varies from run to run.', zh: '接近一半很常见：两个进程在两个 CPU 上同时运行，常常读到同一个值，于是一次写盖掉另一次加法。每次运行都不一样。' }
+    ? { en: ' Near half is common: on two CPUs at once the two often load the same value, so one store erases the other\'s add; it varies by run.', zh: '接近一半很常见：两个进程在两个 CPU 上同时运行，常常读到同一个值，于是一次写盖掉另一次加法；每次都不一样。' }
     : { en: '', zh: '' };
   // exactly one worker's count: one long pause, not many small losses (the trace says it too)
   if (2 * lost === of) {
     return {
-      en: `This run lost ${lost} of its ${of} adds (${pct}), exactly half: *counter ended at one worker's count. One worker was paused between a load and its store while the other added; that late store erased all those adds.`,
-      zh: `这次 ${of} 次加法里丢了 ${lost} 次（${pct}），正好一半：*counter 最后只是一个工作进程的次数。一个进程停在读和写之间，另一个一直在加；它迟到的写回抹掉了这期间所有的加法。`,
+      en: `This run lost ${lost} of its ${of} adds (${pct}), exactly half: *counter ended at one worker's count. One worker was paused between a load and its store while the other added; that late store erased all those adds.${rounds.en}`,
+      zh: `这次 ${of} 次加法里丢了 ${lost} 次（${pct}），正好一半：*counter 最后只是一个工作进程的次数。一个进程停在读和写之间，另一个一直在加；它迟到的写回抹掉了这期间所有的加法。${rounds.zh}`,
     };
   }
   const side = live.state.oneCpu
     ? { en: ' On one CPU the loops took turns: each loss is a worker paused between its load and its store.', zh: '只有一个 CPU，两个循环轮流运行：每次丢失都是一个进程在读和写之间被暂停。' }
     : live.state.lateStart?.none
       // (nc3, s36: "began together" beside the trace's "worker 1's loop began 60.0 ms after")
-      ? { en: ` One loop began late (the Trace says by how much); the losses came while both ran, after it began, within the round's ${wallOf(live.state, 'none')} of wall time.`, zh: `一个循环开始得晚（“跟踪”窗格里写了晚多少）；丢失都发生在它开始之后两者同时运行时，在这一轮实际用时 ${wallOf(live.state, 'none')} 之内。` }
+      ? { en: ` One loop began late (the Trace says by how much); the losses came once both ran, within the round's ${wallOf(live.state, 'none')} of wall time.`, zh: `一个循环开始得晚（“跟踪”窗格里写了晚多少）；丢失都发生在两者都运行之后，在这一轮实际用时 ${wallOf(live.state, 'none')} 之内。` }
       : { en: ` Both loops began together; the losses came while both ran, within the round's ${wallOf(live.state, 'none')} of wall time.`, zh: `两个循环同时开始，丢失都发生在两者同时运行时，在这一轮实际用时 ${wallOf(live.state, 'none')} 之内。` };
-  return { en: `${lostSaid.en}${nearHalf.en}${side.en}`, zh: `${lostSaid.zh}${nearHalf.zh}${side.zh}` };
+  return { en: `${lostSaid.en}${nearHalf.en}${side.en}${rounds.en}`, zh: `${lostSaid.zh}${nearHalf.zh}${side.zh}${rounds.zh}` };
+}
+
+/** How many rounds step 2 ran and why, which its say leaves to this notice: the say cannot tell
+ *  when another round runs, as that gave its question's answer away (issue 16 item 8), and "Up to
+ *  4 rounds may run" then read wrong beside a run of one with nothing said (issue 16, s36). */
+function roundsRan(state: RaceState, lost: number): Text {
+  const n = state.noneRounds ?? 1;
+  if (state.oneCpu) return { en: ' One round ran: on one CPU a round is not run again.', zh: '只跑了一轮：只有一个 CPU 时，一轮不会重跑。' };
+  if (lost > 0 && n === 1) return { en: ' One round ran: only a round that loses nothing runs again.', zh: '只跑了一轮：一轮一个没丢才会再跑一轮。' };
+  if (lost > 0) {
+    const before = n === 2 ? { en: 'Round 1', zh: '第 1 轮' } : { en: `Rounds 1 to ${n - 1}`, zh: `第 1 到 ${n - 1} 轮` };
+    return { en: ` ${before.en} lost nothing, so it ran again; these are round ${n}'s figures.`, zh: `${before.zh}一个没丢，于是又跑了一轮；这里是第 ${n} 轮的数。` };
+  }
+  // every round lost nothing: all NONE_ROUNDS ran, or the RERUN_MS allowed for them ran out
+  return n >= NONE_ROUNDS
+    ? { en: ` Each round that lost nothing ran again, up to ${NONE_ROUNDS} in all.`, zh: `每轮一个没丢就再跑一轮，最多 ${NONE_ROUNDS} 轮。` }
+    : { en: ` Each round that lost nothing ran again, up to ${NONE_ROUNDS} within ${RERUN_MS / 1000} s: the time was up after ${n}.`, zh: `每轮一个没丢就再跑一轮，最多 ${NONE_ROUNDS} 轮、限 ${RERUN_MS / 1000} 秒：跑完第 ${n} 轮时间就到了。` };
 }
 
 /** Where the semaphore's time goes (a worker asleep in P until the other's V wakes it, not
  *  the two semop calls) is step 3's notice. This line stands above the check, whose second
  *  question asks it, so it points back instead of saying it again. */
 const SEM_COST: Text = {
-  en: 'step 3 said where most of that time goes',
+  en: 'step 3 said where its time goes',
   zh: '这些时间大多花在哪里，第 3 步说过',
 };
 
@@ -312,13 +337,27 @@ const SEM_COST: Text = {
  *  "take the cheapest" (issue 16: an atomic add guards one int, a semaphore any stretch of code;
  *  nc: "选代价最小的正确做法。" read as abrupt). */
 const WEIGH: Text = {
-  en: 'Weigh too what each covers: an atomic add, one int; a semaphore, any code between its P and V, at two system calls a pass.',
-  zh: '还要看各自能保护什么：原子加只管一个 int；信号量能保护 P 和 V 之间的任意代码，代价是每次两个系统调用。',
+  en: 'Weigh too what each covers: an atomic add, one int; a semaphore, any code.',
+  zh: '还要看各自能保护什么：原子加只管一个 int；信号量能保护任意代码。',
 };
 
-/** "no lock 29 ns, semaphore 21450 ns, atomic 60 ns": the three rounds per add, as step 5's trace line has them. */
+/** PER_ADD at a sentence's start. */
+const PER_ADD_LEAD: Text = { en: PER_ADD.en[0]!.toUpperCase() + PER_ADD.en.slice(1), zh: PER_ADD.zh };
+
+/** Each round by its lock, where a figure follows: "no lock 29 ns". */
+const BY: Record<Lock, Text> = {
+  none: { en: 'no lock', zh: '不加锁' },
+  semaphore: { en: 'semaphore', zh: '信号量' },
+  atomic: { en: 'atomic add', zh: '原子加' },
+};
+
+/** A round's wall time per add after its name: "atomic add 60 ns". */
+const figure = (state: RaceState, lock: Lock, lang: 'en' | 'zh') => `${BY[lock][lang]} ${unit(nsOf(state, lock) ?? '?', 'ns')}`;
+
+/** "no lock 29 ns, semaphore 21450 ns, atomic add 60 ns": the three rounds' wall time per add,
+ *  as step 5's trace line and notice have them. */
 function threeRounds(state: RaceState, lang: 'en' | 'zh'): string {
-  return (['none', 'semaphore', 'atomic'] as const).map((l) => `${LOCK_TEXT[l][lang]} ${unit(nsOf(state, l) ?? '?', 'ns')}`).join(lang === 'en' ? ', ' : '，');
+  return (['none', 'semaphore', 'atomic'] as const).map((l) => figure(state, l, lang)).join(lang === 'en' ? ', ' : '，');
 }
 
 /** Step 3's notice with this run's figure (nc: "Far slower" gave no number where step 5
@@ -328,13 +367,13 @@ function semNotice(live: LiveResult<RaceState>): Text | undefined {
   const sem = nsOf(live.state, 'semaphore');
   if (sem === undefined) return undefined;
   const none = nsOf(live.state, 'none');
-  const against = none === undefined ? { en: '', zh: '' } : { en: `, against ${unit(none, 'ns')} without a lock (step 2's ${roundSum(live.state, 'none').en})`, zh: `，不加锁时每次 ${unit(none, 'ns')}（第 2 步 ${roundSum(live.state, 'none').zh}）` };
+  const against = none === undefined ? { en: '', zh: '' } : { en: `, against ${unit(none, 'ns')} without a lock (step 2: ${roundSum(live.state, 'none').en})`, zh: `，不加锁时 ${unit(none, 'ns')}（第 2 步：${roundSum(live.state, 'none').zh}）` };
   const sum = roundSum(live.state, 'semaphore');
   // step 2's count at this run's rate, which the say points to (nc: "minutes" was a guess, ~1 min at 30 µs)
   const million = unit(Math.round((sem * WORKERS * N.none) / 1e9), 's');
   return {
-    en: `Nothing lost: one worker at a time between load and store. Far slower: ${sum.en}, ${unit(sem, 'ns')} per add${against.en}; a million each would take ${million}. Two semops an add; not shown here: most of the time one worker sleeps in P till the other's V.`,
-    zh: `一个不丢：读和写之间一次只有一个工作进程。但慢得多：${sum.zh}，每次加法 ${unit(sem, 'ns')}${against.zh}；各加一百万次要 ${million}。每次加法两次 semop；这里看不到的是：大部分时间一个进程睡在 P 里，等另一个的 V。`,
+    en: `Nothing lost: one worker at a time between load and store. Far slower: ${PER_ADD.en} ${unit(sem, 'ns')} (${sum.en})${against.en}; a million each would take ${million}. Two semops an add; not shown here: most of the time one worker sleeps in P till the other's V.`,
+    zh: `一个不丢：读和写之间一次只有一个工作进程。但慢得多：${PER_ADD.zh} ${unit(sem, 'ns')}（${sum.zh}）${against.zh}；各加一百万次要 ${million}。每次加法两次 semop；这里看不到的是：大部分时间一个进程睡在 P 里，等另一个的 V。`,
   };
 }
 
@@ -342,75 +381,63 @@ function semNotice(live: LiveResult<RaceState>): Text | undefined {
  *  trace's measure line), not one worker's loop. */
 const wallOf = (state: RaceState, lock: Lock) => unit(state.ms?.[lock] ?? '?', 'ms');
 
-/** "858 ms of wall time for 40000 adds": a round's time and its adds, the sum its per-add
- *  figure is, in the words of the round's trace line (issue 16: step 3's "29 ms" was read
- *  against step 2's notice, which gave only the two loops' own times). */
+/** "858 ms for 40000 adds": a round's wall time and its adds, the sum its figure per add is, as
+ *  the round's trace line gives them (issue 16: step 3's "29 ms" was read against step 2's
+ *  notice, which gave only the two loops' own times). */
 function roundSum(state: RaceState, lock: Lock): Text {
   const ms = wallOf(state, lock);
   const adds = WORKERS * N[lock];
-  return { en: `${ms} of wall time for ${adds} adds`, zh: `${adds} 次加法实际用时 ${ms}` };
+  return { en: `${ms} for ${adds} adds`, zh: `${adds} 次加法用了 ${ms}` };
 }
 
-/** Per-increment nanoseconds of a round this run measured, if it ran. */
-/** A round's time per add as each worker's own loop took it, the two loops' mean (ns): the lag
- *  between the loops' starts left out, as the round's wall time does not (lateStart). */
-function loopNsOf(state: RaceState, lock: Lock): number | undefined {
-  const loops = state.loops?.[lock];
-  if (!loops || loops.length !== WORKERS) return undefined;
-  return perIncrement(loops.reduce((a, b) => a + b, 0) / loops.length, N[lock]);
-}
-
+/** A round's wall time per add (perIncrement), if it ran. */
 function nsOf(state: RaceState, lock: Lock): number | undefined {
   const ms = state.ms?.[lock];
   return ms === undefined ? undefined : perIncrement(ms, WORKERS * N[lock]);
 }
 
-/** The atomic round beside the round without a lock, as this run timed them: each
- *  figure per add with the sum it is, and what they show. The two adds are not alike: step 2's is a plain
- *  load and a store, the atomic one a single atomic instruction; both wait mostly for the
- *  counter's cache line, which one CPU holds at a time (issue 16: "Either add is about one
- *  instruction" against step 2's "a load, then a store"; "which round is faster is not
- *  certain" under an atomic add clearly slower per add, 20 vs 74 ns). Short enough that the step's
- *  "New terms" line (cache line, glossed there rather than here) and the verdict on its
- *  question stand under it at 80x24 whichever round was faster (issue 16: the slower case's
- *  sentence more pushed them under the fold; tests/app/race-notice-fold). */
+/** What stays true of the comparisons when the figures flip (issue 16, s36: atomic slower than
+ *  no lock on one run, faster on the next, after step 4 had said why no lock was slower): rounds
+ *  of tens of ms on a loaded or shared machine vary from run to run. Step 4's, of two rounds. */
+const VARIES: Text = {
+  en: ' Short rounds vary run to run on a busy or shared machine, so the order can flip; only no lock loses adds.',
+  zh: '这么短的一轮，在繁忙或与人共用的机器上每次都会不同，快慢可能颠倒；只有不加锁会丢加法。',
+};
+
+/** The atomic round beside the round without a lock, by the figure every text gives (the Trace's
+ *  round lines: wall time per add), what they show this time, and why, then that it varies
+ *  (VARIES). The two adds are not alike: step 2's is a plain load and a store, the atomic one a
+ *  single atomic instruction; both wait mostly for the counter's cache line, which one CPU holds
+ *  at a time (issue 16: "Either add is about one instruction" against step 2's "a load, then a
+ *  store"). Short enough that the step's "New terms" line (cache line, glossed there rather than
+ *  here) and the verdict on its question stand under it at 80x24 whichever round was faster
+ *  (tests/app/race-notice-fold). */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
-  // the fair figure: each worker's own loop per add, the start lag left out (issue 16 item 8: the
-  // round's time counted worker 1's late start, and "the atomic round was the slower" followed
-  // from it); the round's time over the adds only where the loops' times are not known
-  const own = loopNsOf(live.state, 'atomic') !== undefined && loopNsOf(live.state, 'none') !== undefined;
-  const atomic = own ? loopNsOf(live.state, 'atomic') : nsOf(live.state, 'atomic');
-  const none = own ? loopNsOf(live.state, 'none') : nsOf(live.state, 'none');
+  const { state } = live;
+  const atomic = nsOf(state, 'atomic');
+  const none = nsOf(state, 'none');
   if (atomic === undefined || none === undefined) return undefined;
-  const per = own
-    ? { en: "Per add, each worker's own loop (no start lag)", zh: '每次加法（各工作进程自己的循环，不含开始的延迟）' }
-    : { en: 'Per add (Trace: time / adds)', zh: '每次加法（跟踪：用时 / 次数）' };
-  const slower = atomic > none;
-  // what this run's two figures show, whichever came out ahead; why, with the loops' times below
-  // said as the figures shown are, faster, slower or the same (issue 16 pass 6: "no slower" under a faster one)
-  const which = slower
-    ? { en: 'the atomic add was the slower.', zh: '原子加更慢。' }
-    : atomic < none
-      ? { en: 'the atomic add was the faster this time.', zh: '这次原子加更快。' }
-      : { en: 'the two adds were as fast this time.', zh: '这次两种加法一样快。' };
-  // why, briefly, as the figures came out (issue 16: "which round wins varies by run" left a slower
-  // atomic round half explained): one cache line for both workers; an atomic add waits for it, a
-  // plain store does not, and loses adds instead. The loops' own times, on lines above the Trace's
-  // window at 80x24, are not said (issue 16: a notice's figures are on screen with it); why they
-  // differ, and what an atomic instruction is, are the glossary's (cache line, atomic instruction).
-  // a faster atomic add is the surprise (issue 16: "0.5 times the unlocked add's time" explained by a
-  // cache-line remark alone): step 2's loop makes two accesses, a load and a store (racer.ts
-  // unlocked), and each may have to bring the line back from the other worker's CPU; the atomic
-  // add is one access, which takes the line once
-  const why = slower
-    ? { en: " An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds.", zh: '每次原子加都要等计数器所在的缓存行（同一时刻只归一个 CPU）；第 2 步的写不等，于是丢了加法。' }
-    : atomic < none
-      ? PLAIN_SLOWER
-      : { en: " Both rounds wait for the counter's cache line, which one CPU holds at a time; which round wins varies by run.", zh: '两轮都在等计数器所在的缓存行（同一时刻只归一个 CPU），哪一轮更快每次都可能不同。' };
-  const loops = bothRan(live.state) ? why : { en: '', zh: '' };
+  const slower: Lock | undefined = ratio(atomic, none) === 1 ? undefined : atomic > none ? 'atomic' : 'none';
+  const which = slower === 'atomic'
+    ? { en: 'the atomic add was slower this time.', zh: '这次原子加更慢。' }
+    : slower === 'none'
+      ? { en: 'the atomic add was faster this time.', zh: '这次原子加更快。' }
+      : { en: 'the two took about as long this time.', zh: '这次两者用时差不多。' };
+  // why, as the figures came out, where both loops ran each on a CPU: a slower round whose loops
+  // began apart counts that lag (lateStart; issue 16 item 8: the lag, not the add, made the atomic
+  // round the slower); else the cache line, which the glossary explains (cache line, atomic instruction)
+  const why = !bothRan(state)
+    ? { en: '', zh: '' }
+    : slower !== undefined && state.lateStart?.[slower]
+      ? LAG[slower]
+      : slower === 'atomic'
+        ? ATOMIC_SLOWER
+        : slower === 'none'
+          ? PLAIN_SLOWER
+          : { en: " Both wait for the counter's cache line, which one CPU holds at a time.", zh: '两者都在等计数器所在的缓存行（同一时刻只归一个 CPU）。' };
   return {
-    en: `Nothing lost, no system call: each add is one atomic instruction (step 2: load, then store). ${per.en}: atomic ${unit(atomic, 'ns')}, step 2 ${unit(none, 'ns')}: ${which.en}${loops.en}`,
-    zh: `一个不丢，也没有系统调用：每次加法是一条原子指令（第 2 步是先读、再写）。${per.zh}：原子加 ${unit(atomic, 'ns')}，第 2 步 ${unit(none, 'ns')}：${which.zh}${loops.zh}`,
+    en: `No system call: each add is one atomic instruction (step 2: load, then store). ${PER_ADD_LEAD.en}: ${figure(state, 'atomic', 'en')}, ${figure(state, 'none', 'en')}: ${which.en}${why.en}${VARIES.en}`,
+    zh: `没有系统调用：每次加法是一条原子指令（第 2 步是先读、再写）。${PER_ADD_LEAD.zh}：${figure(state, 'atomic', 'zh')}，${figure(state, 'none', 'zh')}：${which.zh}${why.zh}${VARIES.zh}`,
   };
 }
 
@@ -420,40 +447,72 @@ function bothRan(state: RaceState): boolean {
   return (state.loops?.atomic ?? []).length === 2 && !state.oneCpu;
 }
 
+/** Why the atomic add can take longer: it waits for the line, where step 2's stores did not. */
+const ATOMIC_SLOWER: Text = {
+  en: " An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds.",
+  zh: '每次原子加都要等计数器所在的缓存行（同一时刻只归一个 CPU）；第 2 步的写不等，于是丢了加法。',
+};
+
 /** Why the add without a lock can take longer than the atomic one, said where this run's figures show it. */
 const PLAIN_SLOWER: Text = {
-  en: " Why no lock was slower: its load and its store may each have to fetch the counter's cache line from the other CPU; the atomic add, once.",
-  zh: '不加锁为什么更慢：它的读和写各自都可能要从另一个 CPU 取回计数器所在的缓存行，原子加只取一次。',
+  en: " No lock's load and store may each have to fetch the counter's cache line from the other CPU; the atomic add, once.",
+  zh: '不加锁时，读和写各自都可能要从另一个 CPU 取回计数器所在的缓存行，原子加只取一次。',
+};
+
+/** The slower round's loops began apart: its wall time counts the lag (the atomic round's line
+ *  saying by how much is in the Trace with this notice; step 2's is not). */
+const LAG: Record<'none' | 'atomic', Text> = {
+  atomic: { en: ' Its loops began apart (the Trace says by how much), and its wall time counts that lag.', zh: '它的两个循环没有同时开始（“跟踪”窗格里写了差多少），实际用时把这段延迟也算进去了。' },
+  none: { en: " Step 2's loops began apart, and its wall time counts that lag.", zh: '第 2 步的两个循环没有同时开始，它的实际用时把这段延迟也算进去了。' },
 };
 
 /** How `slow`'s time per add compares with `fast`'s, to two digits: "about 700 times the atomic
  *  add's time" ("是原子加的约 700 倍", `whose` naming the other), or where that is 1, "about as long
  *  as an atomic add" ("和原子加差不多", `like`; issue 16: "took about 1 times no lock's time"). */
-function took(slow: number, fast: number, whose: Text, like: Text): Text {
-  const r = slow / Math.max(fast, 1);
-  const n = r < 10 ? Math.round(r * 10) / 10 : Number(r.toPrecision(2));
+function took(slow: number, fast: number, whose: Text, like: Text): Text & { same: boolean } {
+  const n = ratio(slow, fast);
   return n === 1
-    ? { en: `about as long as ${like.en}`, zh: `和${like.zh}差不多` }
-    : { en: `about${NO_BREAK}${n} times ${whose.en} time`, zh: `是${whose.zh}约${NO_BREAK}${n}${NO_BREAK}倍` };
+    ? { en: `about as long as ${like.en}`, zh: `和${like.zh}差不多`, same: true }
+    : { en: `about${NO_BREAK}${n} times ${whose.en} time`, zh: `是${whose.zh}约${NO_BREAK}${n}${NO_BREAK}倍`, same: false };
 }
 
-/** The comparison as this run timed it: the cheaper of the two exact rounds, with the
- *  lesson's point said once: the atomic add makes no system call, the semaphore two per add
- *  (where most of its time goes, step 3 said). One run's figures, no claim about every run. */
+/** `slow` over `fast` to two digits, as step 5 says it: where that is 1, step 4 calls the two
+ *  adds about as long too (issue 16, s36: "slower this time", with its why, at 69 ns against 67). */
+function ratio(slow: number, fast: number): number {
+  const r = slow / Math.max(fast, 1);
+  return r < 10 ? Math.round(r * 10) / 10 : Number(r.toPrecision(2));
+}
+
+/** The comparison as this run timed it, by the figure every text gives (wall time per add): the
+ *  semaphore against the atomic add, with the lesson's point said once (no system call against
+ *  two per add; where most of the semaphore's time goes, step 3 said), the atomic add against no
+ *  lock, and what of it stays true from run to run (issue 16, s36: "about 3.2 times no lock's
+ *  time" after a re-run, where step 4 had said why no lock was slower). */
 function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || sem === undefined) return undefined;
-  const all = { en: `Per add: ${threeRounds(live.state, 'en')}. `, zh: `每次加法：${threeRounds(live.state, 'zh')}。` };
+  const all = { en: `${PER_ADD_LEAD.en}: ${threeRounds(live.state, 'en')}. `, zh: `${PER_ADD_LEAD.zh}：${threeRounds(live.state, 'zh')}。` };
   // the atomic add beside no lock too, in figures (issue 16 pass 11: "much cheaper" read as
   // cheaper than everything, where 56 ns against no lock's 53 ns is about the same)
   const none = nsOf(live.state, 'none');
-  const nearNone = none === undefined ? { en: '', zh: '' } : took(atomic, none, { en: "no lock's", zh: '不加锁的' }, { en: 'an add without a lock', zh: '不加锁的加法' });
-  const step4Why = none !== undefined && atomic < none && bothRan(live.state);
+  const nearNone = none === undefined ? undefined : took(atomic, none, { en: "no lock's", zh: '不加锁的' }, { en: 'an add without a lock', zh: '不加锁的加法' });
+  // step 4 said why this way round where both loops ran (bothRan): the same figures, so the same way
+  const step4Why = nearNone !== undefined && !nearNone.same && bothRan(live.state);
   const semTook = took(sem, atomic, { en: "the atomic add's", zh: '原子加的' }, { en: 'an atomic add', zh: '原子加' });
-  return atomic < sem
-    ? { en: `${all.en}Of the two exact rounds, the semaphore took ${semTook.en}: two system calls an add, P and V, against none; ${SEM_COST.en}.${nearNone.en ? ` The atomic add took ${nearNone.en}${step4Why ? ' (step 4 says why)' : ''}.` : ''} ${WEIGH.en}`, zh: `${all.zh}两种精确的做法里，信号量的用时${semTook.zh}：信号量每次加法要两次系统调用（P 和 V），原子加则一次都不用；${SEM_COST.zh}。${nearNone.zh ? `原子加的用时${nearNone.zh}${step4Why ? '（原因见第 4 步）' : ''}。` : ''}${WEIGH.zh}` }
-    : { en: `${all.en}Of the two exact rounds, this run the atomic add was not the cheaper: a busy machine. Times vary; run again to compare.`, zh: `${all.zh}两种精确的做法里，这次原子加并不更便宜：机器很忙。用时每次不同，再跑一次比较。` };
+  if (atomic >= sem) {
+    return { en: `${all.en}The atomic add was not the cheaper this time: rounds this short vary from run to run on a busy machine; run again to compare. ${WEIGH.en}`, zh: `${all.zh}这次原子加并不更便宜：这么短的一轮，在繁忙的机器上每次都会不同，再跑一次比较。${WEIGH.zh}` };
+  }
+  const vsNone = nearNone === undefined
+    ? { en: '', zh: '' }
+    : {
+        en: ` The atomic add took ${nearNone.en}${step4Why ? ' (step 4 says why)' : ''}; on a busy machine those two may swap, but the semaphore stays far slower and only no lock loses adds.`,
+        zh: `原子加的用时${nearNone.zh}${step4Why ? '（原因见第 4 步）' : ''}；在繁忙的机器上这两者每次可能颠倒，但信号量总是慢得多，也只有不加锁会丢加法。`,
+      };
+  return {
+    en: `${all.en}The semaphore took ${semTook.en}: two system calls an add against none; ${SEM_COST.en}.${vsNone.en} ${WEIGH.en}`,
+    zh: `${all.zh}信号量的用时${semTook.zh}：每次加法两次系统调用（P 和 V），原子加一次也没有；${SEM_COST.zh}。${vsNone.zh}${WEIGH.zh}`,
+  };
 }
 
 /** Step 1's notice as this machine is: what its CPU count means for the rounds. */
@@ -554,9 +613,9 @@ export const race = defineLesson<RaceState>({
       say: {
         // "round" said where first met (issue 16: step 2's notice gave "The round" its time, undefined);
         // how many rounds, not when another runs: "with none, another runs" told the question's
-        // answer was expected (issue 16 item 8); the notice says how many ran
-        en: `Each worker loops \`x = *counter; *counter = x + 1\` (volatile in race.c), no lock. A round: both start at once, timed till both end. Up to ${NONE_ROUNDS} rounds may run.`,
-        zh: `各自循环 \`x = *counter; *counter = x + 1\`（race.c 里是 volatile），不加锁。两者同时开始，称为一轮，计时到两者都结束。最多可能跑 ${NONE_ROUNDS} 轮。`,
+        // answer was expected (issue 16 item 8); the notice says how many ran and why (roundsRan)
+        en: `Each worker loops \`x = *counter; *counter = x + 1\` (volatile in race.c), no lock. A round: both start at once, timed till both end. Up to ${NONE_ROUNDS} rounds may run; the notice after says why.`,
+        zh: `各自循环 \`x = *counter; *counter = x + 1\`（race.c 里是 volatile），不加锁。两者同时开始，称为一轮，计时到两者都结束。最多可能跑 ${NONE_ROUNDS} 轮，运行后的注意会说明原因。`,
       },
       aside: {
         en: 'the workers meet at `started`, the int after the counter. Each adds 1 to it in one indivisible step (step 4 says how) and spins till it reads 2.',
@@ -576,8 +635,8 @@ export const race = defineLesson<RaceState>({
         zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1），各 ${N.semaphore} 次：一共 ${WORKERS} × ${N.semaphore} = ${WORKERS * N.semaphore} 次加法，不是第 2 步的各一百万次。要花多久，运行后的注意会告诉你。`,
       },
       notice: {
-        en: 'Nothing lost: one worker at a time between load and store. The trace gives the time per increment: far slower.',
-        zh: '一个不丢：读和写之间一次只有一个工作进程。跟踪里有每次加法的用时：慢得多。',
+        en: 'Nothing lost: one worker at a time between load and store. The trace gives the wall time per add: far slower.',
+        zh: '一个不丢：读和写之间一次只有一个工作进程。跟踪里有每次加法的实际用时：慢得多。',
       },
       highlight: ['a', 'b', 'a->sem', 'b->sem', 'sem', 'a->counter', 'b->counter', 'counter'],
     }, semNotice),
@@ -595,8 +654,8 @@ export const race = defineLesson<RaceState>({
       },
       notice: {
         // "atomic instruction", not "locked": a lock here is the semaphore (issue 16: one word, one meaning)
-        en: 'Nothing lost, no system call: each add is one atomic instruction, its load and store together. The trace gives the time per add.',
-        zh: '一个不丢，也没有系统调用：每次加法是一条原子指令，读和写一起完成。跟踪里有每次加法的用时。',
+        en: 'Nothing lost, no system call: each add is one atomic instruction, its load and store together. The trace gives the wall time per add.',
+        zh: '一个不丢，也没有系统调用：每次加法是一条原子指令，读和写一起完成。跟踪里有每次加法的实际用时。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, atomicNotice),
@@ -606,12 +665,12 @@ export const race = defineLesson<RaceState>({
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       short: { en: 'Compare; remove both', zh: '比较用时并删除' },
       say: {
-        en: 'The three rounds compared in the notice, in nanoseconds per add (a round\'s wall time divided by its adds); then shmdt, and IPC_RMID of both objects.',
-        zh: '运行后的注意会比较这三轮：每次加法的纳秒数，即每一轮的实际用时除以它的加法次数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
+        en: 'The notice compares the three rounds by wall time per add: a round\'s wall time over all its adds, both workers\'. Then shmdt, and IPC_RMID of both objects.',
+        zh: '运行后的注意按每次加法的实际用时比较这三轮：一轮的实际用时除以两个工作进程的加法总数。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'Exact: the semaphore and the atomic add; the cheaper varies. Weigh too what each covers: one int, or any code.',
-        zh: '精确的是信号量和原子加；哪个更便宜每次不同。还要看各自能保护什么：一个 int，还是任意代码。',
+        en: 'Exact: the semaphore, far slower, and the atomic add. Weigh too what each covers: one int, or any code.',
+        zh: '精确的是信号量（慢得多）和原子加。还要看各自能保护什么：一个 int，还是任意代码。',
       },
       diagram: FLOW,
       // the times compared are the Trace's line; the objects' going is not the result (issue 16, fixS)
@@ -619,12 +678,7 @@ export const race = defineLesson<RaceState>({
       highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
       noticeBy: removeNotice,
       run(ctx, state) {
-        const ms = need(state, 'ms');
-        const line = (lang: 'en' | 'zh') =>
-          `${lang === 'en' ? 'wall time per add: ' : '每次加法的实际用时：'}${(['none', 'semaphore', 'atomic'] as const)
-            .map((l) => `${LOCK_TEXT[l][lang]} ${unit(ms[l] === undefined ? '?' : perIncrement(ms[l], WORKERS * N[l]), 'ns')}`)
-            .join(lang === 'en' ? ', ' : '，')}`;
-        explain(ctx, line('en'), line('zh'));
+        explain(ctx, `${PER_ADD.en}: ${threeRounds(state, 'en')}`, `${PER_ADD.zh}：${threeRounds(state, 'zh')}`);
         const seg = need(state, 'seg');
         const detached = expectOk(ctx.sys.shmdt(seg));
         showProcesses(ctx, seg, state.workers ?? [], state.round);
@@ -695,7 +749,7 @@ export const race = defineLesson<RaceState>({
       explain: { en: 'Both may load 5 before either stores; each then stores 6, and one add is gone. If one stores before the other loads, it is 7.', zh: '两者可能都在对方写之前读到 5，于是都写回 6，一次加法就没了。一个写完另一个才读，才是 7。' },
     },
     {
-      question: { en: 'Had one worker run the semaphore round alone, its wall time per increment would be…', zh: '如果只有一个工作进程跑信号量这一轮，它每次加法的实际用时会……' },
+      question: { en: 'Had one worker run the semaphore round alone, its wall time per add would be…', zh: '如果只有一个工作进程跑信号量这一轮，它每次加法的实际用时会……' },
       choices: [
         { en: 'much less: only the two semops are left', zh: '少得多：只剩那两次 semop' },
         { en: 'the same: the two semops are the cost', zh: '一样：代价就是那两次 semop', whyNot: { en: 'not timed here, but two semops alone take under a microsecond; the round\'s time went mostly to sleeping in P and waking.', zh: '这里没有计时，但单独做两次 semop 加起来远不到一微秒；这一轮的时间大多花在 P 里睡眠和被唤醒上。' } },

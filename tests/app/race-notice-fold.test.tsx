@@ -61,3 +61,41 @@ describe('race 4: the run notice leaves its New terms line and the verdict in vi
     expect(wrong).toEqual([]);
   }, 120_000);
 });
+
+// race 5's run notice gives the three rounds' figures, the ratios, what holds when they vary and
+// what to weigh (issue 16, s36); at 8 rows at 80x24 the lesson pane scrolled it away to show the
+// check's first question. The longest it can be (six-figure ns, "(step 4 says why)"), after step 5
+// ran: the whole notice and the check's question with its choices in the pane, no key pressed.
+describe('race 5: the run notice and the check\'s first question both in view', () => {
+  it('the longest figures: 80x24 and 120x34, en and zh', async () => {
+    const REMOVE = race.steps.findIndex((s) => s.id === 'remove');
+    const r = await draw({ width: 80, height: 24, lang: 'en', lesson: 'race' });
+    await stepsRun(r, REMOVE + 1);
+    const run = r.store.getState().run!;
+    const state = { ms: { none: 4470, semaphore: 126700, atomic: 1800 }, loops: { atomic: [1790.3, 1800.1] }, oneCpu: false, cpus: 2 };
+    const notice = race.steps[REMOVE].noticeBy!({ calls: [], entries: [], segments: [], state, pid: process.pid } as LiveResult as never)!;
+    expect(notice.en).toMatch(/semaphore 3167500\sns.*\(step 4 says why\)/);
+    (run.outcomes[REMOVE] as { notice?: Text }).notice = notice;
+    r.store.setState({ notices: { ...r.store.getState().notices, [REMOVE]: notice } });
+    const check = race.check![0]!;
+    const wrong: string[] = [];
+    for (const [lang, width, height] of VIEWS) {
+      await viewAs(r, lang, width, height);
+      const s = strings(lang);
+      const missing = () => {
+        const text = paneText(r);
+        return [
+          ...(text.includes(bare(`${s.noticeOfStep(REMOVE + 1)}${s.colon}${notice[lang]}`)) ? [] : ['the whole notice']),
+          ...(text.includes(bare(`${s.checkTitle(1, race.check!.length)}${s.colon}${check.question[lang]}`)) ? [] : ["the check's question"]),
+          ...check.choices.flatMap((c, i) => (text.includes(bare(`[${i + 1}]${c[lang]}`)) ? [] : [`choice ${i + 1}`])),
+        ];
+      };
+      try {
+        await r.waitFor(() => missing().length === 0, 'all in view', 2_000);
+      } catch {
+        wrong.push(`${lang} ${width}x${height}: ${missing().join(', ')} not in view\n${r.frame()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+});

@@ -45,9 +45,16 @@ describe('notices by the run', () => {
       if (2 * measure.value === measure.of) expect(outcome.notice?.en).toContain("exactly half: *counter ended at one worker's count");
       else if (setup.notice?.en.startsWith('One CPU')) expect(outcome.notice?.en).toContain('took turns');
       // (one loop late, as the trace's line says: not "together", nc3 s36)
-      else expect(outcome.notice?.en).toMatch(new RegExp(`(Both loops began together; the losses came while both ran, |One loop began late \\(the Trace says by how much\\); the losses came while both ran, after it began, )within the round's ${wall}\\sms of wall time\\.`));
+      else expect(outcome.notice?.en).toMatch(new RegExp(`(Both loops began together; the losses came while both ran, |One loop began late \\(the Trace says by how much\\); the losses came once both ran, )within the round's ${wall}\\sms of wall time\\.`));
       expect(outcome.notice?.en).not.toMatch(/worker 1's took/);
     }
+    // how many rounds ran, as the trace's "round N: 0 lost" lines show, and why (issue 16, s36:
+    // "Up to 4 rounds may run", one ran, and nothing said when more would)
+    const rounds = 1 + run.trace.filter((e) => traceLines(e, 'en').some((l) => /round \d+: 0 lost/.test(l))).length;
+    if (setup.notice?.en.startsWith('One CPU')) expect(outcome.notice?.en).toContain('One round ran: on one CPU a round is not run again.');
+    else if (measure.value === 0) expect(outcome.notice?.en).toContain(rounds > 1 ? `in ${rounds} rounds` : 'Each round that lost nothing ran again');
+    else if (rounds === 1) expect(outcome.notice?.en).toContain('One round ran: only a round that loses nothing runs again.');
+    else expect(outcome.notice?.en).toContain(`lost nothing, so it ran again; these are round ${rounds}'s figures.`);
   }, 60_000);
 
   it("race's decoded ints and the dump are one read: no decoded line while a round's workers run, and after it the bytes the Kernel pane dumps decode to it (fix27a#3)", async () => {
@@ -99,13 +106,25 @@ describe('notices by the run', () => {
     expect(`${notice.en} ${notice.zh}`).not.toMatch(/53\.1|17\.9/);
     // a loop that began late (the trace's lateStart line): not "together" (nc3, s36)
     const late = none.noticeBy!({ ...live, state: { ...(live.state as object), lateStart: { none: true } } } as never)!;
-    expect(late.en).toMatch(/One loop began late \(the Trace says by how much\); the losses came while both ran, after it began, within the round's 61\sms of wall time\./);
+    expect(late.en).toMatch(/One loop began late \(the Trace says by how much\); the losses came once both ran, within the round's 61\sms of wall time\./);
     expect(late.zh).toMatch(/一个循环开始得晚/);
     expect(`${late.en} ${late.zh}`).not.toMatch(/began together|同时开始/);
     // exactly one worker's count lost: the notice says why, not only the trace (fix20c#2)
     const half = none.noticeBy!({ ...live, entries: [{ type: 'measure', value: 1_000_000, of: 2_000_000 }] } as never)!;
     expect(half.en).toContain("This run lost 1000000 of its 2000000 adds (50.0%), exactly half: *counter ended at one worker's count.");
     expect(half.zh).toContain('正好一半');
+    // how many rounds ran and why, which step 2's say leaves to this notice (issue 16, s36): one
+    // round, as most runs, or the last of several, the trace's "round N: 0 lost" lines before it
+    expect(notice.en).toMatch(/One round ran: only a round that loses nothing runs again\.$/);
+    expect(notice.zh).toMatch(/只跑了一轮：一轮一个没丢才会再跑一轮。$/);
+    const third = none.noticeBy!({ ...live, state: { ...(live.state as object), noneRounds: 3 } } as never)!;
+    expect(third.en).toMatch(/Rounds 1 to 2 lost nothing, so it ran again; these are round 3's figures\.$/);
+    expect(third.zh).toMatch(/第 1 到 2 轮一个没丢，于是又跑了一轮；这里是第 3 轮的数。$/);
+    const second = none.noticeBy!({ ...live, state: { ...(live.state as object), noneRounds: 2 } } as never)!;
+    expect(second.en).toMatch(/Round 1 lost nothing, so it ran again; these are round 2's figures\.$/);
+    expect(`${second.en} ${third.en}`).not.toContain('One round ran');
+    const oneCpu = none.noticeBy!({ ...live, state: { ...(live.state as object), oneCpu: true } } as never)!;
+    expect(oneCpu.en).toMatch(/One round ran: on one CPU a round is not run again\.$/);
   });
 
   it("race's round that lost none in every round says how many ran, and sends no one back to run it again (issue 16: the rounds rerun themselves)", () => {
@@ -115,14 +134,19 @@ describe('notices by the run', () => {
     const notice = none.noticeBy!(live)!;
     expect(notice.en).toContain(`This run lost none of its 2000000 updates in ${NONE_ROUNDS} rounds: the two loops hardly ran at the same moment.`);
     expect(notice.zh).toContain(`（${NONE_ROUNDS} 轮都是）`);
+    // why that many: each lost nothing, so ran again, up to NONE_ROUNDS or till the time ran out
+    expect(notice.en).toMatch(new RegExp(`Each round that lost nothing ran again, up to ${NONE_ROUNDS} in all\\.$`));
+    const outOfTime = none.noticeBy!({ ...live, state: { oneCpu: false, noneRounds: 2 } } as never)!;
+    expect(outOfTime.en).toMatch(new RegExp(`in 2 rounds: .* Each round that lost nothing ran again, up to ${NONE_ROUNDS} within 8 s: the time was up after 2\\.$`));
     const said = race.checkpoints!.none!.explain!(live as never);
     for (const t of [notice.en, notice.zh, said.en, said.zh]) expect(t).not.toMatch(/go back|step 2 \(|回到第 2 步|Space|空格|reset \(r\)|按 r/i);
     // one round alone (one CPU, or the first lost nothing and time ran out) names no count of rounds
     const one = none.noticeBy!({ ...live, state: { oneCpu: true } } as never)!;
     expect(one.en).toContain('This run lost none of its 2000000 updates: ');
     // the step says how many rounds may run, not when another does: "with none, another runs"
-    // gave its question's answer away (issue 16 item 8); the notice says how many ran
-    expect(none.say.en).toContain(`Up to ${NONE_ROUNDS} rounds may run.`);
+    // gave its question's answer away (issue 16 item 8); the notice says how many ran, and why
+    expect(none.say.en).toContain(`Up to ${NONE_ROUNDS} rounds may run; the notice after says why.`);
+    expect(none.say.zh).toContain(`最多可能跑 ${NONE_ROUNDS} 轮，运行后的注意会说明原因。`);
     expect(`${none.say.en}\n${none.say.zh}`).not.toMatch(/with none|losses|没丢/i);
   });
 
@@ -135,46 +159,50 @@ describe('notices by the run', () => {
       ({ calls: [], entries: [], segments: [], state: { ms }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof atomic.noticeBy>>[0];
     const slower = live({ none: 58, semaphore: 858, atomic: 120 }); // 29 ns, 21450 ns, 60 ns
     const said = atomic.noticeBy!(slower)!;
-    // each figure says what sum it is and where the sum stands (nc: "plain add 27 ns" came with no
-    // sum): the Trace's round lines give time and adds; the notice keeps to the figures and why, so
-    // that the step's New terms line and verdict stay in view at 80x24 (tests/app/quiz-ui-fold-result)
-    expect(said.en).toMatch(/Per add \(Trace: time \/ adds\): atomic 60\sns, step 2 29\sns: /);
-    expect(said.zh).toMatch(/每次加法（跟踪：用时 \/ 次数）：原子加 60\sns，第 2 步 29\sns：/);
+    // the figure the Trace's round lines give, by the name they give it (issue 16, s36: step 4's
+    // "per add" was each worker's own loop, 102 ns, beside the Trace's 87 ns "per add")
+    expect(said.en).toMatch(/Wall time per add: atomic add 60\sns, no lock 29\sns: /);
+    expect(said.zh).toMatch(/每次加法的实际用时：原子加 60\sns，不加锁 29\sns：/);
+    expect(`${said.en} ${said.zh}`).not.toMatch(/own loop|no start lag|不含开始的延迟/);
     // the semaphore is step 5's comparison, said once there (fix17h#1)
     expect(said.en).not.toContain('semaphore took');
-    // no reason for the ratio, then no hedge that the figures show nothing (nc)
-    expect(`${said.en} ${said.zh}`).not.toMatch(/times the|cache line|costs in C|turn round|noise|缓存行|噪声|反过来/);
+    // no reason for the ratio where the loops' run is not known (nc)
+    expect(`${said.en} ${said.zh}`).not.toMatch(/times the|cache line|costs in C|turn round|noise|缓存行|噪声/);
     // "no system call" said once, at the notice's start, not again at its end
     expect(said.en.match(/system call/g)).toHaveLength(1);
     expect(said.zh.match(/系统调用/g)).toHaveLength(1);
     // an atomic add has no load and store of its own for another's to come between (issue 16);
     // step 2's add is a load and a store, not "about one instruction" too (fixR5)
-    expect(said.en).toContain('Nothing lost, no system call: each add is one atomic instruction (step 2: load, then store).');
+    expect(said.en).toContain('No system call: each add is one atomic instruction (step 2: load, then store).');
     // what the figures show, not "which round is faster is not certain" under 60 ns against 29 (fixR5)
-    expect(said.en).toMatch(/step 2 29\sns: the atomic add was the slower\.$/);
-    expect(said.zh).toMatch(/：原子加更慢。$/);
+    expect(said.en).toMatch(/no lock 29\sns: the atomic add was slower this time\./);
+    expect(said.zh).toMatch(/：这次原子加更慢。/);
+    // and that short rounds vary, and what holds (issue 16, s36: the order flipped between runs)
+    expect(said.en).toMatch(/ Short rounds vary run to run on a busy or shared machine, so the order can flip; only no lock loses adds\.$/);
+    expect(said.zh).toMatch(/快慢可能颠倒；只有不加锁会丢加法。$/);
     // why, where both loops ran; not the loops' own times, on lines above the Trace's window at
     // 80x24 (issue 16: a notice's figures are on screen with it)
     const loops = atomic.noticeBy!({ ...slower, state: { ms: { none: 58, semaphore: 858, atomic: 120 }, loops: { atomic: [34.7, 122.7] } } } as never)!;
     // why either round may come out ahead: the cache line, not "paused by other programs" (issue 16)
     // (a cache line is glossed by the step's New terms line, right under the notice: tests/app/race-notice-fold)
-    expect(loops.en).toMatch(/An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds\.$/);
+    expect(loops.en).toMatch(/An atomic add waits for the counter's cache line, one CPU's at a time; step 2's stores did not, and lost adds\. Short rounds/);
     expect(`${loops.en} ${loops.zh}`).not.toMatch(/34\.7|122\.7/);
     expect(loops.en).not.toMatch(/Either add is about one instruction|not certain|reliably the faster/);
     expect(loops.en).not.toMatch(/other programs/);
-    expect(loops.zh).toMatch(/第 2 步的写不等，于是丢了加法。$/);
+    expect(loops.zh).toMatch(/第 2 步的写不等，于是丢了加法。/);
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
     // against the atomic add; where the time goes is step 3's notice, not said again above
-    // the check that asks it (fix18e#1)
-    // the three rounds in the notice, not only in the Trace (issue 16), and what to weigh, not
-    // "take the cheapest" (issue 16)
-    expect(remove.noticeBy!(faster)?.en).toMatch(/^Per add: without a lock 58\sns, with a semaphore 21450\sns, with an atomic add 39\sns\. Of the two exact rounds, the semaphore took about\s550 times the atomic add's time: two system calls an add, P and V, against none; step 3 said where most of that time goes\. The atomic add took about\s0\.7 times no lock's time\. Weigh too what each covers/);
-    expect(remove.noticeBy!(faster)?.zh).toMatch(/信号量的用时是原子加的约\s550\s倍：信号量每次加法要两次系统调用（P 和 V），原子加则一次都不用；这些时间大多花在哪里，第 3 步说过。原子加的用时是不加锁的约\s0\.7\s倍。/);
-    // where step 4 said why no lock was the slower (both loops ran, each on a CPU), step 5's figure points there
-    const ranBoth = { ...faster, state: { ...(faster as { state: object }).state, loops: { atomic: [30, 31] } } } as never;
-    expect(remove.noticeBy!(ranBoth)?.en).toMatch(/The atomic add took about\s0\.7 times no lock's time \(step 4 says why\)\./);
-    expect(remove.noticeBy!(ranBoth)?.zh).toMatch(/原子加的用时是不加锁的约\s0\.7\s倍（原因见第 4 步）。/);
-    expect(atomic.noticeBy!(ranBoth)?.en).toMatch(/Why no lock was slower/);
+    // the check that asks it (fix18e#1); the three rounds in the notice, not only in the Trace
+    // (issue 16), by the Trace's name for the figure (s36); what stays true when the order flips
+    // (s36); what to weigh, not "take the cheapest" (issue 16)
+    expect(remove.noticeBy!(faster)?.en).toMatch(/^Wall time per add: no lock 58\sns, semaphore 21450\sns, atomic add 39\sns\. The semaphore took about\s550 times the atomic add's time: two system calls an add against none; step 3 said where its time goes\. The atomic add took about\s0\.7 times no lock's time; on a busy machine those two may swap, but the semaphore stays far slower and only no lock loses adds\. Weigh too what each covers/);
+    expect(remove.noticeBy!(faster)?.zh).toMatch(/^每次加法的实际用时：不加锁 58\sns，信号量 21450\sns，原子加 39\sns。信号量的用时是原子加的约\s550\s倍：每次加法两次系统调用（P 和 V），原子加一次也没有；这些时间大多花在哪里，第 3 步说过。原子加的用时是不加锁的约\s0\.7\s倍；在繁忙的机器上这两者每次可能颠倒，但信号量总是慢得多，也只有不加锁会丢加法。/);
+    // where step 4 said why (both loops ran, each on a CPU), step 5's figure points there, either way round
+    const ranBoth = (l: ReturnType<typeof live>) => ({ ...l, state: { ...(l as { state: object }).state, loops: { atomic: [30, 31] } } }) as never;
+    expect(remove.noticeBy!(ranBoth(faster))?.en).toMatch(/The atomic add took about\s0\.7 times no lock's time \(step 4 says why\);/);
+    expect(remove.noticeBy!(ranBoth(faster))?.zh).toMatch(/原子加的用时是不加锁的约\s0\.7\s倍（原因见第 4 步）；/);
+    expect(atomic.noticeBy!(ranBoth(faster))?.en).toMatch(/No lock's load and store may each have to fetch/);
+    expect(remove.noticeBy!(ranBoth(slower))?.en).toMatch(/The atomic add took about\s2\.1 times no lock's time \(step 4 says why\);/);
     // one run's figures: no claim over every run (nc)
     expect(remove.noticeBy!(faster)?.en).not.toMatch(/every run/);
     expect(remove.noticeBy!(faster)?.en).not.toMatch(/sleep|wak/);
@@ -183,17 +211,43 @@ describe('notices by the run', () => {
     // the advice in zh reads as a sentence, not a slogan (fix22c#5)
     expect(remove.noticeBy!(faster)?.zh).toContain('还要看各自能保护什么');
     expect(remove.notice.zh).not.toContain('选代价最小的正确做法');
-    // step 3 gives its figure where it says "far slower", not only step 5 (fix22c#2), and
-    // the sum of step 2's figure beside it, which no text said before (fix28a#9)
+    // step 3 gives its figure where it says "far slower", not only step 5 (fix22c#2), with the
+    // sum of step 2's figure beside it, which no text said before (fix28a#9), by the Trace's name (s36)
     const semaphore = race.steps.find((s) => s.id === 'semaphore')!;
-    expect(semaphore.noticeBy!(faster)?.en).toMatch(/Far slower: 858\sms of wall time for 40000 adds, 21450\sns per add, against 58\sns without a lock \(step 2's 116\sms of wall time for 2000000 adds\); a million each would take 43\ss\./);
-    expect(semaphore.noticeBy!(faster)?.zh).toMatch(/慢得多：40000 次加法实际用时 858\sms，每次加法 21450\sns，不加锁时每次 58\sns（第 2 步 2000000 次加法实际用时 116\sms）；各加一百万次要 43\ss。/);
+    expect(semaphore.noticeBy!(faster)?.en).toMatch(/Far slower: wall time per add 21450\sns \(858\sms for 40000 adds\), against 58\sns without a lock \(step 2: 116\sms for 2000000 adds\); a million each would take 43\ss\./);
+    expect(semaphore.noticeBy!(faster)?.zh).toMatch(/慢得多：每次加法的实际用时 21450\sns（40000 次加法用了 858\sms），不加锁时 58\sns（第 2 步：2000000 次加法用了 116\sms）；各加一百万次要 43\ss。/);
     // step 2's count at the run's own rate, not a guess ("minutes", nc)
     expect(race.steps.find((s) => s.id === 'semaphore')!.say.en).not.toMatch(/minutes/);
     const busy = live({ none: 116, semaphore: 1, atomic: 78 });
     expect(remove.noticeBy!(busy)?.en).toContain('not the cheaper');
+    // the semaphore was not the slower there: nothing says it stays so
+    expect(remove.noticeBy!(busy)?.en).not.toContain('far slower');
     expect(atomic.noticeBy!(live({ none: 116 }))).toBeUndefined();
   });
+
+  it("race's notices give the figure per add the Trace's lines give, by the name those lines give it (issue 16, s36)", async () => {
+    const run = startLesson(lessonById('race')!);
+    runs.push(run);
+    const notices: { en: string; zh: string }[] = [];
+    for (const id of run.lesson.steps.map((s) => s.id)) {
+      const outcome = await run.runNext();
+      expect(outcome.ok, `${id}: ${outcome.problems.join('; ')}`).toBe(true);
+      if (['semaphore', 'atomic', 'remove'].includes(id)) notices.push(outcome.notice!);
+    }
+    for (const lang of ['en', 'zh'] as const) {
+      const lines = run.trace.flatMap((e) => traceLines(e, lang)).join('\n');
+      const name = lang === 'en' ? 'wall time per add' : '每次加法的实际用时';
+      // each round's measure line and step 5's line of all three give the figure by that name
+      expect(lines.split(name).length - 1, lines).toBe(4);
+      const traced = new Set([...lines.matchAll(/(\d+)\sns\b/g)].map((m) => m[1]));
+      for (const notice of notices) {
+        expect(notice[lang].toLowerCase()).toContain(name);
+        const figures = [...notice[lang].matchAll(/(\d+)\sns\b/g)].map((m) => m[1]!);
+        expect(figures.length).toBeGreaterThan(0);
+        for (const f of figures) expect([...traced], `${f} ns in "${notice[lang]}"`).toContain(f);
+      }
+    }
+  }, 120_000);
 
   it("serv-clnt's C steps say what the kernel did where the trace shows the server's IPC_RMID before the client's shmdt, and keep their notice otherwise (fix16g#6)", () => {
     const lesson = lessonById('serv-clnt')!;
@@ -359,18 +413,48 @@ describe('serv-clnt 4: the question true in either order, the notice naming this
   });
 });
 
-// race 4: the round's wall time counts the lag between the loops' starts (worker 1's loop began
-// 15.8 ms after worker 2's), so the notice compares each worker's own loop per add and its verdict
-// follows those figures (issue 16 item 8: 6)
-describe('race 4 compares each worker\'s own loop per add, the start lag left out', () => {
-  const atomic = lessonById('race')!.steps.find((s) => s.id === 'atomic')!;
-  it('a round slower only by its start lag: the adds are compared by the loops, and the verdict follows them', () => {
-    // wall: atomic 60 ms for 2e6 adds (30 ns) against none 40 ms (20 ns): the round looks slower;
-    // the loops: atomic 20 and 24 ms per 1e6 adds (22 ns), none 38 and 40 ms (39 ns)
-    const state = { ms: { none: 40, atomic: 60 }, loops: { none: [38, 40], atomic: [20, 24] }, oneCpu: false };
-    const said = atomic.noticeBy!({ calls: [], entries: [], segments: [], state, pid: getpid() } as never)!;
-    expect(said.en).toContain("Per add, each worker's own loop (no start lag): atomic 22\u00a0ns, step 2 39\u00a0ns: the atomic add was the faster this time.");
-    expect(said.zh).toContain('不含开始的延迟');
-    expect(said.zh).toContain('这次原子加更快');
+// race 4 and 5 compare the atomic round with the one without a lock by the figure the Trace gives
+// (wall time per add), and the figures vary from run to run on a busy machine (issue 16, s36:
+// atomic slower on one run, faster on the next, "about 3.2 times no lock's time" after step 4 had
+// said why no lock was slower). Fed figures either way round, with and without the loops' run
+// known and a late start in either round, the words agree with the figures they stand beside.
+describe('race 4 and 5: the words agree with the figures, whichever way they went', () => {
+  const race = lessonById('race')!;
+  const atomic = race.steps.find((s) => s.id === 'atomic')!;
+  const remove = race.steps.find((s) => s.id === 'remove')!;
+  const ns = (ms: number, adds: number) => Math.round((ms * 1e6) / adds);
+  it('the verdict, its why and the ratio follow the figures shown; what holds is said every time', () => {
+    const wrong: string[] = [];
+    for (const noneMs of [40, 58, 116, 300])
+      for (const atomicMs of [30, 56, 58, 60, 78, 120, 300])
+        for (const loops of [undefined, { atomic: [30, 31] }])
+          for (const lateStart of [{}, { none: true }, { atomic: true }]) {
+            const state = { ms: { none: noneMs, semaphore: 858, atomic: atomicMs }, loops, lateStart, oneCpu: false };
+            const live = { calls: [], entries: [], segments: [], state, pid: getpid() } as never;
+            const four = atomic.noticeBy!(live)!;
+            const five = remove.noticeBy!(live)!;
+            const [a, n, s] = [ns(atomicMs, 2e6), ns(noneMs, 2e6), ns(858, 4e4)];
+            const at = `none ${noneMs} ms, atomic ${atomicMs} ms, loops ${loops ? 'known' : 'not known'}, late ${JSON.stringify(lateStart)}`;
+            const check = (ok: boolean, what: string, text: string) => ok || wrong.push(`${at}: ${what}\n  ${text}`);
+            check(four.en.includes(`Wall time per add: atomic add ${a}\u00a0ns, no lock ${n}\u00a0ns: `), 'step 4 gives the two figures', four.en);
+            check(four.zh.includes(`每次加法的实际用时：原子加 ${a}\u00a0ns，不加锁 ${n}\u00a0ns：`), 'step 4 zh gives the two figures', four.zh);
+            // figures within 5% read as about as long, in step 4 as in step 5's ratio
+            const same = Math.round((a / n) * 10) === 10;
+            const verdict = same ? ['about as long this time', '差不多'] : a > n ? ['slower this time', '更慢'] : ['faster this time', '更快'];
+            check(four.en.includes(verdict[0]!) && four.zh.includes(verdict[1]!), `step 4 says "${verdict[0]}"`, `${four.en} ${four.zh}`);
+            check(!/(slower|faster|about as long) this time/.test(four.en.replace(verdict[0]!, '')), 'no other verdict', four.en);
+            // why: only where both loops ran; the lag where the slower round began late; else the cache line, the right way round
+            const slower = same ? undefined : a > n ? 'atomic' : 'none';
+            const why = !loops ? undefined : slower && (lateStart as Record<string, boolean>)[slower] ? 'began apart' : slower === 'atomic' ? 'An atomic add waits' : slower === 'none' ? "No lock's load and store" : 'Both wait';
+            for (const w of ['began apart', 'An atomic add waits', "No lock's load and store", 'Both wait']) check(four.en.includes(w) === (w === why), `why: ${why ?? 'none'}, not ${w}`, four.en);
+            check(four.en.endsWith('so the order can flip; only no lock loses adds.') && four.zh.endsWith('快慢可能颠倒；只有不加锁会丢加法。'), 'step 4 says what holds', four.en);
+            // step 5: the three figures, then the ratio the right way round, and what holds
+            check(five.en.startsWith(`Wall time per add: no lock ${n}\u00a0ns, semaphore ${s}\u00a0ns, atomic add ${a}\u00a0ns. `), 'step 5 gives the three figures', five.en);
+            const ratio = /The atomic add took about\s([\d.]+) times no lock's time/.exec(five.en)?.[1];
+            check(same ? five.en.includes('The atomic add took about as long as an add without a lock') : ratio !== undefined && (Number(ratio) < 1) === (a < n), `step 5's ratio (${ratio ?? 'as long'}) agrees with ${a} against ${n}`, five.en);
+            check(five.en.includes('(step 4 says why)') === (!!loops && !same), 'step 5 points at step 4\'s why only where step 4 gave one', five.en);
+            check(five.en.includes('but the semaphore stays far slower and only no lock loses adds.') && five.zh.includes('但信号量总是慢得多，也只有不加锁会丢加法'), 'step 5 says what holds', five.en);
+          }
+    expect(wrong).toEqual([]);
   });
 });
