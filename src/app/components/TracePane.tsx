@@ -10,7 +10,9 @@
 // whole": trace-view.ts zoomShows). Zoomed, it opens on the step's heading and the borders say
 // what PgUp, PgDn bring (pageShows). In review (← to a step that ran) it shows that step the same
 // way, and the end again back at the step to run; the learner scrolls it as ever, the border
-// saying how much more is above and below.
+// saying how much more is above and below. A window opened inside a step's part names that step
+// on its top border, whole ("Trace · step 8"); nothing is ever drawn over a trace line
+// (trace-view.ts stepOpenedIn, noteBeside; docs/ARCHITECTURE.md, the Trace).
 // Nothing run, nothing moves: an answer or a hint makes the lesson text above it taller or
 // shorter, and the pane's height with it; the window keeps the top it had before that key (issue
 // 16: after a check's last answer the closing words took a row, and "↑ 29 more" became "↑ 30
@@ -24,10 +26,8 @@ import { maxOffset } from '../scroll.js';
 import { type Line, line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, useFocusMark } from './Panel.js';
-import { frameChars, titleRoom } from './frame.js';
-import { cells } from '../text-fit.js';
 import { listingOwners } from './marks.js';
-import { keptServes, pageShows, resultCut, stepOpenedIn, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
+import { keptServes, noteBeside, pageShows, resultCut, stepOpenedIn, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
 import { keyFor } from '../keymap.js';
 import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -143,9 +143,8 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
     '',
   ];
   const mark = useFocusMark(focused);
-  const up = ups.find((note) => titleRoom(top, width, frameChars(ascii), s.more, note, mark) >= cells(named)) ?? '';
   const keys = {
-    up,
+    up: noteBeside(ups, named, top, width, ascii, s.more, mark),
     down: cut.below ? s.resultGoesOnBelow(step! + 1, on('below')) : on('below') ? s.signNote(on('below')) : '',
   };
   // the step just run cut where z shows it: the store hears what and how much, and the status line

@@ -16,6 +16,7 @@ import { ERRNO_MEANINGS } from '../../text/errno.js';
 import { type ListingOwners, NO_OWNERS, type Owner, ownerMark, ownerOf } from './marks.js';
 import { TABS, type TabId } from '../layout.js';
 import { pageLines } from '../scroll.js';
+import { frameChars, titleRoom } from './frame.js';
 import { ccGlosses } from './cc-gloss.js';
 import { ipcsGlosses } from './ipcs-gloss.js';
 
@@ -575,6 +576,14 @@ export function resultCut(view: TraceView, step: number, top: number, rows: numb
 export function stepOpenedIn(view: TraceView, top: number): number | null {
   const step = stepAt(view, top);
   return step < 0 || view.tops[step] === top ? null : step;
+}
+
+/** The fullest of `notes` (fullest first) that the top border can say beside "↑ `above` more"
+ *  and the focus `mark` with the pane's `title` whole: the title and the step it names are never
+ *  cut for a note (issue 16, nc3 at 80x24: "Trace ·… ↑ 19 more (step 1's result goes on above; z:
+ *  more of step 1)"); '' where none leaves it room. */
+export function noteBeside(notes: readonly string[], title: string, above: number, width: number, ascii: boolean, more: (n: number) => string, mark: string): string {
+  return notes.find((note) => titleRoom(above, width, frameChars(ascii), more, note, mark) >= cells(title)) ?? '';
 }
 
 /** The lines of step `step`'s result (stepResult) in the window from `top` of `rows` rows. */
