@@ -635,6 +635,9 @@ const EN = {
   zoomWhole: (key: string) => `${key}: whole`,
   zoomStepWhole: (key: string, step: number) => `${key}: step ${step} whole`,
   zoomMore: (key: string, step: number) => `${key}: more of step ${step}`,
+  /** the short form of zoomStepWhole and zoomMore, where the full one would cut the Trace's title
+   *  ("Trace · step 1" became "Trace ·…" beside the full hint at 80 columns: issue 16, nc3) */
+  zoomStep: (key: string, step: number) => `${key}: step ${step}`,
   /** beside the zoomed Trace's "more" signs: what the next page (PgUp, PgDn) brings into view,
    *  more of the step the window is in, else the steps it reaches (trace-view.ts pageShows) */
   pageMore: (key: string, step: number) => `${key}: more of step ${step}`,
@@ -1139,6 +1142,7 @@ const ZH: Strings = {
   zoomWhole: (key: string) => `${key}：完整显示`,
   zoomStepWhole: (key: string, step: number) => `${key}：完整显示第 ${step} 步`,
   zoomMore: (key: string, step: number) => `${key}：显示第 ${step} 步更多内容`,
+  zoomStep: (key: string, step: number) => `${key}：第 ${step} 步`,
   pageMore: (key: string, step: number) => `${key}：第 ${step} 步的其余部分`,
   pageSteps: (key: string, first: number, last: number) => (first === last ? `${key}：第 ${first} 步` : `${key}：第 ${first}-${last} 步`),
   focusThen: (key: string, tabs: number) => (tabs <= 1 ? `按 Tab 再按 ${key}` : `按${['两', '三'][tabs - 2] ?? ` ${tabs} `}次 Tab 再按 ${key}`),

@@ -59,6 +59,11 @@ function explainedSuccess(entries: TraceEntry[]): void {
   const line = said(entries).find((t) => t.en.startsWith('Your values:'));
   expect(line?.en).toContain('succeeded');
   expect(line?.zh).toContain('成功');
+  // the value the call returned, as its trace line has it: the Trace may open below the call's line
+  const call = entries.find((e): e is CallRecord => e.type === 'call' && line!.en.startsWith(`Your values: ${e.c} `))!;
+  const value = call.retText ?? String(call.ret);
+  expect(line?.en).toContain(`${call.c} succeeded, returning ${value}.`);
+  expect(line?.zh).toContain(`${call.c} 成功，返回 ${value}。`);
 }
 
 describe('your turn on the real kernel', () => {
@@ -253,7 +258,7 @@ describe('your turn on the real kernel', () => {
     // in one line with the call's result (fix16h#2: three near-identical lines before)
     const stays = said(set).filter((t) => t.en.includes("step 5 gives this one the lesson's 0640"));
     expect(stays).toHaveLength(1);
-    expect(stays[0].en).toMatch(/^Your values: shmctl\(.*IPC_SET.*\) succeeded\. perms are 666/);
+    expect(stays[0].en).toMatch(/^Your values: shmctl\(.*IPC_SET.*\) succeeded, returning 0\. perms are 666/);
     expect(said(set).filter((t) => t.en.includes('stay'))).toEqual([]);
     // what 0640 would give is the notice's alone (under "the lesson's own would show"): said once
     expect(said(set).some((t) => t.en.includes('perms 640') || t.en.includes('rw-r-----'))).toBe(false);

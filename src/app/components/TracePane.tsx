@@ -10,7 +10,9 @@
 // whole": trace-view.ts zoomShows). Zoomed, it opens on the step's heading and the borders say
 // what PgUp, PgDn bring (pageShows). In review (← to a step that ran) it shows that step the same
 // way, and the end again back at the step to run; the learner scrolls it as ever, the border
-// saying how much more is above and below.
+// saying how much more is above and below. A window opened inside a step's part names that step
+// on its top border, whole ("Trace · step 8"); nothing is ever drawn over a trace line
+// (trace-view.ts stepOpenedIn, noteBeside; docs/ARCHITECTURE.md, the Trace).
 // Nothing run, nothing moves: an answer or a hint makes the lesson text above it taller or
 // shorter, and the pane's height with it; the window keeps the top it had before that key (issue
 // 16: after a check's last answer the closing words took a row, and "↑ 29 more" became "↑ 30
@@ -23,9 +25,9 @@ import { useAppState, useAppStore, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { type Line, line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
-import { Panel } from './Panel.js';
+import { Panel, useFocusMark } from './Panel.js';
 import { listingOwners } from './marks.js';
-import { keptServes, pageShows, resultCut, stepHeadingKept, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
+import { keptServes, noteBeside, pageShows, resultCut, stepOpenedIn, stepTop, type TraceView, traceView, zoomShows, zoomTraceKeys } from './trace-view.js';
 import { keyFor } from '../keymap.js';
 import { zoomedRows } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -117,18 +119,32 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   // what z shows: the result the sign says goes on, whole; else the step whole; else more of it
   const resultWhole = zoom && zoom.shows !== 'more' && (cut.above || cut.below);
   const said = !zoom ? '' : resultWhole ? s.zoomWhole(z) : zoom.shows === 'part' ? s.zoomStepWhole(z, step! + 1) : s.zoomMore(z, step! + 1);
-  // zoomed, what the next page brings (pageShows): z was pressed to read the step, PgUp/PgDn read on
-  const page = (side: 'above' | 'below') => {
+  // zoomed, what the next page brings (pageShows): z was pressed to read the step, PgUp/PgDn read on;
+  // `short`: the key alone
+  const page = (side: 'above' | 'below', short = false) => {
     if (!zoomed || step === null) return '';
     const shows = pageShows(view, top, height - 2, side === 'above' ? 'up' : 'down');
     const key = keyFor(side === 'above' ? 'pageUp' : 'pageDown', ascii);
     // beside "step 2's result goes on below" the key alone: the words whole left no room at 80 columns
-    if (side === 'above' ? cut.above : cut.below) return key;
+    if ((side === 'above' ? cut.above : cut.below) || (short && shows)) return key;
     return !shows ? '' : 'more' in shows ? s.pageMore(key, shows.more + 1) : s.pageSteps(key, shows.first + 1, shows.last + 1);
   };
-  const on = (side: 'above' | 'below') => (zoom?.side === side ? said : page(side));
+  // what z or a page key shows on that side; `short`: "z: step 1", the page key alone
+  const on = (side: 'above' | 'below', short = false) => (zoom?.side !== side ? page(side, short) : short && !resultWhole ? s.zoomStep(z, step! + 1) : said);
+  // the step the window opens inside is named on the border, never drawn over its lines (stepOpenedIn)
+  const opened = stepOpenedIn(view, top);
+  const named = opened === null ? title : `${title}${ascii ? ' - ' : ' · '}${s.step} ${opened + 1}`;
+  // the note beside "↑ N more", fullest first; the title and the step it names are never cut
+  // for it (issue 16, nc3 at 80x24: "Trace ·… ↑ 19 more (step 1's result goes on above; z: more
+  // of step 1)"): the result's words give way, then z's or the page key's
+  const ups = [
+    cut.above ? s.resultGoesOnAbove(step! + 1, on('above')) : on('above') ? s.signNote(on('above')) : '',
+    on('above', true) ? s.signNote(on('above', true)) : '',
+    '',
+  ];
+  const mark = useFocusMark(focused);
   const keys = {
-    up: cut.above ? s.resultGoesOnAbove(step! + 1, on('above')) : on('above') ? s.signNote(on('above')) : '',
+    up: noteBeside(ups, named, top, width, ascii, s.more, mark),
     down: cut.below ? s.resultGoesOnBelow(step! + 1, on('below')) : on('below') ? s.signNote(on('below')) : '',
   };
   // the step just run cut where z shows it: the store hears what and how much, and the status line
@@ -140,9 +156,5 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
     store.getState().noteTraceCut(cutKey ? (JSON.parse(cutKey) as TraceCut) : null);
   }, [store, cutKey]);
   useLayoutEffect(() => () => store.getState().noteTraceCut(null), [store]);
-  // the step the window opens inside stays named: its heading on the first rows, else on the border
-  const kept = stepHeadingKept(view, top, rows);
-  const drawn = kept?.rows ? [...shown.slice(0, top), ...kept.rows, ...shown.slice(top + kept.rows.length)] : shown;
-  const named = kept && !kept.rows ? `${title}${ascii ? ' - ' : ' · '}${s.step} ${kept.step + 1}` : title;
-  return <Panel title={named} width={width} height={height} lines={drawn} offset={top} focused={focused} footer={footer} keys={keys} />;
+  return <Panel title={named} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} keys={keys} />;
 }

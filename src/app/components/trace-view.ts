@@ -16,6 +16,7 @@ import { ERRNO_MEANINGS } from '../../text/errno.js';
 import { type ListingOwners, NO_OWNERS, type Owner, ownerMark, ownerOf } from './marks.js';
 import { TABS, type TabId } from '../layout.js';
 import { pageLines } from '../scroll.js';
+import { frameChars, titleRoom } from './frame.js';
 import { ccGlosses } from './cc-gloss.js';
 import { ipcsGlosses } from './ipcs-gloss.js';
 
@@ -568,22 +569,24 @@ export function resultCut(view: TraceView, step: number, top: number, rows: numb
   return { above: top > result.first && top <= result.last, below: bottom < result.last && bottom >= result.first };
 }
 
-/** The heading of the step whose part the window from `top` opens inside, kept in view: its rule
- *  rows drawn over the window's first rows (`rows`), as the Kernel pane keeps a table's column
- *  names; where those rows hold some of the step's result, or the window is too short, none
- *  (`rows` null): the border names the step instead. Null where the window opens at a heading or
- *  before the first step's. Issue 16, s35g#3: a part longer than the pane showed its end, the
- *  heading above out of view, and learners pressed z to learn which step they were reading. */
-export function stepHeadingKept(view: TraceView, top: number, rows: number): { step: number; rows: Line[] | null } | null {
-  const step = view.tops.reduce((k, t, i) => (t !== undefined && t <= top ? i : k), -1);
-  const at = view.tops[step];
-  if (step < 0 || at === undefined || at === top) return null;
-  // (a heading wider than a row goes on over rows of its own: ruleLines)
-  let n = 1;
-  while (view.lines[at + n]?.every((r) => r.tone === 'frame')) n++;
-  const result = stepResult(view, step);
-  const hides = !!result && result.first < top + n && result.last >= top;
-  return { step, rows: hides || n >= rows ? null : view.lines.slice(at, at + n) };
+/** The step whose part the window from `top` opens inside, its heading's first row above the
+ *  window: the pane's border names it ("Trace · step 8"). Never its heading drawn over the
+ *  window's first rows: those hold lines of the step, and learners read a covered line as
+ *  missing (issue 16, s36: ftok 8's open() of the new file, shmat 6's shmat that the read came
+ *  from, a y run's own call; docs/ARCHITECTURE.md, the Trace). null where the window opens at a
+ *  step's heading or before the first one. Issue 16, s35g#3: a part longer than the pane showed
+ *  its end, the heading out of view, and learners pressed z to learn which step they read. */
+export function stepOpenedIn(view: TraceView, top: number): number | null {
+  const step = stepAt(view, top);
+  return step < 0 || view.tops[step] === top ? null : step;
+}
+
+/** The fullest of `notes` (fullest first) that the top border can say beside "↑ `above` more"
+ *  and the focus `mark` with the pane's `title` whole: the title and the step it names are never
+ *  cut for a note (issue 16, nc3 at 80x24: "Trace ·… ↑ 19 more (step 1's result goes on above; z:
+ *  more of step 1)"); '' where none leaves it room. */
+export function noteBeside(notes: readonly string[], title: string, above: number, width: number, ascii: boolean, more: (n: number) => string, mark: string): string {
+  return notes.find((note) => titleRoom(above, width, frameChars(ascii), more, note, mark) >= cells(title)) ?? '';
 }
 
 /** The lines of step `step`'s result (stepResult) in the window from `top` of `rows` rows. */

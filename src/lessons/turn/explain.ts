@@ -1,5 +1,5 @@
-// After a your-turn call: one line in the trace saying what came back and why, in both
-// languages (the why of a failure from errno-why.ts).
+// After a your-turn call: one line in the trace saying what came back (the value returned, or
+// the errno and why), in both languages (the why of a failure from errno-why.ts).
 import type { CallRecord } from '../../native/types.js';
 import type { StepContext, Text } from '../types.js';
 import { errnoWhy, type ExplainedCall } from './errno-why.js';
@@ -8,9 +8,13 @@ import { now } from '../../native/clock.js';
 /** Explains the result of the learner's call: what succeeded, or why the errno. */
 export function explainTurnCall(ctx: StepContext, call: CallRecord, success: Text): void {
   const why = call.errno === null ? null : errnoWhy(call.call as ExplainedCall, call.errno, call.c, ctx.turn.values);
+  // the value the call returned, as its trace line has it: where the Trace opens on the step's
+  // result, the lesson's own run, the call line is above the window and this line stood for it
+  // (issue 16: shmget 3 with size 1, the new shmid only in the Kernel pane)
+  const returned = call.retText ?? String(call.ret);
   const text: Text = why
     ? { en: `Your values: ${call.c} failed with ${call.errno}: ${why.en}.`, zh: `你的取值：${call.c} 失败，errno 为 ${call.errno}：${why.zh}。` }
-    : { en: `Your values: ${call.c} succeeded. ${success.en}`, zh: `你的取值：${call.c} 成功。${success.zh}` };
+    : { en: `Your values: ${call.c} succeeded, returning ${returned}. ${success.en}`, zh: `你的取值：${call.c} 成功，返回 ${returned}。${success.zh}` };
   explainTurn(ctx, text);
 }
 
