@@ -276,8 +276,8 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         // waitpid, which the Trace's line of the child's end names, said where it first shows (issue 16)
-        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child; ipclab saw it by waitpid. Had ipclab written, it would have died.',
-        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程，父进程 ipclab 经 waitpid 得知；若 ipclab 自己写，死的就是它。',
+        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab (it would have died); ipclab saw it by waitpid.',
+        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程；ipclab 自己写就会死，所以才让子进程来写，再经 waitpid 得知结果。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,

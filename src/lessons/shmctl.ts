@@ -18,7 +18,7 @@ const TEXTS: Record<'first' | 'afterRmid' | 'destMapped', Record<Lang, string>> 
   afterRmid: { en: 'after IPC_RMID', zh: '删除之后' },
   destMapped: { en: 'dest, yet mapped', zh: '已标记删除，仍可映射' },
 };
-import type { StepContext, Text } from './types.js';
+import type { LiveResult, StepContext, Text } from './types.js';
 import { withOthers } from './others-rows.js';
 import { explainBack, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
@@ -181,6 +181,10 @@ function ownerRw(state: ShmctlState): AttemptResult {
   if (!rw) throw new Error('the child reported no shmat');
   return rw;
 }
+
+/** The step's IPC_SET: an IPC_STAT fills ds before it, another reads ctime after (kit.ts
+ *  setPerms); the IPC_STAT's own call where that one failed and no IPC_SET was made. */
+const setCall = (live: LiveResult<unknown>) => live.calls.find((c) => c.call === 'shmctl' && c.c.includes('IPC_SET')) ?? firstCall(live, 'shmctl');
 
 export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
@@ -495,17 +499,16 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'After IPC_SET with buf\'s mode, the Kernel pane\'s perms are…', zh: '用 buf 里的权限做 IPC_SET 之后，“内核”窗格的 perms 显示什么？' },
       choices: SET_PERMS,
       answer: (live) => {
-        if (firstCall(live, 'shmctl').errno !== null) return 2;
+        if (setCall(live).errno !== null) return 2;
         const perms = liveRow(live, need(live.state, 'shmid'))?.perms;
         return perms === (need(live.state, 'setMode') & 0o777).toString(8).padStart(3, '0') ? 0 : 1;
       },
       hint: { en: 'IPC_SET copies the mode from buf, and you are the owner.', zh: 'IPC_SET 从 buf 中取出权限来设置，而你是属主。' },
       explain: (live) => {
-        // the step's first shmctl is the IPC_SET; an IPC_STAT after it reads ctime
         const perms = liveRow(live, need(live.state, 'shmid'))?.perms ?? '?';
         return {
-          en: `${outcomeOf(firstCall(live, 'shmctl')).en}; the Kernel pane shows perms ${perms}: the owner may change the mode.`,
-          zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；内核窗格显示 perms ${perms}：属主可以修改权限。`,
+          en: `${outcomeOf(setCall(live)).en}; the Kernel pane shows perms ${perms}: the owner may change the mode.`,
+          zh: `${outcomeOf(setCall(live)).zh}；内核窗格显示 perms ${perms}：属主可以修改权限。`,
         };
       },
     },
