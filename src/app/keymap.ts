@@ -85,7 +85,7 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) Space re-runs it, Enter = →', zh: '运行下一步；回看时（按 ← 之后）空格重新运行该步，Enter 同 →' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review Space re-runs it, Enter = →', zh: '运行下一步；回看时空格重新运行该步，Enter 同 →' } },
   // the line says what v does and for whom in words a newcomer knows (--present: a class votes
   // before the grade shows), not "projector" alone, nor "after a class vote" without what v does
   // (issue 16), and that a learner alone has no use for it ("teacher shows answer" read as a key

@@ -263,7 +263,8 @@ describe('trace', () => {
     }
     // each run showed its result's pane (src/lessons/result-pane.ts): Tab on to the Trace
     await tabTo(r, 'trace');
-    await r.waitFor((f) => f.includes('─ 跟踪 ─'), 'the trace tab');
+    // (its border names the step the window opens inside: "跟踪 · 步骤 6", s36d)
+    await r.waitFor((f) => /─ 跟踪( · 步骤 \d+)? ─/.test(f), 'the trace tab');
     // the trace shows its end: the death is above the note on the child's attach
     const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程（pid \d+）被 SIGSEGV 杀死（waitpid）/.test(f), 'the child\'s death', KEYS.up);
     expect(f).toMatch(/\d+ • 向只读映射写入的子进程（pid \d+）被 SIGSEGV 杀死（waitpid）/);
