@@ -255,9 +255,11 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。它的记录（见“内核”窗格）写着属主的用户和组（uid、gid），以及创建者的（cuid、cgid）。',
       },
       notice: {
-        // "its own mapping" backed by the Trace's line under the read: B's address, not A's (s36)
-        en: 'B reads A\'s text at another address (Trace): two mappings, one object. nattch 2 from one process: it counts mappings, not processes.',
-        zh: 'B 在另一个地址读到 A 写的内容（见“跟踪”）：一个内核对象，两个映射。nattch 为 2，都出自一个进程：它数的是映射，不是进程。',
+        // "its own mapping" backed by the Trace's line under the read, B's address and A's (s36),
+        // which alsoIn's status line points to: naming the Trace here, with the Kernel pane shown
+        // for nattch, sent the learner between two panes (s27a)
+        en: 'B reads A\'s text at another address: two mappings, one object. nattch 2 from one process: it counts mappings, not processes.',
+        zh: 'B 在另一个地址读到 A 写的内容：一个内核对象，两个映射。nattch 为 2，都出自一个进程：它数的是映射，不是进程。',
       },
       diagram: LIFECYCLE,
       // the question is nattch (the Kernel pane); B's read, a line of the Trace, the notice says

@@ -312,7 +312,7 @@ describe('the shared memory lessons\' texts (newcomer pass 11)', () => {
 // Newcomers s36 (en 80x24, zh 120x34): claims the screen did not back, and two checks of the
 // Flow that read as one.
 describe('the shared memory lessons\' texts (newcomers s36)', () => {
-  it('overview 5: its notice\'s "another address" is on its own run\'s lines, B\'s address beside A\'s (A\'s shmat is step 4\'s, scrolled away)', async () => {
+  it('overview 5: its notice\'s "another address" is on its own run\'s lines in the Trace, B\'s address beside A\'s (A\'s shmat is step 4\'s, scrolled away)', async () => {
     const lesson = lessonById('overview')!;
     const run = startLesson(lesson, () => 'en');
     try {
@@ -322,9 +322,11 @@ describe('the shared memory lessons\' texts (newcomers s36)', () => {
       expect(a).not.toBe(b);
       const lines = run.trace.slice(run.stepStarts[at]).flatMap((e) => (e.type === 'event' ? [e.text.en, e.text.zh] : []));
       for (const lang of [0, 1]) expect(lines.filter((_, i) => i % 2 === lang).some((l) => l.includes(a!) && l.includes(b!)), lines.join('\n')).toBe(true);
-      const notice = lesson.steps[at]!.notice;
-      expect(notice.en).toMatch(/another address \(Trace\)/);
-      expect(notice.zh).toMatch(/另一个地址.*“跟踪”/);
+      // the notice says it with the Kernel pane shown (nattch), the status line where: the Trace
+      const step = lesson.steps[at]!;
+      expect(step.notice.en).toMatch(/another address/);
+      expect(step.notice.zh).toMatch(/另一个地址/);
+      expect(step.alsoIn).toEqual({ pane: 'trace', shows: { en: 'the two addresses', zh: '两个地址' } });
     } finally {
       await run.close();
     }
