@@ -1645,18 +1645,31 @@ function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh', glossary
   const named = glossaryWord(entry, word, lang, glossary);
   const plain = cSpellingOf(entry, named);
   if (plain) return metKeys(entry, plain, lang, glossary);
-  const key = (w: string) => `${entry.id} ${searched(w)}`;
+  const key = (w: string) => `${entry.id} ${searched(oneName(entry, w))}`;
   const inside = entry.terms.filter((t) => t.toLowerCase() !== named.toLowerCase() && occurrences(named, t).length > 0);
   return [...new Set([key(named), ...inside.map((t) => key(glossaryWord(entry, t, lang, glossary)))])];
 }
 
-/** The term of `entry` that `word` spells the C way, with a prefix or suffix joined by '_':
- *  the same thing, met once by either spelling (key_t is a key's type, shm_nattch the field
- *  ipcs shows as nattch, SHM_DEST the status dest; issue 16: key_t was new at shmget 1 after
- *  overview 1's key). A word with a letter more (cuid after uid) is another thing. */
+/** The term of `entry` that `word` spells the C way, with a prefix or suffix joined by '_',
+ *  or with C's `struct` before it: the same thing, met once by either spelling (key_t is a
+ *  key's type, shm_nattch the field ipcs shows as nattch, SHM_DEST the status dest; issue 16:
+ *  key_t was new at shmget 1 after overview 1's key, struct shmid_ds at shmctl 1 after shmget
+ *  5's shmid_ds). A word with a letter more (cuid after uid) is another thing. */
 export function cSpellingOf(entry: GlossaryEntry, word: string): string | undefined {
+  const struct = /^struct (\w+)$/.exec(word)?.[1];
+  if (struct) return entry.terms.find((t) => t === struct);
   const parts = word.toLowerCase().split('_');
   return parts.length > 1 ? entry.terms.find((t) => t.toLowerCase() !== word.toLowerCase() && parts.includes(t.toLowerCase())) : undefined;
+}
+
+/** `word` as the first of the names `entry`'s heading gives as one, "a / b" in either language
+ *  (owner / 属主, 权限 / perms / access_perms / mode): a translation or another name of one
+ *  thing, met once by any of them (issue 16, s36: zh overview 5 listed 属主 after step 1's
+ *  owner, and 3 权限 after step 1's perms); else `word`. */
+function oneName(entry: GlossaryEntry, word: string): string {
+  const w = searched(word);
+  const groups = [entry.name.en, entry.name.zh].flatMap((n) => n.split(/[：:,，、（）()]/)).map((part) => part.split(' / ').map((x) => searched(x.trim())));
+  return groups.find((names) => names.length > 1 && names.includes(w))?.[0] ?? word;
 }
 
 /** Entries listed once, by any of their words: errno, whose names a trace line explains where

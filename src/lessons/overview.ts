@@ -255,13 +255,17 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'A 的映射还在，B 也来映射这个共享内存段，然后通过自己的映射读取。它的记录（见“内核”窗格）写着属主的用户和组（uid、gid），以及创建者的（cuid、cgid）。',
       },
       notice: {
-        en: 'B reads A\'s text through its own mapping: one kernel object. nattch 2 from one process: it counts mappings, not processes.',
-        zh: 'B 通过自己的映射读到了 A 写的内容：两者用内核里的同一个对象。nattch 为 2，映射都出自一个进程：它数的是映射，不是进程。',
+        // "its own mapping" backed by the Trace's line under the read, B's address and A's (s36),
+        // which alsoIn's status line points to: naming the Trace here, with the Kernel pane shown
+        // for nattch, sent the learner between two panes (s27a)
+        en: 'B reads A\'s text at another address: two mappings, one object. nattch 2 from one process: it counts mappings, not processes.',
+        zh: 'B 在另一个地址读到 A 写的内容：一个内核对象，两个映射。nattch 为 2，都出自一个进程：它数的是映射，不是进程。',
       },
       diagram: LIFECYCLE,
       // the question is nattch (the Kernel pane); B's read, a line of the Trace, the notice says
       // without sending the learner there too (issue 16, fixS, s27a)
       resultPane: 'kernel',
+      alsoIn: { pane: 'trace', shows: { en: 'the two addresses', zh: '两个地址' } },
       traceFocus: [{ en: 'read at', zh: '读出：' }],
       highlight: ['pb', 'pb->IPC对象', 'IPC对象->pb', 'IPC对象'],
       run(ctx, state) {
@@ -270,6 +274,9 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         if (Array.isArray(segment)) return segment;
         state.b = segment;
         const text = readText(ctx, segment, 0);
+        // A's address is a line of step 4, likely scrolled away: both said where the notice points
+        const a = need(state, 'a').address;
+        explain(ctx, `B's mapping is at ${segment.address}, A's at ${a}: two addresses, one segment behind both.`, `B 的映射在 ${segment.address}，A 的在 ${a}：两个地址，背后是同一个共享内存段。`);
         const problems = expectRow(ctx, shmid, { nattch: 2 });
         const hello = inLang(ctx, HELLO);
         if (text !== hello) problems.push(`B read ${JSON.stringify(text)}, not ${JSON.stringify(hello)}`);
@@ -304,8 +311,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       // no one has run ipcrm yet, so the title tells nothing it does not (answer-giveaway)
       title: { en: 'ipcrm -m ID, then ipcs -m', zh: 'ipcrm -m ID，再运行 ipcs -m' },
       say: {
-        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL), asking removal by shmid. A process of its owner, its creator or root may (g: root); ipcrm needs no mapping of it. ipclab runs it, then `ipcs -m`.',
-        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 请求删除。以属主、创建者或 root（按 g 查 root）身份运行的进程都能删它；ipcrm 不必先映射它。ipclab 运行它，再运行 `ipcs -m`。',
+        // what ipcrm calls inside, the Trace does not show (only `$ ipcrm …`): said as the request a
+        // program makes, which a later lesson's Trace shows (s36)
+        en: '`ipcrm -m ID` asks removal by shmid, as shmctl(ID, IPC_RMID, NULL) does in lesson 2 (shmget). Its owner, creator or root may (g: root), with no mapping. ipclab runs it, then `ipcs -m`.',
+        zh: '`ipcrm -m ID` 按 shmid 请求删除，和第 2 课（shmget）里的 shmctl(ID, IPC_RMID, NULL) 一样。属主、创建者或 root（按 g 查 root）的进程都能删，不必先映射。ipclab 运行它，再运行 `ipcs -m`。',
       },
       notice: ROW_GONE,
       noticeBy: (live) => withOthers(ROW_GONE, live),

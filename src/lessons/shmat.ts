@@ -63,6 +63,8 @@ interface ShmatState {
 /** a role, as the process list names it (the file is inherit.c) */
 const C_PROGRAM: Text = { en: 'inherit (C)', zh: 'C 程序 inherit' };
 const ITS_CHILD: Text = { en: 'its child', zh: '它的子进程' };
+/** the child once its exec made it another program (s36: "its child" alone still read as inherit) */
+const ITS_CHILD_EXECD: Text = { en: 'its child, now sleep (exec)', zh: '它的子进程，已 exec 成 sleep' };
 /** how long a step waits for the C program's line */
 const WAIT_MS = 10_000;
 
@@ -88,7 +90,7 @@ function showProcesses(ctx: StepContext, state: ShmatState): void {
   if (!c) return;
   ctx.setProcesses([
     { pid: c.pid, role: C_PROGRAM, attached: c.attached(), alive: c.alive() },
-    ...(kid ? [{ pid: kid, role: ITS_CHILD, attached: !state.execd && c.alive(), alive: c.alive() && commandOf(kid) !== null }] : []),
+    ...(kid ? [{ pid: kid, role: state.execd ? ITS_CHILD_EXECD : ITS_CHILD, attached: !state.execd && c.alive(), alive: c.alive() && commandOf(kid) !== null }] : []),
   ]);
 }
 
@@ -276,8 +278,8 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         // waitpid, which the Trace's line of the child's end names, said where it first shows (issue 16)
-        en: 'Reading works. SIGSEGV (read-only page) killed the writer, a child, not ipclab (it would have died); ipclab saw it by waitpid.',
-        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程；ipclab 自己写就会死，所以才让子进程来写，再经 waitpid 得知结果。',
+        en: 'Reading works. SIGSEGV (read-only page) killed the writer: a child, not ipclab, which saw it by waitpid and would have died writing.',
+        zh: '读取没问题。SIGSEGV（页是只读的）杀死了写入的子进程，ipclab 经 waitpid 得知；ipclab 自己写就会死，所以才让子进程写。',
       },
       traceFocus: ['waitpid'],
       diagram: MAP,

@@ -426,8 +426,9 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       ],
       answer: 0,
       // true whatever the learner ran at step 3: a y with size 1 showed "bytes 1", so "not shown
-      // here" was false for them (issue 16); the page is the kernel's, which no pane shows
-      explain: { en: 'The least size, SHMMIN, is 1 on Linux (step 3\'s trace). A 1-byte segment still takes a whole page of memory, though ipcs lists its bytes as 1, the size asked.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。1 字节的共享内存段仍占一整页内存，不过 ipcs 列出的 bytes 是 1，即所要的大小。' },
+      // here" was false for them (issue 16); the page is the kernel's, which no pane shows, and
+      // said so: beside ipcs's bytes 1 it read as a claim of the screen (s36)
+      explain: { en: 'SHMMIN, the least size, is 1 on Linux (step 3\'s trace). ipcs lists a 1-byte segment as 1 byte; the kernel still gives it a whole page, which no pane shows.', zh: '最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。1 字节的共享内存段，ipcs 列出的 bytes 是 1；但内核仍给它整整一页内存，这一点没有哪个窗格显示。' },
     },
     {
       question: { en: 'shmget(IPC_PRIVATE, 4096, 0640): what may a user of the segment\'s group, not its owner, do with it?', zh: 'shmget(IPC_PRIVATE, 4096, 0640)：和共享内存段同组、但不是属主的用户能对它做什么？' },

@@ -7,8 +7,10 @@
 // aside, the Trace's lines of its run and the Kernel pane's headings over what its calls made.
 // A word counts as listed under a listed word that names it as the glossary finds it (pids
 // under pid, fork() under fork), holds it whole (IPC under "System V IPC") or is the same term
-// spelt the C way, joined to a prefix or suffix by '_' (key_t under key, access_perms under
-// perms, either way round: met once, issue 16). Every lesson
+// spelt the C way, joined to a prefix or suffix by '_' or after C's struct (key_t under key,
+// access_perms under perms, struct shmid_ds under shmid_ds), or another name its entry's heading
+// gives as one with it ("owner / 属主": 属主 under owner), either way round: met once, issue 16.
+// Every lesson
 // runs for real; a learner from the menu (who met nothing) and one going through in order. For
 // the one from the menu, what the lessons before teach is counted under step 1's introduction
 // ("From lessons 1-6 (not done): 16 terms"; lesson-view Earlier) and listed by g from there.
@@ -79,10 +81,15 @@ describe('every glossary word on screen was listed at or before its first showin
             // under it though it had counted "owner", their entry: issue 16)
             if (earlierEntries.has(entry.id)) return true;
             const named = bare(glossaryWord(entry, word, lang));
-            // the term a C spelling stands for (key for key_t), else the word as named
+            // the term a C spelling stands for (key for key_t, shmid_ds for struct shmid_ds), else
+            // the word as named; either as the first name of those the heading gives as one
             const plain = (w: string) => {
+              const struct = /^struct (\w+)$/.exec(w)?.[1];
               const parts = w.toLowerCase().split('_');
-              return (parts.length > 1 ? entry.terms.find((t) => t.toLowerCase() !== w.toLowerCase() && parts.includes(t.toLowerCase())) : undefined)?.toLowerCase() ?? bare(glossaryWord(entry, w, lang));
+              const c = struct ? entry.terms.find((t) => t === struct) : parts.length > 1 ? entry.terms.find((t) => t.toLowerCase() !== w.toLowerCase() && parts.includes(t.toLowerCase())) : undefined;
+              const word = c?.toLowerCase() ?? bare(glossaryWord(entry, w, lang));
+              const groups = [entry.name.en, entry.name.zh].flatMap((n) => n.split(/[：:,，、（）()]/)).map((part) => part.split(' / ').map((x) => bare(x.trim())));
+              return groups.find((names) => names.length > 1 && names.includes(word))?.[0] ?? word;
             };
             return listed.some(([e, l]) => e === entry && (bare(glossaryWord(e, l, lang)) === named || plain(l) === plain(word) || new RegExp(`(?<![A-Za-z0-9_])${escape(word)}(?![A-Za-z0-9_])`, 'i').test(l)));
           };

@@ -15,6 +15,7 @@ import type { Lesson } from '../../src/lessons/types.js';
 import { getpid } from '../../src/native/index.js';
 import { OTHERS_POINTER, OTHERS_ROWS } from '../../src/lessons/others-rows.js';
 import { execFileSync } from 'node:child_process';
+import { labelsShown } from '../../src/lessons/flow-words.js';
 import { segmentsCreatedBy } from './helpers.js';
 
 const LANGS = ['en', 'zh'] as const;
@@ -142,7 +143,10 @@ describe('the shared memory lessons\' texts', () => {
     // the check's explanation says it, once answered, in words true whether or not the learner made
     // one with y at step 3 (issue 16: "Not shown here" beside their own "bytes 1")
     const explain = lessonById('shmget')!.check![1]!.explain;
-    expect(explain.en).toMatch(/A 1-byte segment still takes a whole page .*ipcs lists its bytes as 1/);
+    // the page said as the kernel's, which no pane shows, beside ipcs's bytes 1 (newcomers s36 read
+    // "still takes a whole page" as a claim of the screen)
+    expect(explain.en).toMatch(/ipcs lists a 1-byte segment as 1 byte.*the kernel still gives it a whole page, which no pane shows/);
+    expect(explain.zh).toMatch(/ipcs 列出的 bytes 是 1.*内核仍给它整整一页内存，这一点没有哪个窗格显示/);
     for (const lang of LANGS) expect(explain[lang]).not.toMatch(/[Nn]ot shown|没有演示/);
   });
   it('announce every call a step\'s trace shows that its text does not (ftok 8\'s shmget with the new key; ftok 1\'s O_TRUNC, st_dev, st_ino)', () => {
@@ -302,5 +306,44 @@ describe('the shared memory lessons\' texts (newcomer pass 11)', () => {
   it('pair a field\'s three names where the second shows (shmctl 2, under ipcs -m -i), and in the glossary\'s entries', () => {
     for (const pair of ['att_time (ipcs -m -i) = atime', 'det_time = dtime', 'change_time = ctime', 'bytes = shm_segsz']) expect(SOURCES.shmctl).toContain(pair);
     for (const pair of ['att_time（ipcs -m -i）= atime', 'det_time = dtime、change_time = ctime 同理', 'det_time=Not set：还没有解除过映射']) expect(SOURCES.shmctl).toContain(pair);
+  });
+});
+
+// Newcomers s36 (en 80x24, zh 120x34): claims the screen did not back, and two checks of the
+// Flow that read as one.
+describe('the shared memory lessons\' texts (newcomers s36)', () => {
+  it('overview 5: its notice\'s "another address" is on its own run\'s lines in the Trace, B\'s address beside A\'s (A\'s shmat is step 4\'s, scrolled away)', async () => {
+    const lesson = lessonById('overview')!;
+    const run = startLesson(lesson, () => 'en');
+    try {
+      const at = lesson.steps.findIndex((s) => s.id === 'read');
+      for (let i = 0; i <= at; i++) expect((await run.runNext()).ok).toBe(true);
+      const [a, b] = run.trace.flatMap((e) => (e.type === 'call' && e.call === 'shmat' ? [String(e.ret)] : []));
+      expect(a).not.toBe(b);
+      const lines = run.trace.slice(run.stepStarts[at]).flatMap((e) => (e.type === 'event' ? [e.text.en, e.text.zh] : []));
+      for (const lang of [0, 1]) expect(lines.filter((_, i) => i % 2 === lang).some((l) => l.includes(a!) && l.includes(b!)), lines.join('\n')).toBe(true);
+      // the notice says it with the Kernel pane shown (nattch), the status line where: the Trace
+      const step = lesson.steps[at]!;
+      expect(step.notice.en).toMatch(/another address/);
+      expect(step.notice.zh).toMatch(/另一个地址/);
+      expect(step.alsoIn).toEqual({ pane: 'trace', shows: { en: 'the two addresses', zh: '两个地址' } });
+    } finally {
+      await run.close();
+    }
+    expect(segmentsCreatedBy(getpid())).toEqual([]);
+  });
+  it('overview 7: says what ipcrm asks, not a call made inside it, which the Trace (`$ ipcrm …`) does not show; and where a Trace shows that call', () => {
+    const say = lessonById('overview')!.steps.find((s) => s.id === 'ipcrm')!.say;
+    expect(say.en).not.toMatch(/`ipcrm[^`]*` calls/);
+    expect(say.zh).not.toMatch(/`ipcrm[^`]*` 调用/);
+    expect(say.en).toMatch(/as shmctl\(ID, IPC_RMID, NULL\) does in lesson 2 \(shmget\)/);
+    expect(say.zh).toMatch(/和第 2 课（shmget）里的 shmctl\(ID, IPC_RMID, NULL\) 一样/);
+    expect(lessonById('shmget')!.steps.some((s) => [s.code ?? []].flat().some((c) => /shmctl\(\w+, IPC_RMID, NULL\)/.test(c)))).toBe(true);
+  });
+  it('shmget\'s Flow: the first size check says it is a rule built into the kernel, as step 3\'s limits line says of SHMMIN, unlike SHMMAX and SHMALL, this machine\'s', () => {
+    expect(labelsShown('shmget-private', 'en', [])).toMatch(/^size OK by a built-in rule\?$/m);
+    expect(labelsShown('shmget-private', 'zh', [])).toMatch(/^size 合乎内核写死的规则吗$/m);
+    expect(SOURCES.shmget).toContain('SHMMIN = 1 byte (built in;');
+    expect(SOURCES.shmget).toContain('SHMMIN = 1 字节（内核写死；');
   });
 });
