@@ -372,6 +372,11 @@ function fittedAs(model: FlowModel, ascii: boolean, limit: number, budget: { ste
   return other;
 }
 
+/** What an inline label a cell from a corner of a stretch that turns back scores (spot()): as
+ *  a crowded spot beside its line, before any free cell near it; not refused, since a label
+ *  left out lays the drawing out anew */
+const BY_CORNER = 40;
+
 /** The widths labels are wrapped at to fit a narrow pane, widest first: tests/flow holds
  *  every label of every shipped diagram to breaking between words at each. */
 export const LABEL_WRAPS = [24, 16, 12, 8, 6] as const;
@@ -1100,13 +1105,25 @@ class Painter {
     };
     const middle = last / 2;
     // inline on a horizontal stretch, its own line on both sides: a border, crossing or
-    // arrowhead right beside the label would read as part of it
+    // arrowhead right beside the label would read as part of it; on a stretch that turns back
+    // the way it came (∩ or U), so would a corner a cell beyond it, as the label's box's
+    // (`┌──shmat: nattch 1─┐` over two lines going down: shmdt, issue 16)
+    const level = (i: number) => i > 0 && i < last && heading[i] === heading[i + 1];
+    /** whether the horizontal run through cells i..j comes from above (below) and goes back there */
+    const turnsBack = (i: number, j: number) => {
+      let a = i;
+      while (a > 0 && heading[a] % 2 === 1) a--;
+      let b = j;
+      while (b < last && heading[b + 1] % 2 === 1) b++;
+      return heading[a] % 2 === 0 && b < last && heading[b + 1] === opposite(heading[a]);
+    };
     for (let s = 2; lh === 1 && s + lw < last; s++) {
       let ok = straight(s - 1, true) && straight(s + lw, true);
+      const byCorner = !(level(s - 2) && level(s + lw + 1)) && turnsBack(s, s + lw - 1);
       for (let j = s; j < s + lw && ok; j++) ok = straight(j, true);
       const x = Math.min(cells[s][0], cells[s + lw - 1][0]);
       if (!ok || this.touchesLabel(x, cells[s][1], lw, 1)) continue;
-      consider((flowHorizontal ? 0 : 1) + Math.abs(s + lw / 2 - middle) * 0.1, x, cells[s][1]);
+      consider((byCorner ? BY_CORNER : flowHorizontal ? 0 : 1) + Math.abs(s + lw / 2 - middle) * 0.1, x, cells[s][1]);
     }
     // beside the edge, a cell away: right or left of a vertical stretch, above or below a
     // horizontal one; by a corner or an end only when no stretch has room. Another line a
@@ -1124,7 +1141,8 @@ class Painter {
       SPOTS[n++] = y;
       SPOTS[n++] = penalty;
     };
-    if (!best) {
+    const inline = best as { score: number } | null;
+    if (!inline || inline.score >= BY_CORNER) {
       for (let i = 0; i <= last; i++) {
         // a spot's score is no less than this (its penalty, crowding and columns outside
         // added): one that cannot beat the best so far is not looked at
