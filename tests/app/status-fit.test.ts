@@ -112,6 +112,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   asideBack: (s) => [s.asideBack(keyFor('aside', false))],
   asideNone: (s) => [s.asideNone(keyFor('aside', false), most), s.asideNone(keyFor('aside', false), null)],
   asideLater: (s) => [s.asideLater(keyFor('aside', false))],
+  turnChoiceTyped: (s) => [s.turnChoiceTyped({ en: 'file', zh: '文件' }), s.turnChoiceTyped({ en: 'shmflg', zh: 'shmflg' })],
   rerunFailed: (s) => [s.rerunFailed(most, most - 1, why)],
   resuming: (s) => [s.resuming(most)],
   resumed: (s) => [s.resumed(longestId, most)],
