@@ -710,7 +710,7 @@ const EN = {
   asideAbove: 'PgUp: how ipclab does this',
   /** a: what it did, on the status line (issue 16: a did nothing in view in review of race 4, its
    *  aside below the window, and nothing said at a lesson's end): the aside brought into view, put back */
-  asideInView: (key: string, step: number) => `step ${step}'s "How ipclab does this" in view; ${key} again puts it back`,
+  asideInView: (key: string, step: number) => `step ${step}'s "How ipclab does this" unfolded (PgUp if above); ${key} folds it`,
   asideBack: (key: string) => `"How ipclab does this" put back; ${key} shows it again`,
   /** a where the step shown (`step`; null: the lesson's end) has no aside */
   asideNone: (key: string, step: number | null) => `${key} does nothing here: ${step === null ? "the lesson's end has" : `step ${step} has`} no "How ipclab does this"`,
@@ -1173,7 +1173,7 @@ const ZH: Strings = {
   lessonRole: (role: string) => `（${role}）`,
   asideFolded: (key: string) => `按 ${key} 展开`,
   asideAbove: 'PgUp：ipclab 是怎么做的',
-  asideInView: (key: string, step: number) => `第 ${step} 步的“ipclab 是怎么做的”已显示在课程窗格里；再按 ${key} 收回`,
+  asideInView: (key: string, step: number) => `第 ${step} 步的“ipclab 是怎么做的”已展开（在上方时按 PgUp）；再按 ${key} 收回`,
   asideBack: (key: string) => `“ipclab 是怎么做的”已收回；再按 ${key} 重新显示`,
   asideNone: (key: string, step: number | null) => `${key} 在这里没有作用：${step === null ? '本课结尾' : `第 ${step} 步`}没有“ipclab 是怎么做的”`,
   asideLater: (key: string) => `${key} 暂时没有作用：每步的“ipclab 是怎么做的”随它的运行结果出现`,

@@ -25,21 +25,31 @@ describe('a shows the folded aside and folds it', () => {
     await ran(r, 2);
     const text = () => lessonRows(r).join('\n');
     await r.waitFor(() => text().includes(folded), 'the folded aside, its key named');
+    const label = `${s.question}${s.colon}`;
+    const askedAtOnce = text().includes(label);
     expect(text()).not.toContain(words);
+    const top = () => r.lines().find((l) => l.startsWith('┌─')) ?? '';
     await r.press('a');
-    await r.waitFor(() => text().includes(words), 'a: the aside in view');
+    // in view, or above an open question that fills the pane (zh: the border says PgUp, as the status line does)
+    const unfolded = () => text().includes(words) || (top().includes(s.asideAbove) && !text().includes(folded));
+    await r.waitFor(unfolded, 'a: the aside in view or named above');
     expect(text()).not.toContain(folded);
     // shown in place: the step is the same, nothing ran
     expect([r.store.getState().view, r.store.getState().done]).toEqual([2, 2]);
     await r.press('a');
     await r.waitFor(() => text().includes(folded) && !text().includes(words), 'a again: folded');
     await r.press('a');
-    await r.waitFor(() => text().includes(words), 'a: shown again');
+    await r.waitFor(unfolded, 'a: shown again');
     // the question brought into view stays there with the aside shown (issue 16: a took it out of
     // view): at 80x24 it leaves the aside no row, and the top border says where it is
-    const label = `${s.question}${s.colon}`;
-    const top = () => r.lines().find((l) => l.startsWith('┌─')) ?? '';
     await r.press('a');
+    // (zh since s36: step 3's question fits under its text and is open from the start; then the
+    // aside stays above it, the border naming it, and Space would run the step)
+    if (askedAtOnce) {
+      await r.press('a');
+      await r.waitFor(() => top().includes(s.asideAbove) && text().includes(label), 'a: the border says the aside is above the open question');
+      return;
+    }
     await r.press(' ');
     await r.waitFor(() => text().includes(label), 'Space: the question in view');
     await r.press('a');
