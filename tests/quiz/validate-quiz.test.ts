@@ -130,12 +130,16 @@ describe('why a choice is not the answer (Choice.whyNot)', () => {
       "lesson 'shmget' check question 1 choice 2: is the answer, so its whyNot would never be shown: remove it",
       "lesson 'shmget' check question 1 choice 3 whyNot: the en text is choice 1's again: each choice its own reason",
       "lesson 'shmget' check question 1 choice 3 whyNot: the zh text is choice 1's again: each choice its own reason",
-      // shown after "Why not: ", a whyNot follows the style of prose after a colon
-      "lesson 'shmget' check question 2 choice 2 whyNot: the en text takes 158 cells, more than 125: one short sentence",
-      "lesson 'shmget' check question 2 choice 2 whyNot: the en text goes on after a colon with a capital (\"Why not: The le\"): lower case unless a name",
-      "lesson 'shmget' check question 2 choice 2 whyNot: the en text repeats its question's explanation or hint (\"The least size, SHMMIN, is 1 on Linux (s\"): say why this choice is not the answer",
+      "lesson 'shmget' check question 2 choice 2 whyNot: the en text takes 155 cells, more than 125: one short sentence",
+      "lesson 'shmget' check question 2 choice 2 whyNot: the en text repeats its question's explanation or hint (\"SHMMIN, the least size, is 1 on Linux (s\"): say why this choice is not the answer",
+      "lesson 'shmget' check question 2 choice 2 whyNot: the zh text takes 146 cells, more than 140: one short sentence",
       "lesson 'shmget' check question 2 choice 2 whyNot: the zh text repeats its question's explanation or hint (\"最小大小 SHMMIN 在 Linux 上是 1（见第 3 步的跟踪）。1 字节\"): say why this choice is not the answer",
       "lesson 'shmget' check question 2 choice 3 whyNot: the en text takes 131 cells, more than 125: one short sentence",
+    ]);
+    // shown after "Why not: ", a whyNot follows the style of prose after a colon
+    const capital: Lesson = { ...shmget, checkpoints: { ...shmget.checkpoints, second: { ...second, choices: [{ ...same, whyNot: { en: `The ${same.whyNot!.en}`, zh: same.whyNot!.zh } }, fresh, eexist] } } };
+    expect(quizProblems(capital).filter((p) => p.includes('after a colon with a capital'))).toEqual([
+      `lesson 'shmget' checkpoint 'second' choice 1 whyNot: the en text goes on after a colon with a capital ("Why not: The ${same.whyNot!.en.slice(0, 2)}"): lower case unless a name`,
     ]);
   });
 
