@@ -17,7 +17,7 @@ import { LESSONS } from '../../src/lessons/index.js';
  *  first shown, an entry once per word: s25b). */
 // (the record's fields under the row, IPC_STAT's, are not listed as shown with it: a field is new
 // where a text first names it, src/lessons/pane-words.ts RECORD_WORDS)
-const PANE_SHM = ['key key', 'shmid shmid', 'uid owner', 'perms perms', 'nattch nattch', 'cpid cpid', 'lpid lpid'];
+const PANE_SHM = ['key key', 'shmid shmid', 'uid owner', 'perms 权限', 'nattch nattch', 'cpid cpid', 'lpid lpid'];
 
 const draw = appDrawer('ui', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
 /** the lessons a second start is given (the second's title shorter) */
